@@ -1,0 +1,194 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import { defaultRequest } from "@/lib/models/defaults";
+import { getModel, type ModelId } from "@/lib/models/registry";
+import { generateRequestSchema, type GenerateRequest } from "@/lib/models/request-schema";
+import { switchModel } from "@/lib/models/switch-model";
+import { ModelPicker } from "./model-picker";
+import { SeedField } from "./seed-field";
+import { SizePicker } from "./size-picker";
+import { TextCounter } from "./text-counter";
+
+export function GenerateForm({ onGenerate }: { onGenerate: (request: GenerateRequest) => void }) {
+  const form = useForm<GenerateRequest>({
+    resolver: zodResolver(generateRequestSchema),
+    defaultValues: defaultRequest(),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const { register, control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
+  const [notices, setNotices] = useState<readonly string[]>([]);
+  const [pasteNote, setPasteNote] = useState<string | null>(null);
+
+  const modelId = watch("model");
+  const model = getModel(modelId);
+  const prompt = watch("prompt");
+  const negativePrompt = watch("negativePrompt");
+  const errors = formState.errors;
+
+  const chooseModel = (id: ModelId) => {
+    const switched = switchModel(getValues(), id);
+    reset(switched.values, { keepErrors: false, keepSubmitCount: true });
+    setNotices(switched.notices);
+  };
+
+  const submit = handleSubmit((values) => onGenerate(values));
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  // The upstream silently cuts a negative prompt at its limit; the field stops there instead, and says
+  // how much of a paste did not fit rather than dropping it without a word.
+  const onNegativePaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = event.clipboardData.getData("text");
+    const target = event.currentTarget;
+    const room = model.negativePromptMaxLength - (target.value.length - (target.selectionEnd - target.selectionStart));
+    setPasteNote(
+      pasted.length > room
+        ? `Only the first ${Math.max(room, 0)} of ${pasted.length} pasted characters fit: the negative prompt stops at ${model.negativePromptMaxLength}.`
+        : null,
+    );
+  };
+
+  return (
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label="Generation settings" className="space-y-5">
+      <Controller control={control} name="model" render={({ field }) => <ModelPicker value={field.value} onChange={chooseModel} />} />
+
+      {notices.length > 0 && (
+        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-xs text-amber-900">
+          <p className="font-semibold">Switched to {model.name}:</p>
+          <ul className="ml-4 list-disc">
+            {notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <Field
+        id="prompt"
+        label="Prompt"
+        error={errors.prompt?.message}
+        aside={<TextCounter id="prompt-count" length={prompt.length} max={model.promptMaxLength} />}
+        help="Ctrl+Enter (⌘+Enter on a Mac) generates."
+      >
+        <textarea
+          id="prompt"
+          rows={4}
+          className={inputClass}
+          placeholder="A kitten running on grass, cinematic look, natural light and shadow"
+          aria-invalid={Boolean(errors.prompt) || prompt.length > model.promptMaxLength}
+          aria-describedby={describedBy("prompt", true, Boolean(errors.prompt))}
+          {...register("prompt")}
+        />
+      </Field>
+
+      {model.options.negativePrompt && (
+        <Field
+          id="negativePrompt"
+          label="Negative prompt"
+          error={errors.negativePrompt?.message}
+          aside={<TextCounter id="negative-count" length={negativePrompt.length} max={model.negativePromptMaxLength} />}
+          help={
+            pasteNote ??
+            (negativePrompt.length >= model.negativePromptMaxLength
+              ? `Limit reached: the model reads at most ${model.negativePromptMaxLength} characters.`
+              : "What the image should not contain.")
+          }
+        >
+          <textarea
+            id="negativePrompt"
+            rows={2}
+            maxLength={model.negativePromptMaxLength}
+            className={inputClass}
+            placeholder="low resolution, blurry, distorted fingers, warped text"
+            aria-describedby={describedBy("negativePrompt", true, Boolean(errors.negativePrompt))}
+            onPaste={onNegativePaste}
+            {...register("negativePrompt")}
+          />
+        </Field>
+      )}
+
+      <SizePicker
+        model={model}
+        value={{ width: watch("width"), height: watch("height") }}
+        onChange={(size) => {
+          setValue("width", size.width, { shouldValidate: formState.isSubmitted });
+          setValue("height", size.height, { shouldValidate: formState.isSubmitted });
+        }}
+      />
+
+      <Controller
+        control={control}
+        name="n"
+        render={({ field, fieldState }) =>
+          model.n.min === model.n.max ? (
+            <div className="space-y-1">
+              <p className="text-sm font-medium text-slate-800">Number of images</p>
+              <p className="text-xs text-slate-500">
+                {model.name} makes exactly {model.n.min} image per request.
+              </p>
+            </div>
+          ) : (
+            <Field
+              id="n"
+              label="Number of images"
+              error={fieldState.error?.message}
+              help={`${model.n.min} to ${model.n.max} per request; every image is billed.`}
+            >
+              <input
+                id="n"
+                type="number"
+                inputMode="numeric"
+                min={model.n.min}
+                max={model.n.max}
+                step={1}
+                className={`${inputClass} w-24`}
+                value={Number.isNaN(field.value) ? "" : field.value}
+                aria-invalid={Boolean(fieldState.error)}
+                aria-describedby={describedBy("n", true, Boolean(fieldState.error))}
+                onChange={(event) => field.onChange(event.target.value === "" ? Number.NaN : Number(event.target.value))}
+              />
+            </Field>
+          )
+        }
+      />
+
+      {model.options.seed && (
+        <Controller
+          control={control}
+          name="seed"
+          render={({ field, fieldState }) => <SeedField value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+        />
+      )}
+
+      <div className="space-y-3">
+        {model.options.promptExtend && (
+          <Switch
+            id="promptExtend"
+            label="Prompt rewriting (prompt_extend)"
+            help="On by default: the model rewrites the prompt for richer detail (a few seconds more) and may return the revised prompt."
+            {...register("promptExtend")}
+          />
+        )}
+        {model.options.watermark && (
+          <Switch id="watermark" label="Watermark" help="Off by default: adds an “AI generated” mark at the bottom right." {...register("watermark")} />
+        )}
+      </div>
+
+      <Button type="submit" variant="primary" className="w-full py-2.5">
+        Generate
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { modelsByFamily, type ModelId } from "@/lib/models/registry";
+
+const GROUPS = modelsByFamily();
+
+/** Every model as a radio card, grouped by family, with its summary and a mark on the recommended ones. */
+export function ModelPicker({ value, onChange }: { value: ModelId; onChange: (id: ModelId) => void }) {
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium text-slate-800">Model</legend>
+      {GROUPS.map((group) => (
+        <div key={group.family} role="group" aria-labelledby={`family-${group.family}`} className="space-y-1">
+          <p id={`family-${group.family}`} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {group.label}
+          </p>
+          <div className="grid gap-1">
+            {group.models.map((model) => {
+              const id = `model-${model.id}`;
+              return (
+                <label
+                  key={model.id}
+                  htmlFor={id}
+                  className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50"
+                >
+                  <input
+                    id={id}
+                    type="radio"
+                    name="model"
+                    value={model.id}
+                    checked={value === model.id}
+                    onChange={() => onChange(model.id as ModelId)}
+                    aria-labelledby={`${id}-name`}
+                    aria-describedby={`${id}-summary`}
+                    className="mt-1 accent-indigo-600"
+                  />
+                  <span className="min-w-0">
+                    <span className="flex flex-wrap items-center gap-x-2 text-sm font-medium">
+                      <span id={`${id}-name`}>{model.name}</span>
+                      <code className="text-xs font-normal text-slate-500">{model.id}</code>
+                    </span>
+                    <span id={`${id}-summary`} className="block text-xs text-slate-500">
+                      {model.recommended && (
+                        <span className="mr-1 rounded bg-amber-100 px-1.5 font-medium text-amber-800">★ Recommended</span>
+                      )}
+                      {model.summary}
+                    </span>
+                  </span>
+                </label>
+              );
+            })}
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { Gallery } from "@/components/gallery/gallery";
+import { useGenerations } from "@/components/gallery/use-generations";
+import { GenerateForm } from "./generate-form";
+
+export function Playground({ offline }: { offline: boolean }) {
+  const { generations, start, cancel } = useGenerations();
+  return (
+    <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-bold">OneToken Image Playground</h1>
+        {offline ? (
+          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-900">
+            Offline demo: synthetic images, no model is called
+          </p>
+        ) : (
+          <p className="rounded-md bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800">Connected to the OneToken gateway</p>
+        )}
+      </header>
+      <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
+        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+          <GenerateForm onGenerate={start} />
+        </div>
+        <Gallery generations={generations} onCancel={cancel} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { SEED_MAX } from "@/lib/models/registry";
+
+const randomSeed = (): number => {
+  const buffer = new Uint32Array(1);
+  crypto.getRandomValues(buffer);
+  return (buffer[0] ?? 0) % (SEED_MAX + 1);
+};
+
+/** Empty means "a new random seed each time"; the seed actually used is shown on every result. */
+export function SeedField({ value, onChange, error }: { value: number | null; onChange: (seed: number | null) => void; error?: string }) {
+  return (
+    <Field
+      id="seed"
+      label="Seed"
+      help="Empty = random each time (the seed used is shown on the result). The same seed improves consistency, but does not guarantee the same image."
+      error={error}
+    >
+      <div className="flex gap-2">
+        <input
+          id="seed"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={SEED_MAX}
+          step={1}
+          placeholder="random"
+          className={inputClass}
+          value={value ?? ""}
+          aria-invalid={Boolean(error)}
+          aria-describedby={describedBy("seed", true, Boolean(error))}
+          onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}
+        />
+        <Button onClick={() => onChange(randomSeed())} className="whitespace-nowrap">
+          <DiceIcon /> Roll seed
+        </Button>
+        <Button onClick={() => onChange(null)} disabled={value === null} className="whitespace-nowrap">
+          Clear
+        </Button>
+      </div>
+    </Field>
+  );
+}
+
+function DiceIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4" fill="currentColor">
+      <rect x="1.5" y="1.5" width="13" height="13" rx="3" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <circle cx="5" cy="5" r="1.2" />
+      <circle cx="8" cy="8" r="1.2" />
+      <circle cx="11" cy="11" r="1.2" />
+    </svg>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from "react";
+import { allowsCustomSize, type ModelSpec } from "@/lib/models/registry";
+import { aspectLabel, checkSize, describeSizeRule, formatSize, sameSize, type Size } from "@/lib/models/size-rules";
+import { inputClass } from "@/components/ui/field";
+
+/**
+ * The model's presets as radio cards (each with a little frame of its shape), plus a custom width and
+ * height where the model allows free sizes. The rule is checked live with the registry's own check, so
+ * the reason shown here is the one the server would give.
+ */
+export function SizePicker({ model, value, onChange }: { model: ModelSpec; value: Size; onChange: (size: Size) => void }) {
+  const isPreset = model.presets.some((preset) => sameSize(preset, value));
+  const [custom, setCustom] = useState(!isPreset);
+  // A size set from outside (a model switch) that is one of the presets selects that preset again.
+  useEffect(() => {
+    if (isPreset) setCustom(false);
+  }, [isPreset, model.id]);
+
+  const check = checkSize(model.id, model.sizeRule, model.presets, value);
+  const rule = describeSizeRule(model.sizeRule, model.presets);
+
+  return (
+    <fieldset className="space-y-2" aria-describedby="size-rule">
+      <legend className="text-sm font-medium text-slate-800">Size</legend>
+      <p id="size-rule" className="text-xs text-slate-500">
+        {model.name}: {rule}
+      </p>
+      <div className="grid grid-cols-3 gap-1.5">
+        {model.presets.map((preset) => {
+          const id = `size-${preset.width}x${preset.height}`;
+          const scale = 28 / Math.max(preset.width, preset.height);
+          return (
+            <label
+              key={id}
+              htmlFor={id}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50"
+            >
+              <input
+                id={id}
+                type="radio"
+                name="size"
+                className="sr-only"
+                checked={!custom && sameSize(preset, value)}
+                onChange={() => {
+                  setCustom(false);
+                  onChange({ width: preset.width, height: preset.height });
+                }}
+              />
+              <span
+                aria-hidden
+                className="shrink-0 rounded-sm border border-slate-400 bg-slate-100"
+                style={{ width: preset.width * scale, height: preset.height * scale }}
+              />
+              <span>
+                <span className="block font-medium">{formatSize(preset)}</span>{" "}
+                <span className="text-slate-500">{aspectLabel(preset)}</span>
+              </span>
+            </label>
+          );
+        })}
+        {allowsCustomSize(model) && (
+          <label
+            htmlFor="size-custom"
+            className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs font-medium has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50"
+          >
+            <input id="size-custom" type="radio" name="size" className="sr-only" checked={custom} onChange={() => setCustom(true)} />
+            Custom size
+          </label>
+        )}
+      </div>
+      {custom && allowsCustomSize(model) && (
+        <div className="flex items-end gap-2">
+          <Dimension label="Width" value={value.width} onChange={(width) => onChange({ ...value, width })} invalid={!check.ok} />
+          <span className="pb-2 text-slate-400">×</span>
+          <Dimension label="Height" value={value.height} onChange={(height) => onChange({ ...value, height })} invalid={!check.ok} />
+          <span className="pb-2 text-xs text-slate-500">{check.ok ? aspectLabel(value) : ""}</span>
+        </div>
+      )}
+      {!check.ok && (
+        <p id="size-error" role="alert" className="text-xs font-medium text-red-700">
+          {check.reason}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function Dimension({ label, value, onChange, invalid }: { label: string; value: number; onChange: (value: number) => void; invalid: boolean }) {
+  const id = `size-${label.toLowerCase()}`;
+  return (
+    <div className="w-28 space-y-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        {label} (px)
+      </label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        className={inputClass}
+        value={Number.isNaN(value) ? "" : value}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? "size-error" : "size-rule"}
+        onChange={(event) => onChange(event.target.value === "" ? Number.NaN : Number(event.target.value))}
+      />
+    </div>
+  );
+}

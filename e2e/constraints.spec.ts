@@ -1,0 +1,64 @@
+import { expect, test } from "./fixtures";
+
+test.describe("model constraints", () => {
+  test("switching models changes sizes, n and the rule shown, and says what moved", async ({ playground, page }) => {
+    await playground.chooseModel("Wan 2.6");
+    await expect(page.getByText("Wan 2.6: 1.64 to 2.07 megapixels in total")).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Custom size" })).toBeVisible();
+    await expect(page.getByLabel("Number of images")).toHaveAttribute("max", "4");
+
+    await playground.chooseModel("Qwen-Image");
+    await expect(page.getByText("Qwen-Image: Only these 5 sizes: 1664*928, 1472*1104, 1328*1328, 1104*1472, 928*1664.")).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Custom size" })).toHaveCount(0);
+    await expect(page.getByText("Qwen-Image makes exactly 1 image per request.")).toBeVisible();
+    await expect(page.getByRole("status")).toContainText("Size 1280*1280 does not fit qwen-image; it is now 1664*928.");
+    await expect(playground.sizePreset("1664*928")).toBeChecked();
+
+    await playground.chooseModel("Qwen-Image 2.0 Pro");
+    await expect(page.getByText("Width and height each 512 to 2048 px.")).toBeVisible();
+    await expect(page.getByLabel("Number of images")).toHaveAttribute("max", "6");
+    await expect(page.getByRole("status")).toContainText("Size 1664*928 does not fit");
+  });
+
+  test("a size the new model also allows is kept without a word", async ({ playground, page }) => {
+    await playground.chooseModel("Wan 2.2 flash");
+    await playground.customSize(1440, 1440);
+    await playground.chooseModel("Wan 2.6");
+    await expect(playground.sizePreset("1440*1440")).toBeChecked();
+    await expect(page.getByRole("status")).toHaveCount(0);
+  });
+
+  test("an invalid custom size is refused with its reason before any request", async ({ playground, simulator, page }) => {
+    const calls: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/generate")) calls.push(request.url());
+    });
+    await playground.chooseModel("Wan 2.6");
+    await playground.prompt.fill("A lighthouse in a storm");
+    await playground.customSize(1024, 1024);
+    await expect(page.getByRole("alert")).toHaveText("wan2.6-t2i needs 1.64 to 2.07 megapixels (1280*1280 to 1440*1440); 1024*1024 is 1.05.");
+    await playground.generateButton.click();
+    await playground.prompt.press("Control+Enter");
+    await expect(playground.results).toHaveCount(0);
+    expect(calls).toEqual([]);
+    expect((await simulator.stats()).calls).toBe(0);
+
+    await page.getByLabel("Width (px)").fill("1280");
+    await page.getByLabel("Height (px)").fill("1280");
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+
+  test("a blank prompt is refused in the form", async ({ playground, simulator, page }) => {
+    await playground.generateButton.click();
+    await expect(page.getByText("Write a prompt first.")).toBeVisible();
+    expect((await simulator.stats()).calls).toBe(0);
+  });
+
+  test("the negative prompt stops at 500 characters and says so", async ({ playground, page }) => {
+    await playground.negativePrompt.focus();
+    await page.keyboard.insertText("x".repeat(520));
+    await expect(playground.negativePrompt).toHaveValue("x".repeat(500));
+    await expect(page.getByText("500/500")).toBeVisible();
+    await expect(page.getByText("Limit reached: the model reads at most 500 characters.")).toBeVisible();
+  });
+});

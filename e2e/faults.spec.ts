@@ -1,0 +1,39 @@
+import { expect, test } from "./fixtures";
+import { CANARY_KEY } from "./ports";
+
+test.describe("gateway faults reach the user as plain words", () => {
+  const cases = [
+    { kind: "rate_limit", extra: { retryAfterSeconds: 7 }, message: "The gateway is limiting requests right now. Try again in 7 seconds." },
+    { kind: "moderation", extra: {}, message: "The content moderation refused this prompt. Rephrase it (or the negative prompt) and try again." },
+    { kind: "server_error", extra: {}, message: "The image service failed on its side. Failed generations are not billed; try again." },
+    { kind: "garbage", extra: {}, message: "The gateway answered with something that is not an image result (not JSON)." },
+    { kind: "bad_key", extra: {}, message: "The gateway did not accept this server's API key. Whoever runs the playground must check ONETOKEN_API_KEY." },
+  ];
+
+  for (const { kind, extra, message } of cases) {
+    test(`${kind}`, async ({ playground, simulator }) => {
+      await simulator.fault(kind, extra);
+      await playground.prompt.fill(`A fault test: ${kind}`);
+      await playground.generateButton.click();
+      const result = playground.latest();
+      await expect(result.getByRole("alert")).toContainText(message);
+      await expect(result).toContainText("Failed");
+      await expect(result).not.toContainText(CANARY_KEY);
+      // The form keeps what was typed, so trying again is one click.
+      await expect(playground.prompt).toHaveValue(`A fault test: ${kind}`);
+    });
+  }
+
+  test("Cancel stops the wait and aborts the gateway call", async ({ playground, simulator }) => {
+    await simulator.fault("hang");
+    await playground.prompt.fill("A generation that never finishes");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("timer", { name: "Elapsed time" })).toBeVisible();
+    await expect(result.getByRole("list", { name: "Images being generated" })).toBeVisible();
+    await result.getByRole("button", { name: "Cancel" }).click();
+    await expect(result).toContainText("Cancelled after");
+    await expect(result.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+    await expect.poll(async () => (await simulator.stats()).aborted).toBe(1);
+  });
+});

@@ -1,0 +1,65 @@
+import { expect, test } from "./fixtures";
+
+test.describe("generating", () => {
+  test("a Qwen model: the image arrives beside its revised prompt and settings", async ({ playground, simulator, page }, testInfo) => {
+    await playground.chooseModel("Qwen-Image Plus");
+    await playground.prompt.fill("A blue-and-white porcelain vase on a Song dynasty scroll, with the calligraphy 岳阳楼记");
+    await playground.generateButton.click();
+
+    const result = playground.latest();
+    await expect(result.getByRole("timer", { name: "Elapsed time" })).toBeVisible();
+    const image = result.getByRole("img");
+    await expect(image).toHaveCount(1);
+    await expect(image).toHaveJSProperty("complete", true);
+    expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1664, 928]);
+    await expect(result.getByTestId("revised-prompt")).toContainText("岳阳楼记");
+    await expect(result.getByTestId("revised-prompt")).not.toHaveText("No revised prompt returned.");
+    await expect(result).toContainText("qwen-image-plus");
+    await expect(result).toContainText("1664*928 (16:9)");
+    await expect(result.getByText("Seed", { exact: true })).toBeVisible();
+
+    const stats = await simulator.stats();
+    expect(stats.calls).toBe(1);
+    expect(stats.lastRequest).toMatchObject({ style: "native", model: "qwen-image-plus", size: "1664*928", n: 1, prompt_extend: true, watermark: false });
+
+    await page.screenshot({ path: testInfo.outputPath("main-view.png"), fullPage: true });
+    await testInfo.attach("main view", { path: testInfo.outputPath("main-view.png"), contentType: "image/png" });
+  });
+
+  test("a Wan model with two images, a fixed seed and no rewriting", async ({ playground, simulator }) => {
+    await playground.chooseModel("Wan 2.6");
+    await playground.prompt.fill("A kitten running on grass, cinematic look, natural light and shadow");
+    await playground.page.getByLabel("Number of images").fill("2");
+    await playground.page.getByLabel("Seed", { exact: true }).fill("42");
+    await playground.page.getByRole("switch", { name: "Prompt rewriting (prompt_extend)" }).uncheck();
+    await playground.generateButton.click();
+
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toHaveCount(2);
+    await expect(result.getByTestId("revised-prompt")).toHaveText(["No revised prompt returned.", "No revised prompt returned."]);
+    await expect(result.getByText("42", { exact: true })).toBeVisible();
+    for (const image of await result.getByRole("img").all()) {
+      await expect(image).toHaveJSProperty("complete", true);
+      expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1280);
+    }
+    expect((await simulator.stats()).lastRequest).toMatchObject({ model: "wan2.6-t2i", size: "1280*1280", n: 2, seed: 42, prompt_extend: false });
+  });
+
+  test("an empty seed becomes a random one, and the result says which", async ({ playground }) => {
+    await playground.prompt.fill("Paper lanterns over a river at dusk");
+    await playground.generateButton.click();
+    const seedValue = playground.latest().locator("dt:text-is('Seed') + dd");
+    await expect(seedValue).toHaveText(/^\d+$/);
+  });
+
+  test("Ctrl+Enter generates, and newer results come first", async ({ playground }) => {
+    await playground.prompt.fill("first prompt");
+    await playground.prompt.press("Control+Enter");
+    await expect(playground.results).toHaveCount(1);
+    await playground.prompt.fill("second prompt");
+    await playground.prompt.press("Control+Enter");
+    await expect(playground.results).toHaveCount(2);
+    await expect(playground.results.first()).toContainText("second prompt");
+    await expect(playground.results.nth(1)).toContainText("first prompt");
+  });
+});

@@ -1,0 +1,19 @@
+import { expect, test } from "@playwright/test";
+import { PlaygroundPage } from "./fixtures";
+
+test("with no API key the playground says it is an offline demo, and still generates", async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await expect(page.getByText("Offline demo: synthetic images, no model is called")).toBeVisible();
+
+  await playground.chooseModel("Qwen-Image Max");
+  await playground.sizePreset("928*1664").check();
+  await playground.prompt.fill("春节庙会的灯笼，写着“福”字的海报");
+  await playground.generateButton.click();
+
+  const image = playground.latest().getByRole("img");
+  await expect(image).toHaveAttribute("src", /^data:image\/png;base64,/);
+  await expect(image).toHaveJSProperty("complete", true);
+  expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([928, 1664]);
+  await expect(playground.latest().getByTestId("revised-prompt")).toContainText("福");
+});

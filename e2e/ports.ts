@@ -1,0 +1,8 @@
+/** Loopback ports of the servers the end-to-end run starts (see playwright.config.ts). */
+export const SIMULATOR_PORT = 4310;
+export const LIVE_APP_PORT = 3310;
+export const OFFLINE_APP_PORT = 3311;
+export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
+/** A key that must never reach the browser: the security test looks for it everywhere. */
+export const CANARY_KEY = "sk-canary-5f2b9c1e7d3a4b6c8e0f";
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";

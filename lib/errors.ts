@@ -1,0 +1,82 @@
+/**
+ * The app's one error type. Whatever goes wrong (bad input, the gateway refusing, a timeout), the browser
+ * gets `{ error: { code, message, ... } }` with a message written for a person and an HTTP status that fits.
+ */
+
+export const ERROR_CODES = {
+  invalid_request: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  moderation_refused: 422,
+  parameter_rejected: 422,
+  out_of_credit: 402,
+  bad_api_key: 502,
+  model_access_denied: 403,
+  model_not_found: 404,
+  rate_limited: 429,
+  timeout: 504,
+  model_unavailable: 503,
+  upstream_error: 502,
+  upstream_unreachable: 502,
+  bad_upstream_response: 502,
+  cancelled: 499,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type FieldIssue = { readonly field: string; readonly message: string };
+
+export type AppErrorBody = {
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly message: string;
+    readonly retryAfterSeconds?: number;
+    readonly fields?: readonly FieldIssue[];
+  };
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly retryAfterSeconds: number | undefined;
+  readonly fields: readonly FieldIssue[] | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { retryAfterSeconds?: number; fields?: readonly FieldIssue[]; cause?: unknown } = {},
+  ) {
+    super(message, { cause: extra.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = ERROR_CODES[code];
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.fields = extra.fields;
+  }
+
+  toBody(): AppErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.retryAfterSeconds !== undefined && { retryAfterSeconds: this.retryAfterSeconds }),
+        ...(this.fields && { fields: this.fields }),
+      },
+    };
+  }
+
+  toResponse(): Response {
+    const headers = new Headers({ "cache-control": "no-store" });
+    if (this.retryAfterSeconds !== undefined) headers.set("retry-after", String(this.retryAfterSeconds));
+    return Response.json(this.toBody(), { status: this.status, headers });
+  }
+}
+
+/** Anything thrown that is not an AppError is a bug: say so plainly without leaking its details. */
+export const toAppError = (error: unknown): AppError =>
+  error instanceof AppError
+    ? error
+    : new AppError("internal_error", "Something went wrong on the playground server. Try again; if it persists, check the server log.", {
+        cause: error,
+      });

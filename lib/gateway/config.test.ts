@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, describeGatewayConfig, parseGatewayConfig } from "./config";
+
+describe("gateway configuration", () => {
+  it("runs the offline demo without a key, with documented defaults", () => {
+    expect(parseGatewayConfig({})).toEqual({
+      mode: "offline",
+      requestStyle: "native",
+      timeoutMs: 180_000,
+      simulatorLatencyMs: 1_500,
+      ignoredBaseUrl: null,
+    });
+    expect(parseGatewayConfig({ ONETOKEN_API_KEY: "  " }).mode).toBe("offline");
+  });
+
+  it("goes live with a key, accepting the base URL with or without /v1", () => {
+    const config = parseGatewayConfig({ ONETOKEN_API_KEY: "sk-test-12345678", ONETOKEN_BASE_URL: "https://onetoken.one/v1/", ONETOKEN_REQUEST_STYLE: "flat", ONETOKEN_TIMEOUT_MS: "5000" });
+    expect(config).toEqual({ mode: "live", apiKey: "sk-test-12345678", baseUrl: "https://onetoken.one", requestStyle: "flat", timeoutMs: 5000 });
+    expect(parseGatewayConfig({ ONETOKEN_API_KEY: "sk-test-12345678" })).toMatchObject({ baseUrl: "https://api.onetoken.one" });
+  });
+
+  it("refuses bad values with a readable message that never shows the key", () => {
+    const attempt = () =>
+      parseGatewayConfig({ ONETOKEN_API_KEY: "short", ONETOKEN_BASE_URL: "ftp://x", ONETOKEN_REQUEST_STYLE: "xml", ONETOKEN_TIMEOUT_MS: "soon" });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain("The playground's configuration is invalid:");
+      expect(message).toContain('ONETOKEN_BASE_URL must be an http(s) URL such as https://api.onetoken.one (got "ftp://x")');
+      expect(message).toContain('ONETOKEN_REQUEST_STYLE must be one of: native, flat (got "xml")');
+      expect(message).toContain('ONETOKEN_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 900000 (got "soon")');
+      expect(message).toContain("ONETOKEN_API_KEY looks too short to be an API key");
+      expect(message).not.toContain('"short"');
+    }
+  });
+
+  it("describes the mode for the start-up log without the key", () => {
+    const live = describeGatewayConfig(parseGatewayConfig({ ONETOKEN_API_KEY: "sk-canary-abcdefgh" }));
+    expect(live).toContain("live mode, calling https://api.onetoken.one");
+    expect(live).not.toContain("sk-canary");
+    expect(describeGatewayConfig(parseGatewayConfig({ ONETOKEN_BASE_URL: "http://127.0.0.1:4010" }))).toContain(
+      "ONETOKEN_BASE_URL (http://127.0.0.1:4010) is ignored without ONETOKEN_API_KEY",
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { REQUEST_STYLES } from "./wire";
+
+/**
+ * The gateway's configuration from the environment, checked in one place. Pure (it takes the environment
+ * as an argument) so its error messages are unit-tested; env.ts reads process.env once on the server.
+ */
+
+export const DEFAULT_BASE_URL = "https://api.onetoken.one";
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const wholeMs = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `must be a whole number of milliseconds between ${min} and ${max}` })
+      .int(`must be a whole number of milliseconds between ${min} and ${max}`)
+      .min(min, `must be at least ${min} ms`)
+      .max(max, `must be at most ${max} ms`)
+      .default(fallback),
+  );
+
+const envSchema = z.object({
+  ONETOKEN_API_KEY: z.preprocess(blankToUndefined, z.string().trim().min(8, "looks too short to be an API key").optional()),
+  ONETOKEN_BASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.onetoken.one" })
+      .default(DEFAULT_BASE_URL),
+  ),
+  ONETOKEN_REQUEST_STYLE: z.preprocess(
+    blankToUndefined,
+    z.enum(REQUEST_STYLES, { error: `must be one of: ${REQUEST_STYLES.join(", ")}` }).default("native"),
+  ),
+  ONETOKEN_TIMEOUT_MS: wholeMs(1_000, 900_000, 180_000),
+  SIMULATOR_LATENCY_MS: wholeMs(0, 60_000, 1_500),
+});
+
+export type GatewayConfig =
+  | {
+      readonly mode: "live";
+      readonly apiKey: string;
+      readonly baseUrl: string;
+      readonly requestStyle: (typeof REQUEST_STYLES)[number];
+      readonly timeoutMs: number;
+    }
+  | {
+      readonly mode: "offline";
+      readonly requestStyle: (typeof REQUEST_STYLES)[number];
+      readonly timeoutMs: number;
+      readonly simulatorLatencyMs: number;
+      /** Set when ONETOKEN_BASE_URL was given without a key, so start-up can say it is being ignored. */
+      readonly ignoredBaseUrl: string | null;
+    };
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Accepts `https://host` and `https://host/v1` (the quick-start's form) alike; requests add `/v1/...`. */
+const normaliseBaseUrl = (url: string): string => url.replace(/\/+$/, "").replace(/\/v1$/, "");
+
+export const parseGatewayConfig = (env: Record<string, string | undefined>): GatewayConfig => {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      // Never print the key, not even when it is the value being refused.
+      const shown = name === "ONETOKEN_API_KEY" ? "" : ` (got ${JSON.stringify(env[name] ?? "")})`;
+      return `  - ${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`The playground's configuration is invalid:\n${lines.join("\n")}\nFix these environment variables and start it again.`);
+  }
+  const value = parsed.data;
+  if (value.ONETOKEN_API_KEY !== undefined) {
+    return {
+      mode: "live",
+      apiKey: value.ONETOKEN_API_KEY,
+      baseUrl: normaliseBaseUrl(value.ONETOKEN_BASE_URL),
+      requestStyle: value.ONETOKEN_REQUEST_STYLE,
+      timeoutMs: value.ONETOKEN_TIMEOUT_MS,
+    };
+  }
+  return {
+    mode: "offline",
+    requestStyle: value.ONETOKEN_REQUEST_STYLE,
+    timeoutMs: value.ONETOKEN_TIMEOUT_MS,
+    simulatorLatencyMs: value.SIMULATOR_LATENCY_MS,
+    ignoredBaseUrl: env.ONETOKEN_BASE_URL?.trim() ? value.ONETOKEN_BASE_URL : null,
+  };
+};
+
+/** One line for the start-up log: where generations go, without the key. */
+export const describeGatewayConfig = (config: GatewayConfig): string => {
+  if (config.mode === "live") {
+    return `OneToken playground: live mode, calling ${config.baseUrl} (${config.requestStyle} request style, timeout ${config.timeoutMs} ms).`;
+  }
+  const ignored = config.ignoredBaseUrl ? ` ONETOKEN_BASE_URL (${config.ignoredBaseUrl}) is ignored without ONETOKEN_API_KEY.` : "";
+  return `OneToken playground: offline demo mode (no ONETOKEN_API_KEY): synthetic images from the built-in simulator, no model is called.${ignored}`;
+};

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { mapUpstreamError, parseRetryAfter, upstreamErrorCode } from "./upstream-errors";
+
+const dashscope = (code: string) => JSON.stringify({ code, message: `internal detail for ${code}`, request_id: "req-123" });
+const openai = (code: string | null, type = "invalid_request_error") =>
+  JSON.stringify({ error: { message: "internal detail", type, param: null, code } });
+
+const map = (status: number, body: string, retryAfter: string | null = null) =>
+  mapUpstreamError({ status, body, retryAfter, model: "wan2.6-t2i" });
+
+describe("upstream error mapping", () => {
+  it.each([
+    [400, dashscope("InvalidParameter"), "parameter_rejected", 422],
+    [400, dashscope("DataInspectionFailed"), "moderation_refused", 422],
+    [400, dashscope("Arrearage"), "out_of_credit", 402],
+    [401, dashscope("InvalidApiKey"), "bad_api_key", 502],
+    [403, dashscope("AccessDenied"), "model_access_denied", 403],
+    [403, dashscope("Model.AccessDenied"), "model_access_denied", 403],
+    [404, dashscope("ModelNotFound"), "model_not_found", 404],
+    [408, dashscope("RequestTimeOut"), "timeout", 504],
+    [429, dashscope("Throttling"), "rate_limited", 429],
+    [429, dashscope("Throttling.RateQuota"), "rate_limited", 429],
+    [429, dashscope("Throttling.AllocationQuota"), "rate_limited", 429],
+    [500, dashscope("InternalError"), "upstream_error", 502],
+    [500, dashscope("InternalError.Algo"), "upstream_error", 502],
+    [500, dashscope("InternalError.Timeout"), "timeout", 504],
+    [503, dashscope("ModelUnavailable"), "model_unavailable", 503],
+    [400, openai("content_policy_violation"), "moderation_refused", 422],
+    [401, openai("invalid_api_key"), "bad_api_key", 502],
+    [429, openai("rate_limit_exceeded", "rate_limit_error"), "rate_limited", 429],
+    [500, openai(null, "server_error"), "upstream_error", 502],
+    [502, "<html><body>502 Bad Gateway</body></html>", "upstream_error", 502],
+    [504, "upstream timed out", "timeout", 504],
+    [401, "", "bad_api_key", 502],
+    [418, "{}", "parameter_rejected", 422],
+  ])("HTTP %i %s -> %s (%i)", (status, body, code, appStatus) => {
+    const error = map(status, body);
+    expect(error.code).toBe(code);
+    expect(error.status).toBe(appStatus);
+  });
+
+  it("never passes on the upstream's own message or request id", () => {
+    for (const body of [dashscope("InvalidParameter"), openai("invalid_api_key"), dashscope("Weird.Code")]) {
+      const error = map(400, body);
+      expect(error.message).not.toMatch(/internal detail|req-123/);
+    }
+  });
+
+  it("tells the user how long to wait on 429 and 503 when the gateway says", () => {
+    const limited = map(429, dashscope("Throttling.RateQuota"), "7");
+    expect(limited.retryAfterSeconds).toBe(7);
+    expect(limited.message).toBe("The gateway is limiting requests right now. Try again in 7 seconds.");
+    expect(map(429, "", null).message).toContain("in a little while");
+    expect(map(503, dashscope("ModelUnavailable"), "1").message).toBe(
+      "wan2.6-t2i is temporarily unavailable. Try again in 1 second, or pick another model.",
+    );
+    expect(map(500, dashscope("InternalError"), "5").retryAfterSeconds).toBeUndefined();
+  });
+
+  it("writes a message per case that a person can act on", () => {
+    expect(map(400, dashscope("DataInspectionFailed")).message).toMatch(/content moderation refused this prompt/);
+    expect(map(401, dashscope("InvalidApiKey")).message).toMatch(/ONETOKEN_API_KEY/);
+    expect(map(403, dashscope("Model.AccessDenied")).message).toMatch(/may not use wan2.6-t2i/);
+  });
+});
+
+describe("upstream error code", () => {
+  it("reads both envelopes and nothing from non-JSON", () => {
+    expect(upstreamErrorCode(dashscope("Arrearage"))).toBe("Arrearage");
+    expect(upstreamErrorCode(openai("insufficient_quota"))).toBe("insufficient_quota");
+    expect(upstreamErrorCode(openai(null, "server_error"))).toBe("server_error");
+    expect(upstreamErrorCode("<html/>")).toBe("");
+    expect(upstreamErrorCode("null")).toBe("");
+  });
+});
+
+describe("Retry-After", () => {
+  it("reads seconds and HTTP dates", () => {
+    expect(parseRetryAfter("12")).toBe(12);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter("soon")).toBeUndefined();
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now)).toBe(30);
+    expect(parseRetryAfter("Wed, 31 Dec 2025 23:00:00 GMT", now)).toBe(0);
+  });
+});

@@ -1,0 +1,111 @@
+import { AppError, type ErrorCode } from "../errors";
+
+/**
+ * Turns a gateway error (DashScope's `{code, message}`, OpenAI's `{error: {...}}`, or a proxy's HTML page)
+ * into the app's error. The upstream's own message is never passed on: it can carry internals, request
+ * ids or echoes of the key. The app writes its own sentence per case instead.
+ */
+
+export type UpstreamFailure = {
+  readonly status: number;
+  readonly retryAfter: string | null;
+  readonly body: string;
+  readonly model: string;
+};
+
+/** The upstream's error code, from whichever envelope it used; "" when there is none. */
+export const upstreamErrorCode = (body: string): string => {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return "";
+  }
+  if (typeof json !== "object" || json === null) return "";
+  const record = json as Record<string, unknown>;
+  if (typeof record.code === "string") return record.code;
+  const nested = record.error;
+  if (typeof nested === "object" && nested !== null) {
+    const error = nested as Record<string, unknown>;
+    if (typeof error.code === "string" && error.code !== "") return error.code;
+    if (typeof error.type === "string") return error.type;
+  }
+  return "";
+};
+
+/** Retry-After as whole seconds, from either of its two forms (delta-seconds or an HTTP date). */
+export const parseRetryAfter = (value: string | null, now: number = Date.now()): number | undefined => {
+  if (value === null || value.trim() === "") return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+};
+
+type Kind = Exclude<ErrorCode, "invalid_request" | "payload_too_large" | "unsupported_media_type" | "cancelled" | "internal_error" | "upstream_unreachable" | "bad_upstream_response">;
+
+const kindFromCode = (code: string): Kind | null => {
+  const lower = code.toLowerCase();
+  if (lower === "") return null;
+  if (lower.includes("datainspection") || lower.includes("content_policy") || lower.includes("content_filter") || lower.includes("moderation")) {
+    return "moderation_refused";
+  }
+  if (lower === "arrearage" || lower.includes("insufficient_quota") || lower.includes("billing")) return "out_of_credit";
+  if (lower === "invalidapikey" || lower.includes("invalid_api_key") || lower === "unauthorized") return "bad_api_key";
+  if (lower.includes("accessdenied") || lower.includes("access_denied") || lower.includes("permission")) return "model_access_denied";
+  if (lower.includes("modelnotfound") || lower.includes("model_not_found")) return "model_not_found";
+  if (lower.includes("throttling") || lower.includes("rate_limit")) return "rate_limited";
+  if (lower.includes("requesttimeout") || lower.includes("timeout")) return "timeout";
+  if (lower.includes("modelunavailable") || lower.includes("unavailable") || lower.includes("overloaded")) return "model_unavailable";
+  if (lower.includes("invalidparameter") || lower.includes("invalid_request") || lower.includes("invalid_parameter")) return "parameter_rejected";
+  if (lower.includes("internalerror") || lower.includes("internal_error") || lower.includes("server_error")) return "upstream_error";
+  return null;
+};
+
+const kindFromStatus = (status: number): Kind => {
+  if (status === 401) return "bad_api_key";
+  if (status === 402) return "out_of_credit";
+  if (status === 403) return "model_access_denied";
+  if (status === 404) return "model_not_found";
+  if (status === 408 || status === 504) return "timeout";
+  if (status === 429) return "rate_limited";
+  if (status === 503) return "model_unavailable";
+  if (status >= 400 && status < 500) return "parameter_rejected";
+  return "upstream_error";
+};
+
+const message = (kind: Kind, model: string, retryAfter: number | undefined): string => {
+  const wait = retryAfter !== undefined ? `in ${retryAfter} second${retryAfter === 1 ? "" : "s"}` : "in a little while";
+  switch (kind) {
+    case "moderation_refused":
+      return "The content moderation refused this prompt. Rephrase it (or the negative prompt) and try again.";
+    case "out_of_credit":
+      return "The gateway account is out of credit. Top it up, then try again.";
+    case "bad_api_key":
+      return "The gateway did not accept this server's API key. Whoever runs the playground must check ONETOKEN_API_KEY.";
+    case "model_access_denied":
+      return `This server's API key may not use ${model}. Pick another model or ask for access to it.`;
+    case "model_not_found":
+      return `The gateway does not know the model ${model}.`;
+    case "rate_limited":
+      return `The gateway is limiting requests right now. Try again ${wait}.`;
+    case "timeout":
+      return `${model} took too long and the gateway gave up. Try again, perhaps with fewer images. Failed generations are not billed.`;
+    case "model_unavailable":
+      return `${model} is temporarily unavailable. Try again ${wait}, or pick another model.`;
+    case "parameter_rejected":
+      return `${model} refused one of the settings. Check the size, the number of images and the prompt length for this model.`;
+    case "upstream_error":
+      return "The image service failed on its side. Failed generations are not billed; try again.";
+  }
+};
+
+export const mapUpstreamError = (failure: UpstreamFailure): AppError => {
+  const kind = kindFromCode(upstreamErrorCode(failure.body)) ?? kindFromStatus(failure.status);
+  const retryAfterSeconds =
+    kind === "rate_limited" || kind === "model_unavailable" ? parseRetryAfter(failure.retryAfter) : undefined;
+  return new AppError(kind, message(kind, failure.model, retryAfterSeconds), {
+    ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+  });
+};

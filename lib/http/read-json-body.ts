@@ -1,0 +1,47 @@
+import { AppError } from "../errors";
+
+/**
+ * Reads a JSON request body without trusting its declared length: the stream is cut off as soon as it
+ * passes the cap, so an oversized or endless body costs at most `maxBytes` of memory.
+ */
+export const readJsonBody = async (request: Request, maxBytes: number): Promise<unknown> => {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Send the request as JSON (Content-Type: application/json).");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readTextCapped(request.body, maxBytes, () => tooLarge(maxBytes));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("invalid_request", "The request body is not valid JSON.");
+  }
+};
+
+const tooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+
+/** Reads a byte stream as UTF-8 text, cancelling it and throwing `onTooLarge()` once it passes `maxBytes`. */
+export const readTextCapped = async (
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  onTooLarge: () => Error,
+): Promise<string> => {
+  if (!body) return "";
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw onTooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+};

@@ -1,0 +1,96 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultRequest } from "./defaults";
+import { MODELS, MODEL_IDS, SEED_MAX, type ModelSpec } from "./registry";
+import { buildGenerateRequestSchema, generateRequestSchema } from "./request-schema";
+import { checkSize } from "./size-rules";
+
+const valid = (overrides: Record<string, unknown> = {}) => ({ ...defaultRequest("wan2.6-t2i"), prompt: "a kitten on grass", ...overrides });
+
+const issuesOf = (value: unknown) => {
+  const parsed = generateRequestSchema.safeParse(value);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+};
+
+describe("generate request schema", () => {
+  it("accepts every model's defaults with a prompt", () => {
+    for (const id of MODEL_IDS) expect(issuesOf({ ...defaultRequest(id), prompt: "x" })).toEqual([]);
+  });
+
+  it("refuses unknown fields and unknown models", () => {
+    expect(issuesOf(valid({ apiKey: "x" })).join()).toMatch(/Unrecognized key/);
+    expect(issuesOf(valid({ model: "dall-e-3" }))).toEqual(["model: Choose one of the listed models."]);
+  });
+
+  it("refuses a blank prompt and one over the model's limit", () => {
+    expect(issuesOf(valid({ prompt: "   " }))).toEqual(["prompt: Write a prompt first."]);
+    expect(issuesOf(valid({ model: "qwen-image", width: 1664, height: 928, prompt: "x".repeat(801) }))).toEqual([
+      "prompt: qwen-image reads at most 800 characters; this prompt has 801.",
+    ]);
+    expect(issuesOf(valid({ prompt: "x".repeat(2100) }))).toEqual([]);
+  });
+
+  it("still explains the size when the prompt is empty", () => {
+    expect(issuesOf(valid({ prompt: "", width: 1024, height: 1024 }))).toContain(
+      "width: wan2.6-t2i needs 1.64 to 2.07 megapixels (1280*1280 to 1440*1440); 1024*1024 is 1.05.",
+    );
+  });
+
+  it("holds the negative prompt to 500 characters", () => {
+    expect(issuesOf(valid({ negativePrompt: "x".repeat(500) }))).toEqual([]);
+    expect(issuesOf(valid({ negativePrompt: "x".repeat(501) }))).toEqual([
+      "negativePrompt: The negative prompt may be at most 500 characters; it has 501.",
+    ]);
+  });
+
+  it("holds n to the model's range", () => {
+    expect(issuesOf(valid({ n: 4 }))).toEqual([]);
+    expect(issuesOf(valid({ n: 5 }))).toEqual(["n: wan2.6-t2i makes 1 to 4 images per request."]);
+    expect(issuesOf(valid({ model: "qwen-image", width: 1664, height: 928, n: 2 }))).toEqual([
+      "n: qwen-image makes exactly 1 image per request.",
+    ]);
+    expect(issuesOf(valid({ model: "qwen-image-2.0-pro", width: 2048, height: 2048, n: 6 }))).toEqual([]);
+    expect(issuesOf(valid({ n: 1.5 }))).toEqual(["n: Number of images must be a whole number."]);
+  });
+
+  it("holds the seed to 0..2147483647 or null", () => {
+    expect(issuesOf(valid({ seed: null }))).toEqual([]);
+    expect(issuesOf(valid({ seed: 0 }))).toEqual([]);
+    expect(issuesOf(valid({ seed: SEED_MAX }))).toEqual([]);
+    expect(issuesOf(valid({ seed: SEED_MAX + 1 }))).toHaveLength(1);
+    expect(issuesOf(valid({ seed: -1 }))).toHaveLength(1);
+  });
+
+  it("accepts a size exactly when the model's rule does (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...MODELS), fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 3000 }), (model, width, height) => {
+        const request = { ...defaultRequest(model.id), prompt: "p", width, height };
+        const accepted = generateRequestSchema.safeParse(request).success;
+        expect(accepted).toBe(checkSize(model.id, model.sizeRule, model.presets, { width, height }).ok);
+      }),
+    );
+  });
+
+  it("never throws and accepts nothing outside the registry's rules, whatever the input (property)", () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const parsed = generateRequestSchema.safeParse(value);
+        if (parsed.success) {
+          const model = MODELS.find((m) => m.id === parsed.data.model)!;
+          expect(checkSize(model.id, model.sizeRule, model.presets, parsed.data).ok).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("refuses options a model does not take (synthetic registry)", () => {
+    const base = MODELS[0] as ModelSpec;
+    const plain = { ...base, id: "plain", options: { negativePrompt: false, promptExtend: false, watermark: false, seed: false } } as const;
+    const schema = buildGenerateRequestSchema([plain]);
+    const request = { ...valid(), model: "plain", negativePrompt: "no", seed: 1, promptExtend: true, watermark: true };
+    const parsed = schema.safeParse(request);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["negativePrompt", "seed", "promptExtend", "watermark"]);
+    expect(schema.safeParse({ ...request, negativePrompt: "", seed: null, promptExtend: false, watermark: false }).success).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { MODELS, SEED_MAX, type ModelSpec } from "./registry";
+import { checkSize } from "./size-rules";
+
+/**
+ * The one contract between the browser and the server: the form validates with it (zodResolver) and the
+ * route parses with it. Built from a model table so that tests can feed it a synthetic one.
+ */
+export const buildGenerateRequestSchema = <const Models extends readonly ModelSpec[]>(models: Models) => {
+  const ids = models.map((model) => model.id) as [Models[number]["id"], ...Models[number]["id"][]];
+  const byId = new Map<string, ModelSpec>(models.map((model) => [model.id, model]));
+
+  return z
+    .strictObject({
+      model: z.enum(ids, { error: "Choose one of the listed models." }),
+      prompt: z.string(),
+      negativePrompt: z.string(),
+      width: z.number({ error: "Width must be a number." }),
+      height: z.number({ error: "Height must be a number." }),
+      n: z.number({ error: "Number of images must be a number." }).int("Number of images must be a whole number."),
+      seed: z
+        .number({ error: "Seed must be a number." })
+        .int("Seed must be a whole number.")
+        .min(0, `Seed must be between 0 and ${SEED_MAX}.`)
+        .max(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)
+        .nullable(),
+      promptExtend: z.boolean(),
+      watermark: z.boolean(),
+    })
+    .superRefine((value, ctx) => {
+      const model = byId.get(value.model);
+      if (!model) return;
+      // Checked here rather than on the field so every rule below still runs (and shows) on an empty prompt.
+      if (value.prompt.trim() === "") {
+        ctx.addIssue({ code: "custom", path: ["prompt"], message: "Write a prompt first." });
+      }
+      if (value.prompt.length > model.promptMaxLength) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["prompt"],
+          message: `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${value.prompt.length}.`,
+        });
+      }
+      if (value.negativePrompt.length > model.negativePromptMaxLength) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["negativePrompt"],
+          message: `The negative prompt may be at most ${model.negativePromptMaxLength} characters; it has ${value.negativePrompt.length}.`,
+        });
+      }
+      const size = checkSize(model.id, model.sizeRule, model.presets, value);
+      if (!size.ok) {
+        // Both fields carry the reason: the rule is about the pair, and either input may be the one to fix.
+        ctx.addIssue({ code: "custom", path: ["width"], message: size.reason });
+        ctx.addIssue({ code: "custom", path: ["height"], message: size.reason });
+      }
+      if (value.n < model.n.min || value.n > model.n.max) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["n"],
+          message:
+            model.n.min === model.n.max
+              ? `${model.id} makes exactly ${model.n.min} image per request.`
+              : `${model.id} makes ${model.n.min} to ${model.n.max} images per request.`,
+        });
+      }
+      const unsupported = [
+        !model.options.negativePrompt && value.negativePrompt !== "" ? "negativePrompt" : null,
+        !model.options.seed && value.seed !== null ? "seed" : null,
+        !model.options.promptExtend && value.promptExtend ? "promptExtend" : null,
+        !model.options.watermark && value.watermark ? "watermark" : null,
+      ];
+      for (const field of unsupported) {
+        if (field) ctx.addIssue({ code: "custom", path: [field], message: `${model.id} does not take this option.` });
+      }
+    });
+};
+
+export const generateRequestSchema = buildGenerateRequestSchema(MODELS);
+
+export type GenerateRequest = z.infer<typeof generateRequestSchema>;

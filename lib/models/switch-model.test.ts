@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { defaultRequest } from "./defaults";
+import { switchModel } from "./switch-model";
+
+describe("switching model", () => {
+  it("keeps everything that still fits, silently", () => {
+    const values = { ...defaultRequest("wan2.2-t2i-flash"), prompt: "cat", width: 1024, height: 1024, n: 3, seed: 42 };
+    expect(switchModel(values, "wan2.2-t2i-plus")).toEqual({ values: { ...values, model: "wan2.2-t2i-plus" }, notices: [] });
+  });
+
+  it("moves a size and n that do not fit to the new model's defaults and says so", () => {
+    const values = { ...defaultRequest("wan2.2-t2i-flash"), prompt: "cat", width: 1024, height: 1024, n: 3 };
+    const switched = switchModel(values, "qwen-image");
+    expect(switched.values).toMatchObject({ model: "qwen-image", width: 1664, height: 928, n: 1, prompt: "cat" });
+    expect(switched.notices).toEqual([
+      "Size 1024*1024 does not fit qwen-image; it is now 1664*928.",
+      "3 images is more than qwen-image makes per request; it is now 1.",
+    ]);
+  });
+
+  it("keeps an over-long prompt and flags it instead of cutting it", () => {
+    const prompt = "x".repeat(1500);
+    const switched = switchModel({ ...defaultRequest("wan2.6-t2i"), prompt }, "wan2.6-t2i");
+    expect(switched.notices).toEqual([]);
+    const toQwen = switchModel({ ...defaultRequest("wan2.6-t2i"), prompt }, "qwen-image-2.0-pro");
+    expect(toQwen.values.prompt).toBe(prompt);
+    expect(toQwen.notices).toContain("The prompt has 1500 characters and qwen-image-2.0-pro reads at most 800: shorten it before generating.");
+  });
+
+  it("keeps a size that the new model also allows", () => {
+    const values = { ...defaultRequest("wan2.6-t2i"), width: 1440, height: 1440 };
+    expect(switchModel(values, "wan2.2-t2i-flash").values).toMatchObject({ width: 1440, height: 1440 });
+  });
+});

@@ -1,0 +1,53 @@
+import { getModel, type ModelId } from "./registry";
+import type { GenerateRequest } from "./request-schema";
+import { checkSize, formatSize } from "./size-rules";
+
+export type SwitchResult = { readonly values: GenerateRequest; readonly notices: readonly string[] };
+
+/**
+ * Moves the form to another model: what still fits stays, what does not goes to the new model's default,
+ * and each change is said in words. The prompt is never cut, since that would lose the user's text; an
+ * over-long one stays and is flagged for the user to shorten.
+ */
+export const switchModel = (values: GenerateRequest, to: ModelId): SwitchResult => {
+  const model = getModel(to);
+  const notices: string[] = [];
+  const next: GenerateRequest = { ...values, model: to };
+
+  if (!checkSize(model.id, model.sizeRule, model.presets, values).ok) {
+    next.width = model.defaultSize.width;
+    next.height = model.defaultSize.height;
+    notices.push(`Size ${formatSize(values)} does not fit ${model.id}; it is now ${formatSize(model.defaultSize)}.`);
+  }
+  if (values.n < model.n.min || values.n > model.n.max) {
+    next.n = model.n.default;
+    notices.push(`${values.n} images is more than ${model.id} makes per request; it is now ${model.n.default}.`);
+  }
+  if (values.prompt.length > model.promptMaxLength) {
+    notices.push(
+      `The prompt has ${values.prompt.length} characters and ${model.id} reads at most ${model.promptMaxLength}: shorten it before generating.`,
+    );
+  }
+  if (values.negativePrompt.length > model.negativePromptMaxLength) {
+    notices.push(
+      `The negative prompt has ${values.negativePrompt.length} characters and ${model.id} reads at most ${model.negativePromptMaxLength}: shorten it before generating.`,
+    );
+  }
+  if (!model.options.negativePrompt && values.negativePrompt !== "") {
+    next.negativePrompt = "";
+    notices.push(`${model.id} takes no negative prompt; it was cleared.`);
+  }
+  if (!model.options.seed && values.seed !== null) {
+    next.seed = null;
+    notices.push(`${model.id} takes no seed; it was cleared.`);
+  }
+  if (!model.options.promptExtend && values.promptExtend) {
+    next.promptExtend = false;
+    notices.push(`${model.id} does not rewrite prompts; prompt rewriting is off.`);
+  }
+  if (!model.options.watermark && values.watermark) {
+    next.watermark = false;
+    notices.push(`${model.id} adds no watermark; the watermark is off.`);
+  }
+  return { values: next, notices };
+};

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { FaultKind } from "./faults";
+import { startSimulatorServer, type SimulatorServer } from "./node-server";
+import { generate, nativeBody, waitFor } from "./test-support";
+
+let server: SimulatorServer;
+
+beforeAll(async () => {
+  server = await startSimulatorServer({ latencyMs: 0 });
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  server.simulator.reset();
+  server.simulator.configure({ latencyMs: 0 });
+});
+
+const VALID = nativeBody("wan2.6-t2i", "a kitten", { n: 1 });
+
+const injectOverHttp = (spec: Record<string, unknown>) =>
+  fetch(`${server.url}/__sim/faults`, { method: "POST", body: JSON.stringify(spec) });
+
+describe("DashScope-envelope faults", () => {
+  const cases: ReadonlyArray<readonly [FaultKind, number, string, string | null]> = [
+    ["rate_limit", 429, "Throttling.RateQuota", "7"],
+    ["server_error", 500, "InternalError", null],
+    ["unavailable", 503, "ModelUnavailable", "7"],
+    ["moderation", 400, "DataInspectionFailed", null],
+    ["bad_key", 401, "InvalidApiKey", null],
+    ["access_denied", 403, "Model.AccessDenied", null],
+    ["arrearage", 400, "Arrearage", null],
+    ["upstream_timeout", 408, "RequestTimeOut", null],
+  ];
+  it.each(cases)("%s answers %i %s", async (kind, status, code, retryAfter) => {
+    expect((await injectOverHttp({ kind })).status).toBe(200);
+    const response = await generate(server, VALID);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("retry-after")).toBe(retryAfter);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toEqual({ code, message: expect.any(String), request_id: response.headers.get("x-request-id") });
+    expect((await generate(server, VALID)).status).toBe(200);
+    expect(server.simulator.stats()).toMatchObject({ calls: 2, rejected: 1, succeeded: 1, faulted: 1 });
+  });
+
+  it("takes its Retry-After from the spec", async () => {
+    server.simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 30 });
+    expect((await generate(server, VALID)).headers.get("retry-after")).toBe("30");
+  });
+});
+
+describe("malformed answers", () => {
+  it("openai_error uses the OpenAI envelope", async () => {
+    server.simulator.injectFault({ kind: "openai_error" });
+    const response = await generate(server, VALID);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      error: { message: expect.any(String), type: "server_error", param: null, code: "internal_error" },
+    });
+  });
+
+  it("garbage is a 200 HTML page", async () => {
+    server.simulator.injectFault({ kind: "garbage" });
+    const response = await generate(server, VALID);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    expect(await response.text()).toBe("<html><body>502 Bad Gateway</body></html>");
+  });
+
+  it("truncated is 200 JSON cut off mid-way", async () => {
+    server.simulator.injectFault({ kind: "truncated" });
+    const response = await generate(server, VALID);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const text = await response.text();
+    expect(text.startsWith('{"created":')).toBe(true);
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it("wrong_schema is valid JSON of the wrong shape", async () => {
+    server.simulator.injectFault({ kind: "wrong_schema" });
+    const response = await generate(server, VALID);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ created: 1, data: "nope" });
+    expect(server.simulator.stats()).toMatchObject({ calls: 1, succeeded: 0, rejected: 0, faulted: 1 });
+  });
+});
+
+describe("fault queue", () => {
+  it("applies a fault to the next N calls, before any validation", async () => {
+    server.simulator.injectFault({ kind: "server_error", times: 2 });
+    expect((await generate(server, "{not json", { key: null })).status).toBe(500);
+    expect((await generate(server, VALID)).status).toBe(500);
+    expect((await generate(server, VALID)).status).toBe(200);
+  });
+
+  it("uses up specs in order, and reset drops the rest", async () => {
+    server.simulator.injectFault({ kind: "moderation" });
+    server.simulator.injectFault({ kind: "arrearage" });
+    server.simulator.injectFault({ kind: "rate_limit" });
+    expect(((await (await generate(server, VALID)).json()) as { code: string }).code).toBe("DataInspectionFailed");
+    expect(((await (await generate(server, VALID)).json()) as { code: string }).code).toBe("Arrearage");
+    expect((await fetch(`${server.url}/__sim/reset`, { method: "POST" })).status).toBe(200);
+    expect((await generate(server, VALID)).status).toBe(200);
+  });
+
+  it("throws on a malformed spec given in code", () => {
+    expect(() => server.simulator.injectFault({ kind: "meteor" as FaultKind })).toThrow();
+    expect(() => server.simulator.injectFault({ kind: "hang", times: -1 })).toThrow();
+  });
+});
+
+describe("answers that only end when the client gives up", () => {
+  it("hang waits until the client aborts, then counts it aborted", async () => {
+    server.simulator.injectFault({ kind: "hang" });
+    const call = generate(server, VALID, { signal: AbortSignal.timeout(150) });
+    await expect(call).rejects.toThrow();
+    await waitFor(() => server.simulator.stats().aborted === 1);
+    expect(server.simulator.stats()).toMatchObject({ calls: 1, faulted: 1, succeeded: 0, rejected: 0 });
+    expect((await generate(server, VALID)).status).toBe(200);
+  });
+
+  it("oversized streams a JSON-looking body without end until the client aborts", async () => {
+    server.simulator.injectFault({ kind: "oversized" });
+    const controller = new AbortController();
+    const response = await generate(server, VALID, { signal: controller.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    let received = 0;
+    while (received < 1024 * 1024) {
+      const { value } = await reader.read();
+      received += value?.length ?? 0;
+      if (text.length < 64) text += decoder.decode(value, { stream: true });
+    }
+    expect(text.startsWith('{"created":')).toBe(true);
+    controller.abort();
+    await waitFor(() => server.simulator.stats().aborted === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.simulator.stats()).toMatchObject({ calls: 1, aborted: 1, faulted: 1, succeeded: 0 });
+  });
+
+  it("latency can be cut short by the client", async () => {
+    server.simulator.configure({ latencyMs: 60_000 });
+    const started = Date.now();
+    await expect(generate(server, VALID, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await waitFor(() => server.simulator.stats().aborted === 1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(server.simulator.stats()).toMatchObject({ calls: 1, succeeded: 0 });
+  });
+
+  it("latency delays the answer", async () => {
+    server.simulator.configure({ latencyMs: 150 });
+    const started = Date.now();
+    expect((await generate(server, VALID)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it("close() ends hanging requests instead of waiting for them", async () => {
+    const other = await startSimulatorServer({});
+    other.simulator.injectFault({ kind: "hang" });
+    const call = generate(other, VALID);
+    await waitFor(() => other.simulator.stats().calls === 1);
+    const started = Date.now();
+    await other.close();
+    await expect(call).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { untilAborted } from "./abortable";
+import { clientGone, dashScopeError, jsonResponse } from "./envelopes";
+import { endlessJsonBody } from "./endless-json";
+
+/** Every way the gateway (or a proxy in front of it) has been seen to fail, for the app's error handling. */
+export const FAULT_KINDS = [
+  "rate_limit",
+  "server_error",
+  "unavailable",
+  "moderation",
+  "bad_key",
+  "access_denied",
+  "arrearage",
+  "openai_error",
+  "garbage",
+  "truncated",
+  "wrong_schema",
+  "hang",
+  "oversized",
+  "upstream_timeout",
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export const faultSpecSchema = z.strictObject({
+  kind: z.enum(FAULT_KINDS),
+  times: z.int().min(1).max(10_000).default(1),
+  retryAfterSeconds: z.int().min(0).max(86_400).optional(),
+});
+
+export type FaultSpec = z.input<typeof faultSpecSchema>;
+
+export type Fault = { readonly kind: FaultKind; readonly retryAfterSeconds: number | undefined };
+
+type DashScopeFault = { status: number; code: string; message: string; retryAfter?: true };
+
+/** The refusals the gateway forwards from DashScope, with the codes listed in the upstream reference. */
+const DASHSCOPE_FAULTS = {
+  rate_limit: {
+    status: 429,
+    code: "Throttling.RateQuota",
+    message: "Requests rate limit exceeded, please try again later.",
+    retryAfter: true,
+  },
+  server_error: { status: 500, code: "InternalError", message: "An internal error has occurred, please try again later." },
+  unavailable: {
+    status: 503,
+    code: "ModelUnavailable",
+    message: "The model is temporarily unavailable, please try again later.",
+    retryAfter: true,
+  },
+  moderation: { status: 400, code: "DataInspectionFailed", message: "Input data may contain inappropriate content." },
+  bad_key: { status: 401, code: "InvalidApiKey", message: "Invalid API-key provided." },
+  access_denied: { status: 403, code: "Model.AccessDenied", message: "Model access denied for this API key." },
+  arrearage: { status: 400, code: "Arrearage", message: "Access denied, please make sure your account is in good standing." },
+  upstream_timeout: { status: 408, code: "RequestTimeOut", message: "Request timed out, please try again later." },
+} as const satisfies Partial<Record<FaultKind, DashScopeFault>>;
+
+const DEFAULT_RETRY_AFTER_SECONDS = 7;
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+type FaultContext = {
+  readonly requestId: string;
+  readonly signal: AbortSignal;
+  /** Called when a streamed fault body is abandoned; a hang reports its abort through its 499 instead. */
+  readonly onBodyAborted: () => void;
+};
+
+export const faultResponse = async (fault: Fault, { requestId, signal, onBodyAborted }: FaultContext): Promise<Response> => {
+  const idHeader = { "x-request-id": requestId };
+  switch (fault.kind) {
+    case "rate_limit":
+    case "server_error":
+    case "unavailable":
+    case "moderation":
+    case "bad_key":
+    case "access_denied":
+    case "arrearage":
+    case "upstream_timeout": {
+      const spec: DashScopeFault = DASHSCOPE_FAULTS[fault.kind];
+      const retryAfter = spec.retryAfter
+        ? { "retry-after": String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) }
+        : undefined;
+      return dashScopeError(spec.status, spec.code, spec.message, requestId, retryAfter);
+    }
+    case "openai_error":
+      return jsonResponse(
+        500,
+        {
+          error: {
+            message: "The server had an error while processing your request.",
+            type: "server_error",
+            param: null,
+            code: "internal_error",
+          },
+        },
+        idHeader,
+      );
+    case "garbage":
+      // A proxy's error page, so no request id: the gateway never saw the call.
+      return new Response("<html><body>502 Bad Gateway</body></html>", {
+        status: 200,
+        headers: { "content-type": "text/html; charset=utf-8" },
+      });
+    case "truncated": {
+      // "iVBORw0KGgo" is how every base64 PNG starts, so the cut lands inside what looks like image data.
+      const image = { url: "", b64_json: "iVBORw0KGgo".repeat(8), revised_prompt: "" };
+      const whole = JSON.stringify({ created: Math.floor(Date.now() / 1000), data: [image] });
+      return new Response(whole.slice(0, Math.floor(whole.length / 2)), {
+        status: 200,
+        headers: { "content-type": JSON_TYPE, ...idHeader },
+      });
+    }
+    case "wrong_schema":
+      return jsonResponse(200, { created: 1, data: "nope" }, idHeader);
+    case "hang":
+      await untilAborted(signal);
+      return clientGone();
+    case "oversized":
+      return new Response(endlessJsonBody(onBodyAborted), {
+        status: 200,
+        headers: { "content-type": JSON_TYPE, ...idHeader },
+      });
+  }
+};

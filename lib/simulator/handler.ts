@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { jsonResponse, newRequestId } from "./envelopes";
+import { createFaultQueue } from "./fault-queue";
+import { faultSpecSchema, type FaultSpec } from "./faults";
+import { handleFile } from "./files-route";
+import { handleGeneration, type GenerationSettings, type ResponseFormat } from "./generate";
+import { createStatsRecorder, type SimulatorStats } from "./stats";
+
+export type SimulatorOptions = {
+  /** When set, only this bearer is accepted; otherwise any non-empty one is. */
+  readonly apiKey?: string;
+  /** Simulated generation time before the answer; 0 unless given, so tests stay fast. */
+  readonly latencyMs?: number;
+  readonly responseFormat?: ResponseFormat;
+};
+
+export type SimulatorConfig = { readonly latencyMs?: number; readonly responseFormat?: ResponseFormat };
+
+export type Simulator = {
+  handle(request: Request): Promise<Response>;
+  stats(): SimulatorStats;
+  /** Clears the stats and any queued faults; the configuration stays. */
+  reset(): void;
+  injectFault(fault: FaultSpec): void;
+  configure(partial: SimulatorConfig): void;
+};
+
+const configSchema = z.strictObject({
+  latencyMs: z.int().min(0).max(600_000).optional(),
+  responseFormat: z.enum(["url", "b64_json"]).optional(),
+});
+
+const FILE_PATH = /^\/v1\/files\/([A-Za-z0-9_-]+)\.png$/;
+
+/**
+ * The gateway's generation endpoint and its image links, plus the `/__sim` control routes that let tests
+ * script faults and read what arrived. Web-standard Request/Response so any server (or none) can host it.
+ */
+export const createSimulator = (options: SimulatorOptions): Simulator => {
+  const initial = configSchema.parse({ latencyMs: options.latencyMs, responseFormat: options.responseFormat });
+  let settings: GenerationSettings = {
+    apiKey: options.apiKey,
+    latencyMs: initial.latencyMs ?? 0,
+    responseFormat: initial.responseFormat ?? "url",
+  };
+  const stats = createStatsRecorder();
+  const faults = createFaultQueue();
+  const context = { stats, faults, settings: () => settings };
+
+  const configure = (partial: SimulatorConfig) => {
+    const parsed = configSchema.parse(partial);
+    settings = {
+      ...settings,
+      latencyMs: parsed.latencyMs ?? settings.latencyMs,
+      responseFormat: parsed.responseFormat ?? settings.responseFormat,
+    };
+  };
+  const reset = () => {
+    stats.reset();
+    faults.clear();
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    const route = `${request.method} ${pathname}`;
+    if (route === "POST /v1/images/generations") return handleGeneration(request, context);
+    const file = request.method === "GET" ? FILE_PATH.exec(pathname) : null;
+    if (file?.[1]) return handleFile(file[1]);
+    switch (route) {
+      case "GET /health":
+        return jsonResponse(200, { ok: true });
+      case "GET /__sim/stats":
+        return jsonResponse(200, stats.snapshot());
+      case "POST /__sim/reset":
+        reset();
+        return jsonResponse(200, { ok: true });
+      case "POST /__sim/faults":
+        return control(request, faultSpecSchema, (spec) => faults.add(spec));
+      case "POST /__sim/config":
+        return control(request, configSchema, configure);
+      default:
+        return jsonResponse(404, { code: "NotFound", message: `No route for ${route}.`, request_id: newRequestId() });
+    }
+  };
+
+  return { handle, stats: stats.snapshot, reset, injectFault: faults.add, configure };
+};
+
+const control = async <T>(request: Request, schema: z.ZodType<T>, apply: (value: T) => void): Promise<Response> => {
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    return jsonResponse(400, { code: "InvalidParameter", message: "The body must be JSON." });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return jsonResponse(400, { code: "InvalidParameter", message: z.prettifyError(parsed.error) });
+  apply(parsed.data);
+  return jsonResponse(200, { ok: true });
+};

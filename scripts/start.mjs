@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm start`: the one command that brings the playground up on a fresh checkout. It installs the
+// dependencies if they are missing, builds when the sources are newer than the last build, then serves
+// the production build. With no ONETOKEN_API_KEY it runs the offline demo against the built-in simulator.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const run = (command, args) => {
+  const status = spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
+  if (status !== 0) process.exit(status);
+};
+
+const newest = (path) => {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+};
+
+if (!existsSync("node_modules/.bin/next")) run("npm", ["ci"]);
+const sources = ["app", "components", "lib", "public", "package-lock.json", "next.config.mjs", "instrumentation.ts", "instrumentation-node.ts"];
+const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
+if (Math.max(...sources.map(newest)) > built) run("npx", ["next", "build"]);
+run("npx", ["next", "start", "-p", process.env.PORT ?? "3000", ...(process.env.HOST ? ["-H", process.env.HOST] : [])]);
