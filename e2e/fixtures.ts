@@ -21,7 +21,7 @@ export class PlaygroundPage {
   }
 
   model(name: string | RegExp) {
-    return this.page.getByRole("radio", { name });
+    return this.page.getByRole("radio", { name, exact: true });
   }
 
   async chooseModel(name: string | RegExp) {

@@ -9,16 +9,16 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
 ensureChromium();
-mkdirSync("test-results", { recursive: true });
-for (const file of ["test-results/unit-results.json", "test-results/e2e-results.json"]) rmSync(file, { force: true });
+mkdirSync("reports", { recursive: true });
+for (const file of ["reports/unit-results.json", "reports/e2e-results.json"]) rmSync(file, { force: true });
 
-const unitStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit-results.json"]);
+const unitStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=reports/unit-results.json"]);
 const buildStatus = run("npx", ["next", "build"]);
 const e2eStatus = buildStatus === 0 ? run("npx", ["playwright", "test"]) : 1;
 
 const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
-const unit = readJson("test-results/unit-results.json");
-const e2e = readJson("test-results/e2e-results.json");
+const unit = readJson("reports/unit-results.json");
+const e2e = readJson("reports/e2e-results.json");
 
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
 // A step that crashed before reporting counts as one failure, so a broken build can never read as green.

@@ -120,6 +120,7 @@ export function GenerateForm({ onGenerate }: { onGenerate: (request: GenerateReq
       )}
 
       <SizePicker
+        key={model.id}
         model={model}
         value={{ width: watch("width"), height: watch("height") }}
         onChange={(size) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { allowsCustomSize, type ModelSpec } from "@/lib/models/registry";
 import { aspectLabel, checkSize, describeSizeRule, formatSize, sameSize, type Size } from "@/lib/models/size-rules";
 import { inputClass } from "@/components/ui/field";
@@ -10,11 +10,10 @@ import { inputClass } from "@/components/ui/field";
  */
 export function SizePicker({ model, value, onChange }: { model: ModelSpec; value: Size; onChange: (size: Size) => void }) {
   const isPreset = model.presets.some((preset) => sameSize(preset, value));
-  const [custom, setCustom] = useState(!isPreset);
-  // A size set from outside (a model switch) that is one of the presets selects that preset again.
-  useEffect(() => {
-    if (isPreset) setCustom(false);
-  }, [isPreset, model.id]);
+  // Custom is shown when chosen, or when the size (say, kept from another model) is none of the presets.
+  // The form remounts this picker per model, so a choice made for one model does not stick to the next.
+  const [customChosen, setCustom] = useState(false);
+  const custom = customChosen || !isPreset;
 
   const check = checkSize(model.id, model.sizeRule, model.presets, value);
   const rule = describeSizeRule(model.sizeRule, model.presets);
@@ -33,13 +32,13 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
             <label
               key={id}
               htmlFor={id}
-              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50"
+              className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
             >
               <input
                 id={id}
                 type="radio"
                 name="size"
-                className="sr-only"
+                className="absolute inset-0 cursor-pointer opacity-0"
                 checked={!custom && sameSize(preset, value)}
                 onChange={() => {
                   setCustom(false);
@@ -61,9 +60,9 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
         {allowsCustomSize(model) && (
           <label
             htmlFor="size-custom"
-            className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs font-medium has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50"
+            className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs font-medium has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
           >
-            <input id="size-custom" type="radio" name="size" className="sr-only" checked={custom} onChange={() => setCustom(true)} />
+            <input id="size-custom" type="radio" name="size" className="absolute inset-0 cursor-pointer opacity-0" checked={custom} onChange={() => setCustom(true)} />
             Custom size
           </label>
         )}
