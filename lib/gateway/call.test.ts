@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { defaultRequest } from "../models/defaults";
 import type { GenerateRequest } from "../models/request-schema";
-import { startSimulatorServer, type SimulatorServer } from "../simulator/node-server";
+import { useSimulatorServer } from "../simulator/test-support";
 import { callGateway, maxResponseBytes, type CallOptions } from "./call";
 
 /** The gateway call over a real socket against the simulator: no mocked fetch anywhere. */
 
 const KEY = "sk-call-test-0123456789";
-let server: SimulatorServer;
+const current = useSimulatorServer({ apiKey: KEY });
 const options: CallOptions = { requestStyle: "native", timeoutMs: 5_000 };
-const target = () => ({ baseUrl: server.url, apiKey: KEY });
+const target = () => ({ baseUrl: current().url, apiKey: KEY });
 const request = (overrides: Partial<GenerateRequest> = {}): GenerateRequest => ({
   ...defaultRequest("wan2.2-t2i-flash"),
   prompt: "a kitten on grass",
@@ -29,13 +29,7 @@ const failureOf = async (promise: Promise<unknown>): Promise<AppError> => {
   throw new Error("expected the call to fail");
 };
 
-beforeAll(async () => {
-  server = await startSimulatorServer({ apiKey: KEY, latencyMs: 0, responseFormat: "url" });
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.simulator.reset();
-  server.simulator.configure({ latencyMs: 0, responseFormat: "url" });
   vi.spyOn(console, "warn").mockImplementation(() => undefined);
   vi.spyOn(console, "error").mockImplementation(() => undefined);
 });
@@ -44,20 +38,20 @@ describe("calling the gateway", () => {
   it.each(["native", "flat"] as const)("%s style: images with revised prompts and the seed that was used", async (requestStyle) => {
     const result = await callGateway(target(), { ...options, requestStyle }, request({ n: 2, seed: 7 }));
     expect(result.images).toHaveLength(2);
-    expect(result.images[0]?.src).toMatch(new RegExp(`^${server.url}/`));
+    expect(result.images[0]?.src).toMatch(new RegExp(`^${current().url}/`));
     expect(result.images[0]?.revisedPrompt).toContain("a kitten on grass");
     expect(result.request.seed).toBe(7);
-    expect(server.simulator.stats().lastRequest).toMatchObject({ style: requestStyle, size: "512*512", n: 2, seed: 7 });
+    expect(current().simulator.stats().lastRequest).toMatchObject({ style: requestStyle, size: "512*512", n: 2, seed: 7 });
   });
 
   it("picks a seed when none was given and reports it", async () => {
     const result = await callGateway(target(), options, request({ seed: null }));
     expect(Number.isInteger(result.request.seed)).toBe(true);
-    expect(server.simulator.stats().lastRequest?.seed).toBe(result.request.seed);
+    expect(current().simulator.stats().lastRequest?.seed).toBe(result.request.seed);
   });
 
   it("takes b64_json images as data: URIs", async () => {
-    server.simulator.configure({ responseFormat: "b64_json" });
+    current().simulator.configure({ responseFormat: "b64_json" });
     const result = await callGateway(target(), options, request({ promptExtend: false }));
     expect(result.images[0]).toMatchObject({ revisedPrompt: "" });
     expect(result.images[0]?.src.startsWith("data:image/png;base64,iVBOR")).toBe(true);
@@ -77,7 +71,7 @@ describe("calling the gateway", () => {
     ["truncated", "bad_upstream_response", 502],
     ["wrong_schema", "bad_upstream_response", 502],
   ] as const)("fault %s -> %s (%i)", async (kind, code, status) => {
-    server.simulator.injectFault({ kind, retryAfterSeconds: 3 });
+    current().simulator.injectFault({ kind, retryAfterSeconds: 3 });
     const error = await failureOf(callGateway(target(), options, request()));
     expect([error.code, error.status]).toEqual([code, status]);
     expect(error.message).not.toContain(KEY);
@@ -90,30 +84,30 @@ describe("calling the gateway", () => {
   });
 
   it("a wrong key is the server's problem, said without the key", async () => {
-    const error = await failureOf(callGateway({ baseUrl: server.url, apiKey: "sk-wrong-key-000000" }, options, request()));
+    const error = await failureOf(callGateway({ baseUrl: current().url, apiKey: "sk-wrong-key-000000" }, options, request()));
     expect(error.code).toBe("bad_api_key");
     expect(error.message).not.toContain("sk-wrong");
   });
 
   it("cancelling aborts the upstream call", async () => {
-    server.simulator.injectFault({ kind: "hang" });
+    current().simulator.injectFault({ kind: "hang" });
     const controller = new AbortController();
     const pending = callGateway(target(), options, request(), controller.signal);
-    await vi.waitFor(() => expect(server.simulator.stats().calls).toBe(1));
+    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(1));
     controller.abort();
     expect((await failureOf(pending)).code).toBe("cancelled");
-    await vi.waitFor(() => expect(server.simulator.stats().aborted).toBe(1));
+    await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(1));
   });
 
   it("gives up after the timeout and says so", async () => {
-    server.simulator.injectFault({ kind: "hang" });
+    current().simulator.injectFault({ kind: "hang" });
     const error = await failureOf(callGateway(target(), { ...options, timeoutMs: 300 }, request()));
     expect(error.code).toBe("timeout");
     expect(error.message).toContain("No answer from the gateway within 0.3 seconds");
   });
 
   it("cuts off an endless body at the size the request could honestly need", async () => {
-    server.simulator.injectFault({ kind: "oversized" });
+    current().simulator.injectFault({ kind: "oversized" });
     const error = await failureOf(callGateway(target(), options, request()));
     expect(error.code).toBe("bad_upstream_response");
     expect(error.message).toContain("too large");

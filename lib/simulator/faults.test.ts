@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FaultKind } from "./faults";
-import { startSimulatorServer, type SimulatorServer } from "./node-server";
-import { generate, nativeBody, waitFor } from "./test-support";
+import { startSimulatorServer } from "./node-server";
+import { generate, nativeBody, useSimulatorServer, waitFor } from "./test-support";
 
-let server: SimulatorServer;
-
-beforeAll(async () => {
-  server = await startSimulatorServer({ latencyMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.simulator.reset();
-  server.simulator.configure({ latencyMs: 0 });
-});
+const current = useSimulatorServer();
 
 const VALID = nativeBody("wan2.6-t2i", "a kitten", { n: 1 });
 
 const injectOverHttp = (spec: Record<string, unknown>) =>
-  fetch(`${server.url}/__sim/faults`, { method: "POST", body: JSON.stringify(spec) });
+  fetch(`${current().url}/__sim/faults`, { method: "POST", body: JSON.stringify(spec) });
 
 describe("DashScope-envelope faults", () => {
   const cases: ReadonlyArray<readonly [FaultKind, number, string, string | null]> = [
@@ -34,25 +23,25 @@ describe("DashScope-envelope faults", () => {
   ];
   it.each(cases)("%s answers %i %s", async (kind, status, code, retryAfter) => {
     expect((await injectOverHttp({ kind })).status).toBe(200);
-    const response = await generate(server, VALID);
+    const response = await generate(current(), VALID);
     expect(response.status).toBe(status);
     expect(response.headers.get("retry-after")).toBe(retryAfter);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toEqual({ code, message: expect.any(String), request_id: response.headers.get("x-request-id") });
-    expect((await generate(server, VALID)).status).toBe(200);
-    expect(server.simulator.stats()).toMatchObject({ calls: 2, rejected: 1, succeeded: 1, faulted: 1 });
+    expect((await generate(current(), VALID)).status).toBe(200);
+    expect(current().simulator.stats()).toMatchObject({ calls: 2, rejected: 1, succeeded: 1, faulted: 1 });
   });
 
   it("takes its Retry-After from the spec", async () => {
-    server.simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 30 });
-    expect((await generate(server, VALID)).headers.get("retry-after")).toBe("30");
+    current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 30 });
+    expect((await generate(current(), VALID)).headers.get("retry-after")).toBe("30");
   });
 });
 
 describe("malformed answers", () => {
   it("openai_error uses the OpenAI envelope", async () => {
-    server.simulator.injectFault({ kind: "openai_error" });
-    const response = await generate(server, VALID);
+    current().simulator.injectFault({ kind: "openai_error" });
+    const response = await generate(current(), VALID);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({
       error: { message: expect.any(String), type: "server_error", param: null, code: "internal_error" },
@@ -60,16 +49,16 @@ describe("malformed answers", () => {
   });
 
   it("garbage is a 200 HTML page", async () => {
-    server.simulator.injectFault({ kind: "garbage" });
-    const response = await generate(server, VALID);
+    current().simulator.injectFault({ kind: "garbage" });
+    const response = await generate(current(), VALID);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     expect(await response.text()).toBe("<html><body>502 Bad Gateway</body></html>");
   });
 
   it("truncated is 200 JSON cut off mid-way", async () => {
-    server.simulator.injectFault({ kind: "truncated" });
-    const response = await generate(server, VALID);
+    current().simulator.injectFault({ kind: "truncated" });
+    const response = await generate(current(), VALID);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
     const text = await response.text();
@@ -78,52 +67,52 @@ describe("malformed answers", () => {
   });
 
   it("wrong_schema is valid JSON of the wrong shape", async () => {
-    server.simulator.injectFault({ kind: "wrong_schema" });
-    const response = await generate(server, VALID);
+    current().simulator.injectFault({ kind: "wrong_schema" });
+    const response = await generate(current(), VALID);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ created: 1, data: "nope" });
-    expect(server.simulator.stats()).toMatchObject({ calls: 1, succeeded: 0, rejected: 0, faulted: 1 });
+    expect(current().simulator.stats()).toMatchObject({ calls: 1, succeeded: 0, rejected: 0, faulted: 1 });
   });
 });
 
 describe("fault queue", () => {
   it("applies a fault to the next N calls, before any validation", async () => {
-    server.simulator.injectFault({ kind: "server_error", times: 2 });
-    expect((await generate(server, "{not json", { key: null })).status).toBe(500);
-    expect((await generate(server, VALID)).status).toBe(500);
-    expect((await generate(server, VALID)).status).toBe(200);
+    current().simulator.injectFault({ kind: "server_error", times: 2 });
+    expect((await generate(current(), "{not json", { key: null })).status).toBe(500);
+    expect((await generate(current(), VALID)).status).toBe(500);
+    expect((await generate(current(), VALID)).status).toBe(200);
   });
 
   it("uses up specs in order, and reset drops the rest", async () => {
-    server.simulator.injectFault({ kind: "moderation" });
-    server.simulator.injectFault({ kind: "arrearage" });
-    server.simulator.injectFault({ kind: "rate_limit" });
-    expect(((await (await generate(server, VALID)).json()) as { code: string }).code).toBe("DataInspectionFailed");
-    expect(((await (await generate(server, VALID)).json()) as { code: string }).code).toBe("Arrearage");
-    expect((await fetch(`${server.url}/__sim/reset`, { method: "POST" })).status).toBe(200);
-    expect((await generate(server, VALID)).status).toBe(200);
+    current().simulator.injectFault({ kind: "moderation" });
+    current().simulator.injectFault({ kind: "arrearage" });
+    current().simulator.injectFault({ kind: "rate_limit" });
+    expect(((await (await generate(current(), VALID)).json()) as { code: string }).code).toBe("DataInspectionFailed");
+    expect(((await (await generate(current(), VALID)).json()) as { code: string }).code).toBe("Arrearage");
+    expect((await fetch(`${current().url}/__sim/reset`, { method: "POST" })).status).toBe(200);
+    expect((await generate(current(), VALID)).status).toBe(200);
   });
 
   it("throws on a malformed spec given in code", () => {
-    expect(() => server.simulator.injectFault({ kind: "meteor" as FaultKind })).toThrow();
-    expect(() => server.simulator.injectFault({ kind: "hang", times: -1 })).toThrow();
+    expect(() => current().simulator.injectFault({ kind: "meteor" as FaultKind })).toThrow();
+    expect(() => current().simulator.injectFault({ kind: "hang", times: -1 })).toThrow();
   });
 });
 
 describe("answers that only end when the client gives up", () => {
   it("hang waits until the client aborts, then counts it aborted", async () => {
-    server.simulator.injectFault({ kind: "hang" });
-    const call = generate(server, VALID, { signal: AbortSignal.timeout(150) });
+    current().simulator.injectFault({ kind: "hang" });
+    const call = generate(current(), VALID, { signal: AbortSignal.timeout(150) });
     await expect(call).rejects.toThrow();
-    await waitFor(() => server.simulator.stats().aborted === 1);
-    expect(server.simulator.stats()).toMatchObject({ calls: 1, faulted: 1, succeeded: 0, rejected: 0 });
-    expect((await generate(server, VALID)).status).toBe(200);
+    await waitFor(() => current().simulator.stats().aborted === 1);
+    expect(current().simulator.stats()).toMatchObject({ calls: 1, faulted: 1, succeeded: 0, rejected: 0 });
+    expect((await generate(current(), VALID)).status).toBe(200);
   });
 
   it("oversized streams a JSON-looking body without end until the client aborts", async () => {
-    server.simulator.injectFault({ kind: "oversized" });
+    current().simulator.injectFault({ kind: "oversized" });
     const controller = new AbortController();
-    const response = await generate(server, VALID, { signal: controller.signal });
+    const response = await generate(current(), VALID, { signal: controller.signal });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
@@ -137,24 +126,24 @@ describe("answers that only end when the client gives up", () => {
     }
     expect(text.startsWith('{"created":')).toBe(true);
     controller.abort();
-    await waitFor(() => server.simulator.stats().aborted === 1);
+    await waitFor(() => current().simulator.stats().aborted === 1);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(server.simulator.stats()).toMatchObject({ calls: 1, aborted: 1, faulted: 1, succeeded: 0 });
+    expect(current().simulator.stats()).toMatchObject({ calls: 1, aborted: 1, faulted: 1, succeeded: 0 });
   });
 
   it("latency can be cut short by the client", async () => {
-    server.simulator.configure({ latencyMs: 60_000 });
+    current().simulator.configure({ latencyMs: 60_000 });
     const started = Date.now();
-    await expect(generate(server, VALID, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
-    await waitFor(() => server.simulator.stats().aborted === 1);
+    await expect(generate(current(), VALID, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await waitFor(() => current().simulator.stats().aborted === 1);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(server.simulator.stats()).toMatchObject({ calls: 1, succeeded: 0 });
+    expect(current().simulator.stats()).toMatchObject({ calls: 1, succeeded: 0 });
   });
 
   it("latency delays the answer", async () => {
-    server.simulator.configure({ latencyMs: 150 });
+    current().simulator.configure({ latencyMs: 150 });
     const started = Date.now();
-    expect((await generate(server, VALID)).status).toBe(200);
+    expect((await generate(current(), VALID)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 

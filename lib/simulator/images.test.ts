@@ -1,21 +1,11 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { encodeImageToken } from "./image-token";
-import { startSimulatorServer, type SimulatorServer } from "./node-server";
 import { renderImage } from "./render";
-import { generate, imagesOf, nativeBody } from "./test-support";
+import { startSimulatorServer } from "./node-server";
+import { generate, imagesOf, nativeBody, useSimulatorServer } from "./test-support";
 
-let server: SimulatorServer;
-
-beforeAll(async () => {
-  server = await startSimulatorServer({ latencyMs: 0 });
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.simulator.configure({ responseFormat: "url" });
-});
+const current = useSimulatorServer();
 
 const download = async (url: string): Promise<Buffer> => {
   const response = await fetch(url);
@@ -32,14 +22,14 @@ const sizeOf = async (png: Buffer) => {
 
 describe("url mode", () => {
   it("serves a PNG of exactly the requested size", async () => {
-    const [image] = await imagesOf(await generate(server, nativeBody("qwen-image", "a cat", { size: "928*1664" })));
+    const [image] = await imagesOf(await generate(current(), nativeBody("qwen-image", "a cat", { size: "928*1664" })));
     expect(await sizeOf(await download(image?.url ?? ""))).toEqual({ width: 928, height: 1664, format: "png" });
   });
 
   it("serves the same bytes for the same inputs, from any simulator instance", async () => {
     const body = nativeBody("wan2.2-t2i-flash", "a cat", { size: "640*512", n: 1, seed: 7 });
-    const [first] = await imagesOf(await generate(server, body));
-    const [second] = await imagesOf(await generate(server, body));
+    const [first] = await imagesOf(await generate(current(), body));
+    const [second] = await imagesOf(await generate(current(), body));
     expect(second?.url).toBe(first?.url);
     const other = await startSimulatorServer({});
     try {
@@ -52,9 +42,9 @@ describe("url mode", () => {
 
   it("draws different pictures for different seeds, prompts and siblings", async () => {
     const urls = [
-      ...(await imagesOf(await generate(server, nativeBody("wan2.2-t2i-flash", "a cat", { size: "512*512", n: 2, seed: 1 })))),
-      ...(await imagesOf(await generate(server, nativeBody("wan2.2-t2i-flash", "a cat", { size: "512*512", n: 1, seed: 2 })))),
-      ...(await imagesOf(await generate(server, nativeBody("wan2.2-t2i-flash", "a dog", { size: "512*512", n: 1, seed: 1 })))),
+      ...(await imagesOf(await generate(current(), nativeBody("wan2.2-t2i-flash", "a cat", { size: "512*512", n: 2, seed: 1 })))),
+      ...(await imagesOf(await generate(current(), nativeBody("wan2.2-t2i-flash", "a cat", { size: "512*512", n: 1, seed: 2 })))),
+      ...(await imagesOf(await generate(current(), nativeBody("wan2.2-t2i-flash", "a dog", { size: "512*512", n: 1, seed: 1 })))),
     ].map((image) => image.url);
     const pngs = await Promise.all(urls.map(download));
     expect(new Set(pngs.map((png) => png.toString("base64"))).size).toBe(4);
@@ -62,7 +52,7 @@ describe("url mode", () => {
 
   it("draws a negative prompt cut at 500 characters like one written at 500", async () => {
     const withNegative = async (negative_prompt: string) =>
-      (await imagesOf(await generate(server, nativeBody("wan2.6-t2i", "cat", { n: 1, seed: 1, negative_prompt }))))[0]?.url;
+      (await imagesOf(await generate(current(), nativeBody("wan2.6-t2i", "cat", { n: 1, seed: 1, negative_prompt }))))[0]?.url;
     const long = await withNegative(`${"b".repeat(500)}${"c".repeat(100)}`);
     expect(long).toBe(await withNegative("b".repeat(500)));
     expect(long).not.toBe(await withNegative("b".repeat(499)));
@@ -78,22 +68,22 @@ describe("url mode", () => {
       encodeImageToken({ ...token, model: "nope", width: 1328, height: 1328 }),
     ];
     for (const text of forged) {
-      expect((await fetch(`${server.url}/v1/files/${text}.png`)).status, text).toBe(404);
+      expect((await fetch(`${current().url}/v1/files/${text}.png`)).status, text).toBe(404);
     }
-    expect((await fetch(`${server.url}/v1/files/${encodeImageToken({ ...token, width: 1328, height: 1328 })}.png`)).status).toBe(200);
+    expect((await fetch(`${current().url}/v1/files/${encodeImageToken({ ...token, width: 1328, height: 1328 })}.png`)).status).toBe(200);
   });
 });
 
 describe("b64_json mode", () => {
   it("inlines PNGs of exactly the requested size and leaves url empty", async () => {
-    server.simulator.configure({ responseFormat: "b64_json" });
-    const images = await imagesOf(await generate(server, nativeBody("wan2.2-t2i-flash", "a cat", { size: "513*1439", n: 2, seed: 5 })));
+    current().simulator.configure({ responseFormat: "b64_json" });
+    const images = await imagesOf(await generate(current(), nativeBody("wan2.2-t2i-flash", "a cat", { size: "513*1439", n: 2, seed: 5 })));
     expect(images).toHaveLength(2);
     for (const image of images) {
       expect(image.url).toBe("");
       expect(await sizeOf(Buffer.from(image.b64_json, "base64"))).toEqual({ width: 513, height: 1439, format: "png" });
     }
-    const [again] = await imagesOf(await generate(server, nativeBody("wan2.2-t2i-flash", "a cat", { size: "513*1439", n: 1, seed: 5 })));
+    const [again] = await imagesOf(await generate(current(), nativeBody("wan2.2-t2i-flash", "a cat", { size: "513*1439", n: 1, seed: 5 })));
     expect(again?.b64_json).toBe(images[0]?.b64_json);
   });
 });

@@ -1,4 +1,6 @@
-import type { SimulatorServer } from "./node-server";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { SimulatorOptions } from "./handler";
+import { startSimulatorServer, type SimulatorServer } from "./node-server";
 
 /** Shared by the simulator's tests: a real HTTP client for the server, as the app's gateway code would be. */
 
@@ -34,4 +36,25 @@ export const waitFor = async (check: () => boolean, timeoutMs = 3000): Promise<v
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+};
+
+/**
+ * A simulator on an ephemeral loopback port for one test file, back to a clean state (no faults, no stats,
+ * the given latency and format) before each test. Returns a getter, since the server starts in beforeAll.
+ */
+export const useSimulatorServer = (options: SimulatorOptions = {}): (() => SimulatorServer) => {
+  let server: SimulatorServer | undefined;
+  const current = () => {
+    if (!server) throw new Error("the simulator server has not started");
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startSimulatorServer({ latencyMs: 0, ...options });
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    current().simulator.reset();
+    current().simulator.configure({ latencyMs: options.latencyMs ?? 0, responseFormat: options.responseFormat ?? "url" });
+  });
+  return current;
 };
