@@ -1,9 +1,13 @@
 import { describeGatewayConfig, parseGatewayConfig } from "./lib/gateway/config";
+import { getStorage } from "./lib/history/storage";
 
-// Validates the environment once, when the server starts, so a bad setting stops it with a readable message
-// instead of surfacing later as a failed generation.
+// Validates the environment and opens the history once, when the server starts, so a bad setting stops it
+// with a readable message and interrupted generations are marked before anyone looks at them.
 try {
   console.log(describeGatewayConfig(parseGatewayConfig(process.env)));
+  const storage = await getStorage();
+  const notes = [storage.interrupted && `${storage.interrupted} interrupted generation(s) marked`, storage.swept && `${storage.swept} orphan file(s) removed`];
+  console.log(`History in ${storage.dataDir}${notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")})` : ""}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

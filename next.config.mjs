@@ -2,8 +2,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // sharp is native code used only by the offline simulator; keep it out of the server bundle.
-  serverExternalPackages: ["sharp"],
+  // Native code (image processing, SQLite) is loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ["sharp", "libsql"],
 };
 
 export default nextConfig;

@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CANARY_KEY, CHROMIUM_PATH, LIVE_APP_PORT, OFFLINE_APP_PORT, SIMULATOR_PORT, SIMULATOR_URL } from "./e2e/ports";
+import { CANARY_KEY, CHROMIUM_PATH, LIVE_APP_PORT, LIVE_DATA_DIR, OFFLINE_APP_PORT, OFFLINE_DATA_DIR, SIMULATOR_PORT, SIMULATOR_URL } from "./e2e/ports";
 
 /**
  * Chromium from Debian drives the production build (`next start`) of the app twice over: once pointed at
@@ -40,16 +40,16 @@ export default defineConfig({
       env: { SIMULATOR_PORT: String(SIMULATOR_PORT), SIMULATOR_API_KEY: CANARY_KEY, SIMULATOR_LATENCY_MS: "400", SIMULATOR_RESPONSE_FORMAT: "url" },
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${LIVE_APP_PORT}`,
+      command: `rm -rf ${LIVE_DATA_DIR} && npx next start -H 127.0.0.1 -p ${LIVE_APP_PORT}`,
       url: `http://127.0.0.1:${LIVE_APP_PORT}`,
       reuseExistingServer: false,
-      env: { ONETOKEN_API_KEY: CANARY_KEY, ONETOKEN_BASE_URL: SIMULATOR_URL, ONETOKEN_TIMEOUT_MS: "20000", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ONETOKEN_API_KEY: CANARY_KEY, ONETOKEN_BASE_URL: SIMULATOR_URL, ONETOKEN_TIMEOUT_MS: "20000", DATA_DIR: LIVE_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${OFFLINE_APP_PORT}`,
+      command: `rm -rf ${OFFLINE_DATA_DIR} && npx next start -H 127.0.0.1 -p ${OFFLINE_APP_PORT}`,
       url: `http://127.0.0.1:${OFFLINE_APP_PORT}`,
       reuseExistingServer: false,
-      env: { ONETOKEN_API_KEY: "", ONETOKEN_BASE_URL: "", SIMULATOR_LATENCY_MS: "300", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ONETOKEN_API_KEY: "", ONETOKEN_BASE_URL: "", SIMULATOR_LATENCY_MS: "300", DATA_DIR: OFFLINE_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     },
   ],
 });

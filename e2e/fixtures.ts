@@ -41,7 +41,28 @@ export class PlaygroundPage {
   latest() {
     return this.results.first();
   }
+
+  /** Opens image `index` of a result in the lightbox and answers the full image's pixel size. */
+  async fullImageSize(result: Locator, index = 1): Promise<[number, number]> {
+    await result.getByRole("button", { name: new RegExp(`^Open image ${index} of`) }).click();
+    const dialog = this.page.getByRole("dialog");
+    const image = dialog.getByRole("img");
+    await expect(image).toHaveJSProperty("complete", true);
+    const size = await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight] as [number, number]);
+    await this.page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+    return size;
+  }
 }
+
+/** The history through the app's own API, to start each test from an empty one. */
+export const clearHistory = async (request: APIRequestContext) => {
+  for (;;) {
+    const page = (await (await request.get("/api/generations?limit=100")).json()) as { items: Array<{ id: string }> };
+    if (page.items.length === 0) return;
+    for (const item of page.items) expect((await request.delete(`/api/generations/${item.id}`)).status()).toBe(204);
+  }
+};
 
 /** The standalone simulator's test controls: faults on demand and a count of the calls it received. */
 export class SimulatorControl {
@@ -71,7 +92,8 @@ export const test = base.extend<{ playground: PlaygroundPage; simulator: Simulat
     await simulator.configure({ latencyMs: 400, responseFormat: "url" });
     await use(simulator);
   },
-  playground: async ({ page }, use) => {
+  playground: async ({ page, request }, use) => {
+    await clearHistory(request);
     const playground = new PlaygroundPage(page);
     await playground.open();
     await use(playground);

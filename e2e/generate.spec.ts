@@ -11,7 +11,7 @@ test.describe("generating", () => {
     const image = result.getByRole("img");
     await expect(image).toHaveCount(1);
     await expect(image).toHaveJSProperty("complete", true);
-    expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1664, 928]);
+    expect(await playground.fullImageSize(result)).toEqual([1664, 928]);
     await expect(result.getByTestId("revised-prompt")).toContainText("岳阳楼记");
     await expect(result.getByTestId("revised-prompt")).not.toHaveText("No revised prompt returned.");
     await expect(result).toContainText("qwen-image-plus");
@@ -38,10 +38,8 @@ test.describe("generating", () => {
     await expect(result.getByRole("img")).toHaveCount(2);
     await expect(result.getByTestId("revised-prompt")).toHaveText(["No revised prompt returned.", "No revised prompt returned."]);
     await expect(result.getByText("42", { exact: true })).toBeVisible();
-    for (const image of await result.getByRole("img").all()) {
-      await expect(image).toHaveJSProperty("complete", true);
-      expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1280);
-    }
+    expect(await playground.fullImageSize(result, 1)).toEqual([1280, 1280]);
+    expect(await playground.fullImageSize(result, 2)).toEqual([1280, 1280]);
     expect((await simulator.stats()).lastRequest).toMatchObject({ model: "wan2.6-t2i", size: "1280*1280", n: 2, seed: 42, prompt_extend: false });
   });
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { expect, test } from "./fixtures";
 import { CANARY_KEY } from "./ports";
 
-test("the API key never reaches the browser: no page, script or API response holds it", async ({ page, simulator, request }) => {
+test("the API key never reaches the browser: no page, script or API response holds it", async ({ page, simulator, request, playground }) => {
   const leaks: string[] = [];
   const seen: string[] = [];
   page.on("response", async (response) => {
@@ -13,13 +13,14 @@ test("the API key never reaches the browser: no page, script or API response hol
     if (headers.includes(CANARY_KEY) || body.includes(CANARY_KEY)) leaks.push(response.url());
   });
 
-  await page.goto("/");
-  await page.getByLabel("Prompt", { exact: true }).fill("A canary in a coal mine");
-  await page.getByRole("button", { name: "Generate" }).click();
-  await expect(page.getByRole("article").getByRole("img")).toBeVisible();
+  await page.reload();
+  await playground.prompt.fill("A canary in a coal mine");
+  await playground.generateButton.click();
+  await expect(playground.latest().getByRole("img")).toBeVisible();
+  await playground.fullImageSize(playground.latest());
   await simulator.fault("bad_key");
-  await page.getByRole("button", { name: "Generate" }).click();
-  await expect(page.getByRole("article").first().getByRole("alert")).toBeVisible();
+  await playground.generateButton.click();
+  await expect(playground.latest().getByRole("alert")).toBeVisible();
 
   // Every script chunk the build produced, not only those this page happened to load.
   const html = await (await request.get("/")).text();
@@ -33,6 +34,7 @@ test("the API key never reaches the browser: no page, script or API response hol
   const files = readdirSync(".next/static", { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) expect(readFileSync(join(file.parentPath, file.name), "latin1")).not.toContain(CANARY_KEY);
-  expect(seen.some((url) => url.endsWith("/api/generate"))).toBe(true);
+  expect(seen.some((url) => url.endsWith("/api/generations"))).toBe(true);
+  expect(seen.some((url) => /\/api\/images\/[\w-]+$/.test(url))).toBe(true);
   expect(leaks).toEqual([]);
 });

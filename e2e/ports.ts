@@ -2,6 +2,9 @@
 export const SIMULATOR_PORT = 4310;
 export const LIVE_APP_PORT = 3310;
 export const OFFLINE_APP_PORT = 3311;
+/** Each server keeps its history apart, under the git-ignored data folder, emptied when it starts. */
+export const LIVE_DATA_DIR = ".data/e2e-live";
+export const OFFLINE_DATA_DIR = ".data/e2e-offline";
 export const SIMULATOR_URL = `http://127.0.0.1:${SIMULATOR_PORT}`;
 /** A key that must never reach the browser: the security test looks for it everywhere. */
 export const CANARY_KEY = "sk-canary-5f2b9c1e7d3a4b6c8e0f";

@@ -5,6 +5,7 @@
 
 export const ERROR_CODES = {
   invalid_request: 400,
+  not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
   moderation_refused: 422,

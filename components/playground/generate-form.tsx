@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useImperativeHandle, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -15,7 +15,24 @@ import { SeedField } from "./seed-field";
 import { SizePicker } from "./size-picker";
 import { TextCounter } from "./text-counter";
 
-export function GenerateForm({ onGenerate }: { onGenerate: (request: GenerateRequest) => void }) {
+/** What the history may do to the form: fill it from a past generation. */
+export type FormApi = {
+  load(request: GenerateRequest): void;
+  setSeed(seed: number): void;
+  setPrompt(prompt: string): void;
+};
+
+export function GenerateForm({
+  ref,
+  onGenerate,
+  submitError,
+  submitting,
+}: {
+  ref?: Ref<FormApi>;
+  onGenerate: (request: GenerateRequest) => void;
+  submitError: string | null;
+  submitting: boolean;
+}) {
   const form = useForm<GenerateRequest>({
     resolver: zodResolver(generateRequestSchema),
     defaultValues: defaultRequest(),
@@ -37,6 +54,23 @@ export function GenerateForm({ onGenerate }: { onGenerate: (request: GenerateReq
     reset(switched.values, { keepErrors: false, keepSubmitCount: true });
     setNotices(switched.notices);
   };
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      load(request) {
+        reset(request);
+        setNotices([`Settings loaded from the history (${request.model}).`]);
+      },
+      setSeed(seed) {
+        setValue("seed", seed, { shouldDirty: true });
+      },
+      setPrompt(prompt) {
+        setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+      },
+    }),
+    [reset, setValue, formState.isSubmitted],
+  );
 
   const submit = handleSubmit((values) => onGenerate(values));
 
@@ -66,7 +100,6 @@ export function GenerateForm({ onGenerate }: { onGenerate: (request: GenerateReq
 
       {notices.length > 0 && (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-xs text-amber-900">
-          <p className="font-semibold">Switched to {model.name}:</p>
           <ul className="ml-4 list-disc">
             {notices.map((notice) => (
               <li key={notice}>{notice}</li>
@@ -187,7 +220,12 @@ export function GenerateForm({ onGenerate }: { onGenerate: (request: GenerateReq
         )}
       </div>
 
-      <Button type="submit" variant="primary" className="w-full py-2.5">
+      {submitError && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+          {submitError}
+        </p>
+      )}
+      <Button type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
         Generate
       </Button>
     </form>

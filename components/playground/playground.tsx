@@ -1,11 +1,13 @@
 "use client";
 
-import { Gallery } from "@/components/gallery/gallery";
-import { useGenerations } from "@/components/gallery/use-generations";
-import { GenerateForm } from "./generate-form";
+import { useRef } from "react";
+import { History } from "@/components/history/history";
+import { useCreateGeneration } from "@/lib/api/generations";
+import { GenerateForm, type FormApi } from "./generate-form";
 
 export function Playground({ offline }: { offline: boolean }) {
-  const { generations, start, cancel } = useGenerations();
+  const form = useRef<FormApi>(null);
+  const create = useCreateGeneration();
   return (
     <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -20,9 +22,21 @@ export function Playground({ offline }: { offline: boolean }) {
       </header>
       <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-          <GenerateForm onGenerate={start} />
+          <GenerateForm
+            ref={form}
+            onGenerate={(request) => create.mutate(request)}
+            submitError={create.error ? `Could not start the generation: ${create.error.message}` : null}
+            submitting={create.isPending}
+          />
         </div>
-        <Gallery generations={generations} onCancel={cancel} />
+        <History
+          actions={{
+            reuseSettings: (generation) => form.current?.load(generation.request),
+            reuseSeed: (seed) => form.current?.setSeed(seed),
+            usePrompt: (prompt) => form.current?.setPrompt(prompt),
+            retry: (generation) => create.mutate(generation.request),
+          }}
+        />
       </main>
     </div>
   );

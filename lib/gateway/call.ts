@@ -1,9 +1,6 @@
-import { randomInt } from "node:crypto";
 import { AppError } from "../errors";
-import type { GenerationResult, SentRequest } from "../generation/result";
+import type { GatewayResult, SentRequest } from "../generation/result";
 import { readTextCapped } from "../http/read-json-body";
-import type { GenerateRequest } from "../models/request-schema";
-import { SEED_MAX } from "../models/registry";
 import { redact } from "./redact";
 import { mapUpstreamError } from "./upstream-errors";
 import { buildRequestBody, parseGenerationResponse, type RequestStyle } from "./wire";
@@ -26,11 +23,9 @@ export const maxResponseBytes = (request: SentRequest): number =>
 export const callGateway = async (
   target: GatewayTarget,
   options: CallOptions,
-  request: GenerateRequest,
+  sent: SentRequest,
   signal?: AbortSignal,
-): Promise<GenerationResult> => {
-  // The seed is chosen here when the user left it empty, so the result can tell which one made the image.
-  const sent: SentRequest = { ...request, seed: request.seed ?? randomInt(0, SEED_MAX + 1) };
+): Promise<GatewayResult> => {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   const started = performance.now();

@@ -1,16 +1,26 @@
 import "server-only";
-import type { GenerationResult } from "../generation/result";
-import type { GenerateRequest } from "../models/request-schema";
+import type { GatewayResult, SentRequest } from "../generation/result";
 import { callGateway, type GatewayTarget } from "./call";
 import { getGatewayConfig } from "./env";
+import { fetchUpstreamImage } from "./fetch-image";
 import { getEmbeddedSimulator } from "./offline";
+
+/** What the job runner needs from the gateway: one generation call, and the fetching of its image links. */
+export type Gateway = {
+  generate(sent: SentRequest, signal?: AbortSignal): Promise<GatewayResult>;
+  fetchImage(url: string, signal?: AbortSignal): Promise<Buffer>;
+};
 
 /**
  * The app's door to the gateway: the only module that reads the key. With a key it calls the configured
  * gateway; without one, the embedded simulator, through the very same call.
  */
-export const generateImages = async (request: GenerateRequest, signal?: AbortSignal): Promise<GenerationResult> => {
+export const getGateway = async (): Promise<Gateway> => {
   const config = getGatewayConfig();
   const target: GatewayTarget = config.mode === "live" ? config : await getEmbeddedSimulator(config.simulatorLatencyMs);
-  return callGateway(target, config, request, signal);
+  const trustedOrigin = new URL(target.baseUrl).origin;
+  return {
+    generate: (sent, signal) => callGateway(target, config, sent, signal),
+    fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin, ...(signal && { signal }) }),
+  };
 };

@@ -51,14 +51,15 @@ describe("response parsing", () => {
     const parsed = parseGenerationResponse(
       JSON.stringify({ created: 1713833628, data: [{ url: "https://example.com/a.png", b64_json: "", revised_prompt: "a fluffy kitten" }] }),
     );
-    expect(parsed).toEqual({ created: 1713833628, images: [{ src: "https://example.com/a.png", revisedPrompt: "a fluffy kitten" }] });
+    expect(parsed).toEqual({
+      created: 1713833628,
+      images: [{ source: { kind: "url", url: "https://example.com/a.png" }, revisedPrompt: "a fluffy kitten" }],
+    });
   });
 
-  it("turns b64_json into a data: URI with the sniffed type", () => {
-    const parsed = parseGenerationResponse(JSON.stringify({ created: 1, data: [{ url: "", b64_json: PNG_B64 }] }));
-    expect(parsed.images[0]).toEqual({ src: `data:image/png;base64,${PNG_B64}`, revisedPrompt: "" });
-    const jpeg = parseGenerationResponse(JSON.stringify({ data: [{ b64_json: "/9j/4AAQ" }] }));
-    expect(jpeg.images[0]?.src.startsWith("data:image/jpeg;base64,")).toBe(true);
+  it("takes b64_json over url when both are there, ignoring line breaks in the base64", () => {
+    const parsed = parseGenerationResponse(JSON.stringify({ created: 1, data: [{ url: "https://x.test/a.png", b64_json: `${PNG_B64.slice(0, 20)}\n${PNG_B64.slice(20)}` }] }));
+    expect(parsed.images[0]).toEqual({ source: { kind: "base64", data: PNG_B64 }, revisedPrompt: "" });
   });
 
   it("is fine with empty, null or missing revised prompts and extra fields", () => {
@@ -72,7 +73,7 @@ describe("response parsing", () => {
     const parsed = parseGenerationResponse(
       JSON.stringify({ data: [{ url: "javascript:alert(1)" }, { b64_json: "not base64!" }, { url: "https://x.test/ok.png" }] }),
     );
-    expect(parsed.images.map((image) => image.src)).toEqual(["https://x.test/ok.png"]);
+    expect(parsed.images.map((image) => image.source)).toEqual([{ kind: "url", url: "https://x.test/ok.png" }]);
     expect(() => parseGenerationResponse(JSON.stringify({ data: [{ url: "", b64_json: "" }] }))).toThrow(/no usable image/);
   });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
-import type { GeneratedImage, SentRequest } from "../generation/result";
+import type { SentRequest } from "../generation/result";
 import { formatSize } from "../models/size-rules";
 
 /**
@@ -54,27 +54,21 @@ const wireResponse = z.object({
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-/** The image type from its first bytes, since b64_json carries no MIME type. */
-const sniffImageType = (b64: string): string => {
-  if (b64.startsWith("/9j/")) return "image/jpeg";
-  if (b64.startsWith("UklGR")) return "image/webp";
-  return "image/png";
+/** One image of an answer, not yet fetched: the job runner downloads or decodes it and stores the bytes. */
+export type UpstreamImage = {
+  readonly source: { readonly kind: "url"; readonly url: string } | { readonly kind: "base64"; readonly data: string };
+  /** The model's rewritten prompt; "" when the model reported none. */
+  readonly revisedPrompt: string;
 };
 
-const toImage = (item: z.infer<typeof wireImage>): GeneratedImage | null => {
+const toImage = (item: z.infer<typeof wireImage>): UpstreamImage | null => {
   const revisedPrompt = item.revised_prompt?.trim() ?? "";
   const b64 = item.b64_json?.replace(/\s+/g, "") ?? "";
-  if (b64 !== "" && BASE64.test(b64)) {
-    return { src: `data:${sniffImageType(b64)};base64,${b64}`, revisedPrompt };
-  }
+  if (b64 !== "" && BASE64.test(b64)) return { source: { kind: "base64", data: b64 }, revisedPrompt };
   const url = item.url?.trim() ?? "";
-  if (url !== "") {
-    try {
-      const parsed = new URL(url);
-      if (parsed.protocol === "https:" || parsed.protocol === "http:") return { src: parsed.href, revisedPrompt };
-    } catch {
-      return null;
-    }
+  if (url !== "" && URL.canParse(url)) {
+    const parsed = new URL(url);
+    if (parsed.protocol === "https:" || parsed.protocol === "http:") return { source: { kind: "url", url: parsed.href }, revisedPrompt };
   }
   return null;
 };
@@ -85,7 +79,7 @@ const badResponse = (detail: string) =>
     `The gateway answered with something that is not an image result (${detail}). Try again; if it keeps happening the gateway may be having trouble.`,
   );
 
-export const parseGenerationResponse = (text: string): { created: number; images: GeneratedImage[] } => {
+export const parseGenerationResponse = (text: string): { created: number; images: UpstreamImage[] } => {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -94,7 +88,7 @@ export const parseGenerationResponse = (text: string): { created: number; images
   }
   const parsed = wireResponse.safeParse(json);
   if (!parsed.success) throw badResponse("unexpected shape");
-  const images = parsed.data.data.map(toImage).filter((image): image is GeneratedImage => image !== null);
+  const images = parsed.data.data.map(toImage).filter((image): image is UpstreamImage => image !== null);
   if (images.length === 0) throw badResponse("no usable image");
   return { created: parsed.data.created ?? Math.floor(Date.now() / 1000), images };
 };

@@ -22,16 +22,15 @@ export const readJsonBody = async (request: Request, maxBytes: number): Promise<
 const tooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 
-/** Reads a byte stream as UTF-8 text, cancelling it and throwing `onTooLarge()` once it passes `maxBytes`. */
-export const readTextCapped = async (
+/** Reads a byte stream whole, cancelling it and throwing `onTooLarge()` once it passes `maxBytes`. */
+export const readBytesCapped = async (
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
   onTooLarge: () => Error,
-): Promise<string> => {
-  if (!body) return "";
+): Promise<Buffer> => {
+  if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
+  const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -41,7 +40,14 @@ export const readTextCapped = async (
       await reader.cancel().catch(() => undefined);
       throw onTooLarge();
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  return Buffer.concat(chunks, total);
 };
+
+/** The same, as UTF-8 text. */
+export const readTextCapped = async (
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  onTooLarge: () => Error,
+): Promise<string> => (await readBytesCapped(body, maxBytes, onTooLarge)).toString("utf8");

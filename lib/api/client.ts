@@ -1,7 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
 import type { AppErrorBody, ErrorCode, FieldIssue } from "../errors";
-import type { GenerationResult } from "../generation/result";
-import type { GenerateRequest } from "../models/request-schema";
 
 /** The browser's view of a failed call: the server's own message, or a plain one when there was no answer. */
 export class ApiError extends Error {
@@ -21,23 +18,22 @@ export class ApiError extends Error {
 }
 
 const isErrorBody = (value: unknown): value is AppErrorBody =>
-  typeof value === "object" &&
-  value !== null &&
-  typeof (value as { error?: { message?: unknown } }).error?.message === "string";
+  typeof value === "object" && value !== null && typeof (value as { error?: { message?: unknown } }).error?.message === "string";
 
-export const postGenerate = async (input: GenerateRequest, signal?: AbortSignal): Promise<GenerationResult> => {
+/** fetch for the app's own JSON API: answers the parsed body, or throws an ApiError a person can read. */
+export const apiFetch = async <T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> => {
+  const { json, ...rest } = init;
   let response: Response;
   try {
-    response = await fetch("/api/generate", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(input),
-      signal,
+    response = await fetch(path, {
+      ...rest,
+      ...(json !== undefined && { body: JSON.stringify(json), headers: { "content-type": "application/json", ...rest.headers } }),
     });
   } catch (error) {
-    if (signal?.aborted) throw new ApiError("cancelled", 499, "Cancelled.");
-    throw new ApiError("network", 0, "Could not reach the playground server. Check your connection and try again.", undefined, undefined);
+    if (rest.signal?.aborted) throw error;
+    throw new ApiError("network", 0, "Could not reach the playground server. Check your connection and try again.");
   }
+  if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     if (isErrorBody(body)) {
@@ -46,13 +42,5 @@ export const postGenerate = async (input: GenerateRequest, signal?: AbortSignal)
     }
     throw new ApiError("internal_error", response.status, `The playground server answered ${response.status} without an explanation.`);
   }
-  return body as GenerationResult;
+  return body as T;
 };
-
-export type GenerateVariables = { readonly input: GenerateRequest; readonly signal: AbortSignal };
-
-export const useGenerateMutation = () =>
-  useMutation<GenerationResult, ApiError, GenerateVariables>({
-    mutationKey: ["generate"],
-    mutationFn: ({ input, signal }) => postGenerate(input, signal),
-  });

@@ -1,19 +1,25 @@
-import { getModel } from "@/lib/models/registry";
-import type { GenerateRequest } from "@/lib/models/request-schema";
+import type { GenerationView } from "@/lib/generation/view";
+import { findModel } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+import { formatSeconds } from "./use-elapsed";
 
 /** The settings that made a result, as label/value pairs. */
-export function SettingsList({ request, seed, took }: { request: GenerateRequest; seed: number | null; took: string | null }) {
+export function SettingsList({ generation }: { generation: GenerationView }) {
+  const { request } = generation;
   const rows: Array<[string, string]> = [
-    ["Model", `${getModel(request.model).name} (${request.model})`],
+    ["Model", `${findModel(request.model)?.name ?? request.model} (${request.model})`],
     ["Size", `${formatSize(request)} (${aspectLabel(request)})`],
     ["Images", String(request.n)],
-    ["Seed", seed === null ? "random" : String(seed)],
+    ["Seed", generation.seed === null ? "random" : String(generation.seed)],
     ["Prompt rewriting", request.promptExtend ? "on" : "off"],
     ["Watermark", request.watermark ? "on" : "off"],
   ];
   if (request.negativePrompt !== "") rows.push(["Negative prompt", request.negativePrompt]);
-  if (took !== null) rows.push(["Time taken", took]);
+  if (generation.finishedAt !== null) {
+    const total = formatSeconds(generation.finishedAt - generation.createdAt);
+    rows.push(["Time taken", generation.durationMs !== null ? `${total} (gateway ${formatSeconds(generation.durationMs)})` : total]);
+  }
+  rows.push(["Created", new Date(generation.createdAt).toLocaleString()]);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
       {rows.map(([label, value]) => (

@@ -1,0 +1,31 @@
+import { parseGenerateRequest } from "@/lib/generation/parse-request";
+import { listQuerySchema } from "@/lib/generation/list-query";
+import { getHistory } from "@/lib/history";
+import { AppError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { json, respond } from "@/lib/http/responses";
+
+export const dynamic = "force-dynamic";
+
+/** A prompt of 2100 characters and every option fit in a few KB; 64 KB leaves room for CJK text. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Starts a generation as a server-side job and answers at once with its record. */
+export function POST(request: Request): Promise<Response> {
+  return respond(async () => {
+    const input = parseGenerateRequest(await readJsonBody(request, MAX_BODY_BYTES));
+    const { runner } = await getHistory();
+    return json(runner.start(input), 202);
+  });
+}
+
+/** The history, newest first, a page at a time, with optional search and filters. */
+export function GET(request: Request): Promise<Response> {
+  return respond(async () => {
+    const parsed = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) throw new AppError("invalid_request", "The history filters are not valid.");
+    const { store } = await getHistory();
+    const { starred, ...query } = parsed.data;
+    return json(store.list({ ...query, starred: starred === "1" }));
+  });
+}

@@ -1,0 +1,73 @@
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { listSearchParams, type ListFilters } from "../generation/list-query";
+import type { GenerationPage, GenerationView } from "../generation/view";
+import type { GenerateRequest } from "../models/request-schema";
+import { apiFetch, type ApiError } from "./client";
+
+/** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
+
+export const generationKeys = {
+  lists: ["generations", "list"] as const,
+  list: (filters: ListFilters) => ["generations", "list", filters] as const,
+  one: (id: string) => ["generations", "one", id] as const,
+};
+
+export const historyQuery = (filters: ListFilters) =>
+  infiniteQueryOptions({
+    queryKey: generationKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => apiFetch<GenerationPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+
+/** One generation, followed every second while it runs (the job lives on the server, not in this tab). */
+export const generationQuery = (initial: GenerationView) =>
+  queryOptions({
+    queryKey: generationKeys.one(initial.id),
+    queryFn: ({ signal }) => apiFetch<GenerationView>(`/api/generations/${initial.id}`, { signal }),
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
+  });
+
+type HistoryData = InfiniteData<GenerationPage, string | null>;
+
+/** Writes a changed generation into every cached list and its own entry, so all views agree at once. */
+export const useUpdateCached = () => {
+  const client = useQueryClient();
+  return (generation: GenerationView) => {
+    client.setQueryData(generationKeys.one(generation.id), generation);
+    client.setQueriesData<HistoryData>({ queryKey: generationKeys.lists }, (data) =>
+      data && {
+        ...data,
+        pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === generation.id ? generation : item)) })),
+      },
+    );
+  };
+};
+
+export const useCreateGeneration = () => {
+  const client = useQueryClient();
+  return useMutation<GenerationView, ApiError, GenerateRequest>({
+    mutationFn: (request) => apiFetch<GenerationView>("/api/generations", { method: "POST", json: request }),
+    onSuccess: () => client.invalidateQueries({ queryKey: generationKeys.lists }),
+  });
+};
+
+export const useCancelGeneration = () => {
+  const update = useUpdateCached();
+  return useMutation<GenerationView, ApiError, string>({
+    mutationFn: (id) => apiFetch<GenerationView>(`/api/generations/${id}/cancel`, { method: "POST" }),
+    onSuccess: update,
+  });
+};
+
+export const useStarGeneration = () => {
+  const update = useUpdateCached();
+  return useMutation<GenerationView, ApiError, { id: string; starred: boolean }>({
+    mutationFn: ({ id, starred }) => apiFetch<GenerationView>(`/api/generations/${id}`, { method: "PATCH", json: { starred } }),
+    onSuccess: update,
+  });
+};
+
+/** keepalive: a deletion whose undo window ends as the tab closes still reaches the server. */
+export const deleteGeneration = (id: string) => apiFetch<void>(`/api/generations/${id}`, { method: "DELETE", keepalive: true });

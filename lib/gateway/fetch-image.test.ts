@@ -1,0 +1,70 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { fetchUpstreamImage, MAX_IMAGE_BYTES } from "./fetch-image";
+
+/** A loopback server that answers each path with a scripted image, redirect or flood. */
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const path = request.url ?? "/";
+    if (path === "/image.png") return response.writeHead(200, { "content-type": "image/png" }).end(Buffer.from("png-bytes"));
+    if (path === "/same-host-redirect") return response.writeHead(302, { location: "/image.png" }).end();
+    if (path === "/other-host-redirect") return response.writeHead(302, { location: "http://localhost:1/secret" }).end();
+    if (path === "/loop") return response.writeHead(302, { location: "/loop" }).end();
+    if (path === "/gone") return response.writeHead(404).end();
+    if (path === "/declared-huge") return response.writeHead(200, { "content-length": String(MAX_IMAGE_BYTES + 1) }).end();
+    if (path === "/flood") {
+      const chunk = Buffer.alloc(1024 * 1024);
+      const write = () => {
+        while (response.write(chunk)) {
+          if (response.destroyed) return;
+        }
+        response.once("drain", write);
+      };
+      response.writeHead(200, { "content-type": "image/png" });
+      response.on("close", () => response.removeAllListeners("drain"));
+      return write();
+    }
+    response.writeHead(500).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+const reason = async (url: string, trustedOrigin = origin) => {
+  try {
+    await fetchUpstreamImage(url, { trustedOrigin });
+    return "fetched";
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return (error as AppError).message;
+  }
+};
+
+describe("fetching an image the gateway linked to", () => {
+  it("fetches plain http only from the gateway's own origin", async () => {
+    expect((await fetchUpstreamImage(`${origin}/image.png`, { trustedOrigin: origin })).toString()).toBe("png-bytes");
+    expect(await reason(`${origin}/image.png`, "https://api.onetoken.one")).toContain("http: is not https");
+    expect(await reason("file:///etc/passwd")).toContain("file: is not https");
+  });
+
+  it("follows redirects on the same host and refuses those to another host", async () => {
+    expect((await fetchUpstreamImage(`${origin}/same-host-redirect`, { trustedOrigin: origin })).toString()).toBe("png-bytes");
+    expect(await reason(`${origin}/other-host-redirect`)).toContain("redirects to another host");
+    expect(await reason(`${origin}/loop`)).toContain("too many redirects");
+  });
+
+  it("refuses a failed link and anything larger than an image can be", async () => {
+    expect(await reason(`${origin}/gone`)).toContain("answered 404");
+    expect(await reason(`${origin}/declared-huge`)).toContain("too large");
+    expect(await reason(`${origin}/flood`)).toContain("too large");
+  });
+});

@@ -1,0 +1,45 @@
+import type { ErrorCode } from "../errors";
+import type { GenerateRequest } from "../models/request-schema";
+
+/**
+ * A generation as the browser sees it: the app's own record, never wire data. Image links point at the
+ * app's image route, which serves the stored copy long after the gateway's 24-hour URL has expired.
+ */
+
+export const GENERATION_STATUSES = ["running", "succeeded", "failed", "cancelled", "interrupted"] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+
+export type ImageView = {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  readonly revisedPrompt: string;
+  readonly src: string;
+  readonly thumbSrc: string;
+  readonly downloadSrc: string;
+};
+
+export type GenerationView = {
+  readonly id: string;
+  readonly status: GenerationStatus;
+  /** Unix milliseconds. */
+  readonly createdAt: number;
+  readonly finishedAt: number | null;
+  /** The settings as the user gave them (seed null when left random). */
+  readonly request: GenerateRequest;
+  /** The seed that went to the gateway, once it was sent. */
+  readonly seed: number | null;
+  /** Time spent waiting for the gateway. */
+  readonly durationMs: number | null;
+  readonly error: { readonly code: ErrorCode; readonly message: string; readonly retryAfterSeconds: number | null } | null;
+  readonly starred: boolean;
+  readonly images: readonly ImageView[];
+};
+
+export type GenerationPage = { readonly items: readonly GenerationView[]; readonly nextCursor: string | null };
+
+export const imageLinks = (id: string) => ({
+  src: `/api/images/${id}`,
+  thumbSrc: `/api/images/${id}/thumb`,
+  downloadSrc: `/api/images/${id}/download`,
+});

@@ -1,0 +1,17 @@
+import { AppError, toAppError } from "../errors";
+
+/** Runs a route's work and turns whatever it throws into the app's error response. */
+export const respond = async (work: () => Promise<Response>): Promise<Response> => {
+  try {
+    return await work();
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === "internal_error") console.error(error);
+    return appError.toResponse();
+  }
+};
+
+export const json = (body: unknown, status = 200): Response =>
+  Response.json(body, { status, headers: { "cache-control": "no-store" } });
+
+export const notFound = (what: string) => new AppError("not_found", `${what} does not exist (it may have been deleted).`);

@@ -1,0 +1,41 @@
+import sharp from "sharp";
+import { contentDisposition, downloadFileName } from "../download/file-name";
+import type { GenerationView } from "../generation/view";
+import { addPngText } from "../png/text-chunks";
+import { formatSize } from "../models/size-rules";
+import type { StoredImage } from "../store/types";
+
+/**
+ * A stored image as a PNG that carries its own story: the prompt, the revised prompt and every setting as
+ * PNG text chunks (readable by exiftool and most image viewers), under a file name a person can recognise.
+ */
+export const downloadablePng = async (bytes: Buffer, generation: GenerationView, image: StoredImage) => {
+  const png = image.mime === "image/png" ? bytes : await sharp(bytes).png().toBuffer();
+  const { request } = generation;
+  const settings = {
+    model: request.model,
+    size: formatSize(request),
+    n: request.n,
+    seed: generation.seed,
+    prompt_extend: request.promptExtend,
+    watermark: request.watermark,
+    negative_prompt: request.negativePrompt,
+  };
+  const entries = [
+    { keyword: "Title", text: request.prompt.slice(0, 200) },
+    { keyword: "Description", text: request.prompt },
+    { keyword: "Software", text: "OneToken Image Playground" },
+    { keyword: "Creation Time", text: new Date(generation.createdAt).toISOString() },
+    { keyword: "prompt", text: request.prompt },
+    { keyword: "revised_prompt", text: image.revisedPrompt },
+    { keyword: "parameters", text: JSON.stringify(settings) },
+  ];
+  const name = downloadFileName({
+    model: request.model,
+    seed: generation.seed ?? 0,
+    prompt: request.prompt,
+    index: image.position,
+    count: generation.images.length,
+  });
+  return { png: addPngText(png, entries), contentDisposition: contentDisposition(name) };
+};

@@ -1,0 +1,32 @@
+import sharp from "sharp";
+import { AppError } from "../errors";
+
+const MIME = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" } as const;
+
+export const THUMBNAIL_WIDTH = 480;
+
+export type ProcessedImage = {
+  readonly width: number;
+  readonly height: number;
+  readonly mime: (typeof MIME)[keyof typeof MIME];
+  readonly thumbnail: Buffer;
+};
+
+/**
+ * Checks that the bytes really are an image (by decoding them, not trusting a header) and makes the grid's
+ * thumbnail: a small WebP, a few tens of KB where the original is megabytes.
+ */
+export const processImage = async (bytes: Buffer): Promise<ProcessedImage> => {
+  const metadata = await sharp(bytes)
+    .metadata()
+    .catch(() => null);
+  const format = metadata?.format;
+  if (!metadata?.width || !metadata.height || (format !== "png" && format !== "jpeg" && format !== "webp")) {
+    throw new AppError("bad_upstream_response", "The gateway returned something that is not a PNG, JPEG or WebP image.");
+  }
+  const thumbnail = await sharp(bytes)
+    .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
+    .webp({ quality: 72 })
+    .toBuffer();
+  return { width: metadata.width, height: metadata.height, mime: MIME[format], thumbnail };
+};

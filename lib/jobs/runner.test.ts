@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { callGateway } from "../gateway/call";
+import type { Gateway } from "../gateway/client";
+import { fetchUpstreamImage } from "../gateway/fetch-image";
+import { openStorage, type Storage } from "../history/storage";
+import { defaultRequest } from "../models/defaults";
+import { useSimulatorServer } from "../simulator/test-support";
+import { createJobRunner, type JobRunner } from "./runner";
+
+/** Jobs end to end on real sockets and real files: simulator -> gateway call -> stored images and record. */
+
+const KEY = "sk-runner-test-0123456789";
+const current = useSimulatorServer({ apiKey: KEY });
+let dir: string;
+let storage: Storage;
+let runner: JobRunner;
+
+const gateway = async (): Promise<Gateway> => {
+  const target = { baseUrl: current().url, apiKey: KEY };
+  return {
+    generate: (sent, signal) => callGateway(target, { requestStyle: "native", timeoutMs: 5000 }, sent, signal),
+    fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin: current().url, ...(signal && { signal }) }),
+  };
+};
+
+const request = (overrides = {}) => ({ ...defaultRequest("wan2.2-t2i-flash"), prompt: "a kitten on grass", width: 640, height: 512, ...overrides });
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "runner-"));
+  storage = await openStorage(dir);
+  runner = createJobRunner({ ...storage, gateway });
+  vi.spyOn(console, "warn").mockImplementation(() => undefined);
+});
+afterEach(async () => {
+  await runner.idle();
+  storage.store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("generation jobs", () => {
+  it.each(["url", "b64_json"] as const)("answers at once, then keeps every %s image with its metadata", async (responseFormat) => {
+    current().simulator.configure({ responseFormat, latencyMs: 50 });
+    const started = runner.start(request({ n: 2, seed: 11 }));
+    expect(started.status).toBe("running");
+    await runner.idle();
+    const done = storage.store.get(started.id);
+    expect(done).toMatchObject({ status: "succeeded", seed: 11, error: null });
+    expect(done?.images).toHaveLength(2);
+    for (const image of done?.images ?? []) {
+      expect(image.revisedPrompt).toContain("a kitten on grass");
+      const full = await storage.images.read(image.id, "full");
+      expect(await sharp(full ?? Buffer.alloc(0)).metadata()).toMatchObject({ width: 640, height: 512, format: "png" });
+      const thumb = await storage.images.read(image.id, "thumb");
+      expect(await sharp(thumb ?? Buffer.alloc(0)).metadata()).toMatchObject({ width: 480, format: "webp" });
+      expect(thumb?.length).toBeLessThan(full?.length ?? 0);
+    }
+  });
+
+  it("chooses and records a seed when none was given", async () => {
+    const started = runner.start(request({ seed: null }));
+    await runner.idle();
+    const seed = storage.store.get(started.id)?.seed;
+    expect(Number.isInteger(seed)).toBe(true);
+    expect(current().simulator.stats().lastRequest?.seed).toBe(seed);
+  });
+
+  it("records a gateway failure with its message, and keeps no files", async () => {
+    current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 9 });
+    const started = runner.start(request());
+    await runner.idle();
+    expect(storage.store.get(started.id)).toMatchObject({
+      status: "failed",
+      error: { code: "rate_limited", retryAfterSeconds: 9, message: "The gateway is limiting requests right now. Try again in 9 seconds." },
+    });
+    expect(await storage.images.sweep(storage.store.imageIds())).toBe(0);
+  });
+
+  it("cancel aborts the gateway call and marks the record cancelled at once", async () => {
+    current().simulator.injectFault({ kind: "hang" });
+    const started = runner.start(request());
+    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(1));
+    expect(runner.cancel(started.id)).toMatchObject({ status: "cancelled", error: null });
+    await runner.idle();
+    await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(1));
+    expect(storage.store.get(started.id)?.status).toBe("cancelled");
+  });
+
+  it("cancelling a finished generation changes nothing", async () => {
+    const started = runner.start(request());
+    await runner.idle();
+    expect(runner.cancel(started.id)?.status).toBe("succeeded");
+    expect(runner.cancel("no-such-id")).toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { AppError, toAppError } from "../errors";
+import type { Gateway } from "../gateway/client";
+import type { UpstreamImage } from "../gateway/wire";
+import type { SentRequest } from "../generation/result";
+import type { GenerationView } from "../generation/view";
+import { SEED_MAX } from "../models/registry";
+import type { GenerateRequest } from "../models/request-schema";
+import type { GenerationStore, ImageStore, StoredImage } from "../store/types";
+import { processImage } from "./process-image";
+
+export type JobRunner = {
+  /** Records the generation and starts its gateway call in the background; returns at once. */
+  start(request: GenerateRequest): GenerationView;
+  /** Aborts the gateway call and marks the record cancelled; null when there is no such generation. */
+  cancel(id: string): GenerationView | null;
+  /** Resolves when every running job has settled (for tests and orderly shutdown). */
+  idle(): Promise<void>;
+};
+
+type Dependencies = {
+  readonly store: GenerationStore;
+  readonly images: ImageStore;
+  readonly gateway: () => Promise<Gateway>;
+  readonly now?: () => number;
+};
+
+/**
+ * Generations as server-side jobs: the call to the gateway runs here, independent of any browser
+ * connection, and everything it returns is kept. Images are written first and the record committed after,
+ * so a crash in between leaves orphan files (swept at start-up), never a record pointing at nothing.
+ */
+export const createJobRunner = ({ store, images, gateway, now = Date.now }: Dependencies): JobRunner => {
+  const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+
+  const keep = async (upstream: readonly UpstreamImage[], connection: Gateway, signal: AbortSignal): Promise<StoredImage[]> => {
+    const stored: StoredImage[] = [];
+    try {
+      for (const [position, image] of upstream.entries()) {
+        const bytes =
+          image.source.kind === "base64" ? Buffer.from(image.source.data, "base64") : await connection.fetchImage(image.source.url, signal);
+        const processed = await processImage(bytes);
+        const id = randomUUID();
+        await images.put(id, bytes, processed.thumbnail);
+        stored.push({ id, position, width: processed.width, height: processed.height, mime: processed.mime, bytes: bytes.length, revisedPrompt: image.revisedPrompt });
+      }
+      return stored;
+    } catch (error) {
+      await Promise.all(stored.map((image) => images.remove(image.id)));
+      throw error;
+    }
+  };
+
+  const run = async (id: string, request: GenerateRequest, signal: AbortSignal) => {
+    // The seed is chosen here when the user left it empty, and recorded before the call, so every
+    // outcome (even a failure) says which seed it was.
+    const sent: SentRequest = { ...request, seed: request.seed ?? randomInt(0, SEED_MAX + 1) };
+    store.markSent(id, sent.seed);
+    try {
+      const connection = await gateway();
+      const result = await connection.generate(sent, signal);
+      const stored = await keep(result.images, connection, signal);
+      if (signal.aborted || !store.complete(id, { finishedAt: now(), durationMs: result.durationMs, images: stored })) {
+        await Promise.all(stored.map((image) => images.remove(image.id)));
+      }
+    } catch (error) {
+      const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : toAppError(error);
+      if (appError.code === "internal_error") console.error("generation failed:", error);
+      store.fail(id, {
+        finishedAt: now(),
+        status: appError.code === "cancelled" ? "cancelled" : "failed",
+        error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
+      });
+    }
+  };
+
+  return {
+    start(request) {
+      const id = randomUUID();
+      const view = store.create({ id, createdAt: now(), request });
+      const controller = new AbortController();
+      const done = run(id, request, controller.signal).finally(() => running.delete(id));
+      running.set(id, { controller, done });
+      return view;
+    },
+    cancel(id) {
+      const job = running.get(id);
+      if (job) job.controller.abort();
+      // Marked at once, whatever the call is doing: the user asked to stop waiting for it.
+      return store.fail(id, { finishedAt: now(), status: "cancelled", error: null }) ?? store.get(id);
+    },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running.values()].map((job) => job.done));
+    },
+  };
+};

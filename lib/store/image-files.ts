@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { ImageStore } from "./types";
+
+const ID = /^[A-Za-z0-9-]{8,64}$/;
+const SUFFIX = { full: ".img", thumb: ".thumb.webp" } as const;
+
+/** Whole-file durable write: a reader or a crash sees the old state or the new file, never half of one. */
+const writeDurably = async (path: string, data: Buffer) => {
+  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+  const handle = await open(temporary, "w");
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, path);
+};
+
+/** Image bytes in one folder, named by image id (ids are checked, so no path can escape the folder). */
+export const createImageFiles = async (dir: string): Promise<ImageStore> => {
+  await mkdir(dir, { recursive: true });
+  const path = (id: string, variant: keyof typeof SUFFIX) => {
+    if (!ID.test(id)) throw new Error(`not an image id: ${JSON.stringify(id)}`);
+    // The data folder is chosen at run time; nothing in it belongs in the build's file trace.
+    return join(/*turbopackIgnore: true*/ dir, `${id}${SUFFIX[variant]}`);
+  };
+  return {
+    async put(id, image, thumbnail) {
+      await writeDurably(path(id, "full"), image);
+      await writeDurably(path(id, "thumb"), thumbnail);
+    },
+    async read(id, variant) {
+      if (!ID.test(id)) return null;
+      return readFile(path(id, variant)).catch(() => null);
+    },
+    async remove(id) {
+      await Promise.all([rm(path(id, "full"), { force: true }), rm(path(id, "thumb"), { force: true })]);
+    },
+    async sweep(keep) {
+      let removed = 0;
+      for (const name of await readdir(dir)) {
+        const id = name.split(".")[0] ?? "";
+        if (name.endsWith(".tmp") || !keep.has(id)) {
+          await rm(join(dir, name), { force: true });
+          removed++;
+        }
+      }
+      return removed;
+    },
+  };
+};

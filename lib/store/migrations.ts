@@ -1,0 +1,36 @@
+/**
+ * Schema versions, applied in order on start-up and recorded in `PRAGMA user_version`. Never edit a
+ * migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: generations and their images.
+  `CREATE TABLE generations (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     finished_at INTEGER,
+     status TEXT NOT NULL,
+     model TEXT NOT NULL,
+     prompt TEXT NOT NULL,
+     request_json TEXT NOT NULL,
+     seed INTEGER,
+     duration_ms INTEGER,
+     error_code TEXT,
+     error_message TEXT,
+     retry_after_seconds INTEGER
+   );
+   CREATE INDEX generations_by_time ON generations (created_at DESC, id DESC);
+   CREATE TABLE images (
+     id TEXT PRIMARY KEY,
+     generation_id TEXT NOT NULL REFERENCES generations (id) ON DELETE CASCADE,
+     position INTEGER NOT NULL,
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     mime TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     revised_prompt TEXT NOT NULL DEFAULT ''
+   );
+   CREATE INDEX images_by_generation ON images (generation_id, position);`,
+  // 2: favourites, and status filters that do not scan the whole table.
+  `ALTER TABLE generations ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX generations_by_status ON generations (status, created_at DESC, id DESC);`,
+];

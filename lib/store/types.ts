@@ -1,0 +1,60 @@
+import type { ErrorCode } from "../errors";
+import type { GenerationPage, GenerationStatus, GenerationView } from "../generation/view";
+import type { GenerateRequest } from "../models/request-schema";
+
+/**
+ * The history's storage, as two small interfaces: records (GenerationStore) and image bytes (ImageStore).
+ * The embedded default is SQLite plus a folder; another backend implements the same two.
+ */
+
+export type StoredImage = {
+  readonly id: string;
+  readonly position: number;
+  readonly width: number;
+  readonly height: number;
+  readonly mime: string;
+  readonly bytes: number;
+  readonly revisedPrompt: string;
+};
+
+export type ListQuery = {
+  readonly limit: number;
+  readonly cursor?: string | null;
+  /** Words to find in the prompt or a revised prompt. */
+  readonly q?: string;
+  readonly model?: string;
+  readonly status?: GenerationStatus;
+  readonly starred?: boolean;
+};
+
+export type Failure = { readonly code: ErrorCode; readonly message: string; readonly retryAfterSeconds: number | null };
+
+export type GenerationStore = {
+  create(generation: { id: string; createdAt: number; request: GenerateRequest }): GenerationView;
+  /** Records the seed the moment the request goes out, so even a failure says which seed it tried. */
+  markSent(id: string, seed: number): void;
+  /** Commits a finished generation with its images in one transaction; null when it is no longer running. */
+  complete(id: string, result: { finishedAt: number; durationMs: number; images: readonly StoredImage[] }): GenerationView | null;
+  /** Ends a running generation as failed or cancelled; null when it is no longer running. */
+  fail(id: string, end: { finishedAt: number; status: "failed" | "cancelled"; error: Failure | null }): GenerationView | null;
+  get(id: string): GenerationView | null;
+  list(query: ListQuery): GenerationPage;
+  setStarred(id: string, starred: boolean): GenerationView | null;
+  /** Removes the record and returns the ids of its images, for the caller to remove their files. */
+  delete(id: string): { imageIds: string[] } | null;
+  /** At start-up: generations a crash or restart left running can never finish, so they are marked interrupted. */
+  markInterrupted(now: number): number;
+  image(id: string): (StoredImage & { generationId: string }) | null;
+  /** Every image id on record, for sweeping files that no record owns. */
+  imageIds(): Set<string>;
+  close(): void;
+};
+
+export type ImageStore = {
+  /** Writes both files durably (temporary file, fsync, rename): a crash leaves either nothing or whole files. */
+  put(id: string, image: Buffer, thumbnail: Buffer): Promise<void>;
+  read(id: string, variant: "full" | "thumb"): Promise<Buffer | null>;
+  remove(id: string): Promise<void>;
+  /** Removes files whose id is not in `keep` (left by a crash between writing files and committing). */
+  sweep(keep: ReadonlySet<string>): Promise<number>;
+};
