@@ -29,8 +29,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "live", testIgnore: /offline\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` } },
-    { name: "offline", testMatch: /offline\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OFFLINE_APP_PORT}` } },
+    { name: "live", testIgnore: /(offline|restart)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` } },
+    { name: "offline", testMatch: /(offline|restart)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OFFLINE_APP_PORT}` } },
   ],
   webServer: [
     {

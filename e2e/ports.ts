@@ -2,6 +2,8 @@
 export const SIMULATOR_PORT = 4310;
 export const LIVE_APP_PORT = 3310;
 export const OFFLINE_APP_PORT = 3311;
+/** Started and killed by the restart test itself. */
+export const RESTART_APP_PORT = 3312;
 /** Each server keeps its history apart, under the git-ignored data folder, emptied when it starts. */
 export const LIVE_DATA_DIR = ".data/e2e-live";
 export const OFFLINE_DATA_DIR = ".data/e2e-offline";

@@ -1,0 +1,18 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { benchFirstPaint } from "./first-paint";
+import { benchStoreListing } from "./store-listing";
+
+/**
+ * `npm run bench`: every benchmark, printed as Markdown tables and written to docs/benchmarks.md. Times are
+ * for the machine it ran on (see the header); they are measured here and never asserted in tests.
+ */
+const sections = [await benchStoreListing(), await benchFirstPaint()];
+const header = [
+  "# Benchmarks",
+  "",
+  `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${(await import("node:os")).cpus().length} cores. Loopback only.`,
+].join("\n");
+const report = [header, ...sections].join("\n\n") + "\n";
+console.log(report);
+mkdirSync("docs", { recursive: true });
+writeFileSync("docs/benchmarks.md", report);

@@ -1,0 +1,17 @@
+/** Small helpers for the benchmarks: repeat, take the median, print a Markdown table. */
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+export const table = (headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string =>
+  [
+    `| ${headers.join(" | ")} |`,
+    `| ${headers.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ].join("\n");
+
+export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+export const ms = (value: number): string => `${value.toFixed(2)} ms`;

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { GenerationStore, ListQuery } from "../lib/store/types";
+import { median, ms, table } from "./stats";
+import { seedHistory } from "./seed-history";
+
+const COUNT = 10_000;
+const RUNS = 5;
+
+/** Walks the whole history page by page, as infinite scroll does, and times each page. */
+const walk = (store: GenerationStore, query: Omit<ListQuery, "cursor">) => {
+  const pageTimes: number[] = [];
+  let cursor: string | null = null;
+  let items = 0;
+  const started = performance.now();
+  do {
+    const pageStarted = performance.now();
+    const page = store.list({ ...query, cursor });
+    pageTimes.push(performance.now() - pageStarted);
+    items += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { total: performance.now() - started, pages: pageTimes.length, items, p50: median(pageTimes), max: Math.max(...pageTimes) };
+};
+
+export const benchStoreListing = async (): Promise<string> => {
+  const dir = mkdtempSync(join(tmpdir(), "bench-listing-"));
+  try {
+    const seedStarted = performance.now();
+    const storage = await seedHistory(dir, COUNT, { files: false });
+    const seedMs = performance.now() - seedStarted;
+    const cases: Array<[string, Omit<ListQuery, "cursor">]> = [
+      ["all, 12 per page (the UI's page)", { limit: 12 }],
+      ["all, 100 per page", { limit: 100 }],
+      ["search \"lantern\" (prompt or revised prompt), 12 per page", { limit: 12, q: "lantern" }],
+      ["model filter, 12 per page", { limit: 12, model: "wan2.6-t2i" }],
+      ["status = succeeded, 12 per page", { limit: 12, status: "succeeded" }],
+    ];
+    const rows = cases.map(([name, query]) => {
+      const runs = Array.from({ length: RUNS }, () => walk(storage.store, query));
+      const first = runs[0];
+      return [
+        name,
+        first?.items ?? 0,
+        first?.pages ?? 0,
+        ms(median(runs.map((run) => run.p50))),
+        ms(median(runs.map((run) => run.max))),
+        ms(median(runs.map((run) => run.total))),
+      ];
+    });
+    storage.store.close();
+    return [
+      `### Listing ${COUNT.toLocaleString("en")} generations page by page`,
+      "",
+      `SQLite (libsql) in WAL mode, keyset paging on (created_at, id). Seeding ${COUNT.toLocaleString("en")} finished records (rows only, no image files) took ${(seedMs / 1000).toFixed(1)} s. Median of ${RUNS} full walks:`,
+      "",
+      table(["walk", "items", "pages", "page p50", "slowest page", "whole walk"], rows),
+    ].join("\n");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};

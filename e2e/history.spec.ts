@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { readPngText } from "../lib/png/text-chunks";
+import { expect, test } from "./fixtures";
+
+test.describe("the history", () => {
+  test("a reload while the model works loses nothing: the result still arrives", async ({ playground, simulator, page }) => {
+    await simulator.configure({ latencyMs: 3000 });
+    await playground.prompt.fill("A slow generation that outlives the tab");
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("timer", { name: "Elapsed time" })).toBeVisible();
+    await page.reload();
+    const result = playground.latest();
+    await expect(result).toContainText("A slow generation that outlives the tab");
+    await expect(result.getByRole("timer", { name: "Elapsed time" })).toBeVisible();
+    await expect(result.getByRole("img")).toBeVisible({ timeout: 15_000 });
+    await expect(result).toContainText("Done");
+    expect((await simulator.stats()).calls).toBe(1);
+  });
+
+  test("reuse settings fills the form exactly as the generation had it", async ({ playground, page }) => {
+    await playground.chooseModel("Wan 2.2 flash");
+    await playground.prompt.fill("A tea house on a misty mountain");
+    await playground.negativePrompt.fill("blurry, text");
+    await playground.customSize(1000, 800);
+    await page.getByLabel("Number of images").fill("2");
+    await page.getByLabel("Seed", { exact: true }).fill("5");
+    await page.getByRole("switch", { name: "Prompt rewriting (prompt_extend)" }).uncheck();
+    await page.getByRole("switch", { name: "Watermark" }).check();
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("img")).toHaveCount(2);
+
+    // Change everything, then bring it all back in one click.
+    await playground.chooseModel("Qwen-Image");
+    await playground.prompt.fill("something else");
+    await playground.negativePrompt.fill("");
+    await page.getByRole("button", { name: "Clear" }).click();
+    await playground.latest().getByRole("button", { name: "Reuse settings" }).click();
+
+    await expect(playground.model("Wan 2.2 flash")).toBeChecked();
+    await expect(playground.prompt).toHaveValue("A tea house on a misty mountain");
+    await expect(playground.negativePrompt).toHaveValue("blurry, text");
+    await expect(page.getByLabel("Width (px)")).toHaveValue("1000");
+    await expect(page.getByLabel("Height (px)")).toHaveValue("800");
+    await expect(page.getByLabel("Number of images")).toHaveValue("2");
+    await expect(page.getByLabel("Seed", { exact: true })).toHaveValue("5");
+    await expect(page.getByRole("switch", { name: "Prompt rewriting (prompt_extend)" })).not.toBeChecked();
+    await expect(page.getByRole("switch", { name: "Watermark" })).toBeChecked();
+  });
+
+  test("reuse the seed, use the revised prompt", async ({ playground, page }) => {
+    await playground.prompt.fill("Koi in a lotus pond");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toBeVisible();
+    const seed = await result.locator("dt:text-is('Seed') + dd").textContent();
+    const revised = await result.getByTestId("revised-prompt").textContent();
+    expect(seed).toMatch(/^\d+$/);
+
+    await result.getByRole("button", { name: "Reuse seed" }).click();
+    await expect(page.getByLabel("Seed", { exact: true })).toHaveValue(seed ?? "");
+    await result.getByRole("button", { name: "Use revised prompt" }).click();
+    await expect(playground.prompt).toHaveValue(revised ?? "");
+  });
+
+  test("download gives a PNG named after the result, with the prompt and settings inside", async ({ playground, page }) => {
+    await playground.chooseModel("Qwen-Image Plus");
+    await playground.prompt.fill("Spring festival poster with the word 福");
+    await page.getByLabel("Seed", { exact: true }).fill("42");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toBeVisible();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), result.getByRole("link", { name: "Download PNG" }).click()]);
+    expect(download.suggestedFilename()).toBe("qwen-image-plus_seed42_spring-festival-poster-with-the-word.png");
+    const png = readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    const text = Object.fromEntries(readPngText(png).map((entry) => [entry.keyword, entry.text]));
+    expect(text.prompt).toBe("Spring festival poster with the word 福");
+    expect(text.revised_prompt).toContain("福");
+    expect(JSON.parse(text.parameters ?? "{}")).toMatchObject({ model: "qwen-image-plus", size: "1664*928", n: 1, seed: 42 });
+  });
+
+  test("delete can be undone; once it goes through, the record and its files are gone", async ({ playground, page, request }) => {
+    await playground.prompt.fill("A paper boat to delete");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toBeVisible();
+    const thumb = await result.getByRole("img").getAttribute("src");
+
+    await result.getByRole("button", { name: "Delete" }).click();
+    await expect(playground.results).toHaveCount(0);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(playground.results).toHaveCount(1);
+
+    await playground.latest().getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0, { timeout: 10_000 });
+    await page.reload();
+    await expect(page.getByText("Your images will appear here")).toBeVisible();
+    expect((await request.get(thumb ?? "")).status()).toBe(404);
+  });
+
+  test("favourites, search and status filters", async ({ playground, simulator, page }) => {
+    await playground.prompt.fill("Red lanterns at night");
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("img")).toBeVisible();
+    await simulator.fault("moderation");
+    await playground.prompt.fill("A refused prompt");
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("alert")).toBeVisible();
+    await playground.prompt.fill("Blue porcelain teacup");
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("img")).toBeVisible();
+    await playground.latest().getByRole("button", { name: "Favourite" }).click();
+    await expect(playground.latest().getByRole("button", { name: "Favourite" })).toHaveAttribute("aria-pressed", "true");
+
+    await page.getByLabel("Favourites only").check();
+    await expect(playground.results).toHaveCount(1);
+    await expect(playground.latest()).toContainText("Blue porcelain teacup");
+    await page.getByLabel("Favourites only").uncheck();
+
+    await page.getByLabel("Search prompts").fill("lanterns");
+    await expect(playground.results).toHaveCount(1);
+    await expect(playground.latest()).toContainText("Red lanterns at night");
+    await page.getByLabel("Search prompts").fill("");
+
+    await page.getByLabel("Status").selectOption("failed");
+    await expect(playground.results).toHaveCount(1);
+    await expect(playground.latest()).toContainText("A refused prompt");
+    await page.getByLabel("Status").selectOption("");
+    await expect(playground.results).toHaveCount(3);
+  });
+
+  test("the history loads page by page as it scrolls", async ({ playground, page, request }) => {
+    for (let index = 0; index < 15; index++) {
+      const response = await request.post("/api/generations", {
+        data: { model: "wan2.2-t2i-flash", prompt: `Scroll item ${index}`, negativePrompt: "", width: 512, height: 512, n: 1, seed: index, promptExtend: false, watermark: false },
+      });
+      expect(response.status()).toBe(202);
+    }
+    await page.reload();
+    await expect(playground.results).toHaveCount(12);
+    await page.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
+    await expect(playground.results).toHaveCount(15);
+    await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  });
+});

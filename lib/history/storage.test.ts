@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultRequest } from "../models/defaults";
+import type { StoredImage } from "../store/types";
+import { openStorage } from "./storage";
+
+/** Opening the history on a real data folder, including after a simulated crash. */
+
+let root: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "storage-"));
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+const request = (prompt: string) => ({ ...defaultRequest("wan2.6-t2i"), prompt });
+
+const stored = (position: number): StoredImage => ({
+  id: randomUUID(),
+  position,
+  width: 512,
+  height: 512,
+  mime: "image/png",
+  bytes: 4,
+  revisedPrompt: `take ${position}`,
+});
+
+describe("opening storage", () => {
+  it("creates a fresh data folder with its database and image folder", async () => {
+    const dataDir = join(root, "nested", "data");
+    const storage = await openStorage(dataDir, 1000);
+    try {
+      expect(storage).toMatchObject({ dataDir, interrupted: 0, swept: 0 });
+      expect(existsSync(join(dataDir, "playground.db"))).toBe(true);
+      expect(existsSync(join(dataDir, "images"))).toBe(true);
+      expect(storage.store.list({ limit: 10 })).toEqual({ items: [], nextCursor: null });
+    } finally {
+      storage.store.close();
+    }
+  });
+
+  it("recovers from a crash between writing the image files and committing the record", async () => {
+    const dataDir = join(root, "data");
+    const first = await openStorage(dataDir, 1000);
+
+    // A generation that finished before the crash: files written, record committed.
+    const done = first.store.create({ id: randomUUID(), createdAt: 1000, request: request("finished before the crash") });
+    const doneImages = [stored(0), stored(1)];
+    for (const image of doneImages) await first.images.put(image.id, Buffer.from(`full ${image.id}`), Buffer.from(`thumb ${image.id}`));
+    first.store.complete(done.id, { finishedAt: 1500, durationMs: 400, images: doneImages });
+    const doneView = first.store.get(done.id);
+
+    // The generation the crash interrupts: its files are on disk, but `complete` never ran.
+    const crashed = first.store.create({ id: randomUUID(), createdAt: 2000, request: request("killed mid-way") });
+    first.store.markSent(crashed.id, 1234);
+    const orphans = [stored(0), stored(1)];
+    for (const image of orphans) await first.images.put(image.id, Buffer.from("full"), Buffer.from("thumb"));
+    first.store.close(); // the process is killed here
+
+    const second = await openStorage(dataDir, 5000);
+    try {
+      expect(second.interrupted).toBe(1);
+      expect(second.swept).toBe(orphans.length * 2);
+
+      const after = second.store.get(crashed.id);
+      expect(after).toMatchObject({ status: "interrupted", finishedAt: 5000, seed: 1234, images: [] });
+      expect(after?.error?.message).toMatch(/\S/);
+      for (const image of orphans) {
+        expect(await second.images.read(image.id, "full")).toBeNull();
+        expect(await second.images.read(image.id, "thumb")).toBeNull();
+      }
+
+      expect(second.store.get(done.id)).toEqual(doneView);
+      for (const image of doneImages) {
+        expect(await second.images.read(image.id, "full")).toEqual(Buffer.from(`full ${image.id}`));
+        expect(await second.images.read(image.id, "thumb")).toEqual(Buffer.from(`thumb ${image.id}`));
+      }
+      expect(readdirSync(join(dataDir, "images"))).toHaveLength(doneImages.length * 2);
+      expect(second.store.list({ limit: 10 }).items.map((item) => item.status)).toEqual(["interrupted", "succeeded"]);
+    } finally {
+      second.store.close();
+    }
+
+    // A further restart finds nothing left to repair.
+    const third = await openStorage(dataDir, 9000);
+    try {
+      expect(third).toMatchObject({ interrupted: 0, swept: 0 });
+      expect(third.store.get(crashed.id)?.finishedAt).toBe(5000);
+    } finally {
+      third.store.close();
+    }
+  });
+});
