@@ -209,8 +209,6 @@ export const DEFAULT_MODEL_ID: ModelId = "wan2.6-t2i";
 
 const BY_ID = new Map<string, ModelSpec>(MODELS.map((model) => [model.id, model]));
 
-export const isModelId = (id: string): id is ModelId => BY_ID.has(id);
-
 export const getModel = (id: ModelId): ModelSpec => {
   const model = BY_ID.get(id);
   if (!model) throw new Error(`Unknown model ${id}`);

@@ -1,0 +1,11 @@
+import { notFound } from "../http/responses";
+import { getStorage } from "./storage";
+
+/** An image's record and bytes (original or thumbnail), or the app's 404 when either is missing. */
+export const loadStoredImage = async (id: string, variant: "full" | "thumb") => {
+  const { store, images } = await getStorage();
+  const image = store.image(id);
+  const bytes = image && (await images.read(id, variant));
+  if (!image || !bytes) throw notFound("This image");
+  return { image, bytes, generation: store.get(image.generationId) };
+};
