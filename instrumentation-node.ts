@@ -1,3 +1,4 @@
+import { describeAccessConfig, parseAccessConfig } from "./lib/access/config";
 import { describeGatewayConfig, parseGatewayConfig } from "./lib/gateway/config";
 import { getStorage } from "./lib/history/storage";
 
@@ -5,6 +6,7 @@ import { getStorage } from "./lib/history/storage";
 // with a readable message and interrupted generations are marked before anyone looks at them.
 try {
   console.log(describeGatewayConfig(parseGatewayConfig(process.env)));
+  console.log(describeAccessConfig(parseAccessConfig(process.env)));
   const storage = await getStorage();
   const notes = [storage.interrupted && `${storage.interrupted} interrupted generation(s) marked`, storage.swept && `${storage.swept} orphan file(s) removed`];
   console.log(`History in ${storage.dataDir}${notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")})` : ""}.`);

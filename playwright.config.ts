@@ -6,6 +6,9 @@ import { CANARY_KEY, CHROMIUM_PATH, LIVE_APP_PORT, LIVE_DATA_DIR, OFFLINE_APP_PO
  * the standalone simulator with a canary key, as it would be at the real gateway, and once with no key at
  * all, in the offline demo mode. The tests share the simulator's fault queue, so they run one at a time.
  */
+/** The functional tests make many generations a minute; the limits have tests of their own (gate.spec.ts). */
+const OPEN_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000", MAX_CONCURRENT_GENERATIONS: "100", PLAYGROUND_PASSWORD: "" };
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -29,8 +32,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "live", testIgnore: /(offline|restart)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` } },
-    { name: "offline", testMatch: /(offline|restart)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OFFLINE_APP_PORT}` } },
+    { name: "live", testIgnore: /(offline|restart|gate)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` } },
+    { name: "offline", testMatch: /(offline|restart|gate)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OFFLINE_APP_PORT}` } },
   ],
   webServer: [
     {
@@ -43,13 +46,13 @@ export default defineConfig({
       command: `rm -rf ${LIVE_DATA_DIR} && npx next start -H 127.0.0.1 -p ${LIVE_APP_PORT}`,
       url: `http://127.0.0.1:${LIVE_APP_PORT}`,
       reuseExistingServer: false,
-      env: { ONETOKEN_API_KEY: CANARY_KEY, ONETOKEN_BASE_URL: SIMULATOR_URL, ONETOKEN_TIMEOUT_MS: "20000", DATA_DIR: LIVE_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ONETOKEN_API_KEY: CANARY_KEY, ONETOKEN_BASE_URL: SIMULATOR_URL, ONETOKEN_TIMEOUT_MS: "20000", DATA_DIR: LIVE_DATA_DIR, ...OPEN_LIMITS, NEXT_TELEMETRY_DISABLED: "1" },
     },
     {
       command: `rm -rf ${OFFLINE_DATA_DIR} && npx next start -H 127.0.0.1 -p ${OFFLINE_APP_PORT}`,
       url: `http://127.0.0.1:${OFFLINE_APP_PORT}`,
       reuseExistingServer: false,
-      env: { ONETOKEN_API_KEY: "", ONETOKEN_BASE_URL: "", SIMULATOR_LATENCY_MS: "300", DATA_DIR: OFFLINE_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ONETOKEN_API_KEY: "", ONETOKEN_BASE_URL: "", SIMULATOR_LATENCY_MS: "300", DATA_DIR: OFFLINE_DATA_DIR, ...OPEN_LIMITS, NEXT_TELEMETRY_DISABLED: "1" },
     },
   ],
 });

@@ -3,7 +3,9 @@ import { CANARY_KEY } from "./ports";
 
 test.describe("gateway faults reach the user as plain words", () => {
   const cases = [
-    { kind: "rate_limit", extra: { retryAfterSeconds: 7 }, message: "The gateway is limiting requests right now. Try again in 7 seconds." },
+    // A wait longer than the retry cap is not waited out: the user hears at once how long it is.
+    { kind: "rate_limit", extra: { retryAfterSeconds: 60 }, message: "The gateway is limiting requests right now. Try again in 60 seconds." },
+    { kind: "unavailable", extra: { times: 3 }, message: "is temporarily unavailable" },
     { kind: "moderation", extra: {}, message: "The content moderation refused this prompt. Rephrase it (or the negative prompt) and try again." },
     { kind: "server_error", extra: {}, message: "The image service failed on its side. Failed generations are not billed; try again." },
     { kind: "garbage", extra: {}, message: "The gateway answered with something that is not an image result (not JSON)." },

@@ -4,6 +4,8 @@ export const LIVE_APP_PORT = 3310;
 export const OFFLINE_APP_PORT = 3311;
 /** Started and killed by the restart test itself. */
 export const RESTART_APP_PORT = 3312;
+/** A server behind the access gate, with tight limits, started by the gate test. */
+export const GATED_APP_PORT = 3313;
 /** Each server keeps its history apart, under the git-ignored data folder, emptied when it starts. */
 export const LIVE_DATA_DIR = ".data/e2e-live";
 export const OFFLINE_DATA_DIR = ".data/e2e-offline";

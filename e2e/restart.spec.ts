@@ -5,7 +5,7 @@ import { RESTART_APP_PORT } from "./ports";
 import { startAppServer, type AppServer } from "./server-process";
 
 const DATA_DIR = ".data/e2e-restart";
-const env = { DATA_DIR, SIMULATOR_LATENCY_MS: "2500" };
+const env = { DATA_DIR, SIMULATOR_LATENCY_MS: "2500", PLAYGROUND_PASSWORD: "" };
 let server: AppServer | undefined;
 
 test.afterEach(() => server?.kill());

@@ -5,7 +5,12 @@
 
 export const ERROR_CODES = {
   invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
+  too_many_requests: 429,
+  daily_limit_reached: 429,
+  busy: 503,
   payload_too_large: 413,
   unsupported_media_type: 415,
   moderation_refused: 422,

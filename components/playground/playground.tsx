@@ -4,14 +4,16 @@ import { useRef } from "react";
 import { History } from "@/components/history/history";
 import { useCreateGeneration } from "@/lib/api/generations";
 import { GenerateForm, type FormApi } from "./generate-form";
+import { UsageBar } from "./usage-bar";
 
-export function Playground({ offline }: { offline: boolean }) {
+export function Playground({ offline, gated }: { offline: boolean; gated: boolean }) {
   const form = useRef<FormApi>(null);
   const create = useCreateGeneration();
   return (
     <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-bold">OneToken Image Playground</h1>
+        <UsageBar gated={gated} />
         {offline ? (
           <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-900">
             Offline demo: synthetic images, no model is called

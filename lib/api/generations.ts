@@ -49,7 +49,7 @@ export const useCreateGeneration = () => {
   const client = useQueryClient();
   return useMutation<GenerationView, ApiError, GenerateRequest>({
     mutationFn: (request) => apiFetch<GenerationView>("/api/generations", { method: "POST", json: request }),
-    onSuccess: () => client.invalidateQueries({ queryKey: generationKeys.lists }),
+    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]),
   });
 };
 

@@ -1,4 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { createServer } from "node:net";
+import { beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { AppError } from "../errors";
 import { defaultRequest } from "../models/defaults";
 import type { SentRequest } from "../generation/result";
@@ -9,7 +11,14 @@ import { callGateway, maxResponseBytes, type CallOptions } from "./call";
 
 const KEY = "sk-call-test-0123456789";
 const current = useSimulatorServer({ apiKey: KEY });
-const options: CallOptions = { requestStyle: "native", timeoutMs: 5_000 };
+/** The number of each attempt callGateway made in the current test. */
+let attempts: number[] = [];
+const options: CallOptions = {
+  requestStyle: "native",
+  timeoutMs: 5_000,
+  backoffMs: [10, 20],
+  onAttempt: (attempt) => attempts.push(attempt),
+};
 const target = () => ({ baseUrl: current().url, apiKey: KEY });
 const request = (overrides: Partial<SentRequest> = {}): SentRequest => ({
   ...defaultRequest("wan2.2-t2i-flash"),
@@ -30,8 +39,23 @@ const failureOf = async (promise: Promise<unknown>): Promise<AppError> => {
   throw new Error("expected the call to fail");
 };
 
+/** A loopback port with nothing listening, so connecting to it is refused at once. */
+const closedPort = async (): Promise<number> => {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+};
+
+let warn: MockInstance<typeof console.warn>;
+
 beforeEach(() => {
-  vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  attempts = [];
+  // Fresh spies, so a test that reads the log sees only its own lines.
+  vi.restoreAllMocks();
+  warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
   vi.spyOn(console, "error").mockImplementation(() => undefined);
 });
 
@@ -52,8 +76,6 @@ describe("calling the gateway", () => {
   });
 
   it.each([
-    ["rate_limit", "rate_limited", 429],
-    ["unavailable", "model_unavailable", 503],
     ["server_error", "upstream_error", 502],
     ["openai_error", "upstream_error", 502],
     ["moderation", "moderation_refused", 422],
@@ -64,23 +86,26 @@ describe("calling the gateway", () => {
     ["garbage", "bad_upstream_response", 502],
     ["truncated", "bad_upstream_response", 502],
     ["wrong_schema", "bad_upstream_response", 502],
-  ] as const)("fault %s -> %s (%i)", async (kind, code, status) => {
-    current().simulator.injectFault({ kind, retryAfterSeconds: 3 });
+  ] as const)("fault %s -> %s (%i), never retried", async (kind, code, status) => {
+    current().simulator.injectFault({ kind, times: 3 });
     const error = await failureOf(callGateway(target(), options, request()));
     expect([error.code, error.status]).toEqual([code, status]);
     expect(error.message).not.toContain(KEY);
-    if (kind === "rate_limit" || kind === "unavailable") expect(error.retryAfterSeconds).toBe(3);
+    expect(attempts).toEqual([1]);
+    expect(current().simulator.stats().calls).toBe(1);
   });
 
-  it("maps the simulator's own refusal of a bad parameter", async () => {
+  it("maps the simulator's own refusal of a bad parameter, and does not retry it", async () => {
     const error = await failureOf(callGateway(target(), options, request({ width: 2000 })));
     expect(error.code).toBe("parameter_rejected");
+    expect(current().simulator.stats().calls).toBe(1);
   });
 
-  it("a wrong key is the server's problem, said without the key", async () => {
+  it("a wrong key is the server's problem, said without the key, and not retried", async () => {
     const error = await failureOf(callGateway({ baseUrl: current().url, apiKey: "sk-wrong-key-000000" }, options, request()));
     expect(error.code).toBe("bad_api_key");
     expect(error.message).not.toContain("sk-wrong");
+    expect(current().simulator.stats().calls).toBe(1);
   });
 
   it("cancelling aborts the upstream call", async () => {
@@ -108,8 +133,116 @@ describe("calling the gateway", () => {
     expect(maxResponseBytes({ ...request(), seed: 1 })).toBeLessThan(3 * 1024 * 1024);
   });
 
-  it("says plainly when the gateway cannot be reached", async () => {
-    const error = await failureOf(callGateway({ baseUrl: "http://127.0.0.1:9", apiKey: KEY }, options, request()));
+  it("says plainly when the gateway cannot be reached, after retrying the refused connection twice", async () => {
+    const error = await failureOf(callGateway({ baseUrl: `http://127.0.0.1:${await closedPort()}`, apiKey: KEY }, options, request()));
     expect(error.code).toBe("upstream_unreachable");
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  it("gives up on an answer that starts but takes too long to finish", async () => {
+    current().simulator.injectFault({ kind: "slow_drip" });
+    const started = performance.now();
+    const error = await failureOf(callGateway(target(), { ...options, timeoutMs: 500 }, request()));
+    expect(error.code).toBe("timeout");
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(attempts).toEqual([1]);
+    await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(1));
+  });
+
+  it("waits for a slow model: the connect timeout covers opening the connection, not the model's work", async () => {
+    current().simulator.configure({ latencyMs: 600 });
+    const result = await callGateway(target(), { ...options, connectTimeoutMs: 200 }, request());
+    expect(result.images).toHaveLength(1);
+    expect(attempts).toEqual([1]);
+  });
+
+  it("never follows a redirect, so nothing is sent to the address it names", async () => {
+    const requested: string[] = [];
+    const onRequest = (message: unknown) => {
+      const { origin, path } = (message as { request: { origin: string; path: string } }).request;
+      requested.push(`${origin}${path}`);
+    };
+    subscribe("undici:request:create", onRequest);
+    try {
+      current().simulator.injectFault({ kind: "redirect_private" });
+      const error = await failureOf(callGateway(target(), options, request()));
+      expect(error.code).toBe("upstream_unreachable");
+    } finally {
+      unsubscribe("undici:request:create", onRequest);
+    }
+    expect(requested).toEqual([`${current().url}/v1/images/generations`]);
+    expect(attempts).toEqual([1]);
+    expect(current().simulator.stats().calls).toBe(1);
+  });
+});
+
+describe("retrying where the upstream did no work", () => {
+  it("503 once, then success", async () => {
+    current().simulator.injectFault({ kind: "unavailable" });
+    const result = await callGateway(target(), options, request());
+    expect(result.images).toHaveLength(1);
+    expect(attempts).toEqual([1, 2]);
+    expect(current().simulator.stats()).toMatchObject({ calls: 2, succeeded: 1 });
+  });
+
+  it("503 three times: gives up after two retries with the last answer", async () => {
+    current().simulator.injectFault({ kind: "unavailable", times: 3, retryAfterSeconds: 4 });
+    const error = await failureOf(callGateway(target(), options, request()));
+    expect([error.code, error.retryAfterSeconds]).toEqual(["model_unavailable", 4]);
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(current().simulator.stats().calls).toBe(3);
+  });
+
+  it("429 with a short Retry-After: waits that long, then succeeds", async () => {
+    current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 1 });
+    const started = performance.now();
+    const result = await callGateway(target(), options, request());
+    expect(result.images).toHaveLength(1);
+    expect(attempts).toEqual([1, 2]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("429 with a Retry-After beyond the cap: passes it on at once", async () => {
+    current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 60 });
+    const error = await failureOf(callGateway(target(), options, request()));
+    expect([error.code, error.retryAfterSeconds]).toEqual(["rate_limited", 60]);
+    expect(attempts).toEqual([1]);
+    expect(current().simulator.stats().calls).toBe(1);
+  });
+
+  it("a connection reset before any answer, then success", async () => {
+    current().simulator.injectFault({ kind: "connection_reset" });
+    const result = await callGateway(target(), options, request());
+    expect(result.images).toHaveLength(1);
+    expect(attempts).toEqual([1, 2]);
+    expect(current().simulator.stats()).toMatchObject({ calls: 2, succeeded: 1 });
+  });
+
+  it("logs each retry without the key", async () => {
+    current().simulator.injectFault({ kind: "unavailable", times: 2 });
+    await callGateway(target(), options, request());
+    const retries = warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("retrying"));
+    expect(retries).toHaveLength(2);
+    expect(retries[0]).toMatch(/attempt 1 for wan2\.2-t2i-flash failed \(HTTP 503\); retrying in \d+ ms/);
+    expect(retries.join("\n")).not.toContain(KEY);
+  });
+
+  it("cancelling during the wait before a retry ends the call at once", async () => {
+    current().simulator.injectFault({ kind: "unavailable" });
+    const controller = new AbortController();
+    const pending = callGateway(target(), { ...options, backoffMs: [3_000] }, request(), controller.signal);
+    await vi.waitFor(() => expect(warn.mock.calls.some((call) => String(call[0]).includes("retrying"))).toBe(true));
+    const started = performance.now();
+    controller.abort();
+    expect((await failureOf(pending)).code).toBe("cancelled");
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(attempts).toEqual([1]);
+  });
+
+  it("does not start a wait the whole call's time cannot cover", async () => {
+    current().simulator.injectFault({ kind: "unavailable", times: 3 });
+    const error = await failureOf(callGateway(target(), { ...options, timeoutMs: 1_000, backoffMs: [10, 2_000] }, request()));
+    expect(error.code).toBe("model_unavailable");
+    expect(attempts).toEqual([1, 2]);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { GatewayResult, SentRequest } from "../generation/result";
-import { callGateway, type GatewayTarget } from "./call";
+import { callGateway, type CallOptions, type GatewayTarget } from "./call";
 import { getGatewayConfig } from "./env";
 import { fetchUpstreamImage } from "./fetch-image";
 import { getEmbeddedSimulator } from "./offline";
@@ -19,8 +19,15 @@ export const getGateway = async (): Promise<Gateway> => {
   const config = getGatewayConfig();
   const target: GatewayTarget = config.mode === "live" ? config : await getEmbeddedSimulator(config.simulatorLatencyMs);
   const trustedOrigin = new URL(target.baseUrl).origin;
+  // Named one by one: the tuning options are optional, so a renamed setting would otherwise drop out silently.
+  const options: CallOptions = {
+    requestStyle: config.requestStyle,
+    timeoutMs: config.timeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
+    maxRetries: config.maxRetries,
+  };
   return {
-    generate: (sent, signal) => callGateway(target, config, sent, signal),
+    generate: (sent, signal) => callGateway(target, options, sent, signal),
     fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin, ...(signal && { signal }) }),
   };
 };

@@ -7,6 +7,8 @@ describe("gateway configuration", () => {
       mode: "offline",
       requestStyle: "native",
       timeoutMs: 180_000,
+      connectTimeoutMs: 10_000,
+      maxRetries: 2,
       simulatorLatencyMs: 1_500,
       ignoredBaseUrl: null,
     });
@@ -14,14 +16,36 @@ describe("gateway configuration", () => {
   });
 
   it("goes live with a key, accepting the base URL with or without /v1", () => {
-    const config = parseGatewayConfig({ ONETOKEN_API_KEY: "sk-test-12345678", ONETOKEN_BASE_URL: "https://onetoken.one/v1/", ONETOKEN_REQUEST_STYLE: "flat", ONETOKEN_TIMEOUT_MS: "5000" });
-    expect(config).toEqual({ mode: "live", apiKey: "sk-test-12345678", baseUrl: "https://onetoken.one", requestStyle: "flat", timeoutMs: 5000 });
+    const config = parseGatewayConfig({
+      ONETOKEN_API_KEY: "sk-test-12345678",
+      ONETOKEN_BASE_URL: "https://onetoken.one/v1/",
+      ONETOKEN_REQUEST_STYLE: "flat",
+      ONETOKEN_TIMEOUT_MS: "5000",
+      ONETOKEN_CONNECT_TIMEOUT_MS: "3000",
+      ONETOKEN_MAX_RETRIES: "0",
+    });
+    expect(config).toEqual({
+      mode: "live",
+      apiKey: "sk-test-12345678",
+      baseUrl: "https://onetoken.one",
+      requestStyle: "flat",
+      timeoutMs: 5000,
+      connectTimeoutMs: 3000,
+      maxRetries: 0,
+    });
     expect(parseGatewayConfig({ ONETOKEN_API_KEY: "sk-test-12345678" })).toMatchObject({ baseUrl: "https://api.onetoken.one" });
   });
 
   it("refuses bad values with a readable message that never shows the key", () => {
     const attempt = () =>
-      parseGatewayConfig({ ONETOKEN_API_KEY: "short", ONETOKEN_BASE_URL: "ftp://x", ONETOKEN_REQUEST_STYLE: "xml", ONETOKEN_TIMEOUT_MS: "soon" });
+      parseGatewayConfig({
+        ONETOKEN_API_KEY: "short",
+        ONETOKEN_BASE_URL: "ftp://x",
+        ONETOKEN_REQUEST_STYLE: "xml",
+        ONETOKEN_TIMEOUT_MS: "soon",
+        ONETOKEN_CONNECT_TIMEOUT_MS: "500",
+        ONETOKEN_MAX_RETRIES: "5",
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
@@ -31,6 +55,8 @@ describe("gateway configuration", () => {
       expect(message).toContain('ONETOKEN_BASE_URL must be an http(s) URL such as https://api.onetoken.one (got "ftp://x")');
       expect(message).toContain('ONETOKEN_REQUEST_STYLE must be one of: native, flat (got "xml")');
       expect(message).toContain('ONETOKEN_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 900000 (got "soon")');
+      expect(message).toContain('ONETOKEN_CONNECT_TIMEOUT_MS must be at least 1000 ms (got "500")');
+      expect(message).toContain('ONETOKEN_MAX_RETRIES must be at most 2 (got "5")');
       expect(message).toContain("ONETOKEN_API_KEY looks too short to be an API key");
       expect(message).not.toContain('"short"');
     }
@@ -39,6 +65,7 @@ describe("gateway configuration", () => {
   it("describes the mode for the start-up log without the key", () => {
     const live = describeGatewayConfig(parseGatewayConfig({ ONETOKEN_API_KEY: "sk-canary-abcdefgh" }));
     expect(live).toContain("live mode, calling https://api.onetoken.one");
+    expect(live).toContain("connect timeout 10000 ms, up to 2 retries");
     expect(live).not.toContain("sk-canary");
     expect(describeGatewayConfig(parseGatewayConfig({ ONETOKEN_BASE_URL: "http://127.0.0.1:4010" }))).toContain(
       "ONETOKEN_BASE_URL (http://127.0.0.1:4010) is ignored without ONETOKEN_API_KEY",

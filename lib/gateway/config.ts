@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RETRIES } from "./retry-policy";
 import { REQUEST_STYLES } from "./wire";
 
 /**
@@ -7,19 +8,24 @@ import { REQUEST_STYLES } from "./wire";
  */
 
 export const DEFAULT_BASE_URL = "https://api.onetoken.one";
+/** Opening a connection (TCP and TLS) takes well under a second when the gateway is up. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-const wholeMs = (min: number, max: number, fallback: number) =>
-  z.preprocess(
+const wholeNumber = (min: number, max: number, fallback: number, unit?: "ms") => {
+  const what = unit ? "a whole number of milliseconds" : "a whole number";
+  const suffix = unit ? ` ${unit}` : "";
+  return z.preprocess(
     blankToUndefined,
     z.coerce
-      .number({ error: `must be a whole number of milliseconds between ${min} and ${max}` })
-      .int(`must be a whole number of milliseconds between ${min} and ${max}`)
-      .min(min, `must be at least ${min} ms`)
-      .max(max, `must be at most ${max} ms`)
+      .number({ error: `must be ${what} between ${min} and ${max}` })
+      .int(`must be ${what} between ${min} and ${max}`)
+      .min(min, `must be at least ${min}${suffix}`)
+      .max(max, `must be at most ${max}${suffix}`)
       .default(fallback),
   );
+};
 
 const envSchema = z.object({
   ONETOKEN_API_KEY: z.preprocess(blankToUndefined, z.string().trim().min(8, "looks too short to be an API key").optional()),
@@ -33,26 +39,32 @@ const envSchema = z.object({
     blankToUndefined,
     z.enum(REQUEST_STYLES, { error: `must be one of: ${REQUEST_STYLES.join(", ")}` }).default("native"),
   ),
-  ONETOKEN_TIMEOUT_MS: wholeMs(1_000, 900_000, 180_000),
-  SIMULATOR_LATENCY_MS: wholeMs(0, 60_000, 1_500),
+  ONETOKEN_TIMEOUT_MS: wholeNumber(1_000, 900_000, 180_000, "ms"),
+  ONETOKEN_CONNECT_TIMEOUT_MS: wholeNumber(1_000, 120_000, DEFAULT_CONNECT_TIMEOUT_MS, "ms"),
+  ONETOKEN_MAX_RETRIES: wholeNumber(0, MAX_RETRIES, MAX_RETRIES),
+  SIMULATOR_LATENCY_MS: wholeNumber(0, 60_000, 1_500, "ms"),
 });
 
+/** How every generation call is made, whichever gateway answers it. */
+type CallSettings = {
+  readonly requestStyle: (typeof REQUEST_STYLES)[number];
+  readonly timeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly maxRetries: number;
+};
+
 export type GatewayConfig =
-  | {
+  | (CallSettings & {
       readonly mode: "live";
       readonly apiKey: string;
       readonly baseUrl: string;
-      readonly requestStyle: (typeof REQUEST_STYLES)[number];
-      readonly timeoutMs: number;
-    }
-  | {
+    })
+  | (CallSettings & {
       readonly mode: "offline";
-      readonly requestStyle: (typeof REQUEST_STYLES)[number];
-      readonly timeoutMs: number;
       readonly simulatorLatencyMs: number;
       /** Set when ONETOKEN_BASE_URL was given without a key, so start-up can say it is being ignored. */
       readonly ignoredBaseUrl: string | null;
-    };
+    });
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -73,19 +85,18 @@ export const parseGatewayConfig = (env: Record<string, string | undefined>): Gat
     throw new ConfigError(`The playground's configuration is invalid:\n${lines.join("\n")}\nFix these environment variables and start it again.`);
   }
   const value = parsed.data;
+  const call: CallSettings = {
+    requestStyle: value.ONETOKEN_REQUEST_STYLE,
+    timeoutMs: value.ONETOKEN_TIMEOUT_MS,
+    connectTimeoutMs: value.ONETOKEN_CONNECT_TIMEOUT_MS,
+    maxRetries: value.ONETOKEN_MAX_RETRIES,
+  };
   if (value.ONETOKEN_API_KEY !== undefined) {
-    return {
-      mode: "live",
-      apiKey: value.ONETOKEN_API_KEY,
-      baseUrl: normaliseBaseUrl(value.ONETOKEN_BASE_URL),
-      requestStyle: value.ONETOKEN_REQUEST_STYLE,
-      timeoutMs: value.ONETOKEN_TIMEOUT_MS,
-    };
+    return { mode: "live", apiKey: value.ONETOKEN_API_KEY, baseUrl: normaliseBaseUrl(value.ONETOKEN_BASE_URL), ...call };
   }
   return {
     mode: "offline",
-    requestStyle: value.ONETOKEN_REQUEST_STYLE,
-    timeoutMs: value.ONETOKEN_TIMEOUT_MS,
+    ...call,
     simulatorLatencyMs: value.SIMULATOR_LATENCY_MS,
     ignoredBaseUrl: env.ONETOKEN_BASE_URL?.trim() ? value.ONETOKEN_BASE_URL : null,
   };
@@ -94,7 +105,7 @@ export const parseGatewayConfig = (env: Record<string, string | undefined>): Gat
 /** One line for the start-up log: where generations go, without the key. */
 export const describeGatewayConfig = (config: GatewayConfig): string => {
   if (config.mode === "live") {
-    return `OneToken playground: live mode, calling ${config.baseUrl} (${config.requestStyle} request style, timeout ${config.timeoutMs} ms).`;
+    return `OneToken playground: live mode, calling ${config.baseUrl} (${config.requestStyle} request style, timeout ${config.timeoutMs} ms, connect timeout ${config.connectTimeoutMs} ms, up to ${config.maxRetries} retries).`;
   }
   const ignored = config.ignoredBaseUrl ? ` ONETOKEN_BASE_URL (${config.ignoredBaseUrl}) is ignored without ONETOKEN_API_KEY.` : "";
   return `OneToken playground: offline demo mode (no ONETOKEN_API_KEY): synthetic images from the built-in simulator, no model is called.${ignored}`;

@@ -69,12 +69,13 @@ describe("generation jobs", () => {
   });
 
   it("records a gateway failure with its message, and keeps no files", async () => {
-    current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 9 });
+    // Longer than the retry cap, so it is reported at once rather than waited out.
+    current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 30 });
     const started = runner.start(request());
     await runner.idle();
     expect(storage.store.get(started.id)).toMatchObject({
       status: "failed",
-      error: { code: "rate_limited", retryAfterSeconds: 9, message: "The gateway is limiting requests right now. Try again in 9 seconds." },
+      error: { code: "rate_limited", retryAfterSeconds: 30, message: "The gateway is limiting requests right now. Try again in 30 seconds." },
     });
     expect(await storage.images.sweep(storage.store.imageIds())).toBe(0);
   });
@@ -94,5 +95,47 @@ describe("generation jobs", () => {
     await runner.idle();
     expect(runner.cancel(started.id)?.status).toBe("succeeded");
     expect(runner.cancel("no-such-id")).toBeNull();
+  });
+});
+
+describe("spend limits", () => {
+  const limited = (limits: { maxConcurrent: number; dailyImageLimit: number | null }) => createJobRunner({ ...storage, gateway, limits });
+
+  it("refuses more than the concurrent cap with 503 and Retry-After", async () => {
+    current().simulator.injectFault({ kind: "hang", times: 2 });
+    const capped = limited({ maxConcurrent: 2, dailyImageLimit: null });
+    const first = capped.start(request());
+    const second = capped.start(request());
+    expect(() => capped.start(request())).toThrow(expect.objectContaining({ code: "busy", status: 503, retryAfterSeconds: 5 }));
+    capped.cancel(first.id);
+    capped.cancel(second.id);
+    await capped.idle();
+  });
+
+  it("holds the daily image budget, counting images, and gives back what failed", async () => {
+    const budget = limited({ maxConcurrent: 10, dailyImageLimit: 5 });
+    budget.start(request({ n: 3 }));
+    await budget.idle();
+    expect(budget.usage()).toMatchObject({ imagesToday: 3, dailyImageLimit: 5 });
+    expect(() => budget.start(request({ n: 3 }))).toThrow(expect.objectContaining({ code: "daily_limit_reached", status: 429 }));
+
+    current().simulator.injectFault({ kind: "server_error" });
+    budget.start(request({ n: 2 }));
+    await budget.idle();
+    expect(budget.usage().imagesToday).toBe(3);
+    budget.start(request({ n: 2 }));
+    await budget.idle();
+    expect(budget.usage().imagesToday).toBe(5);
+  });
+
+  it("keeps the count across a restart of the store", async () => {
+    const budget = limited({ maxConcurrent: 10, dailyImageLimit: 2 });
+    budget.start(request({ n: 2 }));
+    await budget.idle();
+    storage.store.close();
+    storage = await openStorage(dir);
+    const again = limited({ maxConcurrent: 10, dailyImageLimit: 2 });
+    expect(again.usage().imagesToday).toBe(2);
+    expect(() => again.start(request())).toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
   });
 });

@@ -9,6 +9,21 @@ import type { GenerateRequest } from "../models/request-schema";
 import type { GenerationStore, ImageStore, StoredImage } from "../store/types";
 import { processImage } from "./process-image";
 
+export type RunnerLimits = {
+  /** Gateway calls in flight at once, across every client. */
+  readonly maxConcurrent: number;
+  /** Images per UTC day, counted when a generation starts and given back when it fails. */
+  readonly dailyImageLimit: number | null;
+};
+
+export const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
+
+const secondsToNextUtcDay = (time: number): number => {
+  const midnight = new Date(time);
+  midnight.setUTCHours(24, 0, 0, 0);
+  return Math.ceil((midnight.getTime() - time) / 1000);
+};
+
 export type JobRunner = {
   /** Records the generation and starts its gateway call in the background; returns at once. */
   start(request: GenerateRequest): GenerationView;
@@ -16,21 +31,26 @@ export type JobRunner = {
   cancel(id: string): GenerationView | null;
   /** Resolves when every running job has settled (for tests and orderly shutdown). */
   idle(): Promise<void>;
+  /** Today's image count against the budget, and what runs now. */
+  usage(): { imagesToday: number; dailyImageLimit: number | null; running: number; maxConcurrent: number };
 };
 
 type Dependencies = {
   readonly store: GenerationStore;
   readonly images: ImageStore;
   readonly gateway: () => Promise<Gateway>;
+  readonly limits?: RunnerLimits;
   readonly now?: () => number;
 };
+
+const NO_LIMITS: RunnerLimits = { maxConcurrent: Number.POSITIVE_INFINITY, dailyImageLimit: null };
 
 /**
  * Generations as server-side jobs: the call to the gateway runs here, independent of any browser
  * connection, and everything it returns is kept. Images are written first and the record committed after,
  * so a crash in between leaves orphan files (swept at start-up), never a record pointing at nothing.
  */
-export const createJobRunner = ({ store, images, gateway, now = Date.now }: Dependencies): JobRunner => {
+export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, now = Date.now }: Dependencies): JobRunner => {
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
   const keep = async (upstream: readonly UpstreamImage[], connection: Gateway, signal: AbortSignal): Promise<StoredImage[]> => {
@@ -51,7 +71,7 @@ export const createJobRunner = ({ store, images, gateway, now = Date.now }: Depe
     }
   };
 
-  const run = async (id: string, request: GenerateRequest, signal: AbortSignal) => {
+  const run = async (id: string, request: GenerateRequest, signal: AbortSignal, day: string) => {
     // The seed is chosen here when the user left it empty, and recorded before the call, so every
     // outcome (even a failure) says which seed it was.
     const sent: SentRequest = { ...request, seed: request.seed ?? randomInt(0, SEED_MAX + 1) };
@@ -62,8 +82,12 @@ export const createJobRunner = ({ store, images, gateway, now = Date.now }: Depe
       const stored = await keep(result.images, connection, signal);
       if (signal.aborted || !store.complete(id, { finishedAt: now(), durationMs: result.durationMs, images: stored })) {
         await Promise.all(stored.map((image) => images.remove(image.id)));
+        store.releaseImages(day, request.n);
+      } else {
+        store.releaseImages(day, request.n - stored.length);
       }
     } catch (error) {
+      store.releaseImages(day, request.n);
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : toAppError(error);
       if (appError.code === "internal_error") console.error("generation failed:", error);
       store.fail(id, {
@@ -76,10 +100,26 @@ export const createJobRunner = ({ store, images, gateway, now = Date.now }: Depe
 
   return {
     start(request) {
+      if (running.size >= limits.maxConcurrent) {
+        throw new AppError("busy", `The playground is already running ${limits.maxConcurrent} generations at once, its limit. Try again in a few seconds.`, {
+          retryAfterSeconds: 5,
+        });
+      }
+      const time = now();
+      const day = utcDay(time);
+      if (!store.reserveImages(day, request.n, limits.dailyImageLimit)) {
+        const left = Math.max(0, (limits.dailyImageLimit ?? 0) - store.imagesUsed(day));
+        const wait = secondsToNextUtcDay(time);
+        throw new AppError(
+          "daily_limit_reached",
+          `Today's budget of ${limits.dailyImageLimit} images is ${left === 0 ? "used up" : `down to ${left}, fewer than the ${request.n} asked for`}. It resets at midnight UTC, in ${Math.ceil(wait / 3600)} hours.`,
+          { retryAfterSeconds: wait },
+        );
+      }
       const id = randomUUID();
-      const view = store.create({ id, createdAt: now(), request });
+      const view = store.create({ id, createdAt: time, request });
       const controller = new AbortController();
-      const done = run(id, request, controller.signal).finally(() => running.delete(id));
+      const done = run(id, request, controller.signal, day).finally(() => running.delete(id));
       running.set(id, { controller, done });
       return view;
     },
@@ -88,6 +128,14 @@ export const createJobRunner = ({ store, images, gateway, now = Date.now }: Depe
       if (job) job.controller.abort();
       // Marked at once, whatever the call is doing: the user asked to stop waiting for it.
       return store.fail(id, { finishedAt: now(), status: "cancelled", error: null }) ?? store.get(id);
+    },
+    usage() {
+      return {
+        imagesToday: store.imagesUsed(utcDay(now())),
+        dailyImageLimit: limits.dailyImageLimit,
+        running: running.size,
+        maxConcurrent: limits.maxConcurrent,
+      };
     },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running.values()].map((job) => job.done));

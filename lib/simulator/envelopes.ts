@@ -23,3 +23,17 @@ export const dashScopeError = (
  * tell an abort from a real answer.
  */
 export const clientGone = (): Response => new Response(null, { status: 499 });
+
+const resets = new WeakSet<Response>();
+
+/**
+ * Asks the host to drop the connection with no HTTP answer at all, the way a crashing proxy does. A host
+ * that cannot do that sends it as a bare 502; either way the stats count it as refused.
+ */
+export const connectionReset = (): Response => {
+  const response = new Response(null, { status: 502 });
+  resets.add(response);
+  return response;
+};
+
+export const isConnectionReset = (response: Response): boolean => resets.has(response);

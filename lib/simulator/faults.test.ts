@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
-import type { FaultKind } from "./faults";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { isConnectionReset } from "./envelopes";
+import { PRIVATE_REDIRECT_TARGET, type FaultKind } from "./faults";
+import { createSimulator } from "./handler";
 import { startSimulatorServer } from "./node-server";
-import { generate, nativeBody, useSimulatorServer, waitFor } from "./test-support";
+import { generate, nativeBody, TEST_KEY, useSimulatorServer, waitFor } from "./test-support";
 
 const current = useSimulatorServer();
 
@@ -156,5 +158,76 @@ describe("answers that only end when the client gives up", () => {
     await other.close();
     await expect(call).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("slow, redirected and dropped answers", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("slow_drip starts at once, then sends a few bytes at a time until the client leaves", async () => {
+    current().simulator.injectFault({ kind: "slow_drip" });
+    const controller = new AbortController();
+    const response = await generate(current(), VALID, { signal: controller.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    const started = performance.now();
+    const second = await reader.read();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    expect((first.value?.length ?? 0) + (second.value?.length ?? 0)).toBeLessThanOrEqual(16);
+    controller.abort();
+    await waitFor(() => current().simulator.stats().aborted === 1);
+    expect(current().simulator.stats()).toMatchObject({ calls: 1, faulted: 1, succeeded: 0, rejected: 0 });
+  });
+
+  it("slow_drip's body, read to the end, is a valid answer that took seconds", async () => {
+    vi.useFakeTimers();
+    const simulator = createSimulator({});
+    simulator.injectFault({ kind: "slow_drip" });
+    const response = await simulator.handle(
+      new Request("http://simulator.test/v1/images/generations", { method: "POST", body: JSON.stringify(VALID) }),
+    );
+    const started = Date.now();
+    const text = response.text();
+    await vi.runAllTimersAsync();
+    const body = JSON.parse(await text) as { data: Array<{ b64_json: string }> };
+    expect(body.data[0]?.b64_json).toMatch(/^iVBORw0KGgo/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it("redirect_private points at a private address and goes no further itself", async () => {
+    current().simulator.injectFault({ kind: "redirect_private" });
+    const response = await fetch(`${current().url}/v1/images/generations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TEST_KEY}` },
+      body: JSON.stringify(VALID),
+      redirect: "manual",
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(PRIVATE_REDIRECT_TARGET);
+    expect(current().simulator.stats()).toMatchObject({ calls: 1, faulted: 1, succeeded: 0, rejected: 0 });
+  });
+
+  it("connection_reset drops the socket without any answer, and the server carries on", async () => {
+    current().simulator.injectFault({ kind: "connection_reset" });
+    const failure = await generate(current(), VALID).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(TypeError);
+    expect(["ECONNRESET", "UND_ERR_SOCKET"]).toContain(((failure as TypeError).cause as { code?: string }).code);
+    expect((await generate(current(), VALID)).status).toBe(200);
+    expect(current().simulator.stats()).toMatchObject({ calls: 2, faulted: 1, rejected: 1, succeeded: 1 });
+  });
+
+  it("connection_reset is a bare 502 where no socket can be dropped", async () => {
+    const simulator = createSimulator({});
+    simulator.injectFault({ kind: "connection_reset" });
+    const response = await simulator.handle(new Request("http://simulator.test/v1/images/generations", { method: "POST" }));
+    expect(isConnectionReset(response)).toBe(true);
+    expect(response.status).toBe(502);
   });
 });

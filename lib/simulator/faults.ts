@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { untilAborted } from "./abortable";
-import { clientGone, dashScopeError, jsonResponse } from "./envelopes";
+import { drippingBody } from "./dripping-body";
+import { clientGone, connectionReset, dashScopeError, jsonResponse } from "./envelopes";
 import { endlessJsonBody } from "./endless-json";
 
 /** Every way the gateway (or a proxy in front of it) has been seen to fail, for the app's error handling. */
@@ -19,6 +20,9 @@ export const FAULT_KINDS = [
   "hang",
   "oversized",
   "upstream_timeout",
+  "slow_drip",
+  "redirect_private",
+  "connection_reset",
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -60,6 +64,13 @@ const DASHSCOPE_FAULTS = {
 const DEFAULT_RETRY_AFTER_SECONDS = 7;
 
 const JSON_TYPE = "application/json; charset=utf-8";
+
+/** A private address, never contacted: the simulator only names it, to see whether the app would follow. */
+export const PRIVATE_REDIRECT_TARGET = "http://10.0.0.1/v1/images/generations";
+
+/** A real 1*1 PNG, so a slow answer that does arrive in full is a valid result all the way to the image store. */
+const TINY_PNG_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADElEQVQImWM4UWEDAAOIAX25Np0oAAAAAElFTkSuQmCC";
 
 type FaultContext = {
   readonly requestId: string;
@@ -123,5 +134,18 @@ export const faultResponse = async (fault: Fault, { requestId, signal, onBodyAbo
         status: 200,
         headers: { "content-type": JSON_TYPE, ...idHeader },
       });
+    case "slow_drip": {
+      const image = { url: "", b64_json: TINY_PNG_BASE64, revised_prompt: "" };
+      const whole = JSON.stringify({ created: Math.floor(Date.now() / 1000), data: [image] });
+      return new Response(drippingBody(whole, onBodyAborted), {
+        status: 200,
+        headers: { "content-type": JSON_TYPE, ...idHeader },
+      });
+    }
+    case "redirect_private":
+      // What a hijacked or misconfigured proxy might send: following it would post the key inside the network.
+      return new Response(null, { status: 302, headers: { location: PRIVATE_REDIRECT_TARGET, ...idHeader } });
+    case "connection_reset":
+      return connectionReset();
   }
 };

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { jsonResponse } from "./envelopes";
+import { isConnectionReset, jsonResponse } from "./envelopes";
 import { createSimulator, type Simulator, type SimulatorOptions } from "./handler";
 
 export type SimulatorServerOptions = SimulatorOptions & { readonly port?: number; readonly host?: string };
@@ -57,6 +57,11 @@ const bridge = async (simulator: Simulator, req: IncomingMessage, res: ServerRes
     drainUnread(request);
   } catch (error) {
     response = jsonResponse(500, { code: "InternalError", message: `The simulator failed: ${String(error)}` });
+  }
+  if (isConnectionReset(response)) {
+    // A TCP reset, not a clean close, so the client sees the connection die before any answer.
+    req.socket.resetAndDestroy();
+    return;
   }
   await send(response, res);
 };

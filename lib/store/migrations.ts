@@ -33,4 +33,6 @@ export const MIGRATIONS: readonly string[] = [
   // 2: favourites, and status filters that do not scan the whole table.
   `ALTER TABLE generations ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX generations_by_status ON generations (status, created_at DESC, id DESC);`,
+  // 3: images billed per UTC day, for the daily budget (kept here so a restart does not reset it).
+  `CREATE TABLE usage (day TEXT PRIMARY KEY, images INTEGER NOT NULL DEFAULT 0);`,
 ];

@@ -115,6 +115,10 @@ export const openSqliteStore = (file: string): GenerationStore => {
     ),
     image: db.prepare("SELECT * FROM images WHERE id = ?"),
     imageIds: db.prepare("SELECT id FROM images"),
+    ensureDay: db.prepare("INSERT OR IGNORE INTO usage (day, images) VALUES (?, 0)"),
+    reserve: db.prepare("UPDATE usage SET images = images + ? WHERE day = ? AND (? IS NULL OR images + ? <= ?)"),
+    release: db.prepare("UPDATE usage SET images = MAX(0, images - ?) WHERE day = ?"),
+    used: db.prepare("SELECT images FROM usage WHERE day = ?"),
   };
 
   const get = (id: string): GenerationView | null => {
@@ -202,6 +206,17 @@ export const openSqliteStore = (file: string): GenerationStore => {
     },
     imageIds() {
       return new Set((statements.imageIds.all() as Array<{ id: string }>).map((row) => row.id));
+    },
+    reserveImages(day, n, limit) {
+      statements.ensureDay.run(day);
+      // One statement, so two requests racing for the last images cannot both get them.
+      return statements.reserve.run(n, day, limit, n, limit).changes > 0;
+    },
+    releaseImages(day, n) {
+      if (n > 0) statements.release.run(n, day);
+    },
+    imagesUsed(day) {
+      return Number((statements.used.get(day) as { images: number } | undefined)?.images ?? 0);
     },
     close() {
       db.close();

@@ -45,6 +45,11 @@ export type GenerationStore = {
   /** At start-up: generations a crash or restart left running can never finish, so they are marked interrupted. */
   markInterrupted(now: number): number;
   image(id: string): (StoredImage & { generationId: string }) | null;
+  /** Counts `n` images against the day, unless that would pass `limit`; false when it would. */
+  reserveImages(day: string, n: number, limit: number | null): boolean;
+  /** Gives back images that were reserved but not made (failed generations are not billed). */
+  releaseImages(day: string, n: number): void;
+  imagesUsed(day: string): number;
   /** Every image id on record, for sweeping files that no record owns. */
   imageIds(): Set<string>;
   close(): void;

@@ -1,9 +1,12 @@
-import { parseGenerateRequest } from "@/lib/generation/parse-request";
-import { listQuerySchema } from "@/lib/generation/list-query";
-import { getHistory } from "@/lib/history";
 import { AppError } from "@/lib/errors";
+import { listQuerySchema } from "@/lib/generation/list-query";
+import { parseGenerateRequest } from "@/lib/generation/parse-request";
+import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { json, respond } from "@/lib/http/responses";
+import { json } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { getGenerationRateLimit } from "@/lib/limits";
+import { clientKey } from "@/lib/limits/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +15,9 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** Starts a generation as a server-side job and answers at once with its record. */
 export function POST(request: Request): Promise<Response> {
-  return respond(async () => {
+  return handleRoute(request, async (sessionId) => {
     const input = parseGenerateRequest(await readJsonBody(request, MAX_BODY_BYTES));
+    await (await getGenerationRateLimit())(clientKey(request, sessionId));
     const { runner } = await getHistory();
     return json(runner.start(input), 202);
   });
@@ -21,7 +25,7 @@ export function POST(request: Request): Promise<Response> {
 
 /** The history, newest first, a page at a time, with optional search and filters. */
 export function GET(request: Request): Promise<Response> {
-  return respond(async () => {
+  return handleRoute(request, async () => {
     const parsed = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new AppError("invalid_request", "The history filters are not valid.");
     const { store } = await getHistory();

@@ -2,16 +2,16 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { json, notFound, respond } from "@/lib/http/responses";
+import { json, notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export function GET(_request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => {
-    const { id } = await params;
-    const generation = (await getHistory()).store.get(id);
+export function GET(request: Request, { params }: Context): Promise<Response> {
+  return handleRoute(request, async () => {
+    const generation = (await getHistory()).store.get((await params).id);
     if (!generation) throw notFound("This generation");
     return json(generation);
   });
@@ -20,19 +20,18 @@ export function GET(_request: Request, { params }: Context): Promise<Response> {
 const patchSchema = z.strictObject({ starred: z.boolean() });
 
 export function PATCH(request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => {
-    const { id } = await params;
+  return handleRoute(request, async () => {
     const patch = patchSchema.safeParse(await readJsonBody(request, 1024));
     if (!patch.success) throw new AppError("invalid_request", "Only { starred: true | false } can be changed.");
-    const generation = (await getHistory()).store.setStarred(id, patch.data.starred);
+    const generation = (await getHistory()).store.setStarred((await params).id, patch.data.starred);
     if (!generation) throw notFound("This generation");
     return json(generation);
   });
 }
 
 /** Deletes the record and its image files; a running generation is cancelled first. */
-export function DELETE(_request: Request, { params }: Context): Promise<Response> {
-  return respond(async () => {
+export function DELETE(request: Request, { params }: Context): Promise<Response> {
+  return handleRoute(request, async () => {
     const { id } = await params;
     const { store, images, runner } = await getHistory();
     if (store.get(id)?.status === "running") runner.cancel(id);

@@ -1,12 +1,12 @@
 import { loadStoredImage } from "@/lib/history/stored-image";
 import { imageResponse } from "@/lib/http/image-response";
-import { respond } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 /** The stored image as the model made it. */
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return respond(async () => {
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(request, async () => {
     const { image, bytes } = await loadStoredImage((await params).id, "full");
     return imageResponse(bytes, image.mime);
   });

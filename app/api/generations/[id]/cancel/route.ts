@@ -1,13 +1,13 @@
 import { getHistory } from "@/lib/history";
-import { json, notFound, respond } from "@/lib/http/responses";
+import { json, notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 /** Aborts the gateway call of a running generation and marks it cancelled. */
-export function POST(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return respond(async () => {
-    const { id } = await params;
-    const generation = (await getHistory()).runner.cancel(id);
+export function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(request, async () => {
+    const generation = (await getHistory()).runner.cancel((await params).id);
     if (!generation) throw notFound("This generation");
     return json(generation);
   });

@@ -1,13 +1,14 @@
 import { loadStoredImage } from "@/lib/history/stored-image";
 import { imageResponse } from "@/lib/http/image-response";
-import { notFound, respond } from "@/lib/http/responses";
+import { notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
 import { downloadablePng } from "@/lib/jobs/downloadable-png";
 
 export const dynamic = "force-dynamic";
 
 /** The image as a PNG file named after its model, seed and prompt, with its settings embedded as text. */
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return respond(async () => {
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(request, async () => {
     const { image, bytes, generation } = await loadStoredImage((await params).id, "full");
     if (!generation) throw notFound("This image");
     const file = await downloadablePng(bytes, generation, image);

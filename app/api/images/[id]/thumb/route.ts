@@ -1,12 +1,12 @@
 import { loadStoredImage } from "@/lib/history/stored-image";
 import { imageResponse } from "@/lib/http/image-response";
-import { respond } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 /** The small WebP the history list shows. */
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return respond(async () => {
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(request, async () => {
     const { bytes } = await loadStoredImage((await params).id, "thumb");
     return imageResponse(bytes, "image/webp");
   });

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/access/sign-in-form";
+import { sessionFromCookies } from "@/lib/access/gate";
+
+export const metadata: Metadata = { title: "Sign in · OneToken Image Playground" };
+
+export default async function SignInPage() {
+  const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
+  if (!gated || sessionId) redirect("/");
+  return (
+    <main className="mx-auto mt-24 max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-lg font-bold">OneToken Image Playground</h1>
+      <p className="text-sm text-slate-600">This playground is private. Sign in with the password you were given.</p>
+      <SignInForm />
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { apiFetch } from "@/lib/api/client";
+
+export function SignInForm() {
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch<void>("/api/session", { method: "POST", json: { password } });
+      window.location.assign("/");
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : "Could not sign in.");
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-3">
+      <Field id="password" label="Password" error={error ?? undefined}>
+        <input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={inputClass}
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+      </Field>
+      <Button type="submit" variant="primary" className="w-full" disabled={busy}>
+        Sign in
+      </Button>
+    </form>
+  );
+}

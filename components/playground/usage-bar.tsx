@@ -1,0 +1,30 @@
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/api/client";
+import { usageQuery } from "@/lib/api/limits";
+
+/** Today's image count (against the budget when there is one) and, behind a gate, signing out. */
+export function UsageBar({ gated }: { gated: boolean }) {
+  const { data } = useQuery(usageQuery);
+  const left = data && data.dailyImageLimit !== null ? Math.max(0, data.dailyImageLimit - data.imagesToday) : null;
+  return (
+    <div className="flex flex-1 items-center justify-end gap-3 text-sm text-slate-600">
+      {data && (
+        <p data-testid="usage" className={left === 0 ? "font-semibold text-red-700" : undefined}>
+          {left === null
+            ? `${data.imagesToday} image${data.imagesToday === 1 ? "" : "s"} today`
+            : `${left} of ${data.dailyImageLimit} images left today`}
+        </p>
+      )}
+      {gated && (
+        <Button
+          onClick={() => {
+            void apiFetch<void>("/api/session", { method: "DELETE" }).finally(() => window.location.assign("/sign-in"));
+          }}
+        >
+          Sign out
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { rmSync } from "node:fs";
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { PlaygroundPage } from "./fixtures";
+import { GATED_APP_PORT } from "./ports";
+import { startAppServer, type AppServer } from "./server-process";
+
+/**
+ * A deployment behind the access gate, with tight limits: every route refuses without a valid session,
+ * however the request dresses up, and the limits hold exactly.
+ */
+
+const PASSWORD = "correct-horse-battery";
+const DATA_DIR = ".data/e2e-gated";
+let server: AppServer;
+
+test.beforeAll(async () => {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  server = await startAppServer(GATED_APP_PORT, {
+    DATA_DIR,
+    PLAYGROUND_PASSWORD: PASSWORD,
+    RATE_LIMIT_PER_MINUTE: "3",
+    DAILY_IMAGE_LIMIT: "4",
+    SIMULATOR_LATENCY_MS: "100",
+  });
+});
+test.afterAll(() => server.kill());
+
+const GENERATION = { model: "wan2.2-t2i-flash", prompt: "a gated kitten", negativePrompt: "", width: 512, height: 512, n: 1, seed: 1, promptExtend: false, watermark: false };
+const SOME_ID = "00000000-0000-4000-8000-000000000000";
+
+const ROUTES: Array<{ method: string; path: string; data?: unknown }> = [
+  { method: "GET", path: "/api/generations" },
+  { method: "POST", path: "/api/generations", data: GENERATION },
+  { method: "GET", path: `/api/generations/${SOME_ID}` },
+  { method: "PATCH", path: `/api/generations/${SOME_ID}`, data: { starred: true } },
+  { method: "DELETE", path: `/api/generations/${SOME_ID}` },
+  { method: "POST", path: `/api/generations/${SOME_ID}/cancel` },
+  { method: "GET", path: `/api/images/${SOME_ID}` },
+  { method: "GET", path: `/api/images/${SOME_ID}/thumb` },
+  { method: "GET", path: `/api/images/${SOME_ID}/download` },
+  { method: "GET", path: "/api/limits" },
+];
+
+/** Headers that have let requests past Next's middleware before (CVE-2025-29927 and relatives). */
+const BYPASS_HEADERS: Array<Record<string, string>> = [
+  {},
+  { "x-middleware-subrequest": "middleware" },
+  { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+  { "x-middleware-subrequest": "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware" },
+  { "x-nextjs-data": "1" },
+  { "x-invoke-path": "/api/generations", "x-invoke-status": "200" },
+  { "x-middleware-prefetch": "1", purpose: "prefetch" },
+];
+
+const FORGED_COOKIES = [
+  "",
+  "playground_session=",
+  "playground_session=9999999999999.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "playground_session=1.abcdefghijklmnop.fv1eZj0jMSUzxY6kKVzaFQtjB63T-2C9XkhpiPNuk0c",
+  "playground_session=../../etc/passwd",
+];
+
+/**
+ * Refused means: 401 from a route, a redirect to sign-in from a page, or Next's own answer to a prefetch
+ * probe (`x-middleware-prefetch`), an empty `{}` with `x-middleware-skip` that runs no handler at all.
+ */
+const expectRefused = async (response: APIResponse, what: string, page: boolean) => {
+  if (response.headers()["x-middleware-skip"] === "1") {
+    expect(await response.text(), what).toBe("{}");
+    return;
+  }
+  if (page) {
+    expect([307, 308], what).toContain(response.status());
+    expect(response.headers().location, what).toMatch(/\/sign-in$/);
+    expect(await response.text(), what).not.toContain("Generation settings");
+    return;
+  }
+  expect(response.status(), what).toBe(401);
+  expect(((await response.json()) as { error: { code: string } }).error.code, what).toBe("unauthorized");
+};
+
+const send = (request: APIRequestContext, route: (typeof ROUTES)[number], headers: Record<string, string>) =>
+  request.fetch(`${server.url}${route.path}`, { method: route.method, headers, maxRedirects: 0, ...(route.data !== undefined && { data: route.data }) });
+
+test("every API route refuses without a valid session, with a forged cookie, and through known bypass headers", async ({ request }) => {
+  let checked = 0;
+  for (const route of ROUTES) {
+    for (const cookie of FORGED_COOKIES) {
+      for (const bypass of BYPASS_HEADERS) {
+        const response = await send(request, route, { ...bypass, ...(cookie && { cookie }) });
+        await expectRefused(response, `${route.method} ${route.path} ${cookie} ${JSON.stringify(bypass)}`, false);
+        checked++;
+      }
+    }
+  }
+  expect(checked).toBe(ROUTES.length * FORGED_COOKIES.length * BYPASS_HEADERS.length);
+
+  // And none of those requests did anything: signed in, the history is still empty.
+  expect((await request.post(`${server.url}/api/session`, { data: { password: PASSWORD } })).status()).toBe(204);
+  expect((await (await request.get(`${server.url}/api/generations`)).json()).items).toEqual([]);
+  expect((await request.delete(`${server.url}/api/session`)).status()).toBe(204);
+});
+
+test("the page itself sends a visitor without a session to sign in, whatever the headers", async ({ request }) => {
+  for (const bypass of BYPASS_HEADERS) {
+    for (const cookie of FORGED_COOKIES) {
+      const response = await request.get(`${server.url}/`, { headers: { ...bypass, ...(cookie && { cookie }) }, maxRedirects: 0 });
+      await expectRefused(response, `/ ${cookie} ${JSON.stringify(bypass)}`, true);
+    }
+  }
+});
+
+test("signing in, the limits, and signing out", async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  await page.goto(server.url);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That password is not right.")).toBeVisible();
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(playground.generateButton).toBeVisible();
+  await expect(page.getByTestId("usage")).toHaveText("4 of 4 images left today");
+
+  // The cookie is HttpOnly and SameSite: scripts cannot read it.
+  const cookies = await page.context().cookies();
+  expect(cookies.find((cookie) => cookie.name === "playground_session")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(await page.evaluate(() => document.cookie)).not.toContain("playground_session");
+
+  // The rate limit admits exactly 3 a minute: the 4th is refused with a clear message.
+  await playground.chooseModel("Wan 2.2 flash");
+  for (let index = 1; index <= 3; index++) {
+    await playground.prompt.fill(`Gated generation ${index}`);
+    await playground.generateButton.click();
+    await expect(playground.results).toHaveCount(index);
+  }
+  await playground.prompt.fill("One too many");
+  await playground.generateButton.click();
+  await expect(page.getByRole("alert").filter({ hasText: "Could not start" })).toContainText(
+    /You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds?\./,
+  );
+  await expect(page.getByTestId("usage")).toHaveText("1 of 4 images left today");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect((await page.request.get(`${server.url}/api/generations`)).status()).toBe(401);
+});
+
+test("the daily image budget holds across a restart", async ({ request }) => {
+  const signIn = await request.post(`${server.url}/api/session`, { data: { password: PASSWORD } });
+  expect(signIn.status()).toBe(204);
+  const usage = async () => (await (await request.get(`${server.url}/api/limits`)).json()) as { imagesToday: number };
+  const before = (await usage()).imagesToday;
+  server.kill();
+  server = await startAppServer(GATED_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD, RATE_LIMIT_PER_MINUTE: "100", DAILY_IMAGE_LIMIT: "4", SIMULATOR_LATENCY_MS: "100" });
+  expect((await usage()).imagesToday).toBe(before);
+  const left = 4 - before;
+  for (let index = 0; index < left; index++) {
+    expect((await request.post(`${server.url}/api/generations`, { data: GENERATION })).status()).toBe(202);
+  }
+  const refused = await request.post(`${server.url}/api/generations`, { data: GENERATION });
+  expect(refused.status()).toBe(429);
+  expect(refused.headers()["retry-after"]).toMatch(/^\d+$/);
+  expect((await refused.json()).error).toMatchObject({ code: "daily_limit_reached", message: expect.stringContaining("Today's budget of 4 images is used up") });
+});
+
+test("security headers on pages and API responses", async ({ request }) => {
+  for (const path of ["/sign-in", "/api/generations"]) {
+    const response = await request.get(`${server.url}${path}`, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  }
+  const page = await request.get(`${server.url}/sign-in`);
+  expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'.*frame-ancestors 'none'/);
+});

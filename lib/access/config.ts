@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/**
+ * Who may use the playground and how much: the access gate and the spend limits, from the environment.
+ * Pure (the environment is an argument) so the messages are unit-tested; read once at start-up.
+ */
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+const count = (min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+  );
+
+const accessSchema = z.object({
+  PLAYGROUND_PASSWORD: z.preprocess(blankToUndefined, z.string().min(8, "must be at least 8 characters long").optional()),
+  PLAYGROUND_SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters long").optional()),
+  RATE_LIMIT_PER_MINUTE: count(1, 10_000).default(10),
+  MAX_CONCURRENT_GENERATIONS: count(1, 1_000).default(8),
+  DAILY_IMAGE_LIMIT: count(1, 1_000_000).optional(),
+});
+
+export type AccessConfig = {
+  /** null: no gate, anyone who can reach the server can use it. */
+  readonly password: string | null;
+  /** Signs session cookies; when unset, a random one is kept in DATA_DIR. */
+  readonly sessionSecret: string | null;
+  readonly ratePerMinute: number;
+  readonly maxConcurrent: number;
+  /** null: no daily budget. */
+  readonly dailyImageLimit: number | null;
+};
+
+export const parseAccessConfig = (env: Record<string, string | undefined>): AccessConfig => {
+  const parsed = accessSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const secret = name === "PLAYGROUND_PASSWORD" || name === "PLAYGROUND_SESSION_SECRET";
+      return `  - ${name} ${issue.message}${secret ? "" : ` (got ${JSON.stringify(env[name] ?? "")})`}`;
+    });
+    throw new Error(`The playground's configuration is invalid:\n${lines.join("\n")}\nFix these environment variables and start it again.`);
+  }
+  const value = parsed.data;
+  return {
+    password: value.PLAYGROUND_PASSWORD ?? null,
+    sessionSecret: value.PLAYGROUND_SESSION_SECRET ?? null,
+    ratePerMinute: value.RATE_LIMIT_PER_MINUTE,
+    maxConcurrent: value.MAX_CONCURRENT_GENERATIONS,
+    dailyImageLimit: value.DAILY_IMAGE_LIMIT ?? null,
+  };
+};
+
+export const describeAccessConfig = (config: AccessConfig): string =>
+  [
+    config.password
+      ? "Access gate: on (PLAYGROUND_PASSWORD is set; every page and API route needs a signed-in session)."
+      : "Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it and spend the key's credit.",
+    `Limits: ${config.ratePerMinute} generations per client per minute, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}.`,
+  ].join("\n");

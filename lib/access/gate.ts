@@ -1,0 +1,75 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { AppError } from "../errors";
+import { getStorage } from "../history/storage";
+import { parseAccessConfig, type AccessConfig } from "./config";
+import { passwordMatches, readCookie, SESSION_COOKIE, sessionKey, verifySessionToken } from "./session-token";
+
+type Access = { readonly config: AccessConfig; readonly key: Buffer | null };
+
+const SLOT = Symbol.for("onetoken-playground.access");
+type Slot = { [SLOT]?: Promise<Access> };
+
+/** A random secret kept beside the history, so sessions survive restarts without any set-up. */
+const storedSecret = async (dataDir: string): Promise<string> => {
+  const file = join(/*turbopackIgnore: true*/ dataDir, "session-secret");
+  const existing = await readFile(file, "utf8").catch(() => "");
+  if (existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600, flag: "wx" }).catch(() => undefined);
+  return (await readFile(file, "utf8")).trim();
+};
+
+export const getAccess = (): Promise<Access> => {
+  const slot = globalThis as Slot;
+  slot[SLOT] ??= (async () => {
+    const config = parseAccessConfig(process.env);
+    if (!config.password) return { config, key: null };
+    const secret = config.sessionSecret ?? (await storedSecret((await getStorage()).dataDir));
+    return { config, key: sessionKey(secret, config.password) };
+  })();
+  return slot[SLOT];
+};
+
+/** Whether this cookie header carries a valid session; always true without a gate. */
+export const sessionFromCookies = async (cookieHeader: string | null): Promise<{ gated: boolean; sessionId: string | null }> => {
+  const { key } = await getAccess();
+  if (!key) return { gated: false, sessionId: null };
+  return { gated: true, sessionId: verifySessionToken(key, readCookie(cookieHeader, SESSION_COOKIE)) };
+};
+
+/**
+ * The gate, checked inside every route handler (the proxy's redirect is a convenience, not the lock: it
+ * has been bypassed before). Answers the session id, or null when there is no gate.
+ */
+export const requireAccess = async (request: Request): Promise<string | null> => {
+  const { gated, sessionId } = await sessionFromCookies(request.headers.get("cookie"));
+  if (gated && !sessionId) throw new AppError("unauthorized", "Sign in to use the playground.");
+  return sessionId;
+};
+
+export const checkPassword = async (given: string): Promise<boolean> => {
+  const { config } = await getAccess();
+  return config.password !== null && passwordMatches(given, config.password);
+};
+
+/**
+ * Cross-site requests must not change anything: a browser says where a request comes from (Sec-Fetch-Site,
+ * or Origin), and only this site itself may post, patch or delete. Clients that send neither are not
+ * browsers, so no other site can be riding on a user's cookie.
+ */
+export const checkSameOrigin = (request: Request): void => {
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null) {
+    if (site === "same-origin") return;
+    throw new AppError("forbidden", "This request came from another site and was refused.");
+  }
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const host = request.headers.get("host");
+  if (!URL.canParse(origin) || new URL(origin).host !== host) {
+    throw new AppError("forbidden", "This request came from another site and was refused.");
+  }
+};

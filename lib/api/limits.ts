@@ -1,0 +1,17 @@
+import { queryOptions } from "@tanstack/react-query";
+import { apiFetch } from "./client";
+
+export type Usage = {
+  readonly imagesToday: number;
+  readonly dailyImageLimit: number | null;
+  readonly running: number;
+  readonly maxConcurrent: number;
+  readonly ratePerMinute: number;
+  readonly gated: boolean;
+};
+
+export const usageQuery = queryOptions({
+  queryKey: ["usage"],
+  queryFn: ({ signal }) => apiFetch<Usage>("/api/limits", { signal }),
+  refetchInterval: 15_000,
+});

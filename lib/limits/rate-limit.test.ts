@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { clientKey, createGenerationRateLimit } from "./rate-limit";
+
+describe("generation rate limit", () => {
+  it("admits exactly N per minute per client, then says how long to wait", async () => {
+    const consume = createGenerationRateLimit(3);
+    for (let i = 0; i < 3; i++) await consume("a");
+    const refusal = await consume("a").then(() => null, (error: unknown) => error as AppError);
+    expect(refusal?.code).toBe("too_many_requests");
+    expect(refusal?.status).toBe(429);
+    expect(refusal?.retryAfterSeconds).toBeGreaterThan(55);
+    expect(refusal?.message).toMatch(/^You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds\.$/);
+    await consume("b");
+  });
+
+  it("counts a signed-in session, else the address the server saw", () => {
+    const request = new Request("http://x.test/", { headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1" } });
+    expect(clientKey(request, "s1")).toBe("session:s1");
+    expect(clientKey(request, null)).toBe("address:203.0.113.7");
+    expect(clientKey(new Request("http://x.test/"), null)).toBe("address:unknown");
+  });
+});
