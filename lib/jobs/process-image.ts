@@ -1,6 +1,10 @@
 import sharp from "sharp";
 import { AppError } from "../errors";
 
+// libvips' operation cache keeps decoded images around for reuse; every image here is seen once, so it only
+// holds memory.
+sharp.cache(false);
+
 const MIME = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" } as const;
 
 export const THUMBNAIL_WIDTH = 480;

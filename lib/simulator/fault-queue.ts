@@ -1,4 +1,7 @@
-import { faultSpecSchema, type Fault, type FaultSpec } from "./faults";
+import { faultSpecSchema, type Fault, type FaultKind, type FaultSpec } from "./faults";
+
+/** Background faults for load tests: every `every`-th call (when nothing is queued) fails, kinds in turn. */
+export type PeriodicFaults = { readonly every: number; readonly kinds: readonly FaultKind[]; readonly retryAfterSeconds?: number };
 
 export type FaultQueue = {
   /** Throws a ZodError on a malformed spec, so a typo in a test fails loudly instead of injecting nothing. */
@@ -6,10 +9,20 @@ export type FaultQueue = {
   /** The fault for the next call, if any; specs are used up in the order they were added. */
   take(): Fault | undefined;
   clear(): void;
+  periodic(faults: PeriodicFaults | null): void;
 };
 
 export const createFaultQueue = (): FaultQueue => {
   const queue: Array<{ fault: Fault; remaining: number }> = [];
+  let background: PeriodicFaults | null = null;
+  let calls = 0;
+  let turn = 0;
+  const periodicTake = (): Fault | undefined => {
+    calls += 1;
+    if (!background || calls % background.every !== 0) return undefined;
+    const kind = background.kinds[turn++ % background.kinds.length];
+    return kind ? { kind, retryAfterSeconds: background.retryAfterSeconds } : undefined;
+  };
   return {
     add: (spec) => {
       const { kind, retryAfterSeconds, times } = faultSpecSchema.parse(spec);
@@ -17,13 +30,21 @@ export const createFaultQueue = (): FaultQueue => {
     },
     take: () => {
       const head = queue[0];
-      if (!head) return undefined;
+      if (!head) return periodicTake();
       head.remaining -= 1;
       if (head.remaining === 0) queue.shift();
       return head.fault;
     },
     clear: () => {
       queue.length = 0;
+      background = null;
+      calls = 0;
+      turn = 0;
+    },
+    periodic: (faults) => {
+      background = faults;
+      calls = 0;
+      turn = 0;
     },
   };
 };

@@ -231,3 +231,14 @@ describe("slow, redirected and dropped answers", () => {
     expect(response.status).toBe(502);
   });
 });
+
+describe("periodic faults for load tests", () => {
+  it("fails every n-th call with the kinds in turn, and reset stops it", async () => {
+    current().simulator.configure({ periodicFaults: { every: 3, kinds: ["server_error", "moderation"] } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await generate(current(), VALID)).status);
+    expect(statuses).toEqual([200, 200, 500, 200, 200, 400, 200]);
+    current().simulator.reset();
+    for (let i = 0; i < 3; i++) expect((await generate(current(), VALID)).status).toBe(200);
+  });
+});

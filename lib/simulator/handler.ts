@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { jsonResponse, newRequestId } from "./envelopes";
-import { createFaultQueue } from "./fault-queue";
-import { faultSpecSchema, type FaultSpec } from "./faults";
+import { createFaultQueue, type PeriodicFaults } from "./fault-queue";
+import { FAULT_KINDS, faultSpecSchema, type FaultSpec } from "./faults";
 import { handleFile } from "./files-route";
 import { handleGeneration, type GenerationSettings, type ResponseFormat } from "./generate";
 import { createStatsRecorder, type SimulatorStats } from "./stats";
@@ -14,7 +14,11 @@ export type SimulatorOptions = {
   readonly responseFormat?: ResponseFormat;
 };
 
-export type SimulatorConfig = { readonly latencyMs?: number; readonly responseFormat?: ResponseFormat };
+export type SimulatorConfig = {
+  readonly latencyMs?: number;
+  readonly responseFormat?: ResponseFormat;
+  readonly periodicFaults?: PeriodicFaults | null;
+};
 
 export type Simulator = {
   handle(request: Request): Promise<Response>;
@@ -28,6 +32,14 @@ export type Simulator = {
 const configSchema = z.strictObject({
   latencyMs: z.int().min(0).max(600_000).optional(),
   responseFormat: z.enum(["url", "b64_json"]).optional(),
+  periodicFaults: z
+    .strictObject({
+      every: z.int().min(2).max(1_000_000),
+      kinds: z.array(z.enum(FAULT_KINDS)).min(1),
+      retryAfterSeconds: z.int().min(0).max(86_400).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 
 const FILE_PATH = /^\/v1\/files\/([A-Za-z0-9_-]+)\.png$/;
@@ -54,6 +66,7 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
       latencyMs: parsed.latencyMs ?? settings.latencyMs,
       responseFormat: parsed.responseFormat ?? settings.responseFormat,
     };
+    if (parsed.periodicFaults !== undefined) faults.periodic(parsed.periodicFaults);
   };
   const reset = () => {
     stats.reset();

@@ -1,0 +1,254 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ErrorCode } from "@/lib/errors";
+import type { GenerationStatus, GenerationView } from "@/lib/generation/view";
+import type { FaultSpec } from "@/lib/simulator/faults";
+import {
+  CANARY_KEY,
+  captureConsole,
+  getRecord,
+  postJson,
+  startRouteHarness,
+  waitFor,
+  type CapturedLog,
+  type RouteHarness,
+} from "@/test/route-harness";
+
+/**
+ * The gateway's failure modes, each injected into the simulator and driven through the real route: POST a
+ * valid request (202 at once), let the background job settle, then read the record back through
+ * GET /api/generations/[id]. The whole-call timeout is 3 s, so the hang costs 3 s and the slow drip 5 s.
+ */
+
+let harness: RouteHarness;
+let logs: CapturedLog[];
+
+beforeAll(async () => {
+  logs = captureConsole();
+  harness = await startRouteHarness({ latencyMs: 0, responseFormat: "url" });
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const sim = () => harness.server.simulator;
+
+beforeEach(() => {
+  sim().reset();
+});
+
+/** The cheapest valid request: one 512*512 image from a side-range model. */
+const REQUEST = {
+  model: "wan2.2-t2i-flash",
+  prompt: "a lighthouse at dusk, 灯塔",
+  negativePrompt: "",
+  width: 512,
+  height: 512,
+  n: 1,
+  seed: 42,
+  promptExtend: false,
+  watermark: false,
+};
+
+/** A full garbage collection on demand, without starting Node with --expose-gc. */
+const exposeGc = (): (() => void) => {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+};
+
+type Outcome = { readonly record: GenerationView; readonly elapsedMs: number; readonly calls: number };
+
+const generateThrough = async (faults: readonly FaultSpec[]): Promise<Outcome> => {
+  for (const fault of faults) sim().injectFault(fault);
+  const started = performance.now();
+  const accepted = await postJson(harness, JSON.stringify(REQUEST));
+  expect(accepted.status, accepted.text).toBe(202);
+  const view = accepted.json as GenerationView;
+  expect(view.status).toBe("running");
+  expect(view.request).toEqual(REQUEST);
+  await harness.history.runner.idle();
+  const elapsedMs = performance.now() - started;
+  const record = await getRecord(harness, view.id);
+  expect(record.id).toBe(view.id);
+  return { record, elapsedMs, calls: sim().stats().calls };
+};
+
+type Case = {
+  readonly name: string;
+  readonly faults: readonly FaultSpec[];
+  readonly status: GenerationStatus;
+  readonly code: ErrorCode | null;
+  readonly calls: number;
+  readonly check?: (outcome: Outcome) => void;
+};
+
+const CASES: readonly Case[] = [
+  {
+    name: "429 with Retry-After 60: passed on, not waited for",
+    faults: [{ kind: "rate_limit", retryAfterSeconds: 60 }],
+    status: "failed",
+    code: "rate_limited",
+    calls: 1,
+    check: ({ record, elapsedMs }) => {
+      expect(record.error?.message).toMatch(/\b60 seconds\b/);
+      expect(record.error?.retryAfterSeconds).toBe(60);
+      expect(elapsedMs).toBeLessThan(2000);
+    },
+  },
+  {
+    name: "429 with Retry-After 1: waited for, retried once, succeeds",
+    faults: [{ kind: "rate_limit", retryAfterSeconds: 1 }],
+    status: "succeeded",
+    code: null,
+    calls: 2,
+    check: ({ record, elapsedMs }) => {
+      expect(elapsedMs).toBeGreaterThanOrEqual(950);
+      expect(record.images).toHaveLength(1);
+      expect(record.images[0]).toMatchObject({ width: 512, height: 512 });
+    },
+  },
+  {
+    name: "500: a paid POST is not repeated",
+    faults: [{ kind: "server_error" }],
+    status: "failed",
+    code: "upstream_error",
+    calls: 1,
+  },
+  {
+    name: "503 three times: two retries at most, then model_unavailable",
+    faults: [{ kind: "unavailable", times: 3 }],
+    status: "failed",
+    code: "model_unavailable",
+    calls: 3,
+    check: ({ record }) => {
+      expect(record.error?.message).toContain("wan2.2-t2i-flash");
+      expect(record.error?.retryAfterSeconds).toBe(7);
+    },
+  },
+  {
+    name: "hang: the whole-call timeout ends it",
+    faults: [{ kind: "hang" }],
+    status: "failed",
+    code: "timeout",
+    calls: 1,
+    check: ({ record, elapsedMs }) => {
+      expect(elapsedMs).toBeGreaterThanOrEqual(2900);
+      expect(elapsedMs).toBeLessThan(6000);
+      expect(record.error?.message).toMatch(/\b3 seconds\b/);
+    },
+  },
+  { name: "truncated JSON", faults: [{ kind: "truncated" }], status: "failed", code: "bad_upstream_response", calls: 1 },
+  { name: "wrong schema", faults: [{ kind: "wrong_schema" }], status: "failed", code: "bad_upstream_response", calls: 1 },
+  { name: "a proxy's HTML page with 200", faults: [{ kind: "garbage" }], status: "failed", code: "bad_upstream_response", calls: 1 },
+  {
+    name: "redirect to a private address: not followed, not retried",
+    faults: [{ kind: "redirect_private" }],
+    status: "failed",
+    code: "upstream_unreachable",
+    calls: 1,
+  },
+  {
+    name: "connection reset once: retried, succeeds",
+    faults: [{ kind: "connection_reset" }],
+    status: "succeeded",
+    code: null,
+    calls: 2,
+    check: ({ record }) => expect(record.images).toHaveLength(1),
+  },
+];
+
+describe("POST /api/generations against a failing gateway", () => {
+  it.each(CASES)("$name", async ({ faults, status, code, calls, check }) => {
+    const outcome = await generateThrough(faults);
+    const { record } = outcome;
+    expect(record.status, JSON.stringify(record.error)).toBe(status);
+    expect(record.error?.code ?? null).toBe(code);
+    if (code !== null) {
+      expect(record.error?.message.trim()).not.toBe("");
+      expect(record.images).toEqual([]);
+    }
+    expect(record.finishedAt).not.toBeNull();
+    expect(record.seed).toBe(42);
+    expect(outcome.calls).toBe(calls);
+    check?.(outcome);
+  });
+
+  it("oversized: an endless body is cut at the cap, memory stays flat", async () => {
+    // Let earlier garbage go first, so the measurement is about this answer only.
+    (globalThis as { gc?: () => void }).gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    try {
+      const outcome = await generateThrough([{ kind: "oversized" }]);
+      expect(outcome.record.status).toBe("failed");
+      expect(outcome.record.error?.code).toBe("bad_upstream_response");
+      expect(outcome.record.error?.message).toMatch(/too large/);
+      expect(outcome.calls).toBe(1);
+      // The endless stream stops producing once the app hangs up.
+      await waitFor(() => sim().stats().aborted === 1, "the simulator to see the oversized answer abandoned");
+      // The cap for one 512*512 image is about 2.5 MB; reading 100 MB of it would show here.
+      peak = Math.max(peak, process.memoryUsage().rss);
+      expect(peak - before).toBeLessThan(64 * 1024 * 1024);
+    } finally {
+      clearInterval(sampler);
+    }
+  });
+
+  /**
+   * KNOWN BUG, pinned with it.fails (flip it to `it` once fixed). The whole-call timeout reaches the body read
+   * only through undici's Request object, which follows the caller's signal through a WeakRef; once the
+   * response headers are in, nothing keeps that Request alive, and after a garbage collection the abort is
+   * lost (nodejs/node#55428, nodejs/undici#4984). A slow drip then runs to its end (about 5 s here) and a
+   * body that stalls after the headers would hold the job forever, since call.ts turns undici's bodyTimeout
+   * off. Without a collection during the read the timeout does work, so the plain case is only flaky: the GC
+   * is forced here to make the outcome deterministic.
+   */
+  it.fails("slow drip: the timeout covers reading the body too, even when a GC runs meanwhile", async () => {
+    const collect = exposeGc();
+    const pressure = setInterval(collect, 20);
+    try {
+      const { record, calls, elapsedMs } = await generateThrough([{ kind: "slow_drip" }]);
+      expect(record.status).toBe("failed");
+      expect(record.error?.code).toBe("timeout");
+      expect(calls).toBe(1);
+      expect(elapsedMs).toBeGreaterThanOrEqual(2900);
+      expect(elapsedMs).toBeLessThan(4000);
+    } finally {
+      clearInterval(pressure);
+    }
+  });
+
+  it("logs what happened, with the key never in any log line", () => {
+    // The retries and refusals above each left a line for whoever runs the server.
+    const text = logs.map((entry) => entry.line);
+    expect(text.some((line) => line.includes("gateway answered 429 (rate_limited)"))).toBe(true);
+    expect(text.some((line) => line.includes("gateway answered 503 (model_unavailable)"))).toBe(true);
+    expect(text.some((line) => /gateway attempt 1 .* retrying in \d+ ms/.test(line))).toBe(true);
+    expect(logs.some((entry) => entry.level === "error" && entry.line.includes("gateway call failed"))).toBe(true);
+  });
+
+  it("leaks the key nowhere: no log line, no response body, no response header", async () => {
+    expect(logs.length).toBeGreaterThan(0);
+    for (const { line } of logs) {
+      expect(line).not.toContain(CANARY_KEY);
+      expect(line).not.toContain("canary-route");
+      if (/bearer/i.test(line)) expect(line).toMatch(/Bearer \[redacted\]/);
+      expect(line).not.toMatch(/Bearer (?!\[redacted\])\S/i);
+    }
+    expect(harness.responses.length).toBeGreaterThan(CASES.length * 2);
+    for (const response of harness.responses) {
+      const body = await response.text();
+      expect(body).not.toContain(CANARY_KEY);
+      expect(body).not.toContain("canary-route");
+      response.headers.forEach((value, name) => {
+        expect(`${name}: ${value}`).not.toContain(CANARY_KEY);
+        expect(`${name}: ${value}`).not.toContain("canary-route");
+      });
+    }
+  });
+});
