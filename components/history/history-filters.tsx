@@ -5,6 +5,9 @@ import { MODELS } from "@/lib/models/registry";
 
 const STATUS_LABELS = { running: "Running", succeeded: "Done", failed: "Failed", cancelled: "Cancelled", interrupted: "Interrupted" } as const;
 
+const MODEL_OPTIONS = MODELS.map((model) => ({ value: model.id, label: model.name }));
+const STATUS_OPTIONS = GENERATION_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
+
 export function HistoryFilters({ value, onChange }: { value: ListFilters; onChange: (filters: ListFilters) => void }) {
   return (
     <div role="search" className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
@@ -21,36 +24,44 @@ export function HistoryFilters({ value, onChange }: { value: ListFilters; onChan
           onChange={(event) => onChange({ ...value, q: event.target.value })}
         />
       </div>
-      <div className="space-y-1">
-        <label htmlFor="history-model" className="text-xs font-medium text-slate-700">
-          Model
-        </label>
-        <select id="history-model" className={inputClass} value={value.model ?? ""} onChange={(event) => onChange({ ...value, model: event.target.value || undefined })}>
-          <option value="">All models</option>
-          {MODELS.map((model) => (
-            <option key={model.id} value={model.id}>
-              {model.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="history-status" className="text-xs font-medium text-slate-700">
-          Status
-        </label>
-        <select id="history-status" className={inputClass} value={value.status ?? ""} onChange={(event) => onChange({ ...value, status: event.target.value || undefined })}>
-          <option value="">Any status</option>
-          {GENERATION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="history-model" label="Model" any="All models" options={MODEL_OPTIONS} value={value.model} onChange={(model) => onChange({ ...value, model })} />
+      <FilterSelect id="history-status" label="Status" any="Any status" options={STATUS_OPTIONS} value={value.status} onChange={(status) => onChange({ ...value, status })} />
       <label className="flex items-center gap-2 pb-2 text-sm">
         <input type="checkbox" checked={value.starred ?? false} onChange={(event) => onChange({ ...value, starred: event.target.checked })} className="accent-indigo-600" />
         Favourites only
       </label>
+    </div>
+  );
+}
+
+function FilterSelect({
+  id,
+  label,
+  any,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  any: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} className={inputClass} value={value ?? ""} onChange={(event) => onChange(event.target.value || undefined)}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -8,6 +8,12 @@ describe("access configuration", () => {
     expect(describeAccessConfig(config)).toContain("Access gate: OFF");
   });
 
+  it("takes blank values as unset", () => {
+    expect(parseAccessConfig({ PLAYGROUND_PASSWORD: "", RATE_LIMIT_PER_MINUTE: "", MAX_CONCURRENT_GENERATIONS: " ", DAILY_IMAGE_LIMIT: "" })).toEqual(
+      parseAccessConfig({}),
+    );
+  });
+
   it("reads the gate and the limits", () => {
     const config = parseAccessConfig({ PLAYGROUND_PASSWORD: "correct-horse", RATE_LIMIT_PER_MINUTE: "3", MAX_CONCURRENT_GENERATIONS: "2", DAILY_IMAGE_LIMIT: "50" });
     expect(config).toMatchObject({ password: "correct-horse", ratePerMinute: 3, maxConcurrent: 2, dailyImageLimit: 50 });

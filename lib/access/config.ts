@@ -7,18 +7,20 @@ import { z } from "zod";
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+/** A whole number; blank counts as unset (so `NAME=` in a .env file means "the default"). */
 const count = (min: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
-  );
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 const accessSchema = z.object({
   PLAYGROUND_PASSWORD: z.preprocess(blankToUndefined, z.string().min(8, "must be at least 8 characters long").optional()),
   PLAYGROUND_SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters long").optional()),
-  RATE_LIMIT_PER_MINUTE: count(1, 10_000).default(10),
-  MAX_CONCURRENT_GENERATIONS: count(1, 1_000).default(8),
-  DAILY_IMAGE_LIMIT: count(1, 1_000_000).optional(),
+  RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, count(1, 10_000).default(10)),
+  MAX_CONCURRENT_GENERATIONS: z.preprocess(blankToUndefined, count(1, 1_000).default(8)),
+  DAILY_IMAGE_LIMIT: z.preprocess(blankToUndefined, count(1, 1_000_000).optional()),
 });
 
 export type AccessConfig = {

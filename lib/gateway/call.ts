@@ -127,6 +127,7 @@ export const callGateway = async (
         response.body as ReadableStream<Uint8Array> | null,
         maxResponseBytes(sent),
         () => new AppError("bad_upstream_response", "The gateway's answer was too large to be an image result. Try fewer images."),
+        whole,
       );
       if (response.ok) return { ok: true, text };
       const retryAfter = response.headers.get("retry-after");

@@ -36,7 +36,7 @@ export const fetchUpstreamImage = async (url: string, options: { trustedOrigin: 
       await response.body?.cancel();
       throw unfetchable("the image is too large");
     }
-    return readBytesCapped(response.body, MAX_IMAGE_BYTES, () => unfetchable("the image is too large"));
+    return readBytesCapped(response.body, MAX_IMAGE_BYTES, () => unfetchable("the image is too large"), options.signal);
   }
   throw unfetchable("too many redirects");
 };

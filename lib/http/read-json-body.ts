@@ -22,25 +22,39 @@ export const readJsonBody = async (request: Request, maxBytes: number): Promise<
 const tooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 
-/** Reads a byte stream whole, cancelling it and throwing `onTooLarge()` once it passes `maxBytes`. */
+/**
+ * Reads a byte stream whole, cancelling it and throwing `onTooLarge()` once it passes `maxBytes`. The
+ * signal is watched here rather than trusted to fetch: undici links a fetch's signal to the response body
+ * through a weak reference, so after a garbage collection an abort might never reach a slow body.
+ */
 export const readBytesCapped = async (
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
   onTooLarge: () => Error,
+  signal?: AbortSignal,
 ): Promise<Buffer> => {
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
+  const onAbort = () => void reader.cancel(signal?.reason).catch(() => undefined);
+  signal?.addEventListener("abort", onAbort, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw onTooLarge();
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      // A cancel ends a pending read as if the stream were done: an abort must not pass for a whole body.
+      signal?.throwIfAborted();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw onTooLarge();
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
   }
   return Buffer.concat(chunks, total);
 };
@@ -50,4 +64,5 @@ export const readTextCapped = async (
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
   onTooLarge: () => Error,
-): Promise<string> => (await readBytesCapped(body, maxBytes, onTooLarge)).toString("utf8");
+  signal?: AbortSignal,
+): Promise<string> => (await readBytesCapped(body, maxBytes, onTooLarge, signal)).toString("utf8");

@@ -25,10 +25,14 @@ export type GenerationContext = {
   readonly settings: () => GenerationSettings;
 };
 
-/** `POST /v1/images/generations`: the gateway's side of the wire contract. */
-export const handleGeneration = async (request: Request, context: GenerationContext): Promise<Response> => {
+/**
+ * `POST /v1/images/generations`: the gateway's side of the wire contract. `signal` says the client left;
+ * it is passed on its own because a Request's signal can lose its link to the socket after a garbage
+ * collection (undici follows the parent signal through a weak reference).
+ */
+export const handleGeneration = async (request: Request, context: GenerationContext, signal: AbortSignal): Promise<Response> => {
   context.stats.count("calls");
-  const { response, faulted } = await answer(request, context);
+  const { response, faulted } = await answer(request, context, signal);
   if (faulted) context.stats.count("faulted");
   if (response.status === 499) context.stats.count("aborted");
   else if (response.status >= 400) context.stats.count("rejected");
@@ -39,6 +43,7 @@ export const handleGeneration = async (request: Request, context: GenerationCont
 const answer = async (
   request: Request,
   { stats, faults, settings }: GenerationContext,
+  signal: AbortSignal,
 ): Promise<{ response: Response; faulted: boolean }> => {
   const requestId = newRequestId();
   const { apiKey, latencyMs, responseFormat } = settings();
@@ -47,7 +52,7 @@ const answer = async (
   const fault = faults.take();
   if (fault) {
     const onBodyAborted = () => stats.count("aborted");
-    return { response: await faultResponse(fault, { requestId, signal: request.signal, onBodyAborted }), faulted: true };
+    return { response: await faultResponse(fault, { requestId, signal: signal, onBodyAborted }), faulted: true };
   }
   const refuse = (status: number, code: string, message: string) => ({
     response: dashScopeError(status, code, message, requestId),
@@ -63,7 +68,7 @@ const answer = async (
   try {
     text = await request.text();
   } catch {
-    if (request.signal.aborted) return { response: clientGone(), faulted: false };
+    if (signal.aborted) return { response: clientGone(), faulted: false };
     return refuse(400, "InvalidParameter", "The request body could not be read.");
   }
   const body = parseBody(text);
@@ -75,9 +80,9 @@ const answer = async (
   if (!validation.ok) return refuse(400, "InvalidParameter", validation.message);
   stats.setLastRequest(lastRequest(body.request));
 
-  if ((await sleep(latencyMs, request.signal)) === "aborted") return { response: clientGone(), faulted: false };
+  if ((await sleep(latencyMs, signal)) === "aborted") return { response: clientGone(), faulted: false };
   const data = await images(validation.params, responseFormat, new URL(request.url).origin);
-  if (request.signal.aborted) return { response: clientGone(), faulted: false };
+  if (signal.aborted) return { response: clientGone(), faulted: false };
   return {
     response: jsonResponse(200, { created: Math.floor(Date.now() / 1000), data }, { "x-request-id": requestId }),
     faulted: false,

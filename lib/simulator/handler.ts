@@ -21,7 +21,8 @@ export type SimulatorConfig = {
 };
 
 export type Simulator = {
-  handle(request: Request): Promise<Response>;
+  /** `signal`: the client went away (defaults to the request's own signal). */
+  handle(request: Request, signal?: AbortSignal): Promise<Response>;
   stats(): SimulatorStats;
   /** Clears the stats and any queued faults; the configuration stays. */
   reset(): void;
@@ -73,10 +74,10 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
     faults.clear();
   };
 
-  const handle = async (request: Request): Promise<Response> => {
+  const handle = async (request: Request, signal: AbortSignal = request.signal): Promise<Response> => {
     const { pathname } = new URL(request.url);
     const route = `${request.method} ${pathname}`;
-    if (route === "POST /v1/images/generations") return handleGeneration(request, context);
+    if (route === "POST /v1/images/generations") return handleGeneration(request, context, signal);
     const file = request.method === "GET" ? FILE_PATH.exec(pathname) : null;
     if (file?.[1]) return handleFile(file[1]);
     switch (route) {

@@ -53,7 +53,7 @@ const bridge = async (simulator: Simulator, req: IncomingMessage, res: ServerRes
   let response: Response;
   try {
     const request = toWebRequest(req, disconnect.signal);
-    response = await simulator.handle(request);
+    response = await simulator.handle(request, disconnect.signal);
     drainUnread(request);
   } catch (error) {
     response = jsonResponse(500, { code: "InternalError", message: `The simulator failed: ${String(error)}` });

@@ -200,15 +200,11 @@ describe("POST /api/generations against a failing gateway", () => {
   });
 
   /**
-   * KNOWN BUG, pinned with it.fails (flip it to `it` once fixed). The whole-call timeout reaches the body read
-   * only through undici's Request object, which follows the caller's signal through a WeakRef; once the
-   * response headers are in, nothing keeps that Request alive, and after a garbage collection the abort is
-   * lost (nodejs/node#55428, nodejs/undici#4984). A slow drip then runs to its end (about 5 s here) and a
-   * body that stalls after the headers would hold the job forever, since call.ts turns undici's bodyTimeout
-   * off. Without a collection during the read the timeout does work, so the plain case is only flaky: the GC
-   * is forced here to make the outcome deterministic.
+   * undici follows the caller's signal into a fetch's body only through a weak reference (nodejs/node#55428),
+   * so after a garbage collection an abort could be lost; the body reader watches the signal itself. The GC
+   * is forced here so this would fail deterministically if that ever regressed.
    */
-  it.fails("slow drip: the timeout covers reading the body too, even when a GC runs meanwhile", async () => {
+  it("slow drip: the timeout covers reading the body too, even when a GC runs meanwhile", async () => {
     const collect = exposeGc();
     const pressure = setInterval(collect, 20);
     try {
