@@ -50,7 +50,8 @@ export class PlaygroundPage {
     await expect(image).toHaveJSProperty("complete", true);
     const size = await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight] as [number, number]);
     await this.page.keyboard.press("Escape");
-    await expect(dialog).toHaveCount(0);
+    // Gone from the page, not only hidden: a closed <dialog> still holds its text until React removes it.
+    await expect(this.page.locator("dialog")).toHaveCount(0);
     return size;
   }
 }
