@@ -5,8 +5,10 @@ import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/a
 import type { GenerationView, ImageView } from "@/lib/generation/view";
 import { findModel } from "@/lib/models/registry";
 import type { HistoryActions } from "./actions";
+import { CodeDialog } from "./code-dialog";
 import { CopyButton } from "./copy-button";
 import { Lightbox } from "./lightbox";
+import { PromptDiff } from "./prompt-diff";
 import { SettingsList } from "./settings-list";
 import { formatSeconds, useElapsed } from "./use-elapsed";
 
@@ -15,6 +17,8 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
   const cancel = useCancelGeneration();
   const star = useStarGeneration();
   const [open, setOpen] = useState<ImageView | null>(null);
+  const [showCode, setShowCode] = useState(false);
+  const [diffOf, setDiffOf] = useState<string | null>(null);
   const { request, status } = generation;
   const running = status === "running";
   const elapsed = useElapsed(generation.createdAt, running);
@@ -76,9 +80,23 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
               <figure className="space-y-1 text-sm">
                 <figcaption className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revised prompt</figcaption>
                 {image.revisedPrompt !== "" ? (
-                  <p className="whitespace-pre-wrap text-slate-800" data-testid="revised-prompt">
-                    {image.revisedPrompt}
-                  </p>
+                  <>
+                    {diffOf === image.id ? (
+                      <PromptDiff prompt={request.prompt} revised={image.revisedPrompt} />
+                    ) : (
+                      <p className="whitespace-pre-wrap text-slate-800" data-testid="revised-prompt">
+                        {image.revisedPrompt}
+                      </p>
+                    )}
+                    <button
+                      type="button"
+                      aria-expanded={diffOf === image.id}
+                      onClick={() => setDiffOf(diffOf === image.id ? null : image.id)}
+                      className="mr-3 text-xs font-medium text-indigo-700 underline"
+                    >
+                      {diffOf === image.id ? "Show the revised prompt" : "Show what the rewriter changed"}
+                    </button>
+                  </>
                 ) : (
                   <p className="italic text-slate-500" data-testid="revised-prompt">
                     No revised prompt returned.
@@ -113,12 +131,14 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
         {generation.seed !== null && <Button onClick={() => actions.reuseSeed(generation.seed ?? 0)}>Reuse seed</Button>}
         {firstRevised && <Button onClick={() => actions.usePrompt(firstRevised)}>Use revised prompt</Button>}
         <CopyButton text={request.prompt} label="Copy prompt" />
+        {generation.seed !== null && <Button onClick={() => setShowCode(true)}>Copy as code</Button>}
         <Button variant="danger" onClick={() => actions.remove(generation)}>
           Delete
         </Button>
       </div>
 
       {open && <Lightbox generation={generation} image={open} actions={actions} onClose={() => setOpen(null)} />}
+      {showCode && <CodeDialog generation={generation} onClose={() => setShowCode(false)} />}
     </article>
   );
 }

@@ -16,6 +16,8 @@ import { SizePicker } from "./size-picker";
 import { TextCounter } from "./text-counter";
 
 /** What the history may do to the form: fill it from a past generation. */
+const CONFIRM_ABOVE = 4;
+
 export type FormApi = {
   load(request: GenerateRequest): void;
   setSeed(seed: number): void;
@@ -42,6 +44,8 @@ export function GenerateForm({
   const { register, control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [notices, setNotices] = useState<readonly string[]>([]);
   const [pasteNote, setPasteNote] = useState<string | null>(null);
+  // Every image is billed: a run bigger than CONFIRM_ABOVE images waits for one explicit yes.
+  const [confirming, setConfirming] = useState<GenerateRequest | null>(null);
 
   const modelId = watch("model");
   const model = getModel(modelId);
@@ -72,7 +76,10 @@ export function GenerateForm({
     [reset, setValue, formState.isSubmitted],
   );
 
-  const submit = handleSubmit((values) => onGenerate(values));
+  const submit = handleSubmit((values) => {
+    if (values.n > CONFIRM_ABOVE) setConfirming(values);
+    else onGenerate(values);
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -225,9 +232,30 @@ export function GenerateForm({
           {submitError}
         </p>
       )}
-      <Button type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
-        Generate
-      </Button>
+      {confirming ? (
+        <div role="alertdialog" aria-labelledby="confirm-cost" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+          <p id="confirm-cost" className="text-sm text-amber-900">
+            This run creates {confirming.n} images, and each one is billed. Generate them?
+          </p>
+          <div className="flex gap-2">
+            <Button
+              variant="primary"
+              autoFocus
+              onClick={() => {
+                onGenerate(confirming);
+                setConfirming(null);
+              }}
+            >
+              Generate {confirming.n} images
+            </Button>
+            <Button onClick={() => setConfirming(null)}>Not now</Button>
+          </div>
+        </div>
+      ) : (
+        <Button type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
+          Generate
+        </Button>
+      )}
     </form>
   );
 }

@@ -1,15 +1,18 @@
 "use client";
 
 import { useRef } from "react";
+import { GatewayInfoContext } from "@/components/history/gateway-info";
 import { History } from "@/components/history/history";
+import type { GatewayInfo } from "@/lib/generation/as-code";
 import { useCreateGeneration } from "@/lib/api/generations";
 import { GenerateForm, type FormApi } from "./generate-form";
 import { UsageBar } from "./usage-bar";
 
-export function Playground({ offline, gated }: { offline: boolean; gated: boolean }) {
+export function Playground({ offline, gated, gateway }: { offline: boolean; gated: boolean; gateway: GatewayInfo }) {
   const form = useRef<FormApi>(null);
   const create = useCreateGeneration();
   return (
+    <GatewayInfoContext value={gateway}>
     <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-xl font-bold">OneToken Image Playground</h1>
@@ -41,5 +44,6 @@ export function Playground({ offline, gated }: { offline: boolean; gated: boolea
         />
       </main>
     </div>
+    </GatewayInfoContext>
   );
 }

@@ -1,0 +1,50 @@
+import { use, useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { asCurl, asFetch } from "@/lib/generation/as-code";
+import type { GenerationView } from "@/lib/generation/view";
+import { CopyButton } from "./copy-button";
+import { GatewayInfoContext } from "./gateway-info";
+
+/** The exact gateway request behind a result, as cURL and as fetch, ready to copy. */
+export function CodeDialog({ generation, onClose }: { generation: GenerationView; onClose: () => void }) {
+  const info = use(GatewayInfoContext);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+  const snippets = [
+    { title: "cURL", code: asCurl(generation, info) },
+    { title: "JavaScript (fetch)", code: asFetch(generation, info) },
+  ];
+  return (
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-label="Request as code"
+      className="m-auto max-h-[90vh] w-[min(900px,95vw)] rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/70"
+    >
+      <div className="space-y-4 p-4">
+        <div className="flex items-center justify-between gap-2">
+          <h3 className="font-semibold">The gateway request behind this result</h3>
+          <Button onClick={onClose}>Close</Button>
+        </div>
+        <p className="text-xs text-slate-600">
+          Exactly what the server sent, with the key left as <code>$ONETOKEN_API_KEY</code> for your own environment.
+        </p>
+        {snippets.map((snippet) => (
+          <section key={snippet.title} aria-label={snippet.title} className="space-y-1">
+            <div className="flex items-center justify-between">
+              <h4 className="text-sm font-medium">{snippet.title}</h4>
+              <CopyButton text={snippet.code} label={`Copy ${snippet.title}`} />
+            </div>
+            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+              <code>{snippet.code}</code>
+            </pre>
+          </section>
+        ))}
+      </div>
+    </dialog>
+  );
+}

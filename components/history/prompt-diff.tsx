@@ -1,0 +1,29 @@
+import { diffSummary, wordDiff } from "@/lib/text/word-diff";
+
+/** What the rewriter did to the prompt: added words in green, dropped words struck through in red. */
+export function PromptDiff({ prompt, revised }: { prompt: string; revised: string }) {
+  const parts = wordDiff(prompt, revised);
+  const { added, removed } = diffSummary(parts);
+  return (
+    <div className="space-y-1" data-testid="prompt-diff">
+      <p className="text-xs text-slate-500">
+        The rewriter added {added} word{added === 1 ? "" : "s"} and dropped {removed}.
+      </p>
+      <p className="whitespace-pre-wrap text-sm leading-relaxed">
+        {parts.map((part, index) =>
+          part.kind === "same" ? (
+            <span key={index}>{part.text}</span>
+          ) : part.kind === "added" ? (
+            <ins key={index} className="rounded bg-emerald-100 text-emerald-900 no-underline">
+              {part.text}
+            </ins>
+          ) : (
+            <del key={index} className="rounded bg-red-100 text-red-800">
+              {part.text}
+            </del>
+          ),
+        )}
+      </p>
+    </div>
+  );
+}

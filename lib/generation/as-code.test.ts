@@ -1,0 +1,42 @@
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { defaultRequest } from "../models/defaults";
+import { asCurl, asFetch } from "./as-code";
+import type { GenerationView } from "./view";
+
+const generation: GenerationView = {
+  id: "g1",
+  status: "succeeded",
+  createdAt: 0,
+  finishedAt: 1,
+  request: { ...defaultRequest("qwen-image-plus"), prompt: "Tom's tea house, \"quoted\", $HOME and `ticks`", negativePrompt: "blurry" },
+  seed: 42,
+  durationMs: 1,
+  error: null,
+  starred: false,
+  images: [],
+};
+
+describe("copy as code", () => {
+  it("writes a cURL command whose body is exactly what the server sent, in a shell-safe quote", () => {
+    const curl = asCurl(generation, { baseUrl: "https://api.onetoken.one", requestStyle: "native" });
+    expect(curl).toContain(`curl -X POST 'https://api.onetoken.one/v1/images/generations'`);
+    expect(curl).toContain(`-H "Authorization: Bearer $ONETOKEN_API_KEY"`);
+    // The shell reads the quoted body back to the very JSON; $HOME and backticks stay literal.
+    const quoted = curl.slice(curl.indexOf("-d ") + 3);
+    const echoed = execFileSync("bash", ["-c", `printf %s ${quoted}`], { env: { ...process.env, HOME: "/nowhere" } }).toString();
+    expect(JSON.parse(echoed)).toEqual({
+      model: "qwen-image-plus",
+      input: { messages: [{ role: "user", content: [{ text: generation.request.prompt }] }] },
+      parameters: { negative_prompt: "blurry", prompt_extend: true, watermark: false, size: "1664*928", n: 1, seed: 42 },
+    });
+  });
+
+  it("writes a fetch snippet in the configured style, with the key from the environment", () => {
+    const snippet = asFetch(generation, { baseUrl: "http://127.0.0.1:4010", requestStyle: "flat" });
+    expect(snippet).toContain(`fetch("http://127.0.0.1:4010/v1/images/generations"`);
+    expect(snippet).toContain("Authorization: `Bearer ${process.env.ONETOKEN_API_KEY}`");
+    expect(snippet).toContain(`"prompt": "Tom's tea house, \\"quoted\\", $HOME and \`ticks\`"`);
+    expect(snippet).not.toContain("input");
+  });
+});
