@@ -1,5 +1,6 @@
-import { use, useEffect, useRef } from "react";
+import { use } from "react";
 import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { asCurl, asFetch } from "@/lib/generation/as-code";
 import type { GenerationView } from "@/lib/generation/view";
 import { CopyButton } from "./copy-button";
@@ -8,27 +9,22 @@ import { GatewayInfoContext } from "./gateway-info";
 /** The exact gateway request behind a result, as cURL and as fetch, ready to copy. */
 export function CodeDialog({ generation, onClose }: { generation: GenerationView; onClose: () => void }) {
   const info = use(GatewayInfoContext);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
+  const dialog = useModalDialog();
   const snippets = [
     { title: "cURL", code: asCurl(generation, info) },
     { title: "JavaScript (fetch)", code: asFetch(generation, info) },
   ];
   return (
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       onClose={onClose}
       aria-label="Request as code"
-      className="m-auto max-h-[90vh] w-[min(900px,95vw)] rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/70"
+      className="m-auto max-h-[90vh] w-[min(900px,95vw)] overflow-y-auto rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/70"
     >
       <div className="space-y-4 p-4">
         <div className="flex items-center justify-between gap-2">
           <h3 className="font-semibold">The gateway request behind this result</h3>
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={dialog.close}>Close</Button>
         </div>
         <p className="text-xs text-slate-600">
           Exactly what the server sent, with the key left as <code>$ONETOKEN_API_KEY</code> for your own environment.

@@ -15,17 +15,16 @@ const copyText = async (text: string) => {
 };
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <Button
       onClick={() => {
-        void copyText(text).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 1500);
-        });
+        void copyText(text)
+          .then(() => setState("copied"), () => setState("failed"))
+          .finally(() => setTimeout(() => setState("idle"), 1500));
       }}
     >
-      {copied ? "Copied" : label}
+      {state === "copied" ? "Copied" : state === "failed" ? "Could not copy" : label}
     </Button>
   );
 }

@@ -116,7 +116,10 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
         </div>
       )}
       {status === "cancelled" && generation.finishedAt !== null && (
-        <p className="text-sm text-slate-600">Cancelled after {formatSeconds(generation.finishedAt - generation.createdAt)}. Nothing was billed or kept.</p>
+        <p className="text-sm text-slate-600">
+          Cancelled after {formatSeconds(generation.finishedAt - generation.createdAt)}. Nothing was kept; if the request had reached the gateway, it may
+          still finish and bill the images.
+        </p>
       )}
 
       <SettingsList generation={generation} />

@@ -49,6 +49,11 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
         </div>
       )}
 
+      {deletes.failure && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {deletes.failure}
+        </p>
+      )}
       {query.isError && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           The history could not be loaded: {query.error.message}

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
@@ -20,27 +20,22 @@ export function Lightbox({
   actions: HistoryActions;
   onClose: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
+  const dialog = useModalDialog();
   const index = generation.images.indexOf(image);
 
   return (
     <dialog
-      ref={dialog}
+      ref={dialog.ref}
       onClose={onClose}
       aria-label={`Image ${index + 1} of ${generation.images.length}`}
-      className="m-auto max-h-[95vh] w-[min(1200px,95vw)] rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/70"
+      className="m-auto max-h-[95vh] w-[min(1200px,95vw)] overflow-y-auto rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/70"
     >
       <div className="grid gap-4 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         {/* eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app */}
         <img src={image.src} width={image.width} height={image.height} alt={`Full size: ${generation.request.prompt.slice(0, 120)}`} className="h-auto max-h-[85vh] w-full rounded object-contain" />
         <div className="space-y-3 overflow-y-auto text-sm">
           <div className="flex justify-end">
-            <Button onClick={onClose}>Close</Button>
+            <Button onClick={dialog.close}>Close</Button>
           </div>
           <section>
             <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Prompt</h3>
@@ -58,8 +53,8 @@ export function Lightbox({
             <a href={image.downloadSrc} download className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
               Download PNG
             </a>
-            <Button onClick={() => { actions.reuseSettings(generation); onClose(); }}>Reuse settings</Button>
-            {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt); onClose(); }}>Use revised prompt</Button>}
+            <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>Reuse settings</Button>
+            {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt); dialog.close(); }}>Use revised prompt</Button>}
             <CopyButton text={generation.request.prompt} label="Copy prompt" />
           </div>
         </div>

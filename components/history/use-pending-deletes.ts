@@ -13,13 +13,18 @@ export const usePendingDeletes = () => {
   const client = useQueryClient();
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const [pending, setPending] = useState<readonly GenerationView[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const commit = useCallback(
     (id: string) => {
       clearTimeout(timers.current.get(id));
       timers.current.delete(id);
       setPending((all) => all.filter((g) => g.id !== id));
-      void deleteGeneration(id).finally(() => client.invalidateQueries({ queryKey: generationKeys.lists }));
+      // A delete that failed brings the entry back (the list is refetched) and says why.
+      void deleteGeneration(id)
+        .then(() => setFailure(null))
+        .catch((error: unknown) => setFailure(`Could not delete: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => client.invalidateQueries({ queryKey: generationKeys.lists }));
     },
     [client],
   );
@@ -44,5 +49,5 @@ export const usePendingDeletes = () => {
     return () => window.removeEventListener("pagehide", flush);
   }, [commit]);
 
-  return { pending, remove, undo };
+  return { pending, remove, undo, failure };
 };

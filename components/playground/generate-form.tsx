@@ -20,6 +20,8 @@ const CONFIRM_ABOVE = 4;
 
 export type FormApi = {
   load(request: GenerateRequest): void;
+  /** Runs a request (a retry) through the same cost confirmation as the Generate button. */
+  generate(request: GenerateRequest): void;
   setSeed(seed: number): void;
   setPrompt(prompt: string): void;
 };
@@ -66,6 +68,12 @@ export function GenerateForm({
         reset(request);
         setNotices([`Settings loaded from the history (${request.model}).`]);
       },
+      generate(request) {
+        if (request.n > CONFIRM_ABOVE) {
+          reset(request);
+          setConfirming(request);
+        } else onGenerate(request);
+      },
       setSeed(seed) {
         setValue("seed", seed, { shouldDirty: true });
       },
@@ -73,7 +81,7 @@ export function GenerateForm({
         setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
       },
     }),
-    [reset, setValue, formState.isSubmitted],
+    [reset, setValue, formState.isSubmitted, onGenerate],
   );
 
   const submit = handleSubmit((values) => {

@@ -39,7 +39,7 @@ export function Playground({ offline, gated, gateway }: { offline: boolean; gate
             reuseSettings: (generation) => form.current?.load(generation.request),
             reuseSeed: (seed) => form.current?.setSeed(seed),
             usePrompt: (prompt) => form.current?.setPrompt(prompt),
-            retry: (generation) => create.mutate(generation.request),
+            retry: (generation) => form.current?.generate(generation.request),
           }}
         />
       </main>

@@ -19,7 +19,10 @@ export function UsageBar({ gated }: { gated: boolean }) {
       {gated && (
         <Button
           onClick={() => {
-            void apiFetch<void>("/api/session", { method: "DELETE" }).finally(() => window.location.assign("/sign-in"));
+            // Whatever the answer, leave: the sign-in page is where a signed-out browser belongs.
+            void apiFetch<void>("/api/session", { method: "DELETE" })
+              .catch(() => undefined)
+              .finally(() => window.location.assign("/sign-in"));
           }}
         >
           Sign out

@@ -4,13 +4,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "../errors";
 import { getStorage } from "../history/storage";
+import { processSingleton } from "../process-singleton";
 import { parseAccessConfig, type AccessConfig } from "./config";
 import { passwordMatches, readCookie, SESSION_COOKIE, sessionKey, verifySessionToken } from "./session-token";
 
 type Access = { readonly config: AccessConfig; readonly key: Buffer | null };
-
-const SLOT = Symbol.for("onetoken-playground.access");
-type Slot = { [SLOT]?: Promise<Access> };
 
 /** A random secret kept beside the history, so sessions survive restarts without any set-up. */
 const storedSecret = async (dataDir: string): Promise<string> => {
@@ -22,16 +20,12 @@ const storedSecret = async (dataDir: string): Promise<string> => {
   return (await readFile(file, "utf8")).trim();
 };
 
-export const getAccess = (): Promise<Access> => {
-  const slot = globalThis as Slot;
-  slot[SLOT] ??= (async () => {
-    const config = parseAccessConfig(process.env);
-    if (!config.password) return { config, key: null };
-    const secret = config.sessionSecret ?? (await storedSecret((await getStorage()).dataDir));
-    return { config, key: sessionKey(secret, config.password) };
-  })();
-  return slot[SLOT];
-};
+export const getAccess: () => Promise<Access> = processSingleton("access", async () => {
+  const config = parseAccessConfig(process.env);
+  if (!config.password) return { config, key: null };
+  const secret = config.sessionSecret ?? (await storedSecret((await getStorage()).dataDir));
+  return { config, key: sessionKey(secret, config.password) };
+});
 
 /** Whether this cookie header carries a valid session; always true without a gate. */
 export const sessionFromCookies = async (cookieHeader: string | null): Promise<{ gated: boolean; sessionId: string | null }> => {

@@ -26,6 +26,8 @@ export const generationQuery = (initial: GenerationView) =>
     queryKey: generationKeys.one(initial.id),
     queryFn: ({ signal }) => apiFetch<GenerationView>(`/api/generations/${initial.id}`, { signal }),
     initialData: initial,
+    // The list just fetched it: only a running generation needs asking again (the interval does that).
+    staleTime: Number.POSITIVE_INFINITY,
     refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
   });
 

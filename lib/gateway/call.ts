@@ -37,10 +37,11 @@ export const maxResponseBytes = (request: SentRequest): number =>
   request.n * (Math.ceil((request.width * request.height * 4 * 4) / 3) + 64 * 1024) + 1024 * 1024;
 
 /**
- * Socket errors that mean no response ever started: undici's wording for a refused, reset, dropped or
- * never-established connection.
+ * Socket errors that prove the request never reached the gateway: refused, or never connected. A reset or
+ * a dropped socket may come after the POST went out, while the model works (and bills), so those are not
+ * retried.
  */
-const NO_RESPONSE_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ECONNRESET", "UND_ERR_SOCKET", "UND_ERR_CONNECT_TIMEOUT"]);
+const NO_RESPONSE_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "UND_ERR_CONNECT_TIMEOUT"]);
 
 /**
  * One connection pool per connect timeout. The gateway answers only when the images exist (30 s to 2 min on

@@ -16,6 +16,7 @@ beforeAll(async () => {
     if (path === "/other-host-redirect") return response.writeHead(302, { location: "http://localhost:1/secret" }).end();
     if (path === "/loop") return response.writeHead(302, { location: "/loop" }).end();
     if (path === "/gone") return response.writeHead(404).end();
+    if (path === "/stall") return response.writeHead(200, { "content-type": "image/png" }).write("partial");
     if (path === "/declared-huge") return response.writeHead(200, { "content-length": String(MAX_IMAGE_BYTES + 1) }).end();
     if (path === "/flood") {
       const chunk = Buffer.alloc(1024 * 1024);
@@ -60,6 +61,15 @@ describe("fetching an image the gateway linked to", () => {
     expect((await fetchUpstreamImage(`${origin}/same-host-redirect`, { trustedOrigin: origin })).toString()).toBe("png-bytes");
     expect(await reason(`${origin}/other-host-redirect`)).toContain("redirects to another host");
     expect(await reason(`${origin}/loop`)).toContain("too many redirects");
+  });
+
+  it("refuses https links into a private network, and stalled links after the deadline", async () => {
+    expect(await reason("https://127.0.0.1:1/x.png")).toContain("private network");
+    expect(await reason("https://169.254.169.254/latest/meta-data")).toContain("private network");
+    const started = Date.now();
+    const stalled = await fetchUpstreamImage(`${origin}/stall`, { trustedOrigin: origin, timeoutMs: 300 }).catch((error: AppError) => error.message);
+    expect(stalled).toContain("did not deliver the image in time");
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it("refuses a failed link and anything larger than an image can be", async () => {

@@ -1,9 +1,12 @@
 import { AppError } from "../errors";
 import { readBytesCapped } from "../http/read-json-body";
+import { resolvesToPrivateAddress } from "./private-address";
 
 /** A 2048*2048 PNG of pure noise is about 12 MB; nothing honest is bigger than this. */
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
+/** A stored image is a few MB from a CDN: a link that takes longer than this is not going to deliver. */
+export const IMAGE_FETCH_TIMEOUT_MS = 60_000;
 
 const unfetchable = (why: string) =>
   new AppError("bad_upstream_response", `The gateway returned an image link the playground will not fetch (${why}).`);
@@ -13,13 +16,33 @@ const unfetchable = (why: string) =>
  * own origin (the simulator, on loopback); redirects are followed by hand and only within the same host,
  * so a link cannot steer the server to another machine; and the body is capped.
  */
-export const fetchUpstreamImage = async (url: string, options: { trustedOrigin: string; signal?: AbortSignal }): Promise<Buffer> => {
+export const fetchUpstreamImage = async (
+  url: string,
+  options: { trustedOrigin: string; signal?: AbortSignal; timeoutMs?: number },
+): Promise<Buffer> => {
+  // Without its own deadline a stalled link would hold the job (and a concurrency slot) forever.
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? IMAGE_FETCH_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  try {
+    return await follow(url, options.trustedOrigin, signal);
+  } catch (error) {
+    if (deadline.aborted && !options.signal?.aborted) {
+      throw new AppError("bad_upstream_response", "The gateway's image link did not deliver the image in time; it could not be kept.");
+    }
+    throw error;
+  }
+};
+
+const follow = async (url: string, trustedOrigin: string, signal: AbortSignal): Promise<Buffer> => {
   let current = new URL(url);
   const host = current.host;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (current.host !== host) throw unfetchable("it redirects to another host");
-    if (current.protocol !== "https:" && current.origin !== options.trustedOrigin) throw unfetchable(`${current.protocol} is not https`);
-    const response = await fetch(current, { redirect: "manual", signal: options.signal ?? null, cache: "no-store" });
+    if (current.protocol !== "https:" && current.origin !== trustedOrigin) throw unfetchable(`${current.protocol} is not https`);
+    if (current.origin !== trustedOrigin && (await resolvesToPrivateAddress(current.hostname))) {
+      throw unfetchable("it points into a private network");
+    }
+    const response = await fetch(current, { redirect: "manual", signal, cache: "no-store" });
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get("location");
       await response.body?.cancel();
@@ -36,7 +59,7 @@ export const fetchUpstreamImage = async (url: string, options: { trustedOrigin: 
       await response.body?.cancel();
       throw unfetchable("the image is too large");
     }
-    return readBytesCapped(response.body, MAX_IMAGE_BYTES, () => unfetchable("the image is too large"), options.signal);
+    return readBytesCapped(response.body, MAX_IMAGE_BYTES, () => unfetchable("the image is too large"), signal);
   }
   throw unfetchable("too many redirects");
 };

@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { processSingleton } from "../process-singleton";
 import { createImageFiles } from "../store/image-files";
 import { openSqliteStore } from "../store/sqlite-store";
 import type { GenerationStore, ImageStore } from "../store/types";
@@ -7,24 +8,13 @@ import type { GenerationStore, ImageStore } from "../store/types";
 export type Storage = { readonly store: GenerationStore; readonly images: ImageStore; readonly dataDir: string };
 type OpenedStorage = Storage & { readonly interrupted: number; readonly swept: number };
 
-// On globalThis: Next loads server modules once per bundle (instrumentation, each route), one process.
-const SLOT = Symbol.for("onetoken-playground.storage");
-type Slot = { [SLOT]?: Promise<OpenedStorage> };
-
-export const dataDirFrom = (env: Record<string, string | undefined>): string => resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || ".data");
+const dataDirFrom = (env: Record<string, string | undefined>): string => resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || ".data");
 
 /**
  * Opens the history once per process: migrates the database, marks what a crash or restart left running
  * as interrupted, and removes image files that no record owns (a crash between writing and committing).
  */
-export const getStorage = (): Promise<OpenedStorage> => {
-  const slot = globalThis as Slot;
-  slot[SLOT] ??= openStorage(dataDirFrom(process.env)).catch((error: unknown) => {
-    delete slot[SLOT];
-    throw error;
-  });
-  return slot[SLOT];
-};
+export const getStorage: () => Promise<OpenedStorage> = processSingleton("storage", () => openStorage(dataDirFrom(process.env)));
 
 export const openStorage = async (dataDir: string, now: number = Date.now()): Promise<OpenedStorage> => {
   await mkdir(dataDir, { recursive: true });

@@ -1,4 +1,5 @@
 import { AppError, toAppError } from "../errors";
+import { redact } from "../gateway/redact";
 
 /** Runs a route's work and turns whatever it throws into the app's error response. */
 export const respond = async (work: () => Promise<Response>): Promise<Response> => {
@@ -6,7 +7,7 @@ export const respond = async (work: () => Promise<Response>): Promise<Response> 
     return await work();
   } catch (error) {
     const appError = toAppError(error);
-    if (appError.code === "internal_error") console.error(error);
+    if (appError.code === "internal_error") console.error(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     return appError.toResponse();
   }
 };

@@ -112,7 +112,7 @@ describe("spend limits", () => {
     await capped.idle();
   });
 
-  it("holds the daily image budget, counting images, and gives back what failed", async () => {
+  it("holds the daily image budget, counting images, and gives back what the gateway failed", async () => {
     const budget = limited({ maxConcurrent: 10, dailyImageLimit: 5 });
     budget.start(request({ n: 3 }));
     await budget.idle();

@@ -7,6 +7,7 @@ import type { GenerationView } from "../generation/view";
 import { SEED_MAX } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import type { GenerationStore, ImageStore, StoredImage } from "../store/types";
+import { redact } from "../gateway/redact";
 import { processImage } from "./process-image";
 
 export type RunnerLimits = {
@@ -71,25 +72,29 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
     }
   };
 
+  /**
+   * The budget counts what the gateway bills: images it returned, kept or not. Only a call the gateway
+   * itself failed gives its reservation back; a cancel does not, since the upstream may finish and bill.
+   */
   const run = async (id: string, request: GenerateRequest, signal: AbortSignal, day: string) => {
-    // The seed is chosen here when the user left it empty, and recorded before the call, so every
-    // outcome (even a failure) says which seed it was.
-    const sent: SentRequest = { ...request, seed: request.seed ?? randomInt(0, SEED_MAX + 1) };
-    store.markSent(id, sent.seed);
+    let billed = false;
     try {
+      // The seed is chosen here when the user left it empty, and recorded before the call, so every
+      // outcome (even a failure) says which seed it was.
+      const sent: SentRequest = { ...request, seed: request.seed ?? randomInt(0, SEED_MAX + 1) };
+      store.markSent(id, sent.seed);
       const connection = await gateway();
       const result = await connection.generate(sent, signal);
+      billed = true;
+      store.releaseImages(day, request.n - result.images.length);
       const stored = await keep(result.images, connection, signal);
       if (signal.aborted || !store.complete(id, { finishedAt: now(), durationMs: result.durationMs, images: stored })) {
         await Promise.all(stored.map((image) => images.remove(image.id)));
-        store.releaseImages(day, request.n);
-      } else {
-        store.releaseImages(day, request.n - stored.length);
       }
     } catch (error) {
-      store.releaseImages(day, request.n);
+      if (!billed && !signal.aborted) store.releaseImages(day, request.n);
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : toAppError(error);
-      if (appError.code === "internal_error") console.error("generation failed:", error);
+      if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));
       store.fail(id, {
         finishedAt: now(),
         status: appError.code === "cancelled" ? "cancelled" : "failed",
@@ -117,9 +122,17 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
         );
       }
       const id = randomUUID();
-      const view = store.create({ id, createdAt: time, request });
+      let view: GenerationView;
+      try {
+        view = store.create({ id, createdAt: time, request });
+      } catch (error) {
+        store.releaseImages(day, request.n);
+        throw error;
+      }
       const controller = new AbortController();
-      const done = run(id, request, controller.signal, day).finally(() => running.delete(id));
+      const done = run(id, request, controller.signal, day)
+        .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
+        .finally(() => running.delete(id));
       running.set(id, { controller, done });
       return view;
     },

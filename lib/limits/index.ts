@@ -1,13 +1,12 @@
 import "server-only";
 import { getAccess } from "../access/gate";
-import { createGenerationRateLimit } from "./rate-limit";
-
-const SLOT = Symbol.for("onetoken-playground.rate-limit");
-type Slot = { [SLOT]?: Promise<(clientKey: string) => Promise<void>> };
+import { processSingleton } from "../process-singleton";
+import { createGenerationRateLimit, createSignInLimit } from "./rate-limit";
 
 /** The process's one generation rate limiter, sized from RATE_LIMIT_PER_MINUTE. */
-export const getGenerationRateLimit = (): Promise<(clientKey: string) => Promise<void>> => {
-  const slot = globalThis as Slot;
-  slot[SLOT] ??= getAccess().then(({ config }) => createGenerationRateLimit(config.ratePerMinute));
-  return slot[SLOT];
-};
+export const getGenerationRateLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("rate-limit", () =>
+  getAccess().then(({ config }) => createGenerationRateLimit(config.ratePerMinute)),
+);
+
+/** The process's one limiter of password guesses. */
+export const getSignInLimit: () => Promise<(address: string) => Promise<void>> = processSingleton("sign-in-limit", async () => createSignInLimit());

@@ -21,3 +21,14 @@ describe("generation rate limit", () => {
     expect(clientKey(new Request("http://x.test/"), null)).toBe("address:unknown");
   });
 });
+
+describe("sign-in limit", () => {
+  it("admits 5 guesses a minute per address and 30 for everyone together", async () => {
+    const { createSignInLimit } = await import("./rate-limit");
+    const guess = createSignInLimit(5, 30);
+    for (let i = 0; i < 5; i++) await guess("address:a");
+    await expect(guess("address:a")).rejects.toMatchObject({ code: "too_many_requests", message: expect.stringMatching(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/) });
+    for (let i = 0; i < 25; i++) await guess(`address:b${i}`);
+    await expect(guess("address:c")).rejects.toMatchObject({ message: expect.stringContaining("on this playground") });
+  });
+});

@@ -1,24 +1,35 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "../errors";
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
 /**
- * Generations per client per minute. In memory: a restart forgives, which is fine for a rate (the daily
- * budget, which must not reset, lives in the database).
+ * So many events per key per minute, refused with the app's 429 and how long to wait. In memory: a restart
+ * forgives, which is fine for a rate (the daily budget, which must not reset, lives in the database).
  */
-export const createGenerationRateLimit = (perMinute: number) => {
+const createRateLimit = (perMinute: number, refusal: (seconds: string) => string) => {
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  return async (clientKey: string): Promise<void> => {
+  return async (key: string): Promise<void> => {
     try {
-      await limiter.consume(clientKey);
+      await limiter.consume(key);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError(
-        "too_many_requests",
-        `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
-        { retryAfterSeconds: seconds },
-      );
+      throw new AppError("too_many_requests", refusal(plural(seconds, "second")), { retryAfterSeconds: seconds });
     }
+  };
+};
+
+export const createGenerationRateLimit = (perMinute: number) =>
+  createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`);
+
+/** Password guesses: a few per address, and a ceiling for everyone together (addresses can be forged). */
+export const createSignInLimit = (perAddress = 5, overall = 30) => {
+  const byAddress = createRateLimit(perAddress, (wait) => `Too many sign-in attempts. Try again in ${wait}.`);
+  const everyone = createRateLimit(overall, (wait) => `Too many sign-in attempts on this playground. Try again in ${wait}.`);
+  return async (address: string): Promise<void> => {
+    await byAddress(address);
+    await everyone("all");
   };
 };
 

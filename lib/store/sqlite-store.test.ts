@@ -481,3 +481,20 @@ describe("migrations", () => {
     store = openSqliteStore(file);
   });
 });
+
+describe("a cursor it never wrote", () => {
+  it("is refused rather than silently read as the first page", async () => {
+    const { openSqliteStore } = await import("./sqlite-store");
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "cursor-"));
+    const store = openSqliteStore(join(dir, "db.sqlite"));
+    try {
+      expect(() => store.list({ limit: 10, cursor: "garbage!" })).toThrow("That page of the history does not exist.");
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

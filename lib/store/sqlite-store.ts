@@ -1,5 +1,5 @@
 import Database from "libsql";
-import type { ErrorCode } from "../errors";
+import { AppError, type ErrorCode } from "../errors";
 import { imageLinks, type GenerationStatus, type GenerationView } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { MIGRATIONS } from "./migrations";
@@ -33,7 +33,7 @@ type ImageRow = {
 const COLUMNS = "id, created_at, finished_at, status, request_json, seed, duration_ms, error_code, error_message, retry_after_seconds, starred";
 
 /** Brings a database file up to the newest schema, one recorded version at a time. */
-export const migrate = (db: Database.Database): number => {
+const migrate = (db: Database.Database): number => {
   const current = Number((db.prepare("PRAGMA user_version").get() as { user_version: number }).user_version);
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
@@ -154,6 +154,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
       const where: string[] = [];
       const params: Array<string | number> = [];
       const after = cursor ? decodeCursor(cursor) : null;
+      if (cursor && !after) throw new AppError("invalid_request", "That page of the history does not exist.");
       if (after) {
         where.push("(g.created_at < ? OR (g.created_at = ? AND g.id < ?))");
         params.push(after.createdAt, after.createdAt, after.id);

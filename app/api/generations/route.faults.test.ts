@@ -150,12 +150,13 @@ const CASES: readonly Case[] = [
     calls: 1,
   },
   {
-    name: "connection reset once: retried, succeeds",
+    // The POST may already be at work upstream (and billed) when a connection resets: never repeated.
+    name: "connection reset: not retried, reported as unreachable",
     faults: [{ kind: "connection_reset" }],
-    status: "succeeded",
-    code: null,
-    calls: 2,
-    check: ({ record }) => expect(record.images).toHaveLength(1),
+    status: "failed",
+    code: "upstream_unreachable",
+    calls: 1,
+    check: ({ record }) => expect(record.images).toEqual([]),
   },
 ];
 

@@ -4,6 +4,8 @@ import { issueSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "@/lib/access/
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { handleRoute } from "@/lib/http/route";
+import { getSignInLimit } from "@/lib/limits";
+import { clientKey } from "@/lib/limits/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +28,7 @@ export function POST(request: Request): Promise<Response> {
     async () => {
       const { key } = await getAccess();
       if (!key) throw new AppError("not_found", "This playground has no password: there is nothing to sign in to.");
+      await (await getSignInLimit())(clientKey(request, null));
       const body = signInSchema.safeParse(await readJsonBody(request, 2048));
       if (!body.success || !(await checkPassword(body.data.password))) {
         throw new AppError("unauthorized", "That password is not right.");

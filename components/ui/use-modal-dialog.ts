@@ -1,0 +1,15 @@
+import { useEffect, useRef } from "react";
+
+/**
+ * A native modal <dialog> opened on mount: it traps focus and closes on Escape. Closing goes through
+ * `close()`, so the browser gives focus back to what opened it before React removes the element.
+ */
+export const useModalDialog = () => {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+  return { ref, close: () => ref.current?.close() };
+};
