@@ -1,5 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { SIMULATOR_URL } from "./ports";
+import { CANARY_KEY, SIMULATOR_URL } from "./ports";
 
 /** The playground as a person sees it: every control found by its visible label or role. */
 export class PlaygroundPage {
@@ -65,24 +65,26 @@ export const clearHistory = async (request: APIRequestContext) => {
   }
 };
 
+const CONTROL = { headers: { authorization: `Bearer ${CANARY_KEY}` } };
+
 /** The standalone simulator's test controls: faults on demand and a count of the calls it received. */
 export class SimulatorControl {
   constructor(private readonly request: APIRequestContext) {}
 
   async reset() {
-    expect((await this.request.post(`${SIMULATOR_URL}/__sim/reset`)).ok()).toBe(true);
+    expect((await this.request.post(`${SIMULATOR_URL}/__sim/reset`, CONTROL)).ok()).toBe(true);
   }
 
   async fault(kind: string, extra: Record<string, unknown> = {}) {
-    expect((await this.request.post(`${SIMULATOR_URL}/__sim/faults`, { data: { kind, ...extra } })).ok()).toBe(true);
+    expect((await this.request.post(`${SIMULATOR_URL}/__sim/faults`, { ...CONTROL, data: { kind, ...extra } })).ok()).toBe(true);
   }
 
   async configure(config: { latencyMs?: number; responseFormat?: "url" | "b64_json" }) {
-    expect((await this.request.post(`${SIMULATOR_URL}/__sim/config`, { data: config })).ok()).toBe(true);
+    expect((await this.request.post(`${SIMULATOR_URL}/__sim/config`, { ...CONTROL, data: config })).ok()).toBe(true);
   }
 
   async stats(): Promise<{ calls: number; succeeded: number; rejected: number; aborted: number; lastRequest: Record<string, unknown> | null }> {
-    return (await this.request.get(`${SIMULATOR_URL}/__sim/stats`)).json();
+    return (await this.request.get(`${SIMULATOR_URL}/__sim/stats`, CONTROL)).json();
   }
 }
 

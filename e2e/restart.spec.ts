@@ -19,7 +19,7 @@ test("the history survives a killed server; what was running is marked interrupt
 
   await playground.prompt.fill("Kept across restarts");
   await playground.generateButton.click();
-  await expect(playground.latest().getByRole("img")).toBeVisible({ timeout: 15_000 });
+  await expect(playground.latest().getByRole("img")).toBeVisible({ timeout: 30_000 });
 
   await playground.prompt.fill("Running when the server dies");
   await playground.generateButton.click();
@@ -38,5 +38,5 @@ test("the history survives a killed server; what was running is marked interrupt
   await interrupted.getByRole("button", { name: "Retry" }).click();
   await expect(playground.results).toHaveCount(3);
   await expect(playground.latest()).toContainText("Running when the server dies");
-  await expect(playground.latest().getByRole("img")).toBeVisible({ timeout: 15_000 });
+  await expect(playground.latest().getByRole("img")).toBeVisible({ timeout: 30_000 });
 });

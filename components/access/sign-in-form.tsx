@@ -31,6 +31,8 @@ export function SignInForm() {
           type="password"
           autoComplete="current-password"
           required
+          aria-invalid={error !== null}
+          aria-describedby={error ? "password-error" : undefined}
           className={inputClass}
           value={password}
           onChange={(event) => setPassword(event.target.value)}

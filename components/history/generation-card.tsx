@@ -26,7 +26,7 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
 
   return (
     <article
-      aria-label={`Generation with ${findModel(request.model)?.name ?? request.model}`}
+      aria-label={`${findModel(request.model)?.name ?? request.model}: ${request.prompt.slice(0, 60)}`}
       aria-busy={running}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { deleteGeneration, generationKeys } from "@/lib/api/generations";
 import type { GenerationView } from "@/lib/generation/view";
 
-export const UNDO_MS = 6000;
+const UNDO_MS = 6000;
 
 /**
  * Delete with undo: the entry disappears at once, and the server is only told when the undo window closes

@@ -136,7 +136,7 @@ export function GenerateForm({
           className={inputClass}
           placeholder="A kitten running on grass, cinematic look, natural light and shadow"
           aria-invalid={Boolean(errors.prompt) || prompt.length > model.promptMaxLength}
-          aria-describedby={describedBy("prompt", true, Boolean(errors.prompt))}
+          aria-describedby={`prompt-count ${describedBy("prompt", true, Boolean(errors.prompt))}`}
           {...register("prompt")}
         />
       </Field>
@@ -160,7 +160,7 @@ export function GenerateForm({
             maxLength={model.negativePromptMaxLength}
             className={inputClass}
             placeholder="low resolution, blurry, distorted fingers, warped text"
-            aria-describedby={describedBy("negativePrompt", true, Boolean(errors.negativePrompt))}
+            aria-describedby={`negative-count ${describedBy("negativePrompt", true, Boolean(errors.negativePrompt))}`}
             onPaste={onNegativePaste}
             {...register("negativePrompt")}
           />

@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { blankToUndefined } from "../env-values";
 
 /**
  * Who may use the playground and how much: the access gate and the spend limits, from the environment.
  * Pure (the environment is an argument) so the messages are unit-tested; read once at start-up.
  */
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** A whole number; blank counts as unset (so `NAME=` in a .env file means "the default"). */
 const count = (min: number, max: number) =>

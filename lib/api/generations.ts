@@ -34,7 +34,7 @@ export const generationQuery = (initial: GenerationView) =>
 type HistoryData = InfiniteData<GenerationPage, string | null>;
 
 /** Writes a changed generation into every cached list and its own entry, so all views agree at once. */
-export const useUpdateCached = () => {
+const useUpdateCached = () => {
   const client = useQueryClient();
   return (generation: GenerationView) => {
     client.setQueryData(generationKeys.one(generation.id), generation);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { blankToUndefined } from "../env-values";
 import { MAX_RETRIES } from "./retry-policy";
 import { REQUEST_STYLES } from "./wire";
 
@@ -11,7 +12,6 @@ export const DEFAULT_BASE_URL = "https://api.onetoken.one";
 /** Opening a connection (TCP and TLS) takes well under a second when the gateway is up. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const wholeNumber = (min: number, max: number, fallback: number, unit?: "ms") => {
   const what = unit ? "a whole number of milliseconds" : "a whole number";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MODEL_IDS } from "../models/registry";
 import { GENERATION_STATUSES } from "./view";
 
-export const PAGE_SIZE = 12;
+const PAGE_SIZE = 12;
 
 /** The history list's filters as URL search parameters: the browser writes them, the route parses them. */
 export const listQuerySchema = z.strictObject({

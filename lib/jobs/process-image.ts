@@ -7,7 +7,7 @@ sharp.cache(false);
 
 const MIME = { png: "image/png", jpeg: "image/jpeg", webp: "image/webp" } as const;
 
-export const THUMBNAIL_WIDTH = 480;
+const THUMBNAIL_WIDTH = 480;
 
 export type ProcessedImage = {
   readonly width: number;

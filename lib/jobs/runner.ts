@@ -17,7 +17,7 @@ export type RunnerLimits = {
   readonly dailyImageLimit: number | null;
 };
 
-export const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
+const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
 const secondsToNextUtcDay = (time: number): number => {
   const midnight = new Date(time);

@@ -253,3 +253,17 @@ describe("stats and control routes", () => {
     }
   });
 });
+
+describe("the test controls", () => {
+  it("need the simulator's key when it has one", async () => {
+    const { startSimulatorServer } = await import("./node-server");
+    const keyed = await startSimulatorServer({ apiKey: "sk-controls-test" });
+    try {
+      expect((await fetch(`${keyed.url}/__sim/stats`)).status).toBe(401);
+      expect((await fetch(`${keyed.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ kind: "hang" }) })).status).toBe(401);
+      expect((await fetch(`${keyed.url}/__sim/stats`, { headers: { authorization: "Bearer sk-controls-test" } })).status).toBe(200);
+    } finally {
+      await keyed.close();
+    }
+  });
+});

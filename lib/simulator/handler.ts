@@ -80,6 +80,11 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
     if (route === "POST /v1/images/generations") return handleGeneration(request, context, signal);
     const file = request.method === "GET" ? FILE_PATH.exec(pathname) : null;
     if (file?.[1]) return handleFile(file[1]);
+    // The test controls take the same key as the API when one is set: any local process could otherwise
+    // queue faults into the playground's offline gateway.
+    if (pathname.startsWith("/__sim/") && settings.apiKey && request.headers.get("authorization") !== `Bearer ${settings.apiKey}`) {
+      return jsonResponse(401, { code: "InvalidApiKey", message: "The simulator's controls need its key.", request_id: newRequestId() });
+    }
     switch (route) {
       case "GET /health":
         return jsonResponse(200, { ok: true });
