@@ -35,6 +35,7 @@ test.describe("gateway faults reach the user as plain words", () => {
     await expect(result.getByRole("list", { name: "Images being generated" })).toBeVisible();
     await result.getByRole("button", { name: "Cancel" }).click();
     await expect(result).toContainText("Cancelled after");
+    await expect(result).toBeFocused();
     await expect(result.getByRole("button", { name: "Cancel" })).toHaveCount(0);
     await expect.poll(async () => (await simulator.stats()).aborted).toBe(1);
   });

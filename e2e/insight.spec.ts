@@ -62,6 +62,10 @@ test.describe("seeing what happened, and taking it elsewhere", () => {
     await expect(ask).toHaveText(/This run creates 6 images, and each one is billed\. Generate them\?/);
     await ask.getByRole("button", { name: "Not now" }).click();
     await expect(ask).toHaveCount(0);
+    await expect(playground.generateButton).toBeFocused();
+    await playground.generateButton.click();
+    await page.keyboard.press("Escape");
+    await expect(ask).toHaveCount(0);
     expect((await simulator.stats()).calls).toBe(0);
 
     await playground.generateButton.click();

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
@@ -18,6 +18,7 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
   const star = useStarGeneration();
   const [open, setOpen] = useState<ImageView | null>(null);
   const [showCode, setShowCode] = useState(false);
+  const card = useRef<HTMLElement>(null);
   const [diffOf, setDiffOf] = useState<string | null>(null);
   const { request, status } = generation;
   const running = status === "running";
@@ -26,6 +27,8 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
 
   return (
     <article
+      ref={card}
+      tabIndex={-1}
       aria-label={`${findModel(request.model)?.name ?? request.model}: ${request.prompt.slice(0, 60)}`}
       aria-busy={running}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
@@ -41,7 +44,15 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
               <span role="timer" aria-label="Elapsed time" className="text-sm tabular-nums text-slate-600">
                 {formatSeconds(elapsed)}
               </span>
-              <Button variant="danger" onClick={() => cancel.mutate(generation.id)} disabled={cancel.isPending}>
+              <Button
+                variant="danger"
+                onClick={() => {
+                  cancel.mutate(generation.id);
+                  // The Cancel button is about to disappear; the card keeps the keyboard's place.
+                  card.current?.focus();
+                }}
+                disabled={cancel.isPending}
+              >
                 Cancel
               </Button>
             </>

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useImperativeHandle, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from "react";
+import { useImperativeHandle, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -48,6 +48,13 @@ export function GenerateForm({
   const [pasteNote, setPasteNote] = useState<string | null>(null);
   // Every image is billed: a run bigger than CONFIRM_ABOVE images waits for one explicit yes.
   const [confirming, setConfirming] = useState<GenerateRequest | null>(null);
+  const generateButton = useRef<HTMLButtonElement>(null);
+  // Focus goes back to Generate once the question is answered, not to the page's start.
+  const answer = (go: boolean) => {
+    if (go && confirming) onGenerate(confirming);
+    setConfirming(null);
+    requestAnimationFrame(() => generateButton.current?.focus());
+  };
 
   const modelId = watch("model");
   const model = getModel(modelId);
@@ -241,26 +248,26 @@ export function GenerateForm({
         </p>
       )}
       {confirming ? (
-        <div role="alertdialog" aria-labelledby="confirm-cost" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3">
+        <div
+          role="alertdialog"
+          aria-labelledby="confirm-cost"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") answer(false);
+          }}
+          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3"
+        >
           <p id="confirm-cost" className="text-sm text-amber-900">
             This run creates {confirming.n} images, and each one is billed. Generate them?
           </p>
           <div className="flex gap-2">
-            <Button
-              variant="primary"
-              autoFocus
-              onClick={() => {
-                onGenerate(confirming);
-                setConfirming(null);
-              }}
-            >
+            <Button variant="primary" autoFocus onClick={() => answer(true)}>
               Generate {confirming.n} images
             </Button>
-            <Button onClick={() => setConfirming(null)}>Not now</Button>
+            <Button onClick={() => answer(false)}>Not now</Button>
           </div>
         </div>
       ) : (
-        <Button type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
+        <Button ref={generateButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
           Generate
         </Button>
       )}
