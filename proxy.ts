@@ -24,5 +24,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer JSON or images, and static files are the build's own.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|robots.txt).*)" }],
 };

@@ -20,7 +20,7 @@ const newest = (path) => {
 };
 
 if (!existsSync("node_modules/.bin/next")) run("npm", ["ci"]);
-const sources = ["app", "components", "lib", "public", "package-lock.json", "next.config.mjs", "instrumentation.ts", "instrumentation-node.ts"];
+const sources = ["app", "components", "lib", "public", "package-lock.json", "next.config.mjs", "postcss.config.mjs", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
 const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
 if (Math.max(...sources.map(newest)) > built) run("npx", ["next", "build"]);
 run("npx", ["next", "start", "-p", process.env.PORT ?? "3000", ...(process.env.HOST ? ["-H", process.env.HOST] : [])]);
