@@ -141,9 +141,14 @@ test("signing in, the limits, and signing out", async ({ page }) => {
   );
   await expect(page.getByTestId("usage")).toHaveText("1 of 4 images left today");
 
+  const token = cookies.find((cookie) => cookie.name === "playground_session")?.value ?? "";
+  const withToken = () => fetch(`${server.url}/api/generations`, { headers: { cookie: `playground_session=${token}` } });
+  expect((await withToken()).status).toBe(200);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   expect((await page.request.get(`${server.url}/api/generations`)).status()).toBe(401);
+  // Signing out recalls the token itself: a copy of the old cookie no longer opens anything.
+  expect((await withToken()).status).toBe(401);
 });
 
 test("the daily image budget holds across a restart", async ({ request }) => {

@@ -17,6 +17,25 @@ test.describe("the history", () => {
     expect((await simulator.stats()).calls).toBe(1);
   });
 
+  test("a generation started while the history is still loading shows up all the same", async ({ playground, page }) => {
+    // The first list answer is read by the server at once but reaches the page late, as on a slow first
+    // load; the generation starts in between, so that answer cannot hold it.
+    let held = false;
+    await page.route("**/api/generations?*", async (route) => {
+      if (held) return route.continue();
+      held = true;
+      const response = await route.fetch();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The page may have given up on this answer (that is the fix under test): then there is no one to answer.
+      await route.fulfill({ response }).catch(() => undefined);
+    });
+    await page.reload();
+    await playground.prompt.fill("Started before the history loaded");
+    await playground.generateButton.click();
+    await expect(playground.latest()).toContainText("Started before the history loaded");
+    await expect(playground.latest().getByRole("img")).toBeVisible();
+  });
+
   test("reuse settings fills the form exactly as the generation had it", async ({ playground, page }) => {
     await playground.chooseModel("Wan 2.2 flash");
     await playground.prompt.fill("A tea house on a misty mountain");

@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
 import { parseAccessConfig, type AccessConfig } from "./config";
-import { passwordMatches, readCookie, SESSION_COOKIE, sessionKey, verifySessionToken } from "./session-token";
+import { passwordMatches, readCookie, readSessionToken, SESSION_COOKIE, sessionKey } from "./session-token";
 
 type Access = { readonly config: AccessConfig; readonly key: Buffer | null };
 
@@ -27,11 +27,20 @@ export const getAccess: () => Promise<Access> = processSingleton("access", async
   return { config, key: sessionKey(secret, config.password) };
 });
 
-/** Whether this cookie header carries a valid session; always true without a gate. */
+/** Whether this cookie header carries a valid session that was not signed out; always true without a gate. */
 export const sessionFromCookies = async (cookieHeader: string | null): Promise<{ gated: boolean; sessionId: string | null }> => {
   const { key } = await getAccess();
   if (!key) return { gated: false, sessionId: null };
-  return { gated: true, sessionId: verifySessionToken(key, readCookie(cookieHeader, SESSION_COOKIE)) };
+  const session = readSessionToken(key, readCookie(cookieHeader, SESSION_COOKIE));
+  if (!session || (await getStorage()).store.isSessionRevoked(session.id)) return { gated: true, sessionId: null };
+  return { gated: true, sessionId: session.id };
+};
+
+/** Signing out recalls the token itself, not only the browser's copy of the cookie. */
+export const revokeSession = async (cookieHeader: string | null): Promise<void> => {
+  const { key } = await getAccess();
+  const session = key && readSessionToken(key, readCookie(cookieHeader, SESSION_COOKIE));
+  if (session) (await getStorage()).store.revokeSession(session.id, session.expiresAt, Date.now());
 };
 
 /**

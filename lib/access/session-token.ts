@@ -19,8 +19,8 @@ export const issueSessionToken = (key: Buffer, now: number = Date.now()): string
   return `${payload}.${sign(key, payload)}`;
 };
 
-/** The session id when the token is genuine and unexpired; null for anything else. */
-export const verifySessionToken = (key: Buffer, token: string | undefined | null, now: number = Date.now()): string | null => {
+/** The session's id and expiry when the token is genuine and unexpired; null for anything else. */
+export const readSessionToken = (key: Buffer, token: string | undefined | null, now: number = Date.now()): { id: string; expiresAt: number } | null => {
   if (!token || token.length > 200) return null;
   const match = /^(\d{1,15})\.([\w-]{8,32})\.([\w-]{43})$/.exec(token);
   if (!match) return null;
@@ -28,8 +28,11 @@ export const verifySessionToken = (key: Buffer, token: string | undefined | null
   const expected = Buffer.from(sign(key, `${expiry}.${id}`));
   const given = Buffer.from(signature ?? "");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return Number(expiry) > now ? (id ?? null) : null;
+  return Number(expiry) > now && id ? { id, expiresAt: Number(expiry) } : null;
 };
+
+export const verifySessionToken = (key: Buffer, token: string | undefined | null, now: number = Date.now()): string | null =>
+  readSessionToken(key, token, now)?.id ?? null;
 
 /** Hashing both sides first makes the comparison constant-time whatever the lengths. */
 export const passwordMatches = (given: string, expected: string): boolean => {

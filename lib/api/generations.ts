@@ -51,7 +51,13 @@ export const useCreateGeneration = () => {
   const client = useQueryClient();
   return useMutation<GenerationView, ApiError, GenerateRequest>({
     mutationFn: (request) => apiFetch<GenerationView>("/api/generations", { method: "POST", json: request }),
-    onSettled: () => Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]),
+    onSettled: async () => {
+      // A list fetch still in flight from before this start (a slow first load) would otherwise be reused
+      // by the invalidation, as TanStack dedupes fetches of a query with no data yet, and miss the new
+      // generation: cancel it so the refetch really asks again.
+      await client.cancelQueries({ queryKey: generationKeys.lists });
+      await Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]);
+    },
   });
 };
 

@@ -35,4 +35,6 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX generations_by_status ON generations (status, created_at DESC, id DESC);`,
   // 3: images billed per UTC day, for the daily budget (kept here so a restart does not reset it).
   `CREATE TABLE usage (day TEXT PRIMARY KEY, images INTEGER NOT NULL DEFAULT 0);`,
+  // 4: sessions signed out before they expired (a signed cookie cannot be recalled any other way).
+  `CREATE TABLE revoked_sessions (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
 ];

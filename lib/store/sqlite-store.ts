@@ -119,6 +119,9 @@ export const openSqliteStore = (file: string): GenerationStore => {
     reserve: db.prepare("UPDATE usage SET images = images + ? WHERE day = ? AND (? IS NULL OR images + ? <= ?)"),
     release: db.prepare("UPDATE usage SET images = MAX(0, images - ?) WHERE day = ?"),
     used: db.prepare("SELECT images FROM usage WHERE day = ?"),
+    revoke: db.prepare("INSERT OR REPLACE INTO revoked_sessions (id, expires_at) VALUES (?, ?)"),
+    forgetExpired: db.prepare("DELETE FROM revoked_sessions WHERE expires_at <= ?"),
+    revoked: db.prepare("SELECT 1 AS revoked FROM revoked_sessions WHERE id = ?"),
   };
 
   const get = (id: string): GenerationView | null => {
@@ -218,6 +221,13 @@ export const openSqliteStore = (file: string): GenerationStore => {
     },
     imagesUsed(day) {
       return Number((statements.used.get(day) as { images: number } | undefined)?.images ?? 0);
+    },
+    revokeSession(id, expiresAt, now) {
+      statements.forgetExpired.run(now);
+      statements.revoke.run(id, expiresAt);
+    },
+    isSessionRevoked(id) {
+      return statements.revoked.get(id) !== undefined;
     },
     close() {
       db.close();

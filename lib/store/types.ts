@@ -50,6 +50,9 @@ export type GenerationStore = {
   /** Gives back images that were reserved but not made (failed generations are not billed). */
   releaseImages(day: string, n: number): void;
   imagesUsed(day: string): number;
+  /** Remembers a signed-out session until its token would have expired anyway. */
+  revokeSession(id: string, expiresAt: number, now: number): void;
+  isSessionRevoked(id: string): boolean;
   /** Every image id on record, for sweeping files that no record owns. */
   imageIds(): Set<string>;
   close(): void;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkPassword, getAccess } from "@/lib/access/gate";
+import { checkPassword, getAccess, revokeSession } from "@/lib/access/gate";
 import { issueSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "@/lib/access/session-token";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -42,11 +42,14 @@ export function POST(request: Request): Promise<Response> {
   );
 }
 
-/** Signs out: the cookie is dropped. */
+/** Signs out: the token is recalled on the server and the cookie dropped. */
 export function DELETE(request: Request): Promise<Response> {
   return handleRoute(
     request,
-    async () => new Response(null, { status: 204, headers: { "set-cookie": cookie(request, "", 0), "cache-control": "no-store" } }),
+    async () => {
+      await revokeSession(request.headers.get("cookie"));
+      return new Response(null, { status: 204, headers: { "set-cookie": cookie(request, "", 0), "cache-control": "no-store" } });
+    },
     { public: true },
   );
 }
