@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined } from "../env-values";
+import { blankToUndefined, invalidConfigMessage } from "../env-values";
 
 /**
  * Who may use the playground and how much: the access gate and the spend limits, from the environment.
@@ -37,12 +37,7 @@ export type AccessConfig = {
 export const parseAccessConfig = (env: Record<string, string | undefined>): AccessConfig => {
   const parsed = accessSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? "environment");
-      const secret = name === "PLAYGROUND_PASSWORD" || name === "PLAYGROUND_SESSION_SECRET";
-      return `  - ${name} ${issue.message}${secret ? "" : ` (got ${JSON.stringify(env[name] ?? "")})`}`;
-    });
-    throw new Error(`The playground's configuration is invalid:\n${lines.join("\n")}\nFix these environment variables and start it again.`);
+    throw new Error(invalidConfigMessage(parsed.error.issues, env, ["PLAYGROUND_PASSWORD", "PLAYGROUND_SESSION_SECRET"]));
   }
   const value = parsed.data;
   return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined } from "../env-values";
+import { blankToUndefined, invalidConfigMessage } from "../env-values";
 import { MAX_RETRIES } from "./retry-policy";
 import { REQUEST_STYLES } from "./wire";
 
@@ -76,13 +76,7 @@ const normaliseBaseUrl = (url: string): string => url.replace(/\/+$/, "").replac
 export const parseGatewayConfig = (env: Record<string, string | undefined>): GatewayConfig => {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? "environment");
-      // Never print the key, not even when it is the value being refused.
-      const shown = name === "ONETOKEN_API_KEY" ? "" : ` (got ${JSON.stringify(env[name] ?? "")})`;
-      return `  - ${name} ${issue.message}${shown}`;
-    });
-    throw new ConfigError(`The playground's configuration is invalid:\n${lines.join("\n")}\nFix these environment variables and start it again.`);
+    throw new ConfigError(invalidConfigMessage(parsed.error.issues, env, ["ONETOKEN_API_KEY"]));
   }
   const value = parsed.data;
   const call: CallSettings = {
