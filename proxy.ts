@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "./lib/access/csp";
+import { signInPath } from "./lib/access/next-path";
 import { SESSION_COOKIE } from "./lib/access/session-token";
 
 /**
@@ -10,7 +11,7 @@ import { SESSION_COOKIE } from "./lib/access/session-token";
 export function proxy(request: NextRequest) {
   const gated = Boolean(process.env.PLAYGROUND_PASSWORD?.trim());
   if (gated && request.nextUrl.pathname !== "/sign-in" && !request.cookies.has(SESSION_COOKIE)) {
-    return NextResponse.redirect(new URL("/sign-in", request.url));
+    return NextResponse.redirect(new URL(signInPath(`${request.nextUrl.pathname}${request.nextUrl.search}`), request.url));
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");

@@ -2,11 +2,20 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Playground } from "@/components/playground/playground";
 import { sessionFromCookies } from "@/lib/access/gate";
+import { signInPath } from "@/lib/access/next-path";
 import { getGatewayMode, getPublicGatewayInfo } from "@/lib/gateway/env";
+import type { ShareEntry } from "@/lib/store/types";
 
-export default async function Page() {
+/** "?open=comparison:<id>": a share page's "Open in playground". */
+const parseOpen = (value: string | string[] | undefined): ShareEntry | null => {
+  const match = typeof value === "string" ? /^(generation|comparison):([\w-]{1,100})$/.exec(value) : null;
+  return match ? { kind: match[1] as ShareEntry["kind"], id: match[2] ?? "" } : null;
+};
+
+export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Checked here as well as in the proxy: the page itself refuses to render without a session.
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
-  if (gated && !sessionId) redirect("/sign-in");
-  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} />;
+  const open = parseOpen((await searchParams).open);
+  if (gated && !sessionId) redirect(signInPath(open ? `/?open=${open.kind}:${open.id}` : "/"));
+  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} open={open} />;
 }

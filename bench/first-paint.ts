@@ -23,7 +23,8 @@ export const benchFirstPaint = async (): Promise<string> => {
   const storage = await seedHistory(dir, ITEMS);
   const fullSizes = new Map<string, number>();
   for (const item of storage.store.list({ limit: 100 }).items) {
-    for (const image of item.images) fullSizes.set(image.id, storage.store.image(image.id)?.bytes ?? 0);
+    const generations = item.kind === "generation" ? [item] : item.columns.map((column) => column.generation);
+    for (const image of generations.flatMap((generation) => generation.images)) fullSizes.set(image.id, storage.store.image(image.id)?.bytes ?? 0);
   }
   storage.store.close();
 

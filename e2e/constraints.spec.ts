@@ -5,7 +5,7 @@ test.describe("model constraints", () => {
     await playground.chooseModel("Wan 2.6");
     await expect(page.getByText("Wan 2.6: 1.64 to 2.07 megapixels in total")).toBeVisible();
     await expect(page.getByRole("radio", { name: "Custom size" })).toBeVisible();
-    await expect(page.getByLabel("Number of images")).toHaveAttribute("max", "4");
+    await expect(playground.form.getByLabel("Number of images")).toHaveAttribute("max", "4");
 
     await playground.chooseModel("Qwen-Image");
     await expect(page.getByText("Qwen-Image: Only these 5 sizes: 1664*928, 1472*1104, 1328*1328, 1104*1472, 928*1664.")).toBeVisible();
@@ -16,10 +16,10 @@ test.describe("model constraints", () => {
 
     await playground.chooseModel("Qwen-Image 2.0 Pro");
     await expect(page.getByText("Width and height each 512 to 2048 px.")).toBeVisible();
-    await expect(page.getByLabel("Number of images")).toHaveAttribute("max", "6");
+    await expect(playground.form.getByLabel("Number of images")).toHaveAttribute("max", "6");
     // 1664*928 is within 512..2048 on each side, so it stays, now as a custom size.
-    await expect(page.getByLabel("Width (px)")).toHaveValue("1664");
-    await expect(page.getByLabel("Height (px)")).toHaveValue("928");
+    await expect(playground.form.getByLabel("Width (px)")).toHaveValue("1664");
+    await expect(playground.form.getByLabel("Height (px)")).toHaveValue("928");
     await expect(page.getByRole("status")).toHaveCount(0);
   });
 
@@ -47,8 +47,8 @@ test.describe("model constraints", () => {
     expect(calls).toEqual([]);
     expect((await simulator.stats()).calls).toBe(0);
 
-    await page.getByLabel("Width (px)").fill("1280");
-    await page.getByLabel("Height (px)").fill("1280");
+    await playground.form.getByLabel("Width (px)").fill("1280");
+    await playground.form.getByLabel("Height (px)").fill("1280");
     await expect(sizeAlert).toHaveCount(0);
   });
 

@@ -3,14 +3,17 @@ import { CANARY_KEY, SIMULATOR_URL } from "./ports";
 
 /** The playground as a person sees it: every control found by its visible label or role. */
 export class PlaygroundPage {
+  /** The one-model form; the compare form beside it has fields of the same names. */
+  readonly form: Locator;
   readonly prompt: Locator;
   readonly negativePrompt: Locator;
   readonly generateButton: Locator;
   readonly results: Locator;
 
   constructor(readonly page: Page) {
-    this.prompt = page.getByLabel("Prompt", { exact: true });
-    this.negativePrompt = page.getByLabel("Negative prompt");
+    this.form = page.getByRole("form", { name: "Generation settings" });
+    this.prompt = this.form.getByLabel("Prompt", { exact: true });
+    this.negativePrompt = this.form.getByLabel("Negative prompt");
     this.generateButton = page.getByRole("button", { name: "Generate" });
     this.results = page.getByRole("article");
   }
@@ -34,8 +37,8 @@ export class PlaygroundPage {
 
   async customSize(width: number, height: number) {
     await this.page.getByRole("radio", { name: "Custom size" }).check();
-    await this.page.getByLabel("Width (px)").fill(String(width));
-    await this.page.getByLabel("Height (px)").fill(String(height));
+    await this.form.getByLabel("Width (px)").fill(String(width));
+    await this.form.getByLabel("Height (px)").fill(String(height));
   }
 
   latest() {
@@ -59,11 +62,53 @@ export class PlaygroundPage {
 /** The history through the app's own API, to start each test from an empty one. */
 export const clearHistory = async (request: APIRequestContext) => {
   for (;;) {
-    const page = (await (await request.get("/api/generations?limit=100")).json()) as { items: Array<{ id: string }> };
+    const page = (await (await request.get("/api/generations?limit=100")).json()) as { items: Array<{ kind: string; id: string }> };
     if (page.items.length === 0) return;
-    for (const item of page.items) expect((await request.delete(`/api/generations/${item.id}`)).status()).toBe(204);
+    for (const item of page.items) {
+      expect((await request.delete(`/api/${item.kind === "comparison" ? "comparisons" : "generations"}/${item.id}`)).status()).toBe(204);
+    }
   }
 };
+
+/** The compare form: models ticked by name, one comparison card per run. */
+export class ComparePanel {
+  readonly form: Locator;
+  readonly prompt: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole("form", { name: "Comparison settings" });
+    this.prompt = this.form.getByLabel("Prompt", { exact: true });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Compare models" }).click();
+    await expect(this.form).toBeVisible();
+  }
+
+  model(name: string) {
+    return this.form.getByRole("checkbox", { name, exact: true });
+  }
+
+  /** Ticks exactly these models. */
+  async chooseModels(names: readonly string[]) {
+    for (const box of await this.form.getByRole("checkbox").all()) {
+      if (await box.isChecked()) await box.uncheck();
+    }
+    for (const name of names) await this.model(name).check();
+  }
+
+  submit() {
+    return this.form.getByRole("button", { name: /^Compare \d models$/ }).click();
+  }
+
+  card() {
+    return this.page.getByRole("article", { name: /^Comparison of/ }).first();
+  }
+
+  column(card: Locator, label: string) {
+    return card.getByRole("listitem", { name: label, exact: true });
+  }
+}
 
 const CONTROL = { headers: { authorization: `Bearer ${CANARY_KEY}` } };
 
@@ -88,7 +133,12 @@ export class SimulatorControl {
   }
 }
 
-export const test = base.extend<{ playground: PlaygroundPage; simulator: SimulatorControl }>({
+export const test = base.extend<{ playground: PlaygroundPage; simulator: SimulatorControl; compare: ComparePanel }>({
+  compare: async ({ playground }, use) => {
+    const panel = new ComparePanel(playground.page);
+    await panel.open();
+    await use(panel);
+  },
   simulator: async ({ request }, use) => {
     const simulator = new SimulatorControl(request);
     await simulator.reset();

@@ -39,6 +39,11 @@ const ROUTES: Array<{ method: string; path: string; data?: unknown }> = [
   { method: "GET", path: `/api/images/${SOME_ID}/thumb` },
   { method: "GET", path: `/api/images/${SOME_ID}/download` },
   { method: "GET", path: "/api/limits" },
+  { method: "POST", path: "/api/comparisons", data: { models: ["qwen-image", "wan2.6-t2i"], prompt: "x", negativePrompt: "", aspect: "1:1", perModel: 1, seed: null, promptExtend: false, watermark: false, blind: false } },
+  { method: "GET", path: `/api/comparisons/${SOME_ID}` },
+  { method: "PATCH", path: `/api/comparisons/${SOME_ID}`, data: { revealed: true } },
+  { method: "DELETE", path: `/api/comparisons/${SOME_ID}` },
+  { method: "POST", path: "/api/shares", data: { title: "", entries: [{ kind: "generation", id: SOME_ID }] } },
 ];
 
 /** Headers that have let requests past Next's middleware before (CVE-2025-29927 and relatives). */
@@ -71,7 +76,7 @@ const expectRefused = async (response: APIResponse, what: string, page: boolean)
   }
   if (page) {
     expect([307, 308], what).toContain(response.status());
-    expect(response.headers().location, what).toMatch(/\/sign-in$/);
+    expect(response.headers().location, what).toMatch(/\/sign-in(\?next=[^&]+)?$/);
     expect(await response.text(), what).not.toContain("Generation settings");
     return;
   }
@@ -110,7 +115,7 @@ test("the page itself sends a visitor without a session to sign in, whatever the
   }
 });
 
-test("signing in, the limits, and signing out", async ({ page }) => {
+test("signing in, the limits, a share link behind the gate, and signing out", async ({ page, browser }) => {
   const playground = new PlaygroundPage(page);
   await page.goto(server.url);
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -140,6 +145,22 @@ test("signing in, the limits, and signing out", async ({ page }) => {
     /You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds?\./,
   );
   await expect(page.getByTestId("usage")).toHaveText("1 of 4 images left today");
+
+  // A share link opens only for someone who may use the deployment: a stranger signs in first, then lands on it.
+  const shared = playground.results.filter({ hasText: "Gated generation 3" });
+  await expect(shared.getByRole("img")).toBeVisible();
+  await shared.getByRole("button", { name: "Share link" }).click();
+  const link = await shared.getByRole("textbox", { name: "Share link" }).inputValue();
+  const stranger = await browser.newContext();
+  const visitor = await stranger.newPage();
+  await visitor.goto(link);
+  await expect(visitor).toHaveURL(/\/sign-in\?next=%2Fshare%2F/);
+  await expect(visitor.getByText("Gated generation 3")).toHaveCount(0);
+  await visitor.getByLabel("Password").fill(PASSWORD);
+  await visitor.getByRole("button", { name: "Sign in" }).click();
+  await expect(visitor).toHaveURL(link);
+  await expect(visitor.getByRole("article", { name: /Gated generation 3/ })).toBeVisible();
+  await stranger.close();
 
   const token = cookies.find((cookie) => cookie.name === "playground_session")?.value ?? "";
   const withToken = () => fetch(`${server.url}/api/generations`, { headers: { cookie: `playground_session=${token}` } });

@@ -29,8 +29,8 @@ test.describe("generating", () => {
   test("a Wan model with two images, a fixed seed and no rewriting", async ({ playground, simulator }) => {
     await playground.chooseModel("Wan 2.6");
     await playground.prompt.fill("A kitten running on grass, cinematic look, natural light and shadow");
-    await playground.page.getByLabel("Number of images").fill("2");
-    await playground.page.getByLabel("Seed", { exact: true }).fill("42");
+    await playground.form.getByLabel("Number of images").fill("2");
+    await playground.form.getByLabel("Seed", { exact: true }).fill("42");
     await playground.page.getByRole("switch", { name: "Prompt rewriting (prompt_extend)" }).uncheck();
     await playground.generateButton.click();
 

@@ -41,8 +41,8 @@ test.describe("the history", () => {
     await playground.prompt.fill("A tea house on a misty mountain");
     await playground.negativePrompt.fill("blurry, text");
     await playground.customSize(1000, 800);
-    await page.getByLabel("Number of images").fill("2");
-    await page.getByLabel("Seed", { exact: true }).fill("5");
+    await playground.form.getByLabel("Number of images").fill("2");
+    await playground.form.getByLabel("Seed", { exact: true }).fill("5");
     await page.getByRole("switch", { name: "Prompt rewriting (prompt_extend)" }).uncheck();
     await page.getByRole("switch", { name: "Watermark" }).check();
     await playground.generateButton.click();
@@ -58,10 +58,10 @@ test.describe("the history", () => {
     await expect(playground.model("Wan 2.2 flash")).toBeChecked();
     await expect(playground.prompt).toHaveValue("A tea house on a misty mountain");
     await expect(playground.negativePrompt).toHaveValue("blurry, text");
-    await expect(page.getByLabel("Width (px)")).toHaveValue("1000");
-    await expect(page.getByLabel("Height (px)")).toHaveValue("800");
-    await expect(page.getByLabel("Number of images")).toHaveValue("2");
-    await expect(page.getByLabel("Seed", { exact: true })).toHaveValue("5");
+    await expect(playground.form.getByLabel("Width (px)")).toHaveValue("1000");
+    await expect(playground.form.getByLabel("Height (px)")).toHaveValue("800");
+    await expect(playground.form.getByLabel("Number of images")).toHaveValue("2");
+    await expect(playground.form.getByLabel("Seed", { exact: true })).toHaveValue("5");
     await expect(page.getByRole("switch", { name: "Prompt rewriting (prompt_extend)" })).not.toBeChecked();
     await expect(page.getByRole("switch", { name: "Watermark" })).toBeChecked();
   });
@@ -76,7 +76,7 @@ test.describe("the history", () => {
     expect(seed).toMatch(/^\d+$/);
 
     await result.getByRole("button", { name: "Reuse seed" }).click();
-    await expect(page.getByLabel("Seed", { exact: true })).toHaveValue(seed ?? "");
+    await expect(playground.form.getByLabel("Seed", { exact: true })).toHaveValue(seed ?? "");
     await result.getByRole("button", { name: "Use revised prompt" }).click();
     await expect(playground.prompt).toHaveValue(revised ?? "");
   });
@@ -84,7 +84,7 @@ test.describe("the history", () => {
   test("download gives a PNG named after the result, with the prompt and settings inside", async ({ playground, page }) => {
     await playground.chooseModel("Qwen-Image Plus");
     await playground.prompt.fill("Spring festival poster with the word 福");
-    await page.getByLabel("Seed", { exact: true }).fill("42");
+    await playground.form.getByLabel("Seed", { exact: true }).fill("42");
     await playground.generateButton.click();
     const result = playground.latest();
     await expect(result.getByRole("img")).toBeVisible();

@@ -33,7 +33,7 @@ test.describe("seeing what happened, and taking it elsewhere", () => {
   test("the copied cURL runs as it is against the gateway (here the simulator) and answers 200", async ({ playground, simulator }) => {
     await playground.chooseModel("Wan 2.2 flash");
     await playground.prompt.fill("Tom's \"quoted\" tea house at $HOME");
-    await playground.page.getByLabel("Seed", { exact: true }).fill("77");
+    await playground.form.getByLabel("Seed", { exact: true }).fill("77");
     await playground.generateButton.click();
     const result = playground.latest();
     await expect(result.getByRole("img")).toBeVisible();
@@ -55,7 +55,7 @@ test.describe("seeing what happened, and taking it elsewhere", () => {
   test("a run of more than 4 images asks once before it spends", async ({ playground, simulator, page }) => {
     await playground.chooseModel("Qwen-Image 2.0 Pro");
     await playground.sizePreset("1024*1024").check();
-    await page.getByLabel("Number of images").fill("6");
+    await playground.form.getByLabel("Number of images").fill("6");
     await playground.prompt.fill("Six lanterns");
     await playground.generateButton.click();
     const ask = page.getByRole("alertdialog");

@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api/client";
 
-export function SignInForm() {
+/** `next`: where the user was going, already checked to be a path on this site. */
+export function SignInForm({ next }: { next: string }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,7 +17,7 @@ export function SignInForm() {
     setError(null);
     try {
       await apiFetch<void>("/api/session", { method: "POST", json: { password } });
-      window.location.assign("/");
+      window.location.assign(next);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Could not sign in.");
       setBusy(false);

@@ -8,18 +8,19 @@ import type { HistoryActions } from "./actions";
 import { CodeDialog } from "./code-dialog";
 import { CopyButton } from "./copy-button";
 import { Lightbox } from "./lightbox";
-import { PromptDiff } from "./prompt-diff";
+import { ImageResult } from "./image-result";
+import { ShareButton } from "./share-button";
+import { StarButton } from "./star-button";
 import { SettingsList } from "./settings-list";
 import { formatSeconds, useElapsed } from "./use-elapsed";
 
-export function GenerationCard({ initial, actions }: { initial: GenerationView; actions: HistoryActions }) {
+export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {
   const { data: generation } = useQuery(generationQuery(initial));
   const cancel = useCancelGeneration();
   const star = useStarGeneration();
   const [open, setOpen] = useState<ImageView | null>(null);
   const [showCode, setShowCode] = useState(false);
   const card = useRef<HTMLElement>(null);
-  const [diffOf, setDiffOf] = useState<string | null>(null);
   const { request, status } = generation;
   const running = status === "running";
   const elapsed = useElapsed(generation.createdAt, running);
@@ -39,6 +40,7 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
           {request.prompt}
         </p>
         <div className="flex h-9 items-center gap-2">
+          {selection}
           {running ? (
             <>
               <span role="timer" aria-label="Elapsed time" className="text-sm tabular-nums text-slate-600">
@@ -59,16 +61,7 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
           ) : (
             <StatusBadge status={status} />
           )}
-          <button
-            type="button"
-            aria-pressed={generation.starred}
-            aria-label="Favourite"
-            title={generation.starred ? "Remove from favourites" : "Add to favourites"}
-            onClick={() => star.mutate({ id: generation.id, starred: !generation.starred })}
-            className={`rounded-md px-2 py-1 text-lg leading-none ${generation.starred ? "text-amber-500" : "text-slate-300 hover:text-slate-500"}`}
-          >
-            ★
-          </button>
+          <StarButton starred={generation.starred} onToggle={() => star.mutate({ id: generation.id, starred: !generation.starred })} />
         </div>
       </header>
 
@@ -76,48 +69,7 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
       {status === "succeeded" && (
         <ul className="grid gap-4">
           {generation.images.map((image, index) => (
-            <li key={image.id} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-              <button type="button" onClick={() => setOpen(image)} className="block rounded-md" aria-label={`Open image ${index + 1} of ${generation.images.length}`}>
-                {/* eslint-disable-next-line @next/next/no-img-element -- small stored thumbnails served by the app */}
-                <img
-                  src={image.thumbSrc}
-                  width={image.width}
-                  height={image.height}
-                  loading="lazy"
-                  alt={`Image ${index + 1} of ${generation.images.length} for: ${request.prompt.slice(0, 120)}`}
-                  className="h-auto w-full rounded-md border border-slate-200 bg-slate-100"
-                />
-              </button>
-              <figure className="space-y-1 text-sm">
-                <figcaption className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revised prompt</figcaption>
-                {image.revisedPrompt !== "" ? (
-                  <>
-                    {diffOf === image.id ? (
-                      <PromptDiff prompt={request.prompt} revised={image.revisedPrompt} />
-                    ) : (
-                      <p className="whitespace-pre-wrap text-slate-800" data-testid="revised-prompt">
-                        {image.revisedPrompt}
-                      </p>
-                    )}
-                    <button
-                      type="button"
-                      aria-expanded={diffOf === image.id}
-                      onClick={() => setDiffOf(diffOf === image.id ? null : image.id)}
-                      className="mr-3 text-xs font-medium text-indigo-700 underline"
-                    >
-                      {diffOf === image.id ? "Show the revised prompt" : "Show what the rewriter changed"}
-                    </button>
-                  </>
-                ) : (
-                  <p className="italic text-slate-500" data-testid="revised-prompt">
-                    No revised prompt returned.
-                  </p>
-                )}
-                <a href={image.downloadSrc} download className="inline-block text-xs font-medium text-indigo-700 underline">
-                  Download PNG
-                </a>
-              </figure>
-            </li>
+            <ImageResult key={image.id} image={image} index={index} count={generation.images.length} prompt={request.prompt} onOpen={() => setOpen(image)} />
           ))}
         </ul>
       )}
@@ -146,6 +98,8 @@ export function GenerationCard({ initial, actions }: { initial: GenerationView; 
         {firstRevised && <Button onClick={() => actions.usePrompt(firstRevised)}>Use revised prompt</Button>}
         <CopyButton text={request.prompt} label="Copy prompt" />
         {generation.seed !== null && <Button onClick={() => setShowCode(true)}>Copy as code</Button>}
+        {status === "succeeded" && <Button onClick={() => actions.present([generation])}>Present</Button>}
+        <ShareButton entries={[{ kind: "generation", id: generation.id }]} title={request.prompt.slice(0, 80)} />
         <Button variant="danger" onClick={() => actions.remove(generation)}>
           Delete
         </Button>

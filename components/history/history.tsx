@@ -1,19 +1,39 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
+import { ComparisonCard } from "@/components/compare/comparison-card";
 import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/api/client";
 import { historyQuery } from "@/lib/api/generations";
-import type { ListFilters } from "@/lib/generation/list-query";
+import { listSearchParams, type ListFilters } from "@/lib/generation/list-query";
+import type { HistoryItem, HistoryPage } from "@/lib/generation/view";
 import type { HistoryActions } from "./actions";
 import { GenerationCard } from "./generation-card";
 import { HistoryFilters } from "./history-filters";
+import { ShareButton } from "./share-button";
 import { usePendingDeletes } from "./use-pending-deletes";
 
-/** Every generation ever made here, newest first, loaded a page at a time as the list scrolls. */
+/** Every favourite, page after page (a presentation of them needs them all, not the ones scrolled to). */
+const allStarred = async (): Promise<HistoryItem[]> => {
+  const items: HistoryItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const params = listSearchParams({ starred: true }, cursor);
+    params.set("limit", "100");
+    const page: HistoryPage = await apiFetch<HistoryPage>(`/api/generations?${params}`);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+};
+
+/** Every generation and comparison ever made here, newest first, loaded a page at a time as the list scrolls. */
 export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }) {
   const [filters, setFilters] = useState<ListFilters>({});
   const deferred = useDeferredValue(filters);
   const query = useInfiniteQuery(historyQuery(deferred));
   const deletes = usePendingDeletes();
+  const [selected, setSelected] = useState<ReadonlyMap<string, HistoryItem>>(new Map());
+  const [starredError, setStarredError] = useState<string | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
@@ -27,23 +47,64 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const hidden = new Set(deletes.pending.map((g) => g.id));
-  const items = (query.data?.pages ?? []).flatMap((page) => page.items).filter((g) => !hidden.has(g.id));
+  const hidden = new Set(deletes.pending.map((item) => item.id));
+  const items = (query.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !hidden.has(item.id));
   const filtered = Boolean(filters.q?.trim() || filters.model || filters.status || filters.starred);
+  const all = { ...actions, remove: deletes.remove };
+  const toggle = (item: HistoryItem) =>
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(item.id)) next.delete(item.id);
+      else next.set(item.id, item);
+      return next;
+    });
+  const selectBox = (item: HistoryItem) => (
+    <label className="flex items-center gap-1 text-xs text-slate-600">
+      <input type="checkbox" className="accent-indigo-600" checked={selected.has(item.id)} onChange={() => toggle(item)} />
+      Select
+    </label>
+  );
+  const chosen = [...selected.values()];
 
   return (
     <section aria-labelledby="history-heading" className="space-y-4">
-      <h2 id="history-heading" className="text-lg font-semibold">
-        History
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        <Button
+          onClick={() => {
+            setStarredError(null);
+            allStarred().then(actions.present, (error: unknown) => setStarredError(error instanceof Error ? error.message : String(error)));
+          }}
+        >
+          Present favourites
+        </Button>
+      </div>
       <HistoryFilters value={filters} onChange={setFilters} />
+      {starredError && (
+        <p role="alert" className="text-sm text-red-700">
+          Could not load the favourites: {starredError}
+        </p>
+      )}
+
+      {chosen.length > 0 && (
+        <div role="region" aria-label="Selection" className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 bg-indigo-50 p-2 text-sm">
+          <span className="font-medium">{chosen.length} selected</span>
+          <Button onClick={() => actions.present(chosen)}>Present selection</Button>
+          <ShareButton key={chosen.map((item) => item.id).join()} entries={chosen.map(({ kind, id }) => ({ kind, id }))} title={`${chosen.length} selected items`} label="Share selection" />
+          <Button onClick={() => setSelected(new Map())}>Clear selection</Button>
+        </div>
+      )}
 
       {deletes.pending.length > 0 && (
         <div role="status" className="space-y-1">
-          {deletes.pending.map((generation) => (
-            <div key={generation.id} className="flex items-center justify-between gap-2 rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
-              <span className="truncate">Deleted “{generation.request.prompt.slice(0, 60)}”.</span>
-              <Button onClick={() => deletes.undo(generation.id)}>Undo</Button>
+          {deletes.pending.map((item) => (
+            <div key={item.id} className="flex items-center justify-between gap-2 rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
+              <span className="truncate">
+                Deleted {item.kind === "comparison" ? "comparison " : ""}“{item.request.prompt.slice(0, 60)}”.
+              </span>
+              <Button onClick={() => deletes.undo(item.id)}>Undo</Button>
             </div>
           ))}
         </div>
@@ -67,9 +128,13 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
         </p>
       )}
       <div className="space-y-4">
-        {items.map((generation) => (
-          <GenerationCard key={generation.id} initial={generation} actions={{ ...actions, remove: deletes.remove }} />
-        ))}
+        {items.map((item) =>
+          item.kind === "generation" ? (
+            <GenerationCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
+          ) : (
+            <ComparisonCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
+          ),
+        )}
       </div>
       <div ref={sentinel} />
       {hasNextPage && (

@@ -14,11 +14,16 @@ export function Lightbox({
   image,
   actions,
   onClose,
+  hideSettings = false,
+  title,
 }: {
   generation: GenerationView;
   image: ImageView;
   actions: HistoryActions;
   onClose: () => void;
+  /** A blind comparison's image: nothing that names the model (settings, reuse) until it is revealed. */
+  hideSettings?: boolean;
+  title?: string;
 }) {
   const dialog = useModalDialog();
   const index = generation.images.indexOf(image);
@@ -27,7 +32,7 @@ export function Lightbox({
     <dialog
       ref={dialog.ref}
       onClose={onClose}
-      aria-label={`Image ${index + 1} of ${generation.images.length}`}
+      aria-label={`${title ? `${title}: ` : ""}Image ${index + 1} of ${generation.images.length}`}
       className="m-auto max-h-[95vh] w-[min(1200px,95vw)] overflow-y-auto rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/70"
     >
       <div className="grid gap-4 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -45,7 +50,7 @@ export function Lightbox({
             <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revised prompt</h3>
             <p className="whitespace-pre-wrap">{image.revisedPrompt || <span className="italic text-slate-500">No revised prompt returned.</span>}</p>
           </section>
-          <SettingsList generation={generation} />
+          {!hideSettings && <SettingsList generation={generation} />}
           <p className="text-xs text-slate-500">
             {image.width}*{image.height} px, image {index + 1} of {generation.images.length}
           </p>
@@ -53,7 +58,7 @@ export function Lightbox({
             <a href={image.downloadSrc} download className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
               Download PNG
             </a>
-            <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>Reuse settings</Button>
+            {!hideSettings && <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>Reuse settings</Button>}
             {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt); dialog.close(); }}>Use revised prompt</Button>}
             <CopyButton text={generation.request.prompt} label="Copy prompt" />
           </div>

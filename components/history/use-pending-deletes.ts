@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { deleteGeneration, generationKeys } from "@/lib/api/generations";
-import type { GenerationView } from "@/lib/generation/view";
+import { deleteHistoryItem, generationKeys } from "@/lib/api/generations";
+import type { HistoryItem } from "@/lib/generation/view";
 
 const UNDO_MS = 6000;
 
@@ -11,17 +11,17 @@ const UNDO_MS = 6000;
  */
 export const usePendingDeletes = () => {
   const client = useQueryClient();
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
-  const [pending, setPending] = useState<readonly GenerationView[]>([]);
+  const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; item: HistoryItem }>());
+  const [pending, setPending] = useState<readonly HistoryItem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
 
   const commit = useCallback(
-    (id: string) => {
-      clearTimeout(timers.current.get(id));
-      timers.current.delete(id);
-      setPending((all) => all.filter((g) => g.id !== id));
+    (item: HistoryItem) => {
+      clearTimeout(timers.current.get(item.id)?.timer);
+      timers.current.delete(item.id);
+      setPending((all) => all.filter((g) => g.id !== item.id));
       // A delete that failed brings the entry back (the list is refetched) and says why.
-      void deleteGeneration(id)
+      void deleteHistoryItem(item)
         .then(() => setFailure(null))
         .catch((error: unknown) => setFailure(`Could not delete: ${error instanceof Error ? error.message : String(error)}`))
         .finally(() => client.invalidateQueries({ queryKey: generationKeys.lists }));
@@ -30,21 +30,21 @@ export const usePendingDeletes = () => {
   );
 
   const remove = useCallback(
-    (generation: GenerationView) => {
-      setPending((all) => [...all, generation]);
-      timers.current.set(generation.id, setTimeout(() => commit(generation.id), UNDO_MS));
+    (item: HistoryItem) => {
+      setPending((all) => [...all, item]);
+      timers.current.set(item.id, { timer: setTimeout(() => commit(item), UNDO_MS), item });
     },
     [commit],
   );
 
   const undo = useCallback((id: string) => {
-    clearTimeout(timers.current.get(id));
+    clearTimeout(timers.current.get(id)?.timer);
     timers.current.delete(id);
     setPending((all) => all.filter((g) => g.id !== id));
   }, []);
 
   useEffect(() => {
-    const flush = () => [...timers.current.keys()].forEach(commit);
+    const flush = () => [...timers.current.values()].forEach(({ item }) => commit(item));
     window.addEventListener("pagehide", flush);
     return () => window.removeEventListener("pagehide", flush);
   }, [commit]);

@@ -10,14 +10,13 @@ import { defaultRequest } from "@/lib/models/defaults";
 import { getModel, type ModelId } from "@/lib/models/registry";
 import { generateRequestSchema, type GenerateRequest } from "@/lib/models/request-schema";
 import { switchModel } from "@/lib/models/switch-model";
+import { CONFIRM_ABOVE, CostConfirm } from "./cost-confirm";
 import { ModelPicker } from "./model-picker";
 import { SeedField } from "./seed-field";
 import { SizePicker } from "./size-picker";
 import { TextCounter } from "./text-counter";
 
 /** What the history may do to the form: fill it from a past generation. */
-const CONFIRM_ABOVE = 4;
-
 export type FormApi = {
   load(request: GenerateRequest): void;
   /** Runs a request (a retry) through the same cost confirmation as the Generate button. */
@@ -248,24 +247,7 @@ export function GenerateForm({
         </p>
       )}
       {confirming ? (
-        <div
-          role="alertdialog"
-          aria-labelledby="confirm-cost"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") answer(false);
-          }}
-          className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3"
-        >
-          <p id="confirm-cost" className="text-sm text-amber-900">
-            This run creates {confirming.n} images, and each one is billed. Generate them?
-          </p>
-          <div className="flex gap-2">
-            <Button variant="primary" autoFocus onClick={() => answer(true)}>
-              Generate {confirming.n} images
-            </Button>
-            <Button onClick={() => answer(false)}>Not now</Button>
-          </div>
-        </div>
+        <CostConfirm images={confirming.n} action="Generate" onAnswer={answer} />
       ) : (
         <Button ref={generateButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
           Generate

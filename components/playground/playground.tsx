@@ -1,49 +1,131 @@
 "use client";
 
-import { useRef } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
+import { CompareForm, type CompareFormApi } from "@/components/compare/compare-form";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
 import { History } from "@/components/history/history";
+import { apiFetch } from "@/lib/api/client";
+import { useCreateComparison } from "@/lib/api/comparisons";
+import { generationKeys, useCreateGeneration } from "@/lib/api/generations";
 import type { GatewayInfo } from "@/lib/generation/as-code";
-import { useCreateGeneration } from "@/lib/api/generations";
+import type { HistoryItem } from "@/lib/generation/view";
+import type { ShareEntry } from "@/lib/store/types";
 import { GenerateForm, type FormApi } from "./generate-form";
+import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";
 
-export function Playground({ offline, gated, gateway }: { offline: boolean; gated: boolean; gateway: GatewayInfo }) {
+// Loaded when a presentation starts: most visits never open one.
+const Presentation = dynamic(() => import("@/components/present/presentation").then((module) => module.Presentation), { ssr: false });
+
+export function Playground({
+  offline,
+  gated,
+  gateway,
+  open,
+}: {
+  offline: boolean;
+  gated: boolean;
+  gateway: GatewayInfo;
+  /** A history item to continue from (a share page's "Open in playground"). */
+  open: ShareEntry | null;
+}) {
   const form = useRef<FormApi>(null);
+  const compareForm = useRef<CompareFormApi>(null);
+  const [mode, setMode] = useState<Mode>(open?.kind === "comparison" ? "compare" : "single");
+  const [presenting, setPresenting] = useState<readonly HistoryItem[] | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
   const create = useCreateGeneration();
+  const compare = useCreateComparison();
+  const client = useQueryClient();
+
+  const load = (item: HistoryItem) => {
+    setMode(item.kind === "generation" ? "single" : "compare");
+    if (item.kind === "generation") form.current?.load(item.request);
+    else compareForm.current?.load(item.request);
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    // The address goes back to plain "/" so a reload does not load the same item over the user's edits.
+    window.history.replaceState(null, "", "/");
+    apiFetch<HistoryItem>(`/api/${open.kind === "generation" ? "generations" : "comparisons"}/${encodeURIComponent(open.id)}`).then(load, (error: unknown) =>
+      setOpenError(`Could not open the shared item: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    // Once, for the item the page was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The list holds what each item was when listed; the cards keep following running ones in their own
+  // queries, so a presentation takes the newest copy of each.
+  const present = (items: readonly HistoryItem[]) =>
+    setPresenting(
+      items.map((item) => client.getQueryData<HistoryItem>(item.kind === "generation" ? generationKeys.one(item.id) : generationKeys.comparison(item.id)) ?? item),
+    );
+
   return (
     <GatewayInfoContext value={gateway}>
-    <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
-      <header className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-bold">OneToken Image Playground</h1>
-        <UsageBar gated={gated} />
-        {offline ? (
-          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-900">
-            Offline demo: synthetic images, no model is called
+      <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+        <header className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-xl font-bold">OneToken Image Playground</h1>
+          <UsageBar gated={gated} />
+          {offline ? (
+            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-900">
+              Offline demo: synthetic images, no model is called
+            </p>
+          ) : (
+            <p className="rounded-md bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800">Connected to the OneToken gateway</p>
+          )}
+        </header>
+        {openError && (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            {openError}
           </p>
-        ) : (
-          <p className="rounded-md bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800">Connected to the OneToken gateway</p>
         )}
-      </header>
-      <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
-        <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-          <GenerateForm
-            ref={form}
-            onGenerate={(request) => create.mutate(request)}
-            submitError={create.error ? `Could not start the generation: ${create.error.message}` : null}
-            submitting={create.isPending}
+        <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
+          <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+            <ModeTabs value={mode} onChange={setMode} />
+            {/* Both stay mounted, so switching modes loses nothing typed in either. */}
+            <div hidden={mode !== "single"}>
+              <GenerateForm
+                ref={form}
+                onGenerate={(request) => create.mutate(request)}
+                submitError={create.error ? `Could not start the generation: ${create.error.message}` : null}
+                submitting={create.isPending}
+              />
+            </div>
+            <div hidden={mode !== "compare"}>
+              <CompareForm
+                ref={compareForm}
+                onCompare={(request) => compare.mutate(request)}
+                submitError={compare.error ? `Could not start the comparison: ${compare.error.message}` : null}
+                submitting={compare.isPending}
+              />
+            </div>
+          </div>
+          <History
+            actions={{
+              reuseSettings: load,
+              reuseSeed: (seed) => {
+                setMode("single");
+                form.current?.setSeed(seed);
+              },
+              usePrompt: (prompt) => {
+                setMode("single");
+                form.current?.setPrompt(prompt);
+              },
+              retry: (generation) => {
+                setMode("single");
+                form.current?.generate(generation.request);
+              },
+              reuseComparison: load,
+              present,
+            }}
           />
-        </div>
-        <History
-          actions={{
-            reuseSettings: (generation) => form.current?.load(generation.request),
-            reuseSeed: (seed) => form.current?.setSeed(seed),
-            usePrompt: (prompt) => form.current?.setPrompt(prompt),
-            retry: (generation) => form.current?.generate(generation.request),
-          }}
-        />
-      </main>
-    </div>
+        </main>
+      </div>
+      {presenting && <Presentation items={presenting} onClose={() => setPresenting(null)} />}
     </GatewayInfoContext>
   );
 }

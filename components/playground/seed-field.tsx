@@ -9,17 +9,27 @@ const randomSeed = (): number => {
 };
 
 /** Empty means "a new random seed each time"; the seed actually used is shown on every result. */
-export function SeedField({ value, onChange, error }: { value: number | null; onChange: (seed: number | null) => void; error?: string }) {
+export function SeedField({
+  id = "seed",
+  value,
+  onChange,
+  error,
+}: {
+  id?: string;
+  value: number | null;
+  onChange: (seed: number | null) => void;
+  error?: string;
+}) {
   return (
     <Field
-      id="seed"
+      id={id}
       label="Seed"
       help="Empty = random each time (the seed used is shown on the result). The same seed improves consistency, but does not guarantee the same image."
       error={error}
     >
       <div className="flex gap-2">
         <input
-          id="seed"
+          id={id}
           type="number"
           inputMode="numeric"
           min={0}
@@ -29,7 +39,7 @@ export function SeedField({ value, onChange, error }: { value: number | null; on
           className={inputClass}
           value={value ?? ""}
           aria-invalid={Boolean(error)}
-          aria-describedby={describedBy("seed", true, Boolean(error))}
+          aria-describedby={describedBy(id, true, Boolean(error))}
           onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}
         />
         <Button onClick={() => onChange(randomSeed())} className="whitespace-nowrap">

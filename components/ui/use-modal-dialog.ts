@@ -1,8 +1,9 @@
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 
 /**
  * A native modal <dialog> opened on mount: it traps focus and closes on Escape. Closing goes through
  * `close()`, so the browser gives focus back to what opened it before React removes the element.
+ * The returned object is stable, so effects may depend on it.
  */
 export const useModalDialog = () => {
   const ref = useRef<HTMLDialogElement>(null);
@@ -11,5 +12,6 @@ export const useModalDialog = () => {
     element?.showModal();
     return () => element?.close();
   }, []);
-  return { ref, close: () => ref.current?.close() };
+  const close = useCallback(() => ref.current?.close(), []);
+  return useMemo(() => ({ ref, close }), [close]);
 };

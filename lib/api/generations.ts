@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { listSearchParams, type ListFilters } from "../generation/list-query";
-import type { GenerationPage, GenerationView } from "../generation/view";
+import type { GenerationView, HistoryItem, HistoryPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { apiFetch, type ApiError } from "./client";
 
@@ -10,12 +10,13 @@ export const generationKeys = {
   lists: ["generations", "list"] as const,
   list: (filters: ListFilters) => ["generations", "list", filters] as const,
   one: (id: string) => ["generations", "one", id] as const,
+  comparison: (id: string) => ["comparisons", "one", id] as const,
 };
 
 export const historyQuery = (filters: ListFilters) =>
   infiniteQueryOptions({
     queryKey: generationKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => apiFetch<GenerationPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal }),
+    queryFn: ({ pageParam, signal }) => apiFetch<HistoryPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
@@ -31,33 +32,39 @@ export const generationQuery = (initial: GenerationView) =>
     refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
   });
 
-type HistoryData = InfiniteData<GenerationPage, string | null>;
+type HistoryData = InfiniteData<HistoryPage, string | null>;
 
-/** Writes a changed generation into every cached list and its own entry, so all views agree at once. */
-const useUpdateCached = () => {
+/** Writes a changed history item into every cached list and its own entry, so all views agree at once. */
+export const useUpdateCached = () => {
   const client = useQueryClient();
-  return (generation: GenerationView) => {
-    client.setQueryData(generationKeys.one(generation.id), generation);
+  return (changed: HistoryItem) => {
+    client.setQueryData(changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id), changed);
     client.setQueriesData<HistoryData>({ queryKey: generationKeys.lists }, (data) =>
       data && {
         ...data,
-        pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === generation.id ? generation : item)) })),
+        pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === changed.id ? changed : item)) })),
       },
     );
   };
 };
 
-export const useCreateGeneration = () => {
+/** After anything that adds to the history: the lists and today's count are asked again. */
+export const useRefreshHistory = () => {
   const client = useQueryClient();
+  return async () => {
+    // A list fetch still in flight from before this start (a slow first load) would otherwise be reused
+    // by the invalidation, as TanStack dedupes fetches of a query with no data yet, and miss the new
+    // item: cancel it so the refetch really asks again.
+    await client.cancelQueries({ queryKey: generationKeys.lists });
+    await Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]);
+  };
+};
+
+export const useCreateGeneration = () => {
+  const refresh = useRefreshHistory();
   return useMutation<GenerationView, ApiError, GenerateRequest>({
     mutationFn: (request) => apiFetch<GenerationView>("/api/generations", { method: "POST", json: request }),
-    onSettled: async () => {
-      // A list fetch still in flight from before this start (a slow first load) would otherwise be reused
-      // by the invalidation, as TanStack dedupes fetches of a query with no data yet, and miss the new
-      // generation: cancel it so the refetch really asks again.
-      await client.cancelQueries({ queryKey: generationKeys.lists });
-      await Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]);
-    },
+    onSettled: refresh,
   });
 };
 
@@ -78,4 +85,5 @@ export const useStarGeneration = () => {
 };
 
 /** keepalive: a deletion whose undo window ends as the tab closes still reaches the server. */
-export const deleteGeneration = (id: string) => apiFetch<void>(`/api/generations/${id}`, { method: "DELETE", keepalive: true });
+export const deleteHistoryItem = (item: HistoryItem) =>
+  apiFetch<void>(`/api/${item.kind === "generation" ? "generations" : "comparisons"}/${item.id}`, { method: "DELETE", keepalive: true });

@@ -5,7 +5,9 @@ import { asCurl, asFetch } from "./as-code";
 import type { GenerationView } from "./view";
 
 const generation: GenerationView = {
+  kind: "generation",
   id: "g1",
+  comparisonId: null,
   status: "succeeded",
   createdAt: 0,
   finishedAt: 1,

@@ -1,9 +1,14 @@
+import type { z } from "zod";
+import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
 import { AppError } from "../errors";
 import { generateRequestSchema, type GenerateRequest } from "../models/request-schema";
 
-/** The server's half of the shared schema: anything the form would refuse is refused here with the same words. */
-export const parseGenerateRequest = (body: unknown): GenerateRequest => {
-  const parsed = generateRequestSchema.safeParse(body);
+/**
+ * The server's half of a shared schema: anything the form would refuse is refused here with the same words,
+ * the first of them in the message and every one in `fields`.
+ */
+export const parseWith = <Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> => {
+  const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.join(".") : "body",
@@ -16,3 +21,7 @@ export const parseGenerateRequest = (body: unknown): GenerateRequest => {
     { fields },
   );
 };
+
+export const parseGenerateRequest = (body: unknown): GenerateRequest => parseWith(generateRequestSchema, body);
+
+export const parseCompareRequest = (body: unknown): CompareRequest => parseWith(compareRequestSchema, body);

@@ -1,3 +1,4 @@
+import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
 import type { GenerateRequest } from "../models/request-schema";
 
@@ -20,7 +21,10 @@ export type ImageView = {
 };
 
 export type GenerationView = {
+  readonly kind: "generation";
   readonly id: string;
+  /** Set when this generation is one column of a comparison (it is then listed only inside it). */
+  readonly comparisonId: string | null;
   readonly status: GenerationStatus;
   /** Unix milliseconds. */
   readonly createdAt: number;
@@ -36,7 +40,28 @@ export type GenerationView = {
   readonly images: readonly ImageView[];
 };
 
-export type GenerationPage = { readonly items: readonly GenerationView[]; readonly nextCursor: string | null };
+export type ComparisonColumn = {
+  readonly generation: GenerationView;
+  /** What this model was sent differently from the comparison's settings (its size aside), in words. */
+  readonly notes: readonly string[];
+};
+
+/** One prompt and one seed on several models, kept as one history item. */
+export type ComparisonView = {
+  readonly kind: "comparison";
+  readonly id: string;
+  readonly createdAt: number;
+  /** As asked, with the seed the server fixed when it was left random (every column shares it). */
+  readonly request: CompareRequest & { readonly seed: number };
+  readonly starred: boolean;
+  /** Blind comparisons hide model names until someone reveals them; columns are stored in shuffled order. */
+  readonly revealed: boolean;
+  readonly columns: readonly ComparisonColumn[];
+};
+
+export type HistoryItem = GenerationView | ComparisonView;
+
+export type HistoryPage = { readonly items: readonly HistoryItem[]; readonly nextCursor: string | null };
 
 export const imageLinks = (id: string) => ({
   src: `/api/images/${id}`,

@@ -8,6 +8,7 @@ import type { Gateway } from "../gateway/client";
 import { fetchUpstreamImage } from "../gateway/fetch-image";
 import { openStorage, type Storage } from "../history/storage";
 import { defaultRequest } from "../models/defaults";
+import type { CompareRequest } from "../compare/compare-request";
 import { useSimulatorServer } from "../simulator/test-support";
 import { createJobRunner, type JobRunner } from "./runner";
 
@@ -95,6 +96,58 @@ describe("generation jobs", () => {
     await runner.idle();
     expect(runner.cancel(started.id)?.status).toBe("succeeded");
     expect(runner.cancel("no-such-id")).toBeNull();
+  });
+});
+
+describe("comparisons", () => {
+  const compare = (overrides = {}): CompareRequest => ({
+    models: ["wan2.2-t2i-flash", "qwen-image", "wan2.6-t2i"],
+    prompt: "a kitten on grass",
+    negativePrompt: "",
+    aspect: "1:1" as const,
+    perModel: 1,
+    seed: null,
+    promptExtend: true,
+    watermark: false,
+    blind: false,
+    ...overrides,
+  });
+
+  it("runs every model with one shared seed, and one model's failure leaves the others to finish", async () => {
+    current().simulator.injectFault({ kind: "moderation", model: "qwen-image" });
+    const started = runner.startComparison(compare());
+    expect(started.columns.map((column) => column.generation.status)).toEqual(["running", "running", "running"]);
+    await runner.idle();
+    const done = storage.store.getComparison(started.id);
+    expect(done?.columns.map((column) => [column.generation.request.model, column.generation.status])).toEqual([
+      ["wan2.2-t2i-flash", "succeeded"],
+      ["qwen-image", "failed"],
+      ["wan2.6-t2i", "succeeded"],
+    ]);
+    expect(new Set(done?.columns.map((column) => column.generation.seed))).toEqual(new Set([started.request.seed]));
+    expect(done?.columns[1]?.generation.error?.code).toBe("moderation_refused");
+    expect(done?.columns[0]?.generation.images[0]).toMatchObject({ width: 1024, height: 1024 });
+  });
+
+  it("shuffles a blind comparison's columns", () => {
+    const orders = new Set<string>();
+    for (let attempt = 0; attempt < 40 && orders.size < 2; attempt++) {
+      const started = createJobRunner({ ...storage, gateway: () => new Promise(() => undefined) }).startComparison(compare({ blind: true }));
+      orders.add(started.columns.map((column) => column.generation.request.model).join());
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
+  it("is refused whole when the cap cannot run every column, or the budget cannot pay for them", async () => {
+    const capped = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 2, dailyImageLimit: null } });
+    expect(() => capped.startComparison(compare())).toThrow(expect.objectContaining({ code: "busy" }));
+    // 2 + 1 + 2 images: qwen-image makes one at most.
+    const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 4 } });
+    expect(() => budget.startComparison(compare({ perModel: 2 }))).toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
+    expect(budget.usage().imagesToday).toBe(0);
+    budget.startComparison(compare());
+    expect(budget.usage().imagesToday).toBe(3);
+    await budget.idle();
   });
 });
 

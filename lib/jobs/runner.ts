@@ -3,7 +3,8 @@ import { AppError, toAppError } from "../errors";
 import type { Gateway } from "../gateway/client";
 import type { UpstreamImage } from "../gateway/wire";
 import type { SentRequest } from "../generation/result";
-import type { GenerationView } from "../generation/view";
+import type { ComparisonView, GenerationView } from "../generation/view";
+import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
 import { SEED_MAX } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import type { GenerationStore, ImageStore, StoredImage } from "../store/types";
@@ -17,6 +18,14 @@ export type RunnerLimits = {
   readonly dailyImageLimit: number | null;
 };
 
+/** Fisher-Yates with the crypto generator: a blind order must not be guessable. */
+const shuffle = <T>(items: T[]): void => {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = randomInt(0, index + 1);
+    [items[index], items[other]] = [items[other] as T, items[index] as T];
+  }
+};
+
 const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
 const secondsToNextUtcDay = (time: number): number => {
@@ -28,6 +37,11 @@ const secondsToNextUtcDay = (time: number): number => {
 export type JobRunner = {
   /** Records the generation and starts its gateway call in the background; returns at once. */
   start(request: GenerateRequest): GenerationView;
+  /**
+   * Records a comparison and starts one job per model, all with the same seed; each column finishes (or
+   * fails) on its own. Blind comparisons get their columns in a random order, so position says nothing.
+   */
+  startComparison(request: CompareRequest): ComparisonView;
   /** Aborts the gateway call and marks the record cancelled; null when there is no such generation. */
   cancel(id: string): GenerationView | null;
   /** Resolves when every running job has settled (for tests and orderly shutdown). */
@@ -103,38 +117,65 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
     }
   };
 
-  return {
-    start(request) {
-      if (running.size >= limits.maxConcurrent) {
-        throw new AppError("busy", `The playground is already running ${limits.maxConcurrent} generations at once, its limit. Try again in a few seconds.`, {
-          retryAfterSeconds: 5,
-        });
-      }
-      const time = now();
-      const day = utcDay(time);
-      if (!store.reserveImages(day, request.n, limits.dailyImageLimit)) {
-        const left = Math.max(0, (limits.dailyImageLimit ?? 0) - store.imagesUsed(day));
-        const wait = secondsToNextUtcDay(time);
-        throw new AppError(
-          "daily_limit_reached",
-          `Today's budget of ${limits.dailyImageLimit} images is ${left === 0 ? "used up" : `down to ${left}, fewer than the ${request.n} asked for`}. It resets at midnight UTC, in ${Math.ceil(wait / 3600)} hours.`,
-          { retryAfterSeconds: wait },
-        );
-      }
-      const id = randomUUID();
-      let view: GenerationView;
-      try {
-        view = store.create({ id, createdAt: time, request });
-      } catch (error) {
-        store.releaseImages(day, request.n);
-        throw error;
-      }
+  /** Turns away work beyond the concurrency cap or the day's budget, and reserves the images it will bill. */
+  const admit = (jobs: number, images: number): string => {
+    if (running.size + jobs > limits.maxConcurrent) {
+      throw new AppError(
+        "busy",
+        jobs === 1
+          ? `The playground is already running ${limits.maxConcurrent} generations at once, its limit. Try again in a few seconds.`
+          : `This comparison needs ${jobs} generations at once and ${running.size} of the playground's ${limits.maxConcurrent} are running. Try again in a few seconds.`,
+        { retryAfterSeconds: 5 },
+      );
+    }
+    const time = now();
+    const day = utcDay(time);
+    if (!store.reserveImages(day, images, limits.dailyImageLimit)) {
+      const left = Math.max(0, (limits.dailyImageLimit ?? 0) - store.imagesUsed(day));
+      const wait = secondsToNextUtcDay(time);
+      throw new AppError(
+        "daily_limit_reached",
+        `Today's budget of ${limits.dailyImageLimit} images is ${left === 0 ? "used up" : `down to ${left}, fewer than the ${images} asked for`}. It resets at midnight UTC, in ${Math.ceil(wait / 3600)} hours.`,
+        { retryAfterSeconds: wait },
+      );
+    }
+    return day;
+  };
+
+  /** Records with `record` (releasing the reservation if that fails), then starts a job per generation. */
+  const launch = <View>(day: string, jobs: ReadonlyArray<{ id: string; request: GenerateRequest }>, record: () => View): View => {
+    let view: View;
+    try {
+      view = record();
+    } catch (error) {
+      store.releaseImages(day, jobs.reduce((sum, job) => sum + job.request.n, 0));
+      throw error;
+    }
+    for (const { id, request } of jobs) {
       const controller = new AbortController();
       const done = run(id, request, controller.signal, day)
         .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
         .finally(() => running.delete(id));
       running.set(id, { controller, done });
-      return view;
+    }
+    return view;
+  };
+
+  return {
+    start(request) {
+      const day = admit(1, request.n);
+      const id = randomUUID();
+      return launch(day, [{ id, request }], () => store.create({ id, createdAt: now(), request }));
+    },
+    startComparison(compare) {
+      // One seed for every column, chosen here when left random, so the columns differ only by model.
+      const seed = compare.seed ?? randomInt(0, SEED_MAX + 1);
+      const plans = planComparison(compare, seed);
+      const day = admit(plans.length, comparisonImageCount(plans));
+      const columns = plans.map((plan) => ({ id: randomUUID(), request: plan.request }));
+      if (compare.blind) shuffle(columns);
+      const id = randomUUID();
+      return launch(day, columns, () => store.createComparison({ id, createdAt: now(), request: { ...compare, seed }, columns }));
     },
     cancel(id) {
       const job = running.get(id);

@@ -2,6 +2,14 @@ import { z } from "zod";
 import { MODELS, SEED_MAX, type ModelSpec } from "./registry";
 import { checkSize } from "./size-rules";
 
+/** Empty (null) means a new random seed each time. Shared by every form that takes a seed. */
+export const seedSchema = z
+  .number({ error: "Seed must be a number." })
+  .int("Seed must be a whole number.")
+  .min(0, `Seed must be between 0 and ${SEED_MAX}.`)
+  .max(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)
+  .nullable();
+
 /**
  * The one contract between the browser and the server: the form validates with it (zodResolver) and the
  * route parses with it. Built from a model table so that tests can feed it a synthetic one.
@@ -18,12 +26,7 @@ export const buildGenerateRequestSchema = <const Models extends readonly ModelSp
       width: z.number({ error: "Width must be a number." }),
       height: z.number({ error: "Height must be a number." }),
       n: z.number({ error: "Number of images must be a number." }).int("Number of images must be a whole number."),
-      seed: z
-        .number({ error: "Seed must be a number." })
-        .int("Seed must be a whole number.")
-        .min(0, `Seed must be between 0 and ${SEED_MAX}.`)
-        .max(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)
-        .nullable(),
+      seed: seedSchema,
       promptExtend: z.boolean(),
       watermark: z.boolean(),
     })

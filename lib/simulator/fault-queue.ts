@@ -6,14 +6,14 @@ export type PeriodicFaults = { readonly every: number; readonly kinds: readonly 
 export type FaultQueue = {
   /** Throws a ZodError on a malformed spec, so a typo in a test fails loudly instead of injecting nothing. */
   add(spec: FaultSpec): void;
-  /** The fault for the next call, if any; specs are used up in the order they were added. */
-  take(): Fault | undefined;
+  /** The fault for the next call for `model`, if any; specs are used up in the order they were added. */
+  take(model: string | undefined): Fault | undefined;
   clear(): void;
   periodic(faults: PeriodicFaults | null): void;
 };
 
 export const createFaultQueue = (): FaultQueue => {
-  const queue: Array<{ fault: Fault; remaining: number }> = [];
+  const queue: Array<{ fault: Fault; model: string | undefined; remaining: number }> = [];
   let background: PeriodicFaults | null = null;
   let calls = 0;
   let turn = 0;
@@ -25,15 +25,16 @@ export const createFaultQueue = (): FaultQueue => {
   };
   return {
     add: (spec) => {
-      const { kind, retryAfterSeconds, times } = faultSpecSchema.parse(spec);
-      queue.push({ fault: { kind, retryAfterSeconds }, remaining: times });
+      const { kind, retryAfterSeconds, times, model } = faultSpecSchema.parse(spec);
+      queue.push({ fault: { kind, retryAfterSeconds }, model, remaining: times });
     },
-    take: () => {
-      const head = queue[0];
-      if (!head) return periodicTake();
-      head.remaining -= 1;
-      if (head.remaining === 0) queue.shift();
-      return head.fault;
+    take: (model) => {
+      const index = queue.findIndex((entry) => entry.model === undefined || entry.model === model);
+      const entry = queue[index];
+      if (!entry) return periodicTake();
+      entry.remaining -= 1;
+      if (entry.remaining === 0) queue.splice(index, 1);
+      return entry.fault;
     },
     clear: () => {
       queue.length = 0;

@@ -95,6 +95,15 @@ describe("fault queue", () => {
     expect((await generate(current(), VALID)).status).toBe(200);
   });
 
+  it("hits only the model a spec names, and lets other models' calls pass", async () => {
+    const { model } = VALID;
+    current().simulator.injectFault({ kind: "server_error", model: "some-other-model" });
+    current().simulator.injectFault({ kind: "moderation", model });
+    expect(((await (await generate(current(), VALID)).json()) as { code: string }).code).toBe("DataInspectionFailed");
+    expect((await generate(current(), VALID)).status).toBe(200);
+    expect((await generate(current(), { ...VALID, model: "some-other-model" })).status).toBe(500);
+  });
+
   it("throws on a malformed spec given in code", () => {
     expect(() => current().simulator.injectFault({ kind: "meteor" as FaultKind })).toThrow();
     expect(() => current().simulator.injectFault({ kind: "hang", times: -1 })).toThrow();

@@ -31,6 +31,8 @@ export const faultSpecSchema = z.strictObject({
   kind: z.enum(FAULT_KINDS),
   times: z.int().min(1).max(10_000).default(1),
   retryAfterSeconds: z.int().min(0).max(86_400).optional(),
+  /** Only calls for this model fail (the others pass it by), so one column of a comparison can be hit. */
+  model: z.string().min(1).optional(),
 });
 
 export type FaultSpec = z.input<typeof faultSpecSchema>;

@@ -48,22 +48,10 @@ const answer = async (
   const requestId = newRequestId();
   const { apiKey, latencyMs, responseFormat } = settings();
 
-  // Faults come first: a throttle or a proxy error happens before the gateway looks at the request.
-  const fault = faults.take();
-  if (fault) {
-    const onBodyAborted = () => stats.count("aborted");
-    return { response: await faultResponse(fault, { requestId, signal: signal, onBodyAborted }), faulted: true };
-  }
   const refuse = (status: number, code: string, message: string) => ({
     response: dashScopeError(status, code, message, requestId),
     faulted: false,
   });
-
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (!bearer || (apiKey !== undefined && bearer !== apiKey)) {
-    return refuse(401, "InvalidApiKey", "Invalid API-key provided.");
-  }
-
   let text: string;
   try {
     text = await request.text();
@@ -72,6 +60,19 @@ const answer = async (
     return refuse(400, "InvalidParameter", "The request body could not be read.");
   }
   const body = parseBody(text);
+
+  // Faults come before any check: a throttle or a proxy error happens before the gateway looks at the request.
+  const fault = faults.take(body.ok ? body.request.model : undefined);
+  if (fault) {
+    const onBodyAborted = () => stats.count("aborted");
+    return { response: await faultResponse(fault, { requestId, signal: signal, onBodyAborted }), faulted: true };
+  }
+
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  if (!bearer || (apiKey !== undefined && bearer !== apiKey)) {
+    return refuse(401, "InvalidApiKey", "Invalid API-key provided.");
+  }
+
   if (!body.ok) return refuse(400, "InvalidParameter", body.message);
   const model = findModel(body.request.model);
   if (!model) return refuse(404, "ModelNotFound", `The model ${JSON.stringify(body.request.model)} does not exist.`);

@@ -37,4 +37,24 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE usage (day TEXT PRIMARY KEY, images INTEGER NOT NULL DEFAULT 0);`,
   // 4: sessions signed out before they expired (a signed cookie cannot be recalled any other way).
   `CREATE TABLE revoked_sessions (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
+  // 5: comparisons, one history item whose columns are generations.
+  `CREATE TABLE comparisons (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     prompt TEXT NOT NULL,
+     request_json TEXT NOT NULL,
+     starred INTEGER NOT NULL DEFAULT 0,
+     revealed INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX comparisons_by_time ON comparisons (created_at DESC, id DESC);
+   ALTER TABLE generations ADD COLUMN comparison_id TEXT REFERENCES comparisons (id) ON DELETE CASCADE;
+   ALTER TABLE generations ADD COLUMN comparison_position INTEGER;
+   CREATE INDEX generations_by_comparison ON generations (comparison_id, comparison_position);`,
+  // 6: read-only share links: a chosen list of history items under an unguessable id.
+  `CREATE TABLE shares (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     entries_json TEXT NOT NULL
+   );`,
 ];

@@ -68,7 +68,9 @@ describe("a generation's life", () => {
     const given = { ...request("a lighthouse at dusk", "wan2.2-t2i-flash"), negativePrompt: "blurry", seed: 42, n: 2 };
     const created = store.create({ id: "gen-1", createdAt: 1234, request: given });
     expect(created).toEqual({
+      kind: "generation",
       id: "gen-1",
+      comparisonId: null,
       status: "running",
       createdAt: 1234,
       finishedAt: null,
@@ -237,7 +239,7 @@ describe("listing", () => {
     succeed(id, images);
     create("without images");
     const listed = store.list({ limit: 10 }).items.find((item) => item.id === id);
-    expect(listed?.images.map((item) => item.revisedPrompt)).toEqual(["a", "b", "c"]);
+    expect(listed?.kind === "generation" && listed.images.map((item) => item.revisedPrompt)).toEqual(["a", "b", "c"]);
     expect(listed).toEqual(store.get(id));
   });
 });

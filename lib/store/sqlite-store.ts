@@ -1,36 +1,18 @@
 import Database from "libsql";
-import { AppError, type ErrorCode } from "../errors";
-import { imageLinks, type GenerationStatus, type GenerationView } from "../generation/view";
-import type { GenerateRequest } from "../models/request-schema";
+import type { ComparisonView, GenerationView, HistoryItem } from "../generation/view";
 import { MIGRATIONS } from "./migrations";
-import type { GenerationStore, ListQuery, StoredImage } from "./types";
-
-type GenerationRow = {
-  id: string;
-  created_at: number;
-  finished_at: number | null;
-  status: GenerationStatus;
-  request_json: string;
-  seed: number | null;
-  duration_ms: number | null;
-  error_code: ErrorCode | null;
-  error_message: string | null;
-  retry_after_seconds: number | null;
-  starred: number;
-};
-
-type ImageRow = {
-  id: string;
-  generation_id: string;
-  position: number;
-  width: number;
-  height: number;
-  mime: string;
-  bytes: number;
-  revised_prompt: string;
-};
-
-const COLUMNS = "id, created_at, finished_at, status, request_json, seed, duration_ms, error_code, error_message, retry_after_seconds, starred";
+import {
+  GENERATION_COLUMNS,
+  groupBy,
+  toComparisonView,
+  toGenerationView,
+  toImage,
+  type ComparisonRow,
+  type GenerationRow,
+  type ImageRow,
+} from "./rows";
+import { listHistory } from "./sqlite-list";
+import type { GenerationStore, ShareEntry, StoredImage } from "./types";
 
 /** Brings a database file up to the newest schema, one recorded version at a time. */
 const migrate = (db: Database.Database): number => {
@@ -44,48 +26,6 @@ const migrate = (db: Database.Database): number => {
   return MIGRATIONS.length;
 };
 
-const encodeCursor = (row: { created_at: number; id: string }) => Buffer.from(`${row.created_at}:${row.id}`).toString("base64url");
-
-const decodeCursor = (cursor: string): { createdAt: number; id: string } | null => {
-  const match = /^(\d+):(.+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  return match ? { createdAt: Number(match[1]), id: match[2] ?? "" } : null;
-};
-
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-const toImage = (row: ImageRow): StoredImage & { generationId: string } => ({
-  id: row.id,
-  generationId: row.generation_id,
-  position: row.position,
-  width: row.width,
-  height: row.height,
-  mime: row.mime,
-  bytes: row.bytes,
-  revisedPrompt: row.revised_prompt,
-});
-
-const toView = (row: GenerationRow, images: readonly ImageRow[]): GenerationView => ({
-  id: row.id,
-  status: row.status,
-  createdAt: row.created_at,
-  finishedAt: row.finished_at,
-  request: JSON.parse(row.request_json) as GenerateRequest,
-  seed: row.seed,
-  durationMs: row.duration_ms,
-  error:
-    row.error_code !== null
-      ? { code: row.error_code, message: row.error_message ?? "", retryAfterSeconds: row.retry_after_seconds }
-      : null,
-  starred: row.starred === 1,
-  images: images.map((image) => ({
-    id: image.id,
-    width: image.width,
-    height: image.height,
-    revisedPrompt: image.revised_prompt,
-    ...imageLinks(image.id),
-  })),
-});
-
 /** The embedded history: one SQLite file, written in WAL mode so readers never wait for the job runner. */
 export const openSqliteStore = (file: string): GenerationStore => {
   const db = new Database(file);
@@ -94,8 +34,16 @@ export const openSqliteStore = (file: string): GenerationStore => {
 
   const statements = {
     insert: db.prepare(
-      "INSERT INTO generations (id, created_at, status, model, prompt, request_json) VALUES (?, ?, 'running', ?, ?, ?)",
+      "INSERT INTO generations (id, created_at, status, model, prompt, request_json, comparison_id, comparison_position) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
     ),
+    insertComparison: db.prepare("INSERT INTO comparisons (id, created_at, prompt, request_json) VALUES (?, ?, ?, ?)"),
+    getComparison: db.prepare("SELECT * FROM comparisons WHERE id = ?"),
+    starComparison: db.prepare("UPDATE comparisons SET starred = ? WHERE id = ?"),
+    revealComparison: db.prepare("UPDATE comparisons SET revealed = 1 WHERE id = ?"),
+    deleteComparison: db.prepare("DELETE FROM comparisons WHERE id = ?"),
+    comparisonImageIds: db.prepare("SELECT i.id FROM images i JOIN generations g ON g.id = i.generation_id WHERE g.comparison_id = ?"),
+    insertShare: db.prepare("INSERT INTO shares (id, created_at, title, entries_json) VALUES (?, ?, ?, ?)"),
+    getShare: db.prepare("SELECT * FROM shares WHERE id = ?"),
     markSent: db.prepare("UPDATE generations SET seed = ? WHERE id = ? AND status = 'running'"),
     complete: db.prepare(
       "UPDATE generations SET status = 'succeeded', finished_at = ?, duration_ms = ? WHERE id = ? AND status = 'running'",
@@ -106,7 +54,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
     fail: db.prepare(
       "UPDATE generations SET status = ?, finished_at = ?, error_code = ?, error_message = ?, retry_after_seconds = ? WHERE id = ? AND status = 'running'",
     ),
-    get: db.prepare(`SELECT ${COLUMNS} FROM generations WHERE id = ?`),
+    get: db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = ?`),
     imagesOf: db.prepare("SELECT * FROM images WHERE generation_id = ? ORDER BY position"),
     star: db.prepare("UPDATE generations SET starred = ? WHERE id = ?"),
     delete: db.prepare("DELETE FROM generations WHERE id = ?"),
@@ -124,10 +72,53 @@ export const openSqliteStore = (file: string): GenerationStore => {
     revoked: db.prepare("SELECT 1 AS revoked FROM revoked_sessions WHERE id = ?"),
   };
 
-  const get = (id: string): GenerationView | null => {
-    const row = statements.get.get(id) as GenerationRow | undefined;
-    return row ? toView(row, statements.imagesOf.all(id) as ImageRow[]) : null;
+  const inList = (ids: readonly string[]) => ids.map(() => "?").join(", ");
+
+  /** Generations with their images, two queries for any number of rows. */
+  const generationViews = (where: string, params: readonly string[]): GenerationView[] => {
+    if (params.length === 0) return [];
+    const rows = db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations WHERE ${where}`).all(...params) as GenerationRow[];
+    if (rows.length === 0) return [];
+    const images = groupBy(
+      db.prepare(`SELECT * FROM images WHERE generation_id IN (${inList(rows.map((row) => row.id))}) ORDER BY position`).all(...rows.map((row) => row.id)) as ImageRow[],
+      (image) => image.generation_id,
+    );
+    return rows.map((row) => toGenerationView(row, images.get(row.id) ?? []));
   };
+
+  const comparisonViews = (ids: readonly string[]): ComparisonView[] => {
+    if (ids.length === 0) return [];
+    const rows = db.prepare(`SELECT * FROM comparisons WHERE id IN (${inList(ids)})`).all(...ids) as ComparisonRow[];
+    const columns = groupBy(
+      generationViews(`comparison_id IN (${inList(ids)}) ORDER BY comparison_position`, ids),
+      (generation) => generation.comparisonId ?? "",
+    );
+    return rows.map((row) => toComparisonView(row, columns.get(row.id) ?? []));
+  };
+
+  /** Items by kind and id, in the order asked; ones no longer on record are left out. */
+  const items = (keys: readonly ShareEntry[]): HistoryItem[] => {
+    const ofKind = (kind: ShareEntry["kind"]) => keys.filter((key) => key.kind === kind).map((key) => key.id);
+    const generationIds = ofKind("generation");
+    const found = new Map<string, HistoryItem>([
+      ...generationViews(`id IN (${inList(generationIds)})`, generationIds).map((view) => [`generation:${view.id}`, view] as const),
+      ...comparisonViews(ofKind("comparison")).map((view) => [`comparison:${view.id}`, view] as const),
+    ]);
+    return keys.flatMap((key) => found.get(`${key.kind}:${key.id}`) ?? []);
+  };
+
+  const get = (id: string): GenerationView | null => generationViews("id = ?", [id])[0] ?? null;
+  const getComparison = (id: string): ComparisonView | null => comparisonViews([id])[0] ?? null;
+
+  const createComparison = db.transaction(
+    (comparison: Parameters<GenerationStore["createComparison"]>[0]) => {
+      const { id, createdAt, request, columns } = comparison;
+      statements.insertComparison.run(id, createdAt, request.prompt, JSON.stringify(request));
+      for (const [position, column] of columns.entries()) {
+        statements.insert.run(column.id, createdAt, column.request.model, column.request.prompt, JSON.stringify(column.request), id, position);
+      }
+    },
+  );
 
   const complete = db.transaction((id: string, finishedAt: number, durationMs: number, images: readonly StoredImage[]) => {
     if (statements.complete.run(finishedAt, durationMs, id).changes === 0) return false;
@@ -139,7 +130,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
 
   return {
     create({ id, createdAt, request }) {
-      statements.insert.run(id, createdAt, request.model, request.prompt, JSON.stringify(request));
+      statements.insert.run(id, createdAt, request.model, request.prompt, JSON.stringify(request), null, null);
       return get(id) as GenerationView;
     },
     markSent(id, seed) {
@@ -153,46 +144,32 @@ export const openSqliteStore = (file: string): GenerationStore => {
       return changed.changes > 0 ? get(id) : null;
     },
     get,
-    list({ limit, cursor, q, model, status, starred }) {
-      const where: string[] = [];
-      const params: Array<string | number> = [];
-      const after = cursor ? decodeCursor(cursor) : null;
-      if (cursor && !after) throw new AppError("invalid_request", "That page of the history does not exist.");
-      if (after) {
-        where.push("(g.created_at < ? OR (g.created_at = ? AND g.id < ?))");
-        params.push(after.createdAt, after.createdAt, after.id);
-      }
-      for (const term of (q ?? "").split(/\s+/).filter(Boolean)) {
-        where.push(
-          "(g.prompt LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM images i WHERE i.generation_id = g.id AND i.revised_prompt LIKE ? ESCAPE '\\'))",
-        );
-        params.push(likePattern(term), likePattern(term));
-      }
-      if (model) {
-        where.push("g.model = ?");
-        params.push(model);
-      }
-      if (status) {
-        where.push("g.status = ?");
-        params.push(status);
-      }
-      if (starred) where.push("g.starred = 1");
-      const sql = `SELECT ${COLUMNS.split(", ").map((c) => `g.${c}`).join(", ")} FROM generations g ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY g.created_at DESC, g.id DESC LIMIT ?`;
-      const rows = db.prepare(sql).all(...params, limit + 1) as GenerationRow[];
-      const pageRows = rows.slice(0, limit);
-      const images = new Map<string, ImageRow[]>();
-      if (pageRows.length > 0) {
-        const placeholders = pageRows.map(() => "?").join(", ");
-        const imageRows = db
-          .prepare(`SELECT * FROM images WHERE generation_id IN (${placeholders}) ORDER BY position`)
-          .all(...pageRows.map((row) => row.id)) as ImageRow[];
-        for (const image of imageRows) images.set(image.generation_id, [...(images.get(image.generation_id) ?? []), image]);
-      }
-      const last = pageRows.at(-1);
-      return {
-        items: pageRows.map((row) => toView(row, images.get(row.id) ?? [])),
-        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-      };
+    createComparison(comparison) {
+      createComparison(comparison);
+      return getComparison(comparison.id) as ComparisonView;
+    },
+    getComparison,
+    updateComparison(id, { starred, revealed }) {
+      if (starred !== undefined) statements.starComparison.run(starred ? 1 : 0, id);
+      if (revealed) statements.revealComparison.run(id);
+      return getComparison(id);
+    },
+    deleteComparison(id) {
+      const imageIds = (statements.comparisonImageIds.all(id) as Array<{ id: string }>).map((row) => row.id);
+      return statements.deleteComparison.run(id).changes > 0 ? { imageIds } : null;
+    },
+    list(query) {
+      return listHistory(db, query, items);
+    },
+    createShare({ id, createdAt, title, entries }) {
+      statements.insertShare.run(id, createdAt, title, JSON.stringify(entries));
+    },
+    getShare(id) {
+      const row = statements.getShare.get(id) as { id: string; created_at: number; title: string; entries_json: string } | undefined;
+      if (!row) return null;
+      const entries = JSON.parse(row.entries_json) as ShareEntry[];
+      const found = items(entries);
+      return { id: row.id, createdAt: row.created_at, title: row.title, items: found, missing: entries.length - found.length };
     },
     setStarred(id, starred) {
       return statements.star.run(starred ? 1 : 0, id).changes > 0 ? get(id) : null;

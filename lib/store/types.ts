@@ -1,5 +1,6 @@
+import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
-import type { GenerationPage, GenerationStatus, GenerationView } from "../generation/view";
+import type { ComparisonView, GenerationStatus, GenerationView, HistoryItem, HistoryPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 
 /**
@@ -29,6 +30,18 @@ export type ListQuery = {
 
 export type Failure = { readonly code: ErrorCode; readonly message: string; readonly retryAfterSeconds: number | null };
 
+/** What a share link points at: history items, in the order they were chosen. */
+export type ShareEntry = { readonly kind: HistoryItem["kind"]; readonly id: string };
+
+export type ShareView = {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly title: string;
+  /** The items still in the history; deleted ones are counted in `missing`. */
+  readonly items: readonly HistoryItem[];
+  readonly missing: number;
+};
+
 export type GenerationStore = {
   create(generation: { id: string; createdAt: number; request: GenerateRequest }): GenerationView;
   /** Records the seed the moment the request goes out, so even a failure says which seed it tried. */
@@ -38,7 +51,21 @@ export type GenerationStore = {
   /** Ends a running generation as failed or cancelled; null when it is no longer running. */
   fail(id: string, end: { finishedAt: number; status: "failed" | "cancelled"; error: Failure | null }): GenerationView | null;
   get(id: string): GenerationView | null;
-  list(query: ListQuery): GenerationPage;
+  /** Records a comparison and its columns (running generations, in display order) in one transaction. */
+  createComparison(comparison: {
+    id: string;
+    createdAt: number;
+    request: CompareRequest & { seed: number };
+    columns: ReadonlyArray<{ id: string; request: GenerateRequest }>;
+  }): ComparisonView;
+  getComparison(id: string): ComparisonView | null;
+  updateComparison(id: string, patch: { starred?: boolean; revealed?: boolean }): ComparisonView | null;
+  /** Removes the comparison with its columns; returns the image ids for the caller to remove their files. */
+  deleteComparison(id: string): { imageIds: string[] } | null;
+  /** Generations and comparisons, newest first. A comparison matches a filter when one of its columns does. */
+  list(query: ListQuery): HistoryPage;
+  createShare(share: { id: string; createdAt: number; title: string; entries: readonly ShareEntry[] }): void;
+  getShare(id: string): ShareView | null;
   setStarred(id: string, starred: boolean): GenerationView | null;
   /** Removes the record and returns the ids of its images, for the caller to remove their files. */
   delete(id: string): { imageIds: string[] } | null;

@@ -34,7 +34,11 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
   return handleRoute(request, async () => {
     const { id } = await params;
     const { store, images, runner } = await getHistory();
-    if (store.get(id)?.status === "running") runner.cancel(id);
+    const generation = store.get(id);
+    if (generation?.comparisonId) {
+      throw new AppError("invalid_request", "This generation is a column of a comparison: delete the comparison instead.");
+    }
+    if (generation?.status === "running") runner.cancel(id);
     const deleted = store.delete(id);
     if (!deleted) throw notFound("This generation");
     await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));

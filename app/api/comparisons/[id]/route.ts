@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { getHistory } from "@/lib/history";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { json, notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export function GET(request: Request, { params }: Context): Promise<Response> {
+  return handleRoute(request, async () => {
+    const comparison = (await getHistory()).store.getComparison((await params).id);
+    if (!comparison) throw notFound("This comparison");
+    return json(comparison);
+  });
+}
+
+/** A reveal cannot be taken back: once the names are out, hiding them again would mislead. */
+const patchSchema = z.strictObject({ starred: z.boolean().optional(), revealed: z.literal(true).optional() });
+
+export function PATCH(request: Request, { params }: Context): Promise<Response> {
+  return handleRoute(request, async () => {
+    const patch = patchSchema.safeParse(await readJsonBody(request, 1024));
+    if (!patch.success) throw new AppError("invalid_request", "Only { starred: true | false } and { revealed: true } can be changed.");
+    const comparison = (await getHistory()).store.updateComparison((await params).id, patch.data);
+    if (!comparison) throw notFound("This comparison");
+    return json(comparison);
+  });
+}
+
+/** Deletes the comparison, its columns and their image files; running columns are cancelled first. */
+export function DELETE(request: Request, { params }: Context): Promise<Response> {
+  return handleRoute(request, async () => {
+    const { id } = await params;
+    const { store, images, runner } = await getHistory();
+    for (const column of store.getComparison(id)?.columns ?? []) {
+      if (column.generation.status === "running") runner.cancel(column.generation.id);
+    }
+    const deleted = store.deleteComparison(id);
+    if (!deleted) throw notFound("This comparison");
+    await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
+    return new Response(null, { status: 204 });
+  });
+}

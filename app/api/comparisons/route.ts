@@ -1,0 +1,21 @@
+import { parseCompareRequest } from "@/lib/generation/parse-request";
+import { getHistory } from "@/lib/history";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { json } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { getGenerationRateLimit } from "@/lib/limits";
+import { clientKey } from "@/lib/limits/rate-limit";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** Starts one generation per chosen model, recorded together as one comparison; answers at once. */
+export function POST(request: Request): Promise<Response> {
+  return handleRoute(request, async (sessionId) => {
+    const input = parseCompareRequest(await readJsonBody(request, MAX_BODY_BYTES));
+    await (await getGenerationRateLimit())(clientKey(request, sessionId));
+    const { runner } = await getHistory();
+    return json(runner.startComparison(input), 202);
+  });
+}

@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/generation/parse-request";
+import { getHistory } from "@/lib/history";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { json } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { sharePath, shareRequestSchema, type ShareCreated } from "@/lib/share/share-request";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Makes a read-only link to history items. The id is 128 random bits: the link is meant to be passed on,
+ * and it opens for whoever may use this deployment (the access gate still applies when one is set).
+ */
+export function POST(request: Request): Promise<Response> {
+  return handleRoute(request, async () => {
+    const { title, entries } = parseWith(shareRequestSchema, await readJsonBody(request, 32 * 1024));
+    const { store } = await getHistory();
+    const missing = entries.filter((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id)) === null).length;
+    if (missing > 0) {
+      throw new AppError(
+        "not_found",
+        `The link was not made: ${missing} of the ${entries.length} chosen items no longer exist (deleted since the page loaded). Reload the history and try again.`,
+      );
+    }
+    const id = randomBytes(16).toString("base64url");
+    store.createShare({ id, createdAt: Date.now(), title, entries });
+    return json({ id, path: sharePath(id) } satisfies ShareCreated, 201);
+  });
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { SharedView } from "@/components/share/shared-view";
+import { sessionFromCookies } from "@/lib/access/gate";
+import { signInPath } from "@/lib/access/next-path";
+import { getHistory } from "@/lib/history";
+import { sharePath } from "@/lib/share/share-request";
+
+export const metadata: Metadata = { title: "Shared · OneToken Image Playground", robots: { index: false } };
+
+/** A read-only page of shared history items, for anyone who may use this deployment. */
+export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
+  if (gated && !sessionId) redirect(signInPath(sharePath(id)));
+  const share = (await getHistory()).store.getShare(id);
+  if (!share) notFound();
+  return <SharedView share={share} />;
+}

@@ -1,0 +1,255 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { CONFIRM_ABOVE, CostConfirm } from "@/components/playground/cost-confirm";
+import { SeedField } from "@/components/playground/seed-field";
+import { TextCounter } from "@/components/playground/text-counter";
+import { Button } from "@/components/ui/button";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import {
+  COMPARE_ASPECTS,
+  COMPARE_MODELS,
+  COMPARE_PER_MODEL,
+  comparisonImageCount,
+  compareRequestSchema,
+  planComparison,
+  type CompareRequest,
+} from "@/lib/compare/compare-request";
+import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
+import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+
+const GROUPS = modelsByFamily();
+
+export const DEFAULT_COMPARE: CompareRequest = {
+  models: ["wan2.6-t2i", "qwen-image-max"],
+  prompt: "",
+  negativePrompt: "",
+  aspect: "1:1",
+  perModel: 1,
+  seed: null,
+  promptExtend: true,
+  watermark: false,
+  blind: false,
+};
+
+export type CompareFormApi = { load(request: CompareRequest): void };
+
+/** One prompt and one seed on 2 to 4 models; shows what each model will get before anything is sent. */
+export function CompareForm({
+  ref,
+  onCompare,
+  submitError,
+  submitting,
+}: {
+  ref?: Ref<CompareFormApi>;
+  onCompare: (request: CompareRequest) => void;
+  submitError: string | null;
+  submitting: boolean;
+}) {
+  const { register, control, handleSubmit, watch, reset, formState } = useForm<CompareRequest>({
+    resolver: zodResolver(compareRequestSchema),
+    defaultValues: DEFAULT_COMPARE,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const [confirming, setConfirming] = useState<CompareRequest | null>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const errors = formState.errors;
+  const values = watch();
+  const chosen = values.models.map(getModel);
+  // The plan is shown whatever the prompt says; it only depends on the models and the shared settings.
+  const plans = planComparison({ ...values, perModel: Number.isInteger(values.perModel) ? Math.min(Math.max(values.perModel, 1), COMPARE_PER_MODEL.max) : 1 });
+  const total = comparisonImageCount(plans);
+  const promptMax = Math.min(...chosen.map((model) => model.promptMaxLength), 2100);
+  const negativeMax = Math.min(...chosen.filter((model) => model.options.negativePrompt).map((model) => model.negativePromptMaxLength), 500);
+
+  useImperativeHandle(ref, () => ({ load: (request) => reset(request) }), [reset]);
+
+  const answer = (go: boolean) => {
+    if (go && confirming) onCompare(confirming);
+    setConfirming(null);
+    requestAnimationFrame(() => submitButton.current?.focus());
+  };
+  const submit = handleSubmit((request) => {
+    if (comparisonImageCount(planComparison(request)) > CONFIRM_ABOVE) setConfirming(request);
+    else onCompare(request);
+  });
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label="Comparison settings" className="space-y-5">
+      <Controller
+        control={control}
+        name="models"
+        render={({ field, fieldState }) => {
+          const full = field.value.length >= COMPARE_MODELS.max;
+          return (
+            <fieldset className="space-y-2" aria-describedby="models-help">
+              <legend className="text-sm font-medium text-slate-800">Models to compare</legend>
+              <p id="models-help" className="text-xs text-slate-500">
+                {full
+                  ? `${COMPARE_MODELS.max} chosen, the most at once: untick one to choose another.`
+                  : `Pick ${COMPARE_MODELS.min} to ${COMPARE_MODELS.max}. Each runs the same prompt and seed at its nearest size to the aspect ratio.`}
+              </p>
+              {GROUPS.map((group) => (
+                <div key={group.family} role="group" aria-label={group.label} className="grid gap-1 sm:grid-cols-2">
+                  {group.models.map((model) => {
+                    const checked = field.value.includes(model.id as ModelId);
+                    return (
+                      <label
+                        key={model.id}
+                        title={!checked && full ? `At most ${COMPARE_MODELS.max} models at once` : model.summary}
+                        className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 px-2 py-1.5 text-sm has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:text-slate-400"
+                      >
+                        <input
+                          type="checkbox"
+                          className="accent-indigo-600"
+                          checked={checked}
+                          disabled={!checked && full}
+                          onChange={() => field.onChange(checked ? field.value.filter((id) => id !== model.id) : [...field.value, model.id])}
+                        />
+                        {model.name}
+                      </label>
+                    );
+                  })}
+                </div>
+              ))}
+              {fieldState.error && (
+                <p role="alert" className="text-xs font-medium text-red-700">
+                  {fieldState.error.message ?? fieldState.error.root?.message}
+                </p>
+              )}
+            </fieldset>
+          );
+        }}
+      />
+
+      <Field
+        id="compare-prompt"
+        label="Prompt"
+        error={errors.prompt?.message}
+        aside={<TextCounter id="compare-prompt-count" length={values.prompt.length} max={promptMax} />}
+        help="The limit is the strictest of the chosen models'. Ctrl+Enter (⌘+Enter) compares."
+      >
+        <textarea
+          id="compare-prompt"
+          rows={4}
+          className={inputClass}
+          placeholder="A poster that reads “Spring Tea Festival” in calligraphy, cherry blossoms, soft morning light"
+          aria-invalid={Boolean(errors.prompt)}
+          aria-describedby={`compare-prompt-count ${describedBy("compare-prompt", true, Boolean(errors.prompt))}`}
+          {...register("prompt")}
+        />
+      </Field>
+
+      <Field
+        id="compare-negative"
+        label="Negative prompt"
+        error={errors.negativePrompt?.message}
+        aside={<TextCounter id="compare-negative-count" length={values.negativePrompt.length} max={negativeMax} />}
+        help="Sent to the models that take one."
+      >
+        <textarea
+          id="compare-negative"
+          rows={2}
+          maxLength={negativeMax}
+          className={inputClass}
+          aria-describedby={`compare-negative-count ${describedBy("compare-negative", true, Boolean(errors.negativePrompt))}`}
+          {...register("negativePrompt")}
+        />
+      </Field>
+
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="compare-aspect" label="Aspect ratio" help="Each model gets its nearest allowed size.">
+          <select id="compare-aspect" className={inputClass} aria-describedby="compare-aspect-help" {...register("aspect")}>
+            {COMPARE_ASPECTS.map((aspect) => (
+              <option key={aspect} value={aspect}>
+                {aspect}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="compare-per-model" label="Images per model" error={errors.perModel?.message} help={`${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}, capped by each model's own limit.`}>
+          <input
+            id="compare-per-model"
+            type="number"
+            inputMode="numeric"
+            min={COMPARE_PER_MODEL.min}
+            max={COMPARE_PER_MODEL.max}
+            step={1}
+            className={`${inputClass} w-24`}
+            aria-invalid={Boolean(errors.perModel)}
+            aria-describedby={describedBy("compare-per-model", true, Boolean(errors.perModel))}
+            {...register("perModel", { valueAsNumber: true })}
+          />
+        </Field>
+      </div>
+
+      <Controller
+        control={control}
+        name="seed"
+        render={({ field, fieldState }) => <SeedField id="compare-seed" value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+      />
+
+      <div className="space-y-3">
+        <Switch id="compare-extend" label="Prompt rewriting (prompt_extend)" help="Each model may rewrite the prompt; the columns show what each one used." {...register("promptExtend")} />
+        <Switch id="compare-watermark" label="Watermark" help="Adds an “AI generated” mark at the bottom right." {...register("watermark")} />
+        <Switch
+          id="compare-blind"
+          label="Blind comparison"
+          help="Columns in random order as Model A, B, C… with nothing that gives the model away, until someone reveals them."
+          {...register("blind")}
+        />
+      </div>
+
+      <table className="w-full text-left text-xs">
+        <caption className="mb-1 text-left text-sm font-medium text-slate-800">What each model gets</caption>
+        <thead className="text-slate-500">
+          <tr>
+            <th scope="col" className="py-1 font-medium">Model</th>
+            <th scope="col" className="py-1 font-medium">Size</th>
+            <th scope="col" className="py-1 font-medium">Images</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map(({ request, notes }) => (
+            <tr key={request.model} className="border-t border-slate-100 align-top">
+              <th scope="row" className="py-1 pr-2 font-medium">
+                {getModel(request.model).name}
+                {notes.length > 0 && <span className="block font-normal text-slate-500">{notes.join(" ")}</span>}
+              </th>
+              <td className="py-1 pr-2 tabular-nums">
+                {formatSize(request)} ({aspectLabel(request)})
+              </td>
+              <td className="py-1 tabular-nums">{request.n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="text-xs text-slate-600">
+        {plans.length > 0 ? `${total} image${total === 1 ? "" : "s"} in all, each billed.` : "Pick the models to compare."}
+      </p>
+
+      {submitError && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+          {submitError}
+        </p>
+      )}
+      {confirming ? (
+        <CostConfirm images={comparisonImageCount(planComparison(confirming))} action="Make" onAnswer={answer} />
+      ) : (
+        <Button ref={submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
+          Compare {values.models.length} models
+        </Button>
+      )}
+    </form>
+  );
+}

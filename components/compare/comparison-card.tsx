@@ -1,0 +1,168 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { HistoryActions } from "@/components/history/actions";
+import { ImageResult } from "@/components/history/image-result";
+import { Lightbox } from "@/components/history/lightbox";
+import { ShareButton } from "@/components/history/share-button";
+import { StarButton } from "@/components/history/star-button";
+import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
+import { Button } from "@/components/ui/button";
+import { comparisonQuery, useUpdateComparison } from "@/lib/api/comparisons";
+import { useCancelGeneration } from "@/lib/api/generations";
+import { columnLabel, isHidden } from "@/lib/compare/column-label";
+import type { ComparisonView, GenerationView, ImageView } from "@/lib/generation/view";
+import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+
+const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:grid-cols-4" } as const;
+
+/** A comparison in the history: one column per model, each filling in as its model finishes. */
+export function ComparisonCard({ initial, actions, selection }: { initial: ComparisonView; actions: HistoryActions; selection: React.ReactNode }) {
+  const { data: comparison, refetch } = useQuery(comparisonQuery(initial));
+  const update = useUpdateComparison();
+  const hidden = isHidden(comparison);
+  const { request } = comparison;
+  const running = comparison.columns.some((column) => column.generation.status === "running");
+  const grid = GRID[comparison.columns.length as keyof typeof GRID] ?? "md:grid-cols-2";
+
+  return (
+    <article
+      aria-label={`Comparison of ${comparison.columns.length} models: ${request.prompt.slice(0, 60)}`}
+      aria-busy={running}
+      className="space-y-3 rounded-lg border border-indigo-200 bg-white p-4 shadow-sm"
+    >
+      <header className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0 flex-1 space-y-1">
+          <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700">
+            Comparison · {comparison.columns.length} models{request.blind ? (hidden ? " · blind" : " · blind, revealed") : ""}
+          </p>
+          <p className="whitespace-pre-wrap text-sm text-slate-900">
+            <span className="sr-only">Prompt: </span>
+            {request.prompt}
+          </p>
+          <p className="text-xs text-slate-500">
+            Seed {request.seed} · aspect {request.aspect} · {request.perModel} image{request.perModel === 1 ? "" : "s"} per model
+            {request.negativePrompt !== "" && ` · negative prompt: ${request.negativePrompt}`}
+          </p>
+        </div>
+        <div className="flex h-9 items-center gap-2">
+          {selection}
+          <StarButton starred={comparison.starred} onToggle={() => update.mutate({ id: comparison.id, starred: !comparison.starred })} />
+        </div>
+      </header>
+
+      <ol className={`grid gap-4 ${grid}`}>
+        {comparison.columns.map((column, index) => (
+          <Column
+            key={column.generation.id}
+            label={columnLabel(comparison, index)}
+            generation={column.generation}
+            notes={hidden ? [] : column.notes}
+            hidden={hidden}
+            actions={actions}
+            onCancelled={() => void refetch()}
+          />
+        ))}
+      </ol>
+
+      <div className="flex flex-wrap gap-2">
+        {hidden && (
+          <Button variant="primary" onClick={() => update.mutate({ id: comparison.id, revealed: true })} disabled={update.isPending}>
+            Reveal models
+          </Button>
+        )}
+        <Button onClick={() => actions.present([comparison])}>Present</Button>
+        <ShareButton entries={[{ kind: "comparison", id: comparison.id }]} title={request.prompt.slice(0, 80)} />
+        <Button onClick={() => actions.reuseComparison(comparison)}>Reuse settings</Button>
+        <Button variant="danger" onClick={() => actions.remove(comparison)}>
+          Delete
+        </Button>
+      </div>
+      {update.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {update.error.message}
+        </p>
+      )}
+    </article>
+  );
+}
+
+function Column({
+  label,
+  generation,
+  notes,
+  hidden,
+  actions,
+  onCancelled,
+}: {
+  label: string;
+  generation: GenerationView;
+  notes: readonly string[];
+  hidden: boolean;
+  actions: HistoryActions;
+  onCancelled: () => void;
+}) {
+  const cancel = useCancelGeneration();
+  const [open, setOpen] = useState<ImageView | null>(null);
+  const { request, status } = generation;
+  const elapsed = useElapsed(generation.createdAt, status === "running");
+  return (
+    <li aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 p-3">
+      <div className="flex items-start justify-between gap-2">
+        <div>
+          <h3 className="text-sm font-semibold">{label}</h3>
+          {!hidden && (
+            <p className="text-xs text-slate-500">
+              {formatSize(request)} ({aspectLabel(request)}){generation.durationMs !== null && ` · ${formatSeconds(generation.durationMs)}`}
+            </p>
+          )}
+        </div>
+        {status === "running" ? (
+          <div className="flex items-center gap-2">
+            <span role="timer" aria-label={`Elapsed time for ${label}`} className="text-xs tabular-nums text-slate-600">
+              {formatSeconds(elapsed)}
+            </span>
+            <Button className="px-2 py-1 text-xs" onClick={() => cancel.mutate(generation.id, { onSuccess: onCancelled })} disabled={cancel.isPending}>
+              Cancel
+            </Button>
+          </div>
+        ) : (
+          <span className={`rounded px-2 py-0.5 text-xs font-medium ${status === "succeeded" ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}>
+            {status === "succeeded" ? "Done" : status === "failed" ? "Failed" : status === "cancelled" ? "Cancelled" : "Interrupted"}
+          </span>
+        )}
+      </div>
+      {status === "running" && (
+        <div
+          aria-label={`${label} is generating`}
+          className="w-full animate-pulse rounded-md border border-slate-200 bg-slate-200"
+          style={{ aspectRatio: `${request.width} / ${request.height}` }}
+        />
+      )}
+      {generation.images.length > 0 && (
+        <ul className="grid gap-3">
+          {generation.images.map((image, index) => (
+            <ImageResult key={image.id} image={image} index={index} count={generation.images.length} prompt={request.prompt} onOpen={() => setOpen(image)} stacked />
+          ))}
+        </ul>
+      )}
+      {generation.error && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+          {generation.error.message}
+        </p>
+      )}
+      {notes.length > 0 && (
+        <ul className="ml-4 list-disc text-xs text-slate-500">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {!hidden && status !== "running" && status !== "succeeded" && (
+        <Button className="px-2 py-1 text-xs" onClick={() => actions.retry(generation)}>
+          Retry this model
+        </Button>
+      )}
+      {open && <Lightbox generation={generation} image={open} actions={actions} hideSettings={hidden} title={label} onClose={() => setOpen(null)} />}
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from "react";
+import type { ImageView } from "@/lib/generation/view";
+import { PromptDiff } from "./prompt-diff";
+
+/**
+ * One image beside the prompt the model actually used, with a diff against the user's prompt and a
+ * download. `stacked` puts the text under the image, for narrow comparison columns.
+ */
+export function ImageResult({
+  image,
+  index,
+  count,
+  prompt,
+  onOpen,
+  stacked = false,
+}: {
+  image: ImageView;
+  index: number;
+  count: number;
+  prompt: string;
+  onOpen: () => void;
+  stacked?: boolean;
+}) {
+  const [diff, setDiff] = useState(false);
+  return (
+    <li className={stacked ? "grid gap-2" : "grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
+      <button type="button" onClick={onOpen} className="block rounded-md" aria-label={`Open image ${index + 1} of ${count}`}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- small stored thumbnails served by the app */}
+        <img
+          src={image.thumbSrc}
+          width={image.width}
+          height={image.height}
+          loading="lazy"
+          alt={`Image ${index + 1} of ${count} for: ${prompt.slice(0, 120)}`}
+          className="h-auto w-full rounded-md border border-slate-200 bg-slate-100"
+        />
+      </button>
+      <figure className="space-y-1 text-sm">
+        <figcaption className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revised prompt</figcaption>
+        {image.revisedPrompt !== "" ? (
+          <>
+            {diff ? (
+              <PromptDiff prompt={prompt} revised={image.revisedPrompt} />
+            ) : (
+              <p className="whitespace-pre-wrap text-slate-800" data-testid="revised-prompt">
+                {image.revisedPrompt}
+              </p>
+            )}
+            <button type="button" aria-expanded={diff} onClick={() => setDiff(!diff)} className="mr-3 text-xs font-medium text-indigo-700 underline">
+              {diff ? "Show the revised prompt" : "Show what the rewriter changed"}
+            </button>
+          </>
+        ) : (
+          <p className="italic text-slate-500" data-testid="revised-prompt">
+            No revised prompt returned.
+          </p>
+        )}
+        <a href={image.downloadSrc} download className="inline-block text-xs font-medium text-indigo-700 underline">
+          Download PNG
+        </a>
+      </figure>
+    </li>
+  );
+}

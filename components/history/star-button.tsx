@@ -1,0 +1,15 @@
+/** The favourite toggle: a pressed button, so it announces its state. */
+export function StarButton({ starred, onToggle }: { starred: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={starred}
+      aria-label="Favourite"
+      title={starred ? "Remove from favourites" : "Add to favourites"}
+      onClick={onToggle}
+      className={`rounded-md px-2 py-1 text-lg leading-none ${starred ? "text-amber-500" : "text-slate-400 hover:text-slate-600"}`}
+    >
+      ★
+    </button>
+  );
+}

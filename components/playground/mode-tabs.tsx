@@ -1,0 +1,25 @@
+export type Mode = "single" | "compare";
+
+const MODES: ReadonlyArray<{ value: Mode; label: string }> = [
+  { value: "single", label: "One model" },
+  { value: "compare", label: "Compare models" },
+];
+
+/** Switches the form between one model and a side-by-side comparison. */
+export function ModeTabs({ value, onChange }: { value: Mode; onChange: (mode: Mode) => void }) {
+  return (
+    <div role="group" aria-label="Mode" className="grid grid-cols-2 gap-1 rounded-md bg-slate-100 p-1">
+      {MODES.map((mode) => (
+        <button
+          key={mode.value}
+          type="button"
+          aria-pressed={value === mode.value}
+          onClick={() => onChange(mode.value)}
+          className="rounded px-3 py-1.5 text-sm font-medium text-slate-600 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm"
+        >
+          {mode.label}
+        </button>
+      ))}
+    </div>
+  );
+}

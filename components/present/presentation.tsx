@@ -1,0 +1,147 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
+import type { HistoryItem } from "@/lib/generation/view";
+import { buildSlides, slideSources, type Slide } from "@/lib/present/slides";
+
+const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"]);
+const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
+
+/**
+ * Full-screen slides over history items. A slide is only shown once its images are decoded (the previous one
+ * stays until then), and the next ones load ahead, so no slide ever flashes empty. Arrow keys, Page Up/Down
+ * (what presentation remotes send), Space and a click advance; Escape leaves.
+ */
+export function Presentation({ items, onClose }: { items: readonly HistoryItem[]; onClose: () => void }) {
+  const slides = useMemo(() => buildSlides(items), [items]);
+  const dialog = useModalDialog();
+  const [target, setTarget] = useState(0);
+  const [shown, setShown] = useState(0);
+  const loads = useRef(new Map<string, Promise<void>>());
+
+  const preload = useCallback((src: string): Promise<void> => {
+    const known = loads.current.get(src);
+    if (known) return known;
+    const image = new Image();
+    image.src = src;
+    // A broken image still ends its wait: the slide shows its alt text rather than never arriving.
+    const loaded = image.decode().catch(() => undefined);
+    loads.current.set(src, loaded);
+    return loaded;
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all(slideSources(slides[target]).map(preload)).then(() => {
+      if (current) setShown(target);
+    });
+    for (const ahead of [target + 1, target + 2, target - 1]) slideSources(slides[ahead]).forEach((src) => void preload(src));
+    return () => {
+      current = false;
+    };
+  }, [target, slides, preload]);
+
+  const go = useCallback((step: number) => setTarget((index) => Math.min(slides.length - 1, Math.max(0, index + step))), [slides.length]);
+
+  // Full screen when the browser allows it; leaving full screen (the browser's own Escape) ends the show.
+  useEffect(() => {
+    const element = dialog.ref.current;
+    let entered = false;
+    const onChange = () => {
+      if (document.fullscreenElement) entered = true;
+      else if (entered) dialog.close();
+    };
+    document.addEventListener("fullscreenchange", onChange);
+    element?.requestFullscreen?.().catch(() => undefined);
+    return () => {
+      document.removeEventListener("fullscreenchange", onChange);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, [dialog]);
+
+  // On the window, not the dialog: when the focused button is disabled at the last slide, keys go to the body.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter")) return;
+      if (NEXT_KEYS.has(event.key)) go(1);
+      else if (PREVIOUS_KEYS.has(event.key)) go(-1);
+      else if (event.key === "Home") setTarget(0);
+      else if (event.key === "End") setTarget(slides.length - 1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [go, slides.length]);
+
+  const slide = slides[shown];
+  return (
+    <dialog
+      ref={dialog.ref}
+      onClose={onClose}
+      aria-label="Presentation"
+      aria-roledescription="slide show"
+      className="m-0 h-dvh max-h-none w-screen max-w-none bg-slate-950 p-0 text-white backdrop:bg-black"
+    >
+      <div className="flex h-full flex-col">
+        <div className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
+          <p aria-live="polite" className="tabular-nums text-slate-300">
+            {slides.length > 0 ? `Slide ${shown + 1} of ${slides.length}` : "No slides"}
+          </p>
+          <div className="flex gap-2">
+            <Button onClick={() => go(-1)} disabled={target === 0}>
+              Previous
+            </Button>
+            <Button onClick={() => go(1)} disabled={target >= slides.length - 1}>
+              Next
+            </Button>
+            <Button onClick={dialog.close}>Exit (Esc)</Button>
+          </div>
+        </div>
+        {slide ? (
+          <SlideView slide={slide} onAdvance={() => go(1)} />
+        ) : (
+          <p className="m-auto max-w-md text-center text-slate-300">Nothing to present: none of these has an image yet.</p>
+        )}
+      </div>
+    </dialog>
+  );
+}
+
+function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }) {
+  const many = slide.panels.length > 1;
+  return (
+    // A click anywhere on the slide advances, as a presenter's remote would.
+    <section aria-label="Current slide" onClick={onAdvance} className="flex min-h-0 flex-1 cursor-pointer flex-col gap-3 px-6 pb-6">
+      <p className="line-clamp-2 text-center text-lg font-medium" data-testid="slide-prompt">
+        {slide.prompt}
+      </p>
+      <div className={`grid min-h-0 flex-1 gap-4 ${many ? "" : "grid-cols-1"}`} style={many ? { gridTemplateColumns: `repeat(${slide.panels.length}, minmax(0, 1fr))` } : undefined}>
+        {slide.panels.map((panel) => (
+          <figure key={panel.label} className="flex min-h-0 flex-col items-center gap-2">
+            {panel.image ? (
+              // eslint-disable-next-line @next/next/no-img-element -- stored originals, already decoded by the preloader
+              <img
+                src={panel.image.src}
+                width={panel.image.width}
+                height={panel.image.height}
+                alt={`${panel.label}: ${slide.prompt.slice(0, 120)}`}
+                className="min-h-0 w-auto flex-1 object-contain"
+              />
+            ) : (
+              <p className="m-auto rounded-md border border-red-400/50 p-4 text-sm text-red-200">{panel.missing}</p>
+            )}
+            <figcaption className="max-w-3xl space-y-1 text-center text-sm">
+              <span className="block font-semibold">{panel.label}</span>
+              {panel.revisedPrompt !== "" && (
+                <span className={`block text-slate-300 ${many ? "line-clamp-3" : "line-clamp-4"}`}>Revised: {panel.revisedPrompt}</span>
+              )}
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { SettingsList } from "@/components/history/settings-list";
+import { Button } from "@/components/ui/button";
+import { columnLabel, isHidden } from "@/lib/compare/column-label";
+import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
+import { findModel } from "@/lib/models/registry";
+import type { ShareView } from "@/lib/store/types";
+
+const Presentation = dynamic(() => import("@/components/present/presentation").then((module) => module.Presentation), { ssr: false });
+
+const linkClass = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-100";
+
+/** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
+export function SharedView({ share }: { share: ShareView }) {
+  const [presenting, setPresenting] = useState(false);
+  return (
+    <div className="mx-auto max-w-6xl space-y-6 px-4 py-6">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Shared from the OneToken Image Playground · read-only</p>
+          <h1 className="text-xl font-bold">{share.title || "Shared images"}</h1>
+          <p className="text-sm text-slate-500">Shared {new Date(share.createdAt).toLocaleString()}</p>
+        </div>
+        <div className="flex gap-2">
+          <Button variant="primary" onClick={() => setPresenting(true)} disabled={share.items.length === 0}>
+            Present
+          </Button>
+          <a href="/" className={linkClass}>
+            Go to the playground
+          </a>
+        </div>
+      </header>
+      {share.missing > 0 && (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {share.missing} of the shared items {share.missing === 1 ? "has" : "have"} been deleted since this link was made.
+        </p>
+      )}
+      {share.items.map((item) => (
+        <SharedItem key={item.id} item={item} />
+      ))}
+      {presenting && <Presentation items={share.items} onClose={() => setPresenting(false)} />}
+    </div>
+  );
+}
+
+function SharedItem({ item }: { item: HistoryItem }) {
+  return (
+    <article aria-label={`${item.kind === "comparison" ? "Comparison" : "Generation"}: ${item.request.prompt.slice(0, 60)}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <section className="min-w-0 flex-1">
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Prompt</h2>
+          <p className="whitespace-pre-wrap text-sm">{item.request.prompt}</p>
+        </section>
+        <a href={`/?open=${item.kind}:${item.id}`} className={linkClass}>
+          Open in playground
+        </a>
+      </div>
+      {item.kind === "generation" ? <SharedGeneration generation={item} /> : <SharedComparison comparison={item} />}
+    </article>
+  );
+}
+
+function Images({ generation, label }: { generation: GenerationView; label: string }) {
+  if (generation.images.length === 0) {
+    return <p className="text-sm text-slate-500">{generation.error?.message ?? `No image (${generation.status}).`}</p>;
+  }
+  return (
+    <ul className="grid gap-3">
+      {generation.images.map((image, index) => (
+        <li key={image.id} className="space-y-1">
+          <a href={image.src} target="_blank" rel="noreferrer" className="block">
+            {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app */}
+            <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={`${label}, image ${index + 1}: ${generation.request.prompt.slice(0, 100)}`} className="h-auto w-full rounded-md border border-slate-200" />
+          </a>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revised prompt</p>
+          <p className="whitespace-pre-wrap text-sm text-slate-800">{image.revisedPrompt || <span className="italic text-slate-500">No revised prompt returned.</span>}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SharedGeneration({ generation }: { generation: GenerationView }) {
+  return (
+    <div className="grid items-start gap-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <Images generation={generation} label={findModel(generation.request.model)?.name ?? generation.request.model} />
+      <SettingsList generation={generation} />
+    </div>
+  );
+}
+
+function SharedComparison({ comparison }: { comparison: ComparisonView }) {
+  const hidden = isHidden(comparison);
+  return (
+    <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(220px, 1fr))` }}>
+      {comparison.columns.map((column, index) => (
+        <li key={column.generation.id} aria-label={columnLabel(comparison, index)} className="space-y-2 rounded-md border border-slate-200 p-3">
+          <h3 className="text-sm font-semibold">{columnLabel(comparison, index)}</h3>
+          <Images generation={column.generation} label={columnLabel(comparison, index)} />
+          {!hidden && <SettingsList generation={column.generation} />}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,77 @@
+import { expect, test } from "./fixtures";
+
+test.describe("comparing models side by side", () => {
+  test("three models, one prompt and seed: each column fills in on its own, and one model's failure stays in its column", async ({ compare, simulator, page }) => {
+    await simulator.configure({ latencyMs: 2500 });
+    await simulator.fault("moderation", { model: "qwen-image" });
+    await compare.chooseModels(["Wan 2.6", "Qwen-Image Max", "Qwen-Image"]);
+    await compare.form.getByLabel("Aspect ratio").selectOption("16:9");
+    // Before anything is sent, the form says what each model will get.
+    const plan = compare.form.getByRole("table", { name: "What each model gets" });
+    await expect(plan.getByRole("row", { name: /Wan 2\.6/ })).toContainText("1792*1008 (16:9)");
+    await expect(plan.getByRole("row", { name: /^Qwen-Image Max/ })).toContainText("1664*928 (16:9)");
+    await compare.prompt.fill("A lighthouse on a cliff at dawn");
+    await compare.form.getByLabel("Seed", { exact: true }).fill("4242");
+    await compare.submit();
+
+    const card = compare.card();
+    await expect(card.getByRole("listitem", { name: /./ }).filter({ has: page.getByRole("heading") })).toHaveCount(3);
+    // The refused model answers at once; the others are still working when its failure shows.
+    const failed = compare.column(card, "Qwen-Image");
+    await expect(failed.getByRole("alert")).toContainText(/moderation|content/i);
+    await expect(compare.column(card, "Wan 2.6").getByRole("timer")).toBeVisible();
+    await expect(compare.column(card, "Wan 2.6").getByRole("img")).toBeVisible();
+    await expect(compare.column(card, "Qwen-Image Max").getByRole("img")).toBeVisible();
+    await expect(failed.getByRole("img")).toHaveCount(0);
+    await expect(card).toContainText("Seed 4242");
+    await expect(compare.column(card, "Wan 2.6")).toContainText("1792*1008 (16:9)");
+    await card.screenshot({ path: "test-results/screenshots/comparison.png" });
+
+    const stats = await simulator.stats();
+    expect(stats.calls).toBe(3);
+    expect(stats.lastRequest).toMatchObject({ seed: 4242, prompt: "A lighthouse on a cliff at dawn" });
+
+    // Saved as one history item, and it can be reopened into the form.
+    await page.reload();
+    await expect(page.getByRole("article")).toHaveCount(1);
+    await compare.card().getByRole("button", { name: "Reuse settings" }).click();
+    await expect(compare.form).toBeVisible();
+    await expect(compare.model("Qwen-Image")).toBeChecked();
+    await expect(compare.model("Wan 2.6")).toBeChecked();
+    await expect(compare.model("Wan 2.2 flash")).not.toBeChecked();
+    await expect(compare.prompt).toHaveValue("A lighthouse on a cliff at dawn");
+    await expect(compare.form.getByLabel("Seed", { exact: true })).toHaveValue("4242");
+  });
+
+  test("a form refuses a single model, and a fifth one is disabled with the reason", async ({ compare }) => {
+    await compare.chooseModels(["Wan 2.6"]);
+    await compare.prompt.fill("A cat");
+    await compare.submit();
+    await expect(compare.form.getByRole("alert")).toHaveText("Pick at least 2 models to compare.");
+    await compare.chooseModels(["Wan 2.6", "Wan 2.5 preview", "Qwen-Image", "Qwen-Image Max"]);
+    await expect(compare.model("Wan 2.2 flash")).toBeDisabled();
+    await expect(compare.form).toContainText("4 chosen, the most at once: untick one to choose another.");
+  });
+
+  test("blind mode hides which model made which column until someone reveals it", async ({ compare, page }) => {
+    await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);
+    await compare.prompt.fill("A bowl of ramen, studio light");
+    await compare.form.getByLabel("Blind comparison").check();
+    await compare.submit();
+    const card = compare.card();
+    await expect(compare.column(card, "Model A").getByRole("img")).toBeVisible();
+    await expect(compare.column(card, "Model B").getByRole("img")).toBeVisible();
+    for (const name of ["Wan 2.6", "Qwen-Image Max", "wan2.6-t2i", "qwen-image-max", "1280*1280", "1328*1328"]) await expect(card).not.toContainText(name);
+    // The lightbox gives nothing away either.
+    await compare.column(card, "Model A").getByRole("button", { name: /^Open image 1/ }).click();
+    await expect(page.getByRole("dialog")).not.toContainText(/Wan|Qwen/);
+    await page.keyboard.press("Escape");
+
+    await card.getByRole("button", { name: "Reveal models" }).click();
+    await expect(card.getByRole("heading", { name: "Wan 2.6" })).toBeVisible();
+    await expect(card.getByRole("heading", { name: "Qwen-Image Max" })).toBeVisible();
+    await expect(card.getByRole("button", { name: "Reveal models" })).toHaveCount(0);
+    await page.reload();
+    await expect(compare.card().getByRole("heading", { name: "Qwen-Image Max" })).toBeVisible();
+  });
+});

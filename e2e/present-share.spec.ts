@@ -1,0 +1,91 @@
+import { expect, PlaygroundPage, test } from "./fixtures";
+
+test.describe("presenting and sharing", () => {
+  test("a presentation of a selection: keyboard and click move between preloaded slides, Escape leaves", async ({ playground, compare, page }) => {
+    await compare.chooseModels(["Wan 2.2 flash", "Qwen-Image"]);
+    await compare.prompt.fill("Two models, one cat");
+    await compare.submit();
+    await expect(compare.column(compare.card(), "Qwen-Image").getByRole("img")).toBeVisible();
+    await page.getByRole("button", { name: "One model" }).click();
+    await playground.chooseModel("Wan 2.2 flash");
+    await playground.form.getByLabel("Number of images").fill("2");
+    await playground.prompt.fill("Two images of a dog");
+    await playground.generateButton.click();
+    const single = playground.results.filter({ hasText: "Two images of a dog" });
+    await expect(single.getByRole("img")).toHaveCount(2);
+
+    await single.getByLabel("Select").check();
+    await compare.card().getByLabel("Select").check();
+    const selection = page.getByRole("region", { name: "Selection" });
+    await expect(selection).toContainText("2 selected");
+    const present = selection.getByRole("button", { name: "Present selection" });
+    await present.click();
+
+    // In the order chosen: the two images of the single generation, then the comparison on one slide.
+    const show = page.getByRole("dialog", { name: "Presentation" });
+    const counter = show.getByText(/^Slide \d of 3$/);
+    const fullSources = await single.getByRole("img").evaluateAll((images) => images.map((image) => (image as HTMLImageElement).src.replace(/\/thumb$/, "")));
+    await expect(counter).toHaveText("Slide 1 of 3");
+    await expect(show.getByTestId("slide-prompt")).toHaveText("Two images of a dog");
+    await expect(show.getByRole("img")).toHaveJSProperty("src", fullSources[0]);
+    await expect(show.getByRole("figure")).toContainText("Wan 2.2 flash");
+    await expect(show.getByRole("figure")).toContainText("Revised:");
+    // The next slide's image is already loaded before anyone asks for it.
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name)))
+      .toContain(fullSources[1]);
+
+    await page.keyboard.press("ArrowRight");
+    await expect(counter).toHaveText("Slide 2 of 3");
+    await expect(show.getByRole("img")).toHaveJSProperty("src", fullSources[1]);
+    await expect(show.getByRole("img")).toHaveJSProperty("complete", true);
+    await page.keyboard.press("PageDown");
+    await expect(counter).toHaveText("Slide 3 of 3");
+    await expect(show.getByTestId("slide-prompt")).toHaveText("Two models, one cat");
+    await expect(show.getByRole("figure")).toHaveCount(2);
+    await expect(show.getByRole("figure").filter({ hasText: "Qwen-Image" }).getByRole("img")).toBeVisible();
+    await show.screenshot({ path: "test-results/screenshots/presentation.png" });
+    await page.keyboard.press("ArrowRight");
+    await expect(counter).toHaveText("Slide 3 of 3");
+    await page.keyboard.press("ArrowLeft");
+    await expect(counter).toHaveText("Slide 2 of 3");
+    // A click on the slide advances, as a presenter's remote would.
+    await show.getByRole("region", { name: "Current slide" }).click();
+    await expect(counter).toHaveText("Slide 3 of 3");
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+    await expect(present).toBeFocused();
+  });
+
+  test("a share link opens read-only in a fresh browser, and continues in the playground", async ({ playground, page, browser }) => {
+    await playground.chooseModel("Qwen-Image");
+    await playground.prompt.fill("A tea house poster with the words 春茶节");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toBeVisible();
+    const revised = (await result.getByTestId("revised-prompt").textContent()) ?? "";
+    expect(revised).not.toBe("");
+    await result.getByRole("button", { name: "Share link" }).click();
+    const link = await result.getByRole("textbox", { name: "Share link" }).inputValue();
+    expect(link).toMatch(/\/share\/[\w-]{22}$/);
+
+    const stranger = await browser.newContext();
+    const visitor = await stranger.newPage();
+    await visitor.goto(link);
+    const shared = visitor.getByRole("article", { name: /A tea house poster/ });
+    await expect(shared).toContainText("A tea house poster with the words 春茶节");
+    await expect(shared).toContainText(revised);
+    await expect(shared).toContainText("Qwen-Image (qwen-image)");
+    await expect(shared.getByRole("img")).toHaveJSProperty("complete", true);
+    await expect(visitor.getByRole("button", { name: "Generate" })).toHaveCount(0);
+    await visitor.screenshot({ path: "test-results/screenshots/share.png", fullPage: true });
+
+    await shared.getByRole("link", { name: "Open in playground" }).click();
+    await expect(new PlaygroundPage(visitor).prompt).toHaveValue("A tea house poster with the words 春茶节");
+    await expect(visitor).toHaveURL(/\/$/);
+    await expect(visitor.getByRole("radio", { name: "Qwen-Image", exact: true })).toBeChecked();
+    await stranger.close();
+
+    expect((await page.request.get("/share/not-a-real-link")).status()).toBe(404);
+  });
+});

@@ -1,0 +1,33 @@
+import { queryOptions, useMutation } from "@tanstack/react-query";
+import type { CompareRequest } from "../compare/compare-request";
+import type { ComparisonView } from "../generation/view";
+import { apiFetch, type ApiError } from "./client";
+import { generationKeys, useRefreshHistory, useUpdateCached } from "./generations";
+
+/** Comparisons for the browser: start one, follow it while a column runs, star or reveal it. */
+
+export const comparisonQuery = (initial: ComparisonView) =>
+  queryOptions({
+    queryKey: generationKeys.comparison(initial.id),
+    queryFn: ({ signal }) => apiFetch<ComparisonView>(`/api/comparisons/${initial.id}`, { signal }),
+    initialData: initial,
+    staleTime: Number.POSITIVE_INFINITY,
+    // Columns fill in as each model finishes: asked again every second while any one still runs.
+    refetchInterval: (query) => (query.state.data?.columns.some((column) => column.generation.status === "running") ? 1000 : false),
+  });
+
+export const useCreateComparison = () => {
+  const refresh = useRefreshHistory();
+  return useMutation<ComparisonView, ApiError, CompareRequest>({
+    mutationFn: (request) => apiFetch<ComparisonView>("/api/comparisons", { method: "POST", json: request }),
+    onSettled: refresh,
+  });
+};
+
+export const useUpdateComparison = () => {
+  const update = useUpdateCached();
+  return useMutation<ComparisonView, ApiError, { id: string; starred?: boolean; revealed?: true }>({
+    mutationFn: ({ id, ...patch }) => apiFetch<ComparisonView>(`/api/comparisons/${id}`, { method: "PATCH", json: patch }),
+    onSuccess: update,
+  });
+};

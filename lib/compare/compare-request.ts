@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
+import { seedSchema, type GenerateRequest } from "../models/request-schema";
+import { nearestSize } from "./nearest-size";
+
+/**
+ * One prompt and one seed run on several models at once. The same schema checks the compare form and the
+ * route; each model's own request is then derived from it (its nearest size, its n, the options it takes).
+ */
+
+export const COMPARE_MODELS = { min: 2, max: 4 } as const;
+
+/** Images per model: a comparison multiplies the bill by the number of columns, so it stays small. */
+export const COMPARE_PER_MODEL = { min: 1, max: 4 } as const;
+
+export const COMPARE_ASPECTS = ["1:1", "4:3", "3:4", "3:2", "2:3", "16:9", "9:16", "21:9", "9:21"] as const;
+export type CompareAspect = (typeof COMPARE_ASPECTS)[number];
+
+export const aspectValue = (aspect: CompareAspect): number => {
+  const [width = 1, height = 1] = aspect.split(":").map(Number);
+  return width / height;
+};
+
+/** The strictest limit among the chosen models, and which model sets it (named in the refusal). */
+const strictest = (models: readonly ModelSpec[], limit: (model: ModelSpec) => number) =>
+  models.reduce<ModelSpec | undefined>((best, model) => (best === undefined || limit(model) < limit(best) ? model : best), undefined);
+
+export const compareRequestSchema = z
+  .strictObject({
+    models: z
+      .array(z.enum(MODEL_IDS, { error: "Choose models from the list." }))
+      .min(COMPARE_MODELS.min, `Pick at least ${COMPARE_MODELS.min} models to compare.`)
+      .max(COMPARE_MODELS.max, `Compare at most ${COMPARE_MODELS.max} models at once.`)
+      .refine((models) => new Set(models).size === models.length, "Each model can be picked once."),
+    prompt: z.string(),
+    negativePrompt: z.string(),
+    aspect: z.enum(COMPARE_ASPECTS, { error: "Choose one of the listed aspect ratios." }),
+    perModel: z
+      .number({ error: "Images per model must be a number." })
+      .int("Images per model must be a whole number.")
+      .min(COMPARE_PER_MODEL.min, `Images per model must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`)
+      .max(COMPARE_PER_MODEL.max, `Images per model must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
+    seed: seedSchema,
+    promptExtend: z.boolean(),
+    watermark: z.boolean(),
+    blind: z.boolean(),
+  })
+  .superRefine((value, ctx) => {
+    const models = value.models.map(getModel);
+    if (value.prompt.trim() === "") ctx.addIssue({ code: "custom", path: ["prompt"], message: "Write a prompt first." });
+    const promptLimit = strictest(models, (model) => model.promptMaxLength);
+    if (promptLimit && value.prompt.length > promptLimit.promptMaxLength) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["prompt"],
+        message: `${promptLimit.id} reads at most ${promptLimit.promptMaxLength} characters; this prompt has ${value.prompt.length}.`,
+      });
+    }
+    const negativeLimit = strictest(
+      models.filter((model) => model.options.negativePrompt),
+      (model) => model.negativePromptMaxLength,
+    );
+    if (negativeLimit && value.negativePrompt.length > negativeLimit.negativePromptMaxLength) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["negativePrompt"],
+        message: `${negativeLimit.id} reads a negative prompt of at most ${negativeLimit.negativePromptMaxLength} characters; it has ${value.negativePrompt.length}.`,
+      });
+    }
+  });
+
+export type CompareRequest = z.infer<typeof compareRequestSchema>;
+
+export type ColumnPlan = { readonly request: GenerateRequest; readonly notes: readonly string[] };
+
+/**
+ * Each model's own request for a comparison, with a note for everything that differs from what was asked
+ * (shown on its column). `seed` is the one shared seed, fixed by the server before the plan when left random.
+ */
+export const planComparison = (compare: CompareRequest, seed: number | null = compare.seed): ColumnPlan[] =>
+  compare.models.map((id) => {
+    const model = getModel(id);
+    const notes: string[] = [];
+    const n = Math.min(model.n.max, Math.max(model.n.min, compare.perModel));
+    if (n !== compare.perModel) notes.push(`${model.n.min === model.n.max ? "Makes exactly" : "Makes at most"} ${n} image${n === 1 ? "" : "s"} per request.`);
+    const take = <T>(option: keyof ModelSpec["options"], asked: T, none: T, note: string): T => {
+      if (model.options[option] || asked === none) return asked;
+      notes.push(note);
+      return none;
+    };
+    return {
+      request: {
+        model: id,
+        prompt: compare.prompt,
+        negativePrompt: take("negativePrompt", compare.negativePrompt, "", "Takes no negative prompt: none sent."),
+        ...nearestSize(model, aspectValue(compare.aspect)),
+        n,
+        seed: take("seed", seed, null, "Takes no seed: none sent."),
+        promptExtend: take("promptExtend", compare.promptExtend, false, "Does not rewrite prompts."),
+        watermark: take("watermark", compare.watermark, false, "Adds no watermark."),
+      },
+      notes,
+    };
+  });
+
+export const comparisonImageCount = (plans: readonly ColumnPlan[]): number => plans.reduce((sum, plan) => sum + plan.request.n, 0);

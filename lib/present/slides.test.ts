@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { ComparisonView, GenerationView } from "../generation/view";
+import { defaultRequest } from "../models/defaults";
+import { buildSlides, slideSources } from "./slides";
+
+const image = (id: string, revisedPrompt = "") => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
+
+const generation = (id: string, images: GenerationView["images"], overrides: Partial<GenerationView> = {}): GenerationView => ({
+  kind: "generation",
+  id,
+  comparisonId: null,
+  status: "succeeded",
+  createdAt: 0,
+  finishedAt: 1,
+  request: { ...defaultRequest("qwen-image"), prompt: `prompt ${id}` },
+  seed: 1,
+  durationMs: 1,
+  error: null,
+  starred: false,
+  images,
+  ...overrides,
+});
+
+const comparison = (blind: boolean, revealed: boolean): ComparisonView => ({
+  kind: "comparison",
+  id: "c",
+  createdAt: 0,
+  request: { models: ["qwen-image", "wan2.6-t2i"], prompt: "shared", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 3, promptExtend: true, watermark: false, blind },
+  starred: false,
+  revealed,
+  columns: [
+    { generation: generation("c1", [image("x", "rewritten")]), notes: [] },
+    {
+      generation: generation("c2", [], {
+        status: "failed",
+        request: { ...defaultRequest("wan2.6-t2i"), prompt: "shared" },
+        error: { code: "moderation_refused", message: "Refused by moderation.", retryAfterSeconds: null },
+      }),
+      notes: [],
+    },
+  ],
+});
+
+describe("presentation slides", () => {
+  it("gives each image of a generation its own slide, captioned with its model", () => {
+    const slides = buildSlides([generation("g", [image("a", "ra"), image("b", "rb")]), generation("empty", [], { status: "failed" })]);
+    expect(slides.map((slide) => [slide.key, slide.prompt, slide.panels[0]?.label, slide.panels[0]?.revisedPrompt])).toEqual([
+      ["a", "prompt g", "Qwen-Image", "ra"],
+      ["b", "prompt g", "Qwen-Image", "rb"],
+    ]);
+    expect(slideSources(slides[1])).toEqual(["/full/b"]);
+  });
+
+  it("puts a comparison on one slide, says why a column has no image, and keeps blind labels", () => {
+    const [blind] = buildSlides([comparison(true, false)]);
+    expect(blind?.panels.map((panel) => [panel.label, panel.missing])).toEqual([
+      ["Model A", null],
+      ["Model B", "Refused by moderation."],
+    ]);
+    expect(buildSlides([comparison(true, true)])[0]?.panels.map((panel) => panel.label)).toEqual(["Qwen-Image", "Wan 2.6"]);
+    expect(slideSources(blind)).toEqual(["/full/x"]);
+  });
+});

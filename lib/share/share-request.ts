@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** A share link's contents as the browser asks for them: which history items, and a title for the page. */
+export const SHARE_MAX_ITEMS = 200;
+
+export const shareRequestSchema = z.strictObject({
+  title: z.string().trim().max(200, "A title may be at most 200 characters."),
+  entries: z
+    .array(z.strictObject({ kind: z.enum(["generation", "comparison"]), id: z.string().min(1).max(100) }))
+    .min(1, "Choose at least one item to share.")
+    .max(SHARE_MAX_ITEMS, `A link can hold at most ${SHARE_MAX_ITEMS} items.`),
+});
+
+export type ShareRequest = z.infer<typeof shareRequestSchema>;
+
+export type ShareCreated = { readonly id: string; readonly path: string };
+
+export const sharePath = (id: string): string => `/share/${id}`;

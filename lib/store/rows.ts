@@ -1,0 +1,103 @@
+import { planComparison } from "../compare/compare-request";
+import type { ErrorCode } from "../errors";
+import { imageLinks, type ComparisonView, type GenerationStatus, type GenerationView } from "../generation/view";
+import type { GenerateRequest } from "../models/request-schema";
+import type { StoredImage } from "./types";
+
+/** SQLite rows and their mapping to the app's own views. */
+
+export type GenerationRow = {
+  id: string;
+  created_at: number;
+  finished_at: number | null;
+  status: GenerationStatus;
+  request_json: string;
+  seed: number | null;
+  duration_ms: number | null;
+  error_code: ErrorCode | null;
+  error_message: string | null;
+  retry_after_seconds: number | null;
+  starred: number;
+  comparison_id: string | null;
+};
+
+export type ImageRow = {
+  id: string;
+  generation_id: string;
+  position: number;
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+  revised_prompt: string;
+};
+
+export type ComparisonRow = {
+  id: string;
+  created_at: number;
+  request_json: string;
+  starred: number;
+  revealed: number;
+};
+
+export const GENERATION_COLUMNS = [
+  "id", "created_at", "finished_at", "status", "request_json", "seed", "duration_ms",
+  "error_code", "error_message", "retry_after_seconds", "starred", "comparison_id",
+].join(", ");
+
+export const toImage = (row: ImageRow): StoredImage & { generationId: string } => ({
+  id: row.id,
+  generationId: row.generation_id,
+  position: row.position,
+  width: row.width,
+  height: row.height,
+  mime: row.mime,
+  bytes: row.bytes,
+  revisedPrompt: row.revised_prompt,
+});
+
+export const toGenerationView = (row: GenerationRow, images: readonly ImageRow[]): GenerationView => ({
+  kind: "generation",
+  id: row.id,
+  comparisonId: row.comparison_id,
+  status: row.status,
+  createdAt: row.created_at,
+  finishedAt: row.finished_at,
+  request: JSON.parse(row.request_json) as GenerateRequest,
+  seed: row.seed,
+  durationMs: row.duration_ms,
+  error:
+    row.error_code !== null
+      ? { code: row.error_code, message: row.error_message ?? "", retryAfterSeconds: row.retry_after_seconds }
+      : null,
+  starred: row.starred === 1,
+  images: images.map((image) => ({
+    id: image.id,
+    width: image.width,
+    height: image.height,
+    revisedPrompt: image.revised_prompt,
+    ...imageLinks(image.id),
+  })),
+});
+
+/** Columns come in display order; each one's notes are derived again from the stored request (the plan is pure). */
+export const toComparisonView = (row: ComparisonRow, columns: readonly GenerationView[]): ComparisonView => {
+  const request = JSON.parse(row.request_json) as ComparisonView["request"];
+  const notes = new Map(planComparison(request).map((plan) => [plan.request.model, plan.notes]));
+  return {
+    kind: "comparison",
+    id: row.id,
+    createdAt: row.created_at,
+    request,
+    starred: row.starred === 1,
+    revealed: row.revealed === 1,
+    columns: columns.map((generation) => ({ generation, notes: notes.get(generation.request.model) ?? [] })),
+  };
+};
+
+/** Groups rows by a key, keeping their order. */
+export const groupBy = <T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+};
