@@ -3,16 +3,24 @@ import { openStorage, type Storage } from "../lib/history/storage";
 import { defaultRequest } from "../lib/models/defaults";
 import { processImage } from "../lib/jobs/process-image";
 import { renderImage } from "../lib/simulator/render";
-import { MODELS } from "../lib/models/registry";
+import { planComparison } from "../lib/compare/compare-request";
+import { MODELS, type ModelId } from "../lib/models/registry";
+
+const COMPARED: readonly ModelId[] = ["wan2.6-t2i", "qwen-image-max", "wan2.2-t2i-flash"];
 
 const WORDS = ["lantern", "river", "porcelain", "mountain", "kitten", "poster", "neon", "forest", "temple", "harbour", "岳阳楼", "青花瓷"];
 
 /**
- * A history of `count` finished generations, written through the real store, each with one real rendered
- * 1280*1280 image (one of `distinctImages`, so rendering stays quick). With `files: false` only the records
- * are written, for benchmarks that never read the bytes.
+ * A history of `count` finished items, written through the real store, each generation with one real
+ * rendered 1280*1280 image (one of `distinctImages`, so rendering stays quick). With `files: false` only the
+ * records are written, for benchmarks that never read the bytes. With `comparisonEvery: k`, every k-th item
+ * is a finished comparison of three models instead.
  */
-export const seedHistory = async (dataDir: string, count: number, { files = true, distinctImages = 20 } = {}): Promise<Storage> => {
+export const seedHistory = async (
+  dataDir: string,
+  count: number,
+  { files = true, distinctImages = 20, comparisonEvery = 0 } = {},
+): Promise<Storage> => {
   const storage = await openStorage(dataDir);
   const images: Array<{ bytes: Buffer; thumbnail: Buffer; width: number; height: number }> = [];
   for (let index = 0; index < distinctImages; index++) {
@@ -21,11 +29,7 @@ export const seedHistory = async (dataDir: string, count: number, { files = true
     images.push({ bytes, thumbnail, width, height });
   }
   const started = Date.now() - count * 1000;
-  for (let index = 0; index < count; index++) {
-    const model = MODELS[index % MODELS.length] ?? MODELS[0];
-    const id = randomUUID();
-    const prompt = `${WORDS[index % WORDS.length]} ${WORDS[(index * 7) % WORDS.length]} number ${index}`;
-    storage.store.create({ id, createdAt: started + index * 1000, request: { ...defaultRequest(model.id), prompt } });
+  const finish = async (id: string, index: number, prompt: string) => {
     storage.store.markSent(id, index);
     const image = images[index % images.length] ?? images[0];
     if (!image) throw new Error("no image");
@@ -36,6 +40,20 @@ export const seedHistory = async (dataDir: string, count: number, { files = true
       durationMs: 800,
       images: [{ id: imageId, position: 0, width: image.width, height: image.height, mime: "image/png", bytes: image.bytes.length, revisedPrompt: `${prompt}, cinematic light` }],
     });
+  };
+  for (let index = 0; index < count; index++) {
+    const model = MODELS[index % MODELS.length] ?? MODELS[0];
+    const prompt = `${WORDS[index % WORDS.length]} ${WORDS[(index * 7) % WORDS.length]} number ${index}`;
+    if (comparisonEvery > 0 && index % comparisonEvery === 0) {
+      const request = { models: COMPARED, prompt, negativePrompt: "", aspect: "1:1", perModel: 1, seed: index, promptExtend: true, watermark: false, blind: false } as const;
+      const columns = planComparison({ ...request, models: [...COMPARED] }).map((plan) => ({ id: randomUUID(), request: plan.request }));
+      storage.store.createComparison({ id: randomUUID(), createdAt: started + index * 1000, request: { ...request, models: [...COMPARED] }, columns });
+      for (const column of columns) await finish(column.id, index, prompt);
+      continue;
+    }
+    const id = randomUUID();
+    storage.store.create({ id, createdAt: started + index * 1000, request: { ...defaultRequest(model.id), prompt } });
+    await finish(id, index, prompt);
   }
   return storage;
 };

@@ -49,7 +49,10 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX comparisons_by_time ON comparisons (created_at DESC, id DESC);
    ALTER TABLE generations ADD COLUMN comparison_id TEXT REFERENCES comparisons (id) ON DELETE CASCADE;
    ALTER TABLE generations ADD COLUMN comparison_position INTEGER;
-   CREATE INDEX generations_by_comparison ON generations (comparison_id, comparison_position);`,
+   -- Partial, so the planner never takes it for "comparison_id IS NULL" and sorts every row by time; the
+   -- history's single generations get a time index of their own instead.
+   CREATE INDEX generations_by_comparison ON generations (comparison_id, comparison_position) WHERE comparison_id IS NOT NULL;
+   CREATE INDEX singles_by_time ON generations (created_at DESC, id DESC) WHERE comparison_id IS NULL;`,
   // 6: read-only share links: a chosen list of history items under an unguessable id.
   `CREATE TABLE shares (
      id TEXT PRIMARY KEY,

@@ -49,7 +49,8 @@ export const listHistory = (
   if (query.cursor && !after) throw new AppError("invalid_request", "That page of the history does not exist.");
   const before = (alias: string): Clause =>
     after
-      ? { sql: [`(${alias}.created_at < ? OR (${alias}.created_at = ? AND ${alias}.id < ?))`], params: [after.createdAt, after.createdAt, after.id] }
+      ? // A row value, which SQLite turns into a range on the time index rather than a scan from the top.
+        { sql: [`(${alias}.created_at, ${alias}.id) < (?, ?)`], params: [after.createdAt, after.id] }
       : { sql: [], params: [] };
   const where = (clauses: Clause[]) => {
     const sql = clauses.flatMap((clause) => clause.sql);
