@@ -27,9 +27,15 @@ test.describe("comparing models side by side", () => {
     await expect(compare.column(card, "Wan 2.6")).toContainText("1792*1008 (16:9)");
     await card.screenshot({ path: "test-results/screenshots/comparison.png" });
 
+    // The failed column runs again in its place, with the same seed.
+    await failed.getByRole("button", { name: "Retry this model" }).click();
+    await expect(failed.getByRole("img")).toBeVisible();
+    await expect(failed.getByRole("alert")).toHaveCount(0);
+    await expect(page.getByRole("article")).toHaveCount(1);
+
     const stats = await simulator.stats();
-    expect(stats.calls).toBe(3);
-    expect(stats.lastRequest).toMatchObject({ seed: 4242, prompt: "A lighthouse on a cliff at dawn" });
+    expect(stats.calls).toBe(4);
+    expect(stats.lastRequest).toMatchObject({ model: "qwen-image", seed: 4242, prompt: "A lighthouse on a cliff at dawn" });
 
     // Saved as one history item, and it can be reopened into the form.
     await page.reload();

@@ -7,7 +7,7 @@ import { ShareButton } from "@/components/history/share-button";
 import { StarButton } from "@/components/history/star-button";
 import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
 import { Button } from "@/components/ui/button";
-import { comparisonQuery, useUpdateComparison } from "@/lib/api/comparisons";
+import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView, ImageView } from "@/lib/generation/view";
@@ -19,6 +19,7 @@ const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:g
 export function ComparisonCard({ initial, actions, selection }: { initial: ComparisonView; actions: HistoryActions; selection: React.ReactNode }) {
   const { data: comparison, refetch } = useQuery(comparisonQuery(initial));
   const update = useUpdateComparison();
+  const retry = useRetryColumn();
   const hidden = isHidden(comparison);
   const { request } = comparison;
   const running = comparison.columns.some((column) => column.generation.status === "running");
@@ -60,6 +61,8 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
             hidden={hidden}
             actions={actions}
             onCancelled={() => void refetch()}
+            onRetry={() => retry.mutate({ id: comparison.id, column: column.generation.id })}
+            retrying={retry.isPending}
           />
         ))}
       </ol>
@@ -77,9 +80,9 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
           Delete
         </Button>
       </div>
-      {update.error && (
+      {(update.error ?? retry.error) && (
         <p role="alert" className="text-sm text-red-700">
-          {update.error.message}
+          {(update.error ?? retry.error)?.message}
         </p>
       )}
     </article>
@@ -93,6 +96,8 @@ function Column({
   hidden,
   actions,
   onCancelled,
+  onRetry,
+  retrying,
 }: {
   label: string;
   generation: GenerationView;
@@ -100,6 +105,8 @@ function Column({
   hidden: boolean;
   actions: HistoryActions;
   onCancelled: () => void;
+  onRetry: () => void;
+  retrying: boolean;
 }) {
   const cancel = useCancelGeneration();
   const [open, setOpen] = useState<ImageView | null>(null);
@@ -157,8 +164,8 @@ function Column({
           ))}
         </ul>
       )}
-      {!hidden && status !== "running" && status !== "succeeded" && (
-        <Button className="px-2 py-1 text-xs" onClick={() => actions.retry(generation)}>
+      {status !== "running" && status !== "succeeded" && (
+        <Button className="px-2 py-1 text-xs" onClick={onRetry} disabled={retrying}>
           Retry this model
         </Button>
       )}

@@ -24,6 +24,15 @@ export const useCreateComparison = () => {
   });
 };
 
+/** Reruns a failed column in its place; the refreshed comparison starts polling again. */
+export const useRetryColumn = () => {
+  const update = useUpdateCached();
+  return useMutation<ComparisonView, ApiError, { id: string; column: string }>({
+    mutationFn: ({ id, column }) => apiFetch<ComparisonView>(`/api/comparisons/${id}/retry`, { method: "POST", json: { column } }),
+    onSuccess: update,
+  });
+};
+
 export const useUpdateComparison = () => {
   const update = useUpdateCached();
   return useMutation<ComparisonView, ApiError, { id: string; starred?: boolean; revealed?: true }>({

@@ -129,6 +129,21 @@ describe("comparisons", () => {
     expect(done?.columns[0]?.generation.images[0]).toMatchObject({ width: 1024, height: 1024 });
   });
 
+  it("retries a failed column in its place with the shared seed, and nothing else", async () => {
+    current().simulator.injectFault({ kind: "server_error", model: "qwen-image" });
+    const started = runner.startComparison(compare({ seed: 31 }));
+    await runner.idle();
+    const failed = storage.store.getComparison(started.id)?.columns[1]?.generation;
+    expect(failed?.status).toBe("failed");
+    expect(runner.retryColumn(started.columns[0]?.generation.id ?? "")).toBeNull();
+    const again = runner.retryColumn(failed?.id ?? "");
+    expect(again).toMatchObject({ status: "running", comparisonId: started.id });
+    await runner.idle();
+    const done = storage.store.getComparison(started.id);
+    expect(done?.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    expect(done?.columns[1]?.generation).toMatchObject({ id: again?.id, seed: 31 });
+  });
+
   it("shuffles a blind comparison's columns", () => {
     const orders = new Set<string>();
     for (let attempt = 0; attempt < 40 && orders.size < 2; attempt++) {

@@ -42,6 +42,8 @@ export type JobRunner = {
    * fails) on its own. Blind comparisons get their columns in a random order, so position says nothing.
    */
   startComparison(request: CompareRequest): ComparisonView;
+  /** Runs a comparison column that failed (or was cancelled) again, in its place; null when it cannot. */
+  retryColumn(generationId: string): GenerationView | null;
   /** Aborts the gateway call and marks the record cancelled; null when there is no such generation. */
   cancel(id: string): GenerationView | null;
   /** Resolves when every running job has settled (for tests and orderly shutdown). */
@@ -176,6 +178,18 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       if (compare.blind) shuffle(columns);
       const id = randomUUID();
       return launch(day, columns, () => store.createComparison({ id, createdAt: now(), request: { ...compare, seed }, columns }));
+    },
+    retryColumn(generationId) {
+      const old = store.get(generationId);
+      if (!old?.comparisonId || old.status === "running" || old.status === "succeeded") return null;
+      const day = admit(1, old.request.n);
+      const id = randomUUID();
+      // The column's own request, with the comparison's shared seed: the same call made again.
+      return launch(day, [{ id, request: old.request }], () => {
+        const view = store.replaceColumn(generationId, { id, createdAt: now() });
+        if (!view) throw new AppError("invalid_request", "This column is running or already finished with images.");
+        return view;
+      });
     },
     cancel(id) {
       const job = running.get(id);

@@ -91,6 +91,21 @@ describe("comparisons in the store", () => {
     expect(ids({ limit: 10, starred: true })).toEqual([owl.id]);
   });
 
+  it("retries a column in its place, only once it ended without images", () => {
+    const comparison = compare("a fox");
+    const [first, second] = comparison.columns;
+    if (!first || !second) throw new Error("no columns");
+    expect(store.replaceColumn(first.generation.id, { id: "again", createdAt: clock })).toBeNull();
+    store.fail(first.generation.id, { finishedAt: clock, status: "failed", error: { code: "moderation_refused", message: "no", retryAfterSeconds: null } });
+    const again = store.replaceColumn(first.generation.id, { id: "again", createdAt: clock });
+    expect(again).toMatchObject({ id: "again", status: "running", comparisonId: comparison.id, request: first.generation.request, error: null });
+    expect(store.get(first.generation.id)).toBeNull();
+    expect(store.getComparison(comparison.id)?.columns.map((column) => column.generation.id)).toEqual(["again", second.generation.id, comparison.columns[2]?.generation.id]);
+    const single = store.create({ id: "single", createdAt: clock, request: first.generation.request });
+    store.fail(single.id, { finishedAt: clock, status: "failed", error: null });
+    expect(store.replaceColumn(single.id, { id: "nope", createdAt: clock })).toBeNull();
+  });
+
   it("stars and reveals, and deletes with every column and image", () => {
     const comparison = compare("a fox");
     expect(store.updateComparison(comparison.id, { revealed: true })).toMatchObject({ revealed: true, starred: false });

@@ -36,6 +36,9 @@ export const openSqliteStore = (file: string): GenerationStore => {
     insert: db.prepare(
       "INSERT INTO generations (id, created_at, status, model, prompt, request_json, comparison_id, comparison_position) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
     ),
+    columnOf: db.prepare(
+      "SELECT comparison_id, comparison_position, request_json FROM generations WHERE id = ? AND comparison_id IS NOT NULL AND status IN ('failed', 'cancelled', 'interrupted')",
+    ),
     insertComparison: db.prepare("INSERT INTO comparisons (id, created_at, prompt, request_json) VALUES (?, ?, ?, ?)"),
     getComparison: db.prepare("SELECT * FROM comparisons WHERE id = ?"),
     starComparison: db.prepare("UPDATE comparisons SET starred = ? WHERE id = ?"),
@@ -128,6 +131,15 @@ export const openSqliteStore = (file: string): GenerationStore => {
     return true;
   });
 
+  const replaceColumn = db.transaction((oldId: string, id: string, createdAt: number): boolean => {
+    const old = statements.columnOf.get(oldId) as { comparison_id: string; comparison_position: number; request_json: string } | undefined;
+    if (!old) return false;
+    const request = JSON.parse(old.request_json) as { model: string; prompt: string };
+    statements.delete.run(oldId);
+    statements.insert.run(id, createdAt, request.model, request.prompt, old.request_json, old.comparison_id, old.comparison_position);
+    return true;
+  });
+
   return {
     create({ id, createdAt, request }) {
       statements.insert.run(id, createdAt, request.model, request.prompt, JSON.stringify(request), null, null);
@@ -149,6 +161,9 @@ export const openSqliteStore = (file: string): GenerationStore => {
       return getComparison(comparison.id) as ComparisonView;
     },
     getComparison,
+    replaceColumn(oldId, { id, createdAt }) {
+      return replaceColumn(oldId, id, createdAt) ? get(id) : null;
+    },
     updateComparison(id, { starred, revealed }) {
       if (starred !== undefined) statements.starComparison.run(starred ? 1 : 0, id);
       if (revealed) statements.revealComparison.run(id);

@@ -59,6 +59,11 @@ export type GenerationStore = {
     columns: ReadonlyArray<{ id: string; request: GenerateRequest }>;
   }): ComparisonView;
   getComparison(id: string): ComparisonView | null;
+  /**
+   * Puts a new running generation in the place of a column that ended without images (same comparison,
+   * same position) and drops the old one; null when there is no such finished column.
+   */
+  replaceColumn(oldId: string, column: { id: string; createdAt: number }): GenerationView | null;
   updateComparison(id: string, patch: { starred?: boolean; revealed?: boolean }): ComparisonView | null;
   /** Removes the comparison with its columns; returns the image ids for the caller to remove their files. */
   deleteComparison(id: string): { imageIds: string[] } | null;

@@ -11,6 +11,7 @@ let harness: RouteHarness;
 let comparisons: typeof import("./route");
 let comparison: typeof import("./[id]/route");
 let shares: typeof import("../shares/route");
+let retry: typeof import("./[id]/retry/route");
 
 beforeAll(async () => {
   captureConsole();
@@ -18,6 +19,7 @@ beforeAll(async () => {
   comparisons = await import("./route");
   comparison = await import("./[id]/route");
   shares = await import("../shares/route");
+  retry = await import("./[id]/retry/route");
 });
 afterAll(async () => {
   await harness?.close();
@@ -105,6 +107,21 @@ describe("a comparison's own routes", () => {
     expect(deleted.status).toBe(204);
     expect(harness.history.store.get(column)).toBeNull();
     expect((await comparison.GET(new Request(`http://localhost/api/comparisons/${json.id}`), params(json.id))).status).toBe(404);
+  });
+
+  it("retries a failed column in its place, and refuses a column that succeeded or belongs elsewhere", async () => {
+    harness.server.simulator.injectFault({ kind: "server_error", model: "qwen-image" });
+    const { json } = await start();
+    const failed = (await settled(json.id)).columns[1]?.generation;
+    expect(failed?.status).toBe("failed");
+    const ask = (column: string) => retry.POST(post(`http://localhost/api/comparisons/${json.id}/retry`, { column }), params(json.id));
+    expect((await ask(json.columns[0]?.generation.id ?? "")).status).toBe(400);
+    expect((await ask("someone-else")).status).toBe(404);
+    const answered = await ask(failed?.id ?? "");
+    expect(answered.status).toBe(202);
+    const done = await settled(json.id);
+    expect(done.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    expect(done.columns[1]?.generation.id).not.toBe(failed?.id);
   });
 
   it("deleting a comparison that is still running cancels its columns", async () => {

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { getHistory } from "@/lib/history";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { json, notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { getGenerationRateLimit } from "@/lib/limits";
+import { clientKey } from "@/lib/limits/rate-limit";
+
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.strictObject({ column: z.string().min(1).max(100) });
+
+/** Runs one column that ended without images again, in its place; answers 202 with the whole comparison. */
+export function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(request, async (sessionId) => {
+    const body = bodySchema.safeParse(await readJsonBody(request, 1024));
+    if (!body.success) throw new AppError("invalid_request", "Say which column to retry: { column: <generation id> }.");
+    const { id } = await params;
+    const { store, runner } = await getHistory();
+    const comparison = store.getComparison(id);
+    if (!comparison) throw notFound("This comparison");
+    if (!comparison.columns.some((column) => column.generation.id === body.data.column)) throw notFound("That column");
+    await (await getGenerationRateLimit())(clientKey(request, sessionId));
+    if (!runner.retryColumn(body.data.column)) throw new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
+    return json(store.getComparison(id), 202);
+  });
+}
