@@ -47,7 +47,7 @@ export const seedHistory = async (
     if (comparisonEvery > 0 && index % comparisonEvery === 0) {
       const request = { models: COMPARED, prompt, negativePrompt: "", aspect: "1:1", perModel: 1, seed: index, promptExtend: true, watermark: false, blind: false } as const;
       const columns = planComparison({ ...request, models: [...COMPARED] }).map((plan) => ({ id: randomUUID(), request: plan.request }));
-      storage.store.createComparison({ id: randomUUID(), createdAt: started + index * 1000, request: { ...request, models: [...COMPARED] }, columns });
+      storage.store.createComparison({ id: randomUUID(), createdAt: started + index * 1000, request: { ...request, models: [...COMPARED] }, seed: index, columns });
       for (const column of columns) await finish(column.id, index, prompt);
       continue;
     }

@@ -68,9 +68,11 @@ test.describe("comparing models side by side", () => {
     await expect(compare.column(card, "Model A").getByRole("img")).toBeVisible();
     await expect(compare.column(card, "Model B").getByRole("img")).toBeVisible();
     for (const name of ["Wan 2.6", "Qwen-Image Max", "wan2.6-t2i", "qwen-image-max", "1280*1280", "1328*1328"]) await expect(card).not.toContainText(name);
+    await expect(card.getByRole("link", { name: "Download PNG" })).toHaveCount(0);
     // The lightbox gives nothing away either.
     await compare.column(card, "Model A").getByRole("button", { name: /^Open image 1/ }).click();
-    await expect(page.getByRole("dialog")).not.toContainText(/Wan|Qwen/);
+    await expect(page.getByRole("dialog")).not.toContainText(/Wan|Qwen|wan|qwen|\d+\*\d+/);
+    await expect(page.getByRole("dialog").getByRole("link", { name: "Download PNG" })).toHaveCount(0);
     await page.keyboard.press("Escape");
 
     await card.getByRole("button", { name: "Reveal models" }).click();

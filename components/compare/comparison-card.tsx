@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { ImageResult } from "@/components/history/image-result";
 import { Lightbox } from "@/components/history/lightbox";
@@ -9,7 +9,7 @@ import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
 import { Button } from "@/components/ui/button";
 import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
-import { columnLabel, isHidden } from "@/lib/compare/column-label";
+import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView, ImageView } from "@/lib/generation/view";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 
@@ -24,9 +24,12 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
   const { request } = comparison;
   const running = comparison.columns.some((column) => column.generation.status === "running");
   const grid = GRID[comparison.columns.length as keyof typeof GRID] ?? "md:grid-cols-2";
+  const card = useRef<HTMLElement>(null);
 
   return (
     <article
+      ref={card}
+      tabIndex={-1}
       aria-label={`Comparison of ${comparison.columns.length} models: ${request.prompt.slice(0, 60)}`}
       aria-busy={running}
       className="space-y-3 rounded-lg border border-indigo-200 bg-white p-4 shadow-sm"
@@ -41,7 +44,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
             {request.prompt}
           </p>
           <p className="text-xs text-slate-500">
-            Seed {request.seed} · aspect {request.aspect} · {request.perModel} image{request.perModel === 1 ? "" : "s"} per model
+            Seed {comparison.seed} · aspect {request.aspect} · {request.perModel} image{request.perModel === 1 ? "" : "s"} per model
             {request.negativePrompt !== "" && ` · negative prompt: ${request.negativePrompt}`}
           </p>
         </div>
@@ -58,6 +61,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
             label={columnLabel(comparison, index)}
             generation={column.generation}
             notes={hidden ? [] : column.notes}
+            errorText={column.generation.error ? blindText(comparison, column.generation.error.message) : null}
             hidden={hidden}
             actions={actions}
             onCancelled={() => void refetch()}
@@ -69,7 +73,15 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
 
       <div className="flex flex-wrap gap-2">
         {hidden && (
-          <Button variant="primary" onClick={() => update.mutate({ id: comparison.id, revealed: true })} disabled={update.isPending}>
+          <Button
+            variant="primary"
+            onClick={() => {
+              update.mutate({ id: comparison.id, revealed: true });
+              // The button goes away with the secret: the card keeps the keyboard's place.
+              card.current?.focus();
+            }}
+            disabled={update.isPending}
+          >
             Reveal models
           </Button>
         )}
@@ -98,6 +110,7 @@ function Column({
   onCancelled,
   onRetry,
   retrying,
+  errorText,
 }: {
   label: string;
   generation: GenerationView;
@@ -107,13 +120,16 @@ function Column({
   onCancelled: () => void;
   onRetry: () => void;
   retrying: boolean;
+  /** The failure in words, with model names hidden while the comparison is blind. */
+  errorText: string | null;
 }) {
   const cancel = useCancelGeneration();
   const [open, setOpen] = useState<ImageView | null>(null);
+  const item = useRef<HTMLLIElement>(null);
   const { request, status } = generation;
   const elapsed = useElapsed(generation.createdAt, status === "running");
   return (
-    <li aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 p-3">
+    <li ref={item} tabIndex={-1} aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 p-3">
       <div className="flex items-start justify-between gap-2">
         <div>
           <h3 className="text-sm font-semibold">{label}</h3>
@@ -128,7 +144,10 @@ function Column({
             <span role="timer" aria-label={`Elapsed time for ${label}`} className="text-xs tabular-nums text-slate-600">
               {formatSeconds(elapsed)}
             </span>
-            <Button className="px-2 py-1 text-xs" onClick={() => cancel.mutate(generation.id, { onSuccess: onCancelled })} disabled={cancel.isPending}>
+            <Button className="px-2 py-1 text-xs" onClick={() => {
+                cancel.mutate(generation.id, { onSuccess: onCancelled });
+                item.current?.focus();
+              }} disabled={cancel.isPending}>
               Cancel
             </Button>
           </div>
@@ -148,13 +167,22 @@ function Column({
       {generation.images.length > 0 && (
         <ul className="grid gap-3">
           {generation.images.map((image, index) => (
-            <ImageResult key={image.id} image={image} index={index} count={generation.images.length} prompt={request.prompt} onOpen={() => setOpen(image)} stacked />
+            <ImageResult
+              key={image.id}
+              image={image}
+              index={index}
+              count={generation.images.length}
+              prompt={request.prompt}
+              onOpen={() => setOpen(image)}
+              stacked
+              downloadable={!hidden}
+            />
           ))}
         </ul>
       )}
-      {generation.error && (
+      {errorText && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
-          {generation.error.message}
+          {errorText}
         </p>
       )}
       {notes.length > 0 && (
@@ -165,7 +193,14 @@ function Column({
         </ul>
       )}
       {status !== "running" && status !== "succeeded" && (
-        <Button className="px-2 py-1 text-xs" onClick={onRetry} disabled={retrying}>
+        <Button
+          className="px-2 py-1 text-xs"
+          onClick={() => {
+            onRetry();
+            item.current?.focus();
+          }}
+          disabled={retrying}
+        >
           Retry this model
         </Button>
       )}

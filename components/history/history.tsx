@@ -50,7 +50,14 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
   const hidden = new Set(deletes.pending.map((item) => item.id));
   const items = (query.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !hidden.has(item.id));
   const filtered = Boolean(filters.q?.trim() || filters.model || filters.status || filters.starred);
-  const all = { ...actions, remove: deletes.remove };
+  const all = {
+    ...actions,
+    remove: (item: HistoryItem) => {
+      // A deleted item leaves the selection too, or a later share or presentation would include it.
+      setSelected((current) => new Map([...current].filter(([id]) => id !== item.id)));
+      deletes.remove(item);
+    },
+  };
   const toggle = (item: HistoryItem) =>
     setSelected((current) => {
       const next = new Map(current);
@@ -60,7 +67,13 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
     });
   const selectBox = (item: HistoryItem) => (
     <label className="flex items-center gap-1 text-xs text-slate-600">
-      <input type="checkbox" className="accent-indigo-600" checked={selected.has(item.id)} onChange={() => toggle(item)} />
+      <input
+        type="checkbox"
+        aria-label={`Select “${item.request.prompt.slice(0, 60)}”`}
+        className="accent-indigo-600"
+        checked={selected.has(item.id)}
+        onChange={() => toggle(item)}
+      />
       Select
     </label>
   );

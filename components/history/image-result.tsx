@@ -13,6 +13,7 @@ export function ImageResult({
   prompt,
   onOpen,
   stacked = false,
+  downloadable = true,
 }: {
   image: ImageView;
   index: number;
@@ -20,6 +21,8 @@ export function ImageResult({
   prompt: string;
   onOpen: () => void;
   stacked?: boolean;
+  /** False for a blind comparison: the PNG's name and metadata say which model made it. */
+  downloadable?: boolean;
 }) {
   const [diff, setDiff] = useState(false);
   return (
@@ -55,9 +58,11 @@ export function ImageResult({
             No revised prompt returned.
           </p>
         )}
-        <a href={image.downloadSrc} download className="inline-block text-xs font-medium text-indigo-700 underline">
-          Download PNG
-        </a>
+        {downloadable && (
+          <a href={image.downloadSrc} download className="inline-block text-xs font-medium text-indigo-700 underline">
+            Download PNG
+          </a>
+        )}
       </figure>
     </li>
   );

@@ -52,12 +52,14 @@ export function Lightbox({
           </section>
           {!hideSettings && <SettingsList generation={generation} />}
           <p className="text-xs text-slate-500">
-            {image.width}*{image.height} px, image {index + 1} of {generation.images.length}
+            {hideSettings ? "" : `${image.width}*${image.height} px, `}image {index + 1} of {generation.images.length}
           </p>
           <div className="flex flex-wrap gap-2">
-            <a href={image.downloadSrc} download className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
-              Download PNG
-            </a>
+            {!hideSettings && (
+              <a href={image.downloadSrc} download className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+                Download PNG
+              </a>
+            )}
             {!hideSettings && <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>Reuse settings</Button>}
             {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt); dialog.close(); }}>Use revised prompt</Button>}
             <CopyButton text={generation.request.prompt} label="Copy prompt" />

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { LocalTime } from "@/components/ui/local-time";
 import type { GenerationView } from "@/lib/generation/view";
 import { findModel } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
@@ -6,7 +8,7 @@ import { formatSeconds } from "./use-elapsed";
 /** The settings that made a result, as label/value pairs. */
 export function SettingsList({ generation }: { generation: GenerationView }) {
   const { request } = generation;
-  const rows: Array<[string, string]> = [
+  const rows: Array<[string, ReactNode]> = [
     ["Model", `${findModel(request.model)?.name ?? request.model} (${request.model})`],
     ["Size", `${formatSize(request)} (${aspectLabel(request)})`],
     ["Images", String(request.n)],
@@ -19,7 +21,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
     const total = formatSeconds(generation.finishedAt - generation.createdAt);
     rows.push(["Time taken", generation.durationMs !== null ? `${total} (gateway ${formatSeconds(generation.durationMs)})` : total]);
   }
-  rows.push(["Created", new Date(generation.createdAt).toLocaleString()]);
+  rows.push(["Created", <LocalTime key="created" value={generation.createdAt} />]);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
       {rows.map(([label, value]) => (

@@ -15,7 +15,7 @@ export function ShareButton({ entries, title, label = "Share link" }: { entries:
     <>
       {url ? (
         <span className="flex min-w-64 flex-1 items-center gap-2">
-          <input readOnly aria-label="Share link" value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
+          <input readOnly autoFocus aria-label="Share link" value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
           <CopyButton text={url} label="Copy link" />
         </span>
       ) : (

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Every image is billed: a run bigger than this many images waits for one explicit yes. */
@@ -5,16 +6,18 @@ export const CONFIRM_ABOVE = 4;
 
 /** The question before a costly run, in place of the submit button; Escape answers no. */
 export function CostConfirm({ images, action, onAnswer }: { images: number; action: string; onAnswer: (go: boolean) => void }) {
+  // Both forms stay mounted: each question needs its own id.
+  const id = useId();
   return (
     <div
       role="alertdialog"
-      aria-labelledby="confirm-cost"
+      aria-labelledby={id}
       onKeyDown={(event) => {
         if (event.key === "Escape") onAnswer(false);
       }}
       className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3"
     >
-      <p id="confirm-cost" className="text-sm text-amber-900">
+      <p id={id} className="text-sm text-amber-900">
         This run creates {images} images, and each one is billed. {action} them?
       </p>
       <div className="flex gap-2">

@@ -18,7 +18,12 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
   const slides = useMemo(() => buildSlides(items), [items]);
   const dialog = useModalDialog();
   const [target, setTarget] = useState(0);
-  const [shown, setShown] = useState(0);
+  // Null until the first slide's images are decoded: even the first slide never shows half-loaded.
+  const [shown, setShown] = useState<number | null>(null);
+  const stage = useRef<HTMLDivElement>(null);
+  // Read while rendering, before the dialog takes focus. Leaving full screen can move focus out of the
+  // dialog, and then the browser restores nothing: the control that opened the show gets it back by hand.
+  const opener = useRef(typeof document === "undefined" ? null : document.activeElement);
   const loads = useRef(new Map<string, Promise<void>>());
 
   const preload = useCallback((src: string): Promise<void> => {
@@ -45,9 +50,10 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
 
   const go = useCallback((step: number) => setTarget((index) => Math.min(slides.length - 1, Math.max(0, index + step))), [slides.length]);
 
-  // Full screen when the browser allows it; leaving full screen (the browser's own Escape) ends the show.
+  // Full screen when the browser allows it, on the stage inside the dialog (a <dialog> itself may not go full
+  // screen); leaving full screen (the browser's own Escape) ends the show.
   useEffect(() => {
-    const element = dialog.ref.current;
+    const element = stage.current;
     let entered = false;
     const onChange = () => {
       if (document.fullscreenElement) entered = true;
@@ -58,6 +64,8 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
     return () => {
       document.removeEventListener("fullscreenchange", onChange);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      const back = opener.current;
+      requestAnimationFrame(() => (back instanceof HTMLElement ? back.focus() : undefined));
     };
   }, [dialog]);
 
@@ -76,7 +84,7 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [go, slides.length]);
 
-  const slide = slides[shown];
+  const slide = shown === null ? undefined : slides[shown];
   return (
     <dialog
       ref={dialog.ref}
@@ -85,10 +93,10 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
       aria-roledescription="slide show"
       className="m-0 h-dvh max-h-none w-screen max-w-none bg-slate-950 p-0 text-white backdrop:bg-black"
     >
-      <div className="flex h-full flex-col">
+      <div ref={stage} className="flex h-full flex-col bg-slate-950">
         <div className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
           <p aria-live="polite" className="tabular-nums text-slate-300">
-            {slides.length > 0 ? `Slide ${shown + 1} of ${slides.length}` : "No slides"}
+            {slides.length === 0 ? "No slides" : shown === null ? "Loading…" : `Slide ${shown + 1} of ${slides.length}`}
           </p>
           <div className="flex gap-2">
             <Button onClick={() => go(-1)} disabled={target === 0}>
@@ -102,6 +110,8 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
         </div>
         {slide ? (
           <SlideView slide={slide} onAdvance={() => go(1)} />
+        ) : slides.length > 0 ? (
+          <div className="flex-1" />
         ) : (
           <p className="m-auto max-w-md text-center text-slate-300">Nothing to present: none of these has an image yet.</p>
         )}

@@ -4,7 +4,8 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { SettingsList } from "@/components/history/settings-list";
 import { Button } from "@/components/ui/button";
-import { columnLabel, isHidden } from "@/lib/compare/column-label";
+import { LocalTime } from "@/components/ui/local-time";
+import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
 import { findModel } from "@/lib/models/registry";
 import type { ShareView } from "@/lib/store/types";
@@ -22,7 +23,9 @@ export function SharedView({ share }: { share: ShareView }) {
         <div>
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Shared from the OneToken Image Playground · read-only</p>
           <h1 className="text-xl font-bold">{share.title || "Shared images"}</h1>
-          <p className="text-sm text-slate-500">Shared {new Date(share.createdAt).toLocaleString()}</p>
+          <p className="text-sm text-slate-500">
+            Shared <LocalTime value={share.createdAt} />
+          </p>
         </div>
         <div className="flex gap-2">
           <Button variant="primary" onClick={() => setPresenting(true)} disabled={share.items.length === 0}>
@@ -63,9 +66,9 @@ function SharedItem({ item }: { item: HistoryItem }) {
   );
 }
 
-function Images({ generation, label }: { generation: GenerationView; label: string }) {
+function Images({ generation, label, describe = (text) => text }: { generation: GenerationView; label: string; describe?: (text: string) => string }) {
   if (generation.images.length === 0) {
-    return <p className="text-sm text-slate-500">{generation.error?.message ?? `No image (${generation.status}).`}</p>;
+    return <p className="text-sm text-slate-500">{describe(generation.error?.message ?? `No image (${generation.status}).`)}</p>;
   }
   return (
     <ul className="grid gap-3">
@@ -99,7 +102,7 @@ function SharedComparison({ comparison }: { comparison: ComparisonView }) {
       {comparison.columns.map((column, index) => (
         <li key={column.generation.id} aria-label={columnLabel(comparison, index)} className="space-y-2 rounded-md border border-slate-200 p-3">
           <h3 className="text-sm font-semibold">{columnLabel(comparison, index)}</h3>
-          <Images generation={column.generation} label={columnLabel(comparison, index)} />
+          <Images generation={column.generation} label={columnLabel(comparison, index)} describe={(text) => blindText(comparison, text)} />
           {!hidden && <SettingsList generation={column.generation} />}
         </li>
       ))}

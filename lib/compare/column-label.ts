@@ -4,6 +4,22 @@ import { findModel } from "../models/registry";
 /** Whether a comparison's model names (and anything that gives them away, like sizes) are hidden. */
 export const isHidden = (comparison: Pick<ComparisonView, "request" | "revealed">): boolean => comparison.request.blind && !comparison.revealed;
 
+/**
+ * Text shown on a blind comparison (an error message, say) with every model's id and name replaced by its
+ * column's label, so "qwen-image-max is unavailable" reads "Model B is unavailable".
+ */
+export const blindText = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">, text: string): string => {
+  if (!isHidden(comparison)) return text;
+  // Longest first, so "qwen-image-max" is replaced whole before "qwen-image" could match inside it.
+  const names = comparison.columns
+    .flatMap((column, index) => {
+      const id = column.generation.request.model;
+      return [id, findModel(id)?.name ?? id].map((name) => [name, columnLabel(comparison, index)] as const);
+    })
+    .sort(([a], [b]) => b.length - a.length);
+  return names.reduce((current, [name, label]) => current.split(name).join(label), text);
+};
+
 /** A column's heading: the model's name, or "Model A", "Model B"... while a blind comparison is unrevealed. */
 export const columnLabel = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">, index: number): string => {
   if (isHidden(comparison)) return `Model ${String.fromCharCode(65 + index)}`;

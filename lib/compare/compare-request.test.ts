@@ -59,6 +59,12 @@ describe("the plan of a comparison", () => {
     expect(comparisonImageCount(plans)).toBe(5);
   });
 
+  it("gives every blind column the same number of images, so none stands out", () => {
+    const plans = planComparison({ ...base, blind: true });
+    expect(plans.map((plan) => plan.request.n)).toEqual([1, 1, 1]);
+    expect(plans[0]?.notes).toEqual(["Blind: 1 image per model, the most every chosen model makes, so no column stands out."]);
+  });
+
   it("uses the seed the server fixed when the user left it random", () => {
     expect(planComparison({ ...base, seed: null }, 99).map((plan) => plan.request.seed)).toEqual([99, 99, 99]);
   });

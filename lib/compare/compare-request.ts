@@ -77,12 +77,16 @@ export type ColumnPlan = { readonly request: GenerateRequest; readonly notes: re
  * Each model's own request for a comparison, with a note for everything that differs from what was asked
  * (shown on its column). `seed` is the one shared seed, fixed by the server before the plan when left random.
  */
-export const planComparison = (compare: CompareRequest, seed: number | null = compare.seed): ColumnPlan[] =>
-  compare.models.map((id) => {
+export const planComparison = (compare: CompareRequest, seed: number | null = compare.seed): ColumnPlan[] => {
+  // Blind columns must not stand out by their count of images: each gets what every chosen model can make.
+  const blindCap = compare.blind ? Math.min(...compare.models.map((id) => getModel(id).n.max)) : Number.POSITIVE_INFINITY;
+  const asked = Math.min(compare.perModel, blindCap);
+  return compare.models.map((id) => {
     const model = getModel(id);
     const notes: string[] = [];
-    const n = Math.min(model.n.max, Math.max(model.n.min, compare.perModel));
-    if (n !== compare.perModel) notes.push(`${model.n.min === model.n.max ? "Makes exactly" : "Makes at most"} ${n} image${n === 1 ? "" : "s"} per request.`);
+    const n = Math.min(model.n.max, Math.max(model.n.min, asked));
+    if (asked !== compare.perModel) notes.push(`Blind: ${asked} image${asked === 1 ? "" : "s"} per model, the most every chosen model makes, so no column stands out.`);
+    else if (n !== asked) notes.push(`${model.n.min === model.n.max ? "Makes exactly" : "Makes at most"} ${n} image${n === 1 ? "" : "s"} per request.`);
     const take = <T>(option: keyof ModelSpec["options"], asked: T, none: T, note: string): T => {
       if (model.options[option] || asked === none) return asked;
       notes.push(note);
@@ -102,5 +106,6 @@ export const planComparison = (compare: CompareRequest, seed: number | null = co
       notes,
     };
   });
+};
 
 export const comparisonImageCount = (plans: readonly ColumnPlan[]): number => plans.reduce((sum, plan) => sum + plan.request.n, 0);

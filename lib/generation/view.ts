@@ -51,8 +51,10 @@ export type ComparisonView = {
   readonly kind: "comparison";
   readonly id: string;
   readonly createdAt: number;
-  /** As asked, with the seed the server fixed when it was left random (every column shares it). */
-  readonly request: CompareRequest & { readonly seed: number };
+  /** As asked (seed null when left random). */
+  readonly request: CompareRequest;
+  /** The one seed every column was sent, chosen by the server when it was left random. */
+  readonly seed: number;
   readonly starred: boolean;
   /** Blind comparisons hide model names until someone reveals them; columns are stored in shuffled order. */
   readonly revealed: boolean;

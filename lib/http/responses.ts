@@ -12,7 +12,7 @@ export const respond = async (work: () => Promise<Response>): Promise<Response> 
   }
 };
 
-export const json = (body: unknown, status = 200): Response =>
-  Response.json(body, { status, headers: { "cache-control": "no-store" } });
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
+  Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 
 export const notFound = (what: string) => new AppError("not_found", `${what} does not exist (it may have been deleted).`);

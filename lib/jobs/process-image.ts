@@ -30,7 +30,8 @@ export const processImage = async (bytes: Buffer): Promise<ProcessedImage> => {
   }
   const thumbnail = await sharp(bytes)
     .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
-    .webp({ quality: 72 })
+    // Effort 2 of 6 encodes in half the time of the default 4 for a few percent more bytes (docs/benchmarks.md).
+    .webp({ quality: 72, effort: 2 })
     .toBuffer();
   return { width: metadata.width, height: metadata.height, mime: MIME[format], thumbnail };
 };

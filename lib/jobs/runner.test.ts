@@ -124,7 +124,9 @@ describe("comparisons", () => {
       ["qwen-image", "failed"],
       ["wan2.6-t2i", "succeeded"],
     ]);
-    expect(new Set(done?.columns.map((column) => column.generation.seed))).toEqual(new Set([started.request.seed]));
+    expect(new Set(done?.columns.map((column) => column.generation.seed))).toEqual(new Set([started.seed]));
+    // Left random, it stays random for "reuse settings"; the seed the columns shared is kept beside it.
+    expect(started.request.seed).toBeNull();
     expect(done?.columns[1]?.generation.error?.code).toBe("moderation_refused");
     expect(done?.columns[0]?.generation.images[0]).toMatchObject({ width: 1024, height: 1024 });
   });
@@ -155,7 +157,8 @@ describe("comparisons", () => {
 
   it("is refused whole when the cap cannot run every column, or the budget cannot pay for them", async () => {
     const capped = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 2, dailyImageLimit: null } });
-    expect(() => capped.startComparison(compare())).toThrow(expect.objectContaining({ code: "busy" }));
+    // More models than the cap can ever run: no point in trying again.
+    expect(() => capped.startComparison(compare())).toThrow(expect.objectContaining({ code: "invalid_request", message: expect.stringContaining("compare fewer models") }));
     // 2 + 1 + 2 images: qwen-image makes one at most.
     const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 4 } });
     expect(() => budget.startComparison(compare({ perModel: 2 }))).toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
@@ -163,6 +166,11 @@ describe("comparisons", () => {
     budget.startComparison(compare());
     expect(budget.usage().imagesToday).toBe(3);
     await budget.idle();
+    // Fewer slots free than columns: that one is worth trying again.
+    const roomy = createJobRunner({ ...storage, gateway: () => new Promise(() => undefined), limits: { maxConcurrent: 4, dailyImageLimit: null } });
+    roomy.start(request());
+    roomy.start(request());
+    expect(() => roomy.startComparison(compare())).toThrow(expect.objectContaining({ code: "busy" }));
   });
 });
 

@@ -46,6 +46,8 @@ export type JobRunner = {
   retryColumn(generationId: string): GenerationView | null;
   /** Aborts the gateway call and marks the record cancelled; null when there is no such generation. */
   cancel(id: string): GenerationView | null;
+  /** Resolves when these jobs have settled, `timeoutMs` has passed or `signal` aborted, whichever is first. */
+  settled(ids: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<void>;
   /** Resolves when every running job has settled (for tests and orderly shutdown). */
   idle(): Promise<void>;
   /** Today's image count against the budget, and what runs now. */
@@ -121,6 +123,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
 
   /** Turns away work beyond the concurrency cap or the day's budget, and reserves the images it will bill. */
   const admit = (jobs: number, images: number): string => {
+    if (jobs > limits.maxConcurrent) {
+      // Waiting would never help: say so rather than "try again".
+      throw new AppError(
+        "invalid_request",
+        `This comparison needs ${jobs} generations at once and this playground runs at most ${limits.maxConcurrent}: compare fewer models.`,
+      );
+    }
     if (running.size + jobs > limits.maxConcurrent) {
       throw new AppError(
         "busy",
@@ -177,7 +186,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       const columns = plans.map((plan) => ({ id: randomUUID(), request: plan.request }));
       if (compare.blind) shuffle(columns);
       const id = randomUUID();
-      return launch(day, columns, () => store.createComparison({ id, createdAt: now(), request: { ...compare, seed }, columns }));
+      return launch(day, columns, () => store.createComparison({ id, createdAt: now(), request: compare, seed, columns }));
     },
     retryColumn(generationId) {
       const old = store.get(generationId);
@@ -204,6 +213,22 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
         running: running.size,
         maxConcurrent: limits.maxConcurrent,
       };
+    },
+    async settled(ids, timeoutMs, signal) {
+      const jobs = ids.flatMap((id) => running.get(id)?.done ?? []);
+      if (jobs.length === 0 || signal?.aborted) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let onAbort = () => undefined as void;
+      await Promise.race([
+        Promise.all(jobs),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, timeoutMs);
+          onAbort = resolve;
+          signal?.addEventListener("abort", onAbort, { once: true });
+        }),
+      ]);
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
     },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running.values()].map((job) => job.done));

@@ -4,7 +4,7 @@ import { processSingleton } from "../process-singleton";
 import { createGenerationRateLimit, createSignInLimit } from "./rate-limit";
 
 /** The process's one generation rate limiter, sized from RATE_LIMIT_PER_MINUTE. */
-export const getGenerationRateLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("rate-limit", () =>
+export const getGenerationRateLimit: () => Promise<(clientKey: string, generations?: number) => Promise<void>> = processSingleton("rate-limit", () =>
   getAccess().then(({ config }) => createGenerationRateLimit(config.ratePerMinute)),
 );
 

@@ -14,6 +14,13 @@ describe("generation rate limit", () => {
     await consume("b");
   });
 
+  it("counts a comparison as the generations it starts", async () => {
+    const consume = createGenerationRateLimit(5);
+    await consume("a", 4);
+    await consume("a");
+    await expect(consume("a", 2)).rejects.toMatchObject({ code: "too_many_requests" });
+  });
+
   it("counts a signed-in session, else the address the server saw", () => {
     const request = new Request("http://x.test/", { headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1" } });
     expect(clientKey(request, "s1")).toBe("session:s1");

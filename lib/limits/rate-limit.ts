@@ -9,9 +9,9 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
  */
 const createRateLimit = (perMinute: number, refusal: (seconds: string) => string) => {
   const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  return async (key: string): Promise<void> => {
+  return async (key: string, points = 1): Promise<void> => {
     try {
-      await limiter.consume(key);
+      await limiter.consume(key, points);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -20,6 +20,7 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
   };
 };
 
+/** Counts generations, not requests: a comparison of 4 models takes 4 (`points`). */
 export const createGenerationRateLimit = (perMinute: number) =>
   createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`);
 

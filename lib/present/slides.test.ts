@@ -26,6 +26,7 @@ const comparison = (blind: boolean, revealed: boolean): ComparisonView => ({
   id: "c",
   createdAt: 0,
   request: { models: ["qwen-image", "wan2.6-t2i"], prompt: "shared", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 3, promptExtend: true, watermark: false, blind },
+  seed: 3,
   starred: false,
   revealed,
   columns: [
@@ -59,5 +60,26 @@ describe("presentation slides", () => {
     ]);
     expect(buildSlides([comparison(true, true)])[0]?.panels.map((panel) => panel.label)).toEqual(["Qwen-Image", "Wan 2.6"]);
     expect(slideSources(blind)).toEqual(["/full/x"]);
+  });
+
+  it("gives a comparison with more images per model one slide per image position", () => {
+    const two = comparison(false, false);
+    const first = two.columns[0];
+    if (!first) throw new Error("no column");
+    const columns = [{ ...first, generation: { ...first.generation, images: [image("x"), image("y")] } }, ...two.columns.slice(1)];
+    const slides = buildSlides([{ ...two, columns }]);
+    expect(slides.map((slide) => slide.panels.map((panel) => panel.image?.id ?? panel.missing))).toEqual([
+      ["x", "Refused by moderation."],
+      ["y", "Refused by moderation."],
+    ]);
+  });
+});
+
+describe("blind text", () => {
+  it("replaces every model's id and name with its column label, longest first", async () => {
+    const { blindText } = await import("../compare/column-label");
+    const blind = comparison(true, false);
+    expect(blindText(blind, "wan2.6-t2i is busy; Qwen-Image refused; qwen-image too")).toBe("Model B is busy; Model A refused; Model A too");
+    expect(blindText(comparison(true, true), "wan2.6-t2i is busy")).toBe("wan2.6-t2i is busy");
   });
 });

@@ -1,4 +1,4 @@
-import { columnLabel } from "../compare/column-label";
+import { blindText, columnLabel } from "../compare/column-label";
 import type { HistoryItem, ImageView } from "../generation/view";
 import { findModel } from "../models/registry";
 
@@ -24,18 +24,24 @@ export const buildSlides = (items: readonly HistoryItem[]): Slide[] =>
         panels: [{ label, image, revisedPrompt: image.revisedPrompt, missing: null }],
       }));
     }
-    return [
-      {
-        key: item.id,
-        prompt: item.request.prompt,
-        panels: item.columns.map(({ generation }, index) => {
-          const image = generation.images[0] ?? null;
-          const missing =
-            image !== null ? null : generation.status === "running" ? "Still generating." : (generation.error?.message ?? `No image (${generation.status}).`);
-          return { label: columnLabel(item, index), image, revisedPrompt: image?.revisedPrompt ?? "", missing };
-        }),
-      },
-    ];
+    // One slide per image position: the first image of every model side by side, then the second...
+    const rounds = Math.max(1, ...item.columns.map(({ generation }) => generation.images.length));
+    return Array.from({ length: rounds }, (_, round) => ({
+      key: `${item.id}:${round}`,
+      prompt: item.request.prompt,
+      panels: item.columns.map(({ generation }, index) => {
+        const image = generation.images[round] ?? null;
+        const missing =
+          image !== null
+            ? null
+            : generation.images.length > 0
+              ? `No image ${round + 1} from this model.`
+              : generation.status === "running"
+                ? "Still generating."
+                : blindText(item, generation.error?.message ?? `No image (${generation.status}).`);
+        return { label: columnLabel(item, index), image, revisedPrompt: image?.revisedPrompt ?? "", missing };
+      }),
+    }));
   });
 
 /** The full-size images a slide shows, for preloading before it is reached. */

@@ -43,6 +43,7 @@ export const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      prompt TEXT NOT NULL,
      request_json TEXT NOT NULL,
+     seed INTEGER NOT NULL,
      starred INTEGER NOT NULL DEFAULT 0,
      revealed INTEGER NOT NULL DEFAULT 0
    );

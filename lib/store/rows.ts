@@ -36,6 +36,7 @@ export type ComparisonRow = {
   id: string;
   created_at: number;
   request_json: string;
+  seed: number;
   starred: number;
   revealed: number;
 };
@@ -83,12 +84,13 @@ export const toGenerationView = (row: GenerationRow, images: readonly ImageRow[]
 /** Columns come in display order; each one's notes are derived again from the stored request (the plan is pure). */
 export const toComparisonView = (row: ComparisonRow, columns: readonly GenerationView[]): ComparisonView => {
   const request = JSON.parse(row.request_json) as ComparisonView["request"];
-  const notes = new Map(planComparison(request).map((plan) => [plan.request.model, plan.notes]));
+  const notes = new Map(planComparison(request, row.seed).map((plan) => [plan.request.model, plan.notes]));
   return {
     kind: "comparison",
     id: row.id,
     createdAt: row.created_at,
     request,
+    seed: row.seed,
     starred: row.starred === 1,
     revealed: row.revealed === 1,
     columns: columns.map((generation) => ({ generation, notes: notes.get(generation.request.model) ?? [] })),

@@ -23,7 +23,7 @@ afterEach(() => {
 
 let clock = 1_700_000_000_000;
 
-const compareRequest = (prompt: string): CompareRequest & { seed: number } => ({
+const compareRequest = (prompt: string): CompareRequest => ({
   models: ["wan2.6-t2i", "qwen-image", "wan2.2-t2i-flash"],
   prompt,
   negativePrompt: "",
@@ -41,6 +41,7 @@ const compare = (prompt: string) => {
     id: randomUUID(),
     createdAt: (clock += 1000),
     request,
+    seed: 5,
     // Stored in the order given, as a blind comparison shuffles them before.
     columns: planComparison(request).reverse().map((plan) => ({ id: randomUUID(), request: plan.request })),
   });
@@ -55,7 +56,7 @@ describe("comparisons in the store", () => {
     const comparison = compare("a fox");
     expect(comparison.columns.map((column) => column.generation.request.model)).toEqual(["wan2.2-t2i-flash", "qwen-image", "wan2.6-t2i"]);
     expect(comparison.columns.every((column) => column.generation.status === "running" && column.generation.comparisonId === comparison.id)).toBe(true);
-    expect(comparison).toMatchObject({ kind: "comparison", starred: false, revealed: false, request: { seed: 5, prompt: "a fox" } });
+    expect(comparison).toMatchObject({ kind: "comparison", starred: false, revealed: false, seed: 5, request: { seed: 5, prompt: "a fox" } });
     expect(comparison.columns.map((column) => column.notes)).toEqual([[], [], []]);
   });
 

@@ -39,7 +39,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
     columnOf: db.prepare(
       "SELECT comparison_id, comparison_position, request_json FROM generations WHERE id = ? AND comparison_id IS NOT NULL AND status IN ('failed', 'cancelled', 'interrupted')",
     ),
-    insertComparison: db.prepare("INSERT INTO comparisons (id, created_at, prompt, request_json) VALUES (?, ?, ?, ?)"),
+    insertComparison: db.prepare("INSERT INTO comparisons (id, created_at, prompt, request_json, seed) VALUES (?, ?, ?, ?, ?)"),
     getComparison: db.prepare("SELECT * FROM comparisons WHERE id = ?"),
     starComparison: db.prepare("UPDATE comparisons SET starred = ? WHERE id = ?"),
     revealComparison: db.prepare("UPDATE comparisons SET revealed = 1 WHERE id = ?"),
@@ -115,8 +115,8 @@ export const openSqliteStore = (file: string): GenerationStore => {
 
   const createComparison = db.transaction(
     (comparison: Parameters<GenerationStore["createComparison"]>[0]) => {
-      const { id, createdAt, request, columns } = comparison;
-      statements.insertComparison.run(id, createdAt, request.prompt, JSON.stringify(request));
+      const { id, createdAt, request, seed, columns } = comparison;
+      statements.insertComparison.run(id, createdAt, request.prompt, JSON.stringify(request), seed);
       for (const [position, column] of columns.entries()) {
         statements.insert.run(column.id, createdAt, column.request.model, column.request.prompt, JSON.stringify(column.request), id, position);
       }

@@ -55,7 +55,8 @@ export type GenerationStore = {
   createComparison(comparison: {
     id: string;
     createdAt: number;
-    request: CompareRequest & { seed: number };
+    request: CompareRequest;
+    seed: number;
     columns: ReadonlyArray<{ id: string; request: GenerateRequest }>;
   }): ComparisonView;
   getComparison(id: string): ComparisonView | null;

@@ -62,7 +62,7 @@ describe("POST /api/comparisons", () => {
     const done = await settled(json.id);
     expect(harness.server.simulator.stats().calls).toBe(3);
     expect(done.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
-    expect(new Set(done.columns.map((column) => column.generation.seed))).toEqual(new Set([done.request.seed]));
+    expect(new Set(done.columns.map((column) => column.generation.seed))).toEqual(new Set([done.seed]));
     for (const { generation } of done.columns) {
       const model = findModel(generation.request.model);
       if (!model) throw new Error("unknown model");

@@ -1,8 +1,8 @@
 import { parseCompareRequest } from "@/lib/generation/parse-request";
 import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
+import { answerStarted } from "@/lib/http/wait-for-jobs";
 import { getGenerationRateLimit } from "@/lib/limits";
 import { clientKey } from "@/lib/limits/rate-limit";
 
@@ -14,8 +14,16 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function POST(request: Request): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
     const input = parseCompareRequest(await readJsonBody(request, MAX_BODY_BYTES));
-    await (await getGenerationRateLimit())(clientKey(request, sessionId));
-    const { runner } = await getHistory();
-    return json(runner.startComparison(input), 202);
+    await (await getGenerationRateLimit())(clientKey(request, sessionId), input.models.length);
+    const { runner, store } = await getHistory();
+    const started = runner.startComparison(input);
+    return answerStarted(
+      request,
+      runner,
+      started,
+      started.columns.map((column) => column.generation.id),
+      () => store.getComparison(started.id),
+      (view) => view.columns.some((column) => column.generation.status === "running"),
+    );
   });
 }

@@ -5,6 +5,7 @@ import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
+import { answerStarted } from "@/lib/http/wait-for-jobs";
 import { getGenerationRateLimit } from "@/lib/limits";
 import { clientKey } from "@/lib/limits/rate-limit";
 
@@ -13,13 +14,14 @@ export const dynamic = "force-dynamic";
 /** A prompt of 2100 characters and every option fit in a few KB; 64 KB leaves room for CJK text. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Starts a generation as a server-side job and answers at once with its record. */
+/** Starts a generation as a server-side job and answers at once with its record (or, asked to wait, when it ends). */
 export function POST(request: Request): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
     const input = parseGenerateRequest(await readJsonBody(request, MAX_BODY_BYTES));
     await (await getGenerationRateLimit())(clientKey(request, sessionId));
-    const { runner } = await getHistory();
-    return json(runner.start(input), 202);
+    const { runner, store } = await getHistory();
+    const started = runner.start(input);
+    return answerStarted(request, runner, started, [started.id], () => store.get(started.id), (view) => view.status === "running");
   });
 }
 

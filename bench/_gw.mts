@@ -1,0 +1,2 @@
+import { benchGateway } from "./gateway";
+console.log(await benchGateway());

@@ -1,0 +1,23 @@
+import "server-only";
+import type { JobRunner } from "../jobs/runner";
+import { preferredWait } from "./prefer-wait";
+import { json } from "./responses";
+
+/**
+ * Answers a started job: 202 at once, or, when the client sent `Prefer: wait=N`, the record as it stands
+ * after the jobs finish or N seconds pass (200 when nothing is running any more, 202 otherwise).
+ */
+export const answerStarted = async <View>(
+  request: Request,
+  runner: JobRunner,
+  started: View,
+  jobs: readonly string[],
+  current: () => View | null,
+  running: (view: View) => boolean,
+): Promise<Response> => {
+  const wait = preferredWait(request.headers.get("prefer"));
+  if (wait === null) return json(started, 202);
+  await runner.settled(jobs, wait * 1000, request.signal);
+  const view = current() ?? started;
+  return json(view, running(view) ? 202 : 200, { "preference-applied": `wait=${wait}` });
+};
