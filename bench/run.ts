@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchFirstPaint } from "./first-paint";
+import { benchGateway } from "./gateway";
 import { benchStoreListing } from "./store-listing";
 
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables and written to docs/benchmarks.md. Times are
  * for the machine it ran on (see the header); they are measured here and never asserted in tests.
  */
-const sections = [await benchStoreListing(), await benchFirstPaint()];
+const sections = [await benchStoreListing(), await benchFirstPaint(), await benchGateway()];
 const header = [
   "# Benchmarks",
   "",

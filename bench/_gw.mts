@@ -1,2 +1,0 @@
-import { benchGateway } from "./gateway";
-console.log(await benchGateway());
