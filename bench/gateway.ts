@@ -4,7 +4,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { startAppServer, type AppServer } from "../e2e/server-process";
 import { randomUUID } from "node:crypto";
-import { buildRequestBody } from "../lib/gateway/wire";
+import { buildRequestBody } from "../lib/gateway/request-body";
 import { openStorage } from "../lib/history/storage";
 import { processImage } from "../lib/jobs/process-image";
 import { renderImage } from "../lib/simulator/render";

@@ -1,13 +1,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchFirstPaint } from "./first-paint";
+import { benchFirstLoad } from "./first-load";
 import { benchGateway } from "./gateway";
+import { benchLighthouse } from "./lighthouse";
 import { benchStoreListing } from "./store-listing";
 
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables and written to docs/benchmarks.md. Times are
  * for the machine it ran on (see the header); they are measured here and never asserted in tests.
  */
-const sections = [await benchStoreListing(), await benchFirstPaint(), await benchGateway()];
+// One after another: each measures the machine, and two at once would measure each other.
+const sections = [await benchStoreListing(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchGateway()];
 const header = [
   "# Benchmarks",
   "",

@@ -1,7 +1,7 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { schemaResolver } from "@/lib/forms/schema-resolver";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { CONFIRM_ABOVE, CostConfirm } from "@/components/playground/cost-confirm";
 import { SeedField } from "@/components/playground/seed-field";
@@ -35,23 +35,24 @@ export const DEFAULT_COMPARE: CompareRequest = {
   blind: false,
 };
 
-export type CompareFormApi = { load(request: CompareRequest): void };
-
 /** One prompt and one seed on 2 to 4 models; shows what each model will get before anything is sent. */
+/** A past comparison to fill the form with; a new object each time, so loading the same one twice works. */
+export type CompareLoad = { readonly request: CompareRequest };
+
 export function CompareForm({
-  ref,
+  load,
   onCompare,
   submitError,
   submitting,
 }: {
-  ref?: Ref<CompareFormApi>;
+  load: CompareLoad | null;
   onCompare: (request: CompareRequest) => void;
   submitError: string | null;
   submitting: boolean;
 }) {
   const { register, control, handleSubmit, watch, reset, formState } = useForm<CompareRequest>({
-    resolver: zodResolver(compareRequestSchema),
-    defaultValues: DEFAULT_COMPARE,
+    resolver: schemaResolver(compareRequestSchema),
+    defaultValues: load?.request ?? DEFAULT_COMPARE,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
@@ -66,7 +67,9 @@ export function CompareForm({
   const promptMax = Math.min(...chosen.map((model) => model.promptMaxLength), 2100);
   const negativeMax = Math.min(...chosen.filter((model) => model.options.negativePrompt).map((model) => model.negativePromptMaxLength), 500);
 
-  useImperativeHandle(ref, () => ({ load: (request) => reset(request) }), [reset]);
+  useEffect(() => {
+    if (load) reset(load.request);
+  }, [load, reset]);
 
   const answer = (go: boolean) => {
     if (go && confirming) onCompare(confirming);

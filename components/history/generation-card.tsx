@@ -1,18 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { CodeDialog, Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
 import { findModel } from "@/lib/models/registry";
 import type { HistoryActions } from "./actions";
-import { CodeDialog } from "./code-dialog";
 import { CopyButton } from "./copy-button";
-import { Lightbox } from "./lightbox";
 import { ImageResult } from "./image-result";
 import { ShareButton } from "./share-button";
 import { StarButton } from "./star-button";
 import { SettingsList } from "./settings-list";
 import { formatSeconds, useElapsed } from "./use-elapsed";
+
+const NO_SEED_YET = "The seed is known once the request has gone to the gateway.";
 
 export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {
   const { data: generation } = useQuery(generationQuery(initial));
@@ -41,6 +42,8 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         </p>
         <div className="flex h-9 items-center gap-2">
           {selection}
+          {/* One width for "timer + Cancel" and for the badge that replaces them: nothing moves when it ends. */}
+          <div className="flex h-9 w-32 items-center justify-end gap-2">
           {running ? (
             <>
               <span role="timer" aria-label="Elapsed time" className="text-sm tabular-nums text-slate-600">
@@ -61,6 +64,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
           ) : (
             <StatusBadge status={status} />
           )}
+          </div>
           <StarButton starred={generation.starred} onToggle={() => star.mutate({ id: generation.id, starred: !generation.starred })} />
         </div>
       </header>
@@ -94,11 +98,29 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
           </Button>
         )}
         <Button onClick={() => actions.reuseSettings(generation)}>Reuse settings</Button>
-        {generation.seed !== null && <Button onClick={() => actions.reuseSeed(generation.seed ?? 0)}>Reuse seed</Button>}
-        {firstRevised && <Button onClick={() => actions.usePrompt(firstRevised)}>Use revised prompt</Button>}
+        {/* Every action is there from the start, disabled with its reason until it applies: the row never
+            reflows when the result arrives (no layout shift), and nothing appears from nowhere. */}
+        <Button onClick={() => actions.reuseSeed(generation.seed ?? 0)} disabled={generation.seed === null} title={generation.seed === null ? NO_SEED_YET : undefined}>
+          Reuse seed
+        </Button>
+        <Button
+          onClick={() => firstRevised && actions.usePrompt(firstRevised)}
+          disabled={!firstRevised}
+          title={firstRevised ? undefined : running ? "The revised prompt comes with the result." : "The model returned no revised prompt."}
+        >
+          Use revised prompt
+        </Button>
         <CopyButton text={request.prompt} label="Copy prompt" />
-        {generation.seed !== null && <Button onClick={() => setShowCode(true)}>Copy as code</Button>}
-        {status === "succeeded" && <Button onClick={() => actions.present([generation])}>Present</Button>}
+        <Button onClick={() => setShowCode(true)} disabled={generation.seed === null} title={generation.seed === null ? NO_SEED_YET : undefined}>
+          Copy as code
+        </Button>
+        <Button
+          onClick={() => actions.present([generation])}
+          disabled={generation.images.length === 0}
+          title={generation.images.length === 0 ? (running ? "There is nothing to present until the images arrive." : "This generation has no images.") : undefined}
+        >
+          Present
+        </Button>
         <ShareButton entries={[{ kind: "generation", id: generation.id }]} title={request.prompt.slice(0, 80)} />
         <Button variant="danger" onClick={() => actions.remove(generation)}>
           Delete

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
-import { ComparisonCard } from "@/components/compare/comparison-card";
+import { ComparisonCard } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { historyQuery } from "@/lib/api/generations";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { ImageView } from "@/lib/generation/view";
-import { PromptDiff } from "./prompt-diff";
+import { PromptDiff } from "@/components/lazy";
 
 /**
  * One image beside the prompt the model actually used, with a diff against the user's prompt and a

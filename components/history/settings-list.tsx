@@ -17,10 +17,11 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
     ["Watermark", request.watermark ? "on" : "off"],
   ];
   if (request.negativePrompt !== "") rows.push(["Negative prompt", request.negativePrompt]);
+  // The row is there while it runs too, so the list keeps its height when the result arrives.
   if (generation.finishedAt !== null) {
     const total = formatSeconds(generation.finishedAt - generation.createdAt);
     rows.push(["Time taken", generation.durationMs !== null ? `${total} (gateway ${formatSeconds(generation.durationMs)})` : total]);
-  }
+  } else rows.push(["Time taken", "still running"]);
   rows.push(["Created", <LocalTime key="created" value={generation.createdAt} />]);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">

@@ -1,6 +1,6 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
+import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useImperativeHandle, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -37,7 +37,7 @@ export function GenerateForm({
   submitting: boolean;
 }) {
   const form = useForm<GenerateRequest>({
-    resolver: zodResolver(generateRequestSchema),
+    resolver: schemaResolver(generateRequestSchema),
     defaultValues: defaultRequest(),
     mode: "onSubmit",
     reValidateMode: "onChange",

@@ -1,11 +1,11 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
-import { CompareForm, type CompareFormApi } from "@/components/compare/compare-form";
+import type { CompareLoad } from "@/components/compare/compare-form";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
 import { History } from "@/components/history/history";
+import { CompareForm, Presentation } from "@/components/lazy";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { generationKeys, useCreateGeneration } from "@/lib/api/generations";
@@ -16,8 +16,6 @@ import { GenerateForm, type FormApi } from "./generate-form";
 import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";
 
-// Loaded when a presentation starts: most visits never open one.
-const Presentation = dynamic(() => import("@/components/present/presentation").then((module) => module.Presentation), { ssr: false });
 
 export function Playground({
   offline,
@@ -32,8 +30,13 @@ export function Playground({
   open: ShareEntry | null;
 }) {
   const form = useRef<FormApi>(null);
-  const compareForm = useRef<CompareFormApi>(null);
   const [mode, setMode] = useState<Mode>(open?.kind === "comparison" ? "compare" : "single");
+  const [compareUsed, setCompareUsed] = useState(mode === "compare");
+  const [compareLoad, setCompareLoad] = useState<CompareLoad | null>(null);
+  const switchMode = (next: Mode) => {
+    setMode(next);
+    if (next === "compare") setCompareUsed(true);
+  };
   const [presenting, setPresenting] = useState<readonly HistoryItem[] | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   const create = useCreateGeneration();
@@ -41,9 +44,9 @@ export function Playground({
   const client = useQueryClient();
 
   const load = (item: HistoryItem) => {
-    setMode(item.kind === "generation" ? "single" : "compare");
+    switchMode(item.kind === "generation" ? "single" : "compare");
     if (item.kind === "generation") form.current?.load(item.request);
-    else compareForm.current?.load(item.request);
+    else setCompareLoad({ request: item.request });
   };
 
   useEffect(() => {
@@ -85,7 +88,7 @@ export function Playground({
         )}
         <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
           <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-            <ModeTabs value={mode} onChange={setMode} />
+            <ModeTabs value={mode} onChange={switchMode} />
             {/* Both stay mounted, so switching modes loses nothing typed in either. */}
             <div hidden={mode !== "single"}>
               <GenerateForm
@@ -96,27 +99,29 @@ export function Playground({
               />
             </div>
             <div hidden={mode !== "compare"}>
+              {compareUsed && (
               <CompareForm
-                ref={compareForm}
+                load={compareLoad}
                 onCompare={(request) => compare.mutate(request)}
                 submitError={compare.error ? `Could not start the comparison: ${compare.error.message}` : null}
                 submitting={compare.isPending}
               />
+              )}
             </div>
           </div>
           <History
             actions={{
               reuseSettings: load,
               reuseSeed: (seed) => {
-                setMode("single");
+                switchMode("single");
                 form.current?.setSeed(seed);
               },
               usePrompt: (prompt) => {
-                setMode("single");
+                switchMode("single");
                 form.current?.setPrompt(prompt);
               },
               retry: (generation) => {
-                setMode("single");
+                switchMode("single");
                 form.current?.generate(generation.request);
               },
               reuseComparison: load,

@@ -8,7 +8,8 @@ export function UsageBar({ gated }: { gated: boolean }) {
   const { data } = useQuery(usageQuery);
   const left = data && data.dailyImageLimit !== null ? Math.max(0, data.dailyImageLimit - data.imagesToday) : null;
   return (
-    <div className="flex flex-1 items-center justify-end gap-3 text-sm text-slate-600">
+    // Its own line on a phone, of its final height, before the count arrives: the count moves nothing.
+    <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 sm:w-auto sm:flex-1">
       {data && (
         <p data-testid="usage" className={left === 0 ? "font-semibold text-red-700" : undefined}>
           {left === null

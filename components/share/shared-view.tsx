@@ -1,8 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useState } from "react";
 import { SettingsList } from "@/components/history/settings-list";
+import { Presentation } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
@@ -10,7 +10,6 @@ import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generati
 import { findModel } from "@/lib/models/registry";
 import type { ShareView } from "@/lib/store/types";
 
-const Presentation = dynamic(() => import("@/components/present/presentation").then((module) => module.Presentation), { ssr: false });
 
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-100";
 

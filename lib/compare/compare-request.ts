@@ -1,6 +1,7 @@
-import { z } from "zod";
+// zod/mini, like the generate schema: the compare form ships it to the browser.
+import * as z from "zod/mini";
 import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
-import { seedSchema, type GenerateRequest } from "../models/request-schema";
+import { flag, seedSchema, strictFields, text, type GenerateRequest } from "../models/request-schema";
 import { nearestSize } from "./nearest-size";
 
 /**
@@ -29,23 +30,28 @@ export const compareRequestSchema = z
   .strictObject({
     models: z
       .array(z.enum(MODEL_IDS, { error: "Choose models from the list." }))
-      .min(COMPARE_MODELS.min, `Pick at least ${COMPARE_MODELS.min} models to compare.`)
-      .max(COMPARE_MODELS.max, `Compare at most ${COMPARE_MODELS.max} models at once.`)
-      .refine((models) => new Set(models).size === models.length, "Each model can be picked once."),
-    prompt: z.string(),
-    negativePrompt: z.string(),
+      .check(
+        z.minLength(COMPARE_MODELS.min, `Pick at least ${COMPARE_MODELS.min} models to compare.`),
+        z.maxLength(COMPARE_MODELS.max, `Compare at most ${COMPARE_MODELS.max} models at once.`),
+        z.refine((models) => new Set(models).size === models.length, "Each model can be picked once."),
+      ),
+    prompt: text("The prompt"),
+    negativePrompt: text("The negative prompt"),
     aspect: z.enum(COMPARE_ASPECTS, { error: "Choose one of the listed aspect ratios." }),
     perModel: z
       .number({ error: "Images per model must be a number." })
-      .int("Images per model must be a whole number.")
-      .min(COMPARE_PER_MODEL.min, `Images per model must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`)
-      .max(COMPARE_PER_MODEL.max, `Images per model must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
+      .check(
+        z.int("Images per model must be a whole number."),
+        z.minimum(COMPARE_PER_MODEL.min, `Images per model must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
+        z.maximum(COMPARE_PER_MODEL.max, `Images per model must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
+      ),
     seed: seedSchema,
-    promptExtend: z.boolean(),
-    watermark: z.boolean(),
-    blind: z.boolean(),
-  })
-  .superRefine((value, ctx) => {
+    promptExtend: flag("Prompt rewriting"),
+    watermark: flag("Watermark"),
+    blind: flag("Blind comparison"),
+  }, strictFields)
+  .check(
+    z.superRefine((value, ctx) => {
     const models = value.models.map(getModel);
     if (value.prompt.trim() === "") ctx.addIssue({ code: "custom", path: ["prompt"], message: "Write a prompt first." });
     const promptLimit = strictest(models, (model) => model.promptMaxLength);
@@ -67,7 +73,8 @@ export const compareRequestSchema = z
         message: `${negativeLimit.id} reads a negative prompt of at most ${negativeLimit.negativePromptMaxLength} characters; it has ${value.negativePrompt.length}.`,
       });
     }
-  });
+      }),
+  );
 
 export type CompareRequest = z.infer<typeof compareRequestSchema>;
 

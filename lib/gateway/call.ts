@@ -7,7 +7,8 @@ import { DEFAULT_CONNECT_TIMEOUT_MS } from "./config";
 import { redact } from "./redact";
 import { DEFAULT_RETRY_POLICY, decideRetry, describeFailure, type AttemptFailure, type RetryPolicy } from "./retry-policy";
 import { mapUpstreamError, parseRetryAfter } from "./upstream-errors";
-import { buildRequestBody, parseGenerationResponse, type RequestStyle } from "./wire";
+import { buildRequestBody, type RequestStyle } from "./request-body";
+import { parseGenerationResponse } from "./wire";
 
 /**
  * One generation call over HTTP, with the target and key handed in. client.ts decides the target from the

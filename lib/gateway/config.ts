@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { blankToUndefined, invalidConfigMessage } from "../env-values";
 import { MAX_RETRIES } from "./retry-policy";
-import { REQUEST_STYLES } from "./wire";
+import { REQUEST_STYLES } from "./request-body";
 
 /**
  * The gateway's configuration from the environment, checked in one place. Pure (it takes the environment

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import type { SentRequest } from "../generation/result";
-import { buildRequestBody, parseGenerationResponse } from "./wire";
+import { buildRequestBody } from "./request-body";
+import { parseGenerationResponse } from "./wire";
 
 const request: SentRequest = {
   model: "qwen-image-plus",

@@ -1,45 +1,11 @@
 import { z } from "zod";
 import { AppError } from "../errors";
-import type { SentRequest } from "../generation/result";
-import { formatSize } from "../models/size-rules";
 
 /**
- * The gateway's wire format, and only that: request bodies in both styles, the success shape, and its
- * reshaping into the app's own result type. Pure, so the unit tests import it without a server.
+ * The gateway's answers: the success shape and its reshaping into the app's own result type (request bodies
+ * are in request-body.ts, which the browser also uses for "copy as code"). Pure, so the unit tests import
+ * it without a server.
  */
-
-export const REQUEST_STYLES = ["native", "flat"] as const;
-export type RequestStyle = (typeof REQUEST_STYLES)[number];
-
-type WireParameters = {
-  negative_prompt?: string;
-  prompt_extend: boolean;
-  watermark: boolean;
-  size: string;
-  n: number;
-  seed: number;
-};
-
-const wireParameters = (request: SentRequest): WireParameters => ({
-  // An empty negative prompt is left out rather than sent as "", which some upstream paths treat as text.
-  ...(request.negativePrompt !== "" && { negative_prompt: request.negativePrompt }),
-  prompt_extend: request.promptExtend,
-  watermark: request.watermark,
-  size: formatSize(request),
-  n: request.n,
-  seed: request.seed,
-});
-
-export const buildRequestBody = (request: SentRequest, style: RequestStyle): Record<string, unknown> => {
-  if (style === "flat") {
-    return { model: request.model, prompt: request.prompt, ...wireParameters(request) };
-  }
-  return {
-    model: request.model,
-    input: { messages: [{ role: "user", content: [{ text: request.prompt }] }] },
-    parameters: wireParameters(request),
-  };
-};
 
 const wireImage = z.object({
   url: z.string().nullish(),

@@ -1,4 +1,4 @@
-import { buildRequestBody, type RequestStyle } from "../gateway/wire";
+import { buildRequestBody, type RequestStyle } from "../gateway/request-body";
 import type { GenerationView } from "./view";
 
 /**

@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import type * as core from "zod/v4/core";
+import { safeParse } from "zod/mini";
 import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
 import { AppError } from "../errors";
 import { generateRequestSchema, type GenerateRequest } from "../models/request-schema";
@@ -7,8 +8,8 @@ import { generateRequestSchema, type GenerateRequest } from "../models/request-s
  * The server's half of a shared schema: anything the form would refuse is refused here with the same words,
  * the first of them in the message and every one in `fields`.
  */
-export const parseWith = <Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> => {
-  const parsed = schema.safeParse(body);
+export const parseWith = <Schema extends core.$ZodType>(schema: Schema, body: unknown): core.output<Schema> => {
+  const parsed = safeParse(schema, body);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.join(".") : "body",

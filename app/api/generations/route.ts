@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { listQuerySchema } from "@/lib/generation/list-query";
+import { listQuerySchema } from "@/lib/generation/list-query-schema";
 import { parseGenerateRequest } from "@/lib/generation/parse-request";
 import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
+import { defaultRequest } from "../models/defaults";
+import { generateRequestSchema } from "../models/request-schema";
+import { schemaResolver } from "./schema-resolver";
+
+const options = { fields: {}, shouldUseNativeValidation: false } as const;
+
+describe("the forms' schema resolver", () => {
+  it("passes valid values through", async () => {
+    const values = { ...defaultRequest("qwen-image"), prompt: "a cat" };
+    expect(await schemaResolver(generateRequestSchema)(values, undefined, options)).toEqual({ values, errors: {} });
+  });
+
+  it("gives each field its first problem, in the schema's words", async () => {
+    const values = { ...defaultRequest("qwen-image"), prompt: "", width: 100, n: 3 };
+    const { errors } = await schemaResolver(generateRequestSchema)(values, undefined, options);
+    expect(errors.prompt?.message).toBe("Write a prompt first.");
+    expect(errors.width?.message).toMatch(/^qwen-image takes only its preset sizes/);
+    expect(errors.n?.message).toBe("qwen-image makes exactly 1 image per request.");
+  });
+
+  it("puts a problem with one item of a list on the list", async () => {
+    const values = { models: ["qwen-image", "nope"], prompt: "x", negativePrompt: "", aspect: "1:1", perModel: 1, seed: null, promptExtend: true, watermark: false, blind: false };
+    const { errors } = await schemaResolver(compareRequestSchema)(values as unknown as CompareRequest, undefined, options);
+    expect(errors.models?.message).toBe("Choose models from the list.");
+  });
+});

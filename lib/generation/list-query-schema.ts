@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { MODEL_IDS } from "../models/registry";
+import { PAGE_SIZE } from "./list-query";
+import { GENERATION_STATUSES } from "./view";
+
+/** The server's reading of the history list's search parameters (the browser only writes them). */
+export const listQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  q: z.string().max(200).optional(),
+  model: z.enum(MODEL_IDS).optional(),
+  status: z.enum(GENERATION_STATUSES).optional(),
+  starred: z.literal("1").optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),
+});
