@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { parseTheme, THEME_COOKIE } from "@/lib/theme/theme";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -8,10 +10,10 @@ export const metadata: Metadata = {
   description: "Experiment with Wan and Qwen-Image text-to-image models through the OneToken gateway.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+    <html lang="en" data-theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)}>
+      <body className="min-h-screen bg-slate-50 dark:bg-slate-950 text-slate-900 dark:text-slate-100 antialiased">
         <Providers>{children}</Providers>
       </body>
     </html>

@@ -12,9 +12,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   if (!gated || sessionId) redirect(next);
   return (
-    <main className="mx-auto mt-24 max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <main className="mx-auto mt-24 max-w-sm space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm">
       <h1 className="text-lg font-bold">OneToken Image Playground</h1>
-      <p className="text-sm text-slate-600">This playground is private. Sign in with the password you were given.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">This playground is private. Sign in with the password you were given.</p>
       <SignInForm next={next} />
     </main>
   );

@@ -96,8 +96,8 @@ export function CompareForm({
           const full = field.value.length >= COMPARE_MODELS.max;
           return (
             <fieldset className="space-y-2" aria-describedby="models-help">
-              <legend className="text-sm font-medium text-slate-800">Models to compare</legend>
-              <p id="models-help" className="text-xs text-slate-500">
+              <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Models to compare</legend>
+              <p id="models-help" className="text-xs text-slate-500 dark:text-slate-400">
                 {full
                   ? `${COMPARE_MODELS.max} chosen, the most at once: untick one to choose another.`
                   : `Pick ${COMPARE_MODELS.min} to ${COMPARE_MODELS.max}. Each runs the same prompt and seed at its nearest size to the aspect ratio.`}
@@ -110,7 +110,7 @@ export function CompareForm({
                       <label
                         key={model.id}
                         title={!checked && full ? `At most ${COMPARE_MODELS.max} models at once` : model.summary}
-                        className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 px-2 py-1.5 text-sm has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:text-slate-400"
+                        className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 px-2 py-1.5 text-sm has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:disabled]:cursor-not-allowed has-[:disabled]:text-slate-400"
                       >
                         <input
                           type="checkbox"
@@ -126,7 +126,7 @@ export function CompareForm({
                 </div>
               ))}
               {fieldState.error && (
-                <p role="alert" className="text-xs font-medium text-red-700">
+                <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
                   {fieldState.error.message ?? fieldState.error.root?.message}
                 </p>
               )}
@@ -214,8 +214,8 @@ export function CompareForm({
       </div>
 
       <table className="w-full text-left text-xs">
-        <caption className="mb-1 text-left text-sm font-medium text-slate-800">What each model gets</caption>
-        <thead className="text-slate-500">
+        <caption className="mb-1 text-left text-sm font-medium text-slate-800 dark:text-slate-200">What each model gets</caption>
+        <thead className="text-slate-500 dark:text-slate-400">
           <tr>
             <th scope="col" className="py-1 font-medium">Model</th>
             <th scope="col" className="py-1 font-medium">Size</th>
@@ -224,10 +224,10 @@ export function CompareForm({
         </thead>
         <tbody>
           {plans.map(({ request, notes }) => (
-            <tr key={request.model} className="border-t border-slate-100 align-top">
+            <tr key={request.model} className="border-t border-slate-100 dark:border-slate-800 align-top">
               <th scope="row" className="py-1 pr-2 font-medium">
                 {getModel(request.model).name}
-                {notes.length > 0 && <span className="block font-normal text-slate-500">{notes.join(" ")}</span>}
+                {notes.length > 0 && <span className="block font-normal text-slate-500 dark:text-slate-400">{notes.join(" ")}</span>}
               </th>
               <td className="py-1 pr-2 tabular-nums">
                 {formatSize(request)} ({aspectLabel(request)})
@@ -237,12 +237,12 @@ export function CompareForm({
           ))}
         </tbody>
       </table>
-      <p className="text-xs text-slate-600">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         {plans.length > 0 ? `${total} image${total === 1 ? "" : "s"} in all, each billed.` : "Pick the models to compare."}
       </p>
 
       {submitError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-800 dark:text-red-200">
           {submitError}
         </p>
       )}

@@ -32,18 +32,18 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
       tabIndex={-1}
       aria-label={`Comparison of ${comparison.columns.length} models: ${request.prompt.slice(0, 60)}`}
       aria-busy={running}
-      className="space-y-3 rounded-lg border border-indigo-200 bg-white p-4 shadow-sm"
+      className="space-y-3 rounded-lg border border-indigo-200 dark:border-indigo-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 flex-1 space-y-1">
-          <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700">
+          <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">
             Comparison · {comparison.columns.length} models{request.blind ? (hidden ? " · blind" : " · blind, revealed") : ""}
           </p>
-          <p className="whitespace-pre-wrap text-sm text-slate-900">
+          <p className="whitespace-pre-wrap text-sm text-slate-900 dark:text-slate-100">
             <span className="sr-only">Prompt: </span>
             {request.prompt}
           </p>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-500 dark:text-slate-400">
             Seed {comparison.seed} · aspect {request.aspect} · {request.perModel} image{request.perModel === 1 ? "" : "s"} per model
             {request.negativePrompt !== "" && ` · negative prompt: ${request.negativePrompt}`}
           </p>
@@ -93,7 +93,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
         </Button>
       </div>
       {(update.error ?? retry.error) && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {(update.error ?? retry.error)?.message}
         </p>
       )}
@@ -129,19 +129,19 @@ function Column({
   const { request, status } = generation;
   const elapsed = useElapsed(generation.createdAt, status === "running");
   return (
-    <li ref={item} tabIndex={-1} aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 p-3">
+    <li ref={item} tabIndex={-1} aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
       <div className="flex items-start justify-between gap-2">
         <div>
           <h3 className="text-sm font-semibold">{label}</h3>
           {!hidden && (
-            <p className="text-xs text-slate-500">
+            <p className="text-xs text-slate-500 dark:text-slate-400">
               {formatSize(request)} ({aspectLabel(request)}){generation.durationMs !== null && ` · ${formatSeconds(generation.durationMs)}`}
             </p>
           )}
         </div>
         {status === "running" ? (
           <div className="flex items-center gap-2">
-            <span role="timer" aria-label={`Elapsed time for ${label}`} className="text-xs tabular-nums text-slate-600">
+            <span role="timer" aria-label={`Elapsed time for ${label}`} className="text-xs tabular-nums text-slate-600 dark:text-slate-400">
               {formatSeconds(elapsed)}
             </span>
             <Button className="px-2 py-1 text-xs" onClick={() => {
@@ -152,7 +152,7 @@ function Column({
             </Button>
           </div>
         ) : (
-          <span className={`rounded px-2 py-0.5 text-xs font-medium ${status === "succeeded" ? "bg-emerald-100 text-emerald-800" : "bg-red-100 text-red-800"}`}>
+          <span className={`rounded px-2 py-0.5 text-xs font-medium ${status === "succeeded" ? "bg-emerald-100 dark:bg-emerald-900/50 text-emerald-800 dark:text-emerald-200" : "bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200"}`}>
             {status === "succeeded" ? "Done" : status === "failed" ? "Failed" : status === "cancelled" ? "Cancelled" : "Interrupted"}
           </span>
         )}
@@ -160,7 +160,7 @@ function Column({
       {status === "running" && (
         <div
           aria-label={`${label} is generating`}
-          className="w-full animate-pulse rounded-md border border-slate-200 bg-slate-200"
+          className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
           style={{ aspectRatio: `${request.width} / ${request.height}` }}
         />
       )}
@@ -181,12 +181,12 @@ function Column({
         </ul>
       )}
       {errorText && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-800 dark:text-red-200">
           {errorText}
         </p>
       )}
       {notes.length > 0 && (
-        <ul className="ml-4 list-disc text-xs text-slate-500">
+        <ul className="ml-4 list-disc text-xs text-slate-500 dark:text-slate-400">
           {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}

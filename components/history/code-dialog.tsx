@@ -19,14 +19,14 @@ export function CodeDialog({ generation, onClose }: { generation: GenerationView
       ref={dialog.ref}
       onClose={onClose}
       aria-label="Request as code"
-      className="m-auto max-h-[90vh] w-[min(900px,95vw)] overflow-y-auto rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/70"
+      className="m-auto max-h-[90vh] w-[min(900px,95vw)] overflow-y-auto rounded-lg bg-white dark:bg-slate-900 p-0 shadow-2xl backdrop:bg-slate-900/70"
     >
       <div className="space-y-4 p-4">
         <div className="flex items-center justify-between gap-2">
           <h3 className="font-semibold">The gateway request behind this result</h3>
           <Button onClick={dialog.close}>Close</Button>
         </div>
-        <p className="text-xs text-slate-600">
+        <p className="text-xs text-slate-600 dark:text-slate-400">
           Exactly what the server sent, with the key left as <code>$ONETOKEN_API_KEY</code> for your own environment.
         </p>
         {snippets.map((snippet) => (

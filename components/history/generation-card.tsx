@@ -33,10 +33,10 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       tabIndex={-1}
       aria-label={`${findModel(request.model)?.name ?? request.model}: ${request.prompt.slice(0, 60)}`}
       aria-busy={running}
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
-        <p className="min-w-0 flex-1 whitespace-pre-wrap text-sm text-slate-900">
+        <p className="min-w-0 flex-1 whitespace-pre-wrap text-sm text-slate-900 dark:text-slate-100">
           <span className="sr-only">Prompt: </span>
           {request.prompt}
         </p>
@@ -46,7 +46,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
           <div className="flex h-9 w-32 items-center justify-end gap-2">
           {running ? (
             <>
-              <span role="timer" aria-label="Elapsed time" className="text-sm tabular-nums text-slate-600">
+              <span role="timer" aria-label="Elapsed time" className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
                 {formatSeconds(elapsed)}
               </span>
               <Button
@@ -78,12 +78,12 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         </ul>
       )}
       {generation.error && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <div role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
           {generation.error.message}
         </div>
       )}
       {status === "cancelled" && generation.finishedAt !== null && (
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           Cancelled after {formatSeconds(generation.finishedAt - generation.createdAt)}. Nothing was kept; if the request had reached the gateway, it may
           still finish and bill the images.
         </p>
@@ -138,10 +138,10 @@ function Placeholders({ request }: { request: { width: number; height: number; n
     <ul className="grid gap-4" aria-label="Images being generated">
       {Array.from({ length: request.n }, (_, index) => (
         <li key={index} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <div className="w-full animate-pulse rounded-md border border-slate-200 bg-slate-200" style={{ aspectRatio: `${request.width} / ${request.height}` }} />
+          <div className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${request.width} / ${request.height}` }} />
           <div className="space-y-2">
-            <div className="h-3 w-24 rounded bg-slate-200" />
-            <div className="h-3 w-full rounded bg-slate-100" />
+            <div className="h-3 w-24 rounded bg-slate-200 dark:bg-slate-700" />
+            <div className="h-3 w-full rounded bg-slate-100 dark:bg-slate-800" />
           </div>
         </li>
       ))}
@@ -150,10 +150,10 @@ function Placeholders({ request }: { request: { width: number; height: number; n
 }
 
 const BADGES = {
-  succeeded: ["Done", "bg-emerald-100 text-emerald-800"],
-  failed: ["Failed", "bg-red-100 text-red-800"],
-  cancelled: ["Cancelled", "bg-slate-200 text-slate-700"],
-  interrupted: ["Interrupted", "bg-amber-100 text-amber-800"],
+  succeeded: ["Done", "bg-emerald-100 dark:bg-emerald-900/50 text-emerald-800 dark:text-emerald-200"],
+  failed: ["Failed", "bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200"],
+  cancelled: ["Cancelled", "bg-slate-200 dark:bg-slate-700 text-slate-700 dark:text-slate-300"],
+  interrupted: ["Interrupted", "bg-amber-100 dark:bg-amber-900/50 text-amber-800 dark:text-amber-200"],
 } as const;
 
 function StatusBadge({ status }: { status: keyof typeof BADGES }) {

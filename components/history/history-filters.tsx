@@ -12,7 +12,7 @@ export function HistoryFilters({ value, onChange }: { value: ListFilters; onChan
   return (
     <div role="search" className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
       <div className="space-y-1">
-        <label htmlFor="history-search" className="text-xs font-medium text-slate-700">
+        <label htmlFor="history-search" className="text-xs font-medium text-slate-700 dark:text-slate-300">
           Search prompts
         </label>
         <input
@@ -51,7 +51,7 @@ function FilterSelect({
 }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-300">
         {label}
       </label>
       <select id={id} className={inputClass} value={value ?? ""} onChange={(event) => onChange(event.target.value || undefined)}>

@@ -66,7 +66,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
       return next;
     });
   const selectBox = (item: HistoryItem) => (
-    <label className="flex items-center gap-1 text-xs text-slate-600">
+    <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
       <input
         type="checkbox"
         aria-label={`Select “${item.request.prompt.slice(0, 60)}”`}
@@ -96,13 +96,13 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
       </div>
       <HistoryFilters value={filters} onChange={setFilters} />
       {starredError && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           Could not load the favourites: {starredError}
         </p>
       )}
 
       {chosen.length > 0 && (
-        <div role="region" aria-label="Selection" className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 bg-indigo-50 p-2 text-sm">
+        <div role="region" aria-label="Selection" className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm">
           <span className="font-medium">{chosen.length} selected</span>
           <Button onClick={() => actions.present(chosen)}>Present selection</Button>
           <ShareButton key={chosen.map((item) => item.id).join()} entries={chosen.map(({ kind, id }) => ({ kind, id }))} title={`${chosen.length} selected items`} label="Share selection" />
@@ -113,7 +113,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
       {deletes.pending.length > 0 && (
         <div role="status" className="space-y-1">
           {deletes.pending.map((item) => (
-            <div key={item.id} className="flex items-center justify-between gap-2 rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
+            <div key={item.id} className="flex items-center justify-between gap-2 rounded-md bg-slate-800 dark:bg-slate-700 px-3 py-2 text-sm text-white">
               <span className="truncate">
                 Deleted {item.kind === "comparison" ? "comparison " : ""}“{item.request.prompt.slice(0, 60)}”.
               </span>
@@ -124,17 +124,17 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
       )}
 
       {deletes.failure && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
           {deletes.failure}
         </p>
       )}
       {query.isError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
           The history could not be loaded: {query.error.message}
         </p>
       )}
       {query.isSuccess && items.length === 0 && (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500">
+        <p className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 p-8 text-center text-sm text-slate-500 dark:text-slate-400">
           {filtered
             ? "Nothing in the history matches these filters."
             : "Your images will appear here, newest first, each beside the prompt the model actually used. Everything is kept on the server: reloading or closing the tab loses nothing."}

@@ -35,31 +35,31 @@ export function ImageResult({
           height={image.height}
           loading="lazy"
           alt={`Image ${index + 1} of ${count} for: ${prompt.slice(0, 120)}`}
-          className="h-auto w-full rounded-md border border-slate-200 bg-slate-100"
+          className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800"
         />
       </button>
       <figure className="space-y-1 text-sm">
-        <figcaption className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revised prompt</figcaption>
+        <figcaption className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Revised prompt</figcaption>
         {image.revisedPrompt !== "" ? (
           <>
             {diff ? (
               <PromptDiff prompt={prompt} revised={image.revisedPrompt} />
             ) : (
-              <p className="whitespace-pre-wrap text-slate-800" data-testid="revised-prompt">
+              <p className="whitespace-pre-wrap text-slate-800 dark:text-slate-200" data-testid="revised-prompt">
                 {image.revisedPrompt}
               </p>
             )}
-            <button type="button" aria-expanded={diff} onClick={() => setDiff(!diff)} className="mr-3 text-xs font-medium text-indigo-700 underline">
+            <button type="button" aria-expanded={diff} onClick={() => setDiff(!diff)} className="mr-3 text-xs font-medium text-indigo-700 dark:text-indigo-300 underline">
               {diff ? "Show the revised prompt" : "Show what the rewriter changed"}
             </button>
           </>
         ) : (
-          <p className="italic text-slate-500" data-testid="revised-prompt">
+          <p className="italic text-slate-500 dark:text-slate-400" data-testid="revised-prompt">
             No revised prompt returned.
           </p>
         )}
         {downloadable && (
-          <a href={image.downloadSrc} download className="inline-block text-xs font-medium text-indigo-700 underline">
+          <a href={image.downloadSrc} download className="inline-block text-xs font-medium text-indigo-700 dark:text-indigo-300 underline">
             Download PNG
           </a>
         )}

@@ -33,7 +33,7 @@ export function Lightbox({
       ref={dialog.ref}
       onClose={onClose}
       aria-label={`${title ? `${title}: ` : ""}Image ${index + 1} of ${generation.images.length}`}
-      className="m-auto max-h-[95vh] w-[min(1200px,95vw)] overflow-y-auto rounded-lg bg-white p-0 shadow-2xl backdrop:bg-slate-900/70"
+      className="m-auto max-h-[95vh] w-[min(1200px,95vw)] overflow-y-auto rounded-lg bg-white dark:bg-slate-900 p-0 shadow-2xl backdrop:bg-slate-900/70"
     >
       <div className="grid gap-4 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         {/* eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app */}
@@ -43,15 +43,15 @@ export function Lightbox({
             <Button onClick={dialog.close}>Close</Button>
           </div>
           <section>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Prompt</h3>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Prompt</h3>
             <p className="whitespace-pre-wrap">{generation.request.prompt}</p>
           </section>
           <section>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revised prompt</h3>
-            <p className="whitespace-pre-wrap">{image.revisedPrompt || <span className="italic text-slate-500">No revised prompt returned.</span>}</p>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Revised prompt</h3>
+            <p className="whitespace-pre-wrap">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">No revised prompt returned.</span>}</p>
           </section>
           {!hideSettings && <SettingsList generation={generation} />}
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-500 dark:text-slate-400">
             {hideSettings ? "" : `${image.width}*${image.height} px, `}image {index + 1} of {generation.images.length}
           </p>
           <div className="flex flex-wrap gap-2">

@@ -6,7 +6,7 @@ export function PromptDiff({ prompt, revised }: { prompt: string; revised: strin
   const { added, removed } = diffSummary(parts);
   return (
     <div className="space-y-1" data-testid="prompt-diff">
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         The rewriter added {added} word{added === 1 ? "" : "s"} and dropped {removed}.
       </p>
       <p className="whitespace-pre-wrap text-sm leading-relaxed">
@@ -14,11 +14,11 @@ export function PromptDiff({ prompt, revised }: { prompt: string; revised: strin
           part.kind === "same" ? (
             <span key={index}>{part.text}</span>
           ) : part.kind === "added" ? (
-            <ins key={index} className="rounded bg-emerald-100 text-emerald-900 no-underline">
+            <ins key={index} className="rounded bg-emerald-100 dark:bg-emerald-900/50 text-emerald-900 dark:text-emerald-200 no-underline">
               {part.text}
             </ins>
           ) : (
-            <del key={index} className="rounded bg-red-100 text-red-800">
+            <del key={index} className="rounded bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200">
               {part.text}
             </del>
           ),

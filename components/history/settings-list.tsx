@@ -27,8 +27,8 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
-          <dt className="text-slate-500">{label}</dt>
-          <dd className="break-words text-slate-800">{value}</dd>
+          <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+          <dd className="break-words text-slate-800 dark:text-slate-200">{value}</dd>
         </div>
       ))}
     </dl>

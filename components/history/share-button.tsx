@@ -24,7 +24,7 @@ export function ShareButton({ entries, title, label = "Share link" }: { entries:
         </Button>
       )}
       {share.error && (
-        <p role="alert" className="w-full text-sm text-red-700">
+        <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
           Could not make a link: {share.error.message}
         </p>
       )}

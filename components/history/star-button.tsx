@@ -7,7 +7,7 @@ export function StarButton({ starred, onToggle }: { starred: boolean; onToggle: 
       aria-label="Favourite"
       title={starred ? "Remove from favourites" : "Add to favourites"}
       onClick={onToggle}
-      className={`rounded-md px-2 py-1 text-lg leading-none ${starred ? "text-amber-500" : "text-slate-400 hover:text-slate-600"}`}
+      className={`rounded-md px-2 py-1 text-lg leading-none ${starred ? "text-amber-500" : "text-slate-400 dark:text-slate-500 hover:text-slate-600 dark:hover:text-slate-400"}`}
     >
       ★
     </button>

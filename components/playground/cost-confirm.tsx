@@ -15,9 +15,9 @@ export function CostConfirm({ images, action, onAnswer }: { images: number; acti
       onKeyDown={(event) => {
         if (event.key === "Escape") onAnswer(false);
       }}
-      className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3"
+      className="space-y-2 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3"
     >
-      <p id={id} className="text-sm text-amber-900">
+      <p id={id} className="text-sm text-amber-900 dark:text-amber-200">
         This run creates {images} images, and each one is billed. {action} them?
       </p>
       <div className="flex gap-2">

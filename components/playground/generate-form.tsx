@@ -120,7 +120,7 @@ export function GenerateForm({
       <Controller control={control} name="model" render={({ field }) => <ModelPicker value={field.value} onChange={chooseModel} />} />
 
       {notices.length > 0 && (
-        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-xs text-amber-900">
+        <div role="status" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-xs text-amber-900 dark:text-amber-200">
           <ul className="ml-4 list-disc">
             {notices.map((notice) => (
               <li key={notice}>{notice}</li>
@@ -189,8 +189,8 @@ export function GenerateForm({
         render={({ field, fieldState }) =>
           model.n.min === model.n.max ? (
             <div className="space-y-1">
-              <p className="text-sm font-medium text-slate-800">Number of images</p>
-              <p className="text-xs text-slate-500">
+              <p className="text-sm font-medium text-slate-800 dark:text-slate-200">Number of images</p>
+              <p className="text-xs text-slate-500 dark:text-slate-400">
                 {model.name} makes exactly {model.n.min} image per request.
               </p>
             </div>
@@ -242,7 +242,7 @@ export function GenerateForm({
       </div>
 
       {submitError && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-800 dark:text-red-200">
           {submitError}
         </p>
       )}

@@ -8,14 +8,14 @@ const MODES: ReadonlyArray<{ value: Mode; label: string }> = [
 /** Switches the form between one model and a side-by-side comparison. */
 export function ModeTabs({ value, onChange }: { value: Mode; onChange: (mode: Mode) => void }) {
   return (
-    <div role="group" aria-label="Mode" className="grid grid-cols-2 gap-1 rounded-md bg-slate-100 p-1">
+    <div role="group" aria-label="Mode" className="grid grid-cols-2 gap-1 rounded-md bg-slate-100 dark:bg-slate-800 p-1">
       {MODES.map((mode) => (
         <button
           key={mode.value}
           type="button"
           aria-pressed={value === mode.value}
           onClick={() => onChange(mode.value)}
-          className="rounded px-3 py-1.5 text-sm font-medium text-slate-600 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm"
+          className="rounded px-3 py-1.5 text-sm font-medium text-slate-600 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm dark:text-slate-400 dark:aria-pressed:bg-slate-700 dark:aria-pressed:text-slate-100"
         >
           {mode.label}
         </button>

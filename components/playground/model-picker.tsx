@@ -6,10 +6,10 @@ const GROUPS = modelsByFamily();
 export function ModelPicker({ value, onChange }: { value: ModelId; onChange: (id: ModelId) => void }) {
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-slate-800">Model</legend>
+      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Model</legend>
       {GROUPS.map((group) => (
         <div key={group.family} role="group" aria-labelledby={`family-${group.family}`} className="space-y-1">
-          <p id={`family-${group.family}`} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <p id={`family-${group.family}`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
             {group.label}
           </p>
           <div className="grid gap-1">
@@ -19,7 +19,7 @@ export function ModelPicker({ value, onChange }: { value: ModelId; onChange: (id
                 <label
                   key={model.id}
                   htmlFor={id}
-                  className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50"
+                  className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2 has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40"
                 >
                   <input
                     id={id}
@@ -35,11 +35,11 @@ export function ModelPicker({ value, onChange }: { value: ModelId; onChange: (id
                   <span className="min-w-0">
                     <span className="flex flex-wrap items-center gap-x-2 text-sm font-medium">
                       <span id={`${id}-name`}>{model.name}</span>
-                      <code className="text-xs font-normal text-slate-500">{model.id}</code>
+                      <code className="text-xs font-normal text-slate-600 dark:text-slate-400">{model.id}</code>
                     </span>
-                    <span id={`${id}-summary`} className="block text-xs text-slate-500">
+                    <span id={`${id}-summary`} className="block text-xs text-slate-600 dark:text-slate-400">
                       {model.recommended && (
-                        <span className="mr-1 rounded bg-amber-100 px-1.5 font-medium text-amber-800">★ Recommended</span>
+                        <span className="mr-1 rounded bg-amber-100 dark:bg-amber-900/50 px-1.5 font-medium text-amber-800 dark:text-amber-200">★ Recommended</span>
                       )}
                       {model.summary}
                     </span>

@@ -12,6 +12,8 @@ import { generationKeys, useCreateGeneration } from "@/lib/api/generations";
 import type { GatewayInfo } from "@/lib/generation/as-code";
 import type { HistoryItem } from "@/lib/generation/view";
 import type { ShareEntry } from "@/lib/store/types";
+import type { Theme } from "@/lib/theme/theme";
+import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { GenerateForm, type FormApi } from "./generate-form";
 import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";
@@ -22,7 +24,9 @@ export function Playground({
   gated,
   gateway,
   open,
+  theme,
 }: {
+  theme: Theme;
   offline: boolean;
   gated: boolean;
   gateway: GatewayInfo;
@@ -73,21 +77,22 @@ export function Playground({
         <header className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-xl font-bold">OneToken Image Playground</h1>
           <UsageBar gated={gated} />
+          <ThemeSwitch initial={theme} />
           {offline ? (
-            <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-900">
+            <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 px-3 py-1.5 text-sm font-medium text-amber-900 dark:text-amber-200">
               Offline demo: synthetic images, no model is called
             </p>
           ) : (
-            <p className="rounded-md bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800">Connected to the OneToken gateway</p>
+            <p className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 px-3 py-1.5 text-sm text-emerald-800 dark:text-emerald-200">Connected to the OneToken gateway</p>
           )}
         </header>
         {openError && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
             {openError}
           </p>
         )}
         <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
-          <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+          <div className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <ModeTabs value={mode} onChange={switchMode} />
             {/* Both stay mounted, so switching modes loses nothing typed in either. */}
             <div hidden={mode !== "single"}>

@@ -20,8 +20,8 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
 
   return (
     <fieldset className="space-y-2" aria-describedby="size-rule">
-      <legend className="text-sm font-medium text-slate-800">Size</legend>
-      <p id="size-rule" className="text-xs text-slate-500">
+      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Size</legend>
+      <p id="size-rule" className="text-xs text-slate-600 dark:text-slate-400">
         {model.name}: {rule}
       </p>
       <div className="grid grid-cols-3 gap-1.5">
@@ -32,7 +32,7 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
             <label
               key={id}
               htmlFor={id}
-              className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
+              className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
             >
               <input
                 id={id}
@@ -47,12 +47,12 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
               />
               <span
                 aria-hidden
-                className="shrink-0 rounded-sm border border-slate-400 bg-slate-100"
+                className="shrink-0 rounded-sm border border-slate-400 bg-slate-100 dark:bg-slate-800"
                 style={{ width: preset.width * scale, height: preset.height * scale }}
               />
               <span>
                 <span className="block font-medium">{formatSize(preset)}</span>{" "}
-                <span className="text-slate-500">{aspectLabel(preset)}</span>
+                <span className="text-slate-600 dark:text-slate-400">{aspectLabel(preset)}</span>
               </span>
             </label>
           );
@@ -60,7 +60,7 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
         {allowsCustomSize(model) && (
           <label
             htmlFor="size-custom"
-            className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs font-medium has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
+            className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs font-medium has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
           >
             <input id="size-custom" type="radio" name="size" className="absolute inset-0 cursor-pointer opacity-0" checked={custom} onChange={() => setCustom(true)} />
             Custom size
@@ -70,13 +70,13 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
       {custom && allowsCustomSize(model) && (
         <div className="flex items-end gap-2">
           <Dimension label="Width" value={value.width} onChange={(width) => onChange({ ...value, width })} invalid={!check.ok} />
-          <span className="pb-2 text-slate-400">×</span>
+          <span className="pb-2 text-slate-400 dark:text-slate-500">×</span>
           <Dimension label="Height" value={value.height} onChange={(height) => onChange({ ...value, height })} invalid={!check.ok} />
-          <span className="pb-2 text-xs text-slate-500">{check.ok ? aspectLabel(value) : ""}</span>
+          <span className="pb-2 text-xs text-slate-600 dark:text-slate-400">{check.ok ? aspectLabel(value) : ""}</span>
         </div>
       )}
       {!check.ok && (
-        <p id="size-error" role="alert" className="text-xs font-medium text-red-700">
+        <p id="size-error" role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
           {check.reason}
         </p>
       )}
@@ -88,7 +88,7 @@ function Dimension({ label, value, onChange, invalid }: { label: string; value: 
   const id = `size-${label.toLowerCase()}`;
   return (
     <div className="w-28 space-y-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+      <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-300">
         {label} (px)
       </label>
       <input

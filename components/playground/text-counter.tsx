@@ -7,7 +7,7 @@ const FIGURE_SPACE = "\u2007";
  */
 export function TextCounter({ id, length, max }: { id: string; length: number; max: number }) {
   return (
-    <span id={id} aria-live={length >= max ? "polite" : "off"} className={`whitespace-pre text-xs tabular-nums ${length > max ? "font-semibold text-red-700" : length === max ? "font-semibold text-amber-700" : "text-slate-500"}`}>
+    <span id={id} aria-live={length >= max ? "polite" : "off"} className={`whitespace-pre text-xs tabular-nums ${length > max ? "font-semibold text-red-700 dark:text-red-300" : length === max ? "font-semibold text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400"}`}>
       {String(length).padStart(String(max).length, FIGURE_SPACE)}/{max}
     </span>
   );

@@ -9,9 +9,9 @@ export function UsageBar({ gated }: { gated: boolean }) {
   const left = data && data.dailyImageLimit !== null ? Math.max(0, data.dailyImageLimit - data.imagesToday) : null;
   return (
     // Its own line on a phone, of its final height, before the count arrives: the count moves nothing.
-    <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 sm:w-auto sm:flex-1">
+    <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-1">
       {data && (
-        <p data-testid="usage" className={left === 0 ? "font-semibold text-red-700" : undefined}>
+        <p data-testid="usage" className={left === 0 ? "font-semibold text-red-700 dark:text-red-300" : undefined}>
           {left === null
             ? `${data.imagesToday} image${data.imagesToday === 1 ? "" : "s"} today`
             : `${left} of ${data.dailyImageLimit} images left today`}

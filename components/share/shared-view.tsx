@@ -9,20 +9,22 @@ import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
 import { findModel } from "@/lib/models/registry";
 import type { ShareView } from "@/lib/store/types";
+import type { Theme } from "@/lib/theme/theme";
+import { ThemeSwitch } from "@/components/ui/theme-switch";
 
 
-const linkClass = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-100";
+const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
 
 /** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
-export function SharedView({ share }: { share: ShareView }) {
+export function SharedView({ share, theme }: { share: ShareView; theme: Theme }) {
   const [presenting, setPresenting] = useState(false);
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Shared from the OneToken Image Playground · read-only</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Shared from the OneToken Image Playground · read-only</p>
           <h1 className="text-xl font-bold">{share.title || "Shared images"}</h1>
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-500 dark:text-slate-400">
             Shared <LocalTime value={share.createdAt} />
           </p>
         </div>
@@ -33,10 +35,11 @@ export function SharedView({ share }: { share: ShareView }) {
           <a href="/" className={linkClass}>
             Go to the playground
           </a>
+          <ThemeSwitch initial={theme} />
         </div>
       </header>
       {share.missing > 0 && (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-sm text-amber-900 dark:text-amber-200">
           {share.missing} of the shared items {share.missing === 1 ? "has" : "have"} been deleted since this link was made.
         </p>
       )}
@@ -50,10 +53,10 @@ export function SharedView({ share }: { share: ShareView }) {
 
 function SharedItem({ item }: { item: HistoryItem }) {
   return (
-    <article aria-label={`${item.kind === "comparison" ? "Comparison" : "Generation"}: ${item.request.prompt.slice(0, 60)}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <article aria-label={`${item.kind === "comparison" ? "Comparison" : "Generation"}: ${item.request.prompt.slice(0, 60)}`} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <section className="min-w-0 flex-1">
-          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Prompt</h2>
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Prompt</h2>
           <p className="whitespace-pre-wrap text-sm">{item.request.prompt}</p>
         </section>
         <a href={`/?open=${item.kind}:${item.id}`} className={linkClass}>
@@ -67,7 +70,7 @@ function SharedItem({ item }: { item: HistoryItem }) {
 
 function Images({ generation, label, describe = (text) => text }: { generation: GenerationView; label: string; describe?: (text: string) => string }) {
   if (generation.images.length === 0) {
-    return <p className="text-sm text-slate-500">{describe(generation.error?.message ?? `No image (${generation.status}).`)}</p>;
+    return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error?.message ?? `No image (${generation.status}).`)}</p>;
   }
   return (
     <ul className="grid gap-3">
@@ -75,10 +78,10 @@ function Images({ generation, label, describe = (text) => text }: { generation: 
         <li key={image.id} className="space-y-1">
           <a href={image.src} target="_blank" rel="noreferrer" className="block">
             {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app */}
-            <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={`${label}, image ${index + 1}: ${generation.request.prompt.slice(0, 100)}`} className="h-auto w-full rounded-md border border-slate-200" />
+            <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={`${label}, image ${index + 1}: ${generation.request.prompt.slice(0, 100)}`} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
           </a>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Revised prompt</p>
-          <p className="whitespace-pre-wrap text-sm text-slate-800">{image.revisedPrompt || <span className="italic text-slate-500">No revised prompt returned.</span>}</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Revised prompt</p>
+          <p className="whitespace-pre-wrap text-sm text-slate-800 dark:text-slate-200">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">No revised prompt returned.</span>}</p>
         </li>
       ))}
     </ul>
@@ -99,7 +102,7 @@ function SharedComparison({ comparison }: { comparison: ComparisonView }) {
   return (
     <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(220px, 1fr))` }}>
       {comparison.columns.map((column, index) => (
-        <li key={column.generation.id} aria-label={columnLabel(comparison, index)} className="space-y-2 rounded-md border border-slate-200 p-3">
+        <li key={column.generation.id} aria-label={columnLabel(comparison, index)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
           <h3 className="text-sm font-semibold">{columnLabel(comparison, index)}</h3>
           <Images generation={column.generation} label={columnLabel(comparison, index)} describe={(text) => blindText(comparison, text)} />
           {!hidden && <SettingsList generation={column.generation} />}

@@ -19,19 +19,19 @@ export function Field({
   return (
     <div className="space-y-1.5">
       <div className="flex items-baseline justify-between gap-2">
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800 dark:text-slate-200">
           {label}
         </label>
         {aside}
       </div>
       {children}
       {help && (
-        <p id={`${id}-help`} className="text-xs text-slate-500">
+        <p id={`${id}-help`} className="text-xs text-slate-500 dark:text-slate-400">
           {help}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
           {error}
         </p>
       )}
@@ -43,4 +43,4 @@ export const describedBy = (id: string, help: boolean, error: boolean): string |
   [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
 
 export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-indigo-500 aria-[invalid=true]:border-red-500";
+  "block w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 dark:placeholder:text-slate-500 focus:border-indigo-500 aria-[invalid=true]:border-red-500";

@@ -1,0 +1,33 @@
+"use client";
+
+import { useState } from "react";
+import { inputClass } from "@/components/ui/field";
+import { parseTheme, themeCookie, THEMES, type Theme } from "@/lib/theme/theme";
+
+const LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
+
+/** System, light or dark; applied at once and remembered for the next visit. */
+export function ThemeSwitch({ initial }: { initial: Theme }) {
+  const [theme, setTheme] = useState<Theme>(initial);
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+      Theme
+      <select
+        className={`${inputClass} w-auto py-1`}
+        value={theme}
+        onChange={(event) => {
+          const next = parseTheme(event.target.value);
+          setTheme(next);
+          document.documentElement.dataset.theme = next;
+          document.cookie = themeCookie(next);
+        }}
+      >
+        {THEMES.map((value) => (
+          <option key={value} value={value}>
+            {LABELS[value]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,61 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/** axe-core on every main view: no serious or critical violation, each reported with where it is. */
+const seriousViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+};
+
+test.describe("accessibility", () => {
+  test("the playground, the compare form, a result, the lightbox and a presentation", async ({ playground, page }) => {
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await playground.prompt.fill("A paper crane on a desk");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await result.getByRole("button", { name: /^Open image 1/ }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+
+    await result.getByRole("button", { name: "Present" }).click();
+    await expect(page.getByRole("dialog", { name: "Presentation" }).getByText("Slide 1 of 1")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Compare models" }).click();
+    await expect(page.getByRole("form", { name: "Comparison settings" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The dark theme passes the same checks (contrast above all).
+    await page.getByLabel("Theme").selectOption("dark");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "One model" }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Theme").selectOption("system");
+  });
+
+  test("a comparison card and a share page", async ({ compare, page }) => {
+    await compare.chooseModels(["Wan 2.2 flash", "Qwen-Image"]);
+    await compare.prompt.fill("A teapot");
+    await compare.submit();
+    const card = compare.card();
+    await expect(compare.column(card, "Qwen-Image").getByRole("img")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await card.getByRole("button", { name: "Share link" }).click();
+    const link = await card.getByRole("textbox", { name: "Share link" }).inputValue();
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

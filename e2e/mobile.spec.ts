@@ -1,0 +1,26 @@
+import { expect, test } from "./fixtures";
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+test.describe("on a phone", () => {
+  test("generate, see the result beside its revised prompt, open the lightbox", async ({ playground, page }) => {
+    // Nothing is wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await playground.prompt.fill("A bicycle leaning on a blue door");
+    await playground.generateButton.tap();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toBeVisible();
+    await expect(result.getByTestId("revised-prompt")).toContainText("A bicycle leaning on a blue door");
+    await result.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/phone.png" });
+
+    await result.getByRole("button", { name: /^Open image 1/ }).tap();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByRole("img")).toHaveJSProperty("complete", true);
+    const box = await dialog.boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(390);
+    await dialog.getByRole("button", { name: "Close" }).tap();
+    await expect(page.locator("dialog")).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
