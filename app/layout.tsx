@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { HTML_LANG } from "@/lib/i18n/locale";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme/theme";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -11,10 +14,13 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang="en" data-theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)}>
+    <html lang={HTML_LANG[locale]} data-theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)}>
       <body className="min-h-screen bg-slate-50 dark:bg-slate-950 text-slate-900 dark:text-slate-100 antialiased">
-        <Providers>{children}</Providers>
+        <Providers locale={locale} messages={MESSAGES[locale]}>
+          {children}
+        </Providers>
       </body>
     </html>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api/client";
 
 /** `next`: where the user was going, already checked to be a path on this site. */
 export function SignInForm({ next }: { next: string }) {
+  const t = useMessages().access;
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,14 +21,14 @@ export function SignInForm({ next }: { next: string }) {
       await apiFetch<void>("/api/session", { method: "POST", json: { password } });
       window.location.assign(next);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Could not sign in.");
+      setError(failure instanceof Error ? failure.message : t.failed);
       setBusy(false);
     }
   };
 
   return (
     <form onSubmit={submit} className="space-y-3">
-      <Field id="password" label="Password" error={error ?? undefined}>
+      <Field id="password" label={t.password} error={error ?? undefined}>
         <input
           id="password"
           type="password"
@@ -40,7 +42,7 @@ export function SignInForm({ next }: { next: string }) {
         />
       </Field>
       <Button type="submit" variant="primary" className="w-full" disabled={busy}>
-        Sign in
+        {t.signIn}
       </Button>
     </form>
   );

@@ -3,6 +3,7 @@
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Controller, useForm } from "react-hook-form";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { CONFIRM_ABOVE, CostConfirm } from "@/components/playground/cost-confirm";
 import { SeedField } from "@/components/playground/seed-field";
 import { TextCounter } from "@/components/playground/text-counter";
@@ -18,6 +19,7 @@ import {
   planComparison,
   type CompareRequest,
 } from "@/lib/compare/compare-request";
+import { format, plural } from "@/lib/i18n/format";
 import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 
@@ -56,6 +58,8 @@ export function CompareForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+  const t = useMessages().compare.form;
+  const locale = useLocale();
   const [confirming, setConfirming] = useState<CompareRequest | null>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
   const errors = formState.errors;
@@ -88,7 +92,7 @@ export function CompareForm({
   };
 
   return (
-    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label="Comparison settings" className="space-y-5">
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t.label} className="space-y-5">
       <Controller
         control={control}
         name="models"
@@ -96,11 +100,11 @@ export function CompareForm({
           const full = field.value.length >= COMPARE_MODELS.max;
           return (
             <fieldset className="space-y-2" aria-describedby="models-help">
-              <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Models to compare</legend>
+              <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.models}</legend>
               <p id="models-help" className="text-xs text-slate-500 dark:text-slate-400">
                 {full
-                  ? `${COMPARE_MODELS.max} chosen, the most at once: untick one to choose another.`
-                  : `Pick ${COMPARE_MODELS.min} to ${COMPARE_MODELS.max}. Each runs the same prompt and seed at its nearest size to the aspect ratio.`}
+                  ? format(t.modelsFull, { max: COMPARE_MODELS.max })
+                  : format(t.modelsHelp, { min: COMPARE_MODELS.min, max: COMPARE_MODELS.max })}
               </p>
               {GROUPS.map((group) => (
                 <div key={group.family} role="group" aria-label={group.label} className="grid gap-1 sm:grid-cols-2">
@@ -109,7 +113,7 @@ export function CompareForm({
                     return (
                       <label
                         key={model.id}
-                        title={!checked && full ? `At most ${COMPARE_MODELS.max} models at once` : model.summary}
+                        title={!checked && full ? format(t.modelsAtMost, { max: COMPARE_MODELS.max }) : model.summary}
                         className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 px-2 py-1.5 text-sm has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:disabled]:cursor-not-allowed has-[:disabled]:text-slate-400"
                       >
                         <input
@@ -137,16 +141,16 @@ export function CompareForm({
 
       <Field
         id="compare-prompt"
-        label="Prompt"
+        label={t.prompt}
         error={errors.prompt?.message}
         aside={<TextCounter id="compare-prompt-count" length={values.prompt.length} max={promptMax} />}
-        help="The limit is the strictest of the chosen models'. Ctrl+Enter (⌘+Enter) compares."
+        help={t.promptHelp}
       >
         <textarea
           id="compare-prompt"
           rows={4}
           className={inputClass}
-          placeholder="A poster that reads “Spring Tea Festival” in calligraphy, cherry blossoms, soft morning light"
+          placeholder={t.promptPlaceholder}
           aria-invalid={Boolean(errors.prompt)}
           aria-describedby={`compare-prompt-count ${describedBy("compare-prompt", true, Boolean(errors.prompt))}`}
           {...register("prompt")}
@@ -155,10 +159,10 @@ export function CompareForm({
 
       <Field
         id="compare-negative"
-        label="Negative prompt"
+        label={t.negativePrompt}
         error={errors.negativePrompt?.message}
         aside={<TextCounter id="compare-negative-count" length={values.negativePrompt.length} max={negativeMax} />}
-        help="Sent to the models that take one."
+        help={t.negativePromptHelp}
       >
         <textarea
           id="compare-negative"
@@ -171,7 +175,7 @@ export function CompareForm({
       </Field>
 
       <div className="grid grid-cols-2 gap-3">
-        <Field id="compare-aspect" label="Aspect ratio" help="Each model gets its nearest allowed size.">
+        <Field id="compare-aspect" label={t.aspect} help={t.aspectHelp}>
           <select id="compare-aspect" className={inputClass} aria-describedby="compare-aspect-help" {...register("aspect")}>
             {COMPARE_ASPECTS.map((aspect) => (
               <option key={aspect} value={aspect}>
@@ -180,7 +184,7 @@ export function CompareForm({
             ))}
           </select>
         </Field>
-        <Field id="compare-per-model" label="Images per model" error={errors.perModel?.message} help={`${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}, capped by each model's own limit.`}>
+        <Field id="compare-per-model" label={t.perModel} error={errors.perModel?.message} help={format(t.perModelHelp, { min: COMPARE_PER_MODEL.min, max: COMPARE_PER_MODEL.max })}>
           <input
             id="compare-per-model"
             type="number"
@@ -203,23 +207,23 @@ export function CompareForm({
       />
 
       <div className="space-y-3">
-        <Switch id="compare-extend" label="Prompt rewriting (prompt_extend)" help="Each model may rewrite the prompt; the columns show what each one used." {...register("promptExtend")} />
-        <Switch id="compare-watermark" label="Watermark" help="Adds an “AI generated” mark at the bottom right." {...register("watermark")} />
+        <Switch id="compare-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
+        <Switch id="compare-watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />
         <Switch
           id="compare-blind"
-          label="Blind comparison"
-          help="Columns in random order as Model A, B, C… with nothing that gives the model away, until someone reveals them."
+          label={t.blind}
+          help={t.blindHelp}
           {...register("blind")}
         />
       </div>
 
       <table className="w-full text-left text-xs">
-        <caption className="mb-1 text-left text-sm font-medium text-slate-800 dark:text-slate-200">What each model gets</caption>
+        <caption className="mb-1 text-left text-sm font-medium text-slate-800 dark:text-slate-200">{t.plan.caption}</caption>
         <thead className="text-slate-500 dark:text-slate-400">
           <tr>
-            <th scope="col" className="py-1 font-medium">Model</th>
-            <th scope="col" className="py-1 font-medium">Size</th>
-            <th scope="col" className="py-1 font-medium">Images</th>
+            <th scope="col" className="py-1 font-medium">{t.plan.model}</th>
+            <th scope="col" className="py-1 font-medium">{t.plan.size}</th>
+            <th scope="col" className="py-1 font-medium">{t.plan.images}</th>
           </tr>
         </thead>
         <tbody>
@@ -238,7 +242,7 @@ export function CompareForm({
         </tbody>
       </table>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {plans.length > 0 ? `${total} image${total === 1 ? "" : "s"} in all, each billed.` : "Pick the models to compare."}
+        {plans.length > 0 ? plural(locale, t.total, total) : t.noModels}
       </p>
 
       {submitError && (
@@ -250,7 +254,7 @@ export function CompareForm({
         <CostConfirm images={comparisonImageCount(planComparison(confirming))} action="Make" onAnswer={answer} />
       ) : (
         <Button ref={submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
-          Compare {values.models.length} models
+          {format(t.submit, { count: values.models.length })}
         </Button>
       )}
     </form>

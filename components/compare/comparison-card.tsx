@@ -5,18 +5,23 @@ import { ImageResult } from "@/components/history/image-result";
 import { ShareButton } from "@/components/history/share-button";
 import { StarButton } from "@/components/history/star-button";
 import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView, ImageView } from "@/lib/generation/view";
+import { format, plural } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 
 const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:grid-cols-4" } as const;
 
 /** A comparison in the history: one column per model, each filling in as its model finishes. */
 export function ComparisonCard({ initial, actions, selection }: { initial: ComparisonView; actions: HistoryActions; selection: React.ReactNode }) {
+  const { compare } = useMessages();
+  const t = compare.card;
+  const locale = useLocale();
   const { data: comparison, refetch } = useQuery(comparisonQuery(initial));
   const update = useUpdateComparison();
   const retry = useRetryColumn();
@@ -30,22 +35,22 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
     <article
       ref={card}
       tabIndex={-1}
-      aria-label={`Comparison of ${comparison.columns.length} models: ${request.prompt.slice(0, 60)}`}
+      aria-label={format(t.label, { count: comparison.columns.length, prompt: request.prompt.slice(0, 60) })}
       aria-busy={running}
       className="space-y-3 rounded-lg border border-indigo-200 dark:border-indigo-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0 flex-1 space-y-1">
           <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">
-            Comparison · {comparison.columns.length} models{request.blind ? (hidden ? " · blind" : " · blind, revealed") : ""}
+            {format(request.blind ? (hidden ? t.heading.blind : t.heading.revealed) : t.heading.open, { count: comparison.columns.length })}
           </p>
           <p className="whitespace-pre-wrap text-sm text-slate-900 dark:text-slate-100">
-            <span className="sr-only">Prompt: </span>
+            <span className="sr-only">{t.promptLabel}</span>
             {request.prompt}
           </p>
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            Seed {comparison.seed} · aspect {request.aspect} · {request.perModel} image{request.perModel === 1 ? "" : "s"} per model
-            {request.negativePrompt !== "" && ` · negative prompt: ${request.negativePrompt}`}
+            {plural(locale, t.settings, request.perModel, { seed: comparison.seed, aspect: request.aspect })}
+            {request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
           </p>
         </div>
         <div className="flex h-9 items-center gap-2">
@@ -58,10 +63,10 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
         {comparison.columns.map((column, index) => (
           <Column
             key={column.generation.id}
-            label={columnLabel(comparison, index)}
+            label={columnLabel(comparison, index, compare.blindModel)}
             generation={column.generation}
             notes={hidden ? [] : column.notes}
-            errorText={column.generation.error ? blindText(comparison, column.generation.error.message) : null}
+            errorText={column.generation.error ? blindText(comparison, column.generation.error.message, compare.blindModel) : null}
             hidden={hidden}
             actions={actions}
             onCancelled={() => void refetch()}
@@ -82,14 +87,14 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
             }}
             disabled={update.isPending}
           >
-            Reveal models
+            {t.reveal}
           </Button>
         )}
-        <Button onClick={() => actions.present([comparison])}>Present</Button>
+        <Button onClick={() => actions.present([comparison])}>{t.present}</Button>
         <ShareButton entries={[{ kind: "comparison", id: comparison.id }]} title={request.prompt.slice(0, 80)} />
-        <Button onClick={() => actions.reuseComparison(comparison)}>Reuse settings</Button>
+        <Button onClick={() => actions.reuseComparison(comparison)}>{t.reuse}</Button>
         <Button variant="danger" onClick={() => actions.remove(comparison)}>
-          Delete
+          {t.delete}
         </Button>
       </div>
       {(update.error ?? retry.error) && (
@@ -123,6 +128,7 @@ function Column({
   /** The failure in words, with model names hidden while the comparison is blind. */
   errorText: string | null;
 }) {
+  const t = useMessages().compare.card;
   const cancel = useCancelGeneration();
   const [open, setOpen] = useState<ImageView | null>(null);
   const item = useRef<HTMLLIElement>(null);
@@ -141,25 +147,25 @@ function Column({
         </div>
         {status === "running" ? (
           <div className="flex items-center gap-2">
-            <span role="timer" aria-label={`Elapsed time for ${label}`} className="text-xs tabular-nums text-slate-600 dark:text-slate-400">
+            <span role="timer" aria-label={format(t.elapsed, { label })} className="text-xs tabular-nums text-slate-600 dark:text-slate-400">
               {formatSeconds(elapsed)}
             </span>
             <Button className="px-2 py-1 text-xs" onClick={() => {
                 cancel.mutate(generation.id, { onSuccess: onCancelled });
                 item.current?.focus();
               }} disabled={cancel.isPending}>
-              Cancel
+              {t.cancel}
             </Button>
           </div>
         ) : (
           <span className={`rounded px-2 py-0.5 text-xs font-medium ${status === "succeeded" ? "bg-emerald-100 dark:bg-emerald-900/50 text-emerald-800 dark:text-emerald-200" : "bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200"}`}>
-            {status === "succeeded" ? "Done" : status === "failed" ? "Failed" : status === "cancelled" ? "Cancelled" : "Interrupted"}
+            {t.status[status]}
           </span>
         )}
       </div>
       {status === "running" && (
         <div
-          aria-label={`${label} is generating`}
+          aria-label={format(t.generating, { label })}
           className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
           style={{ aspectRatio: `${request.width} / ${request.height}` }}
         />
@@ -201,7 +207,7 @@ function Column({
           }}
           disabled={retrying}
         >
-          Retry this model
+          {t.retry}
         </Button>
       )}
       {open && <Lightbox generation={generation} image={open} actions={actions} hideSettings={hidden} title={label} onClose={() => setOpen(null)} />}

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 
 /** Clipboard writes need a secure context; over plain http the old selection trick still works. */
@@ -15,6 +16,7 @@ const copyText = async (text: string) => {
 };
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useMessages().history.copy;
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <Button
@@ -24,7 +26,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
           .finally(() => setTimeout(() => setState("idle"), 1500));
       }}
     >
-      {state === "copied" ? "Copied" : state === "failed" ? "Could not copy" : label}
+      {state === "copied" ? t.copied : state === "failed" ? t.failed : label}
     </Button>
   );
 }

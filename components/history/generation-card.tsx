@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { CodeDialog, Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
+import { format } from "@/lib/i18n/format";
 import { findModel } from "@/lib/models/registry";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
@@ -13,9 +15,8 @@ import { StarButton } from "./star-button";
 import { SettingsList } from "./settings-list";
 import { formatSeconds, useElapsed } from "./use-elapsed";
 
-const NO_SEED_YET = "The seed is known once the request has gone to the gateway.";
-
 export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {
+  const t = useMessages().history;
   const { data: generation } = useQuery(generationQuery(initial));
   const cancel = useCancelGeneration();
   const star = useStarGeneration();
@@ -37,7 +38,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <p className="min-w-0 flex-1 whitespace-pre-wrap text-sm text-slate-900 dark:text-slate-100">
-          <span className="sr-only">Prompt: </span>
+          <span className="sr-only">{t.card.promptLabel}</span>
           {request.prompt}
         </p>
         <div className="flex h-9 items-center gap-2">
@@ -46,7 +47,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
           <div className="flex h-9 w-32 items-center justify-end gap-2">
           {running ? (
             <>
-              <span role="timer" aria-label="Elapsed time" className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
+              <span role="timer" aria-label={t.card.elapsed} className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
                 {formatSeconds(elapsed)}
               </span>
               <Button
@@ -58,7 +59,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
                 }}
                 disabled={cancel.isPending}
               >
-                Cancel
+                {t.card.cancel}
               </Button>
             </>
           ) : (
@@ -84,8 +85,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       )}
       {status === "cancelled" && generation.finishedAt !== null && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Cancelled after {formatSeconds(generation.finishedAt - generation.createdAt)}. Nothing was kept; if the request had reached the gateway, it may
-          still finish and bill the images.
+          {format(t.card.cancelledAfter, { time: formatSeconds(generation.finishedAt - generation.createdAt) })}
         </p>
       )}
 
@@ -94,36 +94,36 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       <div className="flex flex-wrap gap-2">
         {(status === "failed" || status === "interrupted" || status === "cancelled") && (
           <Button variant="primary" onClick={() => actions.retry(generation)}>
-            Retry
+            {t.card.retry}
           </Button>
         )}
-        <Button onClick={() => actions.reuseSettings(generation)}>Reuse settings</Button>
+        <Button onClick={() => actions.reuseSettings(generation)}>{t.card.reuseSettings}</Button>
         {/* Every action is there from the start, disabled with its reason until it applies: the row never
             reflows when the result arrives (no layout shift), and nothing appears from nowhere. */}
-        <Button onClick={() => actions.reuseSeed(generation.seed ?? 0)} disabled={generation.seed === null} title={generation.seed === null ? NO_SEED_YET : undefined}>
-          Reuse seed
+        <Button onClick={() => actions.reuseSeed(generation.seed ?? 0)} disabled={generation.seed === null} title={generation.seed === null ? t.card.noSeedYet : undefined}>
+          {t.card.reuseSeed}
         </Button>
         <Button
           onClick={() => firstRevised && actions.usePrompt(firstRevised)}
           disabled={!firstRevised}
-          title={firstRevised ? undefined : running ? "The revised prompt comes with the result." : "The model returned no revised prompt."}
+          title={firstRevised ? undefined : running ? t.card.revisedComesLater : t.card.noRevisedPromptReturned}
         >
-          Use revised prompt
+          {t.card.useRevisedPrompt}
         </Button>
-        <CopyButton text={request.prompt} label="Copy prompt" />
-        <Button onClick={() => setShowCode(true)} disabled={generation.seed === null} title={generation.seed === null ? NO_SEED_YET : undefined}>
-          Copy as code
+        <CopyButton text={request.prompt} label={t.card.copyPrompt} />
+        <Button onClick={() => setShowCode(true)} disabled={generation.seed === null} title={generation.seed === null ? t.card.noSeedYet : undefined}>
+          {t.card.copyAsCode}
         </Button>
         <Button
           onClick={() => actions.present([generation])}
           disabled={generation.images.length === 0}
-          title={generation.images.length === 0 ? (running ? "There is nothing to present until the images arrive." : "This generation has no images.") : undefined}
+          title={generation.images.length === 0 ? (running ? t.card.nothingToPresentYet : t.card.noImages) : undefined}
         >
-          Present
+          {t.card.present}
         </Button>
         <ShareButton entries={[{ kind: "generation", id: generation.id }]} title={request.prompt.slice(0, 80)} />
         <Button variant="danger" onClick={() => actions.remove(generation)}>
-          Delete
+          {t.card.delete}
         </Button>
       </div>
 
@@ -134,8 +134,9 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
 }
 
 function Placeholders({ request }: { request: { width: number; height: number; n: number } }) {
+  const t = useMessages().history;
   return (
-    <ul className="grid gap-4" aria-label="Images being generated">
+    <ul className="grid gap-4" aria-label={t.card.generating}>
       {Array.from({ length: request.n }, (_, index) => (
         <li key={index} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <div className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${request.width} / ${request.height}` }} />
@@ -149,14 +150,14 @@ function Placeholders({ request }: { request: { width: number; height: number; n
   );
 }
 
-const BADGES = {
-  succeeded: ["Done", "bg-emerald-100 dark:bg-emerald-900/50 text-emerald-800 dark:text-emerald-200"],
-  failed: ["Failed", "bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200"],
-  cancelled: ["Cancelled", "bg-slate-200 dark:bg-slate-700 text-slate-700 dark:text-slate-300"],
-  interrupted: ["Interrupted", "bg-amber-100 dark:bg-amber-900/50 text-amber-800 dark:text-amber-200"],
+const BADGE_CLASSES = {
+  succeeded: "bg-emerald-100 dark:bg-emerald-900/50 text-emerald-800 dark:text-emerald-200",
+  failed: "bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200",
+  cancelled: "bg-slate-200 dark:bg-slate-700 text-slate-700 dark:text-slate-300",
+  interrupted: "bg-amber-100 dark:bg-amber-900/50 text-amber-800 dark:text-amber-200",
 } as const;
 
-function StatusBadge({ status }: { status: keyof typeof BADGES }) {
-  const [label, className] = BADGES[status];
-  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${className}`}>{label}</span>;
+function StatusBadge({ status }: { status: keyof typeof BADGE_CLASSES }) {
+  const t = useMessages().history;
+  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${BADGE_CLASSES[status]}`}>{t.status[status]}</span>;
 }

@@ -1,34 +1,34 @@
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
 import type { ListFilters } from "@/lib/generation/list-query";
 import { GENERATION_STATUSES } from "@/lib/generation/view";
 import { MODELS } from "@/lib/models/registry";
 
-const STATUS_LABELS = { running: "Running", succeeded: "Done", failed: "Failed", cancelled: "Cancelled", interrupted: "Interrupted" } as const;
-
 const MODEL_OPTIONS = MODELS.map((model) => ({ value: model.id, label: model.name }));
-const STATUS_OPTIONS = GENERATION_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
 
 export function HistoryFilters({ value, onChange }: { value: ListFilters; onChange: (filters: ListFilters) => void }) {
+  const t = useMessages().history;
+  const statusOptions = GENERATION_STATUSES.map((status) => ({ value: status, label: t.status[status] }));
   return (
     <div role="search" className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
       <div className="space-y-1">
         <label htmlFor="history-search" className="text-xs font-medium text-slate-700 dark:text-slate-300">
-          Search prompts
+          {t.filters.search}
         </label>
         <input
           id="history-search"
           type="search"
           className={inputClass}
-          placeholder="Words in a prompt or revised prompt"
+          placeholder={t.filters.searchPlaceholder}
           value={value.q ?? ""}
           onChange={(event) => onChange({ ...value, q: event.target.value })}
         />
       </div>
-      <FilterSelect id="history-model" label="Model" any="All models" options={MODEL_OPTIONS} value={value.model} onChange={(model) => onChange({ ...value, model })} />
-      <FilterSelect id="history-status" label="Status" any="Any status" options={STATUS_OPTIONS} value={value.status} onChange={(status) => onChange({ ...value, status })} />
+      <FilterSelect id="history-model" label={t.filters.model} any={t.filters.anyModel} options={MODEL_OPTIONS} value={value.model} onChange={(model) => onChange({ ...value, model })} />
+      <FilterSelect id="history-status" label={t.filters.status} any={t.filters.anyStatus} options={statusOptions} value={value.status} onChange={(status) => onChange({ ...value, status })} />
       <label className="flex items-center gap-2 pb-2 text-sm">
         <input type="checkbox" checked={value.starred ?? false} onChange={(event) => onChange({ ...value, starred: event.target.checked })} className="accent-indigo-600" />
-        Favourites only
+        {t.filters.favouritesOnly}
       </label>
     </div>
   );

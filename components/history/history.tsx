@@ -1,9 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { ComparisonCard } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { historyQuery } from "@/lib/api/generations";
+import { format, plural } from "@/lib/i18n/format";
 import { listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { HistoryItem, HistoryPage } from "@/lib/generation/view";
 import type { HistoryActions } from "./actions";
@@ -28,6 +30,8 @@ const allStarred = async (): Promise<HistoryItem[]> => {
 
 /** Every generation and comparison ever made here, newest first, loaded a page at a time as the list scrolls. */
 export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }) {
+  const t = useMessages().history;
+  const locale = useLocale();
   const [filters, setFilters] = useState<ListFilters>({});
   const deferred = useDeferredValue(filters);
   const query = useInfiniteQuery(historyQuery(deferred));
@@ -69,12 +73,12 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
     <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
       <input
         type="checkbox"
-        aria-label={`Select “${item.request.prompt.slice(0, 60)}”`}
+        aria-label={format(t.selectItem, { prompt: item.request.prompt.slice(0, 60) })}
         className="accent-indigo-600"
         checked={selected.has(item.id)}
         onChange={() => toggle(item)}
       />
-      Select
+      {t.select}
     </label>
   );
   const chosen = [...selected.values()];
@@ -83,7 +87,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
     <section aria-labelledby="history-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="history-heading" className="text-lg font-semibold">
-          History
+          {t.heading}
         </h2>
         <Button
           onClick={() => {
@@ -91,22 +95,27 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
             allStarred().then(actions.present, (error: unknown) => setStarredError(error instanceof Error ? error.message : String(error)));
           }}
         >
-          Present favourites
+          {t.presentFavourites}
         </Button>
       </div>
       <HistoryFilters value={filters} onChange={setFilters} />
       {starredError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          Could not load the favourites: {starredError}
+          {format(t.favouritesError, { error: starredError })}
         </p>
       )}
 
       {chosen.length > 0 && (
-        <div role="region" aria-label="Selection" className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm">
-          <span className="font-medium">{chosen.length} selected</span>
-          <Button onClick={() => actions.present(chosen)}>Present selection</Button>
-          <ShareButton key={chosen.map((item) => item.id).join()} entries={chosen.map(({ kind, id }) => ({ kind, id }))} title={`${chosen.length} selected items`} label="Share selection" />
-          <Button onClick={() => setSelected(new Map())}>Clear selection</Button>
+        <div role="region" aria-label={t.selection.region} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm">
+          <span className="font-medium">{plural(locale, t.selection.count, chosen.length)}</span>
+          <Button onClick={() => actions.present(chosen)}>{t.selection.present}</Button>
+          <ShareButton
+            key={chosen.map((item) => item.id).join()}
+            entries={chosen.map(({ kind, id }) => ({ kind, id }))}
+            title={format(t.selection.shareTitle, { count: chosen.length })}
+            label={t.selection.share}
+          />
+          <Button onClick={() => setSelected(new Map())}>{t.selection.clear}</Button>
         </div>
       )}
 
@@ -115,9 +124,9 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
           {deletes.pending.map((item) => (
             <div key={item.id} className="flex items-center justify-between gap-2 rounded-md bg-slate-800 dark:bg-slate-700 px-3 py-2 text-sm text-white">
               <span className="truncate">
-                Deleted {item.kind === "comparison" ? "comparison " : ""}“{item.request.prompt.slice(0, 60)}”.
+                {format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: item.request.prompt.slice(0, 60) })}
               </span>
-              <Button onClick={() => deletes.undo(item.id)}>Undo</Button>
+              <Button onClick={() => deletes.undo(item.id)}>{t.undo}</Button>
             </div>
           ))}
         </div>
@@ -130,14 +139,12 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
       )}
       {query.isError && (
         <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
-          The history could not be loaded: {query.error.message}
+          {format(t.loadError, { error: query.error.message })}
         </p>
       )}
       {query.isSuccess && items.length === 0 && (
         <p className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 p-8 text-center text-sm text-slate-500 dark:text-slate-400">
-          {filtered
-            ? "Nothing in the history matches these filters."
-            : "Your images will appear here, newest first, each beside the prompt the model actually used. Everything is kept on the server: reloading or closing the tab loses nothing."}
+          {filtered ? t.emptyFiltered : t.empty}
         </p>
       )}
       <div className="space-y-4">
@@ -152,7 +159,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
       <div ref={sentinel} />
       {hasNextPage && (
         <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} className="w-full">
-          {isFetchingNextPage ? "Loading…" : "Load more"}
+          {isFetchingNextPage ? t.loading : t.loadMore}
         </Button>
       )}
     </section>

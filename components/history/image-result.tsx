@@ -1,5 +1,7 @@
 import { useState } from "react";
 import type { ImageView } from "@/lib/generation/view";
+import { format } from "@/lib/i18n/format";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { PromptDiff } from "@/components/lazy";
 
 /**
@@ -24,22 +26,24 @@ export function ImageResult({
   /** False for a blind comparison: the PNG's name and metadata say which model made it. */
   downloadable?: boolean;
 }) {
+  const t = useMessages().history.image;
   const [diff, setDiff] = useState(false);
+  const position = { index: index + 1, count };
   return (
     <li className={stacked ? "grid gap-2" : "grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
-      <button type="button" onClick={onOpen} className="block rounded-md" aria-label={`Open image ${index + 1} of ${count}`}>
+      <button type="button" onClick={onOpen} className="block rounded-md" aria-label={format(t.open, position)}>
         {/* eslint-disable-next-line @next/next/no-img-element -- small stored thumbnails served by the app */}
         <img
           src={image.thumbSrc}
           width={image.width}
           height={image.height}
           loading="lazy"
-          alt={`Image ${index + 1} of ${count} for: ${prompt.slice(0, 120)}`}
+          alt={format(t.alt, { ...position, prompt: prompt.slice(0, 120) })}
           className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800"
         />
       </button>
       <figure className="space-y-1 text-sm">
-        <figcaption className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Revised prompt</figcaption>
+        <figcaption className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.revisedPrompt}</figcaption>
         {image.revisedPrompt !== "" ? (
           <>
             {diff ? (
@@ -50,17 +54,17 @@ export function ImageResult({
               </p>
             )}
             <button type="button" aria-expanded={diff} onClick={() => setDiff(!diff)} className="mr-3 text-xs font-medium text-indigo-700 dark:text-indigo-300 underline">
-              {diff ? "Show the revised prompt" : "Show what the rewriter changed"}
+              {diff ? t.showRevised : t.showDiff}
             </button>
           </>
         ) : (
           <p className="italic text-slate-500 dark:text-slate-400" data-testid="revised-prompt">
-            No revised prompt returned.
+            {t.noRevisedPrompt}
           </p>
         )}
         {downloadable && (
           <a href={image.downloadSrc} download className="inline-block text-xs font-medium text-indigo-700 dark:text-indigo-300 underline">
-            Download PNG
+            {t.download}
           </a>
         )}
       </figure>

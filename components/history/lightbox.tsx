@@ -1,6 +1,8 @@
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
+import { format } from "@/lib/i18n/format";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
 import { SettingsList } from "./settings-list";
@@ -25,44 +27,45 @@ export function Lightbox({
   hideSettings?: boolean;
   title?: string;
 }) {
+  const t = useMessages().history;
   const dialog = useModalDialog();
-  const index = generation.images.indexOf(image);
+  const position = { index: generation.images.indexOf(image) + 1, count: generation.images.length };
 
   return (
     <dialog
       ref={dialog.ref}
       onClose={onClose}
-      aria-label={`${title ? `${title}: ` : ""}Image ${index + 1} of ${generation.images.length}`}
+      aria-label={title ? format(t.lightbox.titledLabel, { ...position, title }) : format(t.lightbox.label, position)}
       className="m-auto max-h-[95vh] w-[min(1200px,95vw)] overflow-y-auto rounded-lg bg-white dark:bg-slate-900 p-0 shadow-2xl backdrop:bg-slate-900/70"
     >
       <div className="grid gap-4 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         {/* eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app */}
-        <img src={image.src} width={image.width} height={image.height} alt={`Full size: ${generation.request.prompt.slice(0, 120)}`} className="h-auto max-h-[85vh] w-full rounded object-contain" />
+        <img src={image.src} width={image.width} height={image.height} alt={format(t.lightbox.alt, { prompt: generation.request.prompt.slice(0, 120) })} className="h-auto max-h-[85vh] w-full rounded object-contain" />
         <div className="space-y-3 overflow-y-auto text-sm">
           <div className="flex justify-end">
-            <Button onClick={dialog.close}>Close</Button>
+            <Button onClick={dialog.close}>{t.lightbox.close}</Button>
           </div>
           <section>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Prompt</h3>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.lightbox.prompt}</h3>
             <p className="whitespace-pre-wrap">{generation.request.prompt}</p>
           </section>
           <section>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Revised prompt</h3>
-            <p className="whitespace-pre-wrap">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">No revised prompt returned.</span>}</p>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.image.revisedPrompt}</h3>
+            <p className="whitespace-pre-wrap">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">{t.image.noRevisedPrompt}</span>}</p>
           </section>
           {!hideSettings && <SettingsList generation={generation} />}
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            {hideSettings ? "" : `${image.width}*${image.height} px, `}image {index + 1} of {generation.images.length}
+            {hideSettings ? format(t.lightbox.position, position) : format(t.lightbox.sizeAndPosition, { ...position, width: image.width, height: image.height })}
           </p>
           <div className="flex flex-wrap gap-2">
             {!hideSettings && (
               <a href={image.downloadSrc} download className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
-                Download PNG
+                {t.image.download}
               </a>
             )}
-            {!hideSettings && <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>Reuse settings</Button>}
-            {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt); dialog.close(); }}>Use revised prompt</Button>}
-            <CopyButton text={generation.request.prompt} label="Copy prompt" />
+            {!hideSettings && <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>{t.card.reuseSettings}</Button>}
+            {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt); dialog.close(); }}>{t.card.useRevisedPrompt}</Button>}
+            <CopyButton text={generation.request.prompt} label={t.card.copyPrompt} />
           </div>
         </div>
       </div>

@@ -1,13 +1,17 @@
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { plural } from "@/lib/i18n/format";
 import { diffSummary, wordDiff } from "@/lib/text/word-diff";
 
 /** What the rewriter did to the prompt: added words in green, dropped words struck through in red. */
 export function PromptDiff({ prompt, revised }: { prompt: string; revised: string }) {
+  const t = useMessages().history.diff;
+  const locale = useLocale();
   const parts = wordDiff(prompt, revised);
   const { added, removed } = diffSummary(parts);
   return (
     <div className="space-y-1" data-testid="prompt-diff">
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        The rewriter added {added} word{added === 1 ? "" : "s"} and dropped {removed}.
+        {plural(locale, t.summary, added, { removed })}
       </p>
       <p className="whitespace-pre-wrap text-sm leading-relaxed">
         {parts.map((part, index) =>

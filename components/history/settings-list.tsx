@@ -1,28 +1,31 @@
 import type { ReactNode } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { LocalTime } from "@/components/ui/local-time";
 import type { GenerationView } from "@/lib/generation/view";
+import { format } from "@/lib/i18n/format";
 import { findModel } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { formatSeconds } from "./use-elapsed";
 
 /** The settings that made a result, as label/value pairs. */
 export function SettingsList({ generation }: { generation: GenerationView }) {
+  const t = useMessages().history.settings;
   const { request } = generation;
   const rows: Array<[string, ReactNode]> = [
-    ["Model", `${findModel(request.model)?.name ?? request.model} (${request.model})`],
-    ["Size", `${formatSize(request)} (${aspectLabel(request)})`],
-    ["Images", String(request.n)],
-    ["Seed", generation.seed === null ? "random" : String(generation.seed)],
-    ["Prompt rewriting", request.promptExtend ? "on" : "off"],
-    ["Watermark", request.watermark ? "on" : "off"],
+    [t.model, `${findModel(request.model)?.name ?? request.model} (${request.model})`],
+    [t.size, `${formatSize(request)} (${aspectLabel(request)})`],
+    [t.images, String(request.n)],
+    [t.seed, generation.seed === null ? t.randomSeed : String(generation.seed)],
+    [t.promptRewriting, request.promptExtend ? t.on : t.off],
+    [t.watermark, request.watermark ? t.on : t.off],
   ];
-  if (request.negativePrompt !== "") rows.push(["Negative prompt", request.negativePrompt]);
+  if (request.negativePrompt !== "") rows.push([t.negativePrompt, request.negativePrompt]);
   // The row is there while it runs too, so the list keeps its height when the result arrives.
   if (generation.finishedAt !== null) {
     const total = formatSeconds(generation.finishedAt - generation.createdAt);
-    rows.push(["Time taken", generation.durationMs !== null ? `${total} (gateway ${formatSeconds(generation.durationMs)})` : total]);
-  } else rows.push(["Time taken", "still running"]);
-  rows.push(["Created", <LocalTime key="created" value={generation.createdAt} />]);
+    rows.push([t.timeTaken, generation.durationMs !== null ? format(t.timeWithGateway, { total, gateway: formatSeconds(generation.durationMs) }) : total]);
+  } else rows.push([t.timeTaken, t.stillRunning]);
+  rows.push([t.created, <LocalTime key="created" value={generation.createdAt} />]);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
       {rows.map(([label, value]) => (

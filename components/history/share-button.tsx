@@ -1,6 +1,8 @@
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { useCreateShare } from "@/lib/api/shares";
+import { format } from "@/lib/i18n/format";
 import type { ShareEntry } from "@/lib/store/types";
 import { CopyButton } from "./copy-button";
 
@@ -8,24 +10,25 @@ import { CopyButton } from "./copy-button";
  * Makes a read-only link to the given items and shows it, ready to copy. The link opens for anyone who may
  * use this deployment; behind a password, they sign in first.
  */
-export function ShareButton({ entries, title, label = "Share link" }: { entries: readonly ShareEntry[]; title: string; label?: string }) {
+export function ShareButton({ entries, title, label }: { entries: readonly ShareEntry[]; title: string; label?: string }) {
+  const t = useMessages().history.share;
   const share = useCreateShare();
   const url = share.data ? `${window.location.origin}${share.data.path}` : null;
   return (
     <>
       {url ? (
         <span className="flex min-w-64 flex-1 items-center gap-2">
-          <input readOnly autoFocus aria-label="Share link" value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
-          <CopyButton text={url} label="Copy link" />
+          <input readOnly autoFocus aria-label={t.link} value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
+          <CopyButton text={url} label={t.copyLink} />
         </span>
       ) : (
         <Button onClick={() => share.mutate({ title, entries: [...entries] })} disabled={share.isPending}>
-          {share.isPending ? "Making link…" : label}
+          {share.isPending ? t.making : (label ?? t.create)}
         </Button>
       )}
       {share.error && (
         <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
-          Could not make a link: {share.error.message}
+          {format(t.error, { error: share.error.message })}
         </p>
       )}
     </>

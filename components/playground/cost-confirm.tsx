@@ -1,5 +1,7 @@
 import { useId } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { format } from "@/lib/i18n/format";
 
 /** Every image is billed: a run bigger than this many images waits for one explicit yes. */
 export const CONFIRM_ABOVE = 4;
@@ -8,6 +10,10 @@ export const CONFIRM_ABOVE = 4;
 export function CostConfirm({ images, action, onAnswer }: { images: number; action: string; onAnswer: (go: boolean) => void }) {
   // Both forms stay mounted: each question needs its own id.
   const id = useId();
+  const t = useMessages().playground.costConfirm;
+  // Callers name the action in English; a word the catalogue does not know is shown as given.
+  const actions: Readonly<Record<string, string | undefined>> = t.actions;
+  const values = { count: images, action: actions[action] ?? action };
   return (
     <div
       role="alertdialog"
@@ -18,13 +24,13 @@ export function CostConfirm({ images, action, onAnswer }: { images: number; acti
       className="space-y-2 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3"
     >
       <p id={id} className="text-sm text-amber-900 dark:text-amber-200">
-        This run creates {images} images, and each one is billed. {action} them?
+        {format(t.question, values)}
       </p>
       <div className="flex gap-2">
         <Button variant="primary" autoFocus onClick={() => onAnswer(true)}>
-          {action} {images} images
+          {format(t.confirm, values)}
         </Button>
-        <Button onClick={() => onAnswer(false)}>Not now</Button>
+        <Button onClick={() => onAnswer(false)}>{t.decline}</Button>
       </div>
     </div>
   );

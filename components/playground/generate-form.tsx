@@ -3,14 +3,17 @@
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useImperativeHandle, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from "react";
 import { Controller, useForm } from "react-hook-form";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
+import { format, plural } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
 import { getModel, type ModelId } from "@/lib/models/registry";
 import { generateRequestSchema, type GenerateRequest } from "@/lib/models/request-schema";
 import { switchModel } from "@/lib/models/switch-model";
 import { CONFIRM_ABOVE, CostConfirm } from "./cost-confirm";
+import { ExamplePrompts } from "./example-prompts";
 import { ModelPicker } from "./model-picker";
 import { SeedField } from "./seed-field";
 import { SizePicker } from "./size-picker";
@@ -36,6 +39,8 @@ export function GenerateForm({
   submitError: string | null;
   submitting: boolean;
 }) {
+  const t = useMessages().playground.form;
+  const locale = useLocale();
   const form = useForm<GenerateRequest>({
     resolver: schemaResolver(generateRequestSchema),
     defaultValues: defaultRequest(),
@@ -44,7 +49,8 @@ export function GenerateForm({
   });
   const { register, control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [notices, setNotices] = useState<readonly string[]>([]);
-  const [pasteNote, setPasteNote] = useState<string | null>(null);
+  // Counts, not text: the note is worded at render, in the language of the moment.
+  const [pasteCut, setPasteCut] = useState<{ fit: number; pasted: number } | null>(null);
   // Every image is billed: a run bigger than CONFIRM_ABOVE images waits for one explicit yes.
   const [confirming, setConfirming] = useState<GenerateRequest | null>(null);
   const generateButton = useRef<HTMLButtonElement>(null);
@@ -72,7 +78,7 @@ export function GenerateForm({
     () => ({
       load(request) {
         reset(request);
-        setNotices([`Settings loaded from the history (${request.model}).`]);
+        setNotices([format(t.loaded, { model: request.model })]);
       },
       generate(request) {
         if (request.n > CONFIRM_ABOVE) {
@@ -87,7 +93,7 @@ export function GenerateForm({
         setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
       },
     }),
-    [reset, setValue, formState.isSubmitted, onGenerate],
+    [reset, setValue, formState.isSubmitted, onGenerate, t],
   );
 
   const submit = handleSubmit((values) => {
@@ -108,15 +114,18 @@ export function GenerateForm({
     const pasted = event.clipboardData.getData("text");
     const target = event.currentTarget;
     const room = model.negativePromptMaxLength - (target.value.length - (target.selectionEnd - target.selectionStart));
-    setPasteNote(
-      pasted.length > room
-        ? `Only the first ${Math.max(room, 0)} of ${pasted.length} pasted characters fit: the negative prompt stops at ${model.negativePromptMaxLength}.`
-        : null,
-    );
+    setPasteCut(pasted.length > room ? { fit: Math.max(room, 0), pasted: pasted.length } : null);
   };
 
   return (
-    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label="Generation settings" className="space-y-5">
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t.label} className="space-y-5">
+      <ExamplePrompts
+        onPick={(example) => {
+          chooseModel(example.model);
+          setValue("prompt", example.prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+        }}
+      />
+
       <Controller control={control} name="model" render={({ field }) => <ModelPicker value={field.value} onChange={chooseModel} />} />
 
       {notices.length > 0 && (
@@ -131,16 +140,16 @@ export function GenerateForm({
 
       <Field
         id="prompt"
-        label="Prompt"
+        label={t.prompt}
         error={errors.prompt?.message}
         aside={<TextCounter id="prompt-count" length={prompt.length} max={model.promptMaxLength} />}
-        help="Ctrl+Enter (⌘+Enter on a Mac) generates."
+        help={t.promptHelp}
       >
         <textarea
           id="prompt"
           rows={4}
           className={inputClass}
-          placeholder="A kitten running on grass, cinematic look, natural light and shadow"
+          placeholder={t.promptPlaceholder}
           aria-invalid={Boolean(errors.prompt) || prompt.length > model.promptMaxLength}
           aria-describedby={`prompt-count ${describedBy("prompt", true, Boolean(errors.prompt))}`}
           {...register("prompt")}
@@ -150,14 +159,15 @@ export function GenerateForm({
       {model.options.negativePrompt && (
         <Field
           id="negativePrompt"
-          label="Negative prompt"
+          label={t.negativePrompt}
           error={errors.negativePrompt?.message}
           aside={<TextCounter id="negative-count" length={negativePrompt.length} max={model.negativePromptMaxLength} />}
           help={
-            pasteNote ??
-            (negativePrompt.length >= model.negativePromptMaxLength
-              ? `Limit reached: the model reads at most ${model.negativePromptMaxLength} characters.`
-              : "What the image should not contain.")
+            pasteCut
+              ? format(t.negativePasteCut, { ...pasteCut, max: model.negativePromptMaxLength })
+              : negativePrompt.length >= model.negativePromptMaxLength
+                ? format(t.negativeLimit, { max: model.negativePromptMaxLength })
+                : t.negativeHelp
           }
         >
           <textarea
@@ -165,7 +175,7 @@ export function GenerateForm({
             rows={2}
             maxLength={model.negativePromptMaxLength}
             className={inputClass}
-            placeholder="low resolution, blurry, distorted fingers, warped text"
+            placeholder={t.negativePlaceholder}
             aria-describedby={`negative-count ${describedBy("negativePrompt", true, Boolean(errors.negativePrompt))}`}
             onPaste={onNegativePaste}
             {...register("negativePrompt")}
@@ -189,17 +199,15 @@ export function GenerateForm({
         render={({ field, fieldState }) =>
           model.n.min === model.n.max ? (
             <div className="space-y-1">
-              <p className="text-sm font-medium text-slate-800 dark:text-slate-200">Number of images</p>
-              <p className="text-xs text-slate-500 dark:text-slate-400">
-                {model.name} makes exactly {model.n.min} image per request.
-              </p>
+              <p className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.n}</p>
+              <p className="text-xs text-slate-500 dark:text-slate-400">{plural(locale, t.nFixed, model.n.min, { model: model.name })}</p>
             </div>
           ) : (
             <Field
               id="n"
-              label="Number of images"
+              label={t.n}
               error={fieldState.error?.message}
-              help={`${model.n.min} to ${model.n.max} per request; every image is billed.`}
+              help={format(t.nHelp, { min: model.n.min, max: model.n.max })}
             >
               <input
                 id="n"
@@ -231,13 +239,13 @@ export function GenerateForm({
         {model.options.promptExtend && (
           <Switch
             id="promptExtend"
-            label="Prompt rewriting (prompt_extend)"
-            help="On by default: the model rewrites the prompt for richer detail (a few seconds more) and may return the revised prompt."
+            label={t.promptExtend}
+            help={t.promptExtendHelp}
             {...register("promptExtend")}
           />
         )}
         {model.options.watermark && (
-          <Switch id="watermark" label="Watermark" help="Off by default: adds an “AI generated” mark at the bottom right." {...register("watermark")} />
+          <Switch id="watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />
         )}
       </div>
 
@@ -250,7 +258,7 @@ export function GenerateForm({
         <CostConfirm images={confirming.n} action="Generate" onAnswer={answer} />
       ) : (
         <Button ref={generateButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
-          Generate
+          {t.generate}
         </Button>
       )}
     </form>

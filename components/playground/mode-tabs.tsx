@@ -1,23 +1,23 @@
+import { useMessages } from "@/components/i18n/i18n-provider";
+
 export type Mode = "single" | "compare";
 
-const MODES: ReadonlyArray<{ value: Mode; label: string }> = [
-  { value: "single", label: "One model" },
-  { value: "compare", label: "Compare models" },
-];
+const MODES: readonly Mode[] = ["single", "compare"];
 
 /** Switches the form between one model and a side-by-side comparison. */
 export function ModeTabs({ value, onChange }: { value: Mode; onChange: (mode: Mode) => void }) {
+  const t = useMessages();
   return (
-    <div role="group" aria-label="Mode" className="grid grid-cols-2 gap-1 rounded-md bg-slate-100 dark:bg-slate-800 p-1">
+    <div role="group" aria-label={t.playground.modeLabel} className="grid grid-cols-2 gap-1 rounded-md bg-slate-100 dark:bg-slate-800 p-1">
       {MODES.map((mode) => (
         <button
-          key={mode.value}
+          key={mode}
           type="button"
-          aria-pressed={value === mode.value}
-          onClick={() => onChange(mode.value)}
+          aria-pressed={value === mode}
+          onClick={() => onChange(mode)}
           className="rounded px-3 py-1.5 text-sm font-medium text-slate-600 aria-pressed:bg-white aria-pressed:text-slate-900 aria-pressed:shadow-sm dark:text-slate-400 dark:aria-pressed:bg-slate-700 dark:aria-pressed:text-slate-100"
         >
-          {mode.label}
+          {t.playground.modes[mode]}
         </button>
       ))}
     </div>

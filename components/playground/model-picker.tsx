@@ -1,16 +1,19 @@
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { modelsByFamily, type ModelId } from "@/lib/models/registry";
 
 const GROUPS = modelsByFamily();
 
 /** Every model as a radio card, grouped by family, with its summary and a mark on the recommended ones. */
 export function ModelPicker({ value, onChange }: { value: ModelId; onChange: (id: ModelId) => void }) {
+  const t = useMessages().playground;
+  const summaries: Readonly<Record<string, string | undefined>> = t.modelSummaries;
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Model</legend>
+      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.model.legend}</legend>
       {GROUPS.map((group) => (
         <div key={group.family} role="group" aria-labelledby={`family-${group.family}`} className="space-y-1">
           <p id={`family-${group.family}`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
-            {group.label}
+            {t.familyLabels[group.family]}
           </p>
           <div className="grid gap-1">
             {group.models.map((model) => {
@@ -39,9 +42,9 @@ export function ModelPicker({ value, onChange }: { value: ModelId; onChange: (id
                     </span>
                     <span id={`${id}-summary`} className="block text-xs text-slate-600 dark:text-slate-400">
                       {model.recommended && (
-                        <span className="mr-1 rounded bg-amber-100 dark:bg-amber-900/50 px-1.5 font-medium text-amber-800 dark:text-amber-200">★ Recommended</span>
+                        <span className="mr-1 rounded bg-amber-100 dark:bg-amber-900/50 px-1.5 font-medium text-amber-800 dark:text-amber-200">{t.model.recommended}</span>
                       )}
-                      {model.summary}
+                      {summaries[model.id] ?? model.summary}
                     </span>
                   </span>
                 </label>

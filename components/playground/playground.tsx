@@ -4,15 +4,18 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { CompareLoad } from "@/components/compare/compare-form";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import { CompareForm, Presentation } from "@/components/lazy";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { generationKeys, useCreateGeneration } from "@/lib/api/generations";
+import { format } from "@/lib/i18n/format";
 import type { GatewayInfo } from "@/lib/generation/as-code";
 import type { HistoryItem } from "@/lib/generation/view";
 import type { ShareEntry } from "@/lib/store/types";
 import type { Theme } from "@/lib/theme/theme";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { GenerateForm, type FormApi } from "./generate-form";
 import { ModeTabs, type Mode } from "./mode-tabs";
@@ -33,6 +36,7 @@ export function Playground({
   /** A history item to continue from (a share page's "Open in playground"). */
   open: ShareEntry | null;
 }) {
+  const t = useMessages().playground;
   const form = useRef<FormApi>(null);
   const [mode, setMode] = useState<Mode>(open?.kind === "comparison" ? "compare" : "single");
   const [compareUsed, setCompareUsed] = useState(mode === "compare");
@@ -58,7 +62,7 @@ export function Playground({
     // The address goes back to plain "/" so a reload does not load the same item over the user's edits.
     window.history.replaceState(null, "", "/");
     apiFetch<HistoryItem>(`/api/${open.kind === "generation" ? "generations" : "comparisons"}/${encodeURIComponent(open.id)}`).then(load, (error: unknown) =>
-      setOpenError(`Could not open the shared item: ${error instanceof Error ? error.message : String(error)}`),
+      setOpenError(format(t.openError, { error: error instanceof Error ? error.message : String(error) })),
     );
     // Once, for the item the page was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -75,15 +79,16 @@ export function Playground({
     <GatewayInfoContext value={gateway}>
       <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
         <header className="flex flex-wrap items-center justify-between gap-2">
-          <h1 className="text-xl font-bold">OneToken Image Playground</h1>
+          <h1 className="text-xl font-bold">{t.title}</h1>
           <UsageBar gated={gated} />
           <ThemeSwitch initial={theme} />
+          <LanguageSwitch />
           {offline ? (
             <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 px-3 py-1.5 text-sm font-medium text-amber-900 dark:text-amber-200">
-              Offline demo: synthetic images, no model is called
+              {t.offline}
             </p>
           ) : (
-            <p className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 px-3 py-1.5 text-sm text-emerald-800 dark:text-emerald-200">Connected to the OneToken gateway</p>
+            <p className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 px-3 py-1.5 text-sm text-emerald-800 dark:text-emerald-200">{t.connected}</p>
           )}
         </header>
         {openError && (
@@ -99,7 +104,7 @@ export function Playground({
               <GenerateForm
                 ref={form}
                 onGenerate={(request) => create.mutate(request)}
-                submitError={create.error ? `Could not start the generation: ${create.error.message}` : null}
+                submitError={create.error ? format(t.generateError, { error: create.error.message }) : null}
                 submitting={create.isPending}
               />
             </div>
@@ -108,7 +113,7 @@ export function Playground({
               <CompareForm
                 load={compareLoad}
                 onCompare={(request) => compare.mutate(request)}
-                submitError={compare.error ? `Could not start the comparison: ${compare.error.message}` : null}
+                submitError={compare.error ? format(t.compareError, { error: compare.error.message }) : null}
                 submitting={compare.isPending}
               />
               )}

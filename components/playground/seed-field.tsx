@@ -1,3 +1,4 @@
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { SEED_MAX } from "@/lib/models/registry";
@@ -20,11 +21,12 @@ export function SeedField({
   onChange: (seed: number | null) => void;
   error?: string;
 }) {
+  const t = useMessages().playground.seed;
   return (
     <Field
       id={id}
-      label="Seed"
-      help="Empty = random each time (the seed used is shown on the result). The same seed improves consistency, but does not guarantee the same image."
+      label={t.label}
+      help={t.help}
       error={error}
     >
       <div className="flex gap-2">
@@ -35,7 +37,7 @@ export function SeedField({
           min={0}
           max={SEED_MAX}
           step={1}
-          placeholder="random"
+          placeholder={t.placeholder}
           className={inputClass}
           value={value ?? ""}
           aria-invalid={Boolean(error)}
@@ -43,10 +45,10 @@ export function SeedField({
           onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}
         />
         <Button onClick={() => onChange(randomSeed())} className="whitespace-nowrap">
-          <DiceIcon /> Roll seed
+          <DiceIcon /> {t.roll}
         </Button>
         <Button onClick={() => onChange(null)} disabled={value === null} className="whitespace-nowrap">
-          Clear
+          {t.clear}
         </Button>
       </div>
     </Field>

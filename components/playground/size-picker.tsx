@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { allowsCustomSize, type ModelSpec } from "@/lib/models/registry";
 import { aspectLabel, checkSize, describeSizeRule, formatSize, sameSize, type Size } from "@/lib/models/size-rules";
 import { inputClass } from "@/components/ui/field";
@@ -9,6 +10,7 @@ import { inputClass } from "@/components/ui/field";
  * the reason shown here is the one the server would give.
  */
 export function SizePicker({ model, value, onChange }: { model: ModelSpec; value: Size; onChange: (size: Size) => void }) {
+  const t = useMessages().playground.size;
   const isPreset = model.presets.some((preset) => sameSize(preset, value));
   // Custom is shown when chosen, or when the size (say, kept from another model) is none of the presets.
   // The form remounts this picker per model, so a choice made for one model does not stick to the next.
@@ -20,7 +22,7 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
 
   return (
     <fieldset className="space-y-2" aria-describedby="size-rule">
-      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Size</legend>
+      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.legend}</legend>
       <p id="size-rule" className="text-xs text-slate-600 dark:text-slate-400">
         {model.name}: {rule}
       </p>
@@ -63,15 +65,15 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
             className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs font-medium has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
           >
             <input id="size-custom" type="radio" name="size" className="absolute inset-0 cursor-pointer opacity-0" checked={custom} onChange={() => setCustom(true)} />
-            Custom size
+            {t.custom}
           </label>
         )}
       </div>
       {custom && allowsCustomSize(model) && (
         <div className="flex items-end gap-2">
-          <Dimension label="Width" value={value.width} onChange={(width) => onChange({ ...value, width })} invalid={!check.ok} />
+          <Dimension id="size-width" label={t.width} value={value.width} onChange={(width) => onChange({ ...value, width })} invalid={!check.ok} />
           <span className="pb-2 text-slate-400 dark:text-slate-500">×</span>
-          <Dimension label="Height" value={value.height} onChange={(height) => onChange({ ...value, height })} invalid={!check.ok} />
+          <Dimension id="size-height" label={t.height} value={value.height} onChange={(height) => onChange({ ...value, height })} invalid={!check.ok} />
           <span className="pb-2 text-xs text-slate-600 dark:text-slate-400">{check.ok ? aspectLabel(value) : ""}</span>
         </div>
       )}
@@ -84,12 +86,11 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
   );
 }
 
-function Dimension({ label, value, onChange, invalid }: { label: string; value: number; onChange: (value: number) => void; invalid: boolean }) {
-  const id = `size-${label.toLowerCase()}`;
+function Dimension({ id, label, value, onChange, invalid }: { id: string; label: string; value: number; onChange: (value: number) => void; invalid: boolean }) {
   return (
     <div className="w-28 space-y-1">
       <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-        {label} (px)
+        {label}
       </label>
       <input
         id={id}

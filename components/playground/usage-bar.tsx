@@ -1,20 +1,22 @@
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
+import { format, plural } from "@/lib/i18n/format";
 import { usageQuery } from "@/lib/api/limits";
 
 /** Today's image count (against the budget when there is one) and, behind a gate, signing out. */
 export function UsageBar({ gated }: { gated: boolean }) {
   const { data } = useQuery(usageQuery);
+  const t = useMessages().playground.usage;
+  const locale = useLocale();
   const left = data && data.dailyImageLimit !== null ? Math.max(0, data.dailyImageLimit - data.imagesToday) : null;
   return (
     // Its own line on a phone, of its final height, before the count arrives: the count moves nothing.
     <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-1">
       {data && (
         <p data-testid="usage" className={left === 0 ? "font-semibold text-red-700 dark:text-red-300" : undefined}>
-          {left === null
-            ? `${data.imagesToday} image${data.imagesToday === 1 ? "" : "s"} today`
-            : `${left} of ${data.dailyImageLimit} images left today`}
+          {left === null ? plural(locale, t.today, data.imagesToday) : format(t.left, { left, limit: String(data.dailyImageLimit) })}
         </p>
       )}
       {gated && (
@@ -26,7 +28,7 @@ export function UsageBar({ gated }: { gated: boolean }) {
               .finally(() => window.location.assign("/sign-in"));
           }}
         >
-          Sign out
+          {t.signOut}
         </Button>
       )}
     </div>

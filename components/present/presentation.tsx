@@ -1,9 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { HistoryItem } from "@/lib/generation/view";
+import { format } from "@/lib/i18n/format";
 import { buildSlides, slideSources, type Slide } from "@/lib/present/slides";
 
 const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"]);
@@ -15,7 +17,8 @@ const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
  * (what presentation remotes send), Space and a click advance; Escape leaves.
  */
 export function Presentation({ items, onClose }: { items: readonly HistoryItem[]; onClose: () => void }) {
-  const slides = useMemo(() => buildSlides(items), [items]);
+  const { present: t, compare } = useMessages();
+  const slides = useMemo(() => buildSlides(items, { ...t.slides, blindModel: compare.blindModel }), [items, t.slides, compare.blindModel]);
   const dialog = useModalDialog();
   const [target, setTarget] = useState(0);
   // Null until the first slide's images are decoded: even the first slide never shows half-loaded.
@@ -89,23 +92,23 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
     <dialog
       ref={dialog.ref}
       onClose={onClose}
-      aria-label="Presentation"
-      aria-roledescription="slide show"
+      aria-label={t.label}
+      aria-roledescription={t.roleDescription}
       className="m-0 h-dvh max-h-none w-screen max-w-none bg-slate-950 p-0 text-white backdrop:bg-black"
     >
       <div ref={stage} className="flex h-full flex-col bg-slate-950">
         <div className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
           <p aria-live="polite" className="tabular-nums text-slate-300">
-            {slides.length === 0 ? "No slides" : shown === null ? "Loading…" : `Slide ${shown + 1} of ${slides.length}`}
+            {slides.length === 0 ? t.noSlides : shown === null ? t.loading : format(t.position, { n: shown + 1, total: slides.length })}
           </p>
           <div className="flex gap-2">
             <Button onClick={() => go(-1)} disabled={target === 0}>
-              Previous
+              {t.previous}
             </Button>
             <Button onClick={() => go(1)} disabled={target >= slides.length - 1}>
-              Next
+              {t.next}
             </Button>
-            <Button onClick={dialog.close}>Exit (Esc)</Button>
+            <Button onClick={dialog.close}>{t.exit}</Button>
           </div>
         </div>
         {slide ? (
@@ -113,7 +116,7 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
         ) : slides.length > 0 ? (
           <div className="flex-1" />
         ) : (
-          <p className="m-auto max-w-md text-center text-slate-300">Nothing to present: none of these has an image yet.</p>
+          <p className="m-auto max-w-md text-center text-slate-300">{t.nothing}</p>
         )}
       </div>
     </dialog>
@@ -121,10 +124,11 @@ export function Presentation({ items, onClose }: { items: readonly HistoryItem[]
 }
 
 function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }) {
+  const t = useMessages().present;
   const many = slide.panels.length > 1;
   return (
     // A click anywhere on the slide advances, as a presenter's remote would.
-    <section aria-label="Current slide" onClick={onAdvance} className="flex min-h-0 flex-1 cursor-pointer flex-col gap-3 px-6 pb-6">
+    <section aria-label={t.current} onClick={onAdvance} className="flex min-h-0 flex-1 cursor-pointer flex-col gap-3 px-6 pb-6">
       <p className="line-clamp-2 text-center text-lg font-medium" data-testid="slide-prompt">
         {slide.prompt}
       </p>
@@ -137,7 +141,7 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
                 src={panel.image.src}
                 width={panel.image.width}
                 height={panel.image.height}
-                alt={`${panel.label}: ${slide.prompt.slice(0, 120)}`}
+                alt={format(t.imageAlt, { label: panel.label, prompt: slide.prompt.slice(0, 120) })}
                 className="min-h-0 w-auto flex-1 object-contain"
               />
             ) : (
@@ -146,7 +150,7 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
             <figcaption className="max-w-3xl space-y-1 text-center text-sm">
               <span className="block font-semibold">{panel.label}</span>
               {panel.revisedPrompt !== "" && (
-                <span className={`block text-slate-300 ${many ? "line-clamp-3" : "line-clamp-4"}`}>Revised: {panel.revisedPrompt}</span>
+                <span className={`block text-slate-300 ${many ? "line-clamp-3" : "line-clamp-4"}`}>{format(t.revised, { prompt: panel.revisedPrompt })}</span>
               )}
             </figcaption>
           </figure>

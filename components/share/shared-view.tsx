@@ -2,14 +2,17 @@
 
 import { useState } from "react";
 import { SettingsList } from "@/components/history/settings-list";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { Presentation } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
+import { format, plural } from "@/lib/i18n/format";
 import { findModel } from "@/lib/models/registry";
 import type { ShareView } from "@/lib/store/types";
 import type { Theme } from "@/lib/theme/theme";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 
 
@@ -17,30 +20,33 @@ const linkClass = "inline-flex items-center rounded-md border border-slate-300 d
 
 /** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
 export function SharedView({ share, theme }: { share: ShareView; theme: Theme }) {
+  const t = useMessages().share;
+  const locale = useLocale();
   const [presenting, setPresenting] = useState(false);
   return (
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Shared from the OneToken Image Playground · read-only</p>
-          <h1 className="text-xl font-bold">{share.title || "Shared images"}</h1>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.from}</p>
+          <h1 className="text-xl font-bold">{share.title || t.title}</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
-            Shared <LocalTime value={share.createdAt} />
+            {t.sharedOn} <LocalTime value={share.createdAt} />
           </p>
         </div>
         <div className="flex gap-2">
           <Button variant="primary" onClick={() => setPresenting(true)} disabled={share.items.length === 0}>
-            Present
+            {t.present}
           </Button>
           <a href="/" className={linkClass}>
-            Go to the playground
+            {t.playground}
           </a>
           <ThemeSwitch initial={theme} />
+          <LanguageSwitch />
         </div>
       </header>
       {share.missing > 0 && (
         <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-sm text-amber-900 dark:text-amber-200">
-          {share.missing} of the shared items {share.missing === 1 ? "has" : "have"} been deleted since this link was made.
+          {plural(locale, t.missing, share.missing)}
         </p>
       )}
       {share.items.map((item) => (
@@ -52,15 +58,16 @@ export function SharedView({ share, theme }: { share: ShareView; theme: Theme })
 }
 
 function SharedItem({ item }: { item: HistoryItem }) {
+  const t = useMessages().share;
   return (
-    <article aria-label={`${item.kind === "comparison" ? "Comparison" : "Generation"}: ${item.request.prompt.slice(0, 60)}`} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
+    <article aria-label={format(t.item[item.kind], { prompt: item.request.prompt.slice(0, 60) })} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <section className="min-w-0 flex-1">
-          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Prompt</h2>
+          <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.prompt}</h2>
           <p className="whitespace-pre-wrap text-sm">{item.request.prompt}</p>
         </section>
         <a href={`/?open=${item.kind}:${item.id}`} className={linkClass}>
-          Open in playground
+          {t.open}
         </a>
       </div>
       {item.kind === "generation" ? <SharedGeneration generation={item} /> : <SharedComparison comparison={item} />}
@@ -69,8 +76,9 @@ function SharedItem({ item }: { item: HistoryItem }) {
 }
 
 function Images({ generation, label, describe = (text) => text }: { generation: GenerationView; label: string; describe?: (text: string) => string }) {
+  const { share: t, present } = useMessages();
   if (generation.images.length === 0) {
-    return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error?.message ?? `No image (${generation.status}).`)}</p>;
+    return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error?.message ?? present.slides.noImage[generation.status])}</p>;
   }
   return (
     <ul className="grid gap-3">
@@ -78,10 +86,10 @@ function Images({ generation, label, describe = (text) => text }: { generation: 
         <li key={image.id} className="space-y-1">
           <a href={image.src} target="_blank" rel="noreferrer" className="block">
             {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app */}
-            <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={`${label}, image ${index + 1}: ${generation.request.prompt.slice(0, 100)}`} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
+            <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: generation.request.prompt.slice(0, 100) })} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
           </a>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Revised prompt</p>
-          <p className="whitespace-pre-wrap text-sm text-slate-800 dark:text-slate-200">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">No revised prompt returned.</span>}</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.revised}</p>
+          <p className="whitespace-pre-wrap text-sm text-slate-800 dark:text-slate-200">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">{t.noRevised}</span>}</p>
         </li>
       ))}
     </ul>
@@ -98,13 +106,14 @@ function SharedGeneration({ generation }: { generation: GenerationView }) {
 }
 
 function SharedComparison({ comparison }: { comparison: ComparisonView }) {
+  const { blindModel } = useMessages().compare;
   const hidden = isHidden(comparison);
   return (
     <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(220px, 1fr))` }}>
       {comparison.columns.map((column, index) => (
-        <li key={column.generation.id} aria-label={columnLabel(comparison, index)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
-          <h3 className="text-sm font-semibold">{columnLabel(comparison, index)}</h3>
-          <Images generation={column.generation} label={columnLabel(comparison, index)} describe={(text) => blindText(comparison, text)} />
+        <li key={column.generation.id} aria-label={columnLabel(comparison, index, blindModel)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
+          <h3 className="text-sm font-semibold">{columnLabel(comparison, index, blindModel)}</h3>
+          <Images generation={column.generation} label={columnLabel(comparison, index, blindModel)} describe={(text) => blindText(comparison, text, blindModel)} />
           {!hidden && <SettingsList generation={column.generation} />}
         </li>
       ))}

@@ -1,17 +1,17 @@
 "use client";
 
 import { useState } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
 import { parseTheme, themeCookie, THEMES, type Theme } from "@/lib/theme/theme";
 
-const LABELS: Record<Theme, string> = { system: "System", light: "Light", dark: "Dark" };
-
 /** System, light or dark; applied at once and remembered for the next visit. */
 export function ThemeSwitch({ initial }: { initial: Theme }) {
+  const t = useMessages().common;
   const [theme, setTheme] = useState<Theme>(initial);
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
-      Theme
+    <label className="flex items-center gap-2 whitespace-nowrap text-sm text-slate-600 dark:text-slate-400">
+      {t.theme}
       <select
         className={`${inputClass} w-auto py-1`}
         value={theme}
@@ -24,7 +24,7 @@ export function ThemeSwitch({ initial }: { initial: Theme }) {
       >
         {THEMES.map((value) => (
           <option key={value} value={value}>
-            {LABELS[value]}
+            {t.themes[value]}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 import type { ComparisonView } from "../generation/view";
+import { format } from "../i18n/format";
 import { findModel } from "../models/registry";
 
 /** Whether a comparison's model names (and anything that gives them away, like sizes) are hidden. */
@@ -7,22 +8,26 @@ export const isHidden = (comparison: Pick<ComparisonView, "request" | "revealed"
 /**
  * Text shown on a blind comparison (an error message, say) with every model's id and name replaced by its
  * column's label, so "qwen-image-max is unavailable" reads "Model B is unavailable".
+ * `blindModel`: the label's template in the interface's language, "Model {letter}".
  */
-export const blindText = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">, text: string): string => {
+export const blindText = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">, text: string, blindModel: string): string => {
   if (!isHidden(comparison)) return text;
   // Longest first, so "qwen-image-max" is replaced whole before "qwen-image" could match inside it.
   const names = comparison.columns
     .flatMap((column, index) => {
       const id = column.generation.request.model;
-      return [id, findModel(id)?.name ?? id].map((name) => [name, columnLabel(comparison, index)] as const);
+      return [id, findModel(id)?.name ?? id].map((name) => [name, columnLabel(comparison, index, blindModel)] as const);
     })
     .sort(([a], [b]) => b.length - a.length);
   return names.reduce((current, [name, label]) => current.split(name).join(label), text);
 };
 
-/** A column's heading: the model's name, or "Model A", "Model B"... while a blind comparison is unrevealed. */
-export const columnLabel = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">, index: number): string => {
-  if (isHidden(comparison)) return `Model ${String.fromCharCode(65 + index)}`;
+/**
+ * A column's heading: the model's name, or "Model A", "Model B"... while a blind comparison is unrevealed.
+ * `blindModel`: the hidden label's template in the interface's language, "Model {letter}".
+ */
+export const columnLabel = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">, index: number, blindModel: string): string => {
+  if (isHidden(comparison)) return format(blindModel, { letter: String.fromCharCode(65 + index) });
   const model = comparison.columns[index]?.generation.request.model ?? "";
   return findModel(model)?.name ?? model;
 };

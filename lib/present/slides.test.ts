@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView } from "../generation/view";
+import { compare } from "../i18n/messages/en/compare";
+import { present } from "../i18n/messages/en/present";
 import { defaultRequest } from "../models/defaults";
-import { buildSlides, slideSources } from "./slides";
+import { buildSlides, slideSources, type SlideWords } from "./slides";
+
+const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel };
 
 const image = (id: string, revisedPrompt = "") => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
 
@@ -44,7 +48,7 @@ const comparison = (blind: boolean, revealed: boolean): ComparisonView => ({
 
 describe("presentation slides", () => {
   it("gives each image of a generation its own slide, captioned with its model", () => {
-    const slides = buildSlides([generation("g", [image("a", "ra"), image("b", "rb")]), generation("empty", [], { status: "failed" })]);
+    const slides = buildSlides([generation("g", [image("a", "ra"), image("b", "rb")]), generation("empty", [], { status: "failed" })], WORDS);
     expect(slides.map((slide) => [slide.key, slide.prompt, slide.panels[0]?.label, slide.panels[0]?.revisedPrompt])).toEqual([
       ["a", "prompt g", "Qwen-Image", "ra"],
       ["b", "prompt g", "Qwen-Image", "rb"],
@@ -53,12 +57,12 @@ describe("presentation slides", () => {
   });
 
   it("puts a comparison on one slide, says why a column has no image, and keeps blind labels", () => {
-    const [blind] = buildSlides([comparison(true, false)]);
+    const [blind] = buildSlides([comparison(true, false)], WORDS);
     expect(blind?.panels.map((panel) => [panel.label, panel.missing])).toEqual([
       ["Model A", null],
       ["Model B", "Refused by moderation."],
     ]);
-    expect(buildSlides([comparison(true, true)])[0]?.panels.map((panel) => panel.label)).toEqual(["Qwen-Image", "Wan 2.6"]);
+    expect(buildSlides([comparison(true, true)], WORDS)[0]?.panels.map((panel) => panel.label)).toEqual(["Qwen-Image", "Wan 2.6"]);
     expect(slideSources(blind)).toEqual(["/full/x"]);
   });
 
@@ -67,11 +71,26 @@ describe("presentation slides", () => {
     const first = two.columns[0];
     if (!first) throw new Error("no column");
     const columns = [{ ...first, generation: { ...first.generation, images: [image("x"), image("y")] } }, ...two.columns.slice(1)];
-    const slides = buildSlides([{ ...two, columns }]);
+    const slides = buildSlides([{ ...two, columns }], WORDS);
     expect(slides.map((slide) => slide.panels.map((panel) => panel.image?.id ?? panel.missing))).toEqual([
       ["x", "Refused by moderation."],
       ["y", "Refused by moderation."],
     ]);
+  });
+
+  it("says in the given words why a column has no image at a position", () => {
+    const base = comparison(false, false);
+    const [first, second] = base.columns;
+    if (!first || !second) throw new Error("no column");
+    const columns = [
+      { ...first, generation: { ...first.generation, images: [image("x"), image("y")] } },
+      { ...second, generation: { ...second.generation, images: [image("z")], status: "succeeded" as const, error: null } },
+    ];
+    expect(buildSlides([{ ...base, columns }], WORDS)[1]?.panels.map((panel) => panel.missing)).toEqual([null, "No image 2 from this model."]);
+    const waiting = [first, { ...second, generation: { ...second.generation, status: "running" as const, error: null } }];
+    expect(buildSlides([{ ...base, columns: waiting }], WORDS)[0]?.panels[1]?.missing).toBe("Still generating.");
+    const cancelled = [first, { ...second, generation: { ...second.generation, status: "cancelled" as const, error: null } }];
+    expect(buildSlides([{ ...base, columns: cancelled }], WORDS)[0]?.panels[1]?.missing).toBe("No image (cancelled).");
   });
 });
 
@@ -79,7 +98,7 @@ describe("blind text", () => {
   it("replaces every model's id and name with its column label, longest first", async () => {
     const { blindText } = await import("../compare/column-label");
     const blind = comparison(true, false);
-    expect(blindText(blind, "wan2.6-t2i is busy; Qwen-Image refused; qwen-image too")).toBe("Model B is busy; Model A refused; Model A too");
-    expect(blindText(comparison(true, true), "wan2.6-t2i is busy")).toBe("wan2.6-t2i is busy");
+    expect(blindText(blind, "wan2.6-t2i is busy; Qwen-Image refused; qwen-image too", WORDS.blindModel)).toBe("Model B is busy; Model A refused; Model A too");
+    expect(blindText(comparison(true, true), "wan2.6-t2i is busy", WORDS.blindModel)).toBe("wan2.6-t2i is busy");
   });
 });

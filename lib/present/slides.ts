@@ -1,5 +1,6 @@
 import { blindText, columnLabel } from "../compare/column-label";
-import type { HistoryItem, ImageView } from "../generation/view";
+import type { GenerationStatus, HistoryItem, ImageView } from "../generation/view";
+import { format } from "../i18n/format";
 import { findModel } from "../models/registry";
 
 /** What a presentation shows: one image per slide, or one comparison per slide with a panel per model. */
@@ -14,7 +15,18 @@ export type SlidePanel = {
 
 export type Slide = { readonly key: string; readonly prompt: string; readonly panels: readonly SlidePanel[] };
 
-export const buildSlides = (items: readonly HistoryItem[]): Slide[] =>
+/** The words a slide writes itself, in the interface's language: plain data from the message catalogue. */
+export type SlideWords = {
+  /** A blind column's label, "Model {letter}". */
+  readonly blindModel: string;
+  /** "No image {n} from this model." */
+  readonly missingImage: string;
+  readonly stillGenerating: string;
+  /** A column that ended without an image and without an error message, by its status. */
+  readonly noImage: Readonly<Record<GenerationStatus, string>>;
+};
+
+export const buildSlides = (items: readonly HistoryItem[], words: SlideWords): Slide[] =>
   items.flatMap((item): Slide[] => {
     if (item.kind === "generation") {
       const label = findModel(item.request.model)?.name ?? item.request.model;
@@ -35,11 +47,11 @@ export const buildSlides = (items: readonly HistoryItem[]): Slide[] =>
           image !== null
             ? null
             : generation.images.length > 0
-              ? `No image ${round + 1} from this model.`
+              ? format(words.missingImage, { n: round + 1 })
               : generation.status === "running"
-                ? "Still generating."
-                : blindText(item, generation.error?.message ?? `No image (${generation.status}).`);
-        return { label: columnLabel(item, index), image, revisedPrompt: image?.revisedPrompt ?? "", missing };
+                ? words.stillGenerating
+                : blindText(item, generation.error?.message ?? words.noImage[generation.status], words.blindModel);
+        return { label: columnLabel(item, index, words.blindModel), image, revisedPrompt: image?.revisedPrompt ?? "", missing };
       }),
     }));
   });

@@ -1,0 +1,26 @@
+"use client";
+
+import { createContext, use, type ReactNode } from "react";
+import type { Locale } from "@/lib/i18n/locale";
+import type { Messages } from "@/lib/i18n/messages";
+
+const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
+
+/**
+ * The interface's language for every client component below. The server picks the locale and passes that
+ * locale's catalogue down as props, so switching language is a refresh of the server render, not a reload.
+ */
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+  return <I18nContext value={{ locale, messages }}>{children}</I18nContext>;
+}
+
+const useI18n = () => {
+  const value = use(I18nContext);
+  if (!value) throw new Error("useMessages outside I18nProvider");
+  return value;
+};
+
+/** The current language's strings: `const t = useMessages(); t.history.title`. */
+export const useMessages = (): Messages => useI18n().messages;
+
+export const useLocale = (): Locale => useI18n().locale;

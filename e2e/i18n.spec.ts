@@ -1,0 +1,34 @@
+import { clearHistory, expect, test } from "./fixtures";
+
+test.use({ locale: "zh-CN" });
+
+test.describe("中文 and English", () => {
+  test("a Chinese browser gets the Chinese interface and examples; English, once chosen, is remembered", async ({ page, request }) => {
+    await clearHistory(request);
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    const form = page.getByRole("form", { name: "生成设置" });
+    await expect(form.getByRole("button", { name: "生成", exact: true })).toBeVisible();
+
+    // An example in the interface's language fills the prompt and picks a model that does it well.
+    await form.getByLabel("试试示例").selectOption({ label: "书法标题海报" });
+    await expect(form.getByLabel("提示词", { exact: true })).toHaveValue(/春茶节/);
+    await expect(form.getByRole("radio", { name: "Qwen-Image Max", exact: true })).toBeChecked();
+    await form.getByRole("button", { name: "生成", exact: true }).click();
+    const result = page.getByRole("article").first();
+    await expect(result.getByRole("img")).toBeVisible();
+    await expect(result).toContainText("改写后的提示词");
+    await page.screenshot({ path: "test-results/screenshots/zh.png" });
+
+    // Switching keeps what is typed, and sticks across a reload.
+    await form.getByLabel("提示词", { exact: true }).fill("一盏灯笼");
+    await page.getByLabel("语言").selectOption("en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    const english = page.getByRole("form", { name: "Generation settings" });
+    await expect(english.getByLabel("Prompt", { exact: true })).toHaveValue("一盏灯笼");
+    await expect(english.getByRole("button", { name: "Generate", exact: true })).toBeVisible();
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByLabel("Language")).toHaveValue("en");
+  });
+});

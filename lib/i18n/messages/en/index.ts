@@ -1,0 +1,12 @@
+import { access } from "./access";
+import { common } from "./common";
+import { compare } from "./compare";
+import { history } from "./history";
+import { playground } from "./playground";
+import { present } from "./present";
+import { share } from "./share";
+
+/** Every string of the interface in English; the Chinese catalogue must have the same keys (typed). */
+export const en = { common, playground, history, compare, present, share, access };
+
+export type Messages = typeof en;

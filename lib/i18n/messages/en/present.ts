@@ -1,0 +1,27 @@
+/** English text of the present part of the interface. Plain strings: `{name}` placeholders, plural as { one, other }. */
+export const present = {
+  label: "Presentation",
+  roleDescription: "slide show",
+  noSlides: "No slides",
+  loading: "Loading…",
+  position: "Slide {n} of {total}",
+  previous: "Previous",
+  next: "Next",
+  exit: "Exit (Esc)",
+  nothing: "Nothing to present: none of these has an image yet.",
+  current: "Current slide",
+  imageAlt: "{label}: {prompt}",
+  revised: "Revised: {prompt}",
+  /** Why a comparison's column has no image on a slide (the words lib/present/slides.ts writes). */
+  slides: {
+    missingImage: "No image {n} from this model.",
+    stillGenerating: "Still generating.",
+    noImage: {
+      running: "No image (running).",
+      succeeded: "No image (succeeded).",
+      failed: "No image (failed).",
+      cancelled: "No image (cancelled).",
+      interrupted: "No image (interrupted).",
+    },
+  },
+};

@@ -1,0 +1,19 @@
+/** English text of the share part of the interface. Plain strings: `{name}` placeholders, plural as { one, other }. */
+export const share = {
+  from: "Shared from the OneToken Image Playground · read-only",
+  title: "Shared images",
+  /** Followed by the date and time the link was made. */
+  sharedOn: "Shared",
+  present: "Present",
+  playground: "Go to the playground",
+  missing: {
+    one: "{count} of the shared items has been deleted since this link was made.",
+    other: "{count} of the shared items have been deleted since this link was made.",
+  },
+  item: { generation: "Generation: {prompt}", comparison: "Comparison: {prompt}" },
+  prompt: "Prompt",
+  open: "Open in playground",
+  imageAlt: "{label}, image {n}: {prompt}",
+  revised: "Revised prompt",
+  noRevised: "No revised prompt returned.",
+};

@@ -1,0 +1,10 @@
+import type { Messages } from "../en";
+import { access } from "./access";
+import { common } from "./common";
+import { compare } from "./compare";
+import { history } from "./history";
+import { playground } from "./playground";
+import { present } from "./present";
+import { share } from "./share";
+
+export const zh: Messages = { common, playground, history, compare, present, share, access };
