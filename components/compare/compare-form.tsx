@@ -3,7 +3,7 @@
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { CONFIRM_ABOVE, CostConfirm } from "@/components/playground/cost-confirm";
 import { SeedField } from "@/components/playground/seed-field";
 import { TextCounter } from "@/components/playground/text-counter";
@@ -59,6 +59,7 @@ export function CompareForm({
     reValidateMode: "onChange",
   });
   const t = useMessages().compare.form;
+  const ruleText = useRuleText();
   const locale = useLocale();
   const [confirming, setConfirming] = useState<CompareRequest | null>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
@@ -131,7 +132,7 @@ export function CompareForm({
               ))}
               {fieldState.error && (
                 <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
-                  {fieldState.error.message ?? fieldState.error.root?.message}
+                  {ruleText(fieldState.error.message ?? fieldState.error.root?.message ?? "")}
                 </p>
               )}
             </fieldset>
@@ -231,7 +232,7 @@ export function CompareForm({
             <tr key={request.model} className="border-t border-slate-100 dark:border-slate-800 align-top">
               <th scope="row" className="py-1 pr-2 font-medium">
                 {getModel(request.model).name}
-                {notes.length > 0 && <span className="block font-normal text-slate-500 dark:text-slate-400">{notes.join(" ")}</span>}
+                {notes.length > 0 && <span className="block font-normal text-slate-500 dark:text-slate-400">{notes.map(ruleText).join(" ")}</span>}
               </th>
               <td className="py-1 pr-2 tabular-nums">
                 {formatSize(request)} ({aspectLabel(request)})

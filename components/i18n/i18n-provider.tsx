@@ -3,6 +3,7 @@
 import { createContext, use, type ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
+import { translateRuleMessage } from "@/lib/i18n/rule-messages";
 
 const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
 
@@ -24,3 +25,9 @@ const useI18n = () => {
 export const useMessages = (): Messages => useI18n().messages;
 
 export const useLocale = (): Locale => useI18n().locale;
+
+/** Shows a sentence from the shared rules (a refusal, a notice, a plan note) in the interface's language. */
+export const useRuleText = (): ((text: string) => string) => {
+  const locale = useLocale();
+  return (text) => translateRuleMessage(text, locale);
+};

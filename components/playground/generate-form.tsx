@@ -3,7 +3,7 @@
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useImperativeHandle, useRef, useState, type ClipboardEvent, type KeyboardEvent, type Ref } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -40,6 +40,7 @@ export function GenerateForm({
   submitting: boolean;
 }) {
   const t = useMessages().playground.form;
+  const ruleText = useRuleText();
   const locale = useLocale();
   const form = useForm<GenerateRequest>({
     resolver: schemaResolver(generateRequestSchema),
@@ -132,7 +133,7 @@ export function GenerateForm({
         <div role="status" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-xs text-amber-900 dark:text-amber-200">
           <ul className="ml-4 list-disc">
             {notices.map((notice) => (
-              <li key={notice}>{notice}</li>
+              <li key={notice}>{ruleText(notice)}</li>
             ))}
           </ul>
         </div>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { allowsCustomSize, type ModelSpec } from "@/lib/models/registry";
 import { aspectLabel, checkSize, describeSizeRule, formatSize, sameSize, type Size } from "@/lib/models/size-rules";
 import { inputClass } from "@/components/ui/field";
@@ -18,7 +18,8 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
   const custom = customChosen || !isPreset;
 
   const check = checkSize(model.id, model.sizeRule, model.presets, value);
-  const rule = describeSizeRule(model.sizeRule, model.presets);
+  const ruleText = useRuleText();
+  const rule = ruleText(describeSizeRule(model.sizeRule, model.presets));
 
   return (
     <fieldset className="space-y-2" aria-describedby="size-rule">
@@ -79,7 +80,7 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
       )}
       {!check.ok && (
         <p id="size-error" role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
-          {check.reason}
+          {ruleText(check.reason)}
         </p>
       )}
     </fieldset>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useRuleText } from "@/components/i18n/i18n-provider";
 
 /** A labelled control with optional help and error text, wired up for screen readers by id. */
 export function Field({
@@ -16,6 +17,8 @@ export function Field({
   aside?: ReactNode;
   children: ReactNode;
 }) {
+  // Refusals come from the shared rules, in English: shown in the interface's language.
+  const ruleText = useRuleText();
   return (
     <div className="space-y-1.5">
       <div className="flex items-baseline justify-between gap-2">
@@ -32,7 +35,7 @@ export function Field({
       )}
       {error && (
         <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
-          {error}
+          {ruleText(error)}
         </p>
       )}
     </div>

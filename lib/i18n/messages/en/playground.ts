@@ -59,6 +59,7 @@ export const playground = {
     placeholder: "random",
     roll: "Roll seed",
     clear: "Clear",
+    clearDisabled: "Already empty: a new random seed each time.",
   },
   costConfirm: {
     question: "This run creates {count} images, and each one is billed. {action} them?",

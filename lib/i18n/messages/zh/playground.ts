@@ -58,6 +58,7 @@ export const playground: Messages["playground"] = {
     placeholder: "随机",
     roll: "随机生成",
     clear: "清除",
+    clearDisabled: "已为空：每次使用新的随机种子。",
   },
   costConfirm: {
     question: "本次将生成 {count} 张图片，每张都会计费。确定要{action}吗？",

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { compareRequestSchema, planComparison, type CompareRequest } from "../compare/compare-request";
+import { defaultRequest } from "../models/defaults";
+import { MODELS } from "../models/registry";
+import { generateRequestSchema } from "../models/request-schema";
+import { checkSize, describeSizeRule } from "../models/size-rules";
+import { switchModel } from "../models/switch-model";
+import { translateRuleMessage } from "./rule-messages";
+
+/** Every sentence the shared rules can say, produced by the rules themselves. */
+const issues = (schema: { safeParse(value: unknown): { error?: { issues: Array<{ message: string }> } } }, value: unknown) =>
+  schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
+
+const compare: CompareRequest = {
+  models: ["wan2.6-t2i", "qwen-image"],
+  prompt: "x",
+  negativePrompt: "",
+  aspect: "1:1",
+  perModel: 1,
+  seed: null,
+  promptExtend: true,
+  watermark: false,
+  blind: false,
+};
+
+const sentences = (): string[] => {
+  const base = { ...defaultRequest("qwen-image"), prompt: "x" };
+  const out = [
+    ...issues(generateRequestSchema, { ...base, prompt: 1, negativePrompt: 2, promptExtend: "yes", watermark: 0 }),
+    ...issues(generateRequestSchema, { ...base, seed: "1" }),
+    ...issues(generateRequestSchema, { ...base, seed: 1.5 }),
+    ...issues(generateRequestSchema, { ...base, seed: -1 }),
+    ...issues(generateRequestSchema, { ...base, model: "nope" }),
+    ...issues(generateRequestSchema, { ...base, width: "1", height: "1" }),
+    ...issues(generateRequestSchema, { ...base, n: "1" }),
+    ...issues(generateRequestSchema, { ...base, n: 1.5 }),
+    ...issues(generateRequestSchema, { ...base, prompt: " ", n: 3, width: 10, negativePrompt: "n".repeat(501) }),
+    ...issues(generateRequestSchema, { ...base, prompt: "p".repeat(801) }),
+    ...issues(generateRequestSchema, { ...defaultRequest("wan2.6-t2i"), prompt: "x", n: 9 }),
+    ...issues(compareRequestSchema, { ...compare, models: ["nope", "qwen-image"] }),
+    ...issues(compareRequestSchema, { ...compare, models: ["qwen-image"] }),
+    ...issues(compareRequestSchema, { ...compare, models: ["qwen-image", "qwen-image-max", "qwen-image-plus", "wan2.6-t2i", "wan2.5-t2i-preview"] }),
+    ...issues(compareRequestSchema, { ...compare, models: ["qwen-image", "qwen-image"] }),
+    ...issues(compareRequestSchema, { ...compare, aspect: "7:3" }),
+    ...issues(compareRequestSchema, { ...compare, perModel: "1" }),
+    ...issues(compareRequestSchema, { ...compare, perModel: 1.5 }),
+    ...issues(compareRequestSchema, { ...compare, perModel: 9, negativePrompt: "n".repeat(501), blind: "no" }),
+    checkSize("m", { kind: "presets" }, [], { width: 0.5, height: 1 }),
+    ...MODELS.flatMap((model) => [
+      describeSizeRule(model.sizeRule, model.presets),
+      checkSize(model.id, model.sizeRule, model.presets, { width: 100, height: 100 }),
+      checkSize(model.id, model.sizeRule, model.presets, { width: 3000, height: 100 }),
+    ]),
+    ...switchModel({ ...defaultRequest("wan2.6-t2i"), prompt: "p".repeat(900), negativePrompt: "n".repeat(600), n: 4, width: 768, height: 2700 }, "qwen-image").notices,
+    ...planComparison({ ...compare, perModel: 3 }).flatMap((plan) => plan.notes),
+    ...planComparison({ ...compare, perModel: 3, blind: true }).flatMap((plan) => plan.notes),
+  ].map((entry) => (typeof entry === "string" ? entry : entry.ok ? "" : entry.reason));
+  return [...new Set(out.filter(Boolean))];
+};
+
+describe("the shared rules' sentences in Chinese", () => {
+  it("covers every sentence the rules produce", () => {
+    const all = sentences();
+    expect(all.length).toBeGreaterThan(40);
+    const untranslated = all.filter((sentence) => translateRuleMessage(sentence, "zh") === sentence || !/[\u4e00-\u9fff]/.test(translateRuleMessage(sentence, "zh")));
+    expect(untranslated).toEqual([]);
+  });
+
+  it("keeps the numbers and names, and leaves English and unknown sentences alone", () => {
+    expect(translateRuleMessage("qwen-image reads at most 800 characters; this prompt has 801.", "zh")).toBe("qwen-image 最多读取 800 个字符，当前提示词有 801 个。");
+    expect(translateRuleMessage("qwen-image reads at most 800 characters; this prompt has 801.", "en")).toBe("qwen-image reads at most 800 characters; this prompt has 801.");
+    expect(translateRuleMessage("The gateway is down.", "zh")).toBe("The gateway is down.");
+  });
+});
