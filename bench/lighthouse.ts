@@ -94,14 +94,14 @@ export const benchLighthouse = async (): Promise<string> => {
         audits.map((entry, index) => [index + 1, entry.score, entry.cls.toFixed(3), ms(entry.lcp), ms(entry.tbt), ms(entry.fcp)]),
       ),
       "",
-      `Layout shifts while a generation runs (1440*900, one generation from click to stored image, then 0.5 s): ${shifts.all.toFixed(4)} in all, ${shifts.unexpected.toFixed(4)} not following an input.`,
+      `Layout shifts while a generation runs (1440*900, one generation from click to stored image, then 0.5 s): ${shifts.unexpected} not following an input (what CLS counts), ${shifts.all.toPrecision(2)} with the ones within 0.5 s of the click (CLS leaves those out: the page answering a click).`,
       "",
       table(
         ["figure", "value", "target", "result"],
         [
           ["performance score (median)", score, ">= 95", score >= 95 ? "met" : "**missed**"],
           ["CLS on load (median)", cls.toFixed(3), "0", cls === 0 ? "met" : "**missed**"],
-          ["layout shift while generating", shifts.all.toFixed(4), "0", shifts.all === 0 ? "met" : "**missed**"],
+          ["CLS while generating", String(shifts.unexpected), "0", shifts.unexpected === 0 ? "met" : "**missed**"],
         ],
       ),
     ].join("\n");

@@ -16,6 +16,7 @@ import {
   COMPARE_PER_MODEL,
   comparisonImageCount,
   compareRequestSchema,
+  DEFAULT_COMPARE,
   planComparison,
   type CompareRequest,
 } from "@/lib/compare/compare-request";
@@ -24,18 +25,6 @@ import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 
 const GROUPS = modelsByFamily();
-
-export const DEFAULT_COMPARE: CompareRequest = {
-  models: ["wan2.6-t2i", "qwen-image-max"],
-  prompt: "",
-  negativePrompt: "",
-  aspect: "1:1",
-  perModel: 1,
-  seed: null,
-  promptExtend: true,
-  watermark: false,
-  blind: false,
-};
 
 /** One prompt and one seed on 2 to 4 models; shows what each model will get before anything is sent. */
 /** A past comparison to fill the form with; a new object each time, so loading the same one twice works. */

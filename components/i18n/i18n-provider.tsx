@@ -28,6 +28,6 @@ export const useLocale = (): Locale => useI18n().locale;
 
 /** Shows a sentence from the shared rules (a refusal, a notice, a plan note) in the interface's language. */
 export const useRuleText = (): ((text: string) => string) => {
-  const locale = useLocale();
-  return (text) => translateRuleMessage(text, locale);
+  const { rules } = useMessages();
+  return (text) => translateRuleMessage(text, rules);
 };

@@ -1,13 +1,13 @@
 "use client";
 
-import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { Field, inputClass } from "@/components/ui/field";
-import { EXAMPLE_PROMPTS, type ExamplePrompt } from "@/lib/i18n/examples";
+import type { ExamplePrompt } from "@/lib/i18n/examples";
 
 /** A menu of example prompts in the interface's language; picking one fills the form, then the menu resets. */
 export function ExamplePrompts({ onPick }: { onPick: (example: ExamplePrompt) => void }) {
   const t = useMessages().common;
-  const examples = EXAMPLE_PROMPTS[useLocale()];
+  const examples = t.exampleList;
   return (
     <Field id="example-prompt" label={t.examples} help={t.examplesHelp}>
       <select

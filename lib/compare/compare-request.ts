@@ -78,6 +78,19 @@ export const compareRequestSchema = z
 
 export type CompareRequest = z.infer<typeof compareRequestSchema>;
 
+/** A fresh compare form: two recommended models of the two families, one image each. */
+export const DEFAULT_COMPARE: CompareRequest = {
+  models: ["wan2.6-t2i", "qwen-image-max"],
+  prompt: "",
+  negativePrompt: "",
+  aspect: "1:1",
+  perModel: 1,
+  seed: null,
+  promptExtend: true,
+  watermark: false,
+  blind: false,
+};
+
 export type ColumnPlan = { readonly request: GenerateRequest; readonly notes: readonly string[] };
 
 /**

@@ -1,27 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { compareRequestSchema, planComparison, type CompareRequest } from "../compare/compare-request";
+import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
 import { checkSize, describeSizeRule } from "../models/size-rules";
 import { switchModel } from "../models/switch-model";
+import { MESSAGES } from "./messages";
 import { translateRuleMessage } from "./rule-messages";
+
+const zh = (text: string) => translateRuleMessage(text, MESSAGES.zh.rules);
 
 /** Every sentence the shared rules can say, produced by the rules themselves. */
 const issues = (schema: { safeParse(value: unknown): { error?: { issues: Array<{ message: string }> } } }, value: unknown) =>
   schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
 
-const compare: CompareRequest = {
-  models: ["wan2.6-t2i", "qwen-image"],
-  prompt: "x",
-  negativePrompt: "",
-  aspect: "1:1",
-  perModel: 1,
-  seed: null,
-  promptExtend: true,
-  watermark: false,
-  blind: false,
-};
+const compare: CompareRequest = { ...DEFAULT_COMPARE, models: ["wan2.6-t2i", "qwen-image"], prompt: "x" };
 
 const sentences = (): string[] => {
   const base = { ...defaultRequest("qwen-image"), prompt: "x" };
@@ -62,13 +55,18 @@ describe("the shared rules' sentences in Chinese", () => {
   it("covers every sentence the rules produce", () => {
     const all = sentences();
     expect(all.length).toBeGreaterThan(40);
-    const untranslated = all.filter((sentence) => translateRuleMessage(sentence, "zh") === sentence || !/[\u4e00-\u9fff]/.test(translateRuleMessage(sentence, "zh")));
+    const untranslated = all.filter((sentence) => zh(sentence) === sentence || !/[\u4e00-\u9fff]/.test(zh(sentence)));
     expect(untranslated).toEqual([]);
   });
 
   it("keeps the numbers and names, and leaves English and unknown sentences alone", () => {
-    expect(translateRuleMessage("qwen-image reads at most 800 characters; this prompt has 801.", "zh")).toBe("qwen-image 最多读取 800 个字符，当前提示词有 801 个。");
-    expect(translateRuleMessage("qwen-image reads at most 800 characters; this prompt has 801.", "en")).toBe("qwen-image reads at most 800 characters; this prompt has 801.");
-    expect(translateRuleMessage("The gateway is down.", "zh")).toBe("The gateway is down.");
+    expect(zh("qwen-image reads at most 800 characters; this prompt has 801.")).toBe("qwen-image 最多读取 800 个字符，当前提示词有 801 个。");
+    expect(zh("qwen-image needs width and height each between 512 and 1440 px; 100*100 has width 100.")).toBe(
+      "qwen-image 要求宽和高都在 512 至 1440 像素之间；100*100 的宽为 100。",
+    );
+    expect(translateRuleMessage("qwen-image reads at most 800 characters; this prompt has 801.", MESSAGES.en.rules)).toBe(
+      "qwen-image reads at most 800 characters; this prompt has 801.",
+    );
+    expect(zh("The gateway is down.")).toBe("The gateway is down.");
   });
 });

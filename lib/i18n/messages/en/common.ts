@@ -1,9 +1,46 @@
-/** English text shared by every page: the theme and language menus. Plain strings, `{name}` placeholders. */
-export const common = {
+import type { ExamplePrompt } from "../../examples";
+
+/** English text shared by every page: the theme and language menus, the example prompts. Plain data. */
+export const common: {
+  theme: string;
+  themes: Record<"system" | "light" | "dark", string>;
+  language: string;
+  examples: string;
+  examplesHelp: string;
+  examplesPlaceholder: string;
+  exampleList: readonly ExamplePrompt[];
+} = {
   theme: "Theme",
   themes: { system: "System", light: "Light", dark: "Dark" },
   language: "Language",
   examples: "Try an example",
   examplesHelp: "Fills the prompt and picks a model that does it well.",
   examplesPlaceholder: "Choose an example…",
+  exampleList: [
+    {
+      title: "Poster with Chinese calligraphy",
+      model: "qwen-image-max",
+      prompt: "A spring tea festival poster, the title “春茶节” in flowing brush calligraphy at the top, cherry blossoms, a celadon teapot, soft morning light, clean layout with generous margins",
+    },
+    {
+      title: "Classical Chinese landscape",
+      model: "wan2.6-t2i",
+      prompt: "A classical Chinese shan shui ink painting: misty layered mountains, a lone fisherman in a small boat on a calm river, old pines, a red seal stamp in the corner, rice paper texture",
+    },
+    {
+      title: "Shop sign at night, in two languages",
+      model: "qwen-image-2.0-pro",
+      prompt: "A neon shop sign reading “Noodle House 面馆” above a narrow street in Chengdu on a rainy night, reflections on wet stone, steam from a kitchen window, cinematic",
+    },
+    {
+      title: "Spring Festival couplets",
+      model: "qwen-image-plus",
+      prompt: "Red Spring Festival couplets on an old wooden door, the left one reading “春回大地”, the right one “福满人间”, a “福” sign in the middle, red lanterns, warm evening light",
+    },
+    {
+      title: "Product photo",
+      model: "wan2.6-t2i",
+      prompt: "Studio product photo of a celadon porcelain teacup on natural linen, soft window light from the left, shallow depth of field, muted colours",
+    },
+  ],
 };

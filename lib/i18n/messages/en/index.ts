@@ -4,9 +4,10 @@ import { compare } from "./compare";
 import { history } from "./history";
 import { playground } from "./playground";
 import { present } from "./present";
+import { rules } from "./rules";
 import { share } from "./share";
 
 /** Every string of the interface in English; the Chinese catalogue must have the same keys (typed). */
-export const en = { common, playground, history, compare, present, share, access };
+export const en = { common, playground, history, compare, present, share, access, rules };
 
 export type Messages = typeof en;

@@ -8,4 +8,31 @@ export const common: Messages["common"] = {
   examples: "试试示例",
   examplesHelp: "填入提示词，并选用擅长此类画面的模型。",
   examplesPlaceholder: "选择一个示例…",
+  exampleList: [
+    {
+      title: "书法标题海报",
+      model: "qwen-image-max",
+      prompt: "春茶节海报，顶部是行云流水的毛笔书法标题“春茶节”，樱花盛开，一把青瓷茶壶，柔和的晨光，版式简洁，留白充足",
+    },
+    {
+      title: "古典山水",
+      model: "wan2.6-t2i",
+      prompt: "中国古典山水水墨画：云雾缭绕的层叠群山，一叶扁舟上的孤独渔翁，平静的江面，苍劲的古松，角落一枚朱红印章，宣纸质感",
+    },
+    {
+      title: "雨夜招牌（中英双语）",
+      model: "qwen-image-2.0-pro",
+      prompt: "成都雨夜的小巷，上方一块霓虹招牌写着“Noodle House 面馆”，湿润石板路上的倒影，厨房窗口冒出热气，电影感",
+    },
+    {
+      title: "春联",
+      model: "qwen-image-plus",
+      prompt: "老木门上贴着红色春联，上联“春回大地”，下联“福满人间”，门中央一个“福”字，红灯笼高挂，温暖的傍晚光线",
+    },
+    {
+      title: "产品摄影",
+      model: "wan2.6-t2i",
+      prompt: "棚拍产品照：一只青瓷茶杯放在天然亚麻布上，左侧柔和的窗光，浅景深，低饱和色调",
+    },
+  ],
 };

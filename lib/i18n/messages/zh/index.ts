@@ -5,6 +5,7 @@ import { compare } from "./compare";
 import { history } from "./history";
 import { playground } from "./playground";
 import { present } from "./present";
+import { rules } from "./rules";
 import { share } from "./share";
 
-export const zh: Messages = { common, playground, history, compare, present, share, access };
+export const zh: Messages = { common, playground, history, compare, present, share, access, rules };
