@@ -23,6 +23,10 @@ const KEY = "sk-bench-0123456789abcdef";
 const SIM_PORT = 4392;
 const APP_PORT = 3392;
 const RUNS = 3;
+const OVERHEAD_LIMITS =
+  "What limits it: the app does more than pass the answer on. Per image it checks and thumbnails the picture and writes two files with fsync (the step table below), and on this 2-core machine that work queues behind the simulator's own PNG rendering, so latency grows with load. A route that only relayed the gateway's JSON would meet the target, but then the history would hold links that expire after 24 hours.";
+const CONCURRENCY_LIMITS =
+  "What limits it: the baseline itself. The simulator renders every one of the 200 PNGs on the same 2 cores, which alone takes several times the 1.3 s target; the app adds its thumbnails and writes on top.";
 
 const SMALL: GenerateRequest = { model: "wan2.2-t2i-flash", prompt: "bench kitten", negativePrompt: "", width: 512, height: 512, n: 1, seed: 7, promptExtend: false, watermark: false };
 const LARGE: GenerateRequest = { ...SMALL, model: "qwen-image-2.0-pro", width: 2048, height: 2048 };
@@ -123,6 +127,7 @@ const routeOverhead = () =>
           ["p99", ms(b.p99 - a.p99), "<= 10 ms", verdict(b.p99 - a.p99, 10)],
         ],
       ),
+      ...(b.p50 - a.p50 <= 2 && b.p99 - a.p99 <= 10 ? [] : ["", OVERHEAD_LIMITS]),
     ].join("\n");
   });
 
@@ -174,6 +179,7 @@ const concurrency = () =>
           ["app", ms(wall), viaApp.map((value) => value.toFixed(0)).join(", "), "<= 1300 ms", verdict(wall, 1300)],
         ],
       ),
+      ...(wall <= 1300 ? [] : ["", CONCURRENCY_LIMITS]),
     ].join("\n");
   });
 

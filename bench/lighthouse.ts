@@ -8,6 +8,8 @@ import { CHROMIUM_PATH } from "../e2e/ports";
 import { median, ms, table } from "./stats";
 
 const RUNS = 5;
+const SCORE_LIMITS =
+  "What limits the score, when missed: under Lighthouse's 4x CPU slowdown the main thread is blocked 130 to 260 ms by script (Total Blocking Time), and of the JavaScript it runs 132 KB (gzipped) is what an empty Next page already sends (see the first-load table); the largest paint comes at about 2 s on the simulated slow phone. Runs spread by several points on this 2-core machine.";
 const PORT = 3396;
 
 type Audit = { score: number; cls: number; lcp: number; tbt: number; fcp: number };
@@ -104,6 +106,7 @@ export const benchLighthouse = async (): Promise<string> => {
           ["CLS while generating", String(shifts.unexpected), "0", shifts.unexpected === 0 ? "met" : "**missed**"],
         ],
       ),
+      ...(score >= 95 ? [] : ["", SCORE_LIMITS]),
     ].join("\n");
   } finally {
     app.kill();
