@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { chromium } from "@playwright/test";
 import { startAppServer } from "../e2e/server-process";
 import { CHROMIUM_PATH } from "../e2e/ports";
-import { kb, median, table } from "./stats";
+import { median, table } from "./stats";
 
 const RUNS = 5;
 const APP_PORT = 3393;
@@ -12,7 +12,7 @@ const EMPTY_PORT = 3394;
 const TARGET_KB = 60;
 const EMPTY_DIR = resolve(".data/bench-empty-next");
 const LIMITS =
-  "What limits it, when missed: the libraries the stack requires ship with the first screen (TanStack Query about 11 KB, react-hook-form about 12 KB, zod/mini about 7 KB, gzipped), beside the app's own form and history code; the rare parts (lightbox, code dialog, diff, comparison card, compare form, slide show) already load only when used.";
+  "What limits it, when missed: the libraries the stack requires (TanStack Query, react-hook-form, zod/mini) ship with the first screen, beside the app's own form and history code; the rare parts (lightbox, code dialog, diff, compare form, slide show) already load only when used.";
 
 /** The smallest App Router page, built by this repository's own Next (same version, same bundler). */
 const buildEmptyApp = () => {
@@ -50,7 +50,7 @@ const startEmptyApp = async () => {
   return { url, kill: () => child.pid !== undefined && child.exitCode === null && process.kill(-child.pid, "SIGKILL") };
 };
 
-type Load = { files: number; transferred: number; decoded: number };
+type Load = { files: number; transferred: number; decoded: number; html: number };
 
 /** The JavaScript a first visit downloads (compressed as sent, and as parsed), in a fresh context. */
 const firstLoad = async (url: string): Promise<Load> => {
@@ -64,16 +64,24 @@ const firstLoad = async (url: string): Promise<Load> => {
       loads.push(
         await page.evaluate(() => {
           const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => /\.js(\?|$)/.test(entry.name));
+          const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
           return {
             files: scripts.length,
             transferred: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
             decoded: scripts.reduce((sum, entry) => sum + entry.decodedBodySize, 0),
+            // The page's data (the interface's words among it) travels in the HTML, not in a script.
+            html: navigation?.encodedBodySize ?? 0,
           };
         }),
       );
       await context.close();
     }
-    return { files: median(loads.map((load) => load.files)), transferred: median(loads.map((load) => load.transferred)), decoded: median(loads.map((load) => load.decoded)) };
+    return {
+      files: median(loads.map((load) => load.files)),
+      transferred: median(loads.map((load) => load.transferred)),
+      decoded: median(loads.map((load) => load.decoded)),
+      html: median(loads.map((load) => load.html)),
+    };
   } finally {
     await browser.close();
   }
@@ -94,21 +102,23 @@ export const benchFirstLoad = async (): Promise<string> => {
   try {
     const ours = await firstLoad(app.url);
     const baseline = await firstLoad(empty.url);
-    const extra = (ours.transferred - baseline.transferred) / 1024;
+    // kB = 1000 bytes, the unit the target is set in.
+    const extra = (ours.transferred - baseline.transferred) / 1000;
+    const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
     return [
       "### First-load JavaScript of `/`",
       "",
       `Debian Chromium, a fresh context per visit, median of ${RUNS}; both built by the same Next and served by \`next start\` (gzip). "Sent" is what crossed the wire; "parsed" is after decompression.`,
       "",
       table(
-        ["page", "script files", "sent (gzip)", "parsed"],
+        ["page", "script files", "scripts sent (gzip)", "scripts parsed", "HTML sent (gzip)"],
         [
-          ["empty Next page (baseline)", baseline.files, kb(baseline.transferred), kb(baseline.decoded)],
-          ["the playground, `/`", ours.files, kb(ours.transferred), kb(ours.decoded)],
+          ["empty Next page (baseline)", baseline.files, kB(baseline.transferred), kB(baseline.decoded), kB(baseline.html)],
+          ["the playground, `/`", ours.files, kB(ours.transferred), kB(ours.decoded), kB(ours.html)],
         ],
       ),
       "",
-      table(["figure", "value", "target", "result"], [["extra JavaScript sent", `+${extra.toFixed(1)} KB`, `<= +${TARGET_KB} kB`, extra <= TARGET_KB ? "met" : "**missed**"]]),
+      table(["figure", "value", "target", "result"], [["extra JavaScript sent", `+${extra.toFixed(1)} kB`, `<= +${TARGET_KB} kB`, extra <= TARGET_KB ? "met" : "**missed**"]]),
       ...(extra <= TARGET_KB ? [] : ["", LIMITS]),
     ].join("\n");
   } finally {

@@ -7,7 +7,6 @@ import dynamic from "next/dynamic";
 export const Lightbox = dynamic(() => import("./history/lightbox").then((module) => module.Lightbox), { ssr: false });
 export const CodeDialog = dynamic(() => import("./history/code-dialog").then((module) => module.CodeDialog), { ssr: false });
 export const PromptDiff = dynamic(() => import("./history/prompt-diff").then((module) => module.PromptDiff), { ssr: false });
-export const ComparisonCard = dynamic(() => import("./compare/comparison-card").then((module) => module.ComparisonCard), { ssr: false });
 // The compare form is mounted the first time its tab is opened (and then kept, so nothing typed is lost).
 export const CompareForm = dynamic(() => import("./compare/compare-form").then((module) => module.CompareForm), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });

@@ -16,6 +16,7 @@ test.describe("中文 and English", () => {
 
     // An example in the interface's language fills the prompt and picks a model that does it well.
     await form.getByLabel("试试示例").selectOption({ label: "书法标题海报" });
+    await form.getByRole("button", { name: "使用此示例" }).click();
     await expect(form.getByLabel("提示词", { exact: true })).toHaveValue(/春茶节/);
     await expect(form.getByRole("radio", { name: "Qwen-Image Max", exact: true })).toBeChecked();
     await form.getByRole("button", { name: "生成", exact: true }).click();

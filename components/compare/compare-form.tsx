@@ -47,7 +47,10 @@ export function CompareForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  const t = useMessages().compare.form;
+  const messages = useMessages();
+  const t = messages.compare.form;
+  const { familyLabels } = messages.playground;
+  const modelSummaries: Readonly<Record<string, string | undefined>> = messages.playground.modelSummaries;
   const ruleText = useRuleText();
   const locale = useLocale();
   const [confirming, setConfirming] = useState<CompareRequest | null>(null);
@@ -97,13 +100,13 @@ export function CompareForm({
                   : format(t.modelsHelp, { min: COMPARE_MODELS.min, max: COMPARE_MODELS.max })}
               </p>
               {GROUPS.map((group) => (
-                <div key={group.family} role="group" aria-label={group.label} className="grid gap-1 sm:grid-cols-2">
+                <div key={group.family} role="group" aria-label={familyLabels[group.family]} className="grid gap-1 sm:grid-cols-2">
                   {group.models.map((model) => {
                     const checked = field.value.includes(model.id as ModelId);
                     return (
                       <label
                         key={model.id}
-                        title={!checked && full ? format(t.modelsAtMost, { max: COMPARE_MODELS.max }) : model.summary}
+                        title={!checked && full ? format(t.modelsAtMost, { max: COMPARE_MODELS.max }) : (modelSummaries[model.id] ?? model.summary)}
                         className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 px-2 py-1.5 text-sm has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:disabled]:cursor-not-allowed has-[:disabled]:text-slate-400"
                       >
                         <input

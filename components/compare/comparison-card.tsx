@@ -5,7 +5,7 @@ import { ImageResult } from "@/components/history/image-result";
 import { ShareButton } from "@/components/history/share-button";
 import { StarButton } from "@/components/history/star-button";
 import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
-import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
@@ -128,6 +128,7 @@ function Column({
   /** The failure in words, with model names hidden while the comparison is blind. */
   errorText: string | null;
 }) {
+  const ruleText = useRuleText();
   const t = useMessages().compare.card;
   const cancel = useCancelGeneration();
   const [open, setOpen] = useState<ImageView | null>(null);
@@ -194,7 +195,7 @@ function Column({
       {notes.length > 0 && (
         <ul className="ml-4 list-disc text-xs text-slate-500 dark:text-slate-400">
           {notes.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note}>{ruleText(note)}</li>
           ))}
         </ul>
       )}

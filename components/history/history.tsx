@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
-import { ComparisonCard } from "@/components/lazy";
+// Not lazy: a card that arrived after the list would push the cards below it down (a layout shift).
+import { ComparisonCard } from "@/components/compare/comparison-card";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { historyQuery } from "@/lib/api/generations";

@@ -122,8 +122,10 @@ export function GenerateForm({
     <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t.label} className="space-y-5">
       <ExamplePrompts
         onPick={(example) => {
-          chooseModel(example.model);
-          setValue("prompt", example.prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+          // The example's prompt goes in first, so the notices speak of it and not of the text it replaces.
+          const switched = switchModel({ ...getValues(), prompt: example.prompt }, example.model);
+          reset(switched.values, { keepErrors: false, keepSubmitCount: true });
+          setNotices(switched.notices);
         }}
       />
 

@@ -29,7 +29,7 @@ const strictest = (models: readonly ModelSpec[], limit: (model: ModelSpec) => nu
 export const compareRequestSchema = z
   .strictObject({
     models: z
-      .array(z.enum(MODEL_IDS, { error: "Choose models from the list." }))
+      .array(z.enum(MODEL_IDS, { error: "Choose models from the list." }), { error: "Send the models as a list." })
       .check(
         z.minLength(COMPARE_MODELS.min, `Pick at least ${COMPARE_MODELS.min} models to compare.`),
         z.maxLength(COMPARE_MODELS.max, `Compare at most ${COMPARE_MODELS.max} models at once.`),

@@ -7,7 +7,7 @@ export const common: {
   language: string;
   examples: string;
   examplesHelp: string;
-  examplesPlaceholder: string;
+  examplesUse: string;
   exampleList: readonly ExamplePrompt[];
 } = {
   theme: "Theme",
@@ -15,7 +15,7 @@ export const common: {
   language: "Language",
   examples: "Try an example",
   examplesHelp: "Fills the prompt and picks a model that does it well.",
-  examplesPlaceholder: "Choose an example…",
+  examplesUse: "Use this example",
   exampleList: [
     {
       title: "Poster with Chinese calligraphy",

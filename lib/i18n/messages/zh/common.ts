@@ -7,7 +7,7 @@ export const common: Messages["common"] = {
   language: "语言",
   examples: "试试示例",
   examplesHelp: "填入提示词，并选用擅长此类画面的模型。",
-  examplesPlaceholder: "选择一个示例…",
+  examplesUse: "使用此示例",
   exampleList: [
     {
       title: "书法标题海报",

@@ -18,7 +18,7 @@ export const compare: Messages["compare"] = {
     aspectHelp: "每个模型使用与之最接近的允许尺寸。",
     perModel: "每个模型的图片数",
     perModelHelp: "{min} 到 {max} 张，且不超过各模型自身的上限。",
-    promptExtend: "提示词智能改写（prompt_extend）",
+    promptExtend: "提示词改写（prompt_extend）",
     promptExtendHelp: "各模型可能会改写提示词；每一列都会显示该模型实际使用的提示词。",
     watermark: "水印",
     watermarkHelp: "在图片右下角添加“AI生成”标识。",

@@ -87,7 +87,7 @@ export const history: Messages["history"] = {
     images: "图片数量",
     seed: "种子",
     randomSeed: "随机",
-    promptRewriting: "提示词智能改写",
+    promptRewriting: "提示词改写",
     watermark: "水印",
     on: "开启",
     off: "关闭",

@@ -56,7 +56,7 @@ export const playground: Messages["playground"] = {
     label: "种子",
     help: "留空 = 每次随机（实际使用的种子会显示在结果上）。相同的种子能提高一致性，但不保证生成相同的图片。",
     placeholder: "随机",
-    roll: "随机生成",
+    roll: "随机种子",
     clear: "清除",
     clearDisabled: "已为空：每次使用新的随机种子。",
   },

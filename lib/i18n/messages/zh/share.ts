@@ -2,18 +2,18 @@ import type { Messages } from "../en";
 
 /** 简体中文：界面的 share 部分。 */
 export const share: Messages["share"] = {
-  from: "分享自 OneToken Image Playground · 只读",
+  from: "分享自 OneToken 图像生成体验台 · 只读",
   title: "分享的图片",
   sharedOn: "分享于",
   present: "演示",
-  playground: "前往 Playground",
+  playground: "前往体验台",
   missing: {
     one: "自此链接创建以来，已有 {count} 个分享的条目被删除。",
     other: "自此链接创建以来，已有 {count} 个分享的条目被删除。",
   },
   item: { generation: "生成：{prompt}", comparison: "对比：{prompt}" },
   prompt: "提示词",
-  open: "在 Playground 中打开",
+  open: "在体验台中打开",
   imageAlt: "{label}，第 {n} 张图片：{prompt}",
   revised: "改写后的提示词",
   noRevised: "未返回改写后的提示词。",
