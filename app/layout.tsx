@@ -15,10 +15,11 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await requestLocale();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang={HTML_LANG[locale]} data-theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)}>
+    <html lang={HTML_LANG[locale]} data-theme={theme}>
       <body className="min-h-screen bg-slate-50 dark:bg-slate-950 text-slate-900 dark:text-slate-100 antialiased">
-        <Providers locale={locale} messages={MESSAGES[locale]}>
+        <Providers locale={locale} messages={MESSAGES[locale]} theme={theme}>
           {children}
         </Providers>
       </body>

@@ -1,11 +1,10 @@
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Playground } from "@/components/playground/playground";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { getGatewayMode, getPublicGatewayInfo } from "@/lib/gateway/env";
 import type { ShareEntry } from "@/lib/store/types";
-import { parseTheme, THEME_COOKIE } from "@/lib/theme/theme";
 
 /** "?open=comparison:<id>": a share page's "Open in playground". */
 const parseOpen = (value: string | string[] | undefined): ShareEntry | null => {
@@ -18,6 +17,5 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   const open = parseOpen((await searchParams).open);
   if (gated && !sessionId) redirect(signInPath(open ? `/?open=${open.kind}:${open.id}` : "/"));
-  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
-  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} open={open} theme={theme} />;
+  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} open={open} />;
 }

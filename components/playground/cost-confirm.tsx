@@ -2,18 +2,26 @@ import { useId } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { format } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages";
 
 /** Every image is billed: a run bigger than this many images waits for one explicit yes. */
 export const CONFIRM_ABOVE = 4;
 
 /** The question before a costly run, in place of the submit button; Escape answers no. */
-export function CostConfirm({ images, action, onAnswer }: { images: number; action: string; onAnswer: (go: boolean) => void }) {
+export function CostConfirm({
+  images,
+  action,
+  onAnswer,
+}: {
+  images: number;
+  /** Which verb the question uses, in the interface's language. */
+  action: keyof Messages["playground"]["costConfirm"]["actions"];
+  onAnswer: (go: boolean) => void;
+}) {
   // Both forms stay mounted: each question needs its own id.
   const id = useId();
   const t = useMessages().playground.costConfirm;
-  // Callers name the action in English; a word the catalogue does not know is shown as given.
-  const actions: Readonly<Record<string, string | undefined>> = t.actions;
-  const values = { count: images, action: actions[action] ?? action };
+  const values = { count: images, action: t.actions[action] };
   return (
     <div
       role="alertdialog"

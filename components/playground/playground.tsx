@@ -14,7 +14,6 @@ import { format } from "@/lib/i18n/format";
 import type { GatewayInfo } from "@/lib/generation/as-code";
 import type { HistoryItem } from "@/lib/generation/view";
 import type { ShareEntry } from "@/lib/store/types";
-import type { Theme } from "@/lib/theme/theme";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { GenerateForm, type FormApi } from "./generate-form";
@@ -27,9 +26,7 @@ export function Playground({
   gated,
   gateway,
   open,
-  theme,
 }: {
-  theme: Theme;
   offline: boolean;
   gated: boolean;
   gateway: GatewayInfo;
@@ -81,7 +78,7 @@ export function Playground({
         <header className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-xl font-bold">{t.title}</h1>
           <UsageBar gated={gated} />
-          <ThemeSwitch initial={theme} />
+          <ThemeSwitch />
           <LanguageSwitch />
           {offline ? (
             <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 px-3 py-1.5 text-sm font-medium text-amber-900 dark:text-amber-200">

@@ -11,7 +11,6 @@ import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generati
 import { format, plural } from "@/lib/i18n/format";
 import { findModel } from "@/lib/models/registry";
 import type { ShareView } from "@/lib/store/types";
-import type { Theme } from "@/lib/theme/theme";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 
@@ -19,7 +18,7 @@ import { ThemeSwitch } from "@/components/ui/theme-switch";
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
 
 /** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
-export function SharedView({ share, theme }: { share: ShareView; theme: Theme }) {
+export function SharedView({ share }: { share: ShareView }) {
   const t = useMessages().share;
   const locale = useLocale();
   const [presenting, setPresenting] = useState(false);
@@ -40,7 +39,7 @@ export function SharedView({ share, theme }: { share: ShareView; theme: Theme })
           <a href="/" className={linkClass}>
             {t.playground}
           </a>
-          <ThemeSwitch initial={theme} />
+          <ThemeSwitch />
           <LanguageSwitch />
         </div>
       </header>

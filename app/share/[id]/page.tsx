@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { SharedView } from "@/components/share/shared-view";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { getHistory } from "@/lib/history";
 import { sharePath } from "@/lib/share/share-request";
-import { parseTheme, THEME_COOKIE } from "@/lib/theme/theme";
 
 export const metadata: Metadata = { title: "Shared · OneToken Image Playground", robots: { index: false } };
 
@@ -17,5 +16,5 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   if (gated && !sessionId) redirect(signInPath(sharePath(id)));
   const share = (await getHistory()).store.getShare(id);
   if (!share) notFound();
-  return <SharedView share={share} theme={parseTheme((await cookies()).get(THEME_COOKIE)?.value)} />;
+  return <SharedView share={share} />;
 }
