@@ -1,6 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { checkInputImage, INPUT_IMAGE_LIMITS, sniffImageType, toDataUri } from "./input-image";
+import { ANY_EDIT_INPUT } from "../models/edit-models";
+import { checkInputImage, toDataUri } from "./input-image";
+import { sniffImageType } from "./sniff";
 
 const picture = (width: number, height: number, format: "png" | "jpeg" | "webp" = "png") =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } }).toFormat(format).toBuffer();
@@ -22,15 +24,15 @@ describe("the input image of an edit", () => {
   });
 
   it("refuses a file over 10 MB before looking inside", async () => {
-    const big = Buffer.alloc(INPUT_IMAGE_LIMITS.maxBytes + 1);
+    const big = Buffer.alloc(ANY_EDIT_INPUT.maxBytes + 1);
     expect(await checkInputImage(big)).toEqual({ ok: false, reason: "The image is 10.0 MB; the most the gateway takes is 10.0 MB." });
     const twelve = Buffer.alloc(12 * 1024 * 1024);
     expect(await checkInputImage(twelve)).toMatchObject({ ok: false, reason: "The image is 12.0 MB; the most the gateway takes is 10.0 MB." });
   });
 
   it("refuses an image too small or too large in pixels, saying its size", async () => {
-    expect(await checkInputImage(await picture(300, 120))).toEqual({ ok: false, reason: "The image is 300*120; each side needs at least 256 px for the model to work with." });
-    expect(await checkInputImage(await picture(5000, 300, "jpeg"))).toEqual({ ok: false, reason: "The image is 5000*300; each side may be at most 4096 px." });
+    expect(await checkInputImage(await picture(300, 120))).toEqual({ ok: false, reason: "The image is 300*120; each side needs at least 384 px for the model to work with." });
+    expect(await checkInputImage(await picture(3100, 400, "jpeg"))).toEqual({ ok: false, reason: "The image is 3100*400; each side may be at most 3072 px." });
   });
 
   it("refuses corrupt or cut-off bytes that only look like an image", async () => {

@@ -1,4 +1,6 @@
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
+import { ANY_EDIT_INPUT } from "../models/edit-models";
+import { sniffImageType, type InputImageType } from "./sniff";
 
 /**
  * The picture an edit starts from, checked on the server before the gateway sees it: its type from its
@@ -7,36 +9,19 @@ import sharp from "sharp";
  * user saw and nothing else travels.
  */
 
-export const INPUT_IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
-export type InputImageType = (typeof INPUT_IMAGE_TYPES)[number];
-
-export const INPUT_IMAGE_LIMITS = {
-  /** The gateway's own limit for an input image. */
-  maxBytes: 10 * 1024 * 1024,
-  /** The playground's bounds: smaller gives the model nothing to work with; larger is scaled down in the browser. */
-  minSide: 256,
-  maxSide: 4096,
-} as const;
-
-/** The type the bytes themselves declare (their magic number), whatever the file is called. */
-export const sniffImageType = (bytes: Uint8Array): InputImageType | null => {
-  const starts = (...values: number[]) => values.every((value, index) => bytes[index] === value);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length >= 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "image/webp";
-  return null;
-};
-
 export type InputImage = { readonly mime: InputImageType; readonly width: number; readonly height: number; readonly bytes: Buffer };
 
 export type InputImageCheck = { readonly ok: true; readonly image: InputImage } | { readonly ok: false; readonly reason: string };
 
+/** Quality high enough that the model edits the picture, not the compression artefacts. */
+const encode = (image: Sharp, mime: InputImageType): Promise<Buffer> =>
+  (mime === "image/jpeg" ? image.jpeg({ quality: 92 }) : mime === "image/png" ? image.png() : image.webp({ quality: 92 })).toBuffer();
+
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> => {
-  if (bytes.length > INPUT_IMAGE_LIMITS.maxBytes) {
-    return { ok: false, reason: `The image is ${megabytes(bytes.length)}; the most the gateway takes is ${megabytes(INPUT_IMAGE_LIMITS.maxBytes)}.` };
+  if (bytes.length > ANY_EDIT_INPUT.maxBytes) {
+    return { ok: false, reason: `The image is ${megabytes(bytes.length)}; the most the gateway takes is ${megabytes(ANY_EDIT_INPUT.maxBytes)}.` };
   }
   const mime = sniffImageType(bytes);
   if (!mime) return { ok: false, reason: "That file is not a PNG, JPEG or WebP image (judged by its contents, not its name)." };
@@ -51,16 +36,21 @@ export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> =
     width = (rotated ? metadata.height : metadata.width) ?? 0;
     height = (rotated ? metadata.width : metadata.height) ?? 0;
     // Decoding it all is the only proof the pixels are there; rotate() with no angle applies the EXIF one.
-    upright = await sharp(bytes, { failOn: "truncated" }).rotate().toFormat(mime === "image/jpeg" ? "jpeg" : mime === "image/png" ? "png" : "webp").toBuffer();
+    upright = await encode(sharp(bytes, { failOn: "truncated" }).rotate(), mime);
   } catch {
     return { ok: false, reason: "The image could not be read: the file is damaged or incomplete." };
   }
-  const { minSide, maxSide } = INPUT_IMAGE_LIMITS;
+  const { minSide, maxSide } = ANY_EDIT_INPUT;
   if (Math.min(width, height) < minSide) {
     return { ok: false, reason: `The image is ${width}*${height}; each side needs at least ${minSide} px for the model to work with.` };
   }
   if (Math.max(width, height) > maxSide) {
     return { ok: false, reason: `The image is ${width}*${height}; each side may be at most ${maxSide} px.` };
+  }
+  // Re-encoding can make a lean PNG larger; a JPEG of the same pixels always fits what the check let in.
+  if (upright.length > ANY_EDIT_INPUT.maxBytes) {
+    upright = await encode(sharp(upright), "image/jpeg");
+    return { ok: true, image: { mime: "image/jpeg", width, height, bytes: upright } };
   }
   return { ok: true, image: { mime, width, height, bytes: upright } };
 };

@@ -21,6 +21,59 @@ export const seedSchema = z.nullable(
     .check(z.int("Seed must be a whole number."), z.minimum(0, `Seed must be between 0 and ${SEED_MAX}.`), z.maximum(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)),
 );
 
+/** The fields every request shape shares, whatever task it is for. */
+export const sharedFields = {
+  prompt: text("The prompt"),
+  negativePrompt: text("The negative prompt"),
+  n: z.number({ error: "Number of images must be a number." }).check(z.int("Number of images must be a whole number.")),
+  seed: seedSchema,
+  promptExtend: flag("Prompt rewriting"),
+  watermark: flag("Watermark"),
+};
+
+/** The limits every request shape shares, whatever task it is for. */
+type SharedLimits = Pick<ModelSpec, "id" | "promptMaxLength" | "negativePromptMaxLength" | "n" | "options">;
+type SharedValues = {
+  readonly prompt: string;
+  readonly negativePrompt: string;
+  readonly n: number;
+  readonly seed: number | null;
+  readonly promptExtend: boolean;
+  readonly watermark: boolean;
+};
+
+/** The checks of the prompt, negative prompt, image count and options, for generating and editing alike. */
+export const checkSharedFields = (model: SharedLimits, value: SharedValues, addIssue: (path: keyof SharedValues, message: string) => void): void => {
+  // Checked here rather than on the field so every other rule still runs (and shows) on an empty prompt.
+  if (value.prompt.trim() === "") addIssue("prompt", "Write a prompt first.");
+  if (value.prompt.length > model.promptMaxLength) {
+    addIssue("prompt", `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${value.prompt.length}.`);
+  }
+  if (value.negativePrompt.length > model.negativePromptMaxLength) {
+    addIssue(
+      "negativePrompt",
+      `The negative prompt may be at most ${model.negativePromptMaxLength} characters; it has ${value.negativePrompt.length}.`,
+    );
+  }
+  if (value.n < model.n.min || value.n > model.n.max) {
+    addIssue(
+      "n",
+      model.n.min === model.n.max
+        ? `${model.id} makes exactly ${model.n.min} image per request.`
+        : `${model.id} makes ${model.n.min} to ${model.n.max} images per request.`,
+    );
+  }
+  const unsupported = [
+    !model.options.negativePrompt && value.negativePrompt !== "" ? "negativePrompt" : null,
+    !model.options.seed && value.seed !== null ? "seed" : null,
+    !model.options.promptExtend && value.promptExtend ? "promptExtend" : null,
+    !model.options.watermark && value.watermark ? "watermark" : null,
+  ] as const;
+  for (const field of unsupported) {
+    if (field) addIssue(field, `${model.id} does not take this option.`);
+  }
+};
+
 /**
  * The one contract between the browser and the server: the form validates with it (lib/forms/schema-resolver.ts) and the
  * route parses with it. Built from a model table so that tests can feed it a synthetic one.
@@ -32,61 +85,20 @@ export const buildGenerateRequestSchema = <const Models extends readonly ModelSp
   return z
     .strictObject({
       model: z.enum(ids, { error: "Choose one of the listed models." }),
-      prompt: text("The prompt"),
-      negativePrompt: text("The negative prompt"),
       width: z.number({ error: "Width must be a number." }),
       height: z.number({ error: "Height must be a number." }),
-      n: z.number({ error: "Number of images must be a number." }).check(z.int("Number of images must be a whole number.")),
-      seed: seedSchema,
-      promptExtend: flag("Prompt rewriting"),
-      watermark: flag("Watermark"),
+      ...sharedFields,
     }, strictFields)
     .check(
       z.superRefine((value, ctx) => {
       const model = byId.get(value.model);
       if (!model) return;
-      // Checked here rather than on the field so every rule below still runs (and shows) on an empty prompt.
-      if (value.prompt.trim() === "") {
-        ctx.addIssue({ code: "custom", path: ["prompt"], message: "Write a prompt first." });
-      }
-      if (value.prompt.length > model.promptMaxLength) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["prompt"],
-          message: `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${value.prompt.length}.`,
-        });
-      }
-      if (value.negativePrompt.length > model.negativePromptMaxLength) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["negativePrompt"],
-          message: `The negative prompt may be at most ${model.negativePromptMaxLength} characters; it has ${value.negativePrompt.length}.`,
-        });
-      }
+      checkSharedFields(model, value, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
       const size = checkSize(model.id, model.sizeRule, model.presets, value);
       if (!size.ok) {
         // Both fields carry the reason: the rule is about the pair, and either input may be the one to fix.
         ctx.addIssue({ code: "custom", path: ["width"], message: size.reason });
         ctx.addIssue({ code: "custom", path: ["height"], message: size.reason });
-      }
-      if (value.n < model.n.min || value.n > model.n.max) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["n"],
-          message:
-            model.n.min === model.n.max
-              ? `${model.id} makes exactly ${model.n.min} image per request.`
-              : `${model.id} makes ${model.n.min} to ${model.n.max} images per request.`,
-        });
-      }
-      const unsupported = [
-        !model.options.negativePrompt && value.negativePrompt !== "" ? "negativePrompt" : null,
-        !model.options.seed && value.seed !== null ? "seed" : null,
-        !model.options.promptExtend && value.promptExtend ? "promptExtend" : null,
-        !model.options.watermark && value.watermark ? "watermark" : null,
-      ];
-      for (const field of unsupported) {
-        if (field) ctx.addIssue({ code: "custom", path: [field], message: `${model.id} does not take this option.` });
       }
       }),
     );

@@ -1,0 +1,72 @@
+// zod/mini, like the generation schema: the edit form ships this to the browser.
+import * as z from "zod/mini";
+import { EDIT_MODELS, type EditModelSpec } from "../models/edit-models";
+import { checkSharedFields, sharedFields, strictFields, text } from "../models/request-schema";
+import { checkSize, type Size } from "../models/size-rules";
+import { followInputSize } from "./output-size";
+
+const whole = (what: string) => z.number({ error: `${what} must be a number.` }).check(z.int(`${what} must be a whole number.`));
+
+/** The edit's input: an image the server holds (an upload or a result from the history), by its id. */
+const inputSchema = z.strictObject(
+  {
+    id: text("The input image's id").check(z.minLength(1, "Choose an input image first.")),
+    width: whole("The input image's width"),
+    height: whole("The input image's height"),
+  },
+  strictFields,
+);
+
+/** Say why an input image does not suit a model, or null when it does. */
+export const inputProblem = (model: Pick<EditModelSpec, "id" | "input">, input: Size): string | null => {
+  const { minSide, maxSide } = model.input;
+  if (Math.min(input.width, input.height) < minSide) {
+    return `The input image is ${input.width}*${input.height}; ${model.id} needs at least ${minSide} px on each side.`;
+  }
+  if (Math.max(input.width, input.height) > maxSide) {
+    return `The input image is ${input.width}*${input.height}; ${model.id} takes at most ${maxSide} px on each side.`;
+  }
+  return null;
+};
+
+/**
+ * The edit contract between the browser and the server, like the generation one: the same checks in the
+ * form and in the route. `size` null means "no size": the output follows the input image.
+ */
+export const buildEditRequestSchema = <const Models extends readonly EditModelSpec[]>(models: Models) => {
+  const ids = models.map((model) => model.id) as [Models[number]["id"], ...Models[number]["id"][]];
+  const byId = new Map<string, EditModelSpec>(models.map((model) => [model.id, model]));
+
+  return z
+    .strictObject(
+      {
+        model: z.enum(ids, { error: "Choose one of the listed editing models." }),
+        input: inputSchema,
+        size: z.nullable(z.strictObject({ width: whole("Width"), height: whole("Height") }, strictFields)),
+        ...sharedFields,
+      },
+      strictFields,
+    )
+    .check(
+      z.superRefine((value, ctx) => {
+        const model = byId.get(value.model);
+        if (!model) return;
+        const problem = inputProblem(model, value.input);
+        if (problem) ctx.addIssue({ code: "custom", path: ["input"], message: problem });
+        checkSharedFields(model, value, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
+        if (value.size !== null) {
+          const size = model.size ? checkSize(model.id, model.size.rule, model.size.presets, value.size) : null;
+          const reason = size === null ? `${model.id} takes no size: its output follows the input image.` : size.ok ? null : size.reason;
+          if (reason) ctx.addIssue({ code: "custom", path: ["size"], message: reason });
+        }
+      }),
+    );
+};
+
+export const editRequestSchema = buildEditRequestSchema(EDIT_MODELS);
+
+export type EditRequest = z.infer<typeof editRequestSchema>;
+
+/** The size the edit's images will have: the one asked for, or what following the input gives. */
+export const editOutputSize = (model: EditModelSpec, request: Pick<EditRequest, "size" | "input">): Size =>
+  request.size ?? followInputSize(model, request.input);
