@@ -7,6 +7,7 @@ import dynamic from "next/dynamic";
 export const Lightbox = dynamic(() => import("./history/lightbox").then((module) => module.Lightbox), { ssr: false });
 export const CodeDialog = dynamic(() => import("./history/code-dialog").then((module) => module.CodeDialog), { ssr: false });
 export const PromptDiff = dynamic(() => import("./history/prompt-diff").then((module) => module.PromptDiff), { ssr: false });
-// The compare form is mounted the first time its tab is opened (and then kept, so nothing typed is lost).
+// The compare and edit forms are mounted the first time their tab is opened (and then kept, so nothing typed is lost).
 export const CompareForm = dynamic(() => import("./compare/compare-form").then((module) => module.CompareForm), { ssr: false });
+export const EditForm = dynamic(() => import("./edit/edit-form").then((module) => module.EditForm), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });

@@ -110,6 +110,39 @@ export class ComparePanel {
   }
 }
 
+/** A file as the browser's file picker hands it over. */
+export type PickedFile = { name: string; mimeType: string; buffer: Buffer };
+
+/** The edit form: an input image (uploaded or taken from the history), a prompt, only the editing models. */
+export class EditPanel {
+  readonly form: Locator;
+  readonly prompt: Locator;
+  readonly submit: Locator;
+  readonly inputImage: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole("form", { name: "Edit settings" });
+    this.prompt = this.form.getByLabel("Prompt", { exact: true });
+    this.submit = this.form.getByRole("button", { name: "Edit image" });
+    this.inputImage = this.form.getByRole("group", { name: "Input image" });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Edit an image" }).click();
+    await expect(this.form).toBeVisible();
+  }
+
+  /** Through the file picker, as a person choosing a file would. */
+  async upload(file: PickedFile) {
+    await this.form.getByLabel(/^(Choose an image|Replace image)$/).setInputFiles(file);
+  }
+
+  /** Waits until the form shows an uploaded input of this size. */
+  async expectInput(size: string) {
+    await expect(this.inputImage.getByRole("img", { name: `The input image, ${size}` })).toBeVisible();
+  }
+}
+
 const CONTROL = { headers: { authorization: `Bearer ${CANARY_KEY}` } };
 
 /** The standalone simulator's test controls: faults on demand and a count of the calls it received. */

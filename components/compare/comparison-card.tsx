@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
+import { requestSize } from "@/lib/generation/request-size";
 import type { ComparisonView, GenerationView, ImageView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
@@ -142,7 +143,7 @@ function Column({
           <h3 className="text-sm font-semibold">{label}</h3>
           {!hidden && (
             <p className="text-xs text-slate-500 dark:text-slate-400">
-              {formatSize(request)} ({aspectLabel(request)}){generation.durationMs !== null && ` · ${formatSeconds(generation.durationMs)}`}
+              {formatSize(requestSize(request))} ({aspectLabel(requestSize(request))}){generation.durationMs !== null && ` · ${formatSeconds(generation.durationMs)}`}
             </p>
           )}
         </div>
@@ -168,7 +169,7 @@ function Column({
         <div
           aria-label={format(t.generating, { label })}
           className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
-          style={{ aspectRatio: `${request.width} / ${request.height}` }}
+          style={{ aspectRatio: `${requestSize(request).width} / ${requestSize(request).height}` }}
         />
       )}
       {generation.images.length > 0 && (
@@ -183,6 +184,7 @@ function Column({
               onOpen={() => setOpen(image)}
               stacked
               downloadable={!hidden}
+              {...(!hidden && { onEdit: () => actions.editImage(image) })}
             />
           ))}
         </ul>

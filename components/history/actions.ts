@@ -1,10 +1,13 @@
-import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
+import type { ComparisonView, GenerationView, HistoryItem, ImageView } from "@/lib/generation/view";
 
 /** What a history entry can ask of the playground around it (the form lives outside the history). */
 export type HistoryActions = {
   readonly reuseSettings: (generation: GenerationView) => void;
-  readonly reuseSeed: (seed: number) => void;
-  readonly usePrompt: (prompt: string) => void;
+  /** `from` says which form takes it: an edit's goes to the edit form, with the rest of that edit. */
+  readonly reuseSeed: (seed: number, from: GenerationView) => void;
+  readonly usePrompt: (prompt: string, from: GenerationView) => void;
+  /** Puts a result in the edit form as the input of a new edit (the next step of a chain). */
+  readonly editImage: (image: ImageView) => void;
   readonly retry: (generation: GenerationView) => void;
   readonly remove: (item: HistoryItem) => void;
   /** Fills the compare form from a past comparison. */

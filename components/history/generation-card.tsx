@@ -4,9 +4,11 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { CodeDialog, Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
+import { requestSize } from "@/lib/generation/request-size";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
+import type { Size } from "@/lib/models/size-rules";
 import { format } from "@/lib/i18n/format";
-import { findModel } from "@/lib/models/registry";
+import { modelName } from "@/lib/models/model-name";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
 import { ImageResult } from "./image-result";
@@ -16,7 +18,9 @@ import { SettingsList } from "./settings-list";
 import { formatSeconds, useElapsed } from "./use-elapsed";
 
 export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {
-  const t = useMessages().history;
+  const messages = useMessages();
+  const t = messages.history;
+  const edit = messages.edit.card;
   const { data: generation } = useQuery(generationQuery(initial));
   const cancel = useCancelGeneration();
   const star = useStarGeneration();
@@ -31,13 +35,15 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
   return (
     <article
       ref={card}
+      id={`generation-${generation.id}`}
       tabIndex={-1}
-      aria-label={`${findModel(request.model)?.name ?? request.model}: ${request.prompt.slice(0, 60)}`}
+      aria-label={`${modelName(request.model)}: ${request.prompt.slice(0, 60)}`}
       aria-busy={running}
       className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <p className="min-w-0 flex-1 whitespace-pre-wrap text-sm text-slate-900 dark:text-slate-100">
+          {generation.input && <span className="mr-2 rounded bg-violet-100 dark:bg-violet-900/50 px-1.5 py-0.5 text-xs font-medium text-violet-800 dark:text-violet-200">{edit.badge}</span>}
           <span className="sr-only">{t.card.promptLabel}</span>
           {request.prompt}
         </p>
@@ -70,11 +76,21 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         </div>
       </header>
 
-      {running && <Placeholders request={request} />}
+      {generation.input && <Chain generation={generation} />}
+      {running && <Placeholders size={requestSize(request)} n={request.n} />}
       {status === "succeeded" && (
         <ul className="grid gap-4">
           {generation.images.map((image, index) => (
-            <ImageResult key={image.id} image={image} index={index} count={generation.images.length} prompt={request.prompt} onOpen={() => setOpen(image)} />
+            <ImageResult
+              key={image.id}
+              image={image}
+              index={index}
+              count={generation.images.length}
+              prompt={request.prompt}
+              onOpen={() => setOpen(image)}
+              before={generation.input}
+              onEdit={() => actions.editImage(image)}
+            />
           ))}
         </ul>
       )}
@@ -100,11 +116,11 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         <Button onClick={() => actions.reuseSettings(generation)}>{t.card.reuseSettings}</Button>
         {/* Every action is there from the start, disabled with its reason until it applies: the row never
             reflows when the result arrives (no layout shift), and nothing appears from nowhere. */}
-        <Button onClick={() => actions.reuseSeed(generation.seed ?? 0)} disabled={generation.seed === null} title={generation.seed === null ? t.card.noSeedYet : undefined}>
+        <Button onClick={() => actions.reuseSeed(generation.seed ?? 0, generation)} disabled={generation.seed === null} title={generation.seed === null ? t.card.noSeedYet : undefined}>
           {t.card.reuseSeed}
         </Button>
         <Button
-          onClick={() => firstRevised && actions.usePrompt(firstRevised)}
+          onClick={() => firstRevised && actions.usePrompt(firstRevised, generation)}
           disabled={!firstRevised}
           title={firstRevised ? undefined : running ? t.card.revisedComesLater : t.card.noRevisedPromptReturned}
         >
@@ -133,13 +149,43 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
   );
 }
 
-function Placeholders({ request }: { request: { width: number; height: number; n: number } }) {
+/** Where an edit came from: each earlier step whose result the next one edited, then this one. */
+function Chain({ generation }: { generation: GenerationView }) {
+  const t = useMessages().edit.card;
+  const { chain } = generation;
+  if (chain.length === 0) return null;
+  return (
+    <nav aria-label={t.chain} className="text-xs">
+      <ol className="flex flex-wrap items-center gap-x-1 gap-y-0.5 text-slate-600 dark:text-slate-400">
+        {chain.map((step, index) => {
+          const words = { n: index + 1, prompt: step.prompt.slice(0, 40) };
+          return (
+            <li key={step.generationId} className="after:ml-1 after:content-['→']">
+              {step.exists ? (
+                <a href={`#generation-${step.generationId}`} className="text-indigo-700 dark:text-indigo-300 underline">
+                  {format(t.step, words)}
+                </a>
+              ) : (
+                format(t.deletedStep, words)
+              )}
+            </li>
+          );
+        })}
+        <li aria-current="step" className="font-medium text-slate-800 dark:text-slate-200">
+          {format(t.thisStep, { n: chain.length + 1 })}
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+function Placeholders({ size, n }: { size: Size; n: number }) {
   const t = useMessages().history;
   return (
     <ul className="grid gap-4" aria-label={t.card.generating}>
-      {Array.from({ length: request.n }, (_, index) => (
+      {Array.from({ length: n }, (_, index) => (
         <li key={index} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <div className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${request.width} / ${request.height}` }} />
+          <div className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}` }} />
           <div className="space-y-2">
             <div className="h-3 w-24 rounded bg-slate-200 dark:bg-slate-700" />
             <div className="h-3 w-full rounded bg-slate-100 dark:bg-slate-800" />

@@ -64,7 +64,7 @@ export function Lightbox({
               </a>
             )}
             {!hideSettings && <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>{t.card.reuseSettings}</Button>}
-            {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt); dialog.close(); }}>{t.card.useRevisedPrompt}</Button>}
+            {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt, generation); dialog.close(); }}>{t.card.useRevisedPrompt}</Button>}
             <CopyButton text={generation.request.prompt} label={t.card.copyPrompt} />
           </div>
         </div>

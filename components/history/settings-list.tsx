@@ -1,19 +1,35 @@
 import type { ReactNode } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { LocalTime } from "@/components/ui/local-time";
-import type { GenerationView } from "@/lib/generation/view";
+import { requestSize } from "@/lib/generation/request-size";
+import { isEditRequest, type GenerationView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
-import { findModel } from "@/lib/models/registry";
+import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { formatSeconds } from "./use-elapsed";
 
 /** The settings that made a result, as label/value pairs. */
 export function SettingsList({ generation }: { generation: GenerationView }) {
-  const t = useMessages().history.settings;
-  const { request } = generation;
+  const messages = useMessages();
+  const t = messages.history.settings;
+  const card = messages.edit.card;
+  const { request, input } = generation;
+  const size = requestSize(request);
+  const sizeText = `${formatSize(size)} (${aspectLabel(size)})`;
+  const edit = isEditRequest(request);
   const rows: Array<[string, ReactNode]> = [
-    [t.model, `${findModel(request.model)?.name ?? request.model} (${request.model})`],
-    [t.size, `${formatSize(request)} (${aspectLabel(request)})`],
+    [t.model, `${modelName(request.model)} (${request.model})`],
+    ...(edit && input
+      ? [
+          [
+            card.input,
+            input.from
+              ? format(card.inputFrom, { size: formatSize(input), prompt: input.from.prompt.slice(0, 60) })
+              : format(card.inputUploaded, { size: formatSize(input) }),
+          ] as [string, ReactNode],
+        ]
+      : []),
+    [t.size, edit && request.size === null ? format(card.followsInput, { size: sizeText }) : sizeText],
     [t.images, String(request.n)],
     [t.seed, generation.seed === null ? t.randomSeed : String(generation.seed)],
     [t.promptRewriting, request.promptExtend ? t.on : t.off],

@@ -1,14 +1,14 @@
 import { useMessages } from "@/components/i18n/i18n-provider";
 
-export type Mode = "single" | "compare";
+export type Mode = "single" | "compare" | "edit";
 
-const MODES: readonly Mode[] = ["single", "compare"];
+const MODES: readonly Mode[] = ["single", "compare", "edit"];
 
-/** Switches the form between one model and a side-by-side comparison. */
+/** Switches the form between one model, a side-by-side comparison and an edit of an image. */
 export function ModeTabs({ value, onChange }: { value: Mode; onChange: (mode: Mode) => void }) {
   const t = useMessages();
   return (
-    <div role="group" aria-label={t.playground.modeLabel} className="grid grid-cols-2 gap-1 rounded-md bg-slate-100 dark:bg-slate-800 p-1">
+    <div role="group" aria-label={t.playground.modeLabel} className="grid grid-cols-3 gap-1 rounded-md bg-slate-100 dark:bg-slate-800 p-1">
       {MODES.map((mode) => (
         <button
           key={mode}

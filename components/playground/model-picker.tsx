@@ -1,23 +1,42 @@
 import { useMessages } from "@/components/i18n/i18n-provider";
-import { modelsByFamily, type ModelId } from "@/lib/models/registry";
+import { modelsByFamily, type ModelFamily, type ModelId } from "@/lib/models/registry";
+
+type PickerModel = { readonly id: string; readonly name: string; readonly summary: string; readonly recommended: boolean };
+type Group = { readonly family: ModelFamily; readonly models: readonly PickerModel[] };
 
 const GROUPS = modelsByFamily();
 
-/** Every model as a radio card, grouped by family, with its summary and a mark on the recommended ones. */
-export function ModelPicker({ value, onChange }: { value: ModelId; onChange: (id: ModelId) => void }) {
+/**
+ * Every model as a radio card, grouped by family, with its summary and a mark on the recommended ones. The
+ * text-to-image models unless given others; `idPrefix` keeps two mounted pickers' controls apart.
+ */
+export function ModelPicker<Id extends string = ModelId>({
+  value,
+  onChange,
+  groups = GROUPS,
+  idPrefix = "",
+  summaries: given,
+}: {
+  value: Id;
+  onChange: (id: Id) => void;
+  groups?: readonly Group[];
+  idPrefix?: string;
+  /** The models' summaries in the interface's language; the text-to-image ones unless given. */
+  summaries?: Readonly<Record<string, string | undefined>>;
+}) {
   const t = useMessages().playground;
-  const summaries: Readonly<Record<string, string | undefined>> = t.modelSummaries;
+  const summaries: Readonly<Record<string, string | undefined>> = given ?? t.modelSummaries;
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.model.legend}</legend>
-      {GROUPS.map((group) => (
-        <div key={group.family} role="group" aria-labelledby={`family-${group.family}`} className="space-y-1">
-          <p id={`family-${group.family}`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+      {groups.filter((group) => group.models.length > 0).map((group) => (
+        <div key={group.family} role="group" aria-labelledby={`${idPrefix}family-${group.family}`} className="space-y-1">
+          <p id={`${idPrefix}family-${group.family}`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
             {t.familyLabels[group.family]}
           </p>
           <div className="grid gap-1">
             {group.models.map((model) => {
-              const id = `model-${model.id}`;
+              const id = `${idPrefix}model-${model.id}`;
               return (
                 <label
                   key={model.id}
@@ -27,10 +46,10 @@ export function ModelPicker({ value, onChange }: { value: ModelId; onChange: (id
                   <input
                     id={id}
                     type="radio"
-                    name="model"
+                    name={`${idPrefix}model`}
                     value={model.id}
                     checked={value === model.id}
-                    onChange={() => onChange(model.id as ModelId)}
+                    onChange={() => onChange(model.id as Id)}
                     aria-labelledby={`${id}-name`}
                     aria-describedby={`${id}-summary`}
                     className="mt-1 accent-indigo-600"

@@ -6,13 +6,16 @@ import type { CompareLoad } from "@/components/compare/compare-form";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
-import { CompareForm, Presentation } from "@/components/lazy";
+import type { EditLoad } from "@/components/edit/edit-form";
+import { CompareForm, EditForm, Presentation } from "@/components/lazy";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
+import { inputFromResult, useCreateEdit } from "@/lib/api/edits";
 import { generationKeys, useCreateGeneration } from "@/lib/api/generations";
 import { format } from "@/lib/i18n/format";
 import type { GatewayInfo } from "@/lib/generation/as-code";
-import type { HistoryItem } from "@/lib/generation/view";
+import { isEditRequest, type GenerationView, type HistoryItem } from "@/lib/generation/view";
+import type { EditRequest } from "@/lib/edit/edit-request";
 import type { ShareEntry } from "@/lib/store/types";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
@@ -38,21 +41,39 @@ export function Playground({
   const [mode, setMode] = useState<Mode>(open?.kind === "comparison" ? "compare" : "single");
   const [compareUsed, setCompareUsed] = useState(mode === "compare");
   const [compareLoad, setCompareLoad] = useState<CompareLoad | null>(null);
+  const [editUsed, setEditUsed] = useState(false);
+  const [editLoad, setEditLoad] = useState<EditLoad | null>(null);
   const switchMode = (next: Mode) => {
     setMode(next);
     if (next === "compare") setCompareUsed(true);
+    if (next === "edit") setEditUsed(true);
   };
   const [presenting, setPresenting] = useState<readonly HistoryItem[] | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   const create = useCreateGeneration();
   const compare = useCreateComparison();
+  const edit = useCreateEdit();
   const client = useQueryClient();
 
-  const load = (item: HistoryItem) => {
-    switchMode(item.kind === "generation" ? "single" : "compare");
-    if (item.kind === "generation") form.current?.load(item.request);
-    else setCompareLoad({ request: item.request });
+  /** An edit back into the edit form, changed by `patch`, and with `run`, run again. */
+  const loadEdit = (generation: GenerationView, request: EditRequest, patch: Partial<EditRequest> = {}, run = false) => {
+    if (!generation.input) return;
+    switchMode("edit");
+    setEditLoad({ input: generation.input, request: { ...request, ...patch }, run });
   };
+
+  const load = (item: HistoryItem) => {
+    if (item.kind === "comparison") {
+      switchMode("compare");
+      setCompareLoad({ request: item.request });
+    } else if (isEditRequest(item.request)) loadEdit(item, item.request);
+    else {
+      switchMode("single");
+      form.current?.load(item.request);
+    }
+  };
+
+  const [editImageError, setEditImageError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -88,9 +109,9 @@ export function Playground({
             <p className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 px-3 py-1.5 text-sm text-emerald-800 dark:text-emerald-200">{t.connected}</p>
           )}
         </header>
-        {openError && (
+        {(openError ?? editImageError) && (
           <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
-            {openError}
+            {openError ?? editImageError}
           </p>
         )}
         <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
@@ -115,21 +136,44 @@ export function Playground({
               />
               )}
             </div>
+            <div hidden={mode !== "edit"}>
+              {editUsed && (
+                <EditForm
+                  load={editLoad}
+                  onEdit={(request) => edit.mutate(request)}
+                  submitError={edit.error ? format(t.editError, { error: edit.error.message }) : null}
+                  submitting={edit.isPending}
+                />
+              )}
+            </div>
           </div>
           <History
             actions={{
               reuseSettings: load,
-              reuseSeed: (seed) => {
+              reuseSeed: (seed, from) => {
+                if (isEditRequest(from.request)) return loadEdit(from, from.request, { seed });
                 switchMode("single");
                 form.current?.setSeed(seed);
               },
-              usePrompt: (prompt) => {
+              usePrompt: (prompt, from) => {
+                if (isEditRequest(from.request)) return loadEdit(from, from.request, { prompt });
                 switchMode("single");
                 form.current?.setPrompt(prompt);
               },
               retry: (generation) => {
+                if (isEditRequest(generation.request)) return loadEdit(generation, generation.request, {}, true);
                 switchMode("single");
                 form.current?.generate(generation.request);
+              },
+              editImage: (image) => {
+                setEditImageError(null);
+                inputFromResult(image.id).then(
+                  (input) => {
+                    switchMode("edit");
+                    setEditLoad({ input, request: null, run: false });
+                  },
+                  (error: unknown) => setEditImageError(format(t.editImageError, { error: error instanceof Error ? error.message : String(error) })),
+                );
               },
               reuseComparison: load,
               present,

@@ -9,7 +9,18 @@ import { inputClass } from "@/components/ui/field";
  * height where the model allows free sizes. The rule is checked live with the registry's own check, so
  * the reason shown here is the one the server would give.
  */
-export function SizePicker({ model, value, onChange }: { model: ModelSpec; value: Size; onChange: (size: Size) => void }) {
+export function SizePicker({
+  model,
+  value,
+  onChange,
+  idPrefix = "",
+}: {
+  model: Pick<ModelSpec, "id" | "name" | "sizeRule" | "presets">;
+  value: Size;
+  onChange: (size: Size) => void;
+  /** Keeps two mounted pickers' controls apart. */
+  idPrefix?: string;
+}) {
   const t = useMessages().playground.size;
   const isPreset = model.presets.some((preset) => sameSize(preset, value));
   // Custom is shown when chosen, or when the size (say, kept from another model) is none of the presets.
@@ -22,14 +33,14 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
   const rule = ruleText(describeSizeRule(model.sizeRule, model.presets));
 
   return (
-    <fieldset className="space-y-2" aria-describedby="size-rule">
+    <fieldset className="space-y-2" aria-describedby={`${idPrefix}size-rule`}>
       <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.legend}</legend>
-      <p id="size-rule" className="text-xs text-slate-600 dark:text-slate-400">
+      <p id={`${idPrefix}size-rule`} className="text-xs text-slate-600 dark:text-slate-400">
         {model.name}: {rule}
       </p>
       <div className="grid grid-cols-3 gap-1.5">
         {model.presets.map((preset) => {
-          const id = `size-${preset.width}x${preset.height}`;
+          const id = `${idPrefix}size-${preset.width}x${preset.height}`;
           const scale = 28 / Math.max(preset.width, preset.height);
           return (
             <label
@@ -40,7 +51,7 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
               <input
                 id={id}
                 type="radio"
-                name="size"
+                name={`${idPrefix}size`}
                 className="absolute inset-0 cursor-pointer opacity-0"
                 checked={!custom && sameSize(preset, value)}
                 onChange={() => {
@@ -62,24 +73,24 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
         })}
         {allowsCustomSize(model) && (
           <label
-            htmlFor="size-custom"
+            htmlFor={`${idPrefix}size-custom`}
             className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs font-medium has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
           >
-            <input id="size-custom" type="radio" name="size" className="absolute inset-0 cursor-pointer opacity-0" checked={custom} onChange={() => setCustom(true)} />
+            <input id={`${idPrefix}size-custom`} type="radio" name={`${idPrefix}size`} className="absolute inset-0 cursor-pointer opacity-0" checked={custom} onChange={() => setCustom(true)} />
             {t.custom}
           </label>
         )}
       </div>
       {custom && allowsCustomSize(model) && (
         <div className="flex items-end gap-2">
-          <Dimension id="size-width" label={t.width} value={value.width} onChange={(width) => onChange({ ...value, width })} invalid={!check.ok} />
+          <Dimension id={`${idPrefix}size-width`} errorId={`${idPrefix}size-error`} ruleId={`${idPrefix}size-rule`} label={t.width} value={value.width} onChange={(width) => onChange({ ...value, width })} invalid={!check.ok} />
           <span className="pb-2 text-slate-400 dark:text-slate-500">×</span>
-          <Dimension id="size-height" label={t.height} value={value.height} onChange={(height) => onChange({ ...value, height })} invalid={!check.ok} />
+          <Dimension id={`${idPrefix}size-height`} errorId={`${idPrefix}size-error`} ruleId={`${idPrefix}size-rule`} label={t.height} value={value.height} onChange={(height) => onChange({ ...value, height })} invalid={!check.ok} />
           <span className="pb-2 text-xs text-slate-600 dark:text-slate-400">{check.ok ? aspectLabel(value) : ""}</span>
         </div>
       )}
       {!check.ok && (
-        <p id="size-error" role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+        <p id={`${idPrefix}size-error`} role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
           {ruleText(check.reason)}
         </p>
       )}
@@ -87,7 +98,23 @@ export function SizePicker({ model, value, onChange }: { model: ModelSpec; value
   );
 }
 
-function Dimension({ id, label, value, onChange, invalid }: { id: string; label: string; value: number; onChange: (value: number) => void; invalid: boolean }) {
+function Dimension({
+  id,
+  errorId,
+  ruleId,
+  label,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  errorId: string;
+  ruleId: string;
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+  invalid: boolean;
+}) {
   return (
     <div className="w-28 space-y-1">
       <label htmlFor={id} className="text-xs font-medium text-slate-700 dark:text-slate-300">
@@ -102,7 +129,7 @@ function Dimension({ id, label, value, onChange, invalid }: { id: string; label:
         className={inputClass}
         value={Number.isNaN(value) ? "" : value}
         aria-invalid={invalid}
-        aria-describedby={invalid ? "size-error" : "size-rule"}
+        aria-describedby={invalid ? errorId : ruleId}
         onChange={(event) => onChange(event.target.value === "" ? Number.NaN : Number(event.target.value))}
       />
     </div>

@@ -9,7 +9,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
-import { findModel } from "@/lib/models/registry";
+import { modelName } from "@/lib/models/model-name";
 import type { ShareView } from "@/lib/store/types";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
@@ -98,7 +98,7 @@ function Images({ generation, label, describe = (text) => text }: { generation: 
 function SharedGeneration({ generation }: { generation: GenerationView }) {
   return (
     <div className="grid items-start gap-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-      <Images generation={generation} label={findModel(generation.request.model)?.name ?? generation.request.model} />
+      <Images generation={generation} label={modelName(generation.request.model)} />
       <SettingsList generation={generation} />
     </div>
   );

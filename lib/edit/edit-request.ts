@@ -51,7 +51,8 @@ export const buildEditRequestSchema = <const Models extends readonly EditModelSp
       z.superRefine((value, ctx) => {
         const model = byId.get(value.model);
         if (!model) return;
-        const problem = inputProblem(model, value.input);
+        // With no input chosen yet, "choose an input image first" (on the id) is the one thing to say.
+        const problem = value.input.id === "" ? null : inputProblem(model, value.input);
         if (problem) ctx.addIssue({ code: "custom", path: ["input"], message: problem });
         checkSharedFields(model, value, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
         if (value.size !== null) {

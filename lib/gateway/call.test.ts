@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { AppError } from "../errors";
 import { defaultRequest } from "../models/defaults";
-import type { SentRequest } from "../generation/result";
+import type { SentGenerate } from "../generation/result";
 import { useSimulatorServer } from "../simulator/test-support";
 import { callGateway, maxResponseBytes, type CallOptions } from "./call";
 
@@ -20,7 +20,7 @@ const options: CallOptions = {
   onAttempt: (attempt) => attempts.push(attempt),
 };
 const target = () => ({ baseUrl: current().url, apiKey: KEY });
-const request = (overrides: Partial<SentRequest> = {}): SentRequest => ({
+const request = (overrides: Partial<SentGenerate> = {}): SentGenerate => ({
   ...defaultRequest("wan2.2-t2i-flash"),
   prompt: "a kitten on grass",
   width: 512,

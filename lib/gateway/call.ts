@@ -1,13 +1,15 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { Agent, fetch } from "undici";
 import { AppError } from "../errors";
-import type { GatewayResult, SentRequest } from "../generation/result";
+import { editOutputSize } from "../edit/edit-request";
+import { isSentEdit, type GatewayResult, type SentRequest } from "../generation/result";
+import { getEditModel } from "../models/edit-models";
 import { readTextCapped } from "../http/read-json-body";
 import { DEFAULT_CONNECT_TIMEOUT_MS } from "./config";
 import { redact } from "./redact";
 import { DEFAULT_RETRY_POLICY, decideRetry, describeFailure, type AttemptFailure, type RetryPolicy } from "./retry-policy";
 import { mapUpstreamError, parseRetryAfter } from "./upstream-errors";
-import { buildRequestBody, type RequestStyle } from "./request-body";
+import { buildRequestBody, requestPath, type RequestStyle } from "./request-body";
 import { parseGenerationResponse } from "./wire";
 
 /**
@@ -34,8 +36,11 @@ export type CallOptions = {
  * The largest answer that can honestly hold the requested images: each as uncompressed RGBA in base64,
  * plus room for the JSON around it. Anything beyond is cut off before it can exhaust the server's memory.
  */
-export const maxResponseBytes = (request: SentRequest): number =>
-  request.n * (Math.ceil((request.width * request.height * 4 * 4) / 3) + 64 * 1024) + 1024 * 1024;
+export const maxResponseBytes = (request: SentRequest): number => {
+  // An edit that follows its input comes out at a size the upstream picks: allow the largest any model makes.
+  const size = isSentEdit(request) ? (request.size ?? { width: Math.max(2048, editOutputSize(getEditModel(request.model), request).width), height: 2048 }) : request;
+  return request.n * (Math.ceil((size.width * size.height * 4 * 4) / 3) + 64 * 1024) + 1024 * 1024;
+};
 
 /**
  * Socket errors that prove the request never reached the gateway: refused, or never connected. A reset or
@@ -111,7 +116,7 @@ export const callGateway = async (
   const attemptOnce = async (): Promise<AttemptOutcome> => {
     let response: Awaited<ReturnType<typeof fetch>>;
     try {
-      response = await fetch(`${target.baseUrl}/v1/images/generations`, {
+      response = await fetch(`${target.baseUrl}${requestPath(sent)}`, {
         method: "POST",
         headers: { authorization: `Bearer ${target.apiKey}`, "content-type": "application/json", accept: "application/json" },
         body,

@@ -17,6 +17,8 @@ const generation: GenerationView = {
   error: null,
   starred: false,
   images: [],
+  input: null,
+  chain: [],
 };
 
 describe("copy as code", () => {

@@ -1,5 +1,6 @@
-import { buildRequestBody, type RequestStyle } from "../gateway/request-body";
-import type { GenerationView } from "./view";
+import { buildRequestBody, requestPath, type RequestStyle } from "../gateway/request-body";
+import type { SentRequest } from "./result";
+import { isEditRequest, type GenerationView } from "./view";
 
 /**
  * The exact gateway request behind a result, as code to paste: the same body the server sent (built by the
@@ -8,17 +9,24 @@ import type { GenerationView } from "./view";
 
 export type GatewayInfo = { readonly baseUrl: string; readonly requestStyle: RequestStyle };
 
-const body = (generation: GenerationView, style: RequestStyle) =>
-  buildRequestBody({ ...generation.request, seed: generation.seed ?? generation.request.seed ?? 0 }, style);
+/** An edit's input is megabytes of base64: the code shows where it goes rather than carrying it. */
+export const INPUT_STAND_IN = "data:image/png;base64,<your input image, base64-encoded>";
 
-const endpoint = (info: GatewayInfo) => `${info.baseUrl}/v1/images/generations`;
+const sent = ({ request, seed }: GenerationView): SentRequest => {
+  const chosen = seed ?? request.seed ?? 0;
+  return isEditRequest(request) ? { ...request, seed: chosen, image: INPUT_STAND_IN } : { ...request, seed: chosen };
+};
+
+const body = (generation: GenerationView, style: RequestStyle) => buildRequestBody(sent(generation), style);
+
+const endpoint = (generation: GenerationView, info: GatewayInfo) => `${info.baseUrl}${requestPath(sent(generation))}`;
 
 /** Single-quoted for POSIX shells: the only character to escape inside is the single quote itself. */
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 export const asCurl = (generation: GenerationView, info: GatewayInfo): string =>
   [
-    `curl -X POST ${shellQuote(endpoint(info))} \\`,
+    `curl -X POST ${shellQuote(endpoint(generation, info))} \\`,
     `  -H "Authorization: Bearer $ONETOKEN_API_KEY" \\`,
     `  -H 'Content-Type: application/json' \\`,
     `  -d ${shellQuote(JSON.stringify(body(generation, info.requestStyle), null, 2))}`,
@@ -26,7 +34,7 @@ export const asCurl = (generation: GenerationView, info: GatewayInfo): string =>
 
 export const asFetch = (generation: GenerationView, info: GatewayInfo): string =>
   [
-    `const response = await fetch(${JSON.stringify(endpoint(info))}, {`,
+    `const response = await fetch(${JSON.stringify(endpoint(generation, info))}, {`,
     `  method: "POST",`,
     "  headers: {",
     "    Authorization: `Bearer ${process.env.ONETOKEN_API_KEY}`,",

@@ -1,6 +1,7 @@
 import type * as core from "zod/v4/core";
 import { safeParse } from "zod/mini";
 import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
+import { editRequestSchema, type EditRequest } from "../edit/edit-request";
 import { AppError } from "../errors";
 import { generateRequestSchema, type GenerateRequest } from "../models/request-schema";
 
@@ -24,5 +25,19 @@ export const parseWith = <Schema extends core.$ZodType>(schema: Schema, body: un
 };
 
 export const parseGenerateRequest = (body: unknown): GenerateRequest => parseWith(generateRequestSchema, body);
+
+/**
+ * An edit names its input by id and says its size; the size the server has on record is the one checked
+ * against the model, so a request cannot talk its way past an input rule.
+ */
+export const parseEditRequest = (body: unknown, inputSize: (id: string) => { width: number; height: number } | null): EditRequest => {
+  const request = parseWith(editRequestSchema, body);
+  const size = inputSize(request.input.id);
+  if (!size) {
+    const message = "The input image is no longer on the server. Upload it again.";
+    throw new AppError("invalid_request", `The request was refused: input: ${message}`, { fields: [{ field: "input", message }] });
+  }
+  return parseWith(editRequestSchema, { ...request, input: { id: request.input.id, width: size.width, height: size.height } });
+};
 
 export const parseCompareRequest = (body: unknown): CompareRequest => parseWith(compareRequestSchema, body);

@@ -1,8 +1,16 @@
+import type { EditRequest } from "../edit/edit-request";
 import type { UpstreamImage } from "../gateway/wire";
 import type { GenerateRequest } from "../models/request-schema";
 
-/** The request as it went to the gateway: the seed is always set, so the result can say which one was used. */
-export type SentRequest = GenerateRequest & { readonly seed: number };
+/** A generation from text as it went to the gateway: the seed is always set, so the result can say which one was used. */
+export type SentGenerate = GenerateRequest & { readonly seed: number };
+
+/** An edit as it went to the gateway, with its input image as a data URI (or, in "copy as code", a stand-in). */
+export type SentEdit = EditRequest & { readonly seed: number; readonly image: string };
+
+export type SentRequest = SentGenerate | SentEdit;
+
+export const isSentEdit = (request: SentRequest): request is SentEdit => "input" in request;
 
 /** What one gateway call gave back, before its images are fetched and stored. */
 export type GatewayResult = {

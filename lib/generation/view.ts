@@ -1,4 +1,5 @@
 import type { CompareRequest } from "../compare/compare-request";
+import type { EditRequest } from "../edit/edit-request";
 import type { ErrorCode } from "../errors";
 import type { GenerateRequest } from "../models/request-schema";
 
@@ -20,7 +21,32 @@ export type ImageView = {
   readonly downloadSrc: string;
 };
 
-export type GenerationView = {
+/** What a generation was asked: an image from text, or an edit of an input image. */
+export type GenerationRequest = GenerateRequest | EditRequest;
+
+export const isEditRequest = (request: GenerationRequest): request is EditRequest => "input" in request;
+
+/** The picture an edit started from, as the server keeps it (an upload, or a result from the history). */
+export type InputImageView = {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  readonly src: string;
+  readonly thumbSrc: string;
+  /** The history result it was taken from; null for an upload. */
+  readonly from: { readonly generationId: string; readonly imageId: string; readonly prompt: string } | null;
+};
+
+/** An earlier step of an edit chain: a generation whose result the next step started from. */
+export type ChainStep = {
+  readonly generationId: string;
+  readonly model: string;
+  readonly prompt: string;
+  /** False when that step has since been deleted (its input and result live on in the later steps). */
+  readonly exists: boolean;
+};
+
+export type GenerationView<Request extends GenerationRequest = GenerationRequest> = {
   readonly kind: "generation";
   readonly id: string;
   /** Set when this generation is one column of a comparison (it is then listed only inside it). */
@@ -30,7 +56,11 @@ export type GenerationView = {
   readonly createdAt: number;
   readonly finishedAt: number | null;
   /** The settings as the user gave them (seed null when left random). */
-  readonly request: GenerateRequest;
+  readonly request: Request;
+  /** The edit's input image; null for a generation from text. */
+  readonly input: InputImageView | null;
+  /** For an edit of an earlier result: the steps before it, oldest first (empty otherwise). */
+  readonly chain: readonly ChainStep[];
   /** The seed that went to the gateway, once it was sent. */
   readonly seed: number | null;
   /** Time spent waiting for the gateway. */
@@ -41,7 +71,7 @@ export type GenerationView = {
 };
 
 export type ComparisonColumn = {
-  readonly generation: GenerationView;
+  readonly generation: GenerationView<GenerateRequest>;
   /** What this model was sent differently from the comparison's settings (its size aside), in words. */
   readonly notes: readonly string[];
 };

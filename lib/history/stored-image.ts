@@ -1,11 +1,14 @@
 import { notFound } from "../http/responses";
 import { getStorage } from "./storage";
 
-/** An image's record and bytes (original or thumbnail), or the app's 404 when either is missing. */
+/**
+ * An image's record and bytes (original or thumbnail), or the app's 404 when either is missing. Results and
+ * edit inputs share the id space and the files; only a result has a generation.
+ */
 export const loadStoredImage = async (id: string, variant: "full" | "thumb") => {
   const { store, images } = await getStorage();
-  const image = store.image(id);
+  const image = store.image(id) ?? store.input(id);
   const bytes = image && (await images.read(id, variant));
   if (!image || !bytes) throw notFound("This image");
-  return { image, bytes, generation: store.get(image.generationId) };
+  return { image, bytes, generation: "generationId" in image ? store.get(image.generationId) : null };
 };

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { contentDisposition, downloadFileName } from "../download/file-name";
+import { requestSize } from "../generation/request-size";
 import type { GenerationView } from "../generation/view";
 import { addPngText } from "../png/text-chunks";
 import { formatSize } from "../models/size-rules";
@@ -14,7 +15,7 @@ export const downloadablePng = async (bytes: Buffer, generation: GenerationView,
   const { request } = generation;
   const settings = {
     model: request.model,
-    size: formatSize(request),
+    size: formatSize(requestSize(request)),
     n: request.n,
     seed: generation.seed,
     prompt_extend: request.promptExtend,

@@ -3,10 +3,9 @@ import { AppError, toAppError } from "../errors";
 import type { Gateway } from "../gateway/client";
 import type { UpstreamImage } from "../gateway/wire";
 import type { SentRequest } from "../generation/result";
-import type { ComparisonView, GenerationView } from "../generation/view";
+import { isEditRequest, type ComparisonView, type GenerationRequest, type GenerationView } from "../generation/view";
 import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
 import { SEED_MAX } from "../models/registry";
-import type { GenerateRequest } from "../models/request-schema";
 import type { GenerationStore, ImageStore, StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
 import { processImage } from "./process-image";
@@ -35,8 +34,8 @@ const secondsToNextUtcDay = (time: number): number => {
 };
 
 export type JobRunner = {
-  /** Records the generation and starts its gateway call in the background; returns at once. */
-  start(request: GenerateRequest): GenerationView;
+  /** Records the generation (or edit) and starts its gateway call in the background; returns at once. */
+  start(request: GenerationRequest): GenerationView;
   /**
    * Records a comparison and starts one job per model, all with the same seed; each column finishes (or
    * fails) on its own. Blind comparisons get their columns in a random order, so position says nothing.
@@ -94,13 +93,14 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
    * The budget counts what the gateway bills: images it returned, kept or not. Only a call the gateway
    * itself failed gives its reservation back; a cancel does not, since the upstream may finish and bill.
    */
-  const run = async (id: string, request: GenerateRequest, signal: AbortSignal, day: string) => {
+  const run = async (id: string, request: GenerationRequest, signal: AbortSignal, day: string) => {
     let billed = false;
     try {
       // The seed is chosen here when the user left it empty, and recorded before the call, so every
       // outcome (even a failure) says which seed it was.
-      const sent: SentRequest = { ...request, seed: request.seed ?? randomInt(0, SEED_MAX + 1) };
-      store.markSent(id, sent.seed);
+      const seed = request.seed ?? randomInt(0, SEED_MAX + 1);
+      store.markSent(id, seed);
+      const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
       const result = await connection.generate(sent, signal);
       billed = true;
@@ -119,6 +119,14 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
       });
     }
+  };
+
+  /** The edit's input as the gateway takes it; the bytes were checked when the input was recorded. */
+  const inputDataUri = async (inputId: string): Promise<string> => {
+    const input = store.input(inputId);
+    const bytes = input && (await images.read(inputId, "full"));
+    if (!input || !bytes) throw new AppError("invalid_request", "The edit's input image is no longer on the server. Upload it again.");
+    return `data:${input.mime};base64,${bytes.toString("base64")}`;
   };
 
   /** Turns away work beyond the concurrency cap or the day's budget, and reserves the images it will bill. */
@@ -154,7 +162,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
   };
 
   /** Records with `record` (releasing the reservation if that fails), then starts a job per generation. */
-  const launch = <View>(day: string, jobs: ReadonlyArray<{ id: string; request: GenerateRequest }>, record: () => View): View => {
+  const launch = <View>(day: string, jobs: ReadonlyArray<{ id: string; request: GenerationRequest }>, record: () => View): View => {
     let view: View;
     try {
       view = record();
@@ -190,7 +198,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
     },
     retryColumn(generationId) {
       const old = store.get(generationId);
-      if (!old?.comparisonId || old.status === "running" || old.status === "succeeded") return null;
+      if (!old?.comparisonId || isEditRequest(old.request) || old.status === "running" || old.status === "succeeded") return null;
       const day = admit(1, old.request.n);
       const id = randomUUID();
       // The column's own request, with the comparison's shared seed: the same call made again.

@@ -217,14 +217,19 @@ export const getModel = (id: ModelId): ModelSpec => {
 
 export const findModel = (id: string): ModelSpec | undefined => BY_ID.get(id);
 
-export const modelsByFamily = (): ReadonlyArray<{ family: ModelFamily; label: string; models: readonly ModelSpec[] }> =>
+type FamilyGroup<Model> = { family: ModelFamily; label: string; models: readonly Model[] };
+
+/** Models grouped by family, in the table's order. */
+export const groupByFamily = <Model extends { readonly family: ModelFamily }>(models: readonly Model[]): ReadonlyArray<FamilyGroup<Model>> =>
   (Object.keys(FAMILY_LABELS) as ModelFamily[]).map((family) => ({
     family,
     label: FAMILY_LABELS[family],
-    models: MODELS.filter((model) => model.family === family),
+    models: models.filter((model) => model.family === family),
   }));
 
+export const modelsByFamily = (): ReadonlyArray<FamilyGroup<ModelSpec>> => groupByFamily<ModelSpec>(MODELS);
+
 /** Whether the model accepts sizes beyond its presets (the form then offers a custom width and height). */
-export const allowsCustomSize = (model: ModelSpec): boolean => model.sizeRule.kind !== "presets";
+export const allowsCustomSize = (model: Pick<ModelSpec, "sizeRule">): boolean => model.sizeRule.kind !== "presets";
 
 export const SEED_MAX = 2_147_483_647;

@@ -1,8 +1,8 @@
-import { getModel, type ModelId } from "./registry";
+import { getModel, type ModelId, type ModelSpec } from "./registry";
 import type { GenerateRequest } from "./request-schema";
 import { checkSize, formatSize } from "./size-rules";
 
-export type SwitchResult = { readonly values: GenerateRequest; readonly notices: readonly string[] };
+export type SwitchResult<Values = GenerateRequest> = { readonly values: Values; readonly notices: readonly string[] };
 
 /**
  * Moves the form to another model: what still fits stays, what does not goes to the new model's default,
@@ -19,6 +19,29 @@ export const switchModel = (values: GenerateRequest, to: ModelId): SwitchResult 
     next.height = model.defaultSize.height;
     notices.push(`Size ${formatSize(values)} does not fit ${model.id}; it is now ${formatSize(model.defaultSize)}.`);
   }
+  notices.push(...switchSharedFields(values, next, model));
+  return { values: next, notices };
+};
+
+type SharedValues = {
+  n: number;
+  prompt: string;
+  negativePrompt: string;
+  seed: number | null;
+  promptExtend: boolean;
+  watermark: boolean;
+};
+
+/**
+ * The part of a model switch every task shares: text over the new limits is flagged (never cut), options the
+ * model does not take are cleared. Writes into `next`, returns the notices.
+ */
+export const switchSharedFields = (
+  values: SharedValues,
+  next: SharedValues,
+  model: Pick<ModelSpec, "id" | "n" | "promptMaxLength" | "negativePromptMaxLength" | "options">,
+): string[] => {
+  const notices: string[] = [];
   if (values.n < model.n.min || values.n > model.n.max) {
     next.n = model.n.default;
     notices.push(`${values.n} images is more than ${model.id} makes per request; it is now ${model.n.default}.`);
@@ -49,5 +72,5 @@ export const switchModel = (values: GenerateRequest, to: ModelId): SwitchResult 
     next.watermark = false;
     notices.push(`${model.id} adds no watermark; the watermark is off.`);
   }
-  return { values: next, notices };
+  return notices;
 };

@@ -3,13 +3,14 @@ import type { ComparisonView, GenerationView } from "../generation/view";
 import { compare } from "../i18n/messages/en/compare";
 import { present } from "../i18n/messages/en/present";
 import { defaultRequest } from "../models/defaults";
+import type { GenerateRequest } from "../models/request-schema";
 import { buildSlides, slideSources, type SlideWords } from "./slides";
 
 const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel };
 
 const image = (id: string, revisedPrompt = "") => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
 
-const generation = (id: string, images: GenerationView["images"], overrides: Partial<GenerationView> = {}): GenerationView => ({
+const generation = (id: string, images: GenerationView["images"], overrides: Partial<GenerationView<GenerateRequest>> = {}): GenerationView<GenerateRequest> => ({
   kind: "generation",
   id,
   comparisonId: null,
@@ -22,6 +23,8 @@ const generation = (id: string, images: GenerationView["images"], overrides: Par
   error: null,
   starred: false,
   images,
+  input: null,
+  chain: [],
   ...overrides,
 });
 

@@ -1,7 +1,7 @@
 import { blindText, columnLabel } from "../compare/column-label";
 import type { GenerationStatus, HistoryItem, ImageView } from "../generation/view";
 import { format } from "../i18n/format";
-import { findModel } from "../models/registry";
+import { modelName } from "../models/model-name";
 
 /** What a presentation shows: one image per slide, or one comparison per slide with a panel per model. */
 
@@ -29,7 +29,7 @@ export type SlideWords = {
 export const buildSlides = (items: readonly HistoryItem[], words: SlideWords): Slide[] =>
   items.flatMap((item): Slide[] => {
     if (item.kind === "generation") {
-      const label = findModel(item.request.model)?.name ?? item.request.model;
+      const label = modelName(item.request.model);
       return item.images.map((image) => ({
         key: image.id,
         prompt: item.request.prompt,

@@ -1,17 +1,27 @@
 import { jsonResponse } from "./envelopes";
+import { EDIT_FILE_PREFIX, type EditFileStore } from "./edit-files";
 import { decodeImageToken } from "./image-token";
 import { renderImage } from "./render";
 
 /**
- * `GET /v1/files/<token>.png`: draws the picture again from its token. Cacheable for a day, the lifetime the
- * gateway gives its result URLs.
+ * `GET /v1/files/<name>.png`: a generation is drawn again from its token; an edit is looked up among the
+ * newest kept in memory. Cacheable for a day, the lifetime the gateway gives its result URLs (an id's bytes
+ * never change, even once it is gone).
  */
-export const handleFile = async (tokenText: string): Promise<Response> => {
-  const token = decodeImageToken(tokenText);
+export const handleFile = async (name: string, editFiles: EditFileStore): Promise<Response> => {
+  if (name.startsWith(EDIT_FILE_PREFIX)) {
+    const png = editFiles.get(name);
+    return png
+      ? pngResponse(png)
+      : jsonResponse(404, { code: "NotFound", message: "No such edited image; the simulator keeps only the newest edits, so the link may have expired." });
+  }
+  const token = decodeImageToken(name);
   if (!token) return jsonResponse(404, { code: "NotFound", message: "No such image; the link may be malformed." });
-  const png = await renderImage(token);
-  return new Response(new Uint8Array(png), {
+  return pngResponse(await renderImage(token));
+};
+
+const pngResponse = (png: Buffer): Response =>
+  new Response(new Uint8Array(png), {
     status: 200,
     headers: { "content-type": "image/png", "cache-control": "public, max-age=86400" },
   });
-};

@@ -4,7 +4,7 @@ import { clientGone, dashScopeError, jsonResponse, newRequestId } from "./envelo
 import type { FaultQueue } from "./fault-queue";
 import { faultResponse } from "./faults";
 import { encodeImageToken } from "./image-token";
-import { parseBody, type WireRequest } from "./parse-body";
+import { parseBody, type Parsed, type WireRequest } from "./parse-body";
 import { renderImage } from "./render";
 import { revisePrompt } from "./revise-prompt";
 import type { LastRequest, StatsRecorder } from "./stats";
@@ -25,14 +25,44 @@ export type GenerationContext = {
   readonly settings: () => GenerationSettings;
 };
 
+export type ImageItem = { url: string; b64_json: string; revised_prompt: string };
+
+export type Refusal = { readonly ok: false; readonly status: number; readonly code: string; readonly message: string };
+
+/** A call that passed every check; its images are drawn only once the simulated latency has passed. */
+export type Acceptance = { readonly ok: true; readonly images: (format: ResponseFormat, origin: string) => Promise<ImageItem[]> };
+
 /**
- * `POST /v1/images/generations`: the gateway's side of the wire contract. `signal` says the client left;
- * it is passed on its own because a Request's signal can lose its link to the socket after a garbage
- * collection (undici follows the parent signal through a weak reference).
+ * What one image route makes of a body. The rest of a call (faults, the key, latency, counting, the envelope)
+ * is the same for every route and lives in handleImageCall.
  */
-export const handleGeneration = async (request: Request, context: GenerationContext, signal: AbortSignal): Promise<Response> => {
+export type ImageEndpoint = (
+  body: string,
+  stats: StatsRecorder,
+) => {
+  /** The model the body names when it parses, needed before any check so a fault aimed at one model hits it. */
+  readonly model: string | undefined;
+  /** Runs only once the key is accepted, like the gateway's own checks. */
+  readonly check: () => Promise<Refusal | Acceptance>;
+};
+
+const refusal = (status: number, code: string, message: string): Refusal => ({ ok: false, status, code, message });
+
+export const invalidParameter = (message: string): Refusal => refusal(400, "InvalidParameter", message);
+
+/**
+ * One call to an image route, counted in the stats. `signal` says the client left; it is passed on its own
+ * because a Request's signal can lose its link to the socket after a garbage collection (undici follows the
+ * parent signal through a weak reference).
+ */
+export const handleImageCall = async (
+  request: Request,
+  context: GenerationContext,
+  signal: AbortSignal,
+  endpoint: ImageEndpoint,
+): Promise<Response> => {
   context.stats.count("calls");
-  const { response, faulted } = await answer(request, context, signal);
+  const { response, faulted } = await answer(request, context, signal, endpoint);
   if (faulted) context.stats.count("faulted");
   if (response.status === 499) context.stats.count("aborted");
   else if (response.status >= 400) context.stats.count("rejected");
@@ -44,11 +74,12 @@ const answer = async (
   request: Request,
   { stats, faults, settings }: GenerationContext,
   signal: AbortSignal,
+  endpoint: ImageEndpoint,
 ): Promise<{ response: Response; faulted: boolean }> => {
   const requestId = newRequestId();
   const { apiKey, latencyMs, responseFormat } = settings();
 
-  const refuse = (status: number, code: string, message: string) => ({
+  const refuse = ({ status, code, message }: Refusal) => ({
     response: dashScopeError(status, code, message, requestId),
     faulted: false,
   });
@@ -57,12 +88,12 @@ const answer = async (
     text = await request.text();
   } catch {
     if (signal.aborted) return { response: clientGone(), faulted: false };
-    return refuse(400, "InvalidParameter", "The request body could not be read.");
+    return refuse(invalidParameter("The request body could not be read."));
   }
-  const body = parseBody(text);
+  const call = endpoint(text, stats);
 
   // Faults come before any check: a throttle or a proxy error happens before the gateway looks at the request.
-  const fault = faults.take(body.ok ? body.request.model : undefined);
+  const fault = faults.take(call.model);
   if (fault) {
     const onBodyAborted = () => stats.count("aborted");
     return { response: await faultResponse(fault, { requestId, signal: signal, onBodyAborted }), faulted: true };
@@ -70,19 +101,14 @@ const answer = async (
 
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!bearer || (apiKey !== undefined && bearer !== apiKey)) {
-    return refuse(401, "InvalidApiKey", "Invalid API-key provided.");
+    return refuse(refusal(401, "InvalidApiKey", "Invalid API-key provided."));
   }
 
-  if (!body.ok) return refuse(400, "InvalidParameter", body.message);
-  const model = findModel(body.request.model);
-  if (!model) return refuse(404, "ModelNotFound", `The model ${JSON.stringify(body.request.model)} does not exist.`);
-  stats.countModel(model.id);
-  const validation = validateRequest(body.request, model);
-  if (!validation.ok) return refuse(400, "InvalidParameter", validation.message);
-  stats.setLastRequest(lastRequest(body.request));
+  const checked = await call.check();
+  if (!checked.ok) return refuse(checked);
 
   if ((await sleep(latencyMs, signal)) === "aborted") return { response: clientGone(), faulted: false };
-  const data = await images(validation.params, responseFormat, new URL(request.url).origin);
+  const data = await checked.images(responseFormat, new URL(request.url).origin);
   if (signal.aborted) return { response: clientGone(), faulted: false };
   return {
     response: jsonResponse(200, { created: Math.floor(Date.now() / 1000), data }, { "x-request-id": requestId }),
@@ -90,7 +116,49 @@ const answer = async (
   };
 };
 
-const lastRequest = (wire: WireRequest): LastRequest => ({
+/**
+ * An image route from its parts: the body parser, the model table and the checks of a parsed body against its
+ * model. A body that does not parse is refused before the model is looked up, and the model is counted as soon
+ * as it is known, even when a later check refuses the call.
+ */
+export const imageEndpoint =
+  <Wire extends { readonly model: string }, Model extends { readonly id: string }>(route: {
+    readonly parse: (text: string) => Parsed<Wire>;
+    readonly findModel: (id: string) => Model | undefined;
+    readonly unknownModel: (id: string) => string;
+    readonly check: (wire: Wire, model: Model, stats: StatsRecorder) => Promise<Refusal | Acceptance>;
+  }): ImageEndpoint =>
+  (text, stats) => {
+    const body = route.parse(text);
+    return {
+      model: body.ok ? body.request.model : undefined,
+      check: async () => {
+        if (!body.ok) return invalidParameter(body.message);
+        const model = route.findModel(body.request.model);
+        if (!model) return refusal(404, "ModelNotFound", route.unknownModel(body.request.model));
+        stats.countModel(model.id);
+        return route.check(body.request, model, stats);
+      },
+    };
+  };
+
+const generation = imageEndpoint({
+  parse: parseBody,
+  findModel,
+  unknownModel: (id) => `The model ${JSON.stringify(id)} does not exist.`,
+  check: async (wire, model, stats) => {
+    const validation = validateRequest(wire, model);
+    if (!validation.ok) return invalidParameter(validation.message);
+    stats.setLastRequest(lastRequest(wire));
+    return { ok: true, images: (format, origin) => images(validation.params, format, origin) };
+  },
+});
+
+/** `POST /v1/images/generations`: the gateway's side of the wire contract. */
+export const handleGeneration = (request: Request, context: GenerationContext, signal: AbortSignal): Promise<Response> =>
+  handleImageCall(request, context, signal, generation);
+
+export const lastRequest = (wire: WireRequest): LastRequest => ({
   style: wire.style,
   model: wire.model,
   prompt: wire.prompt,
@@ -102,8 +170,6 @@ const lastRequest = (wire: WireRequest): LastRequest => ({
   negative_prompt: wire.negative_prompt ?? null,
   authorization: "present",
 });
-
-type ImageItem = { url: string; b64_json: string; revised_prompt: string };
 
 const images = async (params: GenerationParams, format: ResponseFormat, origin: string): Promise<ImageItem[]> => {
   const revised = params.promptExtend ? revisePrompt(params.prompt, params.seed) : "";

@@ -246,7 +246,7 @@ describe("stats and control routes", () => {
 
   it("answers /health and 404s anything else as JSON", async () => {
     expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ ok: true });
-    for (const [method, path] of [["GET", "/v1/images/generations"], ["GET", "/nowhere"], ["POST", "/v1/images/edits"]] as const) {
+    for (const [method, path] of [["GET", "/v1/images/generations"], ["GET", "/nowhere"], ["POST", "/v1/images/variations"]] as const) {
       const response = await fetch(`${server.url}${path}`, { method });
       expect(response.status).toBe(404);
       expect(response.headers.get("content-type")).toContain("application/json");

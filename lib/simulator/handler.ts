@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { jsonResponse, newRequestId } from "./envelopes";
+import { handleEdit } from "./edit";
+import { createEditFileStore } from "./edit-files";
 import { createFaultQueue, type PeriodicFaults } from "./fault-queue";
 import { FAULT_KINDS, faultSpecSchema, type FaultSpec } from "./faults";
 import { handleFile } from "./files-route";
@@ -46,8 +48,8 @@ const configSchema = z.strictObject({
 const FILE_PATH = /^\/v1\/files\/([A-Za-z0-9_-]+)\.png$/;
 
 /**
- * The gateway's generation endpoint and its image links, plus the `/__sim` control routes that let tests
- * script faults and read what arrived. Web-standard Request/Response so any server (or none) can host it.
+ * The gateway's generation and editing endpoints and their image links, plus the `/__sim` control routes that
+ * let tests script faults and read what arrived. Web-standard Request/Response so any server (or none) can host it.
  */
 export const createSimulator = (options: SimulatorOptions): Simulator => {
   const initial = configSchema.parse({ latencyMs: options.latencyMs, responseFormat: options.responseFormat });
@@ -58,7 +60,8 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
   };
   const stats = createStatsRecorder();
   const faults = createFaultQueue();
-  const context = { stats, faults, settings: () => settings };
+  const editFiles = createEditFileStore();
+  const context = { stats, faults, settings: () => settings, editFiles };
 
   const configure = (partial: SimulatorConfig) => {
     const parsed = configSchema.parse(partial);
@@ -78,8 +81,9 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
     const { pathname } = new URL(request.url);
     const route = `${request.method} ${pathname}`;
     if (route === "POST /v1/images/generations") return handleGeneration(request, context, signal);
+    if (route === "POST /v1/images/edits") return handleEdit(request, context, signal);
     const file = request.method === "GET" ? FILE_PATH.exec(pathname) : null;
-    if (file?.[1]) return handleFile(file[1]);
+    if (file?.[1]) return handleFile(file[1], editFiles);
     // The test controls take the same key as the API when one is set: any local process could otherwise
     // queue faults into the playground's offline gateway.
     if (pathname.startsWith("/__sim/") && settings.apiKey && request.headers.get("authorization") !== `Bearer ${settings.apiKey}`) {

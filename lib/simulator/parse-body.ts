@@ -16,7 +16,7 @@ export type WireRequest = {
   readonly negative_prompt?: string | undefined;
 };
 
-type BodyParse = { readonly ok: true; readonly request: WireRequest } | { readonly ok: false; readonly message: string };
+export type Parsed<T> = { readonly ok: true; readonly request: T } | { readonly ok: false; readonly message: string };
 
 const parameterFields = {
   negative_prompt: z.string().optional(),
@@ -27,22 +27,23 @@ const parameterFields = {
   seed: z.number().optional(),
 };
 
-const nativeSchema = z.object({
-  model: z.string(),
-  input: z.object({
-    messages: z
-      .array(z.object({ role: z.string(), content: z.array(z.object({ text: z.string().optional() })) }))
-      .min(1),
-  }),
-  parameters: z.object(parameterFields).optional(),
-});
+/** The documented body shape; each route says which parts a message's content may carry. */
+export const nativeSchema = <Part extends z.ZodType<{ readonly text?: string | undefined }>>(part: Part) =>
+  z.object({
+    model: z.string(),
+    input: z.object({ messages: z.array(z.object({ role: z.string(), content: z.array(part) })).min(1) }),
+    parameters: z.object(parameterFields).optional(),
+  });
+
+const generationSchema = nativeSchema(z.object({ text: z.string().optional() }));
 
 const flatSchema = z.object({ model: z.string(), prompt: z.string(), ...parameterFields });
 
-const describeIssues = (error: z.ZodError): string =>
+export const describeIssues = (error: z.ZodError): string =>
   error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
 
-export const parseBody = (text: string): BodyParse => {
+/** Every route's body is one JSON object; anything else is refused before its own schema is tried. */
+export const parseJsonObject = (text: string): Parsed<object> => {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -52,6 +53,21 @@ export const parseBody = (text: string): BodyParse => {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return { ok: false, message: "The request body must be a JSON object." };
   }
+  return { ok: true, request: json };
+};
+
+/** The parts of the user's message, and the prompt they spell: what the upstream reads of a native body. */
+export const userParts = <Part extends { readonly text?: string | undefined }>(
+  messages: ReadonlyArray<{ readonly role: string; readonly content: readonly Part[] }>,
+): { readonly parts: readonly Part[]; readonly prompt: string } => {
+  const parts = messages.find((message) => message.role === "user")?.content ?? [];
+  return { parts, prompt: parts.flatMap((part) => (part.text === undefined ? [] : [part.text])).join("\n") };
+};
+
+export const parseBody = (text: string): Parsed<WireRequest> => {
+  const object = parseJsonObject(text);
+  if (!object.ok) return object;
+  const json = object.request;
   // An "input" key is what marks the documented shape; everything else is read as the flat, OpenAI-like one.
   const request = "input" in json ? readNative(json) : readFlat(json);
   if (!request.ok) return request;
@@ -59,16 +75,14 @@ export const parseBody = (text: string): BodyParse => {
   return request;
 };
 
-const readNative = (json: object): BodyParse => {
-  const parsed = nativeSchema.safeParse(json);
+const readNative = (json: object): Parsed<WireRequest> => {
+  const parsed = generationSchema.safeParse(json);
   if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
   const { model, input, parameters } = parsed.data;
-  const user = input.messages.find((message) => message.role === "user");
-  const prompt = (user?.content ?? []).flatMap((part) => (part.text === undefined ? [] : [part.text])).join("\n");
-  return { ok: true, request: { style: "native", model, prompt, ...parameters } };
+  return { ok: true, request: { style: "native", model, prompt: userParts(input.messages).prompt, ...parameters } };
 };
 
-const readFlat = (json: object): BodyParse => {
+const readFlat = (json: object): Parsed<WireRequest> => {
   const parsed = flatSchema.safeParse(json);
   if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
   return { ok: true, request: { style: "flat", ...parsed.data } };

@@ -68,7 +68,8 @@ const shapesSvg = (input: RenderInput, random: () => number): string => {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join("")}</svg>`;
 };
 
-const watermarkBadge = (width: number, height: number, unit: number): string => {
+/** A plain plate where the upstream puts its "AI generated" mark (no fonts here for text); edits draw it too. */
+export const watermarkBadge = (width: number, height: number, unit: number): string => {
   const w = unit * 0.2;
   const h = unit * 0.05;
   const margin = unit * 0.03;

@@ -1,6 +1,6 @@
 /** What the simulator saw, for tests of the app to assert on what actually crossed the wire. */
 
-/** The last valid generation request as received: null where the client left a field out. */
+/** The last valid generation or edit request as received: null where the client left a field out. */
 export type LastRequest = {
   readonly style: "native" | "flat";
   readonly model: string;
@@ -13,10 +13,12 @@ export type LastRequest = {
   readonly negative_prompt: string | null;
   /** Only whether a bearer came: the key itself is never kept, not even here. */
   readonly authorization: "present";
+  /** Edits only: what the input image was, e.g. "data:image/png (123456 bytes, 800*600)"; never its data. */
+  readonly image?: string;
 };
 
 export type SimulatorStats = {
-  /** Every POST to the generation route, faulted ones included. */
+  /** Every POST to an image route (generations or edits), faulted ones included. */
   readonly calls: number;
   /** Answered 200 with images. */
   readonly succeeded: number;

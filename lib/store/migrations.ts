@@ -61,4 +61,24 @@ export const MIGRATIONS: readonly string[] = [
      title TEXT NOT NULL,
      entries_json TEXT NOT NULL
    );`,
+  // 7: edits. An edit's input image (an upload, or a result taken from the history) is kept as its own record,
+  // so re-running an edit reuses it and deleting the result it came from does not take it away. The source
+  // step's model and prompt are copied, so a chain still reads whole after that step is deleted.
+  `CREATE TABLE inputs (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     mime TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     sha256 TEXT NOT NULL,
+     source_image_id TEXT,
+     source_generation_id TEXT,
+     source_model TEXT,
+     source_prompt TEXT
+   );
+   CREATE INDEX inputs_by_hash ON inputs (sha256) WHERE source_image_id IS NULL;
+   CREATE INDEX inputs_by_source ON inputs (source_image_id) WHERE source_image_id IS NOT NULL;
+   ALTER TABLE generations ADD COLUMN input_id TEXT REFERENCES inputs (id);
+   CREATE INDEX generations_by_input ON generations (input_id) WHERE input_id IS NOT NULL;`,
 ];

@@ -1,8 +1,8 @@
 import { planComparison } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
-import { imageLinks, type ComparisonView, type GenerationStatus, type GenerationView } from "../generation/view";
+import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationStatus, type InputImageView, type GenerationView } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
-import type { StoredImage } from "./types";
+import type { StoredImage, StoredInput } from "./types";
 
 /** SQLite rows and their mapping to the app's own views. */
 
@@ -19,6 +19,21 @@ export type GenerationRow = {
   retry_after_seconds: number | null;
   starred: number;
   comparison_id: string | null;
+  input_id: string | null;
+};
+
+export type InputRow = {
+  id: string;
+  created_at: number;
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  source_image_id: string | null;
+  source_generation_id: string | null;
+  source_model: string | null;
+  source_prompt: string | null;
 };
 
 export type ImageRow = {
@@ -43,7 +58,7 @@ export type ComparisonRow = {
 
 export const GENERATION_COLUMNS = [
   "id", "created_at", "finished_at", "status", "request_json", "seed", "duration_ms",
-  "error_code", "error_message", "retry_after_seconds", "starred", "comparison_id",
+  "error_code", "error_message", "retry_after_seconds", "starred", "comparison_id", "input_id",
 ].join(", ");
 
 export const toImage = (row: ImageRow): StoredImage & { generationId: string } => ({
@@ -57,14 +72,44 @@ export const toImage = (row: ImageRow): StoredImage & { generationId: string } =
   revisedPrompt: row.revised_prompt,
 });
 
-export const toGenerationView = (row: GenerationRow, images: readonly ImageRow[]): GenerationView => ({
+export const toInput = (row: InputRow): StoredInput => ({
+  id: row.id,
+  createdAt: row.created_at,
+  width: row.width,
+  height: row.height,
+  mime: row.mime,
+  bytes: row.bytes,
+  sha256: row.sha256,
+  from:
+    row.source_image_id !== null && row.source_generation_id !== null
+      ? { generationId: row.source_generation_id, imageId: row.source_image_id, model: row.source_model ?? "", prompt: row.source_prompt ?? "" }
+      : null,
+});
+
+export const toInputView = (input: StoredInput): InputImageView => ({
+  id: input.id,
+  width: input.width,
+  height: input.height,
+  src: imageLinks(input.id).src,
+  thumbSrc: imageLinks(input.id).thumbSrc,
+  from: input.from && { generationId: input.from.generationId, imageId: input.from.imageId, prompt: input.from.prompt },
+});
+
+export const toGenerationView = (
+  row: GenerationRow,
+  images: readonly ImageRow[],
+  input: StoredInput | null,
+  chain: readonly ChainStep[],
+): GenerationView => ({
   kind: "generation",
   id: row.id,
   comparisonId: row.comparison_id,
   status: row.status,
   createdAt: row.created_at,
   finishedAt: row.finished_at,
-  request: JSON.parse(row.request_json) as GenerateRequest,
+  request: JSON.parse(row.request_json) as GenerationRequest,
+  input: input && toInputView(input),
+  chain,
   seed: row.seed,
   durationMs: row.duration_ms,
   error:
@@ -82,7 +127,7 @@ export const toGenerationView = (row: GenerationRow, images: readonly ImageRow[]
 });
 
 /** Columns come in display order; each one's notes are derived again from the stored request (the plan is pure). */
-export const toComparisonView = (row: ComparisonRow, columns: readonly GenerationView[]): ComparisonView => {
+export const toComparisonView = (row: ComparisonRow, columns: readonly GenerationView<GenerateRequest>[]): ComparisonView => {
   const request = JSON.parse(row.request_json) as ComparisonView["request"];
   const notes = new Map(planComparison(request, row.seed).map((plan) => [plan.request.model, plan.notes]));
   return {

@@ -80,6 +80,8 @@ describe("a generation's life", () => {
       error: null,
       starred: false,
       images: [],
+      input: null,
+      chain: [],
     });
     expect(store.get("gen-1")).toEqual(created);
   });

@@ -1,5 +1,6 @@
 import Database from "libsql";
-import type { ComparisonView, GenerationView, HistoryItem } from "../generation/view";
+import { isEditRequest, type ChainStep, type ComparisonView, type GenerationView, type HistoryItem } from "../generation/view";
+import type { GenerateRequest } from "../models/request-schema";
 import { MIGRATIONS } from "./migrations";
 import {
   GENERATION_COLUMNS,
@@ -7,9 +8,11 @@ import {
   toComparisonView,
   toGenerationView,
   toImage,
+  toInput,
   type ComparisonRow,
   type GenerationRow,
   type ImageRow,
+  type InputRow,
 } from "./rows";
 import { listHistory } from "./sqlite-list";
 import type { GenerationStore, ShareEntry, StoredImage } from "./types";
@@ -26,6 +29,9 @@ const migrate = (db: Database.Database): number => {
   return MIGRATIONS.length;
 };
 
+/** Steps followed back through an edit chain; far more than anyone iterates, and a guard against a loop. */
+const MAX_CHAIN = 100;
+
 /** The embedded history: one SQLite file, written in WAL mode so readers never wait for the job runner. */
 export const openSqliteStore = (file: string): GenerationStore => {
   const db = new Database(file);
@@ -34,7 +40,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
 
   const statements = {
     insert: db.prepare(
-      "INSERT INTO generations (id, created_at, status, model, prompt, request_json, comparison_id, comparison_position) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)",
+      "INSERT INTO generations (id, created_at, status, model, prompt, request_json, comparison_id, comparison_position, input_id) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?)",
     ),
     columnOf: db.prepare(
       "SELECT comparison_id, comparison_position, request_json FROM generations WHERE id = ? AND comparison_id IS NOT NULL AND status IN ('failed', 'cancelled', 'interrupted')",
@@ -65,7 +71,17 @@ export const openSqliteStore = (file: string): GenerationStore => {
       "UPDATE generations SET status = 'interrupted', finished_at = ?, error_code = 'internal_error', error_message = ? WHERE status = 'running'",
     ),
     image: db.prepare("SELECT * FROM images WHERE id = ?"),
-    imageIds: db.prepare("SELECT id FROM images"),
+    imageIds: db.prepare("SELECT id FROM images UNION ALL SELECT id FROM inputs"),
+    insertInput: db.prepare(
+      "INSERT INTO inputs (id, created_at, width, height, mime, bytes, sha256, source_image_id, source_generation_id, source_model, source_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    input: db.prepare("SELECT * FROM inputs WHERE id = ?"),
+    inputByHash: db.prepare("SELECT * FROM inputs WHERE sha256 = ? AND source_image_id IS NULL LIMIT 1"),
+    inputBySource: db.prepare("SELECT * FROM inputs WHERE source_image_id = ? LIMIT 1"),
+    unusedInputs: db.prepare(
+      "SELECT id FROM inputs i WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.input_id = i.id)",
+    ),
+    deleteInput: db.prepare("DELETE FROM inputs WHERE id = ?"),
     ensureDay: db.prepare("INSERT OR IGNORE INTO usage (day, images) VALUES (?, 0)"),
     reserve: db.prepare("UPDATE usage SET images = images + ? WHERE day = ? AND (? IS NULL OR images + ? <= ?)"),
     release: db.prepare("UPDATE usage SET images = MAX(0, images - ?) WHERE day = ?"),
@@ -77,7 +93,35 @@ export const openSqliteStore = (file: string): GenerationStore => {
 
   const inList = (ids: readonly string[]) => ids.map(() => "?").join(", ");
 
-  /** Generations with their images, two queries for any number of rows. */
+  /**
+   * The earlier steps of each edit chain, oldest first: from an edit's input to the result it was taken from,
+   * to that step's own input, and so on. A deleted step ends the walk but is still named from its copy.
+   */
+  const chains = (inputIds: readonly string[]): Map<string, ChainStep[]> => {
+    if (inputIds.length === 0) return new Map();
+    const rows = db
+      .prepare(
+        `WITH RECURSIVE steps (start, generation_id, model, prompt, depth) AS (
+           SELECT id, source_generation_id, source_model, source_prompt, 1 FROM inputs
+            WHERE id IN (${inList(inputIds)}) AND source_generation_id IS NOT NULL
+           UNION ALL
+           SELECT s.start, i.source_generation_id, i.source_model, i.source_prompt, s.depth + 1
+             FROM steps s JOIN generations g ON g.id = s.generation_id JOIN inputs i ON i.id = g.input_id
+            WHERE i.source_generation_id IS NOT NULL AND s.depth < ${MAX_CHAIN}
+         )
+         SELECT s.start, s.generation_id, s.model, s.prompt, g.id IS NOT NULL AS found
+           FROM steps s LEFT JOIN generations g ON g.id = s.generation_id ORDER BY s.start, s.depth DESC`,
+      )
+      .all(...inputIds) as Array<{ start: string; generation_id: string; model: string; prompt: string; found: number }>;
+    return new Map(
+      [...groupBy(rows, (row) => row.start)].map(([start, steps]) => [
+        start,
+        steps.map((step) => ({ generationId: step.generation_id, model: step.model, prompt: step.prompt, exists: step.found === 1 })),
+      ]),
+    );
+  };
+
+  /** Generations with their images, inputs and chains: a fixed number of queries for any number of rows. */
   const generationViews = (where: string, params: readonly string[]): GenerationView[] => {
     if (params.length === 0) return [];
     const rows = db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations WHERE ${where}`).all(...params) as GenerationRow[];
@@ -86,14 +130,24 @@ export const openSqliteStore = (file: string): GenerationStore => {
       db.prepare(`SELECT * FROM images WHERE generation_id IN (${inList(rows.map((row) => row.id))}) ORDER BY position`).all(...rows.map((row) => row.id)) as ImageRow[],
       (image) => image.generation_id,
     );
-    return rows.map((row) => toGenerationView(row, images.get(row.id) ?? []));
+    const inputIds = [...new Set(rows.flatMap((row) => row.input_id ?? []))];
+    const inputs = new Map(
+      inputIds.length === 0
+        ? []
+        : (db.prepare(`SELECT * FROM inputs WHERE id IN (${inList(inputIds)})`).all(...inputIds) as InputRow[]).map((row) => [row.id, toInput(row)] as const),
+    );
+    const chainOf = chains(inputIds);
+    return rows.map((row) =>
+      toGenerationView(row, images.get(row.id) ?? [], (row.input_id && inputs.get(row.input_id)) || null, (row.input_id && chainOf.get(row.input_id)) || []),
+    );
   };
 
   const comparisonViews = (ids: readonly string[]): ComparisonView[] => {
     if (ids.length === 0) return [];
     const rows = db.prepare(`SELECT * FROM comparisons WHERE id IN (${inList(ids)})`).all(...ids) as ComparisonRow[];
     const columns = groupBy(
-      generationViews(`comparison_id IN (${inList(ids)}) ORDER BY comparison_position`, ids),
+      // A comparison's columns are always generations from text.
+      generationViews(`comparison_id IN (${inList(ids)}) ORDER BY comparison_position`, ids) as GenerationView<GenerateRequest>[],
       (generation) => generation.comparisonId ?? "",
     );
     return rows.map((row) => toComparisonView(row, columns.get(row.id) ?? []));
@@ -118,7 +172,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
       const { id, createdAt, request, seed, columns } = comparison;
       statements.insertComparison.run(id, createdAt, request.prompt, JSON.stringify(request), seed);
       for (const [position, column] of columns.entries()) {
-        statements.insert.run(column.id, createdAt, column.request.model, column.request.prompt, JSON.stringify(column.request), id, position);
+        statements.insert.run(column.id, createdAt, column.request.model, column.request.prompt, JSON.stringify(column.request), id, position, null);
       }
     },
   );
@@ -136,13 +190,14 @@ export const openSqliteStore = (file: string): GenerationStore => {
     if (!old) return false;
     const request = JSON.parse(old.request_json) as { model: string; prompt: string };
     statements.delete.run(oldId);
-    statements.insert.run(id, createdAt, request.model, request.prompt, old.request_json, old.comparison_id, old.comparison_position);
+    statements.insert.run(id, createdAt, request.model, request.prompt, old.request_json, old.comparison_id, old.comparison_position, null);
     return true;
   });
 
   return {
     create({ id, createdAt, request }) {
-      statements.insert.run(id, createdAt, request.model, request.prompt, JSON.stringify(request), null, null);
+      const inputId = isEditRequest(request) ? request.input.id : null;
+      statements.insert.run(id, createdAt, request.model, request.prompt, JSON.stringify(request), null, null, inputId);
       return get(id) as GenerationView;
     },
     markSent(id, seed) {
@@ -199,6 +254,22 @@ export const openSqliteStore = (file: string): GenerationStore => {
     image(id) {
       const row = statements.image.get(id) as ImageRow | undefined;
       return row ? toImage(row) : null;
+    },
+    createInput({ id, createdAt, width, height, mime, bytes, sha256, from }) {
+      statements.insertInput.run(id, createdAt, width, height, mime, bytes, sha256, from?.imageId ?? null, from?.generationId ?? null, from?.model ?? null, from?.prompt ?? null);
+    },
+    input(id) {
+      const row = statements.input.get(id) as InputRow | undefined;
+      return row ? toInput(row) : null;
+    },
+    findInput(key) {
+      const row = ("sha256" in key ? statements.inputByHash.get(key.sha256) : statements.inputBySource.get(key.sourceImageId)) as InputRow | undefined;
+      return row ? toInput(row) : null;
+    },
+    dropUnusedInputs(before) {
+      const ids = (statements.unusedInputs.all(before) as Array<{ id: string }>).map((row) => row.id);
+      for (const id of ids) statements.deleteInput.run(id);
+      return ids;
     },
     imageIds() {
       return new Set((statements.imageIds.all() as Array<{ id: string }>).map((row) => row.id));

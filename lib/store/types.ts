@@ -1,6 +1,6 @@
 import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
-import type { ComparisonView, GenerationStatus, GenerationView, HistoryItem, HistoryPage } from "../generation/view";
+import type { ComparisonView, GenerationRequest, GenerationStatus, GenerationView, HistoryItem, HistoryPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 
 /**
@@ -16,6 +16,20 @@ export type StoredImage = {
   readonly mime: string;
   readonly bytes: number;
   readonly revisedPrompt: string;
+};
+
+/** An edit's input image on record; its bytes are in the ImageStore under the same id. */
+export type StoredInput = {
+  readonly id: string;
+  readonly createdAt: number;
+  readonly width: number;
+  readonly height: number;
+  readonly mime: string;
+  readonly bytes: number;
+  /** Of the stored bytes, so the same upload twice is kept once. */
+  readonly sha256: string;
+  /** The history result it was taken from, with that step's model and prompt; null for an upload. */
+  readonly from: { readonly generationId: string; readonly imageId: string; readonly model: string; readonly prompt: string } | null;
 };
 
 export type ListQuery = {
@@ -43,7 +57,8 @@ export type ShareView = {
 };
 
 export type GenerationStore = {
-  create(generation: { id: string; createdAt: number; request: GenerateRequest }): GenerationView;
+  /** Records a running generation; an edit's request names its input, which must be on record. */
+  create(generation: { id: string; createdAt: number; request: GenerationRequest }): GenerationView;
   /** Records the seed the moment the request goes out, so even a failure says which seed it tried. */
   markSent(id: string, seed: number): void;
   /** Commits a finished generation with its images in one transaction; null when it is no longer running. */
@@ -86,7 +101,13 @@ export type GenerationStore = {
   /** Remembers a signed-out session until its token would have expired anyway. */
   revokeSession(id: string, expiresAt: number, now: number): void;
   isSessionRevoked(id: string): boolean;
-  /** Every image id on record, for sweeping files that no record owns. */
+  createInput(input: StoredInput): void;
+  input(id: string): StoredInput | null;
+  /** An input already on record for the same upload (by hash) or the same history result. */
+  findInput(key: { sha256: string } | { sourceImageId: string }): StoredInput | null;
+  /** Drops inputs that no generation uses, made before `before`; returns their ids for the caller to remove their files. */
+  dropUnusedInputs(before: number): string[];
+  /** Every image id on record (results and inputs), for sweeping files that no record owns. */
   imageIds(): Set<string>;
   close(): void;
 };

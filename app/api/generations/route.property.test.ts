@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GenerationView } from "@/lib/generation/view";
 import { findModel, MODELS, SEED_MAX, type ModelSpec } from "@/lib/models/registry";
+import { requestSize } from "@/lib/generation/request-size";
 import { generateRequestSchema } from "@/lib/models/request-schema";
 import { checkSize, type Size } from "@/lib/models/size-rules";
 import {
@@ -230,7 +231,7 @@ const checkAnswer = (got: Answer): GenerationView | null => {
   expect(parsed.success, `accepted an invalid request: ${JSON.stringify(record.request)}`).toBe(true);
   const model = findModel(record.request.model);
   expect(model, record.request.model).toBeDefined();
-  if (model) expect(checkSize(model.id, model.sizeRule, model.presets, record.request)).toEqual({ ok: true });
+  if (model) expect(checkSize(model.id, model.sizeRule, model.presets, requestSize(record.request))).toEqual({ ok: true });
   expect(got.headers.get("cache-control")).toBe("no-store");
   return record;
 };

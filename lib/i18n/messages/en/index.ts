@@ -1,6 +1,7 @@
 import { access } from "./access";
 import { common } from "./common";
 import { compare } from "./compare";
+import { edit } from "./edit";
 import { history } from "./history";
 import { playground } from "./playground";
 import { present } from "./present";
@@ -8,6 +9,6 @@ import { rules } from "./rules";
 import { share } from "./share";
 
 /** Every string of the interface in English; the Chinese catalogue must have the same keys (typed). */
-export const en = { common, playground, history, compare, present, share, access, rules };
+export const en = { common, playground, history, compare, edit, present, share, access, rules };
 
 export type Messages = typeof en;

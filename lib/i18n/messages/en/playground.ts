@@ -8,13 +8,15 @@ export const playground = {
   openError: "Could not open the shared item: {error}",
   generateError: "Could not start the generation: {error}",
   compareError: "Could not start the comparison: {error}",
+  editError: "Could not start the edit: {error}",
+  editImageError: "Could not put the image in the edit form: {error}",
   usage: {
     today: { one: "{count} image today", other: "{count} images today" },
     left: "{left} of {limit} images left today",
     signOut: "Sign out",
   },
   modeLabel: "Mode",
-  modes: { single: "One model", compare: "Compare models" },
+  modes: { single: "One model", compare: "Compare models", edit: "Edit an image" },
   form: {
     label: "Generation settings",
     loaded: "Settings loaded from the history ({model}).",

@@ -2,10 +2,11 @@ import type { Messages } from "../en";
 import { access } from "./access";
 import { common } from "./common";
 import { compare } from "./compare";
+import { edit } from "./edit";
 import { history } from "./history";
 import { playground } from "./playground";
 import { present } from "./present";
 import { rules } from "./rules";
 import { share } from "./share";
 
-export const zh: Messages = { common, playground, history, compare, present, share, access, rules };
+export const zh: Messages = { common, playground, history, compare, edit, present, share, access, rules };

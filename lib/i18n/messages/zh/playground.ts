@@ -8,13 +8,15 @@ export const playground: Messages["playground"] = {
   openError: "无法打开分享的内容：{error}",
   generateError: "无法开始生成：{error}",
   compareError: "无法开始对比：{error}",
+  editError: "无法开始编辑：{error}",
+  editImageError: "无法把图片放入编辑表单：{error}",
   usage: {
     today: { one: "今日已生成 {count} 张图片", other: "今日已生成 {count} 张图片" },
     left: "今日剩余 {left} 张图片（共 {limit} 张）",
     signOut: "退出登录",
   },
   modeLabel: "模式",
-  modes: { single: "单个模型", compare: "模型对比" },
+  modes: { single: "单个模型", compare: "模型对比", edit: "编辑图片" },
   form: {
     label: "生成设置",
     loaded: "已从历史记录载入设置（{model}）。",

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async () => {
     const { image, bytes, generation } = await loadStoredImage((await params).id, "full");
-    if (!generation) throw notFound("This image");
+    // An edit's input has no generation to name the file after; it is shown, not offered as a download.
+    if (!generation || !("position" in image)) throw notFound("This image");
     const file = await downloadablePng(bytes, generation, image);
     return imageResponse(file.png, "image/png", { "content-disposition": file.contentDisposition });
   });

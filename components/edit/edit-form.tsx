@@ -1,0 +1,180 @@
+"use client";
+
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { Controller, FormProvider, useForm } from "react-hook-form";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { CONFIRM_ABOVE, CostConfirm } from "@/components/playground/cost-confirm";
+import { ModelPicker } from "@/components/playground/model-picker";
+import { CountSeedOptions, PromptFields } from "@/components/playground/shared-fields";
+import { Button } from "@/components/ui/button";
+import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
+import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
+import { schemaResolver } from "@/lib/forms/schema-resolver";
+import type { InputImageView } from "@/lib/generation/view";
+import { format } from "@/lib/i18n/format";
+import { EDIT_MODELS, getEditModel, type EditModelId } from "@/lib/models/edit-models";
+import { groupByFamily } from "@/lib/models/registry";
+import { firstImage, InputPicker, type InputPickerApi } from "./input-picker";
+import { OutputSize } from "./output-size";
+
+const GROUPS = groupByFamily(EDIT_MODELS);
+
+/**
+ * What the playground hands the edit form: an image to edit (from the history), or a past edit to fill it
+ * with, and with `run`, to run again through the same cost confirmation as the button. A new object each
+ * time, so the same one twice still applies; the form may mount after it is set (it loads on first use).
+ */
+export type EditLoad = { readonly input: InputImageView; readonly request: EditRequest | null; readonly run: boolean };
+
+const inputOf = (view: InputImageView): EditRequest["input"] => ({ id: view.id, width: view.width, height: view.height });
+
+/**
+ * Edit mode: an input image beside the prompt, only the models that edit, and each one's own limits (some
+ * take no size at all). The same schema checks it here and on the server.
+ */
+export function EditForm({
+  load,
+  onEdit,
+  submitError,
+  submitting,
+}: {
+  load: EditLoad | null;
+  onEdit: (request: EditRequest) => void;
+  submitError: string | null;
+  submitting: boolean;
+}) {
+  const t = useMessages().edit;
+  const ruleText = useRuleText();
+  const form = useForm<EditRequest>({
+    resolver: schemaResolver(editRequestSchema),
+    defaultValues: defaultEdit(),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
+  const [preview, setPreview] = useState<InputImageView | null>(null);
+  const [notices, setNotices] = useState<readonly string[]>([]);
+  const [confirming, setConfirming] = useState<EditRequest | null>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const picker = useRef<InputPickerApi>(null);
+  const model = getEditModel(watch("model"));
+
+  const choose = (input: InputImageView | null) => {
+    setPreview(input);
+    setValue("input", input ? inputOf(input) : NO_INPUT, { shouldValidate: formState.isSubmitted });
+  };
+
+  const answer = (go: boolean) => {
+    if (go && confirming) onEdit(confirming);
+    setConfirming(null);
+    requestAnimationFrame(() => submitButton.current?.focus());
+  };
+
+  useEffect(() => {
+    if (!load) return;
+    setPreview(load.input);
+    if (!load.request) {
+      setValue("input", inputOf(load.input), { shouldValidate: formState.isSubmitted });
+      setNotices([t.imageLoaded]);
+      return;
+    }
+    const request = { ...load.request, input: inputOf(load.input) };
+    reset(request);
+    setNotices([format(t.loaded, { model: request.model })]);
+    if (!load.run) return;
+    if (request.n > CONFIRM_ABOVE) setConfirming(request);
+    else onEdit(request);
+    // Applied once per load: the other values are read as they are at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [load]);
+
+  const submit = handleSubmit((values) => {
+    if (values.n > CONFIRM_ABOVE) setConfirming(values);
+    else onEdit(values);
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  // A pasted picture anywhere in the form becomes the input; pasted text goes where it always goes.
+  const onPaste = (event: ClipboardEvent<HTMLFormElement>) => {
+    const file = firstImage(event.clipboardData.files);
+    if (!file) return;
+    event.preventDefault();
+    picker.current?.accept(file);
+  };
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={submit} onKeyDown={onKeyDown} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
+        <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
+          <InputPicker ref={picker} value={preview} onChange={choose} error={formState.errors.input?.id?.message ?? formState.errors.input?.message} />
+          <div className="space-y-4">
+            <PromptFields limits={model} idPrefix="edit-" promptHelp={t.promptHelp} promptPlaceholder={t.promptPlaceholder} />
+          </div>
+        </div>
+
+        <Controller
+          control={control}
+          name="model"
+          render={({ field }) => (
+            <ModelPicker<EditModelId>
+              value={field.value}
+              groups={GROUPS}
+              idPrefix="edit-"
+              summaries={t.modelSummaries}
+              onChange={(id) => {
+                const switched = switchEditModel(getValues(), id);
+                reset(switched.values, { keepErrors: false, keepSubmitCount: true });
+                setNotices(switched.notices);
+              }}
+            />
+          )}
+        />
+
+        {notices.length > 0 && (
+          <div role="status" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-xs text-amber-900 dark:text-amber-200">
+            <ul className="ml-4 list-disc">
+              {notices.map((notice) => (
+                <li key={notice}>{ruleText(notice)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        <Controller
+          control={control}
+          name="size"
+          render={({ field, fieldState }) => (
+            <OutputSize
+              model={model}
+              input={preview}
+              value={field.value}
+              onChange={(size) => setValue("size", size, { shouldValidate: formState.isSubmitted })}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+
+        <CountSeedOptions limits={model} idPrefix="edit-" />
+
+        {submitError && (
+          <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-800 dark:text-red-200">
+            {submitError}
+          </p>
+        )}
+        {confirming ? (
+          <CostConfirm images={confirming.n} action="Make" onAnswer={answer} />
+        ) : (
+          <Button ref={submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
+            {t.submit}
+          </Button>
+        )}
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,164 @@
+import { useImperativeHandle, useRef, useState, type DragEvent, type Ref } from "react";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { uploadInput } from "@/lib/api/edits";
+import type { UploadRefusal } from "@/lib/edit/upload-plan";
+import type { InputImageView } from "@/lib/generation/view";
+import { format } from "@/lib/i18n/format";
+import { ANY_EDIT_INPUT } from "@/lib/models/edit-models";
+import { aspectLabel, formatSize, type Size } from "@/lib/models/size-rules";
+import { prepareFile } from "./prepare-file";
+
+export type InputPickerApi = {
+  /** Takes a file from outside the drop zone (a paste anywhere in the form). */
+  accept(file: File): void;
+};
+
+type Status =
+  | { readonly kind: "idle" }
+  | { readonly kind: "reading" }
+  | { readonly kind: "scaling"; readonly from: Size; readonly to: Size }
+  | { readonly kind: "uploading" }
+  | { readonly kind: "refused"; readonly refusal: UploadRefusal }
+  | { readonly kind: "failed"; readonly message: string };
+
+export const ACCEPTED_TYPES = "image/png,image/jpeg,image/webp";
+
+/** The first image among dropped or pasted files, if any. */
+export const firstImage = (files: FileList | null | undefined): File | null =>
+  [...(files ?? [])].find((file) => file.type.startsWith("image/") || file.type === "") ?? null;
+
+/**
+ * The edit's input image: dropped, pasted or chosen, checked and if need be scaled in the browser, then put
+ * on record on the server; or one from the history. A refusal says why and leaves the previous image in place.
+ */
+export function InputPicker({
+  ref,
+  value,
+  onChange,
+  error,
+}: {
+  ref?: Ref<InputPickerApi>;
+  value: InputImageView | null;
+  onChange: (input: InputImageView | null) => void;
+  error: string | undefined;
+}) {
+  const t = useMessages().edit.input;
+  const ruleText = useRuleText();
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [dragging, setDragging] = useState(false);
+  // A newer choice wins over an upload still in flight.
+  const latest = useRef<AbortController | null>(null);
+
+  const accept = async (file: File) => {
+    latest.current?.abort();
+    const controller = new AbortController();
+    latest.current = controller;
+    setStatus({ kind: "reading" });
+    try {
+      const prepared = await prepareFile(file, ANY_EDIT_INPUT, ({ scaling }) => setStatus({ kind: "scaling", ...scaling }));
+      if (controller.signal.aborted) return;
+      if (!prepared.ok) {
+        setStatus({ kind: "refused", refusal: prepared.refusal });
+        return;
+      }
+      setStatus({ kind: "uploading" });
+      const input = await uploadInput(prepared.blob, controller.signal);
+      if (controller.signal.aborted) return;
+      setStatus({ kind: "idle" });
+      onChange(input);
+    } catch (failure) {
+      if (!controller.signal.aborted) setStatus({ kind: "failed", message: failure instanceof Error ? failure.message : String(failure) });
+    }
+  };
+
+  useImperativeHandle(ref, () => ({ accept: (file) => void accept(file) }));
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = firstImage(event.dataTransfer.files);
+    if (file) void accept(file);
+  };
+
+  const busy = status.kind === "reading" || status.kind === "scaling" || status.kind === "uploading";
+  const problem =
+    status.kind === "refused" ? format(t.refusals[status.refusal.code], { ...status.refusal }) : status.kind === "failed" ? format(t.uploadError, { error: status.message }) : null;
+  const caption =
+    value &&
+    (value.from
+      ? format(t.fromHistory, { size: formatSize(value), aspect: aspectLabel(value), prompt: value.from.prompt.slice(0, 60) })
+      : format(t.uploaded, { size: formatSize(value), aspect: aspectLabel(value) }));
+
+  return (
+    <fieldset className="space-y-2" aria-describedby="edit-input-status edit-input-error">
+      <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.legend}</legend>
+      <div
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-dragging={dragging || undefined}
+        className="space-y-2 rounded-md border-2 border-dashed border-slate-300 dark:border-slate-600 p-2 text-center data-[dragging]:border-indigo-500 data-[dragging]:bg-indigo-50 dark:data-[dragging]:bg-indigo-950/40"
+      >
+        {value ? (
+          <figure className="space-y-1">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail served by the app */}
+            <img
+              src={value.thumbSrc}
+              width={value.width}
+              height={value.height}
+              alt={format(t.alt, { size: formatSize(value) })}
+              className="mx-auto h-auto max-h-48 w-auto max-w-full rounded border border-slate-200 dark:border-slate-700"
+            />
+            <figcaption className="text-xs text-slate-600 dark:text-slate-400">{caption}</figcaption>
+          </figure>
+        ) : (
+          <p className="px-1 py-4 text-xs text-slate-600 dark:text-slate-400">{dragging ? t.dropHere : t.empty}</p>
+        )}
+        <div className="flex flex-wrap justify-center gap-2">
+          <label
+            htmlFor="edit-input-file"
+            className="cursor-pointer rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium text-slate-800 dark:text-slate-200 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
+          >
+            {value ? t.replace : t.choose}
+            <input
+              id="edit-input-file"
+              type="file"
+              accept={ACCEPTED_TYPES}
+              className="sr-only"
+              disabled={busy}
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                // Cleared, so choosing the same file again (after a refusal, say) still fires.
+                event.target.value = "";
+                if (file) void accept(file);
+              }}
+            />
+          </label>
+          {value && (
+            <Button onClick={() => onChange(null)} disabled={busy}>
+              {t.remove}
+            </Button>
+          )}
+        </div>
+      </div>
+      <p id="edit-input-status" role="status" className="min-h-4 text-xs text-slate-600 dark:text-slate-400">
+        {status.kind === "reading"
+          ? t.reading
+          : status.kind === "scaling"
+            ? format(t.scaling, { from: formatSize(status.from), to: formatSize(status.to) })
+            : status.kind === "uploading"
+              ? t.uploading
+              : ""}
+      </p>
+      {(problem ?? error) && (
+        <p id="edit-input-error" role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+          {problem ?? (error && ruleText(error))}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,151 @@
+import sharp from "sharp";
+import { EditPanel, expect, test, type PickedFile } from "./fixtures";
+
+/** A photo-like picture: a gradient with a few blocks, so an edit's change and the slider are visible. */
+const picture = async (width: number, height: number, format: "png" | "jpeg" = "png", orientation?: number): Promise<Buffer> => {
+  const blocks = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+       <defs><linearGradient id="g"><stop offset="0" stop-color="#1d4ed8"/><stop offset="1" stop-color="#f59e0b"/></linearGradient></defs>
+       <rect width="100%" height="100%" fill="url(#g)"/>
+       <rect x="10%" y="55%" width="30%" height="35%" fill="#065f46"/>
+       <circle cx="70%" cy="30%" r="12%" fill="#fde68a"/>
+     </svg>`,
+  );
+  const image = sharp(blocks).toFormat(format);
+  return (orientation ? image.withMetadata({ orientation }) : image).toBuffer();
+};
+
+const file = (name: string, mimeType: string, buffer: Buffer): PickedFile => ({ name, mimeType, buffer });
+
+test.describe("editing an image", () => {
+  test("upload, edit, and compare before and after with the slider", async ({ playground, simulator, page }) => {
+    const edit = new EditPanel(page);
+    await edit.open();
+    // Only the models that edit are offered.
+    await expect(edit.form.getByRole("radio", { name: "Qwen-Image Edit Plus", exact: true })).toBeChecked();
+    await expect(edit.form.getByRole("radio", { name: "Wan 2.6", exact: true })).toHaveCount(0);
+
+    await edit.upload(file("garden.png", "image/png", await picture(1200, 800)));
+    await edit.expectInput("1200*800");
+    await expect(edit.inputImage).toContainText("Uploaded image, 1200*800 (3:2)");
+    await expect(edit.form.getByLabel("Follow the input image (about 1248*832)")).toBeChecked();
+
+    await edit.prompt.fill("Make the sky stormy, keep the garden as it is");
+    await edit.form.getByLabel("Seed", { exact: true }).fill("7");
+    await edit.submit.click();
+
+    const result = playground.latest();
+    await expect(result).toContainText("Edit");
+    await expect(result).toContainText("1200*800, uploaded");
+    await expect(result).toContainText("1248*832 (3:2), following the input");
+    const slider = result.getByRole("slider", { name: "Before and after, image 1 of 1: move to compare" });
+    await expect(slider).toBeVisible();
+    expect(await playground.fullImageSize(result)).toEqual([1248, 832]);
+
+    const stats = await simulator.stats();
+    expect(stats.lastRequest).toMatchObject({ model: "qwen-image-edit-plus", prompt: "Make the sky stormy, keep the garden as it is", seed: 7, size: null });
+    expect(String(stats.lastRequest?.image)).toMatch(/^data:image\/png \(\d+ bytes, 1200\*800\)$/);
+
+    // The slider moves the divider: all "before" at the right end, all "after" at the left.
+    const before = result.getByTestId("before-image");
+    await expect(before).toHaveCSS("clip-path", "inset(0px 50% 0px 0px)");
+    await slider.focus();
+    await page.keyboard.press("End");
+    await expect(before).toHaveCSS("clip-path", "inset(0px 0% 0px 0px)");
+    await page.keyboard.press("Home");
+    await expect(before).toHaveCSS("clip-path", "inset(0px 100% 0px 0px)");
+    await slider.fill("30");
+    await expect(before).toHaveCSS("clip-path", "inset(0px 70% 0px 0px)");
+    await page.screenshot({ path: "test-results/screenshots/edit-before-after.png", fullPage: true });
+  });
+
+  test("a generation edited twice: each step edits the last result, and the chain is there after a reload", async ({ playground, page }) => {
+    await playground.chooseModel("Qwen-Image");
+    await playground.prompt.fill("A lighthouse on a cliff at dawn");
+    await playground.generateButton.click();
+    const generated = playground.latest();
+    await expect(generated.getByRole("img")).toHaveCount(1);
+
+    const edit = new EditPanel(page);
+    await generated.getByRole("button", { name: "Edit this image" }).click();
+    await expect(edit.form).toBeVisible();
+    await expect(edit.inputImage).toContainText("a result of “A lighthouse on a cliff at dawn”");
+    await edit.prompt.fill("Add a storm over the sea");
+    await edit.submit.click();
+
+    const first = page.getByRole("article", { name: /Add a storm over the sea/ });
+    await expect(first.getByRole("slider")).toBeVisible();
+    await expect(first.getByRole("navigation", { name: "Edit chain" }).getByRole("listitem")).toHaveText(["Step 1: A lighthouse on a cliff at dawn", "Step 2: this edit"]);
+
+    await first.getByRole("button", { name: "Edit this image" }).click();
+    await expect(edit.inputImage).toContainText("a result of “Add a storm over the sea”");
+    await edit.form.getByRole("radio", { name: "Qwen-Image Edit", exact: true }).check();
+    // The first editing model takes no size: it says so instead of offering one.
+    await expect(edit.form).toContainText("Qwen-Image Edit takes no size: the output follows the input image");
+    await edit.prompt.fill("Turn it into a night scene with the beam lit");
+    await edit.submit.click();
+
+    const second = page.getByRole("article", { name: /Turn it into a night scene/ });
+    await expect(second.getByRole("slider")).toBeVisible();
+    const chain = second.getByRole("navigation", { name: "Edit chain" });
+    await expect(chain.getByRole("listitem")).toHaveText(["Step 1: A lighthouse on a cliff at dawn", "Step 2: Add a storm over the sea", "Step 3: this edit"]);
+
+    await page.reload();
+    const reloaded = page.getByRole("article", { name: /Turn it into a night scene/ });
+    const kept = reloaded.getByRole("navigation", { name: "Edit chain" });
+    await expect(kept.getByRole("listitem")).toHaveText(["Step 1: A lighthouse on a cliff at dawn", "Step 2: Add a storm over the sea", "Step 3: this edit"]);
+    await expect(reloaded).toContainText("a result of “Add a storm over the sea”");
+    // A step of the chain leads to its own card.
+    await kept.getByRole("link", { name: "Step 2: Add a storm over the sea" }).click();
+    await expect(page).toHaveURL(new RegExp(`#generation-`));
+    await expect(page.getByRole("article", { name: /Add a storm over the sea/ })).toBeInViewport();
+    await page.screenshot({ path: "test-results/screenshots/edit-chain.png", fullPage: true });
+
+    // Reusing the edit's settings brings back its input image and its model.
+    await reloaded.getByRole("button", { name: "Reuse settings" }).click();
+    await expect(edit.form).toBeVisible();
+    await expect(edit.form.getByRole("radio", { name: "Qwen-Image Edit", exact: true })).toBeChecked();
+    await expect(edit.prompt).toHaveValue("Turn it into a night scene with the beam lit");
+    await expect(edit.inputImage).toContainText("a result of “Add a storm over the sea”");
+  });
+
+  test("refuses a 12 MB file and a disguised one before any request, and turns a phone photo upright", async ({ page, playground }) => {
+    void playground;
+    const uploads: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/api/inputs") uploads.push(request.method());
+    });
+    const edit = new EditPanel(page);
+    await edit.open();
+
+    await edit.upload(file("huge.png", "image/png", Buffer.concat([await picture(800, 600), Buffer.alloc(12 * 1024 * 1024)])));
+    await expect(edit.inputImage.getByRole("alert")).toHaveText(
+      "This file is 12 MB; the gateway takes images up to 10 MB. Nothing was uploaded.",
+    );
+    await edit.upload(file("photo.png", "image/png", Buffer.from("not really a picture, only named like one")));
+    await expect(edit.inputImage.getByRole("alert")).toHaveText(
+      "This file is not a PNG, JPEG or WebP image (judged by its contents, not its name). Nothing was uploaded.",
+    );
+    expect(uploads).toEqual([]);
+
+    // Stored 640 wide and 400 high with EXIF orientation 6: a camera held on its side, seen 400*640.
+    await edit.upload(file("phone.jpg", "image/jpeg", await picture(640, 400, "jpeg", 6)));
+    await edit.expectInput("400*640");
+    await expect(edit.inputImage.getByRole("alert")).toHaveCount(0);
+
+    // A large photo is scaled down in the browser before it is sent.
+    await edit.upload(file("camera.jpg", "image/jpeg", await picture(4000, 3000, "jpeg")));
+    await edit.expectInput("2048*1536");
+    expect(uploads).toEqual(["POST", "POST"]);
+  });
+
+  test("an edit needs an input image, and the form says so before any request", async ({ page, playground, simulator }) => {
+    void playground;
+    const edit = new EditPanel(page);
+    await edit.open();
+    await edit.prompt.fill("Make it autumn");
+    await edit.submit.click();
+    await expect(edit.inputImage.getByRole("alert")).toHaveText("Choose an input image first.");
+    expect((await simulator.stats()).calls).toBe(0);
+  });
+});

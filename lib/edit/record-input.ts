@@ -1,0 +1,45 @@
+import { createHash, randomUUID } from "node:crypto";
+import sharp from "sharp";
+import { AppError } from "../errors";
+import type { InputImageView } from "../generation/view";
+import { makeThumbnail } from "../jobs/process-image";
+import { ANY_EDIT_INPUT } from "../models/edit-models";
+import { toInputView } from "../store/rows";
+import type { GenerationStore, ImageStore, StoredInput } from "../store/types";
+import { checkInputImage } from "./input-image";
+
+/**
+ * Puts an edit's input on record: checked from its bytes, kept upright and without metadata, with a thumbnail
+ * for the form and the history. The same upload twice, or the same history result twice, gives the one record.
+ */
+
+type Storage = { readonly store: GenerationStore; readonly images: ImageStore; readonly now?: () => number };
+
+const keep = async ({ store, images, now = Date.now }: Storage, bytes: Buffer, from: StoredInput["from"]): Promise<InputImageView> => {
+  const check = await checkInputImage(bytes);
+  if (!check.ok) throw new AppError("invalid_request", check.reason, { fields: [{ field: "input", message: check.reason }] });
+  const { image } = check;
+  const sha256 = createHash("sha256").update(image.bytes).digest("hex");
+  const known = from ? null : store.findInput({ sha256 });
+  if (known) return toInputView(known);
+  const input: StoredInput = { id: randomUUID(), createdAt: now(), width: image.width, height: image.height, mime: image.mime, bytes: image.bytes.length, sha256, from };
+  // Files first, record after: a crash in between leaves files the start-up sweep removes, never a record without them.
+  await images.put(input.id, image.bytes, await makeThumbnail(image.bytes));
+  store.createInput(input);
+  return toInputView(input);
+};
+
+export const recordUpload = (storage: Storage, bytes: Buffer): Promise<InputImageView> => keep(storage, bytes, null);
+
+/** A result from the history as the next edit's input: the start, or the next link, of a chain. */
+export const recordFromResult = async (storage: Storage, imageId: string): Promise<InputImageView> => {
+  const known = storage.store.findInput({ sourceImageId: imageId });
+  if (known) return toInputView(known);
+  const image = storage.store.image(imageId);
+  const generation = image && storage.store.get(image.generationId);
+  const bytes = image && (await storage.images.read(imageId, "full"));
+  if (!image || !generation || !bytes) throw new AppError("not_found", "That image is no longer in the history (it may have been deleted).");
+  // A result is a model's own PNG and can pass the gateway's 10 MB; the same pixels as a JPEG always fit.
+  const fitted = bytes.length > ANY_EDIT_INPUT.maxBytes ? await sharp(bytes).jpeg({ quality: 92 }).toBuffer() : bytes;
+  return keep(storage, fitted, { generationId: generation.id, imageId, model: generation.request.model, prompt: generation.request.prompt });
+};

@@ -1,0 +1,49 @@
+import type { EditInputRule } from "../models/edit-models";
+import type { Size } from "../models/size-rules";
+import type { InputImageType } from "./sniff";
+
+/**
+ * What the browser does with a chosen file before any request: refuse it with a reason, send it as it is,
+ * or scale it down first. Pure, so every branch is tested without a browser; the form does the reading and
+ * the drawing. Refusals are codes with their numbers, worded by the interface in its language.
+ */
+
+/** Larger than any editing model makes (2048 px), and a photo at this size is a few MB at most. */
+export const BROWSER_MAX_SIDE = 2048;
+
+export type UploadRefusal =
+  | { readonly code: "too-large"; readonly megabytes: number; readonly maxMegabytes: number }
+  | { readonly code: "not-an-image" }
+  | { readonly code: "unreadable" }
+  | { readonly code: "too-small"; readonly width: number; readonly height: number; readonly minSide: number }
+  /** So long and thin that no scale fits both the shortest and the longest side the models take. */
+  | { readonly code: "too-elongated"; readonly width: number; readonly height: number; readonly minSide: number; readonly maxSide: number };
+
+export type UploadPlan =
+  | { readonly ok: false; readonly refusal: UploadRefusal }
+  | { readonly ok: true; readonly type: InputImageType; readonly scaleTo: Size | null };
+
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** The first check, on the file's size alone: a file too large is refused before it is even read. */
+export const checkFileSize = (bytes: number, rule: EditInputRule): UploadRefusal | null =>
+  bytes > rule.maxBytes ? { code: "too-large", megabytes: megabytes(bytes), maxMegabytes: megabytes(rule.maxBytes) } : null;
+
+/** Then, once its first bytes and (upright) size are known. `size` null: the browser could not decode it. */
+export const planUpload = (bytes: number, type: InputImageType | null, size: Size | null, rule: EditInputRule): UploadPlan => {
+  const tooLarge = checkFileSize(bytes, rule);
+  if (tooLarge) return { ok: false, refusal: tooLarge };
+  if (!type) return { ok: false, refusal: { code: "not-an-image" } };
+  if (!size) return { ok: false, refusal: { code: "unreadable" } };
+  if (Math.min(size.width, size.height) < rule.minSide) {
+    return { ok: false, refusal: { code: "too-small", width: size.width, height: size.height, minSide: rule.minSide } };
+  }
+  const longest = Math.max(size.width, size.height);
+  if (longest <= BROWSER_MAX_SIDE) return { ok: true, type, scaleTo: null };
+  // Never so far that the short side drops under what the models take: a long panorama keeps its height.
+  const scale = Math.max(BROWSER_MAX_SIDE / longest, rule.minSide / Math.min(size.width, size.height));
+  if (Math.round(longest * scale) > rule.maxSide) {
+    return { ok: false, refusal: { code: "too-elongated", width: size.width, height: size.height, minSide: rule.minSide, maxSide: rule.maxSide } };
+  }
+  return { ok: true, type, scaleTo: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) } };
+};

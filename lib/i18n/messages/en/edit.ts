@@ -1,0 +1,61 @@
+import type { EditModelId } from "@/lib/models/edit-models";
+
+/** English text of image editing: the edit form, its input image, and edits in the history. */
+export const edit = {
+  formLabel: "Edit settings",
+  loaded: "Edit loaded from the history ({model}).",
+  imageLoaded: "The image is in the form as the input: describe the change and press “Edit image”.",
+  useError: "Could not use this image: {error}",
+  input: {
+    legend: "Input image",
+    empty: "Drop a PNG, JPEG or WebP here, paste one (Ctrl+V), or choose a file. Up to 10 MB.",
+    choose: "Choose an image",
+    replace: "Replace image",
+    remove: "Remove image",
+    alt: "The input image, {size}",
+    uploaded: "Uploaded image, {size} ({aspect})",
+    fromHistory: "{size} ({aspect}), a result of “{prompt}”",
+    reading: "Reading the image…",
+    scaling: "Scaling {from} down to {to} before upload…",
+    uploading: "Uploading…",
+    uploadError: "Could not upload the image: {error}",
+    dropHere: "Drop the image to use it",
+    refusals: {
+      "too-large": "This file is {megabytes} MB; the gateway takes images up to {maxMegabytes} MB. Nothing was uploaded.",
+      "not-an-image": "This file is not a PNG, JPEG or WebP image (judged by its contents, not its name). Nothing was uploaded.",
+      unreadable: "This image could not be read: the file is damaged or incomplete. Nothing was uploaded.",
+      "too-small": "This image is {width}*{height}; the editing models need at least {minSide} px on each side. Nothing was uploaded.",
+      "too-elongated": "This image is {width}*{height}: too long and thin for the editing models ({minSide} to {maxSide} px on each side). Nothing was uploaded.",
+    },
+  },
+  promptHelp: "Describe the change. Ctrl+Enter (⌘+Enter on a Mac) starts the edit.",
+  promptPlaceholder: "Make the sky stormy, keep everything else as it is",
+  size: {
+    legend: "Output size",
+    follow: "Follow the input image (about {size})",
+    choose: "Choose a size",
+    noSize: "{model} takes no size: the output follows the input image, about {size}.",
+  },
+  submit: "Edit image",
+  // The registry's summaries word for word; a model missing here shows the registry's text.
+  modelSummaries: {
+    "qwen-image-edit-plus": "Precise edits of objects, text and style; 1-6 variations, any size from 512 to 2048 px.",
+    "qwen-image-2.0-pro": "Qwen's pro line edits too: strongest text rendering and realism, 1-6 images up to 2048 px.",
+    "qwen-image-edit": "The first Qwen editing model: one image whose size follows the input, about 1024*1024.",
+  } satisfies Partial<Record<EditModelId, string>>,
+  card: {
+    badge: "Edit",
+    before: "Before",
+    after: "After",
+    slider: "Before and after, image {index} of {count}: move to compare",
+    editThis: "Edit this image",
+    chain: "Edit chain",
+    step: "Step {n}: {prompt}",
+    deletedStep: "Step {n}: {prompt} (deleted)",
+    thisStep: "Step {n}: this edit",
+    input: "Input",
+    inputUploaded: "{size}, uploaded",
+    inputFrom: "{size}, a result of “{prompt}”",
+    followsInput: "{size}, following the input",
+  },
+};
