@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { EditPanel, expect, test } from "./fixtures";
 
 /** axe-core on every main view: no serious or critical violation, each reported with where it is. */
 const seriousViolations = async (page: Page) => {
@@ -56,6 +56,30 @@ test.describe("accessibility", () => {
     const link = await card.getByRole("textbox", { name: "Share link" }).inputValue();
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("the edit form, an edit with its before/after slider and chain, in both themes, and its share page", async ({ playground, page }) => {
+    await playground.prompt.fill("A red bicycle against a wall");
+    await playground.generateButton.click();
+    await playground.latest().getByRole("button", { name: "Edit this image" }).click();
+    const edit = new EditPanel(page);
+    await expect(edit.inputImage.getByRole("img")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await edit.prompt.fill("Paint the bicycle blue");
+    await edit.submit.click();
+    const result = page.getByRole("article", { name: /Paint the bicycle blue/ });
+    await expect(result.getByRole("slider")).toBeVisible();
+    await expect(result.getByRole("navigation", { name: "Edit chain" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Theme").selectOption("dark");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Theme").selectOption("system");
+
+    await result.getByRole("button", { name: "Share link" }).click();
+    await page.goto(await result.getByRole("textbox", { name: "Share link" }).inputValue());
+    await expect(page.getByRole("slider")).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

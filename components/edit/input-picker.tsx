@@ -83,7 +83,7 @@ export function InputPicker({
 
   const busy = status.kind === "reading" || status.kind === "scaling" || status.kind === "uploading";
   const problem =
-    status.kind === "refused" ? format(t.refusals[status.refusal.code], { ...status.refusal }) : status.kind === "failed" ? format(t.uploadError, { error: status.message }) : null;
+    status.kind === "refused" ? format(t.refusals[status.refusal.code], { ...status.refusal }) : status.kind === "failed" ? format(t.uploadError, { error: ruleText(status.message) }) : null;
   const caption =
     value &&
     (value.from

@@ -2,9 +2,9 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
 import type { ListFilters } from "@/lib/generation/list-query";
 import { GENERATION_STATUSES } from "@/lib/generation/view";
-import { MODELS } from "@/lib/models/registry";
+import { EVERY_MODEL } from "@/lib/models/model-name";
 
-const MODEL_OPTIONS = MODELS.map((model) => ({ value: model.id, label: model.name }));
+const MODEL_OPTIONS = EVERY_MODEL.map((model) => ({ value: model.id, label: model.name }));
 
 export function HistoryFilters({ value, onChange }: { value: ListFilters; onChange: (filters: ListFilters) => void }) {
   const t = useMessages().history;

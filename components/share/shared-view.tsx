@@ -10,6 +10,7 @@ import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
+import { BeforeAfter } from "@/components/edit/before-after";
 import type { ShareView } from "@/lib/store/types";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
@@ -83,9 +84,15 @@ function Images({ generation, label, describe = (text) => text }: { generation: 
     <ul className="grid gap-3">
       {generation.images.map((image, index) => (
         <li key={image.id} className="space-y-1">
-          <a href={image.src} target="_blank" rel="noreferrer" className="block">
-            {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app */}
-            <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: generation.request.prompt.slice(0, 100) })} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
+          {/* An edit is shown as it is in the history: its input under the result, with the slider between. */}
+          {generation.input && <BeforeAfter before={generation.input} after={image} index={index} count={generation.images.length} />}
+          <a href={image.src} target="_blank" rel="noreferrer" className={generation.input ? "text-xs font-medium text-indigo-700 dark:text-indigo-300 underline" : "block"}>
+            {generation.input ? (
+              format(t.openFull, { n: index + 1 })
+            ) : (
+              // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app
+              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: generation.request.prompt.slice(0, 100) })} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
+            )}
           </a>
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.revised}</p>
           <p className="whitespace-pre-wrap text-sm text-slate-800 dark:text-slate-200">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">{t.noRevised}</span>}</p>

@@ -41,5 +41,11 @@ export const recordFromResult = async (storage: Storage, imageId: string): Promi
   if (!image || !generation || !bytes) throw new AppError("not_found", "That image is no longer in the history (it may have been deleted).");
   // A result is a model's own PNG and can pass the gateway's 10 MB; the same pixels as a JPEG always fit.
   const fitted = bytes.length > ANY_EDIT_INPUT.maxBytes ? await sharp(bytes).jpeg({ quality: 92 }).toBuffer() : bytes;
-  return keep(storage, fitted, { generationId: generation.id, imageId, model: generation.request.model, prompt: generation.request.prompt });
+  return keep(storage, fitted, {
+    generationId: generation.id,
+    imageId,
+    inputId: generation.input?.id ?? null,
+    model: generation.request.model,
+    prompt: generation.request.prompt,
+  });
 };

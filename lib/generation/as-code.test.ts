@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { defaultRequest } from "../models/defaults";
-import { asCurl, asFetch } from "./as-code";
+import { defaultEdit } from "../edit/edit-defaults";
+import { asCurl, asFetch, INPUT_STAND_IN } from "./as-code";
 import type { GenerationView } from "./view";
 
 const generation: GenerationView = {
@@ -42,5 +43,28 @@ describe("copy as code", () => {
     expect(snippet).toContain("Authorization: `Bearer ${process.env.ONETOKEN_API_KEY}`");
     expect(snippet).toContain(`"prompt": "Tom's tea house, \\"quoted\\", $HOME and \`ticks\`"`);
     expect(snippet).not.toContain("input");
+  });
+});
+
+describe("copy as code for an edit", () => {
+  const edit: GenerationView = {
+    ...generation,
+    request: { ...defaultEdit("qwen-image-edit", { id: "in-1", width: 800, height: 600 }), prompt: "make it snow", seed: null },
+    input: { id: "in-1", width: 800, height: 600, src: "/api/images/in-1", thumbSrc: "/api/images/in-1/thumb", from: null },
+    seed: 11,
+  };
+
+  it("posts to the edits endpoint in the native shape whatever the style, with a stand-in for the image", () => {
+    const snippet = asFetch(edit, { baseUrl: "https://api.onetoken.one", requestStyle: "flat" });
+    expect(snippet).toContain(`fetch("https://api.onetoken.one/v1/images/edits"`);
+    const curl = asCurl(edit, { baseUrl: "https://api.onetoken.one", requestStyle: "flat" });
+    const quoted = curl.slice(curl.indexOf("-d ") + 3);
+    const echoed = execFileSync("bash", ["-c", `printf %s ${quoted}`]).toString();
+    // qwen-image-edit takes no size and no prompt_extend: neither is sent.
+    expect(JSON.parse(echoed)).toEqual({
+      model: "qwen-image-edit",
+      input: { messages: [{ role: "user", content: [{ image: INPUT_STAND_IN }, { text: "make it snow" }] }] },
+      parameters: { watermark: false, n: 1, seed: 11 },
+    });
   });
 });

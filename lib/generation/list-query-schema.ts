@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MODEL_IDS } from "../models/registry";
+import { EVERY_MODEL_ID } from "../models/model-name";
 import { PAGE_SIZE } from "./list-query";
 import { GENERATION_STATUSES } from "./view";
 
@@ -7,7 +7,7 @@ import { GENERATION_STATUSES } from "./view";
 export const listQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
-  model: z.enum(MODEL_IDS).optional(),
+  model: z.enum(EVERY_MODEL_ID).optional(),
   status: z.enum(GENERATION_STATUSES).optional(),
   starred: z.literal("1").optional(),
   limit: z.coerce.number().int().min(1).max(100).default(PAGE_SIZE),

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import sharp from "sharp";
+import { defaultEdit, NO_INPUT, switchEditModel } from "../edit/edit-defaults";
+import { editRequestSchema, type EditRequest } from "../edit/edit-request";
+import { checkInputImage } from "../edit/input-image";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
@@ -16,7 +20,14 @@ const issues = (schema: { safeParse(value: unknown): { error?: { issues: Array<{
 
 const compare: CompareRequest = { ...DEFAULT_COMPARE, models: ["wan2.6-t2i", "qwen-image"], prompt: "x" };
 
-const sentences = (): string[] => {
+const edit: EditRequest = { ...defaultEdit("qwen-image-edit-plus", { id: "x", width: 800, height: 600 }), prompt: "x" };
+const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#888" } }).png().toBuffer();
+const tiny = async () => checkInputImage(await picture(100, 100));
+const big = async () => checkInputImage(await picture(4000, 500));
+const notAnImage = () => checkInputImage(Buffer.from("text"));
+const cut = async () => checkInputImage((await picture(800, 600)).subarray(0, 100));
+
+const sentences = async (): Promise<string[]> => {
   const base = { ...defaultRequest("qwen-image"), prompt: "x" };
   const out = [
     ...issues(generateRequestSchema, { ...base, prompt: 1, negativePrompt: 2, promptExtend: "yes", watermark: 0 }),
@@ -47,13 +58,24 @@ const sentences = (): string[] => {
     ...switchModel({ ...defaultRequest("wan2.6-t2i"), prompt: "p".repeat(900), negativePrompt: "n".repeat(600), n: 4, width: 768, height: 2700 }, "qwen-image").notices,
     ...planComparison({ ...compare, perModel: 3 }).flatMap((plan) => plan.notes),
     ...planComparison({ ...compare, perModel: 3, blind: true }).flatMap((plan) => plan.notes),
+    ...issues(editRequestSchema, { ...edit, model: "wan2.6-t2i" }),
+    ...issues(editRequestSchema, { ...edit, input: NO_INPUT }),
+    ...issues(editRequestSchema, { ...edit, input: { id: 1, width: "1", height: 1.5 } }),
+    ...issues(editRequestSchema, { ...edit, input: { id: "x", width: 100, height: 100 } }),
+    ...issues(editRequestSchema, { ...edit, input: { id: "x", width: 5000, height: 1000 } }),
+    ...issues(editRequestSchema, { ...edit, size: { width: 1.5, height: 2.5 } }),
+    ...issues(editRequestSchema, { ...edit, model: "qwen-image-edit", promptExtend: false, size: { width: 1024, height: 1024 } }),
+    ...switchEditModel({ ...edit, size: { width: 1024, height: 1024 } }, "qwen-image-edit").notices,
+    ...switchEditModel({ ...edit, model: "qwen-image-edit", size: { width: 100, height: 100 } }, "qwen-image-edit-plus").notices,
+    "The input image is no longer on the server. Upload it again.",
+    ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),
   ].map((entry) => (typeof entry === "string" ? entry : entry.ok ? "" : entry.reason));
   return [...new Set(out.filter(Boolean))];
 };
 
 describe("the shared rules' sentences in Chinese", () => {
-  it("covers every sentence the rules produce", () => {
-    const all = sentences();
+  it("covers every sentence the rules produce", async () => {
+    const all = await sentences();
     expect(all.length).toBeGreaterThan(40);
     const untranslated = all.filter((sentence) => zh(sentence) === sentence || !/[\u4e00-\u9fff]/.test(zh(sentence)));
     expect(untranslated).toEqual([]);

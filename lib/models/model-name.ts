@@ -1,5 +1,13 @@
-import { findEditModel } from "./edit-models";
-import { findModel } from "./registry";
+import { EDIT_MODELS, findEditModel } from "./edit-models";
+import { findModel, MODELS } from "./registry";
 
 /** A model's display name from either table (text-to-image or editing), or its id when neither knows it. */
 export const modelName = (id: string): string => findModel(id)?.name ?? findEditModel(id)?.name ?? id;
+
+/** Every model of both tables once, in table order: what the history can be filtered by. */
+export const EVERY_MODEL: ReadonlyArray<{ readonly id: string; readonly name: string }> = [
+  ...MODELS,
+  ...EDIT_MODELS.filter((model) => !findModel(model.id)),
+].map(({ id, name }) => ({ id, name }));
+
+export const EVERY_MODEL_ID = EVERY_MODEL.map((model) => model.id) as [string, ...string[]];

@@ -63,7 +63,7 @@ export const MIGRATIONS: readonly string[] = [
    );`,
   // 7: edits. An edit's input image (an upload, or a result taken from the history) is kept as its own record,
   // so re-running an edit reuses it and deleting the result it came from does not take it away. The source
-  // step's model and prompt are copied, so a chain still reads whole after that step is deleted.
+  // step's model, prompt and own input are copied, so a chain still reads whole after a step is deleted.
   `CREATE TABLE inputs (
      id TEXT PRIMARY KEY,
      created_at INTEGER NOT NULL,
@@ -74,6 +74,7 @@ export const MIGRATIONS: readonly string[] = [
      sha256 TEXT NOT NULL,
      source_image_id TEXT,
      source_generation_id TEXT,
+     source_input_id TEXT,
      source_model TEXT,
      source_prompt TEXT
    );

@@ -32,6 +32,7 @@ export type InputRow = {
   sha256: string;
   source_image_id: string | null;
   source_generation_id: string | null;
+  source_input_id: string | null;
   source_model: string | null;
   source_prompt: string | null;
 };
@@ -82,7 +83,13 @@ export const toInput = (row: InputRow): StoredInput => ({
   sha256: row.sha256,
   from:
     row.source_image_id !== null && row.source_generation_id !== null
-      ? { generationId: row.source_generation_id, imageId: row.source_image_id, model: row.source_model ?? "", prompt: row.source_prompt ?? "" }
+      ? {
+          generationId: row.source_generation_id,
+          imageId: row.source_image_id,
+          inputId: row.source_input_id,
+          model: row.source_model ?? "",
+          prompt: row.source_prompt ?? "",
+        }
       : null,
 });
 

@@ -73,13 +73,14 @@ export const openSqliteStore = (file: string): GenerationStore => {
     image: db.prepare("SELECT * FROM images WHERE id = ?"),
     imageIds: db.prepare("SELECT id FROM images UNION ALL SELECT id FROM inputs"),
     insertInput: db.prepare(
-      "INSERT INTO inputs (id, created_at, width, height, mime, bytes, sha256, source_image_id, source_generation_id, source_model, source_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO inputs (id, created_at, width, height, mime, bytes, sha256, source_image_id, source_generation_id, source_input_id, source_model, source_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     input: db.prepare("SELECT * FROM inputs WHERE id = ?"),
     inputByHash: db.prepare("SELECT * FROM inputs WHERE sha256 = ? AND source_image_id IS NULL LIMIT 1"),
     inputBySource: db.prepare("SELECT * FROM inputs WHERE source_image_id = ? LIMIT 1"),
     unusedInputs: db.prepare(
-      "SELECT id FROM inputs i WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.input_id = i.id)",
+      // An input a later one came from is kept too: the chain reads its step through it.
+      "SELECT id FROM inputs i WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.input_id = i.id) AND NOT EXISTS (SELECT 1 FROM inputs j WHERE j.source_input_id = i.id)",
     ),
     deleteInput: db.prepare("DELETE FROM inputs WHERE id = ?"),
     ensureDay: db.prepare("INSERT OR IGNORE INTO usage (day, images) VALUES (?, 0)"),
@@ -94,19 +95,19 @@ export const openSqliteStore = (file: string): GenerationStore => {
   const inList = (ids: readonly string[]) => ids.map(() => "?").join(", ");
 
   /**
-   * The earlier steps of each edit chain, oldest first: from an edit's input to the result it was taken from,
-   * to that step's own input, and so on. A deleted step ends the walk but is still named from its copy.
+   * The earlier steps of each edit chain, oldest first: from an edit's input to the step whose result it was,
+   * to that step's own input, and so on. Inputs keep a copy of each step, so deleting a step loses nothing.
    */
   const chains = (inputIds: readonly string[]): Map<string, ChainStep[]> => {
     if (inputIds.length === 0) return new Map();
     const rows = db
       .prepare(
-        `WITH RECURSIVE steps (start, generation_id, model, prompt, depth) AS (
-           SELECT id, source_generation_id, source_model, source_prompt, 1 FROM inputs
+        `WITH RECURSIVE steps (start, generation_id, input_id, model, prompt, depth) AS (
+           SELECT id, source_generation_id, source_input_id, source_model, source_prompt, 1 FROM inputs
             WHERE id IN (${inList(inputIds)}) AND source_generation_id IS NOT NULL
            UNION ALL
-           SELECT s.start, i.source_generation_id, i.source_model, i.source_prompt, s.depth + 1
-             FROM steps s JOIN generations g ON g.id = s.generation_id JOIN inputs i ON i.id = g.input_id
+           SELECT s.start, i.source_generation_id, i.source_input_id, i.source_model, i.source_prompt, s.depth + 1
+             FROM steps s JOIN inputs i ON i.id = s.input_id
             WHERE i.source_generation_id IS NOT NULL AND s.depth < ${MAX_CHAIN}
          )
          SELECT s.start, s.generation_id, s.model, s.prompt, g.id IS NOT NULL AS found
@@ -256,7 +257,10 @@ export const openSqliteStore = (file: string): GenerationStore => {
       return row ? toImage(row) : null;
     },
     createInput({ id, createdAt, width, height, mime, bytes, sha256, from }) {
-      statements.insertInput.run(id, createdAt, width, height, mime, bytes, sha256, from?.imageId ?? null, from?.generationId ?? null, from?.model ?? null, from?.prompt ?? null);
+      statements.insertInput.run(
+        id, createdAt, width, height, mime, bytes, sha256,
+        from?.imageId ?? null, from?.generationId ?? null, from?.inputId ?? null, from?.model ?? null, from?.prompt ?? null,
+      );
     },
     input(id) {
       const row = statements.input.get(id) as InputRow | undefined;

@@ -28,8 +28,14 @@ export type StoredInput = {
   readonly bytes: number;
   /** Of the stored bytes, so the same upload twice is kept once. */
   readonly sha256: string;
-  /** The history result it was taken from, with that step's model and prompt; null for an upload. */
-  readonly from: { readonly generationId: string; readonly imageId: string; readonly model: string; readonly prompt: string } | null;
+  /** The history result it was taken from, with that step's model, prompt and own input (if an edit); null for an upload. */
+  readonly from: {
+    readonly generationId: string;
+    readonly imageId: string;
+    readonly inputId: string | null;
+    readonly model: string;
+    readonly prompt: string;
+  } | null;
 };
 
 export type ListQuery = {

@@ -14,6 +14,7 @@ export const share = {
   prompt: "Prompt",
   open: "Open in playground",
   imageAlt: "{label}, image {n}: {prompt}",
+  openFull: "Open image {n} at full size",
   revised: "Revised prompt",
   noRevised: "No revised prompt returned.",
 };

@@ -15,6 +15,7 @@ export const share: Messages["share"] = {
   prompt: "提示词",
   open: "在体验台中打开",
   imageAlt: "{label}，第 {n} 张图片：{prompt}",
+  openFull: "查看第 {n} 张原图",
   revised: "改写后的提示词",
   noRevised: "未返回改写后的提示词。",
 };
