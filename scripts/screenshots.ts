@@ -13,18 +13,20 @@ rmSync(dataDir, { recursive: true, force: true });
 const app = await startAppServer(3399, { DATA_DIR: dataDir, SIMULATOR_LATENCY_MS: "300" });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
 
-const generate = async (page: Page, prompt: string) => {
+/** `today`: the usage line once this image is counted, so the picture is taken with the page settled. */
+const generate = async (page: Page, prompt: string, today: string) => {
   await page.getByRole("form", { name: "Generation settings" }).getByLabel("Prompt", { exact: true }).fill(prompt);
   await page.getByRole("button", { name: "Generate", exact: true }).click();
-  await page.getByRole("article").first().getByRole("img").first().waitFor();
-  await page.getByText("1 image today").waitFor();
+  // This prompt's own card: the first one may still be an older result while the list refreshes.
+  await page.getByRole("article").filter({ hasText: prompt }).first().getByRole("img").first().waitFor();
+  await page.getByText(today).waitFor();
 };
 
 try {
   const desktop = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await desktop.goto(app.url);
   await desktop.getByRole("radio", { name: "Qwen-Image Max", exact: true }).check();
-  await generate(desktop, "春茶节海报，书法标题“春茶节”，樱花，晨光");
+  await generate(desktop, "春茶节海报，书法标题“春茶节”，樱花，晨光", "1 image today");
   await desktop.evaluate(() => window.scrollTo(0, 0));
   // Generate leaves the form panel scrolled to its button: back to its top, where the model picker is.
   await desktop.getByRole("group", { name: "Mode", exact: true }).scrollIntoViewIfNeeded();
@@ -35,9 +37,23 @@ try {
   await desktop.screenshot({ path: "docs/screenshot-dark.png" });
   await desktop.getByLabel("Theme").selectOption("system");
 
+  // The same result, edited: the before/after slider and the chain it starts.
+  await desktop.getByRole("article").first().getByRole("button", { name: "Edit this image" }).click();
+  const edit = desktop.getByRole("form", { name: "Edit settings" });
+  await edit.getByRole("img").first().waitFor();
+  await edit.getByLabel("Prompt", { exact: true }).fill("把天空换成晚霞，保留书法标题");
+  await edit.getByRole("button", { name: "Edit image" }).click();
+  await desktop.getByRole("article").first().getByRole("slider").first().waitFor();
+  await desktop.getByText("2 images today").waitFor();
+  await desktop.getByRole("article").first().getByRole("slider").first().fill("40");
+  await desktop.evaluate(() => window.scrollTo(0, 0));
+  await desktop.getByRole("group", { name: "Mode", exact: true }).scrollIntoViewIfNeeded();
+  await desktop.waitForTimeout(300);
+  await desktop.screenshot({ path: "docs/screenshot-edit.png" });
+
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(app.url);
-  await generate(phone, "A bicycle leaning on a blue door, morning light");
+  await generate(phone, "A bicycle leaning on a blue door, morning light", "3 images today");
   await phone.getByRole("article").first().scrollIntoViewIfNeeded();
   await phone.waitForTimeout(300);
   await phone.screenshot({ path: "docs/screenshot-phone.png" });

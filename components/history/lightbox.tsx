@@ -27,7 +27,8 @@ export function Lightbox({
   hideSettings?: boolean;
   title?: string;
 }) {
-  const t = useMessages().history;
+  const messages = useMessages();
+  const t = messages.history;
   const dialog = useModalDialog();
   const position = { index: generation.images.indexOf(image) + 1, count: generation.images.length };
 
@@ -65,6 +66,7 @@ export function Lightbox({
             )}
             {!hideSettings && <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>{t.card.reuseSettings}</Button>}
             {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt, generation); dialog.close(); }}>{t.card.useRevisedPrompt}</Button>}
+            {!hideSettings && <Button onClick={() => { actions.editImage(image); dialog.close(); }}>{messages.edit.card.editThis}</Button>}
             <CopyButton text={generation.request.prompt} label={t.card.copyPrompt} />
           </div>
         </div>

@@ -25,21 +25,16 @@ export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> =
   }
   const mime = sniffImageType(bytes);
   if (!mime) return { ok: false, reason: "That file is not a PNG, JPEG or WebP image (judged by its contents, not its name)." };
-  let width: number;
-  let height: number;
-  let upright: Buffer;
-  try {
-    // failOn "truncated": a cut-off file is refused here rather than half-edited by the model.
-    const image = sharp(bytes, { failOn: "truncated" });
-    const metadata = await image.metadata();
-    const rotated = (metadata.orientation ?? 1) >= 5;
-    width = (rotated ? metadata.height : metadata.width) ?? 0;
-    height = (rotated ? metadata.width : metadata.height) ?? 0;
-    // Decoding it all is the only proof the pixels are there; rotate() with no angle applies the EXIF one.
-    upright = await encode(sharp(bytes, { failOn: "truncated" }).rotate(), mime);
-  } catch {
-    return { ok: false, reason: "The image could not be read: the file is damaged or incomplete." };
-  }
+  const damaged = { ok: false, reason: "The image could not be read: the file is damaged or incomplete." } as const;
+  // failOn "truncated": a cut-off file is refused here rather than half-edited by the model.
+  const metadata = await sharp(bytes, { failOn: "truncated" })
+    .metadata()
+    .catch(() => null);
+  if (!metadata?.width || !metadata.height) return damaged;
+  const rotated = (metadata.orientation ?? 1) >= 5;
+  const width = rotated ? metadata.height : metadata.width;
+  const height = rotated ? metadata.width : metadata.height;
+  // The header's size is checked before any pixel is decoded: a small file can declare a vast picture.
   const { minSide, maxSide } = ANY_EDIT_INPUT;
   if (Math.min(width, height) < minSide) {
     return { ok: false, reason: `The image is ${width}*${height}; each side needs at least ${minSide} px for the model to work with.` };
@@ -47,6 +42,9 @@ export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> =
   if (Math.max(width, height) > maxSide) {
     return { ok: false, reason: `The image is ${width}*${height}; each side may be at most ${maxSide} px.` };
   }
+  // Decoding it all is the only proof the pixels are there; rotate() with no angle applies the EXIF one.
+  let upright = await encode(sharp(bytes, { failOn: "truncated" }).rotate(), mime).catch(() => null);
+  if (!upright) return damaged;
   // Re-encoding can make a lean PNG larger; a JPEG of the same pixels always fits what the check let in.
   if (upright.length > ANY_EDIT_INPUT.maxBytes) {
     upright = await encode(sharp(upright), "image/jpeg");
