@@ -35,6 +35,7 @@ const SINGLETON_SLOTS = [
   "onetoken-playground.storage",
   "onetoken-playground.access",
   "onetoken-playground.rate-limit",
+  "onetoken-playground.upload-limit",
   "onetoken-playground.history",
   "onetoken-playground.embedded-simulator",
 ] as const;

@@ -1,4 +1,5 @@
 import sharp, { type Sharp } from "sharp";
+import { AppError } from "../errors";
 import { ANY_EDIT_INPUT } from "../models/edit-models";
 import { sniffImageType, type InputImageType } from "./sniff";
 
@@ -52,6 +53,10 @@ export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> =
   }
   return { ok: true, image: { mime, width, height, bytes: upright } };
 };
+
+/** An upload refused before it is read whole: its body passed the gateway's limit. */
+export const inputTooLarge = (): AppError =>
+  new AppError("payload_too_large", `The image is larger than ${ANY_EDIT_INPUT.maxBytes / 1024 / 1024} MB, the most the gateway takes. Scale it down and try again.`);
 
 /** How the gateway takes an input image inside the JSON body. */
 export const toDataUri = (image: InputImage): string => `data:${image.mime};base64,${image.bytes.toString("base64")}`;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { defaultEdit, NO_INPUT, switchEditModel } from "../edit/edit-defaults";
 import { editRequestSchema, type EditRequest } from "../edit/edit-request";
-import { checkInputImage } from "../edit/input-image";
+import { checkInputImage, inputTooLarge } from "../edit/input-image";
+import { createUploadLimit } from "../limits/rate-limit";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
@@ -26,6 +27,9 @@ const tiny = async () => checkInputImage(await picture(100, 100));
 const big = async () => checkInputImage(await picture(4000, 500));
 const notAnImage = () => checkInputImage(Buffer.from("text"));
 const cut = async () => checkInputImage((await picture(800, 600)).subarray(0, 100));
+
+/** The message a refusal carries, or "" when nothing was refused. */
+const refusal = (act: () => Promise<void>): Promise<string> => act().then(() => "", (error: unknown) => (error instanceof Error ? error.message : String(error)));
 
 const sentences = async (): Promise<string[]> => {
   const base = { ...defaultRequest("qwen-image"), prompt: "x" };
@@ -68,6 +72,12 @@ const sentences = async (): Promise<string[]> => {
     ...switchEditModel({ ...edit, size: { width: 1024, height: 1024 } }, "qwen-image-edit").notices,
     ...switchEditModel({ ...edit, model: "qwen-image-edit", size: { width: 100, height: 100 } }, "qwen-image-edit-plus").notices,
     "The input image is no longer on the server. Upload it again.",
+    await refusal(async () => {
+      const add = createUploadLimit(1);
+      await add("a");
+      await add("a");
+    }),
+    inputTooLarge().message,
     ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),
   ].map((entry) => (typeof entry === "string" ? entry : entry.ok ? "" : entry.reason));
   return [...new Set(out.filter(Boolean))];

@@ -39,3 +39,16 @@ describe("sign-in limit", () => {
     await expect(guess("address:c")).rejects.toMatchObject({ message: expect.stringContaining("on this playground") });
   });
 });
+
+describe("upload limit", () => {
+  it("admits so many edit inputs a minute per client, then says how long to wait", async () => {
+    const { createUploadLimit } = await import("./rate-limit");
+    const add = createUploadLimit(3);
+    for (let i = 0; i < 3; i++) await add("session:a");
+    await expect(add("session:a")).rejects.toMatchObject({
+      code: "too_many_requests",
+      message: expect.stringMatching(/^You have added 3 input images in the last minute, the most allowed here\. Try again in \d+ seconds?\.$/),
+    });
+    await add("session:b");
+  });
+});

@@ -24,6 +24,13 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
 export const createGenerationRateLimit = (perMinute: number) =>
   createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`);
 
+/**
+ * Edit inputs put on record: cheap next to a generation, but each is up to 10 MB on disk until a day after
+ * its last use, so a script cannot fill the disk faster than this.
+ */
+export const createUploadLimit = (perMinute = 30) =>
+  createRateLimit(perMinute, (wait) => `You have added ${perMinute} input images in the last minute, the most allowed here. Try again in ${wait}.`);
+
 /** Password guesses: a few per address, and a ceiling for everyone together (addresses can be forged). */
 export const createSignInLimit = (perAddress = 5, overall = 30) => {
   const byAddress = createRateLimit(perAddress, (wait) => `Too many sign-in attempts. Try again in ${wait}.`);

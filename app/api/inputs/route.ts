@@ -1,33 +1,34 @@
 import { z } from "zod";
+import { inputTooLarge } from "@/lib/edit/input-image";
 import { recordFromResult, recordUpload } from "@/lib/edit/record-input";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
 import { readBytesCapped, readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
+import { getUploadLimit } from "@/lib/limits";
+import { clientKey } from "@/lib/limits/rate-limit";
 import { ANY_EDIT_INPUT } from "@/lib/models/edit-models";
 
 export const dynamic = "force-dynamic";
 
 const fromResultSchema = z.strictObject({ imageId: z.string().min(1).max(64) });
 
-const tooLarge = () =>
-  new AppError("payload_too_large", `The image is larger than ${ANY_EDIT_INPUT.maxBytes / 1024 / 1024} MB, the most the gateway takes. Scale it down and try again.`);
-
 /**
  * Puts an edit's input image on record. The body is the image's bytes (their type is read from the bytes,
  * whatever the header says), or JSON `{ "imageId": ... }` to start from a result in the history.
  */
 export function POST(request: Request): Promise<Response> {
-  return handleRoute(request, async () => {
+  return handleRoute(request, async (sessionId) => {
+    await (await getUploadLimit())(clientKey(request, sessionId));
     const storage = await getHistory();
     if (/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
       const parsed = fromResultSchema.safeParse(await readJsonBody(request, 1024));
       if (!parsed.success) throw new AppError("invalid_request", "Send the image's bytes, or { imageId } of a result in the history.");
       return json(await recordFromResult(storage, parsed.data.imageId), 201);
     }
-    if (Number(request.headers.get("content-length") ?? "0") > ANY_EDIT_INPUT.maxBytes) throw tooLarge();
-    const bytes = await readBytesCapped(request.body, ANY_EDIT_INPUT.maxBytes, tooLarge);
+    if (Number(request.headers.get("content-length") ?? "0") > ANY_EDIT_INPUT.maxBytes) throw inputTooLarge();
+    const bytes = await readBytesCapped(request.body, ANY_EDIT_INPUT.maxBytes, inputTooLarge);
     if (bytes.length === 0) throw new AppError("invalid_request", "No image arrived: send the image's bytes as the request body.");
     return json(await recordUpload(storage, bytes), 201);
   });

@@ -73,6 +73,8 @@ export const rules: Messages["rules"] = {
     ["^The image is (?<size>[\\d.]+ MB); the most the gateway takes is (?<max>[\\d.]+ MB)\\.$", "图片大小为 {size}；网关最多接受 {max}。"],
     ["^That file is not a PNG, JPEG or WebP image \\(judged by its contents, not its name\\)\\.$", "这个文件不是 PNG、JPEG 或 WebP 图片（按文件内容判断，而不是文件名）。"],
     ["^The image could not be read: the file is damaged or incomplete\\.$", "无法读取图片：文件已损坏或不完整。"],
+    ["^You have added (?<n>\\d+) input images in the last minute, the most allowed here\\. Try again in (?<wait>\\d+) seconds?\\.$", "过去一分钟内已添加 {n} 张输入图片，已达上限。请在 {wait} 秒后重试。"],
+    ["^The image is larger than (?<max>\\d+) MB, the most the gateway takes\\. Scale it down and try again\\.$", "图片超过 {max} MB，这是网关接受的上限。请缩小后重试。"],
   ],
   names: {
     "The prompt": "提示词",
