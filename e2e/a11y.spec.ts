@@ -71,7 +71,7 @@ test.describe("accessibility", () => {
     await edit.submit.click();
     const result = page.getByRole("article", { name: /Paint the bicycle blue/ });
     await expect(result.getByRole("slider")).toBeVisible();
-    await expect(result.getByRole("navigation", { name: "Edit chain" })).toBeVisible();
+    await expect(result.getByRole("list", { name: "Edit chain" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel("Theme").selectOption("dark");
     expect(await seriousViolations(page)).toEqual([]);

@@ -56,6 +56,10 @@ test.describe("editing an image", () => {
     await expect(before).toHaveCSS("clip-path", "inset(0px 100% 0px 0px)");
     await slider.fill("30");
     await expect(before).toHaveCSS("clip-path", "inset(0px 70% 0px 0px)");
+    // A press anywhere on the picture moves the divider there (what a touch screen needs).
+    const box = await before.boundingBox();
+    await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) * 0.8, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    await expect(before).toHaveCSS("clip-path", "inset(0px 20% 0px 0px)");
     await page.screenshot({ path: "test-results/screenshots/edit-before-after.png", fullPage: true });
   });
 
@@ -75,7 +79,7 @@ test.describe("editing an image", () => {
 
     const first = page.getByRole("article", { name: /Add a storm over the sea/ });
     await expect(first.getByRole("slider")).toBeVisible();
-    await expect(first.getByRole("navigation", { name: "Edit chain" }).getByRole("listitem")).toHaveText(["Step 1: A lighthouse on a cliff at dawn", "Step 2: this edit"]);
+    await expect(first.getByRole("list", { name: "Edit chain" }).getByRole("listitem")).toHaveText(["Step 1: A lighthouse on a cliff at dawn", "Step 2: this edit"]);
 
     await first.getByRole("button", { name: "Edit this image" }).click();
     await expect(edit.inputImage).toContainText("a result of “Add a storm over the sea”");
@@ -87,18 +91,19 @@ test.describe("editing an image", () => {
 
     const second = page.getByRole("article", { name: /Turn it into a night scene/ });
     await expect(second.getByRole("slider")).toBeVisible();
-    const chain = second.getByRole("navigation", { name: "Edit chain" });
+    const chain = second.getByRole("list", { name: "Edit chain" });
     await expect(chain.getByRole("listitem")).toHaveText(["Step 1: A lighthouse on a cliff at dawn", "Step 2: Add a storm over the sea", "Step 3: this edit"]);
 
     await page.reload();
     const reloaded = page.getByRole("article", { name: /Turn it into a night scene/ });
-    const kept = reloaded.getByRole("navigation", { name: "Edit chain" });
+    const kept = reloaded.getByRole("list", { name: "Edit chain" });
     await expect(kept.getByRole("listitem")).toHaveText(["Step 1: A lighthouse on a cliff at dawn", "Step 2: Add a storm over the sea", "Step 3: this edit"]);
     await expect(reloaded).toContainText("a result of “Add a storm over the sea”");
     // A step of the chain leads to its own card.
     await kept.getByRole("link", { name: "Step 2: Add a storm over the sea" }).click();
-    await expect(page).toHaveURL(new RegExp(`#generation-`));
-    await expect(page.getByRole("article", { name: /Add a storm over the sea/ })).toBeInViewport();
+    const stepTwo = page.getByRole("article", { name: /Add a storm over the sea/ });
+    await expect(stepTwo).toBeInViewport();
+    await expect(stepTwo).toBeFocused();
     await page.screenshot({ path: "test-results/screenshots/edit-chain.png", fullPage: true });
 
     // Reusing the edit's settings brings back its input image and its model.
@@ -118,7 +123,8 @@ test.describe("editing an image", () => {
     const edit = new EditPanel(page);
     await edit.open();
 
-    await edit.upload(file("huge.png", "image/png", Buffer.concat([await picture(800, 600), Buffer.alloc(12 * 1024 * 1024)])));
+    const start = await picture(800, 600);
+    await edit.upload(file("huge.png", "image/png", Buffer.concat([start, Buffer.alloc(12 * 1024 * 1024 - start.length)])));
     await expect(edit.inputImage.getByRole("alert")).toHaveText(
       "This file is 12 MB; the gateway takes images up to 10 MB. Nothing was uploaded.",
     );
@@ -137,6 +143,30 @@ test.describe("editing an image", () => {
     await edit.upload(file("camera.jpg", "image/jpeg", await picture(4000, 3000, "jpeg")));
     await edit.expectInput("2048*1536");
     expect(uploads).toEqual(["POST", "POST"]);
+  });
+
+  test("a picture dropped on the input box, or pasted into the form, becomes the input", async ({ page, playground }) => {
+    void playground;
+    const edit = new EditPanel(page);
+    await edit.open();
+    const hand = async (target: "drop" | "paste", selector: string, size: [number, number]) => {
+      const bytes = [...(await picture(size[0], size[1]))];
+      await page.locator(selector).evaluate(
+        (element, { bytes, target }) => {
+          const data = new DataTransfer();
+          data.items.add(new File([new Uint8Array(bytes)], "picture.png", { type: "image/png" }));
+          const event = target === "drop" ? new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }) : new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+          element.dispatchEvent(event);
+        },
+        { bytes, target },
+      );
+    };
+    await hand("drop", "[data-testid=input-drop-zone]", [900, 600]);
+    await edit.expectInput("900*600");
+    // A paste anywhere in the form, here into the prompt, replaces it; pasted text would still go in as text.
+    await hand("paste", "#edit-prompt", [640, 640]);
+    await edit.expectInput("640*640");
+    await expect(edit.prompt).toHaveValue("");
   });
 
   test("an edit needs an input image, and the form says so before any request", async ({ page, playground, simulator }) => {

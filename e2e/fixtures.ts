@@ -49,7 +49,8 @@ export class PlaygroundPage {
   async fullImageSize(result: Locator, index = 1): Promise<[number, number]> {
     await result.getByRole("button", { name: new RegExp(`^Open image ${index} of`) }).click();
     const dialog = this.page.getByRole("dialog");
-    const image = dialog.getByRole("img");
+    // The result (an edit's lightbox also holds its input, after the result).
+    const image = dialog.getByRole("img").first();
     await expect(image).toHaveJSProperty("complete", true);
     const size = await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight] as [number, number]);
     await this.page.keyboard.press("Escape");

@@ -1,44 +1,84 @@
-import { useState } from "react";
+import { useId, useState, type PointerEvent } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import type { ImageView, InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
 
 /**
- * An edit's result over its input: the input shows left of the divider, the result right of it. The control
- * is a real range input over the whole picture, so a drag, a click, the arrow keys and a screen reader all
- * move it; both pictures fill the result's frame, so they line up whatever the input's shape.
+ * An edit's result over its input: the input shows left of the divider, the result right of it. A press or
+ * a drag anywhere on the picture moves the divider (a touch screen cannot grab an invisible thumb); a real
+ * range input, labelled in words under the picture, takes the keyboard and screen readers. Both pictures
+ * fill the result's frame, so they line up whatever the input's shape. `full`: the originals, not thumbnails,
+ * for the lightbox, where a small change (a word of text) must be readable.
  */
-export function BeforeAfter({ before, after, index, count }: { before: InputImageView; after: ImageView; index: number; count: number }) {
+export function BeforeAfter({
+  before,
+  after,
+  index,
+  count,
+  full = false,
+}: {
+  before: InputImageView;
+  after: ImageView;
+  index: number;
+  count: number;
+  full?: boolean;
+}) {
   const t = useMessages().edit.card;
+  const id = useId();
   const [position, setPosition] = useState(50);
   const picture = "absolute inset-0 h-full w-full object-cover";
+
+  const follow = (event: PointerEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    setPosition(Math.round(Math.min(1, Math.max(0, (event.clientX - box.left) / box.width)) * 100));
+  };
+
   return (
-    <div
-      className="relative w-full overflow-hidden rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
-      style={{ aspectRatio: `${after.width} / ${after.height}` }}
-    >
-      {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app */}
-      <img src={after.thumbSrc} alt={t.after} className={picture} loading="lazy" />
-      {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app */}
-      <img src={before.thumbSrc} alt={t.before} className={picture} style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }} data-testid="before-image" />
-      <div aria-hidden className="pointer-events-none absolute inset-y-0 w-0.5 -translate-x-1/2 bg-white shadow-[0_0_0_1px_rgba(0,0,0,0.4)]" style={{ left: `${position}%` }} />
-      <span aria-hidden className="pointer-events-none absolute left-1.5 top-1.5 rounded bg-black/60 px-1.5 py-0.5 text-xs font-medium text-white">
-        {t.before}
-      </span>
-      <span aria-hidden className="pointer-events-none absolute right-1.5 top-1.5 rounded bg-black/60 px-1.5 py-0.5 text-xs font-medium text-white">
-        {t.after}
-      </span>
-      <input
-        type="range"
-        min={0}
-        max={100}
-        step={1}
-        value={position}
-        aria-label={format(t.slider, { index: index + 1, count })}
-        aria-valuetext={`${t.before} ${position}%`}
-        onChange={(event) => setPosition(Number(event.target.value))}
-        className="absolute inset-0 h-full w-full cursor-ew-resize appearance-none bg-transparent opacity-0"
-      />
+    <div className="space-y-1">
+      <div
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+          follow(event);
+        }}
+        onPointerMove={(event) => {
+          if (event.currentTarget.hasPointerCapture(event.pointerId)) follow(event);
+        }}
+        className="relative w-full cursor-ew-resize touch-none select-none overflow-hidden rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
+        style={{ aspectRatio: `${after.width} / ${after.height}` }}
+      >
+        {/* eslint-disable-next-line @next/next/no-img-element -- stored images served by the app */}
+        <img src={full ? after.src : after.thumbSrc} alt={t.after} draggable={false} className={picture} loading={full ? "eager" : "lazy"} />
+        {/* eslint-disable-next-line @next/next/no-img-element -- stored images served by the app */}
+        <img
+          src={full ? before.src : before.thumbSrc}
+          alt={t.before}
+          draggable={false}
+          className={picture}
+          style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }}
+          data-testid="before-image"
+        />
+        <div aria-hidden className="pointer-events-none absolute inset-y-0 w-0.5 -translate-x-1/2 bg-white shadow-[0_0_0_1px_rgba(0,0,0,0.4)]" style={{ left: `${position}%` }} />
+        <span aria-hidden className="pointer-events-none absolute left-1.5 top-1.5 rounded bg-black/60 px-1.5 py-0.5 text-xs font-medium text-white">
+          {t.before}
+        </span>
+        <span aria-hidden className="pointer-events-none absolute right-1.5 top-1.5 rounded bg-black/60 px-1.5 py-0.5 text-xs font-medium text-white">
+          {t.after}
+        </span>
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={100}
+          step={1}
+          value={position}
+          aria-valuetext={`${t.before} ${position}%`}
+          onChange={(event) => setPosition(Number(event.target.value))}
+          className="pointer-events-none absolute inset-0 h-full w-full appearance-none bg-transparent opacity-0"
+        />
+      </div>
+      <label htmlFor={id} className="block text-xs text-slate-600 dark:text-slate-400">
+        {format(t.slider, { index: index + 1, count })}
+      </label>
     </div>
   );
 }

@@ -20,11 +20,16 @@ import { OutputSize } from "./output-size";
 const GROUPS = groupByFamily(EDIT_MODELS);
 
 /**
- * What the playground hands the edit form: an image to edit (from the history), or a past edit to fill it
- * with, and with `run`, to run again through the same cost confirmation as the button. A new object each
- * time, so the same one twice still applies; the form may mount after it is set (it loads on first use).
+ * What the playground hands the edit form: an image to edit (from the history); a past edit's settings and
+ * input, with `confirm` to put the cost question for running it again; or one value (a seed, a prompt) that
+ * leaves everything else as it is. A new object each time, so the same one twice still applies; the form
+ * may mount after it is set (it loads on first use). Applying one has no side effect beyond the form, so
+ * running it twice (React's strict mode does) changes nothing.
  */
-export type EditLoad = { readonly input: InputImageView; readonly request: EditRequest | null; readonly run: boolean };
+export type EditLoad =
+  | { readonly kind: "input"; readonly input: InputImageView }
+  | { readonly kind: "settings"; readonly input: InputImageView; readonly request: EditRequest; readonly confirm: boolean }
+  | { readonly kind: "patch"; readonly patch: { readonly seed: number } | { readonly prompt: string } };
 
 const inputOf = (view: InputImageView): EditRequest["input"] => ({ id: view.id, width: view.width, height: view.height });
 
@@ -72,18 +77,23 @@ export function EditForm({
 
   useEffect(() => {
     if (!load) return;
-    setPreview(load.input);
-    if (!load.request) {
-      setValue("input", inputOf(load.input), { shouldValidate: formState.isSubmitted });
-      setNotices([t.imageLoaded]);
-      return;
+    switch (load.kind) {
+      case "input":
+        choose(load.input);
+        setNotices([t.imageLoaded]);
+        return;
+      case "patch":
+        if ("seed" in load.patch) setValue("seed", load.patch.seed, { shouldDirty: true });
+        else setValue("prompt", load.patch.prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+        return;
+      case "settings": {
+        const request = { ...load.request, input: inputOf(load.input) };
+        setPreview(load.input);
+        reset(request);
+        setNotices([format(t.loaded, { model: request.model })]);
+        if (load.confirm) setConfirming(request);
+      }
     }
-    const request = { ...load.request, input: inputOf(load.input) };
-    reset(request);
-    setNotices([format(t.loaded, { model: request.model })]);
-    if (!load.run) return;
-    if (request.n > CONFIRM_ABOVE) setConfirming(request);
-    else onEdit(request);
     // Applied once per load: the other values are read as they are at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);

@@ -1,7 +1,8 @@
-import { useImperativeHandle, useRef, useState, type DragEvent, type Ref } from "react";
+import { useEffect, useImperativeHandle, useRef, useState, type DragEvent, type Ref } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { uploadInput } from "@/lib/api/edits";
+import { INPUT_IMAGE_TYPES } from "@/lib/edit/sniff";
 import type { UploadRefusal } from "@/lib/edit/upload-plan";
 import type { InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
@@ -22,7 +23,7 @@ type Status =
   | { readonly kind: "refused"; readonly refusal: UploadRefusal }
   | { readonly kind: "failed"; readonly message: string };
 
-export const ACCEPTED_TYPES = "image/png,image/jpeg,image/webp";
+const ACCEPTED_TYPES = INPUT_IMAGE_TYPES.join(",");
 
 /** The first image among dropped or pasted files, if any. */
 export const firstImage = (files: FileList | null | undefined): File | null =>
@@ -49,6 +50,16 @@ export function InputPicker({
   const [dragging, setDragging] = useState(false);
   // A newer choice wins over an upload still in flight.
   const latest = useRef<AbortController | null>(null);
+  // The input this picker itself just put on record, to tell its own change of `value` from anyone else's.
+  const own = useRef<string | null>(null);
+
+  // An input set from outside (the history, Remove) ends whatever this picker was doing or saying.
+  useEffect(() => {
+    if (value && value.id === own.current) return;
+    latest.current?.abort();
+    latest.current = null;
+    setStatus({ kind: "idle" });
+  }, [value]);
 
   const accept = async (file: File) => {
     latest.current?.abort();
@@ -63,9 +74,10 @@ export function InputPicker({
         return;
       }
       setStatus({ kind: "uploading" });
-      const input = await uploadInput(prepared.blob, controller.signal);
+      const input = await uploadInput(prepared.blob, prepared.type, controller.signal);
       if (controller.signal.aborted) return;
       setStatus({ kind: "idle" });
+      own.current = input.id;
       onChange(input);
     } catch (failure) {
       if (!controller.signal.aborted) setStatus({ kind: "failed", message: failure instanceof Error ? failure.message : String(failure) });
@@ -101,6 +113,7 @@ export function InputPicker({
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
         data-dragging={dragging || undefined}
+        data-testid="input-drop-zone"
         className="space-y-2 rounded-md border-2 border-dashed border-slate-300 dark:border-slate-600 p-2 text-center data-[dragging]:border-indigo-500 data-[dragging]:bg-indigo-50 dark:data-[dragging]:bg-indigo-950/40"
       >
         {value ? (

@@ -1,4 +1,4 @@
-import type { ComparisonView, GenerationView, HistoryItem, ImageView } from "@/lib/generation/view";
+import type { ChainStep, ComparisonView, GenerationView, HistoryItem, ImageView } from "@/lib/generation/view";
 
 /** What a history entry can ask of the playground around it (the form lives outside the history). */
 export type HistoryActions = {
@@ -10,6 +10,8 @@ export type HistoryActions = {
   readonly editImage: (image: ImageView) => void;
   readonly retry: (generation: GenerationView) => void;
   readonly remove: (item: HistoryItem) => void;
+  /** Brings an earlier step of an edit chain into view: its card, or a search that finds it. */
+  readonly showStep: (step: ChainStep) => void;
   /** Fills the compare form from a past comparison. */
   readonly reuseComparison: (comparison: ComparisonView) => void;
   /** Opens a full-screen presentation of these items. */

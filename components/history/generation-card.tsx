@@ -5,7 +5,7 @@ import { CodeDialog, Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
 import { requestSize } from "@/lib/generation/request-size";
-import type { GenerationView, ImageView } from "@/lib/generation/view";
+import type { ChainStep, GenerationView, ImageView } from "@/lib/generation/view";
 import type { Size } from "@/lib/models/size-rules";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
@@ -76,7 +76,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         </div>
       </header>
 
-      {generation.input && <Chain generation={generation} />}
+      {generation.input && <Chain generation={generation} onStep={actions.showStep} />}
       {running && <Placeholders size={requestSize(request)} n={request.n} />}
       {status === "succeeded" && (
         <ul className="grid gap-4">
@@ -150,32 +150,38 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
 }
 
 /** Where an edit came from: each earlier step whose result the next one edited, then this one. */
-function Chain({ generation }: { generation: GenerationView }) {
+function Chain({ generation, onStep }: { generation: GenerationView; onStep: (step: ChainStep) => void }) {
   const t = useMessages().edit.card;
   const { chain } = generation;
   if (chain.length === 0) return null;
   return (
-    <nav aria-label={t.chain} className="text-xs">
-      <ol className="flex flex-wrap items-center gap-x-1 gap-y-0.5 text-slate-600 dark:text-slate-400">
-        {chain.map((step, index) => {
-          const words = { n: index + 1, prompt: step.prompt.slice(0, 40) };
-          return (
-            <li key={step.generationId} className="after:ml-1 after:content-['→']">
-              {step.exists ? (
-                <a href={`#generation-${step.generationId}`} className="text-indigo-700 dark:text-indigo-300 underline">
-                  {format(t.step, words)}
-                </a>
-              ) : (
-                format(t.deletedStep, words)
-              )}
-            </li>
-          );
-        })}
-        <li aria-current="step" className="font-medium text-slate-800 dark:text-slate-200">
-          {format(t.thisStep, { n: chain.length + 1 })}
-        </li>
-      </ol>
-    </nav>
+    // A labelled list, not a <nav>: a page of edits would otherwise hold many landmarks of one name.
+    <ol aria-label={t.chain} className="flex flex-wrap items-center gap-x-1 gap-y-0.5 text-xs text-slate-600 dark:text-slate-400">
+      {chain.map((step, index) => {
+        const words = { n: index + 1, prompt: step.prompt.slice(0, 40) };
+        return (
+          <li key={step.generationId} className="after:ml-1 after:content-['→']">
+            {step.exists ? (
+              <a
+                href={`#generation-${step.generationId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onStep(step);
+                }}
+                className="text-indigo-700 dark:text-indigo-300 underline"
+              >
+                {format(t.step, words)}
+              </a>
+            ) : (
+              format(t.deletedStep, words)
+            )}
+          </li>
+        );
+      })}
+      <li aria-current="step" className="font-medium text-slate-800 dark:text-slate-200">
+        {format(t.thisStep, { n: chain.length + 1 })}
+      </li>
+    </ol>
   );
 }
 

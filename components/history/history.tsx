@@ -8,7 +8,7 @@ import { apiFetch } from "@/lib/api/client";
 import { historyQuery } from "@/lib/api/generations";
 import { format, plural } from "@/lib/i18n/format";
 import { listSearchParams, type ListFilters } from "@/lib/generation/list-query";
-import type { HistoryItem, HistoryPage } from "@/lib/generation/view";
+import type { ChainStep, HistoryItem, HistoryPage } from "@/lib/generation/view";
 import type { HistoryActions } from "./actions";
 import { GenerationCard } from "./generation-card";
 import { HistoryFilters } from "./history-filters";
@@ -30,7 +30,7 @@ const allStarred = async (): Promise<HistoryItem[]> => {
 };
 
 /** Every generation and comparison ever made here, newest first, loaded a page at a time as the list scrolls. */
-export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }) {
+export function History({ actions }: { actions: Omit<HistoryActions, "remove" | "showStep"> }) {
   const t = useMessages().history;
   const locale = useLocale();
   const [filters, setFilters] = useState<ListFilters>({});
@@ -61,6 +61,16 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove"> }
       // A deleted item leaves the selection too, or a later share or presentation would include it.
       setSelected((current) => new Map([...current].filter(([id]) => id !== item.id)));
       deletes.remove(item);
+    },
+    showStep: (step: ChainStep) => {
+      const card = document.getElementById(`generation-${step.generationId}`);
+      if (card) {
+        card.scrollIntoView({ block: "start" });
+        card.focus({ preventScroll: true });
+      } else {
+        // Not among the loaded pages, or a comparison's column: its prompt finds it.
+        setFilters({ q: step.prompt.slice(0, 80) });
+      }
     },
   };
   const toggle = (item: HistoryItem) =>

@@ -1,3 +1,4 @@
+import { BeforeAfter } from "@/components/edit/before-after";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
@@ -40,8 +41,15 @@ export function Lightbox({
       className="m-auto max-h-[95vh] w-[min(1200px,95vw)] overflow-y-auto rounded-lg bg-white dark:bg-slate-900 p-0 shadow-2xl backdrop:bg-slate-900/70"
     >
       <div className="grid gap-4 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        {/* eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app */}
-        <img src={image.src} width={image.width} height={image.height} alt={format(t.lightbox.alt, { prompt: generation.request.prompt.slice(0, 120) })} className="h-auto max-h-[85vh] w-full rounded object-contain" />
+        {generation.input ? (
+          // An edit at full size, before and after, so a small change (a word of text) can be read.
+          <div className="mx-auto w-full" style={{ maxWidth: `calc(80vh * ${image.width / image.height})` }}>
+            <BeforeAfter before={generation.input} after={image} index={position.index - 1} count={position.count} full />
+          </div>
+        ) : (
+          // eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app
+          <img src={image.src} width={image.width} height={image.height} alt={format(t.lightbox.alt, { prompt: generation.request.prompt.slice(0, 120) })} className="h-auto max-h-[85vh] w-full rounded object-contain" />
+        )}
         <div className="space-y-3 overflow-y-auto text-sm">
           <div className="flex justify-end">
             <Button onClick={dialog.close}>{t.lightbox.close}</Button>

@@ -14,9 +14,13 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
   const t = messages.history.settings;
   const card = messages.edit.card;
   const { request, input } = generation;
-  const size = requestSize(request);
-  const sizeText = `${formatSize(size)} (${aspectLabel(size)})`;
   const edit = isEditRequest(request);
+  // An edit that follows its input comes out at a size the upstream picks: once there is an image, its own
+  // size is the fact; before, the estimate is said to be one.
+  const made = generation.images[0];
+  const estimated = edit && request.size === null && !made;
+  const size = edit && request.size === null && made ? made : requestSize(request);
+  const sizeText = `${formatSize(size)} (${aspectLabel(size)})`;
   const rows: Array<[string, ReactNode]> = [
     [t.model, `${modelName(request.model)} (${request.model})`],
     ...(edit && input
@@ -29,7 +33,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
           ] as [string, ReactNode],
         ]
       : []),
-    [t.size, edit && request.size === null ? format(card.followsInput, { size: sizeText }) : sizeText],
+    [t.size, edit && request.size === null ? format(estimated ? card.followsInputAbout : card.followsInput, { size: sizeText }) : sizeText],
     [t.images, String(request.n)],
     [t.seed, generation.seed === null ? t.randomSeed : String(generation.seed)],
     [t.promptRewriting, request.promptExtend ? t.on : t.off],

@@ -19,6 +19,7 @@ import type { EditRequest } from "@/lib/edit/edit-request";
 import type { ShareEntry } from "@/lib/store/types";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
+import { CONFIRM_ABOVE } from "./cost-confirm";
 import { GenerateForm, type FormApi } from "./generate-form";
 import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";
@@ -43,6 +44,7 @@ export function Playground({
   const [compareLoad, setCompareLoad] = useState<CompareLoad | null>(null);
   const [editUsed, setEditUsed] = useState(false);
   const [editLoad, setEditLoad] = useState<EditLoad | null>(null);
+  const [editImageError, setEditImageError] = useState<string | null>(null);
   const switchMode = (next: Mode) => {
     setMode(next);
     if (next === "compare") setCompareUsed(true);
@@ -55,11 +57,15 @@ export function Playground({
   const edit = useCreateEdit();
   const client = useQueryClient();
 
-  /** An edit back into the edit form, changed by `patch`, and with `run`, run again. */
-  const loadEdit = (generation: GenerationView, request: EditRequest, patch: Partial<EditRequest> = {}, run = false) => {
-    if (!generation.input) return;
+  const toEditForm = (load: EditLoad) => {
+    setEditImageError(null);
     switchMode("edit");
-    setEditLoad({ input: generation.input, request: { ...request, ...patch }, run });
+    setEditLoad(load);
+  };
+
+  /** A past edit's settings and input back in the edit form; `confirm` puts the cost question for a rerun. */
+  const loadEdit = (generation: GenerationView, request: EditRequest, confirm = false) => {
+    if (generation.input) toEditForm({ kind: "settings", input: generation.input, request, confirm });
   };
 
   const load = (item: HistoryItem) => {
@@ -73,7 +79,8 @@ export function Playground({
     }
   };
 
-  const [editImageError, setEditImageError] = useState<string | null>(null);
+  // A click on "Edit this image" waits for the server; only the latest one counts.
+  const editImageCall = useRef(0);
 
   useEffect(() => {
     if (!open) return;
@@ -151,28 +158,36 @@ export function Playground({
             actions={{
               reuseSettings: load,
               reuseSeed: (seed, from) => {
-                if (isEditRequest(from.request)) return loadEdit(from, from.request, { seed });
+                if (isEditRequest(from.request)) return toEditForm({ kind: "patch", patch: { seed } });
                 switchMode("single");
                 form.current?.setSeed(seed);
               },
               usePrompt: (prompt, from) => {
-                if (isEditRequest(from.request)) return loadEdit(from, from.request, { prompt });
+                if (isEditRequest(from.request)) return toEditForm({ kind: "patch", patch: { prompt } });
                 switchMode("single");
                 form.current?.setPrompt(prompt);
               },
               retry: (generation) => {
-                if (isEditRequest(generation.request)) return loadEdit(generation, generation.request, {}, true);
+                if (isEditRequest(generation.request)) {
+                  // As a generation's retry: run at once, unless it is big enough to ask first.
+                  if (generation.request.n > CONFIRM_ABOVE) return loadEdit(generation, generation.request, true);
+                  // The edit form is where a refusal of it would show.
+                  switchMode("edit");
+                  return edit.mutate(generation.request);
+                }
                 switchMode("single");
                 form.current?.generate(generation.request);
               },
               editImage: (image) => {
+                const call = ++editImageCall.current;
                 setEditImageError(null);
                 inputFromResult(image.id).then(
                   (input) => {
-                    switchMode("edit");
-                    setEditLoad({ input, request: null, run: false });
+                    if (call === editImageCall.current) toEditForm({ kind: "input", input });
                   },
-                  (error: unknown) => setEditImageError(format(t.editImageError, { error: error instanceof Error ? error.message : String(error) })),
+                  (error: unknown) => {
+                    if (call === editImageCall.current) setEditImageError(format(t.editImageError, { error: error instanceof Error ? error.message : String(error) }));
+                  },
                 );
               },
               reuseComparison: load,

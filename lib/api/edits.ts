@@ -1,17 +1,18 @@
 import { useMutation } from "@tanstack/react-query";
 import type { EditRequest } from "../edit/edit-request";
+import type { InputImageType } from "../edit/sniff";
 import type { GenerationView, InputImageView } from "../generation/view";
 import { apiFetch, type ApiError } from "./client";
 import { useRefreshHistory } from "./generations";
 
 /** Editing for the browser: put an input image on record (an upload or a history result), then start an edit of it. */
 
-export const uploadInput = (image: Blob, signal?: AbortSignal): Promise<InputImageView> =>
+/** `type`: what the bytes are (sniffed, not the file's name); the server reads them again itself. */
+export const uploadInput = (image: Blob, type: InputImageType, signal?: AbortSignal): Promise<InputImageView> =>
   apiFetch<InputImageView>("/api/inputs", {
     method: "POST",
     body: image,
-    // The server reads the type from the bytes; the header only says these are bytes, not JSON.
-    headers: { "content-type": image.type || "application/octet-stream" },
+    headers: { "content-type": type },
     ...(signal && { signal }),
   });
 

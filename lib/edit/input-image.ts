@@ -2,6 +2,7 @@ import sharp, { type Sharp } from "sharp";
 import { AppError } from "../errors";
 import { ANY_EDIT_INPUT } from "../models/edit-models";
 import { sniffImageType, type InputImageType } from "./sniff";
+import { megabytes } from "./upload-plan";
 
 /**
  * The picture an edit starts from, checked on the server before the gateway sees it: its type from its
@@ -18,16 +19,15 @@ export type InputImageCheck = { readonly ok: true; readonly image: InputImage } 
 const encode = (image: Sharp, mime: InputImageType): Promise<Buffer> =>
   (mime === "image/jpeg" ? image.jpeg({ quality: 92 }) : mime === "image/png" ? image.png() : image.webp({ quality: 92 })).toBuffer();
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> => {
   if (bytes.length > ANY_EDIT_INPUT.maxBytes) {
-    return { ok: false, reason: `The image is ${megabytes(bytes.length)}; the most the gateway takes is ${megabytes(ANY_EDIT_INPUT.maxBytes)}.` };
+    return { ok: false, reason: `The image is ${megabytes(bytes.length)} MB; the most the gateway takes is ${megabytes(ANY_EDIT_INPUT.maxBytes)} MB.` };
   }
   const mime = sniffImageType(bytes);
   if (!mime) return { ok: false, reason: "That file is not a PNG, JPEG or WebP image (judged by its contents, not its name)." };
   const damaged = { ok: false, reason: "The image could not be read: the file is damaged or incomplete." } as const;
-  // failOn "truncated": a cut-off file is refused here rather than half-edited by the model.
+  // A cut-off header is refused here; a cut-off or scrambled body, by the whole decode below.
   const metadata = await sharp(bytes, { failOn: "truncated" })
     .metadata()
     .catch(() => null);
@@ -44,11 +44,13 @@ export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> =
     return { ok: false, reason: `The image is ${width}*${height}; each side may be at most ${maxSide} px.` };
   }
   // Decoding it all is the only proof the pixels are there; rotate() with no angle applies the EXIF one.
-  let upright = await encode(sharp(bytes, { failOn: "truncated" }).rotate(), mime).catch(() => null);
+  // failOn "warning" for the pixels: libvips reports scrambled JPEG scan data only as a warning.
+  let upright = await encode(sharp(bytes, { failOn: "warning" }).rotate(), mime).catch(() => null);
   if (!upright) return damaged;
-  // Re-encoding can make a lean PNG larger; a JPEG of the same pixels always fits what the check let in.
+  // Re-encoding can make a lean PNG larger; a JPEG of the same pixels always fits what the check let in
+  // (laid on white: a JPEG has no transparency, and a transparent part would turn black).
   if (upright.length > ANY_EDIT_INPUT.maxBytes) {
-    upright = await encode(sharp(upright), "image/jpeg");
+    upright = await encode(sharp(upright).flatten({ background: "#ffffff" }), "image/jpeg");
     return { ok: true, image: { mime: "image/jpeg", width, height, bytes: upright } };
   }
   return { ok: true, image: { mime, width, height, bytes: upright } };
@@ -56,7 +58,7 @@ export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> =
 
 /** An upload refused before it is read whole: its body passed the gateway's limit. */
 export const inputTooLarge = (): AppError =>
-  new AppError("payload_too_large", `The image is larger than ${ANY_EDIT_INPUT.maxBytes / 1024 / 1024} MB, the most the gateway takes. Scale it down and try again.`);
+  new AppError("payload_too_large", `The image is larger than ${megabytes(ANY_EDIT_INPUT.maxBytes)} MB, the most the gateway takes. Scale it down and try again.`);
 
 /** How the gateway takes an input image inside the JSON body. */
-export const toDataUri = (image: InputImage): string => `data:${image.mime};base64,${image.bytes.toString("base64")}`;
+export const toDataUri = (image: { readonly mime: string; readonly bytes: Buffer }): string => `data:${image.mime};base64,${image.bytes.toString("base64")}`;

@@ -21,7 +21,10 @@ const keep = async ({ store, images, now = Date.now }: Storage, bytes: Buffer, f
   const { image } = check;
   const sha256 = createHash("sha256").update(image.bytes).digest("hex");
   const known = from ? null : store.findInput({ sha256 });
-  if (known) return toInputView(known);
+  if (known) {
+    store.touchInput(known.id, now());
+    return toInputView(known);
+  }
   const input: StoredInput = { id: randomUUID(), createdAt: now(), width: image.width, height: image.height, mime: image.mime, bytes: image.bytes.length, sha256, from };
   // Files first, record after: a crash in between leaves files the start-up sweep removes, never a record without them.
   await images.put(input.id, image.bytes, await makeThumbnail(image.bytes));
@@ -34,13 +37,17 @@ export const recordUpload = (storage: Storage, bytes: Buffer): Promise<InputImag
 /** A result from the history as the next edit's input: the start, or the next link, of a chain. */
 export const recordFromResult = async (storage: Storage, imageId: string): Promise<InputImageView> => {
   const known = storage.store.findInput({ sourceImageId: imageId });
-  if (known) return toInputView(known);
+  if (known) {
+    storage.store.touchInput(known.id, (storage.now ?? Date.now)());
+    return toInputView(known);
+  }
   const image = storage.store.image(imageId);
   const generation = image && storage.store.get(image.generationId);
   const bytes = image && (await storage.images.read(imageId, "full"));
   if (!image || !generation || !bytes) throw new AppError("not_found", "That image is no longer in the history (it may have been deleted).");
-  // A result is a model's own PNG and can pass the gateway's 10 MB; the same pixels as a JPEG always fit.
-  const fitted = bytes.length > ANY_EDIT_INPUT.maxBytes ? await sharp(bytes).jpeg({ quality: 92 }).toBuffer() : bytes;
+  // A result is a model's own PNG and can pass the gateway's 10 MB; the same pixels as a JPEG (on white,
+  // which has no transparency to lose) always fit.
+  const fitted = bytes.length > ANY_EDIT_INPUT.maxBytes ? await sharp(bytes).flatten({ background: "#ffffff" }).jpeg({ quality: 92 }).toBuffer() : bytes;
   return keep(storage, fitted, {
     generationId: generation.id,
     imageId,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ANY_EDIT_INPUT } from "../models/edit-models";
-import { checkFileSize, planUpload } from "./upload-plan";
+import { checkDeclaredSize, checkFileSize, planUpload } from "./upload-plan";
 
 const MB = 1024 * 1024;
 
@@ -15,6 +15,11 @@ describe("what the browser does with a chosen file", () => {
   it("refuses what is not a PNG, JPEG or WebP by its bytes, and what will not decode", () => {
     expect(planUpload(1000, null, { width: 800, height: 600 }, ANY_EDIT_INPUT)).toEqual({ ok: false, refusal: { code: "not-an-image" } });
     expect(planUpload(1000, "image/jpeg", null, ANY_EDIT_INPUT)).toEqual({ ok: false, refusal: { code: "unreadable" } });
+  });
+
+  it("refuses a header that declares more pixels than a tab should decode, before decoding it", () => {
+    expect(checkDeclaredSize({ width: 30_000, height: 30_000 })).toEqual({ code: "too-many-pixels", width: 30_000, height: 30_000, maxMegapixels: 100 });
+    expect(checkDeclaredSize({ width: 8000, height: 6000 })).toBeNull();
   });
 
   it("refuses a picture smaller than the models take, saying its size", () => {

@@ -14,6 +14,8 @@ export const BROWSER_MAX_SIDE = 2048;
 export type UploadRefusal =
   | { readonly code: "too-large"; readonly megabytes: number; readonly maxMegabytes: number }
   | { readonly code: "not-an-image" }
+  /** More pixels than a browser tab should decode, as the header declares them. */
+  | { readonly code: "too-many-pixels"; readonly width: number; readonly height: number; readonly maxMegapixels: number }
   | { readonly code: "unreadable" }
   | { readonly code: "too-small"; readonly width: number; readonly height: number; readonly minSide: number }
   /** So long and thin that no scale fits both the shortest and the longest side the models take. */
@@ -23,11 +25,21 @@ export type UploadPlan =
   | { readonly ok: false; readonly refusal: UploadRefusal }
   | { readonly ok: true; readonly type: InputImageType; readonly scaleTo: Size | null };
 
-const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+/** Megabytes to one decimal, rounded up: a file just over the limit never reads as the limit itself. */
+export const megabytes = (bytes: number): number => Math.ceil((bytes / 1024 / 1024) * 10) / 10;
 
 /** The first check, on the file's size alone: a file too large is refused before it is even read. */
 export const checkFileSize = (bytes: number, rule: EditInputRule): UploadRefusal | null =>
   bytes > rule.maxBytes ? { code: "too-large", megabytes: megabytes(bytes), maxMegabytes: megabytes(rule.maxBytes) } : null;
+
+/** Far beyond any model's 3072 px a side, and what a 10 MB file can honestly hold; a vast one is a trick. */
+export const BROWSER_MAX_PIXELS = 100_000_000;
+
+/** Before decoding: the size its header declares, so a tab never tries to hold a decompression bomb. */
+export const checkDeclaredSize = (size: Size): UploadRefusal | null =>
+  size.width * size.height > BROWSER_MAX_PIXELS
+    ? { code: "too-many-pixels", width: size.width, height: size.height, maxMegapixels: BROWSER_MAX_PIXELS / 1_000_000 }
+    : null;
 
 /** Then, once its first bytes and (upright) size are known. `size` null: the browser could not decode it. */
 export const planUpload = (bytes: number, type: InputImageType | null, size: Size | null, rule: EditInputRule): UploadPlan => {

@@ -1,7 +1,7 @@
 import type * as core from "zod/v4/core";
 import { safeParse } from "zod/mini";
 import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
-import { editRequestSchema, type EditRequest } from "../edit/edit-request";
+import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
 import { AppError } from "../errors";
 import { generateRequestSchema, type GenerateRequest } from "../models/request-schema";
 
@@ -34,8 +34,7 @@ export const parseEditRequest = (body: unknown, inputSize: (id: string) => { wid
   const request = parseWith(editRequestSchema, body);
   const size = inputSize(request.input.id);
   if (!size) {
-    const message = "The input image is no longer on the server. Upload it again.";
-    throw new AppError("invalid_request", `The request was refused: input: ${message}`, { fields: [{ field: "input", message }] });
+    throw new AppError("invalid_request", `The request was refused: input: ${INPUT_GONE}`, { fields: [{ field: "input", message: INPUT_GONE }] });
   }
   return parseWith(editRequestSchema, { ...request, input: { id: request.input.id, width: size.width, height: size.height } });
 };

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultEdit } from "../edit/edit-defaults";
 import { defaultRequest } from "../models/defaults";
 import type { StoredImage } from "../store/types";
 import { openStorage } from "./storage";
@@ -93,6 +94,33 @@ describe("opening storage", () => {
       expect(third.store.get(crashed.id)?.finishedAt).toBe(5000);
     } finally {
       third.store.close();
+    }
+  });
+});
+
+describe("edit inputs at start-up", () => {
+  it("drops the ones nobody used or chose for a day, files and all, and keeps the rest", async () => {
+    const dataDir = join(root, "data");
+    const first = await openStorage(dataDir, 0);
+    const input = (id: string) => ({ id, createdAt: 1_000, width: 800, height: 600, mime: "image/png", bytes: 4, sha256: id, from: null });
+    for (const id of ["input-used", "input-chosen", "input-stale"]) {
+      first.store.createInput(input(id));
+      await first.images.put(id, Buffer.from("full"), Buffer.from("thumb"));
+    }
+    first.store.create({ id: "edit-1", createdAt: 2_000, request: { ...defaultEdit("qwen-image-edit", { id: "input-used", width: 800, height: 600 }), prompt: "x" } });
+    first.store.touchInput("input-chosen", 80_000_000);
+    first.store.close();
+
+    const day = 24 * 60 * 60 * 1000;
+    const second = await openStorage(dataDir, 2_000 + day + 1);
+    try {
+      expect(second.dropped).toBe(1);
+      expect(second.store.input("input-stale")).toBeNull();
+      expect(existsSync(join(dataDir, "images", "input-stale.img"))).toBe(false);
+      expect(await second.images.read("input-used", "full")).not.toBeNull();
+      expect(await second.images.read("input-chosen", "thumb")).not.toBeNull();
+    } finally {
+      second.store.close();
     }
   });
 });

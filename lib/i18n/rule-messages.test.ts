@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { defaultEdit, NO_INPUT, switchEditModel } from "../edit/edit-defaults";
-import { editRequestSchema, type EditRequest } from "../edit/edit-request";
+import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { createUploadLimit } from "../limits/rate-limit";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -71,7 +71,7 @@ const sentences = async (): Promise<string[]> => {
     ...issues(editRequestSchema, { ...edit, model: "qwen-image-edit", promptExtend: false, size: { width: 1024, height: 1024 } }),
     ...switchEditModel({ ...edit, size: { width: 1024, height: 1024 } }, "qwen-image-edit").notices,
     ...switchEditModel({ ...edit, model: "qwen-image-edit", size: { width: 100, height: 100 } }, "qwen-image-edit-plus").notices,
-    "The input image is no longer on the server. Upload it again.",
+    INPUT_GONE,
     await refusal(async () => {
       const add = createUploadLimit(1);
       await add("a");

@@ -1,6 +1,5 @@
 import sharp from "sharp";
 import { contentDisposition, downloadFileName } from "../download/file-name";
-import { requestSize } from "../generation/request-size";
 import type { GenerationView } from "../generation/view";
 import { addPngText } from "../png/text-chunks";
 import { formatSize } from "../models/size-rules";
@@ -15,7 +14,8 @@ export const downloadablePng = async (bytes: Buffer, generation: GenerationView,
   const { request } = generation;
   const settings = {
     model: request.model,
-    size: formatSize(requestSize(request)),
+    // The image's own size: for an edit that follows its input, the upstream chose it.
+    size: formatSize(image),
     n: request.n,
     seed: generation.seed,
     prompt_extend: request.promptExtend,

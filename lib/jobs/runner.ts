@@ -8,6 +8,8 @@ import { comparisonImageCount, planComparison, type CompareRequest } from "../co
 import { SEED_MAX } from "../models/registry";
 import type { GenerationStore, ImageStore, StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
+import { INPUT_GONE } from "../edit/edit-request";
+import { toDataUri } from "../edit/input-image";
 import { processImage } from "./process-image";
 
 export type RunnerLimits = {
@@ -125,8 +127,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
   const inputDataUri = async (inputId: string): Promise<string> => {
     const input = store.input(inputId);
     const bytes = input && (await images.read(inputId, "full"));
-    if (!input || !bytes) throw new AppError("invalid_request", "The edit's input image is no longer on the server. Upload it again.");
-    return `data:${input.mime};base64,${bytes.toString("base64")}`;
+    if (!input || !bytes) throw new AppError("invalid_request", INPUT_GONE);
+    return toDataUri({ mime: input.mime, bytes });
   };
 
   /** Turns away work beyond the concurrency cap or the day's budget, and reserves the images it will bill. */

@@ -25,8 +25,8 @@ export const createGenerationRateLimit = (perMinute: number) =>
   createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`);
 
 /**
- * Edit inputs put on record: cheap next to a generation, but each is up to 10 MB on disk until a day after
- * its last use, so a script cannot fill the disk faster than this.
+ * Edit inputs put on record: cheap next to a generation, but each is up to 10 MB on disk until a day after it
+ * was last chosen or used (lib/history/storage.ts), so a script cannot fill the disk faster than this.
  */
 export const createUploadLimit = (perMinute = 30) =>
   createRateLimit(perMinute, (wait) => `You have added ${perMinute} input images in the last minute, the most allowed here. Try again in ${wait}.`);

@@ -105,8 +105,6 @@ export const EDIT_MODELS = [
 
 export type EditModelId = (typeof EDIT_MODELS)[number]["id"];
 
-export const EDIT_MODEL_IDS = EDIT_MODELS.map((model) => model.id) as [EditModelId, ...EditModelId[]];
-
 export const DEFAULT_EDIT_MODEL_ID: EditModelId = "qwen-image-edit-plus";
 
 const BY_ID = new Map<string, EditModelSpec>(EDIT_MODELS.map((model) => [model.id, model]));

@@ -3,6 +3,7 @@ import { inputProblem } from "../edit/edit-request";
 import { sniffImageType, type InputImageType } from "../edit/sniff";
 import type { EditModelSpec } from "../models/edit-models";
 import type { Size } from "../models/size-rules";
+import { megabytes } from "../edit/upload-plan";
 
 /** The input image of an edit, as far as the header tells; the pixels are proven whole when it is drawn. */
 export type EditInput = {
@@ -22,7 +23,7 @@ const DATA_URI = /^data:([^;,]*)((?:;[^;,]*)*),/i;
 
 const excerpt = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 
 /**
  * Reads the edit's image the way the upstream judges it: a base64 data: URI (the simulator has no internet,
@@ -42,7 +43,7 @@ export const readInputImage = async (uri: string, model: EditModelSpec): Promise
   const bytes = Buffer.from(uri.slice(header[0].length), "base64");
   const { maxBytes } = model.input;
   if (bytes.length > maxBytes) {
-    return fail(`The input image is ${bytes.length} bytes (${megabytes(bytes.length)}); ${model.id} takes at most ${maxBytes} bytes (${megabytes(maxBytes)}).`);
+    return fail(`The input image is ${bytes.length} bytes (${megabytes(bytes.length)} MB); ${model.id} takes at most ${maxBytes} bytes (${megabytes(maxBytes)} MB).`);
   }
   const type = sniffImageType(bytes);
   if (!type) return fail("The input image is not a PNG, JPEG or WebP: its bytes do not start like one, whatever the data: URI declares.");

@@ -17,13 +17,13 @@ export type EditLook = {
 };
 
 /**
- * Decoding the whole picture is the only proof its pixels are all there (failOn "truncated" turns a cut-off
- * file into an error rather than grey rows). Null when it cannot be decoded. Transparency is laid on white,
+ * Decoding the whole picture is the only proof its pixels are all there (failOn "warning" turns a cut-off or
+ * scrambled file into an error rather than grey rows: libvips reports bad JPEG scan data only as a warning). Null when it cannot be decoded. Transparency is laid on white,
  * as the edit comes back as an opaque PNG.
  */
 export const decodeInputAt = async (bytes: Buffer, size: Size): Promise<EditBase | null> => {
   try {
-    const pixels = await sharp(bytes, { failOn: "truncated" })
+    const pixels = await sharp(bytes, { failOn: "warning" })
       .rotate()
       .flatten({ background: "#ffffff" })
       .resize(size.width, size.height, { fit: "cover" })

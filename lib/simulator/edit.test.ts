@@ -225,7 +225,7 @@ describe("refusals", () => {
     const header = photo.subarray(0, 16);
     const big = Buffer.concat([header, Buffer.alloc(10 * 1024 * 1024 + 1 - header.length)]);
     expect(await refused(editBody("qwen-image-edit-plus", "night", dataUri(big)))).toBe(
-      "The input image is 10485761 bytes (10.0 MB); qwen-image-edit-plus takes at most 10485760 bytes (10.0 MB).",
+      "The input image is 10485761 bytes (10.1 MB); qwen-image-edit-plus takes at most 10485760 bytes (10 MB).",
     );
   });
 

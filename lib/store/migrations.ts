@@ -67,6 +67,7 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE inputs (
      id TEXT PRIMARY KEY,
      created_at INTEGER NOT NULL,
+     last_used_at INTEGER NOT NULL,
      width INTEGER NOT NULL,
      height INTEGER NOT NULL,
      mime TEXT NOT NULL,

@@ -73,16 +73,17 @@ export const openSqliteStore = (file: string): GenerationStore => {
     image: db.prepare("SELECT * FROM images WHERE id = ?"),
     imageIds: db.prepare("SELECT id FROM images UNION ALL SELECT id FROM inputs"),
     insertInput: db.prepare(
-      "INSERT INTO inputs (id, created_at, width, height, mime, bytes, sha256, source_image_id, source_generation_id, source_input_id, source_model, source_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO inputs (id, created_at, last_used_at, width, height, mime, bytes, sha256, source_image_id, source_generation_id, source_input_id, source_model, source_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     input: db.prepare("SELECT * FROM inputs WHERE id = ?"),
     inputByHash: db.prepare("SELECT * FROM inputs WHERE sha256 = ? AND source_image_id IS NULL LIMIT 1"),
     inputBySource: db.prepare("SELECT * FROM inputs WHERE source_image_id = ? LIMIT 1"),
     unusedInputs: db.prepare(
       // An input a later one came from is kept too: the chain reads its step through it.
-      "SELECT id FROM inputs i WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.input_id = i.id) AND NOT EXISTS (SELECT 1 FROM inputs j WHERE j.source_input_id = i.id)",
+      "SELECT id FROM inputs i WHERE last_used_at < ? AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.input_id = i.id) AND NOT EXISTS (SELECT 1 FROM inputs j WHERE j.source_input_id = i.id)",
     ),
     deleteInput: db.prepare("DELETE FROM inputs WHERE id = ?"),
+    touchInput: db.prepare("UPDATE inputs SET last_used_at = MAX(last_used_at, ?) WHERE id = ?"),
     ensureDay: db.prepare("INSERT OR IGNORE INTO usage (day, images) VALUES (?, 0)"),
     reserve: db.prepare("UPDATE usage SET images = images + ? WHERE day = ? AND (? IS NULL OR images + ? <= ?)"),
     release: db.prepare("UPDATE usage SET images = MAX(0, images - ?) WHERE day = ?"),
@@ -199,6 +200,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
     create({ id, createdAt, request }) {
       const inputId = isEditRequest(request) ? request.input.id : null;
       statements.insert.run(id, createdAt, request.model, request.prompt, JSON.stringify(request), null, null, inputId);
+      if (inputId) statements.touchInput.run(createdAt, inputId);
       return get(id) as GenerationView;
     },
     markSent(id, seed) {
@@ -258,7 +260,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
     },
     createInput({ id, createdAt, width, height, mime, bytes, sha256, from }) {
       statements.insertInput.run(
-        id, createdAt, width, height, mime, bytes, sha256,
+        id, createdAt, createdAt, width, height, mime, bytes, sha256,
         from?.imageId ?? null, from?.generationId ?? null, from?.inputId ?? null, from?.model ?? null, from?.prompt ?? null,
       );
     },
@@ -269,6 +271,9 @@ export const openSqliteStore = (file: string): GenerationStore => {
     findInput(key) {
       const row = ("sha256" in key ? statements.inputByHash.get(key.sha256) : statements.inputBySource.get(key.sourceImageId)) as InputRow | undefined;
       return row ? toInput(row) : null;
+    },
+    touchInput(id, now) {
+      statements.touchInput.run(now, id);
     },
     dropUnusedInputs(before) {
       const ids = (statements.unusedInputs.all(before) as Array<{ id: string }>).map((row) => row.id);

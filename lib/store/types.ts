@@ -111,7 +111,12 @@ export type GenerationStore = {
   input(id: string): StoredInput | null;
   /** An input already on record for the same upload (by hash) or the same history result. */
   findInput(key: { sha256: string } | { sourceImageId: string }): StoredInput | null;
-  /** Drops inputs that no generation uses, made before `before`; returns their ids for the caller to remove their files. */
+  /** Marks an input as just chosen again (a form holds it), so the clean-up leaves it for another day. */
+  touchInput(id: string, now: number): void;
+  /**
+   * Drops inputs that no generation uses and nobody chose since `before` (kept too: ones a later input came
+   * from, whose chain step they carry); returns their ids for the caller to remove their files.
+   */
   dropUnusedInputs(before: number): string[];
   /** Every image id on record (results and inputs), for sweeping files that no record owns. */
   imageIds(): Set<string>;

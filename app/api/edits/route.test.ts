@@ -97,6 +97,9 @@ describe("POST /api/edits", () => {
     expect(record).toMatchObject({ status: "succeeded", seed: 5, input: { id: input.id, width: 800, height: 600 }, chain: [], images: [size] });
     expect(harness.server.simulator.stats().lastRequest).toMatchObject({ model: "qwen-image-edit-plus", size: null, image: expect.stringMatching(/^data:image\/png \(\d+ bytes, 800\*600\)$/) });
     expect(await getRecord(harness, record.id)).toMatchObject({ input: { id: input.id }, request: { input: { id: input.id } } });
+    // The megabytes of the data URI went to the gateway only: never back to a browser, in the record or the list.
+    const list = await read(await harness.generations.GET(new Request("http://localhost/api/generations")));
+    for (const text of [got.text, list.text]) expect(text).not.toMatch(/data:image|base64/);
   });
 
   it("checks the input the server holds, not the size the request claims", async () => {

@@ -5,7 +5,6 @@ export const edit = {
   formLabel: "Edit settings",
   loaded: "Edit loaded from the history ({model}).",
   imageLoaded: "The image is in the form as the input: describe the change and press “Edit image”.",
-  useError: "Could not use this image: {error}",
   input: {
     legend: "Input image",
     empty: "Drop a PNG, JPEG or WebP here, paste one (Ctrl+V), or choose a file. Up to 10 MB.",
@@ -23,6 +22,7 @@ export const edit = {
     refusals: {
       "too-large": "This file is {megabytes} MB; the gateway takes images up to {maxMegabytes} MB. Nothing was uploaded.",
       "not-an-image": "This file is not a PNG, JPEG or WebP image (judged by its contents, not its name). Nothing was uploaded.",
+      "too-many-pixels": "This image declares {width}*{height} pixels, more than {maxMegapixels} megapixels: far beyond what the models take. Nothing was uploaded.",
       unreadable: "This image could not be read: the file is damaged or incomplete. Nothing was uploaded.",
       "too-small": "This image is {width}*{height}; the editing models need at least {minSide} px on each side. Nothing was uploaded.",
       "too-elongated": "This image is {width}*{height}: too long and thin for the editing models ({minSide} to {maxSide} px on each side). Nothing was uploaded.",
@@ -57,5 +57,6 @@ export const edit = {
     inputUploaded: "{size}, uploaded",
     inputFrom: "{size}, a result of “{prompt}”",
     followsInput: "{size}, following the input",
+    followsInputAbout: "about {size}, following the input",
   },
 };

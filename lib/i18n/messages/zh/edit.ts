@@ -5,7 +5,6 @@ export const edit: Messages["edit"] = {
   formLabel: "编辑设置",
   loaded: "已从历史记录载入编辑（{model}）。",
   imageLoaded: "图片已作为输入放入表单：描述要做的修改，然后点击“编辑图片”。",
-  useError: "无法使用这张图片：{error}",
   input: {
     legend: "输入图片",
     empty: "把 PNG、JPEG 或 WebP 图片拖到这里、粘贴（Ctrl+V），或选择文件。最大 10 MB。",
@@ -23,6 +22,7 @@ export const edit: Messages["edit"] = {
     refusals: {
       "too-large": "这个文件有 {megabytes} MB；网关最多接受 {maxMegabytes} MB 的图片。没有上传任何内容。",
       "not-an-image": "这个文件不是 PNG、JPEG 或 WebP 图片（按文件内容判断，而不是文件名）。没有上传任何内容。",
+      "too-many-pixels": "这张图片声明的尺寸为 {width}*{height}，超过 {maxMegapixels} 百万像素，远超模型能处理的范围。没有上传任何内容。",
       unreadable: "无法读取这张图片：文件已损坏或不完整。没有上传任何内容。",
       "too-small": "这张图片是 {width}*{height}；编辑模型要求每边至少 {minSide} 像素。没有上传任何内容。",
       "too-elongated": "这张图片是 {width}*{height}：对编辑模型来说太细长了（每边需在 {minSide} 到 {maxSide} 像素之间）。没有上传任何内容。",
@@ -56,5 +56,6 @@ export const edit: Messages["edit"] = {
     inputUploaded: "{size}，上传的图片",
     inputFrom: "{size}，来自“{prompt}”的结果",
     followsInput: "{size}，跟随输入图片",
+    followsInputAbout: "约 {size}，跟随输入图片",
   },
 };
