@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchFirstPaint } from "./first-paint";
+import { benchEditInputs } from "./edit-inputs";
 import { benchFirstLoad } from "./first-load";
 import { benchGateway } from "./gateway";
 import { benchLighthouse } from "./lighthouse";
@@ -10,7 +11,7 @@ import { benchStoreListing } from "./store-listing";
  * for the machine it ran on (see the header); they are measured here and never asserted in tests.
  */
 // One after another: each measures the machine, and two at once would measure each other.
-const sections = [await benchStoreListing(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchGateway()];
+const sections = [await benchStoreListing(), await benchEditInputs(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchGateway()];
 const header = [
   "# Benchmarks",
   "",

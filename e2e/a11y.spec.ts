@@ -13,6 +13,12 @@ const seriousViolations = async (page: Page) => {
 test.describe("accessibility", () => {
   test("the playground, the compare form, a result, the lightbox and a presentation", async ({ playground, page }) => {
     expect(await seriousViolations(page)).toEqual([]);
+    // A button that does nothing yet stays in the tab order and says why, to a screen reader too.
+    const clear = playground.form.getByRole("button", { name: "Clear" });
+    await expect(clear).toBeDisabled();
+    await expect(clear).toHaveAccessibleDescription("Already empty: a new random seed each time.");
+    await clear.focus();
+    await expect(clear).toBeFocused();
 
     await playground.prompt.fill("A paper crane on a desk");
     await playground.generateButton.click();

@@ -1,4 +1,4 @@
-import { clearHistory, expect, test } from "./fixtures";
+import { clearHistory, expect, SimulatorControl, test } from "./fixtures";
 
 test.use({ locale: "zh-CN" });
 
@@ -24,6 +24,13 @@ test.describe("中文 and English", () => {
     await expect(result.getByRole("img")).toBeVisible();
     await expect(result).toContainText("改写后的提示词");
     await page.screenshot({ path: "test-results/screenshots/zh.png" });
+
+    // The gateway's refusal, written by the server in English, is shown in Chinese.
+    const simulator = new SimulatorControl(request);
+    await simulator.reset();
+    await simulator.fault("moderation");
+    await form.getByRole("button", { name: "生成", exact: true }).click();
+    await expect(page.getByRole("article").first().getByRole("alert")).toHaveText("内容审核拒绝了这个提示词。请改写提示词（或反向提示词）后重试。");
 
     // Switching keeps what is typed, and sticks across a reload.
     await form.getByLabel("提示词", { exact: true }).fill("一盏灯笼");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { apiFetch } from "@/lib/api/client";
@@ -9,6 +9,7 @@ import { apiFetch } from "@/lib/api/client";
 /** `next`: where the user was going, already checked to be a path on this site. */
 export function SignInForm({ next }: { next: string }) {
   const t = useMessages().access;
+  const ruleText = useRuleText();
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,7 +22,7 @@ export function SignInForm({ next }: { next: string }) {
       await apiFetch<void>("/api/session", { method: "POST", json: { password } });
       window.location.assign(next);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : t.failed);
+      setError(failure instanceof Error ? ruleText(failure.message) : t.failed);
       setBusy(false);
     }
   };

@@ -23,6 +23,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
   const { compare } = useMessages();
   const t = compare.card;
   const locale = useLocale();
+  const ruleText = useRuleText();
   const { data: comparison, refetch } = useQuery(comparisonQuery(initial));
   const update = useUpdateComparison();
   const retry = useRetryColumn();
@@ -67,7 +68,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
             label={columnLabel(comparison, index, compare.blindModel)}
             generation={column.generation}
             notes={hidden ? [] : column.notes}
-            errorText={column.generation.error ? blindText(comparison, column.generation.error.message, compare.blindModel) : null}
+            errorText={column.generation.error ? blindText(comparison, ruleText(column.generation.error.message), compare.blindModel) : null}
             hidden={hidden}
             actions={actions}
             onCancelled={() => void refetch()}
@@ -100,7 +101,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
       </div>
       {(update.error ?? retry.error) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {(update.error ?? retry.error)?.message}
+          {ruleText((update.error ?? retry.error)?.message ?? "")}
         </p>
       )}
     </article>

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { CodeDialog, Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
@@ -19,6 +19,7 @@ import { formatSeconds, useElapsed } from "./use-elapsed";
 
 export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {
   const messages = useMessages();
+  const ruleText = useRuleText();
   const t = messages.history;
   const edit = messages.edit.card;
   const { data: generation } = useQuery(generationQuery(initial));
@@ -96,7 +97,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       )}
       {generation.error && (
         <div role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
-          {generation.error.message}
+          {ruleText(generation.error.message)}
         </div>
       )}
       {status === "cancelled" && generation.finishedAt !== null && (
@@ -116,24 +117,24 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         <Button onClick={() => actions.reuseSettings(generation)}>{t.card.reuseSettings}</Button>
         {/* Every action is there from the start, disabled with its reason until it applies: the row never
             reflows when the result arrives (no layout shift), and nothing appears from nowhere. */}
-        <Button onClick={() => actions.reuseSeed(generation.seed ?? 0, generation)} disabled={generation.seed === null} title={generation.seed === null ? t.card.noSeedYet : undefined}>
+        <Button onClick={() => actions.reuseSeed(generation.seed ?? 0, generation)} disabled={generation.seed === null} reason={t.card.noSeedYet}>
           {t.card.reuseSeed}
         </Button>
         <Button
           onClick={() => firstRevised && actions.usePrompt(firstRevised, generation)}
           disabled={!firstRevised}
-          title={firstRevised ? undefined : running ? t.card.revisedComesLater : t.card.noRevisedPromptReturned}
+          reason={running ? t.card.revisedComesLater : t.card.noRevisedPromptReturned}
         >
           {t.card.useRevisedPrompt}
         </Button>
         <CopyButton text={request.prompt} label={t.card.copyPrompt} />
-        <Button onClick={() => setShowCode(true)} disabled={generation.seed === null} title={generation.seed === null ? t.card.noSeedYet : undefined}>
+        <Button onClick={() => setShowCode(true)} disabled={generation.seed === null} reason={t.card.noSeedYet}>
           {t.card.copyAsCode}
         </Button>
         <Button
           onClick={() => actions.present([generation])}
           disabled={generation.images.length === 0}
-          title={generation.images.length === 0 ? (running ? t.card.nothingToPresentYet : t.card.noImages) : undefined}
+          reason={running ? t.card.nothingToPresentYet : t.card.noImages}
         >
           {t.card.present}
         </Button>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
-import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 // Not lazy: a card that arrived after the list would push the cards below it down (a layout shift).
 import { ComparisonCard } from "@/components/compare/comparison-card";
 import { Button } from "@/components/ui/button";
@@ -33,6 +33,8 @@ const allStarred = async (): Promise<HistoryItem[]> => {
 export function History({ actions }: { actions: Omit<HistoryActions, "remove" | "showStep"> }) {
   const t = useMessages().history;
   const locale = useLocale();
+  // The server's refusals are English; shown in the interface's language where known.
+  const ruleText = useRuleText();
   const [filters, setFilters] = useState<ListFilters>({});
   const deferred = useDeferredValue(filters);
   const query = useInfiniteQuery(historyQuery(deferred));
@@ -112,7 +114,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       <HistoryFilters value={filters} onChange={setFilters} />
       {starredError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {format(t.favouritesError, { error: starredError })}
+          {format(t.favouritesError, { error: ruleText(starredError) })}
         </p>
       )}
 
@@ -145,12 +147,12 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
 
       {deletes.failure && (
         <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
-          {deletes.failure}
+          {format(t.deleteError, { error: ruleText(deletes.failure) })}
         </p>
       )}
       {query.isError && (
         <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
-          {format(t.loadError, { error: query.error.message })}
+          {format(t.loadError, { error: ruleText(query.error.message) })}
         </p>
       )}
       {query.isSuccess && items.length === 0 && (

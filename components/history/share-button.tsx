@@ -1,4 +1,4 @@
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { useCreateShare } from "@/lib/api/shares";
@@ -12,6 +12,7 @@ import { CopyButton } from "./copy-button";
  */
 export function ShareButton({ entries, title, label }: { entries: readonly ShareEntry[]; title: string; label?: string }) {
   const t = useMessages().history.share;
+  const ruleText = useRuleText();
   const share = useCreateShare();
   const url = share.data ? `${window.location.origin}${share.data.path}` : null;
   return (
@@ -28,7 +29,7 @@ export function ShareButton({ entries, title, label }: { entries: readonly Share
       )}
       {share.error && (
         <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
-          {format(t.error, { error: share.error.message })}
+          {format(t.error, { error: ruleText(share.error.message) })}
         </p>
       )}
     </>

@@ -1,9 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useMessages } from "@/components/i18n/i18n-provider";
 import { deleteHistoryItem, generationKeys } from "@/lib/api/generations";
 import type { HistoryItem } from "@/lib/generation/view";
-import { format } from "@/lib/i18n/format";
 
 const UNDO_MS = 6000;
 
@@ -13,9 +11,9 @@ const UNDO_MS = 6000;
  */
 export const usePendingDeletes = () => {
   const client = useQueryClient();
-  const { deleteError } = useMessages().history;
   const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; item: HistoryItem }>());
   const [pending, setPending] = useState<readonly HistoryItem[]>([]);
+  // The server's own words: the history words them in the interface's language when it shows them.
   const [failure, setFailure] = useState<string | null>(null);
 
   const commit = useCallback(
@@ -26,10 +24,10 @@ export const usePendingDeletes = () => {
       // A delete that failed brings the entry back (the list is refetched) and says why.
       void deleteHistoryItem(item)
         .then(() => setFailure(null))
-        .catch((error: unknown) => setFailure(format(deleteError, { error: error instanceof Error ? error.message : String(error) })))
+        .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)))
         .finally(() => client.invalidateQueries({ queryKey: generationKeys.lists }));
     },
-    [client, deleteError],
+    [client],
   );
 
   const remove = useCallback(

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { CompareLoad } from "@/components/compare/compare-form";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import type { EditLoad } from "@/components/edit/edit-form";
 import { CompareForm, EditForm, Presentation } from "@/components/lazy";
@@ -38,6 +38,8 @@ export function Playground({
   open: ShareEntry | null;
 }) {
   const t = useMessages().playground;
+  // The server's refusals and errors are English; shown in the interface's language where known.
+  const ruleText = useRuleText();
   const form = useRef<FormApi>(null);
   const [mode, setMode] = useState<Mode>(open?.kind === "comparison" ? "compare" : "single");
   const [compareUsed, setCompareUsed] = useState(mode === "compare");
@@ -87,7 +89,7 @@ export function Playground({
     // The address goes back to plain "/" so a reload does not load the same item over the user's edits.
     window.history.replaceState(null, "", "/");
     apiFetch<HistoryItem>(`/api/${open.kind === "generation" ? "generations" : "comparisons"}/${encodeURIComponent(open.id)}`).then(load, (error: unknown) =>
-      setOpenError(format(t.openError, { error: error instanceof Error ? error.message : String(error) })),
+      setOpenError(format(t.openError, { error: ruleText(error instanceof Error ? error.message : String(error)) })),
     );
     // Once, for the item the page was opened with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -129,7 +131,7 @@ export function Playground({
               <GenerateForm
                 ref={form}
                 onGenerate={(request) => create.mutate(request)}
-                submitError={create.error ? format(t.generateError, { error: create.error.message }) : null}
+                submitError={create.error ? format(t.generateError, { error: ruleText(create.error.message) }) : null}
                 submitting={create.isPending}
               />
             </div>
@@ -138,7 +140,7 @@ export function Playground({
               <CompareForm
                 load={compareLoad}
                 onCompare={(request) => compare.mutate(request)}
-                submitError={compare.error ? format(t.compareError, { error: compare.error.message }) : null}
+                submitError={compare.error ? format(t.compareError, { error: ruleText(compare.error.message) }) : null}
                 submitting={compare.isPending}
               />
               )}
@@ -148,7 +150,7 @@ export function Playground({
                 <EditForm
                   load={editLoad}
                   onEdit={(request) => edit.mutate(request)}
-                  submitError={edit.error ? format(t.editError, { error: edit.error.message }) : null}
+                  submitError={edit.error ? format(t.editError, { error: ruleText(edit.error.message) }) : null}
                   submitting={edit.isPending}
                 />
               )}
@@ -186,7 +188,7 @@ export function Playground({
                     if (call === editImageCall.current) toEditForm({ kind: "input", input });
                   },
                   (error: unknown) => {
-                    if (call === editImageCall.current) setEditImageError(format(t.editImageError, { error: error instanceof Error ? error.message : String(error) }));
+                    if (call === editImageCall.current) setEditImageError(format(t.editImageError, { error: ruleText(error instanceof Error ? error.message : String(error)) }));
                   },
                 );
               },

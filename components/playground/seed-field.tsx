@@ -47,7 +47,7 @@ export function SeedField({
         <Button onClick={() => onChange(randomSeed())} className="whitespace-nowrap">
           <DiceIcon /> {t.roll}
         </Button>
-        <Button onClick={() => onChange(null)} disabled={value === null} title={value === null ? t.clearDisabled : undefined} className="whitespace-nowrap">
+        <Button onClick={() => onChange(null)} disabled={value === null} reason={t.clearDisabled} className="whitespace-nowrap">
           {t.clear}
         </Button>
       </div>

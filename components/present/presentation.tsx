@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { HistoryItem } from "@/lib/generation/view";
@@ -18,7 +18,13 @@ const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
  */
 export function Presentation({ items, onClose }: { items: readonly HistoryItem[]; onClose: () => void }) {
   const { present: t, compare } = useMessages();
-  const slides = useMemo(() => buildSlides(items, { ...t.slides, blindModel: compare.blindModel }), [items, t.slides, compare.blindModel]);
+  const ruleText = useRuleText();
+  const slides = useMemo(
+    () => buildSlides(items, { ...t.slides, blindModel: compare.blindModel, errorText: ruleText }),
+    // ruleText changes with the catalogue, which t.slides already follows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [items, t.slides, compare.blindModel],
+  );
   const dialog = useModalDialog();
   const [target, setTarget] = useState(0);
   // Null until the first slide's images are decoded: even the first slide never shows half-loaded.

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { SettingsList } from "@/components/history/settings-list";
-import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Presentation } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
@@ -77,8 +77,9 @@ function SharedItem({ item }: { item: HistoryItem }) {
 
 function Images({ generation, label, describe = (text) => text }: { generation: GenerationView; label: string; describe?: (text: string) => string }) {
   const { share: t, present } = useMessages();
+  const ruleText = useRuleText();
   if (generation.images.length === 0) {
-    return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error?.message ?? present.slides.noImage[generation.status])}</p>;
+    return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error ? ruleText(generation.error.message) : present.slides.noImage[generation.status])}</p>;
   }
   return (
     <ul className="grid gap-3">

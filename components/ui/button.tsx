@@ -1,21 +1,46 @@
-import type { ComponentProps } from "react";
+import { useId, type ComponentProps } from "react";
 
+// aria-disabled as well as disabled: a button disabled with a reason stays focusable (see below).
 const VARIANTS = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300 dark:disabled:bg-indigo-900",
-  secondary: "border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 text-slate-800 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:text-slate-400 dark:disabled:text-slate-500",
+  primary: "bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300 dark:disabled:bg-indigo-900 aria-disabled:bg-indigo-300 dark:aria-disabled:bg-indigo-900",
+  secondary:
+    "border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 text-slate-800 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:text-slate-400 dark:disabled:text-slate-500 aria-disabled:text-slate-400 dark:aria-disabled:text-slate-500 aria-disabled:hover:bg-white dark:aria-disabled:hover:bg-slate-900",
   danger: "border border-red-300 dark:border-red-700 bg-white dark:bg-slate-900 text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950/40",
 } as const;
 
+/**
+ * The app's button. Given `disabled` and a `reason`, it says why it does nothing yet to everyone: a pointer
+ * gets the reason as a tooltip, and a keyboard or screen-reader user can still reach the button (it is
+ * aria-disabled rather than disabled, which would take it out of the tab order) and hears the reason as its
+ * description.
+ */
 export function Button({
   variant = "secondary",
   className = "",
+  reason,
+  disabled,
+  onClick,
   ...props
-}: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS }) {
+}: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; reason?: string | undefined }) {
+  const id = useId();
+  const explained = Boolean(disabled && reason);
   return (
-    <button
-      type="button"
-      className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium shadow-sm transition disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
-      {...props}
-    />
+    <>
+      <button
+        type="button"
+        {...props}
+        className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
+        disabled={disabled && !explained}
+        aria-disabled={explained || undefined}
+        aria-describedby={explained ? `${id}-reason` : props["aria-describedby"]}
+        title={explained ? reason : props.title}
+        onClick={explained ? undefined : onClick}
+      />
+      {explained && (
+        <span id={`${id}-reason`} hidden>
+          {reason}
+        </span>
+      )}
+    </>
   );
 }

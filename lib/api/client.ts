@@ -1,5 +1,8 @@
 import type { AppErrorBody, ErrorCode, FieldIssue } from "../errors";
 
+/** Said when no answer came at all (written here, in the browser, as the server never saw the request). */
+export const NETWORK_ERROR = "Could not reach the playground server. Check your connection and try again.";
+
 /** The browser's view of a failed call: the server's own message, or a plain one when there was no answer. */
 export class ApiError extends Error {
   readonly code: ErrorCode | "network";
@@ -31,7 +34,7 @@ export const apiFetch = async <T>(path: string, init: RequestInit & { json?: unk
     });
   } catch (error) {
     if (rest.signal?.aborted) throw error;
-    throw new ApiError("network", 0, "Could not reach the playground server. Check your connection and try again.");
+    throw new ApiError("network", 0, NETWORK_ERROR);
   }
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);

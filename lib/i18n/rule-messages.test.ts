@@ -3,7 +3,12 @@ import sharp from "sharp";
 import { defaultEdit, NO_INPUT, switchEditModel } from "../edit/edit-defaults";
 import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
-import { createUploadLimit } from "../limits/rate-limit";
+import { NETWORK_ERROR } from "../api/client";
+import { mapUpstreamError } from "../gateway/upstream-errors";
+import { parseGenerationResponse } from "../gateway/wire";
+import { parseGenerateRequest } from "../generation/parse-request";
+import * as refusals from "../jobs/refusals";
+import { createGenerationRateLimit, createUploadLimit } from "../limits/rate-limit";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
@@ -27,6 +32,19 @@ const tiny = async () => checkInputImage(await picture(100, 100));
 const big = async () => checkInputImage(await picture(4000, 500));
 const notAnImage = () => checkInputImage(Buffer.from("text"));
 const cut = async () => checkInputImage((await picture(800, 600)).subarray(0, 100));
+
+/** The message a synchronous refusal carries, or "" when nothing was refused. */
+const refusalOf = (act: () => unknown): string => {
+  try {
+    act();
+    return "";
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+};
+
+/** Every upstream error code the gateway client maps, each to its own sentence. */
+const GATEWAY_CODES = ["DataInspectionFailed", "Arrearage", "InvalidApiKey", "AccessDenied", "ModelNotFound", "Throttling", "RequestTimeOut", "ModelUnavailable", "InvalidParameter", "InternalError"];
 
 /** The message a refusal carries, or "" when nothing was refused. */
 const refusal = (act: () => Promise<void>): Promise<string> => act().then(() => "", (error: unknown) => (error instanceof Error ? error.message : String(error)));
@@ -78,6 +96,22 @@ const sentences = async (): Promise<string[]> => {
       await add("a");
     }),
     inputTooLarge().message,
+    ...GATEWAY_CODES.flatMap((code) =>
+      [null, "7"].map((retryAfter) => mapUpstreamError({ status: 400, retryAfter, body: JSON.stringify({ code, message: "x" }), model: "wan2.6-t2i" }).message),
+    ),
+    ...["not json", "{}", JSON.stringify({ data: [{ url: "" }] })].map((text) => refusalOf(() => parseGenerationResponse(text))),
+    refusalOf(() => parseGenerateRequest({ ...base, prompt: " " })),
+    refusals.tooManyAtOnce(5, 4),
+    refusals.busy(1, 4, 4),
+    refusals.busy(3, 2, 4),
+    refusals.dailyLimit(100, 0, 2, 5),
+    refusals.dailyLimit(100, 1, 2, 5),
+    await refusal(async () => {
+      const start = createGenerationRateLimit(1);
+      await start("a");
+      await start("a");
+    }),
+    NETWORK_ERROR,
     ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),
   ].map((entry) => (typeof entry === "string" ? entry : entry.ok ? "" : entry.reason));
   return [...new Set(out.filter(Boolean))];
@@ -100,5 +134,7 @@ describe("the shared rules' sentences in Chinese", () => {
       "qwen-image reads at most 800 characters; this prompt has 801.",
     );
     expect(zh("The gateway is down.")).toBe("The gateway is down.");
+    // A refusal quoting a rule is translated with the rule inside it.
+    expect(zh("The request was refused: prompt: Write a prompt first.")).toBe("请求被拒绝：请先填写提示词。");
   });
 });

@@ -2,8 +2,8 @@ import { format } from "./format";
 import type { Messages } from "./messages/en";
 
 /**
- * The shared rules (the request schemas, the size rules, model switching, the compare plan) speak English,
- * because their words are also the API's answers. The interface shows each known sentence, matched whole,
+ * The shared rules (the request schemas, the size rules, model switching, the compare plan) and the server's
+ * refusals and gateway errors speak English, because their words are also the API's answers. The interface shows each known sentence, matched whole,
  * in its own language from the catalogue's table; anything else is shown as it came. The table is data in
  * the catalogue, so an English page carries none of it. rule-messages.test.ts produces every sentence from
  * the real rules, so a reworded rule cannot slip by untranslated.
@@ -17,7 +17,10 @@ export const translateRuleMessage = (text: string, rules: Messages["rules"]): st
   for (const [pattern, template] of table) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const values = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, rules.names[value] ?? value]));
+    // A captured `sentence` is a whole sentence of its own (a refusal quoting a rule), translated in turn.
+    const values = Object.fromEntries(
+      Object.entries(match.groups ?? {}).map(([name, value]) => [name, name === "sentence" ? translateRuleMessage(value, rules) : (rules.names[value] ?? value)]),
+    );
     return format(template, values);
   }
   return text;

@@ -11,6 +11,7 @@ import { redact } from "../gateway/redact";
 import { INPUT_GONE } from "../edit/edit-request";
 import { toDataUri } from "../edit/input-image";
 import { processImage } from "./process-image";
+import * as refusals from "./refusals";
 
 export type RunnerLimits = {
   /** Gateway calls in flight at once, across every client. */
@@ -135,30 +136,17 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
   const admit = (jobs: number, images: number): string => {
     if (jobs > limits.maxConcurrent) {
       // Waiting would never help: say so rather than "try again".
-      throw new AppError(
-        "invalid_request",
-        `This comparison needs ${jobs} generations at once and this playground runs at most ${limits.maxConcurrent}: compare fewer models.`,
-      );
+      throw new AppError("invalid_request", refusals.tooManyAtOnce(jobs, limits.maxConcurrent));
     }
     if (running.size + jobs > limits.maxConcurrent) {
-      throw new AppError(
-        "busy",
-        jobs === 1
-          ? `The playground is already running ${limits.maxConcurrent} generations at once, its limit. Try again in a few seconds.`
-          : `This comparison needs ${jobs} generations at once and ${running.size} of the playground's ${limits.maxConcurrent} are running. Try again in a few seconds.`,
-        { retryAfterSeconds: 5 },
-      );
+      throw new AppError("busy", refusals.busy(jobs, running.size, limits.maxConcurrent), { retryAfterSeconds: 5 });
     }
     const time = now();
     const day = utcDay(time);
     if (!store.reserveImages(day, images, limits.dailyImageLimit)) {
       const left = Math.max(0, (limits.dailyImageLimit ?? 0) - store.imagesUsed(day));
       const wait = secondsToNextUtcDay(time);
-      throw new AppError(
-        "daily_limit_reached",
-        `Today's budget of ${limits.dailyImageLimit} images is ${left === 0 ? "used up" : `down to ${left}, fewer than the ${images} asked for`}. It resets at midnight UTC, in ${Math.ceil(wait / 3600)} hours.`,
-        { retryAfterSeconds: wait },
-      );
+      throw new AppError("daily_limit_reached", refusals.dailyLimit(limits.dailyImageLimit, left, images, Math.ceil(wait / 3600)), { retryAfterSeconds: wait });
     }
     return day;
   };

@@ -6,7 +6,7 @@ import { defaultRequest } from "../models/defaults";
 import type { GenerateRequest } from "../models/request-schema";
 import { buildSlides, slideSources, type SlideWords } from "./slides";
 
-const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel };
+const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel, errorText: (message) => `(${message})` };
 
 const image = (id: string, revisedPrompt = "") => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
 
@@ -63,7 +63,7 @@ describe("presentation slides", () => {
     const [blind] = buildSlides([comparison(true, false)], WORDS);
     expect(blind?.panels.map((panel) => [panel.label, panel.missing])).toEqual([
       ["Model A", null],
-      ["Model B", "Refused by moderation."],
+      ["Model B", "(Refused by moderation.)"],
     ]);
     expect(buildSlides([comparison(true, true)], WORDS)[0]?.panels.map((panel) => panel.label)).toEqual(["Qwen-Image", "Wan 2.6"]);
     expect(slideSources(blind)).toEqual(["/full/x"]);
@@ -76,8 +76,8 @@ describe("presentation slides", () => {
     const columns = [{ ...first, generation: { ...first.generation, images: [image("x"), image("y")] } }, ...two.columns.slice(1)];
     const slides = buildSlides([{ ...two, columns }], WORDS);
     expect(slides.map((slide) => slide.panels.map((panel) => panel.image?.id ?? panel.missing))).toEqual([
-      ["x", "Refused by moderation."],
-      ["y", "Refused by moderation."],
+      ["x", "(Refused by moderation.)"],
+      ["y", "(Refused by moderation.)"],
     ]);
   });
 

@@ -24,6 +24,8 @@ export type SlideWords = {
   readonly stillGenerating: string;
   /** A column that ended without an image and without an error message, by its status. */
   readonly noImage: Readonly<Record<GenerationStatus, string>>;
+  /** A failure's message (the server's English) in the interface's language. */
+  readonly errorText: (message: string) => string;
 };
 
 export const buildSlides = (items: readonly HistoryItem[], words: SlideWords): Slide[] =>
@@ -50,7 +52,7 @@ export const buildSlides = (items: readonly HistoryItem[], words: SlideWords): S
               ? format(words.missingImage, { n: round + 1 })
               : generation.status === "running"
                 ? words.stillGenerating
-                : blindText(item, generation.error?.message ?? words.noImage[generation.status], words.blindModel);
+                : blindText(item, generation.error ? words.errorText(generation.error.message) : words.noImage[generation.status], words.blindModel);
         return { label: columnLabel(item, index, words.blindModel), image, revisedPrompt: image?.revisedPrompt ?? "", missing };
       }),
     }));
