@@ -1,13 +1,12 @@
 "use client";
 
 import { schemaResolver } from "@/lib/forms/schema-resolver";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
-import { CONFIRM_ABOVE, CostConfirm } from "@/components/playground/cost-confirm";
 import { SeedField } from "@/components/playground/seed-field";
+import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
-import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import {
@@ -53,8 +52,7 @@ export function CompareForm({
   const modelSummaries: Readonly<Record<string, string | undefined>> = messages.playground.modelSummaries;
   const ruleText = useRuleText();
   const locale = useLocale();
-  const [confirming, setConfirming] = useState<CompareRequest | null>(null);
-  const submitButton = useRef<HTMLButtonElement>(null);
+  const gate = useCostGate((request: CompareRequest) => comparisonImageCount(planComparison(request)), onCompare);
   const errors = formState.errors;
   const values = watch();
   const chosen = values.models.map(getModel);
@@ -68,24 +66,10 @@ export function CompareForm({
     if (load) reset(load.request);
   }, [load, reset]);
 
-  const answer = (go: boolean) => {
-    if (go && confirming) onCompare(confirming);
-    setConfirming(null);
-    requestAnimationFrame(() => submitButton.current?.focus());
-  };
-  const submit = handleSubmit((request) => {
-    if (comparisonImageCount(planComparison(request)) > CONFIRM_ABOVE) setConfirming(request);
-    else onCompare(request);
-  });
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  };
+  const submit = handleSubmit(gate.request);
 
   return (
-    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t.label} className="space-y-5">
+    <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} noValidate aria-label={t.label} className="space-y-5">
       <Controller
         control={control}
         name="models"
@@ -238,18 +222,7 @@ export function CompareForm({
         {plans.length > 0 ? plural(locale, t.total, total) : t.noModels}
       </p>
 
-      {submitError && (
-        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-800 dark:text-red-200">
-          {submitError}
-        </p>
-      )}
-      {confirming ? (
-        <CostConfirm images={comparisonImageCount(planComparison(confirming))} action="Make" onAnswer={answer} />
-      ) : (
-        <Button ref={submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
-          {format(t.submit, { count: values.models.length })}
-        </Button>
-      )}
+      <SubmitArea gate={gate} action="Make" label={format(t.submit, { count: values.models.length })} error={submitError} submitting={submitting} />
     </form>
   );
 }

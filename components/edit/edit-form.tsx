@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
-import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
-import { CONFIRM_ABOVE, CostConfirm } from "@/components/playground/cost-confirm";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { ModelPicker } from "@/components/playground/model-picker";
+import { RuleNotices } from "@/components/playground/rule-notices";
 import { CountSeedOptions, PromptFields } from "@/components/playground/shared-fields";
-import { Button } from "@/components/ui/button";
+import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
 import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
 import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
@@ -49,7 +49,6 @@ export function EditForm({
   submitting: boolean;
 }) {
   const t = useMessages().edit;
-  const ruleText = useRuleText();
   const form = useForm<EditRequest>({
     resolver: schemaResolver(editRequestSchema),
     defaultValues: defaultEdit(),
@@ -59,20 +58,13 @@ export function EditForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [preview, setPreview] = useState<InputImageView | null>(null);
   const [notices, setNotices] = useState<readonly string[]>([]);
-  const [confirming, setConfirming] = useState<EditRequest | null>(null);
-  const submitButton = useRef<HTMLButtonElement>(null);
+  const gate = useCostGate((request: EditRequest) => request.n, onEdit);
   const picker = useRef<InputPickerApi>(null);
   const model = getEditModel(watch("model"));
 
   const choose = (input: InputImageView | null) => {
     setPreview(input);
     setValue("input", input ? inputOf(input) : NO_INPUT, { shouldValidate: formState.isSubmitted });
-  };
-
-  const answer = (go: boolean) => {
-    if (go && confirming) onEdit(confirming);
-    setConfirming(null);
-    requestAnimationFrame(() => submitButton.current?.focus());
   };
 
   useEffect(() => {
@@ -91,24 +83,14 @@ export function EditForm({
         setPreview(load.input);
         reset(request);
         setNotices([format(t.loaded, { model: request.model })]);
-        if (load.confirm) setConfirming(request);
+        if (load.confirm) gate.ask(request);
       }
     }
     // Applied once per load: the other values are read as they are at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
 
-  const submit = handleSubmit((values) => {
-    if (values.n > CONFIRM_ABOVE) setConfirming(values);
-    else onEdit(values);
-  });
-
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  };
+  const submit = handleSubmit(gate.request);
 
   // A pasted picture anywhere in the form becomes the input; pasted text goes where it always goes.
   const onPaste = (event: ClipboardEvent<HTMLFormElement>) => {
@@ -120,7 +102,7 @@ export function EditForm({
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} onKeyDown={onKeyDown} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
+      <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
         <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
           <InputPicker ref={picker} value={preview} onChange={choose} error={formState.errors.input?.id?.message ?? formState.errors.input?.message} />
           <div className="space-y-4">
@@ -146,15 +128,7 @@ export function EditForm({
           )}
         />
 
-        {notices.length > 0 && (
-          <div role="status" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-xs text-amber-900 dark:text-amber-200">
-            <ul className="ml-4 list-disc">
-              {notices.map((notice) => (
-                <li key={notice}>{ruleText(notice)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <RuleNotices notices={notices} />
 
         <Controller
           control={control}
@@ -172,18 +146,7 @@ export function EditForm({
 
         <CountSeedOptions limits={model} idPrefix="edit-" />
 
-        {submitError && (
-          <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-800 dark:text-red-200">
-            {submitError}
-          </p>
-        )}
-        {confirming ? (
-          <CostConfirm images={confirming.n} action="Make" onAnswer={answer} />
-        ) : (
-          <Button ref={submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
-            {t.submit}
-          </Button>
-        )}
+        <SubmitArea gate={gate} action="Make" label={t.submit} error={submitError} submitting={submitting} />
       </form>
     </FormProvider>
   );

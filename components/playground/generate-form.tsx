@@ -1,20 +1,20 @@
 "use client";
 
 import { schemaResolver } from "@/lib/forms/schema-resolver";
-import { useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { useImperativeHandle, useState, type Ref } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
-import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
-import { Button } from "@/components/ui/button";
+import { useMessages } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
 import { getModel, type ModelId } from "@/lib/models/registry";
 import { generateRequestSchema, type GenerateRequest } from "@/lib/models/request-schema";
 import { switchModel } from "@/lib/models/switch-model";
-import { CONFIRM_ABOVE, CostConfirm } from "./cost-confirm";
 import { ExamplePrompts } from "./example-prompts";
 import { ModelPicker } from "./model-picker";
+import { RuleNotices } from "./rule-notices";
 import { CountSeedOptions, PromptFields } from "./shared-fields";
 import { SizePicker } from "./size-picker";
+import { SubmitArea, submitOnModEnter, useCostGate } from "./submit-area";
 
 /** What the history may do to the form: fill it from a past generation. */
 export type FormApi = {
@@ -37,7 +37,6 @@ export function GenerateForm({
   submitting: boolean;
 }) {
   const t = useMessages().playground.form;
-  const ruleText = useRuleText();
   const form = useForm<GenerateRequest>({
     resolver: schemaResolver(generateRequestSchema),
     defaultValues: defaultRequest(),
@@ -46,15 +45,7 @@ export function GenerateForm({
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [notices, setNotices] = useState<readonly string[]>([]);
-  // Every image is billed: a run bigger than CONFIRM_ABOVE images waits for one explicit yes.
-  const [confirming, setConfirming] = useState<GenerateRequest | null>(null);
-  const generateButton = useRef<HTMLButtonElement>(null);
-  // Focus goes back to Generate once the question is answered, not to the page's start.
-  const answer = (go: boolean) => {
-    if (go && confirming) onGenerate(confirming);
-    setConfirming(null);
-    requestAnimationFrame(() => generateButton.current?.focus());
-  };
+  const gate = useCostGate((request: GenerateRequest) => request.n, onGenerate);
 
   const modelId = watch("model");
   const model = getModel(modelId);
@@ -73,10 +64,8 @@ export function GenerateForm({
         setNotices([format(t.loaded, { model: request.model })]);
       },
       generate(request) {
-        if (request.n > CONFIRM_ABOVE) {
-          reset(request);
-          setConfirming(request);
-        } else onGenerate(request);
+        // A run big enough to ask about is shown in the form while the question is open.
+        if (gate.request(request)) reset(request);
       },
       setSeed(seed) {
         setValue("seed", seed, { shouldDirty: true });
@@ -85,24 +74,14 @@ export function GenerateForm({
         setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
       },
     }),
-    [reset, setValue, formState.isSubmitted, onGenerate, t],
+    [reset, setValue, formState.isSubmitted, gate, t],
   );
 
-  const submit = handleSubmit((values) => {
-    if (values.n > CONFIRM_ABOVE) setConfirming(values);
-    else onGenerate(values);
-  });
-
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  };
+  const submit = handleSubmit(gate.request);
 
   return (
     <FormProvider {...form}>
-    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t.label} className="space-y-5">
+    <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} noValidate aria-label={t.label} className="space-y-5">
       <ExamplePrompts
         onPick={(example) => {
           // The example's prompt goes in first, so the notices speak of it and not of the text it replaces.
@@ -114,15 +93,7 @@ export function GenerateForm({
 
       <Controller control={control} name="model" render={({ field }) => <ModelPicker value={field.value} onChange={chooseModel} />} />
 
-      {notices.length > 0 && (
-        <div role="status" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-xs text-amber-900 dark:text-amber-200">
-          <ul className="ml-4 list-disc">
-            {notices.map((notice) => (
-              <li key={notice}>{ruleText(notice)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RuleNotices notices={notices} />
 
       <PromptFields limits={model} idPrefix="" promptHelp={t.promptHelp} promptPlaceholder={t.promptPlaceholder} />
 
@@ -138,18 +109,7 @@ export function GenerateForm({
 
       <CountSeedOptions limits={model} idPrefix="" />
 
-      {submitError && (
-        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-800 dark:text-red-200">
-          {submitError}
-        </p>
-      )}
-      {confirming ? (
-        <CostConfirm images={confirming.n} action="Generate" onAnswer={answer} />
-      ) : (
-        <Button ref={generateButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
-          {t.generate}
-        </Button>
-      )}
+      <SubmitArea gate={gate} action="Generate" label={t.generate} error={submitError} submitting={submitting} />
     </form>
     </FormProvider>
   );
