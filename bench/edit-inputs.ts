@@ -18,9 +18,12 @@ const RUNS = 7;
 
 type Case = { readonly name: string; readonly make: (variant: number) => Promise<Buffer> };
 
-/** A photo-like picture: a gradient with texture, which compresses the way a photo does rather than to nothing. */
-const photo = (width: number, height: number, variant: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 40 + variant, g: 90, b: 160 }, noise: { type: "gaussian", mean: 120 + variant, sigma: 18 } } })
+/**
+ * A photo-like picture: a gradient with texture, which compresses the way a photo does rather than to nothing.
+ * `grain` is the texture's strength: a camera's photo has more than a model's smooth output.
+ */
+const photo = (width: number, height: number, variant: number, grain = 18) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 40 + variant, g: 90, b: 160 }, noise: { type: "gaussian", mean: 120 + variant, sigma: grain } } })
     .composite([
       {
         input: Buffer.from(
@@ -33,7 +36,8 @@ const CASES: readonly Case[] = [
   { name: "JPEG 2048*1536 (a photo as the browser sends it)", make: (v) => photo(2048, 1536, v).jpeg({ quality: 92 }).toBuffer() },
   { name: "JPEG 2048*1536, EXIF orientation 6 (a phone held sideways)", make: (v) => photo(2048, 1536, v).jpeg({ quality: 92 }).withMetadata({ orientation: 6 }).toBuffer() },
   { name: "PNG 1024*1024 (a screenshot-sized picture)", make: (v) => photo(1024, 1024, v).png().toBuffer() },
-  { name: "PNG 2048*2048 (a result of the largest size)", make: (v) => photo(2048, 2048, v).png().toBuffer() },
+  // With a camera's grain this PNG would pass 10 MB, which the browser never sends and the server refuses.
+  { name: "PNG 2048*2048 (a result of the largest size)", make: (v) => photo(2048, 2048, v, 3).png().toBuffer() },
   { name: "JPEG 3072*2304 (the largest input the models take)", make: (v) => photo(3072, 2304, v).jpeg({ quality: 92 }).toBuffer() },
 ];
 
