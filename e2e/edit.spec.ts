@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import type { Page } from "@playwright/test";
 import { EditPanel, expect, test, type PickedFile } from "./fixtures";
 
 /** A photo-like picture: a gradient with a few blocks, so an edit's change and the slider are visible. */
@@ -16,6 +17,35 @@ const picture = async (width: number, height: number, format: "png" | "jpeg" = "
 };
 
 const file = (name: string, mimeType: string, buffer: Buffer): PickedFile => ({ name, mimeType, buffer });
+
+/** Holds the browser's POSTs to /api/inputs of one content type (an upload's image/*, a result's JSON) until released. */
+const holdInputs = (page: Page, contentType: RegExp) => {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  void page.route("**/api/inputs", async (route) => {
+    if (contentType.test(route.request().headers()["content-type"] ?? "")) await gate;
+    // The page may have given up on it meanwhile (a newer choice aborts it).
+    await route.continue().catch(() => {});
+  });
+  return {
+    release: async () => {
+      release();
+      await page.unroute("**/api/inputs");
+    },
+  };
+};
+
+/** A picture handed to an element as a file dragged from the desktop (drop) or copied (paste) arrives. */
+const handOver = async (page: Page, how: "drop" | "paste", selector: string, picture: Buffer) =>
+  page.locator(selector).evaluate(
+    (element, { bytes, how }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], "picture.png", { type: "image/png" }));
+      const event = how === "drop" ? new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }) : new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      element.dispatchEvent(event);
+    },
+    { bytes: [...picture], how },
+  );
 
 test.describe("editing an image", () => {
   test("upload, edit, and compare before and after with the slider", async ({ playground, simulator, page }) => {
@@ -149,24 +179,55 @@ test.describe("editing an image", () => {
     void playground;
     const edit = new EditPanel(page);
     await edit.open();
-    const hand = async (target: "drop" | "paste", selector: string, size: [number, number]) => {
-      const bytes = [...(await picture(size[0], size[1]))];
-      await page.locator(selector).evaluate(
-        (element, { bytes, target }) => {
-          const data = new DataTransfer();
-          data.items.add(new File([new Uint8Array(bytes)], "picture.png", { type: "image/png" }));
-          const event = target === "drop" ? new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }) : new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
-          element.dispatchEvent(event);
-        },
-        { bytes, target },
-      );
-    };
-    await hand("drop", "[data-testid=input-drop-zone]", [900, 600]);
+    await handOver(page, "drop", "[data-testid=input-drop-zone]", await picture(900, 600));
     await edit.expectInput("900*600");
     // A paste anywhere in the form, here into the prompt, replaces it; pasted text would still go in as text.
-    await hand("paste", "#edit-prompt", [640, 640]);
+    await handOver(page, "paste", "#edit-prompt", await picture(640, 640));
     await edit.expectInput("640*640");
     await expect(edit.prompt).toHaveValue("");
+  });
+
+  test("while a new input is still on its way, an edit waits for it rather than start from the old one", async ({ page, playground, simulator }) => {
+    void playground;
+    const edit = new EditPanel(page);
+    await edit.open();
+    await edit.upload(file("first.png", "image/png", await picture(900, 600)));
+    await edit.expectInput("900*600");
+
+    const held = holdInputs(page, /^image\//);
+    await edit.upload(file("second.png", "image/png", await picture(600, 900)));
+    await expect(edit.inputImage.getByRole("status")).toHaveText("Uploading…");
+    await edit.prompt.fill("Make it autumn");
+    await expect(edit.submit).toHaveAccessibleDescription("Wait for the input image: it is still being prepared.");
+    // The button stays reachable and says why; pressed anyway, or Ctrl+Enter in the prompt, the form refuses.
+    await edit.submit.press("Enter");
+    await expect(edit.inputImage.getByRole("alert")).toHaveText("Wait for the input image: it is still being prepared.");
+    await edit.prompt.press("Control+Enter");
+    expect((await simulator.stats()).calls).toBe(0);
+
+    await held.release();
+    await edit.expectInput("600*900");
+    await expect(edit.inputImage.getByRole("alert")).toHaveCount(0);
+    await edit.submit.click();
+    await expect(playground.latest()).toContainText("600*900, uploaded");
+  });
+
+  test("“Edit this image” still on its way loses to a picture dropped after it", async ({ page, playground }) => {
+    await playground.prompt.fill("A red kite over a beach");
+    await playground.generateButton.click();
+    const generated = playground.latest();
+    await expect(generated.getByRole("img")).toHaveCount(1);
+
+    const held = holdInputs(page, /^application\/json/);
+    await generated.getByRole("button", { name: "Edit this image" }).click();
+    const edit = new EditPanel(page);
+    await expect(edit.inputImage.getByRole("status")).toHaveText("Taking the image from the history…");
+    await handOver(page, "drop", "[data-testid=input-drop-zone]", await picture(700, 500));
+    await edit.expectInput("700*500");
+    await held.release();
+    await page.waitForLoadState("networkidle");
+    await edit.expectInput("700*500");
+    await expect(edit.inputImage).toContainText("Uploaded image, 700*500");
   });
 
   test("an edit needs an input image, and the form says so before any request", async ({ page, playground, simulator }) => {

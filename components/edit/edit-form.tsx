@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ClipboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ClipboardEvent } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { ModelPicker } from "@/components/playground/model-picker";
@@ -20,14 +20,14 @@ import { OutputSize } from "./output-size";
 const GROUPS = groupByFamily(EDIT_MODELS);
 
 /**
- * What the playground hands the edit form: an image to edit (from the history); a past edit's settings and
+ * What the playground hands the edit form: a result from the history to edit; a past edit's settings and
  * input, with `confirm` to put the cost question for running it again; or one value (a seed, a prompt) that
  * leaves everything else as it is. A new object each time, so the same one twice still applies; the form
- * may mount after it is set (it loads on first use). Applying one has no side effect beyond the form, so
- * running it twice (React's strict mode does) changes nothing.
+ * may mount after it is set (it loads on first use). Applying one twice (React's strict mode does) changes
+ * nothing: a result is put on record once however often it is asked for, and only the latest ask counts.
  */
 export type EditLoad =
-  | { readonly kind: "input"; readonly input: InputImageView }
+  | { readonly kind: "result"; readonly imageId: string }
   | { readonly kind: "settings"; readonly input: InputImageView; readonly request: EditRequest; readonly confirm: boolean }
   | { readonly kind: "patch"; readonly patch: { readonly seed: number } | { readonly prompt: string } };
 
@@ -58,6 +58,13 @@ export function EditForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [preview, setPreview] = useState<InputImageView | null>(null);
   const [notices, setNotices] = useState<readonly string[]>([]);
+  // While a new input is read, scaled or put on record, an edit would start from the image it replaces.
+  const [inputBusy, setInputBusy] = useState(false);
+  const [toldToWait, setToldToWait] = useState(false);
+  const onInputBusy = useCallback((busy: boolean) => {
+    setInputBusy(busy);
+    if (!busy) setToldToWait(false);
+  }, []);
   const gate = useCostGate((request: EditRequest) => request.n, onEdit);
   const picker = useRef<InputPickerApi>(null);
   const model = getEditModel(watch("model"));
@@ -70,9 +77,10 @@ export function EditForm({
   useEffect(() => {
     if (!load) return;
     switch (load.kind) {
-      case "input":
-        choose(load.input);
-        setNotices([t.imageLoaded]);
+      case "result":
+        void picker.current?.takeResult(load.imageId).then((taken) => {
+          if (taken) setNotices([t.imageLoaded]);
+        });
         return;
       case "patch":
         if ("seed" in load.patch) setValue("seed", load.patch.seed, { shouldDirty: true });
@@ -90,7 +98,13 @@ export function EditForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
 
-  const submit = handleSubmit(gate.request);
+  const send = handleSubmit(gate.request);
+  // While the input is on its way, waiting for it is the one thing to say (not "choose an input image").
+  const submit = async (event?: BaseSyntheticEvent) => {
+    if (!inputBusy) return send(event);
+    event?.preventDefault();
+    setToldToWait(true);
+  };
 
   // A pasted picture anywhere in the form becomes the input; pasted text goes where it always goes.
   const onPaste = (event: ClipboardEvent<HTMLFormElement>) => {
@@ -104,7 +118,13 @@ export function EditForm({
     <FormProvider {...form}>
       <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
         <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
-          <InputPicker ref={picker} value={preview} onChange={choose} error={formState.errors.input?.id?.message ?? formState.errors.input?.message} />
+          <InputPicker
+            ref={picker}
+            value={preview}
+            onChange={choose}
+            onBusyChange={onInputBusy}
+            error={toldToWait ? t.input.busy : (formState.errors.input?.id?.message ?? formState.errors.input?.message)}
+          />
           <div className="space-y-4">
             <PromptFields limits={model} idPrefix="edit-" promptHelp={t.promptHelp} promptPlaceholder={t.promptPlaceholder} />
           </div>
@@ -146,7 +166,7 @@ export function EditForm({
 
         <CountSeedOptions limits={model} idPrefix="edit-" />
 
-        <SubmitArea gate={gate} action="Make" label={t.submit} error={submitError} submitting={submitting} />
+        <SubmitArea gate={gate} action="Make" label={t.submit} error={submitError} submitting={submitting} waitFor={inputBusy ? t.input.busy : null} />
       </form>
     </FormProvider>
   );

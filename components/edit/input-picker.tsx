@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, useState, type DragEvent, type Ref } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { uploadInput } from "@/lib/api/edits";
+import { inputFromResult, uploadInput } from "@/lib/api/edits";
 import { INPUT_IMAGE_TYPES } from "@/lib/edit/sniff";
 import type { UploadRefusal } from "@/lib/edit/upload-plan";
 import type { InputImageView } from "@/lib/generation/view";
@@ -13,6 +13,8 @@ import { prepareFile } from "./prepare-file";
 export type InputPickerApi = {
   /** Takes a file from outside the drop zone (a paste anywhere in the form). */
   accept(file: File): void;
+  /** Takes a result from the history ("Edit this image"); true once it is the input. */
+  takeResult(imageId: string): Promise<boolean>;
 };
 
 type Status =
@@ -20,8 +22,11 @@ type Status =
   | { readonly kind: "reading" }
   | { readonly kind: "scaling"; readonly from: Size; readonly to: Size }
   | { readonly kind: "uploading" }
+  | { readonly kind: "taking" }
   | { readonly kind: "refused"; readonly refusal: UploadRefusal }
-  | { readonly kind: "failed"; readonly message: string };
+  | { readonly kind: "failed"; readonly from: "upload" | "history"; readonly message: string };
+
+const BUSY: ReadonlySet<Status["kind"]> = new Set(["reading", "scaling", "uploading", "taking"]);
 
 const ACCEPTED_TYPES = INPUT_IMAGE_TYPES.join(",");
 
@@ -31,17 +36,21 @@ export const firstImage = (files: FileList | null | undefined): File | null =>
 
 /**
  * The edit's input image: dropped, pasted or chosen, checked and if need be scaled in the browser, then put
- * on record on the server; or one from the history. A refusal says why and leaves the previous image in place.
+ * on record on the server; or a result from the history. A refusal says why and leaves the previous image in
+ * place. Only the latest choice counts, and the form hears while one is under way, so an edit never starts
+ * from the image about to be replaced.
  */
 export function InputPicker({
   ref,
   value,
   onChange,
+  onBusyChange,
   error,
 }: {
   ref?: Ref<InputPickerApi>;
   value: InputImageView | null;
   onChange: (input: InputImageView | null) => void;
+  onBusyChange: (busy: boolean) => void;
   error: string | undefined;
 }) {
   const t = useMessages().edit.input;
@@ -52,39 +61,74 @@ export function InputPicker({
   const latest = useRef<AbortController | null>(null);
   // The input this picker itself just put on record, to tell its own change of `value` from anyone else's.
   const own = useRef<string | null>(null);
-
-  // An input set from outside (the history, Remove) ends whatever this picker was doing or saying.
+  // A choice ends after renders of its own: it hands its input to the form as the form is then, not as it began.
+  const onChangeNow = useRef(onChange);
   useEffect(() => {
-    if (value && value.id === own.current) return;
+    onChangeNow.current = onChange;
+  });
+
+  // An input set from outside (Reuse settings, Remove) ends whatever this picker was doing or saying; the
+  // picker's own choice arriving does not, and is forgotten then, so the same input set again later still does.
+  useEffect(() => {
+    if (value && value.id === own.current) {
+      own.current = null;
+      return;
+    }
     latest.current?.abort();
     latest.current = null;
     setStatus({ kind: "idle" });
   }, [value]);
 
-  const accept = async (file: File) => {
+  const busy = BUSY.has(status.kind);
+  useEffect(() => onBusyChange(busy), [busy, onBusyChange]);
+
+  /** One way of choosing the input, run to its end unless a newer choice (or one from outside) comes first. */
+  const choose = async (
+    from: "upload" | "history",
+    work: (signal: AbortSignal, show: (status: Status) => void) => Promise<InputImageView | Status>,
+  ): Promise<boolean> => {
     latest.current?.abort();
     const controller = new AbortController();
     latest.current = controller;
-    setStatus({ kind: "reading" });
+    const show = (next: Status) => {
+      if (!controller.signal.aborted) setStatus(next);
+    };
     try {
-      const prepared = await prepareFile(file, ANY_EDIT_INPUT, ({ scaling }) => setStatus({ kind: "scaling", ...scaling }));
-      if (controller.signal.aborted) return;
-      if (!prepared.ok) {
-        setStatus({ kind: "refused", refusal: prepared.refusal });
-        return;
+      const result = await work(controller.signal, show);
+      if (controller.signal.aborted) return false;
+      latest.current = null;
+      if ("kind" in result) {
+        show(result);
+        return false;
       }
-      setStatus({ kind: "uploading" });
-      const input = await uploadInput(prepared.blob, prepared.type, controller.signal);
-      if (controller.signal.aborted) return;
-      setStatus({ kind: "idle" });
-      own.current = input.id;
-      onChange(input);
+      show({ kind: "idle" });
+      own.current = result.id;
+      onChangeNow.current(result);
+      return true;
     } catch (failure) {
-      if (!controller.signal.aborted) setStatus({ kind: "failed", message: failure instanceof Error ? failure.message : String(failure) });
+      show({ kind: "failed", from, message: failure instanceof Error ? failure.message : String(failure) });
+      if (latest.current === controller) latest.current = null;
+      return false;
     }
   };
 
-  useImperativeHandle(ref, () => ({ accept: (file) => void accept(file) }));
+  const accept = (file: File) =>
+    choose("upload", async (signal, show) => {
+      show({ kind: "reading" });
+      const prepared = await prepareFile(file, ANY_EDIT_INPUT, ({ scaling }) => show({ kind: "scaling", ...scaling }));
+      if (!prepared.ok) return { kind: "refused", refusal: prepared.refusal };
+      show({ kind: "uploading" });
+      return uploadInput(prepared.blob, prepared.type, signal);
+    });
+
+  useImperativeHandle(ref, () => ({
+    accept: (file) => void accept(file),
+    takeResult: (imageId) =>
+      choose("history", (signal, show) => {
+        show({ kind: "taking" });
+        return inputFromResult(imageId, signal);
+      }),
+  }));
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
@@ -93,9 +137,12 @@ export function InputPicker({
     if (file) void accept(file);
   };
 
-  const busy = status.kind === "reading" || status.kind === "scaling" || status.kind === "uploading";
   const problem =
-    status.kind === "refused" ? format(t.refusals[status.refusal.code], { ...status.refusal }) : status.kind === "failed" ? format(t.uploadError, { error: ruleText(status.message) }) : null;
+    status.kind === "refused"
+      ? format(t.refusals[status.refusal.code], { ...status.refusal })
+      : status.kind === "failed"
+        ? format(status.from === "upload" ? t.uploadError : t.takeError, { error: ruleText(status.message) })
+        : null;
   const caption =
     value &&
     (value.from
@@ -165,7 +212,9 @@ export function InputPicker({
             ? format(t.scaling, { from: formatSize(status.from), to: formatSize(status.to) })
             : status.kind === "uploading"
               ? t.uploading
-              : ""}
+              : status.kind === "taking"
+                ? t.taking
+                : ""}
       </p>
       {(problem ?? error) && (
         <p id="edit-input-error" role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">

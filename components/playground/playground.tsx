@@ -10,7 +10,7 @@ import type { EditLoad } from "@/components/edit/edit-form";
 import { CompareForm, EditForm, Presentation } from "@/components/lazy";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
-import { inputFromResult, useCreateEdit } from "@/lib/api/edits";
+import { useCreateEdit } from "@/lib/api/edits";
 import { generationKeys, useCreateGeneration } from "@/lib/api/generations";
 import { format } from "@/lib/i18n/format";
 import type { GatewayInfo } from "@/lib/generation/as-code";
@@ -46,7 +46,6 @@ export function Playground({
   const [compareLoad, setCompareLoad] = useState<CompareLoad | null>(null);
   const [editUsed, setEditUsed] = useState(false);
   const [editLoad, setEditLoad] = useState<EditLoad | null>(null);
-  const [editImageError, setEditImageError] = useState<string | null>(null);
   const switchMode = (next: Mode) => {
     setMode(next);
     if (next === "compare") setCompareUsed(true);
@@ -60,7 +59,6 @@ export function Playground({
   const client = useQueryClient();
 
   const toEditForm = (load: EditLoad) => {
-    setEditImageError(null);
     switchMode("edit");
     setEditLoad(load);
   };
@@ -80,9 +78,6 @@ export function Playground({
       form.current?.load(item.request);
     }
   };
-
-  // A click on "Edit this image" waits for the server; only the latest one counts.
-  const editImageCall = useRef(0);
 
   useEffect(() => {
     if (!open) return;
@@ -118,9 +113,9 @@ export function Playground({
             <p className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 px-3 py-1.5 text-sm text-emerald-800 dark:text-emerald-200">{t.connected}</p>
           )}
         </header>
-        {(openError ?? editImageError) && (
+        {openError && (
           <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
-            {openError ?? editImageError}
+            {openError}
           </p>
         )}
         <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
@@ -180,18 +175,8 @@ export function Playground({
                 switchMode("single");
                 form.current?.generate(generation.request);
               },
-              editImage: (image) => {
-                const call = ++editImageCall.current;
-                setEditImageError(null);
-                inputFromResult(image.id).then(
-                  (input) => {
-                    if (call === editImageCall.current) toEditForm({ kind: "input", input });
-                  },
-                  (error: unknown) => {
-                    if (call === editImageCall.current) setEditImageError(format(t.editImageError, { error: ruleText(error instanceof Error ? error.message : String(error)) }));
-                  },
-                );
-              },
+              // The edit form's input picker takes it, so a newer upload or paste wins over it.
+              editImage: (image) => toEditForm({ kind: "result", imageId: image.id }),
               reuseComparison: load,
               present,
             }}

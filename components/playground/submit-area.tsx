@@ -55,12 +55,15 @@ export function SubmitArea({
   label,
   error,
   submitting,
+  waitFor = null,
 }: {
   gate: CostGate;
   action: ComponentProps<typeof CostConfirm>["action"];
   label: string;
   error: string | null;
   submitting: boolean;
+  /** Why the form cannot be sent yet, said on the button; the form's own submit refuses meanwhile too. */
+  waitFor?: string | null;
 }) {
   return (
     <>
@@ -70,7 +73,7 @@ export function SubmitArea({
         </p>
       )}
       {gate.confirmingImages === null ? (
-        <Button ref={gate.submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting}>
+        <Button ref={gate.submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting || waitFor !== null} reason={waitFor ?? undefined}>
           {label}
         </Button>
       ) : (

@@ -16,8 +16,8 @@ export const uploadInput = (image: Blob, type: InputImageType, signal?: AbortSig
     ...(signal && { signal }),
   });
 
-export const inputFromResult = (imageId: string): Promise<InputImageView> =>
-  apiFetch<InputImageView>("/api/inputs", { method: "POST", json: { imageId } });
+export const inputFromResult = (imageId: string, signal: AbortSignal): Promise<InputImageView> =>
+  apiFetch<InputImageView>("/api/inputs", { method: "POST", json: { imageId }, signal });
 
 export const useCreateEdit = () => {
   const refresh = useRefreshHistory();

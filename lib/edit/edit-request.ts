@@ -18,7 +18,7 @@ const inputSchema = z.strictObject(
 );
 
 /** What an edit whose input has gone from the server is told (a day unused, then cleaned up). */
-export const INPUT_GONE = "The input image is no longer on the server. Upload it again.";
+export const INPUT_GONE = "The input image is no longer on the server (an input no edit uses is dropped a day after it was last chosen). Choose it again.";
 
 /** Say why an input image does not suit a model, or null when it does. */
 export const inputProblem = (model: Pick<EditModelSpec, "id" | "input">, input: Size): string | null => {

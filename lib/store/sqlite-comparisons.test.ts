@@ -129,7 +129,7 @@ describe("shares", () => {
     const b = compare("two");
     const c = single("three");
     store.createShare({ id: "s1", createdAt: 1, title: "Demo", entries: [{ kind: "comparison", id: b.id }, { kind: "generation", id: a.id }, { kind: "generation", id: c.id }] });
-    store.delete(c.id);
+    store.delete(c.id, 0);
     const share = store.getShare("s1");
     expect(share?.items.map((item) => item.id)).toEqual([b.id, a.id]);
     expect(share).toMatchObject({ title: "Demo", missing: 1 });

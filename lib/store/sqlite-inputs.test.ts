@@ -43,4 +43,12 @@ describe("edit inputs", () => {
     expect(store.input("used")).not.toBeNull();
     expect(store.get("edit-1")).toMatchObject({ input: { id: "used", src: "/api/images/used" }, chain: [] });
   });
+
+  it("outlive a deleted edit that used them by a day, counted from its deletion", () => {
+    store.createInput(upload("reused"));
+    store.create({ id: "edit-1", createdAt: 1_000, request: { ...defaultEdit("qwen-image-edit", { id: "reused", width: 800, height: 600 }), prompt: "x" } });
+    store.delete("edit-1", 80_000);
+    expect(store.dropUnusedInputs(50_000)).toEqual([]);
+    expect(store.dropUnusedInputs(80_001)).toEqual(["reused"]);
+  });
 });

@@ -365,7 +365,7 @@ describe("starring and deleting", () => {
     const keptImage = image(0);
     succeed(kept.id, [keptImage]);
 
-    const deleted = store.delete(id);
+    const deleted = store.delete(id, 0);
     expect(deleted?.imageIds.sort()).toEqual(images.map((item) => item.id).sort());
     expect(store.get(id)).toBeNull();
     for (const item of images) expect(store.image(item.id)).toBeNull();
@@ -376,14 +376,14 @@ describe("starring and deleting", () => {
   it("returns null for unknown ids", () => {
     expect(store.get("missing")).toBeNull();
     expect(store.setStarred("missing", true)).toBeNull();
-    expect(store.delete("missing")).toBeNull();
+    expect(store.delete("missing", 0)).toBeNull();
     expect(store.image("missing")).toBeNull();
   });
 
   it("returns null when deleting the same generation twice", () => {
     const { id } = create("once");
-    expect(store.delete(id)).toEqual({ imageIds: [] });
-    expect(store.delete(id)).toBeNull();
+    expect(store.delete(id, 0)).toEqual({ imageIds: [] });
+    expect(store.delete(id, 0)).toBeNull();
   });
 });
 

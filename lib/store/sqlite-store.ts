@@ -84,6 +84,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
     ),
     deleteInput: db.prepare("DELETE FROM inputs WHERE id = ?"),
     touchInput: db.prepare("UPDATE inputs SET last_used_at = MAX(last_used_at, ?) WHERE id = ?"),
+    touchInputOf: db.prepare("UPDATE inputs SET last_used_at = MAX(last_used_at, ?) WHERE id = (SELECT input_id FROM generations WHERE id = ?)"),
     ensureDay: db.prepare("INSERT OR IGNORE INTO usage (day, images) VALUES (?, 0)"),
     reserve: db.prepare("UPDATE usage SET images = images + ? WHERE day = ? AND (? IS NULL OR images + ? <= ?)"),
     release: db.prepare("UPDATE usage SET images = MAX(0, images - ?) WHERE day = ?"),
@@ -247,8 +248,10 @@ export const openSqliteStore = (file: string): GenerationStore => {
     setStarred(id, starred) {
       return statements.star.run(starred ? 1 : 0, id).changes > 0 ? get(id) : null;
     },
-    delete(id) {
+    delete(id, now) {
       const imageIds = (statements.imagesOf.all(id) as ImageRow[]).map((image) => image.id);
+      // Its input counts as used until now, so the form that reused this edit's settings still finds it.
+      statements.touchInputOf.run(now, id);
       return statements.delete.run(id).changes > 0 ? { imageIds } : null;
     },
     markInterrupted(now) {

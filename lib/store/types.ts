@@ -94,8 +94,11 @@ export type GenerationStore = {
   createShare(share: { id: string; createdAt: number; title: string; entries: readonly ShareEntry[] }): void;
   getShare(id: string): ShareView | null;
   setStarred(id: string, starred: boolean): GenerationView | null;
-  /** Removes the record and returns the ids of its images, for the caller to remove their files. */
-  delete(id: string): { imageIds: string[] } | null;
+  /**
+   * Removes the record and returns the ids of its images, for the caller to remove their files. An edit's
+   * input counts as used at `now`, so it outlives the edit by a day (a form may hold it from "Reuse settings").
+   */
+  delete(id: string, now: number): { imageIds: string[] } | null;
   /** At start-up: generations a crash or restart left running can never finish, so they are marked interrupted. */
   markInterrupted(now: number): number;
   image(id: string): (StoredImage & { generationId: string }) | null;

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INPUT_GONE } from "@/lib/edit/edit-request";
 import { followInputSize } from "@/lib/edit/output-size";
 import type { GenerationView, InputImageView } from "@/lib/generation/view";
 import { getEditModel } from "@/lib/models/edit-models";
@@ -113,7 +114,7 @@ describe("POST /api/edits", () => {
     const calls = harness.server.simulator.stats().calls;
     const missing = await startEdit(editBody({ id: "gone", width: 800, height: 600, src: "", thumbSrc: "", from: null }));
     expect(expectErrorBody(missing)).toBe("invalid_request");
-    expect(missing.json).toMatchObject({ error: { fields: [{ field: "input", message: "The input image is no longer on the server. Upload it again." }] } });
+    expect(missing.json).toMatchObject({ error: { fields: [{ field: "input", message: INPUT_GONE }] } });
     const input = (await upload(await picture(800, 600))).json as InputImageView;
     const sized = await startEdit(editBody(input, { model: "qwen-image-edit", promptExtend: false, size: { width: 1024, height: 1024 } }));
     expect(expectErrorBody(sized)).toBe("invalid_request");

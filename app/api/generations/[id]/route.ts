@@ -39,7 +39,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
       throw new AppError("invalid_request", "This generation is a column of a comparison: delete the comparison instead.");
     }
     if (generation?.status === "running") runner.cancel(id);
-    const deleted = store.delete(id);
+    const deleted = store.delete(id, Date.now());
     if (!deleted) throw notFound("This generation");
     await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
     return new Response(null, { status: 204 });

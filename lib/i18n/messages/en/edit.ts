@@ -18,6 +18,9 @@ export const edit = {
     scaling: "Scaling {from} down to {to} before upload…",
     uploading: "Uploading…",
     uploadError: "Could not upload the image: {error}",
+    taking: "Taking the image from the history…",
+    takeError: "Could not put the image in the edit form: {error}",
+    busy: "Wait for the input image: it is still being prepared.",
     dropHere: "Drop the image to use it",
     refusals: {
       "too-large": "This file is {megabytes} MB; the gateway takes images up to {maxMegabytes} MB. Nothing was uploaded.",

@@ -9,7 +9,6 @@ export const playground = {
   generateError: "Could not start the generation: {error}",
   compareError: "Could not start the comparison: {error}",
   editError: "Could not start the edit: {error}",
-  editImageError: "Could not put the image in the edit form: {error}",
   usage: {
     today: { one: "{count} image today", other: "{count} images today" },
     left: "{left} of {limit} images left today",

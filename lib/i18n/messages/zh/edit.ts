@@ -18,6 +18,9 @@ export const edit: Messages["edit"] = {
     scaling: "上传前把 {from} 缩小到 {to}…",
     uploading: "正在上传…",
     uploadError: "无法上传图片：{error}",
+    taking: "正在从历史记录取出图片…",
+    takeError: "无法把图片放入编辑表单：{error}",
+    busy: "请等待输入图片：它还在准备中。",
     dropHere: "松开即可使用这张图片",
     refusals: {
       "too-large": "这个文件有 {megabytes} MB；网关最多接受 {maxMegabytes} MB 的图片。没有上传任何内容。",

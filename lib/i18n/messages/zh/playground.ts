@@ -9,7 +9,6 @@ export const playground: Messages["playground"] = {
   generateError: "无法开始生成：{error}",
   compareError: "无法开始对比：{error}",
   editError: "无法开始编辑：{error}",
-  editImageError: "无法把图片放入编辑表单：{error}",
   usage: {
     today: { one: "今日已生成 {count} 张图片", other: "今日已生成 {count} 张图片" },
     left: "今日剩余 {left} 张图片（共 {limit} 张）",

@@ -67,7 +67,7 @@ export const rules: Messages["rules"] = {
     ["^(?<model>\\S+) takes no size: its output follows the input image\\.$", "{model} 不接受尺寸参数：输出跟随输入图片。"],
     ["^Size (?<size>\\S+) does not fit (?<model>\\S+); the output now follows the input image\\.$", "尺寸 {size} 不适用于 {model}，输出已改为跟随输入图片。"],
     ["^(?<model>\\S+) takes no size; the output now follows the input image\\.$", "{model} 不接受尺寸参数，输出已改为跟随输入图片。"],
-    ["^The input image is no longer on the server\\. Upload it again\\.$", "服务器上已没有这张输入图片，请重新上传。"],
+    ["^The input image is no longer on the server \\(an input no edit uses is dropped a day after it was last chosen\\)\\. Choose it again\\.$", "服务器上已没有这张输入图片（没有编辑使用的输入图片在最后一次选用一天后删除），请重新选择。"],
     ["^The image is (?<size>\\S+); each side needs at least (?<min>\\d+) px for the model to work with\\.$", "图片为 {size}；每边至少需要 {min} 像素，模型才能处理。"],
     ["^The image is (?<size>\\S+); each side may be at most (?<max>\\d+) px\\.$", "图片为 {size}；每边最多 {max} 像素。"],
     ["^The image is (?<size>[\\d.]+ MB); the most the gateway takes is (?<max>[\\d.]+ MB)\\.$", "图片大小为 {size}；网关最多接受 {max}。"],
