@@ -138,7 +138,7 @@ export const callGateway = async (
       );
       if (response.ok) return { ok: true, text };
       const retryAfter = response.headers.get("retry-after");
-      const error = mapUpstreamError({ status: response.status, retryAfter, body: text, model: sent.model });
+      const error = mapUpstreamError({ status: response.status, retryAfter, body: text, model: sent.model, task: isSentEdit(sent) ? "edit" : "generation" });
       console.warn(redact(`gateway answered ${response.status} (${error.code}) for ${sent.model}: ${text.slice(0, 300)}`, [target.apiKey]));
       return { ok: false, error, failure: { kind: "status", status: response.status, retryAfterSeconds: parseRetryAfter(retryAfter) } };
     } catch (error) {

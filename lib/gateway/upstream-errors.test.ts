@@ -6,7 +6,7 @@ const openai = (code: string | null, type = "invalid_request_error") =>
   JSON.stringify({ error: { message: "internal detail", type, param: null, code } });
 
 const map = (status: number, body: string, retryAfter: string | null = null) =>
-  mapUpstreamError({ status, body, retryAfter, model: "wan2.6-t2i" });
+  mapUpstreamError({ status, body, retryAfter, model: "wan2.6-t2i", task: "generation" });
 
 describe("upstream error mapping", () => {
   it.each([
@@ -61,6 +61,19 @@ describe("upstream error mapping", () => {
     expect(map(400, dashscope("DataInspectionFailed")).message).toMatch(/content moderation refused this prompt/);
     expect(map(401, dashscope("InvalidApiKey")).message).toMatch(/ONETOKEN_API_KEY/);
     expect(map(403, dashscope("Model.AccessDenied")).message).toMatch(/may not use wan2.6-t2i/);
+  });
+
+  it("names the input image where an edit's refusal can be about it, and the edits endpoint on a 404", () => {
+    const edit = (status: number, body: string) => mapUpstreamError({ status, body, retryAfter: null, model: "qwen-image-edit-plus", task: "edit" });
+    expect(edit(400, dashscope("DataInspectionFailed")).message).toBe(
+      "The content moderation refused this edit: its input image, its instruction or the negative prompt. Change one of them and try again.",
+    );
+    expect(edit(400, dashscope("InvalidParameter")).message).toBe(
+      "qwen-image-edit-plus refused one of the settings or the input image. Check the size, the number of images, the instruction's length and the input image for this model.",
+    );
+    expect(edit(404, "Not Found").message).toBe("The gateway does not know the model qwen-image-edit-plus, or does not edit images with it (POST /v1/images/edits).");
+    // The kinds, and so the HTTP statuses the browser gets, are the same as a generation's.
+    expect(edit(400, dashscope("InvalidParameter")).code).toBe(map(400, dashscope("InvalidParameter")).code);
   });
 });
 

@@ -11,6 +11,8 @@ export type UpstreamFailure = {
   readonly retryAfter: string | null;
   readonly body: string;
   readonly model: string;
+  /** An edit's refusals can be about its input image, which a generation does not have. */
+  readonly task: "generation" | "edit";
 };
 
 /** The upstream's error code, from whichever envelope it used; "" when there is none. */
@@ -75,11 +77,14 @@ const kindFromStatus = (status: number): Kind => {
   return "upstream_error";
 };
 
-const message = (kind: Kind, model: string, retryAfter: number | undefined): string => {
+const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: number | undefined): string => {
   const wait = retryAfter !== undefined ? `in ${retryAfter} second${retryAfter === 1 ? "" : "s"}` : "in a little while";
+  const edit = task === "edit";
   switch (kind) {
     case "moderation_refused":
-      return "The content moderation refused this prompt. Rephrase it (or the negative prompt) and try again.";
+      return edit
+        ? "The content moderation refused this edit: its input image, its instruction or the negative prompt. Change one of them and try again."
+        : "The content moderation refused this prompt. Rephrase it (or the negative prompt) and try again.";
     case "out_of_credit":
       return "The gateway account is out of credit. Top it up, then try again.";
     case "bad_api_key":
@@ -87,7 +92,7 @@ const message = (kind: Kind, model: string, retryAfter: number | undefined): str
     case "model_access_denied":
       return `This server's API key may not use ${model}. Pick another model or ask for access to it.`;
     case "model_not_found":
-      return `The gateway does not know the model ${model}.`;
+      return edit ? `The gateway does not know the model ${model}, or does not edit images with it (POST /v1/images/edits).` : `The gateway does not know the model ${model}.`;
     case "rate_limited":
       return `The gateway is limiting requests right now. Try again ${wait}.`;
     case "timeout":
@@ -95,7 +100,9 @@ const message = (kind: Kind, model: string, retryAfter: number | undefined): str
     case "model_unavailable":
       return `${model} is temporarily unavailable. Try again ${wait}, or pick another model.`;
     case "parameter_rejected":
-      return `${model} refused one of the settings. Check the size, the number of images and the prompt length for this model.`;
+      return edit
+        ? `${model} refused one of the settings or the input image. Check the size, the number of images, the instruction's length and the input image for this model.`
+        : `${model} refused one of the settings. Check the size, the number of images and the prompt length for this model.`;
     case "upstream_error":
       return "The image service failed on its side. Failed generations are not billed; try again.";
   }
@@ -105,7 +112,7 @@ export const mapUpstreamError = (failure: UpstreamFailure): AppError => {
   const kind = kindFromCode(upstreamErrorCode(failure.body)) ?? kindFromStatus(failure.status);
   const retryAfterSeconds =
     kind === "rate_limited" || kind === "model_unavailable" ? parseRetryAfter(failure.retryAfter) : undefined;
-  return new AppError(kind, message(kind, failure.model, retryAfterSeconds), {
+  return new AppError(kind, message(kind, failure, retryAfterSeconds), {
     ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
   });
 };

@@ -97,7 +97,9 @@ const sentences = async (): Promise<string[]> => {
     }),
     inputTooLarge().message,
     ...GATEWAY_CODES.flatMap((code) =>
-      [null, "7"].map((retryAfter) => mapUpstreamError({ status: 400, retryAfter, body: JSON.stringify({ code, message: "x" }), model: "wan2.6-t2i" }).message),
+      [null, "7"].flatMap((retryAfter) =>
+        (["generation", "edit"] as const).map((task) => mapUpstreamError({ status: 400, retryAfter, body: JSON.stringify({ code, message: "x" }), model: "wan2.6-t2i", task }).message),
+      ),
     ),
     ...["not json", "{}", JSON.stringify({ data: [{ url: "" }] })].map((text) => refusalOf(() => parseGenerationResponse(text))),
     refusalOf(() => parseGenerateRequest({ ...base, prompt: " " })),

@@ -4,7 +4,7 @@ import { INPUT_GONE } from "@/lib/edit/edit-request";
 import { followInputSize } from "@/lib/edit/output-size";
 import type { GenerationView, InputImageView } from "@/lib/generation/view";
 import { getEditModel } from "@/lib/models/edit-models";
-import { captureConsole, expectErrorBody, getRecord, postJson, startRouteHarness, type Answer, type RouteHarness } from "@/test/route-harness";
+import { CANARY_KEY, captureConsole, expectErrorBody, getRecord, postJson, startRouteHarness, type Answer, type RouteHarness } from "@/test/route-harness";
 
 /** Uploading an input and editing it, through the real routes, the real store and the simulator on a socket. */
 
@@ -101,6 +101,17 @@ describe("POST /api/edits", () => {
     // The megabytes of the data URI went to the gateway only: never back to a browser, in the record or the list.
     const list = await read(await harness.generations.GET(new Request("http://localhost/api/generations")));
     for (const text of [got.text, list.text]) expect(text).not.toMatch(/data:image|base64/);
+  });
+
+  it("words the gateway's refusal of an edit with its input image among the causes", async () => {
+    const input = (await upload(await picture(800, 600))).json as InputImageView;
+    const injected = await fetch(`${harness.server.url}/__sim/faults`, { method: "POST", headers: { authorization: `Bearer ${CANARY_KEY}` }, body: JSON.stringify({ kind: "moderation" }) });
+    expect(injected.status).toBe(200);
+    const got = await startEdit(editBody(input));
+    expect(got.json).toMatchObject({
+      status: "failed",
+      error: { code: "moderation_refused", message: "The content moderation refused this edit: its input image, its instruction or the negative prompt. Change one of them and try again." },
+    });
   });
 
   it("checks the input the server holds, not the size the request claims", async () => {
