@@ -173,6 +173,17 @@ test.describe("editing an image", () => {
     await edit.upload(file("camera.jpg", "image/jpeg", await picture(4000, 3000, "jpeg")));
     await edit.expectInput("2048*1536");
     expect(uploads).toEqual(["POST", "POST"]);
+
+    // A heavy PNG that needs no scaling is drawn again, smaller, rather than sent (and later sent on) whole.
+    const heavy = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: "#336699", noise: { type: "gaussian", mean: 128, sigma: 30 } } }).png().toBuffer();
+    expect(heavy.length).toBeGreaterThan(5 * 1024 * 1024);
+    const sent = page.waitForRequest((request) => new URL(request.url()).pathname === "/api/inputs");
+    await edit.upload(file("screenshot.png", "image/png", heavy));
+    await edit.expectInput("1800*1200");
+    // What the server keeps, and each edit of it sends on, is what the browser made of it.
+    const kept = await page.request.get(((await (await (await sent).response())?.json()) as { src: string }).src);
+    expect(kept.headers()["content-type"]).toBe("image/webp");
+    expect((await kept.body()).length).toBeLessThan(4 * 1024 * 1024);
   });
 
   test("a picture dropped on the input box, or pasted into the form, becomes the input", async ({ page, playground }) => {

@@ -209,7 +209,9 @@ export function InputPicker({
         {status.kind === "reading"
           ? t.reading
           : status.kind === "scaling"
-            ? format(t.scaling, { from: formatSize(status.from), to: formatSize(status.to) })
+            ? status.from.width === status.to.width && status.from.height === status.to.height
+              ? format(t.compressing, { size: formatSize(status.to) })
+              : format(t.scaling, { from: formatSize(status.from), to: formatSize(status.to) })
             : status.kind === "uploading"
               ? t.uploading
               : status.kind === "taking"

@@ -1,6 +1,6 @@
 import { readImageSize } from "@/lib/edit/image-size";
-import { checkDeclaredSize, checkFileSize, planUpload, type UploadRefusal } from "@/lib/edit/upload-plan";
-import { sniffImageType, type InputImageType } from "@/lib/edit/sniff";
+import { checkDeclaredSize, checkFileSize, planUpload, SEND_BUDGET_BYTES, type UploadRefusal } from "@/lib/edit/upload-plan";
+import { INPUT_IMAGE_TYPES, sniffImageType, type InputImageType } from "@/lib/edit/sniff";
 import type { EditInputRule } from "@/lib/models/edit-models";
 import type { Size } from "@/lib/models/size-rules";
 
@@ -8,7 +8,7 @@ export type PreparedFile =
   | { readonly ok: false; readonly refusal: UploadRefusal }
   | { readonly ok: true; readonly blob: Blob; readonly type: InputImageType };
 
-/** Told when a large picture is being scaled, so the form can say so while it works. */
+/** Told when a picture is drawn again (scaled, or only compressed when `from` and `to` are equal), so the form can say so. */
 type Progress = (step: { readonly scaling: { readonly from: Size; readonly to: Size } }) => void;
 
 const QUALITY = 0.92;
@@ -25,10 +25,15 @@ const encode = async (bitmap: ImageBitmap, to: Size, type: InputImageType, maxBy
   if (!context) throw new Error("This browser cannot draw the image to scale it.");
   context.imageSmoothingQuality = "high";
   context.drawImage(bitmap, 0, 0, to.width, to.height);
-  const blob = await canvas.convertToBlob({ type, quality: QUALITY });
+  const first = await canvas.convertToBlob({ type, quality: QUALITY });
+  if (first.size <= SEND_BUDGET_BYTES) return first;
+  // A PNG photo stays large: WebP keeps its transparency in a fraction of the bytes. A browser that cannot
+  // write WebP hands back a PNG instead, which is kept only if smaller.
+  const webp = await canvas.convertToBlob({ type: "image/webp", quality: QUALITY });
+  const blob = webp.type === "image/webp" && webp.size < first.size ? webp : first;
   if (blob.size <= maxBytes) return blob;
-  // A PNG photo can stay large even scaled down; the same pixels as a JPEG fit, laid on white, as a JPEG
-  // has no transparency (drawn as it is, a transparent part would turn black).
+  // Still over the gateway's limit: the same pixels as a JPEG fit, laid on white, as a JPEG has no
+  // transparency (drawn as it is, a transparent part would turn black).
   context.globalCompositeOperation = "destination-over";
   context.fillStyle = "#ffffff";
   context.fillRect(0, 0, to.width, to.height);
@@ -37,8 +42,9 @@ const encode = async (bitmap: ImageBitmap, to: Size, type: InputImageType, maxBy
 
 /**
  * Reads a chosen file in the browser and decides before any request: too large (by its size alone), not an
- * image (by its first bytes), vast (by the size its header declares), undecodable or too small is refused; a picture over 2048 px is drawn smaller
- * so the upload stays small; anything else goes as it is, and the server turns it upright.
+ * image (by its first bytes), vast (by the size its header declares), undecodable or too small is refused; a
+ * picture over 2048 px is drawn smaller, and a file over the send budget drawn again, so the upload stays
+ * small; anything else goes as it is, and the server turns it upright.
  */
 export const prepareFile = async (file: Blob, rule: EditInputRule, progress: Progress): Promise<PreparedFile> => {
   const tooLarge = checkFileSize(file.size, rule);
@@ -54,10 +60,13 @@ export const prepareFile = async (file: Blob, rule: EditInputRule, progress: Pro
     const plan = planUpload(file.size, type, size, rule);
     if (!plan.ok) return plan;
     if (!bitmap || !size) return { ok: false, refusal: { code: "unreadable" } };
-    if (!plan.scaleTo) return { ok: true, blob: file, type: plan.type };
-    progress({ scaling: { from: size, to: plan.scaleTo } });
-    const blob = await encode(bitmap, plan.scaleTo, plan.type, rule.maxBytes);
-    return { ok: true, blob, type: blob.type === "image/jpeg" ? "image/jpeg" : plan.type };
+    if (!plan.scaleTo && !plan.compress) return { ok: true, blob: file, type: plan.type };
+    const to = plan.scaleTo ?? size;
+    progress({ scaling: { from: size, to } });
+    const blob = await encode(bitmap, to, plan.type, rule.maxBytes);
+    // Drawn at its own size only to save bytes: no gain, no change.
+    if (!plan.scaleTo && blob.size >= file.size) return { ok: true, blob: file, type: plan.type };
+    return { ok: true, blob, type: INPUT_IMAGE_TYPES.find((type) => type === blob.type) ?? plan.type };
   } finally {
     bitmap?.close();
   }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ANY_EDIT_INPUT } from "../models/edit-models";
-import { checkDeclaredSize, checkFileSize, planUpload } from "./upload-plan";
+import { checkDeclaredSize, checkFileSize, planUpload, SEND_BUDGET_BYTES } from "./upload-plan";
 
 const MB = 1024 * 1024;
 
@@ -30,12 +30,20 @@ describe("what the browser does with a chosen file", () => {
   });
 
   it("sends a picture up to 2048 px as it is, and scales a larger one down keeping its shape", () => {
-    expect(planUpload(1000, "image/webp", { width: 2048, height: 1536 }, ANY_EDIT_INPUT)).toEqual({ ok: true, type: "image/webp", scaleTo: null });
+    expect(planUpload(1000, "image/webp", { width: 2048, height: 1536 }, ANY_EDIT_INPUT)).toEqual({ ok: true, type: "image/webp", scaleTo: null, compress: false });
     expect(planUpload(1000, "image/jpeg", { width: 4000, height: 3000 }, ANY_EDIT_INPUT)).toEqual({
       ok: true,
       type: "image/jpeg",
       scaleTo: { width: 2048, height: 1536 },
+      compress: false,
     });
+  });
+
+  it("draws a file over the send budget again even when its pixels need no scaling, and one just under it not", () => {
+    expect(SEND_BUDGET_BYTES).toBe(4 * MB);
+    expect(planUpload(9 * MB, "image/png", { width: 2000, height: 1500 }, ANY_EDIT_INPUT)).toEqual({ ok: true, type: "image/png", scaleTo: null, compress: true });
+    expect(planUpload(4 * MB, "image/png", { width: 2000, height: 1500 }, ANY_EDIT_INPUT)).toMatchObject({ ok: true, compress: false });
+    expect(planUpload(9 * MB, "image/png", { width: 3000, height: 2000 }, ANY_EDIT_INPUT)).toMatchObject({ scaleTo: { width: 2048, height: 1365 }, compress: true });
   });
 
   it("keeps a panorama's short side at the models' minimum, and refuses one too long for any scale", () => {
@@ -43,6 +51,7 @@ describe("what the browser does with a chosen file", () => {
       ok: true,
       type: "image/jpeg",
       scaleTo: { width: 2304, height: 384 },
+      compress: false,
     });
     expect(planUpload(1000, "image/jpeg", { width: 9000, height: 1000 }, ANY_EDIT_INPUT)).toMatchObject({ ok: false, refusal: { code: "too-elongated" } });
   });

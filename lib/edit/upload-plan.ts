@@ -21,9 +21,16 @@ export type UploadRefusal =
   /** So long and thin that no scale fits both the shortest and the longest side the models take. */
   | { readonly code: "too-elongated"; readonly width: number; readonly height: number; readonly minSide: number; readonly maxSide: number };
 
+/**
+ * A file larger than this is drawn again before upload even when its pixels need no scaling: every edit of it
+ * sends it to the gateway once more, as a data URI a third larger. A photo of 2048 px is 1 to 2 MB.
+ */
+export const SEND_BUDGET_BYTES = 4 * 1024 * 1024;
+
 export type UploadPlan =
   | { readonly ok: false; readonly refusal: UploadRefusal }
-  | { readonly ok: true; readonly type: InputImageType; readonly scaleTo: Size | null };
+  /** `scaleTo`: the size to draw it at; `compress`: draw it again (at `scaleTo`, or its own size) to send fewer bytes. */
+  | { readonly ok: true; readonly type: InputImageType; readonly scaleTo: Size | null; readonly compress: boolean };
 
 /** Megabytes to one decimal, rounded up: a file just over the limit never reads as the limit itself. */
 export const megabytes = (bytes: number): number => Math.ceil((bytes / 1024 / 1024) * 10) / 10;
@@ -50,12 +57,13 @@ export const planUpload = (bytes: number, type: InputImageType | null, size: Siz
   if (Math.min(size.width, size.height) < rule.minSide) {
     return { ok: false, refusal: { code: "too-small", width: size.width, height: size.height, minSide: rule.minSide } };
   }
+  const compress = bytes > SEND_BUDGET_BYTES;
   const longest = Math.max(size.width, size.height);
-  if (longest <= BROWSER_MAX_SIDE) return { ok: true, type, scaleTo: null };
+  if (longest <= BROWSER_MAX_SIDE) return { ok: true, type, scaleTo: null, compress };
   // Never so far that the short side drops under what the models take: a long panorama keeps its height.
   const scale = Math.max(BROWSER_MAX_SIDE / longest, rule.minSide / Math.min(size.width, size.height));
   if (Math.round(longest * scale) > rule.maxSide) {
     return { ok: false, refusal: { code: "too-elongated", width: size.width, height: size.height, minSide: rule.minSide, maxSide: rule.maxSide } };
   }
-  return { ok: true, type, scaleTo: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) } };
+  return { ok: true, type, scaleTo: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) }, compress };
 };

@@ -16,6 +16,7 @@ export const edit = {
     fromHistory: "{size} ({aspect}), a result of “{prompt}”",
     reading: "Reading the image…",
     scaling: "Scaling {from} down to {to} before upload…",
+    compressing: "Compressing the {size} image before upload…",
     uploading: "Uploading…",
     uploadError: "Could not upload the image: {error}",
     taking: "Taking the image from the history…",

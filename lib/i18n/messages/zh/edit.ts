@@ -16,6 +16,7 @@ export const edit: Messages["edit"] = {
     fromHistory: "{size}（{aspect}），来自“{prompt}”的结果",
     reading: "正在读取图片…",
     scaling: "上传前把 {from} 缩小到 {to}…",
+    compressing: "上传前压缩这张 {size} 的图片…",
     uploading: "正在上传…",
     uploadError: "无法上传图片：{error}",
     taking: "正在从历史记录取出图片…",
