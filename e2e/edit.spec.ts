@@ -90,7 +90,18 @@ test.describe("editing an image", () => {
     const box = await before.boundingBox();
     await page.mouse.click((box?.x ?? 0) + (box?.width ?? 0) * 0.8, (box?.y ?? 0) + (box?.height ?? 0) / 2);
     await expect(before).toHaveCSS("clip-path", "inset(0px 20% 0px 0px)");
+    await expect(before).toHaveCSS("object-fit", "cover");
     await page.screenshot({ path: "test-results/screenshots/edit-before-after.png", fullPage: true });
+
+    // Asked for another shape, the result's frame shows the input whole rather than cut to fit, and says so.
+    await edit.form.getByRole("radio", { name: "Choose a size" }).check();
+    await edit.form.getByRole("radio", { name: /^1024\*1536/ }).check();
+    await edit.submit.click();
+    const portrait = playground.latest();
+    await expect(portrait).toContainText("1024*1536 (2:3)");
+    await expect(portrait.getByRole("slider", { name: "Before and after, image 1 of 1: move to compare The input (3:2) is shown whole inside the result's 2:3 frame." })).toBeVisible();
+    await expect(portrait.getByTestId("before-image")).toHaveCSS("object-fit", "contain");
+    await portrait.screenshot({ path: "test-results/screenshots/edit-other-shape.png" });
   });
 
   test("a generation edited twice: each step edits the last result, and the chain is there after a reload", async ({ playground, page }) => {

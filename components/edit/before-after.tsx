@@ -2,13 +2,15 @@ import { useId, useState, type PointerEvent } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import type { ImageView, InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
+import { aspectLabel } from "@/lib/models/size-rules";
 
 /**
  * An edit's result over its input: the input shows left of the divider, the result right of it. A press or
  * a drag anywhere on the picture moves the divider (a touch screen cannot grab an invisible thumb); a real
  * range input, labelled in words under the picture, takes the keyboard and screen readers. Both pictures
- * fill the result's frame, so they line up whatever the input's shape. `full`: the originals, not thumbnails,
- * for the lightbox, where a small change (a word of text) must be readable.
+ * fill the result's frame, so they line up; an input of another shape (an edit asked for another size) is
+ * shown whole inside it instead, since filling the frame would hide part of what was edited. `full`: the
+ * originals, not thumbnails, for the lightbox, where a small change (a word of text) must be readable.
  */
 export function BeforeAfter({
   before,
@@ -26,7 +28,9 @@ export function BeforeAfter({
   const t = useMessages().edit.card;
   const id = useId();
   const [position, setPosition] = useState(50);
-  const picture = "absolute inset-0 h-full w-full object-cover";
+  // Following the input rounds its sides to the model's steps: a shape within 2% is the same shape.
+  const sameShape = Math.abs(before.width / before.height / (after.width / after.height) - 1) < 0.02;
+  const picture = "absolute inset-0 h-full w-full";
 
   const follow = (event: PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -47,13 +51,14 @@ export function BeforeAfter({
         style={{ aspectRatio: `${after.width} / ${after.height}` }}
       >
         {/* eslint-disable-next-line @next/next/no-img-element -- stored images served by the app */}
-        <img src={full ? after.src : after.thumbSrc} alt={t.after} draggable={false} className={picture} loading={full ? "eager" : "lazy"} />
+        <img src={full ? after.src : after.thumbSrc} alt={t.after} draggable={false} className={`${picture} object-cover`} loading={full ? "eager" : "lazy"} />
         {/* eslint-disable-next-line @next/next/no-img-element -- stored images served by the app */}
         <img
           src={full ? before.src : before.thumbSrc}
           alt={t.before}
           draggable={false}
-          className={picture}
+          // Opaque, so the result never shows through where a letterboxed input leaves room.
+          className={`${picture} bg-slate-100 dark:bg-slate-800 ${sameShape ? "object-cover" : "object-contain"}`}
           style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }}
           data-testid="before-image"
         />
@@ -78,6 +83,7 @@ export function BeforeAfter({
       </div>
       <label htmlFor={id} className="block text-xs text-slate-600 dark:text-slate-400">
         {format(t.slider, { index: index + 1, count })}
+        {!sameShape && ` ${format(t.shapeNote, { input: aspectLabel(before), result: aspectLabel(after) })}`}
       </label>
     </div>
   );

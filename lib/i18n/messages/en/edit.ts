@@ -52,6 +52,7 @@ export const edit = {
     before: "Before",
     after: "After",
     slider: "Before and after, image {index} of {count}: move to compare",
+    shapeNote: "The input ({input}) is shown whole inside the result's {result} frame.",
     editThis: "Edit this image",
     chain: "Edit chain",
     step: "Step {n}: {prompt}",

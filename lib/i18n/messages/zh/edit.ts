@@ -50,6 +50,7 @@ export const edit: Messages["edit"] = {
     badge: "编辑",
     before: "编辑前",
     after: "编辑后",
+    shapeNote: "输入图片（{input}）完整显示在结果的 {result} 画框内。",
     slider: "编辑前后对比，第 {index} 张（共 {count} 张）：拖动以比较",
     editThis: "编辑这张图片",
     chain: "编辑链",
