@@ -6,9 +6,10 @@ import { INPUT_IMAGE_TYPES } from "@/lib/edit/sniff";
 import type { UploadRefusal } from "@/lib/edit/upload-plan";
 import type { InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages";
 import { ANY_EDIT_INPUT } from "@/lib/models/edit-models";
-import { aspectLabel, formatSize, type Size } from "@/lib/models/size-rules";
-import { prepareFile } from "./prepare-file";
+import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+import { prepareFile, type PrepareStep } from "./prepare-file";
 
 export type InputPickerApi = {
   /** Takes a file from outside the drop zone (a paste anywhere in the form). */
@@ -20,13 +21,31 @@ export type InputPickerApi = {
 type Status =
   | { readonly kind: "idle" }
   | { readonly kind: "reading" }
-  | { readonly kind: "scaling"; readonly from: Size; readonly to: Size }
+  | PrepareStep
   | { readonly kind: "uploading" }
   | { readonly kind: "taking" }
   | { readonly kind: "refused"; readonly refusal: UploadRefusal }
   | { readonly kind: "failed"; readonly from: "upload" | "history"; readonly message: string };
 
-const BUSY: ReadonlySet<Status["kind"]> = new Set(["reading", "scaling", "uploading", "taking"]);
+const BUSY: ReadonlySet<Status["kind"]> = new Set(["reading", "scaling", "compressing", "uploading", "taking"]);
+
+/** What the picker is doing, in words; "" when it is not busy. */
+const progressText = (status: Status, t: Messages["edit"]["input"]): string => {
+  switch (status.kind) {
+    case "reading":
+      return t.reading;
+    case "scaling":
+      return format(t.scaling, { from: formatSize(status.from), to: formatSize(status.to) });
+    case "compressing":
+      return format(t.compressing, { size: formatSize(status.size) });
+    case "uploading":
+      return t.uploading;
+    case "taking":
+      return t.taking;
+    default:
+      return "";
+  }
+};
 
 const ACCEPTED_TYPES = INPUT_IMAGE_TYPES.join(",");
 
@@ -80,7 +99,9 @@ export function InputPicker({
   }, [value]);
 
   const busy = BUSY.has(status.kind);
-  useEffect(() => onBusyChange(busy), [busy, onBusyChange]);
+  useEffect(() => {
+    onBusyChange(busy);
+  }, [busy, onBusyChange]);
 
   /** One way of choosing the input, run to its end unless a newer choice (or one from outside) comes first. */
   const choose = async (
@@ -93,29 +114,25 @@ export function InputPicker({
     const show = (next: Status) => {
       if (!controller.signal.aborted) setStatus(next);
     };
-    try {
-      const result = await work(controller.signal, show);
-      if (controller.signal.aborted) return false;
-      latest.current = null;
-      if ("kind" in result) {
-        show(result);
-        return false;
-      }
-      show({ kind: "idle" });
-      own.current = result.id;
-      onChangeNow.current(result);
-      return true;
-    } catch (failure) {
-      show({ kind: "failed", from, message: failure instanceof Error ? failure.message : String(failure) });
-      if (latest.current === controller) latest.current = null;
+    const result = await work(controller.signal, show).catch(
+      (failure: unknown): Status => ({ kind: "failed", from, message: failure instanceof Error ? failure.message : String(failure) }),
+    );
+    if (controller.signal.aborted) return false;
+    latest.current = null;
+    if ("kind" in result) {
+      setStatus(result);
       return false;
     }
+    setStatus({ kind: "idle" });
+    own.current = result.id;
+    onChangeNow.current(result);
+    return true;
   };
 
   const accept = (file: File) =>
     choose("upload", async (signal, show) => {
       show({ kind: "reading" });
-      const prepared = await prepareFile(file, ANY_EDIT_INPUT, ({ scaling }) => show({ kind: "scaling", ...scaling }));
+      const prepared = await prepareFile(file, ANY_EDIT_INPUT, show);
       if (!prepared.ok) return { kind: "refused", refusal: prepared.refusal };
       show({ kind: "uploading" });
       return uploadInput(prepared.blob, prepared.type, signal);
@@ -206,17 +223,7 @@ export function InputPicker({
         </div>
       </div>
       <p id="edit-input-status" role="status" className="min-h-4 text-xs text-slate-600 dark:text-slate-400">
-        {status.kind === "reading"
-          ? t.reading
-          : status.kind === "scaling"
-            ? status.from.width === status.to.width && status.from.height === status.to.height
-              ? format(t.compressing, { size: formatSize(status.to) })
-              : format(t.scaling, { from: formatSize(status.from), to: formatSize(status.to) })
-            : status.kind === "uploading"
-              ? t.uploading
-              : status.kind === "taking"
-                ? t.taking
-                : ""}
+        {progressText(status, t)}
       </p>
       {(problem ?? error) && (
         <p id="edit-input-error" role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">

@@ -8,8 +8,8 @@ export type PreparedFile =
   | { readonly ok: false; readonly refusal: UploadRefusal }
   | { readonly ok: true; readonly blob: Blob; readonly type: InputImageType };
 
-/** Told when a picture is drawn again (scaled, or only compressed when `from` and `to` are equal), so the form can say so. */
-type Progress = (step: { readonly scaling: { readonly from: Size; readonly to: Size } }) => void;
+/** What the browser is doing to a picture before upload, so the form can say so while it works. */
+export type PrepareStep = { readonly kind: "scaling"; readonly from: Size; readonly to: Size } | { readonly kind: "compressing"; readonly size: Size };
 
 const QUALITY = 0.92;
 
@@ -46,7 +46,7 @@ const encode = async (bitmap: ImageBitmap, to: Size, type: InputImageType, maxBy
  * picture over 2048 px is drawn smaller, and a file over the send budget drawn again, so the upload stays
  * small; anything else goes as it is, and the server turns it upright.
  */
-export const prepareFile = async (file: Blob, rule: EditInputRule, progress: Progress): Promise<PreparedFile> => {
+export const prepareFile = async (file: Blob, rule: EditInputRule, progress: (step: PrepareStep) => void): Promise<PreparedFile> => {
   const tooLarge = checkFileSize(file.size, rule);
   if (tooLarge) return { ok: false, refusal: tooLarge };
   const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
@@ -61,9 +61,8 @@ export const prepareFile = async (file: Blob, rule: EditInputRule, progress: Pro
     if (!plan.ok) return plan;
     if (!bitmap || !size) return { ok: false, refusal: { code: "unreadable" } };
     if (!plan.scaleTo && !plan.compress) return { ok: true, blob: file, type: plan.type };
-    const to = plan.scaleTo ?? size;
-    progress({ scaling: { from: size, to } });
-    const blob = await encode(bitmap, to, plan.type, rule.maxBytes);
+    progress(plan.scaleTo ? { kind: "scaling", from: size, to: plan.scaleTo } : { kind: "compressing", size });
+    const blob = await encode(bitmap, plan.scaleTo ?? size, plan.type, rule.maxBytes);
     // Drawn at its own size only to save bytes: no gain, no change.
     if (!plan.scaleTo && blob.size >= file.size) return { ok: true, blob: file, type: plan.type };
     return { ok: true, blob, type: INPUT_IMAGE_TYPES.find((type) => type === blob.type) ?? plan.type };
