@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { EDIT_MODELS, getEditModel } from "../models/edit-models";
 import { checkSize } from "../models/size-rules";
 import { defaultEdit, switchEditModel } from "./edit-defaults";
-import { editOutputSize, editRequestSchema, type EditRequest } from "./edit-request";
+import { editRequestSchema, type EditRequest } from "./edit-request";
+import { editOutputSize } from "./output-size";
 import { followInputSize } from "./output-size";
 
 const INPUT = { id: "input-1", width: 1200, height: 800 };

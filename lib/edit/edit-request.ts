@@ -3,7 +3,6 @@ import * as z from "zod/mini";
 import { EDIT_MODELS, type EditModelSpec } from "../models/edit-models";
 import { checkSharedFields, sharedFields, strictFields, text } from "../models/request-schema";
 import { checkSize, type Size } from "../models/size-rules";
-import { followInputSize } from "./output-size";
 
 const whole = (what: string) => z.number({ error: `${what} must be a number.` }).check(z.int(`${what} must be a whole number.`));
 
@@ -70,7 +69,3 @@ export const buildEditRequestSchema = <const Models extends readonly EditModelSp
 export const editRequestSchema = buildEditRequestSchema(EDIT_MODELS);
 
 export type EditRequest = z.infer<typeof editRequestSchema>;
-
-/** The size the edit's images will have: the one asked for, or what following the input gives. */
-export const editOutputSize = (model: EditModelSpec, request: Pick<EditRequest, "size" | "input">): Size =>
-  request.size ?? followInputSize(model, request.input);

@@ -20,3 +20,10 @@ export const followInputSize = (model: Pick<EditModelSpec, "size" | "followInput
   }
   return { width: round(width), height: round(height) };
 };
+
+/**
+ * The size the edit's images will have: the one asked for, or what following the input gives. Here rather
+ * than beside the edit schema, so the history's cards can size an edit without loading the schema.
+ */
+export const editOutputSize = (model: EditModelSpec, request: { readonly size: Size | null; readonly input: Size }): Size =>
+  request.size ?? followInputSize(model, request.input);

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { Agent, fetch } from "undici";
 import { AppError } from "../errors";
-import { editOutputSize } from "../edit/edit-request";
+import { editOutputSize } from "../edit/output-size";
 import { isSentEdit, type GatewayResult, type SentRequest } from "../generation/result";
 import { getEditModel } from "../models/edit-models";
 import { readTextCapped } from "../http/read-json-body";

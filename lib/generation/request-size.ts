@@ -1,4 +1,4 @@
-import { editOutputSize } from "../edit/edit-request";
+import { editOutputSize } from "../edit/output-size";
 import { getEditModel } from "../models/edit-models";
 import type { Size } from "../models/size-rules";
 import { isEditRequest, type GenerationRequest } from "./view";
