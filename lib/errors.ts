@@ -47,11 +47,14 @@ export class AppError extends Error {
   readonly status: number;
   readonly retryAfterSeconds: number | undefined;
   readonly fields: readonly FieldIssue[] | undefined;
+  /** The gateway's id of the call (and of its task) that failed, for the user to quote to its support. */
+  readonly requestId: string | undefined;
+  readonly taskId: string | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { retryAfterSeconds?: number; fields?: readonly FieldIssue[]; cause?: unknown } = {},
+    extra: { retryAfterSeconds?: number; fields?: readonly FieldIssue[]; cause?: unknown; requestId?: string; taskId?: string } = {},
   ) {
     super(message, { cause: extra.cause });
     this.name = "AppError";
@@ -59,6 +62,8 @@ export class AppError extends Error {
     this.status = ERROR_CODES[code];
     this.retryAfterSeconds = extra.retryAfterSeconds;
     this.fields = extra.fields;
+    this.requestId = extra.requestId;
+    this.taskId = extra.taskId;
   }
 
   toBody(): AppErrorBody {

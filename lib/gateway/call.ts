@@ -1,35 +1,46 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { Agent, fetch } from "undici";
 import { AppError } from "../errors";
 import { editOutputSize } from "../edit/output-size";
 import { isSentEdit, type GatewayResult, type SentRequest } from "../generation/result";
 import { getEditModel } from "../models/edit-models";
-import { readTextCapped } from "../http/read-json-body";
-import { DEFAULT_CONNECT_TIMEOUT_MS } from "./config";
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TASK_PATH } from "./config";
 import { redact } from "./redact";
 import { DEFAULT_RETRY_POLICY, decideRetry, describeFailure, type AttemptFailure, type RetryPolicy } from "./retry-policy";
 import { mapUpstreamError, parseRetryAfter } from "./upstream-errors";
 import { buildRequestBody, requestPath, type RequestStyle } from "./request-body";
-import { parseGenerationResponse } from "./wire";
+import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type TaskAnswer, type UpstreamIds } from "./answer";
+import { exchange, noResponseCode, type Exchange, type ExchangeOptions, type GatewayTarget } from "./exchange";
+import { DEFAULT_POLL_INTERVALS_MS, followTask, taskEndedError } from "./follow-task";
+import { answerNotices, billedImages, emptyAnswerError } from "./shortfall";
 
 /**
  * One generation call over HTTP, with the target and key handed in. client.ts decides the target from the
  * environment; this part stays free of Next so the tests run it against the simulator on a real socket.
  */
 
-export type GatewayTarget = { readonly baseUrl: string; readonly apiKey: string };
+export type { GatewayTarget } from "./exchange";
 
 export type CallOptions = {
   readonly requestStyle: RequestStyle;
-  /** The whole call: every attempt and every wait between them. */
+  /** The whole call: every attempt, every wait between them, and the following of a task to its end. */
   readonly timeoutMs: number;
   /** How long one attempt may take to open its connection (TCP and TLS); the model's work is not counted. */
   readonly connectTimeoutMs?: number;
   readonly maxRetries?: number;
   readonly maxRetryWaitMs?: number;
   readonly backoffMs?: readonly number[];
+  /** Where a task's status is read, with `{task_id}` for its id. */
+  readonly taskPath?: string;
+  /** The waits between a task's queries; the last one repeats. */
+  readonly pollIntervalsMs?: readonly number[];
   /** Told the number (from 1) of each attempt as it starts. */
   readonly onAttempt?: (attempt: number) => void;
+};
+
+/** What one call tells its caller while it runs. */
+export type CallHooks = {
+  /** The gateway answered with a task to follow: its ids, worth keeping before the (long) wait. */
+  readonly onTask?: (ids: UpstreamIds) => void;
 };
 
 /**
@@ -42,37 +53,10 @@ export const maxResponseBytes = (request: SentRequest): number => {
   return request.n * (Math.ceil((size.width * size.height * 4 * 4) / 3) + 64 * 1024) + 1024 * 1024;
 };
 
-/**
- * Socket errors that prove the request never reached the gateway: refused, or never connected. A reset or
- * a dropped socket may come after the POST went out, while the model works (and bills), so those are not
- * retried.
- */
-const NO_RESPONSE_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "UND_ERR_CONNECT_TIMEOUT"]);
-
-/**
- * One connection pool per connect timeout. The gateway answers only when the images exist (30 s to 2 min on
- * slow models), so undici's own header and body timeouts are off: the whole-call timeout governs those.
- */
-const agents = new Map<number, Agent>();
-const agentFor = (connectTimeoutMs: number): Agent => {
-  let agent = agents.get(connectTimeoutMs);
-  if (!agent) {
-    agent = new Agent({ connect: { timeout: connectTimeoutMs }, headersTimeout: 0, bodyTimeout: 0 });
-    agents.set(connectTimeoutMs, agent);
-  }
-  return agent;
-};
-
-const noResponseCode = (error: unknown): string | undefined => {
-  if (!(error instanceof TypeError)) return undefined;
-  const code: unknown = (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && NO_RESPONSE_CODES.has(code) ? code : undefined;
-};
-
 const seconds = (ms: number): number => Number((ms / 1000).toFixed(1));
 
 type AttemptOutcome =
-  | { readonly ok: true; readonly text: string }
+  | { readonly ok: true; readonly reply: Exchange }
   /** `failure` is null where retrying is out of the question (a timeout, a cancel, an unreadable body). */
   | { readonly ok: false; readonly error: AppError; readonly failure: AttemptFailure | null };
 
@@ -81,6 +65,7 @@ export const callGateway = async (
   options: CallOptions,
   sent: SentRequest,
   signal?: AbortSignal,
+  hooks: CallHooks = {},
 ): Promise<GatewayResult> => {
   const policy: RetryPolicy = {
     maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
@@ -92,6 +77,13 @@ export const callGateway = async (
   const whole = signal ? AbortSignal.any([signal, timeout]) : timeout;
   const started = performance.now();
   const body = JSON.stringify(buildRequestBody(sent, options.requestStyle));
+  const call = { model: sent.model, task: isSentEdit(sent) ? "edit" : "generation" } as const;
+  const exchangeOptions: ExchangeOptions = {
+    signal: whole,
+    connectTimeoutMs,
+    maxBytes: maxResponseBytes(sent),
+    tooLarge: () => new AppError("bad_upstream_response", "The gateway's answer was too large to be an image result. Try fewer images."),
+  };
 
   const explain = (error: unknown): AppError => {
     if (error instanceof AppError) return error;
@@ -114,44 +106,61 @@ export const callGateway = async (
   };
 
   const attemptOnce = async (): Promise<AttemptOutcome> => {
-    let response: Awaited<ReturnType<typeof fetch>>;
+    let reply: Exchange;
     try {
-      response = await fetch(`${target.baseUrl}${requestPath(sent)}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${target.apiKey}`, "content-type": "application/json", accept: "application/json" },
-        body,
-        signal: whole,
-        // A redirect could steer the key to another host, and a POST must never be silently replayed there.
-        redirect: "error",
-        dispatcher: agentFor(connectTimeoutMs),
-      });
+      reply = await exchange(target, requestPath(sent), { method: "POST", body }, exchangeOptions);
     } catch (error) {
       const code = whole.aborted ? undefined : noResponseCode(error);
       return { ok: false, error: explain(error), failure: code ? { kind: "no_response", code } : null };
     }
-    try {
-      const text = await readTextCapped(
-        response.body as ReadableStream<Uint8Array> | null,
-        maxResponseBytes(sent),
-        () => new AppError("bad_upstream_response", "The gateway's answer was too large to be an image result. Try fewer images."),
-        whole,
-      );
-      if (response.ok) return { ok: true, text };
-      const retryAfter = response.headers.get("retry-after");
-      const error = mapUpstreamError({ status: response.status, retryAfter, body: text, model: sent.model, task: isSentEdit(sent) ? "edit" : "generation" });
-      console.warn(redact(`gateway answered ${response.status} (${error.code}) for ${sent.model}: ${text.slice(0, 300)}`, [target.apiKey]));
-      return { ok: false, error, failure: { kind: "status", status: response.status, retryAfterSeconds: parseRetryAfter(retryAfter) } };
-    } catch (error) {
-      return { ok: false, error: explain(error), failure: null };
+    if (reply.ok) return { ok: true, reply };
+    const retryAfter = reply.headers.get("retry-after");
+    const requestId = requestIdFromBody(reply.text) ?? requestIdFromHeaders(reply.headers);
+    const error = mapUpstreamError({ status: reply.status, retryAfter, body: reply.text, ...call, requestId });
+    console.warn(redact(`gateway answered ${reply.status} (${error.code}) for ${sent.model}: ${reply.text.slice(0, 300)}`, [target.apiKey]));
+    return { ok: false, error, failure: { kind: "status", status: reply.status, retryAfterSeconds: parseRetryAfter(retryAfter) } };
+  };
+
+  /** The answer to a task, once it has ended; a cancel or the deadline while it runs is explained by `followTask`. */
+  const settle = async (task: TaskAnswer): Promise<Exclude<GatewayAnswer, TaskAnswer>> => {
+    hooks.onTask?.({ requestId: task.requestId, taskId: task.taskId });
+    return followTask(task, {
+      target,
+      taskPath: options.taskPath ?? DEFAULT_TASK_PATH,
+      pollIntervalsMs: options.pollIntervalsMs ?? DEFAULT_POLL_INTERVALS_MS,
+      exchange: exchangeOptions,
+      cancelled: () => signal?.aborted === true,
+      timeoutMs: options.timeoutMs,
+      call,
+    });
+  };
+
+  const toResult = (answer: Exclude<GatewayAnswer, TaskAnswer>): GatewayResult => {
+    const ids = { ...(answer.requestId && { requestId: answer.requestId }), ...(answer.taskId && { taskId: answer.taskId }) };
+    if (answer.kind === "task_ended") {
+      console.warn(redact(`gateway task ${answer.taskId} for ${sent.model} ended ${answer.status} (${answer.code}): ${answer.message.slice(0, 300)}`, [target.apiKey]));
+      throw taskEndedError(answer, call);
     }
+    if (answer.kind === "error") throw mapUpstreamError({ status: 200, retryAfter: null, body: answer.body, ...call, ...ids });
+    if (answer.images.length === 0) throw emptyAnswerError(answer, call);
+    return {
+      request: sent,
+      images: answer.images,
+      created: answer.created,
+      durationMs: Math.round(performance.now() - started),
+      requestId: answer.requestId,
+      taskId: answer.taskId,
+      billedImages: billedImages(answer),
+      notices: answerNotices(sent.n, answer),
+    };
   };
 
   for (let attempt = 1; ; attempt++) {
     options.onAttempt?.(attempt);
     const outcome = await attemptOnce();
     if (outcome.ok) {
-      const { created, images } = parseGenerationResponse(outcome.text);
-      return { request: sent, images, created, durationMs: Math.round(performance.now() - started) };
+      const answer = parseGatewayAnswer(outcome.reply.text, outcome.reply.headers);
+      return toResult(answer.kind === "task" ? await settle(answer) : answer);
     }
     if (!outcome.failure || whole.aborted) throw outcome.error;
     const decision = decideRetry(attempt, outcome.failure, policy, options.timeoutMs - (performance.now() - started));

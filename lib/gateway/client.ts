@@ -1,13 +1,13 @@
 import "server-only";
 import type { GatewayResult, SentRequest } from "../generation/result";
-import { callGateway, type CallOptions, type GatewayTarget } from "./call";
+import { callGateway, type CallHooks, type CallOptions, type GatewayTarget } from "./call";
 import { getGatewayConfig } from "./env";
 import { fetchUpstreamImage } from "./fetch-image";
 import { getEmbeddedSimulator } from "./offline";
 
 /** What the job runner needs from the gateway: one generation call, and the fetching of its image links. */
 export type Gateway = {
-  generate(sent: SentRequest, signal?: AbortSignal): Promise<GatewayResult>;
+  generate(sent: SentRequest, signal?: AbortSignal, hooks?: CallHooks): Promise<GatewayResult>;
   fetchImage(url: string, signal?: AbortSignal): Promise<Buffer>;
 };
 
@@ -17,7 +17,7 @@ export type Gateway = {
  */
 export const getGateway = async (): Promise<Gateway> => {
   const config = getGatewayConfig();
-  const target: GatewayTarget = config.mode === "live" ? config : await getEmbeddedSimulator(config.simulatorLatencyMs);
+  const target: GatewayTarget = config.mode === "live" ? config : await getEmbeddedSimulator({ latencyMs: config.simulatorLatencyMs, answerShape: config.simulatorAnswerShape });
   const trustedOrigin = new URL(target.baseUrl).origin;
   // Named one by one: the tuning options are optional, so a renamed setting would otherwise drop out silently.
   const options: CallOptions = {
@@ -25,9 +25,10 @@ export const getGateway = async (): Promise<Gateway> => {
     timeoutMs: config.timeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
     maxRetries: config.maxRetries,
+    taskPath: config.taskPath,
   };
   return {
-    generate: (sent, signal) => callGateway(target, options, sent, signal),
+    generate: (sent, signal, hooks) => callGateway(target, options, sent, signal, hooks),
     fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin, ...(signal && { signal }) }),
   };
 };

@@ -9,9 +9,12 @@ describe("gateway configuration", () => {
       timeoutMs: 180_000,
       connectTimeoutMs: 10_000,
       maxRetries: 2,
+      taskPath: "/v1/tasks/{task_id}",
       simulatorLatencyMs: 1_500,
+      simulatorAnswerShape: "openai",
       ignoredBaseUrl: null,
     });
+    expect(parseGatewayConfig({ SIMULATOR_ANSWER_SHAPE: "task" })).toMatchObject({ simulatorAnswerShape: "task" });
     expect(parseGatewayConfig({ ONETOKEN_API_KEY: "  " }).mode).toBe("offline");
   });
 
@@ -23,6 +26,7 @@ describe("gateway configuration", () => {
       ONETOKEN_TIMEOUT_MS: "5000",
       ONETOKEN_CONNECT_TIMEOUT_MS: "3000",
       ONETOKEN_MAX_RETRIES: "0",
+      ONETOKEN_TASK_PATH: "/api/v1/tasks/{task_id}",
     });
     expect(config).toEqual({
       mode: "live",
@@ -32,6 +36,7 @@ describe("gateway configuration", () => {
       timeoutMs: 5000,
       connectTimeoutMs: 3000,
       maxRetries: 0,
+      taskPath: "/api/v1/tasks/{task_id}",
     });
     expect(parseGatewayConfig({ ONETOKEN_API_KEY: "sk-test-12345678" })).toMatchObject({ baseUrl: "https://api.onetoken.one" });
   });
@@ -45,6 +50,8 @@ describe("gateway configuration", () => {
         ONETOKEN_TIMEOUT_MS: "soon",
         ONETOKEN_CONNECT_TIMEOUT_MS: "500",
         ONETOKEN_MAX_RETRIES: "5",
+        ONETOKEN_TASK_PATH: "/v1/tasks",
+        SIMULATOR_ANSWER_SHAPE: "xml",
       });
     expect(attempt).toThrow(ConfigError);
     try {
@@ -57,6 +64,8 @@ describe("gateway configuration", () => {
       expect(message).toContain('ONETOKEN_TIMEOUT_MS must be a whole number of milliseconds between 1000 and 900000 (got "soon")');
       expect(message).toContain('ONETOKEN_CONNECT_TIMEOUT_MS must be at least 1000 ms (got "500")');
       expect(message).toContain('ONETOKEN_MAX_RETRIES must be at most 2 (got "5")');
+      expect(message).toContain('ONETOKEN_TASK_PATH must be a path starting with / that holds {task_id}, such as /v1/tasks/{task_id} (got "/v1/tasks")');
+      expect(message).toContain('SIMULATOR_ANSWER_SHAPE must be one of: openai, multimodal, text2image, task (got "xml")');
       expect(message).toContain("ONETOKEN_API_KEY looks too short to be an API key");
       expect(message).not.toContain('"short"');
     }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { blankToUndefined, invalidConfigMessage } from "../env-values";
 import { MAX_RETRIES } from "./retry-policy";
 import { REQUEST_STYLES } from "./request-body";
+import { ANSWER_SHAPES, type AnswerShape } from "../simulator/answer-shapes";
 
 /**
  * The gateway's configuration from the environment, checked in one place. Pure (it takes the environment
@@ -11,6 +12,8 @@ import { REQUEST_STYLES } from "./request-body";
 export const DEFAULT_BASE_URL = "https://api.onetoken.one";
 /** Opening a connection (TCP and TLS) takes well under a second when the gateway is up. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** Model Studio's own task route; a gateway that passes tasks through is expected to keep its shape under /v1. */
+export const DEFAULT_TASK_PATH = "/v1/tasks/{task_id}";
 
 
 const wholeNumber = (min: number, max: number, fallback: number, unit?: "ms") => {
@@ -42,7 +45,19 @@ const envSchema = z.object({
   ONETOKEN_TIMEOUT_MS: wholeNumber(1_000, 900_000, 180_000, "ms"),
   ONETOKEN_CONNECT_TIMEOUT_MS: wholeNumber(1_000, 120_000, DEFAULT_CONNECT_TIMEOUT_MS, "ms"),
   ONETOKEN_MAX_RETRIES: wholeNumber(0, MAX_RETRIES, MAX_RETRIES),
+  ONETOKEN_TASK_PATH: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\/[\w./{}-]*\{task_id\}[\w./{}-]*$/, { error: "must be a path starting with / that holds {task_id}, such as /v1/tasks/{task_id}" })
+      .default(DEFAULT_TASK_PATH),
+  ),
   SIMULATOR_LATENCY_MS: wholeNumber(0, 60_000, 1_500, "ms"),
+  SIMULATOR_ANSWER_SHAPE: z.preprocess(
+    blankToUndefined,
+    z.enum(ANSWER_SHAPES, { error: `must be one of: ${ANSWER_SHAPES.join(", ")}` }).default("openai"),
+  ),
 });
 
 /** How every generation call is made, whichever gateway answers it. */
@@ -51,6 +66,8 @@ type CallSettings = {
   readonly timeoutMs: number;
   readonly connectTimeoutMs: number;
   readonly maxRetries: number;
+  /** Where an asynchronous task's status is read, `{task_id}` standing for its id. */
+  readonly taskPath: string;
 };
 
 export type GatewayConfig =
@@ -62,6 +79,8 @@ export type GatewayConfig =
   | (CallSettings & {
       readonly mode: "offline";
       readonly simulatorLatencyMs: number;
+      /** Which of the gateway's answer shapes the built-in simulator speaks. */
+      readonly simulatorAnswerShape: AnswerShape;
       /** Set when ONETOKEN_BASE_URL was given without a key, so start-up can say it is being ignored. */
       readonly ignoredBaseUrl: string | null;
     });
@@ -84,6 +103,7 @@ export const parseGatewayConfig = (env: Record<string, string | undefined>): Gat
     timeoutMs: value.ONETOKEN_TIMEOUT_MS,
     connectTimeoutMs: value.ONETOKEN_CONNECT_TIMEOUT_MS,
     maxRetries: value.ONETOKEN_MAX_RETRIES,
+    taskPath: value.ONETOKEN_TASK_PATH,
   };
   if (value.ONETOKEN_API_KEY !== undefined) {
     return { mode: "live", apiKey: value.ONETOKEN_API_KEY, baseUrl: normaliseBaseUrl(value.ONETOKEN_BASE_URL), ...call };
@@ -92,6 +112,7 @@ export const parseGatewayConfig = (env: Record<string, string | undefined>): Gat
     mode: "offline",
     ...call,
     simulatorLatencyMs: value.SIMULATOR_LATENCY_MS,
+    simulatorAnswerShape: value.SIMULATOR_ANSWER_SHAPE,
     ignoredBaseUrl: env.ONETOKEN_BASE_URL?.trim() ? value.ONETOKEN_BASE_URL : null,
   };
 };
@@ -99,8 +120,9 @@ export const parseGatewayConfig = (env: Record<string, string | undefined>): Gat
 /** One line for the start-up log: where generations go, without the key. */
 export const describeGatewayConfig = (config: GatewayConfig): string => {
   if (config.mode === "live") {
-    return `OneToken playground: live mode, calling ${config.baseUrl} (${config.requestStyle} request style, timeout ${config.timeoutMs} ms, connect timeout ${config.connectTimeoutMs} ms, up to ${config.maxRetries} retries).`;
+    return `OneToken playground: live mode, calling ${config.baseUrl} (${config.requestStyle} request style, timeout ${config.timeoutMs} ms, connect timeout ${config.connectTimeoutMs} ms, up to ${config.maxRetries} retries, tasks followed at ${config.taskPath}).`;
   }
   const ignored = config.ignoredBaseUrl ? ` ONETOKEN_BASE_URL (${config.ignoredBaseUrl}) is ignored without ONETOKEN_API_KEY.` : "";
-  return `OneToken playground: offline demo mode (no ONETOKEN_API_KEY): synthetic images from the built-in simulator, no model is called.${ignored}`;
+  const shape = config.simulatorAnswerShape === "openai" ? "" : ` The simulator answers in the ${config.simulatorAnswerShape} shape.`;
+  return `OneToken playground: offline demo mode (no ONETOKEN_API_KEY): synthetic images from the built-in simulator, no model is called.${shape}${ignored}`;
 };

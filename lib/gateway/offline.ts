@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { processSingleton } from "../process-singleton";
 import { startSimulatorServer } from "../simulator/node-server";
+import type { AnswerShape } from "../simulator/answer-shapes";
 
 type Target = { readonly baseUrl: string; readonly apiKey: string };
 
@@ -9,10 +10,11 @@ type Target = { readonly baseUrl: string; readonly apiKey: string };
  * The offline demo's gateway: the simulator on an ephemeral loopback port, reached over real HTTP by the
  * same client code as the real gateway. It answers with b64_json so the browser never needs to reach it.
  */
-export const getEmbeddedSimulator = (latencyMs: number): Promise<Target> => processSingleton("embedded-simulator", () => start(latencyMs))();
+export const getEmbeddedSimulator = (settings: { latencyMs: number; answerShape: AnswerShape }): Promise<Target> =>
+  processSingleton("embedded-simulator", () => start(settings))();
 
-const start = async (latencyMs: number): Promise<Target> => {
+const start = async ({ latencyMs, answerShape }: { latencyMs: number; answerShape: AnswerShape }): Promise<Target> => {
   const apiKey = `offline-${randomBytes(16).toString("hex")}`;
-  const server = await startSimulatorServer({ apiKey, latencyMs, responseFormat: "b64_json" });
+  const server = await startSimulatorServer({ apiKey, latencyMs, responseFormat: "b64_json", answerShape });
   return { baseUrl: server.url, apiKey };
 };

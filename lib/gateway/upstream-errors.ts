@@ -13,6 +13,9 @@ export type UpstreamFailure = {
   readonly model: string;
   /** An edit's refusals can be about its input image, which a generation does not have. */
   readonly task: "generation" | "edit";
+  /** The gateway's ids of the failed call, kept on the error for the user to quote. */
+  readonly requestId?: string | null;
+  readonly taskId?: string | null;
 };
 
 /** The upstream's error code, from whichever envelope it used; "" when there is none. */
@@ -65,6 +68,8 @@ const kindFromCode = (code: string): Kind | null => {
   return null;
 };
 
+export const isModerationCode = (code: string): boolean => kindFromCode(code) === "moderation_refused";
+
 const kindFromStatus = (status: number): Kind => {
   if (status === 401) return "bad_api_key";
   if (status === 402) return "out_of_credit";
@@ -114,5 +119,7 @@ export const mapUpstreamError = (failure: UpstreamFailure): AppError => {
     kind === "rate_limited" || kind === "model_unavailable" ? parseRetryAfter(failure.retryAfter) : undefined;
   return new AppError(kind, message(kind, failure, retryAfterSeconds), {
     ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
+    ...(failure.requestId && { requestId: failure.requestId }),
+    ...(failure.taskId && { taskId: failure.taskId }),
   });
 };

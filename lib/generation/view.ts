@@ -67,6 +67,14 @@ export type GenerationView<Request extends GenerationRequest = GenerationRequest
   readonly durationMs: number | null;
   readonly error: { readonly code: ErrorCode; readonly message: string; readonly retryAfterSeconds: number | null } | null;
   readonly starred: boolean;
+  /** The gateway's id of the call, for the user to quote to its support; null before (or without) an answer. */
+  readonly requestId: string | null;
+  /** The gateway's task id, when it answered with an asynchronous task. */
+  readonly taskId: string | null;
+  /** The images the gateway billed, once it answered with results. */
+  readonly billedImages: number | null;
+  /** What the answer said of images that did not come (or of more than were asked), one sentence each. */
+  readonly notices: readonly string[];
   readonly images: readonly ImageView[];
 };
 

@@ -5,7 +5,9 @@ import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-re
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
 import { mapUpstreamError } from "../gateway/upstream-errors";
-import { parseGenerationResponse } from "../gateway/wire";
+import { parseGatewayAnswer, type ImageAnswer } from "../gateway/answer";
+import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
+import { answerNotices, emptyAnswerError } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
 import { createGenerationRateLimit, createUploadLimit } from "../limits/rate-limit";
@@ -41,6 +43,20 @@ const refusalOf = (act: () => unknown): string => {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
+};
+
+const ONE_IMAGE = { source: { kind: "url", url: "https://x.test/a.png" }, revisedPrompt: "" } as const;
+const EMPTY_ANSWER: ImageAnswer = {
+  kind: "images",
+  created: 1,
+  images: [],
+  unusable: 0,
+  failed: [],
+  stoppedEarly: [],
+  imageCount: null,
+  reportedSize: null,
+  requestId: null,
+  taskId: null,
 };
 
 /** Every upstream error code the gateway client maps, each to its own sentence. */
@@ -101,7 +117,22 @@ const sentences = async (): Promise<string[]> => {
         (["generation", "edit"] as const).map((task) => mapUpstreamError({ status: 400, retryAfter, body: JSON.stringify({ code, message: "x" }), model: "wan2.6-t2i", task }).message),
       ),
     ),
-    ...["not json", "{}", JSON.stringify({ data: [{ url: "" }] })].map((text) => refusalOf(() => parseGenerationResponse(text))),
+    ...[
+      "not json",
+      "[]",
+      "{}",
+      JSON.stringify({ output: { task_status: "PENDING" } }),
+      JSON.stringify({ output: { task_id: "t", task_status: "SUCCEEDED" } }),
+    ].map((text) => refusalOf(() => parseGatewayAnswer(text))),
+    ...[{ ...EMPTY_ANSWER }, { ...EMPTY_ANSWER, stoppedEarly: ["length"] }].map((answer) => emptyAnswerError(answer, { model: "m", task: "generation" }).message),
+    ...(["FAILED", "CANCELED", "UNKNOWN"] as const).map(
+      (status) => taskEndedError({ kind: "task_ended", status, code: "", message: "", requestId: null, taskId: "t" }, { model: "m", task: "generation" }).message,
+    ),
+    ...answerNotices(3, { ...EMPTY_ANSWER, images: [ONE_IMAGE], failed: ["DataInspectionFailed", "InternalError.Algo"], unusable: 1, stoppedEarly: ["length"] }),
+    ...answerNotices(1, { ...EMPTY_ANSWER, images: [ONE_IMAGE, ONE_IMAGE] }),
+    taskStillRunning("RUNNING", 180_000),
+    TASK_STOPPED_ANSWERING,
+    TASK_ROUTE_MISSING,
     refusalOf(() => parseGenerateRequest({ ...base, prompt: " " })),
     refusals.tooManyAtOnce(5, 4),
     refusals.busy(1, 4, 4),

@@ -23,7 +23,7 @@ let runner: JobRunner;
 const gateway = async (): Promise<Gateway> => {
   const target = { baseUrl: current().url, apiKey: KEY };
   return {
-    generate: (sent, signal) => callGateway(target, { requestStyle: "native", timeoutMs: 5000 }, sent, signal),
+    generate: (sent, signal, hooks) => callGateway(target, { requestStyle: "native", timeoutMs: 5000, pollIntervalsMs: [20, 40] }, sent, signal, hooks),
     fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin: current().url, ...(signal && { signal }) }),
   };
 };
@@ -96,6 +96,65 @@ describe("generation jobs", () => {
     await runner.idle();
     expect(runner.cancel(started.id)?.status).toBe("succeeded");
     expect(runner.cancel("no-such-id")).toBeNull();
+  });
+});
+
+describe("every answer shape, and what the gateway said of it", () => {
+  it.each(["openai", "multimodal", "text2image", "task"] as const)("%s: images kept, with the request id (and task id)", async (answerShape) => {
+    current().simulator.configure({ answerShape, latencyMs: answerShape === "task" ? 100 : 0 });
+    const started = runner.start(request({ n: 2 }));
+    await runner.idle();
+    const done = storage.store.get(started.id);
+    expect(done).toMatchObject({ status: "succeeded", billedImages: 2, notices: [], requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(done?.images).toHaveLength(2);
+    expect(done?.images[0]?.revisedPrompt).toContain("a kitten on grass");
+    if (answerShape === "task" || answerShape === "text2image") expect(done?.taskId).toMatch(/^[0-9a-f-]{36}$/);
+    else expect(done?.taskId).toBeNull();
+  });
+
+  it("records a task's ids while it runs, before it ends", async () => {
+    current().simulator.configure({ answerShape: "task", latencyMs: 60_000 });
+    const started = runner.start(request());
+    await vi.waitFor(() => expect(storage.store.get(started.id)?.taskId).toMatch(/^[0-9a-f-]{36}$/));
+    expect(storage.store.get(started.id)).toMatchObject({ status: "running", requestId: expect.any(String) });
+    runner.cancel(started.id);
+    await runner.idle();
+    await vi.waitFor(() => expect(current().simulator.stats().taskCancels).toBe(1));
+  });
+
+  it("a partial answer succeeds with what came, says what did not, and the budget counts what was billed", async () => {
+    const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 10 } });
+    current().simulator.configure({ answerShape: "text2image" });
+    current().simulator.injectFault({ kind: "partial" });
+    const started = budget.start(request({ n: 4 }));
+    expect(budget.usage().imagesToday).toBe(4);
+    await budget.idle();
+    expect(storage.store.get(started.id)).toMatchObject({
+      status: "succeeded",
+      billedImages: 3,
+      notices: ["The gateway returned 3 of the 4 images asked for.", "Content moderation refused 1 of them."],
+    });
+    expect(storage.store.get(started.id)?.images).toHaveLength(3);
+    expect(budget.usage().imagesToday).toBe(3);
+  });
+
+  it("a failure keeps the gateway's request id (and task id) for the user to quote", async () => {
+    current().simulator.injectFault({ kind: "moderation" });
+    const refused = runner.start(request());
+    current().simulator.injectFault({ kind: "task_failed" });
+    const failedTask = runner.start(request());
+    current().simulator.injectFault({ kind: "unknown_shape" });
+    const odd = runner.start(request());
+    await runner.idle();
+    expect(storage.store.get(refused.id)).toMatchObject({ status: "failed", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), taskId: null });
+    expect(storage.store.get(failedTask.id)).toMatchObject({
+      status: "failed",
+      error: { code: "upstream_error" },
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      taskId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(storage.store.get(odd.id)).toMatchObject({ status: "failed", error: { code: "bad_upstream_response" }, requestId: expect.any(String), images: [] });
+    expect(await storage.images.sweep(storage.store.imageIds())).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { AppError, toAppError } from "../errors";
 import type { Gateway } from "../gateway/client";
-import type { UpstreamImage } from "../gateway/wire";
+import type { UpstreamIds, UpstreamImage } from "../gateway/answer";
 import type { SentRequest } from "../generation/result";
 import { isEditRequest, type ComparisonView, type GenerationRequest, type GenerationView } from "../generation/view";
 import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -16,7 +16,7 @@ import * as refusals from "./refusals";
 export type RunnerLimits = {
   /** Gateway calls in flight at once, across every client. */
   readonly maxConcurrent: number;
-  /** Images per UTC day, counted when a generation starts and given back when it fails. */
+  /** Images per UTC day, reserved when a generation starts and corrected to what the gateway billed. */
   readonly dailyImageLimit: number | null;
 };
 
@@ -93,11 +93,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
   };
 
   /**
-   * The budget counts what the gateway bills: images it returned, kept or not. Only a call the gateway
-   * itself failed gives its reservation back; a cancel does not, since the upstream may finish and bill.
+   * The budget counts what the gateway bills: what its answer says it billed (its own count where it gives
+   * one), kept or not. Only a call the gateway itself failed gives its reservation back; a cancel does not,
+   * since the upstream may finish and bill.
    */
   const run = async (id: string, request: GenerationRequest, signal: AbortSignal, day: string) => {
     let billed = false;
+    let upstream: UpstreamIds = { requestId: null, taskId: null };
     try {
       // The seed is chosen here when the user left it empty, and recorded before the call, so every
       // outcome (even a failure) says which seed it was.
@@ -105,21 +107,29 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       store.markSent(id, seed);
       const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
-      const result = await connection.generate(sent, signal);
+      const result = await connection.generate(sent, signal, {
+        onTask: (ids) => {
+          upstream = ids;
+          store.markUpstream(id, ids);
+        },
+      });
       billed = true;
-      store.releaseImages(day, request.n - result.images.length);
+      upstream = { requestId: result.requestId, taskId: result.taskId };
+      store.adjustImages(day, result.billedImages - request.n);
       const stored = await keep(result.images, connection, signal);
-      if (signal.aborted || !store.complete(id, { finishedAt: now(), durationMs: result.durationMs, images: stored })) {
+      const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices: result.notices };
+      if (signal.aborted || !store.complete(id, finished)) {
         await Promise.all(stored.map((image) => images.remove(image.id)));
       }
     } catch (error) {
-      if (!billed && !signal.aborted) store.releaseImages(day, request.n);
+      if (!billed && !signal.aborted) store.adjustImages(day, -request.n);
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : toAppError(error);
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));
       store.fail(id, {
         finishedAt: now(),
         status: appError.code === "cancelled" ? "cancelled" : "failed",
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
+        upstream: { requestId: appError.requestId ?? upstream.requestId, taskId: appError.taskId ?? upstream.taskId },
       });
     }
   };
@@ -157,7 +167,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
     try {
       view = record();
     } catch (error) {
-      store.releaseImages(day, jobs.reduce((sum, job) => sum + job.request.n, 0));
+      store.adjustImages(day, -jobs.reduce((sum, job) => sum + job.request.n, 0));
       throw error;
     }
     for (const { id, request } of jobs) {

@@ -30,8 +30,5 @@ export const parseEditBody = (text: string): Parsed<EditWireRequest> => {
       message: `An edit takes exactly one input image in the user message's content, e.g. ${EXAMPLE_CONTENT}; found ${images.length}.`,
     };
   }
-  if (prompt.trim() === "") {
-    return { ok: false, message: `The edit instruction is missing or empty: add a {"text": "..."} part to the user message's content.` };
-  }
   return { ok: true, request: { style: "native", model, prompt, image, ...parameters } };
 };

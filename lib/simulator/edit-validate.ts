@@ -18,6 +18,9 @@ const readSize = (text: string | undefined, model: EditModelSpec): Checked<Size 
 
 /** The editing model's limits from its table entry, so the simulator and the edit form never drift. */
 export const validateEdit = (wire: EditWireRequest, model: EditModelSpec): Checked<EditParams> => {
+  if (wire.prompt.trim() === "") {
+    return { ok: false, message: `The edit instruction is missing or empty: add a {"text": "..."} part to the user message's content.` };
+  }
   const shared = checkShared(wire, model, "instruction");
   if (!shared.ok) return shared;
   const size = readSize(wire.size, model);

@@ -42,7 +42,12 @@ const editEndpoint = (files: EditFileStore): ImageEndpoint =>
       const base = await decodeInputAt(input.image.bytes, validation.params.size ?? followInputSize(model, input.image));
       if (!base) return invalidParameter(undecodable(input.image.type));
       stats.setLastRequest({ ...lastRequest(wire), image: describeInput(input.image) });
-      return { ok: true, images: (format, origin) => editedImages(validation.params, base, { format, origin, files }) };
+      return {
+        ok: true,
+        prompt: validation.params.prompt,
+        size: { width: base.width, height: base.height },
+        images: (format, origin) => editedImages(validation.params, base, { format, origin, files }),
+      };
     },
   });
 

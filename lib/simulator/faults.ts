@@ -3,6 +3,7 @@ import { untilAborted } from "./abortable";
 import { drippingBody } from "./dripping-body";
 import { clientGone, connectionReset, dashScopeError, jsonResponse } from "./envelopes";
 import { endlessJsonBody } from "./endless-json";
+import { TASK_TWISTS } from "./tasks";
 
 /** Every way the gateway (or a proxy in front of it) has been seen to fail, for the app's error handling. */
 export const FAULT_KINDS = [
@@ -23,9 +24,24 @@ export const FAULT_KINDS = [
   "slow_drip",
   "redirect_private",
   "connection_reset",
+  // Answer faults: the call is checked and answered as usual, and the answer itself is bent.
+  "partial",
+  "over_deliver",
+  "unknown_shape",
+  ...TASK_TWISTS,
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/**
+ * Faults that bend a normal answer rather than replace it: fewer images than asked (one refused by
+ * moderation), more than asked, a shape nobody knows, or a task that ends badly or answers its first
+ * queries with a 503 (these force the task flow).
+ */
+export const ANSWER_FAULTS = ["partial", "over_deliver", "unknown_shape", ...TASK_TWISTS] as const;
+export type AnswerFault = (typeof ANSWER_FAULTS)[number];
+
+export const isAnswerFault = (kind: FaultKind): kind is AnswerFault => (ANSWER_FAULTS as readonly string[]).includes(kind);
 
 export const faultSpecSchema = z.strictObject({
   kind: z.enum(FAULT_KINDS),
@@ -81,7 +97,10 @@ type FaultContext = {
   readonly onBodyAborted: () => void;
 };
 
-export const faultResponse = async (fault: Fault, { requestId, signal, onBodyAborted }: FaultContext): Promise<Response> => {
+export const faultResponse = async (
+  fault: Fault & { readonly kind: Exclude<FaultKind, AnswerFault> },
+  { requestId, signal, onBodyAborted }: FaultContext,
+): Promise<Response> => {
   const idHeader = { "x-request-id": requestId };
   switch (fault.kind) {
     case "rate_limit":

@@ -2,7 +2,10 @@ import { findModel } from "../models/registry";
 import { sleep } from "./abortable";
 import { clientGone, dashScopeError, jsonResponse, newRequestId } from "./envelopes";
 import type { FaultQueue } from "./fault-queue";
-import { faultResponse } from "./faults";
+import { faultResponse, isAnswerFault, type AnswerFault } from "./faults";
+import { answerBody, unknownShapeBody, type AnswerParts, type AnswerShape, type ImageItem } from "./answer-shapes";
+import type { Size } from "../models/size-rules";
+import type { TaskStore } from "./tasks";
 import { encodeImageToken } from "./image-token";
 import { parseBody, type Parsed, type WireRequest } from "./parse-body";
 import { renderImage } from "./render";
@@ -16,21 +19,29 @@ export type GenerationSettings = {
   readonly apiKey: string | undefined;
   readonly latencyMs: number;
   readonly responseFormat: ResponseFormat;
+  readonly answerShape: AnswerShape;
 };
 
 export type GenerationContext = {
   readonly stats: StatsRecorder;
   readonly faults: FaultQueue;
+  readonly tasks: TaskStore;
   /** Read per call, so a configure() between calls takes effect at once. */
   readonly settings: () => GenerationSettings;
 };
 
-export type ImageItem = { url: string; b64_json: string; revised_prompt: string };
+export type { ImageItem } from "./answer-shapes";
 
 export type Refusal = { readonly ok: false; readonly status: number; readonly code: string; readonly message: string };
 
 /** A call that passed every check; its images are drawn only once the simulated latency has passed. */
-export type Acceptance = { readonly ok: true; readonly images: (format: ResponseFormat, origin: string) => Promise<ImageItem[]> };
+export type Acceptance = {
+  readonly ok: true;
+  readonly prompt: string;
+  /** The size the images come out at. */
+  readonly size: Size;
+  readonly images: (format: ResponseFormat, origin: string) => Promise<ImageItem[]>;
+};
 
 /**
  * What one image route makes of a body. The rest of a call (faults, the key, latency, counting, the envelope)
@@ -72,12 +83,12 @@ export const handleImageCall = async (
 
 const answer = async (
   request: Request,
-  { stats, faults, settings }: GenerationContext,
+  { stats, faults, tasks, settings }: GenerationContext,
   signal: AbortSignal,
   endpoint: ImageEndpoint,
 ): Promise<{ response: Response; faulted: boolean }> => {
   const requestId = newRequestId();
-  const { apiKey, latencyMs, responseFormat } = settings();
+  const { apiKey, latencyMs, responseFormat, answerShape } = settings();
 
   const refuse = ({ status, code, message }: Refusal) => ({
     response: dashScopeError(status, code, message, requestId),
@@ -94,10 +105,11 @@ const answer = async (
 
   // Faults come before any check: a throttle or a proxy error happens before the gateway looks at the request.
   const fault = faults.take(call.model);
-  if (fault) {
+  if (fault && !isAnswerFault(fault.kind)) {
     const onBodyAborted = () => stats.count("aborted");
-    return { response: await faultResponse(fault, { requestId, signal: signal, onBodyAborted }), faulted: true };
+    return { response: await faultResponse({ ...fault, kind: fault.kind }, { requestId, signal: signal, onBodyAborted }), faulted: true };
   }
+  const twist = fault?.kind as AnswerFault | undefined;
 
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!bearer || (apiKey !== undefined && bearer !== apiKey)) {
@@ -107,13 +119,31 @@ const answer = async (
   const checked = await call.check();
   if (!checked.ok) return refuse(checked);
 
-  if ((await sleep(latencyMs, signal)) === "aborted") return { response: clientGone(), faulted: false };
-  const data = await checked.images(responseFormat, new URL(request.url).origin);
-  if (signal.aborted) return { response: clientGone(), faulted: false };
-  return {
-    response: jsonResponse(200, { created: Math.floor(Date.now() / 1000), data }, { "x-request-id": requestId }),
-    faulted: false,
+  // Model Studio's own answers carry links; only the documented shape may carry the images inline.
+  const shape: AnswerShape = twist?.startsWith("task_") ? "task" : answerShape;
+  const origin = new URL(request.url).origin;
+  const parts = async (format: ResponseFormat): Promise<AnswerParts> => {
+    const items = await checked.images(format, origin);
+    return { ...bend(items, twist), prompt: checked.prompt, size: checked.size, requestId };
   };
+  const ok = (body: object) => ({ response: jsonResponse(200, body, { "x-request-id": requestId }), faulted: twist !== undefined });
+
+  if (shape === "task") {
+    const taskTwist = twist?.startsWith("task_") ? (twist as Extract<AnswerFault, `task_${string}`>) : undefined;
+    const taskId = tasks.create({ latencyMs, twist: taskTwist, produce: () => parts("url") });
+    return ok({ output: { task_id: taskId, task_status: "PENDING" }, request_id: requestId });
+  }
+  if ((await sleep(latencyMs, signal)) === "aborted") return { response: clientGone(), faulted: false };
+  const made = await parts(shape === "openai" ? responseFormat : "url");
+  if (signal.aborted) return { response: clientGone(), faulted: false };
+  return ok(twist === "unknown_shape" ? unknownShapeBody(made) : answerBody(shape, made, crypto.randomUUID()));
+};
+
+/** A partial answer loses its last image to moderation; an over-delivering one repeats the first three times. */
+const bend = (items: ImageItem[], twist: AnswerFault | undefined): Pick<AnswerParts, "items" | "refused"> => {
+  if (twist === "partial") return { items: items.slice(0, -1), refused: 1 };
+  if (twist === "over_deliver" && items[0]) return { items: [...items, items[0], items[0], items[0]], refused: 0 };
+  return { items, refused: 0 };
 };
 
 /**
@@ -150,7 +180,8 @@ const generation = imageEndpoint({
     const validation = validateRequest(wire, model);
     if (!validation.ok) return invalidParameter(validation.message);
     stats.setLastRequest(lastRequest(wire));
-    return { ok: true, images: (format, origin) => images(validation.params, format, origin) };
+    const { params } = validation;
+    return { ok: true, prompt: params.prompt, size: { width: params.width, height: params.height }, images: (format, origin) => images(params, format, origin) };
   },
 });
 

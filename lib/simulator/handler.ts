@@ -7,6 +7,8 @@ import { FAULT_KINDS, faultSpecSchema, type FaultSpec } from "./faults";
 import { handleFile } from "./files-route";
 import { handleGeneration, type GenerationSettings, type ResponseFormat } from "./generate";
 import { createStatsRecorder, type SimulatorStats } from "./stats";
+import { ANSWER_SHAPES, type AnswerShape } from "./answer-shapes";
+import { createTaskStore } from "./tasks";
 
 export type SimulatorOptions = {
   /** When set, only this bearer is accepted; otherwise any non-empty one is. */
@@ -14,11 +16,14 @@ export type SimulatorOptions = {
   /** Simulated generation time before the answer; 0 unless given, so tests stay fast. */
   readonly latencyMs?: number;
   readonly responseFormat?: ResponseFormat;
+  /** Which of the gateway's answer shapes a 200 takes ("openai", the documented one, unless given). */
+  readonly answerShape?: AnswerShape;
 };
 
 export type SimulatorConfig = {
   readonly latencyMs?: number;
   readonly responseFormat?: ResponseFormat;
+  readonly answerShape?: AnswerShape;
   readonly periodicFaults?: PeriodicFaults | null;
 };
 
@@ -35,6 +40,7 @@ export type Simulator = {
 const configSchema = z.strictObject({
   latencyMs: z.int().min(0).max(600_000).optional(),
   responseFormat: z.enum(["url", "b64_json"]).optional(),
+  answerShape: z.enum(ANSWER_SHAPES).optional(),
   periodicFaults: z
     .strictObject({
       every: z.int().min(2).max(1_000_000),
@@ -46,22 +52,25 @@ const configSchema = z.strictObject({
 });
 
 const FILE_PATH = /^\/v1\/files\/([A-Za-z0-9_-]+)\.png$/;
+const TASK_PATH = /^\/v1\/tasks\/([A-Za-z0-9_-]{1,100})(\/cancel)?$/;
 
 /**
  * The gateway's generation and editing endpoints and their image links, plus the `/__sim` control routes that
  * let tests script faults and read what arrived. Web-standard Request/Response so any server (or none) can host it.
  */
 export const createSimulator = (options: SimulatorOptions): Simulator => {
-  const initial = configSchema.parse({ latencyMs: options.latencyMs, responseFormat: options.responseFormat });
+  const initial = configSchema.parse({ latencyMs: options.latencyMs, responseFormat: options.responseFormat, answerShape: options.answerShape });
   let settings: GenerationSettings = {
     apiKey: options.apiKey,
     latencyMs: initial.latencyMs ?? 0,
     responseFormat: initial.responseFormat ?? "url",
+    answerShape: initial.answerShape ?? "openai",
   };
   const stats = createStatsRecorder();
   const faults = createFaultQueue();
   const editFiles = createEditFileStore();
-  const context = { stats, faults, settings: () => settings, editFiles };
+  const tasks = createTaskStore();
+  const context = { stats, faults, tasks, settings: () => settings, editFiles };
 
   const configure = (partial: SimulatorConfig) => {
     const parsed = configSchema.parse(partial);
@@ -69,12 +78,14 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
       ...settings,
       latencyMs: parsed.latencyMs ?? settings.latencyMs,
       responseFormat: parsed.responseFormat ?? settings.responseFormat,
+      answerShape: parsed.answerShape ?? settings.answerShape,
     };
     if (parsed.periodicFaults !== undefined) faults.periodic(parsed.periodicFaults);
   };
   const reset = () => {
     stats.reset();
     faults.clear();
+    tasks.clear();
   };
 
   const handle = async (request: Request, signal: AbortSignal = request.signal): Promise<Response> => {
@@ -84,6 +95,8 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
     if (route === "POST /v1/images/edits") return handleEdit(request, context, signal);
     const file = request.method === "GET" ? FILE_PATH.exec(pathname) : null;
     if (file?.[1]) return handleFile(file[1], editFiles);
+    const task = TASK_PATH.exec(pathname);
+    if (task?.[1]) return handleTask(request, task[1], task[2] === "/cancel");
     // The test controls take the same key as the API when one is set: any local process could otherwise
     // queue faults into the playground's offline gateway.
     if (pathname.startsWith("/__sim/") && settings.apiKey && request.headers.get("authorization") !== `Bearer ${settings.apiKey}`) {
@@ -104,6 +117,19 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
       default:
         return jsonResponse(404, { code: "NotFound", message: `No route for ${route}.`, request_id: newRequestId() });
     }
+  };
+
+  /** A task's status (GET) or its cancel (POST), behind the same key as the API. */
+  const handleTask = async (request: Request, id: string, cancel: boolean): Promise<Response> => {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    if (!bearer || (settings.apiKey !== undefined && bearer !== settings.apiKey)) {
+      return jsonResponse(401, { code: "InvalidApiKey", message: "Invalid API-key provided.", request_id: newRequestId() });
+    }
+    if (request.method === (cancel ? "POST" : "GET")) {
+      stats.count(cancel ? "taskCancels" : "taskQueries");
+      return cancel ? tasks.cancel(id) : tasks.query(id);
+    }
+    return jsonResponse(405, { code: "MethodNotAllowed", message: `${request.method} is not allowed here.`, request_id: newRequestId() });
   };
 
   return { handle, stats: stats.snapshot, reset, injectFault: faults.add, configure };

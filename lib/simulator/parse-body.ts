@@ -69,10 +69,7 @@ export const parseBody = (text: string): Parsed<WireRequest> => {
   if (!object.ok) return object;
   const json = object.request;
   // An "input" key is what marks the documented shape; everything else is read as the flat, OpenAI-like one.
-  const request = "input" in json ? readNative(json) : readFlat(json);
-  if (!request.ok) return request;
-  if (request.request.prompt.trim() === "") return { ok: false, message: "The prompt is missing or empty." };
-  return request;
+  return "input" in json ? readNative(json) : readFlat(json);
 };
 
 const readNative = (json: object): Parsed<WireRequest> => {

@@ -5,7 +5,7 @@ describe("parseStandaloneEnv", () => {
   it("fills the documented defaults", () => {
     expect(parseStandaloneEnv({})).toEqual({
       ok: true,
-      options: { port: 4010, host: "127.0.0.1", latencyMs: 800, responseFormat: "url" },
+      options: { port: 4010, host: "127.0.0.1", latencyMs: 800, responseFormat: "url", answerShape: "openai" },
     });
   });
 
@@ -16,10 +16,11 @@ describe("parseStandaloneEnv", () => {
       SIMULATOR_API_KEY: "sk-local",
       SIMULATOR_LATENCY_MS: "0",
       SIMULATOR_RESPONSE_FORMAT: "b64_json",
+      SIMULATOR_ANSWER_SHAPE: "multimodal",
     });
     expect(config).toEqual({
       ok: true,
-      options: { port: 0, host: "::1", apiKey: "sk-local", latencyMs: 0, responseFormat: "b64_json" },
+      options: { port: 0, host: "::1", apiKey: "sk-local", latencyMs: 0, responseFormat: "b64_json", answerShape: "multimodal" },
     });
   });
 
@@ -33,11 +34,13 @@ describe("parseStandaloneEnv", () => {
       SIMULATOR_PORT: "70000",
       SIMULATOR_LATENCY_MS: "fast",
       SIMULATOR_RESPONSE_FORMAT: "png",
+      SIMULATOR_ANSWER_SHAPE: "soap",
     });
     expect(config.ok).toBe(false);
     const message = config.ok ? "" : config.message;
     expect(message).toContain("SIMULATOR_PORT must be at most 65535");
     expect(message).toContain("SIMULATOR_LATENCY_MS must be a whole number");
     expect(message).toContain('SIMULATOR_RESPONSE_FORMAT must be "url" or "b64_json"');
+    expect(message).toContain("SIMULATOR_ANSWER_SHAPE must be one of: openai, multimodal, text2image, task");
   });
 });

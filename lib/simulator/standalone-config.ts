@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SimulatorServerOptions } from "./node-server";
+import { ANSWER_SHAPES, type AnswerShape } from "./answer-shapes";
 
 const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -22,10 +23,13 @@ const envSchema = z.object({
   SIMULATOR_RESPONSE_FORMAT: z
     .enum(["url", "b64_json"], { error: 'SIMULATOR_RESPONSE_FORMAT must be "url" or "b64_json"' })
     .default("url"),
+  SIMULATOR_ANSWER_SHAPE: z
+    .enum(ANSWER_SHAPES, { error: `SIMULATOR_ANSWER_SHAPE must be one of: ${ANSWER_SHAPES.join(", ")}` })
+    .default("openai"),
 });
 
 export type StandaloneConfig =
-  | { readonly ok: true; readonly options: SimulatorServerOptions & { latencyMs: number; responseFormat: "url" | "b64_json" } }
+  | { readonly ok: true; readonly options: SimulatorServerOptions & { latencyMs: number; responseFormat: "url" | "b64_json"; answerShape: AnswerShape } }
   | { readonly ok: false; readonly message: string };
 
 /** The `npm run simulator` settings from the environment, refused with a message a person can act on. */
@@ -42,6 +46,7 @@ export const parseStandaloneEnv = (env: Readonly<Record<string, string | undefin
       host: value.SIMULATOR_HOST,
       latencyMs: value.SIMULATOR_LATENCY_MS,
       responseFormat: value.SIMULATOR_RESPONSE_FORMAT,
+      answerShape: value.SIMULATOR_ANSWER_SHAPE,
       ...(value.SIMULATOR_API_KEY === undefined ? {} : { apiKey: value.SIMULATOR_API_KEY }),
     },
   };

@@ -12,7 +12,7 @@ const { options } = config;
 const server = await startSimulatorServer(options);
 const keyNote = options.apiKey === undefined ? "" : ", API key required";
 console.log(
-  `OneToken simulator listening on ${server.url} (latency ${options.latencyMs} ms, ${options.responseFormat} images${keyNote})`,
+  `OneToken simulator listening on ${server.url} (latency ${options.latencyMs} ms, ${options.responseFormat} images, ${options.answerShape} answers${keyNote})`,
 );
 
 const shutdown = () => {

@@ -28,12 +28,15 @@ export type SimulatorStats = {
   readonly aborted: number;
   /** Calls that were answered by an injected fault, whatever its status. */
   readonly faulted: number;
+  /** Queries of a task's status, and cancels of a task. */
+  readonly taskQueries: number;
+  readonly taskCancels: number;
   /** Calls that named a known model, counted even when a later parameter was refused. */
   readonly byModel: Readonly<Record<string, number>>;
   readonly lastRequest: LastRequest | null;
 };
 
-type Counter = "calls" | "succeeded" | "rejected" | "aborted" | "faulted";
+type Counter = "calls" | "succeeded" | "rejected" | "aborted" | "faulted" | "taskQueries" | "taskCancels";
 
 export type StatsRecorder = {
   count(counter: Counter): void;
@@ -49,6 +52,8 @@ const emptyStats = () => ({
   rejected: 0,
   aborted: 0,
   faulted: 0,
+  taskQueries: 0,
+  taskCancels: 0,
   byModel: {} as Record<string, number>,
   lastRequest: null as LastRequest | null,
 });

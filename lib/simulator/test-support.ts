@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { SimulatorOptions } from "./handler";
 import { startSimulatorServer, type SimulatorServer } from "./node-server";
+import type { ImageItem } from "./answer-shapes";
 
 /** Shared by the simulator's tests: a real HTTP client for the server, as the app's gateway code would be. */
 
@@ -24,7 +25,7 @@ export const generate = (
     ...(signal ? { signal } : {}),
   });
 
-export type ImageItem = { url: string; b64_json: string; revised_prompt: string };
+export type { ImageItem } from "./answer-shapes";
 
 export const imagesOf = async (response: Response): Promise<ImageItem[]> =>
   ((await response.json()) as { data: ImageItem[] }).data;
@@ -54,7 +55,7 @@ export const useSimulatorServer = (options: SimulatorOptions = {}): (() => Simul
   afterAll(() => server?.close());
   beforeEach(() => {
     current().simulator.reset();
-    current().simulator.configure({ latencyMs: options.latencyMs ?? 0, responseFormat: options.responseFormat ?? "url" });
+    current().simulator.configure({ latencyMs: options.latencyMs ?? 0, responseFormat: options.responseFormat ?? "url", answerShape: options.answerShape ?? "openai" });
   });
   return current;
 };

@@ -83,4 +83,10 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX inputs_by_source ON inputs (source_image_id) WHERE source_image_id IS NOT NULL;
    ALTER TABLE generations ADD COLUMN input_id TEXT REFERENCES inputs (id);
    CREATE INDEX generations_by_input ON generations (input_id) WHERE input_id IS NOT NULL;`,
+  // 8: what the gateway said of each call: its request id (and task id, for an asynchronous task) for the user
+  // to quote to its support, the images it billed, and notices of what did not come (kept as JSON sentences).
+  `ALTER TABLE generations ADD COLUMN request_id TEXT;
+   ALTER TABLE generations ADD COLUMN task_id TEXT;
+   ALTER TABLE generations ADD COLUMN billed_images INTEGER;
+   ALTER TABLE generations ADD COLUMN notices_json TEXT;`,
 ];

@@ -20,6 +20,10 @@ export type GenerationRow = {
   starred: number;
   comparison_id: string | null;
   input_id: string | null;
+  request_id: string | null;
+  task_id: string | null;
+  billed_images: number | null;
+  notices_json: string | null;
 };
 
 export type InputRow = {
@@ -60,6 +64,7 @@ export type ComparisonRow = {
 export const GENERATION_COLUMNS = [
   "id", "created_at", "finished_at", "status", "request_json", "seed", "duration_ms",
   "error_code", "error_message", "retry_after_seconds", "starred", "comparison_id", "input_id",
+  "request_id", "task_id", "billed_images", "notices_json",
 ].join(", ");
 
 export const toImage = (row: ImageRow): StoredImage & { generationId: string } => ({
@@ -124,6 +129,10 @@ export const toGenerationView = (
       ? { code: row.error_code, message: row.error_message ?? "", retryAfterSeconds: row.retry_after_seconds }
       : null,
   starred: row.starred === 1,
+  requestId: row.request_id,
+  taskId: row.task_id,
+  billedImages: row.billed_images,
+  notices: row.notices_json ? (JSON.parse(row.notices_json) as string[]) : [],
   images: images.map((image) => ({
     id: image.id,
     width: image.width,

@@ -79,6 +79,10 @@ describe("a generation's life", () => {
       durationMs: null,
       error: null,
       starred: false,
+      requestId: null,
+      taskId: null,
+      billedImages: null,
+      notices: [],
       images: [],
       input: null,
       chain: [],
@@ -453,6 +457,8 @@ describe("migrations", () => {
         durationMs: 900,
         error: null,
         starred: false,
+        requestId: null,
+        notices: [],
         images: [{ id: "old-image-0001", width: 640, height: 480, revisedPrompt: "an old harbour, oil painting", src: "/api/images/old-image-0001" }],
       });
       expect(migrated.list({ limit: 10, q: "harbour", status: "succeeded" }).items.map((item) => item.id)).toEqual(["old-gen"]);

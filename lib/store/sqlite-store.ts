@@ -54,14 +54,17 @@ export const openSqliteStore = (file: string): GenerationStore => {
     insertShare: db.prepare("INSERT INTO shares (id, created_at, title, entries_json) VALUES (?, ?, ?, ?)"),
     getShare: db.prepare("SELECT * FROM shares WHERE id = ?"),
     markSent: db.prepare("UPDATE generations SET seed = ? WHERE id = ? AND status = 'running'"),
+    markUpstream: db.prepare(
+      "UPDATE generations SET request_id = COALESCE(?, request_id), task_id = COALESCE(?, task_id) WHERE id = ? AND status = 'running'",
+    ),
     complete: db.prepare(
-      "UPDATE generations SET status = 'succeeded', finished_at = ?, duration_ms = ? WHERE id = ? AND status = 'running'",
+      "UPDATE generations SET status = 'succeeded', finished_at = ?, duration_ms = ?, request_id = COALESCE(?, request_id), task_id = COALESCE(?, task_id), billed_images = ?, notices_json = ? WHERE id = ? AND status = 'running'",
     ),
     insertImage: db.prepare(
       "INSERT INTO images (id, generation_id, position, width, height, mime, bytes, revised_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     fail: db.prepare(
-      "UPDATE generations SET status = ?, finished_at = ?, error_code = ?, error_message = ?, retry_after_seconds = ? WHERE id = ? AND status = 'running'",
+      "UPDATE generations SET status = ?, finished_at = ?, error_code = ?, error_message = ?, retry_after_seconds = ?, request_id = COALESCE(?, request_id), task_id = COALESCE(?, task_id) WHERE id = ? AND status = 'running'",
     ),
     get: db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = ?`),
     imagesOf: db.prepare("SELECT * FROM images WHERE generation_id = ? ORDER BY position"),
@@ -87,7 +90,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
     touchInputOf: db.prepare("UPDATE inputs SET last_used_at = MAX(last_used_at, ?) WHERE id = (SELECT input_id FROM generations WHERE id = ?)"),
     ensureDay: db.prepare("INSERT OR IGNORE INTO usage (day, images) VALUES (?, 0)"),
     reserve: db.prepare("UPDATE usage SET images = images + ? WHERE day = ? AND (? IS NULL OR images + ? <= ?)"),
-    release: db.prepare("UPDATE usage SET images = MAX(0, images - ?) WHERE day = ?"),
+    adjust: db.prepare("UPDATE usage SET images = MAX(0, images + ?) WHERE day = ?"),
     used: db.prepare("SELECT images FROM usage WHERE day = ?"),
     revoke: db.prepare("INSERT OR REPLACE INTO revoked_sessions (id, expires_at) VALUES (?, ?)"),
     forgetExpired: db.prepare("DELETE FROM revoked_sessions WHERE expires_at <= ?"),
@@ -180,8 +183,11 @@ export const openSqliteStore = (file: string): GenerationStore => {
     },
   );
 
-  const complete = db.transaction((id: string, finishedAt: number, durationMs: number, images: readonly StoredImage[]) => {
-    if (statements.complete.run(finishedAt, durationMs, id).changes === 0) return false;
+  const complete = db.transaction((id: string, result: Parameters<GenerationStore["complete"]>[1]) => {
+    const { finishedAt, durationMs, images, upstream, billedImages, notices } = result;
+    const noticesJson = notices && notices.length > 0 ? JSON.stringify(notices) : null;
+    const changed = statements.complete.run(finishedAt, durationMs, upstream?.requestId ?? null, upstream?.taskId ?? null, billedImages ?? null, noticesJson, id);
+    if (changed.changes === 0) return false;
     for (const image of images) {
       statements.insertImage.run(image.id, id, image.position, image.width, image.height, image.mime, image.bytes, image.revisedPrompt);
     }
@@ -207,11 +213,17 @@ export const openSqliteStore = (file: string): GenerationStore => {
     markSent(id, seed) {
       statements.markSent.run(seed, id);
     },
-    complete(id, { finishedAt, durationMs, images }) {
-      return complete(id, finishedAt, durationMs, images) ? get(id) : null;
+    markUpstream(id, { requestId, taskId }) {
+      statements.markUpstream.run(requestId, taskId, id);
     },
-    fail(id, { finishedAt, status, error }) {
-      const changed = statements.fail.run(status, finishedAt, error?.code ?? null, error?.message ?? null, error?.retryAfterSeconds ?? null, id);
+    complete(id, result) {
+      return complete(id, result) ? get(id) : null;
+    },
+    fail(id, { finishedAt, status, error, upstream }) {
+      const changed = statements.fail.run(
+        status, finishedAt, error?.code ?? null, error?.message ?? null, error?.retryAfterSeconds ?? null,
+        upstream?.requestId ?? null, upstream?.taskId ?? null, id,
+      );
       return changed.changes > 0 ? get(id) : null;
     },
     get,
@@ -291,8 +303,10 @@ export const openSqliteStore = (file: string): GenerationStore => {
       // One statement, so two requests racing for the last images cannot both get them.
       return statements.reserve.run(n, day, limit, n, limit).changes > 0;
     },
-    releaseImages(day, n) {
-      if (n > 0) statements.release.run(n, day);
+    adjustImages(day, delta) {
+      if (delta === 0) return;
+      statements.ensureDay.run(day);
+      statements.adjust.run(delta, day);
     },
     imagesUsed(day) {
       return Number((statements.used.get(day) as { images: number } | undefined)?.images ?? 0);

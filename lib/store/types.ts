@@ -2,6 +2,7 @@ import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
 import type { ComparisonView, GenerationRequest, GenerationStatus, GenerationView, HistoryItem, HistoryPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
+import type { UpstreamIds } from "../gateway/answer";
 
 /**
  * The history's storage, as two small interfaces: records (GenerationStore) and image bytes (ImageStore).
@@ -67,10 +68,25 @@ export type GenerationStore = {
   create(generation: { id: string; createdAt: number; request: GenerationRequest }): GenerationView;
   /** Records the seed the moment the request goes out, so even a failure says which seed it tried. */
   markSent(id: string, seed: number): void;
+  /** Records the gateway's ids as soon as they are known (a task may run for minutes), while it runs. */
+  markUpstream(id: string, ids: UpstreamIds): void;
   /** Commits a finished generation with its images in one transaction; null when it is no longer running. */
-  complete(id: string, result: { finishedAt: number; durationMs: number; images: readonly StoredImage[] }): GenerationView | null;
+  complete(
+    id: string,
+    result: {
+      finishedAt: number;
+      durationMs: number;
+      images: readonly StoredImage[];
+      upstream?: UpstreamIds;
+      billedImages?: number;
+      notices?: readonly string[];
+    },
+  ): GenerationView | null;
   /** Ends a running generation as failed or cancelled; null when it is no longer running. */
-  fail(id: string, end: { finishedAt: number; status: "failed" | "cancelled"; error: Failure | null }): GenerationView | null;
+  fail(
+    id: string,
+    end: { finishedAt: number; status: "failed" | "cancelled"; error: Failure | null; upstream?: UpstreamIds },
+  ): GenerationView | null;
   get(id: string): GenerationView | null;
   /** Records a comparison and its columns (running generations, in display order) in one transaction. */
   createComparison(comparison: {
@@ -104,8 +120,12 @@ export type GenerationStore = {
   image(id: string): (StoredImage & { generationId: string }) | null;
   /** Counts `n` images against the day, unless that would pass `limit`; false when it would. */
   reserveImages(day: string, n: number, limit: number | null): boolean;
-  /** Gives back images that were reserved but not made (failed generations are not billed). */
-  releaseImages(day: string, n: number): void;
+  /**
+   * Corrects the day's count once the gateway has said what it bills: a negative `delta` gives back images
+   * reserved but not made, a positive one counts images beyond the reservation (they are billed whatever
+   * the limit says). The count never goes below 0.
+   */
+  adjustImages(day: string, delta: number): void;
   imagesUsed(day: string): number;
   /** Remembers a signed-out session until its token would have expired anyway. */
   revokeSession(id: string, expiresAt: number, now: number): void;

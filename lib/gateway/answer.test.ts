@@ -1,0 +1,278 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type ImageAnswer } from "./answer";
+import { answerNotices, billedImages, emptyAnswerError } from "./shortfall";
+
+/**
+ * Recorded answers of each shape a gateway may send (trimmed from Model Studio's and the gateway's documented
+ * examples, ids and links shortened), and malformed variants of each.
+ */
+
+const PNG_B64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+const LINK = "https://dashscope-result.oss-cn-beijing.aliyuncs.com/1d/a1.png?Expires=1&Signature=x";
+
+/** The documented OpenAI-like answer. */
+const OPENAI = { created: 1713833628, data: [{ url: "https://example.com/a.png", b64_json: "", revised_prompt: "a fluffy kitten" }] };
+
+/** wan2.6-t2i / qwen-image through the synchronous multimodal endpoint. */
+const MULTIMODAL = {
+  output: {
+    choices: [
+      {
+        finish_reason: "stop",
+        message: {
+          role: "assistant",
+          content: [
+            { image: LINK, type: "image" },
+            { image: `${LINK}&n=2`, type: "image" },
+            { text: "A flower shop with exquisite windows, in warm evening light", type: "text" },
+          ],
+        },
+      },
+    ],
+    finished: true,
+  },
+  usage: { image_count: 2, input_tokens: 0, output_tokens: 0, size: "1280*1280", total_tokens: 0 },
+  request_id: "815505c6-7c3d-49d7-b197-1a2b3c",
+};
+
+/** wan2.5-t2i and earlier: the text-to-image task's results, with one image refused in its place. */
+const TEXT2IMAGE = {
+  request_id: "7434edb2-3cba-44e6-a772-4d5e6f",
+  output: {
+    task_id: "878f591e-ebdf-4e45-97eb-7a8b9c",
+    task_status: "SUCCEEDED",
+    submit_time: "2025-09-09 11:38:54.741",
+    results: [
+      { orig_prompt: "Healing-style hand-drawn poster", actual_prompt: "Childhood-inspired hand-drawn poster design", url: LINK },
+      { code: "DataInspectionFailed", message: "Output data may contain inappropriate content." },
+    ],
+    task_metrics: { TOTAL: 2, SUCCEEDED: 1, FAILED: 1 },
+  },
+  usage: { image_count: 1 },
+};
+
+const PENDING = { request_id: "c4a1e5f0-pending", output: { task_id: "0385dc79-5ff8-4d82-bcb6-aa", task_status: "PENDING" } };
+const FAILED = {
+  request_id: "f0e1-failed",
+  output: { task_id: "t-failed", task_status: "FAILED", code: "InvalidParameter", message: "num_images_per_prompt must be 1" },
+};
+
+const parse = (body: unknown, headers: Record<string, string> = {}): GatewayAnswer => parseGatewayAnswer(JSON.stringify(body), new Headers(headers));
+const images = (answer: GatewayAnswer): ImageAnswer => {
+  expect(answer.kind).toBe("images");
+  return answer as ImageAnswer;
+};
+
+const refusal = (act: () => unknown): AppError => {
+  try {
+    act();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error("expected a refusal");
+};
+
+describe("the documented shape", () => {
+  it("takes url images and their revised prompts, with the request id from a header", () => {
+    const answer = images(parse(OPENAI, { "x-request-id": "req-abc" }));
+    expect(answer).toMatchObject({
+      created: 1713833628,
+      images: [{ source: { kind: "url", url: "https://example.com/a.png" }, revisedPrompt: "a fluffy kitten" }],
+      unusable: 0,
+      failed: [],
+      imageCount: null,
+      requestId: "req-abc",
+      taskId: null,
+    });
+  });
+
+  it("takes b64_json over url when both are there, ignoring line breaks in the base64", () => {
+    const answer = images(parse({ created: 1, data: [{ url: "https://x.test/a.png", b64_json: `${PNG_B64.slice(0, 20)}\n${PNG_B64.slice(20)}` }] }));
+    expect(answer.images[0]).toEqual({ source: { kind: "base64", data: PNG_B64 }, revisedPrompt: "" });
+  });
+
+  it("is fine with empty, null or missing revised prompts, and with token usage it does not read", () => {
+    const answer = images(
+      parse({ created: 1, usage: { input_tokens: 5, images: 2 }, data: [{ url: "https://x.test/1.png", revised_prompt: null }, { url: "https://x.test/2.png" }] }),
+    );
+    expect(answer.images.map((image) => image.revisedPrompt)).toEqual(["", ""]);
+    expect(answer.imageCount).toBeNull();
+  });
+
+  it("counts items with neither a usable url nor base64 as unusable", () => {
+    const answer = images(parse({ data: [{ url: "javascript:alert(1)" }, { b64_json: "not base64!" }, { url: "https://x.test/ok.png" }] }));
+    expect(answer.images.map((image) => image.source)).toEqual([{ kind: "url", url: "https://x.test/ok.png" }]);
+    expect(answer.unusable).toBe(2);
+  });
+});
+
+describe("Model Studio's synchronous multimodal answer", () => {
+  it("takes each image item, the text item as the revised prompt, usage and the request id", () => {
+    const answer = images(parse(MULTIMODAL, { "x-request-id": "the-gateway-s-own" }));
+    expect(answer.images).toEqual([
+      { source: { kind: "url", url: LINK }, revisedPrompt: "A flower shop with exquisite windows, in warm evening light" },
+      { source: { kind: "url", url: `${LINK}&n=2` }, revisedPrompt: "A flower shop with exquisite windows, in warm evening light" },
+    ]);
+    // The body's id is the upstream's own; it wins over a header.
+    expect(answer).toMatchObject({ imageCount: 2, reportedSize: { width: 1280, height: 1280 }, requestId: "815505c6-7c3d-49d7-b197-1a2b3c", stoppedEarly: [] });
+  });
+
+  it("reads usage.width and height, and an inline data: URI as base64", () => {
+    const answer = images(
+      parse({
+        output: { choices: [{ finish_reason: "stop", message: { content: [{ image: `data:image/png;base64,${PNG_B64}` }] } }] },
+        usage: { image_count: 1, width: 1664, height: 928 },
+      }),
+    );
+    expect(answer.images[0]?.source).toEqual({ kind: "base64", data: PNG_B64 });
+    expect(answer.reportedSize).toEqual({ width: 1664, height: 928 });
+  });
+
+  it("keeps what came of a partial answer and names the choice that stopped early", () => {
+    const answer = images(
+      parse({
+        ...MULTIMODAL,
+        output: {
+          choices: [
+            { finish_reason: "stop", message: { content: [{ image: LINK }] } },
+            { finish_reason: "content_filter", message: { content: [] } },
+          ],
+        },
+        usage: { image_count: 1 },
+      }),
+    );
+    expect(answer.images).toHaveLength(1);
+    expect(answer.stoppedEarly).toEqual(["content_filter"]);
+    expect(answerNotices(2, answer)).toEqual(["The gateway returned 1 of the 2 images asked for.", "The model stopped early (finish reason: content_filter)."]);
+  });
+});
+
+describe("Model Studio's text-to-image results", () => {
+  it("shows actual_prompt as the revised prompt, counts a refused item, and keeps the task id", () => {
+    const answer = images(parse(TEXT2IMAGE));
+    expect(answer).toMatchObject({
+      images: [{ source: { kind: "url", url: LINK }, revisedPrompt: "Childhood-inspired hand-drawn poster design" }],
+      failed: ["DataInspectionFailed"],
+      imageCount: 1,
+      requestId: "7434edb2-3cba-44e6-a772-4d5e6f",
+      taskId: "878f591e-ebdf-4e45-97eb-7a8b9c",
+    });
+    expect(answerNotices(2, answer)).toEqual(["The gateway returned 1 of the 2 images asked for.", "Content moderation refused 1 of them."]);
+    expect(billedImages(answer)).toBe(1);
+  });
+
+  it("fails with the upstream's own refusal when every result was refused", () => {
+    const answer = images(parse({ ...TEXT2IMAGE, output: { ...TEXT2IMAGE.output, results: [TEXT2IMAGE.output.results[1]] }, usage: { image_count: 0 } }));
+    const error = emptyAnswerError(answer, { model: "wan2.5-t2i-preview", task: "generation" });
+    expect(error.code).toBe("moderation_refused");
+    expect(error.requestId).toBe("7434edb2-3cba-44e6-a772-4d5e6f");
+    expect(error.taskId).toBe("878f591e-ebdf-4e45-97eb-7a8b9c");
+  });
+
+  it("names other failed results by their code", () => {
+    const answer = images(parse({ output: { task_status: "SUCCEEDED", task_id: "t", results: [{ url: LINK }, { code: "InternalError.Algo" }, { code: "InternalError.Algo" }] } }));
+    expect(answerNotices(3, answer)).toEqual(["The gateway returned 1 of the 3 images asked for.", "2 failed at the gateway (InternalError.Algo ×2)."]);
+  });
+});
+
+describe("asynchronous tasks", () => {
+  it("reads a pending task to follow", () => {
+    expect(parse(PENDING)).toEqual({ kind: "task", status: "PENDING", taskId: "0385dc79-5ff8-4d82-bcb6-aa", requestId: "c4a1e5f0-pending" });
+    expect(parse({ output: { task_id: "t2", task_status: "running" } })).toMatchObject({ kind: "task", status: "RUNNING", taskId: "t2" });
+  });
+
+  it.each(["FAILED", "CANCELED", "UNKNOWN"] as const)("reads a task that ended %s", (status) => {
+    expect(parse({ ...FAILED, output: { ...FAILED.output, task_status: status } })).toMatchObject({ kind: "task_ended", status, taskId: "t-failed", requestId: "f0e1-failed" });
+  });
+
+  it("keeps the followed task's id when a query's answer leaves it out", () => {
+    const answer = parseGatewayAnswer(JSON.stringify({ output: { task_status: "SUCCEEDED", results: [{ url: LINK }] } }), new Headers(), "t-followed");
+    expect(answer).toMatchObject({ kind: "images", taskId: "t-followed" });
+  });
+});
+
+describe("error envelopes that come with a 200", () => {
+  it("hands DashScope's and OpenAI's envelopes on for mapping, with their request id", () => {
+    expect(parse({ code: "Arrearage", message: "Access denied", request_id: "r-1" })).toMatchObject({ kind: "error", requestId: "r-1" });
+    expect(parse({ error: { code: "insufficient_quota", message: "x", request_id: "r-2" } })).toMatchObject({ kind: "error", requestId: "r-2" });
+  });
+});
+
+describe("answers it does not understand", () => {
+  it.each([
+    ["not JSON", "<html><body>502 Bad Gateway</body></html>"],
+    ["not JSON", '{"created": 1, "data": [{"url": "https://x'],
+    ["not a JSON object", "[1, 2]"],
+    ["an unknown shape", JSON.stringify({ created: 1, data: "nope" })],
+    ["an unknown shape", JSON.stringify({ output: { status: "done", pictures: [LINK] }, request_id: "r-odd" })],
+    ["an unknown shape", JSON.stringify({ output: { choices: "nope" } })],
+    ["an unknown shape", JSON.stringify({ images: [LINK] })],
+    ["a task without an id", JSON.stringify({ output: { task_status: "PENDING" } })],
+    ["a finished task without results", JSON.stringify({ output: { task_id: "t", task_status: "SUCCEEDED" } })],
+  ])("refuses %s as a bad upstream response, with the request id", (detail, text) => {
+    const error = refusal(() => parseGatewayAnswer(text, new Headers({ "x-request-id": "hdr-1" })));
+    expect(error.code).toBe("bad_upstream_response");
+    expect(error.status).toBe(502);
+    expect(error.message).toContain(`(${detail})`);
+    expect(error.message).toContain("request id");
+    expect(error.requestId).toBe(text.includes("r-odd") ? "r-odd" : "hdr-1");
+  });
+
+  it("never throws anything but the app's error, whatever the body", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((value) => JSON.stringify({ output: value })), fc.jsonValue().map((value) => JSON.stringify({ data: value }))), (text) => {
+        try {
+          const answer = parseGatewayAnswer(text);
+          // Whatever it accepts holds only fetchable sources.
+          if (answer.kind === "images") for (const image of answer.images) expect(["url", "base64"]).toContain(image.source.kind);
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+        }
+      }),
+    );
+  });
+});
+
+describe("request ids", () => {
+  it("are read from the body or the headers, and only when they look like ids", () => {
+    expect(requestIdFromBody(JSON.stringify({ code: "x", request_id: "abc-123" }))).toBe("abc-123");
+    expect(requestIdFromBody("<html>")).toBeNull();
+    expect(requestIdFromHeaders(new Headers({ "x-oneapi-request-id": "2026120204" }))).toBe("2026120204");
+    expect(requestIdFromHeaders(new Headers({ "x-request-id": "has spaces in it" }))).toBeNull();
+    expect(requestIdFromBody(JSON.stringify({ request_id: "x".repeat(500) }))).toBeNull();
+  });
+});
+
+describe("billing and notices", () => {
+  const answer = (overrides: Partial<ImageAnswer>): ImageAnswer => ({
+    kind: "images",
+    created: 1,
+    images: [],
+    unusable: 0,
+    failed: [],
+    stoppedEarly: [],
+    imageCount: null,
+    reportedSize: null,
+    requestId: null,
+    taskId: null,
+    ...overrides,
+  });
+  const one = { source: { kind: "url", url: LINK }, revisedPrompt: "" } as const;
+
+  it("bills the gateway's own count where it gives one, else every item it made, usable or not", () => {
+    expect(billedImages(answer({ images: [one, one], imageCount: 3 }))).toBe(3);
+    expect(billedImages(answer({ images: [one], unusable: 2 }))).toBe(3);
+  });
+
+  it("says when more came than were asked, and when items were unusable", () => {
+    expect(answerNotices(1, answer({ images: [one, one, one, one] }))).toEqual(["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."]);
+    expect(answerNotices(2, answer({ images: [one], unusable: 1 }))).toEqual([
+      "The gateway returned 1 of the 2 images asked for.",
+      "1 came with neither a link nor data and could not be kept.",
+    ]);
+    expect(answerNotices(1, answer({ images: [one] }))).toEqual([]);
+  });
+});

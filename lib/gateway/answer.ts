@@ -1,0 +1,253 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+
+/**
+ * The gateway's 200 answers, in every shape it may send, reshaped into the app's own types in this one place.
+ * Besides the documented `{created, data: [...]}`, a gateway may pass Model Studio's own answer through for a
+ * native request: the multimodal `output.choices[].message.content[]`, the text-to-image
+ * `output.results[]`, or an asynchronous task (`output.task_id` with its `task_status`) to follow. Pure, so
+ * the unit tests feed it recorded answers without a server.
+ */
+
+/** One image of an answer, not yet fetched: the job runner downloads or decodes it and stores the bytes. */
+export type UpstreamImage = {
+  readonly source: { readonly kind: "url"; readonly url: string } | { readonly kind: "base64"; readonly data: string };
+  /** The model's rewritten prompt; "" when the model reported none. */
+  readonly revisedPrompt: string;
+};
+
+/** The ids a user can quote to the gateway's support: the call's request id, and the task's when there was one. */
+export type UpstreamIds = { readonly requestId: string | null; readonly taskId: string | null };
+
+/** An answer that carries the results (some may be missing; shortfall.ts says what). */
+export type ImageAnswer = UpstreamIds & {
+  readonly kind: "images";
+  /** When the gateway says it made the images (unix seconds). */
+  readonly created: number;
+  readonly images: readonly UpstreamImage[];
+  /** Items with neither a usable link nor data: the upstream made (and billed) them, but there is nothing to keep. */
+  readonly unusable: number;
+  /** The codes of items the upstream reported as failed instead of an image ("" where it gave none). */
+  readonly failed: readonly string[];
+  /** The finish reasons of choices that ended other than "stop". */
+  readonly stoppedEarly: readonly string[];
+  /** `usage.image_count`: the images the gateway says it billed; null when it does not say. */
+  readonly imageCount: number | null;
+  /** `usage.width/height` or `usage.size`; null when not given. */
+  readonly reportedSize: { readonly width: number; readonly height: number } | null;
+};
+
+export const PENDING_TASK_STATUSES = ["PENDING", "RUNNING", "SUSPENDED"] as const;
+export const ENDED_TASK_STATUSES = ["FAILED", "CANCELED", "UNKNOWN"] as const;
+
+/** A task the upstream is still working on: follow it at the gateway's task route. */
+export type TaskAnswer = UpstreamIds & { readonly kind: "task"; readonly taskId: string; readonly status: (typeof PENDING_TASK_STATUSES)[number] };
+
+/** A task that ended without results. */
+export type TaskEndedAnswer = UpstreamIds & {
+  readonly kind: "task_ended";
+  readonly taskId: string;
+  readonly status: (typeof ENDED_TASK_STATUSES)[number];
+  /** The upstream's error code and message ("" when it gave none); the message is logged, never shown. */
+  readonly code: string;
+  readonly message: string;
+};
+
+/** A 200 whose body is an error envelope, as some proxies send: mapped like any upstream error. */
+export type ErrorAnswer = UpstreamIds & { readonly kind: "error"; readonly body: string };
+
+export type GatewayAnswer = ImageAnswer | TaskAnswer | TaskEndedAnswer | ErrorAnswer;
+
+const text = z.string().nullish();
+/** Read leniently: a field of another type is treated as missing rather than sinking the whole answer. */
+const maybe = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+const usageSchema = z
+  .object({
+    image_count: maybe(z.int().min(0)),
+    width: maybe(z.int().min(1)),
+    height: maybe(z.int().min(1)),
+    size: maybe(z.string()),
+  })
+  .optional()
+  .catch(undefined);
+
+const openAiAnswer = z.object({
+  created: maybe(z.number()),
+  data: z.array(z.object({ url: text, b64_json: text, revised_prompt: text })),
+  usage: usageSchema,
+});
+
+const nativeOutput = z.object({
+  task_id: text,
+  task_status: text,
+  code: text,
+  message: text,
+  choices: z
+    .array(
+      z.object({
+        finish_reason: text,
+        message: z.object({ content: z.array(z.object({ image: text, text })) }),
+      }),
+    )
+    .optional(),
+  results: z.array(z.object({ url: text, b64_image: text, actual_prompt: text, code: text })).optional(),
+});
+
+const nativeAnswer = z.object({ output: nativeOutput, usage: usageSchema });
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const DATA_URI = /^data:image\/[a-z+.-]+;base64,/i;
+/** What an id may look like to be shown and kept: printable ASCII of a sane length (it is shown to people). */
+const ID = /^[\x21-\x7e]{1,128}$/;
+
+export const cleanId = (value: unknown): string | null => (typeof value === "string" && ID.test(value.trim()) ? value.trim() : null);
+
+/** Headers a gateway (or the proxy in front of it) names its request id in, most specific first. */
+const REQUEST_ID_HEADERS = ["x-dashscope-request-id", "x-request-id", "x-oneapi-request-id", "request-id", "x-acs-request-id"];
+
+export const requestIdFromHeaders = (headers: Headers): string | null => {
+  for (const name of REQUEST_ID_HEADERS) {
+    const id = cleanId(headers.get(name));
+    if (id) return id;
+  }
+  return null;
+};
+
+/** The request id an error or answer body names (DashScope's `request_id`, or inside OpenAI's `error`). */
+export const requestIdFromBody = (body: string): string | null => {
+  try {
+    const json: unknown = JSON.parse(body);
+    if (typeof json !== "object" || json === null) return null;
+    const record = json as Record<string, unknown>;
+    const nested = record.error;
+    return cleanId(record.request_id) ?? (typeof nested === "object" && nested !== null ? cleanId((nested as Record<string, unknown>).request_id) : null);
+  } catch {
+    return null;
+  }
+};
+
+export const notUnderstood = (detail: string, requestId: string | null, taskId: string | null = null): AppError =>
+  new AppError(
+    "bad_upstream_response",
+    `The gateway answered with something that is not an image result (${detail}). Nothing was kept; try again, and if it keeps happening give the gateway's support the request id.`,
+    { ...(requestId && { requestId }), ...(taskId && { taskId }) },
+  );
+
+/** An image item's link or inline data, or null when it has neither in a usable form. */
+const toSource = (url: string | null | undefined, base64: string | null | undefined): UpstreamImage["source"] | null => {
+  const data = base64?.replace(/\s+/g, "") ?? "";
+  if (data !== "" && BASE64.test(data)) return { kind: "base64", data };
+  const link = url?.trim() ?? "";
+  if (DATA_URI.test(link)) {
+    const inline = link.slice(link.indexOf(",") + 1).replace(/\s+/g, "");
+    return BASE64.test(inline) ? { kind: "base64", data: inline } : null;
+  }
+  if (link === "" || !URL.canParse(link)) return null;
+  const parsed = new URL(link);
+  return parsed.protocol === "https:" || parsed.protocol === "http:" ? { kind: "url", url: parsed.href } : null;
+};
+
+const sizeOf = (usage: z.infer<typeof usageSchema>): ImageAnswer["reportedSize"] => {
+  if (usage?.width && usage.height) return { width: usage.width, height: usage.height };
+  const match = /^(\d{1,5})\s*[*x×]\s*(\d{1,5})$/i.exec(usage?.size?.trim() ?? "");
+  return match ? { width: Number(match[1]), height: Number(match[2]) } : null;
+};
+
+type Items = { images: UpstreamImage[]; unusable: number; failed: string[]; stoppedEarly: string[] };
+
+const emptyItems = (): Items => ({ images: [], unusable: 0, failed: [], stoppedEarly: [] });
+
+const add = (items: Items, source: UpstreamImage["source"] | null, revisedPrompt: string | null | undefined) => {
+  if (source) items.images.push({ source, revisedPrompt: revisedPrompt?.trim() ?? "" });
+  else items.unusable += 1;
+};
+
+const fromOpenAi = (answer: z.infer<typeof openAiAnswer>): Items => {
+  const items = emptyItems();
+  for (const item of answer.data) add(items, toSource(item.url, item.b64_json), item.revised_prompt);
+  return items;
+};
+
+/** Each choice's text items are its rewritten prompt, shown beside each of its images. */
+const fromChoices = (choices: NonNullable<z.infer<typeof nativeOutput>["choices"]>): Items => {
+  const items = emptyItems();
+  for (const choice of choices) {
+    const revised = choice.message.content.flatMap((part) => (part.text?.trim() ? [part.text.trim()] : [])).join("\n");
+    for (const part of choice.message.content) {
+      if (part.image !== undefined && part.image !== null) add(items, toSource(part.image, null), revised);
+    }
+    const reason = choice.finish_reason?.trim() ?? "";
+    if (reason !== "" && reason !== "stop" && reason !== "null") items.stoppedEarly.push(reason);
+  }
+  return items;
+};
+
+/** A result is an image (with the prompt the model actually used) or a failure with its code. */
+const fromResults = (results: NonNullable<z.infer<typeof nativeOutput>["results"]>): Items => {
+  const items = emptyItems();
+  for (const result of results) {
+    const source = toSource(result.url, result.b64_image);
+    if (!source && result.code) items.failed.push(result.code);
+    else add(items, source, result.actual_prompt);
+  }
+  return items;
+};
+
+const oneOf = <T extends string>(values: readonly T[], value: string): T | undefined => values.find((candidate) => candidate === value);
+
+const readNative = (json: object, text: string, ids: UpstreamIds): GatewayAnswer => {
+  const parsed = nativeAnswer.safeParse(json);
+  if (!parsed.success) throw notUnderstood("an unknown shape", ids.requestId);
+  const { output, usage } = parsed.data;
+  const taskId = cleanId(output.task_id);
+  const status = output.task_status?.trim().toUpperCase() ?? "";
+  const withIds = { requestId: ids.requestId, taskId: taskId ?? ids.taskId };
+  const items = output.choices ? fromChoices(output.choices) : output.results ? fromResults(output.results) : null;
+  if (items) {
+    return { kind: "images", created: Math.floor(Date.now() / 1000), ...items, imageCount: usage?.image_count ?? null, reportedSize: sizeOf(usage), ...withIds };
+  }
+  const pending = oneOf(PENDING_TASK_STATUSES, status);
+  const ended = oneOf(ENDED_TASK_STATUSES, status);
+  if ((pending || ended) && !taskId) throw notUnderstood("a task without an id", ids.requestId);
+  if (pending && taskId) return { kind: "task", status: pending, ...withIds, taskId };
+  if (ended && taskId) return { kind: "task_ended", status: ended, code: output.code?.trim() ?? "", message: output.message?.trim() ?? "", ...withIds, taskId };
+  if (output.code) return { kind: "error", body: text, ...withIds };
+  throw notUnderstood(status === "SUCCEEDED" ? "a finished task without results" : "an unknown shape", ids.requestId);
+};
+
+/**
+ * Reads a 200's body. `headers` (the answer's) may name the request id when the body does not; `taskId` is
+ * the task being followed, for answers to a task query that leave it out. Throws the app's error for
+ * anything that is not one of the known shapes, with the request id so the user can quote it.
+ */
+export const parseGatewayAnswer = (text: string, headers: Headers = new Headers(), taskId: string | null = null): GatewayAnswer => {
+  const headerId = requestIdFromHeaders(headers);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw notUnderstood("not JSON", headerId);
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw notUnderstood("not a JSON object", headerId);
+  const record = json as Record<string, unknown>;
+  const ids: UpstreamIds = { requestId: cleanId(record.request_id) ?? headerId, taskId };
+  if ("data" in record) {
+    const parsed = openAiAnswer.safeParse(json);
+    if (!parsed.success) throw notUnderstood("an unknown shape", ids.requestId);
+    const { created, usage } = parsed.data;
+    return {
+      kind: "images",
+      created: created ?? Math.floor(Date.now() / 1000),
+      ...fromOpenAi(parsed.data),
+      imageCount: usage?.image_count ?? null,
+      reportedSize: sizeOf(usage),
+      ...ids,
+    };
+  }
+  if ("output" in record) return readNative(json, text, ids);
+  if (typeof record.code === "string" || (typeof record.error === "object" && record.error !== null)) {
+    return { kind: "error", body: text, requestId: ids.requestId ?? requestIdFromBody(text), taskId };
+  }
+  throw notUnderstood("an unknown shape", ids.requestId);
+};

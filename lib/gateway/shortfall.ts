@@ -1,0 +1,47 @@
+import type { AppError } from "../errors";
+import { notUnderstood, type ImageAnswer } from "./answer";
+import { isModerationCode, mapUpstreamError, type UpstreamFailure } from "./upstream-errors";
+
+/**
+ * What an answer gave against what was asked: the images it bills, and one sentence per way it fell short
+ * (or went over), kept on the generation so the user sees what did not come. Pure.
+ */
+
+/** The images the gateway bills for an answer: its own count where it gives one, else every item it made. */
+export const billedImages = (answer: ImageAnswer): number => answer.imageCount ?? answer.images.length + answer.unusable;
+
+const count = (values: readonly string[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+};
+
+export const answerNotices = (asked: number, answer: ImageAnswer): string[] => {
+  const got = answer.images.length;
+  const notices: string[] = [];
+  if (got < asked) notices.push(`The gateway returned ${got} of the ${asked} images asked for.`);
+  if (got > asked) notices.push(`The gateway returned ${got} images, more than the ${asked} asked for; all are kept and counted.`);
+  const refused = answer.failed.filter(isModerationCode).length;
+  if (refused > 0) notices.push(`Content moderation refused ${refused} of them.`);
+  const failed = answer.failed.filter((code) => !isModerationCode(code));
+  if (failed.length > 0) {
+    const codes = [...count(failed)].map(([code, times]) => `${code || "no code"}${times > 1 ? ` ×${times}` : ""}`).join(", ");
+    notices.push(`${failed.length} failed at the gateway (${codes}).`);
+  }
+  if (answer.unusable > 0) notices.push(`${answer.unusable} came with neither a link nor data and could not be kept.`);
+  if (answer.stoppedEarly.length > 0) notices.push(`The model stopped early (finish reason: ${[...new Set(answer.stoppedEarly)].join(", ")}).`);
+  return notices;
+};
+
+/**
+ * An answer without a single image to keep fails the generation: with the upstream's own refusal where it
+ * named one (content moderation, say), otherwise as an answer that held nothing usable.
+ */
+export const emptyAnswerError = (answer: ImageAnswer, call: Pick<UpstreamFailure, "model" | "task">): AppError => {
+  const code = answer.failed.find(Boolean);
+  if (code) {
+    return mapUpstreamError({ status: 500, retryAfter: null, body: JSON.stringify({ code }), ...call, requestId: answer.requestId, taskId: answer.taskId });
+  }
+  const detail = answer.stoppedEarly.length > 0 ? "the model stopped early" : "no usable image";
+  return notUnderstood(detail, answer.requestId, answer.taskId);
+};
