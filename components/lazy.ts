@@ -11,3 +11,4 @@ export const PromptDiff = dynamic(() => import("./history/prompt-diff").then((mo
 export const CompareForm = dynamic(() => import("./compare/compare-form").then((module) => module.CompareForm), { ssr: false });
 export const EditForm = dynamic(() => import("./edit/edit-form").then((module) => module.EditForm), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });
+export const ConnectionCheck = dynamic(() => import("./gateway/connection-check").then((module) => module.ConnectionCheck), { ssr: false });

@@ -158,11 +158,19 @@ export class SimulatorControl {
     expect((await this.request.post(`${SIMULATOR_URL}/__sim/faults`, { ...CONTROL, data: { kind, ...extra } })).ok()).toBe(true);
   }
 
-  async configure(config: { latencyMs?: number; responseFormat?: "url" | "b64_json" }) {
+  async configure(config: { latencyMs?: number; responseFormat?: "url" | "b64_json"; answerShape?: "openai" | "multimodal" | "text2image" | "task" }) {
     expect((await this.request.post(`${SIMULATOR_URL}/__sim/config`, { ...CONTROL, data: config })).ok()).toBe(true);
   }
 
-  async stats(): Promise<{ calls: number; succeeded: number; rejected: number; aborted: number; lastRequest: Record<string, unknown> | null }> {
+  async stats(): Promise<{
+    calls: number;
+    succeeded: number;
+    rejected: number;
+    aborted: number;
+    taskQueries: number;
+    taskCancels: number;
+    lastRequest: Record<string, unknown> | null;
+  }> {
     return (await this.request.get(`${SIMULATOR_URL}/__sim/stats`, CONTROL)).json();
   }
 }
@@ -176,7 +184,7 @@ export const test = base.extend<{ playground: PlaygroundPage; simulator: Simulat
   simulator: async ({ request }, use) => {
     const simulator = new SimulatorControl(request);
     await simulator.reset();
-    await simulator.configure({ latencyMs: 400, responseFormat: "url" });
+    await simulator.configure({ latencyMs: 400, responseFormat: "url", answerShape: "openai" });
     await use(simulator);
   },
   playground: async ({ page, request }, use) => {

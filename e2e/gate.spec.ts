@@ -43,7 +43,11 @@ const ROUTES: Array<{ method: string; path: string; data?: unknown }> = [
   { method: "GET", path: `/api/comparisons/${SOME_ID}` },
   { method: "PATCH", path: `/api/comparisons/${SOME_ID}`, data: { revealed: true } },
   { method: "DELETE", path: `/api/comparisons/${SOME_ID}` },
+  { method: "POST", path: `/api/comparisons/${SOME_ID}/retry`, data: { column: SOME_ID } },
   { method: "POST", path: "/api/shares", data: { title: "", entries: [{ kind: "generation", id: SOME_ID }] } },
+  { method: "POST", path: "/api/inputs", data: { imageId: SOME_ID } },
+  { method: "POST", path: "/api/edits", data: {} },
+  { method: "POST", path: "/api/gateway/check" },
 ];
 
 /** Headers that have let requests past Next's middleware before (CVE-2025-29927 and relatives). */

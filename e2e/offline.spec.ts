@@ -18,3 +18,11 @@ test("with no API key the playground says it is an offline demo, and still gener
   expect(await playground.fullImageSize(playground.latest())).toEqual([928, 1664]);
   await expect(playground.latest().getByTestId("revised-prompt")).toContainText("福");
 });
+
+test("Check connection in the offline demo checks the built-in simulator, and says so", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Check connection" }).click();
+  const dialog = page.getByRole("dialog", { name: "Check the connection to the gateway" });
+  await expect(dialog.getByRole("note")).toHaveText(/Offline demo: this checked the built-in simulator, not the real gateway\./);
+  await expect(dialog.getByText("15 of 15 models answer.")).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { HistoryActions } from "@/components/history/actions";
+import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report";
 import { ImageResult } from "@/components/history/image-result";
 import { ShareButton } from "@/components/history/share-button";
 import { StarButton } from "@/components/history/star-button";
@@ -190,11 +191,8 @@ function Column({
           ))}
         </ul>
       )}
-      {errorText && (
-        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-2 text-sm text-red-800 dark:text-red-200">
-          {errorText}
-        </p>
-      )}
+      <AnswerNotices notices={generation.notices} />
+      {errorText && <ErrorReport generation={generation} text={errorText} />}
       {notes.length > 0 && (
         <ul className="ml-4 list-disc text-xs text-slate-500 dark:text-slate-400">
           {notes.map((note) => (

@@ -1,7 +1,6 @@
 import { use } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
-import { Button } from "@/components/ui/button";
-import { useModalDialog } from "@/components/ui/use-modal-dialog";
+import { DialogFrame } from "@/components/ui/dialog-frame";
 import { asCurl, asFetch } from "@/lib/generation/as-code";
 import type { GenerationView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
@@ -12,7 +11,6 @@ import { GatewayInfoContext } from "./gateway-info";
 export function CodeDialog({ generation, onClose }: { generation: GenerationView; onClose: () => void }) {
   const t = useMessages().history.code;
   const info = use(GatewayInfoContext);
-  const dialog = useModalDialog();
   const snippets = [
     { title: "cURL", code: asCurl(generation, info) },
     { title: "JavaScript (fetch)", code: asFetch(generation, info) },
@@ -20,34 +18,23 @@ export function CodeDialog({ generation, onClose }: { generation: GenerationView
   // The key's placeholder is set as code, wherever each language puts it in the sentence.
   const [beforeKey, afterKey] = t.keyNote.split("{key}");
   return (
-    <dialog
-      ref={dialog.ref}
-      onClose={onClose}
-      aria-label={t.dialog}
-      className="m-auto max-h-[90vh] w-[min(900px,95vw)] overflow-y-auto rounded-lg bg-white dark:bg-slate-900 p-0 shadow-2xl backdrop:bg-slate-900/70"
-    >
-      <div className="space-y-4 p-4">
-        <div className="flex items-center justify-between gap-2">
-          <h3 className="font-semibold">{t.heading}</h3>
-          <Button onClick={dialog.close}>{t.close}</Button>
-        </div>
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          {beforeKey}
-          <code>$ONETOKEN_API_KEY</code>
-          {afterKey}
-        </p>
-        {snippets.map((snippet) => (
-          <section key={snippet.title} aria-label={snippet.title} className="space-y-1">
-            <div className="flex items-center justify-between">
-              <h4 className="text-sm font-medium">{snippet.title}</h4>
-              <CopyButton text={snippet.code} label={format(t.copy, { title: snippet.title })} />
-            </div>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
-              <code>{snippet.code}</code>
-            </pre>
-          </section>
-        ))}
-      </div>
-    </dialog>
+    <DialogFrame label={t.dialog} heading={t.heading} closeLabel={t.close} onClose={onClose}>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        {beforeKey}
+        <code>$ONETOKEN_API_KEY</code>
+        {afterKey}
+      </p>
+      {snippets.map((snippet) => (
+        <section key={snippet.title} aria-label={snippet.title} className="space-y-1">
+          <div className="flex items-center justify-between">
+            <h3 className="text-sm font-medium">{snippet.title}</h3>
+            <CopyButton text={snippet.code} label={format(t.copy, { title: snippet.title })} />
+          </div>
+          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+            <code>{snippet.code}</code>
+          </pre>
+        </section>
+      ))}
+    </DialogFrame>
   );
 }

@@ -15,11 +15,14 @@ const copyText = async (text: string) => {
   area.remove();
 };
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/** `name`: a fuller accessible name than the visible label (which it must contain), for a compact button. */
+export function CopyButton({ text, label, name, className }: { text: string; label: string; name?: string; className?: string }) {
   const t = useMessages().history.copy;
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <Button
+      {...(name && state === "idle" && { "aria-label": name })}
+      {...(className && { className })}
       onClick={() => {
         void copyText(text)
           .then(() => setState("copied"), () => setState("failed"))

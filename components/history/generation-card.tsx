@@ -11,6 +11,7 @@ import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
+import { AnswerNotices, ErrorReport } from "./gateway-report";
 import { ImageResult } from "./image-result";
 import { ShareButton } from "./share-button";
 import { StarButton } from "./star-button";
@@ -95,11 +96,8 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
           ))}
         </ul>
       )}
-      {generation.error && (
-        <div role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
-          {ruleText(generation.error.message)}
-        </div>
-      )}
+      <AnswerNotices notices={generation.notices} />
+      {generation.error && <ErrorReport generation={generation} text={ruleText(generation.error.message)} />}
       {status === "cancelled" && generation.finishedAt !== null && (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {format(t.card.cancelledAfter, { time: formatSeconds(generation.finishedAt - generation.createdAt) })}

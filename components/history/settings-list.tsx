@@ -6,12 +6,14 @@ import { isEditRequest, type GenerationView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+import { UpstreamId } from "./gateway-report";
 import { formatSeconds } from "./use-elapsed";
 
 /** The settings that made a result, as label/value pairs. */
 export function SettingsList({ generation }: { generation: GenerationView }) {
   const messages = useMessages();
   const t = messages.history.settings;
+  const ids = messages.history.gateway;
   const card = messages.edit.card;
   const { request, input } = generation;
   const edit = isEditRequest(request);
@@ -34,7 +36,12 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
         ]
       : []),
     [t.size, edit && request.size === null ? format(estimated ? card.followsInputAbout : card.followsInput, { size: sizeText }) : sizeText],
-    [t.images, String(request.n)],
+    [
+      t.images,
+      generation.billedImages === null || generation.billedImages === request.n
+        ? String(request.n)
+        : format(ids.imagesBilled, { n: request.n, billed: generation.billedImages }),
+    ],
     [t.seed, generation.seed === null ? t.randomSeed : String(generation.seed)],
     [t.promptRewriting, request.promptExtend ? t.on : t.off],
     [t.watermark, request.watermark ? t.on : t.off],
@@ -46,6 +53,12 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
     rows.push([t.timeTaken, generation.durationMs !== null ? format(t.timeWithGateway, { total, gateway: formatSeconds(generation.durationMs) }) : total]);
   } else rows.push([t.timeTaken, t.stillRunning]);
   rows.push([t.created, <LocalTime key="created" value={generation.createdAt} />]);
+  // Always a row, so the list keeps its height when the answer arrives.
+  rows.push([
+    ids.requestId,
+    generation.requestId ? <UpstreamId key="request" id={generation.requestId} name={ids.requestId} /> : generation.status === "running" ? ids.notYet : ids.notGiven,
+  ]);
+  if (generation.taskId) rows.push([ids.taskId, <UpstreamId key="task" id={generation.taskId} name={ids.taskId} />]);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
       {rows.map(([label, value]) => (

@@ -7,7 +7,8 @@ import { GatewayInfoContext } from "@/components/history/gateway-info";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import type { EditLoad } from "@/components/edit/edit-form";
-import { CompareForm, EditForm, Presentation } from "@/components/lazy";
+import { CompareForm, ConnectionCheck, EditForm, Presentation } from "@/components/lazy";
+import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { useCreateEdit } from "@/lib/api/edits";
@@ -37,7 +38,8 @@ export function Playground({
   /** A history item to continue from (a share page's "Open in playground"). */
   open: ShareEntry | null;
 }) {
-  const t = useMessages().playground;
+  const messages = useMessages();
+  const t = messages.playground;
   // The server's refusals and errors are English; shown in the interface's language where known.
   const ruleText = useRuleText();
   const form = useRef<FormApi>(null);
@@ -52,6 +54,7 @@ export function Playground({
     if (next === "edit") setEditUsed(true);
   };
   const [presenting, setPresenting] = useState<readonly HistoryItem[] | null>(null);
+  const [checking, setChecking] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
   const create = useCreateGeneration();
   const compare = useCreateComparison();
@@ -112,6 +115,7 @@ export function Playground({
           ) : (
             <p className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 px-3 py-1.5 text-sm text-emerald-800 dark:text-emerald-200">{t.connected}</p>
           )}
+          <Button onClick={() => setChecking(true)}>{messages.check.open}</Button>
         </header>
         {openError && (
           <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
@@ -184,6 +188,7 @@ export function Playground({
         </main>
       </div>
       {presenting && <Presentation items={presenting} onClose={() => setPresenting(null)} />}
+      {checking && <ConnectionCheck onClose={() => setChecking(false)} />}
     </GatewayInfoContext>
   );
 }

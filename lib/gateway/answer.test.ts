@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type ImageAnswer } from "./answer";
 import { answerNotices, billedImages, emptyAnswerError } from "./shortfall";
+import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 
 /**
  * Recorded answers of each shape a gateway may send (trimmed from Model Studio's and the gateway's documented
@@ -247,20 +248,8 @@ describe("request ids", () => {
 });
 
 describe("billing and notices", () => {
-  const answer = (overrides: Partial<ImageAnswer>): ImageAnswer => ({
-    kind: "images",
-    created: 1,
-    images: [],
-    unusable: 0,
-    failed: [],
-    stoppedEarly: [],
-    imageCount: null,
-    reportedSize: null,
-    requestId: null,
-    taskId: null,
-    ...overrides,
-  });
-  const one = { source: { kind: "url", url: LINK }, revisedPrompt: "" } as const;
+  const answer = (overrides: Partial<ImageAnswer>): ImageAnswer => ({ ...EMPTY_ANSWER, ...overrides });
+  const one = ONE_IMAGE;
 
   it("bills the gateway's own count where it gives one, else every item it made, usable or not", () => {
     expect(billedImages(answer({ images: [one, one], imageCount: 3 }))).toBe(3);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { AppError } from "../errors";
 import { defaultRequest } from "../models/defaults";
 import type { SentGenerate } from "../generation/result";
 import type { AnswerShape } from "../simulator/answer-shapes";
 import { useSimulatorServer } from "../simulator/test-support";
+import { failureOf } from "@/test/call-support";
 import { callGateway, type CallOptions } from "./call";
 
 /**
@@ -25,16 +25,6 @@ const request = (overrides: Partial<SentGenerate> = {}): SentGenerate => ({
   seed: 1,
   ...overrides,
 });
-
-const failureOf = async (promise: Promise<unknown>): Promise<AppError> => {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected the call to fail");
-};
 
 beforeEach(() => {
   vi.spyOn(console, "warn").mockImplementation(() => undefined);

@@ -1,10 +1,10 @@
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { createServer } from "node:net";
 import { beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { AppError } from "../errors";
 import { defaultRequest } from "../models/defaults";
 import type { SentGenerate } from "../generation/result";
 import { useSimulatorServer } from "../simulator/test-support";
+import { closedPort, failureOf } from "@/test/call-support";
 import { callGateway, maxResponseBytes, type CallOptions } from "./call";
 
 /** The gateway call over a real socket against the simulator: no mocked fetch anywhere. */
@@ -28,26 +28,6 @@ const request = (overrides: Partial<SentGenerate> = {}): SentGenerate => ({
   seed: 1,
   ...overrides,
 });
-
-const failureOf = async (promise: Promise<unknown>): Promise<AppError> => {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error("expected the call to fail");
-};
-
-/** A loopback port with nothing listening, so connecting to it is refused at once. */
-const closedPort = async (): Promise<number> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-};
 
 let warn: MockInstance<typeof console.warn>;
 

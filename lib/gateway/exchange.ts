@@ -56,7 +56,8 @@ export const exchange = async (
   const response = await fetch(`${target.baseUrl}${path}`, {
     method: init.method,
     headers: {
-      authorization: `Bearer ${target.apiKey}`,
+      // An empty key sends none: the connection check asks once without one, to see that anything answers.
+      ...(target.apiKey !== "" && { authorization: `Bearer ${target.apiKey}` }),
       accept: "application/json",
       ...(init.body !== undefined && { "content-type": "application/json" }),
     },

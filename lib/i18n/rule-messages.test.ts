@@ -5,12 +5,13 @@ import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-re
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
 import { mapUpstreamError } from "../gateway/upstream-errors";
-import { parseGatewayAnswer, type ImageAnswer } from "../gateway/answer";
+import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
+import { parseGatewayAnswer } from "../gateway/answer";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
 import { answerNotices, emptyAnswerError } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { createGenerationRateLimit, createUploadLimit } from "../limits/rate-limit";
+import { createCheckLimit, createGenerationRateLimit, createUploadLimit } from "../limits/rate-limit";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
@@ -43,20 +44,6 @@ const refusalOf = (act: () => unknown): string => {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-};
-
-const ONE_IMAGE = { source: { kind: "url", url: "https://x.test/a.png" }, revisedPrompt: "" } as const;
-const EMPTY_ANSWER: ImageAnswer = {
-  kind: "images",
-  created: 1,
-  images: [],
-  unusable: 0,
-  failed: [],
-  stoppedEarly: [],
-  imageCount: null,
-  reportedSize: null,
-  requestId: null,
-  taskId: null,
 };
 
 /** Every upstream error code the gateway client maps, each to its own sentence. */
@@ -145,6 +132,16 @@ const sentences = async (): Promise<string[]> => {
       await start("a");
     }),
     NETWORK_ERROR,
+    await refusal(async () => {
+      const check = createCheckLimit(1, 5);
+      await check("a");
+      await check("a");
+    }),
+    await refusal(async () => {
+      const check = createCheckLimit(5, 1);
+      await check("a");
+      await check("b");
+    }),
     ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),
   ].map((entry) => (typeof entry === "string" ? entry : entry.ok ? "" : entry.reason));
   return [...new Set(out.filter(Boolean))];

@@ -1,7 +1,7 @@
 import "server-only";
 import { getAccess } from "../access/gate";
 import { processSingleton } from "../process-singleton";
-import { createGenerationRateLimit, createSignInLimit, createUploadLimit } from "./rate-limit";
+import { createCheckLimit, createGenerationRateLimit, createSignInLimit, createUploadLimit } from "./rate-limit";
 
 /** The process's one generation rate limiter, sized from RATE_LIMIT_PER_MINUTE. */
 export const getGenerationRateLimit: () => Promise<(clientKey: string, generations?: number) => Promise<void>> = processSingleton("rate-limit", () =>
@@ -13,3 +13,6 @@ export const getUploadLimit: () => Promise<(clientKey: string) => Promise<void>>
 
 /** The process's one limiter of password guesses. */
 export const getSignInLimit: () => Promise<(address: string) => Promise<void>> = processSingleton("sign-in-limit", async () => createSignInLimit());
+
+/** The process's one limiter of connection checks. */
+export const getCheckLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("check-limit", async () => createCheckLimit());

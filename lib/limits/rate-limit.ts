@@ -31,6 +31,19 @@ export const createGenerationRateLimit = (perMinute: number) =>
 export const createUploadLimit = (perMinute = 30) =>
   createRateLimit(perMinute, (wait) => `You have added ${perMinute} input images in the last minute, the most allowed here. Try again in ${wait}.`);
 
+/**
+ * Connection checks: each sends a probe per model to the gateway, so a few a minute per client, and a ceiling
+ * for everyone together, keep the check itself from being a burst the gateway throttles.
+ */
+export const createCheckLimit = (perClient = 4, overall = 12) => {
+  const byClient = createRateLimit(perClient, (wait) => `You have checked the connection ${perClient} times in the last minute, the most allowed here. Try again in ${wait}.`);
+  const everyone = createRateLimit(overall, (wait) => `The connection has been checked ${overall} times in the last minute on this playground. Try again in ${wait}.`);
+  return async (key: string): Promise<void> => {
+    await byClient(key);
+    await everyone("all");
+  };
+};
+
 /** Password guesses: a few per address, and a ceiling for everyone together (addresses can be forged). */
 export const createSignInLimit = (perAddress = 5, overall = 30) => {
   const byAddress = createRateLimit(perAddress, (wait) => `Too many sign-in attempts. Try again in ${wait}.`);

@@ -166,10 +166,15 @@ describe("per-model limits from the registry", () => {
     expect(response.status).toBe(200);
   });
 
-  it("answers 404 ModelNotFound for an unknown model", async () => {
+  it("answers 404 ModelNotFound for an unknown model, before any other check, as upstream", async () => {
     const response = await generate(server, nativeBody("dall-e-3", "cat"));
     expect(response.status).toBe(404);
     expect((await errorOf(response)).code).toBe("ModelNotFound");
+    // An empty prompt and out-of-range settings do not hide that the model is unknown (the connection check relies on it).
+    const probe = await generate(server, nativeBody("dall-e-3", "", { n: 0, size: "1*1", seed: -1 }));
+    expect([probe.status, (await errorOf(probe)).code]).toEqual([404, "ModelNotFound"]);
+    const known = await generate(server, nativeBody("wan2.6-t2i", "", { n: 0, size: "1*1", seed: -1 }));
+    expect([known.status, (await errorOf(known)).code]).toEqual([400, "InvalidParameter"]);
   });
 });
 

@@ -196,6 +196,44 @@ describe("a generation's life", () => {
   });
 });
 
+describe("what the gateway said of a call", () => {
+  it("keeps a task's ids while it runs, and the answer's ids, billed count and notices when it ends", () => {
+    const { id } = create("a task");
+    store.markUpstream(id, { requestId: "req-submit", taskId: "task-1" });
+    expect(store.get(id)).toMatchObject({ status: "running", requestId: "req-submit", taskId: "task-1", billedImages: null, notices: [] });
+    const done = store.complete(id, {
+      finishedAt: 5,
+      durationMs: 4,
+      images: [image(0)],
+      upstream: { requestId: null, taskId: "task-1" },
+      billedImages: 1,
+      notices: ["The gateway returned 1 of the 2 images asked for."],
+    });
+    // An id the end does not repeat is not lost.
+    expect(done).toMatchObject({ requestId: "req-submit", taskId: "task-1", billedImages: 1, notices: ["The gateway returned 1 of the 2 images asked for."] });
+    store.markUpstream(id, { requestId: "too-late", taskId: null });
+    expect(store.get(id)?.requestId).toBe("req-submit");
+  });
+
+  it("keeps a failure's ids", () => {
+    const { id } = create("refused");
+    const failed = store.fail(id, { finishedAt: 1, status: "failed", error: { code: "moderation_refused", message: "Refused.", retryAfterSeconds: null }, upstream: { requestId: "req-9", taskId: null } });
+    expect(failed).toMatchObject({ requestId: "req-9", taskId: null, billedImages: null });
+  });
+
+  it("corrects the day's count both ways, never below 0 and past the limit when the gateway billed more", () => {
+    expect(store.reserveImages("2026-12-02", 4, 5)).toBe(true);
+    store.adjustImages("2026-12-02", -1);
+    expect(store.imagesUsed("2026-12-02")).toBe(3);
+    store.adjustImages("2026-12-02", 6);
+    expect(store.imagesUsed("2026-12-02")).toBe(9);
+    store.adjustImages("2026-12-02", -20);
+    expect(store.imagesUsed("2026-12-02")).toBe(0);
+    store.adjustImages("2026-12-03", 2);
+    expect(store.imagesUsed("2026-12-03")).toBe(2);
+  });
+});
+
 describe("listing", () => {
   it("lists the newest first", () => {
     const a = create("first", { createdAt: 100 });

@@ -83,6 +83,16 @@ export const history = {
     position: "image {index} of {count}",
     sizeAndPosition: "{width}*{height} px, image {index} of {count}",
   },
+  gateway: {
+    requestId: "Request id",
+    taskId: "Task id",
+    copy: "Copy",
+    copyName: "Copy {name}",
+    notices: "What the gateway's answer lacked",
+    notYet: "known once the gateway answers",
+    notGiven: "none given",
+    imagesBilled: "{n} asked, {billed} billed",
+  },
   settings: {
     model: "Model",
     size: "Size",

@@ -1,4 +1,5 @@
 import { access } from "./access";
+import { check } from "./check";
 import { common } from "./common";
 import { compare } from "./compare";
 import { edit } from "./edit";
@@ -9,6 +10,6 @@ import { rules } from "./rules";
 import { share } from "./share";
 
 /** Every string of the interface in English; the Chinese catalogue must have the same keys (typed). */
-export const en = { common, playground, history, compare, edit, present, share, access, rules };
+export const en = { common, playground, history, compare, edit, present, share, access, check, rules };
 
 export type Messages = typeof en;

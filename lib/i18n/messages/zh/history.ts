@@ -81,6 +81,16 @@ export const history: Messages["history"] = {
     position: "第 {index} 张，共 {count} 张",
     sizeAndPosition: "{width}*{height} px，第 {index} 张，共 {count} 张",
   },
+  gateway: {
+    requestId: "请求 ID",
+    taskId: "任务 ID",
+    copy: "复制",
+    copyName: "复制{name}",
+    notices: "网关回应中缺少的内容",
+    notYet: "网关回应后可知",
+    notGiven: "网关未提供",
+    imagesBilled: "请求 {n} 张，计费 {billed} 张",
+  },
   settings: {
     model: "模型",
     size: "尺寸",

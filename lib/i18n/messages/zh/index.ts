@@ -1,5 +1,6 @@
 import type { Messages } from "../en";
 import { access } from "./access";
+import { check } from "./check";
 import { common } from "./common";
 import { compare } from "./compare";
 import { edit } from "./edit";
@@ -9,4 +10,4 @@ import { present } from "./present";
 import { rules } from "./rules";
 import { share } from "./share";
 
-export const zh: Messages = { common, playground, history, compare, edit, present, share, access, rules };
+export const zh: Messages = { common, playground, history, compare, edit, present, share, access, check, rules };

@@ -118,6 +118,8 @@ export const rules: Messages["rules"] = {
     ["^Today's budget of (?<limit>\\d+) images is down to (?<left>\\d+), fewer than the (?<asked>\\d+) asked for\\. It resets at midnight UTC, in (?<hours>\\d+) hours\\.$", "今天的 {limit} 张图片额度只剩 {left} 张，少于所需的 {asked} 张。额度在 UTC 午夜重置，还有 {hours} 小时。"],
     ["^You have started (?<n>\\d+) generations in the last minute, the most allowed here\\. Try again in (?<wait>\\d+) seconds?\\.$", "过去一分钟内已开始 {n} 次生成，已达上限。请在 {wait} 秒后重试。"],
     ["^Could not reach the playground server\\. Check your connection and try again\\.$", "无法连接到本站服务器。请检查网络连接后重试。"],
+    ["^You have checked the connection (?<n>\\d+) times in the last minute, the most allowed here\\. Try again in (?<wait>\\d+) seconds?\\.$", "过去一分钟内已检查连接 {n} 次，已达上限。请在 {wait} 秒后重试。"],
+    ["^The connection has been checked (?<n>\\d+) times in the last minute on this playground\\. Try again in (?<wait>\\d+) seconds?\\.$", "本站过去一分钟内已检查连接 {n} 次。请在 {wait} 秒后重试。"],
     ["^You have added (?<n>\\d+) input images in the last minute, the most allowed here\\. Try again in (?<wait>\\d+) seconds?\\.$", "过去一分钟内已添加 {n} 张输入图片，已达上限。请在 {wait} 秒后重试。"],
     ["^The image is larger than (?<max>\\d+) MB, the most the gateway takes\\. Scale it down and try again\\.$", "图片超过 {max} MB，这是网关接受的上限。请缩小后重试。"],
   ],
