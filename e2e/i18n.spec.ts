@@ -30,7 +30,11 @@ test.describe("中文 and English", () => {
     await simulator.reset();
     await simulator.fault("moderation");
     await form.getByRole("button", { name: "生成", exact: true }).click();
-    await expect(page.getByRole("article").first().getByRole("alert")).toHaveText("内容审核拒绝了这个提示词。请改写提示词（或反向提示词）后重试。");
+    const refusal = page.getByRole("article").first().getByRole("alert");
+    await expect(refusal.getByText("内容审核拒绝了这个提示词。请改写提示词（或反向提示词）后重试。", { exact: true })).toBeVisible();
+    // With the request id to quote, labelled in Chinese too.
+    await expect(refusal).toContainText(/请求 ID： ?[0-9a-f-]{36}/);
+    await expect(refusal.getByRole("button", { name: "复制请求 ID" })).toBeVisible();
 
     // Switching keeps what is typed, and sticks across a reload.
     await form.getByLabel("提示词", { exact: true }).fill("一盏灯笼");

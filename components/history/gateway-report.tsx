@@ -27,12 +27,12 @@ export function ErrorReport({ generation, text }: { generation: GenerationView; 
       <p>{text}</p>
       {generation.requestId && (
         <p className="text-xs">
-          {t.requestId}: <UpstreamId id={generation.requestId} name={t.requestId} />
+          {format(t.label, { name: t.requestId })} <UpstreamId id={generation.requestId} name={t.requestId} />
         </p>
       )}
       {generation.taskId && (
         <p className="text-xs">
-          {t.taskId}: <UpstreamId id={generation.taskId} name={t.taskId} />
+          {format(t.label, { name: t.taskId })} <UpstreamId id={generation.taskId} name={t.taskId} />
         </p>
       )}
     </div>

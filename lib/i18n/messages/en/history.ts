@@ -86,6 +86,7 @@ export const history = {
   gateway: {
     requestId: "Request id",
     taskId: "Task id",
+    label: "{name}:",
     copy: "Copy",
     copyName: "Copy {name}",
     notices: "What the gateway's answer lacked",

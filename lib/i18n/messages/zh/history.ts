@@ -84,6 +84,7 @@ export const history: Messages["history"] = {
   gateway: {
     requestId: "请求 ID",
     taskId: "任务 ID",
+    label: "{name}：",
     copy: "复制",
     copyName: "复制{name}",
     notices: "网关回应中缺少的内容",
