@@ -42,6 +42,15 @@ export type AppErrorBody = {
   };
 };
 
+type AppErrorExtra = {
+  readonly retryAfterSeconds?: number;
+  readonly fields?: readonly FieldIssue[];
+  readonly cause?: unknown;
+  readonly requestId?: string;
+  readonly taskId?: string;
+  readonly billedImages?: number | null;
+};
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
@@ -50,12 +59,15 @@ export class AppError extends Error {
   /** The gateway's id of the call (and of its task) that failed, for the user to quote to its support. */
   readonly requestId: string | undefined;
   readonly taskId: string | undefined;
+  /**
+   * What a failed gateway call may have cost: the images it billed (0 where the failure proves the gateway
+   * did no work), or null where it cannot be told (a timeout or a reset while the request was out, a 5xx, an
+   * answer that could not be read). Undefined on errors that are not about a gateway call.
+   */
+  readonly billedImages: number | null | undefined;
+  private readonly extra: AppErrorExtra;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    extra: { retryAfterSeconds?: number; fields?: readonly FieldIssue[]; cause?: unknown; requestId?: string; taskId?: string } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, extra: AppErrorExtra = {}) {
     super(message, { cause: extra.cause });
     this.name = "AppError";
     this.code = code;
@@ -64,6 +76,13 @@ export class AppError extends Error {
     this.fields = extra.fields;
     this.requestId = extra.requestId;
     this.taskId = extra.taskId;
+    this.billedImages = extra.billedImages;
+    this.extra = extra;
+  }
+
+  /** The same error with more said about it. */
+  with(more: AppErrorExtra): AppError {
+    return new AppError(this.code, this.message, { ...this.extra, ...more });
   }
 
   toBody(): AppErrorBody {

@@ -105,18 +105,31 @@ export const callGateway = async (
     return new AppError("upstream_unreachable", "Could not reach the image gateway. Check the server's network and ONETOKEN_BASE_URL.");
   };
 
+  /**
+   * Whether a request of this call may be at work upstream: from the moment one is sent until its failure
+   * proves it did nothing. A failure that ends the call while this holds may have been billed.
+   */
+  let mayBeWorking = false;
+
   const attemptOnce = async (): Promise<AttemptOutcome> => {
+    // A cancel (or the deadline) before anything was sent costs nothing.
+    if (whole.aborted) return { ok: false, error: explain(whole.reason), failure: null };
     let reply: Exchange;
+    mayBeWorking = true;
     try {
       reply = await exchange(target, requestPath(sent), { method: "POST", body }, exchangeOptions);
     } catch (error) {
       const code = whole.aborted ? undefined : noResponseCode(error);
+      if (code) mayBeWorking = false;
       return { ok: false, error: explain(error), failure: code ? { kind: "no_response", code } : null };
     }
     if (reply.ok) return { ok: true, reply };
+    mayBeWorking = false;
     const retryAfter = reply.headers.get("retry-after");
     const requestId = requestIdFromBody(reply.text) ?? requestIdFromHeaders(reply.headers);
-    const error = mapUpstreamError({ status: reply.status, retryAfter, body: reply.text, ...call, requestId });
+    // A refusal (4xx, a 429 included) or a 503 says the gateway made nothing; any other 5xx may hide work done.
+    const billed = (reply.status >= 400 && reply.status < 500) || reply.status === 503 ? 0 : null;
+    const error = mapUpstreamError({ status: reply.status, retryAfter, body: reply.text, ...call, requestId }).with({ billedImages: billed });
     console.warn(redact(`gateway answered ${reply.status} (${error.code}) for ${sent.model}: ${reply.text.slice(0, 300)}`, [target.apiKey]));
     return { ok: false, error, failure: { kind: "status", status: reply.status, retryAfterSeconds: parseRetryAfter(retryAfter) } };
   };
@@ -141,8 +154,9 @@ export const callGateway = async (
       console.warn(redact(`gateway task ${answer.taskId} for ${sent.model} ended ${answer.status} (${answer.code}): ${answer.message.slice(0, 300)}`, [target.apiKey]));
       throw taskEndedError(answer, call);
     }
-    if (answer.kind === "error") throw mapUpstreamError({ status: 200, retryAfter: null, body: answer.body, ...call, ...ids });
-    if (answer.images.length === 0) throw emptyAnswerError(answer, call);
+    // An error envelope is a refusal, whatever status carried it.
+    if (answer.kind === "error") throw mapUpstreamError({ status: 200, retryAfter: null, body: answer.body, ...call, ...ids }).with({ billedImages: 0 });
+    if (answer.images.length === 0) throw emptyAnswerError(answer, call).with({ billedImages: billedImages(answer) });
     return {
       request: sent,
       images: answer.images,
@@ -155,26 +169,36 @@ export const callGateway = async (
     };
   };
 
-  for (let attempt = 1; ; attempt++) {
-    options.onAttempt?.(attempt);
-    const outcome = await attemptOnce();
-    if (outcome.ok) {
-      const answer = parseGatewayAnswer(outcome.reply.text, outcome.reply.headers);
-      return toResult(answer.kind === "task" ? await settle(answer) : answer);
+  const attempts = async (): Promise<GatewayResult> => {
+    for (let attempt = 1; ; attempt++) {
+      options.onAttempt?.(attempt);
+      const outcome = await attemptOnce();
+      if (outcome.ok) {
+        const answer = parseGatewayAnswer(outcome.reply.text, outcome.reply.headers);
+        return toResult(answer.kind === "task" ? await settle(answer) : answer);
+      }
+      if (!outcome.failure || whole.aborted) throw outcome.error;
+      const decision = decideRetry(attempt, outcome.failure, policy, options.timeoutMs - (performance.now() - started));
+      if (!decision.retry) throw outcome.error;
+      console.warn(
+        redact(
+          `gateway attempt ${attempt} for ${sent.model} failed (${describeFailure(outcome.failure)}); retrying in ${decision.waitMs} ms`,
+          [target.apiKey],
+        ),
+      );
+      try {
+        await delay(decision.waitMs, undefined, { signal: whole });
+      } catch (error) {
+        throw explain(error);
+      }
     }
-    if (!outcome.failure || whole.aborted) throw outcome.error;
-    const decision = decideRetry(attempt, outcome.failure, policy, options.timeoutMs - (performance.now() - started));
-    if (!decision.retry) throw outcome.error;
-    console.warn(
-      redact(
-        `gateway attempt ${attempt} for ${sent.model} failed (${describeFailure(outcome.failure)}); retrying in ${decision.waitMs} ms`,
-        [target.apiKey],
-      ),
-    );
-    try {
-      await delay(decision.waitMs, undefined, { signal: whole });
-    } catch (error) {
-      throw explain(error);
-    }
+  };
+
+  try {
+    return await attempts();
+  } catch (error) {
+    const failure = explain(error);
+    // Unless the failure itself says what it cost, it may have been billed if a request was out when it came.
+    throw failure.billedImages !== undefined ? failure : failure.with({ billedImages: mayBeWorking ? null : 0 });
   }
 };

@@ -109,15 +109,16 @@ export const followTask = async (task: TaskAnswer, following: TaskFollowing): Pr
 export const taskEndedError = (answer: Extract<GatewayAnswer, { kind: "task_ended" }>, call: Pick<UpstreamFailure, "model" | "task">): AppError => {
   const ids = { ...(answer.requestId && { requestId: answer.requestId }), taskId: answer.taskId };
   switch (answer.status) {
+    // Failed and cancelled tasks are not billed upstream; a task the gateway no longer knows may have been.
     case "FAILED":
-      return mapUpstreamError({ status: 500, retryAfter: null, body: JSON.stringify({ code: answer.code }), ...call, ...ids });
+      return mapUpstreamError({ status: 500, retryAfter: null, body: JSON.stringify({ code: answer.code }), ...call, ...ids }).with({ billedImages: 0 });
     case "CANCELED":
-      return new AppError("upstream_error", "The gateway cancelled the task before it finished. Cancelled tasks are not billed; try again.", ids);
+      return new AppError("upstream_error", "The gateway cancelled the task before it finished. Cancelled tasks are not billed; try again.", { ...ids, billedImages: 0 });
     case "UNKNOWN":
       return new AppError(
         "upstream_error",
         "The gateway no longer knows the task (task ids expire after 24 hours), so whether it made any image cannot be told. Try again.",
-        ids,
+        { ...ids, billedImages: null },
       );
   }
 };

@@ -20,13 +20,14 @@ let dir: string;
 let storage: Storage;
 let runner: JobRunner;
 
-const gateway = async (): Promise<Gateway> => {
+const gatewayWith = (timeoutMs: number) => async (): Promise<Gateway> => {
   const target = { baseUrl: current().url, apiKey: KEY };
   return {
-    generate: (sent, signal, hooks) => callGateway(target, { requestStyle: "native", timeoutMs: 5000, pollIntervalsMs: [20, 40] }, sent, signal, hooks),
+    generate: (sent, signal, hooks) => callGateway(target, { requestStyle: "native", timeoutMs, pollIntervalsMs: [20, 40], backoffMs: [10, 20] }, sent, signal, hooks),
     fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin: current().url, ...(signal && { signal }) }),
   };
 };
+const gateway = gatewayWith(5000);
 
 const request = (overrides = {}) => ({ ...defaultRequest("wan2.2-t2i-flash"), prompt: "a kitten on grass", width: 640, height: 512, ...overrides });
 
@@ -89,6 +90,19 @@ describe("generation jobs", () => {
     await runner.idle();
     await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(1));
     expect(storage.store.get(started.id)?.status).toBe("cancelled");
+  });
+
+  it("removes the images it wrote when the finished generation cannot be committed", async () => {
+    const busy: typeof storage.store = Object.create(storage.store) as typeof storage.store;
+    busy.complete = () => {
+      throw new Error("SQLITE_BUSY: database is locked");
+    };
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const failing = createJobRunner({ ...storage, store: busy, gateway });
+    failing.start(request({ n: 2 }));
+    await failing.idle();
+    expect(current().simulator.stats().succeeded).toBe(1);
+    expect(await storage.images.sweep(storage.store.imageIds())).toBe(0);
   });
 
   it("cancelling a finished generation changes nothing", async () => {
@@ -247,20 +261,88 @@ describe("spend limits", () => {
     await capped.idle();
   });
 
-  it("holds the daily image budget, counting images, and gives back what the gateway failed", async () => {
+  it("holds the daily image budget, counting images, and gives back what the gateway refused", async () => {
     const budget = limited({ maxConcurrent: 10, dailyImageLimit: 5 });
     budget.start(request({ n: 3 }));
     await budget.idle();
     expect(budget.usage()).toMatchObject({ imagesToday: 3, dailyImageLimit: 5 });
     expect(() => budget.start(request({ n: 3 }))).toThrow(expect.objectContaining({ code: "daily_limit_reached", status: 429 }));
 
-    current().simulator.injectFault({ kind: "server_error" });
+    current().simulator.injectFault({ kind: "moderation" });
     budget.start(request({ n: 2 }));
     await budget.idle();
     expect(budget.usage().imagesToday).toBe(3);
     budget.start(request({ n: 2 }));
     await budget.idle();
     expect(budget.usage().imagesToday).toBe(5);
+  });
+
+  it("keeps what the gateway may have billed: a hanging gateway cannot spend past the budget", async () => {
+    // The review's case: a limit of 4, a hanging gateway with a 1 s timeout, requests of n=4.
+    const budget = createJobRunner({ ...storage, gateway: gatewayWith(1000), limits: { maxConcurrent: 10, dailyImageLimit: 4, lingerMs: 50 } });
+    current().simulator.injectFault({ kind: "hang", times: 3 });
+    const first = budget.start(request({ n: 4 }));
+    await budget.idle();
+    expect(storage.store.get(first.id)?.error?.code).toBe("timeout");
+    expect(budget.usage().imagesToday).toBe(4);
+    expect(() => budget.start(request({ n: 4 }))).toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
+    expect(current().simulator.stats().calls).toBe(1);
+  });
+
+  it.each([
+    ["connection_reset", 2, 1],
+    ["server_error", 2, 1],
+    ["garbage", 2, 1],
+    ["oversized", 2, 1],
+    ["unavailable", 0, 3],
+    ["moderation", 0, 1],
+    ["rate_limit", 0, 1],
+    ["bad_key", 0, 1],
+    ["task_failed", 0, 1],
+    ["task_unknown", 2, 1],
+  ] as const)("%s: %i of 2 images counted", async (kind, counted, times) => {
+    const budget = limited({ maxConcurrent: 10, dailyImageLimit: 100 });
+    current().simulator.injectFault({ kind, times, retryAfterSeconds: 60 });
+    const started = budget.start(request({ n: 2 }));
+    await budget.idle();
+    expect(storage.store.get(started.id)?.status).toBe("failed");
+    expect(budget.usage().imagesToday).toBe(counted);
+  });
+
+  it("a cancel before the request is sent gives the images back; one after keeps them, and the slot for a while", async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The gateway's connection is not ready yet when the cancel comes: nothing has been sent.
+    const slow = createJobRunner({ ...storage, gateway: async () => held.then(gateway), limits: { maxConcurrent: 1, dailyImageLimit: 100, lingerMs: 300 } });
+    const early = slow.start(request({ n: 2 }));
+    slow.cancel(early.id);
+    release();
+    await slow.idle();
+    expect(slow.usage()).toMatchObject({ imagesToday: 0, running: 0 });
+    expect(current().simulator.stats().calls).toBe(0);
+
+    current().simulator.injectFault({ kind: "hang" });
+    const late = slow.start(request({ n: 2 }));
+    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(1));
+    slow.cancel(late.id);
+    await slow.idle();
+    expect(slow.usage()).toMatchObject({ imagesToday: 2, running: 1 });
+    // The gateway may still be working on it: its slot is not free at once...
+    expect(() => slow.start(request())).toThrow(expect.objectContaining({ code: "busy" }));
+    // ...but it is after a while.
+    await vi.waitFor(() => expect(slow.usage().running).toBe(0));
+    slow.start(request());
+    await slow.idle();
+  });
+
+  it("counts every image that came back, more than asked included", async () => {
+    const budget = limited({ maxConcurrent: 10, dailyImageLimit: 3 });
+    current().simulator.injectFault({ kind: "over_deliver" });
+    const started = budget.start(request({ n: 1 }));
+    await budget.idle();
+    expect(storage.store.get(started.id)).toMatchObject({ status: "succeeded", billedImages: 4, notices: ["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."] });
+    expect(storage.store.get(started.id)?.images).toHaveLength(4);
+    expect(budget.usage().imagesToday).toBe(4);
   });
 
   it("keeps the count across a restart of the store", async () => {

@@ -14,8 +14,12 @@ import { processImage } from "./process-image";
 import * as refusals from "./refusals";
 
 export type RunnerLimits = {
-  /** Gateway calls in flight at once, across every client. */
+  /**
+   * Gateway calls in flight at once, across every client. A call that ended while the gateway may still be
+   * working on it (a timeout, a reset, a cancel after it was sent) holds its place for `lingerMs` more.
+   */
   readonly maxConcurrent: number;
+  readonly lingerMs?: number;
   /** Images per UTC day, reserved when a generation starts and corrected to what the gateway billed. */
   readonly dailyImageLimit: number | null;
 };
@@ -52,7 +56,7 @@ export type JobRunner = {
   settled(ids: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<void>;
   /** Resolves when every running job has settled (for tests and orderly shutdown). */
   idle(): Promise<void>;
-  /** Today's image count against the budget, and what runs now. */
+  /** Today's image count against the budget, and what runs now (calls the gateway may still be working on included). */
   usage(): { imagesToday: number; dailyImageLimit: number | null; running: number; maxConcurrent: number };
 };
 
@@ -66,6 +70,9 @@ type Dependencies = {
 
 const NO_LIMITS: RunnerLimits = { maxConcurrent: Number.POSITIVE_INFINITY, dailyImageLimit: null };
 
+/** How long the upstream may go on with a call the playground stopped waiting for: its slowest models take 2 minutes. */
+export const DEFAULT_LINGER_MS = 120_000;
+
 /**
  * Generations as server-side jobs: the call to the gateway runs here, independent of any browser
  * connection, and everything it returns is kept. Images are written first and the record committed after,
@@ -73,6 +80,13 @@ const NO_LIMITS: RunnerLimits = { maxConcurrent: Number.POSITIVE_INFINITY, daily
  */
 export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, now = Date.now }: Dependencies): JobRunner => {
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** Calls the playground stopped waiting for that the gateway may still be working on, each until its time is up. */
+  const lingering = new Set<string>();
+  const inFlight = () => running.size + lingering.size;
+  const linger = (id: string) => {
+    lingering.add(id);
+    setTimeout(() => lingering.delete(id), limits.lingerMs ?? DEFAULT_LINGER_MS).unref();
+  };
 
   const keep = async (upstream: readonly UpstreamImage[], connection: Gateway, signal: AbortSignal): Promise<StoredImage[]> => {
     const stored: StoredImage[] = [];
@@ -94,10 +108,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
 
   /**
    * The budget counts what the gateway bills: what its answer says it billed (its own count where it gives
-   * one), kept or not. Only a call the gateway itself failed gives its reservation back; a cancel does not,
-   * since the upstream may finish and bill.
+   * one), kept or not. A failure gives the reservation back only where it proves the gateway did no work (a
+   * refused connection, a 4xx, a 503, a cancel before the request went out); one that cannot tell (a timeout
+   * or a reset while the request was out, a 5xx, an unreadable answer, a cancel after it was sent) keeps it,
+   * and its concurrency slot stays taken for a while, since the gateway may still be working.
+   * Resolves with whether the call may still be at work upstream.
    */
-  const run = async (id: string, request: GenerationRequest, signal: AbortSignal, day: string) => {
+  const run = async (id: string, request: GenerationRequest, signal: AbortSignal, day: string): Promise<boolean> => {
     let billed = false;
     let upstream: UpstreamIds = { requestId: null, taskId: null };
     try {
@@ -118,19 +135,28 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       store.adjustImages(day, result.billedImages - request.n);
       const stored = await keep(result.images, connection, signal);
       const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices: result.notices };
-      if (signal.aborted || !store.complete(id, finished)) {
-        await Promise.all(stored.map((image) => images.remove(image.id)));
+      let committed: GenerationView | null = null;
+      try {
+        committed = signal.aborted ? null : store.complete(id, finished);
+      } finally {
+        // Not committed (cancelled meanwhile, or the database refused): no record points at these files.
+        if (!committed) await Promise.all(stored.map((image) => images.remove(image.id)));
       }
+      return false;
     } catch (error) {
-      if (!billed && !signal.aborted) store.adjustImages(day, -request.n);
-      const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : toAppError(error);
+      const failure = toAppError(error);
+      // Undefined: the call never reached the gateway (an input gone, a cancel before it was sent).
+      const spent = billed ? undefined : failure.billedImages === undefined ? 0 : failure.billedImages;
+      if (spent !== undefined && spent !== null) store.adjustImages(day, spent - request.n);
+      const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));
       store.fail(id, {
         finishedAt: now(),
         status: appError.code === "cancelled" ? "cancelled" : "failed",
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
-        upstream: { requestId: appError.requestId ?? upstream.requestId, taskId: appError.taskId ?? upstream.taskId },
+        upstream: { requestId: failure.requestId ?? upstream.requestId, taskId: failure.taskId ?? upstream.taskId },
       });
+      return spent === null;
     }
   };
 
@@ -148,8 +174,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       // Waiting would never help: say so rather than "try again".
       throw new AppError("invalid_request", refusals.tooManyAtOnce(jobs, limits.maxConcurrent));
     }
-    if (running.size + jobs > limits.maxConcurrent) {
-      throw new AppError("busy", refusals.busy(jobs, running.size, limits.maxConcurrent), { retryAfterSeconds: 5 });
+    if (inFlight() + jobs > limits.maxConcurrent) {
+      throw new AppError("busy", refusals.busy(jobs, inFlight(), limits.maxConcurrent), { retryAfterSeconds: 5 });
     }
     const time = now();
     const day = utcDay(time);
@@ -173,6 +199,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
     for (const { id, request } of jobs) {
       const controller = new AbortController();
       const done = run(id, request, controller.signal, day)
+        .then((mayStillWork) => {
+          if (mayStillWork) linger(id);
+        })
         .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
         .finally(() => running.delete(id));
       running.set(id, { controller, done });
@@ -218,7 +247,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       return {
         imagesToday: store.imagesUsed(utcDay(now())),
         dailyImageLimit: limits.dailyImageLimit,
-        running: running.size,
+        running: inFlight(),
         maxConcurrent: limits.maxConcurrent,
       };
     },

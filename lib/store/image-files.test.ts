@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -34,6 +34,15 @@ describe("image files", () => {
     await files.put(id, full("a"), thumb("a"));
     expect(await files.read(id, "full")).toEqual(full("a"));
     expect(await files.read(id, "thumb")).toEqual(thumb("a"));
+  });
+
+  it("leaves nothing of an image whose thumbnail could not be written", async () => {
+    const id = randomUUID();
+    // A folder where the thumbnail's file would go: the rename onto it fails.
+    mkdirSync(join(dir, `${id}.thumb.webp`, "in-the-way"), { recursive: true });
+    await expect(files.put(id, full("a"), thumb("a"))).rejects.toThrow();
+    expect(await files.read(id, "full")).toBeNull();
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp") || name.endsWith(".img"))).toEqual([]);
   });
 
   it("replaces the files when the same id is put again", async () => {

@@ -6,17 +6,32 @@ import type { ImageStore } from "./types";
 const ID = /^[A-Za-z0-9-]{8,64}$/;
 const SUFFIX = { full: ".img", thumb: ".thumb.webp" } as const;
 
-/** Whole-file durable write: a reader or a crash sees the old state or the new file, never half of one. */
-const writeDurably = async (path: string, data: Buffer) => {
+/** Whole-file write: a reader or a crash sees the old state or the new file, never half of one. */
+const writeWhole = async (path: string, data: Buffer) => {
   const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  const handle = await open(temporary, "w");
   try {
-    await handle.writeFile(data);
+    const handle = await open(temporary, "w");
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+};
+
+/** Makes the folder's new names durable: a rename lives in the folder, which a power cut could otherwise lose. */
+const syncFolder = async (dir: string) => {
+  const handle = await open(dir, "r");
+  try {
     await handle.sync();
   } finally {
     await handle.close();
   }
-  await rename(temporary, path);
 };
 
 /** Image bytes in one folder, named by image id (ids are checked, so no path can escape the folder). */
@@ -27,18 +42,29 @@ export const createImageFiles = async (dir: string): Promise<ImageStore> => {
     // The data folder is chosen at run time; nothing in it belongs in the build's file trace.
     return join(/*turbopackIgnore: true*/ dir, `${id}${SUFFIX[variant]}`);
   };
+  /** Both files, each tried whatever becomes of the other. */
+  const remove = async (id: string) => {
+    const results = await Promise.allSettled([rm(path(id, "full"), { force: true }), rm(path(id, "thumb"), { force: true })]);
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+  };
   return {
     async put(id, image, thumbnail) {
-      await writeDurably(path(id, "full"), image);
-      await writeDurably(path(id, "thumb"), thumbnail);
+      try {
+        await writeWhole(path(id, "full"), image);
+        await writeWhole(path(id, "thumb"), thumbnail);
+        await syncFolder(dir);
+      } catch (error) {
+        // Half an image is no image: nothing of it stays for a record that will never be written.
+        await remove(id).catch(() => undefined);
+        throw error;
+      }
     },
     async read(id, variant) {
       if (!ID.test(id)) return null;
       return readFile(path(id, variant)).catch(() => null);
     },
-    async remove(id) {
-      await Promise.all([rm(path(id, "full"), { force: true }), rm(path(id, "thumb"), { force: true })]);
-    },
+    remove,
     async sweep(keep) {
       let removed = 0;
       for (const name of await readdir(dir)) {
