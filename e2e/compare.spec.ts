@@ -75,6 +75,30 @@ test.describe("comparing models side by side", () => {
     await expect(page.getByRole("dialog").getByRole("link", { name: "Download PNG" })).toHaveCount(0);
     await page.keyboard.press("Escape");
 
+    // Neither a download nor a share page gives the models away: not the file's name, not the page's payload.
+    const imageId = (await compare.column(card, "Model A").getByRole("img").getAttribute("src"))?.split("/")[3] ?? "";
+    const download = await page.request.get(`/api/images/${imageId}/download`);
+    expect(download.status()).toBe(403);
+    await card.getByRole("button", { name: "Share link" }).click();
+    const link = await card.getByRole("textbox", { name: "Share link" }).inputValue();
+    const html = await (await page.request.get(link)).text();
+    // The rendered markup, and the data the page's script receives for the share (the interface's catalogue,
+    // which names models in its example prompts, is sent to every page alike).
+    const markup = html.slice(0, html.indexOf("self.__next_f"));
+    const start = html.indexOf('\\"share\\":{\\"id\\"');
+    const data = html.slice(start, html.indexOf('\\"missing\\":', start));
+    expect(markup).toContain("A bowl of ramen, studio light");
+    expect(data).toContain("hidden-comparison");
+    for (const name of ["Wan 2.6", "Qwen-Image Max", "wan2.6-t2i", "qwen-image-max", "1280*1280", "1328*1328"]) {
+      expect(markup).not.toContain(name);
+      expect(data).not.toContain(name);
+    }
+    const visitor = await page.context().newPage();
+    await visitor.goto(link);
+    await expect(visitor.getByRole("listitem", { name: "Model A" }).getByRole("img")).toBeVisible();
+    await expect(visitor.getByRole("listitem", { name: "Model B" }).getByRole("img")).toBeVisible();
+    await visitor.close();
+
     await card.getByRole("button", { name: "Reveal models" }).click();
     await expect(card.getByRole("heading", { name: "Wan 2.6" })).toBeVisible();
     await expect(card.getByRole("heading", { name: "Qwen-Image Max" })).toBeVisible();

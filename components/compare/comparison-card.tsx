@@ -16,6 +16,7 @@ import { requestSize } from "@/lib/generation/request-size";
 import type { ComparisonView, GenerationView, ImageView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+import { cutText } from "@/lib/text/well-formed";
 
 const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:grid-cols-4" } as const;
 
@@ -38,7 +39,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
     <article
       ref={card}
       tabIndex={-1}
-      aria-label={format(t.label, { count: comparison.columns.length, prompt: request.prompt.slice(0, 60) })}
+      aria-label={format(t.label, { count: comparison.columns.length, prompt: cutText(request.prompt, 60) })}
       aria-busy={running}
       className="space-y-3 rounded-lg border border-indigo-200 dark:border-indigo-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
@@ -94,7 +95,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
           </Button>
         )}
         <Button onClick={() => actions.present([comparison])}>{t.present}</Button>
-        <ShareButton entries={[{ kind: "comparison", id: comparison.id }]} title={request.prompt.slice(0, 80)} />
+        <ShareButton entries={[{ kind: "comparison", id: comparison.id }]} title={cutText(request.prompt, 80)} />
         <Button onClick={() => actions.reuseComparison(comparison)}>{t.reuse}</Button>
         <Button variant="danger" onClick={() => actions.remove(comparison)}>
           {t.delete}

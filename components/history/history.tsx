@@ -14,6 +14,7 @@ import { GenerationCard } from "./generation-card";
 import { HistoryFilters } from "./history-filters";
 import { ShareButton } from "./share-button";
 import { usePendingDeletes } from "./use-pending-deletes";
+import { cutText } from "@/lib/text/well-formed";
 
 /** Every favourite, page after page (a presentation of them needs them all, not the ones scrolled to). */
 const allStarred = async (): Promise<HistoryItem[]> => {
@@ -71,7 +72,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         card.focus({ preventScroll: true });
       } else {
         // Not among the loaded pages, or a comparison's column: its prompt finds it.
-        setFilters({ q: step.prompt.slice(0, 80) });
+        setFilters({ q: cutText(step.prompt, 80) });
       }
     },
   };
@@ -86,7 +87,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
       <input
         type="checkbox"
-        aria-label={format(t.selectItem, { prompt: item.request.prompt.slice(0, 60) })}
+        aria-label={format(t.selectItem, { prompt: cutText(item.request.prompt, 60) })}
         className="accent-indigo-600"
         checked={selected.has(item.id)}
         onChange={() => toggle(item)}
@@ -137,7 +138,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {deletes.pending.map((item) => (
             <div key={item.id} className="flex items-center justify-between gap-2 rounded-md bg-slate-800 dark:bg-slate-700 px-3 py-2 text-sm text-white">
               <span className="truncate">
-                {format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: item.request.prompt.slice(0, 60) })}
+                {format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: cutText(item.request.prompt, 60) })}
               </span>
               <Button onClick={() => deletes.undo(item.id)}>{t.undo}</Button>
             </div>

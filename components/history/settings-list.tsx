@@ -8,6 +8,7 @@ import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { UpstreamId } from "./gateway-report";
 import { formatSeconds } from "./use-elapsed";
+import { cutText } from "@/lib/text/well-formed";
 
 /** The settings that made a result, as label/value pairs. */
 export function SettingsList({ generation }: { generation: GenerationView }) {
@@ -30,7 +31,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
           [
             card.input,
             input.from
-              ? format(card.inputFrom, { size: formatSize(input), prompt: input.from.prompt.slice(0, 60) })
+              ? format(card.inputFrom, { size: formatSize(input), prompt: cutText(input.from.prompt, 60) })
               : format(card.inputUploaded, { size: formatSize(input) }),
           ] as [string, ReactNode],
         ]

@@ -4,9 +4,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
-import type { HistoryItem } from "@/lib/generation/view";
+import type { PublicItem } from "@/lib/compare/hidden-comparison";
 import { format } from "@/lib/i18n/format";
 import { buildSlides, slideSources, type Slide } from "@/lib/present/slides";
+import { cutText } from "@/lib/text/well-formed";
 
 const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
@@ -16,7 +17,7 @@ const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
  * stays until then), and the next ones load ahead, so no slide ever flashes empty. Arrow keys, Page Up/Down
  * (what presentation remotes send), Space and a click advance; Escape leaves.
  */
-export function Presentation({ items, onClose }: { items: readonly HistoryItem[]; onClose: () => void }) {
+export function Presentation({ items, onClose }: { items: readonly PublicItem[]; onClose: () => void }) {
   const { present: t, compare } = useMessages();
   const ruleText = useRuleText();
   const slides = useMemo(
@@ -147,7 +148,7 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
                 src={panel.image.src}
                 width={panel.image.width}
                 height={panel.image.height}
-                alt={format(t.imageAlt, { label: panel.label, prompt: slide.prompt.slice(0, 120) })}
+                alt={format(t.imageAlt, { label: panel.label, prompt: cutText(slide.prompt, 120) })}
                 className="min-h-0 w-auto flex-1 object-contain"
               />
             ) : (

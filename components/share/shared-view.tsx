@@ -7,19 +7,22 @@ import { Presentation } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
-import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
+import type { ComparisonView, GenerationView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { BeforeAfter } from "@/components/edit/before-after";
-import type { ShareView } from "@/lib/store/types";
+import type { PublicShare } from "@/lib/share/public-share";
+import { blindLabel } from "@/lib/compare/column-label";
+import type { HiddenComparison, PublicItem } from "@/lib/compare/hidden-comparison";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
+import { cutText } from "@/lib/text/well-formed";
 
 
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
 
 /** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
-export function SharedView({ share }: { share: ShareView }) {
+export function SharedView({ share }: { share: PublicShare }) {
   const t = useMessages().share;
   const locale = useLocale();
   const [presenting, setPresenting] = useState(false);
@@ -57,29 +60,41 @@ export function SharedView({ share }: { share: ShareView }) {
   );
 }
 
-function SharedItem({ item }: { item: HistoryItem }) {
+function SharedItem({ item }: { item: PublicItem }) {
   const t = useMessages().share;
+  const kind = item.kind === "generation" ? "generation" : "comparison";
   return (
-    <article aria-label={format(t.item[item.kind], { prompt: item.request.prompt.slice(0, 60) })} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
+    <article aria-label={format(t.item[kind], { prompt: cutText(item.request.prompt, 60) })} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <section className="min-w-0 flex-1">
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.prompt}</h2>
           <p className="whitespace-pre-wrap text-sm">{item.request.prompt}</p>
         </section>
-        <a href={`/?open=${item.kind}:${item.id}`} className={linkClass}>
+        <a href={`/?open=${kind}:${item.id}`} className={linkClass}>
           {t.open}
         </a>
       </div>
-      {item.kind === "generation" ? <SharedGeneration generation={item} /> : <SharedComparison comparison={item} />}
+      {item.kind === "generation" ? (
+        <SharedGeneration generation={item} />
+      ) : item.kind === "comparison" ? (
+        <SharedComparison comparison={item} />
+      ) : (
+        <SharedHiddenComparison comparison={item} />
+      )}
     </article>
   );
 }
 
-function Images({ generation, label, describe = (text) => text }: { generation: GenerationView; label: string; describe?: (text: string) => string }) {
+/** What a column or a generation shows: its images with their revised prompts, or why it has none. */
+type Shown = Pick<GenerationView, "images" | "status" | "input"> & { readonly prompt: string; readonly error: string | null };
+
+const shown = (generation: GenerationView): Shown => ({ ...generation, prompt: generation.request.prompt, error: generation.error?.message ?? null });
+
+function Images({ generation, label, describe = (text) => text }: { generation: Shown; label: string; describe?: (text: string) => string }) {
   const { share: t, present } = useMessages();
   const ruleText = useRuleText();
   if (generation.images.length === 0) {
-    return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error ? ruleText(generation.error.message) : present.slides.noImage[generation.status])}</p>;
+    return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error ? ruleText(generation.error) : present.slides.noImage[generation.status])}</p>;
   }
   return (
     <ul className="grid gap-3">
@@ -92,7 +107,7 @@ function Images({ generation, label, describe = (text) => text }: { generation: 
               format(t.openFull, { n: index + 1 })
             ) : (
               // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app
-              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: generation.request.prompt.slice(0, 100) })} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
+              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: cutText(generation.prompt, 100) })} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
             )}
           </a>
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.revised}</p>
@@ -106,7 +121,7 @@ function Images({ generation, label, describe = (text) => text }: { generation: 
 function SharedGeneration({ generation }: { generation: GenerationView }) {
   return (
     <div className="grid items-start gap-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-      <Images generation={generation} label={modelName(generation.request.model)} />
+      <Images generation={shown(generation)} label={modelName(generation.request.model)} />
       <SettingsList generation={generation} />
     </div>
   );
@@ -120,8 +135,23 @@ function SharedComparison({ comparison }: { comparison: ComparisonView }) {
       {comparison.columns.map((column, index) => (
         <li key={column.generation.id} aria-label={columnLabel(comparison, index, blindModel)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
           <h3 className="text-sm font-semibold">{columnLabel(comparison, index, blindModel)}</h3>
-          <Images generation={column.generation} label={columnLabel(comparison, index, blindModel)} describe={(text) => blindText(comparison, text, blindModel)} />
+          <Images generation={shown(column.generation)} label={columnLabel(comparison, index, blindModel)} describe={(text) => blindText(comparison, text, blindModel)} />
           {!hidden && <SettingsList generation={column.generation} />}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A blind comparison not yet revealed: labels, images and states only, as the server sent them. */
+function SharedHiddenComparison({ comparison }: { comparison: HiddenComparison }) {
+  const { blindModel } = useMessages().compare;
+  return (
+    <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(220px, 1fr))` }}>
+      {comparison.columns.map((column, index) => (
+        <li key={column.id} aria-label={blindLabel(index, blindModel)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
+          <h3 className="text-sm font-semibold">{blindLabel(index, blindModel)}</h3>
+          <Images generation={{ ...column, input: null, prompt: comparison.request.prompt }} label={blindLabel(index, blindModel)} />
         </li>
       ))}
     </ol>

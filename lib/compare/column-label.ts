@@ -22,12 +22,15 @@ export const blindText = (comparison: Pick<ComparisonView, "request" | "revealed
   return names.reduce((current, [name, label]) => current.split(name).join(label), text);
 };
 
+/** "Model A", "Model B"... for the column at `index`, from the label's template ("Model {letter}"). */
+export const blindLabel = (index: number, blindModel: string): string => format(blindModel, { letter: String.fromCharCode(65 + index) });
+
 /**
  * A column's heading: the model's name, or "Model A", "Model B"... while a blind comparison is unrevealed.
  * `blindModel`: the hidden label's template in the interface's language, "Model {letter}".
  */
 export const columnLabel = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">, index: number, blindModel: string): string => {
-  if (isHidden(comparison)) return format(blindModel, { letter: String.fromCharCode(65 + index) });
+  if (isHidden(comparison)) return blindLabel(index, blindModel);
   const model = comparison.columns[index]?.generation.request.model ?? "";
   return findModel(model)?.name ?? model;
 };

@@ -1,3 +1,4 @@
+import { wellFormed } from "../text/well-formed";
 export type DownloadFileNameInput = {
   model: string;
   seed: number;
@@ -74,9 +75,9 @@ const NOT_ATTR_CHAR = /['()*]/g;
 /** An RFC 6266 `Content-Disposition` value with an ASCII fallback for old clients and the exact UTF-8 name in `filename*`. */
 export function contentDisposition(fileName: string): string {
   // encodeURIComponent throws on lone surrogates, so they become U+FFFD first.
-  const wellFormed = fileName.replace(/\p{Cs}/gu, "\uFFFD");
+  const name = wellFormed(fileName);
   // Control characters go too: a CR or LF would let the name inject extra response headers.
-  const fallback = wellFormed.replace(/[^\x20-\x7e]/gu, "_").replace(/["\\]/g, "");
-  const encoded = encodeURIComponent(wellFormed).replace(NOT_ATTR_CHAR, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const fallback = name.replace(/[^\x20-\x7e]/gu, "_").replace(/["\\]/g, "");
+  const encoded = encodeURIComponent(name).replace(NOT_ATTR_CHAR, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
+import { wellFormed } from "../text/well-formed";
 
 /**
  * The gateway's 200 answers, in every shape it may send, reshaped into the app's own types in this one place.
@@ -159,7 +160,8 @@ type Items = { images: UpstreamImage[]; unusable: number; failed: string[]; stop
 const emptyItems = (): Items => ({ images: [], unusable: 0, failed: [], stoppedEarly: [] });
 
 const add = (items: Items, source: UpstreamImage["source"] | null, revisedPrompt: string | null | undefined) => {
-  if (source) items.images.push({ source, revisedPrompt: revisedPrompt?.trim() ?? "" });
+  // Kept as stored text and written into downloads: a broken character from upstream must not break those.
+  if (source) items.images.push({ source, revisedPrompt: wellFormed(revisedPrompt?.trim() ?? "") });
   else items.unusable += 1;
 };
 

@@ -4,6 +4,7 @@ import { defaultEdit, NO_INPUT, switchEditModel } from "../edit/edit-defaults";
 import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
+import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
@@ -16,6 +17,7 @@ import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequ
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
+import { shareRequestSchema } from "../share/share-request";
 import { checkSize, describeSizeRule } from "../models/size-rules";
 import { switchModel } from "../models/switch-model";
 import { MESSAGES } from "./messages";
@@ -57,6 +59,8 @@ const sentences = async (): Promise<string[]> => {
   const out = [
     ...issues(generateRequestSchema, { ...base, prompt: 1, negativePrompt: 2, promptExtend: "yes", watermark: 0 }),
     ...issues(generateRequestSchema, { ...base, seed: "1" }),
+    ...issues(generateRequestSchema, { ...base, prompt: "a \ud800 b", negativePrompt: "\udc00" }),
+    ...issues(shareRequestSchema, { title: "\ud83d", entries: [{ kind: "generation", id: "x" }] }),
     ...issues(generateRequestSchema, { ...base, seed: 1.5 }),
     ...issues(generateRequestSchema, { ...base, seed: -1 }),
     ...issues(generateRequestSchema, { ...base, model: "nope" }),
@@ -132,6 +136,7 @@ const sentences = async (): Promise<string[]> => {
       await start("a");
     }),
     NETWORK_ERROR,
+    BLIND_DOWNLOAD,
     await refusal(async () => {
       const check = createCheckLimit(1, 5);
       await check("a");

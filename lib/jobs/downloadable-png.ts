@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { contentDisposition, downloadFileName } from "../download/file-name";
 import type { GenerationView } from "../generation/view";
 import { addPngText } from "../png/text-chunks";
+import { cutText, wellFormed } from "../text/well-formed";
 import { formatSize } from "../models/size-rules";
 import type { StoredImage } from "../store/types";
 
@@ -22,14 +23,16 @@ export const downloadablePng = async (bytes: Buffer, generation: GenerationView,
     watermark: request.watermark,
     negative_prompt: request.negativePrompt,
   };
+  // Well-formed whatever the record holds: one kept before prompts were checked for broken characters may not be.
+  const prompt = wellFormed(request.prompt);
   const entries = [
-    { keyword: "Title", text: request.prompt.slice(0, 200) },
-    { keyword: "Description", text: request.prompt },
+    { keyword: "Title", text: cutText(prompt, 200) },
+    { keyword: "Description", text: prompt },
     { keyword: "Software", text: "OneToken Image Playground" },
     { keyword: "Creation Time", text: new Date(generation.createdAt).toISOString() },
-    { keyword: "prompt", text: request.prompt },
-    { keyword: "revised_prompt", text: image.revisedPrompt },
-    { keyword: "parameters", text: JSON.stringify(settings) },
+    { keyword: "prompt", text: prompt },
+    { keyword: "revised_prompt", text: wellFormed(image.revisedPrompt) },
+    { keyword: "parameters", text: wellFormed(JSON.stringify(settings)) },
   ];
   const name = downloadFileName({
     model: request.model,

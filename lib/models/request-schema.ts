@@ -2,12 +2,17 @@
 import * as z from "zod/mini";
 import { MODELS, SEED_MAX, type ModelSpec } from "./registry";
 import { checkSize } from "./size-rules";
+import { isWellFormedText } from "../text/well-formed";
 
 /**
  * zod/mini carries no message catalogue, so every refusal a person may see is written here: a wrong type,
  * and a field the contract does not have.
  */
-export const text = (what: string) => z.string({ error: `${what} must be text.` });
+export const text = (what: string) =>
+  z.string({ error: `${what} must be text.` }).check(
+    // Such text cannot be written out as UTF-8 (a download's metadata, say); it comes from a broken paste or client.
+    z.refine(isWellFormedText, `${what} holds a broken character (half of an emoji or a rare character). Type or paste it again.`),
+  );
 export const flag = (what: string) => z.boolean({ error: `${what} must be true or false.` });
 export const strictFields = {
   error: (issue: { code?: string; keys?: readonly string[] }) =>

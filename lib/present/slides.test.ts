@@ -4,6 +4,7 @@ import { compare } from "../i18n/messages/en/compare";
 import { present } from "../i18n/messages/en/present";
 import { defaultRequest } from "../models/defaults";
 import type { GenerateRequest } from "../models/request-schema";
+import { hideComparison } from "../compare/hidden-comparison";
 import { buildSlides, slideSources, type SlideWords } from "./slides";
 
 const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel, errorText: (message) => `(${message})` };
@@ -71,6 +72,22 @@ describe("presentation slides", () => {
     ]);
     expect(buildSlides([comparison(true, true)], WORDS)[0]?.panels.map((panel) => panel.label)).toEqual(["Qwen-Image", "Wan 2.6"]);
     expect(slideSources(blind)).toEqual(["/full/x"]);
+  });
+
+  it("shows a comparison hidden on the server the same way, with nothing but labels, images and states", () => {
+    const blind = comparison(true, false);
+    const failing = blind.columns[1];
+    if (!failing) throw new Error("no column");
+    const hidden = hideComparison({
+      ...blind,
+      columns: [blind.columns[0] ?? failing, { ...failing, generation: { ...failing.generation, error: { code: "model_unavailable", message: "wan2.6-t2i is temporarily unavailable.", retryAfterSeconds: null } } }],
+    });
+    expect(JSON.stringify(hidden)).not.toMatch(/wan2\.6|qwen|Wan 2\.6|Qwen/);
+    const [slide] = buildSlides([hidden], WORDS);
+    expect(slide?.panels.map((panel) => [panel.label, panel.missing])).toEqual([
+      ["Model A", null],
+      ["Model B", "(Model B is temporarily unavailable.)"],
+    ]);
   });
 
   it("gives a comparison with more images per model one slide per image position", () => {

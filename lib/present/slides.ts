@@ -1,5 +1,6 @@
-import { blindText, columnLabel } from "../compare/column-label";
-import type { GenerationStatus, HistoryItem, ImageView } from "../generation/view";
+import { blindLabel, blindText, columnLabel } from "../compare/column-label";
+import type { PublicItem } from "../compare/hidden-comparison";
+import type { GenerationStatus, ImageView } from "../generation/view";
 import { format } from "../i18n/format";
 import { modelName } from "../models/model-name";
 
@@ -28,7 +29,21 @@ export type SlideWords = {
   readonly errorText: (message: string) => string;
 };
 
-export const buildSlides = (items: readonly HistoryItem[], words: SlideWords): Slide[] =>
+/** Why a column has no image at this position, in the interface's language. */
+const missingText = (
+  column: { readonly images: readonly ImageView[]; readonly status: GenerationStatus; readonly error: string | null },
+  round: number,
+  words: SlideWords,
+): string =>
+  column.images.length > 0
+    ? format(words.missingImage, { n: round + 1 })
+    : column.status === "running"
+      ? words.stillGenerating
+      : column.error
+        ? words.errorText(column.error)
+        : words.noImage[column.status];
+
+export const buildSlides = (items: readonly PublicItem[], words: SlideWords): Slide[] =>
   items.flatMap((item): Slide[] => {
     if (item.kind === "generation") {
       const label = modelName(item.request.model);
@@ -39,21 +54,23 @@ export const buildSlides = (items: readonly HistoryItem[], words: SlideWords): S
       }));
     }
     // One slide per image position: the first image of every model side by side, then the second...
-    const rounds = Math.max(1, ...item.columns.map(({ generation }) => generation.images.length));
+    const columns =
+      item.kind === "comparison"
+        ? item.columns.map(({ generation }, index) => ({
+            ...generation,
+            error: generation.error?.message ?? null,
+            label: columnLabel(item, index, words.blindModel),
+            blind: (text: string) => blindText(item, text, words.blindModel),
+          }))
+        : // Hidden on the server already: its failures name "Model A", never the model.
+          item.columns.map((column, index) => ({ ...column, label: blindLabel(index, words.blindModel), blind: (text: string) => text }));
+    const rounds = Math.max(1, ...columns.map((column) => column.images.length));
     return Array.from({ length: rounds }, (_, round) => ({
       key: `${item.id}:${round}`,
       prompt: item.request.prompt,
-      panels: item.columns.map(({ generation }, index) => {
-        const image = generation.images[round] ?? null;
-        const missing =
-          image !== null
-            ? null
-            : generation.images.length > 0
-              ? format(words.missingImage, { n: round + 1 })
-              : generation.status === "running"
-                ? words.stillGenerating
-                : blindText(item, generation.error ? words.errorText(generation.error.message) : words.noImage[generation.status], words.blindModel);
-        return { label: columnLabel(item, index, words.blindModel), image, revisedPrompt: image?.revisedPrompt ?? "", missing };
+      panels: columns.map((column) => {
+        const image = column.images[round] ?? null;
+        return { label: column.label, image, revisedPrompt: image?.revisedPrompt ?? "", missing: image !== null ? null : column.blind(missingText(column, round, words)) };
       }),
     }));
   });

@@ -1,10 +1,15 @@
 import { z } from "zod";
+import { isWellFormedText } from "../text/well-formed";
 
 /** A share link's contents as the browser asks for them: which history items, and a title for the page. */
 export const SHARE_MAX_ITEMS = 200;
 
 export const shareRequestSchema = z.strictObject({
-  title: z.string().trim().max(200, "A title may be at most 200 characters."),
+  title: z
+    .string()
+    .trim()
+    .max(200, "A title may be at most 200 characters.")
+    .refine(isWellFormedText, "The title holds a broken character (half of an emoji or a rare character). Type or paste it again."),
   entries: z
     .array(z.strictObject({ kind: z.enum(["generation", "comparison"]), id: z.string().min(1).max(100) }))
     .min(1, "Choose at least one item to share.")

@@ -1,0 +1,25 @@
+/**
+ * Text that can always be written out (as UTF-8, into a PNG text chunk, a header, a file name): no lone
+ * surrogate, and never cut inside a character. Pure.
+ */
+
+// With the u flag a surrogate pair reads as the one character it encodes, so only an unpaired half matches.
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATES = /\p{Cs}/gu;
+
+export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(text);
+
+/** Each unpaired surrogate replaced by U+FFFD, as a UTF-8 encoder would. */
+export const wellFormed = (text: string): string => text.replace(LONE_SURROGATES, "\uFFFD");
+
+/** The first `max` characters (code points), never half of an emoji or a rare CJK character. */
+export const cutText = (text: string, max: number): string => {
+  let end = 0;
+  let count = 0;
+  for (const character of text) {
+    if (count === max) return text.slice(0, end);
+    end += character.length;
+    count++;
+  }
+  return text;
+};
