@@ -55,6 +55,9 @@ const KNOWN_KEYS = ["model", "prompt", "negativePrompt", "width", "height", "n",
 const isWholeIn = (value: unknown, min: number, max: number): boolean =>
   typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 
+/** Text UTF-8 can carry as it is: a lone surrogate does not survive the round trip. */
+const encodable = (text: string): boolean => Buffer.from(text, "utf8").toString("utf8") === text;
+
 /** Whether the route must take this (already JSON round-tripped) body. */
 const shouldAccept = (body: unknown): boolean => {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
@@ -63,8 +66,8 @@ const shouldAccept = (body: unknown): boolean => {
   const value = body as Record<(typeof KNOWN_KEYS)[number], unknown>;
   const model = typeof value.model === "string" ? findModel(value.model) : undefined;
   if (!model) return false;
-  if (typeof value.prompt !== "string" || value.prompt.trim() === "" || value.prompt.length > model.promptMaxLength) return false;
-  if (typeof value.negativePrompt !== "string" || value.negativePrompt.length > model.negativePromptMaxLength) return false;
+  if (typeof value.prompt !== "string" || value.prompt.trim() === "" || value.prompt.length > model.promptMaxLength || !encodable(value.prompt)) return false;
+  if (typeof value.negativePrompt !== "string" || value.negativePrompt.length > model.negativePromptMaxLength || !encodable(value.negativePrompt)) return false;
   if (typeof value.width !== "number" || typeof value.height !== "number") return false;
   if (!checkSize(model.id, model.sizeRule, model.presets, { width: value.width, height: value.height }).ok) return false;
   if (!isWholeIn(value.n, model.n.min, model.n.max)) return false;
