@@ -1,4 +1,5 @@
 import { describeAccessConfig, parseAccessConfig } from "./lib/access/config";
+import { stampClientAddresses } from "./lib/access/stamp-client";
 import { describeGatewayConfig, parseGatewayConfig } from "./lib/gateway/config";
 import { getStorage } from "./lib/history/storage";
 
@@ -6,7 +7,9 @@ import { getStorage } from "./lib/history/storage";
 // with a readable message and interrupted generations are marked before anyone looks at them.
 try {
   console.log(describeGatewayConfig(parseGatewayConfig(process.env)));
-  console.log(describeAccessConfig(parseAccessConfig(process.env)));
+  const access = parseAccessConfig(process.env);
+  console.log(describeAccessConfig(access));
+  stampClientAddresses(access.trustedProxyHops);
   const storage = await getStorage();
   const notes = [storage.interrupted && `${storage.interrupted} interrupted generation(s) marked`, storage.swept && `${storage.swept} orphan file(s) removed`];
   console.log(`History in ${storage.dataDir}${notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")})` : ""}.`);

@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { PlaygroundPage } from "./fixtures";
 import { GATED_APP_PORT } from "./ports";
@@ -209,4 +210,35 @@ test("security headers on pages and API responses", async ({ request }) => {
   }
   const page = await request.get(`${server.url}/sign-in`);
   expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'.*frame-ancestors 'none'/);
+});
+
+test("a forged X-Forwarded-For buys no more sign-in attempts, and a page reached under another name changes nothing", async () => {
+  const attempt = (forwardedFor: string) =>
+    fetch(`${server.url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+      body: JSON.stringify({ password: "not the password" }),
+    });
+  // Five guesses an address a minute: a new forged address for each guess does not make it a new client.
+  for (let index = 1; index <= 5; index++) expect((await attempt(`198.51.100.${index}`)).status).toBe(401);
+  const refused = await attempt("198.51.100.99");
+  expect(refused.status).toBe(429);
+  expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Too many sign-in attempts\. Try again in \d+ seconds?\.$/);
+
+  // DNS rebinding: a page on another name that resolves to this server sends "same-origin" requests with its own Host.
+  const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const url = new URL(`${server.url}/api/generations`);
+    const request = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { host: `rebind.attacker.test:${url.port}`, "content-type": "application/json", "sec-fetch-site": "same-origin" } },
+      (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on("error", reject);
+    request.end(JSON.stringify(GENERATION));
+  });
+  expect(rebound.status).toBe(403);
+  expect(rebound.body).toContain("PLAYGROUND_ORIGINS");
 });

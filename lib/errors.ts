@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   too_many_requests: 429,
   daily_limit_reached: 429,
   busy: 503,
+  storage_full: 507,
   payload_too_large: 413,
   unsupported_media_type: 415,
   moderation_refused: 422,

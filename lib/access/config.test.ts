@@ -4,8 +4,19 @@ import { describeAccessConfig, parseAccessConfig } from "./config";
 describe("access configuration", () => {
   it("is open with sensible limits by default, and says so at start-up", () => {
     const config = parseAccessConfig({});
-    expect(config).toEqual({ password: null, sessionSecret: null, ratePerMinute: 10, maxConcurrent: 8, dailyImageLimit: null });
+    expect(config).toEqual({
+      password: null,
+      sessionSecret: null,
+      ratePerMinute: 10,
+      maxConcurrent: 8,
+      dailyImageLimit: null,
+      trustedProxyHops: 0,
+      maxInputBytes: 2048 * 1024 * 1024,
+      origins: [],
+    });
     expect(describeAccessConfig(config)).toContain("Access gate: OFF");
+    expect(describeAccessConfig(config)).toContain("Reachable for changes at localhost only");
+    expect(describeAccessConfig(config)).toContain("TRUSTED_PROXY_HOPS=0");
   });
 
   it("takes blank values as unset", () => {
@@ -19,6 +30,15 @@ describe("access configuration", () => {
     expect(config).toMatchObject({ password: "correct-horse", ratePerMinute: 3, maxConcurrent: 2, dailyImageLimit: 50 });
     expect(describeAccessConfig(config)).toContain("Access gate: on");
     expect(describeAccessConfig(config)).toContain("50 images a day");
+  });
+
+  it("reads the proxies, the input storage and the origins", () => {
+    const config = parseAccessConfig({ TRUSTED_PROXY_HOPS: "1", INPUT_STORAGE_MB: "10", PLAYGROUND_ORIGINS: "https://play.example.com/, http://192.168.1.5:3000" });
+    expect(config).toMatchObject({ trustedProxyHops: 1, maxInputBytes: 10 * 1024 * 1024, origins: ["https://play.example.com", "http://192.168.1.5:3000"] });
+    expect(describeAccessConfig(config)).toContain("https://play.example.com, http://192.168.1.5:3000 (PLAYGROUND_ORIGINS)");
+    expect(() => parseAccessConfig({ PLAYGROUND_ORIGINS: "play.example.com" })).toThrow(/PLAYGROUND_ORIGINS must list origins such as/);
+    expect(() => parseAccessConfig({ PLAYGROUND_ORIGINS: "https://play.example.com/app" })).toThrow(/PLAYGROUND_ORIGINS/);
+    expect(() => parseAccessConfig({ TRUSTED_PROXY_HOPS: "11" })).toThrow(/TRUSTED_PROXY_HOPS must be at most 10/);
   });
 
   it("refuses bad values by name, without printing secrets", () => {

@@ -21,6 +21,25 @@ const accessSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, count(1, 10_000).default(10)),
   MAX_CONCURRENT_GENERATIONS: z.preprocess(blankToUndefined, count(1, 1_000).default(8)),
   DAILY_IMAGE_LIMIT: z.preprocess(blankToUndefined, count(1, 1_000_000).optional()),
+  TRUSTED_PROXY_HOPS: z.preprocess(blankToUndefined, count(0, 10).default(0)),
+  INPUT_STORAGE_MB: z.preprocess(blankToUndefined, count(1, 1_000_000).default(2_048)),
+  PLAYGROUND_ORIGINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine((entry) => URL.canParse(entry) && /^https?:$/.test(new URL(entry).protocol) && new URL(entry).origin === entry.replace(/\/$/, ""), {
+              error: "must list origins such as https://play.example.com or http://192.168.1.5:3000, separated by commas",
+            })
+            .transform((entry) => new URL(entry).origin),
+        ),
+      )
+      .default([]),
+  ),
 });
 
 export type AccessConfig = {
@@ -32,6 +51,12 @@ export type AccessConfig = {
   readonly maxConcurrent: number;
   /** null: no daily budget. */
   readonly dailyImageLimit: number | null;
+  /** Proxies in front of the server whose X-Forwarded-For entries are trusted; 0: the socket's address counts. */
+  readonly trustedProxyHops: number;
+  /** The most edit input images kept at once, in bytes. */
+  readonly maxInputBytes: number;
+  /** Where the playground may be reached to change anything, besides loopback (PLAYGROUND_ORIGINS). */
+  readonly origins: readonly string[];
 };
 
 export const parseAccessConfig = (env: Record<string, string | undefined>): AccessConfig => {
@@ -46,6 +71,9 @@ export const parseAccessConfig = (env: Record<string, string | undefined>): Acce
     ratePerMinute: value.RATE_LIMIT_PER_MINUTE,
     maxConcurrent: value.MAX_CONCURRENT_GENERATIONS,
     dailyImageLimit: value.DAILY_IMAGE_LIMIT ?? null,
+    trustedProxyHops: value.TRUSTED_PROXY_HOPS,
+    maxInputBytes: value.INPUT_STORAGE_MB * 1024 * 1024,
+    origins: value.PLAYGROUND_ORIGINS,
   };
 };
 
@@ -54,5 +82,11 @@ export const describeAccessConfig = (config: AccessConfig): string =>
     config.password
       ? "Access gate: on (PLAYGROUND_PASSWORD is set; every page and API route needs a signed-in session)."
       : "Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it and spend the key's credit.",
-    `Limits: ${config.ratePerMinute} generations per client per minute, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}.`,
+    `Limits: ${config.ratePerMinute} generations per client per minute, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs.`,
+    config.origins.length === 0
+      ? "Reachable for changes at localhost only; set PLAYGROUND_ORIGINS to the address people use (https://play.example.com) to serve it to others."
+      : `Reachable for changes at localhost and ${config.origins.join(", ")} (PLAYGROUND_ORIGINS).`,
+    config.trustedProxyHops === 0
+      ? "Clients are told apart by the address of their connection (TRUSTED_PROXY_HOPS=0; set it to the number of proxies in front of this server)."
+      : `Clients are told apart by the address the outermost of ${config.trustedProxyHops} trusted proxies saw (TRUSTED_PROXY_HOPS).`,
   ].join("\n");

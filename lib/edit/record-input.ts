@@ -13,9 +13,23 @@ import { checkInputImage } from "./input-image";
  * for the form and the history. The same upload twice, or the same history result twice, gives the one record.
  */
 
-type Storage = { readonly store: GenerationStore; readonly images: ImageStore; readonly now?: () => number };
+type Storage = {
+  readonly store: GenerationStore;
+  readonly images: ImageStore;
+  /** The most all inputs together may hold (INPUT_STORAGE_MB): uploads must not fill the disk. */
+  readonly maxInputBytes: number;
+  readonly now?: () => number;
+};
 
-const keep = async ({ store, images, now = Date.now }: Storage, bytes: Buffer, from: StoredInput["from"]): Promise<InputImageView> => {
+const megabytes = (bytes: number): number => Math.ceil(bytes / 1024 / 1024);
+
+export const inputStorageFull = (held: number, max: number): AppError =>
+  new AppError(
+    "storage_full",
+    `The playground keeps at most ${megabytes(max)} MB of input images and holds ${megabytes(held)} MB now; an input nobody uses is dropped a day after it was last chosen. Try again later, or ask whoever runs it to raise INPUT_STORAGE_MB.`,
+  );
+
+const keep = async ({ store, images, maxInputBytes, now = Date.now }: Storage, bytes: Buffer, from: StoredInput["from"]): Promise<InputImageView> => {
   const check = await checkInputImage(bytes);
   if (!check.ok) throw new AppError("invalid_request", check.reason, { fields: [{ field: "input", message: check.reason }] });
   const { image } = check;
@@ -25,6 +39,8 @@ const keep = async ({ store, images, now = Date.now }: Storage, bytes: Buffer, f
     store.touchInput(known.id, now());
     return toInputView(known);
   }
+  const held = store.inputBytes();
+  if (held + image.bytes.length > maxInputBytes) throw inputStorageFull(held, maxInputBytes);
   const input: StoredInput = { id: randomUUID(), createdAt: now(), width: image.width, height: image.height, mime: image.mime, bytes: image.bytes.length, sha256, from };
   // Files first, record after: a crash in between leaves files the start-up sweep removes, never a record without them.
   await images.put(input.id, image.bytes, await makeThumbnail(image.bytes));

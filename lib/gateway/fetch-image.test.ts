@@ -72,6 +72,18 @@ describe("fetching an image the gateway linked to", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
+  it("checks the address it actually connects to: a name that resolves elsewhere the second time is refused", async () => {
+    // DNS rebinding: public for the first look, this machine (where the test server listens) for the connection.
+    const answers = [["93.184.216.34"], ["127.0.0.1"]];
+    const resolve = async () => answers.shift() ?? ["127.0.0.1"];
+    const port = new URL(origin).port;
+    const refused = await fetchUpstreamImage(`https://rebind.example:${port}/image.png`, { trustedOrigin: "https://api.onetoken.one", resolve, timeoutMs: 2_000 }).catch(
+      (error: AppError) => error.message,
+    );
+    expect(refused).toContain("private network");
+    expect(answers).toEqual([]);
+  });
+
   it("refuses a failed link and anything larger than an image can be", async () => {
     expect(await reason(`${origin}/gone`)).toContain("answered 404");
     expect(await reason(`${origin}/declared-huge`)).toContain("too large");

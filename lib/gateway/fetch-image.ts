@@ -1,6 +1,7 @@
+import { Agent, fetch } from "undici";
 import { AppError } from "../errors";
 import { readBytesCapped } from "../http/read-json-body";
-import { resolvesToPrivateAddress } from "./private-address";
+import { guardedLookup, PrivateAddressError, resolvesToPrivateAddress, systemResolve, type Resolve } from "./private-address";
 
 /** A 2048*2048 PNG of pure noise is about 12 MB; nothing honest is bigger than this. */
 export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
@@ -16,16 +17,25 @@ const unfetchable = (why: string) =>
  * own origin (the simulator, on loopback); redirects are followed by hand and only within the same host,
  * so a link cannot steer the server to another machine; and the body is capped.
  */
+/** Connections whose every address is checked as the socket opens, one pool per resolver. */
+const guardedAgents = new Map<Resolve, Agent>();
+const guardedAgent = (resolve: Resolve): Agent => {
+  let agent = guardedAgents.get(resolve);
+  if (!agent) guardedAgents.set(resolve, (agent = new Agent({ connect: { lookup: guardedLookup(resolve) } })));
+  return agent;
+};
+
 export const fetchUpstreamImage = async (
   url: string,
-  options: { trustedOrigin: string; signal?: AbortSignal; timeoutMs?: number },
+  options: { trustedOrigin: string; signal?: AbortSignal; timeoutMs?: number; resolve?: Resolve },
 ): Promise<Buffer> => {
   // Without its own deadline a stalled link would hold the job (and a concurrency slot) forever.
   const deadline = AbortSignal.timeout(options.timeoutMs ?? IMAGE_FETCH_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   try {
-    return await follow(url, options.trustedOrigin, signal);
+    return await follow(url, options.trustedOrigin, signal, options.resolve ?? systemResolve);
   } catch (error) {
+    if (error instanceof TypeError && error.cause instanceof PrivateAddressError) throw unfetchable("it points into a private network");
     if (deadline.aborted && !options.signal?.aborted) {
       throw new AppError("bad_upstream_response", "The gateway's image link did not deliver the image in time; it could not be kept.");
     }
@@ -33,16 +43,16 @@ export const fetchUpstreamImage = async (
   }
 };
 
-const follow = async (url: string, trustedOrigin: string, signal: AbortSignal): Promise<Buffer> => {
+const follow = async (url: string, trustedOrigin: string, signal: AbortSignal, resolve: Resolve): Promise<Buffer> => {
   let current = new URL(url);
   const host = current.host;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     if (current.host !== host) throw unfetchable("it redirects to another host");
     if (current.protocol !== "https:" && current.origin !== trustedOrigin) throw unfetchable(`${current.protocol} is not https`);
-    if (current.origin !== trustedOrigin && (await resolvesToPrivateAddress(current.hostname))) {
-      throw unfetchable("it points into a private network");
-    }
-    const response = await fetch(current, { redirect: "manual", signal, cache: "no-store" });
+    const trusted = current.origin === trustedOrigin;
+    // Checked twice: here, to refuse early with a reason, and again by the socket as it connects.
+    if (!trusted && (await resolvesToPrivateAddress(current.hostname, resolve))) throw unfetchable("it points into a private network");
+    const response = await fetch(current, { redirect: "manual", signal, ...(!trusted && { dispatcher: guardedAgent(resolve) }) });
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get("location");
       await response.body?.cancel();
@@ -59,7 +69,7 @@ const follow = async (url: string, trustedOrigin: string, signal: AbortSignal): 
       await response.body?.cancel();
       throw unfetchable("the image is too large");
     }
-    return readBytesCapped(response.body, MAX_IMAGE_BYTES, () => unfetchable("the image is too large"), signal);
+    return readBytesCapped(response.body as ReadableStream<Uint8Array> | null, MAX_IMAGE_BYTES, () => unfetchable("the image is too large"), signal);
   }
   throw unfetchable("too many redirects");
 };

@@ -1,5 +1,5 @@
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 
 /**
  * Addresses an image link from the gateway must never make this server fetch: loopback, private networks,
@@ -36,11 +36,40 @@ export const isPrivateAddress = (address: string): boolean => {
   return PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");
 };
 
+/** A host name's addresses; the system's resolver unless a test brings its own. */
+export type Resolve = (hostname: string) => Promise<string[]>;
+
+export const systemResolve: Resolve = async (hostname) => (await lookup(hostname, { all: true })).map((entry) => entry.address);
+
+const unusable = (addresses: readonly string[]): boolean => addresses.length === 0 || addresses.some(isPrivateAddress);
+
 /** True when the host is, or resolves to, any private address (or does not resolve at all). */
-export const resolvesToPrivateAddress = async (hostname: string): Promise<boolean> => {
+export const resolvesToPrivateAddress = async (hostname: string, resolve: Resolve = systemResolve): Promise<boolean> => {
   const host = hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) return isPrivateAddress(host);
   if (host === "localhost" || host.endsWith(".localhost")) return true;
-  const addresses = await lookup(host, { all: true }).catch(() => []);
-  return addresses.length === 0 || addresses.some((entry) => isPrivateAddress(entry.address));
+  return unusable(await resolve(host).catch(() => []));
 };
+
+export class PrivateAddressError extends Error {
+  override readonly name = "PrivateAddressError";
+}
+
+/**
+ * A `lookup` for the socket itself: the addresses it is about to connect to are checked, so a name that
+ * resolved to a public address for the first check cannot resolve to a private one for the connection
+ * (DNS rebinding).
+ */
+export const guardedLookup =
+  (resolve: Resolve = systemResolve): LookupFunction =>
+  (hostname, options, callback) => {
+    resolve(hostname).then(
+      (addresses) => {
+        if (unusable(addresses)) return callback(new PrivateAddressError(`${hostname} resolves into a private network`), "", 0);
+        if (options.all) return callback(null, addresses.map((address) => ({ address, family: isIP(address) })));
+        const [first = ""] = addresses;
+        callback(null, first, isIP(first));
+      },
+      (error: NodeJS.ErrnoException) => callback(error, "", 0),
+    );
+  };

@@ -12,7 +12,9 @@ import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRu
 import { answerNotices, emptyAnswerError } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { createCheckLimit, createGenerationRateLimit, createUploadLimit } from "../limits/rate-limit";
+import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createUploadLimit } from "../limits/rate-limit";
+import { inputStorageFull } from "../edit/record-input";
+import { hostRefused } from "../access/allowed-host";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
@@ -137,6 +139,13 @@ const sentences = async (): Promise<string[]> => {
     }),
     NETWORK_ERROR,
     BLIND_DOWNLOAD,
+    inputStorageFull(1_500_000, 1024 * 1024).message,
+    refusalOf(() => {
+      const take = createDecodeSlots(1);
+      take();
+      take();
+    }),
+    hostRefused("rebind.attacker.test:3000").message,
     await refusal(async () => {
       const check = createCheckLimit(1, 5);
       await check("a");

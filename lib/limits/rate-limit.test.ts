@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
+import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
 import { clientKey, createGenerationRateLimit } from "./rate-limit";
 
 describe("generation rate limit", () => {
@@ -21,11 +22,11 @@ describe("generation rate limit", () => {
     await expect(consume("a", 2)).rejects.toMatchObject({ code: "too_many_requests" });
   });
 
-  it("counts a signed-in session, else the address the server saw", () => {
-    const request = new Request("http://x.test/", { headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1" } });
+  it("counts a signed-in session, else the address the server wrote, never X-Forwarded-For", () => {
+    const request = new Request("http://x.test/", { headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "1.2.3.4" } });
     expect(clientKey(request, "s1")).toBe("session:s1");
     expect(clientKey(request, null)).toBe("address:203.0.113.7");
-    expect(clientKey(new Request("http://x.test/"), null)).toBe("address:unknown");
+    expect(clientKey(new Request("http://x.test/", { headers: { "x-forwarded-for": "1.2.3.4" } }), null)).toBe("address:unknown");
   });
 });
 

@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
 import { AppError } from "../errors";
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -55,9 +56,31 @@ export const createSignInLimit = (perAddress = 5, overall = 30) => {
 };
 
 /**
- * Whom a request counts against: the signed-in session when there is a gate; otherwise the address the
- * server saw (Next fills X-Forwarded-For from the socket when no proxy set it). Without a gate a client can
- * forge that header, so the global concurrency cap and the daily budget are what bound the spend.
+ * Whom a request counts against: the signed-in session when there is a gate; otherwise the client's address
+ * as the server itself wrote it (lib/access/stamp-client.ts): the socket's, or what the trusted proxies saw.
  */
 export const clientKey = (request: Request, sessionId: string | null): string =>
-  sessionId ? `session:${sessionId}` : `address:${request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown"}`;
+  sessionId ? `session:${sessionId}` : `address:${request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown"}`;
+
+/**
+ * At most `limit` of some heavy work at once (decoding an upload holds up to 10 MB of body and tens of MB
+ * of pixels); beyond it a request is refused at once, before it holds any memory. Taking a slot answers the
+ * function that gives it back.
+ */
+export const createSlots = (limit: number, refusal: () => AppError) => {
+  let taken = 0;
+  return (): (() => void) => {
+    if (taken >= limit) throw refusal();
+    taken++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      taken--;
+    };
+  };
+};
+
+/** Uploads checked and decoded at once: as many as the machine has cores to decode them with. */
+export const createDecodeSlots = (limit = 2) =>
+  createSlots(limit, () => new AppError("busy", `${limit} input images are being checked right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 2 }));

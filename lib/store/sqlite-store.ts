@@ -86,6 +86,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
       "SELECT id FROM inputs i WHERE last_used_at < ? AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.input_id = i.id) AND NOT EXISTS (SELECT 1 FROM inputs j WHERE j.source_input_id = i.id)",
     ),
     deleteInput: db.prepare("DELETE FROM inputs WHERE id = ?"),
+    inputBytes: db.prepare("SELECT COALESCE(SUM(bytes), 0) AS total FROM inputs"),
     touchInput: db.prepare("UPDATE inputs SET last_used_at = MAX(last_used_at, ?) WHERE id = ?"),
     touchInputOf: db.prepare("UPDATE inputs SET last_used_at = MAX(last_used_at, ?) WHERE id = (SELECT input_id FROM generations WHERE id = ?)"),
     ensureDay: db.prepare("INSERT OR IGNORE INTO usage (day, images) VALUES (?, 0)"),
@@ -286,6 +287,9 @@ export const openSqliteStore = (file: string): GenerationStore => {
     findInput(key) {
       const row = ("sha256" in key ? statements.inputByHash.get(key.sha256) : statements.inputBySource.get(key.sourceImageId)) as InputRow | undefined;
       return row ? toInput(row) : null;
+    },
+    inputBytes() {
+      return Number((statements.inputBytes.get() as { total: number }).total);
     },
     touchInput(id, now) {
       statements.touchInput.run(now, id);

@@ -134,6 +134,8 @@ export type GenerationStore = {
   input(id: string): StoredInput | null;
   /** An input already on record for the same upload (by hash) or the same history result. */
   findInput(key: { sha256: string } | { sourceImageId: string }): StoredInput | null;
+  /** The bytes of every input on record, for the quota on what uploads may keep. */
+  inputBytes(): number;
   /** Marks an input as just chosen again (a form holds it), so the clean-up leaves it for another day. */
   touchInput(id: string, now: number): void;
   /**

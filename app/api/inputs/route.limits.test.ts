@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureConsole, expectErrorBody, startRouteHarness, type Answer, type RouteHarness } from "@/test/route-harness";
+
+/** What bounds the disk and the memory uploads may take: a quota on all inputs kept, and a cap on decodes at once. */
+
+let harness: RouteHarness;
+let inputs: typeof import("./route");
+beforeAll(async () => {
+  captureConsole();
+  harness = await startRouteHarness({ env: { INPUT_STORAGE_MB: "1" } });
+  inputs = await import("./route");
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const read = async (response: Response): Promise<Answer> => {
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as unknown) : undefined };
+};
+
+const upload = (body: BodyInit) =>
+  inputs.POST(new Request("http://localhost/api/inputs", { method: "POST", headers: { "content-type": "image/png" }, body, duplex: "half" } as RequestInit));
+
+/** A picture of noise: PNG cannot shrink it, so its size is about width * height * 3 bytes. */
+const noise = (side: number) => sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).png().toBuffer();
+
+describe("upload limits", () => {
+  it("refuses an input that would pass the storage quota, saying how much is held", async () => {
+    const first = await noise(420);
+    expect(first.length).toBeGreaterThan(500 * 1024);
+    expect((await read(await upload(new Uint8Array(first)))).status).toBe(201);
+    const second = await read(await upload(new Uint8Array(await noise(420))));
+    expect(second.status).toBe(507);
+    expect(expectErrorBody(second)).toBe("storage_full");
+    expect(second.text).toContain("keeps at most 1 MB of input images");
+  });
+
+  it("decodes at most two uploads at once, refusing a third before reading its body", async () => {
+    const held: Array<ReadableStreamDefaultController<Uint8Array>> = [];
+    const slow = () => new ReadableStream<Uint8Array>({ start: (controller) => void held.push(controller) });
+    const pending = [upload(slow()), upload(slow())];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const third = await read(await upload(new Uint8Array(await noise(400))));
+    expect(third.status).toBe(503);
+    expect(expectErrorBody(third)).toBe("busy");
+    expect(third.headers.get("retry-after")).toBe("2");
+    for (const controller of held) controller.close();
+    expect((await Promise.all(pending.map(async (response) => (await response).status)))).toEqual([400, 400]);
+    // Both slots are free again.
+    const tiny = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#123" } }).png().toBuffer();
+    expect((await read(await upload(new Uint8Array(tiny)))).status).toBe(201);
+  });
+});

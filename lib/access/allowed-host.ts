@@ -1,0 +1,28 @@
+import { AppError } from "../errors";
+
+/**
+ * The names this server answers changes at: loopback, and the origins its operator listed. A page on any
+ * other name that resolves here (DNS rebinding) would otherwise pass the same-origin check, since its
+ * requests are "same-origin" to it, and spend the key's credit on a server without a password. Pure.
+ */
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** The hostname of a Host header ("127.0.0.1:3000" -> "127.0.0.1", "[::1]:3000" -> "[::1]"), lower-cased. */
+const hostname = (host: string): string => {
+  const lower = host.trim().toLowerCase();
+  return lower.startsWith("[") ? lower.slice(0, lower.indexOf("]") + 1) : (lower.split(":")[0] ?? "");
+};
+
+export const isAllowedHost = (host: string | null, origins: readonly string[]): boolean => {
+  if (!host) return false;
+  const name = hostname(host);
+  if (LOOPBACK.has(name) || name.endsWith(".localhost")) return true;
+  return origins.some((origin) => new URL(origin).host === host.trim().toLowerCase());
+};
+
+export const hostRefused = (host: string | null): AppError =>
+  new AppError(
+    "forbidden",
+    `This playground takes changes only at localhost and the addresses in PLAYGROUND_ORIGINS, and it was reached as ${JSON.stringify(host ?? "")}. Whoever runs it can add that address to PLAYGROUND_ORIGINS.`,
+  );
