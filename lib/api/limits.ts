@@ -5,6 +5,8 @@ export type Usage = {
   readonly imagesToday: number;
   readonly dailyImageLimit: number | null;
   readonly running: number;
+  /** Calls that ended while the gateway may still be working on them; they count against the cap a while longer. */
+  readonly lingering: number;
   readonly maxConcurrent: number;
   readonly ratePerMinute: number;
   readonly gated: boolean;

@@ -318,7 +318,7 @@ describe("spend limits", () => {
     slow.cancel(early.id);
     release();
     await slow.idle();
-    expect(slow.usage()).toMatchObject({ imagesToday: 0, running: 0 });
+    expect(slow.usage()).toMatchObject({ imagesToday: 0, running: 0, lingering: 0 });
     expect(current().simulator.stats().calls).toBe(0);
 
     current().simulator.injectFault({ kind: "hang" });
@@ -326,11 +326,11 @@ describe("spend limits", () => {
     await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(1));
     slow.cancel(late.id);
     await slow.idle();
-    expect(slow.usage()).toMatchObject({ imagesToday: 2, running: 1 });
+    expect(slow.usage()).toMatchObject({ imagesToday: 2, running: 0, lingering: 1 });
     // The gateway may still be working on it: its slot is not free at once...
     expect(() => slow.start(request())).toThrow(expect.objectContaining({ code: "busy" }));
     // ...but it is after a while.
-    await vi.waitFor(() => expect(slow.usage().running).toBe(0));
+    await vi.waitFor(() => expect(slow.usage().lingering).toBe(0));
     slow.start(request());
     await slow.idle();
   });

@@ -56,8 +56,11 @@ export type JobRunner = {
   settled(ids: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<void>;
   /** Resolves when every running job has settled (for tests and orderly shutdown). */
   idle(): Promise<void>;
-  /** Today's image count against the budget, and what runs now (calls the gateway may still be working on included). */
-  usage(): { imagesToday: number; dailyImageLimit: number | null; running: number; maxConcurrent: number };
+  /**
+   * Today's image count against the budget, what runs now, and the calls that ended while the gateway may
+   * still be working on them (they hold their place under the cap a while longer).
+   */
+  usage(): { imagesToday: number; dailyImageLimit: number | null; running: number; lingering: number; maxConcurrent: number };
 };
 
 type Dependencies = {
@@ -247,7 +250,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       return {
         imagesToday: store.imagesUsed(utcDay(now())),
         dailyImageLimit: limits.dailyImageLimit,
-        running: inFlight(),
+        running: running.size,
+        lingering: lingering.size,
         maxConcurrent: limits.maxConcurrent,
       };
     },

@@ -22,6 +22,9 @@ export const startSimulatorServer = async (options: SimulatorServerOptions): Pro
   const server = createServer((req, res) => {
     void bridge(simulator, req, res);
   });
+  // As the proxies in front of real gateways do (nginx keeps idle connections 75 s): Node's own 5 s races the
+  // client's 4 s pool under load, and a POST sent on a socket closing that instant fails as "other side closed".
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {
