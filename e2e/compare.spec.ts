@@ -99,7 +99,14 @@ test.describe("comparing models side by side", () => {
     await expect(visitor.getByRole("listitem", { name: "Model B" }).getByRole("img")).toBeVisible();
     await visitor.close();
 
+    // A reveal cannot be undone, so it asks first; "Not yet" keeps the secret.
     await card.getByRole("button", { name: "Reveal models" }).click();
+    await card.getByRole("button", { name: "Not yet" }).click();
+    await expect(card.getByRole("button", { name: "Reveal models" })).toBeFocused();
+    await expect(card.getByRole("heading", { name: "Model A" })).toBeVisible();
+    await card.getByRole("button", { name: "Reveal models" }).click();
+    await expect(card.getByRole("group", { name: "Show which model made each column? This cannot be undone." })).toBeVisible();
+    await card.getByRole("button", { name: "Reveal", exact: true }).click();
     await expect(card.getByRole("heading", { name: "Wan 2.6" })).toBeVisible();
     await expect(card.getByRole("heading", { name: "Qwen-Image Max" })).toBeVisible();
     await expect(card.getByRole("button", { name: "Reveal models" })).toHaveCount(0);

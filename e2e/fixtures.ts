@@ -23,12 +23,18 @@ export class PlaygroundPage {
     await expect(this.generateButton).toBeVisible();
   }
 
-  model(name: string | RegExp) {
-    return this.page.getByRole("radio", { name, exact: true });
+  /** Unfolds "More options" (the seed and the switches), if it is not open already. */
+  async openMoreOptions() {
+    await openMoreOptions(this.form);
   }
 
-  async chooseModel(name: string | RegExp) {
-    await this.model(name).check();
+  /** The model menu: its value is the chosen model's id. */
+  get modelSelect() {
+    return this.form.getByLabel("Model", { exact: true });
+  }
+
+  async chooseModel(name: string) {
+    await selectModel(this.modelSelect, name);
   }
 
   sizePreset(size: string) {
@@ -59,6 +65,21 @@ export class PlaygroundPage {
     return size;
   }
 }
+
+/** Unfolds a form's "More options" (the seed and the switches), if it is not open already. */
+export const openMoreOptions = async (form: Locator) => {
+  const details = form.locator("details");
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator("summary").click();
+};
+
+/** Chooses a model by its name in a model menu (whose entries may add "· Recommended" to the name). */
+export const selectModel = async (select: Locator, name: string) => {
+  const value = await select
+    .locator("option")
+    .evaluateAll((options, wanted) => options.find((option) => option.textContent?.split(" · ")[0] === wanted)?.getAttribute("value") ?? null, name);
+  if (!value) throw new Error(`no model named ${name} in the menu`);
+  await select.selectOption(value);
+};
 
 /** The history through the app's own API, to start each test from an empty one. */
 export const clearHistory = async (request: APIRequestContext) => {
@@ -120,12 +141,14 @@ export class EditPanel {
   readonly prompt: Locator;
   readonly submit: Locator;
   readonly inputImage: Locator;
+  readonly model: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByRole("form", { name: "Edit settings" });
     this.prompt = this.form.getByLabel("Prompt", { exact: true });
     this.submit = this.form.getByRole("button", { name: "Edit image" });
     this.inputImage = this.form.getByRole("group", { name: "Input image" });
+    this.model = this.form.getByLabel("Model", { exact: true });
   }
 
   async open() {

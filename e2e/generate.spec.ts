@@ -29,6 +29,7 @@ test.describe("generating", () => {
     await playground.chooseModel("Wan 2.6");
     await playground.prompt.fill("A kitten running on grass, cinematic look, natural light and shadow");
     await playground.form.getByLabel("Number of images").fill("2");
+    await playground.openMoreOptions();
     await playground.form.getByLabel("Seed", { exact: true }).fill("42");
     await playground.page.getByRole("switch", { name: "Prompt rewriting (prompt_extend)" }).uncheck();
     await playground.generateButton.click();

@@ -18,7 +18,7 @@ test.describe("中文 and English", () => {
     await form.getByLabel("试试示例").selectOption({ label: "书法标题海报" });
     await form.getByRole("button", { name: "使用此示例" }).click();
     await expect(form.getByLabel("提示词", { exact: true })).toHaveValue(/春茶节/);
-    await expect(form.getByRole("radio", { name: "Qwen-Image Max", exact: true })).toBeChecked();
+    await expect(form.getByLabel("模型", { exact: true })).toHaveValue("qwen-image-max");
     await form.getByRole("button", { name: "生成", exact: true }).click();
     const result = page.getByRole("article").first();
     await expect(result.getByRole("img")).toBeVisible();

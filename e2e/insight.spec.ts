@@ -33,6 +33,7 @@ test.describe("seeing what happened, and taking it elsewhere", () => {
   test("the copied cURL runs as it is against the gateway (here the simulator) and answers 200", async ({ playground, simulator }) => {
     await playground.chooseModel("Wan 2.2 flash");
     await playground.prompt.fill("Tom's \"quoted\" tea house at $HOME");
+    await playground.openMoreOptions();
     await playground.form.getByLabel("Seed", { exact: true }).fill("77");
     await playground.generateButton.click();
     const result = playground.latest();

@@ -83,7 +83,7 @@ test.describe("presenting and sharing", () => {
     await shared.getByRole("link", { name: "Open in playground" }).click();
     await expect(new PlaygroundPage(visitor).prompt).toHaveValue("A tea house poster with the words 春茶节");
     await expect(visitor).toHaveURL(/\/$/);
-    await expect(visitor.getByRole("radio", { name: "Qwen-Image", exact: true })).toBeChecked();
+    await expect(new PlaygroundPage(visitor).modelSelect).toHaveValue("qwen-image");
     await stranger.close();
 
     expect((await page.request.get("/share/not-a-real-link")).status()).toBe(404);

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { SeedField } from "@/components/playground/seed-field";
+import { reveal } from "@/components/playground/reveal";
 import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -63,7 +64,9 @@ export function CompareForm({
   const negativeMax = Math.min(...chosen.filter((model) => model.options.negativePrompt).map((model) => model.negativePromptMaxLength), 500);
 
   useEffect(() => {
-    if (load) reset(load.request);
+    if (!load) return;
+    reset(load.request);
+    reveal("compare-prompt");
   }, [load, reset]);
 
   const submit = handleSubmit(gate.request);

@@ -9,6 +9,7 @@ import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
@@ -16,7 +17,7 @@ import { requestSize } from "@/lib/generation/request-size";
 import type { ComparisonView, GenerationView, ImageView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
-import { cutText } from "@/lib/text/well-formed";
+import { excerpt } from "@/lib/text/well-formed";
 
 const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:grid-cols-4" } as const;
 
@@ -39,7 +40,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
     <article
       ref={card}
       tabIndex={-1}
-      aria-label={format(t.label, { count: comparison.columns.length, prompt: cutText(request.prompt, 60) })}
+      aria-label={format(t.label, { count: comparison.columns.length, prompt: excerpt(request.prompt, 60) })}
       aria-busy={running}
       className="space-y-3 rounded-lg border border-indigo-200 dark:border-indigo-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
@@ -82,24 +83,34 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
 
       <div className="flex flex-wrap gap-2">
         {hidden && (
-          <Button
+          // Asked first: a reveal cannot be taken back.
+          <ConfirmButton
             variant="primary"
-            onClick={() => {
+            label={t.reveal}
+            question={t.revealQuestion}
+            yes={t.revealYes}
+            no={t.revealNo}
+            disabled={update.isPending}
+            onConfirm={() => {
               update.mutate({ id: comparison.id, revealed: true });
               // The button goes away with the secret: the card keeps the keyboard's place.
               card.current?.focus();
             }}
-            disabled={update.isPending}
-          >
-            {t.reveal}
-          </Button>
+          />
         )}
         <Button onClick={() => actions.present([comparison])}>{t.present}</Button>
-        <ShareButton entries={[{ kind: "comparison", id: comparison.id }]} title={cutText(request.prompt, 80)} />
-        <Button onClick={() => actions.reuseComparison(comparison)}>{t.reuse}</Button>
-        <Button variant="danger" onClick={() => actions.remove(comparison)}>
-          {t.delete}
-        </Button>
+        <ShareButton entries={[{ kind: "comparison", id: comparison.id }]} title={excerpt(request.prompt, 80)} />
+        <Button onClick={() => actions.reuseSettings(comparison, "used")}>{t.reuse}</Button>
+        <Button onClick={() => actions.reuseSettings(comparison, "new")}>{t.reuseNewSeed}</Button>
+        {/* Asked first: a comparison holds many billed images. */}
+        <ConfirmButton
+          variant="danger"
+          label={t.delete}
+          question={plural(locale, t.deleteQuestion, comparison.columns.reduce((sum, column) => sum + column.generation.images.length, 0))}
+          yes={t.deleteYes}
+          no={t.deleteNo}
+          onConfirm={() => actions.remove(comparison)}
+        />
       </div>
       {(update.error ?? retry.error) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">

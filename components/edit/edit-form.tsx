@@ -3,9 +3,9 @@
 import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ClipboardEvent } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
-import { ModelPicker } from "@/components/playground/model-picker";
+import { ModelSelect } from "@/components/playground/model-select";
 import { RuleNotices } from "@/components/playground/rule-notices";
-import { CountSeedOptions, PromptFields } from "@/components/playground/shared-fields";
+import { CountField, MoreOptions, NegativePromptField, PromptField } from "@/components/playground/shared-fields";
 import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
 import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
 import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
@@ -16,6 +16,7 @@ import { EDIT_MODELS, getEditModel, type EditModelId } from "@/lib/models/edit-m
 import { groupByFamily } from "@/lib/models/registry";
 import { firstImage, InputPicker, type InputPickerApi } from "./input-picker";
 import { OutputSize } from "./output-size";
+import { reveal } from "@/components/playground/reveal";
 
 const GROUPS = groupByFamily(EDIT_MODELS);
 
@@ -58,6 +59,7 @@ export function EditForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [preview, setPreview] = useState<InputImageView | null>(null);
   const [notices, setNotices] = useState<readonly string[]>([]);
+  const [moreOpen, setMoreOpen] = useState(false);
   // While a new input is read, scaled or put on record, an edit would start from the image it replaces.
   const [inputBusy, setInputBusy] = useState(false);
   const [toldToWait, setToldToWait] = useState(false);
@@ -79,18 +81,27 @@ export function EditForm({
     switch (load.kind) {
       case "result":
         void picker.current?.takeResult(load.imageId).then((taken) => {
-          if (taken) setNotices([t.imageLoaded]);
+          if (!taken) return;
+          setNotices([t.imageLoaded]);
+          reveal("edit-prompt");
         });
         return;
       case "patch":
-        if ("seed" in load.patch) setValue("seed", load.patch.seed, { shouldDirty: true });
-        else setValue("prompt", load.patch.prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+        if ("seed" in load.patch) {
+          setValue("seed", load.patch.seed, { shouldDirty: true });
+          setMoreOpen(true);
+          reveal("edit-seed");
+        } else {
+          setValue("prompt", load.patch.prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+          reveal("edit-prompt");
+        }
         return;
       case "settings": {
         const request = { ...load.request, input: inputOf(load.input) };
         setPreview(load.input);
         reset(request);
         setNotices([format(t.loaded, { model: request.model })]);
+        reveal("edit-prompt");
         if (load.confirm) gate.ask(request);
       }
     }
@@ -117,6 +128,8 @@ export function EditForm({
   return (
     <FormProvider {...form}>
       <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
+        <RuleNotices notices={notices} />
+
         <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
           <InputPicker
             ref={picker}
@@ -126,7 +139,7 @@ export function EditForm({
             error={toldToWait ? t.input.busy : (formState.errors.input?.id?.message ?? formState.errors.input?.message)}
           />
           <div className="space-y-4">
-            <PromptFields limits={model} idPrefix="edit-" promptHelp={t.promptHelp} promptPlaceholder={t.promptPlaceholder} />
+            <PromptField limits={model} idPrefix="edit-" help={t.promptHelp} placeholder={t.promptPlaceholder} />
           </div>
         </div>
 
@@ -134,7 +147,7 @@ export function EditForm({
           control={control}
           name="model"
           render={({ field }) => (
-            <ModelPicker<EditModelId>
+            <ModelSelect<EditModelId>
               value={field.value}
               groups={GROUPS}
               idPrefix="edit-"
@@ -148,7 +161,7 @@ export function EditForm({
           )}
         />
 
-        <RuleNotices notices={notices} />
+        <SubmitArea gate={gate} action="Make" label={t.submit} error={submitError} submitting={submitting} waitFor={inputBusy ? t.input.busy : null} />
 
         <Controller
           control={control}
@@ -164,9 +177,11 @@ export function EditForm({
           )}
         />
 
-        <CountSeedOptions limits={model} idPrefix="edit-" />
+        <CountField limits={model} idPrefix="edit-" />
 
-        <SubmitArea gate={gate} action="Make" label={t.submit} error={submitError} submitting={submitting} waitFor={inputBusy ? t.input.busy : null} />
+        <NegativePromptField limits={model} idPrefix="edit-" />
+
+        <MoreOptions limits={model} idPrefix="edit-" open={moreOpen} onOpenChange={setMoreOpen} />
       </form>
     </FormProvider>
   );

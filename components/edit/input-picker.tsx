@@ -10,7 +10,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import { ANY_EDIT_INPUT } from "@/lib/models/edit-models";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { prepareFile, type PrepareStep } from "./prepare-file";
-import { cutText } from "@/lib/text/well-formed";
+import { excerpt } from "@/lib/text/well-formed";
 
 export type InputPickerApi = {
   /** Takes a file from outside the drop zone (a paste anywhere in the form). */
@@ -164,7 +164,7 @@ export function InputPicker({
   const caption =
     value &&
     (value.from
-      ? format(t.fromHistory, { size: formatSize(value), aspect: aspectLabel(value), prompt: cutText(value.from.prompt, 60) })
+      ? format(t.fromHistory, { size: formatSize(value), aspect: aspectLabel(value), prompt: excerpt(value.from.prompt, 60) })
       : format(t.uploaded, { size: formatSize(value), aspect: aspectLabel(value) }));
 
   return (

@@ -17,7 +17,7 @@ import { ShareButton } from "./share-button";
 import { StarButton } from "./star-button";
 import { SettingsList } from "./settings-list";
 import { formatSeconds, useElapsed } from "./use-elapsed";
-import { cutText } from "@/lib/text/well-formed";
+import { excerpt } from "@/lib/text/well-formed";
 
 export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {
   const messages = useMessages();
@@ -40,7 +40,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       ref={card}
       id={`generation-${generation.id}`}
       tabIndex={-1}
-      aria-label={`${modelName(request.model)}: ${cutText(request.prompt, 60)}`}
+      aria-label={`${modelName(request.model)}: ${excerpt(request.prompt, 60)}`}
       aria-busy={running}
       className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
@@ -113,7 +113,10 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
             {t.card.retry}
           </Button>
         )}
-        <Button onClick={() => actions.reuseSettings(generation)}>{t.card.reuseSettings}</Button>
+        <Button onClick={() => actions.reuseSettings(generation, "used")} title={t.card.reuseSettingsHelp}>
+          {t.card.reuseSettings}
+        </Button>
+        <Button onClick={() => actions.reuseSettings(generation, "new")}>{t.card.reuseNewSeed}</Button>
         {/* Every action is there from the start, disabled with its reason until it applies: the row never
             reflows when the result arrives (no layout shift), and nothing appears from nowhere. */}
         <Button onClick={() => actions.reuseSeed(generation.seed ?? 0, generation)} disabled={generation.seed === null} reason={t.card.noSeedYet}>
@@ -137,7 +140,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         >
           {t.card.present}
         </Button>
-        <ShareButton entries={[{ kind: "generation", id: generation.id }]} title={cutText(request.prompt, 80)} />
+        <ShareButton entries={[{ kind: "generation", id: generation.id }]} title={excerpt(request.prompt, 80)} />
         <Button variant="danger" onClick={() => actions.remove(generation)}>
           {t.card.delete}
         </Button>
@@ -158,7 +161,7 @@ function Chain({ generation, onStep }: { generation: GenerationView; onStep: (st
     // A labelled list, not a <nav>: a page of edits would otherwise hold many landmarks of one name.
     <ol aria-label={t.chain} className="flex flex-wrap items-center gap-x-1 gap-y-0.5 text-xs text-slate-600 dark:text-slate-400">
       {chain.map((step, index) => {
-        const words = { n: index + 1, prompt: cutText(step.prompt, 40) };
+        const words = { n: index + 1, prompt: excerpt(step.prompt, 40) };
         return (
           <li key={step.generationId} className="after:ml-1 after:content-['→']">
             {step.exists ? (

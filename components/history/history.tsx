@@ -14,7 +14,7 @@ import { GenerationCard } from "./generation-card";
 import { HistoryFilters } from "./history-filters";
 import { ShareButton } from "./share-button";
 import { usePendingDeletes } from "./use-pending-deletes";
-import { cutText } from "@/lib/text/well-formed";
+import { cutText, excerpt } from "@/lib/text/well-formed";
 
 /** Every favourite, page after page (a presentation of them needs them all, not the ones scrolled to). */
 const allStarred = async (): Promise<HistoryItem[]> => {
@@ -55,8 +55,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const hidden = new Set(deletes.pending.map((item) => item.id));
-  const items = (query.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !hidden.has(item.id));
+  const deleting = new Set(deletes.pending.map((item) => item.id));
+  const items = (query.data?.pages ?? []).flatMap((page) => page.items);
   const filtered = Boolean(filters.q?.trim() || filters.model || filters.status || filters.starred);
   const all = {
     ...actions,
@@ -87,7 +87,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
       <input
         type="checkbox"
-        aria-label={format(t.selectItem, { prompt: cutText(item.request.prompt, 60) })}
+        aria-label={format(t.selectItem, { prompt: excerpt(item.request.prompt, 60) })}
         className="accent-indigo-600"
         checked={selected.has(item.id)}
         onChange={() => toggle(item)}
@@ -133,19 +133,6 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         </div>
       )}
 
-      {deletes.pending.length > 0 && (
-        <div role="status" className="space-y-1">
-          {deletes.pending.map((item) => (
-            <div key={item.id} className="flex items-center justify-between gap-2 rounded-md bg-slate-800 dark:bg-slate-700 px-3 py-2 text-sm text-white">
-              <span className="truncate">
-                {format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: cutText(item.request.prompt, 60) })}
-              </span>
-              <Button onClick={() => deletes.undo(item.id)}>{t.undo}</Button>
-            </div>
-          ))}
-        </div>
-      )}
-
       {deletes.failure && (
         <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
           {format(t.deleteError, { error: ruleText(deletes.failure) })}
@@ -156,14 +143,16 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {format(t.loadError, { error: ruleText(query.error.message) })}
         </p>
       )}
-      {query.isSuccess && items.length === 0 && (
+      {query.isSuccess && items.length === deleting.size && (
         <p className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 p-8 text-center text-sm text-slate-500 dark:text-slate-400">
           {filtered ? t.emptyFiltered : t.empty}
         </p>
       )}
       <div className="space-y-4">
         {items.map((item) =>
-          item.kind === "generation" ? (
+          deleting.has(item.id) ? (
+            <DeletedNotice key={item.id} item={item} onUndo={() => deletes.undo(item.id)} onHold={(held) => deletes.hold(item.id, held)} />
+          ) : item.kind === "generation" ? (
             <GenerationCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
           ) : (
             <ComparisonCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
@@ -177,5 +166,30 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         </Button>
       )}
     </section>
+  );
+}
+
+/**
+ * What a deleted entry leaves in its place for a while: where the user's eyes already are, with Undo under
+ * their hand (and under the keyboard's focus, which was on the Delete button that just went away).
+ */
+function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onUndo: () => void; onHold: (held: boolean) => void }) {
+  const t = useMessages().history;
+  const undo = useRef<HTMLButtonElement>(null);
+  useEffect(() => undo.current?.focus(), []);
+  return (
+    <div
+      role="status"
+      onPointerEnter={() => onHold(true)}
+      onPointerLeave={() => onHold(false)}
+      onFocus={() => onHold(true)}
+      onBlur={() => onHold(false)}
+      className="flex items-center justify-between gap-3 rounded-lg bg-slate-800 dark:bg-slate-700 px-4 py-3 text-sm text-white"
+    >
+      <span className="min-w-0">{format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: excerpt(item.request.prompt, 80) })}</span>
+      <Button ref={undo} onClick={onUndo} className="shrink-0">
+        {t.undo}
+      </Button>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ImageView, InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { PromptDiff } from "@/components/lazy";
-import { cutText } from "@/lib/text/well-formed";
+import { excerpt } from "@/lib/text/well-formed";
 
 /**
  * One image beside the prompt the model actually used, with a diff against the user's prompt and a
@@ -55,7 +55,7 @@ export function ImageResult({
             width={image.width}
             height={image.height}
             loading="lazy"
-            alt={format(t.alt, { ...position, prompt: cutText(prompt, 120) })}
+            alt={format(t.alt, { ...position, prompt: excerpt(prompt, 120) })}
             className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800"
           />
         </button>

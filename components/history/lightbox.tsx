@@ -7,7 +7,7 @@ import { format } from "@/lib/i18n/format";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
 import { SettingsList } from "./settings-list";
-import { cutText } from "@/lib/text/well-formed";
+import { excerpt } from "@/lib/text/well-formed";
 
 /**
  * The full-size image with everything known about it. A native modal <dialog>: it traps focus, closes on
@@ -49,7 +49,7 @@ export function Lightbox({
           </div>
         ) : (
           // eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app
-          <img src={image.src} width={image.width} height={image.height} alt={format(t.lightbox.alt, { prompt: cutText(generation.request.prompt, 120) })} className="h-auto max-h-[85vh] w-full rounded object-contain" />
+          <img src={image.src} width={image.width} height={image.height} alt={format(t.lightbox.alt, { prompt: excerpt(generation.request.prompt, 120) })} className="h-auto max-h-[85vh] w-full rounded object-contain" />
         )}
         <div className="space-y-3 overflow-y-auto text-sm">
           <div className="flex justify-end">
@@ -73,7 +73,7 @@ export function Lightbox({
                 {t.image.download}
               </a>
             )}
-            {!hideSettings && <Button onClick={() => { actions.reuseSettings(generation); dialog.close(); }}>{t.card.reuseSettings}</Button>}
+            {!hideSettings && <Button onClick={() => { actions.reuseSettings(generation, "used"); dialog.close(); }}>{t.card.reuseSettings}</Button>}
             {image.revisedPrompt && <Button onClick={() => { actions.usePrompt(image.revisedPrompt, generation); dialog.close(); }}>{t.card.useRevisedPrompt}</Button>}
             {!hideSettings && <Button onClick={() => { actions.editImage(image); dialog.close(); }}>{messages.edit.card.editThis}</Button>}
             <CopyButton text={generation.request.prompt} label={t.card.copyPrompt} />

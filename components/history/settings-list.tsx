@@ -8,7 +8,7 @@ import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { UpstreamId } from "./gateway-report";
 import { formatSeconds } from "./use-elapsed";
-import { cutText } from "@/lib/text/well-formed";
+import { excerpt } from "@/lib/text/well-formed";
 
 /** The settings that made a result, as label/value pairs. */
 export function SettingsList({ generation }: { generation: GenerationView }) {
@@ -31,7 +31,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
           [
             card.input,
             input.from
-              ? format(card.inputFrom, { size: formatSize(input), prompt: cutText(input.from.prompt, 60) })
+              ? format(card.inputFrom, { size: formatSize(input), prompt: excerpt(input.from.prompt, 60) })
               : format(card.inputUploaded, { size: formatSize(input) }),
           ] as [string, ReactNode],
         ]
@@ -61,11 +61,11 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
   ]);
   if (generation.taskId) rows.push([ids.taskId, <UpstreamId key="task" id={generation.taskId} name={ids.taskId} />]);
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-          <dd className="break-words text-slate-800 dark:text-slate-200">{value}</dd>
+          <dd className="min-w-0 text-slate-800 dark:text-slate-200">{value}</dd>
         </div>
       ))}
     </dl>

@@ -3,11 +3,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { deleteHistoryItem, generationKeys } from "@/lib/api/generations";
 import type { HistoryItem } from "@/lib/generation/view";
 
-const UNDO_MS = 6000;
+/** Long enough to notice, read and reach the Undo; it starts again (shorter) once the pointer or focus leaves it. */
+export const UNDO_MS = 12_000;
+const UNDO_AFTER_HOLD_MS = 6_000;
 
 /**
- * Delete with undo: the entry disappears at once, and the server is only told when the undo window closes
- * (or the tab goes away), so an undo costs nothing and loses nothing.
+ * Delete with undo: the entry turns into an Undo notice in its place at once, and the server is only told
+ * when the undo window closes (or the tab goes away), so an undo costs nothing and loses nothing. While the
+ * pointer rests on the notice or it has focus, the window stays open.
  */
 export const usePendingDeletes = () => {
   const client = useQueryClient();
@@ -38,6 +41,17 @@ export const usePendingDeletes = () => {
     [commit],
   );
 
+  /** Keeps the window open while someone is at the notice; `false` starts it again. */
+  const hold = useCallback(
+    (id: string, held: boolean) => {
+      const entry = timers.current.get(id);
+      if (!entry) return;
+      clearTimeout(entry.timer);
+      if (!held) entry.timer = setTimeout(() => commit(entry.item), UNDO_AFTER_HOLD_MS);
+    },
+    [commit],
+  );
+
   const undo = useCallback((id: string) => {
     clearTimeout(timers.current.get(id)?.timer);
     timers.current.delete(id);
@@ -50,5 +64,5 @@ export const usePendingDeletes = () => {
     return () => window.removeEventListener("pagehide", flush);
   }, [commit]);
 
-  return { pending, remove, undo, failure };
+  return { pending, remove, undo, hold, failure };
 };

@@ -19,16 +19,17 @@ export function ExamplePrompts({ onPick }: { onPick: (example: ExamplePrompt) =>
       <label htmlFor="example-prompt" className="text-sm font-medium text-slate-800 dark:text-slate-200">
         {t.examples}
       </label>
-      <div className="flex gap-2">
-        <select id="example-prompt" className={inputClass} value={chosen} aria-describedby="example-prompt-help" onChange={(event) => setChosen(Number(event.target.value))}>
+      {/* Side by side where there is room; on a phone the menu takes the whole width, so every name shows whole. */}
+      <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-stretch">
+        <select id="example-prompt" className={`${inputClass} min-w-0 sm:flex-1`} value={chosen} aria-describedby="example-prompt-help" onChange={(event) => setChosen(Number(event.target.value))}>
           {t.exampleList.map((entry, index) => (
             <option key={entry.title} value={index}>
               {entry.title}
             </option>
           ))}
         </select>
-        <Button onClick={() => example && onPick(example)} className="whitespace-nowrap">
-          {t.examplesUse}
+        <Button onClick={() => example && onPick(example)} aria-label={t.examplesUse} className="shrink-0 whitespace-nowrap">
+          {t.examplesUseShort}
         </Button>
       </div>
       <p id="example-prompt-help" className="text-xs text-slate-500 dark:text-slate-400">

@@ -10,10 +10,11 @@ import { getModel, type ModelId } from "@/lib/models/registry";
 import { generateRequestSchema, type GenerateRequest } from "@/lib/models/request-schema";
 import { switchModel } from "@/lib/models/switch-model";
 import { ExamplePrompts } from "./example-prompts";
-import { ModelPicker } from "./model-picker";
+import { ModelSelect } from "./model-select";
 import { RuleNotices } from "./rule-notices";
-import { CountSeedOptions, PromptFields } from "./shared-fields";
+import { CountField, MoreOptions, NegativePromptField, PromptField } from "./shared-fields";
 import { SizePicker } from "./size-picker";
+import { reveal } from "./reveal";
 import { SubmitArea, submitOnModEnter, useCostGate } from "./submit-area";
 
 /** What the history may do to the form: fill it from a past generation. */
@@ -45,6 +46,7 @@ export function GenerateForm({
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [notices, setNotices] = useState<readonly string[]>([]);
+  const [moreOpen, setMoreOpen] = useState(false);
   const gate = useCostGate((request: GenerateRequest) => request.n, onGenerate);
 
   const modelId = watch("model");
@@ -62,6 +64,7 @@ export function GenerateForm({
       load(request) {
         reset(request);
         setNotices([format(t.loaded, { model: request.model })]);
+        reveal("model");
       },
       generate(request) {
         // A run big enough to ask about is shown in the form while the question is open.
@@ -69,9 +72,12 @@ export function GenerateForm({
       },
       setSeed(seed) {
         setValue("seed", seed, { shouldDirty: true });
+        setMoreOpen(true);
+        reveal("seed");
       },
       setPrompt(prompt) {
         setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+        reveal("prompt");
       },
     }),
     [reset, setValue, formState.isSubmitted, gate, t],
@@ -82,6 +88,11 @@ export function GenerateForm({
   return (
     <FormProvider {...form}>
     <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} noValidate aria-label={t.label} className="space-y-5">
+      {/* What every visit needs comes first: the model, the prompt and the button; the rest follows. */}
+      <Controller control={control} name="model" render={({ field }) => <ModelSelect value={field.value} onChange={chooseModel} />} />
+
+      <RuleNotices notices={notices} />
+
       <ExamplePrompts
         onPick={(example) => {
           // The example's prompt goes in first, so the notices speak of it and not of the text it replaces.
@@ -91,11 +102,9 @@ export function GenerateForm({
         }}
       />
 
-      <Controller control={control} name="model" render={({ field }) => <ModelPicker value={field.value} onChange={chooseModel} />} />
+      <PromptField limits={model} idPrefix="" help={t.promptHelp} placeholder={t.promptPlaceholder} />
 
-      <RuleNotices notices={notices} />
-
-      <PromptFields limits={model} idPrefix="" promptHelp={t.promptHelp} promptPlaceholder={t.promptPlaceholder} />
+      <SubmitArea gate={gate} action="Generate" label={t.generate} error={submitError} submitting={submitting} />
 
       <SizePicker
         key={model.id}
@@ -107,9 +116,12 @@ export function GenerateForm({
         }}
       />
 
-      <CountSeedOptions limits={model} idPrefix="" />
+      <CountField limits={model} idPrefix="" />
 
-      <SubmitArea gate={gate} action="Generate" label={t.generate} error={submitError} submitting={submitting} />
+      <NegativePromptField limits={model} idPrefix="" />
+
+      <MoreOptions limits={model} idPrefix="" open={moreOpen} onOpenChange={setMoreOpen} />
+
     </form>
     </FormProvider>
   );

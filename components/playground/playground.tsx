@@ -3,12 +3,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { CompareLoad } from "@/components/compare/compare-form";
+import type { SeedChoice } from "@/components/history/actions";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import type { EditLoad } from "@/components/edit/edit-form";
 import { CompareForm, ConnectionCheck, EditForm, Presentation } from "@/components/lazy";
-import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { useCreateEdit } from "@/lib/api/edits";
@@ -71,14 +71,16 @@ export function Playground({
     if (generation.input) toEditForm({ kind: "settings", input: generation.input, request, confirm });
   };
 
-  const load = (item: HistoryItem) => {
+  /** An item's settings back in the form it came from, with the seed it used (to make it again) or a random one. */
+  const load = (item: HistoryItem, seed: SeedChoice = "used") => {
+    const seeded = <Request extends { seed: number | null }>(request: Request): Request => ({ ...request, seed: seed === "used" ? (item.seed ?? request.seed) : null });
     if (item.kind === "comparison") {
       switchMode("compare");
-      setCompareLoad({ request: item.request });
-    } else if (isEditRequest(item.request)) loadEdit(item, item.request);
+      setCompareLoad({ request: seeded(item.request) });
+    } else if (isEditRequest(item.request)) loadEdit(item, seeded(item.request));
     else {
       switchMode("single");
-      form.current?.load(item.request);
+      form.current?.load(seeded(item.request));
     }
   };
 
@@ -108,21 +110,27 @@ export function Playground({
           <UsageBar gated={gated} />
           <ThemeSwitch />
           <LanguageSwitch />
-          {offline ? (
-            <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 px-3 py-1.5 text-sm font-medium text-amber-900 dark:text-amber-200">
-              {t.offline}
-            </p>
-          ) : (
-            <p className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 px-3 py-1.5 text-sm text-emerald-800 dark:text-emerald-200">{t.connected}</p>
-          )}
-          <Button onClick={() => setChecking(true)}>{messages.check.open}</Button>
+          {/* Where the images come from, and a way to check that it answers (the check's full name is its label). */}
+          <p
+            role="note"
+            className={`flex items-center gap-2 rounded-md px-3 py-1.5 text-sm ${
+              offline
+                ? "border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 font-medium text-amber-900 dark:text-amber-200"
+                : "bg-emerald-50 dark:bg-emerald-950/40 text-emerald-800 dark:text-emerald-200"
+            }`}
+          >
+            <span>{offline ? t.offline : t.connected}</span>
+            <button type="button" onClick={() => setChecking(true)} aria-label={messages.check.open} className="shrink-0 font-normal underline">
+              {messages.check.openShort}
+            </button>
+          </p>
         </header>
         {openError && (
           <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
             {openError}
           </p>
         )}
-        <main className="grid gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
+        <main className="grid grid-cols-1 gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
           <div className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <ModeTabs value={mode} onChange={switchMode} />
             {/* Both stay mounted, so switching modes loses nothing typed in either. */}
@@ -181,7 +189,6 @@ export function Playground({
               },
               // The edit form's input picker takes it, so a newer upload or paste wins over it.
               editImage: (image) => toEditForm({ kind: "result", imageId: image.id }),
-              reuseComparison: load,
               present,
             }}
           />

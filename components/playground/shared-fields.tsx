@@ -9,9 +9,10 @@ import { SeedField } from "./seed-field";
 import { TextCounter } from "./text-counter";
 
 /**
- * The fields the generation and edit forms share: prompt, negative prompt, image count, seed and the two
- * switches, each held to the chosen model's limits. Each form mounts them inside its own FormProvider; the
- * id prefix keeps the two forms' controls apart, since both stay mounted.
+ * The fields the generation and edit forms share: prompt, negative prompt, image count, and the rarely
+ * changed options (seed and the two switches) folded under "More options", each held to the chosen model's
+ * limits. Each form mounts them inside its own FormProvider, in its own order; the id prefix keeps the two
+ * forms' controls apart, since both stay mounted.
  */
 
 type SharedValues = {
@@ -31,20 +32,39 @@ export type FieldLimits = {
   readonly options: Readonly<Record<ModelOption, boolean>>;
 };
 
-export function PromptFields({ limits, idPrefix, promptHelp, promptPlaceholder }: { limits: FieldLimits; idPrefix: string; promptHelp: string; promptPlaceholder: string }) {
+export function PromptField({ limits, idPrefix, help, placeholder }: { limits: FieldLimits; idPrefix: string; help: string; placeholder: string }) {
   const t = useMessages().playground.form;
   const { register, watch, formState } = useFormContext<SharedValues>();
-  const errors = formState.errors;
+  const error = formState.errors.prompt;
   const prompt = watch("prompt");
+  const id = `${idPrefix}prompt`;
+  return (
+    <Field id={id} label={t.prompt} error={error?.message} aside={<TextCounter id={`${id}-count`} length={prompt.length} max={limits.promptMaxLength} />} help={help}>
+      <textarea
+        id={id}
+        rows={4}
+        className={inputClass}
+        placeholder={placeholder}
+        aria-invalid={Boolean(error) || prompt.length > limits.promptMaxLength}
+        aria-describedby={`${id}-count ${describedBy(id, true, Boolean(error))}`}
+        {...register("prompt")}
+      />
+    </Field>
+  );
+}
+
+export function NegativePromptField({ limits, idPrefix }: { limits: FieldLimits; idPrefix: string }) {
+  const t = useMessages().playground.form;
+  const { register, watch, formState } = useFormContext<SharedValues>();
   const negativePrompt = watch("negativePrompt");
   // Counts, not text: the note is worded at render, in the language of the moment.
   const [pasteCut, setPasteCut] = useState<{ fit: number; pasted: number } | null>(null);
-  const promptId = `${idPrefix}prompt`;
-  const negativeId = `${idPrefix}negativePrompt`;
+  const id = `${idPrefix}negativePrompt`;
+  if (!limits.options.negativePrompt) return null;
 
   // The upstream silently cuts a negative prompt at its limit; the field stops there instead, and says
   // how much of a paste did not fit rather than dropping it without a word.
-  const onNegativePaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     const pasted = event.clipboardData.getData("text");
     const target = event.currentTarget;
     const room = limits.negativePromptMaxLength - (target.value.length - (target.selectionEnd - target.selectionStart));
@@ -52,107 +72,103 @@ export function PromptFields({ limits, idPrefix, promptHelp, promptPlaceholder }
   };
 
   return (
-    <>
-      <Field
-        id={promptId}
-        label={t.prompt}
-        error={errors.prompt?.message}
-        aside={<TextCounter id={`${promptId}-count`} length={prompt.length} max={limits.promptMaxLength} />}
-        help={promptHelp}
-      >
-        <textarea
-          id={promptId}
-          rows={4}
-          className={inputClass}
-          placeholder={promptPlaceholder}
-          aria-invalid={Boolean(errors.prompt) || prompt.length > limits.promptMaxLength}
-          aria-describedby={`${promptId}-count ${describedBy(promptId, true, Boolean(errors.prompt))}`}
-          {...register("prompt")}
-        />
-      </Field>
-
-      {limits.options.negativePrompt && (
-        <Field
-          id={negativeId}
-          label={t.negativePrompt}
-          error={errors.negativePrompt?.message}
-          aside={<TextCounter id={`${negativeId}-count`} length={negativePrompt.length} max={limits.negativePromptMaxLength} />}
-          help={
-            pasteCut
-              ? format(t.negativePasteCut, { ...pasteCut, max: limits.negativePromptMaxLength })
-              : negativePrompt.length >= limits.negativePromptMaxLength
-                ? format(t.negativeLimit, { max: limits.negativePromptMaxLength })
-                : t.negativeHelp
-          }
-        >
-          <textarea
-            id={negativeId}
-            rows={2}
-            maxLength={limits.negativePromptMaxLength}
-            className={inputClass}
-            placeholder={t.negativePlaceholder}
-            aria-describedby={`${negativeId}-count ${describedBy(negativeId, true, Boolean(errors.negativePrompt))}`}
-            onPaste={onNegativePaste}
-            {...register("negativePrompt")}
-          />
-        </Field>
-      )}
-    </>
+    <Field
+      id={id}
+      label={t.negativePrompt}
+      error={formState.errors.negativePrompt?.message}
+      aside={<TextCounter id={`${id}-count`} length={negativePrompt.length} max={limits.negativePromptMaxLength} />}
+      help={
+        pasteCut
+          ? format(t.negativePasteCut, { ...pasteCut, max: limits.negativePromptMaxLength })
+          : negativePrompt.length >= limits.negativePromptMaxLength
+            ? format(t.negativeLimit, { max: limits.negativePromptMaxLength })
+            : t.negativeHelp
+      }
+    >
+      <textarea
+        id={id}
+        rows={2}
+        maxLength={limits.negativePromptMaxLength}
+        className={inputClass}
+        placeholder={t.negativePlaceholder}
+        aria-describedby={`${id}-count ${describedBy(id, true, Boolean(formState.errors.negativePrompt))}`}
+        onPaste={onPaste}
+        {...register("negativePrompt")}
+      />
+    </Field>
   );
 }
 
-export function CountSeedOptions({ limits, idPrefix }: { limits: FieldLimits; idPrefix: string }) {
+export function CountField({ limits, idPrefix }: { limits: FieldLimits; idPrefix: string }) {
   const t = useMessages().playground.form;
   const locale = useLocale();
-  const { register, control } = useFormContext<SharedValues>();
-  const nId = `${idPrefix}n`;
+  const { control } = useFormContext<SharedValues>();
+  const id = `${idPrefix}n`;
   return (
-    <>
-      <Controller
-        control={control}
-        name="n"
-        render={({ field, fieldState }) =>
-          limits.n.min === limits.n.max ? (
-            <div className="space-y-1">
-              <p className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.n}</p>
-              <p className="text-xs text-slate-500 dark:text-slate-400">{plural(locale, t.nFixed, limits.n.min, { model: limits.name })}</p>
-            </div>
-          ) : (
-            <Field id={nId} label={t.n} error={fieldState.error?.message} help={format(t.nHelp, { min: limits.n.min, max: limits.n.max })}>
-              <input
-                id={nId}
-                type="number"
-                inputMode="numeric"
-                min={limits.n.min}
-                max={limits.n.max}
-                step={1}
-                className={`${inputClass} w-24`}
-                value={Number.isNaN(field.value) ? "" : field.value}
-                aria-invalid={Boolean(fieldState.error)}
-                aria-describedby={describedBy(nId, true, Boolean(fieldState.error))}
-                onChange={(event) => field.onChange(event.target.value === "" ? Number.NaN : Number(event.target.value))}
-              />
-            </Field>
-          )
-        }
-      />
+    <Controller
+      control={control}
+      name="n"
+      render={({ field, fieldState }) =>
+        limits.n.min === limits.n.max ? (
+          <div className="space-y-1">
+            <p className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.n}</p>
+            <p className="text-xs text-slate-500 dark:text-slate-400">{plural(locale, t.nFixed, limits.n.min, { model: limits.name })}</p>
+          </div>
+        ) : (
+          <Field id={id} label={t.n} error={fieldState.error?.message} help={format(t.nHelp, { min: limits.n.min, max: limits.n.max })}>
+            <input
+              id={id}
+              type="number"
+              inputMode="numeric"
+              min={limits.n.min}
+              max={limits.n.max}
+              step={1}
+              className={`${inputClass} w-24`}
+              value={Number.isNaN(field.value) ? "" : field.value}
+              aria-invalid={Boolean(fieldState.error)}
+              aria-describedby={describedBy(id, true, Boolean(fieldState.error))}
+              onChange={(event) => field.onChange(event.target.value === "" ? Number.NaN : Number(event.target.value))}
+            />
+          </Field>
+        )
+      }
+    />
+  );
+}
 
-      {limits.options.seed && (
-        <Controller
-          control={control}
-          name="seed"
-          render={({ field, fieldState }) => (
-            <SeedField id={`${idPrefix}seed`} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
-          )}
-        />
-      )}
-
-      <div className="space-y-3">
-        {limits.options.promptExtend && (
-          <Switch id={`${idPrefix}promptExtend`} label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
+/**
+ * The seed and the two switches, folded under a summary of what they are set to. It opens by itself when
+ * one of them is refused, so no error is ever hidden; `open` is the form's, so "Reuse seed" can open it.
+ */
+export function MoreOptions({ limits, idPrefix, open, onOpenChange }: { limits: FieldLimits; idPrefix: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const messages = useMessages().playground;
+  const t = messages.form;
+  const { register, control, watch, formState } = useFormContext<SharedValues>();
+  const [seed, promptExtend, watermark] = watch(["seed", "promptExtend", "watermark"]);
+  const shown = open || Boolean(formState.errors.seed);
+  const summary = [
+    limits.options.seed && format(t.moreSeed, { seed: seed === null ? messages.seed.placeholder : String(seed) }),
+    limits.options.promptExtend && format(t.moreRewriting, { state: promptExtend ? t.on : t.off }),
+    limits.options.watermark && format(t.moreWatermark, { state: watermark ? t.on : t.off }),
+  ].filter(Boolean);
+  if (summary.length === 0) return null;
+  return (
+    <details open={shown} onToggle={(event) => onOpenChange(event.currentTarget.open)} className="group rounded-md border border-slate-200 dark:border-slate-700">
+      <summary className="cursor-pointer select-none rounded-md px-3 py-2 text-sm">
+        <span className="font-medium text-slate-800 dark:text-slate-200">{t.more}</span>{" "}
+        <span className="text-xs text-slate-500 dark:text-slate-400">{summary.join(" · ")}</span>
+      </summary>
+      <div className="space-y-4 px-3 pb-3 pt-1">
+        {limits.options.seed && (
+          <Controller
+            control={control}
+            name="seed"
+            render={({ field, fieldState }) => <SeedField id={`${idPrefix}seed`} value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+          />
         )}
+        {limits.options.promptExtend && <Switch id={`${idPrefix}promptExtend`} label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />}
         {limits.options.watermark && <Switch id={`${idPrefix}watermark`} label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />}
       </div>
-    </>
+    </details>
   );
 }

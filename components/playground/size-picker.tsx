@@ -38,7 +38,7 @@ export function SizePicker({
       <p id={`${idPrefix}size-rule`} className="text-xs text-slate-600 dark:text-slate-400">
         {model.name}: {rule}
       </p>
-      <div className="grid grid-cols-3 gap-1.5">
+      <div className="grid grid-cols-2 gap-1.5 sm:grid-cols-3">
         {model.presets.map((preset) => {
           const id = `${idPrefix}size-${preset.width}x${preset.height}`;
           const scale = 28 / Math.max(preset.width, preset.height);
@@ -64,7 +64,7 @@ export function SizePicker({
                 className="shrink-0 rounded-sm border border-slate-400 bg-slate-100 dark:bg-slate-800"
                 style={{ width: preset.width * scale, height: preset.height * scale }}
               />
-              <span>
+              <span className="whitespace-nowrap">
                 <span className="block font-medium">{formatSize(preset)}</span>{" "}
                 <span className="text-slate-600 dark:text-slate-400">{aspectLabel(preset)}</span>
               </span>

@@ -15,7 +15,7 @@ export function UsageBar({ gated }: { gated: boolean }) {
     // Its own line on a phone, of its final height, before the count arrives: the count moves nothing.
     <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-1">
       {data && (
-        <p data-testid="usage" className={left === 0 ? "font-semibold text-red-700 dark:text-red-300" : undefined}>
+        <p data-testid="usage" className={`whitespace-nowrap ${left === 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
           {left === null ? plural(locale, t.today, data.imagesToday) : format(t.left, { left, limit: String(data.dailyImageLimit) })}
         </p>
       )}

@@ -7,7 +7,7 @@ import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { PublicItem } from "@/lib/compare/hidden-comparison";
 import { format } from "@/lib/i18n/format";
 import { buildSlides, slideSources, type Slide } from "@/lib/present/slides";
-import { cutText } from "@/lib/text/well-formed";
+import { excerpt } from "@/lib/text/well-formed";
 
 const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
@@ -148,7 +148,7 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
                 src={panel.image.src}
                 width={panel.image.width}
                 height={panel.image.height}
-                alt={format(t.imageAlt, { label: panel.label, prompt: cutText(slide.prompt, 120) })}
+                alt={format(t.imageAlt, { label: panel.label, prompt: excerpt(slide.prompt, 120) })}
                 className="min-h-0 w-auto flex-1 object-contain"
               />
             ) : (

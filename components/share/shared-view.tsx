@@ -16,7 +16,7 @@ import { blindLabel } from "@/lib/compare/column-label";
 import type { HiddenComparison, PublicItem } from "@/lib/compare/hidden-comparison";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
-import { cutText } from "@/lib/text/well-formed";
+import { excerpt } from "@/lib/text/well-formed";
 
 
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
@@ -64,7 +64,7 @@ function SharedItem({ item }: { item: PublicItem }) {
   const t = useMessages().share;
   const kind = item.kind === "generation" ? "generation" : "comparison";
   return (
-    <article aria-label={format(t.item[kind], { prompt: cutText(item.request.prompt, 60) })} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
+    <article aria-label={format(t.item[kind], { prompt: excerpt(item.request.prompt, 60) })} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <section className="min-w-0 flex-1">
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.prompt}</h2>
@@ -107,7 +107,7 @@ function Images({ generation, label, describe = (text) => text }: { generation: 
               format(t.openFull, { n: index + 1 })
             ) : (
               // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app
-              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: cutText(generation.prompt, 100) })} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
+              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: excerpt(generation.prompt, 100) })} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
             )}
           </a>
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.revised}</p>

@@ -23,3 +23,16 @@ export const cutText = (text: string, max: number): string => {
   }
   return text;
 };
+
+/**
+ * Text shortened for a label or a title: at most `max` characters, ending at a word's end where one is near
+ * (text without spaces, like Chinese, is cut where it must), with an ellipsis when anything was left out.
+ */
+export const excerpt = (text: string, max: number): string => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const cut = cutText(flat, max);
+  if (cut.length === flat.length) return flat;
+  const space = cut.lastIndexOf(" ");
+  const words = space > cut.length * 0.6 ? cut.slice(0, space) : cut;
+  return `${words.replace(/[\s,.;:!?，。；：、]+$/u, "")}…`;
+};

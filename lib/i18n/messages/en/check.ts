@@ -1,6 +1,8 @@
 /** English text of "Check connection" (also what `npm run check-gateway` prints). `{name}` placeholders. */
 export const check = {
   open: "Check connection",
+  /** The header\'s short label of the same button. */
+  openShort: "Check",
   dialog: "Check the connection to the gateway",
   heading: "Connection to the gateway",
   intro:

@@ -8,6 +8,8 @@ export const common: {
   examples: string;
   examplesHelp: string;
   examplesUse: string;
+  /** The button's visible word; examplesUse is its full name. */
+  examplesUseShort: string;
   exampleList: readonly ExamplePrompt[];
 } = {
   theme: "Theme",
@@ -16,6 +18,7 @@ export const common: {
   examples: "Try an example",
   examplesHelp: "Fills the prompt and picks a model that does it well.",
   examplesUse: "Use this example",
+  examplesUseShort: "Use",
   exampleList: [
     {
       title: "Poster with Chinese calligraphy",

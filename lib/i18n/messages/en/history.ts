@@ -49,6 +49,8 @@ export const history = {
     generating: "Images being generated",
     retry: "Retry",
     reuseSettings: "Reuse settings",
+    reuseSettingsHelp: "Everything as it was, the seed used included, to make this image again.",
+    reuseNewSeed: "Reuse with a new seed",
     reuseSeed: "Reuse seed",
     noSeedYet: "The seed is known once the request has gone to the gateway.",
     useRevisedPrompt: "Use revised prompt",

@@ -3,6 +3,8 @@ import type { Messages } from "../en";
 /** 简体中文：“检查连接”。 */
 export const check: Messages["check"] = {
   open: "检查连接",
+  /** The header\'s short label of the same button. */
+  openShort: "检查",
   dialog: "检查与网关的连接",
   heading: "与网关的连接",
   intro: "向每个模型发送一个网关会在生成前拒绝的请求（空提示词、0 张图片、1*1 尺寸、种子 -1），因此不会产生任何费用。",

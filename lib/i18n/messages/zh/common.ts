@@ -8,6 +8,7 @@ export const common: Messages["common"] = {
   examples: "试试示例",
   examplesHelp: "填入提示词，并选用擅长此类画面的模型。",
   examplesUse: "使用此示例",
+  examplesUseShort: "使用",
   exampleList: [
     {
       title: "书法标题海报",

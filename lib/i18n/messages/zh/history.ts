@@ -48,6 +48,8 @@ export const history: Messages["history"] = {
     generating: "正在生成的图片",
     retry: "重试",
     reuseSettings: "复用设置",
+    reuseSettingsHelp: "沿用全部设置，包括所用的种子，以便再次生成这张图片。",
+    reuseNewSeed: "复用设置，换新种子",
     reuseSeed: "复用种子",
     noSeedYet: "请求发送到网关后才能确定种子。",
     useRevisedPrompt: "使用改写后的提示词",

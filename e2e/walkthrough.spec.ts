@@ -1,0 +1,130 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { clearHistory, expect, test } from "./fixtures";
+
+/**
+ * What a newcomer's first hour and a stakeholder's screen ran into, each checked as a person meets it, at a
+ * desktop's 1440 px and a phone's 390 px.
+ */
+
+const VIEWPORTS = [
+  { name: "desktop", width: 1440, height: 900 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+/** Tag-style text as people write it: no spaces anywhere. */
+const tags = (words: readonly string[], length: number) => words.join(",").repeat(Math.ceil(length / words.join(",").length)).slice(0, length);
+const TAG_PROMPT = tags(["masterpiece", "best_quality", "1girl", "solo", "long_hair", "looking_at_viewer", "cherry_blossoms", "https://example.com/ref.png"], 600);
+const TAG_NEGATIVE = tags(["lowres", "bad_anatomy", "bad_hands", "text", "error", "missing_fingers", "extra_digit", "blurry", "jpeg_artifacts", "水印"], 500);
+
+const createTagHistory = async (request: APIRequestContext): Promise<string> => {
+  const generation = { model: "wan2.2-t2i-flash", prompt: TAG_PROMPT, negativePrompt: TAG_NEGATIVE, width: 512, height: 512, n: 2, seed: 1, promptExtend: true, watermark: false };
+  const started = await request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } });
+  expect(started.status()).toBe(200);
+  const comparison = { models: ["wan2.2-t2i-flash", "qwen-image"], prompt: TAG_PROMPT, negativePrompt: TAG_NEGATIVE, aspect: "1:1", perModel: 1, seed: 2, promptExtend: true, watermark: false, blind: false };
+  const compared = await request.post("/api/comparisons", { data: comparison, headers: { prefer: "wait=20" } });
+  expect(compared.ok()).toBe(true);
+  const entries = [
+    { kind: "generation", id: ((await started.json()) as { id: string }).id },
+    { kind: "comparison", id: ((await compared.json()) as { id: string }).id },
+  ];
+  const share = await request.post("/api/shares", { data: { title: TAG_PROMPT.slice(0, 150), entries } });
+  return ((await share.json()) as { path: string }).path;
+};
+
+/** Nothing on the page is wider than the window. */
+const expectNoSideScroll = async (page: Page, where: string) => {
+  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(scroll, `${where}: the page is ${scroll} px wide in a ${inner} px window`).toBeLessThanOrEqual(inner);
+};
+
+/** Nothing inside the element is cut off at its right edge. */
+const expectNothingCut = async (page: Page, selector: string, where: string) => {
+  const overflow = await page.locator(selector).evaluate((element) => element.scrollWidth - element.clientWidth);
+  expect(overflow, `${where}: ${overflow} px cut off`).toBeLessThanOrEqual(1);
+};
+
+test.describe("a newcomer's walk-through", () => {
+  for (const viewport of VIEWPORTS) {
+    test(`tag-style prompts wrap everywhere and never widen the page (${viewport.name})`, async ({ page, request }) => {
+      await clearHistory(request);
+      const sharePath = await createTagHistory(request);
+      await page.setViewportSize(viewport);
+      await page.goto("/");
+      const card = page.getByRole("article").filter({ hasText: "masterpiece" });
+      await expect(card.first().getByRole("img").first()).toBeVisible();
+      await expect(page.getByRole("article", { name: /^Comparison of 2 models/ }).getByRole("img").first()).toBeVisible();
+      await expectNoSideScroll(page, "the playground");
+
+      // The lightbox shows the whole text, wrapped.
+      await page.getByRole("article").filter({ hasText: "masterpiece" }).last().getByRole("button", { name: /^Open image 1/ }).first().click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectNothingCut(page, "dialog", "the lightbox");
+      await expectNoSideScroll(page, "the lightbox");
+      await page.keyboard.press("Escape");
+      await expect(page.locator("dialog")).toHaveCount(0);
+
+      // A presentation of the favourites... or of a selection: here the comparison's own Present.
+      await page.getByRole("article", { name: /^Comparison of 2 models/ }).getByRole("button", { name: "Present" }).click();
+      await expect(page.getByRole("dialog", { name: "Presentation" })).toBeVisible();
+      await expectNothingCut(page, "dialog", "the presentation");
+      await expectNoSideScroll(page, "the presentation");
+      await page.keyboard.press("Escape");
+
+      await page.goto(sharePath);
+      await expect(page.getByRole("article").first()).toBeVisible();
+      await expectNoSideScroll(page, "the share page");
+      await page.screenshot({ path: `test-results/screenshots/tags-${viewport.name}.png`, fullPage: viewport.name === "phone" });
+    });
+  }
+
+  for (const viewport of VIEWPORTS) {
+    test(`the prompt and Generate are on the first screen, the tabs on one line, the examples whole (${viewport.name})`, async ({ playground, page }) => {
+      await page.setViewportSize(viewport);
+      await page.reload();
+      await expect(playground.prompt).toBeInViewport({ ratio: 1 });
+      await expect(playground.generateButton).toBeInViewport({ ratio: 1 });
+      const tabs = page.getByRole("group", { name: "Mode" }).getByRole("button");
+      for (const tab of await tabs.all()) {
+        expect((await tab.boundingBox())?.height ?? 0, await tab.innerText()).toBeLessThan(40);
+        expect(await tab.evaluate((element) => element.scrollWidth <= element.clientWidth + 1), await tab.innerText()).toBe(true);
+      }
+      const examples = playground.form.getByLabel("Try an example");
+      for (const title of await examples.locator("option").allInnerTexts()) {
+        const fits = await examples.evaluate((select, text) => {
+          const probe = document.createElement("span");
+          probe.style.font = getComputedStyle(select).font;
+          probe.style.position = "absolute";
+          probe.style.whiteSpace = "nowrap";
+          probe.textContent = text;
+          document.body.append(probe);
+          const width = probe.getBoundingClientRect().width;
+          probe.remove();
+          // The text box of a select: its width less its padding and the arrow.
+          return width <= select.clientWidth - 40;
+        }, title);
+        expect(fits, `"${title}" is cut off in the examples menu`).toBe(true);
+      }
+      await page.screenshot({ path: `test-results/screenshots/first-screen-${viewport.name}.png` });
+    });
+  }
+
+  test("deleting a card far down the list says so where it was, long enough to undo, with the focus on Undo", async ({ playground, page, request }) => {
+    for (let index = 1; index <= 6; index++) {
+      const body = { model: "wan2.2-t2i-flash", prompt: `Card number ${index} of six`, negativePrompt: "", width: 512, height: 512, n: 1, seed: index, promptExtend: false, watermark: false };
+      expect((await request.post("/api/generations", { data: body, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    }
+    await page.reload();
+    const last = playground.results.filter({ hasText: "Card number 1 of six" });
+    await last.scrollIntoViewIfNeeded();
+    await last.getByRole("button", { name: "Delete" }).click();
+    const undo = page.getByRole("button", { name: "Undo" });
+    await expect(undo).toBeInViewport();
+    await expect(undo).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: "Deleted “Card number 1 of six”." })).toBeVisible();
+    // Still there well after the old 6 seconds, while the user is at it.
+    await page.waitForTimeout(8_000);
+    await undo.click();
+    await expect(last).toBeVisible();
+    await expect(playground.results).toHaveCount(6);
+  });
+});
