@@ -69,7 +69,7 @@ test.describe("editing an image", () => {
     await expect(result).toContainText("Edit");
     await expect(result).toContainText("1200*800, uploaded");
     await expect(result).toContainText("1248*832 (3:2), following the input");
-    const slider = result.getByRole("slider", { name: "Before and after, image 1 of 1: move to compare" });
+    const slider = result.getByRole("slider", { name: "Drag across the picture to compare before and after" });
     await expect(slider).toBeVisible();
     expect(await playground.fullImageSize(result)).toEqual([1248, 832]);
 
@@ -100,7 +100,7 @@ test.describe("editing an image", () => {
     await edit.submit.click();
     const portrait = playground.latest();
     await expect(portrait).toContainText("1024*1536 (2:3)");
-    await expect(portrait.getByRole("slider", { name: "Before and after, image 1 of 1: move to compare The input (3:2) is shown whole inside the result's 2:3 frame." })).toBeVisible();
+    await expect(portrait.getByRole("slider", { name: "Drag across the picture to compare before and after The input (3:2) is shown whole inside the result's 2:3 frame." })).toBeVisible();
     await expect(portrait.getByTestId("before-image")).toHaveCSS("object-fit", "contain");
     await portrait.screenshot({ path: "test-results/screenshots/edit-other-shape.png" });
   });

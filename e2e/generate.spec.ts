@@ -36,7 +36,8 @@ test.describe("generating", () => {
 
     const result = playground.latest();
     await expect(result.getByRole("img")).toHaveCount(2);
-    await expect(result.getByTestId("revised-prompt")).toHaveText(["No revised prompt returned.", "No revised prompt returned."]);
+    // Two images with the same (here: no) revised prompt: said once, under the two.
+    await expect(result.getByTestId("revised-prompt")).toHaveText(["No revised prompt returned."]);
     await expect(result.getByText("42", { exact: true })).toBeVisible();
     expect(await playground.fullImageSize(result, 1)).toEqual([1280, 1280]);
     expect(await playground.fullImageSize(result, 2)).toEqual([1280, 1280]);

@@ -127,4 +127,65 @@ test.describe("a newcomer's walk-through", () => {
     await expect(last).toBeVisible();
     await expect(playground.results).toHaveCount(6);
   });
+
+  test("several images sit in a grid with their shared revised prompt once; the lightbox walks through them and on", async ({ playground, page, request }) => {
+    const make = async (prompt: string, n: number) => {
+      const body = { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n, seed: 3, promptExtend: true, watermark: false };
+      expect((await request.post("/api/generations", { data: body, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    };
+    await make("A single lantern", 1);
+    await make("Four paper cranes", 4);
+    await page.reload();
+    const four = playground.results.filter({ hasText: "Four paper cranes" });
+    const thumbs = four.getByRole("button", { name: /^Open image \d of 4$/ });
+    await expect(thumbs).toHaveCount(4);
+    const [first, second] = [await thumbs.nth(0).boundingBox(), await thumbs.nth(1).boundingBox()];
+    expect(Math.abs((first?.y ?? 0) - (second?.y ?? 1)), "the first two images side by side").toBeLessThan(2);
+    await expect(four.getByTestId("revised-prompt")).toHaveCount(1);
+    await expect(four.getByText("Revised prompt of all 4 images")).toBeVisible();
+
+    await thumbs.nth(0).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toHaveAccessibleName("Image 1 of 4");
+    await page.keyboard.press("ArrowRight");
+    await expect(dialog).toHaveAccessibleName("Image 2 of 4");
+    await dialog.getByRole("button", { name: "Next" }).click();
+    await dialog.getByRole("button", { name: "Next" }).click();
+    await expect(dialog).toHaveAccessibleName("Image 4 of 4");
+    // On across the history: the next result's image.
+    await page.keyboard.press("ArrowRight");
+    await expect(dialog).toHaveAccessibleName("Image 1 of 1");
+    await expect(dialog).toContainText("A single lantern");
+    await expect(dialog.getByRole("button", { name: "Next" })).toBeDisabled();
+    await page.keyboard.press("ArrowLeft");
+    await expect(dialog).toHaveAccessibleName("Image 4 of 4");
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+  });
+
+  test("a 2,000-character prompt is clamped with Show more, and in the lightbox its text scrolls beside the image", async ({ playground, page, request }) => {
+    const prompt = `A long prompt ${"with many careful words about light, texture and composition ".repeat(40)}`.slice(0, 2000);
+    const body = { model: "wan2.6-t2i", prompt, negativePrompt: "", width: 1280, height: 1280, n: 1, seed: 4, promptExtend: true, watermark: false };
+    expect((await request.post("/api/generations", { data: body, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    await page.reload();
+    const card = playground.latest();
+    const header = card.locator("header p").first();
+    expect((await header.boundingBox())?.height ?? 999).toBeLessThan(80);
+    await card.locator("header").getByRole("button", { name: "Show more" }).click();
+    expect((await header.boundingBox())?.height ?? 0).toBeGreaterThan(200);
+    await card.locator("header").getByRole("button", { name: "Show less" }).click();
+
+    await card.getByRole("button", { name: /^Open image 1/ }).click();
+    const dialog = page.getByRole("dialog");
+    const image = dialog.getByRole("img");
+    await expect(image).toHaveJSProperty("complete", true);
+    const before = await image.boundingBox();
+    const panel = dialog.locator("div.overflow-y-auto").first();
+    await panel.getByRole("button", { name: "Show more" }).first().click();
+    expect(await panel.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+    await panel.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect(image).toBeInViewport({ ratio: 1 });
+    expect(await image.boundingBox()).toEqual(before);
+    await page.screenshot({ path: "test-results/screenshots/lightbox-long-prompt.png" });
+  });
 });

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report";
 import { ImageResult } from "@/components/history/image-result";
@@ -7,14 +7,14 @@ import { ShareButton } from "@/components/history/share-button";
 import { StarButton } from "@/components/history/star-button";
 import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
-import { Lightbox } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ClampedText } from "@/components/ui/clamped-text";
 import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import { requestSize } from "@/lib/generation/request-size";
-import type { ComparisonView, GenerationView, ImageView } from "@/lib/generation/view";
+import type { ComparisonView, GenerationView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { excerpt } from "@/lib/text/well-formed";
@@ -44,21 +44,21 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
       aria-busy={running}
       className="space-y-3 rounded-lg border border-indigo-200 dark:border-indigo-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
-      <header className="flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0 flex-1 space-y-1">
+      <header className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">
+        <div className="min-w-0 space-y-1">
           <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">
             {format(request.blind ? (hidden ? t.heading.blind : t.heading.revealed) : t.heading.open, { count: comparison.columns.length })}
           </p>
-          <p className="whitespace-pre-wrap text-sm text-slate-900 dark:text-slate-100">
+          <ClampedText lines={3} className="text-sm text-slate-900 dark:text-slate-100">
             <span className="sr-only">{t.promptLabel}</span>
             {request.prompt}
-          </p>
-          <p className="text-xs text-slate-500 dark:text-slate-400">
+          </ClampedText>
+          <ClampedText lines={3} className="text-xs text-slate-500 dark:text-slate-400">
             {plural(locale, t.settings, request.perModel, { seed: comparison.seed, aspect: request.aspect })}
             {request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
-          </p>
+          </ClampedText>
         </div>
-        <div className="flex h-9 items-center gap-2">
+        <div className="flex h-9 items-center gap-2 justify-self-end">
           {selection}
           <StarButton starred={comparison.starred} onToggle={() => update.mutate({ id: comparison.id, starred: !comparison.starred })} />
         </div>
@@ -146,7 +146,6 @@ function Column({
   const ruleText = useRuleText();
   const t = useMessages().compare.card;
   const cancel = useCancelGeneration();
-  const [open, setOpen] = useState<ImageView | null>(null);
   const item = useRef<HTMLLIElement>(null);
   const { request, status } = generation;
   const elapsed = useElapsed(generation.createdAt, status === "running");
@@ -163,7 +162,7 @@ function Column({
         </div>
         {status === "running" ? (
           <div className="flex items-center gap-2">
-            <span role="timer" aria-label={format(t.elapsed, { label })} className="text-xs tabular-nums text-slate-600 dark:text-slate-400">
+            <span role="timer" aria-label={format(t.elapsed, { label })} className="whitespace-nowrap text-xs tabular-nums text-slate-600 dark:text-slate-400">
               {formatSeconds(elapsed)}
             </span>
             <Button className="px-2 py-1 text-xs" onClick={() => {
@@ -195,7 +194,7 @@ function Column({
               index={index}
               count={generation.images.length}
               prompt={request.prompt}
-              onOpen={() => setOpen(image)}
+              onOpen={() => actions.openImage(generation, image)}
               stacked
               downloadable={!hidden}
               {...(!hidden && { onEdit: () => actions.editImage(image) })}
@@ -224,7 +223,6 @@ function Column({
           {t.retry}
         </Button>
       )}
-      {open && <Lightbox generation={generation} image={open} actions={actions} hideSettings={hidden} title={label} onClose={() => setOpen(null)} />}
     </li>
   );
 }

@@ -82,7 +82,7 @@ export function BeforeAfter({
         />
       </div>
       <label htmlFor={id} className="block text-xs text-slate-600 dark:text-slate-400">
-        {format(t.slider, { index: index + 1, count })}
+        {count > 1 ? format(t.sliderOf, { index: index + 1, count }) : t.slider}
         {!sameShape && ` ${format(t.shapeNote, { input: aspectLabel(before), result: aspectLabel(after) })}`}
       </label>
     </div>

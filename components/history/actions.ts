@@ -16,6 +16,8 @@ export type HistoryActions = {
   readonly remove: (item: HistoryItem) => void;
   /** Brings an earlier step of an edit chain into view: its card, or a search that finds it. */
   readonly showStep: (step: ChainStep) => void;
+  /** Opens an image in the lightbox, from where the rest of the history's images are a key press away. */
+  readonly openImage: (generation: GenerationView, image: ImageView) => void;
   /** Opens a full-screen presentation of these items. */
   readonly present: (items: readonly HistoryItem[]) => void;
 };

@@ -1,18 +1,19 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
-import { CodeDialog, Lightbox } from "@/components/lazy";
+import { CodeDialog } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
+import { ClampedText } from "@/components/ui/clamped-text";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
 import { requestSize } from "@/lib/generation/request-size";
-import type { ChainStep, GenerationView, ImageView } from "@/lib/generation/view";
+import type { ChainStep, GenerationView } from "@/lib/generation/view";
 import type { Size } from "@/lib/models/size-rules";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
 import { AnswerNotices, ErrorReport } from "./gateway-report";
-import { ImageResult } from "./image-result";
+import { ResultImages } from "./result-images";
 import { ShareButton } from "./share-button";
 import { StarButton } from "./star-button";
 import { SettingsList } from "./settings-list";
@@ -27,7 +28,6 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
   const { data: generation } = useQuery(generationQuery(initial));
   const cancel = useCancelGeneration();
   const star = useStarGeneration();
-  const [open, setOpen] = useState<ImageView | null>(null);
   const [showCode, setShowCode] = useState(false);
   const card = useRef<HTMLElement>(null);
   const { request, status } = generation;
@@ -44,19 +44,22 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       aria-busy={running}
       className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
-      <header className="flex flex-wrap items-start justify-between gap-2">
-        <p className="min-w-0 flex-1 whitespace-pre-wrap text-sm text-slate-900 dark:text-slate-100">
-          {generation.input && <span className="mr-2 rounded bg-violet-100 dark:bg-violet-900/50 px-1.5 py-0.5 text-xs font-medium text-violet-800 dark:text-violet-200">{edit.badge}</span>}
-          <span className="sr-only">{t.card.promptLabel}</span>
-          {request.prompt}
-        </p>
-        <div className="flex h-9 items-center gap-2">
+      {/* The prompt over the controls on a phone, beside them where there is room: never squeezed into a column. */}
+      <header className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">
+        <div className="min-w-0 text-sm text-slate-900 dark:text-slate-100">
+          <ClampedText lines={3}>
+            {generation.input && <span className="mr-2 rounded bg-violet-100 dark:bg-violet-900/50 px-1.5 py-0.5 text-xs font-medium text-violet-800 dark:text-violet-200">{edit.badge}</span>}
+            <span className="sr-only">{t.card.promptLabel}</span>
+            {request.prompt}
+          </ClampedText>
+        </div>
+        <div className="flex h-9 items-center gap-2 justify-self-end">
           {selection}
           {/* One width for "timer + Cancel" and for the badge that replaces them: nothing moves when it ends. */}
           <div className="flex h-9 w-32 items-center justify-end gap-2">
           {running ? (
             <>
-              <span role="timer" aria-label={t.card.elapsed} className="text-sm tabular-nums text-slate-600 dark:text-slate-400">
+              <span role="timer" aria-label={t.card.elapsed} className="whitespace-nowrap text-sm tabular-nums text-slate-600 dark:text-slate-400">
                 {formatSeconds(elapsed)}
               </span>
               <Button
@@ -81,22 +84,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
 
       {generation.input && <Chain generation={generation} onStep={actions.showStep} />}
       {running && <Placeholders size={requestSize(request)} n={request.n} />}
-      {status === "succeeded" && (
-        <ul className="grid gap-4">
-          {generation.images.map((image, index) => (
-            <ImageResult
-              key={image.id}
-              image={image}
-              index={index}
-              count={generation.images.length}
-              prompt={request.prompt}
-              onOpen={() => setOpen(image)}
-              before={generation.input}
-              onEdit={() => actions.editImage(image)}
-            />
-          ))}
-        </ul>
-      )}
+      {status === "succeeded" && <ResultImages generation={generation} onOpen={(image) => actions.openImage(generation, image)} onEdit={actions.editImage} />}
       <AnswerNotices notices={generation.notices} />
       {generation.error && <ErrorReport generation={generation} text={ruleText(generation.error.message)} />}
       {status === "cancelled" && generation.finishedAt !== null && (
@@ -146,7 +134,6 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         </Button>
       </div>
 
-      {open && <Lightbox generation={generation} image={open} actions={actions} onClose={() => setOpen(null)} />}
       {showCode && <CodeDialog generation={generation} onClose={() => setShowCode(false)} />}
     </article>
   );

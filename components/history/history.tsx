@@ -1,14 +1,17 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 // Not lazy: a card that arrived after the list would push the cards below it down (a layout shift).
 import { ComparisonCard } from "@/components/compare/comparison-card";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
-import { historyQuery } from "@/lib/api/generations";
+import { generationKeys, historyQuery } from "@/lib/api/generations";
 import { format, plural } from "@/lib/i18n/format";
 import { listSearchParams, type ListFilters } from "@/lib/generation/list-query";
-import type { ChainStep, HistoryItem, HistoryPage } from "@/lib/generation/view";
+import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
+import { columnLabel, isHidden } from "@/lib/compare/column-label";
+import { Lightbox } from "@/components/lazy";
+import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";
 import { GenerationCard } from "./generation-card";
 import { HistoryFilters } from "./history-filters";
@@ -31,8 +34,11 @@ const allStarred = async (): Promise<HistoryItem[]> => {
 };
 
 /** Every generation and comparison ever made here, newest first, loaded a page at a time as the list scrolls. */
-export function History({ actions }: { actions: Omit<HistoryActions, "remove" | "showStep"> }) {
-  const t = useMessages().history;
+export function History({ actions }: { actions: Omit<HistoryActions, "remove" | "showStep" | "openImage"> }) {
+  const messages = useMessages();
+  const t = messages.history;
+  const client = useQueryClient();
+  const [viewing, setViewing] = useState<{ generationId: string; imageId: string } | null>(null);
   const locale = useLocale();
   // The server's refusals are English; shown in the interface's language where known.
   const ruleText = useRuleText();
@@ -65,6 +71,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       setSelected((current) => new Map([...current].filter(([id]) => id !== item.id)));
       deletes.remove(item);
     },
+    openImage: (generation: GenerationView, image: ImageView) => setViewing({ generationId: generation.id, imageId: image.id }),
     showStep: (step: ChainStep) => {
       const card = document.getElementById(`generation-${step.generationId}`);
       if (card) {
@@ -160,6 +167,22 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         )}
       </div>
       <div ref={sentinel} />
+      {viewing && (() => {
+        const entries = lightboxEntries(items.filter((item) => !deleting.has(item.id)), client, messages.compare.blindModel);
+        const index = entries.findIndex((entry) => entry.generation.id === viewing.generationId && entry.image.id === viewing.imageId);
+        return (
+          <Lightbox
+            entries={entries}
+            index={Math.max(0, index)}
+            onIndex={(next) => {
+              const entry = entries[next];
+              if (entry) setViewing({ generationId: entry.generation.id, imageId: entry.image.id });
+            }}
+            actions={all}
+            onClose={() => setViewing(null)}
+          />
+        );
+      })()}
       {hasNextPage && (
         <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} className="w-full">
           {isFetchingNextPage ? t.loading : t.loadMore}
@@ -193,3 +216,21 @@ function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onUndo: ()
     </div>
   );
 }
+
+/**
+ * Every image of the loaded history in the order it is shown, for the lightbox to move through. Each item
+ * as its card last saw it (the cards follow running ones in their own queries); a blind comparison's images
+ * with their column's label and nothing that names the model.
+ */
+const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, blindModel: string): LightboxEntry[] =>
+  items.flatMap((listed): LightboxEntry[] => {
+    if (listed.kind === "generation") {
+      const generation = client.getQueryData<GenerationView>(generationKeys.one(listed.id)) ?? listed;
+      return generation.images.map((image) => ({ generation, image }));
+    }
+    const comparison = client.getQueryData<ComparisonView>(generationKeys.comparison(listed.id)) ?? listed;
+    const hideSettings = isHidden(comparison);
+    return comparison.columns.flatMap(({ generation }, index) =>
+      generation.images.map((image) => ({ generation, image, title: columnLabel(comparison, index, blindModel), hideSettings })),
+    );
+  });

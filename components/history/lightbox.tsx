@@ -1,72 +1,115 @@
 import { BeforeAfter } from "@/components/edit/before-after";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { ClampedText } from "@/components/ui/clamped-text";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
+import { excerpt } from "@/lib/text/well-formed";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
 import { SettingsList } from "./settings-list";
-import { excerpt } from "@/lib/text/well-formed";
+
+/** One image the lightbox can show, with what it may say about it. */
+export type LightboxEntry = {
+  readonly generation: GenerationView;
+  readonly image: ImageView;
+  /** A comparison column's label ("Model B" while blind). */
+  readonly title?: string;
+  /** A blind comparison's image: nothing that names the model (settings, reuse) until it is revealed. */
+  readonly hideSettings?: boolean;
+};
+
+/** Keys the lightbox leaves alone: they belong to the control that has focus (the before/after slider, say). */
+const OWN_KEYS = "input, textarea, select, [role='slider']";
 
 /**
- * The full-size image with everything known about it. A native modal <dialog>: it traps focus, closes on
- * Escape and gives focus back to the thumbnail that opened it.
+ * The full-size image with everything known about it, and the way to the next one: the arrow keys and the
+ * Previous and Next buttons move through the result's images and on across the history's. The image keeps
+ * its place while the text beside it (under it on a phone) scrolls. A native modal <dialog>: it traps
+ * focus, closes on Escape and gives focus back to the thumbnail that opened it.
  */
 export function Lightbox({
-  generation,
-  image,
+  entries,
+  index,
+  onIndex,
   actions,
   onClose,
-  hideSettings = false,
-  title,
 }: {
-  generation: GenerationView;
-  image: ImageView;
+  entries: readonly LightboxEntry[];
+  index: number;
+  onIndex: (index: number) => void;
   actions: HistoryActions;
   onClose: () => void;
-  /** A blind comparison's image: nothing that names the model (settings, reuse) until it is revealed. */
-  hideSettings?: boolean;
-  title?: string;
 }) {
   const messages = useMessages();
   const t = messages.history;
   const dialog = useModalDialog();
-  const position = { index: generation.images.indexOf(image) + 1, count: generation.images.length };
+  const entry = entries[index];
+  if (!entry) return null;
+  const { generation, image, title, hideSettings = false } = entry;
+  const position = { index: generation.images.findIndex((candidate) => candidate.id === image.id) + 1, count: generation.images.length };
+  const previous = index > 0 ? index - 1 : null;
+  const next = index < entries.length - 1 ? index + 1 : null;
 
   return (
     <dialog
       ref={dialog.ref}
       onClose={onClose}
+      onKeyDown={(event) => {
+        if (event.target instanceof Element && event.target.closest(OWN_KEYS)) return;
+        const to = event.key === "ArrowLeft" ? previous : event.key === "ArrowRight" ? next : null;
+        if (to === null) return;
+        event.preventDefault();
+        onIndex(to);
+      }}
       aria-label={title ? format(t.lightbox.titledLabel, { ...position, title }) : format(t.lightbox.label, position)}
-      className="m-auto max-h-[95vh] w-[min(1200px,95vw)] overflow-y-auto rounded-lg bg-white dark:bg-slate-900 p-0 shadow-2xl backdrop:bg-slate-900/70"
+      className="m-auto h-[95vh] w-[min(1400px,96vw)] overflow-hidden rounded-lg bg-white dark:bg-slate-900 p-0 text-slate-900 dark:text-slate-100 shadow-2xl backdrop:bg-slate-900/80"
     >
-      <div className="grid gap-4 p-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        {generation.input ? (
-          // An edit at full size, before and after, so a small change (a word of text) can be read.
-          <div className="mx-auto w-full" style={{ maxWidth: `calc(80vh * ${image.width / image.height})` }}>
-            <BeforeAfter before={generation.input} after={image} index={position.index - 1} count={position.count} full />
-          </div>
-        ) : (
-          // eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app
-          <img src={image.src} width={image.width} height={image.height} alt={format(t.lightbox.alt, { prompt: excerpt(generation.request.prompt, 120) })} className="h-auto max-h-[85vh] w-full rounded object-contain" />
-        )}
-        <div className="space-y-3 overflow-y-auto text-sm">
-          <div className="flex justify-end">
+      <div className="grid h-full grid-rows-[auto_minmax(0,1fr)] md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] md:grid-rows-1">
+        <div className="flex min-h-0 items-center justify-center bg-slate-100 dark:bg-slate-950 p-2">
+          {generation.input ? (
+            // An edit at full size, before and after, so a small change (a word of text) can be read.
+            <div className="w-full" style={{ maxWidth: `calc(min(45vh, 85vh) * ${image.width / image.height})` }}>
+              <BeforeAfter before={generation.input} after={image} index={position.index - 1} count={position.count} full />
+            </div>
+          ) : (
+            // eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app
+            <img
+              key={image.id}
+              src={image.src}
+              width={image.width}
+              height={image.height}
+              alt={format(t.lightbox.alt, { prompt: excerpt(generation.request.prompt, 120) })}
+              className="h-auto max-h-[45vh] w-auto max-w-full rounded object-contain md:max-h-[calc(95vh-1rem)]"
+            />
+          )}
+        </div>
+        <div className="min-h-0 space-y-3 overflow-y-auto p-4 text-sm">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <div className="flex items-center gap-2">
+              <Button onClick={() => previous !== null && onIndex(previous)} disabled={previous === null} reason={t.lightbox.first}>
+                {t.lightbox.previous}
+              </Button>
+              <Button onClick={() => next !== null && onIndex(next)} disabled={next === null} reason={t.lightbox.last}>
+                {t.lightbox.next}
+              </Button>
+            </div>
             <Button onClick={dialog.close}>{t.lightbox.close}</Button>
           </div>
-          <section>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.lightbox.prompt}</h3>
-            <p className="whitespace-pre-wrap">{generation.request.prompt}</p>
-          </section>
-          <section>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.image.revisedPrompt}</h3>
-            <p className="whitespace-pre-wrap">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">{t.image.noRevisedPrompt}</span>}</p>
-          </section>
-          {!hideSettings && <SettingsList generation={generation} />}
-          <p className="text-xs text-slate-500 dark:text-slate-400">
+          <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
+            {title && `${title} · `}
             {hideSettings ? format(t.lightbox.position, position) : format(t.lightbox.sizeAndPosition, { ...position, width: image.width, height: image.height })}
           </p>
+          <section className="space-y-1">
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.lightbox.prompt}</h3>
+            <ClampedText lines={6}>{generation.request.prompt}</ClampedText>
+          </section>
+          <section className="space-y-1">
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.image.revisedPrompt}</h3>
+            {image.revisedPrompt ? <ClampedText lines={6}>{image.revisedPrompt}</ClampedText> : <p className="italic text-slate-500 dark:text-slate-400">{t.image.noRevisedPrompt}</p>}
+          </section>
+          {!hideSettings && <SettingsList generation={generation} />}
           <div className="flex flex-wrap gap-2">
             {!hideSettings && (
               <a href={image.downloadSrc} download className="inline-flex items-center rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
+import { ClampedText } from "@/components/ui/clamped-text";
 import { LocalTime } from "@/components/ui/local-time";
 import { requestSize } from "@/lib/generation/request-size";
 import { isEditRequest, type GenerationView } from "@/lib/generation/view";
@@ -47,7 +48,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
     [t.promptRewriting, request.promptExtend ? t.on : t.off],
     [t.watermark, request.watermark ? t.on : t.off],
   ];
-  if (request.negativePrompt !== "") rows.push([t.negativePrompt, request.negativePrompt]);
+  if (request.negativePrompt !== "") rows.push([t.negativePrompt, <ClampedText key="negative" lines={3}>{request.negativePrompt}</ClampedText>]);
   // The row is there while it runs too, so the list keeps its height when the result arrives.
   if (generation.finishedAt !== null) {
     const total = formatSeconds(generation.finishedAt - generation.createdAt);

@@ -1,6 +1,5 @@
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { AppError } from "../errors";
 import { defaultRequest } from "../models/defaults";
 import type { SentGenerate } from "../generation/result";
 import { useSimulatorServer } from "../simulator/test-support";

@@ -15,7 +15,7 @@ import {
   type InputRow,
 } from "./rows";
 import { listHistory } from "./sqlite-list";
-import type { GenerationStore, ShareEntry, StoredImage } from "./types";
+import type { GenerationStore, ShareEntry } from "./types";
 
 /** Brings a database file up to the newest schema, one recorded version at a time. */
 const migrate = (db: Database.Database): number => {

@@ -8,6 +8,8 @@ export const common: {
   examples: string;
   examplesHelp: string;
   examplesUse: string;
+  showMore: string;
+  showLess: string;
   /** The button's visible word; examplesUse is its full name. */
   examplesUseShort: string;
   exampleList: readonly ExamplePrompt[];
@@ -18,6 +20,8 @@ export const common: {
   examples: "Try an example",
   examplesHelp: "Fills the prompt and picks a model that does it well.",
   examplesUse: "Use this example",
+  showMore: "Show more",
+  showLess: "Show less",
   examplesUseShort: "Use",
   exampleList: [
     {

@@ -8,6 +8,8 @@ export const common: Messages["common"] = {
   examples: "试试示例",
   examplesHelp: "填入提示词，并选用擅长此类画面的模型。",
   examplesUse: "使用此示例",
+  showMore: "展开全文",
+  showLess: "收起",
   examplesUseShort: "使用",
   exampleList: [
     {
