@@ -188,4 +188,41 @@ test.describe("a newcomer's walk-through", () => {
     expect(await image.boundingBox()).toEqual(before);
     await page.screenshot({ path: "test-results/screenshots/lightbox-long-prompt.png" });
   });
+
+  test("a presentation at 1920*1080: type for a meeting room, pictures as large as the slide allows, controls that fade", async ({ page, request }) => {
+    const body = { models: ["wan2.2-t2i-flash", "qwen-image"], prompt: "A tea house on a misty mountain at dawn", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 5, promptExtend: true, watermark: false, blind: false };
+    expect((await request.post("/api/comparisons", { data: body, headers: { prefer: "wait=20" } })).ok()).toBe(true);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto("/");
+    await page.getByRole("article", { name: /^Comparison of 2 models/ }).first().getByRole("button", { name: "Present" }).click();
+    const show = page.getByRole("dialog", { name: "Presentation" });
+    const images = show.getByRole("img");
+    await expect(images).toHaveCount(2);
+    for (const image of await images.all()) await expect(image).toHaveJSProperty("complete", true);
+
+    const px = (value: string) => Number.parseFloat(value);
+    expect(px(await show.getByTestId("slide-prompt").evaluate((element) => getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(40);
+    for (const caption of await show.getByTestId("slide-caption").all()) {
+      expect(px(await caption.evaluate((element) => getComputedStyle(element).fontSize))).toBeGreaterThanOrEqual(24);
+    }
+    // The picture itself as drawn (object-fit: contain), not its box: at least two thirds of the screen's height.
+    for (const image of await images.all()) {
+      const drawn = await image.evaluate((element) => {
+        const img = element as HTMLImageElement;
+        const scale = Math.min(img.clientWidth / img.naturalWidth, img.clientHeight / img.naturalHeight);
+        return img.naturalHeight * scale;
+      });
+      expect(drawn, "drawn picture height").toBeGreaterThanOrEqual(1080 * 0.66);
+    }
+
+    const controls = show.getByTestId("slide-controls");
+    await page.mouse.move(900, 500);
+    await expect(controls).toHaveCSS("opacity", "1");
+    await page.waitForTimeout(3_200);
+    await expect(controls).toHaveCSS("opacity", "0");
+    await page.mouse.move(950, 520);
+    await expect(controls).toHaveCSS("opacity", "1");
+    await page.screenshot({ path: "test-results/screenshots/present-1920.png" });
+    await page.keyboard.press("Escape");
+  });
 });

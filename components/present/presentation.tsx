@@ -10,6 +10,8 @@ import { buildSlides, slideSources, type Slide } from "@/lib/present/slides";
 import { excerpt } from "@/lib/text/well-formed";
 
 const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"]);
+/** How long the pointer may rest before the controls (and the pointer itself) fade from the slide. */
+const IDLE_MS = 2_500;
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
 
 /**
@@ -35,6 +37,18 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
   // dialog, and then the browser restores nothing: the control that opened the show gets it back by hand.
   const opener = useRef(typeof document === "undefined" ? null : document.activeElement);
   const loads = useRef(new Map<string, Promise<void>>());
+  // The controls fade when the pointer rests, so the room sees the slide; any move or key brings them back.
+  const [idle, setIdle] = useState(false);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const wake = useCallback(() => {
+    setIdle(false);
+    clearTimeout(idleTimer.current);
+    idleTimer.current = setTimeout(() => setIdle(true), IDLE_MS);
+  }, []);
+  useEffect(() => {
+    wake();
+    return () => clearTimeout(idleTimer.current);
+  }, [wake]);
 
   const preload = useCallback((src: string): Promise<void> => {
     const known = loads.current.get(src);
@@ -82,6 +96,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
   // On the window, not the dialog: when the focused button is disabled at the last slide, keys go to the body.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      wake();
       if (event.target instanceof HTMLButtonElement && (event.key === " " || event.key === "Enter")) return;
       if (NEXT_KEYS.has(event.key)) go(1);
       else if (PREVIOUS_KEYS.has(event.key)) go(-1);
@@ -92,7 +107,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [go, slides.length]);
+  }, [go, slides.length, wake]);
 
   const slide = shown === null ? undefined : slides[shown];
   return (
@@ -103,19 +118,25 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
       aria-roledescription={t.roleDescription}
       className="m-0 h-dvh max-h-none w-screen max-w-none bg-slate-950 p-0 text-white backdrop:bg-black"
     >
-      <div ref={stage} className="flex h-full flex-col bg-slate-950">
-        <div className="flex items-center justify-between gap-2 px-4 py-2 text-sm">
+      <div ref={stage} onPointerMove={wake} onPointerDown={wake} className={`relative flex h-full flex-col bg-slate-950 ${idle ? "cursor-none" : ""}`}>
+        {/* Over the slide, not above it: fading it leaves the whole screen to the pictures. */}
+        <div
+          data-testid="slide-controls"
+          className={`absolute inset-x-0 top-0 z-10 flex items-center justify-between gap-2 bg-gradient-to-b from-black/70 to-transparent px-4 pb-6 pt-2 text-sm transition-opacity duration-500 has-[:focus-visible]:opacity-100 ${idle ? "opacity-0" : "opacity-100"}`}
+        >
           <p aria-live="polite" className="tabular-nums text-slate-300">
             {slides.length === 0 ? t.noSlides : shown === null ? t.loading : format(t.position, { n: shown + 1, total: slides.length })}
           </p>
           <div className="flex gap-2">
-            <Button onClick={() => go(-1)} disabled={target === 0}>
+            <Button variant="overlay" onClick={() => go(-1)} disabled={target === 0}>
               {t.previous}
             </Button>
-            <Button onClick={() => go(1)} disabled={target >= slides.length - 1}>
+            <Button variant="overlay" onClick={() => go(1)} disabled={target >= slides.length - 1}>
               {t.next}
             </Button>
-            <Button onClick={dialog.close}>{t.exit}</Button>
+            <Button variant="overlay" onClick={dialog.close}>
+              {t.exit}
+            </Button>
           </div>
         </div>
         {slide ? (
@@ -130,18 +151,23 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
   );
 }
 
+/**
+ * One slide, sized for a meeting room: the type scales with the screen (a 1920 px projector gets a title of
+ * about 48 px and captions of about 27 px), the pictures take all the room the captions leave, and the
+ * captions are held to a third of the height so a picture never shrinks below half the slide.
+ */
 function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }) {
   const t = useMessages().present;
   const many = slide.panels.length > 1;
   return (
     // A click anywhere on the slide advances, as a presenter's remote would.
-    <section aria-label={t.current} onClick={onAdvance} className="flex min-h-0 flex-1 cursor-pointer flex-col gap-3 px-6 pb-6">
-      <p className="line-clamp-2 text-center text-lg font-medium" data-testid="slide-prompt">
+    <section aria-label={t.current} onClick={onAdvance} className="flex min-h-0 flex-1 cursor-pointer flex-col gap-[1.5vh] px-[2vw] pb-[2vh] pt-[7vh]">
+      <p className="line-clamp-2 text-center text-[clamp(1.25rem,2.5vw,3rem)] font-semibold leading-tight" data-testid="slide-prompt">
         {slide.prompt}
       </p>
-      <div className={`grid min-h-0 flex-1 gap-4 ${many ? "" : "grid-cols-1"}`} style={many ? { gridTemplateColumns: `repeat(${slide.panels.length}, minmax(0, 1fr))` } : undefined}>
+      <div className="grid min-h-0 flex-1 gap-[1.5vw]" style={{ gridTemplateColumns: `repeat(${slide.panels.length}, minmax(0, 1fr))` }}>
         {slide.panels.map((panel) => (
-          <figure key={panel.label} className="flex min-h-0 flex-col items-center gap-2">
+          <figure key={panel.label} className="grid min-h-0 grid-rows-[minmax(0,1fr)_auto] justify-items-center gap-[1vh]">
             {panel.image ? (
               // eslint-disable-next-line @next/next/no-img-element -- stored originals, already decoded by the preloader
               <img
@@ -149,13 +175,13 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
                 width={panel.image.width}
                 height={panel.image.height}
                 alt={format(t.imageAlt, { label: panel.label, prompt: excerpt(slide.prompt, 120) })}
-                className="min-h-0 w-auto flex-1 object-contain"
+                className="h-full w-full min-h-0 object-contain"
               />
             ) : (
-              <p className="m-auto rounded-md border border-red-400/50 p-4 text-sm text-red-200">{panel.missing}</p>
+              <p className="m-auto rounded-md border border-red-400/50 p-4 text-[clamp(1rem,1.4vw,1.75rem)] text-red-200">{panel.missing}</p>
             )}
-            <figcaption className="max-w-3xl space-y-1 text-center text-sm">
-              <span className="block font-semibold">{panel.label}</span>
+            <figcaption className="max-h-[30vh] max-w-[min(100%,70ch)] space-y-1 overflow-hidden text-center text-[clamp(1rem,1.4vw,1.75rem)] leading-snug" data-testid="slide-caption">
+              <span className="block text-[clamp(1.1rem,1.7vw,2.1rem)] font-semibold">{panel.label}</span>
               {panel.revisedPrompt !== "" && (
                 <span className={`block text-slate-300 ${many ? "line-clamp-3" : "line-clamp-4"}`}>{format(t.revised, { prompt: panel.revisedPrompt })}</span>
               )}

@@ -5,6 +5,9 @@ const VARIANTS = {
   primary: "bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300 dark:disabled:bg-indigo-900 aria-disabled:bg-indigo-300 dark:aria-disabled:bg-indigo-900",
   secondary:
     "border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 text-slate-800 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:text-slate-400 dark:disabled:text-slate-500 aria-disabled:text-slate-400 dark:aria-disabled:text-slate-500 aria-disabled:hover:bg-white dark:aria-disabled:hover:bg-slate-900",
+  /** On a dark stage (a presentation): quiet until pointed at. */
+  overlay:
+    "border border-white/20 bg-white/10 text-white hover:bg-white/20 disabled:text-white/40 aria-disabled:text-white/40 disabled:hover:bg-white/10",
   danger: "border border-red-300 dark:border-red-700 bg-white dark:bg-slate-900 text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950/40",
 } as const;
 
