@@ -1,5 +1,6 @@
 import { describeAccessConfig, parseAccessConfig } from "./lib/access/config";
 import { stampClientAddresses } from "./lib/access/stamp-client";
+import { describePriceConfig, parsePriceConfig } from "./lib/pricing/price-config";
 import { describeGatewayConfig, parseGatewayConfig } from "./lib/gateway/config";
 import { getStorage } from "./lib/history/storage";
 
@@ -7,6 +8,7 @@ import { getStorage } from "./lib/history/storage";
 // with a readable message and interrupted generations are marked before anyone looks at them.
 try {
   console.log(describeGatewayConfig(parseGatewayConfig(process.env)));
+  console.log(describePriceConfig(parsePriceConfig(process.env)));
   const access = parseAccessConfig(process.env);
   console.log(describeAccessConfig(access));
   stampClientAddresses(access.trustedProxyHops);

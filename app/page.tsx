@@ -4,6 +4,7 @@ import { Playground } from "@/components/playground/playground";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { getGatewayMode, getPublicGatewayInfo } from "@/lib/gateway/env";
+import { getPrices } from "@/lib/pricing/env";
 import type { ShareEntry } from "@/lib/store/types";
 
 /** "?open=comparison:<id>": a share page's "Open in playground". */
@@ -17,5 +18,5 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   const open = parseOpen((await searchParams).open);
   if (gated && !sessionId) redirect(signInPath(open ? `/?open=${open.kind}:${open.id}` : "/"));
-  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} open={open} />;
+  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} prices={getPrices()} open={open} />;
 }

@@ -11,7 +11,7 @@ test.describe("model constraints", () => {
     await expect(page.getByText("Qwen-Image: Only these 5 sizes: 1664*928, 1472*1104, 1328*1328, 1104*1472, 928*1664.")).toBeVisible();
     await expect(page.getByRole("radio", { name: "Custom size" })).toHaveCount(0);
     await expect(page.getByText("Qwen-Image makes exactly 1 image per request.")).toBeVisible();
-    await expect(page.getByRole("status")).toContainText("Size 1280*1280 does not fit qwen-image; it is now 1664*928.");
+    await expect(page.getByRole("status")).toContainText("Size 1280*1280 does not fit Qwen-Image; it is now 1664*928.");
     await expect(playground.sizePreset("1664*928")).toBeChecked();
 
     await playground.chooseModel("Qwen-Image 2.0 Pro");
@@ -40,7 +40,7 @@ test.describe("model constraints", () => {
     await playground.prompt.fill("A lighthouse in a storm");
     await playground.customSize(1024, 1024);
     const sizeAlert = page.getByRole("group", { name: "Size" }).getByRole("alert");
-    await expect(sizeAlert).toHaveText("wan2.6-t2i needs 1.64 to 2.07 megapixels (1280*1280 to 1440*1440); 1024*1024 is 1.05.");
+    await expect(sizeAlert).toHaveText("Wan 2.6 needs 1.64 to 2.07 megapixels (1280*1280 to 1440*1440); 1024*1024 is 1.05.");
     await playground.generateButton.click();
     await playground.prompt.press("Control+Enter");
     await expect(playground.results).toHaveCount(0);

@@ -133,7 +133,7 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(playground.generateButton).toBeVisible();
-  await expect(page.getByTestId("usage")).toHaveText("4 of 4 images left today");
+  await expect(page.getByTestId("usage")).toHaveText(/^4 of 4 images left today · about \$0\.00 spent$/);
 
   // The cookie is HttpOnly and SameSite: scripts cannot read it.
   const cookies = await page.context().cookies();
@@ -152,7 +152,7 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   await expect(page.getByRole("alert").filter({ hasText: "Could not start" })).toContainText(
     /You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds?\./,
   );
-  await expect(page.getByTestId("usage")).toHaveText("1 of 4 images left today");
+  await expect(page.getByTestId("usage")).toHaveText(/^1 of 4 images left today · about \$0\.06 spent$/);
 
   // A share link opens only for someone who may use the deployment: a stranger signs in first, then lands on it.
   const shared = playground.results.filter({ hasText: "Gated generation 3" });

@@ -60,7 +60,7 @@ test.describe("seeing what happened, and taking it elsewhere", () => {
     await playground.prompt.fill("Six lanterns");
     await playground.generateButton.click();
     const ask = page.getByRole("alertdialog");
-    await expect(ask).toHaveText(/This run creates 6 images, and each one is billed\. Generate them\?/);
+    await expect(ask).toHaveText(/This run creates 6 images, about \$0\.42 \(an estimate\), and each one is billed\. Generate them\?/);
     await ask.getByRole("button", { name: "Not now" }).click();
     await expect(ask).toHaveCount(0);
     await expect(playground.generateButton).toBeFocused();

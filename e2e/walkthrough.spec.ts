@@ -225,4 +225,37 @@ test.describe("a newcomer's walk-through", () => {
     await page.screenshot({ path: "test-results/screenshots/present-1920.png" });
     await page.keyboard.press("Escape");
   });
+
+  test("money, not only counts: the cost before a run, per result, per comparison and spent today", async ({ playground, compare, page }) => {
+    await page.getByRole("button", { name: "One model" }).click();
+    const spentToday = async () => Number(/about \$(\d+\.\d+)$/.exec((await page.getByTestId("usage").textContent()) ?? "")?.[1] ?? Number.NaN);
+    await expect(page.getByTestId("usage")).toHaveText(/images? today · about \$\d+\.\d+$/);
+    const before = await spentToday();
+    await playground.chooseModel("Wan 2.1 turbo");
+    await playground.form.getByLabel("Number of images").fill("2");
+    // Wan 2.1 turbo: $0.025 an image on Model Studio's list.
+    await expect(playground.form.getByTestId("run-estimate")).toHaveText("2 images, about $0.05 (estimate)");
+    await playground.prompt.fill("Two paper lanterns");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toHaveCount(2);
+    await expect(result.locator("dt:text-is('Cost (estimate)') + dd")).toHaveText("$0.05 (2 images at $0.025)");
+    await expect.poll(spentToday).toBeCloseTo(before + 0.05, 3);
+
+    // A run big enough to ask about says what it costs in the question.
+    await playground.form.getByLabel("Number of images").fill("4");
+    await playground.chooseModel("Qwen-Image 2.0 Pro");
+    await playground.form.getByLabel("Number of images").fill("6");
+    await playground.generateButton.click();
+    await expect(page.getByRole("alertdialog")).toContainText("This run creates 6 images, about $0.42 (an estimate), and each one is billed.");
+    await page.getByRole("button", { name: "Not now" }).click();
+
+    await compare.open();
+    await compare.chooseModels(["Wan 2.1 turbo", "Wan 2.1 plus"]);
+    await expect(compare.form.getByTestId("run-estimate")).toHaveText("2 images, about $0.075 (estimate)");
+    await compare.prompt.fill("One lantern, two models");
+    await compare.submit();
+    await expect(compare.column(compare.card(), "Wan 2.1 plus").getByRole("img")).toBeVisible();
+    await expect(compare.card()).toContainText("about $0.075 in all (estimate)");
+  });
 });

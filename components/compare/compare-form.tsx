@@ -6,6 +6,7 @@ import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { SeedField } from "@/components/playground/seed-field";
 import { reveal } from "@/components/playground/reveal";
+import { useCost } from "@/components/pricing/prices";
 import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -53,7 +54,13 @@ export function CompareForm({
   const modelSummaries: Readonly<Record<string, string | undefined>> = messages.playground.modelSummaries;
   const ruleText = useRuleText();
   const locale = useLocale();
-  const gate = useCostGate((request: CompareRequest) => comparisonImageCount(planComparison(request)), onCompare);
+  const cost = useCost();
+  /** What a comparison's plans make, model by model, and what that costs. */
+  const measure = (planned: ReturnType<typeof planComparison>) => ({
+    images: comparisonImageCount(planned),
+    cost: planned.reduce((sum, plan) => sum + cost.of(plan.request.model, plan.request.n), 0),
+  });
+  const gate = useCostGate((request: CompareRequest) => measure(planComparison(request)), onCompare);
   const errors = formState.errors;
   const values = watch();
   const chosen = values.models.map(getModel);
@@ -225,7 +232,14 @@ export function CompareForm({
         {plans.length > 0 ? plural(locale, t.total, total) : t.noModels}
       </p>
 
-      <SubmitArea gate={gate} action="Make" label={format(t.submit, { count: values.models.length })} error={submitError} submitting={submitting} />
+      <SubmitArea
+        gate={gate}
+        action="Make"
+        label={format(t.submit, { count: values.models.length })}
+        error={submitError}
+        submitting={submitting}
+        estimate={measure(plans)}
+      />
     </form>
   );
 }

@@ -10,8 +10,10 @@ import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-prov
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ClampedText } from "@/components/ui/clamped-text";
+import { useCost } from "@/components/pricing/prices";
 import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
+import { useUsageAfter } from "@/lib/api/limits";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import { requestSize } from "@/lib/generation/request-size";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
@@ -33,8 +35,15 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
   const hidden = isHidden(comparison);
   const { request } = comparison;
   const running = comparison.columns.some((column) => column.generation.status === "running");
+  useUsageAfter(running);
   const grid = GRID[comparison.columns.length as keyof typeof GRID] ?? "md:grid-cols-2";
   const card = useRef<HTMLElement>(null);
+  const cost = useCost();
+  // What the columns billed (or, while one runs, will at most): an estimate by the deployment's prices.
+  const spent = comparison.columns.reduce(
+    (sum, { generation }) => sum + cost.of(generation.request.model, generation.status === "running" ? generation.request.n : (generation.billedImages ?? generation.images.length)),
+    0,
+  );
 
   return (
     <article
@@ -55,6 +64,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
           </ClampedText>
           <ClampedText lines={3} className="text-xs text-slate-500 dark:text-slate-400">
             {plural(locale, t.settings, request.perModel, { seed: comparison.seed, aspect: request.aspect })}
+            {format(t.total, { cost: cost.money(spent) })}
             {request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
           </ClampedText>
         </div>

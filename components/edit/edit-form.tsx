@@ -17,6 +17,7 @@ import { groupByFamily } from "@/lib/models/registry";
 import { firstImage, InputPicker, type InputPickerApi } from "./input-picker";
 import { OutputSize } from "./output-size";
 import { reveal } from "@/components/playground/reveal";
+import { useCost } from "@/components/pricing/prices";
 
 const GROUPS = groupByFamily(EDIT_MODELS);
 
@@ -67,7 +68,8 @@ export function EditForm({
     setInputBusy(busy);
     if (!busy) setToldToWait(false);
   }, []);
-  const gate = useCostGate((request: EditRequest) => request.n, onEdit);
+  const cost = useCost();
+  const gate = useCostGate((request: EditRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onEdit);
   const picker = useRef<InputPickerApi>(null);
   const model = getEditModel(watch("model"));
 
@@ -161,7 +163,15 @@ export function EditForm({
           )}
         />
 
-        <SubmitArea gate={gate} action="Make" label={t.submit} error={submitError} submitting={submitting} waitFor={inputBusy ? t.input.busy : null} />
+        <SubmitArea
+          gate={gate}
+          action="Make"
+          label={t.submit}
+          error={submitError}
+          submitting={submitting}
+          estimate={Number.isInteger(watch("n")) ? { images: watch("n"), cost: cost.of(model.id, watch("n")) } : null}
+          waitFor={inputBusy ? t.input.busy : null}
+        />
 
         <Controller
           control={control}

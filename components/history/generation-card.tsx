@@ -5,6 +5,7 @@ import { CodeDialog } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { ClampedText } from "@/components/ui/clamped-text";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
+import { useUsageAfter } from "@/lib/api/limits";
 import { requestSize } from "@/lib/generation/request-size";
 import type { ChainStep, GenerationView } from "@/lib/generation/view";
 import type { Size } from "@/lib/models/size-rules";
@@ -33,6 +34,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
   const { request, status } = generation;
   const running = status === "running";
   const elapsed = useElapsed(generation.createdAt, running);
+  useUsageAfter(running);
   const firstRevised = generation.images.find((image) => image.revisedPrompt !== "")?.revisedPrompt;
 
   return (

@@ -107,7 +107,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   return (
     <section aria-labelledby="history-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="history-heading" className="text-lg font-semibold">
+        <h2 id="history-heading" tabIndex={-1} className="text-lg font-semibold">
           {t.heading}
         </h2>
         <Button

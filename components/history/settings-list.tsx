@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { ClampedText } from "@/components/ui/clamped-text";
 import { LocalTime } from "@/components/ui/local-time";
+import { useCost } from "@/components/pricing/prices";
 import { requestSize } from "@/lib/generation/request-size";
 import { isEditRequest, type GenerationView } from "@/lib/generation/view";
-import { format } from "@/lib/i18n/format";
+import { format, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { UpstreamId } from "./gateway-report";
@@ -16,6 +17,17 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
   const messages = useMessages();
   const t = messages.history.settings;
   const ids = messages.history.gateway;
+  const locale = useLocale();
+  const { each, money } = useCost();
+  /** What the generation cost by the deployment's prices: what it billed, or at most all it asked for. */
+  const costText = ({ status, billedImages, images, request: { model, n } }: GenerationView): string => {
+    const price = each(model);
+    const billed = billedImages ?? (status === "succeeded" ? images.length : null);
+    if (status === "running") return plural(locale, t.costUpTo, n, { cost: money(price * n) });
+    if (billed === null) return format(t.costUnknown, { cost: money(price * n) });
+    if (billed === 0) return t.costNothing;
+    return plural(locale, t.costBilled, billed, { cost: money(price * billed), each: money(price) });
+  };
   const card = messages.edit.card;
   const { request, input } = generation;
   const edit = isEditRequest(request);
@@ -55,6 +67,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
     rows.push([t.timeTaken, generation.durationMs !== null ? format(t.timeWithGateway, { total, gateway: formatSeconds(generation.durationMs) }) : total]);
   } else rows.push([t.timeTaken, t.stillRunning]);
   rows.push([t.created, <LocalTime key="created" value={generation.createdAt} />]);
+  rows.push([t.cost, costText(generation)]);
   // Always a row, so the list keeps its height when the answer arrives.
   rows.push([
     ids.requestId,

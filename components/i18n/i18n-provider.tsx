@@ -3,6 +3,7 @@
 import { createContext, use, type ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
+import { nameModels } from "@/lib/models/name-models";
 import { translateRuleMessage } from "@/lib/i18n/rule-messages";
 
 const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
@@ -29,5 +30,6 @@ export const useLocale = (): Locale => useI18n().locale;
 /** Shows a sentence from the shared rules (a refusal, a notice, a plan note) in the interface's language. */
 export const useRuleText = (): ((text: string) => string) => {
   const { rules } = useMessages();
-  return (text) => translateRuleMessage(text, rules);
+  // Models by the names people know them by, not their ids.
+  return (text) => nameModels(translateRuleMessage(text, rules));
 };

@@ -10,10 +10,13 @@ export const CONFIRM_ABOVE = 4;
 /** The question before a costly run, in place of the submit button; Escape answers no. */
 export function CostConfirm({
   images,
+  cost,
   action,
   onAnswer,
 }: {
   images: number;
+  /** What they cost, written as money (an estimate). */
+  cost: string;
   /** Which verb the question uses, in the interface's language. */
   action: keyof Messages["playground"]["costConfirm"]["actions"];
   onAnswer: (go: boolean) => void;
@@ -21,7 +24,7 @@ export function CostConfirm({
   // Both forms stay mounted: each question needs its own id.
   const id = useId();
   const t = useMessages().playground.costConfirm;
-  const values = { count: images, action: t.actions[action] };
+  const values = { count: images, cost, action: t.actions[action] };
   return (
     <div
       role="alertdialog"

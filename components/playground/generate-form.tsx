@@ -14,6 +14,7 @@ import { ModelSelect } from "./model-select";
 import { RuleNotices } from "./rule-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "./shared-fields";
 import { SizePicker } from "./size-picker";
+import { useCost } from "@/components/pricing/prices";
 import { reveal } from "./reveal";
 import { SubmitArea, submitOnModEnter, useCostGate } from "./submit-area";
 
@@ -47,7 +48,8 @@ export function GenerateForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [notices, setNotices] = useState<readonly string[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);
-  const gate = useCostGate((request: GenerateRequest) => request.n, onGenerate);
+  const cost = useCost();
+  const gate = useCostGate((request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onGenerate);
 
   const modelId = watch("model");
   const model = getModel(modelId);
@@ -104,7 +106,14 @@ export function GenerateForm({
 
       <PromptField limits={model} idPrefix="" help={t.promptHelp} placeholder={t.promptPlaceholder} />
 
-      <SubmitArea gate={gate} action="Generate" label={t.generate} error={submitError} submitting={submitting} />
+      <SubmitArea
+        gate={gate}
+        action="Generate"
+        label={t.generate}
+        error={submitError}
+        submitting={submitting}
+        estimate={Number.isInteger(watch("n")) ? { images: watch("n"), cost: cost.of(modelId, watch("n")) } : null}
+      />
 
       <SizePicker
         key={model.id}

@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import type { CompareLoad } from "@/components/compare/compare-form";
 import type { SeedChoice } from "@/components/history/actions";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
+import { PricesContext } from "@/components/pricing/prices";
+import type { PriceTable } from "@/lib/pricing/prices";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import type { EditLoad } from "@/components/edit/edit-form";
@@ -30,11 +32,14 @@ export function Playground({
   offline,
   gated,
   gateway,
+  prices,
   open,
 }: {
   offline: boolean;
   gated: boolean;
   gateway: GatewayInfo;
+  /** The deployment's prices, for every estimate of what a run costs. */
+  prices: PriceTable;
   /** A history item to continue from (a share page's "Open in playground"). */
   open: ShareEntry | null;
 }) {
@@ -104,7 +109,9 @@ export function Playground({
 
   return (
     <GatewayInfoContext value={gateway}>
+    <PricesContext value={prices}>
       <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+        <SkipLinks />
         <header className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-xl font-bold">{t.title}</h1>
           <UsageBar gated={gated} />
@@ -196,6 +203,30 @@ export function Playground({
       </div>
       {presenting && <Presentation items={presenting} onClose={() => setPresenting(null)} />}
       {checking && <ConnectionCheck onClose={() => setChecking(false)} />}
+    </PricesContext>
     </GatewayInfoContext>
+  );
+}
+
+/** The first stops of the keyboard: straight to the prompt, or past the whole form to the history. */
+function SkipLinks() {
+  const t = useMessages().playground.skip;
+  const link = "sr-only rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50";
+  const jump = (id: string) => (event: React.MouseEvent) => {
+    const target = document.getElementById(id);
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: "start" });
+    target.focus();
+  };
+  return (
+    <nav aria-label={t.label}>
+      <a href="#prompt" onClick={jump("prompt")} className={link}>
+        {t.prompt}
+      </a>
+      <a href="#history-heading" onClick={jump("history-heading")} className={link}>
+        {t.history}
+      </a>
+    </nav>
   );
 }

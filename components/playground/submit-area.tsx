@@ -1,14 +1,20 @@
 "use client";
 
 import { useRef, useState, type ComponentProps, type KeyboardEvent, type RefObject } from "react";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
+import { plural } from "@/lib/i18n/format";
 import { CONFIRM_ABOVE, CostConfirm } from "./cost-confirm";
+
+/** What a run makes, and what that costs by the deployment's prices (an estimate). */
+export type RunCost = { readonly images: number; readonly cost: number };
 
 /** What the submit area needs of a form's cost question. */
 export type CostGate = {
   readonly submitButton: RefObject<HTMLButtonElement | null>;
-  /** How many images the run waiting for an answer makes; null when no question is open. */
-  readonly confirmingImages: number | null;
+  /** What the run waiting for an answer makes and costs; null when no question is open. */
+  readonly confirming: RunCost | null;
   readonly answer: (go: boolean) => void;
 };
 
@@ -17,12 +23,12 @@ export type CostGate = {
  * images, only after one explicit yes. Focus goes back to the submit button once the question is answered,
  * not to the page's start.
  */
-export function useCostGate<T>(imagesOf: (request: T) => number, run: (request: T) => void) {
+export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: T) => void) {
   const [confirming, setConfirming] = useState<T | null>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
   return {
     submitButton,
-    confirmingImages: confirming === null ? null : imagesOf(confirming),
+    confirming: confirming === null ? null : measure(confirming),
     answer: (go: boolean) => {
       if (go && confirming !== null) run(confirming);
       setConfirming(null);
@@ -30,7 +36,7 @@ export function useCostGate<T>(imagesOf: (request: T) => number, run: (request: 
     },
     /** Runs the request, or asks first when it is big enough; says whether it asked. */
     request: (request: T): boolean => {
-      const ask = imagesOf(request) > CONFIRM_ABOVE;
+      const ask = measure(request).images > CONFIRM_ABOVE;
       if (ask) setConfirming(request);
       else run(request);
       return ask;
@@ -48,13 +54,17 @@ export const submitOnModEnter = (submit: () => Promise<unknown>) => (event: Keyb
   }
 };
 
-/** The end of a form that spends images: the server's refusal, then the submit button or the cost question in its place. */
+/**
+ * Where a form spends images: the server's refusal, then the submit button (with what the run would cost,
+ * an estimate, under it) or the cost question in its place.
+ */
 export function SubmitArea({
   gate,
   action,
   label,
   error,
   submitting,
+  estimate,
   waitFor = null,
 }: {
   gate: CostGate;
@@ -62,9 +72,14 @@ export function SubmitArea({
   label: string;
   error: string | null;
   submitting: boolean;
+  /** What the form's values would make and cost now; null while they cannot tell (no valid count). */
+  estimate: RunCost | null;
   /** Why the form cannot be sent yet, said on the button; the form's own submit refuses meanwhile too. */
   waitFor?: string | null;
 }) {
+  const t = useMessages().playground;
+  const locale = useLocale();
+  const { money } = useCost();
   return (
     <>
       {error && (
@@ -72,12 +87,18 @@ export function SubmitArea({
           {error}
         </p>
       )}
-      {gate.confirmingImages === null ? (
-        <Button ref={gate.submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting || waitFor !== null} reason={waitFor ?? undefined}>
-          {label}
-        </Button>
+      {gate.confirming === null ? (
+        <div className="space-y-1">
+          <Button ref={gate.submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting || waitFor !== null} reason={waitFor ?? undefined}>
+            {label}
+          </Button>
+          {/* Its line kept while the count is invalid, so nothing below moves. */}
+          <p className="min-h-4 text-center text-xs text-slate-500 dark:text-slate-400" data-testid="run-estimate">
+            {estimate && estimate.images > 0 ? plural(locale, t.estimate, estimate.images, { cost: money(estimate.cost) }) : ""}
+          </p>
+        </div>
       ) : (
-        <CostConfirm images={gate.confirmingImages} action={action} onAnswer={gate.answer} />
+        <CostConfirm images={gate.confirming.images} cost={money(gate.confirming.cost)} action={action} onAnswer={gate.answer} />
       )}
     </>
   );

@@ -4,6 +4,8 @@ import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { format, plural } from "@/lib/i18n/format";
 import { usageQuery } from "@/lib/api/limits";
+import { HTML_LANG } from "@/lib/i18n/locale";
+import { formatMoney } from "@/lib/pricing/prices";
 
 /** Today's image count (against the budget when there is one) and, behind a gate, signing out. */
 export function UsageBar({ gated }: { gated: boolean }) {
@@ -11,12 +13,15 @@ export function UsageBar({ gated }: { gated: boolean }) {
   const t = useMessages().playground.usage;
   const locale = useLocale();
   const left = data && data.dailyImageLimit !== null ? Math.max(0, data.dailyImageLimit - data.imagesToday) : null;
+  const spent = data ? formatMoney(data.costToday, data.currency, HTML_LANG[locale]) : "";
   return (
     // Its own line on a phone, of its final height, before the count arrives: the count moves nothing.
     <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-1">
       {data && (
         <p data-testid="usage" className={`whitespace-nowrap ${left === 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
-          {left === null ? plural(locale, t.today, data.imagesToday) : format(t.left, { left, limit: String(data.dailyImageLimit) })}
+          {left === null
+            ? plural(locale, t.today, data.imagesToday, { cost: spent })
+            : format(t.left, { left, limit: String(data.dailyImageLimit), cost: spent })}
         </p>
       )}
       {gated && (

@@ -12,6 +12,8 @@ import { format, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { BeforeAfter } from "@/components/edit/before-after";
 import type { PublicShare } from "@/lib/share/public-share";
+import { PricesContext } from "@/components/pricing/prices";
+import type { PriceTable } from "@/lib/pricing/prices";
 import { blindLabel } from "@/lib/compare/column-label";
 import type { HiddenComparison, PublicItem } from "@/lib/compare/hidden-comparison";
 import { LanguageSwitch } from "@/components/ui/language-switch";
@@ -22,11 +24,12 @@ import { excerpt } from "@/lib/text/well-formed";
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
 
 /** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
-export function SharedView({ share }: { share: PublicShare }) {
+export function SharedView({ share, prices }: { share: PublicShare; prices: PriceTable }) {
   const t = useMessages().share;
   const locale = useLocale();
   const [presenting, setPresenting] = useState(false);
   return (
+    <PricesContext value={prices}>
     <div className="mx-auto max-w-6xl space-y-6 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
@@ -57,6 +60,7 @@ export function SharedView({ share }: { share: PublicShare }) {
       ))}
       {presenting && <Presentation items={share.items} onClose={() => setPresenting(false)} />}
     </div>
+    </PricesContext>
   );
 }
 

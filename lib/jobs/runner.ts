@@ -60,7 +60,15 @@ export type JobRunner = {
    * Today's image count against the budget, what runs now, and the calls that ended while the gateway may
    * still be working on them (they hold their place under the cap a while longer).
    */
-  usage(): { imagesToday: number; dailyImageLimit: number | null; running: number; lingering: number; maxConcurrent: number };
+  usage(): {
+    imagesToday: number;
+    dailyImageLimit: number | null;
+    running: number;
+    lingering: number;
+    maxConcurrent: number;
+    /** Today's billed images by model, for what they cost. */
+    spentToday: ReadonlyArray<{ readonly model: string; readonly images: number }>;
+  };
 };
 
 type Dependencies = {
@@ -118,7 +126,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
    * Resolves with whether the call may still be at work upstream.
    */
   const run = async (id: string, request: GenerationRequest, signal: AbortSignal, day: string): Promise<boolean> => {
-    let billed = false;
+    /** What the gateway's answer said it billed, once there was one. */
+    let billedCount: number | undefined;
     let upstream: UpstreamIds = { requestId: null, taskId: null };
     try {
       // The seed is chosen here when the user left it empty, and recorded before the call, so every
@@ -133,9 +142,10 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
           store.markUpstream(id, ids);
         },
       });
-      billed = true;
+      billedCount = result.billedImages;
       upstream = { requestId: result.requestId, taskId: result.taskId };
       store.adjustImages(day, result.billedImages - request.n);
+      store.addSpend(day, request.model, result.billedImages);
       const stored = await keep(result.images, connection, signal);
       const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices: result.notices };
       let committed: GenerationView | null = null;
@@ -148,9 +158,14 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       return false;
     } catch (error) {
       const failure = toAppError(error);
-      // Undefined: the call never reached the gateway (an input gone, a cancel before it was sent).
-      const spent = billed ? undefined : failure.billedImages === undefined ? 0 : failure.billedImages;
-      if (spent !== undefined && spent !== null) store.adjustImages(day, spent - request.n);
+      // What the call cost: what its answer billed, nothing where the failure proves it (a failure before any
+      // call, an input gone, carries no figure: nothing was sent), or null where it cannot be told.
+      const spent = billedCount ?? (failure.billedImages === undefined ? 0 : failure.billedImages);
+      if (billedCount === undefined) {
+        if (spent !== null) store.adjustImages(day, spent - request.n);
+        // What the day cost counts what the budget counts: every image asked, where the failure cannot tell.
+        store.addSpend(day, request.model, spent ?? request.n);
+      }
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));
       store.fail(id, {
@@ -158,6 +173,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
         status: appError.code === "cancelled" ? "cancelled" : "failed",
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
         upstream: { requestId: failure.requestId ?? upstream.requestId, taskId: failure.taskId ?? upstream.taskId },
+        billedImages: spent,
       });
       return spent === null;
     }
@@ -252,6 +268,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
         dailyImageLimit: limits.dailyImageLimit,
         running: running.size,
         lingering: lingering.size,
+        spentToday: store.spendOn(utcDay(now())),
         maxConcurrent: limits.maxConcurrent,
       };
     },

@@ -1,4 +1,4 @@
-import type { ModelFamily, ModelOption } from "./registry";
+import type { ModelFamily, ModelOption, ModelPrice } from "./registry";
 import type { SizePreset, SizeRule } from "./size-rules";
 
 /**
@@ -34,6 +34,8 @@ export type EditModelSpec = {
   readonly input: EditInputRule;
   /** Where these limits come from. */
   readonly source: string;
+  /** What an edited image costs, in US dollars: an estimate, overridable (IMAGE_PRICES). */
+  readonly price: ModelPrice;
 };
 
 const INPUT = { maxBytes: 10 * 1024 * 1024, minSide: 384, maxSide: 3072 } as const satisfies EditInputRule;
@@ -58,6 +60,7 @@ const ABOUT_ONE_MEGAPIXEL = 1024 * 1024;
 export const EDIT_MODELS = [
   {
     id: "qwen-image-edit-plus",
+    price: { usdPerImage: 0.03, source: "Model Studio's Beijing price list (0.20 yuan an image, as qwen-image-plus), converted at about 7.1 yuan to the dollar" },
     family: "qwen",
     name: "Qwen-Image Edit Plus",
     summary: "Precise edits of objects, text and style; 1-6 variations, any size from 512 to 2048 px.",
@@ -73,6 +76,7 @@ export const EDIT_MODELS = [
   },
   {
     id: "qwen-image-2.0-pro",
+    price: { usdPerImage: 0.07, source: "Model Studio's Beijing price list (0.50 yuan an image), converted at about 7.1 yuan to the dollar" },
     family: "qwen",
     name: "Qwen-Image 2.0 Pro",
     summary: "Qwen's pro line edits too: strongest text rendering and realism, 1-6 images up to 2048 px.",
@@ -88,6 +92,7 @@ export const EDIT_MODELS = [
   },
   {
     id: "qwen-image-edit",
+    price: { usdPerImage: 0.045, source: "no first-hand published figure found here; an estimate between plus and max" },
     family: "qwen",
     name: "Qwen-Image Edit",
     summary: "The first Qwen editing model: one image whose size follows the input, about 1024*1024.",

@@ -38,7 +38,15 @@ export type ModelSpec = {
   readonly options: Readonly<Record<ModelOption, boolean>>;
   /** Where these limits come from. */
   readonly source: string;
+  /** What an image costs, in US dollars, and where the figure comes from: an estimate, overridable (IMAGE_PRICES). */
+  readonly price: ModelPrice;
 };
+
+export type ModelPrice = { readonly usdPerImage: number; readonly source: string };
+
+const INTERNATIONAL = "Model Studio's international (Singapore) price list";
+const BEIJING = "Model Studio's Beijing price list, converted at about 7.1 yuan to the dollar";
+const ESTIMATE = "no first-hand published figure found here; an estimate from its tier";
 
 const ALL_OPTIONS = { negativePrompt: true, promptExtend: true, watermark: true, seed: true } as const;
 
@@ -131,7 +139,7 @@ const QWEN_PRESET_MODEL = {
 export const MODELS = [
   {
     ...WAN_BUDGET_MODEL,
-    id: "wan2.6-t2i",
+    id: "wan2.6-t2i", price: { usdPerImage: 0.03, source: `${INTERNATIONAL} as resold ($0.03), ${ESTIMATE}` },
     name: "Wan 2.6",
     summary: "Newest Wan: flexible sizes within a pixel budget, strong detail and composition.",
     recommended: true,
@@ -140,20 +148,20 @@ export const MODELS = [
   },
   {
     ...WAN_BUDGET_MODEL,
-    id: "wan2.5-t2i-preview",
+    id: "wan2.5-t2i-preview", price: { usdPerImage: 0.03, source: `as wan2.6-t2i; ${ESTIMATE}` },
     name: "Wan 2.5 preview",
     summary: "Wan 2.5 preview: same flexible sizing as 2.6, e.g. tall 768*2700 scrolls.",
     recommended: true,
     promptMaxLength: 2000,
     source: WAN25_SOURCE,
   },
-  { ...WAN_SIDES_MODEL, id: "wan2.2-t2i-flash", name: "Wan 2.2 flash", summary: "About 50% faster than Wan 2.1; good for quick iterations." },
-  { ...WAN_SIDES_MODEL, id: "wan2.2-t2i-plus", name: "Wan 2.2 plus", summary: "Wan 2.2 pro: more stable, higher success rate than 2.1." },
-  { ...WAN_SIDES_MODEL, id: "wanx2.1-t2i-turbo", name: "Wan 2.1 turbo", summary: "Wan 2.1, tuned for speed." },
-  { ...WAN_SIDES_MODEL, id: "wanx2.1-t2i-plus", name: "Wan 2.1 plus", summary: "Wan 2.1, tuned for detail." },
-  { ...WAN_SIDES_MODEL, id: "wanx2.0-t2i-turbo", name: "Wan 2.0 turbo", summary: "The earliest Wan still served; fast and inexpensive." },
+  { ...WAN_SIDES_MODEL, id: "wan2.2-t2i-flash", price: { usdPerImage: 0.02, source: `${ESTIMATE} (the fast tier, below Wan 2.1 turbo)` }, name: "Wan 2.2 flash", summary: "About 50% faster than Wan 2.1; good for quick iterations." },
+  { ...WAN_SIDES_MODEL, id: "wan2.2-t2i-plus", price: { usdPerImage: 0.05, source: `${ESTIMATE} (as Wan 2.1 plus)` }, name: "Wan 2.2 plus", summary: "Wan 2.2 pro: more stable, higher success rate than 2.1." },
+  { ...WAN_SIDES_MODEL, id: "wanx2.1-t2i-turbo", price: { usdPerImage: 0.025, source: `${INTERNATIONAL}: $0.025 an image (Wan text-to-image V2 API reference; 0.14 yuan in Beijing)` }, name: "Wan 2.1 turbo", summary: "Wan 2.1, tuned for speed." },
+  { ...WAN_SIDES_MODEL, id: "wanx2.1-t2i-plus", price: { usdPerImage: 0.05, source: `${INTERNATIONAL}: $0.05 an image (Wan text-to-image V2 API reference; 0.20 yuan in Beijing)` }, name: "Wan 2.1 plus", summary: "Wan 2.1, tuned for detail." },
+  { ...WAN_SIDES_MODEL, id: "wanx2.0-t2i-turbo", price: { usdPerImage: 0.04, source: `${ESTIMATE}` }, name: "Wan 2.0 turbo", summary: "The earliest Wan still served; fast and inexpensive." },
   {
-    id: "qwen-image-2.0-pro",
+    id: "qwen-image-2.0-pro", price: { usdPerImage: 0.07, source: `${BEIJING}: 0.50 yuan an image` },
     family: "qwen",
     name: "Qwen-Image 2.0 Pro",
     summary: "Qwen's pro line: best text rendering and realism, free sizes up to 2048 px, 1-6 images.",
@@ -177,25 +185,25 @@ export const MODELS = [
   },
   {
     ...QWEN_PRESET_MODEL,
-    id: "qwen-image-plus-2026-01-09",
+    id: "qwen-image-plus-2026-01-09", price: { usdPerImage: 0.03, source: `${BEIJING}: 0.20 yuan an image (as qwen-image-plus)` },
     name: "Qwen-Image Plus (2026-01-09)",
     summary: "Dated Qwen-Image Plus snapshot: diverse styles and text rendering, reproducible behaviour.",
   },
   {
     ...QWEN_PRESET_MODEL,
-    id: "qwen-image-max",
+    id: "qwen-image-max", price: { usdPerImage: 0.07, source: `${BEIJING}: 0.50 yuan an image` },
     name: "Qwen-Image Max",
     summary: "Qwen-Image at its most capable: rich detail, Chinese aesthetics, crisp lettering.",
   },
   {
     ...QWEN_PRESET_MODEL,
-    id: "qwen-image-plus",
+    id: "qwen-image-plus", price: { usdPerImage: 0.03, source: `${BEIJING}: 0.20 yuan an image` },
     name: "Qwen-Image Plus",
     summary: "Good at diverse styles and text rendering; Chinese idioms and couplets.",
   },
   {
     ...QWEN_PRESET_MODEL,
-    id: "qwen-image",
+    id: "qwen-image", price: { usdPerImage: 0.035, source: `${ESTIMATE} (the first Qwen-Image, between plus and max)` },
     name: "Qwen-Image",
     summary: "The original Qwen-Image: strong text rendering and Chinese-style scenes.",
   },

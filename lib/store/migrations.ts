@@ -89,4 +89,6 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE generations ADD COLUMN task_id TEXT;
    ALTER TABLE generations ADD COLUMN billed_images INTEGER;
    ALTER TABLE generations ADD COLUMN notices_json TEXT;`,
+  // 9: images billed per day and model, for what the day cost (the daily budget counts images alone, in usage).
+  `CREATE TABLE spend (day TEXT NOT NULL, model TEXT NOT NULL, images INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, model));`,
 ];

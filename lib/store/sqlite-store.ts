@@ -64,7 +64,7 @@ export const openSqliteStore = (file: string): GenerationStore => {
       "INSERT INTO images (id, generation_id, position, width, height, mime, bytes, revised_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ),
     fail: db.prepare(
-      "UPDATE generations SET status = ?, finished_at = ?, error_code = ?, error_message = ?, retry_after_seconds = ?, request_id = COALESCE(?, request_id), task_id = COALESCE(?, task_id) WHERE id = ? AND status = 'running'",
+      "UPDATE generations SET status = ?, finished_at = ?, error_code = ?, error_message = ?, retry_after_seconds = ?, request_id = COALESCE(?, request_id), task_id = COALESCE(?, task_id), billed_images = ? WHERE id = ? AND status = 'running'",
     ),
     get: db.prepare(`SELECT ${GENERATION_COLUMNS} FROM generations WHERE id = ?`),
     imagesOf: db.prepare("SELECT * FROM images WHERE generation_id = ? ORDER BY position"),
@@ -93,6 +93,8 @@ export const openSqliteStore = (file: string): GenerationStore => {
     reserve: db.prepare("UPDATE usage SET images = images + ? WHERE day = ? AND (? IS NULL OR images + ? <= ?)"),
     adjust: db.prepare("UPDATE usage SET images = MAX(0, images + ?) WHERE day = ?"),
     used: db.prepare("SELECT images FROM usage WHERE day = ?"),
+    addSpend: db.prepare("INSERT INTO spend (day, model, images) VALUES (?, ?, ?) ON CONFLICT (day, model) DO UPDATE SET images = images + excluded.images"),
+    spendOn: db.prepare("SELECT model, images FROM spend WHERE day = ? ORDER BY model"),
     revoke: db.prepare("INSERT OR REPLACE INTO revoked_sessions (id, expires_at) VALUES (?, ?)"),
     forgetExpired: db.prepare("DELETE FROM revoked_sessions WHERE expires_at <= ?"),
     revoked: db.prepare("SELECT 1 AS revoked FROM revoked_sessions WHERE id = ?"),
@@ -220,10 +222,10 @@ export const openSqliteStore = (file: string): GenerationStore => {
     complete(id, result) {
       return complete(id, result) ? get(id) : null;
     },
-    fail(id, { finishedAt, status, error, upstream }) {
+    fail(id, { finishedAt, status, error, upstream, billedImages }) {
       const changed = statements.fail.run(
         status, finishedAt, error?.code ?? null, error?.message ?? null, error?.retryAfterSeconds ?? null,
-        upstream?.requestId ?? null, upstream?.taskId ?? null, id,
+        upstream?.requestId ?? null, upstream?.taskId ?? null, billedImages ?? null, id,
       );
       return changed.changes > 0 ? get(id) : null;
     },
@@ -311,6 +313,12 @@ export const openSqliteStore = (file: string): GenerationStore => {
       if (delta === 0) return;
       statements.ensureDay.run(day);
       statements.adjust.run(delta, day);
+    },
+    addSpend(day, model, images) {
+      if (images > 0) statements.addSpend.run(day, model, images);
+    },
+    spendOn(day) {
+      return statements.spendOn.all(day) as Array<{ model: string; images: number }>;
     },
     imagesUsed(day) {
       return Number((statements.used.get(day) as { images: number } | undefined)?.images ?? 0);

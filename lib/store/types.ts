@@ -85,7 +85,14 @@ export type GenerationStore = {
   /** Ends a running generation as failed or cancelled; null when it is no longer running. */
   fail(
     id: string,
-    end: { finishedAt: number; status: "failed" | "cancelled"; error: Failure | null; upstream?: UpstreamIds },
+    end: {
+      finishedAt: number;
+      status: "failed" | "cancelled";
+      error: Failure | null;
+      upstream?: UpstreamIds;
+      /** What the failed call billed: 0 where nothing, null where it cannot be told. */
+      billedImages?: number | null;
+    },
   ): GenerationView | null;
   get(id: string): GenerationView | null;
   /** Records a comparison and its columns (running generations, in display order) in one transaction. */
@@ -127,6 +134,10 @@ export type GenerationStore = {
    */
   adjustImages(day: string, delta: number): void;
   imagesUsed(day: string): number;
+  /** Counts images of a model as billed on the day (what the gateway said it billed, or all asked where it cannot be told). */
+  addSpend(day: string, model: string, images: number): void;
+  /** The day's billed images by model, for what it cost. */
+  spendOn(day: string): ReadonlyArray<{ readonly model: string; readonly images: number }>;
   /** Remembers a signed-out session until its token would have expired anyway. */
   revokeSession(id: string, expiresAt: number, now: number): void;
   isSessionRevoked(id: string): boolean;

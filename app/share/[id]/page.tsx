@@ -5,6 +5,7 @@ import { SharedView } from "@/components/share/shared-view";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { getHistory } from "@/lib/history";
+import { getPrices } from "@/lib/pricing/env";
 import { toPublicShare } from "@/lib/share/public-share";
 import { sharePath } from "@/lib/share/share-request";
 
@@ -17,5 +18,5 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   if (gated && !sessionId) redirect(signInPath(sharePath(id)));
   const share = (await getHistory()).store.getShare(id);
   if (!share) notFound();
-  return <SharedView share={toPublicShare(share)} />;
+  return <SharedView share={toPublicShare(share)} prices={getPrices()} />;
 }

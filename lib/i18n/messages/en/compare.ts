@@ -42,6 +42,7 @@ export const compare = {
       other: "Seed {seed} · aspect {aspect} · {count} images per model",
     },
     negativePrompt: " · negative prompt: {negativePrompt}",
+    total: " · about {cost} in all (estimate)",
     reveal: "Reveal models",
     revealQuestion: "Show which model made each column? This cannot be undone.",
     revealYes: "Reveal",

@@ -117,6 +117,11 @@ export const history = {
     timeWithGateway: "{total} (gateway {gateway})",
     stillRunning: "still running",
     created: "Created",
+    cost: "Cost (estimate)",
+    costBilled: { one: "{cost} ({count} image at {each})", other: "{cost} ({count} images at {each})" },
+    costNothing: "nothing billed",
+    costUpTo: { one: "up to {cost} when it is made", other: "up to {cost} if all {count} are made" },
+    costUnknown: "not known: up to {cost} may have been billed",
   },
   code: {
     dialog: "Request as code",

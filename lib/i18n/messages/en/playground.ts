@@ -10,10 +10,11 @@ export const playground = {
   compareError: "Could not start the comparison: {error}",
   editError: "Could not start the edit: {error}",
   usage: {
-    today: { one: "{count} image today", other: "{count} images today" },
-    left: "{left} of {limit} images left today",
+    today: { one: "{count} image today · about {cost}", other: "{count} images today · about {cost}" },
+    left: "{left} of {limit} images left today · about {cost} spent",
     signOut: "Sign out",
   },
+  skip: { label: "Skip links", prompt: "Skip to the prompt", history: "Skip to the history" },
   modeLabel: "Mode",
   modes: { single: "One model", compare: "Compare models", edit: "Edit an image" },
   form: {
@@ -68,8 +69,9 @@ export const playground = {
     clear: "Clear",
     clearDisabled: "Already empty: a new random seed each time.",
   },
+  estimate: { one: "{count} image, about {cost} (estimate)", other: "{count} images, about {cost} (estimate)" },
   costConfirm: {
-    question: "This run creates {count} images, and each one is billed. {action} them?",
+    question: "This run creates {count} images, about {cost} (an estimate), and each one is billed. {action} them?",
     confirm: "{action} {count} images",
     decline: "Not now",
     // Keyed by the English word the callers pass as the action.

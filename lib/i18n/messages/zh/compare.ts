@@ -42,6 +42,7 @@ export const compare: Messages["compare"] = {
       other: "种子 {seed} · 宽高比 {aspect} · 每个模型 {count} 张图片",
     },
     negativePrompt: " · 反向提示词：{negativePrompt}",
+    total: " · 共约 {cost}（估算）",
     reveal: "揭晓模型",
     revealQuestion: "显示每一列是哪个模型生成的？揭晓后无法撤销。",
     revealYes: "揭晓",

@@ -115,6 +115,11 @@ export const history: Messages["history"] = {
     timeWithGateway: "{total}（网关 {gateway}）",
     stillRunning: "仍在生成",
     created: "创建时间",
+    cost: "费用（估算）",
+    costBilled: { one: "{cost}（{count} 张，每张 {each}）", other: "{cost}（{count} 张，每张 {each}）" },
+    costNothing: "未计费",
+    costUpTo: { one: "生成后最多 {cost}", other: "全部 {count} 张生成后最多 {cost}" },
+    costUnknown: "无法确定：最多可能计费 {cost}",
   },
   code: {
     dialog: "以代码形式查看请求",

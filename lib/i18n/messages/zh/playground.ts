@@ -10,10 +10,11 @@ export const playground: Messages["playground"] = {
   compareError: "无法开始对比：{error}",
   editError: "无法开始编辑：{error}",
   usage: {
-    today: { one: "今日已生成 {count} 张图片", other: "今日已生成 {count} 张图片" },
-    left: "今日剩余 {left} 张图片（共 {limit} 张）",
+    today: { one: "今日已生成 {count} 张图片 · 约 {cost}", other: "今日已生成 {count} 张图片 · 约 {cost}" },
+    left: "今日剩余 {left} 张图片（共 {limit} 张）· 已花费约 {cost}",
     signOut: "退出登录",
   },
+  skip: { label: "跳转链接", prompt: "跳到提示词", history: "跳到历史记录" },
   modeLabel: "模式",
   modes: { single: "单个模型", compare: "模型对比", edit: "编辑图片" },
   form: {
@@ -67,8 +68,9 @@ export const playground: Messages["playground"] = {
     clear: "清除",
     clearDisabled: "已为空：每次使用新的随机种子。",
   },
+  estimate: { one: "{count} 张图片，约 {cost}（估算）", other: "{count} 张图片，约 {cost}（估算）" },
   costConfirm: {
-    question: "本次将生成 {count} 张图片，每张都会计费。确定要{action}吗？",
+    question: "本次将生成 {count} 张图片，约 {cost}（估算），每张都会计费。确定要{action}吗？",
     confirm: "{action} {count} 张图片",
     decline: "取消",
     actions: { Generate: "生成", Make: "生成" },

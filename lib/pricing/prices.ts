@@ -1,0 +1,30 @@
+import { EDIT_MODELS } from "../models/edit-models";
+import { MODELS } from "../models/registry";
+
+/**
+ * What an image costs, per model: the registries' estimates in US dollars, or the operator's own figures
+ * (IMAGE_PRICES, in IMAGE_PRICE_CURRENCY, read by price-config.ts). Every figure shown is labelled an
+ * estimate: the gateway's invoice is the truth. Pure and small, since the page uses it too.
+ */
+
+export type PriceTable = {
+  /** ISO 4217, e.g. "USD". */
+  readonly currency: string;
+  /** Per model id: one image. A generating and an editing model of the same id share a price. */
+  readonly perImage: Readonly<Record<string, number>>;
+};
+
+const ALL_MODELS = [...MODELS, ...EDIT_MODELS];
+export const PRICED_MODEL_IDS: readonly string[] = [...new Set(ALL_MODELS.map((model) => model.id))];
+
+export const DEFAULT_PRICES: PriceTable = {
+  currency: "USD",
+  perImage: Object.fromEntries(ALL_MODELS.map((model) => [model.id, model.price.usdPerImage])),
+};
+
+/** What `images` of `model` cost; a model without a price costs nothing known (0). */
+export const imageCost = (prices: PriceTable, model: string, images: number): number => (prices.perImage[model] ?? 0) * images;
+
+/** An amount as people read money in their language: "$0.06", "US$0.06", "¥0.50". */
+export const formatMoney = (amount: number, currency: string, locale: string): string =>
+  new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: amount > 0 && amount < 0.1 ? 3 : 2 }).format(amount);
