@@ -72,11 +72,11 @@ export const openMoreOptions = async (form: Locator) => {
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator("summary").click();
 };
 
-/** Chooses a model by its name in a model menu (whose entries may add "· Recommended" to the name). */
+/** Chooses a model by its name in a model menu (whose recommended entries add a ★ to the name). */
 export const selectModel = async (select: Locator, name: string) => {
   const value = await select
     .locator("option")
-    .evaluateAll((options, wanted) => options.find((option) => option.textContent?.split(" · ")[0] === wanted)?.getAttribute("value") ?? null, name);
+    .evaluateAll((options, wanted) => options.find((option) => option.textContent?.replace(/ ★$/, "") === wanted)?.getAttribute("value") ?? null, name);
   if (!value) throw new Error(`no model named ${name} in the menu`);
   await select.selectOption(value);
 };

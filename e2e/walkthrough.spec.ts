@@ -258,4 +258,19 @@ test.describe("a newcomer's walk-through", () => {
     await expect(compare.column(compare.card(), "Wan 2.1 plus").getByRole("img")).toBeVisible();
     await expect(compare.card()).toContainText("about $0.075 in all (estimate)");
   });
+
+  test("the keyboard's first stops skip to the prompt or past the form to the history", async ({ playground, page }) => {
+    await page.keyboard.press("Tab");
+    const toPrompt = page.getByRole("link", { name: "Skip to the prompt" });
+    await expect(toPrompt).toBeFocused();
+    await expect(toPrompt).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(playground.prompt).toBeFocused();
+    await page.reload();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: "Skip to the history" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { name: "History" })).toBeFocused();
+  });
 });

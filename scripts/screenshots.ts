@@ -25,7 +25,7 @@ const generate = async (page: Page, prompt: string, today: string) => {
 try {
   const desktop = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await desktop.goto(app.url);
-  await desktop.getByRole("radio", { name: "Qwen-Image Max", exact: true }).check();
+  await desktop.getByRole("form", { name: "Generation settings" }).getByLabel("Model", { exact: true }).selectOption("qwen-image-max");
   await generate(desktop, "春茶节海报，书法标题“春茶节”，樱花，晨光", "1 image today");
   await desktop.evaluate(() => window.scrollTo(0, 0));
   // Generate leaves the form panel scrolled to its button: back to its top, where the model picker is.

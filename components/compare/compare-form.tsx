@@ -179,7 +179,7 @@ export function CompareForm({
             min={COMPARE_PER_MODEL.min}
             max={COMPARE_PER_MODEL.max}
             step={1}
-            className={`${inputClass} w-24`}
+            className={`${inputClass} max-w-28`}
             aria-invalid={Boolean(errors.perModel)}
             aria-describedby={describedBy("compare-per-model", true, Boolean(errors.perModel))}
             {...register("perModel", { valueAsNumber: true })}

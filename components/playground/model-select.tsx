@@ -8,7 +8,7 @@ type Group = { readonly family: ModelFamily; readonly models: readonly PickerMod
 const GROUPS = modelsByFamily();
 
 /**
- * The model chooser: one native menu, grouped by family, the recommended ones marked, and the chosen model's
+ * The model chooser: one native menu, grouped by family, the recommended ones marked ★, and the chosen model's
  * summary and id under it. Compact, so the prompt and its button stay on the first screen; native, so the
  * keyboard, screen readers and a phone's own picker all work as they do everywhere. The text-to-image
  * models unless given others; `idPrefix` keeps two mounted forms' controls apart.
@@ -43,7 +43,7 @@ export function ModelSelect<Id extends string = ModelId>({
             <optgroup key={group.family} label={t.familyLabels[group.family]}>
               {group.models.map((model) => (
                 <option key={model.id} value={model.id}>
-                  {model.recommended ? `${model.name} · ${t.model.recommended}` : model.name}
+                  {model.recommended ? `${model.name} ★` : model.name}
                 </option>
               ))}
             </optgroup>
@@ -51,6 +51,7 @@ export function ModelSelect<Id extends string = ModelId>({
       </select>
       {chosen && (
         <p id={`${id}-summary`} className="text-xs text-slate-600 dark:text-slate-400">
+          {chosen.recommended && <span className="mr-1 font-medium text-amber-800 dark:text-amber-200">{t.model.recommended} ·</span>}
           {summaries[chosen.id] ?? chosen.summary} <code className="text-slate-500 dark:text-slate-400">{chosen.id}</code>
         </p>
       )}

@@ -123,7 +123,7 @@ export function CountField({ limits, idPrefix }: { limits: FieldLimits; idPrefix
               min={limits.n.min}
               max={limits.n.max}
               step={1}
-              className={`${inputClass} w-24`}
+              className={`${inputClass} max-w-28`}
               value={Number.isNaN(field.value) ? "" : field.value}
               aria-invalid={Boolean(fieldState.error)}
               aria-describedby={describedBy(id, true, Boolean(fieldState.error))}
