@@ -175,7 +175,7 @@ function Column({
             <span role="timer" aria-label={format(t.elapsed, { label })} className="whitespace-nowrap text-xs tabular-nums text-slate-600 dark:text-slate-400">
               {formatSeconds(elapsed)}
             </span>
-            <Button className="px-2 py-1 text-xs" onClick={() => {
+            <Button size="sm" onClick={() => {
                 cancel.mutate(generation.id, { onSuccess: onCancelled });
                 item.current?.focus();
               }} disabled={cancel.isPending}>
@@ -223,7 +223,7 @@ function Column({
       )}
       {status !== "running" && status !== "succeeded" && (
         <Button
-          className="px-2 py-1 text-xs"
+          size="sm"
           onClick={() => {
             onRetry();
             item.current?.focus();

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ComponentProps } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 
@@ -16,13 +16,13 @@ const copyText = async (text: string) => {
 };
 
 /** `name`: a fuller accessible name than the visible label (which it must contain), for a compact button. */
-export function CopyButton({ text, label, name, className }: { text: string; label: string; name?: string; className?: string }) {
+export function CopyButton({ text, label, name, size }: { text: string; label: string; name?: string; size?: ComponentProps<typeof Button>["size"] }) {
   const t = useMessages().history.copy;
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <Button
       {...(name && state === "idle" && { "aria-label": name })}
-      {...(className && { className })}
+      {...(size && { size })}
       onClick={() => {
         void copyText(text)
           .then(() => setState("copied"), () => setState("failed"))

@@ -14,7 +14,7 @@ export function UpstreamId({ id, name }: { id: string; name: string }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
       <code className="break-all font-mono text-[0.7rem]">{id}</code>
-      <CopyButton text={id} label={t.copy} name={format(t.copyName, { name })} className="px-1.5 py-0.5 text-xs" />
+      <CopyButton text={id} label={t.copy} name={format(t.copyName, { name })} size="inline" />
     </span>
   );
 }

@@ -89,7 +89,7 @@ export function SubmitArea({
       )}
       {gate.confirming === null ? (
         <div className="space-y-1">
-          <Button ref={gate.submitButton} type="submit" variant="primary" className="w-full py-2.5" disabled={submitting || waitFor !== null} reason={waitFor ?? undefined}>
+          <Button ref={gate.submitButton} type="submit" variant="primary" size="lg" className="w-full" disabled={submitting || waitFor !== null} reason={waitFor ?? undefined}>
             {label}
           </Button>
           {/* Its line kept while the count is invalid, so nothing below moves. */}

@@ -11,6 +11,15 @@ const VARIANTS = {
   danger: "border border-red-300 dark:border-red-700 bg-white dark:bg-slate-900 text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950/40",
 } as const;
 
+/** One padding per size: two conflicting utilities in one class list leave the winner to the stylesheet's order. */
+const SIZES = {
+  lg: "px-3 py-2.5 text-sm",
+  md: "px-3 py-2 text-sm",
+  sm: "px-2 py-1 text-xs",
+  /** As tall as a line of small text, so a settings row that gains a button keeps its height. */
+  inline: "px-1.5 py-0 text-xs leading-[14px]",
+} as const;
+
 /**
  * The app's button. Given `disabled` and a `reason`, it says why it does nothing yet to everyone: a pointer
  * gets the reason as a tooltip, and a keyboard or screen-reader user can still reach the button (it is
@@ -19,12 +28,13 @@ const VARIANTS = {
  */
 export function Button({
   variant = "secondary",
+  size = "md",
   className = "",
   reason,
   disabled,
   onClick,
   ...props
-}: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; reason?: string | undefined }) {
+}: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES; reason?: string | undefined }) {
   const id = useId();
   const explained = Boolean(disabled && reason);
   return (
@@ -32,7 +42,7 @@ export function Button({
       <button
         type="button"
         {...props}
-        className={`inline-flex items-center justify-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
+        className={`inline-flex items-center justify-center gap-1.5 rounded-md ${SIZES[size]} font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
         disabled={disabled && !explained}
         aria-disabled={explained || undefined}
         aria-describedby={explained ? `${id}-reason` : props["aria-describedby"]}
