@@ -3,6 +3,7 @@ import { stampClientAddresses } from "./lib/access/stamp-client";
 import { describePriceConfig, parsePriceConfig } from "./lib/pricing/price-config";
 import { describeGatewayConfig, parseGatewayConfig } from "./lib/gateway/config";
 import { getStorage } from "./lib/history/storage";
+import { describeStorageConfig, parseStorageConfig } from "./lib/store/storage-config";
 
 // Validates the environment and opens the history once, when the server starts, so a bad setting stops it
 // with a readable message and interrupted generations are marked before anyone looks at them.
@@ -12,9 +13,10 @@ try {
   const access = parseAccessConfig(process.env);
   console.log(describeAccessConfig(access));
   stampClientAddresses(access.trustedProxyHops);
+  console.log(describeStorageConfig(parseStorageConfig(process.env)));
   const storage = await getStorage();
   const notes = [storage.interrupted && `${storage.interrupted} interrupted generation(s) marked`, storage.swept && `${storage.swept} orphan file(s) removed`];
-  console.log(`History in ${storage.dataDir}${notes.some(Boolean) ? ` (${notes.filter(Boolean).join(", ")})` : ""}.`);
+  if (notes.some(Boolean)) console.log(`History opened: ${notes.filter(Boolean).join(", ")}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

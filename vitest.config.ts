@@ -13,5 +13,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    // A throwaway PostgreSQL cluster for the store's contract tests, started once and removed after.
+    globalSetup: ["./test/global-services.ts"],
   },
 });

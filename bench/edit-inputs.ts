@@ -57,11 +57,11 @@ export const benchEditInputs = async (): Promise<string> => {
         times.push(performance.now() - started);
         const bytes = await storage.images.read(input.id, "full");
         stored = bytes?.length ?? 0;
-        uri = bytes ? toDataUri({ mime: storage.store.input(input.id)?.mime ?? "", bytes }).length : 0;
+        uri = bytes ? toDataUri({ mime: (await storage.store.input(input.id))?.mime ?? "", bytes }).length : 0;
       }
       rows.push([item.name, kb(median(files.map((file) => file.length))), kb(stored), kb(uri), ms(median(times)), ms(Math.max(...times))]);
     }
-    storage.store.close();
+    await storage.store.close();
     return [
       "### An edit's input image on the server",
       "",

@@ -22,11 +22,11 @@ export const benchFirstPaint = async (): Promise<string> => {
   const dir = mkdtempSync(join(tmpdir(), "bench-paint-"));
   const storage = await seedHistory(dir, ITEMS);
   const fullSizes = new Map<string, number>();
-  for (const item of storage.store.list({ limit: 100 }).items) {
+  for (const item of (await storage.store.list({ limit: 100 })).items) {
     const generations = item.kind === "generation" ? [item] : item.columns.map((column) => column.generation);
-    for (const image of generations.flatMap((generation) => generation.images)) fullSizes.set(image.id, storage.store.image(image.id)?.bytes ?? 0);
+    for (const image of generations.flatMap((generation) => generation.images)) fullSizes.set(image.id, (await storage.store.image(image.id))?.bytes ?? 0);
   }
-  storage.store.close();
+  await storage.store.close();
 
   const server = await startAppServer(PORT, { DATA_DIR: dir });
   const browser = await chromium.launch({

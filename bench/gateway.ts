@@ -264,7 +264,7 @@ const stepCosts = async () => {
     }
     return ["Where the app's time goes, per image (in-process, median of 15):", "", table(["step", "median"], rows)].join("\n");
   } finally {
-    storage.store.close();
+    await storage.store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 };

@@ -30,12 +30,12 @@ export const seedHistory = async (
   }
   const started = Date.now() - count * 1000;
   const finish = async (id: string, index: number, prompt: string) => {
-    storage.store.markSent(id, index);
+    await storage.store.markSent(id, index);
     const image = images[index % images.length] ?? images[0];
     if (!image) throw new Error("no image");
     const imageId = randomUUID();
     if (files) await storage.images.put(imageId, image.bytes, image.thumbnail);
-    storage.store.complete(id, {
+    await storage.store.complete(id, {
       finishedAt: started + index * 1000 + 800,
       durationMs: 800,
       images: [{ id: imageId, position: 0, width: image.width, height: image.height, mime: "image/png", bytes: image.bytes.length, revisedPrompt: `${prompt}, cinematic light` }],
@@ -47,12 +47,12 @@ export const seedHistory = async (
     if (comparisonEvery > 0 && index % comparisonEvery === 0) {
       const request = { models: COMPARED, prompt, negativePrompt: "", aspect: "1:1", perModel: 1, seed: index, promptExtend: true, watermark: false, blind: false } as const;
       const columns = planComparison({ ...request, models: [...COMPARED] }).map((plan) => ({ id: randomUUID(), request: plan.request }));
-      storage.store.createComparison({ id: randomUUID(), createdAt: started + index * 1000, request: { ...request, models: [...COMPARED] }, seed: index, columns });
+      await storage.store.createComparison({ id: randomUUID(), createdAt: started + index * 1000, request: { ...request, models: [...COMPARED] }, seed: index, columns });
       for (const column of columns) await finish(column.id, index, prompt);
       continue;
     }
     const id = randomUUID();
-    storage.store.create({ id, createdAt: started + index * 1000, request: { ...defaultRequest(model.id), prompt } });
+    await storage.store.create({ id, createdAt: started + index * 1000, request: { ...defaultRequest(model.id), prompt } });
     await finish(id, index, prompt);
   }
   return storage;

@@ -11,14 +11,14 @@ const RUNS = 5;
 const COMPARISON_EVERY = 10;
 
 /** Walks the whole history page by page, as infinite scroll does, and times each page. */
-const walk = (store: GenerationStore, query: Omit<ListQuery, "cursor">) => {
+const walk = async (store: GenerationStore, query: Omit<ListQuery, "cursor">) => {
   const pageTimes: number[] = [];
   let cursor: string | null = null;
   let items = 0;
   const started = performance.now();
   do {
     const pageStarted = performance.now();
-    const page = store.list({ ...query, cursor });
+    const page = await store.list({ ...query, cursor });
     pageTimes.push(performance.now() - pageStarted);
     items += page.items.length;
     cursor = page.nextCursor;
@@ -39,19 +39,22 @@ export const benchStoreListing = async (): Promise<string> => {
       ["model filter, 12 per page", { limit: 12, model: "wan2.6-t2i" }],
       ["status = succeeded, 12 per page", { limit: 12, status: "succeeded" }],
     ];
-    const rows = cases.map(([name, query]) => {
-      const runs = Array.from({ length: RUNS }, () => walk(storage.store, query));
+    const rows: Array<Array<string | number>> = [];
+    for (const [name, query] of cases) {
+      // One walk after another: walks at once would time each other.
+      const runs = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await walk(storage.store, query));
       const first = runs[0];
-      return [
+      rows.push([
         name,
         first?.items ?? 0,
         first?.pages ?? 0,
         ms(median(runs.map((run) => run.p50))),
         ms(median(runs.map((run) => run.max))),
         ms(median(runs.map((run) => run.total))),
-      ];
-    });
-    storage.store.close();
+      ]);
+    }
+    await storage.store.close();
     return [
       `### Listing ${COUNT.toLocaleString("en")} history items page by page`,
       "",

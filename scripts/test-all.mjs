@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: every test there is, in one go: unit and property tests (vitest), then a production build
+// `npm test`: every test there is, in one go: unit and property tests (vitest, with a throwaway PostgreSQL), then a production build
 // and the end-to-end tests in Debian's Chromium (Playwright). Ends with one summary line for both.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { ensureChromium } from "./ensure-chromium.mjs";
+import { ensurePackages } from "./ensure-packages.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
-ensureChromium();
+ensurePackages();
 mkdirSync("reports", { recursive: true });
 for (const file of ["reports/unit-results.json", "reports/e2e-results.json"]) rmSync(file, { force: true });
 

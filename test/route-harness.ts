@@ -99,7 +99,7 @@ export const startRouteHarness = async (options: HarnessOptions = {}): Promise<R
     responses: [],
     close: async () => {
       await history.runner.idle();
-      history.store.close();
+      await history.store.close();
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
       apply(previous);

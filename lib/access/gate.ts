@@ -32,7 +32,7 @@ export const sessionFromCookies = async (cookieHeader: string | null): Promise<{
   const { key } = await getAccess();
   if (!key) return { gated: false, sessionId: null };
   const session = readSessionToken(key, readCookie(cookieHeader, SESSION_COOKIE));
-  if (!session || (await getStorage()).store.isSessionRevoked(session.id)) return { gated: true, sessionId: null };
+  if (!session || (await (await getStorage()).store.isSessionRevoked(session.id))) return { gated: true, sessionId: null };
   return { gated: true, sessionId: session.id };
 };
 
@@ -40,7 +40,7 @@ export const sessionFromCookies = async (cookieHeader: string | null): Promise<{
 export const revokeSession = async (cookieHeader: string | null): Promise<void> => {
   const { key } = await getAccess();
   const session = key && readSessionToken(key, readCookie(cookieHeader, SESSION_COOKIE));
-  if (session) (await getStorage()).store.revokeSession(session.id, session.expiresAt, Date.now());
+  if (session) await (await getStorage()).store.revokeSession(session.id, session.expiresAt, Date.now());
 };
 
 /**

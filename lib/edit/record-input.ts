@@ -34,17 +34,17 @@ const keep = async ({ store, images, maxInputBytes, now = Date.now }: Storage, b
   if (!check.ok) throw new AppError("invalid_request", check.reason, { fields: [{ field: "input", message: check.reason }] });
   const { image } = check;
   const sha256 = createHash("sha256").update(image.bytes).digest("hex");
-  const known = from ? null : store.findInput({ sha256 });
+  const known = from ? null : await store.findInput({ sha256 });
   if (known) {
-    store.touchInput(known.id, now());
+    await store.touchInput(known.id, now());
     return toInputView(known);
   }
-  const held = store.inputBytes();
+  const held = await store.inputBytes();
   if (held + image.bytes.length > maxInputBytes) throw inputStorageFull(held, maxInputBytes);
   const input: StoredInput = { id: randomUUID(), createdAt: now(), width: image.width, height: image.height, mime: image.mime, bytes: image.bytes.length, sha256, from };
   // Files first, record after: a crash in between leaves files the start-up sweep removes, never a record without them.
   await images.put(input.id, image.bytes, await makeThumbnail(image.bytes));
-  store.createInput(input);
+  await store.createInput(input);
   return toInputView(input);
 };
 
@@ -52,13 +52,13 @@ export const recordUpload = (storage: Storage, bytes: Buffer): Promise<InputImag
 
 /** A result from the history as the next edit's input: the start, or the next link, of a chain. */
 export const recordFromResult = async (storage: Storage, imageId: string): Promise<InputImageView> => {
-  const known = storage.store.findInput({ sourceImageId: imageId });
+  const known = await storage.store.findInput({ sourceImageId: imageId });
   if (known) {
-    storage.store.touchInput(known.id, (storage.now ?? Date.now)());
+    await storage.store.touchInput(known.id, (storage.now ?? Date.now)());
     return toInputView(known);
   }
-  const image = storage.store.image(imageId);
-  const generation = image && storage.store.get(image.generationId);
+  const image = await storage.store.image(imageId);
+  const generation = image && (await storage.store.get(image.generationId));
   const bytes = image && (await storage.images.read(imageId, "full"));
   if (!image || !generation || !bytes) throw new AppError("not_found", "That image is no longer in the history (it may have been deleted).");
   // A result is a model's own PNG and can pass the gateway's 10 MB; the same pixels as a JPEG (on white,

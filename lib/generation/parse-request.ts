@@ -30,9 +30,12 @@ export const parseGenerateRequest = (body: unknown): GenerateRequest => parseWit
  * An edit names its input by id and says its size; the size the server has on record is the one checked
  * against the model, so a request cannot talk its way past an input rule.
  */
-export const parseEditRequest = (body: unknown, inputSize: (id: string) => { width: number; height: number } | null): EditRequest => {
+export const parseEditRequest = async (
+  body: unknown,
+  inputSize: (id: string) => Promise<{ width: number; height: number } | null>,
+): Promise<EditRequest> => {
   const request = parseWith(editRequestSchema, body);
-  const size = inputSize(request.input.id);
+  const size = await inputSize(request.input.id);
   if (!size) {
     throw new AppError("invalid_request", `The request was refused: input: ${INPUT_GONE}`, { fields: [{ field: "input", message: INPUT_GONE }] });
   }

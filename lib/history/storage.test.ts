@@ -12,10 +12,10 @@ import { openStorage } from "./storage";
 
 let root: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), "storage-"));
 });
-afterEach(() => {
+afterEach(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -39,9 +39,9 @@ describe("opening storage", () => {
       expect(storage).toMatchObject({ dataDir, interrupted: 0, swept: 0 });
       expect(existsSync(join(dataDir, "playground.db"))).toBe(true);
       expect(existsSync(join(dataDir, "images"))).toBe(true);
-      expect(storage.store.list({ limit: 10 })).toEqual({ items: [], nextCursor: null });
+      expect(await storage.store.list({ limit: 10 })).toEqual({ items: [], nextCursor: null });
     } finally {
-      storage.store.close();
+      await storage.store.close();
     }
   });
 
@@ -50,25 +50,25 @@ describe("opening storage", () => {
     const first = await openStorage(dataDir, 1000);
 
     // A generation that finished before the crash: files written, record committed.
-    const done = first.store.create({ id: randomUUID(), createdAt: 1000, request: request("finished before the crash") });
+    const done = await first.store.create({ id: randomUUID(), createdAt: 1000, request: request("finished before the crash") });
     const doneImages = [stored(0), stored(1)];
     for (const image of doneImages) await first.images.put(image.id, Buffer.from(`full ${image.id}`), Buffer.from(`thumb ${image.id}`));
-    first.store.complete(done.id, { finishedAt: 1500, durationMs: 400, images: doneImages });
-    const doneView = first.store.get(done.id);
+    await first.store.complete(done.id, { finishedAt: 1500, durationMs: 400, images: doneImages });
+    const doneView = await first.store.get(done.id);
 
     // The generation the crash interrupts: its files are on disk, but `complete` never ran.
-    const crashed = first.store.create({ id: randomUUID(), createdAt: 2000, request: request("killed mid-way") });
-    first.store.markSent(crashed.id, 1234);
+    const crashed = await first.store.create({ id: randomUUID(), createdAt: 2000, request: request("killed mid-way") });
+    await first.store.markSent(crashed.id, 1234);
     const orphans = [stored(0), stored(1)];
     for (const image of orphans) await first.images.put(image.id, Buffer.from("full"), Buffer.from("thumb"));
-    first.store.close(); // the process is killed here
+    await first.store.close(); // the process is killed here
 
     const second = await openStorage(dataDir, 5000);
     try {
       expect(second.interrupted).toBe(1);
       expect(second.swept).toBe(orphans.length * 2);
 
-      const after = second.store.get(crashed.id);
+      const after = await second.store.get(crashed.id);
       expect(after).toMatchObject({ status: "interrupted", finishedAt: 5000, seed: 1234, images: [] });
       expect(after?.error?.message).toMatch(/\S/);
       for (const image of orphans) {
@@ -76,24 +76,24 @@ describe("opening storage", () => {
         expect(await second.images.read(image.id, "thumb")).toBeNull();
       }
 
-      expect(second.store.get(done.id)).toEqual(doneView);
+      expect(await second.store.get(done.id)).toEqual(doneView);
       for (const image of doneImages) {
         expect(await second.images.read(image.id, "full")).toEqual(Buffer.from(`full ${image.id}`));
         expect(await second.images.read(image.id, "thumb")).toEqual(Buffer.from(`thumb ${image.id}`));
       }
       expect(readdirSync(join(dataDir, "images"))).toHaveLength(doneImages.length * 2);
-      expect(second.store.list({ limit: 10 }).items.map((item) => item.kind === "generation" && item.status)).toEqual(["interrupted", "succeeded"]);
+      expect((await second.store.list({ limit: 10 })).items.map((item) => item.kind === "generation" && item.status)).toEqual(["interrupted", "succeeded"]);
     } finally {
-      second.store.close();
+      await second.store.close();
     }
 
     // A further restart finds nothing left to repair.
     const third = await openStorage(dataDir, 9000);
     try {
       expect(third).toMatchObject({ interrupted: 0, swept: 0 });
-      expect(third.store.get(crashed.id)?.finishedAt).toBe(5000);
+      expect((await third.store.get(crashed.id))?.finishedAt).toBe(5000);
     } finally {
-      third.store.close();
+      await third.store.close();
     }
   });
 });
@@ -104,23 +104,23 @@ describe("edit inputs at start-up", () => {
     const first = await openStorage(dataDir, 0);
     const input = (id: string) => ({ id, createdAt: 1_000, width: 800, height: 600, mime: "image/png", bytes: 4, sha256: id, from: null });
     for (const id of ["input-used", "input-chosen", "input-stale"]) {
-      first.store.createInput(input(id));
+      await first.store.createInput(input(id));
       await first.images.put(id, Buffer.from("full"), Buffer.from("thumb"));
     }
-    first.store.create({ id: "edit-1", createdAt: 2_000, request: { ...defaultEdit("qwen-image-edit", { id: "input-used", width: 800, height: 600 }), prompt: "x" } });
-    first.store.touchInput("input-chosen", 80_000_000);
-    first.store.close();
+    await first.store.create({ id: "edit-1", createdAt: 2_000, request: { ...defaultEdit("qwen-image-edit", { id: "input-used", width: 800, height: 600 }), prompt: "x" } });
+    await first.store.touchInput("input-chosen", 80_000_000);
+    await first.store.close();
 
     const day = 24 * 60 * 60 * 1000;
     const second = await openStorage(dataDir, 2_000 + day + 1);
     try {
       expect(second.dropped).toBe(1);
-      expect(second.store.input("input-stale")).toBeNull();
+      expect(await second.store.input("input-stale")).toBeNull();
       expect(existsSync(join(dataDir, "images", "input-stale.img"))).toBe(false);
       expect(await second.images.read("input-used", "full")).not.toBeNull();
       expect(await second.images.read("input-chosen", "thumb")).not.toBeNull();
     } finally {
-      second.store.close();
+      await second.store.close();
     }
   });
 });

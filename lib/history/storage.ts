@@ -1,8 +1,11 @@
 import { mkdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { processSingleton } from "../process-singleton";
 import { createImageFiles } from "../store/image-files";
-import { openSqliteStore } from "../store/sqlite-store";
+import { openPostgres } from "../store/open-postgres";
+import { openSqlite } from "../store/open-sqlite";
+import { createSqlStore } from "../store/sql-store";
+import { parseStorageConfig, type StorageConfig } from "../store/storage-config";
 import type { GenerationStore, ImageStore } from "../store/types";
 
 export type Storage = { readonly store: GenerationStore; readonly images: ImageStore; readonly dataDir: string };
@@ -15,12 +18,10 @@ const INPUT_SWEEP_MS = 60 * 60 * 1000;
 
 /** Drops the inputs nobody used or chose for a day, records and files; answers how many. */
 export const dropUnusedInputs = async ({ store, images }: Storage, now: number): Promise<number> => {
-  const ids = store.dropUnusedInputs(now - UNUSED_INPUT_MS);
+  const ids = await store.dropUnusedInputs(now - UNUSED_INPUT_MS);
   await Promise.all(ids.map((id) => images.remove(id)));
   return ids.length;
 };
-
-const dataDirFrom = (env: Record<string, string | undefined>): string => resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || ".data");
 
 /**
  * Opens the history once per process: migrates the database, marks what a crash or restart left running
@@ -28,19 +29,21 @@ const dataDirFrom = (env: Record<string, string | undefined>): string => resolve
  * that no record owns (a crash between writing and committing).
  */
 export const getStorage: () => Promise<OpenedStorage> = processSingleton("storage", async () => {
-  const storage = await openStorage(dataDirFrom(process.env));
+  const storage = await openStorage(parseStorageConfig(process.env));
   setInterval(() => {
     dropUnusedInputs(storage, Date.now()).catch((error: unknown) => console.error(`dropping unused edit inputs failed: ${String(error)}`));
   }, INPUT_SWEEP_MS).unref();
   return storage;
 });
 
-export const openStorage = async (dataDir: string, now: number = Date.now()): Promise<OpenedStorage> => {
+/** `config` as a folder: the embedded history in it (tests and benchmarks). */
+export const openStorage = async (config: StorageConfig | string, now: number = Date.now()): Promise<OpenedStorage> => {
+  const { dataDir, databaseUrl } = typeof config === "string" ? { dataDir: config, databaseUrl: null } : config;
   await mkdir(dataDir, { recursive: true });
-  const store = openSqliteStore(join(dataDir, "playground.db"));
+  const store = createSqlStore(databaseUrl ? await openPostgres(databaseUrl) : openSqlite(join(dataDir, "playground.db")));
   const images = await createImageFiles(join(dataDir, "images"));
-  const interrupted = store.markInterrupted(now);
+  const interrupted = await store.markInterrupted(now);
   const dropped = await dropUnusedInputs({ store, images, dataDir }, now);
-  const swept = await images.sweep(store.imageIds());
+  const swept = await images.sweep(await store.imageIds());
   return { store, images, dataDir, interrupted, swept, dropped };
 };

@@ -7,8 +7,8 @@ import { getStorage } from "./storage";
  */
 export const loadStoredImage = async (id: string, variant: "full" | "thumb") => {
   const { store, images } = await getStorage();
-  const image = store.image(id) ?? store.input(id);
+  const image = (await store.image(id)) ?? (await store.input(id));
   const bytes = image && (await images.read(id, variant));
   if (!image || !bytes) throw notFound("This image");
-  return { image, bytes, generation: "generationId" in image ? store.get(image.generationId) : null };
+  return { image, bytes, generation: "generationId" in image ? await store.get(image.generationId) : null };
 };

@@ -12,12 +12,12 @@ export const answerStarted = async <View>(
   runner: JobRunner,
   started: View,
   jobs: readonly string[],
-  current: () => View | null,
+  current: () => Promise<View | null>,
   running: (view: View) => boolean,
 ): Promise<Response> => {
   const wait = preferredWait(request.headers.get("prefer"));
   if (wait === null) return json(started, 202);
   await runner.settled(jobs, wait * 1000, request.signal);
-  const view = current() ?? started;
+  const view = (await current()) ?? started;
   return json(view, running(view) ? 202 : 200, { "preference-applied": `wait=${wait}` });
 };

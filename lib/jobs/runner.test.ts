@@ -39,17 +39,17 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await runner.idle();
-  storage.store.close();
+  await storage.store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe("generation jobs", () => {
   it.each(["url", "b64_json"] as const)("answers at once, then keeps every %s image with its metadata", async (responseFormat) => {
     current().simulator.configure({ responseFormat, latencyMs: 50 });
-    const started = runner.start(request({ n: 2, seed: 11 }));
+    const started = await runner.start(request({ n: 2, seed: 11 }));
     expect(started.status).toBe("running");
     await runner.idle();
-    const done = storage.store.get(started.id);
+    const done = await storage.store.get(started.id);
     expect(done).toMatchObject({ status: "succeeded", seed: 11, error: null });
     expect(done?.images).toHaveLength(2);
     for (const image of done?.images ?? []) {
@@ -63,9 +63,9 @@ describe("generation jobs", () => {
   });
 
   it("chooses and records a seed when none was given", async () => {
-    const started = runner.start(request({ seed: null }));
+    const started = await runner.start(request({ seed: null }));
     await runner.idle();
-    const seed = storage.store.get(started.id)?.seed;
+    const seed = (await storage.store.get(started.id))?.seed;
     expect(Number.isInteger(seed)).toBe(true);
     expect(current().simulator.stats().lastRequest?.seed).toBe(seed);
   });
@@ -73,23 +73,23 @@ describe("generation jobs", () => {
   it("records a gateway failure with its message, and keeps no files", async () => {
     // Longer than the retry cap, so it is reported at once rather than waited out.
     current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 30 });
-    const started = runner.start(request());
+    const started = await runner.start(request());
     await runner.idle();
-    expect(storage.store.get(started.id)).toMatchObject({
+    expect(await storage.store.get(started.id)).toMatchObject({
       status: "failed",
       error: { code: "rate_limited", retryAfterSeconds: 30, message: "The gateway is limiting requests right now. Try again in 30 seconds." },
     });
-    expect(await storage.images.sweep(storage.store.imageIds())).toBe(0);
+    expect(await storage.images.sweep(await storage.store.imageIds())).toBe(0);
   });
 
   it("cancel aborts the gateway call and marks the record cancelled at once", async () => {
     current().simulator.injectFault({ kind: "hang" });
-    const started = runner.start(request());
-    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(1));
-    expect(runner.cancel(started.id)).toMatchObject({ status: "cancelled", error: null });
+    const started = await runner.start(request());
+    await vi.waitFor(async () => expect(current().simulator.stats().calls).toBe(1));
+    expect(await runner.cancel(started.id)).toMatchObject({ status: "cancelled", error: null });
     await runner.idle();
-    await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(1));
-    expect(storage.store.get(started.id)?.status).toBe("cancelled");
+    await vi.waitFor(async () => expect(current().simulator.stats().aborted).toBe(1));
+    expect((await storage.store.get(started.id))?.status).toBe("cancelled");
   });
 
   it("removes the images it wrote when the finished generation cannot be committed", async () => {
@@ -99,26 +99,26 @@ describe("generation jobs", () => {
     };
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const failing = createJobRunner({ ...storage, store: busy, gateway });
-    failing.start(request({ n: 2 }));
+    await failing.start(request({ n: 2 }));
     await failing.idle();
     expect(current().simulator.stats().succeeded).toBe(1);
-    expect(await storage.images.sweep(storage.store.imageIds())).toBe(0);
+    expect(await storage.images.sweep(await storage.store.imageIds())).toBe(0);
   });
 
   it("cancelling a finished generation changes nothing", async () => {
-    const started = runner.start(request());
+    const started = await runner.start(request());
     await runner.idle();
-    expect(runner.cancel(started.id)?.status).toBe("succeeded");
-    expect(runner.cancel("no-such-id")).toBeNull();
+    expect((await runner.cancel(started.id))?.status).toBe("succeeded");
+    expect(await runner.cancel("no-such-id")).toBeNull();
   });
 });
 
 describe("every answer shape, and what the gateway said of it", () => {
   it.each(["openai", "multimodal", "text2image", "task"] as const)("%s: images kept, with the request id (and task id)", async (answerShape) => {
     current().simulator.configure({ answerShape, latencyMs: answerShape === "task" ? 100 : 0 });
-    const started = runner.start(request({ n: 2 }));
+    const started = await runner.start(request({ n: 2 }));
     await runner.idle();
-    const done = storage.store.get(started.id);
+    const done = await storage.store.get(started.id);
     expect(done).toMatchObject({ status: "succeeded", billedImages: 2, notices: [], requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(done?.images).toHaveLength(2);
     expect(done?.images[0]?.revisedPrompt).toContain("a kitten on grass");
@@ -128,47 +128,47 @@ describe("every answer shape, and what the gateway said of it", () => {
 
   it("records a task's ids while it runs, before it ends", async () => {
     current().simulator.configure({ answerShape: "task", latencyMs: 60_000 });
-    const started = runner.start(request());
-    await vi.waitFor(() => expect(storage.store.get(started.id)?.taskId).toMatch(/^[0-9a-f-]{36}$/));
-    expect(storage.store.get(started.id)).toMatchObject({ status: "running", requestId: expect.any(String) });
-    runner.cancel(started.id);
+    const started = await runner.start(request());
+    await vi.waitFor(async () => expect((await storage.store.get(started.id))?.taskId).toMatch(/^[0-9a-f-]{36}$/));
+    expect(await storage.store.get(started.id)).toMatchObject({ status: "running", requestId: expect.any(String) });
+    await runner.cancel(started.id);
     await runner.idle();
-    await vi.waitFor(() => expect(current().simulator.stats().taskCancels).toBe(1));
+    await vi.waitFor(async () => expect(current().simulator.stats().taskCancels).toBe(1));
   });
 
   it("a partial answer succeeds with what came, says what did not, and the budget counts what was billed", async () => {
     const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 10 } });
     current().simulator.configure({ answerShape: "text2image" });
     current().simulator.injectFault({ kind: "partial" });
-    const started = budget.start(request({ n: 4 }));
-    expect(budget.usage().imagesToday).toBe(4);
+    const started = await budget.start(request({ n: 4 }));
+    expect((await budget.usage()).imagesToday).toBe(4);
     await budget.idle();
-    expect(storage.store.get(started.id)).toMatchObject({
+    expect(await storage.store.get(started.id)).toMatchObject({
       status: "succeeded",
       billedImages: 3,
       notices: ["The gateway returned 3 of the 4 images asked for.", "Content moderation refused 1 of them."],
     });
-    expect(storage.store.get(started.id)?.images).toHaveLength(3);
-    expect(budget.usage().imagesToday).toBe(3);
+    expect((await storage.store.get(started.id))?.images).toHaveLength(3);
+    expect((await budget.usage()).imagesToday).toBe(3);
   });
 
   it("a failure keeps the gateway's request id (and task id) for the user to quote", async () => {
     current().simulator.injectFault({ kind: "moderation" });
-    const refused = runner.start(request());
+    const refused = await runner.start(request());
     current().simulator.injectFault({ kind: "task_failed" });
-    const failedTask = runner.start(request());
+    const failedTask = await runner.start(request());
     current().simulator.injectFault({ kind: "unknown_shape" });
-    const odd = runner.start(request());
+    const odd = await runner.start(request());
     await runner.idle();
-    expect(storage.store.get(refused.id)).toMatchObject({ status: "failed", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), taskId: null });
-    expect(storage.store.get(failedTask.id)).toMatchObject({
+    expect(await storage.store.get(refused.id)).toMatchObject({ status: "failed", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), taskId: null });
+    expect(await storage.store.get(failedTask.id)).toMatchObject({
       status: "failed",
       error: { code: "upstream_error" },
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       taskId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
-    expect(storage.store.get(odd.id)).toMatchObject({ status: "failed", error: { code: "bad_upstream_response" }, requestId: expect.any(String), images: [] });
-    expect(await storage.images.sweep(storage.store.imageIds())).toBe(0);
+    expect(await storage.store.get(odd.id)).toMatchObject({ status: "failed", error: { code: "bad_upstream_response" }, requestId: expect.any(String), images: [] });
+    expect(await storage.images.sweep(await storage.store.imageIds())).toBe(0);
   });
 });
 
@@ -188,10 +188,10 @@ describe("comparisons", () => {
 
   it("runs every model with one shared seed, and one model's failure leaves the others to finish", async () => {
     current().simulator.injectFault({ kind: "moderation", model: "qwen-image" });
-    const started = runner.startComparison(compare());
+    const started = await runner.startComparison(compare());
     expect(started.columns.map((column) => column.generation.status)).toEqual(["running", "running", "running"]);
     await runner.idle();
-    const done = storage.store.getComparison(started.id);
+    const done = await storage.store.getComparison(started.id);
     expect(done?.columns.map((column) => [column.generation.request.model, column.generation.status])).toEqual([
       ["wan2.2-t2i-flash", "succeeded"],
       ["qwen-image", "failed"],
@@ -206,23 +206,23 @@ describe("comparisons", () => {
 
   it("retries a failed column in its place with the shared seed, and nothing else", async () => {
     current().simulator.injectFault({ kind: "server_error", model: "qwen-image" });
-    const started = runner.startComparison(compare({ seed: 31 }));
+    const started = await runner.startComparison(compare({ seed: 31 }));
     await runner.idle();
-    const failed = storage.store.getComparison(started.id)?.columns[1]?.generation;
+    const failed = (await storage.store.getComparison(started.id))?.columns[1]?.generation;
     expect(failed?.status).toBe("failed");
-    expect(runner.retryColumn(started.columns[0]?.generation.id ?? "")).toBeNull();
-    const again = runner.retryColumn(failed?.id ?? "");
+    expect(await runner.retryColumn(started.columns[0]?.generation.id ?? "")).toBeNull();
+    const again = await runner.retryColumn(failed?.id ?? "");
     expect(again).toMatchObject({ status: "running", comparisonId: started.id });
     await runner.idle();
-    const done = storage.store.getComparison(started.id);
+    const done = await storage.store.getComparison(started.id);
     expect(done?.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
     expect(done?.columns[1]?.generation).toMatchObject({ id: again?.id, seed: 31 });
   });
 
-  it("shuffles a blind comparison's columns", () => {
+  it("shuffles a blind comparison's columns", async () => {
     const orders = new Set<string>();
     for (let attempt = 0; attempt < 40 && orders.size < 2; attempt++) {
-      const started = createJobRunner({ ...storage, gateway: () => new Promise(() => undefined) }).startComparison(compare({ blind: true }));
+      const started = await createJobRunner({ ...storage, gateway: () => new Promise(() => undefined) }).startComparison(compare({ blind: true }));
       orders.add(started.columns.map((column) => column.generation.request.model).join());
     }
     expect(orders.size).toBeGreaterThan(1);
@@ -231,19 +231,19 @@ describe("comparisons", () => {
   it("is refused whole when the cap cannot run every column, or the budget cannot pay for them", async () => {
     const capped = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 2, dailyImageLimit: null } });
     // More models than the cap can ever run: no point in trying again.
-    expect(() => capped.startComparison(compare())).toThrow(expect.objectContaining({ code: "invalid_request", message: expect.stringContaining("compare fewer models") }));
+    await expect(capped.startComparison(compare())).rejects.toThrow(expect.objectContaining({ code: "invalid_request", message: expect.stringContaining("compare fewer models") }));
     // 2 + 1 + 2 images: qwen-image makes one at most.
     const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 4 } });
-    expect(() => budget.startComparison(compare({ perModel: 2 }))).toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
-    expect(budget.usage().imagesToday).toBe(0);
-    budget.startComparison(compare());
-    expect(budget.usage().imagesToday).toBe(3);
+    await expect(budget.startComparison(compare({ perModel: 2 }))).rejects.toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
+    expect((await budget.usage()).imagesToday).toBe(0);
+    await budget.startComparison(compare());
+    expect((await budget.usage()).imagesToday).toBe(3);
     await budget.idle();
     // Fewer slots free than columns: that one is worth trying again.
     const roomy = createJobRunner({ ...storage, gateway: () => new Promise(() => undefined), limits: { maxConcurrent: 4, dailyImageLimit: null } });
-    roomy.start(request());
-    roomy.start(request());
-    expect(() => roomy.startComparison(compare())).toThrow(expect.objectContaining({ code: "busy" }));
+    await roomy.start(request());
+    await roomy.start(request());
+    await expect(roomy.startComparison(compare())).rejects.toThrow(expect.objectContaining({ code: "busy" }));
   });
 });
 
@@ -253,39 +253,39 @@ describe("spend limits", () => {
   it("refuses more than the concurrent cap with 503 and Retry-After", async () => {
     current().simulator.injectFault({ kind: "hang", times: 2 });
     const capped = limited({ maxConcurrent: 2, dailyImageLimit: null });
-    const first = capped.start(request());
-    const second = capped.start(request());
-    expect(() => capped.start(request())).toThrow(expect.objectContaining({ code: "busy", status: 503, retryAfterSeconds: 5 }));
-    capped.cancel(first.id);
-    capped.cancel(second.id);
+    const first = await capped.start(request());
+    const second = await capped.start(request());
+    await expect(capped.start(request())).rejects.toThrow(expect.objectContaining({ code: "busy", status: 503, retryAfterSeconds: 5 }));
+    await capped.cancel(first.id);
+    await capped.cancel(second.id);
     await capped.idle();
   });
 
   it("holds the daily image budget, counting images, and gives back what the gateway refused", async () => {
     const budget = limited({ maxConcurrent: 10, dailyImageLimit: 5 });
-    budget.start(request({ n: 3 }));
+    await budget.start(request({ n: 3 }));
     await budget.idle();
-    expect(budget.usage()).toMatchObject({ imagesToday: 3, dailyImageLimit: 5 });
-    expect(() => budget.start(request({ n: 3 }))).toThrow(expect.objectContaining({ code: "daily_limit_reached", status: 429 }));
+    expect(await budget.usage()).toMatchObject({ imagesToday: 3, dailyImageLimit: 5 });
+    await expect(budget.start(request({ n: 3 }))).rejects.toThrow(expect.objectContaining({ code: "daily_limit_reached", status: 429 }));
 
     current().simulator.injectFault({ kind: "moderation" });
-    budget.start(request({ n: 2 }));
+    await budget.start(request({ n: 2 }));
     await budget.idle();
-    expect(budget.usage().imagesToday).toBe(3);
-    budget.start(request({ n: 2 }));
+    expect((await budget.usage()).imagesToday).toBe(3);
+    await budget.start(request({ n: 2 }));
     await budget.idle();
-    expect(budget.usage().imagesToday).toBe(5);
+    expect((await budget.usage()).imagesToday).toBe(5);
   });
 
   it("keeps what the gateway may have billed: a hanging gateway cannot spend past the budget", async () => {
     // The review's case: a limit of 4, a hanging gateway with a 1 s timeout, requests of n=4.
     const budget = createJobRunner({ ...storage, gateway: gatewayWith(1000), limits: { maxConcurrent: 10, dailyImageLimit: 4, lingerMs: 50 } });
     current().simulator.injectFault({ kind: "hang", times: 3 });
-    const first = budget.start(request({ n: 4 }));
+    const first = await budget.start(request({ n: 4 }));
     await budget.idle();
-    expect(storage.store.get(first.id)?.error?.code).toBe("timeout");
-    expect(budget.usage().imagesToday).toBe(4);
-    expect(() => budget.start(request({ n: 4 }))).toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
+    expect((await storage.store.get(first.id))?.error?.code).toBe("timeout");
+    expect((await budget.usage()).imagesToday).toBe(4);
+    await expect(budget.start(request({ n: 4 }))).rejects.toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
     expect(current().simulator.stats().calls).toBe(1);
   });
 
@@ -303,10 +303,10 @@ describe("spend limits", () => {
   ] as const)("%s: %i of 2 images counted", async (kind, counted, times) => {
     const budget = limited({ maxConcurrent: 10, dailyImageLimit: 100 });
     current().simulator.injectFault({ kind, times, retryAfterSeconds: 60 });
-    const started = budget.start(request({ n: 2 }));
+    const started = await budget.start(request({ n: 2 }));
     await budget.idle();
-    expect(storage.store.get(started.id)?.status).toBe("failed");
-    expect(budget.usage().imagesToday).toBe(counted);
+    expect((await storage.store.get(started.id))?.status).toBe("failed");
+    expect((await budget.usage()).imagesToday).toBe(counted);
   });
 
   it("a cancel before the request is sent gives the images back; one after keeps them, and the slot for a while", async () => {
@@ -314,45 +314,45 @@ describe("spend limits", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     // The gateway's connection is not ready yet when the cancel comes: nothing has been sent.
     const slow = createJobRunner({ ...storage, gateway: async () => held.then(gateway), limits: { maxConcurrent: 1, dailyImageLimit: 100, lingerMs: 300 } });
-    const early = slow.start(request({ n: 2 }));
-    slow.cancel(early.id);
+    const early = await slow.start(request({ n: 2 }));
+    await slow.cancel(early.id);
     release();
     await slow.idle();
-    expect(slow.usage()).toMatchObject({ imagesToday: 0, running: 0, lingering: 0 });
+    expect(await slow.usage()).toMatchObject({ imagesToday: 0, running: 0, lingering: 0 });
     expect(current().simulator.stats().calls).toBe(0);
 
     current().simulator.injectFault({ kind: "hang" });
-    const late = slow.start(request({ n: 2 }));
-    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(1));
-    slow.cancel(late.id);
+    const late = await slow.start(request({ n: 2 }));
+    await vi.waitFor(async () => expect(current().simulator.stats().calls).toBe(1));
+    await slow.cancel(late.id);
     await slow.idle();
-    expect(slow.usage()).toMatchObject({ imagesToday: 2, running: 0, lingering: 1 });
+    expect(await slow.usage()).toMatchObject({ imagesToday: 2, running: 0, lingering: 1 });
     // The gateway may still be working on it: its slot is not free at once...
-    expect(() => slow.start(request())).toThrow(expect.objectContaining({ code: "busy" }));
+    await expect(slow.start(request())).rejects.toThrow(expect.objectContaining({ code: "busy" }));
     // ...but it is after a while.
-    await vi.waitFor(() => expect(slow.usage().lingering).toBe(0));
-    slow.start(request());
+    await vi.waitFor(async () => expect((await slow.usage()).lingering).toBe(0));
+    await slow.start(request());
     await slow.idle();
   });
 
   it("counts every image that came back, more than asked included", async () => {
     const budget = limited({ maxConcurrent: 10, dailyImageLimit: 3 });
     current().simulator.injectFault({ kind: "over_deliver" });
-    const started = budget.start(request({ n: 1 }));
+    const started = await budget.start(request({ n: 1 }));
     await budget.idle();
-    expect(storage.store.get(started.id)).toMatchObject({ status: "succeeded", billedImages: 4, notices: ["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."] });
-    expect(storage.store.get(started.id)?.images).toHaveLength(4);
-    expect(budget.usage().imagesToday).toBe(4);
+    expect(await storage.store.get(started.id)).toMatchObject({ status: "succeeded", billedImages: 4, notices: ["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."] });
+    expect((await storage.store.get(started.id))?.images).toHaveLength(4);
+    expect((await budget.usage()).imagesToday).toBe(4);
   });
 
   it("keeps the count across a restart of the store", async () => {
     const budget = limited({ maxConcurrent: 10, dailyImageLimit: 2 });
-    budget.start(request({ n: 2 }));
+    await budget.start(request({ n: 2 }));
     await budget.idle();
-    storage.store.close();
+    await storage.store.close();
     storage = await openStorage(dir);
     const again = limited({ maxConcurrent: 10, dailyImageLimit: 2 });
-    expect(again.usage().imagesToday).toBe(2);
-    expect(() => again.start(request())).toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
+    expect((await again.usage()).imagesToday).toBe(2);
+    await expect(again.start(request())).rejects.toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
   });
 });

@@ -42,16 +42,16 @@ const secondsToNextUtcDay = (time: number): number => {
 
 export type JobRunner = {
   /** Records the generation (or edit) and starts its gateway call in the background; returns at once. */
-  start(request: GenerationRequest): GenerationView;
+  start(request: GenerationRequest): Promise<GenerationView>;
   /**
    * Records a comparison and starts one job per model, all with the same seed; each column finishes (or
    * fails) on its own. Blind comparisons get their columns in a random order, so position says nothing.
    */
-  startComparison(request: CompareRequest): ComparisonView;
+  startComparison(request: CompareRequest): Promise<ComparisonView>;
   /** Runs a comparison column that failed (or was cancelled) again, in its place; null when it cannot. */
-  retryColumn(generationId: string): GenerationView | null;
+  retryColumn(generationId: string): Promise<GenerationView | null>;
   /** Aborts the gateway call and marks the record cancelled; null when there is no such generation. */
-  cancel(id: string): GenerationView | null;
+  cancel(id: string): Promise<GenerationView | null>;
   /** Resolves when these jobs have settled, `timeoutMs` has passed or `signal` aborted, whichever is first. */
   settled(ids: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<void>;
   /** Resolves when every running job has settled (for tests and orderly shutdown). */
@@ -60,7 +60,7 @@ export type JobRunner = {
    * Today's image count against the budget, what runs now, and the calls that ended while the gateway may
    * still be working on them (they hold their place under the cap a while longer).
    */
-  usage(): {
+  usage(): Promise<{
     imagesToday: number;
     dailyImageLimit: number | null;
     running: number;
@@ -68,7 +68,7 @@ export type JobRunner = {
     maxConcurrent: number;
     /** Today's billed images by model, for what they cost. */
     spentToday: ReadonlyArray<{ readonly model: string; readonly images: number }>;
-  };
+  }>;
 };
 
 type Dependencies = {
@@ -93,7 +93,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   /** Calls the playground stopped waiting for that the gateway may still be working on, each until its time is up. */
   const lingering = new Set<string>();
-  const inFlight = () => running.size + lingering.size;
+  /** Starts admitted but not yet running: counted at once, so two starts at once cannot both take the last place. */
+  let admitting = 0;
+  const inFlight = () => running.size + lingering.size + admitting;
   const linger = (id: string) => {
     lingering.add(id);
     setTimeout(() => lingering.delete(id), limits.lingerMs ?? DEFAULT_LINGER_MS).unref();
@@ -133,24 +135,24 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       // The seed is chosen here when the user left it empty, and recorded before the call, so every
       // outcome (even a failure) says which seed it was.
       const seed = request.seed ?? randomInt(0, SEED_MAX + 1);
-      store.markSent(id, seed);
+      await store.markSent(id, seed);
       const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
       const result = await connection.generate(sent, signal, {
         onTask: (ids) => {
           upstream = ids;
-          store.markUpstream(id, ids);
+          store.markUpstream(id, ids).catch((error: unknown) => console.error(redact(`recording the task of ${id} failed: ${String(error)}`)));
         },
       });
       billedCount = result.billedImages;
       upstream = { requestId: result.requestId, taskId: result.taskId };
-      store.adjustImages(day, result.billedImages - request.n);
-      store.addSpend(day, request.model, result.billedImages);
+      await store.adjustImages(day, result.billedImages - request.n);
+      await store.addSpend(day, request.model, result.billedImages);
       const stored = await keep(result.images, connection, signal);
       const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices: result.notices };
       let committed: GenerationView | null = null;
       try {
-        committed = signal.aborted ? null : store.complete(id, finished);
+        committed = signal.aborted ? null : await store.complete(id, finished);
       } finally {
         // Not committed (cancelled meanwhile, or the database refused): no record points at these files.
         if (!committed) await Promise.all(stored.map((image) => images.remove(image.id)));
@@ -162,13 +164,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       // call, an input gone, carries no figure: nothing was sent), or null where it cannot be told.
       const spent = billedCount ?? (failure.billedImages === undefined ? 0 : failure.billedImages);
       if (billedCount === undefined) {
-        if (spent !== null) store.adjustImages(day, spent - request.n);
+        if (spent !== null) await store.adjustImages(day, spent - request.n);
         // What the day cost counts what the budget counts: every image asked, where the failure cannot tell.
-        store.addSpend(day, request.model, spent ?? request.n);
+        await store.addSpend(day, request.model, spent ?? request.n);
       }
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));
-      store.fail(id, {
+      await store.fail(id, {
         finishedAt: now(),
         status: appError.code === "cancelled" ? "cancelled" : "failed",
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
@@ -181,94 +183,96 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
 
   /** The edit's input as the gateway takes it; the bytes were checked when the input was recorded. */
   const inputDataUri = async (inputId: string): Promise<string> => {
-    const input = store.input(inputId);
+    const input = await store.input(inputId);
     const bytes = input && (await images.read(inputId, "full"));
     if (!input || !bytes) throw new AppError("invalid_request", INPUT_GONE);
     return toDataUri({ mime: input.mime, bytes });
   };
 
-  /** Turns away work beyond the concurrency cap or the day's budget, and reserves the images it will bill. */
-  const admit = (jobs: number, images: number): string => {
-    if (jobs > limits.maxConcurrent) {
+  /**
+   * Turns away work beyond the concurrency cap or the day's budget, reserves the images it will bill, records
+   * it with `record` and starts a job per generation. Its places under the cap are taken before the first
+   * await and kept until the jobs run, so concurrent starts never pass the cap together.
+   */
+  const admitAndLaunch = async <View>(jobs: ReadonlyArray<{ id: string; request: GenerationRequest }>, images: number, record: () => Promise<View>): Promise<View> => {
+    if (jobs.length > limits.maxConcurrent) {
       // Waiting would never help: say so rather than "try again".
-      throw new AppError("invalid_request", refusals.tooManyAtOnce(jobs, limits.maxConcurrent));
+      throw new AppError("invalid_request", refusals.tooManyAtOnce(jobs.length, limits.maxConcurrent));
     }
-    if (inFlight() + jobs > limits.maxConcurrent) {
-      throw new AppError("busy", refusals.busy(jobs, inFlight(), limits.maxConcurrent), { retryAfterSeconds: 5 });
+    if (inFlight() + jobs.length > limits.maxConcurrent) {
+      throw new AppError("busy", refusals.busy(jobs.length, inFlight(), limits.maxConcurrent), { retryAfterSeconds: 5 });
     }
-    const time = now();
-    const day = utcDay(time);
-    if (!store.reserveImages(day, images, limits.dailyImageLimit)) {
-      const left = Math.max(0, (limits.dailyImageLimit ?? 0) - store.imagesUsed(day));
-      const wait = secondsToNextUtcDay(time);
-      throw new AppError("daily_limit_reached", refusals.dailyLimit(limits.dailyImageLimit, left, images, Math.ceil(wait / 3600)), { retryAfterSeconds: wait });
-    }
-    return day;
-  };
-
-  /** Records with `record` (releasing the reservation if that fails), then starts a job per generation. */
-  const launch = <View>(day: string, jobs: ReadonlyArray<{ id: string; request: GenerationRequest }>, record: () => View): View => {
-    let view: View;
+    admitting += jobs.length;
     try {
-      view = record();
-    } catch (error) {
-      store.adjustImages(day, -jobs.reduce((sum, job) => sum + job.request.n, 0));
-      throw error;
+      const time = now();
+      const day = utcDay(time);
+      if (!(await store.reserveImages(day, images, limits.dailyImageLimit))) {
+        const left = Math.max(0, (limits.dailyImageLimit ?? 0) - (await store.imagesUsed(day)));
+        const wait = secondsToNextUtcDay(time);
+        throw new AppError("daily_limit_reached", refusals.dailyLimit(limits.dailyImageLimit, left, images, Math.ceil(wait / 3600)), { retryAfterSeconds: wait });
+      }
+      let view: View;
+      try {
+        view = await record();
+      } catch (error) {
+        await store.adjustImages(day, -images);
+        throw error;
+      }
+      for (const { id, request } of jobs) {
+        const controller = new AbortController();
+        const done = run(id, request, controller.signal, day)
+          .then((mayStillWork) => {
+            if (mayStillWork) linger(id);
+          })
+          .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
+          .finally(() => running.delete(id));
+        running.set(id, { controller, done });
+      }
+      return view;
+    } finally {
+      admitting -= jobs.length;
     }
-    for (const { id, request } of jobs) {
-      const controller = new AbortController();
-      const done = run(id, request, controller.signal, day)
-        .then((mayStillWork) => {
-          if (mayStillWork) linger(id);
-        })
-        .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
-        .finally(() => running.delete(id));
-      running.set(id, { controller, done });
-    }
-    return view;
   };
 
   return {
-    start(request) {
-      const day = admit(1, request.n);
+    async start(request) {
       const id = randomUUID();
-      return launch(day, [{ id, request }], () => store.create({ id, createdAt: now(), request }));
+      return admitAndLaunch([{ id, request }], request.n, () => store.create({ id, createdAt: now(), request }));
     },
-    startComparison(compare) {
+    async startComparison(compare) {
       // One seed for every column, chosen here when left random, so the columns differ only by model.
       const seed = compare.seed ?? randomInt(0, SEED_MAX + 1);
       const plans = planComparison(compare, seed);
-      const day = admit(plans.length, comparisonImageCount(plans));
       const columns = plans.map((plan) => ({ id: randomUUID(), request: plan.request }));
       if (compare.blind) shuffle(columns);
       const id = randomUUID();
-      return launch(day, columns, () => store.createComparison({ id, createdAt: now(), request: compare, seed, columns }));
+      return admitAndLaunch(columns, comparisonImageCount(plans), () => store.createComparison({ id, createdAt: now(), request: compare, seed, columns }));
     },
-    retryColumn(generationId) {
-      const old = store.get(generationId);
+    async retryColumn(generationId) {
+      const old = await store.get(generationId);
       if (!old?.comparisonId || isEditRequest(old.request) || old.status === "running" || old.status === "succeeded") return null;
-      const day = admit(1, old.request.n);
       const id = randomUUID();
       // The column's own request, with the comparison's shared seed: the same call made again.
-      return launch(day, [{ id, request: old.request }], () => {
-        const view = store.replaceColumn(generationId, { id, createdAt: now() });
+      return admitAndLaunch([{ id, request: old.request }], old.request.n, async () => {
+        const view = await store.replaceColumn(generationId, { id, createdAt: now() });
         if (!view) throw new AppError("invalid_request", "This column is running or already finished with images.");
         return view;
       });
     },
-    cancel(id) {
+    async cancel(id) {
       const job = running.get(id);
       if (job) job.controller.abort();
       // Marked at once, whatever the call is doing: the user asked to stop waiting for it.
-      return store.fail(id, { finishedAt: now(), status: "cancelled", error: null }) ?? store.get(id);
+      return (await store.fail(id, { finishedAt: now(), status: "cancelled", error: null })) ?? store.get(id);
     },
-    usage() {
+    async usage() {
+      const day = utcDay(now());
       return {
-        imagesToday: store.imagesUsed(utcDay(now())),
+        imagesToday: await store.imagesUsed(day),
         dailyImageLimit: limits.dailyImageLimit,
         running: running.size,
         lingering: lingering.size,
-        spentToday: store.spendOn(utcDay(now())),
+        spentToday: await store.spendOn(day),
         maxConcurrent: limits.maxConcurrent,
       };
     },

@@ -1,8 +1,9 @@
 /**
- * Schema versions, applied in order on start-up and recorded in `PRAGMA user_version`. Never edit a
- * migration that has shipped: add the next one.
+ * Schema versions, applied in order on start-up: SQLite's recorded in `PRAGMA user_version`, PostgreSQL's in
+ * the `playground_schema` table. Never edit a migration that has shipped: add the next one, to both lists,
+ * so the two backends hold one schema (schema.ts).
  */
-export const MIGRATIONS: readonly string[] = [
+export const SQLITE_MIGRATIONS: readonly string[] = [
   // 1: generations and their images.
   `CREATE TABLE generations (
      id TEXT PRIMARY KEY,
@@ -91,4 +92,92 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE generations ADD COLUMN notices_json TEXT;`,
   // 9: images billed per day and model, for what the day cost (the daily budget counts images alone, in usage).
   `CREATE TABLE spend (day TEXT NOT NULL, model TEXT NOT NULL, images INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, model));`,
+  // 10: jobs that belong to no single process. The instance running a generation holds it by a lease it
+  // renews; a call that ended while the gateway may still be at work keeps its place under the cap a while.
+  `ALTER TABLE generations ADD COLUMN lease_owner TEXT;
+   ALTER TABLE generations ADD COLUMN lease_until INTEGER;
+   ALTER TABLE generations ADD COLUMN linger_until INTEGER;
+   CREATE INDEX generations_lingering ON generations (linger_until) WHERE linger_until IS NOT NULL;
+   CREATE INDEX inputs_by_source_input ON inputs (source_input_id) WHERE source_input_id IS NOT NULL;`,
+];
+
+/**
+ * PostgreSQL came with SQLite's version 10, so its first migration is that schema whole (times and byte
+ * counts in BIGINT; flags stay 0/1 integers, so rows read the same on both).
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE comparisons (
+     id TEXT PRIMARY KEY,
+     created_at BIGINT NOT NULL,
+     prompt TEXT NOT NULL,
+     request_json TEXT NOT NULL,
+     seed BIGINT NOT NULL,
+     starred INTEGER NOT NULL DEFAULT 0,
+     revealed INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE INDEX comparisons_by_time ON comparisons (created_at DESC, id DESC);
+   CREATE TABLE inputs (
+     id TEXT PRIMARY KEY,
+     created_at BIGINT NOT NULL,
+     last_used_at BIGINT NOT NULL,
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     mime TEXT NOT NULL,
+     bytes BIGINT NOT NULL,
+     sha256 TEXT NOT NULL,
+     source_image_id TEXT,
+     source_generation_id TEXT,
+     source_input_id TEXT,
+     source_model TEXT,
+     source_prompt TEXT
+   );
+   CREATE INDEX inputs_by_hash ON inputs (sha256) WHERE source_image_id IS NULL;
+   CREATE INDEX inputs_by_source ON inputs (source_image_id) WHERE source_image_id IS NOT NULL;
+   CREATE INDEX inputs_by_source_input ON inputs (source_input_id) WHERE source_input_id IS NOT NULL;
+   CREATE TABLE generations (
+     id TEXT PRIMARY KEY,
+     created_at BIGINT NOT NULL,
+     finished_at BIGINT,
+     status TEXT NOT NULL,
+     model TEXT NOT NULL,
+     prompt TEXT NOT NULL,
+     request_json TEXT NOT NULL,
+     seed BIGINT,
+     duration_ms BIGINT,
+     error_code TEXT,
+     error_message TEXT,
+     retry_after_seconds INTEGER,
+     starred INTEGER NOT NULL DEFAULT 0,
+     comparison_id TEXT REFERENCES comparisons (id) ON DELETE CASCADE,
+     comparison_position INTEGER,
+     input_id TEXT REFERENCES inputs (id),
+     request_id TEXT,
+     task_id TEXT,
+     billed_images INTEGER,
+     notices_json TEXT,
+     lease_owner TEXT,
+     lease_until BIGINT,
+     linger_until BIGINT
+   );
+   CREATE INDEX generations_by_time ON generations (created_at DESC, id DESC);
+   CREATE INDEX generations_by_status ON generations (status, created_at DESC, id DESC);
+   CREATE INDEX generations_by_comparison ON generations (comparison_id, comparison_position) WHERE comparison_id IS NOT NULL;
+   CREATE INDEX singles_by_time ON generations (created_at DESC, id DESC) WHERE comparison_id IS NULL;
+   CREATE INDEX generations_by_input ON generations (input_id) WHERE input_id IS NOT NULL;
+   CREATE INDEX generations_lingering ON generations (linger_until) WHERE linger_until IS NOT NULL;
+   CREATE TABLE images (
+     id TEXT PRIMARY KEY,
+     generation_id TEXT NOT NULL REFERENCES generations (id) ON DELETE CASCADE,
+     position INTEGER NOT NULL,
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     mime TEXT NOT NULL,
+     bytes BIGINT NOT NULL,
+     revised_prompt TEXT NOT NULL DEFAULT ''
+   );
+   CREATE INDEX images_by_generation ON images (generation_id, position);
+   CREATE TABLE usage (day TEXT PRIMARY KEY, images INTEGER NOT NULL DEFAULT 0);
+   CREATE TABLE spend (day TEXT NOT NULL, model TEXT NOT NULL, images INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, model));
+   CREATE TABLE revoked_sessions (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
+   CREATE TABLE shares (id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, title TEXT NOT NULL, entries_json TEXT NOT NULL);`,
 ];

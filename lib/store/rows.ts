@@ -2,70 +2,23 @@ import { planComparison } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
 import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationStatus, type InputImageView, type GenerationView } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
+import type { Selectable } from "kysely";
+import type { ComparisonsTable, GenerationsTable, ImagesTable, InputsTable } from "./schema";
 import type { StoredImage, StoredInput } from "./types";
 
-/** SQLite rows and their mapping to the app's own views. */
+/** Rows as both backends return them, and their mapping to the app's own views. */
 
-export type GenerationRow = {
-  id: string;
-  created_at: number;
-  finished_at: number | null;
-  status: GenerationStatus;
-  request_json: string;
-  seed: number | null;
-  duration_ms: number | null;
-  error_code: ErrorCode | null;
-  error_message: string | null;
-  retry_after_seconds: number | null;
-  starred: number;
-  comparison_id: string | null;
-  input_id: string | null;
-  request_id: string | null;
-  task_id: string | null;
-  billed_images: number | null;
-  notices_json: string | null;
-};
+export type GenerationRow = Pick<Selectable<GenerationsTable>, (typeof GENERATION_COLUMNS)[number]>;
+export type InputRow = Selectable<InputsTable>;
+export type ImageRow = Selectable<ImagesTable>;
+export type ComparisonRow = Selectable<ComparisonsTable>;
 
-export type InputRow = {
-  id: string;
-  created_at: number;
-  width: number;
-  height: number;
-  mime: string;
-  bytes: number;
-  sha256: string;
-  source_image_id: string | null;
-  source_generation_id: string | null;
-  source_input_id: string | null;
-  source_model: string | null;
-  source_prompt: string | null;
-};
-
-export type ImageRow = {
-  id: string;
-  generation_id: string;
-  position: number;
-  width: number;
-  height: number;
-  mime: string;
-  bytes: number;
-  revised_prompt: string;
-};
-
-export type ComparisonRow = {
-  id: string;
-  created_at: number;
-  request_json: string;
-  seed: number;
-  starred: number;
-  revealed: number;
-};
-
+/** What a generation's view reads; the model, prompt and lease columns serve queries only. */
 export const GENERATION_COLUMNS = [
   "id", "created_at", "finished_at", "status", "request_json", "seed", "duration_ms",
   "error_code", "error_message", "retry_after_seconds", "starred", "comparison_id", "input_id",
   "request_id", "task_id", "billed_images", "notices_json",
-].join(", ");
+] as const;
 
 export const toImage = (row: ImageRow): StoredImage & { generationId: string } => ({
   id: row.id,

@@ -63,13 +63,33 @@ export type ShareView = {
   readonly missing: number;
 };
 
+/** The instance running a generation, and until when it vouches for it (it renews this while it runs). */
+export type Lease = { readonly owner: string; readonly until: number };
+
+/**
+ * New running generations under the cap on gateway calls in flight (running ones, and ended ones the gateway
+ * may still be working on). The count and the insert are one transaction, serialized across instances, so
+ * two instances admitting the last free place at once cannot both get it.
+ */
+export type Admission = { readonly lease: Lease; readonly maxConcurrent: number; readonly now: number };
+
+/** The cap had no room: `inFlight` calls were already counted. */
+export class CapReached extends Error {
+  constructor(readonly inFlight: number) {
+    super(`${inFlight} gateway calls in flight`);
+  }
+}
+
 export type GenerationStore = {
-  /** Records a running generation; an edit's request names its input, which must be on record. */
-  create(generation: { id: string; createdAt: number; request: GenerationRequest }): GenerationView;
+  /**
+   * Records a running generation; an edit's request names its input, which must be on record. With an
+   * admission it is held by that lease, or refused with CapReached.
+   */
+  create(generation: { id: string; createdAt: number; request: GenerationRequest }, admission?: Admission): Promise<GenerationView>;
   /** Records the seed the moment the request goes out, so even a failure says which seed it tried. */
-  markSent(id: string, seed: number): void;
+  markSent(id: string, seed: number): Promise<void>;
   /** Records the gateway's ids as soon as they are known (a task may run for minutes), while it runs. */
-  markUpstream(id: string, ids: UpstreamIds): void;
+  markUpstream(id: string, ids: UpstreamIds): Promise<void>;
   /** Commits a finished generation with its images in one transaction; null when it is no longer running. */
   complete(
     id: string,
@@ -81,7 +101,7 @@ export type GenerationStore = {
       billedImages?: number;
       notices?: readonly string[];
     },
-  ): GenerationView | null;
+  ): Promise<GenerationView | null>;
   /** Ends a running generation as failed or cancelled; null when it is no longer running. */
   fail(
     id: string,
@@ -93,8 +113,8 @@ export type GenerationStore = {
       /** What the failed call billed: 0 where nothing, null where it cannot be told. */
       billedImages?: number | null;
     },
-  ): GenerationView | null;
-  get(id: string): GenerationView | null;
+  ): Promise<GenerationView | null>;
+  get(id: string): Promise<GenerationView | null>;
   /** Records a comparison and its columns (running generations, in display order) in one transaction. */
   createComparison(comparison: {
     id: string;
@@ -102,61 +122,77 @@ export type GenerationStore = {
     request: CompareRequest;
     seed: number;
     columns: ReadonlyArray<{ id: string; request: GenerateRequest }>;
-  }): ComparisonView;
-  getComparison(id: string): ComparisonView | null;
+  }, admission?: Admission): Promise<ComparisonView>;
+  getComparison(id: string): Promise<ComparisonView | null>;
   /**
    * Puts a new running generation in the place of a column that ended without images (same comparison,
    * same position) and drops the old one; null when there is no such finished column.
    */
-  replaceColumn(oldId: string, column: { id: string; createdAt: number }): GenerationView | null;
-  updateComparison(id: string, patch: { starred?: boolean; revealed?: boolean }): ComparisonView | null;
+  replaceColumn(oldId: string, column: { id: string; createdAt: number }, admission?: Admission): Promise<GenerationView | null>;
+  updateComparison(id: string, patch: { starred?: boolean; revealed?: boolean }): Promise<ComparisonView | null>;
   /** Removes the comparison with its columns; returns the image ids for the caller to remove their files. */
-  deleteComparison(id: string): { imageIds: string[] } | null;
+  deleteComparison(id: string): Promise<{ imageIds: string[] } | null>;
   /** Generations and comparisons, newest first. A comparison matches a filter when one of its columns does. */
-  list(query: ListQuery): HistoryPage;
-  createShare(share: { id: string; createdAt: number; title: string; entries: readonly ShareEntry[] }): void;
-  getShare(id: string): ShareView | null;
-  setStarred(id: string, starred: boolean): GenerationView | null;
+  list(query: ListQuery): Promise<HistoryPage>;
+  createShare(share: { id: string; createdAt: number; title: string; entries: readonly ShareEntry[] }): Promise<void>;
+  getShare(id: string): Promise<ShareView | null>;
+  setStarred(id: string, starred: boolean): Promise<GenerationView | null>;
   /**
    * Removes the record and returns the ids of its images, for the caller to remove their files. An edit's
    * input counts as used at `now`, so it outlives the edit by a day (a form may hold it from "Reuse settings").
    */
-  delete(id: string, now: number): { imageIds: string[] } | null;
-  /** At start-up: generations a crash or restart left running can never finish, so they are marked interrupted. */
-  markInterrupted(now: number): number;
-  image(id: string): (StoredImage & { generationId: string }) | null;
+  delete(id: string, now: number): Promise<{ imageIds: string[] } | null>;
+  /**
+   * At the embedded history's start-up: one process owns the file, so what a crash or restart left running can
+   * never finish, and every running generation is marked interrupted.
+   */
+  markInterrupted(now: number): Promise<number>;
+  /**
+   * Marks interrupted the running generations whose lease ran out (their instance died or hung), and those
+   * recorded before leases existed; answers how many. Any instance may call it, as often as it likes.
+   */
+  expireLeases(now: number): Promise<number>;
+  /** Extends this owner's leases on `ids`; answers the ones still running under it (any other was ended elsewhere). */
+  renewLeases(owner: string, ids: readonly string[], until: number): Promise<string[]>;
+  /** An ended call the gateway may still be working on keeps its place under the cap until `until`. */
+  linger(id: string, until: number): Promise<void>;
+  /** Gateway calls in flight across every instance: running generations, and ended ones still lingering. */
+  inFlight(now: number): Promise<{ running: number; lingering: number }>;
+  /** Which of these generations are still running, wherever they run. */
+  stillRunning(ids: readonly string[]): Promise<string[]>;
+  image(id: string): Promise<(StoredImage & { generationId: string }) | null>;
   /** Counts `n` images against the day, unless that would pass `limit`; false when it would. */
-  reserveImages(day: string, n: number, limit: number | null): boolean;
+  reserveImages(day: string, n: number, limit: number | null): Promise<boolean>;
   /**
    * Corrects the day's count once the gateway has said what it bills: a negative `delta` gives back images
    * reserved but not made, a positive one counts images beyond the reservation (they are billed whatever
    * the limit says). The count never goes below 0.
    */
-  adjustImages(day: string, delta: number): void;
-  imagesUsed(day: string): number;
+  adjustImages(day: string, delta: number): Promise<void>;
+  imagesUsed(day: string): Promise<number>;
   /** Counts images of a model as billed on the day (what the gateway said it billed, or all asked where it cannot be told). */
-  addSpend(day: string, model: string, images: number): void;
+  addSpend(day: string, model: string, images: number): Promise<void>;
   /** The day's billed images by model, for what it cost. */
-  spendOn(day: string): ReadonlyArray<{ readonly model: string; readonly images: number }>;
+  spendOn(day: string): Promise<ReadonlyArray<{ readonly model: string; readonly images: number }>>;
   /** Remembers a signed-out session until its token would have expired anyway. */
-  revokeSession(id: string, expiresAt: number, now: number): void;
-  isSessionRevoked(id: string): boolean;
-  createInput(input: StoredInput): void;
-  input(id: string): StoredInput | null;
+  revokeSession(id: string, expiresAt: number, now: number): Promise<void>;
+  isSessionRevoked(id: string): Promise<boolean>;
+  createInput(input: StoredInput): Promise<void>;
+  input(id: string): Promise<StoredInput | null>;
   /** An input already on record for the same upload (by hash) or the same history result. */
-  findInput(key: { sha256: string } | { sourceImageId: string }): StoredInput | null;
+  findInput(key: { sha256: string } | { sourceImageId: string }): Promise<StoredInput | null>;
   /** The bytes of every input on record, for the quota on what uploads may keep. */
-  inputBytes(): number;
+  inputBytes(): Promise<number>;
   /** Marks an input as just chosen again (a form holds it), so the clean-up leaves it for another day. */
-  touchInput(id: string, now: number): void;
+  touchInput(id: string, now: number): Promise<void>;
   /**
    * Drops inputs that no generation uses and nobody chose since `before` (kept too: ones a later input came
    * from, whose chain step they carry); returns their ids for the caller to remove their files.
    */
-  dropUnusedInputs(before: number): string[];
+  dropUnusedInputs(before: number): Promise<string[]>;
   /** Every image id on record (results and inputs), for sweeping files that no record owns. */
-  imageIds(): Set<string>;
-  close(): void;
+  imageIds(): Promise<Set<string>>;
+  close(): Promise<void>;
 };
 
 export type ImageStore = {

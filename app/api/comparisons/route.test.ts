@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-beforeEach(() => harness.server.simulator.reset());
+beforeEach(async () => harness.server.simulator.reset());
 
 const BODY = {
   models: ["wan2.6-t2i", "qwen-image", "qwen-image-2.0-pro"],
@@ -105,7 +105,7 @@ describe("a comparison's own routes", () => {
 
     const deleted = await comparison.DELETE(new Request(`http://localhost/api/comparisons/${json.id}`, { method: "DELETE" }), params(json.id));
     expect(deleted.status).toBe(204);
-    expect(harness.history.store.get(column)).toBeNull();
+    expect(await harness.history.store.get(column)).toBeNull();
     expect((await comparison.GET(new Request(`http://localhost/api/comparisons/${json.id}`), params(json.id))).status).toBe(404);
   });
 
@@ -145,7 +145,7 @@ describe("POST /api/shares", () => {
     const { id, path } = (await made.json()) as ShareCreated;
     expect(id).toMatch(/^[\w-]{22}$/);
     expect(path).toBe(`/share/${id}`);
-    expect(harness.history.store.getShare(id)?.items.map((item) => item.id)).toEqual([json.id]);
+    expect((await harness.history.store.getShare(id))?.items.map((item) => item.id)).toEqual([json.id]);
 
     const missing = await shares.POST(post("http://localhost/api/shares", { title: "", entries: [...entries, { kind: "generation", id: "gone" }] }));
     expect(missing.status).toBe(404);

@@ -16,7 +16,7 @@ export function POST(request: Request): Promise<Response> {
     const input = parseCompareRequest(await readJsonBody(request, MAX_BODY_BYTES));
     await (await getGenerationRateLimit())(clientKey(request, sessionId), input.models.length);
     const { runner, store } = await getHistory();
-    const started = runner.startComparison(input);
+    const started = await runner.startComparison(input);
     return answerStarted(
       request,
       runner,

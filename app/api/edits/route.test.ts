@@ -63,7 +63,7 @@ describe("POST /api/inputs", () => {
     const input = first.json as InputImageView;
     expect(input).toMatchObject({ width: 800, height: 600, src: `/api/images/${input.id}`, thumbSrc: `/api/images/${input.id}/thumb`, from: null });
     expect(((await upload(bytes)).json as InputImageView).id).toBe(input.id);
-    expect(harness.history.store.input(input.id)).toMatchObject({ mime: "image/png", width: 800, height: 600 });
+    expect(await harness.history.store.input(input.id)).toMatchObject({ mime: "image/png", width: 800, height: 600 });
   });
 
   it("refuses a disguised file, a tiny one and a damaged one with the reason, and an oversized body unread", async () => {

@@ -16,9 +16,9 @@ export function POST(request: Request): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     const { runner, store } = await getHistory();
-    const input = parseEditRequest(body, (id) => store.input(id));
+    const input = await parseEditRequest(body, (id) => store.input(id));
     await (await getGenerationRateLimit())(clientKey(request, sessionId));
-    const started = runner.start(input);
+    const started = await runner.start(input);
     return answerStarted(request, runner, started, [started.id], () => store.get(started.id), (view) => view.status === "running");
   });
 }

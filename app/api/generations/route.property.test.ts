@@ -42,7 +42,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   sim().reset();
 });
 
@@ -250,7 +250,7 @@ const expectRefusedFields = (got: Answer) => {
 /** After a run: the simulator saw exactly the accepted calls, and found every one of them valid itself. */
 const settle = async (accepted: readonly GenerationView[]) => {
   await waitFor(() => sim().stats().calls >= accepted.length, `${accepted.length} calls to reach the simulator`);
-  for (const record of accepted) harness.history.runner.cancel(record.id);
+  for (const record of accepted) await harness.history.runner.cancel(record.id);
   await harness.history.runner.idle();
   const stats = sim().stats();
   expect(stats.calls).toBe(accepted.length);
@@ -482,7 +482,7 @@ describe("POST /api/generations, transport", () => {
 });
 
 describe("POST /api/generations, quietly", () => {
-  it("logged nothing: no input above was a server error", () => {
+  it("logged nothing: no input above was a server error", async () => {
     // internal_error is the only refusal the route logs (with its stack); cancelled jobs log nothing.
     expect(logs.filter((entry) => entry.level === "error").map((entry) => entry.line.slice(0, 500))).toEqual([]);
   });

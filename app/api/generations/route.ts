@@ -20,7 +20,7 @@ export function POST(request: Request): Promise<Response> {
     const input = parseGenerateRequest(await readJsonBody(request, MAX_BODY_BYTES));
     await (await getGenerationRateLimit())(clientKey(request, sessionId));
     const { runner, store } = await getHistory();
-    const started = runner.start(input);
+    const started = await runner.start(input);
     return answerStarted(request, runner, started, [started.id], () => store.get(started.id), (view) => view.status === "running");
   });
 }
@@ -32,6 +32,6 @@ export function GET(request: Request): Promise<Response> {
     if (!parsed.success) throw new AppError("invalid_request", "The history filters are not valid.");
     const { store } = await getHistory();
     const { starred, ...query } = parsed.data;
-    return json(store.list({ ...query, starred: starred === "1" }));
+    return json(await store.list({ ...query, starred: starred === "1" }));
   });
 }

@@ -29,7 +29,7 @@ describe("POST /api/generations with Prefer: wait", () => {
     expect(got.status).toBe(202);
     const view = got.json as GenerationView;
     expect(view.status).toBe("running");
-    harness.history.runner.cancel(view.id);
+    await harness.history.runner.cancel(view.id);
   });
 
   it("answers at once without the header", async () => {

@@ -12,7 +12,7 @@ export function GET(request: Request): Promise<Response> {
   return handleRoute(request, async () => {
     const [{ runner }, { config }] = await Promise.all([getHistory(), getAccess()]);
     const prices = getPrices();
-    const { spentToday, ...usage } = runner.usage();
+    const { spentToday, ...usage } = await runner.usage();
     const costToday = spentToday.reduce((sum, { model, images }) => sum + imageCost(prices, model, images), 0);
     return json({ ...usage, costToday, currency: prices.currency, ratePerMinute: config.ratePerMinute, gated: config.password !== null });
   });

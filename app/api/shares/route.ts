@@ -17,7 +17,8 @@ export function POST(request: Request): Promise<Response> {
   return handleRoute(request, async () => {
     const { title, entries } = parseWith(shareRequestSchema, await readJsonBody(request, 32 * 1024));
     const { store } = await getHistory();
-    const missing = entries.filter((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id)) === null).length;
+    const found = await Promise.all(entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
+    const missing = found.filter((item) => item === null).length;
     if (missing > 0) {
       throw new AppError(
         "not_found",
@@ -25,7 +26,7 @@ export function POST(request: Request): Promise<Response> {
       );
     }
     const id = randomBytes(16).toString("base64url");
-    store.createShare({ id, createdAt: Date.now(), title, entries });
+    await store.createShare({ id, createdAt: Date.now(), title, entries });
     return json({ id, path: sharePath(id) } satisfies ShareCreated, 201);
   });
 }

@@ -16,7 +16,7 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   if (gated && !sessionId) redirect(signInPath(sharePath(id)));
-  const share = (await getHistory()).store.getShare(id);
+  const share = await (await getHistory()).store.getShare(id);
   if (!share) notFound();
   return <SharedView share={toPublicShare(share)} prices={getPrices()} />;
 }

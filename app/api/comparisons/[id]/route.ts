@@ -11,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 
 export function GET(request: Request, { params }: Context): Promise<Response> {
   return handleRoute(request, async () => {
-    const comparison = (await getHistory()).store.getComparison((await params).id);
+    const comparison = await (await getHistory()).store.getComparison((await params).id);
     if (!comparison) throw notFound("This comparison");
     return json(comparison);
   });
@@ -24,7 +24,7 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
   return handleRoute(request, async () => {
     const patch = patchSchema.safeParse(await readJsonBody(request, 1024));
     if (!patch.success) throw new AppError("invalid_request", "Only { starred: true | false } and { revealed: true } can be changed.");
-    const comparison = (await getHistory()).store.updateComparison((await params).id, patch.data);
+    const comparison = await (await getHistory()).store.updateComparison((await params).id, patch.data);
     if (!comparison) throw notFound("This comparison");
     return json(comparison);
   });
@@ -35,10 +35,10 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
   return handleRoute(request, async () => {
     const { id } = await params;
     const { store, images, runner } = await getHistory();
-    for (const column of store.getComparison(id)?.columns ?? []) {
-      if (column.generation.status === "running") runner.cancel(column.generation.id);
+    for (const column of (await store.getComparison(id))?.columns ?? []) {
+      if (column.generation.status === "running") await runner.cancel(column.generation.id);
     }
-    const deleted = store.deleteComparison(id);
+    const deleted = await store.deleteComparison(id);
     if (!deleted) throw notFound("This comparison");
     await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
     return new Response(null, { status: 204 });

@@ -11,7 +11,7 @@ type Context = { params: Promise<{ id: string }> };
 
 export function GET(request: Request, { params }: Context): Promise<Response> {
   return handleRoute(request, async () => {
-    const generation = (await getHistory()).store.get((await params).id);
+    const generation = await (await getHistory()).store.get((await params).id);
     if (!generation) throw notFound("This generation");
     return json(generation);
   });
@@ -23,7 +23,7 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
   return handleRoute(request, async () => {
     const patch = patchSchema.safeParse(await readJsonBody(request, 1024));
     if (!patch.success) throw new AppError("invalid_request", "Only { starred: true | false } can be changed.");
-    const generation = (await getHistory()).store.setStarred((await params).id, patch.data.starred);
+    const generation = await (await getHistory()).store.setStarred((await params).id, patch.data.starred);
     if (!generation) throw notFound("This generation");
     return json(generation);
   });
@@ -34,12 +34,12 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
   return handleRoute(request, async () => {
     const { id } = await params;
     const { store, images, runner } = await getHistory();
-    const generation = store.get(id);
+    const generation = await store.get(id);
     if (generation?.comparisonId) {
       throw new AppError("invalid_request", "This generation is a column of a comparison: delete the comparison instead.");
     }
-    if (generation?.status === "running") runner.cancel(id);
-    const deleted = store.delete(id, Date.now());
+    if (generation?.status === "running") await runner.cancel(id);
+    const deleted = await store.delete(id, Date.now());
     if (!deleted) throw notFound("This generation");
     await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
     return new Response(null, { status: 204 });

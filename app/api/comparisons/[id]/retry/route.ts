@@ -18,11 +18,11 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     if (!body.success) throw new AppError("invalid_request", "Say which column to retry: { column: <generation id> }.");
     const { id } = await params;
     const { store, runner } = await getHistory();
-    const comparison = store.getComparison(id);
+    const comparison = await store.getComparison(id);
     if (!comparison) throw notFound("This comparison");
     if (!comparison.columns.some((column) => column.generation.id === body.data.column)) throw notFound("That column");
     await (await getGenerationRateLimit())(clientKey(request, sessionId));
-    if (!runner.retryColumn(body.data.column)) throw new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
-    return json(store.getComparison(id), 202);
+    if (!(await runner.retryColumn(body.data.column))) throw new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
+    return json(await store.getComparison(id), 202);
   });
 }

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** Aborts the gateway call of a running generation and marks it cancelled. */
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async () => {
-    const generation = (await getHistory()).runner.cancel((await params).id);
+    const generation = await (await getHistory()).runner.cancel((await params).id);
     if (!generation) throw notFound("This generation");
     return json(generation);
   });

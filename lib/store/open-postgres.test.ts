@@ -1,0 +1,49 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { freshPostgresSchema } from "@/test/store-backends";
+import { defaultRequest } from "../models/defaults";
+import { POSTGRES_MIGRATIONS } from "./migrations";
+import { openPostgres } from "./open-postgres";
+import { createSqlStore } from "./sql-store";
+
+/** What only the PostgreSQL backend has: instances that start together, and a database that outlives them. */
+
+describe("the PostgreSQL database", () => {
+  it("is migrated once when several instances start at the same moment", async () => {
+    const schema = await freshPostgresSchema();
+    try {
+      const opened = await Promise.all(Array.from({ length: 4 }, () => openPostgres(schema.url, { maxConnections: 2 })));
+      const first = opened[0];
+      if (!first) throw new Error("nothing opened");
+      const { rows } = await sql<{ version: number }>`SELECT version FROM playground_schema ORDER BY version`.execute(first.db);
+      expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((_, index) => index + 1));
+      await Promise.all(opened.map((database) => database.db.destroy()));
+    } finally {
+      await schema.drop();
+    }
+  });
+
+  it("keeps everything for the next instance, big numbers as numbers", async () => {
+    const schema = await freshPostgresSchema();
+    try {
+      const store = createSqlStore(await openPostgres(schema.url));
+      const createdAt = Date.UTC(2026, 11, 2, 12, 0, 0);
+      await store.create({ id: "kept", createdAt, request: { ...defaultRequest("wan2.6-t2i"), prompt: "persisted" } });
+      await store.markSent("kept", 2_147_483_647);
+      await store.complete("kept", { finishedAt: createdAt + 900, durationMs: 900, images: [{ id: "kept-image-1", position: 0, width: 640, height: 480, mime: "image/png", bytes: 9_000_000_000, revisedPrompt: "kept" }] });
+      const before = await store.get("kept");
+      expect(before).toMatchObject({ createdAt, seed: 2_147_483_647, finishedAt: createdAt + 900 });
+      await store.close();
+      const next = createSqlStore(await openPostgres(schema.url));
+      expect(await next.get("kept")).toEqual(before);
+      expect((await next.image("kept-image-1"))?.bytes).toBe(9_000_000_000);
+      await next.close();
+    } finally {
+      await schema.drop();
+    }
+  });
+
+  it("says what is wrong when the server cannot be reached", async () => {
+    await expect(openPostgres("postgres://nobody@127.0.0.1:1/none")).rejects.toThrow(/ECONNREFUSED|connect/);
+  });
+});

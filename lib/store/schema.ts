@@ -1,0 +1,92 @@
+import type { Generated, Kysely } from "kysely";
+import type { ErrorCode } from "../errors";
+import type { GenerationStatus } from "../generation/view";
+
+/**
+ * The history's tables as both backends hold them (SQLite and PostgreSQL have one schema; see migrations.ts).
+ * Times are milliseconds since the epoch; flags are 0/1 integers on both, so rows read the same.
+ */
+
+export type GenerationsTable = {
+  id: string;
+  created_at: number;
+  finished_at: number | null;
+  status: GenerationStatus;
+  model: string;
+  prompt: string;
+  request_json: string;
+  seed: number | null;
+  duration_ms: number | null;
+  error_code: ErrorCode | null;
+  error_message: string | null;
+  retry_after_seconds: number | null;
+  starred: Generated<number>;
+  comparison_id: string | null;
+  comparison_position: number | null;
+  input_id: string | null;
+  request_id: string | null;
+  task_id: string | null;
+  billed_images: number | null;
+  notices_json: string | null;
+  /** The instance running it and until when it vouches for it (renewed while it runs). */
+  lease_owner: string | null;
+  lease_until: number | null;
+  /** A call that ended while the gateway may still be at work holds its place under the cap until then. */
+  linger_until: number | null;
+};
+
+export type ImagesTable = {
+  id: string;
+  generation_id: string;
+  position: number;
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+  revised_prompt: Generated<string>;
+};
+
+export type ComparisonsTable = {
+  id: string;
+  created_at: number;
+  prompt: string;
+  request_json: string;
+  seed: number;
+  starred: Generated<number>;
+  revealed: Generated<number>;
+};
+
+export type InputsTable = {
+  id: string;
+  created_at: number;
+  last_used_at: number;
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  source_image_id: string | null;
+  source_generation_id: string | null;
+  source_input_id: string | null;
+  source_model: string | null;
+  source_prompt: string | null;
+};
+
+export type Tables = {
+  generations: GenerationsTable;
+  images: ImagesTable;
+  comparisons: ComparisonsTable;
+  inputs: InputsTable;
+  shares: { id: string; created_at: number; title: string; entries_json: string };
+  usage: { day: string; images: number };
+  spend: { day: string; model: string; images: number };
+  revoked_sessions: { id: string; expires_at: number };
+};
+
+export type Backend = "sqlite" | "postgres";
+
+/** An open database of either backend: the one store implementation runs on both. */
+export type SqlDatabase = {
+  readonly db: Kysely<Tables>;
+  readonly backend: Backend;
+};

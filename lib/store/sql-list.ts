@@ -1,0 +1,73 @@
+import { sql, type RawBuilder } from "kysely";
+import { AppError } from "../errors";
+import type { HistoryItem, HistoryPage } from "../generation/view";
+import type { SqlDatabase } from "./schema";
+import type { ListQuery } from "./types";
+
+const encodeCursor = (row: { created_at: number; id: string }) => Buffer.from(`${row.created_at}:${row.id}`).toString("base64url");
+
+const decodeCursor = (cursor: string): { createdAt: number; id: string } | null => {
+  const match = /^(\d+):(.+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  return match ? { createdAt: Number(match[1]), id: match[2] ?? "" } : null;
+};
+
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+type Condition = RawBuilder<unknown>;
+
+const all = (conditions: readonly Condition[]): RawBuilder<unknown> =>
+  conditions.length === 0 ? sql`` : sql`WHERE ${sql.join(conditions, sql` AND `)}`;
+
+/**
+ * The filters that look at one generation `g`: search words, model and status. Words match regardless of
+ * case: SQLite's LIKE folds ASCII letters, PostgreSQL's ILIKE folds every letter.
+ */
+const generationFilters = ({ q, model, status }: ListQuery, backend: SqlDatabase["backend"]): Condition[] => {
+  const like = sql.raw(backend === "postgres" ? "ILIKE" : "LIKE");
+  const conditions: Condition[] = (q ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((term) => {
+      const pattern = likePattern(term);
+      return sql`(g.prompt ${like} ${pattern} ESCAPE '\\' OR EXISTS (SELECT 1 FROM images i WHERE i.generation_id = g.id AND i.revised_prompt ${like} ${pattern} ESCAPE '\\'))`;
+    });
+  if (model) conditions.push(sql`g.model = ${model}`);
+  if (status) conditions.push(sql`g.status = ${status}`);
+  return conditions;
+};
+
+export type KeyRow = { kind: HistoryItem["kind"]; id: string; created_at: number };
+
+/**
+ * One page of the history: standalone generations and comparisons merged newest first. Each branch walks
+ * its own time index and stops at the page size, so a page costs the same at any depth.
+ */
+export const listHistory = async (
+  { db, backend }: SqlDatabase,
+  query: ListQuery,
+  load: (keys: readonly KeyRow[]) => Promise<HistoryItem[]>,
+): Promise<HistoryPage> => {
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !after) throw new AppError("invalid_request", "That page of the history does not exist.");
+  // A row value, which both databases turn into a range on the time index rather than a scan from the top.
+  const before = (alias: string): Condition[] => (after ? [sql`(${sql.ref(`${alias}.created_at`)}, ${sql.ref(`${alias}.id`)}) < (${after.createdAt}, ${after.id})`] : []);
+  const starred = (alias: string): Condition[] => (query.starred ? [sql`${sql.ref(`${alias}.starred`)} = 1`] : []);
+  const filters = generationFilters(query, backend);
+
+  const single = all([sql`g.comparison_id IS NULL`, ...before("g"), ...filters, ...starred("g")]);
+  const compared = all([
+    ...before("c"),
+    ...starred("c"),
+    // Unfiltered, every comparison has columns: the existence check is only worth its cost with a filter.
+    ...(filters.length ? [sql`EXISTS (SELECT 1 FROM generations g ${all([sql`g.comparison_id = c.id`, ...filters])})`] : []),
+  ]);
+  const limit = query.limit + 1;
+  const { rows } = await sql<KeyRow>`
+    SELECT * FROM (SELECT 'generation' AS kind, g.id, g.created_at FROM generations g ${single} ORDER BY g.created_at DESC, g.id DESC LIMIT ${limit}) AS singles
+    UNION ALL
+    SELECT * FROM (SELECT 'comparison' AS kind, c.id, c.created_at FROM comparisons c ${compared} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}) AS compared
+    ORDER BY created_at DESC, id DESC LIMIT ${limit}`.execute(db);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { items: await load(page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+};

@@ -1,0 +1,443 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { isEditRequest, type ChainStep, type ComparisonView, type GenerationView, type HistoryItem } from "../generation/view";
+import type { GenerateRequest } from "../models/request-schema";
+import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
+import type { SqlDatabase, Tables } from "./schema";
+import { listHistory, type KeyRow } from "./sql-list";
+import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
+
+/** Steps followed back through an edit chain; far more than anyone iterates, and a guard against a loop. */
+const MAX_CHAIN = 100;
+
+const INTERRUPTED = "The server stopped while this generation was running. Retry it to run it again.";
+
+/** Any constant every instance agrees on: the key of the advisory lock that serializes admissions. */
+const ADMISSION_LOCK = 727_431_906;
+
+type Db = Kysely<Tables> | Transaction<Tables>;
+
+/**
+ * The history's records on either backend: one implementation, its SQL written once for SQLite and
+ * PostgreSQL alike (a handful of spots differ, each marked). Every write that must be whole is one
+ * statement or one transaction.
+ */
+export const createSqlStore = (database: SqlDatabase): GenerationStore => {
+  const { db, backend } = database;
+
+  /** The larger of a column and a value: SQLite's MAX takes several arguments, PostgreSQL calls it GREATEST. */
+  const larger = (column: "last_used_at", value: number) =>
+    backend === "postgres" ? sql<number>`GREATEST(${sql.ref(column)}, ${value})` : sql<number>`MAX(${sql.ref(column)}, ${value})`;
+
+  const insertGeneration = (
+    trx: Db,
+    row: { id: string; createdAt: number; request: GenerationRequestLike; comparison?: { id: string; position: number }; inputId?: string | null },
+    admission: Admission | undefined,
+  ) =>
+    trx
+      .insertInto("generations")
+      .values({
+        id: row.id,
+        created_at: row.createdAt,
+        status: "running",
+        model: row.request.model,
+        prompt: row.request.prompt,
+        request_json: row.request.json,
+        comparison_id: row.comparison?.id ?? null,
+        comparison_position: row.comparison?.position ?? null,
+        input_id: row.inputId ?? null,
+        lease_owner: admission?.lease.owner ?? null,
+        lease_until: admission?.lease.until ?? null,
+      })
+      .execute();
+
+  const inFlight = async (trx: Db, now: number) => {
+    const row = await trx
+      .selectFrom("generations")
+      .select((eb) => [
+        eb.fn.sum<number>(eb.case().when("status", "=", "running").then(1).else(0).end()).as("running"),
+        eb.fn.sum<number>(eb.case().when("linger_until", ">", now).then(1).else(0).end()).as("lingering"),
+      ])
+      .where((eb) => eb.or([eb("status", "=", "running"), eb("linger_until", ">", now)]))
+      .executeTakeFirst();
+    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) };
+  };
+
+  /**
+   * Runs `record` in one transaction with the check that `jobs` more calls fit under the cap. PostgreSQL
+   * serializes it across instances with an advisory lock; SQLite's one connection already runs one
+   * transaction at a time.
+   */
+  const admitted = async <T>(admission: Admission | undefined, jobs: number, record: (trx: Db) => Promise<T>): Promise<T> =>
+    db.transaction().execute(async (trx) => {
+      if (admission) {
+        if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${ADMISSION_LOCK})`.execute(trx);
+        const { running, lingering } = await inFlight(trx, admission.now);
+        if (running + lingering + jobs > admission.maxConcurrent) throw new CapReached(running + lingering);
+      }
+      return record(trx);
+    });
+
+  /**
+   * The earlier steps of each edit chain, oldest first: from an edit's input to the step whose result it was,
+   * to that step's own input, and so on. Inputs keep a copy of each step, so deleting a step loses nothing.
+   */
+  const chains = async (inputIds: readonly string[]): Promise<Map<string, ChainStep[]>> => {
+    if (inputIds.length === 0) return new Map();
+    const { rows } = await sql<{ start: string; generation_id: string; model: string; prompt: string; found: number }>`
+      WITH RECURSIVE steps (start, generation_id, input_id, model, prompt, depth) AS (
+        SELECT id, source_generation_id, source_input_id, source_model, source_prompt, 1 FROM inputs
+         WHERE id IN (${sql.join(inputIds)}) AND source_generation_id IS NOT NULL
+        UNION ALL
+        SELECT s.start, i.source_generation_id, i.source_input_id, i.source_model, i.source_prompt, s.depth + 1
+          FROM steps s JOIN inputs i ON i.id = s.input_id
+         WHERE i.source_generation_id IS NOT NULL AND s.depth < ${MAX_CHAIN}
+      )
+      SELECT s.start, s.generation_id, s.model, s.prompt, CASE WHEN g.id IS NULL THEN 0 ELSE 1 END AS found
+        FROM steps s LEFT JOIN generations g ON g.id = s.generation_id ORDER BY s.start, s.depth DESC`.execute(db);
+    return new Map(
+      [...groupBy(rows, (row) => row.start)].map(([start, steps]) => [
+        start,
+        steps.map((step) => ({ generationId: step.generation_id, model: step.model, prompt: step.prompt, exists: Number(step.found) === 1 })),
+      ]),
+    );
+  };
+
+  /** Generations with their images, inputs and chains: a fixed number of queries for any number of rows. */
+  const generationViews = async (rows: readonly GenerationRow[]): Promise<GenerationView[]> => {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => row.id);
+    const images = groupBy(
+      await db.selectFrom("images").selectAll().where("generation_id", "in", ids).orderBy("position").execute(),
+      (image) => image.generation_id,
+    );
+    const inputIds = [...new Set(rows.flatMap((row) => row.input_id ?? []))];
+    const inputs = new Map(
+      inputIds.length === 0
+        ? []
+        : (await db.selectFrom("inputs").selectAll().where("id", "in", inputIds).execute()).map((row) => [row.id, toInput(row)] as const),
+    );
+    const chainOf = await chains(inputIds);
+    return rows.map((row) =>
+      toGenerationView(row, images.get(row.id) ?? [], (row.input_id && inputs.get(row.input_id)) || null, (row.input_id && chainOf.get(row.input_id)) || []),
+    );
+  };
+
+  const generations = () => db.selectFrom("generations").select(GENERATION_COLUMNS);
+
+  const generationsById = async (ids: readonly string[]): Promise<GenerationView[]> =>
+    ids.length === 0 ? [] : generationViews(await generations().where("id", "in", ids).execute());
+
+  const comparisonViews = async (ids: readonly string[]): Promise<ComparisonView[]> => {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom("comparisons").selectAll().where("id", "in", ids).execute();
+    const columns = groupBy(
+      // A comparison's columns are always generations from text.
+      (await generationViews(await generations().where("comparison_id", "in", ids).orderBy("comparison_position").execute())) as GenerationView<GenerateRequest>[],
+      (generation) => generation.comparisonId ?? "",
+    );
+    return rows.map((row) => toComparisonView(row, columns.get(row.id) ?? []));
+  };
+
+  /** Items by kind and id, in the order asked; ones no longer on record are left out. */
+  const items = async (keys: readonly Pick<KeyRow, "kind" | "id">[]): Promise<HistoryItem[]> => {
+    const ofKind = (kind: ShareEntry["kind"]) => keys.filter((key) => key.kind === kind).map((key) => key.id);
+    const found = new Map<string, HistoryItem>([
+      ...(await generationsById(ofKind("generation"))).map((view) => [`generation:${view.id}`, view] as const),
+      ...(await comparisonViews(ofKind("comparison"))).map((view) => [`comparison:${view.id}`, view] as const),
+    ]);
+    return keys.flatMap((key) => found.get(`${key.kind}:${key.id}`) ?? []);
+  };
+
+  const get = async (id: string): Promise<GenerationView | null> => (await generationsById([id]))[0] ?? null;
+  const getComparison = async (id: string): Promise<ComparisonView | null> => (await comparisonViews([id]))[0] ?? null;
+  const changed = (result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }) => (result.numUpdatedRows ?? result.numDeletedRows ?? 0n) > 0n;
+
+  const touchInput = (trx: Db, id: string, now: number) =>
+    trx.updateTable("inputs").set({ last_used_at: larger("last_used_at", now) }).where("id", "=", id).execute();
+
+  const ensureDay = (day: string) => db.insertInto("usage").values({ day, images: 0 }).onConflict((conflict) => conflict.column("day").doNothing()).execute();
+
+  return {
+    async create({ id, createdAt, request }, admission) {
+      const inputId = isEditRequest(request) ? request.input.id : null;
+      await admitted(admission, 1, async (trx) => {
+        await insertGeneration(trx, { id, createdAt, request: asStored(request), inputId }, admission);
+        if (inputId) await touchInput(trx, inputId, createdAt);
+      });
+      return (await get(id)) as GenerationView;
+    },
+    async markSent(id, seed) {
+      await db.updateTable("generations").set({ seed }).where("id", "=", id).where("status", "=", "running").execute();
+    },
+    async markUpstream(id, { requestId, taskId }) {
+      await db
+        .updateTable("generations")
+        .set((eb) => ({ request_id: eb.fn.coalesce(eb.val(requestId), "request_id"), task_id: eb.fn.coalesce(eb.val(taskId), "task_id") }))
+        .where("id", "=", id)
+        .where("status", "=", "running")
+        .execute();
+    },
+    async complete(id, { finishedAt, durationMs, images, upstream, billedImages, notices }) {
+      const done = await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable("generations")
+          .set((eb) => ({
+            status: "succeeded",
+            finished_at: finishedAt,
+            duration_ms: durationMs,
+            request_id: eb.fn.coalesce(eb.val(upstream?.requestId ?? null), "request_id"),
+            task_id: eb.fn.coalesce(eb.val(upstream?.taskId ?? null), "task_id"),
+            billed_images: billedImages ?? null,
+            notices_json: notices && notices.length > 0 ? JSON.stringify(notices) : null,
+          }))
+          .where("id", "=", id)
+          .where("status", "=", "running")
+          .executeTakeFirst();
+        if (!changed(result)) return false;
+        if (images.length > 0) {
+          await trx
+            .insertInto("images")
+            .values(images.map((image) => ({ id: image.id, generation_id: id, position: image.position, width: image.width, height: image.height, mime: image.mime, bytes: image.bytes, revised_prompt: image.revisedPrompt })))
+            .execute();
+        }
+        return true;
+      });
+      return done ? get(id) : null;
+    },
+    async fail(id, { finishedAt, status, error, upstream, billedImages }) {
+      const result = await db
+        .updateTable("generations")
+        .set((eb) => ({
+          status,
+          finished_at: finishedAt,
+          error_code: error?.code ?? null,
+          error_message: error?.message ?? null,
+          retry_after_seconds: error?.retryAfterSeconds ?? null,
+          request_id: eb.fn.coalesce(eb.val(upstream?.requestId ?? null), "request_id"),
+          task_id: eb.fn.coalesce(eb.val(upstream?.taskId ?? null), "task_id"),
+          billed_images: billedImages ?? null,
+        }))
+        .where("id", "=", id)
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      return changed(result) ? get(id) : null;
+    },
+    get,
+    async createComparison({ id, createdAt, request, seed, columns }, admission) {
+      await admitted(admission, columns.length, async (trx) => {
+        await trx.insertInto("comparisons").values({ id, created_at: createdAt, prompt: request.prompt, request_json: JSON.stringify(request), seed }).execute();
+        for (const [position, column] of columns.entries()) {
+          await insertGeneration(trx, { id: column.id, createdAt, request: asStored(column.request), comparison: { id, position } }, admission);
+        }
+      });
+      return (await getComparison(id)) as ComparisonView;
+    },
+    getComparison,
+    async replaceColumn(oldId, { id, createdAt }, admission) {
+      const replaced = await admitted(admission, 1, async (trx) => {
+        const old = await trx
+          .selectFrom("generations")
+          .select(["comparison_id", "comparison_position", "request_json", "model", "prompt"])
+          .where("id", "=", oldId)
+          .where("comparison_id", "is not", null)
+          .where("status", "in", ["failed", "cancelled", "interrupted"])
+          .executeTakeFirst();
+        if (!old?.comparison_id || old.comparison_position === null) return false;
+        await trx.deleteFrom("generations").where("id", "=", oldId).execute();
+        await insertGeneration(trx, {
+          id,
+          createdAt,
+          request: { model: old.model, prompt: old.prompt, json: old.request_json },
+          comparison: { id: old.comparison_id, position: old.comparison_position },
+        }, admission);
+        return true;
+      });
+      return replaced ? get(id) : null;
+    },
+    async updateComparison(id, { starred, revealed }) {
+      if (starred !== undefined) await db.updateTable("comparisons").set({ starred: starred ? 1 : 0 }).where("id", "=", id).execute();
+      if (revealed) await db.updateTable("comparisons").set({ revealed: 1 }).where("id", "=", id).execute();
+      return getComparison(id);
+    },
+    async deleteComparison(id) {
+      return db.transaction().execute(async (trx) => {
+        const imageIds = (
+          await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).execute()
+        ).map((row) => row.id);
+        const result = await trx.deleteFrom("comparisons").where("id", "=", id).executeTakeFirst();
+        return changed(result) ? { imageIds } : null;
+      });
+    },
+    list(query) {
+      return listHistory(database, query, items);
+    },
+    async createShare({ id, createdAt, title, entries }) {
+      await db.insertInto("shares").values({ id, created_at: createdAt, title, entries_json: JSON.stringify(entries) }).execute();
+    },
+    async getShare(id) {
+      const row = await db.selectFrom("shares").selectAll().where("id", "=", id).executeTakeFirst();
+      if (!row) return null;
+      const entries = JSON.parse(row.entries_json) as ShareEntry[];
+      const found = await items(entries);
+      return { id: row.id, createdAt: row.created_at, title: row.title, items: found, missing: entries.length - found.length };
+    },
+    async setStarred(id, starred) {
+      const result = await db.updateTable("generations").set({ starred: starred ? 1 : 0 }).where("id", "=", id).executeTakeFirst();
+      return changed(result) ? get(id) : null;
+    },
+    async delete(id, now) {
+      return db.transaction().execute(async (trx) => {
+        const imageIds = (await trx.selectFrom("images").select("id").where("generation_id", "=", id).execute()).map((row) => row.id);
+        // Its input counts as used until now, so the form that reused this edit's settings still finds it.
+        const inputId = (await trx.selectFrom("generations").select("input_id").where("id", "=", id).executeTakeFirst())?.input_id;
+        if (inputId) await touchInput(trx, inputId, now);
+        const result = await trx.deleteFrom("generations").where("id", "=", id).executeTakeFirst();
+        return changed(result) ? { imageIds } : null;
+      });
+    },
+    async markInterrupted(now) {
+      const result = await db
+        .updateTable("generations")
+        .set({ status: "interrupted", finished_at: now, error_code: "internal_error", error_message: INTERRUPTED })
+        .where("status", "=", "running")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async expireLeases(now) {
+      const result = await db
+        .updateTable("generations")
+        .set({ status: "interrupted", finished_at: now, error_code: "internal_error", error_message: INTERRUPTED })
+        .where("status", "=", "running")
+        .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async renewLeases(owner, ids, until) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .updateTable("generations")
+        .set({ lease_until: until })
+        .where("id", "in", ids)
+        .where("status", "=", "running")
+        .where("lease_owner", "=", owner)
+        .returning("id")
+        .execute();
+      return rows.map((row) => row.id);
+    },
+    async linger(id, until) {
+      await db.updateTable("generations").set({ linger_until: until }).where("id", "=", id).execute();
+    },
+    inFlight(now) {
+      return inFlight(db, now);
+    },
+    async stillRunning(ids) {
+      if (ids.length === 0) return [];
+      return (await db.selectFrom("generations").select("id").where("id", "in", ids).where("status", "=", "running").execute()).map((row) => row.id);
+    },
+    async image(id) {
+      const row = await db.selectFrom("images").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? toImage(row) : null;
+    },
+    async createInput({ id, createdAt, width, height, mime, bytes, sha256, from }) {
+      await db
+        .insertInto("inputs")
+        .values({
+          id, created_at: createdAt, last_used_at: createdAt, width, height, mime, bytes, sha256,
+          source_image_id: from?.imageId ?? null,
+          source_generation_id: from?.generationId ?? null,
+          source_input_id: from?.inputId ?? null,
+          source_model: from?.model ?? null,
+          source_prompt: from?.prompt ?? null,
+        })
+        .execute();
+    },
+    async input(id) {
+      const row = await db.selectFrom("inputs").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? toInput(row) : null;
+    },
+    async findInput(key) {
+      const query = db.selectFrom("inputs").selectAll().limit(1);
+      const row = await ("sha256" in key
+        ? query.where("sha256", "=", key.sha256).where("source_image_id", "is", null)
+        : query.where("source_image_id", "=", key.sourceImageId)
+      ).executeTakeFirst();
+      return row ? toInput(row) : null;
+    },
+    async inputBytes() {
+      const row = await db.selectFrom("inputs").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("total")).executeTakeFirst();
+      return Number(row?.total ?? 0);
+    },
+    async touchInput(id, now) {
+      await touchInput(db, id, now);
+    },
+    async dropUnusedInputs(before) {
+      return db.transaction().execute(async (trx) => {
+        const ids = (
+          await trx
+            .selectFrom("inputs as i")
+            .select("i.id")
+            .where("i.last_used_at", "<", before)
+            .where((eb) => eb.not(eb.exists(eb.selectFrom("generations as g").select("g.id").whereRef("g.input_id", "=", "i.id"))))
+            // An input a later one came from is kept too: the chain reads its step through it.
+            .where((eb) => eb.not(eb.exists(eb.selectFrom("inputs as j").select("j.id").whereRef("j.source_input_id", "=", "i.id"))))
+            .execute()
+        ).map((row) => row.id);
+        if (ids.length > 0) await trx.deleteFrom("inputs").where("id", "in", ids).execute();
+        return ids;
+      });
+    },
+    async imageIds() {
+      const [images, inputs] = await Promise.all([db.selectFrom("images").select("id").execute(), db.selectFrom("inputs").select("id").execute()]);
+      return new Set([...images, ...inputs].map((row) => row.id));
+    },
+    async reserveImages(day, n, limit) {
+      await ensureDay(day);
+      // One statement, so two requests racing for the last images cannot both get them.
+      const query = db.updateTable("usage").set((eb) => ({ images: eb("images", "+", n) })).where("day", "=", day);
+      const result = await (limit === null ? query : query.where((eb) => eb(eb("images", "+", n), "<=", limit))).executeTakeFirst();
+      return changed(result);
+    },
+    async adjustImages(day, delta) {
+      if (delta === 0) return;
+      await ensureDay(day);
+      await db
+        .updateTable("usage")
+        .set((eb) => ({ images: eb.case().when(eb("images", "+", delta), "<", 0).then(0).else(eb("images", "+", delta)).end() }))
+        .where("day", "=", day)
+        .execute();
+    },
+    async addSpend(day, model, images) {
+      if (images <= 0) return;
+      await db
+        .insertInto("spend")
+        .values({ day, model, images })
+        .onConflict((conflict) => conflict.columns(["day", "model"]).doUpdateSet((eb) => ({ images: eb("spend.images", "+", eb.ref("excluded.images")) })))
+        .execute();
+    },
+    async spendOn(day) {
+      return db.selectFrom("spend").select(["model", "images"]).where("day", "=", day).orderBy("model").execute();
+    },
+    async imagesUsed(day) {
+      const row = await db.selectFrom("usage").select("images").where("day", "=", day).executeTakeFirst();
+      return Number(row?.images ?? 0);
+    },
+    async revokeSession(id, expiresAt, now) {
+      await db.deleteFrom("revoked_sessions").where("expires_at", "<=", now).execute();
+      await db
+        .insertInto("revoked_sessions")
+        .values({ id, expires_at: expiresAt })
+        .onConflict((conflict) => conflict.column("id").doUpdateSet({ expires_at: expiresAt }))
+        .execute();
+    },
+    async isSessionRevoked(id) {
+      return (await db.selectFrom("revoked_sessions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+};
+
+/** What a generation row keeps of its request: the model and prompt as columns (filters), the whole as JSON. */
+type GenerationRequestLike = { model: string; prompt: string; json: string };
+const asStored = (request: { model: string; prompt: string }): GenerationRequestLike => ({ model: request.model, prompt: request.prompt, json: JSON.stringify(request) });

@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { planComparison, type CompareRequest } from "../compare/compare-request";
+import { defaultRequest } from "../models/defaults";
+import { STORE_BACKENDS, type OpenedBackend } from "@/test/store-backends";
+import type { GenerationStore } from "./types";
+
+/** Comparisons as history items: stored with their columns, listed once, filtered by any column. */
+
+describe.each(STORE_BACKENDS)("on $name", (backend) => {
+  let opened: OpenedBackend;
+  let store: GenerationStore;
+  beforeEach(async () => {
+    opened = await backend.open();
+    store = opened.store;
+  });
+  afterEach(async () => {
+    await opened.close();
+  });
+
+  let clock = 1_700_000_000_000;
+
+  const compareRequest = (prompt: string): CompareRequest => ({
+    models: ["wan2.6-t2i", "qwen-image", "wan2.2-t2i-flash"],
+    prompt,
+    negativePrompt: "",
+    aspect: "1:1",
+    perModel: 1,
+    seed: 5,
+    promptExtend: true,
+    watermark: false,
+    blind: false,
+  });
+
+  const compare = async (prompt: string) => {
+    const request = compareRequest(prompt);
+    return store.createComparison({
+      id: randomUUID(),
+      createdAt: (clock += 1000),
+      request,
+      seed: 5,
+      // Stored in the order given, as a blind comparison shuffles them before.
+      columns: planComparison(request).reverse().map((plan) => ({ id: randomUUID(), request: plan.request })),
+    });
+  };
+
+  const single = async (prompt: string) => store.create({ id: randomUUID(), createdAt: (clock += 1000), request: { ...defaultRequest("qwen-image"), prompt } });
+
+  const image = (revisedPrompt: string) => ({ id: randomUUID(), position: 0, width: 1328, height: 1328, mime: "image/png", bytes: 10, revisedPrompt });
+
+  describe("comparisons in the store", () => {
+    it("keeps the columns in the order given, each with its plan's notes", async () => {
+      const comparison = await compare("a fox");
+      expect(comparison.columns.map((column) => column.generation.request.model)).toEqual(["wan2.2-t2i-flash", "qwen-image", "wan2.6-t2i"]);
+      expect(comparison.columns.every((column) => column.generation.status === "running" && column.generation.comparisonId === comparison.id)).toBe(true);
+      expect(comparison).toMatchObject({ kind: "comparison", starred: false, revealed: false, seed: 5, request: { seed: 5, prompt: "a fox" } });
+      expect(comparison.columns.map((column) => column.notes)).toEqual([[], [], []]);
+    });
+
+    it("lists a comparison once, among single generations, newest first, across pages", async () => {
+      const a = await single("one");
+      const b = await compare("two");
+      const c = await single("three");
+      const d = await compare("four");
+      expect((await store.list({ limit: 10 })).items.map((item) => [item.kind, item.id])).toEqual([
+        ["comparison", d.id],
+        ["generation", c.id],
+        ["comparison", b.id],
+        ["generation", a.id],
+      ]);
+      const first = await store.list({ limit: 3 });
+      expect(first.items.map((item) => item.id)).toEqual([d.id, c.id, b.id]);
+      expect((await store.list({ limit: 3, cursor: first.nextCursor })).items.map((item) => item.id)).toEqual([a.id]);
+    });
+
+    it("matches filters on any of its columns", async () => {
+      const fox = await compare("a fox");
+      const owl = await compare("an owl");
+      const [first] = fox.columns;
+      if (!first) throw new Error("no column");
+      await store.complete(first.generation.id, { finishedAt: clock, durationMs: 1, images: [image("a red fox in snow")] });
+      const ids = async (query: Parameters<GenerationStore["list"]>[0]) => (await store.list(query)).items.map((item) => item.id);
+      expect(await ids({ limit: 10, q: "snow" })).toEqual([fox.id]);
+      expect(await ids({ limit: 10, status: "succeeded" })).toEqual([fox.id]);
+      expect(await ids({ limit: 10, status: "running" })).toEqual([owl.id, fox.id]);
+      expect(await ids({ limit: 10, model: "qwen-image" })).toEqual([owl.id, fox.id]);
+      expect(await ids({ limit: 10, model: "qwen-image-max" })).toEqual([]);
+      await store.updateComparison(owl.id, { starred: true });
+      expect(await ids({ limit: 10, starred: true })).toEqual([owl.id]);
+    });
+
+    it("retries a column in its place, only once it ended without images", async () => {
+      const comparison = await compare("a fox");
+      const [first, second] = comparison.columns;
+      if (!first || !second) throw new Error("no columns");
+      expect(await store.replaceColumn(first.generation.id, { id: "again", createdAt: clock })).toBeNull();
+      await store.fail(first.generation.id, { finishedAt: clock, status: "failed", error: { code: "moderation_refused", message: "no", retryAfterSeconds: null } });
+      const again = await store.replaceColumn(first.generation.id, { id: "again", createdAt: clock });
+      expect(again).toMatchObject({ id: "again", status: "running", comparisonId: comparison.id, request: first.generation.request, error: null });
+      expect(await store.get(first.generation.id)).toBeNull();
+      expect((await store.getComparison(comparison.id))?.columns.map((column) => column.generation.id)).toEqual(["again", second.generation.id, comparison.columns[2]?.generation.id]);
+      const single = await store.create({ id: "single", createdAt: clock, request: first.generation.request });
+      await store.fail(single.id, { finishedAt: clock, status: "failed", error: null });
+      expect(await store.replaceColumn(single.id, { id: "nope", createdAt: clock })).toBeNull();
+    });
+
+    it("stars and reveals, and deletes with every column and image", async () => {
+      const comparison = await compare("a fox");
+      expect(await store.updateComparison(comparison.id, { revealed: true })).toMatchObject({ revealed: true, starred: false });
+      expect(await store.updateComparison(comparison.id, { starred: true })).toMatchObject({ revealed: true, starred: true });
+      const kept = image("");
+      const [first] = comparison.columns;
+      if (!first) throw new Error("no column");
+      await store.complete(first.generation.id, { finishedAt: clock, durationMs: 1, images: [kept] });
+      expect(await store.deleteComparison(comparison.id)).toEqual({ imageIds: [kept.id] });
+      expect(await store.getComparison(comparison.id)).toBeNull();
+      expect(await store.get(first.generation.id)).toBeNull();
+      expect(await store.image(kept.id)).toBeNull();
+      expect(await store.deleteComparison(comparison.id)).toBeNull();
+    });
+  });
+
+  describe("shares", () => {
+    it("resolve to the items in the order chosen, counting the ones deleted since", async () => {
+      const a = await single("one");
+      const b = await compare("two");
+      const c = await single("three");
+      await store.createShare({ id: "s1", createdAt: 1, title: "Demo", entries: [{ kind: "comparison", id: b.id }, { kind: "generation", id: a.id }, { kind: "generation", id: c.id }] });
+      await store.delete(c.id, 0);
+      const share = await store.getShare("s1");
+      expect(share?.items.map((item) => item.id)).toEqual([b.id, a.id]);
+      expect(share).toMatchObject({ title: "Demo", missing: 1 });
+      expect(await store.getShare("nope")).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultEdit } from "../edit/edit-defaults";
+import { STORE_BACKENDS, type OpenedBackend } from "@/test/store-backends";
+import type { GenerationStore, StoredInput } from "./types";
+
+/** Edit inputs on record: found again by hash or by source, kept while used, dropped a day after they are not. */
+
+describe.each(STORE_BACKENDS)("on $name", (backend) => {
+  let opened: OpenedBackend;
+  let store: GenerationStore;
+  beforeEach(async () => {
+    opened = await backend.open();
+    store = opened.store;
+  });
+  afterEach(async () => {
+    await opened.close();
+  });
+
+  const upload = (id: string, createdAt = 1_000): StoredInput => ({ id, createdAt, width: 800, height: 600, mime: "image/png", bytes: 1234, sha256: `hash-${id}`, from: null });
+
+  describe("edit inputs", () => {
+    it("are found by the hash of an upload and by the result they were taken from, and counted among the image files", async () => {
+      await store.createInput(upload("in-1"));
+      await store.createInput({ ...upload("in-2"), sha256: "hash-in-1", from: { generationId: "g", imageId: "img-9", inputId: null, model: "qwen-image", prompt: "p" } });
+      expect((await store.findInput({ sha256: "hash-in-1" }))?.id).toBe("in-1");
+      expect(await store.findInput({ sourceImageId: "img-9" })).toMatchObject({ id: "in-2", from: { generationId: "g", prompt: "p" } });
+      expect(await store.findInput({ sha256: "nothing" })).toBeNull();
+      expect([...await store.imageIds()].sort()).toEqual(["in-1", "in-2"]);
+    });
+
+    it("are dropped at start-up once a day old and used by no edit, unless a later input came from them", async () => {
+      await store.createInput(upload("used"));
+      await store.createInput(upload("fresh", 90_000));
+      await store.createInput(upload("old"));
+      await store.createInput(upload("parent"));
+      await store.createInput({ ...upload("child", 90_000), from: { generationId: "g", imageId: "i", inputId: "parent", model: "m", prompt: "p" } });
+      await store.create({ id: "edit-1", createdAt: 1_000, request: { ...defaultEdit("qwen-image-edit", { id: "used", width: 800, height: 600 }), prompt: "x" } });
+      expect((await store.dropUnusedInputs(50_000)).sort()).toEqual(["old"]);
+      expect(await store.input("old")).toBeNull();
+      expect(await store.input("used")).not.toBeNull();
+      expect(await store.get("edit-1")).toMatchObject({ input: { id: "used", src: "/api/images/used" }, chain: [] });
+    });
+
+    it("outlive a deleted edit that used them by a day, counted from its deletion", async () => {
+      await store.createInput(upload("reused"));
+      await store.create({ id: "edit-1", createdAt: 1_000, request: { ...defaultEdit("qwen-image-edit", { id: "reused", width: 800, height: 600 }), prompt: "x" } });
+      await store.delete("edit-1", 80_000);
+      expect(await store.dropUnusedInputs(50_000)).toEqual([]);
+      expect(await store.dropUnusedInputs(80_001)).toEqual(["reused"]);
+    });
+  });
+});

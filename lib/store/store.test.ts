@@ -1,0 +1,528 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { GenerationView } from "../generation/view";
+import { defaultRequest } from "../models/defaults";
+import type { ModelId } from "../models/registry";
+import type { GenerateRequest } from "../models/request-schema";
+import { STORE_BACKENDS, type OpenedBackend } from "@/test/store-backends";
+import { CapReached, type GenerationStore, type StoredImage } from "./types";
+
+/** The history's records: one contract, run against SQLite and PostgreSQL alike. */
+
+describe.each(STORE_BACKENDS)("on $name", (backend) => {
+  let opened: OpenedBackend;
+  let store: GenerationStore;
+  beforeEach(async () => {
+    opened = await backend.open();
+    store = opened.store;
+  });
+  afterEach(async () => {
+    await opened.close();
+  });
+
+  const request = (prompt: string, model: ModelId = "wan2.6-t2i"): GenerateRequest => ({ ...defaultRequest(model), prompt });
+
+  const image = (position: number, revisedPrompt = ""): StoredImage => ({
+    id: randomUUID(),
+    position,
+    width: 1024,
+    height: 768,
+    mime: "image/png",
+    bytes: 1000 + position,
+    revisedPrompt,
+  });
+
+  /** Creates a generation with a fresh id; `createdAt` defaults to a counter so records come in a known order. */
+  let clock = 1_700_000_000_000;
+  const create = (prompt: string, options: { createdAt?: number; model?: ModelId; id?: string } = {}): Promise<GenerationView> =>
+    store.create({ id: options.id ?? randomUUID(), createdAt: options.createdAt ?? (clock += 1000), request: request(prompt, options.model) });
+
+  const succeed = (id: string, images: readonly StoredImage[] = [image(0)]) =>
+    store.complete(id, { finishedAt: clock + 500, durationMs: 400, images });
+
+  /** Follows nextCursor until the end; returns every page's ids. */
+  const walk = async (query: Omit<Parameters<GenerationStore["list"]>[0], "cursor">): Promise<string[][]> => {
+    const pages: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<GenerationStore["list"]>> = await store.list({ ...query, cursor });
+      pages.push(page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+      if (pages.length > 100) throw new Error("paging never ends");
+    } while (cursor !== null);
+    return pages;
+  };
+
+  const ids = async (query: Parameters<GenerationStore["list"]>[0]) => (await store.list({ ...query })).items.map((item) => item.id);
+
+  describe("a generation's life", () => {
+    it("starts running, with the request exactly as given, no images and not starred", async () => {
+      const given = { ...request("a lighthouse at dusk", "wan2.2-t2i-flash"), negativePrompt: "blurry", seed: 42, n: 2 };
+      const created = await store.create({ id: "gen-1", createdAt: 1234, request: given });
+      expect(created).toEqual({
+        kind: "generation",
+        id: "gen-1",
+        comparisonId: null,
+        status: "running",
+        createdAt: 1234,
+        finishedAt: null,
+        request: given,
+        seed: null,
+        durationMs: null,
+        error: null,
+        starred: false,
+        requestId: null,
+        taskId: null,
+        billedImages: null,
+        notices: [],
+        images: [],
+        input: null,
+        chain: [],
+      });
+      expect(await store.get("gen-1")).toEqual(created);
+    });
+
+    it("records the seed when the request is sent", async () => {
+      const { id } = await create("a fox");
+      await store.markSent(id, 987654);
+      expect((await store.get(id))?.seed).toBe(987654);
+    });
+
+    it("commits the images in position order with their links, and marks the generation succeeded", async () => {
+      const { id, createdAt } = await create("two cats");
+      await store.markSent(id, 7);
+      const second = image(1, "two cats, second take");
+      const first = image(0, "two cats, first take");
+      const done = await store.complete(id, { finishedAt: createdAt + 900, durationMs: 850, images: [second, first] });
+      expect(done).toMatchObject({ status: "succeeded", seed: 7, finishedAt: createdAt + 900, durationMs: 850, error: null });
+      expect(done?.images).toEqual([
+        {
+          id: first.id,
+          width: 1024,
+          height: 768,
+          revisedPrompt: "two cats, first take",
+          src: `/api/images/${first.id}`,
+          thumbSrc: `/api/images/${first.id}/thumb`,
+          downloadSrc: `/api/images/${first.id}/download`,
+        },
+        {
+          id: second.id,
+          width: 1024,
+          height: 768,
+          revisedPrompt: "two cats, second take",
+          src: `/api/images/${second.id}`,
+          thumbSrc: `/api/images/${second.id}/thumb`,
+          downloadSrc: `/api/images/${second.id}/download`,
+        },
+      ]);
+      expect(await store.get(id)).toEqual(done);
+      expect(await store.image(second.id)).toEqual({ ...second, generationId: id });
+      expect(await store.imageIds()).toEqual(new Set([first.id, second.id]));
+    });
+
+    it("refuses to complete or fail a generation that has already finished, and changes nothing", async () => {
+      const { id } = await create("already done");
+      await succeed(id);
+      const before = await store.get(id);
+      const late = image(5);
+      expect(await store.complete(id, { finishedAt: 1, durationMs: 1, images: [late] })).toBeNull();
+      expect(await store.fail(id, { finishedAt: 2, status: "failed", error: { code: "timeout", message: "too slow", retryAfterSeconds: null } })).toBeNull();
+      expect(await store.fail(id, { finishedAt: 3, status: "cancelled", error: null })).toBeNull();
+      await store.markSent(id, 1);
+      expect(await store.get(id)).toEqual(before);
+      expect(await store.image(late.id)).toBeNull();
+    });
+
+    it("refuses to complete a generation that was cancelled, and keeps no images for it", async () => {
+      const { id } = await create("cancelled early");
+      const cancelled = await store.fail(id, { finishedAt: 5, status: "cancelled", error: null });
+      const late = image(0);
+      expect(await store.complete(id, { finishedAt: 6, durationMs: 6, images: [late] })).toBeNull();
+      expect(await store.get(id)).toEqual(cancelled);
+      expect((await store.imageIds()).has(late.id)).toBe(false);
+    });
+
+    it("commits all or nothing: when one image cannot be stored, the generation stays running with no images", async () => {
+      const { id } = await create("half a commit");
+      const clash = image(0);
+      await expect(store.complete(id, { finishedAt: 1, durationMs: 1, images: [clash, { ...clash, position: 1 }] })).rejects.toThrow();
+      expect(await store.get(id)).toMatchObject({ status: "running", finishedAt: null, durationMs: null, images: [] });
+      expect((await store.imageIds()).size).toBe(0);
+      expect((await succeed(id))?.status).toBe("succeeded");
+    });
+
+    it("returns null when completing or failing a generation that does not exist", async () => {
+      expect(await store.complete("nope", { finishedAt: 1, durationMs: 1, images: [image(0)] })).toBeNull();
+      expect(await store.fail("nope", { finishedAt: 1, status: "cancelled", error: null })).toBeNull();
+      expect((await store.imageIds()).size).toBe(0);
+    });
+
+    it("keeps a failure's code, message and retry-after", async () => {
+      const { id } = await create("rate limited");
+      const failed = await store.fail(id, {
+        finishedAt: 77,
+        status: "failed",
+        error: { code: "rate_limited", message: "Try again in 9 seconds.", retryAfterSeconds: 9 },
+      });
+      expect(failed).toMatchObject({
+        status: "failed",
+        finishedAt: 77,
+        error: { code: "rate_limited", message: "Try again in 9 seconds.", retryAfterSeconds: 9 },
+        images: [],
+      });
+      expect(await store.get(id)).toEqual(failed);
+    });
+
+    it("keeps a failure without retry-after as null", async () => {
+      const { id } = await create("refused");
+      expect((await store.fail(id, { finishedAt: 1, status: "failed", error: { code: "moderation_refused", message: "Refused.", retryAfterSeconds: null } }))?.error).toEqual({
+        code: "moderation_refused",
+        message: "Refused.",
+        retryAfterSeconds: null,
+      });
+    });
+
+    it("stores no error for a cancelled generation", async () => {
+      const { id } = await create("changed my mind");
+      expect(await store.fail(id, { finishedAt: 10, status: "cancelled", error: null })).toMatchObject({ status: "cancelled", finishedAt: 10, error: null });
+    });
+  });
+
+  describe("what the gateway said of a call", () => {
+    it("keeps a task's ids while it runs, and the answer's ids, billed count and notices when it ends", async () => {
+      const { id } = await create("a task");
+      await store.markUpstream(id, { requestId: "req-submit", taskId: "task-1" });
+      expect(await store.get(id)).toMatchObject({ status: "running", requestId: "req-submit", taskId: "task-1", billedImages: null, notices: [] });
+      const done = await store.complete(id, {
+        finishedAt: 5,
+        durationMs: 4,
+        images: [image(0)],
+        upstream: { requestId: null, taskId: "task-1" },
+        billedImages: 1,
+        notices: ["The gateway returned 1 of the 2 images asked for."],
+      });
+      // An id the end does not repeat is not lost.
+      expect(done).toMatchObject({ requestId: "req-submit", taskId: "task-1", billedImages: 1, notices: ["The gateway returned 1 of the 2 images asked for."] });
+      await store.markUpstream(id, { requestId: "too-late", taskId: null });
+      expect((await store.get(id))?.requestId).toBe("req-submit");
+    });
+
+    it("keeps a failure's ids", async () => {
+      const { id } = await create("refused");
+      const failed = await store.fail(id, { finishedAt: 1, status: "failed", error: { code: "moderation_refused", message: "Refused.", retryAfterSeconds: null }, upstream: { requestId: "req-9", taskId: null } });
+      expect(failed).toMatchObject({ requestId: "req-9", taskId: null, billedImages: null });
+    });
+
+    it("corrects the day's count both ways, never below 0 and past the limit when the gateway billed more", async () => {
+      expect(await store.reserveImages("2026-12-02", 4, 5)).toBe(true);
+      await store.adjustImages("2026-12-02", -1);
+      expect(await store.imagesUsed("2026-12-02")).toBe(3);
+      await store.adjustImages("2026-12-02", 6);
+      expect(await store.imagesUsed("2026-12-02")).toBe(9);
+      await store.adjustImages("2026-12-02", -20);
+      expect(await store.imagesUsed("2026-12-02")).toBe(0);
+      await store.adjustImages("2026-12-03", 2);
+      expect(await store.imagesUsed("2026-12-03")).toBe(2);
+    });
+  });
+
+  describe("listing", () => {
+    it("lists the newest first", async () => {
+      const a = await create("first", { createdAt: 100 });
+      const c = await create("third", { createdAt: 300 });
+      const b = await create("second", { createdAt: 200 });
+      const page = await store.list({ limit: 10 });
+      expect(page.items.map((item) => item.id)).toEqual([c.id, b.id, a.id]);
+      expect(page.nextCursor).toBeNull();
+    });
+
+    it("returns an empty page for an empty history", async () => {
+      expect(await store.list({ limit: 10 })).toEqual({ items: [], nextCursor: null });
+    });
+
+    it("walks 25 records in pages of 10 with no duplicates or gaps, even when several share a createdAt", async () => {
+      const created: GenerationView[] = [];
+      for (let i = 0; i < 25; i++) {
+        // Groups of five share a timestamp, so the id has to break the tie, including across page borders.
+        created.push(await create(`picture ${i}`, { createdAt: 5000 + Math.floor(i / 5) * 10, id: `gen-${String(i).padStart(2, "0")}-${randomUUID()}` }));
+      }
+      const pages = await walk({ limit: 10 });
+      expect(pages.map((page) => page.length)).toEqual([10, 10, 5]);
+      const expected = [...created].sort((x, y) => y.createdAt - x.createdAt || (x.id < y.id ? 1 : -1)).map((item) => item.id);
+      expect(pages.flat()).toEqual(expected);
+      expect(new Set(pages.flat()).size).toBe(25);
+    });
+
+    it("pages through records that all share the same createdAt", async () => {
+      const created = [];
+      for (let i = 0; i < 7; i++) created.push(await create(`same moment ${i}`, { createdAt: 42 }));
+      const pages = await walk({ limit: 3 });
+      expect(pages.map((page) => page.length)).toEqual([3, 3, 1]);
+      expect(pages.flat()).toEqual(created.map((item) => item.id).sort().reverse());
+    });
+
+    it("has no next page when the last page is exactly full", async () => {
+      for (let i = 0; i < 10; i++) await create(`exact ${i}`);
+      const first = await store.list({ limit: 5 });
+      expect(first.nextCursor).not.toBeNull();
+      const second = await store.list({ limit: 5, cursor: first.nextCursor });
+      expect(second.items).toHaveLength(5);
+      expect(second.nextCursor).toBeNull();
+    });
+
+    it("includes each listed generation's images in position order", async () => {
+      const { id } = await create("with images");
+      const images = [image(2, "c"), image(0, "a"), image(1, "b")];
+      await succeed(id, images);
+      await create("without images");
+      const listed = (await store.list({ limit: 10 })).items.find((item) => item.id === id);
+      expect(listed?.kind === "generation" && listed.images.map((item) => item.revisedPrompt)).toEqual(["a", "b", "c"]);
+      expect(listed).toEqual(await store.get(id));
+    });
+  });
+
+  describe("listing with filters", () => {
+    let fox: GenerationView;
+    let whale: GenerationView;
+    let chinese: GenerationView;
+    let car: GenerationView;
+    let lookalike: GenerationView;
+
+    beforeEach(async () => {
+      fox = await create("A Red Fox in the snow");
+      await succeed(fox.id, [image(0, "a crimson fox, winter forest, soft light")]);
+      whale = await create("blue whale 100% real_photo", { model: "wan2.2-t2i-flash" });
+      await store.fail(whale.id, { finishedAt: clock, status: "failed", error: { code: "timeout", message: "slow", retryAfterSeconds: null } });
+      chinese = await create("一只在雪地里的红狐狸");
+      car = await create("red car on a wet road", { model: "qwen-image-2.0-pro" });
+      await succeed(car.id);
+      await store.setStarred(car.id, true);
+      lookalike = await create("100 percent realXphoto", { model: "wan2.2-t2i-flash" });
+      await succeed(lookalike.id);
+    });
+
+    it("finds words in the prompt, ignoring ASCII case", async () => {
+      expect(await ids({ limit: 10, q: "fox" })).toEqual([fox.id]);
+      expect(await ids({ limit: 10, q: "RED" })).toEqual([car.id, fox.id]);
+      expect(await ids({ limit: 10, q: "WhAlE" })).toEqual([whale.id]);
+    });
+
+    it("finds words in a revised prompt", async () => {
+      expect(await ids({ limit: 10, q: "crimson" })).toEqual([fox.id]);
+      expect(await ids({ limit: 10, q: "WINTER forest" })).toEqual([fox.id]);
+    });
+
+    it("requires every word to match, in the prompt or a revised prompt", async () => {
+      expect(await ids({ limit: 10, q: "red fox" })).toEqual([fox.id]);
+      expect(await ids({ limit: 10, q: "snow crimson" })).toEqual([fox.id]);
+      expect(await ids({ limit: 10, q: "red whale" })).toEqual([]);
+      expect(await ids({ limit: 10, q: "  red   car  " })).toEqual([car.id]);
+    });
+
+    it("treats % and _ in the query as plain characters", async () => {
+      expect(await ids({ limit: 10, q: "100%" })).toEqual([whale.id]);
+      expect(await ids({ limit: 10, q: "real_photo" })).toEqual([whale.id]);
+      expect(await ids({ limit: 10, q: "_" })).toEqual([whale.id]);
+      expect(await ids({ limit: 10, q: "%" })).toEqual([whale.id]);
+      expect(await ids({ limit: 10, q: "\\" })).toEqual([]);
+    });
+
+    it("finds Chinese text", async () => {
+      expect(await ids({ limit: 10, q: "红狐狸" })).toEqual([chinese.id]);
+      expect(await ids({ limit: 10, q: "雪地 狐狸" })).toEqual([chinese.id]);
+      expect(await ids({ limit: 10, q: "白狐狸" })).toEqual([]);
+    });
+
+    it("lists everything for an empty or blank query", async () => {
+      expect(await ids({ limit: 10, q: "" })).toHaveLength(5);
+      expect(await ids({ limit: 10, q: "   " })).toHaveLength(5);
+    });
+
+    it("filters by model", async () => {
+      expect(await ids({ limit: 10, model: "wan2.2-t2i-flash" })).toEqual([lookalike.id, whale.id]);
+      expect(await ids({ limit: 10, model: "wanx2.0-t2i-turbo" })).toEqual([]);
+    });
+
+    it("filters by status", async () => {
+      expect(await ids({ limit: 10, status: "succeeded" })).toEqual([lookalike.id, car.id, fox.id]);
+      expect(await ids({ limit: 10, status: "failed" })).toEqual([whale.id]);
+      expect(await ids({ limit: 10, status: "running" })).toEqual([chinese.id]);
+      expect(await ids({ limit: 10, status: "interrupted" })).toEqual([]);
+    });
+
+    it("filters by starred, and ignores starred: false", async () => {
+      expect(await ids({ limit: 10, starred: true })).toEqual([car.id]);
+      expect(await ids({ limit: 10, starred: false })).toHaveLength(5);
+    });
+
+    it("combines filters", async () => {
+      expect(await ids({ limit: 10, q: "red", status: "succeeded", model: "wan2.6-t2i" })).toEqual([fox.id]);
+      expect(await ids({ limit: 10, q: "red", starred: true })).toEqual([car.id]);
+      expect(await ids({ limit: 10, q: "fox", status: "failed" })).toEqual([]);
+    });
+
+    it("combines filters with paging", async () => {
+      const matching: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const model: ModelId = i % 2 === 0 ? "wanx2.1-t2i-plus" : "wan2.6-t2i";
+        // Three records per timestamp, so ties fall inside the filtered set too.
+        const { id } = await create(i % 3 === 0 ? `Sunset number ${i}` : `sunrise number ${i}`, { model, createdAt: 9_000_000_000_000 + Math.floor(i / 3) });
+        if (i % 4 === 0) await store.setStarred(id, true);
+        if (model === "wanx2.1-t2i-plus" && i % 3 !== 0) matching.push(id);
+      }
+      const query = { limit: 2, q: "SUNRISE number", model: "wanx2.1-t2i-plus" } as const;
+      const pages = await walk(query);
+      expect(pages.flat().sort()).toEqual([...matching].sort());
+      expect(new Set(pages.flat()).size).toBe(pages.flat().length);
+      expect(pages.flat()).toEqual(await ids({ ...query, limit: 100 }));
+      expect(pages.at(-1)?.length).toBeGreaterThan(0);
+
+      const starredPages = await walk({ limit: 1, starred: true, q: "number" });
+      expect(starredPages.flat()).toEqual(await ids({ limit: 100, starred: true, q: "number" }));
+      expect(starredPages.flat()).toHaveLength(3);
+    });
+  });
+
+  describe("starring and deleting", () => {
+    it("stars and unstars a generation", async () => {
+      const { id } = await create("favourite");
+      expect((await store.setStarred(id, true))?.starred).toBe(true);
+      expect((await store.get(id))?.starred).toBe(true);
+      expect((await store.setStarred(id, false))?.starred).toBe(false);
+      expect((await store.get(id))?.starred).toBe(false);
+    });
+
+    it("deletes a generation with its image rows and returns the image ids for removing the files", async () => {
+      const { id } = await create("to delete");
+      const images = [image(1), image(0)];
+      await succeed(id, images);
+      const kept = await create("to keep");
+      const keptImage = image(0);
+      await succeed(kept.id, [keptImage]);
+
+      const deleted = await store.delete(id, 0);
+      expect(deleted?.imageIds.sort()).toEqual(images.map((item) => item.id).sort());
+      expect(await store.get(id)).toBeNull();
+      for (const item of images) expect(await store.image(item.id)).toBeNull();
+      expect(await store.imageIds()).toEqual(new Set([keptImage.id]));
+      expect(await ids({ limit: 10 })).toEqual([kept.id]);
+    });
+
+    it("returns null for unknown ids", async () => {
+      expect(await store.get("missing")).toBeNull();
+      expect(await store.setStarred("missing", true)).toBeNull();
+      expect(await store.delete("missing", 0)).toBeNull();
+      expect(await store.image("missing")).toBeNull();
+    });
+
+    it("returns null when deleting the same generation twice", async () => {
+      const { id } = await create("once");
+      expect(await store.delete(id, 0)).toEqual({ imageIds: [] });
+      expect(await store.delete(id, 0)).toBeNull();
+    });
+  });
+
+  describe("after a restart", () => {
+    it("marks every running generation interrupted, with a message and finish time, and leaves the others alone", async () => {
+      const running = [await create("one"), await create("two")];
+      await store.markSent(running[0]?.id ?? "", 5);
+      const done = await create("done");
+      await succeed(done.id);
+      const failed = await create("failed");
+      await store.fail(failed.id, { finishedAt: 3, status: "failed", error: { code: "timeout", message: "slow", retryAfterSeconds: null } });
+      const cancelled = await create("cancelled");
+      await store.fail(cancelled.id, { finishedAt: 4, status: "cancelled", error: null });
+      const others = await Promise.all([done, failed, cancelled].map((item) => store.get(item.id)));
+
+      expect(await store.markInterrupted(99_999)).toBe(2);
+      for (const { id } of running) {
+        const view = await store.get(id);
+        expect(view).toMatchObject({ status: "interrupted", finishedAt: 99_999, images: [] });
+        expect(view?.error?.code).toBe("internal_error");
+        expect(view?.error?.message).toMatch(/\S/);
+      }
+      expect((await store.get(running[0]?.id ?? ""))?.seed).toBe(5);
+      expect(await Promise.all([done, failed, cancelled].map((item) => store.get(item.id)))).toEqual(others);
+      expect(await store.markInterrupted(100_000)).toBe(0);
+    });
+  });
+
+  describe("jobs held by leases, under one cap", () => {
+    const lease = (owner: string, until: number) => ({ lease: { owner, until }, maxConcurrent: 3, now: 1_000 });
+    const comparisonOf = (models: number) => ({
+      id: randomUUID(),
+      createdAt: (clock += 1000),
+      request: { models: ["wan2.6-t2i", "qwen-image", "wan2.2-t2i-flash"].slice(0, models) as never, prompt: "a fox", negativePrompt: "", aspect: "1:1" as const, perModel: 1, seed: 5, promptExtend: true, watermark: false, blind: false },
+      seed: 5,
+      columns: Array.from({ length: models }, () => ({ id: randomUUID(), request: request("a fox") })),
+    });
+
+    it("admits up to the cap, a comparison whole or not at all, and counts calls that linger", async () => {
+      const first = await store.create({ id: "a", createdAt: 1, request: request("one") }, lease("i1", 5_000));
+      expect(first.status).toBe("running");
+      await expect(store.createComparison(comparisonOf(3), lease("i2", 5_000))).rejects.toThrow(CapReached);
+      expect((await store.list({ limit: 10 })).items).toHaveLength(1);
+      await store.createComparison(comparisonOf(2), lease("i2", 5_000));
+      await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toMatchObject({ inFlight: 3 });
+      // Ended, but the gateway may still be at work: its place stays taken until the linger ends.
+      await store.fail("a", { finishedAt: 3, status: "cancelled", error: null });
+      await store.linger("a", 2_000);
+      expect(await store.inFlight(1_000)).toEqual({ running: 2, lingering: 1 });
+      await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toThrow(CapReached);
+      expect(await store.inFlight(2_001)).toEqual({ running: 2, lingering: 0 });
+      await store.create({ id: "d", createdAt: 2, request: request("four") }, { ...lease("i1", 5_000), now: 2_001 });
+    });
+
+    it("lets exactly one of many admissions racing for the last place in", async () => {
+      await store.create({ id: "held-1", createdAt: 1, request: request("one") }, lease("i1", 5_000));
+      await store.create({ id: "held-2", createdAt: 1, request: request("two") }, lease("i1", 5_000));
+      // Every connection of a pool open first, so the racers really run side by side.
+      await Promise.all(Array.from({ length: 8 }, () => store.inFlight(0)));
+      const racers = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, index) => store.create({ id: `racer-${index}`, createdAt: 2, request: request("race") }, lease(`i${index}`, 5_000))),
+      );
+      expect(racers.filter((racer) => racer.status === "fulfilled")).toHaveLength(1);
+      expect(racers.filter((racer) => racer.status === "rejected" && racer.reason instanceof CapReached)).toHaveLength(5);
+      expect(await store.inFlight(1_000)).toEqual({ running: 3, lingering: 0 });
+    });
+
+    it("renews only its own running leases, and interrupts the ones that ran out, whoever notices", async () => {
+      await store.create({ id: "mine", createdAt: 1, request: request("mine") }, lease("i1", 5_000));
+      await store.create({ id: "theirs", createdAt: 1, request: request("theirs") }, lease("i2", 5_000));
+      await store.create({ id: "cancelled", createdAt: 1, request: request("gone") }, lease("i1", 5_000));
+      await store.fail("cancelled", { finishedAt: 2, status: "cancelled", error: null });
+      // A cancel made on another instance shows up here as a generation no longer running.
+      expect(await store.renewLeases("i1", ["mine", "theirs", "cancelled"], 9_000)).toEqual(["mine"]);
+      expect(await store.stillRunning(["mine", "theirs", "cancelled", "nope"])).toEqual(expect.arrayContaining(["mine", "theirs"]));
+      expect(await store.expireLeases(4_999)).toBe(0);
+      // i2 stopped renewing: at 5,001 its lease has run out, and mine (renewed to 9,000) has not.
+      expect(await store.expireLeases(5_001)).toBe(1);
+      expect(await store.get("theirs")).toMatchObject({ status: "interrupted", finishedAt: 5_001, error: { code: "internal_error" } });
+      expect((await store.get("mine"))?.status).toBe("running");
+      expect(await store.renewLeases("i2", ["theirs"], 20_000)).toEqual([]);
+    });
+
+    it("interrupts generations recorded before leases existed at the first look", async () => {
+      const old = await create("recorded by an older version");
+      expect(await store.expireLeases(1)).toBe(1);
+      expect((await store.get(old.id))?.status).toBe("interrupted");
+    });
+  });
+
+  describe("a cursor it never wrote", () => {
+    it("is refused rather than silently read as the first page", async () => {
+      await expect(store.list({ limit: 10, cursor: "garbage!" })).rejects.toThrow("That page of the history does not exist.");
+    });
+  });
+
+  describe("signed-out sessions", () => {
+    it("are remembered until they would have expired, then forgotten", async () => {
+      expect(await store.isSessionRevoked("s1")).toBe(false);
+      await store.revokeSession("s1", 2_000, 1_000);
+      expect(await store.isSessionRevoked("s1")).toBe(true);
+      await store.revokeSession("s2", 9_000, 3_000);
+      expect(await store.isSessionRevoked("s1")).toBe(false);
+      expect(await store.isSessionRevoked("s2")).toBe(true);
+    });
+  });
+});

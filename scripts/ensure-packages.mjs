@@ -1,0 +1,31 @@
+// The tests drive real programs from Debian's packages: Chromium (Playwright cannot download its own browsers
+// here) and PostgreSQL (a throwaway cluster per run). Installed on demand when running as root (as CI does);
+// otherwise the message says what to install.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
+
+const hasPostgres = () =>
+  existsSync("/usr/lib/postgresql") && readdirSync("/usr/lib/postgresql").some((version) => existsSync(`/usr/lib/postgresql/${version}/bin/initdb`));
+
+const NEEDED = [
+  { what: `Chromium (at ${CHROMIUM_PATH}, or set CHROMIUM_PATH)`, packages: ["chromium"], present: () => existsSync(CHROMIUM_PATH) },
+  { what: "PostgreSQL's server programs", packages: ["postgresql"], present: hasPostgres },
+];
+
+export const ensurePackages = () => {
+  const missing = NEEDED.filter((need) => !need.present());
+  if (missing.length === 0) return;
+  const packages = missing.flatMap((need) => need.packages);
+  if (process.getuid?.() !== 0) {
+    console.error(`The tests need ${missing.map((need) => need.what).join(" and ")}. Install Debian's packages: sudo apt-get install ${packages.join(" ")}`);
+    process.exit(1);
+  }
+  console.log(`Installing Debian's ${packages.join(", ")} for the tests ...`);
+  const apt = (args) => spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status;
+  if (apt(["update", "-q"]) !== 0 || apt(["install", "-y", "-q", "--no-install-recommends", ...packages]) !== 0 || missing.some((need) => !need.present())) {
+    console.error(`Could not install ${packages.join(", ")} with apt-get.`);
+    process.exit(1);
+  }
+};

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { openPostgres } from "@/lib/store/open-postgres";
+import { openSqlite } from "@/lib/store/open-sqlite";
+import type { SqlDatabase } from "@/lib/store/schema";
+import { createSqlStore } from "@/lib/store/sql-store";
+import type { GenerationStore } from "@/lib/store/types";
+
+/**
+ * The two record backends the contract tests run against, each opened fresh: SQLite on a file in a
+ * temporary folder, PostgreSQL in a schema of its own in the run's throwaway cluster.
+ */
+export type OpenedBackend = { readonly store: GenerationStore; readonly database: SqlDatabase; close(): Promise<void> };
+export type StoreBackend = { readonly name: SqlDatabase["backend"]; open(): Promise<OpenedBackend> };
+
+/** A schema of its own in the run's cluster, and the URL that puts a pool's every connection in it. */
+export const freshPostgresSchema = async (): Promise<{ url: string; drop(): Promise<void> }> => {
+  const admin = inject("postgresUrl");
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const url = `${admin}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return {
+    url,
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: admin });
+      await cleanup.connect();
+      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+      await cleanup.end();
+    },
+  };
+};
+
+export const STORE_BACKENDS: readonly StoreBackend[] = [
+  {
+    name: "sqlite",
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), "store-"));
+      const database = openSqlite(join(dir, "history.db"));
+      const store = createSqlStore(database);
+      return {
+        store,
+        database,
+        async close() {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    name: "postgres",
+    async open() {
+      const schema = await freshPostgresSchema();
+      const database = await openPostgres(schema.url, { maxConnections: 4 });
+      const store = createSqlStore(database);
+      return {
+        store,
+        database,
+        async close() {
+          await store.close();
+          await schema.drop();
+        },
+      };
+    },
+  },
+];
