@@ -17,11 +17,11 @@ const WORDS = ["lantern", "river", "porcelain", "mountain", "kitten", "poster", 
  * is a finished comparison of three models instead.
  */
 export const seedHistory = async (
-  dataDir: string,
+  where: Parameters<typeof openStorage>[0],
   count: number,
   { files = true, distinctImages = 20, comparisonEvery = 0 } = {},
 ): Promise<Storage> => {
-  const storage = await openStorage(dataDir);
+  const storage = await openStorage(where);
   const images: Array<{ bytes: Buffer; thumbnail: Buffer; width: number; height: number }> = [];
   for (let index = 0; index < distinctImages; index++) {
     const bytes = await renderImage({ model: "wan2.6-t2i", prompt: `bench ${index}`, seed: index, width: 1280, height: 1280, index: 0 });

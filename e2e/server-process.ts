@@ -28,7 +28,13 @@ export const startAppServer = async (port: number, env: Record<string, string>):
     url,
     pid: child.pid ?? 0,
     kill() {
-      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+      if (child.pid === undefined || child.exitCode !== null) return;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch (error) {
+        // Killed already (its exit not yet seen here): nothing is left to stop.
+        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+      }
     },
   };
 };

@@ -1,5 +1,6 @@
 // The tests drive real programs from Debian's packages: Chromium (Playwright cannot download its own browsers
-// here) and PostgreSQL (a throwaway cluster per run). Installed on demand when running as root (as CI does);
+// here), PostgreSQL (a throwaway cluster per run) and OpenStack Swift with memcached (a real S3-compatible
+// server per run). Installed on demand when running as root (as CI does);
 // otherwise the message says what to install.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -12,6 +13,11 @@ const hasPostgres = () =>
 const NEEDED = [
   { what: `Chromium (at ${CHROMIUM_PATH}, or set CHROMIUM_PATH)`, packages: ["chromium"], present: () => existsSync(CHROMIUM_PATH) },
   { what: "PostgreSQL's server programs", packages: ["postgresql"], present: hasPostgres },
+  {
+    what: "OpenStack Swift and memcached",
+    packages: ["python3-swift", "memcached"],
+    present: () => existsSync("/usr/bin/memcached") && spawnSync("/usr/bin/python3", ["-c", "import swift"], { stdio: "ignore" }).status === 0,
+  },
 ];
 
 export const ensurePackages = () => {

@@ -1,29 +1,30 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AppError } from "../errors";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
+import type { GenerationStore } from "../store/types";
 import { parseAccessConfig, type AccessConfig } from "./config";
 import { passwordMatches, readCookie, readSessionToken, SESSION_COOKIE, sessionKey } from "./session-token";
 
 type Access = { readonly config: AccessConfig; readonly key: Buffer | null };
 
-/** A random secret kept beside the history, so sessions survive restarts without any set-up. */
-const storedSecret = async (dataDir: string): Promise<string> => {
-  const file = join(/*turbopackIgnore: true*/ dataDir, "session-secret");
-  const existing = await readFile(file, "utf8").catch(() => "");
-  if (existing.trim().length >= 32) return existing.trim();
-  const secret = randomBytes(32).toString("base64url");
-  await writeFile(file, secret, { mode: 0o600, flag: "wx" }).catch(() => undefined);
-  return (await readFile(file, "utf8")).trim();
+/**
+ * A random secret kept with the history's records, so sessions survive restarts without any set-up and every
+ * instance on one database signs with the same one. A secret an older version kept in DATA_DIR is carried
+ * over, so its sessions stay valid.
+ */
+const storedSecret = async ({ store, dataDir }: { store: GenerationStore; dataDir: string }): Promise<string> => {
+  const earlier = (await readFile(join(/*turbopackIgnore: true*/ dataDir, "session-secret"), "utf8").catch(() => "")).trim();
+  return store.settingOnce("session_secret", earlier.length >= 32 ? earlier : randomBytes(32).toString("base64url"));
 };
 
 export const getAccess: () => Promise<Access> = processSingleton("access", async () => {
   const config = parseAccessConfig(process.env);
   if (!config.password) return { config, key: null };
-  const secret = config.sessionSecret ?? (await storedSecret((await getStorage()).dataDir));
+  const secret = config.sessionSecret ?? (await storedSecret(await getStorage()));
   return { config, key: sessionKey(secret, config.password) };
 });
 

@@ -5,14 +5,24 @@ import { createJobRunner, type JobRunner } from "../jobs/runner";
 import { processSingleton } from "../process-singleton";
 import { getStorage, type Storage } from "./storage";
 
-/** The history with its job runner: what the API routes use. One of each per server process. */
-export const getHistory: () => Promise<Storage & { runner: JobRunner }> = processSingleton("history", () =>
+const openHistory: () => Promise<Storage & { runner: JobRunner; upkeep: (now: number) => Promise<void> }> = processSingleton("history", () =>
   Promise.all([getStorage(), getAccess()]).then(([storage, { config }]) => ({
     ...storage,
     runner: createJobRunner({
       ...storage,
       gateway: getGateway,
       limits: { maxConcurrent: config.maxConcurrent, dailyImageLimit: config.dailyImageLimit },
+      instance: { leaseMs: storage.config.leaseMs },
     }),
   })),
 );
+
+/**
+ * The history with its job runner: what the API routes use. One of each per server process. Each use also
+ * nudges the history's upkeep, so it is done on requests and not only by a timer that may not run.
+ */
+export const getHistory = async (): Promise<Storage & { runner: JobRunner }> => {
+  const history = await openHistory();
+  history.upkeep(Date.now()).catch((error: unknown) => console.error(`the history's upkeep failed: ${String(error)}`));
+  return history;
+};

@@ -124,3 +124,26 @@ describe("edit inputs at start-up", () => {
     }
   });
 });
+
+describe("the history's upkeep", () => {
+  it("interrupts generations whose lease ran out, round after round, however often it is called", async () => {
+    const storage = await openStorage(join(root, "data"), 0);
+    const lease = (until: number) => ({ lease: { owner: "gone", until }, maxConcurrent: 10, now: 0 });
+    try {
+      await storage.upkeep(1_000);
+      // Called again at once, and again: nothing is due, and nothing may stick.
+      await storage.upkeep(1_100);
+      await storage.upkeep(1_200);
+      await storage.store.create({ id: "first", createdAt: 1_300, request: request("first") }, lease(2_000));
+      await storage.upkeep(9_000);
+      expect((await storage.store.get("first"))?.status).toBe("interrupted");
+      await storage.store.create({ id: "second", createdAt: 9_100, request: request("second") }, lease(10_000));
+      await storage.upkeep(9_500);
+      expect((await storage.store.get("second"))?.status).toBe("running");
+      await storage.upkeep(20_000);
+      expect((await storage.store.get("second"))?.status).toBe("interrupted");
+    } finally {
+      await storage.store.close();
+    }
+  });
+});

@@ -4,15 +4,28 @@ import { processSingleton } from "../process-singleton";
 import { createImageFiles } from "../store/image-files";
 import { openPostgres } from "../store/open-postgres";
 import { openSqlite } from "../store/open-sqlite";
+import { createS3Images } from "../store/s3-images";
 import { createSqlStore } from "../store/sql-store";
+import type { SqlDatabase } from "../store/schema";
 import { parseStorageConfig, type StorageConfig } from "../store/storage-config";
 import type { GenerationStore, ImageStore } from "../store/types";
 
 export type Storage = { readonly store: GenerationStore; readonly images: ImageStore; readonly dataDir: string };
-type OpenedStorage = Storage & { readonly interrupted: number; readonly swept: number; readonly dropped: number };
+type OpenedStorage = Storage & {
+  readonly config: StorageConfig;
+  /** The records' database: the rate limits keep their counts beside them when it is PostgreSQL. */
+  readonly database: SqlDatabase;
+  readonly interrupted: number;
+  readonly swept: number;
+  readonly dropped: number;
+  /** The history's upkeep (leases run out, unused inputs): cheap to call often, it does its work at most so often. */
+  readonly upkeep: (now: number) => Promise<void>;
+};
 
 /** An edit input no generation uses is kept this long after it was last chosen (a form may still hold it). */
 const UNUSED_INPUT_MS = 24 * 60 * 60 * 1000;
+/** With other instances writing, a file no record owns is an orphan only once this old. */
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
 /** How often a running server looks for such inputs: it may run for weeks without a restart. */
 const INPUT_SWEEP_MS = 60 * 60 * 1000;
 
@@ -24,26 +37,62 @@ export const dropUnusedInputs = async ({ store, images }: Storage, now: number):
 };
 
 /**
- * Opens the history once per process: migrates the database, marks what a crash or restart left running
- * as interrupted, drops edit inputs nobody used for a day (and every hour after), and removes image files
- * that no record owns (a crash between writing and committing).
+ * Work no single request owns, done by whichever instance gets to it: generations whose instance stopped
+ * renewing their lease are marked interrupted (looked for a few times per lease), and unused edit inputs
+ * dropped (hourly). Requests call it as well as a timer, so hosts that freeze or end idle processes still
+ * get it done.
  */
+const createUpkeep = (storage: Storage, leaseMs: number) => {
+  const due = { leases: 0, inputs: 0 };
+  let busy = false;
+  return async (now: number): Promise<void> => {
+    // One round at a time; a call while one runs has nothing to add.
+    if (busy) return;
+    busy = true;
+    try {
+      if (now >= due.leases) {
+        due.leases = now + Math.max(1_000, leaseMs / 3);
+        await storage.store.expireLeases(now);
+      }
+      if (now >= due.inputs) {
+        due.inputs = now + INPUT_SWEEP_MS;
+        await dropUnusedInputs(storage, now);
+      }
+    } finally {
+      busy = false;
+    }
+  };
+};
+
+/** Opens the history once per process, and keeps up its upkeep while the process lives. */
 export const getStorage: () => Promise<OpenedStorage> = processSingleton("storage", async () => {
   const storage = await openStorage(parseStorageConfig(process.env));
   setInterval(() => {
-    dropUnusedInputs(storage, Date.now()).catch((error: unknown) => console.error(`dropping unused edit inputs failed: ${String(error)}`));
-  }, INPUT_SWEEP_MS).unref();
+    storage.upkeep(Date.now()).catch((error: unknown) => console.error(`the history's upkeep failed: ${String(error)}`));
+  }, 1_000).unref();
   return storage;
 });
 
-/** `config` as a folder: the embedded history in it (tests and benchmarks). */
+/**
+ * Migrates the database, marks what can no longer finish as interrupted, drops edit inputs nobody used for a
+ * day, and removes image files that no record owns (a crash between writing and committing). The embedded
+ * history belongs to this one process, so everything it finds running is over; on PostgreSQL other instances
+ * may be running theirs, so only generations whose lease ran out are.
+ * `config` as a folder: the embedded history in it (tests and benchmarks).
+ */
 export const openStorage = async (config: StorageConfig | string, now: number = Date.now()): Promise<OpenedStorage> => {
-  const { dataDir, databaseUrl } = typeof config === "string" ? { dataDir: config, databaseUrl: null } : config;
+  const settings: StorageConfig = typeof config === "string" ? { dataDir: config, databaseUrl: null, s3: null, leaseMs: 15_000 } : config;
+  const { dataDir, databaseUrl, s3, leaseMs } = settings;
   await mkdir(dataDir, { recursive: true });
-  const store = createSqlStore(databaseUrl ? await openPostgres(databaseUrl) : openSqlite(join(dataDir, "playground.db")));
-  const images = await createImageFiles(join(dataDir, "images"));
-  const interrupted = await store.markInterrupted(now);
-  const dropped = await dropUnusedInputs({ store, images, dataDir }, now);
-  const swept = await images.sweep(await store.imageIds());
-  return { store, images, dataDir, interrupted, swept, dropped };
+  const database = databaseUrl ? await openPostgres(databaseUrl) : openSqlite(join(dataDir, "playground.db"));
+  const store = createSqlStore(database);
+  const images = s3 ? await createS3Images(s3) : await createImageFiles(join(dataDir, "images"));
+  const storage = { store, images, dataDir };
+  const interrupted = databaseUrl ? await store.expireLeases(now) : await store.markInterrupted(now);
+  const dropped = await dropUnusedInputs(storage, now);
+  // Files carry the clock's time. Another instance may be between writing an image and committing its
+  // record, so with shared records only old orphans are swept.
+  const swept = await images.sweep(await store.imageIds(), Date.now() - (databaseUrl || s3 ? ORPHAN_AGE_MS : 0));
+  const upkeep = createUpkeep(storage, leaseMs);
+  return { ...storage, config: settings, database, interrupted, swept, dropped, upkeep };
 };

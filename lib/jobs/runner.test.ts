@@ -79,7 +79,7 @@ describe("generation jobs", () => {
       status: "failed",
       error: { code: "rate_limited", retryAfterSeconds: 30, message: "The gateway is limiting requests right now. Try again in 30 seconds." },
     });
-    expect(await storage.images.sweep(await storage.store.imageIds())).toBe(0);
+    expect(await storage.images.sweep(await storage.store.imageIds(), Date.now() + 1)).toBe(0);
   });
 
   it("cancel aborts the gateway call and marks the record cancelled at once", async () => {
@@ -102,7 +102,7 @@ describe("generation jobs", () => {
     await failing.start(request({ n: 2 }));
     await failing.idle();
     expect(current().simulator.stats().succeeded).toBe(1);
-    expect(await storage.images.sweep(await storage.store.imageIds())).toBe(0);
+    expect(await storage.images.sweep(await storage.store.imageIds(), Date.now() + 1)).toBe(0);
   });
 
   it("cancelling a finished generation changes nothing", async () => {
@@ -168,7 +168,7 @@ describe("every answer shape, and what the gateway said of it", () => {
       taskId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(await storage.store.get(odd.id)).toMatchObject({ status: "failed", error: { code: "bad_upstream_response" }, requestId: expect.any(String), images: [] });
-    expect(await storage.images.sweep(await storage.store.imageIds())).toBe(0);
+    expect(await storage.images.sweep(await storage.store.imageIds(), Date.now() + 1)).toBe(0);
   });
 });
 

@@ -6,7 +6,7 @@ import type { SentRequest } from "../generation/result";
 import { isEditRequest, type ComparisonView, type GenerationRequest, type GenerationView } from "../generation/view";
 import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
 import { SEED_MAX } from "../models/registry";
-import type { GenerationStore, ImageStore, StoredImage } from "../store/types";
+import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
 import { INPUT_GONE } from "../edit/edit-request";
 import { toDataUri } from "../edit/input-image";
@@ -50,15 +50,21 @@ export type JobRunner = {
   startComparison(request: CompareRequest): Promise<ComparisonView>;
   /** Runs a comparison column that failed (or was cancelled) again, in its place; null when it cannot. */
   retryColumn(generationId: string): Promise<GenerationView | null>;
-  /** Aborts the gateway call and marks the record cancelled; null when there is no such generation. */
+  /**
+   * Marks the record cancelled and aborts the gateway call: here at once, or, when another instance runs it,
+   * within a heartbeat there. Null when there is no such generation.
+   */
   cancel(id: string): Promise<GenerationView | null>;
-  /** Resolves when these jobs have settled, `timeoutMs` has passed or `signal` aborted, whichever is first. */
+  /**
+   * Resolves when these jobs have settled (wherever they run), `timeoutMs` has passed or `signal` aborted,
+   * whichever is first.
+   */
   settled(ids: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<void>;
-  /** Resolves when every running job has settled (for tests and orderly shutdown). */
+  /** Resolves when every job this instance runs has settled (for tests and orderly shutdown). */
   idle(): Promise<void>;
   /**
-   * Today's image count against the budget, what runs now, and the calls that ended while the gateway may
-   * still be working on them (they hold their place under the cap a while longer).
+   * Today's image count against the budget, what runs now across every instance, and the calls that ended
+   * while the gateway may still be working on them (they hold their place under the cap a while longer).
    */
   usage(): Promise<{
     imagesToday: number;
@@ -71,13 +77,25 @@ export type JobRunner = {
   }>;
 };
 
+/**
+ * This process among the instances sharing a database: it holds each generation it runs by a lease of
+ * `leaseMs`, renewed every `heartbeatMs` (which is also how soon a cancel made elsewhere reaches it).
+ */
+export type RunnerInstance = { readonly id: string; readonly leaseMs: number; readonly heartbeatMs: number };
+
 type Dependencies = {
   readonly store: GenerationStore;
   readonly images: ImageStore;
   readonly gateway: () => Promise<Gateway>;
   readonly limits?: RunnerLimits;
+  readonly instance?: Partial<RunnerInstance>;
   readonly now?: () => number;
 };
+
+export const DEFAULT_LEASE_MS = 15_000;
+export const DEFAULT_HEARTBEAT_MS = 1_000;
+/** How often `settled` looks at jobs another instance runs. */
+const SETTLED_POLL_MS = 250;
 
 const NO_LIMITS: RunnerLimits = { maxConcurrent: Number.POSITIVE_INFINITY, dailyImageLimit: null };
 
@@ -89,17 +107,36 @@ export const DEFAULT_LINGER_MS = 120_000;
  * connection, and everything it returns is kept. Images are written first and the record committed after,
  * so a crash in between leaves orphan files (swept at start-up), never a record pointing at nothing.
  */
-export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, now = Date.now }: Dependencies): JobRunner => {
+export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, instance = {}, now = Date.now }: Dependencies): JobRunner => {
+  const { id: owner = randomUUID(), leaseMs = DEFAULT_LEASE_MS, heartbeatMs = DEFAULT_HEARTBEAT_MS } = instance;
+  /** The jobs this instance runs, by generation id. */
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
-  /** Calls the playground stopped waiting for that the gateway may still be working on, each until its time is up. */
-  const lingering = new Set<string>();
-  /** Starts admitted but not yet running: counted at once, so two starts at once cannot both take the last place. */
-  let admitting = 0;
-  const inFlight = () => running.size + lingering.size + admitting;
-  const linger = (id: string) => {
-    lingering.add(id);
-    setTimeout(() => lingering.delete(id), limits.lingerMs ?? DEFAULT_LINGER_MS).unref();
+
+  /**
+   * While jobs run: renews their leases, and aborts any whose record is no longer running (cancelled on another
+   * instance, or interrupted by one that thought this instance dead).
+   */
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const beat = async () => {
+    const ids = [...running.keys()];
+    const alive = new Set(await store.renewLeases(owner, ids, now() + leaseMs));
+    for (const id of ids) if (!alive.has(id)) running.get(id)?.controller.abort();
   };
+  const track = (id: string, job: { controller: AbortController; done: Promise<void> }) => {
+    running.set(id, job);
+    heartbeat ??= setInterval(() => {
+      beat().catch((error: unknown) => console.error(redact(`renewing job leases failed: ${String(error)}`)));
+    }, heartbeatMs).unref();
+  };
+  const untrack = (id: string) => {
+    running.delete(id);
+    if (running.size === 0 && heartbeat) {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+    }
+  };
+  const linger = (id: string) =>
+    store.linger(id, now() + (limits.lingerMs ?? DEFAULT_LINGER_MS)).catch((error: unknown) => console.error(redact(`recording that ${id} may still run failed: ${String(error)}`)));
 
   const keep = async (upstream: readonly UpstreamImage[], connection: Gateway, signal: AbortSignal): Promise<StoredImage[]> => {
     const stored: StoredImage[] = [];
@@ -191,53 +228,53 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
 
   /**
    * Turns away work beyond the concurrency cap or the day's budget, reserves the images it will bill, records
-   * it with `record` and starts a job per generation. Its places under the cap are taken before the first
-   * await and kept until the jobs run, so concurrent starts never pass the cap together.
+   * it with `record` under the cap (the store counts and records in one transaction, serialized across
+   * instances) and starts a job per generation, held by this instance's lease.
    */
-  const admitAndLaunch = async <View>(jobs: ReadonlyArray<{ id: string; request: GenerationRequest }>, images: number, record: () => Promise<View>): Promise<View> => {
+  const admitAndLaunch = async <View>(
+    jobs: ReadonlyArray<{ id: string; request: GenerationRequest }>,
+    images: number,
+    record: (admission: Admission) => Promise<View>,
+  ): Promise<View> => {
     if (jobs.length > limits.maxConcurrent) {
       // Waiting would never help: say so rather than "try again".
       throw new AppError("invalid_request", refusals.tooManyAtOnce(jobs.length, limits.maxConcurrent));
     }
-    if (inFlight() + jobs.length > limits.maxConcurrent) {
-      throw new AppError("busy", refusals.busy(jobs.length, inFlight(), limits.maxConcurrent), { retryAfterSeconds: 5 });
+    const busy = (inFlight: number) => new AppError("busy", refusals.busy(jobs.length, inFlight, limits.maxConcurrent), { retryAfterSeconds: 5 });
+    const time = now();
+    // A first look, so a full cap is refused without touching the budget; the admission below decides.
+    const { running: calls, lingering } = await store.inFlight(time);
+    if (calls + lingering + jobs.length > limits.maxConcurrent) throw busy(calls + lingering);
+    const day = utcDay(time);
+    if (!(await store.reserveImages(day, images, limits.dailyImageLimit))) {
+      const left = Math.max(0, (limits.dailyImageLimit ?? 0) - (await store.imagesUsed(day)));
+      const wait = secondsToNextUtcDay(time);
+      throw new AppError("daily_limit_reached", refusals.dailyLimit(limits.dailyImageLimit, left, images, Math.ceil(wait / 3600)), { retryAfterSeconds: wait });
     }
-    admitting += jobs.length;
+    let view: View;
     try {
-      const time = now();
-      const day = utcDay(time);
-      if (!(await store.reserveImages(day, images, limits.dailyImageLimit))) {
-        const left = Math.max(0, (limits.dailyImageLimit ?? 0) - (await store.imagesUsed(day)));
-        const wait = secondsToNextUtcDay(time);
-        throw new AppError("daily_limit_reached", refusals.dailyLimit(limits.dailyImageLimit, left, images, Math.ceil(wait / 3600)), { retryAfterSeconds: wait });
-      }
-      let view: View;
-      try {
-        view = await record();
-      } catch (error) {
-        await store.adjustImages(day, -images);
-        throw error;
-      }
-      for (const { id, request } of jobs) {
-        const controller = new AbortController();
-        const done = run(id, request, controller.signal, day)
-          .then((mayStillWork) => {
-            if (mayStillWork) linger(id);
-          })
-          .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
-          .finally(() => running.delete(id));
-        running.set(id, { controller, done });
-      }
-      return view;
-    } finally {
-      admitting -= jobs.length;
+      view = await record({ lease: { owner, until: time + leaseMs }, maxConcurrent: limits.maxConcurrent, now: time });
+    } catch (error) {
+      await store.adjustImages(day, -images);
+      throw error instanceof CapReached ? busy(error.inFlight) : error;
     }
+    for (const { id, request } of jobs) {
+      const controller = new AbortController();
+      const done = run(id, request, controller.signal, day)
+        .then(async (mayStillWork) => {
+          if (mayStillWork) await linger(id);
+        })
+        .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
+        .finally(() => untrack(id));
+      track(id, { controller, done });
+    }
+    return view;
   };
 
   return {
     async start(request) {
       const id = randomUUID();
-      return admitAndLaunch([{ id, request }], request.n, () => store.create({ id, createdAt: now(), request }));
+      return admitAndLaunch([{ id, request }], request.n, (admission) => store.create({ id, createdAt: now(), request }, admission));
     },
     async startComparison(compare) {
       // One seed for every column, chosen here when left random, so the columns differ only by model.
@@ -246,51 +283,52 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, no
       const columns = plans.map((plan) => ({ id: randomUUID(), request: plan.request }));
       if (compare.blind) shuffle(columns);
       const id = randomUUID();
-      return admitAndLaunch(columns, comparisonImageCount(plans), () => store.createComparison({ id, createdAt: now(), request: compare, seed, columns }));
+      return admitAndLaunch(columns, comparisonImageCount(plans), (admission) => store.createComparison({ id, createdAt: now(), request: compare, seed, columns }, admission));
     },
     async retryColumn(generationId) {
       const old = await store.get(generationId);
       if (!old?.comparisonId || isEditRequest(old.request) || old.status === "running" || old.status === "succeeded") return null;
       const id = randomUUID();
       // The column's own request, with the comparison's shared seed: the same call made again.
-      return admitAndLaunch([{ id, request: old.request }], old.request.n, async () => {
-        const view = await store.replaceColumn(generationId, { id, createdAt: now() });
+      return admitAndLaunch([{ id, request: old.request }], old.request.n, async (admission) => {
+        const view = await store.replaceColumn(generationId, { id, createdAt: now() }, admission);
         if (!view) throw new AppError("invalid_request", "This column is running or already finished with images.");
         return view;
       });
     },
     async cancel(id) {
-      const job = running.get(id);
-      if (job) job.controller.abort();
-      // Marked at once, whatever the call is doing: the user asked to stop waiting for it.
-      return (await store.fail(id, { finishedAt: now(), status: "cancelled", error: null })) ?? store.get(id);
+      // Marked at once, whatever the call is doing: the user asked to stop waiting for it. The instance
+      // running it sees the record cancelled at its next heartbeat and aborts the call.
+      const cancelled = await store.fail(id, { finishedAt: now(), status: "cancelled", error: null });
+      running.get(id)?.controller.abort();
+      return cancelled ?? store.get(id);
     },
     async usage() {
-      const day = utcDay(now());
-      return {
-        imagesToday: await store.imagesUsed(day),
-        dailyImageLimit: limits.dailyImageLimit,
-        running: running.size,
-        lingering: lingering.size,
-        spentToday: await store.spendOn(day),
-        maxConcurrent: limits.maxConcurrent,
-      };
+      const time = now();
+      const day = utcDay(time);
+      const [imagesToday, inFlight, spentToday] = await Promise.all([store.imagesUsed(day), store.inFlight(time), store.spendOn(day)]);
+      return { imagesToday, dailyImageLimit: limits.dailyImageLimit, ...inFlight, spentToday, maxConcurrent: limits.maxConcurrent };
     },
     async settled(ids, timeoutMs, signal) {
-      const jobs = ids.flatMap((id) => running.get(id)?.done ?? []);
-      if (jobs.length === 0 || signal?.aborted) return;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let onAbort = () => undefined as void;
-      await Promise.race([
-        Promise.all(jobs),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, timeoutMs);
-          onAbort = resolve;
-          signal?.addEventListener("abort", onAbort, { once: true });
-        }),
-      ]);
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      const deadline = now() + timeoutMs;
+      // Jobs here end with their promise; jobs on another instance are looked up every SETTLED_POLL_MS.
+      for (let pending = await store.stillRunning(ids); pending.length > 0 && !signal?.aborted; pending = await store.stillRunning(pending)) {
+        const left = deadline - now();
+        if (left <= 0) return;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let onAbort = () => undefined as void;
+        const local = pending.flatMap((id) => running.get(id)?.done ?? []);
+        await Promise.race([
+          local.length === pending.length ? Promise.all(local) : new Promise<void>((resolve) => setTimeout(resolve, Math.min(SETTLED_POLL_MS, left))),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, left);
+            onAbort = resolve;
+            signal?.addEventListener("abort", onAbort, { once: true });
+          }),
+        ]);
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      }
     },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running.values()].map((job) => job.done));

@@ -1,21 +1,28 @@
 import "server-only";
 import { getAccess } from "../access/gate";
+import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
-import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit } from "./rate-limit";
+import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, memoryCounters, postgresCounters, type Counters } from "./rate-limit";
 
-/** The process's one generation rate limiter, sized from RATE_LIMIT_PER_MINUTE. */
-export const getGenerationRateLimit: () => Promise<(clientKey: string, generations?: number) => Promise<void>> = processSingleton("rate-limit", () =>
-  getAccess().then(({ config }) => createGenerationRateLimit(config.ratePerMinute)),
+/** Counts kept beside the records: shared by every instance on PostgreSQL, this process's own otherwise. */
+const counters = async (): Promise<Counters> => {
+  const { database } = await getStorage();
+  return database.backend === "postgres" ? postgresCounters(database.pool) : memoryCounters;
+};
+
+/** The generation rate limit, sized from RATE_LIMIT_PER_MINUTE. */
+export const getGenerationRateLimit: () => Promise<(clientKey: string, generations?: number) => Promise<void>> = processSingleton("rate-limit", async () =>
+  createGenerationRateLimit((await getAccess()).config.ratePerMinute, await counters()),
 );
 
-/** The process's one limiter of edit inputs put on record. */
-export const getUploadLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("upload-limit", async () => createUploadLimit());
+/** The limit on edit inputs put on record. */
+export const getUploadLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("upload-limit", async () => createUploadLimit(undefined, await counters()));
 
-/** The process's one limiter of password guesses. */
-export const getSignInLimit: () => Promise<(address: string) => Promise<void>> = processSingleton("sign-in-limit", async () => createSignInLimit());
+/** The limit on password guesses. */
+export const getSignInLimit: () => Promise<(address: string) => Promise<void>> = processSingleton("sign-in-limit", async () => createSignInLimit(undefined, undefined, await counters()));
 
-/** The process's one limiter of connection checks. */
-export const getCheckLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("check-limit", async () => createCheckLimit());
+/** The limit on connection checks. */
+export const getCheckLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("check-limit", async () => createCheckLimit(undefined, undefined, await counters()));
 
-/** The process's slots for decoding uploaded inputs. */
+/** This process's slots for decoding uploaded inputs: they bound its own memory, so they are not shared. */
 export const getDecodeSlots: () => Promise<() => () => void> = processSingleton("decode-slots", async () => createDecodeSlots());

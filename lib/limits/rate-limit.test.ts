@@ -53,3 +53,31 @@ describe("upload limit", () => {
     await add("session:b");
   });
 });
+
+describe("limits shared by instances on PostgreSQL", () => {
+  it("count every instance's events together, exactly, even when they arrive at once", async () => {
+    const { freshPostgresSchema } = await import("@/test/store-backends");
+    const { openPostgres } = await import("../store/open-postgres");
+    const { createSignInLimit, postgresCounters } = await import("./rate-limit");
+    const schema = await freshPostgresSchema();
+    const databases = await Promise.all([openPostgres(schema.url), openPostgres(schema.url)]);
+    try {
+      const [one, two] = databases.map((database) => {
+        if (database.backend !== "postgres") throw new Error("not PostgreSQL");
+        return { start: createGenerationRateLimit(4, postgresCounters(database.pool)), guess: createSignInLimit(2, 30, postgresCounters(database.pool)) };
+      });
+      if (!one || !two) throw new Error("no instances");
+      const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, index) => (index % 2 ? one : two).start("session:a")));
+      expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(4);
+      expect(outcomes.filter((outcome) => outcome.status === "rejected" && (outcome.reason as AppError).code === "too_many_requests")).toHaveLength(6);
+      // Another client, and another limit, count apart.
+      await two.start("session:b");
+      await one.guess("address:a");
+      await two.guess("address:a");
+      await expect(one.guess("address:a")).rejects.toMatchObject({ code: "too_many_requests" });
+    } finally {
+      await Promise.all(databases.map((database) => database.db.destroy()));
+      await schema.drop();
+    }
+  });
+});

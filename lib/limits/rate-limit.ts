@@ -1,15 +1,36 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Pool } from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
 import { AppError } from "../errors";
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
+/** Where a limit keeps its counts: `name` tells one limit's keys from another's. */
+export type Counters = (name: string, perMinute: number) => RateLimiterAbstract;
+
+/** In this process: a restart forgives, which is fine for a rate (the daily budget lives in the database). */
+export const memoryCounters: Counters = (_name, perMinute) => new RateLimiterMemory({ points: perMinute, duration: 60 });
+
 /**
- * So many events per key per minute, refused with the app's 429 and how long to wait. In memory: a restart
- * forgives, which is fine for a rate (the daily budget, which must not reset, lives in the database).
+ * In PostgreSQL, shared by every instance: one atomic upsert per event, in the `rate_limits` table the
+ * migrations create. Should the database fail to answer, each instance falls back to counting alone.
  */
-const createRateLimit = (perMinute: number, refusal: (seconds: string) => string) => {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+export const postgresCounters =
+  (pool: Pool): Counters =>
+  (name, perMinute) =>
+    new RateLimiterPostgres({
+      storeClient: pool,
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix: name,
+      points: perMinute,
+      duration: 60,
+      insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: 60 }),
+    });
+
+/** So many events per key per minute, refused with the app's 429 and how long to wait. */
+const createRateLimit = (perMinute: number, refusal: (seconds: string) => string, counters: Counters, name: string) => {
+  const limiter = counters(name, perMinute);
   return async (key: string, points = 1): Promise<void> => {
     try {
       await limiter.consume(key, points);
@@ -22,23 +43,23 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
 };
 
 /** Counts generations, not requests: a comparison of 4 models takes 4 (`points`). */
-export const createGenerationRateLimit = (perMinute: number) =>
-  createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`);
+export const createGenerationRateLimit = (perMinute: number, counters: Counters = memoryCounters) =>
+  createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`, counters, "generations");
 
 /**
  * Edit inputs put on record: cheap next to a generation, but each is up to 10 MB on disk until a day after it
  * was last chosen or used (lib/history/storage.ts), so a script cannot fill the disk faster than this.
  */
-export const createUploadLimit = (perMinute = 30) =>
-  createRateLimit(perMinute, (wait) => `You have added ${perMinute} input images in the last minute, the most allowed here. Try again in ${wait}.`);
+export const createUploadLimit = (perMinute = 30, counters: Counters = memoryCounters) =>
+  createRateLimit(perMinute, (wait) => `You have added ${perMinute} input images in the last minute, the most allowed here. Try again in ${wait}.`, counters, "uploads");
 
 /**
  * Connection checks: each sends a probe per model to the gateway, so a few a minute per client, and a ceiling
  * for everyone together, keep the check itself from being a burst the gateway throttles.
  */
-export const createCheckLimit = (perClient = 4, overall = 12) => {
-  const byClient = createRateLimit(perClient, (wait) => `You have checked the connection ${perClient} times in the last minute, the most allowed here. Try again in ${wait}.`);
-  const everyone = createRateLimit(overall, (wait) => `The connection has been checked ${overall} times in the last minute on this playground. Try again in ${wait}.`);
+export const createCheckLimit = (perClient = 4, overall = 12, counters: Counters = memoryCounters) => {
+  const byClient = createRateLimit(perClient, (wait) => `You have checked the connection ${perClient} times in the last minute, the most allowed here. Try again in ${wait}.`, counters, "checks");
+  const everyone = createRateLimit(overall, (wait) => `The connection has been checked ${overall} times in the last minute on this playground. Try again in ${wait}.`, counters, "checks-all");
   return async (key: string): Promise<void> => {
     await byClient(key);
     await everyone("all");
@@ -46,9 +67,9 @@ export const createCheckLimit = (perClient = 4, overall = 12) => {
 };
 
 /** Password guesses: a few per address, and a ceiling for everyone together (addresses can be forged). */
-export const createSignInLimit = (perAddress = 5, overall = 30) => {
-  const byAddress = createRateLimit(perAddress, (wait) => `Too many sign-in attempts. Try again in ${wait}.`);
-  const everyone = createRateLimit(overall, (wait) => `Too many sign-in attempts on this playground. Try again in ${wait}.`);
+export const createSignInLimit = (perAddress = 5, overall = 30, counters: Counters = memoryCounters) => {
+  const byAddress = createRateLimit(perAddress, (wait) => `Too many sign-in attempts. Try again in ${wait}.`, counters, "sign-ins");
+  const everyone = createRateLimit(overall, (wait) => `Too many sign-in attempts on this playground. Try again in ${wait}.`, counters, "sign-ins-all");
   return async (address: string): Promise<void> => {
     await byAddress(address);
     await everyone("all");

@@ -98,19 +98,36 @@ describe("image files", () => {
     writeFileSync(join(dir, `${kept}.img.0123456789ab.tmp`), "half");
     writeFileSync(join(dir, `${randomUUID()}.thumb.webp.ba9876543210.tmp`), "half");
 
-    expect(await files.sweep(new Set([kept, alsoKept]))).toBe(4);
+    expect(await files.sweep(new Set([kept, alsoKept]), Date.now() + 1_000)).toBe(4);
     expect(readdirSync(dir).sort()).toEqual([`${alsoKept}.img`, `${alsoKept}.thumb.webp`, `${kept}.img`, `${kept}.thumb.webp`].sort());
     expect(await files.read(kept, "full")).toEqual(full("kept"));
     expect(await files.read(alsoKept, "thumb")).toEqual(thumb("also"));
     expect(await files.read(orphan, "full")).toBeNull();
 
-    expect(await files.sweep(new Set([kept, alsoKept]))).toBe(0);
+    expect(await files.sweep(new Set([kept, alsoKept]), Date.now() + 1_000)).toBe(0);
   });
 
   it("sweeps everything when nothing is kept, and nothing in an empty folder", async () => {
-    expect(await files.sweep(new Set())).toBe(0);
+    expect(await files.sweep(new Set(), Date.now() + 1_000)).toBe(0);
     await files.put(randomUUID(), full("a"), thumb("a"));
-    expect(await files.sweep(new Set())).toBe(2);
+    expect(await files.sweep(new Set(), Date.now() + 1_000)).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("leaves what was written since `before`: it may be about to get its record", async () => {
+    const id = randomUUID();
+    await files.put(id, full("new"), thumb("new"));
+    expect(await files.sweep(new Set(), Date.now() - 60_000)).toBe(0);
+    expect(await files.read(id, "full")).toEqual(full("new"));
+  });
+
+  it("streams what it reads, with its length, and nothing for an unknown id", async () => {
+    const id = randomUUID();
+    await files.put(id, full("streamed"), thumb("streamed"));
+    const opened = await files.stream(id, "full");
+    expect(opened?.length).toBe(full("streamed").length);
+    expect(Buffer.from(await new Response(opened?.body).arrayBuffer())).toEqual(full("streamed"));
+    expect(await files.stream(randomUUID(), "thumb")).toBeNull();
+    expect(await files.stream("../etc/passwd", "full")).toBeNull();
   });
 });

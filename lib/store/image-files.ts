@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { Readable } from "node:stream";
 import { join } from "node:path";
 import type { ImageStore } from "./types";
 
@@ -64,15 +66,28 @@ export const createImageFiles = async (dir: string): Promise<ImageStore> => {
       if (!ID.test(id)) return null;
       return readFile(path(id, variant)).catch(() => null);
     },
+    async stream(id, variant) {
+      if (!ID.test(id)) return null;
+      const file = path(id, variant);
+      const info = await stat(file).catch(() => null);
+      if (!info) return null;
+      return { body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, length: info.size };
+    },
     remove,
-    async sweep(keep) {
+    async has(id) {
+      if (!ID.test(id)) return false;
+      const found = await Promise.all([stat(path(id, "full")), stat(path(id, "thumb"))].map((check) => check.then(() => true, () => false)));
+      return found.every(Boolean);
+    },
+    async sweep(keep, before) {
       let removed = 0;
       for (const name of await readdir(dir)) {
         const id = name.split(".")[0] ?? "";
-        if (name.endsWith(".tmp") || !keep.has(id)) {
-          await rm(join(dir, name), { force: true });
-          removed++;
-        }
+        if (!name.endsWith(".tmp") && keep.has(id)) continue;
+        const written = await stat(join(dir, name)).then((info) => info.mtimeMs, () => null);
+        if (written === null || written >= before) continue;
+        await rm(join(dir, name), { force: true });
+        removed++;
       }
       return removed;
     },

@@ -99,6 +99,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    ALTER TABLE generations ADD COLUMN linger_until INTEGER;
    CREATE INDEX generations_lingering ON generations (linger_until) WHERE linger_until IS NOT NULL;
    CREATE INDEX inputs_by_source_input ON inputs (source_input_id) WHERE source_input_id IS NOT NULL;`,
+  // 11: settings the instances must agree on, made once by whichever asks first (the session secret).
+  `CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 /**
@@ -180,4 +182,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE TABLE spend (day TEXT NOT NULL, model TEXT NOT NULL, images INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, model));
    CREATE TABLE revoked_sessions (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
    CREATE TABLE shares (id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, title TEXT NOT NULL, entries_json TEXT NOT NULL);`,
+  // 2: the rate limits every instance shares (rate-limiter-flexible's RateLimiterPostgres table, created here
+  // once rather than by each instance racing to).
+  `CREATE TABLE rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT);`,
+  // 3: as SQLite's 11.
+  `CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];

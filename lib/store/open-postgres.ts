@@ -42,5 +42,5 @@ export const openPostgres = async (url: string, { maxConnections = 10 }: { maxCo
     await db.destroy();
     throw error;
   }
-  return { db, backend: "postgres" };
+  return { db, backend: "postgres", pool };
 };

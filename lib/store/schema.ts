@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from "kysely";
+import type { Pool } from "pg";
 import type { ErrorCode } from "../errors";
 import type { GenerationStatus } from "../generation/view";
 
@@ -81,12 +82,15 @@ export type Tables = {
   usage: { day: string; images: number };
   spend: { day: string; model: string; images: number };
   revoked_sessions: { id: string; expires_at: number };
+  settings: { name: string; value: string };
 };
 
 export type Backend = "sqlite" | "postgres";
 
-/** An open database of either backend: the one store implementation runs on both. */
-export type SqlDatabase = {
-  readonly db: Kysely<Tables>;
-  readonly backend: Backend;
-};
+/**
+ * An open database of either backend: the one store implementation runs on both. PostgreSQL's pool is
+ * shared with what else keeps state there (the rate limits).
+ */
+export type SqlDatabase =
+  | { readonly db: Kysely<Tables>; readonly backend: "sqlite" }
+  | { readonly db: Kysely<Tables>; readonly backend: "postgres"; readonly pool: Pool };

@@ -421,6 +421,11 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const row = await db.selectFrom("usage").select("images").where("day", "=", day).executeTakeFirst();
       return Number(row?.images ?? 0);
     },
+    async settingOnce(name, proposed) {
+      await db.insertInto("settings").values({ name, value: proposed }).onConflict((conflict) => conflict.column("name").doNothing()).execute();
+      const row = await db.selectFrom("settings").select("value").where("name", "=", name).executeTakeFirstOrThrow();
+      return row.value;
+    },
     async revokeSession(id, expiresAt, now) {
       await db.deleteFrom("revoked_sessions").where("expires_at", "<=", now).execute();
       await db

@@ -509,6 +509,15 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     });
   });
 
+  describe("settings the instances agree on", () => {
+    it("keep the first value proposed, however many propose at once", async () => {
+      const values = await Promise.all(Array.from({ length: 6 }, (_, index) => store.settingOnce("session_secret", `secret-${index}`)));
+      expect(new Set(values).size).toBe(1);
+      expect(await store.settingOnce("session_secret", "later")).toBe(values[0]);
+      expect(await store.settingOnce("other", "x")).toBe("x");
+    });
+  });
+
   describe("a cursor it never wrote", () => {
     it("is refused rather than silently read as the first page", async () => {
       await expect(store.list({ limit: 10, cursor: "garbage!" })).rejects.toThrow("That page of the history does not exist.");

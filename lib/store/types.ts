@@ -174,6 +174,8 @@ export type GenerationStore = {
   addSpend(day: string, model: string, images: number): Promise<void>;
   /** The day's billed images by model, for what it cost. */
   spendOn(day: string): Promise<ReadonlyArray<{ readonly model: string; readonly images: number }>>;
+  /** The value kept under `name`: the first ever proposed, whichever instance proposed it (later ones lose). */
+  settingOnce(name: string, proposed: string): Promise<string>;
   /** Remembers a signed-out session until its token would have expired anyway. */
   revokeSession(id: string, expiresAt: number, now: number): Promise<void>;
   isSessionRevoked(id: string): Promise<boolean>;
@@ -196,10 +198,17 @@ export type GenerationStore = {
 };
 
 export type ImageStore = {
-  /** Writes both files durably (temporary file, fsync, rename): a crash leaves either nothing or whole files. */
+  /** Writes both durably: a crash or a failure leaves either nothing or both whole. */
   put(id: string, image: Buffer, thumbnail: Buffer): Promise<void>;
   read(id: string, variant: "full" | "thumb"): Promise<Buffer | null>;
+  /** The same bytes as a stream, for serving them without holding a whole image in memory. */
+  stream(id: string, variant: "full" | "thumb"): Promise<{ body: ReadableStream<Uint8Array>; length: number } | null>;
   remove(id: string): Promise<void>;
-  /** Removes files whose id is not in `keep` (left by a crash between writing files and committing). */
-  sweep(keep: ReadonlySet<string>): Promise<number>;
+  /** Whether both variants are held (a copy can skip it). */
+  has(id: string): Promise<boolean>;
+  /**
+   * Removes what no record owns (left by a crash between writing and committing), written before `before`:
+   * anything newer may belong to a record another instance is about to commit.
+   */
+  sweep(keep: ReadonlySet<string>, before: number): Promise<number>;
 };

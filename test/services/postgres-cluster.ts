@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "./free-port";
+import { stopOnExit } from "./stop-on-exit";
 
 /**
  * A throwaway PostgreSQL cluster from Debian's package: initdb into a temporary folder, started on a free
@@ -39,17 +40,22 @@ export const startPostgresCluster = async (): Promise<PostgresCluster> => {
   // fsync off: a test cluster is thrown away, and durability is not what these tests measure.
   run("pg_ctl", ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "-l", join(dir, "log"), "-w", "start"]);
   let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const forget = stopOnExit(stop);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     stop() {
-      if (stopped) return;
-      stopped = true;
-      try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      forget();
+      stop();
     },
   };
 };

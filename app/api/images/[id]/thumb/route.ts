@@ -1,4 +1,4 @@
-import { loadStoredImage } from "@/lib/history/stored-image";
+import { streamStoredImage } from "@/lib/history/stored-image";
 import { imageResponse } from "@/lib/http/image-response";
 import { handleRoute } from "@/lib/http/route";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** The small WebP the history list shows. */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async () => {
-    const { bytes } = await loadStoredImage((await params).id, "thumb");
-    return imageResponse(bytes, "image/webp");
+    const { body, length } = await streamStoredImage((await params).id, "thumb");
+    return imageResponse({ body, length }, "image/webp");
   });
 }

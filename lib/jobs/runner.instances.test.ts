@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { freshPostgresSchema } from "@/test/store-backends";
+import { callGateway } from "../gateway/call";
+import type { Gateway } from "../gateway/client";
+import { fetchUpstreamImage } from "../gateway/fetch-image";
+import { defaultRequest } from "../models/defaults";
+import { useSimulatorServer } from "../simulator/test-support";
+import { createImageFiles } from "../store/image-files";
+import { openPostgres } from "../store/open-postgres";
+import { createSqlStore } from "../store/sql-store";
+import type { GenerationStore, ImageStore } from "../store/types";
+import { createJobRunner, type JobRunner, type RunnerInstance } from "./runner";
+
+/**
+ * Two instances of the playground on one PostgreSQL database, each with its own runner (as two processes
+ * would have): jobs, cancels, the cap and leases work across them.
+ */
+
+const KEY = "sk-instances-test-0123456789";
+const current = useSimulatorServer({ apiKey: KEY });
+
+const gateway = async (): Promise<Gateway> => {
+  const target = { baseUrl: current().url, apiKey: KEY };
+  return {
+    generate: (sent, signal, hooks) => callGateway(target, { requestStyle: "native", timeoutMs: 20_000, pollIntervalsMs: [20, 40], backoffMs: [10, 20] }, sent, signal, hooks),
+    fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin: current().url, ...(signal && { signal }) }),
+  };
+};
+
+const request = () => ({ ...defaultRequest("wan2.2-t2i-flash"), prompt: "a lighthouse at dusk", width: 640, height: 512 });
+
+let dropSchema: () => Promise<void>;
+let dir: string;
+let stores: GenerationStore[];
+let images: ImageStore;
+let runners: JobRunner[];
+
+/** An instance: its own pool on the shared database, its own runner. */
+const instance = async (id: string, options: Partial<RunnerInstance> = {}, maxConcurrent = 10): Promise<{ store: GenerationStore; runner: JobRunner }> => {
+  const store = createSqlStore(await openPostgres(url, { maxConnections: 4 }));
+  const runner = createJobRunner({ store, images, gateway, limits: { maxConcurrent, dailyImageLimit: 20, lingerMs: 200 }, instance: { id, heartbeatMs: 100, ...options } });
+  stores.push(store);
+  runners.push(runner);
+  return { store, runner };
+};
+let url: string;
+
+beforeEach(async () => {
+  const schema = await freshPostgresSchema();
+  url = schema.url;
+  dropSchema = schema.drop;
+  dir = mkdtempSync(join(tmpdir(), "instances-"));
+  images = await createImageFiles(dir);
+  stores = [];
+  runners = [];
+});
+afterEach(async () => {
+  for (const runner of runners) await runner.idle();
+  for (const store of stores) await store.close();
+  await dropSchema();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("two instances on one database", () => {
+  it("a cancel made on one reaches the call running on the other within 2 seconds", async () => {
+    const a = await instance("a");
+    const b = await instance("b");
+    current().simulator.configure({ latencyMs: 30_000 });
+    const started = await a.runner.start(request());
+    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(1));
+    expect(await b.runner.cancel(started.id)).toMatchObject({ status: "cancelled" });
+    await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(1), { timeout: 2_000, interval: 20 });
+    await a.runner.idle();
+    expect(await a.store.get(started.id)).toMatchObject({ status: "cancelled", images: [] });
+  });
+
+  it("share one cap: what runs on one counts on the other, and the budget is one", async () => {
+    const a = await instance("a", {}, 2);
+    const b = await instance("b", {}, 2);
+    current().simulator.configure({ latencyMs: 30_000 });
+    const first = await a.runner.start(request());
+    await b.runner.start(request());
+    await expect(a.runner.start(request())).rejects.toMatchObject({ code: "busy" });
+    await expect(b.runner.start(request())).rejects.toMatchObject({ code: "busy" });
+    expect(await b.runner.usage()).toMatchObject({ running: 2, imagesToday: 2 });
+    await b.runner.cancel(first.id);
+    // A cancel after the request went out lingers a moment (the gateway may still be working), then frees its place.
+    await vi.waitFor(async () => expect((await a.runner.usage()).lingering).toBe(0));
+    await vi.waitFor(async () => expect((await a.runner.usage()).running).toBe(1));
+    await b.runner.start(request());
+    for (const { id } of (await a.store.list({ limit: 10 })).items) await a.runner.cancel(id);
+  });
+
+  it("a generation whose instance stopped renewing its lease is interrupted by the other, and only then", async () => {
+    // "a" stops answering: its heartbeat never comes, as if the process were killed.
+    const a = await instance("a", { leaseMs: 600, heartbeatMs: 60_000 });
+    const b = await instance("b");
+    current().simulator.configure({ latencyMs: 30_000 });
+    const started = await a.runner.start(request());
+    expect(await b.store.expireLeases(Date.now())).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await b.store.expireLeases(Date.now())).toBe(1);
+    expect(await b.store.get(started.id)).toMatchObject({ status: "interrupted", error: { code: "internal_error" } });
+    await a.runner.cancel(started.id);
+  });
+
+  it("a running instance keeps its leases alive however long the call takes", async () => {
+    const a = await instance("a", { leaseMs: 300, heartbeatMs: 50 });
+    const b = await instance("b");
+    current().simulator.configure({ latencyMs: 1_000 });
+    const started = await a.runner.start(request());
+    for (let look = 0; look < 6; look++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await b.store.expireLeases(Date.now());
+    }
+    await a.runner.idle();
+    expect(await b.store.get(started.id)).toMatchObject({ status: "succeeded" });
+  });
+
+  it("waits for a job that runs on the other instance", async () => {
+    const a = await instance("a");
+    const b = await instance("b");
+    current().simulator.configure({ latencyMs: 300 });
+    const started = await a.runner.start(request());
+    await b.runner.settled([started.id], 10_000);
+    expect((await b.store.get(started.id))?.status).toBe("succeeded");
+  });
+});

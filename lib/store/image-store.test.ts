@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { IMAGE_BACKENDS } from "@/test/image-backends";
+import type { ImageStore } from "./types";
+
+/** Image bytes: one contract, run against the folder and a real S3-compatible server (Swift with s3api). */
+
+describe.each(IMAGE_BACKENDS)("in the $name", (backend) => {
+  let images: ImageStore;
+  let close: () => Promise<void>;
+  beforeEach(async () => {
+    ({ images, close } = await backend.open());
+  });
+  afterEach(async () => {
+    await close();
+  });
+
+  const full = (label: string) => Buffer.from(`full image bytes: ${label}`);
+  const thumb = (label: string) => Buffer.from(`thumbnail bytes: ${label}`);
+
+  it("reads back both variants as they were written, byte for byte", async () => {
+    const id = randomUUID();
+    const big = Buffer.alloc(3 * 1024 * 1024, 7);
+    big.write("a large original", 0);
+    await images.put(id, big, thumb("a"));
+    expect((await images.read(id, "full"))?.equals(big)).toBe(true);
+    expect(await images.read(id, "thumb")).toEqual(thumb("a"));
+  });
+
+  it("streams what it holds with its length", async () => {
+    const id = randomUUID();
+    await images.put(id, full("streamed"), thumb("streamed"));
+    const opened = await images.stream(id, "thumb");
+    expect(opened?.length).toBe(thumb("streamed").length);
+    expect(Buffer.from(await new Response(opened?.body).arrayBuffer())).toEqual(thumb("streamed"));
+  });
+
+  it("answers nothing for an id it does not hold or that is no image id", async () => {
+    expect(await images.read(randomUUID(), "full")).toBeNull();
+    expect(await images.stream(randomUUID(), "thumb")).toBeNull();
+    expect(await images.read("../../etc/passwd", "full")).toBeNull();
+    await expect(images.put("../escape", full("x"), thumb("x"))).rejects.toThrow(/not an image id/);
+  });
+
+  it("removes both variants, and removing twice is no error", async () => {
+    const id = randomUUID();
+    await images.put(id, full("gone"), thumb("gone"));
+    expect(await images.has(id)).toBe(true);
+    await images.remove(id);
+    await images.remove(id);
+    expect(await images.read(id, "full")).toBeNull();
+    expect(await images.read(id, "thumb")).toBeNull();
+    expect(await images.has(id)).toBe(false);
+    expect(await images.has("not/an/id")).toBe(false);
+  });
+
+  it("sweeps what no record owns, only when written before the given time", async () => {
+    const kept = randomUUID();
+    const orphan = randomUUID();
+    await images.put(kept, full("kept"), thumb("kept"));
+    await images.put(orphan, full("orphan"), thumb("orphan"));
+    expect(await images.sweep(new Set([kept]), Date.now() - 60_000)).toBe(0);
+    expect(await images.read(orphan, "full")).not.toBeNull();
+    expect(await images.sweep(new Set([kept]), Date.now() + 2_000)).toBe(2);
+    expect(await images.read(orphan, "full")).toBeNull();
+    expect(await images.read(kept, "thumb")).toEqual(thumb("kept"));
+  });
+});

@@ -1,0 +1,130 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
+import type { ImageStore } from "./types";
+
+/** Where the images live in an S3-compatible object store, and how to reach it. */
+export type S3Config = {
+  readonly bucket: string;
+  /** Key prefix inside the bucket ("" or ending in "/"), so one bucket can hold several deployments. */
+  readonly prefix: string;
+  /** null: AWS itself, found from the region. */
+  readonly endpoint: string | null;
+  readonly region: string;
+  /** null: the SDK's own chain (environment, instance role). */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | null;
+  /** Bucket in the path rather than the host name: what servers other than AWS usually need. */
+  readonly forcePathStyle: boolean;
+};
+
+const ID = /^[A-Za-z0-9-]{8,64}$/;
+const SUFFIX = { full: ".img", thumb: ".thumb.webp" } as const;
+const CONTENT_TYPE = { full: "application/octet-stream", thumb: "image/webp" } as const;
+
+// The locked SDK runs on Node 20; its notice about later releases says nothing to the people running this.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+const missing = (error: unknown) =>
+  error instanceof NoSuchKey || (error instanceof S3ServiceException && (error.name === "NotFound" || error.$metadata.httpStatusCode === 404));
+
+export const createS3Client = (config: S3Config): S3Client =>
+  new S3Client({
+    region: config.region,
+    forcePathStyle: config.forcePathStyle,
+    ...(config.endpoint && { endpoint: config.endpoint }),
+    ...(config.credentials && { credentials: config.credentials }),
+    // Checksums only where S3 requires them: servers other than AWS refuse the streamed "aws-chunked" uploads
+    // the default sends.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+
+/**
+ * Image bytes as objects: `<prefix>images/<id>.img` and `<id>.thumb.webp`, private to the bucket's owner.
+ * The app serves them through its own routes (behind the gate), streaming what it reads.
+ */
+export const createS3Images = async (config: S3Config, client: S3Client = createS3Client(config)): Promise<ImageStore> => {
+  // Fails at start-up, with the server's own words, when the bucket is wrong or the keys cannot reach it.
+  await client.send(new HeadBucketCommand({ Bucket: config.bucket })).catch((error: unknown) => {
+    throw new Error(`The image bucket ${config.bucket} cannot be used: ${error instanceof Error ? `${error.name} ${error.message}` : String(error)}`);
+  });
+  const folder = `${config.prefix}images/`;
+  const key = (id: string, variant: keyof typeof SUFFIX) => {
+    if (!ID.test(id)) throw new Error(`not an image id: ${JSON.stringify(id)}`);
+    return `${folder}${id}${SUFFIX[variant]}`;
+  };
+  const get = async (id: string, variant: keyof typeof SUFFIX) => {
+    if (!ID.test(id)) return null;
+    try {
+      return await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: key(id, variant) }));
+    } catch (error) {
+      if (missing(error)) return null;
+      throw error;
+    }
+  };
+  const removeObject = (objectKey: string) => client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey }));
+  // One object at a time: DeleteObjects needs a Content-MD5 that servers other than AWS insist on.
+  const remove = async (id: string) => {
+    const results = await Promise.allSettled([removeObject(key(id, "full")), removeObject(key(id, "thumb"))]);
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+  };
+  return {
+    async put(id, image, thumbnail) {
+      try {
+        // The thumbnail after the image: a record is committed only after both, so neither alone is ever shown.
+        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key(id, "full"), Body: image, ContentType: CONTENT_TYPE.full }));
+        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key(id, "thumb"), Body: thumbnail, ContentType: CONTENT_TYPE.thumb }));
+      } catch (error) {
+        await remove(id).catch(() => undefined);
+        throw error;
+      }
+    },
+    async read(id, variant) {
+      const object = await get(id, variant);
+      return object?.Body ? Buffer.from(await object.Body.transformToByteArray()) : null;
+    },
+    async stream(id, variant) {
+      const object = await get(id, variant);
+      if (!object?.Body) return null;
+      return { body: object.Body.transformToWebStream() as ReadableStream<Uint8Array>, length: object.ContentLength ?? 0 };
+    },
+    remove,
+    async has(id) {
+      if (!ID.test(id)) return false;
+      const heads = [key(id, "full"), key(id, "thumb")].map((objectKey) =>
+        client.send(new HeadObjectCommand({ Bucket: config.bucket, Key: objectKey })).then(
+          () => true,
+          (error: unknown) => {
+            if (missing(error)) return false;
+            throw error;
+          },
+        ),
+      );
+      return (await Promise.all(heads)).every(Boolean);
+    },
+    async sweep(keep, before) {
+      let removed = 0;
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: folder, ContinuationToken: token }));
+        for (const object of page.Contents ?? []) {
+          const id = object.Key?.slice(folder.length).split(".")[0] ?? "";
+          if (!object.Key || keep.has(id) || (object.LastModified?.getTime() ?? 0) >= before) continue;
+          await removeObject(object.Key);
+          removed++;
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+      return removed;
+    },
+  };
+};
