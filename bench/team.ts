@@ -74,7 +74,7 @@ export const benchTeam = async (): Promise<string> => {
       await admin.query(`CREATE DATABASE ${name}`);
       return cluster.url.replace(/\/postgres$/, `/${name}`);
     };
-    const common = { ONETOKEN_API_KEY: KEY, ONETOKEN_BASE_URL: simulator.url, RATE_LIMIT_PER_MINUTE: "100000", MAX_CONCURRENT_GENERATIONS: "1000" };
+    const common = { ONETOKEN_API_KEY: KEY, ONETOKEN_BASE_URL: simulator.url, RATE_LIMIT_PER_MINUTE: "10000", MAX_CONCURRENT_GENERATIONS: "1000" };
     const closers: Array<() => Promise<void>> = [];
     const deployments: Array<{ name: string; start: () => Promise<string> }> = [
       {
@@ -124,6 +124,8 @@ export const benchTeam = async (): Promise<string> => {
       `${TOTAL} generations, ${CONNECTIONS} at a time, each sent with \`Prefer: wait=60\` and timed until its record says it succeeded (images fetched from the simulator, checked, thumbnailed and stored; the record committed). Simulator latency 300 ms, ${REQUEST.width}*${REQUEST.height}. Each deployment is warmed with the same load once, then measured. PostgreSQL 15 and Swift 2.30 (s3api) run on the same 2 cores as the instances, the simulator and the load itself.`,
       "",
       table(["deployment", "p50", "p99", "errors", "generations/s"], rows),
+      "",
+      "What it shows: a second instance on the same 2 cores adds no CPU, so this is not a speed-up; it shows the shared backends holding under two instances at once (no errors, one cap, one budget). The time over the baseline is PostgreSQL's round trips and Swift (a Python proxy and three storage servers) working on the same cores as everything else.",
     ].join("\n");
   } finally {
     for (const app of apps) app.kill();
