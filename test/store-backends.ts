@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterEach, beforeEach, inject } from "vitest";
 import { openPostgres } from "@/lib/store/open-postgres";
 import { openSqlite } from "@/lib/store/open-sqlite";
 import type { SqlDatabase } from "@/lib/store/schema";
@@ -37,37 +37,53 @@ export const freshPostgresSchema = async (): Promise<{ url: string; drop(): Prom
   };
 };
 
+const withStore = (database: SqlDatabase, cleanup: () => Promise<void>): OpenedBackend => {
+  const store = createSqlStore(database);
+  return {
+    store,
+    database,
+    async close() {
+      await store.close();
+      await cleanup();
+    },
+  };
+};
+
 export const STORE_BACKENDS: readonly StoreBackend[] = [
   {
     name: "sqlite",
     async open() {
       const dir = mkdtempSync(join(tmpdir(), "store-"));
-      const database = openSqlite(join(dir, "history.db"));
-      const store = createSqlStore(database);
-      return {
-        store,
-        database,
-        async close() {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      return withStore(openSqlite(join(dir, "history.db")), async () => rmSync(dir, { recursive: true, force: true }));
     },
   },
   {
     name: "postgres",
     async open() {
       const schema = await freshPostgresSchema();
-      const database = await openPostgres(schema.url, { maxConnections: 4 });
-      const store = createSqlStore(database);
-      return {
-        store,
-        database,
-        async close() {
-          await store.close();
-          await schema.drop();
-        },
-      };
+      return withStore(await openPostgres(schema.url, { maxConnections: 4 }), schema.drop);
     },
   },
 ];
+
+/**
+ * A store opened fresh before each test of the calling suite and closed after it. The returned object stands
+ * for whichever store the running test has, so test bodies keep writing `store.…`.
+ */
+export const freshStoreEachTest = (backend: StoreBackend): GenerationStore => {
+  let opened: OpenedBackend | undefined;
+  beforeEach(async () => {
+    opened = await backend.open();
+  });
+  afterEach(async () => {
+    await opened?.close();
+    opened = undefined;
+  });
+  return new Proxy({} as GenerationStore, {
+    get(_, key) {
+      if (!opened) throw new Error("the store is opened per test: use it inside a test or a hook");
+      const value: unknown = Reflect.get(opened.store, key);
+      return typeof value === "function" ? value.bind(opened.store) : value;
+    },
+  });
+};

@@ -2,24 +2,16 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
-import { STORE_BACKENDS, type OpenedBackend } from "@/test/store-backends";
+import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
 import type { GenerationStore } from "./types";
 
 /** Comparisons as history items: stored with their columns, listed once, filtered by any column. */
 
 describe.each(STORE_BACKENDS)("on $name", (backend) => {
-  let opened: OpenedBackend;
-  let store: GenerationStore;
-  beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+  const store = freshStoreEachTest(backend);
 
   let clock = 1_700_000_000_000;
 

@@ -1,23 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultEdit } from "../edit/edit-defaults";
-import { STORE_BACKENDS, type OpenedBackend } from "@/test/store-backends";
-import type { GenerationStore, StoredInput } from "./types";
+import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
+import type { StoredInput } from "./types";
 
 /** Edit inputs on record: found again by hash or by source, kept while used, dropped a day after they are not. */
 
 describe.each(STORE_BACKENDS)("on $name", (backend) => {
-  let opened: OpenedBackend;
-  let store: GenerationStore;
-  beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+  const store = freshStoreEachTest(backend);
 
   const upload = (id: string, createdAt = 1_000): StoredInput => ({ id, createdAt, width: 800, height: 600, mime: "image/png", bytes: 1234, sha256: `hash-${id}`, from: null });
 

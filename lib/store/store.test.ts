@@ -1,24 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
-import { STORE_BACKENDS, type OpenedBackend } from "@/test/store-backends";
+import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
 import { CapReached, type GenerationStore, type StoredImage } from "./types";
 
 /** The history's records: one contract, run against SQLite and PostgreSQL alike. */
 
 describe.each(STORE_BACKENDS)("on $name", (backend) => {
-  let opened: OpenedBackend;
-  let store: GenerationStore;
-  beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+  const store = freshStoreEachTest(backend);
 
   const request = (prompt: string, model: ModelId = "wan2.6-t2i"): GenerateRequest => ({ ...defaultRequest(model), prompt });
 
