@@ -32,9 +32,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "live", testIgnore: /(offline|restart|gate|team)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` } },
+    { name: "live", testIgnore: /(offline|restart|gate|team|live-updates)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` } },
     // The tests that start servers of their own (team.spec.ts: two instances, PostgreSQL, S3 and a proxy).
-    { name: "offline", testMatch: /(offline|restart|gate|team)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OFFLINE_APP_PORT}` } },
+    { name: "offline", testMatch: /(offline|restart|gate|team|live-updates)\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OFFLINE_APP_PORT}` } },
   ],
   webServer: [
     {

@@ -40,6 +40,7 @@ const ROUTES: Array<{ method: string; path: string; data?: unknown }> = [
   { method: "GET", path: `/api/images/${SOME_ID}/thumb` },
   { method: "GET", path: `/api/images/${SOME_ID}/download` },
   { method: "GET", path: "/api/limits" },
+  { method: "GET", path: "/api/events" },
   { method: "POST", path: "/api/comparisons", data: { models: ["qwen-image", "wan2.6-t2i"], prompt: "x", negativePrompt: "", aspect: "1:1", perModel: 1, seed: null, promptExtend: false, watermark: false, blind: false } },
   { method: "GET", path: `/api/comparisons/${SOME_ID}` },
   { method: "PATCH", path: `/api/comparisons/${SOME_ID}`, data: { revealed: true } },

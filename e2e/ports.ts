@@ -6,6 +6,8 @@ export const OFFLINE_APP_PORT = 3311;
 export const RESTART_APP_PORT = 3312;
 /** A server behind the access gate, with tight limits, started by the gate test. */
 export const GATED_APP_PORT = 3313;
+/** Started and restarted by the live stream's test. */
+export const LIVE_UPDATES_APP_PORT = 3314;
 /** Each server keeps its history apart, under the git-ignored data folder, emptied when it starts. */
 export const LIVE_DATA_DIR = ".data/e2e-live";
 export const OFFLINE_DATA_DIR = ".data/e2e-offline";

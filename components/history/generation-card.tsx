@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ClampedText } from "@/components/ui/clamped-text";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
 import { useUsageAfter } from "@/lib/api/limits";
+import { useLive } from "@/lib/api/live";
 import { requestSize } from "@/lib/generation/request-size";
 import type { ChainStep, GenerationView } from "@/lib/generation/view";
 import type { Size } from "@/lib/models/size-rules";
@@ -26,7 +27,8 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
   const ruleText = useRuleText();
   const t = messages.history;
   const edit = messages.edit.card;
-  const { data: generation } = useQuery(generationQuery(initial));
+  const live = useLive();
+  const { data: generation } = useQuery(generationQuery(initial, live));
   const cancel = useCancelGeneration();
   const star = useStarGeneration();
   const [showCode, setShowCode] = useState(false);
@@ -34,7 +36,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
   const { request, status } = generation;
   const running = status === "running";
   const elapsed = useElapsed(generation.createdAt, running);
-  useUsageAfter(running);
+  useUsageAfter(running, live);
   const firstRevised = generation.images.find((image) => image.revisedPrompt !== "")?.revisedPrompt;
 
   return (

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { generationKeys, historyQuery } from "@/lib/api/generations";
 import { format, plural } from "@/lib/i18n/format";
-import { listSearchParams, type ListFilters } from "@/lib/generation/list-query";
+import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { columnLabel, isHidden } from "@/lib/compare/column-label";
 import { Lightbox } from "@/components/lazy";
@@ -63,7 +63,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
 
   const deleting = new Set(deletes.pending.map((item) => item.id));
   const items = (query.data?.pages ?? []).flatMap((page) => page.items);
-  const filtered = Boolean(filters.q?.trim() || filters.model || filters.status || filters.starred);
+  const filtered = !isUnfiltered(filters);
   const all = {
     ...actions,
     remove: (item: HistoryItem) => {

@@ -15,6 +15,7 @@ import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { useCreateEdit } from "@/lib/api/edits";
 import { generationKeys, useCreateGeneration } from "@/lib/api/generations";
+import { useLiveHistory } from "@/lib/api/live";
 import { format } from "@/lib/i18n/format";
 import type { GatewayInfo } from "@/lib/generation/as-code";
 import { isEditRequest, type GenerationView, type HistoryItem } from "@/lib/generation/view";
@@ -45,6 +46,7 @@ export function Playground({
 }) {
   const messages = useMessages();
   const t = messages.playground;
+  useLiveHistory();
   // The server's refusals and errors are English; shown in the interface's language where known.
   const ruleText = useRuleText();
   const form = useRef<FormApi>(null);

@@ -6,14 +6,14 @@ import { generationKeys, useRefreshHistory, useUpdateCached } from "./generation
 
 /** Comparisons for the browser: start one, follow it while a column runs, star or reveal it. */
 
-export const comparisonQuery = (initial: ComparisonView) =>
+export const comparisonQuery = (initial: ComparisonView, live: boolean) =>
   queryOptions({
     queryKey: generationKeys.comparison(initial.id),
     queryFn: ({ signal }) => apiFetch<ComparisonView>(`/api/comparisons/${initial.id}`, { signal }),
     initialData: initial,
     staleTime: Number.POSITIVE_INFINITY,
-    // Columns fill in as each model finishes: asked again every second while any one still runs.
-    refetchInterval: (query) => (query.state.data?.columns.some((column) => column.generation.status === "running") ? 1000 : false),
+    // Columns fill in as each model finishes: without the live stream, asked every second while any one runs.
+    refetchInterval: (query) => (!live && query.state.data?.columns.some((column) => column.generation.status === "running") ? 1000 : false),
   });
 
 export const useCreateComparison = () => {

@@ -3,6 +3,7 @@ import { listSearchParams, type ListFilters } from "../generation/list-query";
 import type { GenerationView, HistoryItem, HistoryPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { apiFetch, type ApiError } from "./client";
+import { seedItems } from "./live-cache";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
 
@@ -16,20 +17,27 @@ export const generationKeys = {
 export const historyQuery = (filters: ListFilters) =>
   infiniteQueryOptions({
     queryKey: generationKeys.list(filters),
-    queryFn: ({ pageParam, signal }) => apiFetch<HistoryPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal }),
+    queryFn: async ({ pageParam, signal, client }) => {
+      const page = await apiFetch<HistoryPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal });
+      seedItems(client, page.items);
+      return page;
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
 
-/** One generation, followed every second while it runs (the job lives on the server, not in this tab). */
-export const generationQuery = (initial: GenerationView) =>
+/**
+ * One generation. The live stream brings its changes; without it, it is asked every second while it runs
+ * (the job lives on the server, not in this tab).
+ */
+export const generationQuery = (initial: GenerationView, live: boolean) =>
   queryOptions({
     queryKey: generationKeys.one(initial.id),
     queryFn: ({ signal }) => apiFetch<GenerationView>(`/api/generations/${initial.id}`, { signal }),
     initialData: initial,
     // The list just fetched it: only a running generation needs asking again (the interval does that).
     staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: (query) => (query.state.data?.status === "running" ? 1000 : false),
+    refetchInterval: (query) => (!live && query.state.data?.status === "running" ? 1000 : false),
   });
 
 type HistoryData = InfiniteData<HistoryPage, string | null>;

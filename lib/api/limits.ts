@@ -16,18 +16,23 @@ export type Usage = {
   readonly gated: boolean;
 };
 
-export const usageQuery = queryOptions({
-  queryKey: ["usage"],
-  queryFn: ({ signal }) => apiFetch<Usage>("/api/limits", { signal }),
-  refetchInterval: 15_000,
-});
+/** Today's usage: pushed by the live stream with every change; asked every 15 s without it. */
+export const usageQuery = (live: boolean) =>
+  queryOptions({
+    queryKey: ["usage"],
+    queryFn: ({ signal }) => apiFetch<Usage>("/api/limits", { signal }),
+    refetchInterval: live ? false : 15_000,
+  });
 
-/** When a run ends (its images billed, or not), today's count and cost are asked again, not a minute later. */
-export const useUsageAfter = (running: boolean) => {
+/**
+ * Without the live stream: when a run ends (its images billed, or not), today's count and cost are asked
+ * again, not a minute later. With it, the stream brings them.
+ */
+export const useUsageAfter = (running: boolean, live: boolean) => {
   const client = useQueryClient();
   const was = useRef(running);
   useEffect(() => {
-    if (was.current && !running) void client.invalidateQueries({ queryKey: usageQuery.queryKey });
+    if (was.current && !running && !live) void client.invalidateQueries({ queryKey: ["usage"] });
     was.current = running;
-  }, [running, client]);
+  }, [running, live, client]);
 };

@@ -28,6 +28,8 @@ const UNUSED_INPUT_MS = 24 * 60 * 60 * 1000;
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
 /** How often a running server looks for such inputs: it may run for weeks without a restart. */
 const INPUT_SWEEP_MS = 60 * 60 * 1000;
+/** A page whose stream was away longer than this reads its history afresh instead of replaying changes. */
+const CHANGES_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** Drops the inputs nobody used or chose for a day, records and files; answers how many. */
 export const dropUnusedInputs = async ({ store, images }: Storage, now: number): Promise<number> => {
@@ -39,7 +41,7 @@ export const dropUnusedInputs = async ({ store, images }: Storage, now: number):
 /**
  * Work no single request owns, done by whichever instance gets to it: generations whose instance stopped
  * renewing their lease are marked interrupted (looked for a few times per lease), and unused edit inputs
- * dropped (hourly). Requests call it as well as a timer, so hosts that freeze or end idle processes still
+ * and day-old changes dropped (hourly). Requests call it as well as a timer, so hosts that freeze or end idle processes still
  * get it done.
  */
 const createUpkeep = (storage: Storage, leaseMs: number) => {
@@ -57,6 +59,7 @@ const createUpkeep = (storage: Storage, leaseMs: number) => {
       if (now >= due.inputs) {
         due.inputs = now + INPUT_SWEEP_MS;
         await dropUnusedInputs(storage, now);
+        await storage.store.pruneChanges(now - CHANGES_KEPT_MS);
       }
     } finally {
       busy = false;

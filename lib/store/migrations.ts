@@ -101,6 +101,15 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX inputs_by_source_input ON inputs (source_input_id) WHERE source_input_id IS NOT NULL;`,
   // 11: settings the instances must agree on, made once by whichever asks first (the session secret).
   `CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 12: the history's changes in the order they were committed, for the pages' live stream to resume from.
+  `CREATE TABLE changes (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     item_kind TEXT,
+     item_id TEXT
+   );
+   CREATE INDEX changes_by_time ON changes (at);`,
 ];
 
 /**
@@ -187,4 +196,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `CREATE TABLE rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT);`,
   // 3: as SQLite's 11.
   `CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 4: as SQLite's 12.
+  `CREATE TABLE changes (
+     id BIGSERIAL PRIMARY KEY,
+     at BIGINT NOT NULL,
+     kind TEXT NOT NULL,
+     item_kind TEXT,
+     item_id TEXT
+   );
+   CREATE INDEX changes_by_time ON changes (at);`,
 ];

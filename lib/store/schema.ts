@@ -83,6 +83,16 @@ export type Tables = {
   spend: { day: string; model: string; images: number };
   revoked_sessions: { id: string; expires_at: number };
   settings: { name: string; value: string };
+  changes: ChangesTable;
+};
+
+/** One committed change: an item written or deleted, or the day's usage. Its id orders the stream. */
+export type ChangesTable = {
+  id: Generated<number>;
+  at: number;
+  kind: "item" | "deleted" | "usage";
+  item_kind: "generation" | "comparison" | null;
+  item_id: string | null;
 };
 
 export type Backend = "sqlite" | "postgres";

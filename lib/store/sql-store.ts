@@ -3,6 +3,7 @@ import { isEditRequest, type ChainStep, type ComparisonView, type GenerationView
 import type { GenerateRequest } from "../models/request-schema";
 import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
 import type { SqlDatabase, Tables } from "./schema";
+import { createChangeLog, itemOf, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
 import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
 
@@ -23,6 +24,7 @@ type Db = Kysely<Tables> | Transaction<Tables>;
  */
 export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   const { db, backend } = database;
+  const changes = createChangeLog(database);
 
   /** The larger of a column and a value: SQLite's MAX takes several arguments, PostgreSQL calls it GREATEST. */
   const larger = (column: "last_used_at", value: number) =>
@@ -67,14 +69,14 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * serializes it across instances with an advisory lock; SQLite's one connection already runs one
    * transaction at a time.
    */
-  const admitted = async <T>(admission: Admission | undefined, jobs: number, record: (trx: Db) => Promise<T>): Promise<T> =>
-    db.transaction().execute(async (trx) => {
+  const admitted = async <T>(admission: Admission | undefined, jobs: number, record: (trx: Db, note: (change: ChangeNote) => void) => Promise<T>): Promise<T> =>
+    changes.write(async (trx, note) => {
       if (admission) {
         if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${ADMISSION_LOCK})`.execute(trx);
         const { running, lingering } = await inFlight(trx, admission.now);
         if (running + lingering + jobs > admission.maxConcurrent) throw new CapReached(running + lingering);
       }
-      return record(trx);
+      return record(trx, note);
     });
 
   /**
@@ -155,31 +157,52 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   const touchInput = (trx: Db, id: string, now: number) =>
     trx.updateTable("inputs").set({ last_used_at: larger("last_used_at", now) }).where("id", "=", id).execute();
 
-  const ensureDay = (day: string) => db.insertInto("usage").values({ day, images: 0 }).onConflict((conflict) => conflict.column("day").doNothing()).execute();
+  const ensureDay = (trx: Db, day: string) => trx.insertInto("usage").values({ day, images: 0 }).onConflict((conflict) => conflict.column("day").doNothing()).execute();
+
+  /** Ends running generations (by a filter), noting each as changed; answers how many. */
+  const interrupt = (now: number, which: (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>) =>
+    changes.write(async (trx, note) => {
+      const rows = await which(runningUpdate(trx, now)).returning(["id", "comparison_id"]).execute();
+      for (const row of rows) note({ kind: "item", item: itemOf(row) });
+      return rows.length;
+    });
+  const runningUpdate = (trx: Db, now: number) =>
+    trx
+      .updateTable("generations")
+      .set({ status: "interrupted", finished_at: now, error_code: "internal_error", error_message: INTERRUPTED })
+      .where("status", "=", "running");
 
   return {
     async create({ id, createdAt, request }, admission) {
       const inputId = isEditRequest(request) ? request.input.id : null;
-      await admitted(admission, 1, async (trx) => {
+      await admitted(admission, 1, async (trx, note) => {
         await insertGeneration(trx, { id, createdAt, request: asStored(request), inputId }, admission);
         if (inputId) await touchInput(trx, inputId, createdAt);
+        note({ kind: "item", item: { kind: "generation", id } });
       });
       return (await get(id)) as GenerationView;
     },
     async markSent(id, seed) {
-      await db.updateTable("generations").set({ seed }).where("id", "=", id).where("status", "=", "running").execute();
+      await changes.write(async (trx, note) => {
+        const row = await trx.updateTable("generations").set({ seed }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
+        if (row) note({ kind: "item", item: itemOf(row) });
+      });
     },
     async markUpstream(id, { requestId, taskId }) {
-      await db
-        .updateTable("generations")
-        .set((eb) => ({ request_id: eb.fn.coalesce(eb.val(requestId), "request_id"), task_id: eb.fn.coalesce(eb.val(taskId), "task_id") }))
-        .where("id", "=", id)
-        .where("status", "=", "running")
-        .execute();
+      await changes.write(async (trx, note) => {
+        const row = await trx
+          .updateTable("generations")
+          .set((eb) => ({ request_id: eb.fn.coalesce(eb.val(requestId), "request_id"), task_id: eb.fn.coalesce(eb.val(taskId), "task_id") }))
+          .where("id", "=", id)
+          .where("status", "=", "running")
+          .returning(["id", "comparison_id"])
+          .executeTakeFirst();
+        if (row) note({ kind: "item", item: itemOf(row) });
+      });
     },
     async complete(id, { finishedAt, durationMs, images, upstream, billedImages, notices }) {
-      const done = await db.transaction().execute(async (trx) => {
-        const result = await trx
+      const done = await changes.write(async (trx, note) => {
+        const row = await trx
           .updateTable("generations")
           .set((eb) => ({
             status: "succeeded",
@@ -192,8 +215,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           }))
           .where("id", "=", id)
           .where("status", "=", "running")
+          .returning(["id", "comparison_id"])
           .executeTakeFirst();
-        if (!changed(result)) return false;
+        if (!row) return false;
+        note({ kind: "item", item: itemOf(row) });
         if (images.length > 0) {
           await trx
             .insertInto("images")
@@ -205,26 +230,32 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return done ? get(id) : null;
     },
     async fail(id, { finishedAt, status, error, upstream, billedImages }) {
-      const result = await db
-        .updateTable("generations")
-        .set((eb) => ({
-          status,
-          finished_at: finishedAt,
-          error_code: error?.code ?? null,
-          error_message: error?.message ?? null,
-          retry_after_seconds: error?.retryAfterSeconds ?? null,
-          request_id: eb.fn.coalesce(eb.val(upstream?.requestId ?? null), "request_id"),
-          task_id: eb.fn.coalesce(eb.val(upstream?.taskId ?? null), "task_id"),
-          billed_images: billedImages ?? null,
-        }))
-        .where("id", "=", id)
-        .where("status", "=", "running")
-        .executeTakeFirst();
-      return changed(result) ? get(id) : null;
+      const ended = await changes.write(async (trx, note) => {
+        const row = await trx
+          .updateTable("generations")
+          .set((eb) => ({
+            status,
+            finished_at: finishedAt,
+            error_code: error?.code ?? null,
+            error_message: error?.message ?? null,
+            retry_after_seconds: error?.retryAfterSeconds ?? null,
+            request_id: eb.fn.coalesce(eb.val(upstream?.requestId ?? null), "request_id"),
+            task_id: eb.fn.coalesce(eb.val(upstream?.taskId ?? null), "task_id"),
+            billed_images: billedImages ?? null,
+          }))
+          .where("id", "=", id)
+          .where("status", "=", "running")
+          .returning(["id", "comparison_id"])
+          .executeTakeFirst();
+        if (row) note({ kind: "item", item: itemOf(row) });
+        return row !== undefined;
+      });
+      return ended ? get(id) : null;
     },
     get,
     async createComparison({ id, createdAt, request, seed, columns }, admission) {
-      await admitted(admission, columns.length, async (trx) => {
+      await admitted(admission, columns.length, async (trx, note) => {
+        note({ kind: "item", item: { kind: "comparison", id } });
         await trx.insertInto("comparisons").values({ id, created_at: createdAt, prompt: request.prompt, request_json: JSON.stringify(request), seed }).execute();
         for (const [position, column] of columns.entries()) {
           await insertGeneration(trx, { id: column.id, createdAt, request: asStored(column.request), comparison: { id, position } }, admission);
@@ -234,7 +265,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     getComparison,
     async replaceColumn(oldId, { id, createdAt }, admission) {
-      const replaced = await admitted(admission, 1, async (trx) => {
+      const replaced = await admitted(admission, 1, async (trx, note) => {
         const old = await trx
           .selectFrom("generations")
           .select(["comparison_id", "comparison_position", "request_json", "model", "prompt"])
@@ -250,22 +281,28 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           request: { model: old.model, prompt: old.prompt, json: old.request_json },
           comparison: { id: old.comparison_id, position: old.comparison_position },
         }, admission);
+        note({ kind: "item", item: { kind: "comparison", id: old.comparison_id } });
         return true;
       });
       return replaced ? get(id) : null;
     },
     async updateComparison(id, { starred, revealed }) {
-      if (starred !== undefined) await db.updateTable("comparisons").set({ starred: starred ? 1 : 0 }).where("id", "=", id).execute();
-      if (revealed) await db.updateTable("comparisons").set({ revealed: 1 }).where("id", "=", id).execute();
+      await changes.write(async (trx, note) => {
+        const patch = { ...(starred !== undefined && { starred: starred ? 1 : 0 }), ...(revealed && { revealed: 1 }) };
+        if (Object.keys(patch).length === 0) return;
+        if (changed(await trx.updateTable("comparisons").set(patch).where("id", "=", id).executeTakeFirst())) note({ kind: "item", item: { kind: "comparison", id } });
+      });
       return getComparison(id);
     },
     async deleteComparison(id) {
-      return db.transaction().execute(async (trx) => {
+      return changes.write(async (trx, note) => {
         const imageIds = (
           await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).execute()
         ).map((row) => row.id);
         const result = await trx.deleteFrom("comparisons").where("id", "=", id).executeTakeFirst();
-        return changed(result) ? { imageIds } : null;
+        if (!changed(result)) return null;
+        note({ kind: "deleted", item: { kind: "comparison", id } });
+        return { imageIds };
       });
     },
     list(query) {
@@ -282,35 +319,31 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return { id: row.id, createdAt: row.created_at, title: row.title, items: found, missing: entries.length - found.length };
     },
     async setStarred(id, starred) {
-      const result = await db.updateTable("generations").set({ starred: starred ? 1 : 0 }).where("id", "=", id).executeTakeFirst();
-      return changed(result) ? get(id) : null;
+      const row = await changes.write(async (trx, note) => {
+        const updated = await trx.updateTable("generations").set({ starred: starred ? 1 : 0 }).where("id", "=", id).returning(["id", "comparison_id"]).executeTakeFirst();
+        if (updated) note({ kind: "item", item: itemOf(updated) });
+        return updated;
+      });
+      return row ? get(id) : null;
     },
     async delete(id, now) {
-      return db.transaction().execute(async (trx) => {
+      return changes.write(async (trx, note) => {
         const imageIds = (await trx.selectFrom("images").select("id").where("generation_id", "=", id).execute()).map((row) => row.id);
+        const row = await trx.selectFrom("generations").select(["id", "comparison_id", "input_id"]).where("id", "=", id).executeTakeFirst();
+        if (!row) return null;
         // Its input counts as used until now, so the form that reused this edit's settings still finds it.
-        const inputId = (await trx.selectFrom("generations").select("input_id").where("id", "=", id).executeTakeFirst())?.input_id;
-        if (inputId) await touchInput(trx, inputId, now);
-        const result = await trx.deleteFrom("generations").where("id", "=", id).executeTakeFirst();
-        return changed(result) ? { imageIds } : null;
+        if (row.input_id) await touchInput(trx, row.input_id, now);
+        await trx.deleteFrom("generations").where("id", "=", id).execute();
+        const item = itemOf(row);
+        note({ kind: item.kind === "generation" ? "deleted" : "item", item });
+        return { imageIds };
       });
     },
-    async markInterrupted(now) {
-      const result = await db
-        .updateTable("generations")
-        .set({ status: "interrupted", finished_at: now, error_code: "internal_error", error_message: INTERRUPTED })
-        .where("status", "=", "running")
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+    markInterrupted(now) {
+      return interrupt(now, (query) => query);
     },
-    async expireLeases(now) {
-      const result = await db
-        .updateTable("generations")
-        .set({ status: "interrupted", finished_at: now, error_code: "internal_error", error_message: INTERRUPTED })
-        .where("status", "=", "running")
-        .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)]))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+    expireLeases(now) {
+      return interrupt(now, (query) => query.where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)])));
     },
     async renewLeases(owner, ids, until) {
       if (ids.length === 0) return [];
@@ -391,28 +424,37 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return new Set([...images, ...inputs].map((row) => row.id));
     },
     async reserveImages(day, n, limit) {
-      await ensureDay(day);
-      // One statement, so two requests racing for the last images cannot both get them.
-      const query = db.updateTable("usage").set((eb) => ({ images: eb("images", "+", n) })).where("day", "=", day);
-      const result = await (limit === null ? query : query.where((eb) => eb(eb("images", "+", n), "<=", limit))).executeTakeFirst();
-      return changed(result);
+      return changes.write(async (trx, note) => {
+        await ensureDay(trx, day);
+        // One statement, so two requests racing for the last images cannot both get them.
+        const query = trx.updateTable("usage").set((eb) => ({ images: eb("images", "+", n) })).where("day", "=", day);
+        const reserved = changed(await (limit === null ? query : query.where((eb) => eb(eb("images", "+", n), "<=", limit))).executeTakeFirst());
+        if (reserved) note({ kind: "usage" });
+        return reserved;
+      });
     },
     async adjustImages(day, delta) {
       if (delta === 0) return;
-      await ensureDay(day);
-      await db
-        .updateTable("usage")
-        .set((eb) => ({ images: eb.case().when(eb("images", "+", delta), "<", 0).then(0).else(eb("images", "+", delta)).end() }))
-        .where("day", "=", day)
-        .execute();
+      await changes.write(async (trx, note) => {
+        await ensureDay(trx, day);
+        await trx
+          .updateTable("usage")
+          .set((eb) => ({ images: eb.case().when(eb("images", "+", delta), "<", 0).then(0).else(eb("images", "+", delta)).end() }))
+          .where("day", "=", day)
+          .execute();
+        note({ kind: "usage" });
+      });
     },
     async addSpend(day, model, images) {
       if (images <= 0) return;
-      await db
-        .insertInto("spend")
-        .values({ day, model, images })
-        .onConflict((conflict) => conflict.columns(["day", "model"]).doUpdateSet((eb) => ({ images: eb("spend.images", "+", eb.ref("excluded.images")) })))
-        .execute();
+      await changes.write(async (trx, note) => {
+        await trx
+          .insertInto("spend")
+          .values({ day, model, images })
+          .onConflict((conflict) => conflict.columns(["day", "model"]).doUpdateSet((eb) => ({ images: eb("spend.images", "+", eb.ref("excluded.images")) })))
+          .execute();
+        note({ kind: "usage" });
+      });
     },
     async spendOn(day) {
       return db.selectFrom("spend").select(["model", "images"]).where("day", "=", day).orderBy("model").execute();
@@ -437,6 +479,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async isSessionRevoked(id) {
       return (await db.selectFrom("revoked_sessions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
     },
+    changesAfter: changes.after,
+    changeBounds: changes.bounds,
+    pruneChanges: changes.prune,
+    watchChanges: changes.watch,
     async close() {
       await db.destroy();
     },

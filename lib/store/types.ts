@@ -80,6 +80,15 @@ export class CapReached extends Error {
   }
 }
 
+/** A committed change to what the history shows, in commit order: an item written or gone, or the day's usage. */
+export type Change = { readonly id: number; readonly at: number } & (
+  | { readonly kind: "item" | "deleted"; readonly item: ShareEntry }
+  | { readonly kind: "usage" }
+);
+
+/** The oldest and newest change still in the log (0 and 0 when it is empty). */
+export type ChangeBounds = { readonly first: number; readonly last: number };
+
 export type GenerationStore = {
   /**
    * Records a running generation; an edit's request names its input, which must be on record. With an
@@ -194,6 +203,13 @@ export type GenerationStore = {
   dropUnusedInputs(before: number): Promise<string[]>;
   /** Every image id on record (results and inputs), for sweeping files that no record owns. */
   imageIds(): Promise<Set<string>>;
+  /** Changes after `cursor`, oldest first, at most `limit`. Every write above records what it changed. */
+  changesAfter(cursor: number, limit: number): Promise<Change[]>;
+  changeBounds(): Promise<ChangeBounds>;
+  /** Forgets changes older than `before` (the newest is always kept). */
+  pruneChanges(before: number): Promise<void>;
+  /** Calls `listener` after each commit in this process that recorded a change; answers the way to stop. */
+  watchChanges(listener: () => void): () => void;
   close(): Promise<void>;
 };
 

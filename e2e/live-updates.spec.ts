@@ -1,0 +1,104 @@
+import { rmSync } from "node:fs";
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { PlaygroundPage } from "./fixtures";
+import { LIVE_UPDATES_APP_PORT, OFFLINE_APP_PORT } from "./ports";
+import { startAppServer, type AppServer } from "./server-process";
+
+/** The history's live stream: changes reach every open tab as they happen, and survive a dropped connection. */
+
+const OFFLINE = `http://127.0.0.1:${OFFLINE_APP_PORT}`;
+const GENERATION = { model: "wan2.2-t2i-flash", negativePrompt: "", width: 512, height: 512, n: 1, seed: 3, promptExtend: false, watermark: false };
+
+const isStream = (url: URL) => url.pathname === "/api/events";
+
+/** A read of the history list (not an item, not the stream). */
+const isList = (url: URL) => url.pathname === "/api/generations";
+
+/**
+ * Requests of a page that read the history again, one item or the list: what polling does, and what the
+ * stream makes needless.
+ */
+const historyReads = (page: Page) => {
+  const reads: string[] = [];
+  page.on("request", (request: Request) => {
+    const url = new URL(request.url());
+    if (request.method() === "GET" && (isList(url) || /^\/api\/(generations|comparisons)\/[^/]+$/.test(url.pathname))) reads.push(url.pathname);
+  });
+  return reads;
+};
+
+test("a generation started in one tab appears in another, running and then finished, without a reload or polling", async ({ browser }) => {
+  const [first, second] = await Promise.all([browser.newContext({ baseURL: OFFLINE }), browser.newContext({ baseURL: OFFLINE })]);
+  try {
+    const [starter, watcher] = [new PlaygroundPage(await first.newPage()), new PlaygroundPage(await second.newPage())];
+    await Promise.all([starter.open(), watcher.open()]);
+    await watcher.page.waitForResponse((response) => isStream(new URL(response.url())));
+    // The first connection reads the list once more (what changed before it opened); after that, nothing.
+    await watcher.page.waitForLoadState("networkidle");
+    const polls = historyReads(watcher.page);
+
+    const prompt = `Seen in the other tab ${Date.now()}`;
+    await starter.prompt.fill(prompt);
+    await starter.generateButton.click();
+    const card = watcher.results.filter({ hasText: prompt });
+    await expect(card.getByRole("timer", { name: "Elapsed time" })).toBeVisible();
+    await expect(card.getByRole("img")).toBeVisible({ timeout: 30_000 });
+    const star = card.getByRole("button", { name: "Favourite" });
+    await expect(star).toHaveAttribute("aria-pressed", "false");
+
+    // Made a favourite in the first tab: the second shows it too.
+    await starter.results.filter({ hasText: prompt }).getByRole("button", { name: "Favourite" }).click();
+    await expect(star).toHaveAttribute("aria-pressed", "true");
+    expect(polls).toEqual([]);
+    await watcher.page.screenshot({ path: "test-results/live-other-tab.png" });
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
+});
+
+test("with the stream blocked, the page falls back to asking, and still shows the result", async ({ page }) => {
+  await page.route(isStream, (route) => route.abort());
+  const playground = new PlaygroundPage(page);
+  const polls = historyReads(page);
+  await page.goto(OFFLINE);
+  const prompt = `Polled without a stream ${Date.now()}`;
+  await playground.prompt.fill(prompt);
+  await playground.generateButton.click();
+  await expect(playground.results.filter({ hasText: prompt }).getByRole("img")).toBeVisible({ timeout: 30_000 });
+  expect(polls.length).toBeGreaterThan(0);
+});
+
+test.describe("across a server restart", () => {
+  const DATA_DIR = ".data/e2e-live-updates";
+  const env = { DATA_DIR, SIMULATOR_LATENCY_MS: "200", PLAYGROUND_PASSWORD: "", RATE_LIMIT_PER_MINUTE: "1000" };
+  let server: AppServer | undefined;
+  test.afterEach(() => server?.kill());
+
+  test("the stream resumes from the last event it saw, and delivers what happened while it was away", async ({ page, request }) => {
+    test.setTimeout(90_000);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    server = await startAppServer(LIVE_UPDATES_APP_PORT, env);
+    const playground = new PlaygroundPage(page);
+    await page.goto(server.url);
+    const before = `Before the restart ${Date.now()}`;
+    await playground.prompt.fill(before);
+    await playground.generateButton.click();
+    await expect(playground.results.filter({ hasText: before }).getByRole("img")).toBeVisible({ timeout: 30_000 });
+
+    // The server goes away and comes back; the page cannot reconnect until the change has happened.
+    await page.route(isStream, (route) => route.abort());
+    server.kill();
+    server = await startAppServer(LIVE_UPDATES_APP_PORT, env);
+    const missed = `Made while the page was away ${Date.now()}`;
+    const made = await request.post(`${server.url}/api/generations`, { data: { ...GENERATION, prompt: missed }, headers: { origin: server.url, prefer: "wait=60" } });
+    expect(made.status()).toBe(200);
+    expect((await made.json()).status).toBe("succeeded");
+
+    // Nor can it read the list again: what it shows next can only come from the stream replaying what it
+    // missed since the last event it saw (the browser resends that id when it reconnects).
+    await page.route((url) => isList(url), (route) => route.abort());
+    await page.unroute(isStream);
+    const card = playground.results.filter({ hasText: missed });
+    await expect(card.getByRole("img")).toBeVisible({ timeout: 15_000 });
+  });
+});

@@ -1,0 +1,77 @@
+import { QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import type { GenerationView, HistoryPage } from "../generation/view";
+import { defaultRequest } from "../models/defaults";
+import { generationKeys } from "./generations";
+import type { Usage } from "./limits";
+import { applyLiveChange } from "./live-cache";
+
+/** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
+
+const generation = (id: string, createdAt: number, patch: Partial<GenerationView> = {}): GenerationView => ({
+  kind: "generation",
+  id,
+  comparisonId: null,
+  status: "running",
+  createdAt,
+  finishedAt: null,
+  request: { ...defaultRequest("wan2.6-t2i"), prompt: id },
+  seed: null,
+  durationMs: null,
+  error: null,
+  starred: false,
+  requestId: null,
+  taskId: null,
+  billedImages: null,
+  notices: [],
+  images: [],
+  input: null,
+  chain: [],
+  ...patch,
+} as GenerationView);
+
+const usage = { imagesToday: 3 } as Usage;
+const pages = (...items: GenerationView[][]): InfiniteData<HistoryPage, string | null> => ({
+  pages: items.map((page) => ({ items: page, nextCursor: null })),
+  pageParams: items.map(() => null),
+});
+const listed = (client: QueryClient, filters: object) =>
+  client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list(filters))?.pages.map((page) => page.items.map((item) => item.id));
+
+describe("applying a live change", () => {
+  it("replaces an item everywhere, puts a new one on top of the unfiltered list, drops a deleted one, and sets the usage", () => {
+    const client = new QueryClient();
+    const [a, b] = [generation("a", 2), generation("b", 1)];
+    client.setQueryData(generationKeys.list({}), pages([a], [b]));
+    client.setQueryData(generationKeys.one("a"), a);
+    client.setQueryData(generationKeys.one("b"), b);
+
+    const finished = generation("a", 2, { status: "succeeded" });
+    applyLiveChange(client, { items: [finished, generation("new", 3)], deleted: [{ kind: "generation", id: "b" }], usage });
+
+    expect(listed(client, {})).toEqual([["new", "a"], []]);
+    expect(client.getQueryData<GenerationView>(generationKeys.one("a"))?.status).toBe("succeeded");
+    expect(client.getQueryData(generationKeys.one("new"))).toMatchObject({ id: "new" });
+    expect(client.getQueryData(generationKeys.one("b"))).toBeUndefined();
+    expect(client.getQueryData(["usage"])).toEqual(usage);
+  });
+
+  it("leaves an old item no list holds out of the unfiltered list, and marks a filtered list to be read again", async () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.list({}), pages([generation("a", 5)]));
+    client.setQueryData(generationKeys.list({ starred: true }), pages([]));
+    applyLiveChange(client, { items: [generation("old", 1, { starred: true })], deleted: [], usage: null });
+    expect(listed(client, {})).toEqual([["a"]]);
+    expect(client.getQueryState(generationKeys.list({ starred: true }))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(generationKeys.list({}))?.isInvalidated).toBe(false);
+  });
+
+  it("applying the same message twice changes nothing more (a replay after a reconnect)", () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.list({}), pages([generation("a", 2)]));
+    const change = { items: [generation("new", 3)], deleted: [], usage: null };
+    applyLiveChange(client, change);
+    applyLiveChange(client, change);
+    expect(listed(client, {})).toEqual([["new", "a"]]);
+  });
+});

@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { defaultRequest } from "../models/defaults";
+import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
+import { createFeed, type Feed } from "./feed";
+import { parseCursor } from "./sse";
+
+/** A stream's frames as the browser's EventSource would read them. */
+type Frame = { id: number | null; event: string | null; data: unknown };
+const decoder = new TextDecoder();
+const parse = (bytes: Uint8Array): Frame => {
+  const text = decoder.decode(bytes);
+  const field = (name: string) => text.match(new RegExp(`^${name}: (.*)$`, "m"))?.[1] ?? null;
+  const data = field("data");
+  const id = field("id");
+  return { id: id === null ? null : Number(id), event: field("event"), data: data === null ? null : JSON.parse(data) };
+};
+
+const until = async (check: () => boolean) => {
+  for (let tries = 0; !check(); tries++) {
+    if (tries > 200) throw new Error("never happened");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
+  const store = freshStoreEachTest(backend);
+  let feed: Feed | null = null;
+  afterEach(() => feed?.close());
+
+  const open = (options: { heartbeatMs?: number; catchUpLimit?: number } = {}) => {
+    const usage = vi.fn(async () => ({ imagesToday: 0 }));
+    const reads = { count: 0 };
+    const counted = {
+      changesAfter: (cursor: number, limit: number) => store.changesAfter(cursor, limit),
+      changeBounds: () => store.changeBounds(),
+      watchChanges: (listener: () => void) => store.watchChanges(listener),
+      get: (id: string) => {
+        reads.count++;
+        return store.get(id);
+      },
+      getComparison: (id: string) => {
+        reads.count++;
+        return store.getComparison(id);
+      },
+    };
+    feed = createFeed({ store: counted, usage, ...options });
+    return { feed, usage, reads };
+  };
+  const listen = async (live: Feed, cursor: number | null = null) => {
+    const frames: Frame[] = [];
+    const stop = await live.subscribe(cursor, (bytes) => frames.push(parse(bytes)));
+    return { frames, stop, changes: () => frames.filter((frame) => frame.event === "change") };
+  };
+  const create = (id: string) => store.create({ id, createdAt: Date.now(), request: { ...defaultRequest("wan2.6-t2i"), prompt: `prompt ${id}` } });
+
+  it("says hello, then pushes a change with the item as it now is and the day's usage", async () => {
+    const { feed: live } = open();
+    const stream = await listen(live);
+    expect(stream.frames[0]).toMatchObject({ event: "hello", data: { resumed: false } });
+    await create("g1");
+    await until(() => stream.changes().length === 1);
+    const [change] = stream.changes();
+    expect(change?.data).toMatchObject({ items: [{ kind: "generation", id: "g1", status: "running", request: { prompt: "prompt g1" } }], deleted: [], usage: { imagesToday: 0 } });
+    await store.delete("g1", Date.now());
+    await until(() => stream.changes().length === 2);
+    expect(stream.changes()[1]?.data).toMatchObject({ items: [], deleted: [{ kind: "generation", id: "g1" }] });
+  });
+
+  it("reads and renders each batch once, whatever the number of streams", async () => {
+    const { feed: live, usage, reads } = open();
+    const streams = await Promise.all(Array.from({ length: 50 }, () => listen(live)));
+    await create("g2");
+    await until(() => streams.every((stream) => stream.changes().length === 1));
+    expect(reads.count).toBe(1);
+    expect(usage).toHaveBeenCalledTimes(1);
+    expect(live.streams).toBe(50);
+    for (const stream of streams) stream.stop();
+    expect(live.streams).toBe(0);
+  });
+
+  it("a stream that resumes from its last id gets what it missed once, then what follows", async () => {
+    const { feed: live } = open();
+    const first = await listen(live);
+    await create("before");
+    await until(() => first.changes().length === 1);
+    const lastId = first.changes()[0]?.id ?? null;
+    first.stop();
+    await create("missed");
+    await store.setStarred("missed", true);
+    const resumed = await listen(live, lastId);
+    expect(resumed.frames[0]).toMatchObject({ event: "hello", data: { resumed: true } });
+    await until(() => resumed.changes().length >= 1);
+    expect(resumed.changes()[0]?.data).toMatchObject({ items: [{ id: "missed", starred: true }] });
+    await create("after");
+    await until(() => resumed.changes().some((frame) => JSON.stringify(frame.data).includes('"after"')));
+    const ids = resumed.changes().flatMap((frame) => (frame.data as { items: Array<{ id: string }> }).items.map((item) => item.id));
+    expect(ids).toEqual(["missed", "after"]);
+  });
+
+  it("a stream too far behind, or from a cursor this log never gave, starts afresh", async () => {
+    const { feed: live } = open({ catchUpLimit: 2 });
+    const start = (await store.changeBounds()).last;
+    for (const id of ["a", "b", "c"]) await create(id);
+    expect((await listen(live, start)).frames[0]).toMatchObject({ event: "hello", data: { resumed: false } });
+    expect((await listen(live, start + 1000)).frames[0]).toMatchObject({ event: "hello", data: { resumed: false } });
+    await store.pruneChanges(Date.now() + 1000);
+    expect((await listen(live, start)).frames[0]).toMatchObject({ event: "hello", data: { resumed: false } });
+  });
+
+  it("sends a heartbeat to idle streams", async () => {
+    const { feed: live } = open({ heartbeatMs: 20 });
+    const beats: string[] = [];
+    await live.subscribe(null, (bytes) => beats.push(decoder.decode(bytes)));
+    await until(() => beats.filter((beat) => beat.startsWith(":")).length >= 2);
+  });
+
+  it("drops a stream whose connection is gone", async () => {
+    const { feed: live } = open();
+    await live.subscribe(null, () => {
+      throw new Error("closed");
+    });
+    await create("g3");
+    await until(() => live.streams === 0);
+  });
+});
+
+describe("Last-Event-ID", () => {
+  it("is a cursor when it is a plain non-negative integer, and nothing else", () => {
+    expect(parseCursor("42")).toBe(42);
+    expect(parseCursor(" 7 ")).toBe(7);
+    for (const value of [null, "", "-1", "1.5", "abc", "1e3", "9".repeat(20)]) expect(parseCursor(value)).toBeNull();
+  });
+});

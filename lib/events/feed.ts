@@ -1,0 +1,198 @@
+import type { HistoryItem } from "../generation/view";
+import type { Change, GenerationStore, ShareEntry } from "../store/types";
+import { SSE_HEARTBEAT, sseFrame, type LiveChange, type LiveHello } from "./sse";
+
+type Send = (frame: Uint8Array) => void;
+
+type Subscriber = {
+  send: Send;
+  /** The last change this stream has been sent (or told it need not be). */
+  cursor: number;
+  /** While it catches up, what the feed delivers waits here, so nothing overtakes the catch-up. */
+  pending: Array<{ id: number; frame: Uint8Array }> | null;
+};
+
+export type Feed = {
+  /**
+   * Starts a stream after `cursor` (a Last-Event-ID), or from now when null or no longer resumable; `send`
+   * gets its frames. Answers the way to stop it.
+   */
+  subscribe(cursor: number | null, send: Send): Promise<() => void>;
+  /** Looks for new changes now (a NOTIFY from another instance, a commit here). Cheap to call often. */
+  wake(): void;
+  readonly streams: number;
+  close(): void;
+};
+
+type FeedOptions<Usage> = {
+  store: Pick<GenerationStore, "changesAfter" | "changeBounds" | "watchChanges" | "get" | "getComparison">;
+  /** The day's usage as the page shows it; read once per batch, whatever the number of streams. */
+  usage: () => Promise<Usage>;
+  heartbeatMs?: number;
+  /** How often it looks without being woken, in case a wake-up was lost (a dropped LISTEN connection). */
+  sweepMs?: number;
+  /** A stream further behind than this starts afresh rather than replaying. */
+  catchUpLimit?: number;
+};
+
+/** Changes read from the log at a time. */
+const BATCH = 500;
+
+/**
+ * One per instance: reads each batch of committed changes once, renders it once (the items as they now are,
+ * the day's usage) and writes the same bytes to every open stream, so a thousand tabs cost a thousand writes
+ * and no more reads. A stream that resumes catches up from the log first, with live changes held back
+ * until it has.
+ */
+export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs = 5_000, catchUpLimit = 1_000 }: FeedOptions<Usage>): Feed => {
+  const subscribers = new Set<Subscriber>();
+  let cursor = 0;
+  const ready = store.changeBounds().then((bounds) => {
+    cursor = bounds.last;
+  });
+  let draining = false;
+  let again = false;
+  const timers: ReturnType<typeof setInterval>[] = [];
+
+  const render = async (changes: readonly Change[]): Promise<LiveChange<Usage>> => {
+    // The last change of each item says what it is now; earlier ones in the batch are covered by it.
+    const last = new Map<string, Extract<Change, { item: ShareEntry }>>();
+    for (const change of changes) {
+      if (change.kind === "usage") continue;
+      const key = `${change.item.kind}:${change.item.id}`;
+      last.delete(key);
+      last.set(key, change);
+    }
+    const read = await Promise.all(
+      [...last.values()].map(async (change) => {
+        if (change.kind === "deleted") return change.item;
+        const view: HistoryItem | null = change.item.kind === "generation" ? await store.get(change.item.id) : await store.getComparison(change.item.id);
+        return view ?? change.item;
+      }),
+    );
+    // A view has its kind's fields; an entry that is gone has only kind and id.
+    const isView = (entry: HistoryItem | ShareEntry): entry is HistoryItem => "createdAt" in entry;
+    return {
+      items: read.filter(isView),
+      deleted: read.filter((entry) => !isView(entry)),
+      usage: changes.length > 0 ? await usage() : null,
+    };
+  };
+
+  const deliver = (subscriber: Subscriber, id: number, frame: Uint8Array) => {
+    if (subscriber.pending) {
+      subscriber.pending.push({ id, frame });
+      return;
+    }
+    if (id <= subscriber.cursor) return;
+    subscriber.cursor = id;
+    write(subscriber, frame);
+  };
+
+  const write = (subscriber: Subscriber, frame: Uint8Array) => {
+    try {
+      subscriber.send(frame);
+    } catch {
+      // Its connection is gone; the route's own clean-up may not have run yet.
+      subscribers.delete(subscriber);
+    }
+  };
+
+  const drain = async () => {
+    await ready;
+    for (;;) {
+      const batch = await store.changesAfter(cursor, BATCH);
+      const lastChange = batch.at(-1);
+      if (!lastChange) return;
+      if (subscribers.size > 0) {
+        const frame = sseFrame("change", lastChange.id, await render(batch));
+        for (const subscriber of subscribers) deliver(subscriber, lastChange.id, frame);
+      }
+      cursor = lastChange.id;
+    }
+  };
+
+  const wake = () => {
+    if (draining) {
+      again = true;
+      return;
+    }
+    draining = true;
+    void (async () => {
+      try {
+        do {
+          again = false;
+          await drain();
+        } while (again);
+      } catch (error) {
+        console.error(`the live stream could not read the history's changes: ${String(error)}`);
+      } finally {
+        draining = false;
+      }
+    })();
+  };
+
+  const stopWatching = store.watchChanges(wake);
+
+  const startTimers = () => {
+    if (timers.length > 0) return;
+    timers.push(
+      setInterval(() => {
+        for (const subscriber of subscribers) if (!subscriber.pending) write(subscriber, SSE_HEARTBEAT);
+      }, heartbeatMs),
+      setInterval(() => {
+        if (subscribers.size > 0) wake();
+      }, sweepMs),
+    );
+    for (const timer of timers) timer.unref?.();
+  };
+
+  /** Changes after `from` up to `to`, or null when there are more than a catch-up replays. */
+  const missed = async (from: number, to: number): Promise<Change[] | null> => {
+    const changes = (await store.changesAfter(from, catchUpLimit + 1)).filter((change) => change.id <= to);
+    return changes.length > catchUpLimit ? null : changes;
+  };
+
+  return {
+    async subscribe(after, send) {
+      await ready;
+      startTimers();
+      const subscriber: Subscriber = { send, cursor, pending: [] };
+      subscribers.add(subscriber);
+      const unsubscribe = () => {
+        subscribers.delete(subscriber);
+      };
+      try {
+        const upTo = cursor;
+        const bounds = await store.changeBounds();
+        // Resumable when nothing it missed has been forgotten and the cursor is one this log gave out.
+        const resumable = after !== null && after <= bounds.last && (bounds.first === 0 || after >= bounds.first - 1);
+        const changes = resumable ? await missed(after, upTo) : null;
+        const hello: LiveHello = { resumed: changes !== null };
+        if (changes === null) {
+          write(subscriber, sseFrame("hello", upTo, hello));
+          subscriber.cursor = upTo;
+        } else {
+          write(subscriber, sseFrame("hello", after ?? upTo, hello));
+          const lastChange = changes.at(-1);
+          if (lastChange) write(subscriber, sseFrame("change", lastChange.id, await render(changes)));
+          subscriber.cursor = Math.max(after ?? 0, upTo);
+        }
+      } finally {
+        const held = subscriber.pending ?? [];
+        subscriber.pending = null;
+        for (const { id, frame } of held) deliver(subscriber, id, frame);
+      }
+      return unsubscribe;
+    },
+    wake,
+    get streams() {
+      return subscribers.size;
+    },
+    close() {
+      stopWatching();
+      for (const timer of timers) clearInterval(timer);
+      subscribers.clear();
+    },
+  };
+};

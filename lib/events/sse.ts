@@ -1,0 +1,38 @@
+import type { HistoryItem } from "../generation/view";
+import type { ShareEntry } from "../store/types";
+
+/**
+ * What the history's live stream sends: one message per batch of committed changes, carrying the items as they
+ * now are (so no page has to ask again), the ones gone, and the day's usage when it may have moved. `id` is the
+ * last change it covers: the browser sends it back as Last-Event-ID when it reconnects.
+ */
+export type LiveChange<Usage> = {
+  readonly items: readonly HistoryItem[];
+  readonly deleted: readonly ShareEntry[];
+  readonly usage: Usage | null;
+};
+
+/**
+ * The first message of every connection. `resumed`: the changes since the browser's Last-Event-ID follow (or
+ * there were none). Otherwise the page must read afresh what it shows, once: it is a first connection, or the
+ * changes it missed are no longer kept.
+ */
+export type LiveHello = { readonly resumed: boolean };
+
+const encoder = new TextEncoder();
+
+/** One Server-Sent Events frame, encoded once however many streams it goes to. JSON holds no raw newline. */
+export const sseFrame = (event: "change" | "hello", id: number, data: unknown): Uint8Array =>
+  encoder.encode(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+/** A comment line: proxies that close idle connections see traffic, browsers ignore it. */
+export const SSE_HEARTBEAT = encoder.encode(": keep-alive\n\n");
+
+/** How long a browser waits before reconnecting a dropped stream (its own default is about 3 s). */
+export const SSE_RETRY = encoder.encode("retry: 1000\n\n");
+
+/** Last-Event-ID as a cursor: a non-negative integer, or null for anything else (a first connection). */
+export const parseCursor = (value: string | null): number | null => {
+  if (value === null || !/^\d{1,15}$/.test(value.trim())) return null;
+  return Number(value.trim());
+};

@@ -1,0 +1,84 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { SqlDatabase, Tables } from "./schema";
+import type { Change, ChangeBounds, ShareEntry } from "./types";
+
+type Db = Kysely<Tables> | Transaction<Tables>;
+
+/** What a write says it changed; the log gives it an id and a time. */
+export type ChangeNote = { readonly kind: "item" | "deleted"; readonly item: ShareEntry } | { readonly kind: "usage" };
+
+/** Any constant every instance agrees on: the key of the lock that puts change ids in commit order. */
+export const CHANGES_LOCK = 727_431_907;
+
+/** The channel PostgreSQL's NOTIFY wakes every instance's stream on; the payload is empty (the log is the truth). */
+export const CHANGES_CHANNEL = "playground_changes";
+
+/** The item a generation shows as in the history: itself, or the comparison it is a column of. */
+export const itemOf = (row: { id: string; comparison_id: string | null }): ShareEntry =>
+  row.comparison_id ? { kind: "comparison", id: row.comparison_id } : { kind: "generation", id: row.id };
+
+/**
+ * The history's change log: each write that changes what a page shows records what it changed, in its own
+ * transaction, so a page's stream can resume from any id without missing a change. On PostgreSQL the ids
+ * must follow commit order (a reader that saw id 11 must never later find a 10 committed after it): the
+ * recording takes a lock held until commit, as the transaction's last step, and a NOTIFY goes out with the
+ * commit. Listeners in this process are told after the commit.
+ */
+export const createChangeLog = ({ db, backend }: SqlDatabase) => {
+  const listeners = new Set<() => void>();
+
+  const record = async (trx: Db, notes: readonly ChangeNote[]) => {
+    if (notes.length === 0) return;
+    if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${CHANGES_LOCK})`.execute(trx);
+    const at = Date.now();
+    await trx
+      .insertInto("changes")
+      .values(notes.map((note) => ({ at, kind: note.kind, item_kind: "item" in note ? note.item.kind : null, item_id: "item" in note ? note.item.id : null })))
+      .execute();
+    if (backend === "postgres") await sql`SELECT pg_notify(${CHANGES_CHANNEL}, '')`.execute(trx);
+  };
+
+  return {
+    /**
+     * Runs `work` in one transaction and records the changes it notes as its last step; tells this process's
+     * listeners once it has committed.
+     */
+    async write<T>(work: (trx: Transaction<Tables>, note: (change: ChangeNote) => void) => Promise<T>): Promise<T> {
+      const notes: ChangeNote[] = [];
+      const result = await db.transaction().execute(async (trx) => {
+        const value = await work(trx, (change) => notes.push(change));
+        await record(trx, notes);
+        return value;
+      });
+      if (notes.length > 0) for (const listener of listeners) listener();
+      return result;
+    },
+    async after(cursor: number, limit: number): Promise<Change[]> {
+      const rows = await db.selectFrom("changes").selectAll().where("id", ">", cursor).orderBy("id").limit(limit).execute();
+      return rows.map((row): Change => {
+        const base = { id: Number(row.id), at: Number(row.at) };
+        if (row.kind === "usage" || !row.item_kind || !row.item_id) return { ...base, kind: "usage" };
+        return { ...base, kind: row.kind, item: { kind: row.item_kind, id: row.item_id } };
+      });
+    },
+    async bounds(): Promise<ChangeBounds> {
+      const row = await db
+        .selectFrom("changes")
+        .select((eb) => [eb.fn.min<number>("id").as("first"), eb.fn.max<number>("id").as("last")])
+        .executeTakeFirst();
+      return { first: Number(row?.first ?? 0), last: Number(row?.last ?? 0) };
+    },
+    async prune(before: number): Promise<void> {
+      // The newest stays whatever its age, so the log always knows where it is (a resume can be told apart from a gap).
+      await db
+        .deleteFrom("changes")
+        .where("at", "<", before)
+        .where("id", "<", (eb) => eb.selectFrom("changes").select((inner) => inner.fn.max<number>("id").as("newest")))
+        .execute();
+    },
+    watch(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+};
