@@ -68,11 +68,33 @@ test("with the stream blocked, the page falls back to asking, and still shows th
   expect(polls.length).toBeGreaterThan(0);
 });
 
-test.describe("across a server restart", () => {
+test.describe("on a server of its own", () => {
   const DATA_DIR = ".data/e2e-live-updates";
-  const env = { DATA_DIR, SIMULATOR_LATENCY_MS: "200", PLAYGROUND_PASSWORD: "", RATE_LIMIT_PER_MINUTE: "1000" };
+  const env = { DATA_DIR, SIMULATOR_LATENCY_MS: "1500", PLAYGROUND_PASSWORD: "", RATE_LIMIT_PER_MINUTE: "1000" };
   let server: AppServer | undefined;
   test.afterEach(() => server?.kill());
+
+  test("a running card says what it is doing, and how its time compares with this model's usual time here", async ({ page }) => {
+    test.setTimeout(90_000);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    server = await startAppServer(LIVE_UPDATES_APP_PORT, env);
+    const playground = new PlaygroundPage(page);
+    await page.goto(server.url);
+    for (const take of [1, 2, 3, 4]) {
+      await playground.prompt.fill(`Timed run ${take}`);
+      await playground.generateButton.click();
+      const card = playground.results.filter({ hasText: `Timed run ${take}` });
+      await expect(card.getByText("Sent: the model is at work")).toBeVisible();
+      // The first runs have nothing to go by; from the fourth on, the usual time of the three before.
+      if (take === 1) await expect(card.getByText(/no earlier run of this model here/)).toBeVisible();
+      if (take === 4) {
+        await expect(card.getByText(/ of typically 1\.\d s$/)).toBeVisible();
+        await expect(card.getByRole("progressbar", { name: "Progress" })).toBeVisible();
+        await page.screenshot({ path: "test-results/live-progress.png" });
+      }
+      await expect(card.getByRole("img")).toBeVisible({ timeout: 30_000 });
+    }
+  });
 
   test("the stream resumes from the last event it saw, and delivers what happened while it was away", async ({ page, request }) => {
     test.setTimeout(90_000);

@@ -1,5 +1,6 @@
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { pipeline } from "node:stream";
 
 /**
  * A small load balancer on loopback, as a team would put in front of several instances: each request goes
@@ -27,7 +28,9 @@ export const startRoundRobinProxy = async (backends: readonly string[]): Promise
       served.set(backend, (served.get(backend) ?? 0) + 1);
       log.push({ method: incoming.method ?? "GET", path: incoming.url ?? "/", backend });
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(outgoing);
+      // A backend that dies mid-answer (a stream held open) takes the client's connection with it, as a real
+      // proxy does, so the client sees the drop and reconnects.
+      pipeline(answer, outgoing, () => undefined);
     });
     upstream.on("error", (error: NodeJS.ErrnoException) => {
       // Nothing listening there (the instance is down): the next one takes the request.

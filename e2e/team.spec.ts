@@ -143,7 +143,7 @@ test("an instance killed in the middle of a generation: it becomes Interrupted w
   expect(victim).toBeDefined();
   victim?.kill();
 
-  // The survivor notices the lease ran out; the page, polling through the proxy, shows it.
+  // The survivor notices the lease ran out; the page, its stream reconnected through the proxy, shows it.
   await expect(doomed).toContainText("Interrupted", { timeout: (LEASE_SECONDS + 10) * 1000 });
   await expect(doomed.getByRole("alert")).toHaveText("The server stopped while this generation was running. Retry it to run it again.");
   const survivor = apps.find((app) => app !== victim);

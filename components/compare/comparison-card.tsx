@@ -5,6 +5,7 @@ import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report"
 import { ImageResult } from "@/components/history/image-result";
 import { ShareButton } from "@/components/history/share-button";
 import { StarButton } from "@/components/history/star-button";
+import { RunProgress } from "@/components/history/run-progress";
 import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -190,6 +191,8 @@ function Column({
           </span>
         )}
       </div>
+      {/* Blind: a model's usual time or way of answering would give it away. */}
+      {status === "running" && !hidden && <RunProgress generation={generation} elapsed={elapsed} />}
       {status === "running" && (
         <div
           aria-label={format(t.generating, { label })}

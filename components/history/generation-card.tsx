@@ -19,6 +19,7 @@ import { ResultImages } from "./result-images";
 import { ShareButton } from "./share-button";
 import { StarButton } from "./star-button";
 import { SettingsList } from "./settings-list";
+import { RunProgress } from "./run-progress";
 import { formatSeconds, useElapsed } from "./use-elapsed";
 import { excerpt } from "@/lib/text/well-formed";
 
@@ -87,7 +88,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       </header>
 
       {generation.input && <Chain generation={generation} onStep={actions.showStep} />}
-      {running && <Placeholders size={requestSize(request)} n={request.n} />}
+      {running && <Placeholders size={requestSize(request)} n={request.n} progress={<RunProgress generation={generation} elapsed={elapsed} />} />}
       {status === "succeeded" && <ResultImages generation={generation} onOpen={(image) => actions.openImage(generation, image)} onEdit={actions.editImage} />}
       <AnswerNotices notices={generation.notices} />
       {generation.error && <ErrorReport generation={generation} text={ruleText(generation.error.message)} />}
@@ -179,17 +180,22 @@ function Chain({ generation, onStep }: { generation: GenerationView; onStep: (st
   );
 }
 
-function Placeholders({ size, n }: { size: Size; n: number }) {
+/** Where the images will be, of their size; the first one's text column tells how the run is going. */
+function Placeholders({ size, n, progress }: { size: Size; n: number; progress: React.ReactNode }) {
   const t = useMessages().history;
   return (
     <ul className="grid gap-4" aria-label={t.card.generating}>
       {Array.from({ length: n }, (_, index) => (
         <li key={index} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <div className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}` }} />
-          <div className="space-y-2">
-            <div className="h-3 w-24 rounded bg-slate-200 dark:bg-slate-700" />
-            <div className="h-3 w-full rounded bg-slate-100 dark:bg-slate-800" />
-          </div>
+          {index === 0 ? (
+            progress
+          ) : (
+            <div className="space-y-2">
+              <div className="h-3 w-24 rounded bg-slate-200 dark:bg-slate-700" />
+              <div className="h-3 w-full rounded bg-slate-100 dark:bg-slate-800" />
+            </div>
+          )}
         </li>
       ))}
     </ul>

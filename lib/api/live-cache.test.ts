@@ -27,6 +27,9 @@ const generation = (id: string, createdAt: number, patch: Partial<GenerationView
   images: [],
   input: null,
   chain: [],
+  stage: null,
+  typicalMs: null,
+  timings: null,
   ...patch,
 } as GenerationView);
 

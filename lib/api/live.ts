@@ -29,6 +29,8 @@ export const useLive = () =>
 
 /** A stream that cannot be opened at all is tried again this much later (polling meanwhile). */
 const REOPEN_MS = 5_000;
+/** The server pings every 15 s: a stream silent for this long is dead, whatever the connection says. */
+const SILENT_MS = 40_000;
 
 /** What the tab shows may have missed changes: the lists and today's usage are read again, once. */
 const readAfresh = (client: QueryClient) =>
@@ -46,16 +48,30 @@ export const useLiveHistory = () => {
     let reopen: ReturnType<typeof setTimeout> | undefined;
     // The browser resends the last id itself when it reconnects; a stream this tab opens again carries it in the URL.
     let lastId = "";
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const heard = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        setLive(false);
+        open();
+      }, SILENT_MS);
+    };
     const open = () => {
+      clearTimeout(reopen);
+      source?.close();
+      heard();
       const current = new EventSource(lastId ? `/api/events?after=${encodeURIComponent(lastId)}` : "/api/events");
       source = current;
+      current.addEventListener("ping", heard);
       current.addEventListener("hello", (event) => {
+        heard();
         setLive(true);
         lastId = (event as MessageEvent<string>).lastEventId;
         const hello = JSON.parse((event as MessageEvent<string>).data) as LiveHello;
         if (!hello.resumed) void readAfresh(client);
       });
       current.addEventListener("change", (event) => {
+        heard();
         lastId = (event as MessageEvent<string>).lastEventId;
         applyLiveChange(client, JSON.parse((event as MessageEvent<string>).data) as LiveChange<Usage>);
       });
@@ -72,6 +88,7 @@ export const useLiveHistory = () => {
     open();
     return () => {
       clearTimeout(reopen);
+      clearTimeout(watchdog);
       source?.close();
       setLive(false);
     };

@@ -111,7 +111,7 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     const { feed: live } = open({ heartbeatMs: 20 });
     const beats: string[] = [];
     await live.subscribe(null, (bytes) => beats.push(decoder.decode(bytes)));
-    await until(() => beats.filter((beat) => beat.startsWith(":")).length >= 2);
+    await until(() => beats.filter((beat) => beat.startsWith("event: ping")).length >= 2);
   });
 
   it("drops a stream whose connection is gone", async () => {

@@ -25,8 +25,12 @@ const encoder = new TextEncoder();
 export const sseFrame = (event: "change" | "hello", id: number, data: unknown): Uint8Array =>
   encoder.encode(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
-/** A comment line: proxies that close idle connections see traffic, browsers ignore it. */
-export const SSE_HEARTBEAT = encoder.encode(": keep-alive\n\n");
+/**
+ * A ping: proxies that close idle connections see traffic, and the page, which cannot see comment lines, can
+ * tell a quiet stream from a dead one (a connection a proxy left hanging). It has no id, so a reconnect still
+ * resumes from the last change.
+ */
+export const SSE_HEARTBEAT = encoder.encode("event: ping\ndata: {}\n\n");
 
 /** How long a browser waits before reconnecting a dropped stream (its own default is about 3 s). */
 export const SSE_RETRY = encoder.encode("retry: 1000\n\n");

@@ -24,6 +24,9 @@ const generation: GenerationView = {
   images: [],
   input: null,
   chain: [],
+  stage: null,
+  typicalMs: null,
+  timings: null,
 };
 
 describe("copy as code", () => {

@@ -46,6 +46,24 @@ export type ChainStep = {
   readonly exists: boolean;
 };
 
+/**
+ * What a running generation is doing: its request is out and the model at work (`sent`; `working` once the
+ * gateway has said so by giving a task id), its images are being fetched (`downloading`) or checked and
+ * written (`storing`).
+ */
+export type GenerationStage = "sent" | "working" | "downloading" | "storing";
+
+/** When each step of a finished generation ended (Unix milliseconds): where its time went. */
+export type StepTimings = {
+  readonly sentAt: number;
+  /** The gateway's answer was in. */
+  readonly answeredAt: number;
+  /** Its images were here (fetched from their links, or decoded). */
+  readonly downloadedAt: number;
+  /** Checked, thumbnailed and written. The record was committed right after. */
+  readonly storedAt: number;
+};
+
 export type GenerationView<Request extends GenerationRequest = GenerationRequest> = {
   readonly kind: "generation";
   readonly id: string;
@@ -76,6 +94,11 @@ export type GenerationView<Request extends GenerationRequest = GenerationRequest
   /** What the answer said of images that did not come (or of more than were asked), one sentence each. */
   readonly notices: readonly string[];
   readonly images: readonly ImageView[];
+  /** While it runs: what it is doing. */
+  readonly stage: GenerationStage | null;
+  /** While it runs: how long this model usually takes here for this size, from this deployment's history. */
+  readonly typicalMs: number | null;
+  readonly timings: StepTimings | null;
 };
 
 export type ComparisonColumn = {

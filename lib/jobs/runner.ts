@@ -3,7 +3,7 @@ import { AppError, toAppError } from "../errors";
 import type { Gateway } from "../gateway/client";
 import type { UpstreamIds, UpstreamImage } from "../gateway/answer";
 import type { SentRequest } from "../generation/result";
-import { isEditRequest, type ComparisonView, type GenerationRequest, type GenerationView } from "../generation/view";
+import { isEditRequest, type ComparisonView, type GenerationRequest, type GenerationStage, type GenerationView } from "../generation/view";
 import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
 import { SEED_MAX } from "../models/registry";
 import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
@@ -138,22 +138,36 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   const linger = (id: string) =>
     store.linger(id, now() + (limits.lingerMs ?? DEFAULT_LINGER_MS)).catch((error: unknown) => console.error(redact(`recording that ${id} may still run failed: ${String(error)}`)));
 
-  const keep = async (upstream: readonly UpstreamImage[], connection: Gateway, signal: AbortSignal): Promise<StoredImage[]> => {
-    const stored: StoredImage[] = [];
-    try {
-      for (const [position, image] of upstream.entries()) {
-        const bytes =
-          image.source.kind === "base64" ? Buffer.from(image.source.data, "base64") : await connection.fetchImage(image.source.url, signal);
+  /** A step the page shows as progress; not waited for, since it only informs (and a later step overtakes it). */
+  const stage = (id: string, step: GenerationStage) =>
+    store.markStage(id, step).catch((error: unknown) => console.error(redact(`recording the progress of ${id} failed: ${String(error)}`)));
+
+  /**
+   * Fetches the answer's images, all at once, then checks, thumbnails and writes them, all at once (a result
+   * holds at most a handful). Answers them with when the last one arrived.
+   */
+  const keep = async (id: string, upstream: readonly UpstreamImage[], connection: Gateway, signal: AbortSignal): Promise<{ stored: StoredImage[]; downloadedAt: number }> => {
+    if (upstream.some((image) => image.source.kind === "url")) stage(id, "downloading");
+    const fetched = await Promise.all(
+      upstream.map((image) => (image.source.kind === "base64" ? Buffer.from(image.source.data, "base64") : connection.fetchImage(image.source.url, signal))),
+    );
+    const downloadedAt = now();
+    stage(id, "storing");
+    const written = await Promise.allSettled(
+      fetched.map(async (bytes, position): Promise<StoredImage> => {
         const processed = await processImage(bytes);
-        const id = randomUUID();
-        await images.put(id, bytes, processed.thumbnail);
-        stored.push({ id, position, width: processed.width, height: processed.height, mime: processed.mime, bytes: bytes.length, revisedPrompt: image.revisedPrompt });
-      }
-      return stored;
-    } catch (error) {
+        const imageId = randomUUID();
+        await images.put(imageId, bytes, processed.thumbnail);
+        return { id: imageId, position, width: processed.width, height: processed.height, mime: processed.mime, bytes: bytes.length, revisedPrompt: upstream[position]?.revisedPrompt ?? "" };
+      }),
+    );
+    const stored = written.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    const failed = written.find((result) => result.status === "rejected");
+    if (failed) {
       await Promise.all(stored.map((image) => images.remove(image.id)));
-      throw error;
+      throw failed.reason;
     }
+    return { stored, downloadedAt };
   };
 
   /**
@@ -173,6 +187,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // outcome (even a failure) says which seed it was.
       const seed = request.seed ?? randomInt(0, SEED_MAX + 1);
       await store.markSent(id, seed);
+      const sentAt = now();
       const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
       const result = await connection.generate(sent, signal, {
@@ -181,12 +196,21 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
           store.markUpstream(id, ids).catch((error: unknown) => console.error(redact(`recording the task of ${id} failed: ${String(error)}`)));
         },
       });
+      const answeredAt = now();
       billedCount = result.billedImages;
       upstream = { requestId: result.requestId, taskId: result.taskId };
-      await store.adjustImages(day, result.billedImages - request.n);
-      await store.addSpend(day, request.model, result.billedImages);
-      const stored = await keep(result.images, connection, signal);
-      const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices: result.notices };
+      // The bill is recorded beside the images' fetching, not before it: the user waits for the images.
+      const billed = Promise.all([store.adjustImages(day, result.billedImages - request.n), store.addSpend(day, request.model, result.billedImages)]);
+      const kept = await keep(id, result.images, connection, signal).finally(() => billed.catch(() => undefined));
+      const { stored, downloadedAt } = kept;
+      try {
+        await billed;
+      } catch (error) {
+        await Promise.all(stored.map((image) => images.remove(image.id)));
+        throw error;
+      }
+      const timings = { sentAt, answeredAt, downloadedAt, storedAt: now() };
+      const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices: result.notices, timings };
       let committed: GenerationView | null = null;
       try {
         committed = signal.aborted ? null : await store.complete(id, finished);

@@ -30,6 +30,9 @@ const generation = (id: string, images: GenerationView["images"], overrides: Par
   images,
   input: null,
   chain: [],
+  stage: null,
+  typicalMs: null,
+  timings: null,
   ...overrides,
 });
 

@@ -1,7 +1,7 @@
 import { jsonResponse } from "./envelopes";
 import { EDIT_FILE_PREFIX, type EditFileStore } from "./edit-files";
 import { decodeImageToken } from "./image-token";
-import { renderImage } from "./render";
+import { renderedFile, renderImage } from "./render";
 
 /**
  * `GET /v1/files/<name>.png`: a generation is drawn again from its token; an edit is looked up among the
@@ -15,6 +15,8 @@ export const handleFile = async (name: string, editFiles: EditFileStore): Promis
       ? pngResponse(png)
       : jsonResponse(404, { code: "NotFound", message: "No such edited image; the simulator keeps only the newest edits, so the link may have expired." });
   }
+  const kept = renderedFile(name);
+  if (kept) return pngResponse(kept);
   const token = decodeImageToken(name);
   if (!token) return jsonResponse(404, { code: "NotFound", message: "No such image; the link may be malformed." });
   return pngResponse(await renderImage(token));

@@ -8,7 +8,7 @@ import type { Size } from "../models/size-rules";
 import type { TaskStore } from "./tasks";
 import { encodeImageToken } from "./image-token";
 import { parseBody, type Parsed, type WireRequest } from "./parse-body";
-import { renderImage } from "./render";
+import { keepRendered, renderImage } from "./render";
 import { revisePrompt } from "./revise-prompt";
 import type { LastRequest, StatsRecorder } from "./stats";
 import { validateRequest, type GenerationParams } from "./validate-request";
@@ -217,11 +217,15 @@ const images = async (params: GenerationParams, format: ResponseFormat, origin: 
       index,
       watermark: params.watermark,
     };
-    items.push(
-      format === "url"
-        ? { url: `${origin}/v1/files/${encodeImageToken(token)}.png`, b64_json: "", revised_prompt: revised }
-        : { url: "", b64_json: (await renderImage(token)).toString("base64"), revised_prompt: revised },
-    );
+    const png = await renderImage(token);
+    if (format === "url") {
+      // Drawn before the answer, as the real gateway has its file stored before it answers with the link.
+      const name = encodeImageToken(token);
+      keepRendered(name, png);
+      items.push({ url: `${origin}/v1/files/${name}.png`, b64_json: "", revised_prompt: revised });
+    } else {
+      items.push({ url: "", b64_json: png.toString("base64"), revised_prompt: revised });
+    }
   }
   return items;
 };

@@ -22,6 +22,23 @@ const GRID = 3;
  * gradient (resizing is far cheaper than filling millions of pixels in JS), with a few translucent shapes on
  * top so different seeds and prompts are told apart at a glance. Compression level 3 keeps 2048*2048 fast.
  */
+/** The newest files handed out as links, so fetching one costs what a download costs, not a drawing. */
+const rendered = new Map<string, Buffer>();
+const RENDERED_MAX = 16;
+
+export const keepRendered = (name: string, png: Buffer) => {
+  rendered.delete(name);
+  rendered.set(name, png);
+  // A Map iterates in insertion order: its first key is the oldest.
+  for (const oldest of rendered.keys()) {
+    if (rendered.size <= RENDERED_MAX) break;
+    rendered.delete(oldest);
+  }
+};
+
+/** A file kept since its answer, if it still is; otherwise the caller draws it again (the same bytes). */
+export const renderedFile = (name: string): Buffer | undefined => rendered.get(name);
+
 export const renderImage = async (input: RenderInput): Promise<Buffer> => {
   const random = createRandom(fnv1a(JSON.stringify([input.model, input.prompt, input.negativePrompt ?? "", input.seed, input.index])));
   const channel = () => Math.floor(random() * 256);

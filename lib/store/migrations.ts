@@ -110,6 +110,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      item_id TEXT
    );
    CREATE INDEX changes_by_time ON changes (at);`,
+  // 13: what a running generation is doing now, and when each step of a finished one ended.
+  `ALTER TABLE generations ADD COLUMN stage TEXT;
+   ALTER TABLE generations ADD COLUMN timings_json TEXT;`,
 ];
 
 /**
@@ -205,4 +208,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      item_id TEXT
    );
    CREATE INDEX changes_by_time ON changes (at);`,
+  // 5: as SQLite's 13.
+  `ALTER TABLE generations ADD COLUMN stage TEXT;
+   ALTER TABLE generations ADD COLUMN timings_json TEXT;`,
 ];

@@ -1,6 +1,6 @@
 import { planComparison } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
-import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationStatus, type InputImageView, type GenerationView } from "../generation/view";
+import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationStatus, type InputImageView, type GenerationView, type StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import type { Selectable } from "kysely";
 import type { ComparisonsTable, GenerationsTable, ImagesTable, InputsTable } from "./schema";
@@ -17,7 +17,7 @@ export type ComparisonRow = Selectable<ComparisonsTable>;
 export const GENERATION_COLUMNS = [
   "id", "created_at", "finished_at", "status", "request_json", "seed", "duration_ms",
   "error_code", "error_message", "retry_after_seconds", "starred", "comparison_id", "input_id",
-  "request_id", "task_id", "billed_images", "notices_json",
+  "request_id", "task_id", "billed_images", "notices_json", "stage", "timings_json",
 ] as const;
 
 export const toImage = (row: ImageRow): StoredImage & { generationId: string } => ({
@@ -65,6 +65,7 @@ export const toGenerationView = (
   images: readonly ImageRow[],
   input: StoredInput | null,
   chain: readonly ChainStep[],
+  typicalMs: number | null = null,
 ): GenerationView => ({
   kind: "generation",
   id: row.id,
@@ -93,6 +94,9 @@ export const toGenerationView = (
     revisedPrompt: image.revised_prompt,
     ...imageLinks(image.id),
   })),
+  stage: row.status === "running" ? row.stage : null,
+  typicalMs: row.status === "running" ? typicalMs : null,
+  timings: row.timings_json ? (JSON.parse(row.timings_json) as StepTimings) : null,
 });
 
 /** Columns come in display order; each one's notes are derived again from the stored request (the plan is pure). */

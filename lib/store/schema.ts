@@ -1,7 +1,7 @@
 import type { Generated, Kysely } from "kysely";
 import type { Pool } from "pg";
 import type { ErrorCode } from "../errors";
-import type { GenerationStatus } from "../generation/view";
+import type { GenerationStage, GenerationStatus } from "../generation/view";
 
 /**
  * The history's tables as both backends hold them (SQLite and PostgreSQL have one schema; see migrations.ts).
@@ -34,6 +34,8 @@ export type GenerationsTable = {
   lease_until: number | null;
   /** A call that ended while the gateway may still be at work holds its place under the cap until then. */
   linger_until: number | null;
+  stage: GenerationStage | null;
+  timings_json: string | null;
 };
 
 export type ImagesTable = {

@@ -1,11 +1,16 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { isEditRequest, type ChainStep, type ComparisonView, type GenerationView, type HistoryItem } from "../generation/view";
+import { requestSize } from "../generation/request-size";
+import { typicalTime } from "../generation/typical-time";
+import { isEditRequest, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationView, type HistoryItem } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
 import type { SqlDatabase, Tables } from "./schema";
 import { createChangeLog, itemOf, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
 import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
+
+/** A model's typical time is taken from this many of its latest finished runs. */
+const TYPICAL_SAMPLE = 50;
 
 /** Steps followed back through an edit chain; far more than anyone iterates, and a guard against a loop. */
 const MAX_CHAIN = 100;
@@ -119,9 +124,39 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         : (await db.selectFrom("inputs").selectAll().where("id", "in", inputIds).execute()).map((row) => [row.id, toInput(row)] as const),
     );
     const chainOf = await chains(inputIds);
+    const typical = await typicalTimes(rows);
     return rows.map((row) =>
-      toGenerationView(row, images.get(row.id) ?? [], (row.input_id && inputs.get(row.input_id)) || null, (row.input_id && chainOf.get(row.input_id)) || []),
+      toGenerationView(
+        row,
+        images.get(row.id) ?? [],
+        (row.input_id && inputs.get(row.input_id)) || null,
+        (row.input_id && chainOf.get(row.input_id)) || [],
+        typical.get(row.id) ?? null,
+      ),
     );
+  };
+
+  /** For the running ones among `rows`: how long their model usually takes here, from its recent finished runs. */
+  const typicalTimes = async (rows: readonly GenerationRow[]): Promise<Map<string, number | null>> => {
+    const running = rows.filter((row) => row.status === "running").map((row) => ({ id: row.id, request: JSON.parse(row.request_json) as GenerationRequest }));
+    const models = [...new Set(running.map(({ request }) => request.model))];
+    const history = new Map(
+      await Promise.all(
+        models.map(async (model) => {
+          const finished = await db
+            .selectFrom("generations")
+            .select(["request_json", "created_at", "finished_at"])
+            .where("model", "=", model)
+            .where("status", "=", "succeeded")
+            .orderBy("created_at", "desc")
+            .limit(TYPICAL_SAMPLE)
+            .execute();
+          const runs = finished.map((run) => ({ ...requestSize(JSON.parse(run.request_json) as GenerationRequest), ms: (run.finished_at ?? run.created_at) - run.created_at }));
+          return [model, runs] as const;
+        }),
+      ),
+    );
+    return new Map(running.map(({ id, request }) => [id, typicalTime(history.get(request.model) ?? [], requestSize(request))]));
   };
 
   const generations = () => db.selectFrom("generations").select(GENERATION_COLUMNS);
@@ -184,7 +219,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async markSent(id, seed) {
       await changes.write(async (trx, note) => {
-        const row = await trx.updateTable("generations").set({ seed }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
+        const row = await trx.updateTable("generations").set({ seed, stage: "sent" }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
         if (row) note({ kind: "item", item: itemOf(row) });
       });
     },
@@ -192,7 +227,12 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       await changes.write(async (trx, note) => {
         const row = await trx
           .updateTable("generations")
-          .set((eb) => ({ request_id: eb.fn.coalesce(eb.val(requestId), "request_id"), task_id: eb.fn.coalesce(eb.val(taskId), "task_id") }))
+          .set((eb) => ({
+            request_id: eb.fn.coalesce(eb.val(requestId), "request_id"),
+            task_id: eb.fn.coalesce(eb.val(taskId), "task_id"),
+            // A task id means the gateway took the work: the model is at it.
+            ...(taskId !== null && { stage: "working" as const }),
+          }))
           .where("id", "=", id)
           .where("status", "=", "running")
           .returning(["id", "comparison_id"])
@@ -200,7 +240,13 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         if (row) note({ kind: "item", item: itemOf(row) });
       });
     },
-    async complete(id, { finishedAt, durationMs, images, upstream, billedImages, notices }) {
+    async markStage(id, stage) {
+      await changes.write(async (trx, note) => {
+        const row = await trx.updateTable("generations").set({ stage }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
+        if (row) note({ kind: "item", item: itemOf(row) });
+      });
+    },
+    async complete(id, { finishedAt, durationMs, images, upstream, billedImages, notices, timings }) {
       const done = await changes.write(async (trx, note) => {
         const row = await trx
           .updateTable("generations")
@@ -212,6 +258,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
             task_id: eb.fn.coalesce(eb.val(upstream?.taskId ?? null), "task_id"),
             billed_images: billedImages ?? null,
             notices_json: notices && notices.length > 0 ? JSON.stringify(notices) : null,
+            timings_json: timings ? JSON.stringify(timings) : null,
           }))
           .where("id", "=", id)
           .where("status", "=", "running")

@@ -70,6 +70,9 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
         images: [],
         input: null,
         chain: [],
+        stage: null,
+        typicalMs: null,
+        timings: null,
       });
       expect(await store.get("gen-1")).toEqual(created);
     });
@@ -77,7 +80,31 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     it("records the seed when the request is sent", async () => {
       const { id } = await create("a fox");
       await store.markSent(id, 987654);
-      expect((await store.get(id))?.seed).toBe(987654);
+      expect(await store.get(id)).toMatchObject({ seed: 987654, stage: "sent" });
+    });
+
+    it("says what a running generation is doing, and when each step of a finished one ended", async () => {
+      const { id, createdAt } = await create("a heron");
+      await store.markSent(id, 1);
+      await store.markUpstream(id, { requestId: null, taskId: "task-1" });
+      expect((await store.get(id))?.stage).toBe("working");
+      await store.markStage(id, "storing");
+      expect((await store.get(id))?.stage).toBe("storing");
+      const timings = { sentAt: createdAt + 1, answeredAt: createdAt + 700, downloadedAt: createdAt + 750, storedAt: createdAt + 800 };
+      const done = await store.complete(id, { finishedAt: createdAt + 810, durationMs: 700, images: [image(0)], timings });
+      expect(done).toMatchObject({ stage: null, typicalMs: null, timings });
+      await store.markStage(id, "downloading"); // too late: it has ended
+      expect((await store.get(id))?.stage).toBeNull();
+    });
+
+    it("gives a running generation its model's typical time here: the median of its recent runs of that size", async () => {
+      for (const ms of [4000, 6000, 30000]) {
+        const { id, createdAt } = await create("a run", { model: "qwen-image" });
+        await store.complete(id, { finishedAt: createdAt + ms, durationMs: ms, images: [image(0)] });
+      }
+      const running = await create("running now", { model: "qwen-image" });
+      expect(running.typicalMs).toBe(6000);
+      expect((await create("another model", { model: "wan2.6-t2i" })).typicalMs).toBeNull();
     });
 
     it("commits the images in position order with their links, and marks the generation succeeded", async () => {

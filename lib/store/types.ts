@@ -1,6 +1,6 @@
 import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
-import type { ComparisonView, GenerationRequest, GenerationStatus, GenerationView, HistoryItem, HistoryPage } from "../generation/view";
+import type { ComparisonView, GenerationRequest, GenerationStage, GenerationStatus, GenerationView, HistoryItem, HistoryPage, StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import type { UpstreamIds } from "../gateway/answer";
 
@@ -99,6 +99,8 @@ export type GenerationStore = {
   markSent(id: string, seed: number): Promise<void>;
   /** Records the gateway's ids as soon as they are known (a task may run for minutes), while it runs. */
   markUpstream(id: string, ids: UpstreamIds): Promise<void>;
+  /** Records what a running generation is doing now, for the page's progress. */
+  markStage(id: string, stage: GenerationStage): Promise<void>;
   /** Commits a finished generation with its images in one transaction; null when it is no longer running. */
   complete(
     id: string,
@@ -109,6 +111,7 @@ export type GenerationStore = {
       upstream?: UpstreamIds;
       billedImages?: number;
       notices?: readonly string[];
+      timings?: StepTimings;
     },
   ): Promise<GenerationView | null>;
   /** Ends a running generation as failed or cancelled; null when it is no longer running. */

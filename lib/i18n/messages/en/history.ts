@@ -47,6 +47,19 @@ export const history = {
     cancelledAfter:
       "Cancelled after {time}. Nothing was kept; if the request had reached the gateway, it may still finish and bill the images.",
     generating: "Images being generated",
+    progress: {
+      label: "Progress",
+      queued: "Starting",
+      stage: {
+        sent: "Sent: the model is at work",
+        working: "The model is at work (the gateway took the task)",
+        downloading: "Fetching the images",
+        storing: "Checking and keeping the images",
+      },
+      typically: "{elapsed} of typically {typical}",
+      longer: "{elapsed}: longer than the usual {typical}",
+      firstRun: "{elapsed} (no earlier run of this model here to compare with)",
+    },
     retry: "Retry",
     reuseSettings: "Reuse settings",
     reuseSettingsHelp: "Everything as it was, the seed used included, to make this image again.",

@@ -1,0 +1,127 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startAppServer, type AppServer } from "../e2e/server-process";
+import { defaultRequest } from "../lib/models/defaults";
+import { mb, rss } from "./processes";
+import { ms, table } from "./stats";
+
+const PORT = 3394;
+const EVENTS = 10;
+const SIZES = [1, 1_000] as const;
+
+type Stream = { received: Map<number, number>; close(): void };
+
+/** One EventSource-like reader: notes when each change frame's id arrived. */
+const openStream = (url: string, agent: http.Agent): Promise<Stream> =>
+  new Promise((resolve, reject) => {
+    const received = new Map<number, number>();
+    const request = http.get(`${url}/api/events`, { agent, headers: { accept: "text/event-stream" } }, (response) => {
+      if (response.statusCode !== 200) return reject(new Error(`the stream answered ${response.statusCode}`));
+      let buffer = "";
+      let ready = false;
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        const at = performance.timeOrigin + performance.now();
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const id = /^id: (\d+)$/m.exec(frame)?.[1];
+          if (/^event: change$/m.test(frame) && id) received.set(Number(id), at);
+          if (/^event: hello$/m.test(frame) && !ready) {
+            ready = true;
+            resolve({ received, close: () => request.destroy() });
+          }
+        }
+      });
+    });
+    request.on("error", reject);
+  });
+
+const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+};
+
+/**
+ * Many open tabs on one instance: 1 stream, then 1,000, each held open; a change is made (a favourite
+ * toggled) and timed from the request that made it to its arrival on every stream. Memory is the server's
+ * resident size with the streams open against before they were.
+ */
+export const benchLiveStreams = async (): Promise<string> => {
+  if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const rows: string[][] = [];
+  const results: Array<{ streams: number; p99: number; growth: number }> = [];
+  for (const size of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), "bench-streams-"));
+    let app: AppServer | undefined;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+    const streams: Stream[] = [];
+    try {
+      app = await startAppServer(PORT, { DATA_DIR: dir, SIMULATOR_LATENCY_MS: "0", RATE_LIMIT_PER_MINUTE: "10000" });
+      const created = await fetch(`${app.url}/api/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: app.url, prefer: "wait=30" },
+        body: JSON.stringify({ ...defaultRequest("wan2.2-t2i-flash"), width: 512, height: 512, prompt: "a favourite toggled" }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      // Warm: the route compiled, the feed started, one change through it.
+      const warm = await openStream(app.url, agent);
+      warm.close();
+      const before = rss(app.pid).now;
+      for (let opened = 0; opened < size; opened += 50) {
+        streams.push(...(await Promise.all(Array.from({ length: Math.min(50, size - opened) }, () => openStream(app!.url, agent)))));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const open = rss(app.pid).now;
+      const delays: number[] = [];
+      for (let event = 0; event < EVENTS; event++) {
+        const sent = performance.timeOrigin + performance.now();
+        const patched = await fetch(`${app.url}/api/generations/${id}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json", origin: app.url },
+          body: JSON.stringify({ starred: event % 2 === 0 }),
+        });
+        if (!patched.ok) throw new Error(`the change was refused: ${patched.status}`);
+        // Every stream's newest change after the request is this one's (nothing else writes meanwhile).
+        const deadline = Date.now() + 10_000;
+        const arrived = () => streams.map((stream) => [...stream.received.values()].find((at) => at >= sent));
+        while (arrived().some((at) => at === undefined) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+        const times = arrived();
+        if (times.some((at) => at === undefined)) throw new Error("a stream never got the change");
+        delays.push(...times.map((at) => (at ?? sent) - sent));
+        for (const stream of streams) stream.received.clear();
+      }
+      const growth = open - before;
+      results.push({ streams: size, p99: percentile(delays, 99), growth });
+      rows.push([String(size), ms(percentile(delays, 50)), ms(percentile(delays, 99)), ms(Math.max(...delays)), mb(before), mb(open), mb(growth)]);
+    } finally {
+      for (const stream of streams) stream.close();
+      agent.destroy();
+      app?.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const many = results.find((result) => result.streams === 1_000);
+  return [
+    "### Many open tabs: 1,000 live streams on one instance",
+    "",
+    `Each stream an HTTP connection held open from this process (as a tab's EventSource would be); ${EVENTS} changes (a favourite toggled), each timed from the request that made it to its arrival on every stream, so the figure includes the request itself. Memory: the server's resident size before the streams opened and with them open (a collection in between makes small differences noise). The embedded history, the production build.`,
+    "",
+    table(["streams", "delivered p50", "delivered p99", "slowest", "server memory before", "with the streams open", "growth"], rows),
+    "",
+    table(
+      ["figure", "value", "target", "result"],
+      many
+        ? [
+            ["delivered to all 1,000, p99", ms(many.p99), "<= 250 ms", many.p99 <= 250 ? "met" : "**missed**"],
+            ["memory growth with 1,000 open", mb(many.growth), "<= 200 MB", many.growth <= 200 * 1024 * 1024 ? "met" : "**missed**"],
+          ]
+        : [],
+    ),
+  ].join("\n");
+};

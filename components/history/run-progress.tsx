@@ -1,0 +1,35 @@
+import { useMessages } from "@/components/i18n/i18n-provider";
+import { format } from "@/lib/i18n/format";
+import type { GenerationView } from "@/lib/generation/view";
+import { formatSeconds } from "./use-elapsed";
+
+/** Past this share of the typical time, a run says it is taking longer than usual. */
+const LONGER = 1.25;
+
+/**
+ * What a running generation is doing and how its time compares with this model's usual time here: the stage
+ * it is at (request out, model at work, images being fetched, being kept) and a bar filling towards the
+ * typical time. Both come from the server as they change.
+ */
+export function RunProgress({ generation, elapsed }: { generation: Pick<GenerationView, "stage" | "typicalMs">; elapsed: number }) {
+  const t = useMessages().history.card.progress;
+  const { stage, typicalMs } = generation;
+  const time = { elapsed: formatSeconds(elapsed), typical: typicalMs === null ? "" : formatSeconds(typicalMs) };
+  const words = typicalMs === null ? t.firstRun : elapsed > typicalMs * LONGER ? t.longer : t.typically;
+  return (
+    <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
+      <p aria-live="polite" className="font-medium text-slate-700 dark:text-slate-300">
+        {stage ? t.stage[stage] : t.queued}
+      </p>
+      {typicalMs !== null && (
+        <progress
+          aria-label={t.label}
+          className="block h-1.5 w-full appearance-none overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700 [&::-moz-progress-bar]:bg-sky-600 [&::-webkit-progress-bar]:bg-slate-200 dark:[&::-webkit-progress-bar]:bg-slate-700 [&::-webkit-progress-value]:bg-sky-600"
+          max={typicalMs}
+          value={Math.min(elapsed, typicalMs)}
+        />
+      )}
+      <p className="tabular-nums">{format(words, time)}</p>
+    </div>
+  );
+}
