@@ -5,33 +5,12 @@ import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
 import { applyLiveChange } from "./live-cache";
+import { generationView } from "@/test/generation-view";
 
 /** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
 
-const generation = (id: string, createdAt: number, patch: Partial<GenerationView> = {}): GenerationView => ({
-  kind: "generation",
-  id,
-  comparisonId: null,
-  status: "running",
-  createdAt,
-  finishedAt: null,
-  request: { ...defaultRequest("wan2.6-t2i"), prompt: id },
-  seed: null,
-  durationMs: null,
-  error: null,
-  starred: false,
-  requestId: null,
-  taskId: null,
-  billedImages: null,
-  notices: [],
-  images: [],
-  input: null,
-  chain: [],
-  stage: null,
-  typicalMs: null,
-  timings: null,
-  ...patch,
-} as GenerationView);
+const generation = (id: string, createdAt: number, patch: Partial<GenerationView> = {}): GenerationView =>
+  generationView({ id, createdAt, request: { ...defaultRequest("wan2.6-t2i"), prompt: id }, ...patch });
 
 const usage = { imagesToday: 3 } as Usage;
 const pages = (...items: GenerationView[][]): InfiniteData<HistoryPage, string | null> => ({

@@ -4,30 +4,15 @@ import { defaultRequest } from "../models/defaults";
 import { defaultEdit } from "../edit/edit-defaults";
 import { asCurl, asFetch, INPUT_STAND_IN } from "./as-code";
 import type { GenerationView } from "./view";
+import { generationView } from "@/test/generation-view";
 
-const generation: GenerationView = {
-  kind: "generation",
-  id: "g1",
-  comparisonId: null,
+const generation: GenerationView = generationView({
   status: "succeeded",
-  createdAt: 0,
   finishedAt: 1,
   request: { ...defaultRequest("qwen-image-plus"), prompt: "Tom's tea house, \"quoted\", $HOME and `ticks`", negativePrompt: "blurry" },
   seed: 42,
   durationMs: 1,
-  error: null,
-  starred: false,
-  requestId: null,
-  taskId: null,
-  billedImages: null,
-  notices: [],
-  images: [],
-  input: null,
-  chain: [],
-  stage: null,
-  typicalMs: null,
-  timings: null,
-};
+});
 
 describe("copy as code", () => {
   it("writes a cURL command whose body is exactly what the server sent, in a shell-safe quote", () => {
