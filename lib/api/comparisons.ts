@@ -2,7 +2,7 @@ import { queryOptions, useMutation } from "@tanstack/react-query";
 import type { CompareRequest } from "../compare/compare-request";
 import type { ComparisonView } from "../generation/view";
 import { apiFetch, type ApiError } from "./client";
-import { generationKeys, useRefreshHistory, useUpdateCached } from "./generations";
+import { generationKeys, runningCheckMs, useRefreshHistory, useUpdateCached } from "./generations";
 
 /** Comparisons for the browser: start one, follow it while a column runs, star or reveal it. */
 
@@ -12,8 +12,8 @@ export const comparisonQuery = (initial: ComparisonView, live: boolean) =>
     queryFn: ({ signal }) => apiFetch<ComparisonView>(`/api/comparisons/${initial.id}`, { signal }),
     initialData: initial,
     staleTime: Number.POSITIVE_INFINITY,
-    // Columns fill in as each model finishes: without the live stream, asked every second while any one runs.
-    refetchInterval: (query) => (!live && query.state.data?.columns.some((column) => column.generation.status === "running") ? 1000 : false),
+    // Columns fill in as each model finishes: the stream brings them; asked again while any one runs (runningCheckMs).
+    refetchInterval: (query) => (query.state.data?.columns.some((column) => column.generation.status === "running") ? runningCheckMs(live) : false),
   });
 
 export const useCreateComparison = () => {

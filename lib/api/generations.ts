@@ -37,8 +37,14 @@ export const generationQuery = (initial: GenerationView, live: boolean) =>
     initialData: initial,
     // The list just fetched it: only a running generation needs asking again (the interval does that).
     staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: (query) => (!live && query.state.data?.status === "running" ? 1000 : false),
+    refetchInterval: (query) => (query.state.data?.status === "running" ? runningCheckMs(live) : false),
   });
+
+/**
+ * How often a running item is asked again: every second without the live stream; with it, rarely, as a
+ * safety net for a change the stream did not bring (a lost wake-up between instances, a proxy's hiccup).
+ */
+export const runningCheckMs = (live: boolean) => (live ? 5_000 : 1_000);
 
 type HistoryData = InfiniteData<HistoryPage, string | null>;
 
