@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { startAppServer, type AppServer } from "../e2e/server-process";
 import { defaultRequest } from "../lib/models/defaults";
 import { mb, rss } from "./processes";
-import { ms, table } from "./stats";
+import { ms, percentile, table } from "./stats";
 
 const PORT = 3394;
 const EVENTS = 10;
@@ -41,11 +41,6 @@ const openStream = (url: string, agent: http.Agent): Promise<Stream> =>
     });
     request.on("error", reject);
   });
-
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-};
 
 /**
  * Many open tabs on one instance: 1 stream, then 1,000, each held open; a change is made (a favourite

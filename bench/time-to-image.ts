@@ -8,7 +8,7 @@ import { CHROMIUM_PATH } from "../e2e/ports";
 import { startAppServer } from "../e2e/server-process";
 import type { GenerationView, StepTimings } from "../lib/generation/view";
 import { startSimulatorProcess } from "./processes";
-import { median, ms, table } from "./stats";
+import { median, ms, percentile, table } from "./stats";
 
 const APP_PORT = 3393;
 const SIMULATOR_PORT = 4393;
@@ -18,12 +18,6 @@ const RUNS = 8;
 const SIZE = "1280*1280";
 
 type Run = { start: number; shown: number; painted: number; timings: StepTimings };
-
-/** The p-th percentile (0..100) by nearest rank. */
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-};
 
 /**
  * Clicks Generate and answers, in the page's own clock (the epoch, as the server's): when the click was, when

@@ -75,7 +75,8 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     return {
       items: read.filter(isView),
       deleted: read.filter((entry) => !isView(entry)),
-      usage: changes.length > 0 ? await usage() : null,
+      // Any change may have moved today's count or what runs now.
+      usage: await usage(),
     };
   };
 
