@@ -26,6 +26,20 @@ const failed =
   (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
+// CI shows only the end of the output: name what failed there, so a flake can be found without the whole log.
+const unitFailures = (unit?.testResults ?? []).flatMap((file) =>
+  file.assertionResults.filter((test) => test.status === "failed").map((test) => `${file.name.replace(`${process.cwd()}/`, "")} › ${test.fullName}`),
+);
+const e2eFailures = [];
+const walk = (suite) => {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests) if (test.status === "unexpected") e2eFailures.push(`${spec.file}:${spec.line} › ${test.projectName} › ${spec.title}`);
+  }
+  for (const child of suite.suites ?? []) walk(child);
+};
+for (const suite of e2e?.suites ?? []) walk(suite);
+for (const name of [...unitFailures, ...e2eFailures]) console.log(`failed: ${name}`);
+
 console.log(`\nunit: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : "did not report"}`);
 console.log(`end-to-end: ${e2e ? `${e2e.stats.expected + e2e.stats.flaky} passed, ${e2e.stats.unexpected} failed` : buildStatus === 0 ? "did not report" : "not run: the build failed"}`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
