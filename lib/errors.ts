@@ -52,7 +52,19 @@ type AppErrorExtra = {
   readonly billedImages?: number | null;
 };
 
+/**
+ * The server bundles a module once per graph (a page's and each route's), while the history and its job
+ * runner are one per process: an AppError thrown by a runner that a page created must still be an AppError
+ * to a route. So `instanceof` asks for this mark, which every copy of the class shares, not for the copy.
+ */
+const MARK = Symbol.for("onetoken-playground.AppError");
+
 export class AppError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && MARK in value;
+  }
+
+  readonly [MARK] = true;
   readonly code: ErrorCode;
   readonly status: number;
   readonly retryAfterSeconds: number | undefined;
