@@ -10,7 +10,7 @@ import { CapReached, type Admission, type GenerationStore, type ImageStore, type
 import { redact } from "../gateway/redact";
 import { INPUT_GONE } from "../edit/edit-request";
 import { toDataUri } from "../edit/input-image";
-import { processImage } from "./process-image";
+import { answerThumbnail, inspectImage } from "./process-image";
 import * as refusals from "./refusals";
 
 export type RunnerLimits = {
@@ -155,10 +155,11 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     stage(id, "storing");
     const written = await Promise.allSettled(
       fetched.map(async (bytes, position): Promise<StoredImage> => {
-        const processed = await processImage(bytes);
+        const info = await inspectImage(bytes);
         const imageId = randomUUID();
-        await images.put(imageId, bytes, processed.thumbnail);
-        return { id: imageId, position, width: processed.width, height: processed.height, mime: processed.mime, bytes: bytes.length, revisedPrompt: upstream[position]?.revisedPrompt ?? "" };
+        // The image is written while its thumbnail is made: the two slowest steps before the page can show it.
+        await images.put(imageId, bytes, answerThumbnail(bytes));
+        return { id: imageId, position, width: info.width, height: info.height, mime: info.mime, bytes: bytes.length, revisedPrompt: upstream[position]?.revisedPrompt ?? "" };
       }),
     );
     const stored = written.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));

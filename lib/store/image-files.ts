@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { join } from "node:path";
+import { settleBoth } from "./settle-both";
 import type { ImageStore } from "./types";
 
 const ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -45,16 +46,11 @@ export const createImageFiles = async (dir: string): Promise<ImageStore> => {
     return join(/*turbopackIgnore: true*/ dir, `${id}${SUFFIX[variant]}`);
   };
   /** Both files, each tried whatever becomes of the other. */
-  const remove = async (id: string) => {
-    const results = await Promise.allSettled([rm(path(id, "full"), { force: true }), rm(path(id, "thumb"), { force: true })]);
-    const failed = results.find((result) => result.status === "rejected");
-    if (failed) throw failed.reason;
-  };
+  const remove = async (id: string) => settleBoth(rm(path(id, "full"), { force: true }), rm(path(id, "thumb"), { force: true }));
   return {
     async put(id, image, thumbnail) {
       try {
-        await writeWhole(path(id, "full"), image);
-        await writeWhole(path(id, "thumb"), thumbnail);
+        await settleBoth(writeWhole(path(id, "full"), image), Promise.resolve(thumbnail).then((bytes) => writeWhole(path(id, "thumb"), bytes)));
         await syncFolder(dir);
       } catch (error) {
         // Half an image is no image: nothing of it stays for a record that will never be written.

@@ -27,6 +27,20 @@ describe.each(IMAGE_BACKENDS)("in the $name", (backend) => {
     expect(await images.read(id, "thumb")).toEqual(thumb("a"));
   });
 
+  it("writes the image while the thumbnail is still in the making, and keeps neither if making it fails", async () => {
+    const made = randomUUID();
+    let finish: (bytes: Buffer) => void = () => undefined;
+    const putting = images.put(made, full("made"), new Promise<Buffer>((resolve) => (finish = resolve)));
+    finish(thumb("made"));
+    await putting;
+    expect(await images.read(made, "thumb")).toEqual(thumb("made"));
+
+    const broken = randomUUID();
+    await expect(images.put(broken, full("broken"), Promise.reject(new Error("does not decode")))).rejects.toThrow("does not decode");
+    expect(await images.has(broken)).toBe(false);
+    expect(await images.read(broken, "full")).toBeNull();
+  });
+
   it("streams what it holds with its length", async () => {
     const id = randomUUID();
     await images.put(id, full("streamed"), thumb("streamed"));

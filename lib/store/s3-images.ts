@@ -9,6 +9,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import { settleBoth } from "./settle-both";
 import type { ImageStore } from "./types";
 
 /** Where the images live in an S3-compatible object store, and how to reach it. */
@@ -72,17 +73,15 @@ export const createS3Images = async (config: S3Config, client: S3Client = create
   };
   const removeObject = (objectKey: string) => client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey }));
   // One object at a time: DeleteObjects needs a Content-MD5 that servers other than AWS insist on.
-  const remove = async (id: string) => {
-    const results = await Promise.allSettled([removeObject(key(id, "full")), removeObject(key(id, "thumb"))]);
-    const failed = results.find((result) => result.status === "rejected");
-    if (failed) throw failed.reason;
-  };
+  const remove = async (id: string) => settleBoth(removeObject(key(id, "full")), removeObject(key(id, "thumb")));
   return {
     async put(id, image, thumbnail) {
       try {
-        // The thumbnail after the image: a record is committed only after both, so neither alone is ever shown.
-        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key(id, "full"), Body: image, ContentType: CONTENT_TYPE.full }));
-        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key(id, "thumb"), Body: thumbnail, ContentType: CONTENT_TYPE.thumb }));
+        // Both at once: a record is committed only after both, so neither alone is ever shown.
+        await settleBoth(
+          client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key(id, "full"), Body: image, ContentType: CONTENT_TYPE.full })),
+          Promise.resolve(thumbnail).then((bytes) => client.send(new PutObjectCommand({ Bucket: config.bucket, Key: key(id, "thumb"), Body: bytes, ContentType: CONTENT_TYPE.thumb }))),
+        );
       } catch (error) {
         await remove(id).catch(() => undefined);
         throw error;

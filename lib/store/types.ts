@@ -217,8 +217,11 @@ export type GenerationStore = {
 };
 
 export type ImageStore = {
-  /** Writes both durably: a crash or a failure leaves either nothing or both whole. */
-  put(id: string, image: Buffer, thumbnail: Buffer): Promise<void>;
+  /**
+   * Writes both durably: a crash or a failure leaves either nothing or both whole. The thumbnail may still be
+   * in the making (a failure to make it fails the put); the image is written meanwhile.
+   */
+  put(id: string, image: Buffer, thumbnail: Buffer | Promise<Buffer>): Promise<void>;
   read(id: string, variant: "full" | "thumb"): Promise<Buffer | null>;
   /** The same bytes as a stream, for serving them without holding a whole image in memory. */
   stream(id: string, variant: "full" | "thumb"): Promise<{ body: ReadableStream<Uint8Array>; length: number } | null>;
