@@ -31,8 +31,10 @@ test("a generation started in one tab appears in another, running and then finis
   const [first, second] = await Promise.all([browser.newContext({ baseURL: OFFLINE }), browser.newContext({ baseURL: OFFLINE })]);
   try {
     const [starter, watcher] = [new PlaygroundPage(await first.newPage()), new PlaygroundPage(await second.newPage())];
+    // Listened for before the page opens: the stream may answer before the page counts as open.
+    const streaming = watcher.page.waitForResponse((response) => isStream(new URL(response.url())));
     await Promise.all([starter.open(), watcher.open()]);
-    await watcher.page.waitForResponse((response) => isStream(new URL(response.url())));
+    await streaming;
     // The first connection reads the list once more (what changed before it opened); after that, nothing.
     await watcher.page.waitForLoadState("networkidle");
     const polls = historyReads(watcher.page);

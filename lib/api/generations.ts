@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { listSearchParams, type ListFilters } from "../generation/list-query";
-import type { GenerationView, HistoryItem, HistoryPage } from "../generation/view";
+import { isUnfiltered, listSearchParams, type ListFilters } from "../generation/list-query";
+import type { GenerationView, HistoryItem, HistoryPage, ListedPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { apiFetch, type ApiError } from "./client";
-import { seedItems } from "./live-cache";
+import { reconcilePage } from "./live-cache";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
 
@@ -18,9 +18,8 @@ export const historyQuery = (filters: ListFilters) =>
   infiniteQueryOptions({
     queryKey: generationKeys.list(filters),
     queryFn: async ({ pageParam, signal, client }) => {
-      const page = await apiFetch<HistoryPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal });
-      seedItems(client, page.items);
-      return page;
+      const page = await apiFetch<ListedPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal });
+      return reconcilePage(client, page, { first: pageParam === null, unfiltered: isUnfiltered(filters) });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,

@@ -4,7 +4,7 @@ import type { GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange } from "./live-cache";
+import { applyLiveChange, reconcilePage } from "./live-cache";
 import { generationView } from "@/test/generation-view";
 
 /** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
@@ -29,7 +29,7 @@ describe("applying a live change", () => {
     client.setQueryData(generationKeys.one("b"), b);
 
     const finished = generation("a", 2, { status: "succeeded" });
-    applyLiveChange(client, { items: [finished, generation("new", 3)], deleted: [{ kind: "generation", id: "b" }], usage });
+    applyLiveChange(client, { items: [finished, generation("new", 3)], deleted: [{ kind: "generation", id: "b" }], usage }, 10);
 
     expect(listed(client, {})).toEqual([["new", "a"], []]);
     expect(client.getQueryData<GenerationView>(generationKeys.one("a"))?.status).toBe("succeeded");
@@ -42,7 +42,7 @@ describe("applying a live change", () => {
     const client = new QueryClient();
     client.setQueryData(generationKeys.list({}), pages([generation("a", 5)]));
     client.setQueryData(generationKeys.list({ starred: true }), pages([]));
-    applyLiveChange(client, { items: [generation("old", 1, { starred: true })], deleted: [], usage: null });
+    applyLiveChange(client, { items: [generation("old", 1, { starred: true })], deleted: [], usage: null }, 10);
     expect(listed(client, {})).toEqual([["a"]]);
     expect(client.getQueryState(generationKeys.list({ starred: true }))?.isInvalidated).toBe(true);
     expect(client.getQueryState(generationKeys.list({}))?.isInvalidated).toBe(false);
@@ -52,8 +52,33 @@ describe("applying a live change", () => {
     const client = new QueryClient();
     client.setQueryData(generationKeys.list({}), pages([generation("a", 2)]));
     const change = { items: [generation("new", 3)], deleted: [], usage: null };
-    applyLiveChange(client, change);
-    applyLiveChange(client, change);
+    applyLiveChange(client, change, 10);
+    applyLiveChange(client, change, 10);
     expect(listed(client, {})).toEqual([["new", "a"]]);
+  });
+});
+
+describe("a list page read while the stream runs", () => {
+  const place = { first: true, unfiltered: true };
+
+  it("keeps what a newer event said: a generation that failed, one deleted and one created while the page was on its way", () => {
+    const client = new QueryClient();
+    applyLiveChange(client, { items: [generation("a", 2, { status: "failed" }), generation("new", 9)], deleted: [{ kind: "generation", id: "b" }], usage: null }, 12);
+    const read = { items: [generation("a", 2), generation("b", 1)], nextCursor: null, changeId: 11 };
+    const page = reconcilePage(client, read, place);
+    expect(page.items.map((item) => [item.id, item.kind === "generation" && item.status])).toEqual([["new", "running"], ["a", "failed"]]);
+    expect(client.getQueryData<GenerationView>(generationKeys.one("a"))?.status).toBe("failed");
+  });
+
+  it("is believed over an event it already holds, and only the first unfiltered page takes new items", () => {
+    const client = new QueryClient();
+    applyLiveChange(client, { items: [generation("a", 2), generation("new", 9)], deleted: [], usage: null }, 12);
+    const read = { items: [generation("a", 2, { status: "succeeded" })], nextCursor: null, changeId: 12 };
+    expect(reconcilePage(client, read, place).items.map((item) => item.kind === "generation" && item.status)).toEqual(["succeeded"]);
+    expect(client.getQueryData<GenerationView>(generationKeys.one("a"))?.status).toBe("succeeded");
+
+    const older = { items: [generation("c", 1)], nextCursor: null, changeId: 3 };
+    expect(reconcilePage(client, older, { first: false, unfiltered: true }).items.map((item) => item.id)).toEqual(["c"]);
+    expect(reconcilePage(client, older, { first: true, unfiltered: false }).items.map((item) => item.id)).toEqual(["c"]);
   });
 });

@@ -1,7 +1,7 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { LiveChange } from "../events/sse";
 import { isUnfiltered, type ListFilters } from "../generation/list-query";
-import type { HistoryItem, HistoryPage } from "../generation/view";
+import type { HistoryItem, HistoryPage, ListedPage } from "../generation/view";
 import type { ShareEntry } from "../store/types";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
@@ -10,9 +10,44 @@ type HistoryData = InfiniteData<HistoryPage, string | null>;
 
 export const itemKey = (item: ShareEntry) => (item.kind === "generation" ? generationKeys.one(item.id) : generationKeys.comparison(item.id));
 
-/** Writes items fetched in a list into their own entries, so a card shows what its list just read. */
-export const seedItems = (client: QueryClient, items: readonly HistoryItem[]) => {
-  for (const item of items) client.setQueryData(itemKey(item), item);
+/** Per cache: for each item, the id of the last live change that carried it (or deleted it). */
+const heardAt = new WeakMap<QueryClient, Map<string, { readonly changeId: number; readonly deleted: boolean }>>();
+const heard = (client: QueryClient) => {
+  let map = heardAt.get(client);
+  if (!map) heardAt.set(client, (map = new Map()));
+  return map;
+};
+
+/**
+ * A page just read, made to agree with the live stream, then written into each item's own entry so a card
+ * shows it. A list read can answer after an event that is newer than the read (a generation that failed
+ * while the page was on its way): the event wins, never the older read. An item deleted since is left out;
+ * one created since goes on top of the first page of the unfiltered list, as the event put it.
+ */
+export const reconcilePage = (client: QueryClient, page: ListedPage, place: { first: boolean; unfiltered: boolean }): ListedPage => {
+  const since = heard(client);
+  const newer = (id: string) => {
+    const entry = since.get(id);
+    return entry && entry.changeId > page.changeId ? entry : null;
+  };
+  const listed = new Set(page.items.map((item) => item.id));
+  const items = page.items.flatMap((item) => {
+    const event = newer(item.id);
+    if (!event) return [item];
+    return event.deleted ? [] : [client.getQueryData<HistoryItem>(itemKey(item)) ?? item];
+  });
+  const newest = page.items[0]?.createdAt ?? Number.NEGATIVE_INFINITY;
+  const created =
+    place.first && place.unfiltered
+      ? [...since]
+          .filter(([id, event]) => !event.deleted && event.changeId > page.changeId && !listed.has(id))
+          .flatMap(([id]) => [client.getQueryData<HistoryItem>(generationKeys.one(id)) ?? client.getQueryData<HistoryItem>(generationKeys.comparison(id))].filter((item) => item !== undefined))
+          .filter((item) => item.createdAt >= newest && !(item.kind === "generation" && item.comparisonId !== null))
+          .sort((a, b) => b.createdAt - a.createdAt)
+      : [];
+  const reconciled = [...created, ...items];
+  for (const item of reconciled) client.setQueryData(itemKey(item), item);
+  return { ...page, items: reconciled };
 };
 
 /**
@@ -20,7 +55,10 @@ export const seedItems = (client: QueryClient, items: readonly HistoryItem[]) =>
  * every list; an item no list holds yet (new, perhaps from another tab or a colleague) goes on top of the
  * unfiltered lists, and filtered lists are asked again (it may match them); items gone leave every list.
  */
-export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>) => {
+export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number) => {
+  const since = heard(client);
+  for (const item of change.items) since.set(item.id, { changeId, deleted: false });
+  for (const item of change.deleted) since.set(item.id, { changeId, deleted: true });
   for (const item of change.items) client.setQueryData(itemKey(item), item);
   const changed = new Map(change.items.map((item) => [item.id, item]));
   const gone = new Set(change.deleted.map((item) => item.id));

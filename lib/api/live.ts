@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import type { LiveChange, LiveHello } from "../events/sse";
+import type { HistoryItem } from "../generation/view";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
 import { applyLiveChange } from "./live-cache";
@@ -73,7 +74,9 @@ export const useLiveHistory = () => {
       current.addEventListener("change", (event) => {
         heard();
         lastId = (event as MessageEvent<string>).lastEventId;
-        applyLiveChange(client, JSON.parse((event as MessageEvent<string>).data) as LiveChange<Usage>);
+        const change = JSON.parse((event as MessageEvent<string>).data) as LiveChange<Usage>;
+        warmThumbnails(change.items);
+        applyLiveChange(client, change, Number(lastId));
       });
       current.addEventListener("error", () => {
         setLive(false);
@@ -93,4 +96,24 @@ export const useLiveHistory = () => {
       setLive(false);
     };
   }, [client]);
+};
+
+const warmed = new Set<string>();
+/**
+ * A result's thumbnails start downloading and decoding the moment the stream says they exist, while React is
+ * still putting the card on the page; the card's own image then finds them in the browser's cache.
+ */
+const warmThumbnails = (items: readonly HistoryItem[]) => {
+  const generations = items.flatMap((item) => (item.kind === "generation" ? [item] : item.columns.map((column) => column.generation)));
+  for (const { images } of generations) {
+    for (const { thumbSrc } of images) {
+      if (warmed.has(thumbSrc)) continue;
+      // Only the newest matter; an old entry may be warmed again (from the cache) at no cost.
+      if (warmed.size > 200) warmed.clear();
+      warmed.add(thumbSrc);
+      const image = new Image();
+      image.src = thumbSrc;
+      image.decode().catch(() => undefined);
+    }
+  }
 };

@@ -126,6 +126,12 @@ export type HistoryItem = GenerationView | ComparisonView;
 
 export type HistoryPage = { readonly items: readonly HistoryItem[]; readonly nextCursor: string | null };
 
+/**
+ * A page as the list route answers it: `changeId` is the change log's newest id read before the page, so the
+ * page shows every change up to it (and perhaps some after), and a live event with a higher id is newer.
+ */
+export type ListedPage = HistoryPage & { readonly changeId: number };
+
 export const imageLinks = (id: string) => ({
   src: `/api/images/${id}`,
   thumbSrc: `/api/images/${id}/thumb`,

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { listQuerySchema } from "@/lib/generation/list-query-schema";
 import { parseGenerateRequest } from "@/lib/generation/parse-request";
+import type { ListedPage } from "@/lib/generation/view";
 import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
@@ -32,6 +33,9 @@ export function GET(request: Request): Promise<Response> {
     if (!parsed.success) throw new AppError("invalid_request", "The history filters are not valid.");
     const { store } = await getHistory();
     const { starred, ...query } = parsed.data;
-    return json(await store.list({ ...query, starred: starred === "1" }));
+    // Read first: the page is then at least as new as this id, which the page compares live events against.
+    const { last } = await store.changeBounds();
+    const page: ListedPage = { ...(await store.list({ ...query, starred: starred === "1" })), changeId: last };
+    return json(page);
   });
 }
