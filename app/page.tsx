@@ -4,6 +4,7 @@ import { Playground } from "@/components/playground/playground";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { getGatewayMode, getPublicGatewayInfo } from "@/lib/gateway/env";
+import { readUsage } from "@/lib/history/usage";
 import { getPrices } from "@/lib/pricing/env";
 import type { ShareEntry } from "@/lib/store/types";
 
@@ -18,5 +19,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   const open = parseOpen((await searchParams).open);
   if (gated && !sessionId) redirect(signInPath(open ? `/?open=${open.kind}:${open.id}` : "/"));
-  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} prices={getPrices()} open={open} />;
+  // Today's count is in the first paint, so the header is its final width before any script runs (no shift).
+  const usage = await readUsage().catch(() => null);
+  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} prices={getPrices()} usage={usage} open={open} />;
 }

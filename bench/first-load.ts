@@ -1,54 +1,18 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { chromium } from "@playwright/test";
 import { startAppServer } from "../e2e/server-process";
 import { CHROMIUM_PATH } from "../e2e/ports";
+import { startEmptyNext } from "./empty-next";
 import { median, table } from "./stats";
 
 const RUNS = 5;
 const APP_PORT = 3393;
 const EMPTY_PORT = 3394;
 const TARGET_KB = 60;
-const EMPTY_DIR = resolve(".data/bench-empty-next");
 const LIMITS =
-  "What limits it, when missed: the libraries the stack requires (TanStack Query, react-hook-form, zod/mini) ship with the first screen, beside the app's own form and history code; the rare parts (lightbox, code dialog, diff, compare form, slide show) already load only when used.";
-
-/** The smallest App Router page, built by this repository's own Next (same version, same bundler). */
-const buildEmptyApp = () => {
-  rmSync(EMPTY_DIR, { recursive: true, force: true });
-  mkdirSync(join(EMPTY_DIR, "app"), { recursive: true });
-  writeFileSync(join(EMPTY_DIR, "package.json"), JSON.stringify({ name: "empty-next", private: true }));
-  // Inside the repository so Turbopack finds `next` in its node_modules; the root says where that is.
-  writeFileSync(
-    join(EMPTY_DIR, "next.config.mjs"),
-    'import { fileURLToPath } from "node:url";\nexport default { poweredByHeader: false, turbopack: { root: fileURLToPath(new URL("../..", import.meta.url)) } };\n',
-  );
-  writeFileSync(join(EMPTY_DIR, "app", "layout.jsx"), 'export default function RootLayout({ children }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n');
-  writeFileSync(join(EMPTY_DIR, "app", "page.jsx"), "export default function Page() {\n  return <main>Empty</main>;\n}\n");
-  const built = spawnSync(process.execPath, [resolve("node_modules/next/dist/bin/next"), "build"], {
-    cwd: EMPTY_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    encoding: "utf8",
-  });
-  if (built.status !== 0) throw new Error(`the empty Next app did not build:\n${built.stdout}\n${built.stderr}`);
-};
-
-const startEmptyApp = async () => {
-  const child = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(EMPTY_PORT)], {
-    cwd: EMPTY_DIR,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${EMPTY_PORT}`;
-  const deadline = Date.now() + 30_000;
-  while (!(await fetch(url).then((response) => response.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error("the empty Next app did not start");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { url, kill: () => child.pid !== undefined && child.exitCode === null && process.kill(-child.pid, "SIGKILL") };
-};
+  "What limits it, when missed: the libraries the stack requires (TanStack Query, react-hook-form) ship with the first screen, beside the app's own form code; zod and the schemas come with the form's first focus, the history's cards with the first card, and the rare parts (lightbox, code dialog, diff, compare and edit forms, slide show) when used.";
 
 type Load = { files: number; transferred: number; decoded: number; html: number };
 
@@ -89,16 +53,15 @@ const firstLoad = async (url: string): Promise<Load> => {
 
 /**
  * First-load JavaScript of `/` against an empty page built by the same Next, both served by `next start`
- * (which gzips). The lightbox's dialog, the slide show and the compare card's extras are what the budget
- * is about: rare parts load when used.
+ * (which gzips), on an empty history: what a first visit loads before anyone touches anything. What waits
+ * for its first use (the form's validation, the history's cards, the rare dialogs) is not in it.
  */
 export const benchFirstLoad = async (): Promise<string> => {
   if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  buildEmptyApp();
   const dataDir = resolve(".data/bench-first-load");
   rmSync(dataDir, { recursive: true, force: true });
   const app = await startAppServer(APP_PORT, { DATA_DIR: dataDir });
-  const empty = await startEmptyApp();
+  const empty = await startEmptyNext(EMPTY_PORT);
   try {
     const ours = await firstLoad(app.url);
     const baseline = await firstLoad(empty.url);
@@ -123,8 +86,7 @@ export const benchFirstLoad = async (): Promise<string> => {
     ].join("\n");
   } finally {
     app.kill();
-    empty.kill();
+    empty.stop();
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(EMPTY_DIR, { recursive: true, force: true });
   }
 };

@@ -1,4 +1,5 @@
 import dynamic from "next/dynamic";
+import { lazy } from "react";
 
 /**
  * Parts most visits never open, loaded the first time they are shown, so the first load stays small
@@ -12,3 +13,14 @@ export const CompareForm = dynamic(() => import("./compare/compare-form").then((
 export const EditForm = dynamic(() => import("./edit/edit-form").then((module) => module.EditForm), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });
 export const ConnectionCheck = dynamic(() => import("./gateway/connection-check").then((module) => module.ConnectionCheck), { ssr: false });
+
+/**
+ * The history's cards load the first time there is a card to show, so an empty history never fetches them.
+ * Plain React.lazy, not next/dynamic: the list waits under one Suspense boundary and appears whole, where a
+ * placeholder per card would be replaced by a card of another height (a layout shift).
+ */
+const loadCards = () => import("./history/cards");
+export const GenerationCard = lazy(() => loadCards().then((module) => ({ default: module.GenerationCard })));
+export const ComparisonCard = lazy(() => loadCards().then((module) => ({ default: module.ComparisonCard })));
+/** Called when something is about to be spent: its card's code is on its way while the gateway works. */
+export const preloadCards = () => void loadCards();

@@ -43,7 +43,7 @@ export function CompareForm({
   submitting: boolean;
 }) {
   const { register, control, handleSubmit, watch, reset, formState } = useForm<CompareRequest>({
-    resolver: schemaResolver(compareRequestSchema),
+    resolver: schemaResolver(() => compareRequestSchema).resolver,
     defaultValues: load?.request ?? DEFAULT_COMPARE,
     mode: "onSubmit",
     reValidateMode: "onChange",

@@ -52,7 +52,7 @@ export function EditForm({
 }) {
   const t = useMessages().edit;
   const form = useForm<EditRequest>({
-    resolver: schemaResolver(editRequestSchema),
+    resolver: schemaResolver(() => editRequestSchema).resolver,
     defaultValues: defaultEdit(),
     mode: "onSubmit",
     reValidateMode: "onChange",

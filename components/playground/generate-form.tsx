@@ -7,7 +7,7 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
 import { getModel, type ModelId } from "@/lib/models/registry";
-import { generateRequestSchema, type GenerateRequest } from "@/lib/models/request-schema";
+import type { GenerateRequest } from "@/lib/models/request-schema";
 import { switchModel } from "@/lib/models/switch-model";
 import { ExamplePrompts } from "./example-prompts";
 import { ModelSelect } from "./model-select";
@@ -17,6 +17,9 @@ import { SizePicker } from "./size-picker";
 import { useCost } from "@/components/pricing/prices";
 import { reveal } from "./reveal";
 import { SubmitArea, submitOnModEnter, useCostGate } from "./submit-area";
+
+// The schema (and zod) arrive when the form is first focused, well before its first submit needs them.
+const validation = schemaResolver(() => import("@/lib/models/request-schema").then((module) => module.generateRequestSchema));
 
 /** What the history may do to the form: fill it from a past generation. */
 export type FormApi = {
@@ -40,7 +43,7 @@ export function GenerateForm({
 }) {
   const t = useMessages().playground.form;
   const form = useForm<GenerateRequest>({
-    resolver: schemaResolver(generateRequestSchema),
+    resolver: validation.resolver,
     defaultValues: defaultRequest(),
     mode: "onSubmit",
     reValidateMode: "onChange",
@@ -89,7 +92,7 @@ export function GenerateForm({
 
   return (
     <FormProvider {...form}>
-    <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} noValidate aria-label={t.label} className="space-y-5">
+    <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} onFocus={validation.preload} noValidate aria-label={t.label} className="space-y-5">
       {/* What every visit needs comes first: the model, the prompt and the button; the rest follows. */}
       <Controller control={control} name="model" render={({ field }) => <ModelSelect value={field.value} onChange={chooseModel} />} />
 

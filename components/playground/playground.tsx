@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import type { CompareLoad } from "@/components/compare/compare-form";
 import type { SeedChoice } from "@/components/history/actions";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
@@ -10,11 +10,12 @@ import type { PriceTable } from "@/lib/pricing/prices";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import type { EditLoad } from "@/components/edit/edit-form";
-import { CompareForm, ConnectionCheck, EditForm, Presentation } from "@/components/lazy";
+import { CompareForm, ConnectionCheck, EditForm, preloadCards, Presentation } from "@/components/lazy";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { useCreateEdit } from "@/lib/api/edits";
 import { generationKeys, useCreateGeneration } from "@/lib/api/generations";
+import type { Usage } from "@/lib/api/limits";
 import { useLiveHistory } from "@/lib/api/live";
 import { format } from "@/lib/i18n/format";
 import type { GatewayInfo } from "@/lib/generation/as-code";
@@ -34,6 +35,7 @@ export function Playground({
   gated,
   gateway,
   prices,
+  usage,
   open,
 }: {
   offline: boolean;
@@ -41,6 +43,8 @@ export function Playground({
   gateway: GatewayInfo;
   /** The deployment's prices, for every estimate of what a run costs. */
   prices: PriceTable;
+  /** Today's usage as the page was rendered (null if it could not be read then). */
+  usage: Usage | null;
   /** A history item to continue from (a share page's "Open in playground"). */
   open: ShareEntry | null;
 }) {
@@ -66,6 +70,11 @@ export function Playground({
   const create = useCreateGeneration();
   const compare = useCreateComparison();
   const edit = useCreateEdit();
+  /** A run about to start brings its card's code along while the gateway works (an empty history has loaded none). */
+  const spend = <Request,>(mutate: (request: Request) => void) => (request: Request) => {
+    preloadCards();
+    mutate(request);
+  };
   const client = useQueryClient();
 
   const toEditForm = (load: EditLoad) => {
@@ -116,7 +125,7 @@ export function Playground({
         <SkipLinks />
         <header className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-xl font-bold">{t.title}</h1>
-          <UsageBar gated={gated} />
+          <UsageBar gated={gated} initial={usage} />
           <ThemeSwitch />
           <LanguageSwitch />
           {/* Where the images come from, and a way to check that it answers (the check's full name is its label). */}
@@ -146,7 +155,7 @@ export function Playground({
             <div hidden={mode !== "single"}>
               <GenerateForm
                 ref={form}
-                onGenerate={(request) => create.mutate(request)}
+                onGenerate={spend(create.mutate)}
                 submitError={create.error ? format(t.generateError, { error: ruleText(create.error.message) }) : null}
                 submitting={create.isPending}
               />
@@ -155,7 +164,7 @@ export function Playground({
               {compareUsed && (
               <CompareForm
                 load={compareLoad}
-                onCompare={(request) => compare.mutate(request)}
+                onCompare={spend(compare.mutate)}
                 submitError={compare.error ? format(t.compareError, { error: ruleText(compare.error.message) }) : null}
                 submitting={compare.isPending}
               />
@@ -165,13 +174,19 @@ export function Playground({
               {editUsed && (
                 <EditForm
                   load={editLoad}
-                  onEdit={(request) => edit.mutate(request)}
+                  onEdit={spend(edit.mutate)}
                   submitError={edit.error ? format(t.editError, { error: ruleText(edit.error.message) }) : null}
                   submitting={edit.isPending}
                 />
               )}
             </div>
           </div>
+          {/*
+            The history hydrates as a boundary of its own, after the rest: a second short task instead of one
+            long one. Not the form: the page loads settings into it (a share's "Open in playground") as soon as
+            the page itself is hydrated, so it must be hydrated with it.
+          */}
+          <Suspense>
           <History
             actions={{
               reuseSettings: load,
@@ -201,6 +216,7 @@ export function Playground({
               present,
             }}
           />
+          </Suspense>
         </main>
       </div>
       {presenting && <Presentation items={presenting} onClose={() => setPresenting(null)} />}

@@ -3,14 +3,14 @@ import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { format, plural } from "@/lib/i18n/format";
-import { usageQuery } from "@/lib/api/limits";
+import { usageQuery, type Usage } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import { HTML_LANG } from "@/lib/i18n/locale";
 import { formatMoney } from "@/lib/pricing/prices";
 
 /** Today's image count (against the budget when there is one) and, behind a gate, signing out. */
-export function UsageBar({ gated }: { gated: boolean }) {
-  const { data } = useQuery(usageQuery(useLive()));
+export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | null }) {
+  const { data } = useQuery({ ...usageQuery(useLive()), ...(initial && { initialData: initial }) });
   const t = useMessages().playground.usage;
   const locale = useLocale();
   const left = data && data.dailyImageLimit !== null ? Math.max(0, data.dailyImageLimit - data.imagesToday) : null;

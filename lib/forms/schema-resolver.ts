@@ -1,16 +1,29 @@
 import type { FieldError, FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import type * as core from "zod/v4/core";
-import { safeParse } from "zod/mini";
+
+type Schema<Values extends FieldValues> = core.$ZodType<Values, Values>;
 
 /**
  * react-hook-form's resolver for one of the shared zod/mini schemas: the form refuses exactly what the route
  * refuses, in the same words. Each field shows its first problem; a problem with an item of a list (one of
  * the compared models, say) is shown on the list. Written here rather than taken from @hookform/resolvers,
  * whose support for every zod version is most of its weight in the first load.
+ *
+ * zod and the schema are fetched the first time they are needed (or when `preload` is called, as a form does
+ * on its first focus), so the first screen does not carry them: a form validates on submit, not on sight.
  */
-export const schemaResolver =
-  <Values extends FieldValues>(schema: core.$ZodType<Values, Values>): Resolver<Values> =>
-  async (values) => {
+export const schemaResolver = <Values extends FieldValues>(load: () => Schema<Values> | Promise<Schema<Values>>) => {
+  let loading: Promise<[typeof import("zod/mini"), Schema<Values>]> | null = null;
+  const ready = () => {
+    loading ??= Promise.all([import("zod/mini"), load()]).catch((error: unknown) => {
+      // A failed fetch (a network hiccup) is tried again at the next validation.
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+  const resolver: Resolver<Values> = async (values) => {
+    const [{ safeParse }, schema] = await ready();
     const parsed = safeParse(schema, values);
     if (parsed.success) return { values: parsed.data, errors: {} };
     const errors: Record<string, FieldError> = {};
@@ -20,3 +33,5 @@ export const schemaResolver =
     }
     return { values: {}, errors: errors as FieldErrors<Values> };
   };
+  return { resolver, preload: () => void ready().catch(() => undefined) };
+};

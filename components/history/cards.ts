@@ -1,0 +1,3 @@
+// The history's two kinds of card, one module so they load as one chunk (components/lazy.ts).
+export { GenerationCard } from "./generation-card";
+export { ComparisonCard } from "@/components/compare/comparison-card";
