@@ -1,8 +1,6 @@
 import { useInfiniteQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useDeferredValue, useEffect, useRef, useState } from "react";
+import { Suspense, useDeferredValue, useEffect, useRef, useState } from "react";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
-// Not lazy: a card that arrived after the list would push the cards below it down (a layout shift).
-import { ComparisonCard } from "@/components/compare/comparison-card";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { generationKeys, historyQuery } from "@/lib/api/generations";
@@ -10,10 +8,9 @@ import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { columnLabel, isHidden } from "@/lib/compare/column-label";
-import { Lightbox } from "@/components/lazy";
+import { ComparisonCard, GenerationCard, Lightbox } from "@/components/lazy";
 import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";
-import { GenerationCard } from "./generation-card";
 import { HistoryFilters } from "./history-filters";
 import { ShareButton } from "./share-button";
 import { usePendingDeletes } from "./use-pending-deletes";
@@ -48,18 +45,19 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   const deletes = usePendingDeletes();
   const [selected, setSelected] = useState<ReadonlyMap<string, HistoryItem>>(new Map());
   const [starredError, setStarredError] = useState<string | null>(null);
-  const sentinel = useRef<HTMLDivElement>(null);
+  // A state, not a ref: the sentinel mounts only once the cards' code is here, and the observer must follow it.
+  const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   useEffect(() => {
-    const element = sentinel.current;
+    const element = sentinel;
     if (!element || !hasNextPage) return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
     }, { rootMargin: "600px" });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  }, [sentinel, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const deleting = new Set(deletes.pending.map((item) => item.id));
   const items = (query.data?.pages ?? []).flatMap((page) => page.items);
@@ -155,6 +153,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {filtered ? t.emptyFiltered : t.empty}
         </p>
       )}
+      {/* Until the cards' code is here (the first card ever shown), nothing below the filters shows, so nothing moves. */}
+      <Suspense>
       <div className="space-y-4">
         {items.map((item) =>
           deleting.has(item.id) ? (
@@ -166,7 +166,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           ),
         )}
       </div>
-      <div ref={sentinel} />
+      <div ref={setSentinel} />
       {viewing && (() => {
         const entries = lightboxEntries(items.filter((item) => !deleting.has(item.id)), client, messages.compare.blindModel);
         const index = entries.findIndex((entry) => entry.generation.id === viewing.generationId && entry.image.id === viewing.imageId);
@@ -188,6 +188,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {isFetchingNextPage ? t.loading : t.loadMore}
         </Button>
       )}
+      </Suspense>
     </section>
   );
 }
