@@ -37,62 +37,146 @@ const SILENT_MS = 40_000;
 const readAfresh = (client: QueryClient) =>
   Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]);
 
+/** What one stream brings, as a tab applies it: whether it is open, its greeting, and each change. */
+type StreamHandlers = {
+  live(value: boolean): void;
+  hello(id: string, hello: LiveHello): void;
+  change(id: string, change: LiveChange<Usage>): void;
+};
+
 /**
- * Opens the history's live stream for this tab and applies what it brings to the query cache. The browser
- * reconnects a dropped stream by itself, sending the last id it saw, and the server replays what it missed.
+ * Opens the history's live stream. The browser reconnects a dropped stream by itself, sending the last id it
+ * saw, and the server replays what it missed; a stream opened again here starts from `lastId()`.
+ */
+const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
+  let source: EventSource | null = null;
+  let reopen: ReturnType<typeof setTimeout> | undefined;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const heard = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      on.live(false);
+      open();
+    }, SILENT_MS);
+  };
+  const open = () => {
+    clearTimeout(reopen);
+    source?.close();
+    heard();
+    const after = lastId();
+    const current = new EventSource(after ? `/api/events?after=${encodeURIComponent(after)}` : "/api/events");
+    source = current;
+    current.addEventListener("ping", heard);
+    current.addEventListener("hello", (event) => {
+      heard();
+      on.live(true);
+      on.hello((event as MessageEvent<string>).lastEventId, JSON.parse((event as MessageEvent<string>).data) as LiveHello);
+    });
+    current.addEventListener("change", (event) => {
+      heard();
+      on.change((event as MessageEvent<string>).lastEventId, JSON.parse((event as MessageEvent<string>).data) as LiveChange<Usage>);
+    });
+    current.addEventListener("error", () => {
+      on.live(false);
+      // Refused (signed out, an error answer, a connection the browser will not retry): it gives up, so this
+      // tab tries again later, from where it was.
+      if (current.readyState === EventSource.CLOSED) {
+        current.close();
+        reopen = setTimeout(open, REOPEN_MS);
+      }
+    });
+  };
+  open();
+  return () => {
+    clearTimeout(reopen);
+    clearTimeout(watchdog);
+    source?.close();
+  };
+};
+
+/** What the tab holding the stream tells the others (and a newcomer's question for the current state). */
+type Relay =
+  | { readonly kind: "live"; readonly live: boolean }
+  | { readonly kind: "hello"; readonly id: string; readonly hello: LiveHello }
+  | { readonly kind: "change"; readonly id: string; readonly change: LiveChange<Usage> }
+  | { readonly kind: "ask" };
+
+const SHARED = "onetoken-playground-live";
+
+/**
+ * Keeps this tab's query cache in step with the history's live stream. Tabs of one browser share one stream:
+ * the tab holding a Web Lock opens it and relays every message to the others over a BroadcastChannel, and
+ * when that tab closes the lock passes to another, which opens the stream again from the last id it heard.
+ * Browsers allow about six HTTP/1.1 connections per site, so a stream per tab would starve the seventh.
+ * Where the browser has neither (an insecure origin has no Web Locks), each tab opens its own.
  */
 export const useLiveHistory = () => {
   const client = useQueryClient();
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    let source: EventSource | null = null;
-    let reopen: ReturnType<typeof setTimeout> | undefined;
-    // The browser resends the last id itself when it reconnects; a stream this tab opens again carries it in the URL.
     let lastId = "";
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    const heard = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
-        setLive(false);
-        open();
-      }, SILENT_MS);
-    };
-    const open = () => {
-      clearTimeout(reopen);
-      source?.close();
-      heard();
-      const current = new EventSource(lastId ? `/api/events?after=${encodeURIComponent(lastId)}` : "/api/events");
-      source = current;
-      current.addEventListener("ping", heard);
-      current.addEventListener("hello", (event) => {
-        heard();
-        setLive(true);
-        lastId = (event as MessageEvent<string>).lastEventId;
-        const hello = JSON.parse((event as MessageEvent<string>).data) as LiveHello;
+    const apply: StreamHandlers = {
+      live: setLive,
+      hello(id, hello) {
+        lastId = id;
         if (!hello.resumed) void readAfresh(client);
-      });
-      current.addEventListener("change", (event) => {
-        heard();
-        lastId = (event as MessageEvent<string>).lastEventId;
-        const change = JSON.parse((event as MessageEvent<string>).data) as LiveChange<Usage>;
+      },
+      change(id, change) {
+        lastId = id;
         warmThumbnails(change.items);
-        applyLiveChange(client, change, Number(lastId));
-      });
-      current.addEventListener("error", () => {
-        setLive(false);
-        // Refused (signed out, an error answer, a connection the browser will not retry): it gives up, so this
-        // tab tries again later, from where it was.
-        if (current.readyState === EventSource.CLOSED) {
-          current.close();
-          reopen = setTimeout(open, REOPEN_MS);
-        }
-      });
+        applyLiveChange(client, change, Number(id));
+      },
     };
-    open();
+    if (typeof BroadcastChannel === "undefined" || !navigator.locks) {
+      const stop = openStream(apply, () => lastId);
+      return () => {
+        stop();
+        setLive(false);
+      };
+    }
+    const channel = new BroadcastChannel(SHARED);
+    let leading = false;
+    channel.onmessage = ({ data }: MessageEvent<Relay>) => {
+      if (data.kind === "ask") {
+        if (leading) channel.postMessage({ kind: "live", live: isLive() } satisfies Relay);
+      } else if (data.kind === "live") apply.live(data.live);
+      else if (data.kind === "hello") apply.hello(data.id, data.hello);
+      else apply.change(data.id, data.change);
+    };
+    const relay = (message: Relay) => channel.postMessage(message);
+    const released = new AbortController();
+    navigator.locks
+      .request(SHARED, { signal: released.signal }, async () => {
+        leading = true;
+        const stop = openStream(
+          {
+            live(value) {
+              apply.live(value);
+              relay({ kind: "live", live: value });
+            },
+            hello(id, hello) {
+              apply.hello(id, hello);
+              relay({ kind: "hello", id, hello });
+            },
+            change(id, change) {
+              apply.change(id, change);
+              relay({ kind: "change", id, change });
+            },
+          },
+          () => lastId,
+        );
+        // Held until this tab goes: the next tab in line then opens the stream.
+        await new Promise<void>((resolve) => released.signal.addEventListener("abort", () => resolve()));
+        stop();
+        leading = false;
+      })
+      // Aborted while still waiting in line: nothing was held.
+      .catch(() => undefined);
+    // A tab that joins while another leads learns whether the stream is open, rather than poll until it hears.
+    relay({ kind: "ask" });
     return () => {
-      clearTimeout(reopen);
-      clearTimeout(watchdog);
-      source?.close();
+      released.abort();
+      channel.close();
       setLive(false);
     };
   }, [client]);
