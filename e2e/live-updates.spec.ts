@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { PlaygroundPage } from "./fixtures";
+import { ComparePanel, PlaygroundPage } from "./fixtures";
 import { LIVE_UPDATES_APP_PORT, OFFLINE_APP_PORT } from "./ports";
 import { startAppServer, type AppServer } from "./server-process";
 
@@ -58,6 +58,46 @@ test("a generation started in one tab appears in another, running and then finis
   }
 });
 
+test("seven tabs of one browser share one stream, and another tab takes it over when its holder closes", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ baseURL: OFFLINE });
+  try {
+    // Every stream any tab of this browser opens, by tab.
+    const streams = new Map<Page, number>();
+    const tabs: PlaygroundPage[] = [];
+    for (let index = 0; index < 7; index++) {
+      const page = await context.newPage();
+      page.on("request", (request) => {
+        if (isStream(new URL(request.url()))) streams.set(page, (streams.get(page) ?? 0) + 1);
+      });
+      const tab = new PlaygroundPage(page);
+      await tab.open();
+      tabs.push(tab);
+    }
+    await expect.poll(() => [...streams.values()].reduce((sum, count) => sum + count, 0)).toBe(1);
+    const [holder] = [...streams.keys()];
+    const others = tabs.filter((tab) => tab.page !== holder);
+    const [starter, last] = [others[0], others.at(-1)];
+    if (!holder || !starter || !last) throw new Error("no tabs");
+
+    // Over HTTP/1.1 a seventh stream would wait for a connection; shared, every tab hears at once.
+    const prompt = `Heard in the seventh tab ${Date.now()}`;
+    await starter.prompt.fill(prompt);
+    await starter.generateButton.click();
+    await expect(last.results.filter({ hasText: prompt }).getByRole("img")).toBeVisible({ timeout: 30_000 });
+
+    // The holder goes: another tab opens the stream, and what happens next still reaches every tab left.
+    await holder.close();
+    await expect.poll(() => [...streams.entries()].filter(([page]) => page !== holder).reduce((sum, [, count]) => sum + count, 0)).toBe(1);
+    const after = `After the holder closed ${Date.now()}`;
+    await starter.prompt.fill(after);
+    await starter.generateButton.click();
+    await expect(last.results.filter({ hasText: after }).getByRole("img")).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await context.close();
+  }
+});
+
 test("with the stream blocked, the page falls back to asking, and still shows the result", async ({ page }) => {
   await page.route(isStream, (route) => route.abort());
   const playground = new PlaygroundPage(page);
@@ -75,6 +115,25 @@ test.describe("on a server of its own", () => {
   const env = { DATA_DIR, SIMULATOR_LATENCY_MS: "1500", PLAYGROUND_PASSWORD: "", RATE_LIMIT_PER_MINUTE: "1000" };
   let server: AppServer | undefined;
   test.afterEach(() => server?.kill());
+
+  test("a comparison with more columns than free places waits its turn in the queue, and then fills in", async ({ page }) => {
+    test.setTimeout(90_000);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    server = await startAppServer(LIVE_UPDATES_APP_PORT, { ...env, MAX_CONCURRENT_GENERATIONS: "2" });
+    await page.goto(server.url);
+    const compare = new ComparePanel(page);
+    await compare.open();
+    await compare.chooseModels(["Wan 2.6", "Qwen-Image", "Wan 2.2 flash"]);
+    await compare.prompt.fill("A paper boat on a canal");
+    await compare.submit();
+    const card = compare.card();
+    // Two places for three columns: one waits, next in line, while the other two run.
+    await expect(card.getByText("Queued: next when a place is free")).toBeVisible();
+    await expect(card.getByText("Sent: the model is at work")).toHaveCount(2);
+    await page.screenshot({ path: "test-results/screenshots/compare-queued.png" });
+    for (const model of ["Wan 2.6", "Qwen-Image", "Wan 2.2 flash"]) await expect(compare.column(card, model).getByRole("img")).toBeVisible({ timeout: 30_000 });
+    await expect(card.getByText(/^Queued/)).toHaveCount(0);
+  });
 
   test("a running card says what it is doing, and how its time compares with this model's usual time here", async ({ page }) => {
     test.setTimeout(90_000);

@@ -24,6 +24,7 @@ export const generationView = (patch: Partial<GenerationView> = {}): GenerationV
     chain: [],
     stage: null,
     typicalMs: null,
+    queuedAhead: null,
     timings: null,
     ...patch,
   }) as GenerationView;

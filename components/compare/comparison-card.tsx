@@ -18,7 +18,7 @@ import { useUsageAfter } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import { requestSize } from "@/lib/generation/request-size";
-import type { ComparisonView, GenerationView } from "@/lib/generation/view";
+import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { excerpt } from "@/lib/text/well-formed";
@@ -37,14 +37,14 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
   const retry = useRetryColumn();
   const hidden = isHidden(comparison);
   const { request } = comparison;
-  const running = comparison.columns.some((column) => column.generation.status === "running");
+  const running = comparison.columns.some((column) => isActive(column.generation.status));
   useUsageAfter(running, live);
   const grid = GRID[comparison.columns.length as keyof typeof GRID] ?? "md:grid-cols-2";
   const card = useRef<HTMLElement>(null);
   const cost = useCost();
   // What the columns billed (or, while one runs, will at most): an estimate by the deployment's prices.
   const spent = comparison.columns.reduce(
-    (sum, { generation }) => sum + cost.of(generation.request.model, generation.status === "running" ? generation.request.n : (generation.billedImages ?? generation.images.length)),
+    (sum, { generation }) => sum + cost.of(generation.request.model, isActive(generation.status) ? generation.request.n : (generation.billedImages ?? generation.images.length)),
     0,
   );
 
@@ -161,7 +161,7 @@ function Column({
   const cancel = useCancelGeneration();
   const item = useRef<HTMLLIElement>(null);
   const { request, status } = generation;
-  const elapsed = useElapsed(generation.createdAt, status === "running");
+  const elapsed = useElapsed(generation.createdAt, isActive(status));
   return (
     <li ref={item} tabIndex={-1} aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
       <div className="flex items-start justify-between gap-2">
@@ -173,7 +173,7 @@ function Column({
             </p>
           )}
         </div>
-        {status === "running" ? (
+        {isActive(status) ? (
           <div className="flex items-center gap-2">
             <span role="timer" aria-label={format(t.elapsed, { label })} className="whitespace-nowrap text-xs tabular-nums text-slate-600 dark:text-slate-400">
               {formatSeconds(elapsed)}
@@ -192,8 +192,8 @@ function Column({
         )}
       </div>
       {/* Blind: a model's usual time or way of answering would give it away. */}
-      {status === "running" && !hidden && <RunProgress generation={generation} elapsed={elapsed} />}
-      {status === "running" && (
+      {isActive(status) && !hidden && <RunProgress generation={generation} elapsed={elapsed} />}
+      {isActive(status) && (
         <div
           aria-label={format(t.generating, { label })}
           className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
@@ -226,7 +226,7 @@ function Column({
           ))}
         </ul>
       )}
-      {status !== "running" && status !== "succeeded" && (
+      {!isActive(status) && status !== "succeeded" && (
         <Button
           size="sm"
           onClick={() => {

@@ -8,7 +8,7 @@ import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/a
 import { useUsageAfter } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import { requestSize } from "@/lib/generation/request-size";
-import type { ChainStep, GenerationView } from "@/lib/generation/view";
+import { isActive, type ChainStep, type GenerationView } from "@/lib/generation/view";
 import type { Size } from "@/lib/models/size-rules";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
@@ -35,7 +35,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
   const [showCode, setShowCode] = useState(false);
   const card = useRef<HTMLElement>(null);
   const { request, status } = generation;
-  const running = status === "running";
+  const running = isActive(status);
   const elapsed = useElapsed(generation.createdAt, running);
   useUsageAfter(running, live);
   const firstRevised = generation.images.find((image) => image.revisedPrompt !== "")?.revisedPrompt;

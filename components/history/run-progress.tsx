@@ -11,15 +11,26 @@ const LONGER = 1.25;
  * it is at (request out, model at work, images being fetched, being kept) and a bar filling towards the
  * typical time. Both come from the server as they change.
  */
-export function RunProgress({ generation, elapsed }: { generation: Pick<GenerationView, "stage" | "typicalMs">; elapsed: number }) {
+export function RunProgress({ generation, elapsed }: { generation: Pick<GenerationView, "status" | "stage" | "typicalMs" | "queuedAhead">; elapsed: number }) {
   const t = useMessages().history.card.progress;
-  const { stage, typicalMs } = generation;
+  const { stage, typicalMs, queuedAhead } = generation;
+  if (generation.status === "queued") {
+    // Two lines, as when it runs, so little moves when it starts.
+    return (
+      <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
+        <p aria-live="polite" className="font-medium text-slate-700 dark:text-slate-300">
+          {queuedAhead ? format(t.waiting, { ahead: queuedAhead }) : t.waitingNext}
+        </p>
+        <p className="tabular-nums">{format(t.waited, { elapsed: formatSeconds(elapsed) })}</p>
+      </div>
+    );
+  }
   const time = { elapsed: formatSeconds(elapsed), typical: typicalMs === null ? "" : formatSeconds(typicalMs) };
   const words = typicalMs === null ? t.firstRun : elapsed > typicalMs * LONGER ? t.longer : t.typically;
   return (
     <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
       <p aria-live="polite" className="font-medium text-slate-700 dark:text-slate-300">
-        {stage ? t.stage[stage] : t.queued}
+        {stage ? t.stage[stage] : t.starting}
       </p>
       {typicalMs !== null && (
         <progress

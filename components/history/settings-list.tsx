@@ -4,7 +4,7 @@ import { ClampedText } from "@/components/ui/clamped-text";
 import { LocalTime } from "@/components/ui/local-time";
 import { useCost } from "@/components/pricing/prices";
 import { requestSize } from "@/lib/generation/request-size";
-import { isEditRequest, type GenerationView } from "@/lib/generation/view";
+import { isActive, isEditRequest, type GenerationView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
@@ -23,7 +23,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
   const costText = ({ status, billedImages, images, request: { model, n } }: GenerationView): string => {
     const price = each(model);
     const billed = billedImages ?? (status === "succeeded" ? images.length : null);
-    if (status === "running") return plural(locale, t.costUpTo, n, { cost: money(price * n) });
+    if (isActive(status)) return plural(locale, t.costUpTo, n, { cost: money(price * n) });
     if (billed === null) return format(t.costUnknown, { cost: money(price * n) });
     if (billed === 0) return t.costNothing;
     return plural(locale, t.costBilled, billed, { cost: money(price * billed), each: money(price) });
@@ -71,7 +71,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
   // Always a row, so the list keeps its height when the answer arrives.
   rows.push([
     ids.requestId,
-    generation.requestId ? <UpstreamId key="request" id={generation.requestId} name={ids.requestId} /> : generation.status === "running" ? ids.notYet : ids.notGiven,
+    generation.requestId ? <UpstreamId key="request" id={generation.requestId} name={ids.requestId} /> : isActive(generation.status) ? ids.notYet : ids.notGiven,
   ]);
   if (generation.taskId) rows.push([ids.taskId, <UpstreamId key="task" id={generation.taskId} name={ids.taskId} />]);
   return (

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation } from "@tanstack/react-query";
 import type { CompareRequest } from "../compare/compare-request";
-import type { ComparisonView } from "../generation/view";
+import { isActive, type ComparisonView } from "../generation/view";
 import { apiFetch, type ApiError } from "./client";
 import { generationKeys, runningCheckMs, useRefreshHistory, useUpdateCached } from "./generations";
 
@@ -13,7 +13,7 @@ export const comparisonQuery = (initial: ComparisonView, live: boolean) =>
     initialData: initial,
     staleTime: Number.POSITIVE_INFINITY,
     // Columns fill in as each model finishes: the stream brings them; asked again while any one runs (runningCheckMs).
-    refetchInterval: (query) => (query.state.data?.columns.some((column) => column.generation.status === "running") ? runningCheckMs(live) : false),
+    refetchInterval: (query) => (query.state.data?.columns.some((column) => isActive(column.generation.status)) ? runningCheckMs(live) : false),
   });
 
 export const useCreateComparison = () => {

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { isUnfiltered, listSearchParams, type ListFilters } from "../generation/list-query";
-import type { GenerationView, HistoryItem, HistoryPage, ListedPage } from "../generation/view";
+import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type ListedPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { apiFetch, type ApiError } from "./client";
 import { reconcilePage } from "./live-cache";
@@ -36,7 +36,7 @@ export const generationQuery = (initial: GenerationView, live: boolean) =>
     initialData: initial,
     // The list just fetched it: only a running generation needs asking again (the interval does that).
     staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: (query) => (query.state.data?.status === "running" ? runningCheckMs(live) : false),
+    refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? runningCheckMs(live) : false),
   });
 
 /**

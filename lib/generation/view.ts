@@ -8,8 +8,14 @@ import type { GenerateRequest } from "../models/request-schema";
  * app's image route, which serves the stored copy long after the gateway's 24-hour URL has expired.
  */
 
-export const GENERATION_STATUSES = ["running", "succeeded", "failed", "cancelled", "interrupted"] as const;
+export const GENERATION_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "interrupted"] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+
+/**
+ * Not over yet: running, or queued (recorded and paid for, waiting for a free place under the cap on calls
+ * in flight; nothing has been sent).
+ */
+export const isActive = (status: GenerationStatus): status is "running" | "queued" => status === "running" || status === "queued";
 
 export type ImageView = {
   readonly id: string;
@@ -98,6 +104,8 @@ export type GenerationView<Request extends GenerationRequest = GenerationRequest
   readonly stage: GenerationStage | null;
   /** While it runs: how long this model usually takes here for this size, from this deployment's history. */
   readonly typicalMs: number | null;
+  /** While it is queued: how many queued generations go before it (0: it is next). */
+  readonly queuedAhead: number | null;
   readonly timings: StepTimings | null;
 };
 

@@ -19,10 +19,12 @@ const openHistory: () => Promise<Storage & { runner: JobRunner; upkeep: (now: nu
 
 /**
  * The history with its job runner: what the API routes use. One of each per server process. Each use also
- * nudges the history's upkeep, so it is done on requests and not only by a timer that may not run.
+ * nudges the history's upkeep and the queue, so they move on requests and not only by timers that may not run.
  */
 export const getHistory = async (): Promise<Storage & { runner: JobRunner }> => {
   const history = await openHistory();
   history.upkeep(Date.now()).catch((error: unknown) => console.error(`the history's upkeep failed: ${String(error)}`));
+  // Queued work an instance that went away left behind starts here (a no-op once nothing waits).
+  history.runner.dispatch().catch((error: unknown) => console.error(`starting queued generations failed: ${String(error)}`));
   return history;
 };

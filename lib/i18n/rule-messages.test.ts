@@ -127,9 +127,7 @@ const sentences = async (): Promise<string[]> => {
     TASK_STOPPED_ANSWERING,
     TASK_ROUTE_MISSING,
     refusalOf(() => parseGenerateRequest({ ...base, prompt: " " })),
-    refusals.tooManyAtOnce(5, 4),
-    refusals.busy(1, 4, 4),
-    refusals.busy(3, 2, 4),
+    refusals.busy(4),
     refusals.dailyLimit(100, 0, 2, 5),
     refusals.dailyLimit(100, 1, 2, 5),
     await refusal(async () => {

@@ -228,10 +228,38 @@ describe("comparisons", () => {
     expect(orders.size).toBeGreaterThan(1);
   });
 
-  it("is refused whole when the cap cannot run every column, or the budget cannot pay for them", async () => {
+  it("waits its turn when the cap has fewer places than columns: it is never refused for being large", async () => {
+    current().simulator.configure({ latencyMs: 300 });
     const capped = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 2, dailyImageLimit: null } });
-    // More models than the cap can ever run: no point in trying again.
-    await expect(capped.startComparison(compare())).rejects.toThrow(expect.objectContaining({ code: "invalid_request", message: expect.stringContaining("compare fewer models") }));
+    const started = await capped.startComparison(compare());
+    // Two places, three columns: the first two run, the third waits, next in line.
+    expect(started.columns.map((column) => [column.generation.status, column.generation.queuedAhead])).toEqual([
+      ["running", null],
+      ["running", null],
+      ["queued", 0],
+    ]);
+    expect((await capped.usage()).running).toBe(2);
+    await capped.idle();
+    const done = await storage.store.getComparison(started.id);
+    expect(done?.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+    // Never more than two at once: the third was sent only after one of the first two had answered.
+    const [first, second, third] = done?.columns.map((column) => column.generation) ?? [];
+    expect(third?.timings?.sentAt).toBeGreaterThanOrEqual(Math.min(first?.finishedAt ?? 0, second?.finishedAt ?? 0));
+  });
+
+  it("a queued column cancelled gives back what it reserved, and nothing of it is sent", async () => {
+    const capped = createJobRunner({ ...storage, gateway: () => new Promise(() => undefined), limits: { maxConcurrent: 1, dailyImageLimit: 10 } });
+    const started = await capped.startComparison(compare({ perModel: 2 }));
+    // 2 + 1 + 2 images reserved, one column running, two queued.
+    expect((await capped.usage()).imagesToday).toBe(5);
+    const [, queuedSecond, queuedThird] = started.columns.map((column) => column.generation);
+    expect([queuedSecond?.queuedAhead, queuedThird?.queuedAhead]).toEqual([0, 1]);
+    expect(await capped.cancel(queuedThird?.id ?? "")).toMatchObject({ status: "cancelled", seed: null });
+    expect((await capped.usage()).imagesToday).toBe(3);
+    expect((await storage.store.get(queuedSecond?.id ?? ""))?.queuedAhead).toBe(0);
+  });
+
+  it("is refused whole when the budget cannot pay for every column", async () => {
     // 2 + 1 + 2 images: qwen-image makes one at most.
     const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 4 } });
     await expect(budget.startComparison(compare({ perModel: 2 }))).rejects.toThrow(expect.objectContaining({ code: "daily_limit_reached" }));
@@ -239,11 +267,6 @@ describe("comparisons", () => {
     await budget.startComparison(compare());
     expect((await budget.usage()).imagesToday).toBe(3);
     await budget.idle();
-    // Fewer slots free than columns: that one is worth trying again.
-    const roomy = createJobRunner({ ...storage, gateway: () => new Promise(() => undefined), limits: { maxConcurrent: 4, dailyImageLimit: null } });
-    await roomy.start(request());
-    await roomy.start(request());
-    await expect(roomy.startComparison(compare())).rejects.toThrow(expect.objectContaining({ code: "busy" }));
   });
 });
 

@@ -3,7 +3,7 @@ import { AppError, toAppError } from "../errors";
 import type { Gateway } from "../gateway/client";
 import type { UpstreamIds, UpstreamImage } from "../gateway/answer";
 import type { SentRequest } from "../generation/result";
-import { isEditRequest, type ComparisonView, type GenerationRequest, type GenerationStage, type GenerationView } from "../generation/view";
+import { isActive, isEditRequest, type ComparisonView, type GenerationRequest, type GenerationStage, type GenerationView } from "../generation/view";
 import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
 import { SEED_MAX } from "../models/registry";
 import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
@@ -44,8 +44,9 @@ export type JobRunner = {
   /** Records the generation (or edit) and starts its gateway call in the background; returns at once. */
   start(request: GenerationRequest): Promise<GenerationView>;
   /**
-   * Records a comparison and starts one job per model, all with the same seed; each column finishes (or
-   * fails) on its own. Blind comparisons get their columns in a random order, so position says nothing.
+   * Records a comparison and one job per model, all with the same seed, queued: the columns that fit under
+   * the cap start at once, the others as places free; each finishes (or fails) on its own. Blind comparisons
+   * get their columns in a random order, so position says nothing.
    */
   startComparison(request: CompareRequest): Promise<ComparisonView>;
   /** Runs a comparison column that failed (or was cancelled) again, in its place; null when it cannot. */
@@ -62,6 +63,8 @@ export type JobRunner = {
   settled(ids: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<void>;
   /** Resolves when every job this instance runs has settled (for tests and orderly shutdown). */
   idle(): Promise<void>;
+  /** Starts queued work that fits under the cap now (after a start-up, or when nudged by a request). */
+  dispatch(): Promise<void>;
   /**
    * Today's image count against the budget, what runs now across every instance, and the calls that ended
    * while the gateway may still be working on them (they hold their place under the cap a while longer).
@@ -130,6 +133,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   };
   const untrack = (id: string) => {
     running.delete(id);
+    // Its place under the cap is free (or will be, after a linger): the queue may move.
+    if (queueMayWait) dispatch().catch(logDispatch);
     if (running.size === 0 && heartbeat) {
       clearInterval(heartbeat);
       heartbeat = undefined;
@@ -251,55 +256,110 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     return toDataUri({ mime: input.mime, bytes });
   };
 
-  /**
-   * Turns away work beyond the concurrency cap or the day's budget, reserves the images it will bill, records
-   * it with `record` under the cap (the store counts and records in one transaction, serialized across
-   * instances) and starts a job per generation, held by this instance's lease.
-   */
-  const admitAndLaunch = async <View>(
-    jobs: ReadonlyArray<{ id: string; request: GenerationRequest }>,
-    images: number,
-    record: (admission: Admission) => Promise<View>,
-  ): Promise<View> => {
-    if (jobs.length > limits.maxConcurrent) {
-      // Waiting would never help: say so rather than "try again".
-      throw new AppError("invalid_request", refusals.tooManyAtOnce(jobs.length, limits.maxConcurrent));
-    }
-    const busy = (inFlight: number) => new AppError("busy", refusals.busy(jobs.length, inFlight, limits.maxConcurrent), { retryAfterSeconds: 5 });
-    const time = now();
-    // A first look, so a full cap is refused without touching the budget; the admission below decides.
-    const { running: calls, lingering } = await store.inFlight(time);
-    if (calls + lingering + jobs.length > limits.maxConcurrent) throw busy(calls + lingering);
+  /** Reserves `images` of the day's budget, or turns the work away with when the budget starts again. */
+  const reserve = async (images: number, time: number): Promise<string> => {
     const day = utcDay(time);
     if (!(await store.reserveImages(day, images, limits.dailyImageLimit))) {
       const left = Math.max(0, (limits.dailyImageLimit ?? 0) - (await store.imagesUsed(day)));
       const wait = secondsToNextUtcDay(time);
       throw new AppError("daily_limit_reached", refusals.dailyLimit(limits.dailyImageLimit, left, images, Math.ceil(wait / 3600)), { retryAfterSeconds: wait });
     }
+    return day;
+  };
+
+  /**
+   * Turns a generation away when the concurrency cap is full or the day's budget spent, reserves the images it
+   * will bill, records it with `record` under the cap (the store counts and records in one transaction,
+   * serialized across instances) and starts its job, held by this instance's lease.
+   */
+  const admitAndLaunch = async <View>(job: { id: string; request: GenerationRequest }, record: (admission: Admission) => Promise<View>): Promise<View> => {
+    const busy = () => new AppError("busy", refusals.busy(limits.maxConcurrent), { retryAfterSeconds: 5 });
+    const time = now();
+    // A first look, so a full cap is refused without touching the budget; the admission below decides.
+    const { running: calls, lingering } = await store.inFlight(time);
+    if (calls + lingering + 1 > limits.maxConcurrent) throw busy();
+    const images = job.request.n;
+    const day = await reserve(images, time);
     let view: View;
     try {
       view = await record({ lease: { owner, until: time + leaseMs }, maxConcurrent: limits.maxConcurrent, now: time });
     } catch (error) {
       await store.adjustImages(day, -images);
-      throw error instanceof CapReached ? busy(error.inFlight) : error;
+      throw error instanceof CapReached ? busy() : error;
     }
-    for (const { id, request } of jobs) {
-      const controller = new AbortController();
-      const done = run(id, request, controller.signal, day)
-        .then(async (mayStillWork) => {
-          if (mayStillWork) await linger(id);
-        })
-        .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
-        .finally(() => untrack(id));
-      track(id, { controller, done });
+    launch(job.id, job.request, day);
+    return view;
+  };
+
+  /** Runs one admitted generation here, its images billed to `day` (the day they were reserved). */
+  const launch = (id: string, request: GenerationRequest, day: string) => {
+    const controller = new AbortController();
+    const done = run(id, request, controller.signal, day)
+      .then(async (mayStillWork) => {
+        if (mayStillWork) await linger(id);
+      })
+      .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
+      .finally(() => untrack(id));
+    track(id, { controller, done });
+  };
+
+  /**
+   * The queue: work recorded and paid for (its images reserved) that waits for a place under the cap instead of
+   * being turned away. Any instance claims from it when a place frees: this one when one of its jobs ends,
+   * and, while some work waits, every heartbeat (a place may free on another instance). At start-up it may
+   * hold what an instance that went away had queued.
+   */
+  let queueMayWait = true;
+  let queueTimer: ReturnType<typeof setInterval> | undefined;
+  let dispatching: Promise<void> | null = null;
+  let dispatchAgain = false;
+  const logDispatch = (error: unknown) => console.error(redact(`starting queued generations failed: ${String(error)}`));
+  const dispatch = (): Promise<void> => {
+    if (dispatching) {
+      dispatchAgain = true;
+      return dispatching;
     }
+    dispatching = (async () => {
+      do {
+        dispatchAgain = false;
+        const time = now();
+        const { claimed, waiting } = await store.claimQueued({ lease: { owner, until: time + leaseMs }, maxConcurrent: limits.maxConcurrent, now: time });
+        for (const { id, createdAt, request } of claimed) launch(id, request, utcDay(createdAt));
+        queueMayWait = waiting > 0;
+      } while (dispatchAgain);
+      if (queueMayWait) {
+        queueTimer ??= setInterval(() => dispatch().catch(logDispatch), heartbeatMs);
+        queueTimer.unref?.();
+      } else if (queueTimer) {
+        clearInterval(queueTimer);
+        queueTimer = undefined;
+      }
+    })().finally(() => {
+      dispatching = null;
+    });
+    return dispatching;
+  };
+
+  /** Reserves the images of work that may wait its turn, records it queued, and starts what fits now. */
+  const enqueue = async <View>(images: number, record: () => Promise<View>): Promise<View> => {
+    const day = await reserve(images, now());
+    let view: View;
+    try {
+      view = await record();
+    } catch (error) {
+      await store.adjustImages(day, -images);
+      throw error;
+    }
+    queueMayWait = true;
+    // Recorded and paid for: a failure to start it now leaves it queued for the next look, not lost.
+    await dispatch().catch(logDispatch);
     return view;
   };
 
   return {
     async start(request) {
       const id = randomUUID();
-      return admitAndLaunch([{ id, request }], request.n, (admission) => store.create({ id, createdAt: now(), request }, admission));
+      return admitAndLaunch({ id, request }, (admission) => store.create({ id, createdAt: now(), request }, admission));
     },
     async startComparison(compare) {
       // One seed for every column, chosen here when left random, so the columns differ only by model.
@@ -308,20 +368,29 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const columns = plans.map((plan) => ({ id: randomUUID(), request: plan.request }));
       if (compare.blind) shuffle(columns);
       const id = randomUUID();
-      return admitAndLaunch(columns, comparisonImageCount(plans), (admission) => store.createComparison({ id, createdAt: now(), request: compare, seed, columns }, admission));
+      // Its columns wait their turn: a comparison larger than the free places is never turned away for it.
+      const view = await enqueue(comparisonImageCount(plans), () => store.createComparison({ id, createdAt: now(), request: compare, seed, columns, queued: true }));
+      // As it is after the first claim: the columns that fit have started.
+      return (await store.getComparison(view.id)) ?? view;
     },
     async retryColumn(generationId) {
       const old = await store.get(generationId);
-      if (!old?.comparisonId || isEditRequest(old.request) || old.status === "running" || old.status === "succeeded") return null;
+      if (!old?.comparisonId || isEditRequest(old.request) || isActive(old.status) || old.status === "succeeded") return null;
       const id = randomUUID();
       // The column's own request, with the comparison's shared seed: the same call made again.
-      return admitAndLaunch([{ id, request: old.request }], old.request.n, async (admission) => {
+      return admitAndLaunch({ id, request: old.request }, async (admission) => {
         const view = await store.replaceColumn(generationId, { id, createdAt: now() }, admission);
         if (!view) throw new AppError("invalid_request", "This column is running or already finished with images.");
         return view;
       });
     },
     async cancel(id) {
+      // Still queued: nothing was sent, so what it reserved is given back.
+      const unqueued = await store.cancelQueued(id, now());
+      if (unqueued) {
+        await store.adjustImages(utcDay(unqueued.createdAt), -unqueued.images);
+        return unqueued.view;
+      }
       // Marked at once, whatever the call is doing: the user asked to stop waiting for it. The instance
       // running it sees the record cancelled at its next heartbeat and aborts the call.
       const cancelled = await store.fail(id, { finishedAt: now(), status: "cancelled", error: null });
@@ -356,7 +425,11 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       }
     },
     async idle() {
-      while (running.size > 0) await Promise.allSettled([...running.values()].map((job) => job.done));
+      while (running.size > 0 || dispatching) {
+        await dispatching?.catch(() => undefined);
+        await Promise.allSettled([...running.values()].map((job) => job.done));
+      }
     },
+    dispatch: () => (queueMayWait ? dispatch() : Promise.resolve()),
   };
 };

@@ -32,6 +32,7 @@ const generation = (id: string, images: GenerationView["images"], overrides: Par
   chain: [],
   stage: null,
   typicalMs: null,
+  queuedAhead: null,
   timings: null,
   ...overrides,
 });

@@ -66,6 +66,7 @@ export const toGenerationView = (
   input: StoredInput | null,
   chain: readonly ChainStep[],
   typicalMs: number | null = null,
+  queuedAhead: number | null = null,
 ): GenerationView => ({
   kind: "generation",
   id: row.id,
@@ -96,6 +97,7 @@ export const toGenerationView = (
   })),
   stage: row.status === "running" ? row.stage : null,
   typicalMs: row.status === "running" ? typicalMs : null,
+  queuedAhead: row.status === "queued" ? queuedAhead : null,
   timings: row.timings_json ? (JSON.parse(row.timings_json) as StepTimings) : null,
 });
 

@@ -37,7 +37,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
 
   const insertGeneration = (
     trx: Db,
-    row: { id: string; createdAt: number; request: GenerationRequestLike; comparison?: { id: string; position: number }; inputId?: string | null },
+    row: { id: string; createdAt: number; request: GenerationRequestLike; comparison?: { id: string; position: number }; inputId?: string | null; queued?: boolean },
     admission: Admission | undefined,
   ) =>
     trx
@@ -45,7 +45,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       .values({
         id: row.id,
         created_at: row.createdAt,
-        status: "running",
+        status: row.queued ? "queued" : "running",
         model: row.request.model,
         prompt: row.request.prompt,
         request_json: row.request.json,
@@ -125,6 +125,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     );
     const chainOf = await chains(inputIds);
     const typical = await typicalTimes(rows);
+    const ahead = await queuePlaces(rows);
     return rows.map((row) =>
       toGenerationView(
         row,
@@ -132,8 +133,19 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         (row.input_id && inputs.get(row.input_id)) || null,
         (row.input_id && chainOf.get(row.input_id)) || [],
         typical.get(row.id) ?? null,
+        ahead.get(row.id) ?? null,
       ),
     );
+  };
+
+  /** The queue in the order it is served: oldest first, a comparison's columns in their order. */
+  const queue = (trx: Db) =>
+    trx.selectFrom("generations").select(["id", "request_json", "created_at"]).where("status", "=", "queued").orderBy("created_at").orderBy("comparison_position").orderBy("id");
+
+  /** For the queued ones among `rows`: how many queued generations go before each. */
+  const queuePlaces = async (rows: readonly GenerationRow[]): Promise<Map<string, number>> => {
+    if (!rows.some((row) => row.status === "queued")) return new Map();
+    return new Map((await queue(db).execute()).map((row, index) => [row.id, index]));
   };
 
   /** For the running ones among `rows`: how long their model usually takes here, from its recent finished runs. */
@@ -300,15 +312,53 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return ended ? get(id) : null;
     },
     get,
-    async createComparison({ id, createdAt, request, seed, columns }, admission) {
-      await admitted(admission, columns.length, async (trx, note) => {
+    async createComparison({ id, createdAt, request, seed, columns, queued = false }, admission) {
+      // Queued columns take no place under the cap yet: whoever claims them is admitted then.
+      await admitted(queued ? undefined : admission, columns.length, async (trx, note) => {
         note({ kind: "item", item: { kind: "comparison", id } });
         await trx.insertInto("comparisons").values({ id, created_at: createdAt, prompt: request.prompt, request_json: JSON.stringify(request), seed }).execute();
         for (const [position, column] of columns.entries()) {
-          await insertGeneration(trx, { id: column.id, createdAt, request: asStored(column.request), comparison: { id, position } }, admission);
+          await insertGeneration(trx, { id: column.id, createdAt, request: asStored(column.request), comparison: { id, position }, queued }, queued ? undefined : admission);
         }
       });
       return (await getComparison(id)) as ComparisonView;
+    },
+    async claimQueued(admission) {
+      return changes.write(async (trx, note) => {
+        if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${ADMISSION_LOCK})`.execute(trx);
+        const { running, lingering } = await inFlight(trx, admission.now);
+        const free = admission.maxConcurrent - running - lingering;
+        const next = free <= 0 ? [] : await (Number.isFinite(free) ? queue(trx).limit(free) : queue(trx)).execute();
+        const claimed: Array<{ id: string; createdAt: number; request: GenerationRequest }> = [];
+        for (const row of next) {
+          const taken = await trx
+            .updateTable("generations")
+            .set({ status: "running", lease_owner: admission.lease.owner, lease_until: admission.lease.until })
+            .where("id", "=", row.id)
+            .where("status", "=", "queued")
+            .returning(["id", "comparison_id"])
+            .executeTakeFirst();
+          if (!taken) continue;
+          note({ kind: "item", item: itemOf(taken) });
+          claimed.push({ id: row.id, createdAt: row.created_at, request: JSON.parse(row.request_json) as GenerationRequest });
+        }
+        const left = await trx.selectFrom("generations").select((eb) => eb.fn.countAll<number>().as("count")).where("status", "=", "queued").executeTakeFirst();
+        return { claimed, waiting: Number(left?.count ?? 0) };
+      });
+    },
+    async cancelQueued(id, finishedAt) {
+      const row = await changes.write(async (trx, note) => {
+        const cancelled = await trx
+          .updateTable("generations")
+          .set({ status: "cancelled", finished_at: finishedAt })
+          .where("id", "=", id)
+          .where("status", "=", "queued")
+          .returning(["id", "comparison_id", "created_at", "request_json"])
+          .executeTakeFirst();
+        if (cancelled) note({ kind: "item", item: itemOf(cancelled) });
+        return cancelled;
+      });
+      return row ? { view: (await get(id)) as GenerationView, createdAt: row.created_at, images: (JSON.parse(row.request_json) as GenerationRequest).n } : null;
     },
     getComparison,
     async replaceColumn(oldId, { id, createdAt }, admission) {
@@ -412,7 +462,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async stillRunning(ids) {
       if (ids.length === 0) return [];
-      return (await db.selectFrom("generations").select("id").where("id", "in", ids).where("status", "=", "running").execute()).map((row) => row.id);
+      return (await db.selectFrom("generations").select("id").where("id", "in", ids).where("status", "in", ["running", "queued"]).execute()).map((row) => row.id);
     },
     async image(id) {
       const row = await db.selectFrom("images").selectAll().where("id", "=", id).executeTakeFirst();

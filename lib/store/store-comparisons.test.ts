@@ -27,7 +27,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     blind: false,
   });
 
-  const compare = async (prompt: string) => {
+  const compare = async (prompt: string, queued = false) => {
     const request = compareRequest(prompt);
     return store.createComparison({
       id: randomUUID(),
@@ -36,12 +36,54 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       seed: 5,
       // Stored in the order given, as a blind comparison shuffles them before.
       columns: planComparison(request).reverse().map((plan) => ({ id: randomUUID(), request: plan.request })),
+      queued,
     });
   };
 
   const single = async (prompt: string) => store.create({ id: randomUUID(), createdAt: (clock += 1000), request: { ...defaultRequest("qwen-image"), prompt } });
 
   const image = (revisedPrompt: string) => ({ id: randomUUID(), position: 0, width: 1328, height: 1328, mime: "image/png", bytes: 10, revisedPrompt });
+
+  describe("the queue", () => {
+    const admission = (owner: string, maxConcurrent: number) => ({ lease: { owner, until: clock + 15_000 }, maxConcurrent, now: clock });
+
+    it("keeps queued columns out of the cap, and starts them oldest first, in their order, as places free", async () => {
+      const older = await compare("older", true);
+      const newer = await compare("newer", true);
+      expect(await store.inFlight(clock)).toEqual({ running: 0, lingering: 0 });
+      expect(older.columns.map((column) => [column.generation.status, column.generation.queuedAhead])).toEqual([
+        ["queued", 0],
+        ["queued", 1],
+        ["queued", 2],
+      ]);
+      // One single generation runs: a cap of 3 has room for two more.
+      await store.create({ id: randomUUID(), createdAt: (clock += 1000), request: { ...defaultRequest("qwen-image"), prompt: "solo" } }, admission("i1", 3));
+      const first = await store.claimQueued(admission("i2", 3));
+      expect(first.claimed.map((job) => job.id)).toEqual(older.columns.slice(0, 2).map((column) => column.generation.id));
+      expect(first.claimed[0]?.request.model).toBe(older.columns[0]?.generation.request.model);
+      expect(first.waiting).toBe(4);
+      expect(await store.claimQueued(admission("i2", 3))).toEqual({ claimed: [], waiting: 4 });
+      const now = await store.getComparison(older.id);
+      expect(now?.columns.map((column) => column.generation.status)).toEqual(["running", "running", "queued"]);
+      expect((await store.getComparison(newer.id))?.columns.map((column) => column.generation.queuedAhead)).toEqual([1, 2, 3]);
+      // Claimed work is held by the claimer's lease, like any admitted work.
+      expect(await store.renewLeases("i2", first.claimed.map((job) => job.id), clock + 30_000)).toHaveLength(2);
+      const all = await store.claimQueued(admission("i3", Number.POSITIVE_INFINITY));
+      expect(all).toMatchObject({ waiting: 0 });
+      expect(all.claimed).toHaveLength(4);
+    });
+
+    it("cancels only what is still queued, and says what it had reserved", async () => {
+      const comparison = await compare("cancel me", true);
+      const [first, second] = comparison.columns.map((column) => column.generation);
+      await store.claimQueued(admission("i1", 1));
+      expect(await store.cancelQueued(first?.id ?? "", clock)).toBeNull();
+      const cancelled = await store.cancelQueued(second?.id ?? "", clock + 5);
+      expect(cancelled).toMatchObject({ createdAt: comparison.createdAt, images: second?.request.n, view: { status: "cancelled", finishedAt: clock + 5 } });
+      expect(await store.cancelQueued(second?.id ?? "", clock)).toBeNull();
+      expect(await store.stillRunning(comparison.columns.map((column) => column.generation.id))).toHaveLength(2);
+    });
+  });
 
   describe("comparisons in the store", () => {
     it("keeps the columns in the order given, each with its plan's notes", async () => {

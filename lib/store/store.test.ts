@@ -72,6 +72,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
         chain: [],
         stage: null,
         typicalMs: null,
+        queuedAhead: null,
         timings: null,
       });
       expect(await store.get("gen-1")).toEqual(created);

@@ -127,14 +127,28 @@ export type GenerationStore = {
     },
   ): Promise<GenerationView | null>;
   get(id: string): Promise<GenerationView | null>;
-  /** Records a comparison and its columns (running generations, in display order) in one transaction. */
+  /**
+   * Records a comparison and its columns (in display order) in one transaction: running under the admission,
+   * or, `queued`, waiting for `claimQueued` (they take no place under the cap until claimed).
+   */
   createComparison(comparison: {
     id: string;
     createdAt: number;
     request: CompareRequest;
     seed: number;
     columns: ReadonlyArray<{ id: string; request: GenerateRequest }>;
+    queued?: boolean;
   }, admission?: Admission): Promise<ComparisonView>;
+  /**
+   * Starts as many queued generations as the cap has room for, oldest first, each held by the admission's
+   * lease (serialized across instances like every admission); answers them and how many still wait.
+   */
+  claimQueued(admission: Admission): Promise<{ claimed: Array<{ id: string; createdAt: number; request: GenerationRequest }>; waiting: number }>;
+  /**
+   * Cancels a generation that is still queued (nothing was sent); null when it is not queued (any more).
+   * Answers when it was queued and what it had reserved, for the budget to give back.
+   */
+  cancelQueued(id: string, finishedAt: number): Promise<{ view: GenerationView; createdAt: number; images: number } | null>;
   getComparison(id: string): Promise<ComparisonView | null>;
   /**
    * Puts a new running generation in the place of a column that ended without images (same comparison,
@@ -170,7 +184,7 @@ export type GenerationStore = {
   linger(id: string, until: number): Promise<void>;
   /** Gateway calls in flight across every instance: running generations, and ended ones still lingering. */
   inFlight(now: number): Promise<{ running: number; lingering: number }>;
-  /** Which of these generations are still running, wherever they run. */
+  /** Which of these generations are still running or queued, wherever they run. */
   stillRunning(ids: readonly string[]): Promise<string[]>;
   image(id: string): Promise<(StoredImage & { generationId: string }) | null>;
   /** Counts `n` images against the day, unless that would pass `limit`; false when it would. */

@@ -1,3 +1,4 @@
+import { isActive } from "@/lib/generation/view";
 import { parseCompareRequest } from "@/lib/generation/parse-request";
 import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -23,7 +24,7 @@ export function POST(request: Request): Promise<Response> {
       started,
       started.columns.map((column) => column.generation.id),
       () => store.getComparison(started.id),
-      (view) => view.columns.some((column) => column.generation.status === "running"),
+      (view) => view.columns.some((column) => isActive(column.generation.status)),
     );
   });
 }

@@ -1,3 +1,4 @@
+import { isActive } from "@/lib/generation/view";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
@@ -36,7 +37,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
     const { id } = await params;
     const { store, images, runner } = await getHistory();
     for (const column of (await store.getComparison(id))?.columns ?? []) {
-      if (column.generation.status === "running") await runner.cancel(column.generation.id);
+      if (isActive(column.generation.status)) await runner.cancel(column.generation.id);
     }
     const deleted = await store.deleteComparison(id);
     if (!deleted) throw notFound("This comparison");

@@ -1,3 +1,4 @@
+import { isActive } from "@/lib/generation/view";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
@@ -38,7 +39,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
     if (generation?.comparisonId) {
       throw new AppError("invalid_request", "This generation is a column of a comparison: delete the comparison instead.");
     }
-    if (generation?.status === "running") await runner.cancel(id);
+    if (generation && isActive(generation.status)) await runner.cancel(id);
     const deleted = await store.delete(id, Date.now());
     if (!deleted) throw notFound("This generation");
     await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));

@@ -34,6 +34,7 @@ export const history = {
     favouritesOnly: "Favourites only",
   },
   status: {
+    queued: "Queued",
     running: "Running",
     succeeded: "Done",
     failed: "Failed",
@@ -49,7 +50,10 @@ export const history = {
     generating: "Images being generated",
     progress: {
       label: "Progress",
-      queued: "Starting",
+      starting: "Starting",
+      waiting: "Queued: waiting for a free place, {ahead} ahead",
+      waitingNext: "Queued: next when a place is free",
+      waited: "{elapsed} in the queue",
       stage: {
         sent: "Sent: the model is at work",
         working: "The model is at work (the gateway took the task)",

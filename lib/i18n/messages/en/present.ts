@@ -17,6 +17,7 @@ export const present = {
     missingImage: "No image {n} from this model.",
     stillGenerating: "Still generating.",
     noImage: {
+      queued: "No image (queued).",
       running: "No image (running).",
       succeeded: "No image (succeeded).",
       failed: "No image (failed).",

@@ -34,6 +34,7 @@ export const history: Messages["history"] = {
     favouritesOnly: "仅看收藏",
   },
   status: {
+    queued: "排队中",
     running: "生成中",
     succeeded: "已完成",
     failed: "失败",
@@ -48,7 +49,10 @@ export const history: Messages["history"] = {
     generating: "正在生成的图片",
     progress: {
       label: "进度",
-      queued: "正在开始",
+      starting: "正在开始",
+      waiting: "排队中：等待空位，前面还有 {ahead} 个",
+      waitingNext: "排队中：有空位时下一个开始",
+      waited: "已排队 {elapsed}",
       stage: {
         sent: "已发送：模型正在生成",
         working: "模型正在生成（网关已接受任务）",

@@ -18,6 +18,7 @@ export const present: Messages["present"] = {
     missingImage: "该模型没有第 {n} 张图片。",
     stillGenerating: "仍在生成中。",
     noImage: {
+      queued: "暂无图片（排队中）。",
       running: "暂无图片（生成中）。",
       succeeded: "没有图片（已完成）。",
       failed: "没有图片（失败）。",
