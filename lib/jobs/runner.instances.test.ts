@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshPostgresSchema } from "@/test/store-backends";
+import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { callGateway } from "../gateway/call";
 import type { Gateway } from "../gateway/client";
 import { fetchUpstreamImage } from "../gateway/fetch-image";
@@ -31,6 +33,17 @@ const gateway = async (): Promise<Gateway> => {
 };
 
 const request = () => ({ ...defaultRequest("wan2.2-t2i-flash"), prompt: "a lighthouse at dusk", width: 640, height: 512 });
+const comparison = (): CompareRequest => ({
+  models: ["wan2.2-t2i-flash", "wanx2.1-t2i-turbo", "wan2.2-t2i-plus"],
+  prompt: "a lighthouse at dusk",
+  negativePrompt: "",
+  aspect: "1:1",
+  perModel: 1,
+  seed: 7,
+  promptExtend: false,
+  watermark: false,
+  blind: false,
+});
 
 let dropSchema: () => Promise<void>;
 let dir: string;
@@ -119,6 +132,32 @@ describe("two instances on one database", () => {
     }
     await a.runner.idle();
     expect(await b.store.get(started.id)).toMatchObject({ status: "succeeded" });
+  });
+
+  it("the queue is one queue: columns queued on one instance start as places free, wherever they free", async () => {
+    const a = await instance("a", {}, 2);
+    const b = await instance("b", {}, 2);
+    current().simulator.configure({ latencyMs: 400 });
+    // One of the two places is taken on b; a's comparison of three gets the other and queues two.
+    await b.runner.start(request());
+    const started = await a.runner.startComparison(comparison());
+    expect(started.columns.map((column) => column.generation.status)).toEqual(["running", "queued", "queued"]);
+    await vi.waitFor(async () => expect((await b.store.getComparison(started.id))?.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    expect((await b.runner.usage()).imagesToday).toBe(4);
+  });
+
+  it("work queued by an instance that went away is started by another", async () => {
+    const b = await instance("b");
+    // Recorded and paid for by an instance that was gone before it claimed any of it.
+    const queued = comparison();
+    const id = randomUUID();
+    await b.store.createComparison({ id, createdAt: Date.now(), request: queued, seed: 7, columns: planComparison(queued, 7).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: true });
+    await b.runner.dispatch();
+    await b.runner.idle();
+    expect((await b.store.getComparison(id))?.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
   });
 
   it("waits for a job that runs on the other instance", async () => {
