@@ -161,7 +161,8 @@ function Column({
   const cancel = useCancelGeneration();
   const item = useRef<HTMLLIElement>(null);
   const { request, status } = generation;
-  const elapsed = useElapsed(generation.createdAt, isActive(status));
+  const active = isActive(status);
+  const elapsed = useElapsed(generation.createdAt, active);
   return (
     <li ref={item} tabIndex={-1} aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
       <div className="flex items-start justify-between gap-2">
@@ -173,7 +174,7 @@ function Column({
             </p>
           )}
         </div>
-        {isActive(status) ? (
+        {active ? (
           <div className="flex items-center gap-2">
             <span role="timer" aria-label={format(t.elapsed, { label })} className="whitespace-nowrap text-xs tabular-nums text-slate-600 dark:text-slate-400">
               {formatSeconds(elapsed)}
@@ -192,8 +193,8 @@ function Column({
         )}
       </div>
       {/* Blind: a model's usual time or way of answering would give it away. */}
-      {isActive(status) && !hidden && <RunProgress generation={generation} elapsed={elapsed} />}
-      {isActive(status) && (
+      {active && !hidden && <RunProgress generation={generation} elapsed={elapsed} />}
+      {active && (
         <div
           aria-label={format(t.generating, { label })}
           className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
@@ -226,7 +227,7 @@ function Column({
           ))}
         </ul>
       )}
-      {!isActive(status) && status !== "succeeded" && (
+      {!active && status !== "succeeded" && (
         <Button
           size="sm"
           onClick={() => {

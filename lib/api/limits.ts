@@ -21,6 +21,9 @@ export const usageQuery = (live: boolean) =>
   queryOptions({
     queryKey: ["usage"],
     queryFn: ({ signal }) => apiFetch<Usage>("/api/limits", { signal }),
+    // Not asked again on mount: the page's server render brought it, and what changes it later (the stream,
+    // the stream's first hello, a run's end, the interval without the stream) sets it or asks for it.
+    staleTime: Number.POSITIVE_INFINITY,
     refetchInterval: live ? false : 15_000,
   });
 

@@ -256,15 +256,23 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     return toDataUri({ mime: input.mime, bytes });
   };
 
-  /** Reserves `images` of the day's budget, or turns the work away with when the budget starts again. */
-  const reserve = async (images: number, time: number): Promise<string> => {
+  /**
+   * Reserves `images` of the day's budget (or turns the work away with when the budget starts again), then
+   * records the work; a record that fails gives the images back. Answers the record and the day billed.
+   */
+  const reserveAndRecord = async <View>(images: number, time: number, record: () => Promise<View>): Promise<{ view: View; day: string }> => {
     const day = utcDay(time);
     if (!(await store.reserveImages(day, images, limits.dailyImageLimit))) {
       const left = Math.max(0, (limits.dailyImageLimit ?? 0) - (await store.imagesUsed(day)));
       const wait = secondsToNextUtcDay(time);
       throw new AppError("daily_limit_reached", refusals.dailyLimit(limits.dailyImageLimit, left, images, Math.ceil(wait / 3600)), { retryAfterSeconds: wait });
     }
-    return day;
+    try {
+      return { view: await record(), day };
+    } catch (error) {
+      await store.adjustImages(day, -images);
+      throw error;
+    }
   };
 
   /**
@@ -278,15 +286,11 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     // A first look, so a full cap is refused without touching the budget; the admission below decides.
     const { running: calls, lingering } = await store.inFlight(time);
     if (calls + lingering + 1 > limits.maxConcurrent) throw busy();
-    const images = job.request.n;
-    const day = await reserve(images, time);
-    let view: View;
-    try {
-      view = await record({ lease: { owner, until: time + leaseMs }, maxConcurrent: limits.maxConcurrent, now: time });
-    } catch (error) {
-      await store.adjustImages(day, -images);
-      throw error instanceof CapReached ? busy() : error;
-    }
+    const { view, day } = await reserveAndRecord(job.request.n, time, () => record({ lease: { owner, until: time + leaseMs }, maxConcurrent: limits.maxConcurrent, now: time })).catch(
+      (error: unknown) => {
+        throw error instanceof CapReached ? busy() : error;
+      },
+    );
     launch(job.id, job.request, day);
     return view;
   };
@@ -342,14 +346,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
 
   /** Reserves the images of work that may wait its turn, records it queued, and starts what fits now. */
   const enqueue = async <View>(images: number, record: () => Promise<View>): Promise<View> => {
-    const day = await reserve(images, now());
-    let view: View;
-    try {
-      view = await record();
-    } catch (error) {
-      await store.adjustImages(day, -images);
-      throw error;
-    }
+    const { view } = await reserveAndRecord(images, now(), record);
     queueMayWait = true;
     // Recorded and paid for: a failure to start it now leaves it queued for the next look, not lost.
     await dispatch().catch(logDispatch);

@@ -70,16 +70,21 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   };
 
   /**
-   * Runs `record` in one transaction with the check that `jobs` more calls fit under the cap. PostgreSQL
-   * serializes it across instances with an advisory lock; SQLite's one connection already runs one
-   * transaction at a time.
+   * The calls in flight, counted for an admission. PostgreSQL serializes admissions across instances with an
+   * advisory lock held to the end of the transaction; SQLite's one connection already runs one at a time.
    */
+  const inFlightForAdmission = async (trx: Db, now: number) => {
+    if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${ADMISSION_LOCK})`.execute(trx);
+    const { running, lingering } = await inFlight(trx, now);
+    return running + lingering;
+  };
+
+  /** Runs `record` in one transaction with the check that `jobs` more calls fit under the cap. */
   const admitted = async <T>(admission: Admission | undefined, jobs: number, record: (trx: Db, note: (change: ChangeNote) => void) => Promise<T>): Promise<T> =>
     changes.write(async (trx, note) => {
       if (admission) {
-        if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${ADMISSION_LOCK})`.execute(trx);
-        const { running, lingering } = await inFlight(trx, admission.now);
-        if (running + lingering + jobs > admission.maxConcurrent) throw new CapReached(running + lingering);
+        const calls = await inFlightForAdmission(trx, admission.now);
+        if (calls + jobs > admission.maxConcurrent) throw new CapReached(calls);
       }
       return record(trx, note);
     });
@@ -139,13 +144,12 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   };
 
   /** The queue in the order it is served: oldest first, a comparison's columns in their order. */
-  const queue = (trx: Db) =>
-    trx.selectFrom("generations").select(["id", "request_json", "created_at"]).where("status", "=", "queued").orderBy("created_at").orderBy("comparison_position").orderBy("id");
+  const queue = (trx: Db) => trx.selectFrom("generations").where("status", "=", "queued").orderBy("created_at").orderBy("comparison_position").orderBy("id");
 
   /** For the queued ones among `rows`: how many queued generations go before each. */
   const queuePlaces = async (rows: readonly GenerationRow[]): Promise<Map<string, number>> => {
     if (!rows.some((row) => row.status === "queued")) return new Map();
-    return new Map((await queue(db).execute()).map((row, index) => [row.id, index]));
+    return new Map((await queue(db).select("id").execute()).map((row, index) => [row.id, index]));
   };
 
   /** For the running ones among `rows`: how long their model usually takes here, from its recent finished runs. */
@@ -325,10 +329,9 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async claimQueued(admission) {
       return changes.write(async (trx, note) => {
-        if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${ADMISSION_LOCK})`.execute(trx);
-        const { running, lingering } = await inFlight(trx, admission.now);
-        const free = admission.maxConcurrent - running - lingering;
-        const next = free <= 0 ? [] : await (Number.isFinite(free) ? queue(trx).limit(free) : queue(trx)).execute();
+        const free = admission.maxConcurrent - (await inFlightForAdmission(trx, admission.now));
+        const waiting = queue(trx).select(["id", "request_json", "created_at"]);
+        const next = free <= 0 ? [] : await (Number.isFinite(free) ? waiting.limit(free) : waiting).execute();
         const claimed: Array<{ id: string; createdAt: number; request: GenerationRequest }> = [];
         for (const row of next) {
           const taken = await trx
