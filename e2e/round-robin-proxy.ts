@@ -24,7 +24,9 @@ export const startRoundRobinProxy = async (backends: readonly string[]): Promise
   const pass = (incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer, tries: number) => {
     const backend = backends[next++ % backends.length] ?? "";
     const target = new URL(incoming.url ?? "/", backend);
-    const upstream = forward(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
+    // A fresh connection per request: a pooled one the backend is just closing (its keep-alive timeout) would
+    // fail the request, a race of this test proxy's, not of the instances behind it.
+    const upstream = forward(target, { method: incoming.method, headers: incoming.headers, agent: false }, (answer) => {
       served.set(backend, (served.get(backend) ?? 0) + 1);
       log.push({ method: incoming.method ?? "GET", path: incoming.url ?? "/", backend });
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -46,6 +48,9 @@ export const startRoundRobinProxy = async (backends: readonly string[]): Promise
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", () => pass(incoming, outgoing, Buffer.concat(chunks), 0));
   });
+  // Idle client connections stay open until close(): a client reusing one as the proxy closed it would see a
+  // hang-up that no instance caused.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
