@@ -39,7 +39,7 @@ test.describe("accessibility", () => {
     await page.keyboard.press("Escape");
     await expect(page.locator("dialog")).toHaveCount(0);
 
-    await page.getByRole("button", { name: "Compare models" }).click();
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
     await expect(page.getByRole("form", { name: "Comparison settings" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 

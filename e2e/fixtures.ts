@@ -103,7 +103,7 @@ export class ComparePanel {
   }
 
   async open() {
-    await this.page.getByRole("button", { name: "Compare models" }).click();
+    await this.page.getByRole("button", { name: "Compare", exact: true }).click();
     await expect(this.form).toBeVisible();
   }
 

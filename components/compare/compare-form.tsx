@@ -12,7 +12,6 @@ import { TextCounter } from "@/components/playground/text-counter";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import {
-  COMPARE_ASPECTS,
   COMPARE_MODELS,
   COMPARE_PER_MODEL,
   comparisonImageCount,
@@ -21,6 +20,7 @@ import {
   planComparison,
   type CompareRequest,
 } from "@/lib/compare/compare-request";
+import { COMPARE_ASPECTS } from "@/lib/compare/fit-to-model";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";

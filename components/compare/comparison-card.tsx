@@ -18,6 +18,7 @@ import { useUsageAfter } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import { requestSize } from "@/lib/generation/request-size";
+import type { CompareRequest } from "@/lib/compare/compare-request";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
@@ -26,13 +27,16 @@ import { excerpt } from "@/lib/text/well-formed";
 const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:grid-cols-4" } as const;
 
 /** A comparison in the history: one column per model, each filling in as its model finishes. */
-export function ComparisonCard({ initial, actions, selection }: { initial: ComparisonView; actions: HistoryActions; selection: React.ReactNode }) {
+export function ComparisonCard({ initial, actions, selection }: { initial: ComparisonView<CompareRequest>; actions: HistoryActions; selection: React.ReactNode }) {
   const { compare } = useMessages();
   const t = compare.card;
   const locale = useLocale();
   const ruleText = useRuleText();
   const live = useLive();
-  const { data: comparison, refetch } = useQuery(comparisonQuery(initial, live));
+  const query = useQuery(comparisonQuery(initial, live));
+  // The query of this id only ever holds this comparison.
+  const comparison = query.data as ComparisonView<CompareRequest>;
+  const refetch = query.refetch;
   const update = useUpdateComparison();
   const retry = useRetryColumn();
   const hidden = isHidden(comparison);

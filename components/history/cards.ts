@@ -1,3 +1,4 @@
-// The history's two kinds of card, one module so they load as one chunk (components/lazy.ts).
+// The history's kinds of card, one module so they load as one chunk (components/lazy.ts).
 export { GenerationCard } from "./generation-card";
 export { ComparisonCard } from "@/components/compare/comparison-card";
+export { GridCard } from "@/components/grid/grid-card";

@@ -8,7 +8,9 @@ import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { columnLabel, isHidden } from "@/lib/compare/column-label";
-import { ComparisonCard, GenerationCard, Lightbox } from "@/components/lazy";
+import { ComparisonCard, GenerationCard, GridCard, Lightbox } from "@/components/lazy";
+import { cellNames, isGrid, isModelComparison } from "@/lib/grid/grid-plan";
+import type { Messages } from "@/lib/i18n/messages";
 import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
@@ -161,14 +163,16 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
             <DeletedNotice key={item.id} item={item} onUndo={() => deletes.undo(item.id)} onHold={(held) => deletes.hold(item.id, held)} />
           ) : item.kind === "generation" ? (
             <GenerationCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-          ) : (
+          ) : isGrid(item) ? (
+            <GridCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
+          ) : isModelComparison(item) ? (
             <ComparisonCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-          ),
+          ) : null,
         )}
       </div>
       <div ref={setSentinel} />
       {viewing && (() => {
-        const entries = lightboxEntries(items.filter((item) => !deleting.has(item.id)), client, messages.compare.blindModel);
+        const entries = lightboxEntries(items.filter((item) => !deleting.has(item.id)), client, messages.compare.blindModel, messages.grid);
         const index = entries.findIndex((entry) => entry.generation.id === viewing.generationId && entry.image.id === viewing.imageId);
         return (
           <Lightbox
@@ -223,7 +227,7 @@ function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onUndo: ()
  * as its card last saw it (the cards follow running ones in their own queries); a blind comparison's images
  * with their column's label and nothing that names the model.
  */
-const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, blindModel: string): LightboxEntry[] =>
+const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, blindModel: string, grid: Messages["grid"]): LightboxEntry[] =>
   items.flatMap((listed): LightboxEntry[] => {
     if (listed.kind === "generation") {
       const generation = client.getQueryData<GenerationView>(generationKeys.one(listed.id)) ?? listed;
@@ -231,7 +235,9 @@ const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, bli
     }
     const comparison = client.getQueryData<ComparisonView>(generationKeys.comparison(listed.id)) ?? listed;
     const hideSettings = isHidden(comparison);
+    // A grid's cell is named by where it sits: "Seed: 7 · Model: Wan 2.6".
+    const names = isGrid(comparison) ? cellNames(comparison.request, comparison.seed, grid.axisNames, grid.values) : null;
     return comparison.columns.flatMap(({ generation }, index) =>
-      generation.images.map((image) => ({ generation, image, title: columnLabel(comparison, index, blindModel), hideSettings })),
+      generation.images.map((image) => ({ generation, image, title: names?.[index] ?? columnLabel(comparison, index, blindModel), hideSettings })),
     );
   });

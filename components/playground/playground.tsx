@@ -10,7 +10,10 @@ import type { PriceTable } from "@/lib/pricing/prices";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import type { EditLoad } from "@/components/edit/edit-form";
-import { CompareForm, ConnectionCheck, EditForm, preloadCards, Presentation } from "@/components/lazy";
+import { CompareForm, ConnectionCheck, EditForm, GridForm, preloadCards, Presentation } from "@/components/lazy";
+import type { GridLoad } from "@/components/grid/grid-form";
+import { useCreateGrid } from "@/lib/api/grids";
+import { isGrid, isModelComparison } from "@/lib/grid/grid-plan";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { useCreateEdit } from "@/lib/api/edits";
@@ -57,11 +60,14 @@ export function Playground({
   const [mode, setMode] = useState<Mode>(open?.kind === "comparison" ? "compare" : "single");
   const [compareUsed, setCompareUsed] = useState(mode === "compare");
   const [compareLoad, setCompareLoad] = useState<CompareLoad | null>(null);
+  const [gridUsed, setGridUsed] = useState(false);
+  const [gridLoad, setGridLoad] = useState<GridLoad | null>(null);
   const [editUsed, setEditUsed] = useState(false);
   const [editLoad, setEditLoad] = useState<EditLoad | null>(null);
   const switchMode = (next: Mode) => {
     setMode(next);
     if (next === "compare") setCompareUsed(true);
+    if (next === "grid") setGridUsed(true);
     if (next === "edit") setEditUsed(true);
   };
   const [presenting, setPresenting] = useState<readonly HistoryItem[] | null>(null);
@@ -69,6 +75,7 @@ export function Playground({
   const [openError, setOpenError] = useState<string | null>(null);
   const create = useCreateGeneration();
   const compare = useCreateComparison();
+  const grid = useCreateGrid();
   const edit = useCreateEdit();
   /** A run about to start brings its card's code along while the gateway works (an empty history has loaded none). */
   const spend = <Request,>(mutate: (request: Request) => void) => (request: Request) => {
@@ -91,8 +98,13 @@ export function Playground({
   const load = (item: HistoryItem, seed: SeedChoice = "used") => {
     const seeded = <Request extends { seed: number | null }>(request: Request): Request => ({ ...request, seed: seed === "used" ? (item.seed ?? request.seed) : null });
     if (item.kind === "comparison") {
-      switchMode("compare");
-      setCompareLoad({ request: seeded(item.request) });
+      if (isGrid(item)) {
+        switchMode("grid");
+        setGridLoad({ request: seeded(item.request) });
+      } else if (isModelComparison(item)) {
+        switchMode("compare");
+        setCompareLoad({ request: seeded(item.request) });
+      }
     } else if (isEditRequest(item.request)) loadEdit(item, seeded(item.request));
     else {
       switchMode("single");
@@ -168,6 +180,16 @@ export function Playground({
                 submitError={compare.error ? format(t.compareError, { error: ruleText(compare.error.message) }) : null}
                 submitting={compare.isPending}
               />
+              )}
+            </div>
+            <div hidden={mode !== "grid"}>
+              {gridUsed && (
+                <GridForm
+                  load={gridLoad}
+                  onRun={spend(grid.mutate)}
+                  submitError={grid.error ? format(t.gridError, { error: ruleText(grid.error.message) }) : null}
+                  submitting={grid.isPending}
+                />
               )}
             </div>
             <div hidden={mode !== "edit"}>

@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { SEED_MAX } from "@/lib/models/registry";
 
-const randomSeed = (): number => {
+export const randomSeed = (): number => {
   const buffer = new Uint32Array(1);
   crypto.getRandomValues(buffer);
   return (buffer[0] ?? 0) % (SEED_MAX + 1);

@@ -20,13 +20,13 @@ const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
  * (what presentation remotes send), Space and a click advance; Escape leaves.
  */
 export function Presentation({ items, onClose }: { items: readonly PublicItem[]; onClose: () => void }) {
-  const { present: t, compare } = useMessages();
+  const { present: t, compare, grid } = useMessages();
   const ruleText = useRuleText();
   const slides = useMemo(
-    () => buildSlides(items, { ...t.slides, blindModel: compare.blindModel, errorText: ruleText }),
+    () => buildSlides(items, { ...t.slides, blindModel: compare.blindModel, errorText: ruleText, axisNames: grid.axisNames, values: grid.values }),
     // ruleText changes with the catalogue, which t.slides already follows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [items, t.slides, compare.blindModel],
+    [items, t.slides, compare.blindModel, grid],
   );
   const dialog = useModalDialog();
   const [target, setTarget] = useState(0);

@@ -19,6 +19,7 @@ import type { HiddenComparison, PublicItem } from "@/lib/compare/hidden-comparis
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { excerpt } from "@/lib/text/well-formed";
+import { cellNames, isGrid } from "@/lib/grid/grid-plan";
 
 
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
@@ -132,14 +133,18 @@ function SharedGeneration({ generation }: { generation: GenerationView }) {
 }
 
 function SharedComparison({ comparison }: { comparison: ComparisonView }) {
-  const { blindModel } = useMessages().compare;
+  const messages = useMessages();
+  const { blindModel } = messages.compare;
   const hidden = isHidden(comparison);
+  // A grid's cells are named by where they sit ("Seed: 7 · Model: Wan 2.6"), a comparison's columns by model.
+  const names = isGrid(comparison) ? cellNames(comparison.request, comparison.seed, messages.grid.axisNames, messages.grid.values) : null;
+  const label = (index: number) => names?.[index] ?? columnLabel(comparison, index, blindModel);
   return (
     <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(220px, 1fr))` }}>
       {comparison.columns.map((column, index) => (
-        <li key={column.generation.id} aria-label={columnLabel(comparison, index, blindModel)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
-          <h3 className="text-sm font-semibold">{columnLabel(comparison, index, blindModel)}</h3>
-          <Images generation={shown(column.generation)} label={columnLabel(comparison, index, blindModel)} describe={(text) => blindText(comparison, text, blindModel)} />
+        <li key={column.generation.id} aria-label={label(index)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
+          <h3 className="text-sm font-semibold">{label(index)}</h3>
+          <Images generation={shown(column.generation)} label={label(index)} describe={(text) => blindText(comparison, text, blindModel)} />
           {!hidden && <SettingsList generation={column.generation} />}
         </li>
       ))}

@@ -2,7 +2,7 @@
 import * as z from "zod/mini";
 import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
 import { flag, seedSchema, strictFields, text, type GenerateRequest } from "../models/request-schema";
-import { nearestSize } from "./nearest-size";
+import { aspectValue, COMPARE_ASPECTS, fitToModel, type ColumnPlan } from "./fit-to-model";
 
 /**
  * One prompt and one seed run on several models at once. The same schema checks the compare form and the
@@ -14,13 +14,6 @@ export const COMPARE_MODELS = { min: 2, max: 4 } as const;
 /** Images per model: a comparison multiplies the bill by the number of columns, so it stays small. */
 export const COMPARE_PER_MODEL = { min: 1, max: 4 } as const;
 
-export const COMPARE_ASPECTS = ["1:1", "4:3", "3:4", "3:2", "2:3", "16:9", "9:16", "21:9", "9:21"] as const;
-export type CompareAspect = (typeof COMPARE_ASPECTS)[number];
-
-export const aspectValue = (aspect: CompareAspect): number => {
-  const [width = 1, height = 1] = aspect.split(":").map(Number);
-  return width / height;
-};
 
 /** The strictest limit among the chosen models, and which model sets it (named in the refusal). */
 const strictest = (models: readonly ModelSpec[], limit: (model: ModelSpec) => number) =>
@@ -91,8 +84,6 @@ export const DEFAULT_COMPARE: CompareRequest = {
   blind: false,
 };
 
-export type ColumnPlan = { readonly request: GenerateRequest; readonly notes: readonly string[] };
-
 /**
  * Each model's own request for a comparison, with a note for everything that differs from what was asked
  * (shown on its column). `seed` is the one shared seed, fixed by the server before the plan when left random.
@@ -102,29 +93,10 @@ export const planComparison = (compare: CompareRequest, seed: number | null = co
   const blindCap = compare.blind ? Math.min(...compare.models.map((id) => getModel(id).n.max)) : Number.POSITIVE_INFINITY;
   const asked = Math.min(compare.perModel, blindCap);
   return compare.models.map((id) => {
-    const model = getModel(id);
-    const notes: string[] = [];
-    const n = Math.min(model.n.max, Math.max(model.n.min, asked));
-    if (asked !== compare.perModel) notes.push(`Blind: ${asked} image${asked === 1 ? "" : "s"} per model, the most every chosen model makes, so no column stands out.`);
-    else if (n !== asked) notes.push(`${model.n.min === model.n.max ? "Makes exactly" : "Makes at most"} ${n} image${n === 1 ? "" : "s"} per request.`);
-    const take = <T>(option: keyof ModelSpec["options"], asked: T, none: T, note: string): T => {
-      if (model.options[option] || asked === none) return asked;
-      notes.push(note);
-      return none;
-    };
-    return {
-      request: {
-        model: id,
-        prompt: compare.prompt,
-        negativePrompt: take("negativePrompt", compare.negativePrompt, "", "Takes no negative prompt: none sent."),
-        ...nearestSize(model, aspectValue(compare.aspect)),
-        n,
-        seed: take("seed", seed, null, "Takes no seed: none sent."),
-        promptExtend: take("promptExtend", compare.promptExtend, false, "Does not rewrite prompts."),
-        watermark: take("watermark", compare.watermark, false, "Adds no watermark."),
-      },
-      notes,
-    };
+    const plan = fitToModel(id, { ...compare, aspect: aspectValue(compare.aspect), n: asked, seed });
+    return asked === compare.perModel
+      ? plan
+      : { ...plan, notes: [`Blind: ${asked} image${asked === 1 ? "" : "s"} per model, the most every chosen model makes, so no column stands out.`, ...plan.notes.filter((note) => !note.startsWith("Makes "))] };
   });
 };
 

@@ -81,3 +81,8 @@ export function contentDisposition(fileName: string): string {
   const encoded = encodeURIComponent(name).replace(NOT_ATTR_CHAR, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
+
+/** A downloaded grid's file name, like `grid_a-red-lighthouse-at-dawn.png`. */
+export function gridFileName(prompt: string): string {
+  return `grid_${promptSlug(wellFormed(prompt), MAX_PROMPT_LENGTH) || "prompt"}.png`;
+}

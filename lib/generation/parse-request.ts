@@ -3,6 +3,7 @@ import { safeParse } from "zod/mini";
 import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
 import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
 import { AppError } from "../errors";
+import { gridRequestSchema, type GridRequest } from "../grid/grid-request";
 import { generateRequestSchema, type GenerateRequest } from "../models/request-schema";
 
 /**
@@ -43,3 +44,5 @@ export const parseEditRequest = async (
 };
 
 export const parseCompareRequest = (body: unknown): CompareRequest => parseWith(compareRequestSchema, body);
+
+export const parseGridRequest = (body: unknown): GridRequest => parseWith(gridRequestSchema, body);

@@ -1,6 +1,7 @@
 import type { CompareRequest } from "../compare/compare-request";
 import type { EditRequest } from "../edit/edit-request";
 import type { ErrorCode } from "../errors";
+import type { GridRequest } from "../grid/grid-request";
 import type { GenerateRequest } from "../models/request-schema";
 
 /**
@@ -115,13 +116,16 @@ export type ComparisonColumn = {
   readonly notes: readonly string[];
 };
 
-/** One prompt and one seed on several models, kept as one history item. */
-export type ComparisonView = {
+/**
+ * Generations made together and kept as one history item: one prompt and one seed on several models (a
+ * comparison), or the cells of a grid (its request says `kind: "grid"`; columns are its cells in plan order).
+ */
+export type ComparisonView<Request extends CompareRequest | GridRequest = CompareRequest | GridRequest> = {
   readonly kind: "comparison";
   readonly id: string;
   readonly createdAt: number;
   /** As asked (seed null when left random). */
-  readonly request: CompareRequest;
+  readonly request: Request;
   /** The one seed every column was sent, chosen by the server when it was left random. */
   readonly seed: number;
   readonly starred: boolean;

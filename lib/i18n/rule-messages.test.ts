@@ -16,6 +16,9 @@ import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createU
 import { inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
+import { DEFAULT_GRID } from "../grid/grid-plan";
+import { gridRequestSchema, type GridRequest } from "../grid/grid-request";
+import { promptListSchema } from "../grid/prompt-list";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
@@ -32,6 +35,7 @@ const issues = (schema: { safeParse(value: unknown): { error?: { issues: Array<{
   schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
 
 const compare: CompareRequest = { ...DEFAULT_COMPARE, models: ["wan2.6-t2i", "qwen-image"], prompt: "x" };
+const grid: GridRequest = { ...DEFAULT_GRID, prompt: "a fox" };
 
 const edit: EditRequest = { ...defaultEdit("qwen-image-edit-plus", { id: "x", width: 800, height: 600 }), prompt: "x" };
 const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#888" } }).png().toBuffer();
@@ -88,6 +92,31 @@ const sentences = async (): Promise<string[]> => {
     ]),
     ...switchModel({ ...defaultRequest("wan2.6-t2i"), prompt: "p".repeat(900), negativePrompt: "n".repeat(600), n: 4, width: 768, height: 2700 }, "qwen-image").notices,
     ...planComparison({ ...compare, perModel: 3 }).flatMap((plan) => plan.notes),
+    ...issues(gridRequestSchema, { ...grid, kind: "x", perCell: "1", axes: "x", lists: { "a b": [] } }),
+    ...issues(gridRequestSchema, { ...grid, lists: "x" }),
+    ...issues(gridRequestSchema, { ...grid, perCell: 1.5 }),
+    ...issues(gridRequestSchema, { ...grid, perCell: 9, axes: [] }),
+    ...issues(gridRequestSchema, { ...grid, axes: [{ type: "x" }, { type: "seed", values: [1, 2] }, { type: "seed", values: [3, 4] }, { type: "aspect", values: ["1:1", "2:1"] }] }),
+    ...issues(gridRequestSchema, { ...grid, lists: Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`l${index}`, Array(201).fill("x")])) }),
+    ...issues(gridRequestSchema, {
+      ...grid,
+      axes: [
+        { type: "model", values: ["nope"] },
+        { type: "seed", values: ["1", 1.5, -1, 1, 1] },
+        { type: "replace", values: [1, "\ud800", ...Array(12).fill("x")] },
+      ],
+    }),
+    ...issues(gridRequestSchema, { ...grid, axes: [{ type: "negative", values: [1] }, { type: "promptExtend", values: ["x"] }, { type: "variables", mode: "x", count: "1", pickSeed: 1 }] }),
+    ...issues(gridRequestSchema, { ...grid, axes: [{ type: "variables", mode: "all", count: 1.5, pickSeed: 1 }] }),
+    ...issues(gridRequestSchema, { ...grid, axes: [{ type: "variables", mode: "all", count: 1, pickSeed: 1 }, { type: "replace", values: ["", "b"] }] }),
+    ...issues(gridRequestSchema, { ...grid, axes: [{ type: "variables", mode: "all", count: 101, pickSeed: 1 }, { type: "replace", values: ["nope", "b"] }] }),
+    ...issues(gridRequestSchema, { ...grid, prompt: "a __x__ and __y__ {a|b}", axes: [{ type: "seed", values: [1, 2] }] }),
+    ...issues(gridRequestSchema, { ...grid, prompt: "a __x__", axes: [{ type: "seed", values: [1, 2] }] }),
+    ...issues(gridRequestSchema, { ...grid, axes: [{ type: "seed", values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, { type: "negative", values: ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"] }] }),
+    ...issues(gridRequestSchema, { ...grid, axes: [{ type: "replace", values: ["fox", "x".repeat(2100)] }], negativePrompt: "n" }),
+    ...issues(gridRequestSchema, { ...grid, axes: [{ type: "negative", values: ["a", "n".repeat(600)] }] }),
+    ...issues(promptListSchema, { name: 1, items: [" ", "x".repeat(201)] }),
+    ...issues(promptListSchema, { name: "a", items: [] }),
     ...planComparison({ ...compare, perModel: 3, blind: true }).flatMap((plan) => plan.notes),
     ...issues(editRequestSchema, { ...edit, model: "wan2.6-t2i" }),
     ...issues(editRequestSchema, { ...edit, input: NO_INPUT }),

@@ -5,7 +5,10 @@ import type { UpstreamIds, UpstreamImage } from "../gateway/answer";
 import type { SentRequest } from "../generation/result";
 import { isActive, isEditRequest, type ComparisonView, type GenerationRequest, type GenerationStage, type GenerationView } from "../generation/view";
 import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
+import type { GridRequest } from "../grid/grid-request";
+import { gridImageCount, planGrid } from "../grid/grid-plan";
 import { SEED_MAX } from "../models/registry";
+import type { GenerateRequest } from "../models/request-schema";
 import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
 import { INPUT_GONE } from "../edit/edit-request";
@@ -49,7 +52,15 @@ export type JobRunner = {
    * get their columns in a random order, so position says nothing.
    */
   startComparison(request: CompareRequest): Promise<ComparisonView>;
-  /** Runs a comparison column that failed (or was cancelled) again, in its place; null when it cannot. */
+  /**
+   * Records a grid's cells as one comparison, queued in plan order, all with the grid's shared seed unless
+   * seed is an axis; they start as places free and fill in as they finish.
+   */
+  startGrid(request: GridRequest): Promise<ComparisonView>;
+  /**
+   * Runs a column (or cell) that failed or was cancelled again, in its place: queued like the rest, so a full
+   * cap makes it wait rather than refuses it. Null when it cannot be retried.
+   */
   retryColumn(generationId: string): Promise<GenerationView | null>;
   /**
    * Marks the record cancelled and aborts the gateway call: here at once, or, when another instance runs it,
@@ -344,6 +355,16 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     return dispatching;
   };
 
+  /**
+   * Records generations made together as one comparison, queued: a set larger than the free places is never
+   * turned away for it. Answers it as it is after the first claim (the columns that fit have started).
+   */
+  const startQueued = async (images: number, set: { request: CompareRequest | GridRequest; seed: number; columns: ReadonlyArray<{ id: string; request: GenerateRequest }> }) => {
+    const id = randomUUID();
+    const view = await enqueue(images, () => store.createComparison({ id, createdAt: now(), ...set, queued: true }));
+    return (await store.getComparison(view.id)) ?? view;
+  };
+
   /** Reserves the images of work that may wait its turn, records it queued, and starts what fits now. */
   const enqueue = async <View>(images: number, record: () => Promise<View>): Promise<View> => {
     const { view } = await reserveAndRecord(images, now(), record);
@@ -364,22 +385,26 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const plans = planComparison(compare, seed);
       const columns = plans.map((plan) => ({ id: randomUUID(), request: plan.request }));
       if (compare.blind) shuffle(columns);
-      const id = randomUUID();
-      // Its columns wait their turn: a comparison larger than the free places is never turned away for it.
-      const view = await enqueue(comparisonImageCount(plans), () => store.createComparison({ id, createdAt: now(), request: compare, seed, columns, queued: true }));
-      // As it is after the first claim: the columns that fit have started.
-      return (await store.getComparison(view.id)) ?? view;
+      return startQueued(comparisonImageCount(plans), { request: compare, seed, columns });
+    },
+    async startGrid(grid) {
+      // One seed for every cell (unless seed is an axis), so the cells differ only by their axes' values.
+      const seed = grid.seed ?? randomInt(0, SEED_MAX + 1);
+      const plan = planGrid(grid, seed);
+      return startQueued(gridImageCount(plan), { request: grid, seed, columns: plan.cells.map((cell) => ({ id: randomUUID(), request: cell.request })) });
     },
     async retryColumn(generationId) {
       const old = await store.get(generationId);
       if (!old?.comparisonId || isEditRequest(old.request) || isActive(old.status) || old.status === "succeeded") return null;
       const id = randomUUID();
       // The column's own request, with the comparison's shared seed: the same call made again.
-      return admitAndLaunch({ id, request: old.request }, async (admission) => {
-        const view = await store.replaceColumn(generationId, { id, createdAt: now() }, admission);
-        if (!view) throw new AppError("invalid_request", "This column is running or already finished with images.");
-        return view;
+      const view = await enqueue(old.request.n, async () => {
+        const replaced = await store.replaceColumn(generationId, { id, createdAt: now(), queued: true });
+        if (!replaced) throw new AppError("invalid_request", "This column is running or already finished with images.");
+        return replaced;
       });
+      // As it is after the first claim: running if a place was free.
+      return (await store.get(id)) ?? view;
     },
     async cancel(id) {
       // Still queued: nothing was sent, so what it reserved is given back.

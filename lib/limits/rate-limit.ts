@@ -33,7 +33,7 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
   const limiter = counters(name, perMinute);
   return async (key: string, points = 1): Promise<void> => {
     try {
-      await limiter.consume(key, points);
+      await limiter.consume(key, Math.min(points, perMinute));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
@@ -42,7 +42,11 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
   };
 };
 
-/** Counts generations, not requests: a comparison of 4 models takes 4 (`points`). */
+/**
+ * Counts generations, not requests: a comparison of 4 models takes 4 (`points`). A set larger than a minute's
+ * worth (a grid, a batch) takes the whole minute rather than being refused forever: its cells are queued, and
+ * the cap on calls in flight paces them.
+ */
 export const createGenerationRateLimit = (perMinute: number, counters: Counters = memoryCounters) =>
   createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`, counters, "generations");
 

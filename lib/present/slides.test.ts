@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { compare } from "../i18n/messages/en/compare";
+import { grid } from "../i18n/messages/en/grid";
 import { present } from "../i18n/messages/en/present";
+import type { GridRequest } from "../grid/grid-request";
+import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
 import { defaultRequest } from "../models/defaults";
 import type { GenerateRequest } from "../models/request-schema";
 import { hideComparison } from "../compare/hidden-comparison";
 import { buildSlides, slideSources, type SlideWords } from "./slides";
 
-const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel, errorText: (message) => `(${message})` };
+const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel, errorText: (message) => `(${message})`, axisNames: grid.axisNames, values: grid.values };
 
 const image = (id: string, revisedPrompt = "") => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
 
@@ -59,6 +62,19 @@ const comparison = (blind: boolean, revealed: boolean): ComparisonView => ({
 });
 
 describe("presentation slides", () => {
+  it("shows a grid a row per slide: the row's cells side by side, named by their value across, the row's values by the prompt", () => {
+    const request: GridRequest = { ...DEFAULT_GRID, prompt: "a fox", axes: [{ type: "model", values: ["qwen-image", "wan2.6-t2i"] }, { type: "seed", values: [7, 8] }] };
+    const cells = planGrid(request, 1).cells.map((cell, index) => ({
+      generation: generation(`g${index}`, index === 3 ? [] : [image(`i${index}`)], { request: cell.request, ...(index === 3 && { status: "queued" as const }) }),
+      notes: [],
+    }));
+    const slides = buildSlides([{ kind: "comparison", id: "grid", createdAt: 0, request, seed: 1, starred: false, revealed: false, columns: cells }], WORDS);
+    expect(slides.map((slide) => [slide.prompt, ...slide.panels.map((panel) => `${panel.label} ${panel.image?.id ?? panel.missing}`)])).toEqual([
+      ["a fox — Seed: 7", "Model: Qwen-Image i0", "Model: Wan 2.6 i1"],
+      ["a fox — Seed: 8", "Model: Qwen-Image i2", `Model: Wan 2.6 ${present.slides.noImage.queued}`],
+    ]);
+  });
+
   it("gives each image of a generation its own slide, captioned with its model", () => {
     const slides = buildSlides([generation("g", [image("a", "ra"), image("b", "rb")]), generation("empty", [], { status: "failed" })], WORDS);
     expect(slides.map((slide) => [slide.key, slide.prompt, slide.panels[0]?.label, slide.panels[0]?.revisedPrompt])).toEqual([

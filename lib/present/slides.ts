@@ -1,6 +1,9 @@
 import { blindLabel, blindText, columnLabel } from "../compare/column-label";
 import type { PublicItem } from "../compare/hidden-comparison";
-import type { GenerationStatus, ImageView } from "../generation/view";
+import type { ComparisonView, GenerationStatus, ImageView } from "../generation/view";
+import { gridTables } from "../grid/grid-layout";
+import type { GridRequest } from "../grid/grid-request";
+import { isGrid, planGrid, type AxisType, type ValueWords } from "../grid/grid-plan";
 import { format } from "../i18n/format";
 import { modelName } from "../models/model-name";
 
@@ -27,6 +30,9 @@ export type SlideWords = {
   readonly noImage: Readonly<Record<GenerationStatus, string>>;
   /** A failure's message (the server's English) in the interface's language. */
   readonly errorText: (message: string) => string;
+  /** What each axis of a grid varies, for its rows' and cells' names. */
+  readonly axisNames: Readonly<Record<AxisType, string>>;
+  readonly values: ValueWords;
 };
 
 /** Why a column has no image at this position, in the interface's language. */
@@ -43,8 +49,44 @@ const missingText = (
         ? words.errorText(column.error)
         : words.noImage[column.status];
 
+/** Axes whose values are written into the prompt itself. */
+const PROMPT_AXES: ReadonlySet<AxisType> = new Set(["variables", "replace"]);
+
+/**
+ * A grid, a row per slide (and per image position, with several per cell): the row's cells side by side, each
+ * named by its value across, the row's own values beside the prompt.
+ */
+const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide[] => {
+  const plan = planGrid(grid.request, grid.seed, words.values);
+  const named = (axis: { readonly type: AxisType }, label: string) => `${words.axisNames[axis.type]}: ${label}`;
+  return gridTables(plan, grid.columns).flatMap((table) =>
+    table.rows.flatMap((row) => {
+      // A row whose cells share one prompt shows it as sent (its variables filled in, its term replaced);
+      // the values that made that prompt then need no naming beside it.
+      const prompts = new Set(row.cells.map(({ column }) => column.generation.request.prompt));
+      const shared = prompts.size === 1 ? [...prompts][0] : undefined;
+      const shown = (axis: { readonly type: AxisType } | null) => axis !== null && !(shared !== undefined && PROMPT_AXES.has(axis.type));
+      const where = [row.label !== null && table.y && shown(table.y) ? named(table.y, row.label) : null, table.z && shown(table.z) ? named(table.z, table.z.label) : null]
+        .filter(Boolean)
+        .join(" · ");
+      const prompt = shared ?? grid.request.prompt;
+      const rounds = Math.max(1, ...row.cells.map(({ column }) => column.generation.images.length));
+      return Array.from({ length: rounds }, (_, round) => ({
+        key: `${grid.id}:${table.key}:${row.key}:${round}`,
+        prompt: where ? `${prompt} — ${where}` : prompt,
+        panels: row.cells.map(({ index, column: { generation } }) => {
+          const image = generation.images[round] ?? null;
+          const column = { ...generation, error: generation.error?.message ?? null };
+          return { label: named(table.x, table.x.labels[index % table.x.labels.length] ?? ""), image, revisedPrompt: image?.revisedPrompt ?? "", missing: image ? null : missingText(column, round, words) };
+        }),
+      }));
+    }),
+  );
+};
+
 export const buildSlides = (items: readonly PublicItem[], words: SlideWords): Slide[] =>
   items.flatMap((item): Slide[] => {
+    if (item.kind === "comparison" && isGrid(item)) return gridSlides(item, words);
     if (item.kind === "generation") {
       const label = modelName(item.request.model);
       return item.images.map((image) => ({

@@ -113,6 +113,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // 13: what a running generation is doing now, and when each step of a finished one ended.
   `ALTER TABLE generations ADD COLUMN stage TEXT;
    ALTER TABLE generations ADD COLUMN timings_json TEXT;`,
+  // 14: named lists for prompt variables (__name__), kept for everyone who uses the playground.
+  `CREATE TABLE prompt_lists (name TEXT PRIMARY KEY, items_json TEXT NOT NULL, updated_at INTEGER NOT NULL);`,
 ];
 
 /**
@@ -211,4 +213,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   // 5: as SQLite's 13.
   `ALTER TABLE generations ADD COLUMN stage TEXT;
    ALTER TABLE generations ADD COLUMN timings_json TEXT;`,
+  // 6: as SQLite's 14.
+  `CREATE TABLE prompt_lists (name TEXT PRIMARY KEY, items_json TEXT NOT NULL, updated_at BIGINT NOT NULL);`,
 ];

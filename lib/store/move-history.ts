@@ -19,6 +19,7 @@ const TABLES = [
   ["usage", ["day"]],
   ["spend", ["day", "model"]],
   ["revoked_sessions", ["id"]],
+  ["prompt_lists", ["name"]],
 ] as const satisfies ReadonlyArray<readonly [keyof Tables, readonly string[]]>;
 
 /** Rows per batch: each batch is one statement on the target, well under PostgreSQL's 65,535 parameters. */

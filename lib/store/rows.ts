@@ -1,4 +1,5 @@
 import { planComparison } from "../compare/compare-request";
+import { isGridRequest, planGrid } from "../grid/grid-plan";
 import type { ErrorCode } from "../errors";
 import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationStatus, type InputImageView, type GenerationView, type StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
@@ -101,10 +102,15 @@ export const toGenerationView = (
   timings: row.timings_json ? (JSON.parse(row.timings_json) as StepTimings) : null,
 });
 
-/** Columns come in display order; each one's notes are derived again from the stored request (the plan is pure). */
+/**
+ * Columns come in display order; each one's notes are derived again from the stored request (the plan is
+ * pure): a comparison's by model, a grid's by cell.
+ */
 export const toComparisonView = (row: ComparisonRow, columns: readonly GenerationView<GenerateRequest>[]): ComparisonView => {
   const request = JSON.parse(row.request_json) as ComparisonView["request"];
-  const notes = new Map(planComparison(request, row.seed).map((plan) => [plan.request.model, plan.notes]));
+  const noteOf: (generation: GenerationView<GenerateRequest>, index: number) => readonly string[] = isGridRequest(request)
+    ? ((cells) => (_, index) => cells[index]?.notes ?? [])(planGrid(request, row.seed).cells)
+    : ((notes) => (generation) => notes.get(generation.request.model) ?? [])(new Map(planComparison(request, row.seed).map((plan) => [plan.request.model, plan.notes])));
   return {
     kind: "comparison",
     id: row.id,
@@ -113,7 +119,7 @@ export const toComparisonView = (row: ComparisonRow, columns: readonly Generatio
     seed: row.seed,
     starred: row.starred === 1,
     revealed: row.revealed === 1,
-    columns: columns.map((generation) => ({ generation, notes: notes.get(generation.request.model) ?? [] })),
+    columns: columns.map((generation, index) => ({ generation, notes: noteOf(generation, index) })),
   };
 };
 

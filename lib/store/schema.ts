@@ -86,6 +86,7 @@ export type Tables = {
   revoked_sessions: { id: string; expires_at: number };
   settings: { name: string; value: string };
   changes: ChangesTable;
+  prompt_lists: { name: string; items_json: string; updated_at: number };
 };
 
 /** One committed change: an item written or deleted, or the day's usage. Its id orders the stream. */

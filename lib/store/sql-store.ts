@@ -364,8 +364,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return row ? { view: (await get(id)) as GenerationView, createdAt: row.created_at, images: (JSON.parse(row.request_json) as GenerationRequest).n } : null;
     },
     getComparison,
-    async replaceColumn(oldId, { id, createdAt }, admission) {
-      const replaced = await admitted(admission, 1, async (trx, note) => {
+    async replaceColumn(oldId, { id, createdAt, queued = false }, admission) {
+      const replaced = await admitted(queued ? undefined : admission, 1, async (trx, note) => {
         const old = await trx
           .selectFrom("generations")
           .select(["comparison_id", "comparison_position", "request_json", "model", "prompt"])
@@ -380,7 +380,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           createdAt,
           request: { model: old.model, prompt: old.prompt, json: old.request_json },
           comparison: { id: old.comparison_id, position: old.comparison_position },
-        }, admission);
+          queued,
+        }, queued ? undefined : admission);
         note({ kind: "item", item: { kind: "comparison", id: old.comparison_id } });
         return true;
       });
@@ -562,6 +563,27 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async imagesUsed(day) {
       const row = await db.selectFrom("usage").select("images").where("day", "=", day).executeTakeFirst();
       return Number(row?.images ?? 0);
+    },
+    async promptLists() {
+      const rows = await db.selectFrom("prompt_lists").selectAll().orderBy("name").execute();
+      return rows.map((row) => ({ name: row.name, items: JSON.parse(row.items_json) as string[], updatedAt: row.updated_at }));
+    },
+    async savePromptList({ name, items, updatedAt }, max) {
+      // The cap is a guard against a runaway script, not a quota: two new lists racing for the last place may both land.
+      return changes.write(async (trx) => {
+        const exists = await trx.selectFrom("prompt_lists").select("name").where("name", "=", name).executeTakeFirst();
+        if (!exists) {
+          const { count } = await trx.selectFrom("prompt_lists").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+          if (Number(count) >= max) return false;
+        }
+        const values = { name, items_json: JSON.stringify(items), updated_at: updatedAt };
+        await trx.insertInto("prompt_lists").values(values).onConflict((conflict) => conflict.column("name").doUpdateSet({ items_json: values.items_json, updated_at: updatedAt })).execute();
+        return true;
+      });
+    },
+    async deletePromptList(name) {
+      const result = await db.deleteFrom("prompt_lists").where("name", "=", name).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
     async settingOnce(name, proposed) {
       await db.insertInto("settings").values({ name, value: proposed }).onConflict((conflict) => conflict.column("name").doNothing()).execute();

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planComparison, type CompareRequest } from "../compare/compare-request";
+import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
 import { defaultRequest } from "../models/defaults";
 import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
 import type { GenerationStore } from "./types";
@@ -139,6 +140,27 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       const single = await store.create({ id: "single", createdAt: clock, request: first.generation.request });
       await store.fail(single.id, { finishedAt: clock, status: "failed", error: null });
       expect(await store.replaceColumn(single.id, { id: "nope", createdAt: clock })).toBeNull();
+    });
+
+    it("retries a column queued, in its place, to be claimed like any queued work", async () => {
+      const comparison = await compare("a fox");
+      const [first] = comparison.columns;
+      if (!first) throw new Error("no columns");
+      await store.fail(first.generation.id, { finishedAt: clock, status: "failed", error: null });
+      const again = await store.replaceColumn(first.generation.id, { id: "again-queued", createdAt: clock, queued: true });
+      expect(again).toMatchObject({ id: "again-queued", status: "queued", comparisonId: comparison.id, queuedAhead: 0 });
+      const { claimed } = await store.claimQueued({ lease: { owner: "here", until: clock + 10_000 }, maxConcurrent: 100, now: clock });
+      expect(claimed.map((entry) => entry.id)).toEqual(["again-queued"]);
+      expect((await store.getComparison(comparison.id))?.columns[0]?.generation).toMatchObject({ id: "again-queued", status: "running" });
+    });
+
+    it("keeps a grid's request, and each cell's notes come from its place in the plan", async () => {
+      const grid = { ...DEFAULT_GRID, prompt: "a fox", negativePrompt: "blur", axes: [{ type: "model" as const, values: ["wan2.6-t2i" as const, "qwen-image-max" as const] }] };
+      const plan = planGrid(grid, 9);
+      const view = await store.createComparison({ id: randomUUID(), createdAt: clock, request: grid, seed: 9, columns: plan.cells.map((cell) => ({ id: randomUUID(), request: cell.request })), queued: true });
+      expect(view.request).toEqual(grid);
+      expect(view.columns.map((column) => column.notes)).toEqual(plan.cells.map((cell) => cell.notes));
+      expect(view.columns.map((column) => column.generation.status)).toEqual(["queued", "queued"]);
     });
 
     it("stars and reveals, and deletes with every column and image", async () => {

@@ -1,5 +1,7 @@
 import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
+import type { GridRequest } from "../grid/grid-request";
+import type { PromptList } from "../grid/prompt-list";
 import type { ComparisonView, GenerationRequest, GenerationStage, GenerationStatus, GenerationView, HistoryItem, HistoryPage, StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import type { UpstreamIds } from "../gateway/answer";
@@ -134,7 +136,7 @@ export type GenerationStore = {
   createComparison(comparison: {
     id: string;
     createdAt: number;
-    request: CompareRequest;
+    request: CompareRequest | GridRequest;
     seed: number;
     columns: ReadonlyArray<{ id: string; request: GenerateRequest }>;
     queued?: boolean;
@@ -151,10 +153,11 @@ export type GenerationStore = {
   cancelQueued(id: string, finishedAt: number): Promise<{ view: GenerationView; createdAt: number; images: number } | null>;
   getComparison(id: string): Promise<ComparisonView | null>;
   /**
-   * Puts a new running generation in the place of a column that ended without images (same comparison,
-   * same position) and drops the old one; null when there is no such finished column.
+   * Puts a new generation in the place of a column that ended without images (same comparison, same
+   * position) and drops the old one: running under the admission, or queued; null when there is no such
+   * finished column.
    */
-  replaceColumn(oldId: string, column: { id: string; createdAt: number }, admission?: Admission): Promise<GenerationView | null>;
+  replaceColumn(oldId: string, column: { id: string; createdAt: number; queued?: boolean }, admission?: Admission): Promise<GenerationView | null>;
   updateComparison(id: string, patch: { starred?: boolean; revealed?: boolean }): Promise<ComparisonView | null>;
   /** Removes the comparison with its columns; returns the image ids for the caller to remove their files. */
   deleteComparison(id: string): Promise<{ imageIds: string[] } | null>;
@@ -200,6 +203,12 @@ export type GenerationStore = {
   addSpend(day: string, model: string, images: number): Promise<void>;
   /** The day's billed images by model, for what it cost. */
   spendOn(day: string): Promise<ReadonlyArray<{ readonly model: string; readonly images: number }>>;
+  /** The named lists for prompt variables, by name. */
+  promptLists(): Promise<PromptList[]>;
+  /** Keeps a list under its name, replacing one of the same name; false when `max` lists are kept and it is new. */
+  savePromptList(list: PromptList, max: number): Promise<boolean>;
+  /** False when there was no such list. */
+  deletePromptList(name: string): Promise<boolean>;
   /** The value kept under `name`: the first ever proposed, whichever instance proposed it (later ones lose). */
   settingOnce(name: string, proposed: string): Promise<string>;
   /** Remembers a signed-out session until its token would have expired anyway. */

@@ -3,6 +3,7 @@ import { check } from "./check";
 import { common } from "./common";
 import { compare } from "./compare";
 import { edit } from "./edit";
+import { grid } from "./grid";
 import { history } from "./history";
 import { playground } from "./playground";
 import { present } from "./present";
@@ -10,6 +11,6 @@ import { rules } from "./rules";
 import { share } from "./share";
 
 /** Every string of the interface in English; the Chinese catalogue must have the same keys (typed). */
-export const en = { common, playground, history, compare, edit, present, share, access, check, rules };
+export const en = { common, playground, history, compare, grid, edit, present, share, access, check, rules };
 
 export type Messages = typeof en;

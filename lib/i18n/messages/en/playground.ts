@@ -8,6 +8,7 @@ export const playground = {
   openError: "Could not open the shared item: {error}",
   generateError: "Could not start the generation: {error}",
   compareError: "Could not start the comparison: {error}",
+  gridError: "Could not start the grid: {error}",
   editError: "Could not start the edit: {error}",
   usage: {
     today: { one: "{count} image today · about {cost}", other: "{count} images today · about {cost}" },
@@ -16,7 +17,7 @@ export const playground = {
   },
   skip: { label: "Skip links", prompt: "Skip to the prompt", history: "Skip to the history" },
   modeLabel: "Mode",
-  modes: { single: "One model", compare: "Compare models", edit: "Edit an image" },
+  modes: { single: "One model", compare: "Compare", grid: "Grid", edit: "Edit an image" },
   form: {
     label: "Generation settings",
     loaded: "Settings loaded from the history ({model}).",

@@ -4,10 +4,11 @@ import { check } from "./check";
 import { common } from "./common";
 import { compare } from "./compare";
 import { edit } from "./edit";
+import { grid } from "./grid";
 import { history } from "./history";
 import { playground } from "./playground";
 import { present } from "./present";
 import { rules } from "./rules";
 import { share } from "./share";
 
-export const zh: Messages = { common, playground, history, compare, edit, present, share, access, check, rules };
+export const zh: Messages = { common, playground, history, compare, grid, edit, present, share, access, check, rules };

@@ -1,0 +1,30 @@
+import { contentDisposition, gridFileName } from "@/lib/download/file-name";
+import { AppError } from "@/lib/errors";
+import { renderGridImage } from "@/lib/grid/grid-image";
+import { gridImageInput } from "@/lib/grid/grid-image-input";
+import { isGrid } from "@/lib/grid/grid-plan";
+import { getHistory } from "@/lib/history";
+import { imageResponse } from "@/lib/http/image-response";
+import { notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
+
+export const dynamic = "force-dynamic";
+
+/** The grid as one PNG with its axis labels, in the interface's language; cells still running say so. */
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(request, async () => {
+    const { store, images } = await getHistory();
+    const grid = await store.getComparison((await params).id);
+    if (!grid) throw notFound("This grid");
+    if (!isGrid(grid)) throw new AppError("invalid_request", "Only a grid is downloaded as one image; a comparison's images download one by one.");
+    const t = MESSAGES[await requestLocale()].grid;
+    const input = await gridImageInput(grid, { axisNames: t.axisNames, values: t.values, status: t.card.status, corner: t.card.corner }, (id) => images.read(id, "thumb"));
+    return imageResponse(await renderGridImage(input), "image/png", {
+      "content-disposition": contentDisposition(gridFileName(grid.request.prompt)),
+      // Cells fill in as they finish: a later download must not be an older copy.
+      "cache-control": "no-store",
+    });
+  });
+}

@@ -1,0 +1,279 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { reveal } from "@/components/playground/reveal";
+import { SeedField } from "@/components/playground/seed-field";
+import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
+import { TextCounter } from "@/components/playground/text-counter";
+import { useCost } from "@/components/pricing/prices";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import { Button } from "@/components/ui/button";
+import { promptListsQuery } from "@/lib/api/grids";
+import { usageQuery } from "@/lib/api/limits";
+import { useLive } from "@/lib/api/live";
+import { COMPARE_PER_MODEL } from "@/lib/compare/compare-request";
+import { COMPARE_ASPECTS } from "@/lib/compare/fit-to-model";
+import { gridRequestSchema, type GridRequest } from "@/lib/grid/grid-request";
+import { AXIS_TYPES, cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, planGrid, variablePrompts } from "@/lib/grid/grid-plan";
+import { findVariables, listNames } from "@/lib/grid/prompt-variables";
+import { schemaResolver } from "@/lib/forms/schema-resolver";
+import { format, plural } from "@/lib/i18n/format";
+import { getModel, modelsByFamily } from "@/lib/models/registry";
+import { AxisEditor, freshAxis } from "./axis-editor";
+import { PromptLists } from "./prompt-lists";
+
+const GROUPS = modelsByFamily();
+/** The prompts listed before a grid is sent; the count says how many more there are. */
+const PREVIEW_PROMPTS = 12;
+
+/** A past grid to fill the form with; a new object each time, so loading the same one twice works. */
+export type GridLoad = { readonly request: GridRequest };
+
+/** Up to three axes over one set of settings; priced, checked against today's budget and previewed before it runs. */
+export function GridForm({
+  load,
+  onRun,
+  submitError,
+  submitting,
+}: {
+  load: GridLoad | null;
+  onRun: (request: GridRequest) => void;
+  submitError: string | null;
+  submitting: boolean;
+}) {
+  const { register, control, handleSubmit, watch, reset, setValue, formState } = useForm<GridRequest>({
+    resolver: schemaResolver(() => gridRequestSchema).resolver,
+    defaultValues: load?.request ?? DEFAULT_GRID,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const axes = useFieldArray({ control, name: "axes" });
+  const messages = useMessages();
+  const t = messages.grid.form;
+  const locale = useLocale();
+  const cost = useCost();
+  // The shared rules speak English; shown in the interface's language where known.
+  const ruleText = useRuleText();
+  const live = useLive();
+  const usage = useQuery(usageQuery(live)).data;
+  const saved = useQuery(promptListsQuery()).data;
+  const errors = formState.errors;
+  const values = watch();
+
+  // The lists the prompt names go with the grid as they are now, so it runs (and is reused) as previewed;
+  // a list deleted since a reused grid ran keeps the items that grid had.
+  const usedNames = listNames(values.prompt).join("\u0000");
+  const prompts = variablePrompts(values);
+  useEffect(() => {
+    const names = usedNames === "" ? [] : usedNames.split("\u0000");
+    const current = values.lists;
+    const next = Object.fromEntries(
+      names.flatMap((name) => {
+        const items = saved?.find((list) => list.name === name)?.items ?? current[name];
+        return items ? [[name, [...items]]] : [];
+      }),
+    );
+    if (JSON.stringify(next) !== JSON.stringify(current)) setValue("lists", next);
+  }, [usedNames, saved, values.lists, setValue]);
+
+  // Variables typed into the prompt get their axis at once (where there is room), so the preview shows them.
+  const hasVariables = findVariables(values.prompt, {}).length > 0;
+  const variablesAxis = values.axes.some((axis) => axis.type === "variables");
+  const axisCount = values.axes.length;
+  const { append } = axes;
+  useEffect(() => {
+    if (hasVariables && !variablesAxis && axisCount < GRID_LIMITS.axes) append(freshAxis("variables"));
+  }, [hasVariables, variablesAxis, axisCount, append]);
+
+  useEffect(() => {
+    if (!load) return;
+    reset(load.request);
+    reveal("grid-prompt");
+  }, [load, reset]);
+
+  const cells = cellCount(values);
+  const measurable = cells <= GRID_LIMITS.cells && values.axes.every((axis) => axis.type === "variables" || axis.values.length > 0);
+  const plan = measurable ? planGrid({ ...values, perCell: Number.isInteger(values.perCell) ? Math.min(Math.max(values.perCell, 1), COMPARE_PER_MODEL.max) : 1 }) : null;
+  const images = plan ? gridImageCount(plan) : 0;
+  const measure = (request: GridRequest) => {
+    const planned = planGrid(request);
+    return { images: gridImageCount(planned), cost: planned.cells.reduce((sum, cell) => sum + cost.of(cell.request.model, cell.request.n), 0) };
+  };
+  const gate = useCostGate(measure, onRun);
+  const submit = handleSubmit(gate.request);
+  const modelAxis = values.axes.some((axis) => axis.type === "model");
+  const model = getModel(values.model);
+  const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
+  const taken = new Set(values.axes.map((axis) => axis.type));
+  const overBudget = left !== null && images > left ? format(t.overBudget, { images, left }) : null;
+
+  return (
+    <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} noValidate aria-label={t.label} className="space-y-5">
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
+      <Field id="grid-model" label={t.model} help={modelAxis ? t.modelByAxis : undefined}>
+        <select id="grid-model" className={inputClass} disabled={modelAxis} aria-describedby={modelAxis ? "grid-model-help" : undefined} {...register("model")}>
+          {GROUPS.map((group) => (
+            <optgroup key={group.family} label={messages.playground.familyLabels[group.family]}>
+              {group.models.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </Field>
+
+      <Field
+        id="grid-prompt"
+        label={t.prompt}
+        error={errors.prompt?.message}
+        aside={<TextCounter id="grid-prompt-count" length={values.prompt.length} max={model.promptMaxLength} />}
+        help={t.promptHelp}
+      >
+        <textarea
+          id="grid-prompt"
+          rows={4}
+          className={inputClass}
+          placeholder={t.promptPlaceholder}
+          aria-invalid={Boolean(errors.prompt)}
+          aria-describedby={`grid-prompt-count ${describedBy("grid-prompt", true, Boolean(errors.prompt))}`}
+          {...register("prompt")}
+        />
+      </Field>
+
+      <PromptLists />
+
+      <Field id="grid-negative" label={t.negativePrompt} error={errors.negativePrompt?.message} help={t.negativePromptHelp}>
+        <textarea
+          id="grid-negative"
+          rows={2}
+          className={inputClass}
+          aria-invalid={Boolean(errors.negativePrompt)}
+          aria-describedby={describedBy("grid-negative", true, Boolean(errors.negativePrompt))}
+          {...register("negativePrompt")}
+        />
+      </Field>
+
+      <div className="grid grid-cols-2 gap-3">
+        <Field id="grid-aspect" label={t.aspect} help={t.aspectHelp}>
+          <select id="grid-aspect" className={inputClass} aria-describedby="grid-aspect-help" {...register("aspect")}>
+            {COMPARE_ASPECTS.map((aspect) => (
+              <option key={aspect} value={aspect}>
+                {aspect}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="grid-per-cell" label={t.perCell} error={errors.perCell?.message} help={format(t.perCellHelp, { min: COMPARE_PER_MODEL.min, max: COMPARE_PER_MODEL.max })}>
+          <input
+            id="grid-per-cell"
+            type="number"
+            inputMode="numeric"
+            min={COMPARE_PER_MODEL.min}
+            max={COMPARE_PER_MODEL.max}
+            step={1}
+            className={`${inputClass} max-w-28`}
+            aria-invalid={Boolean(errors.perCell)}
+            aria-describedby={describedBy("grid-per-cell", true, Boolean(errors.perCell))}
+            {...register("perCell", { valueAsNumber: true })}
+          />
+        </Field>
+      </div>
+
+      <Controller
+        control={control}
+        name="seed"
+        render={({ field, fieldState }) => <SeedField id="grid-seed" value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+      />
+
+      <div className="space-y-3">
+        <Switch id="grid-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
+        <Switch id="grid-watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />
+      </div>
+
+      <section aria-labelledby="grid-axes-heading" className="space-y-3">
+        <div>
+          <h3 id="grid-axes-heading" className="text-sm font-medium text-slate-800 dark:text-slate-200">
+            {t.axes}
+          </h3>
+          <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.axesHelp, { max: GRID_LIMITS.axes })}</p>
+        </div>
+        {axes.fields.map((field, index) => {
+          const axis = values.axes[index];
+          if (!axis) return null;
+          return (
+            <AxisEditor
+              key={field.id}
+              index={index}
+              axis={axis}
+              taken={new Set([...taken].filter((type) => type !== axis.type))}
+              onChange={(next) => axes.update(index, next)}
+              onRemove={() => axes.remove(index)}
+            />
+          );
+        })}
+        {axes.fields.length < GRID_LIMITS.axes && (
+          <Button
+            onClick={() => {
+              const type = AXIS_TYPES.find((entry) => !taken.has(entry));
+              if (type) axes.append(freshAxis(type));
+            }}
+          >
+            {t.addAxis}
+          </Button>
+        )}
+        {errors.axes && (
+          <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+            {ruleText(errors.axes.message ?? errors.axes.root?.message ?? "")}
+          </p>
+        )}
+        {values.axes.some((axis) => axis.type === "variables") && prompts.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{t.variablesNone}</p>}
+      </section>
+
+      {prompts.length > 0 && (
+        <section aria-labelledby="grid-preview-heading" className="space-y-1">
+          <h3 id="grid-preview-heading" className="text-sm font-medium text-slate-800 dark:text-slate-200">
+            {t.preview}
+          </h3>
+          <ol className="ml-5 list-decimal space-y-0.5 text-xs text-slate-700 dark:text-slate-300" aria-label={t.preview}>
+            {prompts.slice(0, PREVIEW_PROMPTS).map((entry) => (
+              <li key={entry.picks.join("\u0000")}>{entry.prompt}</li>
+            ))}
+          </ol>
+          {prompts.length > PREVIEW_PROMPTS && <p className="text-xs text-slate-500 dark:text-slate-400">{plural(locale, t.previewMore, prompts.length - PREVIEW_PROMPTS)}</p>}
+        </section>
+      )}
+
+      <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400" data-testid="grid-size">
+        <p>
+          {format(values.axes.length > 1 ? t.shape : t.size, {
+            shape: values.axes.map((axis) => (axis.type === "variables" ? prompts.length : axis.values.length)).join(" × "),
+            cells: Number.isFinite(cells) ? plural(locale, t.cells, cells) : "∞",
+            images: plural(locale, t.images, images),
+          })}
+        </p>
+        {left !== null && usage && (
+          <p className={overBudget ? "font-medium text-red-700 dark:text-red-300" : undefined}>
+            {overBudget ?? format(t.budget, { used: usage.imagesToday, limit: usage.dailyImageLimit ?? 0, images })}
+          </p>
+        )}
+        {usage && cells > usage.maxConcurrent && <p>{t.queueNote}</p>}
+      </div>
+
+      <SubmitArea
+        gate={gate}
+        action="Make"
+        label={t.submit}
+        error={submitError}
+        submitting={submitting}
+        waitFor={overBudget}
+        estimate={plan ? { images, cost: plan.cells.reduce((sum, cell) => sum + cost.of(cell.request.model, cell.request.n), 0) } : null}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { promptListsQuery, useDeletePromptList, useSavePromptList } from "@/lib/api/grids";
+import { itemsFromLines } from "@/lib/grid/prompt-list";
+import { format } from "@/lib/i18n/format";
+
+/** The playground's named lists (`__name__` in a prompt): shown, edited, saved and deleted for everyone. */
+export function PromptLists() {
+  const t = useMessages().grid.form;
+  const ruleText = useRuleText();
+  const lists = useQuery(promptListsQuery());
+  const save = useSavePromptList();
+  const remove = useDeletePromptList();
+  const [name, setName] = useState("");
+  const [items, setItems] = useState("");
+  const [saved, setSaved] = useState<string | null>(null);
+  const error = save.error ?? remove.error ?? lists.error;
+
+  return (
+    <details className="rounded-md border border-slate-200 dark:border-slate-700 p-3">
+      <summary className="cursor-pointer text-sm font-medium text-slate-800 dark:text-slate-200">
+        {t.lists} ({lists.data?.length ?? 0})
+      </summary>
+      <div className="mt-2 space-y-3">
+        <p className="text-xs text-slate-500 dark:text-slate-400">{t.listsHelp}</p>
+        {lists.data && lists.data.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">{t.noLists}</p>}
+        <ul className="space-y-1">
+          {lists.data?.map((list) => (
+            <li key={list.name} className="flex items-start justify-between gap-2 text-sm">
+              <button
+                type="button"
+                className="min-w-0 text-left underline decoration-dotted"
+                onClick={() => {
+                  setName(list.name);
+                  setItems(list.items.join("\n"));
+                  setSaved(null);
+                }}
+              >
+                <code>__{list.name}__</code> <span className="text-slate-500 dark:text-slate-400">{list.items.slice(0, 6).join(", ")}{list.items.length > 6 ? "…" : ""}</span>
+              </button>
+              <Button size="sm" variant="danger" aria-label={format(t.deleteList, { name: list.name })} disabled={remove.isPending} onClick={() => remove.mutate(list.name)}>
+                ✕
+              </Button>
+            </li>
+          ))}
+        </ul>
+        <Field id="grid-list-name" label={t.listName}>
+          <input id="grid-list-name" className={inputClass} value={name} onChange={(event) => setName(event.target.value.trim())} />
+        </Field>
+        <Field id="grid-list-items" label={t.listItems}>
+          <textarea id="grid-list-items" rows={4} className={inputClass} value={items} onChange={(event) => setItems(event.target.value)} />
+        </Field>
+        <Button
+          disabled={save.isPending || name === ""}
+          onClick={() =>
+            save.mutate(
+              { name, items: itemsFromLines(items) },
+              { onSuccess: (list) => setSaved(list.name) },
+            )
+          }
+        >
+          {t.saveList}
+        </Button>
+        <p role="status" className="text-xs text-emerald-700 dark:text-emerald-300">
+          {saved && !save.isPending ? format(t.listSaved, { name: saved }) : ""}
+        </p>
+        {error && (
+          <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+            {ruleText(error.message)}
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

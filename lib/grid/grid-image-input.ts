@@ -1,0 +1,50 @@
+import type { ComparisonView, GenerationStatus } from "../generation/view";
+import { gridTables } from "./grid-layout";
+import { planGrid, type AxisType, type ValueWords } from "./grid-plan";
+import type { GridRequest } from "./grid-request";
+import type { GridImageInput } from "./grid-image";
+
+/** The words a downloaded grid writes, in the interface's language. */
+export type GridImageWords = {
+  readonly axisNames: Readonly<Record<AxisType, string>>;
+  readonly values: ValueWords;
+  /** Why a cell has no image, by its status. */
+  readonly status: Readonly<Record<GenerationStatus, string>>;
+  /** "{y} \ {x}", over the row labels. */
+  readonly corner: string;
+};
+
+/**
+ * What the grid's image shows: its tables with their labels and, per cell, the thumbnail of its first image
+ * (`thumb` reads it; null when it is gone) or why it has none.
+ */
+export const gridImageInput = async (
+  grid: ComparisonView<GridRequest>,
+  words: GridImageWords,
+  thumb: (imageId: string) => Promise<Buffer | null>,
+): Promise<GridImageInput> => {
+  const plan = planGrid(grid.request, grid.seed, words.values);
+  const named = (type: AxisType, label: string) => `${words.axisNames[type]}: ${label}`;
+  return {
+    title: grid.request.prompt,
+    tables: await Promise.all(
+      gridTables(plan, grid.columns).map(async (table) => ({
+        caption: table.z ? named(table.z.type, table.z.label) : null,
+        corner: table.y ? words.corner.replace("{y}", words.axisNames[table.y.type]).replace("{x}", words.axisNames[table.x.type]) : null,
+        columns: table.x.labels,
+        rows: await Promise.all(
+          table.rows.map(async (row) => ({
+            label: row.label,
+            cells: await Promise.all(
+              row.cells.map(async ({ column: { generation } }) => {
+                const first = generation.images[0];
+                const image = first ? await thumb(first.id) : null;
+                return image ? { image } : { missing: words.status[generation.status] };
+              }),
+            ),
+          })),
+        ),
+      })),
+    ),
+  };
+};

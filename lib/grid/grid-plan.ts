@@ -1,0 +1,166 @@
+import { aspectValue, fitToModel, type ColumnPlan, type CompareAspect } from "../compare/fit-to-model";
+import { getModel, type ModelId } from "../models/registry";
+import type { GridAxis, GridRequest } from "./grid-request";
+import { combinationCount, expandPrompt, findVariables, type ExpandedPrompt } from "./prompt-variables";
+
+/**
+ * A grid's plan: every cell's own request, where it sits, and each axis's labels. No zod here: the history's
+ * cards plan the grids they show on the first screen, where zod is not loaded (lib/grid/grid-request.ts has
+ * the schema).
+ */
+
+export const GRID_LIMITS = { axes: 3, values: 12, cells: 100, lists: 20, listItems: 200 } as const;
+
+export const AXIS_TYPES = ["model", "seed", "replace", "variables", "aspect", "promptExtend", "negative"] as const;
+export type AxisType = (typeof AXIS_TYPES)[number];
+
+export type CellPlan = ColumnPlan & {
+  /** The cell's place: the index of its value on each axis. */
+  readonly at: readonly number[];
+};
+
+export type GridPlan = {
+  /** Each axis with the label of each of its values, in order. */
+  readonly axes: ReadonlyArray<{ readonly type: AxisType; readonly labels: readonly string[] }>;
+  /** Every cell, the first axis changing fastest: cell i sits at (i mod n1, i / n1 mod n2, ...). */
+  readonly cells: readonly CellPlan[];
+};
+
+export type GridShape = {
+  readonly model: ModelId;
+  readonly prompt: string;
+  readonly negativePrompt: string;
+  readonly aspect: CompareAspect;
+  readonly perCell: number;
+  readonly seed: number | null;
+  readonly promptExtend: boolean;
+  readonly watermark: boolean;
+  readonly axes: readonly GridAxis[];
+  readonly lists: Readonly<Record<string, readonly string[]>>;
+};
+
+/** The prompts a variables axis stands for; none when the grid has no such axis. */
+export const variablePrompts = (grid: Pick<GridShape, "prompt" | "lists" | "axes">): ExpandedPrompt[] => {
+  const axis = grid.axes.find((entry) => entry.type === "variables");
+  if (!axis) return [];
+  return expandPrompt(grid.prompt, grid.lists, axis.mode === "all" ? { mode: "all" } : { mode: "random", count: axis.count, seed: axis.pickSeed });
+};
+
+/** How many values an axis has (a variables axis: the prompts it expands to). */
+const axisLength = (grid: Pick<GridShape, "prompt" | "lists" | "axes">, axis: GridAxis): number => {
+  if (axis.type !== "variables") return axis.values.length;
+  const total = combinationCount(findVariables(grid.prompt, grid.lists));
+  return axis.mode === "all" ? total : Math.min(total, axis.count);
+};
+
+/** The count of cells a grid makes (Infinity past a safe number). */
+export const cellCount = (grid: Pick<GridShape, "prompt" | "lists" | "axes">): number => grid.axes.reduce((product, axis) => product * axisLength(grid, axis), 1);
+
+/** The words of the values that are not text of their own; the interface passes its language's. */
+export type ValueWords = { readonly on: string; readonly off: string; readonly none: string };
+const ENGLISH: ValueWords = { on: "On", off: "Off", none: "(none)" };
+
+/** What each value of an axis is called in the grid's headers. */
+const axisLabels = (grid: GridShape, axis: GridAxis, words: ValueWords): string[] => {
+  switch (axis.type) {
+    case "model":
+      return axis.values.map((id) => getModel(id).name);
+    case "seed":
+      return axis.values.map(String);
+    case "replace":
+    case "aspect":
+      return [...axis.values];
+    case "variables":
+      return variablePrompts(grid).map((expanded) => expanded.picks.join(" · "));
+    case "promptExtend":
+      return axis.values.map((value) => (value ? words.on : words.off));
+    case "negative":
+      return axis.values.map((value) => (value === "" ? words.none : value));
+  }
+};
+
+/**
+ * Every cell's own request, with notes where a model could not take what was asked. `seed` is the shared seed
+ * (fixed by the server before the plan when left random); a seed axis gives each cell its own instead.
+ */
+export const planGrid = (grid: GridShape, seed: number | null = grid.seed, words: ValueWords = ENGLISH): GridPlan => {
+  const axes = grid.axes.map((axis) => ({ type: axis.type, labels: axisLabels(grid, axis, words) }));
+  const prompts = variablePrompts(grid);
+  const total = cellCount(grid);
+  const cells: CellPlan[] = [];
+  for (let index = 0; index < total && index < GRID_LIMITS.cells; index++) {
+    const at: number[] = [];
+    let rest = index;
+    for (const axis of axes) {
+      at.push(rest % axis.labels.length);
+      rest = Math.floor(rest / axis.labels.length);
+    }
+    let model = grid.model;
+    const asked = { prompt: grid.prompt, negativePrompt: grid.negativePrompt, aspect: aspectValue(grid.aspect), n: grid.perCell, seed, promptExtend: grid.promptExtend, watermark: grid.watermark };
+    // Prompt variables first: a search term may stand inside what they expand to.
+    grid.axes.forEach((axis, position) => {
+      if (axis.type === "variables") asked.prompt = prompts[at[position] ?? 0]?.prompt ?? asked.prompt;
+    });
+    grid.axes.forEach((axis, position) => {
+      const pick = at[position] ?? 0;
+      switch (axis.type) {
+        case "model":
+          model = axis.values[pick] ?? model;
+          break;
+        case "seed":
+          asked.seed = axis.values[pick] ?? asked.seed;
+          break;
+        case "replace":
+          asked.prompt = asked.prompt.split(axis.values[0] ?? "").join(axis.values[pick] ?? "");
+          break;
+        case "aspect":
+          asked.aspect = aspectValue(axis.values[pick] ?? grid.aspect);
+          break;
+        case "promptExtend":
+          asked.promptExtend = axis.values[pick] ?? asked.promptExtend;
+          break;
+        case "negative":
+          asked.negativePrompt = axis.values[pick] ?? asked.negativePrompt;
+          break;
+        case "variables":
+          break;
+      }
+    });
+    cells.push({ ...fitToModel(model, asked), at });
+  }
+  return { axes, cells };
+};
+
+export const gridImageCount = (plan: Pick<GridPlan, "cells">): number => plan.cells.reduce((sum, cell) => sum + cell.request.n, 0);
+
+/** Where a cell sits, in words: "Model: Wan 2.6 · Seed: 7". */
+export const cellName = (plan: GridPlan, cell: Pick<CellPlan, "at">, axisNames: Readonly<Record<AxisType, string>>): string =>
+  plan.axes.map((axis, position) => `${axisNames[axis.type]}: ${axis.labels[cell.at[position] ?? 0] ?? ""}`).join(" · ");
+
+/** Every cell's name, in plan order (the order of a grid's columns). */
+export const cellNames = (grid: GridShape, seed: number, axisNames: Readonly<Record<AxisType, string>>, words?: ValueWords): string[] => {
+  const plan = planGrid(grid, seed, words);
+  return plan.cells.map((cell) => cellName(plan, cell, axisNames));
+};
+
+/** A fresh grid form: one model, a seed axis of three. */
+export const DEFAULT_GRID: GridRequest = {
+  kind: "grid",
+  model: "wan2.6-t2i",
+  prompt: "",
+  negativePrompt: "",
+  aspect: "1:1",
+  perCell: 1,
+  seed: null,
+  promptExtend: true,
+  watermark: false,
+  axes: [{ type: "seed", values: [1, 2, 3] }],
+  lists: {},
+};
+
+export const isGridRequest = <Other extends object>(request: GridRequest | Other): request is GridRequest => "kind" in request && request.kind === "grid";
+
+/** A history set made from a grid (its columns are the cells, in plan order), or one of models compared. */
+export const isGrid = <View extends { readonly request: object }>(view: View): view is View & { readonly request: GridRequest } => isGridRequest(view.request);
+export const isModelComparison = <View extends { readonly request: object }>(view: View): view is View & { readonly request: Exclude<View["request"], GridRequest> } =>
+  !isGridRequest(view.request);

@@ -1,0 +1,97 @@
+import fc from "fast-check";
+import { safeParse } from "zod/mini";
+import { describe, expect, it } from "vitest";
+import { getModel, MODEL_IDS } from "../models/registry";
+import { generateRequestSchema } from "../models/request-schema";
+import { gridRequestSchema, type GridAxis, type GridRequest } from "./grid-request";
+import { cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, planGrid } from "./grid-plan";
+
+const grid = (patch: Partial<GridRequest>): GridRequest => ({ ...DEFAULT_GRID, prompt: "a red fox in snow", ...patch });
+const messages = (value: unknown) => {
+  const parsed = safeParse(gridRequestSchema, value);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+};
+
+describe("grid requests", () => {
+  it("a model axis by a seed axis: 2 x 3 cells, the first axis changing fastest, each model at its nearest size", () => {
+    const plan = planGrid(grid({ axes: [{ type: "model", values: ["wan2.6-t2i", "qwen-image-max"] }, { type: "seed", values: [7, 8, 9] }] }));
+    expect(plan.axes).toEqual([
+      { type: "model", labels: [getModel("wan2.6-t2i").name, getModel("qwen-image-max").name] },
+      { type: "seed", labels: ["7", "8", "9"] },
+    ]);
+    expect(plan.cells.map((cell) => [cell.at, cell.request.model, cell.request.seed])).toEqual([
+      [[0, 0], "wan2.6-t2i", 7],
+      [[1, 0], "qwen-image-max", 7],
+      [[0, 1], "wan2.6-t2i", 8],
+      [[1, 1], "qwen-image-max", 8],
+      [[0, 2], "wan2.6-t2i", 9],
+      [[1, 2], "qwen-image-max", 9],
+    ]);
+    expect(messages(grid({ axes: [{ type: "model", values: ["wan2.6-t2i", "qwen-image-max"] }, { type: "seed", values: [7, 8, 9] }] }))).toEqual([]);
+  });
+
+  it("search and replace puts each term where the first one stands, the first cell as written", () => {
+    const plan = planGrid(grid({ prompt: "a red fox, red sky", axes: [{ type: "replace", values: ["red", "blue", "golden"] }] }), 5);
+    expect(plan.axes[0]?.labels).toEqual(["red", "blue", "golden"]);
+    expect(plan.cells.map((cell) => cell.request.prompt)).toEqual(["a red fox, red sky", "a blue fox, blue sky", "a golden fox, golden sky"]);
+    expect(plan.cells.every((cell) => cell.request.seed === 5)).toBe(true);
+    expect(messages(grid({ prompt: "a fox", axes: [{ type: "replace", values: ["red", "blue"] }] }))).toEqual(["Search and replace: the prompt does not contain “red”, the first term."]);
+  });
+
+  it("prompt variables expand into one axis labelled by the values picked", () => {
+    const request = grid({ prompt: "a {red|blue} __animal__", lists: { animal: ["cat", "dog"] }, axes: [{ type: "variables", mode: "all", count: 2, pickSeed: 0 }] });
+    const plan = planGrid(request);
+    expect(plan.axes[0]?.labels).toEqual(["red · cat", "red · dog", "blue · cat", "blue · dog"]);
+    expect(plan.cells.map((cell) => cell.request.prompt)).toEqual(["a red cat", "a red dog", "a blue cat", "a blue dog"]);
+    expect(messages(request)).toEqual([]);
+    expect(messages({ ...request, lists: {} })).toContain("The prompt uses __animal__, which is not a saved list.");
+    expect(messages({ ...request, axes: [{ type: "seed", values: [1, 2] }] })).toContain("The prompt has variables ({a|b} or __list__): add the prompt variables axis to expand them.");
+  });
+
+  it("options a model does not take are dropped with a note, as in Compare", () => {
+    const plan = planGrid(grid({ negativePrompt: "blurry", axes: [{ type: "model", values: ["wan2.6-t2i", "qwen-image-max"] }] }));
+    const withoutNegative = plan.cells.find((cell) => !getModel(cell.request.model).options.negativePrompt);
+    if (withoutNegative) expect(withoutNegative.notes).toContain("Takes no negative prompt: none sent.");
+  });
+
+  it("refuses a grid past the cell cap, a setting on two axes, and too few values, in words", () => {
+    const seeds = (count: number) => Array.from({ length: count }, (_, index) => index);
+    expect(messages(grid({ axes: [{ type: "seed", values: seeds(12) }, { type: "negative", values: seeds(9).map(String) }] }))).toContain(
+      `This grid has 108 cells; a grid has at most ${GRID_LIMITS.cells}.`,
+    );
+    expect(messages(grid({ axes: [{ type: "seed", values: [1, 2] }, { type: "seed", values: [3, 4] }] }))).toContain("Each setting can be one axis only; seed is on two.");
+    expect(messages(grid({ axes: [{ type: "seed", values: [1] }] }))).toContain("Seeds: give at least 2 values.");
+    expect(messages(grid({ axes: [] }))).toContain("Add at least 1 axis.");
+  });
+
+  it("names the cell whose prompt passes its model's limit", () => {
+    const long = "x".repeat(getModel("wan2.6-t2i").promptMaxLength);
+    const found = messages(grid({ prompt: "a fox", axes: [{ type: "replace", values: ["fox", long] }] }));
+    expect(found.some((message) => message.startsWith("wan2.6-t2i reads at most") && message.includes("(cell "))).toBe(true);
+  });
+
+  const axis: fc.Arbitrary<GridAxis> = fc.oneof(
+    fc.uniqueArray(fc.constantFrom(...MODEL_IDS), { minLength: 2, maxLength: 4 }).map((values) => ({ type: "model" as const, values })),
+    fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 2, maxLength: 5 }).map((values) => ({ type: "seed" as const, values })),
+    fc.uniqueArray(fc.constantFrom("1:1", "16:9", "9:16", "4:3") as fc.Arbitrary<"1:1" | "16:9" | "9:16" | "4:3">, { minLength: 2, maxLength: 4 }).map((values) => ({ type: "aspect" as const, values })),
+    fc.constant<GridAxis>({ type: "promptExtend", values: [false, true] }),
+    fc.uniqueArray(fc.stringMatching(/^[a-z ]{0,12}$/), { minLength: 2, maxLength: 3 }).map((values) => ({ type: "negative" as const, values })),
+  );
+
+  it("property: cells are the product of the axes, each place once, and the price counts every cell's images", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(axis, { minLength: 1, maxLength: 3, selector: (entry) => entry.type }), fc.integer({ min: 1, max: 4 }), (axes, perCell) => {
+        const request = grid({ axes, perCell });
+        const plan = planGrid(request, 1);
+        const product = axes.reduce((count, entry) => count * (entry.type === "variables" ? 0 : entry.values.length), 1);
+        expect(cellCount(request)).toBe(product);
+        expect(plan.cells).toHaveLength(product);
+        expect(new Set(plan.cells.map((cell) => cell.at.join(","))).size).toBe(product);
+        expect(gridImageCount(plan)).toBe(plan.cells.reduce((sum, cell) => sum + Math.min(getModel(cell.request.model).n.max, Math.max(getModel(cell.request.model).n.min, perCell)), 0));
+        // Every cell is a request its model accepts, whatever the axes asked.
+        expect(messages(request)).toEqual([]);
+        for (const cell of plan.cells) expect(safeParse(generateRequestSchema, cell.request).success).toBe(true);
+      }),
+    );
+  });
+});

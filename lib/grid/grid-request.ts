@@ -1,0 +1,133 @@
+// zod/mini, like the generate schema: the grid form ships it to the browser.
+import * as z from "zod/mini";
+import { COMPARE_PER_MODEL } from "../compare/compare-request";
+import { COMPARE_ASPECTS } from "../compare/fit-to-model";
+import { getModel, MODEL_IDS, SEED_MAX } from "../models/registry";
+import { flag, seedSchema, strictFields, text } from "../models/request-schema";
+import { AXIS_TYPES, cellCount, GRID_LIMITS, planGrid, variablePrompts, type GridShape } from "./grid-plan";
+import { findVariables, LIST_NAME, listNames } from "./prompt-variables";
+
+/**
+ * A grid: one change at a time across many cells. Up to three axes, each varying one setting; every cell is
+ * the base settings with one value of each axis, made as its own generation (a queued job). The same schema
+ * checks the grid form and the route; each cell's request is then derived from it, as a comparison's columns.
+ */
+
+const valueCount = (what: string) => [
+  z.minLength(2, `${what}: give at least 2 values.`),
+  z.maxLength(GRID_LIMITS.values, `${what}: give at most ${GRID_LIMITS.values} values.`),
+] as const;
+const distinct = <T>(what: string) => z.refine<T[]>((values) => new Set(values).size === values.length, `${what}: each value can be given once.`);
+
+const seedValue = z
+  .number({ error: "A seed must be a number." })
+  .check(z.int("A seed must be a whole number."), z.minimum(0, `A seed must be between 0 and ${SEED_MAX}.`), z.maximum(SEED_MAX, `A seed must be between 0 and ${SEED_MAX}.`));
+
+export const axisSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.strictObject({ type: z.literal("model"), values: z.array(z.enum(MODEL_IDS, { error: "Choose models from the list." })).check(...valueCount("Models"), distinct("Models")) }, strictFields),
+    z.strictObject({ type: z.literal("seed"), values: z.array(seedValue).check(...valueCount("Seeds"), distinct("Seeds")) }, strictFields),
+    // The first term is what the prompt holds; each cell puts one of the terms in its place (the first: as written).
+    z.strictObject({ type: z.literal("replace"), values: z.array(text("A term")).check(...valueCount("Search and replace"), distinct("Search and replace")) }, strictFields),
+    z.strictObject(
+      {
+        type: z.literal("variables"),
+        mode: z.enum(["all", "random"], { error: "Expand to every combination or to random ones." }),
+        count: z.number({ error: "The count of random prompts must be a number." }).check(
+          z.int("The count of random prompts must be a whole number."),
+          z.minimum(2, "Pick at least 2 random prompts."),
+          z.maximum(GRID_LIMITS.cells, `Pick at most ${GRID_LIMITS.cells} random prompts.`),
+        ),
+        pickSeed: seedValue,
+      },
+      strictFields,
+    ),
+    z.strictObject({ type: z.literal("aspect"), values: z.array(z.enum(COMPARE_ASPECTS, { error: "Choose listed aspect ratios." })).check(...valueCount("Aspect ratios"), distinct("Aspect ratios")) }, strictFields),
+    z.strictObject({ type: z.literal("promptExtend"), values: z.array(flag("Prompt rewriting")).check(...valueCount("Prompt rewriting"), distinct("Prompt rewriting")) }, strictFields),
+    z.strictObject({ type: z.literal("negative"), values: z.array(text("A negative prompt")).check(...valueCount("Negative prompts"), distinct("Negative prompts")) }, strictFields),
+  ],
+  { error: `An axis's type must be one of: ${AXIS_TYPES.join(", ")}.` },
+);
+export type GridAxis = z.infer<typeof axisSchema>;
+
+const LIST_NAME_RULE = "A list's name is letters, digits and dashes (at most 40).";
+const listsSchema = z
+  .record(
+    z.string().check(z.regex(LIST_NAME, LIST_NAME_RULE)),
+    z.array(text("A list's item")).check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`)),
+    // A key that fails its check is reported by the record itself, not in the key's own words.
+    { error: (issue) => (issue.code === "invalid_key" ? LIST_NAME_RULE : "Send the lists as an object of names and their items.") },
+  )
+  .check(z.refine((lists) => Object.keys(lists).length <= GRID_LIMITS.lists, `A grid uses at most ${GRID_LIMITS.lists} lists.`));
+
+const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: string) => void) => {
+  if (grid.prompt.trim() === "") addIssue(["prompt"], "Write a prompt first.");
+  const types = grid.axes.map((axis) => axis.type);
+  types.forEach((type, index) => {
+    if (types.indexOf(type) !== index) addIssue(["axes", index, "type"], `Each setting can be one axis only; ${type} is on two.`);
+  });
+  const variables = findVariables(grid.prompt, grid.lists);
+  const variablesAxis = grid.axes.findIndex((axis) => axis.type === "variables");
+  const missing = listNames(grid.prompt).filter((name) => !(grid.lists[name]?.length));
+  if (missing.length > 0) addIssue(["prompt"], `The prompt uses ${missing.map((name) => `__${name}__`).join(", ")}, which ${missing.length === 1 ? "is not a saved list" : "are not saved lists"}.`);
+  if (variables.length > 0 && variablesAxis < 0) addIssue(["axes"], "The prompt has variables ({a|b} or __list__): add the prompt variables axis to expand them.");
+  if (variables.length === 0 && variablesAxis >= 0) addIssue(["axes", variablesAxis, "type"], "The prompt variables axis needs variables in the prompt: {red|green} or __list__.");
+  const replace = grid.axes.findIndex((axis) => axis.type === "replace");
+  const replaceAxis = grid.axes[replace];
+  const term = replaceAxis?.type === "replace" ? replaceAxis.values[0] : undefined;
+  if (term !== undefined && (term === "" || !variablePromptsOrPrompt(grid).every((prompt) => prompt.includes(term)))) {
+    addIssue(["axes", replace, "values"], term === "" ? "Search and replace: the first term cannot be empty." : `Search and replace: the prompt does not contain “${term}”, the first term.`);
+  }
+  const cells = cellCount(grid);
+  if (cells > GRID_LIMITS.cells) addIssue(["axes"], `This grid has ${Number.isFinite(cells) ? cells : "too many"} cells; a grid has at most ${GRID_LIMITS.cells}.`);
+  if (cells > GRID_LIMITS.cells || missing.length > 0) return;
+  // Every cell meets its model's limits, the first one that does not is named.
+  const plan = planGrid(grid);
+  for (const cell of plan.cells) {
+    const model = getModel(cell.request.model);
+    const where = plan.axes.length > 0 ? ` (cell ${plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0]).join(" · ")})` : "";
+    if (cell.request.prompt.length > model.promptMaxLength) {
+      addIssue(["prompt"], `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${cell.request.prompt.length}${where}.`);
+      return;
+    }
+    if (cell.request.negativePrompt.length > model.negativePromptMaxLength) {
+      addIssue(["negativePrompt"], `${model.id} reads a negative prompt of at most ${model.negativePromptMaxLength} characters; it has ${cell.request.negativePrompt.length}${where}.`);
+      return;
+    }
+  }
+};
+
+/** The prompts every cell starts from before a search and replace: the expanded ones, or the prompt itself. */
+const variablePromptsOrPrompt = (grid: GridShape): string[] => {
+  const expanded = variablePrompts(grid);
+  return expanded.length > 0 ? expanded.map((entry) => entry.prompt) : [grid.prompt];
+};
+
+export const gridRequestSchema = z
+  .strictObject(
+    {
+      kind: z.literal("grid", { error: "A grid's kind is \"grid\"." }),
+      model: z.enum(MODEL_IDS, { error: "Choose one of the listed models." }),
+      prompt: text("The prompt"),
+      negativePrompt: text("The negative prompt"),
+      aspect: z.enum(COMPARE_ASPECTS, { error: "Choose one of the listed aspect ratios." }),
+      perCell: z
+        .number({ error: "Images per cell must be a number." })
+        .check(
+          z.int("Images per cell must be a whole number."),
+          z.minimum(COMPARE_PER_MODEL.min, `Images per cell must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
+          z.maximum(COMPARE_PER_MODEL.max, `Images per cell must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
+        ),
+      seed: seedSchema,
+      promptExtend: flag("Prompt rewriting"),
+      watermark: flag("Watermark"),
+      axes: z.array(axisSchema, { error: "Send the axes as a list." }).check(z.minLength(1, "Add at least 1 axis."), z.maxLength(GRID_LIMITS.axes, `A grid has at most ${GRID_LIMITS.axes} axes.`)),
+      lists: listsSchema,
+    },
+    strictFields,
+  )
+  .check(z.superRefine((value, ctx) => checkGrid(value, (path, message) => ctx.addIssue({ code: "custom", path, message }))));
+
+export type GridRequest = z.infer<typeof gridRequestSchema>;
+

@@ -1,0 +1,30 @@
+// zod/mini: the lists editor ships it to the browser.
+import * as z from "zod/mini";
+import { strictFields, text } from "../models/request-schema";
+import { GRID_LIMITS } from "./grid-plan";
+import { LIST_NAME } from "./prompt-variables";
+
+/** A named list of a prompt's variable (`__name__`), as the playground keeps it for everyone. */
+export type PromptList = { readonly name: string; readonly items: readonly string[]; readonly updatedAt: number };
+
+/** How many lists a playground keeps, and how long an item may be (a list is a list of words, not prompts). */
+export const PROMPT_LISTS = { max: 100, itemMaxLength: 200 } as const;
+
+/** The same check in the lists editor and the route: a name usable as `__name__`, and its items one per line. */
+export const promptListSchema = z.strictObject(
+  {
+    name: z.string({ error: "A list's name must be text." }).check(z.regex(LIST_NAME, "A list's name is letters, digits and dashes (at most 40).")),
+    items: z
+      .array(
+        text("A list's item").check(
+          z.refine((item) => item.trim() !== "", "A list's items cannot be empty."),
+          z.maxLength(PROMPT_LISTS.itemMaxLength, `A list's item may be at most ${PROMPT_LISTS.itemMaxLength} characters.`),
+        ),
+      )
+      .check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`)),
+  },
+  strictFields,
+);
+
+/** A list's items from what was typed, one per line: trimmed, blank lines and repeats dropped. */
+export const itemsFromLines = (lines: string): string[] => [...new Set(lines.split("\n").map((line) => line.trim()).filter(Boolean))];
