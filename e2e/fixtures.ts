@@ -132,6 +132,41 @@ export class ComparePanel {
   }
 }
 
+/** The grid form: axes chosen by what they vary, one grid card per run. */
+export class GridPanel {
+  readonly form: Locator;
+  readonly prompt: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole("form", { name: "Grid settings" });
+    this.prompt = this.form.getByLabel("Prompt", { exact: true });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Grid", exact: true }).click();
+    await expect(this.form).toBeVisible();
+  }
+
+  /** The axis at a 1-based place: "Axis 1 (columns)", "Axis 2 (rows)", "Axis 3 (tables)". */
+  axis(n: number) {
+    return this.form.getByRole("group", { name: new RegExp(`^Axis ${n} `) });
+  }
+
+  async setAxis(n: number, varies: string) {
+    await this.axis(n).getByLabel("Varies").selectOption({ label: varies });
+  }
+
+  /** Runs the grid; a grid of more than 4 images asks first, and `images` answers yes to that question. */
+  async run(images?: number) {
+    await this.form.getByRole("button", { name: "Run the grid" }).click();
+    if (images !== undefined) await this.form.getByRole("button", { name: `Make ${images} images` }).click();
+  }
+
+  card() {
+    return this.page.getByRole("article", { name: /^Grid of/ }).first();
+  }
+}
+
 /** A file as the browser's file picker hands it over. */
 export type PickedFile = { name: string; mimeType: string; buffer: Buffer };
 
@@ -198,7 +233,12 @@ export class SimulatorControl {
   }
 }
 
-export const test = base.extend<{ playground: PlaygroundPage; simulator: SimulatorControl; compare: ComparePanel }>({
+export const test = base.extend<{ playground: PlaygroundPage; simulator: SimulatorControl; compare: ComparePanel; grid: GridPanel }>({
+  grid: async ({ playground }, use) => {
+    const panel = new GridPanel(playground.page);
+    await panel.open();
+    await use(panel);
+  },
   compare: async ({ playground }, use) => {
     const panel = new ComparePanel(playground.page);
     await panel.open();

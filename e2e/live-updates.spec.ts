@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { ComparePanel, PlaygroundPage } from "./fixtures";
+import { ComparePanel, GridPanel, PlaygroundPage } from "./fixtures";
 import { LIVE_UPDATES_APP_PORT, OFFLINE_APP_PORT } from "./ports";
 import { startAppServer, type AppServer } from "./server-process";
 
@@ -115,6 +115,39 @@ test.describe("on a server of its own", () => {
   const env = { DATA_DIR, SIMULATOR_LATENCY_MS: "1500", PLAYGROUND_PASSWORD: "", RATE_LIMIT_PER_MINUTE: "1000" };
   let server: AppServer | undefined;
   test.afterEach(() => server?.kill());
+
+  test("a grid larger than the cap queues and completes; Cancel all stops what waits and gives its images back", async ({ page }) => {
+    test.setTimeout(90_000);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    server = await startAppServer(LIVE_UPDATES_APP_PORT, { ...env, MAX_CONCURRENT_GENERATIONS: "2" });
+    await page.goto(server.url);
+    const grid = new GridPanel(page);
+    await grid.open();
+    await grid.prompt.fill("A paper boat on a canal");
+    await grid.axis(1).getByLabel("Seeds").fill("1, 2, 3");
+    await grid.form.getByRole("button", { name: "Add an axis" }).click();
+    await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("model");
+    await expect(grid.form.getByText("Cells beyond the free places wait their turn and start as others finish.")).toBeVisible();
+    await grid.run(6);
+    const card = grid.card();
+    // Two places for six cells: two run while four wait their turn, the next one saying it is next.
+    await expect(card.getByRole("status")).toHaveText("0 of 6 made · 0 without an image · 2 running · 4 waiting");
+    await expect(card.getByText("Waiting", { exact: true })).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/grid-queued.png" });
+    await expect(card.getByRole("img")).toHaveCount(6, { timeout: 30_000 });
+    await expect(card.getByRole("status")).toHaveText("6 of 6 made · 0 without an image · 0 running · 0 waiting");
+
+    await grid.run(6);
+    const second = grid.card();
+    await expect(second.getByRole("status")).toHaveText("0 of 6 made · 0 without an image · 2 running · 4 waiting");
+    await second.getByRole("button", { name: "Cancel all unfinished" }).click();
+    await second.getByRole("button", { name: "Cancel them" }).click();
+    await expect(second.getByRole("status")).toContainText("0 running · 0 waiting");
+    await expect(second.getByText("Cancelled", { exact: true })).toHaveCount(6);
+    // The four that never left gave their images back; the two sent keep theirs (the gateway may bill them).
+    const usage = (await (await page.request.get(`${server.url}/api/limits`)).json()) as { imagesToday: number };
+    expect(usage.imagesToday).toBe(8);
+  });
 
   test("a comparison with more columns than free places waits its turn in the queue, and then fills in", async ({ page }) => {
     test.setTimeout(90_000);

@@ -17,7 +17,7 @@ import { requestSize } from "@/lib/generation/request-size";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { gridTables, gridShape } from "@/lib/grid/grid-layout";
 import type { GridRequest } from "@/lib/grid/grid-request";
-import { cellName, planGrid } from "@/lib/grid/grid-plan";
+import { cellName, planGrid, type AxisType } from "@/lib/grid/grid-plan";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel } from "@/lib/models/registry";
 import { excerpt } from "@/lib/text/well-formed";
@@ -49,7 +49,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
     0,
   );
   const name = (index: number) => cellName(plan, { at: plan.cells[index]?.at ?? [] }, messages.grid.axisNames);
-  const modelAxis = request.axes.some((axis) => axis.type === "model");
+  const varies = (type: AxisType) => request.axes.some((axis) => axis.type === type);
 
   return (
     <article
@@ -69,10 +69,12 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
             {request.prompt}
           </ClampedText>
           <ClampedText lines={3} className="text-xs text-slate-500 dark:text-slate-400">
-            {!modelAxis && format(t.model, { model: getModel(request.model).name })}
-            {plural(locale, t.settings, request.perCell, { seed: grid.seed, aspect: request.aspect })}
+            {!varies("model") && format(t.model, { model: getModel(request.model).name })}
+            {!varies("seed") && format(t.seed, { seed: grid.seed })}
+            {!varies("aspect") && format(t.aspect, { aspect: request.aspect })}
+            {plural(locale, t.perCell, request.perCell)}
             {format(t.total, { cost: cost.money(spent) })}
-            {request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
+            {!varies("negative") && request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
           </ClampedText>
         </div>
         <div className="flex h-9 items-center gap-2 justify-self-end">
@@ -84,7 +86,8 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
       <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
         <p role="status">
           {format(t.progress, {
-            done: statuses.filter((status) => !isActive(status)).length,
+            done: statuses.filter((status) => status === "succeeded").length,
+            failed: statuses.filter((status) => status !== "succeeded" && !isActive(status)).length,
             cells: statuses.length,
             running: statuses.filter((status) => status === "running").length,
             queued: statuses.filter((status) => status === "queued").length,

@@ -9,7 +9,8 @@ import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generati
 import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { columnLabel, isHidden } from "@/lib/compare/column-label";
 import { ComparisonCard, GenerationCard, GridCard, Lightbox } from "@/components/lazy";
-import { cellNames, isGrid, isModelComparison } from "@/lib/grid/grid-plan";
+import { cellNames } from "@/lib/grid/grid-plan";
+import { isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import type { Messages } from "@/lib/i18n/messages";
 import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";

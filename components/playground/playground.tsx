@@ -13,7 +13,7 @@ import type { EditLoad } from "@/components/edit/edit-form";
 import { CompareForm, ConnectionCheck, EditForm, GridForm, preloadCards, Presentation } from "@/components/lazy";
 import type { GridLoad } from "@/components/grid/grid-form";
 import { useCreateGrid } from "@/lib/api/grids";
-import { isGrid, isModelComparison } from "@/lib/grid/grid-plan";
+import { isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { useCreateEdit } from "@/lib/api/edits";

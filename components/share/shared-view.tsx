@@ -19,7 +19,8 @@ import type { HiddenComparison, PublicItem } from "@/lib/compare/hidden-comparis
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { excerpt } from "@/lib/text/well-formed";
-import { cellNames, isGrid } from "@/lib/grid/grid-plan";
+import { cellNames } from "@/lib/grid/grid-plan";
+import { isGrid } from "@/lib/generation/set-kind";
 
 
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";

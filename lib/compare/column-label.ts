@@ -1,11 +1,11 @@
 import type { ComparisonView } from "../generation/view";
-import { isGridRequest } from "../grid/grid-plan";
+import { isModelComparison } from "../generation/set-kind";
 import { format } from "../i18n/format";
 import { findModel } from "../models/registry";
 
 /** Whether a comparison's model names (and anything that gives them away, like sizes) are hidden. */
 export const isHidden = (comparison: Pick<ComparisonView, "request" | "revealed">): boolean =>
-  !isGridRequest(comparison.request) && comparison.request.blind && !comparison.revealed;
+  isModelComparison(comparison) && comparison.request.blind && !comparison.revealed;
 
 /**
  * Text shown on a blind comparison (an error message, say) with every model's id and name replaced by its

@@ -82,7 +82,7 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** A downloaded grid's file name, like `grid_a-red-lighthouse-at-dawn.png`. */
-export function gridFileName(prompt: string): string {
-  return `grid_${promptSlug(wellFormed(prompt), MAX_PROMPT_LENGTH) || "prompt"}.png`;
+/** A file made of a whole set (a grid's PNG, a batch's zip), like `grid_a-red-lighthouse-at-dawn.png`. */
+export function setFileName(kind: "comparison" | "grid" | "batch", prompt: string, extension: "png" | "csv" | "zip"): string {
+  return `${kind}_${promptSlug(wellFormed(prompt), MAX_PROMPT_LENGTH) || "prompt"}.${extension}`;
 }

@@ -3,6 +3,7 @@ import { safeParse } from "zod/mini";
 import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
 import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
 import { AppError } from "../errors";
+import { batchRequestSchema, type BatchRequest } from "../batch/batch-request";
 import { gridRequestSchema, type GridRequest } from "../grid/grid-request";
 import { generateRequestSchema, type GenerateRequest } from "../models/request-schema";
 
@@ -46,3 +47,5 @@ export const parseEditRequest = async (
 export const parseCompareRequest = (body: unknown): CompareRequest => parseWith(compareRequestSchema, body);
 
 export const parseGridRequest = (body: unknown): GridRequest => parseWith(gridRequestSchema, body);
+
+export const parseBatchRequest = (body: unknown): BatchRequest => parseWith(batchRequestSchema, body);

@@ -1,7 +1,7 @@
 import type { CompareRequest } from "../compare/compare-request";
 import type { EditRequest } from "../edit/edit-request";
 import type { ErrorCode } from "../errors";
-import type { GridRequest } from "../grid/grid-request";
+import type { SetRequest } from "./set-kind";
 import type { GenerateRequest } from "../models/request-schema";
 
 /**
@@ -118,9 +118,9 @@ export type ComparisonColumn = {
 
 /**
  * Generations made together and kept as one history item: one prompt and one seed on several models (a
- * comparison), or the cells of a grid (its request says `kind: "grid"`; columns are its cells in plan order).
+ * comparison), a grid's cells in plan order, or a batch's rows (lib/generation/set-kind.ts tells them apart).
  */
-export type ComparisonView<Request extends CompareRequest | GridRequest = CompareRequest | GridRequest> = {
+export type ComparisonView<Request extends SetRequest = SetRequest> = {
   readonly kind: "comparison";
   readonly id: string;
   readonly createdAt: number;

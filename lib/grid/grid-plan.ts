@@ -157,10 +157,3 @@ export const DEFAULT_GRID: GridRequest = {
   axes: [{ type: "seed", values: [1, 2, 3] }],
   lists: {},
 };
-
-export const isGridRequest = <Other extends object>(request: GridRequest | Other): request is GridRequest => "kind" in request && request.kind === "grid";
-
-/** A history set made from a grid (its columns are the cells, in plan order), or one of models compared. */
-export const isGrid = <View extends { readonly request: object }>(view: View): view is View & { readonly request: GridRequest } => isGridRequest(view.request);
-export const isModelComparison = <View extends { readonly request: object }>(view: View): view is View & { readonly request: Exclude<View["request"], GridRequest> } =>
-  !isGridRequest(view.request);

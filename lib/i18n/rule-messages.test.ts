@@ -16,6 +16,8 @@ import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createU
 import { inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
+import { batchRequestSchema, rowProblems } from "../batch/batch-request";
+import { rowsFromCsv } from "../batch/batch-rows";
 import { DEFAULT_GRID } from "../grid/grid-plan";
 import { gridRequestSchema, type GridRequest } from "../grid/grid-request";
 import { promptListSchema } from "../grid/prompt-list";
@@ -116,6 +118,12 @@ const sentences = async (): Promise<string[]> => {
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "replace", values: ["fox", "x".repeat(2100)] }], negativePrompt: "n" }),
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "negative", values: ["a", "n".repeat(600)] }] }),
     ...issues(promptListSchema, { name: 1, items: [" ", "x".repeat(201)] }),
+    ...issues(batchRequestSchema, { kind: "x", prompt: 1, source: "x", rows: "x" }),
+    ...issues(batchRequestSchema, { kind: "batch", prompt: " ", source: "lines", rows: [] }),
+    ...issues(batchRequestSchema, { kind: "batch", prompt: "\ud800".padEnd(201, "x"), source: "lines", rows: Array(101).fill({ line: 1, request: defaultRequest("qwen-image") }) }),
+    ...issues(batchRequestSchema, { kind: "batch", prompt: "b", source: "lines", rows: [{ line: "1", request: {} }, { line: 1.5, request: {} }, { line: 0, request: {} }] }),
+    ...rowProblems(rowsFromCsv("prompt,model,size,seed,n\nx,nope,,,\nx,,big,,\nx,,,soon,\nx,,,,many\nx,qwen-image,,,3", { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false })).map((problem) => problem.message),
+    ...['a\n"b', "prompt,colour", "model"].map((text) => refusalOf(() => rowsFromCsv(text, { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false }))),
     ...issues(promptListSchema, { name: "a", items: [] }),
     ...planComparison({ ...compare, perModel: 3, blind: true }).flatMap((plan) => plan.notes),
     ...issues(editRequestSchema, { ...edit, model: "wan2.6-t2i" }),

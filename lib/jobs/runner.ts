@@ -7,7 +7,9 @@ import { isActive, isEditRequest, type ComparisonView, type GenerationRequest, t
 import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
 import type { GridRequest } from "../grid/grid-request";
 import { gridImageCount, planGrid } from "../grid/grid-plan";
-import { SEED_MAX } from "../models/registry";
+import { getModel, SEED_MAX } from "../models/registry";
+import type { BatchRequest } from "../batch/batch-request";
+import type { SetRequest } from "../generation/set-kind";
 import type { GenerateRequest } from "../models/request-schema";
 import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
@@ -57,6 +59,11 @@ export type JobRunner = {
    * seed is an axis; they start as places free and fill in as they finish.
    */
   startGrid(request: GridRequest): Promise<ComparisonView>;
+  /**
+   * Records a batch's rows as one comparison, queued in their order; a row whose seed was left empty gets the
+   * batch's one seed (chosen here), so the batch can be made again as it was.
+   */
+  startBatch(request: BatchRequest): Promise<ComparisonView>;
   /**
    * Runs a column (or cell) that failed or was cancelled again, in its place: queued like the rest, so a full
    * cap makes it wait rather than refuses it. Null when it cannot be retried.
@@ -359,7 +366,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
    * Records generations made together as one comparison, queued: a set larger than the free places is never
    * turned away for it. Answers it as it is after the first claim (the columns that fit have started).
    */
-  const startQueued = async (images: number, set: { request: CompareRequest | GridRequest; seed: number; columns: ReadonlyArray<{ id: string; request: GenerateRequest }> }) => {
+  const startQueued = async (images: number, set: { request: SetRequest; seed: number; columns: ReadonlyArray<{ id: string; request: GenerateRequest }> }) => {
     const id = randomUUID();
     const view = await enqueue(images, () => store.createComparison({ id, createdAt: now(), ...set, queued: true }));
     return (await store.getComparison(view.id)) ?? view;
@@ -392,6 +399,14 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const seed = grid.seed ?? randomInt(0, SEED_MAX + 1);
       const plan = planGrid(grid, seed);
       return startQueued(gridImageCount(plan), { request: grid, seed, columns: plan.cells.map((cell) => ({ id: randomUUID(), request: cell.request })) });
+    },
+    async startBatch(batch) {
+      const seed = randomInt(0, SEED_MAX + 1);
+      const columns = batch.rows.map(({ request }) => ({
+        id: randomUUID(),
+        request: { ...request, seed: request.seed ?? (getModel(request.model).options.seed ? seed : null) },
+      }));
+      return startQueued(columns.reduce((sum, column) => sum + column.request.n, 0), { request: batch, seed, columns });
     },
     async retryColumn(generationId) {
       const old = await store.get(generationId);

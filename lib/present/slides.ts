@@ -3,7 +3,8 @@ import type { PublicItem } from "../compare/hidden-comparison";
 import type { ComparisonView, GenerationStatus, ImageView } from "../generation/view";
 import { gridTables } from "../grid/grid-layout";
 import type { GridRequest } from "../grid/grid-request";
-import { isGrid, planGrid, type AxisType, type ValueWords } from "../grid/grid-plan";
+import { planGrid, type AxisType, type ValueWords } from "../grid/grid-plan";
+import { isGrid } from "../generation/set-kind";
 import { format } from "../i18n/format";
 import { modelName } from "../models/model-name";
 

@@ -1,5 +1,6 @@
 import { planComparison } from "../compare/compare-request";
-import { isGridRequest, planGrid } from "../grid/grid-plan";
+import { planGrid } from "../grid/grid-plan";
+import { isBatchRequest, isGridRequest, type SetRequest } from "../generation/set-kind";
 import type { ErrorCode } from "../errors";
 import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationStatus, type InputImageView, type GenerationView, type StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
@@ -104,13 +105,21 @@ export const toGenerationView = (
 
 /**
  * Columns come in display order; each one's notes are derived again from the stored request (the plan is
- * pure): a comparison's by model, a grid's by cell.
+ * pure): a comparison's by model, a grid's by cell. A batch's rows were checked as they are: no notes.
  */
+const notesOf = (request: SetRequest, seed: number): ((generation: GenerationView<GenerateRequest>, index: number) => readonly string[]) => {
+  if (isBatchRequest(request)) return () => [];
+  if (isGridRequest(request)) {
+    const cells = planGrid(request, seed).cells;
+    return (_, index) => cells[index]?.notes ?? [];
+  }
+  const notes = new Map(planComparison(request, seed).map((plan) => [plan.request.model, plan.notes]));
+  return (generation) => notes.get(generation.request.model) ?? [];
+};
+
 export const toComparisonView = (row: ComparisonRow, columns: readonly GenerationView<GenerateRequest>[]): ComparisonView => {
-  const request = JSON.parse(row.request_json) as ComparisonView["request"];
-  const noteOf: (generation: GenerationView<GenerateRequest>, index: number) => readonly string[] = isGridRequest(request)
-    ? ((cells) => (_, index) => cells[index]?.notes ?? [])(planGrid(request, row.seed).cells)
-    : ((notes) => (generation) => notes.get(generation.request.model) ?? [])(new Map(planComparison(request, row.seed).map((plan) => [plan.request.model, plan.notes])));
+  const request = JSON.parse(row.request_json) as SetRequest;
+  const noteOf = notesOf(request, row.seed);
   return {
     kind: "comparison",
     id: row.id,

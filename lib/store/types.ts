@@ -1,6 +1,6 @@
 import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
-import type { GridRequest } from "../grid/grid-request";
+import type { SetRequest } from "../generation/set-kind";
 import type { PromptList } from "../grid/prompt-list";
 import type { ComparisonView, GenerationRequest, GenerationStage, GenerationStatus, GenerationView, HistoryItem, HistoryPage, StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
@@ -136,7 +136,7 @@ export type GenerationStore = {
   createComparison(comparison: {
     id: string;
     createdAt: number;
-    request: CompareRequest | GridRequest;
+    request: SetRequest;
     seed: number;
     columns: ReadonlyArray<{ id: string; request: GenerateRequest }>;
     queued?: boolean;

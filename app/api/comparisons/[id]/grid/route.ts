@@ -1,8 +1,8 @@
-import { contentDisposition, gridFileName } from "@/lib/download/file-name";
+import { contentDisposition, setFileName } from "@/lib/download/file-name";
 import { AppError } from "@/lib/errors";
 import { renderGridImage } from "@/lib/grid/grid-image";
 import { gridImageInput } from "@/lib/grid/grid-image-input";
-import { isGrid } from "@/lib/grid/grid-plan";
+import { isGrid } from "@/lib/generation/set-kind";
 import { getHistory } from "@/lib/history";
 import { imageResponse } from "@/lib/http/image-response";
 import { notFound } from "@/lib/http/responses";
@@ -22,7 +22,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const t = MESSAGES[await requestLocale()].grid;
     const input = await gridImageInput(grid, { axisNames: t.axisNames, values: t.values, status: t.card.status, corner: t.card.corner }, (id) => images.read(id, "thumb"));
     return imageResponse(await renderGridImage(input), "image/png", {
-      "content-disposition": contentDisposition(gridFileName(grid.request.prompt)),
+      "content-disposition": contentDisposition(setFileName("grid", grid.request.prompt, "png")),
       // Cells fill in as they finish: a later download must not be an older copy.
       "cache-control": "no-store",
     });

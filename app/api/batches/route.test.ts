@@ -1,0 +1,98 @@
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseCsv } from "@/lib/batch/csv";
+import { toBatchRequest } from "@/lib/batch/batch-request";
+import { rowsFromLines, type BatchDefaults } from "@/lib/batch/batch-rows";
+import type { ComparisonView } from "@/lib/generation/view";
+import { captureConsole, expectErrorBody, startRouteHarness, type RouteHarness } from "@/test/route-harness";
+
+/** The batch route and a set's downloads (CSV and zip) in-process, against the simulator on a real socket. */
+
+let harness: RouteHarness;
+let batches: typeof import("./route");
+let comparison: typeof import("../comparisons/[id]/route");
+let csv: typeof import("../comparisons/[id]/csv/route");
+let zip: typeof import("../comparisons/[id]/zip/route");
+
+beforeAll(async () => {
+  captureConsole();
+  harness = await startRouteHarness({ latencyMs: 20, env: { MAX_CONCURRENT_GENERATIONS: "2" } });
+  batches = await import("./route");
+  comparison = await import("../comparisons/[id]/route");
+  csv = await import("../comparisons/[id]/csv/route");
+  zip = await import("../comparisons/[id]/zip/route");
+});
+afterAll(async () => {
+  await harness?.close();
+});
+beforeEach(async () => harness.server.simulator.reset());
+
+const DEFAULTS: BatchDefaults = { model: "wan2.2-t2i-flash", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false };
+const post = (body: unknown) => new Request("http://localhost/api/batches", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+
+const settled = async (id: string): Promise<ComparisonView> => {
+  for (;;) {
+    await harness.history.runner.idle();
+    const view = (await (await comparison.GET(new Request(`http://localhost/api/comparisons/${id}`), params(id))).json()) as ComparisonView;
+    if (!view.columns.some((column) => column.generation.status === "queued" || column.generation.status === "running")) return view;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe("POST /api/batches", () => {
+  it("runs every row as a queued job of one history item, rows left without a seed sharing the batch's", async () => {
+    const batch = toBatchRequest("Three animals", "lines", rowsFromLines("A fox\nAn owl\n\nA hare", DEFAULTS));
+    const response = await batches.POST(post(batch));
+    expect(response.status).toBe(202);
+    const done = await settled(((await response.json()) as ComparisonView).id);
+    expect(done.request).toEqual(batch);
+    expect(done.columns.map((column) => [column.generation.request.prompt, column.generation.status])).toEqual([
+      ["A fox", "succeeded"],
+      ["An owl", "succeeded"],
+      ["A hare", "succeeded"],
+    ]);
+    expect(new Set(done.columns.map((column) => column.generation.seed))).toEqual(new Set([done.seed]));
+  });
+
+  it("refuses a batch with a row that breaks a rule, naming its line, before any gateway call", async () => {
+    const batch = toBatchRequest("Too long", "lines", rowsFromLines(`A fox\n\n${"x".repeat(2200)}`, DEFAULTS));
+    const response = await batches.POST(post(batch));
+    const text = await response.text();
+    const got = { status: response.status, headers: response.headers, text, json: JSON.parse(text) as unknown };
+    expect(expectErrorBody(got)).toBe("invalid_request");
+    const fields = (got.json as { error: { fields: Array<{ field: string; message: string }> } }).error.fields;
+    expect(fields[0]).toEqual({ field: "rows.1.request.prompt", message: expect.stringMatching(/^Line 3: wan2\.2-t2i-flash reads at most \d+ characters; this prompt has 2200\.$/) });
+    expect(harness.server.simulator.stats().calls).toBe(0);
+  });
+});
+
+describe("a set's downloads", () => {
+  it("give its results as CSV and its images as a zip with the same table, each PNG with its settings inside", async () => {
+    const batch = toBatchRequest("Two", "lines", rowsFromLines("A red fox\nA white owl", { ...DEFAULTS, n: 2 }));
+    const done = await settled(((await (await batches.POST(post(batch))).json()) as ComparisonView).id);
+
+    const table = await (await csv.GET(new Request(`http://localhost/api/comparisons/${done.id}/csv`), params(done.id))).text();
+    const [header, ...lines] = parseCsv(table).map((row) => row.cells);
+    expect(header).toEqual(["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "status", "error", "file", "image_url"]);
+    expect(lines.map((line) => [line[0], line[1], line[4], line[7]])).toEqual([
+      ["line 1", "A red fox", "wan2.2-t2i-flash", "succeeded"],
+      ["line 1", "A red fox", "wan2.2-t2i-flash", "succeeded"],
+      ["line 2", "A white owl", "wan2.2-t2i-flash", "succeeded"],
+      ["line 2", "A white owl", "wan2.2-t2i-flash", "succeeded"],
+    ]);
+    expect(lines[0]?.[10]).toBe(`http://localhost${done.columns[0]?.generation.images[0]?.downloadSrc}`);
+
+    const response = await zip.GET(new Request(`http://localhost/api/comparisons/${done.id}/zip`), params(done.id));
+    expect(response.headers.get("content-disposition")).toContain("batch_two.zip");
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const pngs = Object.keys(files).filter((name) => name.endsWith(".png"));
+    expect(pngs).toEqual(lines.map((line) => line[9]));
+    for (const name of pngs) {
+      const png = Buffer.from(files[name] ?? []);
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect(png.includes(Buffer.from("revised_prompt"))).toBe(true);
+    }
+    expect(new TextDecoder().decode(files["results.csv"])).toBe(table);
+  });
+});

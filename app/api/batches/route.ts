@@ -1,0 +1,13 @@
+import { parseBatchRequest } from "@/lib/generation/parse-request";
+import { startSetRoute } from "@/lib/http/start-set";
+
+export const dynamic = "force-dynamic";
+
+/** Queues one generation per row, recorded together as one history item; answers at once. */
+export const POST = startSetRoute({
+  // A hundred rows of long prompts: the largest body the playground takes.
+  maxBytes: 512 * 1024,
+  parse: parseBatchRequest,
+  count: (batch) => batch.rows.length,
+  start: (runner, batch) => runner.startBatch(batch),
+});

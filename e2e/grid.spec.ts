@@ -1,0 +1,111 @@
+import sharp from "sharp";
+import { GRID_IMAGE } from "../lib/grid/grid-image";
+import type { ComparisonView } from "../lib/generation/view";
+import { expect, test } from "./fixtures";
+
+/** Grids: one change at a time across many cells, each cell a queued generation, the grid one history item. */
+
+test.describe("parameter grids", () => {
+  test("a 2 x 3 grid of models by seeds: labelled, a failed cell retried in its place, reused and downloaded as one PNG", async ({ grid, simulator, page }) => {
+    await simulator.fault("moderation", { model: "qwen-image" });
+    await grid.prompt.fill("A lighthouse on a cliff at dawn");
+    await grid.setAxis(1, "Model");
+    for (const box of await grid.axis(1).getByRole("checkbox").all()) if (await box.isChecked()) await box.uncheck();
+    await grid.axis(1).getByRole("checkbox", { name: "Wan 2.6", exact: true }).check();
+    await grid.axis(1).getByRole("checkbox", { name: "Qwen-Image", exact: true }).check();
+    await grid.form.getByRole("button", { name: "Add an axis" }).click();
+    await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("seed");
+    await grid.axis(2).getByLabel("Seeds").fill("11, 12, 13");
+    // Priced before it runs: the count of cells and images, and what they cost.
+    await expect(grid.form.getByTestId("grid-size")).toContainText("2 × 3 = 6 cells, 6 images");
+    await expect(grid.form.getByTestId("run-estimate")).toContainText("6 images");
+    await grid.run(6);
+
+    const card = grid.card();
+    await expect(card).toHaveAccessibleName(/^Grid of 6 cells: A lighthouse on a cliff at dawn/);
+    const table = card.getByRole("table");
+    await expect(table.getByRole("columnheader")).toHaveText(["Seed \\ Model", "Wan 2.6", "Qwen-Image"]);
+    await expect(table.getByRole("rowheader")).toHaveText(["11", "12", "13"]);
+    // The refused cell stays in its place with Retry; every other cell fills in.
+    const retry = card.getByRole("button", { name: /^Retry: / });
+    await expect(retry).toHaveCount(1);
+    await expect(retry).toHaveAccessibleName(/^Retry: Model: Qwen-Image · Seed: 1[123]$/);
+    await expect(card.getByRole("img")).toHaveCount(5);
+    await expect(card.getByRole("status")).toHaveText("5 of 6 made · 1 without an image · 0 running · 0 waiting");
+    await card.screenshot({ path: "test-results/screenshots/grid-failed-cell.png" });
+    const failedCell = card.getByRole("group", { name: (await retry.getAttribute("aria-label"))?.replace("Retry: ", "Cell ") ?? "" });
+    await retry.click();
+    await expect(failedCell.getByRole("img")).toBeVisible();
+    await expect(card.getByRole("img")).toHaveCount(6);
+    await expect(card.getByRole("button", { name: /^Retry: / })).toHaveCount(0);
+    expect((await simulator.stats()).calls).toBe(7);
+    await card.screenshot({ path: "test-results/screenshots/grid.png" });
+
+    // One PNG with the labels: as large as its layout (two columns of cells, a row-label column, three rows).
+    const downloading = page.waitForEvent("download");
+    await card.getByRole("link", { name: "Download grid" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("grid_a-lighthouse-on-a-cliff-at.png");
+    const { width, height } = await sharp(await download.path()).metadata();
+    const { cell, gap, margin, rowLabel, header, title } = GRID_IMAGE;
+    expect({ width, height }).toEqual({ width: margin * 2 + rowLabel + gap + 2 * cell + gap, height: margin * 2 + title + header + 3 * cell + 2 * gap });
+
+    // Reuse settings puts the grid back in its form.
+    await grid.prompt.fill("");
+    await card.getByRole("button", { name: "Reuse settings" }).click();
+    await expect(grid.prompt).toHaveValue("A lighthouse on a cliff at dawn");
+    await expect(grid.axis(1).getByLabel("Varies")).toHaveValue("model");
+    await expect(grid.axis(2).getByLabel("Seeds")).toHaveValue("11, 12, 13");
+  });
+
+  test("search and replace names each column by its term, and each cell is sent its own prompt", async ({ grid, page }) => {
+    await grid.prompt.fill("A red lighthouse on a red cliff");
+    await grid.setAxis(1, "Search and replace");
+    await grid.axis(1).getByLabel("Terms").fill("red, blue, golden");
+    await expect(grid.form.getByTestId("grid-size")).toContainText("3 cells, 3 images");
+    await grid.run();
+    const card = grid.card();
+    await expect(card.getByRole("columnheader")).toHaveText(["red", "blue", "golden"]);
+    await expect(card.getByRole("img")).toHaveCount(3);
+    const id = (await page.request.get("/api/generations?limit=1").then((response) => response.json())).items[0].id as string;
+    const saved = (await (await page.request.get(`/api/comparisons/${id}`)).json()) as ComparisonView;
+    expect(saved.columns.map((column) => column.generation.request.prompt)).toEqual([
+      "A red lighthouse on a red cliff",
+      "A blue lighthouse on a blue cliff",
+      "A golden lighthouse on a golden cliff",
+    ]);
+    // A term the prompt lacks is refused in the form, before anything is sent.
+    await grid.axis(1).getByLabel("Terms").fill("green, white");
+    await grid.form.getByRole("button", { name: "Run the grid" }).click();
+    await expect(grid.form.getByRole("alert")).toHaveText("Search and replace: the prompt does not contain “green”, the first term.");
+    await expect(page.getByRole("article")).toHaveCount(1);
+  });
+
+  test("prompt variables and a saved list expand to the previewed prompts, and those are what is sent", async ({ grid, page }) => {
+    await grid.form.getByText(/^Saved lists \(\d+\)$/).click();
+    await grid.form.getByLabel("Name", { exact: true }).fill("animals");
+    await grid.form.getByLabel("Items, one per line").fill("cat\ndog\n\ncat");
+    await grid.form.getByRole("button", { name: "Save list" }).click();
+    await expect(grid.form.getByRole("status").filter({ hasText: "saved" })).toHaveText("List __animals__ saved.");
+
+    await grid.prompt.fill("A {red|blue} __animals__ in the snow");
+    // The variables get their axis at once; the seed axis the form starts with is taken away.
+    await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("variables");
+    await grid.axis(1).getByRole("button", { name: "Remove axis 1" }).click();
+    const preview = grid.form.getByRole("list", { name: "Prompts to be sent" });
+    await expect(preview.getByRole("listitem")).toHaveText(["A red cat in the snow", "A red dog in the snow", "A blue cat in the snow", "A blue dog in the snow"]);
+    await grid.axis(1).getByLabel("Random picks").check();
+    await grid.axis(1).getByLabel("How many").fill("3");
+    await expect(preview.getByRole("listitem")).toHaveCount(3);
+    const previewed = await preview.getByRole("listitem").allTextContents();
+    await grid.run();
+
+    const card = grid.card();
+    await expect(card.getByRole("img")).toHaveCount(3);
+    await expect(card.getByRole("columnheader")).toHaveText(previewed.map((prompt) => prompt.replace(/^A (\w+) (\w+) in the snow$/, "$1 · $2")));
+    const id = (await page.request.get("/api/generations?limit=1").then((response) => response.json())).items[0].id as string;
+    const saved = (await (await page.request.get(`/api/comparisons/${id}`)).json()) as ComparisonView;
+    expect(saved.columns.map((column) => column.generation.request.prompt)).toEqual(previewed);
+    await page.screenshot({ path: "test-results/screenshots/grid-variables.png", fullPage: true });
+  });
+});

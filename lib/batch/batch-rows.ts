@@ -1,0 +1,123 @@
+import { aspectValue, type CompareAspect } from "../compare/fit-to-model";
+import { nearestSize } from "../compare/nearest-size";
+import { findModel, MODELS, type ModelId } from "../models/registry";
+import type { GenerateRequest } from "../models/request-schema";
+import { parseSize } from "../models/size-rules";
+import { CsvError, parseCsv } from "./csv";
+
+/**
+ * A batch's rows from what was pasted or uploaded: prompts one per line, or a CSV with a header naming its
+ * columns. What a row leaves out comes from the form's defaults. Each row keeps the line it came from, so a
+ * refusal can say where; a row that cannot even be read (a seed that is not a number) says so here, and the
+ * shared rules check the rest (lib/batch/batch-request.ts).
+ */
+
+export const BATCH_LIMITS = { rows: 100 } as const;
+
+/** The columns a batch's CSV may have, in the order the results' CSV writes them. */
+export const BATCH_COLUMNS = ["prompt", "negative_prompt", "model", "size", "seed", "n"] as const;
+type Column = (typeof BATCH_COLUMNS)[number];
+
+/** Header spellings people use for the same column. */
+const ALIASES: Readonly<Record<string, Column>> = {
+  prompt: "prompt",
+  negative_prompt: "negative_prompt",
+  "negative prompt": "negative_prompt",
+  negativeprompt: "negative_prompt",
+  negative: "negative_prompt",
+  model: "model",
+  size: "size",
+  seed: "seed",
+  n: "n",
+  images: "n",
+};
+
+export type BatchDefaults = {
+  readonly model: ModelId;
+  readonly aspect: CompareAspect;
+  readonly n: number;
+  readonly seed: number | null;
+  readonly promptExtend: boolean;
+  readonly watermark: boolean;
+};
+
+/** A row as read: its request (perhaps one the rules refuse), or why it could not be read at all. */
+export type DraftRow = { readonly line: number; readonly request: GenerateRequest; readonly unreadable: string | null };
+
+export type BatchSource = "lines" | "csv";
+
+/** A request with the defaults: the model's nearest size to the default aspect, unless the row gives one. */
+const requestFor = (defaults: BatchDefaults, model: ModelId, patch: Partial<GenerateRequest>): GenerateRequest => {
+  const spec = findModel(model) ?? MODELS[0];
+  return {
+    model,
+    prompt: "",
+    negativePrompt: "",
+    ...nearestSize(spec, aspectValue(defaults.aspect)),
+    n: defaults.n,
+    seed: defaults.seed,
+    promptExtend: defaults.promptExtend && spec.options.promptExtend,
+    watermark: defaults.watermark && spec.options.watermark,
+    ...patch,
+  };
+};
+
+/** A model named by its id or its name, as a person would write it in a spreadsheet. */
+const modelNamed = (text: string): ModelId | null => {
+  const wanted = text.trim().toLowerCase();
+  const found = MODELS.find((model) => model.id.toLowerCase() === wanted || model.name.toLowerCase() === wanted);
+  return found ? (found.id as ModelId) : null;
+};
+
+const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);
+
+/** One prompt per non-blank line, each with every default. */
+export const rowsFromLines = (text: string, defaults: BatchDefaults): DraftRow[] =>
+  text.split(/\r?\n/).flatMap((raw, index) => {
+    const prompt = raw.trim();
+    return prompt === "" ? [] : [{ line: index + 1, request: requestFor(defaults, defaults.model, { prompt }), unreadable: null }];
+  });
+
+/**
+ * A CSV's rows, its first row naming the columns (prompt is required; negative_prompt, model, size, seed and n
+ * may be left out, or left empty in a row, for the defaults). A header it cannot read is refused as a whole.
+ */
+export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] => {
+  const [header, ...body] = parseCsv(text);
+  if (!header) return [];
+  const columns = header.cells.map((name) => ALIASES[name.trim().toLowerCase()] ?? null);
+  const unknown = header.cells.filter((_, index) => columns[index] === null);
+  if (unknown.length > 0) throw new CsvError(header.line, `unknown column ${unknown.map((name) => `“${name}”`).join(", ")}; the columns are ${BATCH_COLUMNS.join(", ")}.`);
+  if (!columns.includes("prompt")) throw new CsvError(header.line, `the header has no prompt column; the columns are ${BATCH_COLUMNS.join(", ")}.`);
+  return body.map(({ line, cells }) => {
+    const value = (column: Column) => {
+      const index = columns.indexOf(column);
+      return index < 0 ? "" : (cells[index] ?? "").trim();
+    };
+    const problems: string[] = [];
+    const modelText = value("model");
+    const model = modelText === "" ? defaults.model : modelNamed(modelText);
+    if (model === null) problems.push(`there is no model “${modelText}”.`);
+    const sizeText = value("size");
+    const size = sizeText === "" ? null : parseSize(sizeText);
+    if (sizeText !== "" && !size) problems.push(`the size “${sizeText}” is not written as width*height.`);
+    const seedText = value("seed");
+    const seed = seedText === "" ? defaults.seed : wholeNumber(seedText);
+    if (seedText !== "" && seed === null) problems.push(`the seed “${seedText}” is not a whole number.`);
+    const nText = value("n");
+    const n = nText === "" ? defaults.n : wholeNumber(nText);
+    if (nText !== "" && n === null) problems.push(`the number of images “${nText}” is not a whole number.`);
+    const request = requestFor(defaults, model ?? defaults.model, {
+      prompt: value("prompt"),
+      negativePrompt: value("negative_prompt"),
+      ...(size ?? {}),
+      seed,
+      n: n ?? defaults.n,
+    });
+    // The first problem is enough to fix the row; the next one shows once it is fixed.
+    return { line, request, unreadable: problems[0] ?? null };
+  });
+};
+
+export const readBatch = (source: BatchSource, text: string, defaults: BatchDefaults): DraftRow[] =>
+  source === "csv" ? rowsFromCsv(text, defaults) : rowsFromLines(text, defaults);

@@ -1,0 +1,77 @@
+/**
+ * CSV as RFC 4180 writes it (quoted fields, doubled quotes, CRLF or LF line ends), for batches read from a
+ * spreadsheet and results written back to one.
+ */
+
+export class CsvError extends Error {
+  constructor(readonly line: number, message: string) {
+    super(`Line ${line}: ${message}`);
+  }
+}
+
+export type CsvRow = { readonly line: number; readonly cells: readonly string[] };
+
+/**
+ * The rows of a CSV text, each with the line it starts on (a quoted field may span lines); blank lines are
+ * left out. A byte-order mark is ignored. An unclosed quote is refused with the line it opened on.
+ */
+export const parseCsv = (text: string): CsvRow[] => {
+  const rows: CsvRow[] = [];
+  const source = text.startsWith("\ufeff") ? text.slice(1) : text;
+  let cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let quoteLine = 1;
+  let touched = false;
+  const endRow = () => {
+    cells.push(cell);
+    if (touched || cells.length > 1 || cell !== "") rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = "";
+    touched = false;
+  };
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (quoted) {
+      if (char === '"' && source[index + 1] === '"') {
+        cell += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else {
+        if (char === "\n") line++;
+        cell += char;
+      }
+    } else if (char === '"' && cell === "") {
+      quoted = true;
+      touched = true;
+      quoteLine = line;
+    } else if (char === ",") {
+      cells.push(cell);
+      cell = "";
+      touched = true;
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && source[index + 1] === "\n") index++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else cell += char;
+  }
+  if (quoted) throw new CsvError(quoteLine, "a quoted field is never closed (a \" is missing).");
+  if (cell !== "" || cells.length > 0 || touched) endRow();
+  return rows;
+};
+
+/**
+ * A cell as a spreadsheet may read it safely: quoted when it holds a comma, quote or line break, and with a
+ * leading ' when it starts like a formula (=, +, -, @), which a spreadsheet would otherwise run.
+ */
+const cellText = (value: string): string => {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** Rows as CSV text, CRLF-separated as RFC 4180 says, with a byte-order mark so spreadsheets read it as UTF-8. */
+export const toCsv = (rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string =>
+  `\ufeff${rows.map((row) => row.map((value) => cellText(value === null ? "" : String(value))).join(",")).join("\r\n")}\r\n`;
