@@ -8,8 +8,9 @@ import { lazy } from "react";
 export const Lightbox = dynamic(() => import("./history/lightbox").then((module) => module.Lightbox), { ssr: false });
 export const CodeDialog = dynamic(() => import("./history/code-dialog").then((module) => module.CodeDialog), { ssr: false });
 export const PromptDiff = dynamic(() => import("./history/prompt-diff").then((module) => module.PromptDiff), { ssr: false });
-// The compare, grid and edit forms are mounted the first time their tab is opened (and then kept, so nothing typed is lost).
+// The compare, grid, batch and edit forms are mounted the first time their tab is opened (and then kept, so nothing typed is lost).
 export const CompareForm = dynamic(() => import("./compare/compare-form").then((module) => module.CompareForm), { ssr: false });
+export const BatchForm = dynamic(() => import("./batch/batch-form").then((module) => module.BatchForm), { ssr: false });
 export const GridForm = dynamic(() => import("./grid/grid-form").then((module) => module.GridForm), { ssr: false });
 export const EditForm = dynamic(() => import("./edit/edit-form").then((module) => module.EditForm), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });
@@ -24,5 +25,6 @@ const loadCards = () => import("./history/cards");
 export const GenerationCard = lazy(() => loadCards().then((module) => ({ default: module.GenerationCard })));
 export const ComparisonCard = lazy(() => loadCards().then((module) => ({ default: module.ComparisonCard })));
 export const GridCard = lazy(() => loadCards().then((module) => ({ default: module.GridCard })));
+export const BatchCard = lazy(() => loadCards().then((module) => ({ default: module.BatchCard })));
 /** Called when something is about to be spent: its card's code is on its way while the gateway works. */
 export const preloadCards = () => void loadCards();

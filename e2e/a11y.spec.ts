@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { EditPanel, expect, test } from "./fixtures";
+import { BatchPanel, EditPanel, expect, test } from "./fixtures";
 
 /** axe-core on every main view: no serious or critical violation, each reported with where it is. */
 const seriousViolations = async (page: Page) => {
@@ -49,6 +49,37 @@ test.describe("accessibility", () => {
     await page.getByRole("button", { name: "One model" }).click();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel("Theme").selectOption("system");
+  });
+
+  test("the grid and batch forms and cards, in both themes, and a grid's share page", async ({ grid, page }) => {
+    await grid.prompt.fill("A {red|blue} kite");
+    await expect(grid.form.getByRole("list", { name: "Prompts to be sent" }).getByRole("listitem")).toHaveCount(2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await grid.axis(1).getByLabel("Seeds").fill("1, 2");
+    await grid.run();
+    const card = grid.card();
+    await expect(card.getByRole("img")).toHaveCount(4);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const batch = new BatchPanel(page);
+    await batch.open();
+    await batch.form.getByLabel("Prompts, one per line").fill(`A kite\n${"x".repeat(900)}`);
+    await batch.form.getByLabel("Model", { exact: true }).selectOption("qwen-image");
+    await expect(batch.form.getByRole("table", { name: "Rows to be sent" })).toContainText("Line 2:");
+    expect(await seriousViolations(page)).toEqual([]);
+    await batch.form.getByLabel("Prompts, one per line").fill("A kite\nA balloon");
+    await batch.form.getByRole("button", { name: "Run the batch" }).click();
+    await expect(batch.card().getByRole("img")).toHaveCount(2);
+    await page.getByLabel("Theme").selectOption("dark");
+    expect(await seriousViolations(page)).toEqual([]);
+    await grid.open();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel("Theme").selectOption("system");
+
+    await card.getByRole("button", { name: "Share link" }).click();
+    await page.goto(await card.getByRole("textbox", { name: "Share link" }).inputValue());
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test("a comparison card and a share page", async ({ compare, page }) => {

@@ -167,6 +167,24 @@ export class GridPanel {
   }
 }
 
+/** The batch form: prompts pasted one per line or read from a CSV, one batch card per run. */
+export class BatchPanel {
+  readonly form: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole("form", { name: "Batch settings" });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Batch", exact: true }).click();
+    await expect(this.form).toBeVisible();
+  }
+
+  card() {
+    return this.page.getByRole("article", { name: /^Batch of/ }).first();
+  }
+}
+
 /** A file as the browser's file picker hands it over. */
 export type PickedFile = { name: string; mimeType: string; buffer: Buffer };
 
@@ -187,7 +205,7 @@ export class EditPanel {
   }
 
   async open() {
-    await this.page.getByRole("button", { name: "Edit an image" }).click();
+    await this.page.getByRole("button", { name: "Edit", exact: true }).click();
     await expect(this.form).toBeVisible();
   }
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { format } from "node:util";
 import { expect, vi } from "vitest";
 import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
-import type { GenerationView } from "@/lib/generation/view";
+import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { startSimulatorServer, type SimulatorServer } from "@/lib/simulator/node-server";
 
 /**
@@ -174,6 +174,17 @@ export const waitFor = async (check: () => boolean, what: string, timeoutMs = 50
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+/** A set (comparison, grid, batch) once none of its generations waits or runs: queued ones start as others end. */
+export const settledSet = async (harness: RouteHarness, id: string): Promise<ComparisonView> => {
+  for (;;) {
+    await harness.history.runner.idle();
+    const view = await harness.history.store.getComparison(id);
+    if (!view) throw new Error(`no set ${id}`);
+    if (!view.columns.some((column) => isActive(column.generation.status))) return view;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 };
 

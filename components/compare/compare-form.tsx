@@ -20,7 +20,7 @@ import {
   planComparison,
   type CompareRequest,
 } from "@/lib/compare/compare-request";
-import { COMPARE_ASPECTS } from "@/lib/compare/fit-to-model";
+import { AspectField, CountField } from "@/components/sets/set-fields";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
@@ -162,29 +162,16 @@ export function CompareForm({
       </Field>
 
       <div className="grid grid-cols-2 gap-3">
-        <Field id="compare-aspect" label={t.aspect} help={t.aspectHelp}>
-          <select id="compare-aspect" className={inputClass} aria-describedby="compare-aspect-help" {...register("aspect")}>
-            {COMPARE_ASPECTS.map((aspect) => (
-              <option key={aspect} value={aspect}>
-                {aspect}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="compare-per-model" label={t.perModel} error={errors.perModel?.message} help={format(t.perModelHelp, { min: COMPARE_PER_MODEL.min, max: COMPARE_PER_MODEL.max })}>
-          <input
-            id="compare-per-model"
-            type="number"
-            inputMode="numeric"
-            min={COMPARE_PER_MODEL.min}
-            max={COMPARE_PER_MODEL.max}
-            step={1}
-            className={`${inputClass} max-w-28`}
-            aria-invalid={Boolean(errors.perModel)}
-            aria-describedby={describedBy("compare-per-model", true, Boolean(errors.perModel))}
-            {...register("perModel", { valueAsNumber: true })}
-          />
-        </Field>
+        <AspectField id="compare-aspect" label={t.aspect} help={t.aspectHelp} registration={register("aspect")} />
+        <CountField
+          id="compare-per-model"
+          label={t.perModel}
+          error={errors.perModel?.message}
+          help={format(t.perModelHelp, { min: COMPARE_PER_MODEL.min, max: COMPARE_PER_MODEL.max })}
+          min={COMPARE_PER_MODEL.min}
+          max={COMPARE_PER_MODEL.max}
+          registration={register("perModel", { valueAsNumber: true })}
+        />
       </div>
 
       <Controller

@@ -3,7 +3,7 @@ import { useRef } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report";
 import { ImageResult } from "@/components/history/image-result";
-import { ShareButton } from "@/components/history/share-button";
+import { SetActions, SetDownloads } from "@/components/sets/set-parts";
 import { StarButton } from "@/components/history/star-button";
 import { RunProgress } from "@/components/history/run-progress";
 import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
@@ -98,42 +98,32 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
         ))}
       </ol>
 
-      <div className="flex flex-wrap gap-2">
-        {hidden && (
-          // Asked first: a reveal cannot be taken back.
-          <ConfirmButton
-            variant="primary"
-            label={t.reveal}
-            question={t.revealQuestion}
-            yes={t.revealYes}
-            no={t.revealNo}
-            disabled={update.isPending}
-            onConfirm={() => {
-              update.mutate({ id: comparison.id, revealed: true });
-              // The button goes away with the secret: the card keeps the keyboard's place.
-              card.current?.focus();
-            }}
-          />
-        )}
-        <Button onClick={() => actions.present([comparison])}>{t.present}</Button>
-        <ShareButton entries={[{ kind: "comparison", id: comparison.id }]} title={excerpt(request.prompt, 80)} />
-        <Button onClick={() => actions.reuseSettings(comparison, "used")}>{t.reuse}</Button>
-        <Button onClick={() => actions.reuseSettings(comparison, "new")}>{t.reuseNewSeed}</Button>
-        {/* Asked first: a comparison holds many billed images. */}
-        <ConfirmButton
-          variant="danger"
-          label={t.delete}
-          question={plural(locale, t.deleteQuestion, comparison.columns.reduce((sum, column) => sum + column.generation.images.length, 0))}
-          yes={t.deleteYes}
-          no={t.deleteNo}
-          onConfirm={() => actions.remove(comparison)}
-        />
-      </div>
-      {(update.error ?? retry.error) && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {ruleText((update.error ?? retry.error)?.message ?? "")}
-        </p>
-      )}
+      <SetActions
+        set={comparison}
+        actions={actions}
+        words={t}
+        error={update.error ?? retry.error}
+        before={
+          hidden && (
+            // Asked first: a reveal cannot be taken back.
+            <ConfirmButton
+              variant="primary"
+              label={t.reveal}
+              question={t.revealQuestion}
+              yes={t.revealYes}
+              no={t.revealNo}
+              disabled={update.isPending}
+              onConfirm={() => {
+                update.mutate({ id: comparison.id, revealed: true });
+                // The button goes away with the secret: the card keeps the keyboard's place.
+                card.current?.focus();
+              }}
+            />
+          )
+        }
+      >
+        {!hidden && <SetDownloads set={comparison} />}
+      </SetActions>
     </article>
   );
 }

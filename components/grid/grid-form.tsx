@@ -16,7 +16,7 @@ import { promptListsQuery } from "@/lib/api/grids";
 import { usageQuery } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import { COMPARE_PER_MODEL } from "@/lib/compare/compare-request";
-import { COMPARE_ASPECTS } from "@/lib/compare/fit-to-model";
+import { AspectField, CountField } from "@/components/sets/set-fields";
 import { gridRequestSchema, type GridRequest } from "@/lib/grid/grid-request";
 import { AXIS_TYPES, cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, planGrid, variablePrompts } from "@/lib/grid/grid-plan";
 import { findVariables, listNames } from "@/lib/grid/prompt-variables";
@@ -160,29 +160,16 @@ export function GridForm({
       </Field>
 
       <div className="grid grid-cols-2 gap-3">
-        <Field id="grid-aspect" label={t.aspect} help={t.aspectHelp}>
-          <select id="grid-aspect" className={inputClass} aria-describedby="grid-aspect-help" {...register("aspect")}>
-            {COMPARE_ASPECTS.map((aspect) => (
-              <option key={aspect} value={aspect}>
-                {aspect}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="grid-per-cell" label={t.perCell} error={errors.perCell?.message} help={format(t.perCellHelp, { min: COMPARE_PER_MODEL.min, max: COMPARE_PER_MODEL.max })}>
-          <input
-            id="grid-per-cell"
-            type="number"
-            inputMode="numeric"
-            min={COMPARE_PER_MODEL.min}
-            max={COMPARE_PER_MODEL.max}
-            step={1}
-            className={`${inputClass} max-w-28`}
-            aria-invalid={Boolean(errors.perCell)}
-            aria-describedby={describedBy("grid-per-cell", true, Boolean(errors.perCell))}
-            {...register("perCell", { valueAsNumber: true })}
-          />
-        </Field>
+        <AspectField id="grid-aspect" label={t.aspect} help={t.aspectHelp} registration={register("aspect")} />
+        <CountField
+          id="grid-per-cell"
+          label={t.perCell}
+          error={errors.perCell?.message}
+          help={format(t.perCellHelp, { min: COMPARE_PER_MODEL.min, max: COMPARE_PER_MODEL.max })}
+          min={COMPARE_PER_MODEL.min}
+          max={COMPARE_PER_MODEL.max}
+          registration={register("perCell", { valueAsNumber: true })}
+        />
       </div>
 
       <Controller

@@ -2,3 +2,4 @@
 export { GenerationCard } from "./generation-card";
 export { ComparisonCard } from "@/components/compare/comparison-card";
 export { GridCard } from "@/components/grid/grid-card";
+export { BatchCard } from "@/components/batch/batch-card";

@@ -8,9 +8,9 @@ import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { columnLabel, isHidden } from "@/lib/compare/column-label";
-import { ComparisonCard, GenerationCard, GridCard, Lightbox } from "@/components/lazy";
+import { BatchCard, ComparisonCard, GenerationCard, GridCard, Lightbox } from "@/components/lazy";
 import { cellNames } from "@/lib/grid/grid-plan";
-import { isGrid, isModelComparison } from "@/lib/generation/set-kind";
+import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import type { Messages } from "@/lib/i18n/messages";
 import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";
@@ -164,6 +164,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
             <DeletedNotice key={item.id} item={item} onUndo={() => deletes.undo(item.id)} onHold={(held) => deletes.hold(item.id, held)} />
           ) : item.kind === "generation" ? (
             <GenerationCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
+          ) : isBatch(item) ? (
+            <BatchCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
           ) : isGrid(item) ? (
             <GridCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
           ) : isModelComparison(item) ? (
@@ -173,7 +175,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       </div>
       <div ref={setSentinel} />
       {viewing && (() => {
-        const entries = lightboxEntries(items.filter((item) => !deleting.has(item.id)), client, messages.compare.blindModel, messages.grid);
+        const entries = lightboxEntries(items.filter((item) => !deleting.has(item.id)), client, messages.compare.blindModel, messages.grid, messages.batch.card.row);
         const index = entries.findIndex((entry) => entry.generation.id === viewing.generationId && entry.image.id === viewing.imageId);
         return (
           <Lightbox
@@ -228,7 +230,7 @@ function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onUndo: ()
  * as its card last saw it (the cards follow running ones in their own queries); a blind comparison's images
  * with their column's label and nothing that names the model.
  */
-const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, blindModel: string, grid: Messages["grid"]): LightboxEntry[] =>
+const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, blindModel: string, grid: Messages["grid"], batchRow: string): LightboxEntry[] =>
   items.flatMap((listed): LightboxEntry[] => {
     if (listed.kind === "generation") {
       const generation = client.getQueryData<GenerationView>(generationKeys.one(listed.id)) ?? listed;
@@ -236,8 +238,12 @@ const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, bli
     }
     const comparison = client.getQueryData<ComparisonView>(generationKeys.comparison(listed.id)) ?? listed;
     const hideSettings = isHidden(comparison);
-    // A grid's cell is named by where it sits: "Seed: 7 · Model: Wan 2.6".
-    const names = isGrid(comparison) ? cellNames(comparison.request, comparison.seed, grid.axisNames, grid.values) : null;
+    // A grid's cell is named by where it sits ("Seed: 7 · Model: Wan 2.6"), a batch's row by its line.
+    const names = isGrid(comparison)
+      ? cellNames(comparison.request, comparison.seed, grid.axisNames, grid.values)
+      : isBatch(comparison)
+        ? comparison.request.rows.map((row) => format(batchRow, { line: row.line }))
+        : null;
     return comparison.columns.flatMap(({ generation }, index) =>
       generation.images.map((image) => ({ generation, image, title: names?.[index] ?? columnLabel(comparison, index, blindModel), hideSettings })),
     );

@@ -10,10 +10,12 @@ import type { PriceTable } from "@/lib/pricing/prices";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import type { EditLoad } from "@/components/edit/edit-form";
-import { CompareForm, ConnectionCheck, EditForm, GridForm, preloadCards, Presentation } from "@/components/lazy";
+import { BatchForm, CompareForm, ConnectionCheck, EditForm, GridForm, preloadCards, Presentation } from "@/components/lazy";
+import type { BatchLoad } from "@/components/batch/batch-form";
+import { useCreateBatch } from "@/lib/api/batches";
 import type { GridLoad } from "@/components/grid/grid-form";
 import { useCreateGrid } from "@/lib/api/grids";
-import { isGrid, isModelComparison } from "@/lib/generation/set-kind";
+import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import { apiFetch } from "@/lib/api/client";
 import { useCreateComparison } from "@/lib/api/comparisons";
 import { useCreateEdit } from "@/lib/api/edits";
@@ -62,12 +64,15 @@ export function Playground({
   const [compareLoad, setCompareLoad] = useState<CompareLoad | null>(null);
   const [gridUsed, setGridUsed] = useState(false);
   const [gridLoad, setGridLoad] = useState<GridLoad | null>(null);
+  const [batchUsed, setBatchUsed] = useState(false);
+  const [batchLoad, setBatchLoad] = useState<BatchLoad | null>(null);
   const [editUsed, setEditUsed] = useState(false);
   const [editLoad, setEditLoad] = useState<EditLoad | null>(null);
   const switchMode = (next: Mode) => {
     setMode(next);
     if (next === "compare") setCompareUsed(true);
     if (next === "grid") setGridUsed(true);
+    if (next === "batch") setBatchUsed(true);
     if (next === "edit") setEditUsed(true);
   };
   const [presenting, setPresenting] = useState<readonly HistoryItem[] | null>(null);
@@ -76,6 +81,7 @@ export function Playground({
   const create = useCreateGeneration();
   const compare = useCreateComparison();
   const grid = useCreateGrid();
+  const batch = useCreateBatch();
   const edit = useCreateEdit();
   /** A run about to start brings its card's code along while the gateway works (an empty history has loaded none). */
   const spend = <Request,>(mutate: (request: Request) => void) => (request: Request) => {
@@ -98,7 +104,11 @@ export function Playground({
   const load = (item: HistoryItem, seed: SeedChoice = "used") => {
     const seeded = <Request extends { seed: number | null }>(request: Request): Request => ({ ...request, seed: seed === "used" ? (item.seed ?? request.seed) : null });
     if (item.kind === "comparison") {
-      if (isGrid(item)) {
+      if (isBatch(item)) {
+        switchMode("batch");
+        // "used": each row's seed as it was sent; "new": none, so the batch picks its one seed again.
+        setBatchLoad({ name: item.request.prompt, requests: item.columns.map(({ generation }) => ({ ...generation.request, seed: seed === "used" ? (generation.seed ?? generation.request.seed) : null })) });
+      } else if (isGrid(item)) {
         switchMode("grid");
         setGridLoad({ request: seeded(item.request) });
       } else if (isModelComparison(item)) {
@@ -189,6 +199,16 @@ export function Playground({
                   onRun={spend(grid.mutate)}
                   submitError={grid.error ? format(t.gridError, { error: ruleText(grid.error.message) }) : null}
                   submitting={grid.isPending}
+                />
+              )}
+            </div>
+            <div hidden={mode !== "batch"}>
+              {batchUsed && (
+                <BatchForm
+                  load={batchLoad}
+                  onRun={spend(batch.mutate)}
+                  submitError={batch.error ? format(t.batchError, { error: ruleText(batch.error.message) }) : null}
+                  submitting={batch.isPending}
                 />
               )}
             </div>

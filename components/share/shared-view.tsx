@@ -20,7 +20,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { excerpt } from "@/lib/text/well-formed";
 import { cellNames } from "@/lib/grid/grid-plan";
-import { isGrid } from "@/lib/generation/set-kind";
+import { isBatch, isGrid } from "@/lib/generation/set-kind";
 
 
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
@@ -137,8 +137,12 @@ function SharedComparison({ comparison }: { comparison: ComparisonView }) {
   const messages = useMessages();
   const { blindModel } = messages.compare;
   const hidden = isHidden(comparison);
-  // A grid's cells are named by where they sit ("Seed: 7 · Model: Wan 2.6"), a comparison's columns by model.
-  const names = isGrid(comparison) ? cellNames(comparison.request, comparison.seed, messages.grid.axisNames, messages.grid.values) : null;
+  // A grid's cells are named by where they sit ("Seed: 7 · Model: Wan 2.6"), a batch's rows by line, a comparison's columns by model.
+  const names = isGrid(comparison)
+    ? cellNames(comparison.request, comparison.seed, messages.grid.axisNames, messages.grid.values)
+    : isBatch(comparison)
+      ? comparison.request.rows.map((row) => format(messages.batch.card.row, { line: row.line }))
+      : null;
   const label = (index: number) => names?.[index] ?? columnLabel(comparison, index, blindModel);
   return (
     <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(220px, 1fr))` }}>

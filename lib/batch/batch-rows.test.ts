@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getModel } from "../models/registry";
 import { rowProblems, toBatchRequest, batchRequestSchema } from "./batch-request";
-import { rowsFromCsv, rowsFromLines, type BatchDefaults } from "./batch-rows";
+import { batchToCsv, rowsFromCsv, rowsFromLines, type BatchDefaults } from "./batch-rows";
 import { CsvError } from "./csv";
 
 const DEFAULTS: BatchDefaults = { model: "wan2.6-t2i", aspect: "1:1", n: 1, seed: null, promptExtend: true, watermark: false };
@@ -46,6 +46,27 @@ describe("a batch's rows", () => {
   it("refuses a header it cannot read, and a CSV without a prompt column", () => {
     expect(() => rowsFromCsv("prompt,colour\nA fox,red", DEFAULTS)).toThrow(new CsvError(1, "unknown column “colour”; the columns are prompt, negative_prompt, model, size, seed, n."));
     expect(() => rowsFromCsv("model\nqwen-image", DEFAULTS)).toThrow(new CsvError(1, "the header has no prompt column; the columns are prompt, negative_prompt, model, size, seed, n."));
+  });
+
+  it("property: a batch written as CSV reads back as the same requests, whatever the defaults", () => {
+    const request = fc.record({
+      prompt: fc.stringMatching(/^[a-z灯 ,"]{1,20}$/).filter((text) => text.trim() !== "" && text === text.trim()),
+      negativePrompt: fc.constantFrom("", "blurry, dark"),
+      model: fc.constantFrom("wan2.6-t2i" as const, "qwen-image" as const),
+      width: fc.constantFrom(1024, 1328),
+      height: fc.constantFrom(1024, 1328),
+      n: fc.integer({ min: 1, max: 4 }),
+      seed: fc.option(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { nil: null }),
+      promptExtend: fc.constant(false),
+      watermark: fc.constant(false),
+    });
+    fc.assert(
+      fc.property(fc.array(request, { minLength: 1, maxLength: 6 }), fc.constantFrom<BatchDefaults>(DEFAULTS, { ...DEFAULTS, model: "qwen-image", n: 1, seed: 5 }), (requests, defaults) => {
+        const read = rowsFromCsv(batchToCsv(requests), { ...defaults, promptExtend: false });
+        // A seed left random stays random only where the defaults have none: an empty cell takes the default.
+        expect(read.map((row) => row.request)).toEqual(requests.map((entry) => ({ ...entry, seed: entry.seed ?? defaults.seed })));
+      }),
+    );
   });
 
   it("property: every non-blank line is one row, in order, with its line number", () => {

@@ -2,8 +2,8 @@ import { aspectValue, type CompareAspect } from "../compare/fit-to-model";
 import { nearestSize } from "../compare/nearest-size";
 import { findModel, MODELS, type ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
-import { parseSize } from "../models/size-rules";
-import { CsvError, parseCsv } from "./csv";
+import { formatSize, parseSize } from "../models/size-rules";
+import { CsvError, parseCsv, toCsv } from "./csv";
 
 /**
  * A batch's rows from what was pasted or uploaded: prompts one per line, or a CSV with a header naming its
@@ -121,3 +121,10 @@ export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] =
 
 export const readBatch = (source: BatchSource, text: string, defaults: BatchDefaults): DraftRow[] =>
   source === "csv" ? rowsFromCsv(text, defaults) : rowsFromLines(text, defaults);
+
+/**
+ * Requests as a batch's CSV, every column written out, so a batch reused from the history runs as it ran
+ * (`rowsFromCsv` reads them back the same, whatever the defaults).
+ */
+export const batchToCsv = (requests: readonly GenerateRequest[]): string =>
+  toCsv([[...BATCH_COLUMNS], ...requests.map((request) => [request.prompt, request.negativePrompt, request.model, formatSize(request), request.seed, request.n])]).replace(/^\ufeff/, "");

@@ -19,6 +19,19 @@ export const COMPARE_PER_MODEL = { min: 1, max: 4 } as const;
 const strictest = (models: readonly ModelSpec[], limit: (model: ModelSpec) => number) =>
   models.reduce<ModelSpec | undefined>((best, model) => (best === undefined || limit(model) < limit(best) ? model : best), undefined);
 
+/** The aspect ratio a set asks of every model, each model getting its nearest size. */
+export const aspectSchema = z.enum(COMPARE_ASPECTS, { error: "Choose one of the listed aspect ratios." });
+
+/** Images per column or per cell ("Images per model", "Images per cell"), capped by each model's own limit. */
+export const imagesPer = (what: string) =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .check(
+      z.int(`${what} must be a whole number.`),
+      z.minimum(COMPARE_PER_MODEL.min, `${what} must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
+      z.maximum(COMPARE_PER_MODEL.max, `${what} must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
+    );
+
 export const compareRequestSchema = z
   .strictObject({
     models: z
@@ -30,14 +43,8 @@ export const compareRequestSchema = z
       ),
     prompt: text("The prompt"),
     negativePrompt: text("The negative prompt"),
-    aspect: z.enum(COMPARE_ASPECTS, { error: "Choose one of the listed aspect ratios." }),
-    perModel: z
-      .number({ error: "Images per model must be a number." })
-      .check(
-        z.int("Images per model must be a whole number."),
-        z.minimum(COMPARE_PER_MODEL.min, `Images per model must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
-        z.maximum(COMPARE_PER_MODEL.max, `Images per model must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
-      ),
+    aspect: aspectSchema,
+    perModel: imagesPer("Images per model"),
     seed: seedSchema,
     promptExtend: flag("Prompt rewriting"),
     watermark: flag("Watermark"),

@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { grid as en } from "../i18n/messages/en/grid";
 import { grid as zh } from "../i18n/messages/zh/grid";
+import { sets as zhSets } from "../i18n/messages/zh/sets";
 import { GRID_IMAGE, gridImageSize, missingGlyphs, renderGridImage, type GridImageInput } from "./grid-image";
 
 const swatch = (r: number, g: number, b: number) => sharp({ create: { width: 480, height: 480, channels: 3, background: { r, g, b } } }).png().toBuffer();
@@ -54,7 +55,7 @@ describe("the grid's PNG", () => {
 
   it("draws Chinese labels from the font it ships, with a glyph for every character", async () => {
     const labels = { x: [zh.values.on, zh.values.off], y: ["红色灯塔", "金色灯塔", "清晨悬崖上的一座灯塔，柔和的晨光"], corner: `${zh.axisNames.replace} \\ ${zh.axisNames.promptExtend}`, title: "清晨悬崖上的一座灯塔" };
-    for (const text of [...labels.x, ...labels.y, labels.corner, labels.title, ...Object.values(zh.axisNames), ...Object.values(zh.card.status), ...Object.values(en.axisNames)]) {
+    for (const text of [...labels.x, ...labels.y, labels.corner, labels.title, ...Object.values(zh.axisNames), ...Object.values(zhSets.status), ...Object.values(en.axisNames)]) {
       expect(missingGlyphs(text)).toEqual([]);
     }
     const png = await renderGridImage(await twoByThree(labels));

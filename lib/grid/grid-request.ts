@@ -1,6 +1,6 @@
 // zod/mini, like the generate schema: the grid form ships it to the browser.
 import * as z from "zod/mini";
-import { COMPARE_PER_MODEL } from "../compare/compare-request";
+import { aspectSchema, imagesPer } from "../compare/compare-request";
 import { COMPARE_ASPECTS } from "../compare/fit-to-model";
 import { getModel, MODEL_IDS, SEED_MAX } from "../models/registry";
 import { flag, seedSchema, strictFields, text } from "../models/request-schema";
@@ -111,14 +111,8 @@ export const gridRequestSchema = z
       model: z.enum(MODEL_IDS, { error: "Choose one of the listed models." }),
       prompt: text("The prompt"),
       negativePrompt: text("The negative prompt"),
-      aspect: z.enum(COMPARE_ASPECTS, { error: "Choose one of the listed aspect ratios." }),
-      perCell: z
-        .number({ error: "Images per cell must be a number." })
-        .check(
-          z.int("Images per cell must be a whole number."),
-          z.minimum(COMPARE_PER_MODEL.min, `Images per cell must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
-          z.maximum(COMPARE_PER_MODEL.max, `Images per cell must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
-        ),
+      aspect: aspectSchema,
+      perCell: imagesPer("Images per cell"),
       seed: seedSchema,
       promptExtend: flag("Prompt rewriting"),
       watermark: flag("Watermark"),

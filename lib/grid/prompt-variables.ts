@@ -1,3 +1,5 @@
+import { createRandom } from "../random/seeded-random";
+
 /**
  * Prompt variables: `{red|green|blue}` offers alternatives in place, `__colours__` the items of a named list.
  * A prompt with variables expands to every combination, or to a number of distinct random combinations
@@ -70,21 +72,9 @@ const combination = (variables: readonly PromptVariable[], index: number): strin
   return picks;
 };
 
-/** mulberry32: small, fast and the same in every JavaScript engine, so a seed picks the same prompts anywhere. */
-const random = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
-
 /** `count` distinct indexes below `total`, in the order they were drawn (Floyd's sampling: no list of all). */
 const sample = (total: number, count: number, seed: number): number[] => {
-  const next = random(seed);
+  const next = createRandom(seed);
   const chosen = new Set<number>();
   const order: number[] = [];
   for (let bound = total - count; bound < total; bound++) {

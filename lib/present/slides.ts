@@ -4,7 +4,7 @@ import type { ComparisonView, GenerationStatus, ImageView } from "../generation/
 import { gridTables } from "../grid/grid-layout";
 import type { GridRequest } from "../grid/grid-request";
 import { planGrid, type AxisType, type ValueWords } from "../grid/grid-plan";
-import { isGrid } from "../generation/set-kind";
+import { isBatch, isGrid } from "../generation/set-kind";
 import { format } from "../i18n/format";
 import { modelName } from "../models/model-name";
 
@@ -88,6 +88,8 @@ const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide
 export const buildSlides = (items: readonly PublicItem[], words: SlideWords): Slide[] =>
   items.flatMap((item): Slide[] => {
     if (item.kind === "comparison" && isGrid(item)) return gridSlides(item, words);
+    // A batch's rows are generations of their own prompts: each image a slide, as a generation's.
+    if (item.kind === "comparison" && isBatch(item)) return buildSlides(item.columns.map((column) => column.generation), words);
     if (item.kind === "generation") {
       const label = modelName(item.request.model);
       return item.images.map((image) => ({

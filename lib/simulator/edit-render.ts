@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import type { Size } from "../models/size-rules";
-import { createRandom, fnv1a } from "./hash";
+import { createRandom } from "../random/seeded-random";
+import { fnv1a } from "./hash";
 import { watermarkBadge } from "./render";
 
 /** The input image decoded once, upright and cropped to the output size, that each of the n edits starts from. */

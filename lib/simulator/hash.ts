@@ -15,15 +15,3 @@ export const fnv1a = (text: string): number => {
   }
   return hash >>> 0;
 };
-
-/** mulberry32: a tiny PRNG with good enough spread to pick colours and shapes from one 32-bit hash. */
-export const createRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};

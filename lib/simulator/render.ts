@@ -1,5 +1,6 @@
 import sharp from "sharp";
-import { createRandom, fnv1a } from "./hash";
+import { createRandom } from "../random/seeded-random";
+import { fnv1a } from "./hash";
 
 export type RenderInput = {
   readonly model: string;

@@ -4,13 +4,12 @@ import { parseCsv } from "@/lib/batch/csv";
 import { toBatchRequest } from "@/lib/batch/batch-request";
 import { rowsFromLines, type BatchDefaults } from "@/lib/batch/batch-rows";
 import type { ComparisonView } from "@/lib/generation/view";
-import { captureConsole, expectErrorBody, startRouteHarness, type RouteHarness } from "@/test/route-harness";
+import { captureConsole, expectErrorBody, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
 
 /** The batch route and a set's downloads (CSV and zip) in-process, against the simulator on a real socket. */
 
 let harness: RouteHarness;
 let batches: typeof import("./route");
-let comparison: typeof import("../comparisons/[id]/route");
 let csv: typeof import("../comparisons/[id]/csv/route");
 let zip: typeof import("../comparisons/[id]/zip/route");
 
@@ -18,7 +17,6 @@ beforeAll(async () => {
   captureConsole();
   harness = await startRouteHarness({ latencyMs: 20, env: { MAX_CONCURRENT_GENERATIONS: "2" } });
   batches = await import("./route");
-  comparison = await import("../comparisons/[id]/route");
   csv = await import("../comparisons/[id]/csv/route");
   zip = await import("../comparisons/[id]/zip/route");
 });
@@ -31,14 +29,7 @@ const DEFAULTS: BatchDefaults = { model: "wan2.2-t2i-flash", aspect: "1:1", n: 1
 const post = (body: unknown) => new Request("http://localhost/api/batches", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
-const settled = async (id: string): Promise<ComparisonView> => {
-  for (;;) {
-    await harness.history.runner.idle();
-    const view = (await (await comparison.GET(new Request(`http://localhost/api/comparisons/${id}`), params(id))).json()) as ComparisonView;
-    if (!view.columns.some((column) => column.generation.status === "queued" || column.generation.status === "running")) return view;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const settled = (id: string) => settledSet(harness, id);
 
 describe("POST /api/batches", () => {
   it("runs every row as a queued job of one history item, rows left without a seed sharing the batch's", async () => {

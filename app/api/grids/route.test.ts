@@ -2,20 +2,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ComparisonView } from "@/lib/generation/view";
 import type { GridRequest } from "@/lib/grid/grid-request";
 import { DEFAULT_GRID } from "@/lib/grid/grid-plan";
-import { captureConsole, expectErrorBody, startRouteHarness, type RouteHarness } from "@/test/route-harness";
+import { captureConsole, expectErrorBody, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
 
 /** The grid route in-process, against the simulator on a real socket, with a cap of 2 calls in flight. */
 
 let harness: RouteHarness;
 let grids: typeof import("./route");
-let comparison: typeof import("../comparisons/[id]/route");
 let retry: typeof import("../comparisons/[id]/retry/route");
 
 beforeAll(async () => {
   captureConsole();
   harness = await startRouteHarness({ latencyMs: 30, env: { MAX_CONCURRENT_GENERATIONS: "2" } });
   grids = await import("./route");
-  comparison = await import("../comparisons/[id]/route");
   retry = await import("../comparisons/[id]/retry/route");
 });
 afterAll(async () => {
@@ -35,15 +33,7 @@ const GRID: GridRequest = {
 const post = (url: string, body: unknown) => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
-const settled = async (id: string): Promise<ComparisonView> => {
-  // Queued cells start as earlier ones end: wait until none is left waiting or running.
-  for (;;) {
-    await harness.history.runner.idle();
-    const view = (await (await comparison.GET(new Request(`http://localhost/api/comparisons/${id}`), params(id))).json()) as ComparisonView;
-    if (!view.columns.some((column) => column.generation.status === "queued" || column.generation.status === "running")) return view;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+const settled = (id: string) => settledSet(harness, id);
 
 describe("POST /api/grids", () => {
   it("queues a 2 x 3 grid past the cap of 2 and completes every cell in place, one failure retried in place", async () => {

@@ -1,4 +1,5 @@
 import { access } from "./access";
+import { batch } from "./batch";
 import { check } from "./check";
 import { common } from "./common";
 import { compare } from "./compare";
@@ -8,9 +9,10 @@ import { history } from "./history";
 import { playground } from "./playground";
 import { present } from "./present";
 import { rules } from "./rules";
+import { sets } from "./sets";
 import { share } from "./share";
 
 /** Every string of the interface in English; the Chinese catalogue must have the same keys (typed). */
-export const en = { common, playground, history, compare, grid, edit, present, share, access, check, rules };
+export const en = { common, playground, history, compare, grid, batch, sets, edit, present, share, access, check, rules };
 
 export type Messages = typeof en;

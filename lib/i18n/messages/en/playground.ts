@@ -9,6 +9,7 @@ export const playground = {
   generateError: "Could not start the generation: {error}",
   compareError: "Could not start the comparison: {error}",
   gridError: "Could not start the grid: {error}",
+  batchError: "Could not start the batch: {error}",
   editError: "Could not start the edit: {error}",
   usage: {
     today: { one: "{count} image today · about {cost}", other: "{count} images today · about {cost}" },
@@ -17,7 +18,7 @@ export const playground = {
   },
   skip: { label: "Skip links", prompt: "Skip to the prompt", history: "Skip to the history" },
   modeLabel: "Mode",
-  modes: { single: "One model", compare: "Compare", grid: "Grid", edit: "Edit an image" },
+  modes: { single: "One model", compare: "Compare", grid: "Grid", batch: "Batch", edit: "Edit" },
   form: {
     label: "Generation settings",
     loaded: "Settings loaded from the history ({model}).",

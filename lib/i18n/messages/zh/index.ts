@@ -1,5 +1,6 @@
 import type { Messages } from "../en";
 import { access } from "./access";
+import { batch } from "./batch";
 import { check } from "./check";
 import { common } from "./common";
 import { compare } from "./compare";
@@ -9,6 +10,7 @@ import { history } from "./history";
 import { playground } from "./playground";
 import { present } from "./present";
 import { rules } from "./rules";
+import { sets } from "./sets";
 import { share } from "./share";
 
-export const zh: Messages = { common, playground, history, compare, grid, edit, present, share, access, check, rules };
+export const zh: Messages = { common, playground, history, compare, grid, batch, sets, edit, present, share, access, check, rules };

@@ -9,6 +9,7 @@ export const playground: Messages["playground"] = {
   generateError: "无法开始生成：{error}",
   compareError: "无法开始对比：{error}",
   gridError: "无法开始网格：{error}",
+  batchError: "无法开始批量：{error}",
   editError: "无法开始编辑：{error}",
   usage: {
     today: { one: "今日已生成 {count} 张图片 · 约 {cost}", other: "今日已生成 {count} 张图片 · 约 {cost}" },
@@ -17,7 +18,7 @@ export const playground: Messages["playground"] = {
   },
   skip: { label: "跳转链接", prompt: "跳到提示词", history: "跳到历史记录" },
   modeLabel: "模式",
-  modes: { single: "单个模型", compare: "模型对比", grid: "参数网格", edit: "编辑图片" },
+  modes: { single: "单个模型", compare: "模型对比", grid: "参数网格", batch: "批量", edit: "编辑图片" },
   form: {
     label: "生成设置",
     loaded: "已从历史记录载入设置（{model}）。",

@@ -19,8 +19,8 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const grid = await store.getComparison((await params).id);
     if (!grid) throw notFound("This grid");
     if (!isGrid(grid)) throw new AppError("invalid_request", "Only a grid is downloaded as one image; a comparison's images download one by one.");
-    const t = MESSAGES[await requestLocale()].grid;
-    const input = await gridImageInput(grid, { axisNames: t.axisNames, values: t.values, status: t.card.status, corner: t.card.corner }, (id) => images.read(id, "thumb"));
+    const { grid: t, sets } = MESSAGES[await requestLocale()];
+    const input = await gridImageInput(grid, { axisNames: t.axisNames, values: t.values, status: sets.status, corner: t.card.corner }, (id) => images.read(id, "thumb"));
     return imageResponse(await renderGridImage(input), "image/png", {
       "content-disposition": contentDisposition(setFileName("grid", grid.request.prompt, "png")),
       // Cells fill in as they finish: a later download must not be an older copy.

@@ -1,0 +1,111 @@
+import { useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
+import type { HistoryActions } from "@/components/history/actions";
+import { StarButton } from "@/components/history/star-button";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useCost } from "@/components/pricing/prices";
+import { SetActions, SetCell, SetDownloads, SetProgress } from "@/components/sets/set-parts";
+import { ClampedText } from "@/components/ui/clamped-text";
+import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
+import { useUsageAfter } from "@/lib/api/limits";
+import { useLive } from "@/lib/api/live";
+import type { BatchRequest } from "@/lib/batch/batch-request";
+import { isActive, type ComparisonView } from "@/lib/generation/view";
+import { format, plural } from "@/lib/i18n/format";
+import { getModel } from "@/lib/models/registry";
+import { formatSize } from "@/lib/models/size-rules";
+import { excerpt } from "@/lib/text/well-formed";
+
+type Batch = ComparisonView<BatchRequest>;
+
+/** A batch in the history: a row per line it came from, each filling in as it finishes. */
+export function BatchCard({ initial, actions, selection }: { initial: Batch; actions: HistoryActions; selection: React.ReactNode }) {
+  const messages = useMessages();
+  const t = messages.batch.card;
+  const locale = useLocale();
+  const live = useLive();
+  // The query of this id only ever holds this batch.
+  const batch = useQuery(comparisonQuery(initial, live)).data as Batch;
+  const update = useUpdateComparison();
+  const retry = useRetryColumn();
+  const cost = useCost();
+  const card = useRef<HTMLElement>(null);
+  const active = batch.columns.some((column) => isActive(column.generation.status));
+  useUsageAfter(active, live);
+  const spent = batch.columns.reduce(
+    (sum, { generation }) => sum + cost.of(generation.request.model, isActive(generation.status) ? generation.request.n : (generation.billedImages ?? generation.images.length)),
+    0,
+  );
+  const name = (index: number) => format(t.row, { line: batch.request.rows[index]?.line ?? index + 1 });
+
+  return (
+    <article
+      ref={card}
+      tabIndex={-1}
+      aria-label={format(t.label, { count: batch.columns.length, name: excerpt(batch.request.prompt, 60) })}
+      aria-busy={active}
+      className="space-y-3 rounded-lg border border-amber-200 dark:border-amber-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
+    >
+      <header className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">
+        <div className="min-w-0 space-y-1">
+          <p className="text-xs font-semibold uppercase tracking-wide text-amber-700 dark:text-amber-300">{plural(locale, t.heading, batch.columns.length)}</p>
+          <ClampedText lines={3} className="text-sm text-slate-900 dark:text-slate-100">
+            <span className="sr-only">{t.nameLabel}</span>
+            {batch.request.prompt}
+          </ClampedText>
+          <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.total, { cost: cost.money(spent) })}</p>
+        </div>
+        <div className="flex h-9 items-center gap-2 justify-self-end">
+          {selection}
+          <StarButton starred={batch.starred} onToggle={() => update.mutate({ id: batch.id, starred: !batch.starred })} />
+        </div>
+      </header>
+
+      <SetProgress set={batch} focusAfter={card} />
+
+      <div className="max-h-[48rem] overflow-auto">
+        <table className="w-full border-separate border-spacing-y-1 text-left text-xs">
+          <thead className="text-slate-500 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="p-1 font-medium">{t.line}</th>
+              <th scope="col" className="p-1 font-medium">{t.prompt}</th>
+              <th scope="col" className="p-1 font-medium">{t.settings}</th>
+              <th scope="col" className="w-40 p-1 font-medium">{t.result}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batch.columns.map((column, index) => {
+              const { request } = column.generation;
+              return (
+                <tr key={column.generation.id} className="align-top">
+                  <th scope="row" className="p-1 font-medium tabular-nums">{batch.request.rows[index]?.line ?? index + 1}</th>
+                  <td className="p-1 [overflow-wrap:anywhere]">
+                    <ClampedText lines={4}>{request.prompt}</ClampedText>
+                  </td>
+                  <td className="p-1 tabular-nums text-slate-600 dark:text-slate-400">
+                    {getModel(request.model).name} · {formatSize(request)} · {column.generation.seed ?? request.seed ?? ""} · {request.n}
+                  </td>
+                  <td className="w-40 min-w-32 p-1">
+                    <SetCell
+                      label={name(index)}
+                      name={name(index)}
+                      generation={column.generation}
+                      notes={column.notes}
+                      actions={actions}
+                      onRetry={() => retry.mutate({ id: batch.id, column: column.generation.id })}
+                      busy={retry.isPending}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <SetActions set={batch} actions={actions} words={t} error={update.error ?? retry.error}>
+        <SetDownloads set={batch} />
+      </SetActions>
+    </article>
+  );
+}

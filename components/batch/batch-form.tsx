@@ -1,0 +1,215 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { reveal } from "@/components/playground/reveal";
+import { SeedField } from "@/components/playground/seed-field";
+import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
+import { useCost } from "@/components/pricing/prices";
+import { Field, inputClass } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import { usageQuery } from "@/lib/api/limits";
+import { useLive } from "@/lib/api/live";
+import { BATCH_NAME_MAX, rowProblems, toBatchRequest, type BatchRequest } from "@/lib/batch/batch-request";
+import { BATCH_COLUMNS, BATCH_LIMITS, batchToCsv, readBatch, type BatchDefaults, type BatchSource, type DraftRow } from "@/lib/batch/batch-rows";
+import { AspectField, CountField } from "@/components/sets/set-fields";
+import { format, plural } from "@/lib/i18n/format";
+import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
+import type { GenerateRequest } from "@/lib/models/request-schema";
+import { formatSize } from "@/lib/models/size-rules";
+import { cutText } from "@/lib/text/well-formed";
+
+const GROUPS = modelsByFamily();
+/** Rows listed before a batch is sent; the count says how many more there are. */
+const PREVIEW_ROWS = 50;
+
+type Values = BatchDefaults & { name: string; source: BatchSource; text: string };
+
+const DEFAULT_VALUES: Values = { name: "", source: "lines", text: "", model: "wan2.6-t2i", aspect: "1:1", n: 1, seed: null, promptExtend: true, watermark: false };
+
+/** A past batch to fill the form with (its rows' requests); a new object each time, so loading one twice works. */
+export type BatchLoad = { readonly name: string; readonly requests: readonly GenerateRequest[] };
+
+/** Many prompts at once, from lines or a CSV; every row checked by the shared rules and priced before it runs. */
+export function BatchForm({
+  load,
+  onRun,
+  submitError,
+  submitting,
+}: {
+  load: BatchLoad | null;
+  onRun: (request: BatchRequest) => void;
+  submitError: string | null;
+  submitting: boolean;
+}) {
+  const { register, control, handleSubmit, watch, reset, setValue } = useForm<Values>({ defaultValues: DEFAULT_VALUES });
+  const messages = useMessages();
+  const t = messages.batch.form;
+  const locale = useLocale();
+  const ruleText = useRuleText();
+  const cost = useCost();
+  const live = useLive();
+  const usage = useQuery(usageQuery(live)).data;
+  const values = watch();
+
+  useEffect(() => {
+    if (!load) return;
+    // As CSV, every column written out: the rows run as they ran, whatever the defaults say.
+    reset({ ...DEFAULT_VALUES, name: load.name, source: "csv", text: batchToCsv(load.requests) });
+    reveal("batch-text");
+  }, [load, reset]);
+
+  const defaults: BatchDefaults = { model: values.model, aspect: values.aspect, n: Number.isInteger(values.n) && values.n > 0 ? values.n : 1, seed: values.seed, promptExtend: values.promptExtend, watermark: values.watermark };
+  const read = useMemo((): { rows: DraftRow[]; error: string | null } => {
+    try {
+      return { rows: readBatch(values.source, values.text, defaults), error: null };
+    } catch (error) {
+      return { rows: [], error: error instanceof Error ? error.message : String(error) };
+    }
+    // The defaults are read field by field: a new object each render would redo this on every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [values.source, values.text, defaults.model, defaults.aspect, defaults.n, defaults.seed, defaults.promptExtend, defaults.watermark]);
+  const problems = useMemo(() => new Map(rowProblems(read.rows).map((problem) => [problem.index, problem.message])), [read.rows]);
+  const images = read.rows.reduce((sum, row) => sum + row.request.n, 0);
+  const price = read.rows.reduce((sum, row) => sum + cost.of(row.request.model, row.request.n), 0);
+  const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
+  const firstPrompt = read.rows[0]?.request.prompt ?? "";
+  const blocked =
+    read.error !== null
+      ? ruleText(read.error)
+      : read.rows.length === 0
+        ? t.empty
+        : read.rows.length > BATCH_LIMITS.rows
+          ? format(t.tooMany, { max: BATCH_LIMITS.rows, count: read.rows.length })
+          : problems.size > 0
+            ? plural(locale, t.refused, problems.size)
+            : left !== null && images > left
+              ? format(messages.grid.form.overBudget, { images, left })
+              : null;
+
+  const gate = useCostGate((request: BatchRequest) => ({ images: request.rows.reduce((sum, row) => sum + row.request.n, 0), cost: price }), onRun);
+  const submit = handleSubmit((form) => {
+    if (blocked) return;
+    gate.request(toBatchRequest(form.name.trim() || cutText(firstPrompt, 80), form.source, read.rows));
+  });
+
+  return (
+    <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} noValidate aria-label={t.label} className="space-y-5">
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
+      <Field id="batch-name" label={t.name} help={t.nameHelp}>
+        <input id="batch-name" className={inputClass} maxLength={BATCH_NAME_MAX} placeholder={cutText(firstPrompt, 80)} aria-describedby="batch-name-help" {...register("name")} />
+      </Field>
+
+      <fieldset className="flex flex-wrap items-center gap-4 text-sm">
+        <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">{t.source}</legend>
+        {(["lines", "csv"] as const).map((source) => (
+          <label key={source} className="flex items-center gap-1.5">
+            <input type="radio" value={source} className="accent-indigo-600" {...register("source")} />
+            {source === "lines" ? t.lines : t.csv}
+          </label>
+        ))}
+      </fieldset>
+
+      {values.source === "csv" && (
+        <Field id="batch-file" label={t.csvFile}>
+          <input
+            id="batch-file"
+            type="file"
+            accept=".csv,text/csv"
+            className="block text-sm"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              if (file) setValue("text", await file.text());
+            }}
+          />
+        </Field>
+      )}
+      <Field
+        id="batch-text"
+        label={values.source === "csv" ? t.csvText : t.prompts}
+        help={values.source === "csv" ? format(t.csvHelp, { columns: BATCH_COLUMNS.join(", ") }) : undefined}
+        error={read.error ?? undefined}
+      >
+        <textarea
+          id="batch-text"
+          rows={8}
+          spellCheck={false}
+          className={`${inputClass} font-mono text-xs`}
+          placeholder={values.source === "csv" ? `${BATCH_COLUMNS.join(",")}\nA red fox in fresh snow,,qwen-image,1328*1328,7,1` : t.promptsPlaceholder}
+          aria-invalid={read.error !== null}
+          aria-describedby={values.source === "csv" ? "batch-text-help" : undefined}
+          {...register("text")}
+        />
+      </Field>
+
+      <fieldset className="space-y-3 rounded-md border border-slate-200 dark:border-slate-700 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800 dark:text-slate-200">{t.defaults}</legend>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{t.defaultsHelp}</p>
+        <Field id="batch-model" label={t.model}>
+          <select id="batch-model" className={inputClass} {...register("model")}>
+            {GROUPS.map((group) => (
+              <optgroup key={group.family} label={messages.playground.familyLabels[group.family]}>
+                {group.models.map((model) => (
+                  <option key={model.id} value={model.id}>
+                    {model.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </Field>
+        <div className="grid grid-cols-2 gap-3">
+          <AspectField id="batch-aspect" label={t.aspect} help={t.aspectHelp} registration={register("aspect")} />
+          <CountField id="batch-n" label={t.n} min={1} max={getModel(values.model as ModelId).n.max} registration={register("n", { valueAsNumber: true })} />
+        </div>
+        <Controller control={control} name="seed" render={({ field }) => <SeedField id="batch-seed" value={field.value} onChange={field.onChange} />} />
+        <Switch id="batch-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
+        <Switch id="batch-watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />
+      </fieldset>
+
+      {read.rows.length > 0 && (
+        <div className="space-y-1">
+          <div className="max-h-96 overflow-auto">
+            <table className="w-full text-left text-xs">
+              <caption className="mb-1 text-left text-sm font-medium text-slate-800 dark:text-slate-200">{t.preview}</caption>
+              <thead className="text-slate-500 dark:text-slate-400">
+                <tr>
+                  <th scope="col" className="whitespace-nowrap py-1 pr-2 font-medium">{t.line}</th>
+                  <th scope="col" className="py-1 pr-2 font-medium">{t.prompt}</th>
+                  <th scope="col" className="py-1 font-medium">{t.settings}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {read.rows.slice(0, PREVIEW_ROWS).map((row, index) => {
+                  const problem = problems.get(index);
+                  return (
+                    <tr key={row.line} className={`border-t border-slate-100 dark:border-slate-800 align-top ${problem ? "bg-red-50 dark:bg-red-950/40" : ""}`}>
+                      <th scope="row" className="py-1 pr-2 font-medium tabular-nums">{row.line}</th>
+                      <td className="py-1 pr-2 [overflow-wrap:anywhere]">
+                        {cutText(row.request.prompt, 120)}
+                        {problem && <span className="block font-medium text-red-700 dark:text-red-300">{ruleText(problem)}</span>}
+                      </td>
+                      <td className="py-1 tabular-nums text-slate-600 dark:text-slate-400">
+                        {getModel(row.request.model).name} · {formatSize(row.request)} · {row.request.seed ?? t.randomSeed} · {row.request.n}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {read.rows.length > PREVIEW_ROWS && <p className="text-xs text-slate-500 dark:text-slate-400">{plural(locale, t.more, read.rows.length - PREVIEW_ROWS)}</p>}
+        </div>
+      )}
+      <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
+        <p data-testid="batch-size">{plural(locale, t.summary, read.rows.length, { images: plural(locale, t.images, images) })}</p>
+        {/* Why it cannot be sent, in words (the button says it too, to a screen reader). */}
+        {blocked && read.rows.length > 0 && <p className="font-medium text-red-700 dark:text-red-300">{blocked}</p>}
+      </div>
+
+      <SubmitArea gate={gate} action="Make" label={t.submit} error={submitError} submitting={submitting} waitFor={blocked} estimate={{ images, cost: price }} />
+    </form>
+  );
+}

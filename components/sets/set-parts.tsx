@@ -1,0 +1,205 @@
+import type { ReactNode, RefObject } from "react";
+import type { HistoryActions } from "@/components/history/actions";
+import { ShareButton } from "@/components/history/share-button";
+import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { useCancelGeneration } from "@/lib/api/generations";
+import { requestSize } from "@/lib/generation/request-size";
+import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
+import { format, plural } from "@/lib/i18n/format";
+import { excerpt } from "@/lib/text/well-formed";
+
+/**
+ * The parts the cards of generations made together share (a grid's cells, a batch's rows): how far the set
+ * has come with a way to stop what is left, one generation's place with its images or state, and the set's
+ * downloads.
+ */
+
+const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800";
+
+/** "4 of 6 made · 1 without an image · 1 running · 0 waiting", and Cancel all while any is unfinished. */
+export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAfter: RefObject<HTMLElement | null> }) {
+  const t = useMessages().sets;
+  const locale = useLocale();
+  const cancel = useCancelGeneration();
+  const statuses = set.columns.map((column) => column.generation.status);
+  const active = statuses.filter(isActive).length;
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
+      <p role="status">
+        {format(t.progress, {
+          done: statuses.filter((status) => status === "succeeded").length,
+          failed: statuses.filter((status) => status !== "succeeded" && !isActive(status)).length,
+          cells: statuses.length,
+          running: statuses.filter((status) => status === "running").length,
+          queued: statuses.filter((status) => status === "queued").length,
+        })}
+      </p>
+      {active > 0 && (
+        <ConfirmButton
+          label={t.cancelAll}
+          question={plural(locale, t.cancelAllQuestion, active)}
+          yes={t.cancelAllYes}
+          no={t.cancelAllNo}
+          onConfirm={() => {
+            // The queued ones first, so none of them is claimed while the running ones are stopped.
+            const order = [...set.columns].sort((a, b) => Number(b.generation.status === "queued") - Number(a.generation.status === "queued"));
+            for (const { generation } of order) if (isActive(generation.status)) cancel.mutate(generation.id);
+            focusAfter.current?.focus();
+          }}
+        />
+      )}
+      {cancel.error && <span role="alert" className="text-red-700 dark:text-red-300">{cancel.error.message}</span>}
+    </div>
+  );
+}
+
+/** One generation of a set in its place: its images (each opens the lightbox), or its state; Cancel or Retry. */
+export function SetCell({
+  label,
+  name,
+  generation,
+  notes,
+  actions,
+  onRetry,
+  busy,
+}: {
+  /** What the cell is called to a screen reader: "Cell Model: Wan 2.6 · Seed: 7", "Line 3". */
+  label: string;
+  /** Where it sits, for its buttons and images: "Model: Wan 2.6 · Seed: 7". */
+  name: string;
+  generation: GenerationView;
+  notes: readonly string[];
+  actions: HistoryActions;
+  onRetry: () => void;
+  busy: boolean;
+}) {
+  const t = useMessages().sets;
+  const locale = useLocale();
+  const ruleText = useRuleText();
+  const cancel = useCancelGeneration();
+  const { status } = generation;
+  const active = isActive(status);
+  const elapsed = useElapsed(generation.createdAt, status === "running");
+  const size = requestSize(generation.request);
+  return (
+    <div role="group" aria-label={label} className="space-y-1">
+      {generation.images.length > 0 ? (
+        <div className={generation.images.length > 1 ? "grid grid-cols-2 gap-1" : undefined}>
+          {generation.images.map((image, index) => (
+            <button key={image.id} type="button" className="block w-full" aria-label={format(t.openImage, { n: index + 1, name })} onClick={() => actions.openImage(generation, image)}>
+              {/* eslint-disable-next-line @next/next/no-img-element -- small stored thumbnails served by the app */}
+              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={excerpt(image.revisedPrompt || generation.request.prompt, 120)} className="h-auto w-full rounded border border-slate-200 dark:border-slate-700" />
+            </button>
+          ))}
+        </div>
+      ) : active ? (
+        <div className="w-full animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}` }} />
+      ) : null}
+      <div className="flex flex-wrap items-center justify-between gap-1">
+        <span className="text-[11px] text-slate-600 dark:text-slate-400">
+          {status === "queued"
+            ? generation.queuedAhead
+              ? plural(locale, t.queuedAhead, generation.queuedAhead)
+              : t.queued
+            : status === "running"
+              ? `${t.running} ${formatSeconds(elapsed)}`
+              : status === "succeeded"
+                ? ""
+                : t.status[status]}
+        </span>
+        {active && (
+          <Button size="sm" onClick={() => cancel.mutate(generation.id)} disabled={cancel.isPending} aria-label={`${t.cancel}: ${name}`}>
+            {t.cancel}
+          </Button>
+        )}
+        {!active && status !== "succeeded" && (
+          <Button size="sm" onClick={onRetry} disabled={busy} aria-label={`${t.retry}: ${name}`}>
+            {t.retry}
+          </Button>
+        )}
+      </div>
+      {generation.error && <p className="text-[11px] text-red-700 dark:text-red-300">{ruleText(generation.error.message)}</p>}
+      {notes.length > 0 && <p className="text-[11px] text-slate-500 dark:text-slate-400">{notes.map(ruleText).join(" ")}</p>}
+    </div>
+  );
+}
+
+/** The words of a set card's buttons, in the interface's language (each kind says "comparison", "grid", "batch"). */
+export type SetActionWords = {
+  readonly present: string;
+  readonly reuse: string;
+  readonly reuseNewSeed: string;
+  readonly delete: string;
+  readonly deleteQuestion: { readonly one: string; readonly other: string };
+  readonly deleteYes: string;
+  readonly deleteNo: string;
+};
+
+/**
+ * A set card's buttons: `before` them (a reveal), Present, Share, Reuse settings (with the seeds it used, or
+ * new ones), `children` (downloads), and Delete, asked first: a set holds many billed images. Then the
+ * refusal of whatever the card last asked, in words.
+ */
+export function SetActions({
+  set,
+  actions,
+  words,
+  before,
+  children,
+  error,
+}: {
+  set: ComparisonView;
+  actions: HistoryActions;
+  words: SetActionWords;
+  before?: ReactNode;
+  children?: ReactNode;
+  error: { readonly message: string } | null | undefined;
+}) {
+  const locale = useLocale();
+  const ruleText = useRuleText();
+  return (
+    <>
+      <div className="flex flex-wrap gap-2">
+        {before}
+        <Button onClick={() => actions.present([set])}>{words.present}</Button>
+        <ShareButton entries={[{ kind: "comparison", id: set.id }]} title={excerpt(set.request.prompt, 80)} />
+        <Button onClick={() => actions.reuseSettings(set, "used")}>{words.reuse}</Button>
+        <Button onClick={() => actions.reuseSettings(set, "new")}>{words.reuseNewSeed}</Button>
+        {children}
+        <ConfirmButton
+          variant="danger"
+          label={words.delete}
+          question={plural(locale, words.deleteQuestion, set.columns.reduce((sum, column) => sum + column.generation.images.length, 0))}
+          yes={words.deleteYes}
+          no={words.deleteNo}
+          onConfirm={() => actions.remove(set)}
+        />
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {ruleText(error.message)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The whole set to take away: its images as a zip (results.csv inside), or its results as CSV. */
+export function SetDownloads({ set }: { set: ComparisonView }) {
+  const t = useMessages().sets;
+  return (
+    <>
+      <a href={`/api/comparisons/${set.id}/zip`} download title={t.zipHelp} className={linkClass}>
+        {t.zip}
+      </a>
+      <a href={`/api/comparisons/${set.id}/csv`} download title={t.csvHelp} className={linkClass}>
+        {t.csv}
+      </a>
+    </>
+  );
+}
+
+export { linkClass as setLinkClass };

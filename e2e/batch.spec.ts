@@ -1,0 +1,68 @@
+import { unzipSync } from "fflate";
+import { readFile } from "node:fs/promises";
+import { BatchPanel, expect, test } from "./fixtures";
+
+/** Batches: many prompts at once from lines or a CSV, every row checked before anything is sent. */
+
+test.describe("batches", () => {
+  test("a CSV with a refused row is refused before any gateway call, says which line and why, and runs once fixed", async ({ playground, simulator, page }) => {
+    const batch = new BatchPanel(page);
+    await batch.open();
+    await batch.form.getByLabel("A CSV file").check();
+    const csv = `prompt,model,seed\nA red fox in fresh snow,qwen-image,7\n"An owl, at dusk",wan2.6-t2i,\n${"x".repeat(900)},qwen-image,\n`;
+    await batch.form.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "prompts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const preview = batch.form.getByRole("table", { name: "Rows to be sent" });
+    await expect(preview.getByRole("rowheader")).toHaveText(["2", "3", "4"]);
+    await expect(preview.getByRole("row", { name: /^4 / })).toContainText("Line 4: Qwen-Image reads at most 800 characters; this prompt has 900.");
+    await expect(batch.form.locator("p", { hasText: "1 row is refused: fix it to run the batch." })).toBeVisible();
+    const run = batch.form.getByRole("button", { name: "Run the batch" });
+    await expect(run).toHaveAttribute("aria-disabled", "true");
+    await run.click({ force: true });
+    await expect(page.getByRole("article")).toHaveCount(0);
+    expect((await simulator.stats()).calls).toBe(0);
+    await batch.form.screenshot({ path: "test-results/screenshots/batch-refused-row.png" });
+
+    // Fixed in place, the batch runs: one history item, a row per line.
+    await batch.form.getByLabel("CSV", { exact: true }).fill(csv.replace("x".repeat(900), "A hare in a meadow"));
+    await expect(batch.form.getByTestId("batch-size")).toHaveText("3 rows, 3 images");
+    await run.click();
+    const card = batch.card();
+    await expect(card.getByRole("img")).toHaveCount(3);
+    await expect(card.getByRole("rowheader")).toHaveText(["2", "3", "4"]);
+    await expect(card.getByRole("row", { name: /^2 / })).toContainText("Qwen-Image · 1328*1328 · 7 · 1");
+    expect((await simulator.stats()).calls).toBe(3);
+    await card.screenshot({ path: "test-results/screenshots/batch.png" });
+
+    // Its results as CSV, and its images as a zip with the same table inside.
+    const csvDownload = page.waitForEvent("download");
+    await card.getByRole("link", { name: "Download results (CSV)" }).click();
+    const results = await readFile(await (await csvDownload).path(), "utf8");
+    expect(results.split("\r\n")[0]).toBe("\ufeffitem,prompt,negative_prompt,revised_prompt,model,size,seed,status,error,file,image_url");
+    expect(results).toContain('line 3,"An owl, at dusk"');
+    const zipDownload = page.waitForEvent("download");
+    await card.getByRole("link", { name: "Download images (zip)" }).click();
+    const zip = await zipDownload;
+    expect(zip.suggestedFilename()).toMatch(/^batch_a-red-fox-in-fresh-snow\.zip$/);
+    const files = unzipSync(new Uint8Array(await readFile(await zip.path())));
+    expect(Object.keys(files).filter((name) => name.endsWith(".png"))).toHaveLength(3);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(files["results.csv"])).toBe(results);
+
+    // Reuse settings puts the rows back, as they ran.
+    await card.getByRole("button", { name: "Reuse settings" }).click();
+    await expect(batch.form.getByLabel("CSV", { exact: true })).toHaveValue(/^prompt,negative_prompt,model,size,seed,n\r?\nA red fox in fresh snow,,qwen-image,1328\*1328,7,1/);
+    await expect(playground.page.getByRole("article")).toHaveCount(1);
+  });
+
+  test("prompts pasted one per line run with the defaults, the batch named by its first prompt", async ({ playground, page }) => {
+    const batch = new BatchPanel(page);
+    await batch.open();
+    await batch.form.getByLabel("Prompts, one per line").fill("A lantern festival\n\nA quiet harbour at night");
+    await expect(batch.form.getByTestId("batch-size")).toHaveText("2 rows, 2 images");
+    await batch.form.getByRole("button", { name: "Run the batch" }).click();
+    const card = batch.card();
+    await expect(card).toHaveAccessibleName("Batch of 2 rows: A lantern festival");
+    await expect(card.getByRole("rowheader")).toHaveText(["1", "3"]);
+    await expect(card.getByRole("img")).toHaveCount(2);
+    await expect(playground.page.getByRole("article")).toHaveCount(1);
+  });
+});
