@@ -10,7 +10,9 @@ import { SESSION_COOKIE } from "./lib/access/session-token";
  */
 export function proxy(request: NextRequest) {
   const gated = Boolean(process.env.PLAYGROUND_PASSWORD?.trim());
-  if (gated && request.nextUrl.pathname !== "/sign-in" && !request.cookies.has(SESSION_COOKIE)) {
+  // A voting page decides for itself: its poll may be open to anyone with the link.
+  const open = request.nextUrl.pathname === "/sign-in" || request.nextUrl.pathname.startsWith("/vote/");
+  if (gated && !open && !request.cookies.has(SESSION_COOKIE)) {
     return NextResponse.redirect(new URL(signInPath(`${request.nextUrl.pathname}${request.nextUrl.search}`), request.url));
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

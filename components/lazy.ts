@@ -13,6 +13,8 @@ export const CompareForm = dynamic(() => import("./compare/compare-form").then((
 export const BatchForm = dynamic(() => import("./batch/batch-form").then((module) => module.BatchForm), { ssr: false });
 export const GridForm = dynamic(() => import("./grid/grid-form").then((module) => module.GridForm), { ssr: false });
 export const EditForm = dynamic(() => import("./edit/edit-form").then((module) => module.EditForm), { ssr: false });
+// The history's selection offers a poll; its code loads when a comparison is first selected.
+export const PollButton = dynamic(() => import("./polls/poll-button").then((module) => module.PollButton), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });
 export const ConnectionCheck = dynamic(() => import("./gateway/connection-check").then((module) => module.ConnectionCheck), { ssr: false });
 

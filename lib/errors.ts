@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   too_many_requests: 429,
   daily_limit_reached: 429,
   busy: 503,

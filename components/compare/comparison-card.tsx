@@ -3,6 +3,7 @@ import { useRef } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report";
 import { ImageResult } from "@/components/history/image-result";
+import { PollButton } from "@/components/polls/poll-button";
 import { SetActions, SetDownloads } from "@/components/sets/set-parts";
 import { StarButton } from "@/components/history/star-button";
 import { RunProgress } from "@/components/history/run-progress";
@@ -123,6 +124,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
         }
       >
         {!hidden && <SetDownloads set={comparison} />}
+        {!running && <PollButton sets={[comparison.id]} prompt={request.prompt} />}
       </SetActions>
     </article>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useRef } from "react";
 import type { HistoryActions } from "@/components/history/actions";
+import { PollButton } from "@/components/polls/poll-button";
 import { SetActions, SetCell, SetDownloads, SetProgress, setLinkClass } from "@/components/sets/set-parts";
 import { StarButton } from "@/components/history/star-button";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
@@ -133,6 +134,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
           {t.download}
         </a>
         <SetDownloads set={grid} />
+        {varies("model") && !active && <PollButton sets={[grid.id]} prompt={request.prompt} />}
       </SetActions>
     </article>
   );

@@ -8,7 +8,7 @@ import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { columnLabel, isHidden } from "@/lib/compare/column-label";
-import { BatchCard, ComparisonCard, GenerationCard, GridCard, Lightbox } from "@/components/lazy";
+import { BatchCard, ComparisonCard, GenerationCard, GridCard, Lightbox, PollButton } from "@/components/lazy";
 import { cellNames } from "@/lib/grid/grid-plan";
 import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import type { Messages } from "@/lib/i18n/messages";
@@ -137,6 +137,14 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
             title={format(t.selection.shareTitle, { count: chosen.length })}
             label={t.selection.share}
           />
+          {/* A poll of every comparison or grid chosen; the server keeps those that can be voted on. */}
+          {chosen.some((item) => item.kind === "comparison") && (
+            <PollButton
+              key={`poll:${chosen.map((item) => item.id).join()}`}
+              sets={chosen.flatMap((item) => (item.kind === "comparison" ? [item.id] : []))}
+              prompt={format(t.selection.shareTitle, { count: chosen.length })}
+            />
+          )}
           <Button onClick={() => setSelected(new Map())}>{t.selection.clear}</Button>
         </div>
       )}

@@ -3,7 +3,7 @@ const MIN_SAMPLES = 3;
 
 export type FinishedRun = { readonly width: number; readonly height: number; readonly ms: number };
 
-const median = (values: readonly number[]): number => {
+export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;

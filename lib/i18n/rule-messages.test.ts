@@ -12,7 +12,7 @@ import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRu
 import { answerNotices, emptyAnswerError } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createUploadLimit } from "../limits/rate-limit";
+import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
 import { inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -21,6 +21,8 @@ import { rowsFromCsv } from "../batch/batch-rows";
 import { DEFAULT_GRID } from "../grid/grid-plan";
 import { gridRequestSchema, type GridRequest } from "../grid/grid-request";
 import { promptListSchema } from "../grid/prompt-list";
+import { pollRequestSchema } from "../polls/poll-request";
+import * as pollRefusals from "../polls/refusals";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
@@ -118,6 +120,14 @@ const sentences = async (): Promise<string[]> => {
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "replace", values: ["fox", "x".repeat(2100)] }], negativePrompt: "n" }),
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "negative", values: ["a", "n".repeat(600)] }] }),
     ...issues(promptListSchema, { name: 1, items: [" ", "x".repeat(201)] }),
+    ...issues(pollRequestSchema, { title: " ", sets: [], reveal: "x", access: "x" }),
+    ...issues(pollRequestSchema, { title: "x".repeat(201), sets: Array(51).fill("s"), reveal: "on_close", access: "link" }),
+    ...Object.values(pollRefusals),
+    await refusal(async () => {
+      const vote = createVoteLimit(1);
+      await vote("a");
+      await vote("a");
+    }),
     ...issues(batchRequestSchema, { kind: "x", prompt: 1, source: "x", rows: "x" }),
     ...issues(batchRequestSchema, { kind: "batch", prompt: " ", source: "lines", rows: [] }),
     ...issues(batchRequestSchema, { kind: "batch", prompt: "\ud800".padEnd(201, "x"), source: "lines", rows: Array(101).fill({ line: 1, request: defaultRequest("qwen-image") }) }),

@@ -2,7 +2,7 @@ import "server-only";
 import { getAccess } from "../access/gate";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
-import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, memoryCounters, postgresCounters, type Counters } from "./rate-limit";
+import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters } from "./rate-limit";
 
 /** Counts kept beside the records: shared by every instance on PostgreSQL, this process's own otherwise. */
 const counters = async (): Promise<Counters> => {
@@ -17,6 +17,9 @@ export const getGenerationRateLimit: () => Promise<(clientKey: string, generatio
 
 /** The limit on edit inputs put on record. */
 export const getUploadLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("upload-limit", async () => createUploadLimit(undefined, await counters()));
+
+/** The limit on votes from one address. */
+export const getVoteLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("vote-limit", async () => createVoteLimit(undefined, await counters()));
 
 /** The limit on password guesses. */
 export const getSignInLimit: () => Promise<(address: string) => Promise<void>> = processSingleton("sign-in-limit", async () => createSignInLimit(undefined, undefined, await counters()));

@@ -50,6 +50,10 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
 export const createGenerationRateLimit = (perMinute: number, counters: Counters = memoryCounters) =>
   createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`, counters, "generations");
 
+/** Votes from one address: a person votes a few a minute; a script voting on and on from one place is held back. */
+export const createVoteLimit = (perMinute = 60, counters: Counters = memoryCounters) =>
+  createRateLimit(perMinute, (wait) => `${perMinute} votes have come from this address in the last minute, the most allowed. Try again in ${wait}.`, counters, "votes");
+
 /**
  * Edit inputs put on record: cheap next to a generation, but each is up to 10 MB on disk until a day after it
  * was last chosen or used (lib/history/storage.ts), so a script cannot fill the disk faster than this.

@@ -115,6 +115,25 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    ALTER TABLE generations ADD COLUMN timings_json TEXT;`,
   // 14: named lists for prompt variables (__name__), kept for everyone who uses the playground.
   `CREATE TABLE prompt_lists (name TEXT PRIMARY KEY, items_json TEXT NOT NULL, updated_at INTEGER NOT NULL);`,
+  // 15: blind polls (their items frozen when made) and their votes, one per voter per item.
+  `CREATE TABLE polls (
+     id TEXT PRIMARY KEY,
+     token TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     reveal TEXT NOT NULL,
+     access TEXT NOT NULL,
+     closed_at INTEGER,
+     items_json TEXT NOT NULL
+   );
+   CREATE TABLE poll_votes (
+     poll_id TEXT NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+     item INTEGER NOT NULL,
+     voter TEXT NOT NULL,
+     choice TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (poll_id, item, voter)
+   );`,
 ];
 
 /**
@@ -215,4 +234,23 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    ALTER TABLE generations ADD COLUMN timings_json TEXT;`,
   // 6: as SQLite's 14.
   `CREATE TABLE prompt_lists (name TEXT PRIMARY KEY, items_json TEXT NOT NULL, updated_at BIGINT NOT NULL);`,
+  // 7: as SQLite's 15.
+  `CREATE TABLE polls (
+     id TEXT PRIMARY KEY,
+     token TEXT NOT NULL UNIQUE,
+     created_at BIGINT NOT NULL,
+     title TEXT NOT NULL,
+     reveal TEXT NOT NULL,
+     access TEXT NOT NULL,
+     closed_at BIGINT,
+     items_json TEXT NOT NULL
+   );
+   CREATE TABLE poll_votes (
+     poll_id TEXT NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+     item INTEGER NOT NULL,
+     voter TEXT NOT NULL,
+     choice TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     PRIMARY KEY (poll_id, item, voter)
+   );`,
 ];

@@ -20,6 +20,8 @@ const TABLES = [
   ["spend", ["day", "model"]],
   ["revoked_sessions", ["id"]],
   ["prompt_lists", ["name"]],
+  ["polls", ["id"]],
+  ["poll_votes", ["poll_id", "item", "voter"]],
 ] as const satisfies ReadonlyArray<readonly [keyof Tables, readonly string[]]>;
 
 /** Rows per batch: each batch is one statement on the target, well under PostgreSQL's 65,535 parameters. */

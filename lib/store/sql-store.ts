@@ -8,6 +8,7 @@ import type { SqlDatabase, Tables } from "./schema";
 import { createChangeLog, itemOf, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
 import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
+import { choiceOf, choiceText, type Poll } from "../polls/poll";
 
 /** A model's typical time is taken from this many of its latest finished runs. */
 const TYPICAL_SAMPLE = 50;
@@ -144,6 +145,22 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   };
 
   /** The queue in the order it is served: oldest first, a comparison's columns in their order. */
+  const pollWhere = async (column: "id" | "token", value: string): Promise<Poll | null> => {
+    const row = await db.selectFrom("polls").selectAll().where(column, "=", value).executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          token: row.token,
+          createdAt: Number(row.created_at),
+          title: row.title,
+          reveal: row.reveal as Poll["reveal"],
+          access: row.access as Poll["access"],
+          closedAt: row.closed_at === null ? null : Number(row.closed_at),
+          items: JSON.parse(row.items_json) as Poll["items"],
+        }
+      : null;
+  };
+
   const queue = (trx: Db) => trx.selectFrom("generations").where("status", "=", "queued").orderBy("created_at").orderBy("comparison_position").orderBy("id");
 
   /** For the queued ones among `rows`: how many queued generations go before each. */
@@ -584,6 +601,34 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async deletePromptList(name) {
       const result = await db.deleteFrom("prompt_lists").where("name", "=", name).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
+    },
+    async createPoll(poll) {
+      await db
+        .insertInto("polls")
+        .values({ id: poll.id, token: poll.token, created_at: poll.createdAt, title: poll.title, reveal: poll.reveal, access: poll.access, closed_at: poll.closedAt, items_json: JSON.stringify(poll.items) })
+        .execute();
+    },
+    getPoll: (id) => pollWhere("id", id),
+    async polls() {
+      const rows = await db.selectFrom("polls").select("id").orderBy("created_at", "desc").orderBy("id").execute();
+      return (await Promise.all(rows.map((row) => pollWhere("id", row.id)))).flatMap((poll) => (poll ? [poll] : []));
+    },
+    pollByToken: (token) => pollWhere("token", token),
+    async closePoll(id, at) {
+      await db.updateTable("polls").set({ closed_at: at }).where("id", "=", id).where("closed_at", "is", null).execute();
+      return pollWhere("id", id);
+    },
+    async castVote(vote) {
+      const result = await db
+        .insertInto("poll_votes")
+        .values({ poll_id: vote.pollId, item: vote.item, voter: vote.voter, choice: choiceText(vote.choice), created_at: vote.createdAt })
+        .onConflict((conflict) => conflict.columns(["poll_id", "item", "voter"]).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async pollVotes(pollId) {
+      const rows = await (pollId === undefined ? db.selectFrom("poll_votes") : db.selectFrom("poll_votes").where("poll_id", "=", pollId)).selectAll().orderBy("created_at").orderBy("voter").execute();
+      return rows.map((row) => ({ pollId: row.poll_id, item: Number(row.item), voter: row.voter, choice: choiceOf(row.choice), createdAt: Number(row.created_at) }));
     },
     async settingOnce(name, proposed) {
       await db.insertInto("settings").values({ name, value: proposed }).onConflict((conflict) => conflict.column("name").doNothing()).execute();

@@ -2,6 +2,7 @@ import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
 import type { SetRequest } from "../generation/set-kind";
 import type { PromptList } from "../grid/prompt-list";
+import type { Poll, PollVote } from "../polls/poll";
 import type { ComparisonView, GenerationRequest, GenerationStage, GenerationStatus, GenerationView, HistoryItem, HistoryPage, StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import type { UpstreamIds } from "../gateway/answer";
@@ -209,6 +210,17 @@ export type GenerationStore = {
   savePromptList(list: PromptList, max: number): Promise<boolean>;
   /** False when there was no such list. */
   deletePromptList(name: string): Promise<boolean>;
+  createPoll(poll: Poll): Promise<void>;
+  getPoll(id: string): Promise<Poll | null>;
+  /** Every poll, newest first. */
+  polls(): Promise<Poll[]>;
+  pollByToken(token: string): Promise<Poll | null>;
+  /** Closes it (once: a later close keeps the first time); null when there is no such poll. */
+  closePoll(id: string, at: number): Promise<Poll | null>;
+  /** Records a vote unless this voter already voted on this item of this poll: then false, and nothing changes. */
+  castVote(vote: PollVote): Promise<boolean>;
+  /** One poll's votes, or every poll's (for the deployment's leaderboard). */
+  pollVotes(pollId?: string): Promise<PollVote[]>;
   /** The value kept under `name`: the first ever proposed, whichever instance proposed it (later ones lose). */
   settingOnce(name: string, proposed: string): Promise<string>;
   /** Remembers a signed-out session until its token would have expired anyway. */

@@ -6,13 +6,15 @@ import { compare } from "./compare";
 import { edit } from "./edit";
 import { grid } from "./grid";
 import { history } from "./history";
+import { leaderboard } from "./leaderboard";
 import { playground } from "./playground";
+import { polls } from "./polls";
 import { present } from "./present";
 import { rules } from "./rules";
 import { sets } from "./sets";
 import { share } from "./share";
 
 /** Every string of the interface in English; the Chinese catalogue must have the same keys (typed). */
-export const en = { common, playground, history, compare, grid, batch, sets, edit, present, share, access, check, rules };
+export const en = { common, playground, history, compare, grid, batch, sets, polls, leaderboard, edit, present, share, access, check, rules };
 
 export type Messages = typeof en;

@@ -1,0 +1,151 @@
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ComparisonView } from "@/lib/generation/view";
+import { MODELS } from "@/lib/models/registry";
+import type { PollSummary } from "@/lib/polls/poll-summary";
+import type { VoterView } from "@/lib/polls/voter-view";
+import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
+
+/** Polls behind the access gate: made by a signed-in owner, voted on with the link alone, nothing leaking. */
+
+let harness: RouteHarness;
+let session: string;
+const routes = {} as {
+  session: typeof import("../session/route");
+  comparisons: typeof import("../comparisons/route");
+  comparison: typeof import("../comparisons/[id]/route");
+  polls: typeof import("./route");
+  poll: typeof import("./[id]/route");
+  close: typeof import("./[id]/close/route");
+  vote: typeof import("../vote/[token]/route");
+  votes: typeof import("../vote/[token]/votes/route");
+  image: typeof import("../vote/[token]/items/[item]/images/[slot]/route");
+  generations: typeof import("../generations/route");
+};
+
+beforeAll(async () => {
+  captureConsole();
+  harness = await startRouteHarness({ latencyMs: 10, env: { PLAYGROUND_PASSWORD: "polls-password-1" } });
+  Object.assign(routes, {
+    session: await import("../session/route"),
+    comparisons: await import("../comparisons/route"),
+    comparison: await import("../comparisons/[id]/route"),
+    polls: await import("./route"),
+    poll: await import("./[id]/route"),
+    close: await import("./[id]/close/route"),
+    vote: await import("../vote/[token]/route"),
+    votes: await import("../vote/[token]/votes/route"),
+    image: await import("../vote/[token]/items/[item]/images/[slot]/route"),
+    generations: await import("../generations/route"),
+  });
+  const signedIn = await routes.session.POST(new Request("http://localhost/api/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ password: "polls-password-1" }) }));
+  session = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const request = (url: string, init: { method?: string; cookie?: string; body?: unknown } = {}) =>
+  new Request(`http://localhost${url}`, {
+    method: init.method ?? "GET",
+    headers: { ...(init.body !== undefined && { "content-type": "application/json" }), ...(init.cookie && { cookie: init.cookie }) },
+    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+  });
+const params = <T>(value: T) => ({ params: Promise.resolve(value) });
+
+const MODELS_COMPARED = ["wan2.6-t2i", "qwen-image-max", "wan2.2-t2i-flash"] as const;
+/** Every word that would name a model: ids and names. */
+const NAMES = MODELS.filter((model) => (MODELS_COMPARED as readonly string[]).includes(model.id)).flatMap((model) => [model.id, model.name]);
+
+const blindComparison = async (): Promise<ComparisonView> => {
+  const body = { models: MODELS_COMPARED, prompt: "A lighthouse at dawn", negativePrompt: "", aspect: "16:9", perModel: 1, seed: null, promptExtend: true, watermark: false, blind: true };
+  const started = (await (await routes.comparisons.POST(request("/api/comparisons", { method: "POST", cookie: session, body }))).json()) as ComparisonView;
+  return settledSet(harness, started.id);
+};
+
+const makePoll = async (set: string, options: { reveal: "after_vote" | "on_close"; access: "gate" | "link" }) => {
+  const response = await routes.polls.POST(request("/api/polls", { method: "POST", cookie: session, body: { title: "Which lighthouse?", sets: [set], ...options } }));
+  expect(response.status).toBe(201);
+  const summary = (await response.json()) as PollSummary;
+  return { summary, token: summary.path.replace("/vote/", "") };
+};
+
+describe("polls", () => {
+  it("a voter with the link alone sees nothing that names a model until the poll closes, votes once, and reads no history", async () => {
+    const comparison = await blindComparison();
+    const { summary, token } = await makePoll(comparison.id, { reveal: "on_close", access: "link" });
+    expect(summary).toMatchObject({ title: "Which lighthouse?", items: 1, votes: 0, voters: 0 });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+
+    // Everything a voter's browser receives before the reveal.
+    const received: string[] = [];
+    const view = await routes.vote.GET(request(`/api/vote/${token}`), params({ token }));
+    expect(view.status).toBe(200);
+    const voter = (view.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(voter).toMatch(/^poll_voter=/);
+    received.push(await view.clone().text());
+    const shown = (await view.json()) as VoterView;
+    expect(shown.items).toEqual([{ prompt: "A lighthouse at dawn", slots: 3, vote: null, models: null }]);
+    const sizes = new Set<string>();
+    for (const slot of [0, 1, 2]) {
+      const image = await routes.image.GET(request(`/api/vote/${token}/items/0/images/${slot}`, { cookie: voter }), params({ token, item: "0", slot: String(slot) }));
+      expect(image.headers.get("content-type")).toBe("image/jpeg");
+      const bytes = Buffer.from(await image.arrayBuffer());
+      const meta = await sharp(bytes).metadata();
+      sizes.add(`${meta.width}x${meta.height}`);
+      expect(meta.exif ?? meta.xmp ?? meta.comments ?? null).toBeNull();
+      received.push(bytes.toString("latin1"));
+    }
+    // One size for every model's image: the models' own sizes (1792*1008, 1664*928...) are not told.
+    expect([...sizes]).toEqual(["1024x576"]);
+    const cast = await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", cookie: voter, body: { item: 0, choice: { slot: 1 } } }), params({ token }));
+    expect(cast.status).toBe(201);
+    received.push(await cast.clone().text());
+    expect(((await cast.json()) as VoterView).items[0]).toMatchObject({ vote: { slot: 1 }, models: null });
+    const again = await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", cookie: voter, body: { item: 0, choice: "tie" } }), params({ token }));
+    expect(again.status).toBe(409);
+    received.push(await again.text());
+    for (const body of received) {
+      for (const name of NAMES) expect(body).not.toContain(name);
+      // Not even the words: no seed, revised prompt, size or time reaches a voter.
+      expect(body).not.toMatch(/seed|revised|width|height|duration|"(model|size|ms)"/i);
+    }
+
+    // The link opens this poll's voting and nothing else.
+    for (const response of [
+      await routes.generations.GET(request("/api/generations", { cookie: voter })),
+      await routes.comparison.GET(request(`/api/comparisons/${comparison.id}`, { cookie: voter }), params({ id: comparison.id })),
+      await routes.poll.GET(request(`/api/polls/${summary.id}`, { cookie: voter }), params({ id: summary.id })),
+    ]) {
+      expect(response.status).toBe(401);
+    }
+
+    // Two more voters; the owner sees the counts, never who voted what; a closed poll reveals and refuses.
+    for (const choice of [{ slot: 0 }, "tie"]) {
+      const fresh = await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", body: { item: 0, choice } }), params({ token }));
+      expect(fresh.status).toBe(201);
+    }
+    expect(((await (await routes.poll.GET(request(`/api/polls/${summary.id}`, { cookie: session }), params({ id: summary.id }))).json()) as PollSummary)).toMatchObject({ votes: 3, voters: 3 });
+    expect((await routes.close.POST(request(`/api/polls/${summary.id}/close`, { method: "POST", cookie: session }), params({ id: summary.id }))).status).toBe(200);
+    const late = await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", body: { item: 0, choice: "bad" } }), params({ token }));
+    expect(late.status).toBe(409);
+    const revealed = (await (await routes.vote.GET(request(`/api/vote/${token}`, { cookie: voter }), params({ token }))).json()) as VoterView;
+    expect(new Set(revealed.items[0]?.models)).toEqual(new Set(["Wan 2.6", "Qwen-Image Max", "Wan 2.2 flash"].map((name) => MODELS.find((model) => model.name === name)?.name)));
+  });
+
+  it("reveals after each vote when its owner says so, and a poll for those signed in refuses the link alone", async () => {
+    const comparison = await blindComparison();
+    const open = await makePoll(comparison.id, { reveal: "after_vote", access: "link" });
+    const voted = (await (await routes.votes.POST(request(`/api/vote/${open.token}/votes`, { method: "POST", body: { item: 0, choice: { slot: 2 } } }), params({ token: open.token }))).json()) as VoterView;
+    expect(voted.items[0]?.models).toHaveLength(3);
+
+    // Made of several sets, a poll has an item for each; a set that cannot be voted on adds none.
+    const other = await blindComparison();
+    const both = await routes.polls.POST(request("/api/polls", { method: "POST", cookie: session, body: { title: "Both", sets: [comparison.id, other.id], reveal: "on_close", access: "link" } }));
+    expect(((await both.json()) as PollSummary).items).toBe(2);
+
+    const gated = await makePoll(comparison.id, { reveal: "on_close", access: "gate" });
+    expect((await routes.vote.GET(request(`/api/vote/${gated.token}`), params({ token: gated.token }))).status).toBe(401);
+    expect((await routes.vote.GET(request(`/api/vote/${gated.token}`, { cookie: session }), params({ token: gated.token }))).status).toBe(200);
+  });
+});

@@ -1,0 +1,36 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/generation/parse-request";
+import { getHistory } from "@/lib/history";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { json, notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { pollItems } from "@/lib/polls/poll-items";
+import { pollRequestSchema } from "@/lib/polls/poll-request";
+import { pollSummary } from "@/lib/polls/poll-summary";
+import { NOTHING_TO_VOTE_ON } from "@/lib/polls/refusals";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Makes a blind poll of comparisons of models and grids with a model axis: their images frozen as items, a
+ * voting link with a secret of 128 random bits.
+ */
+export function POST(request: Request): Promise<Response> {
+  return handleRoute(request, async () => {
+    const { title, sets, reveal, access } = parseWith(pollRequestSchema, await readJsonBody(request, 16 * 1024));
+    const { store } = await getHistory();
+    const items = [];
+    for (const id of sets) {
+      const set = await store.getComparison(id);
+      if (!set) throw notFound("A chosen comparison");
+      items.push(...pollItems(set));
+    }
+    if (items.length === 0) {
+      throw new AppError("invalid_request", NOTHING_TO_VOTE_ON);
+    }
+    const poll = { id: randomUUID(), token: randomBytes(16).toString("base64url"), createdAt: Date.now(), title, reveal, access, closedAt: null, items };
+    await store.createPoll(poll);
+    return json(pollSummary(poll, []), 201);
+  });
+}

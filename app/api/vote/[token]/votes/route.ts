@@ -1,0 +1,43 @@
+import { AppError } from "@/lib/errors";
+import { parseWith } from "@/lib/generation/parse-request";
+import { getHistory } from "@/lib/history";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { json } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { getVoteLimit } from "@/lib/limits";
+import { clientKey } from "@/lib/limits/rate-limit";
+import { modelName } from "@/lib/models/model-name";
+import type { PollChoice } from "@/lib/polls/poll";
+import { voteRequestSchema } from "@/lib/polls/poll-request";
+import { ALREADY_VOTED, NO_SUCH_IMAGE, NO_SUCH_ITEM, POLL_CLOSED } from "@/lib/polls/refusals";
+import { voterAccess } from "@/lib/polls/voter-access";
+import { candidateAt, voterView } from "@/lib/polls/voter-view";
+
+export const dynamic = "force-dynamic";
+
+/** One vote on one item: the image picked by its place on the voter's screen, a tie, or all bad; once. */
+export function POST(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+  return handleRoute(
+    request,
+    async () => {
+      const { poll, voter, setCookie } = await voterAccess(request, (await params).token);
+      await (await getVoteLimit())(clientKey(request, null));
+      const { item, choice } = parseWith(voteRequestSchema, await readJsonBody(request, 1024));
+      if (poll.closedAt !== null) throw new AppError("conflict", POLL_CLOSED);
+      if (!poll.items[item]) throw new AppError("invalid_request", NO_SUCH_ITEM);
+      let chosen: PollChoice;
+      if (typeof choice === "string") chosen = { kind: choice };
+      else {
+        const candidate = candidateAt(poll, voter, item, choice.slot);
+        if (!candidate) throw new AppError("invalid_request", NO_SUCH_IMAGE);
+        chosen = { kind: "pick", model: candidate.model };
+      }
+      const { store } = await getHistory();
+      if (!(await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() }))) {
+        throw new AppError("conflict", ALREADY_VOTED);
+      }
+      return json(voterView(poll, voter, await store.pollVotes(poll.id), modelName), 201, setCookie ? { "set-cookie": setCookie } : {});
+    },
+    { public: true },
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { VotePage } from "@/components/polls/vote-page";
+import { sessionFromCookies } from "@/lib/access/gate";
+import { signInPath } from "@/lib/access/next-path";
+import { getHistory } from "@/lib/history";
+import { votePath } from "@/lib/polls/poll-summary";
+
+export const metadata: Metadata = { title: "Blind vote · OneToken Image Playground", robots: { index: false } };
+
+/**
+ * A poll's voting page. It reads nothing of the history: the poll's items come from the voting API, which
+ * lets through whoever the poll's owner allowed (anyone with the link, or anyone signed in).
+ */
+export default async function VoteRoute({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const poll = await (await getHistory()).store.pollByToken(token);
+  if (!poll) notFound();
+  if (poll.access === "gate") {
+    const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
+    if (gated && !sessionId) redirect(signInPath(votePath(token)));
+  }
+  return <VotePage token={token} />;
+}

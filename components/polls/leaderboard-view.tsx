@@ -1,0 +1,116 @@
+"use client";
+
+import { useMessages } from "@/components/i18n/i18n-provider";
+import { formatSeconds } from "@/components/history/use-elapsed";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { ThemeSwitch } from "@/components/ui/theme-switch";
+import { format } from "@/lib/i18n/format";
+import { modelName } from "@/lib/models/model-name";
+import { ENOUGH } from "@/lib/polls/bradley-terry";
+import type { ItemResult, PollResults } from "@/lib/polls/poll-results";
+import { formatMoney } from "@/lib/pricing/prices";
+
+const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-top";
+
+/** The ranking with its intervals, each model's speed and cost beside it, and the head-to-head counts. */
+export function LeaderboardView({ results, items, title, currency }: { results: PollResults; items: readonly ItemResult[]; title: string | null; currency: string }) {
+  const t = useMessages().leaderboard;
+  const facts = new Map(results.facts.map((fact) => [fact.model, fact]));
+  const score = (value: number) => value.toFixed(2);
+  return (
+    <div className="mx-auto max-w-5xl space-y-4 px-4 py-6">
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-bold">{t.heading}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{title === null ? t.all : format(t.poll, { title })}</p>
+        </div>
+        <nav className="flex items-center gap-3 text-sm">
+          {title !== null && <a href="/leaderboard" className="underline">{t.allLink}</a>}
+          <a href="/" className="underline print:hidden">{t.back}</a>
+          <button type="button" onClick={() => window.print()} className="underline print:hidden">
+            {t.print}
+          </button>
+          <ThemeSwitch />
+          <LanguageSwitch />
+        </nav>
+      </header>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro}</p>
+      <p className="text-sm">{results.votes === 0 && results.allBad === 0 ? t.none : format(t.counts, { votes: results.votes + results.allBad, voters: results.voters, allBad: results.allBad })}</p>
+      {!results.confident && (
+        <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">
+          {format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })}
+        </p>
+      )}
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t.heading}</caption>
+        <thead className="text-xs text-slate-500 dark:text-slate-400">
+          <tr>
+            {[t.rank, t.model, t.score, t.comparisons, t.winRate, t.time, t.images, t.cost].map((heading) => (
+              <th key={heading} scope="col" className="py-1 pr-3 font-medium">{heading}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {results.ranking.map((entry, index) => {
+            const fact = facts.get(entry.model);
+            return (
+              <tr key={entry.model}>
+                <td className={`${cell} tabular-nums`}>{index + 1}</td>
+                <th scope="row" className={`${cell} font-medium`}>{modelName(entry.model)}</th>
+                <td className={`${cell} tabular-nums`}>{score(entry.score)} ({score(entry.low)} … {score(entry.high)})</td>
+                <td className={`${cell} tabular-nums`}>{entry.comparisons}</td>
+                <td className={`${cell} tabular-nums`}>{Math.round(entry.winRate * 100)}%</td>
+                <td className={`${cell} tabular-nums`}>{fact?.medianMs == null ? t.noTime : formatSeconds(fact.medianMs)}</td>
+                <td className={`${cell} tabular-nums`}>{fact?.images ?? 0}</td>
+                <td className={`${cell} tabular-nums`}>{formatMoney(fact?.cost ?? 0, currency, "en-US")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {results.pairs.length > 0 && (
+        <table className="w-full text-left text-sm">
+          <caption className="mb-1 text-left font-medium">{t.pairs}</caption>
+          <thead className="text-xs text-slate-500 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">{t.pair}</th>
+              <th scope="col" className="py-1 pr-3 font-medium">{t.wins}</th>
+              <th scope="col" className="py-1 pr-3 font-medium">{t.ties}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.pairs.map((pair) => (
+              <tr key={`${pair.a}:${pair.b}`}>
+                <th scope="row" className={`${cell} font-medium`}>{modelName(pair.a)} / {modelName(pair.b)}</th>
+                <td className={`${cell} tabular-nums`}>{pair.aWins} : {pair.bWins}</td>
+                <td className={`${cell} tabular-nums`}>{pair.ties}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {items.length > 0 && (
+        <section aria-labelledby="poll-items" className="space-y-4">
+          <h2 id="poll-items" className="font-medium">{t.items}</h2>
+          {items.map((item, index) => (
+            <article key={index} aria-label={format(t.item, { n: index + 1 })} className="space-y-2 break-inside-avoid rounded-md border border-slate-200 dark:border-slate-700 p-3">
+              <p className="text-sm">{item.prompt}</p>
+              <ul className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(item.candidates.length, 4)}, minmax(0, 1fr))` }}>
+                {item.candidates.map((candidate) => (
+                  <li key={candidate.imageId} className="space-y-1 text-sm">
+                    {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app */}
+                    <img src={`/api/images/${candidate.imageId}/thumb`} alt={format(t.imageAlt, { model: modelName(candidate.model) })} className="h-auto w-full rounded" />
+                    <p>
+                      <span className="font-medium">{modelName(candidate.model)}</span> · {format(t.picks, { count: candidate.picks })}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+              <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.itemOther, { ties: item.ties, bad: item.bad })}</p>
+            </article>
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}

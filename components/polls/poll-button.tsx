@@ -1,0 +1,100 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { CopyButton } from "@/components/history/copy-button";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { pollQuery, useClosePoll, useCreatePoll } from "@/lib/api/polls";
+import { format, plural } from "@/lib/i18n/format";
+import type { PollAccess, PollReveal } from "@/lib/polls/poll";
+import type { PollSummary } from "@/lib/polls/poll-summary";
+import { cutText } from "@/lib/text/well-formed";
+
+/**
+ * Makes a blind poll of sets (comparisons of models, grids with a model axis): its title, when voters
+ * learn which model was which, and who may vote; then its link to pass on, its counts, and Close.
+ */
+export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: string }) {
+  const t = useMessages().polls.owner;
+  const ruleText = useRuleText();
+  const create = useCreatePoll();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(cutText(prompt, 80));
+  const [reveal, setReveal] = useState<PollReveal>("after_vote");
+  const [access, setAccess] = useState<PollAccess>("gate");
+  if (create.data) return <PollStatus initial={create.data} />;
+  if (!open) return <Button onClick={() => setOpen(true)}>{t.make}</Button>;
+  const id = `poll-${sets.join("-")}`;
+  return (
+    <form
+      aria-label={t.make}
+      className="w-full space-y-3 rounded-md border border-slate-200 dark:border-slate-700 p-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate({ title, sets: [...sets], reveal, access });
+      }}
+    >
+      <Field id={`${id}-title`} label={t.title}>
+        <input id={`${id}-title`} className={inputClass} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+      </Field>
+      <Choice legend={t.reveal} name={`${id}-reveal`} value={reveal} onChange={setReveal} options={[["after_vote", t.revealAfterVote], ["on_close", t.revealOnClose]]} />
+      <Choice legend={t.access} name={`${id}-access`} value={access} onChange={setAccess} options={[["gate", t.accessGate], ["link", t.accessLink]]} />
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={create.isPending}>
+          {t.create}
+        </Button>
+        <Button onClick={() => setOpen(false)}>{t.cancel}</Button>
+      </div>
+      {create.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {format(t.error, { error: ruleText(create.error.message) })}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Choice<Value extends string>({ legend, name, value, onChange, options }: { legend: string; name: string; value: Value; onChange: (value: Value) => void; options: ReadonlyArray<readonly [Value, string]> }) {
+  return (
+    <fieldset className="space-y-1 text-sm">
+      <legend className="font-medium text-slate-800 dark:text-slate-200">{legend}</legend>
+      {options.map(([option, label]) => (
+        <label key={option} className="flex items-center gap-2">
+          <input type="radio" name={name} className="accent-indigo-600" checked={value === option} onChange={() => onChange(option)} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function PollStatus({ initial }: { initial: PollSummary }) {
+  const t = useMessages().polls.owner;
+  const locale = useLocale();
+  const poll = useQuery(pollQuery(initial)).data;
+  const close = useClosePoll();
+  const url = `${window.location.origin}${poll.path}`;
+  return (
+    <div className="w-full space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm">
+      <p className="font-medium">{poll.title}</p>
+      <span className="flex items-center gap-2">
+        <input readOnly aria-label={t.link} value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
+        <CopyButton text={url} label={t.copy} />
+      </span>
+      <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
+        {plural(locale, t.counts, poll.voters, { votes: poll.votes })}
+        {poll.closedAt !== null && ` · ${t.closed}`}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        {poll.closedAt === null && (
+          <Button size="sm" onClick={() => close.mutate(poll.id)} disabled={close.isPending}>
+            {t.close}
+          </Button>
+        )}
+        <a href={`/leaderboard?poll=${poll.id}`} className="text-sm font-medium text-indigo-700 dark:text-indigo-300 underline">
+          {t.results}
+        </a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { ThemeSwitch } from "@/components/ui/theme-switch";
+import { useVote, voterQuery } from "@/lib/api/polls";
+import { format } from "@/lib/i18n/format";
+
+const letter = (slot: number) => String.fromCharCode(65 + slot);
+
+/**
+ * A voter's page: one comparison at a time, its images side by side in this voter's order and under letters
+ * only; a pick, a tie or "all bad" (once each), or a skip; the models afterwards if the owner allows it.
+ */
+export function VotePage({ token }: { token: string }) {
+  const t = useMessages().polls.vote;
+  const ruleText = useRuleText();
+  const query = useQuery(voterQuery(token));
+  const vote = useVote(token);
+  const [position, setPosition] = useState<number | null>(null);
+  if (query.isError) return <p role="alert" className="p-6 text-red-700 dark:text-red-300">{format(t.loadError, { error: ruleText(query.error.message) })}</p>;
+  const view = query.data;
+  if (!view) return null;
+  const firstOpen = view.items.findIndex((item) => item.vote === null);
+  const index = position ?? (firstOpen < 0 ? 0 : firstOpen);
+  const item = view.items[index];
+  const allDone = firstOpen < 0;
+  const chosen = item?.vote;
+  return (
+    <div className="mx-auto max-w-6xl space-y-4 px-4 py-6">
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">{t.heading}</p>
+          <h1 className="text-xl font-bold">{view.title}</h1>
+        </div>
+        <div className="flex items-center gap-2">
+          <ThemeSwitch />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro}</p>
+      {view.closed && <p role="status" className="rounded-md bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">{t.closed}</p>}
+      {allDone && !view.closed && <p role="status" className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 p-2 text-sm">{t.done}</p>}
+      {item && (
+        <section aria-label={format(t.progress, { n: index + 1, count: view.items.length })} className="space-y-3">
+          <p className="text-sm text-slate-500 dark:text-slate-400">{format(t.progress, { n: index + 1, count: view.items.length })}</p>
+          <p className="text-base">
+            <span className="font-medium">{t.prompt}: </span>
+            {item.prompt}
+          </p>
+          <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(${Math.min(item.slots, 4)}, minmax(0, 1fr))` }}>
+            {Array.from({ length: item.slots }, (_, slot) => {
+              const picked = chosen !== null && typeof chosen === "object" && chosen.slot === slot;
+              return (
+                <li key={slot} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 ring-2 ring-indigo-500" : "border-slate-200 dark:border-slate-700"}`}>
+                  {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
+                  <img src={`/api/vote/${token}/items/${index}/images/${slot}`} alt={format(t.image, { letter: letter(slot) })} className="h-auto w-full rounded" />
+                  <p className="text-sm font-medium">{item.models ? format(t.made, { letter: letter(slot), model: item.models[slot] ?? "" }) : format(t.image, { letter: letter(slot) })}</p>
+                  {chosen === null && !view.closed && (
+                    <Button variant="primary" className="w-full" disabled={vote.isPending} onClick={() => vote.mutate({ item: index, choice: { slot } })}>
+                      {format(t.pick, { letter: letter(slot) })}
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+          <div className="flex flex-wrap items-center gap-2">
+            {chosen === null && !view.closed && (
+              <>
+                <Button disabled={vote.isPending} onClick={() => vote.mutate({ item: index, choice: "tie" })}>{t.tie}</Button>
+                <Button disabled={vote.isPending} onClick={() => vote.mutate({ item: index, choice: "bad" })}>{t.bad}</Button>
+              </>
+            )}
+            {chosen !== null && chosen !== undefined && (
+              <p role="status" className="text-sm">
+                {format(t.yourVote, { choice: chosen === "tie" ? t.choiceTie : chosen === "bad" ? t.choiceBad : format(t.image, { letter: letter(chosen.slot) }) })}
+                {!item.models && ` ${t.hiddenUntilClose}`}
+              </p>
+            )}
+            <span className="flex-1" />
+            {index > 0 && <Button onClick={() => setPosition(index - 1)}>{t.previous}</Button>}
+            {index < view.items.length - 1 && <Button onClick={() => setPosition(index + 1)}>{chosen === null ? t.skip : t.next}</Button>}
+          </div>
+          {vote.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{format(t.error, { error: ruleText(vote.error.message) })}</p>}
+        </section>
+      )}
+    </div>
+  );
+}

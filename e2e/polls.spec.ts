@@ -1,0 +1,86 @@
+import { seriousViolations } from "./axe";
+import { expect, test } from "./fixtures";
+import { LIVE_APP_PORT } from "./ports";
+
+/** Blind polls: stakeholders vote on their own, in their own browsers, and learn the models only when allowed. */
+
+const NAMES = ["Wan 2.6", "Qwen-Image Max", "Qwen-Image", "wan2.6-t2i", "qwen-image"];
+
+test("three voters in their own browsers vote once each on a blind comparison; the models show when the poll closes", async ({ compare, page, browser }) => {
+  test.setTimeout(90_000);
+  await compare.chooseModels(["Wan 2.6", "Qwen-Image Max", "Qwen-Image"]);
+  await compare.form.getByLabel("Blind comparison").check();
+  await compare.prompt.fill("A lighthouse on a cliff at dawn");
+  await compare.submit();
+  const card = compare.card();
+  await expect(card.getByRole("img")).toHaveCount(3);
+
+  await card.getByRole("button", { name: "Make a poll" }).click();
+  const form = card.getByRole("form", { name: "Make a poll" });
+  await form.getByLabel("Poll title").fill("Which lighthouse for the campaign?");
+  await form.getByLabel("Only when I close the poll").check();
+  await form.getByLabel("Anyone with the link").check();
+  await form.getByRole("button", { name: "Make the poll" }).click();
+  const link = await card.getByRole("textbox", { name: "Voting link" }).inputValue();
+  expect(link).toMatch(/\/vote\/[A-Za-z0-9_-]{22}$/);
+
+  const voters = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` })));
+  try {
+    const choices = ["Image A is best", "Image B is best", "They are equally good"];
+    for (const [index, context] of voters.entries()) {
+      const voter = await context.newPage();
+      const bodies: string[] = [];
+      voter.on("response", async (response) => {
+        if (new URL(response.url()).pathname.startsWith("/api/vote/") && response.headers()["content-type"]?.includes("json")) bodies.push(await response.text());
+      });
+      await voter.goto(link);
+      await expect(voter.getByRole("heading", { name: "Which lighthouse for the campaign?" })).toBeVisible();
+      await expect(voter.getByRole("img", { name: /^Image [ABC]$/ })).toHaveCount(3);
+      for (const image of await voter.getByRole("img").all()) await expect(image).toHaveJSProperty("naturalWidth", 1024);
+      await voter.getByRole("button", { name: choices[index] ?? "" }).click();
+      await expect(voter.getByRole("status").filter({ hasText: "Your vote" })).toContainText("Which model made which image is shown when the poll closes.");
+      if (index === 0) {
+        await voter.screenshot({ path: "test-results/screenshots/poll-vote.png", fullPage: true });
+        expect(await seriousViolations(voter)).toEqual([]);
+      }
+      // Nothing that names a model reached this voter's page or its API answers.
+      const text = (await voter.locator("body").innerText()) + bodies.join("");
+      for (const name of NAMES) expect(text).not.toContain(name);
+      // A second vote by the same voter is refused, whatever it says.
+      const again = await voter.request.post(link.replace("/vote/", "/api/vote/") + "/votes", { data: { item: 0, choice: "bad" } });
+      expect(again.status()).toBe(409);
+      expect((await again.json()).error.message).toBe("You have already voted on this one: a vote is kept as first given.");
+    }
+
+    // The owner sees how many voted, never who voted for what; closing reveals the models to the voters.
+    await expect(card.getByRole("status").filter({ hasText: "voters" })).toHaveText("3 votes from 3 voters", { timeout: 15_000 });
+    await card.getByRole("button", { name: "Close poll" }).click();
+    await expect(card.getByRole("status").filter({ hasText: "voters" })).toHaveText("3 votes from 3 voters · Closed");
+    const context = voters[0];
+    if (!context) throw new Error("no voter");
+    const first = await context.newPage();
+    await first.goto(link);
+    await expect(first.getByText("This poll is closed: it takes no more votes.")).toBeVisible();
+    await expect(first.getByText(/^Image [ABC]: (Wan 2\.6|Qwen-Image Max|Qwen-Image)$/)).toHaveCount(3);
+
+    // The poll's results: a ranking of the three models, said to be uncertain on three votes.
+    await card.getByRole("link", { name: "Results" }).click();
+    await expect(page.getByRole("heading", { name: "Leaderboard" })).toBeVisible();
+    await expect(page.getByText("Poll: Which lighthouse for the campaign?")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Leaderboard" }).getByRole("rowheader")).toHaveCount(3);
+    await expect(page.getByRole("note")).toContainText("Too few votes to rank with confidence: 3 so far");
+    await expect(page.getByText("3 votes from 3 voters; 0 said all were bad.")).toBeVisible();
+    // A poll's page is its decision report: each comparison's images by model with their votes, printable.
+    const report = page.getByRole("article", { name: "Comparison 1" });
+    await expect(report.getByRole("img")).toHaveCount(3);
+    await expect(report).toContainText("Ties: 1 · all bad: 0");
+    const picks = await report.getByText(/picked it/).allTextContents();
+    expect(picks).toHaveLength(3);
+    // Two voters picked an image (which model depends on each one's shuffled order), one called a tie.
+    expect(picks.reduce((sum, text) => sum + Number(/(\d+) picked it/.exec(text)?.[1] ?? 0), 0)).toBe(2);
+    await page.screenshot({ path: "test-results/screenshots/leaderboard.png", fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+  } finally {
+    await Promise.all(voters.map((context) => context.close()));
+  }
+});

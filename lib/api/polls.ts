@@ -1,0 +1,43 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { PollAccess, PollReveal } from "../polls/poll";
+import type { PollSummary } from "../polls/poll-summary";
+import type { VoterView } from "../polls/voter-view";
+import { apiFetch, type ApiError } from "./client";
+
+/** Polls for the browser: an owner makes and closes them; a voter reads one and votes. */
+
+const pollKey = (id: string) => ["polls", id] as const;
+const voterKey = (token: string) => ["vote", token] as const;
+
+export const useCreatePoll = () =>
+  useMutation<PollSummary, ApiError, { title: string; sets: string[]; reveal: PollReveal; access: PollAccess }>({
+    mutationFn: (request) => apiFetch<PollSummary>("/api/polls", { method: "POST", json: request }),
+  });
+
+/** The owner's counts, asked again every 10 s while the poll is open (votes come from elsewhere). */
+export const pollQuery = (initial: PollSummary) =>
+  queryOptions({
+    queryKey: pollKey(initial.id),
+    queryFn: ({ signal }) => apiFetch<PollSummary>(`/api/polls/${initial.id}`, { signal }),
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data?.closedAt === null ? 10_000 : false),
+  });
+
+export const useClosePoll = () => {
+  const client = useQueryClient();
+  return useMutation<PollSummary, ApiError, string>({
+    mutationFn: (id) => apiFetch<PollSummary>(`/api/polls/${id}/close`, { method: "POST" }),
+    onSuccess: (summary) => client.setQueryData(pollKey(summary.id), summary),
+  });
+};
+
+export const voterQuery = (token: string) =>
+  queryOptions({ queryKey: voterKey(token), queryFn: ({ signal }) => apiFetch<VoterView>(`/api/vote/${token}`, { signal }) });
+
+export const useVote = (token: string) => {
+  const client = useQueryClient();
+  return useMutation<VoterView, ApiError, { item: number; choice: { slot: number } | "tie" | "bad" }>({
+    mutationFn: (vote) => apiFetch<VoterView>(`/api/vote/${token}/votes`, { method: "POST", json: vote }),
+    onSuccess: (view) => client.setQueryData(voterKey(token), view),
+  });
+};

@@ -1,0 +1,33 @@
+import type { Messages } from "../en";
+
+/** 简体中文：盲测投票排行榜。 */
+export const leaderboard: Messages["leaderboard"] = {
+  heading: "排行榜",
+  all: "本站的所有投票",
+  poll: "投票：{title}",
+  allLink: "所有投票",
+  back: "返回 playground",
+  intro: "按盲测投票用 Bradley-Terry 模型排名：两个模型得分之差是一方图片被选中胜过另一方的对数几率。区间是对投票做自助重抽样后 95% 的结果所在范围。",
+  uncertain: "票数太少，无法可靠排名：目前 {votes} 票；可靠的排名需要 {needed} 票，且每个模型至少参与 {perModel} 次比较。下面的顺序只能作为初步印象。",
+  rank: "名次",
+  model: "模型",
+  score: "得分（95% 区间）",
+  comparisons: "比较次数",
+  winRate: "胜率",
+  time: "出图时间中位数",
+  images: "图片数",
+  cost: "费用（估算）",
+  noTime: "—",
+  pairs: "两两对比",
+  pair: "组合",
+  wins: "胜场",
+  ties: "平局",
+  counts: "{voters} 位投票者共 {votes} 票；其中 {allBad} 票认为都不好。",
+  print: "打印",
+  items: "图片与投票",
+  item: "第 {n} 组",
+  imageAlt: "{model} 生成的图片",
+  picks: "{count} 票选它",
+  itemOther: "平局：{ties} · 都不好：{bad}",
+  none: "还没有投票。",
+};

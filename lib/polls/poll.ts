@@ -1,0 +1,32 @@
+/**
+ * A blind poll: items made of images of one prompt by different models, frozen when the poll is made, which
+ * voters compare without anything that names a model. The owner chooses when the models are shown (after
+ * each vote, or only once the poll is closed) and who may vote (anyone signed in, or anyone with the link).
+ */
+
+export type PollCandidate = { readonly generationId: string; readonly imageId: string; readonly model: string };
+
+export type PollItem = { readonly prompt: string; readonly candidates: readonly PollCandidate[] };
+
+export type PollReveal = "after_vote" | "on_close";
+export type PollAccess = "gate" | "link";
+
+export type Poll = {
+  readonly id: string;
+  /** The voting link's secret: 128 random bits; it allows voting on this poll and nothing else. */
+  readonly token: string;
+  readonly createdAt: number;
+  readonly title: string;
+  readonly reveal: PollReveal;
+  readonly access: PollAccess;
+  readonly closedAt: number | null;
+  readonly items: readonly PollItem[];
+};
+
+/** A vote: the model picked, or a tie among them all, or all of them bad. */
+export type PollChoice = { readonly kind: "pick"; readonly model: string } | { readonly kind: "tie" } | { readonly kind: "bad" };
+
+export type PollVote = { readonly pollId: string; readonly item: number; readonly voter: string; readonly choice: PollChoice; readonly createdAt: number };
+
+export const choiceText = (choice: PollChoice): string => (choice.kind === "pick" ? `pick:${choice.model}` : choice.kind);
+export const choiceOf = (text: string): PollChoice => (text.startsWith("pick:") ? { kind: "pick", model: text.slice(5) } : text === "tie" ? { kind: "tie" } : { kind: "bad" });

@@ -1,0 +1,6 @@
+/** What the voting routes say when they refuse, in one place for the routes and the translations' test. */
+export const POLL_CLOSED = "This poll is closed: it takes no more votes.";
+export const ALREADY_VOTED = "You have already voted on this one: a vote is kept as first given.";
+export const NO_SUCH_ITEM = "This poll has no such item.";
+export const NO_SUCH_IMAGE = "There is no such image to pick.";
+export const NOTHING_TO_VOTE_ON = "Nothing here can be voted on: a poll needs a comparison of models, or a grid with a model axis, with images from two models at least.";
