@@ -1,5 +1,7 @@
 import { unzipSync } from "fflate";
 import { readFile } from "node:fs/promises";
+import sharp from "sharp";
+import { contactSheetSize } from "../lib/download/contact-sheet";
 import { BatchPanel, expect, test } from "./fixtures";
 
 /** Batches: many prompts at once from lines or a CSV, every row checked before anything is sent. */
@@ -37,7 +39,7 @@ test.describe("batches", () => {
     const csvDownload = page.waitForEvent("download");
     await card.getByRole("link", { name: "Download results (CSV)" }).click();
     const results = await readFile(await (await csvDownload).path(), "utf8");
-    expect(results.split("\r\n")[0]).toBe("\ufeffitem,prompt,negative_prompt,revised_prompt,model,size,seed,status,error,file,image_url");
+    expect(results.split("\r\n")[0]).toBe("\ufeffitem,prompt,negative_prompt,revised_prompt,model,size,seed,settings,created,request_id,status,error,file,image_url");
     expect(results).toContain('line 3,"An owl, at dusk"');
     const zipDownload = page.waitForEvent("download");
     await card.getByRole("link", { name: "Download images (zip)" }).click();
@@ -45,7 +47,15 @@ test.describe("batches", () => {
     expect(zip.suggestedFilename()).toMatch(/^batch_a-red-fox-in-fresh-snow\.zip$/);
     const files = unzipSync(new Uint8Array(await readFile(await zip.path())));
     expect(Object.keys(files).filter((name) => name.endsWith(".png"))).toHaveLength(3);
-    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(files["results.csv"])).toBe(results);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(files["manifest.csv"])).toBe(results);
+    expect(JSON.parse(new TextDecoder().decode(files["manifest.json"]))).toHaveLength(3);
+
+    // A contact sheet: one page, four across, a row of three thumbnails here.
+    const sheetDownload = page.waitForEvent("download");
+    await card.getByRole("link", { name: "Contact sheet" }).click();
+    const sheet = await sheetDownload;
+    expect(sheet.suggestedFilename()).toBe("batch_a-red-fox-in-fresh-snow_contact-sheet.png");
+    expect(await sharp(await sheet.path()).metadata()).toMatchObject({ format: "png", ...contactSheetSize(3) });
 
     // Reuse settings puts the rows back, as they ran.
     await card.getByRole("button", { name: "Reuse settings" }).click();

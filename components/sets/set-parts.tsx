@@ -187,7 +187,7 @@ export function SetActions({
   );
 }
 
-/** The whole set to take away: its images as a zip (results.csv inside), or its results as CSV. */
+/** The whole set to take away: its images as a zip (with its manifest), its results as CSV, or a contact sheet. */
 export function SetDownloads({ set }: { set: ComparisonView }) {
   const t = useMessages().sets;
   return (
@@ -197,6 +197,9 @@ export function SetDownloads({ set }: { set: ComparisonView }) {
       </a>
       <a href={`/api/comparisons/${set.id}/csv`} download title={t.csvHelp} className={linkClass}>
         {t.csv}
+      </a>
+      <a href={`/api/comparisons/${set.id}/contact-sheet`} download title={t.contactSheetHelp} className={linkClass}>
+        {t.contactSheet}
       </a>
     </>
   );

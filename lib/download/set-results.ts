@@ -1,22 +1,23 @@
 import { cellNames } from "../grid/grid-plan";
 import { isBatch, isGrid } from "../generation/set-kind";
 import type { ComparisonView, GenerationView } from "../generation/view";
+import { requestSize } from "../generation/request-size";
 import { formatSize } from "../models/size-rules";
 import { downloadFileName } from "./file-name";
 
 /**
  * A set's results as a table (a batch's rows, a grid's cells, a comparison's columns): one line per image,
- * and one for each generation that made none, saying why. The CSV download writes it; the zip holds it
- * beside the images it names.
+ * and one for each generation that made none, saying why. The CSV download writes it; the zip holds it as
+ * manifest.csv and manifest.json beside the images it names.
  */
 
-export const RESULT_COLUMNS = ["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "status", "error", "file", "image_url"] as const;
+export const RESULT_COLUMNS = ["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "settings", "created", "request_id", "status", "error", "file", "image_url"] as const;
 
 /** The English names a CSV uses for a grid's axes: a file outlives the interface's language. */
 const AXIS_NAMES = { model: "Model", seed: "Seed", replace: "Search and replace", variables: "Prompt variables", aspect: "Aspect ratio", promptExtend: "Prompt rewriting", negative: "Negative prompt" } as const;
 
 /** What each column of the set is called: a batch's line, a grid's cell, a comparison's model. */
-const itemNames = (set: ComparisonView): string[] => {
+export const itemNames = (set: ComparisonView): string[] => {
   if (isBatch(set)) return set.request.rows.map((row) => `line ${row.line}`);
   if (isGrid(set)) return cellNames(set.request, set.seed, AXIS_NAMES);
   return set.columns.map((column) => column.generation.request.model);
@@ -32,12 +33,17 @@ export type ResultLine = Readonly<Record<(typeof RESULT_COLUMNS)[number], string
 export const resultLines = (set: ComparisonView, origin: string): ResultLine[] => {
   const names = itemNames(set);
   return set.columns.flatMap(({ generation }, position): ResultLine[] => {
+    const { request } = generation;
     const shared = {
       item: names[position] ?? String(position + 1),
-      prompt: generation.request.prompt,
-      negative_prompt: generation.request.negativePrompt,
-      model: generation.request.model,
+      prompt: request.prompt,
+      negative_prompt: request.negativePrompt,
+      model: request.model,
       seed: generation.seed,
+      // What else the gateway was asked, as the single download's PNG metadata writes it.
+      settings: JSON.stringify({ size: formatSize(requestSize(request)), n: request.n, prompt_extend: request.promptExtend, watermark: request.watermark }),
+      created: new Date(generation.createdAt).toISOString(),
+      request_id: generation.requestId,
       status: generation.status,
       error: generation.error?.message ?? null,
     };

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { grid as en } from "../i18n/messages/en/grid";
 import { grid as zh } from "../i18n/messages/zh/grid";
 import { sets as zhSets } from "../i18n/messages/zh/sets";
-import { GRID_IMAGE, gridImageSize, missingGlyphs, renderGridImage, type GridImageInput } from "./grid-image";
+import { GRID_IMAGE, gridImageSize, renderGridImage, type GridImageInput } from "./grid-image";
+import { missingGlyphs } from "./text-outline";
 
 const swatch = (r: number, g: number, b: number) => sharp({ create: { width: 480, height: 480, channels: 3, background: { r, g, b } } }).png().toBuffer();
 

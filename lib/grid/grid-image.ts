@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import opentype from "opentype.js";
 import sharp from "sharp";
+import { fitted, path, wrapped } from "./text-outline";
 
 /**
  * A grid as one PNG: a title, then a table per value of the third axis with the first axis's labels across,
@@ -25,45 +23,6 @@ export type GridImageTable = {
 };
 
 export type GridImageInput = { readonly title: string; readonly tables: readonly GridImageTable[] };
-
-let loaded: opentype.Font | null = null;
-const font = (): opentype.Font => {
-  loaded ??= opentype.parse(toArrayBuffer(readFileSync(join(process.cwd(), "lib/grid/fonts/NotoSansSC-Regular-subset.ttf"))));
-  return loaded;
-};
-const toArrayBuffer = (bytes: Buffer): ArrayBuffer => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-
-/** Characters of `text` the shipped font has no glyph for (drawn as an empty box). */
-export const missingGlyphs = (text: string): string[] => [...new Set([...text].filter((char) => char.trim() !== "" && font().charToGlyph(char).index === 0))];
-
-/** `text` cut to fit `width` at `size`, with an ellipsis when cut. */
-const fitted = (text: string, size: number, width: number): string => {
-  const line = text.replace(/\s+/g, " ").trim();
-  if (font().getAdvanceWidth(line, size) <= width) return line;
-  const chars = [...line];
-  while (chars.length > 0 && font().getAdvanceWidth(`${chars.join("")}…`, size) > width) chars.pop();
-  return `${chars.join("")}…`;
-};
-
-/** Up to `lines` lines of `text` within `width`, the last one cut with an ellipsis when it runs over. */
-const wrapped = (text: string, size: number, width: number, lines: number): string[] => {
-  const out: string[] = [];
-  let rest = [...text.replace(/\s+/g, " ").trim()];
-  while (rest.length > 0 && out.length < lines - 1) {
-    let take = rest.length;
-    while (take > 1 && font().getAdvanceWidth(rest.slice(0, take).join(""), size) > width) take--;
-    // Break at a space where there is one in the line (CJK text breaks anywhere).
-    const space = rest.slice(0, take).lastIndexOf(" ");
-    if (take < rest.length && space > 0) take = space + 1;
-    out.push(rest.slice(0, take).join("").trim());
-    rest = rest.slice(take);
-  }
-  if (rest.length > 0) out.push(fitted(rest.join(""), size, width));
-  return out;
-};
-
-const path = (text: string, x: number, y: number, size: number, fill: string) =>
-  `<path fill="${fill}" d="${font().getPath(text, x, y, size).toPathData(1)}"/>`;
 
 /** The PNG's size for an input: what the layout below fills, so a test can check it without decoding. */
 export const gridImageSize = (input: GridImageInput): { width: number; height: number } => {
@@ -105,8 +64,22 @@ export const renderGridImage = async (input: GridImageInput): Promise<Buffer> =>
     }
     top += margin - gap;
   }
+  return composePng({ width, height }, svg, images, cell);
+};
+
+/**
+ * A white page of `size` with `svg` drawn on it (text outlines, frames) and each image fitted into a square
+ * box of `box` pixels at its place: one RGB PNG.
+ */
+export const composePng = async (
+  size: { readonly width: number; readonly height: number },
+  svg: readonly string[],
+  images: ReadonlyArray<{ readonly image: Buffer; readonly left: number; readonly top: number }>,
+  box: number,
+): Promise<Buffer> => {
+  const { width, height } = size;
   const fittedImages = await Promise.all(
-    images.map(async ({ image, left, top }) => ({ input: await sharp(image).resize(cell, cell, { fit: "contain", background: "#f1f5f9" }).png().toBuffer(), left, top })),
+    images.map(async ({ image, left, top }) => ({ input: await sharp(image).resize(box, box, { fit: "contain", background: "#f1f5f9" }).png().toBuffer(), left, top })),
   );
   const composed = await sharp({ create: { width, height, channels: 3, background: "#ffffff" } })
     .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svg.join("")}</svg>`), left: 0, top: 0 }, ...fittedImages])

@@ -59,31 +59,57 @@ describe("POST /api/batches", () => {
 });
 
 describe("a set's downloads", () => {
+  it("a zip of 50 images holds 50 PNGs and a manifest that matches the history", async () => {
+    const prompts = Array.from({ length: 50 }, (_, index) => `A numbered tile ${index + 1}`).join("\n");
+    const done = await settled(((await (await batches.POST(post(toBatchRequest("Fifty", "lines", rowsFromLines(prompts, DEFAULTS))))).json()) as ComparisonView).id);
+    const files = unzipSync(new Uint8Array(await (await zip.GET(new Request(`http://localhost/api/comparisons/${done.id}/zip`), params(done.id))).arrayBuffer()));
+    const pngs = Object.keys(files).filter((name) => name.endsWith(".png"));
+    expect(pngs).toHaveLength(50);
+    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as Array<{ file: string; prompt: string; seed: number; revised_prompt: string; image_url: string }>;
+    expect(manifest.map((entry) => entry.file)).toEqual(pngs);
+    // Line by line what the history holds: the prompt, the seed sent, the revised prompt and the image's link.
+    expect(manifest.map(({ prompt, seed, revised_prompt, image_url }) => ({ prompt, seed, revised_prompt, image_url }))).toEqual(
+      done.columns.map(({ generation }) => ({
+        prompt: generation.request.prompt,
+        seed: generation.seed,
+        revised_prompt: generation.images[0]?.revisedPrompt,
+        image_url: `http://localhost${generation.images[0]?.downloadSrc}`,
+      })),
+    );
+  });
+
+
   it("give its results as CSV and its images as a zip with the same table, each PNG with its settings inside", async () => {
     const batch = toBatchRequest("Two", "lines", rowsFromLines("A red fox\nA white owl", { ...DEFAULTS, n: 2 }));
     const done = await settled(((await (await batches.POST(post(batch))).json()) as ComparisonView).id);
 
     const table = await (await csv.GET(new Request(`http://localhost/api/comparisons/${done.id}/csv`), params(done.id))).text();
     const [header, ...lines] = parseCsv(table).map((row) => row.cells);
-    expect(header).toEqual(["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "status", "error", "file", "image_url"]);
-    expect(lines.map((line) => [line[0], line[1], line[4], line[7]])).toEqual([
+    expect(header).toEqual(["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "settings", "created", "request_id", "status", "error", "file", "image_url"]);
+    expect(lines.map((line) => [line[0], line[1], line[4], line[10]])).toEqual([
       ["line 1", "A red fox", "wan2.2-t2i-flash", "succeeded"],
       ["line 1", "A red fox", "wan2.2-t2i-flash", "succeeded"],
       ["line 2", "A white owl", "wan2.2-t2i-flash", "succeeded"],
       ["line 2", "A white owl", "wan2.2-t2i-flash", "succeeded"],
     ]);
-    expect(lines[0]?.[10]).toBe(`http://localhost${done.columns[0]?.generation.images[0]?.downloadSrc}`);
+    expect(lines[0]?.[13]).toBe(`http://localhost${done.columns[0]?.generation.images[0]?.downloadSrc}`);
+    expect(JSON.parse(lines[0]?.[7] ?? "")).toEqual({ size: "1024*1024", n: 2, prompt_extend: false, watermark: false });
+    expect(lines[0]?.[8]).toBe(new Date(done.columns[0]?.generation.createdAt ?? 0).toISOString());
+    expect(lines[0]?.[9]).toBe(done.columns[0]?.generation.requestId);
 
     const response = await zip.GET(new Request(`http://localhost/api/comparisons/${done.id}/zip`), params(done.id));
     expect(response.headers.get("content-disposition")).toContain("batch_two.zip");
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     const pngs = Object.keys(files).filter((name) => name.endsWith(".png"));
-    expect(pngs).toEqual(lines.map((line) => line[9]));
+    expect(pngs).toEqual(lines.map((line) => line[12]));
     for (const name of pngs) {
       const png = Buffer.from(files[name] ?? []);
       expect(png.subarray(1, 4).toString()).toBe("PNG");
       expect(png.includes(Buffer.from("revised_prompt"))).toBe(true);
     }
-    expect(new TextDecoder().decode(files["results.csv"])).toBe(table);
+    expect(new TextDecoder().decode(files["manifest.csv"])).toBe(table);
+    const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"])) as Array<Record<string, unknown>>;
+    expect(manifest.map((entry) => entry.file)).toEqual(pngs);
+    expect(manifest[0]).toMatchObject({ prompt: "A red fox", model: "wan2.2-t2i-flash", seed: done.seed, status: "succeeded" });
   });
 });

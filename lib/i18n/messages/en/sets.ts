@@ -13,7 +13,9 @@ export const sets = {
   openImage: "Open image {n} of {name}",
   status: { succeeded: "Done", failed: "Failed", cancelled: "Cancelled", interrupted: "Interrupted", queued: "Waiting", running: "Generating" },
   zip: "Download images (zip)",
-  zipHelp: "Every image as a PNG with its settings inside, and results.csv.",
+  zipHelp: "Every image as a PNG with its settings inside, and a manifest (CSV and JSON).",
   csv: "Download results (CSV)",
   csvHelp: "Prompt, revised prompt, model, seed, size and a link for every image.",
+  contactSheet: "Contact sheet",
+  contactSheetHelp: "One printable PNG page of thumbnails with their captions.",
 };

@@ -15,7 +15,9 @@ export const sets: Messages["sets"] = {
   openImage: "打开 {name} 的第 {n} 张图片",
   status: { succeeded: "完成", failed: "失败", cancelled: "已取消", interrupted: "已中断", queued: "等待中", running: "生成中" },
   zip: "下载图片（zip）",
-  zipHelp: "每张图片都是内含设置的 PNG，另附 results.csv。",
+  zipHelp: "每张图片都是内含设置的 PNG，另附清单（CSV 与 JSON）。",
   csv: "下载结果（CSV）",
   csvHelp: "每张图片的提示词、改写后的提示词、模型、种子、尺寸和链接。",
+  contactSheet: "缩略图总览",
+  contactSheetHelp: "一张可打印的 PNG，列出所有缩略图及其说明。",
 };

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Every image of the set as its PNG download (prompt, revised prompt and settings embedded), with
- * results.csv naming each file, streamed: one image in memory at a time, however many there are.
+ * manifest.csv and manifest.json naming each file, streamed: one image in memory at a time, however many there are.
  */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async () => {
@@ -30,7 +30,9 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
           };
         }
       }
-      yield { name: "results.csv", bytes: async () => new TextEncoder().encode(toCsv(resultTable(resultLines(set, origin)))) };
+      const lines = resultLines(set, origin);
+      yield { name: "manifest.csv", bytes: async () => new TextEncoder().encode(toCsv(resultTable(lines))) };
+      yield { name: "manifest.json", bytes: async () => new TextEncoder().encode(`${JSON.stringify(lines, null, 2)}\n`) };
     }
     return new Response(zipStream(entries()), {
       headers: {
