@@ -1,7 +1,7 @@
 // zod/mini, like the generate schema: the compare form ships it to the browser.
 import * as z from "zod/mini";
 import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
-import { flag, seedSchema, strictFields, text, type GenerateRequest } from "../models/request-schema";
+import { flag, seedSchema, strictFields, text } from "../models/request-schema";
 import { aspectValue, COMPARE_ASPECTS, fitToModel, type ColumnPlan } from "./fit-to-model";
 
 /**

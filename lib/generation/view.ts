@@ -1,4 +1,3 @@
-import type { CompareRequest } from "../compare/compare-request";
 import type { EditRequest } from "../edit/edit-request";
 import type { ErrorCode } from "../errors";
 import type { SetRequest } from "./set-kind";

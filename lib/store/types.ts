@@ -1,4 +1,3 @@
-import type { CompareRequest } from "../compare/compare-request";
 import type { ErrorCode } from "../errors";
 import type { SetRequest } from "../generation/set-kind";
 import type { PromptList } from "../grid/prompt-list";
