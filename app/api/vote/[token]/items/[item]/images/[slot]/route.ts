@@ -20,13 +20,14 @@ export function GET(request: Request, { params }: { params: Promise<{ token: str
       const { poll, voter } = await voterAccess(request, token);
       const candidates = poll.items[Number(item)]?.candidates ?? [];
       const candidate = candidateAt(poll, voter, Number(item), Number(slot));
-      const first = candidates[0];
-      if (!candidate || !first) throw notFound("This image");
+      if (!candidate) throw notFound("This image");
       const { store, images } = await getHistory();
-      // One frame for the whole item, taken from its first candidate (whichever a voter sees first).
-      const [bytes, frame] = await Promise.all([images.read(candidate.imageId, "full"), store.image(first.imageId)]);
-      if (!bytes || !frame) throw notFound("This image");
-      return imageResponse(await blindImage(bytes, frame), "image/jpeg", { "cache-control": "private, no-store" });
+      // One frame for the whole item: the mean shape of all its images, whatever order they are stored in.
+      const [bytes, records] = await Promise.all([images.read(candidate.imageId, "full"), Promise.all(candidates.map((entry) => store.image(entry.imageId)))]);
+      const shapes = records.flatMap((record) => (record ? [record.width / record.height] : []));
+      if (!bytes || shapes.length === 0) throw notFound("This image");
+      const aspect = shapes.reduce((sum, shape) => sum + shape, 0) / shapes.length;
+      return imageResponse(await blindImage(bytes, aspect), "image/jpeg", { "cache-control": "private, no-store" });
     },
     { public: true },
   );
