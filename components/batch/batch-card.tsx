@@ -1,20 +1,15 @@
-import { useQuery } from "@tanstack/react-query";
-import { useRef } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { StarButton } from "@/components/history/star-button";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
-import { useCost } from "@/components/pricing/prices";
 import { SetActions, SetCell, SetDownloads, SetProgress } from "@/components/sets/set-parts";
 import { ClampedText } from "@/components/ui/clamped-text";
-import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
-import { useUsageAfter } from "@/lib/api/limits";
-import { useLive } from "@/lib/api/live";
 import type { BatchRequest } from "@/lib/batch/batch-request";
-import { isActive, type ComparisonView } from "@/lib/generation/view";
+import type { ComparisonView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel } from "@/lib/models/registry";
 import { formatSize } from "@/lib/models/size-rules";
 import { excerpt } from "@/lib/text/well-formed";
+import { useSetCard } from "@/components/sets/use-set-card";
 
 type Batch = ComparisonView<BatchRequest>;
 
@@ -23,19 +18,7 @@ export function BatchCard({ initial, actions, selection }: { initial: Batch; act
   const messages = useMessages();
   const t = messages.batch.card;
   const locale = useLocale();
-  const live = useLive();
-  // The query of this id only ever holds this batch.
-  const batch = useQuery(comparisonQuery(initial, live)).data as Batch;
-  const update = useUpdateComparison();
-  const retry = useRetryColumn();
-  const cost = useCost();
-  const card = useRef<HTMLElement>(null);
-  const active = batch.columns.some((column) => isActive(column.generation.status));
-  useUsageAfter(active, live);
-  const spent = batch.columns.reduce(
-    (sum, { generation }) => sum + cost.of(generation.request.model, isActive(generation.status) ? generation.request.n : (generation.billedImages ?? generation.images.length)),
-    0,
-  );
+  const { set: batch, update, retry, card, active, spent, money } = useSetCard(initial);
   const name = (index: number) => format(t.row, { line: batch.request.rows[index]?.line ?? index + 1 });
 
   return (
@@ -53,7 +36,7 @@ export function BatchCard({ initial, actions, selection }: { initial: Batch; act
             <span className="sr-only">{t.nameLabel}</span>
             {batch.request.prompt}
           </ClampedText>
-          <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.total, { cost: cost.money(spent) })}</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.total, { cost: money(spent) })}</p>
         </div>
         <div className="flex h-9 items-center gap-2 justify-self-end">
           {selection}

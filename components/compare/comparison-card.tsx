@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report";
@@ -12,11 +11,7 @@ import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-prov
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ClampedText } from "@/components/ui/clamped-text";
-import { useCost } from "@/components/pricing/prices";
-import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
-import { useUsageAfter } from "@/lib/api/limits";
-import { useLive } from "@/lib/api/live";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import { requestSize } from "@/lib/generation/request-size";
 import type { CompareRequest } from "@/lib/compare/compare-request";
@@ -24,6 +19,7 @@ import { isActive, type ComparisonView, type GenerationView } from "@/lib/genera
 import { format, plural } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { excerpt } from "@/lib/text/well-formed";
+import { useSetCard } from "@/components/sets/use-set-card";
 
 const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:grid-cols-4" } as const;
 
@@ -33,25 +29,10 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
   const t = compare.card;
   const locale = useLocale();
   const ruleText = useRuleText();
-  const live = useLive();
-  const query = useQuery(comparisonQuery(initial, live));
-  // The query of this id only ever holds this comparison.
-  const comparison = query.data as ComparisonView<CompareRequest>;
-  const refetch = query.refetch;
-  const update = useUpdateComparison();
-  const retry = useRetryColumn();
+  const { set: comparison, refetch, update, retry, card, active: running, spent, money } = useSetCard(initial);
   const hidden = isHidden(comparison);
   const { request } = comparison;
-  const running = comparison.columns.some((column) => isActive(column.generation.status));
-  useUsageAfter(running, live);
   const grid = GRID[comparison.columns.length as keyof typeof GRID] ?? "md:grid-cols-2";
-  const card = useRef<HTMLElement>(null);
-  const cost = useCost();
-  // What the columns billed (or, while one runs, will at most): an estimate by the deployment's prices.
-  const spent = comparison.columns.reduce(
-    (sum, { generation }) => sum + cost.of(generation.request.model, isActive(generation.status) ? generation.request.n : (generation.billedImages ?? generation.images.length)),
-    0,
-  );
 
   return (
     <article
@@ -72,7 +53,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
           </ClampedText>
           <ClampedText lines={3} className="text-xs text-slate-500 dark:text-slate-400">
             {plural(locale, t.settings, request.perModel, { seed: comparison.seed, aspect: request.aspect })}
-            {format(t.total, { cost: cost.money(spent) })}
+            {format(t.total, { cost: money(spent) })}
             {request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
           </ClampedText>
         </div>

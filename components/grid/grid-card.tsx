@@ -1,22 +1,18 @@
-import { useQuery } from "@tanstack/react-query";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { PollButton } from "@/components/polls/poll-button";
 import { SetActions, SetCell, SetDownloads, SetProgress, setLinkClass } from "@/components/sets/set-parts";
 import { StarButton } from "@/components/history/star-button";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
-import { useCost } from "@/components/pricing/prices";
 import { ClampedText } from "@/components/ui/clamped-text";
-import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
-import { useUsageAfter } from "@/lib/api/limits";
-import { useLive } from "@/lib/api/live";
-import { isActive, type ComparisonView } from "@/lib/generation/view";
+import type { ComparisonView } from "@/lib/generation/view";
 import { gridTables, gridShape } from "@/lib/grid/grid-layout";
 import type { GridRequest } from "@/lib/grid/grid-request";
 import { cellName, planGrid, type AxisType } from "@/lib/grid/grid-plan";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel } from "@/lib/models/registry";
 import { excerpt } from "@/lib/text/well-formed";
+import { useSetCard } from "@/components/sets/use-set-card";
 
 type Grid = ComparisonView<GridRequest>;
 
@@ -25,22 +21,10 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
   const messages = useMessages();
   const t = messages.grid.card;
   const locale = useLocale();
-  const live = useLive();
-  // The query of this id only ever holds this grid.
-  const grid = useQuery(comparisonQuery(initial, live)).data as Grid;
-  const update = useUpdateComparison();
-  const retry = useRetryColumn();
-  const cost = useCost();
-  const card = useRef<HTMLElement>(null);
+  const { set: grid, update, retry, card, active, spent, money } = useSetCard(initial);
   const { request } = grid;
   const plan = useMemo(() => planGrid(request, grid.seed, messages.grid.values), [request, grid.seed, messages.grid.values]);
   const tables = gridTables(plan, grid.columns);
-  const active = grid.columns.some((column) => isActive(column.generation.status));
-  useUsageAfter(active, live);
-  const spent = grid.columns.reduce(
-    (sum, { generation }) => sum + cost.of(generation.request.model, isActive(generation.status) ? generation.request.n : (generation.billedImages ?? generation.images.length)),
-    0,
-  );
   const name = (index: number) => cellName(plan, { at: plan.cells[index]?.at ?? [] }, messages.grid.axisNames);
   const varies = (type: AxisType) => request.axes.some((axis) => axis.type === type);
 
@@ -66,7 +50,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
             {!varies("seed") && format(t.seed, { seed: grid.seed })}
             {!varies("aspect") && format(t.aspect, { aspect: request.aspect })}
             {plural(locale, t.perCell, request.perCell)}
-            {format(t.total, { cost: cost.money(spent) })}
+            {format(t.total, { cost: money(spent) })}
             {!varies("negative") && request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
           </ClampedText>
         </div>

@@ -9,7 +9,7 @@ import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generati
 import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { columnLabel, isHidden } from "@/lib/compare/column-label";
 import { BatchCard, ComparisonCard, GenerationCard, GridCard, Lightbox, PollButton } from "@/components/lazy";
-import { cellNames } from "@/lib/grid/grid-plan";
+import { setColumnNames } from "@/lib/generation/set-names";
 import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import type { Messages } from "@/lib/i18n/messages";
 import type { LightboxEntry } from "./lightbox";
@@ -247,11 +247,7 @@ const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, bli
     const comparison = client.getQueryData<ComparisonView>(generationKeys.comparison(listed.id)) ?? listed;
     const hideSettings = isHidden(comparison);
     // A grid's cell is named by where it sits ("Seed: 7 · Model: Wan 2.6"), a batch's row by its line.
-    const names = isGrid(comparison)
-      ? cellNames(comparison.request, comparison.seed, grid.axisNames, grid.values)
-      : isBatch(comparison)
-        ? comparison.request.rows.map((row) => format(batchRow, { line: row.line }))
-        : null;
+    const names = setColumnNames(comparison, { ...grid, row: batchRow });
     return comparison.columns.flatMap(({ generation }, index) =>
       generation.images.map((image) => ({ generation, image, title: names?.[index] ?? columnLabel(comparison, index, blindModel), hideSettings })),
     );

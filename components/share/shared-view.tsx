@@ -19,8 +19,7 @@ import type { HiddenComparison, PublicItem } from "@/lib/compare/hidden-comparis
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { excerpt } from "@/lib/text/well-formed";
-import { cellNames } from "@/lib/grid/grid-plan";
-import { isBatch, isGrid } from "@/lib/generation/set-kind";
+import { setColumnNames } from "@/lib/generation/set-names";
 
 
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
@@ -138,11 +137,7 @@ function SharedComparison({ comparison }: { comparison: ComparisonView }) {
   const { blindModel } = messages.compare;
   const hidden = isHidden(comparison);
   // A grid's cells are named by where they sit ("Seed: 7 · Model: Wan 2.6"), a batch's rows by line, a comparison's columns by model.
-  const names = isGrid(comparison)
-    ? cellNames(comparison.request, comparison.seed, messages.grid.axisNames, messages.grid.values)
-    : isBatch(comparison)
-      ? comparison.request.rows.map((row) => format(messages.batch.card.row, { line: row.line }))
-      : null;
+  const names = setColumnNames(comparison, { ...messages.grid, row: messages.batch.card.row });
   const label = (index: number) => names?.[index] ?? columnLabel(comparison, index, blindModel);
   return (
     <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(220px, 1fr))` }}>

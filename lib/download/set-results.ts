@@ -1,5 +1,5 @@
-import { cellNames } from "../grid/grid-plan";
-import { isBatch, isGrid } from "../generation/set-kind";
+import { setColumnNames } from "../generation/set-names";
+import { grid } from "../i18n/messages/en/grid";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { requestSize } from "../generation/request-size";
 import { formatSize } from "../models/size-rules";
@@ -13,15 +13,12 @@ import { downloadFileName } from "./file-name";
 
 export const RESULT_COLUMNS = ["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "settings", "created", "request_id", "status", "error", "file", "image_url"] as const;
 
-/** The English names a CSV uses for a grid's axes: a file outlives the interface's language. */
-const AXIS_NAMES = { model: "Model", seed: "Seed", replace: "Search and replace", variables: "Prompt variables", aspect: "Aspect ratio", promptExtend: "Prompt rewriting", negative: "Negative prompt" } as const;
-
-/** What each column of the set is called: a batch's line, a grid's cell, a comparison's model. */
-export const itemNames = (set: ComparisonView): string[] => {
-  if (isBatch(set)) return set.request.rows.map((row) => `line ${row.line}`);
-  if (isGrid(set)) return cellNames(set.request, set.seed, AXIS_NAMES);
-  return set.columns.map((column) => column.generation.request.model);
-};
+/**
+ * What each column of the set is called: a batch's line, a grid's cell, a comparison's model. In English
+ * whatever the interface's language: a file outlives it.
+ */
+export const itemNames = (set: ComparisonView): string[] =>
+  setColumnNames(set, { axisNames: grid.axisNames, values: grid.values, row: "line {line}" }) ?? set.columns.map((column) => column.generation.request.model);
 
 /** The name an image has in the zip: its place in the set first, so names sort in the set's order and never collide. */
 export const zipImageName = (position: number, generation: GenerationView, index: number): string =>
