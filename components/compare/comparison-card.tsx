@@ -189,7 +189,7 @@ function Column({
               prompt={request.prompt}
               onOpen={() => actions.openImage(generation, image)}
               stacked
-              downloadable={!hidden}
+              blind={hidden}
               {...(!hidden && { onEdit: () => actions.editImage(image) })}
             />
           ))}

@@ -53,7 +53,8 @@ export function ImageLinks({ image, downloadable, onEdit }: { image: ImageView; 
 }
 
 /** The prompt the model used, clamped when long, with the word diff against the user's prompt a click away. */
-export function RevisedPrompt({ revised, prompt, heading }: { revised: string; prompt: string; heading?: string }) {
+/** `hidden`: a blind comparison's image, whose revised prompt (a model's way of rewriting) waits for the reveal. */
+export function RevisedPrompt({ revised, prompt, heading, hidden = false }: { revised: string; prompt: string; heading?: string; hidden?: boolean }) {
   const t = useMessages().history.image;
   const [diff, setDiff] = useState(false);
   return (
@@ -74,7 +75,7 @@ export function RevisedPrompt({ revised, prompt, heading }: { revised: string; p
         </>
       ) : (
         <p className="italic text-slate-500 dark:text-slate-400" data-testid="revised-prompt">
-          {t.noRevisedPrompt}
+          {hidden ? t.revisedHidden : t.noRevisedPrompt}
         </p>
       )}
     </figure>
@@ -92,7 +93,7 @@ export function ImageResult({
   prompt,
   onOpen,
   stacked = false,
-  downloadable = true,
+  blind = false,
   before = null,
   onEdit,
 }: {
@@ -102,8 +103,8 @@ export function ImageResult({
   prompt: string;
   onOpen: () => void;
   stacked?: boolean;
-  /** False for a blind comparison: the PNG's name and metadata say which model made it. */
-  downloadable?: boolean;
+  /** A blind comparison's image: no download (the PNG's name and metadata say which model made it), and no revised prompt yet. */
+  blind?: boolean;
   /** An edit's input: the picture is then a before/after slider, with its own button to open the result. */
   before?: InputImageView | null;
   /** Puts this image in the edit form as a new edit's input; absent where that would give a blind model away. */
@@ -124,8 +125,8 @@ export function ImageResult({
         <ImageThumb image={image} position={position} prompt={prompt} onOpen={onOpen} />
       )}
       <div className="min-w-0 space-y-1">
-        <RevisedPrompt revised={image.revisedPrompt} prompt={prompt} />
-        <ImageLinks image={image} downloadable={downloadable} onEdit={onEdit} />
+        <RevisedPrompt revised={image.revisedPrompt} prompt={prompt} hidden={blind} />
+        <ImageLinks image={image} downloadable={!blind} onEdit={onEdit} />
       </div>
     </li>
   );

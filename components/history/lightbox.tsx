@@ -107,7 +107,7 @@ export function Lightbox({
           </section>
           <section className="space-y-1">
             <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.image.revisedPrompt}</h3>
-            {image.revisedPrompt ? <ClampedText lines={6}>{image.revisedPrompt}</ClampedText> : <p className="italic text-slate-500 dark:text-slate-400">{t.image.noRevisedPrompt}</p>}
+            {image.revisedPrompt ? <ClampedText lines={6}>{image.revisedPrompt}</ClampedText> : <p className="italic text-slate-500 dark:text-slate-400">{hideSettings ? t.image.revisedHidden : t.image.noRevisedPrompt}</p>}
           </section>
           {!hideSettings && <SettingsList generation={generation} />}
           <div className="flex flex-wrap gap-2">

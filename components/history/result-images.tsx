@@ -15,12 +15,10 @@ export function ResultImages({
   generation,
   onOpen,
   onEdit,
-  downloadable = true,
 }: {
   generation: GenerationView;
   onOpen: (image: ImageView) => void;
   onEdit?: ((image: ImageView) => void) | undefined;
-  downloadable?: boolean;
 }) {
   const t = useMessages().history;
   const { images, request } = generation;
@@ -40,7 +38,6 @@ export function ResultImages({
             prompt={request.prompt}
             onOpen={() => onOpen(image)}
             before={generation.input}
-            downloadable={downloadable}
             onEdit={onEdit && (() => onEdit(image))}
           />
         ))}
@@ -55,7 +52,7 @@ export function ResultImages({
         {images.map((image, index) => (
           <li key={image.id} className="min-w-0 space-y-1">
             <ImageThumb image={image} position={{ index, count }} prompt={request.prompt} onOpen={() => onOpen(image)} />
-            <ImageLinks image={image} downloadable={downloadable} onEdit={onEdit && (() => onEdit(image))} />
+            <ImageLinks image={image} downloadable onEdit={onEdit && (() => onEdit(image))} />
             {!shared && <RevisedPrompt revised={image.revisedPrompt} prompt={request.prompt} heading={format(t.image.revisedPromptOf, { index: index + 1 })} />}
           </li>
         ))}

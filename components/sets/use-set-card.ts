@@ -4,8 +4,13 @@ import { useCost } from "@/components/pricing/prices";
 import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
 import { useUsageAfter } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
-import type { SetRequest } from "@/lib/generation/set-kind";
-import { isActive, type ComparisonView } from "@/lib/generation/view";
+import { isHidden } from "@/lib/compare/column-label";
+import { isModelComparison, type SetRequest } from "@/lib/generation/set-kind";
+import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
+
+/** The images a generation billed, or will at most while it runs. */
+const billed = (generation: GenerationView): number =>
+  isActive(generation.status) ? generation.request.n : (generation.billedImages ?? generation.images.length);
 
 /**
  * What every card of generations made together (comparison, grid, batch) follows: the set as it is now (the
@@ -21,9 +26,9 @@ export const useSetCard = <Request extends SetRequest>(initial: ComparisonView<R
   const cost = useCost();
   const active = set.columns.some((column) => isActive(column.generation.status));
   useUsageAfter(active, live);
-  const spent = set.columns.reduce(
-    (sum, { generation }) => sum + cost.of(generation.request.model, isActive(generation.status) ? generation.request.n : (generation.billedImages ?? generation.images.length)),
-    0,
-  );
+  // Until a blind comparison's reveal no column says its model: its images are priced at its models' mean.
+  const spent = isModelComparison(set) && isHidden(set)
+    ? set.request.models.reduce((sum, model) => sum + cost.of(model, set.columns.reduce((images, { generation }) => images + billed(generation), 0)), 0) / set.request.models.length
+    : set.columns.reduce((sum, { generation }) => sum + cost.of(generation.request.model, billed(generation)), 0);
   return { set, refetch: query.refetch, update: useUpdateComparison(), retry: useRetryColumn(), card: useRef<HTMLElement>(null), active, spent, money: cost.money };
 };

@@ -95,7 +95,8 @@ type Shown = Pick<GenerationView, "images" | "status" | "input"> & { readonly pr
 
 const shown = (generation: GenerationView): Shown => ({ ...generation, prompt: generation.request.prompt, error: generation.error?.message ?? null });
 
-function Images({ generation, label, describe = (text) => text }: { generation: Shown; label: string; describe?: (text: string) => string }) {
+/** `hidden`: a blind comparison's column, whose revised prompts wait for the reveal. */
+function Images({ generation, label, describe = (text) => text, hidden = false }: { generation: Shown; label: string; describe?: (text: string) => string; hidden?: boolean }) {
   const { share: t, present } = useMessages();
   const ruleText = useRuleText();
   if (generation.images.length === 0) {
@@ -116,7 +117,7 @@ function Images({ generation, label, describe = (text) => text }: { generation: 
             )}
           </a>
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.revised}</p>
-          <p className="whitespace-pre-wrap text-sm text-slate-800 dark:text-slate-200">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">{t.noRevised}</span>}</p>
+          <p className="whitespace-pre-wrap text-sm text-slate-800 dark:text-slate-200">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">{hidden ? t.revisedHidden : t.noRevised}</span>}</p>
         </li>
       ))}
     </ul>
@@ -160,7 +161,7 @@ function SharedHiddenComparison({ comparison }: { comparison: HiddenComparison }
       {comparison.columns.map((column, index) => (
         <li key={column.id} aria-label={blindLabel(index, blindModel)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
           <h3 className="text-sm font-semibold">{blindLabel(index, blindModel)}</h3>
-          <Images generation={{ ...column, input: null, prompt: comparison.request.prompt }} label={blindLabel(index, blindModel)} />
+          <Images generation={{ ...column, input: null, prompt: comparison.request.prompt }} label={blindLabel(index, blindModel)} hidden />
         </li>
       ))}
     </ol>

@@ -1,14 +1,13 @@
 import type { ComparisonView, GenerationStatus, HistoryItem, ImageView } from "../generation/view";
-import { blindText, isHidden } from "./column-label";
+import { blindView } from "./blind-view";
+import { isHidden } from "./column-label";
 
 /**
- * A blind comparison as it may leave the server before its models are revealed: the prompt, and per column
- * its images, its state and its failure with every model's id and name replaced by the column's label.
- * No model id or name, no size setting, seed, note or timing: nothing a page's payload could give away.
+ * A blind comparison as a share page receives it before its models are revealed: the prompt, and per column
+ * what the owner's history shows of it (lib/compare/blind-view.ts): its images in the shape asked of every
+ * model, its state and its failure with every model's id and name replaced by the column's label. No model
+ * id or name, no size, seed, revised prompt, note or timing: nothing a page's payload could give away.
  */
-
-/** The label as the server writes it into a failure; the interface translates the sentence around it. */
-const SERVER_LABEL = "Model {letter}";
 
 export type HiddenColumn = {
   readonly id: string;
@@ -34,11 +33,11 @@ export const hideComparison = (comparison: ComparisonView): HiddenComparison => 
   id: comparison.id,
   createdAt: comparison.createdAt,
   request: { prompt: comparison.request.prompt },
-  columns: comparison.columns.map(({ generation }) => ({
+  columns: blindView(comparison).columns.map(({ generation }) => ({
     id: generation.id,
     status: generation.status,
     images: generation.images,
-    error: generation.error && blindText(comparison, generation.error.message, SERVER_LABEL),
+    error: generation.error?.message ?? null,
   })),
 });
 

@@ -1,5 +1,6 @@
 import type { HistoryItem } from "../generation/view";
 import type { Change, GenerationStore, ShareEntry } from "../store/types";
+import { clientGeneration, clientItem } from "../history/client-view";
 import { SSE_HEARTBEAT, sseFrame, type LiveChange, type LiveHello } from "./sse";
 
 type Send = (frame: Uint8Array) => void;
@@ -67,7 +68,8 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
       [...last.values()].map(async (change) => {
         if (change.kind === "deleted") return change.item;
         const view: HistoryItem | null = change.item.kind === "generation" ? await store.get(change.item.id) : await store.getComparison(change.item.id);
-        return view ?? change.item;
+        if (!view) return change.item;
+        return view.kind === "generation" ? await clientGeneration(store, view) : clientItem(view);
       }),
     );
     // A view has its kind's fields; an entry that is gone has only kind and id.

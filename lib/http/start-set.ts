@@ -1,6 +1,7 @@
 import type { ComparisonView } from "../generation/view";
 import { isActive } from "../generation/view";
 import { getHistory } from "../history";
+import { clientItem } from "../history/client-view";
 import type { JobRunner } from "../jobs/runner";
 import { getGenerationRateLimit } from "../limits";
 import { clientKey } from "../limits/rate-limit";
@@ -24,9 +25,12 @@ export const startSetRoute =
       return answerStarted(
         request,
         runner,
-        started,
+        clientItem(started),
         started.columns.map((column) => column.generation.id),
-        () => store.getComparison(started.id),
+        async () => {
+          const current = await store.getComparison(started.id);
+          return current && clientItem(current);
+        },
         (view) => view.columns.some((column) => isActive(column.generation.status)),
       );
     });

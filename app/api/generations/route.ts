@@ -3,6 +3,7 @@ import { listQuerySchema } from "@/lib/generation/list-query-schema";
 import { parseGenerateRequest } from "@/lib/generation/parse-request";
 import type { ListedPage } from "@/lib/generation/view";
 import { getHistory } from "@/lib/history";
+import { clientItem } from "@/lib/history/client-view";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
@@ -35,7 +36,8 @@ export function GET(request: Request): Promise<Response> {
     const { starred, ...query } = parsed.data;
     // Read first: the page is then at least as new as this id, which the page compares live events against.
     const { last } = await store.changeBounds();
-    const page: ListedPage = { ...(await store.list({ ...query, starred: starred === "1" })), changeId: last };
+    const { items, nextCursor } = await store.list({ ...query, starred: starred === "1" });
+    const page: ListedPage = { items: items.map(clientItem), nextCursor, changeId: last };
     return json(page);
   });
 }

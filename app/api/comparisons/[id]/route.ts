@@ -2,6 +2,7 @@ import { isActive } from "@/lib/generation/view";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
+import { clientItem } from "@/lib/history/client-view";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
@@ -14,7 +15,7 @@ export function GET(request: Request, { params }: Context): Promise<Response> {
   return handleRoute(request, async () => {
     const comparison = await (await getHistory()).store.getComparison((await params).id);
     if (!comparison) throw notFound("This comparison");
-    return json(comparison);
+    return json(clientItem(comparison));
   });
 }
 
@@ -27,7 +28,7 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
     if (!patch.success) throw new AppError("invalid_request", "Only { starred: true | false } and { revealed: true } can be changed.");
     const comparison = await (await getHistory()).store.updateComparison((await params).id, patch.data);
     if (!comparison) throw notFound("This comparison");
-    return json(comparison);
+    return json(clientItem(comparison));
   });
 }
 

@@ -2,6 +2,7 @@ import { isActive } from "@/lib/generation/view";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
+import { clientGeneration } from "@/lib/history/client-view";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
@@ -12,9 +13,10 @@ type Context = { params: Promise<{ id: string }> };
 
 export function GET(request: Request, { params }: Context): Promise<Response> {
   return handleRoute(request, async () => {
-    const generation = await (await getHistory()).store.get((await params).id);
+    const { store } = await getHistory();
+    const generation = await store.get((await params).id);
     if (!generation) throw notFound("This generation");
-    return json(generation);
+    return json(await clientGeneration(store, generation));
   });
 }
 
@@ -24,9 +26,10 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
   return handleRoute(request, async () => {
     const patch = patchSchema.safeParse(await readJsonBody(request, 1024));
     if (!patch.success) throw new AppError("invalid_request", "Only { starred: true | false } can be changed.");
-    const generation = await (await getHistory()).store.setStarred((await params).id, patch.data.starred);
+    const { store } = await getHistory();
+    const generation = await store.setStarred((await params).id, patch.data.starred);
     if (!generation) throw notFound("This generation");
-    return json(generation);
+    return json(await clientGeneration(store, generation));
   });
 }
 

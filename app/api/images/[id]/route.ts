@@ -1,13 +1,9 @@
-import { streamStoredImage } from "@/lib/history/stored-image";
-import { imageResponse } from "@/lib/http/image-response";
+import { storedImageResponse } from "@/lib/http/stored-image-response";
 import { handleRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** The stored image as the model made it. */
+/** The stored image as the model made it (anonymous while its blind comparison is unrevealed). */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(request, async () => {
-    const { image, ...stream } = await streamStoredImage((await params).id, "full");
-    return imageResponse(stream, image.mime);
-  });
+  return handleRoute(request, async () => storedImageResponse((await params).id, "full"));
 }

@@ -87,6 +87,7 @@ export const history = {
     revisedPromptOf: "Revised prompt of image {index}",
     revisedPromptAll: "Revised prompt of all {count} images",
     noRevisedPrompt: "No revised prompt returned.",
+    revisedHidden: "Shown when the models are revealed.",
     showRevised: "Show the revised prompt",
     showDiff: "Show what the rewriter changed",
     download: "Download PNG",

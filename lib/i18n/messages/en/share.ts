@@ -17,4 +17,5 @@ export const share = {
   openFull: "Open image {n} at full size",
   revised: "Revised prompt",
   noRevised: "No revised prompt returned.",
+  revisedHidden: "Shown when the models are revealed.",
 };

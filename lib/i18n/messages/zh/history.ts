@@ -86,6 +86,7 @@ export const history: Messages["history"] = {
     revisedPromptAll: "全部 {count} 张图片的改写提示词",
     revisedPrompt: "改写后的提示词",
     noRevisedPrompt: "未返回改写后的提示词。",
+    revisedHidden: "揭晓模型后显示。",
     showRevised: "查看改写后的提示词",
     showDiff: "查看改写了哪些内容",
     download: "下载 PNG",

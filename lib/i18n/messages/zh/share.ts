@@ -18,4 +18,5 @@ export const share: Messages["share"] = {
   openFull: "查看第 {n} 张原图",
   revised: "改写后的提示词",
   noRevised: "未返回改写后的提示词。",
+  revisedHidden: "揭晓模型后显示。",
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
+import { clientItem } from "@/lib/history/client-view";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
@@ -23,6 +24,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     if (!comparison.columns.some((column) => column.generation.id === body.data.column)) throw notFound("That column");
     await (await getGenerationRateLimit())(clientKey(request, sessionId));
     if (!(await runner.retryColumn(body.data.column))) throw new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
-    return json(await store.getComparison(id), 202);
+    const retried = await store.getComparison(id);
+    return json(retried && clientItem(retried), 202);
   });
 }

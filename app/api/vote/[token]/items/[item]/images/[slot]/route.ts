@@ -2,7 +2,7 @@ import { getHistory } from "@/lib/history";
 import { imageResponse } from "@/lib/http/image-response";
 import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
-import { blindImage } from "@/lib/polls/blind-image";
+import { blindImage } from "@/lib/compare/blind-image";
 import { voterAccess } from "@/lib/polls/voter-access";
 import { candidateAt } from "@/lib/polls/voter-view";
 

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { generationView } from "@/test/generation-view";
+import type { ComparisonView, GenerationView } from "../generation/view";
+import { defaultRequest } from "../models/defaults";
+import type { GenerateRequest } from "../models/request-schema";
+import { blindView } from "./blind-view";
+
+const image = (id: string, width: number, height: number, revisedPrompt: string) => ({ id, width, height, revisedPrompt, src: `/api/images/${id}`, thumbSrc: `/api/images/${id}/thumb`, downloadSrc: `/api/images/${id}/download` });
+
+/** A Wan 2.6 and a Qwen-Image Max column, each as different as models make them: size, seed, timing, rewrite. */
+const column = (model: "wan2.6-t2i" | "qwen-image-max", patch: Partial<GenerationView>) => ({
+  generation: generationView({
+    id: model === "wan2.6-t2i" ? "g1" : "g2",
+    comparisonId: "c",
+    request: { ...defaultRequest(model), prompt: "A bowl of ramen", width: model === "wan2.6-t2i" ? 1280 : 1664, height: model === "wan2.6-t2i" ? 720 : 928 },
+    seed: 7,
+    createdAt: 1_000,
+    status: "succeeded",
+    finishedAt: model === "wan2.6-t2i" ? 9_000 : 4_000,
+    durationMs: model === "wan2.6-t2i" ? 8_000 : 3_000,
+    requestId: `req-${model}`,
+    taskId: model === "wan2.6-t2i" ? "task-1" : null,
+    billedImages: 1,
+    stage: null,
+    typicalMs: 5_000,
+    timings: { sentAt: 1_000, answeredAt: 2_000, downloadedAt: 3_000, storedAt: 4_000 },
+    images: [image(model === "wan2.6-t2i" ? "i1" : "i2", model === "wan2.6-t2i" ? 1280 : 1664, model === "wan2.6-t2i" ? 720 : 928, `${model} rewrote it`)],
+    ...patch,
+  }) as GenerationView<GenerateRequest>,
+  notes: [`${model} does not take prompt rewriting off`],
+});
+
+const comparison = (blind: boolean, revealed: boolean, columns = [column("wan2.6-t2i", {}), column("qwen-image-max", {})]): ComparisonView => ({
+  kind: "comparison",
+  id: "c",
+  createdAt: 1_000,
+  request: { models: ["wan2.6-t2i", "qwen-image-max"], prompt: "A bowl of ramen", negativePrompt: "", aspect: "16:9", perModel: 1, seed: 7, promptExtend: false, watermark: false, blind },
+  seed: 7,
+  starred: false,
+  revealed,
+  columns,
+});
+
+/** What a column says, its id aside (the record's own, random): the same for every column of a hidden comparison. */
+const withoutId = (view: ComparisonView) => view.columns.map(({ generation, notes }) => JSON.stringify({ ...generation, id: "", images: generation.images.map((shown) => ({ ...shown, id: "", src: "", thumbSrc: "", downloadSrc: "" })), notes }));
+
+describe("a blind comparison as it leaves the server", () => {
+  it("leaves comparisons in the open, and revealed ones, as they are", () => {
+    for (const view of [comparison(false, false), comparison(true, true)]) expect(blindView(view)).toBe(view);
+  });
+
+  it("gives every column the same settings, shape and outcome, so no column tells its model", () => {
+    const hidden = blindView(comparison(true, false));
+    const [first, ...rest] = withoutId(hidden);
+    for (const other of rest) expect(other).toBe(first);
+    const columns = JSON.stringify(hidden.columns);
+    // Every column names the same stand-in, the first of the comparison's models by id.
+    expect(hidden.columns.map(({ generation }) => generation.request.model)).toEqual(["qwen-image-max", "qwen-image-max"]);
+    for (const tell of ["wan2.6", "Wan 2.6", "Qwen-Image Max", "1664", "928", "1280", "720", "rewrote", "req-", "task-1", "8000", "3000", "does not take"]) expect(columns).not.toContain(tell);
+    expect(hidden.columns[0]?.generation.images[0]).toMatchObject({ width: 1024, height: 576, revisedPrompt: "", src: "/api/images/i1?blind", thumbSrc: "/api/images/i1/thumb?blind" });
+    // The comparison's own settings are the owner's and stay, for "Reuse settings".
+    expect(hidden.request).toEqual(comparison(true, false).request);
+  });
+
+  it("shows no column done, failed or with images until every column has ended", () => {
+    const running = blindView(comparison(true, false, [column("wan2.6-t2i", { status: "running", finishedAt: null, images: [], billedImages: null }), column("qwen-image-max", {})]));
+    expect(running.columns.map(({ generation }) => [generation.status, generation.images.length, generation.finishedAt, generation.billedImages])).toEqual([
+      ["running", 0, null, null],
+      ["running", 0, null, null],
+    ]);
+  });
+
+  it("shows a column the owner cancelled as cancelled at once", () => {
+    const view = blindView(comparison(true, false, [column("wan2.6-t2i", { status: "running", finishedAt: null, images: [] }), column("qwen-image-max", { status: "cancelled", images: [] })]));
+    expect(view.columns.map(({ generation }) => generation.status)).toEqual(["running", "cancelled"]);
+  });
+
+  it("names a failing model by its column's label", () => {
+    const failed = column("qwen-image-max", { status: "failed", images: [], billedImages: 0, error: { code: "model_unavailable", message: "Qwen-Image Max (qwen-image-max) is unavailable.", retryAfterSeconds: null } });
+    const view = blindView(comparison(true, false, [column("wan2.6-t2i", {}), failed]));
+    expect(view.columns[1]?.generation.error).toEqual({ code: "model_unavailable", message: "Model B (Model B) is unavailable.", retryAfterSeconds: null });
+  });
+});

@@ -1,0 +1,76 @@
+import { isModelComparison } from "../generation/set-kind";
+import { imageLinks, isActive, type ComparisonView, type GenerationView, type ImageView } from "../generation/view";
+import type { GenerateRequest } from "../models/request-schema";
+import { BLIND_SIDE, blindFrame } from "./blind-image";
+import { blindText, isHidden } from "./column-label";
+import { aspectValue } from "./fit-to-model";
+
+/** The label as the server writes it into a failure; the interface translates the sentence around it. */
+export const SERVER_LABEL = "Model {letter}";
+
+/**
+ * A hidden image: its link serves the picture cropped to the comparison's asked shape, as a JPEG without
+ * metadata (see app/api/images), at the same size whatever the model; its revised prompt (a model's way of
+ * rewriting) waits for the reveal.
+ */
+const hiddenImage = (image: ImageView, frame: { width: number; height: number }): ImageView => {
+  const links = imageLinks(image.id);
+  return { id: image.id, ...frame, revisedPrompt: "", src: `${links.src}?blind`, thumbSrc: `${links.thumbSrc}?blind`, downloadSrc: links.downloadSrc };
+};
+
+/**
+ * A blind comparison as it leaves the server for a browser before its models are revealed, in the shape of
+ * any comparison so the history's card shows it as it shows the rest. Nothing differs from column to column
+ * but what the owner must see: each column is given the comparison's own settings (the first of its models
+ * by id standing for all, so every column names the same one), no size, seed, notes, timings, stage,
+ * request or task id of its own, and its images (the shape asked of every model, no revised prompt) and
+ * outcome only once every column has ended, so the order in which models finish gives none away either.
+ * A column cancelled by the owner shows as cancelled at once: that is the owner's doing, not the model's.
+ * Anything else (a grid, a batch, a comparison in the open or revealed) is returned as it is.
+ */
+export const blindView = (comparison: ComparisonView): ComparisonView => {
+  if (!isModelComparison(comparison) || !isHidden(comparison)) return comparison;
+  const { request } = comparison;
+  const settled = comparison.columns.every(({ generation }) => !isActive(generation.status));
+  const frame = blindFrame(aspectValue(request.aspect), BLIND_SIDE.full);
+  const shared: GenerateRequest = {
+    model: request.models.reduce((first, id) => (id < first ? id : first)),
+    ...frame,
+    prompt: request.prompt,
+    negativePrompt: request.negativePrompt,
+    // The same for every column: a blind comparison asks each model for the fewest any of them allows.
+    n: comparison.columns[0]?.generation.request.n ?? request.perModel,
+    seed: comparison.seed,
+    promptExtend: request.promptExtend,
+    watermark: request.watermark,
+  };
+  const finishedAt = settled ? Math.max(comparison.createdAt, ...comparison.columns.map(({ generation }) => generation.finishedAt ?? 0)) : null;
+  const hide = (generation: GenerationView<GenerateRequest>): GenerationView<GenerateRequest> => {
+    const shown = settled || generation.status === "cancelled";
+    return {
+      kind: "generation",
+      id: generation.id,
+      comparisonId: generation.comparisonId,
+      status: shown ? generation.status : "running",
+      createdAt: comparison.createdAt,
+      finishedAt: shown ? finishedAt : null,
+      request: shared,
+      input: null,
+      chain: [],
+      seed: comparison.seed,
+      durationMs: null,
+      error: shown && generation.error ? { ...generation.error, message: blindText(comparison, generation.error.message, SERVER_LABEL) } : null,
+      starred: generation.starred,
+      requestId: null,
+      taskId: null,
+      billedImages: shown ? generation.billedImages : null,
+      notices: shown ? generation.notices.map((notice) => blindText(comparison, notice, SERVER_LABEL)) : [],
+      images: shown ? generation.images.map((image) => hiddenImage(image, frame)) : [],
+      stage: null,
+      typicalMs: null,
+      queuedAhead: null,
+      timings: null,
+    };
+  };
+  return { ...comparison, columns: comparison.columns.map(({ generation }) => ({ generation: hide(generation), notes: [] })) };
+};
