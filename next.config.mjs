@@ -11,8 +11,9 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Native code (image processing, SQLite) is loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["sharp", "libsql", "undici"],
+  // Native code (image processing, SQLite) and the slide-deck writer (its own zip library) are loaded from
+  // node_modules at run time, not bundled.
+  serverExternalPackages: ["sharp", "libsql", "undici", "pptxgenjs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

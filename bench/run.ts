@@ -8,13 +8,14 @@ import { benchStoreListing } from "./store-listing";
 import { benchLiveStreams } from "./live-streams";
 import { benchTeam } from "./team";
 import { benchTimeToImage } from "./time-to-image";
+import { benchZipMemory } from "./zip-memory";
 
 /**
  * `npm run bench`: every benchmark, printed as Markdown tables and written to docs/benchmarks.md. Times are
  * for the machine it ran on (see the header); they are measured here and never asserted in tests.
  */
 // One after another: each measures the machine, and two at once would measure each other.
-const sections = [await benchStoreListing(), await benchEditInputs(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchGateway(), await benchTimeToImage(), await benchLiveStreams(), await benchTeam()];
+const sections = [await benchStoreListing(), await benchEditInputs(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchGateway(), await benchTimeToImage(), await benchLiveStreams(), await benchTeam(), await benchZipMemory()];
 const header = [
   "# Benchmarks",
   "",

@@ -69,6 +69,11 @@ test.describe("comparing models side by side", () => {
     await expect(compare.column(card, "Model B").getByRole("img")).toBeVisible();
     for (const name of ["Wan 2.6", "Qwen-Image Max", "wan2.6-t2i", "qwen-image-max", "1280*1280", "1328*1328"]) await expect(card).not.toContainText(name);
     await expect(card.getByRole("link", { name: "Download PNG" })).toHaveCount(0);
+    // A model's way of rewriting the prompt would tell it: the revised prompts wait for the reveal too.
+    await expect(compare.column(card, "Model A")).toContainText("Shown when the models are revealed.");
+    // The set leaves only as slides (under its letters): its zip's files would name the models.
+    await expect(card.getByRole("link", { name: "Download as slides" })).toBeVisible();
+    await expect(card.getByRole("link", { name: "Download images (zip)" })).toHaveCount(0);
     // The lightbox gives nothing away either.
     await compare.column(card, "Model A").getByRole("button", { name: /^Open image 1/ }).click();
     await expect(page.getByRole("dialog")).not.toContainText(/Wan|Qwen|wan|qwen|\d+\*\d+/);

@@ -1,6 +1,6 @@
 // The tests drive real programs from Debian's packages: Chromium (Playwright cannot download its own browsers
-// here), PostgreSQL (a throwaway cluster per run) and OpenStack Swift with memcached (a real S3-compatible
-// server per run). Installed on demand when running as root (as CI does);
+// here), PostgreSQL (a throwaway cluster per run), OpenStack Swift with memcached (a real S3-compatible
+// server per run) and LibreOffice Impress with poppler and a CJK font (slide decks opened as a reader would). Installed on demand when running as root (as CI does);
 // otherwise the message says what to install.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -17,6 +17,11 @@ const NEEDED = [
     what: "OpenStack Swift and memcached",
     packages: ["python3-swift", "memcached"],
     present: () => existsSync("/usr/bin/memcached") && spawnSync("/usr/bin/python3", ["-c", "import swift"], { stdio: "ignore" }).status === 0,
+  },
+  {
+    what: "LibreOffice Impress, poppler and a CJK font",
+    packages: ["libreoffice-impress", "poppler-utils", "fonts-wqy-microhei"],
+    present: () => ["/usr/bin/soffice", "/usr/bin/pdftotext", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"].every((path) => existsSync(path)),
   },
 ];
 

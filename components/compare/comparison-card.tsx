@@ -104,7 +104,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
           )
         }
       >
-        {!hidden && <SetDownloads set={comparison} />}
+        <SetDownloads set={comparison} hidden={hidden} />
         {!running && <PollButton sets={[comparison.id]} prompt={request.prompt} />}
       </SetActions>
     </article>

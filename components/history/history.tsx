@@ -17,6 +17,7 @@ import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
 import { ShareButton } from "./share-button";
 import { usePendingDeletes } from "./use-pending-deletes";
+import { TakeawayLinks } from "@/components/sets/takeaway-links";
 import { cutText, excerpt } from "@/lib/text/well-formed";
 
 /** Every favourite, page after page (a presentation of them needs them all, not the ones scrolled to). */
@@ -120,6 +121,12 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {t.presentFavourites}
         </Button>
       </div>
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium text-indigo-700 dark:text-indigo-300">{messages.sets.takeaway.favourites}</summary>
+        <div className="pt-2">
+          <TakeawayLinks query="starred=1" label={messages.sets.takeaway.favourites} labelShown={false} />
+        </div>
+      </details>
       <HistoryFilters value={filters} onChange={setFilters} />
       {starredError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
@@ -145,6 +152,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
               prompt={format(t.selection.shareTitle, { count: chosen.length })}
             />
           )}
+          <TakeawayLinks query={`items=${chosen.map((item) => `${item.kind}:${item.id}`).join(",")}`} label={messages.sets.takeaway.selection} />
           <Button onClick={() => setSelected(new Map())}>{t.selection.clear}</Button>
         </div>
       )}

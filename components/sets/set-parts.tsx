@@ -10,6 +10,7 @@ import { requestSize } from "@/lib/generation/request-size";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { excerpt } from "@/lib/text/well-formed";
+import { downloadLinkClass as linkClass } from "./takeaway-links";
 
 /**
  * The parts the cards of generations made together share (a grid's cells, a batch's rows): how far the set
@@ -17,7 +18,6 @@ import { excerpt } from "@/lib/text/well-formed";
  * downloads.
  */
 
-const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800";
 
 /** "4 of 6 made · 1 without an image · 1 running · 0 waiting", and Cancel all while any is unfinished. */
 export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAfter: RefObject<HTMLElement | null> }) {
@@ -187,11 +187,22 @@ export function SetActions({
   );
 }
 
-/** The whole set to take away: its images as a zip (with its manifest), its results as CSV, or a contact sheet. */
-export function SetDownloads({ set }: { set: ComparisonView }) {
+/**
+ * The whole set to take away: a slide deck, its images as a zip (with its manifest), its results as CSV, or a
+ * contact sheet. `hidden`: a blind comparison not yet revealed, whose files would name its models: the deck
+ * alone, which shows it under its letters.
+ */
+export function SetDownloads({ set, hidden = false }: { set: ComparisonView; hidden?: boolean }) {
   const t = useMessages().sets;
+  const deck = (
+    <a href={`/api/comparisons/${set.id}/deck`} download title={t.deckHelp} className={linkClass}>
+      {t.deck}
+    </a>
+  );
+  if (hidden) return deck;
   return (
     <>
+      {deck}
       <a href={`/api/comparisons/${set.id}/zip`} download title={t.zipHelp} className={linkClass}>
         {t.zip}
       </a>

@@ -16,10 +16,12 @@ export const contactSheetSize = (count: number): { width: number; height: number
   return { width: margin * 2 + columns * thumb + (columns - 1) * gap, height: margin * 2 + title + rows * (thumb + caption) + (rows - 1) * gap };
 };
 
-export const renderContactSheet = async (title: string, entries: readonly ContactEntry[]): Promise<Buffer> => {
+/** `note`: what was left out, one line under the title. */
+export const renderContactSheet = async (title: string, entries: readonly ContactEntry[], note: string | null = null): Promise<Buffer> => {
   const { columns, thumb, gap, margin, title: titleHeight, caption, fontSize, titleSize } = CONTACT_SHEET;
   const size = contactSheetSize(entries.length);
   const svg = [path(fitted(title, titleSize, size.width - margin * 2), margin, margin + titleSize, titleSize, "#0f172a")];
+  if (note) svg.push(path(fitted(note, fontSize - 2, size.width - margin * 2), margin, margin + titleSize + fontSize + 4, fontSize - 2, "#b45309"));
   const images: Array<{ image: Buffer; left: number; top: number }> = [];
   entries.forEach((entry, index) => {
     const left = margin + (index % columns) * (thumb + gap);

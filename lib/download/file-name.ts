@@ -83,6 +83,11 @@ export function contentDisposition(fileName: string): string {
 }
 
 /** A file made of a whole set (a grid's PNG, a batch's zip), like `grid_a-red-lighthouse-at-dawn.png`. */
-export function setFileName(kind: "comparison" | "grid" | "batch", prompt: string, extension: "png" | "csv" | "zip"): string {
+export function setFileName(kind: "comparison" | "grid" | "batch", prompt: string, extension: "png" | "csv" | "zip" | "pptx"): string {
   return `${kind}_${promptSlug(wellFormed(prompt), MAX_PROMPT_LENGTH) || "prompt"}.${extension}`;
+}
+
+/** A file made of items chosen in the history, or of the favourites, like `selection_3-items.zip`. */
+export function takeawayFileName(kind: "selection" | "favourites", count: number, extension: "png" | "csv" | "zip" | "pptx"): string {
+  return kind === "favourites" ? `favourites.${extension}` : `selection_${count}-${count === 1 ? "item" : "items"}.${extension}`;
 }

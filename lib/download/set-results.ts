@@ -26,13 +26,21 @@ export const zipImageName = (position: number, generation: GenerationView, index
 
 export type ResultLine = Readonly<Record<(typeof RESULT_COLUMNS)[number], string | number | null>>;
 
-/** `origin`: the address the links start with (the page's own), so a link works from the file. */
-export const resultLines = (set: ComparisonView, origin: string): ResultLine[] => {
+/** One generation to take away, under the name it has there (a batch's line, a grid's cell, a model). */
+export type TakeawayEntry = { readonly name: string; readonly generation: GenerationView };
+
+/** A set's generations in its order, each under its column's name. */
+export const setEntries = (set: ComparisonView): TakeawayEntry[] => {
   const names = itemNames(set);
-  return set.columns.flatMap(({ generation }, position): ResultLine[] => {
+  return set.columns.map(({ generation }, position) => ({ name: names[position] ?? String(position + 1), generation }));
+};
+
+/** `origin`: the address the links start with (the page's own), so a link works from the file. */
+export const resultLines = (entries: readonly TakeawayEntry[], origin: string): ResultLine[] =>
+  entries.flatMap(({ name, generation }, position): ResultLine[] => {
     const { request } = generation;
     const shared = {
-      item: names[position] ?? String(position + 1),
+      item: name,
       prompt: request.prompt,
       negative_prompt: request.negativePrompt,
       model: request.model,
@@ -53,6 +61,5 @@ export const resultLines = (set: ComparisonView, origin: string): ResultLine[] =
       image_url: `${origin}${image.downloadSrc}`,
     }));
   });
-};
 
 export const resultTable = (lines: readonly ResultLine[]): Array<Array<string | number | null>> => [[...RESULT_COLUMNS], ...lines.map((line) => RESULT_COLUMNS.map((column) => line[column]))];

@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView, ListedPage } from "@/lib/generation/view";
 import { MODELS } from "@/lib/models/registry";
+import type { GenerateRequest } from "@/lib/models/request-schema";
 import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
 
 /**
@@ -141,7 +142,7 @@ describe("a blind comparison in its owner's history", () => {
     if (!first) throw new Error("no image");
     const original = await routes.image.GET(get(first.src), params({ id: first.id }));
     expect(original.headers.get("content-type")).toBe("image/png");
-    const column = revealed.columns.find(({ generation }) => generation.images.includes(first))?.generation as GenerationView;
+    const column = revealed.columns.find(({ generation }) => generation.images.includes(first))?.generation as GenerationView<GenerateRequest>;
     expect(await sharp(Buffer.from(await original.arrayBuffer())).metadata()).toMatchObject({ width: column.request.width, height: column.request.height });
   });
 });

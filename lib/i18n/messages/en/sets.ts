@@ -18,4 +18,29 @@ export const sets = {
   csvHelp: "Prompt, revised prompt, model, seed, size and a link for every image.",
   contactSheet: "Contact sheet",
   contactSheetHelp: "One printable PNG page of thumbnails with their captions.",
+  deck: "Download as slides",
+  deckHelp: "A PowerPoint deck (opens in Keynote and LibreOffice too): a title slide, a slide per image or comparison with its captions, and the settings.",
+  /** What the slide deck writes (lib/download/deck.ts), in the interface's language. */
+  slides: {
+    subtitle: "{count} slides · {date} · OneToken Image Playground",
+    prompt: "Prompt",
+    revised: "Revised prompt",
+    noRevised: "No revised prompt returned.",
+    settings: "Settings",
+    columns: ["Item", "Model", "Size", "Seed", "Images", "Prompt rewriting", "Watermark"],
+    on: "on",
+    off: "off",
+    hidden: "hidden until the reveal",
+    selection: { one: "{count} item from the history", other: "{count} items from the history" },
+    favourites: "Favourites",
+    deleted: { one: "{count} chosen item was deleted since and is left out.", other: "{count} chosen items were deleted since and are left out." },
+    more: "Only the newest {count} favourites are here.",
+  },
+  /** The history's own take-away of the items chosen, or of the favourites. */
+  takeaway: {
+    selection: "Download the selection",
+    favourites: "Download the favourites",
+    zip: "Images (zip)",
+    csv: "Results (CSV)",
+  },
 };

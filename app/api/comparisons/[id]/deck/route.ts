@@ -1,0 +1,19 @@
+import { setFileName } from "@/lib/download/file-name";
+import { setKindName } from "@/lib/download/load-set";
+import { deckResponse } from "@/lib/download/takeaway-files";
+import { getHistory } from "@/lib/history";
+import { notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { localeOfRequest } from "@/lib/i18n/request-locale";
+
+export const dynamic = "force-dynamic";
+
+/** The set as a slide deck in the interface's language; a blind comparison not yet revealed under its letters. */
+export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(request, async () => {
+    const set = await (await getHistory()).store.getComparison((await params).id);
+    if (!set) throw notFound("This item");
+    const fileName = setFileName(setKindName(set), set.request.prompt, "pptx");
+    return deckResponse({ title: set.request.prompt, items: [set], fileName, locale: localeOfRequest(request), notes: [] });
+  });
+}

@@ -1,0 +1,123 @@
+import { unzipSync } from "fflate";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ComparisonView, GenerationView } from "@/lib/generation/view";
+import { convertDeck } from "@/test/office";
+import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
+
+/** Taking work away: a set's slide deck (opened by LibreOffice), and a selection's deck, zip and contact sheet. */
+
+let harness: RouteHarness;
+const routes = {} as {
+  comparisons: typeof import("../../comparisons/route");
+  comparison: typeof import("../../comparisons/[id]/route");
+  deck: typeof import("../../comparisons/[id]/deck/route");
+  generations: typeof import("../../generations/route");
+  takeaway: typeof import("./route");
+};
+
+beforeAll(async () => {
+  captureConsole();
+  harness = await startRouteHarness({ latencyMs: 10 });
+  Object.assign(routes, {
+    comparisons: await import("../../comparisons/route"),
+    comparison: await import("../../comparisons/[id]/route"),
+    deck: await import("../../comparisons/[id]/deck/route"),
+    generations: await import("../../generations/route"),
+    takeaway: await import("./route"),
+  });
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const post = (url: string, body: unknown) => new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const get = (url: string, lang?: "en" | "zh") => new Request(`http://localhost${url}`, { headers: lang ? { cookie: `lang=${lang}` } : {} });
+
+const comparisonOf = async (blind: boolean, prompt: string): Promise<ComparisonView> => {
+  const body = { models: ["wan2.6-t2i", "qwen-image", "qwen-image-max"], prompt, negativePrompt: "", aspect: "16:9", perModel: 1, seed: 11, promptExtend: true, watermark: false, blind };
+  const started = (await (await routes.comparisons.POST(post("/api/comparisons", body))).json()) as ComparisonView;
+  return settledSet(harness, started.id);
+};
+
+const generationOf = async (prompt: string): Promise<GenerationView> => {
+  const started = (await (await routes.generations.POST(post("/api/generations", { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 1024, height: 1024, n: 1, seed: 3, promptExtend: false, watermark: false }))).json()) as GenerationView;
+  await harness.history.runner.idle();
+  const done = await harness.history.store.get(started.id);
+  if (!done) throw new Error("no generation");
+  return done;
+};
+
+describe("a set's slide deck", () => {
+  it("opens in LibreOffice: a title slide, the three models side by side, the settings; captions in English and in Chinese", async () => {
+    const set = await comparisonOf(false, "A paper lantern floating on a dark lake");
+    for (const [lang, revised, settings] of [["en", "Revised prompt", "Settings"], ["zh", "改写后的提示词", "设置"]] as const) {
+      const response = await routes.deck.GET(get(`/api/comparisons/${set.id}/deck`, lang), { params: Promise.resolve({ id: set.id }) });
+      expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+      expect(response.headers.get("content-disposition")).toContain(".pptx");
+      const deck = await convertDeck(new Uint8Array(await response.arrayBuffer()));
+      try {
+        expect(deck.pages).toBe(3);
+        const text = deck.text.replace(/\s+/g, " ");
+        for (const caption of ["A paper lantern floating on a dark lake", "Wan 2.6", "Qwen-Image", "Qwen-Image Max", revised, settings]) expect(text).toContain(caption);
+        // The comparison's slide holds its three pictures: far from a blank page.
+        const { channels } = await sharp(await deck.page(2)).stats();
+        expect(Math.max(...channels.map((channel) => channel.stdev))).toBeGreaterThan(20);
+      } finally {
+        await deck.done();
+      }
+    }
+  }, 240_000);
+});
+
+describe("a selection taken away", () => {
+  it("leaves out what was deleted and an unrevealed blind comparison's names, and says so in each file", async () => {
+    const open = await comparisonOf(false, "A red kite over green hills");
+    const blind = await comparisonOf(true, "A bowl of noodles on a wooden table");
+    const single = await generationOf("A lone pine on a cliff");
+    const gone = await generationOf("A snowman melting in the sun");
+    await (await import("../../generations/[id]/route")).DELETE(new Request(`http://localhost/api/generations/${gone.id}`, { method: "DELETE" }), { params: Promise.resolve({ id: gone.id }) });
+    const items = `comparison:${open.id},comparison:${blind.id},generation:${single.id},generation:${gone.id}`;
+    const format = (name: string) => ({ params: Promise.resolve({ format: name }) });
+
+    const zip = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?items=${items}`), format("zip"))).arrayBuffer()));
+    const pngs = Object.keys(zip).filter((name) => name.endsWith(".png"));
+    // The open comparison's three images and the single one; none of the blind comparison's, whose files name models.
+    expect(pngs).toHaveLength(4);
+    expect(new TextDecoder().decode(zip["README.txt"])).toBe(
+      "1 chosen item was deleted since and is left out. 1 blind comparison not yet revealed is left out: its files would name the models.\n",
+    );
+    const manifest = JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ item: string; prompt: string }>;
+    expect(manifest.map((line) => line.item)).toEqual(["1 · wan2.6-t2i", "1 · qwen-image", "1 · qwen-image-max", "2 · Wan 2.2 flash"]);
+
+    const sheet = await routes.takeaway.GET(get(`/api/takeaway/contact-sheet?items=${items}`), format("contact-sheet"));
+    expect(sheet.headers.get("content-type")).toBe("image/png");
+    expect((await sharp(Buffer.from(await sheet.arrayBuffer())).metadata()).format).toBe("png");
+
+    const deckResponse = await routes.takeaway.GET(get(`/api/takeaway/deck?items=${items}`, "en"), format("deck"));
+    expect(deckResponse.headers.get("content-disposition")).toContain("selection_3-items.pptx");
+    const deck = await convertDeck(new Uint8Array(await deckResponse.arrayBuffer()));
+    try {
+      // Title, the open comparison, the blind one, the single image, the settings.
+      expect(deck.pages).toBe(5);
+      const text = deck.text.replace(/\s+/g, " ");
+      expect(text).toContain("3 items from the history");
+      expect(text).toContain("1 chosen item was deleted since and is left out.");
+      expect(text).toContain("A bowl of noodles on a wooden table");
+      expect(text).toContain("Model A");
+      expect(text).toContain("hidden until the reveal");
+      // The blind comparison's slide names no model: its own page's text.
+      const blindPage = text.slice(text.indexOf("A bowl of noodles"), text.indexOf("A lone pine"));
+      for (const name of ["Wan 2.6", "Qwen", "wan2", "qwen"]) expect(blindPage).not.toContain(name);
+    } finally {
+      await deck.done();
+    }
+  }, 240_000);
+
+  it("refuses a list it cannot read, before reading anything", async () => {
+    const response = await routes.takeaway.GET(get("/api/takeaway/zip?items=nonsense"), { params: Promise.resolve({ format: "zip" }) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain("?items=");
+    expect((await routes.takeaway.GET(get("/api/takeaway/pdf?starred=1"), { params: Promise.resolve({ format: "pdf" }) })).status).toBe(404);
+  });
+});

@@ -1,0 +1,46 @@
+import { takeawayFileName } from "@/lib/download/file-name";
+import { leftOutNote, loadTakeaway, takeawayEntries, takeawaySource, TAKEAWAY_MAX_ITEMS } from "@/lib/download/takeaway";
+import { contactSheetResponse, csvResponse, deckNotes, deckResponse, zipResponse } from "@/lib/download/takeaway-files";
+import { notFound } from "@/lib/http/responses";
+import { handleRoute } from "@/lib/http/route";
+import { plural } from "@/lib/i18n/format";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { localeOfRequest } from "@/lib/i18n/request-locale";
+import { getGenerationRateLimit } from "@/lib/limits";
+import { clientKey } from "@/lib/limits/rate-limit";
+
+export const dynamic = "force-dynamic";
+
+const FORMATS = ["deck", "zip", "csv", "contact-sheet"] as const;
+
+/**
+ * Items chosen in the history (`?items=generation:<id>,comparison:<id>`) or the favourites (`?starred=1`)
+ * taken away as a slide deck, a zip of PNGs with a manifest, a CSV or a contact sheet. Items deleted since
+ * they were chosen are left out and the file says so; so is an unrevealed blind comparison, except from the
+ * deck, which shows it under its letters.
+ */
+export function GET(request: Request, { params }: { params: Promise<{ format: string }> }): Promise<Response> {
+  return handleRoute(request, async (sessionId) => {
+    const kind = (await params).format;
+    if (!(FORMATS as readonly string[]).includes(kind)) throw notFound("This download");
+    const url = new URL(request.url);
+    const source = takeawaySource(url);
+    // Reading a whole history out is work: a download counts as a generation against the client's rate limit.
+    await (await getGenerationRateLimit())(clientKey(request, sessionId));
+    const takeaway = await loadTakeaway(source);
+    const count = takeaway.items.length;
+    if (kind === "deck") {
+      const locale = localeOfRequest(request);
+      const words = MESSAGES[locale].sets.slides;
+      const title = takeaway.kind === "favourites" ? words.favourites : plural(locale, words.selection, count);
+      return deckResponse({ title, items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, notes: deckNotes(locale, takeaway, TAKEAWAY_MAX_ITEMS) });
+    }
+    const { entries, hidden } = takeawayEntries(takeaway.items);
+    const note = leftOutNote(takeaway, hidden);
+    const origin = url.origin;
+    if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note });
+    if (kind === "csv") return csvResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "csv"), origin });
+    const title = takeaway.kind === "favourites" ? "Favourites" : `${count} ${count === 1 ? "item" : "items"} from the history`;
+    return contactSheetResponse({ title, entries, fileName: takeawayFileName(takeaway.kind, count, "png").replace(/\.png$/, "_contact-sheet.png"), note });
+  });
+}

@@ -1,0 +1,30 @@
+import { useMessages } from "@/components/i18n/i18n-provider";
+
+/** A download's link, looking like the buttons beside it. */
+export const downloadLinkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800";
+
+/**
+ * Items of the history to take away, as a slide deck, a zip of PNGs with a manifest, a CSV or a contact
+ * sheet. `query`: which items (`items=generation:<id>,…` or `starred=1`); the server leaves out what was
+ * deleted since, and the file says so. The browser's own download bar shows a large one's progress.
+ * `labelShown`: false where the label is on screen already (a disclosure's summary).
+ */
+export function TakeawayLinks({ query, label, labelShown = true }: { query: string; label: string; labelShown?: boolean }) {
+  const t = useMessages().sets;
+  const links = [
+    ["deck", t.deck, t.deckHelp],
+    ["zip", t.takeaway.zip, t.zipHelp],
+    ["csv", t.takeaway.csv, t.csvHelp],
+    ["contact-sheet", t.contactSheet, t.contactSheetHelp],
+  ] as const;
+  return (
+    <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2">
+      {labelShown && <span className="font-medium">{label}</span>}
+      {links.map(([format, text, help]) => (
+        <a key={format} href={`/api/takeaway/${format}?${query}`} download title={help} className={downloadLinkClass}>
+          {text}
+        </a>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { unzipSync } from "fflate";
+import { expect, test } from "./fixtures";
+
+/** Taking work away from the history: a selection, or the favourites, as slides, a zip, a CSV or a contact sheet. */
+test("a selection and the favourites download as a slide deck and a zip of their images", async ({ playground, compare, page }) => {
+  await compare.chooseModels(["Wan 2.2 flash", "Qwen-Image"]);
+  await compare.prompt.fill("A kite festival on a windy beach");
+  await compare.submit();
+  await expect(compare.column(compare.card(), "Qwen-Image").getByRole("img")).toBeVisible();
+  await page.getByRole("button", { name: "One model" }).click();
+  await playground.chooseModel("Wan 2.2 flash");
+  await playground.prompt.fill("A single paper boat");
+  await playground.generateButton.click();
+  const single = playground.results.filter({ hasText: "A single paper boat" });
+  await expect(single.getByRole("img")).toHaveCount(1);
+
+  await single.getByLabel("Select").check();
+  await compare.card().getByLabel("Select").check();
+  const downloads = page.getByRole("region", { name: "Selection" }).getByRole("group", { name: "Download the selection" });
+  const deckDownload = page.waitForEvent("download");
+  await downloads.getByRole("link", { name: "Download as slides" }).click();
+  const deck = await deckDownload;
+  expect(deck.suggestedFilename()).toBe("selection_2-items.pptx");
+  const deckBytes = await readFile(await deck.path());
+  // A PowerPoint file is a zip: its slides are inside, a title, one per image or comparison, and the settings.
+  const slides = Object.keys(unzipSync(new Uint8Array(deckBytes))).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+  expect(slides).toHaveLength(4);
+
+  const zipDownload = page.waitForEvent("download");
+  await downloads.getByRole("link", { name: "Images (zip)" }).click();
+  const files = unzipSync(new Uint8Array(await readFile(await (await zipDownload).path())));
+  expect(Object.keys(files).filter((name) => name.endsWith(".png"))).toHaveLength(3);
+  expect(JSON.parse(new TextDecoder().decode(files["manifest.json"])).map((line: { item: string }) => line.item)).toEqual(["1 · Wan 2.2 flash", "2 · wan2.2-t2i-flash", "2 · qwen-image"]);
+
+  // The favourites: only what is starred.
+  await single.getByRole("button", { name: "Favourite" }).click();
+  await expect(single.getByRole("button", { name: "Favourite" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByText("Download the favourites", { exact: true }).click();
+  const favourites = page.getByRole("group", { name: "Download the favourites" });
+  const favouritesDownload = page.waitForEvent("download");
+  await favourites.getByRole("link", { name: "Images (zip)" }).click();
+  const favourite = await favouritesDownload;
+  expect(favourite.suggestedFilename()).toBe("favourites.zip");
+  const starred = unzipSync(new Uint8Array(await readFile(await favourite.path())));
+  expect(Object.keys(starred).filter((name) => name.endsWith(".png"))).toHaveLength(1);
+});

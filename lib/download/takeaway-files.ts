@@ -1,0 +1,159 @@
+import "server-only";
+import sharp from "sharp";
+import { toCsv } from "../batch/csv";
+import { BLIND_SIDE, blindImage } from "../compare/blind-image";
+import { isHidden } from "../compare/column-label";
+import { aspectValue } from "../compare/fit-to-model";
+import { isModelComparison } from "../generation/set-kind";
+import { requestSize } from "../generation/request-size";
+import type { HistoryItem } from "../generation/view";
+import { getHistory } from "../history";
+import { clientItem } from "../history/client-view";
+import { imageResponse } from "../http/image-response";
+import { format, plural } from "../i18n/format";
+import type { Locale } from "../i18n/locale";
+import { MESSAGES } from "../i18n/messages";
+import { translateRuleMessage } from "../i18n/rule-messages";
+import { downloadablePng } from "../jobs/downloadable-png";
+import { nameModels } from "../models/name-models";
+import { formatSize } from "../models/size-rules";
+import { buildSlides } from "../present/slides";
+import { renderContactSheet } from "./contact-sheet";
+import { buildDeck, type DeckImage } from "./deck";
+import { contentDisposition } from "./file-name";
+import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
+import { zipStream, type ZipEntry } from "./zip-stream";
+
+/** The files a set, a selection or the favourites are taken away as; each answered as a download. */
+
+const download = (body: BodyInit, type: string, fileName: string) =>
+  new Response(body, { headers: { "content-type": type, "content-disposition": contentDisposition(fileName), "cache-control": "no-store" } });
+
+/**
+ * Every image as its PNG download (prompt, revised prompt and settings embedded), with manifest.csv and
+ * manifest.json naming each file (and README.txt saying what was left out), streamed: one image in memory at
+ * a time, however many there are.
+ */
+export const zipResponse = async ({ entries, fileName, origin, note }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note: string | null }): Promise<Response> => {
+  const { store, images } = await getHistory();
+  async function* files(): AsyncGenerator<ZipEntry> {
+    for (const [position, { generation }] of entries.entries()) {
+      for (const [index, image] of generation.images.entries()) {
+        yield {
+          name: zipImageName(position, generation, index),
+          bytes: async () => {
+            const [record, bytes] = await Promise.all([store.image(image.id), images.read(image.id, "full")]);
+            return record && bytes ? (await downloadablePng(bytes, generation, record)).png : null;
+          },
+        };
+      }
+    }
+    const lines = resultLines(entries, origin);
+    yield { name: "manifest.csv", bytes: async () => new TextEncoder().encode(toCsv(resultTable(lines))) };
+    yield { name: "manifest.json", bytes: async () => new TextEncoder().encode(`${JSON.stringify(lines, null, 2)}\n`) };
+    if (note) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${note}\n`) };
+  }
+  return download(zipStream(files()), "application/zip", fileName);
+};
+
+/** The results as CSV: prompt, revised prompt, model, seed, size, status and a link per image. */
+export const csvResponse = ({ entries, fileName, origin }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string }): Response =>
+  download(toCsv(resultTable(resultLines(entries, origin))), "text/csv; charset=utf-8", fileName);
+
+/** The images as thumbnails with captions on one printable PNG page. */
+export const contactSheetResponse = async ({ title, entries, fileName, note }: { title: string; entries: readonly TakeawayEntry[]; fileName: string; note: string | null }): Promise<Response> => {
+  const { images } = await getHistory();
+  const cards = await Promise.all(
+    entries.flatMap(({ name, generation }) =>
+      (generation.images.length > 0 ? generation.images : [null]).map(async (image) => ({ image: image ? await images.read(image.id, "thumb") : null, label: name, prompt: generation.request.prompt })),
+    ),
+  );
+  return imageResponse(await renderContactSheet(title, cards, note), "image/png", { "content-disposition": contentDisposition(fileName), "cache-control": "no-store" });
+};
+
+/** The long side of a picture on a slide: sharp on a projector, small enough for a deck of a hundred. */
+const DECK_SIDE = 1600;
+
+/**
+ * A slide deck of the items in the interface's language: an unrevealed blind comparison under its letters,
+ * its pictures anonymous (as its owner's history shows them), everything else under its model's name.
+ */
+export const deckResponse = async ({
+  title,
+  items,
+  fileName,
+  locale,
+  notes,
+}: {
+  title: string;
+  items: readonly HistoryItem[];
+  fileName: string;
+  locale: Locale;
+  /** What was left out, in the interface's language. */
+  notes: readonly string[];
+}): Promise<Response> => {
+  const { images } = await getHistory();
+  const messages = MESSAGES[locale];
+  const words = messages.sets.slides;
+  // The pictures of unrevealed blind comparisons, by image: shown cropped to the shape asked of every model.
+  const hiddenAspects = new Map(
+    items.flatMap((item) =>
+      item.kind === "comparison" && isModelComparison(item) && isHidden(item)
+        ? item.columns.flatMap(({ generation }) => generation.images.map((image) => [image.id, aspectValue(item.request.aspect)] as const))
+        : [],
+    ),
+  );
+  const shown = items.map(clientItem);
+  const ruleText = (message: string) => nameModels(translateRuleMessage(message, messages.rules));
+  const slides = buildSlides(shown, { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values });
+  const picture = async (image: { id: string }): Promise<DeckImage | null> => {
+    const bytes = await images.read(image.id, "full");
+    if (!bytes) return null;
+    const aspect = hiddenAspects.get(image.id);
+    const data = aspect !== undefined ? await blindImage(bytes, aspect, BLIND_SIDE.full) : await sharp(bytes).resize(DECK_SIDE, DECK_SIDE, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+    const { width = 1, height = 1 } = await sharp(data).metadata();
+    return { data, width, height };
+  };
+  const onOff = (value: boolean) => (value ? words.on : words.off);
+  const settings = slides.length === 0 ? [] : settingsRows(shown, { ...words, onOff, blindModel: messages.compare.blindModel });
+  const date = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date());
+  const deck = await buildDeck({
+    title,
+    locale,
+    slides,
+    settings,
+    words: { ...words, subtitle: format(words.subtitle, { count: slides.length + 2, date }) },
+    note: notes.length > 0 ? notes.join(" ") : null,
+    image: picture,
+  });
+  return download(new Uint8Array(deck), "application/vnd.openxmlformats-officedocument.presentationml.presentation", fileName);
+};
+
+/** One line per generation shown: what it is called, its model (or letter), size, seed, images and options. */
+const settingsRows = (
+  items: readonly HistoryItem[],
+  words: { hidden: string; blindModel: string; onOff: (value: boolean) => string },
+): string[][] =>
+  items.flatMap((item, index) => {
+    const generations = item.kind === "generation" ? [item] : item.columns.map(({ generation }) => generation);
+    const hidden = item.kind === "comparison" && isHidden(item);
+    return generations.map((generation, column) => {
+      const { request } = generation;
+      const model = hidden ? format(words.blindModel, { letter: String.fromCharCode(65 + column) }) : nameModels(request.model);
+      return [
+        generations.length > 1 ? `${index + 1}.${column + 1}` : `${index + 1}`,
+        model,
+        hidden ? words.hidden : formatSize(requestSize(request)),
+        String(generation.seed ?? request.seed ?? ""),
+        String(generation.images.length),
+        words.onOff(request.promptExtend),
+        words.onOff(request.watermark),
+      ];
+    });
+  });
+
+/** What a deck says was left out, in the interface's language. */
+export const deckNotes = (locale: Locale, { deleted, more }: { deleted: number; more: boolean }, limit: number): string[] => {
+  const words = MESSAGES[locale].sets.slides;
+  return [...(deleted > 0 ? [plural(locale, words.deleted, deleted)] : []), ...(more ? [format(words.more, { count: limit })] : [])];
+};

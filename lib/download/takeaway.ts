@@ -1,0 +1,78 @@
+import "server-only";
+import { isHidden } from "../compare/column-label";
+import { AppError } from "../errors";
+import type { HistoryItem } from "../generation/view";
+import { getHistory } from "../history";
+import { modelName } from "../models/model-name";
+import { SHARE_MAX_ITEMS } from "../share/share-request";
+import type { ShareEntry } from "../store/types";
+import { setEntries, type TakeawayEntry } from "./set-results";
+
+/**
+ * What to take away beyond one set: the items chosen in the history (in the order chosen), or the
+ * favourites (newest first). Items deleted since they were chosen are left out and counted, so the files can
+ * say so.
+ */
+
+export const TAKEAWAY_MAX_ITEMS = SHARE_MAX_ITEMS;
+
+export type TakeawaySource = { readonly kind: "selection"; readonly entries: readonly ShareEntry[] } | { readonly kind: "favourites" };
+
+const ENTRY = /^(generation|comparison):([\w-]{1,100})$/;
+
+/** `?items=generation:<id>,comparison:<id>` (a selection) or `?starred=1` (the favourites). */
+export const takeawaySource = (url: URL): TakeawaySource => {
+  if (url.searchParams.get("starred") === "1") return { kind: "favourites" };
+  const listed = (url.searchParams.get("items") ?? "").split(",").filter(Boolean);
+  const entries = listed.map((text) => ENTRY.exec(text)).map((match) => (match ? { kind: match[1] as ShareEntry["kind"], id: match[2] ?? "" } : null));
+  if (entries.length === 0 || entries.some((entry) => entry === null)) {
+    throw new AppError("invalid_request", "Say what to download: ?items=generation:<id>,comparison:<id> or ?starred=1.");
+  }
+  if (entries.length > TAKEAWAY_MAX_ITEMS) throw new AppError("invalid_request", `A download can hold at most ${TAKEAWAY_MAX_ITEMS} items.`);
+  return { kind: "selection", entries: entries.filter((entry) => entry !== null) };
+};
+
+export type Takeaway = {
+  readonly kind: TakeawaySource["kind"];
+  readonly items: readonly HistoryItem[];
+  /** Chosen, then deleted before the download. */
+  readonly deleted: number;
+  /** Favourites beyond the most a download holds (the newest are taken). */
+  readonly more: boolean;
+};
+
+export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> => {
+  const { store } = await getHistory();
+  if (source.kind === "favourites") {
+    const page = await store.list({ limit: TAKEAWAY_MAX_ITEMS, starred: true });
+    return { kind: "favourites", items: page.items, deleted: 0, more: page.nextCursor !== null };
+  }
+  const read = await Promise.all(source.entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
+  const items = read.filter((item) => item !== null);
+  return { kind: "selection", items, deleted: read.length - items.length, more: false };
+};
+
+/**
+ * The generations of the items, each named by its item's number and its own name (a model, a batch's line, a
+ * grid's cell), for the files whose images carry their model's name (a zip, a CSV, a contact sheet). An
+ * unrevealed blind comparison is left out of those, and counted.
+ */
+export const takeawayEntries = (items: readonly HistoryItem[]): { entries: TakeawayEntry[]; hidden: number } => {
+  const shown = items.filter((item) => item.kind === "generation" || !isHidden(item));
+  const entries = shown.flatMap((item, index): TakeawayEntry[] =>
+    item.kind === "generation"
+      ? [{ name: `${index + 1} · ${modelName(item.request.model)}`, generation: item }]
+      : setEntries(item).map((entry) => ({ ...entry, name: `${index + 1} · ${entry.name}` })),
+  );
+  return { entries, hidden: items.length - shown.length };
+};
+
+/** What a take-away's files say was left out, in English (a file outlives the interface's language), or null. */
+export const leftOutNote = (takeaway: Pick<Takeaway, "deleted" | "more">, hidden: number): string | null => {
+  const parts = [
+    takeaway.deleted > 0 && `${takeaway.deleted} chosen ${takeaway.deleted === 1 ? "item was" : "items were"} deleted since and ${takeaway.deleted === 1 ? "is" : "are"} left out.`,
+    hidden > 0 && `${hidden} blind ${hidden === 1 ? "comparison" : "comparisons"} not yet revealed ${hidden === 1 ? "is" : "are"} left out: ${hidden === 1 ? "its" : "their"} files would name the models.`,
+    takeaway.more && `Only the newest ${TAKEAWAY_MAX_ITEMS} favourites are here.`,
+  ].filter((part) => typeof part === "string");
+  return parts.length > 0 ? parts.join(" ") : null;
+};
