@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { unzipSync } from "fflate";
 import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { LIVE_APP_PORT } from "./ports";
@@ -80,6 +82,13 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     expect(picks.reduce((sum, text) => sum + Number(/(\d+) picked it/.exec(text)?.[1] ?? 0), 0)).toBe(2);
     await page.screenshot({ path: "test-results/screenshots/leaderboard.png", fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+    // The poll's comparison leaves as slides for whoever decides (a title, the comparison, the settings).
+    const deckDownload = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download as slides" }).click();
+    const deck = await deckDownload;
+    expect(deck.suggestedFilename()).toBe("poll_1-item.pptx");
+    const slides = Object.keys(unzipSync(new Uint8Array(await readFile(await deck.path())))).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slides).toHaveLength(3);
   } finally {
     await Promise.all(voters.map((context) => context.close()));
   }

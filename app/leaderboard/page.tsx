@@ -16,5 +16,5 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   if (gated && !sessionId) redirect(signInPath(poll ? `/leaderboard?poll=${encodeURIComponent(poll)}` : "/leaderboard"));
   const { polls, results, items } = await loadResults(poll ?? null);
-  return <LeaderboardView results={results} items={items} title={poll ? (polls[0]?.title ?? null) : null} currency={getPrices().currency} />;
+  return <LeaderboardView results={results} items={items} title={poll ? (polls[0]?.title ?? null) : null} poll={poll && polls[0] ? poll : null} currency={getPrices().currency} />;
 }

@@ -13,8 +13,9 @@ import { formatMoney } from "@/lib/pricing/prices";
 const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-top";
 
 /** The ranking with its intervals, each model's speed and cost beside it, and the head-to-head counts. */
-export function LeaderboardView({ results, items, title, currency }: { results: PollResults; items: readonly ItemResult[]; title: string | null; currency: string }) {
-  const t = useMessages().leaderboard;
+/** `poll`: the one poll shown (its sets can be taken away as slides), or null for every vote. */
+export function LeaderboardView({ results, items, title, poll, currency }: { results: PollResults; items: readonly ItemResult[]; title: string | null; poll: string | null; currency: string }) {
+  const { leaderboard: t, sets } = useMessages();
   const facts = new Map(results.facts.map((fact) => [fact.model, fact]));
   const score = (value: number) => value.toFixed(2);
   return (
@@ -27,6 +28,11 @@ export function LeaderboardView({ results, items, title, currency }: { results: 
         <nav className="flex items-center gap-3 text-sm">
           {title !== null && <a href="/leaderboard" className="underline">{t.allLink}</a>}
           <a href="/" className="underline print:hidden">{t.back}</a>
+          {poll !== null && (
+            <a href={`/api/takeaway/deck?poll=${encodeURIComponent(poll)}`} download title={sets.deckHelp} className="underline print:hidden">
+              {sets.deck}
+            </a>
+          )}
           <button type="button" onClick={() => window.print()} className="underline print:hidden">
             {t.print}
           </button>

@@ -87,7 +87,8 @@ export function setFileName(kind: "comparison" | "grid" | "batch", prompt: strin
   return `${kind}_${promptSlug(wellFormed(prompt), MAX_PROMPT_LENGTH) || "prompt"}.${extension}`;
 }
 
-/** A file made of items chosen in the history, or of the favourites, like `selection_3-items.zip`. */
-export function takeawayFileName(kind: "selection" | "favourites", count: number, extension: "png" | "csv" | "zip" | "pptx"): string {
-  return kind === "favourites" ? `favourites.${extension}` : `selection_${count}-${count === 1 ? "item" : "items"}.${extension}`;
+/** A file made of items chosen in the history, the favourites or a poll's sets, like `selection_3-items.zip`. */
+export function takeawayFileName(kind: "selection" | "favourites" | "poll", count: number, extension: "png" | "csv" | "zip" | "pptx"): string {
+  if (kind === "favourites") return `favourites.${extension}`;
+  return `${kind}_${count}-${count === 1 ? "item" : "items"}.${extension}`;
 }

@@ -3,30 +3,36 @@ import { isHidden } from "../compare/column-label";
 import { AppError } from "../errors";
 import type { HistoryItem } from "../generation/view";
 import { getHistory } from "../history";
+import { notFound } from "../http/responses";
 import { modelName } from "../models/model-name";
 import { SHARE_MAX_ITEMS } from "../share/share-request";
 import type { ShareEntry } from "../store/types";
 import { setEntries, type TakeawayEntry } from "./set-results";
 
 /**
- * What to take away beyond one set: the items chosen in the history (in the order chosen), or the
- * favourites (newest first). Items deleted since they were chosen are left out and counted, so the files can
- * say so.
+ * What to take away beyond one set: the items chosen in the history (in the order chosen), the favourites
+ * (newest first), or the sets a poll was made of. Items deleted since they were chosen are left out and
+ * counted, so the files can say so.
  */
 
 export const TAKEAWAY_MAX_ITEMS = SHARE_MAX_ITEMS;
 
-export type TakeawaySource = { readonly kind: "selection"; readonly entries: readonly ShareEntry[] } | { readonly kind: "favourites" };
+export type TakeawaySource =
+  | { readonly kind: "selection"; readonly entries: readonly ShareEntry[] }
+  | { readonly kind: "favourites" }
+  | { readonly kind: "poll"; readonly id: string };
 
 const ENTRY = /^(generation|comparison):([\w-]{1,100})$/;
 
-/** `?items=generation:<id>,comparison:<id>` (a selection) or `?starred=1` (the favourites). */
+/** `?items=generation:<id>,comparison:<id>` (a selection), `?starred=1` (the favourites) or `?poll=<id>`. */
 export const takeawaySource = (url: URL): TakeawaySource => {
   if (url.searchParams.get("starred") === "1") return { kind: "favourites" };
+  const poll = url.searchParams.get("poll");
+  if (poll !== null && /^[\w-]{1,100}$/.test(poll)) return { kind: "poll", id: poll };
   const listed = (url.searchParams.get("items") ?? "").split(",").filter(Boolean);
   const entries = listed.map((text) => ENTRY.exec(text)).map((match) => (match ? { kind: match[1] as ShareEntry["kind"], id: match[2] ?? "" } : null));
   if (entries.length === 0 || entries.some((entry) => entry === null)) {
-    throw new AppError("invalid_request", "Say what to download: ?items=generation:<id>,comparison:<id> or ?starred=1.");
+    throw new AppError("invalid_request", "Say what to download: ?items=generation:<id>,comparison:<id>, ?starred=1 or ?poll=<id>.");
   }
   if (entries.length > TAKEAWAY_MAX_ITEMS) throw new AppError("invalid_request", `A download can hold at most ${TAKEAWAY_MAX_ITEMS} items.`);
   return { kind: "selection", entries: entries.filter((entry) => entry !== null) };
@@ -34,6 +40,8 @@ export const takeawaySource = (url: URL): TakeawaySource => {
 
 export type Takeaway = {
   readonly kind: TakeawaySource["kind"];
+  /** A poll's title; null for the others. */
+  readonly title: string | null;
   readonly items: readonly HistoryItem[];
   /** Chosen, then deleted before the download. */
   readonly deleted: number;
@@ -45,11 +53,21 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
   const { store } = await getHistory();
   if (source.kind === "favourites") {
     const page = await store.list({ limit: TAKEAWAY_MAX_ITEMS, starred: true });
-    return { kind: "favourites", items: page.items, deleted: 0, more: page.nextCursor !== null };
+    return { kind: "favourites", title: null, items: page.items, deleted: 0, more: page.nextCursor !== null };
+  }
+  if (source.kind === "poll") {
+    const poll = await store.getPoll(source.id);
+    if (!poll) throw notFound("This poll");
+    // The sets its images came from, in the poll's order, each once (a grid gives several items).
+    const generations = await Promise.all(poll.items.flatMap((item) => item.candidates.map((candidate) => store.get(candidate.generationId))));
+    const sets = [...new Set(generations.map((generation) => generation?.comparisonId).filter((id) => typeof id === "string"))];
+    const read = await Promise.all(sets.map((id) => store.getComparison(id)));
+    const items = read.filter((item) => item !== null);
+    return { kind: "poll", title: poll.title, items, deleted: read.length - items.length, more: false };
   }
   const read = await Promise.all(source.entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
   const items = read.filter((item) => item !== null);
-  return { kind: "selection", items, deleted: read.length - items.length, more: false };
+  return { kind: "selection", title: null, items, deleted: read.length - items.length, more: false };
 };
 
 /**

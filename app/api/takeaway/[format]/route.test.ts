@@ -13,6 +13,7 @@ const routes = {} as {
   comparison: typeof import("../../comparisons/[id]/route");
   deck: typeof import("../../comparisons/[id]/deck/route");
   generations: typeof import("../../generations/route");
+  polls: typeof import("../../polls/route");
   takeaway: typeof import("./route");
 };
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
     comparison: await import("../../comparisons/[id]/route"),
     deck: await import("../../comparisons/[id]/deck/route"),
     generations: await import("../../generations/route"),
+    polls: await import("../../polls/route"),
     takeaway: await import("./route"),
   });
 });
@@ -112,6 +114,25 @@ describe("a selection taken away", () => {
     } finally {
       await deck.done();
     }
+  }, 240_000);
+
+  it("a poll's sets as slides: its title, its comparison under letters while blind", async () => {
+    const blind = await comparisonOf(true, "Three teapots on a shelf");
+    const made = await routes.polls.POST(post("/api/polls", { title: "Which teapot?", sets: [blind.id], reveal: "on_close", access: "gate" }));
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    const response = await routes.takeaway.GET(get(`/api/takeaway/deck?poll=${id}`, "en"), { params: Promise.resolve({ format: "deck" }) });
+    expect(response.headers.get("content-disposition")).toContain("poll_1-item.pptx");
+    const deck = await convertDeck(new Uint8Array(await response.arrayBuffer()));
+    try {
+      expect(deck.pages).toBe(3);
+      const text = deck.text.replace(/\s+/g, " ");
+      for (const shown of ["Which teapot?", "Three teapots on a shelf", "Model A", "Model B", "Model C"]) expect(text).toContain(shown);
+      for (const name of ["Wan 2.6", "Qwen", "wan2", "qwen"]) expect(text).not.toContain(name);
+    } finally {
+      await deck.done();
+    }
+    expect((await routes.takeaway.GET(get("/api/takeaway/deck?poll=missing"), { params: Promise.resolve({ format: "deck" }) })).status).toBe(404);
   }, 240_000);
 
   it("refuses a list it cannot read, before reading anything", async () => {

@@ -14,8 +14,8 @@ export const dynamic = "force-dynamic";
 const FORMATS = ["deck", "zip", "csv", "contact-sheet"] as const;
 
 /**
- * Items chosen in the history (`?items=generation:<id>,comparison:<id>`) or the favourites (`?starred=1`)
- * taken away as a slide deck, a zip of PNGs with a manifest, a CSV or a contact sheet. Items deleted since
+ * Items chosen in the history (`?items=generation:<id>,comparison:<id>`), the favourites (`?starred=1`) or
+ * the sets a poll was made of (`?poll=<id>`) taken away as a slide deck, a zip of PNGs with a manifest, a CSV or a contact sheet. Items deleted since
  * they were chosen are left out and the file says so; so is an unrevealed blind comparison, except from the
  * deck, which shows it under its letters.
  */
@@ -32,7 +32,7 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     if (kind === "deck") {
       const locale = localeOfRequest(request);
       const words = MESSAGES[locale].sets.slides;
-      const title = takeaway.kind === "favourites" ? words.favourites : plural(locale, words.selection, count);
+      const title = takeaway.title ?? (takeaway.kind === "favourites" ? words.favourites : plural(locale, words.selection, count));
       return deckResponse({ title, items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, notes: deckNotes(locale, takeaway, TAKEAWAY_MAX_ITEMS) });
     }
     const { entries, hidden } = takeawayEntries(takeaway.items);
@@ -40,7 +40,7 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     const origin = url.origin;
     if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note });
     if (kind === "csv") return csvResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "csv"), origin });
-    const title = takeaway.kind === "favourites" ? "Favourites" : `${count} ${count === 1 ? "item" : "items"} from the history`;
+    const title = takeaway.title ?? (takeaway.kind === "favourites" ? "Favourites" : `${count} ${count === 1 ? "item" : "items"} from the history`);
     return contactSheetResponse({ title, entries, fileName: takeawayFileName(takeaway.kind, count, "png").replace(/\.png$/, "_contact-sheet.png"), note });
   });
 }
