@@ -4,13 +4,17 @@ import { deckResponse } from "@/lib/download/takeaway-files";
 import { getHistory } from "@/lib/history";
 import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
+import { getGenerationRateLimit } from "@/lib/limits";
+import { clientKey } from "@/lib/limits/rate-limit";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
 /** The set as a slide deck in the interface's language; a blind comparison not yet revealed under its letters. */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(request, async () => {
+  return handleRoute(request, async (sessionId) => {
+    // Reading a set out is work: a download counts as a generation against the client's rate limit.
+    await (await getGenerationRateLimit())(clientKey(request, sessionId));
     const set = await (await getHistory()).store.getComparison((await params).id);
     if (!set) throw notFound("This item");
     const fileName = setFileName(setKindName(set), set.request.prompt, "pptx");
