@@ -1,8 +1,7 @@
 import { planComparison } from "../compare/compare-request";
 import { planGrid } from "../grid/grid-plan";
 import { isBatchRequest, isGridRequest, type SetRequest } from "../generation/set-kind";
-import type { ErrorCode } from "../errors";
-import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationStatus, type InputImageView, type GenerationView, type StepTimings } from "../generation/view";
+import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type InputImageView, type GenerationView, type StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import type { Selectable } from "kysely";
 import type { ComparisonsTable, GenerationsTable, ImagesTable, InputsTable } from "./schema";

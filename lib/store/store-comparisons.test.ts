@@ -1,7 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultEdit } from "../edit/edit-defaults";
 import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
