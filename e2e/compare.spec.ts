@@ -72,7 +72,7 @@ test.describe("comparing models side by side", () => {
     // A model's way of rewriting the prompt would tell it: the revised prompts wait for the reveal too.
     await expect(compare.column(card, "Model A")).toContainText("Shown when the models are revealed.");
     // The set leaves only as slides (under its letters): its zip's files would name the models.
-    await expect(card.getByRole("link", { name: "Download as slides" })).toBeVisible();
+    await expect(card.getByRole("button", { name: "Download as slides" })).toBeVisible();
     await expect(card.getByRole("link", { name: "Download images (zip)" })).toHaveCount(0);
     // The lightbox gives nothing away either.
     await compare.column(card, "Model A").getByRole("button", { name: /^Open image 1/ }).click();

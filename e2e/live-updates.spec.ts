@@ -182,7 +182,8 @@ test.describe("on a server of its own", () => {
       // The first runs have nothing to go by; from the fourth on, the usual time of the three before.
       if (take === 1) await expect(card.getByText(/no earlier run of this model here/)).toBeVisible();
       if (take === 4) {
-        await expect(card.getByText(/ of typically 1\.\d s$/)).toBeVisible();
+        // The simulator takes 1.5 s; what the app adds (more on a busy machine) may take the usual time past 2 s.
+        await expect(card.getByText(/ of typically [12]\.\d s$/)).toBeVisible();
         await expect(card.getByRole("progressbar", { name: "Progress" })).toBeVisible();
         await page.screenshot({ path: "test-results/live-progress.png" });
       }

@@ -84,7 +84,7 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     expect(await seriousViolations(page)).toEqual([]);
     // The poll's comparison leaves as slides for whoever decides (a title, the comparison, the settings).
     const deckDownload = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Download as slides" }).click();
+    await page.getByRole("button", { name: "Download as slides" }).click();
     const deck = await deckDownload;
     expect(deck.suggestedFilename()).toBe("poll_1-item.pptx");
     const slides = Object.keys(unzipSync(new Uint8Array(await readFile(await deck.path())))).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));

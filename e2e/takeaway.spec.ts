@@ -18,10 +18,20 @@ test("a selection and the favourites download as a slide deck and a zip of their
   await single.getByLabel("Select").check();
   await compare.card().getByLabel("Select").check();
   const downloads = page.getByRole("region", { name: "Selection" }).getByRole("group", { name: "Download the selection" });
+  // Held back a moment, as a large deck is while the server builds it: the page says what is happening.
+  await page.route("**/api/takeaway/deck?*", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
   const deckDownload = page.waitForEvent("download");
-  await downloads.getByRole("link", { name: "Download as slides" }).click();
+  await downloads.getByRole("button", { name: "Download as slides" }).click();
+  await expect(downloads.getByText("Preparing the slides…")).toBeVisible();
+  await expect(downloads.getByRole("button", { name: "Download as slides" })).toBeDisabled();
   const deck = await deckDownload;
   expect(deck.suggestedFilename()).toBe("selection_2-items.pptx");
+  // Its progress said on the page while it was made and fetched, and nothing left over once saved.
+  await expect(downloads.getByText(/the slides/)).toHaveCount(0);
+  await expect(downloads.getByRole("alert")).toHaveCount(0);
   const deckBytes = await readFile(await deck.path());
   // A PowerPoint file is a zip: its slides are inside, a title, one per image or comparison, and the settings.
   const slides = Object.keys(unzipSync(new Uint8Array(deckBytes))).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));

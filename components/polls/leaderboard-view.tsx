@@ -2,6 +2,7 @@
 
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { formatSeconds } from "@/components/history/use-elapsed";
+import { DeckButton } from "@/components/sets/deck-button";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { format } from "@/lib/i18n/format";
@@ -15,7 +16,7 @@ const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-
 /** The ranking with its intervals, each model's speed and cost beside it, and the head-to-head counts. */
 /** `poll`: the one poll shown (its sets can be taken away as slides), or null for every vote. */
 export function LeaderboardView({ results, items, title, poll, currency }: { results: PollResults; items: readonly ItemResult[]; title: string | null; poll: string | null; currency: string }) {
-  const { leaderboard: t, sets } = useMessages();
+  const t = useMessages().leaderboard;
   const facts = new Map(results.facts.map((fact) => [fact.model, fact]));
   const score = (value: number) => value.toFixed(2);
   return (
@@ -29,9 +30,9 @@ export function LeaderboardView({ results, items, title, poll, currency }: { res
           {title !== null && <a href="/leaderboard" className="underline">{t.allLink}</a>}
           <a href="/" className="underline print:hidden">{t.back}</a>
           {poll !== null && (
-            <a href={`/api/takeaway/deck?poll=${encodeURIComponent(poll)}`} download title={sets.deckHelp} className="underline print:hidden">
-              {sets.deck}
-            </a>
+            <span className="print:hidden">
+              <DeckButton href={`/api/takeaway/deck?poll=${encodeURIComponent(poll)}`} />
+            </span>
           )}
           <button type="button" onClick={() => window.print()} className="underline print:hidden">
             {t.print}

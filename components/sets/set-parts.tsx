@@ -10,6 +10,7 @@ import { requestSize } from "@/lib/generation/request-size";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
 import { excerpt } from "@/lib/text/well-formed";
+import { DeckButton } from "./deck-button";
 import { downloadLinkClass as linkClass } from "./takeaway-links";
 
 /**
@@ -194,11 +195,7 @@ export function SetActions({
  */
 export function SetDownloads({ set, hidden = false }: { set: ComparisonView; hidden?: boolean }) {
   const t = useMessages().sets;
-  const deck = (
-    <a href={`/api/comparisons/${set.id}/deck`} download title={t.deckHelp} className={linkClass}>
-      {t.deck}
-    </a>
-  );
+  const deck = <DeckButton href={`/api/comparisons/${set.id}/deck`} />;
   if (hidden) return deck;
   return (
     <>

@@ -1,4 +1,5 @@
 import { useMessages } from "@/components/i18n/i18n-provider";
+import { DeckButton } from "./deck-button";
 
 /** A download's link, looking like the buttons beside it. */
 export const downloadLinkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800";
@@ -12,7 +13,6 @@ export const downloadLinkClass = "inline-flex items-center rounded-md border bor
 export function TakeawayLinks({ query, label, labelShown = true }: { query: string; label: string; labelShown?: boolean }) {
   const t = useMessages().sets;
   const links = [
-    ["deck", t.deck, t.deckHelp],
     ["zip", t.takeaway.zip, t.zipHelp],
     ["csv", t.takeaway.csv, t.csvHelp],
     ["contact-sheet", t.contactSheet, t.contactSheetHelp],
@@ -20,6 +20,7 @@ export function TakeawayLinks({ query, label, labelShown = true }: { query: stri
   return (
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2">
       {labelShown && <span className="font-medium">{label}</span>}
+      <DeckButton href={`/api/takeaway/deck?${query}`} />
       {links.map(([format, text, help]) => (
         <a key={format} href={`/api/takeaway/${format}?${query}`} download title={help} className={downloadLinkClass}>
           {text}

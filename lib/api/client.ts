@@ -23,8 +23,8 @@ export class ApiError extends Error {
 const isErrorBody = (value: unknown): value is AppErrorBody =>
   typeof value === "object" && value !== null && typeof (value as { error?: { message?: unknown } }).error?.message === "string";
 
-/** fetch for the app's own JSON API: answers the parsed body, or throws an ApiError a person can read. */
-export const apiFetch = async <T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> => {
+/** fetch for the app's own API: the answer when it is a success, or an ApiError a person can read. */
+export const apiResponse = async (path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> => {
   const { json, ...rest } = init;
   let response: Response;
   try {
@@ -36,14 +36,18 @@ export const apiFetch = async <T>(path: string, init: RequestInit & { json?: unk
     if (rest.signal?.aborted) throw error;
     throw new ApiError("network", 0, NETWORK_ERROR);
   }
-  if (response.status === 204) return undefined as T;
+  if (response.ok) return response;
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    if (isErrorBody(body)) {
-      const { code, message, retryAfterSeconds, fields } = body.error;
-      throw new ApiError(code, response.status, message, retryAfterSeconds, fields);
-    }
-    throw new ApiError("internal_error", response.status, `The playground server answered ${response.status} without an explanation.`);
+  if (isErrorBody(body)) {
+    const { code, message, retryAfterSeconds, fields } = body.error;
+    throw new ApiError(code, response.status, message, retryAfterSeconds, fields);
   }
-  return body as T;
+  throw new ApiError("internal_error", response.status, `The playground server answered ${response.status} without an explanation.`);
+};
+
+/** The same for its JSON answers: the parsed body. */
+export const apiFetch = async <T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> => {
+  const response = await apiResponse(path, init);
+  if (response.status === 204) return undefined as T;
+  return (await response.json().catch(() => null)) as T;
 };

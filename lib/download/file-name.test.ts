@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentDisposition, downloadFileName } from "./file-name";
+import { contentDisposition, downloadFileName, fileNameOf } from "./file-name";
 
 const single = { index: 0, count: 1 };
 // Forbidden on Windows, or path separators elsewhere; plus C0 controls and DEL.
@@ -157,5 +157,22 @@ describe("contentDisposition", () => {
         expect(value).toMatch(/^attachment; filename="[\x20-\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''/);
       }),
     );
+  });
+});
+
+describe("fileNameOf", () => {
+  it("reads back the exact name contentDisposition writes, whatever it is", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 }), (name) => {
+        expect(fileNameOf(contentDisposition(name))).toBe(name);
+      }),
+    );
+  });
+
+  it("falls back to the plain name, and to nothing", () => {
+    expect(fileNameOf('attachment; filename="deck.pptx"')).toBe("deck.pptx");
+    expect(fileNameOf("attachment; filename*=UTF-8''%E0%A4%A; filename=\"x.pptx\"")).toBe("x.pptx");
+    expect(fileNameOf(null)).toBeNull();
+    expect(fileNameOf("inline")).toBeNull();
   });
 });

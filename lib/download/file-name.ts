@@ -82,6 +82,20 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
+/** The file name a `Content-Disposition` value gives (its exact UTF-8 `filename*`, else `filename`), or null. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const exact = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (exact) {
+    try {
+      return decodeURIComponent(exact);
+    } catch {
+      // A malformed escape: the plain name below serves.
+    }
+  }
+  return /filename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
+}
+
 /** A file made of a whole set (a grid's PNG, a batch's zip), like `grid_a-red-lighthouse-at-dawn.png`. */
 export function setFileName(kind: "comparison" | "grid" | "batch", prompt: string, extension: "png" | "csv" | "zip" | "pptx"): string {
   return `${kind}_${promptSlug(wellFormed(prompt), MAX_PROMPT_LENGTH) || "prompt"}.${extension}`;

@@ -20,6 +20,10 @@ export const sets = {
   contactSheetHelp: "One printable PNG page of thumbnails with their captions.",
   deck: "Download as slides",
   deckHelp: "A PowerPoint deck (opens in Keynote and LibreOffice too): a title slide, a slide per image or comparison with its captions, and the settings.",
+  deckPreparing: "Preparing the slides…",
+  deckDownloading: "Downloading the slides…",
+  deckProgress: "Downloading the slides: {percent}%",
+  deckFailed: "The slides could not be made: {error}",
   /** What the slide deck writes (lib/download/deck.ts), in the interface's language. */
   slides: {
     subtitle: "{count} slides · {date} · OneToken Image Playground",

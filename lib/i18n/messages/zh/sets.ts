@@ -22,6 +22,10 @@ export const sets: Messages["sets"] = {
   contactSheetHelp: "一张可打印的 PNG，列出所有缩略图及其说明。",
   deck: "下载为幻灯片",
   deckHelp: "PowerPoint 演示文稿（Keynote 和 LibreOffice 也能打开）：标题页、每张图片或每组对比一页（附说明），以及设置表。",
+  deckPreparing: "正在生成幻灯片…",
+  deckDownloading: "正在下载幻灯片…",
+  deckProgress: "正在下载幻灯片：{percent}%",
+  deckFailed: "无法生成幻灯片：{error}",
   slides: {
     subtitle: "{count} 页 · {date} · OneToken 图像生成演练场",
     prompt: "提示词",
