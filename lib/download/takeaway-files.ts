@@ -1,7 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { toCsv } from "../batch/csv";
-import { BLIND_SIDE, blindImage } from "../compare/blind-image";
+import { BLIND_SIDE, blindFrame, blindImage } from "../compare/blind-image";
 import { isHidden } from "../compare/column-label";
 import { aspectValue } from "../compare/fit-to-model";
 import { isModelComparison } from "../generation/set-kind";
@@ -110,9 +110,9 @@ export const deckResponse = async ({
     const bytes = await images.read(image.id, "full");
     if (!bytes) return null;
     const aspect = hiddenAspects.get(image.id);
-    const data = aspect !== undefined ? await blindImage(bytes, aspect, BLIND_SIDE.full) : await sharp(bytes).resize(DECK_SIDE, DECK_SIDE, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 85, mozjpeg: true }).toBuffer();
-    const { width = 1, height = 1 } = await sharp(data).metadata();
-    return { data, width, height };
+    if (aspect !== undefined) return { data: await blindImage(bytes, aspect, BLIND_SIDE.full), ...blindFrame(aspect, BLIND_SIDE.full) };
+    const { data, info } = await sharp(bytes).resize(DECK_SIDE, DECK_SIDE, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 85, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+    return { data, width: info.width, height: info.height };
   };
   const onOff = (value: boolean) => (value ? words.on : words.off);
   const settings = slides.length === 0 ? [] : settingsRows(shown, { ...words, onOff, blindModel: messages.compare.blindModel });
