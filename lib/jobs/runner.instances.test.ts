@@ -52,9 +52,9 @@ let images: ImageStore;
 let runners: JobRunner[];
 
 /** An instance: its own pool on the shared database, its own runner. */
-const instance = async (id: string, options: Partial<RunnerInstance> = {}, maxConcurrent = 10): Promise<{ store: GenerationStore; runner: JobRunner }> => {
+const instance = async (id: string, options: Partial<RunnerInstance> = {}, maxConcurrent = 10, lingerMs = 200): Promise<{ store: GenerationStore; runner: JobRunner }> => {
   const store = createSqlStore(await openPostgres(url, { maxConnections: 4 }));
-  const runner = createJobRunner({ store, images, gateway, limits: { maxConcurrent, dailyImageLimit: 20, lingerMs: 200 }, instance: { id, heartbeatMs: 100, ...options } });
+  const runner = createJobRunner({ store, images, gateway, limits: { maxConcurrent, dailyImageLimit: 20, lingerMs }, instance: { id, heartbeatMs: 100, ...options } });
   stores.push(store);
   runners.push(runner);
   return { store, runner };
@@ -91,8 +91,9 @@ describe("two instances on one database", () => {
   });
 
   it("share one cap: what runs on one counts on the other, and the budget is one", async () => {
-    const a = await instance("a", {}, 2);
-    const b = await instance("b", {}, 2);
+    // A linger long enough that a slow machine cannot see its end before the test looks.
+    const a = await instance("a", {}, 2, 1_500);
+    const b = await instance("b", {}, 2, 1_500);
     current().simulator.configure({ latencyMs: 30_000 });
     const first = await a.runner.start(request());
     await b.runner.start(request());
@@ -100,10 +101,13 @@ describe("two instances on one database", () => {
     await expect(b.runner.start(request())).rejects.toMatchObject({ code: "busy" });
     expect(await b.runner.usage()).toMatchObject({ running: 2, imagesToday: 2 });
     await b.runner.cancel(first.id);
-    // A cancel after the request went out lingers a moment (the gateway may still be working), then frees its
-    // place. "a" records the linger when its call has ended, so that is awaited before the linger's end is.
+    // Cancelled on "b" while "a" runs it: its place stays taken, from the cancel on, until "a" has aborted the
+    // call and (the request having gone out, the gateway may still be working) for a linger after that.
+    expect(await b.runner.usage()).toMatchObject({ running: 1, lingering: 1 });
+    await expect(b.runner.start(request())).rejects.toMatchObject({ code: "busy" });
     await a.runner.idle();
-    await vi.waitFor(async () => expect(await a.runner.usage()).toMatchObject({ running: 1, lingering: 0 }));
+    await expect(b.runner.start(request())).rejects.toMatchObject({ code: "busy" });
+    await vi.waitFor(async () => expect(await a.runner.usage()).toMatchObject({ running: 1, lingering: 0 }), { timeout: 5_000 });
     await b.runner.start(request());
     for (const { id } of (await a.store.list({ limit: 10 })).items) await a.runner.cancel(id);
   });

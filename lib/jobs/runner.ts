@@ -158,8 +158,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       heartbeat = undefined;
     }
   };
-  const linger = (id: string) =>
-    store.linger(id, now() + (limits.lingerMs ?? DEFAULT_LINGER_MS)).catch((error: unknown) => console.error(redact(`recording that ${id} may still run failed: ${String(error)}`)));
+  const lingerUntil = () => now() + (limits.lingerMs ?? DEFAULT_LINGER_MS);
+  const setLinger = (id: string, until: number) =>
+    store.linger(id, until).catch((error: unknown) => console.error(redact(`recording whether ${id} may still run failed: ${String(error)}`)));
 
   /** A step the page shows as progress; not waited for, since it only informs (and a later step overtakes it). */
   const stage = (id: string, step: GenerationStage) =>
@@ -318,7 +319,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     const controller = new AbortController();
     const done = run(id, request, controller.signal, day)
       .then(async (mayStillWork) => {
-        if (mayStillWork) await linger(id);
+        if (mayStillWork) await setLinger(id, lingerUntil());
+        // A cancel held its place in case the call was out; it was not, so the place is free now.
+        else if (controller.signal.aborted) await setLinger(id, 0);
       })
       .catch((error: unknown) => console.error(redact(`generation ${id} could not be recorded: ${String(error)}`)))
       .finally(() => untrack(id));
@@ -429,8 +432,10 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         return unqueued.view;
       }
       // Marked at once, whatever the call is doing: the user asked to stop waiting for it. The instance
-      // running it sees the record cancelled at its next heartbeat and aborts the call.
-      const cancelled = await store.fail(id, { finishedAt: now(), status: "cancelled", error: null });
+      // running it sees the record cancelled at its next heartbeat and aborts the call, then says whether the
+      // request had gone out; until then its place under the cap stays taken, as if it had, so no new work
+      // is admitted over the cap in between.
+      const cancelled = await store.fail(id, { finishedAt: now(), status: "cancelled", error: null, lingerUntil: lingerUntil() });
       running.get(id)?.controller.abort();
       return cancelled ?? store.get(id);
     },

@@ -309,7 +309,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       });
       return done ? get(id) : null;
     },
-    async fail(id, { finishedAt, status, error, upstream, billedImages }) {
+    async fail(id, { finishedAt, status, error, upstream, billedImages, lingerUntil }) {
       const ended = await changes.write(async (trx, note) => {
         const row = await trx
           .updateTable("generations")
@@ -322,6 +322,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
             request_id: eb.fn.coalesce(eb.val(upstream?.requestId ?? null), "request_id"),
             task_id: eb.fn.coalesce(eb.val(upstream?.taskId ?? null), "task_id"),
             billed_images: billedImages ?? null,
+            ...(lingerUntil !== undefined && { linger_until: lingerUntil }),
           }))
           .where("id", "=", id)
           .where("status", "=", "running")

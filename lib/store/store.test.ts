@@ -484,10 +484,11 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect((await store.list({ limit: 10 })).items).toHaveLength(1);
       await store.createComparison(comparisonOf(2), lease("i2", 5_000));
       await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toMatchObject({ inFlight: 3 });
-      // Ended, but the gateway may still be at work: its place stays taken until the linger ends.
-      await store.fail("a", { finishedAt: 3, status: "cancelled", error: null });
-      await store.linger("a", 2_000);
+      // Ended, but the gateway may still be at work: its place stays taken (from the same write) until the linger ends.
+      expect(await store.fail("a", { finishedAt: 3, status: "cancelled", error: null, lingerUntil: 2_000 })).toMatchObject({ status: "cancelled" });
       expect(await store.inFlight(1_000)).toEqual({ running: 2, lingering: 1 });
+      // What no longer runs is not ended again, nor its linger moved.
+      expect(await store.fail("a", { finishedAt: 4, status: "failed", error: null, lingerUntil: 9_000 })).toBeNull();
       await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toThrow(CapReached);
       expect(await store.inFlight(2_001)).toEqual({ running: 2, lingering: 0 });
       await store.create({ id: "d", createdAt: 2, request: request("four") }, { ...lease("i1", 5_000), now: 2_001 });

@@ -126,6 +126,8 @@ export type GenerationStore = {
       upstream?: UpstreamIds;
       /** What the failed call billed: 0 where nothing, null where it cannot be told. */
       billedImages?: number | null;
+      /** Until when its place under the cap stays taken (see `linger`), set in the same write. */
+      lingerUntil?: number;
     },
   ): Promise<GenerationView | null>;
   get(id: string): Promise<GenerationView | null>;
