@@ -6,6 +6,7 @@ import { signInPath } from "@/lib/access/next-path";
 import { getGatewayMode, getPublicGatewayInfo } from "@/lib/gateway/env";
 import { readUsage } from "@/lib/history/usage";
 import { getPrices } from "@/lib/pricing/env";
+import { pagePrices } from "@/lib/pricing/money-style";
 import type { ShareEntry } from "@/lib/store/types";
 
 /** "?open=comparison:<id>": a share page's "Open in playground". */
@@ -21,5 +22,5 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   if (gated && !sessionId) redirect(signInPath(open ? `/?open=${open.kind}:${open.id}` : "/"));
   // Today's count is in the first paint, so the header is its final width before any script runs (no shift).
   const usage = await readUsage().catch(() => null);
-  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} prices={getPrices()} usage={usage} open={open} />;
+  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} prices={pagePrices(getPrices())} usage={usage} open={open} />;
 }

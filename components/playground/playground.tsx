@@ -6,7 +6,7 @@ import type { CompareLoad } from "@/components/compare/compare-form";
 import type { SeedChoice } from "@/components/history/actions";
 import { GatewayInfoContext } from "@/components/history/gateway-info";
 import { PricesContext } from "@/components/pricing/prices";
-import type { PriceTable } from "@/lib/pricing/prices";
+import type { PagePrices } from "@/lib/pricing/money-style";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { History } from "@/components/history/history";
 import type { EditLoad } from "@/components/edit/edit-form";
@@ -47,7 +47,7 @@ export function Playground({
   gated: boolean;
   gateway: GatewayInfo;
   /** The deployment's prices, for every estimate of what a run costs. */
-  prices: PriceTable;
+  prices: PagePrices;
   /** Today's usage as the page was rendered (null if it could not be read then). */
   usage: Usage | null;
   /** A history item to continue from (a share page's "Open in playground"). */

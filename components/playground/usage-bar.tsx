@@ -1,12 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { format, plural } from "@/lib/i18n/format";
 import { usageQuery, type Usage } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
-import { HTML_LANG } from "@/lib/i18n/locale";
-import { formatMoney } from "@/lib/pricing/prices";
 
 /** Today's image count (against the budget when there is one) and, behind a gate, signing out. */
 export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | null }) {
@@ -14,7 +13,9 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
   const t = useMessages().playground.usage;
   const locale = useLocale();
   const left = data && data.dailyImageLimit !== null ? Math.max(0, data.dailyImageLimit - data.imagesToday) : null;
-  const spent = data ? formatMoney(data.costToday, data.currency, HTML_LANG[locale]) : "";
+  // In the deployment's currency, which is the one the count's cost is in.
+  const { money } = useCost();
+  const spent = data ? money(data.costToday) : "";
   return (
     // Its own line on a phone, of its final height, before the count arrives: the count moves nothing.
     <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-1">

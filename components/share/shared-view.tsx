@@ -13,7 +13,7 @@ import { modelName } from "@/lib/models/model-name";
 import { BeforeAfter } from "@/components/edit/before-after";
 import type { PublicShare } from "@/lib/share/public-share";
 import { PricesContext } from "@/components/pricing/prices";
-import type { PriceTable } from "@/lib/pricing/prices";
+import type { PagePrices } from "@/lib/pricing/money-style";
 import { blindLabel } from "@/lib/compare/column-label";
 import type { HiddenComparison, PublicItem } from "@/lib/compare/hidden-comparison";
 import { LanguageSwitch } from "@/components/ui/language-switch";
@@ -25,7 +25,7 @@ import { setColumnNames } from "@/lib/generation/set-names";
 const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
 
 /** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
-export function SharedView({ share, prices }: { share: PublicShare; prices: PriceTable }) {
+export function SharedView({ share, prices }: { share: PublicShare; prices: PagePrices }) {
   const t = useMessages().share;
   const locale = useLocale();
   const [presenting, setPresenting] = useState(false);

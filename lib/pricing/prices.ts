@@ -25,6 +25,11 @@ export const DEFAULT_PRICES: PriceTable = {
 /** What `images` of `model` cost; a model without a price costs nothing known (0). */
 export const imageCost = (prices: PriceTable, model: string, images: number): number => (prices.perImage[model] ?? 0) * images;
 
+/** Cents, and a tenth of a cent below a dime, so a cheap image's price does not read "$0.00". */
+export const moneyDigits = (amount: number) => ({ min: 2, max: amount > 0 && amount < 0.1 ? 3 : 2 });
+
 /** An amount as people read money in their language: "$0.06", "US$0.06", "¥0.50". */
-export const formatMoney = (amount: number, currency: string, locale: string): string =>
-  new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: amount > 0 && amount < 0.1 ? 3 : 2 }).format(amount);
+export const formatMoney = (amount: number, currency: string, locale: string): string => {
+  const { min, max } = moneyDigits(amount);
+  return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: min, maximumFractionDigits: max }).format(amount);
+};

@@ -6,6 +6,7 @@ import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { getHistory } from "@/lib/history";
 import { getPrices } from "@/lib/pricing/env";
+import { pagePrices } from "@/lib/pricing/money-style";
 import { toPublicShare } from "@/lib/share/public-share";
 import { sharePath } from "@/lib/share/share-request";
 
@@ -18,5 +19,5 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   if (gated && !sessionId) redirect(signInPath(sharePath(id)));
   const share = await (await getHistory()).store.getShare(id);
   if (!share) notFound();
-  return <SharedView share={toPublicShare(share)} prices={getPrices()} />;
+  return <SharedView share={toPublicShare(share)} prices={pagePrices(getPrices())} />;
 }
