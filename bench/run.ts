@@ -4,6 +4,7 @@ import { benchEditInputs } from "./edit-inputs";
 import { benchFirstLoad } from "./first-load";
 import { benchGateway } from "./gateway";
 import { benchLighthouse } from "./lighthouse";
+import { benchMainThread } from "./main-thread";
 import { benchStoreListing } from "./store-listing";
 import { benchLiveStreams } from "./live-streams";
 import { benchTeam } from "./team";
@@ -15,7 +16,7 @@ import { benchZipMemory } from "./zip-memory";
  * for the machine it ran on (see the header); they are measured here and never asserted in tests.
  */
 // One after another: each measures the machine, and two at once would measure each other.
-const sections = [await benchStoreListing(), await benchEditInputs(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchGateway(), await benchTimeToImage(), await benchLiveStreams(), await benchTeam(), await benchZipMemory()];
+const sections = [await benchStoreListing(), await benchEditInputs(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchMainThread(), await benchGateway(), await benchTimeToImage(), await benchLiveStreams(), await benchTeam(), await benchZipMemory()];
 const header = [
   "# Benchmarks",
   "",
