@@ -38,5 +38,6 @@ describe("money written without Intl", () => {
     expect(write(1234.5)).toBe("¥1,234.50");
     expect(write(0.025)).toBe("¥0.025");
     expect(moneyWriter(moneyStyles("USD"), "USD", "en")(0.06)).toBe("$0.06");
+    expect(moneyWriter(moneyStyles("USD"), "USD", "en")(Number.NaN)).toBe(formatMoney(Number.NaN, "USD", "en"));
   });
 });

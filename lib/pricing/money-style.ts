@@ -90,7 +90,8 @@ export const writeMoney = (style: MoneyStyle, amount: number): string => {
 /** Money in a style read on the server, or by Intl where there is none. */
 export const moneyWriter = (styles: MoneyStyles, currency: string, locale: Locale) => {
   const style = styles[locale];
-  return (amount: number) => (style ? writeMoney(style, amount) : formatMoney(amount, currency, HTML_LANG[locale]));
+  // Not a number or endless: no cost is, but Intl is the one that knows how to write it.
+  return (amount: number) => (style && Number.isFinite(amount) ? writeMoney(style, amount) : formatMoney(amount, currency, HTML_LANG[locale]));
 };
 
 /** A price table as a page receives it: with its currency's styles, so the page needs no Intl to show money. */
