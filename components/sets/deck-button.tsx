@@ -3,7 +3,7 @@ import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { apiResponse } from "@/lib/api/client";
 import { fileNameOf } from "@/lib/download/file-name";
 import { format } from "@/lib/i18n/format";
-import { downloadLinkClass } from "./takeaway-links";
+import { downloadLinkClass } from "./download-link";
 
 type DeckState = { kind: "idle" } | { kind: "preparing" } | { kind: "downloading"; percent: number | null } | { kind: "failed"; message: string };
 

@@ -11,7 +11,7 @@ import { isActive, type ComparisonView, type GenerationView } from "@/lib/genera
 import { format, plural } from "@/lib/i18n/format";
 import { excerpt } from "@/lib/text/well-formed";
 import { DeckButton } from "./deck-button";
-import { downloadLinkClass as linkClass } from "./takeaway-links";
+import { downloadLinkClass as linkClass } from "./download-link";
 
 /**
  * The parts the cards of generations made together share (a grid's cells, a batch's rows): how far the set
