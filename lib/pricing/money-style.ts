@@ -83,7 +83,8 @@ export const writeMoney = (style: MoneyStyle, amount: number): string => {
   const { integer, fraction } = rounded(amount, max);
   const shown = fraction.slice(0, Math.max(min, fraction.replace(/0+$/, "").length));
   const grouped = integer.length >= style.groupFrom ? integer.replace(/\B(?=(\d{3})+$)/g, style.group) : integer;
-  const negative = amount < 0 && /[1-9]/.test(integer + shown);
+  // As Intl: a minus on any amount below zero, even one that rounds to nothing ("-$0.00").
+  const negative = amount < 0 || Object.is(amount, -0);
   return `${negative ? style.negativePrefix : style.prefix}${grouped}${style.decimal}${shown}${negative ? style.negativeSuffix : style.suffix}`;
 };
 
