@@ -12,7 +12,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // The stylesheet in the HTML: the first paint waits for no second request (Lighthouse's applied-throttling
-  // LCP of / fell from about 1.85 s to 1.2 s; docs/benchmarks.md), for 32 kB more HTML per load.
+  // LCP of / fell from about 1.85 s to 1.2 s; docs/first-screen.md), for 32 kB more HTML per load.
   experimental: { inlineCss: true },
   // Native code (image processing, SQLite) and the slide-deck writer (its own zip library) are loaded from
   // node_modules at run time, not bundled.
