@@ -119,7 +119,9 @@ test.describe("on a server of its own", () => {
   test("a grid larger than the cap queues and completes; Cancel all stops what waits and gives its images back", async ({ page }) => {
     test.setTimeout(90_000);
     rmSync(DATA_DIR, { recursive: true, force: true });
-    server = await startAppServer(LIVE_UPDATES_APP_PORT, { ...env, MAX_CONCURRENT_GENERATIONS: "2" });
+    // The gateway takes 4 s here, so the second grid's two running cells are still out when Cancel all is
+    // confirmed, even on a loaded machine (at 1.5 s one finished first there once).
+    server = await startAppServer(LIVE_UPDATES_APP_PORT, { ...env, SIMULATOR_LATENCY_MS: "4000", MAX_CONCURRENT_GENERATIONS: "2" });
     await page.goto(server.url);
     const grid = new GridPanel(page);
     await grid.open();
