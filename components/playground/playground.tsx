@@ -35,6 +35,9 @@ import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";
 
 
+/** The element the first paint waits for: the page's main part, fully parsed. */
+const FIRST_SCREEN = "playground";
+
 export function Playground({
   offline,
   gated,
@@ -144,6 +147,12 @@ export function Playground({
     <GatewayInfoContext value={gateway}>
     <PricesContext value={prices}>
       <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
+        {/*
+         * The first paint waits until the header and both columns have been parsed (React puts this link in the
+         * head). A slow device otherwise paints the page half parsed, and what is parsed next moves it: the
+         * header's note moved to its own line, buttons grew (docs/first-screen.md).
+         */}
+        <link rel="expect" href={`#${FIRST_SCREEN}`} blocking="render" />
         <SkipLinks />
         <header className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-xl font-bold">{t.title}</h1>
@@ -170,7 +179,7 @@ export function Playground({
             {openError}
           </p>
         )}
-        <main className="grid grid-cols-1 gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
+        <main id={FIRST_SCREEN} className="grid grid-cols-1 gap-6 lg:grid-cols-[420px_minmax(0,1fr)]">
           <div className="space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
             <ModeTabs value={mode} onChange={switchMode} />
             {/* Both stay mounted, so switching modes loses nothing typed in either. */}
