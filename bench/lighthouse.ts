@@ -164,7 +164,7 @@ const partsTable = (audits: Runs): string[] => {
     return [page, ms(of((part) => part.htmlEnd)), `${(of((part) => part.htmlBytes) / 1000).toFixed(1)} kB`, ms(of((part) => part.cpu)), of((part) => part.scripts), ms(of((part) => part.scriptsEnd)), ms(median(list.map((entry) => entry.lcp)))];
   };
   return [
-    "What the simulated LCP waited for (medians; Lighthouse's own graph of the slower of its two estimates):",
+    "What the simulated LCP waited for (medians; Lighthouse's own graph of its pessimistic estimate, which holds the optimistic one's):",
     "",
     table(
       ["page", "HTML whole at", "HTML on the wire", "main-thread tasks (simulated)", "scripts waited for", "last of them loaded at", "LCP"],
