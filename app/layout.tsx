@@ -6,7 +6,6 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme/theme";
 import { Providers } from "./providers";
-import "./globals.css";
 
 export const metadata: Metadata = {
   title: "OneToken Image Playground",

@@ -5,6 +5,7 @@ import { SettingsList } from "@/components/history/settings-list";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Presentation } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
+import { buttonLinkClass } from "@/components/ui/link-class";
 import { LocalTime } from "@/components/ui/local-time";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
@@ -22,7 +23,6 @@ import { excerpt } from "@/lib/text/well-formed";
 import { setColumnNames } from "@/lib/generation/set-names";
 
 
-const linkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-medium text-slate-800 dark:text-slate-200 shadow-sm hover:bg-slate-100 dark:hover:bg-slate-800";
 
 /** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
 export function SharedView({ share, prices }: { share: PublicShare; prices: PagePrices }) {
@@ -44,7 +44,7 @@ export function SharedView({ share, prices }: { share: PublicShare; prices: Page
           <Button variant="primary" onClick={() => setPresenting(true)} disabled={share.items.length === 0}>
             {t.present}
           </Button>
-          <a href="/" className={linkClass}>
+          <a href="/" className={buttonLinkClass}>
             {t.playground}
           </a>
           <ThemeSwitch />
@@ -75,7 +75,7 @@ function SharedItem({ item }: { item: PublicItem }) {
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.prompt}</h2>
           <p className="whitespace-pre-wrap text-sm">{item.request.prompt}</p>
         </section>
-        <a href={`/?open=${kind}:${item.id}`} className={linkClass}>
+        <a href={`/?open=${kind}:${item.id}`} className={buttonLinkClass}>
           {t.open}
         </a>
       </div>

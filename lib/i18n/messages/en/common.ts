@@ -13,6 +13,8 @@ export const common: {
   /** The button's visible word; examplesUse is its full name. */
   examplesUseShort: string;
   exampleList: readonly ExamplePrompt[];
+  /** The page for an address that leads nowhere, a revoked share or vote link among them. */
+  notFound: { title: string; body: string; back: string };
 } = {
   theme: "Theme",
   themes: { system: "System", light: "Light", dark: "Dark" },
@@ -23,6 +25,11 @@ export const common: {
   showMore: "Show more",
   showLess: "Show less",
   examplesUseShort: "Use",
+  notFound: {
+    title: "Nothing here",
+    body: "This address leads to no page. A shared or voting link may have been revoked, or mistyped.",
+    back: "Go to the playground",
+  },
   exampleList: [
     {
       title: "Poster with Chinese calligraphy",

@@ -11,6 +11,11 @@ export const common: Messages["common"] = {
   showMore: "展开全文",
   showLess: "收起",
   examplesUseShort: "使用",
+  notFound: {
+    title: "这里什么也没有",
+    body: "此地址没有对应的页面。分享链接或投票链接可能已被撤销，或地址有误。",
+    back: "前往体验台",
+  },
   exampleList: [
     {
       title: "书法标题海报",
