@@ -11,11 +11,12 @@ import { seedHistory } from "./seed-history";
 const ITEMS = 1_000;
 const RUNS = 5;
 const PORT = 3390;
+const EMPTY_PORT = 3391;
 
 /**
  * Opens the playground on a history of 1,000 generations in a fresh browser context (empty cache) and
  * measures what the first screen costs: paint timings, and the bytes of the thumbnails it loads against
- * what the same images would cost at full size.
+ * what the same images would cost at full size, beside the same page on an empty history.
  */
 export const benchFirstPaint = async (): Promise<string> => {
   if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -28,15 +29,17 @@ export const benchFirstPaint = async (): Promise<string> => {
   }
   await storage.store.close();
 
+  const emptyDir = mkdtempSync(join(tmpdir(), "bench-paint-empty-"));
   const server = await startAppServer(PORT, { DATA_DIR: dir });
+  const emptyServer = await startAppServer(EMPTY_PORT, { DATA_DIR: emptyDir });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update"],
   });
-  try {
-    const runs: Array<Record<"fcp" | "domContentLoaded" | "thumbsDone" | "cards" | "thumbs" | "thumbBytes" | "fullBytes" | "other", number>> = [];
-    for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  type Visit = Record<"fcp" | "domContentLoaded" | "thumbsDone" | "cards" | "thumbs" | "thumbBytes" | "fullBytes" | "other", number>;
+  const visit = async (url: string): Promise<Visit> => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
       const page = await context.newPage();
       const thumbs = new Map<string, number>();
       let other = 0;
@@ -47,8 +50,7 @@ export const benchFirstPaint = async (): Promise<string> => {
         if (thumb?.[1]) thumbs.set(thumb[1], bytes);
         else other += bytes;
       });
-      await page.goto(server.url, { waitUntil: "networkidle" });
-      const cards = page.getByRole("article");
+      await page.goto(url, { waitUntil: "networkidle" });
       const timing = await page.evaluate(() => {
         const thumbs = performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith("/thumb")) as PerformanceResourceTiming[];
         const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
@@ -60,32 +62,45 @@ export const benchFirstPaint = async (): Promise<string> => {
       });
       const thumbBytes = [...thumbs.values()].reduce((sum, bytes) => sum + bytes, 0);
       const fullBytes = [...thumbs.keys()].reduce((sum, id) => sum + (fullSizes.get(id) ?? 0), 0);
-      runs.push({ ...timing, cards: await cards.count(), thumbs: thumbs.size, thumbBytes, fullBytes, other });
+      return { ...timing, cards: await page.getByRole("article").count(), thumbs: thumbs.size, thumbBytes, fullBytes, other };
+    } finally {
       await context.close();
     }
-    const pick = (key: keyof (typeof runs)[number]) => median(runs.map((run) => run[key]));
+  };
+  try {
+    // Alternating, so both pages meet the same state of the machine.
+    const runs: Visit[] = [];
+    const baseline: Visit[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      runs.push(await visit(server.url));
+      baseline.push(await visit(emptyServer.url));
+    }
+    const pick = (of: Visit[], key: keyof Visit) => median(of.map((entry) => entry[key]));
+    const row = (label: string, key: keyof Visit, show: (value: number) => string | number) => [label, show(pick(runs, key)), show(pick(baseline, key))];
     return [
       `### First paint with ${ITEMS.toLocaleString("en")} generations in the history`,
       "",
-      `\`next start\` (production build) on loopback, Debian Chromium 1440*900, a fresh context (empty cache) per run; median of ${RUNS} runs. The grid asks for one page (${pick("cards")} cards) and loads thumbnails lazily.`,
+      `\`next start\` (production build) on loopback, Debian Chromium 1440*900, a fresh context (empty cache) per run; median of ${RUNS} runs, alternating with the same build on an empty history (the baseline). The grid asks for one page (${pick(runs, "cards")} cards) and loads thumbnails lazily.`,
       "",
       table(
-        ["measure", "value"],
+        ["measure", `${ITEMS.toLocaleString("en")} generations`, "empty history (baseline)"],
         [
-          ["first contentful paint", ms(pick("fcp"))],
-          ["DOMContentLoaded", ms(pick("domContentLoaded"))],
-          ["last visible thumbnail received (lazy images below the fold wait for a scroll)", ms(pick("thumbsDone"))],
-          ["thumbnails loaded", pick("thumbs")],
-          ["bytes for those thumbnails (WebP, 480 px)", kb(pick("thumbBytes"))],
-          ["bytes the same images cost at full size (PNG)", kb(pick("fullBytes"))],
-          ["saving", `${(pick("fullBytes") / Math.max(1, pick("thumbBytes"))).toFixed(1)}× fewer bytes`],
-          ["everything else (HTML, JS, CSS, list JSON)", kb(pick("other"))],
+          row("first contentful paint", "fcp", ms),
+          row("DOMContentLoaded", "domContentLoaded", ms),
+          ["last visible thumbnail received (lazy images below the fold wait for a scroll)", ms(pick(runs, "thumbsDone")), "none"],
+          row("thumbnails loaded", "thumbs", (value) => value),
+          ["bytes for those thumbnails (WebP, 480 px)", kb(pick(runs, "thumbBytes")), "none"],
+          ["bytes the same images cost at full size (PNG)", kb(pick(runs, "fullBytes")), "none"],
+          ["saving", `${(pick(runs, "fullBytes") / Math.max(1, pick(runs, "thumbBytes"))).toFixed(1)}× fewer bytes`, "none"],
+          row("everything else (HTML, JS, CSS, list JSON)", "other", kb),
         ],
       ),
     ].join("\n");
   } finally {
     await browser.close();
     server.kill();
+    emptyServer.kill();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(emptyDir, { recursive: true, force: true });
   }
 };

@@ -54,7 +54,8 @@ const audit = async (url: string, method: Method): Promise<Audit> => {
       lcp: value("largest-contentful-paint"),
       tbt: value("total-blocking-time"),
       fcp: value("first-contentful-paint"),
-      parts: method === "simulate" ? await lcpParts(result) : null,
+      // A run Lighthouse could not finish has no trace to take apart (its metrics are NaN: run again).
+      parts: method === "simulate" && !lhr.runtimeError ? await lcpParts(result) : null,
     };
   } finally {
     chrome.kill();

@@ -92,7 +92,7 @@ test.describe("presenting and sharing", () => {
   test("a link to a share that does not exist says so in the site's own style, and leads back", async ({ page }) => {
     await page.goto("/share/not-a-real-link");
     await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
-    await expect(page.getByText(/shared or voting link may have been revoked/)).toBeVisible();
+    await expect(page.getByText(/check that it was copied whole/)).toBeVisible();
     // The stylesheet is the site layout's, which this page is outside of: it imports it itself.
     await expect(page.getByRole("main")).toHaveCSS("max-width", "576px");
     await page.getByRole("link", { name: "Go to the playground" }).click();

@@ -1,26 +1,23 @@
 import type { Metadata } from "next";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
-import { LanguageSwitch } from "@/components/ui/language-switch";
-import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { buttonLinkClass } from "@/components/ui/link-class";
 
 export const metadata: Metadata = { title: "404 · OneToken Image Playground", robots: { index: false } };
 
-/** Any address that leads nowhere: a mistyped one, or a link to a share or a vote that no longer exists. */
+/**
+ * Any address that leads nowhere: a mistyped one, or a share or vote link cut short. No client
+ * component: the page is part of every page's payload, and one would add a script to every first load.
+ */
 export default async function NotFound() {
   const t = MESSAGES[await requestLocale()].common.notFound;
   return (
     <main className="mx-auto max-w-xl space-y-4 px-4 py-16">
       <h1 className="text-xl font-bold">{t.title}</h1>
       <p className="text-sm text-slate-600 dark:text-slate-300">{t.body}</p>
-      <div className="flex flex-wrap items-center gap-2">
-        <a href="/" className={buttonLinkClass}>
-          {t.back}
-        </a>
-        <ThemeSwitch />
-        <LanguageSwitch />
-      </div>
+      <a href="/" className={buttonLinkClass}>
+        {t.back}
+      </a>
     </main>
   );
 }

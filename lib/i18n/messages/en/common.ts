@@ -13,7 +13,7 @@ export const common: {
   /** The button's visible word; examplesUse is its full name. */
   examplesUseShort: string;
   exampleList: readonly ExamplePrompt[];
-  /** The page for an address that leads nowhere, a revoked share or vote link among them. */
+  /** The page for an address that leads nowhere: mistyped, or a share or vote link cut short. */
   notFound: { title: string; body: string; back: string };
 } = {
   theme: "Theme",
@@ -27,7 +27,7 @@ export const common: {
   examplesUseShort: "Use",
   notFound: {
     title: "Nothing here",
-    body: "This address leads to no page. A shared or voting link may have been revoked, or mistyped.",
+    body: "This address leads to no page. If it came as a shared or voting link, check that it was copied whole.",
     back: "Go to the playground",
   },
   exampleList: [
