@@ -89,12 +89,17 @@ test.describe("presenting and sharing", () => {
     expect((await page.request.get("/share/not-a-real-link")).status()).toBe(404);
   });
 
-  test("a link to a share that does not exist says so in the site's own style, and leads back", async ({ page }) => {
-    await page.goto("/share/not-a-real-link");
-    await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
-    await expect(page.getByText(/check that it was copied whole/)).toBeVisible();
-    // The stylesheet is the site layout's, which this page is outside of: it imports it itself.
-    await expect(page.getByRole("main")).toHaveCSS("max-width", "576px");
+  test("a share link or an address that leads nowhere says so in the site's own style, and leads back", async ({ page }) => {
+    // The stylesheet is the site layout's, not the root layout's: a not-found page outside it would be unstyled.
+    const styled = async () => {
+      await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+      await expect(page.getByText(/check that it was copied whole/)).toBeVisible();
+      await expect(page.getByRole("main")).toHaveCSS("max-width", "576px");
+    };
+    expect((await page.goto("/no/such/page"))?.status()).toBe(404);
+    await styled();
+    expect((await page.goto("/share/not-a-real-link"))?.status()).toBe(404);
+    await styled();
     await page.getByRole("link", { name: "Go to the playground" }).click();
     await expect(new PlaygroundPage(page).prompt).toBeVisible();
   });
