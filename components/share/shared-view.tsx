@@ -22,8 +22,6 @@ import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { excerpt } from "@/lib/text/well-formed";
 import { setColumnNames } from "@/lib/generation/set-names";
 
-
-
 /** Shared items, read-only: images, prompts, revised prompts and settings, and a way to continue from each. */
 export function SharedView({ share, prices }: { share: PublicShare; prices: PagePrices }) {
   const t = useMessages().share;
