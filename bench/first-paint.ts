@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type Browser } from "@playwright/test";
 import { startAppServer } from "../e2e/server-process";
 import { CHROMIUM_PATH } from "../e2e/ports";
 import { kb, median, ms, table } from "./stats";
@@ -21,21 +21,33 @@ const EMPTY_PORT = 3391;
 export const benchFirstPaint = async (): Promise<string> => {
   if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const dir = mkdtempSync(join(tmpdir(), "bench-paint-"));
-  const storage = await seedHistory(dir, ITEMS);
-  const fullSizes = new Map<string, number>();
-  for (const item of (await storage.store.list({ limit: 100 })).items) {
-    const generations = item.kind === "generation" ? [item] : item.columns.map((column) => column.generation);
-    for (const image of generations.flatMap((generation) => generation.images)) fullSizes.set(image.id, (await storage.store.image(image.id))?.bytes ?? 0);
-  }
-  await storage.store.close();
-
   const emptyDir = mkdtempSync(join(tmpdir(), "bench-paint-empty-"));
-  const server = await startAppServer(PORT, { DATA_DIR: dir });
-  const emptyServer = await startAppServer(EMPTY_PORT, { DATA_DIR: emptyDir });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update"],
-  });
+  // Each thing started is stopped, last first, whatever fails after it.
+  const stops: (() => unknown)[] = [() => rmSync(dir, { recursive: true, force: true }), () => rmSync(emptyDir, { recursive: true, force: true })];
+  try {
+    const storage = await seedHistory(dir, ITEMS);
+    const fullSizes = new Map<string, number>();
+    for (const item of (await storage.store.list({ limit: 100 })).items) {
+      const generations = item.kind === "generation" ? [item] : item.columns.map((column) => column.generation);
+      for (const image of generations.flatMap((generation) => generation.images)) fullSizes.set(image.id, (await storage.store.image(image.id))?.bytes ?? 0);
+    }
+    await storage.store.close();
+    const server = await startAppServer(PORT, { DATA_DIR: dir });
+    stops.push(() => server.kill());
+    const emptyServer = await startAppServer(EMPTY_PORT, { DATA_DIR: emptyDir });
+    stops.push(() => emptyServer.kill());
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update"],
+    });
+    stops.push(() => browser.close());
+    return await measureFirstPaint(browser, server.url, emptyServer.url, fullSizes);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+};
+
+const measureFirstPaint = async (browser: Browser, url: string, emptyUrl: string, fullSizes: Map<string, number>): Promise<string> => {
   type Visit = Record<"fcp" | "domContentLoaded" | "thumbsDone" | "cards" | "thumbs" | "thumbBytes" | "fullBytes" | "other", number>;
   const visit = async (url: string): Promise<Visit> => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -67,40 +79,32 @@ export const benchFirstPaint = async (): Promise<string> => {
       await context.close();
     }
   };
-  try {
-    // Alternating, so both pages meet the same state of the machine.
-    const runs: Visit[] = [];
-    const baseline: Visit[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      runs.push(await visit(server.url));
-      baseline.push(await visit(emptyServer.url));
-    }
-    const pick = (of: Visit[], key: keyof Visit) => median(of.map((entry) => entry[key]));
-    const row = (label: string, key: keyof Visit, show: (value: number) => string | number) => [label, show(pick(runs, key)), show(pick(baseline, key))];
-    return [
-      `### First paint with ${ITEMS.toLocaleString("en")} generations in the history`,
-      "",
-      `\`next start\` (production build) on loopback, Debian Chromium 1440*900, a fresh context (empty cache) per run; median of ${RUNS} runs, alternating with the same build on an empty history (the baseline). The grid asks for one page (${pick(runs, "cards")} cards) and loads thumbnails lazily.`,
-      "",
-      table(
-        ["measure", `${ITEMS.toLocaleString("en")} generations`, "empty history (baseline)"],
-        [
-          row("first contentful paint", "fcp", ms),
-          row("DOMContentLoaded", "domContentLoaded", ms),
-          ["last visible thumbnail received (lazy images below the fold wait for a scroll)", ms(pick(runs, "thumbsDone")), "none"],
-          row("thumbnails loaded", "thumbs", (value) => value),
-          ["bytes for those thumbnails (WebP, 480 px)", kb(pick(runs, "thumbBytes")), "none"],
-          ["bytes the same images cost at full size (PNG)", kb(pick(runs, "fullBytes")), "none"],
-          ["saving", `${(pick(runs, "fullBytes") / Math.max(1, pick(runs, "thumbBytes"))).toFixed(1)}× fewer bytes`, "none"],
-          row("everything else (HTML, JS, CSS, list JSON)", "other", kb),
-        ],
-      ),
-    ].join("\n");
-  } finally {
-    await browser.close();
-    server.kill();
-    emptyServer.kill();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(emptyDir, { recursive: true, force: true });
+  // Alternating, so both pages meet the same state of the machine.
+  const runs: Visit[] = [];
+  const baseline: Visit[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    runs.push(await visit(url));
+    baseline.push(await visit(emptyUrl));
   }
+  const pick = (of: Visit[], key: keyof Visit) => median(of.map((entry) => entry[key]));
+  const row = (label: string, key: keyof Visit, show: (value: number) => string | number) => [label, show(pick(runs, key)), show(pick(baseline, key))];
+  return [
+    `### First paint with ${ITEMS.toLocaleString("en")} generations in the history`,
+    "",
+    `\`next start\` (production build) on loopback, Debian Chromium 1440*900, a fresh context (empty cache) per run; median of ${RUNS} runs, alternating with the same build on an empty history (the baseline). The grid asks for one page (${pick(runs, "cards")} cards) and loads thumbnails lazily.`,
+    "",
+    table(
+      ["measure", `${ITEMS.toLocaleString("en")} generations`, "empty history (baseline)"],
+      [
+        row("first contentful paint", "fcp", ms),
+        row("DOMContentLoaded", "domContentLoaded", ms),
+        ["last visible thumbnail received (lazy images below the fold wait for a scroll)", ms(pick(runs, "thumbsDone")), "none"],
+        row("thumbnails loaded", "thumbs", (value) => value),
+        ["bytes for those thumbnails (WebP, 480 px)", kb(pick(runs, "thumbBytes")), "none"],
+        ["bytes the same images cost at full size (PNG)", kb(pick(runs, "fullBytes")), "none"],
+        ["saving", `${(pick(runs, "fullBytes") / Math.max(1, pick(runs, "thumbBytes"))).toFixed(1)}× fewer bytes`, "none"],
+        row("everything else (HTML, JS, CSS, list JSON)", "other", kb),
+      ],
+    ),
+  ].join("\n");
 };

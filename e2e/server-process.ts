@@ -17,24 +17,25 @@ export const startAppServer = async (port: number, env: Record<string, string>):
     errors = (errors + chunk.toString()).slice(-2000);
   });
   const url = `http://127.0.0.1:${port}`;
+  const kill = () => {
+    if (child.pid === undefined || child.exitCode !== null) return;
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch (error) {
+      // Killed already (its exit not yet seen here): nothing is left to stop.
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+    }
+  };
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}: ${errors}`);
     if (await fetch(url).then((response) => response.ok, () => false)) break;
-    if (Date.now() > deadline) throw new Error("next start did not come up within 30 s");
+    if (Date.now() > deadline) {
+      // A server that never answered is stopped here: the caller has nothing to stop it with.
+      kill();
+      throw new Error(`next start did not come up within 30 s: ${errors}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return {
-    url,
-    pid: child.pid ?? 0,
-    kill() {
-      if (child.pid === undefined || child.exitCode !== null) return;
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch (error) {
-        // Killed already (its exit not yet seen here): nothing is left to stop.
-        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
-      }
-    },
-  };
+  return { url, pid: child.pid ?? 0, kill };
 };
