@@ -5,9 +5,10 @@ test.describe("gateway faults reach the user as plain words", () => {
   const cases = [
     // A wait longer than the retry cap is not waited out: the user hears at once how long it is.
     { kind: "rate_limit", extra: { retryAfterSeconds: 60 }, message: "The gateway is limiting requests right now. Try again in 60 seconds." },
-    { kind: "unavailable", extra: { times: 3 }, message: "is temporarily unavailable" },
+    // Asked to come back in 1 s, twice: the third 503 reaches the user.
+    { kind: "unavailable", extra: { times: 3, retryAfterSeconds: 1 }, message: "is temporarily unavailable. Try again in 1 second" },
     { kind: "moderation", extra: {}, message: "The content moderation refused this prompt. Rephrase it (or the negative prompt) and try again." },
-    { kind: "server_error", extra: {}, message: "The image service failed on its side. Failed generations are not billed; try again." },
+    { kind: "server_error", extra: {}, message: "The image service failed on its side; try again." },
     { kind: "garbage", extra: {}, message: "The gateway answered with something that is not an image result (not JSON)." },
     { kind: "bad_key", extra: {}, message: "The gateway did not accept this server's API key. Whoever runs the playground must check ONETOKEN_API_KEY." },
   ];

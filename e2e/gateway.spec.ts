@@ -46,7 +46,7 @@ test.describe("the real gateway's every answer", () => {
     await playground.generateButton.click();
     const failed = playground.latest();
     const alert = failed.getByRole("alert");
-    await expect(alert).toContainText("The image service failed on its side.");
+    await expect(alert).toContainText("The image service failed on its side; try again.");
     await expect(alert).toContainText(/Request id: [0-9a-f-]{36}/);
     await expect(alert).toContainText(/Task id: [0-9a-f-]{36}/);
     await expect(alert.getByRole("button", { name: "Copy Task id" })).toBeVisible();

@@ -96,7 +96,7 @@ describe("partial and excess answers", () => {
 
 describe("asynchronous tasks", () => {
   it.each([
-    ["task_failed", "upstream_error", "The image service failed on its side."],
+    ["task_failed", "upstream_error", "The image service failed on its side; try again."],
     ["task_canceled", "upstream_error", "The gateway cancelled the task before it finished."],
     ["task_unknown", "upstream_error", "The gateway no longer knows the task"],
   ] as const)("%s ends as %s with a clear message and the task id", async (kind, code, message) => {

@@ -157,7 +157,7 @@ describe("calling the gateway", () => {
 
 describe("retrying where the upstream did no work", () => {
   it("503 once, then success", async () => {
-    current().simulator.injectFault({ kind: "unavailable" });
+    current().simulator.injectFault({ kind: "unavailable", retryAfterSeconds: null });
     const result = await callGateway(target(), options, request());
     expect(result.images).toHaveLength(1);
     expect(attempts).toEqual([1, 2]);
@@ -165,11 +165,20 @@ describe("retrying where the upstream did no work", () => {
   });
 
   it("503 three times: gives up after two retries with the last answer", async () => {
-    current().simulator.injectFault({ kind: "unavailable", times: 3, retryAfterSeconds: 4 });
+    current().simulator.injectFault({ kind: "unavailable", times: 3, retryAfterSeconds: 1 });
     const error = await failureOf(callGateway(target(), options, request()));
-    expect([error.code, error.retryAfterSeconds]).toEqual(["model_unavailable", 4]);
+    expect([error.code, error.retryAfterSeconds]).toEqual(["model_unavailable", 1]);
     expect(attempts).toEqual([1, 2, 3]);
     expect(current().simulator.stats().calls).toBe(3);
+  });
+
+  it("503 with a Retry-After: waits that long rather than the shorter backoff, then succeeds", async () => {
+    current().simulator.injectFault({ kind: "unavailable", retryAfterSeconds: 1 });
+    const started = performance.now();
+    const result = await callGateway(target(), options, request());
+    expect(result.images).toHaveLength(1);
+    expect(attempts).toEqual([1, 2]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
   });
 
   it("429 with a short Retry-After: waits that long, then succeeds", async () => {
@@ -198,7 +207,7 @@ describe("retrying where the upstream did no work", () => {
   });
 
   it("logs each retry without the key", async () => {
-    current().simulator.injectFault({ kind: "unavailable", times: 2 });
+    current().simulator.injectFault({ kind: "unavailable", times: 2, retryAfterSeconds: null });
     await callGateway(target(), options, request());
     const retries = warn.mock.calls.map((call) => String(call[0])).filter((line) => line.includes("retrying"));
     expect(retries).toHaveLength(2);
@@ -207,7 +216,7 @@ describe("retrying where the upstream did no work", () => {
   });
 
   it("cancelling during the wait before a retry ends the call at once", async () => {
-    current().simulator.injectFault({ kind: "unavailable" });
+    current().simulator.injectFault({ kind: "unavailable", retryAfterSeconds: null });
     const controller = new AbortController();
     const pending = callGateway(target(), { ...options, backoffMs: [3_000] }, request(), controller.signal);
     await vi.waitFor(() => expect(warn.mock.calls.some((call) => String(call[0]).includes("retrying"))).toBe(true));
@@ -219,7 +228,7 @@ describe("retrying where the upstream did no work", () => {
   });
 
   it("does not start a wait the whole call's time cannot cover", async () => {
-    current().simulator.injectFault({ kind: "unavailable", times: 3 });
+    current().simulator.injectFault({ kind: "unavailable", times: 3, retryAfterSeconds: null });
     const error = await failureOf(callGateway(target(), { ...options, timeoutMs: 1_000, backoffMs: [10, 2_000] }, request()));
     expect(error.code).toBe("model_unavailable");
     expect(attempts).toEqual([1, 2]);

@@ -10,13 +10,21 @@ const refused: AttemptFailure = { kind: "no_response", code: "ECONNREFUSED" };
 describe("which failures are retried", () => {
   it.each([
     ["503", status(503)],
-    ["503 with Retry-After (the backoff still applies)", status(503, 7)],
+    ["503 with a Retry-After shorter than the backoff", status(503, 0)],
     ["a refused connection", refused],
     ["a reset before any answer", { kind: "no_response", code: "ECONNRESET" } as const],
   ])("%s: after 250 ms, then 1 000 ms", (_, failure) => {
     expect(decideRetry(1, failure, policy, PLENTY, middle)).toEqual({ retry: true, waitMs: 250 });
     expect(decideRetry(2, failure, policy, PLENTY, middle)).toEqual({ retry: true, waitMs: 1_000 });
     expect(decideRetry(3, failure, policy, PLENTY, middle)).toEqual({ retry: false });
+  });
+
+  it("503 with Retry-After: at least that long, and not at all past the cap", () => {
+    expect(decideRetry(1, status(503, 7), policy, PLENTY, middle)).toEqual({ retry: true, waitMs: 7_000 });
+    expect(decideRetry(2, status(503, 1), policy, PLENTY, middle)).toEqual({ retry: true, waitMs: 1_000 });
+    expect(decideRetry(2, status(503, 2), policy, PLENTY, middle)).toEqual({ retry: true, waitMs: 2_000 });
+    expect(decideRetry(1, status(503, 11), policy, PLENTY, middle)).toEqual({ retry: false });
+    expect(decideRetry(1, status(503, 7), policy, 5_000, middle)).toEqual({ retry: false });
   });
 
   it("429 with Retry-After: exactly that long, up to the cap", () => {

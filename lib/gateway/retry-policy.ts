@@ -34,7 +34,9 @@ const backoff = (attempt: number, backoffMs: readonly number[], random: () => nu
 };
 
 const waitBefore = (attempt: number, failure: AttemptFailure, policy: RetryPolicy, random: () => number): number | undefined => {
-  if (failure.kind === "no_response" || failure.status === 503) return backoff(attempt, policy.backoffMs, random);
+  if (failure.kind === "no_response") return backoff(attempt, policy.backoffMs, random);
+  // An unavailable service that says when it will be back is not asked sooner: that spends a retry for nothing.
+  if (failure.status === 503) return Math.max(backoff(attempt, policy.backoffMs, random), (failure.retryAfterSeconds ?? 0) * 1000);
   if (failure.status === 429 && failure.retryAfterSeconds !== undefined) return failure.retryAfterSeconds * 1000;
   return undefined;
 };

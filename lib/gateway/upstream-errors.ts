@@ -101,7 +101,7 @@ const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: numbe
     case "rate_limited":
       return `The gateway is limiting requests right now. Try again ${wait}.`;
     case "timeout":
-      return `${model} took too long and the gateway gave up. Try again, perhaps with fewer images. Failed generations are not billed.`;
+      return `${model} took too long and the gateway gave up. Try again, perhaps with fewer images.`;
     case "model_unavailable":
       return `${model} is temporarily unavailable. Try again ${wait}, or pick another model.`;
     case "parameter_rejected":
@@ -109,7 +109,7 @@ const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: numbe
         ? `${model} refused one of the settings or the input image. Check the size, the number of images, the instruction's length and the input image for this model.`
         : `${model} refused one of the settings. Check the size, the number of images and the prompt length for this model.`;
     case "upstream_error":
-      return "The image service failed on its side. Failed generations are not billed; try again.";
+      return "The image service failed on its side; try again.";
   }
 };
 

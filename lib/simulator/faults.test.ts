@@ -34,9 +34,12 @@ describe("DashScope-envelope faults", () => {
     expect(current().simulator.stats()).toMatchObject({ calls: 2, rejected: 1, succeeded: 1, faulted: 1 });
   });
 
-  it("takes its Retry-After from the spec", async () => {
+  it("takes its Retry-After from the spec, or leaves it out", async () => {
     current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 30 });
     expect((await generate(current(), VALID)).headers.get("retry-after")).toBe("30");
+    current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: null });
+    const bare = await generate(current(), VALID);
+    expect([bare.status, bare.headers.get("retry-after")]).toEqual([429, null]);
   });
 });
 

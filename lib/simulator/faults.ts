@@ -46,14 +46,15 @@ export const isAnswerFault = (kind: FaultKind): kind is AnswerFault => (ANSWER_F
 export const faultSpecSchema = z.strictObject({
   kind: z.enum(FAULT_KINDS),
   times: z.int().min(1).max(10_000).default(1),
-  retryAfterSeconds: z.int().min(0).max(86_400).optional(),
+  /** Left out: the fault's usual Retry-After (7 s on a 429 or a 503); null: the answer carries none. */
+  retryAfterSeconds: z.int().min(0).max(86_400).nullable().optional(),
   /** Only calls for this model fail (the others pass it by), so one column of a comparison can be hit. */
   model: z.string().min(1).optional(),
 });
 
 export type FaultSpec = z.input<typeof faultSpecSchema>;
 
-export type Fault = { readonly kind: FaultKind; readonly retryAfterSeconds: number | undefined };
+export type Fault = { readonly kind: FaultKind; readonly retryAfterSeconds: number | null | undefined };
 
 type DashScopeFault = { status: number; code: string; message: string; retryAfter?: true };
 
@@ -112,7 +113,8 @@ export const faultResponse = async (
     case "arrearage":
     case "upstream_timeout": {
       const spec: DashScopeFault = DASHSCOPE_FAULTS[fault.kind];
-      const retryAfter = spec.retryAfter
+      const retryAfter =
+        spec.retryAfter && fault.retryAfterSeconds !== null
         ? { "retry-after": String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) }
         : undefined;
       return dashScopeError(spec.status, spec.code, spec.message, requestId, retryAfter);
