@@ -106,6 +106,22 @@ describe("generation jobs", () => {
     expect(await storage.images.sweep(await storage.store.imageIds(), Date.now() + 1)).toBe(0);
   });
 
+  it("keeps the images when the commit went through and only the read after it failed", async () => {
+    const flaky: typeof storage.store = Object.create(storage.store) as typeof storage.store;
+    flaky.complete = async (...args) => {
+      await storage.store.complete(...args);
+      throw new Error("Connection terminated unexpectedly");
+    };
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const failing = createJobRunner({ ...storage, store: flaky, gateway });
+    const started = await failing.start(request({ n: 2 }));
+    await failing.idle();
+    const done = await storage.store.get(started.id);
+    expect(done?.status).toBe("succeeded");
+    expect(done?.images).toHaveLength(2);
+    for (const image of done?.images ?? []) expect(await storage.images.read(image.id, "full")).not.toBeNull();
+  });
+
   it("cancelling a finished generation changes nothing", async () => {
     const started = await runner.start(request());
     await runner.idle();

@@ -236,12 +236,18 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       }
       const timings = { sentAt, answeredAt, downloadedAt, storedAt: now() };
       const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices: result.notices, timings };
-      let committed: GenerationView | null = null;
+      let committed: boolean | undefined;
       try {
-        committed = signal.aborted ? null : await store.complete(id, finished);
+        committed = !signal.aborted && (await store.complete(id, finished)) !== null;
+      } catch (error) {
+        // The store reads the record again after its commit, and that read can fail too: whether the record
+        // holds the files is asked again. Where that cannot be told either, they stay (undefined): a file
+        // nothing points at is swept, a record whose files were removed is lost for good.
+        committed = await store.get(id).then((record) => record?.status === "succeeded", () => undefined);
+        throw error;
       } finally {
-        // Not committed (cancelled meanwhile, or the database refused): no record points at these files.
-        if (!committed) await Promise.all(stored.map((image) => images.remove(image.id)));
+        // Not committed (cancelled meanwhile, no longer running, or the database refused): nothing points at these.
+        if (committed === false) await Promise.all(stored.map((image) => images.remove(image.id)));
       }
       return false;
     } catch (error) {
