@@ -24,6 +24,7 @@ import { AspectField, CountField } from "@/components/sets/set-fields";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+import { charCount, maxLengthFor } from "@/lib/text/well-formed";
 
 const GROUPS = modelsByFamily();
 
@@ -130,7 +131,7 @@ export function CompareForm({
         id="compare-prompt"
         label={t.prompt}
         error={errors.prompt?.message}
-        aside={<TextCounter id="compare-prompt-count" length={values.prompt.length} max={promptMax} />}
+        aside={<TextCounter id="compare-prompt-count" length={charCount(values.prompt)} max={promptMax} />}
         help={t.promptHelp}
       >
         <textarea
@@ -148,13 +149,13 @@ export function CompareForm({
         id="compare-negative"
         label={t.negativePrompt}
         error={errors.negativePrompt?.message}
-        aside={<TextCounter id="compare-negative-count" length={values.negativePrompt.length} max={negativeMax} />}
+        aside={<TextCounter id="compare-negative-count" length={charCount(values.negativePrompt)} max={negativeMax} />}
         help={t.negativePromptHelp}
       >
         <textarea
           id="compare-negative"
           rows={2}
-          maxLength={negativeMax}
+          maxLength={maxLengthFor(values.negativePrompt, negativeMax)}
           className={inputClass}
           aria-describedby={`compare-negative-count ${describedBy("compare-negative", true, Boolean(errors.negativePrompt))}`}
           {...register("negativePrompt")}

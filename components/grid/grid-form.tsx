@@ -23,6 +23,7 @@ import { findVariables, listNames } from "@/lib/grid/prompt-variables";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel, modelsByFamily } from "@/lib/models/registry";
+import { charCount } from "@/lib/text/well-formed";
 import { AxisEditor, freshAxis } from "./axis-editor";
 import { PromptLists } from "./prompt-lists";
 
@@ -132,7 +133,7 @@ export function GridForm({
         id="grid-prompt"
         label={t.prompt}
         error={errors.prompt?.message}
-        aside={<TextCounter id="grid-prompt-count" length={values.prompt.length} max={model.promptMaxLength} />}
+        aside={<TextCounter id="grid-prompt-count" length={charCount(values.prompt)} max={model.promptMaxLength} />}
         help={t.promptHelp}
       >
         <textarea

@@ -5,6 +5,7 @@ import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { format, plural } from "@/lib/i18n/format";
 import type { ModelOption } from "@/lib/models/registry";
+import { charCount, maxLengthFor } from "@/lib/text/well-formed";
 import { SeedField } from "./seed-field";
 import { TextCounter } from "./text-counter";
 
@@ -36,16 +37,16 @@ export function PromptField({ limits, idPrefix, help, placeholder }: { limits: F
   const t = useMessages().playground.form;
   const { register, watch, formState } = useFormContext<SharedValues>();
   const error = formState.errors.prompt;
-  const prompt = watch("prompt");
+  const promptCount = charCount(watch("prompt"));
   const id = `${idPrefix}prompt`;
   return (
-    <Field id={id} label={t.prompt} error={error?.message} aside={<TextCounter id={`${id}-count`} length={prompt.length} max={limits.promptMaxLength} />} help={help}>
+    <Field id={id} label={t.prompt} error={error?.message} aside={<TextCounter id={`${id}-count`} length={promptCount} max={limits.promptMaxLength} />} help={help}>
       <textarea
         id={id}
         rows={4}
         className={inputClass}
         placeholder={placeholder}
-        aria-invalid={Boolean(error) || prompt.length > limits.promptMaxLength}
+        aria-invalid={Boolean(error) || promptCount > limits.promptMaxLength}
         aria-describedby={`${id}-count ${describedBy(id, true, Boolean(error))}`}
         {...register("prompt")}
       />
@@ -57,6 +58,7 @@ export function NegativePromptField({ limits, idPrefix }: { limits: FieldLimits;
   const t = useMessages().playground.form;
   const { register, watch, formState } = useFormContext<SharedValues>();
   const negativePrompt = watch("negativePrompt");
+  const negativeCount = charCount(negativePrompt);
   // Counts, not text: the note is worded at render, in the language of the moment.
   const [pasteCut, setPasteCut] = useState<{ fit: number; pasted: number } | null>(null);
   const id = `${idPrefix}negativePrompt`;
@@ -67,8 +69,10 @@ export function NegativePromptField({ limits, idPrefix }: { limits: FieldLimits;
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     const pasted = event.clipboardData.getData("text");
     const target = event.currentTarget;
-    const room = limits.negativePromptMaxLength - (target.value.length - (target.selectionEnd - target.selectionStart));
-    setPasteCut(pasted.length > room ? { fit: Math.max(room, 0), pasted: pasted.length } : null);
+    const replaced = target.value.slice(target.selectionStart, target.selectionEnd);
+    const room = limits.negativePromptMaxLength - (charCount(target.value) - charCount(replaced));
+    const pastedCount = charCount(pasted);
+    setPasteCut(pastedCount > room ? { fit: Math.max(room, 0), pasted: pastedCount } : null);
   };
 
   return (
@@ -76,11 +80,11 @@ export function NegativePromptField({ limits, idPrefix }: { limits: FieldLimits;
       id={id}
       label={t.negativePrompt}
       error={formState.errors.negativePrompt?.message}
-      aside={<TextCounter id={`${id}-count`} length={negativePrompt.length} max={limits.negativePromptMaxLength} />}
+      aside={<TextCounter id={`${id}-count`} length={negativeCount} max={limits.negativePromptMaxLength} />}
       help={
         pasteCut
           ? format(t.negativePasteCut, { ...pasteCut, max: limits.negativePromptMaxLength })
-          : negativePrompt.length >= limits.negativePromptMaxLength
+          : negativeCount >= limits.negativePromptMaxLength
             ? format(t.negativeLimit, { max: limits.negativePromptMaxLength })
             : t.negativeHelp
       }
@@ -88,7 +92,7 @@ export function NegativePromptField({ limits, idPrefix }: { limits: FieldLimits;
       <textarea
         id={id}
         rows={2}
-        maxLength={limits.negativePromptMaxLength}
+        maxLength={maxLengthFor(negativePrompt, limits.negativePromptMaxLength)}
         className={inputClass}
         placeholder={t.negativePlaceholder}
         aria-describedby={`${id}-count ${describedBy(id, true, Boolean(formState.errors.negativePrompt))}`}

@@ -40,6 +40,19 @@ describe("the compare request", () => {
     ]);
   });
 
+  it("counts an emoji as one character, as the upstream does", () => {
+    expect(messages({ ...base, prompt: "🐱".repeat(800) })).toEqual([]);
+    expect(messages({ ...base, prompt: "🐱".repeat(801) })).toEqual(["prompt: qwen-image reads at most 800 characters; this prompt has 801."]);
+    expect(messages({ ...base, models: ["wan2.6-t2i", "wan2.5-t2i-preview"], prompt: "𠀀".repeat(2000) })).toEqual([]);
+    expect(messages({ ...base, models: ["wan2.6-t2i", "wan2.5-t2i-preview"], prompt: "𠀀".repeat(2001) })).toEqual([
+      "prompt: wan2.5-t2i-preview reads at most 2000 characters; this prompt has 2001.",
+    ]);
+    expect(messages({ ...base, negativePrompt: "🐱".repeat(500) })).toEqual([]);
+    expect(messages({ ...base, negativePrompt: "🐱".repeat(501) })).toEqual([
+      "negativePrompt: wan2.6-t2i reads a negative prompt of at most 500 characters; it has 501.",
+    ]);
+  });
+
   it("refuses unknown fields, models and ratios", () => {
     expect(messages({ ...base, extra: 1 })).toHaveLength(1);
     expect(messages({ ...base, models: ["qwen-image", "dall-e"] })).toEqual(["models.1: Choose models from the list."]);

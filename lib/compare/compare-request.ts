@@ -2,6 +2,7 @@
 import * as z from "zod/mini";
 import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
 import { flag, seedSchema, strictFields, text } from "../models/request-schema";
+import { charCount } from "../text/well-formed";
 import { aspectValue, COMPARE_ASPECTS, fitToModel, type ColumnPlan } from "./fit-to-model";
 
 /**
@@ -55,22 +56,24 @@ export const compareRequestSchema = z
     const models = value.models.map(getModel);
     if (value.prompt.trim() === "") ctx.addIssue({ code: "custom", path: ["prompt"], message: "Write a prompt first." });
     const promptLimit = strictest(models, (model) => model.promptMaxLength);
-    if (promptLimit && value.prompt.length > promptLimit.promptMaxLength) {
+    const promptCount = charCount(value.prompt);
+    if (promptLimit && promptCount > promptLimit.promptMaxLength) {
       ctx.addIssue({
         code: "custom",
         path: ["prompt"],
-        message: `${promptLimit.id} reads at most ${promptLimit.promptMaxLength} characters; this prompt has ${value.prompt.length}.`,
+        message: `${promptLimit.id} reads at most ${promptLimit.promptMaxLength} characters; this prompt has ${promptCount}.`,
       });
     }
     const negativeLimit = strictest(
       models.filter((model) => model.options.negativePrompt),
       (model) => model.negativePromptMaxLength,
     );
-    if (negativeLimit && value.negativePrompt.length > negativeLimit.negativePromptMaxLength) {
+    const negativeCount = charCount(value.negativePrompt);
+    if (negativeLimit && negativeCount > negativeLimit.negativePromptMaxLength) {
       ctx.addIssue({
         code: "custom",
         path: ["negativePrompt"],
-        message: `${negativeLimit.id} reads a negative prompt of at most ${negativeLimit.negativePromptMaxLength} characters; it has ${value.negativePrompt.length}.`,
+        message: `${negativeLimit.id} reads a negative prompt of at most ${negativeLimit.negativePromptMaxLength} characters; it has ${negativeCount}.`,
       });
     }
       }),

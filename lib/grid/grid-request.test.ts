@@ -64,6 +64,12 @@ describe("grid requests", () => {
     expect(messages(grid({ axes: [] }))).toContain("Add at least 1 axis.");
   });
 
+  it("counts each cell's prompt in characters, an emoji as one", () => {
+    expect(messages(grid({ prompt: "🐱".repeat(2100) }))).toEqual([]);
+    expect(messages(grid({ prompt: "🐱".repeat(2101) }))).toContain("wan2.6-t2i reads at most 2100 characters; this prompt has 2101 (cell 1).");
+    expect(messages(grid({ negativePrompt: "🐱".repeat(500) }))).toEqual([]);
+  });
+
   it("names the cell whose prompt passes its model's limit", () => {
     const long = "x".repeat(getModel("wan2.6-t2i").promptMaxLength);
     const found = messages(grid({ prompt: "a fox", axes: [{ type: "replace", values: ["fox", long] }] }));

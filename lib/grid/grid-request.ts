@@ -4,6 +4,7 @@ import { aspectSchema, imagesPer } from "../compare/compare-request";
 import { COMPARE_ASPECTS } from "../compare/fit-to-model";
 import { getModel, MODEL_IDS, SEED_MAX } from "../models/registry";
 import { flag, seedSchema, strictFields, text } from "../models/request-schema";
+import { charCount } from "../text/well-formed";
 import { AXIS_TYPES, cellCount, GRID_LIMITS, planGrid, variablePrompts, type GridShape } from "./grid-plan";
 import { findVariables, LIST_NAME, listNames } from "./prompt-variables";
 
@@ -87,12 +88,14 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   for (const cell of plan.cells) {
     const model = getModel(cell.request.model);
     const where = plan.axes.length > 0 ? ` (cell ${plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0]).join(" · ")})` : "";
-    if (cell.request.prompt.length > model.promptMaxLength) {
-      addIssue(["prompt"], `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${cell.request.prompt.length}${where}.`);
+    const promptCount = charCount(cell.request.prompt);
+    if (promptCount > model.promptMaxLength) {
+      addIssue(["prompt"], `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${promptCount}${where}.`);
       return;
     }
-    if (cell.request.negativePrompt.length > model.negativePromptMaxLength) {
-      addIssue(["negativePrompt"], `${model.id} reads a negative prompt of at most ${model.negativePromptMaxLength} characters; it has ${cell.request.negativePrompt.length}${where}.`);
+    const negativeCount = charCount(cell.request.negativePrompt);
+    if (negativeCount > model.negativePromptMaxLength) {
+      addIssue(["negativePrompt"], `${model.id} reads a negative prompt of at most ${model.negativePromptMaxLength} characters; it has ${negativeCount}${where}.`);
       return;
     }
   }

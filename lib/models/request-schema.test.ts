@@ -30,6 +30,36 @@ describe("generate request schema", () => {
     expect(issuesOf(valid({ prompt: "x".repeat(2100) }))).toEqual([]);
   });
 
+  it("counts characters as the upstream does: an emoji or a rare CJK character is one", () => {
+    for (const model of MODELS) {
+      const at = (prompt: string) => issuesOf({ ...defaultRequest(model.id), prompt });
+      expect(at("🐱".repeat(model.promptMaxLength)), model.id).toEqual([]);
+      expect(at("𠀀".repeat(model.promptMaxLength)), model.id).toEqual([]);
+      expect(at("🐱".repeat(model.promptMaxLength + 1)), model.id).toEqual([
+        `prompt: ${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${model.promptMaxLength + 1}.`,
+      ]);
+    }
+    expect(issuesOf(valid({ prompt: "🐱".repeat(1100) }))).toEqual([]);
+    expect(issuesOf(valid({ negativePrompt: "🐱".repeat(500) }))).toEqual([]);
+    expect(issuesOf(valid({ negativePrompt: "🐱".repeat(501) }))).toEqual([
+      "negativePrompt: The negative prompt may be at most 500 characters; it has 501.",
+    ]);
+  });
+
+  it("property: a prompt is refused for its length exactly when it has more characters than the model reads", () => {
+    const character = fc.constantFrom("a", "春", "🐱", "𠀀", "é");
+    const aroundTheLimit = fc
+      .constantFrom(...MODELS)
+      .chain((model) => fc.tuple(fc.constant(model), fc.array(character, { minLength: model.promptMaxLength - 2, maxLength: model.promptMaxLength + 2 })));
+    fc.assert(
+      fc.property(aroundTheLimit, ([model, characters]) => {
+        const tooLong = issuesOf({ ...defaultRequest(model.id), prompt: characters.join("") }).some((issue) => issue.includes("reads at most"));
+        expect(tooLong).toBe(characters.length > model.promptMaxLength);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("still explains the size when the prompt is empty", () => {
     expect(issuesOf(valid({ prompt: "", width: 1024, height: 1024 }))).toContain(
       "width: wan2.6-t2i needs 1.64 to 2.07 megapixels (1280*1280 to 1440*1440); 1024*1024 is 1.05.",

@@ -2,7 +2,7 @@
 import * as z from "zod/mini";
 import { MODELS, SEED_MAX, type ModelSpec } from "./registry";
 import { checkSize } from "./size-rules";
-import { isWellFormedText } from "../text/well-formed";
+import { charCount, isWellFormedText } from "../text/well-formed";
 
 /**
  * zod/mini carries no message catalogue, so every refusal a person may see is written here: a wrong type,
@@ -51,13 +51,15 @@ type SharedValues = {
 export const checkSharedFields = (model: SharedLimits, value: SharedValues, addIssue: (path: keyof SharedValues, message: string) => void): void => {
   // Checked here rather than on the field so every other rule still runs (and shows) on an empty prompt.
   if (value.prompt.trim() === "") addIssue("prompt", "Write a prompt first.");
-  if (value.prompt.length > model.promptMaxLength) {
-    addIssue("prompt", `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${value.prompt.length}.`);
+  const promptCount = charCount(value.prompt);
+  if (promptCount > model.promptMaxLength) {
+    addIssue("prompt", `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${promptCount}.`);
   }
-  if (value.negativePrompt.length > model.negativePromptMaxLength) {
+  const negativeCount = charCount(value.negativePrompt);
+  if (negativeCount > model.negativePromptMaxLength) {
     addIssue(
       "negativePrompt",
-      `The negative prompt may be at most ${model.negativePromptMaxLength} characters; it has ${value.negativePrompt.length}.`,
+      `The negative prompt may be at most ${model.negativePromptMaxLength} characters; it has ${negativeCount}.`,
     );
   }
   if (value.n < model.n.min || value.n > model.n.max) {

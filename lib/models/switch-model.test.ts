@@ -27,6 +27,14 @@ describe("switching model", () => {
     expect(toQwen.notices).toContain("The prompt has 1500 characters and qwen-image-2.0-pro reads at most 800: shorten it before generating.");
   });
 
+  it("counts the prompt in characters, an emoji as one", () => {
+    const prompt = "🐱".repeat(800);
+    expect(switchModel({ ...defaultRequest("wan2.6-t2i"), prompt }, "qwen-image-2.0-pro").notices).toEqual([]);
+    expect(switchModel({ ...defaultRequest("wan2.6-t2i"), prompt: `${prompt}🐶` }, "qwen-image-2.0-pro").notices).toEqual([
+      "The prompt has 801 characters and qwen-image-2.0-pro reads at most 800: shorten it before generating.",
+    ]);
+  });
+
   it("keeps a size that the new model also allows", () => {
     const values = { ...defaultRequest("wan2.6-t2i"), width: 1440, height: 1440 };
     expect(switchModel(values, "wan2.2-t2i-flash").values).toMatchObject({ width: 1440, height: 1440 });

@@ -1,6 +1,7 @@
 import { getModel, type ModelId, type ModelSpec } from "./registry";
 import type { GenerateRequest } from "./request-schema";
 import { checkSize, formatSize } from "./size-rules";
+import { charCount } from "../text/well-formed";
 
 export type SwitchResult<Values = GenerateRequest> = { readonly values: Values; readonly notices: readonly string[] };
 
@@ -46,14 +47,16 @@ export const switchSharedFields = (
     next.n = model.n.default;
     notices.push(`${values.n} images is more than ${model.id} makes per request; it is now ${model.n.default}.`);
   }
-  if (values.prompt.length > model.promptMaxLength) {
+  const promptCount = charCount(values.prompt);
+  if (promptCount > model.promptMaxLength) {
     notices.push(
-      `The prompt has ${values.prompt.length} characters and ${model.id} reads at most ${model.promptMaxLength}: shorten it before generating.`,
+      `The prompt has ${promptCount} characters and ${model.id} reads at most ${model.promptMaxLength}: shorten it before generating.`,
     );
   }
-  if (values.negativePrompt.length > model.negativePromptMaxLength) {
+  const negativeCount = charCount(values.negativePrompt);
+  if (negativeCount > model.negativePromptMaxLength) {
     notices.push(
-      `The negative prompt has ${values.negativePrompt.length} characters and ${model.id} reads at most ${model.negativePromptMaxLength}: shorten it before generating.`,
+      `The negative prompt has ${negativeCount} characters and ${model.id} reads at most ${model.negativePromptMaxLength}: shorten it before generating.`,
     );
   }
   if (!model.options.negativePrompt && values.negativePrompt !== "") {

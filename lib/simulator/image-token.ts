@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { findModel, SEED_MAX } from "../models/registry";
 import { checkSize } from "../models/size-rules";
+import { charCount } from "../text/well-formed";
 
 /**
  * Image URLs carry everything needed to draw the picture again, so the simulator keeps no store and any
@@ -42,6 +43,6 @@ export const decodeImageToken = (text: string): ImageToken | null => {
   if (!model) return null;
   if (!checkSize(model.id, model.sizeRule, model.presets, token).ok) return null;
   if (token.index >= model.n.max) return null;
-  if (token.prompt.length > model.promptMaxLength || token.negativePrompt.length > model.negativePromptMaxLength) return null;
+  if (charCount(token.prompt) > model.promptMaxLength || charCount(token.negativePrompt) > model.negativePromptMaxLength) return null;
   return token;
 };

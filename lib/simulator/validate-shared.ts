@@ -1,5 +1,6 @@
 import { SEED_MAX, type ModelOption } from "../models/registry";
 import { checkSize, parseSize, type Size, type SizePreset, type SizeRule } from "../models/size-rules";
+import { charCount, cutText } from "../text/well-formed";
 import type { WireRequest } from "./parse-body";
 
 /** What generation and editing check alike, from a model's table entry in either registry. */
@@ -38,8 +39,9 @@ export const checkWireSize = (text: string, model: { readonly id: string }, rule
 
 /** The prompt's length, n and the seed; `promptName` is what the refusal calls the text ("prompt", "instruction"). */
 export const checkShared = (wire: WireRequest, model: Limits, promptName: string): Checked<SharedParams> => {
-  if (wire.prompt.length > model.promptMaxLength) {
-    return { ok: false, message: `The ${promptName} has ${wire.prompt.length} characters; ${model.id} accepts at most ${model.promptMaxLength}.` };
+  const promptCount = charCount(wire.prompt);
+  if (promptCount > model.promptMaxLength) {
+    return { ok: false, message: `The ${promptName} has ${promptCount} characters; ${model.id} accepts at most ${model.promptMaxLength}.` };
   }
   const n = wire.n ?? model.n.upstreamDefault;
   if (!wholeIn(n, model.n.min, model.n.max)) {
@@ -53,7 +55,7 @@ export const checkShared = (wire: WireRequest, model: Limits, promptName: string
     params: {
       prompt: wire.prompt,
       // Longer text is cut rather than refused, as the upstream does; the form is what warns the person.
-      negativePrompt: (wire.negative_prompt ?? "").slice(0, model.negativePromptMaxLength),
+      negativePrompt: cutText(wire.negative_prompt ?? "", model.negativePromptMaxLength),
       n,
       seed,
       // A model without rewriting ignores prompt_extend upstream rather than refusing it.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cutText, excerpt, isWellFormedText, wellFormed } from "./well-formed";
+import { charCount, cutText, excerpt, isWellFormedText, maxLengthFor, wellFormed } from "./well-formed";
 
 describe("well-formed text", () => {
   it("tells a lone surrogate from a pair", () => {
@@ -8,6 +8,33 @@ describe("well-formed text", () => {
     expect(isWellFormedText("broken \ud800 here")).toBe(false);
     expect(isWellFormedText("\udc00")).toBe(false);
     expect(wellFormed("a\ud800b🐱")).toBe("a\ufffdb🐱");
+  });
+
+  it("counts characters, an emoji or a rare CJK character as one", () => {
+    expect(charCount("")).toBe(0);
+    expect(charCount("a kitten")).toBe(8);
+    expect(charCount("🐱🐶")).toBe(2);
+    expect(charCount("𠀀春")).toBe(2);
+    expect(charCount("🐱".repeat(300))).toBe(300);
+    // A broken half still takes room, as it would once written out (as U+FFFD).
+    expect(charCount("a\ud800b")).toBe(3);
+  });
+
+  it("gives a field the maxLength that stops it at the limit in characters", () => {
+    expect(maxLengthFor("", 500)).toBe(500);
+    expect(maxLengthFor("a kitten", 500)).toBe(500);
+    expect(maxLengthFor("🐱".repeat(300), 500)).toBe(800);
+    expect(maxLengthFor("𠀀春", 3)).toBe(4);
+  });
+
+  it("property: a field at its maxLength holds exactly the limit in characters", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), fc.nat(40), (text, max) => {
+        const field = cutText(text, max);
+        // Full where it is as long as its maxLength allows; and it is full only at the limit.
+        expect(field.length >= maxLengthFor(field, max)).toBe(charCount(field) >= max);
+      }),
+    );
   });
 
   it("cuts by character, never inside one", () => {

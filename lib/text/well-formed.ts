@@ -12,6 +12,16 @@ export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(
 /** Each unpaired surrogate replaced by U+FFFD, as a UTF-8 encoder would. */
 export const wellFormed = (text: string): string => text.replace(LONE_SURROGATES, "\uFFFD");
 
+/**
+ * How many characters (code points) the text has. The upstream's limits count these; `.length` counts UTF-16
+ * units, which makes an emoji or a rare CJK character two.
+ */
+export const charCount = (text: string): number => {
+  let count = 0;
+  for (const _character of text) count++;
+  return count;
+};
+
 /** The first `max` characters (code points), never half of an emoji or a rare CJK character. */
 export const cutText = (text: string, max: number): string => {
   let end = 0;
@@ -36,3 +46,10 @@ export const excerpt = (text: string, max: number): string => {
   const words = space > cut.length * 0.6 ? cut.slice(0, space) : cut;
   return `${words.replace(/[\s,.;:!?，。；：、]+$/u, "")}…`;
 };
+
+/**
+ * The `maxLength` that holds a field holding `text` to `max` characters. The browser counts `maxLength` in UTF-16
+ * units, where an emoji or a rare CJK character is two: each such character already in the field adds its
+ * second unit, so the field stops where the upstream's count does (a new one needs two units of room).
+ */
+export const maxLengthFor = (text: string, max: number): number => max + text.length - charCount(text);

@@ -66,8 +66,8 @@ const shouldAccept = (body: unknown): boolean => {
   const value = body as Record<(typeof KNOWN_KEYS)[number], unknown>;
   const model = typeof value.model === "string" ? findModel(value.model) : undefined;
   if (!model) return false;
-  if (typeof value.prompt !== "string" || value.prompt.trim() === "" || value.prompt.length > model.promptMaxLength || !encodable(value.prompt)) return false;
-  if (typeof value.negativePrompt !== "string" || value.negativePrompt.length > model.negativePromptMaxLength || !encodable(value.negativePrompt)) return false;
+  if (typeof value.prompt !== "string" || value.prompt.trim() === "" || [...value.prompt].length > model.promptMaxLength || !encodable(value.prompt)) return false;
+  if (typeof value.negativePrompt !== "string" || [...value.negativePrompt].length > model.negativePromptMaxLength || !encodable(value.negativePrompt)) return false;
   if (typeof value.width !== "number" || typeof value.height !== "number") return false;
   if (!checkSize(model.id, model.sizeRule, model.presets, { width: value.width, height: value.height }).ok) return false;
   if (!isWholeIn(value.n, model.n.min, model.n.max)) return false;
