@@ -16,15 +16,28 @@ export type Usage = {
   readonly gated: boolean;
 };
 
-/** Today's usage: pushed by the live stream with every change; asked every 15 s without it. */
+const DAY_MS = 86_400_000;
+/** Past midnight by this much, so a browser clock a little ahead of the server's does not ask for the old day. */
+const MIDNIGHT_MARGIN_MS = 30_000;
+
+/** How long from `now` until just after the next UTC midnight, when the server's "today" turns over. */
+export const untilNextUtcDay = (now: number): number => DAY_MS - (now % DAY_MS) + MIDNIGHT_MARGIN_MS;
+
+/**
+ * Today's usage: pushed by the live stream with every change, and asked again once the UTC day turns over
+ * (nothing changes then, so the stream is silent); asked every 15 s without it.
+ */
 export const usageQuery = (live: boolean) =>
   queryOptions({
     queryKey: ["usage"],
     queryFn: ({ signal }) => apiFetch<Usage>("/api/limits", { signal }),
     // Not asked again on mount: the page's server render brought it, and what changes it later (the stream,
-    // the stream's first hello, a run's end, the interval without the stream) sets it or asks for it.
+    // the stream's first hello, a run's end, the interval) sets it or asks for it.
     staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: live ? false : 15_000,
+    // A function, so it is worked out again after each update rather than once per render.
+    refetchInterval: live ? () => untilNextUtcDay(Date.now()) : 15_000,
+    // A hidden tab too: coming back to it asks nothing (it is never stale), and it would show yesterday's count.
+    refetchIntervalInBackground: live,
   });
 
 /**

@@ -48,6 +48,19 @@ describe("applying a live change", () => {
     expect(client.getQueryState(generationKeys.list({}))?.isInvalidated).toBe(false);
   });
 
+  it("marks a filtered list holding a changed item to be read again (it may no longer match), but patches the unfiltered one in place", () => {
+    const client = new QueryClient();
+    const starred = generation("a", 2, { starred: true });
+    client.setQueryData(generationKeys.list({}), pages([starred]));
+    client.setQueryData(generationKeys.list({ starred: true }), pages([starred]));
+    client.setQueryData(generationKeys.list({ status: "running" }), pages([starred]));
+    applyLiveChange(client, { items: [generation("a", 2, { starred: false, status: "succeeded" })], deleted: [], usage: null }, 10);
+    expect(client.getQueryState(generationKeys.list({ starred: true }))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(generationKeys.list({ status: "running" }))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(generationKeys.list({}))?.isInvalidated).toBe(false);
+    expect(client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages[0]?.items[0]).toMatchObject({ starred: false, status: "succeeded" });
+  });
+
   it("applying the same message twice changes nothing more (a replay after a reconnect)", () => {
     const client = new QueryClient();
     client.setQueryData(generationKeys.list({}), pages([generation("a", 2)]));

@@ -53,7 +53,9 @@ export const reconcilePage = (client: QueryClient, page: ListedPage, place: { fi
 /**
  * Applies one message of the live stream to the cache: each item replaces its copy in its own entry and in
  * every list; an item no list holds yet (new, perhaps from another tab or a colleague) goes on top of the
- * unfiltered lists, and filtered lists are asked again (it may match them); items gone leave every list.
+ * unfiltered lists; items gone leave every list. A filtered list is asked again whenever an item changed:
+ * one it lacks may match it now, one it holds may no longer (unstarred, finished), and only the server's
+ * filter can tell.
  */
 export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number) => {
   const since = heard(client);
@@ -77,7 +79,7 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
       return { ...page, items: [...onTop, ...items] };
     });
     client.setQueryData<HistoryData>(query.queryKey, { ...data, pages });
-    if (fresh.length > 0 && !isUnfiltered(filters)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    if (change.items.length > 0 && !isUnfiltered(filters)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
   }
   if (change.usage) client.setQueryData<Usage>(["usage"], change.usage);
 };

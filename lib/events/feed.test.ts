@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultRequest } from "../models/defaults";
+import type { GenerationStore } from "../store/types";
 import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
 import { createFeed, type Feed } from "./feed";
 import { parseCursor } from "./sse";
@@ -27,12 +28,14 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
   let feed: Feed | null = null;
   afterEach(() => feed?.close());
 
-  const open = (options: { heartbeatMs?: number; catchUpLimit?: number } = {}) => {
+  /** `log` stands in for the store's reading of the change log, to fail or race it. */
+  const open = (options: { heartbeatMs?: number; catchUpLimit?: number } = {}, log: Partial<Pick<GenerationStore, "changesAfter" | "changeBounds">> = {}) => {
     const usage = vi.fn(async () => ({ imagesToday: 0 }));
     const reads = { count: 0 };
     const counted = {
       changesAfter: (cursor: number, limit: number) => store.changesAfter(cursor, limit),
       changeBounds: () => store.changeBounds(),
+      ...log,
       watchChanges: (listener: () => void) => store.watchChanges(listener),
       get: (id: string) => {
         reads.count++;
@@ -105,6 +108,37 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     expect((await listen(live, start + 1000)).frames[0]).toMatchObject({ event: "hello", data: { resumed: false } });
     await store.pruneChanges(Date.now() + 1000);
     expect((await listen(live, start)).frames[0]).toMatchObject({ event: "hello", data: { resumed: false } });
+  });
+
+  it("reads where the log ends again after a first read that failed, rather than failing for good", async () => {
+    let failures = 1;
+    const { feed: live } = open({}, {
+      changeBounds: () => (failures-- > 0 ? Promise.reject(new Error("connection terminated")) : store.changeBounds()),
+    });
+    await expect(listen(live)).rejects.toThrow("connection terminated");
+    const stream = await listen(live);
+    expect(stream.frames[0]).toMatchObject({ event: "hello", data: { resumed: false } });
+    await create("g4");
+    await until(() => stream.changes().length === 1);
+  });
+
+  it("a stream whose missed changes are pruned while it catches up starts afresh, not with a gap", async () => {
+    await create("seen");
+    const seen = (await store.changeBounds()).last;
+    for (const id of ["a", "b", "c"]) await create(id);
+    let pruneNext = false;
+    const { feed: live } = open({}, {
+      changesAfter: async (cursor, limit) => {
+        // The hourly prune, landing between the catch-up's reads of the log.
+        if (pruneNext) await store.pruneChanges(Date.now() + 1000);
+        pruneNext = false;
+        return store.changesAfter(cursor, limit);
+      },
+    });
+    pruneNext = true;
+    const resumed = await listen(live, seen);
+    expect(resumed.frames[0]).toMatchObject({ event: "hello", data: { resumed: false } });
+    expect(resumed.changes()).toEqual([]);
   });
 
   it("sends a heartbeat to idle streams", async () => {

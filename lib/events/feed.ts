@@ -48,9 +48,21 @@ const BATCH = 500;
 export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs = 5_000, catchUpLimit = 1_000 }: FeedOptions<Usage>): Feed => {
   const subscribers = new Set<Subscriber>();
   let cursor = 0;
-  const ready = store.changeBounds().then((bounds) => {
-    cursor = bounds.last;
-  });
+  let started: Promise<void> | null = null;
+  /**
+   * Where the log ends, read on first use. A read that failed (PostgreSQL briefly away) is tried again by the
+   * next use rather than kept: the feed lives as long as the process.
+   */
+  const ready = () =>
+    (started ??= store.changeBounds().then(
+      (bounds) => {
+        cursor = bounds.last;
+      },
+      (error: unknown) => {
+        started = null;
+        throw error;
+      },
+    ));
   let draining = false;
   let again = false;
   const timers: ReturnType<typeof setInterval>[] = [];
@@ -102,7 +114,7 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
   };
 
   const drain = async () => {
-    await ready;
+    await ready();
     for (;;) {
       const batch = await store.changesAfter(cursor, BATCH);
       const lastChange = batch.at(-1);
@@ -158,7 +170,7 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
 
   return {
     async subscribe(after, send) {
-      await ready;
+      await ready();
       startTimers();
       const subscriber: Subscriber = { send, cursor, pending: [] };
       subscribers.add(subscriber);
@@ -167,10 +179,12 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
       };
       try {
         const upTo = cursor;
+        const caughtUp = after === null ? null : await missed(after, upTo);
+        // Bounds read after the catch-up: a prune between the two then shows, rather than a gap in what was read.
         const bounds = await store.changeBounds();
         // Resumable when nothing it missed has been forgotten and the cursor is one this log gave out.
         const resumable = after !== null && after <= bounds.last && (bounds.first === 0 || after >= bounds.first - 1);
-        const changes = resumable ? await missed(after, upTo) : null;
+        const changes = resumable ? caughtUp : null;
         const hello: LiveHello = { resumed: changes !== null };
         if (changes === null) {
           write(subscriber, sseFrame("hello", upTo, hello));
