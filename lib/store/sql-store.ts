@@ -620,12 +620,29 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return pollWhere("id", id);
     },
     async castVote(vote) {
+      // Taken only while the poll is open, in the statement that writes it: a close on another instance
+      // between the route's read of the poll and this write would otherwise let a vote in after it.
       const result = await db
         .insertInto("poll_votes")
-        .values({ poll_id: vote.pollId, item: vote.item, voter: vote.voter, choice: choiceText(vote.choice), created_at: vote.createdAt })
+        .columns(["poll_id", "item", "voter", "choice", "created_at"])
+        .expression((eb) =>
+          eb
+            .selectFrom("polls")
+            .select([
+              "id",
+              eb.cast<number>(eb.val(vote.item), "integer").as("item"),
+              eb.cast<string>(eb.val(vote.voter), "text").as("voter"),
+              eb.cast<string>(eb.val(choiceText(vote.choice)), "text").as("choice"),
+              eb.cast<number>(eb.val(vote.createdAt), "bigint").as("created_at"),
+            ])
+            .where("id", "=", vote.pollId)
+            .where("closed_at", "is", null),
+        )
         .onConflict((conflict) => conflict.columns(["poll_id", "item", "voter"]).doNothing())
         .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return "cast";
+      const poll = await db.selectFrom("polls").select("closed_at").where("id", "=", vote.pollId).executeTakeFirst();
+      return poll?.closed_at === null ? "already_voted" : "closed";
     },
     async pollVotes(pollId) {
       const rows = await (pollId === undefined ? db.selectFrom("poll_votes") : db.selectFrom("poll_votes").where("poll_id", "=", pollId)).selectAll().orderBy("created_at").orderBy("voter").execute();

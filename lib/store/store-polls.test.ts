@@ -31,14 +31,22 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
   it("takes one vote per voter per item, and lists a poll's votes or every poll's", async () => {
     await store.createPoll(poll);
     await store.createPoll({ ...poll, id: "poll-2", token: "token-2" });
-    expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "pick", model: "qwen-image" }, createdAt: 1 })).toBe(true);
-    expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 2 })).toBe(false);
-    expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v2", choice: { kind: "bad" }, createdAt: 3 })).toBe(true);
-    expect(await store.castVote({ pollId: "poll-2", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 4 })).toBe(true);
+    expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "pick", model: "qwen-image" }, createdAt: 1 })).toBe("cast");
+    expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 2 })).toBe("already_voted");
+    expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v2", choice: { kind: "bad" }, createdAt: 3 })).toBe("cast");
+    expect(await store.castVote({ pollId: "poll-2", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 4 })).toBe("cast");
     expect((await store.pollVotes("poll-1")).map((vote) => [vote.voter, vote.choice])).toEqual([
       ["v1", { kind: "pick", model: "qwen-image" }],
       ["v2", { kind: "bad" }],
     ]);
     expect(await store.pollVotes()).toHaveLength(3);
+  });
+
+  it("takes no vote once the poll is closed, whatever the voter's page last read", async () => {
+    await store.createPoll(poll);
+    await store.closePoll("poll-1", 2_000);
+    expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 2_001 })).toBe("closed");
+    expect(await store.castVote({ pollId: "no-such-poll", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 2_001 })).toBe("closed");
+    expect(await store.pollVotes("poll-1")).toEqual([]);
   });
 });

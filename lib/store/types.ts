@@ -218,8 +218,11 @@ export type GenerationStore = {
   pollByToken(token: string): Promise<Poll | null>;
   /** Closes it (once: a later close keeps the first time); null when there is no such poll. */
   closePoll(id: string, at: number): Promise<Poll | null>;
-  /** Records a vote unless this voter already voted on this item of this poll: then false, and nothing changes. */
-  castVote(vote: PollVote): Promise<boolean>;
+  /**
+   * Records a vote, unless this voter already voted on this item of this poll or the poll is closed (or gone)
+   * by the time it is written: then nothing changes, and the answer says which.
+   */
+  castVote(vote: PollVote): Promise<"cast" | "already_voted" | "closed">;
   /** One poll's votes, or every poll's (for the deployment's leaderboard). */
   pollVotes(pollId?: string): Promise<PollVote[]>;
   /** The value kept under `name`: the first ever proposed, whichever instance proposed it (later ones lose). */

@@ -33,9 +33,8 @@ export function POST(request: Request, { params }: { params: Promise<{ token: st
         chosen = { kind: "pick", model: candidate.model };
       }
       const { store } = await getHistory();
-      if (!(await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() }))) {
-        throw new AppError("conflict", ALREADY_VOTED);
-      }
+      const cast = await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() });
+      if (cast !== "cast") throw new AppError("conflict", cast === "closed" ? POLL_CLOSED : ALREADY_VOTED);
       return json(voterView(poll, voter, await store.pollVotes(poll.id), modelName), 201, setCookie ? { "set-cookie": setCookie } : {});
     },
     { public: true },
