@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { IMAGE_BACKENDS } from "@/test/image-backends";
+import { freshS3Config, IMAGE_BACKENDS } from "@/test/image-backends";
+import { createS3Images } from "./s3-images";
 import type { ImageStore } from "./types";
 
 /** Image bytes: one contract, run against the folder and a real S3-compatible server (Swift with s3api). */
@@ -78,5 +79,18 @@ describe.each(IMAGE_BACKENDS)("in the $name", (backend) => {
     expect(await images.sweep(new Set([kept]), Date.now() + 2_000)).toBe(2);
     expect(await images.read(orphan, "full")).toBeNull();
     expect(await images.read(kept, "thumb")).toEqual(thumb("kept"));
+  });
+});
+
+describe("in a bucket shared by deployments", () => {
+  it("sweeps its own folder only, not a deployment whose prefix lies inside it", async () => {
+    const outer = await freshS3Config();
+    const inner = { ...outer, prefix: `${outer.prefix}images/other/` };
+    const images = await createS3Images(outer);
+    const theirs = await createS3Images(inner);
+    const id = randomUUID();
+    await theirs.put(id, Buffer.from("their image"), Buffer.from("their thumbnail"));
+    expect(await images.sweep(new Set(), Date.now() + 2_000)).toBe(0);
+    expect(await theirs.has(id)).toBe(true);
   });
 });

@@ -114,7 +114,8 @@ export const createS3Images = async (config: S3Config, client: S3Client = create
       let removed = 0;
       let token: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: folder, ContinuationToken: token }));
+        // Only this folder's own objects: a deployment whose prefix lies inside it keeps its images out of reach.
+        const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: folder, Delimiter: "/", ContinuationToken: token }));
         for (const object of page.Contents ?? []) {
           const id = object.Key?.slice(folder.length).split(".")[0] ?? "";
           if (!object.Key || keep.has(id) || (object.LastModified?.getTime() ?? 0) >= before) continue;
