@@ -3,13 +3,15 @@ import type { CompareRequest } from "../compare/compare-request";
 import { isActive, type ComparisonView } from "../generation/view";
 import { apiFetch, type ApiError } from "./client";
 import { generationKeys, runningCheckMs, useRefreshHistory, useUpdateCached } from "./generations";
+import { laterComparison } from "./read-order";
 
 /** Comparisons for the browser: start one, follow it while a column runs, star or reveal it. */
 
 export const comparisonQuery = (initial: ComparisonView, live: boolean) =>
   queryOptions({
     queryKey: generationKeys.comparison(initial.id),
-    queryFn: ({ signal }) => apiFetch<ComparisonView>(`/api/comparisons/${initial.id}`, { signal }),
+    queryFn: async ({ signal, client, queryKey }) =>
+      laterComparison(client.getQueryData<ComparisonView>(queryKey), await apiFetch<ComparisonView>(`/api/comparisons/${initial.id}`, { signal })),
     initialData: initial,
     staleTime: Number.POSITIVE_INFINITY,
     // Columns fill in as each model finishes: the stream brings them; asked again while any one runs (runningCheckMs).

@@ -4,6 +4,7 @@ import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type
 import type { GenerateRequest } from "../models/request-schema";
 import { apiFetch, type ApiError } from "./client";
 import { reconcilePage } from "./live-cache";
+import { laterGeneration } from "./read-order";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
 
@@ -32,7 +33,8 @@ export const historyQuery = (filters: ListFilters) =>
 export const generationQuery = (initial: GenerationView, live: boolean) =>
   queryOptions({
     queryKey: generationKeys.one(initial.id),
-    queryFn: ({ signal }) => apiFetch<GenerationView>(`/api/generations/${initial.id}`, { signal }),
+    queryFn: async ({ signal, client, queryKey }) =>
+      laterGeneration(client.getQueryData<GenerationView>(queryKey), await apiFetch<GenerationView>(`/api/generations/${initial.id}`, { signal })),
     initialData: initial,
     // The list just fetched it: only a running generation needs asking again (the interval does that).
     staleTime: Number.POSITIVE_INFINITY,

@@ -1,3 +1,5 @@
+import { sessionFromCookies } from "@/lib/access/gate";
+import { watchSession } from "@/lib/access/session-watch";
 import { parseCursor, SSE_RETRY } from "@/lib/events/sse";
 import { getFeed } from "@/lib/history/live";
 import { handleRoute } from "@/lib/http/route";
@@ -6,19 +8,22 @@ export const dynamic = "force-dynamic";
 
 /**
  * The history's changes as Server-Sent Events, behind the gate like every route. A browser that reconnects
- * sends Last-Event-ID (or `?after=`) and gets what it missed first.
+ * sends Last-Event-ID (or `?after=`) and gets what it missed first. Behind a gate, the stream ends once its
+ * session is signed out (in another tab, say) or runs out; the browser's reconnect then meets the gate.
  */
 export function GET(request: Request): Promise<Response> {
-  return handleRoute(request, async () => {
+  return handleRoute(request, async (sessionId) => {
     const feed = await getFeed();
     // The browser's own reconnect sends the header; a stream the page opens anew names it in the URL.
     const after = parseCursor(request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after"));
     let stop = () => {};
+    let unwatch = () => {};
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         controller.enqueue(SSE_RETRY);
         const end = () => {
           stop();
+          unwatch();
           try {
             controller.close();
           } catch {
@@ -27,10 +32,13 @@ export function GET(request: Request): Promise<Response> {
         };
         request.signal.addEventListener("abort", end, { once: true });
         stop = await feed.subscribe(after, (frame) => controller.enqueue(frame));
+        const cookies = request.headers.get("cookie");
+        if (sessionId) unwatch = watchSession(async () => (await sessionFromCookies(cookies)).sessionId === sessionId, end);
         if (request.signal.aborted) end();
       },
       cancel() {
         stop();
+        unwatch();
       },
     });
     return new Response(body, {

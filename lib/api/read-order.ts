@@ -1,0 +1,16 @@
+import { isActive, type ComparisonView, type GenerationView } from "../generation/view";
+
+/**
+ * A read of a running item can leave before the live stream's news that it ended and answer after it. A
+ * generation never runs again once it has ended (a column tried again is a new generation), so an ended copy
+ * already held wins over a running one read: the card does not go back to running until the next read.
+ */
+export const laterGeneration = <View extends GenerationView>(held: View | undefined, read: View): View =>
+  held !== undefined && held.id === read.id && !isActive(held.status) && isActive(read.status) ? held : read;
+
+/** The same for each column of a comparison, matched by its generation. */
+export const laterComparison = (held: ComparisonView | undefined, read: ComparisonView): ComparisonView => {
+  if (!held) return read;
+  const ended = new Map(held.columns.map((column) => [column.generation.id, column.generation]));
+  return { ...read, columns: read.columns.map((column) => ({ ...column, generation: laterGeneration(ended.get(column.generation.id), column.generation) })) };
+};
