@@ -135,6 +135,19 @@ describe("polls", () => {
     expect(new Set(revealed.items[0]?.models)).toEqual(new Set(["Wan 2.6", "Qwen-Image Max", "Wan 2.2 flash"].map((name) => MODELS.find((model) => model.name === name)?.name)));
   });
 
+  it("keeps a comparison an open poll shows from being deleted, and lets it go once the poll is closed", async () => {
+    const comparison = await blindComparison();
+    const { summary, token } = await makePoll(comparison.id, { reveal: "on_close", access: "link" });
+    const remove = () => routes.comparison.DELETE(request(`/api/comparisons/${comparison.id}`, { method: "DELETE", cookie: session }), params({ id: comparison.id }));
+    const refused = await remove();
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("This is in an open poll: close the poll before deleting it");
+    const image = await routes.image.GET(request(`/api/vote/${token}/items/0/images/0`), params({ token, item: "0", slot: "0" }));
+    expect(image.status).toBe(200);
+    expect((await routes.close.POST(request(`/api/polls/${summary.id}/close`, { method: "POST", cookie: session }), params({ id: summary.id }))).status).toBe(200);
+    expect((await remove()).status).toBe(204);
+  });
+
   it("reveals after each vote when its owner says so, and a poll for those signed in refuses the link alone", async () => {
     const comparison = await blindComparison();
     const open = await makePoll(comparison.id, { reveal: "after_vote", access: "link" });
