@@ -276,6 +276,17 @@ describe("comparisons", () => {
     expect((await storage.store.get(queuedSecond?.id ?? ""))?.queuedAhead).toBe(0);
   });
 
+  it("bills queued work to the day it was reserved, when its record is written past midnight", async () => {
+    current().simulator.injectFault({ kind: "bad_key", times: 3 });
+    const midnight = Date.UTC(2026, 11, 4);
+    let clock = midnight - 1;
+    const ticking = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 100 }, now: () => clock++ });
+    await ticking.startComparison(compare());
+    await ticking.idle();
+    // Refused by the gateway, so nothing was billed: the day reserved gets every image back.
+    expect([await storage.store.imagesUsed("2026-12-03"), await storage.store.imagesUsed("2026-12-04")]).toEqual([0, 0]);
+  });
+
   it("is refused whole when the budget cannot pay for every column", async () => {
     // 2 + 1 + 2 images: qwen-image makes one at most.
     const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 4 } });

@@ -377,13 +377,16 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
    */
   const startQueued = async (images: number, set: { request: SetRequest; seed: number; columns: ReadonlyArray<{ id: string; request: GenerateRequest }> }) => {
     const id = randomUUID();
-    const view = await enqueue(images, () => store.createComparison({ id, createdAt: now(), ...set, queued: true }));
+    const view = await enqueue(images, (createdAt) => store.createComparison({ id, createdAt, ...set, queued: true }));
     return (await store.getComparison(view.id)) ?? view;
   };
 
   /** Reserves the images of work that may wait its turn, records it queued, and starts what fits now. */
-  const enqueue = async <View>(images: number, record: () => Promise<View>): Promise<View> => {
-    const { view } = await reserveAndRecord(images, now(), record);
+  const enqueue = async <View>(images: number, record: (createdAt: number) => Promise<View>): Promise<View> => {
+    // Recorded as made when it was reserved: its claim bills, and a cancel refunds, the day of its creation,
+    // which is then the day reserved even when the record is written past midnight.
+    const time = now();
+    const { view } = await reserveAndRecord(images, time, () => record(time));
     queueMayWait = true;
     // Recorded and paid for: a failure to start it now leaves it queued for the next look, not lost.
     await dispatch().catch(logDispatch);
@@ -393,7 +396,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   return {
     async start(request) {
       const id = randomUUID();
-      return admitAndLaunch({ id, request }, (admission) => store.create({ id, createdAt: now(), request }, admission));
+      return admitAndLaunch({ id, request }, (admission) => store.create({ id, createdAt: admission.now, request }, admission));
     },
     async startComparison(compare) {
       // One seed for every column, chosen here when left random, so the columns differ only by model.
@@ -422,8 +425,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       if (!old?.comparisonId || isEditRequest(old.request) || isActive(old.status) || old.status === "succeeded") return null;
       const id = randomUUID();
       // The column's own request, with the comparison's shared seed: the same call made again.
-      const view = await enqueue(old.request.n, async () => {
-        const replaced = await store.replaceColumn(generationId, { id, createdAt: now(), queued: true });
+      const view = await enqueue(old.request.n, async (createdAt) => {
+        const replaced = await store.replaceColumn(generationId, { id, createdAt, queued: true });
         if (!replaced) throw new AppError("invalid_request", "This column is running or already finished with images.");
         return replaced;
       });
