@@ -134,6 +134,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      PRIMARY KEY (poll_id, item, voter)
    );`,
+  // 16: a deleted generation whose gateway call may still be at work keeps its place under the cap until then.
+  `CREATE TABLE lingering_calls (id TEXT PRIMARY KEY, until INTEGER NOT NULL);`,
 ];
 
 /**
@@ -253,4 +255,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      created_at BIGINT NOT NULL,
      PRIMARY KEY (poll_id, item, voter)
    );`,
+  // 8: as SQLite's 16.
+  `CREATE TABLE lingering_calls (id TEXT PRIMARY KEY, until BIGINT NOT NULL);`,
 ];

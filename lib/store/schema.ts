@@ -89,6 +89,7 @@ export type Tables = {
   prompt_lists: { name: string; items_json: string; updated_at: number };
   polls: { id: string; token: string; created_at: number; title: string; reveal: string; access: string; closed_at: number | null; items_json: string };
   poll_votes: { poll_id: string; item: number; voter: string; choice: string; created_at: number };
+  lingering_calls: { id: string; until: number };
 };
 
 /** One committed change: an item written or deleted, or the day's usage. Its id orders the stream. */

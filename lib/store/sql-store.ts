@@ -67,7 +67,20 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       ])
       .where((eb) => eb.or([eb("status", "=", "running"), eb("linger_until", ">", now)]))
       .executeTakeFirst();
-    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) };
+    const gone = await trx.selectFrom("lingering_calls").select((eb) => eb.fn.countAll<number>().as("calls")).where("until", ">", now).executeTakeFirst();
+    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) + Number(gone?.calls ?? 0) };
+  };
+
+  /**
+   * Generations deleted while their gateway call may still be at work (a cancel or a timeout holds its place
+   * for a while: `linger_until`) leave that place under the cap behind them until then, as the rows that
+   * counted it go. The runner's later word on the call (`linger`) still reaches it.
+   */
+  const keepLingering = async (trx: Db, ids: readonly string[], now: number) => {
+    await trx.deleteFrom("lingering_calls").where("until", "<=", now).execute();
+    if (ids.length === 0) return;
+    const places = await trx.selectFrom("generations").select(["id", "linger_until as until"]).where("id", "in", ids).where("linger_until", ">", now).execute();
+    if (places.length > 0) await trx.insertInto("lingering_calls").values(places.map((place) => ({ id: place.id, until: Number(place.until) }))).execute();
   };
 
   /**
@@ -413,11 +426,13 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       });
       return getComparison(id);
     },
-    async deleteComparison(id) {
+    async deleteComparison(id, now) {
       return changes.write(async (trx, note) => {
         const imageIds = (
           await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).execute()
         ).map((row) => row.id);
+        const columns = await trx.selectFrom("generations").select("id").where("comparison_id", "=", id).execute();
+        await keepLingering(trx, columns.map((column) => column.id), now);
         const result = await trx.deleteFrom("comparisons").where("id", "=", id).executeTakeFirst();
         if (!changed(result)) return null;
         note({ kind: "deleted", item: { kind: "comparison", id } });
@@ -452,6 +467,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         if (!row) return null;
         // Its input counts as used until now, so the form that reused this edit's settings still finds it.
         if (row.input_id) await touchInput(trx, row.input_id, now);
+        await keepLingering(trx, [id], now);
         await trx.deleteFrom("generations").where("id", "=", id).execute();
         const item = itemOf(row);
         note({ kind: item.kind === "generation" ? "deleted" : "item", item });
@@ -478,6 +494,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async linger(id, until) {
       await db.updateTable("generations").set({ linger_until: until }).where("id", "=", id).execute();
+      await db.updateTable("lingering_calls").set({ until }).where("id", "=", id).execute();
     },
     inFlight(now) {
       return inFlight(db, now);

@@ -52,7 +52,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     await store.fail("c0", { finishedAt: 2, status: "failed", error: null });
     await store.replaceColumn("c0", { id: "c0b", createdAt: 3 });
     await store.updateComparison("cmp", { revealed: true });
-    await store.deleteComparison("cmp");
+    await store.deleteComparison("cmp", 10);
     expect(await said(store, start)).toEqual(["item comparison cmp", "item comparison cmp", "item comparison cmp", "item comparison cmp", "deleted comparison cmp"]);
   });
 

@@ -168,11 +168,11 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       const [first] = comparison.columns;
       if (!first) throw new Error("no column");
       await store.complete(first.generation.id, { finishedAt: clock, durationMs: 1, images: [kept] });
-      expect(await store.deleteComparison(comparison.id)).toEqual({ imageIds: [kept.id] });
+      expect(await store.deleteComparison(comparison.id, clock)).toEqual({ imageIds: [kept.id] });
       expect(await store.getComparison(comparison.id)).toBeNull();
       expect(await store.get(first.generation.id)).toBeNull();
       expect(await store.image(kept.id)).toBeNull();
-      expect(await store.deleteComparison(comparison.id)).toBeNull();
+      expect(await store.deleteComparison(comparison.id, clock)).toBeNull();
     });
   });
 

@@ -494,6 +494,27 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       await store.create({ id: "d", createdAt: 2, request: request("four") }, { ...lease("i1", 5_000), now: 2_001 });
     });
 
+    it("keeps the place of a deleted call that may still be at work until its linger ends, and the runner's word on it", async () => {
+      await store.create({ id: "a", createdAt: 1, request: request("one") }, lease("i1", 5_000));
+      const set = comparisonOf(2);
+      await store.createComparison(set, lease("i2", 5_000));
+      for (const id of ["a", ...set.columns.map((column) => column.id)]) await store.fail(id, { finishedAt: 3, status: "cancelled", error: null, lingerUntil: 2_000 });
+      await store.delete("a", 1_000);
+      await store.deleteComparison(set.id, 1_000);
+      expect((await store.list({ limit: 10 })).items).toHaveLength(0);
+      expect(await store.inFlight(1_000)).toEqual({ running: 0, lingering: 3 });
+      await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toThrow(CapReached);
+      // The instance that ran one learns its request never went out: that place is free at once.
+      await store.linger("a", 0);
+      expect(await store.inFlight(1_000)).toEqual({ running: 0, lingering: 2 });
+      expect(await store.inFlight(2_001)).toEqual({ running: 0, lingering: 0 });
+      // Nothing at work: a plain delete leaves no place behind.
+      await store.create({ id: "e", createdAt: 4, request: request("five") }, { ...lease("i1", 5_000), now: 2_001 });
+      await store.fail("e", { finishedAt: 5, status: "failed", error: null, lingerUntil: 0 });
+      await store.delete("e", 2_002);
+      expect(await store.inFlight(2_002)).toEqual({ running: 0, lingering: 0 });
+    });
+
     it("lets exactly one of many admissions racing for the last place in", async () => {
       await store.create({ id: "held-1", createdAt: 1, request: request("one") }, lease("i1", 5_000));
       await store.create({ id: "held-2", createdAt: 1, request: request("two") }, lease("i1", 5_000));

@@ -162,7 +162,8 @@ export type GenerationStore = {
   replaceColumn(oldId: string, column: { id: string; createdAt: number; queued?: boolean }, admission?: Admission): Promise<GenerationView | null>;
   updateComparison(id: string, patch: { starred?: boolean; revealed?: boolean }): Promise<ComparisonView | null>;
   /** Removes the comparison with its columns; returns the image ids for the caller to remove their files. */
-  deleteComparison(id: string): Promise<{ imageIds: string[] } | null>;
+  /** `now`: the columns whose gateway call may still be at work keep their places under the cap until then. */
+  deleteComparison(id: string, now: number): Promise<{ imageIds: string[] } | null>;
   /** Generations and comparisons, newest first. A comparison matches a filter when one of its columns does. */
   list(query: ListQuery): Promise<HistoryPage>;
   createShare(share: { id: string; createdAt: number; title: string; entries: readonly ShareEntry[] }): Promise<void>;

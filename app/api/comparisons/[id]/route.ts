@@ -46,7 +46,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
     for (const column of columns) {
       if (isActive(column.generation.status)) await runner.cancel(column.generation.id);
     }
-    const deleted = await store.deleteComparison(id);
+    const deleted = await store.deleteComparison(id, Date.now());
     if (!deleted) throw notFound("This comparison");
     await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
     return new Response(null, { status: 204 });
