@@ -126,6 +126,23 @@ describe("edit inputs at start-up", () => {
 });
 
 describe("the history's upkeep", () => {
+  it("sweeps, hourly, image files no record owns once they are an hour old, and keeps the owned ones", async () => {
+    const storage = await openStorage(join(root, "data"));
+    try {
+      await storage.store.createInput({ id: "input-kept", createdAt: Date.now(), width: 8, height: 8, mime: "image/png", bytes: 4, sha256: "kept", from: null });
+      await storage.images.put("input-kept", Buffer.from("full"), Buffer.from("thumb"));
+      await storage.images.put("orphan-file", Buffer.from("full"), Buffer.from("thumb"));
+      // Written just now: another writer may be about to commit its record.
+      await storage.upkeep(Date.now());
+      expect(await storage.images.has("orphan-file")).toBe(true);
+      await storage.upkeep(Date.now() + 2 * 60 * 60 * 1000);
+      expect(await storage.images.has("orphan-file")).toBe(false);
+      expect(await storage.images.has("input-kept")).toBe(true);
+    } finally {
+      await storage.store.close();
+    }
+  });
+
   it("interrupts generations whose lease ran out, round after round, however often it is called", async () => {
     const storage = await openStorage(join(root, "data"), 0);
     const lease = (until: number) => ({ lease: { owner: "gone", until }, maxConcurrent: 10, now: 0 });

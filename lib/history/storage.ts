@@ -40,9 +40,10 @@ export const dropUnusedInputs = async ({ store, images }: Storage, now: number):
 
 /**
  * Work no single request owns, done by whichever instance gets to it: generations whose instance stopped
- * renewing their lease are marked interrupted (looked for a few times per lease), and unused edit inputs
- * and day-old changes dropped (hourly). Requests call it as well as a timer, so hosts that freeze or end idle processes still
- * get it done.
+ * renewing their lease are marked interrupted (looked for a few times per lease); unused edit inputs,
+ * day-old changes and image files no record owns (a remove that failed, a write whose commit failed) go
+ * hourly, as a server may run for weeks without the start-up's sweep. Requests call it as well as a timer, so
+ * hosts that freeze or end idle processes still get it done.
  */
 const createUpkeep = (storage: Storage, leaseMs: number) => {
   const due = { leases: 0, inputs: 0 };
@@ -60,6 +61,7 @@ const createUpkeep = (storage: Storage, leaseMs: number) => {
         due.inputs = now + INPUT_SWEEP_MS;
         await dropUnusedInputs(storage, now);
         await storage.store.pruneChanges(now - CHANGES_KEPT_MS);
+        await storage.images.sweep(await storage.store.imageIds(), now - ORPHAN_AGE_MS);
       }
     } finally {
       busy = false;
