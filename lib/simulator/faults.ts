@@ -16,6 +16,10 @@ export const FAULT_KINDS = [
   "arrearage",
   "openai_error",
   "garbage",
+  // A proxy in front of the gateway answering with its own error page: it could not reach the gateway, or
+  // gave up waiting for it (which may still be at work).
+  "bad_gateway",
+  "gateway_timeout",
   "truncated",
   "wrong_schema",
   "hang",
@@ -138,6 +142,14 @@ export const faultResponse = async (
         status: 200,
         headers: { "content-type": "text/html; charset=utf-8" },
       });
+    case "bad_gateway":
+    case "gateway_timeout": {
+      const [status, text] = fault.kind === "bad_gateway" ? [502, "Bad Gateway"] : [504, "Gateway Time-out"];
+      return new Response(`<html><head><title>${status} ${text}</title></head><body><center><h1>${status} ${text}</h1></center><hr><center>nginx</center></body></html>`, {
+        status,
+        headers: { "content-type": "text/html" },
+      });
+    }
     case "truncated": {
       // "iVBORw0KGgo" is how every base64 PNG starts, so the cut lands inside what looks like image data.
       const image = { url: "", b64_json: "iVBORw0KGgo".repeat(8), revised_prompt: "" };

@@ -110,6 +110,28 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    name: "a proxy's 502 page: not repeated, in words, and counted as perhaps billed",
+    faults: [{ kind: "bad_gateway" }],
+    status: "failed",
+    code: "upstream_error",
+    calls: 1,
+    check: ({ record }) => {
+      expect(record.error?.message).toBe("The image service failed on its side; try again.");
+      expect(record.billedImages).toBeNull();
+    },
+  },
+  {
+    name: "a proxy's 504 page: a timeout, not repeated (the gateway may still be at work)",
+    faults: [{ kind: "gateway_timeout" }],
+    status: "failed",
+    code: "timeout",
+    calls: 1,
+    check: ({ record }) => {
+      expect(record.error?.message).toContain("took too long");
+      expect(record.billedImages).toBeNull();
+    },
+  },
+  {
     name: "500: a paid POST is not repeated",
     faults: [{ kind: "server_error" }],
     status: "failed",
