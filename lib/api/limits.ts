@@ -1,6 +1,7 @@
 import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { apiFetch } from "./client";
+import { reconcileUsage } from "./live-cache";
 
 export type Usage = {
   readonly imagesToday: number;
@@ -30,7 +31,10 @@ export const untilNextUtcDay = (now: number): number => DAY_MS - (now % DAY_MS) 
 export const usageQuery = (live: boolean) =>
   queryOptions({
     queryKey: ["usage"],
-    queryFn: ({ signal }) => apiFetch<Usage>("/api/limits", { signal }),
+    queryFn: async ({ signal, client }) => {
+      const { changeId, ...usage } = await apiFetch<Usage & { readonly changeId: number }>("/api/limits", { signal });
+      return reconcileUsage(client, usage, changeId);
+    },
     // Not asked again on mount: the page's server render brought it, and what changes it later (the stream,
     // the stream's first hello, a run's end, the interval) sets it or asks for it.
     staleTime: Number.POSITIVE_INFINITY,

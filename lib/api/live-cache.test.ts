@@ -4,7 +4,7 @@ import type { GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange, reconcilePage } from "./live-cache";
+import { applyLiveChange, reconcilePage, reconcileUsage } from "./live-cache";
 import { generationView } from "@/test/generation-view";
 
 /** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
@@ -19,6 +19,19 @@ const pages = (...items: GenerationView[][]): InfiniteData<HistoryPage, string |
 });
 const listed = (client: QueryClient, filters: object) =>
   client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list(filters))?.pages.map((page) => page.items.map((item) => item.id));
+
+describe("today's usage read while the stream runs", () => {
+  const count = (imagesToday: number) => ({ imagesToday }) as Usage;
+
+  it("keeps a count the stream brought over a read that left before it, and takes a read as new or newer", () => {
+    const client = new QueryClient();
+    expect(reconcileUsage(client, count(4), 9)).toEqual(count(4));
+    applyLiveChange(client, { items: [], deleted: [], usage: count(5) }, 10);
+    expect(reconcileUsage(client, count(4), 9)).toEqual(count(5));
+    expect(reconcileUsage(client, count(6), 10)).toEqual(count(6));
+    expect(reconcileUsage(client, count(7), 12)).toEqual(count(7));
+  });
+});
 
 describe("applying a live change", () => {
   it("replaces an item everywhere, puts a new one on top of the unfiltered list, drops a deleted one, and sets the usage", () => {

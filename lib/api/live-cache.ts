@@ -18,6 +18,19 @@ const heard = (client: QueryClient) => {
   return map;
 };
 
+/** Per cache: the id of the last live change that carried today's usage. */
+const usageHeardAt = new WeakMap<QueryClient, number>();
+
+/**
+ * Today's usage just read, as of the change `changeId` at least. A read that left before the stream's newer
+ * count (a refund pushed while it was on its way) keeps that count rather than put the older one back.
+ */
+export const reconcileUsage = (client: QueryClient, read: Usage, changeId: number): Usage => {
+  const heard = usageHeardAt.get(client);
+  const held = client.getQueryData<Usage>(["usage"]);
+  return held && heard !== undefined && heard > changeId ? held : read;
+};
+
 /**
  * A page just read, made to agree with the live stream, then written into each item's own entry so a card
  * shows it. A list read can answer after an event that is newer than the read (a generation that failed
@@ -81,5 +94,8 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
     client.setQueryData<HistoryData>(query.queryKey, { ...data, pages });
     if (change.items.length > 0 && !isUnfiltered(filters)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
   }
-  if (change.usage) client.setQueryData<Usage>(["usage"], change.usage);
+  if (change.usage) {
+    client.setQueryData<Usage>(["usage"], change.usage);
+    usageHeardAt.set(client, changeId);
+  }
 };
