@@ -4,7 +4,7 @@ import type { GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange, reconcilePage, reconcileUsage } from "./live-cache";
+import { applyLiveChange, forgetHeard, reconcilePage, reconcileUsage } from "./live-cache";
 import { generationView } from "@/test/generation-view";
 
 /** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
@@ -30,6 +30,13 @@ describe("today's usage read while the stream runs", () => {
     expect(reconcileUsage(client, count(4), 9)).toEqual(count(5));
     expect(reconcileUsage(client, count(6), 10)).toEqual(count(6));
     expect(reconcileUsage(client, count(7), 12)).toEqual(count(7));
+  });
+
+  it("takes any read once the tab reads afresh, as a log started again gives lower ids", () => {
+    const client = new QueryClient();
+    applyLiveChange(client, { items: [], deleted: [], usage: count(5) }, 900);
+    forgetHeard(client);
+    expect(reconcileUsage(client, count(1), 3)).toEqual(count(1));
   });
 });
 

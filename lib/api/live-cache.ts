@@ -22,6 +22,15 @@ const heard = (client: QueryClient) => {
 const usageHeardAt = new WeakMap<QueryClient, number>();
 
 /**
+ * What was heard no longer orders reads once the tab reads afresh: the log the next changes come from may
+ * have started again (another database), and a read's older id would then lose to a stale one forever.
+ */
+export const forgetHeard = (client: QueryClient) => {
+  heardAt.delete(client);
+  usageHeardAt.delete(client);
+};
+
+/**
  * Today's usage just read, as of the change `changeId` at least. A read that left before the stream's newer
  * count (a refund pushed while it was on its way) keeps that count rather than put the older one back.
  */

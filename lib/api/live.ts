@@ -4,7 +4,7 @@ import type { LiveChange, LiveHello } from "../events/sse";
 import type { HistoryItem } from "../generation/view";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange } from "./live-cache";
+import { applyLiveChange, forgetHeard } from "./live-cache";
 
 /**
  * Whether this tab's live stream is open. While it is, nothing polls: the stream brings every change; while
@@ -34,8 +34,10 @@ const REOPEN_MS = 5_000;
 const SILENT_MS = 40_000;
 
 /** What the tab shows may have missed changes: the lists and today's usage are read again, once. */
-const readAfresh = (client: QueryClient) =>
-  Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]);
+const readAfresh = (client: QueryClient) => {
+  forgetHeard(client);
+  return Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]);
+};
 
 /** What one stream brings, as a tab applies it: whether it is open, its greeting, and each change. */
 type StreamHandlers = {
