@@ -172,17 +172,12 @@ describe("retrying where the upstream did no work", () => {
     expect(current().simulator.stats().calls).toBe(3);
   });
 
-  it("503 with a Retry-After: waits that long rather than the shorter backoff, then succeeds", async () => {
-    current().simulator.injectFault({ kind: "unavailable", retryAfterSeconds: 1 });
-    const started = performance.now();
-    const result = await callGateway(target(), options, request());
-    expect(result.images).toHaveLength(1);
-    expect(attempts).toEqual([1, 2]);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
-  });
-
-  it("429 with a short Retry-After: waits that long, then succeeds", async () => {
-    current().simulator.injectFault({ kind: "rate_limit", retryAfterSeconds: 1 });
+  // A 503's backoff (250 ms) is shorter: its Retry-After is waited rather than it.
+  it.each([
+    ["503", "unavailable"],
+    ["429", "rate_limit"],
+  ] as const)("%s with a short Retry-After: waits that long, then succeeds", async (_, kind) => {
+    current().simulator.injectFault({ kind, retryAfterSeconds: 1 });
     const started = performance.now();
     const result = await callGateway(target(), options, request());
     expect(result.images).toHaveLength(1);

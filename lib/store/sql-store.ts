@@ -64,11 +64,12 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       .select((eb) => [
         eb.fn.sum<number>(eb.case().when("status", "=", "running").then(1).else(0).end()).as("running"),
         eb.fn.sum<number>(eb.case().when("linger_until", ">", now).then(1).else(0).end()).as("lingering"),
+        // Places of deleted calls, in the same statement: this runs under the admission lock.
+        eb.selectFrom("lingering_calls").select((sub) => sub.fn.countAll<number>().as("calls")).where("until", ">", now).as("gone"),
       ])
       .where((eb) => eb.or([eb("status", "=", "running"), eb("linger_until", ">", now)]))
       .executeTakeFirst();
-    const gone = await trx.selectFrom("lingering_calls").select((eb) => eb.fn.countAll<number>().as("calls")).where("until", ">", now).executeTakeFirst();
-    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) + Number(gone?.calls ?? 0) };
+    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) + Number(row?.gone ?? 0) };
   };
 
   /**
@@ -76,10 +77,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * for a while: `linger_until`) leave that place under the cap behind them until then, as the rows that
    * counted it go. The runner's later word on the call (`linger`) still reaches it.
    */
-  const keepLingering = async (trx: Db, ids: readonly string[], now: number) => {
+  const keepLingering = async (trx: Db, of: { readonly id: string } | { readonly comparisonId: string }, now: number) => {
     await trx.deleteFrom("lingering_calls").where("until", "<=", now).execute();
-    if (ids.length === 0) return;
-    const places = await trx.selectFrom("generations").select(["id", "linger_until as until"]).where("id", "in", ids).where("linger_until", ">", now).execute();
+    const lingering = trx.selectFrom("generations").select(["id", "linger_until as until"]).where("linger_until", ">", now);
+    const places = await ("id" in of ? lingering.where("id", "=", of.id) : lingering.where("comparison_id", "=", of.comparisonId)).execute();
     if (places.length > 0) await trx.insertInto("lingering_calls").values(places.map((place) => ({ id: place.id, until: Number(place.until) }))).execute();
   };
 
@@ -431,8 +432,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         const imageIds = (
           await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).execute()
         ).map((row) => row.id);
-        const columns = await trx.selectFrom("generations").select("id").where("comparison_id", "=", id).execute();
-        await keepLingering(trx, columns.map((column) => column.id), now);
+        await keepLingering(trx, { comparisonId: id }, now);
         const result = await trx.deleteFrom("comparisons").where("id", "=", id).executeTakeFirst();
         if (!changed(result)) return null;
         note({ kind: "deleted", item: { kind: "comparison", id } });
@@ -467,7 +467,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         if (!row) return null;
         // Its input counts as used until now, so the form that reused this edit's settings still finds it.
         if (row.input_id) await touchInput(trx, row.input_id, now);
-        await keepLingering(trx, [id], now);
+        await keepLingering(trx, { id }, now);
         await trx.deleteFrom("generations").where("id", "=", id).execute();
         const item = itemOf(row);
         note({ kind: item.kind === "generation" ? "deleted" : "item", item });
