@@ -121,7 +121,10 @@ export const startSwiftServer = async (): Promise<SwiftServer> => {
     await waitUntil(async () => {
       const dead = children.find((child) => child.exitCode !== null);
       if (dead) throw new Error(`a Swift server exited (${dead.exitCode}): ${log.join("").slice(-2000)}`);
-      return fetch(`${endpoint}/healthcheck`).then(() => true, () => false);
+      // The proxy answers before the servers behind it listen, and then refuses a bucket with a 503: every one
+      // must answer (any answer) first.
+      const answers = (url: string) => fetch(url).then(() => true, () => false);
+      return (await Promise.all([`${endpoint}/healthcheck`, ...[object, container, account].map((port) => `http://127.0.0.1:${port}/`)].map(answers))).every(Boolean);
     }, "Swift");
     return {
       endpoint,
