@@ -89,6 +89,17 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     expect(deck.suggestedFilename()).toBe("poll_1-item.pptx");
     const slides = Object.keys(unzipSync(new Uint8Array(await readFile(await deck.path())))).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
     expect(slides).toHaveLength(3);
+
+    // The comparison deleted, the poll keeps its images: its report and its voters' pages still show them.
+    const history = (await (await page.request.get("/api/generations?limit=100")).json()) as { items: Array<{ kind: string; id: string; request: { prompt: string } }> };
+    const shown = history.items.find((item) => item.kind === "comparison" && item.request.prompt === "A lighthouse on a cliff at dawn");
+    expect((await page.request.delete(`/api/comparisons/${shown?.id}`, { headers: { origin: new URL(page.url()).origin } })).status()).toBe(204);
+    await page.reload();
+    await expect(report.getByRole("img")).toHaveCount(3);
+    for (const image of await report.getByRole("img").all()) expect((await page.request.get((await image.getAttribute("src")) ?? "")).status()).toBe(200);
+    await first.reload();
+    await expect(first.getByRole("img", { name: /^Image [ABC]$/ })).toHaveCount(3);
+    for (const image of await first.getByRole("img", { name: /^Image [ABC]$/ }).all()) await expect(image).toHaveJSProperty("naturalWidth", 1024);
   } finally {
     await Promise.all(voters.map((context) => context.close()));
   }

@@ -1,10 +1,17 @@
 import { notFound } from "../http/responses";
 import { getStorage } from "./storage";
 
-/** A result's record, or an edit input's (results and inputs share the id space and the image store). */
+/**
+ * A result's record, or an edit input's, or one a poll kept of a result deleted since (all share the id space
+ * and the image store). Only a result still on record says its generation.
+ */
 export const storedImageRecord = async (id: string) => {
   const { store } = await getStorage();
-  return (await store.image(id)) ?? (await store.input(id));
+  const kept = async () => {
+    const [image] = await store.pollImages([id]);
+    return image ? { id: image.id, width: image.width, height: image.height, mime: image.mime, bytes: image.bytes } : null;
+  };
+  return (await store.image(id)) ?? (await store.input(id)) ?? (await kept());
 };
 
 /**

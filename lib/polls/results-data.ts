@@ -6,18 +6,15 @@ import { imageCost } from "../pricing/prices";
 import { itemResults, pollResults, type ItemResult, type PollResults } from "./poll-results";
 import type { Poll } from "./poll";
 
-/** The results of one poll, or of every poll of this deployment, with the generations they showed. */
+/** The results of one poll, or of every poll of this deployment, with what the generations they showed took and cost. */
 export const loadResults = async (pollId: string | null): Promise<{ polls: Poll[]; results: PollResults; items: ItemResult[] }> => {
   const { store } = await getHistory();
   const polls = pollId === null ? await store.polls() : [await store.getPoll(pollId)].flatMap((poll) => (poll ? [poll] : []));
   if (pollId !== null && polls.length === 0) throw notFound("This poll");
   const votes = (await store.pollVotes(pollId ?? undefined)).filter((vote) => polls.some((poll) => poll.id === vote.pollId));
-  const ids = [...new Set(polls.flatMap((poll) => poll.items.flatMap((item) => item.candidates.map((candidate) => candidate.generationId))))];
-  const generations = new Map(
-    (await Promise.all(ids.map((id) => store.get(id)))).flatMap((generation) =>
-      generation ? [[generation.id, { durationMs: generation.durationMs, billedImages: generation.billedImages, images: generation.images.length }] as const] : [],
-    ),
-  );
+  // As the polls keep them: a comparison deleted since takes nothing from its polls' results.
+  const kept = await store.pollImages(polls.flatMap((poll) => poll.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId))));
+  const generations = new Map(kept.map((image) => [image.generationId, { durationMs: image.durationMs, billedImages: image.billedImages, images: image.generationImages }] as const));
   const prices = getPrices();
   return {
     polls,

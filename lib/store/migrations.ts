@@ -136,6 +136,27 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    );`,
   // 16: a deleted generation whose gateway call may still be at work keeps its place under the cap until then.
   `CREATE TABLE lingering_calls (id TEXT PRIMARY KEY, until INTEGER NOT NULL);`,
+  // 17: the images polls show, kept past their generation's delete (the files too), with what the results
+  // say of the generation; filled for the polls made before.
+  `CREATE TABLE poll_images (
+     image_id TEXT PRIMARY KEY,
+     generation_id TEXT NOT NULL,
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     mime TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     duration_ms INTEGER,
+     billed_images INTEGER,
+     generation_images INTEGER NOT NULL
+   );
+   INSERT OR IGNORE INTO poll_images
+   SELECT i.id, g.id, i.width, i.height, i.mime, i.bytes, g.duration_ms, g.billed_images,
+          (SELECT count(*) FROM images AS x WHERE x.generation_id = g.id)
+   FROM polls AS p
+   JOIN json_each(p.items_json) AS item
+   JOIN json_each(item.value, '$.candidates') AS candidate
+   JOIN images AS i ON i.id = json_extract(candidate.value, '$.imageId')
+   JOIN generations AS g ON g.id = i.generation_id;`,
 ];
 
 /**
@@ -257,4 +278,25 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );`,
   // 8: as SQLite's 16.
   `CREATE TABLE lingering_calls (id TEXT PRIMARY KEY, until BIGINT NOT NULL);`,
+  // 9: as SQLite's 17.
+  `CREATE TABLE poll_images (
+     image_id TEXT PRIMARY KEY,
+     generation_id TEXT NOT NULL,
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     mime TEXT NOT NULL,
+     bytes BIGINT NOT NULL,
+     duration_ms BIGINT,
+     billed_images INTEGER,
+     generation_images INTEGER NOT NULL
+   );
+   INSERT INTO poll_images
+   SELECT i.id, g.id, i.width, i.height, i.mime, i.bytes, g.duration_ms, g.billed_images,
+          (SELECT count(*) FROM images AS x WHERE x.generation_id = g.id)
+   FROM polls AS p
+   CROSS JOIN LATERAL jsonb_array_elements(p.items_json::jsonb) AS item
+   CROSS JOIN LATERAL jsonb_array_elements(item -> 'candidates') AS candidate
+   JOIN images AS i ON i.id = candidate ->> 'imageId'
+   JOIN generations AS g ON g.id = i.generation_id
+   ON CONFLICT DO NOTHING;`,
 ];

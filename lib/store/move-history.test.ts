@@ -63,6 +63,10 @@ const seed = async (generations: number, { files = true } = {}) => {
   await store.addSpend("2026-12-02", "wan2.6-t2i", 3);
   await store.addSpend("2026-12-02", "qwen-image", 1);
   await store.revokeSession("session-1", 99_000, 1_000);
+  // A poll of two generations, one deleted since: its image is on record only as the poll keeps it.
+  const candidates = ["wan2.6-t2i", "qwen-image"].map((model, index) => ({ generationId: `gen-000${index}`, imageId: `img-000${index}-0000`, model }));
+  await store.createPoll({ id: "poll-1", token: "token-1", createdAt: 8_000, title: "Lanterns", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "a lantern", candidates }] });
+  await store.delete("gen-0001", 8_100);
 };
 
 describe("moving an embedded history up", () => {
@@ -84,6 +88,9 @@ describe("moving an embedded history up", () => {
     expect(await target.store.isSessionRevoked("session-1")).toBe(true);
     expect(await target.images.read("img-0007-0000", "full")).toEqual(Buffer.from("full img-0007-0000"));
     expect(await target.images.read("input-0001", "thumb")).toEqual(Buffer.from("thumb input-0001"));
+    expect(await target.store.getPoll("poll-1")).toEqual(await source.store.getPoll("poll-1"));
+    expect(await target.store.pollImages(["img-0000-0000", "img-0001-0000"])).toEqual(await source.store.pollImages(["img-0000-0000", "img-0001-0000"]));
+    expect(await target.images.read("img-0001-0000", "full")).toEqual(Buffer.from("full img-0001-0000"));
 
     const second = await moveHistory(source, target);
     expect(second).toEqual({ images: { copied: 0, skipped: 13, missing: 0 }, records: { copied: 0, skipped: first.records.copied } });

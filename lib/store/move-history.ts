@@ -22,6 +22,7 @@ const TABLES = [
   ["prompt_lists", ["name"]],
   ["polls", ["id"]],
   ["poll_votes", ["poll_id", "item", "voter"]],
+  ["poll_images", ["image_id"]],
 ] as const satisfies ReadonlyArray<readonly [keyof Tables, readonly string[]]>;
 
 /** Rows per batch: each batch is one statement on the target, well under PostgreSQL's 65,535 parameters. */
@@ -57,9 +58,15 @@ export const moveHistory = async (
 
   if (target.images) {
     const ids = [
-      ...(await from.selectFrom("images").select("id").orderBy("id").execute()),
-      ...(await from.selectFrom("inputs").select("id").orderBy("id").execute()),
-    ].map((row) => String(row.id));
+      ...new Set(
+        [
+          ...(await from.selectFrom("images").select("id").orderBy("id").execute()),
+          ...(await from.selectFrom("inputs").select("id").orderBy("id").execute()),
+          // A poll's images whose generation was deleted are on record here alone.
+          ...(await from.selectFrom("poll_images").select("image_id as id").orderBy("image_id").execute()),
+        ].map((row) => String(row.id)),
+      ),
+    ];
     for (const [index, id] of ids.entries()) {
       const [full, thumb] = await Promise.all([source.images.read(id, "full"), source.images.read(id, "thumb")]);
       if (!full || !thumb) summary.images.missing++;

@@ -90,6 +90,20 @@ export type Tables = {
   polls: { id: string; token: string; created_at: number; title: string; reveal: string; access: string; closed_at: number | null; items_json: string };
   poll_votes: { poll_id: string; item: number; voter: string; choice: string; created_at: number };
   lingering_calls: { id: string; until: number };
+  poll_images: PollImagesTable;
+};
+
+/** An image a poll shows, and what the poll's results say of its generation: kept after the generation goes. */
+export type PollImagesTable = {
+  image_id: string;
+  generation_id: string;
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+  duration_ms: number | null;
+  billed_images: number | null;
+  generation_images: number;
 };
 
 /** One committed change: an item written or deleted, or the day's usage. Its id orders the stream. */

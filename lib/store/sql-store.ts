@@ -7,8 +7,8 @@ import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImag
 import type { SqlDatabase, Tables } from "./schema";
 import { createChangeLog, itemOf, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
+import { createPollStore } from "./sql-polls";
 import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
-import { choiceOf, choiceText, type Poll } from "../polls/poll";
 
 /** A model's typical time is taken from this many of its latest finished runs. */
 const TYPICAL_SAMPLE = 50;
@@ -22,6 +22,9 @@ const INTERRUPTED = "The server stopped while this generation was running. Retry
 const ADMISSION_LOCK = 727_431_906;
 
 type Db = Kysely<Tables> | Transaction<Tables>;
+
+/** Of images aliased `i`: those no poll shows. A poll's images outlive their generation, files and all. */
+const notInPoll = sql<boolean>`NOT EXISTS (SELECT 1 FROM poll_images AS p WHERE p.image_id = i.id)`;
 
 /**
  * The history's records on either backend: one implementation, its SQL written once for SQLite and
@@ -159,22 +162,6 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   };
 
   /** The queue in the order it is served: oldest first, a comparison's columns in their order. */
-  const pollWhere = async (column: "id" | "token", value: string): Promise<Poll | null> => {
-    const row = await db.selectFrom("polls").selectAll().where(column, "=", value).executeTakeFirst();
-    return row
-      ? {
-          id: row.id,
-          token: row.token,
-          createdAt: Number(row.created_at),
-          title: row.title,
-          reveal: row.reveal as Poll["reveal"],
-          access: row.access as Poll["access"],
-          closedAt: row.closed_at === null ? null : Number(row.closed_at),
-          items: JSON.parse(row.items_json) as Poll["items"],
-        }
-      : null;
-  };
-
   const queue = (trx: Db) => trx.selectFrom("generations").where("status", "=", "queued").orderBy("created_at").orderBy("comparison_position").orderBy("id");
 
   /** For the queued ones among `rows`: how many queued generations go before each. */
@@ -430,7 +417,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async deleteComparison(id, now) {
       return changes.write(async (trx, note) => {
         const imageIds = (
-          await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).execute()
+          await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).where(notInPoll).execute()
         ).map((row) => row.id);
         await keepLingering(trx, { comparisonId: id }, now);
         const result = await trx.deleteFrom("comparisons").where("id", "=", id).executeTakeFirst();
@@ -462,7 +449,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async delete(id, now) {
       return changes.write(async (trx, note) => {
-        const imageIds = (await trx.selectFrom("images").select("id").where("generation_id", "=", id).execute()).map((row) => row.id);
+        const imageIds = (await trx.selectFrom("images as i").select("i.id").where("i.generation_id", "=", id).where(notInPoll).execute()).map((row) => row.id);
         const row = await trx.selectFrom("generations").select(["id", "comparison_id", "input_id"]).where("id", "=", id).executeTakeFirst();
         if (!row) return null;
         // Its input counts as used until now, so the form that reused this edit's settings still finds it.
@@ -556,8 +543,12 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       });
     },
     async imageIds() {
-      const [images, inputs] = await Promise.all([db.selectFrom("images").select("id").execute(), db.selectFrom("inputs").select("id").execute()]);
-      return new Set([...images, ...inputs].map((row) => row.id));
+      const [images, inputs, polls] = await Promise.all([
+        db.selectFrom("images").select("id").execute(),
+        db.selectFrom("inputs").select("id").execute(),
+        db.selectFrom("poll_images").select("image_id as id").execute(),
+      ]);
+      return new Set([...images, ...inputs, ...polls].map((row) => row.id));
     },
     async reserveImages(day, n, limit) {
       return changes.write(async (trx, note) => {
@@ -620,51 +611,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const result = await db.deleteFrom("prompt_lists").where("name", "=", name).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    async createPoll(poll) {
-      await db
-        .insertInto("polls")
-        .values({ id: poll.id, token: poll.token, created_at: poll.createdAt, title: poll.title, reveal: poll.reveal, access: poll.access, closed_at: poll.closedAt, items_json: JSON.stringify(poll.items) })
-        .execute();
-    },
-    getPoll: (id) => pollWhere("id", id),
-    async polls() {
-      const rows = await db.selectFrom("polls").select("id").orderBy("created_at", "desc").orderBy("id").execute();
-      return (await Promise.all(rows.map((row) => pollWhere("id", row.id)))).flatMap((poll) => (poll ? [poll] : []));
-    },
-    pollByToken: (token) => pollWhere("token", token),
-    async closePoll(id, at) {
-      await db.updateTable("polls").set({ closed_at: at }).where("id", "=", id).where("closed_at", "is", null).execute();
-      return pollWhere("id", id);
-    },
-    async castVote(vote) {
-      // Taken only while the poll is open, in the statement that writes it: a close on another instance
-      // between the route's read of the poll and this write would otherwise let a vote in after it.
-      const result = await db
-        .insertInto("poll_votes")
-        .columns(["poll_id", "item", "voter", "choice", "created_at"])
-        .expression((eb) =>
-          eb
-            .selectFrom("polls")
-            .select([
-              "id",
-              eb.cast<number>(eb.val(vote.item), "integer").as("item"),
-              eb.cast<string>(eb.val(vote.voter), "text").as("voter"),
-              eb.cast<string>(eb.val(choiceText(vote.choice)), "text").as("choice"),
-              eb.cast<number>(eb.val(vote.createdAt), "bigint").as("created_at"),
-            ])
-            .where("id", "=", vote.pollId)
-            .where("closed_at", "is", null),
-        )
-        .onConflict((conflict) => conflict.columns(["poll_id", "item", "voter"]).doNothing())
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return "cast";
-      const poll = await db.selectFrom("polls").select("closed_at").where("id", "=", vote.pollId).executeTakeFirst();
-      return poll?.closed_at === null ? "already_voted" : "closed";
-    },
-    async pollVotes(pollId) {
-      const rows = await (pollId === undefined ? db.selectFrom("poll_votes") : db.selectFrom("poll_votes").where("poll_id", "=", pollId)).selectAll().orderBy("created_at").orderBy("voter").execute();
-      return rows.map((row) => ({ pollId: row.poll_id, item: Number(row.item), voter: row.voter, choice: choiceOf(row.choice), createdAt: Number(row.created_at) }));
-    },
+    ...createPollStore(db),
     async settingOnce(name, proposed) {
       await db.insertInto("settings").values({ name, value: proposed }).onConflict((conflict) => conflict.column("name").doNothing()).execute();
       const row = await db.selectFrom("settings").select("value").where("name", "=", name).executeTakeFirstOrThrow();

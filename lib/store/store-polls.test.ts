@@ -1,10 +1,25 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
+import { planComparison, type CompareRequest } from "../compare/compare-request";
+import { defaultRequest } from "../models/defaults";
 import type { Poll } from "../polls/poll";
 
-/** Polls and their votes: kept whole, found by the owner's id or the voting link's token, one vote per voter per item. */
+/**
+ * Polls and their votes: kept whole, found by the owner's id or the voting link's token, one vote per voter
+ * per item; the images a poll shows kept for it, whatever is deleted after.
+ */
 describe.each(STORE_BACKENDS)("on $name", (backend) => {
   const store = freshStoreEachTest(backend);
+
+  const image = (id: string) => ({ id, position: 0, width: 1328, height: 1328, mime: "image/png", bytes: 10, revisedPrompt: "" });
+  const made = async (id: string, imageId: string, model: "wan2.6-t2i" | "qwen-image") => {
+    await store.create({ id, createdAt: 500, request: { ...defaultRequest(model), prompt: "A lighthouse" } });
+    await store.complete(id, { finishedAt: 900, durationMs: 400, billedImages: 1, images: [image(imageId)] });
+  };
+  beforeEach(async () => {
+    await made("g1", "i1", "wan2.6-t2i");
+    await made("g2", "i2", "qwen-image");
+  });
   const poll: Poll = {
     id: "poll-1",
     token: "token-1",
@@ -48,5 +63,44 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 2_001 })).toBe("closed");
     expect(await store.castVote({ pollId: "no-such-poll", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 2_001 })).toBe("closed");
     expect(await store.pollVotes("poll-1")).toEqual([]);
+  });
+
+  it("is not made when one of its images is gone", async () => {
+    await store.delete("g2", 1_000);
+    expect(await store.createPoll(poll)).toBe(false);
+    expect(await store.getPoll("poll-1")).toBeNull();
+    expect(await store.pollImages(["i1", "i2"])).toEqual([]);
+  });
+
+  it("keeps the images it shows, and what its results say of them, once their comparison is deleted", async () => {
+    const request: CompareRequest = {
+      models: ["wan2.6-t2i", "qwen-image"], prompt: "A harbour", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 5, promptExtend: true, watermark: false, blind: false,
+    };
+    const comparison = await store.createComparison({ id: "c1", createdAt: 1_000, request, seed: 5, columns: planComparison(request).map((plan, index) => ({ id: `c1-${index}`, request: plan.request })) });
+    await store.complete("c1-0", { finishedAt: 2_000, durationMs: 700, billedImages: 1, images: [image("c1-i0")] });
+    await store.complete("c1-1", { finishedAt: 2_000, durationMs: 800, images: [image("c1-i1"), { ...image("c1-i1b"), position: 1 }] });
+    const shown: Poll = {
+      ...poll,
+      items: [{ prompt: "A harbour", candidates: comparison.columns.map((column, index) => ({ generationId: column.generation.id, imageId: `c1-i${index}`, model: column.generation.request.model })) }],
+    };
+    expect(await store.createPoll(shown)).toBe(true);
+    // A second poll of the same images keeps them once.
+    expect(await store.createPoll({ ...shown, id: "poll-2", token: "token-2" })).toBe(true);
+
+    // The comparison goes, and with it every file but the ones the polls show.
+    expect(await store.deleteComparison("c1", 3_000)).toEqual({ imageIds: ["c1-i1b"] });
+    expect(await store.image("c1-i0")).toBeNull();
+    expect(await store.getPoll("poll-1")).toEqual(shown);
+    const kept = await store.pollImages(["c1-i0", "c1-i1", "nope"]);
+    expect(kept.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: "c1-i0", generationId: "c1-0", width: 1328, height: 1328, mime: "image/png", bytes: 10, durationMs: 700, billedImages: 1, generationImages: 1 },
+      { id: "c1-i1", generationId: "c1-1", width: 1328, height: 1328, mime: "image/png", bytes: 10, durationMs: 800, billedImages: null, generationImages: 2 },
+    ]);
+    expect(await store.imageIds()).toEqual(new Set(["i1", "i2", "c1-i0", "c1-i1"]));
+
+    // A single generation a poll shows keeps its image the same way.
+    expect(await store.createPoll({ ...poll, id: "poll-3", token: "token-3" })).toBe(true);
+    expect(await store.delete("g1", 3_000)).toEqual({ imageIds: [] });
+    expect((await store.pollImages(["i1"])).map((entry) => entry.id)).toEqual(["i1"]);
   });
 });

@@ -21,6 +21,20 @@ export type StoredImage = {
   readonly revisedPrompt: string;
 };
 
+/** An image a poll shows, with what the poll's results say of the generation that made it. */
+export type PollImage = {
+  readonly id: string;
+  readonly generationId: string;
+  readonly width: number;
+  readonly height: number;
+  readonly mime: string;
+  readonly bytes: number;
+  readonly durationMs: number | null;
+  readonly billedImages: number | null;
+  /** How many images that generation made (what it cost, where the gateway did not say what it billed). */
+  readonly generationImages: number;
+};
+
 /** An edit's input image on record; its bytes are in the ImageStore under the same id. */
 export type StoredInput = {
   readonly id: string;
@@ -212,7 +226,13 @@ export type GenerationStore = {
   savePromptList(list: PromptList, max: number): Promise<boolean>;
   /** False when there was no such list. */
   deletePromptList(name: string): Promise<boolean>;
-  createPoll(poll: Poll): Promise<void>;
+  /**
+   * Makes the poll and keeps the images it shows (records and files) for as long as it exists, whatever is
+   * deleted later; false, and nothing made, when one of its images is already gone.
+   */
+  createPoll(poll: Poll): Promise<boolean>;
+  /** The records of these images as polls keep them (any id no poll shows is left out). */
+  pollImages(ids: readonly string[]): Promise<PollImage[]>;
   getPoll(id: string): Promise<Poll | null>;
   /** Every poll, newest first. */
   polls(): Promise<Poll[]>;
@@ -244,7 +264,7 @@ export type GenerationStore = {
    * from, whose chain step they carry); returns their ids for the caller to remove their files.
    */
   dropUnusedInputs(before: number): Promise<string[]>;
-  /** Every image id on record (results and inputs), for sweeping files that no record owns. */
+  /** Every image id on record (results, inputs, and what polls show), for sweeping files that no record owns. */
   imageIds(): Promise<Set<string>>;
   /** Changes after `cursor`, oldest first, at most `limit`. Every write above records what it changed. */
   changesAfter(cursor: number, limit: number): Promise<Change[]>;

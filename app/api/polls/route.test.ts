@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonView } from "@/lib/generation/view";
 import { MODELS } from "@/lib/models/registry";
 import type { PollSummary } from "@/lib/polls/poll-summary";
+import { loadResults } from "@/lib/polls/results-data";
 import type { VoterView } from "@/lib/polls/voter-view";
 import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
 
@@ -21,6 +22,7 @@ const routes = {} as {
   votes: typeof import("../vote/[token]/votes/route");
   image: typeof import("../vote/[token]/items/[item]/images/[slot]/route");
   generations: typeof import("../generations/route");
+  thumb: typeof import("../images/[id]/thumb/route");
 };
 
 beforeAll(async () => {
@@ -37,6 +39,7 @@ beforeAll(async () => {
     votes: await import("../vote/[token]/votes/route"),
     image: await import("../vote/[token]/items/[item]/images/[slot]/route"),
     generations: await import("../generations/route"),
+    thumb: await import("../images/[id]/thumb/route"),
   });
   const signedIn = await routes.session.POST(new Request("http://localhost/api/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ password: "polls-password-1" }) }));
   session = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
@@ -135,17 +138,32 @@ describe("polls", () => {
     expect(new Set(revealed.items[0]?.models)).toEqual(new Set(["Wan 2.6", "Qwen-Image Max", "Wan 2.2 flash"].map((name) => MODELS.find((model) => model.name === name)?.name)));
   });
 
-  it("keeps a comparison an open poll shows from being deleted, and lets it go once the poll is closed", async () => {
+  it("keeps its images when their comparison is deleted, open or closed: voters, results and thumbnails still have them", async () => {
     const comparison = await blindComparison();
     const { summary, token } = await makePoll(comparison.id, { reveal: "on_close", access: "link" });
-    const remove = () => routes.comparison.DELETE(request(`/api/comparisons/${comparison.id}`, { method: "DELETE", cookie: session }), params({ id: comparison.id }));
-    const refused = await remove();
-    expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain("This is in an open poll: close the poll before deleting it");
-    const image = await routes.image.GET(request(`/api/vote/${token}/items/0/images/0`), params({ token, item: "0", slot: "0" }));
-    expect(image.status).toBe(200);
+    const remove = await routes.comparison.DELETE(request(`/api/comparisons/${comparison.id}`, { method: "DELETE", cookie: session }), params({ id: comparison.id }));
+    expect(remove.status).toBe(204);
+    expect((await routes.comparison.GET(request(`/api/comparisons/${comparison.id}`, { cookie: session }), params({ id: comparison.id }))).status).toBe(404);
+
+    // Each slot still shows an image, all in the one frame of the item.
+    const sizes = new Set<string>();
+    for (const slot of ["0", "1", "2"]) {
+      const image = await routes.image.GET(request(`/api/vote/${token}/items/0/images/${slot}`), params({ token, item: "0", slot }));
+      expect(image.status).toBe(200);
+      const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+      sizes.add(`${meta.width}x${meta.height}`);
+    }
+    expect(sizes.size).toBe(1);
+    expect((await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", body: { item: 0, choice: { slot: 1 } } }), params({ token }))).status).toBe(201);
+
+    // The results page's thumbnails, and its times and costs, come from what the poll kept.
+    const poll = await harness.history.store.getPoll(summary.id);
+    const imageIds = poll?.items[0]?.candidates.map((candidate) => candidate.imageId) ?? [];
+    expect(imageIds).toHaveLength(3);
+    for (const id of imageIds) expect((await routes.thumb.GET(request(`/api/images/${id}/thumb`, { cookie: session }), params({ id }))).status).toBe(200);
+    const { results } = await loadResults(summary.id);
+    expect(results.facts.map((fact) => [fact.model, fact.images, fact.medianMs !== null])).toEqual([...MODELS_COMPARED].sort().map((model) => [model, 1, true]));
     expect((await routes.close.POST(request(`/api/polls/${summary.id}/close`, { method: "POST", cookie: session }), params({ id: summary.id }))).status).toBe(200);
-    expect((await remove()).status).toBe(204);
   });
 
   it("reveals after each vote when its owner says so, and a poll for those signed in refuses the link alone", async () => {

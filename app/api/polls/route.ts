@@ -13,8 +13,8 @@ import { NOTHING_TO_VOTE_ON } from "@/lib/polls/refusals";
 export const dynamic = "force-dynamic";
 
 /**
- * Makes a blind poll of comparisons of models and grids with a model axis: their images frozen as items, a
- * voting link with a secret of 128 random bits.
+ * Makes a blind poll of comparisons of models and grids with a model axis: their images frozen as items (kept
+ * for the poll even once their comparison is deleted), a voting link with a secret of 128 random bits.
  */
 export function POST(request: Request): Promise<Response> {
   return handleRoute(request, async () => {
@@ -30,7 +30,8 @@ export function POST(request: Request): Promise<Response> {
       throw new AppError("invalid_request", NOTHING_TO_VOTE_ON);
     }
     const poll = { id: randomUUID(), token: randomBytes(16).toString("base64url"), createdAt: Date.now(), title, reveal, access, closedAt: null, items };
-    await store.createPoll(poll);
+    // A set deleted since it was read above takes its images with it: the poll is not made.
+    if (!(await store.createPoll(poll))) throw notFound("A chosen comparison");
     return json(pollSummary(poll, []), 201);
   });
 }

@@ -6,8 +6,6 @@ import { clientItem } from "@/lib/history/client-view";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
-import { inOpenPoll } from "@/lib/polls/open-poll";
-import { IN_OPEN_POLL } from "@/lib/polls/refusals";
 
 export const dynamic = "force-dynamic";
 
@@ -34,15 +32,15 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
   });
 }
 
-/** Deletes the comparison, its columns and their image files; running columns are cancelled first. */
+/**
+ * Deletes the comparison, its columns and their image files (but those a poll shows, which it keeps); running
+ * columns are cancelled first.
+ */
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handleRoute(request, async () => {
     const { id } = await params;
     const { store, images, runner } = await getHistory();
     const columns = (await store.getComparison(id))?.columns ?? [];
-    if (columns.length > 0 && inOpenPoll(await store.polls(), new Set(columns.map((column) => column.generation.id)))) {
-      throw new AppError("conflict", IN_OPEN_POLL);
-    }
     for (const column of columns) {
       if (isActive(column.generation.status)) await runner.cancel(column.generation.id);
     }

@@ -129,7 +129,6 @@ export const rules: Messages["rules"] = {
     ["^This poll is closed: it takes no more votes\\.$", "此投票已关闭，不再接受投票。"],
     ["^You have already voted on this one: a vote is kept as first given\\.$", "你已经为这一组投过票了：以第一次投票为准。"],
     ["^This poll has no such item\\.$", "此投票没有这一组。"],
-    ["^This is in an open poll: close the poll before deleting it, so its voters keep their images\\.$", "它在一个进行中的投票里：请先关闭投票再删除，好让投票的人还能看到图片。"],
     ["^There is no such image to pick\\.$", "没有可以选的这张图片。"],
     ["^Nothing here can be voted on: a poll needs a comparison of models, or a grid with a model axis, with images from two models at least\\.$", "这里没有可投票的内容：投票需要一个模型对比，或带“模型”轴的网格，且至少有两个模型的图片。"],
     ["^(?<n>\\d+) votes have come from this address in the last minute, the most allowed\\. Try again in (?<wait>\\d+) seconds?\\.$", "过去一分钟内这个地址已投出 {n} 票，已达上限。请在 {wait} 秒后重试。"],

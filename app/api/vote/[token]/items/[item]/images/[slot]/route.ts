@@ -23,8 +23,8 @@ export function GET(request: Request, { params }: { params: Promise<{ token: str
       if (!candidate) throw notFound("This image");
       const { store, images } = await getHistory();
       // One frame for the whole item: the mean shape of all its images, whatever order they are stored in.
-      const [bytes, records] = await Promise.all([images.read(candidate.imageId, "full"), Promise.all(candidates.map((entry) => store.image(entry.imageId)))]);
-      const shapes = records.flatMap((record) => (record ? [record.width / record.height] : []));
+      const [bytes, records] = await Promise.all([images.read(candidate.imageId, "full"), store.pollImages(candidates.map((entry) => entry.imageId))]);
+      const shapes = records.map((record) => record.width / record.height);
       if (!bytes || shapes.length === 0) throw notFound("This image");
       const aspect = shapes.reduce((sum, shape) => sum + shape, 0) / shapes.length;
       return imageResponse(await blindImage(bytes, aspect), "image/jpeg", { "cache-control": "private, no-store" });

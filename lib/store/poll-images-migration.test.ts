@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "libsql";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { freshPostgresSchema } from "@/test/store-backends";
+import { defaultRequest } from "../models/defaults";
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from "./migrations";
+import { openPostgres } from "./open-postgres";
+import { openSqlite } from "./open-sqlite";
+import { createSqlStore } from "./sql-store";
+import type { GenerationStore } from "./types";
+
+/**
+ * Polls made before their images were kept for them: the migration that adds `poll_images` keeps the images
+ * those polls already show, on either backend, so deleting their comparison afterwards takes nothing from them.
+ */
+
+const request = JSON.stringify({ ...defaultRequest("wan2.6-t2i"), prompt: "A lighthouse" });
+const items = JSON.stringify([
+  { prompt: "A lighthouse", candidates: [{ generationId: "g1", imageId: "i1", model: "wan2.6-t2i" }, { generationId: "g2", imageId: "i2", model: "qwen-image" }] },
+]);
+/** A poll of two generations (the second made two images), as a version without `poll_images` held it. */
+const ROWS = `
+  INSERT INTO generations (id, created_at, status, model, prompt, request_json, duration_ms, billed_images)
+    VALUES ('g1', 1, 'succeeded', 'wan2.6-t2i', 'A lighthouse', '${request}', 700, 1), ('g2', 1, 'succeeded', 'qwen-image', 'A lighthouse', '${request}', 800, NULL);
+  INSERT INTO images (id, generation_id, position, width, height, mime, bytes)
+    VALUES ('i1', 'g1', 0, 1024, 768, 'image/png', 10), ('i2', 'g2', 0, 768, 1024, 'image/png', 20), ('i2b', 'g2', 1, 768, 1024, 'image/png', 20);
+  INSERT INTO polls (id, token, created_at, title, reveal, access, items_json) VALUES ('p1', 't1', 1, 'Which?', 'on_close', 'link', '${items}');`;
+
+const migrated = async (store: GenerationStore) => {
+  try {
+    const kept = await store.pollImages(["i1", "i2", "i2b"]);
+    expect(kept.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: "i1", generationId: "g1", width: 1024, height: 768, mime: "image/png", bytes: 10, durationMs: 700, billedImages: 1, generationImages: 1 },
+      { id: "i2", generationId: "g2", width: 768, height: 1024, mime: "image/png", bytes: 20, durationMs: 800, billedImages: null, generationImages: 2 },
+    ]);
+    expect(await store.delete("g2", 2)).toEqual({ imageIds: ["i2b"] });
+  } finally {
+    await store.close();
+  }
+};
+
+describe("the images of polls made before they were kept", () => {
+  const before = SQLITE_MIGRATIONS.findIndex((migration) => migration.includes("CREATE TABLE poll_images"));
+
+  it("are kept by the migration on SQLite", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "poll-images-"));
+    try {
+      const file = join(dir, "history.db");
+      const raw = new Database(file);
+      for (const migration of SQLITE_MIGRATIONS.slice(0, before)) raw.exec(migration);
+      raw.exec(`PRAGMA user_version = ${before}; ${ROWS}`);
+      raw.close();
+      await migrated(createSqlStore(openSqlite(file)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("are kept by the migration on PostgreSQL", async () => {
+    const schema = await freshPostgresSchema();
+    const pgBefore = POSTGRES_MIGRATIONS.findIndex((migration) => migration.includes("CREATE TABLE poll_images"));
+    try {
+      const client = new pg.Client({ connectionString: schema.url });
+      await client.connect();
+      await client.query("CREATE TABLE playground_schema (version INTEGER NOT NULL)");
+      for (const [index, migration] of POSTGRES_MIGRATIONS.slice(0, pgBefore).entries()) {
+        await client.query(migration);
+        await client.query(`INSERT INTO playground_schema (version) VALUES (${index + 1})`);
+      }
+      await client.query(ROWS);
+      await client.end();
+      await migrated(createSqlStore(await openPostgres(schema.url, { maxConnections: 2 })));
+    } finally {
+      await schema.drop();
+    }
+  });
+});

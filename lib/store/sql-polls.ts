@@ -1,0 +1,133 @@
+import type { Kysely } from "kysely";
+import { choiceOf, choiceText, type Poll } from "../polls/poll";
+import type { Tables } from "./schema";
+import type { GenerationStore, PollImage } from "./types";
+
+type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "polls" | "pollByToken" | "closePoll" | "castVote" | "pollVotes" | "pollImages">;
+
+/**
+ * Polls, their votes, and the images they show. A poll is frozen when it is made: its items in the poll's
+ * row, its images' records (and what its results say of their generations) in `poll_images`, so deleting a
+ * comparison later takes nothing from a poll, open or closed. The store's deletes leave those files in place.
+ */
+export const createPollStore = (db: Kysely<Tables>): PollMethods => {
+  const pollWhere = async (column: "id" | "token", value: string): Promise<Poll | null> => {
+    const row = await db.selectFrom("polls").selectAll().where(column, "=", value).executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          token: row.token,
+          createdAt: Number(row.created_at),
+          title: row.title,
+          reveal: row.reveal as Poll["reveal"],
+          access: row.access as Poll["access"],
+          closedAt: row.closed_at === null ? null : Number(row.closed_at),
+          items: JSON.parse(row.items_json) as Poll["items"],
+        }
+      : null;
+  };
+
+  const pollImages = async (ids: readonly string[]): Promise<PollImage[]> => {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom("poll_images").selectAll().where("image_id", "in", [...new Set(ids)]).orderBy("image_id").execute();
+    return rows.map((row) => ({
+      id: row.image_id,
+      generationId: row.generation_id,
+      width: Number(row.width),
+      height: Number(row.height),
+      mime: row.mime,
+      bytes: Number(row.bytes),
+      durationMs: row.duration_ms === null ? null : Number(row.duration_ms),
+      billedImages: row.billed_images === null ? null : Number(row.billed_images),
+      generationImages: Number(row.generation_images),
+    }));
+  };
+
+  return {
+    async createPoll(poll) {
+      const ids = [...new Set(poll.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId)))];
+      return db.transaction().execute(async (trx) => {
+        // Kept from the images' own records in the statement that reads them: an image deleted meanwhile is
+        // simply missing, and the poll is not made.
+        await trx
+          .insertInto("poll_images")
+          .columns(["image_id", "generation_id", "width", "height", "mime", "bytes", "duration_ms", "billed_images", "generation_images"])
+          .expression((eb) =>
+            eb
+              .selectFrom("images as i")
+              .innerJoin("generations as g", "g.id", "i.generation_id")
+              .select((inner) => [
+                "i.id",
+                "g.id as generation_id",
+                "i.width",
+                "i.height",
+                "i.mime",
+                "i.bytes",
+                "g.duration_ms",
+                "g.billed_images",
+                inner.selectFrom("images as x").select((count) => count.fn.countAll<number>().as("n")).whereRef("x.generation_id", "=", "g.id").as("generation_images"),
+              ])
+              .where("i.id", "in", ids),
+          )
+          .onConflict((conflict) => conflict.column("image_id").doNothing())
+          .execute();
+        const kept = await trx.selectFrom("poll_images").select((eb) => eb.fn.countAll<number>().as("n")).where("image_id", "in", ids).executeTakeFirstOrThrow();
+        if (Number(kept.n) < ids.length) {
+          // Nothing of this poll may stay: the images it pinned go back to their generations alone.
+          throw new MissingImage();
+        }
+        await trx
+          .insertInto("polls")
+          .values({ id: poll.id, token: poll.token, created_at: poll.createdAt, title: poll.title, reveal: poll.reveal, access: poll.access, closed_at: poll.closedAt, items_json: JSON.stringify(poll.items) })
+          .execute();
+        return true;
+      }).catch((error: unknown) => {
+        if (error instanceof MissingImage) return false;
+        throw error;
+      });
+    },
+    getPoll: (id) => pollWhere("id", id),
+    async polls() {
+      const rows = await db.selectFrom("polls").select("id").orderBy("created_at", "desc").orderBy("id").execute();
+      return (await Promise.all(rows.map((row) => pollWhere("id", row.id)))).flatMap((poll) => (poll ? [poll] : []));
+    },
+    pollByToken: (token) => pollWhere("token", token),
+    async closePoll(id, at) {
+      await db.updateTable("polls").set({ closed_at: at }).where("id", "=", id).where("closed_at", "is", null).execute();
+      return pollWhere("id", id);
+    },
+    async castVote(vote) {
+      // Taken only while the poll is open, in the statement that writes it: a close on another instance
+      // between the route's read of the poll and this write would otherwise let a vote in after it.
+      const result = await db
+        .insertInto("poll_votes")
+        .columns(["poll_id", "item", "voter", "choice", "created_at"])
+        .expression((eb) =>
+          eb
+            .selectFrom("polls")
+            .select([
+              "id",
+              eb.cast<number>(eb.val(vote.item), "integer").as("item"),
+              eb.cast<string>(eb.val(vote.voter), "text").as("voter"),
+              eb.cast<string>(eb.val(choiceText(vote.choice)), "text").as("choice"),
+              eb.cast<number>(eb.val(vote.createdAt), "bigint").as("created_at"),
+            ])
+            .where("id", "=", vote.pollId)
+            .where("closed_at", "is", null),
+        )
+        .onConflict((conflict) => conflict.columns(["poll_id", "item", "voter"]).doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return "cast";
+      const poll = await db.selectFrom("polls").select("closed_at").where("id", "=", vote.pollId).executeTakeFirst();
+      return poll?.closed_at === null ? "already_voted" : "closed";
+    },
+    async pollVotes(pollId) {
+      const rows = await (pollId === undefined ? db.selectFrom("poll_votes") : db.selectFrom("poll_votes").where("poll_id", "=", pollId)).selectAll().orderBy("created_at").orderBy("voter").execute();
+      return rows.map((row) => ({ pollId: row.poll_id, item: Number(row.item), voter: row.voter, choice: choiceOf(row.choice), createdAt: Number(row.created_at) }));
+    },
+    pollImages,
+  };
+};
+
+/** Rolls back a poll one of whose images is gone. */
+class MissingImage extends Error {}
