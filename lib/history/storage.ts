@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { processSingleton } from "../process-singleton";
+import { databaseClock, type Clock } from "../store/database-clock";
 import { createImageFiles } from "../store/image-files";
 import { openPostgres } from "../store/open-postgres";
 import { openSqlite } from "../store/open-sqlite";
@@ -18,6 +19,8 @@ type OpenedStorage = Storage & {
   readonly interrupted: number;
   readonly swept: number;
   readonly dropped: number;
+  /** The clock times shared with other instances go by: the database's (see database-clock.ts). */
+  readonly now: Clock;
   /** The history's upkeep (leases run out, unused inputs): cheap to call often, it does its work at most so often. */
   readonly upkeep: (now: number) => Promise<void>;
 };
@@ -73,7 +76,7 @@ const createUpkeep = (storage: Storage, leaseMs: number) => {
 export const getStorage: () => Promise<OpenedStorage> = processSingleton("storage", async () => {
   const storage = await openStorage(parseStorageConfig(process.env));
   setInterval(() => {
-    storage.upkeep(Date.now()).catch((error: unknown) => console.error(`the history's upkeep failed: ${String(error)}`));
+    storage.upkeep(storage.now()).catch((error: unknown) => console.error(`the history's upkeep failed: ${String(error)}`));
   }, 1_000).unref();
   return storage;
 });
@@ -83,14 +86,17 @@ export const getStorage: () => Promise<OpenedStorage> = processSingleton("storag
  * day, and removes image files that no record owns (a crash between writing and committing). The embedded
  * history belongs to this one process, so everything it finds running is over; on PostgreSQL other instances
  * may be running theirs, so only generations whose lease ran out are.
- * `config` as a folder: the embedded history in it (tests and benchmarks).
+ * `config` as a folder: the embedded history in it (tests and benchmarks); `at`, the start-up's time (by
+ * default the shared clock's).
  */
-export const openStorage = async (config: StorageConfig | string, now: number = Date.now()): Promise<OpenedStorage> => {
+export const openStorage = async (config: StorageConfig | string, at?: number): Promise<OpenedStorage> => {
   const settings: StorageConfig = typeof config === "string" ? { dataDir: config, databaseUrl: null, s3: null, leaseMs: 15_000 } : config;
   const { dataDir, databaseUrl, s3, leaseMs } = settings;
   await mkdir(dataDir, { recursive: true });
   const database = databaseUrl ? await openPostgres(databaseUrl) : openSqlite(join(dataDir, "playground.db"));
   const store = createSqlStore(database);
+  const clock = await databaseClock(database);
+  const now = at ?? clock.now();
   const images = s3 ? await createS3Images(s3) : await createImageFiles(join(dataDir, "images"));
   const storage = { store, images, dataDir };
   const interrupted = databaseUrl ? await store.expireLeases(now) : await store.markInterrupted(now);
@@ -99,5 +105,5 @@ export const openStorage = async (config: StorageConfig | string, now: number = 
   // record, so with shared records only old orphans are swept.
   const swept = await images.sweep(await store.imageIds(), Date.now() - (databaseUrl || s3 ? ORPHAN_AGE_MS : 0));
   const upkeep = createUpkeep(storage, leaseMs);
-  return { ...storage, config: settings, database, interrupted, swept, dropped, upkeep };
+  return { ...storage, config: settings, database, interrupted, swept, dropped, upkeep, now: clock.now };
 };

@@ -39,12 +39,12 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handleRoute(request, async () => {
     const { id } = await params;
-    const { store, images, runner } = await getHistory();
+    const { store, images, runner, now } = await getHistory();
     const columns = (await store.getComparison(id))?.columns ?? [];
     for (const column of columns) {
       if (isActive(column.generation.status)) await runner.cancel(column.generation.id);
     }
-    const deleted = await store.deleteComparison(id, Date.now());
+    const deleted = await store.deleteComparison(id, now());
     if (!deleted) throw notFound("This comparison");
     await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
     return new Response(null, { status: 204 });

@@ -37,13 +37,13 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handleRoute(request, async () => {
     const { id } = await params;
-    const { store, images, runner } = await getHistory();
+    const { store, images, runner, now } = await getHistory();
     const generation = await store.get(id);
     if (generation?.comparisonId) {
       throw new AppError("invalid_request", "This generation is a column of a comparison: delete the comparison instead.");
     }
     if (generation && isActive(generation.status)) await runner.cancel(id);
-    const deleted = await store.delete(id, Date.now());
+    const deleted = await store.delete(id, now());
     if (!deleted) throw notFound("This generation");
     await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
     return new Response(null, { status: 204 });
