@@ -25,8 +25,8 @@ export const createFaultQueue = (): FaultQueue => {
   };
   return {
     add: (spec) => {
-      const { kind, retryAfterSeconds, times, model } = faultSpecSchema.parse(spec);
-      queue.push({ fault: { kind, retryAfterSeconds }, model, remaining: times });
+      const { kind, retryAfterSeconds, times, model, upstream } = faultSpecSchema.parse(spec);
+      queue.push({ fault: { kind, retryAfterSeconds, upstream }, model, remaining: times });
     },
     take: (model) => {
       const index = queue.findIndex((entry) => entry.model === undefined || entry.model === model);

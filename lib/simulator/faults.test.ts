@@ -41,6 +41,26 @@ describe("DashScope-envelope faults", () => {
     const bare = await generate(current(), VALID);
     expect([bare.status, bare.headers.get("retry-after")]).toEqual([429, null]);
   });
+
+  it("answers any refusal named by its status and code, with its words and a Retry-After only when given", async () => {
+    expect((await injectOverHttp({ kind: "dashscope", upstream: { status: 429, code: "Throttling.AllocationQuota", message: "Free quota used up." } })).status).toBe(200);
+    const named = await generate(current(), VALID);
+    expect([named.status, named.headers.get("retry-after")]).toEqual([429, null]);
+    expect(await named.json()).toEqual({ code: "Throttling.AllocationQuota", message: "Free quota used up.", request_id: named.headers.get("x-request-id") });
+    current().simulator.injectFault({ kind: "dashscope", retryAfterSeconds: 3, upstream: { status: 500, code: "InternalError.Timeout" } });
+    const timed = await generate(current(), VALID);
+    expect([timed.status, timed.headers.get("retry-after")]).toEqual([500, "3"]);
+    expect(await timed.json()).toMatchObject({ code: "InternalError.Timeout", message: expect.stringContaining("InternalError.Timeout") });
+  });
+
+  it("refuses a refusal without its code, a code on any other fault, and a refusal among periodic faults", async () => {
+    expect((await injectOverHttp({ kind: "dashscope" })).status).toBe(400);
+    expect((await injectOverHttp({ kind: "dashscope", upstream: { status: 200, code: "Fine" } })).status).toBe(400);
+    expect((await injectOverHttp({ kind: "rate_limit", upstream: { status: 429, code: "Throttling" } })).status).toBe(400);
+    const periodic = await fetch(`${current().url}/__sim/config`, { method: "POST", body: JSON.stringify({ periodicFaults: { every: 2, kinds: ["dashscope"] } }) });
+    expect(periodic.status).toBe(400);
+    expect((await generate(current(), VALID)).status).toBe(200);
+  });
 });
 
 describe("malformed answers", () => {

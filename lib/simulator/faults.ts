@@ -28,6 +28,8 @@ export const FAULT_KINDS = [
   "slow_drip",
   "redirect_private",
   "connection_reset",
+  // Any refusal in DashScope's envelope, named by its HTTP status and code (the reference lists those seen).
+  "dashscope",
   // Answer faults: the call is checked and answered as usual, and the answer itself is bent.
   "partial",
   "over_deliver",
@@ -47,18 +49,37 @@ export type AnswerFault = (typeof ANSWER_FAULTS)[number];
 
 export const isAnswerFault = (kind: FaultKind): kind is AnswerFault => (ANSWER_FAULTS as readonly string[]).includes(kind);
 
-export const faultSpecSchema = z.strictObject({
-  kind: z.enum(FAULT_KINDS),
-  times: z.int().min(1).max(10_000).default(1),
-  /** Left out: the fault's usual Retry-After (7 s on a 429 or a 503); null: the answer carries none. */
-  retryAfterSeconds: z.int().min(0).max(86_400).nullable().optional(),
-  /** Only calls for this model fail (the others pass it by), so one column of a comparison can be hit. */
-  model: z.string().min(1).optional(),
+const upstreamRefusalSchema = z.strictObject({
+  status: z.int().min(400).max(599),
+  code: z.string().min(1).max(100),
+  /** The upstream's own words; left out, a sentence naming the code. */
+  message: z.string().max(500).optional(),
 });
+
+export type UpstreamRefusal = z.infer<typeof upstreamRefusalSchema>;
+
+export const faultSpecSchema = z
+  .strictObject({
+    kind: z.enum(FAULT_KINDS),
+    times: z.int().min(1).max(10_000).default(1),
+    /**
+     * Left out: the fault's usual Retry-After (7 s on a 429 or a 503, none on a `dashscope` refusal); null:
+     * the answer carries none.
+     */
+    retryAfterSeconds: z.int().min(0).max(86_400).nullable().optional(),
+    /** Only calls for this model fail (the others pass it by), so one column of a comparison can be hit. */
+    model: z.string().min(1).optional(),
+    /** What a `dashscope` fault answers, and only it. */
+    upstream: upstreamRefusalSchema.optional(),
+  })
+  .refine((spec) => (spec.kind === "dashscope") === (spec.upstream !== undefined), {
+    message: "a dashscope fault names its refusal in upstream ({ status, code }), and no other fault has one",
+    path: ["upstream"],
+  });
 
 export type FaultSpec = z.input<typeof faultSpecSchema>;
 
-export type Fault = { readonly kind: FaultKind; readonly retryAfterSeconds: number | null | undefined };
+export type Fault = { readonly kind: FaultKind; readonly retryAfterSeconds: number | null | undefined; readonly upstream?: UpstreamRefusal };
 
 type DashScopeFault = { status: number; code: string; message: string; retryAfter?: true };
 
@@ -122,6 +143,11 @@ export const faultResponse = async (
         ? { "retry-after": String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) }
         : undefined;
       return dashScopeError(spec.status, spec.code, spec.message, requestId, retryAfter);
+    }
+    case "dashscope": {
+      const { status, code, message } = fault.upstream ?? { status: 500, code: "InternalError" };
+      const retryAfter = typeof fault.retryAfterSeconds === "number" ? { "retry-after": String(fault.retryAfterSeconds) } : undefined;
+      return dashScopeError(status, code, message ?? `The simulator refused this call with ${code}.`, requestId, retryAfter);
     }
     case "openai_error":
       return jsonResponse(

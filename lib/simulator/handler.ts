@@ -44,7 +44,8 @@ const configSchema = z.strictObject({
   periodicFaults: z
     .strictObject({
       every: z.int().min(2).max(1_000_000),
-      kinds: z.array(z.enum(FAULT_KINDS)).min(1),
+      // A `dashscope` refusal needs its code: queue it as a fault instead.
+      kinds: z.array(z.enum(FAULT_KINDS).exclude(["dashscope"])).min(1),
       retryAfterSeconds: z.int().min(0).max(86_400).optional(),
     })
     .nullable()

@@ -2,6 +2,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ErrorCode } from "@/lib/errors";
+import { mapUpstreamError } from "@/lib/gateway/upstream-errors";
 import type { GenerationStatus, GenerationView } from "@/lib/generation/view";
 import type { FaultSpec } from "@/lib/simulator/faults";
 import {
@@ -196,6 +197,36 @@ describe("POST /api/generations against a failing gateway", () => {
     expect(record.seed).toBe(42);
     expect(outcome.calls).toBe(calls);
     check?.(outcome);
+  });
+
+  /** Every refusal the upstream reference lists, as DashScope sends it (the simulator's `dashscope` fault). */
+  const REFERENCE_REFUSALS = [
+    [400, "InvalidParameter"],
+    [400, "DataInspectionFailed"],
+    [400, "Arrearage"],
+    [401, "InvalidApiKey"],
+    [403, "AccessDenied"],
+    [403, "Model.AccessDenied"],
+    [404, "ModelNotFound"],
+    [408, "RequestTimeOut"],
+    [429, "Throttling"],
+    [429, "Throttling.RateQuota"],
+    [429, "Throttling.AllocationQuota"],
+    [500, "InternalError"],
+    [500, "InternalError.Algo"],
+    [500, "InternalError.Timeout"],
+    [503, "ModelUnavailable"],
+  ] as const;
+
+  it.each(REFERENCE_REFUSALS)("HTTP %i %s reaches the user in the mapping's words, never the upstream's; only a 503 is asked again", async (status, code) => {
+    const upstreamWords = `upstream detail for ${code}`;
+    const { record, calls } = await generateThrough([{ kind: "dashscope", times: 3, upstream: { status, code, message: upstreamWords } }]);
+    const mapped = mapUpstreamError({ status, body: JSON.stringify({ code, message: upstreamWords }), retryAfter: null, model: REQUEST.model, task: "generation" });
+    expect(record.status).toBe("failed");
+    expect(record.error).toMatchObject({ code: mapped.code, message: mapped.message });
+    expect(record.error?.message).not.toContain(upstreamWords);
+    expect(record.images).toEqual([]);
+    expect(calls).toBe(status === 503 ? 3 : 1);
   });
 
   it("oversized: an endless body is cut at the cap, memory stays flat", async () => {
