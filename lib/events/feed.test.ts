@@ -100,6 +100,43 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     expect(ids).toEqual(["missed", "after"]);
   });
 
+  it("streams that resume together from the same change share one catch-up, until the log moves on", async () => {
+    const catchUpReads: number[] = [];
+    let from: number | null = null;
+    const { feed: live, reads } = open({}, {
+      changesAfter: (cursor, limit) => {
+        if (cursor === from) catchUpReads.push(cursor);
+        return store.changesAfter(cursor, limit);
+      },
+    });
+    const watcher = await listen(live);
+    await create("before");
+    await until(() => watcher.changes().length === 1);
+    from = watcher.changes()[0]?.id ?? null;
+    await create("missed");
+    await until(() => watcher.changes().length === 2);
+    // The feed's own read of the log started there too.
+    catchUpReads.length = 0;
+    const readsBefore = reads.count;
+
+    // A restart's worth of tabs, all back from the same last change at once.
+    const resumed = await Promise.all(Array.from({ length: 50 }, () => listen(live, from)));
+    for (const stream of resumed) {
+      expect(stream.frames[0]).toMatchObject({ event: "hello", data: { resumed: true } });
+      expect(stream.changes().map((frame) => (frame.data as { items: Array<{ id: string }> }).items.map((item) => item.id))).toEqual([["missed"]]);
+    }
+    expect(catchUpReads).toHaveLength(1);
+    expect(reads.count - readsBefore).toBe(1);
+
+    // Once something else has happened, a tab back from the same place reads what it missed afresh.
+    await create("later");
+    await until(() => watcher.changes().length === 3);
+    const late = await listen(live, from);
+    expect(late.changes().flatMap((frame) => (frame.data as { items: Array<{ id: string }> }).items.map((item) => item.id)).sort()).toEqual(["later", "missed"]);
+    expect(catchUpReads).toHaveLength(2);
+    for (const stream of [watcher, late, ...resumed]) stream.stop();
+  });
+
   it("a stream too far behind, or from a cursor this log never gave, starts afresh", async () => {
     const { feed: live } = open({ catchUpLimit: 2 });
     const start = (await store.changeBounds()).last;

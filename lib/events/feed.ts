@@ -38,6 +38,10 @@ type FeedOptions<Usage> = {
 
 /** Changes read from the log at a time. */
 const BATCH = 500;
+/** Catch-ups kept at once: streams resuming together mostly share a few starting places. */
+const MAX_CATCH_UPS = 64;
+
+type CatchUp = { readonly frames: readonly Uint8Array[]; readonly cursor: number };
 
 /**
  * One per instance: reads each batch of committed changes once, renders it once (the items as they now are,
@@ -63,6 +67,7 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
         throw error;
       },
     ));
+  const catchUps = new Map<string, Promise<CatchUp>>();
   let draining = false;
   let again = false;
   const timers: ReturnType<typeof setInterval>[] = [];
@@ -124,6 +129,7 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
         for (const subscriber of subscribers) deliver(subscriber, lastChange.id, frame);
       }
       cursor = lastChange.id;
+      catchUps.clear();
     }
   };
 
@@ -168,6 +174,38 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     return changes.length > catchUpLimit ? null : changes;
   };
 
+  /** What a stream starting after `after` is sent before the live changes: its hello, then what it missed. */
+  const makeCatchUp = async (after: number | null, upTo: number): Promise<CatchUp> => {
+    const caughtUp = after === null ? null : await missed(after, upTo);
+    // Bounds read after the catch-up: a prune between the two then shows, rather than a gap in what was read.
+    const bounds = await store.changeBounds();
+    // Resumable when nothing it missed has been forgotten and the cursor is one this log gave out.
+    const resumable = after !== null && after <= bounds.last && (bounds.first === 0 || after >= bounds.first - 1);
+    const changes = resumable ? caughtUp : null;
+    if (changes === null) return { frames: [sseFrame("hello", upTo, { resumed: false } satisfies LiveHello)], cursor: upTo };
+    const lastChange = changes.at(-1);
+    return {
+      frames: [sseFrame("hello", after ?? upTo, { resumed: true } satisfies LiveHello), ...(lastChange ? [sseFrame("change", lastChange.id, await render(changes))] : [])],
+      cursor: Math.max(after ?? 0, upTo),
+    };
+  };
+
+  /**
+   * Streams that start from the same place while the log stands still get the same catch-up, read and
+   * rendered once: after a restart every tab reconnects at once, most from the same last change. A failed
+   * one is not kept, and any new change drops them all (their items may have moved on).
+   */
+  const catchUp = (after: number | null, upTo: number): Promise<CatchUp> => {
+    const key = `${after}:${upTo}`;
+    const known = catchUps.get(key);
+    if (known) return known;
+    if (catchUps.size >= MAX_CATCH_UPS) catchUps.clear();
+    const made = makeCatchUp(after, upTo);
+    catchUps.set(key, made);
+    made.catch(() => catchUps.delete(key));
+    return made;
+  };
+
   return {
     async subscribe(after, send) {
       await ready();
@@ -178,23 +216,9 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
         subscribers.delete(subscriber);
       };
       try {
-        const upTo = cursor;
-        const caughtUp = after === null ? null : await missed(after, upTo);
-        // Bounds read after the catch-up: a prune between the two then shows, rather than a gap in what was read.
-        const bounds = await store.changeBounds();
-        // Resumable when nothing it missed has been forgotten and the cursor is one this log gave out.
-        const resumable = after !== null && after <= bounds.last && (bounds.first === 0 || after >= bounds.first - 1);
-        const changes = resumable ? caughtUp : null;
-        const hello: LiveHello = { resumed: changes !== null };
-        if (changes === null) {
-          write(subscriber, sseFrame("hello", upTo, hello));
-          subscriber.cursor = upTo;
-        } else {
-          write(subscriber, sseFrame("hello", after ?? upTo, hello));
-          const lastChange = changes.at(-1);
-          if (lastChange) write(subscriber, sseFrame("change", lastChange.id, await render(changes)));
-          subscriber.cursor = Math.max(after ?? 0, upTo);
-        }
+        const { frames, cursor: caughtUpTo } = await catchUp(after, cursor);
+        for (const frame of frames) write(subscriber, frame);
+        subscriber.cursor = caughtUpTo;
       } finally {
         const held = subscriber.pending ?? [];
         subscriber.pending = null;
