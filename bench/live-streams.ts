@@ -15,10 +15,11 @@ const SIZES = [1, 1_000] as const;
 type Stream = { received: Map<number, number>; close(): void };
 
 /** One EventSource-like reader: notes when each change frame's id arrived. */
-const openStream = (url: string, agent: http.Agent): Promise<Stream> =>
+const openStream = (url: string, agent: http.Agent, lastEventId?: number): Promise<Stream> =>
   new Promise((resolve, reject) => {
     const received = new Map<number, number>();
-    const request = http.get(`${url}/api/events`, { agent, headers: { accept: "text/event-stream" } }, (response) => {
+    const headers = { accept: "text/event-stream", ...(lastEventId !== undefined && { "last-event-id": String(lastEventId) }) };
+    const request = http.get(`${url}/api/events`, { agent, headers }, (response) => {
       if (response.statusCode !== 200) return reject(new Error(`the stream answered ${response.statusCode}`));
       let buffer = "";
       let ready = false;
@@ -51,11 +52,13 @@ export const benchLiveStreams = async (): Promise<string> => {
   if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const rows: string[][] = [];
   const results: Array<{ streams: number; p99: number; growth: number }> = [];
+  const resumeRows: string[][] = [];
   for (const size of SIZES) {
     const dir = mkdtempSync(join(tmpdir(), "bench-streams-"));
     let app: AppServer | undefined;
     const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
     const streams: Stream[] = [];
+    let lastSeen = 0;
     try {
       app = await startAppServer(PORT, { DATA_DIR: dir, SIMULATOR_LATENCY_MS: "0", RATE_LIMIT_PER_MINUTE: "10000" });
       const created = await fetch(`${app.url}/api/generations`, {
@@ -89,9 +92,25 @@ export const benchLiveStreams = async (): Promise<string> => {
         const times = arrived();
         if (times.some((at) => at === undefined)) throw new Error("a stream never got the change");
         delays.push(...times.map((at) => (at ?? sent) - sent));
+        lastSeen = Math.max(lastSeen, ...streams.flatMap((stream) => [...stream.received.keys()]));
         for (const stream of streams) stream.received.clear();
       }
       const growth = open - before;
+
+      // A restart's reconnect: every stream drops, a change is made while they are away, and all come back
+      // at once from the last change they saw, each timed until what it missed has arrived.
+      for (const stream of streams.splice(0)) stream.close();
+      const away = await fetch(`${app.url}/api/generations/${id}`, { method: "PATCH", headers: { "content-type": "application/json", origin: app.url }, body: JSON.stringify({ starred: true }) });
+      if (!away.ok) throw new Error(`the change was refused: ${away.status}`);
+      const back = performance.timeOrigin + performance.now();
+      streams.push(...(await Promise.all(Array.from({ length: size }, () => openStream(app!.url, agent, lastSeen)))));
+      const deadline = Date.now() + 30_000;
+      const caughtUp = () => streams.map((stream) => [...stream.received.values()][0]);
+      while (caughtUp().some((at) => at === undefined) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      const resumed = caughtUp();
+      if (resumed.some((at) => at === undefined)) throw new Error("a resumed stream never got what it missed");
+      const resumes = resumed.map((at) => (at ?? back) - back);
+      resumeRows.push([String(size), ms(percentile(resumes, 50)), ms(percentile(resumes, 99)), ms(Math.max(...resumes))]);
       results.push({ streams: size, p99: percentile(delays, 99), growth });
       rows.push([String(size), ms(percentile(delays, 50)), ms(percentile(delays, 99)), ms(Math.max(...delays)), mb(before), mb(open), mb(growth)]);
     } finally {
@@ -108,6 +127,10 @@ export const benchLiveStreams = async (): Promise<string> => {
     `Each stream an HTTP connection held open from this process (as a tab's EventSource would be); ${EVENTS} changes (a favourite toggled), each timed from the request that made it to its arrival on every stream, so the figure includes the request itself. Memory: the server's resident size before the streams opened and with them open (a collection in between makes small differences noise). The embedded history, the production build.`,
     "",
     table(["streams", "delivered p50", "delivered p99", "slowest", "server memory before", "with the streams open", "growth"], rows),
+    "",
+    "Then every stream drops, a change is made while they are away, and all reconnect at once with the last id they saw (as the browser's EventSource does after a restart), each timed from the start of the reconnect until what it missed has arrived. Streams back from the same change share one catch-up (one read of the log, one render).",
+    "",
+    table(["streams", "caught up p50", "caught up p99", "slowest"], resumeRows),
     "",
     table(
       ["figure", "value", "target", "result"],
