@@ -96,7 +96,11 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     expect((await page.request.delete(`/api/comparisons/${shown?.id}`, { headers: { origin: new URL(page.url()).origin } })).status()).toBe(204);
     await page.reload();
     await expect(report.getByRole("img")).toHaveCount(3);
-    for (const image of await report.getByRole("img").all()) expect((await page.request.get((await image.getAttribute("src")) ?? "")).status()).toBe(200);
+    for (const image of await report.getByRole("img").all()) {
+      const source = await image.getAttribute("src");
+      expect(source).toMatch(/^\/api\/images\/[^/]+\/thumb$/);
+      expect((await page.request.get(source ?? "")).status()).toBe(200);
+    }
     await first.reload();
     await expect(first.getByRole("img", { name: /^Image [ABC]$/ })).toHaveCount(3);
     for (const image of await first.getByRole("img", { name: /^Image [ABC]$/ }).all()) await expect(image).toHaveJSProperty("naturalWidth", 1024);

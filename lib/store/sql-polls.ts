@@ -1,7 +1,22 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { choiceOf, choiceText, type Poll } from "../polls/poll";
-import type { Tables } from "./schema";
+import type { SqlDatabase, Tables } from "./schema";
 import type { GenerationStore, PollImage } from "./types";
+
+/** Any constant every instance agrees on: the key of the advisory lock between pinning images and deleting them. */
+const POLL_IMAGES_LOCK = 727_431_907;
+
+/** Ids bound per query: far under SQLite's and PostgreSQL's limits on parameters. */
+const IDS_PER_QUERY = 1_000;
+
+/**
+ * Taken first by a poll that pins images and by a delete that decides which files go: otherwise, on
+ * PostgreSQL, a delete could list an image as in no poll, a poll pin it and commit, and the delete then remove
+ * the poll's file. SQLite's one connection already runs them one at a time.
+ */
+export const lockPollImages = async (trx: Transaction<Tables>, backend: SqlDatabase["backend"]): Promise<void> => {
+  if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${POLL_IMAGES_LOCK})`.execute(trx);
+};
 
 type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "polls" | "pollByToken" | "closePoll" | "castVote" | "pollVotes" | "pollImages">;
 
@@ -10,7 +25,7 @@ type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "polls" | "p
  * row, its images' records (and what its results say of their generations) in `poll_images`, so deleting a
  * comparison later takes nothing from a poll, open or closed. The store's deletes leave those files in place.
  */
-export const createPollStore = (db: Kysely<Tables>): PollMethods => {
+export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; readonly backend: SqlDatabase["backend"] }): PollMethods => {
   const pollWhere = async (column: "id" | "token", value: string): Promise<Poll | null> => {
     const row = await db.selectFrom("polls").selectAll().where(column, "=", value).executeTakeFirst();
     return row
@@ -28,8 +43,11 @@ export const createPollStore = (db: Kysely<Tables>): PollMethods => {
   };
 
   const pollImages = async (ids: readonly string[]): Promise<PollImage[]> => {
-    if (ids.length === 0) return [];
-    const rows = await db.selectFrom("poll_images").selectAll().where("image_id", "in", [...new Set(ids)]).orderBy("image_id").execute();
+    const unique = [...new Set(ids)];
+    const chunks = Array.from({ length: Math.ceil(unique.length / IDS_PER_QUERY) }, (_, index) => unique.slice(index * IDS_PER_QUERY, (index + 1) * IDS_PER_QUERY));
+    const rows = (await Promise.all(chunks.map((chunk) => db.selectFrom("poll_images").selectAll().where("image_id", "in", chunk).execute())))
+      .flat()
+      .sort((a, b) => (a.image_id < b.image_id ? -1 : a.image_id > b.image_id ? 1 : 0));
     return rows.map((row) => ({
       id: row.image_id,
       generationId: row.generation_id,
@@ -47,9 +65,10 @@ export const createPollStore = (db: Kysely<Tables>): PollMethods => {
     async createPoll(poll) {
       const ids = [...new Set(poll.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId)))];
       return db.transaction().execute(async (trx) => {
+        await lockPollImages(trx, backend);
         // Kept from the images' own records in the statement that reads them: an image deleted meanwhile is
         // simply missing, and the poll is not made.
-        await trx
+        if (ids.length > 0) await trx
           .insertInto("poll_images")
           .columns(["image_id", "generation_id", "width", "height", "mime", "bytes", "duration_ms", "billed_images", "generation_images"])
           .expression((eb) =>
@@ -71,7 +90,7 @@ export const createPollStore = (db: Kysely<Tables>): PollMethods => {
           )
           .onConflict((conflict) => conflict.column("image_id").doNothing())
           .execute();
-        const kept = await trx.selectFrom("poll_images").select((eb) => eb.fn.countAll<number>().as("n")).where("image_id", "in", ids).executeTakeFirstOrThrow();
+        const kept = ids.length === 0 ? { n: 0 } : await trx.selectFrom("poll_images").select((eb) => eb.fn.countAll<number>().as("n")).where("image_id", "in", ids).executeTakeFirstOrThrow();
         if (Number(kept.n) < ids.length) {
           // Nothing of this poll may stay: the images it pinned go back to their generations alone.
           throw new MissingImage();

@@ -7,7 +7,7 @@ import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImag
 import type { SqlDatabase, Tables } from "./schema";
 import { createChangeLog, itemOf, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
-import { createPollStore } from "./sql-polls";
+import { createPollStore, lockPollImages } from "./sql-polls";
 import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
 
 /** A model's typical time is taken from this many of its latest finished runs. */
@@ -416,6 +416,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async deleteComparison(id, now) {
       return changes.write(async (trx, note) => {
+        await lockPollImages(trx, backend);
         const imageIds = (
           await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).where(notInPoll).execute()
         ).map((row) => row.id);
@@ -449,6 +450,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async delete(id, now) {
       return changes.write(async (trx, note) => {
+        await lockPollImages(trx, backend);
         const imageIds = (await trx.selectFrom("images as i").select("i.id").where("i.generation_id", "=", id).where(notInPoll).execute()).map((row) => row.id);
         const row = await trx.selectFrom("generations").select(["id", "comparison_id", "input_id"]).where("id", "=", id).executeTakeFirst();
         if (!row) return null;
@@ -611,7 +613,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const result = await db.deleteFrom("prompt_lists").where("name", "=", name).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    ...createPollStore(db),
+    ...createPollStore(database),
     async settingOnce(name, proposed) {
       await db.insertInto("settings").values({ name, value: proposed }).onConflict((conflict) => conflict.column("name").doNothing()).execute();
       const row = await db.selectFrom("settings").select("value").where("name", "=", name).executeTakeFirstOrThrow();

@@ -65,6 +65,12 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await store.pollVotes("poll-1")).toEqual([]);
   });
 
+  it("reads the images of every poll however many there are, a thousand ids to a query", async () => {
+    await store.createPoll(poll);
+    const many = ["i1", ...Array.from({ length: 2_398 }, (_, index) => `none-${index}`), "i2", "i1"];
+    expect((await store.pollImages(many)).map((image) => image.id)).toEqual(["i1", "i2"]);
+  });
+
   it("is not made when one of its images is gone", async () => {
     await store.delete("g2", 1_000);
     expect(await store.createPoll(poll)).toBe(false);
