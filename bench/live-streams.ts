@@ -128,7 +128,7 @@ export const benchLiveStreams = async (): Promise<string> => {
     "",
     table(["streams", "delivered p50", "delivered p99", "slowest", "server memory before", "with the streams open", "growth"], rows),
     "",
-    "Then every stream drops, a change is made while they are away, and all reconnect at once with the last id they saw (as the browser's EventSource does after a restart), each timed from the start of the reconnect until what it missed has arrived. Streams back from the same change share one catch-up (one read of the log, one render).",
+    "Then every stream drops, a change is made while they are away, and all reconnect at once with the last id they saw (as the browser's EventSource does after a restart), each timed from the start of the reconnect until what it missed has arrived. Streams back from the same change share a catch-up: one read of the log and one render serve every stream that starts within 2 s of it.",
     "",
     table(["streams", "caught up p50", "caught up p99", "slowest"], resumeRows),
     "",

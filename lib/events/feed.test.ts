@@ -100,10 +100,10 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     expect(ids).toEqual(["missed", "after"]);
   });
 
-  it("streams that resume together from the same change share one catch-up, until the log moves on", async () => {
+  it("streams that resume together from the same change share one catch-up, made for them alone", async () => {
     const catchUpReads: number[] = [];
     let from: number | null = null;
-    const { feed: live, reads } = open({}, {
+    const { feed: live, reads } = open({ catchUpReuseMs: 50 }, {
       changesAfter: (cursor, limit) => {
         if (cursor === from) catchUpReads.push(cursor);
         return store.changesAfter(cursor, limit);
@@ -128,13 +128,20 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     expect(catchUpReads).toHaveLength(1);
     expect(reads.count - readsBefore).toBe(1);
 
-    // Once something else has happened, a tab back from the same place reads what it missed afresh.
+    // A moment later, a tab back from the same place reads afresh, even with nothing new in the log: the
+    // catch-up carries today's usage, which time alone changes.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = await listen(live, from);
+    expect(again.changes()).toHaveLength(1);
+    expect(catchUpReads).toHaveLength(2);
+
+    // So does one back after something else happened, with that too.
     await create("later");
     await until(() => watcher.changes().length === 3);
     const late = await listen(live, from);
     expect(late.changes().flatMap((frame) => (frame.data as { items: Array<{ id: string }> }).items.map((item) => item.id)).sort()).toEqual(["later", "missed"]);
-    expect(catchUpReads).toHaveLength(2);
-    for (const stream of [watcher, late, ...resumed]) stream.stop();
+    expect(catchUpReads).toHaveLength(3);
+    for (const stream of [watcher, again, late, ...resumed]) stream.stop();
   });
 
   it("a stream too far behind, or from a cursor this log never gave, starts afresh", async () => {

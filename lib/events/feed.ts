@@ -34,6 +34,8 @@ type FeedOptions<Usage> = {
   sweepMs?: number;
   /** A stream further behind than this starts afresh rather than replaying. */
   catchUpLimit?: number;
+  /** How long a catch-up made for one stream serves others that start from the same place. */
+  catchUpReuseMs?: number;
 };
 
 /** Changes read from the log at a time. */
@@ -49,7 +51,7 @@ type CatchUp = { readonly frames: readonly Uint8Array[]; readonly cursor: number
  * and no more reads. A stream that resumes catches up from the log first, with live changes held back
  * until it has.
  */
-export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs = 5_000, catchUpLimit = 1_000 }: FeedOptions<Usage>): Feed => {
+export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs = 5_000, catchUpLimit = 1_000, catchUpReuseMs = 2_000 }: FeedOptions<Usage>): Feed => {
   const subscribers = new Set<Subscriber>();
   let cursor = 0;
   let started: Promise<void> | null = null;
@@ -129,7 +131,6 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
         for (const subscriber of subscribers) deliver(subscriber, lastChange.id, frame);
       }
       cursor = lastChange.id;
-      catchUps.clear();
     }
   };
 
@@ -191,9 +192,10 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
   };
 
   /**
-   * Streams that start from the same place while the log stands still get the same catch-up, read and
-   * rendered once: after a restart every tab reconnects at once, most from the same last change. A failed
-   * one is not kept, and any new change drops them all (their items may have moved on).
+   * Streams that start from the same place within moments of each other get the same catch-up, read and
+   * rendered once: after a restart every tab reconnects at once, most from the same last change. It is kept
+   * only that long, as it carries the day's usage, which time changes too (a linger ends, a day begins); a
+   * failed one is not kept at all.
    */
   const catchUp = (after: number | null, upTo: number): Promise<CatchUp> => {
     const key = `${after}:${upTo}`;
@@ -202,7 +204,10 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     if (catchUps.size >= MAX_CATCH_UPS) catchUps.clear();
     const made = makeCatchUp(after, upTo);
     catchUps.set(key, made);
-    made.catch(() => catchUps.delete(key));
+    const forget = () => {
+      if (catchUps.get(key) === made) catchUps.delete(key);
+    };
+    made.then(() => setTimeout(forget, catchUpReuseMs).unref?.(), forget);
     return made;
   };
 
