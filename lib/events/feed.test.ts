@@ -29,7 +29,7 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
   afterEach(() => feed?.close());
 
   /** `log` stands in for the store's reading of the change log, to fail or race it. */
-  const open = (options: { heartbeatMs?: number; catchUpLimit?: number } = {}, log: Partial<Pick<GenerationStore, "changesAfter" | "changeBounds">> = {}) => {
+  const open = (options: { heartbeatMs?: number; catchUpLimit?: number; catchUpReuseMs?: number } = {}, log: Partial<Pick<GenerationStore, "changesAfter" | "changeBounds">> = {}) => {
     const usage = vi.fn(async () => ({ imagesToday: 0 }));
     const reads = { count: 0 };
     const counted = {
