@@ -13,7 +13,7 @@ import { Switch } from "@/components/ui/switch";
 import { usageQuery } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import { BATCH_NAME_MAX, rowProblems, toBatchRequest, type BatchRequest } from "@/lib/batch/batch-request";
-import { BATCH_COLUMNS, BATCH_LIMITS, batchToCsv, readBatch, type BatchDefaults, type BatchSource, type DraftRow } from "@/lib/batch/batch-rows";
+import { BATCH_COLUMNS, BATCH_LIMITS, batchSwitches, batchToCsv, readBatch, type BatchDefaults, type BatchSource, type DraftRow } from "@/lib/batch/batch-rows";
 import { AspectField, CountField } from "@/components/sets/set-fields";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
@@ -57,7 +57,7 @@ export function BatchForm({
   useEffect(() => {
     if (!load) return;
     // As CSV, every column written out: the rows run as they ran, whatever the defaults say.
-    reset({ ...DEFAULT_VALUES, name: load.name, source: "csv", text: batchToCsv(load.requests) });
+    reset({ ...DEFAULT_VALUES, ...batchSwitches(load.requests), name: load.name, source: "csv", text: batchToCsv(load.requests) });
     reveal("batch-text");
   }, [load, reset]);
 

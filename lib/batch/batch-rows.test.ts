@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getModel } from "../models/registry";
 import { rowProblems, toBatchRequest, batchRequestSchema } from "./batch-request";
-import { batchToCsv, rowsFromCsv, rowsFromLines, type BatchDefaults } from "./batch-rows";
+import { batchSwitches, batchToCsv, rowsFromCsv, rowsFromLines, type BatchDefaults } from "./batch-rows";
 import { CsvError } from "./csv";
 
 const DEFAULTS: BatchDefaults = { model: "wan2.6-t2i", aspect: "1:1", n: 1, seed: null, promptExtend: true, watermark: false };
@@ -48,25 +48,58 @@ describe("a batch's rows", () => {
     expect(() => rowsFromCsv("model\nqwen-image", DEFAULTS)).toThrow(new CsvError(1, "the header has no prompt column; the columns are prompt, negative_prompt, model, size, seed, n."));
   });
 
-  it("property: a batch written as CSV reads back as the same requests, whatever the defaults", () => {
+  it("property: a batch reused reads back as the same requests, switches and formula-like prompts included, whatever the defaults", () => {
     const request = fc.record({
-      prompt: fc.stringMatching(/^[a-z灯 ,"]{1,20}$/).filter((text) => text.trim() !== "" && text === text.trim()),
-      negativePrompt: fc.constantFrom("", "blurry, dark"),
+      prompt: fc.stringMatching(/^[=+\-@']?[a-z灯 ,"=]{1,20}$/).filter((text) => text.trim() !== "" && text === text.trim()),
+      negativePrompt: fc.constantFrom("", "blurry, dark", "-people"),
       model: fc.constantFrom("wan2.6-t2i" as const, "qwen-image" as const),
       width: fc.constantFrom(1024, 1328),
       height: fc.constantFrom(1024, 1328),
       n: fc.integer({ min: 1, max: 4 }),
       seed: fc.option(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { nil: null }),
-      promptExtend: fc.constant(false),
-      watermark: fc.constant(false),
     });
+    // A batch's rows share its switches (the form's defaults), so one pair per batch.
+    const batch = fc.record({ rows: fc.array(request, { minLength: 1, maxLength: 6 }), promptExtend: fc.boolean(), watermark: fc.boolean() });
     fc.assert(
-      fc.property(fc.array(request, { minLength: 1, maxLength: 6 }), fc.constantFrom<BatchDefaults>(DEFAULTS, { ...DEFAULTS, model: "qwen-image", n: 1, seed: 5 }), (requests, defaults) => {
-        const read = rowsFromCsv(batchToCsv(requests), { ...defaults, promptExtend: false });
+      fc.property(batch, fc.constantFrom<BatchDefaults>(DEFAULTS, { ...DEFAULTS, model: "qwen-image", n: 1, seed: 5 }), ({ rows, promptExtend, watermark }, defaults) => {
+        const requests = rows.map((row) => ({ ...row, promptExtend, watermark }));
+        // What the form does on "Reuse": the CSV in its text box, the switches in its defaults.
+        const read = rowsFromCsv(batchToCsv(requests), { ...defaults, ...batchSwitches(requests) });
         // A seed left random stays random only where the defaults have none: an empty cell takes the default.
         expect(read.map((row) => row.request)).toEqual(requests.map((entry) => ({ ...entry, seed: entry.seed ?? defaults.seed })));
+        expect(read.map((row) => row.unreadable)).toEqual(requests.map(() => null));
       }),
     );
+  });
+
+  it("refuses a row whose unquoted comma made more cells than the header names, rather than cut its prompt", () => {
+    const rows = rowsFromCsv("prompt\nA fox, in snow\nAn owl,\n\"A cat, asleep\"", DEFAULTS);
+    expect(rowProblems(rows).map((problem) => problem.message)).toEqual([
+      'Line 2: It has 2 cells, and the header names 1: put a cell that holds a comma in double quotes ("A fox, in snow").',
+    ]);
+    // A trailing empty cell, as spreadsheets write, is no more text.
+    expect(rows.slice(1).map((row) => [row.request.prompt, row.unreadable])).toEqual([
+      ["An owl", null],
+      ["A cat, asleep", null],
+    ]);
+  });
+
+  it("gives a row left without a count the default as its model can make it", () => {
+    const rows = rowsFromCsv("prompt,model,n\nA fox,qwen-image,\nAn owl,wan2.6-t2i,\nA cat,wan2.6-t2i,2", { ...DEFAULTS, n: 4 });
+    expect(rows.map((row) => [row.request.model, row.request.n])).toEqual([
+      ["qwen-image", 1],
+      ["wan2.6-t2i", 4],
+      ["wan2.6-t2i", 2],
+    ]);
+    expect(rowProblems(rows)).toEqual([]);
+  });
+
+  it("reads a prompt from a spreadsheet's export as written, without the ' that guards a formula", () => {
+    const rows = rowsFromCsv("prompt,negative_prompt\n'=a formula-like title,'-people\n'plain quote", DEFAULTS);
+    expect(rows.map((row) => [row.request.prompt, row.request.negativePrompt])).toEqual([
+      ["=a formula-like title", "-people"],
+      ["'plain quote", ""],
+    ]);
   });
 
   it("property: every non-blank line is one row, in order, with its line number", () => {

@@ -3,7 +3,7 @@ import { nearestSize } from "../compare/nearest-size";
 import { findModel, MODELS, type ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import { formatSize, parseSize } from "../models/size-rules";
-import { CsvError, parseCsv, toCsv } from "./csv";
+import { CsvError, parseCsv, toCsv, unguardCell } from "./csv";
 
 /**
  * A batch's rows from what was pasted or uploaded: prompts one per line, or a CSV with a header naming its
@@ -54,7 +54,8 @@ const requestFor = (defaults: BatchDefaults, model: ModelId, patch: Partial<Gene
     prompt: "",
     negativePrompt: "",
     ...nearestSize(spec, aspectValue(defaults.aspect)),
-    n: defaults.n,
+    // The default count as this model can make it: a row naming a one-image model takes the defaults too.
+    n: Math.min(spec.n.max, Math.max(spec.n.min, defaults.n)),
     seed: defaults.seed,
     promptExtend: defaults.promptExtend && spec.options.promptExtend,
     watermark: defaults.watermark && spec.options.watermark,
@@ -92,9 +93,13 @@ export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] =
   return body.map(({ line, cells }) => {
     const value = (column: Column) => {
       const index = columns.indexOf(column);
-      return index < 0 ? "" : (cells[index] ?? "").trim();
+      return index < 0 ? "" : unguardCell((cells[index] ?? "").trim());
     };
     const problems: string[] = [];
+    // Text past the header's columns is most often a prompt's unquoted comma: refused, never cut off.
+    if (cells.slice(columns.length).some((cell) => cell.trim() !== "")) {
+      problems.push(`it has ${cells.length} cells, and the header names ${columns.length}: put a cell that holds a comma in double quotes ("A fox, in snow").`);
+    }
     const modelText = value("model");
     const model = modelText === "" ? defaults.model : modelNamed(modelText);
     if (model === null) problems.push(`there is no model “${modelText}”.`);
@@ -105,14 +110,14 @@ export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] =
     const seed = seedText === "" ? defaults.seed : wholeNumber(seedText);
     if (seedText !== "" && seed === null) problems.push(`the seed “${seedText}” is not a whole number.`);
     const nText = value("n");
-    const n = nText === "" ? defaults.n : wholeNumber(nText);
+    const n = nText === "" ? null : wholeNumber(nText);
     if (nText !== "" && n === null) problems.push(`the number of images “${nText}” is not a whole number.`);
     const request = requestFor(defaults, model ?? defaults.model, {
       prompt: value("prompt"),
       negativePrompt: value("negative_prompt"),
       ...(size ?? {}),
       seed,
-      n: n ?? defaults.n,
+      ...(n !== null && { n }),
     });
     // The first problem is enough to fix the row; the next one shows once it is fixed.
     return { line, request, unreadable: problems[0] ?? null };
@@ -124,7 +129,17 @@ export const readBatch = (source: BatchSource, text: string, defaults: BatchDefa
 
 /**
  * Requests as a batch's CSV, every column written out, so a batch reused from the history runs as it ran
- * (`rowsFromCsv` reads them back the same, whatever the defaults).
+ * (`rowsFromCsv` reads them back the same, whatever the defaults). It is for the batch's text box, not a
+ * spreadsheet: no byte-order mark, and prompts as written, even one that starts like a formula.
  */
 export const batchToCsv = (requests: readonly GenerateRequest[]): string =>
-  toCsv([[...BATCH_COLUMNS], ...requests.map((request) => [request.prompt, request.negativePrompt, request.model, formatSize(request), request.seed, request.n])]).replace(/^\ufeff/, "");
+  toCsv([[...BATCH_COLUMNS], ...requests.map((request) => [request.prompt, request.negativePrompt, request.model, formatSize(request), request.seed, request.n])], { spreadsheet: false });
+
+/**
+ * The switches a batch's rows ran with, for its form's defaults when it is reused (the CSV has no column for
+ * them): on if any row had it on, as a row whose model lacks one has it off whatever the default said.
+ */
+export const batchSwitches = (requests: readonly GenerateRequest[]): Pick<BatchDefaults, "promptExtend" | "watermark"> => ({
+  promptExtend: requests.some((request) => request.promptExtend),
+  watermark: requests.some((request) => request.watermark),
+});

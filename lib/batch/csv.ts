@@ -67,11 +67,18 @@ export const parseCsv = (text: string): CsvRow[] => {
  * A cell as a spreadsheet may read it safely: quoted when it holds a comma, quote or line break, and with a
  * leading ' when it starts like a formula (=, +, -, @), which a spreadsheet would otherwise run.
  */
-const cellText = (value: string): string => {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+const cellText = (value: string, spreadsheet: boolean): string => {
+  // A ' already before a formula's sign gets one more, so `unguardCell` gives the text back as it was.
+  const safe = (spreadsheet ? /^'*[=+\-@\t\r]/ : /^'+[=+\-@]/).test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** Rows as CSV text, CRLF-separated as RFC 4180 says, with a byte-order mark so spreadsheets read it as UTF-8. */
-export const toCsv = (rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string =>
-  `\ufeff${rows.map((row) => row.map((value) => cellText(value === null ? "" : String(value))).join(",")).join("\r\n")}\r\n`;
+/** A cell as it was written, without the ' that guarded a formula's sign (put by `toCsv` or a spreadsheet). */
+export const unguardCell = (text: string): string => (/^'+[=+\-@]/.test(text) ? text.slice(1) : text);
+
+/**
+ * Rows as CSV text, CRLF-separated as RFC 4180 says. For a spreadsheet (the default), with a byte-order mark so
+ * it reads UTF-8, and formulas guarded; otherwise the text as it is, for the app to read back.
+ */
+export const toCsv = (rows: ReadonlyArray<ReadonlyArray<string | number | null>>, { spreadsheet = true }: { spreadsheet?: boolean } = {}): string =>
+  `${spreadsheet ? "\ufeff" : ""}${rows.map((row) => row.map((value) => cellText(value === null ? "" : String(value), spreadsheet)).join(",")).join("\r\n")}\r\n`;

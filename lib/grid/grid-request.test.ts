@@ -48,10 +48,22 @@ describe("grid requests", () => {
     expect(messages({ ...request, axes: [{ type: "seed", values: [1, 2] }] })).toContain("The prompt has variables ({a|b} or __list__): add the prompt variables axis to expand them.");
   });
 
-  it("options a model does not take are dropped with a note, as in Compare", () => {
-    const plan = planGrid(grid({ negativePrompt: "blurry", axes: [{ type: "model", values: ["wan2.6-t2i", "qwen-image-max"] }] }));
-    const withoutNegative = plan.cells.find((cell) => !getModel(cell.request.model).options.negativePrompt);
-    if (withoutNegative) expect(withoutNegative.notes).toContain("Takes no negative prompt: none sent.");
+  it("every cell keeps the options asked where its model takes them, as every text-to-image model here does", () => {
+    const plan = planGrid(grid({ negativePrompt: "blurry", promptExtend: false, watermark: true, axes: [{ type: "model", values: ["wan2.6-t2i", "qwen-image-max"] }] }));
+    for (const cell of plan.cells) {
+      expect(getModel(cell.request.model).options).toMatchObject({ negativePrompt: true, promptExtend: true, watermark: true });
+      expect(cell.request).toMatchObject({ negativePrompt: "blurry", promptExtend: false, watermark: true });
+      expect(cell.notes.filter((note) => note.startsWith("Takes no"))).toEqual([]);
+    }
+  });
+
+  it("refuses prompt variables with more combinations than can be counted, rather than send the template to every cell", () => {
+    const request = grid({ prompt: "{a|b} ".repeat(60).trim(), axes: [{ type: "variables", mode: "random", count: 4, pickSeed: 1 }] });
+    expect(messages(request)).toContain("The prompt's variables make more combinations than can be counted: use fewer alternatives or shorter lists.");
+    // A random pick among fewer is drawn as usual.
+    const fewer = grid({ prompt: "{a|b} ".repeat(40).trim(), axes: [{ type: "variables", mode: "random", count: 4, pickSeed: 1 }] });
+    expect(messages(fewer)).toEqual([]);
+    expect(planGrid(fewer).cells.every((cell) => !cell.request.prompt.includes("{"))).toBe(true);
   });
 
   it("refuses a grid past the cell cap, a setting on two axes, and too few values, in words", () => {

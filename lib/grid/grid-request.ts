@@ -6,7 +6,7 @@ import { getModel, MODEL_IDS, SEED_MAX } from "../models/registry";
 import { flag, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
 import { AXIS_TYPES, cellCount, GRID_LIMITS, planGrid, variablePrompts, type GridShape } from "./grid-plan";
-import { findVariables, LIST_NAME, listNames } from "./prompt-variables";
+import { combinationCount, findVariables, LIST_NAME, listNames } from "./prompt-variables";
 
 /**
  * A grid: one change at a time across many cells. Up to three axes, each varying one setting; every cell is
@@ -80,9 +80,13 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   if (term !== undefined && (term === "" || !variablePromptsOrPrompt(grid).every((prompt) => prompt.includes(term)))) {
     addIssue(["axes", replace, "values"], term === "" ? "Search and replace: the first term cannot be empty." : `Search and replace: the prompt does not contain “${term}”, the first term.`);
   }
+  // Random picks index the combinations: past what a number counts exactly, none could be drawn, and every
+  // cell would go out with the template itself.
+  const countless = !Number.isFinite(combinationCount(variables));
+  if (countless) addIssue(["prompt"], "The prompt's variables make more combinations than can be counted: use fewer alternatives or shorter lists.");
   const cells = cellCount(grid);
   if (cells > GRID_LIMITS.cells) addIssue(["axes"], `This grid has ${Number.isFinite(cells) ? cells : "too many"} cells; a grid has at most ${GRID_LIMITS.cells}.`);
-  if (cells > GRID_LIMITS.cells || missing.length > 0) return;
+  if (countless || cells > GRID_LIMITS.cells || missing.length > 0) return;
   // Every cell meets its model's limits, the first one that does not is named.
   const plan = planGrid(grid);
   for (const cell of plan.cells) {
