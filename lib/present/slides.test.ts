@@ -75,6 +75,20 @@ describe("presentation slides", () => {
     ]);
   });
 
+  it("goes on over several slides with a row wider than four, in order, each panel named by its value", () => {
+    const seeds = Array.from({ length: 10 }, (_, index) => index);
+    const request: GridRequest = { ...DEFAULT_GRID, prompt: "a fox", axes: [{ type: "seed", values: seeds }] };
+    const cells = planGrid(request, 1).cells.map((cell, index) => ({ generation: generation(`g${index}`, [image(`i${index}`)], { request: cell.request }), notes: [] }));
+    const slides = buildSlides([{ kind: "comparison", id: "wide", createdAt: 0, request, seed: 1, starred: false, revealed: false, columns: cells }], WORDS);
+    expect(slides.map((slide) => slide.panels.map((panel) => panel.label))).toEqual([
+      ["Seed: 0", "Seed: 1", "Seed: 2", "Seed: 3"],
+      ["Seed: 4", "Seed: 5", "Seed: 6", "Seed: 7"],
+      ["Seed: 8", "Seed: 9"],
+    ]);
+    expect(new Set(slides.map((slide) => slide.key)).size).toBe(3);
+    expect(slides.flatMap((slide) => slide.panels.map((panel) => panel.image?.id))).toEqual(seeds.map((index) => `i${index}`));
+  });
+
   it("gives each image of a generation its own slide, captioned with its model", () => {
     const slides = buildSlides([generation("g", [image("a", "ra"), image("b", "rb")]), generation("empty", [], { status: "failed" })], WORDS);
     expect(slides.map((slide) => [slide.key, slide.prompt, slide.panels[0]?.label, slide.panels[0]?.revisedPrompt])).toEqual([

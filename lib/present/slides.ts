@@ -57,6 +57,12 @@ const PROMPT_AXES: ReadonlySet<AxisType> = new Set(["variables", "replace"]);
  * A grid, a row per slide (and per image position, with several per cell): the row's cells side by side, each
  * named by its value across, the row's own values beside the prompt.
  */
+/**
+ * Panels side by side on one slide at most, as many as a comparison's models (4): a grid's row may have up to
+ * 100 (a variables axis), each of which would be too narrow to judge, and past 51 not even drawable.
+ */
+const MAX_PANELS = 4;
+
 const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide[] => {
   const plan = planGrid(grid.request, grid.seed, words.values);
   const named = (axis: { readonly type: AxisType }, label: string) => `${words.axisNames[axis.type]}: ${label}`;
@@ -72,15 +78,20 @@ const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide
         .join(" · ");
       const prompt = shared ?? grid.request.prompt;
       const rounds = Math.max(1, ...row.cells.map(({ column }) => column.generation.images.length));
-      return Array.from({ length: rounds }, (_, round) => ({
-        key: `${grid.id}:${table.key}:${row.key}:${round}`,
-        prompt: where ? `${prompt} — ${where}` : prompt,
-        panels: row.cells.map(({ index, column: { generation } }) => {
+      return Array.from({ length: rounds }, (_, round) => {
+        const panels = row.cells.map(({ index, column: { generation } }) => {
           const image = generation.images[round] ?? null;
           const column = { ...generation, error: generation.error?.message ?? null };
           return { label: named(table.x, table.x.labels[index % table.x.labels.length] ?? ""), image, revisedPrompt: image?.revisedPrompt ?? "", missing: image ? null : missingText(column, round, words) };
-        }),
-      }));
+        });
+        // A row wider than a slide holds goes on over several, in order, each panel still named by its value.
+        const parts = Math.ceil(panels.length / MAX_PANELS);
+        return Array.from({ length: parts }, (_, part) => ({
+          key: `${grid.id}:${table.key}:${row.key}:${round}${parts > 1 ? `:${part}` : ""}`,
+          prompt: where ? `${prompt} — ${where}` : prompt,
+          panels: panels.slice(part * MAX_PANELS, (part + 1) * MAX_PANELS),
+        }));
+      }).flat();
     }),
   );
 };
