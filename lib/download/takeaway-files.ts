@@ -20,6 +20,7 @@ import { formatSize } from "../models/size-rules";
 import { buildSlides } from "../present/slides";
 import { renderContactSheet } from "./contact-sheet";
 import { buildDeck, type DeckImage } from "./deck";
+import { withinImages } from "./image-cap";
 import { contentDisposition } from "./file-name";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
 import { zipStream, type ZipEntry } from "./zip-stream";
@@ -60,16 +61,22 @@ export const zipResponse = async ({ entries, fileName, origin, note }: { entries
 export const csvResponse = ({ entries, fileName, origin }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string }): Response =>
   download(toCsv(resultTable(resultLines(entries, origin))), "text/csv; charset=utf-8", fileName);
 
+/** Thumbnails a contact sheet holds: 100 rows of four, a picture of about 1,100*32,000 px. */
+const CONTACT_SHEET_MAX = 400;
+
 /** The images as thumbnails with captions on one printable PNG page. */
 export const contactSheetResponse = async ({ title, entries, fileName, note }: { title: string; entries: readonly TakeawayEntry[]; fileName: string; note: string | null }): Promise<Response> => {
   const { images } = await getHistory();
-  const cards = await Promise.all(
-    entries.flatMap(({ name, generation }) =>
-      (generation.images.length > 0 ? generation.images : [null]).map(async (image) => ({ image: image ? await images.read(image.id, "thumb") : null, label: name, prompt: generation.request.prompt })),
-    ),
-  );
-  return imageResponse(await renderContactSheet(title, cards, note), "image/png", { "content-disposition": contentDisposition(fileName), "cache-control": "no-store" });
+  const all = entries.flatMap(({ name, generation }) => (generation.images.length > 0 ? generation.images : [null]).map((image) => ({ image, label: name, prompt: generation.request.prompt })));
+  const { kept, leftOut } = withinImages(all, () => 1, CONTACT_SHEET_MAX);
+  const cards = await Promise.all(kept.map(async (card) => ({ ...card, image: card.image ? await images.read(card.image.id, "thumb") : null })));
+  const capped = leftOut > 0 ? `Only the first ${CONTACT_SHEET_MAX} images are here, ${leftOut} more left out: a contact sheet holds no more.` : null;
+  const said = [note, capped].filter((part) => part !== null).join(" ") || null;
+  return imageResponse(await renderContactSheet(title, cards, said), "image/png", { "content-disposition": contentDisposition(fileName), "cache-control": "no-store" });
 };
+
+/** Pictures a deck holds: it is built whole in memory, each picture a JPEG of up to 1600 px. */
+const DECK_MAX_IMAGES = 300;
 
 /** The long side of a picture on a slide: sharp on a projector, small enough for a deck of a hundred. */
 const DECK_SIDE = 1600;
@@ -105,7 +112,11 @@ export const deckResponse = async ({
   );
   const shown = items.map(clientItem);
   const ruleText = (message: string) => nameModels(translateRuleMessage(message, messages.rules));
-  const slides = buildSlides(shown, { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values });
+  const { kept: slides, leftOut } = withinImages(
+    buildSlides(shown, { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values }),
+    (slide) => slide.panels.filter((panel) => panel.image !== null).length,
+    DECK_MAX_IMAGES,
+  );
   const picture = async (image: { id: string }): Promise<DeckImage | null> => {
     const bytes = await images.read(image.id, "full");
     if (!bytes) return null;
@@ -123,7 +134,7 @@ export const deckResponse = async ({
     slides,
     settings,
     words: { ...words, subtitle: format(words.subtitle, { count: slides.length + 2, date }) },
-    note: notes.length > 0 ? notes.join(" ") : null,
+    note: [...notes, ...(leftOut > 0 ? [format(words.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : [])].join(" ") || null,
     image: picture,
   });
   return download(new Uint8Array(deck), "application/vnd.openxmlformats-officedocument.presentationml.presentation", fileName);

@@ -39,6 +39,7 @@ export const sets = {
     favourites: "Favourites",
     deleted: { one: "{count} chosen item was deleted since and is left out.", other: "{count} chosen items were deleted since and are left out." },
     more: "Only the newest {count} favourites are here.",
+    capped: "Only the first {count} images are here, {left} more left out: a deck holds no more. Choose fewer items for the rest.",
   },
   /** The history's own take-away of the items chosen, or of the favourites. */
   takeaway: {
