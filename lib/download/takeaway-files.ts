@@ -58,8 +58,9 @@ export const zipResponse = async ({ entries, fileName, origin, note }: { entries
 };
 
 /** The results as CSV: prompt, revised prompt, model, seed, size, status and a link per image. */
-export const csvResponse = ({ entries, fileName, origin }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string }): Response =>
-  download(toCsv(resultTable(resultLines(entries, origin))), "text/csv; charset=utf-8", fileName);
+/** `note`: what was left out, as a last row of its own (a spreadsheet shows it; a script can skip its "note"). */
+export const csvResponse = ({ entries, fileName, origin, note = null }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note?: string | null }): Response =>
+  download(toCsv([...resultTable(resultLines(entries, origin)), ...(note ? [["note", note]] : [])]), "text/csv; charset=utf-8", fileName);
 
 /** Thumbnails a contact sheet holds: 100 rows of four, a picture of about 1,100*32,000 px. */
 const CONTACT_SHEET_MAX = 400;

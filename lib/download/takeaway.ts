@@ -59,11 +59,13 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
     const poll = await store.getPoll(source.id);
     if (!poll) throw notFound("This poll");
     // The sets its images came from, in the poll's order, each once (a grid gives several items).
-    const generations = await Promise.all(poll.items.flatMap((item) => item.candidates.map((candidate) => store.get(candidate.generationId))));
-    const sets = [...new Set(generations.map((generation) => generation?.comparisonId).filter((id) => typeof id === "string"))];
+    const generations = await Promise.all(poll.items.map((item) => Promise.all(item.candidates.map((candidate) => store.get(candidate.generationId)))));
+    const sets = [...new Set(generations.flat().map((generation) => generation?.comparisonId).filter((id) => typeof id === "string"))];
     const read = await Promise.all(sets.map((id) => store.getComparison(id)));
     const items = read.filter((item) => item !== null);
-    return { kind: "poll", title: poll.title, items, deleted: read.length - items.length, more: false };
+    // A set deleted since took its generations along (the poll keeps only their images): its items say so.
+    const gone = generations.filter((candidates) => candidates.every((generation) => generation === null)).length;
+    return { kind: "poll", title: poll.title, items, deleted: read.length - items.length + gone, more: false };
   }
   const read = await Promise.all(source.entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
   const items = read.filter((item) => item !== null);
@@ -76,13 +78,16 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
  * unrevealed blind comparison is left out of those, and counted.
  */
 export const takeawayEntries = (items: readonly HistoryItem[]): { entries: TakeawayEntry[]; hidden: number } => {
-  const shown = items.filter((item) => item.kind === "generation" || !isHidden(item));
-  const entries = shown.flatMap((item, index): TakeawayEntry[] =>
-    item.kind === "generation"
-      ? [{ name: `${index + 1} · ${modelName(item.request.model)}`, generation: item }]
-      : setEntries(item).map((entry) => ({ ...entry, name: `${index + 1} · ${entry.name}` })),
+  const shown = (item: HistoryItem) => item.kind === "generation" || !isHidden(item);
+  // Numbered by their place in the selection, as the deck numbers them, whatever is left out.
+  const entries = items.flatMap((item, index): TakeawayEntry[] =>
+    !shown(item)
+      ? []
+      : item.kind === "generation"
+        ? [{ name: `${index + 1} · ${modelName(item.request.model)}`, generation: item }]
+        : setEntries(item).map((entry) => ({ ...entry, name: `${index + 1} · ${entry.name}` })),
   );
-  return { entries, hidden: items.length - shown.length };
+  return { entries, hidden: items.filter((item) => !shown(item)).length };
 };
 
 /** What a take-away's files say was left out, in English (a file outlives the interface's language), or null. */

@@ -90,7 +90,12 @@ describe("a selection taken away", () => {
       "1 chosen item was deleted since and is left out. 1 blind comparison not yet revealed is left out: its files would name the models.\n",
     );
     const manifest = JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ item: string; prompt: string }>;
-    expect(manifest.map((line) => line.item)).toEqual(["1 · wan2.6-t2i", "1 · qwen-image", "1 · qwen-image-max", "2 · Wan 2.2 flash"]);
+    // Numbered by their place in the selection, as the deck numbers them: the blind comparison is the second.
+    expect(manifest.map((line) => line.item)).toEqual(["1 · wan2.6-t2i", "1 · qwen-image", "1 · qwen-image-max", "3 · Wan 2.2 flash"]);
+    const csv = await (await routes.takeaway.GET(get(`/api/takeaway/csv?items=${items}`), format("csv"))).text();
+    expect(csv.trimEnd().split("\r\n").at(-1)).toBe(
+      "note,1 chosen item was deleted since and is left out. 1 blind comparison not yet revealed is left out: its files would name the models.",
+    );
 
     const sheet = await routes.takeaway.GET(get(`/api/takeaway/contact-sheet?items=${items}`), format("contact-sheet"));
     expect(sheet.headers.get("content-type")).toBe("image/png");
@@ -133,6 +138,11 @@ describe("a selection taken away", () => {
       await deck.done();
     }
     expect((await routes.takeaway.GET(get("/api/takeaway/deck?poll=missing"), { params: Promise.resolve({ format: "deck" }) })).status).toBe(404);
+
+    // Its comparison deleted since (the poll keeps its images), a take-away of the poll's sets says so.
+    await (await import("../../comparisons/[id]/route")).DELETE(new Request(`http://localhost/api/comparisons/${blind.id}`, { method: "DELETE" }), { params: Promise.resolve({ id: blind.id }) });
+    const zip = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?poll=${id}`), { params: Promise.resolve({ format: "zip" }) })).arrayBuffer()));
+    expect(new TextDecoder().decode(zip["README.txt"])).toBe("1 chosen item was deleted since and is left out.\n");
   }, 240_000);
 
   it("refuses a list it cannot read, before reading anything", async () => {

@@ -39,7 +39,7 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     const note = leftOutNote(takeaway, hidden);
     const origin = url.origin;
     if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note });
-    if (kind === "csv") return csvResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "csv"), origin });
+    if (kind === "csv") return csvResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "csv"), origin, note });
     const title = takeaway.title ?? (takeaway.kind === "favourites" ? "Favourites" : `${count} ${count === 1 ? "item" : "items"} from the history`);
     return contactSheetResponse({ title, entries, fileName: takeawayFileName(takeaway.kind, count, "png").replace(/\.png$/, "_contact-sheet.png"), note });
   });
