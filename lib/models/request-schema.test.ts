@@ -102,15 +102,36 @@ describe("generate request schema", () => {
   });
 
   it("never throws and accepts nothing outside the registry's rules, whatever the input (property)", () => {
+    // Requests near the rules, each field now and then anything at all, and anything at all: values drawn at
+    // random alone almost never parse, and then the accepting branch would go untried.
+    const field = <T>(near: fc.Arbitrary<T>) => fc.oneof({ weight: 6, arbitrary: near }, { weight: 1, arbitrary: fc.anything() });
+    const nearRequest = fc.record({
+      model: field(fc.constantFrom(...MODEL_IDS)),
+      prompt: field(fc.string({ minLength: 1, maxLength: 30 })),
+      negativePrompt: field(fc.string({ maxLength: 30 })),
+      width: field(fc.integer({ min: -10, max: 3000 })),
+      height: field(fc.integer({ min: -10, max: 3000 })),
+      n: field(fc.integer({ min: -1, max: 8 })),
+      seed: field(fc.option(fc.integer({ min: -5, max: SEED_MAX + 5 }), { nil: null })),
+      promptExtend: field(fc.boolean()),
+      watermark: field(fc.boolean()),
+    });
+    let accepted = 0;
     fc.assert(
-      fc.property(fc.anything(), (value) => {
+      fc.property(fc.oneof(nearRequest, fc.anything()), (value) => {
         const parsed = generateRequestSchema.safeParse(value);
-        if (parsed.success) {
-          const model = MODELS.find((m) => m.id === parsed.data.model)!;
-          expect(checkSize(model.id, model.sizeRule, model.presets, parsed.data).ok).toBe(true);
-        }
+        if (!parsed.success) return;
+        accepted++;
+        const model = MODELS.find((m) => m.id === parsed.data.model)!;
+        expect(checkSize(model.id, model.sizeRule, model.presets, parsed.data).ok).toBe(true);
+        expect(parsed.data.n).toBeGreaterThanOrEqual(model.n.min);
+        expect(parsed.data.n).toBeLessThanOrEqual(model.n.max);
+        expect(parsed.data.seed === null || (parsed.data.seed >= 0 && parsed.data.seed <= SEED_MAX)).toBe(true);
+        expect(parsed.data.prompt.trim()).not.toBe("");
       }),
+      { numRuns: 1_000 },
     );
+    expect(accepted).toBeGreaterThan(0);
   });
 
   it("refuses options a model does not take (synthetic registry)", () => {
