@@ -16,6 +16,7 @@ import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
 import { ShareButton } from "./share-button";
+import { SHARE_MAX_ITEMS } from "@/lib/share/share-limits";
 import { usePendingDeletes } from "./use-pending-deletes";
 import { TakeawayLinks } from "@/components/sets/takeaway-links";
 import { cutText, excerpt } from "@/lib/text/well-formed";
@@ -138,12 +139,14 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         <div role="region" aria-label={t.selection.region} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm">
           <span className="font-medium">{plural(locale, t.selection.count, chosen.length)}</span>
           <Button onClick={() => actions.present(chosen)}>{t.selection.present}</Button>
-          <ShareButton
-            key={chosen.map((item) => item.id).join()}
-            entries={chosen.map(({ kind, id }) => ({ kind, id }))}
-            title={format(t.selection.shareTitle, { count: chosen.length })}
-            label={t.selection.share}
-          />
+          {chosen.length <= SHARE_MAX_ITEMS && (
+            <ShareButton
+              key={chosen.map((item) => item.id).join()}
+              entries={chosen.map(({ kind, id }) => ({ kind, id }))}
+              title={format(t.selection.shareTitle, { count: chosen.length })}
+              label={t.selection.share}
+            />
+          )}
           {/* A poll of every comparison or grid chosen; the server keeps those that can be voted on. */}
           {chosen.some((item) => item.kind === "comparison") && (
             <PollButton
@@ -152,7 +155,12 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
               prompt={format(t.selection.shareTitle, { count: chosen.length })}
             />
           )}
-          <TakeawayLinks query={`items=${chosen.map((item) => `${item.kind}:${item.id}`).join(",")}`} label={messages.sets.takeaway.selection} />
+          {chosen.length <= SHARE_MAX_ITEMS ? (
+            <TakeawayLinks query={`items=${chosen.map((item) => `${item.kind}:${item.id}`).join(",")}`} label={messages.sets.takeaway.selection} />
+          ) : (
+            // The server would refuse them, and a download link cannot say why: said here instead.
+            <p role="status">{format(t.selection.tooMany, { max: SHARE_MAX_ITEMS })}</p>
+          )}
           <Button onClick={() => setSelected(new Map())}>{t.selection.clear}</Button>
         </div>
       )}

@@ -5,7 +5,7 @@ import type { HistoryItem } from "../generation/view";
 import { getHistory } from "../history";
 import { notFound } from "../http/responses";
 import { modelName } from "../models/model-name";
-import { SHARE_MAX_ITEMS } from "../share/share-request";
+import { SHARE_MAX_ITEMS } from "../share/share-limits";
 import type { ShareEntry } from "../store/types";
 import { setEntries, type TakeawayEntry } from "./set-results";
 

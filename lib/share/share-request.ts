@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { isWellFormedText } from "../text/well-formed";
+import { SHARE_MAX_ITEMS } from "./share-limits";
+
 
 /** A share link's contents as the browser asks for them: which history items, and a title for the page. */
-export const SHARE_MAX_ITEMS = 200;
-
 export const shareRequestSchema = z.strictObject({
   title: z
     .string()

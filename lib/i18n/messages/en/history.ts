@@ -23,6 +23,7 @@ export const history = {
     present: "Present selection",
     share: "Share selection",
     clear: "Clear selection",
+    tooMany: "A share link or a download holds at most {max} items: choose fewer to share or download them.",
   },
   filters: {
     search: "Search prompts",

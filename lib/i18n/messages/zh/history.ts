@@ -23,6 +23,7 @@ export const history: Messages["history"] = {
     present: "演示所选",
     share: "分享所选",
     clear: "清除选择",
+    tooMany: "分享链接或下载最多容纳 {max} 项：请少选一些再分享或下载。",
   },
   filters: {
     search: "搜索提示词",
