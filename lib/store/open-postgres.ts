@@ -1,10 +1,8 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { holdLock } from "./advisory-locks";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { SqlDatabase, Tables } from "./schema";
-
-/** Any constant both sides agree on: the key of the advisory lock that serializes migrations. */
-const MIGRATION_LOCK = 727_431_905;
 
 /** BIGINT (times, byte counts) and NUMERIC (sums) as numbers: every value held fits well within 2^53. */
 const types = {
@@ -19,7 +17,7 @@ const types = {
  */
 const migrate = async (db: Kysely<Tables>): Promise<void> => {
   await db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+    await holdLock(trx, "postgres", "migration");
     await sql`CREATE TABLE IF NOT EXISTS playground_schema (version INTEGER NOT NULL)`.execute(trx);
     const row = await sql<{ version: number | null }>`SELECT MAX(version) AS version FROM playground_schema`.execute(trx);
     const current = row.rows[0]?.version ?? 0;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
+import { holdLock } from "./advisory-locks";
 import type { SqlDatabase, Tables } from "./schema";
 import type { Change, ChangeBounds, ShareEntry } from "./types";
 
@@ -6,9 +7,6 @@ type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** What a write says it changed; the log gives it an id and a time. */
 export type ChangeNote = { readonly kind: "item" | "deleted"; readonly item: ShareEntry } | { readonly kind: "usage" };
-
-/** Any constant every instance agrees on: the key of the lock that puts change ids in commit order. */
-export const CHANGES_LOCK = 727_431_907;
 
 /** The channel PostgreSQL's NOTIFY wakes every instance's stream on; the payload is empty (the log is the truth). */
 export const CHANGES_CHANNEL = "playground_changes";
@@ -29,7 +27,7 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
 
   const record = async (trx: Db, notes: readonly ChangeNote[]) => {
     if (notes.length === 0) return;
-    if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${CHANGES_LOCK})`.execute(trx);
+    await holdLock(trx, backend, "changes");
     const at = Date.now();
     await trx
       .insertInto("changes")

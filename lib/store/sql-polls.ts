@@ -1,22 +1,11 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import type { Kysely } from "kysely";
 import { choiceOf, choiceText, type Poll } from "../polls/poll";
+import { holdLock } from "./advisory-locks";
 import type { SqlDatabase, Tables } from "./schema";
 import type { GenerationStore, PollImage } from "./types";
 
-/** Any constant every instance agrees on: the key of the advisory lock between pinning images and deleting them. */
-const POLL_IMAGES_LOCK = 727_431_907;
-
 /** Ids bound per query: far under SQLite's and PostgreSQL's limits on parameters. */
 const IDS_PER_QUERY = 1_000;
-
-/**
- * Taken first by a poll that pins images and by a delete that decides which files go: otherwise, on
- * PostgreSQL, a delete could list an image as in no poll, a poll pin it and commit, and the delete then remove
- * the poll's file. SQLite's one connection already runs them one at a time.
- */
-export const lockPollImages = async (trx: Transaction<Tables>, backend: SqlDatabase["backend"]): Promise<void> => {
-  if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${POLL_IMAGES_LOCK})`.execute(trx);
-};
 
 type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "polls" | "pollByToken" | "closePoll" | "castVote" | "pollVotes" | "pollImages">;
 
@@ -65,7 +54,9 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     async createPoll(poll) {
       const ids = [...new Set(poll.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId)))];
       return db.transaction().execute(async (trx) => {
-        await lockPollImages(trx, backend);
+        // Taken first here and by a delete that decides which files go: otherwise, on PostgreSQL, a delete
+        // could list an image as in no poll, this pin it and commit, and the delete then remove its file.
+        await holdLock(trx, backend, "pollImages");
         // Kept from the images' own records in the statement that reads them: an image deleted meanwhile is
         // simply missing, and the poll is not made.
         if (ids.length > 0) await trx

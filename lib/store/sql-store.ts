@@ -4,10 +4,11 @@ import { typicalTime } from "../generation/typical-time";
 import { isEditRequest, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationView, type HistoryItem } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
+import { holdLock } from "./advisory-locks";
 import type { SqlDatabase, Tables } from "./schema";
 import { createChangeLog, itemOf, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
-import { createPollStore, lockPollImages } from "./sql-polls";
+import { createPollStore } from "./sql-polls";
 import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
 
 /** A model's typical time is taken from this many of its latest finished runs. */
@@ -17,9 +18,6 @@ const TYPICAL_SAMPLE = 50;
 const MAX_CHAIN = 100;
 
 const INTERRUPTED = "The server stopped while this generation was running. Retry it to run it again.";
-
-/** Any constant every instance agrees on: the key of the advisory lock that serializes admissions. */
-const ADMISSION_LOCK = 727_431_906;
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 
@@ -92,7 +90,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * advisory lock held to the end of the transaction; SQLite's one connection already runs one at a time.
    */
   const inFlightForAdmission = async (trx: Db, now: number) => {
-    if (backend === "postgres") await sql`SELECT pg_advisory_xact_lock(${ADMISSION_LOCK})`.execute(trx);
+    await holdLock(trx, backend, "admission");
     const { running, lingering } = await inFlight(trx, now);
     return running + lingering;
   };
@@ -416,7 +414,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async deleteComparison(id, now) {
       return changes.write(async (trx, note) => {
-        await lockPollImages(trx, backend);
+        // As a poll that pins images does first (sql-polls.ts): what is listed below is then in no poll.
+        await holdLock(trx, backend, "pollImages");
         const imageIds = (
           await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).where(notInPoll).execute()
         ).map((row) => row.id);
@@ -450,7 +449,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async delete(id, now) {
       return changes.write(async (trx, note) => {
-        await lockPollImages(trx, backend);
+        // As a poll that pins images does first (sql-polls.ts): what is listed below is then in no poll.
+        await holdLock(trx, backend, "pollImages");
         const imageIds = (await trx.selectFrom("images as i").select("i.id").where("i.generation_id", "=", id).where(notInPoll).execute()).map((row) => row.id);
         const row = await trx.selectFrom("generations").select(["id", "comparison_id", "input_id"]).where("id", "=", id).executeTakeFirst();
         if (!row) return null;

@@ -5,7 +5,7 @@ import { defaultRequest } from "../models/defaults";
 import { freshPostgresSchema, freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
 import pg from "pg";
 import { openPostgres } from "./open-postgres";
-import { CHANGES_LOCK } from "./sql-changes";
+import { ADVISORY_LOCKS } from "./advisory-locks";
 import { createSqlStore } from "./sql-store";
 import type { Change, GenerationStore } from "./types";
 
@@ -125,7 +125,7 @@ describe("on postgres, with several instances writing", () => {
     try {
       await store.reserveImages("2026-12-02", 0, null);
       await holder.query("BEGIN");
-      await holder.query("SELECT pg_advisory_xact_lock($1)", [CHANGES_LOCK]);
+      await holder.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCKS.changes]);
       let done = false;
       const write = store.reserveImages("2026-12-02", 1, null).then(() => (done = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
