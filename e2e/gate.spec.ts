@@ -175,6 +175,17 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   );
   await expect(page.getByTestId("usage")).toHaveText(/^1 of 4 images left today · about \$0\.06 spent$/);
 
+  // A download counts against the same limit: its refusal is said beside its link, not left as a failed file.
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await page.getByText("Download the favourites", { exact: true }).click();
+  const favourites = page.getByRole("group", { name: "Download the favourites" });
+  await favourites.getByRole("link", { name: "Images (zip)" }).click();
+  await expect(favourites.getByRole("alert")).toHaveText(
+    /^The download could not start: You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds?\.$/,
+  );
+  expect(downloads).toBe(0);
+
   // A share link opens only for someone who may use the deployment: a stranger signs in first, then lands on it.
   const shared = playground.results.filter({ hasText: "Gated generation 3" });
   await expect(shared.getByRole("img")).toBeVisible();

@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { PollButton } from "@/components/polls/poll-button";
-import { SetActions, SetCell, SetDownloads, SetProgress, setLinkClass } from "@/components/sets/set-parts";
+import { DownloadLink } from "@/components/sets/download-link";
+import { SetActions, SetCell, SetDownloads, SetProgress } from "@/components/sets/set-parts";
 import { StarButton } from "@/components/history/star-button";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { ClampedText } from "@/components/ui/clamped-text";
@@ -114,9 +115,9 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
       ))}
 
       <SetActions set={grid} actions={actions} words={t} error={update.error ?? retry.error}>
-        <a href={`/api/comparisons/${grid.id}/grid`} download title={t.downloadHelp} className={setLinkClass}>
+        <DownloadLink href={`/api/comparisons/${grid.id}/grid`} title={t.downloadHelp}>
           {t.download}
-        </a>
+        </DownloadLink>
         <SetDownloads set={grid} />
         {varies("model") && !active && <PollButton sets={[grid.id]} prompt={request.prompt} />}
       </SetActions>

@@ -158,7 +158,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {chosen.length <= SHARE_MAX_ITEMS ? (
             <TakeawayLinks query={`items=${chosen.map((item) => `${item.kind}:${item.id}`).join(",")}`} label={messages.sets.takeaway.selection} />
           ) : (
-            // The server would refuse them, and a download link cannot say why: said here instead.
+            // The server would refuse them: said here, before any click.
             <p role="status">{format(t.selection.tooMany, { max: SHARE_MAX_ITEMS })}</p>
           )}
           <Button onClick={() => setSelected(new Map())}>{t.selection.clear}</Button>

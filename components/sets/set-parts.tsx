@@ -11,7 +11,7 @@ import { isActive, type ComparisonView, type GenerationView } from "@/lib/genera
 import { format, plural } from "@/lib/i18n/format";
 import { excerpt } from "@/lib/text/well-formed";
 import { DeckButton } from "./deck-button";
-import { downloadLinkClass as linkClass } from "./download-link";
+import { DownloadLink } from "./download-link";
 
 /**
  * The parts the cards of generations made together share (a grid's cells, a batch's rows): how far the set
@@ -200,17 +200,15 @@ export function SetDownloads({ set, hidden = false }: { set: ComparisonView; hid
   return (
     <>
       {deck}
-      <a href={`/api/comparisons/${set.id}/zip`} download title={t.zipHelp} className={linkClass}>
+      <DownloadLink href={`/api/comparisons/${set.id}/zip`} title={t.zipHelp}>
         {t.zip}
-      </a>
-      <a href={`/api/comparisons/${set.id}/csv`} download title={t.csvHelp} className={linkClass}>
+      </DownloadLink>
+      <DownloadLink href={`/api/comparisons/${set.id}/csv`} title={t.csvHelp}>
         {t.csv}
-      </a>
-      <a href={`/api/comparisons/${set.id}/contact-sheet`} download title={t.contactSheetHelp} className={linkClass}>
+      </DownloadLink>
+      <DownloadLink href={`/api/comparisons/${set.id}/contact-sheet`} title={t.contactSheetHelp}>
         {t.contactSheet}
-      </a>
+      </DownloadLink>
     </>
   );
 }
-
-export { linkClass as setLinkClass };

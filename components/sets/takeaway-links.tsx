@@ -1,6 +1,6 @@
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { DeckButton } from "./deck-button";
-import { downloadLinkClass } from "./download-link";
+import { DownloadLink } from "./download-link";
 
 /**
  * Items of the history to take away, as a slide deck, a zip of PNGs with a manifest, a CSV or a contact
@@ -20,9 +20,9 @@ export function TakeawayLinks({ query, label, labelShown = true }: { query: stri
       {labelShown && <span className="font-medium">{label}</span>}
       <DeckButton href={`/api/takeaway/deck?${query}`} />
       {links.map(([format, text, help]) => (
-        <a key={format} href={`/api/takeaway/${format}?${query}`} download title={help} className={downloadLinkClass}>
+        <DownloadLink key={format} href={`/api/takeaway/${format}?${query}`} title={help}>
           {text}
-        </a>
+        </DownloadLink>
       ))}
     </div>
   );

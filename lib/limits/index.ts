@@ -2,7 +2,7 @@ import "server-only";
 import { getAccess } from "../access/gate";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
-import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters } from "./rate-limit";
+import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters, type RateLimit } from "./rate-limit";
 
 /** Counts kept beside the records: shared by every instance on PostgreSQL, this process's own otherwise. */
 const counters = async (): Promise<Counters> => {
@@ -11,7 +11,7 @@ const counters = async (): Promise<Counters> => {
 };
 
 /** The generation rate limit, sized from RATE_LIMIT_PER_MINUTE. */
-export const getGenerationRateLimit: () => Promise<(clientKey: string, generations?: number) => Promise<void>> = processSingleton("rate-limit", async () =>
+export const getGenerationRateLimit: () => Promise<RateLimit> = processSingleton("rate-limit", async () =>
   createGenerationRateLimit((await getAccess()).config.ratePerMinute, await counters()),
 );
 

@@ -22,6 +22,19 @@ describe("generation rate limit", () => {
     await expect(consume("a", 2)).rejects.toMatchObject({ code: "too_many_requests" });
   });
 
+  it("checks a turn without taking it, and refuses it as the turn itself would be refused", async () => {
+    const limit = createGenerationRateLimit(3);
+    for (let i = 0; i < 5; i++) await limit.check("a", 3);
+    await limit("a", 2);
+    await limit.check("a");
+    await expect(limit.check("a", 2)).rejects.toMatchObject({ code: "too_many_requests", retryAfterSeconds: expect.any(Number) });
+    await limit("a");
+    const refusal = await limit.check("a").then(() => null, (error: unknown) => error as AppError);
+    expect(refusal?.message).toMatch(/^You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds\.$/);
+    expect(refusal?.retryAfterSeconds).toBeGreaterThan(55);
+    await limit.check("b", 3);
+  });
+
   it("counts a signed-in session, else the address the server wrote, never X-Forwarded-For", () => {
     const request = new Request("http://x.test/", { headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "1.2.3.4" } });
     expect(clientKey(request, "s1")).toBe("session:s1");

@@ -28,18 +28,29 @@ export const postgresCounters =
       insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: 60 }),
     });
 
+/** A limit's turn: taken, or refused with the app's 429; `check` says whether a turn would be refused, taking none. */
+export type RateLimit = ((key: string, points?: number) => Promise<void>) & { readonly check: (key: string, points?: number) => Promise<void> };
+
 /** So many events per key per minute, refused with the app's 429 and how long to wait. */
-const createRateLimit = (perMinute: number, refusal: (seconds: string) => string, counters: Counters, name: string) => {
+const createRateLimit = (perMinute: number, refusal: (seconds: string) => string, counters: Counters, name: string): RateLimit => {
   const limiter = counters(name, perMinute);
-  return async (key: string, points = 1): Promise<void> => {
+  const refuse = (msBeforeNext: number) => {
+    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+    return new AppError("too_many_requests", refusal(plural(seconds, "second")), { retryAfterSeconds: seconds });
+  };
+  const take = async (key: string, points = 1): Promise<void> => {
     try {
       await limiter.consume(key, Math.min(points, perMinute));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new AppError("too_many_requests", refusal(plural(seconds, "second")), { retryAfterSeconds: seconds });
+      throw refuse(rejection.msBeforeNext);
     }
   };
+  const check = async (key: string, points = 1): Promise<void> => {
+    const held = await limiter.get(key);
+    if (held && held.consumedPoints + Math.min(points, perMinute) > perMinute) throw refuse(held.msBeforeNext);
+  };
+  return Object.assign(take, { check });
 };
 
 /**

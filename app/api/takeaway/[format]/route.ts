@@ -1,3 +1,5 @@
+import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
+import { takeDownloadTurn } from "@/lib/download/download-turn";
 import { takeawayFileName } from "@/lib/download/file-name";
 import { leftOutNote, loadTakeaway, takeawayEntries, takeawaySource, TAKEAWAY_MAX_ITEMS } from "@/lib/download/takeaway";
 import { contactSheetResponse, csvResponse, deckNotes, deckResponse, zipResponse } from "@/lib/download/takeaway-files";
@@ -6,8 +8,6 @@ import { handleRoute } from "@/lib/http/route";
 import { plural } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
-import { getGenerationRateLimit } from "@/lib/limits";
-import { clientKey } from "@/lib/limits/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +25,9 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     if (!(FORMATS as readonly string[]).includes(kind)) throw notFound("This download");
     const url = new URL(request.url);
     const source = takeawaySource(url);
-    // Reading a whole history out is work: a download counts as a generation against the client's rate limit.
-    await (await getGenerationRateLimit())(clientKey(request, sessionId));
+    await takeDownloadTurn(request, sessionId);
     const takeaway = await loadTakeaway(source);
+    if (isDownloadCheck(request)) return downloadChecked();
     const count = takeaway.items.length;
     if (kind === "deck") {
       const locale = localeOfRequest(request);

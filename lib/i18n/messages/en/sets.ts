@@ -24,6 +24,7 @@ export const sets = {
   deckDownloading: "Downloading the slides…",
   deckProgress: "Downloading the slides: {percent}%",
   deckFailed: "The slides could not be made: {error}",
+  downloadFailed: "The download could not start: {error}",
   /** What the slide deck writes (lib/download/deck.ts), in the interface's language. */
   slides: {
     subtitle: "{count} slides · {date} · OneToken Image Playground",

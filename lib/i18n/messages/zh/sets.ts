@@ -26,6 +26,7 @@ export const sets: Messages["sets"] = {
   deckDownloading: "正在下载幻灯片…",
   deckProgress: "正在下载幻灯片：{percent}%",
   deckFailed: "无法生成幻灯片：{error}",
+  downloadFailed: "无法开始下载：{error}",
   slides: {
     subtitle: "{count} 页 · {date} · OneToken 图像生成演练场",
     prompt: "提示词",

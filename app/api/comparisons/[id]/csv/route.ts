@@ -1,3 +1,4 @@
+import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
 import { setFileName } from "@/lib/download/file-name";
 import { loadSetForDownload, setKindName } from "@/lib/download/load-set";
 import { setEntries } from "@/lib/download/set-results";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async () => {
     const set = await loadSetForDownload((await params).id);
+    if (isDownloadCheck(request)) return downloadChecked();
     return csvResponse({ entries: setEntries(set), fileName: setFileName(setKindName(set), set.request.prompt, "csv"), origin: new URL(request.url).origin });
   });
 }

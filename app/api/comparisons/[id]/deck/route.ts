@@ -1,11 +1,11 @@
+import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
+import { takeDownloadTurn } from "@/lib/download/download-turn";
 import { setFileName } from "@/lib/download/file-name";
 import { setKindName } from "@/lib/download/load-set";
 import { deckResponse } from "@/lib/download/takeaway-files";
 import { getHistory } from "@/lib/history";
 import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
-import { getGenerationRateLimit } from "@/lib/limits";
-import { clientKey } from "@/lib/limits/rate-limit";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +13,10 @@ export const dynamic = "force-dynamic";
 /** The set as a slide deck in the interface's language; a blind comparison not yet revealed under its letters. */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
-    // Reading a set out is work: a download counts as a generation against the client's rate limit.
-    await (await getGenerationRateLimit())(clientKey(request, sessionId));
+    await takeDownloadTurn(request, sessionId);
     const set = await (await getHistory()).store.getComparison((await params).id);
     if (!set) throw notFound("This item");
+    if (isDownloadCheck(request)) return downloadChecked();
     const fileName = setFileName(setKindName(set), set.request.prompt, "pptx");
     return deckResponse({ title: set.request.prompt, items: [set], fileName, locale: localeOfRequest(request), notes: [] });
   });

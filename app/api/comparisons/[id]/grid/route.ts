@@ -1,3 +1,4 @@
+import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
 import { contentDisposition, setFileName } from "@/lib/download/file-name";
 import { AppError } from "@/lib/errors";
 import { renderGridImage } from "@/lib/grid/grid-image";
@@ -19,6 +20,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const grid = await store.getComparison((await params).id);
     if (!grid) throw notFound("This grid");
     if (!isGrid(grid)) throw new AppError("invalid_request", "Only a grid is downloaded as one image; a comparison's images download one by one.");
+    if (isDownloadCheck(request)) return downloadChecked();
     const { grid: t, sets } = MESSAGES[await requestLocale()];
     const input = await gridImageInput(grid, { axisNames: t.axisNames, values: t.values, status: sets.status, corner: t.card.corner }, (id) => images.read(id, "thumb"));
     return imageResponse(await renderGridImage(input), "image/png", {

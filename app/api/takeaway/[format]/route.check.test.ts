@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ComparisonView } from "@/lib/generation/view";
+import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
+
+/**
+ * A download's check (`?check`): the page asks it before handing a download to the browser, so it must
+ * answer what the download would (the limit, a missing set) and take no turn of the rate limit itself.
+ */
+
+let harness: RouteHarness;
+const routes = {} as {
+  comparisons: typeof import("../../comparisons/route");
+  comparison: typeof import("../../comparisons/[id]/route");
+  zip: typeof import("../../comparisons/[id]/zip/route");
+  csv: typeof import("../../comparisons/[id]/csv/route");
+  grid: typeof import("../../comparisons/[id]/grid/route");
+  takeaway: typeof import("./route");
+};
+
+beforeAll(async () => {
+  captureConsole();
+  // A comparison of two models takes 2 turns; 4 leaves two for downloads.
+  harness = await startRouteHarness({ latencyMs: 10, env: { RATE_LIMIT_PER_MINUTE: "4" } });
+  Object.assign(routes, {
+    comparisons: await import("../../comparisons/route"),
+    comparison: await import("../../comparisons/[id]/route"),
+    zip: await import("../../comparisons/[id]/zip/route"),
+    csv: await import("../../comparisons/[id]/csv/route"),
+    grid: await import("../../comparisons/[id]/grid/route"),
+    takeaway: await import("./route"),
+  });
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+const get = (url: string) => new Request(`http://localhost${url}`);
+const byId = (id: string) => ({ params: Promise.resolve({ id }) });
+const byFormat = (format: string) => ({ params: Promise.resolve({ format }) });
+const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
+
+describe("a download's check", () => {
+  it("answers 204 without taking a turn, then what the download itself would answer once the limit is reached", async () => {
+    const body = { models: ["wan2.6-t2i", "qwen-image"], prompt: "A heron in the reeds", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 5, promptExtend: false, watermark: false, blind: false };
+    const started = (await (await routes.comparisons.POST(new Request("http://localhost/api/comparisons", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }))).json()) as ComparisonView;
+    const set = await settledSet(harness, started.id);
+    const items = `items=comparison:${set.id}`;
+
+    // However often the page asks, the turns stay for the downloads.
+    for (let index = 0; index < 6; index++) {
+      const checked = await routes.takeaway.GET(get(`/api/takeaway/zip?${items}&check=1`), byFormat("zip"));
+      expect(checked.status).toBe(204);
+      expect(await checked.text()).toBe("");
+      expect((await routes.zip.GET(get(`/api/comparisons/${set.id}/zip?check=1`), byId(set.id))).status).toBe(204);
+    }
+    expect((await routes.takeaway.GET(get(`/api/takeaway/zip?${items}`), byFormat("zip"))).headers.get("content-type")).toBe("application/zip");
+    expect((await routes.takeaway.GET(get(`/api/takeaway/csv?${items}`), byFormat("csv"))).status).toBe(200);
+
+    // The limit reached: the check says so as the download does, in the same words, with the same wait.
+    const check = await routes.takeaway.GET(get(`/api/takeaway/contact-sheet?${items}&check=1`), byFormat("contact-sheet"));
+    const download = await routes.takeaway.GET(get(`/api/takeaway/contact-sheet?${items}`), byFormat("contact-sheet"));
+    for (const refused of [check, download]) {
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await errorOf(refused)).toMatchObject({ code: "too_many_requests", message: expect.stringMatching(/^You have started 4 generations in the last minute/) });
+    }
+    expect((await routes.zip.GET(get(`/api/comparisons/${set.id}/zip?check=1`), byId(set.id))).status).toBe(429);
+  });
+
+  it("says a set deleted since is gone, for every file of a set, without building it", async () => {
+    const gone = "00000000-0000-4000-8000-000000000000";
+    for (const route of [routes.csv, routes.grid]) {
+      const refused = await route.GET(get(`/api/comparisons/${gone}/x?check=1`), byId(gone));
+      expect(refused.status).toBe(404);
+      expect((await errorOf(refused)).message).toMatch(/does not exist \(it may have been deleted\)\.$/);
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { useState, type MouseEvent, type ReactNode } from "react";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { apiResponse } from "@/lib/api/client";
+import { checkAddress } from "@/lib/download/download-check";
+import { format } from "@/lib/i18n/format";
+
+/** A download's link, looking like the buttons beside it. */
+export const downloadLinkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800";
+
+/**
+ * A file the browser saves as it arrives (a zip can be gigabytes, so it is never held in the page): the page
+ * first asks the route whether it would be refused (lib/download/download-check.ts), so a refusal (the rate
+ * limit, a set deleted meanwhile) is said here in words, not left as a failed file in the download bar.
+ */
+export function DownloadLink({ href, title, children }: { href: string; title: string; children: ReactNode }) {
+  const t = useMessages().sets;
+  const ruleText = useRuleText();
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "checking" } | { kind: "failed"; message: string }>({ kind: "idle" });
+
+  const onClick = async (event: MouseEvent<HTMLAnchorElement>) => {
+    // A new tab, a new window or "save link as" is the person's own choice: the browser's to handle.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (state.kind === "checking") return;
+    setState({ kind: "checking" });
+    try {
+      await apiResponse(checkAddress(href));
+      setState({ kind: "idle" });
+      const link = document.createElement("a");
+      link.href = href;
+      link.download = "";
+      link.click();
+    } catch (error) {
+      setState({ kind: "failed", message: ruleText(error instanceof Error ? error.message : String(error)) });
+    }
+  };
+
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <a href={href} download title={title} className={downloadLinkClass} onClick={(event) => void onClick(event)} aria-busy={state.kind === "checking"}>
+        {children}
+      </a>
+      {state.kind === "failed" && (
+        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {format(t.downloadFailed, { error: state.message })}
+        </span>
+      )}
+    </span>
+  );
+}
