@@ -3,7 +3,7 @@ import { isUnfiltered, listSearchParams, type ListFilters } from "../generation/
 import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type ListedPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { apiFetch, type ApiError } from "./client";
-import { reconcilePage } from "./live-cache";
+import { readStarted, reconcilePage } from "./live-cache";
 import { laterGeneration } from "./read-order";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
@@ -19,8 +19,13 @@ export const historyQuery = (filters: ListFilters) =>
   infiniteQueryOptions({
     queryKey: generationKeys.list(filters),
     queryFn: async ({ pageParam, signal, client }) => {
-      const page = await apiFetch<ListedPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal });
-      return reconcilePage(client, page, { first: pageParam === null, unfiltered: isUnfiltered(filters) });
+      const done = readStarted(client);
+      try {
+        const page = await apiFetch<ListedPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal });
+        return reconcilePage(client, page, { first: pageParam === null, unfiltered: isUnfiltered(filters) });
+      } finally {
+        done();
+      }
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,

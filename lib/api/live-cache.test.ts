@@ -4,7 +4,7 @@ import type { GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange, forgetHeard, reconcilePage, reconcileUsage } from "./live-cache";
+import { applyLiveChange, forgetHeard, heardCount, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
 import { generationView } from "@/test/generation-view";
 
 /** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
@@ -96,6 +96,7 @@ describe("a list page read while the stream runs", () => {
 
   it("keeps what a newer event said: a generation that failed, one deleted and one created while the page was on its way", () => {
     const client = new QueryClient();
+    readStarted(client);
     applyLiveChange(client, { items: [generation("a", 2, { status: "failed" }), generation("new", 9)], deleted: [{ kind: "generation", id: "b" }], usage: null }, 12);
     const read = { items: [generation("a", 2), generation("b", 1)], nextCursor: null, changeId: 11 };
     const page = reconcilePage(client, read, place);
@@ -105,6 +106,7 @@ describe("a list page read while the stream runs", () => {
 
   it("is believed over an event it already holds, and only the first unfiltered page takes new items", () => {
     const client = new QueryClient();
+    readStarted(client);
     applyLiveChange(client, { items: [generation("a", 2), generation("new", 9)], deleted: [], usage: null }, 12);
     const read = { items: [generation("a", 2, { status: "succeeded" })], nextCursor: null, changeId: 12 };
     expect(reconcilePage(client, read, place).items.map((item) => item.kind === "generation" && item.status)).toEqual(["succeeded"]);
@@ -113,5 +115,29 @@ describe("a list page read while the stream runs", () => {
     const older = { items: [generation("c", 1)], nextCursor: null, changeId: 3 };
     expect(reconcilePage(client, older, { first: false, unfiltered: true }).items.map((item) => item.id)).toEqual(["c"]);
     expect(reconcilePage(client, older, { first: true, unfiltered: false }).items.map((item) => item.id)).toEqual(["c"]);
+  });
+
+  it("keeps what it heard only while a read that set off before it is on its way", () => {
+    const client = new QueryClient();
+    // No read on its way: nothing is kept, however many changes come.
+    for (let index = 0; index < 50; index++) applyLiveChange(client, { items: [generation(`g${index}`, index)], deleted: [], usage: null }, index + 1);
+    expect(heardCount(client)).toBe(0);
+
+    const first = readStarted(client);
+    applyLiveChange(client, { items: [generation("x", 60)], deleted: [], usage: null }, 60);
+    const second = readStarted(client);
+    applyLiveChange(client, { items: [generation("y", 61)], deleted: [{ kind: "generation", id: "g1" }], usage: null }, 61);
+    expect(heardCount(client)).toBe(3);
+    // The first read answers late: the second set off after "x" was heard, so only what came after it stays.
+    const late = reconcilePage(client, { items: [generation("x", 60)], nextCursor: null, changeId: 59 }, place);
+    expect(late.items.map((item) => item.id)).toEqual(["y", "x"]);
+    first();
+    expect(heardCount(client)).toBe(2);
+    // Heard again while the second is out: it moves to the end of what is kept, and stays with it.
+    applyLiveChange(client, { items: [generation("x", 60, { status: "failed" })], deleted: [], usage: null }, 62);
+    const after = reconcilePage(client, { items: [generation("x", 60)], nextCursor: null, changeId: 60 }, place);
+    expect(after.items.map((item) => [item.id, item.kind === "generation" && item.status])).toEqual([["y", "running"], ["x", "failed"]]);
+    second();
+    expect(heardCount(client)).toBe(0);
   });
 });

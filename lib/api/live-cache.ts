@@ -10,13 +10,43 @@ type HistoryData = InfiniteData<HistoryPage, string | null>;
 
 export const itemKey = (item: ShareEntry) => (item.kind === "generation" ? generationKeys.one(item.id) : generationKeys.comparison(item.id));
 
-/** Per cache: for each item, the id of the last live change that carried it (or deleted it). */
-const heardAt = new WeakMap<QueryClient, Map<string, { readonly changeId: number; readonly deleted: boolean }>>();
-const heard = (client: QueryClient) => {
-  let map = heardAt.get(client);
-  if (!map) heardAt.set(client, (map = new Map()));
-  return map;
+/**
+ * Per cache: for each item, the id of the last live change that carried it (or deleted it), and when it was
+ * heard (a count of changes applied). It matters only to a list read that was on its way when the change was
+ * heard: a read that started after it was sent after the change was made, so it holds it. So each entry is let
+ * go once every read on its way started after it, and a tab open for days keeps only what its reads need.
+ */
+type Heard = { readonly changeId: number; readonly deleted: boolean; readonly tick: number };
+type Hearing = { readonly items: Map<string, Heard>; tick: number; readonly reads: Set<{ readonly start: number }> };
+const hearings = new WeakMap<QueryClient, Hearing>();
+const hearing = (client: QueryClient) => {
+  let state = hearings.get(client);
+  if (!state) hearings.set(client, (state = { items: new Map(), tick: 0, reads: new Set() }));
+  return state;
 };
+
+/** Lets go of what no read on its way can need. The map is in the order things were heard. */
+const letGo = (state: Hearing) => {
+  const needed = Math.min(...[...state.reads].map((read) => read.start));
+  for (const [id, entry] of state.items) {
+    if (entry.tick > needed) break;
+    state.items.delete(id);
+  }
+};
+
+/** A list read setting off: what is heard from now on is kept for it. Answers the function that ends it. */
+export const readStarted = (client: QueryClient): (() => void) => {
+  const state = hearing(client);
+  const read = { start: state.tick };
+  state.reads.add(read);
+  return () => {
+    state.reads.delete(read);
+    letGo(state);
+  };
+};
+
+/** How many items' changes the cache keeps for reads on their way (for tests of the letting go). */
+export const heardCount = (client: QueryClient) => hearings.get(client)?.items.size ?? 0;
 
 /** Per cache: the id of the last live change that carried today's usage. */
 const usageHeardAt = new WeakMap<QueryClient, number>();
@@ -26,7 +56,7 @@ const usageHeardAt = new WeakMap<QueryClient, number>();
  * have started again (another database), and a read's older id would then lose to a stale one forever.
  */
 export const forgetHeard = (client: QueryClient) => {
-  heardAt.delete(client);
+  hearings.get(client)?.items.clear();
   usageHeardAt.delete(client);
 };
 
@@ -47,7 +77,7 @@ export const reconcileUsage = (client: QueryClient, read: Usage, changeId: numbe
  * one created since goes on top of the first page of the unfiltered list, as the event put it.
  */
 export const reconcilePage = (client: QueryClient, page: ListedPage, place: { first: boolean; unfiltered: boolean }): ListedPage => {
-  const since = heard(client);
+  const since = hearing(client).items;
   const newer = (id: string) => {
     const entry = since.get(id);
     return entry && entry.changeId > page.changeId ? entry : null;
@@ -80,9 +110,15 @@ export const reconcilePage = (client: QueryClient, page: ListedPage, place: { fi
  * filter can tell.
  */
 export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number) => {
-  const since = heard(client);
-  for (const item of change.items) since.set(item.id, { changeId, deleted: false });
-  for (const item of change.deleted) since.set(item.id, { changeId, deleted: true });
+  const state = hearing(client);
+  const tick = ++state.tick;
+  const hear = (id: string, deleted: boolean) => {
+    // Deleted first, so that the map stays in the order things were heard.
+    state.items.delete(id);
+    state.items.set(id, { changeId, deleted, tick });
+  };
+  for (const item of change.items) hear(item.id, false);
+  for (const item of change.deleted) hear(item.id, true);
   for (const item of change.items) client.setQueryData(itemKey(item), item);
   const changed = new Map(change.items.map((item) => [item.id, item]));
   const gone = new Set(change.deleted.map((item) => item.id));
@@ -107,4 +143,5 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
     client.setQueryData<Usage>(["usage"], change.usage);
     usageHeardAt.set(client, changeId);
   }
+  letGo(state);
 };
