@@ -82,13 +82,13 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     expect(picks.reduce((sum, text) => sum + Number(/(\d+) picked it/.exec(text)?.[1] ?? 0), 0)).toBe(2);
     await page.screenshot({ path: "test-results/screenshots/leaderboard.png", fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
-    // The poll's comparison leaves as slides for whoever decides (a title, the comparison, the settings).
+    // The report leaves as slides for whoever decides (a title, the ranking, the head-to-head, the comparison).
     const deckDownload = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download as slides" }).click();
     const deck = await deckDownload;
-    expect(deck.suggestedFilename()).toBe("poll_1-item.pptx");
+    expect(deck.suggestedFilename()).toBe("poll_which-lighthouse-for-the-campaign.pptx");
     const slides = Object.keys(unzipSync(new Uint8Array(await readFile(await deck.path())))).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
-    expect(slides).toHaveLength(3);
+    expect(slides).toHaveLength(4);
 
     // The comparison deleted, the poll keeps its images: its report and its voters' pages still show them.
     const history = (await (await page.request.get("/api/generations?limit=100")).json()) as { items: Array<{ kind: string; id: string; request: { prompt: string } }> };

@@ -10,7 +10,7 @@ import { useLive } from "@/lib/api/live";
 import { requestSize } from "@/lib/generation/request-size";
 import { isActive, type ChainStep, type GenerationView } from "@/lib/generation/view";
 import type { Size } from "@/lib/models/size-rules";
-import { format } from "@/lib/i18n/format";
+import { format, formatSeconds } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import type { HistoryActions } from "./actions";
 import { CopyButton } from "./copy-button";
@@ -20,7 +20,7 @@ import { ShareButton } from "./share-button";
 import { StarButton } from "./star-button";
 import { SettingsList } from "./settings-list";
 import { RunProgress } from "./run-progress";
-import { formatSeconds, useElapsed } from "./use-elapsed";
+import { useElapsed } from "./use-elapsed";
 import { excerpt } from "@/lib/text/well-formed";
 
 export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {

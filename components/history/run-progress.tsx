@@ -1,7 +1,6 @@
 import { useMessages } from "@/components/i18n/i18n-provider";
-import { format } from "@/lib/i18n/format";
+import { format, formatSeconds } from "@/lib/i18n/format";
 import type { GenerationView } from "@/lib/generation/view";
-import { formatSeconds } from "./use-elapsed";
 
 /** Past this share of the typical time, a run says it is taking longer than usual. */
 const LONGER = 1.25;

@@ -5,11 +5,10 @@ import { LocalTime } from "@/components/ui/local-time";
 import { useCost } from "@/components/pricing/prices";
 import { requestSize } from "@/lib/generation/request-size";
 import { isActive, isEditRequest, type GenerationView } from "@/lib/generation/view";
-import { format, plural } from "@/lib/i18n/format";
+import { format, formatSeconds, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { UpstreamId } from "./gateway-report";
-import { formatSeconds } from "./use-elapsed";
 import { excerpt } from "@/lib/text/well-formed";
 
 /** The settings that made a result, as label/value pairs. */

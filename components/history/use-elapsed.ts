@@ -10,5 +10,3 @@ export const useElapsed = (since: number, running: boolean): number => {
   }, [running]);
   return Math.max(0, now - since);
 };
-
-export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

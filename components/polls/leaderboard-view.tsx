@@ -1,7 +1,6 @@
 "use client";
 
 import { useMessages } from "@/components/i18n/i18n-provider";
-import { formatSeconds } from "@/components/history/use-elapsed";
 import { DeckButton } from "@/components/sets/deck-button";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
@@ -9,16 +8,14 @@ import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { ENOUGH } from "@/lib/polls/bradley-terry";
 import type { ItemResult, PollResults } from "@/lib/polls/poll-results";
-import { formatMoney } from "@/lib/pricing/prices";
+import { pairColumns, pairRows, rankingColumns, rankingRows } from "@/lib/polls/ranking-rows";
 
 const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-top";
 
 /** The ranking with its intervals, each model's speed and cost beside it, and the head-to-head counts. */
-/** `poll`: the one poll shown (its sets can be taken away as slides), or null for every vote. */
+/** `poll`: the one poll shown (its report can be taken away as slides), or null for every vote. */
 export function LeaderboardView({ results, items, title, poll, currency }: { results: PollResults; items: readonly ItemResult[]; title: string | null; poll: string | null; currency: string }) {
   const t = useMessages().leaderboard;
-  const facts = new Map(results.facts.map((fact) => [fact.model, fact]));
-  const score = (value: number) => value.toFixed(2);
   return (
     <div className="mx-auto max-w-5xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -31,7 +28,7 @@ export function LeaderboardView({ results, items, title, poll, currency }: { res
           <a href="/" className="underline print:hidden">{t.back}</a>
           {poll !== null && (
             <span className="print:hidden">
-              <DeckButton href={`/api/takeaway/deck?poll=${encodeURIComponent(poll)}`} />
+              <DeckButton href={`/api/takeaway/deck?poll=${encodeURIComponent(poll)}`} help={t.deckHelp} />
             </span>
           )}
           <button type="button" onClick={() => window.print()} className="underline print:hidden">
@@ -52,27 +49,21 @@ export function LeaderboardView({ results, items, title, poll, currency }: { res
         <caption className="sr-only">{t.heading}</caption>
         <thead className="text-xs text-slate-500 dark:text-slate-400">
           <tr>
-            {[t.rank, t.model, t.score, t.comparisons, t.winRate, t.time, t.images, t.cost].map((heading) => (
+            {rankingColumns(t).map((heading) => (
               <th key={heading} scope="col" className="py-1 pr-3 font-medium">{heading}</th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {results.ranking.map((entry, index) => {
-            const fact = facts.get(entry.model);
-            return (
-              <tr key={entry.model}>
-                <td className={`${cell} tabular-nums`}>{index + 1}</td>
-                <th scope="row" className={`${cell} font-medium`}>{modelName(entry.model)}</th>
-                <td className={`${cell} tabular-nums`}>{score(entry.score)} ({score(entry.low)} … {score(entry.high)})</td>
-                <td className={`${cell} tabular-nums`}>{entry.comparisons}</td>
-                <td className={`${cell} tabular-nums`}>{Math.round(entry.winRate * 100)}%</td>
-                <td className={`${cell} tabular-nums`}>{fact?.medianMs == null ? t.noTime : formatSeconds(fact.medianMs)}</td>
-                <td className={`${cell} tabular-nums`}>{fact?.images ?? 0}</td>
-                <td className={`${cell} tabular-nums`}>{formatMoney(fact?.cost ?? 0, currency, "en-US")}</td>
-              </tr>
-            );
-          })}
+          {rankingRows(results, t, currency).map(([rank, model, ...figures]) => (
+            <tr key={model}>
+              <td className={`${cell} tabular-nums`}>{rank}</td>
+              <th scope="row" className={`${cell} font-medium`}>{model}</th>
+              {figures.map((figure, index) => (
+                <td key={index} className={`${cell} tabular-nums`}>{figure}</td>
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
       {results.pairs.length > 0 && (
@@ -80,17 +71,17 @@ export function LeaderboardView({ results, items, title, poll, currency }: { res
           <caption className="mb-1 text-left font-medium">{t.pairs}</caption>
           <thead className="text-xs text-slate-500 dark:text-slate-400">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">{t.pair}</th>
-              <th scope="col" className="py-1 pr-3 font-medium">{t.wins}</th>
-              <th scope="col" className="py-1 pr-3 font-medium">{t.ties}</th>
+              {pairColumns(t).map((heading) => (
+                <th key={heading} scope="col" className="py-1 pr-3 font-medium">{heading}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
-            {results.pairs.map((pair) => (
-              <tr key={`${pair.a}:${pair.b}`}>
-                <th scope="row" className={`${cell} font-medium`}>{modelName(pair.a)} / {modelName(pair.b)}</th>
-                <td className={`${cell} tabular-nums`}>{pair.aWins} : {pair.bWins}</td>
-                <td className={`${cell} tabular-nums`}>{pair.ties}</td>
+            {pairRows(results).map(([pair, wins, ties]) => (
+              <tr key={pair}>
+                <th scope="row" className={`${cell} font-medium`}>{pair}</th>
+                <td className={`${cell} tabular-nums`}>{wins}</td>
+                <td className={`${cell} tabular-nums`}>{ties}</td>
               </tr>
             ))}
           </tbody>

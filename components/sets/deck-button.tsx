@@ -13,7 +13,8 @@ type DeckState = { kind: "idle" } | { kind: "preparing" } | { kind: "downloading
  * browser to save; a refusal (the rate limit, a set deleted meanwhile) is said in words instead of being
  * saved as a file.
  */
-export function DeckButton({ href }: { href: string }) {
+/** `help`: what the deck holds, where it is not the history's own deck (a poll's report). */
+export function DeckButton({ href, help }: { href: string; help?: string }) {
   const t = useMessages().sets;
   const ruleText = useRuleText();
   const [state, setState] = useState<DeckState>({ kind: "idle" });
@@ -51,7 +52,7 @@ export function DeckButton({ href }: { href: string }) {
     state.kind === "preparing" ? t.deckPreparing : state.kind === "downloading" ? (state.percent === null ? t.deckDownloading : format(t.deckProgress, { percent: state.percent })) : "";
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button type="button" title={t.deckHelp} className={downloadLinkClass} onClick={() => void download()} aria-disabled={busy} disabled={busy}>
+      <button type="button" title={help ?? t.deckHelp} className={downloadLinkClass} onClick={() => void download()} aria-disabled={busy} disabled={busy}>
         {t.deck}
       </button>
       {/* A live region, not a second "status" in a card that has its own progress. */}

@@ -1,14 +1,14 @@
 import type { ReactNode, RefObject } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { ShareButton } from "@/components/history/share-button";
-import { formatSeconds, useElapsed } from "@/components/history/use-elapsed";
+import { useElapsed } from "@/components/history/use-elapsed";
+import { format, formatSeconds, plural } from "@/lib/i18n/format";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { requestSize } from "@/lib/generation/request-size";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
-import { format, plural } from "@/lib/i18n/format";
 import { excerpt } from "@/lib/text/well-formed";
 import { DeckButton } from "./deck-button";
 import { DownloadLink } from "./download-link";

@@ -1,41 +1,37 @@
 import "server-only";
 import PptxGenJS from "pptxgenjs";
-import type { ImageView } from "../generation/view";
 import type { Locale } from "../i18n/locale";
-import type { Slide } from "../present/slides";
 
 /**
  * A slide deck to take away (PowerPoint's format, which Keynote and LibreOffice Impress open too): a title
- * slide, one slide per image or per comparison (its images side by side, each captioned with what made it
- * and its revised prompt), and closing slides with the settings of everything shown. Every word in the
- * interface's language; the full prompts are in each slide's speaker notes.
+ * slide, then pages of pictures side by side (each captioned: a name, and a line under it) and of tables,
+ * in the order given. Every word comes in the interface's language; each picture slide's speaker notes hold
+ * what its captions had to cut short.
  */
 
 export type DeckImage = { readonly data: Buffer; readonly width: number; readonly height: number };
 
-/** The words a deck writes, in the interface's language, already filled in where they count something. */
-export type DeckWords = {
-  /** Under the title: how many slides, when, from where. */
-  readonly subtitle: string;
-  readonly prompt: string;
-  readonly revised: string;
-  readonly noRevised: string;
-  readonly settings: string;
-  /** The settings table's header. */
-  readonly columns: readonly string[];
+/** A picture with its caption: a name in bold, and a line under it (its lead in bold). */
+export type DeckPanel = {
+  readonly label: string;
+  /** null when the picture is gone or never came; `missing` says why. */
+  readonly image: { readonly id: string } | null;
+  readonly missing: string | null;
+  readonly detail: { readonly lead: string; readonly text: string };
 };
+
+export type DeckPage =
+  | { readonly kind: "pictures"; readonly heading: string; readonly panels: readonly DeckPanel[]; readonly footer: string | null; readonly notes: string }
+  | { readonly kind: "table"; readonly heading: string; readonly columns: readonly string[]; readonly rows: ReadonlyArray<readonly string[]> };
 
 export type DeckInput = {
   readonly title: string;
   readonly locale: Locale;
-  readonly slides: readonly Slide[];
-  /** One line per generation shown, under `words.columns`. */
-  readonly settings: ReadonlyArray<readonly string[]>;
-  readonly words: DeckWords;
-  /** What was left out and why, said on the title slide; null when nothing was. */
-  readonly note: string | null;
-  /** A shown image's picture, sized for a slide; null when it is gone. */
-  readonly image: (image: ImageView) => Promise<DeckImage | null>;
+  /** Under the title, a line each: how many slides, when and from where; then what was left out, or how sure a result is. */
+  readonly cover: readonly string[];
+  readonly pages: readonly DeckPage[];
+  /** A picture, sized for a slide; null when it is gone. */
+  readonly image: (image: { readonly id: string }) => Promise<DeckImage | null>;
 };
 
 /** 16:9 in inches, PowerPoint's default widescreen. */
@@ -52,7 +48,19 @@ const contain = (image: DeckImage, box: { x: number; y: number; w: number; h: nu
   return { x: box.x + (box.w - w) / 2, y: box.y, w, h: image.height * scale };
 };
 
-export const buildDeck = async ({ title, locale, slides, settings, words, note, image }: DeckInput): Promise<Buffer> => {
+/**
+ * Each column as wide as its longest value needs (a header may wrap between its words; a long value gets no
+ * more than a sentence's width), so that short figures do not take the room a long name wraps for.
+ */
+const columnWidths = ({ columns, rows }: { readonly columns: readonly string[]; readonly rows: ReadonlyArray<readonly string[]> }, width: number): number[] => {
+  const needs = columns.map((column, index) =>
+    Math.max(4, ...column.split(/\s+/).map((word) => word.length), ...rows.map((row) => Math.min(40, (row[index] ?? "").length))),
+  );
+  const total = needs.reduce((sum, need) => sum + need, 0);
+  return needs.map((need) => (width * need) / total);
+};
+
+export const buildDeck = async ({ title, locale, cover, pages, image }: DeckInput): Promise<Buffer> => {
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = title;
@@ -63,52 +71,55 @@ export const buildDeck = async ({ title, locale, slides, settings, words, note, 
   const text = { fontFace, lang, color: INK, margin: 0 } as const;
   const width = PAGE.width - 2 * PAGE.margin;
 
-  const cover = pptx.addSlide();
-  cover.addText(clip(title, 200), { ...text, x: PAGE.margin, y: 2.2, w: width, h: 1.6, fontSize: 32, bold: true, valign: "bottom" });
-  cover.addText([words.subtitle, note].filter(Boolean).join("\n"), { ...text, x: PAGE.margin, y: 4.0, w: width, h: 1.2, fontSize: 16, color: MUTED, valign: "top" });
+  const first = pptx.addSlide();
+  first.addText(clip(title, 200), { ...text, x: PAGE.margin, y: 2.2, w: width, h: 1.6, fontSize: 32, bold: true, valign: "bottom" });
+  first.addText(cover.join("\n"), { ...text, x: PAGE.margin, y: 4.0, w: width, h: 1.6, fontSize: 16, color: MUTED, valign: "top" });
 
-  for (const slide of slides) {
-    const page = pptx.addSlide();
-    page.addText(clip(slide.prompt, 220), { ...text, x: PAGE.margin, y: 0.3, w: width, h: 0.8, fontSize: 16, bold: true, valign: "top" });
+  for (const page of pages) {
+    const slide = pptx.addSlide();
+    if (page.kind === "table") {
+      slide.addText(page.heading, { ...text, x: PAGE.margin, y: 0.3, w: width, h: 0.6, fontSize: 24, bold: true });
+      // A short table (a ranking, a few settings) is read from across a room; a long one runs on in small type.
+      const fontSize = page.rows.length <= 10 ? 12 : 9;
+      const cell = (value: string, header = false) => ({ text: value, options: { ...text, bold: header, fontSize, color: header ? INK : MUTED, fill: { color: header ? "E2E8F0" : "FFFFFF" } } });
+      slide.addTable([page.columns.map((column) => cell(column, true)), ...page.rows.map((row) => row.map((value) => cell(value)))], {
+        x: PAGE.margin,
+        y: 1.1,
+        w: width,
+        colW: columnWidths(page, width),
+        border: { type: "solid", pt: 0.5, color: "CBD5E1" },
+        // A long table continues on further slides, the header repeated.
+        autoPage: true,
+        autoPageRepeatHeader: true,
+        autoPageSlideStartY: 0.5,
+      });
+      continue;
+    }
+    slide.addText(clip(page.heading, 220), { ...text, x: PAGE.margin, y: 0.3, w: width, h: 0.8, fontSize: 16, bold: true, valign: "top" });
     const gap = 0.25;
-    const count = Math.max(1, slide.panels.length);
+    const count = Math.max(1, page.panels.length);
     const panelWidth = (width - (count - 1) * gap) / count;
     const top = 1.25;
     const captionHeight = 1.5;
     const imageHeight = PAGE.height - top - captionHeight - PAGE.margin;
-    for (const [index, panel] of slide.panels.entries()) {
+    for (const [index, panel] of page.panels.entries()) {
       const x = PAGE.margin + index * (panelWidth + gap);
       const picture = panel.image && (await image(panel.image));
       let bottom = top + imageHeight;
       if (picture) {
         const placed = contain(picture, { x, y: top, w: panelWidth, h: imageHeight });
-        page.addImage({ data: `image/jpeg;base64,${picture.data.toString("base64")}`, ...placed });
+        slide.addImage({ data: `image/jpeg;base64,${picture.data.toString("base64")}`, ...placed });
         bottom = placed.y + placed.h;
       } else {
-        page.addText(panel.missing ?? "", { ...text, x, y: top, w: panelWidth, h: imageHeight, fontSize: 12, color: MUTED, align: "center", valign: "middle", fill: { color: "F1F5F9" } });
+        slide.addText(panel.missing ?? "", { ...text, x, y: top, w: panelWidth, h: imageHeight, fontSize: 12, color: MUTED, align: "center", valign: "middle", fill: { color: "F1F5F9" } });
       }
       const captionTop = bottom + 0.1;
-      page.addText(panel.label, { ...text, x, y: captionTop, w: panelWidth, h: 0.3, fontSize: 12, bold: true });
-      const revised = panel.revisedPrompt === "" ? words.noRevised : clip(panel.revisedPrompt, count > 2 ? 160 : 300);
-      page.addText([{ text: `${words.revised}: `, options: { bold: true } }, { text: revised }], { ...text, x, y: captionTop + 0.32, w: panelWidth, h: captionHeight - 0.45, fontSize: count > 2 ? 8 : 9, color: MUTED, valign: "top" });
+      slide.addText(panel.label, { ...text, x, y: captionTop, w: panelWidth, h: 0.3, fontSize: 12, bold: true });
+      const detail = [...(panel.detail.lead ? [{ text: panel.detail.lead, options: { bold: true } }] : []), { text: clip(panel.detail.text, count > 2 ? 160 : 300) }];
+      slide.addText(detail, { ...text, x, y: captionTop + 0.32, w: panelWidth, h: captionHeight - 0.45, fontSize: count > 2 ? 8 : 9, color: MUTED, valign: "top" });
     }
-    page.addNotes(
-      [`${words.prompt}: ${slide.prompt}`, ...slide.panels.map((panel) => `${panel.label} · ${words.revised}: ${panel.revisedPrompt === "" ? words.noRevised : panel.revisedPrompt}`)].join("\n\n"),
-    );
+    if (page.footer) slide.addText(page.footer, { ...text, x: PAGE.margin, y: PAGE.height - 0.35, w: width, h: 0.25, fontSize: 9, color: MUTED, align: "right" });
+    slide.addNotes(page.notes);
   }
-
-  const closing = pptx.addSlide();
-  closing.addText(words.settings, { ...text, x: PAGE.margin, y: 0.3, w: width, h: 0.6, fontSize: 24, bold: true });
-  const cell = (value: string, header = false) => ({ text: value, options: { ...text, bold: header, fontSize: 9, color: header ? INK : MUTED, fill: { color: header ? "E2E8F0" : "FFFFFF" } } });
-  closing.addTable([words.columns.map((column) => cell(column, true)), ...settings.map((row) => row.map((value) => cell(value)))], {
-    x: PAGE.margin,
-    y: 1.1,
-    w: width,
-    border: { type: "solid", pt: 0.5, color: "CBD5E1" },
-    // A long selection continues on further slides, the header repeated.
-    autoPage: true,
-    autoPageRepeatHeader: true,
-    autoPageSlideStartY: 0.5,
-  });
   return (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
 };

@@ -97,7 +97,7 @@ export function fileNameOf(disposition: string | null): string | null {
 }
 
 /** A file made of a whole set (a grid's PNG, a batch's zip), like `grid_a-red-lighthouse-at-dawn.png`. */
-export function setFileName(kind: "comparison" | "grid" | "batch", prompt: string, extension: "png" | "csv" | "zip" | "pptx"): string {
+export function setFileName(kind: "comparison" | "grid" | "batch" | "poll", prompt: string, extension: "png" | "csv" | "zip" | "pptx"): string {
   return `${kind}_${promptSlug(wellFormed(prompt), MAX_PROMPT_LENGTH) || "prompt"}.${extension}`;
 }
 

@@ -1,5 +1,4 @@
 import "server-only";
-import sharp from "sharp";
 import { toCsv } from "../batch/csv";
 import { BLIND_SIDE, blindFrame, blindImage } from "../compare/blind-image";
 import { isHidden } from "../compare/column-label";
@@ -19,7 +18,8 @@ import { nameModels } from "../models/name-models";
 import { formatSize } from "../models/size-rules";
 import { buildSlides } from "../present/slides";
 import { renderContactSheet } from "./contact-sheet";
-import { buildDeck, type DeckImage } from "./deck";
+import { buildDeck, type DeckImage, type DeckPage } from "./deck";
+import { DECK_MAX_IMAGES, deckFile, deckPicture, deckSubtitle } from "./deck-parts";
 import { withinImages } from "./image-cap";
 import { contentDisposition } from "./file-name";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
@@ -76,12 +76,6 @@ export const contactSheetResponse = async ({ title, entries, fileName, note }: {
   return imageResponse(await renderContactSheet(title, cards, said), "image/png", { "content-disposition": contentDisposition(fileName), "cache-control": "no-store" });
 };
 
-/** Pictures a deck holds: it is built whole in memory, each picture a JPEG of up to 1600 px. */
-const DECK_MAX_IMAGES = 300;
-
-/** The long side of a picture on a slide: sharp on a projector, small enough for a deck of a hundred. */
-const DECK_SIDE = 1600;
-
 /**
  * A slide deck of the items in the interface's language: an unrevealed blind comparison under its letters,
  * its pictures anonymous (as its owner's history shows them), everything else under its model's name.
@@ -119,26 +113,27 @@ export const deckResponse = async ({
     DECK_MAX_IMAGES,
   );
   const picture = async (image: { id: string }): Promise<DeckImage | null> => {
-    const bytes = await images.read(image.id, "full");
-    if (!bytes) return null;
     const aspect = hiddenAspects.get(image.id);
-    if (aspect !== undefined) return { data: await blindImage(bytes, aspect, BLIND_SIDE.full), ...blindFrame(aspect, BLIND_SIDE.full) };
-    const { data, info } = await sharp(bytes).resize(DECK_SIDE, DECK_SIDE, { fit: "inside", withoutEnlargement: true }).jpeg({ quality: 85, mozjpeg: true }).toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height };
+    if (aspect === undefined) return deckPicture(images, image);
+    const bytes = await images.read(image.id, "full");
+    return bytes && { data: await blindImage(bytes, aspect, BLIND_SIDE.full), ...blindFrame(aspect, BLIND_SIDE.full) };
   };
   const onOff = (value: boolean) => (value ? words.on : words.off);
-  const settings = slides.length === 0 ? [] : settingsRows(shown, { ...words, onOff, blindModel: messages.compare.blindModel });
-  const date = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date());
-  const deck = await buildDeck({
-    title,
-    locale,
-    slides,
-    settings,
-    words: { ...words, subtitle: format(words.subtitle, { count: slides.length + 2, date }) },
-    note: [...notes, ...(leftOut > 0 ? [format(words.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : [])].join(" ") || null,
-    image: picture,
-  });
-  return download(new Uint8Array(deck), "application/vnd.openxmlformats-officedocument.presentationml.presentation", fileName);
+  const revised = (text: string) => (text === "" ? words.noRevised : text);
+  const pages: DeckPage[] = [
+    ...slides.map(
+      (slide): DeckPage => ({
+        kind: "pictures",
+        heading: slide.prompt,
+        panels: slide.panels.map((panel) => ({ label: panel.label, image: panel.image, missing: panel.missing, detail: { lead: `${words.revised}: `, text: revised(panel.revisedPrompt) } })),
+        footer: null,
+        notes: [`${words.prompt}: ${slide.prompt}`, ...slide.panels.map((panel) => `${panel.label} · ${words.revised}: ${revised(panel.revisedPrompt)}`)].join("\n\n"),
+      }),
+    ),
+    { kind: "table", heading: words.settings, columns: words.columns, rows: slides.length === 0 ? [] : settingsRows(shown, { ...words, onOff, blindModel: messages.compare.blindModel }) },
+  ];
+  const said = [...notes, ...(leftOut > 0 ? [format(words.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : [])].join(" ");
+  return deckFile(await buildDeck({ title, locale, cover: [deckSubtitle(locale, pages.length + 1), ...(said ? [said] : [])], pages, image: picture }), fileName);
 };
 
 /** One line per generation shown: what it is called, its model (or letter), size, seed, images and options. */

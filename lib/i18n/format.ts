@@ -15,3 +15,6 @@ export const plural = (locale: Locale, message: Plural, count: number, values: R
   if (!rule) rules.set(locale, (rule = new Intl.PluralRules(locale)));
   return format(rule.select(count) === "one" ? message.one : message.other, { count, ...values });
 };
+
+/** A duration in seconds with one decimal, as the cards and the leaderboard show it. */
+export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;

@@ -121,26 +121,38 @@ describe("a selection taken away", () => {
     }
   }, 240_000);
 
-  it("a poll's sets as slides: its title, its comparison under letters while blind", async () => {
+  it("a poll's report as slides: the ranking, the head-to-head, each item's images under their models with their votes, after the comparison was deleted", async () => {
     const blind = await comparisonOf(true, "Three teapots on a shelf");
     const made = await routes.polls.POST(post("/api/polls", { title: "Which teapot?", sets: [blind.id], reveal: "on_close", access: "gate" }));
     expect(made.status).toBe(201);
     const { id } = (await made.json()) as { id: string };
+    for (const [voter, model] of [["v1", "qwen-image"], ["v2", "qwen-image"], ["v3", "wan2.6-t2i"]] as const) {
+      expect(await harness.history.store.castVote({ pollId: id, item: 0, voter, choice: { kind: "pick", model }, createdAt: Date.now() })).toBe("cast");
+    }
+    // The poll keeps its images: the comparison deleted since takes nothing from its report.
+    await routes.comparison.DELETE(new Request(`http://localhost/api/comparisons/${blind.id}`, { method: "DELETE" }), { params: Promise.resolve({ id: blind.id }) });
+
     const response = await routes.takeaway.GET(get(`/api/takeaway/deck?poll=${id}`, "en"), { params: Promise.resolve({ format: "deck" }) });
-    expect(response.headers.get("content-disposition")).toContain("poll_1-item.pptx");
+    expect(response.headers.get("content-disposition")).toContain("poll_which-teapot.pptx");
     const deck = await convertDeck(new Uint8Array(await response.arrayBuffer()));
     try {
-      expect(deck.pages).toBe(3);
+      // Title, ranking, head to head, the item.
+      expect(deck.pages).toBe(4);
       const text = deck.text.replace(/\s+/g, " ");
-      for (const shown of ["Which teapot?", "Three teapots on a shelf", "Model A", "Model B", "Model C"]) expect(text).toContain(shown);
-      for (const name of ["Wan 2.6", "Qwen", "wan2", "qwen"]) expect(text).not.toContain(name);
+      for (const shown of ["Which teapot?", "3 votes from 3 voters; 0 said all were bad.", "Too few votes to rank with confidence", "Leaderboard", "Head to head", "Qwen-Image / Wan 2.6", "Three teapots on a shelf", "2 picked it", "1 picked it", "0 picked it", "Comparison 1 · Ties: 0 · all bad: 0"]) {
+        expect(text).toContain(shown);
+      }
+      const ranking = text.slice(text.indexOf("Leaderboard"), text.indexOf("Head to head"));
+      expect(ranking.indexOf("Qwen-Image")).toBeLessThan(ranking.indexOf("Wan 2.6"));
+      // The item's slide holds its three pictures: far from a blank page.
+      const { channels } = await sharp(await deck.page(4)).stats();
+      expect(Math.max(...channels.map((channel) => channel.stdev))).toBeGreaterThan(20);
     } finally {
       await deck.done();
     }
     expect((await routes.takeaway.GET(get("/api/takeaway/deck?poll=missing"), { params: Promise.resolve({ format: "deck" }) })).status).toBe(404);
 
-    // Its comparison deleted since (the poll keeps its images), a take-away of the poll's sets says so.
-    await (await import("../../comparisons/[id]/route")).DELETE(new Request(`http://localhost/api/comparisons/${blind.id}`, { method: "DELETE" }), { params: Promise.resolve({ id: blind.id }) });
+    // The poll's sets as a zip: its comparison deleted since, the file says so.
     const zip = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?poll=${id}`), { params: Promise.resolve({ format: "zip" }) })).arrayBuffer()));
     expect(new TextDecoder().decode(zip["README.txt"])).toBe("1 chosen item was deleted since and is left out.\n");
   }, 240_000);

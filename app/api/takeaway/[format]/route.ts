@@ -1,6 +1,7 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
 import { takeDownloadTurn } from "@/lib/download/download-turn";
 import { takeawayFileName } from "@/lib/download/file-name";
+import { pollDeckResponse } from "@/lib/download/poll-deck";
 import { leftOutNote, loadTakeaway, takeawayEntries, takeawaySource, TAKEAWAY_MAX_ITEMS } from "@/lib/download/takeaway";
 import { contactSheetResponse, csvResponse, deckNotes, deckResponse, zipResponse } from "@/lib/download/takeaway-files";
 import { notFound } from "@/lib/http/responses";
@@ -8,6 +9,7 @@ import { handleRoute } from "@/lib/http/route";
 import { plural } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
+import { loadResults } from "@/lib/polls/results-data";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +17,8 @@ const FORMATS = ["deck", "zip", "csv", "contact-sheet"] as const;
 
 /**
  * Items chosen in the history (`?items=generation:<id>,comparison:<id>`), the favourites (`?starred=1`) or
- * the sets a poll was made of (`?poll=<id>`) taken away as a slide deck, a zip of PNGs with a manifest, a CSV or a contact sheet. Items deleted since
+ * the sets a poll was made of (`?poll=<id>`) taken away as a slide deck, a zip of PNGs with a manifest, a CSV
+ * or a contact sheet; a poll's deck is its report instead (lib/download/poll-deck.ts). Items deleted since
  * they were chosen are left out and the file says so; so is an unrevealed blind comparison, except from the
  * deck, which shows it under its letters.
  */
@@ -26,6 +29,11 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     const url = new URL(request.url);
     const source = takeawaySource(url);
     await takeDownloadTurn(request, sessionId);
+    if (kind === "deck" && source.kind === "poll") {
+      const report = await loadResults(source.id);
+      if (isDownloadCheck(request)) return downloadChecked();
+      return pollDeckResponse(report, localeOfRequest(request));
+    }
     const takeaway = await loadTakeaway(source);
     if (isDownloadCheck(request)) return downloadChecked();
     const count = takeaway.items.length;

@@ -21,6 +21,7 @@ export const leaderboard = {
   wins: "Wins",
   ties: "Ties",
   counts: "{votes} votes from {voters} voters; {allBad} said all were bad.",
+  deckHelp: "This report as a PowerPoint deck: how many voted, the ranking with speed and cost, the head-to-head counts, and each comparison's images with their votes.",
   print: "Print",
   items: "The images and their votes",
   item: "Comparison {n}",

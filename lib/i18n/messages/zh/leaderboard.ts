@@ -23,6 +23,7 @@ export const leaderboard: Messages["leaderboard"] = {
   wins: "胜场",
   ties: "平局",
   counts: "{voters} 位投票者共 {votes} 票；其中 {allBad} 票认为都不好。",
+  deckHelp: "将本报告下载为 PowerPoint 演示文稿：投票人数、含速度与费用的排名、两两对比的结果，以及每组对比的图片及其得票。",
   print: "打印",
   items: "图片与投票",
   item: "第 {n} 组",

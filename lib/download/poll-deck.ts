@@ -1,0 +1,56 @@
+import "server-only";
+import { getHistory } from "../history";
+import { format } from "../i18n/format";
+import type { Locale } from "../i18n/locale";
+import { MESSAGES } from "../i18n/messages";
+import { modelName } from "../models/model-name";
+import { ENOUGH } from "../polls/bradley-terry";
+import { pairColumns, pairRows, rankingColumns, rankingRows } from "../polls/ranking-rows";
+import type { loadResults } from "../polls/results-data";
+import { getPrices } from "../pricing/env";
+import { buildDeck, type DeckPage } from "./deck";
+import { DECK_MAX_IMAGES, deckFile, deckPicture, deckSubtitle } from "./deck-parts";
+import { setFileName } from "./file-name";
+import { withinImages } from "./image-cap";
+
+/**
+ * A poll's report as a slide deck, as its Results page shows it: how many voted, the ranking with each model's
+ * speed and cost, the head-to-head counts, then each item's images side by side under their models' names
+ * with the votes each got. The images are the poll's own (kept when it was made), so a comparison deleted
+ * since takes nothing from the deck.
+ */
+export const pollDeckResponse = async ({ polls, results, items }: Awaited<ReturnType<typeof loadResults>>, locale: Locale): Promise<Response> => {
+  const title = polls[0]?.title ?? "";
+  const { images } = await getHistory();
+  const { leaderboard: t, sets } = MESSAGES[locale];
+  const { kept, leftOut } = withinImages(items, (item) => item.candidates.length, DECK_MAX_IMAGES);
+  const pages: DeckPage[] = [
+    { kind: "table", heading: t.heading, columns: rankingColumns(t), rows: rankingRows(results, t, getPrices().currency) },
+    ...(results.pairs.length > 0 ? [{ kind: "table", heading: t.pairs, columns: pairColumns(t), rows: pairRows(results) } as const] : []),
+    ...kept.map((item, index): DeckPage => {
+      const others = format(t.itemOther, { ties: item.ties, bad: item.bad });
+      const picks = item.candidates.map((candidate) => `${modelName(candidate.model)}: ${format(t.picks, { count: candidate.picks })}`);
+      return {
+        kind: "pictures",
+        heading: item.prompt,
+        panels: item.candidates.map((candidate) => ({
+          label: modelName(candidate.model),
+          image: { id: candidate.imageId },
+          missing: null,
+          detail: { lead: "", text: format(t.picks, { count: candidate.picks }) },
+        })),
+        footer: `${format(t.item, { n: index + 1 })} · ${others}`,
+        notes: [item.prompt, ...picks, others].join("\n\n"),
+      };
+    }),
+  ];
+  const votes = results.votes === 0 && results.allBad === 0 ? t.none : format(t.counts, { votes: results.votes + results.allBad, voters: results.voters, allBad: results.allBad });
+  const cover = [
+    deckSubtitle(locale, pages.length + 1),
+    votes,
+    ...(results.confident ? [] : [format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })]),
+    ...(leftOut > 0 ? [format(sets.slides.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : []),
+  ];
+  const deck = await buildDeck({ title, locale, cover, pages, image: (image) => deckPicture(images, image) });
+  return deckFile(deck, setFileName("poll", title, "pptx"));
+};
