@@ -20,7 +20,8 @@ export function TakeawayLinks({ query, label, labelShown = true }: { query: stri
       {labelShown && <span className="font-medium">{label}</span>}
       <DeckButton href={`/api/takeaway/deck?${query}`} />
       {links.map(([format, text, help]) => (
-        <DownloadLink key={format} href={`/api/takeaway/${format}?${query}`} title={help}>
+        // Keyed by its address too: a refusal said for one selection is not left beside the next one's link.
+        <DownloadLink key={`${format}?${query}`} href={`/api/takeaway/${format}?${query}`} title={help}>
           {text}
         </DownloadLink>
       ))}

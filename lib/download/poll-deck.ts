@@ -36,7 +36,7 @@ export const pollDeckResponse = async ({ polls, results, items }: Awaited<Return
         panels: item.candidates.map((candidate) => ({
           label: modelName(candidate.model),
           image: { id: candidate.imageId },
-          missing: null,
+          missing: t.imageGone,
           detail: { lead: "", text: format(t.picks, { count: candidate.picks }) },
         })),
         footer: `${format(t.item, { n: index + 1 })} · ${others}`,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
 import { clientKey, createGenerationRateLimit } from "./rate-limit";
@@ -33,6 +33,20 @@ describe("generation rate limit", () => {
     expect(refusal?.message).toMatch(/^You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds\.$/);
     expect(refusal?.retryAfterSeconds).toBeGreaterThan(55);
     await limit.check("b", 3);
+  });
+
+  it("checks a minute that is over as the turn would: afresh, though its count is not yet cleared", async () => {
+    const limit = createGenerationRateLimit(2);
+    await limit("a", 2);
+    await expect(limit.check("a")).rejects.toMatchObject({ code: "too_many_requests" });
+    // The clock moves past the minute before the timer that clears the count has run (a busy event loop).
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61_000 });
+    try {
+      await limit.check("a", 2);
+      await limit("a", 2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("counts a signed-in session, else the address the server wrote, never X-Forwarded-For", () => {

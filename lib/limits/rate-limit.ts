@@ -48,7 +48,8 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
   };
   const check = async (key: string, points = 1): Promise<void> => {
     const held = await limiter.get(key);
-    if (held && held.consumedPoints + Math.min(points, perMinute) > perMinute) throw refuse(held.msBeforeNext);
+    // A count whose minute is over (its record not yet cleared) is what the next turn starts afresh from.
+    if (held && held.msBeforeNext > 0 && held.consumedPoints + Math.min(points, perMinute) > perMinute) throw refuse(held.msBeforeNext);
   };
   return Object.assign(take, { check });
 };

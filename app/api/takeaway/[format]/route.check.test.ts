@@ -14,6 +14,7 @@ const routes = {} as {
   zip: typeof import("../../comparisons/[id]/zip/route");
   csv: typeof import("../../comparisons/[id]/csv/route");
   grid: typeof import("../../comparisons/[id]/grid/route");
+  polls: typeof import("../../polls/route");
   takeaway: typeof import("./route");
 };
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
     zip: await import("../../comparisons/[id]/zip/route"),
     csv: await import("../../comparisons/[id]/csv/route"),
     grid: await import("../../comparisons/[id]/grid/route"),
+    polls: await import("../../polls/route"),
     takeaway: await import("./route"),
   });
 });
@@ -45,6 +47,12 @@ describe("a download's check", () => {
     const started = (await (await routes.comparisons.POST(new Request("http://localhost/api/comparisons", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }))).json()) as ComparisonView;
     const set = await settledSet(harness, started.id);
     const items = `items=comparison:${set.id}`;
+
+    // A poll's report: the check asks only whether the poll is there.
+    const poll = await routes.polls.POST(new Request("http://localhost/api/polls", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Herons", sets: [set.id], reveal: "after_vote", access: "gate" }) }));
+    const { id: pollId } = (await poll.json()) as { id: string };
+    expect((await routes.takeaway.GET(get(`/api/takeaway/deck?poll=${pollId}&check=1`), byFormat("deck"))).status).toBe(204);
+    expect((await errorOf(await routes.takeaway.GET(get("/api/takeaway/deck?poll=missing&check=1"), byFormat("deck")))).message).toBe("This poll does not exist (it may have been deleted).");
 
     // However often the page asks, the turns stay for the downloads.
     for (let index = 0; index < 6; index++) {

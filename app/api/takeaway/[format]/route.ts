@@ -4,6 +4,7 @@ import { takeawayFileName } from "@/lib/download/file-name";
 import { pollDeckResponse } from "@/lib/download/poll-deck";
 import { leftOutNote, loadTakeaway, takeawayEntries, takeawaySource, TAKEAWAY_MAX_ITEMS } from "@/lib/download/takeaway";
 import { contactSheetResponse, csvResponse, deckNotes, deckResponse, zipResponse } from "@/lib/download/takeaway-files";
+import { getHistory } from "@/lib/history";
 import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { plural } from "@/lib/i18n/format";
@@ -30,9 +31,10 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     const source = takeawaySource(url);
     await takeDownloadTurn(request, sessionId);
     if (kind === "deck" && source.kind === "poll") {
-      const report = await loadResults(source.id);
-      if (isDownloadCheck(request)) return downloadChecked();
-      return pollDeckResponse(report, localeOfRequest(request));
+      // A check asks only whether the poll is there: its report (a bootstrap of the ranking) is the deck's work.
+      if (!isDownloadCheck(request)) return pollDeckResponse(await loadResults(source.id), localeOfRequest(request));
+      if (!(await (await getHistory()).store.getPoll(source.id))) throw notFound("This poll");
+      return downloadChecked();
     }
     const takeaway = await loadTakeaway(source);
     if (isDownloadCheck(request)) return downloadChecked();

@@ -26,6 +26,7 @@ export const leaderboard = {
   items: "The images and their votes",
   item: "Comparison {n}",
   imageAlt: "The image by {model}",
+  imageGone: "This image is no longer stored here.",
   picks: "{count} picked it",
   itemOther: "Ties: {ties} · all bad: {bad}",
   none: "No votes yet.",

@@ -28,6 +28,7 @@ export const leaderboard: Messages["leaderboard"] = {
   items: "图片与投票",
   item: "第 {n} 组",
   imageAlt: "{model} 生成的图片",
+  imageGone: "此图片已不在这里保存。",
   picks: "{count} 票选它",
   itemOther: "平局：{ties} · 都不好：{bad}",
   none: "还没有投票。",
