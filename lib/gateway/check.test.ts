@@ -56,6 +56,9 @@ describe("checking the connection", () => {
 describe("what each answer means", () => {
   it.each([
     [200, "{}", "generated"],
+    // An error envelope under a 200 (a proxy's way) is a refusal, as a real call reads it.
+    [200, JSON.stringify({ code: "InvalidParameter", message: "n out of range" }), "answers"],
+    [200, JSON.stringify({ error: { code: "invalid_api_key", type: "invalid_request_error" } }), "key_refused"],
     [400, JSON.stringify({ code: "InvalidParameter" }), "answers"],
     [401, JSON.stringify({ code: "InvalidApiKey" }), "key_refused"],
     [404, JSON.stringify({ code: "ModelNotFound" }), "model_unknown"],

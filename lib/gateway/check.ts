@@ -1,7 +1,7 @@
 import { AppError } from "../errors";
 import { EDIT_MODELS } from "../models/edit-models";
 import { MODELS } from "../models/registry";
-import { requestIdFromBody, requestIdFromHeaders } from "./answer";
+import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders } from "./answer";
 import { exchange, type GatewayTarget } from "./exchange";
 import type { RequestStyle } from "./request-body";
 import { mapUpstreamError } from "./upstream-errors";
@@ -90,9 +90,18 @@ const OUTCOME_OF: Partial<Record<string, ProbeOutcome>> = {
   model_unavailable: "unavailable",
 };
 
+const isErrorAnswer = (body: string): boolean => {
+  try {
+    return parseGatewayAnswer(body).kind === "error";
+  } catch {
+    return false;
+  }
+};
+
 /** What a probe's answer means, from its status and body (the same mapping as a real call's errors). */
 export const classifyProbe = (status: number, body: string, model: string, endpoint: Endpoint): { outcome: ProbeOutcome; code: string } => {
-  if (status >= 200 && status < 300) return { outcome: "generated", code: "" };
+  // An error envelope is a refusal whatever status carried it, as a real call reads it (lib/gateway/answer.ts).
+  if (status >= 200 && status < 300 && !isErrorAnswer(body)) return { outcome: "generated", code: "" };
   const error = mapUpstreamError({ status, retryAfter: null, body, model, task: endpoint === "edits" ? "edit" : "generation" });
   let code = "";
   try {

@@ -23,12 +23,17 @@ describe("upstream error mapping", () => {
     [429, dashscope("Throttling.AllocationQuota"), "rate_limited", 429],
     [500, dashscope("InternalError"), "upstream_error", 502],
     [500, dashscope("InternalError.Algo"), "upstream_error", 502],
-    [500, dashscope("InternalError.Timeout"), "timeout", 504],
+    [500, dashscope("InternalError.Timeout"), "upstream_error", 502],
     [503, dashscope("ModelUnavailable"), "model_unavailable", 503],
     [400, openai("content_policy_violation"), "moderation_refused", 422],
     [401, openai("invalid_api_key"), "bad_api_key", 502],
     [429, openai("rate_limit_exceeded", "rate_limit_error"), "rate_limited", 429],
     [500, openai(null, "server_error"), "upstream_error", 502],
+    // OpenAI's coarse type does not overrule a status that says more.
+    [404, openai(null), "model_not_found", 404],
+    [403, openai(null), "model_access_denied", 403],
+    [429, openai(null), "rate_limited", 429],
+    [400, openai(null), "parameter_rejected", 422],
     [502, "<html><body>502 Bad Gateway</body></html>", "upstream_error", 502],
     [504, "upstream timed out", "timeout", 504],
     [401, "", "bad_api_key", 502],
@@ -37,6 +42,13 @@ describe("upstream error mapping", () => {
     const error = map(status, body);
     expect(error.code).toBe(code);
     expect(error.status).toBe(appStatus);
+  });
+
+  it("says a spent quota is a quota, not a moment's burst", () => {
+    expect(map(429, dashscope("Throttling.AllocationQuota"), "30").message).toBe(
+      "The gateway account's quota for wan2.6-t2i is used up for now. Try again in 30 seconds; if it keeps happening, the quota needs raising.",
+    );
+    expect(map(429, dashscope("Throttling.RateQuota"), "30").message).toBe("The gateway is limiting requests right now. Try again in 30 seconds.");
   });
 
   it("never passes on the upstream's own message or request id", () => {
@@ -79,11 +91,11 @@ describe("upstream error mapping", () => {
 
 describe("upstream error code", () => {
   it("reads both envelopes and nothing from non-JSON", () => {
-    expect(upstreamErrorCode(dashscope("Arrearage"))).toBe("Arrearage");
-    expect(upstreamErrorCode(openai("insufficient_quota"))).toBe("insufficient_quota");
-    expect(upstreamErrorCode(openai(null, "server_error"))).toBe("server_error");
-    expect(upstreamErrorCode("<html/>")).toBe("");
-    expect(upstreamErrorCode("null")).toBe("");
+    expect(upstreamErrorCode(dashscope("Arrearage"))).toEqual({ code: "Arrearage", type: "" });
+    expect(upstreamErrorCode(openai("insufficient_quota"))).toEqual({ code: "insufficient_quota", type: "invalid_request_error" });
+    expect(upstreamErrorCode(openai(null, "server_error"))).toEqual({ code: "", type: "server_error" });
+    expect(upstreamErrorCode("<html/>")).toEqual({ code: "", type: "" });
+    expect(upstreamErrorCode("null")).toEqual({ code: "", type: "" });
   });
 });
 

@@ -18,24 +18,24 @@ export type UpstreamFailure = {
   readonly taskId?: string | null;
 };
 
-/** The upstream's error code, from whichever envelope it used; "" when there is none. */
-export const upstreamErrorCode = (body: string): string => {
+/**
+ * The upstream's error code from whichever envelope it used (DashScope's `code`, OpenAI's `error.code`), and
+ * OpenAI's `error.type`, a coarser class; "" for what is not there.
+ */
+export const upstreamErrorCode = (body: string): { readonly code: string; readonly type: string } => {
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return "";
+    return { code: "", type: "" };
   }
-  if (typeof json !== "object" || json === null) return "";
+  if (typeof json !== "object" || json === null) return { code: "", type: "" };
   const record = json as Record<string, unknown>;
-  if (typeof record.code === "string") return record.code;
+  if (typeof record.code === "string") return { code: record.code, type: "" };
   const nested = record.error;
-  if (typeof nested === "object" && nested !== null) {
-    const error = nested as Record<string, unknown>;
-    if (typeof error.code === "string" && error.code !== "") return error.code;
-    if (typeof error.type === "string") return error.type;
-  }
-  return "";
+  if (typeof nested !== "object" || nested === null) return { code: "", type: "" };
+  const error = nested as Record<string, unknown>;
+  return { code: typeof error.code === "string" ? error.code : "", type: typeof error.type === "string" ? error.type : "" };
 };
 
 /** Retry-After as whole seconds, from either of its two forms (delta-seconds or an HTTP date). */
@@ -61,10 +61,11 @@ const kindFromCode = (code: string): Kind | null => {
   if (lower.includes("accessdenied") || lower.includes("access_denied") || lower.includes("permission")) return "model_access_denied";
   if (lower.includes("modelnotfound") || lower.includes("model_not_found")) return "model_not_found";
   if (lower.includes("throttling") || lower.includes("rate_limit")) return "rate_limited";
+  // Before the timeouts: InternalError.Timeout is the service's own fault, not a request too large to finish.
+  if (lower.includes("internalerror") || lower.includes("internal_error") || lower.includes("server_error")) return "upstream_error";
   if (lower.includes("requesttimeout") || lower.includes("timeout")) return "timeout";
   if (lower.includes("modelunavailable") || lower.includes("unavailable") || lower.includes("overloaded")) return "model_unavailable";
   if (lower.includes("invalidparameter") || lower.includes("invalid_request") || lower.includes("invalid_parameter")) return "parameter_rejected";
-  if (lower.includes("internalerror") || lower.includes("internal_error") || lower.includes("server_error")) return "upstream_error";
   return null;
 };
 
@@ -82,7 +83,10 @@ const kindFromStatus = (status: number): Kind => {
   return "upstream_error";
 };
 
-const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: number | undefined): string => {
+/** A status that says more than OpenAI's coarse `type` (a 404 with `invalid_request_error` is a model not found). */
+const SPECIFIC_STATUSES = new Set([401, 402, 403, 404, 408, 429, 503, 504]);
+
+const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: number | undefined, code: string): string => {
   const wait = retryAfter !== undefined ? `in ${retryAfter} second${retryAfter === 1 ? "" : "s"}` : "in a little while";
   const edit = task === "edit";
   switch (kind) {
@@ -99,7 +103,10 @@ const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: numbe
     case "model_not_found":
       return edit ? `The gateway does not know the model ${model}, or does not edit images with it (POST /v1/images/edits).` : `The gateway does not know the model ${model}.`;
     case "rate_limited":
-      return `The gateway is limiting requests right now. Try again ${wait}.`;
+      // A quota allotted to this account (requests or tokens a minute), not only a moment's burst.
+      return code.toLowerCase() === "throttling.allocationquota"
+        ? `The gateway account's quota for ${model} is used up for now. Try again ${wait}; if it keeps happening, the quota needs raising.`
+        : `The gateway is limiting requests right now. Try again ${wait}.`;
     case "timeout":
       return `${model} took too long and the gateway gave up. Try again, perhaps with fewer images.`;
     case "model_unavailable":
@@ -114,10 +121,11 @@ const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: numbe
 };
 
 export const mapUpstreamError = (failure: UpstreamFailure): AppError => {
-  const kind = kindFromCode(upstreamErrorCode(failure.body)) ?? kindFromStatus(failure.status);
+  const { code, type } = upstreamErrorCode(failure.body);
+  const kind = kindFromCode(code) ?? (SPECIFIC_STATUSES.has(failure.status) ? null : kindFromCode(type)) ?? kindFromStatus(failure.status);
   const retryAfterSeconds =
     kind === "rate_limited" || kind === "model_unavailable" ? parseRetryAfter(failure.retryAfter) : undefined;
-  return new AppError(kind, message(kind, failure, retryAfterSeconds), {
+  return new AppError(kind, message(kind, failure, retryAfterSeconds, code), {
     ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
     ...(failure.requestId && { requestId: failure.requestId }),
     ...(failure.taskId && { taskId: failure.taskId }),

@@ -59,7 +59,7 @@ const refusalOf = (act: () => unknown): string => {
 };
 
 /** Every upstream error code the gateway client maps, each to its own sentence. */
-const GATEWAY_CODES = ["DataInspectionFailed", "Arrearage", "InvalidApiKey", "AccessDenied", "ModelNotFound", "Throttling", "RequestTimeOut", "ModelUnavailable", "InvalidParameter", "InternalError"];
+const GATEWAY_CODES = ["DataInspectionFailed", "Arrearage", "InvalidApiKey", "AccessDenied", "ModelNotFound", "Throttling", "Throttling.AllocationQuota", "RequestTimeOut", "ModelUnavailable", "InvalidParameter", "InternalError"];
 
 /** The message a refusal carries, or "" when nothing was refused. */
 const refusal = (act: () => Promise<void>): Promise<string> => act().then(() => "", (error: unknown) => (error instanceof Error ? error.message : String(error)));

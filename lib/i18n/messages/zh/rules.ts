@@ -84,6 +84,8 @@ export const rules: Messages["rules"] = {
     ["^The gateway does not know the model (?<model>Model [A-Z]|\\S+), or does not edit images with it \\(POST /v1/images/edits\\)\\.$", "网关不认识模型 {model}，或不用它编辑图片（POST /v1/images/edits）。"],
     ["^The gateway is limiting requests right now\\. Try again in (?<n>\\d+) seconds?\\.$", "网关正在限流。请在 {n} 秒后重试。"],
     ["^The gateway is limiting requests right now\\. Try again in a little while\\.$", "网关正在限流。请稍后重试。"],
+    ["^The gateway account's quota for (?<model>Model [A-Z]|\\S+) is used up for now\\. Try again in (?<n>\\d+) seconds?; if it keeps happening, the quota needs raising\\.$", "网关账户在 {model} 上的配额暂时用完了。请在 {n} 秒后重试；如果一再发生，需要提高配额。"],
+    ["^The gateway account's quota for (?<model>Model [A-Z]|\\S+) is used up for now\\. Try again in a little while; if it keeps happening, the quota needs raising\\.$", "网关账户在 {model} 上的配额暂时用完了。请稍后重试；如果一再发生，需要提高配额。"],
     ["^(?<model>Model [A-Z]|\\S+) took too long and the gateway gave up\\. Try again, perhaps with fewer images\\.$", "{model} 耗时过长，网关已放弃。请重试，或减少图片数量。"],
     ["^(?<model>Model [A-Z]|\\S+) is temporarily unavailable\\. Try again in (?<n>\\d+) seconds?, or pick another model\\.$", "{model} 暂时不可用。请在 {n} 秒后重试，或换一个模型。"],
     ["^(?<model>Model [A-Z]|\\S+) is temporarily unavailable\\. Try again in a little while, or pick another model\\.$", "{model} 暂时不可用。请稍后重试，或换一个模型。"],
