@@ -1,7 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { hostRefused, isAllowedHost } from "./lib/access/allowed-host";
+import { parseAccessConfig } from "./lib/access/config";
 import { contentSecurityPolicy } from "./lib/access/csp";
 import { signInPath } from "./lib/access/next-path";
 import { SESSION_COOKIE } from "./lib/access/session-token";
+
+/** PLAYGROUND_ORIGINS as the start-up checked it (instrumentation-node.ts), read once per value. */
+let read: { readonly value: string | undefined; readonly origins: readonly string[] } | null = null;
+const origins = (): readonly string[] => {
+  const value = process.env.PLAYGROUND_ORIGINS;
+  if (!read || read.value !== value) read = { value, origins: parseAccessConfig(process.env).origins };
+  return read.origins;
+};
 
 /**
  * Per-request CSP nonce for pages, and a quick redirect to the sign-in page when a gate is set and no
@@ -9,6 +19,12 @@ import { SESSION_COOKIE } from "./lib/access/session-token";
  * verify the session themselves.
  */
 export function proxy(request: NextRequest) {
+  // A page under a name rebound to this server would hold the history's data in its HTML: answered only at
+  // the names the API answers at (lib/http/route.ts).
+  const host = request.headers.get("host");
+  if (!isAllowedHost(host, origins())) {
+    return new NextResponse(hostRefused(host).message, { status: 403, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  }
   const gated = Boolean(process.env.PLAYGROUND_PASSWORD?.trim());
   // A voting page decides for itself: its poll may be open to anyone with the link.
   const open = request.nextUrl.pathname === "/sign-in" || request.nextUrl.pathname.startsWith("/vote/");

@@ -244,7 +244,7 @@ test("security headers on pages and API responses", async ({ request }) => {
   expect(page.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'.*frame-ancestors 'none'/);
 });
 
-test("a forged X-Forwarded-For buys no more sign-in attempts, and a page reached under another name changes nothing", async () => {
+test("a forged X-Forwarded-For buys no more sign-in attempts, and a page reached under another name is answered nothing", async () => {
   const attempt = (forwardedFor: string) =>
     fetch(`${server.url}/api/session`, {
       method: "POST",
@@ -257,20 +257,25 @@ test("a forged X-Forwarded-For buys no more sign-in attempts, and a page reached
   expect(refused.status).toBe(429);
   expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^Too many sign-in attempts\. Try again in \d+ seconds?\.$/);
 
-  // DNS rebinding: a page on another name that resolves to this server sends "same-origin" requests with its own Host.
-  const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const url = new URL(`${server.url}/api/generations`);
-    const request = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { host: `rebind.attacker.test:${url.port}`, "content-type": "application/json", "sec-fetch-site": "same-origin" } },
-      (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      },
-    );
-    request.on("error", reject);
-    request.end(JSON.stringify(GENERATION));
-  });
-  expect(rebound.status).toBe(403);
-  expect(rebound.body).toContain("PLAYGROUND_ORIGINS");
+  // DNS rebinding: a page on another name that resolves to this server sends "same-origin" requests with its
+  // own Host. Nothing answers it: no change, no read of the history, not even the page.
+  const rebound = (method: string, path: string, body?: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(`${server.url}${path}`);
+      const request = httpRequest(
+        { host: url.hostname, port: url.port, path: url.pathname, method, headers: { host: `rebind.attacker.test:${url.port}`, "content-type": "application/json", "sec-fetch-site": "same-origin" } },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+  for (const [method, path, body] of [["POST", "/api/generations", JSON.stringify(GENERATION)], ["GET", "/api/generations"], ["GET", "/api/events"], ["GET", "/"], ["GET", "/sign-in"]] as const) {
+    const answer = await rebound(method, path, body);
+    expect(answer.status, `${method} ${path}`).toBe(403);
+    expect(answer.body).toContain("PLAYGROUND_ORIGINS");
+  }
 });

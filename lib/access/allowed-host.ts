@@ -1,9 +1,10 @@
 import { AppError } from "../errors";
 
 /**
- * The names this server answers changes at: loopback, and the origins its operator listed. A page on any
- * other name that resolves here (DNS rebinding) would otherwise pass the same-origin check, since its
- * requests are "same-origin" to it, and spend the key's credit on a server without a password. Pure.
+ * The names this server answers at: loopback, and the origins its operator listed. A page on any other name
+ * that resolves here (DNS rebinding) would otherwise pass the same-origin check, since its requests are
+ * "same-origin" to it: on a server without a password it could read the whole history and spend the key's
+ * credit. Pure.
  */
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
@@ -24,5 +25,5 @@ export const isAllowedHost = (host: string | null, origins: readonly string[]): 
 export const hostRefused = (host: string | null): AppError =>
   new AppError(
     "forbidden",
-    `This playground takes changes only at localhost and the addresses in PLAYGROUND_ORIGINS, and it was reached as ${JSON.stringify(host ?? "")}. Whoever runs it can add that address to PLAYGROUND_ORIGINS.`,
+    `This playground answers only at localhost and the addresses in PLAYGROUND_ORIGINS, and it was reached as ${JSON.stringify(host ?? "")}. Whoever runs it can add that address to PLAYGROUND_ORIGINS.`,
   );

@@ -15,7 +15,7 @@ describe("access configuration", () => {
       origins: [],
     });
     expect(describeAccessConfig(config)).toContain("Access gate: OFF");
-    expect(describeAccessConfig(config)).toContain("Reachable for changes at localhost only");
+    expect(describeAccessConfig(config)).toContain("Reachable at localhost only");
     expect(describeAccessConfig(config)).toContain("TRUSTED_PROXY_HOPS=0");
   });
 

@@ -55,7 +55,7 @@ export type AccessConfig = {
   readonly trustedProxyHops: number;
   /** The most edit input images kept at once, in bytes. */
   readonly maxInputBytes: number;
-  /** Where the playground may be reached to change anything, besides loopback (PLAYGROUND_ORIGINS). */
+  /** Where the playground may be reached at all, besides loopback (PLAYGROUND_ORIGINS). */
   readonly origins: readonly string[];
 };
 
@@ -84,8 +84,8 @@ export const describeAccessConfig = (config: AccessConfig): string =>
       : "Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it and spend the key's credit.",
     `Limits: ${config.ratePerMinute} generations per client per minute, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs.`,
     config.origins.length === 0
-      ? "Reachable for changes at localhost only; set PLAYGROUND_ORIGINS to the address people use (https://play.example.com) to serve it to others."
-      : `Reachable for changes at localhost and ${config.origins.join(", ")} (PLAYGROUND_ORIGINS).`,
+      ? "Reachable at localhost only; set PLAYGROUND_ORIGINS to the address people use (https://play.example.com) to serve it to others."
+      : `Reachable at localhost and ${config.origins.join(", ")} (PLAYGROUND_ORIGINS).`,
     config.trustedProxyHops === 0
       ? "Clients are told apart by the address of their connection (TRUSTED_PROXY_HOPS=0; set it to the number of proxies in front of this server)."
       : `Clients are told apart by the address the outermost of ${config.trustedProxyHops} trusted proxies saw (TRUSTED_PROXY_HOPS).`,

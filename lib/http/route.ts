@@ -4,9 +4,10 @@ import { checkSameOrigin, getAccess, requireAccess } from "../access/gate";
 import { respond } from "./responses";
 
 /**
- * Every API route runs through here, so none can forget the gate: the session is checked (unless the
- * route is the sign-in itself), anything but a read must come from this site and reach it by a name it
- * answers to (loopback or PLAYGROUND_ORIGINS), and whatever is thrown becomes the app's error response.
+ * Every API route runs through here, so none can forget the gate: every request must reach the server by a
+ * name it answers to (loopback or PLAYGROUND_ORIGINS), the session is checked (unless the route is the
+ * sign-in itself), anything but a read must come from this site, and whatever is thrown becomes the app's
+ * error response.
  */
 export const handleRoute = (
   request: Request,
@@ -14,11 +15,10 @@ export const handleRoute = (
   options: { public?: boolean } = {},
 ): Promise<Response> =>
   respond(async () => {
+    // Reads too: without a gate, a page under another name rebound to this server could read the history.
+    const host = request.headers.get("host") ?? new URL(request.url).host;
+    if (!isAllowedHost(host, (await getAccess()).config.origins)) throw hostRefused(host);
     const changes = request.method !== "GET" && request.method !== "HEAD";
-    if (changes) {
-      const host = request.headers.get("host") ?? new URL(request.url).host;
-      if (!isAllowedHost(host, (await getAccess()).config.origins)) throw hostRefused(host);
-    }
     const sessionId = options.public ? null : await requireAccess(request);
     if (changes) checkSameOrigin(request);
     return work(sessionId);
