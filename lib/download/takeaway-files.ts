@@ -160,7 +160,11 @@ const settingsRows = (
   });
 
 /** What a deck says was left out, in the interface's language. */
-export const deckNotes = (locale: Locale, { deleted, more }: { deleted: number; more: boolean }, limit: number): string[] => {
+export const deckNotes = (locale: Locale, { deleted, blind, more }: { deleted: number; blind: number; more: boolean }, limit: number): string[] => {
   const words = MESSAGES[locale].sets.slides;
-  return [...(deleted > 0 ? [plural(locale, words.deleted, deleted)] : []), ...(more ? [format(words.more, { count: limit })] : [])];
+  return [
+    ...(deleted > 0 ? [plural(locale, words.deleted, deleted)] : []),
+    ...(blind > 0 ? [plural(locale, words.blindColumns, blind)] : []),
+    ...(more ? [format(words.more, { count: limit })] : []),
+  ];
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { isHidden } from "../compare/column-label";
+import { inHiddenComparison } from "../compare/hidden-column";
 import { AppError } from "../errors";
 import type { HistoryItem } from "../generation/view";
 import { getHistory } from "../history";
@@ -45,6 +46,8 @@ export type Takeaway = {
   readonly items: readonly HistoryItem[];
   /** Chosen, then deleted before the download. */
   readonly deleted: number;
+  /** Images chosen on their own from a blind comparison not yet revealed: alone, each would name its model. */
+  readonly blind: number;
   /** Favourites beyond the most a download holds (the newest are taken). */
   readonly more: boolean;
 };
@@ -53,7 +56,7 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
   const { store } = await getHistory();
   if (source.kind === "favourites") {
     const page = await store.list({ limit: TAKEAWAY_MAX_ITEMS, starred: true });
-    return { kind: "favourites", title: null, items: page.items, deleted: 0, more: page.nextCursor !== null };
+    return { kind: "favourites", title: null, items: page.items, deleted: 0, blind: 0, more: page.nextCursor !== null };
   }
   if (source.kind === "poll") {
     const poll = await store.getPoll(source.id);
@@ -65,11 +68,13 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
     const items = read.filter((item) => item !== null);
     // A set deleted since took its generations along (the poll keeps only their images): its items say so.
     const gone = generations.filter((candidates) => candidates.every((generation) => generation === null)).length;
-    return { kind: "poll", title: poll.title, items, deleted: read.length - items.length + gone, more: false };
+    return { kind: "poll", title: poll.title, items, deleted: read.length - items.length + gone, blind: 0, more: false };
   }
   const read = await Promise.all(source.entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
-  const items = read.filter((item) => item !== null);
-  return { kind: "selection", title: null, items, deleted: read.length - items.length, more: false };
+  const present = read.filter((item) => item !== null);
+  const shown = await Promise.all(present.map(async (item) => (item.kind === "generation" && (await inHiddenComparison(store, item)) ? null : item)));
+  const items = shown.filter((item) => item !== null);
+  return { kind: "selection", title: null, items, deleted: read.length - present.length, blind: present.length - items.length, more: false };
 };
 
 /**
@@ -91,9 +96,13 @@ export const takeawayEntries = (items: readonly HistoryItem[]): { entries: Takea
 };
 
 /** What a take-away's files say was left out, in English (a file outlives the interface's language), or null. */
-export const leftOutNote = (takeaway: Pick<Takeaway, "deleted" | "more">, hidden: number): string | null => {
+export const leftOutNote = (takeaway: Pick<Takeaway, "deleted" | "blind" | "more">, hidden: number): string | null => {
   const parts = [
     takeaway.deleted > 0 && `${takeaway.deleted} chosen ${takeaway.deleted === 1 ? "item was" : "items were"} deleted since and ${takeaway.deleted === 1 ? "is" : "are"} left out.`,
+    takeaway.blind > 0 &&
+      (takeaway.blind === 1
+        ? "1 chosen image of a blind comparison not yet revealed is left out: alone, it would name its model."
+        : `${takeaway.blind} chosen images of blind comparisons not yet revealed are left out: alone, they would name their models.`),
     hidden > 0 && `${hidden} blind ${hidden === 1 ? "comparison" : "comparisons"} not yet revealed ${hidden === 1 ? "is" : "are"} left out: ${hidden === 1 ? "its" : "their"} files would name the models.`,
     takeaway.more && `Only the newest ${TAKEAWAY_MAX_ITEMS} favourites are here.`,
   ].filter((part) => typeof part === "string");

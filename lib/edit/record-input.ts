@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import sharp from "sharp";
+import { BLIND_EDIT, inHiddenComparison } from "../compare/hidden-column";
 import { AppError } from "../errors";
 import type { InputImageView } from "../generation/view";
 import { makeThumbnail } from "../jobs/process-image";
@@ -61,6 +62,7 @@ export const recordFromResult = async (storage: Storage, imageId: string): Promi
   const generation = image && (await storage.store.get(image.generationId));
   const bytes = image && (await storage.images.read(imageId, "full"));
   if (!image || !generation || !bytes) throw new AppError("not_found", "That image is no longer in the history (it may have been deleted).");
+  if (await inHiddenComparison(storage.store, generation)) throw new AppError("forbidden", BLIND_EDIT);
   // A result is a model's own PNG and can pass the gateway's 10 MB; the same pixels as a JPEG (on white,
   // which has no transparency to lose) always fit.
   const fitted = bytes.length > ANY_EDIT_INPUT.maxBytes ? await sharp(bytes).flatten({ background: "#ffffff" }).jpeg({ quality: 92 }).toBuffer() : bytes;

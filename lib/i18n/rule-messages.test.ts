@@ -5,6 +5,7 @@ import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-re
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
+import { BLIND_EDIT, BLIND_SHARE } from "../compare/hidden-column";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
@@ -184,6 +185,8 @@ const sentences = async (): Promise<string[]> => {
     }),
     NETWORK_ERROR,
     BLIND_DOWNLOAD,
+    BLIND_SHARE,
+    BLIND_EDIT,
     inputStorageFull(1_500_000, 1024 * 1024).message,
     refusalOf(() => {
       const take = createDecodeSlots(1);

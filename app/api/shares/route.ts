@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { BLIND_SHARE, inHiddenComparison } from "@/lib/compare/hidden-column";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/generation/parse-request";
 import { getHistory } from "@/lib/history";
@@ -24,6 +25,9 @@ export function POST(request: Request): Promise<Response> {
         "not_found",
         `The link was not made: ${missing} of the ${entries.length} chosen items no longer exist (deleted since the page loaded). Reload the history and try again.`,
       );
+    }
+    for (const item of found) {
+      if (item?.kind === "generation" && (await inHiddenComparison(store, item))) throw new AppError("forbidden", BLIND_SHARE);
     }
     const id = randomBytes(16).toString("base64url");
     await store.createShare({ id, createdAt: Date.now(), title, entries });

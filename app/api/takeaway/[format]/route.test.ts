@@ -14,6 +14,8 @@ const routes = {} as {
   deck: typeof import("../../comparisons/[id]/deck/route");
   generations: typeof import("../../generations/route");
   polls: typeof import("../../polls/route");
+  shares: typeof import("../../shares/route");
+  inputs: typeof import("../../inputs/route");
   takeaway: typeof import("./route");
 };
 
@@ -26,6 +28,8 @@ beforeAll(async () => {
     deck: await import("../../comparisons/[id]/deck/route"),
     generations: await import("../../generations/route"),
     polls: await import("../../polls/route"),
+    shares: await import("../../shares/route"),
+    inputs: await import("../../inputs/route"),
     takeaway: await import("./route"),
   });
 });
@@ -156,6 +160,32 @@ describe("a selection taken away", () => {
     const zip = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?poll=${id}`), { params: Promise.resolve({ format: "zip" }) })).arrayBuffer()));
     expect(new TextDecoder().decode(zip["README.txt"])).toBe("1 chosen item was deleted since and is left out.\n");
   }, 240_000);
+
+  it("an image of an unrevealed blind comparison, chosen alone, is left out of the files, and neither shared nor edited until the reveal", async () => {
+    const blind = await comparisonOf(true, "Two foxes in the snow");
+    const column = blind.columns[0]?.generation;
+    const image = column?.images[0];
+    if (!column || !image) throw new Error("no column");
+    const zipOf = async () => unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?items=generation:${column.id}`), { params: Promise.resolve({ format: "zip" }) })).arrayBuffer()));
+    const before = await zipOf();
+    expect(Object.keys(before).filter((name) => name.endsWith(".png"))).toHaveLength(0);
+    expect(new TextDecoder().decode(before["README.txt"])).toBe("1 chosen image of a blind comparison not yet revealed is left out: alone, it would name its model.\n");
+    const share = () => routes.shares.POST(post("/api/shares", { title: "A fox", entries: [{ kind: "generation", id: column.id }] }));
+    const refused = await share();
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^The link was not made: an image chosen belongs to a blind comparison/);
+    const input = () => routes.inputs.POST(post("/api/inputs", { imageId: image.id }));
+    const edit = await input();
+    expect(edit.status).toBe(403);
+    expect(((await edit.json()) as { error: { message: string } }).error.message).toMatch(/as an edit's input its size would tell its model/);
+
+    // Revealed, the same image is an image like any other.
+    const revealed = await routes.comparison.PATCH(new Request(`http://localhost/api/comparisons/${blind.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ revealed: true }) }), { params: Promise.resolve({ id: blind.id }) });
+    expect(revealed.status).toBe(200);
+    expect(Object.keys(await zipOf()).filter((name) => name.endsWith(".png"))).toHaveLength(1);
+    expect((await share()).status).toBe(201);
+    expect((await input()).status).toBe(201);
+  }, 120_000);
 
   it("refuses a list it cannot read, before reading anything", async () => {
     const response = await routes.takeaway.GET(get("/api/takeaway/zip?items=nonsense"), { params: Promise.resolve({ format: "zip" }) });

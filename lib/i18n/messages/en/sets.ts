@@ -39,6 +39,7 @@ export const sets = {
     selection: { one: "{count} item from the history", other: "{count} items from the history" },
     favourites: "Favourites",
     deleted: { one: "{count} chosen item was deleted since and is left out.", other: "{count} chosen items were deleted since and are left out." },
+    blindColumns: { one: "{count} chosen image of a blind comparison not yet revealed is left out: alone, it would name its model.", other: "{count} chosen images of blind comparisons not yet revealed are left out: alone, they would name their models." },
     more: "Only the newest {count} favourites are here.",
     capped: "Only the first {count} images are here, {left} more left out: a deck holds no more. Choose fewer items for the rest.",
   },

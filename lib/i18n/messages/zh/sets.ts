@@ -40,6 +40,7 @@ export const sets: Messages["sets"] = {
     selection: { one: "历史记录中的 {count} 项", other: "历史记录中的 {count} 项" },
     favourites: "收藏",
     deleted: { one: "所选的 {count} 项已被删除，未包含在内。", other: "所选的 {count} 项已被删除，未包含在内。" },
+    blindColumns: { one: "所选的 {count} 张图片来自尚未揭晓的盲测对比，未包含在内：单独展示会写出其模型。", other: "所选的 {count} 张图片来自尚未揭晓的盲测对比，未包含在内：单独展示会写出其模型。" },
     more: "这里只有最新的 {count} 项收藏。",
     capped: "这里只有前 {count} 张图片，另有 {left} 张未收入：一份幻灯片最多容纳这么多。其余的请少选几项再下载。",
   },

@@ -1,5 +1,5 @@
-import { isHidden } from "@/lib/compare/column-label";
 import { BLIND_DOWNLOAD } from "@/lib/compare/hidden-comparison";
+import { inHiddenComparison } from "@/lib/compare/hidden-column";
 import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/history/storage";
 import { loadStoredImage } from "@/lib/history/stored-image";
@@ -16,8 +16,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const { image, bytes, generation } = await loadStoredImage((await params).id, "full");
     // An edit's input has no generation to name the file after; it is shown, not offered as a download.
     if (!generation || !("position" in image)) throw notFound("This image");
-    const comparison = generation.comparisonId ? await (await getStorage()).store.getComparison(generation.comparisonId) : null;
-    if (comparison && isHidden(comparison)) throw new AppError("forbidden", BLIND_DOWNLOAD);
+    if (await inHiddenComparison((await getStorage()).store, generation)) throw new AppError("forbidden", BLIND_DOWNLOAD);
     const file = await downloadablePng(bytes, generation, image);
     return imageResponse(file.png, "image/png", { "content-disposition": file.contentDisposition });
   });
