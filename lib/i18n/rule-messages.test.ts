@@ -6,6 +6,7 @@ import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_SHARE } from "../compare/hidden-column";
+import { TOO_LATE_TO_STOP } from "../jobs/runner";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
@@ -187,6 +188,7 @@ const sentences = async (): Promise<string[]> => {
     BLIND_DOWNLOAD,
     BLIND_SHARE,
     BLIND_EDIT,
+    TOO_LATE_TO_STOP,
     inputStorageFull(1_500_000, 1024 * 1024).message,
     refusalOf(() => {
       const take = createDecodeSlots(1);

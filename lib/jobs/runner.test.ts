@@ -11,7 +11,7 @@ import { openStorage, type Storage } from "../history/storage";
 import { defaultRequest } from "../models/defaults";
 import type { CompareRequest } from "../compare/compare-request";
 import { useSimulatorServer } from "../simulator/test-support";
-import { createJobRunner, type JobRunner } from "./runner";
+import { createJobRunner, TOO_LATE_TO_STOP, type JobRunner } from "./runner";
 
 /** Jobs end to end on real sockets and real files: simulator -> gateway call -> stored images and record. */
 
@@ -384,6 +384,29 @@ describe("spend limits", () => {
     await vi.waitFor(async () => expect((await slow.usage()).lingering).toBe(0));
     await slow.start(request());
     await slow.idle();
+  });
+
+  it("a cancel after the gateway answered is too late: the images it billed are kept, and the card says so", async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The answer is in; its images are still on their way when the cancel comes.
+    const slowImages = async (): Promise<Gateway> => {
+      const base = await gateway();
+      return { ...base, fetchImage: async (url, signal) => held.then(() => base.fetchImage(url, signal)) };
+    };
+    current().simulator.configure({ responseFormat: "url" });
+    const late = createJobRunner({ ...storage, gateway: slowImages, limits: { maxConcurrent: 1, dailyImageLimit: 100, lingerMs: 60_000 } });
+    const started = await late.start(request({ n: 2 }));
+    await vi.waitFor(async () => expect((await storage.store.get(started.id))?.stage).toBe("downloading"));
+    expect(await late.cancel(started.id)).toMatchObject({ status: "cancelled" });
+    release();
+    await late.idle();
+    const done = await storage.store.get(started.id);
+    expect(done).toMatchObject({ status: "succeeded", billedImages: 2, notices: [TOO_LATE_TO_STOP] });
+    expect(done?.images).toHaveLength(2);
+    for (const image of done?.images ?? []) expect(await storage.images.read(image.id, "full")).not.toBeNull();
+    // Billed and kept: counted, and its place under the cap is free (the gateway is done with it).
+    expect(await late.usage()).toMatchObject({ imagesToday: 2, running: 0, lingering: 0 });
   });
 
   it("counts every image that came back, more than asked included", async () => {

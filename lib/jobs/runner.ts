@@ -123,6 +123,12 @@ const NO_LIMITS: RunnerLimits = { maxConcurrent: Number.POSITIVE_INFINITY, daily
 /** How long the upstream may go on with a call the playground stopped waiting for: its slowest models take 2 minutes. */
 export const DEFAULT_LINGER_MS = 120_000;
 
+/** A signal that never aborts: the fetching of images the gateway has already billed. */
+const NEVER = new AbortController().signal;
+
+/** Said on a generation stopped (cancelled, or its instance taken for gone) after the gateway had answered. */
+export const TOO_LATE_TO_STOP = "It was stopped after the gateway had answered: the images it billed are kept.";
+
 /**
  * Generations as server-side jobs: the call to the gateway runs here, independent of any browser
  * connection, and everything it returns is kept. Images are written first and the record committed after,
@@ -226,7 +232,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       upstream = { requestId: result.requestId, taskId: result.taskId };
       // The bill is recorded beside the images' fetching, not before it: the user waits for the images.
       const billed = Promise.all([store.adjustImages(day, result.billedImages - request.n), store.addSpend(day, request.model, result.billedImages)]);
-      const kept = await keep(id, result.images, connection, signal).finally(() => billed.catch(() => undefined));
+      // Answered, the images are paid for: a cancel (or an interruption) from now on is too late to save
+      // anything, so their fetching no longer follows it (each fetch has its own time limit) and they are kept.
+      const kept = await keep(id, result.images, connection, NEVER).finally(() => billed.catch(() => undefined));
       const { stored, downloadedAt } = kept;
       try {
         await billed;
@@ -235,10 +243,11 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         throw error;
       }
       const timings = { sentAt, answeredAt, downloadedAt, storedAt: now() };
-      const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices: result.notices, timings };
+      const notices = signal.aborted ? [...result.notices, TOO_LATE_TO_STOP] : result.notices;
+      const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices, timings };
       let committed: boolean | undefined;
       try {
-        committed = !signal.aborted && (await store.complete(id, finished)) !== null;
+        committed = (await store.complete(id, finished)) !== null;
       } catch (error) {
         // The store reads the record again after its commit, and that read can fail too: whether the record
         // holds the files is asked again. Where that cannot be told either, they stay (undefined): a file
@@ -246,7 +255,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         committed = await store.get(id).then((record) => record?.status === "succeeded", () => undefined);
         throw error;
       } finally {
-        // Not committed (cancelled meanwhile, no longer running, or the database refused): nothing points at these.
+        // Not committed (deleted meanwhile, a column retried in its place, or the database refused): nothing points at these.
         if (committed === false) await Promise.all(stored.map((image) => images.remove(image.id)));
       }
       return false;

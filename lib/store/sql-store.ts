@@ -291,9 +291,15 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
             billed_images: billedImages ?? null,
             notices_json: notices && notices.length > 0 ? JSON.stringify(notices) : null,
             timings_json: timings ? JSON.stringify(timings) : null,
+            // What an interruption said it was is no longer so.
+            error_code: null,
+            error_message: null,
+            retry_after_seconds: null,
+            linger_until: null,
           }))
           .where("id", "=", id)
-          .where("status", "=", "running")
+          // Cancelled or interrupted while its answer was being stored: the answer is billed, so it stands.
+          .where("status", "in", ["running", "cancelled", "interrupted"])
           .returning(["id", "comparison_id"])
           .executeTakeFirst();
         if (!row) return false;

@@ -153,12 +153,24 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.image(late.id)).toBeNull();
     });
 
-    it("refuses to complete a generation that was cancelled, and keeps no images for it", async () => {
-      const { id } = await create("cancelled early");
-      const cancelled = await store.fail(id, { finishedAt: 5, status: "cancelled", error: null });
+    it("completes a generation cancelled or interrupted while its answer was stored (billed, it stands), never a failed one", async () => {
+      const cancelled = await create("cancelled once answered");
+      await store.fail(cancelled.id, { finishedAt: 5, status: "cancelled", error: null, lingerUntil: Date.now() + 60_000 });
+      const interrupted = await create("interrupted once answered");
+      await store.markInterrupted(5);
+      for (const { id } of [cancelled, interrupted]) {
+        const late = image(0);
+        expect(await store.complete(id, { finishedAt: 6, durationMs: 6, images: [late] })).toMatchObject({ status: "succeeded", finishedAt: 6, error: null, images: [{ id: late.id }] });
+        expect((await store.imageIds()).has(late.id)).toBe(true);
+      }
+      // Its place under the cap, held in case the gateway was still at work, is free: the gateway answered.
+      expect(await store.inFlight(Date.now())).toMatchObject({ lingering: 0 });
+
+      const { id } = await create("failed");
+      const failed = await store.fail(id, { finishedAt: 5, status: "failed", error: { code: "timeout", message: "Too slow.", retryAfterSeconds: null } });
       const late = image(0);
       expect(await store.complete(id, { finishedAt: 6, durationMs: 6, images: [late] })).toBeNull();
-      expect(await store.get(id)).toEqual(cancelled);
+      expect(await store.get(id)).toEqual(failed);
       expect((await store.imageIds()).has(late.id)).toBe(false);
     });
 

@@ -102,6 +102,7 @@ export const rules: Messages["rules"] = {
     ["^The gateway cancelled the task before it finished\\. Cancelled tasks are not billed; try again\\.$", "网关在任务完成前取消了它。已取消的任务不计费，请重试。"],
     ["^The gateway no longer knows the task \\(task ids expire after 24 hours\\), so whether it made any image cannot be told\\. Try again\\.$", "网关已查不到这个任务（任务 ID 在 24 小时后失效），无法得知它是否生成了图片。请重试。"],
     ["^The gateway returned (?<got>\\d+) of the (?<asked>\\d+) images asked for\\.$", "网关只返回了所需 {asked} 张图片中的 {got} 张。"],
+    ["^It was stopped after the gateway had answered: the images it billed are kept\\.$", "网关已经作答后才被停止：已计费的图片都保留了下来。"],
     ["^The gateway returned (?<got>\\d+) images, more than the (?<asked>\\d+) asked for; all are kept and counted\\.$", "网关返回了 {got} 张图片，多于所需的 {asked} 张；全部保存并计入用量。"],
     ["^Content moderation refused (?<n>\\d+) of them\\.$", "其中 {n} 张被内容审核拒绝。"],
     ["^(?<n>\\d+) failed at the gateway \\((?<codes>[^)]+)\\)\\.$", "其中 {n} 张在网关端失败（{codes}）。"],
