@@ -4,6 +4,7 @@ import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { blindImage } from "@/lib/compare/blind-image";
 import { voterAccess } from "@/lib/polls/voter-access";
+import { getVoteImages } from "@/lib/polls/vote-images";
 import { candidateAt } from "@/lib/polls/voter-view";
 
 export const dynamic = "force-dynamic";
@@ -23,11 +24,15 @@ export function GET(request: Request, { params }: { params: Promise<{ token: str
       if (!candidate) throw notFound("This image");
       const { store, images } = await getHistory();
       // One frame for the whole item: the mean shape of all its images, whatever order they are stored in.
-      const [bytes, records] = await Promise.all([images.read(candidate.imageId, "full"), store.pollImages(candidates.map((entry) => entry.imageId))]);
-      const shapes = records.map((record) => record.width / record.height);
-      if (!bytes || shapes.length === 0) throw notFound("This image");
+      const shapes = (await store.pollImages(candidates.map((entry) => entry.imageId))).map((record) => record.width / record.height);
+      if (shapes.length === 0) throw notFound("This image");
       const aspect = shapes.reduce((sum, shape) => sum + shape, 0) / shapes.length;
-      return imageResponse(await blindImage(bytes, aspect), "image/jpeg", { "cache-control": "private, no-store" });
+      const jpeg = await (await getVoteImages())(`${candidate.imageId}@${aspect}`, async () => {
+        const bytes = await images.read(candidate.imageId, "full");
+        if (!bytes) throw notFound("This image");
+        return blindImage(bytes, aspect);
+      });
+      return imageResponse(jpeg, "image/jpeg", { "cache-control": "private, no-store" });
     },
     { public: true },
   );
