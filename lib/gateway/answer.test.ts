@@ -165,6 +165,13 @@ describe("Model Studio's text-to-image results", () => {
     expect(billedImages(answer)).toBe(1);
   });
 
+  it("takes a prompt handed back unchanged, or none, as no rewriting", () => {
+    const result = (extra: object) => images(parse({ ...TEXT2IMAGE, output: { ...TEXT2IMAGE.output, results: [{ orig_prompt: "A poster", url: LINK, ...extra }] } })).images[0]?.revisedPrompt;
+    expect(result({ actual_prompt: "A poster" })).toBe("");
+    expect(result({})).toBe("");
+    expect(result({ actual_prompt: "A poster, hand-drawn, warm light" })).toBe("A poster, hand-drawn, warm light");
+  });
+
   it("fails with the upstream's own refusal when every result was refused", () => {
     const answer = images(parse({ ...TEXT2IMAGE, output: { ...TEXT2IMAGE.output, results: [TEXT2IMAGE.output.results[1]] }, usage: { image_count: 0 } }));
     const error = emptyAnswerError(answer, { model: "wan2.5-t2i-preview", task: "generation" });

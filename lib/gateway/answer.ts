@@ -92,7 +92,7 @@ const nativeOutput = z.object({
       }),
     )
     .optional(),
-  results: z.array(z.object({ url: text, b64_image: text, actual_prompt: text, code: text })).optional(),
+  results: z.array(z.object({ url: text, b64_image: text, orig_prompt: text, actual_prompt: text, code: text })).optional(),
 });
 
 const nativeAnswer = z.object({ output: nativeOutput, usage: usageSchema });
@@ -191,7 +191,8 @@ const fromResults = (results: NonNullable<z.infer<typeof nativeOutput>["results"
   for (const result of results) {
     const source = toSource(result.url, result.b64_image);
     if (!source && result.code) items.failed.push(result.code);
-    else add(items, source, result.actual_prompt);
+    // The prompt handed back unchanged is no rewriting: said as "none returned", not as a revised prompt.
+    else add(items, source, result.actual_prompt !== undefined && result.actual_prompt === result.orig_prompt ? "" : result.actual_prompt);
   }
   return items;
 };

@@ -28,7 +28,8 @@ export const text2imageOutput = (parts: AnswerParts, taskId: string) => ({
   task_id: taskId,
   task_status: "SUCCEEDED",
   results: [
-    ...parts.items.map((item) => ({ url: item.url, orig_prompt: parts.prompt, actual_prompt: item.revised_prompt || parts.prompt })),
+    // `actual_prompt` only where the prompt was rewritten (prompt_extend), as Model Studio reports it.
+    ...parts.items.map((item) => ({ url: item.url, orig_prompt: parts.prompt, ...(item.revised_prompt && { actual_prompt: item.revised_prompt }) })),
     ...Array.from({ length: parts.refused }, () => REFUSED),
   ],
   task_metrics: { TOTAL: parts.items.length + parts.refused, SUCCEEDED: parts.items.length, FAILED: parts.refused },
