@@ -224,6 +224,10 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
         const { frames, cursor: caughtUpTo } = await catchUp(after, cursor);
         for (const frame of frames) write(subscriber, frame);
         subscriber.cursor = caughtUpTo;
+      } catch (error) {
+        // The route never gets its `stop`: the subscriber goes here, or it would linger until a write failed.
+        unsubscribe();
+        throw error;
       } finally {
         const held = subscriber.pending ?? [];
         subscriber.pending = null;

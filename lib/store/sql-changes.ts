@@ -67,12 +67,13 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
       return { first: Number(row?.first ?? 0), last: Number(row?.last ?? 0) };
     },
     async prune(before: number): Promise<void> {
-      // The newest stays whatever its age, so the log always knows where it is (a resume can be told apart from a gap).
-      await db
-        .deleteFrom("changes")
-        .where("at", "<", before)
-        .where("id", "<", (eb) => eb.selectFrom("changes").select((inner) => inner.fn.max<number>("id").as("newest")))
-        .execute();
+      // By id, below the first row young enough to keep: what stays is an unbroken run, whatever clock each
+      // instance stamped its rows with (a resume reads "no gap" from the first id alone). The newest stays
+      // whatever its age, so the log always knows where it is (a resume can be told apart from a gap).
+      const keptFrom = await db.selectFrom("changes").select((eb) => eb.fn.min<number>("id").as("first")).where("at", ">=", before).executeTakeFirst();
+      const newest = await db.selectFrom("changes").select((eb) => eb.fn.max<number>("id").as("last")).executeTakeFirst();
+      const below = Math.min(Number(keptFrom?.first ?? Number.POSITIVE_INFINITY), Number(newest?.last ?? 0));
+      if (Number.isFinite(below)) await db.deleteFrom("changes").where("id", "<", below).execute();
     },
     watch(listener: () => void): () => void {
       listeners.add(listener);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import { freshPostgresSchema, freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
@@ -71,6 +71,26 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     const page = await store.changesAfter(first, 2);
     expect(page.map((change: Change) => change.id)).toEqual([first + 1, first + 2]);
     await store.pruneChanges(Date.now() + 60_000);
+    expect(await store.changeBounds()).toEqual({ first: last, last });
+  });
+
+  it("forgets only an unbroken run of the oldest, whatever clock stamped each change", async () => {
+    // Instances whose clocks disagree: the second change is stamped earlier than the first.
+    const stamps = [Date.now() + 10_000, Date.now(), Date.now() + 20_000];
+    for (const stamp of stamps) {
+      vi.useFakeTimers({ toFake: ["Date"], now: stamp });
+      try {
+        await store.reserveImages("2026-12-02", 1, null);
+      } finally {
+        vi.useRealTimers();
+      }
+    }
+    const { first, last } = await store.changeBounds();
+    await store.pruneChanges(Date.now() + 5_000);
+    // The middle one is old enough, but forgetting it alone would leave a gap a resume could not see.
+    expect(await store.changeBounds()).toEqual({ first, last });
+    expect((await store.changesAfter(first - 1, 10)).map((change) => change.id)).toEqual([first, first + 1, last]);
+    await store.pruneChanges(Date.now() + 15_000);
     expect(await store.changeBounds()).toEqual({ first: last, last });
   });
 

@@ -6,6 +6,9 @@ import { handleRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
+/** Frames a stream may hold unread before it is closed. */
+const MAX_QUEUED_FRAMES = 500;
+
 /**
  * The history's changes as Server-Sent Events, behind the gate like every route. A browser that reconnects
  * sends Last-Event-ID (or `?after=`) and gets what it missed first. Behind a gate, the stream ends once its
@@ -31,7 +34,12 @@ export function GET(request: Request): Promise<Response> {
           }
         };
         request.signal.addEventListener("abort", end, { once: true });
-        stop = await feed.subscribe(after, (frame) => controller.enqueue(frame));
+        stop = await feed.subscribe(after, (frame) => {
+          controller.enqueue(frame);
+          // A reader that takes nothing (a stalled tab, a half-open connection) is let go rather than queued
+          // for until TCP gives up: a browser that is there resumes from its Last-Event-ID.
+          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) end();
+        });
         const cookies = request.headers.get("cookie");
         if (sessionId) unwatch = watchSession(async () => (await sessionFromCookies(cookies)).sessionId === sessionId, end);
         if (request.signal.aborted) end();
