@@ -7,6 +7,7 @@ import { NETWORK_ERROR } from "../api/client";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_SHARE } from "../compare/hidden-column";
 import { TOO_LATE_TO_STOP } from "../jobs/runner";
+import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
@@ -189,6 +190,16 @@ const sentences = async (): Promise<string[]> => {
     BLIND_SHARE,
     BLIND_EDIT,
     TOO_LATE_TO_STOP,
+    ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),
+    "Sign in to use the playground.",
+    "The request body is larger than 512 KB.",
+    "That image is no longer in the history (it may have been deleted).",
+    "The playground server answered 500 without an explanation.",
+    "The gateway returned an image that does not decode.",
+    ...["it points into a private network", "it redirects to another host", "a redirect without a location", "the image is too large", "too many redirects"].map(
+      (why) => `The gateway returned an image link the playground will not fetch (${why}).`,
+    ),
+    "This column is running or already finished with images.",
     inputStorageFull(1_500_000, 1024 * 1024).message,
     refusalOf(() => {
       const take = createDecodeSlots(1);
