@@ -10,6 +10,14 @@ test.describe("batches", () => {
   test("a CSV with a refused row is refused before any gateway call, says which line and why, and runs once fixed", async ({ playground, simulator, page }) => {
     const batch = new BatchPanel(page);
     await batch.open();
+    // A count the model cannot make is said at the count, once, and blocks the batch: never quietly replaced.
+    const count = batch.form.getByLabel("Images per row");
+    const typed = await count.inputValue();
+    await count.fill("0");
+    await expect(batch.form.getByText(/makes 1 to 4 images per request\.$/)).toBeVisible();
+    await expect(count).toHaveAttribute("aria-invalid", "true");
+    await count.fill(typed);
+    await expect(count).toHaveAttribute("aria-invalid", "false");
     await batch.form.getByLabel("A CSV file").check();
     const csv = `prompt,model,seed\nA red fox in fresh snow,qwen-image,7\n"An owl, at dusk",wan2.6-t2i,\n${"x".repeat(900)},qwen-image,\n`;
     await batch.form.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "prompts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });

@@ -12,6 +12,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { usageQuery } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
+import { defaultsProblems } from "@/lib/batch/batch-defaults";
 import { BATCH_NAME_MAX, rowProblems, toBatchRequest, type BatchRequest } from "@/lib/batch/batch-request";
 import { BATCH_COLUMNS, BATCH_LIMITS, batchSwitches, batchToCsv, readBatch, type BatchDefaults, type BatchSource, type DraftRow } from "@/lib/batch/batch-rows";
 import { AspectField, CountField } from "@/components/sets/set-fields";
@@ -61,7 +62,9 @@ export function BatchForm({
     reveal("batch-text");
   }, [load, reset]);
 
-  const defaults: BatchDefaults = { model: values.model, aspect: values.aspect, n: Number.isInteger(values.n) && values.n > 0 ? values.n : 1, seed: values.seed, promptExtend: values.promptExtend, watermark: values.watermark };
+  // Taken as typed: a count or seed the model refuses is said at its field (and blocks), never replaced.
+  const defaults: BatchDefaults = { model: values.model, aspect: values.aspect, n: values.n, seed: values.seed, promptExtend: values.promptExtend, watermark: values.watermark };
+  const fieldProblems = defaultsProblems({ model: values.model as ModelId, n: values.n, seed: values.seed });
   const read = useMemo((): { rows: DraftRow[]; error: string | null } => {
     try {
       return { rows: readBatch(values.source, values.text, defaults), error: null };
@@ -72,12 +75,16 @@ export function BatchForm({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [values.source, values.text, defaults.model, defaults.aspect, defaults.n, defaults.seed, defaults.promptExtend, defaults.watermark]);
   const problems = useMemo(() => new Map(rowProblems(read.rows).map((problem) => [problem.index, problem.message])), [read.rows]);
-  const images = read.rows.reduce((sum, row) => sum + row.request.n, 0);
-  const price = read.rows.reduce((sum, row) => sum + cost.of(row.request.model, row.request.n), 0);
+  // A count being typed (empty, or one the model refuses) adds nothing to the estimate until it is fixed.
+  const countOf = (n: number) => (Number.isInteger(n) && n > 0 ? n : 0);
+  const images = read.rows.reduce((sum, row) => sum + countOf(row.request.n), 0);
+  const price = read.rows.reduce((sum, row) => sum + cost.of(row.request.model, countOf(row.request.n)), 0);
   const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
   const firstPrompt = read.rows[0]?.request.prompt ?? "";
   const blocked =
-    read.error !== null
+    fieldProblems.n !== undefined || fieldProblems.seed !== undefined
+      ? t.fixDefaults
+      : read.error !== null
       ? ruleText(read.error)
       : read.rows.length === 0
         ? t.empty
@@ -162,9 +169,20 @@ export function BatchForm({
         </Field>
         <div className="grid grid-cols-2 gap-3">
           <AspectField id="batch-aspect" label={t.aspect} help={t.aspectHelp} registration={register("aspect")} />
-          <CountField id="batch-n" label={t.n} min={1} max={getModel(values.model as ModelId).n.max} registration={register("n", { valueAsNumber: true })} />
+          <CountField
+            id="batch-n"
+            label={t.n}
+            min={1}
+            max={getModel(values.model as ModelId).n.max}
+            error={fieldProblems.n && ruleText(fieldProblems.n)}
+            registration={register("n", { valueAsNumber: true })}
+          />
         </div>
-        <Controller control={control} name="seed" render={({ field }) => <SeedField id="batch-seed" value={field.value} onChange={field.onChange} />} />
+        <Controller
+          control={control}
+          name="seed"
+          render={({ field }) => <SeedField id="batch-seed" value={field.value} onChange={field.onChange} {...(fieldProblems.seed && { error: ruleText(fieldProblems.seed) })} />}
+        />
         <Switch id="batch-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
         <Switch id="batch-watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />
       </fieldset>

@@ -33,6 +33,7 @@ export const batch = {
     summary: { one: "{count} row, {images}", other: "{count} rows, {images}" },
     images: { one: "{count} image", other: "{count} images" },
     refused: { one: "{count} row is refused: fix it to run the batch.", other: "{count} rows are refused: fix them to run the batch." },
+    fixDefaults: "Fix the number of images or the seed above first: rows that leave them out take them.",
     tooMany: "A batch has at most {max} rows; this one has {count}. Split it in two.",
     empty: "Write at least one prompt.",
     submit: "Run the batch",

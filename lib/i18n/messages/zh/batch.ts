@@ -35,6 +35,7 @@ export const batch: Messages["batch"] = {
     summary: { one: "{count} 行，{images}", other: "{count} 行，{images}" },
     images: { one: "{count} 张图片", other: "{count} 张图片" },
     refused: { one: "有 {count} 行被拒绝：请先修正再运行。", other: "有 {count} 行被拒绝：请先修正再运行。" },
+    fixDefaults: "请先修正上方的图片数量或种子：没有写明它们的行会沿用这里的值。",
     tooMany: "一个批量最多 {max} 行，这个有 {count} 行。请拆成两个。",
     empty: "请至少写一条提示词。",
     submit: "运行批量",
