@@ -63,6 +63,8 @@ export function GridForm({
   const usage = useQuery(usageQuery(live)).data;
   const saved = useQuery(promptListsQuery()).data;
   const errors = formState.errors;
+  // The resolver says each part's first problem on the part itself (lib/forms/schema-resolver.ts).
+  const listsProblem = (errors.lists as { message?: string } | undefined)?.message;
   const values = watch();
 
   // The lists the prompt names go with the grid as they are now, so it runs (and is reused) as previewed;
@@ -146,6 +148,12 @@ export function GridForm({
           {...register("prompt")}
         />
       </Field>
+      {/* The saved lists the prompt names go with the grid: what is wrong with them is said under the prompt. */}
+      {listsProblem && (
+        <p role="alert" className="-mt-3 text-xs font-medium text-red-700 dark:text-red-300">
+          {ruleText(listsProblem)}
+        </p>
+      )}
 
       <PromptLists />
 

@@ -82,6 +82,15 @@ describe("grid requests", () => {
     expect(messages(grid({ negativePrompt: "🐱".repeat(500) }))).toEqual([]);
   });
 
+  it("says a negative prompt too long where it came from: the negative prompts axis, or the field", () => {
+    const paths = (value: unknown) => {
+      const parsed = safeParse(gridRequestSchema, value);
+      return parsed.success ? [] : parsed.error.issues.filter((issue) => issue.message.includes("negative prompt of at most")).map((issue) => issue.path.join("."));
+    };
+    expect(paths(grid({ axes: [{ type: "seed", values: [1, 2] }, { type: "negative", values: ["blurry", "x".repeat(600)] }] }))).toEqual(["axes.1.values"]);
+    expect(paths(grid({ negativePrompt: "x".repeat(600), axes: [{ type: "seed", values: [1, 2] }] }))).toEqual(["negativePrompt"]);
+  });
+
   it("names the cell whose prompt passes its model's limit", () => {
     const long = "x".repeat(getModel("wan2.6-t2i").promptMaxLength);
     const found = messages(grid({ prompt: "a fox", axes: [{ type: "replace", values: ["fox", long] }] }));

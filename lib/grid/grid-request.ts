@@ -99,7 +99,10 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
     }
     const negativeCount = charCount(cell.request.negativePrompt);
     if (negativeCount > model.negativePromptMaxLength) {
-      addIssue(["negativePrompt"], `${model.id} reads a negative prompt of at most ${model.negativePromptMaxLength} characters; it has ${negativeCount}${where}.`);
+      // Said where the text came from: the negative prompts axis when there is one, else the field.
+      const negativeAxis = grid.axes.findIndex((axis) => axis.type === "negative");
+      const path = negativeAxis >= 0 ? ["axes", negativeAxis, "values"] : ["negativePrompt"];
+      addIssue(path, `${model.id} reads a negative prompt of at most ${model.negativePromptMaxLength} characters; it has ${negativeCount}${where}.`);
       return;
     }
   }
