@@ -19,6 +19,11 @@ test("three voters in their own browsers vote once each on a blind comparison; t
 
   await card.getByRole("button", { name: "Make a poll" }).click();
   const form = card.getByRole("form", { name: "Make a poll" });
+  // A title left empty is said at the title, before anything is sent.
+  await form.getByLabel("Poll title").fill("   ");
+  await form.getByRole("button", { name: "Make the poll" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Give the poll a title.");
+  await expect(form.getByLabel("Poll title")).toHaveAttribute("aria-invalid", "true");
   await form.getByLabel("Poll title").fill("Which lighthouse for the campaign?");
   await form.getByLabel("Only when I close the poll").check();
   await form.getByLabel("Anyone with the link").check();

@@ -22,6 +22,7 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
   const [title, setTitle] = useState(cutText(prompt, 80));
   const [reveal, setReveal] = useState<PollReveal>("after_vote");
   const [access, setAccess] = useState<PollAccess>("gate");
+  const [titleError, setTitleError] = useState<string | null>(null);
   if (create.data) return <PollStatus initial={create.data} />;
   if (!open) return <Button onClick={() => setOpen(true)}>{t.make}</Button>;
   const id = `poll-${sets.join("-")}`;
@@ -31,11 +32,26 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
       className="w-full space-y-3 rounded-md border border-slate-200 dark:border-slate-700 p-3"
       onSubmit={(event) => {
         event.preventDefault();
-        create.mutate({ title, sets: [...sets], reveal, access });
+        const request = { title, sets: [...sets], reveal, access };
+        // The route's own rules, loaded when first asked (zod stays off the first screen): a title left empty
+        // is said at the title, before anything is sent.
+        void import("@/lib/polls/poll-request").then(({ pollRequestSchema }) => {
+          const problem = pollRequestSchema.safeParse(request).error?.issues.find((issue) => issue.path[0] === "title")?.message ?? null;
+          setTitleError(problem);
+          if (!problem) create.mutate(request);
+        });
       }}
     >
-      <Field id={`${id}-title`} label={t.title}>
-        <input id={`${id}-title`} className={inputClass} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+      <Field id={`${id}-title`} label={t.title} error={titleError ?? undefined}>
+        <input
+          id={`${id}-title`}
+          className={inputClass}
+          value={title}
+          maxLength={200}
+          aria-invalid={Boolean(titleError)}
+          aria-describedby={titleError ? `${id}-title-error` : undefined}
+          onChange={(event) => setTitle(event.target.value)}
+        />
       </Field>
       <Choice legend={t.reveal} name={`${id}-reveal`} value={reveal} onChange={setReveal} options={[["after_vote", t.revealAfterVote], ["on_close", t.revealOnClose]]} />
       <Choice legend={t.access} name={`${id}-access`} value={access} onChange={setAccess} options={[["gate", t.accessGate], ["link", t.accessLink]]} />
@@ -77,8 +93,11 @@ function PollStatus({ initial }: { initial: PollSummary }) {
   return (
     <div className="w-full space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm">
       <p className="font-medium">{poll.title}</p>
+      <label htmlFor={`poll-link-${poll.id}`} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
+        {t.link}
+      </label>
       <span className="flex items-center gap-2">
-        <input readOnly aria-label={t.link} value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
+        <input id={`poll-link-${poll.id}`} readOnly value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
         <CopyButton text={url} label={t.copy} />
       </span>
       <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
