@@ -65,4 +65,17 @@ test.describe("model constraints", () => {
     await expect(page.getByText("500/500")).toBeVisible();
     await expect(page.getByText("Limit reached: the model reads at most 500 characters.")).toBeVisible();
   });
+
+  test("a paste longer than the compare form's negative prompt takes is said, not cut without a word", async ({ compare, page }) => {
+    await compare.open();
+    const field = compare.form.getByLabel("Negative prompt", { exact: true });
+    // What the clipboard held, as the browser hands a paste to the page.
+    await field.evaluate((element, text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, "y".repeat(700));
+    await expect(compare.form.getByText("Only the first 500 of 700 pasted characters fit: the negative prompt stops at 500.")).toBeVisible();
+    await expect(page.getByText("Sent to the models that take one.")).toHaveCount(0);
+  });
 });

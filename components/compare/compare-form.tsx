@@ -21,6 +21,7 @@ import {
   type CompareRequest,
 } from "@/lib/compare/compare-request";
 import { AspectField, CountField } from "@/components/sets/set-fields";
+import { usePasteCut } from "@/components/playground/use-paste-cut";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
@@ -70,6 +71,7 @@ export function CompareForm({
   const total = comparisonImageCount(plans);
   const promptMax = Math.min(...chosen.map((model) => model.promptMaxLength), 2100);
   const negativeMax = Math.min(...chosen.filter((model) => model.options.negativePrompt).map((model) => model.negativePromptMaxLength), 500);
+  const negativePaste = usePasteCut(negativeMax);
 
   useEffect(() => {
     if (!load) return;
@@ -150,7 +152,7 @@ export function CompareForm({
         label={t.negativePrompt}
         error={errors.negativePrompt?.message}
         aside={<TextCounter id="compare-negative-count" length={charCount(values.negativePrompt)} max={negativeMax} />}
-        help={t.negativePromptHelp}
+        help={negativePaste.said ?? t.negativePromptHelp}
       >
         <textarea
           id="compare-negative"
@@ -158,6 +160,7 @@ export function CompareForm({
           maxLength={maxLengthFor(values.negativePrompt, negativeMax)}
           className={inputClass}
           aria-describedby={`compare-negative-count ${describedBy("compare-negative", true, Boolean(errors.negativePrompt))}`}
+          onPaste={negativePaste.onPaste}
           {...register("negativePrompt")}
         />
       </Field>

@@ -1,4 +1,3 @@
-import { useState, type ClipboardEvent } from "react";
 import { Controller, useFormContext } from "react-hook-form";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -8,6 +7,7 @@ import type { ModelOption } from "@/lib/models/registry";
 import { charCount, maxLengthFor } from "@/lib/text/well-formed";
 import { SeedField } from "./seed-field";
 import { TextCounter } from "./text-counter";
+import { usePasteCut } from "./use-paste-cut";
 
 /**
  * The fields the generation and edit forms share: prompt, negative prompt, image count, and the rarely
@@ -59,21 +59,9 @@ export function NegativePromptField({ limits, idPrefix }: { limits: FieldLimits;
   const { register, watch, formState } = useFormContext<SharedValues>();
   const negativePrompt = watch("negativePrompt");
   const negativeCount = charCount(negativePrompt);
-  // Counts, not text: the note is worded at render, in the language of the moment.
-  const [pasteCut, setPasteCut] = useState<{ fit: number; pasted: number } | null>(null);
+  const pasteCut = usePasteCut(limits.negativePromptMaxLength);
   const id = `${idPrefix}negativePrompt`;
   if (!limits.options.negativePrompt) return null;
-
-  // The upstream silently cuts a negative prompt at its limit; the field stops there instead, and says
-  // how much of a paste did not fit rather than dropping it without a word.
-  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const pasted = event.clipboardData.getData("text");
-    const target = event.currentTarget;
-    const replaced = target.value.slice(target.selectionStart, target.selectionEnd);
-    const room = limits.negativePromptMaxLength - (charCount(target.value) - charCount(replaced));
-    const pastedCount = charCount(pasted);
-    setPasteCut(pastedCount > room ? { fit: Math.max(room, 0), pasted: pastedCount } : null);
-  };
 
   return (
     <Field
@@ -81,13 +69,7 @@ export function NegativePromptField({ limits, idPrefix }: { limits: FieldLimits;
       label={t.negativePrompt}
       error={formState.errors.negativePrompt?.message}
       aside={<TextCounter id={`${id}-count`} length={negativeCount} max={limits.negativePromptMaxLength} />}
-      help={
-        pasteCut
-          ? format(t.negativePasteCut, { ...pasteCut, max: limits.negativePromptMaxLength })
-          : negativeCount >= limits.negativePromptMaxLength
-            ? format(t.negativeLimit, { max: limits.negativePromptMaxLength })
-            : t.negativeHelp
-      }
+      help={pasteCut.said ?? (negativeCount >= limits.negativePromptMaxLength ? format(t.negativeLimit, { max: limits.negativePromptMaxLength }) : t.negativeHelp)}
     >
       <textarea
         id={id}
@@ -96,7 +78,7 @@ export function NegativePromptField({ limits, idPrefix }: { limits: FieldLimits;
         className={inputClass}
         placeholder={t.negativePlaceholder}
         aria-describedby={`${id}-count ${describedBy(id, true, Boolean(formState.errors.negativePrompt))}`}
-        onPaste={onPaste}
+        onPaste={pasteCut.onPaste}
         {...register("negativePrompt")}
       />
     </Field>

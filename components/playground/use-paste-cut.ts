@@ -1,0 +1,24 @@
+import { useState, type ClipboardEvent } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
+import { format } from "@/lib/i18n/format";
+import { charCount } from "@/lib/text/well-formed";
+
+/**
+ * A text field that stops at `max` characters (the upstream would cut a longer negative prompt without a
+ * word): what a paste did not fit is said, rather than dropped silently by the field's maxLength. Answers
+ * the sentence to show (null when nothing was cut) and the field's paste handler. Counts, not text, are kept:
+ * the sentence is worded at render, in the language of the moment.
+ */
+export const usePasteCut = (max: number): { said: string | null; onPaste: (event: ClipboardEvent<HTMLTextAreaElement>) => void } => {
+  const t = useMessages().playground.form;
+  const [cut, setCut] = useState<{ fit: number; pasted: number } | null>(null);
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = event.clipboardData.getData("text");
+    const target = event.currentTarget;
+    const replaced = target.value.slice(target.selectionStart, target.selectionEnd);
+    const room = max - (charCount(target.value) - charCount(replaced));
+    const pastedCount = charCount(pasted);
+    setCut(pastedCount > room ? { fit: Math.max(room, 0), pasted: pastedCount } : null);
+  };
+  return { said: cut ? format(t.negativePasteCut, { ...cut, max }) : null, onPaste };
+};
