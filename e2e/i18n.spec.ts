@@ -36,11 +36,14 @@ test.describe("中文 and English", () => {
     await expect(refusal).toContainText(/请求 ID： ?[0-9a-f-]{36}/);
     await expect(refusal.getByRole("button", { name: "复制请求 ID" })).toBeVisible();
 
-    // Switching keeps what is typed, and sticks across a reload.
+    // Switching keeps what is typed, and sticks across a reload; a notice shown is reworded too.
+    await page.getByRole("article").nth(1).getByRole("button", { name: "复用设置", exact: true }).click();
+    await expect(form.getByRole("status").filter({ hasText: "已从历史记录载入设置" })).toBeVisible();
     await form.getByLabel("提示词", { exact: true }).fill("一盏灯笼");
     await page.getByLabel("语言").selectOption("en");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     const english = page.getByRole("form", { name: "Generation settings" });
+    await expect(english.getByRole("status").filter({ hasText: "Settings loaded from the history (qwen-image-max)." })).toBeVisible();
     await expect(english.getByLabel("Prompt", { exact: true })).toHaveValue("一盏灯笼");
     await expect(english.getByRole("button", { name: "Generate", exact: true })).toBeVisible();
     await page.reload();

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { ModelSelect } from "@/components/playground/model-select";
-import { RuleNotices } from "@/components/playground/rule-notices";
+import { RuleNotices, type Notice } from "@/components/playground/rule-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "@/components/playground/shared-fields";
 import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
 import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
@@ -59,7 +59,7 @@ export function EditForm({
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   const [preview, setPreview] = useState<InputImageView | null>(null);
-  const [notices, setNotices] = useState<readonly string[]>([]);
+  const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);
   // While a new input is read, scaled or put on record, an edit would start from the image it replaces.
   const [inputBusy, setInputBusy] = useState(false);
@@ -84,7 +84,7 @@ export function EditForm({
       case "result":
         void picker.current?.takeResult(load.imageId).then((taken) => {
           if (!taken) return;
-          setNotices([t.imageLoaded]);
+          setNotices([(messages) => messages.edit.imageLoaded]);
           reveal("edit-prompt");
         });
         return;
@@ -102,7 +102,7 @@ export function EditForm({
         const request = { ...load.request, input: inputOf(load.input) };
         setPreview(load.input);
         reset(request);
-        setNotices([format(t.loaded, { model: request.model })]);
+        setNotices([(messages) => format(messages.edit.loaded, { model: request.model })]);
         reveal("edit-prompt");
         if (load.confirm) gate.ask(request);
       }

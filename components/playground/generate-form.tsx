@@ -11,7 +11,7 @@ import type { GenerateRequest } from "@/lib/models/request-schema";
 import { switchModel } from "@/lib/models/switch-model";
 import { ExamplePrompts } from "./example-prompts";
 import { ModelSelect } from "./model-select";
-import { RuleNotices } from "./rule-notices";
+import { RuleNotices, type Notice } from "./rule-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "./shared-fields";
 import { SizePicker } from "./size-picker";
 import { useCost } from "@/components/pricing/prices";
@@ -49,7 +49,7 @@ export function GenerateForm({
     reValidateMode: "onChange",
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
-  const [notices, setNotices] = useState<readonly string[]>([]);
+  const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
   const gate = useCostGate((request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onGenerate);
@@ -68,7 +68,7 @@ export function GenerateForm({
     () => ({
       load(request) {
         reset(request);
-        setNotices([format(t.loaded, { model: request.model })]);
+        setNotices([(messages) => format(messages.playground.form.loaded, { model: request.model })]);
         reveal("model");
       },
       generate(request) {

@@ -1,16 +1,24 @@
 "use client";
 
-import { useRuleText } from "@/components/i18n/i18n-provider";
+import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import type { Messages } from "@/lib/i18n/messages/en";
+
+/**
+ * A notice: a shared rule's English sentence, or the form's own words, chosen at render so that a language
+ * switch rewords it (a sentence kept already worded would stay in the old language).
+ */
+export type Notice = string | ((messages: Messages) => string);
 
 /** What the shared rules changed or want said (a model switch, a loaded run), in the interface's language. */
-export function RuleNotices({ notices }: { notices: readonly string[] }) {
+export function RuleNotices({ notices }: { notices: readonly Notice[] }) {
   const ruleText = useRuleText();
+  const messages = useMessages();
   if (notices.length === 0) return null;
   return (
     <div role="status" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-xs text-amber-900 dark:text-amber-200">
       <ul className="ml-4 list-disc">
-        {notices.map((notice) => (
-          <li key={notice}>{ruleText(notice)}</li>
+        {notices.map((notice, index) => (
+          <li key={index}>{typeof notice === "string" ? ruleText(notice) : notice(messages)}</li>
         ))}
       </ul>
     </div>

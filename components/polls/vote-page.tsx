@@ -21,6 +21,10 @@ export function VotePage({ token }: { token: string }) {
   const query = useQuery(voterQuery(token));
   const vote = useVote(token);
   const [position, setPosition] = useState<number | null>(null);
+  const move = (to: number) => {
+    vote.reset();
+    setPosition(to);
+  };
   if (query.isError) return <p role="alert" className="p-6 text-red-700 dark:text-red-300">{format(t.loadError, { error: ruleText(query.error.message) })}</p>;
   const view = query.data;
   if (!view) return null;
@@ -82,8 +86,9 @@ export function VotePage({ token }: { token: string }) {
               </p>
             )}
             <span className="flex-1" />
-            {index > 0 && <Button onClick={() => setPosition(index - 1)}>{t.previous}</Button>}
-            {index < view.items.length - 1 && <Button onClick={() => setPosition(index + 1)}>{chosen === null ? t.skip : t.next}</Button>}
+            {/* A refusal concerns the item it was about: moving on lets it go. */}
+            {index > 0 && <Button onClick={() => move(index - 1)}>{t.previous}</Button>}
+            {index < view.items.length - 1 && <Button onClick={() => move(index + 1)}>{chosen === null ? t.skip : t.next}</Button>}
           </div>
           {vote.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{format(t.error, { error: ruleText(vote.error.message) })}</p>}
         </section>
