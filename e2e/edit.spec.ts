@@ -235,6 +235,23 @@ test.describe("editing an image", () => {
     await expect(playground.latest()).toContainText("600*900, uploaded");
   });
 
+  test("a refusal the server ties to the input is said at the input", async ({ page, playground, simulator }) => {
+    void playground;
+    const edit = new EditPanel(page);
+    await edit.open();
+    await edit.upload(file("kept.png", "image/png", await picture(900, 600)));
+    await edit.expectInput("900*600");
+    await edit.prompt.fill("Make it winter");
+    // The server's own answer when an input was dropped meanwhile (a day unused), as the route sends it.
+    const gone = "The input image is no longer on the server (an input no edit uses is dropped a day after it was last chosen). Choose it again.";
+    await page.route("**/api/edits", (route) =>
+      route.fulfill({ status: 400, contentType: "application/json", json: { error: { code: "invalid_request", message: `The request was refused: input: ${gone}`, fields: [{ field: "input", message: gone }] } } }),
+    );
+    await edit.submit.click();
+    await expect(edit.inputImage.getByRole("alert")).toHaveText(gone);
+    expect((await simulator.stats()).calls).toBe(0);
+  });
+
   test("“Edit this image” still on its way loses to a picture dropped after it", async ({ page, playground }) => {
     await playground.prompt.fill("A red kite over a beach");
     await playground.generateButton.click();

@@ -1,5 +1,7 @@
 "use client";
 
+import type { FieldIssue } from "@/lib/errors";
+import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -37,19 +39,23 @@ export function CompareForm({
   load,
   onCompare,
   submitError,
+  submitFields,
   submitting,
 }: {
   load: CompareLoad | null;
   onCompare: (request: CompareRequest) => void;
   submitError: string | null;
+  /** The fields the server's refusal named, said at those fields. */
+  submitFields?: readonly FieldIssue[] | undefined;
   submitting: boolean;
 }) {
-  const { register, control, handleSubmit, watch, reset, formState } = useForm<CompareRequest>({
+  const { register, control, handleSubmit, watch, reset, formState, setError, getValues } = useForm<CompareRequest>({
     resolver: schemaResolver(() => compareRequestSchema).resolver,
     defaultValues: load?.request ?? DEFAULT_COMPARE,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+  useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
   const t = messages.compare.form;
   const { familyLabels } = messages.playground;

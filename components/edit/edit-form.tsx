@@ -1,5 +1,7 @@
 "use client";
 
+import type { FieldIssue } from "@/lib/errors";
+import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ClipboardEvent } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
@@ -43,11 +45,14 @@ export function EditForm({
   load,
   onEdit,
   submitError,
+  submitFields,
   submitting,
 }: {
   load: EditLoad | null;
   onEdit: (request: EditRequest) => void;
   submitError: string | null;
+  /** The fields the server's refusal named, said at those fields. */
+  submitFields?: readonly FieldIssue[] | undefined;
   submitting: boolean;
 }) {
   const t = useMessages().edit;
@@ -58,6 +63,7 @@ export function EditForm({
     reValidateMode: "onChange",
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
+  useServerFieldErrors(submitFields, form);
   const [preview, setPreview] = useState<InputImageView | null>(null);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);

@@ -1,5 +1,7 @@
 "use client";
 
+import type { FieldIssue } from "@/lib/errors";
+import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
@@ -39,19 +41,23 @@ export function GridForm({
   load,
   onRun,
   submitError,
+  submitFields,
   submitting,
 }: {
   load: GridLoad | null;
   onRun: (request: GridRequest) => void;
   submitError: string | null;
+  /** The fields the server's refusal named, said at those fields. */
+  submitFields?: readonly FieldIssue[] | undefined;
   submitting: boolean;
 }) {
-  const { register, control, handleSubmit, watch, reset, setValue, formState } = useForm<GridRequest>({
+  const { register, control, handleSubmit, watch, reset, setValue, formState, setError, getValues } = useForm<GridRequest>({
     resolver: schemaResolver(() => gridRequestSchema).resolver,
     defaultValues: load?.request ?? DEFAULT_GRID,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+  useServerFieldErrors(submitFields, { setError, getValues });
   const axes = useFieldArray({ control, name: "axes" });
   const messages = useMessages();
   const t = messages.grid.form;

@@ -1,5 +1,7 @@
 "use client";
 
+import type { FieldIssue } from "@/lib/errors";
+import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useImperativeHandle, useState, type Ref } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
@@ -34,11 +36,14 @@ export function GenerateForm({
   ref,
   onGenerate,
   submitError,
+  submitFields,
   submitting,
 }: {
   ref?: Ref<FormApi>;
   onGenerate: (request: GenerateRequest) => void;
   submitError: string | null;
+  /** The fields the server's refusal named, said at those fields. */
+  submitFields?: readonly FieldIssue[] | undefined;
   submitting: boolean;
 }) {
   const t = useMessages().playground.form;
@@ -49,6 +54,7 @@ export function GenerateForm({
     reValidateMode: "onChange",
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
+  useServerFieldErrors(submitFields, form);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();

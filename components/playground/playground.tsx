@@ -188,6 +188,7 @@ export function Playground({
                 ref={form}
                 onGenerate={spend(create.mutate)}
                 submitError={create.error ? format(t.generateError, { error: ruleText(create.error.message) }) : null}
+                submitFields={create.error?.fields}
                 submitting={create.isPending}
               />
             </div>
@@ -197,6 +198,7 @@ export function Playground({
                 load={compareLoad}
                 onCompare={spend(compare.mutate)}
                 submitError={compare.error ? format(t.compareError, { error: ruleText(compare.error.message) }) : null}
+                submitFields={compare.error?.fields}
                 submitting={compare.isPending}
               />
               )}
@@ -207,6 +209,7 @@ export function Playground({
                   load={gridLoad}
                   onRun={spend(grid.mutate)}
                   submitError={grid.error ? format(t.gridError, { error: ruleText(grid.error.message) }) : null}
+                  submitFields={grid.error?.fields}
                   submitting={grid.isPending}
                 />
               )}
@@ -227,6 +230,7 @@ export function Playground({
                   load={editLoad}
                   onEdit={spend(edit.mutate)}
                   submitError={edit.error ? format(t.editError, { error: ruleText(edit.error.message) }) : null}
+                  submitFields={edit.error?.fields}
                   submitting={edit.isPending}
                 />
               )}
