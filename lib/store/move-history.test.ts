@@ -117,6 +117,15 @@ describe("moving an embedded history up", () => {
     expect(whole.items.map((item) => item.id)).toEqual((await source.store.list({ limit: 1000 })).items.map((item) => item.id));
   });
 
+  it("moves every vote of a poll item holding more votes than a batch", async () => {
+    const { db } = source.database;
+    await db.insertInto("polls").values({ id: "poll-1", token: "t".repeat(22), created_at: 1, title: "Which fox?", reveal: "on_close", access: "link", closed_at: null, items_json: "[]" }).execute();
+    const votes = Array.from({ length: 620 }, (_, index) => ({ poll_id: "poll-1", item: 0, voter: `voter-${String(index).padStart(4, "0")}`, choice: "tie", created_at: 2 }));
+    for (let start = 0; start < votes.length; start += 200) await db.insertInto("poll_votes").values(votes.slice(start, start + 200)).execute();
+    await moveHistory(source, { database: target.database, images: null });
+    expect(await target.store.pollVotes("poll-1")).toHaveLength(620);
+  });
+
   it("moves only what has a new home: records alone, or images alone", async () => {
     await seed(3);
     const recordsOnly = await moveHistory(source, { database: target.database, images: null });

@@ -91,8 +91,15 @@ export const moveHistory = async (
         for (const key of keys) query = query.orderBy(key);
         if (after) {
           const last = after;
-          const [one, two] = keys as readonly string[] as [string, string | undefined];
-          query = two === undefined ? query.where(one, ">", last[one]) : query.where((eb) => eb(eb.refTuple(one, two), ">", eb.tuple(last[one], last[two])));
+          // Every key column in the comparison: a page that ended inside one poll item's votes must go on
+          // after its last voter, not after the whole item.
+          const [one, two, three] = keys as readonly string[] as [string, string | undefined, string | undefined];
+          query =
+            two === undefined
+              ? query.where(one, ">", last[one])
+              : three === undefined
+                ? query.where((eb) => eb(eb.refTuple(one, two), ">", eb.tuple(last[one], last[two])))
+                : query.where((eb) => eb(eb.refTuple(one, two, three), ">", eb.tuple(last[one], last[two], last[three])));
         }
         const rows = await query.execute();
         if (rows.length === 0) break;

@@ -397,7 +397,11 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           .where("status", "in", ["failed", "cancelled", "interrupted"])
           .executeTakeFirst();
         if (!old?.comparison_id || old.comparison_position === null) return false;
-        await trx.deleteFrom("generations").where("id", "=", oldId).execute();
+        // The status asked again as it is deleted: a runner may have completed the column (a cancelled or
+        // interrupted one whose answer came after all) between the read and here, and a finished, billed
+        // result is not thrown away for a retry.
+        const gone = await trx.deleteFrom("generations").where("id", "=", oldId).where("status", "in", ["failed", "cancelled", "interrupted"]).executeTakeFirst();
+        if (Number(gone.numDeletedRows) === 0) return false;
         await insertGeneration(trx, {
           id,
           createdAt,
