@@ -36,10 +36,8 @@ const keep = async ({ store, images, maxInputBytes, now = Date.now }: Storage, b
   const { image } = check;
   const sha256 = createHash("sha256").update(image.bytes).digest("hex");
   const known = from ? null : await store.findInput({ sha256 });
-  if (known) {
-    await store.touchInput(known.id, now());
-    return toInputView(known);
-  }
+  // Dropped between the look and the touch (the upkeep), it is kept anew below.
+  if (known && (await store.touchInput(known.id, now()))) return toInputView(known);
   const held = await store.inputBytes();
   if (held + image.bytes.length > maxInputBytes) throw inputStorageFull(held, maxInputBytes);
   const input: StoredInput = { id: randomUUID(), createdAt: now(), width: image.width, height: image.height, mime: image.mime, bytes: image.bytes.length, sha256, from };
@@ -54,10 +52,7 @@ export const recordUpload = (storage: Storage, bytes: Buffer): Promise<InputImag
 /** A result from the history as the next edit's input: the start, or the next link, of a chain. */
 export const recordFromResult = async (storage: Storage, imageId: string): Promise<InputImageView> => {
   const known = await storage.store.findInput({ sourceImageId: imageId });
-  if (known) {
-    await storage.store.touchInput(known.id, (storage.now ?? Date.now)());
-    return toInputView(known);
-  }
+  if (known && (await storage.store.touchInput(known.id, (storage.now ?? Date.now)()))) return toInputView(known);
   const image = await storage.store.image(imageId);
   const generation = image && (await storage.store.get(image.generationId));
   const bytes = image && (await storage.images.read(imageId, "full"));

@@ -536,31 +536,33 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return Number(row?.total ?? 0);
     },
     async touchInput(id, now) {
-      await touchInput(db, id, now);
+      const [touched] = await touchInput(db, id, now);
+      return Number(touched?.numUpdatedRows ?? 0) > 0;
     },
     async dropUnusedInputs(before) {
-      return db.transaction().execute(async (trx) => {
-        const ids = (
-          await trx
-            .selectFrom("inputs as i")
-            .select("i.id")
-            .where("i.last_used_at", "<", before)
-            .where((eb) => eb.not(eb.exists(eb.selectFrom("generations as g").select("g.id").whereRef("g.input_id", "=", "i.id"))))
-            // An input a later one came from is kept too: the chain reads its step through it.
-            .where((eb) => eb.not(eb.exists(eb.selectFrom("inputs as j").select("j.id").whereRef("j.source_input_id", "=", "i.id"))))
-            .execute()
-        ).map((row) => row.id);
-        if (ids.length > 0) await trx.deleteFrom("inputs").where("id", "in", ids).execute();
-        return ids;
-      });
+      // One statement holding its own conditions: an input chosen again, or taken by a new edit, between a
+      // look and a delete stays (and its file with it: only the ids answered here are removed).
+      const rows = await db
+        .deleteFrom("inputs as i")
+        .where("i.last_used_at", "<", before)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom("generations as g").select("g.id").whereRef("g.input_id", "=", "i.id"))))
+        // An input a later one came from is kept too: the chain reads its step through it.
+        .where((eb) => eb.not(eb.exists(eb.selectFrom("inputs as j").select("j.id").whereRef("j.source_input_id", "=", "i.id"))))
+        // Unqualified: SQLite's RETURNING names the table's own columns only.
+        .returning("id")
+        .execute();
+      return rows.map((row) => row.id);
     },
     async imageIds() {
-      const [images, inputs, polls] = await Promise.all([
-        db.selectFrom("images").select("id").execute(),
-        db.selectFrom("inputs").select("id").execute(),
-        db.selectFrom("poll_images").select("image_id as id").execute(),
-      ]);
-      return new Set([...images, ...inputs, ...polls].map((row) => row.id));
+      // One statement, one snapshot: read apart (on separate pooled connections), an image pinned by a poll
+      // while its generation was deleted could be in neither list, and the sweep would take its file.
+      const rows = await db
+        .selectFrom("images")
+        .select("id")
+        .union(db.selectFrom("inputs").select("id"))
+        .union(db.selectFrom("poll_images").select("image_id as id"))
+        .execute();
+      return new Set(rows.map((row) => row.id));
     },
     async reserveImages(day, n, limit) {
       return changes.write(async (trx, note) => {

@@ -33,6 +33,15 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.get("edit-1")).toMatchObject({ input: { id: "used", src: "/api/images/used" }, chain: [] });
     });
 
+    it("say whether an input touched was still there, and one touched is not dropped", async () => {
+      await store.createInput(upload("kept"));
+      await store.createInput(upload("gone"));
+      expect(await store.touchInput("kept", 60_000)).toBe(true);
+      expect((await store.dropUnusedInputs(50_000)).sort()).toEqual(["gone"]);
+      expect(await store.touchInput("gone", 60_000)).toBe(false);
+      expect(await store.input("kept")).not.toBeNull();
+    });
+
     it("outlive a deleted edit that used them by a day, counted from its deletion", async () => {
       await store.createInput(upload("reused"));
       await store.create({ id: "edit-1", createdAt: 1_000, request: { ...defaultEdit("qwen-image-edit", { id: "reused", width: 800, height: 600 }), prompt: "x" } });

@@ -258,7 +258,8 @@ export type GenerationStore = {
   /** The bytes of every input on record, for the quota on what uploads may keep. */
   inputBytes(): Promise<number>;
   /** Marks an input as just chosen again (a form holds it), so the clean-up leaves it for another day. */
-  touchInput(id: string, now: number): Promise<void>;
+  /** Marks an input used now; false when it is no longer there (dropped by the upkeep meanwhile). */
+  touchInput(id: string, now: number): Promise<boolean>;
   /**
    * Drops inputs that no generation uses and nobody chose since `before` (kept too: ones a later input came
    * from, whose chain step they carry); returns their ids for the caller to remove their files.
