@@ -14,9 +14,9 @@ const origins = (): readonly string[] => {
 };
 
 /**
- * Per-request CSP nonce for pages, and a quick redirect to the sign-in page when a gate is set and no
- * session cookie came at all. This is a convenience, not the lock: the page and every route handler
- * verify the session themselves.
+ * For pages: the names they are answered at, a per-request CSP nonce, and a quick redirect to the sign-in
+ * page when a gate is set and no session cookie came at all. The redirect is a convenience, not the lock:
+ * the page and every route handler verify the session themselves.
  */
 export function proxy(request: NextRequest) {
   // A page under a name rebound to this server would hold the history's data in its HTML: answered only at
