@@ -17,11 +17,13 @@ const migrate = (db: Database.Database): void => {
 /**
  * The embedded database: one SQLite file in WAL mode (readers never wait for the job runner), migrated
  * before anything reads it. Kysely runs its queries on one connection, one at a time, so a transaction
- * here is never interleaved with another query of this process.
+ * here is never interleaved with another query of this process. Every commit is synced (`FULL`): files are
+ * removed once a delete commits, so a commit a power cut took back would leave records pointing at nothing
+ * (`NORMAL` survives a crash of the process, not of the machine).
  */
 export const openSqlite = (file: string): SqlDatabase => {
   const database = new Database(file);
-  database.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+  database.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
   migrate(database);
   return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), backend: "sqlite" };
 };
