@@ -205,8 +205,15 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   const token = cookies.find((cookie) => cookie.name === "playground_session")?.value ?? "";
   const withToken = () => fetch(`${server.url}/api/generations`, { headers: { cookie: `playground_session=${token}` } });
   expect((await withToken()).status).toBe(200);
+  // Another tab of the same browser, showing the history: signed out in the first, it leaves for sign-in at
+  // once (its live stream says so), rather than keep the history on screen.
+  const other = await page.context().newPage();
+  await other.goto(server.url);
+  await expect(other.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(other).toHaveURL(/\/sign-in$/, { timeout: 10_000 });
+  await other.close();
   expect((await page.request.get(`${server.url}/api/generations`)).status()).toBe(401);
   // Signing out recalls the token itself: a copy of the old cookie no longer opens anything.
   expect((await withToken()).status).toBe(401);

@@ -7,6 +7,7 @@ import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
 import type { GenerationStore } from "../store/types";
 import { parseAccessConfig, type AccessConfig } from "./config";
+import { sessionRevoked } from "./revocations";
 import { passwordMatches, readCookie, readSessionToken, SESSION_COOKIE, sessionKey } from "./session-token";
 
 type Access = { readonly config: AccessConfig; readonly key: Buffer | null };
@@ -41,7 +42,9 @@ export const sessionFromCookies = async (cookieHeader: string | null): Promise<{
 export const revokeSession = async (cookieHeader: string | null): Promise<void> => {
   const { key } = await getAccess();
   const session = key && readSessionToken(key, readCookie(cookieHeader, SESSION_COOKIE));
-  if (session) await (await getStorage()).store.revokeSession(session.id, session.expiresAt, Date.now());
+  if (!session) return;
+  await (await getStorage()).store.revokeSession(session.id, session.expiresAt, Date.now());
+  sessionRevoked(session.id);
 };
 
 /**

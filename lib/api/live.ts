@@ -1,5 +1,6 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
+import { signInPath } from "../access/next-path";
 import type { LiveChange, LiveHello } from "../events/sse";
 import type { HistoryItem } from "../generation/view";
 import { generationKeys } from "./generations";
@@ -44,6 +45,8 @@ type StreamHandlers = {
   live(value: boolean): void;
   hello(id: string, hello: LiveHello): void;
   change(id: string, change: LiveChange<Usage>): void;
+  /** The session was signed out (in another tab, say) or ran out: the stream is not opened again. */
+  signedOut(): void;
 };
 
 /**
@@ -78,6 +81,12 @@ const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
       heard();
       on.change((event as MessageEvent<string>).lastEventId, JSON.parse((event as MessageEvent<string>).data) as LiveChange<Usage>);
     });
+    current.addEventListener("signed-out", () => {
+      clearTimeout(watchdog);
+      current.close();
+      on.live(false);
+      on.signedOut();
+    });
     current.addEventListener("error", () => {
       on.live(false);
       // Refused (signed out, an error answer, a connection the browser will not retry): it gives up, so this
@@ -101,6 +110,7 @@ type Relay =
   | { readonly kind: "live"; readonly live: boolean }
   | { readonly kind: "hello"; readonly id: string; readonly hello: LiveHello }
   | { readonly kind: "change"; readonly id: string; readonly change: LiveChange<Usage> }
+  | { readonly kind: "signed-out" }
   | { readonly kind: "ask" };
 
 const SHARED = "onetoken-playground-live";
@@ -128,6 +138,8 @@ export const useLiveHistory = () => {
         warmThumbnails(change.items);
         applyLiveChange(client, change, Number(id));
       },
+      // The history stays on screen no longer than its session: to sign in, and back here after.
+      signedOut: () => window.location.assign(signInPath(`${window.location.pathname}${window.location.search}`)),
     };
     if (typeof BroadcastChannel === "undefined" || !navigator.locks) {
       const stop = openStream(apply, () => lastId);
@@ -143,6 +155,7 @@ export const useLiveHistory = () => {
         if (leading) channel.postMessage({ kind: "live", live: isLive() } satisfies Relay);
       } else if (data.kind === "live") apply.live(data.live);
       else if (data.kind === "hello") apply.hello(data.id, data.hello);
+      else if (data.kind === "signed-out") apply.signedOut();
       else apply.change(data.id, data.change);
     };
     const relay = (message: Relay) => channel.postMessage(message);
@@ -163,6 +176,10 @@ export const useLiveHistory = () => {
             change(id, change) {
               apply.change(id, change);
               relay({ kind: "change", id, change });
+            },
+            signedOut() {
+              relay({ kind: "signed-out" });
+              apply.signedOut();
             },
           },
           () => lastId,

@@ -32,6 +32,9 @@ export const sseFrame = (event: "change" | "hello", id: number, data: unknown): 
  */
 export const SSE_HEARTBEAT = encoder.encode("event: ping\ndata: {}\n\n");
 
+/** Said before a stream is ended for its session (signed out, or run out): the page goes to sign in, rather than reconnect to a refusal. */
+export const SSE_SIGNED_OUT = encoder.encode("event: signed-out\ndata: {}\n\n");
+
 /** How long a browser waits before reconnecting a dropped stream (its own default is about 3 s). */
 export const SSE_RETRY = encoder.encode("retry: 1000\n\n");
 

@@ -1,6 +1,7 @@
 import { sessionFromCookies } from "@/lib/access/gate";
+import { onSessionRevoked } from "@/lib/access/revocations";
 import { watchSession } from "@/lib/access/session-watch";
-import { parseCursor, SSE_RETRY } from "@/lib/events/sse";
+import { parseCursor, SSE_RETRY, SSE_SIGNED_OUT } from "@/lib/events/sse";
 import { getFeed } from "@/lib/history/live";
 import { handleRoute } from "@/lib/http/route";
 
@@ -12,7 +13,7 @@ const MAX_QUEUED_FRAMES = 500;
 /**
  * The history's changes as Server-Sent Events, behind the gate like every route. A browser that reconnects
  * sends Last-Event-ID (or `?after=`) and gets what it missed first. Behind a gate, the stream ends once its
- * session is signed out (in another tab, say) or runs out; the browser's reconnect then meets the gate.
+ * session is signed out (in another tab, say) or runs out, saying so first, so the page goes to sign in.
  */
 export function GET(request: Request): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
@@ -41,7 +42,25 @@ export function GET(request: Request): Promise<Response> {
           if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) end();
         });
         const cookies = request.headers.get("cookie");
-        if (sessionId) unwatch = watchSession(async () => (await sessionFromCookies(cookies)).sessionId === sessionId, end);
+        if (sessionId) {
+          const signedOut = () => {
+            try {
+              controller.enqueue(SSE_SIGNED_OUT);
+            } catch {
+              // Already closed.
+            }
+            end();
+          };
+          // Signed out on this instance: at once; elsewhere, or run out: at the next check.
+          const unlisten = onSessionRevoked((revoked) => {
+            if (revoked === sessionId) signedOut();
+          });
+          const unwatchCheck = watchSession(async () => (await sessionFromCookies(cookies)).sessionId === sessionId, signedOut);
+          unwatch = () => {
+            unlisten();
+            unwatchCheck();
+          };
+        }
         if (request.signal.aborted) end();
       },
       cancel() {
