@@ -285,4 +285,7 @@ test("a forged X-Forwarded-For buys no more sign-in attempts, and a page reached
     expect(answer.status, `${method} ${path}`).toBe(403);
     expect(answer.body).toContain("PLAYGROUND_ORIGINS");
   }
+  // A load balancer's probe asks by the instance's own address: the health route answers it, and says nothing else.
+  const probe = await rebound("GET", "/api/health");
+  expect(probe).toEqual({ status: 200, body: JSON.stringify({ ok: true }) });
 });

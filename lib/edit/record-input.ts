@@ -51,13 +51,14 @@ export const recordUpload = (storage: Storage, bytes: Buffer): Promise<InputImag
 
 /** A result from the history as the next edit's input: the start, or the next link, of a chain. */
 export const recordFromResult = async (storage: Storage, imageId: string): Promise<InputImageView> => {
-  const known = await storage.store.findInput({ sourceImageId: imageId });
-  if (known && (await storage.store.touchInput(known.id, (storage.now ?? Date.now)()))) return toInputView(known);
   const image = await storage.store.image(imageId);
   const generation = image && (await storage.store.get(image.generationId));
+  // Asked first, of an input kept before too: its size would tell the blind column's model all the same.
+  if (generation && (await inHiddenComparison(storage.store, generation))) throw new AppError("forbidden", BLIND_EDIT);
+  const known = await storage.store.findInput({ sourceImageId: imageId });
+  if (known && (await storage.store.touchInput(known.id, (storage.now ?? Date.now)()))) return toInputView(known);
   const bytes = image && (await storage.images.read(imageId, "full"));
   if (!image || !generation || !bytes) throw new AppError("not_found", "That image is no longer in the history (it may have been deleted).");
-  if (await inHiddenComparison(storage.store, generation)) throw new AppError("forbidden", BLIND_EDIT);
   // A result is a model's own PNG and can pass the gateway's 10 MB; the same pixels as a JPEG (on white,
   // which has no transparency to lose) always fit.
   const fitted = bytes.length > ANY_EDIT_INPUT.maxBytes ? await sharp(bytes).flatten({ background: "#ffffff" }).jpeg({ quality: 92 }).toBuffer() : bytes;

@@ -397,6 +397,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           .where("status", "in", ["failed", "cancelled", "interrupted"])
           .executeTakeFirst();
         if (!old?.comparison_id || old.comparison_position === null) return false;
+        // A call the cancelled column may still have out keeps its place under the cap, as a delete's does.
+        await keepLingering(trx, { id: oldId }, createdAt);
         // The status asked again as it is deleted: a runner may have completed the column (a cancelled or
         // interrupted one whose answer came after all) between the read and here, and a finished, billed
         // result is not thrown away for a retry.

@@ -139,6 +139,18 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.replaceColumn(single.id, { id: "nope", createdAt: clock })).toBeNull();
     });
 
+    it("a cancelled column retried keeps the place its call may still hold under the cap", async () => {
+      const comparison = await compare("a fox");
+      const [first] = comparison.columns;
+      if (!first) throw new Error("no columns");
+      await store.fail(first.generation.id, { finishedAt: clock, status: "cancelled", error: null, lingerUntil: clock + 60_000 });
+      const before = await store.inFlight(clock);
+      await store.replaceColumn(first.generation.id, { id: "again-lingering", createdAt: clock, queued: true });
+      // The old row is gone; its lingering call is still counted until its time is up.
+      expect((await store.inFlight(clock)).lingering).toBe(before.lingering);
+      expect((await store.inFlight(clock + 60_001)).lingering).toBe(before.lingering - 1);
+    });
+
     it("retries a column queued, in its place, to be claimed like any queued work", async () => {
       const comparison = await compare("a fox");
       const [first] = comparison.columns;
