@@ -5,13 +5,9 @@ import { contentSecurityPolicy } from "./lib/access/csp";
 import { signInPath } from "./lib/access/next-path";
 import { SESSION_COOKIE } from "./lib/access/session-token";
 
-/** PLAYGROUND_ORIGINS as the start-up checked it (instrumentation-node.ts), read once per value. */
-let read: { readonly value: string | undefined; readonly origins: readonly string[] } | null = null;
-const origins = (): readonly string[] => {
-  const value = process.env.PLAYGROUND_ORIGINS;
-  if (!read || read.value !== value) read = { value, origins: parseAccessConfig(process.env).origins };
-  return read.origins;
-};
+/** PLAYGROUND_ORIGINS as the start-up checked it (instrumentation-node.ts), read once. */
+let allowed: readonly string[] | undefined;
+const origins = (): readonly string[] => (allowed ??= parseAccessConfig(process.env).origins);
 
 /**
  * For pages: the names they are answered at, a per-request CSP nonce, and a quick redirect to the sign-in

@@ -3,7 +3,7 @@ import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { apiResponse } from "@/lib/api/client";
 import { fileNameOf } from "@/lib/download/file-name";
 import { format } from "@/lib/i18n/format";
-import { downloadLinkClass } from "./download-link";
+import { DownloadRefused, downloadLinkClass } from "./download-link";
 
 type DeckState = { kind: "idle" } | { kind: "preparing" } | { kind: "downloading"; percent: number | null } | { kind: "failed"; message: string };
 
@@ -11,9 +11,8 @@ type DeckState = { kind: "idle" } | { kind: "preparing" } | { kind: "downloading
  * "Download as slides": a deck is built whole on the server before its first byte (a large one takes a
  * while), so the page says it is being prepared, then how much has arrived, then hands the file to the
  * browser to save; a refusal (the rate limit, a set deleted meanwhile) is said in words instead of being
- * saved as a file.
+ * saved as a file. `help`: what the deck holds, where it is not the history's own deck (a poll's report).
  */
-/** `help`: what the deck holds, where it is not the history's own deck (a poll's report). */
 export function DeckButton({ href, help }: { href: string; help?: string }) {
   const t = useMessages().sets;
   const ruleText = useRuleText();
@@ -59,11 +58,7 @@ export function DeckButton({ href, help }: { href: string; help?: string }) {
       <span aria-live="polite" className="text-xs text-slate-600 dark:text-slate-400">
         {status}
       </span>
-      {state.kind === "failed" && (
-        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {format(t.deckFailed, { error: state.message })}
-        </span>
-      )}
+      {state.kind === "failed" && <DownloadRefused>{format(t.deckFailed, { error: state.message })}</DownloadRefused>}
     </span>
   );
 }

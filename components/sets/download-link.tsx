@@ -40,11 +40,16 @@ export function DownloadLink({ href, title, children }: { href: string; title: s
       <a href={href} download title={title} className={downloadLinkClass} onClick={(event) => void onClick(event)} aria-busy={state.kind === "checking"}>
         {children}
       </a>
-      {state.kind === "failed" && (
-        <span role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {format(t.downloadFailed, { error: state.message })}
-        </span>
-      )}
+      {state.kind === "failed" && <DownloadRefused>{format(t.downloadFailed, { error: state.message })}</DownloadRefused>}
+    </span>
+  );
+}
+
+/** Why a download was refused, beside its link or button. */
+export function DownloadRefused({ children }: { children: ReactNode }) {
+  return (
+    <span role="alert" className="text-xs text-red-700 dark:text-red-300">
+      {children}
     </span>
   );
 }

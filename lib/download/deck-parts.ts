@@ -5,7 +5,7 @@ import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import type { ImageStore } from "../store/types";
 import type { DeckImage } from "./deck";
-import { contentDisposition } from "./file-name";
+import { fileResponse } from "./file-name";
 
 /** What every deck shares, whatever it shows: its pictures' size, its subtitle and its answer as a file. */
 
@@ -27,6 +27,4 @@ export const deckSubtitle = (locale: Locale, slides: number): string =>
   format(MESSAGES[locale].sets.slides.subtitle, { count: slides, date: new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date()) });
 
 export const deckFile = (deck: Buffer, fileName: string): Response =>
-  new Response(new Uint8Array(deck), {
-    headers: { "content-type": "application/vnd.openxmlformats-officedocument.presentationml.presentation", "content-disposition": contentDisposition(fileName), "cache-control": "no-store" },
-  });
+  fileResponse(new Uint8Array(deck), "application/vnd.openxmlformats-officedocument.presentationml.presentation", fileName);

@@ -106,3 +106,7 @@ export function takeawayFileName(kind: "selection" | "favourites" | "poll", coun
   if (kind === "favourites") return `favourites.${extension}`;
   return `${kind}_${count}-${count === 1 ? "item" : "items"}.${extension}`;
 }
+
+/** A file as a download's answer: its type, its name, never cached. */
+export const fileResponse = (body: BodyInit, type: string, fileName: string): Response =>
+  new Response(body, { headers: { "content-type": type, "content-disposition": contentDisposition(fileName), "cache-control": "no-store" } });

@@ -21,14 +21,11 @@ import { renderContactSheet } from "./contact-sheet";
 import { buildDeck, type DeckImage, type DeckPage } from "./deck";
 import { DECK_MAX_IMAGES, deckFile, deckPicture, deckSubtitle } from "./deck-parts";
 import { withinImages } from "./image-cap";
-import { contentDisposition } from "./file-name";
+import { contentDisposition, fileResponse } from "./file-name";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
 import { zipStream, type ZipEntry } from "./zip-stream";
 
 /** The files a set, a selection or the favourites are taken away as; each answered as a download. */
-
-const download = (body: BodyInit, type: string, fileName: string) =>
-  new Response(body, { headers: { "content-type": type, "content-disposition": contentDisposition(fileName), "cache-control": "no-store" } });
 
 /**
  * Every image as its PNG download (prompt, revised prompt and settings embedded), with manifest.csv and
@@ -54,13 +51,13 @@ export const zipResponse = async ({ entries, fileName, origin, note }: { entries
     yield { name: "manifest.json", bytes: async () => new TextEncoder().encode(`${JSON.stringify(lines, null, 2)}\n`) };
     if (note) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${note}\n`) };
   }
-  return download(zipStream(files()), "application/zip", fileName);
+  return fileResponse(zipStream(files()), "application/zip", fileName);
 };
 
 /** The results as CSV: prompt, revised prompt, model, seed, size, status and a link per image. */
 /** `note`: what was left out, as a last row of its own (a spreadsheet shows it; a script can skip its "note"). */
 export const csvResponse = ({ entries, fileName, origin, note = null }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note?: string | null }): Response =>
-  download(toCsv([...resultTable(resultLines(entries, origin)), ...(note ? [["note", note]] : [])]), "text/csv; charset=utf-8", fileName);
+  fileResponse(toCsv([...resultTable(resultLines(entries, origin)), ...(note ? [["note", note]] : [])]), "text/csv; charset=utf-8", fileName);
 
 /** Thumbnails a contact sheet holds: 100 rows of four, a picture of about 1,100*32,000 px. */
 const CONTACT_SHEET_MAX = 400;

@@ -25,6 +25,14 @@ export const itemOf = (row: { id: string; comparison_id: string | null }): Share
 export const createChangeLog = ({ db, backend }: SqlDatabase) => {
   const listeners = new Set<() => void>();
 
+  const bounds = async (): Promise<ChangeBounds> => {
+    const row = await db
+      .selectFrom("changes")
+      .select((eb) => [eb.fn.min<number>("id").as("first"), eb.fn.max<number>("id").as("last")])
+      .executeTakeFirst();
+    return { first: Number(row?.first ?? 0), last: Number(row?.last ?? 0) };
+  };
+
   const record = async (trx: Db, notes: readonly ChangeNote[]) => {
     if (notes.length === 0) return;
     await holdLock(trx, backend, "changes");
@@ -59,21 +67,14 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
         return { ...base, kind: row.kind, item: { kind: row.item_kind, id: row.item_id } };
       });
     },
-    async bounds(): Promise<ChangeBounds> {
-      const row = await db
-        .selectFrom("changes")
-        .select((eb) => [eb.fn.min<number>("id").as("first"), eb.fn.max<number>("id").as("last")])
-        .executeTakeFirst();
-      return { first: Number(row?.first ?? 0), last: Number(row?.last ?? 0) };
-    },
+    bounds,
     async prune(before: number): Promise<void> {
       // By id, below the first row young enough to keep: what stays is an unbroken run, whatever clock each
       // instance stamped its rows with (a resume reads "no gap" from the first id alone). The newest stays
       // whatever its age, so the log always knows where it is (a resume can be told apart from a gap).
       const keptFrom = await db.selectFrom("changes").select((eb) => eb.fn.min<number>("id").as("first")).where("at", ">=", before).executeTakeFirst();
-      const newest = await db.selectFrom("changes").select((eb) => eb.fn.max<number>("id").as("last")).executeTakeFirst();
-      const below = Math.min(Number(keptFrom?.first ?? Number.POSITIVE_INFINITY), Number(newest?.last ?? 0));
-      if (Number.isFinite(below)) await db.deleteFrom("changes").where("id", "<", below).execute();
+      const { last } = await bounds();
+      await db.deleteFrom("changes").where("id", "<", Math.min(Number(keptFrom?.first ?? last), last)).execute();
     },
     watch(listener: () => void): () => void {
       listeners.add(listener);
