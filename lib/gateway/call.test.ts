@@ -4,7 +4,7 @@ import { defaultRequest } from "../models/defaults";
 import type { SentGenerate } from "../generation/result";
 import { useSimulatorServer } from "../simulator/test-support";
 import { closedPort, failureOf } from "@/test/call-support";
-import { callGateway, maxResponseBytes, type CallOptions } from "./call";
+import { answerStillArriving, callGateway, maxResponseBytes, type CallOptions } from "./call";
 
 /** The gateway call over a real socket against the simulator: no mocked fetch anywhere. */
 
@@ -118,14 +118,31 @@ describe("calling the gateway", () => {
     expect(attempts).toEqual([1, 2, 3]);
   });
 
-  it("gives up on an answer that starts but takes too long to finish", async () => {
+  // A success answer means the gateway has billed the images: its body is read past the deadline (and a cancel), within a grace.
+  it("gives up on a success answer still arriving at the end of its grace, and says it may have been billed", async () => {
     current().simulator.injectFault({ kind: "slow_drip" });
     const started = performance.now();
-    const error = await failureOf(callGateway(target(), { ...options, timeoutMs: 500 }, request()));
+    const error = await failureOf(callGateway(target(), { ...options, timeoutMs: 300, answerGraceMs: 400 }, request()));
     expect(error.code).toBe("timeout");
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error.message).toBe(answerStillArriving(700));
+    expect(error.billedImages).toBeNull();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(650);
+    expect(performance.now() - started).toBeLessThan(1_500);
     expect(attempts).toEqual([1]);
     await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(1));
+  });
+
+  it("keeps reading a success answer past the deadline and past a cancel: its images are paid for", async () => {
+    current().simulator.injectFault({ kind: "slow_drip" });
+    const controller = new AbortController();
+    const pending = callGateway(target(), { ...options, timeoutMs: 300 }, request(), controller.signal);
+    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    const result = await pending;
+    expect(result.images).toHaveLength(1);
+    expect(result.durationMs).toBeGreaterThan(1_000);
+    expect(current().simulator.stats().aborted).toBe(0);
   });
 
   it("waits for a slow model: the connect timeout covers opening the connection, not the model's work", async () => {

@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { editOutputSize } from "../edit/output-size";
 import { isSentEdit, type GatewayResult, type SentRequest } from "../generation/result";
 import { getEditModel } from "../models/edit-models";
-import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TASK_PATH } from "./config";
+import { DEFAULT_ANSWER_GRACE_MS, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TASK_PATH } from "./config";
 import { redact } from "./redact";
 import { DEFAULT_RETRY_POLICY, decideRetry, describeFailure, type AttemptFailure, type RetryPolicy } from "./retry-policy";
 import { mapUpstreamError, parseRetryAfter } from "./upstream-errors";
@@ -33,6 +33,11 @@ export type CallOptions = {
   readonly taskPath?: string;
   /** The waits between a task's queries; the last one repeats. */
   readonly pollIntervalsMs?: readonly number[];
+  /**
+   * How long past `timeoutMs` a success answer's body may still take to arrive. The gateway bills once it
+   * answers, so that body is read on through the deadline and a cancel, up to this much longer.
+   */
+  readonly answerGraceMs?: number;
   /** Told the number (from 1) of each attempt as it starts. */
   readonly onAttempt?: (attempt: number) => void;
 };
@@ -55,6 +60,10 @@ export const maxResponseBytes = (request: SentRequest): number => {
 
 const seconds = (ms: number): number => Number((ms / 1000).toFixed(1));
 
+/** The sentence of a success answer whose images had not all arrived by the end of its grace (a function of its facts, for the translation tests). */
+export const answerStillArriving = (ms: number): string =>
+  `The gateway answered, but its images had not finished arriving after ${seconds(ms)} seconds, so the playground stopped reading them. They may have been billed; try again, perhaps with fewer images.`;
+
 type AttemptOutcome =
   | { readonly ok: true; readonly reply: Exchange }
   /** `failure` is null where retrying is out of the question (a timeout, a cancel, an unreadable body). */
@@ -74,6 +83,8 @@ export const callGateway = async (
   };
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(options.timeoutMs);
+  const answerLimitMs = options.timeoutMs + (options.answerGraceMs ?? DEFAULT_ANSWER_GRACE_MS);
+  const answerTimeout = AbortSignal.timeout(answerLimitMs);
   const whole = signal ? AbortSignal.any([signal, timeout]) : timeout;
   const started = performance.now();
   const body = JSON.stringify(buildRequestBody(sent, options.requestStyle));
@@ -87,6 +98,7 @@ export const callGateway = async (
 
   const explain = (error: unknown): AppError => {
     if (error instanceof AppError) return error;
+    if (answerTimeout.aborted) return new AppError("timeout", answerStillArriving(answerLimitMs));
     if (signal?.aborted) return new AppError("cancelled", "The generation was cancelled.");
     if (timeout.aborted) {
       return new AppError(
@@ -117,7 +129,7 @@ export const callGateway = async (
     let reply: Exchange;
     mayBeWorking = true;
     try {
-      reply = await exchange(target, requestPath(sent), { method: "POST", body }, exchangeOptions);
+      reply = await exchange(target, requestPath(sent), { method: "POST", body }, { ...exchangeOptions, answerSignal: answerTimeout });
     } catch (error) {
       const code = whole.aborted ? undefined : noResponseCode(error);
       if (code) mayBeWorking = false;

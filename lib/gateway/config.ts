@@ -12,6 +12,8 @@ import { ANSWER_SHAPES, type AnswerShape } from "../simulator/answer-shapes";
 export const DEFAULT_BASE_URL = "https://api.onetoken.one";
 /** Opening a connection (TCP and TLS) takes well under a second when the gateway is up. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** How long past the call's deadline a success answer's images may still take to arrive (see `CallOptions`). */
+export const DEFAULT_ANSWER_GRACE_MS = 60_000;
 /** Model Studio's own task route; a gateway that passes tasks through is expected to keep its shape under /v1. */
 export const DEFAULT_TASK_PATH = "/v1/tasks/{task_id}";
 

@@ -40,7 +40,14 @@ export const noResponseCode = (error: unknown): string | undefined => {
 };
 
 export type ExchangeOptions = {
+  /** Ends the exchange, until a 2xx answer has begun (then `answerSignal` governs its body, when given). */
   readonly signal: AbortSignal;
+  /**
+   * Ends the reading of a 2xx answer's body. Once the gateway answers success it has billed the work: a
+   * cancel or the call's deadline would only throw away images that are paid for, so that body has a limit
+   * of its own.
+   */
+  readonly answerSignal?: AbortSignal;
   readonly connectTimeoutMs: number;
   /** The most of an answer's body that is read; past it `tooLarge()` is thrown. */
   readonly maxBytes: number;
@@ -53,20 +60,39 @@ export const exchange = async (
   init: { readonly method: "GET" | "POST"; readonly body?: string },
   options: ExchangeOptions,
 ): Promise<Exchange> => {
-  const response = await fetch(`${target.baseUrl}${path}`, {
-    method: init.method,
-    headers: {
-      // An empty key sends none: the connection check asks once without one, to see that anything answers.
-      ...(target.apiKey !== "" && { authorization: `Bearer ${target.apiKey}` }),
-      accept: "application/json",
-      ...(init.body !== undefined && { "content-type": "application/json" }),
-    },
-    ...(init.body !== undefined && { body: init.body }),
-    signal: options.signal,
-    // A redirect could steer the key to another host, and a POST must never be silently replayed there.
-    redirect: "error",
-    dispatcher: agentFor(options.connectTimeoutMs),
-  });
-  const text = await readTextCapped(response.body as ReadableStream<Uint8Array> | null, options.maxBytes, options.tooLarge, options.signal);
-  return { status: response.status, ok: response.ok, headers: response.headers as unknown as Headers, text };
+  // The fetch follows a signal of its own, so that it can stop following `signal` once a 2xx has begun.
+  const controller = new AbortController();
+  let unfollow = follow(options.signal, controller);
+  try {
+    const response = await fetch(`${target.baseUrl}${path}`, {
+      method: init.method,
+      headers: {
+        // An empty key sends none: the connection check asks once without one, to see that anything answers.
+        ...(target.apiKey !== "" && { authorization: `Bearer ${target.apiKey}` }),
+        accept: "application/json",
+        ...(init.body !== undefined && { "content-type": "application/json" }),
+      },
+      ...(init.body !== undefined && { body: init.body }),
+      signal: controller.signal,
+      // A redirect could steer the key to another host, and a POST must never be silently replayed there.
+      redirect: "error",
+      dispatcher: agentFor(options.connectTimeoutMs),
+    });
+    if (response.ok && options.answerSignal) {
+      unfollow();
+      unfollow = follow(options.answerSignal, controller);
+    }
+    const text = await readTextCapped(response.body as ReadableStream<Uint8Array> | null, options.maxBytes, options.tooLarge, controller.signal);
+    return { status: response.status, ok: response.ok, headers: response.headers as unknown as Headers, text };
+  } finally {
+    unfollow();
+  }
+};
+
+/** Aborts `controller` with `signal`'s reason when `signal` aborts; returns the way to stop. */
+const follow = (signal: AbortSignal, controller: AbortController): (() => void) => {
+  const onAbort = () => controller.abort(signal.reason);
+  if (signal.aborted) onAbort();
+  else signal.addEventListener("abort", onAbort, { once: true });
+  return () => signal.removeEventListener("abort", onAbort);
 };

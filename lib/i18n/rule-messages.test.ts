@@ -11,6 +11,7 @@ import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
+import { answerStillArriving } from "../gateway/call";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
 import { answerNotices, emptyAnswerError } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
@@ -174,6 +175,7 @@ const sentences = async (): Promise<string[]> => {
     ...answerNotices(3, { ...EMPTY_ANSWER, images: [ONE_IMAGE], failed: ["DataInspectionFailed", "InternalError.Algo"], unusable: 1, stoppedEarly: ["length"] }),
     ...answerNotices(1, { ...EMPTY_ANSWER, images: [ONE_IMAGE, ONE_IMAGE] }),
     taskStillRunning("RUNNING", 180_000),
+    answerStillArriving(240_000),
     TASK_STOPPED_ANSWERING,
     TASK_ROUTE_MISSING,
     refusalOf(() => parseGenerateRequest({ ...base, prompt: " " })),

@@ -95,6 +95,7 @@ export const rules: Messages["rules"] = {
     ["^Could not reach the image gateway\\. Check the server's network and ONETOKEN_BASE_URL\\.$", "无法连接图像网关。请检查服务器网络和 ONETOKEN_BASE_URL。"],
     ["^Could not connect to the image gateway within (?<n>[\\d.]+) seconds\\. Check the server's network and ONETOKEN_BASE_URL\\.$", "{n} 秒内未能连上图像网关。请检查服务器网络和 ONETOKEN_BASE_URL。"],
     ["^No answer from the gateway within (?<n>[\\d.]+) seconds\\. Try again, perhaps with fewer images\\.$", "网关在 {n} 秒内没有回应。请重试，或减少图片数量。"],
+    ["^The gateway answered, but its images had not finished arriving after (?<n>[\\d.]+) seconds, so the playground stopped reading them\\. They may have been billed; try again, perhaps with fewer images\\.$", "网关已经作答，但它的图片在 {n} 秒后仍未传完，本站已停止读取。这些图片可能已经计费；请重试，或减少图片数量。"],
     ["^The gateway answered with something that is not an image result \\((?<detail>.+)\\)\\. Nothing was kept; try again, and if it keeps happening give the gateway's support the request id\\.$", "网关返回的不是图片结果（{detail}），没有保存任何内容。请重试；如果反复出现，请把请求 ID 提供给网关的客服。"],
     ["^The gateway's task was still (?<status>[A-Z]+) after (?<n>[\\d.]+) seconds, so the playground stopped waiting\\. It may still finish and be billed; quote its task id to the gateway's support\\.$", "网关的任务在 {n} 秒后仍为 {status}，本站已停止等待。任务仍可能完成并计费；请把任务 ID 提供给网关的客服。"],
     ["^The gateway stopped answering about its task\\. It may still finish and be billed; quote its task id to the gateway's support\\.$", "网关不再回应这个任务的查询。任务仍可能完成并计费；请把任务 ID 提供给网关的客服。"],
