@@ -1,6 +1,7 @@
 /**
- * This process's long-lived answers (the live streams) told the moment a session is signed out here; other
- * instances' learn it at their next check (lib/access/session-watch.ts). Kept on globalThis: Next loads a
+ * This process's long-lived answers (the live streams) told the moment a session is signed out: here, or on
+ * another instance sharing PostgreSQL (its NOTIFY, lib/events/postgres-wake.ts). A session that runs out is
+ * found at the streams' next check (lib/access/session-watch.ts). Kept on globalThis: Next loads a
  * module once per bundle, and the sign-out route and the stream route are different bundles.
  */
 const KEY = Symbol.for("onetoken-playground.revocations");

@@ -1,7 +1,9 @@
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { freshPostgresSchema } from "@/test/store-backends";
+import { openPostgres } from "../store/open-postgres";
 import { CHANGES_CHANNEL } from "../store/sql-changes";
+import { createSqlStore } from "../store/sql-store";
 import { listenForChanges } from "./postgres-wake";
 
 /** The LISTEN connection that wakes this instance's feed: woken by a NOTIFY, and back after it is dropped. */
@@ -15,7 +17,7 @@ describe("listening for changes on PostgreSQL", () => {
     let wakes = 0;
     // Named, so that other files' connections to the same cluster are not counted or cut.
     const name = `wake_test_${process.pid}_${Date.now()}`;
-    const listener = listenForChanges(`${schema.url}&application_name=${name}`, () => wakes++);
+    const listener = listenForChanges(`${schema.url}&application_name=${name}`, { wake: () => wakes++ });
     const listening = () => admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [name]);
     try {
       // Woken once it listens: what was committed before may have sent its NOTIFY to nobody.
@@ -39,4 +41,24 @@ describe("listening for changes on PostgreSQL", () => {
       await schema.drop();
     }
   }, 60_000);
+
+  it("tells of a sign-out on any instance, with the session's id, so that session's streams end at once everywhere", async () => {
+    const schema = await freshPostgresSchema();
+    const other = createSqlStore(await openPostgres(schema.url, { maxConnections: 2 }));
+    let listening = false;
+    const signedOut: string[] = [];
+    const listener = listenForChanges(schema.url, { wake: () => (listening = true), signedOut: (id) => signedOut.push(id) });
+    try {
+      await vi.waitFor(() => expect(listening).toBe(true), { timeout: 5_000 });
+      const id = `session-${process.pid}-${Date.now()}`;
+      await other.revokeSession(id, Date.now() + 60_000, Date.now());
+      // Other files' tests share the cluster, and so the channel: only this id is looked for.
+      await vi.waitFor(() => expect(signedOut).toContain(id), { timeout: 5_000 });
+      expect(await other.isSessionRevoked(id)).toBe(true);
+    } finally {
+      await listener.close();
+      await other.close();
+      await schema.drop();
+    }
+  });
 });

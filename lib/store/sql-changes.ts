@@ -10,6 +10,8 @@ export type ChangeNote = { readonly kind: "item" | "deleted"; readonly item: Sha
 
 /** The channel PostgreSQL's NOTIFY wakes every instance's stream on; the payload is empty (the log is the truth). */
 export const CHANGES_CHANNEL = "playground_changes";
+/** The channel a sign-out is told on, its payload the session's id, so every instance ends that session's streams at once. */
+export const SIGN_OUTS_CHANNEL = "playground_sign_outs";
 
 /** The item a generation shows as in the history: itself, or the comparison it is a column of. */
 export const itemOf = (row: { id: string; comparison_id: string | null }): ShareEntry =>

@@ -6,7 +6,7 @@ import type { GenerateRequest } from "../models/request-schema";
 import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
 import { holdLock } from "./advisory-locks";
 import type { SqlDatabase, Tables } from "./schema";
-import { createChangeLog, itemOf, type ChangeNote } from "./sql-changes";
+import { createChangeLog, itemOf, SIGN_OUTS_CHANNEL, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
 import { createPollStore } from "./sql-polls";
 import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
@@ -640,6 +640,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         .values({ id, expires_at: expiresAt })
         .onConflict((conflict) => conflict.column("id").doUpdateSet({ expires_at: expiresAt }))
         .execute();
+      if (backend === "postgres") await sql`SELECT pg_notify(${SIGN_OUTS_CHANNEL}, ${id})`.execute(db);
     },
     async isSessionRevoked(id) {
       return (await db.selectFrom("revoked_sessions").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;

@@ -51,7 +51,7 @@ export function GET(request: Request): Promise<Response> {
             }
             end();
           };
-          // Signed out on this instance: at once; elsewhere, or run out: at the next check.
+          // Signed out (on any instance sharing the database): at once; run out, or a sign-out's news lost: at the next check.
           const unlisten = onSessionRevoked((revoked) => {
             if (revoked === sessionId) signedOut();
           });
