@@ -67,6 +67,49 @@ test("seven tabs of one browser share one stream, and another tab takes it over 
   }
 });
 
+test("a tab that finds the stream's holder quiet takes the stream over, and gives it back when it goes", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ baseURL: OFFLINE });
+  try {
+    const streams = new Map<Page, number>();
+    const counted = (page: Page) => {
+      page.on("request", (request) => {
+        if (isStream(new URL(request.url()))) streams.set(page, (streams.get(page) ?? 0) + 1);
+      });
+      return page;
+    };
+    const holder = new PlaygroundPage(counted(await context.newPage()));
+    await holder.open();
+    await expect.poll(() => streams.get(holder.page)).toBe(1);
+    const followerPage = counted(await context.newPage());
+    // The follower's clock is its own, so its 40 s wait for a quiet holder can be skipped.
+    await followerPage.clock.install();
+    const follower = new PlaygroundPage(followerPage);
+    await follower.open();
+    expect(streams.get(followerPage)).toBeUndefined();
+
+    // The holder goes quiet, as a hung or frozen tab does: nothing it hears reaches the other tabs.
+    await holder.page.evaluate(() => {
+      BroadcastChannel.prototype.postMessage = () => undefined;
+    });
+    await followerPage.bringToFront();
+    await followerPage.clock.runFor(41_000);
+    await expect.poll(() => streams.get(followerPage)).toBe(1);
+
+    // A generation started in the quiet tab reaches the other through the stream it took.
+    const prompt = `Heard after the takeover ${Date.now()}`;
+    await holder.prompt.fill(prompt);
+    await holder.generateButton.click();
+    await expect(follower.results.filter({ hasText: prompt }).getByRole("img")).toBeVisible({ timeout: 30_000 });
+
+    // The tab it was taken from waits in line again, and holds the stream once the other goes.
+    await followerPage.close();
+    await expect.poll(() => streams.get(holder.page)).toBe(2);
+  } finally {
+    await context.close();
+  }
+});
+
 test("with the stream blocked, the page falls back to asking, and still shows the result", async ({ page }) => {
   await page.route(isStream, (route) => route.abort());
   const playground = new PlaygroundPage(page);

@@ -33,6 +33,24 @@ export const useLive = () =>
 const REOPEN_MS = 5_000;
 /** The server pings every 15 s: a stream silent for this long is dead, whatever the connection says. */
 const SILENT_MS = 40_000;
+/** How often the tab holding the stream tells the others it is still there; silent for SILENT_MS, it is not. */
+const HOLDING_MS = 15_000;
+
+/**
+ * Calls `silent` once nothing has been heard for `ms`; `heard` starts the wait again. The tab holding the
+ * stream and the tabs it relays to each keep one: a stream, or a holder, can go quiet without a word (a
+ * connection dropped halfway, a holder tab frozen or hung).
+ */
+const silenceWatch = (ms: number, silent: () => void) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    heard() {
+      clearTimeout(timer);
+      timer = setTimeout(silent, ms);
+    },
+    stop: () => clearTimeout(timer),
+  };
+};
 
 /** What the tab shows may have missed changes: the lists and today's usage are read again, once. */
 const readAfresh = (client: QueryClient) => {
@@ -56,14 +74,11 @@ type StreamHandlers = {
 const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
   let source: EventSource | null = null;
   let reopen: ReturnType<typeof setTimeout> | undefined;
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
-  const heard = () => {
-    clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      on.live(false);
-      open();
-    }, SILENT_MS);
-  };
+  const watchdog = silenceWatch(SILENT_MS, () => {
+    on.live(false);
+    open();
+  });
+  const heard = watchdog.heard;
   const open = () => {
     clearTimeout(reopen);
     source?.close();
@@ -82,7 +97,7 @@ const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
       on.change((event as MessageEvent<string>).lastEventId, JSON.parse((event as MessageEvent<string>).data) as LiveChange<Usage>);
     });
     current.addEventListener("signed-out", () => {
-      clearTimeout(watchdog);
+      watchdog.stop();
       current.close();
       on.live(false);
       on.signedOut();
@@ -100,7 +115,7 @@ const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
   open();
   return () => {
     clearTimeout(reopen);
-    clearTimeout(watchdog);
+    watchdog.stop();
     source?.close();
   };
 };
@@ -110,6 +125,8 @@ type Relay =
   | { readonly kind: "live"; readonly live: boolean }
   | { readonly kind: "hello"; readonly id: string; readonly hello: LiveHello }
   | { readonly kind: "change"; readonly id: string; readonly change: LiveChange<Usage> }
+  /** The holder's heartbeat: its page is alive (whether or not its stream is open). */
+  | { readonly kind: "holding" }
   | { readonly kind: "signed-out" }
   | { readonly kind: "ask" };
 
@@ -118,7 +135,8 @@ const SHARED = "onetoken-playground-live";
 /**
  * Keeps this tab's query cache in step with the history's live stream. Tabs of one browser share one stream:
  * the tab holding a Web Lock opens it and relays every message to the others over a BroadcastChannel, and
- * when that tab closes the lock passes to another, which opens the stream again from the last id it heard.
+ * when that tab closes the lock passes to another, which opens the stream again from the last id it heard. A
+ * holder that stops speaking (hung, or frozen) has the stream taken from it by the first tab on screen to notice.
  * Browsers allow about six HTTP/1.1 connections per site, so a stream per tab would starve the seventh.
  * Where the browser has neither (an insecure origin has no Web Locks), each tab opens its own.
  */
@@ -149,52 +167,90 @@ export const useLiveHistory = () => {
       };
     }
     const channel = new BroadcastChannel(SHARED);
+    const relay = (message: Relay) => channel.postMessage(message);
     let leading = false;
+    const closed = new AbortController();
+    /** This tab's request while it waits in line for the stream, to be given up when it takes the stream instead. */
+    let place: AbortController | null = null;
+    /**
+     * A holder that goes quiet (its page hung, or frozen in the background) would leave every other tab without
+     * the history's changes for as long as it lasts: the first tab on screen to notice takes the stream from it,
+     * from the last change it heard. A tab in the background waits until it is on screen.
+     */
+    const holderQuiet = silenceWatch(SILENT_MS, () => {
+      if (document.hidden) holderQuiet.heard();
+      else hold(true);
+    });
     channel.onmessage = ({ data }: MessageEvent<Relay>) => {
       if (data.kind === "ask") {
-        if (leading) channel.postMessage({ kind: "live", live: isLive() } satisfies Relay);
-      } else if (data.kind === "live") apply.live(data.live);
+        if (leading) relay({ kind: "live", live: isLive() });
+        return;
+      }
+      // A holder the stream was taken from may still speak before it learns so: this tab has its own.
+      if (leading) return;
+      holderQuiet.heard();
+      if (data.kind === "live") apply.live(data.live);
       else if (data.kind === "hello") apply.hello(data.id, data.hello);
+      else if (data.kind === "change") apply.change(data.id, data.change);
       else if (data.kind === "signed-out") apply.signedOut();
-      else apply.change(data.id, data.change);
     };
-    const relay = (message: Relay) => channel.postMessage(message);
-    const released = new AbortController();
-    navigator.locks
-      .request(SHARED, { signal: released.signal }, async () => {
-        leading = true;
-        const stop = openStream(
-          {
-            live(value) {
-              apply.live(value);
-              relay({ kind: "live", live: value });
+    const hold = (steal: boolean) => {
+      place?.abort();
+      const mine = new AbortController();
+      place = steal ? null : mine;
+      navigator.locks
+        .request(SHARED, steal ? { steal: true } : { signal: mine.signal }, async () => {
+          if (place === mine) place = null;
+          leading = true;
+          holderQuiet.stop();
+          const stop = openStream(
+            {
+              live(value) {
+                apply.live(value);
+                relay({ kind: "live", live: value });
+              },
+              hello(id, hello) {
+                apply.hello(id, hello);
+                relay({ kind: "hello", id, hello });
+              },
+              change(id, change) {
+                apply.change(id, change);
+                relay({ kind: "change", id, change });
+              },
+              signedOut() {
+                relay({ kind: "signed-out" });
+                apply.signedOut();
+              },
             },
-            hello(id, hello) {
-              apply.hello(id, hello);
-              relay({ kind: "hello", id, hello });
-            },
-            change(id, change) {
-              apply.change(id, change);
-              relay({ kind: "change", id, change });
-            },
-            signedOut() {
-              relay({ kind: "signed-out" });
-              apply.signedOut();
-            },
-          },
-          () => lastId,
-        );
-        // Held until this tab goes: the next tab in line then opens the stream.
-        await new Promise<void>((resolve) => released.signal.addEventListener("abort", () => resolve()));
-        stop();
-        leading = false;
-      })
-      // Aborted while still waiting in line: nothing was held.
-      .catch(() => undefined);
+            () => lastId,
+          );
+          const beat = setInterval(() => relay({ kind: "holding" }), HOLDING_MS);
+          // Held until this tab goes (the next tab in line then opens the stream), or another takes it.
+          await new Promise<void>((resolve) => {
+            closed.signal.addEventListener("abort", () => resolve(), { once: true });
+            mine.signal.addEventListener("abort", () => resolve(), { once: true });
+          });
+          clearInterval(beat);
+          stop();
+          leading = false;
+          if (!closed.signal.aborted) holderQuiet.heard();
+        })
+        .catch(() => {
+          // Given up while waiting in line (this tab going, or taking the stream instead): nothing was held.
+          if (closed.signal.aborted || mine.signal.aborted) return;
+          // Taken from this tab by one that found it quiet: it closes its stream and waits in line again.
+          mine.abort();
+          hold(false);
+        });
+    };
+    holderQuiet.heard();
+    hold(false);
     // A tab that joins while another leads learns whether the stream is open, rather than poll until it hears.
     relay({ kind: "ask" });
     return () => {
-      released.abort();
+      closed.abort();
+      place?.abort();
+      holderQuiet.stop();
       channel.close();
       setLive(false);
     };
