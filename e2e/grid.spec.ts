@@ -15,7 +15,11 @@ test.describe("parameter grids", () => {
     await grid.axis(1).getByRole("checkbox", { name: "Qwen-Image", exact: true }).check();
     await grid.form.getByRole("button", { name: "Add an axis" }).click();
     await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("seed");
-    await grid.axis(2).getByLabel("Seeds").fill("11, 12, 13");
+    // Typed as a person types, a key at a time: the box keeps its focus and its commas.
+    await grid.axis(2).getByLabel("Seeds").fill("");
+    await grid.axis(2).getByLabel("Seeds").pressSequentially("11, 12, 13");
+    await expect(grid.axis(2).getByLabel("Seeds")).toHaveValue("11, 12, 13");
+    await expect(grid.axis(2).getByLabel("Seeds")).toBeFocused();
     // Priced before it runs: the count of cells and images, and what they cost.
     await expect(grid.form.getByTestId("grid-size")).toContainText("2 × 3 = 6 cells, 6 images");
     await expect(grid.form.getByTestId("run-estimate")).toContainText("6 images");
@@ -61,7 +65,7 @@ test.describe("parameter grids", () => {
   test("search and replace names each column by its term, and each cell is sent its own prompt", async ({ grid, page }) => {
     await grid.prompt.fill("A red lighthouse on a red cliff");
     await grid.setAxis(1, "Search and replace");
-    await grid.axis(1).getByLabel("Terms").fill("red, blue, golden");
+    await grid.axis(1).getByLabel("Terms").pressSequentially("red, blue, golden");
     await expect(grid.form.getByTestId("grid-size")).toContainText("3 cells, 3 images");
     await grid.run();
     const card = grid.card();

@@ -214,7 +214,8 @@ export function GridForm({
               index={index}
               axis={axis}
               taken={new Set([...taken].filter((type) => type !== axis.type))}
-              onChange={(next) => axes.update(index, next)}
+              // Not the field array's update: that mounts the editor afresh, and typing in it would lose its focus and its text.
+              onChange={(next) => setValue(`axes.${index}`, next, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
               onRemove={() => axes.remove(index)}
             />
           );
