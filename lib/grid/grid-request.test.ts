@@ -76,6 +76,23 @@ describe("grid requests", () => {
     expect(messages(grid({ axes: [] }))).toContain("Add at least 1 axis.");
   });
 
+  it("refuses a grid past the cell cap before it expands the variables to look for a replaced term", () => {
+    // 2^14 prompts of 20 KB each, were they all written out to look for "red": hundreds of megabytes.
+    const request = grid({
+      prompt: `red ${"{a|b} ".repeat(14)}${"x".repeat(20_000)}`,
+      axes: [
+        { type: "variables", mode: "all", count: 4, pickSeed: 1 },
+        { type: "replace", values: ["red", "blue"] },
+      ],
+    });
+    const before = process.memoryUsage().heapUsed;
+    expect(messages(request)).toContain(`This grid has ${2 ** 15} cells; a grid has at most ${GRID_LIMITS.cells}.`);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
+    // Within the cap, the term is still looked for in every prompt.
+    const within = grid({ prompt: "a {red|green} fox", axes: [{ type: "variables", mode: "all", count: 4, pickSeed: 1 }, { type: "replace", values: ["red", "blue"] }] });
+    expect(messages(within)).toEqual(["Search and replace: the prompt does not contain “red”, the first term."]);
+  });
+
   it("counts each cell's prompt in characters, an emoji as one", () => {
     expect(messages(grid({ prompt: "🐱".repeat(2100) }))).toEqual([]);
     expect(messages(grid({ prompt: "🐱".repeat(2101) }))).toContain("wan2.6-t2i reads at most 2100 characters; this prompt has 2101 (cell 1).");

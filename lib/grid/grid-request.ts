@@ -74,12 +74,6 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   if (missing.length > 0) addIssue(["prompt"], `The prompt uses ${missing.map((name) => `__${name}__`).join(", ")}, which ${missing.length === 1 ? "is not a saved list" : "are not saved lists"}.`);
   if (variables.length > 0 && variablesAxis < 0) addIssue(["axes"], "The prompt has variables ({a|b} or __list__): add the prompt variables axis to expand them.");
   if (variables.length === 0 && variablesAxis >= 0) addIssue(["axes", variablesAxis, "type"], "The prompt variables axis needs variables in the prompt: {red|green} or __list__.");
-  const replace = grid.axes.findIndex((axis) => axis.type === "replace");
-  const replaceAxis = grid.axes[replace];
-  const term = replaceAxis?.type === "replace" ? replaceAxis.values[0] : undefined;
-  if (term !== undefined && (term === "" || !variablePromptsOrPrompt(grid).every((prompt) => prompt.includes(term)))) {
-    addIssue(["axes", replace, "values"], term === "" ? "Search and replace: the first term cannot be empty." : `Search and replace: the prompt does not contain “${term}”, the first term.`);
-  }
   // Random picks index the combinations: past what a number counts exactly, none could be drawn, and every
   // cell would go out with the template itself.
   const countless = !Number.isFinite(combinationCount(variables));
@@ -87,6 +81,13 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   const cells = cellCount(grid);
   if (cells > GRID_LIMITS.cells) addIssue(["axes"], `This grid has ${Number.isFinite(cells) ? cells : "too many"} cells; a grid has at most ${GRID_LIMITS.cells}.`);
   if (countless || cells > GRID_LIMITS.cells || missing.length > 0) return;
+  // Only now: the term is looked for in every prompt the variables expand to, which a grid within its cells keeps few.
+  const replace = grid.axes.findIndex((axis) => axis.type === "replace");
+  const replaceAxis = grid.axes[replace];
+  const term = replaceAxis?.type === "replace" ? replaceAxis.values[0] : undefined;
+  if (term !== undefined && (term === "" || !variablePromptsOrPrompt(grid).every((prompt) => prompt.includes(term)))) {
+    addIssue(["axes", replace, "values"], term === "" ? "Search and replace: the first term cannot be empty." : `Search and replace: the prompt does not contain “${term}”, the first term.`);
+  }
   // Every cell meets its model's limits, the first one that does not is named.
   const plan = planGrid(grid);
   for (const cell of plan.cells) {
