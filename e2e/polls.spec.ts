@@ -61,8 +61,17 @@ test("three voters in their own browsers vote once each on a blind comparison; t
 
     // The owner sees how many voted, never who voted for what; closing reveals the models to the voters.
     await expect(card.getByRole("status").filter({ hasText: "voters" })).toHaveText("3 votes from 3 voters", { timeout: 15_000 });
-    await card.getByRole("button", { name: "Close poll" }).click();
-    await expect(card.getByRole("status").filter({ hasText: "voters" })).toHaveText("3 votes from 3 voters · Closed");
+    // The page it was made on gone, the owner finds the poll again under every poll's ranking, and closes it there.
+    await page.reload();
+    await expect(compare.card().getByRole("button", { name: "Make a poll" })).toBeVisible();
+    await page.goto("/leaderboard");
+    const owned = page.getByRole("region", { name: "The polls" }).getByRole("group", { name: "Which lighthouse for the campaign?" });
+    await expect(owned.getByRole("textbox", { name: "Voting link" })).toHaveValue(link);
+    await expect(owned.getByRole("status")).toHaveText("3 votes from 3 voters");
+    await owned.getByRole("button", { name: "Close poll" }).click();
+    await expect(owned).toContainText("its voters are shown which model made each image");
+    await owned.getByRole("button", { name: "Close it" }).click();
+    await expect(owned.getByRole("status")).toHaveText("3 votes from 3 voters · Closed");
     const context = voters[0];
     if (!context) throw new Error("no voter");
     const first = await context.newPage();
@@ -71,7 +80,7 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     await expect(first.getByText(/^Image [ABC]: (Wan 2\.6|Qwen-Image Max|Qwen-Image)$/)).toHaveCount(3);
 
     // The poll's results: a ranking of the three models, said to be uncertain on three votes.
-    await card.getByRole("link", { name: "Results" }).click();
+    await owned.getByRole("link", { name: "Results" }).click();
     await expect(page.getByRole("heading", { name: "Leaderboard" })).toBeVisible();
     await expect(page.getByText("Poll: Which lighthouse for the campaign?")).toBeVisible();
     await expect(page.getByRole("table", { name: "Leaderboard" }).getByRole("rowheader")).toHaveCount(3);
@@ -111,5 +120,35 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     for (const image of await first.getByRole("img", { name: /^Image [ABC]$/ }).all()) await expect(image).toHaveJSProperty("naturalWidth", 1024);
   } finally {
     await Promise.all(voters.map((context) => context.close()));
+  }
+});
+
+test("a voter on a poll of several items stays on the one voted, sees the models there, then moves on", async ({ grid, browser }) => {
+  test.setTimeout(90_000);
+  await grid.prompt.fill("A kite over the dunes");
+  await grid.setAxis(1, "Model");
+  await grid.form.getByRole("button", { name: "Add an axis" }).click();
+  await grid.axis(2).getByLabel("Seeds").fill("5, 6");
+  await grid.run();
+  const card = grid.card();
+  await expect(card.getByRole("img")).toHaveCount(4);
+  await card.getByRole("button", { name: "Make a poll" }).click();
+  await card.getByRole("form", { name: "Make a poll" }).getByRole("button", { name: "Make the poll" }).click();
+  const link = await card.getByRole("textbox", { name: "Voting link" }).inputValue();
+
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` });
+  try {
+    const voter = await context.newPage();
+    await voter.goto(link);
+    await expect(voter.getByRole("region", { name: "1 of 2" })).toBeVisible();
+    await voter.getByRole("button", { name: "Image A is best" }).click();
+    // Still on the first: what was recorded, and (this poll shows them after each vote) which model made which.
+    const first = voter.getByRole("region", { name: "1 of 2" });
+    await expect(first.getByRole("status")).toHaveText("Your vote: Image A");
+    await expect(first.getByText(/^Image [AB]: (Wan 2\.6|Qwen-Image Max)$/)).toHaveCount(2);
+    await first.getByRole("button", { name: "Next" }).click();
+    await expect(voter.getByRole("region", { name: "2 of 2" }).getByRole("button", { name: "Image B is best" })).toBeVisible();
+  } finally {
+    await context.close();
   }
 });

@@ -87,6 +87,8 @@ test.describe("presenting and sharing", () => {
     await stranger.close();
 
     expect((await page.request.get("/share/not-a-real-link")).status()).toBe(404);
+    // A poll's results address mistyped, or cut short to nothing, is not found either (not an error page).
+    for (const address of ["/leaderboard?poll=not-a-poll", "/leaderboard?poll="]) expect((await page.request.get(address)).status()).toBe(404);
   });
 
   test("a share link or an address that leads nowhere says so in the site's own style, and leads back", async ({ page }) => {

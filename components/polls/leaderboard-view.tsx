@@ -1,6 +1,7 @@
 "use client";
 
 import { useMessages } from "@/components/i18n/i18n-provider";
+import { PollStatus } from "@/components/polls/poll-button";
 import { DeckButton } from "@/components/sets/deck-button";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
@@ -8,13 +9,32 @@ import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { ENOUGH } from "@/lib/polls/bradley-terry";
 import type { ItemResult, PollResults } from "@/lib/polls/poll-results";
+import type { PollSummary } from "@/lib/polls/poll-summary";
 import { pairColumns, pairRows, rankingColumns, rankingRows } from "@/lib/polls/ranking-rows";
 
 const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-top";
 
 /** The ranking with its intervals, each model's speed and cost beside it, and the head-to-head counts. */
-/** `poll`: the one poll shown (its report can be taken away as slides), or null for every vote. */
-export function LeaderboardView({ results, items, title, poll, currency }: { results: PollResults; items: readonly ItemResult[]; title: string | null; poll: string | null; currency: string }) {
+/**
+ * `poll`: the one poll shown (its report can be taken away as slides), or null for every vote; `polls`: every
+ * poll's link and counts under every vote's ranking, so a poll's owner finds them again after the page it was
+ * made on has gone.
+ */
+export function LeaderboardView({
+  results,
+  items,
+  title,
+  poll,
+  polls,
+  currency,
+}: {
+  results: PollResults;
+  items: readonly ItemResult[];
+  title: string | null;
+  poll: string | null;
+  polls: readonly PollSummary[];
+  currency: string;
+}) {
   const t = useMessages().leaderboard;
   return (
     <div className="mx-auto max-w-5xl space-y-4 px-4 py-6">
@@ -106,6 +126,17 @@ export function LeaderboardView({ results, items, title, poll, currency }: { res
               </ul>
               <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.itemOther, { ties: item.ties, bad: item.bad })}</p>
             </article>
+          ))}
+        </section>
+      )}
+      {polls.length > 0 && (
+        <section aria-labelledby="poll-list" className="space-y-3 print:hidden">
+          <div>
+            <h2 id="poll-list" className="font-medium">{t.polls}</h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t.pollsHelp}</p>
+          </div>
+          {polls.map((summary) => (
+            <PollStatus key={summary.id} initial={summary} watch={false} />
           ))}
         </section>
       )}

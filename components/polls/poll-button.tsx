@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/history/copy-button";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, inputClass } from "@/components/ui/field";
 import { pollQuery, useClosePoll, useCreatePoll } from "@/lib/api/polls";
 import { format, plural } from "@/lib/i18n/format";
@@ -84,15 +85,23 @@ function Choice<Value extends string>({ legend, name, value, onChange, options }
   );
 }
 
-function PollStatus({ initial }: { initial: PollSummary }) {
+const stays = () => () => undefined;
+/** This site's address; on the server (the leaderboard's list is rendered there first) the link is relative until hydrated. */
+const useOrigin = () => useSyncExternalStore(stays, () => window.location.origin, () => "");
+
+/** A poll's link, counts and Close; `watch`: its counts asked again while it is open (one poll, not a list of them). */
+export function PollStatus({ initial, watch = true }: { initial: PollSummary; watch?: boolean }) {
   const t = useMessages().polls.owner;
+  const ruleText = useRuleText();
   const locale = useLocale();
-  const poll = useQuery(pollQuery(initial)).data;
+  const poll = useQuery({ ...pollQuery(initial), ...(!watch && { refetchInterval: false as const }) }).data;
   const close = useClosePoll();
-  const url = `${window.location.origin}${poll.path}`;
+  const url = `${useOrigin()}${poll.path}`;
   return (
-    <div className="w-full space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm">
-      <p className="font-medium">{poll.title}</p>
+    <div role="group" aria-labelledby={`poll-title-${poll.id}`} className="w-full space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm">
+      <p id={`poll-title-${poll.id}`} className="font-medium">
+        {poll.title}
+      </p>
       <label htmlFor={`poll-link-${poll.id}`} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
         {t.link}
       </label>
@@ -105,15 +114,16 @@ function PollStatus({ initial }: { initial: PollSummary }) {
         {poll.closedAt !== null && ` · ${t.closed}`}
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        {poll.closedAt === null && (
-          <Button size="sm" onClick={() => close.mutate(poll.id)} disabled={close.isPending}>
-            {t.close}
-          </Button>
-        )}
+        {poll.closedAt === null && <ConfirmButton label={t.close} question={t.closeQuestion} yes={t.closeYes} no={t.cancel} onConfirm={() => close.mutate(poll.id)} disabled={close.isPending} />}
         <a href={`/leaderboard?poll=${poll.id}`} className="text-sm font-medium text-indigo-700 dark:text-indigo-300 underline">
           {t.results}
         </a>
       </div>
+      {close.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {format(t.closeError, { error: ruleText(close.error.message) })}
+        </p>
+      )}
     </div>
   );
 }

@@ -25,6 +25,11 @@ export function VotePage({ token }: { token: string }) {
     vote.reset();
     setPosition(to);
   };
+  /** The vote's answer moves the first unvoted item on: the voter stays to see what was recorded (and the models). */
+  const cast = (at: number, choice: { slot: number } | "tie" | "bad") => {
+    setPosition(at);
+    vote.mutate({ item: at, choice });
+  };
   if (query.isError) return <p role="alert" className="p-6 text-red-700 dark:text-red-300">{format(t.loadError, { error: ruleText(query.error.message) })}</p>;
   const view = query.data;
   if (!view) return null;
@@ -64,7 +69,7 @@ export function VotePage({ token }: { token: string }) {
                   <img src={`/api/vote/${token}/items/${index}/images/${slot}`} alt={format(t.image, { letter: letter(slot) })} className="h-auto w-full rounded" />
                   <p className="text-sm font-medium">{item.models ? format(t.made, { letter: letter(slot), model: item.models[slot] ?? "" }) : format(t.image, { letter: letter(slot) })}</p>
                   {chosen === null && !view.closed && (
-                    <Button variant="primary" className="w-full" disabled={vote.isPending} onClick={() => vote.mutate({ item: index, choice: { slot } })}>
+                    <Button variant="primary" className="w-full" disabled={vote.isPending} onClick={() => cast(index, { slot })}>
                       {format(t.pick, { letter: letter(slot) })}
                     </Button>
                   )}
@@ -75,8 +80,8 @@ export function VotePage({ token }: { token: string }) {
           <div className="flex flex-wrap items-center gap-2">
             {chosen === null && !view.closed && (
               <>
-                <Button disabled={vote.isPending} onClick={() => vote.mutate({ item: index, choice: "tie" })}>{t.tie}</Button>
-                <Button disabled={vote.isPending} onClick={() => vote.mutate({ item: index, choice: "bad" })}>{t.bad}</Button>
+                <Button disabled={vote.isPending} onClick={() => cast(index, "tie")}>{t.tie}</Button>
+                <Button disabled={vote.isPending} onClick={() => cast(index, "bad")}>{t.bad}</Button>
               </>
             )}
             {chosen !== null && chosen !== undefined && (

@@ -5,9 +5,10 @@ import { getPrices } from "../pricing/env";
 import { imageCost } from "../pricing/prices";
 import { itemResults, pollResults, type ItemResult, type PollResults } from "./poll-results";
 import type { Poll } from "./poll";
+import { pollSummary, type PollSummary } from "./poll-summary";
 
 /** The results of one poll, or of every poll of this deployment, with what the generations they showed took and cost. */
-export const loadResults = async (pollId: string | null): Promise<{ polls: Poll[]; results: PollResults; items: ItemResult[] }> => {
+export const loadResults = async (pollId: string | null): Promise<{ polls: Poll[]; summaries: PollSummary[]; results: PollResults; items: ItemResult[] }> => {
   const { store } = await getHistory();
   const polls = pollId === null ? await store.polls() : [await store.getPoll(pollId)].flatMap((poll) => (poll ? [poll] : []));
   if (pollId !== null && polls.length === 0) throw notFound("This poll");
@@ -18,6 +19,7 @@ export const loadResults = async (pollId: string | null): Promise<{ polls: Poll[
   const prices = getPrices();
   return {
     polls,
+    summaries: polls.map((poll) => pollSummary(poll, votes.filter((vote) => vote.pollId === poll.id))),
     results: pollResults(polls, votes, generations, (model, images) => imageCost(prices, model, images)),
     // One poll's report shows each item with its votes; every poll's board shows the ranking alone.
     items: pollId === null ? [] : polls.flatMap((poll) => itemResults(poll, votes)),

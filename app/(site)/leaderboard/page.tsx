@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { LeaderboardView } from "@/components/polls/leaderboard-view";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
+import { AppError } from "@/lib/errors";
 import { getPrices } from "@/lib/pricing/env";
 import { loadResults } from "@/lib/polls/results-data";
 
@@ -15,6 +16,19 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const { poll } = await searchParams;
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   if (gated && !sessionId) redirect(signInPath(poll ? `/leaderboard?poll=${encodeURIComponent(poll)}` : "/leaderboard"));
-  const { polls, results, items } = await loadResults(poll ?? null);
-  return <LeaderboardView results={results} items={items} title={poll ? (polls[0]?.title ?? null) : null} poll={poll && polls[0] ? poll : null} currency={getPrices().currency} />;
+  // A poll's address mistyped or cut short is the not-found page, in the reader's language.
+  const { polls, summaries, results, items } = await loadResults(poll ?? null).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  return (
+    <LeaderboardView
+      results={results}
+      items={items}
+      title={poll ? (polls[0]?.title ?? null) : null}
+      poll={poll && polls[0] ? poll : null}
+      polls={poll === undefined ? summaries : []}
+      currency={getPrices().currency}
+    />
+  );
 }

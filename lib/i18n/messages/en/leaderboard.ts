@@ -30,4 +30,6 @@ export const leaderboard = {
   picks: "{count} picked it",
   itemOther: "Ties: {ties} · all bad: {bad}",
   none: "No votes yet.",
+  polls: "The polls",
+  pollsHelp: "Every poll made here, newest first: its voting link to pass on, its counts as this page was loaded, and its results.",
 };

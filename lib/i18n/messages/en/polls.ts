@@ -17,6 +17,9 @@ export const polls = {
     closed: "Closed",
     results: "Results",
     close: "Close poll",
+    closeQuestion: "Close this poll? It takes no more votes, and its voters are shown which model made each image.",
+    closeYes: "Close it",
+    closeError: "The poll was not closed: {error}",
     error: "Could not make the poll: {error}",
   },
   vote: {

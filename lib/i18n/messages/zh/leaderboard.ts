@@ -32,4 +32,6 @@ export const leaderboard: Messages["leaderboard"] = {
   picks: "{count} 票选它",
   itemOther: "平局：{ties} · 都不好：{bad}",
   none: "还没有投票。",
+  polls: "所有投票",
+  pollsHelp: "在本站发起的每个投票，最新的在前：可转发的投票链接、载入本页时的票数，以及结果。",
 };

@@ -19,6 +19,9 @@ export const polls: Messages["polls"] = {
     closed: "已关闭",
     results: "结果",
     close: "关闭投票",
+    closeQuestion: "关闭这个投票？之后不再接受投票，投票者会看到每张图片出自哪个模型。",
+    closeYes: "关闭",
+    closeError: "投票没有关闭：{error}",
     error: "无法发起投票：{error}",
   },
   vote: {
