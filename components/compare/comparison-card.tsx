@@ -2,6 +2,7 @@ import { useRef } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report";
 import { ImageResult } from "@/components/history/image-result";
+import { canPoll } from "@/lib/polls/can-poll";
 import { PollButton } from "@/components/polls/poll-button";
 import { SetActions, SetDownloads } from "@/components/sets/set-parts";
 import { StarButton } from "@/components/history/star-button";
@@ -105,7 +106,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
         }
       >
         <SetDownloads set={comparison} hidden={hidden} />
-        {!running && <PollButton sets={[comparison.id]} prompt={request.prompt} />}
+        {canPoll(comparison) && <PollButton sets={[comparison.id]} prompt={request.prompt} />}
       </SetActions>
     </article>
   );

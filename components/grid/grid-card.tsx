@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import type { HistoryActions } from "@/components/history/actions";
+import { canPoll } from "@/lib/polls/can-poll";
 import { PollButton } from "@/components/polls/poll-button";
 import { DownloadLink } from "@/components/sets/download-link";
 import { SetActions, SetCell, SetDownloads, SetProgress } from "@/components/sets/set-parts";
@@ -119,7 +120,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
           {t.download}
         </DownloadLink>
         <SetDownloads set={grid} />
-        {varies("model") && !active && <PollButton sets={[grid.id]} prompt={request.prompt} />}
+        {canPoll(grid) && <PollButton sets={[grid.id]} prompt={request.prompt} />}
       </SetActions>
     </article>
   );

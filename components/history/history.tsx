@@ -11,6 +11,7 @@ import { columnLabel, isHidden } from "@/lib/compare/column-label";
 import { BatchCard, ComparisonCard, GenerationCard, GridCard, Lightbox, PollButton } from "@/components/lazy";
 import { setColumnNames } from "@/lib/generation/set-names";
 import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
+import { canPoll } from "@/lib/polls/can-poll";
 import type { Messages } from "@/lib/i18n/messages";
 import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";
@@ -106,6 +107,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     </label>
   );
   const chosen = [...selected.values()];
+  const pollable = chosen.flatMap((item) => (item.kind === "comparison" && canPoll(item) ? [item.id] : []));
 
   return (
     <section aria-labelledby="history-heading" className="space-y-4">
@@ -147,11 +149,11 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
               label={t.selection.share}
             />
           )}
-          {/* A poll of every comparison or grid chosen; the server keeps those that can be voted on. */}
-          {chosen.some((item) => item.kind === "comparison") && (
+          {/* A poll of every finished comparison of models or grid with a model axis chosen. */}
+          {pollable.length > 0 && (
             <PollButton
-              key={`poll:${chosen.map((item) => item.id).join()}`}
-              sets={chosen.flatMap((item) => (item.kind === "comparison" ? [item.id] : []))}
+              key={`poll:${pollable.join()}`}
+              sets={pollable}
               prompt={format(t.selection.shareTitle, { count: chosen.length })}
             />
           )}

@@ -3,7 +3,12 @@ import { z } from "zod";
 /** What making a poll asks: its sets (comparisons of models, grids with a model axis), when to reveal, who may vote. */
 export const pollRequestSchema = z.strictObject({
   title: z.string().trim().min(1, "Give the poll a title.").max(200, "A poll's title may be at most 200 characters."),
-  sets: z.array(z.string().min(1)).min(1, "Choose at least one comparison or grid.").max(50, "A poll is made of at most 50 comparisons or grids."),
+  // A set named twice is in the poll once: its items twice would let a voter count twice.
+  sets: z
+    .array(z.string().min(1))
+    .min(1, "Choose at least one comparison or grid.")
+    .max(50, "A poll is made of at most 50 comparisons or grids.")
+    .transform((sets) => [...new Set(sets)]),
   reveal: z.enum(["after_vote", "on_close"], { error: "Reveal the models after each vote, or when the poll is closed." }),
   access: z.enum(["gate", "link"], { error: "Voting is for those signed in, or for anyone with the link." }),
 });

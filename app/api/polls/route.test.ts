@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonView } from "@/lib/generation/view";
 import { MODELS } from "@/lib/models/registry";
 import type { PollSummary } from "@/lib/polls/poll-summary";
+import { STILL_RUNNING } from "@/lib/polls/refusals";
 import { loadResults } from "@/lib/polls/results-data";
 import type { VoterView } from "@/lib/polls/voter-view";
 import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
@@ -74,6 +75,20 @@ const makePoll = async (set: string, options: { reveal: "after_vote" | "on_close
 };
 
 describe("polls", () => {
+  it("refuses a set still running (its later columns would be left out for good), and takes a set named twice once", async () => {
+    harness.server.simulator.configure({ latencyMs: 3_000 });
+    const body = { models: MODELS_COMPARED, prompt: "A kite at noon", negativePrompt: "", aspect: "1:1", perModel: 1, seed: null, promptExtend: false, watermark: false, blind: false };
+    const started = (await (await routes.comparisons.POST(request("/api/comparisons", { method: "POST", cookie: session, body }))).json()) as ComparisonView;
+    const early = await routes.polls.POST(request("/api/polls", { method: "POST", cookie: session, body: { title: "Too soon", sets: [started.id], reveal: "after_vote", access: "gate" } }));
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { message: string } }).error.message).toBe(STILL_RUNNING);
+    harness.server.simulator.configure({ latencyMs: 10 });
+    await settledSet(harness, started.id);
+    const twice = await routes.polls.POST(request("/api/polls", { method: "POST", cookie: session, body: { title: "Once", sets: [started.id, started.id], reveal: "after_vote", access: "gate" } }));
+    expect(twice.status).toBe(201);
+    expect(((await twice.json()) as PollSummary).items).toBe(1);
+  });
+
   it("a voter with the link alone sees nothing that names a model until the poll closes, votes once, and reads no history", async () => {
     const comparison = await blindComparison();
     const { summary, token } = await makePoll(comparison.id, { reveal: "on_close", access: "link" });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/generation/parse-request";
+import { isActive } from "@/lib/generation/view";
 import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
@@ -8,7 +9,7 @@ import { handleRoute } from "@/lib/http/route";
 import { pollItems } from "@/lib/polls/poll-items";
 import { pollRequestSchema } from "@/lib/polls/poll-request";
 import { pollSummary } from "@/lib/polls/poll-summary";
-import { NOTHING_TO_VOTE_ON } from "@/lib/polls/refusals";
+import { NOTHING_TO_VOTE_ON, STILL_RUNNING } from "@/lib/polls/refusals";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,8 @@ export function POST(request: Request): Promise<Response> {
     for (const id of sets) {
       const set = await store.getComparison(id);
       if (!set) throw notFound("A chosen comparison");
+      // Its columns still to come would be left out of the poll for good.
+      if (set.columns.some((column) => isActive(column.generation.status))) throw new AppError("conflict", STILL_RUNNING);
       items.push(...pollItems(set));
     }
     if (items.length === 0) {
