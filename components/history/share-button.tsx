@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -15,11 +16,15 @@ export function ShareButton({ entries, title, label }: { entries: readonly Share
   const ruleText = useRuleText();
   const share = useCreateShare();
   const url = share.data ? `${window.location.origin}${share.data.path}` : null;
+  const fieldId = `share-link-${useId()}`;
   return (
     <>
       {url ? (
         <span className="flex min-w-64 flex-1 items-center gap-2">
-          <input readOnly autoFocus aria-label={t.link} value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
+          <label htmlFor={fieldId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
+            {t.link}
+          </label>
+          <input id={fieldId} readOnly autoFocus value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
           <CopyButton text={url} label={t.copyLink} />
         </span>
       ) : (

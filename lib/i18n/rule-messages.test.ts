@@ -30,7 +30,7 @@ import * as pollRefusals from "../polls/refusals";
 import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
-import { shareRequestSchema } from "../share/share-request";
+import { itemsGone, shareRequestSchema } from "../share/share-request";
 import { checkSize, describeSizeRule } from "../models/size-rules";
 import { switchModel } from "../models/switch-model";
 import { MESSAGES } from "./messages";
@@ -176,6 +176,7 @@ const sentences = async (): Promise<string[]> => {
     ...answerNotices(1, { ...EMPTY_ANSWER, images: [ONE_IMAGE, ONE_IMAGE] }),
     taskStillRunning("RUNNING", 180_000),
     answerStillArriving(240_000),
+    itemsGone(2, 5),
     TASK_STOPPED_ANSWERING,
     TASK_ROUTE_MISSING,
     refusalOf(() => parseGenerateRequest({ ...base, prompt: " " })),

@@ -21,3 +21,7 @@ export type ShareRequest = z.infer<typeof shareRequestSchema>;
 export type ShareCreated = { readonly id: string; readonly path: string };
 
 export const sharePath = (id: string): string => `/share/${id}`;
+
+/** The refusal of a link whose items were deleted since the page loaded (a function of its counts, for the translation tests). */
+export const itemsGone = (missing: number, chosen: number): string =>
+  `The link was not made: ${missing} of the ${chosen} chosen items no longer exist (deleted since the page loaded). Reload the history and try again.`;

@@ -6,7 +6,7 @@ import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
-import { sharePath, shareRequestSchema, type ShareCreated } from "@/lib/share/share-request";
+import { itemsGone, sharePath, shareRequestSchema, type ShareCreated } from "@/lib/share/share-request";
 
 export const dynamic = "force-dynamic";
 
@@ -21,10 +21,7 @@ export function POST(request: Request): Promise<Response> {
     const found = await Promise.all(entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
     const missing = found.filter((item) => item === null).length;
     if (missing > 0) {
-      throw new AppError(
-        "not_found",
-        `The link was not made: ${missing} of the ${entries.length} chosen items no longer exist (deleted since the page loaded). Reload the history and try again.`,
-      );
+      throw new AppError("not_found", itemsGone(missing, entries.length));
     }
     for (const item of found) {
       if (item?.kind === "generation" && (await inHiddenComparison(store, item))) throw new AppError("forbidden", BLIND_SHARE);
