@@ -6,7 +6,7 @@ import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
-import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, submitKeys, useCostGate } from "@/components/playground/submit-area";
 import { useCost } from "@/components/pricing/prices";
 import { Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -20,6 +20,7 @@ import { format, plural } from "@/lib/i18n/format";
 import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
 import type { GenerateRequest } from "@/lib/models/request-schema";
 import { formatSize } from "@/lib/models/size-rules";
+import { decodeCsvFile } from "@/lib/batch/decode-file";
 import { cutText } from "@/lib/text/well-formed";
 
 const GROUPS = modelsByFamily();
@@ -96,6 +97,9 @@ export function BatchForm({
               ? format(messages.grid.form.overBudget, { images, left })
               : null;
 
+  // The first rows, and every refused row wherever it is: a refusal is said beside its line, never hidden below the fold.
+  const shown = read.rows.flatMap((row, index) => (index < PREVIEW_ROWS || problems.has(index) ? [{ row, index }] : []));
+
   const gate = useCostGate((request: BatchRequest) => ({ images: request.rows.reduce((sum, row) => sum + row.request.n, 0), cost: price }), onRun);
   const submit = handleSubmit((form) => {
     if (blocked) return;
@@ -103,7 +107,7 @@ export function BatchForm({
   });
 
   return (
-    <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} noValidate aria-label={t.label} className="space-y-5">
+    <form onSubmit={submit} onKeyDown={submitKeys(submit, submitting)} noValidate aria-label={t.label} className="space-y-5">
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="batch-name" label={t.name} help={t.nameHelp}>
         <input id="batch-name" className={inputClass} maxLength={BATCH_NAME_MAX} placeholder={cutText(firstPrompt, 80)} aria-describedby="batch-name-help" {...register("name")} />
@@ -128,7 +132,7 @@ export function BatchForm({
             className="block text-sm"
             onChange={async (event) => {
               const file = event.target.files?.[0];
-              if (file) setValue("text", await file.text());
+              if (file) setValue("text", decodeCsvFile(new Uint8Array(await file.arrayBuffer())));
             }}
           />
         </Field>
@@ -200,7 +204,7 @@ export function BatchForm({
                 </tr>
               </thead>
               <tbody>
-                {read.rows.slice(0, PREVIEW_ROWS).map((row, index) => {
+                {shown.map(({ row, index }) => {
                   const problem = problems.get(index);
                   return (
                     <tr key={row.line} className={`border-t border-slate-100 dark:border-slate-800 align-top ${problem ? "bg-red-50 dark:bg-red-950/40" : ""}`}>
@@ -218,7 +222,7 @@ export function BatchForm({
               </tbody>
             </table>
           </div>
-          {read.rows.length > PREVIEW_ROWS && <p className="text-xs text-slate-500 dark:text-slate-400">{plural(locale, t.more, read.rows.length - PREVIEW_ROWS)}</p>}
+          {read.rows.length > shown.length && <p className="text-xs text-slate-500 dark:text-slate-400">{plural(locale, t.more, read.rows.length - shown.length)}</p>}
         </div>
       )}
       <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400">

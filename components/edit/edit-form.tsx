@@ -8,7 +8,7 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { ModelSelect } from "@/components/playground/model-select";
 import { RuleNotices, type Notice } from "@/components/playground/rule-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "@/components/playground/shared-fields";
-import { SubmitArea, submitOnModEnter, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, submitKeys, useCostGate } from "@/components/playground/submit-area";
 import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
 import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
@@ -135,7 +135,7 @@ export function EditForm({
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} onKeyDown={submitOnModEnter(submit)} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
+      <form onSubmit={submit} onKeyDown={submitKeys(submit, submitting)} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
         <RuleNotices notices={notices} />
 
         <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">

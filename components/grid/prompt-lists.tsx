@@ -19,6 +19,9 @@ export function PromptLists() {
   const [name, setName] = useState("");
   const [items, setItems] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
+  const saveList = () => {
+    if (!save.isPending) save.mutate({ name, items: itemsFromLines(items) }, { onSuccess: (list) => setSaved(list.name) });
+  };
   const error = save.error ?? remove.error ?? lists.error;
 
   return (
@@ -50,20 +53,21 @@ export function PromptLists() {
           ))}
         </ul>
         <Field id="grid-list-name" label={t.listName}>
-          <input id="grid-list-name" className={inputClass} value={name} onChange={(event) => setName(event.target.value.trim())} />
+          <input
+            id="grid-list-name"
+            className={inputClass}
+            value={name}
+            onChange={(event) => setName(event.target.value.trim())}
+            // Enter saves the list (the grid's form around it takes no plain Enter).
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && name !== "") saveList();
+            }}
+          />
         </Field>
         <Field id="grid-list-items" label={t.listItems}>
           <textarea id="grid-list-items" rows={4} className={inputClass} value={items} onChange={(event) => setItems(event.target.value)} />
         </Field>
-        <Button
-          disabled={save.isPending || name === ""}
-          onClick={() =>
-            save.mutate(
-              { name, items: itemsFromLines(items) },
-              { onSuccess: (list) => setSaved(list.name) },
-            )
-          }
-        >
+        <Button disabled={save.isPending || name === ""} onClick={saveList}>
           {t.saveList}
         </Button>
         <p role="status" className="text-xs text-emerald-700 dark:text-emerald-300">

@@ -46,12 +46,17 @@ export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: 
   };
 }
 
-/** Ctrl+Enter (⌘+Enter) submits from any field of the form. */
-export const submitOnModEnter = (submit: () => Promise<unknown>) => (event: KeyboardEvent<HTMLFormElement>) => {
-  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+/**
+ * The keys that spend images: Ctrl+Enter (⌘+Enter) submits from any field of the form, once per press and not
+ * while a request is on its way (a key held down, or pressed twice, would start and bill the same run twice).
+ * A plain Enter in a one-line field (a seed, a term, a list's name) does not: it is pressed to finish typing.
+ */
+export const submitKeys = (submit: () => Promise<unknown>, submitting: boolean) => (event: KeyboardEvent<HTMLFormElement>) => {
+  if (event.key !== "Enter") return;
+  if (event.ctrlKey || event.metaKey) {
     event.preventDefault();
-    void submit();
-  }
+    if (!event.repeat && !submitting) void submit();
+  } else if (event.target instanceof HTMLInputElement) event.preventDefault();
 };
 
 /**

@@ -1,5 +1,6 @@
 // zod/mini, like the generate schema: the batch form ships it to the browser.
 import * as z from "zod/mini";
+import { MODELS } from "../models/registry";
 import { generateRequestSchema, strictFields, text, type GenerateRequest } from "../models/request-schema";
 import { BATCH_LIMITS, type DraftRow } from "./batch-rows";
 
@@ -11,6 +12,14 @@ import { BATCH_LIMITS, type DraftRow } from "./batch-rows";
 
 /** What is wrong with each row, as "Line 3: qwen-image reads at most 800 characters; …" (the first problem of each). */
 export const BATCH_NAME_MAX = 200;
+
+/**
+ * The largest batch body the route reads: every row at the longest prompt and negative prompt any model takes,
+ * each character at UTF-8's four bytes, with room for its settings. A body the rules allow is never refused
+ * for its size (a cap in bytes under rules in characters would refuse a hundred rows of long Chinese prompts).
+ */
+export const BATCH_MAX_BYTES =
+  BATCH_LIMITS.rows * (Math.max(...MODELS.map((model) => model.promptMaxLength + model.negativePromptMaxLength)) * 4 + 1024) + BATCH_NAME_MAX * 4 + 1024;
 
 export const rowProblems = (rows: ReadonlyArray<{ readonly line: number; readonly request: unknown; readonly unreadable?: string | null }>): Array<{ index: number; line: number; field: string; message: string }> =>
   rows.flatMap((row, index) => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getModel } from "../models/registry";
-import { rowProblems, toBatchRequest, batchRequestSchema } from "./batch-request";
-import { batchSwitches, batchToCsv, rowsFromCsv, rowsFromLines, type BatchDefaults } from "./batch-rows";
+import { getModel, MODELS } from "../models/registry";
+import { BATCH_MAX_BYTES, BATCH_NAME_MAX, rowProblems, toBatchRequest, batchRequestSchema } from "./batch-request";
+import { BATCH_LIMITS, batchSwitches, batchToCsv, rowsFromCsv, rowsFromLines, type BatchDefaults } from "./batch-rows";
 import { CsvError } from "./csv";
 
 const DEFAULTS: BatchDefaults = { model: "wan2.6-t2i", aspect: "1:1", n: 1, seed: null, promptExtend: true, watermark: false };
@@ -43,9 +43,32 @@ describe("a batch's rows", () => {
     ]);
   });
 
+  it("a hundred rows at the longest prompts any model takes, in Chinese, fit the body the route reads", () => {
+    const longest = [...MODELS].sort((a, b) => b.promptMaxLength + b.negativePromptMaxLength - (a.promptMaxLength + a.negativePromptMaxLength))[0];
+    if (!longest) throw new Error("no models");
+    const rows = rowsFromLines(Array.from({ length: BATCH_LIMITS.rows }, () => "狐".repeat(longest.promptMaxLength)).join("\n"), { ...DEFAULTS, model: longest.id }).map((row) => ({
+      ...row,
+      request: { ...row.request, negativePrompt: "雪".repeat(longest.negativePromptMaxLength) },
+    }));
+    const batch = toBatchRequest("狐".repeat(BATCH_NAME_MAX), "lines", rows);
+    expect(batchRequestSchema.safeParse(batch).success).toBe(true);
+    const bytes = Buffer.byteLength(JSON.stringify(batch));
+    expect(bytes).toBeGreaterThan(512 * 1024);
+    expect(bytes).toBeLessThanOrEqual(BATCH_MAX_BYTES);
+  });
+
   it("refuses a header it cannot read, and a CSV without a prompt column", () => {
     expect(() => rowsFromCsv("prompt,colour\nA fox,red", DEFAULTS)).toThrow(new CsvError(1, "unknown column “colour”; the columns are prompt, negative_prompt, model, size, seed, n."));
     expect(() => rowsFromCsv("model\nqwen-image", DEFAULTS)).toThrow(new CsvError(1, "the header has no prompt column; the columns are prompt, negative_prompt, model, size, seed, n."));
+  });
+
+  it("reads a spreadsheet's export with its empty columns and rows past the data, and refuses an unnamed column that holds values", () => {
+    const rows = rowsFromCsv("prompt,model,,\r\nA fox,qwen-image,,\r\n,,,\r\nAn owl,,,\r\n,,,\r\n", DEFAULTS);
+    expect(rows.map((row) => [row.line, row.request.prompt, row.unreadable])).toEqual([
+      [2, "A fox", null],
+      [4, "An owl", null],
+    ]);
+    expect(() => rowsFromCsv("prompt,,model\nA fox,red,qwen-image", DEFAULTS)).toThrow(new CsvError(1, "column 2 has no name but holds values: name it (prompt, negative_prompt, model, size, seed, n) or remove it."));
   });
 
   it("property: a batch reused reads back as the same requests, switches and formula-like prompts included, whatever the defaults", () => {

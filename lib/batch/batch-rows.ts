@@ -84,11 +84,15 @@ export const rowsFromLines = (text: string, defaults: BatchDefaults): DraftRow[]
  * may be left out, or left empty in a row, for the defaults). A header it cannot read is refused as a whole.
  */
 export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] => {
-  const [header, ...body] = parseCsv(text);
+  const [header, ...rows] = parseCsv(text);
   if (!header) return [];
+  // A spreadsheet writes the empty rows and columns past its data as commas: those are nothing.
+  const body = rows.filter(({ cells }) => cells.some((cell) => cell.trim() !== ""));
   const columns = header.cells.map((name) => ALIASES[name.trim().toLowerCase()] ?? null);
-  const unknown = header.cells.filter((_, index) => columns[index] === null);
+  const unknown = header.cells.filter((name, index) => columns[index] === null && name.trim() !== "");
   if (unknown.length > 0) throw new CsvError(header.line, `unknown column ${unknown.map((name) => `“${name}”`).join(", ")}; the columns are ${BATCH_COLUMNS.join(", ")}.`);
+  const unnamed = header.cells.findIndex((name, index) => name.trim() === "" && body.some(({ cells }) => (cells[index] ?? "").trim() !== ""));
+  if (unnamed >= 0) throw new CsvError(header.line, `column ${unnamed + 1} has no name but holds values: name it (${BATCH_COLUMNS.join(", ")}) or remove it.`);
   if (!columns.includes("prompt")) throw new CsvError(header.line, `the header has no prompt column; the columns are ${BATCH_COLUMNS.join(", ")}.`);
   return body.map(({ line, cells }) => {
     const value = (column: Column) => {

@@ -1,3 +1,4 @@
+import { BATCH_MAX_BYTES } from "@/lib/batch/batch-request";
 import { parseBatchRequest } from "@/lib/generation/parse-request";
 import { startSetRoute } from "@/lib/http/start-set";
 
@@ -5,8 +6,8 @@ export const dynamic = "force-dynamic";
 
 /** Queues one generation per row, recorded together as one history item; answers at once. */
 export const POST = startSetRoute({
-  // A hundred rows of long prompts: the largest body the playground takes.
-  maxBytes: 512 * 1024,
+  // A hundred rows of the longest prompts: the largest body the playground takes.
+  maxBytes: BATCH_MAX_BYTES,
   parse: parseBatchRequest,
   count: (batch) => batch.rows.length,
   start: (runner, batch) => runner.startBatch(batch),

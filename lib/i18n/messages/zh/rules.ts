@@ -155,6 +155,7 @@ export const rules: Messages["rules"] = {
     ["^It has (?<cells>\\d+) cells, and the header names (?<columns>\\d+): put a cell that holds a comma in double quotes \\(\"A fox, in snow\"\\)\\.$", "这一行有 {cells} 个单元格，而表头只有 {columns} 列：含逗号的单元格请用英文双引号括起来（\"A fox, in snow\"）。"],
     ["^a quoted field is never closed \\(a \" is missing\\)\\.$", "有一个带引号的字段没有结束（缺少一个 \"）。"],
     ["^unknown column (?<names>.+); the columns are (?<list>.+)\\.$", "未知的列 {names}；可用的列是 {list}。"],
+    ["^column (?<n>\\d+) has no name but holds values: name it \\((?<list>.+)\\) or remove it\\.$", "第 {n} 列没有列名却有内容：请为它命名（{list}）或删除它。"],
     ["^the header has no prompt column; the columns are (?<list>.+)\\.$", "表头中没有 prompt 列；可用的列是 {list}。"],
     ["^A batch's kind is \"batch\"\\.$", "批量的 kind 必须是 \"batch\"。"],
     ["^A batch comes from lines or from a CSV\\.$", "批量只能来自逐行文本或 CSV。"],
