@@ -21,6 +21,7 @@ import { isActive, type ComparisonView, type GenerationView } from "@/lib/genera
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { excerpt } from "@/lib/text/well-formed";
 import { useSetCard } from "@/components/sets/use-set-card";
+import { CancelRefused } from "@/components/ui/cancel-refused";
 
 const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:grid-cols-4" } as const;
 
@@ -196,6 +197,7 @@ function Column({
           ))}
         </ul>
       )}
+      <CancelRefused error={cancel.error} />
       <AnswerNotices notices={generation.notices} />
       {errorText && <ErrorReport generation={generation} text={errorText} />}
       {notes.length > 0 && (

@@ -22,6 +22,7 @@ import { SettingsList } from "./settings-list";
 import { RunProgress } from "./run-progress";
 import { useElapsed } from "./use-elapsed";
 import { excerpt } from "@/lib/text/well-formed";
+import { CancelRefused } from "@/components/ui/cancel-refused";
 
 export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {
   const messages = useMessages();
@@ -87,6 +88,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         </div>
       </header>
 
+      <CancelRefused error={cancel.error} />
       {generation.input && <Chain generation={generation} onStep={actions.showStep} />}
       {running && <Placeholders size={requestSize(request)} n={request.n} progress={<RunProgress generation={generation} elapsed={elapsed} />} />}
       {status === "succeeded" && <ResultImages generation={generation} onOpen={(image) => actions.openImage(generation, image)} onEdit={actions.editImage} />}

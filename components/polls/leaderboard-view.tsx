@@ -23,6 +23,7 @@ const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-
 export function LeaderboardView({
   results,
   items,
+  held,
   title,
   poll,
   polls,
@@ -30,6 +31,8 @@ export function LeaderboardView({
 }: {
   results: PollResults;
   items: readonly ItemResult[];
+  /** Its items held back until the poll closes. */
+  held: boolean;
   title: string | null;
   poll: string | null;
   polls: readonly PollSummary[];
@@ -107,6 +110,7 @@ export function LeaderboardView({
           </tbody>
         </table>
       )}
+      {held && <p className="text-sm text-slate-600 dark:text-slate-400">{t.held}</p>}
       {items.length > 0 && (
         <section aria-labelledby="poll-items" className="space-y-4">
           <h2 id="poll-items" className="font-medium">{t.items}</h2>

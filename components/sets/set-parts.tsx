@@ -12,6 +12,7 @@ import { isActive, type ComparisonView, type GenerationView } from "@/lib/genera
 import { excerpt } from "@/lib/text/well-formed";
 import { DeckButton } from "./deck-button";
 import { DownloadLink } from "./download-link";
+import { CancelRefused } from "@/components/ui/cancel-refused";
 
 /**
  * The parts the cards of generations made together share (a grid's cells, a batch's rows): how far the set
@@ -52,7 +53,7 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
           }}
         />
       )}
-      {cancel.error && <span role="alert" className="text-red-700 dark:text-red-300">{cancel.error.message}</span>}
+      <CancelRefused error={cancel.error} className="text-xs" />
     </div>
   );
 }
@@ -122,6 +123,7 @@ export function SetCell({
           </Button>
         )}
       </div>
+      <CancelRefused error={cancel.error} className="text-[11px]" />
       {generation.error && <p className="text-[11px] text-red-700 dark:text-red-300">{ruleText(generation.error.message)}</p>}
       {notes.length > 0 && <p className="text-[11px] text-slate-500 dark:text-slate-400">{notes.map(ruleText).join(" ")}</p>}
     </div>

@@ -8,7 +8,15 @@ import type { Poll } from "./poll";
 import { pollSummary, type PollSummary } from "./poll-summary";
 
 /** The results of one poll, or of every poll of this deployment, with what the generations they showed took and cost. */
-export const loadResults = async (pollId: string | null): Promise<{ polls: Poll[]; summaries: PollSummary[]; results: PollResults; items: ItemResult[] }> => {
+const holdsItems = (poll: Poll): boolean => poll.reveal === "on_close" && poll.closedAt === null;
+
+/**
+ * One poll's items are its images under their models' names: while a poll that shows the models only once
+ * closed is open, they are held back (its voters may open this page too, behind the same gate), and `held` says so.
+ */
+export const loadResults = async (
+  pollId: string | null,
+): Promise<{ polls: Poll[]; summaries: PollSummary[]; results: PollResults; items: ItemResult[]; held: boolean }> => {
   const { store } = await getHistory();
   const polls = pollId === null ? await store.polls() : [await store.getPoll(pollId)].flatMap((poll) => (poll ? [poll] : []));
   if (pollId !== null && polls.length === 0) throw notFound("This poll");
@@ -22,6 +30,7 @@ export const loadResults = async (pollId: string | null): Promise<{ polls: Poll[
     summaries: polls.map((poll) => pollSummary(poll, votes.filter((vote) => vote.pollId === poll.id))),
     results: pollResults(polls, votes, generations, (model, images) => imageCost(prices, model, images)),
     // One poll's report shows each item with its votes; every poll's board shows the ranking alone.
-    items: pollId === null ? [] : polls.flatMap((poll) => itemResults(poll, votes)),
+    items: pollId === null ? [] : polls.flatMap((poll) => (holdsItems(poll) ? [] : itemResults(poll, votes))),
+    held: pollId !== null && polls.some(holdsItems),
   };
 };

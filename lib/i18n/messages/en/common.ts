@@ -15,6 +15,8 @@ export const common: {
   exampleList: readonly ExamplePrompt[];
   /** The page for an address that leads nowhere: mistyped, or a share or vote link cut short. */
   notFound: { title: string; body: string; back: string };
+  /** A Cancel the server refused (the session ran out, the network dropped): said beside it. */
+  cancelRefused: string;
 } = {
   theme: "Theme",
   themes: { system: "System", light: "Light", dark: "Dark" },
@@ -25,6 +27,7 @@ export const common: {
   showMore: "Show more",
   showLess: "Show less",
   examplesUseShort: "Use",
+  cancelRefused: "Not stopped: {error}",
   notFound: {
     title: "Nothing here",
     body: "This address leads to no page. If it came as a shared or voting link, check that it was copied whole.",

@@ -30,6 +30,7 @@ export const leaderboard = {
   picks: "{count} picked it",
   itemOther: "Ties: {ties} · all bad: {bad}",
   none: "No votes yet.",
+  held: "Each comparison's images are shown here by model once the poll is closed: its voters learn the models then, and they may open this page too.",
   polls: "The polls",
   pollsHelp: "Every poll made here, newest first: its voting link to pass on, its counts as this page was loaded, and its results.",
 };

@@ -11,6 +11,7 @@ export const common: Messages["common"] = {
   showMore: "展开全文",
   showLess: "收起",
   examplesUseShort: "使用",
+  cancelRefused: "没有停止：{error}",
   notFound: {
     title: "这里什么也没有",
     body: "此地址没有对应的页面。如果这是分享链接或投票链接，请确认链接已完整复制。",

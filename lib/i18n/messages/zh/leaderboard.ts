@@ -32,6 +32,7 @@ export const leaderboard: Messages["leaderboard"] = {
   picks: "{count} 票选它",
   itemOther: "平局：{ties} · 都不好：{bad}",
   none: "还没有投票。",
+  held: "投票关闭后，这里才会按模型展示每组对比的图片：投票者到那时才知道模型，而他们也可能打开本页。",
   polls: "所有投票",
   pollsHelp: "在本站发起的每个投票，最新的在前：可转发的投票链接、载入本页时的票数，以及结果。",
 };
