@@ -2,6 +2,7 @@
 export const POLL_CLOSED = "This poll is closed: it takes no more votes.";
 export const ALREADY_VOTED = "You have already voted on this one: a vote is kept as first given.";
 export const NO_SUCH_ITEM = "This poll has no such item.";
+export const VOTER_UNKNOWN = "This browser's place in the poll was not found (are cookies blocked for this site?): reload the voting page, and allow cookies here if it happens again.";
 export const NO_SUCH_IMAGE = "There is no such image to pick.";
 export const STILL_RUNNING = "A chosen comparison or grid is still running: make the poll once it has finished, so that every model's image is in it.";
 export const NOTHING_TO_VOTE_ON = "Nothing here can be voted on: a poll needs a comparison of models, or a grid with a model axis, with images from two models at least.";

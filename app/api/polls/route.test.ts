@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonView } from "@/lib/generation/view";
 import { MODELS } from "@/lib/models/registry";
 import type { PollSummary } from "@/lib/polls/poll-summary";
-import { STILL_RUNNING } from "@/lib/polls/refusals";
+import { STILL_RUNNING, VOTER_UNKNOWN } from "@/lib/polls/refusals";
 import { loadResults } from "@/lib/polls/results-data";
 import type { VoterView } from "@/lib/polls/voter-view";
 import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
@@ -65,6 +65,12 @@ const blindComparison = async (): Promise<ComparisonView> => {
   const body = { models: MODELS_COMPARED, prompt: "A lighthouse at dawn", negativePrompt: "", aspect: "16:9", perModel: 1, seed: null, promptExtend: true, watermark: false, blind: true };
   const started = (await (await routes.comparisons.POST(request("/api/comparisons", { method: "POST", cookie: session, body }))).json()) as ComparisonView;
   return settledSet(harness, started.id);
+};
+
+/** A new voter: the cookie the poll's view gives a browser on its first visit. */
+const newVoter = async (token: string): Promise<string> => {
+  const view = await routes.vote.GET(request(`/api/vote/${token}`), params({ token }));
+  return (view.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 };
 
 const makePoll = async (set: string, options: { reveal: "after_vote" | "on_close"; access: "gate" | "link" }) => {
@@ -142,12 +148,12 @@ describe("polls", () => {
 
     // Two more voters; the owner sees the counts, never who voted what; a closed poll reveals and refuses.
     for (const choice of [{ slot: 0 }, "tie"]) {
-      const fresh = await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", body: { item: 0, choice } }), params({ token }));
+      const fresh = await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", cookie: await newVoter(token), body: { item: 0, choice } }), params({ token }));
       expect(fresh.status).toBe(201);
     }
     expect(((await (await routes.poll.GET(request(`/api/polls/${summary.id}`, { cookie: session }), params({ id: summary.id }))).json()) as PollSummary)).toMatchObject({ votes: 3, voters: 3 });
     expect((await routes.close.POST(request(`/api/polls/${summary.id}/close`, { method: "POST", cookie: session }), params({ id: summary.id }))).status).toBe(200);
-    const late = await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", body: { item: 0, choice: "bad" } }), params({ token }));
+    const late = await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", cookie: await newVoter(token), body: { item: 0, choice: "bad" } }), params({ token }));
     expect(late.status).toBe(409);
     const revealed = (await (await routes.vote.GET(request(`/api/vote/${token}`, { cookie: voter }), params({ token }))).json()) as VoterView;
     expect(new Set(revealed.items[0]?.models)).toEqual(new Set(["Wan 2.6", "Qwen-Image Max", "Wan 2.2 flash"].map((name) => MODELS.find((model) => model.name === name)?.name)));
@@ -161,15 +167,16 @@ describe("polls", () => {
     expect((await routes.comparison.GET(request(`/api/comparisons/${comparison.id}`, { cookie: session }), params({ id: comparison.id }))).status).toBe(404);
 
     // Each slot still shows an image, all in the one frame of the item.
+    const voter = await newVoter(token);
     const sizes = new Set<string>();
     for (const slot of ["0", "1", "2"]) {
-      const image = await routes.image.GET(request(`/api/vote/${token}/items/0/images/${slot}`), params({ token, item: "0", slot }));
+      const image = await routes.image.GET(request(`/api/vote/${token}/items/0/images/${slot}`, { cookie: voter }), params({ token, item: "0", slot }));
       expect(image.status).toBe(200);
       const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
       sizes.add(`${meta.width}x${meta.height}`);
     }
     expect(sizes.size).toBe(1);
-    expect((await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", body: { item: 0, choice: { slot: 1 } } }), params({ token }))).status).toBe(201);
+    expect((await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", cookie: voter, body: { item: 0, choice: { slot: 1 } } }), params({ token }))).status).toBe(201);
 
     // The results page's thumbnails, and its times and costs, come from what the poll kept.
     const poll = await harness.history.store.getPoll(summary.id);
@@ -188,7 +195,11 @@ describe("polls", () => {
   it("reveals after each vote when its owner says so, and a poll for those signed in refuses the link alone", async () => {
     const comparison = await blindComparison();
     const open = await makePoll(comparison.id, { reveal: "after_vote", access: "link" });
-    const voted = (await (await routes.votes.POST(request(`/api/vote/${open.token}/votes`, { method: "POST", body: { item: 0, choice: { slot: 2 } } }), params({ token: open.token }))).json()) as VoterView;
+    // A browser that never opened the poll's view (cookies blocked) has no place in it: refused, not counted at random.
+    const stranger = await routes.votes.POST(request(`/api/vote/${open.token}/votes`, { method: "POST", body: { item: 0, choice: { slot: 2 } } }), params({ token: open.token }));
+    expect([stranger.status, ((await stranger.json()) as { error: { message: string } }).error.message]).toEqual([400, VOTER_UNKNOWN]);
+    expect((await routes.image.GET(request(`/api/vote/${open.token}/items/0/images/0`), params({ token: open.token, item: "0", slot: "0" }))).status).toBe(400);
+    const voted = (await (await routes.votes.POST(request(`/api/vote/${open.token}/votes`, { method: "POST", cookie: await newVoter(open.token), body: { item: 0, choice: { slot: 2 } } }), params({ token: open.token }))).json()) as VoterView;
     expect(voted.items[0]?.models).toHaveLength(3);
 
     // Made of several sets, a poll has an item for each; a set that cannot be voted on adds none.

@@ -12,7 +12,7 @@ export function GET(request: Request, { params }: { params: Promise<{ token: str
   return handleRoute(
     request,
     async () => {
-      const { poll, voter, setCookie } = await voterAccess(request, (await params).token);
+      const { poll, voter, setCookie } = await voterAccess(request, (await params).token, { welcome: true });
       const votes = await (await getHistory()).store.pollVotes(poll.id);
       return json(voterView(poll, voter, votes, modelName), 200, { "cache-control": "no-store", ...(setCookie && { "set-cookie": setCookie }) });
     },

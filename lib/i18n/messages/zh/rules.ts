@@ -138,6 +138,7 @@ export const rules: Messages["rules"] = {
     ["^There is no such image to pick\\.$", "没有可以选的这张图片。"],
     ["^A chosen comparison or grid is still running: make the poll once it has finished, so that every model's image is in it\\.$", "所选的某个对比或网格仍在运行：请等它完成后再发起投票，这样每个模型的图片都会在其中。"],
     ["^The link was not made: (?<missing>\\d+) of the (?<chosen>\\d+) chosen items no longer exist \\(deleted since the page loaded\\)\\. Reload the history and try again\\.$", "链接没有生成：所选的 {chosen} 项中有 {missing} 项已不存在（在页面载入后被删除）。请重新载入历史记录后再试。"],
+    ["^This browser's place in the poll was not found \\(are cookies blocked for this site\\?\\): reload the voting page, and allow cookies here if it happens again\\.$", "没有找到这个浏览器在投票中的位置（是否屏蔽了本站的 Cookie？）：请重新载入投票页面；如果再次出现，请允许本站使用 Cookie。"],
     ["^Nothing here can be voted on: a poll needs a comparison of models, or a grid with a model axis, with images from two models at least\\.$", "这里没有可投票的内容：投票需要一个模型对比，或带“模型”轴的网格，且至少有两个模型的图片。"],
     ["^(?<n>\\d+) votes have come from this address in the last minute, the most allowed\\. Try again in (?<wait>\\d+) seconds?\\.$", "过去一分钟内这个地址已投出 {n} 票，已达上限。请在 {wait} 秒后重试。"],
     ["^Give the poll a title\\.$", "请给投票起个标题。"],

@@ -20,7 +20,7 @@ export function POST(request: Request, { params }: { params: Promise<{ token: st
   return handleRoute(
     request,
     async () => {
-      const { poll, voter, setCookie } = await voterAccess(request, (await params).token);
+      const { poll, voter } = await voterAccess(request, (await params).token);
       await (await getVoteLimit())(clientKey(request, null));
       const { item, choice } = parseWith(voteRequestSchema, await readJsonBody(request, 1024));
       if (poll.closedAt !== null) throw new AppError("conflict", POLL_CLOSED);
@@ -35,7 +35,7 @@ export function POST(request: Request, { params }: { params: Promise<{ token: st
       const { store } = await getHistory();
       const cast = await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() });
       if (cast !== "cast") throw new AppError("conflict", cast === "closed" ? POLL_CLOSED : ALREADY_VOTED);
-      return json(voterView(poll, voter, await store.pollVotes(poll.id), modelName), 201, setCookie ? { "set-cookie": setCookie } : {});
+      return json(voterView(poll, voter, await store.pollVotes(poll.id), modelName), 201);
     },
     { public: true },
   );
