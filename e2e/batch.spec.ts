@@ -7,6 +7,23 @@ import { BatchPanel, expect, test } from "./fixtures";
 /** Batches: many prompts at once from lines or a CSV, every row checked before anything is sent. */
 
 test.describe("batches", () => {
+  test("a Chinese Excel's CSV reads as written, empty columns and all, and a refused row far down is listed with its line", async ({ page }) => {
+    const batch = new BatchPanel(page);
+    await batch.open();
+    await batch.form.getByLabel("A CSV file").check();
+    // "雪中的狐狸" as GB18030 writes it, Excel's default for "CSV (逗号分隔)" in Chinese; the rest is ASCII, the same in both.
+    const fox = Buffer.from([209, 169, 214, 208, 181, 196, 186, 252, 192, 234]);
+    const rows = Array.from({ length: 60 }, (_, index) => (index === 57 ? Buffer.from(`${"x".repeat(900)},qwen-image,,\r\n`) : Buffer.concat([fox, Buffer.from(` ${index + 1},qwen-image,,\r\n`)])));
+    const file = Buffer.concat([Buffer.from("prompt,model,,\r\n"), ...rows, Buffer.from(",,,\r\n")]);
+    await batch.form.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "提示词.csv", mimeType: "text/csv", buffer: file });
+    const preview = batch.form.getByRole("table", { name: "Rows to be sent" });
+    await expect(preview.getByRole("row", { name: /^2 / })).toContainText("雪中的狐狸 1");
+    // The first 50 rows, and the refused one on line 59.
+    await expect(preview.getByRole("rowheader")).toHaveCount(51);
+    await expect(preview.getByRole("row", { name: /^59 / })).toContainText("Line 59: Qwen-Image reads at most 800 characters; this prompt has 900.");
+    await expect(batch.form.getByTestId("batch-size")).toHaveText("60 rows, 60 images");
+  });
+
   test("a CSV with a refused row is refused before any gateway call, says which line and why, and runs once fixed", async ({ playground, simulator, page }) => {
     const batch = new BatchPanel(page);
     await batch.open();

@@ -20,6 +20,12 @@ test.describe("parameter grids", () => {
     await grid.axis(2).getByLabel("Seeds").pressSequentially("11, 12, 13");
     await expect(grid.axis(2).getByLabel("Seeds")).toHaveValue("11, 12, 13");
     await expect(grid.axis(2).getByLabel("Seeds")).toBeFocused();
+    // Enter ends the typing: a grid of 6 images would ask first, and nothing asks.
+    await grid.axis(2).getByLabel("Seeds").press("Enter");
+    // Nothing to wait for when nothing happens: the form's checks take well under this.
+    await grid.page.waitForTimeout(500);
+    await expect(grid.form.getByTestId("grid-size")).toContainText("2 × 3 = 6 cells, 6 images");
+    await expect(grid.form.getByRole("button", { name: "Make 6 images" })).toHaveCount(0);
     // Priced before it runs: the count of cells and images, and what they cost.
     await expect(grid.form.getByTestId("grid-size")).toContainText("2 × 3 = 6 cells, 6 images");
     await expect(grid.form.getByTestId("run-estimate")).toContainText("6 images");
@@ -87,9 +93,10 @@ test.describe("parameter grids", () => {
 
   test("prompt variables and a saved list expand to the previewed prompts, and those are what is sent", async ({ grid, page }) => {
     await grid.form.getByText(/^Saved lists \(\d+\)$/).click();
-    await grid.form.getByLabel("Name", { exact: true }).fill("animals");
     await grid.form.getByLabel("Items, one per line").fill("cat\ndog\n\ncat");
-    await grid.form.getByRole("button", { name: "Save list" }).click();
+    // Enter in the list's name saves the list; it does not run the grid around it.
+    await grid.form.getByLabel("Name", { exact: true }).fill("animals");
+    await grid.form.getByLabel("Name", { exact: true }).press("Enter");
     await expect(grid.form.getByRole("status").filter({ hasText: "saved" })).toHaveText("List __animals__ saved.");
 
     await grid.prompt.fill("A {red|blue} __animals__ in the snow");

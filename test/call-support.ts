@@ -1,4 +1,6 @@
 import { createServer } from "node:net";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { expect } from "vitest";
 import { AppError } from "@/lib/errors";
 import type { ImageAnswer } from "@/lib/gateway/answer";
@@ -41,3 +43,9 @@ export const EMPTY_ANSWER: ImageAnswer = {
 };
 
 export const ONE_IMAGE = { source: { kind: "url", url: "https://x.test/a.png" }, revisedPrompt: "" } as const;
+
+/** A full garbage collection on demand, without starting Node with --expose-gc. */
+export const exposeGc = (): (() => void) => {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+};

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi, type MockInstance } from "vitest"
 import { defaultRequest } from "../models/defaults";
 import type { SentGenerate } from "../generation/result";
 import { useSimulatorServer } from "../simulator/test-support";
-import { closedPort, failureOf } from "@/test/call-support";
+import { closedPort, exposeGc, failureOf } from "@/test/call-support";
 import { answerStillArriving, callGateway, maxResponseBytes, type CallOptions } from "./call";
 
 /** The gateway call over a real socket against the simulator: no mocked fetch anywhere. */
@@ -119,10 +119,16 @@ describe("calling the gateway", () => {
   });
 
   // A success answer means the gateway has billed the images: its body is read past the deadline (and a cancel), within a grace.
-  it("gives up on a success answer still arriving at the end of its grace, and says it may have been billed", async () => {
+  /**
+   * undici follows the caller's signal into a fetch's body only through a weak reference (nodejs/node#55428),
+   * so after a garbage collection an abort could be lost; the body reader watches the signal itself. The GC
+   * is forced here so this would fail deterministically if that ever regressed.
+   */
+  it("gives up on a success answer still arriving at the end of its grace, and says it may have been billed, even when a GC runs meanwhile", async () => {
     current().simulator.injectFault({ kind: "slow_drip" });
     const started = performance.now();
-    const error = await failureOf(callGateway(target(), { ...options, timeoutMs: 300, answerGraceMs: 400 }, request()));
+    const pressure = setInterval(exposeGc(), 20);
+    const error = await failureOf(callGateway(target(), { ...options, timeoutMs: 300, answerGraceMs: 400 }, request())).finally(() => clearInterval(pressure));
     expect(error.code).toBe("timeout");
     expect(error.message).toBe(answerStillArriving(700));
     expect(error.billedImages).toBeNull();
