@@ -7,8 +7,8 @@ import { BatchPanel, expect, test } from "./fixtures";
 /** Batches: many prompts at once from lines or a CSV, every row checked before anything is sent. */
 
 test.describe("batches", () => {
-  test("a Chinese Excel's CSV reads as written, empty columns and all, and a refused row far down is listed with its line", async ({ page }) => {
-    const batch = new BatchPanel(page);
+  test("a Chinese Excel's CSV reads as written, empty columns and all, and a refused row far down is listed with its line", async ({ playground }) => {
+    const batch = new BatchPanel(playground.page);
     await batch.open();
     await batch.form.getByLabel("A CSV file").check();
     // "雪中的狐狸" as GB18030 writes it, Excel's default for "CSV (逗号分隔)" in Chinese; the rest is ASCII, the same in both.
