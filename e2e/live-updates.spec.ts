@@ -82,7 +82,7 @@ test("a tab that finds the stream's holder quiet takes the stream over, and give
     await holder.open();
     await expect.poll(() => streams.get(holder.page)).toBe(1);
     const followerPage = counted(await context.newPage());
-    // The follower's clock is its own, so its 40 s wait for a quiet holder can be skipped.
+    // The follower's clock is its own, so its 90 s wait for a quiet holder can be skipped.
     await followerPage.clock.install();
     const follower = new PlaygroundPage(followerPage);
     await follower.open();
@@ -93,7 +93,7 @@ test("a tab that finds the stream's holder quiet takes the stream over, and give
       BroadcastChannel.prototype.postMessage = () => undefined;
     });
     await followerPage.bringToFront();
-    await followerPage.clock.runFor(41_000);
+    await followerPage.clock.runFor(91_000);
     await expect.poll(() => streams.get(followerPage)).toBe(1);
 
     // A generation started in the quiet tab reaches the other through the stream it took.

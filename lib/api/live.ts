@@ -33,8 +33,13 @@ export const useLive = () =>
 const REOPEN_MS = 5_000;
 /** The server pings every 15 s: a stream silent for this long is dead, whatever the connection says. */
 const SILENT_MS = 40_000;
-/** How often the tab holding the stream tells the others it is still there; silent for SILENT_MS, it is not. */
+/** How often the tab holding the stream tells the others it is still there. */
 const HOLDING_MS = 15_000;
+/**
+ * A holder silent this long is taken to be gone (hung, or frozen). Longer than a minute: Chrome lets the timers
+ * of a tab hidden for five minutes run about once a minute, and such a holder is still there.
+ */
+const HOLDER_SILENT_MS = 90_000;
 
 /**
  * Calls `silent` once nothing has been heard for `ms`; `heard` starts the wait again. The tab holding the
@@ -136,7 +141,7 @@ const SHARED = "onetoken-playground-live";
  * Keeps this tab's query cache in step with the history's live stream. Tabs of one browser share one stream:
  * the tab holding a Web Lock opens it and relays every message to the others over a BroadcastChannel, and
  * when that tab closes the lock passes to another, which opens the stream again from the last id it heard. A
- * holder that stops speaking (hung, or frozen) has the stream taken from it by the first tab on screen to notice.
+ * holder silent for 90 s (hung, or frozen) has the stream taken from it by the first tab on screen to notice.
  * Browsers allow about six HTTP/1.1 connections per site, so a stream per tab would starve the seventh.
  * Where the browser has neither (an insecure origin has no Web Locks), each tab opens its own.
  */
@@ -177,7 +182,7 @@ export const useLiveHistory = () => {
      * the history's changes for as long as it lasts: the first tab on screen to notice takes the stream from it,
      * from the last change it heard. A tab in the background waits until it is on screen.
      */
-    const holderQuiet = silenceWatch(SILENT_MS, () => {
+    const holderQuiet = silenceWatch(HOLDER_SILENT_MS, () => {
       if (document.hidden) holderQuiet.heard();
       else hold(true);
     });
@@ -200,6 +205,9 @@ export const useLiveHistory = () => {
       place = steal ? null : mine;
       navigator.locks
         .request(SHARED, steal ? { steal: true } : { signal: mine.signal }, async () => {
+          // Granted just as this tab went, or as it took the stream by another request: an abort does not
+          // undo a grant, so this one lets the lock go at once.
+          if (closed.signal.aborted || mine.signal.aborted) return;
           if (place === mine) place = null;
           leading = true;
           holderQuiet.stop();
@@ -233,11 +241,17 @@ export const useLiveHistory = () => {
           clearInterval(beat);
           stop();
           leading = false;
-          if (!closed.signal.aborted) holderQuiet.heard();
+          if (closed.signal.aborted) return;
+          // Taken from this tab: what its own stream said no longer holds; the new holder answers the question.
+          apply.live(false);
+          holderQuiet.heard();
+          relay({ kind: "ask" });
         })
-        .catch(() => {
+        .catch((error: unknown) => {
           // Given up while waiting in line (this tab going, or taking the stream instead): nothing was held.
           if (closed.signal.aborted || mine.signal.aborted) return;
+          // Anything but a steal (no locks here after all): this tab stays a follower, polling when it must.
+          if (!(error instanceof DOMException && error.name === "AbortError")) return;
           // Taken from this tab by one that found it quiet: it closes its stream and waits in line again.
           mine.abort();
           hold(false);
