@@ -31,7 +31,7 @@ export function LeaderboardView({
 }: {
   results: PollResults;
   items: readonly ItemResult[];
-  /** Its items held back until the poll closes. */
+  /** Votes kept out until their polls close (one poll's page: all of its own). */
   held: boolean;
   title: string | null;
   poll: string | null;
@@ -62,6 +62,12 @@ export function LeaderboardView({
         </nav>
       </header>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro}</p>
+      {held && poll !== null ? (
+        <p role="note" className="rounded-md border border-slate-300 dark:border-slate-600 p-2 text-sm">
+          {t.held}
+        </p>
+      ) : (
+        <>
       <p className="text-sm">{results.votes === 0 && results.allBad === 0 ? t.none : format(t.counts, { votes: results.votes + results.allBad, voters: results.voters, allBad: results.allBad })}</p>
       {!results.confident && (
         <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">
@@ -110,7 +116,6 @@ export function LeaderboardView({
           </tbody>
         </table>
       )}
-      {held && <p className="text-sm text-slate-600 dark:text-slate-400">{t.held}</p>}
       {items.length > 0 && (
         <section aria-labelledby="poll-items" className="space-y-4">
           <h2 id="poll-items" className="font-medium">{t.items}</h2>
@@ -132,6 +137,9 @@ export function LeaderboardView({
             </article>
           ))}
         </section>
+      )}
+          {held && <p className="text-sm text-slate-600 dark:text-slate-400">{t.heldSome}</p>}
+        </>
       )}
       {polls.length > 0 && (
         <section aria-labelledby="poll-list" className="space-y-3 print:hidden">

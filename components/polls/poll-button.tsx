@@ -94,7 +94,8 @@ export function PollStatus({ initial, watch = true }: { initial: PollSummary; wa
   const t = useMessages().polls.owner;
   const ruleText = useRuleText();
   const locale = useLocale();
-  const poll = useQuery({ ...pollQuery(initial), ...(!watch && { refetchInterval: false as const }) }).data;
+  // Unwatched, the counts stay as the page was loaded (a list of polls would otherwise ask once per poll on every focus).
+  const poll = useQuery({ ...pollQuery(initial), ...(!watch && { refetchInterval: false as const, staleTime: Infinity }) }).data;
   const close = useClosePoll();
   const url = `${useOrigin()}${poll.path}`;
   return (

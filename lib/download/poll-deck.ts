@@ -24,7 +24,8 @@ export const pollDeckResponse = async ({ polls, results, items, held }: Awaited<
   const { images } = await getHistory();
   const { leaderboard: t, sets } = MESSAGES[locale];
   const { kept, leftOut } = withinImages(items, (item) => item.candidates.length, DECK_MAX_IMAGES);
-  const pages: DeckPage[] = [
+  // Held until the poll closes: the cover says so, and nothing else is in it.
+  const pages: DeckPage[] = held ? [] : [
     { kind: "table", heading: t.heading, columns: rankingColumns(t), rows: rankingRows(results, t, getPrices().currency) },
     ...(results.pairs.length > 0 ? [{ kind: "table", heading: t.pairs, columns: pairColumns(t), rows: pairRows(results) } as const] : []),
     ...kept.map((item, index): DeckPage => {

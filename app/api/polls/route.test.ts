@@ -183,13 +183,19 @@ describe("polls", () => {
     const imageIds = poll?.items[0]?.candidates.map((candidate) => candidate.imageId) ?? [];
     expect(imageIds).toHaveLength(3);
     for (const id of imageIds) expect((await routes.thumb.GET(request(`/api/images/${id}/thumb`, { cookie: session }), params({ id }))).status).toBe(200);
-    const { results, items, held } = await loadResults(summary.id);
-    expect(results.facts.map((fact) => [fact.model, fact.images, fact.medianMs !== null])).toEqual([...MODELS_COMPARED].sort().map((model) => [model, 1, true]));
-    // Open, and showing the models only once closed: its images by model wait for the close (voters may read the results too).
-    expect([items, held]).toEqual([[], true]);
+    // Open, and showing the models only once closed: its ranking and its images by model wait for the close
+    // (voters may read the results too), here and on the board of every poll.
+    const open = await loadResults(summary.id);
+    expect([open.results.votes, open.results.pairs, open.items, open.held]).toEqual([0, [], [], true]);
+    const board = await loadResults(null);
+    expect(board.held).toBe(true);
+    expect(board.summaries.find((entry) => entry.id === summary.id)).toMatchObject({ votes: 1 });
+    const before = board.results.votes;
     expect((await routes.close.POST(request(`/api/polls/${summary.id}/close`, { method: "POST", cookie: session }), params({ id: summary.id }))).status).toBe(200);
     const closed = await loadResults(summary.id);
-    expect([closed.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId)).sort(), closed.held]).toEqual([[...imageIds].sort(), false]);
+    expect(closed.results.facts.map((fact) => [fact.model, fact.images, fact.medianMs !== null])).toEqual([...MODELS_COMPARED].sort().map((model) => [model, 1, true]));
+    expect([closed.results.votes, closed.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId)).sort(), closed.held]).toEqual([1, [...imageIds].sort(), false]);
+    expect((await loadResults(null)).results.votes).toBe(before + 1);
   });
 
   it("reveals after each vote when its owner says so, and a poll for those signed in refuses the link alone", async () => {

@@ -127,9 +127,11 @@ describe("a selection taken away", () => {
 
   it("a poll's report as slides: the ranking, the head-to-head, each item's images under their models with their votes, after the comparison was deleted", async () => {
     const blind = await comparisonOf(true, "Three teapots on a shelf");
-    const made = await routes.polls.POST(post("/api/polls", { title: "Which teapot?", sets: [blind.id], reveal: "on_close", access: "gate" }));
+    const made = await routes.polls.POST(post("/api/polls", { title: "Which teapot?", sets: [blind.id], reveal: "after_vote", access: "gate" }));
     expect(made.status).toBe(201);
     const { id } = (await made.json()) as { id: string };
+    // Its twin shows the models only once closed: while open, its deck is its cover, saying why.
+    const twin = (await (await routes.polls.POST(post("/api/polls", { title: "Which teapot, later?", sets: [blind.id], reveal: "on_close", access: "gate" }))).json()) as { id: string };
     for (const [voter, model] of [["v1", "qwen-image"], ["v2", "qwen-image"], ["v3", "wan2.6-t2i"]] as const) {
       expect(await harness.history.store.castVote({ pollId: id, item: 0, voter, choice: { kind: "pick", model }, createdAt: Date.now() })).toBe("cast");
     }
@@ -155,6 +157,10 @@ describe("a selection taken away", () => {
       await deck.done();
     }
     expect((await routes.takeaway.GET(get("/api/takeaway/deck?poll=missing"), { params: Promise.resolve({ format: "deck" }) })).status).toBe(404);
+    const held = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/deck?poll=${twin.id}`, "en"), { params: Promise.resolve({ format: "deck" }) })).arrayBuffer()));
+    const slides = Object.keys(held).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slides).toEqual(["ppt/slides/slide1.xml"]);
+    expect(new TextDecoder().decode(held["ppt/slides/slide1.xml"])).toContain("shown once it is closed");
 
     // The poll's sets as a zip: its comparison deleted since, the file says so.
     const zip = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?poll=${id}`), { params: Promise.resolve({ format: "zip" }) })).arrayBuffer()));

@@ -30,7 +30,8 @@ export const leaderboard = {
   picks: "{count} picked it",
   itemOther: "Ties: {ties} · all bad: {bad}",
   none: "No votes yet.",
-  held: "Each comparison's images are shown here by model once the poll is closed: its voters learn the models then, and they may open this page too.",
+  held: "This poll's ranking and each comparison's images by model are shown once it is closed: its voters learn the models then, and they may open this page too.",
+  heldSome: "Polls still open that show the models only once closed are counted here when they close.",
   polls: "The polls",
   pollsHelp: "Every poll made here, newest first: its voting link to pass on, its counts as this page was loaded, and its results.",
 };
