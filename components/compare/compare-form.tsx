@@ -9,7 +9,7 @@ import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-prov
 import { SeedField } from "@/components/playground/seed-field";
 import { reveal } from "@/components/playground/reveal";
 import { useCost } from "@/components/pricing/prices";
-import { SubmitArea, submitKeys, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useSubmitKeys, useCostGate } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -86,9 +86,10 @@ export function CompareForm({
   }, [load, reset]);
 
   const submit = handleSubmit(gate.request);
+  const keys = useSubmitKeys(submit, submitting);
 
   return (
-    <form onSubmit={submit} onKeyDown={submitKeys(submit, submitting)} noValidate aria-label={t.label} className="space-y-5">
+    <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
       <Controller
         control={control}
         name="models"

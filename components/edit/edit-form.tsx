@@ -8,7 +8,7 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { ModelSelect } from "@/components/playground/model-select";
 import { RuleNotices, type Notice } from "@/components/playground/rule-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "@/components/playground/shared-fields";
-import { SubmitArea, submitKeys, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useSubmitKeys, useCostGate } from "@/components/playground/submit-area";
 import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
 import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
@@ -124,6 +124,7 @@ export function EditForm({
     event?.preventDefault();
     setToldToWait(true);
   };
+  const keys = useSubmitKeys(submit, submitting);
 
   // A pasted picture anywhere in the form becomes the input; pasted text goes where it always goes.
   const onPaste = (event: ClipboardEvent<HTMLFormElement>) => {
@@ -132,10 +133,25 @@ export function EditForm({
     event.preventDefault();
     picker.current?.accept(file);
   };
+  // Clicking the input's box (not a field) leaves the focus on the page itself, where a paste never reaches
+  // the form: while this form is the one shown, such a paste is taken too.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const onPagePaste = (event: globalThis.ClipboardEvent) => {
+      const form = formRef.current;
+      if (!form || form.closest("[hidden]") || event.target !== document.body) return;
+      const file = event.clipboardData && firstImage(event.clipboardData.files);
+      if (!file) return;
+      event.preventDefault();
+      picker.current?.accept(file);
+    };
+    document.addEventListener("paste", onPagePaste);
+    return () => document.removeEventListener("paste", onPagePaste);
+  }, []);
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit} onKeyDown={submitKeys(submit, submitting)} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
+      <form ref={formRef} onSubmit={submit} onKeyDown={keys} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
         <RuleNotices notices={notices} />
 
         <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">

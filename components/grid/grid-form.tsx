@@ -8,7 +8,7 @@ import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
-import { SubmitArea, submitKeys, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useSubmitKeys, useCostGate } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -114,6 +114,7 @@ export function GridForm({
   };
   const gate = useCostGate(measure, onRun);
   const submit = handleSubmit(gate.request);
+  const keys = useSubmitKeys(submit, submitting);
   const modelAxis = values.axes.some((axis) => axis.type === "model");
   const model = getModel(values.model);
   const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
@@ -121,7 +122,7 @@ export function GridForm({
   const overBudget = left !== null && images > left ? format(t.overBudget, { images, left }) : null;
 
   return (
-    <form onSubmit={submit} onKeyDown={submitKeys(submit, submitting)} noValidate aria-label={t.label} className="space-y-5">
+    <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="grid-model" label={t.model} help={modelAxis ? t.modelByAxis : undefined}>
         <select id="grid-model" className={inputClass} disabled={modelAxis} aria-describedby={modelAxis ? "grid-model-help" : undefined} {...register("model")}>

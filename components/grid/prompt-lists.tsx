@@ -60,7 +60,8 @@ export function PromptLists() {
             onChange={(event) => setName(event.target.value.trim())}
             // Enter saves the list (the grid's form around it takes no plain Enter).
             onKeyDown={(event) => {
-              if (event.key === "Enter" && !event.ctrlKey && !event.metaKey && name !== "") saveList();
+              // Not the Enter that ends an input method's composing (a Chinese name being typed).
+              if (event.key === "Enter" && !event.nativeEvent.isComposing && !event.ctrlKey && !event.metaKey && name !== "") saveList();
             }}
           />
         </Field>

@@ -18,7 +18,7 @@ import { CountField, MoreOptions, NegativePromptField, PromptField } from "./sha
 import { SizePicker } from "./size-picker";
 import { useCost } from "@/components/pricing/prices";
 import { reveal } from "./reveal";
-import { SubmitArea, submitKeys, useCostGate } from "./submit-area";
+import { SubmitArea, useSubmitKeys, useCostGate } from "./submit-area";
 
 // The schema (and zod) arrive when the form is first focused, well before its first submit needs them.
 const validation = schemaResolver(() => import("@/lib/models/request-schema").then((module) => module.generateRequestSchema));
@@ -95,10 +95,11 @@ export function GenerateForm({
   );
 
   const submit = handleSubmit(gate.request);
+  const keys = useSubmitKeys(submit, submitting);
 
   return (
     <FormProvider {...form}>
-    <form onSubmit={submit} onKeyDown={submitKeys(submit, submitting)} onFocus={validation.preload} noValidate aria-label={t.label} className="space-y-5">
+    <form onSubmit={submit} onKeyDown={keys} onFocus={validation.preload} noValidate aria-label={t.label} className="space-y-5">
       {/* What every visit needs comes first: the model, the prompt and the button; the rest follows. */}
       <Controller control={control} name="model" render={({ field }) => <ModelSelect value={field.value} onChange={chooseModel} />} />
 

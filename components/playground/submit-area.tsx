@@ -46,17 +46,28 @@ export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: 
   };
 }
 
+/** Fields where a plain Enter would submit the form by itself (a file chooser's Enter opens its dialog). */
+const TYPED = new Set(["text", "search", "number", "email", "url", "tel", "password"]);
+
 /**
  * The keys that spend images: Ctrl+Enter (⌘+Enter) submits from any field of the form, once per press and not
- * while a request is on its way (a key held down, or pressed twice, would start and bill the same run twice).
- * A plain Enter in a one-line field (a seed, a term, a list's name) does not: it is pressed to finish typing.
+ * while a submit is on its way (a key held down, or pressed twice, would start and bill the same run twice):
+ * from the press until the request is out (then `submitting` says so) a second press does nothing. A plain
+ * Enter in a one-line field (a seed, a term, a list's name) does not submit: it is pressed to finish typing.
  */
-export const submitKeys = (submit: () => Promise<unknown>, submitting: boolean) => (event: KeyboardEvent<HTMLFormElement>) => {
-  if (event.key !== "Enter") return;
-  if (event.ctrlKey || event.metaKey) {
-    event.preventDefault();
-    if (!event.repeat && !submitting) void submit();
-  } else if (event.target instanceof HTMLInputElement) event.preventDefault();
+export const useSubmitKeys = (submit: () => Promise<unknown>, submitting: boolean) => {
+  const starting = useRef(false);
+  return (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+    if (event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      if (event.repeat || submitting || starting.current) return;
+      starting.current = true;
+      void submit().finally(() => {
+        starting.current = false;
+      });
+    } else if (event.target instanceof HTMLInputElement && TYPED.has(event.target.type)) event.preventDefault();
+  };
 };
 
 /**
