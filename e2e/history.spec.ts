@@ -110,8 +110,17 @@ test.describe("the history", () => {
 
     await result.getByRole("button", { name: "Delete" }).click();
     await expect(playground.results).toHaveCount(0);
+    // The pointer passing over the notice does not restart its window while the focus is still on Undo.
+    const notice = page.getByRole("status").filter({ has: page.getByRole("button", { name: "Undo" }) });
+    await notice.hover();
+    await page.mouse.move(0, 0);
+    await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+    await page.waitForTimeout(6_500);
+    await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
     await page.getByRole("button", { name: "Undo" }).click();
     await expect(playground.results).toHaveCount(1);
+    // The card is back where the notice was, and the keyboard's place with it.
+    await expect(playground.latest()).toBeFocused();
 
     await playground.latest().getByRole("button", { name: "Delete" }).click();
     // The notice stays while it has focus (it takes it from the Delete button): leave it, and it goes.

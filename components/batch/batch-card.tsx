@@ -40,7 +40,7 @@ export function BatchCard({ initial, actions, selection }: { initial: Batch; act
         </div>
         <div className="flex h-9 items-center gap-2 justify-self-end">
           {selection}
-          <StarButton starred={batch.starred} onToggle={() => update.mutate({ id: batch.id, starred: !batch.starred })} />
+          <StarButton starred={batch.starred} busy={update.isPending} onToggle={() => update.mutate({ id: batch.id, starred: !batch.starred })} />
         </div>
       </header>
 

@@ -61,7 +61,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
         </div>
         <div className="flex h-9 items-center gap-2 justify-self-end">
           {selection}
-          <StarButton starred={comparison.starred} onToggle={() => update.mutate({ id: comparison.id, starred: !comparison.starred })} />
+          <StarButton starred={comparison.starred} busy={update.isPending} onToggle={() => update.mutate({ id: comparison.id, starred: !comparison.starred })} />
         </div>
       </header>
 

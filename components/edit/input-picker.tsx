@@ -207,7 +207,8 @@ export function InputPicker({
               type="file"
               accept={ACCEPTED_TYPES}
               className="sr-only"
-              disabled={busy}
+              // Never disabled while one is on its way: the newest choice wins (the last one is dropped), and a
+              // disabled chooser would drop the keyboard's focus just after its dialog closed.
               onChange={(event) => {
                 const file = event.target.files?.[0];
                 // Cleared, so choosing the same file again (after a refusal, say) still fires.
@@ -217,7 +218,7 @@ export function InputPicker({
             />
           </label>
           {value && (
-            <Button onClick={() => onChange(null)} disabled={busy}>
+            <Button onClick={() => onChange(null)}>
               {t.remove}
             </Button>
           )}

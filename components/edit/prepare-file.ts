@@ -51,7 +51,9 @@ export const prepareFile = async (file: Blob, rule: EditInputRule, progress: (st
   if (tooLarge) return { ok: false, refusal: tooLarge };
   const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
   const type = sniffImageType(head);
-  const declared = type && readImageSize(head, type);
+  // A JPEG may carry more than the first megabyte of metadata before its size: then the whole file (within
+  // the size checked above) is read for it, so that no picture is decoded before its size is known.
+  const declared = type && (readImageSize(head, type) ?? (file.size > HEADER_BYTES ? readImageSize(new Uint8Array(await file.arrayBuffer()), type) : null));
   const vast = declared && checkDeclaredSize(declared);
   if (vast) return { ok: false, refusal: vast };
   const bitmap = type ? await decode(file) : null;

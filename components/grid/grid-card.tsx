@@ -58,7 +58,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
         </div>
         <div className="flex h-9 items-center gap-2 justify-self-end">
           {selection}
-          <StarButton starred={grid.starred} onToggle={() => update.mutate({ id: grid.id, starred: !grid.starred })} />
+          <StarButton starred={grid.starred} busy={update.isPending} onToggle={() => update.mutate({ id: grid.id, starred: !grid.starred })} />
         </div>
       </header>
 

@@ -84,11 +84,16 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
             <StatusBadge status={status} />
           )}
           </div>
-          <StarButton starred={generation.starred} onToggle={() => star.mutate({ id: generation.id, starred: !generation.starred })} />
+          <StarButton starred={generation.starred} busy={star.isPending} onToggle={() => star.mutate({ id: generation.id, starred: !generation.starred })} />
         </div>
       </header>
 
       <CancelRefused error={cancel.error} />
+      {star.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {ruleText(star.error.message)}
+        </p>
+      )}
       {generation.input && <Chain generation={generation} onStep={actions.showStep} />}
       {running && <Placeholders size={requestSize(request)} n={request.n} progress={<RunProgress generation={generation} elapsed={elapsed} />} />}
       {status === "succeeded" && <ResultImages generation={generation} onOpen={(image) => actions.openImage(generation, image)} onEdit={actions.editImage} />}

@@ -118,7 +118,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         <Button
           onClick={() => {
             setStarredError(null);
-            allStarred().then(actions.present, (error: unknown) => setStarredError(error instanceof Error ? error.message : String(error)));
+            allStarred().then((starred) => actions.present(starred.filter((item) => !deleting.has(item.id))), (error: unknown) => setStarredError(error instanceof Error ? error.message : String(error)));
           }}
         >
           {t.presentFavourites}
@@ -177,7 +177,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {format(t.loadError, { error: ruleText(query.error.message) })}
         </p>
       )}
-      {query.isSuccess && items.length === deleting.size && (
+      {query.isSuccess && items.every((item) => deleting.has(item.id)) && (
         <p className="rounded-lg border border-dashed border-slate-300 dark:border-slate-600 p-8 text-center text-sm text-slate-500 dark:text-slate-400">
           {filtered ? t.emptyFiltered : t.empty}
         </p>
@@ -203,10 +203,15 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       {viewing && (() => {
         const entries = lightboxEntries(items.filter((item) => !deleting.has(item.id)), client, messages.compare.blindModel, messages.grid, messages.batch.card.row);
         const index = entries.findIndex((entry) => entry.generation.id === viewing.generationId && entry.image.id === viewing.imageId);
+        // The image shown is gone (deleted, in another tab say): the lightbox closes, rather than show another.
+        if (index < 0) return <WhenGone onGone={() => {
+          setViewing(null);
+          document.getElementById("history-heading")?.focus();
+        }} />;
         return (
           <Lightbox
             entries={entries}
-            index={Math.max(0, index)}
+            index={index}
             onIndex={(next) => {
               const entry = entries[next];
               if (entry) setViewing({ generationId: entry.generation.id, imageId: entry.image.id });
@@ -226,6 +231,13 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   );
 }
 
+/** Runs `onGone` once, after the render that found what it showed gone. */
+function WhenGone({ onGone }: { onGone: () => void }) {
+  const once = useRef(onGone);
+  useEffect(() => once.current(), []);
+  return null;
+}
+
 /**
  * What a deleted entry leaves in its place for a while: where the user's eyes already are, with Undo under
  * their hand (and under the keyboard's focus, which was on the Delete button that just went away).
@@ -233,18 +245,37 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
 function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onUndo: () => void; onHold: (held: boolean) => void }) {
   const t = useMessages().history;
   const undo = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => undo.current?.focus(), []);
+  // Held while the pointer is on it or the focus is in it: either leaving starts the window again only if the other has gone too.
+  const at = useRef({ pointer: false, focus: false });
+  const held = (where: "pointer" | "focus", value: boolean) => {
+    at.current[where] = value;
+    onHold(at.current.pointer || at.current.focus);
+  };
+  // The card comes back where the notice is, and the keyboard's place with it.
+  const restore = () => {
+    const notice = box.current;
+    const parent = notice?.parentElement;
+    const place = parent && notice ? [...parent.children].indexOf(notice) : -1;
+    onUndo();
+    requestAnimationFrame(() => {
+      const card = parent?.children[place];
+      if (card instanceof HTMLElement) card.focus();
+    });
+  };
   return (
     <div
+      ref={box}
       role="status"
-      onPointerEnter={() => onHold(true)}
-      onPointerLeave={() => onHold(false)}
-      onFocus={() => onHold(true)}
-      onBlur={() => onHold(false)}
+      onPointerEnter={() => held("pointer", true)}
+      onPointerLeave={() => held("pointer", false)}
+      onFocus={() => held("focus", true)}
+      onBlur={() => held("focus", false)}
       className="flex items-center justify-between gap-3 rounded-lg bg-slate-800 dark:bg-slate-700 px-4 py-3 text-sm text-white"
     >
       <span className="min-w-0">{format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: excerpt(item.request.prompt, 80) })}</span>
-      <Button ref={undo} onClick={onUndo} className="shrink-0">
+      <Button ref={undo} onClick={restore} className="shrink-0">
         {t.undo}
       </Button>
     </div>

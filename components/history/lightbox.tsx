@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { BeforeAfter } from "@/components/edit/before-after";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -70,8 +71,10 @@ export function Lightbox({
         <div className="flex min-h-0 items-center justify-center bg-slate-100 dark:bg-slate-950 p-2">
           {generation.input ? (
             // An edit at full size, before and after, so a small change (a word of text) can be read.
-            <div className="w-full" style={{ maxWidth: `calc(min(45vh, 85vh) * ${image.width / image.height})` }}>
-              <BeforeAfter before={generation.input} after={image} index={position.index - 1} count={position.count} full />
+            // As tall as a plain image may be (under the details on a phone, beside them from md up), less the slider's own row.
+            <div className="w-full max-w-[calc(45vh*var(--ratio))] md:max-w-[calc((95vh_-_4rem)*var(--ratio))]" style={{ "--ratio": image.width / image.height } as CSSProperties}>
+              {/* Keyed: the next image's slider starts in the middle, not where this one was left. */}
+              <BeforeAfter key={image.id} before={generation.input} after={image} index={position.index - 1} count={position.count} full />
             </div>
           ) : (
             // eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app

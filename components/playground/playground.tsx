@@ -33,6 +33,7 @@ import { CONFIRM_ABOVE } from "./cost-confirm";
 import { GenerateForm, type FormApi } from "./generate-form";
 import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";
+import { useKeepDroppedFiles } from "./use-keep-dropped-files";
 
 
 /** The element the first paint waits for: the page's main part, fully parsed. */
@@ -59,6 +60,7 @@ export function Playground({
   const messages = useMessages();
   const t = messages.playground;
   useLiveHistory();
+  useKeepDroppedFiles();
   // The server's refusals and errors are English; shown in the interface's language where known.
   const ruleText = useRuleText();
   const form = useRef<FormApi>(null);
