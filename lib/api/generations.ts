@@ -4,7 +4,7 @@ import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type
 import type { GenerateRequest } from "../models/request-schema";
 import { apiFetch, type ApiError } from "./client";
 import { readStarted, reconcilePage } from "./live-cache";
-import { laterGeneration } from "./read-order";
+import { laterGeneration, laterItem } from "./read-order";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
 
@@ -58,11 +58,11 @@ type HistoryData = InfiniteData<HistoryPage, string | null>;
 export const useUpdateCached = () => {
   const client = useQueryClient();
   return (changed: HistoryItem) => {
-    client.setQueryData(changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id), changed);
+    client.setQueryData<HistoryItem>(changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id), (held) => laterItem(held, changed));
     client.setQueriesData<HistoryData>({ queryKey: generationKeys.lists }, (data) =>
       data && {
         ...data,
-        pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === changed.id ? changed : item)) })),
+        pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === changed.id ? laterItem(item, changed) : item)) })),
       },
     );
   };

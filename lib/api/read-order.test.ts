@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
 import { generationView } from "@/test/generation-view";
-import { laterComparison, laterGeneration } from "./read-order";
+import { laterComparison, laterGeneration, laterItem } from "./read-order";
 
 const comparison = (starred: boolean, generations: GenerationView[]): ComparisonView =>
   ({ kind: "comparison", id: "c1", createdAt: 0, seed: 1, starred, revealed: false, columns: generations.map((generation) => ({ generation, notes: [] })) }) as unknown as ComparisonView;
@@ -29,5 +29,12 @@ describe("a read that answers after the live stream's news", () => {
     expect(kept.starred).toBe(true);
     expect(kept.columns.map((column) => column.generation.status)).toEqual(["succeeded", "failed"]);
     expect(laterComparison(undefined, read)).toBe(read);
+  });
+
+  it("a star's answer that arrives after the news of the end keeps the end and takes the star", () => {
+    const starredWhileRunning = generationView({ id: "g1", status: "running", starred: true });
+    expect(laterItem(ended, starredWhileRunning)).toEqual({ ...ended, starred: true });
+    expect(laterItem(undefined, starredWhileRunning)).toBe(starredWhileRunning);
+    expect(laterItem(running, ended)).toBe(ended);
   });
 });

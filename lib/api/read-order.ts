@@ -1,4 +1,4 @@
-import { isActive, type ComparisonView, type GenerationView } from "../generation/view";
+import { isActive, type ComparisonView, type GenerationView, type HistoryItem } from "../generation/view";
 
 /**
  * A read of a running item can leave before the live stream's news that it ended and answer after it. A
@@ -13,4 +13,16 @@ export const laterComparison = (held: ComparisonView | undefined, read: Comparis
   if (!held) return read;
   const ended = new Map(held.columns.map((column) => [column.generation.id, column.generation]));
   return { ...read, columns: read.columns.map((column) => ({ ...column, generation: laterGeneration(ended.get(column.generation.id), column.generation) })) };
+};
+
+/**
+ * An item as a change's answer gives it (a star, a cancel), over the copy held: the answer can leave before the
+ * stream's news that the item ended and arrive after it, and then it keeps the end, taking only what it changed.
+ */
+export const laterItem = (held: HistoryItem | undefined, changed: HistoryItem): HistoryItem => {
+  if (changed.kind === "generation") {
+    const later = laterGeneration(held?.kind === "generation" ? held : undefined, changed);
+    return later === changed ? changed : { ...later, starred: changed.starred };
+  }
+  return laterComparison(held?.kind === "comparison" ? held : undefined, changed);
 };
