@@ -23,16 +23,35 @@ const all = (conditions: readonly Condition[]): RawBuilder<unknown> =>
  * case: SQLite's LIKE folds ASCII letters, PostgreSQL's ILIKE folds every letter.
  */
 const generationFilters = ({ q, model, status }: ListQuery, backend: SqlDatabase["backend"]): Condition[] => {
-  const like = sql.raw(backend === "postgres" ? "ILIKE" : "LIKE");
-  const conditions: Condition[] = (q ?? "")
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((term) => {
-      const pattern = likePattern(term);
-      return sql`(g.prompt ${like} ${pattern} ESCAPE '\\' OR EXISTS (SELECT 1 FROM images i WHERE i.generation_id = g.id AND i.revised_prompt ${like} ${pattern} ESCAPE '\\'))`;
-    });
+  const like = likeOf(backend);
+  const conditions: Condition[] = terms(q).map((pattern) => sql`(g.prompt ${like} ${pattern} ESCAPE '\\' OR EXISTS (SELECT 1 FROM images i WHERE i.generation_id = g.id AND i.revised_prompt ${like} ${pattern} ESCAPE '\\'))`);
   if (model) conditions.push(sql`g.model = ${model}`);
   if (status) conditions.push(sql`g.status = ${status}`);
+  return conditions;
+};
+
+const likeOf = (backend: SqlDatabase["backend"]) => sql.raw(backend === "postgres" ? "ILIKE" : "LIKE");
+const terms = (q: string | undefined): string[] => (q ?? "").split(/\s+/).filter(Boolean).map(likePattern);
+
+/** A blind comparison whose models are not revealed yet (its request is written by JSON.stringify: no spaces). */
+const HIDDEN = sql`(c.revealed = 0 AND c.request_json LIKE '%"blind":true%')`;
+
+/**
+ * The filters as a hidden comparison answers them: each on its own, never one column against several at once
+ * (a model and a status that matched one column together would say which column that model is), against
+ * what its card shows (every column running until all have ended, but one the owner cancelled), and words
+ * only in its prompt (a revised prompt waits for the reveal, as on the card).
+ */
+const hiddenFilters = ({ q, model, status }: ListQuery, backend: SqlDatabase["backend"]): Condition[] => {
+  const like = likeOf(backend);
+  const column = (condition: Condition) => sql`EXISTS (SELECT 1 FROM generations g WHERE g.comparison_id = c.id AND ${condition})`;
+  const active = column(sql`g.status IN ('queued', 'running')`);
+  const conditions: Condition[] = terms(q).map((pattern) => sql`c.prompt ${like} ${pattern} ESCAPE '\\'`);
+  if (model) conditions.push(column(sql`g.model = ${model}`));
+  if (status === "queued") conditions.push(sql`FALSE`);
+  else if (status === "running") conditions.push(active);
+  else if (status === "cancelled") conditions.push(column(sql`g.status = 'cancelled'`));
+  else if (status) conditions.push(sql`(NOT ${active} AND ${column(sql`g.status = ${status}`)})`);
   return conditions;
 };
 
@@ -53,13 +72,16 @@ export const listHistory = async (
   const before = (alias: string): Condition[] => (after ? [sql`(${sql.ref(`${alias}.created_at`)}, ${sql.ref(`${alias}.id`)}) < (${after.createdAt}, ${after.id})`] : []);
   const starred = (alias: string): Condition[] => (query.starred ? [sql`${sql.ref(`${alias}.starred`)} = 1`] : []);
   const filters = generationFilters(query, backend);
+  const hidden = hiddenFilters(query, backend);
 
   const single = all([sql`g.comparison_id IS NULL`, ...before("g"), ...filters, ...starred("g")]);
   const compared = all([
     ...before("c"),
     ...starred("c"),
     // Unfiltered, every comparison has columns: the existence check is only worth its cost with a filter.
-    ...(filters.length ? [sql`EXISTS (SELECT 1 FROM generations g ${all([sql`g.comparison_id = c.id`, ...filters])})`] : []),
+    ...(filters.length
+      ? [sql`((${HIDDEN} AND ${sql.join(hidden, sql` AND `)}) OR (NOT ${HIDDEN} AND EXISTS (SELECT 1 FROM generations g ${all([sql`g.comparison_id = c.id`, ...filters])})))`]
+      : []),
   ]);
   const limit = query.limit + 1;
   const { rows } = await sql<KeyRow>`

@@ -124,6 +124,34 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await ids({ limit: 10, starred: true })).toEqual([owl.id]);
     });
 
+    it("answers filters on a blind comparison not yet revealed as its card shows it: each filter on its own, no column told apart", async () => {
+      const request = { ...compareRequest("a blind fox"), blind: true };
+      const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
+      const [wan, qwen, flash] = blind.columns.map((column) => column.generation);
+      if (!wan || !qwen || !flash) throw new Error("no columns");
+      const ids = async (query: Parameters<GenerationStore["list"]>[0]) => (await store.list({ limit: 10, ...query })).items.map((item) => item.id);
+      // One column ended while the others run: the card shows every column running, and so do the filters.
+      await store.fail(wan.id, { finishedAt: clock, status: "failed", error: null });
+      expect(await ids({ status: "failed" })).toEqual([]);
+      expect(await ids({ status: "running" })).toEqual([blind.id]);
+      await store.complete(qwen.id, { finishedAt: clock, durationMs: 1, images: [image("a fox in deep snow")] });
+      await store.complete(flash.id, { finishedAt: clock, durationMs: 1, images: [image("a fox at dusk")] });
+      // Settled: a model and a status that only one column has together answer as either does alone.
+      const failedModel = wan.request.model;
+      const otherModel = qwen.request.model;
+      expect(await ids({ model: failedModel, status: "failed" })).toEqual([blind.id]);
+      expect(await ids({ model: otherModel, status: "failed" })).toEqual([blind.id]);
+      expect(await ids({ status: "running" })).toEqual([]);
+      // A revised prompt is not searched before the reveal; the prompt is.
+      expect(await ids({ q: "deep" })).toEqual([]);
+      expect(await ids({ q: "blind" })).toEqual([blind.id]);
+      // Revealed, each column answers for itself again.
+      await store.updateComparison(blind.id, { revealed: true });
+      expect(await ids({ model: otherModel, status: "failed" })).toEqual([]);
+      expect(await ids({ model: failedModel, status: "failed" })).toEqual([blind.id]);
+      expect(await ids({ q: "deep" })).toEqual([blind.id]);
+    });
+
     it("retries a column in its place, only once it ended without images", async () => {
       const comparison = await compare("a fox");
       const [first, second] = comparison.columns;
