@@ -118,5 +118,15 @@ test.describe("parameter grids", () => {
     const saved = (await (await page.request.get(`/api/comparisons/${id}`)).json()) as ComparisonView;
     expect(saved.columns.map((column) => column.generation.request.prompt)).toEqual(previewed);
     await page.screenshot({ path: "test-results/screenshots/grid-variables.png", fullPage: true });
+
+    // A list is everyone's: deleting it asks first, and "Keep it" keeps it.
+    const lists = grid.form.getByRole("list").filter({ hasText: "__animals__" });
+    await grid.form.getByRole("button", { name: "Delete list animals" }).click();
+    await expect(grid.form.getByRole("group", { name: /^Delete __animals__ for everyone/ })).toBeVisible();
+    await grid.form.getByRole("button", { name: "Keep it" }).click();
+    await expect(lists).toHaveCount(1);
+    await grid.form.getByRole("button", { name: "Delete list animals" }).click();
+    await grid.form.getByRole("button", { name: "Delete it" }).click();
+    await expect(lists).toHaveCount(0);
   });
 });

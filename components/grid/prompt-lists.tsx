@@ -8,6 +8,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { promptListsQuery, useDeletePromptList, useSavePromptList } from "@/lib/api/grids";
 import { itemsFromLines } from "@/lib/grid/prompt-list";
 import { format } from "@/lib/i18n/format";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** The playground's named lists (`__name__` in a prompt): shown, edited, saved and deleted for everyone. */
 export function PromptLists() {
@@ -46,9 +47,17 @@ export function PromptLists() {
               >
                 <code>__{list.name}__</code> <span className="text-slate-500 dark:text-slate-400">{list.items.slice(0, 6).join(", ")}{list.items.length > 6 ? "…" : ""}</span>
               </button>
-              <Button size="sm" variant="danger" aria-label={format(t.deleteList, { name: list.name })} disabled={remove.isPending} onClick={() => remove.mutate(list.name)}>
-                ✕
-              </Button>
+              {/* Shared by everyone who uses the playground, and not to be undone: asked first. */}
+              <ConfirmButton
+                label="✕"
+                name={format(t.deleteList, { name: list.name })}
+                question={format(t.deleteListQuestion, { name: list.name })}
+                yes={t.deleteListYes}
+                no={t.deleteListNo}
+                variant="danger"
+                disabled={remove.isPending}
+                onConfirm={() => remove.mutate(list.name)}
+              />
             </li>
           ))}
         </ul>

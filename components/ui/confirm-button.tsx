@@ -13,6 +13,7 @@ export function ConfirmButton({
   onConfirm,
   variant = "secondary",
   disabled,
+  name,
 }: {
   label: string;
   question: string;
@@ -21,6 +22,8 @@ export function ConfirmButton({
   onConfirm: () => void;
   variant?: ComponentProps<typeof Button>["variant"];
   disabled?: boolean;
+  /** The asking button's accessible name, where its label is a sign (✕) rather than words. */
+  name?: string;
 }) {
   const [asking, setAsking] = useState(false);
   const yesButton = useRef<HTMLButtonElement>(null);
@@ -34,7 +37,7 @@ export function ConfirmButton({
   };
   if (!asking) {
     return (
-      <Button ref={askButton} variant={variant} onClick={() => setAsking(true)} disabled={disabled}>
+      <Button ref={askButton} variant={variant} onClick={() => setAsking(true)} disabled={disabled} aria-label={name}>
         {label}
       </Button>
     );
