@@ -16,7 +16,7 @@ import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRu
 import { answerNotices, emptyAnswerError } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
+import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
 import { inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -203,6 +203,18 @@ const sentences = async (): Promise<string[]> => {
       (why) => `The gateway returned an image link the playground will not fetch (${why}).`,
     ),
     "This column is running or already finished with images.",
+    "That password is not right.",
+    "Only a column that failed or was cancelled can be retried.",
+    await refusal(async () => {
+      const signIn = createSignInLimit(1, 5);
+      await signIn("a");
+      await signIn("a");
+    }),
+    await refusal(async () => {
+      const signIn = createSignInLimit(5, 1);
+      await signIn("a");
+      await signIn("b");
+    }),
     inputStorageFull(1_500_000, 1024 * 1024).message,
     refusalOf(() => {
       const take = createDecodeSlots(1);
