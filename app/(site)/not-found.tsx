@@ -3,7 +3,9 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { buttonLinkClass } from "@/components/ui/link-class";
 
-export const metadata: Metadata = { title: "404 · OneToken Image Playground", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: MESSAGES[await requestLocale()].common.notFound.pageTitle, robots: { index: false } };
+}
 
 /**
  * Any address that leads nowhere: a mistyped one, or a share or vote link cut short. No client

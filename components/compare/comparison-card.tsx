@@ -4,7 +4,7 @@ import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report"
 import { ImageResult } from "@/components/history/image-result";
 import { canPoll } from "@/lib/polls/can-poll";
 import { PollButton } from "@/components/polls/poll-button";
-import { SetActions, SetDownloads } from "@/components/sets/set-parts";
+import { SetActions, SetDownloads, SetProgress } from "@/components/sets/set-parts";
 import { StarButton } from "@/components/history/star-button";
 import { RunProgress } from "@/components/history/run-progress";
 import { useElapsed } from "@/components/history/use-elapsed";
@@ -36,6 +36,10 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
   const { request } = comparison;
   const grid = GRID[comparison.columns.length as keyof typeof GRID] ?? "md:grid-cols-2";
 
+  // What each model was asked for: fewer than the form's count where a model makes fewer (a blind comparison
+  // asks every model for the fewest any allows); where they differ, each column's note says so.
+  const counts = new Set(comparison.columns.map((column) => column.generation.request.n));
+  const perModel = counts.size === 1 ? [...counts][0] ?? request.perModel : request.perModel;
   return (
     <article
       ref={card}
@@ -54,7 +58,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
             {request.prompt}
           </ClampedText>
           <ClampedText lines={3} className="text-xs text-slate-500 dark:text-slate-400">
-            {plural(locale, t.settings, request.perModel, { seed: comparison.seed, aspect: request.aspect })}
+            {plural(locale, t.settings, perModel, { seed: comparison.seed, aspect: request.aspect })}
             {format(t.total, { cost: money(spent) })}
             {request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
           </ClampedText>
@@ -65,10 +69,12 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
         </div>
       </header>
 
+      {hidden && <SetProgress set={comparison} focusAfter={card} />}
       <ol className={`grid gap-4 ${grid}`}>
         {comparison.columns.map((column, index) => (
           <Column
-            key={column.generation.id}
+            // By place: a column tried again is a new generation in the same place, and keeps the focus it was given.
+            key={index}
             label={columnLabel(comparison, index, compare.blindModel)}
             generation={column.generation}
             notes={hidden ? [] : column.notes}
@@ -158,12 +164,15 @@ function Column({
             <span role="timer" aria-label={format(t.elapsed, { label })} className="whitespace-nowrap text-xs tabular-nums text-slate-600 dark:text-slate-400">
               {formatSeconds(elapsed)}
             </span>
-            <Button size="sm" onClick={() => {
-                cancel.mutate(generation.id, { onSuccess: onCancelled });
-                item.current?.focus();
-              }} disabled={cancel.isPending}>
-              {t.cancel}
-            </Button>
+            {/* Blind, a column's own Cancel would tell: one that had already finished would stay "running". The card cancels them all. */}
+            {!hidden && (
+              <Button size="sm" onClick={() => {
+                  cancel.mutate(generation.id, { onSuccess: onCancelled });
+                  item.current?.focus();
+                }} disabled={cancel.isPending}>
+                {t.cancel}
+              </Button>
+            )}
           </div>
         ) : (
           <span className={`rounded px-2 py-0.5 text-xs font-medium ${status === "succeeded" ? "bg-emerald-100 dark:bg-emerald-900/50 text-emerald-800 dark:text-emerald-200" : "bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200"}`}>

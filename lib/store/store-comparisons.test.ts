@@ -129,7 +129,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
       const [wan, qwen, flash] = blind.columns.map((column) => column.generation);
       if (!wan || !qwen || !flash) throw new Error("no columns");
-      const ids = async (query: Parameters<GenerationStore["list"]>[0]) => (await store.list({ limit: 10, ...query })).items.map((item) => item.id);
+      const ids = async (query: Omit<Parameters<GenerationStore["list"]>[0], "limit">) => (await store.list({ ...query, limit: 10 })).items.map((item) => item.id);
       // One column ended while the others run: the card shows every column running, and so do the filters.
       await store.fail(wan.id, { finishedAt: clock, status: "failed", error: null });
       expect(await ids({ status: "failed" })).toEqual([]);

@@ -5,10 +5,14 @@ import { LeaderboardView } from "@/components/polls/leaderboard-view";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { AppError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { getPrices } from "@/lib/pricing/env";
 import { loadResults } from "@/lib/polls/results-data";
 
-export const metadata: Metadata = { title: "Leaderboard · OneToken Image Playground", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: MESSAGES[await requestLocale()].leaderboard.pageTitle, robots: { index: false } };
+}
 export const dynamic = "force-dynamic";
 
 /** Every blind vote of this playground (or one poll's, ?poll=<id>) as a ranking, with speed and cost beside it. */

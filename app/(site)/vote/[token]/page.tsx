@@ -5,9 +5,13 @@ import { VotePage } from "@/components/polls/vote-page";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { getHistory } from "@/lib/history";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { votePath } from "@/lib/polls/poll-summary";
 
-export const metadata: Metadata = { title: "Blind vote · OneToken Image Playground", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: MESSAGES[await requestLocale()].polls.vote.pageTitle, robots: { index: false } };
+}
 
 /**
  * A poll's voting page. It reads nothing of the history: the poll's items come from the voting API, which

@@ -14,7 +14,7 @@ export const common: {
   examplesUseShort: string;
   exampleList: readonly ExamplePrompt[];
   /** The page for an address that leads nowhere: mistyped, or a share or vote link cut short. */
-  notFound: { title: string; body: string; back: string };
+  notFound: { pageTitle: string; title: string; body: string; back: string };
   /** A Cancel the server refused (the session ran out, the network dropped): said beside it. */
   cancelRefused: string;
 } = {
@@ -29,6 +29,7 @@ export const common: {
   examplesUseShort: "Use",
   cancelRefused: "Not stopped: {error}",
   notFound: {
+    pageTitle: "404 · OneToken Image Playground",
     title: "Nothing here",
     body: "This address leads to no page. If it came as a shared or voting link, check that it was copied whole.",
     back: "Go to the playground",

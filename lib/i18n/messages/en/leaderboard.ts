@@ -1,6 +1,7 @@
 /** English text of the leaderboard of blind votes. Plain strings: `{name}` placeholders, plural as { one, other }. */
 export const leaderboard = {
   heading: "Leaderboard",
+  pageTitle: "Leaderboard · OneToken Image Playground",
   all: "Every poll of this playground",
   poll: "Poll: {title}",
   allLink: "Every poll",

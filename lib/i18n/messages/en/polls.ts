@@ -23,6 +23,7 @@ export const polls = {
     error: "Could not make the poll: {error}",
   },
   vote: {
+    pageTitle: "Blind vote · OneToken Image Playground",
     heading: "Blind vote",
     intro: "Which image is best? The images are shown in a random order, with nothing that says which model made them.",
     progress: "{n} of {count}",

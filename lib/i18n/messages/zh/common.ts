@@ -13,6 +13,7 @@ export const common: Messages["common"] = {
   examplesUseShort: "使用",
   cancelRefused: "没有停止：{error}",
   notFound: {
+    pageTitle: "404 · OneToken 图像生成体验台",
     title: "这里什么也没有",
     body: "此地址没有对应的页面。如果这是分享链接或投票链接，请确认链接已完整复制。",
     back: "前往体验台",

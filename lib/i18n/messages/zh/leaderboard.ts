@@ -2,6 +2,7 @@ import type { Messages } from "../en";
 
 /** 简体中文：盲测投票排行榜。 */
 export const leaderboard: Messages["leaderboard"] = {
+  pageTitle: "排行榜 · OneToken 图像生成体验台",
   heading: "排行榜",
   all: "本站的所有投票",
   poll: "投票：{title}",

@@ -25,6 +25,7 @@ export const polls: Messages["polls"] = {
     error: "无法发起投票：{error}",
   },
   vote: {
+    pageTitle: "盲测投票 · OneToken 图像生成体验台",
     heading: "盲测投票",
     intro: "哪张图最好？图片以随机顺序显示，不会透露是哪个模型生成的。",
     progress: "第 {n} / {count} 组",
