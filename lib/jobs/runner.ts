@@ -9,7 +9,9 @@ import type { GridRequest } from "../grid/grid-request";
 import { gridImageCount, planGrid } from "../grid/grid-plan";
 import { getModel, SEED_MAX } from "../models/registry";
 import type { BatchRequest } from "../batch/batch-request";
-import type { SetRequest } from "../generation/set-kind";
+import { isModelComparison, type SetRequest } from "../generation/set-kind";
+import { isHidden } from "../compare/column-label";
+import { blindSpendKey } from "../pricing/prices";
 import type { GenerateRequest } from "../models/request-schema";
 import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
@@ -201,6 +203,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     return { stored, downloadedAt };
   };
 
+  /** What a generation's spend is counted under: its model, or for a column of a hidden blind comparison, all its models. */
+  const spendOf = async (id: string, request: GenerationRequest): Promise<string> => {
+    const generation = await store.get(id);
+    const comparison = generation?.comparisonId ? await store.getComparison(generation.comparisonId) : null;
+    return comparison && isHidden(comparison) && isModelComparison(comparison) ? blindSpendKey(comparison.request.models) : request.model;
+  };
+
   /**
    * The budget counts what the gateway bills: what its answer says it billed (its own count where it gives
    * one), kept or not. A failure gives the reservation back only where it proves the gateway did no work (a
@@ -231,7 +240,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       billedCount = result.billedImages;
       upstream = { requestId: result.requestId, taskId: result.taskId };
       // The bill is recorded beside the images' fetching, not before it: the user waits for the images.
-      const billed = Promise.all([store.adjustImages(day, result.billedImages - request.n), store.addSpend(day, request.model, result.billedImages)]);
+      const billed = Promise.all([store.adjustImages(day, result.billedImages - request.n), spendOf(id, request).then((key) => store.addSpend(day, key, result.billedImages))]);
       // Answered, the images are paid for: a cancel (or an interruption) from now on is too late to save
       // anything, so their fetching no longer follows it (each fetch has its own time limit) and they are kept.
       const kept = await keep(id, result.images, connection, NEVER).finally(() => billed.catch(() => undefined));
@@ -267,7 +276,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       if (billedCount === undefined) {
         if (spent !== null) await store.adjustImages(day, spent - request.n);
         // What the day cost counts what the budget counts: every image asked, where the failure cannot tell.
-        await store.addSpend(day, request.model, spent ?? request.n);
+        await store.addSpend(day, await spendOf(id, request), spent ?? request.n);
       }
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));

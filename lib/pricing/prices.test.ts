@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EDIT_MODELS } from "../models/edit-models";
 import { MODELS } from "../models/registry";
 import { parsePriceConfig } from "./price-config";
-import { DEFAULT_PRICES, formatMoney, imageCost } from "./prices";
+import { blindSpendKey, DEFAULT_PRICES, formatMoney, imageCost, spendCost } from "./prices";
 
 describe("prices", () => {
   it("has a default for every model, from the registries", () => {
@@ -29,5 +29,13 @@ describe("prices", () => {
     expect(formatMoney(0.025, "USD", "en")).toBe("$0.025");
     expect(formatMoney(12.5, "USD", "en")).toBe("$12.50");
     expect(formatMoney(0.5, "CNY", "zh-CN")).toBe("¥0.50");
+  });
+
+  it("prices a blind comparison's spend at its models' mean, whichever column it was", () => {
+    const prices = DEFAULT_PRICES;
+    const key = blindSpendKey(["wan2.6-t2i", "qwen-image-max"]);
+    expect(key).toBe(blindSpendKey(["qwen-image-max", "wan2.6-t2i"]));
+    expect(spendCost(prices, key, 2)).toBeCloseTo((imageCost(prices, "wan2.6-t2i", 2) + imageCost(prices, "qwen-image-max", 2)) / 2);
+    expect(spendCost(prices, "wan2.6-t2i", 2)).toBe(imageCost(prices, "wan2.6-t2i", 2));
   });
 });

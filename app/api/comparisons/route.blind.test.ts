@@ -4,6 +4,7 @@ import type { ComparisonView, GenerationView, ListedPage } from "@/lib/generatio
 import { MODELS } from "@/lib/models/registry";
 import type { GenerateRequest } from "@/lib/models/request-schema";
 import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
+import { blindSpendKey } from "@/lib/pricing/prices";
 
 /**
  * The owner's own API answers for a blind comparison not yet revealed: the history, the comparison, each
@@ -132,6 +133,11 @@ describe("a blind comparison in its owner's history", () => {
     }
     // Two images, each at the one frame of its kind (full and thumbnail), whichever model made it.
     expect([...shapes].sort()).toEqual(["1024x576", "480x270"]);
+
+    // Today's spend rose under the comparison's models together (priced at their mean), never one model's own.
+    const spent = await harness.history.store.spendOn(new Date().toISOString().slice(0, 10));
+    expect(spent.map((row) => row.model)).toEqual([blindSpendKey(COMPARED)]);
+    expectNoTell("today's spend", JSON.stringify(spent.map((row) => ({ ...row, model: "" }))));
 
     // The reveal gives everything back: names, sizes, the originals.
     const revealed = (await (await routes.comparison.PATCH(new Request(`http://localhost/api/comparisons/${started.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ revealed: true }) }), params({ id: started.id }))).json()) as ComparisonView;
