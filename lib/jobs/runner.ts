@@ -203,11 +203,22 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     return { stored, downloadedAt };
   };
 
+  /**
+   * Sets that can never be hidden (grids, batches, comparisons in the open), known once: a batch's hundred rows
+   * would otherwise each read the whole batch as it ends.
+   */
+  const neverHidden = new Set<string>();
   /** What a generation's spend is counted under: its model, or for a column of a hidden blind comparison, all its models. */
   const spendOf = async (id: string, request: GenerationRequest): Promise<string> => {
-    const generation = await store.get(id);
-    const comparison = generation?.comparisonId ? await store.getComparison(generation.comparisonId) : null;
-    return comparison && isHidden(comparison) && isModelComparison(comparison) ? blindSpendKey(comparison.request.models) : request.model;
+    const setId = (await store.get(id))?.comparisonId;
+    if (!setId || neverHidden.has(setId)) return request.model;
+    const set = await store.getComparison(setId);
+    if (!set || !isModelComparison(set) || !set.request.blind) {
+      if (neverHidden.size > 10_000) neverHidden.clear();
+      neverHidden.add(setId);
+      return request.model;
+    }
+    return isHidden(set) ? blindSpendKey(set.request.models) : request.model;
   };
 
   /**
