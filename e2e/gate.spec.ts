@@ -154,7 +154,7 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(playground.generateButton).toBeVisible();
-  await expect(page.getByTestId("usage")).toHaveText(/^4 of 4 images left today · about \$0\.00 spent$/);
+  await expect(page.getByTestId("usage")).toHaveText(/^4 of 4 images left today · about \$0\.00 spent \(offline demo: nothing billed\)$/);
 
   // The cookie is HttpOnly and SameSite: scripts cannot read it.
   const cookies = await page.context().cookies();
@@ -173,7 +173,7 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   await expect(page.getByRole("alert").filter({ hasText: "Could not start" })).toContainText(
     /You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds?\./,
   );
-  await expect(page.getByTestId("usage")).toHaveText(/^1 of 4 images left today · about \$0\.06 spent$/);
+  await expect(page.getByTestId("usage")).toHaveText(/^1 of 4 images left today · about \$0\.06 spent \(offline demo: nothing billed\)$/);
 
   // A download counts against the same limit: its refusal is said beside its link, not left as a failed file.
   let downloads = 0;

@@ -94,6 +94,12 @@ test.describe("parameter grids", () => {
   test("prompt variables and a saved list expand to the previewed prompts, and those are what is sent", async ({ grid, page }) => {
     await grid.form.getByText(/^Saved lists \(\d+\)$/).click();
     await grid.form.getByLabel("Items, one per line").fill("cat\ndog\n\ncat");
+    // The route's rules are said at the field before anything is sent.
+    const name = grid.form.getByLabel("Name", { exact: true });
+    await name.fill("two words");
+    await grid.form.getByRole("button", { name: "Save list" }).click();
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(grid.form.getByRole("alert").filter({ hasText: "A list's name is letters, digits and dashes (at most 40)." })).toBeVisible();
     // Enter in the list's name saves the list; it does not run the grid around it.
     await grid.form.getByLabel("Name", { exact: true }).fill("animals");
     await grid.form.getByLabel("Name", { exact: true }).press("Enter");

@@ -67,6 +67,11 @@ test.describe("seeing what happened, and taking it elsewhere", () => {
     await playground.generateButton.click();
     await page.keyboard.press("Escape");
     await expect(ask).toHaveCount(0);
+    // A change to the form closes the question: a yes never sends what the form no longer shows.
+    await playground.generateButton.click();
+    await expect(ask).toBeVisible();
+    await playground.prompt.fill("Six paper lanterns");
+    await expect(ask).toHaveCount(0);
     expect((await simulator.stats()).calls).toBe(0);
 
     await playground.generateButton.click();

@@ -17,6 +17,8 @@ test("with no API key the playground says it is an offline demo, and still gener
   await expect(image).toHaveJSProperty("complete", true);
   expect(await playground.fullImageSize(playground.latest())).toEqual([928, 1664]);
   await expect(playground.latest().getByTestId("revised-prompt")).toContainText("福");
+  // What it would cost live is shown as such: the demo bills nothing.
+  await expect(page.getByTestId("usage")).toContainText("(offline demo: nothing billed)");
 });
 
 test("Check connection in the offline demo checks the built-in simulator, and says so", async ({ page }) => {

@@ -100,7 +100,7 @@ export function BatchForm({
   // The first rows, and every refused row wherever it is: a refusal is said beside its line, never hidden below the fold.
   const shown = read.rows.flatMap((row, index) => (index < PREVIEW_ROWS || problems.has(index) ? [{ row, index }] : []));
 
-  const gate = useCostGate((request: BatchRequest) => ({ images: request.rows.reduce((sum, row) => sum + row.request.n, 0), cost: price }), onRun);
+  const gate = useCostGate((request: BatchRequest) => ({ images: request.rows.reduce((sum, row) => sum + row.request.n, 0), cost: price }), onRun, watch);
   const submit = handleSubmit((form) => {
     if (blocked) return;
     gate.request(toBatchRequest(form.name.trim() || cutText(firstPrompt, 80), form.source, read.rows));

@@ -68,7 +68,7 @@ export function CompareForm({
     images: comparisonImageCount(planned),
     cost: planned.reduce((sum, plan) => sum + cost.of(plan.request.model, plan.request.n), 0),
   });
-  const gate = useCostGate((request: CompareRequest) => measure(planComparison(request)), onCompare);
+  const gate = useCostGate((request: CompareRequest) => measure(planComparison(request)), onCompare, watch);
   const errors = formState.errors;
   const values = watch();
   const chosen = values.models.map(getModel);

@@ -75,7 +75,7 @@ export function EditForm({
     if (!busy) setToldToWait(false);
   }, []);
   const cost = useCost();
-  const gate = useCostGate((request: EditRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onEdit);
+  const gate = useCostGate((request: EditRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onEdit, watch);
   const picker = useRef<InputPickerApi>(null);
   const model = getEditModel(watch("model"));
 

@@ -112,7 +112,7 @@ export function GridForm({
     const planned = planGrid(request);
     return { images: gridImageCount(planned), cost: planned.cells.reduce((sum, cell) => sum + cost.of(cell.request.model, cell.request.n), 0) };
   };
-  const gate = useCostGate(measure, onRun);
+  const gate = useCostGate(measure, onRun, watch);
   const submit = handleSubmit(gate.request);
   const keys = useSubmitKeys(submit, submitting);
   const modelAxis = values.axes.some((axis) => axis.type === "model");

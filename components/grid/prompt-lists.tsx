@@ -4,9 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { promptListsQuery, useDeletePromptList, useSavePromptList } from "@/lib/api/grids";
-import { itemsFromLines } from "@/lib/grid/prompt-list";
+import { safeParse } from "zod/mini";
+import { itemsFromLines, promptListSchema } from "@/lib/grid/prompt-list";
 import { format } from "@/lib/i18n/format";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
@@ -20,8 +21,16 @@ export function PromptLists() {
   const [name, setName] = useState("");
   const [items, setItems] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
+  // The route's own rules, said at their field before anything is sent.
+  const [problems, setProblems] = useState<{ name?: string; items?: string }>({});
   const saveList = () => {
-    if (!save.isPending) save.mutate({ name, items: itemsFromLines(items) }, { onSuccess: (list) => setSaved(list.name) });
+    if (save.isPending) return;
+    const list = { name, items: itemsFromLines(items) };
+    const issues = safeParse(promptListSchema, list).error?.issues ?? [];
+    const at = (field: "name" | "items") => issues.find((issue) => issue.path[0] === field)?.message;
+    const found = { ...(at("name") && { name: at("name") }), ...(at("items") && { items: at("items") }) };
+    setProblems(found);
+    if (issues.length === 0) save.mutate(list, { onSuccess: (done) => setSaved(done.name) });
   };
   const error = save.error ?? remove.error ?? lists.error;
 
@@ -61,12 +70,17 @@ export function PromptLists() {
             </li>
           ))}
         </ul>
-        <Field id="grid-list-name" label={t.listName}>
+        <Field id="grid-list-name" label={t.listName} error={problems.name}>
           <input
             id="grid-list-name"
             className={inputClass}
             value={name}
-            onChange={(event) => setName(event.target.value.trim())}
+            aria-invalid={problems.name !== undefined}
+            aria-describedby={describedBy("grid-list-name", false, problems.name !== undefined)}
+            onChange={(event) => {
+              setName(event.target.value.trim());
+              setProblems(({ name: _, ...rest }) => rest);
+            }}
             // Enter saves the list (the grid's form around it takes no plain Enter).
             onKeyDown={(event) => {
               // Not the Enter that ends an input method's composing (a Chinese name being typed).
@@ -74,8 +88,19 @@ export function PromptLists() {
             }}
           />
         </Field>
-        <Field id="grid-list-items" label={t.listItems}>
-          <textarea id="grid-list-items" rows={4} className={inputClass} value={items} onChange={(event) => setItems(event.target.value)} />
+        <Field id="grid-list-items" label={t.listItems} error={problems.items}>
+          <textarea
+            id="grid-list-items"
+            rows={4}
+            className={inputClass}
+            value={items}
+            aria-invalid={problems.items !== undefined}
+            aria-describedby={describedBy("grid-list-items", false, problems.items !== undefined)}
+            onChange={(event) => {
+              setItems(event.target.value);
+              setProblems(({ items: _, ...rest }) => rest);
+            }}
+          />
         </Field>
         <Button disabled={save.isPending || name === ""} onClick={saveList}>
           {t.saveList}

@@ -1,4 +1,5 @@
-import { useId } from "react";
+import { use, useId } from "react";
+import { DemoContext } from "./demo-mode";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { format } from "@/lib/i18n/format";
@@ -25,6 +26,7 @@ export function CostConfirm({
   const id = useId();
   const t = useMessages().playground.costConfirm;
   const values = { count: images, cost, action: t.actions[action] };
+  const demo = use(DemoContext);
   return (
     <div
       role="alertdialog"
@@ -35,7 +37,7 @@ export function CostConfirm({
       className="space-y-2 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3"
     >
       <p id={id} className="text-sm text-amber-900 dark:text-amber-200">
-        {format(t.question, values)}
+        {format(demo ? t.questionDemo : t.question, values)}
       </p>
       <div className="flex gap-2">
         <Button variant="primary" autoFocus onClick={() => onAnswer(true)}>

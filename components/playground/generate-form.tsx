@@ -58,7 +58,7 @@ export function GenerateForm({
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
-  const gate = useCostGate((request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onGenerate);
+  const gate = useCostGate((request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onGenerate, watch);
 
   const modelId = watch("model");
   const model = getModel(modelId);

@@ -34,6 +34,7 @@ import { GenerateForm, type FormApi } from "./generate-form";
 import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";
 import { useKeepDroppedFiles } from "./use-keep-dropped-files";
+import { DemoContext } from "./demo-mode";
 
 
 /** The element the first paint waits for: the page's main part, fully parsed. */
@@ -147,6 +148,7 @@ export function Playground({
 
   return (
     <GatewayInfoContext value={gateway}>
+    <DemoContext value={offline}>
     <PricesContext value={prices}>
       <div className="mx-auto max-w-7xl space-y-4 px-4 py-6">
         {/*
@@ -279,6 +281,7 @@ export function Playground({
       {presenting && <Presentation items={presenting} onClose={() => setPresenting(null)} />}
       {checking && <ConnectionCheck onClose={() => setChecking(false)} />}
     </PricesContext>
+    </DemoContext>
     </GatewayInfoContext>
   );
 }

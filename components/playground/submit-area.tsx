@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type ComponentProps, type KeyboardEvent, type RefObject } from "react";
+import { useEffect, useRef, useState, type ComponentProps, type KeyboardEvent, type RefObject } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
@@ -23,9 +23,12 @@ export type CostGate = {
  * images, only after one explicit yes. Focus goes back to the submit button once the question is answered,
  * not to the page's start.
  */
-export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: T) => void) {
+export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: T) => void, watch: (onChange: () => void) => { unsubscribe(): void }) {
   const [confirming, setConfirming] = useState<T | null>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
+  // The question is about the request as it was: a change to the form closes it (Generate asks again), so a
+  // yes never sends what the form no longer shows. Watched without re-rendering the form at each keystroke.
+  useEffect(() => watch(() => setConfirming(null)).unsubscribe, [watch]);
   return {
     submitButton,
     confirming: confirming === null ? null : measure(confirming),

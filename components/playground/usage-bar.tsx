@@ -1,4 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
+import { use } from "react";
+import { DemoContext } from "./demo-mode";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
@@ -16,6 +18,7 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
   // In the deployment's currency, which is the one the count's cost is in.
   const { money } = useCost();
   const spent = data ? money(data.costToday) : "";
+  const demo = use(DemoContext);
   return (
     // Its own line on a phone, of its final height, before the count arrives: the count moves nothing.
     <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-1">
@@ -24,6 +27,7 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
           {left === null
             ? plural(locale, t.today, data.imagesToday, { cost: spent })
             : format(t.left, { left, limit: String(data.dailyImageLimit), cost: spent })}
+          {demo && ` ${t.demo}`}
         </p>
       )}
       {gated && (

@@ -13,7 +13,8 @@ export const usePasteCut = (max: number): { said: string | null; onPaste: (event
   const t = useMessages().playground.form;
   const [cut, setCut] = useState<{ fit: number; pasted: number } | null>(null);
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const pasted = event.clipboardData.getData("text");
+    // A text field keeps line ends as "\n": pasted "\r\n" (Windows) would count two characters a line.
+    const pasted = event.clipboardData.getData("text").replace(/\r\n?/g, "\n");
     const target = event.currentTarget;
     const replaced = target.value.slice(target.selectionStart, target.selectionEnd);
     const room = max - (charCount(target.value) - charCount(replaced));

@@ -18,6 +18,14 @@ describe("switching model", () => {
     ]);
   });
 
+  it("moves a count left empty, fractional or below the range too, and says so in words that fit", () => {
+    for (const n of [Number.NaN, 1.5, 0]) {
+      const switched = switchModel({ ...defaultRequest("wan2.6-t2i"), n }, "qwen-image-plus");
+      expect(switched.values.n).toBe(1);
+      expect(switched.notices).toContain("The number of images was not one qwen-image-plus makes (1 to 1 per request); it is now 1.");
+    }
+  });
+
   it("keeps an over-long prompt and flags it instead of cutting it", () => {
     const prompt = "x".repeat(1500);
     const switched = switchModel({ ...defaultRequest("wan2.6-t2i"), prompt }, "wan2.6-t2i");

@@ -43,9 +43,14 @@ export const switchSharedFields = (
   model: Pick<ModelSpec, "id" | "n" | "promptMaxLength" | "negativePromptMaxLength" | "options">,
 ): string[] => {
   const notices: string[] = [];
-  if (values.n < model.n.min || values.n > model.n.max) {
+  // An empty or fractional count too (the field's NaN passes any comparison): a model that makes one image shows no field to say so at.
+  if (!(Number.isInteger(values.n) && values.n >= model.n.min && values.n <= model.n.max)) {
     next.n = model.n.default;
-    notices.push(`${values.n} images is more than ${model.id} makes per request; it is now ${model.n.default}.`);
+    notices.push(
+      Number.isInteger(values.n) && values.n > model.n.max
+        ? `${values.n} images is more than ${model.id} makes per request; it is now ${model.n.default}.`
+        : `The number of images was not one ${model.id} makes (${model.n.min} to ${model.n.max} per request); it is now ${model.n.default}.`,
+    );
   }
   const promptCount = charCount(values.prompt);
   if (promptCount > model.promptMaxLength) {

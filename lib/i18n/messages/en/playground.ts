@@ -4,7 +4,7 @@ import type { ModelFamily, ModelId } from "@/lib/models/registry";
 export const playground = {
   title: "OneToken Image Playground",
   offline: "Offline demo: synthetic images, no model is called",
-  connected: "Connected to the OneToken gateway",
+  connected: "Live: OneToken gateway (key set)",
   openError: "Could not open the shared item: {error}",
   generateError: "Could not start the generation: {error}",
   compareError: "Could not start the comparison: {error}",
@@ -15,6 +15,8 @@ export const playground = {
     today: { one: "{count} image today · about {cost}", other: "{count} images today · about {cost}" },
     left: "{left} of {limit} images left today · about {cost} spent",
     signOut: "Sign out",
+    /** The offline demo bills nothing: what it made would have cost that, live. */
+    demo: "(offline demo: nothing billed)",
   },
   skip: { label: "Skip links", prompt: "Skip to the prompt", history: "Skip to the history" },
   modeLabel: "Mode",
@@ -36,7 +38,7 @@ export const playground = {
     promptExtend: "Prompt rewriting (prompt_extend)",
     promptExtendHelp: "On by default: the model rewrites the prompt for richer detail (a few seconds more) and may return the revised prompt.",
     watermark: "Watermark",
-    watermarkHelp: "Off by default: adds an “AI generated” mark at the bottom right.",
+    watermarkHelp: "Off by default: adds a mark at the bottom right (“AI generated”, or “Qwen-Image” on Qwen models).",
     more: "More options",
     moreSeed: "seed {seed}",
     moreRewriting: "rewriting {state}",
@@ -74,6 +76,7 @@ export const playground = {
   estimate: { one: "{count} image, about {cost} (estimate)", other: "{count} images, about {cost} (estimate)" },
   costConfirm: {
     question: "This run creates {count} images, about {cost} (an estimate), and each one is billed. {action} them?",
+    questionDemo: "This run creates {count} images, about {cost} live (an estimate); in the offline demo nothing is billed. {action} them?",
     confirm: "{action} {count} images",
     decline: "Not now",
     // Keyed by the English word the callers pass as the action.

@@ -4,7 +4,7 @@ import type { Messages } from "../en";
 export const playground: Messages["playground"] = {
   title: "OneToken 图像生成体验台",
   offline: "离线演示：图片为合成图，不调用任何模型",
-  connected: "已连接 OneToken 网关",
+  connected: "实时：OneToken 网关（已设置密钥）",
   openError: "无法打开分享的内容：{error}",
   generateError: "无法开始生成：{error}",
   compareError: "无法开始对比：{error}",
@@ -15,6 +15,7 @@ export const playground: Messages["playground"] = {
     today: { one: "今日已生成 {count} 张图片 · 约 {cost}", other: "今日已生成 {count} 张图片 · 约 {cost}" },
     left: "今日剩余 {left} 张图片（共 {limit} 张）· 已花费约 {cost}",
     signOut: "退出登录",
+    demo: "（离线演示：不计费）",
   },
   skip: { label: "跳转链接", prompt: "跳到提示词", history: "跳到历史记录" },
   modeLabel: "模式",
@@ -36,7 +37,7 @@ export const playground: Messages["playground"] = {
     promptExtend: "提示词改写（prompt_extend）",
     promptExtendHelp: "默认开启：模型会改写提示词以丰富细节（多耗时几秒），并可能返回改写后的提示词。",
     watermark: "水印",
-    watermarkHelp: "默认关闭：在图片右下角添加“AI生成”标识。",
+    watermarkHelp: "默认关闭：在图片右下角添加标识（“AI生成”，Qwen 模型为“Qwen-Image”）。",
     more: "更多选项",
     moreSeed: "种子 {seed}",
     moreRewriting: "改写{state}",
@@ -73,6 +74,7 @@ export const playground: Messages["playground"] = {
   estimate: { one: "{count} 张图片，约 {cost}（估算）", other: "{count} 张图片，约 {cost}（估算）" },
   costConfirm: {
     question: "本次将生成 {count} 张图片，约 {cost}（估算），每张都会计费。确定要{action}吗？",
+    questionDemo: "本次将生成 {count} 张图片，实际使用约 {cost}（估算）；离线演示不计费。确定要{action}吗？",
     confirm: "{action} {count} 张图片",
     decline: "取消",
     actions: { Generate: "生成", Make: "生成" },
