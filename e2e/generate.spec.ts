@@ -62,3 +62,15 @@ test.describe("generating", () => {
     await expect(playground.results.nth(1)).toContainText("first prompt");
   });
 });
+
+test("an example put over a typed prompt can be taken back, settings and all", async ({ playground }) => {
+  await playground.chooseModel("Wan 2.2 flash");
+  await playground.prompt.fill("My own lighthouse, kept");
+  await playground.form.getByRole("button", { name: "Use this example" }).click();
+  await expect(playground.prompt).not.toHaveValue("My own lighthouse, kept");
+  const said = playground.form.getByRole("status").filter({ hasText: "The example took the place of your prompt and settings." });
+  await said.getByRole("button", { name: "Put mine back" }).click();
+  await expect(playground.prompt).toHaveValue("My own lighthouse, kept");
+  await expect(playground.modelSelect).toHaveValue("wan2.2-t2i-flash");
+  await expect(said).toHaveCount(0);
+});

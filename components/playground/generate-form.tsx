@@ -6,6 +6,7 @@ import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useImperativeHandle, useState, type Ref } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
 import { format } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
 import { getModel, type ModelId } from "@/lib/models/registry";
@@ -56,9 +57,19 @@ export function GenerateForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
+  /** What the form held before an example took its place, while it can still be put back. */
+  const [replaced, setReplaced] = useState<GenerateRequest | null>(null);
+  const common = useMessages().common;
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
-  const gate = useCostGate((request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onGenerate, watch);
+  const gate = useCostGate(
+    (request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
+    (request: GenerateRequest) => {
+      setReplaced(null);
+      onGenerate(request);
+    },
+    watch,
+  );
 
   const modelId = watch("model");
   const model = getModel(modelId);
@@ -73,13 +84,18 @@ export function GenerateForm({
     ref,
     () => ({
       load(request) {
+        setReplaced(null);
         reset(request);
         setNotices([(messages) => format(messages.playground.form.loaded, { model: request.model })]);
         reveal("model");
       },
       generate(request) {
-        // A run big enough to ask about is shown in the form while the question is open.
-        if (gate.request(request)) reset(request);
+        // A run big enough to ask about is shown in the form while the question is open (the form first: a
+        // change to it closes an open question).
+        if (gate.asks(request)) {
+          reset(request);
+          gate.ask(request);
+        } else gate.request(request);
       },
       setSeed(seed) {
         setValue("seed", seed, { shouldDirty: true });
@@ -107,12 +123,30 @@ export function GenerateForm({
 
       <ExamplePrompts
         onPick={(example) => {
+          const before = getValues();
           // The example's prompt goes in first, so the notices speak of it and not of the text it replaces.
-          const switched = switchModel({ ...getValues(), prompt: example.prompt }, example.model);
+          const switched = switchModel({ ...before, prompt: example.prompt }, example.model);
           reset(switched.values, { keepErrors: false, keepSubmitCount: true });
           setNotices(switched.notices);
+          // A prompt typed by hand is not lost to a click: it can be put back (the field's own undo cannot).
+          if (before.prompt.trim() !== "" && !replaced) setReplaced(before);
         }}
       />
+      {replaced && (
+        <p role="status" className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+          {common.examplesReplaced}
+          <Button
+            size="sm"
+            onClick={() => {
+              reset(replaced, { keepErrors: false, keepSubmitCount: true });
+              setNotices([]);
+              setReplaced(null);
+            }}
+          >
+            {common.examplesUndo}
+          </Button>
+        </p>
+      )}
 
       <PromptField limits={model} idPrefix="" help={t.promptHelp} placeholder={t.promptPlaceholder} />
 

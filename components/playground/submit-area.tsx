@@ -44,6 +44,8 @@ export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: 
       else run(request);
       return ask;
     },
+    /** Whether running it would ask first. */
+    asks: (request: T): boolean => measure(request).images > CONFIRM_ABOVE,
     /** Asks before running, whatever the count. */
     ask: (request: T) => setConfirming(request),
   };

@@ -12,6 +12,9 @@ export const common: {
   showLess: string;
   /** The button's visible word; examplesUse is its full name. */
   examplesUseShort: string;
+  /** Said when an example took the place of a prompt the user had typed, with the way back. */
+  examplesReplaced: string;
+  examplesUndo: string;
   exampleList: readonly ExamplePrompt[];
   /** The page for an address that leads nowhere: mistyped, or a share or vote link cut short. */
   notFound: { pageTitle: string; title: string; body: string; back: string };
@@ -27,6 +30,8 @@ export const common: {
   showMore: "Show more",
   showLess: "Show less",
   examplesUseShort: "Use",
+  examplesReplaced: "The example took the place of your prompt and settings.",
+  examplesUndo: "Put mine back",
   cancelRefused: "Not stopped: {error}",
   notFound: {
     pageTitle: "404 · OneToken Image Playground",

@@ -11,6 +11,8 @@ export const common: Messages["common"] = {
   showMore: "展开全文",
   showLess: "收起",
   examplesUseShort: "使用",
+  examplesReplaced: "示例替换了你的提示词和设置。",
+  examplesUndo: "换回我的",
   cancelRefused: "没有停止：{error}",
   notFound: {
     pageTitle: "404 · OneToken 图像生成体验台",
