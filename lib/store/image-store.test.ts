@@ -93,4 +93,18 @@ describe("in a bucket shared by deployments", () => {
     expect(await images.sweep(new Set(), Date.now() + 2_000)).toBe(0);
     expect(await theirs.has(id)).toBe(true);
   });
+
+  it("judges a file's age by the server's clock, whatever this machine's says", async () => {
+    const config = await freshS3Config();
+    // This machine's clock two hours ahead of the S3 server's: a file written now looks two hours old by it.
+    const ahead = 2 * 60 * 60 * 1000;
+    const now = () => Date.now() + ahead;
+    const images = await createS3Images(config, undefined, now);
+    const id = randomUUID();
+    await images.put(id, Buffer.from("written a moment ago"), Buffer.from("its thumbnail"));
+    // Orphans older than an hour, by this machine's clock: the file is not one of them.
+    expect(await images.sweep(new Set(), now() - 60 * 60 * 1000)).toBe(0);
+    expect(await images.has(id)).toBe(true);
+    expect(await images.sweep(new Set(), now() + 5_000)).toBe(2);
+  });
 });

@@ -52,7 +52,26 @@ export const createS3Client = (config: S3Config): S3Client =>
  * Image bytes as objects: `<prefix>images/<id>.img` and `<id>.thumb.webp`, private to the bucket's owner.
  * The app serves them through its own routes (behind the gate), streaming what it reads.
  */
-export const createS3Images = async (config: S3Config, client: S3Client = createS3Client(config)): Promise<ImageStore> => {
+export const createS3Images = async (config: S3Config, client: S3Client = createS3Client(config), localNow: () => number = Date.now): Promise<ImageStore> => {
+  /**
+   * How far the S3 server's clock is ahead of this process's (negative: behind), from its answers' Date header.
+   * An object's LastModified is the server's time, and the sweep's "written before" is this process's: unmatched,
+   * a server clock an hour behind would make a file written a moment ago (its record not yet committed) look
+   * like an old orphan.
+   */
+  let serverAhead = 0;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const sent = localNow();
+      const result = await next(args);
+      const date = (result.response as { headers?: Record<string, string | undefined> }).headers?.date;
+      const at = date ? Date.parse(date) : Number.NaN;
+      // The header has whole seconds; the middle of the round trip is when it was written.
+      if (Number.isFinite(at)) serverAhead = at + 500 - (sent + localNow()) / 2;
+      return result;
+    },
+    { step: "deserialize", name: "serverClock", override: true },
+  );
   // Fails at start-up, with the server's own words, when the bucket is wrong or the keys cannot reach it.
   await client.send(new HeadBucketCommand({ Bucket: config.bucket })).catch((error: unknown) => {
     throw new Error(`The image bucket ${config.bucket} cannot be used: ${error instanceof Error ? `${error.name} ${error.message}` : String(error)}`);
@@ -118,7 +137,7 @@ export const createS3Images = async (config: S3Config, client: S3Client = create
         const page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: folder, Delimiter: "/", ContinuationToken: token }));
         for (const object of page.Contents ?? []) {
           const id = object.Key?.slice(folder.length).split(".")[0] ?? "";
-          if (!object.Key || keep.has(id) || (object.LastModified?.getTime() ?? 0) >= before) continue;
+          if (!object.Key || keep.has(id) || (object.LastModified?.getTime() ?? 0) >= before + serverAhead) continue;
           await removeObject(object.Key);
           removed++;
         }

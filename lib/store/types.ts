@@ -290,8 +290,9 @@ export type ImageStore = {
   /** Whether both variants are held (a copy can skip it). */
   has(id: string): Promise<boolean>;
   /**
-   * Removes what no record owns (left by a crash between writing and committing), written before `before`:
-   * anything newer may belong to a record another instance is about to commit.
+   * Removes what no record owns (left by a crash between writing and committing), written before `before`
+   * (by this process's clock; the store matches it to its files' own): anything newer may belong to a record
+   * another instance is about to commit.
    */
   sweep(keep: ReadonlySet<string>, before: number): Promise<number>;
 };
