@@ -64,8 +64,7 @@ const createUpkeep = (storage: Storage, leaseMs: number) => {
         due.inputs = now + INPUT_SWEEP_MS;
         await dropUnusedInputs(storage, now);
         await storage.store.pruneChanges(now - CHANGES_KEPT_MS);
-        // By this process's clock, which the image store matches to its files' (S3's own, or this machine's).
-        await storage.images.sweep(await storage.store.imageIds(), Date.now() - ORPHAN_AGE_MS);
+        await storage.images.sweep(await storage.store.imageIds(), now - ORPHAN_AGE_MS);
       }
     } finally {
       busy = false;
