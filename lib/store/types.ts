@@ -291,7 +291,8 @@ export type ImageStore = {
   has(id: string): Promise<boolean>;
   /**
    * Removes what no record owns (left by a crash between writing and committing), written before `before`
-   * (by this process's clock; the store matches it to its files' own): anything newer may belong to a record
+   * (by this process's clock, or the records' shared one a measured offset from it; the store matches it to its
+   * files' own, S3's or this machine's): anything newer may belong to a record
    * another instance is about to commit.
    */
   sweep(keep: ReadonlySet<string>, before: number): Promise<number>;
