@@ -15,6 +15,8 @@ export const ADVISORY_LOCKS = {
   changes: 727_431_907,
   /** Between pinning a poll's images and a delete deciding which files go. */
   pollImages: 727_431_908,
+  /** Between counting what the edit inputs hold and adding one under the cap. */
+  inputs: 727_431_909,
 } as const;
 
 /**

@@ -508,8 +508,14 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const row = await db.selectFrom("images").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? toImage(row) : null;
     },
-    async createInput({ id, createdAt, width, height, mime, bytes, sha256, from }) {
-      await db
+    async createInput({ id, createdAt, width, height, mime, bytes, sha256, from }, maxBytes = Number.POSITIVE_INFINITY) {
+      return db.transaction().execute(async (trx) => {
+        await holdLock(trx, backend, "inputs");
+        const held = Number(
+          (await trx.selectFrom("inputs").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("total")).executeTakeFirst())?.total ?? 0,
+        );
+        if (held + bytes > maxBytes) return held;
+        await trx
         .insertInto("inputs")
         .values({
           id, created_at: createdAt, last_used_at: createdAt, width, height, mime, bytes, sha256,
@@ -520,6 +526,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           source_prompt: from?.prompt ?? null,
         })
         .execute();
+        return null;
+      });
     },
     async input(id) {
       const row = await db.selectFrom("inputs").selectAll().where("id", "=", id).executeTakeFirst();

@@ -20,6 +20,14 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect([...await store.imageIds()].sort()).toEqual(["in-1", "in-2"]);
     });
 
+    it("are added under the cap on what all inputs hold, counted and added at once: of two at once that do not both fit, one is refused", async () => {
+      await store.createInput({ ...upload("first"), bytes: 40 });
+      const both = await Promise.all([store.createInput({ ...upload("a"), bytes: 40 }, 100), store.createInput({ ...upload("b"), bytes: 40 }, 100)]);
+      expect([...both].sort()).toEqual([80, null]);
+      expect(await store.inputBytes()).toBe(80);
+      expect(await store.createInput({ ...upload("c"), bytes: 20 }, 100)).toBeNull();
+    });
+
     it("are dropped at start-up once a day old and used by no edit, unless a later input came from them", async () => {
       await store.createInput(upload("used"));
       await store.createInput(upload("fresh", 90_000));

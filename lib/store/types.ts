@@ -251,7 +251,11 @@ export type GenerationStore = {
   /** Remembers a signed-out session until its token would have expired anyway. */
   revokeSession(id: string, expiresAt: number, now: number): Promise<void>;
   isSessionRevoked(id: string): Promise<boolean>;
-  createInput(input: StoredInput): Promise<void>;
+  /**
+   * Adds an edit input, unless all inputs together would then hold more than `maxBytes`: answers null once
+   * added, or what they hold when refused. Counted and added under one lock, so uploads at once cannot pass it.
+   */
+  createInput(input: StoredInput, maxBytes?: number): Promise<number | null>;
   input(id: string): Promise<StoredInput | null>;
   /** An input already on record for the same upload (by hash) or the same history result. */
   findInput(key: { sha256: string } | { sourceImageId: string }): Promise<StoredInput | null>;
