@@ -24,6 +24,10 @@ type Db = Kysely<Tables> | Transaction<Tables>;
 /** Of images aliased `i`: those no poll shows. A poll's images outlive their generation, files and all. */
 const notInPoll = sql<boolean>`NOT EXISTS (SELECT 1 FROM poll_images AS p WHERE p.image_id = i.id)`;
 
+/** What all edit inputs hold, in bytes. */
+const inputTotal = async (executor: Kysely<Tables> | Transaction<Tables>): Promise<number> =>
+  Number((await executor.selectFrom("inputs").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("total")).executeTakeFirst())?.total ?? 0);
+
 /**
  * The history's records on either backend: one implementation, its SQL written once for SQLite and
  * PostgreSQL alike (a handful of spots differ, each marked). Every write that must be whole is one
@@ -511,21 +515,19 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async createInput({ id, createdAt, width, height, mime, bytes, sha256, from }, maxBytes = Number.POSITIVE_INFINITY) {
       return db.transaction().execute(async (trx) => {
         await holdLock(trx, backend, "inputs");
-        const held = Number(
-          (await trx.selectFrom("inputs").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("total")).executeTakeFirst())?.total ?? 0,
-        );
+        const held = await inputTotal(trx);
         if (held + bytes > maxBytes) return held;
         await trx
-        .insertInto("inputs")
-        .values({
-          id, created_at: createdAt, last_used_at: createdAt, width, height, mime, bytes, sha256,
-          source_image_id: from?.imageId ?? null,
-          source_generation_id: from?.generationId ?? null,
-          source_input_id: from?.inputId ?? null,
-          source_model: from?.model ?? null,
-          source_prompt: from?.prompt ?? null,
-        })
-        .execute();
+          .insertInto("inputs")
+          .values({
+            id, created_at: createdAt, last_used_at: createdAt, width, height, mime, bytes, sha256,
+            source_image_id: from?.imageId ?? null,
+            source_generation_id: from?.generationId ?? null,
+            source_input_id: from?.inputId ?? null,
+            source_model: from?.model ?? null,
+            source_prompt: from?.prompt ?? null,
+          })
+          .execute();
         return null;
       });
     },
@@ -541,10 +543,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       ).executeTakeFirst();
       return row ? toInput(row) : null;
     },
-    async inputBytes() {
-      const row = await db.selectFrom("inputs").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("total")).executeTakeFirst();
-      return Number(row?.total ?? 0);
-    },
+    inputBytes: () => inputTotal(db),
     async touchInput(id, now) {
       const [touched] = await touchInput(db, id, now);
       return Number(touched?.numUpdatedRows ?? 0) > 0;
