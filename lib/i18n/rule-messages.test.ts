@@ -68,6 +68,20 @@ const GATEWAY_CODES = ["DataInspectionFailed", "Arrearage", "InvalidApiKey", "Ac
 /** The message a refusal carries, or "" when nothing was refused. */
 const refusal = (act: () => Promise<void>): Promise<string> => act().then(() => "", (error: unknown) => (error instanceof Error ? error.message : String(error)));
 
+/** A two-level limit's two refusals: one client past its own, and everyone together past theirs. */
+const bothRefusals = async (create: (perClient: number, overall: number) => (key: string) => Promise<void>): Promise<string[]> => [
+  await refusal(async () => {
+    const take = create(1, 5);
+    await take("a");
+    await take("a");
+  }),
+  await refusal(async () => {
+    const take = create(5, 1);
+    await take("a");
+    await take("b");
+  }),
+];
+
 const sentences = async (): Promise<string[]> => {
   const base = { ...defaultRequest("qwen-image"), prompt: "x" };
   const out = [
@@ -206,16 +220,7 @@ const sentences = async (): Promise<string[]> => {
     "This column is running or already finished with images.",
     "That password is not right.",
     "Only a column that failed or was cancelled can be retried.",
-    await refusal(async () => {
-      const signIn = createSignInLimit(1, 5);
-      await signIn("a");
-      await signIn("a");
-    }),
-    await refusal(async () => {
-      const signIn = createSignInLimit(5, 1);
-      await signIn("a");
-      await signIn("b");
-    }),
+    ...(await bothRefusals(createSignInLimit)),
     inputStorageFull(1_500_000, 1024 * 1024).message,
     refusalOf(() => {
       const take = createDecodeSlots(1);
@@ -223,16 +228,7 @@ const sentences = async (): Promise<string[]> => {
       take();
     }),
     hostRefused("rebind.attacker.test:3000").message,
-    await refusal(async () => {
-      const check = createCheckLimit(1, 5);
-      await check("a");
-      await check("a");
-    }),
-    await refusal(async () => {
-      const check = createCheckLimit(5, 1);
-      await check("a");
-      await check("b");
-    }),
+    ...(await bothRefusals(createCheckLimit)),
     ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),
   ].map((entry) => (typeof entry === "string" ? entry : entry.ok ? "" : entry.reason));
   return [...new Set(out.filter(Boolean))];
