@@ -29,6 +29,7 @@ export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: 
   // The question is about the request as it was: a change to the form closes it (Generate asks again), so a
   // yes never sends what the form no longer shows. Watched without re-rendering the form at each keystroke.
   useEffect(() => watch(() => setConfirming(null)).unsubscribe, [watch]);
+  const asks = (request: T): boolean => measure(request).images > CONFIRM_ABOVE;
   return {
     submitButton,
     confirming: confirming === null ? null : measure(confirming),
@@ -39,13 +40,13 @@ export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: 
     },
     /** Runs the request, or asks first when it is big enough; says whether it asked. */
     request: (request: T): boolean => {
-      const ask = measure(request).images > CONFIRM_ABOVE;
+      const ask = asks(request);
       if (ask) setConfirming(request);
       else run(request);
       return ask;
     },
     /** Whether running it would ask first. */
-    asks: (request: T): boolean => measure(request).images > CONFIRM_ABOVE,
+    asks,
     /** Asks before running, whatever the count. */
     ask: (request: T) => setConfirming(request),
   };

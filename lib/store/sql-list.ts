@@ -42,9 +42,11 @@ const HIDDEN = sql`(c.revealed = 0 AND c.request_json LIKE '%"blind":true%')`;
  * what its card shows (every column running until all have ended, but one the owner cancelled), and words
  * only in its prompt (a revised prompt waits for the reveal, as on the card).
  */
+/** Whether any column `g` of comparison `c` meets the condition. */
+const column = (condition: Condition) => sql`EXISTS (SELECT 1 FROM generations g WHERE g.comparison_id = c.id AND ${condition})`;
+
 const hiddenFilters = ({ q, model, status }: ListQuery, backend: SqlDatabase["backend"]): Condition[] => {
   const like = likeOf(backend);
-  const column = (condition: Condition) => sql`EXISTS (SELECT 1 FROM generations g WHERE g.comparison_id = c.id AND ${condition})`;
   const active = column(sql`g.status IN ('queued', 'running')`);
   const conditions: Condition[] = terms(q).map((pattern) => sql`c.prompt ${like} ${pattern} ESCAPE '\\'`);
   if (model) conditions.push(column(sql`g.model = ${model}`));
@@ -80,7 +82,7 @@ export const listHistory = async (
     ...starred("c"),
     // Unfiltered, every comparison has columns: the existence check is only worth its cost with a filter.
     ...(filters.length
-      ? [sql`((${HIDDEN} AND ${sql.join(hidden, sql` AND `)}) OR (NOT ${HIDDEN} AND EXISTS (SELECT 1 FROM generations g ${all([sql`g.comparison_id = c.id`, ...filters])})))`]
+      ? [sql`((${HIDDEN} AND ${sql.join(hidden, sql` AND `)}) OR (NOT ${HIDDEN} AND ${column(sql.join(filters, sql` AND `))}))`]
       : []),
   ]);
   const limit = query.limit + 1;
