@@ -38,12 +38,17 @@ const keep = async ({ store, images, maxInputBytes, now = Date.now }: Storage, b
   const known = from ? null : await store.findInput({ sha256 });
   // Dropped between the look and the touch (the upkeep), it is kept anew below.
   if (known && (await store.touchInput(known.id, now()))) return toInputView(known);
+  const thumbnail = await makeThumbnail(image.bytes);
+  const adds = image.bytes.length + thumbnail.length;
   // Asked first, so a full store costs no upload; asked again as the record is added, where it holds.
   const held = await store.inputBytes();
-  if (held + image.bytes.length > maxInputBytes) throw inputStorageFull(held, maxInputBytes);
-  const input: StoredInput = { id: randomUUID(), createdAt: now(), width: image.width, height: image.height, mime: image.mime, bytes: image.bytes.length, sha256, from };
+  if (held + adds > maxInputBytes) throw inputStorageFull(held, maxInputBytes);
+  const input: StoredInput = {
+    id: randomUUID(), createdAt: now(), width: image.width, height: image.height, mime: image.mime,
+    bytes: image.bytes.length, thumbBytes: thumbnail.length, sha256, from,
+  };
   // Files first, record after: a crash in between leaves files the start-up sweep removes, never a record without them.
-  await images.put(input.id, image.bytes, await makeThumbnail(image.bytes));
+  await images.put(input.id, image.bytes, thumbnail);
   const full = await store.createInput(input, maxInputBytes);
   // Refused under the lock: nothing points at the files. (A failure that cannot tell leaves them to the sweep.)
   if (full !== null) {

@@ -102,7 +102,7 @@ describe("edit inputs at start-up", () => {
   it("drops the ones nobody used or chose for a day, files and all, and keeps the rest", async () => {
     const dataDir = join(root, "data");
     const first = await openStorage(dataDir, 0);
-    const input = (id: string) => ({ id, createdAt: 1_000, width: 800, height: 600, mime: "image/png", bytes: 4, sha256: id, from: null });
+    const input = (id: string) => ({ id, createdAt: 1_000, width: 800, height: 600, mime: "image/png", bytes: 4, thumbBytes: 1, sha256: id, from: null });
     for (const id of ["input-used", "input-chosen", "input-stale"]) {
       await first.store.createInput(input(id));
       await first.images.put(id, Buffer.from("full"), Buffer.from("thumb"));
@@ -129,7 +129,7 @@ describe("the history's upkeep", () => {
   it("sweeps, hourly, image files no record owns once they are an hour old, and keeps the owned ones", async () => {
     const storage = await openStorage(join(root, "data"));
     try {
-      await storage.store.createInput({ id: "input-kept", createdAt: Date.now(), width: 8, height: 8, mime: "image/png", bytes: 4, sha256: "kept", from: null });
+      await storage.store.createInput({ id: "input-kept", createdAt: Date.now(), width: 8, height: 8, mime: "image/png", bytes: 4, thumbBytes: 1, sha256: "kept", from: null });
       await storage.images.put("input-kept", Buffer.from("full"), Buffer.from("thumb"));
       await storage.images.put("orphan-file", Buffer.from("full"), Buffer.from("thumb"));
       // Written just now: another writer may be about to commit its record.

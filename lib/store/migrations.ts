@@ -157,6 +157,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    JOIN json_each(item.value, '$.candidates') AS candidate
    JOIN images AS i ON i.id = json_extract(candidate.value, '$.imageId')
    JOIN generations AS g ON g.id = i.generation_id;`,
+  // 18: an input's thumbnail counts under the inputs' cap too. Inputs kept before count their full image
+  // alone, until the upkeep drops them (a day after they were last chosen).
+  `ALTER TABLE inputs ADD COLUMN thumb_bytes INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /**
@@ -299,4 +302,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    JOIN images AS i ON i.id = candidate ->> 'imageId'
    JOIN generations AS g ON g.id = i.generation_id
    ON CONFLICT DO NOTHING;`,
+  // 10: as SQLite's 18.
+  `ALTER TABLE inputs ADD COLUMN thumb_bytes BIGINT NOT NULL DEFAULT 0;`,
 ];

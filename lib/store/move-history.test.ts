@@ -56,7 +56,7 @@ const seed = async (generations: number, { files = true } = {}) => {
     columns: [{ id: "col-1", request: { ...defaultRequest("wan2.6-t2i"), prompt: "a fox" } }, { id: "col-2", request: { ...defaultRequest("qwen-image"), prompt: "a fox" } }],
   });
   await put("input-0001");
-  await store.createInput({ id: "input-0001", createdAt: 6_000, width: 800, height: 600, mime: "image/png", bytes: 20, sha256: "abc", from: null });
+  await store.createInput({ id: "input-0001", createdAt: 6_000, width: 800, height: 600, mime: "image/png", bytes: 20, thumbBytes: 2, sha256: "abc", from: null });
   await store.create({ id: "edit-1", createdAt: 6_100, request: { ...defaultEdit("qwen-image-edit", { id: "input-0001", width: 800, height: 600 }), prompt: "make it stormy" } });
   await store.createShare({ id: "share-1", createdAt: 7_000, title: "Demo", entries: [{ kind: "comparison", id: comparison.id }, { kind: "generation", id: "gen-0000" }] });
   await store.reserveImages("2026-12-02", 7, null);

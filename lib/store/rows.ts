@@ -39,6 +39,7 @@ export const toInput = (row: InputRow): StoredInput => ({
   height: row.height,
   mime: row.mime,
   bytes: row.bytes,
+  thumbBytes: row.thumb_bytes,
   sha256: row.sha256,
   from:
     row.source_image_id !== null && row.source_generation_id !== null

@@ -67,6 +67,7 @@ export type InputsTable = {
   height: number;
   mime: string;
   bytes: number;
+  thumb_bytes: number;
   sha256: string;
   source_image_id: string | null;
   source_generation_id: string | null;

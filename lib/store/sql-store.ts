@@ -24,9 +24,9 @@ type Db = Kysely<Tables> | Transaction<Tables>;
 /** Of images aliased `i`: those no poll shows. A poll's images outlive their generation, files and all. */
 const notInPoll = sql<boolean>`NOT EXISTS (SELECT 1 FROM poll_images AS p WHERE p.image_id = i.id)`;
 
-/** What all edit inputs hold, in bytes. */
+/** What all edit inputs hold on disk, in bytes: their images and their thumbnails. */
 const inputTotal = async (executor: Kysely<Tables> | Transaction<Tables>): Promise<number> =>
-  Number((await executor.selectFrom("inputs").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("bytes"), sql<number>`0`).as("total")).executeTakeFirst())?.total ?? 0);
+  Number((await executor.selectFrom("inputs").select(sql<number>`coalesce(sum(bytes + thumb_bytes), 0)`.as("total")).executeTakeFirst())?.total ?? 0);
 
 /**
  * The history's records on either backend: one implementation, its SQL written once for SQLite and
@@ -512,15 +512,15 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const row = await db.selectFrom("images").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? toImage(row) : null;
     },
-    async createInput({ id, createdAt, width, height, mime, bytes, sha256, from }, maxBytes = Number.POSITIVE_INFINITY) {
+    async createInput({ id, createdAt, width, height, mime, bytes, thumbBytes, sha256, from }, maxBytes = Number.POSITIVE_INFINITY) {
       return db.transaction().execute(async (trx) => {
         await holdLock(trx, backend, "inputs");
         const held = await inputTotal(trx);
-        if (held + bytes > maxBytes) return held;
+        if (held + bytes + thumbBytes > maxBytes) return held;
         await trx
           .insertInto("inputs")
           .values({
-            id, created_at: createdAt, last_used_at: createdAt, width, height, mime, bytes, sha256,
+            id, created_at: createdAt, last_used_at: createdAt, width, height, mime, bytes, thumb_bytes: thumbBytes, sha256,
             source_image_id: from?.imageId ?? null,
             source_generation_id: from?.generationId ?? null,
             source_input_id: from?.inputId ?? null,

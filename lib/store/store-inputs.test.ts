@@ -8,7 +8,7 @@ import type { StoredInput } from "./types";
 describe.each(STORE_BACKENDS)("on $name", (backend) => {
   const store = freshStoreEachTest(backend);
 
-  const upload = (id: string, createdAt = 1_000): StoredInput => ({ id, createdAt, width: 800, height: 600, mime: "image/png", bytes: 1234, sha256: `hash-${id}`, from: null });
+  const upload = (id: string, createdAt = 1_000): StoredInput => ({ id, createdAt, width: 800, height: 600, mime: "image/png", bytes: 1234, thumbBytes: 0, sha256: `hash-${id}`, from: null });
 
   describe("edit inputs", () => {
     it("are found by the hash of an upload and by the result they were taken from, and counted among the image files", async () => {
@@ -20,12 +20,13 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect([...await store.imageIds()].sort()).toEqual(["in-1", "in-2"]);
     });
 
-    it("are added under the cap on what all inputs hold, counted and added at once: of two at once that do not both fit, one is refused", async () => {
-      await store.createInput({ ...upload("first"), bytes: 40 });
-      const both = await Promise.all([store.createInput({ ...upload("a"), bytes: 40 }, 100), store.createInput({ ...upload("b"), bytes: 40 }, 100)]);
+    it("are added under the cap on what all inputs hold, thumbnails too, counted and added at once: of two at once that do not both fit, one is refused", async () => {
+      await store.createInput({ ...upload("first"), bytes: 30, thumbBytes: 10 });
+      const both = await Promise.all([store.createInput({ ...upload("a"), bytes: 30, thumbBytes: 10 }, 100), store.createInput({ ...upload("b"), bytes: 30, thumbBytes: 10 }, 100)]);
       expect([...both].sort()).toEqual([80, null]);
       expect(await store.inputBytes()).toBe(80);
-      expect(await store.createInput({ ...upload("c"), bytes: 20 }, 100)).toBeNull();
+      expect(await store.createInput({ ...upload("c"), bytes: 20, thumbBytes: 1 }, 100)).toBe(80);
+      expect(await store.createInput({ ...upload("d"), bytes: 15, thumbBytes: 5 }, 100)).toBeNull();
     });
 
     it("are dropped at start-up once a day old and used by no edit, unless a later input came from them", async () => {

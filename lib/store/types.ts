@@ -43,6 +43,8 @@ export type StoredInput = {
   readonly height: number;
   readonly mime: string;
   readonly bytes: number;
+  /** Its thumbnail's, counted with `bytes` under the inputs' cap. */
+  readonly thumbBytes: number;
   /** Of the stored bytes, so the same upload twice is kept once. */
   readonly sha256: string;
   /** The history result it was taken from, with that step's model, prompt and own input (if an edit); null for an upload. */
@@ -259,10 +261,9 @@ export type GenerationStore = {
   input(id: string): Promise<StoredInput | null>;
   /** An input already on record for the same upload (by hash) or the same history result. */
   findInput(key: { sha256: string } | { sourceImageId: string }): Promise<StoredInput | null>;
-  /** The bytes of every input on record, for the quota on what uploads may keep. */
+  /** The bytes of every input on record, thumbnails too, for the quota on what uploads may keep. */
   inputBytes(): Promise<number>;
-  /** Marks an input as just chosen again (a form holds it), so the clean-up leaves it for another day. */
-  /** Marks an input used now; false when it is no longer there (dropped by the upkeep meanwhile). */
+  /** Marks an input as just chosen again (a form holds it), so the clean-up leaves it for another day; false when it is no longer there (dropped by the upkeep meanwhile). */
   touchInput(id: string, now: number): Promise<boolean>;
   /**
    * Drops inputs that no generation uses and nobody chose since `before` (kept too: ones a later input came

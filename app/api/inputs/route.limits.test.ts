@@ -38,6 +38,23 @@ describe("upload limits", () => {
     expect(second.text).toContain("keeps at most 1 MB of input images");
   });
 
+  it("counts an input's thumbnail under the quota too: an image that fits only without its thumbnail is refused", async () => {
+    const room = 1024 * 1024 - (await harness.history.store.inputBytes());
+    // 400*400, noise in its top rows and flat below: about 1.2 kB a row of noise, so its size can be fitted to the room.
+    const striped = (rows: number) => {
+      const pixels = Buffer.alloc(400 * 400 * 3);
+      randomBytes(rows * 400 * 3).copy(pixels);
+      return sharp(pixels, { raw: { width: 400, height: 400, channels: 3 } }).png().toBuffer();
+    };
+    let rows = Math.min(400, Math.floor(room / 1200));
+    let image = await striped(rows);
+    while (image.length >= room) image = await striped(--rows);
+    expect(rows).toBeGreaterThan(50);
+    const refused = await read(await upload(new Uint8Array(image)));
+    expect(refused.status).toBe(507);
+    expect(expectErrorBody(refused)).toBe("storage_full");
+  });
+
   it("decodes at most two uploads at once, refusing a third before reading its body", async () => {
     const held: Array<ReadableStreamDefaultController<Uint8Array>> = [];
     const slow = () => new ReadableStream<Uint8Array>({ start: (controller) => void held.push(controller) });
