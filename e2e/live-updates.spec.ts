@@ -71,11 +71,16 @@ test("a tab that finds the stream's holder quiet takes the stream over, and give
   test.setTimeout(90_000);
   const context = await browser.newContext({ baseURL: OFFLINE });
   try {
+    // The streams each tab opened, and those it has since ended (a stream only ends when its tab closes it).
     const streams = new Map<Page, number>();
+    const ended = new Map<Page, number>();
     const counted = (page: Page) => {
-      page.on("request", (request) => {
-        if (isStream(new URL(request.url()))) streams.set(page, (streams.get(page) ?? 0) + 1);
-      });
+      const add = (counts: Map<Page, number>) => (request: Request) => {
+        if (isStream(new URL(request.url()))) counts.set(page, (counts.get(page) ?? 0) + 1);
+      };
+      page.on("request", add(streams));
+      page.on("requestfailed", add(ended));
+      page.on("requestfinished", add(ended));
       return page;
     };
     const holder = new PlaygroundPage(counted(await context.newPage()));
@@ -95,6 +100,8 @@ test("a tab that finds the stream's holder quiet takes the stream over, and give
     await followerPage.bringToFront();
     await followerPage.clock.runFor(91_000);
     await expect.poll(() => streams.get(followerPage)).toBe(1);
+    // The tab it was taken from closed its own: two streams of one browser would each take a connection.
+    await expect.poll(() => ended.get(holder.page)).toBe(1);
 
     // A generation started in the quiet tab reaches the other through the stream it took.
     const prompt = `Heard after the takeover ${Date.now()}`;
