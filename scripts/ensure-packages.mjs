@@ -1,3 +1,4 @@
+// What the two commands need before they can run: npm's packages (both), and for the tests, Debian's.
 // The tests drive real programs from Debian's packages: Chromium (Playwright cannot download its own browsers
 // here), PostgreSQL (a throwaway cluster per run), OpenStack Swift with memcached (a real S3-compatible
 // server per run) and LibreOffice Impress with poppler and a CJK font (slide decks opened as a reader would). Installed on demand when running as root (as CI does);
@@ -24,6 +25,13 @@ const NEEDED = [
     present: () => ["/usr/bin/soffice", "/usr/bin/pdftotext", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"].every((path) => existsSync(path)),
   },
 ];
+
+/** npm's own packages, as `npm ci` installs them from the lock file: a fresh checkout has none. */
+export const ensureNodeModules = () => {
+  if (existsSync("node_modules/.bin/next") && existsSync("node_modules/.bin/vitest")) return;
+  const status = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" }).status ?? 1;
+  if (status !== 0) process.exit(status);
+};
 
 export const ensurePackages = () => {
   const missing = NEEDED.filter((need) => !need.present());

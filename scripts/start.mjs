@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { ensureNodeModules } from "./ensure-packages.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => {
@@ -19,7 +20,7 @@ const newest = (path) => {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 };
 
-if (!existsSync("node_modules/.bin/next")) run("npm", ["ci"]);
+ensureNodeModules();
 const sources = ["app", "components", "lib", "public", "package-lock.json", "next.config.mjs", "postcss.config.mjs", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
 const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
 if (Math.max(...sources.map(newest)) > built) run("npx", ["next", "build"]);

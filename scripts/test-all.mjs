@@ -3,11 +3,12 @@
 // and the end-to-end tests in Debian's Chromium (Playwright). Ends with one summary line for both.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { ensurePackages } from "./ensure-packages.mjs";
+import { ensureNodeModules, ensurePackages } from "./ensure-packages.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
+ensureNodeModules();
 ensurePackages();
 mkdirSync("reports", { recursive: true });
 for (const file of ["reports/unit-results.json", "reports/e2e-results.json"]) rmSync(file, { force: true });
