@@ -52,7 +52,7 @@ test.describe("editing an image", () => {
     const edit = new EditPanel(page);
     await edit.open();
     // Only the models that edit are offered.
-    await expect(edit.model).toHaveValue("qwen-image-edit-plus");
+    await expect(edit.model).toHaveValue("qwen-image-2.0-pro");
     await expect(edit.model.locator("option", { hasText: "Wan 2.6" })).toHaveCount(0);
 
     await edit.upload(file("garden.png", "image/png", await picture(1200, 800)));
@@ -74,7 +74,7 @@ test.describe("editing an image", () => {
     expect(await playground.fullImageSize(result)).toEqual([1248, 832]);
 
     const stats = await simulator.stats();
-    expect(stats.lastRequest).toMatchObject({ model: "qwen-image-edit-plus", prompt: "Make the sky stormy, keep the garden as it is", seed: 7, size: null });
+    expect(stats.lastRequest).toMatchObject({ model: "qwen-image-2.0-pro", prompt: "Make the sky stormy, keep the garden as it is", seed: 7, size: null });
     expect(String(stats.lastRequest?.image)).toMatch(/^data:image\/png \(\d+ bytes, 1200\*800\)$/);
 
     // The slider moves the divider: all "before" at the right end, all "after" at the left.

@@ -59,22 +59,6 @@ const ABOUT_ONE_MEGAPIXEL = 1024 * 1024;
 
 export const EDIT_MODELS = [
   {
-    id: "qwen-image-edit-plus",
-    price: { usdPerImage: 0.03, source: "Model Studio's Beijing price list (0.20 yuan an image, as qwen-image-plus), converted at about 7.1 yuan to the dollar" },
-    family: "qwen",
-    name: "Qwen-Image Edit Plus",
-    summary: "Precise edits of objects, text and style; 1-6 variations, any size from 512 to 2048 px.",
-    recommended: true,
-    size: EDIT_SIZES,
-    followInputPixels: ABOUT_ONE_MEGAPIXEL,
-    n: { min: 1, max: 6, upstreamDefault: 1, default: 1 },
-    promptMaxLength: 800,
-    negativePromptMaxLength: 500,
-    options: { negativePrompt: true, promptExtend: true, watermark: true, seed: true },
-    input: INPUT,
-    source: `Model Studio, Qwen-Image-Edit API reference: size width and height each 512..2048, left out the output keeps the input's aspect ratio at about 1024*1024; n 1-6; prompt_extend supported (the plus series only); prompt up to 800 characters; negative_prompt up to 500. ${INPUT_SOURCE}`,
-  },
-  {
     id: "qwen-image-2.0-pro",
     price: { usdPerImage: 0.07, source: "Model Studio's Beijing price list (0.50 yuan an image), converted at about 7.1 yuan to the dollar" },
     family: "qwen",
@@ -89,6 +73,22 @@ export const EDIT_MODELS = [
     options: { negativePrompt: true, promptExtend: true, watermark: true, seed: true },
     input: INPUT,
     source: `The gateway page lists qwen-image-2.0-pro as a generation and editing model; Model Studio, Qwen-Image 2.0 API reference: width and height each 512..2048, an edit without a size keeps the input's aspect ratio; n 1-6; prompt up to 800 characters; negative_prompt up to 500. ${INPUT_SOURCE}`,
+  },
+  {
+    id: "qwen-image-edit-plus",
+    price: { usdPerImage: 0.03, source: "Model Studio's Beijing price list (0.20 yuan an image, as qwen-image-plus), converted at about 7.1 yuan to the dollar" },
+    family: "qwen",
+    name: "Qwen-Image Edit Plus",
+    summary: "Precise edits of objects, text and style; 1-6 variations, any size from 512 to 2048 px.",
+    recommended: false,
+    size: EDIT_SIZES,
+    followInputPixels: ABOUT_ONE_MEGAPIXEL,
+    n: { min: 1, max: 6, upstreamDefault: 1, default: 1 },
+    promptMaxLength: 800,
+    negativePromptMaxLength: 500,
+    options: { negativePrompt: true, promptExtend: true, watermark: true, seed: true },
+    input: INPUT,
+    source: `Not on the gateway's own page, which names qwen-image-2.0-pro for editing: offered, not the default. Model Studio, Qwen-Image-Edit API reference: size width and height each 512..2048, left out the output keeps the input's aspect ratio at about 1024*1024; n 1-6; prompt_extend supported (the plus series only); prompt up to 800 characters; negative_prompt up to 500. ${INPUT_SOURCE}`,
   },
   {
     id: "qwen-image-edit",
@@ -110,7 +110,8 @@ export const EDIT_MODELS = [
 
 export type EditModelId = (typeof EDIT_MODELS)[number]["id"];
 
-export const DEFAULT_EDIT_MODEL_ID: EditModelId = "qwen-image-edit-plus";
+// The one editing model the gateway's own page names.
+export const DEFAULT_EDIT_MODEL_ID: EditModelId = "qwen-image-2.0-pro";
 
 const BY_ID = new Map<string, EditModelSpec>(EDIT_MODELS.map((model) => [model.id, model]));
 
