@@ -38,6 +38,12 @@ describe("body styles", () => {
     expect(server.simulator.stats().lastRequest?.style).toBe("native");
   });
 
+  it("reads a message without a role as the user's, as the gateway page marks the role optional", async () => {
+    const response = await generate(server, { model: "wan2.2-t2i-flash", input: { messages: [{ content: [{ text: "a lighthouse" }] }] } });
+    expect(response.status).toBe(200);
+    expect(server.simulator.stats().lastRequest).toMatchObject({ style: "native", prompt: "a lighthouse" });
+  });
+
   it("accepts the flat, OpenAI-like shape from the gateway page", async () => {
     const response = await generate(server, { model: "wan2.2-t2i-flash", prompt: "a lighthouse", size: "960*1390", n: 1 });
     expect(response.status).toBe(200);

@@ -31,7 +31,8 @@ const parameterFields = {
 export const nativeSchema = <Part extends z.ZodType<{ readonly text?: string | undefined }>>(part: Part) =>
   z.object({
     model: z.string(),
-    input: z.object({ messages: z.array(z.object({ role: z.string(), content: z.array(part) })).min(1) }),
+    // The gateway's page marks a message's role optional.
+    input: z.object({ messages: z.array(z.object({ role: z.string().optional(), content: z.array(part) })).min(1) }),
     parameters: z.object(parameterFields).optional(),
   });
 
@@ -56,11 +57,14 @@ export const parseJsonObject = (text: string): Parsed<object> => {
   return { ok: true, request: json };
 };
 
-/** The parts of the user's message, and the prompt they spell: what the upstream reads of a native body. */
+/**
+ * The parts of the user's message, and the prompt they spell: what the upstream reads of a native body. A
+ * message without a role is the user's, as the role is optional.
+ */
 export const userParts = <Part extends { readonly text?: string | undefined }>(
-  messages: ReadonlyArray<{ readonly role: string; readonly content: readonly Part[] }>,
+  messages: ReadonlyArray<{ readonly role?: string | undefined; readonly content: readonly Part[] }>,
 ): { readonly parts: readonly Part[]; readonly prompt: string } => {
-  const parts = messages.find((message) => message.role === "user")?.content ?? [];
+  const parts = messages.find((message) => (message.role ?? "user") === "user")?.content ?? [];
   return { parts, prompt: parts.flatMap((part) => (part.text === undefined ? [] : [part.text])).join("\n") };
 };
 
