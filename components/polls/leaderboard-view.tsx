@@ -24,6 +24,7 @@ export function LeaderboardView({
   results,
   items,
   held,
+  itemsHeld,
   title,
   poll,
   polls,
@@ -33,6 +34,8 @@ export function LeaderboardView({
   items: readonly ItemResult[];
   /** Votes kept out until their polls close (one poll's page: all of its own). */
   held: boolean;
+  /** One poll's items (its images under their models) kept back until it closes. */
+  itemsHeld: boolean;
   title: string | null;
   poll: string | null;
   polls: readonly PollSummary[];
@@ -138,6 +141,7 @@ export function LeaderboardView({
           ))}
         </section>
       )}
+          {itemsHeld && <p role="note" className="text-sm text-slate-600 dark:text-slate-400">{t.itemsHeld}</p>}
           {held && <p className="text-sm text-slate-600 dark:text-slate-400">{t.heldSome}</p>}
         </>
       )}

@@ -19,7 +19,7 @@ import { withinImages } from "./image-cap";
  * with the votes each got. The images are the poll's own (kept when it was made), so a comparison deleted
  * since takes nothing from the deck.
  */
-export const pollDeckResponse = async ({ polls, results, items, held }: Awaited<ReturnType<typeof loadResults>>, locale: Locale): Promise<Response> => {
+export const pollDeckResponse = async ({ polls, results, items, held, itemsHeld }: Awaited<ReturnType<typeof loadResults>>, locale: Locale): Promise<Response> => {
   const title = polls[0]?.title ?? "";
   const { images } = await getHistory();
   const { leaderboard: t, sets } = MESSAGES[locale];
@@ -51,7 +51,7 @@ export const pollDeckResponse = async ({ polls, results, items, held }: Awaited<
     votes,
     ...(results.confident ? [] : [format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })]),
     ...(leftOut > 0 ? [format(sets.slides.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : []),
-    ...(held ? [t.held] : []),
+    ...(held ? [t.held] : itemsHeld ? [t.itemsHeld] : []),
   ];
   const deck = await buildDeck({ title, locale, cover, pages, image: (image) => deckPicture(images, image) });
   return deckFile(deck, setFileName("poll", title, "pptx"));

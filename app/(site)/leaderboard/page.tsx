@@ -21,7 +21,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   if (gated && !sessionId) redirect(signInPath(poll ? `/leaderboard?poll=${encodeURIComponent(poll)}` : "/leaderboard"));
   // A poll's address mistyped or cut short is the not-found page, in the reader's language.
-  const { polls, summaries, results, items, held } = await loadResults(poll ?? null).catch((error: unknown) => {
+  const { polls, summaries, results, items, held, itemsHeld } = await loadResults(poll ?? null).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
@@ -30,6 +30,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
       results={results}
       items={items}
       held={held}
+      itemsHeld={itemsHeld}
       title={poll ? (polls[0]?.title ?? null) : null}
       poll={poll && polls[0] ? poll : null}
       polls={poll === undefined ? summaries : []}

@@ -198,6 +198,19 @@ describe("polls", () => {
     expect((await loadResults(null)).results.votes).toBe(before + 1);
   });
 
+  it("keeps back an open poll's images under their models, even one that shows the models after each vote: a voter may read the results before voting", async () => {
+    const comparison = await blindComparison();
+    const { summary, token } = await makePoll(comparison.id, { reveal: "after_vote", access: "link" });
+    expect((await routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", cookie: await newVoter(token), body: { item: 0, choice: { slot: 0 } } }), params({ token }))).status).toBe(201);
+    const open = await loadResults(summary.id);
+    expect([open.results.votes, open.items, open.held, open.itemsHeld]).toEqual([1, [], false, true]);
+    const answer = await (await import("../leaderboard/route")).GET(request(`/api/leaderboard?poll=${summary.id}`, { cookie: session }));
+    expect(await answer.json()).toMatchObject({ items: [], itemsHeld: true });
+    expect((await routes.close.POST(request(`/api/polls/${summary.id}/close`, { method: "POST", cookie: session }), params({ id: summary.id }))).status).toBe(200);
+    const closed = await loadResults(summary.id);
+    expect([closed.items.length, closed.itemsHeld]).toEqual([1, false]);
+  });
+
   it("reveals after each vote when its owner says so, and a poll for those signed in refuses the link alone", async () => {
     const comparison = await blindComparison();
     const open = await makePoll(comparison.id, { reveal: "after_vote", access: "link" });

@@ -32,6 +32,7 @@ export const leaderboard = {
   itemOther: "Ties: {ties} · all bad: {bad}",
   none: "No votes yet.",
   held: "This poll's ranking and each comparison's images by model are shown once it is closed: its voters learn the models then, and they may open this page too.",
+  itemsHeld: "Each comparison's images under their models are shown once the poll is closed: before, they would tell a voter who opens this page the models of an item not yet voted on.",
   heldSome: "Polls still open that show the models only once closed are counted here when they close.",
   polls: "The polls",
   pollsHelp: "Every poll made here, newest first: its voting link to pass on, its counts as this page was loaded, and its results.",
