@@ -49,6 +49,11 @@ test.describe("presenting and sharing", () => {
     await expect(counter).toHaveText("Slide 3 of 3");
     await page.keyboard.press("ArrowLeft");
     await expect(counter).toHaveText("Slide 2 of 3");
+    // After a click on Previous, Space still advances (it does not press Previous again).
+    await show.getByRole("button", { name: "Previous" }).click();
+    await expect(counter).toHaveText("Slide 1 of 3");
+    await page.keyboard.press("Space");
+    await expect(counter).toHaveText("Slide 2 of 3");
     // A click on the slide advances, as a presenter's remote would.
     await show.getByRole("region", { name: "Current slide" }).click();
     await expect(counter).toHaveText("Slide 3 of 3");

@@ -73,6 +73,12 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
   }, [target, slides, preload]);
 
   const go = useCallback((step: number) => setTarget((index) => Math.min(slides.length - 1, Math.max(0, index + step))), [slides.length]);
+  // A click (not a key) on Previous or Next hands the focus back to the stage, so the Space that follows
+  // advances, as a presenter expects, rather than pressing the clicked button again.
+  const press = (step: number) => (event: React.MouseEvent) => {
+    go(step);
+    if (event.detail > 0) stage.current?.focus();
+  };
 
   // Full screen when the browser allows it, on the stage inside the dialog (a <dialog> itself may not go full
   // screen); leaving full screen (the browser's own Escape) ends the show.
@@ -85,6 +91,9 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
     };
     document.addEventListener("fullscreenchange", onChange);
     element?.requestFullscreen?.().catch(() => undefined);
+    // The dialog put focus on its first control (Exit, when one slide leaves Previous and Next disabled),
+    // where Space and Enter would press it: the show starts with the focus on the stage, where they advance.
+    element?.focus();
     return () => {
       document.removeEventListener("fullscreenchange", onChange);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -118,7 +127,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
       aria-roledescription={t.roleDescription}
       className="m-0 h-dvh max-h-none w-screen max-w-none bg-slate-950 p-0 text-white backdrop:bg-black"
     >
-      <div ref={stage} onPointerMove={wake} onPointerDown={wake} className={`relative flex h-full flex-col bg-slate-950 ${idle ? "cursor-none" : ""}`}>
+      <div ref={stage} tabIndex={-1} onPointerMove={wake} onPointerDown={wake} className={`relative flex h-full flex-col bg-slate-950 outline-none ${idle ? "cursor-none" : ""}`}>
         {/* Over the slide, not above it: fading it leaves the whole screen to the pictures. */}
         <div
           data-testid="slide-controls"
@@ -128,10 +137,10 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
             {slides.length === 0 ? t.noSlides : shown === null ? t.loading : format(t.position, { n: shown + 1, total: slides.length })}
           </p>
           <div className="flex gap-2">
-            <Button variant="overlay" onClick={() => go(-1)} disabled={target === 0}>
+            <Button variant="overlay" onClick={press(-1)} disabled={target === 0}>
               {t.previous}
             </Button>
-            <Button variant="overlay" onClick={() => go(1)} disabled={target >= slides.length - 1}>
+            <Button variant="overlay" onClick={press(1)} disabled={target >= slides.length - 1}>
               {t.next}
             </Button>
             <Button variant="overlay" onClick={dialog.close}>
