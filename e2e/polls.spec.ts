@@ -145,6 +145,8 @@ test("a voter on a poll of several items stays on the one voted, sees the models
     // Still on the first: what was recorded, and (this poll shows them after each vote) which model made which.
     const first = voter.getByRole("region", { name: "1 of 2" });
     await expect(first.getByRole("status")).toHaveText("Your vote: Image A");
+    // The buttons went with the vote: the focus is on what was recorded, not lost to the top of the page.
+    await expect(first.getByRole("status")).toBeFocused();
     await expect(first.getByText(/^Image [AB]: (Wan 2\.6|Qwen-Image Max)$/)).toHaveCount(2);
     await first.getByRole("button", { name: "Next" }).click();
     await expect(voter.getByRole("region", { name: "2 of 2" }).getByRole("button", { name: "Image B is best" })).toBeVisible();

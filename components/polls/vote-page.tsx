@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { LanguageSwitch } from "@/components/ui/language-switch";
@@ -21,6 +21,11 @@ export function VotePage({ token }: { token: string }) {
   const query = useQuery(voterQuery(token));
   const vote = useVote(token);
   const [position, setPosition] = useState<number | null>(null);
+  // The images of the item on screen that have arrived: until all have, a pick could be of the last item's
+  // picture still painted in its place.
+  const [loaded, setLoaded] = useState<ReadonlySet<string>>(new Set());
+  const arrived = (src: string) => setLoaded((sources) => new Set(sources).add(src));
+  const recorded = useRef<HTMLParagraphElement>(null);
   const move = (to: number) => {
     vote.reset();
     setPosition(to);
@@ -28,16 +33,19 @@ export function VotePage({ token }: { token: string }) {
   /** The vote's answer moves the first unvoted item on: the voter stays to see what was recorded (and the models). */
   const cast = (at: number, choice: { slot: number } | "tie" | "bad") => {
     setPosition(at);
-    vote.mutate({ item: at, choice });
+    // The buttons go with the answer: the focus goes to what was recorded, not to the top of the page.
+    vote.mutate({ item: at, choice }, { onSuccess: () => requestAnimationFrame(() => recorded.current?.focus()) });
   };
   if (query.isError) return <p role="alert" className="p-6 text-red-700 dark:text-red-300">{format(t.loadError, { error: ruleText(query.error.message) })}</p>;
   const view = query.data;
-  if (!view) return null;
+  if (!view) return <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">{t.loading}</p>;
   const firstOpen = view.items.findIndex((item) => item.vote === null);
   const index = position ?? (firstOpen < 0 ? 0 : firstOpen);
   const item = view.items[index];
   const allDone = firstOpen < 0;
   const chosen = item?.vote;
+  const sources = Array.from({ length: item?.slots ?? 0 }, (_, slot) => `/api/vote/${token}/items/${index}/images/${slot}`);
+  const waiting = sources.some((src) => !loaded.has(src)) ? t.imagesLoading : undefined;
   return (
     <div className="mx-auto max-w-6xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -61,15 +69,16 @@ export function VotePage({ token }: { token: string }) {
             {item.prompt}
           </p>
           <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(${Math.min(item.slots, 4)}, minmax(0, 1fr))` }}>
-            {Array.from({ length: item.slots }, (_, slot) => {
+            {sources.map((src, slot) => {
               const picked = chosen !== null && typeof chosen === "object" && chosen.slot === slot;
               return (
-                <li key={slot} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 ring-2 ring-indigo-500" : "border-slate-200 dark:border-slate-700"}`}>
+                // Keyed by the image, not the slot: a new item's pictures replace the last item's, never load under them.
+                <li key={src} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 ring-2 ring-indigo-500" : "border-slate-200 dark:border-slate-700"}`}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
-                  <img src={`/api/vote/${token}/items/${index}/images/${slot}`} alt={format(t.image, { letter: letter(slot) })} className="h-auto w-full rounded" />
+                  <img src={src} alt={format(t.image, { letter: letter(slot) })} onLoad={() => arrived(src)} onError={() => arrived(src)} className="h-auto w-full rounded" />
                   <p className="text-sm font-medium">{item.models ? format(t.made, { letter: letter(slot), model: item.models[slot] ?? "" }) : format(t.image, { letter: letter(slot) })}</p>
                   {chosen === null && !view.closed && (
-                    <Button variant="primary" className="w-full" disabled={vote.isPending} onClick={() => cast(index, { slot })}>
+                    <Button variant="primary" className="w-full" disabled={vote.isPending || waiting !== undefined} reason={waiting} onClick={() => cast(index, { slot })}>
                       {format(t.pick, { letter: letter(slot) })}
                     </Button>
                   )}
@@ -80,12 +89,12 @@ export function VotePage({ token }: { token: string }) {
           <div className="flex flex-wrap items-center gap-2">
             {chosen === null && !view.closed && (
               <>
-                <Button disabled={vote.isPending} onClick={() => cast(index, "tie")}>{t.tie}</Button>
-                <Button disabled={vote.isPending} onClick={() => cast(index, "bad")}>{t.bad}</Button>
+                <Button disabled={vote.isPending || waiting !== undefined} reason={waiting} onClick={() => cast(index, "tie")}>{t.tie}</Button>
+                <Button disabled={vote.isPending || waiting !== undefined} reason={waiting} onClick={() => cast(index, "bad")}>{t.bad}</Button>
               </>
             )}
             {chosen !== null && chosen !== undefined && (
-              <p role="status" className="text-sm">
+              <p ref={recorded} tabIndex={-1} role="status" className="text-sm outline-none">
                 {format(t.yourVote, { choice: chosen === "tie" ? t.choiceTie : chosen === "bad" ? t.choiceBad : format(t.image, { letter: letter(chosen.slot) }) })}
                 {!item.models && ` ${t.hiddenUntilClose}`}
               </p>

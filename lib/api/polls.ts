@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import type { PollAccess, PollReveal } from "../polls/poll";
 import type { PollSummary } from "../polls/poll-summary";
 import type { VoterView } from "../polls/voter-view";
-import { apiFetch, type ApiError } from "./client";
+import { ApiError, apiFetch } from "./client";
 
 /** Polls for the browser: an owner makes and closes them; a voter reads one and votes. */
 
@@ -32,12 +32,22 @@ export const useClosePoll = () => {
 };
 
 export const voterQuery = (token: string) =>
-  queryOptions({ queryKey: voterKey(token), queryFn: ({ signal }) => apiFetch<VoterView>(`/api/vote/${token}`, { signal }) });
+  queryOptions({
+    queryKey: voterKey(token),
+    queryFn: ({ signal }) => apiFetch<VoterView>(`/api/vote/${token}`, { signal }),
+    // A poll that is gone, or a link refused, says so at once rather than after three more tries.
+    retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+  });
 
 export const useVote = (token: string) => {
   const client = useQueryClient();
   return useMutation<VoterView, ApiError, { item: number; choice: { slot: number } | "tie" | "bad" }>({
     mutationFn: (vote) => apiFetch<VoterView>(`/api/vote/${token}/votes`, { method: "POST", json: vote }),
     onSuccess: (view) => client.setQueryData(voterKey(token), view),
+    // Refused as closed, or as voted already (from another tab): the page reads the poll again, so it shows
+    // what holds now (and the models, if closing revealed them) instead of buttons that are refused again.
+    onError: (error) => {
+      if (error.status === 409) void client.invalidateQueries({ queryKey: voterKey(token) });
+    },
   });
 };

@@ -43,6 +43,8 @@ export const polls = {
     closed: "This poll is closed: it takes no more votes.",
     done: "You have voted on every comparison. Thank you.",
     error: "Your vote was not counted: {error}",
+    loading: "Loading the poll…",
+    imagesLoading: "The images are still loading.",
     loadError: "This poll could not be loaded: {error}",
   },
 };

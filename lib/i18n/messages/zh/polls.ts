@@ -45,6 +45,8 @@ export const polls: Messages["polls"] = {
     closed: "此投票已关闭，不再接受投票。",
     done: "你已为每一组投票，谢谢！",
     error: "你的投票未被计入：{error}",
+    loading: "正在加载投票…",
+    imagesLoading: "图片仍在加载。",
     loadError: "无法加载此投票：{error}",
   },
 };
