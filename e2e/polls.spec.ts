@@ -118,6 +118,19 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     await first.reload();
     await expect(first.getByRole("img", { name: /^Image [ABC]$/ })).toHaveCount(3);
     for (const image of await first.getByRole("img", { name: /^Image [ABC]$/ }).all()) await expect(image).toHaveJSProperty("naturalWidth", 1024);
+
+    // The owner deletes the poll (asked first): its link no longer opens, and the images only it kept are gone.
+    const sources = await report.getByRole("img").evaluateAll((images) => images.map((image) => image.getAttribute("src") ?? ""));
+    await page.goto("/leaderboard");
+    await owned.getByRole("button", { name: "Delete poll" }).click();
+    await expect(owned).toContainText("This cannot be undone.");
+    await owned.getByRole("button", { name: "Delete it" }).click();
+    const gone = page.getByRole("status").filter({ hasText: "was deleted" });
+    await expect(gone).toHaveText("The poll “Which lighthouse for the campaign?” was deleted: its link no longer opens.");
+    await expect(gone).toBeFocused();
+    expect((await first.goto(link))?.status()).toBe(404);
+    await expect(first.getByRole("heading", { name: "Nothing here" })).toBeVisible();
+    for (const source of sources) expect((await page.request.get(source)).status()).toBe(404);
   } finally {
     await Promise.all(voters.map((context) => context.close()));
   }

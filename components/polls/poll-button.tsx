@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/history/copy-button";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, inputClass } from "@/components/ui/field";
-import { pollQuery, useClosePoll, useCreatePoll } from "@/lib/api/polls";
+import { pollQuery, useClosePoll, useCreatePoll, useDeletePoll } from "@/lib/api/polls";
 import { format, plural } from "@/lib/i18n/format";
 import type { PollAccess, PollReveal } from "@/lib/polls/poll";
 import type { PollSummary } from "@/lib/polls/poll-summary";
@@ -89,15 +89,32 @@ const stays = () => () => undefined;
 /** This site's address; on the server (the leaderboard's list is rendered there first) the link is relative until hydrated. */
 const useOrigin = () => useSyncExternalStore(stays, () => window.location.origin, () => "");
 
-/** A poll's link, counts and Close; `watch`: its counts asked again while it is open (one poll, not a list of them). */
+/**
+ * A poll's link, counts, Close and Delete; `watch`: its counts asked again while it is open (one poll, not a
+ * list of them).
+ */
 export function PollStatus({ initial, watch = true }: { initial: PollSummary; watch?: boolean }) {
   const t = useMessages().polls.owner;
   const ruleText = useRuleText();
   const locale = useLocale();
-  // Unwatched, the counts stay as the page was loaded (a list of polls would otherwise ask once per poll on every focus).
-  const poll = useQuery({ ...pollQuery(initial), ...(!watch && { refetchInterval: false as const, staleTime: Infinity }) }).data;
   const close = useClosePoll();
+  const remove = useDeletePoll();
+  const deleted = remove.isSuccess;
+  // Unwatched, the counts stay as the page was loaded (a list of polls would otherwise ask once per poll on every focus).
+  const poll = useQuery({ ...pollQuery(initial), ...(!watch && { refetchInterval: false as const, staleTime: Infinity }), enabled: !deleted }).data;
   const url = `${useOrigin()}${poll.path}`;
+  // The buttons go with the poll: the focus goes to the line that says so.
+  const gone = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (deleted) gone.current?.focus();
+  }, [deleted]);
+  if (deleted) {
+    return (
+      <p ref={gone} tabIndex={-1} role="status" className="w-full rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm outline-none">
+        {format(t.deleted, { title: poll.title })}
+      </p>
+    );
+  }
   return (
     <div role="group" aria-labelledby={`poll-title-${poll.id}`} className="w-full space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm">
       <p id={`poll-title-${poll.id}`} className="font-medium">
@@ -119,10 +136,16 @@ export function PollStatus({ initial, watch = true }: { initial: PollSummary; wa
         <a href={`/leaderboard?poll=${poll.id}`} className="text-sm font-medium text-indigo-700 dark:text-indigo-300 underline">
           {t.results}
         </a>
+        <ConfirmButton label={t.delete} question={t.deleteQuestion} yes={t.deleteYes} no={t.cancel} variant="danger" onConfirm={() => remove.mutate(poll.id)} disabled={remove.isPending} />
       </div>
       {close.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {format(t.closeError, { error: ruleText(close.error.message) })}
+        </p>
+      )}
+      {remove.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {format(t.deleteError, { error: ruleText(remove.error.message) })}
         </p>
       )}
     </div>

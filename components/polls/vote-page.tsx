@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { LanguageSwitch } from "@/components/ui/language-switch";
@@ -33,9 +33,17 @@ export function VotePage({ token }: { token: string }) {
   /** The vote's answer moves the first unvoted item on: the voter stays to see what was recorded (and the models). */
   const cast = (at: number, choice: { slot: number } | "tie" | "bad") => {
     setPosition(at);
-    // The buttons go with the answer: the focus goes to what was recorded, not to the top of the page.
-    vote.mutate({ item: at, choice }, { onSuccess: () => requestAnimationFrame(() => recorded.current?.focus()) });
+    vote.mutate({ item: at, choice }, { onSuccess: () => setVotes((count) => count + 1) });
   };
+  // The buttons go with the answer: the focus goes to what was recorded, once it shows (the render that has
+  // both the answer and the count), not to the top of the page.
+  const [votes, setVotes] = useState(0);
+  const focusedFor = useRef(0);
+  useEffect(() => {
+    if (votes === focusedFor.current || !recorded.current) return;
+    focusedFor.current = votes;
+    recorded.current.focus();
+  });
   if (query.isError) return <p role="alert" className="p-6 text-red-700 dark:text-red-300">{format(t.loadError, { error: ruleText(query.error.message) })}</p>;
   const view = query.data;
   if (!view) return <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">{t.loading}</p>;

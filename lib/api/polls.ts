@@ -31,6 +31,9 @@ export const useClosePoll = () => {
   });
 };
 
+export const useDeletePoll = () =>
+  useMutation<void, ApiError, string>({ mutationFn: (id) => apiFetch<void>(`/api/polls/${id}`, { method: "DELETE" }) });
+
 export const voterQuery = (token: string) =>
   queryOptions({
     queryKey: voterKey(token),

@@ -7,7 +7,10 @@ import type { GenerationStore, PollImage } from "./types";
 /** Ids bound per query: far under SQLite's and PostgreSQL's limits on parameters. */
 const IDS_PER_QUERY = 1_000;
 
-type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "polls" | "pollByToken" | "closePoll" | "castVote" | "pollVotes" | "pollImages">;
+const inChunks = (ids: readonly string[]): string[][] =>
+  Array.from({ length: Math.ceil(ids.length / IDS_PER_QUERY) }, (_, index) => ids.slice(index * IDS_PER_QUERY, (index + 1) * IDS_PER_QUERY));
+
+type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "polls" | "pollByToken" | "closePoll" | "deletePoll" | "castVote" | "pollVotes" | "pollImages">;
 
 /**
  * Polls, their votes, and the images they show. A poll is frozen when it is made: its items in the poll's
@@ -33,8 +36,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
 
   const pollImages = async (ids: readonly string[]): Promise<PollImage[]> => {
     const unique = [...new Set(ids)];
-    const chunks = Array.from({ length: Math.ceil(unique.length / IDS_PER_QUERY) }, (_, index) => unique.slice(index * IDS_PER_QUERY, (index + 1) * IDS_PER_QUERY));
-    const rows = (await Promise.all(chunks.map((chunk) => db.selectFrom("poll_images").selectAll().where("image_id", "in", chunk).execute())))
+    const rows = (await Promise.all(inChunks(unique).map((chunk) => db.selectFrom("poll_images").selectAll().where("image_id", "in", chunk).execute())))
       .flat()
       .sort((a, b) => (a.image_id < b.image_id ? -1 : a.image_id > b.image_id ? 1 : 0));
     return rows.map((row) => ({
@@ -105,6 +107,27 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     async closePoll(id, at) {
       await db.updateTable("polls").set({ closed_at: at }).where("id", "=", id).where("closed_at", "is", null).execute();
       return pollWhere("id", id);
+    },
+    async deletePoll(id) {
+      return db.transaction().execute(async (trx) => {
+        // As a history delete takes it: which images no poll pins any more is decided under the one lock.
+        await holdLock(trx, backend, "pollImages");
+        const row = await trx.selectFrom("polls").select("items_json").where("id", "=", id).executeTakeFirst();
+        if (!row) return null;
+        await trx.deleteFrom("poll_votes").where("poll_id", "=", id).execute();
+        await trx.deleteFrom("polls").where("id", "=", id).execute();
+        const shownBy = (itemsJson: string) => (JSON.parse(itemsJson) as Poll["items"]).flatMap((item) => item.candidates.map((candidate) => candidate.imageId));
+        const stillShown = new Set((await trx.selectFrom("polls").select("items_json").execute()).flatMap((other) => shownBy(other.items_json)));
+        const released = [...new Set(shownBy(row.items_json))].filter((imageId) => !stillShown.has(imageId));
+        const imageIds: string[] = [];
+        for (const chunk of inChunks(released)) {
+          await trx.deleteFrom("poll_images").where("image_id", "in", chunk).execute();
+          // A file goes with its last record: an image whose generation is still in the history keeps it.
+          const owned = new Set((await trx.selectFrom("images").select("id").where("id", "in", chunk).execute()).map((image) => image.id));
+          imageIds.push(...chunk.filter((imageId) => !owned.has(imageId)));
+        }
+        return { imageIds };
+      });
     },
     async castVote(vote) {
       // Taken only while the poll is open, in the statement that writes it: a close on another instance

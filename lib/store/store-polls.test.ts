@@ -109,4 +109,24 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await store.delete("g1", 3_000)).toEqual({ imageIds: [] });
     expect((await store.pollImages(["i1"])).map((entry) => entry.id)).toEqual(["i1"]);
   });
+
+  it("is deleted with its votes, and lets go of the images it alone showed: their files go once no record owns them", async () => {
+    const other: Poll = { ...poll, id: "poll-2", token: "token-2", items: [{ prompt: "A lighthouse", candidates: [poll.items[0]!.candidates[0]!] }] };
+    await store.createPoll(poll);
+    await store.createPoll(other);
+    await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 1 });
+    // i2's generation goes: the poll alone keeps it; i1 is also in the other poll and in the history.
+    expect(await store.delete("g2", 2_000)).toEqual({ imageIds: [] });
+    expect(await store.deletePoll("poll-1")).toEqual({ imageIds: ["i2"] });
+    expect(await store.getPoll("poll-1")).toBeNull();
+    expect(await store.pollByToken("token-1")).toBeNull();
+    expect(await store.pollVotes("poll-1")).toEqual([]);
+    expect((await store.pollImages(["i1", "i2"])).map((entry) => entry.id)).toEqual(["i1"]);
+    expect(await store.imageIds()).toEqual(new Set(["i1"]));
+    expect(await store.deletePoll("poll-1")).toBeNull();
+    // The last poll of i1 goes, but its generation still holds it: no file goes.
+    expect(await store.deletePoll("poll-2")).toEqual({ imageIds: [] });
+    expect(await store.pollImages(["i1"])).toEqual([]);
+    expect(await store.imageIds()).toEqual(new Set(["i1"]));
+  });
 });

@@ -242,6 +242,11 @@ export type GenerationStore = {
   /** Closes it (once: a later close keeps the first time); null when there is no such poll. */
   closePoll(id: string, at: number): Promise<Poll | null>;
   /**
+   * Deletes the poll and its votes, and lets go of the images it alone showed: `imageIds` are those whose
+   * files go with it (their generations were deleted meanwhile); null when there is no such poll.
+   */
+  deletePoll(id: string): Promise<{ imageIds: string[] } | null>;
+  /**
    * Records a vote, unless this voter already voted on this item of this poll or the poll is closed (or gone)
    * by the time it is written: then nothing changes, and the answer says which.
    */

@@ -198,6 +198,22 @@ describe("polls", () => {
     expect((await loadResults(null)).results.votes).toBe(before + 1);
   });
 
+  it("is deleted by its owner: its link no longer opens, and the images it alone kept go, files and all", async () => {
+    const comparison = await blindComparison();
+    const { summary, token } = await makePoll(comparison.id, { reveal: "on_close", access: "link" });
+    const imageIds = (await harness.history.store.getPoll(summary.id))?.items[0]?.candidates.map((candidate) => candidate.imageId) ?? [];
+    expect((await routes.comparison.DELETE(request(`/api/comparisons/${comparison.id}`, { method: "DELETE", cookie: session }), params({ id: comparison.id }))).status).toBe(204);
+    for (const id of imageIds) expect(await harness.history.images.read(id, "full")).not.toBeNull();
+
+    // Behind the gate like the history: the voting link alone deletes nothing.
+    expect((await routes.poll.DELETE(request(`/api/polls/${summary.id}`, { method: "DELETE", cookie: await newVoter(token) }), params({ id: summary.id }))).status).toBe(401);
+    expect((await routes.poll.DELETE(request(`/api/polls/${summary.id}`, { method: "DELETE", cookie: session }), params({ id: summary.id }))).status).toBe(204);
+    expect((await routes.vote.GET(request(`/api/vote/${token}`), params({ token }))).status).toBe(404);
+    expect((await routes.poll.GET(request(`/api/polls/${summary.id}`, { cookie: session }), params({ id: summary.id }))).status).toBe(404);
+    for (const id of imageIds) expect(await harness.history.images.read(id, "full")).toBeNull();
+    expect((await routes.poll.DELETE(request(`/api/polls/${summary.id}`, { method: "DELETE", cookie: session }), params({ id: summary.id }))).status).toBe(404);
+  });
+
   it("keeps back an open poll's images under their models, even one that shows the models after each vote: a voter may read the results before voting", async () => {
     const comparison = await blindComparison();
     const { summary, token } = await makePoll(comparison.id, { reveal: "after_vote", access: "link" });

@@ -15,3 +15,18 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     return json(pollSummary(poll, await store.pollVotes(id)));
   });
 }
+
+/**
+ * Deletes the poll: its link stops opening, its votes go, and so do the images it alone kept (those whose
+ * generations were deleted since); images still in the history or in another poll stay.
+ */
+export function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(request, async () => {
+    const { id } = await params;
+    const { store, images } = await getHistory();
+    const deleted = await store.deletePoll(id);
+    if (!deleted) throw notFound("This poll");
+    await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
+    return new Response(null, { status: 204 });
+  });
+}

@@ -20,6 +20,11 @@ export const polls = {
     closeQuestion: "Close this poll? It takes no more votes, and its voters are shown which model made each image.",
     closeYes: "Close it",
     closeError: "The poll was not closed: {error}",
+    delete: "Delete poll",
+    deleteQuestion: "Delete this poll? Its link stops opening, its votes are lost, and so are the images only it still kept. This cannot be undone.",
+    deleteYes: "Delete it",
+    deleteError: "The poll was not deleted: {error}",
+    deleted: "The poll “{title}” was deleted: its link no longer opens.",
     error: "Could not make the poll: {error}",
   },
   vote: {

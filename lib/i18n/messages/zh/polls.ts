@@ -22,6 +22,11 @@ export const polls: Messages["polls"] = {
     closeQuestion: "关闭这个投票？之后不再接受投票，投票者会看到每张图片出自哪个模型。",
     closeYes: "关闭",
     closeError: "投票没有关闭：{error}",
+    delete: "删除投票",
+    deleteQuestion: "删除这个投票？它的链接将无法打开，投票记录会丢失，只由它保留的图片也会一并删除。此操作无法撤销。",
+    deleteYes: "删除",
+    deleteError: "投票未被删除：{error}",
+    deleted: "投票“{title}”已删除：它的链接已无法打开。",
     error: "无法发起投票：{error}",
   },
   vote: {
