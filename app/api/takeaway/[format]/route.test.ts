@@ -137,6 +137,11 @@ describe("a selection taken away", () => {
     }
     // The poll keeps its images: the comparison deleted since takes nothing from its report.
     await routes.comparison.DELETE(new Request(`http://localhost/api/comparisons/${blind.id}`, { method: "DELETE" }), { params: Promise.resolve({ id: blind.id }) });
+    // Open, it holds the ranking but not each item's images by model (a voter could read them before voting).
+    const open = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/deck?poll=${id}`, "en"), { params: Promise.resolve({ format: "deck" }) })).arrayBuffer()));
+    expect(Object.keys(open).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))).toHaveLength(3);
+    expect(new TextDecoder().decode(open["ppt/slides/slide1.xml"])).toContain("shown once the poll is closed");
+    await harness.history.store.closePoll(id, Date.now());
 
     const response = await routes.takeaway.GET(get(`/api/takeaway/deck?poll=${id}`, "en"), { params: Promise.resolve({ format: "deck" }) });
     expect(response.headers.get("content-disposition")).toContain("poll_which-teapot.pptx");
