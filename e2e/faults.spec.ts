@@ -19,7 +19,11 @@ test.describe("gateway faults reach the user as plain words", () => {
       await playground.prompt.fill(`A fault test: ${kind}`);
       await playground.generateButton.click();
       const result = playground.latest();
-      await expect(result.getByRole("alert")).toContainText(message);
+      await expect(result.getByRole("note", { name: "What went wrong" })).toContainText(message);
+      // Said to a screen reader as it happens, once.
+      const said = playground.page.getByTestId("run-announcer");
+      await expect(said).toContainText(`Failed: “A fault test: ${kind}”.`);
+      await expect(said).toContainText(message);
       await expect(result).toContainText("Failed");
       await expect(result).not.toContainText(CANARY_KEY);
       // The form keeps what was typed, so trying again is one click.

@@ -36,6 +36,8 @@ test.describe("generating", () => {
 
     const result = playground.latest();
     await expect(result.getByRole("img")).toHaveCount(2);
+    // A screen reader is told when it is done, not only the eyes.
+    await expect(playground.page.getByTestId("run-announcer")).toContainText("Done: 2 images for “A kitten running on grass");
     // Two images with the same (here: no) revised prompt: said once, under the two.
     await expect(result.getByTestId("revised-prompt")).toHaveText(["No revised prompt returned."]);
     await expect(result.getByText("42", { exact: true })).toBeVisible();

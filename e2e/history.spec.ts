@@ -138,7 +138,7 @@ test.describe("the history", () => {
     await simulator.fault("moderation");
     await playground.prompt.fill("A refused prompt");
     await playground.generateButton.click();
-    await expect(playground.latest().getByRole("alert")).toBeVisible();
+    await expect(playground.latest().getByRole("note", { name: "What went wrong" })).toBeVisible();
     await playground.prompt.fill("Blue porcelain teacup");
     await playground.generateButton.click();
     await expect(playground.latest().getByRole("img")).toBeVisible();

@@ -7,6 +7,7 @@ test.describe("中文 and English", () => {
     await clearHistory(request);
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    await expect(page).toHaveTitle("OneToken 图像生成体验台");
     const form = page.getByRole("form", { name: "生成设置" });
     await expect(form.getByRole("button", { name: "生成", exact: true })).toBeVisible();
 
@@ -30,7 +31,7 @@ test.describe("中文 and English", () => {
     await simulator.reset();
     await simulator.fault("moderation");
     await form.getByRole("button", { name: "生成", exact: true }).click();
-    const refusal = page.getByRole("article").first().getByRole("alert");
+    const refusal = page.getByRole("article").first().getByRole("note", { name: "出错原因" });
     await expect(refusal.getByText("内容审核拒绝了这个提示词。请改写提示词（或反向提示词）后重试。", { exact: true })).toBeVisible();
     // With the request id to quote, labelled in Chinese too.
     await expect(refusal).toContainText(/请求 ID： ?[0-9a-f-]{36}/);

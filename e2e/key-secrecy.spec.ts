@@ -20,7 +20,7 @@ test("the API key never reaches the browser: no page, script or API response hol
   await playground.fullImageSize(playground.latest());
   await simulator.fault("bad_key");
   await playground.generateButton.click();
-  await expect(playground.latest().getByRole("alert")).toBeVisible();
+  await expect(playground.latest().getByRole("note", { name: "What went wrong" })).toBeVisible();
 
   // Every script chunk the build produced, not only those this page happened to load.
   const html = await (await request.get("/")).text();

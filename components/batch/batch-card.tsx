@@ -18,15 +18,14 @@ export function BatchCard({ initial, actions, selection }: { initial: Batch; act
   const messages = useMessages();
   const t = messages.batch.card;
   const locale = useLocale();
-  const { set: batch, update, retry, card, active, spent, money } = useSetCard(initial);
+  const { set: batch, update, retry, card, spent, money } = useSetCard(initial);
   const name = (index: number) => format(t.row, { line: batch.request.rows[index]?.line ?? index + 1 });
 
   return (
     <article
       ref={card}
       tabIndex={-1}
-      aria-label={format(t.label, { count: batch.columns.length, name: excerpt(batch.request.prompt, 60) })}
-      aria-busy={active}
+      aria-label={plural(locale, t.label, batch.columns.length, { name: excerpt(batch.request.prompt, 60) })}
       className="space-y-3 rounded-lg border border-amber-200 dark:border-amber-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       <header className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">

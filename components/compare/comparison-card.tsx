@@ -31,7 +31,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
   const t = compare.card;
   const locale = useLocale();
   const ruleText = useRuleText();
-  const { set: comparison, refetch, update, retry, card, active: running, spent, money } = useSetCard(initial);
+  const { set: comparison, refetch, update, retry, card, spent, money } = useSetCard(initial);
   const hidden = isHidden(comparison);
   const { request } = comparison;
   const grid = GRID[comparison.columns.length as keyof typeof GRID] ?? "md:grid-cols-2";
@@ -45,7 +45,6 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
       ref={card}
       tabIndex={-1}
       aria-label={format(t.label, { count: comparison.columns.length, prompt: excerpt(request.prompt, 60) })}
-      aria-busy={running}
       className="space-y-3 rounded-lg border border-indigo-200 dark:border-indigo-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       <header className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">
@@ -183,11 +182,13 @@ function Column({
       {/* Blind: a model's usual time or way of answering would give it away. */}
       {active && !hidden && <RunProgress generation={generation} elapsed={elapsed} />}
       {active && (
+        // Its words as text: an aria-label on a plain box is not read.
         <div
-          aria-label={format(t.generating, { label })}
-          className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
+          className="w-full motion-safe:animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
           style={{ aspectRatio: `${requestSize(request).width} / ${requestSize(request).height}` }}
-        />
+        >
+          <span className="sr-only">{format(t.generating, { label })}</span>
+        </div>
       )}
       {generation.images.length > 0 && (
         <ul className="grid gap-3">

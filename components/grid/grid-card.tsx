@@ -23,7 +23,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
   const messages = useMessages();
   const t = messages.grid.card;
   const locale = useLocale();
-  const { set: grid, update, retry, card, active, spent, money } = useSetCard(initial);
+  const { set: grid, update, retry, card, spent, money } = useSetCard(initial);
   const { request } = grid;
   const plan = useMemo(() => planGrid(request, grid.seed, messages.grid.values), [request, grid.seed, messages.grid.values]);
   const tables = gridTables(plan, grid.columns);
@@ -35,7 +35,6 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
       ref={card}
       tabIndex={-1}
       aria-label={format(t.label, { count: grid.columns.length, prompt: excerpt(request.prompt, 60) })}
-      aria-busy={active}
       className="space-y-3 rounded-lg border border-teal-200 dark:border-teal-800 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       <header className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start">

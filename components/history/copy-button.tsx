@@ -19,17 +19,24 @@ const copyText = async (text: string) => {
 export function CopyButton({ text, label, name, size }: { text: string; label: string; name?: string; size?: ComponentProps<typeof Button>["size"] }) {
   const t = useMessages().history.copy;
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const outcome = state === "copied" ? t.copied : state === "failed" ? t.failed : "";
   return (
-    <Button
-      {...(name && state === "idle" && { "aria-label": name })}
-      {...(size && { size })}
-      onClick={() => {
-        void copyText(text)
-          .then(() => setState("copied"), () => setState("failed"))
-          .finally(() => setTimeout(() => setState("idle"), 1500));
-      }}
-    >
-      {state === "copied" ? t.copied : state === "failed" ? t.failed : label}
-    </Button>
+    <>
+      <Button
+        {...(name && state === "idle" && { "aria-label": name })}
+        {...(size && { size })}
+        onClick={() => {
+          void copyText(text)
+            .then(() => setState("copied"), () => setState("failed"))
+            .finally(() => setTimeout(() => setState("idle"), 1500));
+        }}
+      >
+        {outcome || label}
+      </Button>
+      {/* A button's own text changing is not read out: the outcome is said here (a live region, not a status of the page). */}
+      <span aria-live="polite" className="sr-only">
+        {outcome}
+      </span>
+    </>
   );
 }

@@ -19,11 +19,14 @@ export function UpstreamId({ id, name }: { id: string; name: string }) {
   );
 }
 
-/** A failure in the interface's language, and the ids the user can quote about it. */
+/**
+ * A failure in the interface's language, and the ids the user can quote about it. Not an alert: a page of
+ * old failures would be read out on every load; a failure as it happens is told by the history's announcer.
+ */
 export function ErrorReport({ generation, text }: { generation: GenerationView; text: string }) {
   const t = useMessages().history.gateway;
   return (
-    <div role="alert" className="space-y-1 rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
+    <div role="note" aria-label={t.failure} className="space-y-1 rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
       <p>{text}</p>
       {generation.requestId && (
         <p className="text-xs">

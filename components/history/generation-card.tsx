@@ -47,7 +47,6 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       id={`generation-${generation.id}`}
       tabIndex={-1}
       aria-label={`${modelName(request.model)}: ${excerpt(request.prompt, 60)}`}
-      aria-busy={running}
       className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       {/* The prompt over the controls on a phone, beside them where there is room: never squeezed into a column. */}
@@ -194,7 +193,7 @@ function Placeholders({ size, n, progress }: { size: Size; n: number; progress: 
     <ul className="grid gap-4" aria-label={t.card.generating}>
       {Array.from({ length: n }, (_, index) => (
         <li key={index} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <div className="w-full animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}` }} />
+          <div className="w-full motion-safe:animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}` }} />
           {index === 0 ? (
             progress
           ) : (

@@ -16,6 +16,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
+import { RunAnnouncer } from "./run-announcer";
 import { ShareButton } from "./share-button";
 import { SHARE_MAX_ITEMS } from "@/lib/share/share-limits";
 import { usePendingDeletes } from "./use-pending-deletes";
@@ -131,6 +132,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         </div>
       </details>
       <HistoryFilters value={filters} onChange={setFilters} />
+      <RunAnnouncer items={items} loaded={query.isSuccess} />
       {starredError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {format(t.favouritesError, { error: ruleText(starredError) })}

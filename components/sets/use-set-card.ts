@@ -30,5 +30,5 @@ export const useSetCard = <Request extends SetRequest>(initial: ComparisonView<R
   const spent = isModelComparison(set) && isHidden(set)
     ? set.request.models.reduce((sum, model) => sum + cost.of(model, set.columns.reduce((images, { generation }) => images + billed(generation), 0)), 0) / set.request.models.length
     : set.columns.reduce((sum, { generation }) => sum + cost.of(generation.request.model, billed(generation)), 0);
-  return { set, refetch: query.refetch, update: useUpdateComparison(), retry: useRetryColumn(), card: useRef<HTMLElement>(null), active, spent, money: cost.money };
+  return { set, refetch: query.refetch, update: useUpdateComparison(), retry: useRetryColumn(), card: useRef<HTMLElement>(null), spent, money: cost.money };
 };

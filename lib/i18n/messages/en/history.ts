@@ -110,7 +110,14 @@ export const history = {
     position: "image {index} of {count}",
     sizeAndPosition: "{width}*{height} px, image {index} of {count}",
   },
+  announce: {
+    done: { one: "Done: {count} image for “{prompt}”.", other: "Done: {count} images for “{prompt}”." },
+    failed: "Failed: “{prompt}”. {error}",
+    stopped: "Stopped: “{prompt}”.",
+    setDone: "Finished: “{prompt}”, {made} of {total} made images.",
+  },
   gateway: {
+    failure: "What went wrong",
     requestId: "Request id",
     taskId: "Task id",
     label: "{name}:",

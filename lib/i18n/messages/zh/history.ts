@@ -108,7 +108,14 @@ export const history: Messages["history"] = {
     position: "第 {index} 张，共 {count} 张",
     sizeAndPosition: "{width}*{height} px，第 {index} 张，共 {count} 张",
   },
+  announce: {
+    done: { one: "完成：“{prompt}”生成了 {count} 张图片。", other: "完成：“{prompt}”生成了 {count} 张图片。" },
+    failed: "失败：“{prompt}”。{error}",
+    stopped: "已停止：“{prompt}”。",
+    setDone: "完成：“{prompt}”，{total} 项中有 {made} 项生成了图片。",
+  },
   gateway: {
+    failure: "出错原因",
     requestId: "请求 ID",
     taskId: "任务 ID",
     label: "{name}：",

@@ -1,0 +1,49 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { format, plural } from "@/lib/i18n/format";
+import { firstLook, lookAgain, type RunsSeen } from "@/lib/generation/run-endings";
+import type { HistoryItem } from "@/lib/generation/view";
+import { excerpt } from "@/lib/text/well-formed";
+
+/**
+ * Tells a screen reader when a run ends, as it happens: the images that came, or why none did. A set (a
+ * comparison, a grid, a batch) is told of once its last column ends, in counts alone, so the order its
+ * columns finished in (which could tell a blind comparison's models apart) is not said.
+ */
+export function RunAnnouncer({ items, loaded }: { items: readonly HistoryItem[]; loaded: boolean }) {
+  const t = useMessages().history.announce;
+  const locale = useLocale();
+  const ruleText = useRuleText();
+  // Kept across filters and pages: an item out of the list for a while is not new when it comes back.
+  const seen = useRef<RunsSeen | null>(null);
+  const [text, setText] = useState("");
+  useEffect(() => {
+    if (!loaded) return;
+    if (!seen.current) {
+      seen.current = firstLook(items);
+      return;
+    }
+    const look = lookAgain(seen.current, items);
+    seen.current = look.seen;
+    if (look.ended.length === 0) return;
+    const sentence = (item: HistoryItem): string => {
+      const prompt = excerpt(item.request.prompt, 60);
+      if (item.kind === "comparison") {
+        const made = item.columns.filter((column) => column.generation.status === "succeeded").length;
+        return format(t.setDone, { prompt, made, total: item.columns.length });
+      }
+      if (item.status === "succeeded") return plural(locale, t.done, item.images.length, { prompt });
+      if (item.status === "failed" && item.error) return format(t.failed, { prompt, error: ruleText(item.error.message) });
+      return format(t.stopped, { prompt });
+    };
+    setText(look.ended.map(sentence).join(" "));
+  }, [items, loaded, t, locale, ruleText]);
+  return (
+    // Polite, and not a status of the page: a live region that only speaks.
+    <p aria-live="polite" className="sr-only" data-testid="run-announcer">
+      {text}
+    </p>
+  );
+}
