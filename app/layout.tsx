@@ -7,10 +7,11 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme/theme";
 import { Providers } from "./providers";
 
-export const metadata: Metadata = {
-  title: "OneToken Image Playground",
-  description: "Experiment with Wan and Qwen-Image text-to-image models through the OneToken gateway.",
-};
+/** In the reader's language, as every page's own title is; a page without one (the playground) takes this. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { playground } = MESSAGES[await requestLocale()];
+  return { title: playground.title, description: playground.description };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await requestLocale();

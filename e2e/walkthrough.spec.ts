@@ -275,5 +275,12 @@ test.describe("a newcomer's walk-through", () => {
     await expect(page.getByRole("link", { name: "Skip to the history" })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { name: "History" })).toBeFocused();
+    // In another mode, the prompt on screen: not the one-model form's, hidden.
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    const comparison = page.getByRole("form", { name: "Comparison settings" });
+    await expect(comparison).toBeVisible();
+    await toPrompt.focus();
+    await page.keyboard.press("Enter");
+    await expect(comparison.getByLabel("Prompt", { exact: true })).toBeFocused();
   });
 });

@@ -8,7 +8,7 @@ import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
 import { SubmitArea, useSubmitKeys, useCostGate } from "@/components/playground/submit-area";
 import { useCost } from "@/components/pricing/prices";
-import { Field, inputClass } from "@/components/ui/field";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { usageQuery } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
@@ -94,7 +94,7 @@ export function BatchForm({
           : problems.size > 0
             ? plural(locale, t.refused, problems.size)
             : left !== null && images > left
-              ? format(messages.grid.form.overBudget, { images, left })
+              ? format(t.overBudget, { images, left })
               : null;
 
   // The first rows, and every refused row wherever it is: a refusal is said beside its line, never hidden below the fold.
@@ -149,9 +149,9 @@ export function BatchForm({
           rows={8}
           spellCheck={false}
           className={`${inputClass} font-mono text-xs`}
-          placeholder={values.source === "csv" ? `${BATCH_COLUMNS.join(",")}\nA red fox in fresh snow,,qwen-image,1328*1328,7,1` : t.promptsPlaceholder}
+          placeholder={values.source === "csv" ? `${BATCH_COLUMNS.join(",")}\n${t.csvExampleRow},,qwen-image,1328*1328,7,1` : t.promptsPlaceholder}
           aria-invalid={read.error !== null}
-          aria-describedby={values.source === "csv" ? "batch-text-help" : undefined}
+          aria-describedby={describedBy("batch-text", values.source === "csv", read.error !== null)}
           {...register("text")}
         />
       </Field>

@@ -72,7 +72,7 @@ export function AxisEditor({
           </Field>
         </div>
         <Button onClick={onRemove} aria-label={format(t.form.removeAxis, { n: index + 1 })}>
-          ✕
+          {t.form.remove}
         </Button>
       </div>
       {/* Keyed by type: text typed for one kind of axis is not carried to another. */}

@@ -58,7 +58,7 @@ export function PromptLists() {
               </button>
               {/* Shared by everyone who uses the playground, and not to be undone: asked first. */}
               <ConfirmButton
-                label="✕"
+                label={t.deleteShort}
                 name={format(t.deleteList, { name: list.name })}
                 question={format(t.deleteListQuestion, { name: list.name })}
                 yes={t.deleteListYes}

@@ -1,6 +1,6 @@
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
-import type { ListFilters } from "@/lib/generation/list-query";
+import { SEARCH_MAX, type ListFilters } from "@/lib/generation/list-query";
 import { GENERATION_STATUSES } from "@/lib/generation/view";
 import { EVERY_MODEL } from "@/lib/models/model-name";
 
@@ -18,6 +18,7 @@ export function HistoryFilters({ value, onChange }: { value: ListFilters; onChan
         <input
           id="history-search"
           type="search"
+          maxLength={SEARCH_MAX}
           className={inputClass}
           placeholder={t.filters.searchPlaceholder}
           value={value.q ?? ""}

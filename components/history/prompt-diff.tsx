@@ -2,7 +2,7 @@ import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { plural } from "@/lib/i18n/format";
 import { diffSummary, wordDiff } from "@/lib/text/word-diff";
 
-/** What the rewriter did to the prompt: added words in green, dropped words struck through in red. */
+/** What the rewriter did to the prompt: added words underlined in green, dropped words struck through in red (each marked by more than its colour). */
 export function PromptDiff({ prompt, revised }: { prompt: string; revised: string }) {
   const t = useMessages().history.diff;
   const locale = useLocale();
@@ -18,7 +18,7 @@ export function PromptDiff({ prompt, revised }: { prompt: string; revised: strin
           part.kind === "same" ? (
             <span key={index}>{part.text}</span>
           ) : part.kind === "added" ? (
-            <ins key={index} className="rounded bg-emerald-100 dark:bg-emerald-900/50 text-emerald-900 dark:text-emerald-200 no-underline">
+            <ins key={index} className="rounded bg-emerald-100 dark:bg-emerald-900/50 text-emerald-900 dark:text-emerald-200 underline decoration-emerald-600 underline-offset-2">
               {part.text}
             </ins>
           ) : (

@@ -15,9 +15,11 @@ export function StarButton({ starred, onToggle, busy }: { starred: boolean; onTo
       // Not disabled: a disabled button would drop the keyboard's focus.
       aria-disabled={busy}
       onClick={busy ? undefined : onToggle}
-      className={`rounded-md px-2 py-1 text-lg leading-none ${starred ? "text-amber-500" : "text-slate-400 dark:text-slate-500 hover:text-slate-600 dark:hover:text-slate-400"}`}
+      className={`inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium ${starred ? "text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400 hover:text-slate-700 dark:hover:text-slate-300"}`}
     >
-      ★
+      {/* Filled or hollow, not only coloured: the state shows without telling colours apart. */}
+      <span aria-hidden className="text-lg leading-none">{starred ? "★" : "☆"}</span>
+      {t.label}
     </button>
   );
 }

@@ -157,7 +157,7 @@ export function Playground({
          * header's note moved to its own line, buttons grew (docs/first-screen.md).
          */}
         <link rel="expect" href={`#${FIRST_SCREEN}`} blocking="render" />
-        <SkipLinks />
+        <SkipLinks mode={mode} />
         <header className="flex flex-wrap items-center justify-between gap-2">
           <h1 className="text-xl font-bold">{t.title}</h1>
           <UsageBar gated={gated} initial={usage} />
@@ -286,8 +286,11 @@ export function Playground({
   );
 }
 
-/** The first stops of the keyboard: straight to the prompt, or past the whole form to the history. */
-function SkipLinks() {
+/** Each mode's prompt (the batch's: its lines), where "Skip to the prompt" goes. */
+const PROMPT_OF: Record<Mode, string> = { single: "prompt", compare: "compare-prompt", grid: "grid-prompt", batch: "batch-text", edit: "edit-prompt" };
+
+/** The first stops of the keyboard: straight to the prompt of the mode on screen, or past the whole form to the history. */
+function SkipLinks({ mode }: { mode: Mode }) {
   const t = useMessages().playground.skip;
   const link = "sr-only rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:left-4 focus:top-2 focus:z-50";
   const jump = (id: string) => (event: React.MouseEvent) => {
@@ -299,7 +302,7 @@ function SkipLinks() {
   };
   return (
     <nav aria-label={t.label}>
-      <a href="#prompt" onClick={jump("prompt")} className={link}>
+      <a href={`#${PROMPT_OF[mode]}`} onClick={jump(PROMPT_OF[mode])} className={link}>
         {t.prompt}
       </a>
       <a href="#history-heading" onClick={jump("history-heading")} className={link}>

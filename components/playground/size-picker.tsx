@@ -4,6 +4,18 @@ import { allowsCustomSize, type ModelSpec } from "@/lib/models/registry";
 import { aspectLabel, checkSize, describeSizeRule, formatSize, sameSize, type Size } from "@/lib/models/size-rules";
 import { inputClass } from "@/components/ui/field";
 
+/** A size option: the chosen one is marked by a tick and a thicker edge, not by its colour alone. */
+const OPTION =
+  "group relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:checked]:ring-1 has-[:checked]:ring-indigo-500 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600";
+
+function ChosenMark() {
+  return (
+    <span aria-hidden className="ml-auto hidden font-bold text-indigo-700 dark:text-indigo-300 group-has-[:checked]:inline">
+      ✓
+    </span>
+  );
+}
+
 /**
  * The model's presets as radio cards (each with a little frame of its shape), plus a custom width and
  * height where the model allows free sizes. The rule is checked live with the registry's own check, so
@@ -46,7 +58,7 @@ export function SizePicker({
             <label
               key={id}
               htmlFor={id}
-              className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
+              className={OPTION}
             >
               <input
                 id={id}
@@ -68,16 +80,18 @@ export function SizePicker({
                 <span className="block font-medium">{formatSize(preset)}</span>{" "}
                 <span className="text-slate-600 dark:text-slate-400">{aspectLabel(preset)}</span>
               </span>
+              <ChosenMark />
             </label>
           );
         })}
         {allowsCustomSize(model) && (
           <label
             htmlFor={`${idPrefix}size-custom`}
-            className="relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs font-medium has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
+            className={`${OPTION} font-medium`}
           >
             <input id={`${idPrefix}size-custom`} type="radio" name={`${idPrefix}size`} className="absolute inset-0 cursor-pointer opacity-0" checked={custom} onChange={() => setCustom(true)} />
             {t.custom}
+            <ChosenMark />
           </label>
         )}
       </div>

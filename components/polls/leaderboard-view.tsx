@@ -1,6 +1,6 @@
 "use client";
 
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { PollStatus } from "@/components/polls/poll-button";
 import { DeckButton } from "@/components/sets/deck-button";
 import { LanguageSwitch } from "@/components/ui/language-switch";
@@ -11,6 +11,7 @@ import { ENOUGH } from "@/lib/polls/bradley-terry";
 import type { ItemResult, PollResults } from "@/lib/polls/poll-results";
 import type { PollSummary } from "@/lib/polls/poll-summary";
 import { pairColumns, pairRows, rankingColumns, rankingRows } from "@/lib/polls/ranking-rows";
+import { votesLine } from "@/lib/polls/votes-line";
 
 const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-top";
 
@@ -42,8 +43,9 @@ export function LeaderboardView({
   currency: string;
 }) {
   const t = useMessages().leaderboard;
+  const locale = useLocale();
   return (
-    <div className="mx-auto max-w-5xl space-y-4 px-4 py-6">
+    <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <h1 className="text-xl font-bold">{t.heading}</h1>
@@ -71,7 +73,7 @@ export function LeaderboardView({
         </p>
       ) : (
         <>
-      <p className="text-sm">{results.votes === 0 && results.allBad === 0 ? t.none : format(t.counts, { votes: results.votes + results.allBad, voters: results.voters, allBad: results.allBad })}</p>
+      <p className="text-sm">{votesLine(locale, t, results)}</p>
       {!results.confident && (
         <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">
           {format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })}
@@ -87,7 +89,7 @@ export function LeaderboardView({
           </tr>
         </thead>
         <tbody>
-          {rankingRows(results, t, currency).map(([rank, model, ...figures]) => (
+          {rankingRows(results, t, currency, locale).map(([rank, model, ...figures]) => (
             <tr key={model}>
               <td className={`${cell} tabular-nums`}>{rank}</td>
               <th scope="row" className={`${cell} font-medium`}>{model}</th>
@@ -156,6 +158,6 @@ export function LeaderboardView({
           ))}
         </section>
       )}
-    </div>
+    </main>
   );
 }

@@ -128,7 +128,7 @@ export function PollStatus({ initial, watch = true }: { initial: PollSummary; wa
         <CopyButton text={url} label={t.copy} />
       </span>
       <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
-        {plural(locale, t.counts, poll.voters, { votes: poll.votes })}
+        {plural(locale, t.counts, poll.voters, { votes: plural(locale, t.votes, poll.votes) })}
         {poll.closedAt !== null && ` · ${t.closed}`}
       </p>
       <div className="flex flex-wrap items-center gap-3">

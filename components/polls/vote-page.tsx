@@ -55,7 +55,7 @@ export function VotePage({ token }: { token: string }) {
   const sources = Array.from({ length: item?.slots ?? 0 }, (_, slot) => `/api/vote/${token}/items/${index}/images/${slot}`);
   const waiting = sources.some((src) => !loaded.has(src)) ? t.imagesLoading : undefined;
   return (
-    <div className="mx-auto max-w-6xl space-y-4 px-4 py-6">
+    <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <div>
           <p className="text-xs font-semibold uppercase tracking-wide text-indigo-700 dark:text-indigo-300">{t.heading}</p>
@@ -71,7 +71,8 @@ export function VotePage({ token }: { token: string }) {
       {allDone && !view.closed && <p role="status" className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 p-2 text-sm">{t.done}</p>}
       {item && (
         <section aria-label={format(t.progress, { n: index + 1, count: view.items.length })} className="space-y-3">
-          <p className="text-sm text-slate-500 dark:text-slate-400">{format(t.progress, { n: index + 1, count: view.items.length })}</p>
+          {/* Said as the voter moves on: the images and buttons change under a focus that stays on Next. */}
+          <p aria-live="polite" className="text-sm text-slate-500 dark:text-slate-400">{format(t.progress, { n: index + 1, count: view.items.length })}</p>
           <p className="text-base">
             <span className="font-medium">{t.prompt}: </span>
             {item.prompt}
@@ -115,6 +116,6 @@ export function VotePage({ token }: { token: string }) {
           {vote.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{format(t.error, { error: ruleText(vote.error.message) })}</p>}
         </section>
       )}
-    </div>
+    </main>
   );
 }

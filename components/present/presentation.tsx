@@ -131,7 +131,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
         {/* Over the slide, not above it: fading it leaves the whole screen to the pictures. */}
         <div
           data-testid="slide-controls"
-          className={`absolute inset-x-0 top-0 z-10 flex items-center justify-between gap-2 bg-gradient-to-b from-black/70 to-transparent px-4 pb-6 pt-2 text-sm transition-opacity duration-500 has-[:focus-visible]:opacity-100 ${idle ? "pointer-events-none opacity-0" : "opacity-100"}`}
+          className={`absolute inset-x-0 top-0 z-10 flex items-center justify-between gap-2 bg-gradient-to-b from-black/70 to-transparent px-4 pb-6 pt-2 text-sm motion-safe:transition-opacity motion-safe:duration-500 has-[:focus-visible]:opacity-100 ${idle ? "pointer-events-none opacity-0" : "opacity-100"}`}
         >
           <p aria-live="polite" className="tabular-nums text-slate-300">
             {slides.length === 0 ? t.noSlides : shown === null ? t.loading : format(t.position, { n: shown + 1, total: slides.length })}

@@ -98,7 +98,7 @@ export function SetCell({
           ))}
         </div>
       ) : active ? (
-        <div className="w-full animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}` }} />
+        <div className="w-full motion-safe:animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}` }} />
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-1">
         <span className="text-[11px] text-slate-600 dark:text-slate-400">

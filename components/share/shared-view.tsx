@@ -29,7 +29,7 @@ export function SharedView({ share, prices }: { share: PublicShare; prices: Page
   const [presenting, setPresenting] = useState(false);
   return (
     <PricesContext value={prices}>
-    <div className="mx-auto max-w-6xl space-y-6 px-4 py-6">
+    <main className="mx-auto max-w-6xl space-y-6 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.from}</p>
@@ -58,7 +58,7 @@ export function SharedView({ share, prices }: { share: PublicShare; prices: Page
         <SharedItem key={item.id} item={item} />
       ))}
       {presenting && <Presentation items={share.items} onClose={() => setPresenting(false)} />}
-    </div>
+    </main>
     </PricesContext>
   );
 }

@@ -22,7 +22,7 @@ export function ConfirmButton({
   onConfirm: () => void;
   variant?: ComponentProps<typeof Button>["variant"];
   disabled?: boolean;
-  /** The asking button's accessible name, where its label is a sign (✕) rather than words. */
+  /** The asking button's accessible name, where its label alone does not say what it acts on (a list's "Delete"). */
   name?: string;
 }) {
   const [asking, setAsking] = useState(false);

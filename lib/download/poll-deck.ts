@@ -7,6 +7,7 @@ import { modelName } from "../models/model-name";
 import { ENOUGH } from "../polls/bradley-terry";
 import { pairColumns, pairRows, rankingColumns, rankingRows } from "../polls/ranking-rows";
 import type { loadResults } from "../polls/results-data";
+import { votesLine } from "../polls/votes-line";
 import { getPrices } from "../pricing/env";
 import { buildDeck, type DeckPage } from "./deck";
 import { DECK_MAX_IMAGES, deckFile, deckPicture, deckSubtitle } from "./deck-parts";
@@ -26,7 +27,7 @@ export const pollDeckResponse = async ({ polls, results, items, held, itemsHeld 
   const { kept, leftOut } = withinImages(items, (item) => item.candidates.length, DECK_MAX_IMAGES);
   // Held until the poll closes: the cover says so, and nothing else is in it.
   const pages: DeckPage[] = held ? [] : [
-    { kind: "table", heading: t.heading, columns: rankingColumns(t), rows: rankingRows(results, t, getPrices().currency) },
+    { kind: "table", heading: t.heading, columns: rankingColumns(t), rows: rankingRows(results, t, getPrices().currency, locale) },
     ...(results.pairs.length > 0 ? [{ kind: "table", heading: t.pairs, columns: pairColumns(t), rows: pairRows(results) } as const] : []),
     ...kept.map((item, index): DeckPage => {
       const others = format(t.itemOther, { ties: item.ties, bad: item.bad });
@@ -45,7 +46,7 @@ export const pollDeckResponse = async ({ polls, results, items, held, itemsHeld 
       };
     }),
   ];
-  const votes = results.votes === 0 && results.allBad === 0 ? t.none : format(t.counts, { votes: results.votes + results.allBad, voters: results.voters, allBad: results.allBad });
+  const votes = votesLine(locale, t, results);
   const cover = [
     deckSubtitle(locale, pages.length + 1),
     votes,

@@ -1,4 +1,6 @@
 export const PAGE_SIZE = 12;
+/** The longest history search the server reads; the search box stops there. */
+export const SEARCH_MAX = 200;
 
 /** The history list's filters as URL search parameters: the browser writes them, the route parses them. */
 export type ListFilters = { readonly q?: string; readonly model?: string; readonly status?: string; readonly starred?: boolean };

@@ -210,6 +210,8 @@ const sentences = async (): Promise<string[]> => {
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),
     "Sign in to use the playground.",
+    "This request came from another site and was refused.",
+    "The history filters are not valid.",
     "The request body is larger than 512 KB.",
     "That image is no longer in the history (it may have been deleted).",
     "The playground server answered 500 without an explanation.",

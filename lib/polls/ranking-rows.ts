@@ -1,4 +1,5 @@
 import { formatSeconds } from "../i18n/format";
+import { HTML_LANG, type Locale } from "../i18n/locale";
 import type { Messages } from "../i18n/messages/en";
 import { modelName } from "../models/model-name";
 import { formatMoney } from "../pricing/prices";
@@ -11,7 +12,7 @@ type Words = Messages["leaderboard"];
 export const rankingColumns = (t: Words): string[] => [t.rank, t.model, t.score, t.comparisons, t.winRate, t.time, t.images, t.cost];
 
 /** A row a model, best first: rank, name, score with its 95% interval, comparisons, win rate, median time, images and cost. */
-export const rankingRows = (results: PollResults, t: Words, currency: string): string[][] => {
+export const rankingRows = (results: PollResults, t: Words, currency: string, locale: Locale): string[][] => {
   const facts = new Map(results.facts.map((fact) => [fact.model, fact]));
   const score = (value: number) => value.toFixed(2);
   return results.ranking.map((entry, index) => {
@@ -24,7 +25,7 @@ export const rankingRows = (results: PollResults, t: Words, currency: string): s
       `${Math.round(entry.winRate * 100)}%`,
       fact?.medianMs == null ? t.noTime : formatSeconds(fact.medianMs),
       String(fact?.images ?? 0),
-      formatMoney(fact?.cost ?? 0, currency, "en-US"),
+      formatMoney(fact?.cost ?? 0, currency, HTML_LANG[locale]),
     ];
   });
 };

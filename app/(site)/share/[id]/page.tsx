@@ -5,12 +5,16 @@ import { SharedView } from "@/components/share/shared-view";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
 import { getHistory } from "@/lib/history";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { getPrices } from "@/lib/pricing/env";
 import { pagePrices } from "@/lib/pricing/money-style";
 import { toPublicShare } from "@/lib/share/public-share";
 import { sharePath } from "@/lib/share/share-request";
 
-export const metadata: Metadata = { title: "Shared · OneToken Image Playground", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: MESSAGES[await requestLocale()].share.pageTitle, robots: { index: false } };
+}
 
 /** A read-only page of shared history items, for anyone who may use this deployment. */
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {

@@ -3,6 +3,7 @@ import type { ModelFamily, ModelId } from "@/lib/models/registry";
 /** English text of the playground part of the interface. Plain strings: `{name}` placeholders, plural as { one, other }. */
 export const playground = {
   title: "OneToken Image Playground",
+  description: "Experiment with Wan and Qwen-Image text-to-image models through the OneToken gateway.",
   offline: "Offline demo: synthetic images, no model is called",
   connected: "Live: OneToken gateway (key set)",
   openError: "Could not open the shared item: {error}",

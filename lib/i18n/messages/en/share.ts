@@ -1,5 +1,6 @@
 /** English text of the share part of the interface. Plain strings: `{name}` placeholders, plural as { one, other }. */
 export const share = {
+  pageTitle: "Shared · OneToken Image Playground",
   from: "Shared from the OneToken Image Playground · read-only",
   title: "Shared images",
   /** Followed by the date and time the link was made. */

@@ -3,6 +3,7 @@ import type { Messages } from "../en";
 /** 简体中文：界面的 playground 部分。 */
 export const playground: Messages["playground"] = {
   title: "OneToken 图像生成体验台",
+  description: "通过 OneToken 网关试用万相（Wan）与通义千问图像（Qwen-Image）文生图模型。",
   offline: "离线演示：图片为合成图，不调用任何模型",
   connected: "实时：OneToken 网关（已设置密钥）",
   openError: "无法打开分享的内容：{error}",

@@ -219,12 +219,14 @@ export const rules: Messages["rules"] = {
     // What the server says of a request it can answer no more than that.
     ["^(?<what>A chosen comparison|That column|This comparison|This download|This generation|This grid|This image|This item|This poll) does not exist \\(it may have been deleted\\)\\.$", "{what}不存在（可能已被删除）。"],
     ["^The list “(?<name>[^”]+)” does not exist \\(it may have been deleted\\)\\.$", "列表“{name}”不存在（可能已被删除）。"],
-    ["^Sign in to use the playground\\.$", "请先登录再使用演练场。"],
+    ["^Sign in to use the playground\\.$", "请先登录再使用体验台。"],
+    ["^This request came from another site and was refused\\.$", "这个请求来自其他网站，已被拒绝。"],
+    ["^The history filters are not valid\\.$", "历史记录的筛选条件无效。"],
     ["^The request body is larger than (?<kb>\\d+) KB\\.$", "请求内容超过了 {kb} KB。"],
     ["^That image is no longer in the history \\(it may have been deleted\\)\\.$", "这张图片已不在历史记录中（可能已被删除）。"],
-    ["^The playground server answered (?<status>\\d+) without an explanation\\.$", "演练场服务器返回了 {status}，但没有说明原因。"],
+    ["^The playground server answered (?<status>\\d+) without an explanation\\.$", "体验台服务器返回了 {status}，但没有说明原因。"],
     ["^The gateway returned an image that does not decode\\.$", "网关返回的图片无法解码。"],
-    ["^The gateway returned an image link the playground will not fetch \\((?<why>it points into a private network|it redirects to another host|\\S+ is not https|a redirect without a location|the image is too large|too many redirects)\\)\\.$", "网关返回的图片链接演练场不会去下载（{why}）。"],
+    ["^The gateway returned an image link the playground will not fetch \\((?<why>it points into a private network|it redirects to another host|\\S+ is not https|a redirect without a location|the image is too large|too many redirects)\\)\\.$", "网关返回的图片链接体验台不会去下载（{why}）。"],
     ["^This column is running or already finished with images\\.$", "这一列正在生成，或已经生成了图片。"],
   ],
   names: {

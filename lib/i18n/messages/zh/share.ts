@@ -2,6 +2,7 @@ import type { Messages } from "../en";
 
 /** 简体中文：界面的 share 部分。 */
 export const share: Messages["share"] = {
+  pageTitle: "分享 · OneToken 图像生成体验台",
   from: "分享自 OneToken 图像生成体验台 · 只读",
   title: "分享的图片",
   sharedOn: "分享于",
