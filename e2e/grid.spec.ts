@@ -109,6 +109,7 @@ test.describe("parameter grids", () => {
     // The variables get their axis at once; the seed axis the form starts with is taken away.
     await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("variables");
     await grid.axis(1).getByRole("button", { name: "Remove axis 1" }).click();
+    await expect(grid.form.getByRole("button", { name: "Add an axis" })).toBeFocused();
     const preview = grid.form.getByRole("list", { name: "Prompts to be sent" });
     await expect(preview.getByRole("listitem")).toHaveText(["A red cat in the snow", "A red dog in the snow", "A blue cat in the snow", "A blue dog in the snow"]);
     await grid.axis(1).getByLabel("Random picks").check();

@@ -19,6 +19,11 @@ test("three voters in their own browsers vote once each on a blind comparison; t
 
   await card.getByRole("button", { name: "Make a poll" }).click();
   const form = card.getByRole("form", { name: "Make a poll" });
+  // The focus follows the form in and out: to its title, and back to the button that opened it.
+  await expect(form.getByLabel("Poll title")).toBeFocused();
+  await form.getByRole("button", { name: "Not now" }).click();
+  await expect(card.getByRole("button", { name: "Make a poll" })).toBeFocused();
+  await card.getByRole("button", { name: "Make a poll" }).click();
   // A title left empty is said at the title, before anything is sent.
   await form.getByLabel("Poll title").fill("   ");
   await form.getByRole("button", { name: "Make the poll" }).click();
@@ -28,6 +33,8 @@ test("three voters in their own browsers vote once each on a blind comparison; t
   await form.getByLabel("Only when I close the poll").check();
   await form.getByLabel("Anyone with the link").check();
   await form.getByRole("button", { name: "Make the poll" }).click();
+  // The form went with the press: the focus is on the link to pass on.
+  await expect(card.getByRole("textbox", { name: "Voting link" })).toBeFocused();
   const link = await card.getByRole("textbox", { name: "Voting link" }).inputValue();
   expect(link).toMatch(/\/vote\/[A-Za-z0-9_-]{22}$/);
 
@@ -72,6 +79,7 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     await expect(owned).toContainText("its voters are shown which model made each image");
     await owned.getByRole("button", { name: "Close it" }).click();
     await expect(owned.getByRole("status")).toHaveText("3 votes from 3 voters · Closed");
+    await expect(owned.getByRole("status")).toBeFocused();
     const context = voters[0];
     if (!context) throw new Error("no voter");
     const first = await context.newPage();
@@ -163,6 +171,8 @@ test("a voter on a poll of several items stays on the one voted, sees the models
     await expect(first.getByText(/^Image [AB]: (Wan 2\.6|Qwen-Image Max)$/)).toHaveCount(2);
     await first.getByRole("button", { name: "Next" }).click();
     await expect(voter.getByRole("region", { name: "2 of 2" }).getByRole("button", { name: "Image B is best" })).toBeVisible();
+    // The next item takes the focus (Next is gone on the last one), so the keyboard starts at its images.
+    await expect(voter.getByRole("region", { name: "2 of 2" })).toBeFocused();
   } finally {
     await context.close();
   }

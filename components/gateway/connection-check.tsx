@@ -9,7 +9,8 @@ import { modelName } from "@/lib/models/model-name";
 
 /** "Check connection": runs the check when opened, and says plainly what each answer means. */
 export function ConnectionCheck({ onClose }: { onClose: () => void }) {
-  const t = useMessages().check;
+  const { check: t, common } = useMessages();
+  const { working } = common;
   const ruleText = useRuleText();
   const check = useCheckConnection();
   const { mutate } = check;
@@ -27,7 +28,7 @@ export function ConnectionCheck({ onClose }: { onClose: () => void }) {
       closeLabel={t.close}
       onClose={onClose}
       actions={
-        <Button onClick={() => check.mutate()} disabled={check.isPending}>
+        <Button onClick={() => check.mutate()} disabled={check.isPending} reason={working}>
           {check.isPending ? t.running : t.run}
         </Button>
       }

@@ -3,7 +3,7 @@
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
@@ -59,6 +59,7 @@ export function GridForm({
   });
   useServerFieldErrors(submitFields, { setError, getValues });
   const axes = useFieldArray({ control, name: "axes" });
+  const addAxis = useRef<HTMLButtonElement>(null);
   const messages = useMessages();
   const t = messages.grid.form;
   const locale = useLocale();
@@ -217,12 +218,17 @@ export function GridForm({
               taken={new Set([...taken].filter((type) => type !== axis.type))}
               // Not the field array's update: that mounts the editor afresh, and typing in it would lose its focus and its text.
               onChange={(next) => setValue(`axes.${index}`, next, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
-              onRemove={() => axes.remove(index)}
+              onRemove={() => {
+                axes.remove(index);
+                // Its Remove went with it: the focus goes to Add an axis, which is there once one is removed.
+                requestAnimationFrame(() => addAxis.current?.focus());
+              }}
             />
           );
         })}
         {axes.fields.length < GRID_LIMITS.axes && (
           <Button
+            ref={addAxis}
             onClick={() => {
               const type = AXIS_TYPES.find((entry) => !taken.has(entry));
               if (type) axes.append(freshAxis(type));

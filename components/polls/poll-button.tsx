@@ -24,8 +24,21 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
   const [reveal, setReveal] = useState<PollReveal>("after_vote");
   const [access, setAccess] = useState<PollAccess>("gate");
   const [titleError, setTitleError] = useState<string | null>(null);
-  if (create.data) return <PollStatus initial={create.data} />;
-  if (!open) return <Button onClick={() => setOpen(true)}>{t.make}</Button>;
+  // Opening, cancelling and making it each replace the control that was pressed: the focus follows, to the
+  // title, back to "Make a poll", or to the new poll's link.
+  const makeButton = useRef<HTMLButtonElement>(null);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (!toggled.current) return;
+    (open ? titleInput : makeButton).current?.focus();
+  }, [open]);
+  const toggle = (next: boolean) => {
+    toggled.current = true;
+    setOpen(next);
+  };
+  if (create.data) return <PollStatus initial={create.data} focusLink />;
+  if (!open) return <Button ref={makeButton} onClick={() => toggle(true)}>{t.make}</Button>;
   const id = `poll-${sets.join("-")}`;
   return (
     <form
@@ -45,6 +58,7 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
     >
       <Field id={`${id}-title`} label={t.title} error={titleError ?? undefined}>
         <input
+          ref={titleInput}
           id={`${id}-title`}
           className={inputClass}
           value={title}
@@ -60,7 +74,7 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
         <Button type="submit" variant="primary" disabled={create.isPending}>
           {t.create}
         </Button>
-        <Button onClick={() => setOpen(false)}>{t.cancel}</Button>
+        <Button onClick={() => toggle(false)}>{t.cancel}</Button>
       </div>
       {create.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
@@ -93,7 +107,7 @@ const useOrigin = () => useSyncExternalStore(stays, () => window.location.origin
  * A poll's link, counts, Close and Delete; `watch`: its counts asked again while it is open (one poll, not a
  * list of them).
  */
-export function PollStatus({ initial, watch = true }: { initial: PollSummary; watch?: boolean }) {
+export function PollStatus({ initial, watch = true, focusLink = false }: { initial: PollSummary; watch?: boolean; focusLink?: boolean }) {
   const t = useMessages().polls.owner;
   const ruleText = useRuleText();
   const locale = useLocale();
@@ -108,6 +122,16 @@ export function PollStatus({ initial, watch = true }: { initial: PollSummary; wa
   useEffect(() => {
     if (deleted) gone.current?.focus();
   }, [deleted]);
+  // Just made: its link, the thing to pass on. Just closed: Close went, so the counts that now say "Closed".
+  const link = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusLink) link.current?.focus();
+  }, [focusLink]);
+  const counts = useRef<HTMLParagraphElement>(null);
+  const closed = close.isSuccess;
+  useEffect(() => {
+    if (closed) counts.current?.focus();
+  }, [closed]);
   if (deleted) {
     return (
       <p ref={gone} tabIndex={-1} role="status" className="w-full rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm outline-none">
@@ -124,10 +148,10 @@ export function PollStatus({ initial, watch = true }: { initial: PollSummary; wa
         {t.link}
       </label>
       <span className="flex items-center gap-2">
-        <input id={`poll-link-${poll.id}`} readOnly value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
+        <input ref={link} id={`poll-link-${poll.id}`} readOnly value={url} className={`${inputClass} min-w-0 flex-1`} onFocus={(event) => event.currentTarget.select()} />
         <CopyButton text={url} label={t.copy} />
       </span>
-      <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
+      <p ref={counts} tabIndex={-1} role="status" className="text-xs text-slate-600 dark:text-slate-400 outline-none">
         {plural(locale, t.counts, poll.voters, { votes: plural(locale, t.votes, poll.votes) })}
         {poll.closedAt !== null && ` · ${t.closed}`}
       </p>

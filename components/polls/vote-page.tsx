@@ -16,7 +16,9 @@ const letter = (slot: number) => String.fromCharCode(65 + slot);
  * only; a pick, a tie or "all bad" (once each), or a skip; the models afterwards if the owner allows it.
  */
 export function VotePage({ token }: { token: string }) {
-  const t = useMessages().polls.vote;
+  const { polls, common } = useMessages();
+  const t = polls.vote;
+  const { working } = common;
   const ruleText = useRuleText();
   const query = useQuery(voterQuery(token));
   const vote = useVote(token);
@@ -26,9 +28,12 @@ export function VotePage({ token }: { token: string }) {
   const [loaded, setLoaded] = useState<ReadonlySet<string>>(new Set());
   const arrived = (src: string) => setLoaded((sources) => new Set(sources).add(src));
   const recorded = useRef<HTMLParagraphElement>(null);
+  const section = useRef<HTMLElement>(null);
+  // The next item starts at its own beginning (its images, then its picks), and a screen reader hears which one it is.
   const move = (to: number) => {
     vote.reset();
     setPosition(to);
+    requestAnimationFrame(() => section.current?.focus());
   };
   /** The vote's answer moves the first unvoted item on: the voter stays to see what was recorded (and the models). */
   const cast = (at: number, choice: { slot: number } | "tie" | "bad") => {
@@ -70,9 +75,8 @@ export function VotePage({ token }: { token: string }) {
       {view.closed && <p role="status" className="rounded-md bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">{t.closed}</p>}
       {allDone && !view.closed && <p role="status" className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 p-2 text-sm">{t.done}</p>}
       {item && (
-        <section aria-label={format(t.progress, { n: index + 1, count: view.items.length })} className="space-y-3">
-          {/* Said as the voter moves on: the images and buttons change under a focus that stays on Next. */}
-          <p aria-live="polite" className="text-sm text-slate-500 dark:text-slate-400">{format(t.progress, { n: index + 1, count: view.items.length })}</p>
+        <section ref={section} tabIndex={-1} aria-label={format(t.progress, { n: index + 1, count: view.items.length })} className="space-y-3 outline-none">
+          <p className="text-sm text-slate-500 dark:text-slate-400">{format(t.progress, { n: index + 1, count: view.items.length })}</p>
           <p className="text-base">
             <span className="font-medium">{t.prompt}: </span>
             {item.prompt}
@@ -87,7 +91,7 @@ export function VotePage({ token }: { token: string }) {
                   <img src={src} alt={format(t.image, { letter: letter(slot) })} onLoad={() => arrived(src)} onError={() => arrived(src)} className="h-auto w-full rounded" />
                   <p className="text-sm font-medium">{item.models ? format(t.made, { letter: letter(slot), model: item.models[slot] ?? "" }) : format(t.image, { letter: letter(slot) })}</p>
                   {chosen === null && !view.closed && (
-                    <Button variant="primary" className="w-full" disabled={vote.isPending || waiting !== undefined} reason={waiting} onClick={() => cast(index, { slot })}>
+                    <Button variant="primary" className="w-full" disabled={vote.isPending || waiting !== undefined} reason={waiting ?? working} onClick={() => cast(index, { slot })}>
                       {format(t.pick, { letter: letter(slot) })}
                     </Button>
                   )}
@@ -98,8 +102,8 @@ export function VotePage({ token }: { token: string }) {
           <div className="flex flex-wrap items-center gap-2">
             {chosen === null && !view.closed && (
               <>
-                <Button disabled={vote.isPending || waiting !== undefined} reason={waiting} onClick={() => cast(index, "tie")}>{t.tie}</Button>
-                <Button disabled={vote.isPending || waiting !== undefined} reason={waiting} onClick={() => cast(index, "bad")}>{t.bad}</Button>
+                <Button disabled={vote.isPending || waiting !== undefined} reason={waiting ?? working} onClick={() => cast(index, "tie")}>{t.tie}</Button>
+                <Button disabled={vote.isPending || waiting !== undefined} reason={waiting ?? working} onClick={() => cast(index, "bad")}>{t.bad}</Button>
               </>
             )}
             {chosen !== null && chosen !== undefined && (

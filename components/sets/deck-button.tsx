@@ -51,7 +51,7 @@ export function DeckButton({ href, help }: { href: string; help?: string }) {
     state.kind === "preparing" ? t.deckPreparing : state.kind === "downloading" ? (state.percent === null ? t.deckDownloading : format(t.deckProgress, { percent: state.percent })) : "";
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button type="button" title={help ?? t.deckHelp} className={downloadLinkClass} onClick={() => void download()} aria-disabled={busy} disabled={busy}>
+      <button type="button" title={help ?? t.deckHelp} className={downloadLinkClass} onClick={busy ? undefined : () => void download()} aria-disabled={busy}>
         {t.deck}
       </button>
       {/* A live region, not a second "status" in a card that has its own progress. */}

@@ -78,7 +78,8 @@ export function SetCell({
   onRetry: () => void;
   busy: boolean;
 }) {
-  const t = useMessages().sets;
+  const { sets: t, common } = useMessages();
+  const { working } = common;
   const locale = useLocale();
   const ruleText = useRuleText();
   const cancel = useCancelGeneration();
@@ -113,12 +114,12 @@ export function SetCell({
                 : t.status[status]}
         </span>
         {active && (
-          <Button size="sm" onClick={() => cancel.mutate(generation.id)} disabled={cancel.isPending} aria-label={`${t.cancel}: ${name}`}>
+          <Button size="sm" onClick={() => cancel.mutate(generation.id)} disabled={cancel.isPending} reason={working} aria-label={`${t.cancel}: ${name}`}>
             {t.cancel}
           </Button>
         )}
         {!active && status !== "succeeded" && (
-          <Button size="sm" onClick={onRetry} disabled={busy} aria-label={`${t.retry}: ${name}`}>
+          <Button size="sm" onClick={onRetry} disabled={busy} reason={working} aria-label={`${t.retry}: ${name}`}>
             {t.retry}
           </Button>
         )}

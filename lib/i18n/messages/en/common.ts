@@ -20,6 +20,8 @@ export const common: {
   notFound: { pageTitle: string; title: string; body: string; back: string };
   /** A Cancel the server refused (the session ran out, the network dropped): said beside it. */
   cancelRefused: string;
+  /** Why a button does nothing while its own request is on its way (it keeps the focus meanwhile). */
+  working: string;
 } = {
   theme: "Theme",
   themes: { system: "System", light: "Light", dark: "Dark" },
@@ -33,6 +35,7 @@ export const common: {
   examplesReplaced: "The example took the place of your prompt and settings.",
   examplesUndo: "Put mine back",
   cancelRefused: "Not stopped: {error}",
+  working: "Working on it…",
   notFound: {
     pageTitle: "404 · OneToken Image Playground",
     title: "Nothing here",
