@@ -137,7 +137,7 @@ test.describe("a newcomer's walk-through", () => {
     await make("Four paper cranes", 4);
     await page.reload();
     const four = playground.results.filter({ hasText: "Four paper cranes" });
-    const thumbs = four.getByRole("button", { name: /^Open image \d of 4$/ });
+    const thumbs = four.getByRole("button", { name: /^Open image \d of 4: / });
     await expect(thumbs).toHaveCount(4);
     const [first, second] = [await thumbs.nth(0).boundingBox(), await thumbs.nth(1).boundingBox()];
     expect(Math.abs((first?.y ?? 0) - (second?.y ?? 1)), "the first two images side by side").toBeLessThan(2);

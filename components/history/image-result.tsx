@@ -19,7 +19,7 @@ export function ImageThumb({ image, position, prompt, onOpen }: { image: ImageVi
   const t = useMessages().history.image;
   const words = { index: position.index + 1, count: position.count };
   return (
-    <button type="button" onClick={onOpen} className="block w-full rounded-md" aria-label={format(t.open, words)}>
+    <button type="button" onClick={onOpen} className="block w-full rounded-md" aria-label={format(t.openOf, { ...words, prompt: excerpt(prompt, 60) })}>
       {/* eslint-disable-next-line @next/next/no-img-element -- small stored thumbnails served by the app */}
       <img
         src={image.thumbSrc}

@@ -83,6 +83,8 @@ export const history = {
   },
   image: {
     open: "Open image {index} of {count}",
+    /** The thumbnail's name: with its prompt, so a list of a history's buttons tells them apart. */
+    openOf: "Open image {index} of {count}: {prompt}",
     alt: "Image {index} of {count} for: {prompt}",
     revisedPrompt: "Revised prompt",
     revisedPromptOf: "Revised prompt of image {index}",

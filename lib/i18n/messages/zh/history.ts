@@ -82,6 +82,7 @@ export const history: Messages["history"] = {
   },
   image: {
     open: "打开第 {index} 张图片（共 {count} 张）",
+    openOf: "打开第 {index} 张图片（共 {count} 张）：{prompt}",
     alt: "第 {index} 张图片（共 {count} 张），提示词：{prompt}",
     revisedPromptOf: "第 {index} 张图片的改写提示词",
     revisedPromptAll: "全部 {count} 张图片的改写提示词",
