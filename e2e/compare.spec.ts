@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, failure, test } from "./fixtures";
 
 test.describe("comparing models side by side", () => {
   test("three models, one prompt and seed: each column fills in on its own, and one model's failure stays in its column", async ({ compare, simulator, page }) => {
@@ -18,7 +18,7 @@ test.describe("comparing models side by side", () => {
     await expect(card.getByRole("listitem", { name: /./ }).filter({ has: page.getByRole("heading") })).toHaveCount(3);
     // The refused model answers at once; the others are still working when its failure shows.
     const failed = compare.column(card, "Qwen-Image");
-    await expect(failed.getByRole("note", { name: "What went wrong" })).toContainText(/moderation|content/i);
+    await expect(failure(failed)).toContainText(/moderation|content/i);
     await expect(compare.column(card, "Wan 2.6").getByRole("timer")).toBeVisible();
     await expect(compare.column(card, "Wan 2.6").getByRole("img")).toBeVisible();
     await expect(compare.column(card, "Qwen-Image Max").getByRole("img")).toBeVisible();
@@ -30,7 +30,7 @@ test.describe("comparing models side by side", () => {
     // The failed column runs again in its place, with the same seed.
     await failed.getByRole("button", { name: "Retry this model" }).click();
     await expect(failed.getByRole("img")).toBeVisible();
-    await expect(failed.getByRole("note", { name: "What went wrong" })).toHaveCount(0);
+    await expect(failure(failed)).toHaveCount(0);
     await expect(page.getByRole("article")).toHaveCount(1);
 
     const stats = await simulator.stats();

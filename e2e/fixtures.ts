@@ -67,6 +67,9 @@ export class PlaygroundPage {
 }
 
 /** Unfolds a form's "More options" (the seed and the switches), if it is not open already. */
+/** A result's failure, in the words the person reads (not an alert: see ErrorReport). */
+export const failure = (scope: Locator) => scope.getByRole("note", { name: "What went wrong" });
+
 export const openMoreOptions = async (form: Locator) => {
   const details = form.locator("details");
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator("summary").click();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { readPngText } from "../lib/png/text-chunks";
-import { expect, test } from "./fixtures";
+import { expect, failure, test } from "./fixtures";
 
 test.describe("the history", () => {
   test("a reload while the model works loses nothing: the result still arrives", async ({ playground, simulator, page }) => {
@@ -108,7 +108,7 @@ test.describe("the history", () => {
     await expect(result.getByRole("img")).toBeVisible();
     const thumb = await result.getByRole("img").getAttribute("src");
 
-    await result.getByRole("button", { name: "Delete" }).click();
+    await result.getByRole("button", { name: "Delete", exact: true }).click();
     await expect(playground.results).toHaveCount(0);
     // The pointer passing over the notice does not restart its window while the focus is still on Undo.
     const notice = page.getByRole("status").filter({ has: page.getByRole("button", { name: "Undo" }) });
@@ -122,7 +122,7 @@ test.describe("the history", () => {
     // The card is back where the notice was, and the keyboard's place with it.
     await expect(playground.latest()).toBeFocused();
 
-    await playground.latest().getByRole("button", { name: "Delete" }).click();
+    await playground.latest().getByRole("button", { name: "Delete", exact: true }).click();
     // The notice stays while it has focus (it takes it from the Delete button): leave it, and it goes.
     await playground.prompt.focus();
     await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0, { timeout: 15_000 });
@@ -138,7 +138,7 @@ test.describe("the history", () => {
     await simulator.fault("moderation");
     await playground.prompt.fill("A refused prompt");
     await playground.generateButton.click();
-    await expect(playground.latest().getByRole("note", { name: "What went wrong" })).toBeVisible();
+    await expect(failure(playground.latest())).toBeVisible();
     await playground.prompt.fill("Blue porcelain teacup");
     await playground.generateButton.click();
     await expect(playground.latest().getByRole("img")).toBeVisible();

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "./fixtures";
+import { expect, failure, test } from "./fixtures";
 import { CANARY_KEY } from "./ports";
 
 test("the API key never reaches the browser: no page, script or API response holds it", async ({ page, simulator, request, playground }) => {
@@ -20,7 +20,7 @@ test("the API key never reaches the browser: no page, script or API response hol
   await playground.fullImageSize(playground.latest());
   await simulator.fault("bad_key");
   await playground.generateButton.click();
-  await expect(playground.latest().getByRole("note", { name: "What went wrong" })).toBeVisible();
+  await expect(failure(playground.latest())).toBeVisible();
 
   // Every script chunk the build produced, not only those this page happened to load.
   const html = await (await request.get("/")).text();

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { PlaygroundPage } from "./fixtures";
+import { failure, PlaygroundPage } from "./fixtures";
 import { RESTART_APP_PORT } from "./ports";
 import { startAppServer, type AppServer } from "./server-process";
 
@@ -30,7 +30,7 @@ test("the history survives a killed server; what was running is marked interrupt
   await page.reload();
   const interrupted = playground.results.filter({ hasText: "Running when the server dies" });
   await expect(interrupted).toContainText("Interrupted");
-  await expect(interrupted.getByRole("note", { name: "What went wrong" })).toHaveText("The server stopped while this generation was running. Retry it to run it again.");
+  await expect(failure(interrupted)).toHaveText("The server stopped while this generation was running. Retry it to run it again.");
   const kept = playground.results.filter({ hasText: "Kept across restarts" });
   await expect(kept.getByRole("img")).toHaveJSProperty("complete", true);
   expect(await kept.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

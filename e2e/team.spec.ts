@@ -6,7 +6,7 @@ import { createS3Client } from "../lib/store/s3-images";
 import { freePort } from "../test/services/free-port";
 import { startPostgresCluster, type PostgresCluster } from "../test/services/postgres-cluster";
 import { startSwiftServer, type SwiftServer } from "../test/services/swift-server";
-import { ComparePanel, PlaygroundPage } from "./fixtures";
+import { ComparePanel, failure, PlaygroundPage } from "./fixtures";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./round-robin-proxy";
 import { startAppServer, type AppServer } from "./server-process";
 
@@ -145,7 +145,7 @@ test("an instance killed in the middle of a generation: it becomes Interrupted w
 
   // The survivor notices the lease ran out; the page, its stream reconnected through the proxy, shows it.
   await expect(doomed).toContainText("Interrupted", { timeout: (LEASE_SECONDS + 10) * 1000 });
-  await expect(doomed.getByRole("note", { name: "What went wrong" })).toHaveText("The server stopped while this generation was running. Retry it to run it again.");
+  await expect(failure(doomed)).toHaveText("The server stopped while this generation was running. Retry it to run it again.");
   const survivor = apps.find((app) => app !== victim);
   await page.reload();
   await expect(playground.results).toHaveCount(5);

@@ -26,9 +26,12 @@ const NEEDED = [
   },
 ];
 
-/** npm's own packages, as `npm ci` installs them from the lock file: a fresh checkout has none. */
-export const ensureNodeModules = () => {
-  if (existsSync("node_modules/.bin/next") && existsSync("node_modules/.bin/vitest")) return;
+/**
+ * npm's own packages, as `npm ci` installs them from the lock file, when one of the programs the caller runs
+ * is missing (a fresh checkout has none; an install without dev packages lacks the tests' own).
+ */
+export const ensureNodeModules = (programs) => {
+  if (programs.every((program) => existsSync(`node_modules/.bin/${program}`))) return;
   const status = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" }).status ?? 1;
   if (status !== 0) process.exit(status);
 };

@@ -20,7 +20,7 @@ const newest = (path) => {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 };
 
-ensureNodeModules();
+ensureNodeModules(["next"]);
 const sources = ["app", "components", "lib", "public", "package-lock.json", "next.config.mjs", "postcss.config.mjs", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
 const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
 if (Math.max(...sources.map(newest)) > built) run("npx", ["next", "build"]);

@@ -8,7 +8,7 @@ import { ensureNodeModules, ensurePackages } from "./ensure-packages.mjs";
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
 
-ensureNodeModules();
+ensureNodeModules(["next", "vitest", "playwright"]);
 ensurePackages();
 mkdirSync("reports", { recursive: true });
 for (const file of ["reports/unit-results.json", "reports/e2e-results.json"]) rmSync(file, { force: true });

@@ -132,7 +132,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         </div>
       </details>
       <HistoryFilters value={filters} onChange={setFilters} />
-      <RunAnnouncer items={items} loaded={query.isSuccess} />
+      <RunAnnouncer items={items} loaded={query.isSuccess && !query.isPlaceholderData} view={JSON.stringify(deferred)} />
       {starredError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {format(t.favouritesError, { error: ruleText(starredError) })}

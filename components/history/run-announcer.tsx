@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { format, plural } from "@/lib/i18n/format";
-import { firstLook, lookAgain, type RunsSeen } from "@/lib/generation/run-endings";
+import { absorb, firstLook, lookAgain, type RunsSeen } from "@/lib/generation/run-endings";
 import type { HistoryItem } from "@/lib/generation/view";
 import { excerpt } from "@/lib/text/well-formed";
 
@@ -12,17 +12,25 @@ import { excerpt } from "@/lib/text/well-formed";
  * comparison, a grid, a batch) is told of once its last column ends, in counts alone, so the order its
  * columns finished in (which could tell a blind comparison's models apart) is not said.
  */
-export function RunAnnouncer({ items, loaded }: { items: readonly HistoryItem[]; loaded: boolean }) {
+/** `view`: the list's filters, as a key: a new view's items are taken in, not told of. */
+export function RunAnnouncer({ items, loaded, view }: { items: readonly HistoryItem[]; loaded: boolean; view: string }) {
   const t = useMessages().history.announce;
   const locale = useLocale();
   const ruleText = useRuleText();
   // Kept across filters and pages: an item out of the list for a while is not new when it comes back.
   const seen = useRef<RunsSeen | null>(null);
+  const viewSeen = useRef(view);
   const [text, setText] = useState("");
   useEffect(() => {
     if (!loaded) return;
     if (!seen.current) {
       seen.current = firstLook(items);
+      viewSeen.current = view;
+      return;
+    }
+    if (viewSeen.current !== view) {
+      seen.current = absorb(seen.current, items);
+      viewSeen.current = view;
       return;
     }
     const look = lookAgain(seen.current, items);
@@ -38,8 +46,12 @@ export function RunAnnouncer({ items, loaded }: { items: readonly HistoryItem[];
       if (item.status === "failed" && item.error) return format(t.failed, { prompt, error: ruleText(item.error.message) });
       return format(t.stopped, { prompt });
     };
-    setText(look.ended.map(sentence).join(" "));
-  }, [items, loaded, t, locale, ruleText]);
+    // Emptied first, so the same sentence twice (the same prompt run again) is a change, and is said again.
+    setText("");
+    const said = look.ended.map(sentence).join(" ");
+    // Not cancelled by the next render: that render's look finds nothing new, and this must still be said.
+    requestAnimationFrame(() => setText(said));
+  }, [items, loaded, view, t, locale, ruleText]);
   return (
     // Polite, and not a status of the page: a live region that only speaks.
     <p aria-live="polite" className="sr-only" data-testid="run-announcer">

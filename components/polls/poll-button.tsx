@@ -37,7 +37,8 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
     toggled.current = true;
     setOpen(next);
   };
-  if (create.data) return <PollStatus initial={create.data} focusLink />;
+  // Deleted again from its card: the card can make another (the focus goes back to "Make a poll").
+  if (create.data) return <PollStatus initial={create.data} focusLink onDeleted={() => { create.reset(); toggle(false); }} />;
   if (!open) return <Button ref={makeButton} onClick={() => toggle(true)}>{t.make}</Button>;
   const id = `poll-${sets.join("-")}`;
   return (
@@ -107,8 +108,21 @@ const useOrigin = () => useSyncExternalStore(stays, () => window.location.origin
  * A poll's link, counts, Close and Delete; `watch`: its counts asked again while it is open (one poll, not a
  * list of them).
  */
-export function PollStatus({ initial, watch = true, focusLink = false }: { initial: PollSummary; watch?: boolean; focusLink?: boolean }) {
-  const t = useMessages().polls.owner;
+export function PollStatus({
+  initial,
+  watch = true,
+  focusLink = false,
+  onDeleted,
+}: {
+  initial: PollSummary;
+  watch?: boolean;
+  focusLink?: boolean;
+  /** Where the card that made the poll takes over once it is deleted; without it, the deletion is said in its place. */
+  onDeleted?: () => void;
+}) {
+  const { polls, leaderboard } = useMessages();
+  const t = polls.owner;
+  const { votes } = leaderboard;
   const ruleText = useRuleText();
   const locale = useLocale();
   const close = useClosePoll();
@@ -152,7 +166,7 @@ export function PollStatus({ initial, watch = true, focusLink = false }: { initi
         <CopyButton text={url} label={t.copy} />
       </span>
       <p ref={counts} tabIndex={-1} role="status" className="text-xs text-slate-600 dark:text-slate-400 outline-none">
-        {plural(locale, t.counts, poll.voters, { votes: plural(locale, t.votes, poll.votes) })}
+        {plural(locale, t.counts, poll.voters, { votes: plural(locale, votes, poll.votes) })}
         {poll.closedAt !== null && ` · ${t.closed}`}
       </p>
       <div className="flex flex-wrap items-center gap-3">
@@ -160,7 +174,7 @@ export function PollStatus({ initial, watch = true, focusLink = false }: { initi
         <a href={`/leaderboard?poll=${poll.id}`} className="text-sm font-medium text-indigo-700 dark:text-indigo-300 underline">
           {t.results}
         </a>
-        <ConfirmButton label={t.delete} question={t.deleteQuestion} yes={t.deleteYes} no={t.cancel} variant="danger" onConfirm={() => remove.mutate(poll.id)} disabled={remove.isPending} />
+        <ConfirmButton label={t.delete} question={t.deleteQuestion} yes={t.deleteYes} no={t.cancel} variant="danger" onConfirm={() => remove.mutate(poll.id, { onSuccess: onDeleted })} disabled={remove.isPending} />
       </div>
       {close.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">

@@ -49,9 +49,10 @@ export function VotePage({ token }: { token: string }) {
     focusedFor.current = votes;
     recorded.current.focus();
   });
-  if (query.isError) return <p role="alert" className="p-6 text-red-700 dark:text-red-300">{format(t.loadError, { error: ruleText(query.error.message) })}</p>;
+  const loadError = query.isError ? <p role="alert" className="p-6 text-red-700 dark:text-red-300">{format(t.loadError, { error: ruleText(query.error.message) })}</p> : null;
   const view = query.data;
-  if (!view) return <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">{t.loading}</p>;
+  // A failed read again (a blip on a refocus) keeps the page as it was, with the error above it.
+  if (!view) return loadError ?? <p role="status" className="p-6 text-sm text-slate-600 dark:text-slate-400">{t.loading}</p>;
   const firstOpen = view.items.findIndex((item) => item.vote === null);
   const index = position ?? (firstOpen < 0 ? 0 : firstOpen);
   const item = view.items[index];
@@ -72,6 +73,7 @@ export function VotePage({ token }: { token: string }) {
         </div>
       </header>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro}</p>
+      {loadError}
       {view.closed && <p role="status" className="rounded-md bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">{t.closed}</p>}
       {allDone && !view.closed && <p role="status" className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 p-2 text-sm">{t.done}</p>}
       {item && (

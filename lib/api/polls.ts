@@ -31,15 +31,22 @@ export const useClosePoll = () => {
   });
 };
 
-export const useDeletePoll = () =>
-  useMutation<void, ApiError, string>({ mutationFn: (id) => apiFetch<void>(`/api/polls/${id}`, { method: "DELETE" }) });
+export const useDeletePoll = () => {
+  const client = useQueryClient();
+  return useMutation<void, ApiError, string>({
+    mutationFn: (id) => apiFetch<void>(`/api/polls/${id}`, { method: "DELETE" }),
+    // Its counts are asked no more (the status shows the deletion; its query is off from then on).
+    onSuccess: (_, id) => client.removeQueries({ queryKey: pollKey(id) }),
+  });
+};
 
 export const voterQuery = (token: string) =>
   queryOptions({
     queryKey: voterKey(token),
     queryFn: ({ signal }) => apiFetch<VoterView>(`/api/vote/${token}`, { signal }),
-    // A poll that is gone, or a link refused, says so at once rather than after three more tries.
-    retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 2,
+    // A poll that is gone, or a link refused, says so at once rather than after three more tries; a
+    // network blip (no status) or a server error is tried again.
+    retry: (failures, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
   });
 
 export const useVote = (token: string) => {

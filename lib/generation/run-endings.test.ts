@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstLook, lookAgain } from "./run-endings";
+import { absorb, firstLook, lookAgain } from "./run-endings";
 import type { ComparisonView, GenerationStatus, GenerationView, HistoryItem } from "./view";
 
 const generation = (id: string, status: GenerationStatus, createdAt = 100): GenerationView => ({ kind: "generation", id, status, createdAt }) as GenerationView;
@@ -25,6 +25,15 @@ describe("items that ended since the last look", () => {
     expect(ended(before, [generation("refused", "failed", 600), generation("new-running", "running", 700), ...before, generation("older", "failed", 50)])).toEqual(["refused"]);
     // On an empty history, whatever comes next is new.
     expect(ended([], [generation("first", "failed", 1)])).toEqual(["first"]);
+  });
+
+  it("tell nothing of what another view of the list brings in that ended out of view", () => {
+    const seen = firstLook([generation("old", "succeeded", 100)]);
+    const filtered = absorb(seen, [generation("ended-while-filtered-out", "succeeded", 300)]);
+    expect(lookAgain(filtered, [generation("ended-while-filtered-out", "succeeded", 300), generation("old", "succeeded", 100)]).ended).toEqual([]);
+    // What runs from then on is told of as usual.
+    const running = lookAgain(filtered, [generation("next", "running", 400)]);
+    expect(lookAgain(running.seen, [generation("next", "succeeded", 400)]).ended.map((item) => item.id)).toEqual(["next"]);
   });
 
   it("tell nothing of the first look, nor of an item told of already", () => {

@@ -25,6 +25,15 @@ export const firstLook = (items: readonly HistoryItem[]): RunsSeen => ({
   since: items.reduce((newest, item) => Math.max(newest, item.createdAt), Number.NEGATIVE_INFINITY),
 });
 
+/**
+ * Takes in what a new view of the list shows (another filter) without telling of it: what it shows that was
+ * never seen, ended while out of view, however long ago.
+ */
+export const absorb = (seen: RunsSeen, items: readonly HistoryItem[]): RunsSeen => ({
+  running: new Map([...seen.running, ...states(items)]),
+  since: items.reduce((newest, item) => Math.max(newest, item.createdAt), seen.since),
+});
+
 export const lookAgain = (seen: RunsSeen, items: readonly HistoryItem[]): { readonly ended: HistoryItem[]; readonly seen: RunsSeen } => ({
   ended: items.filter((item) => !running(item) && (seen.running.get(item.id) ?? item.createdAt > seen.since)),
   seen: { running: new Map([...seen.running, ...states(items)]), since: seen.since },

@@ -30,3 +30,6 @@ export type PollVote = { readonly pollId: string; readonly item: number; readonl
 
 export const choiceText = (choice: PollChoice): string => (choice.kind === "pick" ? `pick:${choice.model}` : choice.kind);
 export const choiceOf = (text: string): PollChoice => (text.startsWith("pick:") ? { kind: "pick", model: text.slice(5) } : text === "tie" ? { kind: "tie" } : { kind: "bad" });
+
+/** Every image a poll's items show, in order (an image in two items is listed twice). */
+export const pollImageIds = (items: Poll["items"]): string[] => items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId));

@@ -4,7 +4,7 @@ import { notFound } from "../http/responses";
 import { getPrices } from "../pricing/env";
 import { imageCost } from "../pricing/prices";
 import { itemResults, pollResults, type ItemResult, type PollResults } from "./poll-results";
-import type { Poll } from "./poll";
+import { pollImageIds, type Poll } from "./poll";
 import { pollSummary, type PollSummary } from "./poll-summary";
 
 /** Open, and showing the models only once closed: its votes are kept out of every ranking until then. */
@@ -26,7 +26,7 @@ export const loadResults = async (
   if (pollId !== null && polls.length === 0) throw notFound("This poll");
   const votes = (await store.pollVotes(pollId ?? undefined)).filter((vote) => polls.some((poll) => poll.id === vote.pollId));
   // As the polls keep them: a comparison deleted since takes nothing from its polls' results.
-  const kept = await store.pollImages(polls.flatMap((poll) => poll.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId))));
+  const kept = await store.pollImages(polls.flatMap((poll) => pollImageIds(poll.items)));
   const generations = new Map(kept.map((image) => [image.generationId, { durationMs: image.durationMs, billedImages: image.billedImages, images: image.generationImages }] as const));
   const prices = getPrices();
   const shown = polls.filter((poll) => !holdsRanking(poll));

@@ -158,7 +158,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    JOIN images AS i ON i.id = json_extract(candidate.value, '$.imageId')
    JOIN generations AS g ON g.id = i.generation_id;`,
   // 18: an input's thumbnail counts under the inputs' cap too. Inputs kept before count their full image
-  // alone, until the upkeep drops them (a day after they were last chosen).
+  // alone (a thumbnail is a small part of it) for as long as they are kept.
   `ALTER TABLE inputs ADD COLUMN thumb_bytes INTEGER NOT NULL DEFAULT 0;`,
 ];
 

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { choiceOf, choiceText, type Poll } from "../polls/poll";
+import { choiceOf, choiceText, pollImageIds, type Poll } from "../polls/poll";
 import { holdLock } from "./advisory-locks";
 import type { SqlDatabase, Tables } from "./schema";
 import type { GenerationStore, PollImage } from "./types";
@@ -54,7 +54,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
 
   return {
     async createPoll(poll) {
-      const ids = [...new Set(poll.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId)))];
+      const ids = [...new Set(pollImageIds(poll.items))];
       return db.transaction().execute(async (trx) => {
         // Taken first here and by a delete that decides which files go: otherwise, on PostgreSQL, a delete
         // could list an image as in no poll, this pin it and commit, and the delete then remove its file.
@@ -116,7 +116,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
         if (!row) return null;
         await trx.deleteFrom("poll_votes").where("poll_id", "=", id).execute();
         await trx.deleteFrom("polls").where("id", "=", id).execute();
-        const shownBy = (itemsJson: string) => (JSON.parse(itemsJson) as Poll["items"]).flatMap((item) => item.candidates.map((candidate) => candidate.imageId));
+        const shownBy = (itemsJson: string) => pollImageIds(JSON.parse(itemsJson) as Poll["items"]);
         const stillShown = new Set((await trx.selectFrom("polls").select("items_json").execute()).flatMap((other) => shownBy(other.items_json)));
         const released = [...new Set(shownBy(row.items_json))].filter((imageId) => !stillShown.has(imageId));
         const imageIds: string[] = [];
@@ -149,7 +149,14 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
             .where("closed_at", "is", null),
         )
         .onConflict((conflict) => conflict.columns(["poll_id", "item", "voter"]).doNothing())
-        .executeTakeFirst();
+        .executeTakeFirst()
+        // On PostgreSQL a delete of the poll committed while this statement ran fails its reference: the poll
+        // is gone, and the vote is refused as for a closed one.
+        .catch((error: unknown) => {
+          if (isGoneReference(error)) return null;
+          throw error;
+        });
+      if (result === null) return "closed";
       if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return "cast";
       const poll = await db.selectFrom("polls").select("closed_at").where("id", "=", vote.pollId).executeTakeFirst();
       return poll?.closed_at === null ? "already_voted" : "closed";
@@ -161,6 +168,9 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     pollImages,
   };
 };
+
+/** PostgreSQL's foreign key violation. */
+const isGoneReference = (error: unknown): boolean => typeof error === "object" && error !== null && "code" in error && error.code === "23503";
 
 /** Rolls back a poll one of whose images is gone. */
 class MissingImage extends Error {}

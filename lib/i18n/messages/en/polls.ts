@@ -13,7 +13,6 @@ export const polls = {
     cancel: "Not now",
     link: "Voting link",
     copy: "Copy link",
-    votes: { one: "{count} vote", other: "{count} votes" },
     counts: { one: "{votes} from {count} voter", other: "{votes} from {count} voters" },
     closed: "Closed",
     results: "Results",

@@ -15,7 +15,6 @@ export const polls: Messages["polls"] = {
     cancel: "暂不",
     link: "投票链接",
     copy: "复制链接",
-    votes: { one: "{count} 票", other: "{count} 票" },
     counts: { one: "{count} 位投票者投了 {votes}", other: "{count} 位投票者投了 {votes}" },
     closed: "已关闭",
     results: "结果",
