@@ -135,5 +135,6 @@ test.describe("parameter grids", () => {
     await grid.form.getByRole("button", { name: "Delete list animals" }).click();
     await grid.form.getByRole("button", { name: "Delete it" }).click();
     await expect(lists).toHaveCount(0);
+    await expect(grid.form.getByLabel("Name", { exact: true })).toBeFocused();
   });
 });

@@ -16,6 +16,11 @@ export function SignInForm({ next }: { next: string }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Said here, in the interface's language: the browser's own "fill in this field" speaks the browser's.
+    if (password === "") {
+      setError(t.empty);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -28,13 +33,13 @@ export function SignInForm({ next }: { next: string }) {
   };
 
   return (
-    <form onSubmit={submit} className="space-y-3">
+    <form onSubmit={submit} noValidate className="space-y-3">
       <Field id="password" label={t.password} error={error ?? undefined}>
         <input
           id="password"
           type="password"
           autoComplete="current-password"
-          required
+          aria-required
           aria-invalid={error !== null}
           aria-describedby={error ? "password-error" : undefined}
           className={inputClass}

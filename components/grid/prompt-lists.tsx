@@ -65,7 +65,8 @@ export function PromptLists() {
                 no={t.deleteListNo}
                 variant="danger"
                 disabled={remove.isPending}
-                onConfirm={() => remove.mutate(list.name)}
+                // Its row goes: the focus goes to the list editor's name, where the next list is written.
+                onConfirm={() => remove.mutate(list.name, { onSuccess: () => document.getElementById("grid-list-name")?.focus() })}
               />
             </li>
           ))}

@@ -6,4 +6,5 @@ export const access = {
   password: "Password",
   signIn: "Sign in",
   failed: "Could not sign in.",
+  empty: "Type the password first.",
 };

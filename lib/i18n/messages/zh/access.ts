@@ -8,4 +8,5 @@ export const access: Messages["access"] = {
   password: "密码",
   signIn: "登录",
   failed: "无法登录。",
+  empty: "请先输入密码。",
 };
