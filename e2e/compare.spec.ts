@@ -57,6 +57,10 @@ test.describe("comparing models side by side", () => {
     await compare.chooseModels(["Wan 2.6", "Wan 2.5 preview", "Qwen-Image", "Qwen-Image Max"]);
     await expect(compare.model("Wan 2.2 flash")).toBeDisabled();
     await expect(compare.form).toContainText("4 chosen, the most at once: untick one to choose another.");
+    // What each chosen model is good at, readable without a pointer's tooltip, in the order chosen.
+    const about = compare.form.getByRole("list", { name: "The chosen models" }).getByRole("listitem");
+    await expect(about).toHaveCount(4);
+    await expect(about.first()).toHaveText(/^Wan 2\.6: \S/);
   });
 
   test("blind mode hides which model made which column until someone reveals it", async ({ compare, page }) => {

@@ -148,7 +148,9 @@ test.describe("editing an image", () => {
     await expect(stepTwo).toBeFocused();
     await page.screenshot({ path: "test-results/screenshots/edit-chain.png", fullPage: true });
 
-    // Reusing the edit's settings brings back its input image and its model.
+    // Reusing the edit's settings brings back its input image and its model (what it does is its description,
+    // not a tooltip alone).
+    await expect(reloaded.getByRole("button", { name: "Reuse settings" })).toHaveAccessibleDescription("Everything as it was, the seed used included, to make this image again.");
     await reloaded.getByRole("button", { name: "Reuse settings" }).click();
     await expect(edit.form).toBeVisible();
     await expect(edit.model).toHaveValue("qwen-image-edit");

@@ -126,6 +126,16 @@ export function CompareForm({
                   })}
                 </div>
               ))}
+              {/* What each chosen model is good at, in words anyone can read (the tooltips only reach a pointer). */}
+              {field.value.length > 0 && (
+                <ul aria-label={t.chosenAbout} className="space-y-0.5 text-xs text-slate-600 dark:text-slate-400">
+                  {field.value.map(getModel).map((model) => (
+                    <li key={model.id}>
+                      <span className="font-medium text-slate-700 dark:text-slate-300">{model.name}</span>: {modelSummaries[model.id] ?? model.summary}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {fieldState.error && (
                 <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
                   {ruleText(fieldState.error.message ?? fieldState.error.root?.message ?? "")}

@@ -112,7 +112,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
             {t.card.retry}
           </Button>
         )}
-        <Button onClick={() => actions.reuseSettings(generation, "used")} title={t.card.reuseSettingsHelp}>
+        <Button onClick={() => actions.reuseSettings(generation, "used")} help={t.card.reuseSettingsHelp}>
           {t.card.reuseSettings}
         </Button>
         <Button onClick={() => actions.reuseSettings(generation, "new")}>{t.card.reuseNewSeed}</Button>

@@ -3,6 +3,7 @@ import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { apiResponse } from "@/lib/api/client";
 import { fileNameOf } from "@/lib/download/file-name";
 import { format } from "@/lib/i18n/format";
+import { useHelp } from "@/components/ui/use-help";
 import { DownloadRefused, downloadLinkClass } from "./download-link";
 
 type DeckState = { kind: "idle" } | { kind: "preparing" } | { kind: "downloading"; percent: number | null } | { kind: "failed"; message: string };
@@ -18,6 +19,7 @@ export function DeckButton({ href, help }: { href: string; help?: string }) {
   const ruleText = useRuleText();
   const [state, setState] = useState<DeckState>({ kind: "idle" });
   const busy = state.kind === "preparing" || state.kind === "downloading";
+  const described = useHelp(help ?? t.deckHelp);
 
   const download = async () => {
     setState({ kind: "preparing" });
@@ -51,9 +53,10 @@ export function DeckButton({ href, help }: { href: string; help?: string }) {
     state.kind === "preparing" ? t.deckPreparing : state.kind === "downloading" ? (state.percent === null ? t.deckDownloading : format(t.deckProgress, { percent: state.percent })) : "";
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <button type="button" title={help ?? t.deckHelp} className={downloadLinkClass} onClick={busy ? undefined : () => void download()} aria-disabled={busy}>
+      <button type="button" {...described.props} className={downloadLinkClass} onClick={busy ? undefined : () => void download()} aria-disabled={busy}>
         {t.deck}
       </button>
+      {described.node}
       {/* A live region, not a second "status" in a card that has its own progress. */}
       <span aria-live="polite" className="text-xs text-slate-600 dark:text-slate-400">
         {status}

@@ -3,6 +3,7 @@ import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { apiResponse } from "@/lib/api/client";
 import { checkAddress } from "@/lib/download/download-check";
 import { format } from "@/lib/i18n/format";
+import { useHelp } from "@/components/ui/use-help";
 
 /** A download's link, looking like the buttons beside it. */
 export const downloadLinkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800";
@@ -16,6 +17,7 @@ export function DownloadLink({ href, title, children }: { href: string; title: s
   const t = useMessages().sets;
   const ruleText = useRuleText();
   const [state, setState] = useState<{ kind: "idle" } | { kind: "checking" } | { kind: "failed"; message: string }>({ kind: "idle" });
+  const help = useHelp(title);
 
   const onClick = async (event: MouseEvent<HTMLAnchorElement>) => {
     // A new tab, a new window or "save link as" is the person's own choice: the browser's to handle.
@@ -37,9 +39,10 @@ export function DownloadLink({ href, title, children }: { href: string; title: s
 
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <a href={href} download title={title} className={downloadLinkClass} onClick={(event) => void onClick(event)} aria-busy={state.kind === "checking"}>
+      <a href={href} download {...help.props} className={downloadLinkClass} onClick={(event) => void onClick(event)} aria-busy={state.kind === "checking"}>
         {children}
       </a>
+      {help.node}
       {state.kind === "failed" && <DownloadRefused>{format(t.downloadFailed, { error: state.message })}</DownloadRefused>}
     </span>
   );

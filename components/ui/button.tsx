@@ -1,4 +1,5 @@
-import { useId, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
+import { useHelp } from "./use-help";
 
 // aria-disabled as well as disabled: a button disabled with a reason stays focusable (see below).
 const VARIANTS = {
@@ -24,19 +25,20 @@ const SIZES = {
  * The app's button. Given `disabled` and a `reason`, it says why it does nothing yet to everyone: a pointer
  * gets the reason as a tooltip, and a keyboard or screen-reader user can still reach the button (it is
  * aria-disabled rather than disabled, which would take it out of the tab order) and hears the reason as its
- * description.
+ * description. `help`, otherwise, is said the same way: what the button does, beyond its name.
  */
 export function Button({
   variant = "secondary",
   size = "md",
   className = "",
   reason,
+  help,
   disabled,
   onClick,
   ...props
-}: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES; reason?: string | undefined }) {
-  const id = useId();
+}: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES; reason?: string | undefined; help?: string | undefined }) {
   const explained = Boolean(disabled && reason);
+  const described = useHelp(explained ? reason : help);
   return (
     <>
       <button
@@ -45,15 +47,11 @@ export function Button({
         className={`inline-flex items-center justify-center gap-1.5 rounded-md ${SIZES[size]} font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
         disabled={disabled && !explained}
         aria-disabled={explained || undefined}
-        aria-describedby={explained ? `${id}-reason` : props["aria-describedby"]}
-        title={explained ? reason : props.title}
+        aria-describedby={described.props["aria-describedby"] ?? props["aria-describedby"]}
+        title={described.props.title ?? props.title}
         onClick={explained ? undefined : onClick}
       />
-      {explained && (
-        <span id={`${id}-reason`} hidden>
-          {reason}
-        </span>
-      )}
+      {described.node}
     </>
   );
 }

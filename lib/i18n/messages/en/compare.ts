@@ -8,6 +8,7 @@ export const compare = {
     modelsFull: "{max} chosen, the most at once: untick one to choose another.",
     modelsHelp: "Pick {min} to {max}. Each runs the same prompt and seed at its nearest size to the aspect ratio.",
     modelsAtMost: "At most {max} models at once",
+    chosenAbout: "The chosen models",
     prompt: "Prompt",
     promptHelp: "The limit is the strictest of the chosen models'. Ctrl+Enter (⌘+Enter) compares.",
     promptPlaceholder: "A poster that reads “Spring Tea Festival” in calligraphy, cherry blossoms, soft morning light",

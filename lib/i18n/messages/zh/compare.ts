@@ -9,6 +9,7 @@ export const compare: Messages["compare"] = {
     modelsFull: "已选 {max} 个，已达上限：取消勾选一个后才能选择其他模型。",
     modelsHelp: "选择 {min} 到 {max} 个模型。各模型使用相同的提示词和种子，并按最接近所选宽高比的尺寸生成。",
     modelsAtMost: "最多同时选择 {max} 个模型",
+    chosenAbout: "已选模型",
     prompt: "提示词",
     promptHelp: "字数上限以所选模型中最严格的为准。按 Ctrl+Enter（⌘+Enter）开始对比。",
     promptPlaceholder: "一张海报，以书法字体写着“春茶节”，樱花盛开，柔和的晨光",
