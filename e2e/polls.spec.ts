@@ -173,6 +173,13 @@ test("a voter on a poll of several items stays on the one voted, sees the models
     await expect(voter.getByRole("region", { name: "2 of 2" }).getByRole("button", { name: "Image B is best" })).toBeVisible();
     // The next item takes the focus (Next is gone on the last one), so the keyboard starts at its images.
     await expect(voter.getByRole("region", { name: "2 of 2" })).toBeFocused();
+
+    // Deleted from the card it was made on, the card can make another, and the voter's link is gone.
+    await card.getByRole("button", { name: "Delete poll" }).click();
+    await card.getByRole("button", { name: "Delete it" }).click();
+    await expect(card.getByRole("button", { name: "Make a poll" })).toBeFocused();
+    await expect(card.getByRole("textbox", { name: "Voting link" })).toHaveCount(0);
+    expect((await voter.goto(link))?.status()).toBe(404);
   } finally {
     await context.close();
   }
