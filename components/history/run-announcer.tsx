@@ -23,13 +23,9 @@ export function RunAnnouncer({ items, loaded, view }: { items: readonly HistoryI
   const [text, setText] = useState("");
   useEffect(() => {
     if (!loaded) return;
-    if (!seen.current) {
-      seen.current = firstLook(items);
-      viewSeen.current = view;
-      return;
-    }
-    if (viewSeen.current !== view) {
-      seen.current = absorb(seen.current, items);
+    // The first look, or a new view: taken in, not told of.
+    if (!seen.current || viewSeen.current !== view) {
+      seen.current = seen.current ? absorb(seen.current, items) : firstLook(items);
       viewSeen.current = view;
       return;
     }

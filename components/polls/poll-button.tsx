@@ -5,6 +5,7 @@ import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-prov
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { pollQuery, useClosePoll, useCreatePoll, useDeletePoll } from "@/lib/api/polls";
 import { format, plural } from "@/lib/i18n/format";
 import type { PollAccess, PollReveal } from "@/lib/polls/poll";
@@ -131,21 +132,11 @@ export function PollStatus({
   // Unwatched, the counts stay as the page was loaded (a list of polls would otherwise ask once per poll on every focus).
   const poll = useQuery({ ...pollQuery(initial), ...(!watch && { refetchInterval: false as const, staleTime: Infinity }), enabled: !deleted }).data;
   const url = `${useOrigin()}${poll.path}`;
-  // The buttons go with the poll: the focus goes to the line that says so.
-  const gone = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (deleted) gone.current?.focus();
-  }, [deleted]);
-  // Just made: its link, the thing to pass on. Just closed: Close went, so the counts that now say "Closed".
-  const link = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusLink) link.current?.focus();
-  }, [focusLink]);
-  const counts = useRef<HTMLParagraphElement>(null);
-  const closed = close.isSuccess;
-  useEffect(() => {
-    if (closed) counts.current?.focus();
-  }, [closed]);
+  // Deleted, the buttons go with the poll: the focus goes to the line that says so. Just made: its link, the
+  // thing to pass on. Just closed: Close went, so the counts that now say "Closed".
+  const gone = useFocusWhen<HTMLParagraphElement>(deleted);
+  const link = useFocusWhen<HTMLInputElement>(focusLink);
+  const counts = useFocusWhen<HTMLParagraphElement>(close.isSuccess);
   if (deleted) {
     return (
       <p ref={gone} tabIndex={-1} role="status" className="w-full rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm outline-none">

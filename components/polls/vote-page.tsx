@@ -60,6 +60,8 @@ export function VotePage({ token }: { token: string }) {
   const chosen = item?.vote;
   const sources = Array.from({ length: item?.slots ?? 0 }, (_, slot) => `/api/vote/${token}/items/${index}/images/${slot}`);
   const waiting = sources.some((src) => !loaded.has(src)) ? t.imagesLoading : undefined;
+  // Every choice's button waits alike: for the item's pictures, then for the vote on its way.
+  const choosing = { disabled: vote.isPending || waiting !== undefined, reason: waiting ?? working };
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -93,7 +95,7 @@ export function VotePage({ token }: { token: string }) {
                   <img src={src} alt={format(t.image, { letter: letter(slot) })} onLoad={() => arrived(src)} onError={() => arrived(src)} className="h-auto w-full rounded" />
                   <p className="text-sm font-medium">{item.models ? format(t.made, { letter: letter(slot), model: item.models[slot] ?? "" }) : format(t.image, { letter: letter(slot) })}</p>
                   {chosen === null && !view.closed && (
-                    <Button variant="primary" className="w-full" disabled={vote.isPending || waiting !== undefined} reason={waiting ?? working} onClick={() => cast(index, { slot })}>
+                    <Button variant="primary" className="w-full" {...choosing} onClick={() => cast(index, { slot })}>
                       {format(t.pick, { letter: letter(slot) })}
                     </Button>
                   )}
@@ -104,8 +106,8 @@ export function VotePage({ token }: { token: string }) {
           <div className="flex flex-wrap items-center gap-2">
             {chosen === null && !view.closed && (
               <>
-                <Button disabled={vote.isPending || waiting !== undefined} reason={waiting ?? working} onClick={() => cast(index, "tie")}>{t.tie}</Button>
-                <Button disabled={vote.isPending || waiting !== undefined} reason={waiting ?? working} onClick={() => cast(index, "bad")}>{t.bad}</Button>
+                <Button {...choosing} onClick={() => cast(index, "tie")}>{t.tie}</Button>
+                <Button {...choosing} onClick={() => cast(index, "bad")}>{t.bad}</Button>
               </>
             )}
             {chosen !== null && chosen !== undefined && (

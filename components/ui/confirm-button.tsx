@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type ComponentProps } from "react";
+import { useRef, useState, type ComponentProps } from "react";
 import { Button } from "./button";
+import { useFocusWhen } from "./use-focus-when";
 
 /**
  * A button for what cannot be taken back lightly: the first press asks, in place, and only the second one
@@ -26,11 +27,8 @@ export function ConfirmButton({
   name?: string;
 }) {
   const [asking, setAsking] = useState(false);
-  const yesButton = useRef<HTMLButtonElement>(null);
+  const yesButton = useFocusWhen<HTMLButtonElement>(asking);
   const askButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) yesButton.current?.focus();
-  }, [asking]);
   const cancel = () => {
     setAsking(false);
     requestAnimationFrame(() => askButton.current?.focus());

@@ -20,19 +20,16 @@ const running = (item: HistoryItem): boolean =>
 
 const states = (items: readonly HistoryItem[]): Array<[string, boolean]> => items.map((item) => [item.id, running(item)]);
 
-export const firstLook = (items: readonly HistoryItem[]): RunsSeen => ({
-  running: new Map(states(items)),
-  since: items.reduce((newest, item) => Math.max(newest, item.createdAt), Number.NEGATIVE_INFINITY),
-});
-
 /**
- * Takes in what a new view of the list shows (another filter) without telling of it: what it shows that was
- * never seen, ended while out of view, however long ago.
+ * Takes in what a view of the list shows without telling of it: the first look, or a new view (another
+ * filter), whose items never seen ended while out of view, however long ago.
  */
 export const absorb = (seen: RunsSeen, items: readonly HistoryItem[]): RunsSeen => ({
   running: new Map([...seen.running, ...states(items)]),
   since: items.reduce((newest, item) => Math.max(newest, item.createdAt), seen.since),
 });
+
+export const firstLook = (items: readonly HistoryItem[]): RunsSeen => absorb({ running: new Map(), since: Number.NEGATIVE_INFINITY }, items);
 
 export const lookAgain = (seen: RunsSeen, items: readonly HistoryItem[]): { readonly ended: HistoryItem[]; readonly seen: RunsSeen } => ({
   ended: items.filter((item) => !running(item) && (seen.running.get(item.id) ?? item.createdAt > seen.since)),

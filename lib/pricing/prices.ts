@@ -25,17 +25,19 @@ export const DEFAULT_PRICES: PriceTable = {
 /** What `images` of `model` cost; a model without a price costs nothing known (0). */
 export const imageCost = (prices: PriceTable, model: string, images: number): number => (prices.perImage[model] ?? 0) * images;
 
+const BLIND = "blind:";
+
 /**
  * What a column of a blind comparison not yet revealed is counted under in the day's spend: its comparison's
  * models together, priced at their mean, as its card prices it. Counted under its own model, today's cost would
  * rise by that model's price as each column ended, and say which column it was.
  */
-export const blindSpendKey = (models: readonly string[]): string => `blind:${[...models].sort().join(",")}`;
+export const blindSpendKey = (models: readonly string[]): string => `${BLIND}${[...models].sort().join(",")}`;
 
 /** What a day's spend row costs: a model's images at its price, a blind key's at its models' mean. */
 export const spendCost = (prices: PriceTable, key: string, images: number): number => {
-  if (!key.startsWith("blind:")) return imageCost(prices, key, images);
-  const models = key.slice("blind:".length).split(",");
+  if (!key.startsWith(BLIND)) return imageCost(prices, key, images);
+  const models = key.slice(BLIND.length).split(",");
   return models.reduce((sum, model) => sum + imageCost(prices, model, images), 0) / Math.max(1, models.length);
 };
 

@@ -36,15 +36,15 @@ const terms = (q: string | undefined): string[] => (q ?? "").split(/\s+/).filter
 /** A blind comparison whose models are not revealed yet (its request is written by JSON.stringify: no spaces). */
 const HIDDEN = sql`(c.revealed = 0 AND c.request_json LIKE '%"blind":true%')`;
 
+/** Whether any column `g` of comparison `c` meets the condition. */
+const column = (condition: Condition) => sql`EXISTS (SELECT 1 FROM generations g WHERE g.comparison_id = c.id AND ${condition})`;
+
 /**
  * The filters as a hidden comparison answers them: each on its own, never one column against several at once
  * (a model and a status that matched one column together would say which column that model is), against
  * what its card shows (every column running until all have ended, but one the owner cancelled), and words
  * only in its prompt (a revised prompt waits for the reveal, as on the card).
  */
-/** Whether any column `g` of comparison `c` meets the condition. */
-const column = (condition: Condition) => sql`EXISTS (SELECT 1 FROM generations g WHERE g.comparison_id = c.id AND ${condition})`;
-
 const hiddenFilters = ({ q, model, status }: ListQuery, backend: SqlDatabase["backend"]): Condition[] => {
   const like = likeOf(backend);
   const active = column(sql`g.status IN ('queued', 'running')`);
