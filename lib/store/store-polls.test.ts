@@ -130,3 +130,48 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await store.imageIds()).toEqual(new Set(["i1"]));
   });
 });
+
+describe("on postgres, a vote and a delete of its poll at once", () => {
+  it("refuses the vote as for a closed poll, and keeps nothing of it", async () => {
+    const postgres = STORE_BACKENDS.find((backend) => backend.name === "postgres");
+    if (!postgres) throw new Error("no PostgreSQL backend");
+    const opened = await postgres.open();
+    if (opened.database.backend !== "postgres") throw new Error("not PostgreSQL");
+    const { store, database } = opened;
+    try {
+      await store.create({ id: "g1", createdAt: 500, request: { ...defaultRequest("qwen-image"), prompt: "A lighthouse" } });
+      await store.complete("g1", { finishedAt: 900, durationMs: 400, billedImages: 1, images: [{ id: "i1", position: 0, width: 1328, height: 1328, mime: "image/png", bytes: 10, revisedPrompt: "" }] });
+      await store.createPoll({
+        id: "poll-1",
+        token: "token-1",
+        createdAt: 1_000,
+        title: "Which lighthouse?",
+        reveal: "after_vote",
+        access: "link",
+        closedAt: null,
+        items: [{ prompt: "A lighthouse", candidates: [{ generationId: "g1", imageId: "i1", model: "qwen-image" }] }],
+      });
+      // The delete holds its row locks uncommitted while the vote's statement reads the poll as still open;
+      // the vote's reference check then waits on the delete, which commits under it.
+      const deleter = await database.pool.connect();
+      try {
+        await deleter.query("BEGIN");
+        await deleter.query("DELETE FROM poll_votes WHERE poll_id = 'poll-1'");
+        await deleter.query("DELETE FROM polls WHERE id = 'poll-1'");
+        const vote = store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 1_500 });
+        // Read outside the delete's transaction, which sees the activity view as it was at its first read.
+        const waiting = async () =>
+          Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into %poll_votes%'")).rows[0].n);
+        await expect.poll(waiting, { timeout: 5_000 }).toBe(1);
+        await deleter.query("COMMIT");
+        expect(await vote).toBe("closed");
+      } finally {
+        deleter.release();
+      }
+      expect(await store.pollVotes()).toEqual([]);
+      expect(await store.getPoll("poll-1")).toBeNull();
+    } finally {
+      await opened.close();
+    }
+  });
+});
