@@ -79,6 +79,8 @@ test.describe("editing an image", () => {
 
     // The slider moves the divider: all "before" at the right end, all "after" at the left.
     const before = result.getByTestId("before-image");
+    await expect(before).toHaveAttribute("alt", "Before: the input, 1200*800");
+    await expect(result.getByRole("img", { name: "After: result 1 of 1 for: Make the sky stormy, keep the garden as it is" })).toBeVisible();
     await expect(before).toHaveCSS("clip-path", "inset(0px 50% 0px 0px)");
     await slider.focus();
     await page.keyboard.press("End");

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { PlaygroundPage } from "./fixtures";
+import { BatchPanel, GridPanel, PlaygroundPage } from "./fixtures";
 import { GATED_APP_PORT } from "./ports";
 import { startAppServer, type AppServer } from "./server-process";
 
@@ -177,6 +177,21 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
     /You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds?\./,
   );
   await expect(page.getByTestId("usage")).toHaveText(/^1 of 4 images left today · about \$0\.06 spent \(offline demo: nothing billed\)$/);
+
+  // A batch or a grid larger than what is left today is said before it is sent, and cannot run.
+  const batch = new BatchPanel(page);
+  await batch.open();
+  await batch.form.getByLabel("Prompts, one per line").fill("A lantern festival\nA quiet harbour at night");
+  await expect(batch.form.locator("p", { hasText: "This batch needs 2 images, more than the 1 left today: run fewer rows or wait for tomorrow (UTC)." })).toBeVisible();
+  await expect(batch.form.getByRole("button", { name: "Run the batch" })).toHaveAttribute("aria-disabled", "true");
+  const grid = new GridPanel(page);
+  await grid.open();
+  await grid.prompt.fill("A lighthouse on a cliff at dawn");
+  await grid.setAxis(1, "Seed");
+  await grid.axis(1).getByLabel("Seeds").fill("11, 12");
+  await expect(grid.form.getByTestId("grid-size")).toContainText("This grid needs 2 images, more than the 1 left today: make it smaller or wait for tomorrow (UTC).");
+  await expect(grid.form.getByRole("button", { name: "Run the grid" })).toHaveAttribute("aria-disabled", "true");
+  await page.getByRole("button", { name: "One model", exact: true }).click();
 
   // A download counts against the same limit: its refusal is said beside its link, not left as a failed file.
   let downloads = 0;

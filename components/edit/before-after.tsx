@@ -2,7 +2,8 @@ import { useId, useState, type PointerEvent } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import type { ImageView, InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
-import { aspectLabel } from "@/lib/models/size-rules";
+import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+import { excerpt } from "@/lib/text/well-formed";
 
 /**
  * An edit's result over its input: the input shows left of the divider, the result right of it. A press or
@@ -17,12 +18,14 @@ export function BeforeAfter({
   after,
   index,
   count,
+  prompt,
   full = false,
 }: {
   before: InputImageView;
   after: ImageView;
   index: number;
   count: number;
+  prompt: string;
   full?: boolean;
 }) {
   const t = useMessages().edit.card;
@@ -51,11 +54,11 @@ export function BeforeAfter({
         style={{ aspectRatio: `${after.width} / ${after.height}` }}
       >
         {/* eslint-disable-next-line @next/next/no-img-element -- stored images served by the app */}
-        <img src={full ? after.src : after.thumbSrc} alt={t.after} draggable={false} className={`${picture} object-cover`} loading={full ? "eager" : "lazy"} />
+        <img src={full ? after.src : after.thumbSrc} alt={format(t.afterAlt, { index: index + 1, count, prompt: excerpt(prompt, 120) })} draggable={false} className={`${picture} object-cover`} loading={full ? "eager" : "lazy"} />
         {/* eslint-disable-next-line @next/next/no-img-element -- stored images served by the app */}
         <img
           src={full ? before.src : before.thumbSrc}
-          alt={t.before}
+          alt={format(t.beforeAlt, { size: formatSize(before) })}
           draggable={false}
           // Opaque, so the result never shows through where a letterboxed input leaves room.
           className={`${picture} bg-slate-100 dark:bg-slate-800 ${sameShape ? "object-cover" : "object-contain"}`}

@@ -116,7 +116,7 @@ export function ImageResult({
     <li className={stacked ? "grid gap-2" : "grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"}>
       {before ? (
         <div className="space-y-1">
-          <BeforeAfter before={before} after={image} index={index} count={count} />
+          <BeforeAfter before={before} after={image} index={index} count={count} prompt={prompt} />
           <button type="button" onClick={onOpen} className="text-xs font-medium text-indigo-700 dark:text-indigo-300 underline">
             {format(t.open, { index: index + 1, count })}
           </button>

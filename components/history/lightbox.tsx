@@ -74,7 +74,7 @@ export function Lightbox({
             // As tall as a plain image may be (under the details on a phone, beside them from md up), less the slider's own row.
             <div className="w-full max-w-[calc(45vh*var(--ratio))] md:max-w-[calc((95vh_-_4rem)*var(--ratio))]" style={{ "--ratio": image.width / image.height } as CSSProperties}>
               {/* Keyed: the next image's slider starts in the middle, not where this one was left. */}
-              <BeforeAfter key={image.id} before={generation.input} after={image} index={position.index - 1} count={position.count} full />
+              <BeforeAfter key={image.id} before={generation.input} after={image} index={position.index - 1} count={position.count} prompt={generation.request.prompt} full />
             </div>
           ) : (
             // eslint-disable-next-line @next/next/no-img-element -- stored originals of any size, served by the app

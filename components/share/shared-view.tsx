@@ -105,7 +105,7 @@ function Images({ generation, label, describe = (text) => text, hidden = false }
       {generation.images.map((image, index) => (
         <li key={image.id} className="space-y-1">
           {/* An edit is shown as it is in the history: its input under the result, with the slider between. */}
-          {generation.input && <BeforeAfter before={generation.input} after={image} index={index} count={generation.images.length} />}
+          {generation.input && <BeforeAfter before={generation.input} after={image} index={index} count={generation.images.length} prompt={generation.prompt} />}
           <a href={image.src} target="_blank" rel="noreferrer" className={generation.input ? "text-xs font-medium text-indigo-700 dark:text-indigo-300 underline" : "block"}>
             {generation.input ? (
               format(t.openFull, { n: index + 1 })

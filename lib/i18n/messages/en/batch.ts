@@ -33,7 +33,7 @@ export const batch = {
     more: { one: "…and {count} more row.", other: "…and {count} more rows." },
     summary: { one: "{count} row, {images}", other: "{count} rows, {images}" },
     images: { one: "{count} image", other: "{count} images" },
-    overBudget: "This batch needs {images} images but only {left} are left today: run fewer rows or wait for tomorrow (UTC).",
+    overBudget: "This batch needs {images} images, more than the {left} left today: run fewer rows or wait for tomorrow (UTC).",
     refused: { one: "{count} row is refused: fix it to run the batch.", other: "{count} rows are refused: fix them to run the batch." },
     fixDefaults: "Fix the number of images or the seed above first: rows that leave them out take them.",
     tooMany: "A batch has at most {max} rows; this one has {count}. Split it in two.",

@@ -51,6 +51,8 @@ export const edit = {
     badge: "Edit",
     before: "Before",
     after: "After",
+    beforeAlt: "Before: the input, {size}",
+    afterAlt: "After: result {index} of {count} for: {prompt}",
     slider: "Drag across the picture to compare before and after",
     sliderOf: "Drag across picture {index} of {count} to compare before and after",
     shapeNote: "The input ({input}) is shown whole inside the result's {result} frame.",

@@ -75,7 +75,7 @@ export const grid = {
     shape: "{shape} = {cells}, {images}",
     images: { one: "{count} image", other: "{count} images" },
     budget: "Today {used} of {limit} images are used; this grid needs {images}.",
-    overBudget: "This grid needs {images} images but only {left} are left today: make it smaller or wait for tomorrow (UTC).",
+    overBudget: "This grid needs {images} images, more than the {left} left today: make it smaller or wait for tomorrow (UTC).",
     queueNote: "Cells beyond the free places wait their turn and start as others finish.",
     submit: "Run the grid",
   },
