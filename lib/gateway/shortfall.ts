@@ -34,6 +34,16 @@ export const answerNotices = (asked: number, answer: ImageAnswer): string[] => {
 };
 
 /**
+ * What could not be kept of an answer's images (a dead link, data that is not an image): how many, said as
+ * billed, since the gateway bills every image it returned; then each distinct reason once.
+ */
+export const lostNotices = (returned: number, lost: readonly AppError[]): string[] => {
+  if (lost.length === 0) return [];
+  const reasons = [...new Set(lost.map((error) => error.message))];
+  return [`${lost.length} of the ${returned} images the gateway returned could not be kept; they are billed all the same.`, ...reasons];
+};
+
+/**
  * An answer without a single image to keep fails the generation: with the upstream's own refusal where it
  * named one (content moderation, say), otherwise as an answer that held nothing usable.
  */

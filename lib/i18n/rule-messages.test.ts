@@ -4,6 +4,7 @@ import { defaultEdit, NO_INPUT, switchEditModel } from "../edit/edit-defaults";
 import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
+import { AppError } from "../errors";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_SHARE } from "../compare/hidden-column";
 import { TOO_LATE_TO_STOP } from "../jobs/runner";
@@ -13,7 +14,7 @@ import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
 import { answerStillArriving } from "../gateway/call";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
-import { answerNotices, emptyAnswerError } from "../gateway/shortfall";
+import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
 import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
@@ -189,6 +190,7 @@ const sentences = async (): Promise<string[]> => {
     ),
     ...answerNotices(3, { ...EMPTY_ANSWER, images: [ONE_IMAGE], failed: ["DataInspectionFailed", "InternalError.Algo"], unusable: 1, stoppedEarly: ["length"] }),
     ...answerNotices(1, { ...EMPTY_ANSWER, images: [ONE_IMAGE, ONE_IMAGE] }),
+    ...lostNotices(4, [new AppError("bad_upstream_response", "The gateway returned an image that does not decode.")]),
     taskStillRunning("RUNNING", 180_000),
     answerStillArriving(240_000),
     itemsGone(2, 5),

@@ -169,6 +169,34 @@ describe("every answer shape, and what the gateway said of it", () => {
     expect((await budget.usage()).imagesToday).toBe(3);
   });
 
+  it.each([
+    ["url", "The gateway's image link answered 404; the image could not be kept."],
+    ["b64_json", "The gateway returned something that is not a PNG, JPEG or WebP image."],
+  ] as const)("an image that cannot be kept (%s) loses only itself: the others are kept, and the card says why", async (responseFormat, reason) => {
+    const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 10 } });
+    current().simulator.configure({ responseFormat });
+    current().simulator.injectFault({ kind: "broken_image" });
+    const started = await budget.start(request({ n: 3 }));
+    await budget.idle();
+    const done = await storage.store.get(started.id);
+    expect(done).toMatchObject({
+      status: "succeeded",
+      billedImages: 3,
+      notices: ["1 of the 3 images the gateway returned could not be kept; they are billed all the same.", reason],
+    });
+    expect(done?.images).toHaveLength(2);
+    for (const image of done?.images ?? []) expect(await storage.images.read(image.id, "full")).not.toBeNull();
+    expect((await budget.usage()).imagesToday).toBe(3);
+
+    // Nothing kept at all: the generation fails with that reason, billed all the same.
+    current().simulator.injectFault({ kind: "broken_image" });
+    const alone = await budget.start(request({ n: 1 }));
+    await budget.idle();
+    expect(await storage.store.get(alone.id)).toMatchObject({ status: "failed", billedImages: 1, error: { message: reason }, images: [] });
+    // And no file was left behind by either: a sweep keeping the kept two finds nothing else.
+    expect(await storage.images.sweep(new Set(done?.images.map((image) => image.id)), Date.now() + 60_000)).toBe(0);
+  });
+
   it("a failure keeps the gateway's request id (and task id) for the user to quote", async () => {
     current().simulator.injectFault({ kind: "moderation" });
     const refused = await runner.start(request());

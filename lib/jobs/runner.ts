@@ -15,6 +15,7 @@ import { blindSpendKey } from "../pricing/prices";
 import type { GenerateRequest } from "../models/request-schema";
 import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
+import { lostNotices } from "../gateway/shortfall";
 import { INPUT_GONE } from "../edit/edit-request";
 import { toDataUri } from "../edit/input-image";
 import { answerThumbnail, inspectImage } from "./process-image";
@@ -176,31 +177,39 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
 
   /**
    * Fetches the answer's images, all at once, then checks, thumbnails and writes them, all at once (a result
-   * holds at most a handful). Answers them with when the last one arrived.
+   * holds at most a handful). Answers them with when the last one arrived, and why each one that could not be
+   * kept was lost: the gateway bills every image it returned, so one dead link or damaged file must not cost
+   * the others. Only an answer of which nothing could be kept fails, with its first image's reason.
    */
-  const keep = async (id: string, upstream: readonly UpstreamImage[], connection: Gateway, signal: AbortSignal): Promise<{ stored: StoredImage[]; downloadedAt: number }> => {
+  const keep = async (
+    id: string,
+    upstream: readonly UpstreamImage[],
+    connection: Gateway,
+    signal: AbortSignal,
+  ): Promise<{ stored: StoredImage[]; downloadedAt: number; lost: AppError[] }> => {
     if (upstream.some((image) => image.source.kind === "url")) stage(id, "downloading");
-    const fetched = await Promise.all(
-      upstream.map((image) => (image.source.kind === "base64" ? Buffer.from(image.source.data, "base64") : connection.fetchImage(image.source.url, signal))),
+    const fetched = await Promise.allSettled(
+      upstream.map(async (image) => (image.source.kind === "base64" ? Buffer.from(image.source.data, "base64") : connection.fetchImage(image.source.url, signal))),
     );
     const downloadedAt = now();
     stage(id, "storing");
     const written = await Promise.allSettled(
-      fetched.map(async (bytes, position): Promise<StoredImage> => {
+      fetched.map(async (result, index): Promise<StoredImage> => {
+        if (result.status === "rejected") throw result.reason;
+        const bytes = result.value;
         const info = await inspectImage(bytes);
         const imageId = randomUUID();
         // The image is written while its thumbnail is made: the two slowest steps before the page can show it.
         await images.put(imageId, bytes, answerThumbnail(bytes));
-        return { id: imageId, position, width: info.width, height: info.height, mime: info.mime, bytes: bytes.length, revisedPrompt: upstream[position]?.revisedPrompt ?? "" };
+        return { id: imageId, position: index, width: info.width, height: info.height, mime: info.mime, bytes: bytes.length, revisedPrompt: upstream[index]?.revisedPrompt ?? "" };
       }),
     );
-    const stored = written.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
-    const failed = written.find((result) => result.status === "rejected");
-    if (failed) {
-      await Promise.all(stored.map((image) => images.remove(image.id)));
-      throw failed.reason;
-    }
-    return { stored, downloadedAt };
+    // Numbered as kept, so the first image of a result is always image 1.
+    const stored = written.flatMap((result) => (result.status === "fulfilled" ? [result.value] : [])).map((image, position) => ({ ...image, position }));
+    const lost = written.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+    if (stored.length === 0 && lost.length > 0) throw lost[0];
+    for (const reason of lost) if (!(reason instanceof AppError)) console.error(redact(`keeping an image of ${id} failed: ${String(reason)}`));
+    return { stored, downloadedAt, lost: lost.map(toAppError) };
   };
 
   /**
@@ -255,7 +264,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // Answered, the images are paid for: a cancel (or an interruption) from now on is too late to save
       // anything, so their fetching no longer follows it (each fetch has its own time limit) and they are kept.
       const kept = await keep(id, result.images, connection, NEVER).finally(() => billed.catch(() => undefined));
-      const { stored, downloadedAt } = kept;
+      const { stored, downloadedAt, lost } = kept;
       try {
         await billed;
       } catch (error) {
@@ -263,7 +272,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         throw error;
       }
       const timings = { sentAt, answeredAt, downloadedAt, storedAt: now() };
-      const notices = signal.aborted ? [...result.notices, TOO_LATE_TO_STOP] : result.notices;
+      const answered = [...result.notices, ...lostNotices(result.images.length, lost)];
+      const notices = signal.aborted ? [...answered, TOO_LATE_TO_STOP] : answered;
       const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices, timings };
       let committed: boolean | undefined;
       try {

@@ -33,6 +33,7 @@ export const FAULT_KINDS = [
   // Answer faults: the call is checked and answered as usual, and the answer itself is bent.
   "partial",
   "over_deliver",
+  "broken_image",
   "unknown_shape",
   ...TASK_TWISTS,
 ] as const;
@@ -41,10 +42,11 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
  * Faults that bend a normal answer rather than replace it: fewer images than asked (one refused by
- * moderation), more than asked, a shape nobody knows, or a task that ends badly or answers its first
+ * moderation), more than asked, a last image that cannot be kept (its link gone, or its data not an image),
+ * a shape nobody knows, or a task that ends badly or answers its first
  * queries with a 503 (these force the task flow).
  */
-export const ANSWER_FAULTS = ["partial", "over_deliver", "unknown_shape", ...TASK_TWISTS] as const;
+export const ANSWER_FAULTS = ["partial", "over_deliver", "broken_image", "unknown_shape", ...TASK_TWISTS] as const;
 export type AnswerFault = (typeof ANSWER_FAULTS)[number];
 
 export const isAnswerFault = (kind: FaultKind): kind is AnswerFault => (ANSWER_FAULTS as readonly string[]).includes(kind);

@@ -139,10 +139,21 @@ const answer = async (
   return ok(twist === "unknown_shape" ? unknownShapeBody(made) : answerBody(shape, made, crypto.randomUUID()));
 };
 
-/** A partial answer loses its last image to moderation; an over-delivering one repeats the first three times. */
+/**
+ * A partial answer loses its last image to moderation; an over-delivering one repeats the first three times;
+ * a broken one's last image cannot be kept: its link answers 404 (as an expired one does), or its data is not
+ * an image.
+ */
 const bend = (items: ImageItem[], twist: AnswerFault | undefined): Pick<AnswerParts, "items" | "refused"> => {
   if (twist === "partial") return { items: items.slice(0, -1), refused: 1 };
   if (twist === "over_deliver" && items[0]) return { items: [...items, items[0], items[0], items[0]], refused: 0 };
+  const last = items.at(-1);
+  if (twist === "broken_image" && last) {
+    const broken = last.url
+      ? { ...last, url: last.url.replace(/\/v1\/files\/[^/]+$/, "/v1/files/expired.png") }
+      : { ...last, b64_json: Buffer.from("not an image").toString("base64") };
+    return { items: [...items.slice(0, -1), broken], refused: 0 };
+  }
   return { items, refused: 0 };
 };
 

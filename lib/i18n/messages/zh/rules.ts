@@ -109,6 +109,7 @@ export const rules: Messages["rules"] = {
     ["^Content moderation refused (?<n>\\d+) of them\\.$", "其中 {n} 张被内容审核拒绝。"],
     ["^(?<n>\\d+) failed at the gateway \\((?<codes>[^)]+)\\)\\.$", "其中 {n} 张在网关端失败（{codes}）。"],
     ["^(?<n>\\d+) came with neither a link nor data and could not be kept\\.$", "其中 {n} 张既没有链接也没有数据，无法保存。"],
+    ["^(?<n>\\d+) of the (?<returned>\\d+) images the gateway returned could not be kept; they are billed all the same\\.$", "网关返回的 {returned} 张图片中有 {n} 张无法保存；它们照样计费。"],
     ["^The model stopped early \\(finish reason: (?<reasons>[^)]+)\\)\\.$", "模型提前停止了（结束原因：{reasons}）。"],
     ["^The gateway returned something that is not a PNG, JPEG or WebP image\\.$", "网关返回的不是 PNG、JPEG 或 WebP 图片。"],
     ["^The gateway's answer was too large to be an image result\\. Try fewer images\\.$", "网关的回应过大，不像是图片结果。请减少图片数量。"],
