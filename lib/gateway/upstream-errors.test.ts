@@ -38,6 +38,10 @@ describe("upstream error mapping", () => {
     [504, "upstream timed out", "timeout", 504],
     [401, "", "bad_api_key", 502],
     [418, "{}", "parameter_rejected", 422],
+    // A one-api or new-api relay's drained account: out of credit, not a model the key may not use.
+    [403, openai("insufficient_user_quota", "new_api_error"), "out_of_credit", 402],
+    [403, openai("pre_consume_token_quota_failed", "one_api_error"), "out_of_credit", 402],
+    [400, dashscope("IPInfringementSuspect"), "moderation_refused", 422],
   ])("HTTP %i %s -> %s (%i)", (status, body, code, appStatus) => {
     const error = map(status, body);
     expect(error.code).toBe(code);
@@ -73,6 +77,11 @@ describe("upstream error mapping", () => {
     expect(map(400, dashscope("DataInspectionFailed")).message).toMatch(/content moderation refused this prompt/);
     expect(map(401, dashscope("InvalidApiKey")).message).toMatch(/ONETOKEN_API_KEY/);
     expect(map(403, dashscope("Model.AccessDenied")).message).toMatch(/may not use wan2.6-t2i/);
+    expect(map(404, dashscope("ModelNotFound")).message).toBe("The gateway does not know the model wan2.6-t2i.");
+    // A page, not an API error: the address may be wrong as much as the model.
+    expect(map(404, "<html><body><h1>404 Not Found</h1></body></html>").message).toBe(
+      "The gateway answered 404 without an API error: it does not know the model wan2.6-t2i, or ONETOKEN_BASE_URL does not point at the gateway.",
+    );
   });
 
   it("names the input image where an edit's refusal can be about it, and the edits endpoint on a 404", () => {

@@ -53,10 +53,13 @@ type Kind = Exclude<ErrorCode, "invalid_request" | "payload_too_large" | "unsupp
 const kindFromCode = (code: string): Kind | null => {
   const lower = code.toLowerCase();
   if (lower === "") return null;
-  if (lower.includes("datainspection") || lower.includes("content_policy") || lower.includes("content_filter") || lower.includes("moderation")) {
+  // IPInfringementSuspect: a prompt (or input) refused as likely to infringe, a content refusal like the others.
+  if (lower.includes("datainspection") || lower.includes("content_policy") || lower.includes("content_filter") || lower.includes("moderation") || lower.includes("infringement")) {
     return "moderation_refused";
   }
-  if (lower === "arrearage" || lower.includes("insufficient_quota") || lower.includes("billing")) return "out_of_credit";
+  // OpenAI's insufficient_quota; one-api and new-api relays say insufficient_user_quota, or
+  // pre_consume_token_quota_failed, with a 403 that must not read as a model the key may not use.
+  if (lower === "arrearage" || /insufficient_(user_)?quota|quota_failed/.test(lower) || lower.includes("billing")) return "out_of_credit";
   if (lower === "invalidapikey" || lower.includes("invalid_api_key") || lower === "unauthorized") return "bad_api_key";
   if (lower.includes("accessdenied") || lower.includes("access_denied") || lower.includes("permission")) return "model_access_denied";
   if (lower.includes("modelnotfound") || lower.includes("model_not_found")) return "model_not_found";
@@ -86,7 +89,16 @@ const kindFromStatus = (status: number): Kind => {
 /** A status that says more than OpenAI's coarse `type` (a 404 with `invalid_request_error` is a model not found). */
 const SPECIFIC_STATUSES = new Set([401, 402, 403, 404, 408, 429, 503, 504]);
 
-const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: number | undefined, code: string): string => {
+const isJson = (body: string): boolean => {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const message = (kind: Kind, { model, task, body }: UpstreamFailure, retryAfter: number | undefined, code: string): string => {
   const wait = retryAfter !== undefined ? `in ${retryAfter} second${retryAfter === 1 ? "" : "s"}` : "in a little while";
   const edit = task === "edit";
   switch (kind) {
@@ -101,7 +113,11 @@ const message = (kind: Kind, { model, task }: UpstreamFailure, retryAfter: numbe
     case "model_access_denied":
       return `This server's API key may not use ${model}. Pick another model or ask for access to it.`;
     case "model_not_found":
-      return edit ? `The gateway does not know the model ${model}, or does not edit images with it (POST /v1/images/edits).` : `The gateway does not know the model ${model}.`;
+      if (edit) return `The gateway does not know the model ${model}, or does not edit images with it (POST /v1/images/edits).`;
+      // A page rather than an API error: as likely an address that is not the gateway's as an unknown model.
+      return code === "" && !isJson(body)
+        ? `The gateway answered 404 without an API error: it does not know the model ${model}, or ONETOKEN_BASE_URL does not point at the gateway.`
+        : `The gateway does not know the model ${model}.`;
     case "rate_limited":
       // A quota allotted to this account (requests or tokens a minute), not only a moment's burst.
       return code.toLowerCase() === "throttling.allocationquota"

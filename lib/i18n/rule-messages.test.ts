@@ -177,6 +177,7 @@ const sentences = async (): Promise<string[]> => {
         (["generation", "edit"] as const).map((task) => mapUpstreamError({ status: 400, retryAfter, body: JSON.stringify({ code, message: "x" }), model: "wan2.6-t2i", task }).message),
       ),
     ),
+    mapUpstreamError({ status: 404, retryAfter: null, body: "<html>Not Found</html>", model: "wan2.6-t2i", task: "generation" }).message,
     ...[
       "not json",
       "[]",

@@ -82,6 +82,7 @@ export const rules: Messages["rules"] = {
     ["^The gateway did not accept this server's API key\\. Whoever runs the playground must check ONETOKEN_API_KEY\\.$", "网关不接受本服务器的 API 密钥。请运行本站的人检查 ONETOKEN_API_KEY。"],
     ["^This server's API key may not use (?<model>Model [A-Z]|\\S+)\\. Pick another model or ask for access to it\\.$", "本服务器的 API 密钥无权使用 {model}。请换一个模型，或申请访问权限。"],
     ["^The gateway does not know the model (?<model>Model [A-Z]|\\S+)\\.$", "网关不认识模型 {model}。"],
+    ["^The gateway answered 404 without an API error: it does not know the model (?<model>Model [A-Z]|\\S+), or ONETOKEN_BASE_URL does not point at the gateway\\.$", "网关返回了 404，但不是 API 错误：它不认识模型 {model}，或者 ONETOKEN_BASE_URL 没有指向网关。"],
     ["^The gateway does not know the model (?<model>Model [A-Z]|\\S+), or does not edit images with it \\(POST /v1/images/edits\\)\\.$", "网关不认识模型 {model}，或不用它编辑图片（POST /v1/images/edits）。"],
     ["^The gateway is limiting requests right now\\. Try again in (?<n>\\d+) seconds?\\.$", "网关正在限流。请在 {n} 秒后重试。"],
     ["^The gateway is limiting requests right now\\. Try again in a little while\\.$", "网关正在限流。请稍后重试。"],
