@@ -165,6 +165,19 @@ describe("two instances on one database", () => {
     expect((await b.store.getComparison(id))?.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
   });
 
+  it("work queued after this instance last found the queue empty is still started by it, a heartbeat later", async () => {
+    const b = await instance("b");
+    await b.runner.dispatch();
+    // Queued by another instance after b looked, which then went away before claiming any of it.
+    const queued = comparison();
+    const id = randomUUID();
+    await b.store.createComparison({ id, createdAt: Date.now(), request: queued, seed: 7, columns: planComparison(queued, 7).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: true });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await b.runner.dispatch();
+    await b.runner.idle();
+    expect((await b.store.getComparison(id))?.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
+  });
+
   it("waits for a job that runs on the other instance", async () => {
     const a = await instance("a");
     const b = await instance("b");

@@ -84,7 +84,10 @@ export type JobRunner = {
   settled(ids: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<void>;
   /** Resolves when every job this instance runs has settled (for tests and orderly shutdown). */
   idle(): Promise<void>;
-  /** Starts queued work that fits under the cap now (after a start-up, or when nudged by a request). */
+  /**
+   * Starts queued work that fits under the cap now (after a start-up, when nudged by a request or a timer).
+   * Cheap to call often: once a look found nothing waiting, the next looks only a heartbeat later.
+   */
   dispatch(): Promise<void>;
   /**
    * Today's image count against the budget, what runs now across every instance, and the calls that ended
@@ -161,7 +164,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   const untrack = (id: string) => {
     running.delete(id);
     // Its place under the cap is free (or will be, after a linger): the queue may move.
-    if (queueMayWait) dispatch().catch(logDispatch);
+    if (worthALook()) dispatch().catch(logDispatch);
     if (running.size === 0 && heartbeat) {
       clearInterval(heartbeat);
       heartbeat = undefined;
@@ -377,9 +380,12 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
    * The queue: work recorded and paid for (its images reserved) that waits for a place under the cap instead of
    * being turned away. Any instance claims from it when a place frees: this one when one of its jobs ends,
    * and, while some work waits, every heartbeat (a place may free on another instance). At start-up it may
-   * hold what an instance that went away had queued.
+   * hold what an instance that went away had queued. A look that found it empty holds for a heartbeat only:
+   * another instance may queue work since, and go away before it claims it.
    */
   let queueMayWait = true;
+  let emptySince = 0;
+  const worthALook = () => queueMayWait || now() - emptySince >= heartbeatMs;
   let queueTimer: ReturnType<typeof setInterval> | undefined;
   let dispatching: Promise<void> | null = null;
   let dispatchAgain = false;
@@ -396,6 +402,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         const { claimed, waiting } = await store.claimQueued({ lease: { owner, until: time + leaseMs }, maxConcurrent: limits.maxConcurrent, now: time });
         for (const { id, createdAt, request } of claimed) launch(id, request, utcDay(createdAt));
         queueMayWait = waiting > 0;
+        if (!queueMayWait) emptySince = time;
       } while (dispatchAgain);
       if (queueMayWait) {
         queueTimer ??= setInterval(() => dispatch().catch(logDispatch), heartbeatMs);
@@ -520,6 +527,6 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         await Promise.allSettled([...running.values()].map((job) => job.done));
       }
     },
-    dispatch: () => (queueMayWait ? dispatch() : Promise.resolve()),
+    dispatch: () => (worthALook() ? dispatch() : Promise.resolve()),
   };
 };
