@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { DEFAULT_LINGER_MS } from "../jobs/linger";
 import { processSingleton } from "../process-singleton";
 import { databaseClock, type Clock } from "../store/database-clock";
 import { createImageFiles } from "../store/image-files";
@@ -58,7 +59,7 @@ const createUpkeep = (storage: Storage, leaseMs: number) => {
     try {
       if (now >= due.leases) {
         due.leases = now + Math.max(1_000, leaseMs / 3);
-        await storage.store.expireLeases(now);
+        await storage.store.expireLeases(now, now + DEFAULT_LINGER_MS);
       }
       if (now >= due.inputs) {
         due.inputs = now + INPUT_SWEEP_MS;
@@ -99,7 +100,7 @@ export const openStorage = async (config: StorageConfig | string, at?: number): 
   const now = at ?? clock.now();
   const images = s3 ? await createS3Images(s3) : await createImageFiles(join(dataDir, "images"));
   const storage = { store, images, dataDir };
-  const interrupted = databaseUrl ? await store.expireLeases(now) : await store.markInterrupted(now);
+  const interrupted = databaseUrl ? await store.expireLeases(now, now + DEFAULT_LINGER_MS) : await store.markInterrupted(now, now + DEFAULT_LINGER_MS);
   const dropped = await dropUnusedInputs(storage, now);
   // Files carry the clock's time. Another instance may be between writing an image and committing its
   // record, so with shared records only old orphans are swept.

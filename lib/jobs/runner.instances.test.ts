@@ -120,9 +120,17 @@ describe("two instances on one database", () => {
     const started = await a.runner.start(request());
     expect(await b.store.expireLeases(Date.now())).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(await b.store.expireLeases(Date.now())).toBe(1);
+    expect(await b.store.expireLeases(Date.now(), Date.now() + 60_000)).toBe(1);
     expect(await b.store.get(started.id)).toMatchObject({ status: "interrupted", error: { code: "internal_error" } });
+    // Its call was out at the gateway: its images stay counted, are spent, and its place is held a while.
+    const day = new Date().toISOString().slice(0, 10);
+    const settled = { imagesToday: 1, spentToday: [{ model: "wan2.2-t2i-flash", images: 1 }], running: 0, lingering: 1 };
+    expect(await b.runner.usage()).toMatchObject(settled);
+    // "a" wakes and gives up the call: the interruption settled it, so nothing is counted twice.
     await a.runner.cancel(started.id);
+    await a.runner.idle();
+    expect(await b.runner.usage()).toMatchObject(settled);
+    expect(await b.store.spendOn(day)).toEqual([{ model: "wan2.2-t2i-flash", images: 1 }]);
   });
 
   it("a running instance keeps its leases alive however long the call takes", async () => {

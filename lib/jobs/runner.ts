@@ -9,9 +9,7 @@ import type { GridRequest } from "../grid/grid-request";
 import { gridImageCount, planGrid } from "../grid/grid-plan";
 import { getModel, SEED_MAX } from "../models/registry";
 import type { BatchRequest } from "../batch/batch-request";
-import { isModelComparison, type SetRequest } from "../generation/set-kind";
-import { isHidden } from "../compare/column-label";
-import { blindSpendKey } from "../pricing/prices";
+import type { SetRequest } from "../generation/set-kind";
 import type { GenerateRequest } from "../models/request-schema";
 import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
@@ -20,6 +18,8 @@ import { INPUT_GONE } from "../edit/edit-request";
 import { toDataUri } from "../edit/input-image";
 import { answerThumbnail, inspectImage } from "./process-image";
 import * as refusals from "./refusals";
+import { DEFAULT_LINGER_MS } from "./linger";
+import { secondsToNextUtcDay, utcDay } from "../limits/utc-day";
 
 export type RunnerLimits = {
   /**
@@ -38,14 +38,6 @@ const shuffle = <T>(items: T[]): void => {
     const other = randomInt(0, index + 1);
     [items[index], items[other]] = [items[other] as T, items[index] as T];
   }
-};
-
-const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
-
-const secondsToNextUtcDay = (time: number): number => {
-  const midnight = new Date(time);
-  midnight.setUTCHours(24, 0, 0, 0);
-  return Math.ceil((midnight.getTime() - time) / 1000);
 };
 
 export type JobRunner = {
@@ -125,9 +117,6 @@ export const DEFAULT_HEARTBEAT_MS = 1_000;
 const SETTLED_POLL_MS = 250;
 
 const NO_LIMITS: RunnerLimits = { maxConcurrent: Number.POSITIVE_INFINITY, dailyImageLimit: null };
-
-/** How long the upstream may go on with a call the playground stopped waiting for: its slowest models take 2 minutes. */
-export const DEFAULT_LINGER_MS = 120_000;
 
 /** A signal that never aborts: the fetching of images the gateway has already billed. */
 const NEVER = new AbortController().signal;
@@ -216,21 +205,14 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   };
 
   /**
-   * Sets that can never be hidden (grids, batches, comparisons in the open), known once: a batch's hundred rows
-   * would otherwise each read the whole batch as it ends.
+   * What a generation's spend is counted under, and what an interruption already settled of it: an instance
+   * that took this one for gone (its lease ran out while it hung) counted the images of a call out at the
+   * gateway as spent, or gave back those of a call never sent.
    */
-  const neverHidden = new Set<string>();
-  /** What a generation's spend is counted under: its model, or for a column of a hidden blind comparison, all its models. */
-  const spendOf = async (id: string, request: GenerationRequest): Promise<string> => {
-    const setId = (await store.get(id))?.comparisonId;
-    if (!setId || neverHidden.has(setId)) return request.model;
-    const set = await store.getComparison(setId);
-    if (!set || !isModelComparison(set) || !set.request.blind) {
-      if (neverHidden.size > 10_000) neverHidden.clear();
-      neverHidden.add(setId);
-      return request.model;
-    }
-    return isHidden(set) ? blindSpendKey(set.request.models) : request.model;
+  const spendOf = async (id: string, request: GenerationRequest): Promise<{ key: string; interrupted: boolean; spentOnInterrupt: number }> => {
+    const found = await store.spendKey(id);
+    const interrupted = found?.status === "interrupted";
+    return { key: found?.key ?? request.model, interrupted, spentOnInterrupt: interrupted && (found.stage === "sent" || found.stage === "working") ? request.n : 0 };
   };
 
   /**
@@ -249,7 +231,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // The seed is chosen here when the user left it empty, and recorded before the call, so every
       // outcome (even a failure) says which seed it was.
       const seed = request.seed ?? randomInt(0, SEED_MAX + 1);
-      await store.markSent(id, seed);
+      // No longer running (cancelled or deleted on another instance, or taken for gone): nothing is sent.
+      if (!(await store.markSent(id, seed))) throw new AppError("cancelled", "The generation was cancelled.");
       const sentAt = now();
       const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
@@ -263,7 +246,10 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       billedCount = result.billedImages;
       upstream = { requestId: result.requestId, taskId: result.taskId };
       // The bill is recorded beside the images' fetching, not before it: the user waits for the images.
-      const billed = Promise.all([store.adjustImages(day, result.billedImages - request.n), spendOf(id, request).then((key) => store.addSpend(day, key, result.billedImages))]);
+      const billed = Promise.all([
+        store.adjustImages(day, result.billedImages - request.n),
+        spendOf(id, request).then(({ key, spentOnInterrupt }) => store.addSpend(day, key, result.billedImages - spentOnInterrupt)),
+      ]);
       // Answered, the images are paid for: a cancel (or an interruption) from now on is too late to save
       // anything, so their fetching no longer follows it (each fetch has its own time limit) and they are kept.
       const kept = await keep(id, result.images, connection, NEVER).finally(() => billed.catch(() => undefined));
@@ -297,10 +283,12 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // What the call cost: what its answer billed, nothing where the failure proves it (a failure before any
       // call, an input gone, carries no figure: nothing was sent), or null where it cannot be told.
       const spent = billedCount ?? (failure.billedImages === undefined ? 0 : failure.billedImages);
-      if (billedCount === undefined) {
+      // Interrupted meanwhile by another instance, it was settled there.
+      const billing = billedCount === undefined ? await spendOf(id, request) : null;
+      if (billing && !billing.interrupted) {
         if (spent !== null) await store.adjustImages(day, spent - request.n);
         // What the day cost counts what the budget counts: every image asked, where the failure cannot tell.
-        await store.addSpend(day, await spendOf(id, request), spent ?? request.n);
+        await store.addSpend(day, billing.key, spent ?? request.n);
       }
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));

@@ -1,10 +1,14 @@
 import { sql, type Kysely, type Transaction } from "kysely";
+import { isHidden } from "../compare/column-label";
+import { isModelComparison } from "../generation/set-kind";
 import { requestSize } from "../generation/request-size";
 import { typicalTime } from "../generation/typical-time";
 import { isEditRequest, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationView, type HistoryItem } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
 import { holdLock } from "./advisory-locks";
+import { utcDay } from "../limits/utc-day";
+import { blindSpendKey } from "../pricing/prices";
 import type { SqlDatabase, Tables } from "./schema";
 import { createChangeLog, itemOf, SIGN_OUTS_CHANNEL, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
@@ -230,18 +234,66 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
 
   const ensureDay = (trx: Db, day: string) => trx.insertInto("usage").values({ day, images: 0 }).onConflict((conflict) => conflict.column("day").doNothing()).execute();
 
-  /** Ends running generations (by a filter), noting each as changed; answers how many. */
-  const interrupt = (now: number, which: (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>) =>
+  /** Moves a day's image count by `delta`, never below 0. */
+  const moveImages = async (trx: Db, day: string, delta: number) => {
+    await ensureDay(trx, day);
+    await trx
+      .updateTable("usage")
+      .set((eb) => ({ images: eb.case().when(eb("images", "+", delta), "<", 0).then(0).else(eb("images", "+", delta)).end() }))
+      .where("day", "=", day)
+      .execute();
+  };
+  const spend = (trx: Db, day: string, key: string, images: number) =>
+    trx
+      .insertInto("spend")
+      .values({ day, model: key, images })
+      .onConflict((conflict) => conflict.columns(["day", "model"]).doUpdateSet((eb) => ({ images: eb("spend.images", "+", eb.ref("excluded.images")) })))
+      .execute();
+
+  /**
+   * Ends running generations (by a filter), noting each as changed; answers how many. Their calls are settled
+   * as the runner settles a failure that cannot tell what it cost: one never sent bills nothing and gives its
+   * images back; one out at the gateway keeps them, counts them as spent, and holds its place under the cap
+   * until `lingerUntil`, since the gateway may still be at work on it. One whose answer came was billed by its
+   * runner already.
+   */
+  const interrupt = (now: number, lingerUntil: number, which: (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>) =>
     changes.write(async (trx, note) => {
-      const rows = await which(runningUpdate(trx, now)).returning(["id", "comparison_id"]).execute();
+      const rows = await which(runningUpdate(trx, now, lingerUntil)).returning(["id", "comparison_id", "created_at", "model", "request_json", "stage"]).execute();
       for (const row of rows) note({ kind: "item", item: itemOf(row) });
+      const blindKeys = await hiddenBlindKeys(trx, rows.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
+      for (const row of rows) {
+        const { n } = JSON.parse(row.request_json) as { n: number };
+        const day = utcDay(Number(row.created_at));
+        if (row.stage === null) await moveImages(trx, day, -n);
+        else if (row.stage === "sent" || row.stage === "working") await spend(trx, day, (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model, n);
+      }
+      if (rows.some((row) => row.stage === null || row.stage === "sent" || row.stage === "working")) note({ kind: "usage" });
       return rows.length;
     });
-  const runningUpdate = (trx: Db, now: number) =>
+  const runningUpdate = (trx: Db, now: number, lingerUntil: number) =>
     trx
       .updateTable("generations")
-      .set({ status: "interrupted", finished_at: now, error_code: "internal_error", error_message: INTERRUPTED })
+      .set((eb) => ({
+        status: "interrupted",
+        finished_at: now,
+        error_code: "internal_error",
+        error_message: INTERRUPTED,
+        billed_images: eb.case().when("stage", "is", null).then(0).else(eb.ref("billed_images")).end(),
+        linger_until: eb.case().when("stage", "in", ["sent", "working"]).then(lingerUntil).else(eb.ref("linger_until")).end(),
+      }))
       .where("status", "=", "running");
+  /** What a hidden blind comparison's spend is counted under (its models, not the column's): by comparison id. */
+  const hiddenBlindKeys = async (trx: Db, ids: readonly string[]): Promise<Map<string, string>> => {
+    if (ids.length === 0) return new Map();
+    const sets = await trx.selectFrom("comparisons").select(["id", "request_json", "revealed"]).where("id", "in", [...new Set(ids)]).execute();
+    return new Map(
+      sets.flatMap((set) => {
+        const view = { request: JSON.parse(set.request_json) as ComparisonView["request"], revealed: Number(set.revealed) === 1 };
+        return isModelComparison(view) && isHidden(view) ? [[set.id, blindSpendKey(view.request.models)] as const] : [];
+      }),
+    );
+  };
 
   return {
     async create({ id, createdAt, request }, admission) {
@@ -254,9 +306,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return (await get(id)) as GenerationView;
     },
     async markSent(id, seed) {
-      await changes.write(async (trx, note) => {
+      return changes.write(async (trx, note) => {
         const row = await trx.updateTable("generations").set({ seed, stage: "sent" }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
         if (row) note({ kind: "item", item: itemOf(row) });
+        return row !== undefined;
       });
     },
     async markUpstream(id, { requestId, taskId }) {
@@ -479,11 +532,11 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         return { imageIds };
       });
     },
-    markInterrupted(now) {
-      return interrupt(now, (query) => query);
+    markInterrupted(now, lingerUntil = now) {
+      return interrupt(now, lingerUntil, (query) => query);
     },
-    expireLeases(now) {
-      return interrupt(now, (query) => query.where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)])));
+    expireLeases(now, lingerUntil = now) {
+      return interrupt(now, lingerUntil, (query) => query.where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)])));
     },
     async renewLeases(owner, ids, until) {
       if (ids.length === 0) return [];
@@ -586,25 +639,22 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async adjustImages(day, delta) {
       if (delta === 0) return;
       await changes.write(async (trx, note) => {
-        await ensureDay(trx, day);
-        await trx
-          .updateTable("usage")
-          .set((eb) => ({ images: eb.case().when(eb("images", "+", delta), "<", 0).then(0).else(eb("images", "+", delta)).end() }))
-          .where("day", "=", day)
-          .execute();
+        await moveImages(trx, day, delta);
         note({ kind: "usage" });
       });
     },
     async addSpend(day, model, images) {
       if (images <= 0) return;
       await changes.write(async (trx, note) => {
-        await trx
-          .insertInto("spend")
-          .values({ day, model, images })
-          .onConflict((conflict) => conflict.columns(["day", "model"]).doUpdateSet((eb) => ({ images: eb("spend.images", "+", eb.ref("excluded.images")) })))
-          .execute();
+        await spend(trx, day, model, images);
         note({ kind: "usage" });
       });
+    },
+    async spendKey(id) {
+      const row = await db.selectFrom("generations").select(["model", "comparison_id", "status", "stage"]).where("id", "=", id).executeTakeFirst();
+      if (!row) return null;
+      const blindKeys = await hiddenBlindKeys(db, row.comparison_id ? [row.comparison_id] : []);
+      return { key: (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model, status: row.status, stage: row.stage };
     },
     async spendOn(day) {
       return db.selectFrom("spend").select(["model", "images"]).where("day", "=", day).orderBy("model").execute();

@@ -61,7 +61,8 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     await store.create({ id: "leased", createdAt: 1, request: { ...defaultRequest("wan2.6-t2i"), prompt: "a" } }, { lease, maxConcurrent: 8, now: 1 });
     const start = (await store.changeBounds()).last;
     expect(await store.expireLeases(11)).toBe(1);
-    expect(await said(store, start)).toEqual(["item generation leased"]);
+    // Never sent, its images were given back: the count of today changed too.
+    expect(await said(store, start)).toEqual(["item generation leased", "usage"]);
   });
 
   it("pages by cursor, knows its bounds, and forgets old changes but never the newest", async () => {

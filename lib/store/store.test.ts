@@ -477,6 +477,37 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await Promise.all([done, failed, cancelled].map((item) => store.get(item.id)))).toEqual(others);
       expect(await store.markInterrupted(100_000)).toBe(0);
     });
+
+    it("sends nothing once a generation is no longer running: its mark of the request going out says so", async () => {
+      const running = await create("still running");
+      expect(await store.markSent(running.id, 1)).toBe(true);
+      const cancelled = await create("cancelled elsewhere");
+      await store.fail(cancelled.id, { finishedAt: clock, status: "cancelled", error: null });
+      expect(await store.markSent(cancelled.id, 2)).toBe(false);
+      expect(await store.markSent("deleted", 3)).toBe(false);
+    });
+
+    it("settles what each interrupted call may cost: one never sent gives its images back, one out at the gateway is spent and holds its place", async () => {
+      const day = new Date(clock + 1000).toISOString().slice(0, 10);
+      const unsent = await create("never sent");
+      const sent = await create("out at the gateway");
+      const answered = await create("answered, storing its images");
+      for (const view of [unsent, sent, answered]) await store.reserveImages(day, view.request.n, null);
+      const n = unsent.request.n;
+      await store.markSent(sent.id, 1);
+      await store.markSent(answered.id, 2);
+      await store.markStage(answered.id, "storing");
+      const at = clock + 10_000;
+      expect(await store.markInterrupted(at, at + 120_000)).toBe(3);
+      // The unsent one's images are back; the other two keep theirs (the answered one was billed by its runner).
+      expect(await store.imagesUsed(day)).toBe(2 * n);
+      expect(await store.get(unsent.id)).toMatchObject({ status: "interrupted", billedImages: 0 });
+      expect((await store.get(sent.id))?.billedImages).toBeNull();
+      expect(await store.spendOn(day)).toEqual([{ model: "wan2.6-t2i", images: n }]);
+      // Only the call the gateway may still be at work on holds a place under the cap, and only until then.
+      expect(await store.inFlight(at + 60_000)).toEqual({ running: 0, lingering: 1 });
+      expect(await store.inFlight(at + 120_001)).toEqual({ running: 0, lingering: 0 });
+    });
   });
 
   describe("jobs held by leases, under one cap", () => {

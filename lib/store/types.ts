@@ -113,8 +113,11 @@ export type GenerationStore = {
    * admission it is held by that lease, or refused with CapReached.
    */
   create(generation: { id: string; createdAt: number; request: GenerationRequest }, admission?: Admission): Promise<GenerationView>;
-  /** Records the seed the moment the request goes out, so even a failure says which seed it tried. */
-  markSent(id: string, seed: number): Promise<void>;
+  /**
+   * Records the seed the moment the request goes out, so even a failure says which seed it tried; answers
+   * whether it is still running (false: cancelled, deleted or interrupted meanwhile, and it must not be sent).
+   */
+  markSent(id: string, seed: number): Promise<boolean>;
   /** Records the gateway's ids as soon as they are known (a task may run for minutes), while it runs. */
   markUpstream(id: string, ids: UpstreamIds): Promise<void>;
   /** Records what a running generation is doing now, for the page's progress. */
@@ -192,14 +195,17 @@ export type GenerationStore = {
   delete(id: string, now: number): Promise<{ imageIds: string[] } | null>;
   /**
    * At the embedded history's start-up: one process owns the file, so what a crash or restart left running can
-   * never finish, and every running generation is marked interrupted.
+   * never finish, and every running generation is marked interrupted. A call already out at the gateway keeps
+   * its images counted, is counted as spent, and holds its place under the cap until `lingerUntil`; one never
+   * sent gives its images back.
    */
-  markInterrupted(now: number): Promise<number>;
+  markInterrupted(now: number, lingerUntil?: number): Promise<number>;
   /**
    * Marks interrupted the running generations whose lease ran out (their instance died or hung), and those
-   * recorded before leases existed; answers how many. Any instance may call it, as often as it likes.
+   * recorded before leases existed, settled as `markInterrupted` settles them; answers how many. Any instance
+   * may call it, as often as it likes.
    */
-  expireLeases(now: number): Promise<number>;
+  expireLeases(now: number, lingerUntil?: number): Promise<number>;
   /** Extends this owner's leases on `ids`; answers the ones still running under it (any other was ended elsewhere). */
   renewLeases(owner: string, ids: readonly string[], until: number): Promise<string[]>;
   /** An ended call the gateway may still be working on keeps its place under the cap until `until`. */
@@ -220,6 +226,11 @@ export type GenerationStore = {
   imagesUsed(day: string): Promise<number>;
   /** Counts images of a model as billed on the day (what the gateway said it billed, or all asked where it cannot be told). */
   addSpend(day: string, model: string, images: number): Promise<void>;
+  /**
+   * What a generation's spend is counted under (its model, or a hidden blind comparison's models together),
+   * and its status and stage: an interrupted one was settled by whoever interrupted it.
+   */
+  spendKey(id: string): Promise<{ key: string; status: GenerationStatus; stage: GenerationStage | null } | null>;
   /** The day's billed images by model, for what it cost. */
   spendOn(day: string): Promise<ReadonlyArray<{ readonly model: string; readonly images: number }>>;
   /** The named lists for prompt variables, by name. */
