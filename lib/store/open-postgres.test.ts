@@ -23,6 +23,27 @@ describe("the PostgreSQL database", () => {
     }
   });
 
+  it("does not let a client that went quiet inside a transaction hold its locks: the server ends its session", async () => {
+    const schema = await freshPostgresSchema();
+    try {
+      const database = await openPostgres(schema.url, { maxConnections: 2, idleInTransactionMs: 300 });
+      if (database.backend !== "postgres") throw new Error("not PostgreSQL");
+      expect((await sql<{ value: string }>`SELECT current_setting('idle_in_transaction_session_timeout') AS value`.execute(database.db)).rows[0]?.value).toBe("300ms");
+      // As an instance whose network dropped between its statements: the lock is taken, then nothing more comes.
+      const quiet = await database.pool.connect();
+      quiet.on("error", () => undefined);
+      await quiet.query("BEGIN");
+      await quiet.query("SELECT pg_advisory_xact_lock(42)");
+      const other = await database.pool.connect();
+      await expect.poll(async () => (await other.query("SELECT pg_try_advisory_lock(42) AS got")).rows[0].got, { timeout: 5_000 }).toBe(true);
+      other.release();
+      quiet.release(true);
+      await database.db.destroy();
+    } finally {
+      await schema.drop();
+    }
+  });
+
   it("keeps everything for the next instance, big numbers as numbers", async () => {
     const schema = await freshPostgresSchema();
     try {

@@ -29,10 +29,27 @@ const migrate = async (db: Kysely<Tables>): Promise<void> => {
   });
 };
 
-export const openPostgres = async (url: string, { maxConnections = 10 }: { maxConnections?: number } = {}): Promise<SqlDatabase> => {
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types, connectionTimeoutMillis: 10_000 });
+/**
+ * How long the server lets a session sit inside a transaction waiting for its client. No transaction here waits
+ * on anything but the database; an instance that lost its network (or froze) mid-transaction would otherwise
+ * hold its locks, the change log's among them, and every instance's writes with them, until TCP gave up, hours
+ * later. Past this the server ends the session and its locks go.
+ */
+const IDLE_IN_TRANSACTION_MS = 60_000;
+
+export const openPostgres = async (
+  url: string,
+  { maxConnections = 10, idleInTransactionMs = IDLE_IN_TRANSACTION_MS }: { maxConnections?: number; idleInTransactionMs?: number } = {},
+): Promise<SqlDatabase> => {
+  // keepAlive: a server gone without a word is noticed by the client as well.
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types, connectionTimeoutMillis: 10_000, keepAlive: true });
   // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
   pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  // Set on each new connection, ahead of its first query (a client runs its queries in order); the URL's own
+  // options (a search_path, say) are kept.
+  pool.on("connect", (client) => {
+    client.query(`SET idle_in_transaction_session_timeout = ${Math.round(idleInTransactionMs)}`).catch((error: unknown) => console.error(`PostgreSQL session setup failed: ${String(error)}`));
+  });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db);
