@@ -63,6 +63,7 @@ const seed = async (generations: number, { files = true } = {}) => {
   await store.addSpend("2026-12-02", "wan2.6-t2i", 3);
   await store.addSpend("2026-12-02", "qwen-image", 1);
   await store.revokeSession("session-1", 99_000, 1_000);
+  await store.settingOnce("session_secret", "the-secret-every-signed-in-browser-holds");
   // A poll of two generations, one deleted since: its image is on record only as the poll keeps it.
   const candidates = ["wan2.6-t2i", "qwen-image"].map((model, index) => ({ generationId: `gen-000${index}`, imageId: `img-000${index}-0000`, model }));
   await store.createPoll({ id: "poll-1", token: "token-1", createdAt: 8_000, title: "Lanterns", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "a lantern", candidates }] });
@@ -86,6 +87,8 @@ describe("moving an embedded history up", () => {
     expect(await target.store.imagesUsed("2026-12-02")).toBe(7);
     expect(await target.store.spendOn("2026-12-02")).toEqual([{ model: "qwen-image", images: 1 }, { model: "wan2.6-t2i", images: 3 }]);
     expect(await target.store.isSessionRevoked("session-1")).toBe(true);
+    // The same secret: a browser signed in before the move stays signed in.
+    expect(await target.store.settingOnce("session_secret", "another")).toBe("the-secret-every-signed-in-browser-holds");
     expect(await target.images.read("img-0007-0000", "full")).toEqual(Buffer.from("full img-0007-0000"));
     expect(await target.images.read("input-0001", "thumb")).toEqual(Buffer.from("thumb input-0001"));
     expect(await target.store.getPoll("poll-1")).toEqual(await source.store.getPoll("poll-1"));

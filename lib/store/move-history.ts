@@ -19,6 +19,9 @@ const TABLES = [
   ["usage", ["day"]],
   ["spend", ["day", "model"]],
   ["revoked_sessions", ["id"]],
+  // The session secret: without it every signed-in browser would be signed out by the move. A target that
+  // already made its own keeps it (its instances' sessions stay good).
+  ["settings", ["name"]],
   ["prompt_lists", ["name"]],
   ["polls", ["id"]],
   ["poll_votes", ["poll_id", "item", "voter"]],
