@@ -1,7 +1,8 @@
 import type * as core from "zod/v4/core";
 import { safeParse } from "zod/mini";
 import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
-import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
+import { editRequestSchema, type EditRequest } from "../edit/edit-request";
+import { inputGone } from "../edit/input-gone";
 import { AppError } from "../errors";
 import { batchRequestSchema, type BatchRequest } from "../batch/batch-request";
 import { gridRequestSchema, type GridRequest } from "../grid/grid-request";
@@ -39,7 +40,7 @@ export const parseEditRequest = async (
   const request = parseWith(editRequestSchema, body);
   const size = await inputSize(request.input.id);
   if (!size) {
-    throw new AppError("invalid_request", `The request was refused: input: ${INPUT_GONE}`, { fields: [{ field: "input", message: INPUT_GONE }] });
+    throw inputGone();
   }
   return parseWith(editRequestSchema, { ...request, input: { id: request.input.id, width: size.width, height: size.height } });
 };

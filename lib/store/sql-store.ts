@@ -7,6 +7,7 @@ import { isEditRequest, type ChainStep, type ComparisonView, type GenerationRequ
 import type { GenerateRequest } from "../models/request-schema";
 import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
 import { holdLock } from "./advisory-locks";
+import { inputGone } from "../edit/input-gone";
 import { utcDay } from "../limits/utc-day";
 import { blindSpendKey } from "../pricing/prices";
 import type { SqlDatabase, Tables } from "./schema";
@@ -299,8 +300,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async create({ id, createdAt, request }, admission) {
       const inputId = isEditRequest(request) ? request.input.id : null;
       await admitted(admission, 1, async (trx, note) => {
+        // Touched first, which holds its row: the upkeep's drop of inputs unused for a day, between the
+        // route's look and this insert, either finds it used now or has taken it, and then the edit is refused.
+        if (inputId && !changed((await touchInput(trx, inputId, createdAt))[0] ?? {})) throw inputGone();
         await insertGeneration(trx, { id, createdAt, request: asStored(request), inputId }, admission);
-        if (inputId) await touchInput(trx, inputId, createdAt);
         note({ kind: "item", item: { kind: "generation", id } });
       });
       return (await get(id)) as GenerationView;

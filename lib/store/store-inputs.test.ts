@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultEdit } from "../edit/edit-defaults";
+import { INPUT_GONE } from "../edit/edit-request";
 import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
 import type { StoredInput } from "./types";
 
@@ -49,6 +50,14 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect((await store.dropUnusedInputs(50_000)).sort()).toEqual(["gone"]);
       expect(await store.touchInput("gone", 60_000)).toBe(false);
       expect(await store.input("kept")).not.toBeNull();
+    });
+
+    it("refuse an edit whose input was dropped since the route looked, as gone, and record nothing of it", async () => {
+      await store.createInput(upload("dropped"));
+      expect(await store.dropUnusedInputs(50_000)).toEqual(["dropped"]);
+      const edit = { id: "edit-late", createdAt: 60_000, request: { ...defaultEdit("qwen-image-edit", { id: "dropped", width: 800, height: 600 }), prompt: "x" } };
+      await expect(store.create(edit)).rejects.toMatchObject({ code: "invalid_request", fields: [{ field: "input", message: INPUT_GONE }] });
+      expect(await store.get("edit-late")).toBeNull();
     });
 
     it("outlive a deleted edit that used them by a day, counted from its deletion", async () => {
