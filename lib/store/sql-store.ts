@@ -235,6 +235,16 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
 
   const ensureDay = (trx: Db, day: string) => trx.insertInto("usage").values({ day, images: 0 }).onConflict((conflict) => conflict.column("day").doNothing()).execute();
 
+  /**
+   * Before a delete reads which image files go: a completion committing meanwhile would add images the read
+   * missed, and their files would stay until the hourly sweep. Locked, the completion either committed first
+   * (and its images are read) or waits, then finds its row gone and removes its own files. SQLite runs one
+   * write at a time already.
+   */
+  const lockGenerations = async (trx: Db, by: "id" | "comparison_id", id: string) => {
+    if (backend === "postgres") await trx.selectFrom("generations").select("id").where(by, "=", id).forUpdate().execute();
+  };
+
   /** Moves a day's image count by `delta`, never below 0. */
   const moveImages = async (trx: Db, day: string, delta: number) => {
     await ensureDay(trx, day);
@@ -488,6 +498,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return changes.write(async (trx, note) => {
         // As a poll that pins images does first (sql-polls.ts): what is listed below is then in no poll.
         await holdLock(trx, backend, "pollImages");
+        await lockGenerations(trx, "comparison_id", id);
         const imageIds = (
           await trx.selectFrom("images as i").innerJoin("generations as g", "g.id", "i.generation_id").select("i.id").where("g.comparison_id", "=", id).where(notInPoll).execute()
         ).map((row) => row.id);
@@ -523,9 +534,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return changes.write(async (trx, note) => {
         // As a poll that pins images does first (sql-polls.ts): what is listed below is then in no poll.
         await holdLock(trx, backend, "pollImages");
-        const imageIds = (await trx.selectFrom("images as i").select("i.id").where("i.generation_id", "=", id).where(notInPoll).execute()).map((row) => row.id);
+        await lockGenerations(trx, "id", id);
         const row = await trx.selectFrom("generations").select(["id", "comparison_id", "input_id"]).where("id", "=", id).executeTakeFirst();
         if (!row) return null;
+        const imageIds = (await trx.selectFrom("images as i").select("i.id").where("i.generation_id", "=", id).where(notInPoll).execute()).map((row) => row.id);
         // Its input counts as used until now, so the form that reused this edit's settings still finds it.
         if (row.input_id) await touchInput(trx, row.input_id, now);
         await keepLingering(trx, { id }, now);

@@ -620,3 +620,34 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     });
   });
 });
+
+describe("on postgres, a delete and a completion of the same generation at once", () => {
+  it("removes the images the completion committed while the delete waited: none is left without its record", async () => {
+    const postgres = STORE_BACKENDS.find((backend) => backend.name === "postgres");
+    if (!postgres) throw new Error("no PostgreSQL backend");
+    const opened = await postgres.open();
+    if (opened.database.backend !== "postgres") throw new Error("not PostgreSQL");
+    const { store, database } = opened;
+    try {
+      await store.create({ id: "g", createdAt: 1_000, request: { ...defaultRequest("wan2.6-t2i"), prompt: "deleted as it completes" } });
+      // The completion, holding its writes uncommitted, as the running instance's does while the delete comes in.
+      const completing = await database.pool.connect();
+      try {
+        await completing.query("BEGIN");
+        await completing.query("UPDATE generations SET status = 'succeeded', finished_at = 2000 WHERE id = 'g'");
+        await completing.query("INSERT INTO images (id, generation_id, position, width, height, mime, bytes) VALUES ('late', 'g', 0, 64, 64, 'image/png', 10)");
+        const deleting = store.delete("g", 3_000);
+        const waiting = async () =>
+          Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%generations%'")).rows[0].n);
+        await expect.poll(waiting, { timeout: 5_000 }).toBeGreaterThan(0);
+        await completing.query("COMMIT");
+        expect(await deleting).toEqual({ imageIds: ["late"] });
+      } finally {
+        completing.release();
+      }
+      expect(await store.get("g")).toBeNull();
+    } finally {
+      await opened.close();
+    }
+  });
+});
