@@ -39,7 +39,36 @@ const PAGE = { width: 13.333, height: 7.5, margin: 0.4 } as const;
 const INK = "0F172A";
 const MUTED = "475569";
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+/** Cut by characters, not UTF-16 units: a rare CJK character past the BMP is kept whole or left out whole. */
+const clip = (text: string, max: number) => {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : text;
+};
+
+/**
+ * The characters XML 1.0 cannot hold (control characters other than tab and line breaks, often in pasted text,
+ * and halves of broken surrogate pairs), taken out: the deck's writer escapes only markup, and one such
+ * character makes PowerPoint ask to repair the file.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what is matched
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const xmlSafe = (text: string): string => text.replace(NOT_IN_XML, "");
+
+const safePage = (page: DeckPage): DeckPage =>
+  page.kind === "table"
+    ? { ...page, heading: xmlSafe(page.heading), columns: page.columns.map(xmlSafe), rows: page.rows.map((row) => row.map(xmlSafe)) }
+    : {
+        ...page,
+        heading: xmlSafe(page.heading),
+        footer: page.footer === null ? null : xmlSafe(page.footer),
+        notes: xmlSafe(page.notes),
+        panels: page.panels.map((panel) => ({
+          ...panel,
+          label: xmlSafe(panel.label),
+          missing: panel.missing === null ? null : xmlSafe(panel.missing),
+          detail: { lead: xmlSafe(panel.detail.lead), text: xmlSafe(panel.detail.text) },
+        })),
+      };
 
 /** The largest box of the image's shape that fits the space, centred across it, at its top (its caption right under it). */
 const contain = (image: DeckImage, box: { x: number; y: number; w: number; h: number }) => {
@@ -60,7 +89,11 @@ const columnWidths = ({ columns, rows }: { readonly columns: readonly string[]; 
   return needs.map((need) => (width * need) / total);
 };
 
-export const buildDeck = async ({ title, locale, cover, pages, image }: DeckInput): Promise<Buffer> => {
+export const buildDeck = async (input: DeckInput): Promise<Buffer> => {
+  const { locale, image } = input;
+  const title = xmlSafe(input.title);
+  const cover = input.cover.map(xmlSafe);
+  const pages = input.pages.map(safePage);
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = title;

@@ -23,7 +23,7 @@ import { DECK_MAX_IMAGES, deckFile, deckPicture, deckSubtitle } from "./deck-par
 import { withinImages } from "./image-cap";
 import { contentDisposition, fileResponse } from "./file-name";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
-import { zipStream, type ZipEntry } from "./zip-stream";
+import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
 
 /** The files a set, a selection or the favourites are taken away as; each answered as a download. */
 
@@ -34,22 +34,36 @@ import { zipStream, type ZipEntry } from "./zip-stream";
  */
 export const zipResponse = async ({ entries, fileName, origin, note }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note: string | null }): Promise<Response> => {
   const { store, images } = await getHistory();
+  const room = zipRoom();
+  // Images that could not go in, by file name: deleted while the zip was written, or past what a zip holds.
+  const gone: string[] = [];
+  const over: string[] = [];
   async function* files(): AsyncGenerator<ZipEntry> {
     for (const [position, { generation }] of entries.entries()) {
       for (const [index, image] of generation.images.entries()) {
+        const name = zipImageName(position, generation, index);
         yield {
-          name: zipImageName(position, generation, index),
+          name,
           bytes: async () => {
             const [record, bytes] = await Promise.all([store.image(image.id), images.read(image.id, "full")]);
-            return record && bytes ? (await downloadablePng(bytes, generation, record)).png : null;
+            if (!record || !bytes) {
+              gone.push(name);
+              return null;
+            }
+            const png = (await downloadablePng(bytes, generation, record)).png;
+            if (room.take(png.length)) return png;
+            over.push(name);
+            return null;
           },
         };
       }
     }
-    const lines = resultLines(entries, origin);
+    const left = new Set([...gone, ...over]);
+    const lines = resultLines(entries, origin).map((line) => (line.file !== null && left.has(String(line.file)) ? { ...line, file: null } : line));
     yield { name: "manifest.csv", bytes: async () => new TextEncoder().encode(toCsv(resultTable(lines))) };
     yield { name: "manifest.json", bytes: async () => new TextEncoder().encode(`${JSON.stringify(lines, null, 2)}\n`) };
-    if (note) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${note}\n`) };
+    const said = [note, ...zipLeftOut(gone, over)].filter((part) => part !== null);
+    if (said.length > 0) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${said.join("\n\n")}\n`) };
   }
   return fileResponse(zipStream(files()), "application/zip", fileName);
 };
@@ -104,11 +118,15 @@ export const deckResponse = async ({
   );
   const shown = items.map(clientItem);
   const ruleText = (message: string) => nameModels(translateRuleMessage(message, messages.rules));
-  const { kept: slides, leftOut } = withinImages(
-    buildSlides(shown, { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values }),
-    (slide) => slide.panels.filter((panel) => panel.image !== null).length,
+  const slideWords = { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values };
+  // Each slide with the item it shows, so the settings table lists only the items whose slides are kept.
+  const { kept, leftOut } = withinImages(
+    shown.flatMap((item, index) => buildSlides([item], slideWords).map((slide) => ({ slide, index }))),
+    ({ slide }) => slide.panels.filter((panel) => panel.image !== null).length,
     DECK_MAX_IMAGES,
   );
+  const slides = kept.map(({ slide }) => slide);
+  const tabled = shown.slice(0, (kept.at(-1)?.index ?? -1) + 1);
   const picture = async (image: { id: string }): Promise<DeckImage | null> => {
     const aspect = hiddenAspects.get(image.id);
     if (aspect === undefined) return deckPicture(images, image);
@@ -127,7 +145,7 @@ export const deckResponse = async ({
         notes: [`${words.prompt}: ${slide.prompt}`, ...slide.panels.map((panel) => `${panel.label} · ${words.revised}: ${revised(panel.revisedPrompt)}`)].join("\n\n"),
       }),
     ),
-    { kind: "table", heading: words.settings, columns: words.columns, rows: slides.length === 0 ? [] : settingsRows(shown, { ...words, onOff, blindModel: messages.compare.blindModel }) },
+    { kind: "table", heading: words.settings, columns: words.columns, rows: settingsRows(tabled, { ...words, onOff, blindModel: messages.compare.blindModel }) },
   ];
   const said = [...notes, ...(leftOut > 0 ? [format(words.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : [])].join(" ");
   return deckFile(await buildDeck({ title, locale, cover: [deckSubtitle(locale, pages.length + 1), ...(said ? [said] : [])], pages, image: picture }), fileName);

@@ -43,3 +43,37 @@ export const zipStream = (entries: AsyncIterable<ZipEntry>): ReadableStream<Uint
     { highWaterMark: 1 },
   );
 };
+
+/**
+ * What a zip written without ZIP64 (fflate writes none) can hold: offsets and sizes are 32-bit and the count of
+ * files 16-bit, so past 4 GiB or 65,535 files the file is corrupt though it ends cleanly. A margin is kept for
+ * the headers, the manifests and the central directory.
+ */
+export const ZIP_LIMITS = { bytes: 4_000_000_000, files: 65_000 } as const;
+
+/**
+ * Counts what goes into a zip: `take` answers whether a file of this size still fits, and counts it if so. Once
+ * one does not, none after it goes in, so what is left out is the end of the list, in one piece.
+ */
+export const zipRoom = (limits: { readonly bytes: number; readonly files: number } = ZIP_LIMITS) => {
+  let bytes = 0;
+  let files = 0;
+  let full = false;
+  return {
+    take(size: number): boolean {
+      full ||= files + 1 > limits.files || bytes + size > limits.bytes;
+      if (full) return false;
+      files += 1;
+      bytes += size;
+      return true;
+    },
+  };
+};
+
+/** README.txt's lines for images a zip does not hold, by file name. */
+export const zipLeftOut = (gone: readonly string[], over: readonly string[]): string[] => [
+  ...(gone.length > 0 ? [`${gone.length} ${gone.length === 1 ? "image was" : "images were"} deleted while this zip was written, so ${gone.length === 1 ? "it is" : "they are"} not in it: ${gone.join(", ")}.`] : []),
+  ...(over.length > 0
+    ? [`${over.length} more ${over.length === 1 ? "image is" : "images are"} left out: a zip holds at most 4 GB and 65,000 files. Download the rest in smaller parts: ${over.join(", ")}.`]
+    : []),
+];

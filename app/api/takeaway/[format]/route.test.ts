@@ -40,6 +40,10 @@ afterAll(async () => {
 const post = (url: string, body: unknown) => new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const get = (url: string, lang?: "en" | "zh") => new Request(`http://localhost${url}`, { headers: lang ? { cookie: `lang=${lang}` } : {} });
 
+/** The image files a zip's manifest names (null where it holds none). */
+const manifestFiles = (zip: Record<string, Uint8Array>): string[] =>
+  (JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ file: string | null }>).flatMap((line) => (line.file ? [line.file] : []));
+
 const comparisonOf = async (blind: boolean, prompt: string): Promise<ComparisonView> => {
   const body = { models: ["wan2.6-t2i", "qwen-image", "qwen-image-max"], prompt, negativePrompt: "", aspect: "16:9", perModel: 1, seed: 11, promptExtend: true, watermark: false, blind };
   const started = (await (await routes.comparisons.POST(post("/api/comparisons", body))).json()) as ComparisonView;
@@ -96,6 +100,17 @@ describe("a selection taken away", () => {
     const manifest = JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ item: string; prompt: string }>;
     // Numbered by their place in the selection, as the deck numbers them: the blind comparison is the second.
     expect(manifest.map((line) => line.item)).toEqual(["1 · wan2.6-t2i", "1 · qwen-image", "1 · qwen-image-max", "3 · Wan 2.2 flash"]);
+    // An image whose file goes while the zip is written (deleted meanwhile) is said missing, not listed as there.
+    const lost = open.columns[1]?.generation.images[0];
+    if (!lost) throw new Error("no image to lose");
+    await harness.history.images.remove(lost.id);
+    const partial = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?items=${items}`), format("zip"))).arrayBuffer()));
+    const lostName = manifestFiles(zip).find((file) => !manifestFiles(partial).includes(file));
+    expect(Object.keys(partial).filter((name) => name.endsWith(".png"))).toHaveLength(3);
+    expect(lostName && partial[lostName]).toBeUndefined();
+    expect(new TextDecoder().decode(partial["README.txt"])).toBe(
+      `1 chosen item was deleted since and is left out. 1 blind comparison not yet revealed is left out: its files would name the models.\n\n1 image was deleted while this zip was written, so it is not in it: ${lostName}.\n`,
+    );
     const csv = await (await routes.takeaway.GET(get(`/api/takeaway/csv?items=${items}`), format("csv"))).text();
     expect(csv.trimEnd().split("\r\n").at(-1)).toBe(
       "note,1 chosen item was deleted since and is left out. 1 blind comparison not yet revealed is left out: its files would name the models.",
