@@ -65,6 +65,13 @@ test.describe("the history", () => {
     await expect(playground.form.getByLabel("Seed", { exact: true })).toHaveValue("5");
     await expect(page.getByRole("switch", { name: "Prompt rewriting (prompt_extend)" })).not.toBeChecked();
     await expect(page.getByRole("switch", { name: "Watermark" })).toBeChecked();
+
+    // What was typed before the click is not lost: it can be put back, model and all.
+    const said = playground.form.getByRole("status").filter({ hasText: "What you had typed was replaced by the settings you chose." });
+    await said.getByRole("button", { name: "Put mine back" }).click();
+    await expect(playground.prompt).toHaveValue("something else");
+    await expect(playground.modelSelect).toHaveValue("qwen-image");
+    await expect(said).toHaveCount(0);
   });
 
   test("reuse the seed, use the revised prompt", async ({ playground, page }) => {

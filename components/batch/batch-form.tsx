@@ -1,5 +1,6 @@
 "use client";
 
+import { ReplacedNote, useUndoReplace } from "@/components/playground/undo-replace";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -46,8 +47,9 @@ export function BatchForm({
   submitError: string | null;
   submitting: boolean;
 }) {
-  const { register, control, handleSubmit, watch, reset, setValue } = useForm<Values>({ defaultValues: DEFAULT_VALUES });
+  const { register, control, handleSubmit, watch, reset, setValue, getValues } = useForm<Values>({ defaultValues: DEFAULT_VALUES });
   const messages = useMessages();
+  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "");
   const t = messages.batch.form;
   const locale = useLocale();
   const ruleText = useRuleText();
@@ -59,9 +61,9 @@ export function BatchForm({
   useEffect(() => {
     if (!load) return;
     // As CSV, every column written out: the rows run as they ran, whatever the defaults say.
-    reset({ ...DEFAULT_VALUES, ...batchSwitches(load.requests), name: load.name, source: "csv", text: batchToCsv(load.requests) });
+    replace(() => reset({ ...DEFAULT_VALUES, ...batchSwitches(load.requests), name: load.name, source: "csv", text: batchToCsv(load.requests) }), messages.common.formReplaced);
     reveal("batch-text");
-  }, [load, reset]);
+  }, [load, reset, replace, messages.common.formReplaced]);
 
   // Taken as typed: a count or seed the model refuses is said at its field (and blocks), never replaced.
   const defaults: BatchDefaults = { model: values.model, aspect: values.aspect, n: values.n, seed: values.seed, promptExtend: values.promptExtend, watermark: values.watermark };
@@ -100,7 +102,14 @@ export function BatchForm({
   // The first rows, and every refused row wherever it is: a refusal is said beside its line, never hidden below the fold.
   const shown = read.rows.flatMap((row, index) => (index < PREVIEW_ROWS || problems.has(index) ? [{ row, index }] : []));
 
-  const gate = useCostGate((request: BatchRequest) => ({ images: request.rows.reduce((sum, row) => sum + row.request.n, 0), cost: price }), onRun, watch);
+  const gate = useCostGate(
+    (request: BatchRequest) => ({ images: request.rows.reduce((sum, row) => sum + row.request.n, 0), cost: price }),
+    (request: BatchRequest) => {
+      forget();
+      onRun(request);
+    },
+    watch,
+  );
   const submit = handleSubmit((form) => {
     if (blocked) return;
     gate.request(toBatchRequest(form.name.trim() || cutText(firstPrompt, 80), form.source, read.rows));
@@ -109,6 +118,7 @@ export function BatchForm({
 
   return (
     <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
+      <ReplacedNote replaced={replaced} onUndo={undo} />
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="batch-name" label={t.name} help={t.nameHelp}>
         <input id="batch-name" className={inputClass} maxLength={BATCH_NAME_MAX} placeholder={cutText(firstPrompt, 80)} aria-describedby="batch-name-help" {...register("name")} />

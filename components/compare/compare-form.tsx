@@ -6,6 +6,7 @@ import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { ReplacedNote, useUndoReplace } from "@/components/playground/undo-replace";
 import { SeedField } from "@/components/playground/seed-field";
 import { reveal } from "@/components/playground/reveal";
 import { useCost } from "@/components/pricing/prices";
@@ -57,6 +58,8 @@ export function CompareForm({
   });
   useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
+  const formReplaced = messages.common.formReplaced;
+  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "");
   const t = messages.compare.form;
   const { familyLabels } = messages.playground;
   const modelSummaries: Readonly<Record<string, string | undefined>> = messages.playground.modelSummaries;
@@ -68,7 +71,14 @@ export function CompareForm({
     images: comparisonImageCount(planned),
     cost: planned.reduce((sum, plan) => sum + cost.of(plan.request.model, plan.request.n), 0),
   });
-  const gate = useCostGate((request: CompareRequest) => measure(planComparison(request)), onCompare, watch);
+  const gate = useCostGate(
+    (request: CompareRequest) => measure(planComparison(request)),
+    (request: CompareRequest) => {
+      forget();
+      onCompare(request);
+    },
+    watch,
+  );
   const errors = formState.errors;
   const values = watch();
   const chosen = values.models.map(getModel);
@@ -81,15 +91,16 @@ export function CompareForm({
 
   useEffect(() => {
     if (!load) return;
-    reset(load.request);
+    replace(() => reset(load.request), formReplaced);
     reveal("compare-prompt");
-  }, [load, reset]);
+  }, [load, reset, replace, formReplaced]);
 
   const submit = handleSubmit(gate.request);
   const keys = useSubmitKeys(submit, submitting);
 
   return (
     <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
+      <ReplacedNote replaced={replaced} onUndo={undo} />
       <Controller
         control={control}
         name="models"

@@ -1,5 +1,6 @@
 "use client";
 
+import { ReplacedNote, useUndoReplace } from "@/components/playground/undo-replace";
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ClipboardEvent } from "react";
@@ -65,6 +66,14 @@ export function EditForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
   const [preview, setPreview] = useState<InputImageView | null>(null);
+  const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "");
+  const formReplaced = useMessages().common.formReplaced;
+  /** The input shown when typed work was replaced: put back with it. */
+  const previewBefore = useRef<InputImageView | null>(null);
+  const replaceWork = (apply: () => void) => {
+    const shown = preview;
+    if (undoable.replace(apply, formReplaced)) previewBefore.current = shown;
+  };
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);
   // While a new input is read, scaled or put on record, an edit would start from the image it replaces.
@@ -75,7 +84,14 @@ export function EditForm({
     if (!busy) setToldToWait(false);
   }, []);
   const cost = useCost();
-  const gate = useCostGate((request: EditRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }), onEdit, watch);
+  const gate = useCostGate(
+    (request: EditRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
+    (request: EditRequest) => {
+      undoable.forget();
+      onEdit(request);
+    },
+    watch,
+  );
   const picker = useRef<InputPickerApi>(null);
   const model = getEditModel(watch("model"));
 
@@ -100,14 +116,17 @@ export function EditForm({
           setMoreOpen(true);
           reveal("edit-seed");
         } else {
-          setValue("prompt", load.patch.prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+          const { prompt } = load.patch;
+          replaceWork(() => setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted }));
           reveal("edit-prompt");
         }
         return;
       case "settings": {
         const request = { ...load.request, input: inputOf(load.input) };
-        setPreview(load.input);
-        reset(request);
+        replaceWork(() => {
+          setPreview(load.input);
+          reset(request);
+        });
         setNotices([(messages) => format(messages.edit.loaded, { model: request.model })]);
         reveal("edit-prompt");
         if (load.confirm) gate.ask(request);
@@ -153,6 +172,13 @@ export function EditForm({
     <FormProvider {...form}>
       <form ref={formRef} onSubmit={submit} onKeyDown={keys} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
         <RuleNotices notices={notices} />
+        <ReplacedNote
+          replaced={undoable.replaced}
+          onUndo={() => {
+            undoable.undo();
+            setPreview(previewBefore.current);
+          }}
+        />
 
         <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
           <InputPicker

@@ -1,5 +1,6 @@
 "use client";
 
+import { ReplacedNote, useUndoReplace } from "@/components/playground/undo-replace";
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useQuery } from "@tanstack/react-query";
@@ -61,6 +62,7 @@ export function GridForm({
   const axes = useFieldArray({ control, name: "axes" });
   const addAxis = useRef<HTMLButtonElement>(null);
   const messages = useMessages();
+  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "");
   const t = messages.grid.form;
   const locale = useLocale();
   const cost = useCost();
@@ -101,9 +103,9 @@ export function GridForm({
 
   useEffect(() => {
     if (!load) return;
-    reset(load.request);
+    replace(() => reset(load.request), messages.common.formReplaced);
     reveal("grid-prompt");
-  }, [load, reset]);
+  }, [load, reset, replace, messages.common.formReplaced]);
 
   const cells = cellCount(values);
   const measurable = cells <= GRID_LIMITS.cells && values.axes.every((axis) => axis.type === "variables" || axis.values.length > 0);
@@ -113,7 +115,14 @@ export function GridForm({
     const planned = planGrid(request);
     return { images: gridImageCount(planned), cost: planned.cells.reduce((sum, cell) => sum + cost.of(cell.request.model, cell.request.n), 0) };
   };
-  const gate = useCostGate(measure, onRun, watch);
+  const gate = useCostGate(
+    measure,
+    (request: GridRequest) => {
+      forget();
+      onRun(request);
+    },
+    watch,
+  );
   const submit = handleSubmit(gate.request);
   const keys = useSubmitKeys(submit, submitting);
   const modelAxis = values.axes.some((axis) => axis.type === "model");
@@ -124,6 +133,7 @@ export function GridForm({
 
   return (
     <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
+      <ReplacedNote replaced={replaced} onUndo={undo} />
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="grid-model" label={t.model} help={modelAxis ? t.modelByAxis : undefined}>
         <select id="grid-model" className={inputClass} disabled={modelAxis} aria-describedby={modelAxis ? "grid-model-help" : undefined} {...register("model")}>

@@ -6,7 +6,6 @@ import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useImperativeHandle, useState, type Ref } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
-import { Button } from "@/components/ui/button";
 import { format } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
 import { getModel, type ModelId } from "@/lib/models/registry";
@@ -20,6 +19,7 @@ import { SizePicker } from "./size-picker";
 import { useCost } from "@/components/pricing/prices";
 import { reveal } from "./reveal";
 import { SubmitArea, useSubmitKeys, useCostGate } from "./submit-area";
+import { ReplacedNote, useUndoReplace } from "./undo-replace";
 
 // The schema (and zod) arrive when the form is first focused, well before its first submit needs them.
 const validation = schemaResolver(() => import("@/lib/models/request-schema").then((module) => module.generateRequestSchema));
@@ -57,15 +57,14 @@ export function GenerateForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
-  /** What the form held before an example took its place, while it can still be put back. */
-  const [replaced, setReplaced] = useState<GenerateRequest | null>(null);
   const common = useMessages().common;
+  const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "");
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
   const gate = useCostGate(
     (request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
     (request: GenerateRequest) => {
-      setReplaced(null);
+      undoable.forget();
       onGenerate(request);
     },
     watch,
@@ -84,16 +83,15 @@ export function GenerateForm({
     ref,
     () => ({
       load(request) {
-        setReplaced(null);
-        reset(request);
+        undoable.replace(() => reset(request), common.formReplaced);
         setNotices([(messages) => format(messages.playground.form.loaded, { model: request.model })]);
         reveal("model");
       },
       generate(request) {
         // A run big enough to ask about is shown in the form while the question is open (the form first: a
-        // change to it closes an open question).
+        // change to it closes an open question). Answered No, what was typed can be put back.
         if (gate.asks(request)) {
-          reset(request);
+          undoable.replace(() => reset(request), common.formReplaced);
           gate.ask(request);
         } else gate.request(request);
       },
@@ -103,11 +101,11 @@ export function GenerateForm({
         reveal("seed");
       },
       setPrompt(prompt) {
-        setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+        undoable.replace(() => setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted }), common.formReplaced);
         reveal("prompt");
       },
     }),
-    [reset, setValue, formState.isSubmitted, gate, t],
+    [reset, setValue, formState.isSubmitted, gate, t, undoable, common],
   );
 
   const submit = handleSubmit(gate.request);
@@ -123,30 +121,21 @@ export function GenerateForm({
 
       <ExamplePrompts
         onPick={(example) => {
-          const before = getValues();
           // The example's prompt goes in first, so the notices speak of it and not of the text it replaces.
-          const switched = switchModel({ ...before, prompt: example.prompt }, example.model);
-          reset(switched.values, { keepErrors: false, keepSubmitCount: true });
-          setNotices(switched.notices);
-          // A prompt typed by hand is not lost to a click: it can be put back (the field's own undo cannot).
-          if (before.prompt.trim() !== "" && !replaced) setReplaced(before);
+          undoable.replace(() => {
+            const switched = switchModel({ ...getValues(), prompt: example.prompt }, example.model);
+            reset(switched.values, { keepErrors: false, keepSubmitCount: true });
+            setNotices(switched.notices);
+          }, common.examplesReplaced);
         }}
       />
-      {replaced && (
-        <p role="status" className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-          {common.examplesReplaced}
-          <Button
-            size="sm"
-            onClick={() => {
-              reset(replaced, { keepErrors: false, keepSubmitCount: true });
-              setNotices([]);
-              setReplaced(null);
-            }}
-          >
-            {common.examplesUndo}
-          </Button>
-        </p>
-      )}
+      <ReplacedNote
+        replaced={undoable.replaced}
+        onUndo={() => {
+          undoable.undo();
+          setNotices([]);
+        }}
+      />
 
       <PromptField limits={model} idPrefix="" help={t.promptHelp} placeholder={t.promptPlaceholder} />
 

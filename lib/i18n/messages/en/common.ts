@@ -15,6 +15,8 @@ export const common: {
   /** Said when an example took the place of a prompt the user had typed, with the way back. */
   examplesReplaced: string;
   examplesUndo: string;
+  /** Said when settings taken from the history (Reuse settings, a revised prompt, a retry) took the place of typed work. */
+  formReplaced: string;
   exampleList: readonly ExamplePrompt[];
   /** The page for an address that leads nowhere: mistyped, or a share or vote link cut short. */
   notFound: { pageTitle: string; title: string; body: string; back: string };
@@ -34,6 +36,7 @@ export const common: {
   examplesUseShort: "Use",
   examplesReplaced: "The example took the place of your prompt and settings.",
   examplesUndo: "Put mine back",
+  formReplaced: "What you had typed was replaced by the settings you chose.",
   cancelRefused: "Not stopped: {error}",
   working: "Working on it…",
   notFound: {
