@@ -58,6 +58,20 @@ test.describe("model constraints", () => {
     expect((await simulator.stats()).calls).toBe(0);
   });
 
+  test("a seed the browser cannot read as a number is refused at the field, not taken as a random seed", async ({ playground, simulator }) => {
+    await playground.prompt.fill("A lighthouse at dawn");
+    await playground.openMoreOptions();
+    const seed = playground.form.getByLabel("Seed", { exact: true });
+    await seed.pressSequentially("12e");
+    await playground.generateButton.click();
+    await expect(playground.form.getByText("Seed must be a number.")).toBeVisible();
+    await expect(seed).toHaveAttribute("aria-invalid", "true");
+    expect((await simulator.stats()).calls).toBe(0);
+    // Cleared, it is an empty seed again: a random one, said as such.
+    await playground.form.getByRole("button", { name: "Clear" }).click();
+    await expect(seed).toHaveAttribute("aria-invalid", "false");
+  });
+
   test("the negative prompt stops at 500 characters and says so", async ({ playground, page }) => {
     await playground.negativePrompt.focus();
     await page.keyboard.insertText("x".repeat(520));

@@ -72,7 +72,16 @@ test.describe("seeing what happened, and taking it elsewhere", () => {
     await expect(ask).toBeVisible();
     await playground.prompt.fill("Six paper lanterns");
     await expect(ask).toHaveCount(0);
+    // Enter pressed twice on Generate, or held: the question opens on its Yes, and the second press is not an answer.
+    await playground.generateButton.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.keyboard.down("Enter");
+    await expect(ask).toBeVisible();
+    await page.keyboard.up("Enter");
+    await expect(page.getByRole("button", { name: "Generate 6 images" })).toBeFocused();
     expect((await simulator.stats()).calls).toBe(0);
+    await page.keyboard.press("Escape");
 
     await playground.generateButton.click();
     await page.getByRole("button", { name: "Generate 6 images" }).click();

@@ -67,7 +67,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   }, [sentinel, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const deleting = new Set(deletes.pending.map((item) => item.id));
-  const items = (query.data?.pages ?? []).flatMap((page) => page.items);
+  const items = (query.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !deletes.committing.has(item.id));
   const filtered = !isUnfiltered(filters);
   const all = {
     ...actions,

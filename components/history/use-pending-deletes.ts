@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError } from "@/lib/api/client";
 import { deleteHistoryItem, generationKeys } from "@/lib/api/generations";
 import type { HistoryItem } from "@/lib/generation/view";
 
@@ -16,6 +17,8 @@ export const usePendingDeletes = () => {
   const client = useQueryClient();
   const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; item: HistoryItem }>());
   const [pending, setPending] = useState<readonly HistoryItem[]>([]);
+  /** Told to the server, not yet known gone: hidden, with no Undo any more (and no second Delete to press). */
+  const [committing, setCommitting] = useState<ReadonlySet<string>>(new Set());
   // The server's own words: the history words them in the interface's language when it shows them.
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -24,11 +27,24 @@ export const usePendingDeletes = () => {
       clearTimeout(timers.current.get(item.id)?.timer);
       timers.current.delete(item.id);
       setPending((all) => all.filter((g) => g.id !== item.id));
-      // A delete that failed brings the entry back (the list is refetched) and says why.
+      setCommitting((ids) => new Set(ids).add(item.id));
+      // A delete that failed brings the entry back (the list is refetched) and says why. One already gone
+      // (deleted from another tab meanwhile) is what was asked: no failure.
       void deleteHistoryItem(item)
         .then(() => setFailure(null))
-        .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)))
-        .finally(() => client.invalidateQueries({ queryKey: generationKeys.lists }));
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) setFailure(null);
+          else setFailure(error instanceof Error ? error.message : String(error));
+        })
+        // Shown again only once the list read after the delete is in: gone by then, or back for a reason.
+        .finally(async () => {
+          await client.invalidateQueries({ queryKey: generationKeys.lists });
+          setCommitting((ids) => {
+            const left = new Set(ids);
+            left.delete(item.id);
+            return left;
+          });
+        });
     },
     [client],
   );
@@ -64,5 +80,5 @@ export const usePendingDeletes = () => {
     return () => window.removeEventListener("pagehide", flush);
   }, [commit]);
 
-  return { pending, remove, undo, hold, failure };
+  return { pending, committing, remove, undo, hold, failure };
 };

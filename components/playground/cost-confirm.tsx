@@ -1,4 +1,4 @@
-import { use, useId } from "react";
+import { use, useId, useState } from "react";
 import { DemoContext } from "./demo-mode";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -7,6 +7,9 @@ import type { Messages } from "@/lib/i18n/messages";
 
 /** Every image is billed: a run bigger than this many images waits for one explicit yes. */
 export const CONFIRM_ABOVE = 4;
+
+/** How soon after the question a key may answer it: longer than a double press, shorter than reading it. */
+const ANSWER_AFTER_MS = 400;
 
 /** The question before a costly run, in place of the submit button; Escape answers no. */
 export function CostConfirm({
@@ -27,12 +30,16 @@ export function CostConfirm({
   const t = useMessages().playground.costConfirm;
   const values = { count: images, cost, action: t.actions[action] };
   const demo = use(DemoContext);
+  // The question opens with the focus on its Yes: an Enter held down, or pressed twice in a row, on the button
+  // that asked must not answer it. A key's repeat, or a press this soon after the question came, does nothing.
+  const [openedAt] = useState(() => performance.now());
   return (
     <div
       role="alertdialog"
       aria-labelledby={id}
       onKeyDown={(event) => {
         if (event.key === "Escape") onAnswer(false);
+        else if ((event.key === "Enter" || event.key === " ") && (event.repeat || performance.now() - openedAt < ANSWER_AFTER_MS)) event.preventDefault();
       }}
       className="space-y-2 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3"
     >

@@ -39,10 +39,12 @@ export function SeedField({
           step={1}
           placeholder={t.placeholder}
           className={inputClass}
-          value={value ?? ""}
+          value={value === null || Number.isNaN(value) ? "" : value}
           aria-invalid={Boolean(error)}
           aria-describedby={describedBy(id, true, Boolean(error))}
-          onChange={(event) => onChange(event.target.value === "" ? null : Number(event.target.value))}
+          // Text the browser cannot read as a number ("12e", "1,234") reads as "": it is a wrong seed, said at
+          // the field, not an empty one (which would quietly mean a random seed).
+          onChange={(event) => onChange(event.target.value !== "" ? Number(event.target.value) : event.target.validity.badInput ? Number.NaN : null)}
         />
         <Button onClick={() => onChange(randomSeed())} className="whitespace-nowrap">
           <DiceIcon /> {t.roll}
