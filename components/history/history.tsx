@@ -4,6 +4,7 @@ import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-prov
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
 import { generationKeys, historyQuery } from "@/lib/api/generations";
+import { onLiveDeletions } from "@/lib/api/live-cache";
 import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
@@ -51,6 +52,14 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   const query = useInfiniteQuery(historyQuery(deferred));
   const deletes = usePendingDeletes();
   const [selected, setSelected] = useState<ReadonlyMap<string, HistoryItem>>(new Map());
+  // Deleted elsewhere (another tab, a colleague), an item leaves the selection, or a share or download of it would have a hole.
+  useEffect(
+    () =>
+      onLiveDeletions(client, (gone) =>
+        setSelected((current) => ([...current.keys()].some((id) => gone.has(id)) ? new Map([...current].filter(([id]) => !gone.has(id))) : current)),
+      ),
+    [client],
+  );
   const [starredError, setStarredError] = useState<string | null>(null);
   // A state, not a ref: the sentinel mounts only once the cards' code is here, and the observer must follow it.
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);

@@ -4,7 +4,7 @@ import type { GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange, forgetHeard, heardCount, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
+import { applyLiveChange, forgetHeard, heardCount, onLiveDeletions, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
 import { generationView } from "@/test/generation-view";
 
 /** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
@@ -139,5 +139,18 @@ describe("a list page read while the stream runs", () => {
     expect(after.items.map((item) => [item.id, item.kind === "generation" && item.status])).toEqual([["y", "running"], ["x", "failed"]]);
     second();
     expect(heardCount(client)).toBe(0);
+  });
+});
+
+describe("items deleted elsewhere", () => {
+  it("are told to whoever listens (a selection lets them go), and only those", () => {
+    const client = new QueryClient();
+    const heard: string[][] = [];
+    const stop = onLiveDeletions(client, (ids) => heard.push([...ids]));
+    applyLiveChange(client, { items: [generation("kept", 1)], deleted: [], usage: null }, 1);
+    applyLiveChange(client, { items: [], deleted: [{ kind: "generation", id: "a" }, { kind: "comparison", id: "b" }], usage: null }, 2);
+    stop();
+    applyLiveChange(client, { items: [], deleted: [{ kind: "generation", id: "c" }], usage: null }, 3);
+    expect(heard).toEqual([["a", "b"]]);
   });
 });

@@ -109,6 +109,17 @@ export const reconcilePage = (client: QueryClient, page: ListedPage, place: { fi
  * one it lacks may match it now, one it holds may no longer (unstarred, finished), and only the server's
  * filter can tell.
  */
+/** Who wants to know of items deleted elsewhere (a selection must let them go), by client. */
+const deletionListeners = new WeakMap<QueryClient, Set<(ids: ReadonlySet<string>) => void>>();
+
+/** Calls `listener` with the ids of items the stream says were deleted; answers the way to stop. */
+export const onLiveDeletions = (client: QueryClient, listener: (ids: ReadonlySet<string>) => void): (() => void) => {
+  const listeners = deletionListeners.get(client) ?? new Set();
+  deletionListeners.set(client, listeners);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
 export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number) => {
   const state = hearing(client);
   const tick = ++state.tick;
@@ -143,5 +154,6 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
     client.setQueryData<Usage>(["usage"], change.usage);
     usageHeardAt.set(client, changeId);
   }
+  if (gone.size > 0) for (const listener of deletionListeners.get(client) ?? []) listener(gone);
   letGo(state);
 };
