@@ -91,6 +91,30 @@ test.describe("parameter grids", () => {
     await expect(page.getByRole("article")).toHaveCount(1);
   });
 
+  test("saving a list under the name of one someone else saved asks before replacing it for everyone", async ({ grid, page }) => {
+    // A colleague's list, saved while this page was open.
+    expect((await page.request.put("/api/lists", { data: { name: "birds", items: ["owl", "heron"] } })).status()).toBe(200);
+    await page.reload();
+    await grid.open();
+    await grid.form.getByText("Saved lists").click();
+    await grid.form.getByLabel("Items, one per line").fill("sparrow");
+    const name = grid.form.getByLabel("Name", { exact: true });
+    await name.fill("birds");
+    await name.press("Enter");
+    const ask = grid.form.getByRole("group", { name: "__birds__ already holds 2 items for everyone who uses this playground. Replace them with these?" });
+    await ask.getByRole("button", { name: "Keep it" }).click();
+    expect(await (await page.request.get("/api/lists")).json()).toContainEqual(expect.objectContaining({ name: "birds", items: ["owl", "heron"] }));
+    await grid.form.getByRole("button", { name: "Save list" }).click();
+    await grid.form.getByRole("button", { name: "Replace it" }).click();
+    await expect(grid.form.getByRole("status").filter({ hasText: "saved" })).toHaveText("List __birds__ saved.");
+    expect(await (await page.request.get("/api/lists")).json()).toContainEqual(expect.objectContaining({ name: "birds", items: ["sparrow"] }));
+    // Opened from the list, edited and saved again: an edit of it, not asked.
+    await grid.form.getByLabel("Items, one per line").fill("sparrow\nwren");
+    await grid.form.getByRole("button", { name: "Save list" }).click();
+    await expect(grid.form.getByRole("status").filter({ hasText: "saved" })).toHaveText("List __birds__ saved.");
+    await expect(grid.form.getByRole("group", { name: /already holds/ })).toHaveCount(0);
+  });
+
   test("prompt variables and a saved list expand to the previewed prompts, and those are what is sent", async ({ grid, page }) => {
     await grid.form.getByText(/^Saved lists \(\d+\)$/).click();
     await grid.form.getByLabel("Items, one per line").fill("cat\ndog\n\ncat");

@@ -23,14 +23,26 @@ export function PromptLists() {
   const [saved, setSaved] = useState<string | null>(null);
   // The route's own rules, said at their field before anything is sent.
   const [problems, setProblems] = useState<{ name?: string; items?: string }>({});
+  // The list last opened here to be edited: saved under its own name, it is an edit, not a clash.
+  const [opened, setOpened] = useState<string | null>(null);
+  const typedName = name.trim();
+  const existing = lists.data?.find((list) => list.name === typedName);
+  // Lists are shared: saving over another's list (one not opened here, with other items) asks first.
+  const clash = existing && opened !== typedName && existing.items.join("\n") !== itemsFromLines(items).join("\n") ? existing : null;
   const saveList = () => {
     if (save.isPending) return;
-    const list = { name, items: itemsFromLines(items) };
+    const list = { name: typedName, items: itemsFromLines(items) };
     const issues = safeParse(promptListSchema, list).error?.issues ?? [];
     const at = (field: "name" | "items") => issues.find((issue) => issue.path[0] === field)?.message;
     const found = { ...(at("name") && { name: at("name") }), ...(at("items") && { items: at("items") }) };
     setProblems(found);
-    if (issues.length === 0) save.mutate(list, { onSuccess: (done) => setSaved(done.name) });
+    if (issues.length === 0)
+      save.mutate(list, {
+        onSuccess: (done) => {
+          setSaved(done.name);
+          setOpened(done.name);
+        },
+      });
   };
   const error = save.error ?? remove.error ?? lists.error;
 
@@ -52,6 +64,7 @@ export function PromptLists() {
                   setName(list.name);
                   setItems(list.items.join("\n"));
                   setSaved(null);
+                  setOpened(list.name);
                 }}
               >
                 <code>__{list.name}__</code> <span className="text-slate-500 dark:text-slate-400">{list.items.slice(0, 6).join(", ")}{list.items.length > 6 ? "…" : ""}</span>
@@ -79,13 +92,17 @@ export function PromptLists() {
             aria-invalid={problems.name !== undefined}
             aria-describedby={describedBy("grid-list-name", false, problems.name !== undefined)}
             onChange={(event) => {
-              setName(event.target.value.trim());
+              // Kept as typed: a space in a name is said wrong at Save, not taken away unseen.
+              setName(event.target.value);
               setProblems(({ name: _, ...rest }) => rest);
             }}
             // Enter saves the list (the grid's form around it takes no plain Enter).
             onKeyDown={(event) => {
               // Not the Enter that ends an input method's composing (a Chinese name being typed).
-              if (event.key === "Enter" && !event.nativeEvent.isComposing && !event.ctrlKey && !event.metaKey && name !== "") saveList();
+              if (event.key !== "Enter" || event.nativeEvent.isComposing || event.ctrlKey || event.metaKey || typedName === "") return;
+              // Over another's list, Enter asks as the button does.
+              if (clash) document.getElementById("grid-list-save")?.click();
+              else saveList();
             }}
           />
         </Field>
@@ -103,9 +120,21 @@ export function PromptLists() {
             }}
           />
         </Field>
-        <Button disabled={save.isPending || name === ""} onClick={saveList}>
-          {t.saveList}
-        </Button>
+        {clash ? (
+          <ConfirmButton
+            id="grid-list-save"
+            label={t.saveList}
+            question={format(t.replaceListQuestion, { name: clash.name, count: clash.items.length })}
+            yes={t.replaceListYes}
+            no={t.deleteListNo}
+            disabled={save.isPending}
+            onConfirm={saveList}
+          />
+        ) : (
+          <Button id="grid-list-save" disabled={save.isPending || typedName === ""} onClick={saveList}>
+            {t.saveList}
+          </Button>
+        )}
         <p role="status" className="text-xs text-emerald-700 dark:text-emerald-300">
           {saved && !save.isPending ? format(t.listSaved, { name: saved }) : ""}
         </p>

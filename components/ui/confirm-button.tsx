@@ -15,6 +15,7 @@ export function ConfirmButton({
   variant = "secondary",
   disabled,
   name,
+  id,
 }: {
   label: string;
   question: string;
@@ -25,6 +26,7 @@ export function ConfirmButton({
   disabled?: boolean;
   /** The asking button's accessible name, where its label alone does not say what it acts on (a list's "Delete"). */
   name?: string;
+  id?: string;
 }) {
   const [asking, setAsking] = useState(false);
   const yesButton = useFocusWhen<HTMLButtonElement>(asking);
@@ -35,7 +37,7 @@ export function ConfirmButton({
   };
   if (!asking) {
     return (
-      <Button ref={askButton} variant={variant} onClick={() => setAsking(true)} disabled={disabled} aria-label={name}>
+      <Button ref={askButton} id={id} variant={variant} onClick={() => setAsking(true)} disabled={disabled} aria-label={name}>
         {label}
       </Button>
     );
