@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { buildOnce } from "./build";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { chromium } from "@playwright/test";
 import { startAppServer } from "../e2e/server-process";
@@ -57,7 +57,7 @@ const firstLoad = async (url: string): Promise<Load> => {
  * for its first use (the form's validation, the history's cards, the rare dialogs) is not in it.
  */
 export const benchFirstLoad = async (): Promise<string> => {
-  if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  buildOnce();
   const dataDir = resolve(".data/bench-first-load");
   rmSync(dataDir, { recursive: true, force: true });
   const app = await startAppServer(APP_PORT, { DATA_DIR: dataDir });

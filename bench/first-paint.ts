@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { buildOnce } from "./build";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "@playwright/test";
@@ -19,7 +19,7 @@ const EMPTY_PORT = 3391;
  * what the same images would cost at full size, beside the same page on an empty history.
  */
 export const benchFirstPaint = async (): Promise<string> => {
-  if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  buildOnce();
   const dir = mkdtempSync(join(tmpdir(), "bench-paint-"));
   const emptyDir = mkdtempSync(join(tmpdir(), "bench-paint-empty-"));
   // Each thing started is stopped, last first, whatever fails after it.

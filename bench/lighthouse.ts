@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { buildOnce } from "./build";
 import { resolve } from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
@@ -183,6 +184,7 @@ export const benchLighthouse = async (): Promise<string> => {
   const dataDir = resolve(".data/bench-lighthouse");
   rmSync(dataDir, { recursive: true, force: true });
   // The offline demo with the embedded simulator answering in 1.5 s: long enough to watch the layout.
+  buildOnce();
   const app = await startAppServer(PORT, { DATA_DIR: dataDir, SIMULATOR_LATENCY_MS: "1500" });
   const empty = await startEmptyNext(EMPTY_PORT);
   try {

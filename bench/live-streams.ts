@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { buildOnce } from "./build";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,7 +49,7 @@ const openStream = (url: string, agent: http.Agent, lastEventId?: number): Promi
  * resident size with the streams open against before they were.
  */
 export const benchLiveStreams = async (): Promise<string> => {
-  if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  buildOnce();
   const rows: string[][] = [];
   const results: Array<{ streams: number; p99: number; growth: number }> = [];
   const resumeRows: string[][] = [];

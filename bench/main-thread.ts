@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { buildOnce } from "./build";
 import { resolve } from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { startAppServer } from "../e2e/server-process";
@@ -58,6 +59,7 @@ const load = async (browser: Browser, url: string): Promise<Load> => {
 export const benchMainThread = async (): Promise<string> => {
   const dataDir = resolve(".data/bench-main-thread");
   rmSync(dataDir, { recursive: true, force: true });
+  buildOnce();
   const app = await startAppServer(PORT, { DATA_DIR: dataDir });
   const empty = await startEmptyNext(EMPTY_PORT);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--no-sandbox", "--disable-dev-shm-usage"] });

@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { buildOnce } from "./build";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
@@ -58,7 +58,7 @@ const load = async (url: string) => {
 };
 
 export const benchTeam = async (): Promise<string> => {
-  if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  buildOnce();
   const dir = mkdtempSync(join(tmpdir(), "bench-team-"));
   const [cluster, swift] = await Promise.all([startPostgresCluster(), startSwiftServer()]);
   const simulator = await startSimulatorProcess(await freePort(), KEY, { SIMULATOR_LATENCY_MS: "300" });

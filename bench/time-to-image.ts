@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { buildOnce } from "./build";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Page } from "@playwright/test";
@@ -53,7 +53,7 @@ const generateAndTime = async (page: Page, prompt: string): Promise<{ id: string
  * alternating runs, with where the time goes step by step.
  */
 export const benchTimeToImage = async (): Promise<string> => {
-  if (!existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  buildOnce();
   const dir = mkdtempSync(join(tmpdir(), "bench-tti-"));
   const simulator = await startSimulatorProcess(SIMULATOR_PORT, KEY, { SIMULATOR_LATENCY_MS: String(GATEWAY_MS), SIMULATOR_RESPONSE_FORMAT: "url" });
   const app = await startAppServer(APP_PORT, { ONETOKEN_API_KEY: KEY, ONETOKEN_BASE_URL: simulator.url, DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: "10000" });
