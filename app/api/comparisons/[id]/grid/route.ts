@@ -1,4 +1,5 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
+import { takeDownloadTurn } from "@/lib/download/download-turn";
 import { contentDisposition, setFileName } from "@/lib/download/file-name";
 import { AppError } from "@/lib/errors";
 import { renderGridImage } from "@/lib/grid/grid-image";
@@ -15,7 +16,9 @@ export const dynamic = "force-dynamic";
 
 /** The grid as one PNG with its axis labels, in the interface's language; cells still running say so. */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(request, async () => {
+  return handleRoute(request, async (sessionId) => {
+    // Drawing the picture is work the server does per request: it counts against the limit, as the other files do.
+    await takeDownloadTurn(request, sessionId);
     const { store, images } = await getHistory();
     const grid = await store.getComparison((await params).id);
     if (!grid) throw notFound("This grid");
