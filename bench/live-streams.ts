@@ -110,9 +110,9 @@ export const benchLiveStreams = async (): Promise<string> => {
       const resumed = caughtUp();
       if (resumed.some((at) => at === undefined)) throw new Error("a resumed stream never got what it missed");
       const resumes = resumed.map((at) => (at ?? back) - back);
-      resumeRows.push([String(size), ms(percentile(resumes, 50)), ms(percentile(resumes, 99)), ms(Math.max(...resumes))]);
+      resumeRows.push([String(size), String(resumes.length), ms(percentile(resumes, 50)), ms(percentile(resumes, 99)), ms(Math.max(...resumes))]);
       results.push({ streams: size, p99: percentile(delays, 99), growth });
-      rows.push([String(size), ms(percentile(delays, 50)), ms(percentile(delays, 99)), ms(Math.max(...delays)), mb(before), mb(open), mb(growth)]);
+      rows.push([String(size), String(delays.length), ms(percentile(delays, 50)), ms(percentile(delays, 99)), ms(Math.max(...delays)), mb(before), mb(open), mb(growth)]);
     } finally {
       for (const stream of streams) stream.close();
       agent.destroy();
@@ -126,11 +126,12 @@ export const benchLiveStreams = async (): Promise<string> => {
     "",
     `Each stream an HTTP connection held open from this process (as a tab's EventSource would be); ${EVENTS} changes (a favourite toggled), each timed from the request that made it to its arrival on every stream, so the figure includes the request itself. Memory: the server's resident size before the streams opened and with them open (a collection in between makes small differences noise). The embedded history, the production build.`,
     "",
-    table(["streams", "delivered p50", "delivered p99", "slowest", "server memory before", "with the streams open", "growth"], rows),
+    // The count of samples beside each percentile: one stream's p99 over a few events is its slowest.
+    table(["streams", "samples", "delivered p50", "delivered p99", "slowest", "server memory before", "with the streams open", "growth"], rows),
     "",
     "Then every stream drops, a change is made while they are away, and all reconnect at once with the last id they saw (as the browser's EventSource does after a restart), each timed from the start of the reconnect until what it missed has arrived. Streams back from the same change share a catch-up: one read of the log and one render serve every stream that starts within 2 s of it.",
     "",
-    table(["streams", "caught up p50", "caught up p99", "slowest"], resumeRows),
+    table(["streams", "samples", "caught up p50", "caught up p99", "slowest"], resumeRows),
     "",
     table(
       ["figure", "value", "target", "result"],

@@ -67,7 +67,7 @@ test.describe("the history", () => {
     await expect(page.getByRole("switch", { name: "Watermark" })).toBeChecked();
 
     // What was typed before the click is not lost: it can be put back, model and all.
-    const said = playground.form.getByRole("status").filter({ hasText: "What you had typed was replaced by the settings you chose." });
+    const said = playground.form.getByRole("status").filter({ hasText: "What you had typed was replaced." });
     await said.getByRole("button", { name: "Put mine back" }).click();
     await expect(playground.prompt).toHaveValue("something else");
     await expect(playground.modelSelect).toHaveValue("qwen-image");

@@ -35,8 +35,13 @@ test("the history survives a killed server; what was running is marked interrupt
   await expect(kept.getByRole("img")).toHaveJSProperty("complete", true);
   expect(await kept.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
+  // Typed meanwhile, then Retry: the form shows what runs again, and what was typed can be put back.
+  await playground.prompt.fill("Something typed after the restart");
   await interrupted.getByRole("button", { name: "Retry" }).click();
+  await expect(playground.prompt).toHaveValue("Running when the server dies");
   await expect(playground.results).toHaveCount(3);
+  await playground.form.getByRole("button", { name: "Put mine back" }).click();
+  await expect(playground.prompt).toHaveValue("Something typed after the restart");
   await expect(playground.latest()).toContainText("Running when the server dies");
   await expect(playground.latest().getByRole("img")).toBeVisible({ timeout: 30_000 });
 });

@@ -143,7 +143,10 @@ export function BatchForm({
             className="block text-sm"
             onChange={async (event) => {
               const file = event.target.files?.[0];
-              if (file) setValue("text", decodeCsvFile(new Uint8Array(await file.arrayBuffer())));
+              if (!file) return;
+              const text = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
+              // Rows typed or pasted before are not lost to the file: they can be put back.
+              replace(() => setValue("text", text), messages.common.formReplaced);
             }}
           />
         </Field>

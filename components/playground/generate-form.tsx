@@ -3,7 +3,7 @@
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
-import { useImperativeHandle, useState, type Ref } from "react";
+import { useImperativeHandle, useRef, useState, type Ref } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
@@ -59,12 +59,16 @@ export function GenerateForm({
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const common = useMessages().common;
   const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "");
+  /** A retry on its way through the cost question: sent, it leaves the undo of what it replaced in place. */
+  const retrying = useRef<GenerateRequest | null>(null);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
   const gate = useCostGate(
     (request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
     (request: GenerateRequest) => {
-      undoable.forget();
+      // The form's own work sent: nothing to put back. A retry keeps the way back to what it replaced.
+      if (request !== retrying.current) undoable.forget();
+      retrying.current = null;
       onGenerate(request);
     },
     watch,
@@ -88,12 +92,12 @@ export function GenerateForm({
         reveal("model");
       },
       generate(request) {
-        // A run big enough to ask about is shown in the form while the question is open (the form first: a
-        // change to it closes an open question). Answered No, what was typed can be put back.
-        if (gate.asks(request)) {
-          undoable.replace(() => reset(request), common.formReplaced);
-          gate.ask(request);
-        } else gate.request(request);
+        // A retry is shown in the form as it runs (the form first: a change to it closes an open question), so
+        // a refusal's field messages are said at the values they are about; what was typed can be put back.
+        undoable.replace(() => reset(request), common.formReplaced);
+        retrying.current = request;
+        if (gate.asks(request)) gate.ask(request);
+        else gate.request(request);
       },
       setSeed(seed) {
         setValue("seed", seed, { shouldDirty: true });

@@ -36,7 +36,7 @@ export const common: {
   examplesUseShort: "Use",
   examplesReplaced: "The example took the place of your prompt and settings.",
   examplesUndo: "Put mine back",
-  formReplaced: "What you had typed was replaced by the settings you chose.",
+  formReplaced: "What you had typed was replaced.",
   cancelRefused: "Not stopped: {error}",
   working: "Working on it…",
   notFound: {

@@ -13,7 +13,7 @@ export const common: Messages["common"] = {
   examplesUseShort: "使用",
   examplesReplaced: "示例替换了你的提示词和设置。",
   examplesUndo: "换回我的",
-  formReplaced: "你输入的内容已被所选的设置替换。",
+  formReplaced: "你输入的内容已被替换。",
   working: "正在处理…",
   cancelRefused: "没有停止：{error}",
   notFound: {
