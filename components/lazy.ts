@@ -5,7 +5,7 @@ import { lazy } from "react";
  * Parts most visits never open, loaded the first time they are shown, so the first load stays small
  * (docs/benchmarks.md has the figure). None of them renders on the server: each waits for a click.
  */
-export const Lightbox = dynamic(() => import("./history/lightbox").then((module) => module.Lightbox), { ssr: false });
+export const HistoryLightbox = dynamic(() => import("./history/history-lightbox").then((module) => module.HistoryLightbox), { ssr: false });
 export const CodeDialog = dynamic(() => import("./history/code-dialog").then((module) => module.CodeDialog), { ssr: false });
 export const PromptDiff = dynamic(() => import("./history/prompt-diff").then((module) => module.PromptDiff), { ssr: false });
 // The compare, grid, batch and edit forms are mounted the first time their tab is opened (and then kept, so nothing typed is lost).
@@ -17,6 +17,10 @@ export const EditForm = dynamic(() => import("./edit/edit-form").then((module) =
 export const PollButton = dynamic(() => import("./polls/poll-button").then((module) => module.PollButton), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });
 export const ConnectionCheck = dynamic(() => import("./gateway/connection-check").then((module) => module.ConnectionCheck), { ssr: false });
+// Shown only once something asks: the cost question before a large run, and the way back to typed work a
+// click replaced.
+export const CostConfirm = dynamic(() => import("./playground/cost-confirm").then((module) => module.CostConfirm), { ssr: false });
+export const ReplacedNote = dynamic(() => import("./playground/replaced-note").then((module) => module.ReplacedNote), { ssr: false });
 
 /**
  * The history's cards load the first time there is a card to show, so an empty history never fetches them.

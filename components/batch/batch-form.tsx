@@ -1,6 +1,7 @@
 "use client";
 
-import { ReplacedNote, useUndoReplace } from "@/components/playground/undo-replace";
+import { ReplacedNote } from "@/components/lazy";
+import { useUndoReplace } from "@/components/playground/undo-replace";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -118,7 +119,7 @@ export function BatchForm({
 
   return (
     <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
-      <ReplacedNote replaced={replaced} onUndo={undo} />
+      {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="batch-name" label={t.name} help={t.nameHelp}>
         <input id="batch-name" className={inputClass} maxLength={BATCH_NAME_MAX} placeholder={cutText(firstPrompt, 80)} aria-describedby="batch-name-help" {...register("name")} />

@@ -6,7 +6,8 @@ import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
-import { ReplacedNote, useUndoReplace } from "@/components/playground/undo-replace";
+import { ReplacedNote } from "@/components/lazy";
+import { useUndoReplace } from "@/components/playground/undo-replace";
 import { SeedField } from "@/components/playground/seed-field";
 import { reveal } from "@/components/playground/reveal";
 import { useCost } from "@/components/pricing/prices";
@@ -100,7 +101,7 @@ export function CompareForm({
 
   return (
     <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
-      <ReplacedNote replaced={replaced} onUndo={undo} />
+      {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
       <Controller
         control={control}
         name="models"

@@ -1,6 +1,7 @@
 "use client";
 
-import { ReplacedNote, useUndoReplace } from "@/components/playground/undo-replace";
+import { ReplacedNote } from "@/components/lazy";
+import { useUndoReplace } from "@/components/playground/undo-replace";
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ClipboardEvent } from "react";
@@ -172,13 +173,15 @@ export function EditForm({
     <FormProvider {...form}>
       <form ref={formRef} onSubmit={submit} onKeyDown={keys} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
         <RuleNotices notices={notices} />
-        <ReplacedNote
-          replaced={undoable.replaced}
-          onUndo={() => {
-            undoable.undo();
-            setPreview(previewBefore.current);
-          }}
-        />
+        {undoable.replaced && (
+          <ReplacedNote
+            said={undoable.replaced.said}
+            onUndo={() => {
+              undoable.undo();
+              setPreview(previewBefore.current);
+            }}
+          />
+        )}
 
         <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)]">
           <InputPicker

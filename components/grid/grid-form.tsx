@@ -1,6 +1,7 @@
 "use client";
 
-import { ReplacedNote, useUndoReplace } from "@/components/playground/undo-replace";
+import { ReplacedNote } from "@/components/lazy";
+import { useUndoReplace } from "@/components/playground/undo-replace";
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useQuery } from "@tanstack/react-query";
@@ -133,7 +134,7 @@ export function GridForm({
 
   return (
     <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
-      <ReplacedNote replaced={replaced} onUndo={undo} />
+      {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="grid-model" label={t.model} help={modelAxis ? t.modelByAxis : undefined}>
         <select id="grid-model" className={inputClass} disabled={modelAxis} aria-describedby={modelAxis ? "grid-model-help" : undefined} {...register("model")}>

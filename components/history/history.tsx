@@ -1,20 +1,16 @@
-import { useInfiniteQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useDeferredValue, useEffect, useRef, useState } from "react";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
-import { generationKeys, historyQuery } from "@/lib/api/generations";
+import { historyQuery } from "@/lib/api/generations";
 import { onLiveDeletions } from "@/lib/api/live-cache";
 import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
-import type { ChainStep, ComparisonView, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
-import { columnLabel, isHidden } from "@/lib/compare/column-label";
-import { BatchCard, ComparisonCard, GenerationCard, GridCard, Lightbox, PollButton } from "@/components/lazy";
-import { setColumnNames } from "@/lib/generation/set-names";
+import type { ChainStep, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
+import { BatchCard, ComparisonCard, GenerationCard, GridCard, HistoryLightbox, PollButton } from "@/components/lazy";
 import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import { canPoll } from "@/lib/polls/can-poll";
-import type { Messages } from "@/lib/i18n/messages";
-import type { LightboxEntry } from "./lightbox";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
 import { RunAnnouncer } from "./run-announcer";
@@ -211,27 +207,20 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         )}
       </div>
       <div ref={setSentinel} />
-      {viewing && (() => {
-        const entries = lightboxEntries(items.filter((item) => !deleting.has(item.id)), client, messages.compare.blindModel, messages.grid, messages.batch.card.row);
-        const index = entries.findIndex((entry) => entry.generation.id === viewing.generationId && entry.image.id === viewing.imageId);
-        // The image shown is gone (deleted, in another tab say): the lightbox closes, rather than show another.
-        if (index < 0) return <WhenGone onGone={() => {
-          setViewing(null);
-          document.getElementById("history-heading")?.focus();
-        }} />;
-        return (
-          <Lightbox
-            entries={entries}
-            index={index}
-            onIndex={(next) => {
-              const entry = entries[next];
-              if (entry) setViewing({ generationId: entry.generation.id, imageId: entry.image.id });
-            }}
-            actions={all}
-            onClose={() => setViewing(null)}
-          />
-        );
-      })()}
+      {viewing && (
+        <HistoryLightbox
+          items={items.filter((item) => !deleting.has(item.id))}
+          viewing={viewing}
+          onView={setViewing}
+          actions={all}
+          onClose={() => setViewing(null)}
+          // The image shown is gone (deleted, in another tab say): the lightbox closes, rather than show another.
+          onGone={() => {
+            setViewing(null);
+            document.getElementById("history-heading")?.focus();
+          }}
+        />
+      )}
       {hasNextPage && (
         <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} className="w-full">
           {isFetchingNextPage ? t.loading : t.loadMore}
@@ -240,13 +229,6 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       </Suspense>
     </section>
   );
-}
-
-/** Runs `onGone` once, after the render that found what it showed gone. */
-function WhenGone({ onGone }: { onGone: () => void }) {
-  const once = useRef(onGone);
-  useEffect(() => once.current(), []);
-  return null;
 }
 
 /**
@@ -293,22 +275,3 @@ function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onUndo: ()
   );
 }
 
-/**
- * Every image of the loaded history in the order it is shown, for the lightbox to move through. Each item
- * as its card last saw it (the cards follow running ones in their own queries); a blind comparison's images
- * with their column's label and nothing that names the model.
- */
-const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, blindModel: string, grid: Messages["grid"], batchRow: string): LightboxEntry[] =>
-  items.flatMap((listed): LightboxEntry[] => {
-    if (listed.kind === "generation") {
-      const generation = client.getQueryData<GenerationView>(generationKeys.one(listed.id)) ?? listed;
-      return generation.images.map((image) => ({ generation, image }));
-    }
-    const comparison = client.getQueryData<ComparisonView>(generationKeys.comparison(listed.id)) ?? listed;
-    const hideSettings = isHidden(comparison);
-    // A grid's cell is named by where it sits ("Seed: 7 · Model: Wan 2.6"), a batch's row by its line.
-    const names = setColumnNames(comparison, { ...grid, row: batchRow });
-    return comparison.columns.flatMap(({ generation }, index) =>
-      generation.images.map((image) => ({ generation, image, title: names?.[index] ?? columnLabel(comparison, index, blindModel), hideSettings })),
-    );
-  });

@@ -5,9 +5,6 @@ import { Button } from "@/components/ui/button";
 import { format } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 
-/** Every image is billed: a run bigger than this many images waits for one explicit yes. */
-export const CONFIRM_ABOVE = 4;
-
 /** How soon after the question a key may answer it: longer than a double press, shorter than reading it. */
 const ANSWER_AFTER_MS = 400;
 

@@ -19,7 +19,8 @@ import { SizePicker } from "./size-picker";
 import { useCost } from "@/components/pricing/prices";
 import { reveal } from "./reveal";
 import { SubmitArea, useSubmitKeys, useCostGate } from "./submit-area";
-import { ReplacedNote, useUndoReplace } from "./undo-replace";
+import { ReplacedNote } from "@/components/lazy";
+import { useUndoReplace } from "./undo-replace";
 
 // The schema (and zod) arrive when the form is first focused, well before its first submit needs them.
 const validation = schemaResolver(() => import("@/lib/models/request-schema").then((module) => module.generateRequestSchema));
@@ -133,13 +134,15 @@ export function GenerateForm({
           }, common.examplesReplaced);
         }}
       />
-      <ReplacedNote
-        replaced={undoable.replaced}
-        onUndo={() => {
-          undoable.undo();
-          setNotices([]);
-        }}
-      />
+      {undoable.replaced && (
+        <ReplacedNote
+          said={undoable.replaced.said}
+          onUndo={() => {
+            undoable.undo();
+            setNotices([]);
+          }}
+        />
+      )}
 
       <PromptField limits={model} idPrefix="" help={t.promptHelp} placeholder={t.promptPlaceholder} />
 

@@ -29,7 +29,7 @@ import type { EditRequest } from "@/lib/edit/edit-request";
 import type { ShareEntry } from "@/lib/store/types";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
-import { CONFIRM_ABOVE } from "./cost-confirm";
+import { CONFIRM_ABOVE } from "./confirm-above";
 import { GenerateForm, type FormApi } from "./generate-form";
 import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";

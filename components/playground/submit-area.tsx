@@ -5,7 +5,8 @@ import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
 import { plural } from "@/lib/i18n/format";
-import { CONFIRM_ABOVE, CostConfirm } from "./cost-confirm";
+import { CostConfirm } from "@/components/lazy";
+import { CONFIRM_ABOVE } from "./confirm-above";
 
 /** What a run makes, and what that costs by the deployment's prices (an estimate). */
 export type RunCost = { readonly images: number; readonly cost: number };

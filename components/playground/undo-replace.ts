@@ -1,7 +1,5 @@
 import { useMemo, useRef, useState } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { useMessages } from "@/components/i18n/i18n-provider";
 
 /**
  * Work typed into a form is never lost to a click elsewhere (an example, Reuse settings, a revised prompt, a
@@ -44,18 +42,4 @@ export function useUndoReplace<Values extends FieldValues>({ getValues, reset }:
     [getValues, reset],
   );
   return { replaced, ...actions };
-}
-
-/** The note that says the form's work was replaced, with the way back. */
-export function ReplacedNote({ replaced, onUndo }: { replaced: { said: string } | null; onUndo: () => void }) {
-  const common = useMessages().common;
-  if (!replaced) return null;
-  return (
-    <p role="status" className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-      {replaced.said}
-      <Button size="sm" onClick={onUndo}>
-        {common.examplesUndo}
-      </Button>
-    </p>
-  );
 }

@@ -1,0 +1,76 @@
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { useMessages } from "@/components/i18n/i18n-provider";
+import { generationKeys } from "@/lib/api/generations";
+import { columnLabel, isHidden } from "@/lib/compare/column-label";
+import { setColumnNames } from "@/lib/generation/set-names";
+import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generation/view";
+import type { Messages } from "@/lib/i18n/messages";
+import type { HistoryActions } from "./actions";
+import { Lightbox, type LightboxEntry } from "./lightbox";
+
+/**
+ * The history's lightbox over the loaded list, loaded the first time an image is opened: naming a grid's
+ * cells takes the grid's planning code, which the first screen does without.
+ */
+export function HistoryLightbox({
+  items,
+  viewing,
+  onView,
+  actions,
+  onClose,
+  onGone,
+}: {
+  items: readonly HistoryItem[];
+  viewing: { generationId: string; imageId: string };
+  onView: (viewing: { generationId: string; imageId: string }) => void;
+  actions: HistoryActions;
+  onClose: () => void;
+  /** The image shown is gone (deleted, in another tab say). */
+  onGone: () => void;
+}) {
+  const client = useQueryClient();
+  const messages = useMessages();
+  const entries = lightboxEntries(items, client, messages.compare.blindModel, messages.grid, messages.batch.card.row);
+  const index = entries.findIndex((entry) => entry.generation.id === viewing.generationId && entry.image.id === viewing.imageId);
+  if (index < 0) return <WhenGone onGone={onGone} />;
+  return (
+    <Lightbox
+      entries={entries}
+      index={index}
+      onIndex={(next) => {
+        const entry = entries[next];
+        if (entry) onView({ generationId: entry.generation.id, imageId: entry.image.id });
+      }}
+      actions={actions}
+      onClose={onClose}
+    />
+  );
+}
+
+/** Runs `onGone` once, after the render that found what it showed gone. */
+function WhenGone({ onGone }: { onGone: () => void }) {
+  const once = useRef(onGone);
+  useEffect(() => once.current(), []);
+  return null;
+}
+
+/**
+ * Every image of the loaded history in the order it is shown, for the lightbox to move through. Each item
+ * as its card last saw it (the cards follow running ones in their own queries); a blind comparison's images
+ * with their column's label and nothing that names the model.
+ */
+const lightboxEntries = (items: readonly HistoryItem[], client: QueryClient, blindModel: string, grid: Messages["grid"], batchRow: string): LightboxEntry[] =>
+  items.flatMap((listed): LightboxEntry[] => {
+    if (listed.kind === "generation") {
+      const generation = client.getQueryData<GenerationView>(generationKeys.one(listed.id)) ?? listed;
+      return generation.images.map((image) => ({ generation, image }));
+    }
+    const comparison = client.getQueryData<ComparisonView>(generationKeys.comparison(listed.id)) ?? listed;
+    const hideSettings = isHidden(comparison);
+    // A grid's cell is named by where it sits ("Seed: 7 · Model: Wan 2.6"), a batch's row by its line.
+    const names = setColumnNames(comparison, { ...grid, row: batchRow });
+    return comparison.columns.flatMap(({ generation }, index) =>
+      generation.images.map((image) => ({ generation, image, title: names?.[index] ?? columnLabel(comparison, index, blindModel), hideSettings })),
+    );
+  });
