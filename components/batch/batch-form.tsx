@@ -50,7 +50,7 @@ export function BatchForm({
 }) {
   const { register, control, handleSubmit, watch, reset, setValue, getValues } = useForm<Values>({ defaultValues: DEFAULT_VALUES });
   const messages = useMessages();
-  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "");
+  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
   const t = messages.batch.form;
   const locale = useLocale();
   const ruleText = useRuleText();
@@ -62,9 +62,9 @@ export function BatchForm({
   useEffect(() => {
     if (!load) return;
     // As CSV, every column written out: the rows run as they ran, whatever the defaults say.
-    replace(() => reset({ ...DEFAULT_VALUES, ...batchSwitches(load.requests), name: load.name, source: "csv", text: batchToCsv(load.requests) }), messages.common.formReplaced);
+    replace(() => reset({ ...DEFAULT_VALUES, ...batchSwitches(load.requests), name: load.name, source: "csv", text: batchToCsv(load.requests) }));
     reveal("batch-text");
-  }, [load, reset, replace, messages.common.formReplaced]);
+  }, [load, reset, replace]);
 
   // Taken as typed: a count or seed the model refuses is said at its field (and blocks), never replaced.
   const defaults: BatchDefaults = { model: values.model, aspect: values.aspect, n: values.n, seed: values.seed, promptExtend: values.promptExtend, watermark: values.watermark };
@@ -147,7 +147,7 @@ export function BatchForm({
               if (!file) return;
               const text = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
               // Rows typed or pasted before are not lost to the file: they can be put back.
-              replace(() => setValue("text", text), messages.common.formReplaced);
+              replace(() => setValue("text", text));
             }}
           />
         </Field>

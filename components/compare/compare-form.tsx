@@ -59,8 +59,7 @@ export function CompareForm({
   });
   useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
-  const formReplaced = messages.common.formReplaced;
-  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "");
+  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);
   const t = messages.compare.form;
   const { familyLabels } = messages.playground;
   const modelSummaries: Readonly<Record<string, string | undefined>> = messages.playground.modelSummaries;
@@ -92,9 +91,9 @@ export function CompareForm({
 
   useEffect(() => {
     if (!load) return;
-    replace(() => reset(load.request), formReplaced);
+    replace(() => reset(load.request));
     reveal("compare-prompt");
-  }, [load, reset, replace, formReplaced]);
+  }, [load, reset, replace]);
 
   const submit = handleSubmit(gate.request);
   const keys = useSubmitKeys(submit, submitting);

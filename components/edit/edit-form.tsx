@@ -67,13 +67,14 @@ export function EditForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
   const [preview, setPreview] = useState<InputImageView | null>(null);
-  const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "");
-  const formReplaced = useMessages().common.formReplaced;
+  const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", useMessages().common.formReplaced);
+  /** A retry asked about before it runs: sent, it leaves the undo of what it replaced in place. */
+  const retrying = useRef<EditRequest | null>(null);
   /** The input shown when typed work was replaced: put back with it. */
   const previewBefore = useRef<InputImageView | null>(null);
   const replaceWork = (apply: () => void) => {
     const shown = preview;
-    if (undoable.replace(apply, formReplaced)) previewBefore.current = shown;
+    if (undoable.replace(apply)) previewBefore.current = shown;
   };
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);
@@ -88,7 +89,9 @@ export function EditForm({
   const gate = useCostGate(
     (request: EditRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
     (request: EditRequest) => {
-      undoable.forget();
+      // The form's own work sent: nothing to put back. A retry keeps the way back to what it replaced.
+      if (request !== retrying.current) undoable.forget();
+      retrying.current = null;
       onEdit(request);
     },
     watch,
@@ -130,7 +133,10 @@ export function EditForm({
         });
         setNotices([(messages) => format(messages.edit.loaded, { model: request.model })]);
         reveal("edit-prompt");
-        if (load.confirm) gate.ask(request);
+        if (load.confirm) {
+          retrying.current = request;
+          gate.ask(request);
+        }
       }
     }
     // Applied once per load: the other values are read as they are at that moment.

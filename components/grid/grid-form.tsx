@@ -63,7 +63,7 @@ export function GridForm({
   const axes = useFieldArray({ control, name: "axes" });
   const addAxis = useRef<HTMLButtonElement>(null);
   const messages = useMessages();
-  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "");
+  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);
   const t = messages.grid.form;
   const locale = useLocale();
   const cost = useCost();
@@ -104,9 +104,9 @@ export function GridForm({
 
   useEffect(() => {
     if (!load) return;
-    replace(() => reset(load.request), messages.common.formReplaced);
+    replace(() => reset(load.request));
     reveal("grid-prompt");
-  }, [load, reset, replace, messages.common.formReplaced]);
+  }, [load, reset, replace]);
 
   const cells = cellCount(values);
   const measurable = cells <= GRID_LIMITS.cells && values.axes.every((axis) => axis.type === "variables" || axis.values.length > 0);

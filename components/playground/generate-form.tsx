@@ -59,7 +59,7 @@ export function GenerateForm({
   useServerFieldErrors(submitFields, form);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const common = useMessages().common;
-  const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "");
+  const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", common.formReplaced);
   /** A retry on its way through the cost question: sent, it leaves the undo of what it replaced in place. */
   const retrying = useRef<GenerateRequest | null>(null);
   const [moreOpen, setMoreOpen] = useState(false);
@@ -88,14 +88,14 @@ export function GenerateForm({
     ref,
     () => ({
       load(request) {
-        undoable.replace(() => reset(request), common.formReplaced);
+        undoable.replace(() => reset(request));
         setNotices([(messages) => format(messages.playground.form.loaded, { model: request.model })]);
         reveal("model");
       },
       generate(request) {
         // A retry is shown in the form as it runs (the form first: a change to it closes an open question), so
         // a refusal's field messages are said at the values they are about; what was typed can be put back.
-        undoable.replace(() => reset(request), common.formReplaced);
+        undoable.replace(() => reset(request));
         retrying.current = request;
         if (gate.asks(request)) gate.ask(request);
         else gate.request(request);
@@ -106,7 +106,7 @@ export function GenerateForm({
         reveal("seed");
       },
       setPrompt(prompt) {
-        undoable.replace(() => setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted }), common.formReplaced);
+        undoable.replace(() => setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted }));
         reveal("prompt");
       },
     }),

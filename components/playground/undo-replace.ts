@@ -6,26 +6,38 @@ import type { FieldValues, UseFormReturn } from "react-hook-form";
  * retry): what the form held is kept while it can be put back. Only work counts: a form with nothing typed,
  * or already holding what comes in, has nothing to give back.
  */
-export function useUndoReplace<Values extends FieldValues>({ getValues, reset }: Pick<UseFormReturn<Values>, "getValues" | "reset">, typed: (values: Values) => boolean) {
+export function useUndoReplace<Values extends FieldValues>(
+  { getValues, reset }: Pick<UseFormReturn<Values>, "getValues" | "reset">,
+  typed: (values: Values) => boolean,
+  /** What the note says by default, read when it is needed (a change of language re-runs nothing). */
+  said: string,
+) {
   const [replaced, setReplaced] = useState<{ values: Values; said: string } | null>(null);
   // Read by the actions, which stay the same functions: a form's load effect calls them without re-running.
-  const held = useRef(replaced);
-  held.current = replaced;
+  const held = useRef<{ values: Values; said: string; applied: string } | null>(null);
   const isTyped = useRef(typed);
   isTyped.current = typed;
+  const saidRef = useRef(said);
+  saidRef.current = said;
   const actions = useMemo(
     () => ({
       /**
        * Runs `apply` (which fills the form), keeping what it held before when that was typed work; answers
        * whether it was kept (a form with state beside its values keeps that too, for the undo).
        */
-      replace(apply: () => void, said: string): boolean {
+      replace(apply: () => void, note?: string): boolean {
         const before = structuredClone(getValues());
+        const was = JSON.stringify(before);
         apply();
-        // The first replacement's values are the user's own; a second one must not put back the first's.
-        if (held.current || !isTyped.current(before) || JSON.stringify(before) === JSON.stringify(getValues())) return false;
-        held.current = { values: before, said };
-        setReplaced(held.current);
+        const now = JSON.stringify(getValues());
+        // Held already and untouched since: what is held is still the user's own, not what the last click put in.
+        if (held.current && was === held.current.applied) {
+          held.current = { ...held.current, applied: now };
+          return false;
+        }
+        if (!isTyped.current(before) || was === now) return false;
+        held.current = { values: before, said: note ?? saidRef.current, applied: now };
+        setReplaced({ values: before, said: held.current.said });
         return true;
       },
       undo() {

@@ -102,13 +102,6 @@ export const reconcilePage = (client: QueryClient, page: ListedPage, place: { fi
   return { ...page, items: reconciled };
 };
 
-/**
- * Applies one message of the live stream to the cache: each item replaces its copy in its own entry and in
- * every list; an item no list holds yet (new, perhaps from another tab or a colleague) goes on top of the
- * unfiltered lists; items gone leave every list. A filtered list is asked again whenever an item changed:
- * one it lacks may match it now, one it holds may no longer (unstarred, finished), and only the server's
- * filter can tell.
- */
 /** Who wants to know of items deleted elsewhere (a selection must let them go), by client. */
 const deletionListeners = new WeakMap<QueryClient, Set<(ids: ReadonlySet<string>) => void>>();
 
@@ -120,6 +113,13 @@ export const onLiveDeletions = (client: QueryClient, listener: (ids: ReadonlySet
   return () => listeners.delete(listener);
 };
 
+/**
+ * Applies one message of the live stream to the cache: each item replaces its copy in its own entry and in
+ * every list; an item no list holds yet (new, perhaps from another tab or a colleague) goes on top of the
+ * unfiltered lists; items gone leave every list. A filtered list is asked again whenever an item changed:
+ * one it lacks may match it now, one it holds may no longer (unstarred, finished), and only the server's
+ * filter can tell.
+ */
 export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number) => {
   const state = hearing(client);
   const tick = ++state.tick;

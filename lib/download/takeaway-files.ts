@@ -126,7 +126,9 @@ export const deckResponse = async ({
     DECK_MAX_IMAGES,
   );
   const slides = kept.map(({ slide }) => slide);
-  const tabled = shown.slice(0, (kept.at(-1)?.index ?? -1) + 1);
+  // Cut short, the table ends with the last item whose slides are in; whole, it lists every item (one that
+  // made no picture has no slide, and is still a line of the table).
+  const tabled = leftOut > 0 ? shown.slice(0, (kept.at(-1)?.index ?? -1) + 1) : shown;
   const picture = async (image: { id: string }): Promise<DeckImage | null> => {
     const aspect = hiddenAspects.get(image.id);
     if (aspect === undefined) return deckPicture(images, image);

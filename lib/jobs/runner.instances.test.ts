@@ -133,6 +133,26 @@ describe("two instances on one database", () => {
     expect(await b.store.spendOn(day)).toEqual([{ model: "wan2.2-t2i-flash", images: 1 }]);
   });
 
+  it.each([
+    // The call at the gateway when the other instance took it for gone, then answered with 3 of 4 images.
+    ["answered with fewer images", { answerShape: "openai" as const, fault: "partial" as const, images: 3 }],
+    // A task that then failed: failed tasks are not billed.
+    ["ended as a failed task", { answerShape: "task" as const, fault: "task_failed" as const, images: 0 }],
+  ])("an interrupted call that then %s is counted at what it cost, once", async (_, { answerShape, fault, images }) => {
+    const a = await instance("a", { leaseMs: 600, heartbeatMs: 60_000 });
+    const b = await instance("b");
+    current().simulator.configure({ answerShape, latencyMs: 1_500 });
+    current().simulator.injectFault({ kind: fault });
+    const started = await a.runner.start({ ...request(), n: 4 });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await b.store.expireLeases(Date.now(), Date.now() + 60_000)).toBe(1);
+    expect(await b.runner.usage()).toMatchObject({ imagesToday: 4, spentToday: [{ model: "wan2.2-t2i-flash", images: 4 }] });
+    await a.runner.idle();
+    // The answered one ends as it ran (succeeded, its images kept); the failed one stays as the other instance marked it.
+    expect((await b.store.get(started.id))?.status).toBe(images > 0 ? "succeeded" : "interrupted");
+    expect(await b.runner.usage()).toMatchObject({ imagesToday: images, spentToday: [{ model: "wan2.2-t2i-flash", images }] });
+  });
+
   it("a running instance keeps its leases alive however long the call takes", async () => {
     // The lease is several heartbeats long, so a busy machine's pause of a few hundred ms is not a death.
     const a = await instance("a", { leaseMs: 1_000, heartbeatMs: 50 });

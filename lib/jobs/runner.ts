@@ -207,7 +207,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   /**
    * What a generation's spend is counted under, and what an interruption already settled of it: an instance
    * that took this one for gone (its lease ran out while it hung) counted the images of a call out at the
-   * gateway as spent, or gave back those of a call never sent.
+   * gateway as spent, or gave back those of a call never sent. The status is read apart from the writes that
+   * follow: an interruption landing between the two (a lease running out at that very moment) is counted by
+   * both.
    */
   const spendOf = async (id: string, request: GenerationRequest): Promise<{ key: string; interrupted: boolean; spentOnInterrupt: number }> => {
     const found = await store.spendKey(id);
@@ -231,8 +233,12 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // The seed is chosen here when the user left it empty, and recorded before the call, so every
       // outcome (even a failure) says which seed it was.
       const seed = request.seed ?? randomInt(0, SEED_MAX + 1);
-      // No longer running (cancelled or deleted on another instance, or taken for gone): nothing is sent.
-      if (!(await store.markSent(id, seed))) throw new AppError("cancelled", "The generation was cancelled.");
+      // No longer running (cancelled or deleted on another instance, or taken for gone): nothing is sent, and
+      // the place a cancel held under the cap in case the call was out is free.
+      if (!(await store.markSent(id, seed))) {
+        await setLinger(id, 0);
+        throw new AppError("cancelled", "The generation was cancelled.");
+      }
       const sentAt = now();
       const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
@@ -283,12 +289,15 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // What the call cost: what its answer billed, nothing where the failure proves it (a failure before any
       // call, an input gone, carries no figure: nothing was sent), or null where it cannot be told.
       const spent = billedCount ?? (failure.billedImages === undefined ? 0 : failure.billedImages);
-      // Interrupted meanwhile by another instance, it was settled there.
-      const billing = billedCount === undefined ? await spendOf(id, request) : null;
-      if (billing && !billing.interrupted) {
-        if (spent !== null) await store.adjustImages(day, spent - request.n);
-        // What the day cost counts what the budget counts: every image asked, where the failure cannot tell.
-        await store.addSpend(day, billing.key, spent ?? request.n);
+      if (billedCount === undefined) {
+        // What the day counts now: the images reserved, and nothing spent; or, interrupted meanwhile by another
+        // instance, what it settled (a call never sent given back, one out at the gateway spent). Both move to
+        // what this failure proves it cost, or stay at every image asked where it cannot tell.
+        const billing = await spendOf(id, request);
+        const reserved = billing.interrupted && billing.spentOnInterrupt === 0 ? 0 : request.n;
+        const cost = spent ?? request.n;
+        await store.adjustImages(day, cost - reserved);
+        await store.addSpend(day, billing.key, cost - billing.spentOnInterrupt);
       }
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));

@@ -294,14 +294,23 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         linger_until: eb.case().when("stage", "in", ["sent", "working"]).then(lingerUntil).else(eb.ref("linger_until")).end(),
       }))
       .where("status", "=", "running");
+  /**
+   * Sets found not hidden, which none can become again (a reveal is for good): a batch's hundred rows would
+   * otherwise each read and parse the batch's whole request as they end.
+   */
+  const neverHidden = new Set<string>();
   /** What a hidden blind comparison's spend is counted under (its models, not the column's): by comparison id. */
   const hiddenBlindKeys = async (trx: Db, ids: readonly string[]): Promise<Map<string, string>> => {
-    if (ids.length === 0) return new Map();
-    const sets = await trx.selectFrom("comparisons").select(["id", "request_json", "revealed"]).where("id", "in", [...new Set(ids)]).execute();
+    const asked = [...new Set(ids)].filter((id) => !neverHidden.has(id));
+    if (asked.length === 0) return new Map();
+    const sets = await trx.selectFrom("comparisons").select(["id", "request_json", "revealed"]).where("id", "in", asked).execute();
+    if (neverHidden.size > 10_000) neverHidden.clear();
     return new Map(
       sets.flatMap((set) => {
         const view = { request: JSON.parse(set.request_json) as ComparisonView["request"], revealed: Number(set.revealed) === 1 };
-        return isModelComparison(view) && isHidden(view) ? [[set.id, blindSpendKey(view.request.models)] as const] : [];
+        if (isModelComparison(view) && isHidden(view)) return [[set.id, blindSpendKey(view.request.models)] as const];
+        neverHidden.add(set.id);
+        return [];
       }),
     );
   };
@@ -659,9 +668,17 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       });
     },
     async addSpend(day, model, images) {
-      if (images <= 0) return;
+      if (images === 0) return;
       await changes.write(async (trx, note) => {
-        await spend(trx, day, model, images);
+        if (images > 0) await spend(trx, day, model, images);
+        // A correction down (an interrupted call that cost less than was counted for it), never below 0.
+        else
+          await trx
+            .updateTable("spend")
+            .set((eb) => ({ images: eb.case().when(eb("images", "+", images), "<", 0).then(0).else(eb("images", "+", images)).end() }))
+            .where("day", "=", day)
+            .where("model", "=", model)
+            .execute();
         note({ kind: "usage" });
       });
     },

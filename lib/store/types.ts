@@ -224,7 +224,10 @@ export type GenerationStore = {
    */
   adjustImages(day: string, delta: number): Promise<void>;
   imagesUsed(day: string): Promise<number>;
-  /** Counts images of a model as billed on the day (what the gateway said it billed, or all asked where it cannot be told). */
+  /**
+   * Counts images of a model as billed on the day (what the gateway said it billed, or all asked where it cannot
+   * be told); a negative count corrects an earlier one down, never below 0.
+   */
   addSpend(day: string, model: string, images: number): Promise<void>;
   /**
    * What a generation's spend is counted under (its model, or a hidden blind comparison's models together),
