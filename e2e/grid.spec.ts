@@ -15,6 +15,10 @@ test.describe("parameter grids", () => {
     await grid.axis(1).getByRole("checkbox", { name: "Qwen-Image", exact: true }).check();
     await grid.form.getByRole("button", { name: "Add an axis" }).click();
     await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("seed");
+    // What is not a whole number is said at the field, not left out unseen.
+    await grid.axis(2).getByLabel("Seeds").fill("11, x, 1.5");
+    await expect(grid.axis(2).getByText("Not whole numbers, so not in the grid: x, 1.5")).toBeVisible();
+    await expect(grid.axis(2).getByLabel("Seeds")).toHaveAttribute("aria-invalid", "true");
     // Typed as a person types, a key at a time: the box keeps its focus and its commas.
     await grid.axis(2).getByLabel("Seeds").fill("");
     await grid.axis(2).getByLabel("Seeds").pressSequentially("11, 12, 13");

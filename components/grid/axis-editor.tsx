@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { randomSeed } from "@/components/playground/seed-field";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { COMPARE_ASPECTS } from "@/lib/compare/fit-to-model";
 import type { GridAxis } from "@/lib/grid/grid-request";
 import { AXIS_TYPES, GRID_LIMITS, type AxisType } from "@/lib/grid/grid-plan";
@@ -34,7 +34,10 @@ export const freshAxis = (type: AxisType): GridAxis => {
 };
 
 /** Typed text to an axis's values: seeds by commas or spaces (what is not a number is left out), terms by commas. */
-const seedsFrom = (text: string): number[] => text.split(/[\s,，]+/).filter(Boolean).map(Number).filter((seed) => Number.isInteger(seed));
+const seedTokens = (text: string): string[] => text.split(/[\s,，]+/).filter(Boolean);
+const seedsFrom = (text: string): number[] => seedTokens(text).map(Number).filter((seed) => Number.isInteger(seed));
+/** What was typed among the seeds that is not one (said at the field, so the grid is not smaller unseen). */
+const notSeeds = (text: string): string[] => seedTokens(text).filter((token) => !Number.isInteger(Number(token)));
 const termsFrom = (text: string): string[] => text.split(/[,，]/).map((term) => term.trim()).filter(Boolean);
 const linesFrom = (text: string): string[] => text.split("\n").map((line) => line.trim()).filter(Boolean);
 
@@ -148,6 +151,7 @@ function TextValues<Value>({
   parse,
   onChange,
   multiline = false,
+  problem = () => undefined,
 }: {
   id: string;
   label: string;
@@ -156,18 +160,22 @@ function TextValues<Value>({
   parse: (text: string) => Value[];
   onChange: (values: Value[]) => void;
   multiline?: boolean;
+  /** What in the text is left out, and why; said at the field. */
+  problem?: (text: string) => string | undefined;
 }) {
   const [text, setText] = useState(initial);
   const change = (next: string) => {
     setText(next);
     onChange(parse(next));
   };
+  const said = problem(text);
+  const described = describedBy(id, true, said !== undefined);
   return (
-    <Field id={id} label={label} help={help}>
+    <Field id={id} label={label} help={help} error={said}>
       {multiline ? (
-        <textarea id={id} rows={3} className={inputClass} value={text} aria-describedby={`${id}-help`} onChange={(event) => change(event.target.value)} />
+        <textarea id={id} rows={3} className={inputClass} value={text} aria-invalid={said !== undefined} aria-describedby={described} onChange={(event) => change(event.target.value)} />
       ) : (
-        <input id={id} className={inputClass} value={text} aria-describedby={`${id}-help`} onChange={(event) => change(event.target.value)} />
+        <input id={id} className={inputClass} value={text} aria-invalid={said !== undefined} aria-describedby={described} onChange={(event) => change(event.target.value)} />
       )}
     </Field>
   );
@@ -179,7 +187,19 @@ function SeedValues({ id, values, onChange }: { id: string; values: readonly num
   const [drawn, setDrawn] = useState(0);
   return (
     <div className="space-y-2">
-      <TextValues key={drawn} id={`${id}-seeds`} label={t.seeds} help={t.seedsHelp} initial={values.join(", ")} parse={seedsFrom} onChange={onChange} />
+      <TextValues
+        key={drawn}
+        id={`${id}-seeds`}
+        label={t.seeds}
+        help={t.seedsHelp}
+        initial={values.join(", ")}
+        parse={seedsFrom}
+        onChange={onChange}
+        problem={(text) => {
+          const left = notSeeds(text);
+          return left.length > 0 ? format(t.notSeeds, { tokens: left.join(", ") }) : undefined;
+        }}
+      />
       <Button
         size="sm"
         onClick={() => {

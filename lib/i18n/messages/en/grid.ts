@@ -42,6 +42,7 @@ export const grid = {
     models: "Models",
     seeds: "Seeds",
     seedsHelp: "Whole numbers, separated by commas or spaces.",
+    notSeeds: "Not whole numbers, so not in the grid: {tokens}",
     randomSeeds: "Random seeds",
     terms: "Terms",
     termsHelp: "Separated by commas. The first must be in the prompt; each cell puts one term in its place.",

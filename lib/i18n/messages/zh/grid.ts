@@ -42,6 +42,7 @@ export const grid: Messages["grid"] = {
     models: "模型",
     seeds: "种子",
     seedsHelp: "整数，用逗号或空格分隔。",
+    notSeeds: "不是整数，不会加入网格：{tokens}",
     randomSeeds: "随机种子",
     terms: "词语",
     termsHelp: "用逗号分隔。第一个必须出现在提示词中；每个格子用其中一个词替换它。",
