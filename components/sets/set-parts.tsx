@@ -1,4 +1,5 @@
-import type { ReactNode, RefObject } from "react";
+import { useState, type ReactNode, type RefObject } from "react";
+import type { ApiError } from "@/lib/api/client";
 import type { HistoryActions } from "@/components/history/actions";
 import { ShareButton } from "@/components/history/share-button";
 import { useElapsed } from "@/components/history/use-elapsed";
@@ -26,6 +27,8 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
   const t = useMessages().sets;
   const locale = useLocale();
   const cancel = useCancelGeneration();
+  // Of the cancels sent together, the first refused (a mutation's own error is only its last call's).
+  const [refused, setRefused] = useState<ApiError | null>(null);
   const statuses = set.columns.map((column) => column.generation.status);
   const active = statuses.filter(isActive).length;
   return (
@@ -48,12 +51,17 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
           onConfirm={() => {
             // The queued ones first, so none of them is claimed while the running ones are stopped.
             const order = [...set.columns].sort((a, b) => Number(b.generation.status === "queued") - Number(a.generation.status === "queued"));
-            for (const { generation } of order) if (isActive(generation.status)) cancel.mutate(generation.id);
+            setRefused(null);
+            const sent = order.flatMap(({ generation }) => (isActive(generation.status) ? [cancel.mutateAsync(generation.id)] : []));
+            void Promise.allSettled(sent).then((results) => {
+              const failed = results.find((result) => result.status === "rejected");
+              setRefused(failed ? (failed.reason as ApiError) : null);
+            });
             focusAfter.current?.focus();
           }}
         />
       )}
-      <CancelRefused error={cancel.error} className="text-xs" />
+      <CancelRefused error={refused} className="text-xs" />
     </div>
   );
 }
