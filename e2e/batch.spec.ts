@@ -93,6 +93,14 @@ test.describe("batches", () => {
     await batch.open();
     await batch.form.getByLabel("Prompts, one per line").fill("A lantern festival\n\nA quiet harbour at night");
     await expect(batch.form.getByTestId("batch-size")).toHaveText("2 rows, 2 images");
+    // A CSV file chosen over rows typed by hand takes their place, and they can be put back.
+    await batch.form.getByLabel("A CSV file").check();
+    await batch.form.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "other.csv", mimeType: "text/csv", buffer: Buffer.from("prompt\nA red kite\n") });
+    await expect(batch.form.getByLabel("CSV", { exact: true })).toHaveValue("prompt\nA red kite\n");
+    await batch.form.getByRole("status").filter({ hasText: "What you had typed was replaced." }).getByRole("button", { name: "Put mine back" }).click();
+    await expect(batch.form.getByLabel("CSV", { exact: true })).toHaveValue("A lantern festival\n\nA quiet harbour at night");
+    await batch.form.getByLabel("Lines").check();
+    await expect(batch.form.getByTestId("batch-size")).toHaveText("2 rows, 2 images");
     await batch.form.getByRole("button", { name: "Run the batch" }).click();
     const card = batch.card();
     await expect(card).toHaveAccessibleName("Batch of 2 rows: A lantern festival");
