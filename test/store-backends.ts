@@ -49,6 +49,14 @@ const withStore = (database: SqlDatabase, cleanup: () => Promise<void>): OpenedB
   };
 };
 
+/** A PostgreSQL store of its own, its pool at hand: for tests that hold a transaction open beside the store's. */
+export const openPostgresStore = async (): Promise<OpenedBackend & { readonly database: Extract<SqlDatabase, { backend: "postgres" }> }> => {
+  const schema = await freshPostgresSchema();
+  const database = await openPostgres(schema.url, { maxConnections: 4 });
+  if (database.backend !== "postgres") throw new Error("not PostgreSQL");
+  return { ...withStore(database, schema.drop), database };
+};
+
 export const STORE_BACKENDS: readonly StoreBackend[] = [
   {
     name: "sqlite",
@@ -59,10 +67,7 @@ export const STORE_BACKENDS: readonly StoreBackend[] = [
   },
   {
     name: "postgres",
-    async open() {
-      const schema = await freshPostgresSchema();
-      return withStore(await openPostgres(schema.url, { maxConnections: 4 }), schema.drop);
-    },
+    open: openPostgresStore,
   },
 ];
 

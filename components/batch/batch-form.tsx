@@ -50,7 +50,7 @@ export function BatchForm({
 }) {
   const { register, control, handleSubmit, watch, reset, setValue, getValues } = useForm<Values>({ defaultValues: DEFAULT_VALUES });
   const messages = useMessages();
-  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
+  const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
   const t = messages.batch.form;
   const locale = useLocale();
   const ruleText = useRuleText();
@@ -106,7 +106,7 @@ export function BatchForm({
   const gate = useCostGate(
     (request: BatchRequest) => ({ images: request.rows.reduce((sum, row) => sum + row.request.n, 0), cost: price }),
     (request: BatchRequest) => {
-      forget();
+      sent(request);
       onRun(request);
     },
     watch,

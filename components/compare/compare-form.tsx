@@ -59,7 +59,7 @@ export function CompareForm({
   });
   useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
-  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);
+  const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);
   const t = messages.compare.form;
   const { familyLabels } = messages.playground;
   const modelSummaries: Readonly<Record<string, string | undefined>> = messages.playground.modelSummaries;
@@ -74,7 +74,7 @@ export function CompareForm({
   const gate = useCostGate(
     (request: CompareRequest) => measure(planComparison(request)),
     (request: CompareRequest) => {
-      forget();
+      sent(request);
       onCompare(request);
     },
     watch,

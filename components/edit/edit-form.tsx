@@ -68,8 +68,6 @@ export function EditForm({
   useServerFieldErrors(submitFields, form);
   const [preview, setPreview] = useState<InputImageView | null>(null);
   const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", useMessages().common.formReplaced);
-  /** A retry asked about before it runs: sent, it leaves the undo of what it replaced in place. */
-  const retrying = useRef<EditRequest | null>(null);
   /** The input shown when typed work was replaced: put back with it. */
   const previewBefore = useRef<InputImageView | null>(null);
   const replaceWork = (apply: () => void) => {
@@ -89,9 +87,7 @@ export function EditForm({
   const gate = useCostGate(
     (request: EditRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
     (request: EditRequest) => {
-      // The form's own work sent: nothing to put back. A retry keeps the way back to what it replaced.
-      if (request !== retrying.current) undoable.forget();
-      retrying.current = null;
+      undoable.sent(request);
       onEdit(request);
     },
     watch,
@@ -134,7 +130,7 @@ export function EditForm({
         setNotices([(messages) => format(messages.edit.loaded, { model: request.model })]);
         reveal("edit-prompt");
         if (load.confirm) {
-          retrying.current = request;
+          undoable.keepAcross(request);
           gate.ask(request);
         }
       }

@@ -63,7 +63,7 @@ export function GridForm({
   const axes = useFieldArray({ control, name: "axes" });
   const addAxis = useRef<HTMLButtonElement>(null);
   const messages = useMessages();
-  const { replaced, replace, undo, forget } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);
+  const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);
   const t = messages.grid.form;
   const locale = useLocale();
   const cost = useCost();
@@ -119,7 +119,7 @@ export function GridForm({
   const gate = useCostGate(
     measure,
     (request: GridRequest) => {
-      forget();
+      sent(request);
       onRun(request);
     },
     watch,

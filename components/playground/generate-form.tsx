@@ -3,7 +3,7 @@
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
-import { useImperativeHandle, useRef, useState, type Ref } from "react";
+import { useImperativeHandle, useState, type Ref } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
@@ -60,16 +60,12 @@ export function GenerateForm({
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const common = useMessages().common;
   const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", common.formReplaced);
-  /** A retry on its way through the cost question: sent, it leaves the undo of what it replaced in place. */
-  const retrying = useRef<GenerateRequest | null>(null);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
   const gate = useCostGate(
     (request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
     (request: GenerateRequest) => {
-      // The form's own work sent: nothing to put back. A retry keeps the way back to what it replaced.
-      if (request !== retrying.current) undoable.forget();
-      retrying.current = null;
+      undoable.sent(request);
       onGenerate(request);
     },
     watch,
@@ -96,7 +92,7 @@ export function GenerateForm({
         // A retry is shown in the form as it runs (the form first: a change to it closes an open question), so
         // a refusal's field messages are said at the values they are about; what was typed can be put back.
         undoable.replace(() => reset(request));
-        retrying.current = request;
+        undoable.keepAcross(request);
         if (gate.asks(request)) gate.ask(request);
         else gate.request(request);
       },

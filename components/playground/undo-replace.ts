@@ -19,6 +19,7 @@ export function useUndoReplace<Values extends FieldValues>(
   isTyped.current = typed;
   const saidRef = useRef(said);
   saidRef.current = said;
+  const keptFor = useRef<object | null>(null);
   const actions = useMemo(
     () => ({
       /**
@@ -45,8 +46,15 @@ export function useUndoReplace<Values extends FieldValues>(
         held.current = null;
         setReplaced(null);
       },
-      /** Sent or put back by hand: nothing to undo any more. */
-      forget() {
+      /** A request whose sending leaves the way back in place: a retry the form shows, run through the cost question. */
+      keepAcross(request: object) {
+        keptFor.current = request;
+      },
+      /** A request sent: the form's own work needs no way back any more, unless the request was a retry kept across. */
+      sent(request: object) {
+        const retry = request === keptFor.current;
+        keptFor.current = null;
+        if (retry) return;
         held.current = null;
         setReplaced(null);
       },

@@ -1,35 +1,36 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
+import { freshStoreEachTest, openPostgresStore, STORE_BACKENDS } from "@/test/store-backends";
 import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import type { Poll } from "../polls/poll";
+import type { GenerationStore } from "./types";
 
 /**
  * Polls and their votes: kept whole, found by the owner's id or the voting link's token, one vote per voter
  * per item; the images a poll shows kept for it, whatever is deleted after.
  */
-describe.each(STORE_BACKENDS)("on $name", (backend) => {
-  const store = freshStoreEachTest(backend);
-
-  const image = (id: string) => ({ id, position: 0, width: 1328, height: 1328, mime: "image/png", bytes: 10, revisedPrompt: "" });
-  const made = async (id: string, imageId: string, model: "wan2.6-t2i" | "qwen-image") => {
+const image = (id: string) => ({ id, position: 0, width: 1328, height: 1328, mime: "image/png", bytes: 10, revisedPrompt: "" });
+/** Two finished generations of one image each, g1 (Wan) and g2 (Qwen), the ones `poll` compares. */
+const madeTwo = async (store: GenerationStore) => {
+  for (const [id, imageId, model] of [["g1", "i1", "wan2.6-t2i"], ["g2", "i2", "qwen-image"]] as const) {
     await store.create({ id, createdAt: 500, request: { ...defaultRequest(model), prompt: "A lighthouse" } });
     await store.complete(id, { finishedAt: 900, durationMs: 400, billedImages: 1, images: [image(imageId)] });
-  };
-  beforeEach(async () => {
-    await made("g1", "i1", "wan2.6-t2i");
-    await made("g2", "i2", "qwen-image");
-  });
-  const poll: Poll = {
-    id: "poll-1",
-    token: "token-1",
-    createdAt: 1_000,
-    title: "Which lighthouse?",
-    reveal: "after_vote",
-    access: "link",
-    closedAt: null,
-    items: [{ prompt: "A lighthouse", candidates: [{ generationId: "g1", imageId: "i1", model: "wan2.6-t2i" }, { generationId: "g2", imageId: "i2", model: "qwen-image" }] }],
-  };
+  }
+};
+const poll: Poll = {
+  id: "poll-1",
+  token: "token-1",
+  createdAt: 1_000,
+  title: "Which lighthouse?",
+  reveal: "after_vote",
+  access: "link",
+  closedAt: null,
+  items: [{ prompt: "A lighthouse", candidates: [{ generationId: "g1", imageId: "i1", model: "wan2.6-t2i" }, { generationId: "g2", imageId: "i2", model: "qwen-image" }] }],
+};
+
+describe.each(STORE_BACKENDS)("on $name", (backend) => {
+  const store = freshStoreEachTest(backend);
+  beforeEach(() => madeTwo(store));
 
   it("keeps a poll whole and finds it by id or token; a close is kept once", async () => {
     await store.createPoll(poll);
@@ -133,24 +134,11 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
 describe("on postgres, a vote and a delete of its poll at once", () => {
   it("refuses the vote as for a closed poll, and keeps nothing of it", async () => {
-    const postgres = STORE_BACKENDS.find((backend) => backend.name === "postgres");
-    if (!postgres) throw new Error("no PostgreSQL backend");
-    const opened = await postgres.open();
-    if (opened.database.backend !== "postgres") throw new Error("not PostgreSQL");
+    const opened = await openPostgresStore();
     const { store, database } = opened;
     try {
-      await store.create({ id: "g1", createdAt: 500, request: { ...defaultRequest("qwen-image"), prompt: "A lighthouse" } });
-      await store.complete("g1", { finishedAt: 900, durationMs: 400, billedImages: 1, images: [{ id: "i1", position: 0, width: 1328, height: 1328, mime: "image/png", bytes: 10, revisedPrompt: "" }] });
-      await store.createPoll({
-        id: "poll-1",
-        token: "token-1",
-        createdAt: 1_000,
-        title: "Which lighthouse?",
-        reveal: "after_vote",
-        access: "link",
-        closedAt: null,
-        items: [{ prompt: "A lighthouse", candidates: [{ generationId: "g1", imageId: "i1", model: "qwen-image" }] }],
-      });
+      await madeTwo(store);
+      await store.createPoll(poll);
       // The delete holds its row locks uncommitted while the vote's statement reads the poll as still open;
       // the vote's reference check then waits on the delete, which commits under it.
       const deleter = await database.pool.connect();

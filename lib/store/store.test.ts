@@ -4,7 +4,7 @@ import type { GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
-import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
+import { freshStoreEachTest, openPostgresStore, STORE_BACKENDS } from "@/test/store-backends";
 import { CapReached, type GenerationStore, type StoredImage } from "./types";
 
 /** The history's records: one contract, run against SQLite and PostgreSQL alike. */
@@ -623,10 +623,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
 describe("on postgres, a delete and a completion of the same generation at once", () => {
   it("removes the images the completion committed while the delete waited: none is left without its record", async () => {
-    const postgres = STORE_BACKENDS.find((backend) => backend.name === "postgres");
-    if (!postgres) throw new Error("no PostgreSQL backend");
-    const opened = await postgres.open();
-    if (opened.database.backend !== "postgres") throw new Error("not PostgreSQL");
+    const opened = await openPostgresStore();
     const { store, database } = opened;
     try {
       await store.create({ id: "g", createdAt: 1_000, request: { ...defaultRequest("wan2.6-t2i"), prompt: "deleted as it completes" } });
