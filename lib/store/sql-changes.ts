@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import { holdLock } from "./advisory-locks";
+import { retryConflicts } from "./conflict-retry";
 import type { SqlDatabase, Tables } from "./schema";
 import type { Change, ChangeBounds, ShareEntry } from "./types";
 
@@ -49,14 +50,18 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
   return {
     /**
      * Runs `work` in one transaction and records the changes it notes as its last step; tells this process's
-     * listeners once it has committed.
+     * listeners once it has committed. A transaction PostgreSQL rolled back for a conflict runs again, with
+     * only its own notes.
      */
     async write<T>(work: (trx: Transaction<Tables>, note: (change: ChangeNote) => void) => Promise<T>): Promise<T> {
-      const notes: ChangeNote[] = [];
-      const result = await db.transaction().execute(async (trx) => {
-        const value = await work(trx, (change) => notes.push(change));
-        await record(trx, notes);
-        return value;
+      let notes: ChangeNote[] = [];
+      const result = await retryConflicts(() => {
+        notes = [];
+        return db.transaction().execute(async (trx) => {
+          const value = await work(trx, (change) => notes.push(change));
+          await record(trx, notes);
+          return value;
+        });
       });
       if (notes.length > 0) for (const listener of listeners) listener();
       return result;

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { choiceOf, choiceText, pollImageIds, type Poll } from "../polls/poll";
 import { holdLock } from "./advisory-locks";
+import { retryConflicts } from "./conflict-retry";
 import type { SqlDatabase, Tables } from "./schema";
 import type { GenerationStore, PollImage } from "./types";
 
@@ -55,7 +56,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
   return {
     async createPoll(poll) {
       const ids = [...new Set(pollImageIds(poll.items))];
-      return db.transaction().execute(async (trx) => {
+      return retryConflicts(() => db.transaction().execute(async (trx) => {
         // Taken first here and by a delete that decides which files go: otherwise, on PostgreSQL, a delete
         // could list an image as in no poll, this pin it and commit, and the delete then remove its file.
         await holdLock(trx, backend, "pollImages");
@@ -93,7 +94,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
           .values({ id: poll.id, token: poll.token, created_at: poll.createdAt, title: poll.title, reveal: poll.reveal, access: poll.access, closed_at: poll.closedAt, items_json: JSON.stringify(poll.items) })
           .execute();
         return true;
-      }).catch((error: unknown) => {
+      })).catch((error: unknown) => {
         if (error instanceof MissingImage) return false;
         throw error;
       });
@@ -109,7 +110,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
       return pollWhere("id", id);
     },
     async deletePoll(id) {
-      return db.transaction().execute(async (trx) => {
+      return retryConflicts(() => db.transaction().execute(async (trx) => {
         // As a history delete takes it: which images no poll pins any more is decided under the one lock.
         await holdLock(trx, backend, "pollImages");
         const row = await trx.selectFrom("polls").select("items_json").where("id", "=", id).executeTakeFirst();
@@ -127,7 +128,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
           imageIds.push(...chunk.filter((imageId) => !owned.has(imageId)));
         }
         return { imageIds };
-      });
+      }));
     },
     async castVote(vote) {
       // Taken only while the poll is open, in the statement that writes it: a close on another instance

@@ -6,6 +6,7 @@ import { typicalTime } from "../generation/typical-time";
 import { isEditRequest, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationView, type HistoryItem } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
+import { retryConflicts } from "./conflict-retry";
 import { holdLock } from "./advisory-locks";
 import { inputGone } from "../edit/input-gone";
 import { utcDay } from "../limits/utc-day";
@@ -590,7 +591,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return row ? toImage(row) : null;
     },
     async createInput({ id, createdAt, width, height, mime, bytes, thumbBytes, sha256, from }, maxBytes = Number.POSITIVE_INFINITY) {
-      return db.transaction().execute(async (trx) => {
+      return retryConflicts(() => db.transaction().execute(async (trx) => {
         await holdLock(trx, backend, "inputs");
         const held = await inputTotal(trx);
         if (held + bytes + thumbBytes > maxBytes) return held;
@@ -606,7 +607,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           })
           .execute();
         return null;
-      });
+      }));
     },
     async input(id) {
       const row = await db.selectFrom("inputs").selectAll().where("id", "=", id).executeTakeFirst();

@@ -648,3 +648,41 @@ describe("on postgres, a delete and a completion of the same generation at once"
     }
   });
 });
+
+describe("on postgres, a delete of a comparison deadlocked with a claim of its columns", () => {
+  it("runs again once PostgreSQL rolled it back, rather than fail", async () => {
+    const opened = await openPostgresStore();
+    const { store, database } = opened;
+    try {
+      const columns = ["col-a", "col-b"].map((id) => ({ id, request: { ...defaultRequest("wan2.6-t2i"), prompt: "a fox" } }));
+      await store.createComparison({
+        id: "cmp",
+        createdAt: 1_000,
+        request: { models: ["wan2.6-t2i", "qwen-image"], prompt: "a fox", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 5, promptExtend: true, watermark: false, blind: false },
+        seed: 5,
+        columns,
+      });
+      // Another instance's claim, in the other order: the second column taken, then the first asked for once
+      // the delete holds it. Its deadlock check waits longer, so PostgreSQL picks the delete to roll back.
+      const claiming = await database.pool.connect();
+      try {
+        await claiming.query("BEGIN");
+        await claiming.query("SET LOCAL deadlock_timeout = '20s'");
+        await claiming.query("UPDATE generations SET lease_owner = 'other' WHERE id = 'col-b'");
+        const deleting = store.deleteComparison("cmp", 3_000);
+        const waiting = async () =>
+          Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%generations%'")).rows[0].n);
+        await expect.poll(waiting, { timeout: 5_000 }).toBeGreaterThan(0);
+        await claiming.query("UPDATE generations SET lease_owner = 'other' WHERE id = 'col-a'");
+        await claiming.query("COMMIT");
+        expect(await deleting).toEqual({ imageIds: [] });
+      } finally {
+        claiming.release();
+      }
+      expect(await store.getComparison("cmp")).toBeNull();
+      expect(await store.get("col-a")).toBeNull();
+    } finally {
+      await opened.close();
+    }
+  });
+});
