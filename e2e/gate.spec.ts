@@ -228,6 +228,7 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   const other = await page.context().newPage();
   await other.goto(server.url);
   await expect(other.getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(sessionStorage).sort())).toEqual(["playground.draft.batch", "playground.draft.generate", "playground.draft.grid"]);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(other).toHaveURL(/\/sign-in$/, { timeout: 10_000 });
@@ -235,6 +236,9 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   expect((await page.request.get(`${server.url}/api/generations`)).status()).toBe(401);
   // Signing out recalls the token itself: a copy of the old cookie no longer opens anything.
   expect((await withToken()).status).toBe(401);
+  // The tab signed out of on purpose keeps nothing typed for whoever signs in next (the batch and the grid
+  // were filled above).
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("playground.")))).toEqual([]);
 });
 
 test("the daily image budget holds across a restart", async ({ request }) => {
@@ -306,4 +310,24 @@ test("a forged X-Forwarded-For buys no more sign-in attempts, and a page reached
   // A load balancer's probe asks by the instance's own address: the health route answers it, and says nothing else.
   const probe = await rebound("GET", "/api/health");
   expect(probe).toEqual({ status: 200, body: JSON.stringify({ ok: true }) });
+});
+
+test("a tab sent to sign in by a sign-out elsewhere gets its typed work back once signed in again", async ({ browser }) => {
+  // A server started afresh: the tests above used up this address's sign-ins for the minute.
+  server.kill();
+  server = await startAppServer(GATED_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD });
+  const context = await browser.newContext();
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  await first.goto(server.url);
+  await first.getByLabel("Password").fill(PASSWORD);
+  await first.getByRole("button", { name: "Sign in" }).click();
+  await second.goto(server.url);
+  const playground = new PlaygroundPage(second);
+  await playground.prompt.fill("Typed in the other tab before the sign-out");
+  await first.getByRole("button", { name: "Sign out" }).click();
+  await expect(second).toHaveURL(/\/sign-in$/, { timeout: 10_000 });
+  await second.getByLabel("Password").fill(PASSWORD);
+  await second.getByRole("button", { name: "Sign in" }).click();
+  await expect(playground.prompt).toHaveValue("Typed in the other tab before the sign-out");
+  await context.close();
 });

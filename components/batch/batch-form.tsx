@@ -19,7 +19,9 @@ import { BATCH_NAME_MAX, rowProblems, toBatchRequest, type BatchRequest } from "
 import { BATCH_COLUMNS, BATCH_LIMITS, batchSwitches, batchToCsv, readBatch, type BatchDefaults, type BatchSource, type DraftRow } from "@/lib/batch/batch-rows";
 import { AspectField, CountField } from "@/components/sets/set-fields";
 import { format, plural } from "@/lib/i18n/format";
-import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
+import { findModel, getModel, MODEL_IDS, modelsByFamily, type ModelId } from "@/lib/models/registry";
+import { draftStamp } from "@/lib/forms/draft";
+import { useDraft } from "@/components/playground/use-draft";
 import type { GenerateRequest } from "@/lib/models/request-schema";
 import { formatSize } from "@/lib/models/size-rules";
 import { decodeCsvFile } from "@/lib/batch/decode-file";
@@ -32,6 +34,7 @@ const PREVIEW_ROWS = 50;
 type Values = BatchDefaults & { name: string; source: BatchSource; text: string };
 
 const DEFAULT_VALUES: Values = { name: "", source: "lines", text: "", model: "wan2.6-t2i", aspect: "1:1", n: 1, seed: null, promptExtend: true, watermark: false };
+const DRAFT_STAMP = draftStamp(DEFAULT_VALUES, MODEL_IDS);
 
 /** A past batch to fill the form with (its rows' requests); a new object each time, so loading one twice works. */
 export type BatchLoad = { readonly name: string; readonly requests: readonly GenerateRequest[] };
@@ -49,6 +52,7 @@ export function BatchForm({
   submitting: boolean;
 }) {
   const { register, control, handleSubmit, watch, reset, setValue, getValues } = useForm<Values>({ defaultValues: DEFAULT_VALUES });
+  useDraft("batch", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_VALUES, accept: (values) => findModel(values.model) !== undefined });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
   const t = messages.batch.form;

@@ -27,7 +27,9 @@ import {
 import { AspectField, CountField } from "@/components/sets/set-fields";
 import { usePasteCut } from "@/components/playground/use-paste-cut";
 import { format, plural } from "@/lib/i18n/format";
-import { getModel, modelsByFamily, type ModelId } from "@/lib/models/registry";
+import { findModel, getModel, MODEL_IDS, modelsByFamily, type ModelId } from "@/lib/models/registry";
+import { draftStamp } from "@/lib/forms/draft";
+import { useDraft } from "@/components/playground/use-draft";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { charCount, maxLengthFor } from "@/lib/text/well-formed";
 
@@ -36,6 +38,8 @@ const GROUPS = modelsByFamily();
 /** One prompt and one seed on 2 to 4 models; shows what each model will get before anything is sent. */
 /** A past comparison to fill the form with; a new object each time, so loading the same one twice works. */
 export type CompareLoad = { readonly request: CompareRequest };
+
+const DRAFT_STAMP = draftStamp(DEFAULT_COMPARE, MODEL_IDS);
 
 export function CompareForm({
   load,
@@ -57,6 +61,7 @@ export function CompareForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+  useDraft("compare", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_COMPARE, accept: (values) => values.models.every((id) => findModel(id) !== undefined) });
   useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);

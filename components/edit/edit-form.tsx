@@ -16,7 +16,10 @@ import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import type { InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
-import { EDIT_MODELS, getEditModel, type EditModelId } from "@/lib/models/edit-models";
+import { EDIT_MODELS, findEditModel, getEditModel, type EditModelId } from "@/lib/models/edit-models";
+import { draftStamp } from "@/lib/forms/draft";
+import { keptInput } from "@/lib/edit/kept-input";
+import { useDraft } from "@/components/playground/use-draft";
 import { groupByFamily } from "@/lib/models/registry";
 import { firstImage, InputPicker, type InputPickerApi } from "./input-picker";
 import { OutputSize } from "./output-size";
@@ -24,6 +27,8 @@ import { reveal } from "@/components/playground/reveal";
 import { useCost } from "@/components/pricing/prices";
 
 const GROUPS = groupByFamily(EDIT_MODELS);
+const DEFAULTS = defaultEdit();
+const DRAFT_STAMP = draftStamp(DEFAULTS, EDIT_MODELS.map((model) => model.id));
 
 /**
  * What the playground hands the edit form: a result from the history to edit; a past edit's settings and
@@ -60,13 +65,25 @@ export function EditForm({
   const t = useMessages().edit;
   const form = useForm<EditRequest>({
     resolver: schemaResolver(() => editRequestSchema).resolver,
-    defaultValues: defaultEdit(),
+    defaultValues: DEFAULTS,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
   const [preview, setPreview] = useState<InputImageView | null>(null);
+  useDraft("edit", form, {
+    stamp: DRAFT_STAMP,
+    defaults: DEFAULTS,
+    accept: (values, side) => findEditModel(values.model) !== undefined && keptInput(values.input, side).ok,
+    side: {
+      value: preview,
+      restore: (side, values) => {
+        const kept = keptInput(values.input, side);
+        if (kept.ok) setPreview(kept.view);
+      },
+    },
+  });
   const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", useMessages().common.formReplaced);
   /** The input shown when typed work was replaced: put back with it. */
   const previewBefore = useRef<InputImageView | null>(null);

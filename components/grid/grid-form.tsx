@@ -26,7 +26,9 @@ import { AXIS_TYPES, cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, planG
 import { findVariables, listNames } from "@/lib/grid/prompt-variables";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { format, plural } from "@/lib/i18n/format";
-import { getModel, modelsByFamily } from "@/lib/models/registry";
+import { findModel, getModel, MODEL_IDS, modelsByFamily } from "@/lib/models/registry";
+import { draftStamp } from "@/lib/forms/draft";
+import { useDraft } from "@/components/playground/use-draft";
 import { charCount } from "@/lib/text/well-formed";
 import { AxisEditor, freshAxis } from "./axis-editor";
 import { PromptLists } from "./prompt-lists";
@@ -34,6 +36,11 @@ import { PromptLists } from "./prompt-lists";
 const GROUPS = modelsByFamily();
 /** The prompts listed before a grid is sent; the count says how many more there are. */
 const PREVIEW_PROMPTS = 12;
+const DRAFT_STAMP = draftStamp(DEFAULT_GRID, MODEL_IDS);
+/** A kept grid names only axes and models this page has. */
+const knownAxes = (values: GridRequest): boolean =>
+  findModel(values.model) !== undefined &&
+  values.axes.every((axis) => AXIS_TYPES.includes(axis.type) && (axis.type !== "model" || axis.values.every((id) => findModel(id) !== undefined)));
 
 /** A past grid to fill the form with; a new object each time, so loading the same one twice works. */
 export type GridLoad = { readonly request: GridRequest };
@@ -59,6 +66,7 @@ export function GridForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
+  useDraft("grid", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_GRID, accept: knownAxes });
   useServerFieldErrors(submitFields, { setError, getValues });
   const axes = useFieldArray({ control, name: "axes" });
   const addAxis = useRef<HTMLButtonElement>(null);

@@ -8,7 +8,8 @@ import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
-import { getModel, type ModelId } from "@/lib/models/registry";
+import { findModel, getModel, MODEL_IDS, type ModelId } from "@/lib/models/registry";
+import { draftStamp } from "@/lib/forms/draft";
 import type { GenerateRequest } from "@/lib/models/request-schema";
 import { switchModel } from "@/lib/models/switch-model";
 import { ExamplePrompts } from "./example-prompts";
@@ -21,9 +22,13 @@ import { reveal } from "./reveal";
 import { SubmitArea, useSubmitKeys, useCostGate } from "./submit-area";
 import { ReplacedNote } from "@/components/lazy";
 import { useUndoReplace } from "./undo-replace";
+import { useDraft } from "./use-draft";
 
 // The schema (and zod) arrive when the form is first focused, well before its first submit needs them.
 const validation = schemaResolver(() => import("@/lib/models/request-schema").then((module) => module.generateRequestSchema));
+
+const DEFAULTS = defaultRequest();
+const DRAFT_STAMP = draftStamp(DEFAULTS, MODEL_IDS);
 
 /** What the history may do to the form: fill it from a past generation. */
 export type FormApi = {
@@ -51,12 +56,13 @@ export function GenerateForm({
   const t = useMessages().playground.form;
   const form = useForm<GenerateRequest>({
     resolver: validation.resolver,
-    defaultValues: defaultRequest(),
+    defaultValues: DEFAULTS,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
+  useDraft("generate", form, { stamp: DRAFT_STAMP, defaults: DEFAULTS, accept: (values) => findModel(values.model) !== undefined });
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const common = useMessages().common;
   const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", common.formReplaced);

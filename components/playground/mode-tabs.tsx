@@ -2,7 +2,7 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 
 export type Mode = "single" | "compare" | "grid" | "batch" | "edit";
 
-const MODES: readonly Mode[] = ["single", "compare", "grid", "batch", "edit"];
+export const MODES: readonly Mode[] = ["single", "compare", "grid", "batch", "edit"];
 
 /** Switches the form between one model, a side-by-side comparison, a grid, a batch and an edit of an image. */
 export function ModeTabs({ value, onChange }: { value: Mode; onChange: (mode: Mode) => void }) {

@@ -35,6 +35,7 @@ import { ModeTabs, type Mode } from "./mode-tabs";
 import { UsageBar } from "./usage-bar";
 import { useKeepDroppedFiles } from "./use-keep-dropped-files";
 import { DemoContext } from "./demo-mode";
+import { rememberedMode, rememberMode } from "./use-draft";
 
 
 /** The element the first paint waits for: the page's main part, fully parsed. */
@@ -127,6 +128,15 @@ export function Playground({
       form.current?.load(seeded(item.request));
     }
   };
+
+  // The tab comes back to the mode it was in (its form's draft with it), unless it opens an item.
+  useEffect(() => {
+    const kept = open ? null : rememberedMode();
+    if (kept) switchMode(kept);
+    // Once, as the page starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => rememberMode(mode), [mode]);
 
   useEffect(() => {
     if (!open) return;

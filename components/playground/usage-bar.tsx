@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { use } from "react";
 import { DemoContext } from "./demo-mode";
+import { forgetDrafts } from "./use-draft";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
@@ -34,6 +35,7 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
         <Button
           onClick={() => {
             // Whatever the answer, leave: the sign-in page is where a signed-out browser belongs.
+            forgetDrafts();
             void apiFetch<void>("/api/session", { method: "DELETE" })
               .catch(() => undefined)
               .finally(() => window.location.assign("/sign-in"));
