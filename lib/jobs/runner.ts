@@ -179,12 +179,12 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     connection: Gateway,
     signal: AbortSignal,
   ): Promise<{ stored: StoredImage[]; downloadedAt: number; lost: AppError[] }> => {
-    if (upstream.some((image) => image.source.kind === "url")) stage(id, "downloading");
     const fetched = await Promise.allSettled(
       upstream.map(async (image) => (image.source.kind === "base64" ? Buffer.from(image.source.data, "base64") : connection.fetchImage(image.source.url, signal))),
     );
     const downloadedAt = now();
-    stage(id, "storing");
+    // An answer of inline images is at this stage already (billAnswer).
+    if (upstream.some((image) => image.source.kind === "url")) stage(id, "storing");
     const written = await Promise.allSettled(
       fetched.map(async (result, index): Promise<StoredImage> => {
         if (result.status === "rejected") throw result.reason;
@@ -202,19 +202,6 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     if (stored.length === 0 && lost.length > 0) throw lost[0];
     for (const reason of lost) if (!(reason instanceof AppError)) console.error(redact(`keeping an image of ${id} failed: ${String(reason)}`));
     return { stored, downloadedAt, lost: lost.map(toAppError) };
-  };
-
-  /**
-   * What a generation's spend is counted under, and what an interruption already settled of it: an instance
-   * that took this one for gone (its lease ran out while it hung) counted the images of a call out at the
-   * gateway as spent, or gave back those of a call never sent. The status is read apart from the writes that
-   * follow: an interruption landing between the two (a lease running out at that very moment) is counted by
-   * both.
-   */
-  const spendOf = async (id: string, request: GenerationRequest): Promise<{ key: string; interrupted: boolean; spentOnInterrupt: number }> => {
-    const found = await store.spendKey(id);
-    const interrupted = found?.status === "interrupted";
-    return { key: found?.key ?? request.model, interrupted, spentOnInterrupt: interrupted && (found.stage === "sent" || found.stage === "working") ? request.n : 0 };
   };
 
   /**
@@ -251,11 +238,16 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const answeredAt = now();
       billedCount = result.billedImages;
       upstream = { requestId: result.requestId, taskId: result.taskId };
-      // The bill is recorded beside the images' fetching, not before it: the user waits for the images.
-      const billed = Promise.all([
-        store.adjustImages(day, result.billedImages - request.n),
-        spendOf(id, request).then(({ key, spentOnInterrupt }) => store.addSpend(day, key, result.billedImages - spentOnInterrupt)),
-      ]);
+      // The bill is recorded beside the images' fetching, not before it: the user waits for the images. An
+      // instance that took this one for gone (its lease ran out while it hung) settled it already: the bill
+      // corrects that, in the same write that moves the generation past where an interruption settles it.
+      const billed = store.billAnswer(id, {
+        day,
+        asked: request.n,
+        cost: result.billedImages,
+        model: request.model,
+        stage: result.images.some((image) => image.source.kind === "url") ? "downloading" : "storing",
+      });
       // Answered, the images are paid for: a cancel (or an interruption) from now on is too late to save
       // anything, so their fetching no longer follows it (each fetch has its own time limit) and they are kept.
       const kept = await keep(id, result.images, connection, NEVER).finally(() => billed.catch(() => undefined));
@@ -289,16 +281,6 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // What the call cost: what its answer billed, nothing where the failure proves it (a failure before any
       // call, an input gone, carries no figure: nothing was sent), or null where it cannot be told.
       const spent = billedCount ?? (failure.billedImages === undefined ? 0 : failure.billedImages);
-      if (billedCount === undefined) {
-        // What the day counts now: the images reserved, and nothing spent; or, interrupted meanwhile by another
-        // instance, what it settled (a call never sent given back, one out at the gateway spent). Both move to
-        // what this failure proves it cost, or stay at every image asked where it cannot tell.
-        const billing = await spendOf(id, request);
-        const reserved = billing.interrupted && billing.spentOnInterrupt === 0 ? 0 : request.n;
-        const cost = spent ?? request.n;
-        await store.adjustImages(day, cost - reserved);
-        await store.addSpend(day, billing.key, cost - billing.spentOnInterrupt);
-      }
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));
       await store.fail(id, {
@@ -307,6 +289,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
         upstream: { requestId: failure.requestId ?? upstream.requestId, taskId: failure.taskId ?? upstream.taskId },
         billedImages: spent,
+        // Unbilled yet (an answer's bill was settled with it): what this failure proves it cost, or every image
+        // asked where it cannot tell, settled in the same write that ends it.
+        ...(billedCount === undefined && { bill: { day, asked: request.n, cost: spent ?? request.n, model: request.model } }),
       });
       return spent === null;
     }

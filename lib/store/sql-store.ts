@@ -15,7 +15,7 @@ import type { SqlDatabase, Tables } from "./schema";
 import { createChangeLog, itemOf, SIGN_OUTS_CHANNEL, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
 import { createPollStore } from "./sql-polls";
-import { CapReached, type Admission, type GenerationStore, type ShareEntry } from "./types";
+import { CapReached, type Admission, type CallBill, type GenerationStore, type ShareEntry } from "./types";
 
 /** A model's typical time is taken from this many of its latest finished runs. */
 const TYPICAL_SAMPLE = 50;
@@ -261,6 +261,38 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       .values({ day, model: key, images })
       .onConflict((conflict) => conflict.columns(["day", "model"]).doUpdateSet((eb) => ({ images: eb("spend.images", "+", eb.ref("excluded.images")) })))
       .execute();
+  /** Moves a day's spend on a key by `images`: up, or a correction down (never below 0). */
+  const moveSpend = async (trx: Db, day: string, key: string, images: number) => {
+    if (images > 0) await spend(trx, day, key, images);
+    else if (images < 0)
+      await trx
+        .updateTable("spend")
+        .set((eb) => ({ images: eb.case().when(eb("images", "+", images), "<", 0).then(0).else(eb("images", "+", images)).end() }))
+        .where("day", "=", day)
+        .where("model", "=", key)
+        .execute();
+  };
+
+  /**
+   * The generation as a bill settling it finds it, locked on PostgreSQL until the write commits: an
+   * interruption (itself an update of the row) comes wholly before the bill or wholly after it.
+   */
+  const billedRow = async (trx: Db, id: string) => {
+    const query = trx.selectFrom("generations").select(["model", "comparison_id", "status", "stage"]).where("id", "=", id);
+    return (backend === "postgres" ? query.forUpdate() : query).executeTakeFirst();
+  };
+  /** Settles a call's bill (CallBill) against the row as it was before this write changed it. */
+  const settleBill = async (trx: Db, note: (change: ChangeNote) => void, row: Awaited<ReturnType<typeof billedRow>>, { day, asked, cost, model }: CallBill) => {
+    // As `interrupt` settled it: a call never sent gave its images back, one out at the gateway was spent.
+    const interrupted = row?.status === "interrupted";
+    const spentOnInterrupt = interrupted && (row.stage === "sent" || row.stage === "working") ? asked : 0;
+    const reserved = interrupted && row.stage === null ? 0 : asked;
+    const blindKeys = await hiddenBlindKeys(trx, row?.comparison_id ? [row.comparison_id] : []);
+    const key = (row?.comparison_id && blindKeys.get(row.comparison_id)) ?? row?.model ?? model;
+    if (cost !== reserved) await moveImages(trx, day, cost - reserved);
+    await moveSpend(trx, day, key, cost - spentOnInterrupt);
+    if (cost !== reserved || cost !== spentOnInterrupt) note({ kind: "usage" });
+  };
 
   /**
    * Ends running generations (by a filter), noting each as changed; answers how many. Their calls are settled
@@ -352,6 +384,22 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         if (row) note({ kind: "item", item: itemOf(row) });
       });
     },
+    async billAnswer(id, { stage, ...bill }) {
+      await changes.write(async (trx, note) => {
+        const row = await billedRow(trx, id);
+        // Past the stages an interruption settles (a call never sent, or out at the gateway).
+        const moved = await trx
+          .updateTable("generations")
+          .set({ stage })
+          .where("id", "=", id)
+          .where("status", "=", "running")
+          .where((eb) => eb.or([eb("stage", "is", null), eb("stage", "in", ["sent", "working"])]))
+          .returning(["id", "comparison_id"])
+          .executeTakeFirst();
+        if (moved) note({ kind: "item", item: itemOf(moved) });
+        await settleBill(trx, note, row, bill);
+      });
+    },
     async markStage(id, stage) {
       await changes.write(async (trx, note) => {
         const row = await trx.updateTable("generations").set({ stage }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
@@ -394,8 +442,9 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       });
       return done ? get(id) : null;
     },
-    async fail(id, { finishedAt, status, error, upstream, billedImages, lingerUntil }) {
+    async fail(id, { finishedAt, status, error, upstream, billedImages, lingerUntil, bill }) {
       const ended = await changes.write(async (trx, note) => {
+        if (bill) await settleBill(trx, note, await billedRow(trx, id), bill);
         const row = await trx
           .updateTable("generations")
           .set((eb) => ({
@@ -671,23 +720,9 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async addSpend(day, model, images) {
       if (images === 0) return;
       await changes.write(async (trx, note) => {
-        if (images > 0) await spend(trx, day, model, images);
-        // A correction down (an interrupted call that cost less than was counted for it), never below 0.
-        else
-          await trx
-            .updateTable("spend")
-            .set((eb) => ({ images: eb.case().when(eb("images", "+", images), "<", 0).then(0).else(eb("images", "+", images)).end() }))
-            .where("day", "=", day)
-            .where("model", "=", model)
-            .execute();
+        await moveSpend(trx, day, model, images);
         note({ kind: "usage" });
       });
-    },
-    async spendKey(id) {
-      const row = await db.selectFrom("generations").select(["model", "comparison_id", "status", "stage"]).where("id", "=", id).executeTakeFirst();
-      if (!row) return null;
-      const blindKeys = await hiddenBlindKeys(db, row.comparison_id ? [row.comparison_id] : []);
-      return { key: (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model, status: row.status, stage: row.stage };
     },
     async spendOn(day) {
       return db.selectFrom("spend").select(["model", "images"]).where("day", "=", day).orderBy("model").execute();

@@ -5,6 +5,7 @@ import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import { freshStoreEachTest, openPostgresStore, STORE_BACKENDS } from "@/test/store-backends";
+import { ADVISORY_LOCKS } from "./advisory-locks";
 import { CapReached, type GenerationStore, type StoredImage } from "./types";
 
 /** The history's records: one contract, run against SQLite and PostgreSQL alike. */
@@ -508,6 +509,49 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.inFlight(at + 60_000)).toEqual({ running: 0, lingering: 1 });
       expect(await store.inFlight(at + 120_001)).toEqual({ running: 0, lingering: 0 });
     });
+
+    it("settles a call's bill once, whether an interruption came before it or after it", async () => {
+      const day = new Date(clock + 1000).toISOString().slice(0, 10);
+      const asked = 4;
+      const start = async (prompt: string) => {
+        const view = await store.create({ id: randomUUID(), createdAt: (clock += 1000), request: { ...request(prompt), n: asked } });
+        await store.reserveImages(day, asked, null);
+        return view.id;
+      };
+      const bill = (cost: number) => ({ day, asked, cost, model: "wan2.6-t2i" });
+      const spent = async () => (await store.spendOn(day)).reduce((sum, row) => sum + row.images, 0);
+
+      // Answered with 3 of the 4 images asked: the bill moves it past the stages an interruption settles.
+      const answered = await start("answered");
+      await store.markSent(answered, 1);
+      await store.billAnswer(answered, { ...bill(3), stage: "downloading" });
+      expect(await store.get(answered)).toMatchObject({ status: "running", stage: "downloading" });
+      expect([await store.imagesUsed(day), await spent()]).toEqual([3, 3]);
+      expect(await store.markInterrupted(clock + 10_000)).toBe(1);
+      expect([await store.imagesUsed(day), await spent()]).toEqual([3, 3]);
+
+      // Interrupted while out at the gateway (all 4 counted and spent), then answered with 2: corrected to 2.
+      const late = await start("answered after it was taken for gone");
+      await store.markSent(late, 2);
+      await store.markInterrupted(clock + 20_000);
+      expect([await store.imagesUsed(day), await spent()]).toEqual([7, 7]);
+      await store.billAnswer(late, { ...bill(2), stage: "storing" });
+      expect([await store.imagesUsed(day), await spent()]).toEqual([5, 5]);
+      expect((await store.get(late))?.status).toBe("interrupted");
+
+      // Interrupted before it was sent (its images given back), then failing with nothing spent: nothing moves.
+      const unsent = await start("never sent");
+      await store.markInterrupted(clock + 30_000);
+      expect([await store.imagesUsed(day), await spent()]).toEqual([5, 5]);
+      expect(await store.fail(unsent, { finishedAt: clock, status: "cancelled", error: null, bill: bill(0) })).toBeNull();
+      expect([await store.imagesUsed(day), await spent()]).toEqual([5, 5]);
+
+      // A failure that cannot tell what it cost keeps all 4 asked, counted and spent, and ends it in the same write.
+      const timedOut = await start("timed out");
+      await store.markSent(timedOut, 3);
+      expect(await store.fail(timedOut, { finishedAt: clock, status: "failed", error: null, billedImages: null, bill: bill(4) })).toMatchObject({ status: "failed" });
+      expect([await store.imagesUsed(day), await spent()]).toEqual([9, 9]);
+    });
   });
 
   describe("jobs held by leases, under one cap", () => {
@@ -681,6 +725,41 @@ describe("on postgres, a delete of a comparison deadlocked with a claim of its c
       }
       expect(await store.getComparison("cmp")).toBeNull();
       expect(await store.get("col-a")).toBeNull();
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe("on postgres, an interruption landing while the runner settles the call's bill", () => {
+  it("is counted once: the bill waits for it and corrects what it settled", async () => {
+    const opened = await openPostgresStore();
+    const { store, database } = opened;
+    // The day it was created on, which an interruption settles it against as the runner does.
+    const day = "1970-01-01";
+    try {
+      await store.create({ id: "g", createdAt: 1_000, request: { ...defaultRequest("wan2.6-t2i"), prompt: "taken for gone as it is answered", n: 4 } }, { lease: { owner: "i1", until: 2_000 }, maxConcurrent: 3, now: 1_000 });
+      await store.reserveImages(day, 4, null);
+      await store.markSent("g", 1);
+      // The interruption's write is held at its last step (the change log's lock), its row updated and its
+      // spend counted but not committed, while the runner's bill comes in.
+      const holder = await database.pool.connect();
+      try {
+        await holder.query("BEGIN");
+        await holder.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCKS.changes]);
+        const interrupting = store.expireLeases(3_000, 60_000);
+        const waiting = async () => Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).rows[0].n);
+        await expect.poll(waiting, { timeout: 5_000 }).toBeGreaterThan(0);
+        const billing = store.billAnswer("g", { day, asked: 4, cost: 3, model: "wan2.6-t2i", stage: "downloading" });
+        await expect.poll(waiting, { timeout: 5_000 }).toBeGreaterThan(1);
+        await holder.query("COMMIT");
+        expect(await interrupting).toBe(1);
+        await billing;
+      } finally {
+        holder.release();
+      }
+      expect(await store.imagesUsed(day)).toBe(3);
+      expect(await store.spendOn(day)).toEqual([{ model: "wan2.6-t2i", images: 3 }]);
     } finally {
       await opened.close();
     }

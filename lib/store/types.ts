@@ -107,6 +107,15 @@ export type Change = { readonly id: number; readonly at: number } & (
 /** The oldest and newest change still in the log (0 and 0 when it is empty). */
 export type ChangeBounds = { readonly first: number; readonly last: number };
 
+/**
+ * What a call of the runner's cost, settled against the day it was reserved on: the images it reserved
+ * (`asked`) become `cost` on the day's count and in its spend, under the generation's spend key (its model, or
+ * a hidden blind comparison's models together; `model` where the record is gone). An interruption that came
+ * first settled the call already (images of a call never sent given back, those of one out at the gateway
+ * spent): the bill corrects what it settled instead of counting it again.
+ */
+export type CallBill = { readonly day: string; readonly asked: number; readonly cost: number; readonly model: string };
+
 export type GenerationStore = {
   /**
    * Records a running generation; an edit's request names its input, which must be on record. With an
@@ -147,6 +156,8 @@ export type GenerationStore = {
       billedImages?: number | null;
       /** Until when its place under the cap stays taken (see `linger`), set in the same write. */
       lingerUntil?: number;
+      /** The runner's own failure: what its call cost is settled in the same write (see `CallBill`). */
+      bill?: CallBill;
     },
   ): Promise<GenerationView | null>;
   get(id: string): Promise<GenerationView | null>;
@@ -230,10 +241,10 @@ export type GenerationStore = {
    */
   addSpend(day: string, model: string, images: number): Promise<void>;
   /**
-   * What a generation's spend is counted under (its model, or a hidden blind comparison's models together),
-   * and its status and stage: an interrupted one was settled by whoever interrupted it.
+   * The gateway answered: what the call billed is settled, and the generation moves on to `stage` (fetching
+   * or storing its images) in the same write, so an interruption from then on leaves its bill alone.
    */
-  spendKey(id: string): Promise<{ key: string; status: GenerationStatus; stage: GenerationStage | null } | null>;
+  billAnswer(id: string, bill: CallBill & { stage: GenerationStage }): Promise<void>;
   /** The day's billed images by model, for what it cost. */
   spendOn(day: string): Promise<ReadonlyArray<{ readonly model: string; readonly images: number }>>;
   /** The named lists for prompt variables, by name. */
