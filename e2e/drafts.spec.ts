@@ -60,6 +60,44 @@ test.describe("typed work kept in the tab", () => {
     expect(await page.evaluate(() => sessionStorage.getItem("playground.draft.generate"))).toBeNull();
   });
 
+  test("an edit draft read back under a history item's settings or image: the item wins, and the draft can be put back", async ({ playground, page }) => {
+    const edit = new EditPanel(page);
+    await edit.open();
+    const picture = (width: number, height: number, background: string) => sharp({ create: { width, height, channels: 3, background } }).png().toBuffer();
+    await edit.upload({ name: "harbour.png", mimeType: "image/png", buffer: await picture(900, 600, "#1d4ed8") });
+    await edit.expectInput("900*600");
+    await edit.prompt.fill("Make the harbour a night scene");
+    await edit.submit.click();
+    const edited = page.getByRole("article", { name: /Make the harbour a night scene/ });
+    await expect(edited.getByRole("slider")).toBeVisible();
+
+    // Work of the user's own: another picture, another prompt, left in the edit form; the tab then shows one model.
+    await edit.upload({ name: "square.png", mimeType: "image/png", buffer: await picture(800, 800, "#b45309") });
+    await edit.expectInput("800*800");
+    await edit.prompt.fill("My own square, not yet run");
+    await page.getByRole("button", { name: "One model", exact: true }).click();
+    await page.reload();
+    await expect(playground.form).toBeVisible();
+
+    // The edit's settings come in over the draft the form reads back as it opens; "Put mine back" gives the
+    // draft back whole, its picture included.
+    await edited.getByRole("button", { name: "Reuse settings" }).click();
+    await expect(edit.prompt).toHaveValue("Make the harbour a night scene");
+    await edit.expectInput("900*600");
+    await edit.form.getByRole("button", { name: "Put mine back" }).click();
+    await expect(edit.prompt).toHaveValue("My own square, not yet run");
+    await edit.expectInput("800*800");
+
+    // "Edit this image" into a form opening over a draft: the result is the input, the draft's prompt stays.
+    await page.getByRole("button", { name: "One model", exact: true }).click();
+    await page.reload();
+    await edited.getByRole("button", { name: "Edit this image" }).click();
+    await expect(edit.inputImage).toContainText("a result of “Make the harbour a night scene”");
+    await expect(edit.prompt).toHaveValue("My own square, not yet run");
+    await page.reload();
+    await expect(edit.inputImage).toContainText("a result of “Make the harbour a night scene”");
+  });
+
   test("a draft that no longer fits the form is dropped, not poured into it", async ({ playground, page }) => {
     await playground.prompt.fill("A draft about to be spoilt");
     await page.evaluate(() => {

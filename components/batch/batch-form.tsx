@@ -52,7 +52,7 @@ export function BatchForm({
   submitting: boolean;
 }) {
   const { register, control, handleSubmit, watch, reset, setValue, getValues } = useForm<Values>({ defaultValues: DEFAULT_VALUES });
-  useDraft("batch", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_VALUES, accept: (values) => findModel(values.model) !== undefined });
+  useDraft("batch", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_VALUES, accept: (values) => (findModel(values.model) ? values : null) });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
   const t = messages.batch.form;

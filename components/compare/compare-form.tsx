@@ -61,7 +61,7 @@ export function CompareForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  useDraft("compare", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_COMPARE, accept: (values) => values.models.every((id) => findModel(id) !== undefined) });
+  useDraft("compare", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_COMPARE, accept: (values) => (values.models.every((id) => typeof id === "string" && findModel(id)) ? values : null) });
   useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);

@@ -16,9 +16,9 @@ import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import type { InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
-import { EDIT_MODELS, findEditModel, getEditModel, type EditModelId } from "@/lib/models/edit-models";
+import { EDIT_MODELS, getEditModel, type EditModelId } from "@/lib/models/edit-models";
 import { draftStamp } from "@/lib/forms/draft";
-import { keptInput } from "@/lib/edit/kept-input";
+import { isKeptEdit, keptInput } from "@/lib/edit/kept-input";
 import { useDraft } from "@/components/playground/use-draft";
 import { groupByFamily } from "@/lib/models/registry";
 import { firstImage, InputPicker, type InputPickerApi } from "./input-picker";
@@ -71,11 +71,19 @@ export function EditForm({
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
-  const [preview, setPreview] = useState<InputImageView | null>(null);
+  const [preview, setPreviewState] = useState<InputImageView | null>(null);
+  // The picture shown, for what runs before the next render (a replacement keeping it for "Put mine back").
+  const shown = useRef<InputImageView | null>(null);
+  const setPreview = (view: InputImageView | null) => {
+    shown.current = view;
+    setPreviewState(view);
+  };
+  // A form opened to take a history result: that picture is the input, not the one a draft kept.
+  const mountedWith = useRef(load);
   useDraft("edit", form, {
     stamp: DRAFT_STAMP,
     defaults: DEFAULTS,
-    accept: (values, side) => findEditModel(values.model) !== undefined && keptInput(values.input, side).ok,
+    accept: (values, side) => (!isKeptEdit(values, side) ? null : mountedWith.current?.kind === "result" ? { ...values, input: NO_INPUT } : values),
     side: {
       value: preview,
       restore: (side, values) => {
@@ -88,8 +96,8 @@ export function EditForm({
   /** The input shown when typed work was replaced: put back with it. */
   const previewBefore = useRef<InputImageView | null>(null);
   const replaceWork = (apply: () => void) => {
-    const shown = preview;
-    if (undoable.replace(apply)) previewBefore.current = shown;
+    const before = shown.current;
+    if (undoable.replace(apply)) previewBefore.current = before;
   };
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [moreOpen, setMoreOpen] = useState(false);

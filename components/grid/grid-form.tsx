@@ -26,7 +26,8 @@ import { AXIS_TYPES, cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, planG
 import { findVariables, listNames } from "@/lib/grid/prompt-variables";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { format, plural } from "@/lib/i18n/format";
-import { findModel, getModel, MODEL_IDS, modelsByFamily } from "@/lib/models/registry";
+import { getModel, MODEL_IDS, modelsByFamily } from "@/lib/models/registry";
+import { isKeptGrid } from "@/lib/grid/kept-grid";
 import { draftStamp } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
 import { charCount } from "@/lib/text/well-formed";
@@ -37,10 +38,6 @@ const GROUPS = modelsByFamily();
 /** The prompts listed before a grid is sent; the count says how many more there are. */
 const PREVIEW_PROMPTS = 12;
 const DRAFT_STAMP = draftStamp(DEFAULT_GRID, MODEL_IDS);
-/** A kept grid names only axes and models this page has. */
-const knownAxes = (values: GridRequest): boolean =>
-  findModel(values.model) !== undefined &&
-  values.axes.every((axis) => AXIS_TYPES.includes(axis.type) && (axis.type !== "model" || axis.values.every((id) => findModel(id) !== undefined)));
 
 /** A past grid to fill the form with; a new object each time, so loading the same one twice works. */
 export type GridLoad = { readonly request: GridRequest };
@@ -66,7 +63,7 @@ export function GridForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  useDraft("grid", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_GRID, accept: knownAxes });
+  useDraft("grid", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_GRID, accept: (values) => (isKeptGrid(values) ? values : null) });
   useServerFieldErrors(submitFields, { setError, getValues });
   const axes = useFieldArray({ control, name: "axes" });
   const addAxis = useRef<HTMLButtonElement>(null);

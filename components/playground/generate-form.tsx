@@ -62,7 +62,7 @@ export function GenerateForm({
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
-  useDraft("generate", form, { stamp: DRAFT_STAMP, defaults: DEFAULTS, accept: (values) => findModel(values.model) !== undefined });
+  useDraft("generate", form, { stamp: DRAFT_STAMP, defaults: DEFAULTS, accept: (values) => (findModel(values.model) ? values : null) });
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const common = useMessages().common;
   const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", common.formReplaced);

@@ -38,8 +38,11 @@ export function useDraft<Values extends FieldValues>(
     /** draftStamp of the form's defaults and models, made once. */
     stamp: string;
     defaults: Values;
-    /** Whether a draft read back names only what exists (the registry's models, a readable input picture). */
-    accept(values: Values, side: unknown): boolean;
+    /**
+     * What of a draft read back goes into the form, or null for none of it: a draft naming what no longer
+     * exists (a model, a kind of axis) or what the form cannot show is dropped whole.
+     */
+    accept(values: Values, side: unknown): Values | null;
     /** What the form holds beside its values (the edit form's input picture), kept and put back with them. */
     side?: { value: unknown; restore(value: unknown, values: Values): void };
   },
@@ -57,9 +60,10 @@ export function useDraft<Values extends FieldValues>(
   useEffect(() => {
     const { stamp, defaults, accept, side } = latest.current;
     const draft = decodeDraft(tabStorage()?.getItem(key) ?? null, stamp, defaults);
-    if (draft && accept(draft.values, draft.side)) {
-      side?.restore(draft.side, draft.values);
-      reset(draft.values, { keepDefaultValues: true });
+    const values = draft && accept(draft.values, draft.side);
+    if (draft && values) {
+      side?.restore(draft.side, values);
+      reset(values, { keepDefaultValues: true });
     }
     const subscription = watch(() => save.current());
     return () => subscription.unsubscribe();

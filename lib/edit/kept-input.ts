@@ -1,4 +1,5 @@
 import type { InputImageView } from "../generation/view";
+import { findEditModel } from "../models/edit-models";
 import type { EditRequest } from "./edit-request";
 
 const isText = (value: unknown): value is string => typeof value === "string";
@@ -16,4 +17,14 @@ export const keptInput = (input: EditRequest["input"], kept: unknown): { ok: tru
   const fromOk = from === null || (isRecord(from) && isText(from.generationId) && isText(from.imageId) && isText(from.prompt));
   if (!sized || !isText(src) || !isText(thumbSrc) || !fromOk) return { ok: false };
   return { ok: true, view: { id: input.id, width, height, src, thumbSrc, from: from === null ? null : { generationId: from.generationId as string, imageId: from.imageId as string, prompt: from.prompt as string } } };
+};
+
+/**
+ * An edit form's draft read back: its model one that edits, its size none or a width and height, and its
+ * input the picture kept beside it; false when any of these is not so.
+ */
+export const isKeptEdit = (values: EditRequest, kept: unknown): boolean => {
+  const size: unknown = values.size;
+  const sized = size === null || (isRecord(size) && Object.keys(size).length === 2 && typeof size.width === "number" && typeof size.height === "number");
+  return findEditModel(values.model) !== undefined && sized && keptInput(values.input, kept).ok;
 };

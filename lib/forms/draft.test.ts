@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_COMPARE } from "../compare/compare-request";
+import { defaultEdit } from "../edit/edit-defaults";
 import { DEFAULT_GRID } from "../grid/grid-plan";
+import { EDIT_MODELS } from "../models/edit-models";
 import { defaultRequest } from "../models/defaults";
 import { MODEL_IDS } from "../models/registry";
 import { decodeDraft, draftStamp, encodeDraft } from "./draft";
@@ -17,11 +19,27 @@ describe("a form's draft", () => {
     expect(decodeDraft(encodeDraft(STAMP, values), STAMP, DEFAULTS)).toEqual({ values, side: null });
   });
 
-  it("keeps a number field left empty as empty (NaN), which JSON cannot hold", () => {
-    const values = { ...DEFAULTS, n: Number.NaN, width: Number.NaN };
+  it("keeps a number field left empty or unreadable as such (NaN), which JSON cannot hold, wherever it is", () => {
+    const values = { ...DEFAULTS, n: Number.NaN, width: Number.NaN, seed: Number.NaN };
     const back = decodeDraft(encodeDraft(STAMP, values), STAMP, DEFAULTS);
     expect(back?.values.n).toBeNaN();
     expect(back?.values.width).toBeNaN();
+    expect(back?.values.seed).toBeNaN();
+    const grid = { ...DEFAULT_GRID, axes: [{ type: "variables", mode: "random", count: Number.NaN, pickSeed: 1 }, { type: "seed", values: [1, Number.NaN] }] };
+    const stamp = draftStamp(DEFAULT_GRID, MODEL_IDS);
+    expect(decodeDraft(encodeDraft(stamp, grid), stamp, DEFAULT_GRID)?.values).toEqual(grid);
+    // A text that happens to read like the mark stays a text.
+    const typed = { ...DEFAULTS, prompt: '{"$nan":1}' };
+    expect(decodeDraft(encodeDraft(STAMP, typed), STAMP, DEFAULTS)?.values).toEqual(typed);
+  });
+
+  it("takes an edit with its input and a size of its own, or none", () => {
+    const edit = defaultEdit();
+    const stamp = draftStamp(edit, EDIT_MODELS.map((model) => model.id));
+    for (const values of [{ ...edit, input: { id: "in-1", width: 1200, height: 800 }, size: { width: 1024, height: 768 } }, { ...edit, prompt: "a night scene" }])
+      expect(decodeDraft(encodeDraft(stamp, values), stamp, edit)?.values).toEqual(values);
+    expect(decodeDraft(encodeDraft(stamp, { ...edit, size: { width: "1024" } }), stamp, edit)).toBeNull();
+    expect(decodeDraft(encodeDraft(stamp, { ...edit, input: { id: "in-1" } }), stamp, edit)).toBeNull();
   });
 
   it("takes a seed typed or left random, a grid's axes and its saved lists", () => {
@@ -47,7 +65,8 @@ describe("a form's draft", () => {
     const broken = [
       { ...DEFAULTS, prompt: 3 },
       { ...DEFAULTS, n: "2" },
-      { ...DEFAULTS, seed: { value: 1 } },
+      { ...DEFAULTS, seed: { value: "1" } },
+      { ...DEFAULTS, seed: [1] },
       { ...DEFAULTS, promptExtend: "yes" },
       { ...DEFAULTS, extra: "" },
       (({ prompt: _prompt, ...rest }) => rest)(DEFAULTS),

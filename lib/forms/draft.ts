@@ -16,11 +16,16 @@ const shapeOf = (value: unknown): unknown => {
   return typeof value;
 };
 
+/** A number field left empty or unreadable holds NaN, which JSON cannot: kept as this, which no field can hold. */
+const NAN = { $nan: 1 };
+const isNanMark = (value: unknown): boolean => isRecord(value) && value.$nan === 1 && Object.keys(value).length === 1;
+
 /**
- * The text kept for a form's values (a number field left empty, NaN, is kept as null and read back as NaN),
- * and for what the form holds beside them (the edit form's input picture), which its reader checks itself.
+ * The text kept for a form's values, and for what the form holds beside them (the edit form's input
+ * picture), which its reader checks itself.
  */
-export const encodeDraft = (stamp: string, values: unknown, side: unknown = null): string => JSON.stringify({ stamp, values, side });
+export const encodeDraft = (stamp: string, values: unknown, side: unknown = null): string =>
+  JSON.stringify({ stamp, values, side }, (_key, value: unknown) => (typeof value === "number" && Number.isNaN(value) ? NAN : value));
 
 export type Draft<Values> = { readonly values: Values; readonly side: unknown };
 
@@ -29,7 +34,7 @@ export const decodeDraft = <Values>(text: string | null, stamp: string, defaults
   if (text === null) return null;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text, (_key, value: unknown) => (isNanMark(value) ? Number.NaN : value));
   } catch {
     return null;
   }
@@ -45,11 +50,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * The value read back, checked against what the form holds by default: the same keys, and at each the same
  * kind of value. An empty default object (a map such as the grid's lists) or a default array takes any of its
- * kind; a null default (a seed left random) takes a number or a string too.
+ * kind, and a null default (a seed left random, an edit's size left to follow its input) a number, a text or
+ * a record of numbers (a size).
  */
 const fit = (value: unknown, template: unknown): unknown => {
-  if (template === null) return value === null || typeof value === "number" || typeof value === "string" ? value : MISFIT;
-  if (typeof template === "number") return typeof value === "number" ? value : value === null ? Number.NaN : MISFIT;
+  if (template === null) {
+    const numbers = isRecord(value) && Object.values(value).every((item) => typeof item === "number");
+    return value === null || typeof value === "number" || typeof value === "string" || numbers ? value : MISFIT;
+  }
   if (Array.isArray(template)) return Array.isArray(value) ? value : MISFIT;
   if (isRecord(template)) {
     if (!isRecord(value)) return MISFIT;

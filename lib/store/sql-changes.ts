@@ -54,17 +54,16 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
      * only its own notes.
      */
     async write<T>(work: (trx: Transaction<Tables>, note: (change: ChangeNote) => void) => Promise<T>): Promise<T> {
-      let notes: ChangeNote[] = [];
-      const result = await retryConflicts(() => {
-        notes = [];
+      const { value, notes } = await retryConflicts(() => {
+        const attempt: ChangeNote[] = [];
         return db.transaction().execute(async (trx) => {
-          const value = await work(trx, (change) => notes.push(change));
-          await record(trx, notes);
-          return value;
+          const value = await work(trx, (change) => attempt.push(change));
+          await record(trx, attempt);
+          return { value, notes: attempt };
         });
       });
       if (notes.length > 0) for (const listener of listeners) listener();
-      return result;
+      return value;
     },
     async after(cursor: number, limit: number): Promise<Change[]> {
       const rows = await db.selectFrom("changes").selectAll().where("id", ">", cursor).orderBy("id").limit(limit).execute();

@@ -706,6 +706,8 @@ describe("on postgres, a delete of a comparison deadlocked with a claim of its c
         seed: 5,
         columns,
       });
+      const deadlocks = async () => Number((await database.pool.query("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")).rows[0].deadlocks);
+      const before = await deadlocks();
       // Another instance's claim, in the other order: the second column taken, then the first asked for once
       // the delete holds it. Its deadlock check waits longer, so PostgreSQL picks the delete to roll back.
       const claiming = await database.pool.connect();
@@ -723,6 +725,8 @@ describe("on postgres, a delete of a comparison deadlocked with a claim of its c
       } finally {
         claiming.release();
       }
+      // The two did deadlock (the statistics reach the view a moment after).
+      await expect.poll(deadlocks, { timeout: 5_000 }).toBeGreaterThan(before);
       expect(await store.getComparison("cmp")).toBeNull();
       expect(await store.get("col-a")).toBeNull();
     } finally {
