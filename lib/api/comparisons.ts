@@ -3,6 +3,7 @@ import type { CompareRequest } from "../compare/compare-request";
 import { isActive, type ComparisonView } from "../generation/view";
 import { apiFetch, type ApiError } from "./client";
 import { generationKeys, runningCheckMs, useRefreshHistory, useUpdateCached } from "./generations";
+import { readItem } from "./live-cache";
 import { laterComparison } from "./read-order";
 
 /** Comparisons for the browser: start one, follow it while a column runs, star or reveal it. */
@@ -10,8 +11,7 @@ import { laterComparison } from "./read-order";
 export const comparisonQuery = (initial: ComparisonView, live: boolean) =>
   queryOptions({
     queryKey: generationKeys.comparison(initial.id),
-    queryFn: async ({ signal, client, queryKey }) =>
-      laterComparison(client.getQueryData<ComparisonView>(queryKey), await apiFetch<ComparisonView>(`/api/comparisons/${initial.id}`, { signal })),
+    queryFn: ({ signal, client }) => readItem(client, initial.id, () => apiFetch<ComparisonView>(`/api/comparisons/${initial.id}`, { signal }), laterComparison),
     initialData: initial,
     staleTime: Number.POSITIVE_INFINITY,
     // Columns fill in as each model finishes: the stream brings them; asked again while any one runs (runningCheckMs).

@@ -3,7 +3,7 @@ import { isUnfiltered, listSearchParams, type ListFilters } from "../generation/
 import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type ListedPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { apiFetch, type ApiError } from "./client";
-import { readStarted, reconcilePage } from "./live-cache";
+import { heardOwnChange, readItem, readStarted, reconcilePage } from "./live-cache";
 import { laterGeneration, laterItem } from "./read-order";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
@@ -19,12 +19,12 @@ export const historyQuery = (filters: ListFilters) =>
   infiniteQueryOptions({
     queryKey: generationKeys.list(filters),
     queryFn: async ({ pageParam, signal, client }) => {
-      const done = readStarted(client);
+      const read = readStarted(client);
       try {
         const page = await apiFetch<ListedPage>(`/api/generations?${listSearchParams(filters, pageParam)}`, { signal });
-        return reconcilePage(client, page, { first: pageParam === null, unfiltered: isUnfiltered(filters) });
+        return reconcilePage(client, page, { first: pageParam === null, unfiltered: isUnfiltered(filters) }, read);
       } finally {
-        done();
+        read.end();
       }
     },
     initialPageParam: null as string | null,
@@ -38,8 +38,7 @@ export const historyQuery = (filters: ListFilters) =>
 export const generationQuery = (initial: GenerationView, live: boolean) =>
   queryOptions({
     queryKey: generationKeys.one(initial.id),
-    queryFn: async ({ signal, client, queryKey }) =>
-      laterGeneration(client.getQueryData<GenerationView>(queryKey), await apiFetch<GenerationView>(`/api/generations/${initial.id}`, { signal })),
+    queryFn: ({ signal, client }) => readItem(client, initial.id, () => apiFetch<GenerationView>(`/api/generations/${initial.id}`, { signal }), laterGeneration),
     initialData: initial,
     // The list just fetched it: only a running generation needs asking again (the interval does that).
     staleTime: Number.POSITIVE_INFINITY,
@@ -58,6 +57,7 @@ type HistoryData = InfiniteData<HistoryPage, string | null>;
 export const useUpdateCached = () => {
   const client = useQueryClient();
   return (changed: HistoryItem) => {
+    heardOwnChange(client, changed);
     client.setQueryData<HistoryItem>(changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id), (held) => laterItem(held, changed));
     client.setQueriesData<HistoryData>({ queryKey: generationKeys.lists }, (data) =>
       data && {

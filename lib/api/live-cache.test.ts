@@ -4,7 +4,8 @@ import type { GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange, forgetHeard, heardCount, onLiveDeletions, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
+import { applyLiveChange, forgetHeard, heardCount, heardOwnChange, onLiveDeletions, readItem, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
+import { laterGeneration } from "./read-order";
 import { generationView } from "@/test/generation-view";
 
 /** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
@@ -96,25 +97,25 @@ describe("a list page read while the stream runs", () => {
 
   it("keeps what a newer event said: a generation that failed, one deleted and one created while the page was on its way", () => {
     const client = new QueryClient();
-    readStarted(client);
+    const onItsWay = readStarted(client);
     applyLiveChange(client, { items: [generation("a", 2, { status: "failed" }), generation("new", 9)], deleted: [{ kind: "generation", id: "b" }], usage: null }, 12);
     const read = { items: [generation("a", 2), generation("b", 1)], nextCursor: null, changeId: 11 };
-    const page = reconcilePage(client, read, place);
+    const page = reconcilePage(client, read, place, onItsWay);
     expect(page.items.map((item) => [item.id, item.kind === "generation" && item.status])).toEqual([["new", "running"], ["a", "failed"]]);
     expect(client.getQueryData<GenerationView>(generationKeys.one("a"))?.status).toBe("failed");
   });
 
   it("is believed over an event it already holds, and only the first unfiltered page takes new items", () => {
     const client = new QueryClient();
-    readStarted(client);
+    const onItsWay = readStarted(client);
     applyLiveChange(client, { items: [generation("a", 2), generation("new", 9)], deleted: [], usage: null }, 12);
     const read = { items: [generation("a", 2, { status: "succeeded" })], nextCursor: null, changeId: 12 };
-    expect(reconcilePage(client, read, place).items.map((item) => item.kind === "generation" && item.status)).toEqual(["succeeded"]);
+    expect(reconcilePage(client, read, place, onItsWay).items.map((item) => item.kind === "generation" && item.status)).toEqual(["succeeded"]);
     expect(client.getQueryData<GenerationView>(generationKeys.one("a"))?.status).toBe("succeeded");
 
     const older = { items: [generation("c", 1)], nextCursor: null, changeId: 3 };
-    expect(reconcilePage(client, older, { first: false, unfiltered: true }).items.map((item) => item.id)).toEqual(["c"]);
-    expect(reconcilePage(client, older, { first: true, unfiltered: false }).items.map((item) => item.id)).toEqual(["c"]);
+    expect(reconcilePage(client, older, { first: false, unfiltered: true }, onItsWay).items.map((item) => item.id)).toEqual(["c"]);
+    expect(reconcilePage(client, older, { first: true, unfiltered: false }, onItsWay).items.map((item) => item.id)).toEqual(["c"]);
   });
 
   it("keeps what it heard only while a read that set off before it is on its way", () => {
@@ -129,16 +130,74 @@ describe("a list page read while the stream runs", () => {
     applyLiveChange(client, { items: [generation("y", 61)], deleted: [{ kind: "generation", id: "g1" }], usage: null }, 61);
     expect(heardCount(client)).toBe(3);
     // The first read answers late: the second set off after "x" was heard, so only what came after it stays.
-    const late = reconcilePage(client, { items: [generation("x", 60)], nextCursor: null, changeId: 59 }, place);
+    const late = reconcilePage(client, { items: [generation("x", 60)], nextCursor: null, changeId: 59 }, place, first);
     expect(late.items.map((item) => item.id)).toEqual(["y", "x"]);
-    first();
+    first.end();
     expect(heardCount(client)).toBe(2);
     // Heard again while the second is out: it moves to the end of what is kept, and stays with it.
     applyLiveChange(client, { items: [generation("x", 60, { status: "failed" })], deleted: [], usage: null }, 62);
-    const after = reconcilePage(client, { items: [generation("x", 60)], nextCursor: null, changeId: 60 }, place);
+    const after = reconcilePage(client, { items: [generation("x", 60)], nextCursor: null, changeId: 60 }, place, second);
     expect(after.items.map((item) => [item.id, item.kind === "generation" && item.status])).toEqual([["y", "running"], ["x", "failed"]]);
-    second();
+    second.end();
     expect(heardCount(client)).toBe(0);
+  });
+});
+
+describe("a read on its way while the item changes here", () => {
+  /** A read of "a" whose answer the test gives when it likes. */
+  const slowRead = (client: QueryClient) => {
+    let answer: (item: GenerationView) => void = () => {};
+    const reading = readItem(client, "a", () => new Promise<GenerationView>((resolve) => (answer = resolve)), laterGeneration);
+    return { reading, answer: (item: GenerationView) => answer(item) };
+  };
+  const ownStar = (client: QueryClient, item: GenerationView) => {
+    heardOwnChange(client, item);
+    client.setQueryData(generationKeys.one(item.id), item);
+  };
+
+  it("keeps this tab's star answered after the card's read set off, and takes a read that set off after it", async () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.one("a"), generation("a", 1));
+    const early = slowRead(client);
+    ownStar(client, generation("a", 1, { starred: true }));
+    early.answer(generation("a", 1));
+    expect(await early.reading).toMatchObject({ starred: true });
+    expect(heardCount(client)).toBe(0);
+
+    const after = slowRead(client);
+    after.answer(generation("a", 1, { starred: true, status: "succeeded" }));
+    expect(await after.reading).toMatchObject({ starred: true, status: "succeeded" });
+    // Starred elsewhere (no change of this tab's), the read is believed.
+    const plain = slowRead(client);
+    plain.answer(generation("a", 1, { starred: false, status: "succeeded" }));
+    expect(await plain.reading).toMatchObject({ starred: false });
+  });
+
+  it("keeps what the stream said of it meanwhile, and what another item's change says nothing of", async () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.one("a"), generation("a", 1));
+    const read = slowRead(client);
+    applyLiveChange(client, { items: [generation("b", 2)], deleted: [], usage: null }, 5);
+    read.answer(generation("a", 1, { status: "succeeded" }));
+    expect(await read.reading).toMatchObject({ status: "succeeded" });
+
+    const overtaken = slowRead(client);
+    applyLiveChange(client, { items: [generation("a", 1, { status: "succeeded", starred: true })], deleted: [], usage: null }, 6);
+    overtaken.answer(generation("a", 1, { status: "succeeded", starred: false }));
+    expect(await overtaken.reading).toMatchObject({ starred: true });
+  });
+
+  it("keeps this tab's star in a list page that set off before it was answered", () => {
+    const client = new QueryClient();
+    const place = { first: true, unfiltered: true };
+    const early = readStarted(client);
+    ownStar(client, generation("a", 1, { starred: true }));
+    const later = readStarted(client);
+    const page = { items: [generation("a", 1)], nextCursor: null, changeId: 40 };
+    expect(reconcilePage(client, page, place, early).items[0]).toMatchObject({ starred: true });
+    expect(reconcilePage(client, page, place, later).items[0]).toMatchObject({ starred: false });
+    early.end();
+    later.end();
   });
 });
 

@@ -11,12 +11,13 @@ type HistoryData = InfiniteData<HistoryPage, string | null>;
 export const itemKey = (item: ShareEntry) => (item.kind === "generation" ? generationKeys.one(item.id) : generationKeys.comparison(item.id));
 
 /**
- * Per cache: for each item, the id of the last live change that carried it (or deleted it), and when it was
- * heard (a count of changes applied). It matters only to a list read that was on its way when the change was
- * heard: a read that started after it was sent after the change was made, so it holds it. So each entry is let
- * go once every read on its way started after it, and a tab open for days keeps only what its reads need.
+ * Per cache: for each item, the id of the last live change that carried it (or deleted it), or null for the
+ * answer of this tab's own change of it (a star, a reveal, a cancel), and when it was heard (a count of
+ * changes applied). It matters only to a read that was on its way when the change was heard: a read that
+ * started after it was sent after the change was made, so it holds it. So each entry is let go once every
+ * read on its way started after it, and a tab open for days keeps only what its reads need.
  */
-type Heard = { readonly changeId: number; readonly deleted: boolean; readonly tick: number };
+type Heard = { readonly changeId: number | null; readonly deleted: boolean; readonly tick: number };
 type Hearing = { readonly items: Map<string, Heard>; tick: number; readonly reads: Set<{ readonly start: number }> };
 const hearings = new WeakMap<QueryClient, Hearing>();
 const hearing = (client: QueryClient) => {
@@ -34,15 +35,51 @@ const letGo = (state: Hearing) => {
   }
 };
 
-/** A list read setting off: what is heard from now on is kept for it. Answers the function that ends it. */
-export const readStarted = (client: QueryClient): (() => void) => {
+export type ReadOnItsWay = { readonly start: number; end(): void };
+
+/** A read setting off: what is heard from now on is kept for it until it ends. */
+export const readStarted = (client: QueryClient): ReadOnItsWay => {
   const state = hearing(client);
-  const read = { start: state.tick };
-  state.reads.add(read);
-  return () => {
-    state.reads.delete(read);
-    letGo(state);
+  const read = {
+    start: state.tick,
+    end: () => {
+      state.reads.delete(read);
+      letGo(state);
+    },
   };
+  state.reads.add(read);
+  return read;
+};
+
+/** Whether the item changed in this cache (by the stream, or by this tab's own change) since the read set off. */
+const changedDuring = (client: QueryClient, id: string, read: ReadOnItsWay): boolean => (hearing(client).items.get(id)?.tick ?? Number.NEGATIVE_INFINITY) > read.start;
+
+/**
+ * This tab's own change of an item, answered (a star, a reveal, a cancel): a read that left before it and
+ * answers after it (a card's check while it runs, a list page) keeps it, instead of putting the item back as it
+ * was for a moment.
+ */
+export const heardOwnChange = (client: QueryClient, item: ShareEntry): void => {
+  const state = hearing(client);
+  const tick = ++state.tick;
+  state.items.delete(item.id);
+  state.items.set(item.id, { changeId: null, deleted: false, tick });
+  letGo(state);
+};
+
+/**
+ * One item read again (a card's own check): what changed in the cache while it was on its way wins, since the
+ * read may have left before that change; otherwise `later` decides between the copy held and the one read.
+ */
+export const readItem = async <Item extends HistoryItem>(client: QueryClient, id: string, fetch: () => Promise<Item>, later: (held: Item | undefined, read: Item) => Item): Promise<Item> => {
+  const read = readStarted(client);
+  try {
+    const fresh = await fetch();
+    const held = client.getQueryData<Item>(itemKey(fresh));
+    return held !== undefined && changedDuring(client, id, read) ? held : later(held, fresh);
+  } finally {
+    read.end();
+  }
 };
 
 /** How many items' changes the cache keeps for reads on their way (for tests of the letting go). */
@@ -76,11 +113,13 @@ export const reconcileUsage = (client: QueryClient, read: Usage, changeId: numbe
  * while the page was on its way): the event wins, never the older read. An item deleted since is left out;
  * one created since goes on top of the first page of the unfiltered list, as the event put it.
  */
-export const reconcilePage = (client: QueryClient, page: ListedPage, place: { first: boolean; unfiltered: boolean }): ListedPage => {
+export const reconcilePage = (client: QueryClient, page: ListedPage, place: { first: boolean; unfiltered: boolean }, read: ReadOnItsWay): ListedPage => {
   const since = hearing(client).items;
   const newer = (id: string) => {
     const entry = since.get(id);
-    return entry && entry.changeId > page.changeId ? entry : null;
+    if (!entry) return null;
+    // This tab's own change has no id in the log: it is newer than the page if it came after the read set off.
+    return (entry.changeId === null ? entry.tick > read.start : entry.changeId > page.changeId) ? entry : null;
   };
   const listed = new Set(page.items.map((item) => item.id));
   const items = page.items.flatMap((item) => {
@@ -92,7 +131,7 @@ export const reconcilePage = (client: QueryClient, page: ListedPage, place: { fi
   const created =
     place.first && place.unfiltered
       ? [...since]
-          .filter(([id, event]) => !event.deleted && event.changeId > page.changeId && !listed.has(id))
+          .filter(([id, event]) => !event.deleted && event.changeId !== null && event.changeId > page.changeId && !listed.has(id))
           .flatMap(([id]) => [client.getQueryData<HistoryItem>(generationKeys.one(id)) ?? client.getQueryData<HistoryItem>(generationKeys.comparison(id))].filter((item) => item !== undefined))
           .filter((item) => item.createdAt >= newest && !(item.kind === "generation" && item.comparisonId !== null))
           .sort((a, b) => b.createdAt - a.createdAt)
