@@ -57,7 +57,9 @@ export type ChainStep = {
  * gateway has said so by giving a task id), its images are being fetched (`downloading`) or checked and
  * written (`storing`).
  */
-export type GenerationStage = "sent" | "working" | "downloading" | "storing";
+/** A running generation's steps, in the order they come: a record's stage only ever moves forward. */
+export const GENERATION_STAGES = ["sent", "working", "downloading", "storing"] as const;
+export type GenerationStage = (typeof GENERATION_STAGES)[number];
 
 /** When each step of a finished generation ended (Unix milliseconds): where its time went. */
 export type StepTimings = {

@@ -122,6 +122,19 @@ describe("generation jobs", () => {
     for (const image of done?.images ?? []) expect(await storage.images.read(image.id, "full")).not.toBeNull();
   });
 
+  it("bills an answer whose bill could not be written as the generation fails, once", async () => {
+    const down: typeof storage.store = Object.create(storage.store) as typeof storage.store;
+    down.billAnswer = () => Promise.reject(new Error("Connection terminated unexpectedly"));
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const failing = createJobRunner({ ...storage, store: down, gateway });
+    const started = await failing.start(request({ n: 2 }));
+    await failing.idle();
+    expect(await storage.store.get(started.id)).toMatchObject({ status: "failed", billedImages: 2 });
+    const day = new Date(started.createdAt).toISOString().slice(0, 10);
+    expect(await storage.store.spendOn(day)).toEqual([{ model: started.request.model, images: 2 }]);
+    expect(await storage.store.imagesUsed(day)).toBe(2);
+  });
+
   it("cancelling a finished generation changes nothing", async () => {
     const started = await runner.start(request());
     await runner.idle();

@@ -216,6 +216,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     /** What the gateway's answer said it billed, once there was one. */
     let billedCount: number | undefined;
     let upstream: UpstreamIds = { requestId: null, taskId: null };
+    /** The answer's bill, once there was an answer. */
+    let billing: Promise<void> | undefined;
     try {
       // The seed is chosen here when the user left it empty, and recorded before the call, so every
       // outcome (even a failure) says which seed it was.
@@ -241,13 +243,15 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // The bill is recorded beside the images' fetching, not before it: the user waits for the images. An
       // instance that took this one for gone (its lease ran out while it hung) settled it already: the bill
       // corrects that, in the same write that moves the generation past where an interruption settles it.
-      const billed = store.billAnswer(id, {
+      const billed = (billing = store.billAnswer(id, {
         day,
         asked: request.n,
         cost: result.billedImages,
         model: request.model,
         stage: result.images.some((image) => image.source.kind === "url") ? "downloading" : "storing",
-      });
+      }));
+      // Its failure is dealt with below, once the images are kept; until then it is not left unhandled.
+      billed.catch(() => undefined);
       // Answered, the images are paid for: a cancel (or an interruption) from now on is too late to save
       // anything, so their fetching no longer follows it (each fetch has its own time limit) and they are kept.
       const kept = await keep(id, result.images, connection, NEVER).finally(() => billed.catch(() => undefined));
@@ -281,6 +285,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // What the call cost: what its answer billed, nothing where the failure proves it (a failure before any
       // call, an input gone, carries no figure: nothing was sent), or null where it cannot be told.
       const spent = billedCount ?? (failure.billedImages === undefined ? 0 : failure.billedImages);
+      // Billed with its answer, unless that write failed (rolled back whole): then with this failure.
+      const answerBilled = billing !== undefined && (await billing.then(() => true, () => false));
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));
       await store.fail(id, {
@@ -289,9 +295,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
         upstream: { requestId: failure.requestId ?? upstream.requestId, taskId: failure.taskId ?? upstream.taskId },
         billedImages: spent,
-        // Unbilled yet (an answer's bill was settled with it): what this failure proves it cost, or every image
-        // asked where it cannot tell, settled in the same write that ends it.
-        ...(billedCount === undefined && { bill: { day, asked: request.n, cost: spent ?? request.n, model: request.model } }),
+        // Unbilled yet: what its answer billed, or what this failure proves it cost, or every image asked where
+        // it cannot tell, settled in the same write that ends it.
+        ...(!answerBilled && { bill: { day, asked: request.n, cost: spent ?? request.n, model: request.model } }),
       });
       return spent === null;
     }

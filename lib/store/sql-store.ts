@@ -1,9 +1,9 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from "kysely";
 import { isHidden } from "../compare/column-label";
 import { isModelComparison } from "../generation/set-kind";
 import { requestSize } from "../generation/request-size";
 import { typicalTime } from "../generation/typical-time";
-import { isEditRequest, type ChainStep, type ComparisonView, type GenerationRequest, type GenerationView, type HistoryItem } from "../generation/view";
+import { GENERATION_STAGES, isEditRequest, type ChainStep, type GenerationStage, type ComparisonView, type GenerationRequest, type GenerationView, type HistoryItem } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { GENERATION_COLUMNS, groupBy, toComparisonView, toGenerationView, toImage, toInput, type GenerationRow } from "./rows";
 import { retryConflicts } from "./conflict-retry";
@@ -277,6 +277,12 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * The generation as a bill settling it finds it, locked on PostgreSQL until the write commits: an
    * interruption (itself an update of the row) comes wholly before the bill or wholly after it.
    */
+  /** A record whose stage comes before `stage` (or has none yet): a step reported late never moves it back. */
+  const before = (eb: ExpressionBuilder<Tables, "generations">, stage: GenerationStage) => {
+    const earlier = GENERATION_STAGES.slice(0, GENERATION_STAGES.indexOf(stage));
+    return earlier.length === 0 ? eb("stage", "is", null) : eb.or([eb("stage", "is", null), eb("stage", "in", earlier)]);
+  };
+
   const billedRow = async (trx: Db, id: string) => {
     const query = trx.selectFrom("generations").select(["model", "comparison_id", "status", "stage"]).where("id", "=", id);
     return (backend === "postgres" ? query.forUpdate() : query).executeTakeFirst();
@@ -306,12 +312,17 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const rows = await which(runningUpdate(trx, now, lingerUntil)).returning(["id", "comparison_id", "created_at", "model", "request_json", "stage"]).execute();
       for (const row of rows) note({ kind: "item", item: itemOf(row) });
       const blindKeys = await hiddenBlindKeys(trx, rows.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
-      for (const row of rows) {
-        const { n } = JSON.parse(row.request_json) as { n: number };
-        const day = utcDay(Number(row.created_at));
-        if (row.stage === null) await moveImages(trx, day, -n);
-        else if (row.stage === "sent" || row.stage === "working") await spend(trx, day, (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model, n);
-      }
+      const settled = rows.map((row) => ({
+        row,
+        n: (JSON.parse(row.request_json) as { n: number }).n,
+        day: utcDay(Number(row.created_at)),
+        key: (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model,
+      }));
+      // The day's counts first, then the spends by key: the order a bill takes them in (settleBill), so the two
+      // never wait on each other's rows.
+      for (const { row, n, day } of settled) if (row.stage === null) await moveImages(trx, day, -n);
+      const spent = settled.filter(({ row }) => row.stage === "sent" || row.stage === "working").sort((a, b) => (a.day + a.key < b.day + b.key ? -1 : 1));
+      for (const { n, day, key } of spent) await spend(trx, day, key, n);
       if (rows.some((row) => row.stage === null || row.stage === "sent" || row.stage === "working")) note({ kind: "usage" });
       return rows.length;
     });
@@ -374,8 +385,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           .set((eb) => ({
             request_id: eb.fn.coalesce(eb.val(requestId), "request_id"),
             task_id: eb.fn.coalesce(eb.val(taskId), "task_id"),
-            // A task id means the gateway took the work: the model is at it.
-            ...(taskId !== null && { stage: "working" as const }),
+            // A task id means the gateway took the work: the model is at it (unless its answer came already).
+            ...(taskId !== null && { stage: eb.case().when(eb.or([eb("stage", "is", null), eb("stage", "=", "sent")])).then(eb.val<GenerationStage>("working")).else(eb.ref("stage")).end() }),
           }))
           .where("id", "=", id)
           .where("status", "=", "running")
@@ -393,7 +404,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           .set({ stage })
           .where("id", "=", id)
           .where("status", "=", "running")
-          .where((eb) => eb.or([eb("stage", "is", null), eb("stage", "in", ["sent", "working"])]))
+          .where((eb) => before(eb, stage))
           .returning(["id", "comparison_id"])
           .executeTakeFirst();
         if (moved) note({ kind: "item", item: itemOf(moved) });
@@ -402,7 +413,14 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async markStage(id, stage) {
       await changes.write(async (trx, note) => {
-        const row = await trx.updateTable("generations").set({ stage }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
+        const row = await trx
+          .updateTable("generations")
+          .set({ stage })
+          .where("id", "=", id)
+          .where("status", "=", "running")
+          .where((eb) => before(eb, stage))
+          .returning(["id", "comparison_id"])
+          .executeTakeFirst();
         if (row) note({ kind: "item", item: itemOf(row) });
       });
     },

@@ -510,6 +510,21 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.inFlight(at + 120_001)).toEqual({ running: 0, lingering: 0 });
     });
 
+    it("moves a record's stage only forward: a step or a task id reported late does not take it back", async () => {
+      const late = await create("late reports");
+      await store.markSent(late.id, 1);
+      await store.markStage(late.id, "storing");
+      await store.markStage(late.id, "downloading");
+      await store.markUpstream(late.id, { requestId: "r", taskId: "t" });
+      expect(await store.get(late.id)).toMatchObject({ stage: "storing", taskId: "t" });
+      const inOrder = await create("in order");
+      await store.markSent(inOrder.id, 2);
+      await store.markUpstream(inOrder.id, { requestId: null, taskId: "t2" });
+      expect((await store.get(inOrder.id))?.stage).toBe("working");
+      await store.markStage(inOrder.id, "downloading");
+      expect((await store.get(inOrder.id))?.stage).toBe("downloading");
+    });
+
     it("settles a call's bill once, whether an interruption came before it or after it", async () => {
       const day = new Date(clock + 1000).toISOString().slice(0, 10);
       const asked = 4;
@@ -751,15 +766,21 @@ describe("on postgres, an interruption landing while the runner settles the call
       try {
         await holder.query("BEGIN");
         await holder.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCKS.changes]);
+        const holderPid = Number((await holder.query("SELECT pg_backend_pid() AS pid")).rows[0].pid);
+        /** The sessions waiting on any of `pids` (this test's own, whatever else the cluster runs). */
+        const blockedBy = async (pids: readonly number[]) =>
+          ((await database.pool.query("SELECT pid FROM pg_stat_activity WHERE pg_blocking_pids(pid) && $1::int[]", [pids])).rows as Array<{ pid: number }>).map((row) => Number(row.pid));
         const interrupting = store.expireLeases(3_000, 60_000);
-        const waiting = async () => Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).rows[0].n);
-        await expect.poll(waiting, { timeout: 5_000 }).toBeGreaterThan(0);
+        // The interruption waits on the held lock, its row updated; then the bill waits on that row.
+        await expect.poll(() => blockedBy([holderPid]), { timeout: 5_000 }).toHaveLength(1);
+        const [interrupter] = await blockedBy([holderPid]);
         const billing = store.billAnswer("g", { day, asked: 4, cost: 3, model: "wan2.6-t2i", stage: "downloading" });
-        await expect.poll(waiting, { timeout: 5_000 }).toBeGreaterThan(1);
+        await expect.poll(() => blockedBy([interrupter ?? 0]), { timeout: 5_000 }).toHaveLength(1);
         await holder.query("COMMIT");
         expect(await interrupting).toBe(1);
         await billing;
       } finally {
+        await holder.query("ROLLBACK").catch(() => undefined);
         holder.release();
       }
       expect(await store.imagesUsed(day)).toBe(3);
