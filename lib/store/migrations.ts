@@ -160,6 +160,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // 18: an input's thumbnail counts under the inputs' cap too. Inputs kept before count their full image
   // alone (a thumbnail is a small part of it) for as long as they are kept.
   `ALTER TABLE inputs ADD COLUMN thumb_bytes INTEGER NOT NULL DEFAULT 0;`,
+  // 19: an interrupted generation deleted (or its column tried again) before the instance that ran it woke:
+  // what the interruption settled of its call, kept a day, so that instance's bill corrects it once.
+  `CREATE TABLE settled_calls (id TEXT PRIMARY KEY, stage TEXT, until INTEGER NOT NULL);`,
 ];
 
 /**
@@ -304,4 +307,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    ON CONFLICT DO NOTHING;`,
   // 10: as SQLite's 18.
   `ALTER TABLE inputs ADD COLUMN thumb_bytes BIGINT NOT NULL DEFAULT 0;`,
+  // 11: as SQLite's 19.
+  `CREATE TABLE settled_calls (id TEXT PRIMARY KEY, stage TEXT, until BIGINT NOT NULL);`,
 ];

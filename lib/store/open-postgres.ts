@@ -41,15 +41,21 @@ export const openPostgres = async (
   url: string,
   { maxConnections = 10, idleInTransactionMs = IDLE_IN_TRANSACTION_MS }: { maxConnections?: number; idleInTransactionMs?: number } = {},
 ): Promise<SqlDatabase> => {
-  // keepAlive: a server gone without a word is noticed by the client as well.
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types, connectionTimeoutMillis: 10_000, keepAlive: true });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: maxConnections,
+    types,
+    connectionTimeoutMillis: 10_000,
+    // A server gone without a word is noticed by the client as well.
+    keepAlive: true,
+    // Set on each new connection before it is handed out (the URL's own options, a search_path say, are kept);
+    // a connection that cannot be set up is not used.
+    onConnect: async (client) => {
+      await client.query(`SET idle_in_transaction_session_timeout = ${Math.round(idleInTransactionMs)}`);
+    },
+  });
   // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
   pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-  // Set on each new connection, ahead of its first query (a client runs its queries in order); the URL's own
-  // options (a search_path, say) are kept.
-  pool.on("connect", (client) => {
-    client.query(`SET idle_in_transaction_session_timeout = ${Math.round(idleInTransactionMs)}`).catch((error: unknown) => console.error(`PostgreSQL session setup failed: ${String(error)}`));
-  });
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db);

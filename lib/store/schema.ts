@@ -91,6 +91,8 @@ export type Tables = {
   polls: { id: string; token: string; created_at: number; title: string; reveal: string; access: string; closed_at: number | null; items_json: string };
   poll_votes: { poll_id: string; item: number; voter: string; choice: string; created_at: number };
   lingering_calls: { id: string; until: number };
+  /** An interrupted generation deleted before its instance woke: what the interruption settled of its call. */
+  settled_calls: { id: string; stage: GenerationStage | null; until: number };
   poll_images: PollImagesTable;
 };
 

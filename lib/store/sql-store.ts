@@ -27,6 +27,9 @@ const INTERRUPTED = "The server stopped while this generation was running. Retry
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 
+/** How long what an interruption settled of a deleted generation's call waits for its instance's bill. */
+const SETTLED_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /** Of images aliased `i`: those no poll shows. A poll's images outlive their generation, files and all. */
 const notInPoll = sql<boolean>`NOT EXISTS (SELECT 1 FROM poll_images AS p WHERE p.image_id = i.id)`;
 
@@ -86,13 +89,24 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   /**
    * Generations deleted while their gateway call may still be at work (a cancel or a timeout holds its place
    * for a while: `linger_until`) leave that place under the cap behind them until then, as the rows that
-   * counted it go. The runner's later word on the call (`linger`) still reaches it.
+   * counted it go. The runner's later word on the call (`linger`) still reaches it. And an interrupted one
+   * leaves what its interruption settled of the call, for a day, so the bill of the instance that ran it, if it
+   * wakes after all, corrects that rather than count it again (`settleBill`).
    */
   const keepLingering = async (trx: Db, of: { readonly id: string } | { readonly comparisonId: string }, now: number) => {
     await trx.deleteFrom("lingering_calls").where("until", "<=", now).execute();
-    const lingering = trx.selectFrom("generations").select(["id", "linger_until as until"]).where("linger_until", ">", now);
-    const places = await ("id" in of ? lingering.where("id", "=", of.id) : lingering.where("comparison_id", "=", of.comparisonId)).execute();
+    await trx.deleteFrom("settled_calls").where("until", "<=", now).execute();
+    const going = trx.selectFrom("generations").select(["id", "linger_until as until", "status", "stage"]);
+    const rows = await ("id" in of ? going.where("id", "=", of.id) : going.where("comparison_id", "=", of.comparisonId)).execute();
+    const places = rows.filter((row) => row.until !== null && Number(row.until) > now);
     if (places.length > 0) await trx.insertInto("lingering_calls").values(places.map((place) => ({ id: place.id, until: Number(place.until) }))).execute();
+    const settled = rows.filter((row) => row.status === "interrupted" && (row.stage === null || row.stage === "sent" || row.stage === "working"));
+    if (settled.length > 0)
+      await trx
+        .insertInto("settled_calls")
+        .values(settled.map((row) => ({ id: row.id, stage: row.stage, until: now + SETTLED_KEPT_MS })))
+        .onConflict((conflict) => conflict.column("id").doNothing())
+        .execute();
   };
 
   /**
@@ -287,12 +301,17 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     const query = trx.selectFrom("generations").select(["model", "comparison_id", "status", "stage"]).where("id", "=", id);
     return (backend === "postgres" ? query.forUpdate() : query).executeTakeFirst();
   };
-  /** Settles a call's bill (CallBill) against the row as it was before this write changed it. */
-  const settleBill = async (trx: Db, note: (change: ChangeNote) => void, row: Awaited<ReturnType<typeof billedRow>>, { day, asked, cost, model }: CallBill) => {
+  /**
+   * Settles a call's bill (CallBill) against the row as it was before this write changed it, or, the row gone,
+   * against what its interruption settled, if one did (`keepLingering`).
+   */
+  const settleBill = async (trx: Db, note: (change: ChangeNote) => void, id: string, row: Awaited<ReturnType<typeof billedRow>>, { day, asked, cost, model }: CallBill) => {
+    const gone = row === undefined ? await trx.deleteFrom("settled_calls").where("id", "=", id).returning(["stage"]).executeTakeFirst() : undefined;
     // As `interrupt` settled it: a call never sent gave its images back, one out at the gateway was spent.
-    const interrupted = row?.status === "interrupted";
-    const spentOnInterrupt = interrupted && (row.stage === "sent" || row.stage === "working") ? asked : 0;
-    const reserved = interrupted && row.stage === null ? 0 : asked;
+    const interrupted = row?.status === "interrupted" || gone !== undefined;
+    const stage = row ? row.stage : (gone?.stage ?? null);
+    const spentOnInterrupt = interrupted && (stage === "sent" || stage === "working") ? asked : 0;
+    const reserved = interrupted && stage === null ? 0 : asked;
     const blindKeys = await hiddenBlindKeys(trx, row?.comparison_id ? [row.comparison_id] : []);
     const key = (row?.comparison_id && blindKeys.get(row.comparison_id)) ?? row?.model ?? model;
     if (cost !== reserved) await moveImages(trx, day, cost - reserved);
@@ -408,7 +427,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           .returning(["id", "comparison_id"])
           .executeTakeFirst();
         if (moved) note({ kind: "item", item: itemOf(moved) });
-        await settleBill(trx, note, row, bill);
+        await settleBill(trx, note, id, row, bill);
       });
     },
     async markStage(id, stage) {
@@ -462,7 +481,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async fail(id, { finishedAt, status, error, upstream, billedImages, lingerUntil, bill }) {
       const ended = await changes.write(async (trx, note) => {
-        if (bill) await settleBill(trx, note, await billedRow(trx, id), bill);
+        if (bill) await settleBill(trx, note, id, await billedRow(trx, id), bill);
         const row = await trx
           .updateTable("generations")
           .set((eb) => ({

@@ -561,11 +561,27 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.fail(unsent, { finishedAt: clock, status: "cancelled", error: null, bill: bill(0) })).toBeNull();
       expect([await store.imagesUsed(day), await spent()]).toEqual([5, 5]);
 
+      // Interrupted, then deleted before its instance woke: the bill still corrects what the interruption
+      // settled (out at the gateway: spent; never sent: given back).
+      const deletedOut = await start("deleted while out");
+      await store.markSent(deletedOut, 4);
+      await store.markInterrupted(clock + 40_000);
+      expect([await store.imagesUsed(day), await spent()]).toEqual([9, 9]);
+      await store.delete(deletedOut, clock + 40_000);
+      await store.billAnswer(deletedOut, { ...bill(1), stage: "downloading" });
+      expect([await store.imagesUsed(day), await spent()]).toEqual([6, 6]);
+      const deletedUnsent = await start("deleted before it was sent");
+      await store.markInterrupted(clock + 50_000);
+      await store.delete(deletedUnsent, clock + 50_000);
+      expect([await store.imagesUsed(day), await spent()]).toEqual([6, 6]);
+      expect(await store.fail(deletedUnsent, { finishedAt: clock, status: "cancelled", error: null, bill: bill(0) })).toBeNull();
+      expect([await store.imagesUsed(day), await spent()]).toEqual([6, 6]);
+
       // A failure that cannot tell what it cost keeps all 4 asked, counted and spent, and ends it in the same write.
       const timedOut = await start("timed out");
       await store.markSent(timedOut, 3);
       expect(await store.fail(timedOut, { finishedAt: clock, status: "failed", error: null, billedImages: null, bill: bill(4) })).toMatchObject({ status: "failed" });
-      expect([await store.imagesUsed(day), await spent()]).toEqual([9, 9]);
+      expect([await store.imagesUsed(day), await spent()]).toEqual([10, 10]);
     });
   });
 
