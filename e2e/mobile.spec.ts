@@ -23,4 +23,21 @@ test.describe("on a phone", () => {
     await expect(page.locator("dialog")).toHaveCount(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+
+  test("a tap on a button that cannot act yet says why, where a pointer would see a tooltip", async ({ playground, page }) => {
+    await playground.openMoreOptions();
+    const clear = playground.form.getByRole("button", { name: "Clear", exact: true });
+    await expect(clear).toHaveAttribute("aria-disabled", "true");
+    const told = page.getByRole("status").filter({ hasText: "Already empty: a new random seed each time." });
+    await expect(told).toHaveCount(0);
+    // Forced: Playwright waits for an aria-disabled button to be enabled, where a finger just taps it.
+    await clear.tap({ force: true });
+    await expect(told).toBeVisible();
+    const [button, bubble] = [await clear.boundingBox(), await told.boundingBox()];
+    // Under the button, whole on the screen.
+    expect(bubble && button && bubble.y >= button.y + button.height && bubble.x >= 0 && bubble.x + bubble.width <= 390).toBe(true);
+    await page.screenshot({ path: "test-results/screenshots/phone-disabled-reason.png" });
+    await expect(playground.form.getByLabel("Seed")).toHaveValue("");
+    await expect(told).toHaveCount(0, { timeout: 6_000 });
+  });
 });

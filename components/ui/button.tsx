@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import { useEffect, useState, type ComponentProps, type MouseEvent } from "react";
 import { useHelp } from "./use-help";
 
 // aria-disabled as well as disabled: a button disabled with a reason stays focusable (see below).
@@ -21,11 +21,16 @@ const SIZES = {
   inline: "px-1.5 py-0 text-xs leading-[14px]",
 } as const;
 
+/** How long the reason a tap on a disabled button brought up stays, unless the page scrolls first. */
+const TOLD_MS = 4_000;
+const TOLD_WIDTH = 288;
+
 /**
  * The app's button. Given `disabled` and a `reason`, it says why it does nothing yet to everyone: a pointer
- * gets the reason as a tooltip, and a keyboard or screen-reader user can still reach the button (it is
+ * gets the reason as a tooltip, a keyboard or screen-reader user can still reach the button (it is
  * aria-disabled rather than disabled, which would take it out of the tab order) and hears the reason as its
- * description. `help`, otherwise, is said the same way: what the button does, beyond its name.
+ * description, and a tap or a click on it shows the reason beside it (a touch screen shows no tooltip).
+ * `help`, otherwise, is said the same way: what the button does, beyond its name.
  */
 export function Button({
   variant = "secondary",
@@ -39,6 +44,22 @@ export function Button({
 }: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES; reason?: string | undefined; help?: string | undefined }) {
   const explained = Boolean(disabled && reason);
   const described = useHelp(explained ? reason : help);
+  const [told, setTold] = useState<{ left: number; top: number } | null>(null);
+  useEffect(() => {
+    if (!told) return;
+    const end = () => setTold(null);
+    const timer = setTimeout(end, TOLD_MS);
+    // Placed for where the button was: it goes once the page moves under it.
+    window.addEventListener("scroll", end, { capture: true, once: true });
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("scroll", end, { capture: true });
+    };
+  }, [told]);
+  const tell = (event: MouseEvent<HTMLButtonElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    setTold({ left: Math.max(8, Math.min(box.left, window.innerWidth - 8 - TOLD_WIDTH)), top: box.bottom + 4 });
+  };
   return (
     <>
       <button
@@ -49,9 +70,14 @@ export function Button({
         aria-disabled={explained || undefined}
         aria-describedby={described.props["aria-describedby"] ?? props["aria-describedby"]}
         title={described.props.title ?? props.title}
-        onClick={explained ? undefined : onClick}
+        onClick={explained ? tell : onClick}
       />
       {described.node}
+      {explained && told && (
+        <span role="status" style={{ left: told.left, top: told.top, maxWidth: TOLD_WIDTH }} className="fixed z-50 rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
+          {reason}
+        </span>
+      )}
     </>
   );
 }
