@@ -20,7 +20,7 @@ import { BATCH_COLUMNS, BATCH_LIMITS, batchSwitches, batchToCsv, readBatch, type
 import { AspectField, CountField } from "@/components/sets/set-fields";
 import { format, plural } from "@/lib/i18n/format";
 import { findModel, getModel, MODEL_IDS, modelsByFamily, type ModelId } from "@/lib/models/registry";
-import { draftStamp } from "@/lib/forms/draft";
+import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
 import type { GenerateRequest } from "@/lib/models/request-schema";
 import { formatSize } from "@/lib/models/size-rules";
@@ -52,7 +52,7 @@ export function BatchForm({
   submitting: boolean;
 }) {
   const { register, control, handleSubmit, watch, reset, setValue, getValues } = useForm<Values>({ defaultValues: DEFAULT_VALUES });
-  useDraft("batch", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_VALUES, accept: (values) => (findModel(values.model) ? values : null) });
+  useDraft("batch", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_VALUES, accept: (values) => (findModel(values.model) && isKeptSeed(values.seed) ? values : null) });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
   const t = messages.batch.form;

@@ -28,7 +28,7 @@ import { AspectField, CountField } from "@/components/sets/set-fields";
 import { usePasteCut } from "@/components/playground/use-paste-cut";
 import { format, plural } from "@/lib/i18n/format";
 import { findModel, getModel, MODEL_IDS, modelsByFamily, type ModelId } from "@/lib/models/registry";
-import { draftStamp } from "@/lib/forms/draft";
+import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { charCount, maxLengthFor } from "@/lib/text/well-formed";
@@ -61,7 +61,7 @@ export function CompareForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  useDraft("compare", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_COMPARE, accept: (values) => (values.models.every((id) => typeof id === "string" && findModel(id)) ? values : null) });
+  useDraft("compare", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_COMPARE, accept: (values) => (values.models.every((id) => typeof id === "string" && findModel(id)) && isKeptSeed(values.seed) ? values : null) });
   useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);

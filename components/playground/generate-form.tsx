@@ -9,7 +9,7 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
 import { findModel, getModel, MODEL_IDS, type ModelId } from "@/lib/models/registry";
-import { draftStamp } from "@/lib/forms/draft";
+import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import type { GenerateRequest } from "@/lib/models/request-schema";
 import { switchModel } from "@/lib/models/switch-model";
 import { ExamplePrompts } from "./example-prompts";
@@ -62,7 +62,7 @@ export function GenerateForm({
   });
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
-  useDraft("generate", form, { stamp: DRAFT_STAMP, defaults: DEFAULTS, accept: (values) => (findModel(values.model) ? values : null) });
+  useDraft("generate", form, { stamp: DRAFT_STAMP, defaults: DEFAULTS, accept: (values) => (findModel(values.model) && isKeptSeed(values.seed) ? values : null) });
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const common = useMessages().common;
   const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", common.formReplaced);

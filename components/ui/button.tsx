@@ -24,6 +24,8 @@ const SIZES = {
 /** How long the reason a tap on a disabled button brought up stays, unless the page scrolls first. */
 const TOLD_MS = 4_000;
 const TOLD_WIDTH = 288;
+/** What the reason takes below a button: three lines of small text. */
+const TOLD_ROOM = 64;
 
 /**
  * The app's button. Given `disabled` and a `reason`, it says why it does nothing yet to everyone: a pointer
@@ -44,7 +46,7 @@ export function Button({
 }: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES; reason?: string | undefined; help?: string | undefined }) {
   const explained = Boolean(disabled && reason);
   const described = useHelp(explained ? reason : help);
-  const [told, setTold] = useState<{ left: number; top: number } | null>(null);
+  const [told, setTold] = useState<{ left: number; top?: number; bottom?: number } | null>(null);
   useEffect(() => {
     if (!told) return;
     const end = () => setTold(null);
@@ -58,7 +60,9 @@ export function Button({
   }, [told]);
   const tell = (event: MouseEvent<HTMLButtonElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    setTold({ left: Math.max(8, Math.min(box.left, window.innerWidth - 8 - TOLD_WIDTH)), top: box.bottom + 4 });
+    const left = Math.max(8, Math.min(box.left, window.innerWidth - 8 - TOLD_WIDTH));
+    // Under the button, or over it where the screen ends below it.
+    setTold(box.bottom + TOLD_ROOM < window.innerHeight ? { left, top: box.bottom + 4 } : { left, bottom: window.innerHeight - box.top + 4 });
   };
   return (
     <>
@@ -74,7 +78,7 @@ export function Button({
       />
       {described.node}
       {explained && told && (
-        <span role="status" style={{ left: told.left, top: told.top, maxWidth: TOLD_WIDTH }} className="fixed z-50 rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
+        <span role="status" style={{ ...told, maxWidth: TOLD_WIDTH }} className="fixed z-50 rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
           {reason}
         </span>
       )}

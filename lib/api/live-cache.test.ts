@@ -187,6 +187,27 @@ describe("a read on its way while the item changes here", () => {
     expect(await overtaken.reading).toMatchObject({ starred: true });
   });
 
+  it("takes what the read says of its end over this tab's cancel: a call too late to stop shows its images", async () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.one("a"), generation("a", 1));
+    const read = slowRead(client);
+    ownStar(client, generation("a", 1, { status: "cancelled", starred: true }));
+    read.answer(generation("a", 1, { status: "succeeded" }));
+    expect(await read.reading).toMatchObject({ status: "succeeded", starred: true });
+  });
+
+  it("never brings back an item the stream said was deleted, nor drops one it said was created, for a change of this tab's", () => {
+    const client = new QueryClient();
+    const place = { first: true, unfiltered: true };
+    const onItsWay = readStarted(client);
+    applyLiveChange(client, { items: [generation("new", 9)], deleted: [{ kind: "generation", id: "gone" }], usage: null }, 30);
+    ownStar(client, generation("gone", 1, { starred: true }));
+    ownStar(client, generation("new", 9, { starred: true }));
+    const page = reconcilePage(client, { items: [generation("gone", 1)], nextCursor: null, changeId: 29 }, place, onItsWay);
+    expect(page.items.map((item) => [item.id, item.starred])).toEqual([["new", true]]);
+    onItsWay.end();
+  });
+
   it("keeps this tab's star in a list page that set off before it was answered", () => {
     const client = new QueryClient();
     const place = { first: true, unfiltered: true };

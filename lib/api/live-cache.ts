@@ -4,6 +4,7 @@ import { isUnfiltered, type ListFilters } from "../generation/list-query";
 import type { HistoryItem, HistoryPage, ListedPage } from "../generation/view";
 import type { ShareEntry } from "../store/types";
 import { generationKeys } from "./generations";
+import { withOwnChange } from "./read-order";
 import type { Usage } from "./limits";
 
 type HistoryData = InfiniteData<HistoryPage, string | null>;
@@ -17,7 +18,16 @@ export const itemKey = (item: ShareEntry) => (item.kind === "generation" ? gener
  * started after it was sent after the change was made, so it holds it. So each entry is let go once every
  * read on its way started after it, and a tab open for days keeps only what its reads need.
  */
-type Heard = { readonly changeId: number | null; readonly deleted: boolean; readonly tick: number };
+type Heard = {
+  /** The last live change that carried it; null if only this tab's own change was heard. */
+  readonly changeId: number | null;
+  readonly deleted: boolean;
+  /** When anything of it was last heard (the map is in this order). */
+  readonly tick: number;
+  /** When the stream last said something of it, and when this tab's own change of it was last answered. */
+  readonly streamTick: number | null;
+  readonly ownTick: number | null;
+};
 type Hearing = { readonly items: Map<string, Heard>; tick: number; readonly reads: Set<{ readonly start: number }> };
 const hearings = new WeakMap<QueryClient, Hearing>();
 const hearing = (client: QueryClient) => {
@@ -51,8 +61,6 @@ export const readStarted = (client: QueryClient): ReadOnItsWay => {
   return read;
 };
 
-/** Whether the item changed in this cache (by the stream, or by this tab's own change) since the read set off. */
-const changedDuring = (client: QueryClient, id: string, read: ReadOnItsWay): boolean => (hearing(client).items.get(id)?.tick ?? Number.NEGATIVE_INFINITY) > read.start;
 
 /**
  * This tab's own change of an item, answered (a star, a reveal, a cancel): a read that left before it and
@@ -61,10 +69,25 @@ const changedDuring = (client: QueryClient, id: string, read: ReadOnItsWay): boo
  */
 export const heardOwnChange = (client: QueryClient, item: ShareEntry): void => {
   const state = hearing(client);
+  const held = state.items.get(item.id);
+  // Deleted meanwhile (the stream said so): that stands.
+  if (held?.deleted) return;
   const tick = ++state.tick;
   state.items.delete(item.id);
-  state.items.set(item.id, { changeId: null, deleted: false, tick });
+  state.items.set(item.id, { changeId: held?.changeId ?? null, deleted: false, tick, streamTick: held?.streamTick ?? null, ownTick: tick });
   letGo(state);
+};
+
+/**
+ * What a read that set off at `read` makes of the item it brings, given the copy held: the stream's copy if the
+ * stream said something of it since (the read may have left before that change); the read with this tab's own
+ * change over it if that was answered since; otherwise null, for the read's own rules to decide.
+ */
+const sinceRead = <Item extends HistoryItem>(entry: Heard | undefined, read: ReadOnItsWay, held: Item, fresh: Item): Item | null => {
+  if (entry?.streamTick != null && entry.streamTick > read.start) return held;
+  // Of the read's own kind, as both are copies of one item.
+  if (entry?.ownTick != null && entry.ownTick > read.start) return withOwnChange(held, fresh) as Item;
+  return null;
 };
 
 /**
@@ -76,7 +99,7 @@ export const readItem = async <Item extends HistoryItem>(client: QueryClient, id
   try {
     const fresh = await fetch();
     const held = client.getQueryData<Item>(itemKey(fresh));
-    return held !== undefined && changedDuring(client, id, read) ? held : later(held, fresh);
+    return (held !== undefined && sinceRead(hearing(client).items.get(id), read, held, fresh)) || later(held, fresh);
   } finally {
     read.end();
   }
@@ -117,15 +140,16 @@ export const reconcilePage = (client: QueryClient, page: ListedPage, place: { fi
   const since = hearing(client).items;
   const newer = (id: string) => {
     const entry = since.get(id);
-    if (!entry) return null;
-    // This tab's own change has no id in the log: it is newer than the page if it came after the read set off.
-    return (entry.changeId === null ? entry.tick > read.start : entry.changeId > page.changeId) ? entry : null;
+    return entry && entry.changeId !== null && entry.changeId > page.changeId ? entry : null;
   };
   const listed = new Set(page.items.map((item) => item.id));
   const items = page.items.flatMap((item) => {
     const event = newer(item.id);
-    if (!event) return [item];
-    return event.deleted ? [] : [client.getQueryData<HistoryItem>(itemKey(item)) ?? item];
+    const held = client.getQueryData<HistoryItem>(itemKey(item));
+    if (event) return event.deleted ? [] : [held ?? item];
+    // This tab's own change has no id in the log: it counts if it was answered after the read set off.
+    const own = since.get(item.id)?.ownTick;
+    return [held && own != null && own > read.start ? withOwnChange(held, item) : item];
   });
   const newest = page.items[0]?.createdAt ?? Number.NEGATIVE_INFINITY;
   const created =
@@ -163,9 +187,10 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
   const state = hearing(client);
   const tick = ++state.tick;
   const hear = (id: string, deleted: boolean) => {
+    const ownTick = state.items.get(id)?.ownTick ?? null;
     // Deleted first, so that the map stays in the order things were heard.
     state.items.delete(id);
-    state.items.set(id, { changeId, deleted, tick });
+    state.items.set(id, { changeId, deleted, tick, streamTick: tick, ownTick });
   };
   for (const item of change.items) hear(item.id, false);
   for (const item of change.deleted) hear(item.id, true);

@@ -26,3 +26,14 @@ export const laterItem = (held: HistoryItem | undefined, changed: HistoryItem): 
   }
   return laterComparison(held?.kind === "comparison" ? held : undefined, changed);
 };
+
+/**
+ * An item read that left before this tab's own change of it was answered (a star, a reveal, a cancel): the
+ * read decides, as one that ended wins over one still running, but the star and the reveal are the change's.
+ * A cancelled item whose answer came after all (too late to stop) shows its images.
+ */
+export const withOwnChange = (held: HistoryItem, read: HistoryItem): HistoryItem => {
+  if (held.kind === "generation" && read.kind === "generation") return { ...laterGeneration(held, read), starred: held.starred };
+  if (held.kind === "comparison" && read.kind === "comparison") return { ...laterComparison(held, read), starred: held.starred, revealed: held.revealed || read.revealed };
+  return read;
+};

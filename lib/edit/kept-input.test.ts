@@ -42,5 +42,6 @@ describe("an edit form's draft read back", () => {
     expect(isKeptEdit({ ...edit, size: { width: 1024 } as never }, view)).toBe(false);
     expect(isKeptEdit({ ...edit, size: { width: 1024, height: 768, depth: 1 } as never }, view)).toBe(false);
     expect(isKeptEdit(edit, null)).toBe(false);
+    expect(isKeptEdit({ ...edit, seed: { width: 1 } as never }, view)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { InputImageView } from "../generation/view";
+import { isKeptSeed } from "../forms/draft";
 import { findEditModel } from "../models/edit-models";
 import type { EditRequest } from "./edit-request";
 
@@ -26,5 +27,5 @@ export const keptInput = (input: EditRequest["input"], kept: unknown): { ok: tru
 export const isKeptEdit = (values: EditRequest, kept: unknown): boolean => {
   const size: unknown = values.size;
   const sized = size === null || (isRecord(size) && Object.keys(size).length === 2 && typeof size.width === "number" && typeof size.height === "number");
-  return findEditModel(values.model) !== undefined && sized && keptInput(values.input, kept).ok;
+  return findEditModel(values.model) !== undefined && sized && isKeptSeed(values.seed) && keptInput(values.input, kept).ok;
 };

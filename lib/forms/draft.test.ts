@@ -6,7 +6,7 @@ import { DEFAULT_GRID } from "../grid/grid-plan";
 import { EDIT_MODELS } from "../models/edit-models";
 import { defaultRequest } from "../models/defaults";
 import { MODEL_IDS } from "../models/registry";
-import { decodeDraft, draftStamp, encodeDraft } from "./draft";
+import { decodeDraft, draftStamp, encodeDraft, isKeptSeed } from "./draft";
 
 const DEFAULTS = defaultRequest();
 const STAMP = draftStamp(DEFAULTS, MODEL_IDS);
@@ -78,6 +78,11 @@ describe("a form's draft", () => {
     const gridStamp = draftStamp(DEFAULT_GRID, MODEL_IDS);
     expect(decodeDraft(encodeDraft(gridStamp, { ...DEFAULT_GRID, axes: {} }), gridStamp, DEFAULT_GRID)).toBeNull();
     expect(decodeDraft(encodeDraft(gridStamp, { ...DEFAULT_GRID, lists: [] }), gridStamp, DEFAULT_GRID)).toBeNull();
+  });
+
+  it("takes a seed typed, left random or unreadable, and nothing else in its place", () => {
+    for (const seed of [null, 42, Number.NaN]) expect(isKeptSeed(seed)).toBe(true);
+    for (const seed of [{ value: 1 }, "42", [42], undefined]) expect(isKeptSeed(seed)).toBe(false);
   });
 
   it("gives back any prompt and settings typed, whatever the text", () => {

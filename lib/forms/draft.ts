@@ -75,3 +75,6 @@ const fit = (value: unknown, template: unknown): unknown => {
   }
   return typeof value === typeof template ? value : MISFIT;
 };
+
+/** A seed read back: a number (NaN for one typed that is not) or none; a size's record fits its field, not this one. */
+export const isKeptSeed = (seed: unknown): boolean => seed === null || typeof seed === "number";

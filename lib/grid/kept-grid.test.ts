@@ -20,6 +20,7 @@ describe("a grid read back from a draft", () => {
   it("is refused when an axis, a list or a model is not one the form can show", () => {
     for (const patch of [
       { model: "a-model-since-removed" },
+      { seed: { width: 1 } },
       { axes: [{ type: "model", values: ["a-model-since-removed"] }] },
       { axes: [{ type: "seed" }] },
       { axes: [{ type: "seed", values: ["1"] }] },

@@ -1,3 +1,4 @@
+import { isKeptSeed } from "../forms/draft";
 import { findModel } from "../models/registry";
 import type { GridRequest } from "./grid-request";
 
@@ -22,5 +23,6 @@ const AXIS_SHAPES: Record<string, (axis: Record<string, unknown>) => boolean> = 
  */
 export const isKeptGrid = (values: GridRequest): boolean =>
   findModel(values.model) !== undefined &&
+  isKeptSeed(values.seed) &&
   values.axes.every((axis: unknown) => isRecord(axis) && typeof axis.type === "string" && AXIS_SHAPES[axis.type]?.(axis) === true) &&
   Object.values(values.lists).every((items: unknown) => all(items, "string"));

@@ -162,7 +162,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `ALTER TABLE inputs ADD COLUMN thumb_bytes INTEGER NOT NULL DEFAULT 0;`,
   // 19: an interrupted generation deleted (or its column tried again) before the instance that ran it woke:
   // what the interruption settled of its call, kept a day, so that instance's bill corrects it once.
-  `CREATE TABLE settled_calls (id TEXT PRIMARY KEY, stage TEXT, until INTEGER NOT NULL);`,
+  `CREATE TABLE settled_calls (id TEXT PRIMARY KEY, stage TEXT, spend_key TEXT NOT NULL, until INTEGER NOT NULL);`,
 ];
 
 /**
@@ -308,5 +308,5 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   // 10: as SQLite's 18.
   `ALTER TABLE inputs ADD COLUMN thumb_bytes BIGINT NOT NULL DEFAULT 0;`,
   // 11: as SQLite's 19.
-  `CREATE TABLE settled_calls (id TEXT PRIMARY KEY, stage TEXT, until BIGINT NOT NULL);`,
+  `CREATE TABLE settled_calls (id TEXT PRIMARY KEY, stage TEXT, spend_key TEXT NOT NULL, until BIGINT NOT NULL);`,
 ];

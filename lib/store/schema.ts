@@ -92,7 +92,7 @@ export type Tables = {
   poll_votes: { poll_id: string; item: number; voter: string; choice: string; created_at: number };
   lingering_calls: { id: string; until: number };
   /** An interrupted generation deleted before its instance woke: what the interruption settled of its call. */
-  settled_calls: { id: string; stage: GenerationStage | null; until: number };
+  settled_calls: { id: string; stage: GenerationStage | null; spend_key: string; until: number };
   poll_images: PollImagesTable;
 };
 

@@ -96,15 +96,17 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   const keepLingering = async (trx: Db, of: { readonly id: string } | { readonly comparisonId: string }, now: number) => {
     await trx.deleteFrom("lingering_calls").where("until", "<=", now).execute();
     await trx.deleteFrom("settled_calls").where("until", "<=", now).execute();
-    const going = trx.selectFrom("generations").select(["id", "linger_until as until", "status", "stage"]);
+    const going = trx.selectFrom("generations").select(["id", "linger_until as until", "status", "stage", "model", "comparison_id"]);
     const rows = await ("id" in of ? going.where("id", "=", of.id) : going.where("comparison_id", "=", of.comparisonId)).execute();
     const places = rows.filter((row) => row.until !== null && Number(row.until) > now);
     if (places.length > 0) await trx.insertInto("lingering_calls").values(places.map((place) => ({ id: place.id, until: Number(place.until) }))).execute();
     const settled = rows.filter((row) => row.status === "interrupted" && (row.stage === null || row.stage === "sent" || row.stage === "working"));
+    // Under the key the interruption spent it under: a hidden blind comparison's, not the column's model.
+    const blindKeys = await hiddenBlindKeys(trx, settled.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
     if (settled.length > 0)
       await trx
         .insertInto("settled_calls")
-        .values(settled.map((row) => ({ id: row.id, stage: row.stage, until: now + SETTLED_KEPT_MS })))
+        .values(settled.map((row) => ({ id: row.id, stage: row.stage, spend_key: (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model, until: now + SETTLED_KEPT_MS })))
         .onConflict((conflict) => conflict.column("id").doNothing())
         .execute();
   };
@@ -306,14 +308,14 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * against what its interruption settled, if one did (`keepLingering`).
    */
   const settleBill = async (trx: Db, note: (change: ChangeNote) => void, id: string, row: Awaited<ReturnType<typeof billedRow>>, { day, asked, cost, model }: CallBill) => {
-    const gone = row === undefined ? await trx.deleteFrom("settled_calls").where("id", "=", id).returning(["stage"]).executeTakeFirst() : undefined;
+    const gone = row === undefined ? await trx.deleteFrom("settled_calls").where("id", "=", id).returning(["stage", "spend_key"]).executeTakeFirst() : undefined;
     // As `interrupt` settled it: a call never sent gave its images back, one out at the gateway was spent.
     const interrupted = row?.status === "interrupted" || gone !== undefined;
     const stage = row ? row.stage : (gone?.stage ?? null);
     const spentOnInterrupt = interrupted && (stage === "sent" || stage === "working") ? asked : 0;
     const reserved = interrupted && stage === null ? 0 : asked;
     const blindKeys = await hiddenBlindKeys(trx, row?.comparison_id ? [row.comparison_id] : []);
-    const key = (row?.comparison_id && blindKeys.get(row.comparison_id)) ?? row?.model ?? model;
+    const key = (row?.comparison_id && blindKeys.get(row.comparison_id)) ?? row?.model ?? gone?.spend_key ?? model;
     if (cost !== reserved) await moveImages(trx, day, cost - reserved);
     await moveSpend(trx, day, key, cost - spentOnInterrupt);
     if (cost !== reserved || cost !== spentOnInterrupt) note({ kind: "usage" });

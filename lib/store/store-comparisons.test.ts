@@ -152,6 +152,25 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await ids({ q: "deep" })).toEqual([blind.id]);
     });
 
+    it("corrects a hidden blind column's spend under its blind key when the column was interrupted, tried again, then answered", async () => {
+      const request = { ...compareRequest("a blind owl"), blind: true };
+      const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
+      const column = blind.columns[0]?.generation;
+      if (!column) throw new Error("no columns");
+      const day = new Date(clock).toISOString().slice(0, 10);
+      await store.reserveImages(day, column.request.n, null);
+      await store.markSent(column.id, 5);
+      await store.markInterrupted(clock + 1_000);
+      const spent = await store.spendOn(day);
+      expect(spent).toHaveLength(1);
+      const blindKey = spent[0]?.model ?? "";
+      expect(blindKey).not.toBe(column.request.model);
+      expect(await store.replaceColumn(column.id, { id: randomUUID(), createdAt: clock + 2_000, queued: true })).not.toBeNull();
+      // The instance that ran it wakes: its answer billed nothing after all.
+      await store.billAnswer(column.id, { day, asked: column.request.n, cost: 0, model: column.request.model, stage: "downloading" });
+      expect(await store.spendOn(day)).toEqual([{ model: blindKey, images: 0 }]);
+    });
+
     it("retries a column in its place, only once it ended without images", async () => {
       const comparison = await compare("a fox");
       const [first, second] = comparison.columns;
