@@ -61,7 +61,6 @@ export const readStarted = (client: QueryClient): ReadOnItsWay => {
   return read;
 };
 
-
 /**
  * This tab's own change of an item, answered (a star, a reveal, a cancel): a read that left before it and
  * answers after it (a card's check while it runs, a list page) keeps it, instead of putting the item back as it
