@@ -212,6 +212,28 @@ test.describe("editing an image", () => {
     await handOver(page, "paste", "#edit-prompt", await picture(640, 640));
     await edit.expectInput("640*640");
     await expect(edit.prompt).toHaveValue("");
+    // With the focus on the page itself (after a click on the picture's box), a paste is taken too.
+    await page.locator("body").click({ position: { x: 2, y: 2 } });
+    await handOver(page, "paste", "body", await picture(720, 480));
+    await edit.expectInput("720*480");
+    // Not while another mode's form is the one shown.
+    await page.getByRole("button", { name: "One model", exact: true }).click();
+    await handOver(page, "paste", "body", await picture(500, 500));
+    await edit.open();
+    await edit.expectInput("720*480");
+
+    // A file dropped outside a drop zone is refused, not opened in place of the page (and of what was typed).
+    await edit.prompt.fill("Typed before a stray drop");
+    const refused = await page.locator("header").evaluate((element, bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], "stray.png", { type: "image/png" }));
+      const over = new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true });
+      const drop = new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
+      return [!element.dispatchEvent(over), !element.dispatchEvent(drop)];
+    }, [...(await picture(300, 300))]);
+    expect(refused).toEqual([true, true]);
+    await expect(edit.prompt).toHaveValue("Typed before a stray drop");
+    await edit.expectInput("720*480");
   });
 
   test("while a new input is still on its way, an edit waits for it rather than start from the old one", async ({ page, playground, simulator }) => {
