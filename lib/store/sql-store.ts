@@ -30,6 +30,10 @@ type Db = Kysely<Tables> | Transaction<Tables>;
 /** How long what an interruption settled of a deleted generation's call waits for its instance's bill. */
 const SETTLED_KEPT_MS = 24 * 60 * 60 * 1000;
 
+/** What a generation's spend is counted under: its model, or a hidden blind comparison's key (hiddenBlindKeys). */
+const spendKeyOf = (blindKeys: ReadonlyMap<string, string>, row: { readonly model: string; readonly comparison_id: string | null }): string =>
+  (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model;
+
 /** Of images aliased `i`: those no poll shows. A poll's images outlive their generation, files and all. */
 const notInPoll = sql<boolean>`NOT EXISTS (SELECT 1 FROM poll_images AS p WHERE p.image_id = i.id)`;
 
@@ -106,7 +110,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     if (settled.length > 0)
       await trx
         .insertInto("settled_calls")
-        .values(settled.map((row) => ({ id: row.id, stage: row.stage, spend_key: (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model, until: now + SETTLED_KEPT_MS })))
+        .values(settled.map((row) => ({ id: row.id, stage: row.stage, spend_key: spendKeyOf(blindKeys, row), until: now + SETTLED_KEPT_MS })))
         .onConflict((conflict) => conflict.column("id").doNothing())
         .execute();
   };
@@ -299,6 +303,19 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     return earlier.length === 0 ? eb("stage", "is", null) : eb.or([eb("stage", "is", null), eb("stage", "in", earlier)]);
   };
 
+  /** Moves a running record on to `stage`, unless it is there or past it already; notes it as changed. */
+  const moveStage = async (trx: Db, note: (change: ChangeNote) => void, id: string, stage: GenerationStage) => {
+    const row = await trx
+      .updateTable("generations")
+      .set({ stage })
+      .where("id", "=", id)
+      .where("status", "=", "running")
+      .where((eb) => before(eb, stage))
+      .returning(["id", "comparison_id"])
+      .executeTakeFirst();
+    if (row) note({ kind: "item", item: itemOf(row) });
+  };
+
   const billedRow = async (trx: Db, id: string) => {
     const query = trx.selectFrom("generations").select(["model", "comparison_id", "status", "stage"]).where("id", "=", id);
     return (backend === "postgres" ? query.forUpdate() : query).executeTakeFirst();
@@ -315,7 +332,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     const spentOnInterrupt = interrupted && (stage === "sent" || stage === "working") ? asked : 0;
     const reserved = interrupted && stage === null ? 0 : asked;
     const blindKeys = await hiddenBlindKeys(trx, row?.comparison_id ? [row.comparison_id] : []);
-    const key = (row?.comparison_id && blindKeys.get(row.comparison_id)) ?? row?.model ?? gone?.spend_key ?? model;
+    const key = (row && spendKeyOf(blindKeys, row)) ?? gone?.spend_key ?? model;
     if (cost !== reserved) await moveImages(trx, day, cost - reserved);
     await moveSpend(trx, day, key, cost - spentOnInterrupt);
     if (cost !== reserved || cost !== spentOnInterrupt) note({ kind: "usage" });
@@ -337,7 +354,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         row,
         n: (JSON.parse(row.request_json) as { n: number }).n,
         day: utcDay(Number(row.created_at)),
-        key: (row.comparison_id && blindKeys.get(row.comparison_id)) ?? row.model,
+        key: spendKeyOf(blindKeys, row),
       }));
       // The day's counts first, then the spends by key: the order a bill takes them in (settleBill), so the two
       // never wait on each other's rows.
@@ -420,30 +437,12 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       await changes.write(async (trx, note) => {
         const row = await billedRow(trx, id);
         // Past the stages an interruption settles (a call never sent, or out at the gateway).
-        const moved = await trx
-          .updateTable("generations")
-          .set({ stage })
-          .where("id", "=", id)
-          .where("status", "=", "running")
-          .where((eb) => before(eb, stage))
-          .returning(["id", "comparison_id"])
-          .executeTakeFirst();
-        if (moved) note({ kind: "item", item: itemOf(moved) });
+        await moveStage(trx, note, id, stage);
         await settleBill(trx, note, id, row, bill);
       });
     },
     async markStage(id, stage) {
-      await changes.write(async (trx, note) => {
-        const row = await trx
-          .updateTable("generations")
-          .set({ stage })
-          .where("id", "=", id)
-          .where("status", "=", "running")
-          .where((eb) => before(eb, stage))
-          .returning(["id", "comparison_id"])
-          .executeTakeFirst();
-        if (row) note({ kind: "item", item: itemOf(row) });
-      });
+      await changes.write((trx, note) => moveStage(trx, note, id, stage));
     },
     async complete(id, { finishedAt, durationMs, images, upstream, billedImages, notices, timings }) {
       const done = await changes.write(async (trx, note) => {
