@@ -49,13 +49,46 @@ const withStore = (database: SqlDatabase, cleanup: () => Promise<void>): OpenedB
   };
 };
 
-/** A PostgreSQL store of its own, its pool at hand: for tests that hold a transaction open beside the store's. */
-export const openPostgresStore = async (): Promise<OpenedBackend & { readonly database: Extract<SqlDatabase, { backend: "postgres" }> }> => {
+type PostgresDatabase = Extract<SqlDatabase, { backend: "postgres" }>;
+
+/** A PostgreSQL store of its own, with a small pool. */
+const openPostgresStore = async (): Promise<OpenedBackend & { readonly database: PostgresDatabase }> => {
   const schema = await freshPostgresSchema();
   const database = await openPostgres(schema.url, { maxConnections: 4 });
   if (database.backend !== "postgres") throw new Error("not PostgreSQL");
   return { ...withStore(database, schema.drop), database };
 };
+
+/**
+ * Runs `test` on a PostgreSQL store of its own, its pool at hand (for tests that hold a transaction open
+ * beside the store's), and closes it after.
+ */
+export const onPostgresStore = async (test: (opened: { readonly store: GenerationStore; readonly database: PostgresDatabase }) => Promise<void>): Promise<void> => {
+  const opened = await openPostgresStore();
+  try {
+    await test(opened);
+  } finally {
+    await opened.close();
+  }
+};
+
+/** Runs `work` on a connection of the pool's own (a transaction another instance holds); never left open after. */
+export const holdingConnection = async (database: PostgresDatabase, work: (client: pg.PoolClient) => Promise<void>): Promise<void> => {
+  const client = await database.pool.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.query("ROLLBACK").catch(() => undefined);
+    client.release();
+  }
+};
+
+/**
+ * How many sessions wait on a lock running a statement like `pattern` (ILIKE). Read from another connection
+ * than a held transaction, which sees the activity view as it was at its first read.
+ */
+export const lockWaiters = async (database: PostgresDatabase, pattern: string): Promise<number> =>
+  Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE $1", [pattern])).rows[0].n);
 
 export const STORE_BACKENDS: readonly StoreBackend[] = [
   {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshStoreEachTest, openPostgresStore, STORE_BACKENDS } from "@/test/store-backends";
+import { freshStoreEachTest, holdingConnection, lockWaiters, onPostgresStore, STORE_BACKENDS } from "@/test/store-backends";
 import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import type { Poll } from "../polls/poll";
@@ -134,32 +134,22 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
 describe("on postgres, a vote and a delete of its poll at once", () => {
   it("refuses the vote as for a closed poll, and keeps nothing of it", async () => {
-    const opened = await openPostgresStore();
-    const { store, database } = opened;
-    try {
+    await onPostgresStore(async ({ store, database }) => {
       await madeTwo(store);
       await store.createPoll(poll);
       // The delete holds its row locks uncommitted while the vote's statement reads the poll as still open;
       // the vote's reference check then waits on the delete, which commits under it.
-      const deleter = await database.pool.connect();
-      try {
+      await holdingConnection(database, async (deleter) => {
         await deleter.query("BEGIN");
         await deleter.query("DELETE FROM poll_votes WHERE poll_id = 'poll-1'");
         await deleter.query("DELETE FROM polls WHERE id = 'poll-1'");
         const vote = store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 1_500 });
-        // Read outside the delete's transaction, which sees the activity view as it was at its first read.
-        const waiting = async () =>
-          Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into %poll_votes%'")).rows[0].n);
-        await expect.poll(waiting, { timeout: 5_000 }).toBe(1);
+        await expect.poll(() => lockWaiters(database, "insert into %poll_votes%"), { timeout: 5_000 }).toBe(1);
         await deleter.query("COMMIT");
         expect(await vote).toBe("closed");
-      } finally {
-        deleter.release();
-      }
+      });
       expect(await store.pollVotes()).toEqual([]);
       expect(await store.getPoll("poll-1")).toBeNull();
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });

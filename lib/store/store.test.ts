@@ -4,7 +4,7 @@ import type { GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
-import { freshStoreEachTest, openPostgresStore, STORE_BACKENDS } from "@/test/store-backends";
+import { freshStoreEachTest, holdingConnection, lockWaiters, onPostgresStore, STORE_BACKENDS } from "@/test/store-backends";
 import { ADVISORY_LOCKS } from "./advisory-locks";
 import { CapReached, type GenerationStore, type StoredImage } from "./types";
 
@@ -698,37 +698,26 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
 describe("on postgres, a delete and a completion of the same generation at once", () => {
   it("removes the images the completion committed while the delete waited: none is left without its record", async () => {
-    const opened = await openPostgresStore();
-    const { store, database } = opened;
-    try {
+    await onPostgresStore(async ({ store, database }) => {
       await store.create({ id: "g", createdAt: 1_000, request: { ...defaultRequest("wan2.6-t2i"), prompt: "deleted as it completes" } });
       // The completion, holding its writes uncommitted, as the running instance's does while the delete comes in.
-      const completing = await database.pool.connect();
-      try {
+      await holdingConnection(database, async (completing) => {
         await completing.query("BEGIN");
         await completing.query("UPDATE generations SET status = 'succeeded', finished_at = 2000 WHERE id = 'g'");
         await completing.query("INSERT INTO images (id, generation_id, position, width, height, mime, bytes) VALUES ('late', 'g', 0, 64, 64, 'image/png', 10)");
         const deleting = store.delete("g", 3_000);
-        const waiting = async () =>
-          Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%generations%'")).rows[0].n);
-        await expect.poll(waiting, { timeout: 5_000 }).toBeGreaterThan(0);
+        await expect.poll(() => lockWaiters(database, "%generations%"), { timeout: 5_000 }).toBeGreaterThan(0);
         await completing.query("COMMIT");
         expect(await deleting).toEqual({ imageIds: ["late"] });
-      } finally {
-        completing.release();
-      }
+      });
       expect(await store.get("g")).toBeNull();
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe("on postgres, a delete of a comparison deadlocked with a claim of its columns", () => {
   it("runs again once PostgreSQL rolled it back, rather than fail", async () => {
-    const opened = await openPostgresStore();
-    const { store, database } = opened;
-    try {
+    await onPostgresStore(async ({ store, database }) => {
       const columns = ["col-a", "col-b"].map((id) => ({ id, request: { ...defaultRequest("wan2.6-t2i"), prompt: "a fox" } }));
       await store.createComparison({
         id: "cmp",
@@ -741,45 +730,35 @@ describe("on postgres, a delete of a comparison deadlocked with a claim of its c
       const before = await deadlocks();
       // Another instance's claim, in the other order: the second column taken, then the first asked for once
       // the delete holds it. Its deadlock check waits longer, so PostgreSQL picks the delete to roll back.
-      const claiming = await database.pool.connect();
-      try {
+      await holdingConnection(database, async (claiming) => {
         await claiming.query("BEGIN");
         await claiming.query("SET LOCAL deadlock_timeout = '20s'");
         await claiming.query("UPDATE generations SET lease_owner = 'other' WHERE id = 'col-b'");
         const deleting = store.deleteComparison("cmp", 3_000);
-        const waiting = async () =>
-          Number((await database.pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%generations%'")).rows[0].n);
-        await expect.poll(waiting, { timeout: 5_000 }).toBeGreaterThan(0);
+        await expect.poll(() => lockWaiters(database, "%generations%"), { timeout: 5_000 }).toBeGreaterThan(0);
         await claiming.query("UPDATE generations SET lease_owner = 'other' WHERE id = 'col-a'");
         await claiming.query("COMMIT");
         expect(await deleting).toEqual({ imageIds: [] });
-      } finally {
-        claiming.release();
-      }
+      });
       // The two did deadlock (the statistics reach the view a moment after).
       await expect.poll(deadlocks, { timeout: 5_000 }).toBeGreaterThan(before);
       expect(await store.getComparison("cmp")).toBeNull();
       expect(await store.get("col-a")).toBeNull();
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe("on postgres, an interruption landing while the runner settles the call's bill", () => {
   it("is counted once: the bill waits for it and corrects what it settled", async () => {
-    const opened = await openPostgresStore();
-    const { store, database } = opened;
     // The day it was created on, which an interruption settles it against as the runner does.
     const day = "1970-01-01";
-    try {
+    await onPostgresStore(async ({ store, database }) => {
       await store.create({ id: "g", createdAt: 1_000, request: { ...defaultRequest("wan2.6-t2i"), prompt: "taken for gone as it is answered", n: 4 } }, { lease: { owner: "i1", until: 2_000 }, maxConcurrent: 3, now: 1_000 });
       await store.reserveImages(day, 4, null);
       await store.markSent("g", 1);
       // The interruption's write is held at its last step (the change log's lock), its row updated and its
       // spend counted but not committed, while the runner's bill comes in.
-      const holder = await database.pool.connect();
-      try {
+      await holdingConnection(database, async (holder) => {
         await holder.query("BEGIN");
         await holder.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCKS.changes]);
         const holderPid = Number((await holder.query("SELECT pg_backend_pid() AS pid")).rows[0].pid);
@@ -795,14 +774,9 @@ describe("on postgres, an interruption landing while the runner settles the call
         await holder.query("COMMIT");
         expect(await interrupting).toBe(1);
         await billing;
-      } finally {
-        await holder.query("ROLLBACK").catch(() => undefined);
-        holder.release();
-      }
+      });
       expect(await store.imagesUsed(day)).toBe(3);
       expect(await store.spendOn(day)).toEqual([{ model: "wan2.6-t2i", images: 3 }]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
