@@ -22,8 +22,6 @@ type Heard = {
   /** The last live change that carried it; null if only this tab's own change was heard. */
   readonly changeId: number | null;
   readonly deleted: boolean;
-  /** When anything of it was last heard (the map is in this order). */
-  readonly tick: number;
   /** When the stream last said something of it, and when this tab's own change of it was last answered. */
   readonly streamTick: number | null;
   readonly ownTick: number | null;
@@ -36,11 +34,14 @@ const hearing = (client: QueryClient) => {
   return state;
 };
 
+/** When anything of an item was last heard. */
+const lastHeard = (entry: Heard): number => Math.max(entry.streamTick ?? 0, entry.ownTick ?? 0);
+
 /** Lets go of what no read on its way can need. The map is in the order things were heard. */
 const letGo = (state: Hearing) => {
   const needed = Math.min(...[...state.reads].map((read) => read.start));
   for (const [id, entry] of state.items) {
-    if (entry.tick > needed) break;
+    if (lastHeard(entry) > needed) break;
     state.items.delete(id);
   }
 };
@@ -73,7 +74,7 @@ export const heardOwnChange = (client: QueryClient, item: ShareEntry): void => {
   if (held?.deleted) return;
   const tick = ++state.tick;
   state.items.delete(item.id);
-  state.items.set(item.id, { changeId: held?.changeId ?? null, deleted: false, tick, streamTick: held?.streamTick ?? null, ownTick: tick });
+  state.items.set(item.id, { changeId: held?.changeId ?? null, deleted: false, streamTick: held?.streamTick ?? null, ownTick: tick });
   letGo(state);
 };
 
@@ -189,7 +190,7 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
     const ownTick = state.items.get(id)?.ownTick ?? null;
     // Deleted first, so that the map stays in the order things were heard.
     state.items.delete(id);
-    state.items.set(id, { changeId, deleted, tick, streamTick: tick, ownTick });
+    state.items.set(id, { changeId, deleted, streamTick: tick, ownTick });
   };
   for (const item of change.items) hear(item.id, false);
   for (const item of change.deleted) hear(item.id, true);
