@@ -163,6 +163,19 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // 19: an interrupted generation deleted (or its column tried again) before the instance that ran it woke:
   // what the interruption settled of its call, kept a day, so that instance's bill corrects it once.
   `CREATE TABLE settled_calls (id TEXT PRIMARY KEY, stage TEXT, spend_key TEXT NOT NULL, until INTEGER NOT NULL);`,
+  // 20: which poll shows which image, so a poll's delete asks only after its own images whether another poll
+  // still shows them (it read every poll's items before); filled for the polls made before.
+  `CREATE TABLE poll_shown_images (
+     poll_id TEXT NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+     image_id TEXT NOT NULL,
+     PRIMARY KEY (poll_id, image_id)
+   );
+   CREATE INDEX poll_shown_images_by_image ON poll_shown_images (image_id);
+   INSERT OR IGNORE INTO poll_shown_images
+   SELECT p.id, json_extract(candidate.value, '$.imageId')
+   FROM polls AS p
+   JOIN json_each(p.items_json) AS item
+   JOIN json_each(item.value, '$.candidates') AS candidate;`,
 ];
 
 /**
@@ -309,4 +322,17 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `ALTER TABLE inputs ADD COLUMN thumb_bytes BIGINT NOT NULL DEFAULT 0;`,
   // 11: as SQLite's 19.
   `CREATE TABLE settled_calls (id TEXT PRIMARY KEY, stage TEXT, spend_key TEXT NOT NULL, until BIGINT NOT NULL);`,
+  // 12: as SQLite's 20.
+  `CREATE TABLE poll_shown_images (
+     poll_id TEXT NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+     image_id TEXT NOT NULL,
+     PRIMARY KEY (poll_id, image_id)
+   );
+   CREATE INDEX poll_shown_images_by_image ON poll_shown_images (image_id);
+   INSERT INTO poll_shown_images
+   SELECT p.id, candidate ->> 'imageId'
+   FROM polls AS p
+   CROSS JOIN LATERAL jsonb_array_elements(p.items_json::jsonb) AS item
+   CROSS JOIN LATERAL jsonb_array_elements(item -> 'candidates') AS candidate
+   ON CONFLICT DO NOTHING;`,
 ];

@@ -94,6 +94,10 @@ describe("moving an embedded history up", () => {
     expect(await target.store.getPoll("poll-1")).toEqual(await source.store.getPoll("poll-1"));
     expect(await target.store.pollImages(["img-0000-0000", "img-0001-0000"])).toEqual(await source.store.pollImages(["img-0000-0000", "img-0001-0000"]));
     expect(await target.images.read("img-0001-0000", "full")).toEqual(Buffer.from("full img-0001-0000"));
+    // Which poll shows which image: without it a delete of the poll on the target would keep its images.
+    const shown = (database: SqlDatabase) => database.db.selectFrom("poll_shown_images").selectAll().orderBy("image_id").execute();
+    expect(await shown(target.database)).toEqual(await shown(source.database));
+    expect(await shown(target.database)).toHaveLength(2);
 
     const second = await moveHistory(source, target);
     expect(second).toEqual({ images: { copied: 0, skipped: 13, missing: 0 }, records: { copied: 0, skipped: first.records.copied } });

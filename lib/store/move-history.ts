@@ -26,6 +26,7 @@ const TABLES = [
   ["polls", ["id"]],
   ["poll_votes", ["poll_id", "item", "voter"]],
   ["poll_images", ["image_id"]],
+  ["poll_shown_images", ["poll_id", "image_id"]],
 ] as const satisfies ReadonlyArray<readonly [keyof Tables, readonly string[]]>;
 
 /** Rows per batch: each batch is one statement on the target, well under PostgreSQL's 65,535 parameters. */

@@ -94,6 +94,8 @@ export type Tables = {
   /** An interrupted generation deleted before its instance woke: what the interruption settled of its call. */
   settled_calls: { id: string; stage: GenerationStage | null; spend_key: string; until: number };
   poll_images: PollImagesTable;
+  /** Which poll shows which image: what a poll's delete asks of its own images. */
+  poll_shown_images: { poll_id: string; image_id: string };
 };
 
 /** An image a poll shows, and what the poll's results say of its generation: kept after the generation goes. */

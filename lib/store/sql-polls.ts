@@ -21,18 +21,7 @@ type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "polls" | "p
 export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; readonly backend: SqlDatabase["backend"] }): PollMethods => {
   const pollWhere = async (column: "id" | "token", value: string): Promise<Poll | null> => {
     const row = await db.selectFrom("polls").selectAll().where(column, "=", value).executeTakeFirst();
-    return row
-      ? {
-          id: row.id,
-          token: row.token,
-          createdAt: Number(row.created_at),
-          title: row.title,
-          reveal: row.reveal as Poll["reveal"],
-          access: row.access as Poll["access"],
-          closedAt: row.closed_at === null ? null : Number(row.closed_at),
-          items: JSON.parse(row.items_json) as Poll["items"],
-        }
-      : null;
+    return row ? pollOf(row) : null;
   };
 
   const pollImages = async (ids: readonly string[]): Promise<PollImage[]> => {
@@ -93,6 +82,8 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
           .insertInto("polls")
           .values({ id: poll.id, token: poll.token, created_at: poll.createdAt, title: poll.title, reveal: poll.reveal, access: poll.access, closed_at: poll.closedAt, items_json: JSON.stringify(poll.items) })
           .execute();
+        for (const chunk of inChunks(ids))
+          await trx.insertInto("poll_shown_images").values(chunk.map((imageId) => ({ poll_id: poll.id, image_id: imageId }))).execute();
         return true;
       })).catch((error: unknown) => {
         if (error instanceof MissingImage) return false;
@@ -101,8 +92,8 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     },
     getPoll: (id) => pollWhere("id", id),
     async polls() {
-      const rows = await db.selectFrom("polls").select("id").orderBy("created_at", "desc").orderBy("id").execute();
-      return (await Promise.all(rows.map((row) => pollWhere("id", row.id)))).flatMap((poll) => (poll ? [poll] : []));
+      const rows = await db.selectFrom("polls").selectAll().orderBy("created_at", "desc").orderBy("id").execute();
+      return rows.map(pollOf);
     },
     pollByToken: (token) => pollWhere("token", token),
     async closePoll(id, at) {
@@ -116,16 +107,18 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
         const row = await trx.selectFrom("polls").select("items_json").where("id", "=", id).executeTakeFirst();
         if (!row) return null;
         await trx.deleteFrom("poll_votes").where("poll_id", "=", id).execute();
+        await trx.deleteFrom("poll_shown_images").where("poll_id", "=", id).execute();
         await trx.deleteFrom("polls").where("id", "=", id).execute();
-        const shownBy = (itemsJson: string) => pollImageIds(JSON.parse(itemsJson) as Poll["items"]);
-        const stillShown = new Set((await trx.selectFrom("polls").select("items_json").execute()).flatMap((other) => shownBy(other.items_json)));
-        const released = [...new Set(shownBy(row.items_json))].filter((imageId) => !stillShown.has(imageId));
+        const shown = [...new Set(pollImageIds(JSON.parse(row.items_json) as Poll["items"]))];
         const imageIds: string[] = [];
-        for (const chunk of inChunks(released)) {
-          await trx.deleteFrom("poll_images").where("image_id", "in", chunk).execute();
+        for (const chunk of inChunks(shown)) {
+          const stillShown = new Set((await trx.selectFrom("poll_shown_images").select("image_id").where("image_id", "in", chunk).execute()).map((other) => other.image_id));
+          const released = chunk.filter((imageId) => !stillShown.has(imageId));
+          if (released.length === 0) continue;
+          await trx.deleteFrom("poll_images").where("image_id", "in", released).execute();
           // A file goes with its last record: an image whose generation is still in the history keeps it.
-          const owned = new Set((await trx.selectFrom("images").select("id").where("id", "in", chunk).execute()).map((image) => image.id));
-          imageIds.push(...chunk.filter((imageId) => !owned.has(imageId)));
+          const owned = new Set((await trx.selectFrom("images").select("id").where("id", "in", released).execute()).map((image) => image.id));
+          imageIds.push(...released.filter((imageId) => !owned.has(imageId)));
         }
         return { imageIds };
       }));
@@ -169,6 +162,17 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     pollImages,
   };
 };
+
+const pollOf = (row: Tables["polls"]): Poll => ({
+  id: row.id,
+  token: row.token,
+  createdAt: Number(row.created_at),
+  title: row.title,
+  reveal: row.reveal as Poll["reveal"],
+  access: row.access as Poll["access"],
+  closedAt: row.closed_at === null ? null : Number(row.closed_at),
+  items: JSON.parse(row.items_json) as Poll["items"],
+});
 
 /** PostgreSQL's foreign key violation. */
 const isGoneReference = (error: unknown): boolean => typeof error === "object" && error !== null && "code" in error && error.code === "23503";
