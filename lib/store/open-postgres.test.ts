@@ -29,6 +29,8 @@ describe("the PostgreSQL database", () => {
       const database = await openPostgres(schema.url, { maxConnections: 2, idleInTransactionMs: 300 });
       if (database.backend !== "postgres") throw new Error("not PostgreSQL");
       expect((await sql<{ value: string }>`SELECT current_setting('idle_in_transaction_session_timeout') AS value`.execute(database.db)).rows[0]?.value).toBe("300ms");
+      // Beside the URL's own options: the test schema's search_path.
+      expect((await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(database.db)).rows[0]?.schema).toMatch(/^t_[0-9a-f]{12}$/);
       // As an instance whose network dropped between its statements: the lock is taken, then nothing more comes.
       const quiet = await database.pool.connect();
       quiet.on("error", () => undefined);

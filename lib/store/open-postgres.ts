@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { parseIntoClientConfig } from "pg-connection-string";
 import { holdLock } from "./advisory-locks";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { SqlDatabase, Tables } from "./schema";
@@ -41,18 +42,17 @@ export const openPostgres = async (
   url: string,
   { maxConnections = 10, idleInTransactionMs = IDLE_IN_TRANSACTION_MS }: { maxConnections?: number; idleInTransactionMs?: number } = {},
 ): Promise<SqlDatabase> => {
+  const config = parseIntoClientConfig(url);
   const pool = new pg.Pool({
-    connectionString: url,
+    ...config,
+    // In the connection's start-up message, after the URL's own options (a search_path, say): in force from its
+    // first statement, and under the connect timeout like the rest of the handshake.
+    options: [config.options, `-c idle_in_transaction_session_timeout=${Math.round(idleInTransactionMs)}`].filter(Boolean).join(" "),
     max: maxConnections,
     types,
     connectionTimeoutMillis: 10_000,
     // A server gone without a word is noticed by the client as well.
     keepAlive: true,
-    // Set on each new connection before it is handed out (the URL's own options, a search_path say, are kept);
-    // a connection that cannot be set up is not used.
-    onConnect: async (client) => {
-      await client.query(`SET idle_in_transaction_session_timeout = ${Math.round(idleInTransactionMs)}`);
-    },
   });
   // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
   pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
