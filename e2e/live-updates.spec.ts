@@ -171,12 +171,12 @@ test.describe("on a server of its own", () => {
     }
   });
 
-  test("a grid larger than the cap queues and completes; Cancel all stops what waits and gives its images back", async ({ page }) => {
+  test("a grid larger than the cap queues and completes; Cancel all stops what waits and gives its images back, and says what it could not stop", async ({ page }) => {
     test.setTimeout(90_000);
     rmSync(DATA_DIR, { recursive: true, force: true });
-    // The gateway takes 4 s here, so the second grid's two running cells are still out when Cancel all is
-    // confirmed, even on a loaded machine (at 1.5 s one finished first there once).
-    server = await startAppServer(LIVE_UPDATES_APP_PORT, { ...env, SIMULATOR_LATENCY_MS: "4000", MAX_CONCURRENT_GENERATIONS: "2" });
+    // The gateway takes 6 s here, so the second grid's two running cells are still out when Cancel all is
+    // confirmed the second time, even on a loaded machine (at 1.5 s one finished first there once).
+    server = await startAppServer(LIVE_UPDATES_APP_PORT, { ...env, SIMULATOR_LATENCY_MS: "6000", MAX_CONCURRENT_GENERATIONS: "2" });
     await page.goto(server.url);
     const grid = new GridPanel(page);
     await grid.open();
@@ -197,8 +197,22 @@ test.describe("on a server of its own", () => {
     await grid.run(6);
     const second = grid.card();
     await expect(second.getByRole("status")).toHaveText("0 of 6 made · 0 without an image · 2 running · 4 waiting");
+    // The connection drops under the cancels of the two running cells: the four waiting stop, and the card says
+    // the others were not stopped, rather than seem to have stopped everything.
+    const cancels = "**/api/generations/*/cancel";
+    await page.route(cancels, async (route) => {
+      const id = new URL(route.request().url()).pathname.split("/")[3];
+      const generation = (await (await page.request.get(`${server?.url}/api/generations/${id}`)).json()) as { status: string };
+      await (generation.status === "running" ? route.abort("connectionreset") : route.continue());
+    });
     await second.getByRole("button", { name: "Cancel all unfinished" }).click();
     await second.getByRole("button", { name: "Cancel them" }).click();
+    await expect(second.getByRole("alert")).toHaveText("Not stopped: Could not reach the playground server. Check your connection and try again.");
+    await expect(second.getByRole("status")).toHaveText("0 of 6 made · 4 without an image · 2 running · 0 waiting");
+    await page.unroute(cancels);
+    await second.getByRole("button", { name: "Cancel all unfinished" }).click();
+    await second.getByRole("button", { name: "Cancel them" }).click();
+    await expect(second.getByRole("alert")).toHaveCount(0);
     await expect(second.getByRole("status")).toContainText("0 running · 0 waiting");
     await expect(second.getByText("Cancelled", { exact: true })).toHaveCount(6);
     // The four that never left gave their images back; the two sent keep theirs (the gateway may bill them).
