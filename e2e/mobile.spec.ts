@@ -40,4 +40,28 @@ test.describe("on a phone", () => {
     await expect(playground.form.getByLabel("Seed")).toHaveValue("");
     await expect(told).toHaveCount(0, { timeout: 6_000 });
   });
+
+  test("a finger held on a button with help shows the help, and the button does not act", async ({ playground, page }) => {
+    await playground.prompt.fill("A kite over a beach");
+    await playground.generateButton.tap();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toBeVisible();
+    await playground.prompt.fill("A kite over a field");
+    const reuse = result.getByRole("button", { name: "Reuse settings", exact: true });
+    await reuse.scrollIntoViewIfNeeded();
+    const box = await reuse.boundingBox();
+    if (!box) throw new Error("Reuse settings is not on the screen");
+    // A finger put down and held: Playwright's tap lifts at once, so the touch goes through the browser itself.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: box.x + box.width / 2, y: box.y + box.height / 2 }] });
+    const told = page.getByRole("status").filter({ hasText: "Everything as it was, the seed used included, to make this image again." });
+    await expect(told).toBeVisible();
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await page.screenshot({ path: "test-results/screenshots/phone-held-help.png" });
+    // Lifted after the help showed: the settings were not reused, the prompt typed stays.
+    await page.waitForTimeout(300);
+    await expect(playground.prompt).toHaveValue("A kite over a field");
+    await reuse.tap();
+    await expect(playground.prompt).toHaveValue("A kite over a beach");
+  });
 });

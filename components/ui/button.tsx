@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentProps, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type ComponentProps, type MouseEvent } from "react";
 import { useHelp } from "./use-help";
 
 // aria-disabled as well as disabled: a button disabled with a reason stays focusable (see below).
@@ -23,6 +23,8 @@ const SIZES = {
 
 /** How long the reason a tap on a disabled button brought up stays, unless the page scrolls first. */
 const TOLD_MS = 4_000;
+/** How long a finger rests on a button with help before the help shows instead of the button acting. */
+const PRESS_MS = 500;
 const TOLD_WIDTH = 288;
 /** What the reason takes below a button: three lines of small text. */
 const TOLD_ROOM = 64;
@@ -32,7 +34,8 @@ const TOLD_ROOM = 64;
  * gets the reason as a tooltip, a keyboard or screen-reader user can still reach the button (it is
  * aria-disabled rather than disabled, which would take it out of the tab order) and hears the reason as its
  * description, and a tap or a click on it shows the reason beside it (a touch screen shows no tooltip).
- * `help`, otherwise, is said the same way: what the button does, beyond its name.
+ * `help`, otherwise, is said the same way: what the button does, beyond its name; on a touch screen a finger
+ * held on the button shows it, as a phone's own tooltips do, and the button does not act.
  */
 export function Button({
   variant = "secondary",
@@ -46,7 +49,10 @@ export function Button({
 }: ComponentProps<"button"> & { variant?: keyof typeof VARIANTS; size?: keyof typeof SIZES; reason?: string | undefined; help?: string | undefined }) {
   const explained = Boolean(disabled && reason);
   const described = useHelp(explained ? reason : help);
-  const [told, setTold] = useState<{ left: number; top?: number; bottom?: number } | null>(null);
+  const [told, setTold] = useState<{ text: string; left: number; top?: number; bottom?: number } | null>(null);
+  // The finger's press: its timer, and whether it showed the help (the click that ends it then does nothing).
+  const press = useRef<{ timer?: ReturnType<typeof setTimeout>; showed: boolean }>({ showed: false });
+  useEffect(() => () => clearTimeout(press.current.timer), []);
   useEffect(() => {
     if (!told) return;
     const end = () => setTold(null);
@@ -58,28 +64,59 @@ export function Button({
       window.removeEventListener("scroll", end, { capture: true });
     };
   }, [told]);
-  const tell = (event: MouseEvent<HTMLButtonElement>) => {
-    const box = event.currentTarget.getBoundingClientRect();
+  const tell = (button: HTMLElement, text: string) => {
+    const box = button.getBoundingClientRect();
     const left = Math.max(8, Math.min(box.left, window.innerWidth - 8 - TOLD_WIDTH));
     // Under the button, or over it where the screen ends below it.
-    setTold(box.bottom + TOLD_ROOM < window.innerHeight ? { left, top: box.bottom + 4 } : { left, bottom: window.innerHeight - box.top + 4 });
+    setTold(box.bottom + TOLD_ROOM < window.innerHeight ? { text, left, top: box.bottom + 4 } : { text, left, bottom: window.innerHeight - box.top + 4 });
+  };
+  const pressable = Boolean(help && !disabled);
+  const release = () => clearTimeout(press.current.timer);
+  const held = pressable
+    ? {
+        onPointerDown: (event: { pointerType: string; currentTarget: HTMLElement }) => {
+          press.current.showed = false;
+          release();
+          if (event.pointerType !== "touch" || !help) return;
+          const button = event.currentTarget;
+          press.current.timer = setTimeout(() => {
+            press.current.showed = true;
+            tell(button, help);
+          }, PRESS_MS);
+        },
+        // A finger lifted, or taken by a scroll.
+        onPointerUp: release,
+        onPointerCancel: release,
+        onPointerLeave: release,
+        onContextMenu: (event: MouseEvent<HTMLButtonElement>) => {
+          if (press.current.showed) event.preventDefault();
+        },
+      }
+    : {};
+  const act = (event: MouseEvent<HTMLButtonElement>) => {
+    if (press.current.showed) {
+      press.current.showed = false;
+      return;
+    }
+    onClick?.(event);
   };
   return (
     <>
       <button
         type="button"
         {...props}
-        className={`inline-flex items-center justify-center gap-1.5 rounded-md ${SIZES[size]} font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
+        {...held}
+        className={`inline-flex items-center justify-center gap-1.5 rounded-md ${SIZES[size]} font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${pressable ? "select-none [-webkit-touch-callout:none]" : ""} ${VARIANTS[variant]} ${className}`}
         disabled={disabled && !explained}
         aria-disabled={explained || undefined}
         aria-describedby={described.props["aria-describedby"] ?? props["aria-describedby"]}
         title={described.props.title ?? props.title}
-        onClick={explained ? tell : onClick}
+        onClick={explained ? (event) => tell(event.currentTarget, reason ?? "") : act}
       />
       {described.node}
-      {explained && told && (
-        <span role="status" style={{ ...told, maxWidth: TOLD_WIDTH }} className="fixed z-50 rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
-          {reason}
+      {told && (
+        <span role="status" style={{ left: told.left, top: told.top, bottom: told.bottom, maxWidth: TOLD_WIDTH }} className="fixed z-50 rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
+          {told.text}
         </span>
       )}
     </>
