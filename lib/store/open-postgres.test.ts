@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from "node:net";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { freshPostgresSchema } from "@/test/store-backends";
@@ -5,6 +6,10 @@ import { defaultRequest } from "../models/defaults";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import { openPostgres } from "./open-postgres";
 import { createSqlStore } from "./sql-store";
+
+/** The protocol's "authentication done" and "ready for a query" messages. */
+const authenticationOk = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]);
+const readyForQuery = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
 
 /** What only the PostgreSQL backend has: instances that start together, and a database that outlives them. */
 
@@ -63,6 +68,21 @@ describe("the PostgreSQL database", () => {
       await next.close();
     } finally {
       await schema.drop();
+    }
+  });
+
+  it("gives up on a server that lets a connection in and then answers nothing, instead of waiting for ever", async () => {
+    // Says "signed in, ready" to every connection, then never answers a query (a server frozen, a proxy stuck).
+    const silent = createServer((socket) => {
+      socket.once("data", () => socket.write(Buffer.concat([authenticationOk, readyForQuery])));
+      socket.on("error", () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      await expect(openPostgres(`postgres://nobody@127.0.0.1:${port}/none`, { connectTimeoutMs: 300 })).rejects.toThrow(/timeout/i);
+    } finally {
+      silent.close();
     }
   });
 

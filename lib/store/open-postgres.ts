@@ -1,6 +1,5 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { parseIntoClientConfig } from "pg-connection-string";
 import { holdLock } from "./advisory-locks";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { SqlDatabase, Tables } from "./schema";
@@ -37,22 +36,33 @@ const migrate = async (db: Kysely<Tables>): Promise<void> => {
  * later. Past this the server ends the session and its locks go.
  */
 const IDLE_IN_TRANSACTION_MS = 60_000;
+/** How long a new connection may take to be made, and then to be set up. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export const openPostgres = async (
   url: string,
-  { maxConnections = 10, idleInTransactionMs = IDLE_IN_TRANSACTION_MS }: { maxConnections?: number; idleInTransactionMs?: number } = {},
+  {
+    maxConnections = 10,
+    idleInTransactionMs = IDLE_IN_TRANSACTION_MS,
+    connectTimeoutMs = CONNECT_TIMEOUT_MS,
+  }: { maxConnections?: number; idleInTransactionMs?: number; connectTimeoutMs?: number } = {},
 ): Promise<SqlDatabase> => {
-  const config = parseIntoClientConfig(url);
   const pool = new pg.Pool({
-    ...config,
-    // In the connection's start-up message, after the URL's own options (a search_path, say): in force from its
-    // first statement, and under the connect timeout like the rest of the handshake.
-    options: [config.options, `-c idle_in_transaction_session_timeout=${Math.round(idleInTransactionMs)}`].filter(Boolean).join(" "),
+    connectionString: url,
     max: maxConnections,
     types,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: connectTimeoutMs,
     // A server gone without a word is noticed by the client as well.
     keepAlive: true,
+    // Set on each new connection before it is handed out (the URL's own options, a search_path say, are kept;
+    // a SET after connecting also passes a pooler such as PgBouncer, which refuses unknown start-up options);
+    // a connection that cannot be set up is not used. The connect timeout ends with the handshake, so the SET
+    // has one of its own: a server that accepts the connection and then says nothing fails it, not hangs it.
+    onConnect: async (client) => {
+      // pg reads a query's own query_timeout (client.js), which its types leave out.
+      const setting: pg.QueryConfig & { query_timeout: number } = { text: `SET idle_in_transaction_session_timeout = ${Math.round(idleInTransactionMs)}`, query_timeout: connectTimeoutMs };
+      await client.query(setting);
+    },
   });
   // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
   pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
