@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ComponentProps, type MouseEvent } from "react";
+import { useEffect, useState, type ComponentProps } from "react";
+import { useHeldHelp } from "./use-held-help";
 import { useHelp } from "./use-help";
 
 // aria-disabled as well as disabled: a button disabled with a reason stays focusable (see below).
@@ -23,8 +24,6 @@ const SIZES = {
 
 /** How long the reason a tap on a disabled button brought up stays, unless the page scrolls first. */
 const TOLD_MS = 4_000;
-/** How long a finger rests on a button with help before the help shows instead of the button acting. */
-const PRESS_MS = 500;
 const TOLD_WIDTH = 288;
 /** What the reason takes below a button: three lines of small text. */
 const TOLD_ROOM = 64;
@@ -50,9 +49,6 @@ export function Button({
   const explained = Boolean(disabled && reason);
   const described = useHelp(explained ? reason : help);
   const [told, setTold] = useState<{ text: string; left: number; top?: number; bottom?: number } | null>(null);
-  // The finger's press: its timer, and whether it showed the help (the click that ends it then does nothing).
-  const press = useRef<{ timer?: ReturnType<typeof setTimeout>; showed: boolean }>({ showed: false });
-  useEffect(() => () => clearTimeout(press.current.timer), []);
   useEffect(() => {
     if (!told) return;
     const end = () => setTold(null);
@@ -71,50 +67,27 @@ export function Button({
     setTold(box.bottom + TOLD_ROOM < window.innerHeight ? { text, left, top: box.bottom + 4 } : { text, left, bottom: window.innerHeight - box.top + 4 });
   };
   const pressable = Boolean(help && !disabled);
-  const release = () => clearTimeout(press.current.timer);
-  const held = pressable
-    ? {
-        onPointerDown: (event: { pointerType: string; currentTarget: HTMLElement }) => {
-          press.current.showed = false;
-          release();
-          if (event.pointerType !== "touch" || !help) return;
-          const button = event.currentTarget;
-          press.current.timer = setTimeout(() => {
-            press.current.showed = true;
-            tell(button, help);
-          }, PRESS_MS);
-        },
-        // A finger lifted, or taken by a scroll.
-        onPointerUp: release,
-        onPointerCancel: release,
-        onPointerLeave: release,
-        onContextMenu: (event: MouseEvent<HTMLButtonElement>) => {
-          if (press.current.showed) event.preventDefault();
-        },
-      }
-    : {};
-  const act = (event: MouseEvent<HTMLButtonElement>) => {
-    if (press.current.showed) {
-      press.current.showed = false;
-      return;
-    }
-    onClick?.(event);
-  };
+  const held = useHeldHelp(pressable ? help : undefined, tell);
+  // What a bubble may say now: a reason told before the button was enabled goes with it.
+  const sayable = explained ? reason : pressable ? help : undefined;
   return (
     <>
       <button
         type="button"
         {...props}
-        {...held}
+        {...held.handlers}
         className={`inline-flex items-center justify-center gap-1.5 rounded-md ${SIZES[size]} font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${pressable ? "select-none [-webkit-touch-callout:none]" : ""} ${VARIANTS[variant]} ${className}`}
         disabled={disabled && !explained}
         aria-disabled={explained || undefined}
         aria-describedby={described.props["aria-describedby"] ?? props["aria-describedby"]}
         title={described.props.title ?? props.title}
-        onClick={explained ? (event) => tell(event.currentTarget, reason ?? "") : act}
+        onClick={(event) => {
+          if (explained) tell(event.currentTarget, reason ?? "");
+          else if (!held.swallows(event)) onClick?.(event);
+        }}
       />
       {described.node}
-      {told && (
+      {told && told.text === sayable && (
         <span role="status" style={{ left: told.left, top: told.top, bottom: told.bottom, maxWidth: TOLD_WIDTH }} className="fixed z-50 rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
           {told.text}
         </span>
