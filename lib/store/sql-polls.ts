@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { choiceOf, choiceText, pollImageIds, type Poll } from "../polls/poll";
 import { holdLock } from "./advisory-locks";
 import { retryConflicts } from "./conflict-retry";
@@ -82,8 +82,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
           .insertInto("polls")
           .values({ id: poll.id, token: poll.token, created_at: poll.createdAt, title: poll.title, reveal: poll.reveal, access: poll.access, closed_at: poll.closedAt, items_json: JSON.stringify(poll.items) })
           .execute();
-        for (const chunk of inChunks(ids))
-          await trx.insertInto("poll_shown_images").values(chunk.map((imageId) => ({ poll_id: poll.id, image_id: imageId }))).execute();
+        await listShown(trx, poll.id, ids);
         return true;
       })).catch((error: unknown) => {
         if (error instanceof MissingImage) return false;
@@ -106,6 +105,13 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
         await holdLock(trx, backend, "pollImages");
         const row = await trx.selectFrom("polls").select("items_json").where("id", "=", id).executeTakeFirst();
         if (!row) return null;
+        // A poll made by an instance still on the code before that list (a rolling deploy) is not on it yet.
+        const unlisted = await trx
+          .selectFrom("polls as p")
+          .select(["p.id", "p.items_json"])
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom("poll_shown_images as s").select("s.poll_id").whereRef("s.poll_id", "=", "p.id"))))
+          .execute();
+        for (const other of unlisted) await listShown(trx, other.id, [...new Set(pollImageIds(JSON.parse(other.items_json) as Poll["items"]))]);
         await trx.deleteFrom("poll_votes").where("poll_id", "=", id).execute();
         await trx.deleteFrom("poll_shown_images").where("poll_id", "=", id).execute();
         await trx.deleteFrom("polls").where("id", "=", id).execute();
@@ -161,6 +167,16 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     },
     pollImages,
   };
+};
+
+/** Records which images a poll shows (each once). */
+const listShown = async (trx: Transaction<Tables>, pollId: string, imageIds: readonly string[]) => {
+  for (const chunk of inChunks(imageIds))
+    await trx
+      .insertInto("poll_shown_images")
+      .values(chunk.map((imageId) => ({ poll_id: pollId, image_id: imageId })))
+      .onConflict((conflict) => conflict.columns(["poll_id", "image_id"]).doNothing())
+      .execute();
 };
 
 const pollOf = (row: Tables["polls"]): Poll => ({

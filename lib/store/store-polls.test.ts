@@ -132,6 +132,23 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
   });
 });
 
+describe("on postgres, during a rolling deploy", () => {
+  it("a poll made by an instance on the code before the list of shown images still keeps the images it shares", async () => {
+    await onPostgresStore(async ({ store, database }) => {
+      await madeTwo(store);
+      const other: Poll = { ...poll, id: "poll-2", token: "token-2", items: [{ prompt: "A lighthouse", candidates: [poll.items[0]!.candidates[0]!] }] };
+      await store.createPoll(poll);
+      await store.createPoll(other);
+      // As that code made it: the poll and its images kept, and no row saying it shows i1.
+      await database.db.deleteFrom("poll_shown_images").where("poll_id", "=", "poll-2").execute();
+      await store.delete("g1", 2_000);
+      expect(await store.deletePoll("poll-1")).toEqual({ imageIds: [] });
+      expect((await store.pollImages(["i1", "i2"])).map((entry) => entry.id)).toEqual(["i1"]);
+      expect(await store.deletePoll("poll-2")).toEqual({ imageIds: ["i1"] });
+    });
+  });
+});
+
 describe("on postgres, a vote and a delete of its poll at once", () => {
   it("refuses the vote as for a closed poll, and keeps nothing of it", async () => {
     await onPostgresStore(async ({ store, database }) => {
