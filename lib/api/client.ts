@@ -1,3 +1,4 @@
+import { OWN_CHANGE_HEADER } from "../events/sse";
 import type { AppErrorBody, ErrorCode, FieldIssue } from "../errors";
 
 /** Said when no answer came at all (written here, in the browser, as the server never saw the request). */
@@ -43,6 +44,16 @@ export const apiResponse = async (path: string, init: RequestInit & { json?: unk
     throw new ApiError(code, response.status, message, retryAfterSeconds, fields);
   }
   throw new ApiError("internal_error", response.status, `The playground server answered ${response.status} without an explanation.`);
+};
+
+/** This tab's own change of an item, answered: the item as it now is, and the last change of it on record. */
+export type OwnChange<T> = { readonly item: T; readonly changeId: number | null };
+
+/** The same for a change of one history item (a star, a reveal, a cancel): the item, and its change's id. */
+export const apiChange = async <T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<OwnChange<T>> => {
+  const response = await apiResponse(path, init);
+  const changeId = Number(response.headers.get(OWN_CHANGE_HEADER) ?? Number.NaN);
+  return { item: (await response.json()) as T, changeId: Number.isSafeInteger(changeId) ? changeId : null };
 };
 
 /** The same for its JSON answers: the parsed body. */

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation } from "@tanstack/react-query";
 import type { CompareRequest } from "../compare/compare-request";
 import { isActive, type ComparisonView } from "../generation/view";
-import { apiFetch, type ApiError } from "./client";
+import { apiChange, apiFetch, type ApiError, type OwnChange } from "./client";
 import { generationKeys, runningCheckMs, useRefreshHistory, useUpdateCached } from "./generations";
 import { readItem } from "./live-cache";
 import { laterComparison } from "./read-order";
@@ -31,14 +31,14 @@ export const useRetryColumn = () => {
   const update = useUpdateCached();
   return useMutation<ComparisonView, ApiError, { id: string; column: string }>({
     mutationFn: ({ id, column }) => apiFetch<ComparisonView>(`/api/comparisons/${id}/retry`, { method: "POST", json: { column } }),
-    onSuccess: update,
+    onSuccess: (item) => update(item),
   });
 };
 
 export const useUpdateComparison = () => {
   const update = useUpdateCached();
-  return useMutation<ComparisonView, ApiError, { id: string; starred?: boolean; revealed?: true }>({
-    mutationFn: ({ id, ...patch }) => apiFetch<ComparisonView>(`/api/comparisons/${id}`, { method: "PATCH", json: patch }),
-    onSuccess: update,
+  return useMutation<OwnChange<ComparisonView>, ApiError, { id: string; starred?: boolean; revealed?: true }>({
+    mutationFn: ({ id, ...patch }) => apiChange<ComparisonView>(`/api/comparisons/${id}`, { method: "PATCH", json: patch }),
+    onSuccess: ({ item, changeId }) => update(item, changeId),
   });
 };

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type I
 import { isUnfiltered, listSearchParams, type ListFilters } from "../generation/list-query";
 import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type ListedPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
-import { apiFetch, type ApiError } from "./client";
+import { apiChange, apiFetch, type ApiError, type OwnChange } from "./client";
 import { heardOwnChange, readItem, readStarted, reconcilePage } from "./live-cache";
 import { laterGeneration, laterItem } from "./read-order";
 
@@ -56,8 +56,8 @@ type HistoryData = InfiniteData<HistoryPage, string | null>;
 /** Writes a changed history item into every cached list and its own entry, so all views agree at once. */
 export const useUpdateCached = () => {
   const client = useQueryClient();
-  return (changed: HistoryItem) => {
-    heardOwnChange(client, changed);
+  return (changed: HistoryItem, changeId: number | null = null) => {
+    heardOwnChange(client, changed, changeId);
     client.setQueryData<HistoryItem>(changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id), (held) => laterItem(held, changed));
     client.setQueriesData<HistoryData>({ queryKey: generationKeys.lists }, (data) =>
       data && {
@@ -90,17 +90,17 @@ export const useCreateGeneration = () => {
 
 export const useCancelGeneration = () => {
   const update = useUpdateCached();
-  return useMutation<GenerationView, ApiError, string>({
-    mutationFn: (id) => apiFetch<GenerationView>(`/api/generations/${id}/cancel`, { method: "POST" }),
-    onSuccess: update,
+  return useMutation<OwnChange<GenerationView>, ApiError, string>({
+    mutationFn: (id) => apiChange<GenerationView>(`/api/generations/${id}/cancel`, { method: "POST" }),
+    onSuccess: ({ item, changeId }) => update(item, changeId),
   });
 };
 
 export const useStarGeneration = () => {
   const update = useUpdateCached();
-  return useMutation<GenerationView, ApiError, { id: string; starred: boolean }>({
-    mutationFn: ({ id, starred }) => apiFetch<GenerationView>(`/api/generations/${id}`, { method: "PATCH", json: { starred } }),
-    onSuccess: update,
+  return useMutation<OwnChange<GenerationView>, ApiError, { id: string; starred: boolean }>({
+    mutationFn: ({ id, starred }) => apiChange<GenerationView>(`/api/generations/${id}`, { method: "PATCH", json: { starred } }),
+    onSuccess: ({ item, changeId }) => update(item, changeId),
   });
 };
 

@@ -222,6 +222,46 @@ describe("a read on its way while the item changes here", () => {
   });
 });
 
+describe("the stream's news of an item that left before this tab's own change of it", () => {
+  const ownChange = (client: QueryClient, item: GenerationView, changeId: number | null) => {
+    heardOwnChange(client, item, changeId);
+    client.setQueryData(generationKeys.one(item.id), item);
+  };
+  const live = (client: QueryClient, item: GenerationView, changeId: number) => applyLiveChange(client, { items: [item], deleted: [], usage: null }, changeId);
+
+  it("keeps this tab's star in the card and the list until the stream tells of it, and then takes what comes after", () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.list({}), pages([generation("a", 1, { status: "running" })]));
+    ownChange(client, generation("a", 1, { status: "running", starred: true }), 10);
+    // Read before the star was made, told after it was answered: its step is taken, not its star.
+    live(client, generation("a", 1, { status: "running", stage: "working" }), 9);
+    expect(client.getQueryData(generationKeys.one("a"))).toMatchObject({ starred: true, stage: "working" });
+    expect(client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages[0]?.items[0]).toMatchObject({ starred: true, stage: "working" });
+    live(client, generation("a", 1, { status: "succeeded", starred: true }), 10);
+    expect(heardCount(client)).toBe(0);
+    // Unstarred in another tab afterwards: believed.
+    live(client, generation("a", 1, { status: "succeeded", starred: false }), 11);
+    expect(client.getQueryData(generationKeys.one("a"))).toMatchObject({ starred: false, status: "succeeded" });
+  });
+
+  it("keeps this tab's cancel over a step told of the call before it stopped", () => {
+    const client = new QueryClient();
+    ownChange(client, generation("a", 1, { status: "cancelled" }), 12);
+    live(client, generation("a", 1, { status: "running", stage: "downloading" }), 11);
+    expect(client.getQueryData(generationKeys.one("a"))).toMatchObject({ status: "cancelled" });
+    live(client, generation("a", 1, { status: "cancelled" }), 12);
+    expect(heardCount(client)).toBe(0);
+  });
+
+  it("believes every message when the answer named no change (the log kept none of the item)", () => {
+    const client = new QueryClient();
+    ownChange(client, generation("a", 1, { starred: true }), null);
+    expect(heardCount(client)).toBe(0);
+    live(client, generation("a", 1, { starred: false }), 3);
+    expect(client.getQueryData(generationKeys.one("a"))).toMatchObject({ starred: false });
+  });
+});
+
 describe("items deleted elsewhere", () => {
   it("are told to whoever listens (a selection lets them go), and only those", () => {
     const client = new QueryClient();

@@ -25,6 +25,8 @@ type Heard = {
   /** When the stream last said something of it, and when this tab's own change of it was last answered. */
   readonly streamTick: number | null;
   readonly ownTick: number | null;
+  /** The last change of it on record when this tab's own change was answered: the stream's older news left before it. */
+  readonly ownChangeId: number | null;
 };
 type Hearing = { readonly items: Map<string, Heard>; tick: number; readonly reads: Set<{ readonly start: number }> };
 const hearings = new WeakMap<QueryClient, Hearing>();
@@ -42,6 +44,8 @@ const letGo = (state: Hearing) => {
   const needed = Math.min(...[...state.reads].map((read) => read.start));
   for (const [id, entry] of state.items) {
     if (lastHeard(entry) > needed) break;
+    // This tab's own change the stream has not told yet: its older news must still be told apart until then.
+    if (entry.ownChangeId !== null && (entry.changeId ?? -1) < entry.ownChangeId) continue;
     state.items.delete(id);
   }
 };
@@ -67,14 +71,16 @@ export const readStarted = (client: QueryClient): ReadOnItsWay => {
  * answers after it (a card's check while it runs, a list page) keeps it, instead of putting the item back as it
  * was for a moment.
  */
-export const heardOwnChange = (client: QueryClient, item: ShareEntry): void => {
+export const heardOwnChange = (client: QueryClient, item: ShareEntry, changeId: number | null = null): void => {
   const state = hearing(client);
   const held = state.items.get(item.id);
   // Deleted meanwhile (the stream said so): that stands.
   if (held?.deleted) return;
   const tick = ++state.tick;
+  const before = held?.ownChangeId ?? null;
+  const ownChangeId = changeId === null ? before : Math.max(before ?? changeId, changeId);
   state.items.delete(item.id);
-  state.items.set(item.id, { changeId: held?.changeId ?? null, deleted: false, streamTick: held?.streamTick ?? null, ownTick: tick });
+  state.items.set(item.id, { changeId: held?.changeId ?? null, deleted: false, streamTick: held?.streamTick ?? null, ownTick: tick, ownChangeId });
   letGo(state);
 };
 
@@ -186,23 +192,30 @@ export const onLiveDeletions = (client: QueryClient, listener: (ids: ReadonlySet
 export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number) => {
   const state = hearing(client);
   const tick = ++state.tick;
+  // News of an item read before this tab's own change of it was made (it was on its way when the change was
+  // answered) keeps that change: the star, the reveal, a cancel's end. The stream's news of the change follows.
+  const items = change.items.map((item) => {
+    const ownChangeId = state.items.get(item.id)?.ownChangeId;
+    const held = ownChangeId != null && changeId < ownChangeId ? client.getQueryData<HistoryItem>(itemKey(item)) : undefined;
+    return held ? withOwnChange(held, item) : item;
+  });
   const hear = (id: string, deleted: boolean) => {
-    const ownTick = state.items.get(id)?.ownTick ?? null;
+    const { ownTick = null, ownChangeId = null } = state.items.get(id) ?? {};
     // Deleted first, so that the map stays in the order things were heard.
     state.items.delete(id);
-    state.items.set(id, { changeId, deleted, streamTick: tick, ownTick });
+    state.items.set(id, { changeId, deleted, streamTick: tick, ownTick, ownChangeId });
   };
-  for (const item of change.items) hear(item.id, false);
+  for (const item of items) hear(item.id, false);
   for (const item of change.deleted) hear(item.id, true);
-  for (const item of change.items) client.setQueryData(itemKey(item), item);
-  const changed = new Map(change.items.map((item) => [item.id, item]));
+  for (const item of items) client.setQueryData(itemKey(item), item);
+  const changed = new Map(items.map((item) => [item.id, item]));
   const gone = new Set(change.deleted.map((item) => item.id));
   for (const item of change.deleted) client.removeQueries({ queryKey: itemKey(item), exact: true });
   for (const query of client.getQueryCache().findAll({ queryKey: generationKeys.lists })) {
     const data = query.state.data as HistoryData | undefined;
     if (!data) continue;
     const held = new Set(data.pages.flatMap((page) => page.items.map((item) => item.id)));
-    const fresh = change.items.filter((item) => !held.has(item.id));
+    const fresh = items.filter((item) => !held.has(item.id));
     const filters = (query.queryKey[2] ?? {}) as ListFilters;
     const pages = data.pages.map((page, index) => {
       const items = page.items.filter((item) => !gone.has(item.id)).map((item) => changed.get(item.id) ?? item);
@@ -212,7 +225,7 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
       return { ...page, items: [...onTop, ...items] };
     });
     client.setQueryData<HistoryData>(query.queryKey, { ...data, pages });
-    if (change.items.length > 0 && !isUnfiltered(filters)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    if (items.length > 0 && !isUnfiltered(filters)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
   }
   if (change.usage) {
     client.setQueryData<Usage>(["usage"], change.usage);

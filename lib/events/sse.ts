@@ -19,6 +19,20 @@ export type LiveChange<Usage> = {
  */
 export type LiveHello = { readonly resumed: boolean };
 
+/**
+ * The header of the answer to this tab's own change of an item (a star, a reveal, a cancel): the id of the last
+ * change the log holds of that item once it was made. The stream's messages of the item with a lower id were
+ * read before it, and must not undo it.
+ */
+export const OWN_CHANGE_HEADER = "playground-change-id";
+
+/** The history item a generation shows as: itself, or the comparison it is a column of. */
+export const historyItemOf = (generation: { readonly id: string; readonly comparisonId: string | null }): ShareEntry =>
+  generation.comparisonId ? { kind: "comparison", id: generation.comparisonId } : { kind: "generation", id: generation.id };
+
+/** The header's value: the id, or nothing when the log holds no change of the item. */
+export const ownChangeHeaders = (changeId: number | null): Record<string, string> => (changeId === null ? {} : { [OWN_CHANGE_HEADER]: String(changeId) });
+
 const encoder = new TextEncoder();
 
 /** One Server-Sent Events frame, encoded once however many streams it goes to. JSON holds no raw newline. */

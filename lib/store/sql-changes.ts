@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
+import { historyItemOf } from "../events/sse";
 import { holdLock } from "./advisory-locks";
 import { retryConflicts } from "./conflict-retry";
 import type { SqlDatabase, Tables } from "./schema";
@@ -15,8 +16,7 @@ export const CHANGES_CHANNEL = "playground_changes";
 export const SIGN_OUTS_CHANNEL = "playground_sign_outs";
 
 /** The item a generation shows as in the history: itself, or the comparison it is a column of. */
-export const itemOf = (row: { id: string; comparison_id: string | null }): ShareEntry =>
-  row.comparison_id ? { kind: "comparison", id: row.comparison_id } : { kind: "generation", id: row.id };
+export const itemOf = (row: { id: string; comparison_id: string | null }): ShareEntry => historyItemOf({ id: row.id, comparisonId: row.comparison_id });
 
 /**
  * The history's change log: each write that changes what a page shows records what it changed, in its own
@@ -74,6 +74,16 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
       });
     },
     bounds,
+    /** The id of the last change recorded of an item, or null if the log holds none. */
+    async lastOf(item: ShareEntry): Promise<number | null> {
+      const row = await db
+        .selectFrom("changes")
+        .select((eb) => eb.fn.max<number | null>("id").as("id"))
+        .where("item_id", "=", item.id)
+        .where("item_kind", "=", item.kind)
+        .executeTakeFirst();
+      return row?.id == null ? null : Number(row.id);
+    },
     async prune(before: number): Promise<void> {
       // By id, below the first row young enough to keep: what stays is an unbroken run, whatever clock each
       // instance stamped its rows with (a resume reads "no gap" from the first id alone). The newest stays

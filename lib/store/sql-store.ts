@@ -810,6 +810,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     changesAfter: changes.after,
     changeBounds: changes.bounds,
+    lastChangeOf: changes.lastOf,
     pruneChanges: changes.prune,
     watchChanges: changes.watch,
     async close() {

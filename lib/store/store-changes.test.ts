@@ -56,6 +56,21 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await said(store, start)).toEqual(["item comparison cmp", "item comparison cmp", "item comparison cmp", "item comparison cmp", "deleted comparison cmp"]);
   });
 
+  it("names an item's last change, which a star's answer carries, whatever other items changed after it", async () => {
+    await store.create({ id: "g1", createdAt: 1, request: { ...defaultRequest("wan2.6-t2i"), prompt: "a" } });
+    const columns = planComparison(compareRequest).map((plan, index) => ({ id: `c${index}`, request: plan.request }));
+    await store.createComparison({ id: "cmp", createdAt: 1, request: compareRequest, seed: 5, columns });
+    await store.setStarred("g1", true);
+    const starred = (await store.changeBounds()).last;
+    await store.create({ id: "g2", createdAt: 2, request: { ...defaultRequest("wan2.6-t2i"), prompt: "b" } });
+    await store.fail("c0", { finishedAt: 2, status: "failed", error: null });
+    expect(await store.lastChangeOf({ kind: "generation", id: "g1" })).toBe(starred);
+    expect(await store.lastChangeOf({ kind: "comparison", id: "cmp" })).toBe((await store.changeBounds()).last);
+    // A column is told of as its comparison, never by its own id.
+    expect(await store.lastChangeOf({ kind: "generation", id: "c0" })).toBeNull();
+    expect(await store.lastChangeOf({ kind: "generation", id: "nope" })).toBeNull();
+  });
+
   it("records the generations a lease's end interrupts", async () => {
     const lease = { owner: "gone", until: 10 };
     await store.create({ id: "leased", createdAt: 1, request: { ...defaultRequest("wan2.6-t2i"), prompt: "a" } }, { lease, maxConcurrent: 8, now: 1 });

@@ -305,6 +305,11 @@ export type GenerationStore = {
   /** Changes after `cursor`, oldest first, at most `limit`. Every write above records what it changed. */
   changesAfter(cursor: number, limit: number): Promise<Change[]>;
   changeBounds(): Promise<ChangeBounds>;
+  /**
+   * The id of the last change recorded of an item (null if none is kept): a tab's own change answered with it
+   * can tell the live stream's older news of the item, which left before that change, from newer.
+   */
+  lastChangeOf(item: ShareEntry): Promise<number | null>;
   /** Forgets changes older than `before` (the newest is always kept). */
   pruneChanges(before: number): Promise<void>;
   /** Calls `listener` after each commit in this process that recorded a change; answers the way to stop. */

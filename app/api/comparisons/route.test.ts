@@ -96,7 +96,11 @@ describe("a comparison's own routes", () => {
       comparison.PATCH(new Request(`http://localhost/api/comparisons/${json.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), params(json.id));
     expect(((await (await patch({ revealed: true })).json()) as ComparisonView).revealed).toBe(true);
     expect((await patch({ revealed: false })).status).toBe(400);
-    expect(((await (await patch({ starred: true })).json()) as ComparisonView).starred).toBe(true);
+    const starred = await patch({ starred: true });
+    expect(((await starred.json()) as ComparisonView).starred).toBe(true);
+    // The answer names the star's change, the comparison's last: the stream's older news of it left before it.
+    expect(starred.headers.get("playground-change-id")).toBe(String(await harness.history.store.lastChangeOf({ kind: "comparison", id: json.id })));
+    expect(await harness.history.store.lastChangeOf({ kind: "comparison", id: json.id })).toBe((await harness.history.store.changeBounds()).last);
 
     const column = json.columns[0]?.generation.id ?? "";
     const alone = await harness.generation.DELETE(new Request(`http://localhost/api/generations/${column}`, { method: "DELETE" }), params(column));

@@ -6,6 +6,7 @@ import { clientItem } from "@/lib/history/client-view";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
+import { ownChangeHeaders } from "@/lib/events/sse";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +27,10 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
   return handleRoute(request, async () => {
     const patch = patchSchema.safeParse(await readJsonBody(request, 1024));
     if (!patch.success) throw new AppError("invalid_request", "Only { starred: true | false } and { revealed: true } can be changed.");
-    const comparison = await (await getHistory()).store.updateComparison((await params).id, patch.data);
+    const { store } = await getHistory();
+    const comparison = await store.updateComparison((await params).id, patch.data);
     if (!comparison) throw notFound("This comparison");
-    return json(clientItem(comparison));
+    return json(clientItem(comparison), 200, ownChangeHeaders(await store.lastChangeOf({ kind: "comparison", id: comparison.id })));
   });
 }
 

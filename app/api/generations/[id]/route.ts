@@ -6,6 +6,7 @@ import { clientGeneration } from "@/lib/history/client-view";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
+import { historyItemOf, ownChangeHeaders } from "@/lib/events/sse";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
     const { store } = await getHistory();
     const generation = await store.setStarred((await params).id, patch.data.starred);
     if (!generation) throw notFound("This generation");
-    return json(await clientGeneration(store, generation));
+    return json(await clientGeneration(store, generation), 200, ownChangeHeaders(await store.lastChangeOf(historyItemOf(generation))));
   });
 }
 
