@@ -57,7 +57,9 @@ type HistoryData = InfiniteData<HistoryPage, string | null>;
 export const useUpdateCached = () => {
   const client = useQueryClient();
   return (changed: HistoryItem, changeId: number | null = null) => {
-    heardOwnChange(client, changed, changeId);
+    // A column's change is told by the stream as its comparison's, under another id: not one to wait for.
+    const own = changed.kind === "generation" && changed.comparisonId !== null ? null : changeId;
+    if (!heardOwnChange(client, changed, own)) return;
     client.setQueryData<HistoryItem>(changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id), (held) => laterItem(held, changed));
     client.setQueriesData<HistoryData>({ queryKey: generationKeys.lists }, (data) =>
       data && {

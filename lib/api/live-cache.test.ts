@@ -253,6 +253,19 @@ describe("the stream's news of an item that left before this tab's own change of
     expect(heardCount(client)).toBe(0);
   });
 
+  it("takes an answer the stream has already told of (or told of what came after it) as old news, and waits for nothing", () => {
+    const client = new QueryClient();
+    live(client, generation("a", 1, { starred: true }), 20);
+    // Unstarred in another tab at 21, told; this tab's star, made at 20, answered only now.
+    live(client, generation("a", 1, { starred: false }), 21);
+    expect(heardOwnChange(client, generation("a", 1, { starred: true }), 20)).toBe(false);
+    expect(heardCount(client)).toBe(0);
+    expect(heardOwnChange(client, generation("b", 1, { starred: true }), 22)).toBe(true);
+    // A fresh read (another log, perhaps with lower ids): nothing told before counts.
+    forgetHeard(client);
+    expect(heardOwnChange(client, generation("a", 1, { starred: true }), 3)).toBe(true);
+  });
+
   it("believes every message when the answer named no change (the log kept none of the item)", () => {
     const client = new QueryClient();
     ownChange(client, generation("a", 1, { starred: true }), null);

@@ -28,11 +28,12 @@ type Heard = {
   /** The last change of it on record when this tab's own change was answered: the stream's older news left before it. */
   readonly ownChangeId: number | null;
 };
-type Hearing = { readonly items: Map<string, Heard>; tick: number; readonly reads: Set<{ readonly start: number }> };
+/** `streamAt`: the id of the last message of the live stream applied (it tells every change up to it), or -1. */
+type Hearing = { readonly items: Map<string, Heard>; tick: number; readonly reads: Set<{ readonly start: number }>; streamAt: number };
 const hearings = new WeakMap<QueryClient, Hearing>();
 const hearing = (client: QueryClient) => {
   let state = hearings.get(client);
-  if (!state) hearings.set(client, (state = { items: new Map(), tick: 0, reads: new Set() }));
+  if (!state) hearings.set(client, (state = { items: new Map(), tick: 0, reads: new Set(), streamAt: -1 }));
   return state;
 };
 
@@ -69,19 +70,21 @@ export const readStarted = (client: QueryClient): ReadOnItsWay => {
 /**
  * This tab's own change of an item, answered (a star, a reveal, a cancel): a read that left before it and
  * answers after it (a card's check while it runs, a list page) keeps it, instead of putting the item back as it
- * was for a moment.
+ * was for a moment; so does the stream's news of the item older than `changeId`, the item's last change when
+ * the answer was made. Answers false when the answer is old news, not to be written over the cache: the stream
+ * has told of that change already (and perhaps of a later one, another tab's), or of the item's deletion.
  */
-export const heardOwnChange = (client: QueryClient, item: ShareEntry, changeId: number | null = null): void => {
+export const heardOwnChange = (client: QueryClient, item: ShareEntry, changeId: number | null = null): boolean => {
   const state = hearing(client);
   const held = state.items.get(item.id);
-  // Deleted meanwhile (the stream said so): that stands.
-  if (held?.deleted) return;
+  if (held?.deleted || (changeId !== null && changeId <= state.streamAt)) return false;
   const tick = ++state.tick;
   const before = held?.ownChangeId ?? null;
   const ownChangeId = changeId === null ? before : Math.max(before ?? changeId, changeId);
   state.items.delete(item.id);
   state.items.set(item.id, { changeId: held?.changeId ?? null, deleted: false, streamTick: held?.streamTick ?? null, ownTick: tick, ownChangeId });
   letGo(state);
+  return true;
 };
 
 /**
@@ -122,7 +125,9 @@ const usageHeardAt = new WeakMap<QueryClient, number>();
  * have started again (another database), and a read's older id would then lose to a stale one forever.
  */
 export const forgetHeard = (client: QueryClient) => {
-  hearings.get(client)?.items.clear();
+  const state = hearings.get(client);
+  state?.items.clear();
+  if (state) state.streamAt = -1;
   usageHeardAt.delete(client);
 };
 
@@ -192,6 +197,7 @@ export const onLiveDeletions = (client: QueryClient, listener: (ids: ReadonlySet
 export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number) => {
   const state = hearing(client);
   const tick = ++state.tick;
+  state.streamAt = Math.max(state.streamAt, changeId);
   // News of an item read before this tab's own change of it was made (it was on its way when the change was
   // answered) keeps that change: the star, the reveal, a cancel's end. The stream's news of the change follows.
   const items = change.items.map((item) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
 import { generationView } from "@/test/generation-view";
-import { laterComparison, laterGeneration, laterItem } from "./read-order";
+import { laterComparison, laterGeneration, laterItem, withOwnChange } from "./read-order";
 
 const comparison = (starred: boolean, generations: GenerationView[]): ComparisonView =>
   ({ kind: "comparison", id: "c1", createdAt: 0, seed: 1, starred, revealed: false, columns: generations.map((generation) => ({ generation, notes: [] })) }) as unknown as ComparisonView;
@@ -36,5 +36,16 @@ describe("a read that answers after the live stream's news", () => {
     expect(laterItem(ended, starredWhileRunning)).toEqual({ ...ended, starred: true });
     expect(laterItem(undefined, starredWhileRunning)).toBe(starredWhileRunning);
     expect(laterItem(running, ended)).toBe(ended);
+  });
+});
+
+describe("news read before this tab's own change", () => {
+  it("keeps a revealed comparison whole over a copy read before the reveal (its columns are the blind ones)", () => {
+    const revealed = { ...comparison(true, [generationView({ id: "g1", status: "succeeded" })]), revealed: true };
+    const blind = comparison(false, [generationView({ id: "g1", status: "running" })]);
+    expect(withOwnChange(revealed, blind)).toBe(revealed);
+    // Read after the reveal: the read, with this tab's star.
+    const after = { ...comparison(false, [generationView({ id: "g1", status: "succeeded" })]), revealed: true };
+    expect(withOwnChange(revealed, after)).toEqual({ ...after, starred: true });
   });
 });

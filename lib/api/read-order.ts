@@ -34,6 +34,8 @@ export const laterItem = (held: HistoryItem | undefined, changed: HistoryItem): 
  */
 export const withOwnChange = (held: HistoryItem, read: HistoryItem): HistoryItem => {
   if (held.kind === "generation" && read.kind === "generation") return { ...laterGeneration(held, read), starred: held.starred };
-  if (held.kind === "comparison" && read.kind === "comparison") return { ...laterComparison(held, read), starred: held.starred, revealed: held.revealed || read.revealed };
+  // Read before the reveal, its columns are the blind ones (every column under one model's name): the revealed
+  // copy stands until a read after the reveal.
+  if (held.kind === "comparison" && read.kind === "comparison") return held.revealed && !read.revealed ? held : { ...laterComparison(held, read), starred: held.starred, revealed: read.revealed };
   return read;
 };
