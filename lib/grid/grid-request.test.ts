@@ -66,6 +66,23 @@ describe("grid requests", () => {
     expect(planGrid(fewer).cells.every((cell) => !cell.request.prompt.includes("{"))).toBe(true);
   });
 
+  it("refuses a cell whose prompt would be empty, a list among alternatives and an alternative given twice, rather than send them", () => {
+    const variables: GridAxis = { type: "variables", mode: "all", count: 2, pickSeed: 1 };
+    expect(messages(grid({ prompt: "{a red fox|}", axes: [variables] }))).toEqual([
+      "The prompt of cell 2 of 2 would be empty: keep some text outside the alternatives, or give the empty one a word.",
+    ]);
+    expect(messages(grid({ prompt: "fox", axes: [{ type: "replace", values: ["fox", ""] }] }))).toEqual([
+      "The prompt of cell 2 of 2 would be empty: keep some text outside the alternatives, or give the empty one a word.",
+    ]);
+    expect(messages(grid({ prompt: "{__animals__|a robot} on a beach", lists: { animals: ["a cat", "a dog"] }, axes: [variables] }))).toContain(
+      "A list cannot be one of the alternatives in {…}: put __animals__ outside the braces.",
+    );
+    expect(messages(grid({ prompt: "a {red| red} fox", axes: [variables] }))).toEqual(["The alternatives in {…} give “red” twice: each can be given once."]);
+    expect(messages(grid({ prompt: "a {|red|} fox", axes: [variables] }))).toEqual(["The alternatives in {…} leave a place empty twice: keep one empty alternative."]);
+    // One empty alternative beside text stays what it was: "nothing here".
+    expect(messages(grid({ prompt: "a {red|} fox", axes: [variables] }))).toEqual([]);
+  });
+
   it("refuses a grid past the cell cap, a setting on two axes, and too few values, in words", () => {
     const seeds = (count: number) => Array.from({ length: count }, (_, index) => index);
     expect(messages(grid({ axes: [{ type: "seed", values: seeds(12) }, { type: "negative", values: seeds(9).map(String) }] }))).toContain(

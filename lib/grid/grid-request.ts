@@ -52,6 +52,9 @@ export const axisSchema = z.discriminatedUnion(
 );
 export type GridAxis = z.infer<typeof axisSchema>;
 
+/** A list's name as the prompt writes it (`__name__`). */
+const LIST_IN_TEXT = /__[\p{L}\p{N}-]{1,40}__/u;
+
 const LIST_NAME_RULE = "A list's name is letters, digits and dashes (at most 40).";
 const listsSchema = z
   .record(
@@ -74,6 +77,14 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   if (missing.length > 0) addIssue(["prompt"], `The prompt uses ${missing.map((name) => `__${name}__`).join(", ")}, which ${missing.length === 1 ? "is not a saved list" : "are not saved lists"}.`);
   if (variables.length > 0 && variablesAxis < 0) addIssue(["axes"], "The prompt has variables ({a|b} or __list__): add the prompt variables axis to expand them.");
   if (variables.length === 0 && variablesAxis >= 0) addIssue(["axes", variablesAxis, "type"], "The prompt variables axis needs variables in the prompt: {red|green} or __list__.");
+  for (const variable of variables) {
+    if (variable.source.kind !== "choice") continue;
+    // A list named among alternatives would go out as its name: the braces take it as a word.
+    const named = variable.values.find((value) => LIST_IN_TEXT.test(value));
+    if (named !== undefined) addIssue(["prompt"], `A list cannot be one of the alternatives in {…}: put ${named} outside the braces.`);
+    const twice = variable.values.find((value, index) => variable.values.indexOf(value) !== index);
+    if (twice !== undefined) addIssue(["prompt"], twice === "" ? "The alternatives in {…} leave a place empty twice: keep one empty alternative." : `The alternatives in {…} give “${twice}” twice: each can be given once.`);
+  }
   // Random picks index the combinations: past what a number counts exactly, none could be drawn, and every
   // cell would go out with the template itself.
   const countless = !Number.isFinite(combinationCount(variables));
@@ -90,9 +101,14 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   }
   // Every cell meets its model's limits, the first one that does not is named.
   const plan = planGrid(grid);
-  for (const cell of plan.cells) {
+  for (const [index, cell] of plan.cells.entries()) {
     const model = getModel(cell.request.model);
     const where = plan.axes.length > 0 ? ` (cell ${plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0]).join(" · ")})` : "";
+    if (cell.request.prompt.trim() === "") {
+      // By its place: the value that emptied it has no words to name it by.
+      addIssue(["prompt"], `The prompt of cell ${index + 1} of ${plan.cells.length} would be empty: keep some text outside the alternatives, or give the empty one a word.`);
+      return;
+    }
     const promptCount = charCount(cell.request.prompt);
     if (promptCount > model.promptMaxLength) {
       addIssue(["prompt"], `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${promptCount}${where}.`);

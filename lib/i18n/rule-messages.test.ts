@@ -139,6 +139,8 @@ const sentences = async (): Promise<string[]> => {
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "seed", values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, { type: "negative", values: ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"] }] }),
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "replace", values: ["fox", "x".repeat(2100)] }], negativePrompt: "n" }),
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "negative", values: ["a", "n".repeat(600)] }] }),
+    ...issues(gridRequestSchema, { ...grid, prompt: "{a fox|}", axes: [{ type: "variables", mode: "all", count: 2, pickSeed: 1 }] }),
+    ...issues(gridRequestSchema, { ...grid, prompt: "{__x__|y} {a|a} {|b|}", lists: { x: ["1"] }, axes: [{ type: "variables", mode: "all", count: 2, pickSeed: 1 }] }),
     ...issues(promptListSchema, { name: 1, items: [" ", "x".repeat(201)] }),
     ...issues(pollRequestSchema, { title: " ", sets: [], reveal: "x", access: "x" }),
     ...issues(pollRequestSchema, { title: "x".repeat(201), sets: Array(51).fill("s"), reveal: "on_close", access: "link" }),
