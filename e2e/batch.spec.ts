@@ -7,7 +7,7 @@ import { BatchPanel, expect, test } from "./fixtures";
 /** Batches: many prompts at once from lines or a CSV, every row checked before anything is sent. */
 
 test.describe("batches", () => {
-  test("a Chinese Excel's CSV reads as written, empty columns and all, and a refused row far down is listed with its line", async ({ playground }) => {
+  test("a Chinese Excel's CSV reads as written (and says what it was read as), empty columns and all, and a refused row far down is listed with its line", async ({ playground }) => {
     const batch = new BatchPanel(playground.page);
     await batch.open();
     await batch.form.getByLabel("A CSV file").check();
@@ -18,6 +18,8 @@ test.describe("batches", () => {
     await batch.form.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "提示词.csv", mimeType: "text/csv", buffer: file });
     const preview = batch.form.getByRole("table", { name: "Rows to be sent" });
     await expect(preview.getByRole("row", { name: /^2 / })).toContainText("雪中的狐狸 1");
+    // Said under the file: what it was read as, and how to check.
+    await expect(batch.form.getByText("This file is not UTF-8: it was read as GB18030. Check that the rows read right; if not, save it from the spreadsheet as “CSV UTF-8”.")).toBeVisible();
     // The first 50 rows, and the refused one on line 59.
     await expect(preview.getByRole("rowheader")).toHaveCount(51);
     await expect(preview.getByRole("row", { name: /^59 / })).toContainText("Line 59: Qwen-Image reads at most 800 characters; this prompt has 900.");

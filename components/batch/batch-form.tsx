@@ -3,7 +3,7 @@
 import { ReplacedNote } from "@/components/lazy";
 import { useUndoReplace } from "@/components/playground/undo-replace";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
@@ -24,7 +24,7 @@ import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
 import type { GenerateRequest } from "@/lib/models/request-schema";
 import { formatSize } from "@/lib/models/size-rules";
-import { decodeCsvFile } from "@/lib/batch/decode-file";
+import { CSV_ENCODINGS, decodeCsvFile, type CsvEncoding } from "@/lib/batch/decode-file";
 import { cutText } from "@/lib/text/well-formed";
 
 const GROUPS = modelsByFamily();
@@ -56,6 +56,8 @@ export function BatchForm({
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
   const t = messages.batch.form;
+  // The encoding the last CSV file chosen was read in: said under the file when it was not UTF-8.
+  const [readAs, setReadAs] = useState<CsvEncoding | null>(null);
   const locale = useLocale();
   const ruleText = useRuleText();
   const cost = useCost();
@@ -140,7 +142,7 @@ export function BatchForm({
       </fieldset>
 
       {values.source === "csv" && (
-        <Field id="batch-file" label={t.csvFile}>
+        <Field id="batch-file" label={t.csvFile} help={readAs && readAs !== "utf-8" ? format(t.csvReadAs, { encoding: CSV_ENCODINGS[readAs] }) : undefined}>
           <input
             id="batch-file"
             type="file"
@@ -149,7 +151,8 @@ export function BatchForm({
             onChange={async (event) => {
               const file = event.target.files?.[0];
               if (!file) return;
-              const text = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
+              const { text, encoding } = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
+              setReadAs(encoding);
               // Rows typed or pasted before are not lost to the file: they can be put back.
               replace(() => setValue("text", text));
             }}

@@ -1,13 +1,42 @@
+/** The encodings a CSV file is read in, by the names people know them by. */
+export const CSV_ENCODINGS = { "utf-8": "UTF-8", "utf-16le": "UTF-16", "utf-16be": "UTF-16", gb18030: "GB18030", "windows-1252": "Windows-1252" } as const;
+export type CsvEncoding = keyof typeof CSV_ENCODINGS;
+
 /**
- * A CSV file's text. Spreadsheets save CSV as UTF-8 (with or without a byte-order mark) or, in a Chinese
- * Excel's default "CSV (逗号分隔)", as GB18030: read as UTF-8 that would turn every Chinese prompt into
- * replacement characters, which pass every rule and would be sent and billed as they are. Bytes that are not
- * valid UTF-8 are read as GB18030, the superset of GBK and GB2312.
+ * A CSV file's text, and the encoding it was read in. Spreadsheets save CSV as UTF-8 (with or without a
+ * byte-order mark), as UTF-16 with its mark ("Unicode text"), or in the system's own code page: a Chinese
+ * Excel's "CSV (逗号分隔)" as GB18030, a Western one's "CSV (Comma delimited)" as Windows-1252. Read as UTF-8,
+ * either would turn its text into replacement characters, which pass every rule and would be sent and billed
+ * as they are; read as the other, into other letters. Bytes that are not UTF-8 are read as whichever of the two
+ * they look like (the form says which, under the file).
  */
-export const decodeCsvFile = (bytes: Uint8Array): string => {
+export const decodeCsvFile = (bytes: Uint8Array): { text: string; encoding: CsvEncoding } => {
+  const read = (encoding: CsvEncoding, fatal = false) => ({ text: new TextDecoder(encoding, { fatal }).decode(bytes), encoding });
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return read("utf-16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return read("utf-16be");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return read("utf-8", true);
   } catch {
-    return new TextDecoder("gb18030").decode(bytes);
+    return read(looksChinese(bytes) ? "gb18030" : "windows-1252");
   }
+};
+
+/**
+ * Whether bytes past ASCII come in pairs, as a Chinese character's do in GB18030, rather than one by one
+ * between ASCII letters, as a Western file's accented letters do ("Crème" is 43 72 E8 6D 65).
+ */
+const looksChinese = (bytes: Uint8Array): boolean => {
+  let pairs = 0;
+  let lone = 0;
+  for (let at = 0; at < bytes.length; ) {
+    if ((bytes[at] ?? 0) < 0x80) at += 1;
+    else if ((bytes[at + 1] ?? 0) >= 0x80) {
+      pairs += 1;
+      at += 2;
+    } else {
+      lone += 1;
+      at += 1;
+    }
+  }
+  return pairs > lone;
 };

@@ -12,6 +12,7 @@ export const batch = {
     csvExampleRow: "A red fox in fresh snow",
     promptsPlaceholder: "A red fox in fresh snow\nAn owl on a mossy branch at dusk\n一只在竹林里的熊猫",
     csvFile: "CSV file",
+    csvReadAs: "This file is not UTF-8: it was read as {encoding}. Check that the rows read right; if not, save it from the spreadsheet as “CSV UTF-8”.",
     csvText: "CSV",
     csvHelp: "A header row, then one row per generation. Columns: {columns}. Only prompt is required; an empty cell takes the default below.",
     defaults: "Defaults",

@@ -14,6 +14,7 @@ export const batch: Messages["batch"] = {
     csvExampleRow: "雪地里的一只红狐狸",
     promptsPlaceholder: "A red fox in fresh snow\nAn owl on a mossy branch at dusk\n一只在竹林里的熊猫",
     csvFile: "CSV 文件",
+    csvReadAs: "这个文件不是 UTF-8：已按 {encoding} 读取。请检查各行是否读对；如果不对，请在表格软件里另存为“CSV UTF-8”。",
     csvText: "CSV",
     csvHelp: "第一行是表头，之后每行一次生成。列：{columns}。只有 prompt 是必需的；空单元格使用下面的默认值。",
     defaults: "默认值",
