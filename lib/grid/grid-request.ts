@@ -7,6 +7,7 @@ import { flag, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
 import { AXIS_TYPES, cellCount, GRID_LIMITS, planGrid, variablePrompts, type GridShape } from "./grid-plan";
 import { combinationCount, findVariables, LIST_NAME, listNames } from "./prompt-variables";
+import { PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
 
 /**
  * A grid: one change at a time across many cells. Up to three axes, each varying one setting; every cell is
@@ -59,7 +60,9 @@ const LIST_NAME_RULE = "A list's name is letters, digits and dashes (at most 40)
 const listsSchema = z
   .record(
     z.string().check(z.regex(LIST_NAME, LIST_NAME_RULE)),
-    z.array(text("A list's item")).check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`)),
+    z
+      .array(text("A list's item").check(z.maxLength(PROMPT_LISTS.itemMaxLength, `A list's item may be at most ${PROMPT_LISTS.itemMaxLength} characters.`)))
+      .check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`)),
     // A key that fails its check is reported by the record itself, not in the key's own words.
     { error: (issue) => (issue.code === "invalid_key" ? LIST_NAME_RULE : "Send the lists as an object of names and their items.") },
   )
@@ -130,6 +133,12 @@ const variablePromptsOrPrompt = (grid: GridShape): string[] => {
   const expanded = variablePrompts(grid);
   return expanded.length > 0 ? expanded.map((entry) => entry.prompt) : [grid.prompt];
 };
+
+/**
+ * The largest grid body within the rules, in bytes: every list it may use, full, and room for the prompt and
+ * the axes (each cell's prompt is checked against its model after).
+ */
+export const GRID_MAX_BYTES = GRID_LIMITS.lists * PROMPT_LIST_MAX_BYTES + 256 * 1024;
 
 export const gridRequestSchema = z
   .strictObject(

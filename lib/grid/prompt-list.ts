@@ -10,6 +10,13 @@ export type PromptList = { readonly name: string; readonly items: readonly strin
 /** How many lists a playground keeps, and how long an item may be (a list is a list of words, not prompts). */
 export const PROMPT_LISTS = { max: 100, itemMaxLength: 200 } as const;
 
+/**
+ * The largest body a list within those rules can be, in bytes: JSON writes a character in at most 6 (an
+ * escaped control character; a Chinese one takes 3). A cap in bytes tighter than the rules in characters
+ * would refuse a full list of Chinese words as "too large".
+ */
+export const PROMPT_LIST_MAX_BYTES = GRID_LIMITS.listItems * (PROMPT_LISTS.itemMaxLength * 6 + 4) + 1024;
+
 /** The same check in the lists editor and the route: a name usable as `__name__`, and its items one per line. */
 export const promptListSchema = z.strictObject(
   {

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/generation/parse-request";
-import { PROMPT_LISTS, promptListSchema } from "@/lib/grid/prompt-list";
+import { PROMPT_LIST_MAX_BYTES, PROMPT_LISTS, promptListSchema } from "@/lib/grid/prompt-list";
 import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
@@ -16,7 +16,7 @@ export function GET(request: Request): Promise<Response> {
 /** Saves a list under its name, replacing the one of that name. */
 export function PUT(request: Request): Promise<Response> {
   return handleRoute(request, async () => {
-    const { name, items } = parseWith(promptListSchema, await readJsonBody(request, 64 * 1024));
+    const { name, items } = parseWith(promptListSchema, await readJsonBody(request, PROMPT_LIST_MAX_BYTES));
     const list = { name, items, updatedAt: Date.now() };
     if (!(await (await getHistory()).store.savePromptList(list, PROMPT_LISTS.max))) {
       throw new AppError("invalid_request", `This playground keeps at most ${PROMPT_LISTS.max} lists: delete one to save another.`);
