@@ -6,7 +6,7 @@ import { expect, test } from "./fixtures";
 /** Grids: one change at a time across many cells, each cell a queued generation, the grid one history item. */
 
 test.describe("parameter grids", () => {
-  test("a 2 x 3 grid of models by seeds: labelled, a failed cell retried in its place, reused and downloaded as one PNG", async ({ grid, simulator, page }) => {
+  test("a 2 x 3 grid of models by seeds: labelled, a failed cell retried in its place, reused, downloaded as one PNG and shared as a grid", async ({ grid, simulator, page }) => {
     await simulator.fault("moderation", { model: "qwen-image" });
     await grid.prompt.fill("A lighthouse on a cliff at dawn");
     await grid.setAxis(1, "Model");
@@ -63,6 +63,14 @@ test.describe("parameter grids", () => {
     const { width, height } = await sharp(await download.path()).metadata();
     const { cell, gap, margin, rowLabel, header, title } = GRID_IMAGE;
     expect({ width, height }).toEqual({ width: margin * 2 + rowLabel + gap + 2 * cell + gap, height: margin * 2 + title + header + 3 * cell + 2 * gap });
+
+    // Shared, it is called a grid there too.
+    await card.getByRole("button", { name: "Share link" }).click();
+    const link = await card.getByRole("textbox", { name: "Share link" }).inputValue();
+    const visitor = await page.context().newPage();
+    await visitor.goto(link);
+    await expect(visitor.getByRole("article", { name: "Grid: A lighthouse on a cliff at dawn" })).toBeVisible();
+    await visitor.close();
 
     // Reuse settings puts the grid back in its form.
     await grid.prompt.fill("");

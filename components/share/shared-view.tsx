@@ -13,6 +13,7 @@ import { format, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { BeforeAfter } from "@/components/edit/before-after";
 import type { PublicShare } from "@/lib/share/public-share";
+import { isBatchRequest, isGridRequest } from "@/lib/generation/set-kind";
 import { PricesContext } from "@/components/pricing/prices";
 import type { PagePrices } from "@/lib/pricing/money-style";
 import { blindLabel } from "@/lib/compare/column-label";
@@ -66,8 +67,10 @@ export function SharedView({ share, prices }: { share: PublicShare; prices: Page
 function SharedItem({ item }: { item: PublicItem }) {
   const t = useMessages().share;
   const kind = item.kind === "generation" ? "generation" : "comparison";
+  // A grid and a batch are comparisons on record, and said as what they are.
+  const called = kind === "comparison" && isGridRequest(item.request) ? "grid" : kind === "comparison" && isBatchRequest(item.request) ? "batch" : kind;
   return (
-    <article aria-label={format(t.item[kind], { prompt: excerpt(item.request.prompt, 60) })} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
+    <article aria-label={format(t.item[called], { prompt: excerpt(item.request.prompt, 60) })} className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <section className="min-w-0 flex-1">
           <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.prompt}</h2>

@@ -11,7 +11,7 @@ export const share = {
     one: "{count} of the shared items has been deleted since this link was made.",
     other: "{count} of the shared items have been deleted since this link was made.",
   },
-  item: { generation: "Generation: {prompt}", comparison: "Comparison: {prompt}" },
+  item: { generation: "Generation: {prompt}", comparison: "Comparison: {prompt}", grid: "Grid: {prompt}", batch: "Batch: {prompt}" },
   prompt: "Prompt",
   open: "Open in playground",
   imageAlt: "{label}, image {n}: {prompt}",

@@ -12,7 +12,7 @@ export const share: Messages["share"] = {
     one: "自此链接创建以来，已有 {count} 个分享的条目被删除。",
     other: "自此链接创建以来，已有 {count} 个分享的条目被删除。",
   },
-  item: { generation: "生成：{prompt}", comparison: "对比：{prompt}" },
+  item: { generation: "生成：{prompt}", comparison: "对比：{prompt}", grid: "网格：{prompt}", batch: "批量：{prompt}" },
   prompt: "提示词",
   open: "在体验台中打开",
   imageAlt: "{label}，第 {n} 张图片：{prompt}",
