@@ -28,12 +28,14 @@ describe("a batch's rows", () => {
   });
 
   it("says which line breaks which rule, before anything is sent", () => {
-    const rows = rowsFromCsv(`prompt,model,seed,n\nA fox,qwen-image,,\n${"x".repeat(900)},qwen-image,,\nAn owl,gpt-image,,\nA cat,,soon,\nA dog,qwen-image,,3`, DEFAULTS);
+    const rows = rowsFromCsv(`prompt,model,seed,n\nA fox,qwen-image,,\n${"x".repeat(900)},qwen-image,,\nAn owl,gpt-image,,\nA cat,,soon,\nA dog,qwen-image,,3\nA hen,,-1,`, DEFAULTS);
     expect(rowProblems(rows).map((problem) => problem.message)).toEqual([
       "Line 3: qwen-image reads at most 800 characters; this prompt has 900.",
       "Line 4: There is no model “gpt-image”.",
       "Line 5: The seed “soon” is not a whole number.",
       "Line 6: qwen-image makes exactly 1 image per request.",
+      // A whole number out of range is said as such, not as "not a whole number".
+      "Line 7: Seed must be between 0 and 2147483647.",
     ]);
     // The server refuses the same rows in the same words, a field per row.
     const parsed = batchRequestSchema.safeParse(toBatchRequest("fox", "csv", rows.filter((row) => !row.unreadable)));

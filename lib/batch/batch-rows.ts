@@ -70,7 +70,8 @@ const modelNamed = (text: string): ModelId | null => {
   return found ? (found.id as ModelId) : null;
 };
 
-const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);
+/** A whole number as written, a minus sign included: the rules then say what range it must be in. */
+const wholeNumber = (text: string): number | null => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : null);
 
 /** One prompt per non-blank line, each with every default. */
 export const rowsFromLines = (text: string, defaults: BatchDefaults): DraftRow[] =>
