@@ -42,6 +42,7 @@ describe("a batch's rows", () => {
     expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
       ["rows.1.request.prompt", "Line 3: qwen-image reads at most 800 characters; this prompt has 900."],
       ["rows.2.request.n", "Line 6: qwen-image makes exactly 1 image per request."],
+      ["rows.3.request.seed", "Line 7: Seed must be between 0 and 2147483647."],
     ]);
   });
 
