@@ -35,9 +35,11 @@ export const freshAxis = (type: AxisType): GridAxis => {
 
 /** Typed text to an axis's values: seeds by commas or spaces (what is not a number is left out), terms by commas. */
 const seedTokens = (text: string): string[] => text.split(/[\s,，]+/).filter(Boolean);
-const seedsFrom = (text: string): number[] => seedTokens(text).map(Number).filter((seed) => Number.isInteger(seed));
+/** Digits alone, as a seed is written: `Number` would also read "0x10" as 16 and "1e3" as 1000 unsaid. */
+const isSeedText = (token: string) => /^-?\d+$/.test(token);
+const seedsFrom = (text: string): number[] => seedTokens(text).filter(isSeedText).map(Number);
 /** What was typed among the seeds that is not one (said at the field, so the grid is not smaller unseen). */
-const notSeeds = (text: string): string[] => seedTokens(text).filter((token) => !Number.isInteger(Number(token)));
+const notSeeds = (text: string): string[] => seedTokens(text).filter((token) => !isSeedText(token));
 const termsFrom = (text: string): string[] => text.split(/[,，]/).map((term) => term.trim()).filter(Boolean);
 const linesFrom = (text: string): string[] => text.split("\n").map((line) => line.trim()).filter(Boolean);
 
