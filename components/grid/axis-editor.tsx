@@ -10,6 +10,7 @@ import type { GridAxis } from "@/lib/grid/grid-request";
 import { AXIS_TYPES, GRID_LIMITS, type AxisType } from "@/lib/grid/grid-plan";
 import { format } from "@/lib/i18n/format";
 import { modelsByFamily, type ModelId } from "@/lib/models/registry";
+import { notSeeds, seedsFrom } from "@/lib/grid/seed-text";
 
 const GROUPS = modelsByFamily();
 
@@ -33,13 +34,7 @@ export const freshAxis = (type: AxisType): GridAxis => {
   }
 };
 
-/** Typed text to an axis's values: seeds by commas or spaces (what is not a number is left out), terms by commas. */
-const seedTokens = (text: string): string[] => text.split(/[\s,，]+/).filter(Boolean);
-/** Digits alone, as a seed is written: `Number` would also read "0x10" as 16 and "1e3" as 1000 unsaid. */
-const isSeedText = (token: string) => /^-?\d+$/.test(token);
-const seedsFrom = (text: string): number[] => seedTokens(text).filter(isSeedText).map(Number);
-/** What was typed among the seeds that is not one (said at the field, so the grid is not smaller unseen). */
-const notSeeds = (text: string): string[] => seedTokens(text).filter((token) => !isSeedText(token));
+/** Typed text to an axis's values: terms by commas, lines by lines (seeds: lib/grid/seed-text.ts). */
 const termsFrom = (text: string): string[] => text.split(/[,，]/).map((term) => term.trim()).filter(Boolean);
 const linesFrom = (text: string): string[] => text.split("\n").map((line) => line.trim()).filter(Boolean);
 
