@@ -56,8 +56,8 @@ export function BatchForm({
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
   const t = messages.batch.form;
-  // The encoding the last CSV file chosen was read in: said under the file when it was not UTF-8.
-  const [readAs, setReadAs] = useState<CsvEncoding | null>(null);
+  // The last CSV file chosen as read: its encoding is said under the file while its text is what the form holds.
+  const [readAs, setReadAs] = useState<{ readonly text: string; readonly encoding: CsvEncoding } | null>(null);
   const locale = useLocale();
   const ruleText = useRuleText();
   const cost = useCost();
@@ -142,7 +142,7 @@ export function BatchForm({
       </fieldset>
 
       {values.source === "csv" && (
-        <Field id="batch-file" label={t.csvFile} help={readAs && readAs !== "utf-8" ? format(t.csvReadAs, { encoding: CSV_ENCODINGS[readAs] }) : undefined}>
+        <Field id="batch-file" label={t.csvFile} help={readAs && readAs.encoding !== "utf-8" && readAs.text === values.text ? format(t.csvReadAs, { encoding: CSV_ENCODINGS[readAs.encoding] }) : undefined}>
           <input
             id="batch-file"
             type="file"
@@ -152,7 +152,7 @@ export function BatchForm({
               const file = event.target.files?.[0];
               if (!file) return;
               const { text, encoding } = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
-              setReadAs(encoding);
+              setReadAs({ text, encoding });
               // Rows typed or pasted before are not lost to the file: they can be put back.
               replace(() => setValue("text", text));
             }}

@@ -21,6 +21,18 @@ describe("a CSV file's text", () => {
     expect(decodeCsvFile(bytes)).toEqual({ text, encoding: "windows-1252" });
   });
 
+  it("reads Western letters that come in pairs (Portuguese, German) as Windows-1252 too", () => {
+    const text = "prompt\r\nDecoração de Natal, iluminação suave\r\nGrüße aus München, süß\r\n";
+    const bytes = new Uint8Array([...text].map((character) => ({ ç: 0xe7, ã: 0xe3, ü: 0xfc, ß: 0xdf })[character] ?? character.charCodeAt(0)));
+    expect(decodeCsvFile(bytes)).toEqual({ text, encoding: "windows-1252" });
+  });
+
+  it("reads a mostly English CSV with a few Chinese words as GB18030", () => {
+    // "prompt\nA red fox, 狐狸, in snow\n": the two characters as GB18030 writes them.
+    const bytes = new Uint8Array([...new TextEncoder().encode("prompt\nA red fox, "), 0xba, 0xfc, 0xc0, 0xea, ...new TextEncoder().encode(", in snow\n")]);
+    expect(decodeCsvFile(bytes)).toEqual({ text: "prompt\nA red fox, 狐狸, in snow\n", encoding: "gb18030" });
+  });
+
   it("reads UTF-16 by its byte-order mark, either way round", () => {
     const text = "prompt\nA fox · 狐狸\n";
     const units = [...text].map((character) => character.charCodeAt(0));

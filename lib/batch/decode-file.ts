@@ -22,21 +22,26 @@ export const decodeCsvFile = (bytes: Uint8Array): { text: string; encoding: CsvE
 };
 
 /**
- * Whether bytes past ASCII come in pairs, as a Chinese character's do in GB18030, rather than one by one
- * between ASCII letters, as a Western file's accented letters do ("Crème" is 43 72 E8 6D 65).
+ * Whether bytes past ASCII read as common Chinese characters in GB18030 rather than as a Western file's
+ * accented letters. GB2312's punctuation and most used characters (the 3,755 of its first level) are a lead
+ * byte A1 to D7 and a trail byte A1 to FE; a Western file's accented letters stand alone between ASCII ones
+ * ("Crème" is 43 72 E8 6D 65), or in pairs of lower-case letters E0 to FF ("ção" is E7 E3), which read as
+ * rare characters of its second level if at all.
  */
 const looksChinese = (bytes: Uint8Array): boolean => {
-  let pairs = 0;
-  let lone = 0;
+  let chinese = 0;
+  let western = 0;
   for (let at = 0; at < bytes.length; ) {
-    if ((bytes[at] ?? 0) < 0x80) at += 1;
-    else if ((bytes[at + 1] ?? 0) >= 0x80) {
-      pairs += 1;
+    const lead = bytes[at] ?? 0;
+    const trail = bytes[at + 1] ?? 0;
+    if (lead < 0x80) at += 1;
+    else if (lead >= 0xa1 && lead <= 0xd7 && trail >= 0xa1 && trail <= 0xfe) {
+      chinese += 1;
       at += 2;
     } else {
-      lone += 1;
-      at += 1;
+      western += 1;
+      at += trail >= 0x80 ? 2 : 1;
     }
   }
-  return pairs > lone;
+  return chinese > western;
 };

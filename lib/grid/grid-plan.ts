@@ -46,6 +46,19 @@ export const variablePrompts = (grid: Pick<GridShape, "prompt" | "lists" | "axes
   return expandPrompt(grid.prompt, grid.lists, axis.mode === "all" ? { mode: "all" } : { mode: "random", count: axis.count, seed: axis.pickSeed });
 };
 
+/**
+ * The most characters any cell's prompt can hold, known before any is written out: the prompt with each
+ * variable at its longest value, then every place the search term could stand given its longest term.
+ */
+export const longestCellPrompt = (grid: Pick<GridShape, "prompt" | "lists" | "axes">): number => {
+  const longest = (values: readonly string[]) => Math.max(0, ...values.map((value) => value.length));
+  const expanded = findVariables(grid.prompt, grid.lists).reduce((length, variable) => length + Math.max(0, longest(variable.values) - (variable.end - variable.start)), grid.prompt.length);
+  const replace = grid.axes.find((axis) => axis.type === "replace");
+  const term = replace?.type === "replace" ? (replace.values[0] ?? "") : "";
+  if (replace?.type !== "replace" || term === "") return expanded;
+  return expanded + Math.floor(expanded / term.length) * Math.max(0, longest(replace.values) - term.length);
+};
+
 /** How many values an axis has (a variables axis: the prompts it expands to). */
 const axisLength = (grid: Pick<GridShape, "prompt" | "lists" | "axes">, axis: GridAxis): number => {
   if (axis.type !== "variables") return axis.values.length;

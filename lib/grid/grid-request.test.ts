@@ -68,17 +68,27 @@ describe("grid requests", () => {
 
   it("refuses a cell whose prompt would be empty, a list among alternatives and an alternative given twice, rather than send them", () => {
     const variables: GridAxis = { type: "variables", mode: "all", count: 2, pickSeed: 1 };
-    expect(messages(grid({ prompt: "{a red fox|}", axes: [variables] }))).toEqual([
-      "The prompt of cell 2 of 2 would be empty: keep some text outside the alternatives, or give the empty one a word.",
+    expect(messages(grid({ prompt: "{a red fox|}", axes: [{ type: "seed", values: [1, 2] }, variables] }))).toEqual([
+      "A cell's prompt would be empty (cell 1 · “”): keep some text outside the alternatives, or give the empty one a word.",
     ]);
     expect(messages(grid({ prompt: "fox", axes: [{ type: "replace", values: ["fox", ""] }] }))).toEqual([
-      "The prompt of cell 2 of 2 would be empty: keep some text outside the alternatives, or give the empty one a word.",
+      "A cell's prompt would be empty (cell “”): keep some text outside the alternatives, or give the empty one a word.",
     ]);
-    expect(messages(grid({ prompt: "{__animals__|a robot} on a beach", lists: { animals: ["a cat", "a dog"] }, axes: [variables] }))).toContain(
+    expect(messages(grid({ prompt: "{__animals__ on grass|a robot} on a beach", lists: { animals: ["a cat", "a dog"] }, axes: [variables] }))).toContain(
       "A list cannot be one of the alternatives in {…}: put __animals__ outside the braces.",
     );
     expect(messages(grid({ prompt: "a {red| red} fox", axes: [variables] }))).toEqual(["The alternatives in {…} give “red” twice: each can be given once."]);
     expect(messages(grid({ prompt: "a {|red|} fox", axes: [variables] }))).toEqual(["The alternatives in {…} leave a place empty twice: keep one empty alternative."]);
+    // Text no cell could take whole is refused before it is copied into a hundred cells.
+    expect(messages(grid({ prompt: "x".repeat(21_001), axes: [{ type: "seed", values: [1, 2] }] }))).toContain("The prompt may be at most 21000 characters.");
+    // A short term replaced by a long one everywhere: refused before a single cell's prompt is written out.
+    expect(messages(grid({ prompt: "x".repeat(20_000), axes: [{ type: "replace", values: ["x", "y".repeat(20_000)] }] }))).toEqual([
+      "A cell's prompt could reach 400000000 characters, past the 21000 a grid takes: use shorter alternatives, list items or terms.",
+    ]);
+    // So are list names repeated through a long prompt, each to be a long item.
+    expect(messages(grid({ prompt: "__l__ ".repeat(3_000).trim(), lists: { l: ["z".repeat(200)] }, axes: [{ type: "seed", values: [1, 2] }, { type: "variables", mode: "all", count: 2, pickSeed: 1 }] }))).toContain(
+      "A cell's prompt could reach 602999 characters, past the 21000 a grid takes: use shorter alternatives, list items or terms.",
+    );
     // One empty alternative beside text stays what it was: "nothing here".
     expect(messages(grid({ prompt: "a {red|} fox", axes: [variables] }))).toEqual([]);
   });

@@ -2,10 +2,10 @@
 import * as z from "zod/mini";
 import { aspectSchema, imagesPer } from "../compare/compare-request";
 import { COMPARE_ASPECTS } from "../compare/fit-to-model";
-import { getModel, MODEL_IDS, SEED_MAX } from "../models/registry";
+import { getModel, MODEL_IDS, MODELS, SEED_MAX } from "../models/registry";
 import { flag, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
-import { AXIS_TYPES, cellCount, GRID_LIMITS, planGrid, variablePrompts, type GridShape } from "./grid-plan";
+import { AXIS_TYPES, cellCount, GRID_LIMITS, longestCellPrompt, planGrid, variablePrompts, type GridShape } from "./grid-plan";
 import { combinationCount, findVariables, LIST_NAME, listNames } from "./prompt-variables";
 import { PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
 
@@ -14,6 +14,14 @@ import { PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
  * the base settings with one value of each axis, made as its own generation (a queued job). The same schema
  * checks the grid form and the route; each cell's request is then derived from it, as a comparison's columns.
  */
+
+/**
+ * The longest text a grid takes where its cells take it whole or in part: ten times the longest prompt any
+ * model reads (a template's alternatives are not all in one cell). Each cell's own prompt is checked against
+ * its model after; this keeps a grid's hundred cells from each copying megabytes of text first.
+ */
+const GRID_TEXT_MAX = 10 * Math.max(...MODELS.map((model) => model.promptMaxLength));
+const gridText = (what: string) => text(what).check(z.maxLength(GRID_TEXT_MAX, `${what} may be at most ${GRID_TEXT_MAX} characters.`));
 
 const valueCount = (what: string) => [
   z.minLength(2, `${what}: give at least 2 values.`),
@@ -31,7 +39,7 @@ export const axisSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("model"), values: z.array(z.enum(MODEL_IDS, { error: "Choose models from the list." })).check(...valueCount("Models"), distinct("Models")) }, strictFields),
     z.strictObject({ type: z.literal("seed"), values: z.array(seedValue).check(...valueCount("Seeds"), distinct("Seeds")) }, strictFields),
     // The first term is what the prompt holds; each cell puts one of the terms in its place (the first: as written).
-    z.strictObject({ type: z.literal("replace"), values: z.array(text("A term")).check(...valueCount("Search and replace"), distinct("Search and replace")) }, strictFields),
+    z.strictObject({ type: z.literal("replace"), values: z.array(gridText("A term")).check(...valueCount("Search and replace"), distinct("Search and replace")) }, strictFields),
     z.strictObject(
       {
         type: z.literal("variables"),
@@ -47,7 +55,7 @@ export const axisSchema = z.discriminatedUnion(
     ),
     z.strictObject({ type: z.literal("aspect"), values: z.array(z.enum(COMPARE_ASPECTS, { error: "Choose listed aspect ratios." })).check(...valueCount("Aspect ratios"), distinct("Aspect ratios")) }, strictFields),
     z.strictObject({ type: z.literal("promptExtend"), values: z.array(flag("Prompt rewriting")).check(...valueCount("Prompt rewriting"), distinct("Prompt rewriting")) }, strictFields),
-    z.strictObject({ type: z.literal("negative"), values: z.array(text("A negative prompt")).check(...valueCount("Negative prompts"), distinct("Negative prompts")) }, strictFields),
+    z.strictObject({ type: z.literal("negative"), values: z.array(gridText("A negative prompt")).check(...valueCount("Negative prompts"), distinct("Negative prompts")) }, strictFields),
   ],
   { error: `An axis's type must be one of: ${AXIS_TYPES.join(", ")}.` },
 );
@@ -68,7 +76,13 @@ const listsSchema = z
   )
   .check(z.refine((lists) => Object.keys(lists).length <= GRID_LIMITS.lists, `A grid uses at most ${GRID_LIMITS.lists} lists.`));
 
+/** Text past the limits its own fields say: nothing of such a grid is expanded. */
+const pastTextLimits = (grid: GridShape): boolean =>
+  [grid.prompt, grid.negativePrompt, ...grid.axes.flatMap((axis) => (axis.type === "replace" || axis.type === "negative" ? axis.values : []))].some((value) => value.length > GRID_TEXT_MAX) ||
+  Object.values(grid.lists).some((items) => items.length > GRID_LIMITS.listItems || items.some((item) => item.length > PROMPT_LISTS.itemMaxLength));
+
 const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: string) => void) => {
+  if (pastTextLimits(grid)) return;
   if (grid.prompt.trim() === "") addIssue(["prompt"], "Write a prompt first.");
   const types = grid.axes.map((axis) => axis.type);
   types.forEach((type, index) => {
@@ -83,7 +97,7 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   for (const variable of variables) {
     if (variable.source.kind !== "choice") continue;
     // A list named among alternatives would go out as its name: the braces take it as a word.
-    const named = variable.values.find((value) => LIST_IN_TEXT.test(value));
+    const named = variable.values.map((value) => LIST_IN_TEXT.exec(value)?.[0]).find((name) => name !== undefined);
     if (named !== undefined) addIssue(["prompt"], `A list cannot be one of the alternatives in {…}: put ${named} outside the braces.`);
     const twice = variable.values.find((value, index) => variable.values.indexOf(value) !== index);
     if (twice !== undefined) addIssue(["prompt"], twice === "" ? "The alternatives in {…} leave a place empty twice: keep one empty alternative." : `The alternatives in {…} give “${twice}” twice: each can be given once.`);
@@ -95,6 +109,13 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   const cells = cellCount(grid);
   if (cells > GRID_LIMITS.cells) addIssue(["axes"], `This grid has ${Number.isFinite(cells) ? cells : "too many"} cells; a grid has at most ${GRID_LIMITS.cells}.`);
   if (countless || cells > GRID_LIMITS.cells || missing.length > 0) return;
+  // Before any cell's prompt is written out: a short term replaced by a long one everywhere could make each of a
+  // hundred prompts hundreds of megabytes.
+  const longest = longestCellPrompt(grid);
+  if (longest > GRID_TEXT_MAX) {
+    addIssue(["prompt"], `A cell's prompt could reach ${longest} characters, past the ${GRID_TEXT_MAX} a grid takes: use shorter alternatives, list items or terms.`);
+    return;
+  }
   // Only now: the term is looked for in every prompt the variables expand to, which a grid within its cells keeps few.
   const replace = grid.axes.findIndex((axis) => axis.type === "replace");
   const replaceAxis = grid.axes[replace];
@@ -104,12 +125,13 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   }
   // Every cell meets its model's limits, the first one that does not is named.
   const plan = planGrid(grid);
-  for (const [index, cell] of plan.cells.entries()) {
+  for (const cell of plan.cells) {
     const model = getModel(cell.request.model);
     const where = plan.axes.length > 0 ? ` (cell ${plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0]).join(" · ")})` : "";
     if (cell.request.prompt.trim() === "") {
-      // By its place: the value that emptied it has no words to name it by.
-      addIssue(["prompt"], `The prompt of cell ${index + 1} of ${plan.cells.length} would be empty: keep some text outside the alternatives, or give the empty one a word.`);
+      // Named as the grid labels it, an empty value as “”.
+      const named = plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0] || "“”").join(" · ");
+      addIssue(["prompt"], `A cell's prompt would be empty (cell ${named}): keep some text outside the alternatives, or give the empty one a word.`);
       return;
     }
     const promptCount = charCount(cell.request.prompt);
@@ -140,13 +162,14 @@ const variablePromptsOrPrompt = (grid: GridShape): string[] => {
  */
 export const GRID_MAX_BYTES = GRID_LIMITS.lists * PROMPT_LIST_MAX_BYTES + 256 * 1024;
 
+
 export const gridRequestSchema = z
   .strictObject(
     {
       kind: z.literal("grid", { error: "A grid's kind is \"grid\"." }),
       model: z.enum(MODEL_IDS, { error: "Choose one of the listed models." }),
-      prompt: text("The prompt"),
-      negativePrompt: text("The negative prompt"),
+      prompt: gridText("The prompt"),
+      negativePrompt: gridText("The negative prompt"),
       aspect: aspectSchema,
       perCell: imagesPer("Images per cell"),
       seed: seedSchema,

@@ -23,7 +23,9 @@ export type ExpandedPrompt = {
 
 /** Names of lists: letters, digits, `-`; no spaces, so `__init__`-like words in prose stay prose. */
 export const LIST_NAME = /^[\p{L}\p{N}-]{1,40}$/u;
-const VARIABLE = /\{([^{}]*\|[^{}]*)\}|__([\p{L}\p{N}-]{1,40})__/gu;
+// The alternatives' parts cannot overlap (none holds a `|`): an unclosed `{` before many `|` is read in linear
+// time, where `[^{}]*\|[^{}]*` tried every split of them (quadratic: minutes for a long enough prompt).
+const VARIABLE = /\{([^{}|]*(?:\|[^{}|]*)+)\}|__([\p{L}\p{N}-]{1,40})__/gu;
 
 /** The names of the lists a prompt uses, each once, in the order they appear. */
 export const listNames = (prompt: string): string[] => [...new Set([...prompt.matchAll(VARIABLE)].flatMap((match) => (match[2] === undefined ? [] : [match[2]])))];

@@ -140,6 +140,8 @@ const sentences = async (): Promise<string[]> => {
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "replace", values: ["fox", "x".repeat(2100)] }], negativePrompt: "n" }),
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "negative", values: ["a", "n".repeat(600)] }] }),
     ...issues(gridRequestSchema, { ...grid, prompt: "{a fox|}", axes: [{ type: "variables", mode: "all", count: 2, pickSeed: 1 }] }),
+    ...issues(gridRequestSchema, { ...grid, prompt: "x".repeat(30_000), negativePrompt: "x".repeat(30_000), axes: [{ type: "replace", values: ["x", "y".repeat(30_000)] }, { type: "negative", values: ["a", "n".repeat(30_000)] }] }),
+    ...issues(gridRequestSchema, { ...grid, prompt: "x".repeat(20_000), axes: [{ type: "replace", values: ["x", "y".repeat(20_000)] }] }),
     ...issues(gridRequestSchema, { ...grid, prompt: "{__x__|y} {a|a} {|b|}", lists: { x: ["1"] }, axes: [{ type: "variables", mode: "all", count: 2, pickSeed: 1 }] }),
     ...issues(promptListSchema, { name: 1, items: [" ", "x".repeat(201)] }),
     ...issues(pollRequestSchema, { title: " ", sets: [], reveal: "x", access: "x" }),
