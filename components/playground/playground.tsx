@@ -307,8 +307,17 @@ function SkipLinks({ mode }: { mode: Mode }) {
     const target = document.getElementById(id);
     if (!target) return;
     event.preventDefault();
-    target.scrollIntoView({ block: "start" });
-    target.focus();
+    // The history is written apart and put in its place just after the first paint (docs/first-screen.md):
+    // a skip taken before that waits for it, a few frames, as a hidden element takes no focus.
+    const arrive = (frames: number) => {
+      if (target.closest("[hidden]") && frames > 0) {
+        requestAnimationFrame(() => arrive(frames - 1));
+        return;
+      }
+      target.scrollIntoView({ block: "start" });
+      target.focus();
+    };
+    arrive(60);
   };
   return (
     <nav aria-label={t.label}>
