@@ -75,7 +75,7 @@ describe("prompt variables", () => {
 
 describe("reading a prompt's variables", () => {
   it("reads an unclosed brace before many bars at once (every split of them was tried: minutes, past the test's time)", () => {
-    expect(findVariables(`{${"|".repeat(200_000)}`, {})).toEqual([]);
+    expect(findVariables(`{${"|".repeat(1_000_000)}`, {})).toEqual([]);
     expect(findVariables(`{${"a|".repeat(100_000)}}`, {})).toHaveLength(1);
   });
 });
