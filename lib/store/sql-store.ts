@@ -293,10 +293,6 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         .execute();
   };
 
-  /**
-   * The generation as a bill settling it finds it, locked on PostgreSQL until the write commits: an
-   * interruption (itself an update of the row) comes wholly before the bill or wholly after it.
-   */
   /** A record whose stage comes before `stage` (or has none yet): a step reported late never moves it back. */
   const before = (eb: ExpressionBuilder<Tables, "generations">, stage: GenerationStage) => {
     const earlier = GENERATION_STAGES.slice(0, GENERATION_STAGES.indexOf(stage));
@@ -316,6 +312,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     if (row) note({ kind: "item", item: itemOf(row) });
   };
 
+  /**
+   * The generation as a bill settling it finds it, locked on PostgreSQL until the write commits: an
+   * interruption (itself an update of the row) comes wholly before the bill or wholly after it.
+   */
   const billedRow = async (trx: Db, id: string) => {
     const query = trx.selectFrom("generations").select(["model", "comparison_id", "status", "stage"]).where("id", "=", id);
     return (backend === "postgres" ? query.forUpdate() : query).executeTakeFirst();
@@ -424,7 +424,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
             request_id: eb.fn.coalesce(eb.val(requestId), "request_id"),
             task_id: eb.fn.coalesce(eb.val(taskId), "task_id"),
             // A task id means the gateway took the work: the model is at it (unless its answer came already).
-            ...(taskId !== null && { stage: eb.case().when(eb.or([eb("stage", "is", null), eb("stage", "=", "sent")])).then(eb.val<GenerationStage>("working")).else(eb.ref("stage")).end() }),
+            ...(taskId !== null && { stage: eb.case().when(before(eb, "working")).then(eb.val<GenerationStage>("working")).else(eb.ref("stage")).end() }),
           }))
           .where("id", "=", id)
           .where("status", "=", "running")
