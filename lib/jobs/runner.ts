@@ -254,7 +254,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       billed.catch(() => undefined);
       // Answered, the images are paid for: a cancel (or an interruption) from now on is too late to save
       // anything, so their fetching no longer follows it (each fetch has its own time limit) and they are kept.
-      const kept = await keep(id, result.images, connection, NEVER).finally(() => billed.catch(() => undefined));
+      const kept = await keep(id, result.images, connection, NEVER);
       const { stored, downloadedAt, lost } = kept;
       try {
         await billed;
