@@ -3,13 +3,13 @@ import { getStorage } from "./storage";
 
 /**
  * A result's record, or an edit input's, or one a poll kept of a result deleted since (all share the id space
- * and the image store). Only a result still on record says its generation.
+ * and the image store). Only a result still on record says its generation; only a kept one is `keptByPoll`.
  */
 export const storedImageRecord = async (id: string) => {
   const { store } = await getStorage();
   const kept = async () => {
     const [image] = await store.pollImages([id]);
-    return image ? { id: image.id, width: image.width, height: image.height, mime: image.mime, bytes: image.bytes } : null;
+    return image ? { id: image.id, width: image.width, height: image.height, mime: image.mime, bytes: image.bytes, keptByPoll: true as const } : null;
   };
   return (await store.image(id)) ?? (await store.input(id)) ?? (await kept());
 };

@@ -5,6 +5,7 @@ import { aspectValue } from "../compare/fit-to-model";
 import { isModelComparison } from "../generation/set-kind";
 import { getStorage } from "../history/storage";
 import { storedImageRecord } from "../history/stored-image";
+import { itemAspect, openItemShowing } from "../polls/item-frame";
 import type { GenerationStore } from "../store/types";
 import { imageResponse } from "./image-response";
 import { notFound } from "./responses";
@@ -16,18 +17,25 @@ const hiddenAspect = async (store: Pick<GenerationStore, "get" | "getComparison"
   return comparison && isModelComparison(comparison) && isHidden(comparison) ? aspectValue(comparison.request.aspect) : null;
 };
 
+/** The shape an image a poll kept (its generation deleted since) is shown in while a poll that shows it is open, or null. */
+const keptAspect = async (store: Pick<GenerationStore, "pollsShowing" | "pollImages">, id: string): Promise<number | null> => {
+  const item = openItemShowing(await store.pollsShowing(id), id);
+  return item && itemAspect(await store.pollImages(item.candidates.map((candidate) => candidate.imageId)));
+};
+
 /**
  * A stored image (or its thumbnail) as the history shows it, streamed (the bytes are never all in memory: they
- * may come from a bucket) and kept by the browser for a year. While its blind comparison is unrevealed it is
- * served anonymous instead (cropped to the shape asked of every model, a JPEG without metadata) and never
- * kept, so the original is what the browser gets under this address after the reveal.
+ * may come from a bucket) and kept by the browser for a year. While its blind comparison is unrevealed, or
+ * (once its generation is deleted) while a poll that shows it is open, it is served anonymous instead (cropped
+ * to the shape asked of every model, a JPEG without metadata) and never kept, so the original is what the
+ * browser gets under this address after the reveal or the close.
  */
 export const storedImageResponse = async (id: string, variant: "full" | "thumb"): Promise<Response> => {
   const { store, images } = await getStorage();
   const image = await storedImageRecord(id);
   if (!image) throw notFound("This image");
   // Only a result has a generation; an edit's input is never hidden.
-  const aspect = "generationId" in image ? await hiddenAspect(store, image.generationId) : null;
+  const aspect = "generationId" in image ? await hiddenAspect(store, image.generationId) : "keptByPoll" in image ? await keptAspect(store, id) : null;
   if (aspect !== null) {
     const bytes = await images.read(id, variant);
     if (!bytes) throw notFound("This image");

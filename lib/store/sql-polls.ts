@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import { choiceOf, choiceText, pollImageIds, type Poll } from "../polls/poll";
 import { holdLock } from "./advisory-locks";
 import { retryConflicts } from "./conflict-retry";
@@ -11,7 +11,7 @@ const IDS_PER_QUERY = 1_000;
 const inChunks = (ids: readonly string[]): string[][] =>
   Array.from({ length: Math.ceil(ids.length / IDS_PER_QUERY) }, (_, index) => ids.slice(index * IDS_PER_QUERY, (index + 1) * IDS_PER_QUERY));
 
-type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "polls" | "pollByToken" | "closePoll" | "deletePoll" | "castVote" | "pollVotes" | "pollImages">;
+type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "pollsShowing" | "polls" | "pollByToken" | "closePoll" | "deletePoll" | "castVote" | "pollVotes" | "pollImages">;
 
 /**
  * Polls, their votes, and the images they show. A poll is frozen when it is made: its items in the poll's
@@ -90,6 +90,19 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
       });
     },
     getPoll: (id) => pollWhere("id", id),
+    async pollsShowing(imageId) {
+      const listed = await db
+        .selectFrom("polls as p")
+        .innerJoin("poll_shown_images as s", "s.poll_id", "p.id")
+        .selectAll("p")
+        .where("s.image_id", "=", imageId)
+        .execute();
+      // A poll made by an instance still on the code before that list (a rolling deploy): read whole.
+      const unlisted = (await db.selectFrom("polls as p").selectAll("p").where(notListed).execute())
+        .map(pollOf)
+        .filter((poll) => pollImageIds(poll.items).includes(imageId));
+      return [...listed.map(pollOf), ...unlisted];
+    },
     async polls() {
       const rows = await db.selectFrom("polls").selectAll().orderBy("created_at", "desc").orderBy("id").execute();
       return rows.map(pollOf);
@@ -109,7 +122,7 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
         const unlisted = await trx
           .selectFrom("polls as p")
           .select(["p.id", "p.items_json"])
-          .where(({ not, exists, selectFrom }) => not(exists(selectFrom("poll_shown_images as s").select("s.poll_id").whereRef("s.poll_id", "=", "p.id"))))
+          .where(notListed)
           .execute();
         for (const other of unlisted) await listShown(trx, other.id, [...new Set(pollImageIds(JSON.parse(other.items_json) as Poll["items"]))]);
         await trx.deleteFrom("poll_votes").where("poll_id", "=", id).execute();
@@ -168,6 +181,10 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     pollImages,
   };
 };
+
+/** Of `polls as p`: one whose images are not on the list of those shown yet. */
+const notListed = ({ not, exists, selectFrom }: ExpressionBuilder<Tables & { p: Tables["polls"] }, "p">) =>
+  not(exists(selectFrom("poll_shown_images as s").select("s.poll_id").whereRef("s.poll_id", "=", "p.id")));
 
 /** Records which images a poll shows (each once). */
 const listShown = async (trx: Transaction<Tables>, pollId: string, imageIds: readonly string[]) => {

@@ -44,6 +44,17 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await store.closePoll("nope", 3_000)).toBeNull();
   });
 
+  it("finds the polls that show an image, and no other", async () => {
+    const other: Poll = { ...poll, id: "poll-2", token: "token-2", items: [{ prompt: "A lighthouse", candidates: [poll.items[0]!.candidates[0]!] }] };
+    await store.createPoll(poll);
+    await store.createPoll(other);
+    await store.closePoll("poll-2", 2_000);
+    const ids = async (imageId: string) => (await store.pollsShowing(imageId)).map((entry) => [entry.id, entry.closedAt]).sort();
+    expect(await ids("i1")).toEqual([["poll-1", null], ["poll-2", 2_000]]);
+    expect(await ids("i2")).toEqual([["poll-1", null]]);
+    expect(await ids("i3")).toEqual([]);
+  });
+
   it("takes one vote per voter per item, and lists a poll's votes or every poll's", async () => {
     await store.createPoll(poll);
     await store.createPoll({ ...poll, id: "poll-2", token: "token-2" });
@@ -133,7 +144,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 });
 
 describe("on postgres, during a rolling deploy", () => {
-  it("a poll made by an instance on the code before the list of shown images still keeps the images it shares", async () => {
+  it("a poll made by an instance on the code before the list of shown images still keeps the images it shares, and is found by them", async () => {
     await onPostgresStore(async ({ store, database }) => {
       await madeTwo(store);
       const other: Poll = { ...poll, id: "poll-2", token: "token-2", items: [{ prompt: "A lighthouse", candidates: [poll.items[0]!.candidates[0]!] }] };
@@ -141,6 +152,8 @@ describe("on postgres, during a rolling deploy", () => {
       await store.createPoll(other);
       // As that code made it: the poll and its images kept, and no row saying it shows i1.
       await database.db.deleteFrom("poll_shown_images").where("poll_id", "=", "poll-2").execute();
+      expect((await store.pollsShowing("i1")).map((entry) => entry.id).sort()).toEqual(["poll-1", "poll-2"]);
+      expect((await store.pollsShowing("i2")).map((entry) => entry.id)).toEqual(["poll-1"]);
       await store.delete("g1", 2_000);
       expect(await store.deletePoll("poll-1")).toEqual({ imageIds: [] });
       expect((await store.pollImages(["i1", "i2"])).map((entry) => entry.id)).toEqual(["i1"]);

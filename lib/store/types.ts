@@ -261,6 +261,8 @@ export type GenerationStore = {
   /** The records of these images as polls keep them (any id no poll shows is left out). */
   pollImages(ids: readonly string[]): Promise<PollImage[]>;
   getPoll(id: string): Promise<Poll | null>;
+  /** The polls that show this image, open or closed. */
+  pollsShowing(imageId: string): Promise<Poll[]>;
   /** Every poll, newest first. */
   polls(): Promise<Poll[]>;
   pollByToken(token: string): Promise<Poll | null>;

@@ -182,7 +182,18 @@ describe("polls", () => {
     const poll = await harness.history.store.getPoll(summary.id);
     const imageIds = poll?.items[0]?.candidates.map((candidate) => candidate.imageId) ?? [];
     expect(imageIds).toHaveLength(3);
-    for (const id of imageIds) expect((await routes.thumb.GET(request(`/api/images/${id}/thumb`, { cookie: session }), params({ id }))).status).toBe(200);
+    // While the poll is open they are shown to the team as voters see them (a voter may be signed in): one
+    // frame, JPEG, never kept by the browser; the originals once it is closed.
+    const thumbs = async () =>
+      Promise.all(
+        imageIds.map(async (id) => {
+          const answer = await routes.thumb.GET(request(`/api/images/${id}/thumb`, { cookie: session }), params({ id }));
+          const meta = await sharp(Buffer.from(await answer.arrayBuffer())).metadata();
+          return [answer.status, answer.headers.get("content-type"), answer.headers.get("cache-control"), `${meta.width}x${meta.height}`];
+        }),
+      );
+    const openThumbs = await thumbs();
+    expect(new Set(openThumbs.map((entry) => entry.join(" ")))).toEqual(new Set([`200 image/jpeg private, no-store ${openThumbs[0]?.[3]}`]));
     // Open, and showing the models only once closed: its ranking and its images by model wait for the close
     // (voters may read the results too), here and on the board of every poll.
     const open = await loadResults(summary.id);
@@ -192,6 +203,7 @@ describe("polls", () => {
     expect(board.summaries.find((entry) => entry.id === summary.id)).toMatchObject({ votes: 1 });
     const before = board.results.votes;
     expect((await routes.close.POST(request(`/api/polls/${summary.id}/close`, { method: "POST", cookie: session }), params({ id: summary.id }))).status).toBe(200);
+    expect((await thumbs()).map((entry) => entry.slice(0, 3))).toEqual(imageIds.map(() => [200, "image/webp", "private, max-age=31536000, immutable"]));
     const closed = await loadResults(summary.id);
     expect(closed.results.facts.map((fact) => [fact.model, fact.images, fact.medianMs !== null])).toEqual([...MODELS_COMPARED].sort().map((model) => [model, 1, true]));
     expect([closed.results.votes, closed.items.flatMap((item) => item.candidates.map((candidate) => candidate.imageId)).sort(), closed.held]).toEqual([1, [...imageIds].sort(), false]);

@@ -4,6 +4,7 @@ import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { blindImage } from "@/lib/compare/blind-image";
 import { voterAccess } from "@/lib/polls/voter-access";
+import { itemAspect } from "@/lib/polls/item-frame";
 import { getVoteImages } from "@/lib/polls/vote-images";
 import { candidateAt } from "@/lib/polls/voter-view";
 
@@ -23,10 +24,8 @@ export function GET(request: Request, { params }: { params: Promise<{ token: str
       const candidate = candidateAt(poll, voter, Number(item), Number(slot));
       if (!candidate) throw notFound("This image");
       const { store, images } = await getHistory();
-      // One frame for the whole item: the mean shape of all its images, whatever order they are stored in.
-      const shapes = (await store.pollImages(candidates.map((entry) => entry.imageId))).map((record) => record.width / record.height);
-      if (shapes.length === 0) throw notFound("This image");
-      const aspect = shapes.reduce((sum, shape) => sum + shape, 0) / shapes.length;
+      const aspect = itemAspect(await store.pollImages(candidates.map((entry) => entry.imageId)));
+      if (aspect === null) throw notFound("This image");
       const jpeg = await (await getVoteImages())(`${candidate.imageId}@${aspect}`, async () => {
         const bytes = await images.read(candidate.imageId, "full");
         if (!bytes) throw notFound("This image");
