@@ -55,6 +55,11 @@ export function SharedView({ share, prices }: { share: PublicShare; prices: Page
           {plural(locale, t.missing, share.missing)}
         </p>
       )}
+      {share.held > 0 && (
+        <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-3 text-sm text-amber-900 dark:text-amber-200">
+          {plural(locale, t.held, share.held)}
+        </p>
+      )}
       {share.items.map((item) => (
         <SharedItem key={item.id} item={item} />
       ))}

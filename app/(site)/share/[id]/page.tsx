@@ -9,7 +9,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { getPrices } from "@/lib/pricing/env";
 import { pagePrices } from "@/lib/pricing/money-style";
-import { toPublicShare } from "@/lib/share/public-share";
+import { heldGenerations, toPublicShare } from "@/lib/share/public-share";
 import { sharePath } from "@/lib/share/share-request";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +21,8 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   if (gated && !sessionId) redirect(signInPath(sharePath(id)));
-  const share = await (await getHistory()).store.getShare(id);
+  const { store } = await getHistory();
+  const share = await store.getShare(id);
   if (!share) notFound();
-  return <SharedView share={toPublicShare(share)} prices={pagePrices(getPrices())} />;
+  return <SharedView share={toPublicShare(share, await heldGenerations(store, share))} prices={pagePrices(getPrices())} />;
 }
