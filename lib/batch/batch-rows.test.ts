@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { getModel, MODELS } from "../models/registry";
 import { BATCH_MAX_BYTES, BATCH_NAME_MAX, rowProblems, toBatchRequest, batchRequestSchema } from "./batch-request";
 import { BATCH_LIMITS, batchSwitches, batchToCsv, rowsFromCsv, rowsFromLines, type BatchDefaults } from "./batch-rows";
-import { CsvError } from "./csv";
+import { resultLines, resultTable } from "../download/set-results";
+import { imageLinks } from "../generation/view";
+import { generationView } from "@/test/generation-view";
+import { CsvError, toCsv } from "./csv";
 
 const DEFAULTS: BatchDefaults = { model: "wan2.6-t2i", aspect: "1:1", n: 1, seed: null, promptExtend: true, watermark: false };
 
@@ -62,6 +65,9 @@ describe("a batch's rows", () => {
 
   it("refuses a header it cannot read, and a CSV without a prompt column", () => {
     expect(() => rowsFromCsv("prompt,colour\nA fox,red", DEFAULTS)).toThrow(new CsvError(1, "unknown column “colour”; the columns are prompt, negative_prompt, model, size, seed, n."));
+    expect(() => rowsFromCsv("prompt,Negative prompt,seed,negative\nA fox,blurry,7,dark", DEFAULTS)).toThrow(
+      new CsvError(1, "columns 2 (“Negative prompt”) and 4 (“negative”) both give the negative_prompt: keep one."),
+    );
     expect(() => rowsFromCsv("model\nqwen-image", DEFAULTS)).toThrow(new CsvError(1, "the header has no prompt column; the columns are prompt, negative_prompt, model, size, seed, n."));
   });
 
@@ -96,6 +102,51 @@ describe("a batch's rows", () => {
         expect(read.map((row) => row.unreadable)).toEqual(requests.map(() => null));
       }),
     );
+  });
+
+  it("property: a batch's results file (one line per image, guarded for a spreadsheet, a note last) reads back as the batch that made it, each generation once with the seed it ran with", () => {
+    const request = fc.record({
+      prompt: fc.stringMatching(/^[=+\-@']?[a-z灯 ,"=]{1,20}$/).filter((text) => text.trim() !== "" && text === text.trim()),
+      negativePrompt: fc.constantFrom("", "blurry, dark", "-people"),
+      model: fc.constantFrom("wan2.6-t2i" as const, "qwen-image" as const),
+      width: fc.constantFrom(1024, 1328),
+      height: fc.constantFrom(1024, 1328),
+      n: fc.integer({ min: 1, max: 4 }),
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      promptExtend: fc.boolean(),
+      watermark: fc.boolean(),
+    });
+    // Each with the images it made (none when it failed), and a prompt of the batch given twice, as a batch may.
+    const generations = fc.array(fc.record({ request, images: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 5 }).map((entries) => [...entries, ...entries.slice(0, 1)]);
+    fc.assert(
+      fc.property(generations, fc.boolean(), (entries, note) => {
+        const lines = resultLines(
+          entries.map(({ request: asked, images }, position) => ({
+            name: `line ${position + 1}`,
+            generation: generationView({
+              id: `g${position}`,
+              status: images > 0 ? "succeeded" : "failed",
+              request: asked,
+              seed: asked.seed,
+              images: Array.from({ length: images }, (_, index) => ({ id: `i${position}-${index}`, width: 1000 + index, height: 900, revisedPrompt: `revised ${index}`, ...imageLinks(`i${position}-${index}`) })),
+            }),
+          })),
+          "http://playground.test",
+        );
+        const csv = toCsv([...resultTable(lines), ...(note ? [["note", "2 images were left out"]] : [])]);
+        const read = rowsFromCsv(csv, { ...DEFAULTS, model: "qwen-image", n: 3, seed: 5, promptExtend: false, watermark: true });
+        expect(read.map((row) => row.request)).toEqual(entries.map((entry) => entry.request));
+        expect(read.map((row) => row.unreadable)).toEqual(entries.map(() => null));
+      }),
+    );
+  });
+
+  it("refuses a results file's settings it cannot read, with its line", () => {
+    const rows = rowsFromCsv('item,prompt,model,settings\nline 1,A fox,qwen-image,{"size":"1328*1328"}\nline 2,An owl,qwen-image,big', DEFAULTS);
+    expect(rows.map((row) => [row.line, row.request.width, row.unreadable])).toEqual([
+      [2, 1328, null],
+      [3, expect.any(Number), 'the settings “big” are not what a results file writes ({"size":"1328*1328","n":1,"prompt_extend":true,"watermark":false}).'],
+    ]);
   });
 
   it("refuses a row whose unquoted comma made more cells than the header names, rather than cut its prompt", () => {

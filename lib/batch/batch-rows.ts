@@ -3,6 +3,7 @@ import { nearestSize } from "../compare/nearest-size";
 import { findModel, MODELS, type ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import { formatSize, parseSize } from "../models/size-rules";
+import type { RESULT_COLUMNS, ResultSettings } from "../download/result-columns";
 import { CsvError, parseCsv, toCsv, unguardCell } from "./csv";
 
 /**
@@ -80,49 +81,95 @@ export const rowsFromLines = (text: string, defaults: BatchDefaults): DraftRow[]
     return prompt === "" ? [] : [{ line: index + 1, request: requestFor(defaults, defaults.model, { prompt }), unreadable: null }];
   });
 
+/** A results file's columns that tell what came of a generation, not what was asked (`size` is the image's): read past. */
+const OUTCOME_COLUMNS: ReadonlySet<string> = new Set(["item", "revised_prompt", "size", "created", "request_id", "status", "error", "file", "image_url"] satisfies (typeof RESULT_COLUMNS)[number][]);
+
+/** The columns a generation's lines in a results file have alike (its images' lines differ in the rest). */
+const GENERATION_COLUMNS = ["item", "prompt", "negative_prompt", "model", "seed", "settings", "created", "request_id"] as const;
+
+/** A results file's `settings` cell, as far as it is what `ResultSettings` writes. */
+const resultSettings = (text: string): Partial<ResultSettings> | null => {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+    const { size, n, prompt_extend: promptExtend, watermark } = value as Record<string, unknown>;
+    return {
+      ...(typeof size === "string" && { size }),
+      ...(typeof n === "number" && { n }),
+      ...(typeof promptExtend === "boolean" && { prompt_extend: promptExtend }),
+      ...(typeof watermark === "boolean" && { watermark }),
+    };
+  } catch {
+    return null;
+  }
+};
+
 /**
  * A CSV's rows, its first row naming the columns (prompt is required; negative_prompt, model, size, seed and n
  * may be left out, or left empty in a row, for the defaults). A header it cannot read is refused as a whole.
+ * The app's own results file (a set's "Download results (CSV)") reads too: one row per generation (its
+ * images' lines taken once), its size, count and switches from its settings, what came of it read past.
  */
 export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] => {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
-  // A spreadsheet writes the empty rows and columns past its data as commas: those are nothing.
-  const body = rows.filter(({ cells }) => cells.some((cell) => cell.trim() !== ""));
-  const columns = header.cells.map((name) => ALIASES[name.trim().toLowerCase()] ?? null);
+  const names = header.cells.map((name) => name.trim().toLowerCase());
+  const results = names.includes("item") && names.includes("settings");
+  const columns = names.map((name): Column | "settings" | "outcome" | null =>
+    results && OUTCOME_COLUMNS.has(name) ? "outcome" : results && name === "settings" ? "settings" : (ALIASES[name] ?? null),
+  );
+  const at = (cells: readonly string[], column: Column | "settings" | "item") => {
+    const index = column === "item" ? names.indexOf("item") : columns.indexOf(column);
+    return index < 0 ? "" : unguardCell((cells[index] ?? "").trim());
+  };
+  // A spreadsheet writes the empty rows and columns past its data as commas: those are nothing. A results
+  // file's last row may be its note (what was left out of it), not a generation.
+  const filled = rows.filter(({ cells }) => cells.some((cell) => cell.trim() !== "") && !(results && at(cells, "item") === "note" && at(cells, "settings") === ""));
+  const sameGeneration = (a: readonly string[], b: readonly string[]) => GENERATION_COLUMNS.every((column) => (a[names.indexOf(column)] ?? "") === (b[names.indexOf(column)] ?? ""));
+  const body = results ? filled.filter((row, index) => index === 0 || !sameGeneration(row.cells, filled[index - 1]?.cells ?? [])) : filled;
   const unknown = header.cells.filter((name, index) => columns[index] === null && name.trim() !== "");
   if (unknown.length > 0) throw new CsvError(header.line, `unknown column ${unknown.map((name) => `“${name}”`).join(", ")}; the columns are ${BATCH_COLUMNS.join(", ")}.`);
   const unnamed = header.cells.findIndex((name, index) => name.trim() === "" && body.some(({ cells }) => (cells[index] ?? "").trim() !== ""));
   if (unnamed >= 0) throw new CsvError(header.line, `column ${unnamed + 1} has no name but holds values: name it (${BATCH_COLUMNS.join(", ")}) or remove it.`);
+  // Two columns for one field: which one a row means is anyone's guess, so neither is taken.
+  const twice = columns.findIndex((column, index) => column !== null && column !== "outcome" && columns.indexOf(column) < index);
+  if (twice >= 0) {
+    const first = columns.indexOf(columns[twice] ?? null);
+    throw new CsvError(header.line, `columns ${first + 1} (“${header.cells[first]?.trim()}”) and ${twice + 1} (“${header.cells[twice]?.trim()}”) both give the ${columns[twice]}: keep one.`);
+  }
   if (!columns.includes("prompt")) throw new CsvError(header.line, `the header has no prompt column; the columns are ${BATCH_COLUMNS.join(", ")}.`);
   return body.map(({ line, cells }) => {
-    const value = (column: Column) => {
-      const index = columns.indexOf(column);
-      return index < 0 ? "" : unguardCell((cells[index] ?? "").trim());
-    };
+    const value = (column: Column | "settings") => at(cells, column);
     const problems: string[] = [];
     // Text past the header's columns is most often a prompt's unquoted comma: refused, never cut off.
     if (cells.slice(columns.length).some((cell) => cell.trim() !== "")) {
       problems.push(`it has ${cells.length} cells, and the header names ${columns.length}: put a cell that holds a comma in double quotes ("A fox, in snow").`);
     }
+    const settingsText = value("settings");
+    const settings = settingsText === "" ? {} : resultSettings(settingsText);
+    if (settings === null) problems.push(`the settings “${settingsText}” are not what a results file writes ({"size":"1328*1328","n":1,"prompt_extend":true,"watermark":false}).`);
     const modelText = value("model");
     const model = modelText === "" ? defaults.model : modelNamed(modelText);
     if (model === null) problems.push(`there is no model “${modelText}”.`);
-    const sizeText = value("size");
+    const sizeText = settings?.size ?? value("size");
     const size = sizeText === "" ? null : parseSize(sizeText);
     if (sizeText !== "" && !size) problems.push(`the size “${sizeText}” is not written as width*height.`);
     const seedText = value("seed");
     const seed = seedText === "" ? defaults.seed : wholeNumber(seedText);
     if (seedText !== "" && seed === null) problems.push(`the seed “${seedText}” is not a whole number.`);
-    const nText = value("n");
+    const nText = settings?.n !== undefined ? String(settings.n) : value("n");
     const n = nText === "" ? null : wholeNumber(nText);
     if (nText !== "" && n === null) problems.push(`the number of images “${nText}” is not a whole number.`);
+    const spec = findModel(model ?? defaults.model);
     const request = requestFor(defaults, model ?? defaults.model, {
       prompt: value("prompt"),
       negativePrompt: value("negative_prompt"),
       ...(size ?? {}),
       seed,
       ...(n !== null && { n }),
+      // A switch the row's model lacks stays off, as the form's defaults would leave it.
+      ...(settings?.prompt_extend !== undefined && { promptExtend: settings.prompt_extend && (spec?.options.promptExtend ?? false) }),
+      ...(settings?.watermark !== undefined && { watermark: settings.watermark && (spec?.options.watermark ?? false) }),
     });
     // The first problem is enough to fix the row; the next one shows once it is fixed.
     return { line, request, unreadable: problems[0] ?? null };

@@ -12,6 +12,14 @@ describe("CSV", () => {
     ]);
   });
 
+  it("reads a quoted field typed with spaces before its opening quote, as people type it", () => {
+    expect(parseCsv('prompt, seed\nA fox,  "in snow, at dusk" ,7\n "A, b"')).toEqual([
+      { line: 1, cells: ["prompt", " seed"] },
+      { line: 2, cells: ["A fox", "in snow, at dusk ", "7"] },
+      { line: 3, cells: ["A, b"] },
+    ]);
+  });
+
   it("refuses an unclosed quote with the line it opened on", () => {
     expect(() => parseCsv('a\n"b,c\nd')).toThrow(new CsvError(2, 'a quoted field is never closed (a " is missing).'));
   });

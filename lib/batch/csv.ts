@@ -13,7 +13,8 @@ export type CsvRow = { readonly line: number; readonly cells: readonly string[] 
 
 /**
  * The rows of a CSV text, each with the line it starts on (a quoted field may span lines); blank lines are
- * left out. A byte-order mark is ignored. An unclosed quote is refused with the line it opened on.
+ * left out. A byte-order mark is ignored, and so are spaces before a field's opening quote. An unclosed quote is
+ * refused with the line it opened on.
  */
 export const parseCsv = (text: string): CsvRow[] => {
   const rows: CsvRow[] = [];
@@ -43,7 +44,9 @@ export const parseCsv = (text: string): CsvRow[] => {
         if (char === "\n") line++;
         cell += char;
       }
-    } else if (char === '"' && cell === "") {
+    } else if (char === '"' && cell.trim() === "") {
+      // Spaces before the opening quote (`a, "b, c"`, as people type it) are not part of the field.
+      cell = "";
       quoted = true;
       touched = true;
       quoteLine = line;

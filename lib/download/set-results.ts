@@ -4,14 +4,13 @@ import type { ComparisonView, GenerationView } from "../generation/view";
 import { requestSize } from "../generation/request-size";
 import { formatSize } from "../models/size-rules";
 import { downloadFileName } from "./file-name";
+import { RESULT_COLUMNS, type ResultSettings } from "./result-columns";
 
 /**
  * A set's results as a table (a batch's rows, a grid's cells, a comparison's columns): one line per image,
  * and one for each generation that made none, saying why. The CSV download writes it; the zip holds it as
  * manifest.csv and manifest.json beside the images it names.
  */
-
-export const RESULT_COLUMNS = ["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "settings", "created", "request_id", "status", "error", "file", "image_url"] as const;
 
 /**
  * What each column of the set is called: a batch's line, a grid's cell, a comparison's model. In English
@@ -46,7 +45,7 @@ export const resultLines = (entries: readonly TakeawayEntry[], origin: string): 
       model: request.model,
       seed: generation.seed,
       // What else the gateway was asked, as the single download's PNG metadata writes it.
-      settings: JSON.stringify({ size: formatSize(requestSize(request)), n: request.n, prompt_extend: request.promptExtend, watermark: request.watermark }),
+      settings: JSON.stringify({ size: formatSize(requestSize(request)), n: request.n, prompt_extend: request.promptExtend, watermark: request.watermark } satisfies ResultSettings),
       created: new Date(generation.createdAt).toISOString(),
       request_id: generation.requestId,
       status: generation.status,

@@ -14,7 +14,7 @@ export const batch = {
     csvFile: "CSV file",
     csvReadAs: "This file is not UTF-8: it was read as {encoding}. Check that the rows read right; if not, save it from the spreadsheet as “CSV UTF-8”.",
     csvText: "CSV",
-    csvHelp: "A header row, then one row per generation. Columns: {columns}. Only prompt is required; an empty cell takes the default below.",
+    csvHelp: "A header row, then one row per generation. Columns: {columns}. Only prompt is required; an empty cell takes the default below. A results CSV downloaded from a set reads too, one row per generation.",
     defaults: "Defaults",
     defaultsHelp: "For every row that does not say otherwise.",
     model: "Model",

@@ -16,7 +16,7 @@ export const batch: Messages["batch"] = {
     csvFile: "CSV 文件",
     csvReadAs: "这个文件不是 UTF-8：已按 {encoding} 读取。请检查各行是否读对；如果不对，请在表格软件里另存为“CSV UTF-8”。",
     csvText: "CSV",
-    csvHelp: "第一行是表头，之后每行一次生成。列：{columns}。只有 prompt 是必需的；空单元格使用下面的默认值。",
+    csvHelp: "第一行是表头，之后每行一次生成。列：{columns}。只有 prompt 是必需的；空单元格使用下面的默认值。也可以直接读入从某个集合下载的结果 CSV，每次生成一行。",
     defaults: "默认值",
     defaultsHelp: "用于没有另行指定的每一行。",
     model: "模型",
