@@ -88,6 +88,16 @@ test.describe("batches", () => {
     await card.getByRole("button", { name: "Reuse settings" }).click();
     await expect(batch.form.getByLabel("CSV", { exact: true })).toHaveValue(/^prompt,negative_prompt,model,size,seed,n\r?\nA red fox in fresh snow,,qwen-image,1328\*1328,7,1/);
     await expect(playground.page.getByRole("article")).toHaveCount(1);
+
+    // So does its results file, uploaded as a batch: a row per generation, with the seed each ran with.
+    const seeds = [...results.matchAll(/^line \d,[^\r]*?,(\d+),"\{/gm)].map((match) => match[1]);
+    expect(seeds).toHaveLength(3);
+    await batch.form.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "results.csv", mimeType: "text/csv", buffer: Buffer.from(results) });
+    await expect(preview.getByRole("rowheader")).toHaveText(["2", "3", "4"]);
+    await expect(preview.getByRole("row", { name: /^2 / })).toContainText("A red fox in fresh snow");
+    await expect(preview.getByRole("row", { name: /^3 / })).toContainText(`An owl, at dusk`);
+    await expect(preview.getByRole("row", { name: /^3 / })).toContainText(`· ${seeds[1]} ·`);
+    await expect(batch.form.getByTestId("batch-size")).toHaveText("3 rows, 3 images");
   });
 
   test("prompts pasted one per line run with the defaults, the batch named by its first prompt", async ({ playground, page }) => {
