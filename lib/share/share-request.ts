@@ -2,6 +2,16 @@ import { z } from "zod";
 import { isWellFormedText } from "../text/well-formed";
 import { SHARE_MAX_ITEMS } from "./share-limits";
 
+/** Each item once, where first named: one named twice would show twice on the page and in its presentation. */
+export const distinctEntries = <T extends { readonly kind: string; readonly id: string }>(entries: readonly T[]): T[] => {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const key = `${entry.kind}:${entry.id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
 
 /** A share link's contents as the browser asks for them: which history items, and a title for the page. */
 export const shareRequestSchema = z.strictObject({
@@ -13,7 +23,8 @@ export const shareRequestSchema = z.strictObject({
   entries: z
     .array(z.strictObject({ kind: z.enum(["generation", "comparison"]), id: z.string().min(1).max(100) }))
     .min(1, "Choose at least one item to share.")
-    .max(SHARE_MAX_ITEMS, `A link can hold at most ${SHARE_MAX_ITEMS} items.`),
+    .max(SHARE_MAX_ITEMS, `A link can hold at most ${SHARE_MAX_ITEMS} items.`)
+    .transform(distinctEntries),
 });
 
 export type ShareRequest = z.infer<typeof shareRequestSchema>;

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from "kysely";
 import { isHidden } from "../compare/column-label";
+import { distinctEntries } from "../share/share-request";
 import { isModelComparison } from "../generation/set-kind";
 import { requestSize } from "../generation/request-size";
 import { typicalTime } from "../generation/typical-time";
@@ -615,9 +616,13 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     async getShare(id) {
       const row = await db.selectFrom("shares").selectAll().where("id", "=", id).executeTakeFirst();
       if (!row) return null;
-      const entries = JSON.parse(row.entries_json) as ShareEntry[];
+      // A link made before its entries were taken once may name one twice.
+      const entries = distinctEntries(JSON.parse(row.entries_json) as ShareEntry[]);
       const found = await items(entries);
-      return { id: row.id, createdAt: row.created_at, title: row.title, items: found, missing: entries.length - found.length };
+      // A column shared beside its own comparison is shown there, not a second time alone.
+      const comparisons = new Set(found.flatMap((item) => (item.kind === "comparison" ? [item.id] : [])));
+      const shown = found.filter((item) => !(item.kind === "generation" && item.comparisonId !== null && comparisons.has(item.comparisonId)));
+      return { id: row.id, createdAt: row.created_at, title: row.title, items: shown, missing: entries.length - found.length };
     },
     async setStarred(id, starred) {
       const row = await changes.write(async (trx, note) => {
