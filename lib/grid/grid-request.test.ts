@@ -71,6 +71,10 @@ describe("grid requests", () => {
     expect(messages(grid({ prompt: "{a red fox|}", axes: [{ type: "seed", values: [1, 2] }, variables] }))).toEqual([
       "A cell's prompt would be empty (cell 1 · “”): keep some text outside the alternatives, or give the empty one a word.",
     ]);
+    // Not as a term the empty alternative lacks: the empty cell is what to fix.
+    expect(messages(grid({ prompt: "{a red fox|}", axes: [{ type: "replace", values: ["fox", "hare"] }, variables] }))).toEqual([
+      "A cell's prompt would be empty (cell fox · “”): keep some text outside the alternatives, or give the empty one a word.",
+    ]);
     expect(messages(grid({ prompt: "fox", axes: [{ type: "replace", values: ["fox", ""] }] }))).toEqual([
       "A cell's prompt would be empty (cell “”): keep some text outside the alternatives, or give the empty one a word.",
     ]);

@@ -120,7 +120,8 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   const replace = grid.axes.findIndex((axis) => axis.type === "replace");
   const replaceAxis = grid.axes[replace];
   const term = replaceAxis?.type === "replace" ? replaceAxis.values[0] : undefined;
-  if (term !== undefined && (term === "" || !variablePromptsOrPrompt(grid).every((prompt) => prompt.includes(term)))) {
+  // An alternative left empty is said below as an empty cell, which is what to fix, not the term.
+  if (term !== undefined && (term === "" || !variablePromptsOrPrompt(grid).every((prompt) => prompt.trim() === "" || prompt.includes(term)))) {
     addIssue(["axes", replace, "values"], term === "" ? "Search and replace: the first term cannot be empty." : `Search and replace: the prompt does not contain “${term}”, the first term.`);
   }
   // Every cell meets its model's limits, the first one that does not is named.
