@@ -22,11 +22,11 @@ import { useLive } from "@/lib/api/live";
 import { COMPARE_PER_MODEL } from "@/lib/compare/compare-request";
 import { AspectField, CountField } from "@/components/sets/set-fields";
 import { gridRequestSchema, type GridRequest } from "@/lib/grid/grid-request";
-import { AXIS_TYPES, cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, planGrid, variablePrompts } from "@/lib/grid/grid-plan";
+import { AXIS_TYPES, cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, gridPromptMax, planGrid, variablePrompts } from "@/lib/grid/grid-plan";
 import { findVariables, listNames } from "@/lib/grid/prompt-variables";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { format, plural } from "@/lib/i18n/format";
-import { getModel, MODEL_IDS, modelsByFamily } from "@/lib/models/registry";
+import { MODEL_IDS, modelsByFamily } from "@/lib/models/registry";
 import { isKeptGrid } from "@/lib/grid/kept-grid";
 import { draftStamp } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
@@ -132,7 +132,6 @@ export function GridForm({
   const submit = handleSubmit(gate.request);
   const keys = useSubmitKeys(submit, submitting);
   const modelAxis = values.axes.some((axis) => axis.type === "model");
-  const model = getModel(values.model);
   const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
   const taken = new Set(values.axes.map((axis) => axis.type));
   const overBudget = left !== null && images > left ? format(t.overBudget, { images, left }) : null;
@@ -159,7 +158,7 @@ export function GridForm({
         id="grid-prompt"
         label={t.prompt}
         error={errors.prompt?.message}
-        aside={<TextCounter id="grid-prompt-count" length={charCount(values.prompt)} max={model.promptMaxLength} />}
+        aside={<TextCounter id="grid-prompt-count" length={charCount(values.prompt)} max={gridPromptMax(values)} />}
         help={t.promptHelp}
       >
         <textarea

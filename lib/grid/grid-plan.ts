@@ -59,6 +59,16 @@ export const longestCellPrompt = (grid: Pick<GridShape, "prompt" | "lists" | "ax
   return expanded + Math.floor(expanded / term.length) * Math.max(0, longest(replace.values) - term.length);
 };
 
+/**
+ * The most characters every model of the grid reads in a prompt: the strictest of a models axis's models, or
+ * the grid's own model's (what the prompt's counter counts against; each cell is checked against its own).
+ */
+export const gridPromptMax = (grid: Pick<GridShape, "model" | "axes">): number => {
+  const axis = grid.axes.find((entry) => entry.type === "model");
+  const models = axis?.type === "model" && axis.values.length > 0 ? axis.values : [grid.model];
+  return Math.min(...models.map((model) => getModel(model).promptMaxLength));
+};
+
 /** How many values an axis has (a variables axis: the prompts it expands to). */
 const axisLength = (grid: Pick<GridShape, "prompt" | "lists" | "axes">, axis: GridAxis): number => {
   if (axis.type !== "variables") return axis.values.length;

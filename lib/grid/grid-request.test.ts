@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getModel, MODEL_IDS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
 import { gridRequestSchema, type GridAxis, type GridRequest } from "./grid-request";
-import { cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, planGrid } from "./grid-plan";
+import { cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, gridPromptMax, planGrid } from "./grid-plan";
 
 const grid = (patch: Partial<GridRequest>): GridRequest => ({ ...DEFAULT_GRID, prompt: "a red fox in snow", ...patch });
 const messages = (value: unknown) => {
@@ -64,6 +64,13 @@ describe("grid requests", () => {
     const fewer = grid({ prompt: "{a|b} ".repeat(40).trim(), axes: [{ type: "variables", mode: "random", count: 4, pickSeed: 1 }] });
     expect(messages(fewer)).toEqual([]);
     expect(planGrid(fewer).cells.every((cell) => !cell.request.prompt.includes("{"))).toBe(true);
+  });
+
+  it("counts the prompt against the strictest model the grid runs: a models axis's, else its own", () => {
+    expect(getModel("qwen-image").promptMaxLength).toBeLessThan(getModel("wan2.6-t2i").promptMaxLength);
+    expect(gridPromptMax({ model: "wan2.6-t2i", axes: [] })).toBe(getModel("wan2.6-t2i").promptMaxLength);
+    expect(gridPromptMax({ model: "wan2.6-t2i", axes: [{ type: "seed", values: [1] }, { type: "model", values: ["wan2.6-t2i", "qwen-image"] }] })).toBe(getModel("qwen-image").promptMaxLength);
+    expect(gridPromptMax({ model: "qwen-image", axes: [{ type: "model", values: ["wan2.6-t2i"] }] })).toBe(getModel("wan2.6-t2i").promptMaxLength);
   });
 
   it("refuses a cell whose prompt would be empty, a list among alternatives and an alternative given twice, rather than send them", () => {
