@@ -129,10 +129,26 @@ test.describe("the history", () => {
     // The card is back where the notice was, and the keyboard's place with it.
     await expect(playground.latest()).toBeFocused();
 
+    // The delete is held on its way to the server: the card stays hidden meanwhile (no flash of it, no second Delete).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/generations\/[^/?]+$/, async (route) => {
+      if (route.request().method() !== "DELETE") return route.fallback();
+      await held;
+      await route.fallback();
+    });
+    const sent = page.waitForRequest((sentRequest) => sentRequest.method() === "DELETE");
     await playground.latest().getByRole("button", { name: "Delete", exact: true }).click();
     // The notice stays while it has focus (it takes it from the Delete button): leave it, and it goes.
     await playground.prompt.focus();
     await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0, { timeout: 15_000 });
+    await sent;
+    await page.waitForTimeout(1_000);
+    await expect(playground.results).toHaveCount(0);
+    const answered = page.waitForResponse((answer) => answer.request().method() === "DELETE");
+    release();
+    await answered;
+    await expect(playground.results).toHaveCount(0);
     await page.reload();
     await expect(page.getByText("Your images will appear here")).toBeVisible();
     expect((await request.get(thumb ?? "")).status()).toBe(404);
