@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { withinImages } from "./image-cap";
+import { deckContents, withinImages } from "./image-cap";
 
 describe("a file's cap on images", () => {
   it("keeps the leading items that fit, whole, and counts the images of the rest", () => {
@@ -21,5 +21,23 @@ describe("a file's cap on images", () => {
         if (kept.length < counts.length) expect(sum(kept) + (counts[kept.length] ?? 0)).toBeGreaterThan(max);
       }),
     );
+  });
+
+  it("a deck cut short lists in its settings table only the items whose slides are in; whole, every item, one without a picture too", () => {
+    // An item: its slides, each with its pictures (null: one that never came).
+    type Item = { readonly name: string; readonly slides: ReadonlyArray<ReadonlyArray<string | null>> };
+    const slidesOf = (item: Item) => item.slides.map((images, index) => ({ key: `${item.name}-${index}`, panels: images.map((image) => ({ image })) }));
+    const items: Item[] = [
+      { name: "comparison", slides: [["a", "b", null]] },
+      { name: "failed", slides: [] },
+      { name: "batch", slides: [["c"], ["d"], ["e"]] },
+      { name: "last", slides: [["f", "g"]] },
+    ];
+    const cut = deckContents(items, slidesOf, 4);
+    expect([cut.slides.map((slide) => slide.key), cut.tabled.map((item) => item.name), cut.leftOut]).toEqual([["comparison-0", "batch-0", "batch-1"], ["comparison", "failed", "batch"], 3]);
+    const whole = deckContents(items, slidesOf, 7);
+    expect([whole.slides.length, whole.tabled.map((item) => item.name), whole.leftOut]).toEqual([5, ["comparison", "failed", "batch", "last"], 0]);
+    // Nothing fits: no slide, and no line for what none of its slides shows.
+    expect(deckContents(items, slidesOf, 1)).toEqual({ slides: [], tabled: [], leftOut: 7 });
   });
 });

@@ -16,3 +16,21 @@ export const withinImages = <T>(items: readonly T[], images: (item: T) => number
   const leftOut = items.slice(cut).reduce((sum, item) => sum + images(item), 0);
   return { kept: items.slice(0, cut), leftOut };
 };
+
+/**
+ * A deck's slides within its pictures' cap, and the items its settings table lists: cut short, those up to
+ * the last item whose slides are in; whole, every item (one that made no picture has no slide, and is still
+ * a line of the table).
+ */
+export const deckContents = <T, S extends { readonly panels: ReadonlyArray<{ readonly image: unknown }> }>(
+  items: readonly T[],
+  slidesOf: (item: T) => S[],
+  max: number,
+): { slides: S[]; tabled: T[]; leftOut: number } => {
+  const { kept, leftOut } = withinImages(
+    items.flatMap((item, index) => slidesOf(item).map((slide) => ({ slide, index }))),
+    ({ slide }) => slide.panels.filter((panel) => panel.image !== null).length,
+    max,
+  );
+  return { slides: kept.map(({ slide }) => slide), tabled: leftOut > 0 ? items.slice(0, (kept.at(-1)?.index ?? -1) + 1) : [...items], leftOut };
+};

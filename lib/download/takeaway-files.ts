@@ -20,7 +20,7 @@ import { buildSlides } from "../present/slides";
 import { renderContactSheet } from "./contact-sheet";
 import { buildDeck, type DeckImage, type DeckPage } from "./deck";
 import { DECK_MAX_IMAGES, deckFile, deckPicture, deckSubtitle } from "./deck-parts";
-import { withinImages } from "./image-cap";
+import { deckContents } from "./image-cap";
 import { contentDisposition, fileResponse } from "./file-name";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
 import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
@@ -119,16 +119,7 @@ export const deckResponse = async ({
   const shown = items.map(clientItem);
   const ruleText = (message: string) => nameModels(translateRuleMessage(message, messages.rules));
   const slideWords = { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values };
-  // Each slide with the item it shows, so the settings table lists only the items whose slides are kept.
-  const { kept, leftOut } = withinImages(
-    shown.flatMap((item, index) => buildSlides([item], slideWords).map((slide) => ({ slide, index }))),
-    ({ slide }) => slide.panels.filter((panel) => panel.image !== null).length,
-    DECK_MAX_IMAGES,
-  );
-  const slides = kept.map(({ slide }) => slide);
-  // Cut short, the table ends with the last item whose slides are in; whole, it lists every item (one that
-  // made no picture has no slide, and is still a line of the table).
-  const tabled = leftOut > 0 ? shown.slice(0, (kept.at(-1)?.index ?? -1) + 1) : shown;
+  const { slides, tabled, leftOut } = deckContents(shown, (item) => buildSlides([item], slideWords), DECK_MAX_IMAGES);
   const picture = async (image: { id: string }): Promise<DeckImage | null> => {
     const aspect = hiddenAspects.get(image.id);
     if (aspect === undefined) return deckPicture(images, image);
