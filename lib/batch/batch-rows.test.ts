@@ -8,6 +8,16 @@ import { imageLinks } from "../generation/view";
 import { generationView } from "@/test/generation-view";
 import { CsvError, toCsv } from "./csv";
 
+/** A row's fields as the properties draw them: prompts that start like formulas, commas and quotes included. */
+const ROW = {
+  prompt: fc.stringMatching(/^[=+\-@']?[a-z灯 ,"=]{1,20}$/).filter((text) => text.trim() !== "" && text === text.trim()),
+  negativePrompt: fc.constantFrom("", "blurry, dark", "-people"),
+  model: fc.constantFrom("wan2.6-t2i" as const, "qwen-image" as const),
+  width: fc.constantFrom(1024, 1328),
+  height: fc.constantFrom(1024, 1328),
+  n: fc.integer({ min: 1, max: 4 }),
+};
+
 const DEFAULTS: BatchDefaults = { model: "wan2.6-t2i", aspect: "1:1", n: 1, seed: null, promptExtend: true, watermark: false };
 
 describe("a batch's rows", () => {
@@ -81,15 +91,7 @@ describe("a batch's rows", () => {
   });
 
   it("property: a batch reused reads back as the same requests, switches and formula-like prompts included, whatever the defaults", () => {
-    const request = fc.record({
-      prompt: fc.stringMatching(/^[=+\-@']?[a-z灯 ,"=]{1,20}$/).filter((text) => text.trim() !== "" && text === text.trim()),
-      negativePrompt: fc.constantFrom("", "blurry, dark", "-people"),
-      model: fc.constantFrom("wan2.6-t2i" as const, "qwen-image" as const),
-      width: fc.constantFrom(1024, 1328),
-      height: fc.constantFrom(1024, 1328),
-      n: fc.integer({ min: 1, max: 4 }),
-      seed: fc.option(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { nil: null }),
-    });
+    const request = fc.record({ ...ROW, seed: fc.option(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { nil: null }) });
     // A batch's rows share its switches (the form's defaults), so one pair per batch.
     const batch = fc.record({ rows: fc.array(request, { minLength: 1, maxLength: 6 }), promptExtend: fc.boolean(), watermark: fc.boolean() });
     fc.assert(
@@ -105,17 +107,7 @@ describe("a batch's rows", () => {
   });
 
   it("property: a batch's results file (one line per image, guarded for a spreadsheet, a note last) reads back as the batch that made it, each generation once with the seed it ran with", () => {
-    const request = fc.record({
-      prompt: fc.stringMatching(/^[=+\-@']?[a-z灯 ,"=]{1,20}$/).filter((text) => text.trim() !== "" && text === text.trim()),
-      negativePrompt: fc.constantFrom("", "blurry, dark", "-people"),
-      model: fc.constantFrom("wan2.6-t2i" as const, "qwen-image" as const),
-      width: fc.constantFrom(1024, 1328),
-      height: fc.constantFrom(1024, 1328),
-      n: fc.integer({ min: 1, max: 4 }),
-      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      promptExtend: fc.boolean(),
-      watermark: fc.boolean(),
-    });
+    const request = fc.record({ ...ROW, seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), promptExtend: fc.boolean(), watermark: fc.boolean() });
     // Each with the images it made (none when it failed), and a prompt of the batch given twice, as a batch may.
     const generations = fc.array(fc.record({ request, images: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 5 }).map((entries) => [...entries, ...entries.slice(0, 1)]);
     fc.assert(
