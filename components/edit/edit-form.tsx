@@ -10,7 +10,7 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { ModelSelect } from "@/components/playground/model-select";
 import { RuleNotices, type Notice } from "@/components/playground/rule-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "@/components/playground/shared-fields";
-import { SubmitArea, useSubmitKeys, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useSubmitKeys, useModelCostGate } from "@/components/playground/submit-area";
 import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
 import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
@@ -109,14 +109,10 @@ export function EditForm({
     if (!busy) setToldToWait(false);
   }, []);
   const cost = useCost();
-  const gate = useCostGate(
-    (request: EditRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
-    (request: EditRequest) => {
-      undoable.sent(request);
-      onEdit(request);
-    },
-    watch,
-  );
+  const gate = useModelCostGate((request: EditRequest) => {
+    undoable.sent(request);
+    onEdit(request);
+  }, watch);
   const picker = useRef<InputPickerApi>(null);
   const model = getEditModel(watch("model"));
 

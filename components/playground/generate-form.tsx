@@ -19,7 +19,7 @@ import { CountField, MoreOptions, NegativePromptField, PromptField } from "./sha
 import { SizePicker } from "./size-picker";
 import { useCost } from "@/components/pricing/prices";
 import { reveal } from "./reveal";
-import { SubmitArea, useSubmitKeys, useCostGate } from "./submit-area";
+import { SubmitArea, useSubmitKeys, useModelCostGate } from "./submit-area";
 import { ReplacedNote } from "@/components/lazy";
 import { useUndoReplace } from "./undo-replace";
 import { useDraft } from "./use-draft";
@@ -68,14 +68,10 @@ export function GenerateForm({
   const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", common.formReplaced);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
-  const gate = useCostGate(
-    (request: GenerateRequest) => ({ images: request.n, cost: cost.of(request.model, request.n) }),
-    (request: GenerateRequest) => {
-      undoable.sent(request);
-      onGenerate(request);
-    },
-    watch,
-  );
+  const gate = useModelCostGate((request: GenerateRequest) => {
+    undoable.sent(request);
+    onGenerate(request);
+  }, watch);
 
   const modelId = watch("model");
   const model = getModel(modelId);

@@ -53,6 +53,12 @@ export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: 
   };
 }
 
+/** The cost question of a form that asks one model for `n` images: `send` runs once the request may go. */
+export function useModelCostGate<T extends { readonly model: string; readonly n: number }>(send: (request: T) => void, watch: (onChange: () => void) => { unsubscribe(): void }) {
+  const cost = useCost();
+  return useCostGate((request: T) => ({ images: request.n, cost: cost.of(request.model, request.n) }), send, watch);
+}
+
 /** Fields where a plain Enter would submit the form by itself (a file chooser's Enter opens its dialog). */
 const TYPED = new Set(["text", "search", "number", "email", "url", "tel", "password"]);
 
