@@ -133,12 +133,26 @@ describe("a batch's rows", () => {
     );
   });
 
-  it("refuses a results file's settings it cannot read, with its line", () => {
-    const rows = rowsFromCsv('item,prompt,model,settings\nline 1,A fox,qwen-image,{"size":"1328*1328"}\nline 2,An owl,qwen-image,big', DEFAULTS);
+  it("refuses a results file's settings it cannot read, or a known one of another type, with its line", () => {
+    const rows = rowsFromCsv('item,prompt,model,settings\nline 1,A fox,qwen-image,{"size":"1328*1328"}\nline 2,An owl,qwen-image,big\nline 3,A cat,qwen-image,"{""n"":""4""}"', DEFAULTS);
+    const refused = (text: string) => `the settings “${text}” are not what a results file writes ({"size":"1328*1328","n":1,"prompt_extend":true,"watermark":false}).`;
     expect(rows.map((row) => [row.line, row.request.width, row.unreadable])).toEqual([
       [2, 1328, null],
-      [3, expect.any(Number), 'the settings “big” are not what a results file writes ({"size":"1328*1328","n":1,"prompt_extend":true,"watermark":false}).'],
+      [3, expect.any(Number), refused("big")],
+      [4, expect.any(Number), refused('{"n":"4"}')],
     ]);
+  });
+
+  it("takes a generation's image lines in a results file once, but a line copied to run twice, or lines it cannot tell apart, as rows", () => {
+    const header = "item,prompt,model,seed,settings,file";
+    const line = (file: string) => `line 1,A fox,qwen-image,7,"{""n"":1}",${file}`;
+    const count = (...lines: string[]) => rowsFromCsv([header, ...lines].join("\n"), DEFAULTS).length;
+    expect(count(line("images/001_a.png"), line("images/001_b.png"))).toBe(1);
+    expect(count(line("images/001_a.png"), line("images/001_a.png"))).toBe(2);
+    expect(count(line(""), line(""))).toBe(2);
+    expect(rowsFromCsv(`item,prompt,settings\nline 1,A fox,{}\nline 1,A fox,{}`, DEFAULTS)).toHaveLength(2);
+    // Its links tell them apart as well, the files' column deleted.
+    expect(rowsFromCsv(`item,prompt,settings,image_url\nline 1,A fox,{},http://x/1\nline 1,A fox,{},http://x/2`, DEFAULTS)).toHaveLength(1);
   });
 
   it("refuses a row whose unquoted comma made more cells than the header names, rather than cut its prompt", () => {

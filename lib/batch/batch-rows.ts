@@ -85,23 +85,22 @@ export const rowsFromLines = (text: string, defaults: BatchDefaults): DraftRow[]
 const OUTCOME_COLUMNS: ReadonlySet<string> = new Set(["item", "revised_prompt", "size", "created", "request_id", "status", "error", "file", "image_url"] satisfies (typeof RESULT_COLUMNS)[number][]);
 
 /** The columns a generation's lines in a results file have alike (its images' lines differ in the rest). */
-const GENERATION_COLUMNS = ["item", "prompt", "negative_prompt", "model", "seed", "settings", "created", "request_id"] as const;
+const GENERATION_COLUMNS = ["item", "prompt", "negative_prompt", "model", "seed", "settings", "created", "request_id"] as const satisfies readonly (typeof RESULT_COLUMNS)[number][];
 
-/** A results file's `settings` cell, as far as it is what `ResultSettings` writes. */
+/** A results file's `settings` cell as `ResultSettings` writes it (any key may be left out), or null when it is not. */
 const resultSettings = (text: string): Partial<ResultSettings> | null => {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-    const { size, n, prompt_extend: promptExtend, watermark } = value as Record<string, unknown>;
-    return {
-      ...(typeof size === "string" && { size }),
-      ...(typeof n === "number" && { n }),
-      ...(typeof promptExtend === "boolean" && { prompt_extend: promptExtend }),
-      ...(typeof watermark === "boolean" && { watermark }),
-    };
+    value = JSON.parse(text);
   } catch {
     return null;
   }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const fields = value as Record<string, unknown>;
+  // A key given with another type (an "n" of "4" typed in a spreadsheet) is refused, not left to the defaults.
+  const typed = { size: "string", n: "number", prompt_extend: "boolean", watermark: "boolean" } as const;
+  if (Object.entries(typed).some(([key, type]) => key in fields && typeof fields[key] !== type)) return null;
+  return fields as Partial<ResultSettings>;
 };
 
 /**
@@ -125,7 +124,11 @@ export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] =
   // A spreadsheet writes the empty rows and columns past its data as commas: those are nothing. A results
   // file's last row may be its note (what was left out of it), not a generation.
   const filled = rows.filter(({ cells }) => cells.some((cell) => cell.trim() !== "") && !(results && at(cells, "item") === "note" && at(cells, "settings") === ""));
-  const sameGeneration = (a: readonly string[], b: readonly string[]) => GENERATION_COLUMNS.every((column) => (a[names.indexOf(column)] ?? "") === (b[names.indexOf(column)] ?? ""));
+  // One generation's images are lines next to each other, alike but for their files (and links); a line
+  // copied to run twice has the same file, and a sheet without either column cannot tell them apart: rows.
+  const file = names.includes("file") ? names.indexOf("file") : names.indexOf("image_url");
+  const sameGeneration = (a: readonly string[], b: readonly string[]) =>
+    file >= 0 && (a[file] ?? "").trim() !== "" && (b[file] ?? "").trim() !== "" && a[file] !== b[file] && GENERATION_COLUMNS.every((column) => (a[names.indexOf(column)] ?? "") === (b[names.indexOf(column)] ?? ""));
   const body = results ? filled.filter((row, index) => index === 0 || !sameGeneration(row.cells, filled[index - 1]?.cells ?? [])) : filled;
   const unknown = header.cells.filter((name, index) => columns[index] === null && name.trim() !== "");
   if (unknown.length > 0) throw new CsvError(header.line, `unknown column ${unknown.map((name) => `“${name}”`).join(", ")}; the columns are ${BATCH_COLUMNS.join(", ")}.`);

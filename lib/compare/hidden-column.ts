@@ -1,4 +1,4 @@
-import type { GenerationView } from "../generation/view";
+import type { GenerationView, HistoryItem } from "../generation/view";
 import type { GenerationStore } from "../store/types";
 import { isHidden } from "./column-label";
 
@@ -11,6 +11,27 @@ export const inHiddenComparison = async (store: Pick<GenerationStore, "getCompar
   if (!generation.comparisonId) return false;
   const comparison = await store.getComparison(generation.comparisonId);
   return comparison !== null && isHidden(comparison);
+};
+
+/**
+ * Of these items, the generations named alone that are columns of a blind comparison not revealed yet (a
+ * column beside its own comparison is shown in it, not alone). Each comparison is read once, however many of
+ * its columns (a grid's cells, a batch's rows) are named.
+ */
+export const hiddenAlone = async (store: Pick<GenerationStore, "getComparison">, items: readonly HistoryItem[]): Promise<ReadonlySet<string>> => {
+  const sets = new Set(items.flatMap((item) => (item.kind === "comparison" ? [item.id] : [])));
+  const alone = items.flatMap((item) => (item.kind === "generation" && item.comparisonId !== null && !sets.has(item.comparisonId) ? [{ id: item.id, comparisonId: item.comparisonId }] : []));
+  const hidden = new Set(
+    (
+      await Promise.all(
+        [...new Set(alone.map((column) => column.comparisonId))].map(async (id) => {
+          const comparison = await store.getComparison(id);
+          return comparison !== null && isHidden(comparison) ? [id] : [];
+        }),
+      )
+    ).flat(),
+  );
+  return new Set(alone.filter((column) => hidden.has(column.comparisonId)).map((column) => column.id));
 };
 
 export const BLIND_SHARE =

@@ -1,17 +1,8 @@
 import { z } from "zod";
 import { isWellFormedText } from "../text/well-formed";
+import { distinctEntries } from "./distinct-entries";
 import { SHARE_MAX_ITEMS } from "./share-limits";
 
-/** Each item once, where first named: one named twice would show twice on the page and in its presentation. */
-export const distinctEntries = <T extends { readonly kind: string; readonly id: string }>(entries: readonly T[]): T[] => {
-  const seen = new Set<string>();
-  return entries.filter((entry) => {
-    const key = `${entry.kind}:${entry.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-};
 
 /** A share link's contents as the browser asks for them: which history items, and a title for the page. */
 export const shareRequestSchema = z.strictObject({

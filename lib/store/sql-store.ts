@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from "kysely";
 import { isHidden } from "../compare/column-label";
-import { distinctEntries } from "../share/share-request";
+import { distinctEntries } from "../share/distinct-entries";
 import { isModelComparison } from "../generation/set-kind";
 import { requestSize } from "../generation/request-size";
 import { typicalTime } from "../generation/typical-time";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { BLIND_SHARE, inHiddenComparison } from "@/lib/compare/hidden-column";
+import { BLIND_SHARE, hiddenAlone } from "@/lib/compare/hidden-column";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/generation/parse-request";
 import { getHistory } from "@/lib/history";
@@ -23,9 +23,7 @@ export function POST(request: Request): Promise<Response> {
     if (missing > 0) {
       throw new AppError("not_found", itemsGone(missing, entries.length));
     }
-    for (const item of found) {
-      if (item?.kind === "generation" && (await inHiddenComparison(store, item))) throw new AppError("forbidden", BLIND_SHARE);
-    }
+    if ((await hiddenAlone(store, found.flatMap((item) => (item ? [item] : [])))).size > 0) throw new AppError("forbidden", BLIND_SHARE);
     const id = randomBytes(16).toString("base64url");
     await store.createShare({ id, createdAt: Date.now(), title, entries });
     return json({ id, path: sharePath(id) } satisfies ShareCreated, 201);

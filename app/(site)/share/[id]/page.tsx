@@ -4,12 +4,13 @@ import { notFound, redirect } from "next/navigation";
 import { SharedView } from "@/components/share/shared-view";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
+import { hiddenAlone } from "@/lib/compare/hidden-column";
 import { getHistory } from "@/lib/history";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { getPrices } from "@/lib/pricing/env";
 import { pagePrices } from "@/lib/pricing/money-style";
-import { heldGenerations, toPublicShare } from "@/lib/share/public-share";
+import { toPublicShare } from "@/lib/share/public-share";
 import { sharePath } from "@/lib/share/share-request";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,5 +25,5 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
   const { store } = await getHistory();
   const share = await store.getShare(id);
   if (!share) notFound();
-  return <SharedView share={toPublicShare(share, await heldGenerations(store, share))} prices={pagePrices(getPrices())} />;
+  return <SharedView share={toPublicShare(share, await hiddenAlone(store, share.items))} prices={pagePrices(getPrices())} />;
 }

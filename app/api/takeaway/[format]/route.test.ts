@@ -200,6 +200,9 @@ describe("a selection taken away", () => {
     const refused = await share();
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/^The link was not made: an image chosen belongs to a blind comparison/);
+    // Beside its own comparison it is not alone: the link shows it there, hidden.
+    const whole = await routes.shares.POST(post("/api/shares", { title: "Foxes", entries: [{ kind: "comparison", id: blind.id }, { kind: "generation", id: column.id }] }));
+    expect(whole.status).toBe(201);
     const input = () => routes.inputs.POST(post("/api/inputs", { imageId: image.id }));
     const edit = await input();
     expect(edit.status).toBe(403);

@@ -12,8 +12,8 @@ export const share = {
     other: "{count} of the shared items have been deleted since this link was made.",
   },
   held: {
-    one: "{count} of the shared images is held back until the models of its blind comparison are revealed: shown alone, it would name its model.",
-    other: "{count} of the shared images are held back until the models of their blind comparisons are revealed: shown alone, each would name its model.",
+    one: "{count} of the shared items is held back until the models of its blind comparison are revealed: shown alone, it would name its model.",
+    other: "{count} of the shared items are held back until the models of their blind comparisons are revealed: shown alone, each would name its model.",
   },
   item: { generation: "Generation: {prompt}", comparison: "Comparison: {prompt}", grid: "Grid: {prompt}", batch: "Batch: {prompt}" },
   prompt: "Prompt",

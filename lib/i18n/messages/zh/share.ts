@@ -13,8 +13,8 @@ export const share: Messages["share"] = {
     other: "自此链接创建以来，已有 {count} 个分享的条目被删除。",
   },
   held: {
-    one: "{count} 张分享的图片所属的盲测对比尚未揭晓模型，单独显示会暴露其模型，揭晓前暂不显示。",
-    other: "{count} 张分享的图片所属的盲测对比尚未揭晓模型，单独显示会暴露其模型，揭晓前暂不显示。",
+    one: "有 {count} 个分享的条目所属的盲测对比尚未揭晓模型，单独显示会暴露其模型，揭晓前暂不显示。",
+    other: "有 {count} 个分享的条目所属的盲测对比尚未揭晓模型，单独显示会暴露其模型，揭晓前暂不显示。",
   },
   item: { generation: "生成：{prompt}", comparison: "对比：{prompt}", grid: "网格：{prompt}", batch: "批量：{prompt}" },
   prompt: "提示词",
