@@ -470,15 +470,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     async cancel(id) {
       // Still queued: nothing was sent, so what it reserved is given back.
       const unqueued = await store.cancelQueued(id, now());
-      if (unqueued) {
-        await store.adjustImages(utcDay(unqueued.createdAt), -unqueued.images);
-        return unqueued.view;
-      }
-      // Marked at once, whatever the call is doing: the user asked to stop waiting for it. The instance
-      // running it sees the record cancelled at its next heartbeat and aborts the call, then says whether the
-      // request had gone out; until then its place under the cap stays taken, as if it had, so no new work
-      // is admitted over the cap in between.
-      const cancelled = await store.fail(id, { finishedAt: now(), status: "cancelled", error: null, lingerUntil: lingerUntil() });
+      if (unqueued) return unqueued;
+      // Marked at once, whatever the call is doing: the user asked to stop waiting for it. Its call is settled
+      // by what the record says of it (sent or not), as an interruption's is, so an instance gone meanwhile
+      // leaves nothing reserved. The instance running it sees the record cancelled at its next heartbeat and
+      // aborts the call, then says whether the request had gone out (its bill corrects the settlement); until
+      // then a call that may be out keeps its place under the cap, so no new work is admitted over the cap.
+      const cancelled = await store.cancelRunning(id, now(), lingerUntil());
       running.get(id)?.controller.abort();
       return cancelled ?? store.get(id);
     },

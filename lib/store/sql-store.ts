@@ -26,6 +26,14 @@ const MAX_CHAIN = 100;
 
 const INTERRUPTED = "The server stopped while this generation was running. Retry it to run it again.";
 
+/** How `interrupt` ends a running generation: taken for gone (the server stopped), or cancelled by the user. */
+type Ending = { readonly status: "interrupted" | "cancelled"; readonly error: { readonly code: "internal_error"; readonly message: string } | null };
+const INTERRUPTION: Ending = { status: "interrupted", error: { code: "internal_error", message: INTERRUPTED } };
+const CANCEL: Ending = { status: "cancelled", error: null };
+
+/** Ended with its call settled by `interrupt`: a bill the runner sends later corrects that settlement. */
+const SETTLED_ON_END = ["interrupted", "cancelled"];
+
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** How long what an interruption settled of a deleted generation's call waits for its instance's bill. */
@@ -105,7 +113,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     const rows = await ("id" in of ? going.where("id", "=", of.id) : going.where("comparison_id", "=", of.comparisonId)).execute();
     const places = rows.filter((row) => row.until !== null && Number(row.until) > now);
     if (places.length > 0) await trx.insertInto("lingering_calls").values(places.map((place) => ({ id: place.id, until: Number(place.until) }))).execute();
-    const settled = rows.filter((row) => row.status === "interrupted" && (row.stage === null || row.stage === "sent" || row.stage === "working"));
+    const settled = rows.filter((row) => SETTLED_ON_END.includes(row.status) && (row.stage === null || row.stage === "sent" || row.stage === "working"));
     // Under the key the interruption spent it under: a hidden blind comparison's, not the column's model.
     const blindKeys = await hiddenBlindKeys(trx, settled.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
     if (settled.length > 0)
@@ -328,7 +336,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   const settleBill = async (trx: Db, note: (change: ChangeNote) => void, id: string, row: Awaited<ReturnType<typeof billedRow>>, { day, asked, cost, model }: CallBill) => {
     const gone = row === undefined ? await trx.deleteFrom("settled_calls").where("id", "=", id).returning(["stage", "spend_key"]).executeTakeFirst() : undefined;
     // As `interrupt` settled it: a call never sent gave its images back, one out at the gateway was spent.
-    const interrupted = row?.status === "interrupted" || gone !== undefined;
+    // A cancelled row was settled by the cancel (`cancelRunning`): a runner's own cancel ends with its bill, after which none comes.
+    const interrupted = (row !== undefined && SETTLED_ON_END.includes(row.status)) || gone !== undefined;
     const stage = row ? row.stage : (gone?.stage ?? null);
     const spentOnInterrupt = interrupted && (stage === "sent" || stage === "working") ? asked : 0;
     const reserved = interrupted && stage === null ? 0 : asked;
@@ -340,15 +349,16 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   };
 
   /**
-   * Ends running generations (by a filter), noting each as changed; answers how many. Their calls are settled
-   * as the runner settles a failure that cannot tell what it cost: one never sent bills nothing and gives its
-   * images back; one out at the gateway keeps them, counts them as spent, and holds its place under the cap
-   * until `lingerUntil`, since the gateway may still be at work on it. One whose answer came was billed by its
-   * runner already.
+   * Ends running generations (by a filter), interrupted or cancelled, noting each as changed; answers how many.
+   * Their calls are settled as the runner settles a failure that cannot tell what it cost: one never sent bills
+   * nothing and gives its images back; one out at the gateway keeps them, counts them as spent, and holds its
+   * place under the cap until `lingerUntil`, since the gateway may still be at work on it. One whose answer
+   * came was billed by its runner already. The runner's own later bill corrects this (`settleBill`), if its
+   * instance is still there to send one: settled here, the images are never left reserved by an instance gone.
    */
-  const interrupt = (now: number, lingerUntil: number, which: (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>) =>
+  const interrupt = (now: number, lingerUntil: number, which: (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>, ending: Ending = INTERRUPTION) =>
     changes.write(async (trx, note) => {
-      const rows = await which(runningUpdate(trx, now, lingerUntil)).returning(["id", "comparison_id", "created_at", "model", "request_json", "stage"]).execute();
+      const rows = await which(runningUpdate(trx, now, lingerUntil, ending)).returning(["id", "comparison_id", "created_at", "model", "request_json", "stage"]).execute();
       for (const row of rows) note({ kind: "item", item: itemOf(row) });
       const blindKeys = await hiddenBlindKeys(trx, rows.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
       const settled = rows.map((row) => ({
@@ -365,14 +375,14 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       if (rows.some((row) => row.stage === null || row.stage === "sent" || row.stage === "working")) note({ kind: "usage" });
       return rows.length;
     });
-  const runningUpdate = (trx: Db, now: number, lingerUntil: number) =>
+  const runningUpdate = (trx: Db, now: number, lingerUntil: number, ending: Ending) =>
     trx
       .updateTable("generations")
       .set((eb) => ({
-        status: "interrupted",
+        status: ending.status,
         finished_at: now,
-        error_code: "internal_error",
-        error_message: INTERRUPTED,
+        error_code: ending.error?.code ?? null,
+        error_message: ending.error?.message ?? null,
         billed_images: eb.case().when("stage", "is", null).then(0).else(eb.ref("billed_images")).end(),
         linger_until: eb.case().when("stage", "in", ["sent", "working"]).then(lingerUntil).else(eb.ref("linger_until")).end(),
       }))
@@ -549,10 +559,17 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           .where("status", "=", "queued")
           .returning(["id", "comparison_id", "created_at", "request_json"])
           .executeTakeFirst();
-        if (cancelled) note({ kind: "item", item: itemOf(cancelled) });
+        if (!cancelled) return undefined;
+        note({ kind: "item", item: itemOf(cancelled) });
+        // Nothing was sent: what it reserved goes back in the same write, on the day it was reserved.
+        await moveImages(trx, utcDay(Number(cancelled.created_at)), -(JSON.parse(cancelled.request_json) as GenerationRequest).n);
+        note({ kind: "usage" });
         return cancelled;
       });
-      return row ? { view: (await get(id)) as GenerationView, createdAt: row.created_at, images: (JSON.parse(row.request_json) as GenerationRequest).n } : null;
+      return row ? get(id) : null;
+    },
+    async cancelRunning(id, now, lingerUntil) {
+      return (await interrupt(now, lingerUntil, (query) => query.where("id", "=", id), CANCEL)) > 0 ? get(id) : null;
     },
     getComparison,
     async replaceColumn(oldId, { id, createdAt, queued = false }, admission) {

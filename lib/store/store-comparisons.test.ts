@@ -71,14 +71,19 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(all.claimed).toHaveLength(4);
     });
 
-    it("cancels only what is still queued, and says what it had reserved", async () => {
+    it("cancels only what is still queued, and gives back what it had reserved in the same write, on the day it was reserved", async () => {
       const comparison = await compare("cancel me", true);
       const [first, second] = comparison.columns.map((column) => column.generation);
+      const day = new Date(comparison.createdAt).toISOString().slice(0, 10);
+      const reserved = comparison.columns.reduce((sum, column) => sum + column.generation.request.n, 0);
+      await store.reserveImages(day, reserved, null);
       await store.claimQueued(admission("i1", 1));
       expect(await store.cancelQueued(first?.id ?? "", clock)).toBeNull();
       const cancelled = await store.cancelQueued(second?.id ?? "", clock + 5);
-      expect(cancelled).toMatchObject({ createdAt: comparison.createdAt, images: second?.request.n, view: { status: "cancelled", finishedAt: clock + 5 } });
+      expect(cancelled).toMatchObject({ status: "cancelled", finishedAt: clock + 5 });
+      expect(await store.imagesUsed(day)).toBe(reserved - (second?.request.n ?? 0));
       expect(await store.cancelQueued(second?.id ?? "", clock)).toBeNull();
+      expect(await store.imagesUsed(day)).toBe(reserved - (second?.request.n ?? 0));
       expect(await store.stillRunning(comparison.columns.map((column) => column.generation.id))).toHaveLength(2);
     });
   });

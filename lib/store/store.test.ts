@@ -583,6 +583,52 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.fail(timedOut, { finishedAt: clock, status: "failed", error: null, billedImages: null, bill: bill(4) })).toMatchObject({ status: "failed" });
       expect([await store.imagesUsed(day), await spent()]).toEqual([10, 10]);
     });
+
+    it("settles a cancelled call as an interruption settles one, so an instance gone leaves nothing reserved; a late bill corrects it once", async () => {
+      const day = new Date(clock + 1000).toISOString().slice(0, 10);
+      const asked = 4;
+      const start = async (prompt: string) => {
+        const view = await store.create({ id: randomUUID(), createdAt: (clock += 1000), request: { ...request(prompt), n: asked } });
+        await store.reserveImages(day, asked, null);
+        return view.id;
+      };
+      const bill = (cost: number) => ({ day, asked, cost, model: "wan2.6-t2i" });
+      const spent = async () => (await store.spendOn(day)).reduce((sum, row) => sum + row.images, 0);
+      const used = async () => [await store.imagesUsed(day), await spent()];
+      const before = await used();
+      const moved = async () => (await used()).map((value, index) => value - (before[index] ?? 0));
+
+      // Never sent: its images go back with the cancel, and its runner, if it comes to it, sends nothing.
+      const unsent = await start("cancelled before it was sent");
+      expect(await store.cancelRunning(unsent, clock, clock + 60_000)).toMatchObject({ status: "cancelled", error: null, billedImages: 0 });
+      expect(await moved()).toEqual([0, 0]);
+      expect(await store.markSent(unsent, 1)).toBe(false);
+      await store.fail(unsent, { finishedAt: clock, status: "cancelled", error: null, bill: bill(0) });
+      expect(await moved()).toEqual([0, 0]);
+      // Nothing out: no place held under the cap.
+      expect(await store.inFlight(clock + 1)).toEqual({ running: 0, lingering: 0 });
+
+      // Out at the gateway: all 4 counted and spent, its place held; answered after all with 1, corrected to 1.
+      const out = await start("cancelled while out");
+      await store.markSent(out, 2);
+      expect(await store.cancelRunning(out, clock, clock + 60_000)).toMatchObject({ status: "cancelled" });
+      expect(await moved()).toEqual([4, 4]);
+      expect(await store.inFlight(clock + 1)).toEqual({ running: 0, lingering: 1 });
+      await store.billAnswer(out, { ...bill(1), stage: "downloading" });
+      expect(await moved()).toEqual([1, 1]);
+      // A second cancel finds nothing running: nothing moves again.
+      expect(await store.cancelRunning(out, clock, clock + 60_000)).toBeNull();
+      expect(await moved()).toEqual([1, 1]);
+
+      // Cancelled while out, then deleted (a delete cancels first), its bill arriving after: still once.
+      const deleted = await start("cancelled and deleted while out");
+      await store.markSent(deleted, 3);
+      await store.cancelRunning(deleted, clock, clock + 60_000);
+      await store.delete(deleted, clock);
+      expect(await moved()).toEqual([5, 5]);
+      await store.fail(deleted, { finishedAt: clock, status: "cancelled", error: null, billedImages: null, bill: bill(4) });
+      expect(await moved()).toEqual([5, 5]);
+    });
   });
 
   describe("jobs held by leases, under one cap", () => {

@@ -179,10 +179,17 @@ export type GenerationStore = {
    */
   claimQueued(admission: Admission): Promise<{ claimed: Array<{ id: string; createdAt: number; request: GenerationRequest }>; waiting: number }>;
   /**
-   * Cancels a generation that is still queued (nothing was sent); null when it is not queued (any more).
-   * Answers when it was queued and what it had reserved, for the budget to give back.
+   * Cancels a generation that is still queued (nothing was sent), giving back what it reserved in the same
+   * write; null when it is not queued (any more).
    */
-  cancelQueued(id: string, finishedAt: number): Promise<{ view: GenerationView; createdAt: number; images: number } | null>;
+  cancelQueued(id: string, finishedAt: number): Promise<GenerationView | null>;
+  /**
+   * Cancels a running generation, its call settled as an interruption settles one (a call never sent gives its
+   * images back, one out at the gateway is spent and holds its place until `lingerUntil`), so nothing is left
+   * reserved if the instance running it is gone; that instance's own bill, if it comes, corrects it. Null when
+   * it is not running (any more).
+   */
+  cancelRunning(id: string, now: number, lingerUntil: number): Promise<GenerationView | null>;
   getComparison(id: string): Promise<ComparisonView | null>;
   /**
    * Puts a new generation in the place of a column that ended without images (same comparison, same
