@@ -4,7 +4,7 @@ import { getHistory } from "../history";
 import { clientItem } from "../history/client-view";
 import type { JobRunner } from "../jobs/runner";
 import { getGenerationRateLimit } from "../limits";
-import { clientKey } from "../limits/rate-limit";
+import { clientKey, withTurns } from "../limits/rate-limit";
 import { readJsonBody } from "./read-json-body";
 import { handleRoute } from "./route";
 import { answerStarted } from "./wait-for-jobs";
@@ -19,9 +19,8 @@ export const startSetRoute =
   (request: Request): Promise<Response> =>
     handleRoute(request, async (sessionId) => {
       const input = parse(await readJsonBody(request, maxBytes));
-      await (await getGenerationRateLimit())(clientKey(request, sessionId), count(input));
       const { runner, store } = await getHistory();
-      const started = await start(runner, input);
+      const started = await withTurns(await getGenerationRateLimit(), clientKey(request, sessionId), count(input), () => start(runner, input));
       return answerStarted(
         request,
         runner,

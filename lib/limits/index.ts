@@ -2,7 +2,7 @@ import "server-only";
 import { getAccess } from "../access/gate";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
-import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters, type RateLimit } from "./rate-limit";
+import { createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters, type RateLimit } from "./rate-limit";
 
 /** Counts kept beside the records: shared by every instance on PostgreSQL, this process's own otherwise. */
 const counters = async (): Promise<Counters> => {
@@ -16,7 +16,7 @@ export const getGenerationRateLimit: () => Promise<RateLimit> = processSingleton
 );
 
 /** The limit on edit inputs put on record. */
-export const getUploadLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("upload-limit", async () => createUploadLimit(undefined, await counters()));
+export const getUploadLimit: () => Promise<RateLimit> = processSingleton("upload-limit", async () => createUploadLimit(undefined, await counters()));
 
 /** The limit on votes from one address. */
 export const getVoteLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("vote-limit", async () => createVoteLimit(undefined, await counters()));
@@ -29,3 +29,6 @@ export const getCheckLimit: () => Promise<(clientKey: string) => Promise<void>> 
 
 /** This process's slots for decoding uploaded inputs: they bound its own memory, so they are not shared. */
 export const getDecodeSlots: () => Promise<() => () => void> = processSingleton("decode-slots", async () => createDecodeSlots());
+
+/** This process's slots for uploads whose bodies are still arriving: they bound its memory, so they are not shared. */
+export const getArrivalSlots: () => Promise<() => () => void> = processSingleton("arrival-slots", async () => createArrivalSlots());

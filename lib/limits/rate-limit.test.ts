@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
-import { clientKey, createGenerationRateLimit } from "./rate-limit";
+import { clientKey, createGenerationRateLimit, withTurns } from "./rate-limit";
 
 describe("generation rate limit", () => {
   it("admits exactly N per minute per client, then says how long to wait", async () => {
@@ -47,6 +47,16 @@ describe("generation rate limit", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("gives back the turns of work refused, so a client told to try again may; work done keeps them", async () => {
+    const limit = createGenerationRateLimit(3);
+    for (let i = 0; i < 5; i++) {
+      await expect(withTurns(limit, "a", 2, async () => Promise.reject(new AppError("busy", "full")))).rejects.toMatchObject({ code: "busy" });
+    }
+    expect(await withTurns(limit, "a", 2, async () => "started")).toBe("started");
+    await limit("a");
+    await expect(withTurns(limit, "a", 1, async () => "again")).rejects.toMatchObject({ code: "too_many_requests" });
   });
 
   it("counts a signed-in session, else the address the server wrote, never X-Forwarded-For", () => {

@@ -28,8 +28,28 @@ export const postgresCounters =
       insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: 60 }),
     });
 
-/** A limit's turn: taken, or refused with the app's 429; `check` says whether a turn would be refused, taking none. */
-export type RateLimit = ((key: string, points?: number) => Promise<void>) & { readonly check: (key: string, points?: number) => Promise<void> };
+/**
+ * A limit's turn: taken, or refused with the app's 429; `check` says whether a turn would be refused, taking
+ * none; `giveBack` returns turns taken for work that was then refused (nothing started).
+ */
+export type RateLimit = ((key: string, points?: number) => Promise<void>) & {
+  readonly check: (key: string, points?: number) => Promise<void>;
+  readonly giveBack: (key: string, points?: number) => Promise<void>;
+};
+
+/**
+ * Takes the turns, then does the work; work refused (busy, the day's budget spent, a column that cannot be
+ * retried) gives them back, so a client told "try again" is not also held back for having tried.
+ */
+export const withTurns = async <T>(limit: RateLimit, key: string, points: number, work: () => Promise<T>): Promise<T> => {
+  await limit(key, points);
+  try {
+    return await work();
+  } catch (error) {
+    await limit.giveBack(key, points).catch(() => undefined);
+    throw error;
+  }
+};
 
 /** So many events per key per minute, refused with the app's 429 and how long to wait. */
 const createRateLimit = (perMinute: number, refusal: (seconds: string) => string, counters: Counters, name: string): RateLimit => {
@@ -51,7 +71,10 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
     // A count whose minute is over (its record not yet cleared) is what the next turn starts afresh from.
     if (held && held.msBeforeNext > 0 && held.consumedPoints + Math.min(points, perMinute) > perMinute) throw refuse(held.msBeforeNext);
   };
-  return Object.assign(take, { check });
+  const giveBack = async (key: string, points = 1): Promise<void> => {
+    await limiter.reward(key, Math.min(points, perMinute));
+  };
+  return Object.assign(take, { check, giveBack });
 };
 
 /**
@@ -121,6 +144,14 @@ export const createSlots = (limit: number, refusal: () => AppError) => {
     };
   };
 };
+
+/**
+ * Uploads arriving at once, at their senders' pace (a phone's weak uplink takes a minute for 10 MB): their
+ * bodies are held in memory, so they are bounded too, but well past the decodes, which a slow upload never
+ * holds up.
+ */
+export const createArrivalSlots = (limit = 8) =>
+  createSlots(limit, () => new AppError("busy", `${limit} input images are arriving right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 5 }));
 
 /** Uploads checked and decoded at once: as many as the machine has cores to decode them with. */
 export const createDecodeSlots = (limit = 2) =>

@@ -4,7 +4,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { handleRoute } from "@/lib/http/route";
 import { answerStarted } from "@/lib/http/wait-for-jobs";
 import { getGenerationRateLimit } from "@/lib/limits";
-import { clientKey } from "@/lib/limits/rate-limit";
+import { clientKey, withTurns } from "@/lib/limits/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +17,7 @@ export function POST(request: Request): Promise<Response> {
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     const { runner, store } = await getHistory();
     const input = await parseEditRequest(body, (id) => store.input(id));
-    await (await getGenerationRateLimit())(clientKey(request, sessionId));
-    const started = await runner.start(input);
+    const started = await withTurns(await getGenerationRateLimit(), clientKey(request, sessionId), 1, () => runner.start(input));
     return answerStarted(request, runner, started, [started.id], () => store.get(started.id), (view) => view.status === "running");
   });
 }

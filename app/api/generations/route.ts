@@ -9,7 +9,7 @@ import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { answerStarted } from "@/lib/http/wait-for-jobs";
 import { getGenerationRateLimit } from "@/lib/limits";
-import { clientKey } from "@/lib/limits/rate-limit";
+import { clientKey, withTurns } from "@/lib/limits/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +20,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export function POST(request: Request): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
     const input = parseGenerateRequest(await readJsonBody(request, MAX_BODY_BYTES));
-    await (await getGenerationRateLimit())(clientKey(request, sessionId));
     const { runner, store } = await getHistory();
-    const started = await runner.start(input);
+    const started = await withTurns(await getGenerationRateLimit(), clientKey(request, sessionId), 1, () => runner.start(input));
     return answerStarted(request, runner, started, [started.id], () => store.get(started.id), (view) => view.status === "running");
   });
 }

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureConsole, expectErrorBody, startRouteHarness, type Answer, type RouteHarness } from "@/test/route-harness";
 
-/** What bounds the disk and the memory uploads may take: a quota on all inputs kept, and a cap on decodes at once. */
+/** What bounds the disk and the memory uploads may take: a quota on all inputs kept, and caps on bodies arriving and decodes at once. */
 
 let harness: RouteHarness;
 let inputs: typeof import("./route");
@@ -61,19 +61,25 @@ describe("upload limits", () => {
     expect(expectErrorBody(refused)).toBe("storage_full");
   });
 
-  it("decodes at most two uploads at once, refusing a third before reading its body", async () => {
+  it("lets a slow sender hold up no one's check, and refuses a ninth body arriving at once before reading it", async () => {
     const held: Array<ReadableStreamDefaultController<Uint8Array>> = [];
     const slow = () => new ReadableStream<Uint8Array>({ start: (controller) => void held.push(controller) });
+    const tiny = async (background: string) => new Uint8Array(await sharp({ create: { width: 400, height: 400, channels: 3, background } }).png().toBuffer());
+    // Two bodies still arriving (a phone's weak uplink) take none of the two decodes.
     const pending = [upload(slow()), upload(slow())];
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const third = await read(await upload(new Uint8Array(await noise(400))));
-    expect(third.status).toBe(503);
-    expect(expectErrorBody(third)).toBe("busy");
-    expect(third.headers.get("retry-after")).toBe("2");
+    expect((await read(await upload(await tiny("#123")))).status).toBe(201);
+    // Eight at once arriving is the most: the ninth is refused at once.
+    pending.push(...Array.from({ length: 6 }, () => upload(slow())));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const ninth = await read(await upload(await tiny("#234")));
+    expect(ninth.status).toBe(503);
+    expect(expectErrorBody(ninth)).toBe("busy");
+    expect(ninth.text).toContain("8 input images are arriving right now");
+    expect(ninth.headers.get("retry-after")).toBe("5");
     for (const controller of held) controller.close();
-    expect((await Promise.all(pending.map(async (response) => (await response).status)))).toEqual([400, 400]);
-    // Both slots are free again.
-    const tiny = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#123" } }).png().toBuffer();
-    expect((await read(await upload(new Uint8Array(tiny)))).status).toBe(201);
+    expect(await Promise.all(pending.map(async (response) => (await response).status))).toEqual(Array.from({ length: 8 }, () => 400));
+    // Every slot is free again.
+    expect((await read(await upload(await tiny("#345")))).status).toBe(201);
   });
 });

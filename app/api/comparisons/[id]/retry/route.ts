@@ -6,7 +6,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { getGenerationRateLimit } from "@/lib/limits";
-import { clientKey } from "@/lib/limits/rate-limit";
+import { clientKey, withTurns } from "@/lib/limits/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -22,8 +22,9 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const comparison = await store.getComparison(id);
     if (!comparison) throw notFound("This comparison");
     if (!comparison.columns.some((column) => column.generation.id === body.data.column)) throw notFound("That column");
-    await (await getGenerationRateLimit())(clientKey(request, sessionId));
-    if (!(await runner.retryColumn(body.data.column))) throw new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
+    await withTurns(await getGenerationRateLimit(), clientKey(request, sessionId), 1, async () => {
+      if (!(await runner.retryColumn(body.data.column))) throw new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
+    });
     const retried = await store.getComparison(id);
     return json(retried && clientItem(retried), 202);
   });
