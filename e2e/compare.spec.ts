@@ -67,6 +67,13 @@ test.describe("comparing models side by side", () => {
     await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);
     await compare.prompt.fill("A bowl of ramen, studio light");
     await compare.form.getByLabel("Blind comparison").check();
+    // Across families the watermark's words would name them: refused at its switch, before anything is sent.
+    const watermark = compare.form.getByRole("switch", { name: "Watermark" });
+    await watermark.check();
+    await compare.submit();
+    await expect(watermark).toHaveAccessibleDescription(/A blind comparison cannot carry the watermark across model families/);
+    await expect(page.getByRole("article")).toHaveCount(0);
+    await watermark.uncheck();
     await compare.submit();
     const card = compare.card();
     await expect(compare.column(card, "Model A").getByRole("img")).toBeVisible();

@@ -219,7 +219,7 @@ export function CompareForm({
 
       <div className="space-y-3">
         <Switch id="compare-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
-        <Switch id="compare-watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />
+        <Switch id="compare-watermark" label={t.watermark} help={t.watermarkHelp} error={errors.watermark?.message} {...register("watermark")} />
         <Switch
           id="compare-blind"
           label={t.blind}

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MODEL_IDS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
+import { BLIND_WATERMARK } from "../models/watermark-mark";
 import { COMPARE_ASPECTS } from "./fit-to-model";
 import { comparisonImageCount, compareRequestSchema, planComparison, type CompareRequest } from "./compare-request";
 
@@ -71,6 +72,13 @@ describe("the plan of a comparison", () => {
     ]);
     expect(plans[1]?.notes).toEqual(["Makes exactly 1 image per request."]);
     expect(comparisonImageCount(plans)).toBe(5);
+  });
+
+  it("refuses a blind comparison whose watermarks would tell the models' families apart, and only that", () => {
+    expect(messages({ ...base, blind: true, watermark: true })).toEqual([`watermark: ${BLIND_WATERMARK}`]);
+    // One family draws one mark: nothing told apart. Not blind, the models are named anyway.
+    expect(messages({ ...base, models: ["qwen-image", "qwen-image-2.0-pro"], blind: true, watermark: true })).toEqual([]);
+    expect(messages({ ...base, watermark: true })).toEqual([]);
   });
 
   it("gives every blind column the same number of images, so none stands out", () => {

@@ -1,5 +1,6 @@
 // zod/mini, like the generate schema: the compare form ships it to the browser.
 import * as z from "zod/mini";
+import { BLIND_WATERMARK, marksTellApart } from "../models/watermark-mark";
 import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
 import { flag, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
@@ -63,6 +64,9 @@ export const compareRequestSchema = z
         path: ["prompt"],
         message: `${promptLimit.id} reads at most ${promptLimit.promptMaxLength} characters; this prompt has ${promptCount}.`,
       });
+    }
+    if (value.blind && marksTellApart(models.map((model) => ({ model: model.id, watermark: value.watermark && model.options.watermark })))) {
+      ctx.addIssue({ code: "custom", path: ["watermark"], message: BLIND_WATERMARK });
     }
     const negativeLimit = strictest(
       models.filter((model) => model.options.negativePrompt),

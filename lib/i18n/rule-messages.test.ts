@@ -7,6 +7,7 @@ import { NETWORK_ERROR } from "../api/client";
 import { AppError } from "../errors";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_SHARE } from "../compare/hidden-column";
+import { BLIND_WATERMARK, POLL_WATERMARK } from "../models/watermark-mark";
 import { TOO_LATE_TO_STOP } from "../jobs/runner";
 import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
@@ -17,7 +18,7 @@ import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRu
 import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
+import { createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
 import { inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -215,6 +216,8 @@ const sentences = async (): Promise<string[]> => {
     BLIND_DOWNLOAD,
     BLIND_SHARE,
     BLIND_EDIT,
+    BLIND_WATERMARK,
+    POLL_WATERMARK,
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),
     "Sign in to use the playground.",
@@ -232,11 +235,13 @@ const sentences = async (): Promise<string[]> => {
     "Only a column that failed or was cancelled can be retried.",
     ...(await bothRefusals(createSignInLimit)),
     inputStorageFull(1_500_000, 1024 * 1024).message,
-    refusalOf(() => {
-      const take = createDecodeSlots(1);
-      take();
-      take();
-    }),
+    ...[createDecodeSlots, createArrivalSlots].map((create) =>
+      refusalOf(() => {
+        const take = create(1);
+        take();
+        take();
+      }),
+    ),
     hostRefused("rebind.attacker.test:3000").message,
     ...(await bothRefusals(createCheckLimit)),
     ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),

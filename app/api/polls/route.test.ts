@@ -4,6 +4,7 @@ import type { ComparisonView } from "@/lib/generation/view";
 import { MODELS } from "@/lib/models/registry";
 import type { PollSummary } from "@/lib/polls/poll-summary";
 import { STILL_RUNNING, VOTER_UNKNOWN } from "@/lib/polls/refusals";
+import { POLL_WATERMARK } from "@/lib/models/watermark-mark";
 import { loadResults } from "@/lib/polls/results-data";
 import type { VoterView } from "@/lib/polls/voter-view";
 import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
@@ -157,6 +158,18 @@ describe("polls", () => {
     expect(late.status).toBe(409);
     const revealed = (await (await routes.vote.GET(request(`/api/vote/${token}`, { cookie: voter }), params({ token }))).json()) as VoterView;
     expect(new Set(revealed.items[0]?.models)).toEqual(new Set(["Wan 2.6", "Qwen-Image Max", "Wan 2.2 flash"].map((name) => MODELS.find((model) => model.name === name)?.name)));
+  });
+
+  it("refuses a set made with the watermark across model families: its corner marks would tell the models apart", async () => {
+    const body = { models: MODELS_COMPARED, prompt: "A marked lighthouse", negativePrompt: "", aspect: "1:1", perModel: 1, seed: null, promptExtend: true, watermark: true, blind: false };
+    const started = (await (await routes.comparisons.POST(request("/api/comparisons", { method: "POST", cookie: session, body }))).json()) as ComparisonView;
+    const marked = await settledSet(harness, started.id);
+    const response = await routes.polls.POST(request("/api/polls", { method: "POST", cookie: session, body: { title: "Marked", sets: [marked.id], reveal: "on_close", access: "link" } }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(POLL_WATERMARK);
+    // Blind, it is refused before it is made.
+    const blind = await routes.comparisons.POST(request("/api/comparisons", { method: "POST", cookie: session, body: { ...body, blind: true } }));
+    expect(blind.status).toBe(400);
   });
 
   it("keeps its images when their comparison is deleted, open or closed: voters, results and thumbnails still have them", async () => {

@@ -10,6 +10,7 @@ import { pollItems } from "@/lib/polls/poll-items";
 import { pollRequestSchema } from "@/lib/polls/poll-request";
 import { pollSummary } from "@/lib/polls/poll-summary";
 import { NOTHING_TO_VOTE_ON, STILL_RUNNING } from "@/lib/polls/refusals";
+import { marksTellApart, POLL_WATERMARK } from "@/lib/models/watermark-mark";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +28,7 @@ export function POST(request: Request): Promise<Response> {
       if (!set) throw notFound("A chosen comparison");
       // Its columns still to come would be left out of the poll for good.
       if (set.columns.some((column) => isActive(column.generation.status))) throw new AppError("conflict", STILL_RUNNING);
+      if (marksTellApart(set.columns.map((column) => column.generation.request))) throw new AppError("invalid_request", POLL_WATERMARK);
       items.push(...pollItems(set));
     }
     if (items.length === 0) {
