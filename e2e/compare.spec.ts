@@ -63,6 +63,25 @@ test.describe("comparing models side by side", () => {
     await expect(about.first()).toHaveText(/^Wan 2\.6: \S/);
   });
 
+  test("a blind comparison is stopped whole: Cancel all stops every column in one request, none alone", async ({ compare, simulator, page }) => {
+    await simulator.configure({ latencyMs: 20_000 });
+    await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);
+    await compare.prompt.fill("A tram in the rain");
+    await compare.form.getByLabel("Blind comparison").check();
+    await compare.submit();
+    const card = compare.card();
+    await expect(card.getByRole("status")).toContainText("2 running");
+    const cancels: string[] = [];
+    page.on("request", (sent) => {
+      if (sent.method() === "POST" && sent.url().includes("/cancel")) cancels.push(new URL(sent.url()).pathname);
+    });
+    await card.getByRole("button", { name: "Cancel all unfinished" }).click();
+    await card.getByRole("button", { name: "Cancel them" }).click();
+    await expect(card.getByRole("status")).toContainText("0 running · 0 waiting");
+    await expect(card.getByText("Cancelled", { exact: true })).toHaveCount(2);
+    expect(cancels).toEqual([expect.stringMatching(/^\/api\/comparisons\/[^/]+\/cancel$/)]);
+  });
+
   test("blind mode hides which model made which column until someone reveals it", async ({ compare, page }) => {
     await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);
     await compare.prompt.fill("A bowl of ramen, studio light");

@@ -265,12 +265,16 @@ export const test = base.extend<{ playground: PlaygroundPage; simulator: Simulat
     await panel.open();
     await use(panel);
   },
-  simulator: async ({ request }, use) => {
-    const simulator = new SimulatorControl(request);
-    await simulator.reset();
-    await simulator.configure({ latencyMs: 400, responseFormat: "url", answerShape: "openai" });
-    await use(simulator);
-  },
+  // Set afresh before every test, asked for or not: a latency or a fault a test before set must not reach the next.
+  simulator: [
+    async ({ request }, use) => {
+      const simulator = new SimulatorControl(request);
+      await simulator.reset();
+      await simulator.configure({ latencyMs: 400, responseFormat: "url", answerShape: "openai" });
+      await use(simulator);
+    },
+    { auto: true },
+  ],
   playground: async ({ page, request }, use) => {
     await clearHistory(request);
     const playground = new PlaygroundPage(page);

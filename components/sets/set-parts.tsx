@@ -7,7 +7,9 @@ import { format, formatSeconds, plural } from "@/lib/i18n/format";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { useCancelSet } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
+import { isHidden } from "@/lib/compare/column-label";
 import { requestSize } from "@/lib/generation/request-size";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { excerpt } from "@/lib/text/well-formed";
@@ -27,6 +29,7 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
   const t = useMessages().sets;
   const locale = useLocale();
   const cancel = useCancelGeneration();
+  const cancelSet = useCancelSet();
   // Of the cancels sent together, the first refused (a mutation's own error is only its last call's).
   const [refused, setRefused] = useState<ApiError | null>(null);
   const statuses = set.columns.map((column) => column.generation.status);
@@ -52,7 +55,8 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
             // The queued ones first, so none of them is claimed while the running ones are stopped.
             const order = [...set.columns].sort((a, b) => Number(b.generation.status === "queued") - Number(a.generation.status === "queued"));
             setRefused(null);
-            const sent = order.flatMap(({ generation }) => (isActive(generation.status) ? [cancel.mutateAsync(generation.id)] : []));
+            // A blind comparison's columns are stopped together: one answer per column would tell them apart.
+            const sent = isHidden(set) ? [cancelSet.mutateAsync(set.id)] : order.flatMap(({ generation }) => (isActive(generation.status) ? [cancel.mutateAsync(generation.id)] : []));
             void Promise.allSettled(sent).then((results) => {
               const failed = results.find((result) => result.status === "rejected");
               setRefused(failed ? (failed.reason as ApiError) : null);

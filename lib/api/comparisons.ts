@@ -35,6 +35,15 @@ export const useRetryColumn = () => {
   });
 };
 
+/** Stops every unfinished column of a set in one request: how a blind comparison is cancelled. */
+export const useCancelSet = () => {
+  const update = useUpdateCached();
+  return useMutation<OwnChange<ComparisonView>, ApiError, string>({
+    mutationFn: (id) => apiChange<ComparisonView>(`/api/comparisons/${id}/cancel`, { method: "POST" }),
+    onSuccess: ({ item, changeId }) => update(item, changeId),
+  });
+};
+
 export const useUpdateComparison = () => {
   const update = useUpdateCached();
   return useMutation<OwnChange<ComparisonView>, ApiError, { id: string; starred?: boolean; revealed?: true }>({

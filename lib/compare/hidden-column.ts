@@ -1,4 +1,4 @@
-import type { GenerationView, HistoryItem } from "../generation/view";
+import { isActive, type ComparisonView, type GenerationView, type HistoryItem } from "../generation/view";
 import type { GenerationStore } from "../store/types";
 import { isHidden } from "./column-label";
 
@@ -39,3 +39,13 @@ export const BLIND_SHARE =
 
 export const BLIND_EDIT =
   "This image belongs to a blind comparison whose models are not revealed yet, and as an edit's input its size would tell its model. Reveal the models to edit it.";
+
+/**
+ * Whether a comparison keeps its columns' outcomes back (blind, not revealed, some column not ended): one
+ * column stopped or retried at a time, the answers would tell which had finished and which had failed.
+ */
+export const hidesOutcomes = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">): boolean =>
+  isHidden(comparison) && comparison.columns.some(({ generation }) => isActive(generation.status));
+
+export const BLIND_ONE_COLUMN =
+  "A blind comparison's columns are stopped all together (Cancel all) and retried once every one has ended: one at a time, the answers would tell which model finished first.";

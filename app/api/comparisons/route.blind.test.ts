@@ -18,6 +18,8 @@ const routes = {} as {
   generations: typeof import("../generations/route");
   generation: typeof import("../generations/[id]/route");
   cancel: typeof import("../generations/[id]/cancel/route");
+  cancelSet: typeof import("./[id]/cancel/route");
+  retry: typeof import("./[id]/retry/route");
   events: typeof import("../events/route");
   image: typeof import("../images/[id]/route");
   thumb: typeof import("../images/[id]/thumb/route");
@@ -33,6 +35,8 @@ beforeAll(async () => {
     generations: await import("../generations/route"),
     generation: await import("../generations/[id]/route"),
     cancel: await import("../generations/[id]/cancel/route"),
+    cancelSet: await import("./[id]/cancel/route"),
+    retry: await import("./[id]/retry/route"),
     events: await import("../events/route"),
     image: await import("../images/[id]/route"),
     thumb: await import("../images/[id]/thumb/route"),
@@ -150,5 +154,28 @@ describe("a blind comparison in its owner's history", () => {
     expect(original.headers.get("content-type")).toBe("image/png");
     const column = revealed.columns.find(({ generation }) => generation.images.includes(first))?.generation as GenerationView<GenerateRequest>;
     expect(await sharp(Buffer.from(await original.arrayBuffer())).metadata()).toMatchObject({ width: column.request.width, height: column.request.height });
+  });
+
+  it("stops its columns only all together, and retries none until every one has ended: one at a time, the answers would tell which finished first", async () => {
+    const body = { models: COMPARED, prompt: "A harbour at noon", negativePrompt: "", aspect: "1:1", perModel: 1, seed: null, promptExtend: true, watermark: false, blind: true };
+    const started = (await (await routes.comparisons.POST(new Request("http://localhost/api/comparisons", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }))).json()) as ComparisonView;
+    const column = started.columns[0]?.generation.id ?? "";
+    const post = (url: string, json?: unknown) => new Request(`http://localhost${url}`, { method: "POST", headers: { "content-type": "application/json" }, ...(json !== undefined && { body: JSON.stringify(json) }) });
+    const one = await routes.cancel.POST(post(`/api/generations/${column}/cancel`), params({ id: column }));
+    expect(one.status).toBe(409);
+    expect(((await one.json()) as { error: { message: string } }).error.message).toMatch(/^A blind comparison's columns are stopped all together/);
+    expect((await routes.retry.POST(post(`/api/comparisons/${started.id}/retry`, { column }), params({ id: started.id }))).status).toBe(409);
+    expect((await harness.history.store.get(column))?.status).toBe("running");
+
+    const all = await routes.cancelSet.POST(post(`/api/comparisons/${started.id}/cancel`), params({ id: started.id }));
+    expect(all.status).toBe(200);
+    expect(all.headers.get("playground-change-id")).toMatch(/^\d+$/);
+    const text = await all.text();
+    expectNoTell("the answer to cancelling it", text);
+    const stopped = JSON.parse(text) as ComparisonView;
+    expect(stopped.columns.every(({ generation }) => generation.status === "cancelled")).toBe(true);
+    await settledSet(harness, started.id);
+    // Every column ended, its outcomes shown together: a column may be retried now.
+    expect((await routes.retry.POST(post(`/api/comparisons/${started.id}/retry`, { column }), params({ id: started.id }))).status).toBe(202);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BLIND_ONE_COLUMN, hidesOutcomes } from "@/lib/compare/hidden-column";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
 import { clientItem } from "@/lib/history/client-view";
@@ -22,6 +23,7 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const comparison = await store.getComparison(id);
     if (!comparison) throw notFound("This comparison");
     if (!comparison.columns.some((column) => column.generation.id === body.data.column)) throw notFound("That column");
+    if (hidesOutcomes(comparison)) throw new AppError("conflict", BLIND_ONE_COLUMN);
     await withTurns(await getGenerationRateLimit(), clientKey(request, sessionId), 1, async () => {
       if (!(await runner.retryColumn(body.data.column))) throw new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
     });
