@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ErrorCode } from "../errors";
 import { generationView } from "@/test/generation-view";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
@@ -75,9 +76,21 @@ describe("a blind comparison as it leaves the server", () => {
     expect(view.columns.map(({ generation }) => generation.status)).toEqual(["running", "cancelled"]);
   });
 
-  it("names a failing model by its column's label", () => {
-    const failed = column("qwen-image-max", { status: "failed", images: [], billedImages: 0, error: { code: "model_unavailable", message: "Qwen-Image Max (qwen-image-max) is unavailable.", retryAfterSeconds: null } });
-    const view = blindView(comparison(true, false, [column("wan2.6-t2i", {}), failed]));
-    expect(view.columns[1]?.generation.error).toEqual({ code: "model_unavailable", message: "Model B (Model B) is unavailable.", retryAfterSeconds: null });
+  it("says a column's failure by its kind alone: the gateway's own words differ by model", () => {
+    const failure = (code: ErrorCode, message: string) => column("qwen-image-max", { status: "failed", images: [], billedImages: 0, error: { code, message, retryAfterSeconds: null } });
+    const said = (code: ErrorCode, message: string) => blindView(comparison(true, false, [column("wan2.6-t2i", {}), failure(code, message)])).columns[1]?.generation.error;
+    expect(said("model_unavailable", "Qwen-Image Max (qwen-image-max) is unavailable.")).toEqual({
+      code: "model_unavailable",
+      message: "This model was not available then. Its own words show when the models are revealed.",
+      retryAfterSeconds: null,
+    });
+    // A model run as a task times out with its task's state; one answered at once, without: the same here.
+    const taskTimeout = said("timeout", "The gateway's task was still RUNNING after 300 seconds.");
+    expect(taskTimeout).toEqual(said("timeout", "The gateway did not answer within 300 seconds."));
+    expect(said("internal_error", "anything")?.message).toBe("This request failed. Its own words show when the models are revealed.");
+    // Revealed, its own words.
+    expect(blindView(comparison(true, true, [column("wan2.6-t2i", {}), failure("timeout", "The gateway's task was still RUNNING.")])).columns[1]?.generation.error?.message).toBe(
+      "The gateway's task was still RUNNING.",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "../errors";
 import { isModelComparison } from "../generation/set-kind";
 import { imageLinks, isActive, type ComparisonView, type GenerationView, type ImageView } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
@@ -7,6 +8,24 @@ import { aspectValue } from "./fit-to-model";
 
 /** The label as the server writes it into a failure; the interface translates the sentence around it. */
 export const SERVER_LABEL = "Model {letter}";
+
+/**
+ * A hidden column's failure, said by its kind alone: the gateway's own words differ by model (a model run as
+ * a task times out with its task's state, one answered at once does not), which would tell the models apart.
+ */
+export const BLIND_FAILURE_AFTER = "Its own words show when the models are revealed.";
+const BLIND_FAILURES: Partial<Record<ErrorCode, string>> = {
+  moderation_refused: "The content check refused this request.",
+  parameter_rejected: "The gateway refused a setting of this request.",
+  rate_limited: "The gateway was too busy for this request.",
+  timeout: "No answer came in time.",
+  model_unavailable: "This model was not available then.",
+  out_of_credit: "The gateway refused this request for the account: its key, access or credit.",
+  bad_api_key: "The gateway refused this request for the account: its key, access or credit.",
+  model_access_denied: "The gateway refused this request for the account: its key, access or credit.",
+  model_not_found: "The gateway refused this request for the account: its key, access or credit.",
+};
+export const blindFailure = (code: ErrorCode): string => `${BLIND_FAILURES[code] ?? "This request failed."} ${BLIND_FAILURE_AFTER}`;
 
 /**
  * A hidden image: its link serves the picture cropped to the comparison's asked shape, as a JPEG without
@@ -59,7 +78,7 @@ export const blindView = (comparison: ComparisonView): ComparisonView => {
       chain: [],
       seed: comparison.seed,
       durationMs: null,
-      error: shown && generation.error ? { ...generation.error, message: blindText(comparison, generation.error.message, SERVER_LABEL) } : null,
+      error: shown && generation.error ? { ...generation.error, message: blindFailure(generation.error.code) } : null,
       starred: generation.starred,
       requestId: null,
       taskId: null,

@@ -4,7 +4,8 @@ import { defaultEdit, NO_INPUT, switchEditModel } from "../edit/edit-defaults";
 import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-request";
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
-import { AppError } from "../errors";
+import { AppError, ERROR_CODES, type ErrorCode } from "../errors";
+import { blindFailure } from "../compare/blind-view";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_SHARE } from "../compare/hidden-column";
 import { BLIND_WATERMARK, POLL_WATERMARK } from "../models/watermark-mark";
@@ -218,6 +219,7 @@ const sentences = async (): Promise<string[]> => {
     BLIND_EDIT,
     BLIND_WATERMARK,
     POLL_WATERMARK,
+    ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),
     "Sign in to use the playground.",
