@@ -37,12 +37,18 @@ export const parseEditRequest = async (
   body: unknown,
   inputSize: (id: string) => Promise<{ width: number; height: number } | null>,
 ): Promise<EditRequest> => {
-  const request = parseWith(editRequestSchema, body);
-  const size = await inputSize(request.input.id);
+  // The size on record takes the place of the one the body says before anything is checked: a client with a
+  // stale or missing size is not refused for it.
+  const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : null;
+  const input = typeof fields?.input === "object" && fields.input !== null ? (fields.input as Record<string, unknown>) : null;
+  const id = typeof input?.id === "string" && input.id.length <= 100 ? input.id : null;
+  const size = id === null ? null : await inputSize(id);
   if (!size) {
+    // Whatever else is wrong is said first; a well-formed request whose input is gone, then.
+    parseWith(editRequestSchema, body);
     throw inputGone();
   }
-  return parseWith(editRequestSchema, { ...request, input: { id: request.input.id, width: size.width, height: size.height } });
+  return parseWith(editRequestSchema, { ...fields, input: { ...input, width: size.width, height: size.height } });
 };
 
 export const parseCompareRequest = (body: unknown): CompareRequest => parseWith(compareRequestSchema, body);

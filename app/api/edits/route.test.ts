@@ -119,6 +119,11 @@ describe("POST /api/edits", () => {
     const got = await startEdit(editBody(input, { input: { id: input.id, width: 1000, height: 1000 } }));
     expect(got.status, got.text).toBe(200);
     expect((got.json as GenerationView).request).toMatchObject({ input: { id: input.id, width: 900, height: 700 } });
+    // A size the client has wrong, or none at all, is not refused: the one on record is what counts.
+    for (const claimed of [{ width: 0, height: 0 }, {}]) {
+      const again = await startEdit(editBody(input, { input: { id: input.id, ...claimed } }));
+      expect(again.status, again.text).toBe(200);
+    }
   });
 
   it("refuses an input that is not on record, and a size the model does not take, before calling the gateway", async () => {
