@@ -102,9 +102,9 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   /**
    * Generations deleted while their gateway call may still be at work (a cancel or a timeout holds its place
    * for a while: `linger_until`) leave that place under the cap behind them until then, as the rows that
-   * counted it go. The runner's later word on the call (`linger`) still reaches it. And an interrupted one
-   * leaves what its interruption settled of the call, for a day, so the bill of the instance that ran it, if it
-   * wakes after all, corrects that rather than count it again (`settleBill`).
+   * counted it go. The runner's later word on the call (`linger`) still reaches it. And an interrupted or
+   * cancelled one leaves what its end settled of the call, for a day (`interrupt` records it too), so the bill
+   * of the instance that ran it, if it comes after all, corrects that rather than count it again (`settleBill`).
    */
   const keepLingering = async (trx: Db, of: { readonly id: string } | { readonly comparisonId: string }, now: number) => {
     await trx.deleteFrom("lingering_calls").where("until", "<=", now).execute();
@@ -334,15 +334,17 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * against what its interruption settled, if one did (`keepLingering`).
    */
   const settleBill = async (trx: Db, note: (change: ChangeNote) => void, id: string, row: Awaited<ReturnType<typeof billedRow>>, { day, asked, cost, model }: CallBill) => {
-    const gone = row === undefined ? await trx.deleteFrom("settled_calls").where("id", "=", id).returning(["stage", "spend_key"]).executeTakeFirst() : undefined;
+    // What `interrupt` recorded of its settlement (the row there or gone since): the stage and the spend's key
+    // as they were then, so a reveal in between does not move the correction to another key.
+    const recorded = await trx.deleteFrom("settled_calls").where("id", "=", id).returning(["stage", "spend_key"]).executeTakeFirst();
     // As `interrupt` settled it: a call never sent gave its images back, one out at the gateway was spent.
     // A cancelled row was settled by the cancel (`cancelRunning`): a runner's own cancel ends with its bill, after which none comes.
-    const interrupted = (row !== undefined && SETTLED_ON_END.includes(row.status)) || gone !== undefined;
-    const stage = row ? row.stage : (gone?.stage ?? null);
+    const interrupted = (row !== undefined && SETTLED_ON_END.includes(row.status)) || recorded !== undefined;
+    const stage = recorded ? recorded.stage : (row?.stage ?? null);
     const spentOnInterrupt = interrupted && (stage === "sent" || stage === "working") ? asked : 0;
     const reserved = interrupted && stage === null ? 0 : asked;
     const blindKeys = await hiddenBlindKeys(trx, row?.comparison_id ? [row.comparison_id] : []);
-    const key = (row && spendKeyOf(blindKeys, row)) ?? gone?.spend_key ?? model;
+    const key = recorded?.spend_key ?? (row && spendKeyOf(blindKeys, row)) ?? model;
     if (cost !== reserved) await moveImages(trx, day, cost - reserved);
     await moveSpend(trx, day, key, cost - spentOnInterrupt);
     if (cost !== reserved || cost !== spentOnInterrupt) note({ kind: "usage" });
@@ -355,6 +357,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * place under the cap until `lingerUntil`, since the gateway may still be at work on it. One whose answer
    * came was billed by its runner already. The runner's own later bill corrects this (`settleBill`), if its
    * instance is still there to send one: settled here, the images are never left reserved by an instance gone.
+   * What was settled, and under which key, is kept a day in `settled_calls` for that correction.
    */
   const interrupt = (now: number, lingerUntil: number, which: (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>, ending: Ending = INTERRUPTION) =>
     changes.write(async (trx, note) => {
@@ -372,7 +375,15 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       for (const { row, n, day } of settled) if (row.stage === null) await moveImages(trx, day, -n);
       const spent = settled.filter(({ row }) => row.stage === "sent" || row.stage === "working").sort((a, b) => (a.day + a.key < b.day + b.key ? -1 : 1));
       for (const { n, day, key } of spent) await spend(trx, day, key, n);
-      if (rows.some((row) => row.stage === null || row.stage === "sent" || row.stage === "working")) note({ kind: "usage" });
+      const settledNow = settled.filter(({ row }) => row.stage === null || row.stage === "sent" || row.stage === "working");
+      if (settledNow.length > 0) {
+        note({ kind: "usage" });
+        await trx
+          .insertInto("settled_calls")
+          .values(settledNow.map(({ row, key }) => ({ id: row.id, stage: row.stage, spend_key: key, until: now + SETTLED_KEPT_MS })))
+          .onConflict((conflict) => conflict.column("id").doNothing())
+          .execute();
+      }
       return rows.length;
     });
   const runningUpdate = (trx: Db, now: number, lingerUntil: number, ending: Ending) =>

@@ -176,6 +176,23 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.spendOn(day)).toEqual([{ model: blindKey, images: 0 }]);
     });
 
+    it("corrects a cancelled blind column's spend under the key it was settled under, though the models were revealed in between", async () => {
+      const request = { ...compareRequest("a blind heron"), blind: true };
+      const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
+      const column = blind.columns[0]?.generation;
+      if (!column) throw new Error("no columns");
+      const day = new Date(clock).toISOString().slice(0, 10);
+      const before = new Map((await store.spendOn(day)).map((row) => [row.model, row.images]));
+      await store.reserveImages(day, column.request.n, null);
+      await store.markSent(column.id, 5);
+      await store.cancelRunning(column.id, clock + 1_000, clock + 60_000);
+      await store.updateComparison(blind.id, { revealed: true });
+      // Its instance says the call was stopped before it was sent after all: nothing was spent, under any key.
+      await store.fail(column.id, { finishedAt: clock + 2_000, status: "cancelled", error: null, billedImages: 0, bill: { day, asked: column.request.n, cost: 0, model: column.request.model } });
+      const after = await store.spendOn(day);
+      expect(after.filter((row) => row.images !== (before.get(row.model) ?? 0))).toEqual([]);
+    });
+
     it("retries a column in its place, only once it ended without images", async () => {
       const comparison = await compare("a fox");
       const [first, second] = comparison.columns;
