@@ -19,7 +19,7 @@ import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRu
 import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
+import { SLOW_UPLOAD, createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
 import { inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -237,13 +237,16 @@ const sentences = async (): Promise<string[]> => {
     "Only a column that failed or was cancelled can be retried.",
     ...(await bothRefusals(createSignInLimit)),
     inputStorageFull(1_500_000, 1024 * 1024).message,
-    ...[createDecodeSlots, createArrivalSlots].map((create) =>
-      refusalOf(() => {
-        const take = create(1);
-        take();
-        take();
-      }),
-    ),
+    ...(await Promise.all(
+      [() => createDecodeSlots(1, 0), () => createArrivalSlots(1, 2), () => createArrivalSlots(2, 1)].map((create) =>
+        refusal(async () => {
+          const take = create();
+          await take("a");
+          await take("a");
+        }),
+      ),
+    )),
+    SLOW_UPLOAD,
     hostRefused("rebind.attacker.test:3000").message,
     ...(await bothRefusals(createCheckLimit)),
     ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),

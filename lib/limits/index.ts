@@ -2,7 +2,7 @@ import "server-only";
 import { getAccess } from "../access/gate";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
-import { createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters, type RateLimit } from "./rate-limit";
+import { createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters, type RateLimit, type Slots } from "./rate-limit";
 
 /** Counts kept beside the records: shared by every instance on PostgreSQL, this process's own otherwise. */
 const counters = async (): Promise<Counters> => {
@@ -28,7 +28,7 @@ export const getSignInLimit: () => Promise<(address: string) => Promise<void>> =
 export const getCheckLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("check-limit", async () => createCheckLimit(undefined, undefined, await counters()));
 
 /** This process's slots for decoding uploaded inputs: they bound its own memory, so they are not shared. */
-export const getDecodeSlots: () => Promise<() => () => void> = processSingleton("decode-slots", async () => createDecodeSlots());
+export const getDecodeSlots: () => Promise<Slots> = processSingleton("decode-slots", async () => createDecodeSlots());
 
 /** This process's slots for uploads whose bodies are still arriving: they bound its memory, so they are not shared. */
-export const getArrivalSlots: () => Promise<() => () => void> = processSingleton("arrival-slots", async () => createArrivalSlots());
+export const getArrivalSlots: () => Promise<Slots> = processSingleton("arrival-slots", async () => createArrivalSlots());

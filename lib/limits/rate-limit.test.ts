@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
-import { clientKey, createGenerationRateLimit, withTurns } from "./rate-limit";
+import { clientKey, createGenerationRateLimit, createSlots, withTurns } from "./rate-limit";
 
 describe("generation rate limit", () => {
   it("admits exactly N per minute per client, then says how long to wait", async () => {
@@ -57,6 +57,30 @@ describe("generation rate limit", () => {
     expect(await withTurns(limit, "a", 2, async () => "started")).toBe("started");
     await limit("a");
     await expect(withTurns(limit, "a", 1, async () => "again")).rejects.toMatchObject({ code: "too_many_requests" });
+  });
+
+  it("keeps the turns of work that failed once done (a damaged upload was decoded whole), and gives none back to a minute started afresh", async () => {
+    const limit = createGenerationRateLimit(2);
+    await expect(withTurns(limit, "a", 1, async () => Promise.reject(new AppError("invalid_request", "damaged")))).rejects.toMatchObject({ code: "invalid_request" });
+    await limit("a");
+    await expect(limit("a")).rejects.toMatchObject({ code: "too_many_requests" });
+
+    const slow = createGenerationRateLimit(2);
+    const now = Date.now();
+    vi.useFakeTimers({ toFake: ["Date"], now });
+    try {
+      // Refused only after its minute was over (a slow body): given back then, the new minute would hold 3.
+      await expect(
+        withTurns(slow, "b", 1, async () => {
+          vi.setSystemTime(now + 61_000);
+          throw new AppError("busy", "full");
+        }),
+      ).rejects.toMatchObject({ code: "busy" });
+      await slow("b", 2);
+      await expect(slow("b")).rejects.toMatchObject({ code: "too_many_requests" });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("counts a signed-in session, else the address the server wrote, never X-Forwarded-For", () => {
@@ -116,5 +140,27 @@ describe("limits shared by instances on PostgreSQL", () => {
       await Promise.all(databases.map((database) => database.db.destroy()));
       await schema.drop();
     }
+  });
+});
+
+describe("slots for heavy work", () => {
+  it("hands a freed slot to the one waiting longest, refuses one that waited too long, and counts a client's own", async () => {
+    const slots = createSlots(1, () => new AppError("busy", "full"), { waitMs: 200, perKey: 1, keyRefusal: () => new AppError("busy", "yours") });
+    const first = await slots("a");
+    const order: string[] = [];
+    const second = slots("b").then((release) => (order.push("b"), release));
+    const third = slots("c").then((release) => (order.push("c"), release));
+    await expect(slots("a")).rejects.toThrow("yours");
+    first();
+    (await second)();
+    (await third)();
+    expect(order).toEqual(["b", "c"]);
+    const held = await slots("a");
+    await expect(slots("d")).rejects.toThrow("full");
+    held();
+    // Freed, and given back only once however often it is freed.
+    held();
+    (await slots("d"))();
+    (await slots("e"))();
   });
 });

@@ -30,23 +30,27 @@ export const postgresCounters =
 
 /**
  * A limit's turn: taken, or refused with the app's 429; `check` says whether a turn would be refused, taking
- * none; `giveBack` returns turns taken for work that was then refused (nothing started).
+ * none; `turn` takes one that can be given back while its minute lasts (`withTurns`).
  */
 export type RateLimit = ((key: string, points?: number) => Promise<void>) & {
   readonly check: (key: string, points?: number) => Promise<void>;
-  readonly giveBack: (key: string, points?: number) => Promise<void>;
+  readonly turn: (key: string, points?: number) => Promise<{ readonly giveBack: () => Promise<void> }>;
 };
 
+/** Refusals that prove nothing was started: the cap on work at once was full, or the day's budget spent. */
+const NOTHING_STARTED: ReadonlySet<string> = new Set(["busy", "daily_limit_reached"]);
+
 /**
- * Takes the turns, then does the work; work refused (busy, the day's budget spent, a column that cannot be
- * retried) gives them back, so a client told "try again" is not also held back for having tried.
+ * Takes the turns, then does the work; work refused for being busy or for the day's budget gives them back,
+ * so a client told "try again" is not also held back for having tried. Any other failure keeps them: the
+ * work it refused (a damaged upload decoded whole, say) was done.
  */
 export const withTurns = async <T>(limit: RateLimit, key: string, points: number, work: () => Promise<T>): Promise<T> => {
-  await limit(key, points);
+  const turn = await limit.turn(key, points);
   try {
     return await work();
   } catch (error) {
-    await limit.giveBack(key, points).catch(() => undefined);
+    if (error instanceof AppError && NOTHING_STARTED.has(error.code)) await turn.giveBack().catch(() => undefined);
     throw error;
   }
 };
@@ -58,23 +62,32 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
     const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
     return new AppError("too_many_requests", refusal(plural(seconds, "second")), { retryAfterSeconds: seconds });
   };
-  const take = async (key: string, points = 1): Promise<void> => {
+  const consume = async (key: string, points: number): Promise<RateLimiterRes> => {
     try {
-      await limiter.consume(key, Math.min(points, perMinute));
+      return await limiter.consume(key, Math.min(points, perMinute));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       throw refuse(rejection.msBeforeNext);
     }
+  };
+  const take = async (key: string, points = 1): Promise<void> => {
+    await consume(key, points);
+  };
+  const turn = async (key: string, points = 1) => {
+    const ends = Date.now() + (await consume(key, points)).msBeforeNext;
+    return {
+      // Only within the minute it was taken in: given back to a minute since started afresh, it would be one more.
+      giveBack: async () => {
+        if (Date.now() < ends) await limiter.reward(key, Math.min(points, perMinute));
+      },
+    };
   };
   const check = async (key: string, points = 1): Promise<void> => {
     const held = await limiter.get(key);
     // A count whose minute is over (its record not yet cleared) is what the next turn starts afresh from.
     if (held && held.msBeforeNext > 0 && held.consumedPoints + Math.min(points, perMinute) > perMinute) throw refuse(held.msBeforeNext);
   };
-  const giveBack = async (key: string, points = 1): Promise<void> => {
-    await limiter.reward(key, Math.min(points, perMinute));
-  };
-  return Object.assign(take, { check, giveBack });
+  return Object.assign(take, { check, turn });
 };
 
 /**
@@ -126,33 +139,78 @@ export const createSignInLimit = (perAddress = 5, overall = 30, counters: Counte
 export const clientKey = (request: Request, sessionId: string | null): string =>
   sessionId ? `session:${sessionId}` : `address:${request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown"}`;
 
+/** Takes a slot (for `key`, when slots are counted per client too); answers the function that frees it. */
+export type Slots = (key?: string) => Promise<() => void>;
+
 /**
- * At most `limit` of some heavy work at once (decoding an upload holds up to 10 MB of body and tens of MB
- * of pixels); beyond it a request is refused at once, before it holds any memory. Taking a slot answers the
- * function that gives it back.
+ * At most `limit` of some heavy work at once (an upload's body in memory, a decode's tens of MB of pixels).
+ * Past it a request waits up to `waitMs` for a slot to free, in turn, then is refused; one client holds at
+ * most `perKey` at once, refused at once past that.
  */
-export const createSlots = (limit: number, refusal: () => AppError) => {
+export const createSlots = (
+  limit: number,
+  refusal: () => AppError,
+  { waitMs = 0, perKey = Number.POSITIVE_INFINITY, keyRefusal = refusal }: { waitMs?: number; perKey?: number; keyRefusal?: () => AppError } = {},
+): Slots => {
   let taken = 0;
-  return (): (() => void) => {
-    if (taken >= limit) throw refusal();
-    taken++;
+  const byKey = new Map<string, number>();
+  const waiting: Array<() => void> = [];
+  // A slot freed goes straight to the one waiting longest.
+  const free = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else taken--;
+  };
+  return async (key) => {
+    if (key !== undefined && (byKey.get(key) ?? 0) >= perKey) throw keyRefusal();
+    if (taken < limit) taken++;
+    else if (waitMs <= 0) throw refusal();
+    else
+      await new Promise<void>((resolve, reject) => {
+        const turn = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(turn), 1);
+          reject(refusal());
+        }, waitMs);
+        waiting.push(turn);
+      });
+    if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      taken--;
+      if (key !== undefined) {
+        const left = (byKey.get(key) ?? 1) - 1;
+        if (left > 0) byKey.set(key, left);
+        else byKey.delete(key);
+      }
+      free();
     };
   };
 };
 
+/** How long an upload's body may take to arrive: a minute and more for 10 MB on a phone's weak uplink. */
+export const UPLOAD_ARRIVAL_MS = 120_000;
+
+export const SLOW_UPLOAD = `The image did not finish arriving within ${UPLOAD_ARRIVAL_MS / 1000} seconds. Try again on a faster connection, or with a smaller file.`;
+
 /**
  * Uploads arriving at once, at their senders' pace (a phone's weak uplink takes a minute for 10 MB): their
- * bodies are held in memory, so they are bounded too, but well past the decodes, which a slow upload never
- * holds up.
+ * bodies are held in memory, so they are bounded, well past the decodes, and at most 2 from one client, so
+ * one client's stalled uploads do not hold them all.
  */
-export const createArrivalSlots = (limit = 8) =>
-  createSlots(limit, () => new AppError("busy", `${limit} input images are arriving right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 5 }));
+export const createArrivalSlots = (limit = 8, perClient = 2) =>
+  createSlots(limit, () => new AppError("busy", `${limit} input images are arriving right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 5 }), {
+    perKey: perClient,
+    keyRefusal: () => new AppError("busy", `${perClient} of your input images are still arriving, the most at once from one client. Wait for them, then try again.`, { retryAfterSeconds: 5 }),
+  });
 
-/** Uploads checked and decoded at once: as many as the machine has cores to decode them with. */
-export const createDecodeSlots = (limit = 2) =>
-  createSlots(limit, () => new AppError("busy", `${limit} input images are being checked right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 2 }));
+/**
+ * Uploads checked and decoded at once: as many as the machine has cores to decode them with. A body already
+ * here waits its turn (a decode takes a second or two) rather than be sent again.
+ */
+export const createDecodeSlots = (limit = 2, waitMs = 30_000) =>
+  createSlots(limit, () => new AppError("busy", `${limit} input images are being checked right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 2 }), { waitMs });

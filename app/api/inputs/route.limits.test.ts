@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
 import { captureConsole, expectErrorBody, startRouteHarness, type Answer, type RouteHarness } from "@/test/route-harness";
 
 /** What bounds the disk and the memory uploads may take: a quota on all inputs kept, and caps on bodies arriving and decodes at once. */
@@ -21,8 +22,9 @@ const read = async (response: Response): Promise<Answer> => {
   return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as unknown) : undefined };
 };
 
-const upload = (body: BodyInit) =>
-  inputs.POST(new Request("http://localhost/api/inputs", { method: "POST", headers: { "content-type": "image/png" }, body, duplex: "half" } as RequestInit));
+/** An upload, from the client at `address` (as the server stamps it). */
+const upload = (body: BodyInit, address = "203.0.113.1") =>
+  inputs.POST(new Request("http://localhost/api/inputs", { method: "POST", headers: { "content-type": "image/png", [CLIENT_ADDRESS_HEADER]: address }, body, duplex: "half" } as RequestInit));
 
 /** A picture of noise: PNG cannot shrink it, so its size is about width * height * 3 bytes. */
 const noise = (side: number) => sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).png().toBuffer();
@@ -61,25 +63,29 @@ describe("upload limits", () => {
     expect(expectErrorBody(refused)).toBe("storage_full");
   });
 
-  it("lets a slow sender hold up no one's check, and refuses a ninth body arriving at once before reading it", async () => {
+  it("lets a slow sender hold up no one's check, at most 2 bodies arriving from one client and 8 in all, the rest refused before their bodies are read", async () => {
     const held: Array<ReadableStreamDefaultController<Uint8Array>> = [];
     const slow = () => new ReadableStream<Uint8Array>({ start: (controller) => void held.push(controller) });
     const tiny = async (background: string) => new Uint8Array(await sharp({ create: { width: 400, height: 400, channels: 3, background } }).png().toBuffer());
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
     // Two bodies still arriving (a phone's weak uplink) take none of the two decodes.
-    const pending = [upload(slow()), upload(slow())];
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pending = [upload(slow(), "198.51.100.1"), upload(slow(), "198.51.100.1")];
+    await settle();
     expect((await read(await upload(await tiny("#123")))).status).toBe(201);
-    // Eight at once arriving is the most: the ninth is refused at once.
-    pending.push(...Array.from({ length: 6 }, () => upload(slow())));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const ninth = await read(await upload(await tiny("#234")));
+    // A third from the same client waits for its own.
+    const third = await read(await upload(await tiny("#234"), "198.51.100.1"));
+    expect([third.status, expectErrorBody(third)]).toEqual([503, "busy"]);
+    expect(third.text).toContain("2 of your input images are still arriving");
+    // Eight at once arriving is the most: the ninth is refused at once, whoever sends it.
+    pending.push(...Array.from({ length: 6 }, (_, index) => upload(slow(), `198.51.100.${10 + Math.floor(index / 2)}`)));
+    await settle();
+    const ninth = await read(await upload(await tiny("#345"), "198.51.100.99"));
     expect(ninth.status).toBe(503);
-    expect(expectErrorBody(ninth)).toBe("busy");
     expect(ninth.text).toContain("8 input images are arriving right now");
     expect(ninth.headers.get("retry-after")).toBe("5");
     for (const controller of held) controller.close();
     expect(await Promise.all(pending.map(async (response) => (await response).status))).toEqual(Array.from({ length: 8 }, () => 400));
     // Every slot is free again.
-    expect((await read(await upload(await tiny("#345")))).status).toBe(201);
+    expect((await read(await upload(await tiny("#456"), "198.51.100.1"))).status).toBe(201);
   });
 });

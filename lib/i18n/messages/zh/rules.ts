@@ -124,6 +124,8 @@ export const rules: Messages["rules"] = {
     ["^The playground keeps at most (?<max>\\d+) MB of input images and holds (?<held>\\d+) MB now; an input nobody uses is dropped a day after it was last chosen\\. Try again later, or ask whoever runs it to raise INPUT_STORAGE_MB\\.$", "本站最多保存 {max} MB 的输入图片，目前已有 {held} MB；没人使用的输入会在最后一次被选用一天后删除。请稍后重试，或请运行本站的人调高 INPUT_STORAGE_MB。"],
     ["^(?<n>\\d+) input images are being checked right now, the most at once here\\. Try again in a few seconds\\.$", "目前正在检查 {n} 张输入图片，已达同时检查的上限。请几秒后重试。"],
     ["^(?<n>\\d+) input images are arriving right now, the most at once here\\. Try again in a few seconds\\.$", "目前有 {n} 张输入图片正在上传，已达同时上传的上限。请几秒后重试。"],
+    ["^(?<n>\\d+) of your input images are still arriving, the most at once from one client\\. Wait for them, then try again\\.$", "你有 {n} 张输入图片仍在上传，已达单个客户端同时上传的上限。请等它们完成后再试。"],
+    ["^The image did not finish arriving within (?<s>\\d+) seconds\\. Try again on a faster connection, or with a smaller file\\.$", "图片在 {s} 秒内没有上传完成。请换用更快的网络，或使用更小的文件后重试。"],
     ["^This playground answers only at localhost and the addresses in PLAYGROUND_ORIGINS, and it was reached as (?<host>\"[^\"]*\")\\. Whoever runs it can add that address to PLAYGROUND_ORIGINS\\.$", "本站只应答通过 localhost 和 PLAYGROUND_ORIGINS 中地址发来的请求，而这次是通过 {host} 访问的。请运行本站的人把这个地址加入 PLAYGROUND_ORIGINS。"],
     ["^The generation was cancelled\\.$", "生成已取消。"],
     ["^Something went wrong on the playground server\\. Try again; if it persists, check the server log\\.$", "服务器出了点问题。请重试；如果持续出现，请查看服务器日志。"],
