@@ -92,7 +92,13 @@ test.describe("comparing models side by side", () => {
     await compare.submit();
     await expect(watermark).toHaveAccessibleDescription(/A blind comparison cannot carry the watermark across model families/);
     await expect(page.getByRole("article")).toHaveCount(0);
+    // Blind mode off, the refusal goes at once; back on, it is said again.
+    await compare.form.getByLabel("Blind comparison").uncheck();
+    await expect(watermark).toHaveAttribute("aria-invalid", "false");
+    await compare.form.getByLabel("Blind comparison").check();
+    await expect(watermark).toHaveAttribute("aria-invalid", "true");
     await watermark.uncheck();
+    await expect(watermark).toHaveAttribute("aria-invalid", "false");
     await compare.submit();
     const card = compare.card();
     await expect(compare.column(card, "Model A").getByRole("img")).toBeVisible();

@@ -109,6 +109,8 @@ export function CompareForm({
       <Controller
         control={control}
         name="models"
+        // The watermark's refusal depends on the models and blind mode: said again as either changes.
+        rules={{ deps: ["watermark"] }}
         render={({ field, fieldState }) => {
           const full = field.value.length >= COMPARE_MODELS.max;
           return (
@@ -224,7 +226,7 @@ export function CompareForm({
           id="compare-blind"
           label={t.blind}
           help={t.blindHelp}
-          {...register("blind")}
+          {...register("blind", { deps: ["watermark"] })}
         />
       </div>
 

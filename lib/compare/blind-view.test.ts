@@ -77,7 +77,7 @@ describe("a blind comparison as it leaves the server", () => {
   });
 
   it("says a column's failure by its kind alone: the gateway's own words differ by model", () => {
-    const failure = (code: ErrorCode, message: string) => column("qwen-image-max", { status: "failed", images: [], billedImages: 0, error: { code, message, retryAfterSeconds: null } });
+    const failure = (code: ErrorCode, message: string) => column("qwen-image-max", { status: "failed", images: [], billedImages: 0, error: { code, message, retryAfterSeconds: 30 } });
     const said = (code: ErrorCode, message: string) => blindView(comparison(true, false, [column("wan2.6-t2i", {}), failure(code, message)])).columns[1]?.generation.error;
     expect(said("model_unavailable", "Qwen-Image Max (qwen-image-max) is unavailable.")).toEqual({
       code: "model_unavailable",
@@ -89,8 +89,11 @@ describe("a blind comparison as it leaves the server", () => {
     expect(taskTimeout).toEqual(said("timeout", "The gateway did not answer within 300 seconds."));
     expect(said("internal_error", "anything")?.message).toBe("This request failed. Its own words show when the models are revealed.");
     // Revealed, its own words.
-    expect(blindView(comparison(true, true, [column("wan2.6-t2i", {}), failure("timeout", "The gateway's task was still RUNNING.")])).columns[1]?.generation.error?.message).toBe(
-      "The gateway's task was still RUNNING.",
-    );
+    // A Retry-After is the gateway's for one model: none said either. Revealed, its own words and wait.
+    expect(said("rate_limited", "Throttling")?.retryAfterSeconds).toBeNull();
+    expect(blindView(comparison(true, true, [column("wan2.6-t2i", {}), failure("timeout", "The gateway's task was still RUNNING.")])).columns[1]?.generation.error).toMatchObject({
+      message: "The gateway's task was still RUNNING.",
+      retryAfterSeconds: 30,
+    });
   });
 });

@@ -78,7 +78,8 @@ export const blindView = (comparison: ComparisonView): ComparisonView => {
       chain: [],
       seed: comparison.seed,
       durationMs: null,
-      error: shown && generation.error ? { ...generation.error, message: blindFailure(generation.error.code) } : null,
+      // Its kind alone: the words, and a Retry-After, are the gateway's for one model.
+      error: shown && generation.error ? { code: generation.error.code, message: blindFailure(generation.error.code), retryAfterSeconds: null } : null,
       starred: generation.starred,
       requestId: null,
       taskId: null,

@@ -6,6 +6,7 @@ import { inputGone } from "../edit/input-gone";
 import { AppError } from "../errors";
 import { batchRequestSchema, type BatchRequest } from "../batch/batch-request";
 import { gridRequestSchema, type GridRequest } from "../grid/grid-request";
+import { EDIT_MODELS } from "../models/edit-models";
 import { generateRequestSchema, type GenerateRequest } from "../models/request-schema";
 
 /**
@@ -29,6 +30,12 @@ export const parseWith = <Schema extends core.$ZodType>(schema: Schema, body: un
 
 export const parseGenerateRequest = (body: unknown): GenerateRequest => parseWith(generateRequestSchema, body);
 
+/** A square every editing model takes as an input, standing in for a size none is on record for. */
+const ANY_SIZE = (() => {
+  const side = Math.max(...EDIT_MODELS.map((model) => model.input.minSide));
+  return { width: side, height: side };
+})();
+
 /**
  * An edit names its input by id and says its size; the size the server has on record is the one checked
  * against the model, so a request cannot talk its way past an input rule.
@@ -44,8 +51,9 @@ export const parseEditRequest = async (
   const id = typeof input?.id === "string" && input.id.length <= 100 ? input.id : null;
   const size = id === null ? null : await inputSize(id);
   if (!size) {
-    // Whatever else is wrong is said first; a well-formed request whose input is gone, then.
-    parseWith(editRequestSchema, body);
+    // Whatever else is wrong is said first (the size it claims aside: none is on record to check); a
+    // well-formed request whose input is gone, then.
+    parseWith(editRequestSchema, { ...fields, input: { ...input, width: ANY_SIZE.width, height: ANY_SIZE.height } });
     throw inputGone();
   }
   return parseWith(editRequestSchema, { ...fields, input: { ...input, width: size.width, height: size.height } });

@@ -118,7 +118,7 @@ export const buildSlides = (items: readonly PublicItem[], words: SlideWords): Sl
             label: columnLabel(item, index, words.blindModel),
             blind: (text: string) => blindText(item, text, words.blindModel),
           }))
-        : // Hidden on the server already: its failures name "Model A", never the model.
+        : // Hidden on the server already: its failures are said by their kind alone, never the model's words.
           item.columns.map((column, index) => ({ ...column, label: blindLabel(index, words.blindModel), blind: (text: string) => text }));
     const rounds = Math.max(1, ...columns.map((column) => column.images.length));
     return Array.from({ length: rounds }, (_, round) => ({

@@ -131,6 +131,9 @@ describe("POST /api/edits", () => {
     const missing = await startEdit(editBody({ id: "gone", width: 800, height: 600, src: "", thumbSrc: "", from: null }));
     expect(expectErrorBody(missing)).toBe("invalid_request");
     expect(missing.json).toMatchObject({ error: { fields: [{ field: "input", message: INPUT_GONE }] } });
+    // Gone is what is said, whatever size it claims.
+    const staleSize = await startEdit(editBody({ id: "gone", width: 0, height: 0, src: "", thumbSrc: "", from: null }));
+    expect(staleSize.json).toMatchObject({ error: { fields: [{ field: "input", message: INPUT_GONE }] } });
     const input = (await upload(await picture(800, 600))).json as InputImageView;
     const sized = await startEdit(editBody(input, { model: "qwen-image-edit", promptExtend: false, size: { width: 1024, height: 1024 } }));
     expect(expectErrorBody(sized)).toBe("invalid_request");
