@@ -525,7 +525,8 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect((await store.get(inOrder.id))?.stage).toBe("downloading");
     });
 
-    it("settles a call's bill once, whether an interruption came before it or after it", async () => {
+    /** Calls of 4 images, each reserved on today's count as it starts; their bills, and what today has spent. */
+    const billing = () => {
       const day = new Date(clock + 1000).toISOString().slice(0, 10);
       const asked = 4;
       const start = async (prompt: string) => {
@@ -535,6 +536,11 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       };
       const bill = (cost: number) => ({ day, asked, cost, model: "wan2.6-t2i" });
       const spent = async () => (await store.spendOn(day)).reduce((sum, row) => sum + row.images, 0);
+      return { day, asked, start, bill, spent };
+    };
+
+    it("settles a call's bill once, whether an interruption came before it or after it", async () => {
+      const { day, start, bill, spent } = billing();
 
       // Answered with 3 of the 4 images asked: the bill moves it past the stages an interruption settles.
       const answered = await start("answered");
@@ -585,15 +591,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     });
 
     it("settles a cancelled call as an interruption settles one, so an instance gone leaves nothing reserved; a late bill corrects it once", async () => {
-      const day = new Date(clock + 1000).toISOString().slice(0, 10);
-      const asked = 4;
-      const start = async (prompt: string) => {
-        const view = await store.create({ id: randomUUID(), createdAt: (clock += 1000), request: { ...request(prompt), n: asked } });
-        await store.reserveImages(day, asked, null);
-        return view.id;
-      };
-      const bill = (cost: number) => ({ day, asked, cost, model: "wan2.6-t2i" });
-      const spent = async () => (await store.spendOn(day)).reduce((sum, row) => sum + row.images, 0);
+      const { day, start, bill, spent } = billing();
       const used = async () => [await store.imagesUsed(day), await spent()];
       const before = await used();
       const moved = async () => (await used()).map((value, index) => value - (before[index] ?? 0));
