@@ -1,4 +1,5 @@
 import { describeAccessConfig, parseAccessConfig } from "./lib/access/config";
+import { errorText } from "./lib/error-text";
 import { stampClientAddresses } from "./lib/access/stamp-client";
 import { describePriceConfig, parsePriceConfig } from "./lib/pricing/price-config";
 import { describeGatewayConfig, parseGatewayConfig } from "./lib/gateway/config";
@@ -18,6 +19,6 @@ try {
   const notes = [storage.interrupted && `${storage.interrupted} interrupted generation(s) marked`, storage.swept && `${storage.swept} orphan file(s) removed`];
   if (notes.some(Boolean)) console.log(`History opened: ${notes.filter(Boolean).join(", ")}.`);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(errorText(error));
   process.exit(1);
 }

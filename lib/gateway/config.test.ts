@@ -71,6 +71,28 @@ describe("gateway configuration", () => {
     }
   });
 
+  it("refuses an address it would fail to call, or call at the wrong path, and a key a header cannot carry, printing no password", () => {
+    const message = (env: Record<string, string>) => {
+      try {
+        parseGatewayConfig({ ONETOKEN_API_KEY: "sk-0123456789abcdef", ...env });
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const withPassword = message({ ONETOKEN_BASE_URL: "https://user:hunter2secret@api.onetoken.one" });
+    expect(withPassword).toContain("ONETOKEN_BASE_URL must be the gateway's address alone, without a user name or password, ?query or #fragment");
+    expect(withPassword).toContain('(got "https://user:***@api.onetoken.one")');
+    expect(withPassword).not.toContain("hunter2secret");
+    for (const url of ["https://api.onetoken.one?x=1", "https://api.onetoken.one/#top"]) expect(message({ ONETOKEN_BASE_URL: url })).toContain("without a user name or password, ?query or #fragment");
+    for (const key of ["sk-“0123456789”", "sk-0123\n456789", "sk-0123 456789"]) {
+      const said = message({ ONETOKEN_API_KEY: key });
+      expect(said).toContain("ONETOKEN_API_KEY holds a character an API key cannot have");
+      expect(said).not.toContain("0123");
+    }
+    expect(message({ ONETOKEN_BASE_URL: "https://api.onetoken.one/v1" })).toBe("");
+  });
+
   it("describes the mode for the start-up log without the key", () => {
     const live = describeGatewayConfig(parseGatewayConfig({ ONETOKEN_API_KEY: "sk-canary-abcdefgh" }));
     expect(live).toContain("live mode, calling https://api.onetoken.one");

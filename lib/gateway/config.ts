@@ -33,11 +33,25 @@ const wholeNumber = (min: number, max: number, fallback: number, unit?: "ms") =>
 };
 
 const envSchema = z.object({
-  ONETOKEN_API_KEY: z.preprocess(blankToUndefined, z.string().trim().min(8, "looks too short to be an API key").optional()),
+  ONETOKEN_API_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .min(8, "looks too short to be an API key")
+      // A header carries it: a curly quote or a line break pasted with it would fail every call.
+      .regex(/^[\x21-\x7e]+$/, "holds a character an API key cannot have (a space, a curly quote, a line break or a non-ASCII letter): paste it again")
+      .optional(),
+  ),
   ONETOKEN_BASE_URL: z.preprocess(
     blankToUndefined,
     z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://api.onetoken.one" })
+      // The paths are appended to it, and a URL with a name and password cannot be fetched at all.
+      .refine((url) => {
+        const parsed = new URL(url);
+        return parsed.username === "" && parsed.password === "" && parsed.search === "" && parsed.hash === "";
+      }, "must be the gateway's address alone, without a user name or password, ?query or #fragment, such as https://api.onetoken.one")
       .default(DEFAULT_BASE_URL),
   ),
   ONETOKEN_REQUEST_STYLE: z.preprocess(

@@ -86,7 +86,11 @@ describe("the PostgreSQL database", () => {
     }
   });
 
-  it("says what is wrong when the server cannot be reached", async () => {
-    await expect(openPostgres("postgres://nobody@127.0.0.1:1/none")).rejects.toThrow(/ECONNREFUSED|connect/);
+  it("says what is wrong when the server cannot be reached, and where, without the password: for every address a name has too", async () => {
+    await expect(openPostgres("postgres://nobody:s3cret@127.0.0.1:1/none")).rejects.toThrow(/^PostgreSQL at 127\.0\.0\.1:1\/none cannot be used: connect ECONNREFUSED 127\.0\.0\.1:1$/);
+    // localhost is 127.0.0.1 and ::1 here: Node's own message for that failure is empty.
+    const refused = await openPostgres("postgres://nobody:s3cret@localhost:1/none").then(() => null, (error: unknown) => (error as Error).message);
+    expect(refused).toMatch(/^PostgreSQL at localhost:1\/none cannot be used: connect ECONNREFUSED/);
+    expect(refused).not.toContain("s3cret");
   });
 });

@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
+import { errorText } from "../error-text";
 import pg from "pg";
 import { holdLock } from "./advisory-locks";
 import { POSTGRES_MIGRATIONS } from "./migrations";
@@ -71,7 +72,17 @@ export const openPostgres = async (
     await migrate(db);
   } catch (error) {
     await db.destroy();
-    throw error;
+    throw new Error(`PostgreSQL at ${where(url)} cannot be used: ${errorText(error)}`, { cause: error });
   }
   return { db, backend: "postgres", pool };
+};
+
+/** The server and database a URL names, without its user or password, for a message. */
+const where = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "DATABASE_URL";
+  }
 };

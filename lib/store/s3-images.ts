@@ -1,3 +1,4 @@
+import { errorText } from "../error-text";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -74,7 +75,7 @@ export const createS3Images = async (config: S3Config, client: S3Client = create
   );
   // Fails at start-up, with the server's own words, when the bucket is wrong or the keys cannot reach it.
   await client.send(new HeadBucketCommand({ Bucket: config.bucket })).catch((error: unknown) => {
-    throw new Error(`The image bucket ${config.bucket} cannot be used: ${error instanceof Error ? `${error.name} ${error.message}` : String(error)}`);
+    throw new Error(`The image bucket ${config.bucket} cannot be used: ${error instanceof Error ? `${error.name} ${errorText(error)}` : String(error)}`);
   });
   const folder = `${config.prefix}images/`;
   const key = (id: string, variant: keyof typeof SUFFIX) => {
