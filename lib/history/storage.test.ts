@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultEdit } from "../edit/edit-defaults";
 import { defaultRequest } from "../models/defaults";
 import type { StoredImage } from "../store/types";
@@ -135,7 +135,16 @@ describe("the history's upkeep", () => {
       // Written just now: another writer may be about to commit its record.
       await storage.upkeep(Date.now());
       expect(await storage.images.has("orphan-file")).toBe(true);
+      // The database's clock two hours ahead of this process's: the file is still just written, by the clock it carries.
       await storage.upkeep(Date.now() + 2 * 60 * 60 * 1000);
+      expect(await storage.images.has("orphan-file")).toBe(true);
+      // Four hours on by this process's clock too: swept.
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 4 * 60 * 60 * 1000 });
+      try {
+        await storage.upkeep(Date.now());
+      } finally {
+        vi.useRealTimers();
+      }
       expect(await storage.images.has("orphan-file")).toBe(false);
       expect(await storage.images.has("input-kept")).toBe(true);
     } finally {

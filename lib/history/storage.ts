@@ -65,7 +65,9 @@ const createUpkeep = (storage: Storage, leaseMs: number) => {
         due.inputs = now + INPUT_SWEEP_MS;
         await dropUnusedInputs(storage, now);
         await storage.store.pruneChanges(now - CHANGES_KEPT_MS);
-        await storage.images.sweep(await storage.store.imageIds(), now - ORPHAN_AGE_MS);
+        // Files and the bucket's objects carry this process's clock (the bucket's own corrected to it), not
+        // the database's `now`: an instance an hour behind the database would sweep files just written.
+        await storage.images.sweep(await storage.store.imageIds(), Date.now() - ORPHAN_AGE_MS);
       }
     } finally {
       busy = false;
