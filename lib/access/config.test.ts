@@ -36,8 +36,16 @@ describe("access configuration", () => {
     const config = parseAccessConfig({ TRUSTED_PROXY_HOPS: "1", INPUT_STORAGE_MB: "10", PLAYGROUND_ORIGINS: "https://play.example.com/, http://192.168.1.5:3000" });
     expect(config).toMatchObject({ trustedProxyHops: 1, maxInputBytes: 10 * 1024 * 1024, origins: ["https://play.example.com", "http://192.168.1.5:3000"] });
     expect(describeAccessConfig(config)).toContain("https://play.example.com, http://192.168.1.5:3000 (PLAYGROUND_ORIGINS)");
-    expect(() => parseAccessConfig({ PLAYGROUND_ORIGINS: "play.example.com" })).toThrow(/PLAYGROUND_ORIGINS must list origins such as/);
-    expect(() => parseAccessConfig({ PLAYGROUND_ORIGINS: "https://play.example.com/app" })).toThrow(/PLAYGROUND_ORIGINS/);
+    expect(() => parseAccessConfig({ PLAYGROUND_ORIGINS: "play.example.com" })).toThrow(/PLAYGROUND_ORIGINS must list origins \(a scheme, a host and perhaps a port, nothing after them\) such as/);
+    for (const notAnOrigin of ["https://play.example.com/app", "https://play.example.com?x=1", "https://me@play.example.com", "ftp://play.example.com"]) {
+      expect(() => parseAccessConfig({ PLAYGROUND_ORIGINS: notAnOrigin })).toThrow(/PLAYGROUND_ORIGINS must list origins/);
+    }
+    // The same origin however it is written: a default port, capitals, a name in its own letters.
+    expect(parseAccessConfig({ PLAYGROUND_ORIGINS: "https://play.example.com:443, https://Play.Example.COM, https://bücher.example" }).origins).toEqual([
+      "https://play.example.com",
+      "https://play.example.com",
+      "https://xn--bcher-kva.example",
+    ]);
     expect(() => parseAccessConfig({ TRUSTED_PROXY_HOPS: "11" })).toThrow(/TRUSTED_PROXY_HOPS must be at most 10/);
   });
 

@@ -32,9 +32,16 @@ const accessSchema = z.object({
         z.array(
           z
             .string()
-            .refine((entry) => URL.canParse(entry) && /^https?:$/.test(new URL(entry).protocol) && new URL(entry).origin === entry.replace(/\/$/, ""), {
-              error: "must list origins such as https://play.example.com or http://192.168.1.5:3000, separated by commas",
-            })
+            // An origin as written: a default port, capitals or a non-ASCII name are the same origin, normalised;
+            // a path, a query or a user name is not part of one.
+            .refine(
+              (entry) => {
+                if (!URL.canParse(entry)) return false;
+                const url = new URL(entry);
+                return /^https?:$/.test(url.protocol) && url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+              },
+              { error: "must list origins (a scheme, a host and perhaps a port, nothing after them) such as https://play.example.com or http://192.168.1.5:3000, separated by commas" },
+            )
             .transform((entry) => new URL(entry).origin),
         ),
       )

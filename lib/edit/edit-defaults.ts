@@ -1,5 +1,5 @@
 import { DEFAULT_EDIT_MODEL_ID, getEditModel, type EditModelId } from "../models/edit-models";
-import { checkSize, formatSize } from "../models/size-rules";
+import { checkSize, formatSize, isWhole } from "../models/size-rules";
 import { switchSharedFields, type SwitchResult } from "../models/switch-model";
 import type { EditRequest } from "./edit-request";
 
@@ -30,9 +30,11 @@ export const switchEditModel = (values: EditRequest, to: EditModelId): SwitchRes
   if (values.size && !(model.size && checkSize(model.id, model.size.rule, model.size.presets, values.size).ok)) {
     next.size = null;
     notices.push(
-      model.size
-        ? `Size ${formatSize(values.size)} does not fit ${model.id}; the output now follows the input image.`
-        : `${model.id} takes no size; the output now follows the input image.`,
+      !model.size
+        ? `${model.id} takes no size; the output now follows the input image.`
+        : isWhole(values.size)
+          ? `Size ${formatSize(values.size)} does not fit ${model.id}; the output now follows the input image.`
+          : "The size was not filled in; the output now follows the input image.",
     );
   }
   notices.push(...switchSharedFields(values, next, model));

@@ -85,5 +85,8 @@ describe("switching the editing model", () => {
       "qwen-image-edit does not rewrite prompts; prompt rewriting is off.",
     ]);
     expect(switchEditModel(from, "qwen-image-2.0-pro")).toEqual({ values: { ...from, model: "qwen-image-2.0-pro" }, notices: [] });
+    // A size half typed is not said as "NaN".
+    const half = switchEditModel(valid({ size: { width: Number.NaN, height: 1536 } }), "qwen-image-2.0-pro");
+    expect([half.values.size, half.notices]).toEqual([null, ["The size was not filled in; the output now follows the input image."]]);
   });
 });

@@ -117,6 +117,7 @@ const sentences = async (): Promise<string[]> => {
     ]),
     ...switchModel({ ...defaultRequest("wan2.6-t2i"), prompt: "p".repeat(900), negativePrompt: "n".repeat(600), n: 4, width: 768, height: 2700 }, "qwen-image").notices,
     ...switchModel({ ...defaultRequest("wan2.6-t2i"), n: Number.NaN }, "qwen-image").notices,
+    ...switchModel({ ...defaultRequest("wan2.6-t2i"), width: Number.NaN }, "qwen-image").notices,
     ...planComparison({ ...compare, perModel: 3 }).flatMap((plan) => plan.notes),
     ...issues(gridRequestSchema, { ...grid, kind: "x", perCell: "1", axes: "x", lists: { "a b": [] } }),
     ...issues(gridRequestSchema, { ...grid, lists: "x" }),

@@ -79,7 +79,7 @@ const megapixels = (pixels: number, bound: number): string => {
   return (pixels / 1e6).toFixed(6);
 };
 
-const isWhole = (size: Size): boolean =>
+export const isWhole = (size: Size): boolean =>
   Number.isInteger(size.width) && Number.isInteger(size.height) && size.width > 0 && size.height > 0;
 
 /** The rule in words, for helper text under the size picker. */

@@ -26,6 +26,14 @@ describe("switching model", () => {
     }
   });
 
+  it("keeps a size half typed where the new model takes sizes in a range, and never says NaN", () => {
+    const half = { ...defaultRequest("wan2.6-t2i"), width: Number.NaN, height: 2700 };
+    expect(switchModel(half, "wan2.5-t2i-preview")).toEqual({ values: { ...half, model: "wan2.5-t2i-preview" }, notices: [] });
+    const toPresets = switchModel(half, "qwen-image");
+    expect(toPresets.values).toMatchObject({ width: 1664, height: 928 });
+    expect(toPresets.notices).toEqual(["The size was not filled in; it is now 1664*928."]);
+  });
+
   it("keeps an over-long prompt and flags it instead of cutting it", () => {
     const prompt = "x".repeat(1500);
     const switched = switchModel({ ...defaultRequest("wan2.6-t2i"), prompt }, "wan2.6-t2i");

@@ -1,6 +1,6 @@
 import { getModel, type ModelId, type ModelSpec } from "./registry";
 import type { GenerateRequest } from "./request-schema";
-import { checkSize, formatSize } from "./size-rules";
+import { checkSize, formatSize, isWhole } from "./size-rules";
 import { charCount } from "../text/well-formed";
 
 export type SwitchResult<Values = GenerateRequest> = { readonly values: Values; readonly notices: readonly string[] };
@@ -15,7 +15,15 @@ export const switchModel = (values: GenerateRequest, to: ModelId): SwitchResult 
   const notices: string[] = [];
   const next: GenerateRequest = { ...values, model: to };
 
-  if (!checkSize(model.id, model.sizeRule, model.presets, values).ok) {
+  if (!isWhole(values)) {
+    // Half typed: a model that takes sizes in a range keeps what was typed (its own check says what is
+    // missing); one that takes presets alone is given its default.
+    if (model.sizeRule.kind === "presets") {
+      next.width = model.defaultSize.width;
+      next.height = model.defaultSize.height;
+      notices.push(`The size was not filled in; it is now ${formatSize(model.defaultSize)}.`);
+    }
+  } else if (!checkSize(model.id, model.sizeRule, model.presets, values).ok) {
     next.width = model.defaultSize.width;
     next.height = model.defaultSize.height;
     notices.push(`Size ${formatSize(values)} does not fit ${model.id}; it is now ${formatSize(model.defaultSize)}.`);

@@ -33,6 +33,8 @@ export const rules: Messages["rules"] = {
     ["^Width and height each (?<min>\\d+) to (?<max>\\d+) px\\.$", "宽和高各为 {min} 至 {max} 像素。"],
     ["^(?<min>[\\d.]+) to (?<max>[\\d.]+) megapixels in total \\((?<from>[^)]+) to (?<to>[^)]+)\\), aspect ratio (?<rmin>\\S+) to (?<rmax>\\S+)\\.$", "总像素 {min} 至 {max} 百万像素（{from} 至 {to}），宽高比 {rmin} 至 {rmax}。"],
     ["^Size (?<size>\\S+) does not fit (?<model>Model [A-Z]|\\S+); it is now (?<now>\\S+)\\.$", "尺寸 {size} 不适用于 {model}，已改为 {now}。"],
+    ["^The size was not filled in; it is now (?<now>\\S+)\\.$", "尺寸没有填完整，已改为 {now}。"],
+    ["^The size was not filled in; the output now follows the input image\\.$", "尺寸没有填完整，输出已改为跟随输入图片。"],
     ["^The number of images was not one (?<model>Model [A-Z]|\\S+) makes \\((?<min>\\d+) to (?<max>\\d+) per request\\); it is now (?<now>\\d+)\\.$", "图片数量不在 {model} 的单次范围内（{min} 到 {max} 张），已改为 {now} 张。"],
     ["^(?<n>\\d+) images is more than (?<model>Model [A-Z]|\\S+) makes per request; it is now (?<now>\\d+)\\.$", "{n} 张超出 {model} 的单次上限，已改为 {now} 张。"],
     ["^The prompt has (?<length>\\d+) characters and (?<model>Model [A-Z]|\\S+) reads at most (?<max>\\d+): shorten it before generating\\.$", "提示词有 {length} 个字符，而 {model} 最多读取 {max} 个：请先缩短再生成。"],
