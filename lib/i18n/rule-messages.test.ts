@@ -8,7 +8,7 @@ import { AppError, ERROR_CODES, type ErrorCode } from "../errors";
 import { blindFailure } from "../compare/blind-view";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_SHARE } from "../compare/hidden-column";
-import { BLIND_WATERMARK, POLL_WATERMARK } from "../models/watermark-mark";
+import { BLIND_WATERMARK } from "../models/watermark-mark";
 import { TOO_LATE_TO_STOP } from "../jobs/runner";
 import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
@@ -219,7 +219,6 @@ const sentences = async (): Promise<string[]> => {
     BLIND_SHARE,
     BLIND_EDIT,
     BLIND_WATERMARK,
-    POLL_WATERMARK,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),

@@ -11,6 +11,3 @@ export const marksTellApart = (requests: ReadonlyArray<{ readonly model: string;
 
 export const BLIND_WATERMARK =
   "A blind comparison cannot carry the watermark across model families: it reads “AI generated” on Wan and “Qwen-Image” on Qwen, so it would tell the models apart. Turn the watermark or blind mode off.";
-
-export const POLL_WATERMARK =
-  "A chosen set was made with the watermark, which reads “AI generated” on Wan and “Qwen-Image” on Qwen: its voters would tell the models apart. Make the poll of sets run without it.";

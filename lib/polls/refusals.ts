@@ -6,3 +6,5 @@ export const VOTER_UNKNOWN = "This browser's place in the poll was not found (ar
 export const NO_SUCH_IMAGE = "There is no such image to pick.";
 export const STILL_RUNNING = "A chosen comparison or grid is still running: make the poll once it has finished, so that every model's image is in it.";
 export const NOTHING_TO_VOTE_ON = "Nothing here can be voted on: a poll needs a comparison of models, or a grid with a model axis, with images from two models at least.";
+export const POLL_WATERMARK =
+  "A chosen set was made with the watermark, which reads “AI generated” on Wan and “Qwen-Image” on Qwen: its voters would tell the models apart. Make the poll of sets run without it.";

@@ -9,8 +9,8 @@ import { handleRoute } from "@/lib/http/route";
 import { pollItems } from "@/lib/polls/poll-items";
 import { pollRequestSchema } from "@/lib/polls/poll-request";
 import { pollSummary } from "@/lib/polls/poll-summary";
-import { NOTHING_TO_VOTE_ON, STILL_RUNNING } from "@/lib/polls/refusals";
-import { marksTellApart, POLL_WATERMARK } from "@/lib/models/watermark-mark";
+import { NOTHING_TO_VOTE_ON, POLL_WATERMARK, STILL_RUNNING } from "@/lib/polls/refusals";
+import { marksTellApart } from "@/lib/models/watermark-mark";
 
 export const dynamic = "force-dynamic";
 
