@@ -4,7 +4,7 @@ import { defaultRequest } from "../models/defaults";
 import type { SentGenerate } from "../generation/result";
 import { useSimulatorServer } from "../simulator/test-support";
 import { closedPort, exposeGc, failureOf } from "@/test/call-support";
-import { answerStillArriving, callGateway, maxResponseBytes, type CallOptions } from "./call";
+import { answerStillArriving, callGateway, maxResponseBytes, REQUEST_NOT_MADE, type CallOptions } from "./call";
 
 /** The gateway call over a real socket against the simulator: no mocked fetch anywhere. */
 
@@ -85,6 +85,15 @@ describe("calling the gateway", () => {
     expect(error.code).toBe("bad_api_key");
     expect(error.message).not.toContain("sk-wrong");
     expect(current().simulator.stats().calls).toBe(1);
+  });
+
+  it("a request fetch cannot build from the settings is said as such, billed nothing, and not retried", async () => {
+    for (const failing of [{ baseUrl: current().url.replace("http://", "http://user:pw@"), apiKey: KEY }, { baseUrl: current().url, apiKey: "sk-“curly”-0123456789" }]) {
+      const error = await failureOf(callGateway(failing, options, request()));
+      expect([error.code, error.message, error.billedImages]).toEqual(["upstream_unreachable", REQUEST_NOT_MADE, 0]);
+    }
+    expect(attempts).toEqual([1, 1]);
+    expect(current().simulator.stats().calls).toBe(0);
   });
 
   it("cancelling aborts the upstream call", async () => {

@@ -20,6 +20,8 @@ import { answerNotices, billedImages, emptyAnswerError } from "./shortfall";
 
 export type { GatewayTarget } from "./exchange";
 
+export const REQUEST_NOT_MADE = "The request to the gateway could not be made from its settings, so nothing was sent. Check ONETOKEN_BASE_URL and ONETOKEN_API_KEY.";
+
 export type CallOptions = {
   readonly requestStyle: RequestStyle;
   /** The whole call: every attempt, every wait between them, and the following of a task to its end. */
@@ -131,6 +133,13 @@ export const callGateway = async (
     try {
       reply = await exchange(target, requestPath(sent), { method: "POST", body }, { ...exchangeOptions, answerSignal: answerTimeout });
     } catch (error) {
+      // fetch refuses to build the request (an address with a password, a key no header can carry): nothing
+      // left, so nothing is billed, and trying again would fail the same way.
+      if (!whole.aborted && error instanceof TypeError && error.cause === undefined) {
+        mayBeWorking = false;
+        console.error(redact(`gateway request not made: ${String(error)}`, [target.apiKey]));
+        return { ok: false, error: new AppError("upstream_unreachable", REQUEST_NOT_MADE), failure: null };
+      }
       const code = whole.aborted ? undefined : noResponseCode(error);
       if (code) mayBeWorking = false;
       return { ok: false, error: explain(error), failure: code ? { kind: "no_response", code } : null };

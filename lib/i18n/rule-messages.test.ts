@@ -14,7 +14,7 @@ import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
-import { answerStillArriving } from "../gateway/call";
+import { answerStillArriving, REQUEST_NOT_MADE } from "../gateway/call";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
 import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
 import { parseGenerateRequest } from "../generation/parse-request";
@@ -219,6 +219,7 @@ const sentences = async (): Promise<string[]> => {
     BLIND_SHARE,
     BLIND_EDIT,
     BLIND_WATERMARK,
+    REQUEST_NOT_MADE,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),

@@ -248,6 +248,7 @@ export const rules: Messages["rules"] = {
     ["^The gateway returned an image that does not decode\\.$", "网关返回的图片无法解码。"],
     ["^The gateway returned an image link the playground will not fetch \\((?<why>it points into a private network|it redirects to another host|\\S+ is not https|a redirect without a location|the image is too large|too many redirects)\\)\\.$", "网关返回的图片链接体验台不会去下载（{why}）。"],
     ["^(?<failure>The content check refused this request\\.|The gateway refused a setting of this request\\.|The gateway was too busy for this request\\.|No answer came in time\\.|This model was not available then\\.|The gateway refused this request for the account: its key, access or credit\\.|This request failed\\.) Its own words show when the models are revealed\\.$", "{failure}揭晓模型后会显示它的原话。"],
+    ["^The request to the gateway could not be made from its settings, so nothing was sent\\. Check ONETOKEN_BASE_URL and ONETOKEN_API_KEY\\.$", "按当前设置无法构造发往网关的请求，因此什么也没有发送。请检查 ONETOKEN_BASE_URL 和 ONETOKEN_API_KEY。"],
     ["^This column is running or already finished with images\\.$", "这一列正在生成，或已经生成了图片。"],
   ],
   names: {
