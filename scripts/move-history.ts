@@ -6,6 +6,7 @@ import { openPostgres } from "../lib/store/open-postgres";
 import { openSqlite } from "../lib/store/open-sqlite";
 import { createS3Images } from "../lib/store/s3-images";
 import { describeStorageConfig, parseStorageConfig } from "../lib/store/storage-config";
+import { lockDataDir } from "../lib/history/data-dir-lock";
 
 /**
  * `npm run move-history`: copies the embedded history in DATA_DIR (playground.db and images/) to where the
@@ -36,6 +37,14 @@ if (!existsSync(file)) {
 }
 if (!config.databaseUrl && !config.s3) {
   console.error("Nowhere to move it: set DATABASE_URL (the records) and/or S3_BUCKET with its settings (the images), as the playground will run with.");
+  process.exit(1);
+}
+
+// Not while a playground runs on it: it would go on changing what is being copied.
+try {
+  lockDataDir(config.dataDir);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultEdit } from "../edit/edit-defaults";
 import { defaultRequest } from "../models/defaults";
 import type { StoredImage } from "../store/types";
+import { dataDirInUse } from "./data-dir-lock";
 import { openStorage } from "./storage";
 
 /** Opening the history on a real data folder, including after a simulated crash. */
@@ -122,6 +124,24 @@ describe("edit inputs at start-up", () => {
     } finally {
       await second.store.close();
     }
+  });
+});
+
+describe("an embedded history in use", () => {
+  it("is refused to a second process, with what to do", async () => {
+    const dataDir = join(root, "data");
+    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(join(dataDir, "playground.pid"), String(other.pid));
+      await expect(openStorage(dataDir)).rejects.toThrow(dataDirInUse(dataDir, other.pid ?? 0));
+    } finally {
+      other.kill("SIGKILL");
+      await new Promise((resolve) => other.once("exit", resolve));
+    }
+    const storage = await openStorage(dataDir);
+    await storage.store.close();
+    expect(existsSync(join(dataDir, "playground.pid"))).toBe(false);
   });
 });
 

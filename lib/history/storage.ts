@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFAULT_LINGER_MS } from "../jobs/linger";
 import { processSingleton } from "../process-singleton";
+import { lockDataDir } from "./data-dir-lock";
 import { databaseClock, type Clock } from "../store/database-clock";
 import { createImageFiles } from "../store/image-files";
 import { openPostgres } from "../store/open-postgres";
@@ -96,8 +97,23 @@ export const openStorage = async (config: StorageConfig | string, at?: number): 
   const settings: StorageConfig = typeof config === "string" ? { dataDir: config, databaseUrl: null, s3: null, leaseMs: 15_000 } : config;
   const { dataDir, databaseUrl, s3, leaseMs } = settings;
   await mkdir(dataDir, { recursive: true });
-  const database = databaseUrl ? await openPostgres(databaseUrl) : openSqlite(join(dataDir, "playground.db"));
-  const store = createSqlStore(database);
+  // The embedded history belongs to this process alone; a shared one (PostgreSQL) to no process.
+  const release = databaseUrl ? () => undefined : lockDataDir(dataDir);
+  let database: SqlDatabase;
+  try {
+    database = databaseUrl ? await openPostgres(databaseUrl) : openSqlite(join(dataDir, "playground.db"));
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const opened = createSqlStore(database);
+  const store: GenerationStore = {
+    ...opened,
+    async close() {
+      await opened.close();
+      release();
+    },
+  };
   const clock = await databaseClock(database);
   const now = at ?? clock.now();
   const images = s3 ? await createS3Images(s3) : await createImageFiles(join(dataDir, "images"));

@@ -1,0 +1,44 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { dataDirInUse, lockDataDir } from "./data-dir-lock";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "data-dir-lock-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = () => join(dir, "playground.pid");
+/** Another process, living until it is killed. */
+const sleeper = () => spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
+
+describe("the embedded history's folder", () => {
+  it("is this process's while it is open, however often it opens it, and free again once each open is closed", () => {
+    const first = lockDataDir(dir);
+    expect(readFileSync(file(), "utf8")).toBe(String(process.pid));
+    const second = lockDataDir(dir);
+    first();
+    first();
+    expect(existsSync(file())).toBe(true);
+    second();
+    expect(existsSync(file())).toBe(false);
+  });
+
+  it("is refused to a process while another living one holds it, and taken over from one killed", async () => {
+    const other = sleeper();
+    try {
+      writeFileSync(file(), String(other.pid));
+      expect(() => lockDataDir(dir)).toThrow(dataDirInUse(dir, other.pid ?? 0));
+    } finally {
+      other.kill("SIGKILL");
+      await new Promise((resolve) => other.once("exit", resolve));
+    }
+    // Killed, it could not clean up after itself: its id is left, and the folder is taken over.
+    expect(readFileSync(file(), "utf8")).toBe(String(other.pid));
+    lockDataDir(dir)();
+    expect(existsSync(file())).toBe(false);
+  });
+});
