@@ -1,8 +1,11 @@
 /** Environment values: a blank `NAME=` (common in .env files) means the same as leaving NAME out. */
 export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-/** A value as it may be printed: a URL's password (`scheme://user:password@host`) starred out. */
-const withoutPassword = (value: string): string => value.replace(/(\/\/[^/@\s:]*):[^/@\s]*@/, "$1:***@");
+/**
+ * A value as it may be printed: each URL's password (`scheme://user:password@host`, to the authority's last
+ * `@`, as a URL parser splits it) starred out, in a list too.
+ */
+const withoutPassword = (value: string): string => value.replace(/(\/\/[^/?#\s@:,]*):[^/?#\s,]*@/g, "$1:***@");
 
 /**
  * The start-up refusal for invalid settings: one line per variable, with the value shown unless the

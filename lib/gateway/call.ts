@@ -9,7 +9,7 @@ import { DEFAULT_RETRY_POLICY, decideRetry, describeFailure, type AttemptFailure
 import { mapUpstreamError, parseRetryAfter } from "./upstream-errors";
 import { buildRequestBody, requestPath, type RequestStyle } from "./request-body";
 import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type TaskAnswer, type UpstreamIds } from "./answer";
-import { exchange, noResponseCode, type Exchange, type ExchangeOptions, type GatewayTarget } from "./exchange";
+import { exchange, noResponseCode, RequestNotMade, type Exchange, type ExchangeOptions, type GatewayTarget } from "./exchange";
 import { DEFAULT_POLL_INTERVALS_MS, followTask, taskEndedError } from "./follow-task";
 import { answerNotices, billedImages, emptyAnswerError } from "./shortfall";
 
@@ -135,7 +135,7 @@ export const callGateway = async (
     } catch (error) {
       // fetch refuses to build the request (an address with a password, a key no header can carry): nothing
       // left, so nothing is billed, and trying again would fail the same way.
-      if (!whole.aborted && error instanceof TypeError && error.cause === undefined) {
+      if (error instanceof RequestNotMade) {
         mayBeWorking = false;
         console.error(redact(`gateway request not made: ${String(error)}`, [target.apiKey]));
         return { ok: false, error: new AppError("upstream_unreachable", REQUEST_NOT_MADE), failure: null };

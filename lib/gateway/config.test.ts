@@ -84,6 +84,10 @@ describe("gateway configuration", () => {
     expect(withPassword).toContain("ONETOKEN_BASE_URL must be the gateway's address alone, without a user name or password, ?query or #fragment");
     expect(withPassword).toContain('(got "https://user:***@api.onetoken.one")');
     expect(withPassword).not.toContain("hunter2secret");
+    const atSigns = message({ ONETOKEN_BASE_URL: "https://user:p@ss@word@api.onetoken.one" });
+    expect(atSigns).toContain('(got "https://user:***@api.onetoken.one")');
+    expect(atSigns).not.toContain("ss@word");
+    for (const url of ["https://api.onetoken.one/?", "https://api.onetoken.one/#"]) expect(message({ ONETOKEN_BASE_URL: url })).toContain("?query or #fragment");
     for (const url of ["https://api.onetoken.one?x=1", "https://api.onetoken.one/#top"]) expect(message({ ONETOKEN_BASE_URL: url })).toContain("without a user name or password, ?query or #fragment");
     for (const key of ["sk-“0123456789”", "sk-0123\n456789", "sk-0123 456789"]) {
       const said = message({ ONETOKEN_API_KEY: key });

@@ -50,7 +50,8 @@ const envSchema = z.object({
       // The paths are appended to it, and a URL with a name and password cannot be fetched at all.
       .refine((url) => {
         const parsed = new URL(url);
-        return parsed.username === "" && parsed.password === "" && parsed.search === "" && parsed.hash === "";
+        // A bare "?" or "#" leaves search and hash empty, and would still go in front of every path.
+        return parsed.username === "" && parsed.password === "" && !/[?#]/.test(url);
       }, "must be the gateway's address alone, without a user name or password, ?query or #fragment, such as https://api.onetoken.one")
       .default(DEFAULT_BASE_URL),
   ),

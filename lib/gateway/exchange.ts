@@ -9,6 +9,9 @@ import { readTextCapped } from "../http/read-json-body";
 
 export type GatewayTarget = { readonly baseUrl: string; readonly apiKey: string };
 
+/** A request the settings cannot make (fetch refuses to build it): nothing was sent. */
+export class RequestNotMade extends Error {}
+
 export type Exchange = { readonly status: number; readonly ok: boolean; readonly headers: Headers; readonly text: string };
 
 /**
@@ -60,18 +63,27 @@ export const exchange = async (
   init: { readonly method: "GET" | "POST"; readonly body?: string },
   options: ExchangeOptions,
 ): Promise<Exchange> => {
+  const url = `${target.baseUrl}${path}`;
+  const headers = {
+    // An empty key sends none: the connection check asks once without one, to see that anything answers.
+    ...(target.apiKey !== "" && { authorization: `Bearer ${target.apiKey}` }),
+    accept: "application/json",
+    ...(init.body !== undefined && { "content-type": "application/json" }),
+  };
+  // Built first on its own: what fetch refuses to send (a password in the address, a key no header can
+  // carry) is known to have gone nowhere.
+  try {
+    new Request(url, { method: init.method, headers });
+  } catch (error) {
+    throw new RequestNotMade(String(error));
+  }
   // The fetch follows a signal of its own, so that it can stop following `signal` once a 2xx has begun.
   const controller = new AbortController();
   let unfollow = follow(options.signal, controller);
   try {
-    const response = await fetch(`${target.baseUrl}${path}`, {
+    const response = await fetch(url, {
       method: init.method,
-      headers: {
-        // An empty key sends none: the connection check asks once without one, to see that anything answers.
-        ...(target.apiKey !== "" && { authorization: `Bearer ${target.apiKey}` }),
-        accept: "application/json",
-        ...(init.body !== undefined && { "content-type": "application/json" }),
-      },
+      headers,
       ...(init.body !== undefined && { body: init.body }),
       signal: controller.signal,
       // A redirect could steer the key to another host, and a POST must never be silently replayed there.

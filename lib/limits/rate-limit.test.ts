@@ -157,10 +157,11 @@ describe("slots for heavy work", () => {
     expect(order).toEqual(["b", "c"]);
     const held = await slots("a");
     await expect(slots("d")).rejects.toThrow("full");
-    held();
     // Freed, and given back only once however often it is freed.
     held();
-    (await slots("d"))();
-    (await slots("e"))();
+    held();
+    const next = await slots("d");
+    await expect(slots("e")).rejects.toThrow("full");
+    next();
   });
 });

@@ -161,11 +161,21 @@ export const createSlots = (
     if (next) next();
     else taken--;
   };
+  const forget = (key: string | undefined) => {
+    if (key === undefined) return;
+    const left = (byKey.get(key) ?? 1) - 1;
+    if (left > 0) byKey.set(key, left);
+    else byKey.delete(key);
+  };
   return async (key) => {
     if (key !== undefined && (byKey.get(key) ?? 0) >= perKey) throw keyRefusal();
+    // Counted for its client while it waits too: one client cannot queue past its cap.
+    if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + 1);
     if (taken < limit) taken++;
-    else if (waitMs <= 0) throw refusal();
-    else
+    else if (waitMs <= 0) {
+      forget(key);
+      throw refusal();
+    } else
       await new Promise<void>((resolve, reject) => {
         const turn = () => {
           clearTimeout(timer);
@@ -173,20 +183,16 @@ export const createSlots = (
         };
         const timer = setTimeout(() => {
           waiting.splice(waiting.indexOf(turn), 1);
+          forget(key);
           reject(refusal());
         }, waitMs);
         waiting.push(turn);
       });
-    if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (key !== undefined) {
-        const left = (byKey.get(key) ?? 1) - 1;
-        if (left > 0) byKey.set(key, left);
-        else byKey.delete(key);
-      }
+      forget(key);
       free();
     };
   };

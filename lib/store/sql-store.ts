@@ -361,6 +361,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    */
   const interrupt = (now: number, lingerUntil: number, which: (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>, ending: Ending = INTERRUPTION) =>
     changes.write(async (trx, note) => {
+      // What earlier ends settled and no bill came for (their instances gone) is let go after a day.
+      await trx.deleteFrom("settled_calls").where("until", "<=", now).execute();
       const rows = await which(runningUpdate(trx, now, lingerUntil, ending)).returning(["id", "comparison_id", "created_at", "model", "request_json", "stage"]).execute();
       for (const row of rows) note({ kind: "item", item: itemOf(row) });
       const blindKeys = await hiddenBlindKeys(trx, rows.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
