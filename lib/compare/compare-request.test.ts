@@ -2,9 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MODEL_IDS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
-import { BLIND_WATERMARK } from "../models/watermark-mark";
 import { COMPARE_ASPECTS } from "./fit-to-model";
-import { comparisonImageCount, compareRequestSchema, planComparison, type CompareRequest } from "./compare-request";
+import { BLIND_WATERMARK, comparisonImageCount, compareRequestSchema, planComparison, type CompareRequest } from "./compare-request";
 
 const base: CompareRequest = {
   models: ["wan2.6-t2i", "qwen-image", "qwen-image-2.0-pro"],

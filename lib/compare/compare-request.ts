@@ -1,6 +1,6 @@
 // zod/mini, like the generate schema: the compare form ships it to the browser.
 import * as z from "zod/mini";
-import { BLIND_WATERMARK, marksTellApart } from "../models/watermark-mark";
+import { marksTellApart } from "../models/watermark-mark";
 import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
 import { flag, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
@@ -33,6 +33,9 @@ export const imagesPer = (what: string) =>
       z.minimum(COMPARE_PER_MODEL.min, `${what} must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
       z.maximum(COMPARE_PER_MODEL.max, `${what} must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
     );
+
+export const BLIND_WATERMARK =
+  "A blind comparison cannot carry the watermark across model families: it reads “AI generated” on Wan and “Qwen-Image” on Qwen, so it would tell the models apart. Turn the watermark or blind mode off.";
 
 export const compareRequestSchema = z
   .strictObject({

@@ -8,6 +8,3 @@ const markOf = (request: { readonly model: string; readonly watermark: boolean }
 
 /** Whether images of these requests could be told apart by their corner marks: a blind choice among them would not be blind. */
 export const marksTellApart = (requests: ReadonlyArray<{ readonly model: string; readonly watermark: boolean }>): boolean => new Set(requests.map(markOf)).size > 1;
-
-export const BLIND_WATERMARK =
-  "A blind comparison cannot carry the watermark across model families: it reads “AI generated” on Wan and “Qwen-Image” on Qwen, so it would tell the models apart. Turn the watermark or blind mode off.";
