@@ -11,7 +11,7 @@ import { useCancelSet } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { isHidden } from "@/lib/compare/column-label";
 import { requestSize } from "@/lib/generation/request-size";
-import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
+import { isActive, queuedFirst, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { excerpt } from "@/lib/text/well-formed";
 import { DeckButton } from "./deck-button";
 import { DownloadLink } from "./download-link";
@@ -52,11 +52,10 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
           yes={t.cancelAllYes}
           no={t.cancelAllNo}
           onConfirm={() => {
-            // The queued ones first, so none of them is claimed while the running ones are stopped.
-            const order = [...set.columns].sort((a, b) => Number(b.generation.status === "queued") - Number(a.generation.status === "queued"));
             setRefused(null);
             // A blind comparison's columns are stopped together: one answer per column would tell them apart.
-            const sent = isHidden(set) ? [cancelSet.mutateAsync(set.id)] : order.flatMap(({ generation }) => (isActive(generation.status) ? [cancel.mutateAsync(generation.id)] : []));
+            const unfinished = set.columns.map(({ generation }) => generation).filter((generation) => isActive(generation.status));
+            const sent = isHidden(set) ? [cancelSet.mutateAsync(set.id)] : queuedFirst(unfinished).map((generation) => cancel.mutateAsync(generation.id));
             void Promise.allSettled(sent).then((results) => {
               const failed = results.find((result) => result.status === "rejected");
               setRefused(failed ? (failed.reason as ApiError) : null);

@@ -14,16 +14,17 @@ export const SERVER_LABEL = "Model {letter}";
  * a task times out with its task's state, one answered at once does not), which would tell the models apart.
  */
 export const BLIND_FAILURE_AFTER = "Its own words show when the models are revealed.";
+const ACCOUNT_REFUSED = "The gateway refused this request for the account: its key, access or credit.";
 const BLIND_FAILURES: Partial<Record<ErrorCode, string>> = {
   moderation_refused: "The content check refused this request.",
   parameter_rejected: "The gateway refused a setting of this request.",
   rate_limited: "The gateway was too busy for this request.",
   timeout: "No answer came in time.",
   model_unavailable: "This model was not available then.",
-  out_of_credit: "The gateway refused this request for the account: its key, access or credit.",
-  bad_api_key: "The gateway refused this request for the account: its key, access or credit.",
-  model_access_denied: "The gateway refused this request for the account: its key, access or credit.",
-  model_not_found: "The gateway refused this request for the account: its key, access or credit.",
+  out_of_credit: ACCOUNT_REFUSED,
+  bad_api_key: ACCOUNT_REFUSED,
+  model_access_denied: ACCOUNT_REFUSED,
+  model_not_found: ACCOUNT_REFUSED,
 };
 export const blindFailure = (code: ErrorCode): string => `${BLIND_FAILURES[code] ?? "This request failed."} ${BLIND_FAILURE_AFTER}`;
 

@@ -17,6 +17,10 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
  */
 export const isActive = (status: GenerationStatus): status is "running" | "queued" => status === "running" || status === "queued";
 
+/** Generations to stop, the waiting ones first: none of them is then claimed while the running ones are stopped. */
+export const queuedFirst = <T extends { readonly status: GenerationStatus }>(generations: readonly T[]): T[] =>
+  [...generations].sort((a, b) => Number(b.status === "queued") - Number(a.status === "queued"));
+
 export type ImageView = {
   readonly id: string;
   readonly width: number;

@@ -34,6 +34,9 @@ const CANCEL: Ending = { status: "cancelled", error: null };
 /** Ended with its call settled by `interrupt`: a bill the runner sends later corrects that settlement. */
 const SETTLED_ON_END = ["interrupted", "cancelled"];
 
+/** The stages `interrupt` settles a call at: never sent (given back), or out at the gateway (spent). */
+const settledAtEnd = (stage: string | null): boolean => stage === null || stage === "sent" || stage === "working";
+
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** How long what an interruption settled of a deleted generation's call waits for its instance's bill. */
@@ -108,12 +111,11 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    */
   const keepLingering = async (trx: Db, of: { readonly id: string } | { readonly comparisonId: string }, now: number) => {
     await trx.deleteFrom("lingering_calls").where("until", "<=", now).execute();
-    await trx.deleteFrom("settled_calls").where("until", "<=", now).execute();
     const going = trx.selectFrom("generations").select(["id", "linger_until as until", "status", "stage", "model", "comparison_id"]);
     const rows = await ("id" in of ? going.where("id", "=", of.id) : going.where("comparison_id", "=", of.comparisonId)).execute();
     const places = rows.filter((row) => row.until !== null && Number(row.until) > now);
     if (places.length > 0) await trx.insertInto("lingering_calls").values(places.map((place) => ({ id: place.id, until: Number(place.until) }))).execute();
-    const settled = rows.filter((row) => SETTLED_ON_END.includes(row.status) && (row.stage === null || row.stage === "sent" || row.stage === "working"));
+    const settled = rows.filter((row) => SETTLED_ON_END.includes(row.status) && settledAtEnd(row.stage));
     // Under the key the interruption spent it under: a hidden blind comparison's, not the column's model.
     const blindKeys = await hiddenBlindKeys(trx, settled.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
     if (settled.length > 0)
@@ -377,7 +379,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       for (const { row, n, day } of settled) if (row.stage === null) await moveImages(trx, day, -n);
       const spent = settled.filter(({ row }) => row.stage === "sent" || row.stage === "working").sort((a, b) => (a.day + a.key < b.day + b.key ? -1 : 1));
       for (const { n, day, key } of spent) await spend(trx, day, key, n);
-      const settledNow = settled.filter(({ row }) => row.stage === null || row.stage === "sent" || row.stage === "working");
+      const settledNow = settled.filter(({ row }) => settledAtEnd(row.stage));
       if (settledNow.length > 0) {
         note({ kind: "usage" });
         await trx
