@@ -11,7 +11,7 @@ import { useCancelSet } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { isHidden } from "@/lib/compare/column-label";
 import { requestSize } from "@/lib/generation/request-size";
-import { isActive, queuedFirst, type ComparisonView, type GenerationView } from "@/lib/generation/view";
+import { endedWithoutImages, isActive, queuedFirst, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { excerpt } from "@/lib/text/well-formed";
 import { DeckButton } from "./deck-button";
 import { DownloadLink } from "./download-link";
@@ -129,7 +129,7 @@ export function SetCell({
             {t.cancel}
           </Button>
         )}
-        {!active && status !== "succeeded" && (
+        {endedWithoutImages(status) && (
           <Button size="sm" onClick={onRetry} disabled={busy} reason={working} aria-label={`${t.retry}: ${name}`}>
             {t.retry}
           </Button>

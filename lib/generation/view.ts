@@ -17,6 +17,9 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
  */
 export const isActive = (status: GenerationStatus): status is "running" | "queued" => status === "running" || status === "queued";
 
+/** Ended without images (failed, cancelled, interrupted): what a column can be run again in its place for. */
+export const endedWithoutImages = (status: GenerationStatus): boolean => !isActive(status) && status !== "succeeded";
+
 /** Generations to stop, the waiting ones first: none of them is then claimed while the running ones are stopped. */
 export const queuedFirst = <T extends { readonly status: GenerationStatus }>(generations: readonly T[]): T[] =>
   [...generations].sort((a, b) => Number(b.status === "queued") - Number(a.status === "queued"));

@@ -3,7 +3,7 @@ import { AppError, toAppError } from "../errors";
 import type { Gateway } from "../gateway/client";
 import type { UpstreamIds, UpstreamImage } from "../gateway/answer";
 import type { SentRequest } from "../generation/result";
-import { isActive, isEditRequest, type ComparisonView, type GenerationRequest, type GenerationStage, type GenerationView } from "../generation/view";
+import { endedWithoutImages, isEditRequest, type ComparisonView, type GenerationRequest, type GenerationStage, type GenerationView } from "../generation/view";
 import { comparisonImageCount, planComparison, type CompareRequest } from "../compare/compare-request";
 import type { GridRequest } from "../grid/grid-request";
 import { gridImageCount, planGrid } from "../grid/grid-plan";
@@ -456,7 +456,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     },
     async retryColumn(generationId) {
       const old = await store.get(generationId);
-      if (!old?.comparisonId || isEditRequest(old.request) || isActive(old.status) || old.status === "succeeded") return null;
+      if (!old?.comparisonId || isEditRequest(old.request) || !endedWithoutImages(old.status)) return null;
       const id = randomUUID();
       // The column's own request, with the comparison's shared seed: the same call made again.
       const view = await enqueue(old.request.n, async (createdAt) => {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ComparisonView } from "@/lib/generation/view";
+import { getGenerationRateLimit } from "@/lib/limits";
 import { findModel } from "@/lib/models/registry";
 import { checkSize } from "@/lib/models/size-rules";
 import type { ShareCreated } from "@/lib/share/share-request";
@@ -119,8 +120,14 @@ describe("a comparison's own routes", () => {
     const failed = (await settled(json.id)).columns[1]?.generation;
     expect(failed?.status).toBe("failed");
     const ask = (column: string) => retry.POST(post(`http://localhost/api/comparisons/${json.id}/retry`, { column }), params(json.id));
-    expect((await ask(json.columns[0]?.generation.id ?? "")).status).toBe(400);
+    // A column that succeeded starts nothing, so asking costs no turn of the client's minute.
+    const turns = vi.spyOn(await getGenerationRateLimit(), "turn");
+    const ran = await ask(json.columns[0]?.generation.id ?? "");
+    expect(ran.status).toBe(400);
+    expect(await ran.text()).toContain("Only a column that failed or was cancelled can be retried.");
     expect((await ask("someone-else")).status).toBe(404);
+    expect(turns).not.toHaveBeenCalled();
+    turns.mockRestore();
     const answered = await ask(failed?.id ?? "");
     expect(answered.status).toBe(202);
     const done = await settled(json.id);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BLIND_ONE_COLUMN, hidesOutcomes } from "@/lib/compare/hidden-column";
 import { AppError } from "@/lib/errors";
+import { endedWithoutImages } from "@/lib/generation/view";
 import { getHistory } from "@/lib/history";
 import { clientItem } from "@/lib/history/client-view";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -22,10 +23,15 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { store, runner } = await getHistory();
     const comparison = await store.getComparison(id);
     if (!comparison) throw notFound("This comparison");
-    if (!comparison.columns.some((column) => column.generation.id === body.data.column)) throw notFound("That column");
+    const column = comparison.columns.find(({ generation }) => generation.id === body.data.column);
+    if (!column) throw notFound("That column");
     if (hidesOutcomes(comparison)) throw new AppError("conflict", BLIND_ONE_COLUMN);
+    const notRetryable = () => new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
+    // Refused before a turn is taken: asking again for a column that already ran (another tab retried it)
+    // starts nothing, so it costs the client nothing.
+    if (!endedWithoutImages(column.generation.status)) throw notRetryable();
     await withTurns(await getGenerationRateLimit(), clientKey(request, sessionId), 1, async () => {
-      if (!(await runner.retryColumn(body.data.column))) throw new AppError("invalid_request", "Only a column that failed or was cancelled can be retried.");
+      if (!(await runner.retryColumn(body.data.column))) throw notRetryable();
     });
     const retried = await store.getComparison(id);
     return json(retried && clientItem(retried), 202);
