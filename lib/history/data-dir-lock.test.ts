@@ -18,7 +18,7 @@ const sleeper = () => spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_00
 describe("the embedded history's folder", () => {
   it("is this process's while it is open, however often it opens it, and free again once each open is closed", () => {
     const first = lockDataDir(dir);
-    expect(readFileSync(file(), "utf8")).toBe(String(process.pid));
+    expect(readFileSync(file(), "utf8").split(" ")[0]).toBe(String(process.pid));
     const second = lockDataDir(dir);
     first();
     first();
@@ -40,5 +40,23 @@ describe("the embedded history's folder", () => {
     expect(readFileSync(file(), "utf8")).toBe(String(other.pid));
     lockDataDir(dir)();
     expect(existsSync(file())).toBe(false);
+  });
+
+  it("is taken over from a killed owner whose id a new process has since been given (a restart of the machine or the container)", () => {
+    // The parent lives; the file says its id belonged to a process that started at another time, or in another boot.
+    const living = readFileSync(`/proc/${process.ppid}/stat`, "utf8");
+    const started = living.slice(living.lastIndexOf(")") + 2).split(" ")[19] ?? "";
+    const thisBoot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    for (const record of [`${process.ppid} 1 ${thisBoot}`, `${process.ppid} ${started} a-boot-before`]) {
+      writeFileSync(file(), record);
+      lockDataDir(dir)();
+      expect(existsSync(file())).toBe(false);
+    }
+    // The very process that wrote it (its start and boot agree): refused.
+    writeFileSync(file(), `${process.ppid} ${started} ${thisBoot}`);
+    expect(() => lockDataDir(dir)).toThrow(dataDirInUse(dir, process.ppid));
+    // As a file written before starts were recorded: its id alone, and that process runs.
+    writeFileSync(file(), String(process.ppid));
+    expect(() => lockDataDir(dir)).toThrow(dataDirInUse(dir, process.ppid));
   });
 });

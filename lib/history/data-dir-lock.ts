@@ -13,18 +13,52 @@ const LOCK_FILE = "playground.pid";
 /** Opens of each folder by this process (a test reopens one): the file goes with the last. */
 const held = new Map<string, number>();
 
-/** Whether a process runs: not gone, nor a zombie waiting to be reaped (a container's first process may never reap it). */
-const running = (pid: number): boolean => {
+/** A process's start, in clock ticks since the boot (`/proc/<pid>/stat`'s 22nd field); null where there is no /proc. */
+const startOf = (pid: number): string | null => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The fields after the name, which may itself hold spaces and parentheses: state is the 3rd, start the 22nd.
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+};
+
+const bootId = (): string | null => {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Who holds the folder: the process's id, and where the system says so, when it started and in which boot.
+ * An id alone is reused: after a restart of the machine or the container, the id a killed playground left
+ * can name a process that has nothing to do with it.
+ */
+const owner = (pid: number): string => {
+  const start = startOf(pid);
+  const boot = bootId();
+  return start !== null && boot !== null ? `${pid} ${start} ${boot}` : String(pid);
+};
+
+/** Whether the process a lock file names runs: not gone, not a zombie (a container's first process may never reap it), and the one that wrote it. */
+const running = (pid: number, start: string | undefined, boot: string | undefined): boolean => {
   try {
     process.kill(pid, 0);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    // Another user's process cannot be signalled, but it runs.
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
   try {
-    return !/^\d+ \(.*\) Z /s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+    if (/^\d+ \(.*\) Z /s.test(readFileSync(`/proc/${pid}/stat`, "utf8"))) return false;
   } catch {
     return true;
   }
+  // A file written before the start and the boot were recorded is judged by its id alone.
+  if (boot !== undefined && bootId() !== null && boot !== bootId()) return false;
+  return start === undefined || startOf(pid) === null || start === startOf(pid);
 };
 
 export const dataDirInUse = (dir: string, pid: number): string =>
@@ -36,7 +70,7 @@ export const lockDataDir = (dir: string): (() => void) => {
   while (!held.has(dir)) {
     // Written whole, then linked in place: the file never holds half an id, and the link fails if it exists.
     const draft = `${file}.${process.pid}`;
-    writeFileSync(draft, String(process.pid));
+    writeFileSync(draft, owner(process.pid));
     try {
       linkSync(draft, file);
       break;
@@ -45,10 +79,11 @@ export const lockDataDir = (dir: string): (() => void) => {
     } finally {
       unlinkSync(draft);
     }
-    const holder = Number(readFileSync(file, "utf8").trim());
+    const [id = "", start, boot] = readFileSync(file, "utf8").trim().split(" ");
+    const holder = Number(id);
     // This process's own, from a start before its id was reused.
     if (holder === process.pid) break;
-    if (Number.isInteger(holder) && holder > 0 && running(holder)) throw new Error(dataDirInUse(dir, holder));
+    if (Number.isInteger(holder) && holder > 0 && running(holder, start, boot)) throw new Error(dataDirInUse(dir, holder));
     try {
       unlinkSync(file);
     } catch (error) {
@@ -67,7 +102,7 @@ export const lockDataDir = (dir: string): (() => void) => {
     }
     held.delete(dir);
     try {
-      if (readFileSync(file, "utf8").trim() === String(process.pid)) unlinkSync(file);
+      if (readFileSync(file, "utf8").trim().split(" ")[0] === String(process.pid)) unlinkSync(file);
     } catch {
       // Gone already: nothing to give back.
     }
