@@ -76,6 +76,8 @@ test.describe("comparing models side by side", () => {
       if (sent.method() === "POST" && sent.url().includes("/cancel")) cancels.push(new URL(sent.url()).pathname);
     });
     await card.getByRole("button", { name: "Cancel all unfinished" }).click();
+    // What a column that finished meanwhile tells is said before anything is stopped.
+    await expect(card.getByText(/A column that has already finished keeps its images and shows them now/)).toBeVisible();
     await card.getByRole("button", { name: "Cancel them" }).click();
     await expect(card.getByRole("status")).toContainText("0 running · 0 waiting");
     await expect(card.getByText("Cancelled", { exact: true })).toHaveCount(2);

@@ -48,7 +48,7 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
       {active > 0 && (
         <ConfirmButton
           label={t.cancelAll}
-          question={plural(locale, t.cancelAllQuestion, active)}
+          question={isHidden(set) ? t.cancelBlindQuestion : plural(locale, t.cancelAllQuestion, active)}
           yes={t.cancelAllYes}
           no={t.cancelAllNo}
           onConfirm={() => {

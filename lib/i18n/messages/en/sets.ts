@@ -3,6 +3,8 @@ export const sets = {
   progress: "{done} of {cells} made · {failed} without an image · {running} running · {queued} waiting",
   cancelAll: "Cancel all unfinished",
   cancelAllQuestion: { one: "Cancel the {count} unfinished generation? One still waiting gives its images back.", other: "Cancel the {count} unfinished generations? Those still waiting give their images back." },
+  cancelBlindQuestion:
+    "Cancel this blind comparison's unfinished columns? A column that has already finished keeps its images and shows them now, so which ones finished first can hint at their models.",
   cancelAllYes: "Cancel them",
   cancelAllNo: "Keep going",
   queued: "Waiting",

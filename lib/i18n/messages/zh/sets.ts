@@ -5,6 +5,7 @@ export const sets: Messages["sets"] = {
   progress: "已生成 {done} / {cells} · 无图片 {failed} · 生成中 {running} · 等待中 {queued}",
   cancelAll: "取消所有未完成的生成",
   cancelAllQuestion: { one: "取消 {count} 个未完成的生成？仍在等待的会退还其图片额度。", other: "取消 {count} 个未完成的生成？仍在等待的会退还其图片额度。" },
+  cancelBlindQuestion: "取消这个盲测对比中未完成的列？已完成的列会保留图片并立即显示，哪些列先完成可能透露其模型。",
   cancelAllYes: "取消",
   cancelAllNo: "继续",
   queued: "等待中",
