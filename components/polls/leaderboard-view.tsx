@@ -7,10 +7,9 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
-import { ENOUGH } from "@/lib/polls/bradley-terry";
 import type { ItemResult, PollResults } from "@/lib/polls/poll-results";
 import type { PollSummary } from "@/lib/polls/poll-summary";
-import { pairColumns, pairRows, rankingColumns, rankingRows } from "@/lib/polls/ranking-rows";
+import { pairColumns, pairRows, rankingColumns, rankingNotes, rankingRows } from "@/lib/polls/ranking-rows";
 import { votesLine } from "@/lib/polls/votes-line";
 
 const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-top";
@@ -74,11 +73,11 @@ export function LeaderboardView({
       ) : (
         <>
       <p className="text-sm">{votesLine(locale, t, results)}</p>
-      {!results.confident && (
-        <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">
-          {format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })}
+      {rankingNotes(results, t).map((note) => (
+        <p key={note} role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">
+          {note}
         </p>
-      )}
+      ))}
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{t.heading}</caption>
         <thead className="text-xs text-slate-500 dark:text-slate-400">

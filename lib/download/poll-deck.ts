@@ -4,8 +4,7 @@ import { format } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { modelName } from "../models/model-name";
-import { ENOUGH } from "../polls/bradley-terry";
-import { pairColumns, pairRows, rankingColumns, rankingRows } from "../polls/ranking-rows";
+import { pairColumns, pairRows, rankingColumns, rankingNotes, rankingRows } from "../polls/ranking-rows";
 import type { loadResults } from "../polls/results-data";
 import { votesLine } from "../polls/votes-line";
 import { getPrices } from "../pricing/env";
@@ -46,11 +45,10 @@ export const pollDeckResponse = async ({ polls, results, items, held, itemsHeld 
       };
     }),
   ];
-  const votes = votesLine(locale, t, results);
   const cover = [
     deckSubtitle(locale, pages.length + 1),
-    votes,
-    ...(results.confident ? [] : [format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })]),
+    // Held, the counts are not the poll's (its votes wait for the close), as on its Results page.
+    ...(held ? [] : [votesLine(locale, t, results), ...rankingNotes(results, t)]),
     ...(leftOut > 0 ? [format(sets.slides.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : []),
     ...(held ? [t.held] : itemsHeld ? [t.itemsHeld] : []),
   ];

@@ -1,8 +1,9 @@
-import { formatSeconds } from "../i18n/format";
+import { format, formatSeconds } from "../i18n/format";
 import { HTML_LANG, type Locale } from "../i18n/locale";
 import type { Messages } from "../i18n/messages/en";
 import { modelName } from "../models/model-name";
 import { formatMoney } from "../pricing/prices";
+import { ENOUGH } from "./bradley-terry";
 import type { PollResults } from "./poll-results";
 
 /** The leaderboard's tables as text, as the page and the slide deck both show them. */
@@ -11,24 +12,44 @@ type Words = Messages["leaderboard"];
 
 export const rankingColumns = (t: Words): string[] => [t.rank, t.model, t.score, t.comparisons, t.winRate, t.time, t.images, t.cost];
 
-/** A row a model, best first: rank, name, score with its 95% interval, comparisons, win rate, median time, images and cost. */
+/** A score as the tables show it; models whose shown scores are equal share a rank. */
+const shown = (value: number): string => value.toFixed(2);
+
+/**
+ * A row a model, best first: rank, name, score with its 95% interval, comparisons, win rate, median time,
+ * images and cost. Models level to the shown decimals share a rank and are listed by name; models no vote
+ * compared yet come last, without a rank or a score.
+ */
 export const rankingRows = (results: PollResults, t: Words, currency: string, locale: Locale): string[][] => {
   const facts = new Map(results.facts.map((fact) => [fact.model, fact]));
-  const score = (value: number) => value.toFixed(2);
-  return results.ranking.map((entry, index) => {
-    const fact = facts.get(entry.model);
-    return [
-      String(index + 1),
+  const about = (model: string) => {
+    const fact = facts.get(model);
+    return [fact?.medianMs == null ? t.noTime : formatSeconds(fact.medianMs), String(fact?.images ?? 0), formatMoney(fact?.cost ?? 0, currency, HTML_LANG[locale])];
+  };
+  const ranked = [...results.ranking].sort((x, y) => Number(shown(y.score)) - Number(shown(x.score)) || modelName(x.model).localeCompare(modelName(y.model)));
+  return [
+    ...ranked.map((entry) => [
+      String(1 + ranked.filter((other) => Number(shown(other.score)) > Number(shown(entry.score))).length),
       modelName(entry.model),
-      `${score(entry.score)} (${score(entry.low)} … ${score(entry.high)})`,
+      `${shown(entry.score)} (${shown(entry.low)} … ${shown(entry.high)})`,
       String(entry.comparisons),
       `${Math.round(entry.winRate * 100)}%`,
-      fact?.medianMs == null ? t.noTime : formatSeconds(fact.medianMs),
-      String(fact?.images ?? 0),
-      formatMoney(fact?.cost ?? 0, currency, HTML_LANG[locale]),
-    ];
-  });
+      ...about(entry.model),
+    ]),
+    ...results.unranked.map((model) => [t.noRank, modelName(model), t.notCompared, "0", t.noRank, ...about(model)]),
+  ];
 };
+
+/**
+ * Why the order is not to be gone by yet, as the page and the deck both say it: too few votes, or models the
+ * votes never linked (their groups' order is the prior's, not the voters').
+ */
+export const rankingNotes = (results: PollResults, t: Words): string[] => [
+  ...(results.votes < ENOUGH.votes || results.unranked.length > 0 || results.ranking.some((entry) => entry.comparisons < ENOUGH.perModel)
+    ? [format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })]
+    : []),
+  ...(results.groups.length > 1 ? [format(t.apart, { groups: results.groups.map((group) => group.map(modelName).join(", ")).join(" · ") })] : []),
+];
 
 export const pairColumns = (t: Words): string[] => [t.pair, t.wins, t.ties];
 

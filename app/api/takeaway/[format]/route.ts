@@ -31,7 +31,7 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     const source = takeawaySource(url);
     await takeDownloadTurn(request, sessionId);
     if (kind === "deck" && source.kind === "poll") {
-      // A check asks only whether the poll is there: its report (a bootstrap of the ranking) is the deck's work.
+      // A check asks only whether the poll is there: its report (the ranking's fit) is the deck's work.
       if (!isDownloadCheck(request)) return pollDeckResponse(await loadResults(source.id), localeOfRequest(request));
       if (!(await (await getHistory()).store.getPoll(source.id))) throw notFound("This poll");
       return downloadChecked();
