@@ -331,3 +331,23 @@ test("a tab sent to sign in by a sign-out elsewhere gets its typed work back onc
   await expect(playground.prompt).toHaveValue("Typed in the other tab before the sign-out");
   await context.close();
 });
+
+test("a tab whose stream is refused for want of a session goes to sign in, rather than try again for ever", async ({ browser }) => {
+  server.kill();
+  server = await startAppServer(GATED_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(new PlaygroundPage(page).prompt).toBeVisible();
+  // The session gone while the stream was away (the password changed and the server restarted, say): its
+  // reopening is refused as the server refuses it, and EventSource alone does not say why.
+  await page.route(/\/api\/events/, async (route) => {
+    await context.clearCookies();
+    await route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ error: { code: "unauthorized", message: "Sign in first." } }) });
+  });
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in$/, { timeout: 10_000 });
+  await context.close();
+});

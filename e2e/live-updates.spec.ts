@@ -129,6 +129,22 @@ test("with the stream blocked, the page falls back to asking, and still shows th
   expect(polls.length).toBeGreaterThan(0);
 });
 
+test("with the stream blocked, a generation started in another tab still shows up, from the list read again", async ({ browser }) => {
+  const context = await browser.newContext();
+  try {
+    await context.route(isStream, (route) => route.abort());
+    const [maker, watcher] = [await context.newPage(), await context.newPage()];
+    await Promise.all([maker.goto(OFFLINE), watcher.goto(OFFLINE)]);
+    const prompt = `Seen in the other tab without a stream ${Date.now()}`;
+    const playground = new PlaygroundPage(maker);
+    await playground.prompt.fill(prompt);
+    await playground.generateButton.click();
+    await expect(new PlaygroundPage(watcher).results.filter({ hasText: prompt }).getByRole("img")).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await context.close();
+  }
+});
+
 test.describe("on a server of its own", () => {
   const DATA_DIR = ".data/e2e-live-updates";
   const env = { DATA_DIR, SIMULATOR_LATENCY_MS: "1500", PLAYGROUND_PASSWORD: "", RATE_LIMIT_PER_MINUTE: "1000" };

@@ -1,5 +1,5 @@
-import { QueryClient, type InfiniteData } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
+import { InfiniteQueryObserver, QueryClient, type InfiniteData } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
 import type { GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
@@ -80,6 +80,45 @@ describe("applying a live change", () => {
     expect(client.getQueryState(generationKeys.list({ status: "running" }))?.isInvalidated).toBe(true);
     expect(client.getQueryState(generationKeys.list({}))?.isInvalidated).toBe(false);
     expect(client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages[0]?.items[0]).toMatchObject({ starred: false, status: "succeeded" });
+  });
+
+  it("leaves out a message older than one applied: an item deleted since does not come back", () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.list({}), pages([generation("b", 1)]));
+    expect(applyLiveChange(client, { items: [generation("x", 2, { status: "succeeded" })], deleted: [], usage: null }, 50)).toBe(true);
+    expect(applyLiveChange(client, { items: [], deleted: [{ kind: "generation", id: "x" }], usage: null }, 51)).toBe(true);
+    // Passed on late by a tab the stream was taken from.
+    expect(applyLiveChange(client, { items: [generation("x", 2, { status: "running" })], deleted: [], usage: null }, 45)).toBe(false);
+    expect(listed(client, {})).toEqual([["b"]]);
+    expect(client.getQueryData(generationKeys.one("x"))).toBeUndefined();
+  });
+
+  it("reads a filtered list again only when a filter could see the change, once for a burst of messages", async () => {
+    vi.useFakeTimers();
+    try {
+      const client = new QueryClient();
+      const reads = vi.fn(async (): Promise<HistoryPage> => ({ items: [], nextCursor: null }));
+      const observer = new InfiniteQueryObserver(client, { queryKey: generationKeys.list({ starred: true }), queryFn: reads, initialPageParam: null, getNextPageParam: () => null });
+      const unsubscribe = observer.subscribe(() => undefined);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(reads).toHaveBeenCalledTimes(1);
+      const running = generation("r", 3, { status: "running" });
+      client.setQueryData(generationKeys.one("r"), running);
+      // A run's next steps (its stage, its task id) change nothing a filter looks at.
+      applyLiveChange(client, { items: [{ ...running, stage: "working" }], deleted: [], usage: null }, 10);
+      applyLiveChange(client, { items: [{ ...running, stage: "downloading" }], deleted: [], usage: null }, 11);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(reads).toHaveBeenCalledTimes(1);
+      // Starred, and a new item, in one burst: one read.
+      applyLiveChange(client, { items: [{ ...running, starred: true }], deleted: [], usage: null }, 12);
+      applyLiveChange(client, { items: [generation("new", 4)], deleted: [], usage: null }, 13);
+      expect(client.getQueryState(generationKeys.list({ starred: true }))?.isInvalidated).toBe(true);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(reads).toHaveBeenCalledTimes(2);
+      unsubscribe();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("applying the same message twice changes nothing more (a replay after a reconnect)", () => {

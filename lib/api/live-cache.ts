@@ -188,16 +188,49 @@ export const onLiveDeletions = (client: QueryClient, listener: (ids: ReadonlySet
 };
 
 /**
+ * What of an item a list's filters can look at (its star, its runs' statuses, the revised prompts a search
+ * reads, a reveal): a change that leaves these as they were (a run's next step) moves it into or out of no
+ * filtered list.
+ */
+const filterFacts = (item: HistoryItem): string => {
+  const runs = item.kind === "generation" ? [item] : item.columns.map((column) => column.generation);
+  return JSON.stringify([item.starred, item.kind === "comparison" && item.revealed, runs.map((run) => [run.status, run.images.map((image) => image.revisedPrompt)])]);
+};
+
+/** A filtered list is read again at most this often, however many messages come (a grid's cells finishing). */
+const REREAD_MS = 1_000;
+const rereads = new WeakMap<QueryClient, Set<string>>();
+
+/**
+ * Marks a filtered list stale at once and reads it again shortly, once for a burst of messages, without
+ * cancelling a read on its way (a next page being fetched would be lost and asked again).
+ */
+const readAgain = (client: QueryClient, queryKey: readonly unknown[]) => {
+  void client.invalidateQueries({ queryKey, exact: true, refetchType: "none" });
+  const pending = rereads.get(client) ?? new Set<string>();
+  rereads.set(client, pending);
+  const key = JSON.stringify(queryKey);
+  if (pending.has(key)) return;
+  pending.add(key);
+  setTimeout(() => {
+    pending.delete(key);
+    void client.refetchQueries({ queryKey, exact: true, type: "active" }, { cancelRefetch: false });
+  }, REREAD_MS);
+};
+
+/**
  * Applies one message of the live stream to the cache: each item replaces its copy in its own entry and in
  * every list; an item no list holds yet (new, perhaps from another tab or a colleague) goes on top of the
- * unfiltered lists; items gone leave every list. A filtered list is asked again whenever an item changed:
- * one it lacks may match it now, one it holds may no longer (unstarred, finished), and only the server's
- * filter can tell.
+ * unfiltered lists; items gone leave every list. A filtered list is asked again when an item changed what a
+ * filter looks at, or is new: one it lacks may match it now, one it holds may no longer (unstarred,
+ * finished), and only the server's filter can tell. Answers false for a message older than one applied (a
+ * tab the stream was taken from may still pass one on): it would put back what a later one changed.
  */
-export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number) => {
+export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number): boolean => {
   const state = hearing(client);
+  if (changeId <= state.streamAt) return false;
   const tick = ++state.tick;
-  state.streamAt = Math.max(state.streamAt, changeId);
+  state.streamAt = changeId;
   // News of an item read before this tab's own change of it was made (it was on its way when the change was
   // answered) keeps that change: the star, the reveal, a cancel's end. The stream's news of the change follows.
   const items = change.items.map((item) => {
@@ -213,6 +246,11 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
   };
   for (const item of items) hear(item.id, false);
   for (const item of change.deleted) hear(item.id, true);
+  // What a filtered list's membership can depend on changed, or the item is new to this tab.
+  const moved = items.some((item) => {
+    const before = client.getQueryData<HistoryItem>(itemKey(item));
+    return before === undefined || filterFacts(before) !== filterFacts(item);
+  });
   for (const item of items) client.setQueryData(itemKey(item), item);
   const changed = new Map(items.map((item) => [item.id, item]));
   const gone = new Set(change.deleted.map((item) => item.id));
@@ -231,7 +269,7 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
       return { ...page, items: [...onTop, ...items] };
     });
     client.setQueryData<HistoryData>(query.queryKey, { ...data, pages });
-    if (items.length > 0 && !isUnfiltered(filters)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    if (moved && !isUnfiltered(filters)) readAgain(client, query.queryKey);
   }
   if (change.usage) {
     client.setQueryData<Usage>(["usage"], change.usage);
@@ -239,4 +277,5 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
   }
   if (gone.size > 0) for (const listener of deletionListeners.get(client) ?? []) listener(gone);
   letGo(state);
+  return true;
 };

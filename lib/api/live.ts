@@ -29,8 +29,23 @@ export const useLive = () =>
     () => false,
   );
 
-/** A stream that cannot be opened at all is tried again this much later (polling meanwhile). */
+/** A stream that cannot be opened at all is tried again this much later (polling meanwhile), then less often. */
 const REOPEN_MS = 5_000;
+const REOPEN_MAX_MS = 60_000;
+/** Without the stream, the lists are read again this often: another tab's or a colleague's new work shows. */
+export const LIST_CHECK_MS = 10_000;
+
+/**
+ * Whether a refused stream was refused for want of a session (the password changed, the session ran out
+ * while the laptop slept): EventSource does not say why, so a plain request asks.
+ */
+const signedOutNow = async (): Promise<boolean> => {
+  try {
+    return (await fetch("/api/limits", { cache: "no-store" })).status === 401;
+  } catch {
+    return false;
+  }
+};
 /** The server pings every 15 s: a stream silent for this long is dead, whatever the connection says. */
 const SILENT_MS = 40_000;
 /** How often the tab holding the stream tells the others it is still there. */
@@ -79,6 +94,9 @@ type StreamHandlers = {
 const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
   let source: EventSource | null = null;
   let reopen: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  /** Refusals in a row: each waits twice as long as the last, up to a minute. */
+  let refusals = 0;
   const watchdog = silenceWatch(SILENT_MS, () => {
     on.live(false);
     open();
@@ -94,6 +112,7 @@ const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
     current.addEventListener("ping", heard);
     current.addEventListener("hello", (event) => {
       heard();
+      refusals = 0;
       on.live(true);
       on.hello((event as MessageEvent<string>).lastEventId, JSON.parse((event as MessageEvent<string>).data) as LiveHello);
     });
@@ -110,15 +129,23 @@ const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
     current.addEventListener("error", () => {
       on.live(false);
       // Refused (signed out, an error answer, a connection the browser will not retry): it gives up, so this
-      // tab tries again later, from where it was.
-      if (current.readyState === EventSource.CLOSED) {
-        current.close();
-        reopen = setTimeout(open, REOPEN_MS);
-      }
+      // tab goes to sign in if that is why, or tries again later, from where it was.
+      if (current.readyState !== EventSource.CLOSED) return;
+      current.close();
+      watchdog.stop();
+      void signedOutNow().then((signedOut) => {
+        if (stopped || source !== current) return;
+        if (signedOut) {
+          on.signedOut();
+          return;
+        }
+        reopen = setTimeout(open, Math.min(REOPEN_MAX_MS, REOPEN_MS * 2 ** refusals++));
+      });
     });
   };
   open();
   return () => {
+    stopped = true;
     clearTimeout(reopen);
     watchdog.stop();
     source?.close();
@@ -148,7 +175,12 @@ const SHARED = "onetoken-playground-live";
 export const useLiveHistory = () => {
   const client = useQueryClient();
   useEffect(() => {
-    if (typeof EventSource === "undefined") return;
+    // The cards that run are asked again by their own queries; a new item only a list read brings.
+    const fallback = setInterval(() => {
+      if (!live && !document.hidden) void client.refetchQueries({ queryKey: generationKeys.lists, type: "active" }, { cancelRefetch: false });
+    }, LIST_CHECK_MS);
+    const stopFallback = () => clearInterval(fallback);
+    if (typeof EventSource === "undefined") return stopFallback;
     let lastId = "";
     const apply: StreamHandlers = {
       live: setLive,
@@ -157,9 +189,11 @@ export const useLiveHistory = () => {
         if (!hello.resumed) void readAfresh(client);
       },
       change(id, change) {
+        // One older than what was applied (passed on by a tab the stream was just taken from) is left out,
+        // and the stream is not reopened from behind it.
+        if (!applyLiveChange(client, change, Number(id))) return;
         lastId = id;
         warmThumbnails(change.items);
-        applyLiveChange(client, change, Number(id));
       },
       // The history stays on screen no longer than its session: to sign in, and back here after.
       signedOut: () => window.location.assign(signInPath(`${window.location.pathname}${window.location.search}`)),
@@ -168,6 +202,7 @@ export const useLiveHistory = () => {
       const stop = openStream(apply, () => lastId);
       return () => {
         stop();
+        stopFallback();
         setLive(false);
       };
     }
@@ -265,6 +300,7 @@ export const useLiveHistory = () => {
       closed.abort();
       place?.abort();
       holderQuiet.stop();
+      stopFallback();
       channel.close();
       setLive(false);
     };

@@ -25,21 +25,23 @@ export function GET(request: Request): Promise<Response> {
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         controller.enqueue(SSE_RETRY);
-        const end = () => {
+        /** Ends the stream; `dropping`: with what it still queues let go (a close would still deliver it all). */
+        const end = (dropping?: Error) => {
           stop();
           unwatch();
           try {
-            controller.close();
+            if (dropping) controller.error(dropping);
+            else controller.close();
           } catch {
             // Already closed by the browser going away.
           }
         };
-        request.signal.addEventListener("abort", end, { once: true });
+        request.signal.addEventListener("abort", () => end(), { once: true });
         stop = await feed.subscribe(after, (frame) => {
           controller.enqueue(frame);
           // A reader that takes nothing (a stalled tab, a half-open connection) is let go rather than queued
           // for until TCP gives up: a browser that is there resumes from its Last-Event-ID.
-          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) end();
+          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) end(new Error("The reader took nothing from the stream."));
         });
         const cookies = request.headers.get("cookie");
         if (sessionId) {
