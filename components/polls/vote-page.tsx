@@ -38,7 +38,7 @@ export function VotePage({ token }: { token: string }) {
   /** The vote's answer moves the first unvoted item on: the voter stays to see what was recorded (and the models). */
   const cast = (at: number, choice: { slot: number } | "tie" | "bad") => {
     setPosition(at);
-    vote.mutate({ item: at, choice }, { onSuccess: () => setVotes((count) => count + 1) });
+    if (query.data) vote.mutate({ item: at, seat: query.data.seat, choice }, { onSuccess: () => setVotes((count) => count + 1) });
   };
   // The buttons go with the answer: the focus goes to what was recorded, once it shows (the render that has
   // both the answer and the count), not to the top of the page.
@@ -58,7 +58,7 @@ export function VotePage({ token }: { token: string }) {
   const item = view.items[index];
   const allDone = firstOpen < 0;
   const chosen = item?.vote;
-  const sources = Array.from({ length: item?.slots ?? 0 }, (_, slot) => `/api/vote/${token}/items/${index}/images/${slot}`);
+  const sources = Array.from({ length: item?.slots ?? 0 }, (_, slot) => `/api/vote/${token}/items/${index}/images/${slot}?seat=${view.seat}`);
   const waiting = sources.some((src) => !loaded.has(src)) ? t.imagesLoading : undefined;
   // Every choice's button waits alike: for the item's pictures, then for the vote on its way.
   const choosing = { disabled: vote.isPending || waiting !== undefined, reason: waiting ?? working };

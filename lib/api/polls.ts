@@ -51,11 +51,12 @@ export const voterQuery = (token: string) =>
 
 export const useVote = (token: string) => {
   const client = useQueryClient();
-  return useMutation<VoterView, ApiError, { item: number; choice: { slot: number } | "tie" | "bad" }>({
+  return useMutation<VoterView, ApiError, { item: number; seat: string; choice: { slot: number } | "tie" | "bad" }>({
     mutationFn: (vote) => apiFetch<VoterView>(`/api/vote/${token}/votes`, { method: "POST", json: vote }),
     onSuccess: (view) => client.setQueryData(voterKey(token), view),
-    // Refused as closed, or as voted already (from another tab): the page reads the poll again, so it shows
-    // what holds now (and the models, if closing revealed them) instead of buttons that are refused again.
+    // Refused as closed, as voted already (from another tab), or as a page made for another voter of this
+    // browser: the page reads the poll again, so it shows what holds now (and the models, if closing revealed
+    // them) instead of buttons that are refused again.
     onError: (error) => {
       if (error.status === 409) void client.invalidateQueries({ queryKey: voterKey(token) });
     },

@@ -18,5 +18,7 @@ export type PollRequest = z.infer<typeof pollRequestSchema>;
 /** A vote as a voter sends it: the image picked by its place on their screen, a tie, or all bad. */
 export const voteRequestSchema = z.strictObject({
   item: z.number().int().min(0),
+  /** Whom the page was shown to (a page of before it was sent has none). */
+  seat: z.string().max(64).optional(),
   choice: z.union([z.strictObject({ slot: z.number().int().min(0) }), z.literal("tie"), z.literal("bad")]),
 });

@@ -6,7 +6,8 @@ import { getHistory } from "../history";
 import { AppError } from "../errors";
 import { notFound } from "../http/responses";
 import type { Poll } from "./poll";
-import { VOTER_UNKNOWN } from "./refusals";
+import { OTHER_SEAT, VOTER_UNKNOWN } from "./refusals";
+import { voterSeat } from "./voter-order";
 
 /** The voter's id: a random cookie of its own, so one browser votes once per item however it signs in. */
 export const VOTER_COOKIE = "poll_voter";
@@ -18,12 +19,20 @@ export const VOTER_COOKIE = "poll_voter";
  * `welcome` allows; its images and votes refuse a browser without one, since each place on a voter's screen
  * is a model only in that voter's order (a vote under a fresh id would be counted for another model).
  */
-export const voterAccess = async (request: Request, token: string, { welcome = false }: { welcome?: boolean } = {}): Promise<{ poll: Poll; voter: string; setCookie: string | null }> => {
+export const voterAccess = async (
+  request: Request,
+  token: string,
+  { welcome = false, seat }: { welcome?: boolean; seat?: string | null } = {},
+): Promise<{ poll: Poll; voter: string; setCookie: string | null }> => {
   const poll = await (await getHistory()).store.pollByToken(token);
   if (!poll) throw notFound("This poll");
   if (poll.access === "gate") await requireAccess(request);
   const known = readCookie(request.headers.get("cookie"), VOTER_COOKIE);
-  if (known && /^[A-Za-z0-9_-]{22}$/.test(known)) return { poll, voter: known, setCookie: null };
+  if (known && /^[A-Za-z0-9_-]{22}$/.test(known)) {
+    // Named by a page made for another voter of this browser: its places are not this voter's.
+    if (seat && seat !== voterSeat(known)) throw new AppError("conflict", OTHER_SEAT);
+    return { poll, voter: known, setCookie: null };
+  }
   if (!welcome) throw new AppError("invalid_request", VOTER_UNKNOWN);
   const voter = randomBytes(16).toString("base64url");
   const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";

@@ -1,5 +1,5 @@
 import type { Poll, PollVote } from "./poll";
-import { voterOrder } from "./voter-order";
+import { voterOrder, voterSeat } from "./voter-order";
 
 /**
  * A poll as one voter may see it: the prompts and how many images each item has, their own votes, and the
@@ -16,12 +16,20 @@ export type VoterItem = {
   readonly models: readonly string[] | null;
 };
 
-export type VoterView = { readonly title: string; readonly closed: boolean; readonly reveal: Poll["reveal"]; readonly items: readonly VoterItem[] };
+export type VoterView = {
+  readonly title: string;
+  readonly closed: boolean;
+  readonly reveal: Poll["reveal"];
+  /** Whom the view was made for (voterSeat): the page's pictures and votes name it. */
+  readonly seat: string;
+  readonly items: readonly VoterItem[];
+};
 
 export const voterView = (poll: Poll, voter: string, votes: readonly PollVote[], name: (model: string) => string): VoterView => ({
   title: poll.title,
   closed: poll.closedAt !== null,
   reveal: poll.reveal,
+  seat: voterSeat(voter),
   items: poll.items.map((item, index) => {
     const order = voterOrder(poll.id, voter, index, item.candidates.length);
     const mine = votes.find((vote) => vote.item === index && vote.voter === voter);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonView } from "@/lib/generation/view";
 import { MODELS } from "@/lib/models/registry";
 import type { PollSummary } from "@/lib/polls/poll-summary";
-import { POLL_WATERMARK, STILL_RUNNING, VOTER_UNKNOWN } from "@/lib/polls/refusals";
+import { OTHER_SEAT, POLL_WATERMARK, STILL_RUNNING, VOTER_UNKNOWN } from "@/lib/polls/refusals";
 import { loadResults } from "@/lib/polls/results-data";
 import type { VoterView } from "@/lib/polls/voter-view";
 import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
@@ -157,6 +157,26 @@ describe("polls", () => {
     expect(late.status).toBe(409);
     const revealed = (await (await routes.vote.GET(request(`/api/vote/${token}`, { cookie: voter }), params({ token }))).json()) as VoterView;
     expect(new Set(revealed.items[0]?.models)).toEqual(new Set(["Wan 2.6", "Qwen-Image Max", "Wan 2.2 flash"].map((name) => MODELS.find((model) => model.name === name)?.name)));
+  });
+
+  it("refuses the pictures and votes of a page shown to another voter of the browser (two tabs opened at once): its places are not the cookie's", async () => {
+    const { token } = await makePoll((await blindComparison()).id, { reveal: "after_vote", access: "link" });
+    // Both tabs ask before either has a cookie: each is given a voter, and the browser keeps the second's.
+    const [first, second] = [await routes.vote.GET(request(`/api/vote/${token}`), params({ token })), await routes.vote.GET(request(`/api/vote/${token}`), params({ token }))];
+    const [firstPage, secondPage] = [(await first.json()) as VoterView, (await second.json()) as VoterView];
+    expect(firstPage.seat).not.toBe(secondPage.seat);
+    const kept = (second.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const picture = (seat: string) => routes.image.GET(request(`/api/vote/${token}/items/0/images/0?seat=${seat}`, { cookie: kept }), params({ token, item: "0", slot: "0" }));
+    const vote = (seat: string) => routes.votes.POST(request(`/api/vote/${token}/votes`, { method: "POST", cookie: kept, body: { item: 0, seat, choice: { slot: 0 } } }), params({ token }));
+    const refused = await picture(firstPage.seat);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(OTHER_SEAT);
+    expect((await vote(firstPage.seat)).status).toBe(409);
+    // Read again, the first tab's page is the kept voter's, and its pictures and vote are taken.
+    const again = (await (await routes.vote.GET(request(`/api/vote/${token}`, { cookie: kept }), params({ token }))).json()) as VoterView;
+    expect(again.seat).toBe(secondPage.seat);
+    expect((await picture(again.seat)).status).toBe(200);
+    expect((await vote(again.seat)).status).toBe(201);
   });
 
   it("refuses a set made with the watermark across model families: its corner marks would tell the models apart", async () => {

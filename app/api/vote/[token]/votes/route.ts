@@ -20,9 +20,10 @@ export function POST(request: Request, { params }: { params: Promise<{ token: st
   return handleRoute(
     request,
     async () => {
-      const { poll, voter } = await voterAccess(request, (await params).token);
+      const { token } = await params;
       await (await getVoteLimit())(clientKey(request, null));
-      const { item, choice } = parseWith(voteRequestSchema, await readJsonBody(request, 1024));
+      const { item, choice, seat } = parseWith(voteRequestSchema, await readJsonBody(request, 1024));
+      const { poll, voter } = await voterAccess(request, token, { seat });
       if (poll.closedAt !== null) throw new AppError("conflict", POLL_CLOSED);
       if (!poll.items[item]) throw new AppError("invalid_request", NO_SUCH_ITEM);
       let chosen: PollChoice;

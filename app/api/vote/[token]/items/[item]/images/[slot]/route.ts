@@ -19,7 +19,7 @@ export function GET(request: Request, { params }: { params: Promise<{ token: str
     request,
     async () => {
       const { token, item, slot } = await params;
-      const { poll, voter } = await voterAccess(request, token);
+      const { poll, voter } = await voterAccess(request, token, { seat: new URL(request.url).searchParams.get("seat") });
       const candidates = poll.items[Number(item)]?.candidates ?? [];
       const candidate = candidateAt(poll, voter, Number(item), Number(slot));
       if (!candidate) throw notFound("This image");
