@@ -103,10 +103,12 @@ describe("the documented shape", () => {
     expect(answer.imageCount).toBeNull();
   });
 
-  it("counts items with neither a usable url nor base64 as unusable", () => {
-    const answer = images(parse({ data: [{ url: "javascript:alert(1)" }, { b64_json: "not base64!" }, { url: "https://x.test/ok.png" }] }));
+  it("counts items with neither a usable url nor base64 as unusable, and empty ones as failed slots, not billed", () => {
+    const answer = images(parse({ data: [{ url: "javascript:alert(1)" }, { b64_json: "not base64!" }, { url: "https://x.test/ok.png" }, { url: "", b64_json: "", revised_prompt: "" }] }));
     expect(answer.images.map((image) => image.source)).toEqual([{ kind: "url", url: "https://x.test/ok.png" }]);
     expect(answer.unusable).toBe(2);
+    expect(answer.failed).toEqual([""]);
+    expect(billedImages(answer)).toBe(3);
   });
 });
 
@@ -199,6 +201,9 @@ describe("asynchronous tasks", () => {
   it("keeps the followed task's id when a query's answer leaves it out", () => {
     const answer = parseGatewayAnswer(JSON.stringify({ output: { task_status: "SUCCEEDED", results: [{ url: LINK }] } }), new Headers(), "t-followed");
     expect(answer).toMatchObject({ kind: "images", taskId: "t-followed" });
+    for (const [status, kind] of [["RUNNING", "task"], ["FAILED", "task_ended"]] as const) {
+      expect(parseGatewayAnswer(JSON.stringify({ output: { task_status: status } }), new Headers(), "t-followed")).toMatchObject({ kind, status, taskId: "t-followed" });
+    }
   });
 });
 
@@ -267,7 +272,7 @@ describe("billing and notices", () => {
     expect(answerNotices(1, answer({ images: [one, one, one, one] }))).toEqual(["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."]);
     expect(answerNotices(2, answer({ images: [one], unusable: 1 }))).toEqual([
       "The gateway returned 1 of the 2 images asked for.",
-      "1 came with neither a link nor data and could not be kept.",
+      "1 came with a link or data that cannot be read and could not be kept.",
     ]);
     expect(answerNotices(1, answer({ images: [one] }))).toEqual([]);
   });

@@ -26,7 +26,7 @@ export type ImageAnswer = UpstreamIds & {
   /** When the gateway says it made the images (unix seconds). */
   readonly created: number;
   readonly images: readonly UpstreamImage[];
-  /** Items with neither a usable link nor data: the upstream made (and billed) them, but there is nothing to keep. */
+  /** Items whose link or data cannot be kept (not http, not base64): the upstream made (and billed) them. Empty ones count as failed. */
   readonly unusable: number;
   /** The codes of items the upstream reported as failed instead of an image ("" where it gave none). */
   readonly failed: readonly string[];
@@ -159,15 +159,22 @@ type Items = { images: UpstreamImage[]; unusable: number; failed: string[]; stop
 
 const emptyItems = (): Items => ({ images: [], unusable: 0, failed: [], stoppedEarly: [] });
 
-const add = (items: Items, source: UpstreamImage["source"] | null, revisedPrompt: string | null | undefined) => {
+/**
+ * An item: an image to keep, one that came in a form that cannot be kept (made and billed all the same), or
+ * an empty slot (neither a link nor data: nothing was made, a failure without a code, not billed).
+ */
+const add = (items: Items, source: UpstreamImage["source"] | null, revisedPrompt: string | null | undefined, carried: boolean) => {
   // Kept as stored text and written into downloads: a broken character from upstream must not break those.
   if (source) items.images.push({ source, revisedPrompt: wellFormed(revisedPrompt?.trim() ?? "") });
-  else items.unusable += 1;
+  else if (carried) items.unusable += 1;
+  else items.failed.push("");
 };
+
+const filled = (...values: ReadonlyArray<string | null | undefined>): boolean => values.some((value) => Boolean(value?.trim()));
 
 const fromOpenAi = (answer: z.infer<typeof openAiAnswer>): Items => {
   const items = emptyItems();
-  for (const item of answer.data) add(items, toSource(item.url, item.b64_json), item.revised_prompt);
+  for (const item of answer.data) add(items, toSource(item.url, item.b64_json), item.revised_prompt, filled(item.url, item.b64_json));
   return items;
 };
 
@@ -177,7 +184,7 @@ const fromChoices = (choices: NonNullable<z.infer<typeof nativeOutput>["choices"
   for (const choice of choices) {
     const revised = choice.message.content.flatMap((part) => (part.text?.trim() ? [part.text.trim()] : [])).join("\n");
     for (const part of choice.message.content) {
-      if (part.image !== undefined && part.image !== null) add(items, toSource(part.image, null), revised);
+      if (part.image !== undefined && part.image !== null) add(items, toSource(part.image, null), revised, filled(part.image));
     }
     const reason = choice.finish_reason?.trim() ?? "";
     if (reason !== "" && reason !== "stop" && reason !== "null") items.stoppedEarly.push(reason);
@@ -192,7 +199,7 @@ const fromResults = (results: NonNullable<z.infer<typeof nativeOutput>["results"
     const source = toSource(result.url, result.b64_image);
     if (!source && result.code) items.failed.push(result.code);
     // The prompt handed back unchanged is no rewriting: said as "none returned", not as a revised prompt.
-    else add(items, source, result.actual_prompt !== undefined && result.actual_prompt === result.orig_prompt ? "" : result.actual_prompt);
+    else add(items, source, result.actual_prompt !== undefined && result.actual_prompt === result.orig_prompt ? "" : result.actual_prompt, filled(result.url, result.b64_image));
   }
   return items;
 };
@@ -212,9 +219,11 @@ const readNative = (json: object, text: string, ids: UpstreamIds): GatewayAnswer
   }
   const pending = oneOf(PENDING_TASK_STATUSES, status);
   const ended = oneOf(ENDED_TASK_STATUSES, status);
-  if ((pending || ended) && !taskId) throw notUnderstood("a task without an id", ids.requestId);
-  if (pending && taskId) return { kind: "task", status: pending, ...withIds, taskId };
-  if (ended && taskId) return { kind: "task_ended", status: ended, code: output.code?.trim() ?? "", message: output.message?.trim() ?? "", ...withIds, taskId };
+  // An answer to the task being followed may leave its id out: it is the one asked about.
+  const task = withIds.taskId;
+  if ((pending || ended) && !task) throw notUnderstood("a task without an id", ids.requestId);
+  if (pending && task) return { kind: "task", status: pending, ...withIds, taskId: task };
+  if (ended && task) return { kind: "task_ended", status: ended, code: output.code?.trim() ?? "", message: output.message?.trim() ?? "", ...withIds, taskId: task };
   if (output.code) return { kind: "error", body: text, ...withIds };
   throw notUnderstood(status === "SUCCEEDED" ? "a finished task without results" : "an unknown shape", ids.requestId);
 };

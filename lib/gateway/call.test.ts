@@ -121,6 +121,15 @@ describe("calling the gateway", () => {
     expect(maxResponseBytes({ ...request(), seed: 1 })).toBeLessThan(3 * 1024 * 1024);
   });
 
+  it("bills nothing for the upstream's own failure (a 500 in its envelope, as a task ending FAILED is not billed), and leaves a proxy's 502 page unknown", async () => {
+    for (const kind of ["server_error", "openai_error"] as const) {
+      current().simulator.injectFault({ kind });
+      expect((await failureOf(callGateway(target(), options, request()))).billedImages).toBe(0);
+    }
+    current().simulator.injectFault({ kind: "bad_gateway" });
+    expect((await failureOf(callGateway(target(), options, request()))).billedImages).toBeNull();
+  });
+
   it("says plainly when the gateway cannot be reached, after retrying the refused connection twice", async () => {
     const error = await failureOf(callGateway({ baseUrl: `http://127.0.0.1:${await closedPort()}`, apiKey: KEY }, options, request()));
     expect(error.code).toBe("upstream_unreachable");

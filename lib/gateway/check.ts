@@ -4,7 +4,7 @@ import { MODELS } from "../models/registry";
 import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders } from "./answer";
 import { exchange, type GatewayTarget } from "./exchange";
 import type { RequestStyle } from "./request-body";
-import { mapUpstreamError } from "./upstream-errors";
+import { mapUpstreamError, upstreamErrorCode } from "./upstream-errors";
 
 /**
  * "Check connection" without spending: whether the gateway answers, whether it takes the key, and which
@@ -103,15 +103,9 @@ export const classifyProbe = (status: number, body: string, model: string, endpo
   // An error envelope is a refusal whatever status carried it, as a real call reads it (lib/gateway/answer.ts).
   if (status >= 200 && status < 300 && !isErrorAnswer(body)) return { outcome: "generated", code: "" };
   const error = mapUpstreamError({ status, retryAfter: null, body, model, task: endpoint === "edits" ? "edit" : "generation" });
-  let code = "";
-  try {
-    const json = JSON.parse(body) as { code?: unknown; error?: { code?: unknown; type?: unknown } };
-    const raw = json.code ?? json.error?.code ?? json.error?.type;
-    code = typeof raw === "string" ? raw.slice(0, 80) : "";
-  } catch {
-    // A proxy's page: no code to show.
-  }
-  return { outcome: OUTCOME_OF[error.code] ?? "gateway_error", code };
+  // A proxy's page has none to show.
+  const named = upstreamErrorCode(body);
+  return { outcome: OUTCOME_OF[error.code] ?? "gateway_error", code: (named.code || named.type).slice(0, 80) };
 };
 
 /** Whether the key was taken: any answer that only an authenticated request gets says so. */

@@ -7,15 +7,24 @@ import { fetchUpstreamImage, MAX_IMAGE_BYTES } from "./fetch-image";
 /** A loopback server that answers each path with a scripted image, redirect or flood. */
 let server: Server;
 let origin: string;
+const asked = new Map<string, number>();
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     const path = request.url ?? "/";
+    asked.set(path, (asked.get(path) ?? 0) + 1);
     if (path === "/image.png") return response.writeHead(200, { "content-type": "image/png" }).end(Buffer.from("png-bytes"));
     if (path === "/same-host-redirect") return response.writeHead(302, { location: "/image.png" }).end();
     if (path === "/other-host-redirect") return response.writeHead(302, { location: "http://localhost:1/secret" }).end();
     if (path === "/loop") return response.writeHead(302, { location: "/loop" }).end();
     if (path === "/gone") return response.writeHead(404).end();
+    // Fails as a CDN in trouble does, then delivers: the first ask with a 503, the second with a cut connection.
+    if (path.startsWith("/blip")) {
+      const seen = asked.get(path);
+      if (seen === 1) return response.writeHead(503).end();
+      if (seen === 2) return response.socket?.destroy();
+      return response.writeHead(200, { "content-type": "image/png" }).end(Buffer.from("png-bytes"));
+    }
     if (path === "/stall") return response.writeHead(200, { "content-type": "image/png" }).write("partial");
     if (path === "/declared-huge") return response.writeHead(200, { "content-length": String(MAX_IMAGE_BYTES + 1) }).end();
     if (path === "/flood") {
@@ -82,6 +91,15 @@ describe("fetching an image the gateway linked to", () => {
     );
     expect(refused).toContain("private network");
     expect(answers).toEqual([]);
+  });
+
+  it("asks a link again after a 503 or a cut connection (the image is paid for), twice at most, and a 404 once", async () => {
+    expect((await fetchUpstreamImage(`${origin}/blip-1`, { trustedOrigin: origin })).toString()).toBe("png-bytes");
+    expect(asked.get("/blip-1")).toBe(3);
+    expect(await reason(`${origin}/always-500`)).toContain("answered 500");
+    expect(asked.get("/always-500")).toBe(3);
+    expect(await reason(`${origin}/gone`)).toContain("answered 404");
+    expect(asked.get("/gone")).toBe(1);
   });
 
   it("refuses a failed link and anything larger than an image can be", async () => {

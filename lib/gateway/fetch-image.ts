@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { Agent, fetch } from "undici";
 import { AppError } from "../errors";
 import { readBytesCapped } from "../http/read-json-body";
@@ -8,6 +9,16 @@ export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 /** A stored image is a few MB from a CDN: a link that takes longer than this is not going to deliver. */
 export const IMAGE_FETCH_TIMEOUT_MS = 60_000;
+
+/** Waits before asking a link again: a CDN's moment of trouble (a 503, a reset connection) passes. */
+const RETRY_WAITS_MS = [500, 2_000];
+
+/** A link's answer worth asking for again (5xx, 429): the image is paid for, and a GET costs nothing. */
+class PassingFailure extends Error {
+  constructor(readonly status: number) {
+    super(`The gateway's image link answered ${status}; the image could not be kept.`);
+  }
+}
 
 const unfetchable = (why: string) =>
   new AppError("bad_upstream_response", `The gateway returned an image link the playground will not fetch (${why}).`);
@@ -32,14 +43,24 @@ export const fetchUpstreamImage = async (
   // Without its own deadline a stalled link would hold the job (and a concurrency slot) forever.
   const deadline = AbortSignal.timeout(options.timeoutMs ?? IMAGE_FETCH_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  try {
-    return await follow(url, options.trustedOrigin, signal, options.resolve ?? systemResolve);
-  } catch (error) {
-    if (error instanceof TypeError && error.cause instanceof PrivateAddressError) throw unfetchable("it points into a private network");
-    if (deadline.aborted && !options.signal?.aborted) {
-      throw new AppError("bad_upstream_response", "The gateway's image link did not deliver the image in time; it could not be kept.");
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await follow(url, options.trustedOrigin, signal, options.resolve ?? systemResolve);
+    } catch (error) {
+      if (error instanceof TypeError && error.cause instanceof PrivateAddressError) throw unfetchable("it points into a private network");
+      if (deadline.aborted && !options.signal?.aborted) {
+        throw new AppError("bad_upstream_response", "The gateway's image link did not deliver the image in time; it could not be kept.");
+      }
+      // A failed connection or a cut body is a TypeError from fetch; anything of ours (an AppError) is final.
+      const passing = error instanceof PassingFailure || error instanceof TypeError;
+      const wait = RETRY_WAITS_MS[attempt];
+      if (passing && wait !== undefined && !signal.aborted) {
+        await delay(wait, undefined, { signal }).catch(() => undefined);
+        continue;
+      }
+      if (error instanceof PassingFailure) throw new AppError("bad_upstream_response", error.message);
+      throw error;
     }
-    throw error;
   }
 };
 
@@ -62,6 +83,7 @@ const follow = async (url: string, trustedOrigin: string, signal: AbortSignal, r
     }
     if (!response.ok) {
       await response.body?.cancel();
+      if (response.status >= 500 || response.status === 429) throw new PassingFailure(response.status);
       throw new AppError("bad_upstream_response", `The gateway's image link answered ${response.status}; the image could not be kept.`);
     }
     const declared = Number(response.headers.get("content-length") ?? "0");

@@ -28,7 +28,7 @@ export const answerNotices = (asked: number, answer: ImageAnswer): string[] => {
     const codes = [...count(failed)].map(([code, times]) => `${code || "no code"}${times > 1 ? ` ×${times}` : ""}`).join(", ");
     notices.push(`${failed.length} failed at the gateway (${codes}).`);
   }
-  if (answer.unusable > 0) notices.push(`${answer.unusable} came with neither a link nor data and could not be kept.`);
+  if (answer.unusable > 0) notices.push(`${answer.unusable} came with a link or data that cannot be read and could not be kept.`);
   if (answer.stoppedEarly.length > 0) notices.push(`The model stopped early (finish reason: ${[...new Set(answer.stoppedEarly)].join(", ")}).`);
   return notices;
 };

@@ -106,6 +106,12 @@ describe("upstream error code", () => {
     expect(upstreamErrorCode("<html/>")).toEqual({ code: "", type: "" });
     expect(upstreamErrorCode("null")).toEqual({ code: "", type: "" });
   });
+
+  it("reads a code Model Studio's native envelope names inside its output (a 200 that is a refusal)", () => {
+    const body = JSON.stringify({ request_id: "r-1", output: { code: "DataInspectionFailed", message: "Input data may contain inappropriate content." } });
+    expect(upstreamErrorCode(body)).toEqual({ code: "DataInspectionFailed", type: "" });
+    expect(map(200, body).code).toBe("moderation_refused");
+  });
 });
 
 describe("Retry-After", () => {

@@ -32,6 +32,9 @@ export const upstreamErrorCode = (body: string): { readonly code: string; readon
   if (typeof json !== "object" || json === null) return { code: "", type: "" };
   const record = json as Record<string, unknown>;
   if (typeof record.code === "string") return { code: record.code, type: "" };
+  // Model Studio's native envelope may name it inside `output`, on a 200 as on a failed task.
+  const output = record.output;
+  if (typeof output === "object" && output !== null && typeof (output as Record<string, unknown>).code === "string") return { code: (output as { code: string }).code, type: "" };
   const nested = record.error;
   if (typeof nested !== "object" || nested === null) return { code: "", type: "" };
   const error = nested as Record<string, unknown>;
