@@ -80,7 +80,7 @@ export const benchStoreListing = async (): Promise<string> => {
       "",
       table(["walk", "items", "pages", "page p50 SQLite", "page p50 PostgreSQL", "slowest page SQLite", "slowest page PostgreSQL", "whole walk SQLite", "whole walk PostgreSQL"], rows),
       "",
-      "What PostgreSQL adds: each page is a few round trips over TCP (the keys, then the rows, images, inputs and chains of that page) where SQLite answers inside the process; the plans are the same index walks, and the search is slower again because ILIKE folds every letter's case (SQLite's LIKE only ASCII's) on each prompt it reads.",
+      "What PostgreSQL adds: each page is a few round trips over TCP (the keys, then the rows, images, inputs and chains of that page) where SQLite answers inside the process; the plans are the same index walks, and the search the same plain LIKE over each prompt's folded copy (lib/store/search-text.ts).",
     ].join("\n");
   } finally {
     cluster.stop();

@@ -133,6 +133,10 @@ export const post = async (harness: RouteHarness, request: Request): Promise<Ans
 export const postJson = (harness: RouteHarness, body: string, headers: Record<string, string> = {}): Promise<Answer> =>
   post(harness, jsonPost(body, headers));
 
+/** GET /api/generations with `query` as its search parameters, as the history list asks for a page. */
+export const listPage = async (harness: RouteHarness, query: string): Promise<Answer> =>
+  answer(harness, await harness.generations.GET(new Request(`${GENERATIONS_URL}?${query}`)));
+
 export const getRecord = async (harness: RouteHarness, id: string): Promise<GenerationView> => {
   const request = new Request(`${GENERATIONS_URL}/${encodeURIComponent(id)}`);
   const got = await answer(harness, await harness.generation.GET(request, { params: Promise.resolve({ id }) }));

@@ -2,18 +2,19 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { promptListsQuery, useDeletePromptList, useSavePromptList } from "@/lib/api/grids";
 import { safeParse } from "zod/mini";
 import { itemsFromLines, promptListSchema } from "@/lib/grid/prompt-list";
-import { format } from "@/lib/i18n/format";
+import { format, plural } from "@/lib/i18n/format";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** The playground's named lists (`__name__` in a prompt): shown, edited, saved and deleted for everyone. */
 export function PromptLists() {
   const t = useMessages().grid.form;
+  const locale = useLocale();
   const ruleText = useRuleText();
   const lists = useQuery(promptListsQuery());
   const save = useSavePromptList();
@@ -124,7 +125,7 @@ export function PromptLists() {
           <ConfirmButton
             id="grid-list-save"
             label={t.saveList}
-            question={format(t.replaceListQuestion, { name: clash.name, count: clash.items.length })}
+            question={plural(locale, t.replaceListQuestion, clash.items.length, { name: clash.name })}
             yes={t.replaceListYes}
             no={t.deleteListNo}
             disabled={save.isPending}

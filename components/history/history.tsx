@@ -152,7 +152,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
             <ShareButton
               key={chosen.map((item) => item.id).join()}
               entries={chosen.map(({ kind, id }) => ({ kind, id }))}
-              title={format(t.selection.shareTitle, { count: chosen.length })}
+              title={plural(locale, t.selection.shareTitle, chosen.length)}
               label={t.selection.share}
             />
           )}
@@ -161,7 +161,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
             <PollButton
               key={`poll:${pollable.join()}`}
               sets={pollable}
-              prompt={format(t.selection.shareTitle, { count: chosen.length })}
+              prompt={plural(locale, t.selection.shareTitle, chosen.length)}
             />
           )}
           {chosen.length <= SHARE_MAX_ITEMS ? (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { format, plural } from "./format";
+import { MESSAGES } from "./messages";
 
 describe("messages", () => {
   it("fill their placeholders and leave unknown ones alone", () => {
@@ -12,5 +13,14 @@ describe("messages", () => {
     expect(plural("en", images, 1)).toBe("1 image today");
     expect(plural("en", images, 0)).toBe("0 images today");
     expect(plural("zh", { one: "今天 {count} 张", other: "今天 {count} 张" }, 1)).toBe("今天 1 张");
+  });
+
+  it("count a selection, and a saved list's items, in the form their number takes", () => {
+    const { en, zh } = MESSAGES;
+    expect(plural("en", en.history.selection.shareTitle, 1)).toBe("1 selected item");
+    expect(plural("en", en.history.selection.shareTitle, 3)).toBe("3 selected items");
+    expect(plural("zh", zh.history.selection.shareTitle, 1)).toBe("已选的 1 项");
+    expect(plural("en", en.grid.form.replaceListQuestion, 1, { name: "moods" })).toBe("__moods__ already holds 1 item for everyone who uses this playground. Replace it with these?");
+    expect(plural("zh", zh.grid.form.replaceListQuestion, 2, { name: "moods" })).toBe("__moods__ 已为所有使用本站的人保存了 2 项。要用这些替换吗？");
   });
 });

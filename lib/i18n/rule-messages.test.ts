@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { defaultEdit, NO_INPUT, switchEditModel } from "../edit/edit-defaults";
@@ -7,7 +10,10 @@ import { NETWORK_ERROR } from "../api/client";
 import { AppError, ERROR_CODES, type ErrorCode } from "../errors";
 import { blindFailure } from "../compare/blind-view";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
-import { BLIND_EDIT, BLIND_SHARE } from "../compare/hidden-column";
+import { BLIND_EDIT, BLIND_ONE_COLUMN, BLIND_SHARE } from "../compare/hidden-column";
+import { TAKEAWAY_MAX_ITEMS, takeawaySource } from "../download/takeaway";
+import { parseListQuery } from "../generation/list-query-schema";
+import { readJsonBody } from "../http/read-json-body";
 import { TOO_LATE_TO_STOP } from "../jobs/runner";
 import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
@@ -69,6 +75,10 @@ const GATEWAY_CODES = ["DataInspectionFailed", "Arrearage", "InvalidApiKey", "Ac
 
 /** The message a refusal carries, or "" when nothing was refused. */
 const refusal = (act: () => Promise<void>): Promise<string> => act().then(() => "", (error: unknown) => (error instanceof Error ? error.message : String(error)));
+
+/** The refusal of a JSON body cut short ("{"), sent with these headers. */
+const bodyRefusal = (headers: Record<string, string>): Promise<string> =>
+  refusal(async () => void (await readJsonBody(new Request("http://localhost/", { method: "POST", headers, body: "{" }), 512 * 1024)));
 
 /** A two-level limit's two refusals: one client past its own, and everyone together past theirs. */
 const bothRefusals = async (create: (perClient: number, overall: number) => (key: string) => Promise<void>): Promise<string[]> => [
@@ -222,19 +232,16 @@ const sentences = async (): Promise<string[]> => {
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),
-    "Sign in to use the playground.",
-    "This request came from another site and was refused.",
-    "The history filters are not valid.",
-    "The request body is larger than 512 KB.",
-    "That image is no longer in the history (it may have been deleted).",
+    await bodyRefusal({ "content-type": "text/plain" }),
+    await bodyRefusal({ "content-type": "application/json" }),
+    await bodyRefusal({ "content-type": "application/json", "content-length": "600000" }),
+    ...["limit=0", "q=%00", "starred=0", `cursor=${"x".repeat(201)}`, "model=x", "status=x", "page=2&sort=old"].map((query) => refusalOf(() => parseListQuery(new URLSearchParams(query)))),
+    ...["items=x", `items=${Array(TAKEAWAY_MAX_ITEMS + 1).fill("generation:a").join(",")}`].map((query) => refusalOf(() => takeawaySource(new URL(`http://localhost/?${query}`)))),
+    BLIND_ONE_COLUMN,
     "The playground server answered 500 without an explanation.",
-    "The gateway returned an image that does not decode.",
     ...["it points into a private network", "it redirects to another host", "a redirect without a location", "the image is too large", "too many redirects"].map(
       (why) => `The gateway returned an image link the playground will not fetch (${why}).`,
     ),
-    "This column is running or already finished with images.",
-    "That password is not right.",
-    "Only a column that failed or was cancelled can be retried.",
     ...(await bothRefusals(createSignInLimit)),
     inputStorageFull(1_500_000, 1024 * 1024).message,
     ...(await Promise.all(
@@ -254,12 +261,41 @@ const sentences = async (): Promise<string[]> => {
   return [...new Set(out.filter(Boolean))];
 };
 
+/**
+ * Every sentence the server code throws as written (`new AppError(code, "…")`), read from its source: one added
+ * or reworded there is checked without being listed here.
+ */
+const thrownAsWritten = (): string[] => {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  return ["lib", "app"].flatMap((folder) =>
+    readdirSync(join(root, folder), { recursive: true, encoding: "utf8" })
+      .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+      .flatMap((file) => [...readFileSync(join(root, folder, file), "utf8").matchAll(/new AppError\(\s*"\w+",\s*(?:"((?:[^"\\]|\\.)*)"|`([^`$]*)`)/g)])
+      .map(([, quoted, backticked]) => (quoted === undefined ? (backticked ?? "") : (JSON.parse(`"${quoted}"`) as string))),
+  );
+};
+
+const untranslated = (all: readonly string[]) => all.filter((sentence) => zh(sentence) === sentence || !/[\u4e00-\u9fff]/.test(zh(sentence)));
+
 describe("the shared rules' sentences in Chinese", () => {
   it("covers every sentence the rules produce", async () => {
     const all = await sentences();
     expect(all.length).toBeGreaterThan(40);
-    const untranslated = all.filter((sentence) => zh(sentence) === sentence || !/[\u4e00-\u9fff]/.test(zh(sentence)));
-    expect(untranslated).toEqual([]);
+    expect(untranslated(all)).toEqual([]);
+  });
+
+  it("covers every sentence the server throws as written", () => {
+    const all = thrownAsWritten();
+    expect(all.length).toBeGreaterThan(30);
+    expect(untranslated(all)).toEqual([]);
+  });
+
+  it("swaps only a group's own fixed words, never a name someone gave", () => {
+    for (const name of ["width", "height", "Models", "Seeds", "Watermark", "Model A", "too many"]) {
+      expect(zh(notFound(`The list “${name}”`).message)).toBe(`列表“${name}”不存在（可能已被删除）。`);
+    }
+    expect(zh("The input image's width must be a number.")).toBe("输入图片的宽必须是数字。");
+    expect(zh("Models: give at least 2 values.")).toBe("模型：至少给出 2 个值。");
   });
 
   it("keeps the numbers and names, and leaves English and unknown sentences alone", () => {

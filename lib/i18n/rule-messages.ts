@@ -17,9 +17,11 @@ export const translateRuleMessage = (text: string, rules: Messages["rules"]): st
   for (const [pattern, template] of table) {
     const match = pattern.exec(text);
     if (!match) continue;
-    // A captured `sentence` is a whole sentence of its own (a refusal quoting a rule), translated in turn.
+    // A captured `sentence` is a whole sentence of its own (a refusal quoting a rule), translated in turn. Other
+    // values are swapped only by their own group's words: a group not listed holds someone's own text (a list
+    // named "width" stays "width").
     const values = Object.fromEntries(
-      Object.entries(match.groups ?? {}).map(([name, value]) => [name, name === "sentence" ? translateRuleMessage(value, rules) : (rules.names[value] ?? value)]),
+      Object.entries(match.groups ?? {}).map(([name, value]) => [name, name === "sentence" ? translateRuleMessage(value, rules) : (rules.names[name]?.[value] ?? value)]),
     );
     return format(template, values);
   }

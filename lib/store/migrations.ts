@@ -1,4 +1,15 @@
 /**
+ * The prompts as the search compares them (search-text.ts): NULL until the start-up fills them in JavaScript.
+ * The rows still NULL are indexed, so that the look for them at every start reads none of the others.
+ */
+const SEARCH_COLUMNS = `ALTER TABLE generations ADD COLUMN prompt_search TEXT;
+   ALTER TABLE comparisons ADD COLUMN prompt_search TEXT;
+   ALTER TABLE images ADD COLUMN revised_prompt_search TEXT;
+   CREATE INDEX generations_unfolded ON generations (id) WHERE prompt_search IS NULL;
+   CREATE INDEX comparisons_unfolded ON comparisons (id) WHERE prompt_search IS NULL;
+   CREATE INDEX images_unfolded ON images (id) WHERE revised_prompt_search IS NULL;`;
+
+/**
  * Schema versions, applied in order on start-up: SQLite's recorded in `PRAGMA user_version`, PostgreSQL's in
  * the `playground_schema` table. Never edit a migration that has shipped: add the next one, to both lists,
  * so the two backends hold one schema (schema.ts).
@@ -178,6 +189,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    JOIN json_each(item.value, '$.candidates') AS candidate;`,
   // 21: an item's last change, which the answer of a star, a reveal or a cancel names: found without a scan.
   `CREATE INDEX changes_by_item ON changes (item_id, id) WHERE item_id IS NOT NULL;`,
+  // 22: the prompts as the search compares them, the same on both backends.
+  SEARCH_COLUMNS,
 ];
 
 /**
@@ -339,4 +352,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    ON CONFLICT DO NOTHING;`,
   // 13: as SQLite's 21.
   `CREATE INDEX changes_by_item ON changes (item_id, id) WHERE item_id IS NOT NULL;`,
+  // 14: as SQLite's 22.
+  SEARCH_COLUMNS,
 ];

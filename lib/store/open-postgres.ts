@@ -1,9 +1,10 @@
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import { errorText } from "../error-text";
 import pg from "pg";
 import { holdLock } from "./advisory-locks";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { SqlDatabase, Tables } from "./schema";
+import { DERIVED_COLUMNS, FILL_BATCH, searchText } from "./search-text";
 
 /** BIGINT (times, byte counts) and NUMERIC (sums) as numbers: every value held fits well within 2^53. */
 const types = {
@@ -11,10 +12,26 @@ const types = {
     oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
 };
 
+/** Writes the derived columns of the rows that lack them (search-text.ts), a batch at a time in id order. */
+const fillDerivedColumns = async (trx: Transaction<Tables>): Promise<void> => {
+  for (const { table, from, to } of DERIVED_COLUMNS) {
+    for (let after = ""; ; ) {
+      const { rows } = await sql<{ id: string; text: string }>`
+        SELECT id, ${sql.ref(from)} AS text FROM ${sql.table(table)} WHERE ${sql.ref(to)} IS NULL AND id > ${after} ORDER BY id LIMIT ${FILL_BATCH}`.execute(trx);
+      const last = rows.at(-1);
+      if (!last) break;
+      const values = sql.join(rows.map((row) => sql`(${row.id}, ${searchText(row.text)})`));
+      await sql`UPDATE ${sql.table(table)} SET ${sql.ref(to)} = v.text FROM (VALUES ${values}) AS v (id, text) WHERE ${sql.ref(`${table}.id`)} = v.id`.execute(trx);
+      if (rows.length < FILL_BATCH) break;
+      after = last.id;
+    }
+  }
+};
+
 /**
  * Applies what is missing under a transaction-scoped advisory lock, so instances that start together run
  * each migration once: the second waits, then finds it applied. DDL is transactional in PostgreSQL, so a
- * failed migration leaves nothing half done.
+ * failed migration leaves nothing half done. The derived columns are filled in the same transaction.
  */
 const migrate = async (db: Kysely<Tables>): Promise<void> => {
   await db.transaction().execute(async (trx) => {
@@ -27,6 +44,7 @@ const migrate = async (db: Kysely<Tables>): Promise<void> => {
       await sql.raw(POSTGRES_MIGRATIONS[version] ?? "").execute(trx);
       await sql`INSERT INTO playground_schema (version) VALUES (${version + 1})`.execute(trx);
     }
+    await fillDerivedColumns(trx);
   });
 };
 

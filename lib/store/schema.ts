@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from "kysely";
+import type { ColumnType, Generated, Kysely } from "kysely";
 import type { Pool } from "pg";
 import type { ErrorCode } from "../errors";
 import type { GenerationStage, GenerationStatus } from "../generation/view";
@@ -7,6 +7,9 @@ import type { GenerationStage, GenerationStatus } from "../generation/view";
  * The history's tables as both backends hold them (SQLite and PostgreSQL have one schema; see migrations.ts).
  * Times are milliseconds since the epoch; flags are 0/1 integers on both, so rows read the same.
  */
+
+/** A derived column (DERIVED_COLUMNS): NULL in rows the start-up has not filled yet, never written NULL. */
+type SearchColumn = ColumnType<string | null, string, string>;
 
 export type GenerationsTable = {
   id: string;
@@ -36,6 +39,8 @@ export type GenerationsTable = {
   linger_until: number | null;
   stage: GenerationStage | null;
   timings_json: string | null;
+  /** The prompt as the search compares it (search-text.ts): written with every row, NULL only in rows from before it. */
+  prompt_search: SearchColumn;
 };
 
 export type ImagesTable = {
@@ -47,6 +52,8 @@ export type ImagesTable = {
   mime: string;
   bytes: number;
   revised_prompt: Generated<string>;
+  /** As the generation's prompt_search. */
+  revised_prompt_search: SearchColumn;
 };
 
 export type ComparisonsTable = {
@@ -57,6 +64,8 @@ export type ComparisonsTable = {
   seed: number;
   starred: Generated<number>;
   revealed: Generated<number>;
+  /** As the generation's prompt_search. */
+  prompt_search: SearchColumn;
 };
 
 export type InputsTable = {

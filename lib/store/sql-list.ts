@@ -2,13 +2,22 @@ import { sql, type RawBuilder } from "kysely";
 import { AppError } from "../errors";
 import type { HistoryItem, HistoryPage } from "../generation/view";
 import type { SqlDatabase } from "./schema";
+import { searchText } from "./search-text";
 import type { ListQuery } from "./types";
 
 const encodeCursor = (row: { created_at: number; id: string }) => Buffer.from(`${row.created_at}:${row.id}`).toString("base64url");
 
+/** A time and an id as encodeCursor writes them: every generation and comparison id is a randomUUID. */
+const CURSOR = /^(\d+):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/**
+ * A cursor this list wrote, or null. Anything else is refused here, not by the database: PostgreSQL fails a
+ * time past BIGINT, and text holding a NUL, with an error of its own.
+ */
 const decodeCursor = (cursor: string): { createdAt: number; id: string } | null => {
-  const match = /^(\d+):(.+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  return match ? { createdAt: Number(match[1]), id: match[2] ?? "" } : null;
+  const [, time, id] = CURSOR.exec(Buffer.from(cursor, "base64url").toString("utf8")) ?? [];
+  const createdAt = Number(time);
+  return id !== undefined && Number.isSafeInteger(createdAt) ? { createdAt, id } : null;
 };
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -20,18 +29,17 @@ const all = (conditions: readonly Condition[]): RawBuilder<unknown> =>
 
 /**
  * The filters that look at one generation `g`: search words, model and status. Words match regardless of
- * case: SQLite's LIKE folds ASCII letters, PostgreSQL's ILIKE folds every letter.
+ * case, each in the prompt or a revised prompt: folded words against folded text (search-text.ts), so a
+ * plain LIKE finds the same rows on both backends.
  */
-const generationFilters = ({ q, model, status }: ListQuery, backend: SqlDatabase["backend"]): Condition[] => {
-  const like = likeOf(backend);
-  const conditions: Condition[] = terms(q).map((pattern) => sql`(g.prompt ${like} ${pattern} ESCAPE '\\' OR EXISTS (SELECT 1 FROM images i WHERE i.generation_id = g.id AND i.revised_prompt ${like} ${pattern} ESCAPE '\\'))`);
+const generationFilters = ({ q, model, status }: ListQuery): Condition[] => {
+  const conditions: Condition[] = terms(q).map((pattern) => sql`(g.prompt_search LIKE ${pattern} ESCAPE '\\' OR EXISTS (SELECT 1 FROM images i WHERE i.generation_id = g.id AND i.revised_prompt_search LIKE ${pattern} ESCAPE '\\'))`);
   if (model) conditions.push(sql`g.model = ${model}`);
   if (status) conditions.push(sql`g.status = ${status}`);
   return conditions;
 };
 
-const likeOf = (backend: SqlDatabase["backend"]) => sql.raw(backend === "postgres" ? "ILIKE" : "LIKE");
-const terms = (q: string | undefined): string[] => (q ?? "").split(/\s+/).filter(Boolean).map(likePattern);
+const terms = (q: string | undefined): string[] => (q ?? "").split(/\s+/).filter(Boolean).map((term) => likePattern(searchText(term)));
 
 /** A blind comparison whose models are not revealed yet (its request is written by JSON.stringify: no spaces). */
 const HIDDEN = sql`(c.revealed = 0 AND c.request_json LIKE '%"blind":true%')`;
@@ -45,10 +53,9 @@ const column = (condition: Condition) => sql`EXISTS (SELECT 1 FROM generations g
  * what its card shows (every column running until all have ended, but one the owner cancelled), and words
  * only in its prompt (a revised prompt waits for the reveal, as on the card).
  */
-const hiddenFilters = ({ q, model, status }: ListQuery, backend: SqlDatabase["backend"]): Condition[] => {
-  const like = likeOf(backend);
+const hiddenFilters = ({ q, model, status }: ListQuery): Condition[] => {
   const active = column(sql`g.status IN ('queued', 'running')`);
-  const conditions: Condition[] = terms(q).map((pattern) => sql`c.prompt ${like} ${pattern} ESCAPE '\\'`);
+  const conditions: Condition[] = terms(q).map((pattern) => sql`c.prompt_search LIKE ${pattern} ESCAPE '\\'`);
   if (model) conditions.push(column(sql`g.model = ${model}`));
   if (status === "queued") conditions.push(sql`FALSE`);
   else if (status === "running") conditions.push(active);
@@ -64,7 +71,7 @@ export type KeyRow = { kind: HistoryItem["kind"]; id: string; created_at: number
  * its own time index and stops at the page size, so a page costs the same at any depth.
  */
 export const listHistory = async (
-  { db, backend }: SqlDatabase,
+  { db }: SqlDatabase,
   query: ListQuery,
   load: (keys: readonly KeyRow[]) => Promise<HistoryItem[]>,
 ): Promise<HistoryPage> => {
@@ -73,8 +80,8 @@ export const listHistory = async (
   // A row value, which both databases turn into a range on the time index rather than a scan from the top.
   const before = (alias: string): Condition[] => (after ? [sql`(${sql.ref(`${alias}.created_at`)}, ${sql.ref(`${alias}.id`)}) < (${after.createdAt}, ${after.id})`] : []);
   const starred = (alias: string): Condition[] => (query.starred ? [sql`${sql.ref(`${alias}.starred`)} = 1`] : []);
-  const filters = generationFilters(query, backend);
-  const hidden = hiddenFilters(query, backend);
+  const filters = generationFilters(query);
+  const hidden = hiddenFilters(query);
 
   const single = all([sql`g.comparison_id IS NULL`, ...before("g"), ...filters, ...starred("g")]);
   const compared = all([

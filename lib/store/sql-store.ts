@@ -16,6 +16,7 @@ import type { SqlDatabase, Tables } from "./schema";
 import { createChangeLog, itemOf, SIGN_OUTS_CHANNEL, type ChangeNote } from "./sql-changes";
 import { listHistory, type KeyRow } from "./sql-list";
 import { createPollStore } from "./sql-polls";
+import { searchText } from "./search-text";
 import { CapReached, type Admission, type CallBill, type GenerationStore, type ShareEntry } from "./types";
 
 /** A model's typical time is taken from this many of its latest finished runs. */
@@ -79,6 +80,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         status: row.queued ? "queued" : "running",
         model: row.request.model,
         prompt: row.request.prompt,
+        prompt_search: searchText(row.request.prompt),
         request_json: row.request.json,
         comparison_id: row.comparison?.id ?? null,
         comparison_position: row.comparison?.position ?? null,
@@ -499,7 +501,12 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         if (images.length > 0) {
           await trx
             .insertInto("images")
-            .values(images.map((image) => ({ id: image.id, generation_id: id, position: image.position, width: image.width, height: image.height, mime: image.mime, bytes: image.bytes, revised_prompt: image.revisedPrompt })))
+            .values(
+              images.map((image) => ({
+                id: image.id, generation_id: id, position: image.position, width: image.width, height: image.height, mime: image.mime, bytes: image.bytes,
+                revised_prompt: image.revisedPrompt, revised_prompt_search: searchText(image.revisedPrompt),
+              })),
+            )
             .execute();
         }
         return true;
@@ -536,7 +543,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       // Queued columns take no place under the cap yet: whoever claims them is admitted then.
       await admitted(queued ? undefined : admission, columns.length, async (trx, note) => {
         note({ kind: "item", item: { kind: "comparison", id } });
-        await trx.insertInto("comparisons").values({ id, created_at: createdAt, prompt: request.prompt, request_json: JSON.stringify(request), seed }).execute();
+        await trx
+          .insertInto("comparisons")
+          .values({ id, created_at: createdAt, prompt: request.prompt, prompt_search: searchText(request.prompt), request_json: JSON.stringify(request), seed })
+          .execute();
         for (const [position, column] of columns.entries()) {
           await insertGeneration(trx, { id: column.id, createdAt, request: asStored(column.request), comparison: { id, position }, queued }, queued ? undefined : admission);
         }

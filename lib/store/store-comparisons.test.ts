@@ -130,7 +130,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     });
 
     it("answers filters on a blind comparison not yet revealed as its card shows it: each filter on its own, no column told apart", async () => {
-      const request = { ...compareRequest("a blind fox"), blind: true };
+      const request = { ...compareRequest("a blind fox at the CAFÉ"), blind: true };
       const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
       const [wan, qwen, flash] = blind.columns.map((column) => column.generation);
       if (!wan || !qwen || !flash) throw new Error("no columns");
@@ -150,6 +150,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       // A revised prompt is not searched before the reveal; the prompt is.
       expect(await ids({ q: "deep" })).toEqual([]);
       expect(await ids({ q: "blind" })).toEqual([blind.id]);
+      expect(await ids({ q: "café" })).toEqual([blind.id]);
       // Revealed, each column answers for itself again.
       await store.updateComparison(blind.id, { revealed: true });
       expect(await ids({ model: otherModel, status: "failed" })).toEqual([]);

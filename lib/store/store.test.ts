@@ -277,7 +277,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       const created: GenerationView[] = [];
       for (let i = 0; i < 25; i++) {
         // Groups of five share a timestamp, so the id has to break the tie, including across page borders.
-        created.push(await create(`picture ${i}`, { createdAt: 5000 + Math.floor(i / 5) * 10, id: `gen-${String(i).padStart(2, "0")}-${randomUUID()}` }));
+        created.push(await create(`picture ${i}`, { createdAt: 5000 + Math.floor(i / 5) * 10 }));
       }
       const pages = await walk({ limit: 10 });
       expect(pages.map((page) => page.length)).toEqual([10, 10, 5]);
@@ -358,6 +358,28 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await ids({ limit: 10, q: "_" })).toEqual([whale.id]);
       expect(await ids({ limit: 10, q: "%" })).toEqual([whale.id]);
       expect(await ids({ limit: 10, q: "\\" })).toEqual([]);
+    });
+
+    it("folds the case of every letter, and compatibility forms, the same on both backends", async () => {
+      const cafe = await create("CAFÉ au lait");
+      // The same word written as e and a combining accent.
+      const decomposed = await create("cafe\u0301 noir");
+      const moscow = await create("Вид на МОСКВУ");
+      const greek = await create("ΟΔΟΣΤΡΩΜΑ");
+      const wide = await create("ＲＥＴＲＯ ｃｌｕｂ");
+      const summer = await create("a quiet street");
+      await succeed(summer.id, [image(0, "ÉTÉ À PARIS")]);
+      expect(await ids({ limit: 10, q: "café" })).toEqual([decomposed.id, cafe.id]);
+      expect(await ids({ limit: 10, q: "CAFE\u0301 AU" })).toEqual([cafe.id]);
+      expect(await ids({ limit: 10, q: "москву" })).toEqual([moscow.id]);
+      expect(await ids({ limit: 10, q: "ВИД" })).toEqual([moscow.id]);
+      // A word typed alone ends in a final sigma; inside the longer word the letter is σ.
+      expect(await ids({ limit: 10, q: "οδος" })).toEqual([greek.id]);
+      expect(await ids({ limit: 10, q: "ΟΔΟΣ" })).toEqual([greek.id]);
+      expect(await ids({ limit: 10, q: "retro CLUB" })).toEqual([wide.id]);
+      expect(await ids({ limit: 10, q: "ｒｅｔｒｏ" })).toEqual([wide.id]);
+      expect(await ids({ limit: 10, q: "été paris" })).toEqual([summer.id]);
+      expect(await ids({ limit: 10, q: "cafe" })).toEqual([]);
     });
 
     it("finds Chinese text", async () => {
@@ -725,6 +747,17 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
   describe("a cursor it never wrote", () => {
     it("is refused rather than silently read as the first page", async () => {
       await expect(store.list({ limit: 10, cursor: "garbage!" })).rejects.toThrow("That page of the history does not exist.");
+    });
+
+    it.each([
+      ["a time past BIGINT", `99999999999999999999:${randomUUID()}`],
+      ["a time no number holds", `${"9".repeat(400)}:${randomUUID()}`],
+      ["a time past 2^53", `${2 ** 53}:${randomUUID()}`],
+      ["a NUL for an id", "5:\u0000"],
+      ["an id of no record's shape", "5:x"],
+    ])("is refused, not failed by the database, when it holds %s", async (_, text) => {
+      await create("a page of one");
+      await expect(store.list({ limit: 10, cursor: Buffer.from(text).toString("base64url") })).rejects.toThrow("That page of the history does not exist.");
     });
   });
 

@@ -1,5 +1,4 @@
-import { AppError } from "@/lib/errors";
-import { listQuerySchema } from "@/lib/generation/list-query-schema";
+import { parseListQuery } from "@/lib/generation/list-query-schema";
 import { parseGenerateRequest } from "@/lib/generation/parse-request";
 import type { ListedPage } from "@/lib/generation/view";
 import { getHistory } from "@/lib/history";
@@ -29,10 +28,8 @@ export function POST(request: Request): Promise<Response> {
 /** The history, newest first, a page at a time, with optional search and filters. */
 export function GET(request: Request): Promise<Response> {
   return handleRoute(request, async () => {
-    const parsed = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) throw new AppError("invalid_request", "The history filters are not valid.");
+    const { starred, ...query } = parseListQuery(new URL(request.url).searchParams);
     const { store } = await getHistory();
-    const { starred, ...query } = parsed.data;
     // Read first: the page is then at least as new as this id, which the page compares live events against.
     const { last } = await store.changeBounds();
     const { items, nextCursor } = await store.list({ ...query, starred: starred === "1" });

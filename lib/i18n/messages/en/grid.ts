@@ -67,7 +67,10 @@ export const grid = {
     deleteListQuestion: "Delete __{name}__ for everyone who uses this playground? Grids already run keep its items.",
     deleteListYes: "Delete it",
     deleteListNo: "Keep it",
-    replaceListQuestion: "__{name}__ already holds {count} items for everyone who uses this playground. Replace them with these?",
+    replaceListQuestion: {
+      one: "__{name}__ already holds {count} item for everyone who uses this playground. Replace it with these?",
+      other: "__{name}__ already holds {count} items for everyone who uses this playground. Replace them with these?",
+    },
     replaceListYes: "Replace it",
     listSaved: "List __{name}__ saved.",
     noLists: "No saved lists yet.",

@@ -19,7 +19,7 @@ export const history = {
     region: "Selection",
     count: { one: "{count} selected", other: "{count} selected" },
     /** The title a shared selection gets, shown on the shared page. */
-    shareTitle: "{count} selected items",
+    shareTitle: { one: "{count} selected item", other: "{count} selected items" },
     present: "Present selection",
     share: "Share selection",
     clear: "Clear selection",

@@ -1,8 +1,12 @@
 /**
  * The shared rules' sentences are English already: nothing to translate. Other catalogues list
- * [pattern source, template] pairs and the words to swap in captured values (see lib/i18n/rule-messages.ts).
+ * [pattern source, template] pairs and, by capture group, the fixed words to swap in that group's values
+ * (see lib/i18n/rule-messages.ts).
  */
-export const rules: { translations: ReadonlyArray<readonly [pattern: string, template: string]>; names: Readonly<Record<string, string>> } = {
+export const rules: {
+  translations: ReadonlyArray<readonly [pattern: string, template: string]>;
+  names: Readonly<Record<string, Readonly<Record<string, string>>>>;
+} = {
   translations: [],
   names: {},
 };

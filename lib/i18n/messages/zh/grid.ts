@@ -67,7 +67,7 @@ export const grid: Messages["grid"] = {
     deleteListQuestion: "为所有使用本站的人删除 __{name}__？已经运行过的网格会保留它的条目。",
     deleteListYes: "删除",
     deleteListNo: "保留",
-    replaceListQuestion: "__{name}__ 已为所有使用本站的人保存了 {count} 项。要用这些替换吗？",
+    replaceListQuestion: { one: "__{name}__ 已为所有使用本站的人保存了 {count} 项。要用这些替换吗？", other: "__{name}__ 已为所有使用本站的人保存了 {count} 项。要用这些替换吗？" },
     replaceListYes: "替换",
     listSaved: "列表 __{name}__ 已保存。",
     noLists: "还没有保存的列表。",

@@ -19,7 +19,7 @@ export const history: Messages["history"] = {
   selection: {
     region: "已选内容",
     count: { one: "已选 {count} 项", other: "已选 {count} 项" },
-    shareTitle: "已选的 {count} 项",
+    shareTitle: { one: "已选的 {count} 项", other: "已选的 {count} 项" },
     present: "演示所选",
     share: "分享所选",
     clear: "清除选择",
