@@ -1,13 +1,12 @@
 import "server-only";
 import sharp from "sharp";
-import { format } from "../i18n/format";
-import type { Locale } from "../i18n/locale";
-import { MESSAGES } from "../i18n/messages";
+import { getDeckSlots } from "../limits";
+import { inSlot } from "../limits/rate-limit";
 import type { ImageStore } from "../store/types";
-import type { DeckImage } from "./deck";
+import { buildDeck, type DeckImage, type DeckInput } from "./deck";
 import { fileResponse } from "./file-name";
 
-/** What every deck shares, whatever it shows: its pictures' size, its subtitle and its answer as a file. */
+/** What every deck shares, whatever it shows: its pictures' size, and its making into a file. */
 
 /** Pictures a deck holds: it is built whole in memory, each picture a JPEG of up to 1600 px. */
 export const DECK_MAX_IMAGES = 300;
@@ -22,9 +21,8 @@ export const deckPicture = async (images: ImageStore, image: { readonly id: stri
   return { data, width: info.width, height: info.height };
 };
 
-/** "{count} slides · {date} · OneToken Image Playground", in the interface's language. */
-export const deckSubtitle = (locale: Locale, slides: number): string =>
-  format(MESSAGES[locale].sets.slides.subtitle, { count: slides, date: new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date()) });
-
-export const deckFile = (deck: Buffer, fileName: string): Response =>
-  fileResponse(new Uint8Array(deck), "application/vnd.openxmlformats-officedocument.presentationml.presentation", fileName);
+/** The deck built, one at a time in this process (each holds its every picture in memory), as a download. */
+export const deckDownload = async (input: DeckInput, fileName: string): Promise<Response> => {
+  const deck = await inSlot(await getDeckSlots(), undefined, () => buildDeck(input));
+  return fileResponse(deck, "application/vnd.openxmlformats-officedocument.presentationml.presentation", fileName);
+};

@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
-import { describe, expect, it } from "vitest";
-import { buildDeck, xmlSafe } from "./deck";
+import sharp from "sharp";
+import { describe, expect, it, vi } from "vitest";
+import { buildDeck, xmlSafe, type DeckInput, type DeckPanel } from "./deck";
 
 // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
 const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
@@ -18,7 +19,7 @@ describe("the take-away deck", () => {
       ],
       image: async () => null,
     });
-    const parts = Object.entries(unzipSync(new Uint8Array(deck))).filter(([name]) => name.endsWith(".xml") || name.endsWith(".rels"));
+    const parts = Object.entries(unzipSync(deck)).filter(([name]) => name.endsWith(".xml") || name.endsWith(".rels"));
     expect(parts.length).toBeGreaterThan(5);
     for (const [name, bytes] of parts) expect(NOT_IN_XML.test(strFromU8(bytes)), name).toBe(false);
     const slide = parts.find(([name]) => name === "ppt/slides/slide2.xml");
@@ -28,5 +29,67 @@ describe("the take-away deck", () => {
   it("takes out only what XML cannot hold: control characters and broken surrogate halves", () => {
     expect(xmlSafe("a\u0000b\u001Fc\td\ne\rf")).toBe("abc\td\ne\rf");
     expect(xmlSafe("𠀀 \uD840 x \uDC00")).toBe("𠀀  x ");
+  });
+});
+
+/** The deck's parts by name, as text (the pictures left out). */
+const partsOf = async (input: Partial<DeckInput>): Promise<Record<string, string>> => {
+  const deck = await buildDeck({ title: "A deck", locale: "en", cover: [], pages: [], image: async () => null, ...input });
+  return Object.fromEntries(Object.entries(unzipSync(deck)).flatMap(([name, bytes]) => (name.endsWith(".xml") ? [[name, strFromU8(bytes)]] : [])));
+};
+const slideNames = (parts: Record<string, string>) => Object.keys(parts).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+const panel = (id: string | null, missing: string | null = null): DeckPanel => ({ label: `Panel ${id}`, image: id === null ? null : { id }, missing, detail: { lead: "Revised prompt: ", text: "a fox" } });
+
+describe("what a deck says of pictures it cannot show", () => {
+  it("says in the place of a picture deleted since, or unreadable, that it is no longer stored, counts them on the title slide, and logs the failure", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const picture = { data: await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366cc" } }).jpeg().toBuffer(), width: 8, height: 8 };
+    try {
+      const parts = await partsOf({
+        pages: [{ kind: "pictures", heading: "A fox", panels: [panel("kept"), panel("deleted"), panel("damaged"), panel(null, "No image (failed).")], footer: null, notes: "" }],
+        image: async ({ id }) => {
+          if (id === "damaged") throw new Error("Input buffer contains unsupported image format");
+          return id === "kept" ? picture : null;
+        },
+      });
+      const slide = parts["ppt/slides/slide2.xml"] ?? "";
+      expect(slide.split("This image is no longer stored here.")).toHaveLength(3);
+      expect(slide).toContain("No image (failed).");
+      expect(parts["ppt/slides/slide1.xml"]).toContain("2 images are no longer stored here, or could not be read: their places say so.");
+      expect(error.mock.calls.map(([line]) => String(line))).toEqual([expect.stringMatching(/^image damaged could not be read for a slide deck.*unsupported image format/)]);
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it("names no unread picture when every one is there", async () => {
+    const parts = await partsOf({ pages: [{ kind: "pictures", heading: "A fox", panels: [panel(null, "Still generating.")], footer: null, notes: "" }] });
+    expect(parts["ppt/slides/slide1.xml"]).not.toContain("no longer stored");
+  });
+});
+
+describe("the deck's title slide", () => {
+  it("counts the slides a long table runs on over", async () => {
+    const rows = Array.from({ length: 80 }, (_, index) => [String(index + 1), "Wan 2.6", "1024*1024"]);
+    const parts = await partsOf({ pages: [{ kind: "table", heading: "Settings", columns: ["Item", "Model", "Size"], rows }] });
+    const slides = slideNames(parts).length;
+    expect(slides).toBeGreaterThan(2);
+    expect(parts["ppt/slides/slide1.xml"]).toContain(`${slides} slides · `);
+  });
+});
+
+describe("the deck's fonts", () => {
+  it("names a CJK face for East Asian text in an English deck (a revised prompt in Chinese), and Arial for the rest", async () => {
+    const parts = await partsOf({
+      pages: [
+        { kind: "pictures", heading: "A lantern", panels: [{ ...panel(null, "Gone."), detail: { lead: "Revised prompt: ", text: "湖面上漂浮的纸灯笼" } }], footer: null, notes: "" },
+        { kind: "table", heading: "Settings", columns: ["Item", "Negative prompt"], rows: [["1", "模糊，低质量"]] },
+      ],
+    });
+    const runs = Object.values(parts).flatMap((xml) => [...xml.matchAll(/<a:r>(.*?)<\/a:r>/gs)].map((match) => match[1] ?? ""));
+    const eastAsian = runs.filter((run) => /\p{Script=Han}/u.test(run));
+    expect(eastAsian).toHaveLength(2);
+    for (const run of eastAsian) expect(run).toMatch(/<a:ea typeface="Microsoft YaHei"/);
+    expect(runs.find((run) => run.includes("A lantern"))).toMatch(/<a:latin typeface="Arial"/);
   });
 });

@@ -1,12 +1,16 @@
 import "server-only";
 import PptxGenJS from "pptxgenjs";
+import { format, plural } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
+import { MESSAGES } from "../i18n/messages";
+import { logUnreadable } from "./unreadable";
 
 /**
  * A slide deck to take away (PowerPoint's format, which Keynote and LibreOffice Impress open too): a title
  * slide, then pages of pictures side by side (each captioned: a name, and a line under it) and of tables,
  * in the order given. Every word comes in the interface's language; each picture slide's speaker notes hold
- * what its captions had to cut short.
+ * what its captions had to cut short. A picture that cannot be read (deleted since, or damaged) leaves its
+ * place saying it is no longer stored, and the title slide counts them.
  */
 
 export type DeckImage = { readonly data: Buffer; readonly width: number; readonly height: number };
@@ -14,8 +18,9 @@ export type DeckImage = { readonly data: Buffer; readonly width: number; readonl
 /** A picture with its caption: a name in bold, and a line under it (its lead in bold). */
 export type DeckPanel = {
   readonly label: string;
-  /** null when the picture is gone or never came; `missing` says why. */
+  /** null when the picture never came; `missing` says why. */
   readonly image: { readonly id: string } | null;
+  /** null with a picture: one that cannot be read (deleted since, or damaged) says it is no longer stored. */
   readonly missing: string | null;
   readonly detail: { readonly lead: string; readonly text: string };
 };
@@ -27,10 +32,13 @@ export type DeckPage =
 export type DeckInput = {
   readonly title: string;
   readonly locale: Locale;
-  /** Under the title, a line each: how many slides, when and from where; then what was left out, or how sure a result is. */
+  /**
+   * Under the title, after the line saying how many slides, when and from where (the deck's own, as it counts
+   * its slides only once built): a line each on what was left out, or how sure a result is.
+   */
   readonly cover: readonly string[];
   readonly pages: readonly DeckPage[];
-  /** A picture, sized for a slide; null when it is gone. */
+  /** A picture, sized for a slide; null when it is gone (one that fails is treated as gone, and logged). */
   readonly image: (image: { readonly id: string }) => Promise<DeckImage | null>;
 };
 
@@ -89,7 +97,20 @@ const columnWidths = ({ columns, rows }: { readonly columns: readonly string[]; 
   return needs.map((need) => (width * need) / total);
 };
 
-export const buildDeck = async (input: DeckInput): Promise<Buffer> => {
+/** "{count} slides · {date} · OneToken Image Playground", in the interface's language. */
+const subtitle = (locale: Locale, slides: number): string =>
+  format(MESSAGES[locale].sets.slides.subtitle, { count: slides, date: new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date()) });
+
+const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+/**
+ * A face every system has a near match for; East Asian text names a CJK face so no reader falls back to
+ * boxes, whatever the interface's language (a revised prompt often comes back in Chinese). The writer names
+ * one face for Latin and East Asian text alike, so it is chosen by what each text holds.
+ */
+const fontFace = (locale: Locale, content: string): string => (locale === "zh" || EAST_ASIAN.test(content) ? "Microsoft YaHei" : "Arial");
+
+export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffer>> => {
   const { locale, image } = input;
   const title = xmlSafe(input.title);
   const cover = input.cover.map(xmlSafe);
@@ -98,24 +119,34 @@ export const buildDeck = async (input: DeckInput): Promise<Buffer> => {
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = title;
   pptx.company = "OneToken Image Playground";
-  // A face every system has a near match for; Chinese text names a CJK face so no reader falls back to boxes.
-  const fontFace = locale === "zh" ? "Microsoft YaHei" : "Arial";
   const lang = locale === "zh" ? "zh-CN" : "en-US";
-  const text = { fontFace, lang, color: INK, margin: 0 } as const;
+  const text = (content: string) => ({ fontFace: fontFace(locale, content), lang, color: INK, margin: 0 }) as const;
   const width = PAGE.width - 2 * PAGE.margin;
+  const gone = MESSAGES[locale].leaderboard.imageGone;
+  // Counted as built: a long table runs on over slides of its own.
+  let slides = 1;
+  let unread = 0;
+  const picture = async (panel: { readonly id: string }): Promise<DeckImage | null> => {
+    const read = await image(panel).catch((error: unknown) => {
+      logUnreadable("slide deck", panel.id, error);
+      return null;
+    });
+    if (!read) unread += 1;
+    return read;
+  };
 
   const first = pptx.addSlide();
-  first.addText(clip(title, 200), { ...text, x: PAGE.margin, y: 2.2, w: width, h: 1.6, fontSize: 32, bold: true, valign: "bottom" });
-  first.addText(cover.join("\n"), { ...text, x: PAGE.margin, y: 4.0, w: width, h: 1.6, fontSize: 16, color: MUTED, valign: "top" });
+  first.addText(clip(title, 200), { ...text(title), x: PAGE.margin, y: 2.2, w: width, h: 1.6, fontSize: 32, bold: true, valign: "bottom" });
 
   for (const page of pages) {
     const slide = pptx.addSlide();
+    slides += 1;
     if (page.kind === "table") {
-      slide.addText(page.heading, { ...text, x: PAGE.margin, y: 0.3, w: width, h: 0.6, fontSize: 24, bold: true });
+      slide.addText(page.heading, { ...text(page.heading), x: PAGE.margin, y: 0.3, w: width, h: 0.6, fontSize: 24, bold: true });
       // A short table (a ranking, a few settings) is read from across a room; a long one runs on in small type.
       const fontSize = page.rows.length <= 10 ? 12 : 9;
-      const cell = (value: string, header = false) => ({ text: value, options: { ...text, bold: header, fontSize, color: header ? INK : MUTED, fill: { color: header ? "E2E8F0" : "FFFFFF" } } });
-      slide.addTable([page.columns.map((column) => cell(column, true)), ...page.rows.map((row) => row.map((value) => cell(value)))], {
+      const cell = (value: string, header = false) => ({ text: value, options: { ...text(value), bold: header, fontSize, color: header ? INK : MUTED, fill: { color: header ? "E2E8F0" : "FFFFFF" } } });
+      const table = slide.addTable([page.columns.map((column) => cell(column, true)), ...page.rows.map((row) => row.map((value) => cell(value)))], {
         x: PAGE.margin,
         y: 1.1,
         w: width,
@@ -126,9 +157,10 @@ export const buildDeck = async (input: DeckInput): Promise<Buffer> => {
         autoPageRepeatHeader: true,
         autoPageSlideStartY: 0.5,
       });
+      slides += table.newAutoPagedSlides.length;
       continue;
     }
-    slide.addText(clip(page.heading, 220), { ...text, x: PAGE.margin, y: 0.3, w: width, h: 0.8, fontSize: 16, bold: true, valign: "top" });
+    slide.addText(clip(page.heading, 220), { ...text(page.heading), x: PAGE.margin, y: 0.3, w: width, h: 0.8, fontSize: 16, bold: true, valign: "top" });
     const gap = 0.25;
     const count = Math.max(1, page.panels.length);
     const panelWidth = (width - (count - 1) * gap) / count;
@@ -137,22 +169,27 @@ export const buildDeck = async (input: DeckInput): Promise<Buffer> => {
     const imageHeight = PAGE.height - top - captionHeight - PAGE.margin;
     for (const [index, panel] of page.panels.entries()) {
       const x = PAGE.margin + index * (panelWidth + gap);
-      const picture = panel.image && (await image(panel.image));
+      const shown = panel.image && (await picture(panel.image));
       let bottom = top + imageHeight;
-      if (picture) {
-        const placed = contain(picture, { x, y: top, w: panelWidth, h: imageHeight });
-        slide.addImage({ data: `image/jpeg;base64,${picture.data.toString("base64")}`, ...placed });
+      if (shown) {
+        const placed = contain(shown, { x, y: top, w: panelWidth, h: imageHeight });
+        slide.addImage({ data: `image/jpeg;base64,${shown.data.toString("base64")}`, ...placed });
         bottom = placed.y + placed.h;
       } else {
-        slide.addText(panel.missing ?? "", { ...text, x, y: top, w: panelWidth, h: imageHeight, fontSize: 12, color: MUTED, align: "center", valign: "middle", fill: { color: "F1F5F9" } });
+        const said = panel.missing ?? gone;
+        slide.addText(said, { ...text(said), x, y: top, w: panelWidth, h: imageHeight, fontSize: 12, color: MUTED, align: "center", valign: "middle", fill: { color: "F1F5F9" } });
       }
       const captionTop = bottom + 0.1;
-      slide.addText(panel.label, { ...text, x, y: captionTop, w: panelWidth, h: 0.3, fontSize: 12, bold: true });
+      slide.addText(panel.label, { ...text(panel.label), x, y: captionTop, w: panelWidth, h: 0.3, fontSize: 12, bold: true });
       const detail = [...(panel.detail.lead ? [{ text: panel.detail.lead, options: { bold: true } }] : []), { text: clip(panel.detail.text, count > 2 ? 160 : 300) }];
-      slide.addText(detail, { ...text, x, y: captionTop + 0.32, w: panelWidth, h: captionHeight - 0.45, fontSize: count > 2 ? 8 : 9, color: MUTED, valign: "top" });
+      slide.addText(detail, { ...text(panel.detail.lead + panel.detail.text), x, y: captionTop + 0.32, w: panelWidth, h: captionHeight - 0.45, fontSize: count > 2 ? 8 : 9, color: MUTED, valign: "top" });
     }
-    if (page.footer) slide.addText(page.footer, { ...text, x: PAGE.margin, y: PAGE.height - 0.35, w: width, h: 0.25, fontSize: 9, color: MUTED, align: "right" });
+    if (page.footer) slide.addText(page.footer, { ...text(page.footer), x: PAGE.margin, y: PAGE.height - 0.35, w: width, h: 0.25, fontSize: 9, color: MUTED, align: "right" });
     slide.addNotes(page.notes);
   }
-  return (await pptx.write({ outputType: "nodebuffer" })) as Buffer;
+  // Written last, once the slides and the pictures that could not be read are counted.
+  const said = [subtitle(locale, slides), ...cover, ...(unread > 0 ? [plural(locale, MESSAGES[locale].sets.slides.unread, unread)] : [])].join("\n");
+  first.addText(said, { ...text(said), x: PAGE.margin, y: 4.0, w: width, h: 1.6, fontSize: 16, color: MUTED, valign: "top" });
+  // As a Uint8Array over its own bytes, answered as it is: the deck is the largest thing a request holds.
+  return (await pptx.write({ outputType: "uint8array" })) as Uint8Array<ArrayBuffer>;
 };

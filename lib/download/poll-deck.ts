@@ -8,8 +8,8 @@ import { pairColumns, pairRows, rankingColumns, rankingNotes, rankingRows } from
 import type { loadResults } from "../polls/results-data";
 import { votesLine } from "../polls/votes-line";
 import { getPrices } from "../pricing/env";
-import { buildDeck, type DeckPage } from "./deck";
-import { DECK_MAX_IMAGES, deckFile, deckPicture, deckSubtitle } from "./deck-parts";
+import type { DeckPage } from "./deck";
+import { DECK_MAX_IMAGES, deckDownload, deckPicture } from "./deck-parts";
 import { setFileName } from "./file-name";
 import { withinImages } from "./image-cap";
 
@@ -30,14 +30,14 @@ export const pollDeckResponse = async ({ polls, results, items, held, itemsHeld 
     ...(results.pairs.length > 0 ? [{ kind: "table", heading: t.pairs, columns: pairColumns(t), rows: pairRows(results) } as const] : []),
     ...kept.map((item, index): DeckPage => {
       const others = format(t.itemOther, { ties: item.ties, bad: item.bad });
-      const picks = item.candidates.map((candidate) => `${modelName(candidate.model)}: ${format(t.picks, { count: candidate.picks })}`);
+      const picks = item.candidates.map((candidate) => `${modelName(candidate.model)}${sets.slides.separator}${format(t.picks, { count: candidate.picks })}`);
       return {
         kind: "pictures",
         heading: item.prompt,
         panels: item.candidates.map((candidate) => ({
           label: modelName(candidate.model),
           image: { id: candidate.imageId },
-          missing: t.imageGone,
+          missing: null,
           detail: { lead: "", text: format(t.picks, { count: candidate.picks }) },
         })),
         footer: `${format(t.item, { n: index + 1 })} · ${others}`,
@@ -46,12 +46,10 @@ export const pollDeckResponse = async ({ polls, results, items, held, itemsHeld 
     }),
   ];
   const cover = [
-    deckSubtitle(locale, pages.length + 1),
     // Held, the counts are not the poll's (its votes wait for the close), as on its Results page.
     ...(held ? [] : [votesLine(locale, t, results), ...rankingNotes(results, t)]),
     ...(leftOut > 0 ? [format(sets.slides.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : []),
     ...(held ? [t.held] : itemsHeld ? [t.itemsHeld] : []),
   ];
-  const deck = await buildDeck({ title, locale, cover, pages, image: (image) => deckPicture(images, image) });
-  return deckFile(deck, setFileName("poll", title, "pptx"));
+  return deckDownload({ title, locale, cover, pages, image: (image) => deckPicture(images, image) }, setFileName("poll", title, "pptx"));
 };

@@ -19,9 +19,12 @@ import { RESULT_COLUMNS, type ResultSettings } from "./result-columns";
 export const itemNames = (set: ComparisonView): string[] =>
   setColumnNames(set, { axisNames: grid.axisNames, values: grid.values, row: "line {line}" }) ?? set.columns.map((column) => column.generation.request.model);
 
-/** The name an image has in the zip: its place in the set first, so names sort in the set's order and never collide. */
-export const zipImageName = (position: number, generation: GenerationView, index: number): string =>
-  `images/${String(position + 1).padStart(3, "0")}_${downloadFileName({ model: generation.request.model, seed: generation.seed ?? 0, prompt: generation.request.prompt, index, count: generation.images.length })}`;
+/**
+ * The name an image has in the zip: its place among the `count` generations first, padded as wide as the last
+ * one's (3 digits at least, as the names always had), so names sort in the set's order and never collide.
+ */
+export const zipImageName = (position: number, count: number, generation: GenerationView, index: number): string =>
+  `images/${String(position + 1).padStart(Math.max(3, String(count).length), "0")}_${downloadFileName({ model: generation.request.model, seed: generation.seed ?? 0, prompt: generation.request.prompt, index, count: generation.images.length })}`;
 
 export type ResultLine = Readonly<Record<(typeof RESULT_COLUMNS)[number], string | number | null>>;
 
@@ -56,7 +59,7 @@ export const resultLines = (entries: readonly TakeawayEntry[], origin: string): 
       ...shared,
       revised_prompt: image.revisedPrompt,
       size: formatSize(image),
-      file: zipImageName(position, generation, index),
+      file: zipImageName(position, entries.length, generation, index),
       image_url: `${origin}${image.downloadSrc}`,
     }));
   });

@@ -4,25 +4,21 @@ import { BLIND_SIDE, blindFrame, blindImage } from "../compare/blind-image";
 import { isHidden } from "../compare/column-label";
 import { aspectValue } from "../compare/fit-to-model";
 import { isModelComparison } from "../generation/set-kind";
-import { requestSize } from "../generation/request-size";
 import type { HistoryItem } from "../generation/view";
 import { getHistory } from "../history";
-import { clientItem } from "../history/client-view";
 import { imageResponse } from "../http/image-response";
 import { format, plural } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
-import { translateRuleMessage } from "../i18n/rule-messages";
 import { downloadablePng } from "../jobs/downloadable-png";
-import { nameModels } from "../models/name-models";
-import { formatSize } from "../models/size-rules";
-import { buildSlides } from "../present/slides";
+import type { GenerationStore, ImageStore } from "../store/types";
 import { renderContactSheet } from "./contact-sheet";
-import { buildDeck, type DeckImage, type DeckPage } from "./deck";
-import { DECK_MAX_IMAGES, deckFile, deckPicture, deckSubtitle } from "./deck-parts";
-import { deckContents } from "./image-cap";
+import type { DeckImage } from "./deck";
+import { historyDeckPages } from "./deck-pages";
+import { DECK_MAX_IMAGES, deckDownload, deckPicture } from "./deck-parts";
 import { contentDisposition, fileResponse } from "./file-name";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
+import { logUnreadable } from "./unreadable";
 import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
 
 /** The files a set, a selection or the favourites are taken away as; each answered as a download. */
@@ -32,41 +28,51 @@ import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
  * manifest.json naming each file (and README.txt saying what was left out), streamed: one image in memory at
  * a time, however many there are.
  */
-export const zipResponse = async ({ entries, fileName, origin, note }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note: string | null }): Promise<Response> => {
-  const { store, images } = await getHistory();
+export const zipResponse = async ({ entries, fileName, origin, note }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note: string | null }): Promise<Response> =>
+  fileResponse(zipStream(zipFiles({ entries, origin, note }, await getHistory())), "application/zip", fileName);
+
+/**
+ * The zip's files, in order: the images, then the manifests and README.txt. An image that cannot go in is left
+ * out and named in README.txt, the manifests listing no file for it: deleted while the zip is written, past
+ * what a zip holds, or unreadable (a damaged file, a storage error: logged), which would otherwise end the
+ * zip cut short, its first bytes long sent.
+ */
+export async function* zipFiles(
+  { entries, origin, note }: { entries: readonly TakeawayEntry[]; origin: string; note: string | null },
+  { store, images }: { store: Pick<GenerationStore, "image">; images: Pick<ImageStore, "read"> },
+): AsyncGenerator<ZipEntry> {
   const room = zipRoom();
-  // Images that could not go in, by file name: deleted while the zip was written, or past what a zip holds.
-  const gone: string[] = [];
-  const over: string[] = [];
-  async function* files(): AsyncGenerator<ZipEntry> {
-    for (const [position, { generation }] of entries.entries()) {
-      for (const [index, image] of generation.images.entries()) {
-        const name = zipImageName(position, generation, index);
-        yield {
-          name,
-          bytes: async () => {
+  const left = { gone: [] as string[], unreadable: [] as string[], over: [] as string[] };
+  for (const [position, { generation }] of entries.entries()) {
+    for (const [index, image] of generation.images.entries()) {
+      const name = zipImageName(position, entries.length, generation, index);
+      yield {
+        name,
+        bytes: async () => {
+          let png: Uint8Array | null;
+          try {
             const [record, bytes] = await Promise.all([store.image(image.id), images.read(image.id, "full")]);
-            if (!record || !bytes) {
-              gone.push(name);
-              return null;
-            }
-            const png = (await downloadablePng(bytes, generation, record)).png;
-            if (room.take(png.length)) return png;
-            over.push(name);
+            png = record && bytes && (await downloadablePng(bytes, generation, record)).png;
+          } catch (error) {
+            logUnreadable("zip", image.id, error);
+            left.unreadable.push(name);
             return null;
-          },
-        };
-      }
+          }
+          if (!png) left.gone.push(name);
+          else if (room.take(png.length)) return png;
+          else left.over.push(name);
+          return null;
+        },
+      };
     }
-    const left = new Set([...gone, ...over]);
-    const lines = resultLines(entries, origin).map((line) => (line.file !== null && left.has(String(line.file)) ? { ...line, file: null } : line));
-    yield { name: "manifest.csv", bytes: async () => new TextEncoder().encode(toCsv(resultTable(lines))) };
-    yield { name: "manifest.json", bytes: async () => new TextEncoder().encode(`${JSON.stringify(lines, null, 2)}\n`) };
-    const said = [note, ...zipLeftOut(gone, over)].filter((part) => part !== null);
-    if (said.length > 0) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${said.join("\n\n")}\n`) };
   }
-  return fileResponse(zipStream(files()), "application/zip", fileName);
-};
+  const out = new Set([...left.gone, ...left.unreadable, ...left.over]);
+  const lines = resultLines(entries, origin).map((line) => (line.file !== null && out.has(String(line.file)) ? { ...line, file: null } : line));
+  yield { name: "manifest.csv", bytes: async () => new TextEncoder().encode(toCsv(resultTable(lines))) };
+  yield { name: "manifest.json", bytes: async () => new TextEncoder().encode(`${JSON.stringify(lines, null, 2)}\n`) };
+  const said = [note, ...zipLeftOut(left)].filter((part) => part !== null);
+  if (said.length > 0) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${said.join("\n\n")}\n`) };
+}
 
 /** The results as CSV: prompt, revised prompt, model, seed, size, status and a link per image. */
 /** `note`: what was left out, as a last row of its own (a spreadsheet shows it; a script can skip its "note"). */
@@ -106,8 +112,6 @@ export const deckResponse = async ({
   notes: readonly string[];
 }): Promise<Response> => {
   const { images } = await getHistory();
-  const messages = MESSAGES[locale];
-  const words = messages.sets.slides;
   // The pictures of unrevealed blind comparisons, by image: shown cropped to the shape asked of every model.
   const hiddenAspects = new Map(
     items.flatMap((item) =>
@@ -116,56 +120,16 @@ export const deckResponse = async ({
         : [],
     ),
   );
-  const shown = items.map(clientItem);
-  const ruleText = (message: string) => nameModels(translateRuleMessage(message, messages.rules));
-  const slideWords = { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values };
-  const { slides, tabled, leftOut } = deckContents(shown, (item) => buildSlides([item], slideWords), DECK_MAX_IMAGES);
   const picture = async (image: { id: string }): Promise<DeckImage | null> => {
     const aspect = hiddenAspects.get(image.id);
     if (aspect === undefined) return deckPicture(images, image);
     const bytes = await images.read(image.id, "full");
     return bytes && { data: await blindImage(bytes, aspect, BLIND_SIDE.full), ...blindFrame(aspect, BLIND_SIDE.full) };
   };
-  const onOff = (value: boolean) => (value ? words.on : words.off);
-  const revised = (text: string) => (text === "" ? words.noRevised : text);
-  const pages: DeckPage[] = [
-    ...slides.map(
-      (slide): DeckPage => ({
-        kind: "pictures",
-        heading: slide.prompt,
-        panels: slide.panels.map((panel) => ({ label: panel.label, image: panel.image, missing: panel.missing, detail: { lead: `${words.revised}: `, text: revised(panel.revisedPrompt) } })),
-        footer: null,
-        notes: [`${words.prompt}: ${slide.prompt}`, ...slide.panels.map((panel) => `${panel.label} · ${words.revised}: ${revised(panel.revisedPrompt)}`)].join("\n\n"),
-      }),
-    ),
-    { kind: "table", heading: words.settings, columns: words.columns, rows: settingsRows(tabled, { ...words, onOff, blindModel: messages.compare.blindModel }) },
-  ];
-  const said = [...notes, ...(leftOut > 0 ? [format(words.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : [])].join(" ");
-  return deckFile(await buildDeck({ title, locale, cover: [deckSubtitle(locale, pages.length + 1), ...(said ? [said] : [])], pages, image: picture }), fileName);
+  const { pages, leftOut } = historyDeckPages(items, locale, DECK_MAX_IMAGES);
+  const said = [...notes, ...(leftOut > 0 ? [format(MESSAGES[locale].sets.slides.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : [])].join(" ");
+  return deckDownload({ title, locale, cover: said ? [said] : [], pages, image: picture }, fileName);
 };
-
-/** One line per generation shown: what it is called, its model (or letter), size, seed, images and options. */
-const settingsRows = (
-  items: readonly HistoryItem[],
-  words: { hidden: string; blindModel: string; onOff: (value: boolean) => string },
-): string[][] =>
-  items.flatMap((item, index) => {
-    const generations = item.kind === "generation" ? [item] : item.columns.map(({ generation }) => generation);
-    const hidden = item.kind === "comparison" && isHidden(item);
-    return generations.map((generation, column) => {
-      const { request } = generation;
-      const model = hidden ? format(words.blindModel, { letter: String.fromCharCode(65 + column) }) : nameModels(request.model);
-      return [
-        generations.length > 1 ? `${index + 1}.${column + 1}` : `${index + 1}`,
-        model,
-        hidden ? words.hidden : formatSize(requestSize(request)),
-        String(generation.seed ?? request.seed ?? ""),
-        String(generation.images.length),
-        words.onOff(request.promptExtend),
-        words.onOff(request.watermark),
-      ];
-    });
-  });
 
 /** What a deck says was left out, in the interface's language. */
 export const deckNotes = (locale: Locale, { deleted, blind, more }: { deleted: number; blind: number; more: boolean }, limit: number): string[] => {

@@ -46,6 +46,8 @@ export type Takeaway = {
   readonly items: readonly HistoryItem[];
   /** Chosen, then deleted before the download. */
   readonly deleted: number;
+  /** Of a poll's comparisons (its items), those whose set was deleted since: the poll keeps only their images. */
+  readonly pollGone: number;
   /** Images chosen on their own from a blind comparison not yet revealed: alone, each would name its model. */
   readonly blind: number;
   /** Favourites beyond the most a download holds (the newest are taken). */
@@ -56,7 +58,7 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
   const { store } = await getHistory();
   if (source.kind === "favourites") {
     const page = await store.list({ limit: TAKEAWAY_MAX_ITEMS, starred: true });
-    return { kind: "favourites", title: null, items: page.items, deleted: 0, blind: 0, more: page.nextCursor !== null };
+    return { kind: "favourites", title: null, items: page.items, deleted: 0, pollGone: 0, blind: 0, more: page.nextCursor !== null };
   }
   if (source.kind === "poll") {
     const poll = await store.getPoll(source.id);
@@ -66,16 +68,22 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
     const sets = [...new Set(generations.flat().map((generation) => generation?.comparisonId).filter((id) => typeof id === "string"))];
     const read = await Promise.all(sets.map((id) => store.getComparison(id)));
     const items = read.filter((item) => item !== null);
-    // A set deleted since took its generations along (the poll keeps only their images): its items say so.
-    const gone = generations.filter((candidates) => candidates.every((generation) => generation === null)).length;
-    return { kind: "poll", title: poll.title, items, deleted: read.length - items.length + gone, blind: 0, more: false };
+    return { kind: "poll", title: poll.title, items, deleted: 0, pollGone: itemsOfGoneSets(generations, new Set(items.map((item) => item.id))), blind: 0, more: false };
   }
   const read = await Promise.all(source.entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
   const present = read.filter((item) => item !== null);
   const shown = await Promise.all(present.map(async (item) => (item.kind === "generation" && (await inHiddenComparison(store, item)) ? null : item)));
   const items = shown.filter((item) => item !== null);
-  return { kind: "selection", title: null, items, deleted: read.length - present.length, blind: present.length - items.length, more: false };
+  return { kind: "selection", title: null, items, deleted: read.length - present.length, pollGone: 0, blind: present.length - items.length, more: false };
 };
+
+/**
+ * A poll's items none of whose images comes from a set still there. Counted by item: a set deleted since took
+ * its generations along, and the poll kept no word of which set an item came from (a grid gives several).
+ * `generations`: each item's candidates' generations, null where deleted; `sets`: the sets still there.
+ */
+export const itemsOfGoneSets = (generations: ReadonlyArray<ReadonlyArray<{ readonly comparisonId: string | null } | null>>, sets: ReadonlySet<string>): number =>
+  generations.filter((candidates) => !candidates.some((generation) => generation?.comparisonId != null && sets.has(generation.comparisonId))).length;
 
 /**
  * The generations of the items, each named by its item's number and its own name (a model, a batch's line, a
@@ -96,9 +104,13 @@ export const takeawayEntries = (items: readonly HistoryItem[]): { entries: Takea
 };
 
 /** What a take-away's files say was left out, in English (a file outlives the interface's language), or null. */
-export const leftOutNote = (takeaway: Pick<Takeaway, "deleted" | "blind" | "more">, hidden: number): string | null => {
+export const leftOutNote = (takeaway: Pick<Takeaway, "deleted" | "pollGone" | "blind" | "more">, hidden: number): string | null => {
   const parts = [
     takeaway.deleted > 0 && `${takeaway.deleted} chosen ${takeaway.deleted === 1 ? "item was" : "items were"} deleted since and ${takeaway.deleted === 1 ? "is" : "are"} left out.`,
+    takeaway.pollGone > 0 &&
+      (takeaway.pollGone === 1
+        ? "1 of the poll's comparisons is left out: it came from a set deleted since."
+        : `${takeaway.pollGone} of the poll's comparisons are left out: each came from a set deleted since.`),
     takeaway.blind > 0 &&
       (takeaway.blind === 1
         ? "1 chosen image of a blind comparison not yet revealed is left out: alone, it would name its model."

@@ -8,9 +8,10 @@ describe("what a zip without ZIP64 holds", () => {
   });
 
   it("says which images are not in it, and why", () => {
-    expect(zipLeftOut([], [])).toEqual([]);
-    expect(zipLeftOut(["a.png"], ["b.png", "c.png"])).toEqual([
+    expect(zipLeftOut({ gone: [], unreadable: [], over: [] })).toEqual([]);
+    expect(zipLeftOut({ gone: ["a.png"], unreadable: ["d.png"], over: ["b.png", "c.png"] })).toEqual([
       "1 image was deleted while this zip was written, so it is not in it: a.png.",
+      "1 image could not be read from storage (damaged, or the storage failed), so it is not in it: d.png.",
       "2 more images are left out: a zip holds at most 4 GB and 65,000 files. Download the rest in smaller parts: b.png, c.png.",
     ]);
   });

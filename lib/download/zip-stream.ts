@@ -70,9 +70,15 @@ export const zipRoom = (limits: { readonly bytes: number; readonly files: number
   };
 };
 
-/** README.txt's lines for images a zip does not hold, by file name. */
-export const zipLeftOut = (gone: readonly string[], over: readonly string[]): string[] => [
+/**
+ * README.txt's lines for images a zip does not hold, by file name: deleted while it was written, unreadable
+ * (a damaged file, or the storage failing), past what a zip holds.
+ */
+export const zipLeftOut = ({ gone, unreadable, over }: { readonly gone: readonly string[]; readonly unreadable: readonly string[]; readonly over: readonly string[] }): string[] => [
   ...(gone.length > 0 ? [`${gone.length} ${gone.length === 1 ? "image was" : "images were"} deleted while this zip was written, so ${gone.length === 1 ? "it is" : "they are"} not in it: ${gone.join(", ")}.`] : []),
+  ...(unreadable.length > 0
+    ? [`${unreadable.length} ${unreadable.length === 1 ? "image" : "images"} could not be read from storage (damaged, or the storage failed), so ${unreadable.length === 1 ? "it is" : "they are"} not in it: ${unreadable.join(", ")}.`]
+    : []),
   ...(over.length > 0
     ? [`${over.length} more ${over.length === 1 ? "image is" : "images are"} left out: a zip holds at most 4 GB and 65,000 files. Download the rest in smaller parts: ${over.join(", ")}.`]
     : []),

@@ -2,7 +2,7 @@ import "server-only";
 import { getAccess } from "../access/gate";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
-import { createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters, type RateLimit, type Slots } from "./rate-limit";
+import { createArrivalSlots, createCheckLimit, createDeckSlots, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters, type RateLimit, type Slots } from "./rate-limit";
 
 /** Counts kept beside the records: shared by every instance on PostgreSQL, this process's own otherwise. */
 const counters = async (): Promise<Counters> => {
@@ -32,3 +32,6 @@ export const getDecodeSlots: () => Promise<Slots> = processSingleton("decode-slo
 
 /** This process's slots for uploads whose bodies are still arriving: they bound its memory, so they are not shared. */
 export const getArrivalSlots: () => Promise<Slots> = processSingleton("arrival-slots", async () => createArrivalSlots());
+
+/** This process's slot for building a slide deck: it bounds its own memory, so it is not shared. */
+export const getDeckSlots: () => Promise<Slots> = processSingleton("deck-slots", async () => createDeckSlots());

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
-import { clientKey, createGenerationRateLimit, createSlots, withTurns } from "./rate-limit";
+import { clientKey, createDeckSlots, createGenerationRateLimit, createSlots, inSlot, withTurns } from "./rate-limit";
 
 describe("generation rate limit", () => {
   it("admits exactly N per minute per client, then says how long to wait", async () => {
@@ -163,5 +163,24 @@ describe("slots for heavy work", () => {
     const next = await slots("d");
     await expect(slots("e")).rejects.toThrow("full");
     next();
+  });
+});
+
+describe("the slide deck's slot", () => {
+  it("builds one deck at a time: the next waits, then is refused as busy (503) once it has waited too long", async () => {
+    const slots = createDeckSlots(50);
+    const order: string[] = [];
+    let finish = () => {};
+    const first = inSlot(slots, undefined, () => new Promise<void>((resolve) => (finish = resolve)).then(() => order.push("first")));
+    const second = inSlot(slots, undefined, async () => order.push("second"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    finish();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first", "second"]);
+    const held = await slots();
+    const refused = await slots().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "busy", retryAfterSeconds: 30, message: "Another slide deck is being made right now, and one is made at a time here. Try again in a minute." });
+    held();
   });
 });

@@ -198,6 +198,16 @@ export const createSlots = (
   };
 };
 
+/** Does the work in one of these slots, freeing it however the work ends. */
+export const inSlot = async <T>(slots: Slots, key: string | undefined, work: () => Promise<T>): Promise<T> => {
+  const release = await slots(key);
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+};
+
 /** How long an upload's body may take to arrive: a minute and more for 10 MB on a phone's weak uplink. */
 export const UPLOAD_ARRIVAL_MS = 120_000;
 
@@ -220,3 +230,10 @@ export const createArrivalSlots = (limit = 8, perClient = 2) =>
  */
 export const createDecodeSlots = (limit = 2, waitMs = 30_000) =>
   createSlots(limit, () => new AppError("busy", `${limit} input images are being checked right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 2 }), { waitMs });
+
+/**
+ * Slide decks built at once: one. A deck is made whole in memory (at its 300 pictures, about half a GB while
+ * it is written), so a second waits for the first, up to about as long as a full one takes, then is refused.
+ */
+export const createDeckSlots = (waitMs = 60_000) =>
+  createSlots(1, () => new AppError("busy", "Another slide deck is being made right now, and one is made at a time here. Try again in a minute.", { retryAfterSeconds: 30 }), { waitMs });

@@ -14,6 +14,8 @@ export type SlidePanel = {
   readonly label: string;
   readonly image: ImageView | null;
   readonly revisedPrompt: string;
+  /** What it was asked to leave out ("" when nothing, or on a share page's hidden comparison, which does not say). */
+  readonly negativePrompt: string;
   /** Why a comparison column has no image. */
   readonly missing: string | null;
 };
@@ -82,7 +84,13 @@ const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide
         const panels = row.cells.map(({ index, column: { generation } }) => {
           const image = generation.images[round] ?? null;
           const column = { ...generation, error: generation.error?.message ?? null };
-          return { label: named(table.x, table.x.labels[index % table.x.labels.length] ?? ""), image, revisedPrompt: image?.revisedPrompt ?? "", missing: image ? null : missingText(column, round, words) };
+          return {
+            label: named(table.x, table.x.labels[index % table.x.labels.length] ?? ""),
+            image,
+            revisedPrompt: image?.revisedPrompt ?? "",
+            negativePrompt: generation.request.negativePrompt,
+            missing: image ? null : missingText(column, round, words),
+          };
         });
         // A row wider than a slide holds goes on over several, in order, each panel still named by its value.
         const parts = Math.ceil(panels.length / MAX_PANELS);
@@ -106,7 +114,7 @@ export const buildSlides = (items: readonly PublicItem[], words: SlideWords): Sl
       return item.images.map((image) => ({
         key: image.id,
         prompt: item.request.prompt,
-        panels: [{ label, image, revisedPrompt: image.revisedPrompt, missing: null }],
+        panels: [{ label, image, revisedPrompt: image.revisedPrompt, negativePrompt: item.request.negativePrompt, missing: null }],
       }));
     }
     // One slide per image position: the first image of every model side by side, then the second...
@@ -116,17 +124,24 @@ export const buildSlides = (items: readonly PublicItem[], words: SlideWords): Sl
             ...generation,
             error: generation.error?.message ?? null,
             label: columnLabel(item, index, words.blindModel),
+            negativePrompt: generation.request.negativePrompt,
             blind: (text: string) => blindText(item, text, words.blindModel),
           }))
         : // Hidden on the server already: its failures are said by their kind alone, never the model's words.
-          item.columns.map((column, index) => ({ ...column, label: blindLabel(index, words.blindModel), blind: (text: string) => text }));
+          item.columns.map((column, index) => ({ ...column, label: blindLabel(index, words.blindModel), negativePrompt: "", blind: (text: string) => text }));
     const rounds = Math.max(1, ...columns.map((column) => column.images.length));
     return Array.from({ length: rounds }, (_, round) => ({
       key: `${item.id}:${round}`,
       prompt: item.request.prompt,
       panels: columns.map((column) => {
         const image = column.images[round] ?? null;
-        return { label: column.label, image, revisedPrompt: image?.revisedPrompt ?? "", missing: image !== null ? null : column.blind(missingText(column, round, words)) };
+        return {
+          label: column.label,
+          image,
+          revisedPrompt: image?.revisedPrompt ?? "",
+          negativePrompt: column.negativePrompt,
+          missing: image !== null ? null : column.blind(missingText(column, round, words)),
+        };
       }),
     }));
   });

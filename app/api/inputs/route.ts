@@ -8,7 +8,7 @@ import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { getAccess } from "@/lib/access/gate";
 import { getArrivalSlots, getDecodeSlots, getUploadLimit } from "@/lib/limits";
-import { clientKey, SLOW_UPLOAD, UPLOAD_ARRIVAL_MS, withTurns, type Slots } from "@/lib/limits/rate-limit";
+import { clientKey, inSlot, SLOW_UPLOAD, UPLOAD_ARRIVAL_MS, withTurns } from "@/lib/limits/rate-limit";
 import { ANY_EDIT_INPUT } from "@/lib/models/edit-models";
 
 export const dynamic = "force-dynamic";
@@ -29,28 +29,18 @@ export function POST(request: Request): Promise<Response> {
       if (/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
         const parsed = fromResultSchema.safeParse(await readJsonBody(request, 1024));
         if (!parsed.success) throw new AppError("invalid_request", "Send the image's bytes, or { imageId } of a result in the history.");
-        return json(await holding(await getDecodeSlots(), undefined, () => recordFromResult(storage, parsed.data.imageId)), 201);
+        return json(await inSlot(await getDecodeSlots(), undefined, () => recordFromResult(storage, parsed.data.imageId)), 201);
       }
       if (Number(request.headers.get("content-length") ?? "0") > ANY_EDIT_INPUT.maxBytes) throw inputTooLarge();
       // Taken before the body is read: the slot bounds the memory of the bodies arriving. The decode's slot
       // is taken once the bytes are all here, so a slow sender holds up no one else's check.
-      return holding(await getArrivalSlots(), client, async () => {
+      return inSlot(await getArrivalSlots(), client, async () => {
         const bytes = await readBytesCapped(request.body, ANY_EDIT_INPUT.maxBytes, inputTooLarge, AbortSignal.timeout(UPLOAD_ARRIVAL_MS)).catch((error: unknown) => {
           throw error instanceof DOMException && error.name === "TimeoutError" ? new AppError("timeout", SLOW_UPLOAD) : error;
         });
         if (bytes.length === 0) throw new AppError("invalid_request", "No image arrived: send the image's bytes as the request body.");
-        return json(await holding(await getDecodeSlots(), undefined, () => recordUpload(storage, bytes)), 201);
+        return json(await inSlot(await getDecodeSlots(), undefined, () => recordUpload(storage, bytes)), 201);
       });
     });
   });
 }
-
-/** Does the work in one of these slots. */
-const holding = async <T>(slots: Slots, key: string | undefined, work: () => Promise<T>): Promise<T> => {
-  const release = await slots(key);
-  try {
-    return await work();
-  } finally {
-    release();
-  }
-};

@@ -132,6 +132,9 @@ describe("a selection taken away", () => {
       expect(text).toContain("A bowl of noodles on a wooden table");
       expect(text).toContain("Model A");
       expect(text).toContain("hidden until the reveal");
+      // The open comparison's image removed from storage above: its place says so, and the title slide counts it.
+      expect(text).toContain("This image is no longer stored here.");
+      expect(text).toContain("1 image is no longer stored here, or could not be read: its place says so.");
       // The blind comparison's slide names no model: its own page's text.
       const blindPage = text.slice(text.indexOf("A bowl of noodles"), text.indexOf("A lone pine"));
       for (const name of ["Wan 2.6", "Qwen", "wan2", "qwen"]) expect(blindPage).not.toContain(name);
@@ -184,7 +187,7 @@ describe("a selection taken away", () => {
 
     // The poll's sets as a zip: its comparison deleted since, the file says so.
     const zip = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?poll=${id}`), { params: Promise.resolve({ format: "zip" }) })).arrayBuffer()));
-    expect(new TextDecoder().decode(zip["README.txt"])).toBe("1 chosen item was deleted since and is left out.\n");
+    expect(new TextDecoder().decode(zip["README.txt"])).toBe("1 of the poll's comparisons is left out: it came from a set deleted since.\n");
   }, 240_000);
 
   it("an image of an unrevealed blind comparison, chosen alone, is left out of the files, and neither shared nor edited until the reveal", async () => {

@@ -31,10 +31,13 @@ export const sets = {
   slides: {
     subtitle: "{count} slides · {date} · OneToken Image Playground",
     prompt: "Prompt",
+    negativePrompt: "Negative prompt",
     revised: "Revised prompt",
+    /** Between a caption's name and its text: "Revised prompt: …". */
+    separator: ": ",
     noRevised: "No revised prompt returned.",
     settings: "Settings",
-    columns: ["Item", "Model", "Size", "Seed", "Images", "Prompt rewriting", "Watermark"],
+    columns: ["Item", "Model", "Size", "Seed", "Images", "Prompt rewriting", "Watermark", "Negative prompt"],
     on: "on",
     off: "off",
     hidden: "hidden until the reveal",
@@ -44,6 +47,8 @@ export const sets = {
     blindColumns: { one: "{count} chosen image of a blind comparison not yet revealed is left out: alone, it would name its model.", other: "{count} chosen images of blind comparisons not yet revealed are left out: alone, they would name their models." },
     more: "Only the newest {count} favourites are here.",
     capped: "Only the first {count} images are here, {left} more left out: a deck holds no more. Choose fewer items for the rest.",
+    /** Pictures deleted from storage since, or that could not be read from it: each one's place says it is no longer stored. */
+    unread: { one: "{count} image is no longer stored here, or could not be read: its place says so.", other: "{count} images are no longer stored here, or could not be read: their places say so." },
   },
   /** The history's own take-away of the items chosen, or of the favourites. */
   takeaway: {

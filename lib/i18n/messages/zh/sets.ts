@@ -31,10 +31,12 @@ export const sets: Messages["sets"] = {
   slides: {
     subtitle: "{count} 页 · {date} · OneToken 图像生成体验台",
     prompt: "提示词",
+    negativePrompt: "反向提示词",
     revised: "改写后的提示词",
+    separator: "：",
     noRevised: "未返回改写后的提示词。",
     settings: "设置",
-    columns: ["条目", "模型", "尺寸", "种子", "图片数", "提示词改写", "水印"],
+    columns: ["条目", "模型", "尺寸", "种子", "图片数", "提示词改写", "水印", "反向提示词"],
     on: "开",
     off: "关",
     hidden: "揭晓前隐藏",
@@ -44,6 +46,7 @@ export const sets: Messages["sets"] = {
     blindColumns: { one: "所选的 {count} 张图片来自尚未揭晓的盲测对比，未包含在内：单独展示会写出其模型。", other: "所选的 {count} 张图片来自尚未揭晓的盲测对比，未包含在内：单独展示会写出其模型。" },
     more: "这里只有最新的 {count} 项收藏。",
     capped: "这里只有前 {count} 张图片，另有 {left} 张未收入：一份幻灯片最多容纳这么多。其余的请少选几项再下载。",
+    unread: { one: "有 {count} 张图片已不在这里保存，或无法读取：其位置上有说明。", other: "有 {count} 张图片已不在这里保存，或无法读取：其位置上有说明。" },
   },
   takeaway: {
     selection: "下载所选内容",

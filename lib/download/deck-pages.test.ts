@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { ComparisonView, GenerationView } from "../generation/view";
+import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
+import type { GridRequest } from "../grid/grid-request";
+import { defaultRequest } from "../models/defaults";
+import type { ModelId } from "../models/registry";
+import type { GenerateRequest } from "../models/request-schema";
+import type { DeckPage } from "./deck";
+import { historyDeckPages } from "./deck-pages";
+import { generationView } from "@/test/generation-view";
+
+const image = (id: string, revisedPrompt: string) => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
+
+const made = (id: string, model: ModelId, revisedPrompt: string, negativePrompt = ""): GenerationView<GenerateRequest> => ({
+  ...generationView({ id, status: "succeeded", finishedAt: 1, seed: 3, images: [image(`${id}-image`, revisedPrompt)] }),
+  request: { ...defaultRequest(model), prompt: "a paper lantern", negativePrompt },
+});
+
+const comparison = (blind: boolean, negativePrompt = ""): ComparisonView => ({
+  kind: "comparison",
+  id: "c",
+  createdAt: 0,
+  request: { models: ["qwen-image", "wan2.6-t2i"], prompt: "a paper lantern", negativePrompt, aspect: "1:1", perModel: 1, seed: 3, promptExtend: true, watermark: false, blind },
+  seed: 3,
+  starred: false,
+  revealed: false,
+  columns: [
+    { generation: made("a", "qwen-image", "A paper lantern, rewritten by Qwen", negativePrompt), notes: [] },
+    { generation: made("b", "wan2.6-t2i", "A paper lantern, rewritten by Wan", negativePrompt), notes: [] },
+  ],
+});
+
+const pictures = (pages: readonly DeckPage[]) => pages.flatMap((page) => (page.kind === "pictures" ? [page] : []));
+const table = (pages: readonly DeckPage[]) => pages.flatMap((page) => (page.kind === "table" ? [page] : []))[0];
+
+describe("a deck of history items", () => {
+  it("says a blind comparison's revised prompts wait for the reveal, rather than that none came back", () => {
+    const [slide] = pictures(historyDeckPages([comparison(true)], "en", 300).pages);
+    expect(slide?.panels.map((panel) => [panel.label, panel.detail.lead, panel.detail.text])).toEqual([
+      ["Model A", "Revised prompt: ", "hidden until the reveal"],
+      ["Model B", "Revised prompt: ", "hidden until the reveal"],
+    ]);
+    expect(slide?.notes).toContain("Model A · Revised prompt: hidden until the reveal");
+    expect(slide?.notes).not.toMatch(/No revised prompt|rewritten by/);
+    // Revealed, or in the open, each has its own.
+    const [open] = pictures(historyDeckPages([comparison(false)], "en", 300).pages);
+    expect(open?.panels.map((panel) => panel.detail.text)).toEqual(["A paper lantern, rewritten by Qwen", "A paper lantern, rewritten by Wan"]);
+  });
+
+  it("writes its captions' separator in the interface's language", () => {
+    const { pages } = historyDeckPages([made("g", "wan2.6-t2i", "", "模糊")], "zh", 300);
+    const [slide] = pictures(pages);
+    expect(slide?.panels[0]?.detail).toEqual({ lead: "改写后的提示词：", text: "未返回改写后的提示词。" });
+    expect(slide?.notes.split("\n\n")).toEqual(["提示词：a paper lantern", "反向提示词：模糊", "Wan 2.6 · 改写后的提示词：未返回改写后的提示词。"]);
+    expect(slide?.notes).not.toContain(": ");
+  });
+
+  it("holds each negative prompt: in the notes (once when the panels share it) and in the settings table", () => {
+    const { pages } = historyDeckPages([comparison(false, "blurry, low quality"), made("g", "wan2.6-t2i", "")], "en", 300);
+    const [compared, single] = pictures(pages);
+    expect(compared?.notes.split("\n\n").filter((line) => line.includes("Negative prompt"))).toEqual(["Negative prompt: blurry, low quality"]);
+    expect(single?.notes).not.toContain("Negative prompt");
+    const settings = table(pages);
+    expect(settings?.columns.at(-1)).toBe("Negative prompt");
+    expect(settings?.rows.map((row) => [row[0], row.at(-1)])).toEqual([
+      ["1.1", "blurry, low quality"],
+      ["1.2", "blurry, low quality"],
+      ["2", ""],
+    ]);
+  });
+
+  it("leaves a grid row across negative prompts to its panels' names, which say them", () => {
+    const request: GridRequest = { ...DEFAULT_GRID, prompt: "a fox", axes: [{ type: "negative", values: ["", "blurry"] }] };
+    const columns = planGrid(request, 1).cells.map((cell, index) => ({ generation: { ...made(`g${index}`, "wan2.6-t2i", ""), request: cell.request }, notes: [] }));
+    const grid: ComparisonView = { kind: "comparison", id: "grid", createdAt: 0, request, seed: 1, starred: false, revealed: false, columns };
+    const [slide] = pictures(historyDeckPages([grid], "en", 300).pages);
+    expect(slide?.notes.split("\n\n")).toEqual([
+      "Prompt: a fox",
+      "Negative prompt: (none) · Revised prompt: No revised prompt returned.",
+      "Negative prompt: blurry · Revised prompt: No revised prompt returned.",
+    ]);
+  });
+});

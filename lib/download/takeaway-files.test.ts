@@ -1,0 +1,46 @@
+import { unzipSync } from "fflate";
+import sharp from "sharp";
+import { describe, expect, it, vi } from "vitest";
+import { generationView } from "@/test/generation-view";
+import type { ImageView } from "../generation/view";
+import { zipFiles } from "./takeaway-files";
+import { zipStream } from "./zip-stream";
+
+const view = (id: string): ImageView => ({ id, width: 8, height: 8, revisedPrompt: "", src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: `/api/images/${id}/download` });
+
+describe("a take-away zip", () => {
+  it("goes on past an image it cannot read (a damaged file, a storage error), whole, and says which in README.txt and the server's log", async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366cc" } }).png().toBuffer();
+    const stored: Record<string, () => Promise<Buffer | null>> = {
+      good: async () => png,
+      damaged: async () => Buffer.from("not a picture at all"),
+      failing: async () => {
+        throw new Error("S3 answered 500 InternalError");
+      },
+      deleted: async () => null,
+    };
+    const generation = generationView({ status: "succeeded", seed: 5, images: Object.keys(stored).map(view) });
+    const store = { image: async (id: string) => ({ id, position: 0, width: 8, height: 8, mime: "image/png", bytes: 10, revisedPrompt: "", generationId: generation.id }) };
+    const images = { read: (id: string) => stored[id]?.() ?? Promise.resolve(null) };
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const files = zipFiles({ entries: [{ name: "Wan 2.6", generation }], origin: "http://localhost", note: null }, { store, images });
+      const zip = unzipSync(new Uint8Array(await new Response(zipStream(files)).arrayBuffer()));
+      const names = (JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ file: string | null }>).map((line) => line.file);
+      const [good, damaged, failing, deleted] = names;
+      expect(Object.keys(zip).filter((name) => name.endsWith(".png"))).toEqual([good]);
+      expect([damaged, failing, deleted]).toEqual([null, null, null]);
+      const readme = new TextDecoder().decode(zip["README.txt"]).trimEnd().split("\n\n");
+      expect(readme).toEqual([
+        expect.stringMatching(/^1 image was deleted while this zip was written, so it is not in it: images\/001_.*\.png\.$/),
+        expect.stringMatching(/^2 images could not be read from storage \(damaged, or the storage failed\), so they are not in it: images\/001_.*\.png, images\/001_.*\.png\.$/),
+      ]);
+      expect(error.mock.calls.map(([line]) => String(line))).toEqual([
+        expect.stringMatching(/^image damaged could not be read for a zip/),
+        expect.stringMatching(/^image failing could not be read for a zip.*S3 answered 500/),
+      ]);
+    } finally {
+      error.mockRestore();
+    }
+  });
+});
