@@ -3,6 +3,7 @@ import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { apiResponse } from "@/lib/api/client";
 import { fileNameOf } from "@/lib/download/file-name";
 import { format } from "@/lib/i18n/format";
+import { TIME_ZONE_HEADER } from "@/lib/i18n/time-zone";
 import { useHelp } from "@/components/ui/use-help";
 import { DownloadRefused, downloadLinkClass } from "./download-link";
 
@@ -24,7 +25,8 @@ export function DeckButton({ href, help }: { href: string; help?: string }) {
   const download = async () => {
     setState({ kind: "preparing" });
     try {
-      const response = await apiResponse(href);
+      // Its cover is dated where the reader is.
+      const response = await apiResponse(href, { headers: { [TIME_ZONE_HEADER]: Intl.DateTimeFormat().resolvedOptions().timeZone } });
       const total = Number(response.headers.get("content-length")) || null;
       const reader = response.body?.getReader();
       const chunks: Uint8Array<ArrayBuffer>[] = [];

@@ -12,6 +12,7 @@ describe("a deck as a download", () => {
     const input = (until: Promise<void>): DeckInput => ({
       title: "A deck",
       locale: "en",
+      timeZone: undefined,
       cover: [],
       pages: [{ kind: "pictures", heading: "A fox", panels: [{ label: "Wan 2.6", image: { id: "x" }, missing: null, detail: { lead: "", text: "" } }], footer: null, notes: "" }],
       // Reading its pictures is the deck's long part: a second deck's reads wait for the first deck's end.

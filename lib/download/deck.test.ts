@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
-import { buildDeck, xmlSafe, type DeckInput, type DeckPanel } from "./deck";
+import { buildDeck, subtitle, xmlSafe, type DeckInput, type DeckPanel } from "./deck";
 
 // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
 const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
@@ -12,6 +12,7 @@ describe("the take-away deck", () => {
     const deck = await buildDeck({
       title: pasted,
       locale: "en",
+      timeZone: undefined,
       cover: [pasted],
       pages: [
         { kind: "pictures", heading: pasted, panels: [{ label: pasted, image: null, missing: pasted, detail: { lead: "Revised: ", text: pasted } }], footer: pasted, notes: pasted },
@@ -26,6 +27,14 @@ describe("the take-away deck", () => {
     expect(strFromU8(slide?.[1] ?? new Uint8Array())).toContain("A lighthouseat dawn, 灯塔 𠀀");
   });
 
+  it("dates its cover where the reader is, and says one slide as one", () => {
+    // 23:30 in London on the 1st is 07:30 on the 2nd in Shanghai.
+    const now = new Date(Date.UTC(2026, 11, 1, 23, 30));
+    expect(subtitle("en", 1, "Asia/Shanghai", now)).toBe("1 slide · 2 December 2026 · OneToken Image Playground");
+    expect(subtitle("en", 3, "Europe/London", now)).toBe("3 slides · 1 December 2026 · OneToken Image Playground");
+    expect(subtitle("zh", 3, "Asia/Shanghai", now)).toBe("3 页 · 2026年12月2日 · OneToken 图像生成体验台");
+  });
+
   it("takes out only what XML cannot hold: control characters and broken surrogate halves", () => {
     expect(xmlSafe("a\u0000b\u001Fc\td\ne\rf")).toBe("abc\td\ne\rf");
     expect(xmlSafe("𠀀 \uD840 x \uDC00")).toBe("𠀀  x ");
@@ -34,7 +43,7 @@ describe("the take-away deck", () => {
 
 /** The deck's parts by name, as text (the pictures left out). */
 const partsOf = async (input: Partial<DeckInput>): Promise<Record<string, string>> => {
-  const deck = await buildDeck({ title: "A deck", locale: "en", cover: [], pages: [], image: async () => null, ...input });
+  const deck = await buildDeck({ title: "A deck", locale: "en", timeZone: undefined, cover: [], pages: [], image: async () => null, ...input });
   return Object.fromEntries(Object.entries(unzipSync(deck)).flatMap(([name, bytes]) => (name.endsWith(".xml") ? [[name, strFromU8(bytes)]] : [])));
 };
 const slideNames = (parts: Record<string, string>) => Object.keys(parts).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));

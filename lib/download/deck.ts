@@ -1,6 +1,6 @@
 import "server-only";
 import PptxGenJS from "pptxgenjs";
-import { format, plural } from "../i18n/format";
+import { plural } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { logUnreadable } from "./unreadable";
@@ -32,6 +32,8 @@ export type DeckPage =
 export type DeckInput = {
   readonly title: string;
   readonly locale: Locale;
+  /** The reader's time zone, for the cover's date (the server's own where the browser did not say). */
+  readonly timeZone: string | undefined;
   /**
    * Under the title, after the line saying how many slides, when and from where (the deck's own, as it counts
    * its slides only once built): a line each on what was left out, or how sure a result is.
@@ -97,9 +99,9 @@ const columnWidths = ({ columns, rows }: { readonly columns: readonly string[]; 
   return needs.map((need) => (width * need) / total);
 };
 
-/** "{count} slides · {date} · OneToken Image Playground", in the interface's language. */
-const subtitle = (locale: Locale, slides: number): string =>
-  format(MESSAGES[locale].sets.slides.subtitle, { count: slides, date: new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long" }).format(new Date()) });
+/** "{count} slides · {date} · OneToken Image Playground", in the interface's language, dated where the reader is. */
+export const subtitle = (locale: Locale, slides: number, timeZone: string | undefined, now = new Date()): string =>
+  plural(locale, MESSAGES[locale].sets.slides.subtitle, slides, { date: new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long", timeZone }).format(now) });
 
 const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
 
@@ -188,7 +190,7 @@ export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffe
     slide.addNotes(page.notes);
   }
   // Written last, once the slides and the pictures that could not be read are counted.
-  const said = [subtitle(locale, slides), ...cover, ...(unread > 0 ? [plural(locale, MESSAGES[locale].sets.slides.unread, unread)] : [])].join("\n");
+  const said = [subtitle(locale, slides, input.timeZone), ...cover, ...(unread > 0 ? [plural(locale, MESSAGES[locale].sets.slides.unread, unread)] : [])].join("\n");
   first.addText(said, { ...text(said), x: PAGE.margin, y: 4.0, w: width, h: 1.6, fontSize: 16, color: MUTED, valign: "top" });
   // As a Uint8Array over its own bytes, answered as it is: the deck is the largest thing a request holds.
   return (await pptx.write({ outputType: "uint8array" })) as Uint8Array<ArrayBuffer>;

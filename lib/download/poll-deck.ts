@@ -19,7 +19,11 @@ import { withinImages } from "./image-cap";
  * with the votes each got. The images are the poll's own (kept when it was made), so a comparison deleted
  * since takes nothing from the deck.
  */
-export const pollDeckResponse = async ({ polls, results, items, held, itemsHeld }: Awaited<ReturnType<typeof loadResults>>, locale: Locale): Promise<Response> => {
+export const pollDeckResponse = async (
+  { polls, results, items, held, itemsHeld }: Awaited<ReturnType<typeof loadResults>>,
+  locale: Locale,
+  timeZone: string | undefined,
+): Promise<Response> => {
   const title = polls[0]?.title ?? "";
   const { images } = await getHistory();
   const { leaderboard: t, sets } = MESSAGES[locale];
@@ -51,5 +55,5 @@ export const pollDeckResponse = async ({ polls, results, items, held, itemsHeld 
     ...(leftOut > 0 ? [format(sets.slides.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : []),
     ...(held ? [t.held] : itemsHeld ? [t.itemsHeld] : []),
   ];
-  return deckDownload({ title, locale, cover, pages, image: (image) => deckPicture(images, image) }, setFileName("poll", title, "pptx"));
+  return deckDownload({ title, locale, timeZone, cover, pages, image: (image) => deckPicture(images, image) }, setFileName("poll", title, "pptx"));
 };

@@ -102,12 +102,14 @@ export const deckResponse = async ({
   items,
   fileName,
   locale,
+  timeZone,
   notes,
 }: {
   title: string;
   items: readonly HistoryItem[];
   fileName: string;
   locale: Locale;
+  timeZone: string | undefined;
   /** What was left out, in the interface's language. */
   notes: readonly string[];
 }): Promise<Response> => {
@@ -128,7 +130,7 @@ export const deckResponse = async ({
   };
   const { pages, leftOut } = historyDeckPages(items, locale, DECK_MAX_IMAGES);
   const said = [...notes, ...(leftOut > 0 ? [format(MESSAGES[locale].sets.slides.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : [])].join(" ");
-  return deckDownload({ title, locale, cover: said ? [said] : [], pages, image: picture }, fileName);
+  return deckDownload({ title, locale, timeZone, cover: said ? [said] : [], pages, image: picture }, fileName);
 };
 
 /** What a deck says was left out, in the interface's language. */

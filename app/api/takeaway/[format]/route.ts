@@ -10,6 +10,7 @@ import { handleRoute } from "@/lib/http/route";
 import { plural } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
+import { TIME_ZONE_HEADER, timeZoneOf } from "@/lib/i18n/time-zone";
 import { loadResults } from "@/lib/polls/results-data";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,7 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     await takeDownloadTurn(request, sessionId);
     if (kind === "deck" && source.kind === "poll") {
       // A check asks only whether the poll is there: its report (the ranking's fit) is the deck's work.
-      if (!isDownloadCheck(request)) return pollDeckResponse(await loadResults(source.id), localeOfRequest(request));
+      if (!isDownloadCheck(request)) return pollDeckResponse(await loadResults(source.id), localeOfRequest(request), timeZoneOf(request.headers.get(TIME_ZONE_HEADER)));
       if (!(await (await getHistory()).store.getPoll(source.id))) throw notFound("This poll");
       return downloadChecked();
     }
@@ -43,7 +44,7 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
       const locale = localeOfRequest(request);
       const words = MESSAGES[locale].sets.slides;
       const title = takeaway.title ?? (takeaway.kind === "favourites" ? words.favourites : plural(locale, words.selection, count));
-      return deckResponse({ title, items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, notes: deckNotes(locale, takeaway, TAKEAWAY_MAX_ITEMS) });
+      return deckResponse({ title, items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: deckNotes(locale, takeaway, TAKEAWAY_MAX_ITEMS) });
     }
     const { entries, hidden } = takeawayEntries(takeaway.items);
     const note = leftOutNote(takeaway, hidden);

@@ -29,7 +29,7 @@ export const sets = {
   downloadFailed: "The download could not start: {error}",
   /** What the slide deck writes (lib/download/deck.ts), in the interface's language. */
   slides: {
-    subtitle: "{count} slides · {date} · OneToken Image Playground",
+    subtitle: { one: "{count} slide · {date} · OneToken Image Playground", other: "{count} slides · {date} · OneToken Image Playground" },
     prompt: "Prompt",
     negativePrompt: "Negative prompt",
     revised: "Revised prompt",

@@ -29,7 +29,7 @@ export const sets: Messages["sets"] = {
   deckFailed: "无法生成幻灯片：{error}",
   downloadFailed: "无法开始下载：{error}",
   slides: {
-    subtitle: "{count} 页 · {date} · OneToken 图像生成体验台",
+    subtitle: { one: "{count} 页 · {date} · OneToken 图像生成体验台", other: "{count} 页 · {date} · OneToken 图像生成体验台" },
     prompt: "提示词",
     negativePrompt: "反向提示词",
     revised: "改写后的提示词",

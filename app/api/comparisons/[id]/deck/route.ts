@@ -7,6 +7,7 @@ import { getHistory } from "@/lib/history";
 import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
+import { TIME_ZONE_HEADER, timeZoneOf } from "@/lib/i18n/time-zone";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,6 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     if (!set) throw notFound("This item");
     if (isDownloadCheck(request)) return downloadChecked();
     const fileName = setFileName(setKindName(set), set.request.prompt, "pptx");
-    return deckResponse({ title: set.request.prompt, items: [set], fileName, locale: localeOfRequest(request), notes: [] });
+    return deckResponse({ title: set.request.prompt, items: [set], fileName, locale: localeOfRequest(request), timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: [] });
   });
 }
