@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { generationView } from "@/test/generation-view";
 import type { ImageView } from "../generation/view";
-import { zipFiles } from "./takeaway-files";
+import { contactSheetPng, zipFiles } from "./takeaway-files";
 import { zipStream } from "./zip-stream";
 
 const view = (id: string): ImageView => ({ id, width: 8, height: 8, revisedPrompt: "", src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: `/api/images/${id}/download` });
@@ -39,6 +39,33 @@ describe("a take-away zip", () => {
         expect.stringMatching(/^image damaged could not be read for a zip/),
         expect.stringMatching(/^image failing could not be read for a zip.*S3 answered 500/),
       ]);
+    } finally {
+      error.mockRestore();
+    }
+  });
+});
+
+describe("a take-away contact sheet", () => {
+  it("leaves the box of an image it cannot read empty, says how many under its title, and is made all the same", async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366cc" } }).png().toBuffer();
+    // Cut short on disk: its header reads, its pixels do not.
+    const noise = await sharp(Buffer.from(Array.from({ length: 64 * 64 * 3 }, (_, index) => (index * 7919) % 251)), { raw: { width: 64, height: 64, channels: 3 } }).png().toBuffer();
+    const stored: Record<string, () => Promise<Buffer | null>> = {
+      good: async () => png,
+      damaged: async () => Buffer.from("not a picture at all"),
+      cut: async () => noise.subarray(0, Math.floor(noise.length / 2)),
+      failing: async () => {
+        throw new Error("S3 answered 500 InternalError");
+      },
+    };
+    const generation = generationView({ status: "succeeded", seed: 5, images: Object.keys(stored).map(view) });
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const sheet = await contactSheetPng({ title: "Four", entries: [{ name: "Wan 2.6", generation }], note: null }, { images: { read: (id) => stored[id]?.() ?? Promise.resolve(null) } });
+      expect((await sharp(sheet).metadata()).format).toBe("png");
+      expect(error.mock.calls.map(([line]) => String(line))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^image damaged could not be read for a contact sheet/), expect.stringMatching(/^image failing could not be read for a contact sheet.*S3 answered 500/)]),
+      );
     } finally {
       error.mockRestore();
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import sharp from "sharp";
 import { toCsv } from "../batch/csv";
 import { BLIND_SIDE, blindFrame, blindImage } from "../compare/blind-image";
 import { isHidden } from "../compare/column-label";
@@ -82,16 +83,38 @@ export const csvResponse = ({ entries, fileName, origin, note = null }: { entrie
 /** Thumbnails a contact sheet holds: 100 rows of four, a picture of about 1,100*32,000 px. */
 const CONTACT_SHEET_MAX = 400;
 
-/** The images as thumbnails with captions on one printable PNG page. */
-export const contactSheetResponse = async ({ title, entries, fileName, note }: { title: string; entries: readonly TakeawayEntry[]; fileName: string; note: string | null }): Promise<Response> => {
-  const { images } = await getHistory();
+/**
+ * The images as thumbnails with captions on one printable PNG page; one that cannot be read (damaged, a storage
+ * error) leaves its box empty and is said under the title, not the page unmade.
+ */
+export const contactSheetPng = async (
+  { title, entries, note }: { title: string; entries: readonly TakeawayEntry[]; note: string | null },
+  { images }: { images: Pick<ImageStore, "read"> },
+): Promise<Buffer> => {
   const all = entries.flatMap(({ name, generation }) => (generation.images.length > 0 ? generation.images : [null]).map((image) => ({ image, label: name, prompt: generation.request.prompt })));
-  const cards = await Promise.all(all.slice(0, CONTACT_SHEET_MAX).map(async (card) => ({ ...card, image: card.image ? await images.read(card.image.id, "thumb") : null })));
+  let unreadable = 0;
+  const thumbnail = async (id: string): Promise<Buffer | null> => {
+    try {
+      const bytes = await images.read(id, "thumb");
+      // What is not an image at all is known by its header, before the page is composed.
+      if (bytes) await sharp(bytes).metadata();
+      return bytes;
+    } catch (error) {
+      logUnreadable("contact sheet", id, error);
+      unreadable += 1;
+      return null;
+    }
+  };
+  const cards = await Promise.all(all.slice(0, CONTACT_SHEET_MAX).map(async (card) => ({ ...card, image: card.image ? await thumbnail(card.image.id) : null })));
   const leftOut = all.length - cards.length;
   const capped = leftOut > 0 ? `Only the first ${CONTACT_SHEET_MAX} images are here, ${leftOut} more left out: a contact sheet holds no more.` : null;
-  const said = [note, capped].filter((part) => part !== null).join(" ") || null;
-  return imageResponse(await renderContactSheet(title, cards, said), "image/png", { "content-disposition": contentDisposition(fileName), "cache-control": "no-store" });
+  const unread = unreadable > 0 ? `${unreadable} ${unreadable === 1 ? "image" : "images"} could not be read from storage (damaged, or the storage failed) and ${unreadable === 1 ? "shows as an empty box" : "show as empty boxes"}.` : null;
+  const said = [note, capped, unread].filter((part) => part !== null).join(" ") || null;
+  return renderContactSheet(title, cards, said);
 };
+
+export const contactSheetResponse = async ({ fileName, ...sheet }: { title: string; entries: readonly TakeawayEntry[]; fileName: string; note: string | null }): Promise<Response> =>
+  imageResponse(await contactSheetPng(sheet, await getHistory()), "image/png", { "content-disposition": contentDisposition(fileName), "cache-control": "no-store" });
 
 /**
  * A slide deck of the items in the interface's language: an unrevealed blind comparison under its letters,

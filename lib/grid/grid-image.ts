@@ -78,9 +78,19 @@ export const composePng = async (
   box: number,
 ): Promise<Buffer> => {
   const { width, height } = size;
-  const fittedImages = await Promise.all(
-    images.map(async ({ image, left, top }) => ({ input: await sharp(image).resize(box, box, { fit: "contain", background: "#f1f5f9" }).png().toBuffer(), left, top })),
-  );
+  // A picture that does not decode (cut short on disk) leaves its box empty rather than the whole page unmade.
+  const fittedImages = (
+    await Promise.all(
+      images.map(async ({ image, left, top }) => {
+        try {
+          return [{ input: await sharp(image).resize(box, box, { fit: "contain", background: "#f1f5f9" }).png().toBuffer(), left, top }];
+        } catch (error) {
+          console.error(`a picture of a composed page could not be decoded and is left out: ${error instanceof Error ? error.message : String(error)}`);
+          return [];
+        }
+      }),
+    )
+  ).flat();
   const composed = await sharp({ create: { width, height, channels: 3, background: "#ffffff" } })
     .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svg.join("")}</svg>`), left: 0, top: 0 }, ...fittedImages])
     .raw()
