@@ -6,6 +6,13 @@ import { expect, test } from "./fixtures";
 /** Grids: one change at a time across many cells, each cell a queued generation, the grid one history item. */
 
 test.describe("parameter grids", () => {
+  test("a prompt naming a list every object answers to (__toString__) names no saved list, and the form goes on", async ({ grid }) => {
+    await grid.prompt.fill("A code screenshot of __toString__ and __constructor__");
+    await grid.run();
+    await expect(grid.form.getByText("The prompt uses __toString__, __constructor__, which are not saved lists.")).toBeVisible();
+    await expect(grid.prompt).toHaveValue("A code screenshot of __toString__ and __constructor__");
+  });
+
   test("a 2 x 3 grid of models by seeds: labelled, a failed cell retried in its place, reused, downloaded as one PNG and shared as a grid", async ({ grid, simulator, page }) => {
     await simulator.fault("moderation", { model: "qwen-image" });
     await grid.prompt.fill("A lighthouse on a cliff at dawn");

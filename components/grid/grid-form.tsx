@@ -33,6 +33,7 @@ import { useDraft } from "@/components/playground/use-draft";
 import { charCount } from "@/lib/text/well-formed";
 import { AxisEditor, freshAxis } from "./axis-editor";
 import { PromptLists } from "./prompt-lists";
+import { ownEntry } from "@/lib/text/own-entry";
 
 const GROUPS = modelsByFamily();
 /** The prompts listed before a grid is sent; the count says how many more there are. */
@@ -91,7 +92,7 @@ export function GridForm({
     const current = values.lists;
     const next = Object.fromEntries(
       names.flatMap((name) => {
-        const items = saved?.find((list) => list.name === name)?.items ?? current[name];
+        const items = saved?.find((list) => list.name === name)?.items ?? ownEntry(current, name);
         return items ? [[name, [...items]]] : [];
       }),
     );

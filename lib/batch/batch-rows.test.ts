@@ -75,6 +75,7 @@ describe("a batch's rows", () => {
 
   it("refuses a header it cannot read, and a CSV without a prompt column", () => {
     expect(() => rowsFromCsv("prompt,colour\nA fox,red", DEFAULTS)).toThrow(new CsvError(1, "unknown column “colour”; the columns are prompt, negative_prompt, model, size, seed, n."));
+    expect(() => rowsFromCsv("prompt,constructor\nA fox,red", DEFAULTS)).toThrow(new CsvError(1, "unknown column “constructor”; the columns are prompt, negative_prompt, model, size, seed, n."));
     expect(() => rowsFromCsv("prompt,Negative prompt,seed,negative\nA fox,blurry,7,dark", DEFAULTS)).toThrow(
       new CsvError(1, "columns 2 (“Negative prompt”) and 4 (“negative”) both give the negative_prompt: keep one."),
     );

@@ -5,6 +5,7 @@ import type { GenerateRequest } from "../models/request-schema";
 import { formatSize, parseSize } from "../models/size-rules";
 import type { RESULT_COLUMNS, ResultSettings } from "../download/result-columns";
 import { CsvError, parseCsv, toCsv, unguardCell } from "./csv";
+import { ownEntry } from "../text/own-entry";
 
 /**
  * A batch's rows from what was pasted or uploaded: prompts one per line, or a CSV with a header naming its
@@ -115,7 +116,7 @@ export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] =
   const names = header.cells.map((name) => name.trim().toLowerCase());
   const results = names.includes("item") && names.includes("settings");
   const columns = names.map((name): Column | "settings" | "outcome" | null =>
-    results && OUTCOME_COLUMNS.has(name) ? "outcome" : results && name === "settings" ? "settings" : (ALIASES[name] ?? null),
+    results && OUTCOME_COLUMNS.has(name) ? "outcome" : results && name === "settings" ? "settings" : (ownEntry(ALIASES, name) ?? null),
   );
   const at = (cells: readonly string[], column: Column | "settings" | "item") => {
     const index = column === "item" ? names.indexOf("item") : columns.indexOf(column);

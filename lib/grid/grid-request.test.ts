@@ -45,6 +45,12 @@ describe("grid requests", () => {
     expect(plan.cells.map((cell) => cell.request.prompt)).toEqual(["a red cat", "a red dog", "a blue cat", "a blue dog"]);
     expect(messages(request)).toEqual([]);
     expect(messages({ ...request, lists: {} })).toContain("The prompt uses __animal__, which is not a saved list.");
+    // A name every object answers to (a PHP magic method in a prompt, say) is no list either.
+    for (const name of ["toString", "constructor", "hasOwnProperty"]) {
+      expect(messages(grid({ prompt: `a code screenshot of __${name}__`, axes: [{ type: "variables", mode: "all", count: 2, pickSeed: 0 }] }))).toContain(
+        `The prompt uses __${name}__, which is not a saved list.`,
+      );
+    }
     expect(messages({ ...request, axes: [{ type: "seed", values: [1, 2] }] })).toContain("The prompt has variables ({a|b} or __list__): add the prompt variables axis to expand them.");
   });
 

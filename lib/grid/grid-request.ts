@@ -8,6 +8,7 @@ import { charCount } from "../text/well-formed";
 import { AXIS_TYPES, cellCount, GRID_LIMITS, longestCellPrompt, planGrid, variablePrompts, type GridShape } from "./grid-plan";
 import { combinationCount, findVariables, LIST_NAME, listNames } from "./prompt-variables";
 import { PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
+import { ownEntry } from "../text/own-entry";
 
 /**
  * A grid: one change at a time across many cells. Up to three axes, each varying one setting; every cell is
@@ -90,7 +91,7 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   });
   const variables = findVariables(grid.prompt, grid.lists);
   const variablesAxis = grid.axes.findIndex((axis) => axis.type === "variables");
-  const missing = listNames(grid.prompt).filter((name) => !(grid.lists[name]?.length));
+  const missing = listNames(grid.prompt).filter((name) => !ownEntry(grid.lists, name)?.length);
   if (missing.length > 0) addIssue(["prompt"], `The prompt uses ${missing.map((name) => `__${name}__`).join(", ")}, which ${missing.length === 1 ? "is not a saved list" : "are not saved lists"}.`);
   if (variables.length > 0 && variablesAxis < 0) addIssue(["axes"], "The prompt has variables ({a|b} or __list__): add the prompt variables axis to expand them.");
   if (variables.length === 0 && variablesAxis >= 0) addIssue(["axes", variablesAxis, "type"], "The prompt variables axis needs variables in the prompt: {red|green} or __list__.");

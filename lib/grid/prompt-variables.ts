@@ -1,4 +1,5 @@
 import { createRandom } from "../random/seeded-random";
+import { ownEntry } from "../text/own-entry";
 
 /**
  * Prompt variables: `{red|green|blue}` offers alternatives in place, `__colours__` the items of a named list.
@@ -41,7 +42,7 @@ export const findVariables = (prompt: string, lists: Readonly<Record<string, rea
     const end = start + match[0].length;
     if (match[1] !== undefined) return { start, end, source: { kind: "choice" }, values: match[1].split("|").map((value) => value.trim()) };
     const name = match[2] ?? "";
-    return { start, end, source: { kind: "list", name }, values: lists[name] ?? [] };
+    return { start, end, source: { kind: "list", name }, values: ownEntry(lists, name) ?? [] };
   });
 
 /** How many prompts every combination makes (Infinity past what a number holds exactly). */
