@@ -158,6 +158,12 @@ describe("grid requests", () => {
     expect(found.some((message) => message.startsWith("wan2.6-t2i reads at most") && message.includes("(cell "))).toBe(true);
   });
 
+  it("refuses two cells its model would make alike (4:3 and 3:2 on a model of five sizes), each billed", () => {
+    const aspects = { axes: [{ type: "aspect" as const, values: ["4:3" as const, "3:2" as const, "1:1" as const] }] };
+    expect(messages(grid({ model: "qwen-image", ...aspects }))).toEqual(["Cells 4:3 and 3:2 would send the same request (qwen-image at 1472*1104), each billed: keep one of those aspect ratios."]);
+    expect(messages(grid({ model: "wan2.6-t2i", ...aspects }))).toEqual([]);
+  });
+
   const axis: fc.Arbitrary<GridAxis> = fc.oneof(
     fc.uniqueArray(fc.constantFrom(...MODEL_IDS), { minLength: 2, maxLength: 4 }).map((values) => ({ type: "model" as const, values })),
     fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 2, maxLength: 5 }).map((values) => ({ type: "seed" as const, values })),

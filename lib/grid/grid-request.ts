@@ -150,6 +150,22 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
       return;
     }
   }
+  // Fitted to their model, two shapes can come out one size (a model of five sizes makes 4:3 and 3:2 alike):
+  // the same request twice, billed twice, one of them labelled with a shape it does not have.
+  const aspectAxis = grid.axes.findIndex((axis) => axis.type === "aspect");
+  if (aspectAxis < 0) return;
+  const seen = new Map<string, (typeof plan.cells)[number]>();
+  const named = (cell: (typeof plan.cells)[number]) => plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0]).join(" · ");
+  for (const cell of plan.cells) {
+    const key = JSON.stringify(cell.request);
+    const first = seen.get(key);
+    if (first && first.at[aspectAxis] !== cell.at[aspectAxis]) {
+      const { model, width, height } = cell.request;
+      addIssue(["axes", aspectAxis, "values"], `Cells ${named(first)} and ${named(cell)} would send the same request (${model} at ${width}*${height}), each billed: keep one of those aspect ratios.`);
+      return;
+    }
+    seen.set(key, cell);
+  }
 };
 
 /** The prompts every cell starts from before a search and replace: the expanded ones, or the prompt itself. */

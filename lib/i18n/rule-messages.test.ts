@@ -130,6 +130,7 @@ const sentences = async (): Promise<string[]> => {
     ...planComparison({ ...compare, perModel: 3 }).flatMap((plan) => plan.notes),
     ...issues(gridRequestSchema, { ...grid, kind: "x", perCell: "1", axes: "x", lists: { "a b": [] } }),
     ...issues(gridRequestSchema, { ...grid, lists: "x" }),
+    ...issues(gridRequestSchema, { ...grid, model: "qwen-image", axes: [{ type: "aspect", values: ["4:3", "3:2"] }] }),
     ...issues(gridRequestSchema, { ...grid, perCell: 1.5 }),
     ...issues(gridRequestSchema, { ...grid, perCell: 9, axes: [] }),
     ...issues(gridRequestSchema, { ...grid, axes: [{ type: "x" }, { type: "seed", values: [1, 2] }, { type: "seed", values: [3, 4] }, { type: "aspect", values: ["1:1", "2:1"] }] }),
