@@ -5,6 +5,7 @@ import { getModel, MODEL_IDS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
 import { gridRequestSchema, type GridAxis, type GridRequest } from "./grid-request";
 import { cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, gridPromptMax, planGrid } from "./grid-plan";
+import { promptListSchema } from "./prompt-list";
 
 const grid = (patch: Partial<GridRequest>): GridRequest => ({ ...DEFAULT_GRID, prompt: "a red fox in snow", ...patch });
 const messages = (value: unknown) => {
@@ -45,6 +46,9 @@ describe("grid requests", () => {
     expect(plan.cells.map((cell) => cell.request.prompt)).toEqual(["a red cat", "a red dog", "a blue cat", "a blue dog"]);
     expect(messages(request)).toEqual([]);
     expect(messages({ ...request, lists: {} })).toContain("The prompt uses __animal__, which is not a saved list.");
+    // An item twice would make its cells twice, each billed, in a saved list as in the grid's own copy.
+    expect(messages({ ...request, lists: { animal: ["cat", "dog", " cat"] } })).toContain("A list gives “cat” twice: each item can be given once.");
+    expect(safeParse(promptListSchema, { name: "animal", items: ["cat", "cat"] }).error?.issues.map((issue) => issue.message)).toEqual(["A list gives “cat” twice: each item can be given once."]);
     // A name every object answers to (a PHP magic method in a prompt, say) is no list either.
     for (const name of ["toString", "constructor", "hasOwnProperty"]) {
       expect(messages(grid({ prompt: `a code screenshot of __${name}__`, axes: [{ type: "variables", mode: "all", count: 2, pickSeed: 0 }] }))).toContain(

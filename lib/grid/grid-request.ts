@@ -7,7 +7,7 @@ import { flag, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
 import { AXIS_TYPES, cellCount, GRID_LIMITS, longestCellPrompt, planGrid, variablePrompts, type GridShape } from "./grid-plan";
 import { combinationCount, findVariables, LIST_NAME, listNames } from "./prompt-variables";
-import { PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
+import { itemsOnce, PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
 import { ownEntry } from "../text/own-entry";
 
 /**
@@ -71,7 +71,7 @@ const listsSchema = z
     z.string().check(z.regex(LIST_NAME, LIST_NAME_RULE)),
     z
       .array(text("A list's item").check(z.maxLength(PROMPT_LISTS.itemMaxLength, `A list's item may be at most ${PROMPT_LISTS.itemMaxLength} characters.`)))
-      .check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`)),
+      .check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`), itemsOnce),
     // A key that fails its check is reported by the record itself, not in the key's own words.
     { error: (issue) => (issue.code === "invalid_key" ? LIST_NAME_RULE : "Send the lists as an object of names and their items.") },
   )

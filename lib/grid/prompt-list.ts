@@ -17,6 +17,19 @@ export const PROMPT_LISTS = { max: 100, itemMaxLength: 200 } as const;
  */
 export const PROMPT_LIST_MAX_BYTES = GRID_LIMITS.listItems * (PROMPT_LISTS.itemMaxLength * 6 + 4) + 1024;
 
+/** Each item once (as trimmed): an item twice makes its cells twice, each billed, as `{red|red}` would. */
+export const itemsOnce = z.superRefine((items: readonly string[], ctx) => {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = item.trim();
+    if (seen.has(key)) {
+      ctx.addIssue({ code: "custom", message: `A list gives “${key}” twice: each item can be given once.` });
+      return;
+    }
+    seen.add(key);
+  }
+});
+
 /** The same check in the lists editor and the route: a name usable as `__name__`, and its items one per line. */
 export const promptListSchema = z.strictObject(
   {
@@ -28,7 +41,7 @@ export const promptListSchema = z.strictObject(
           z.maxLength(PROMPT_LISTS.itemMaxLength, `A list's item may be at most ${PROMPT_LISTS.itemMaxLength} characters.`),
         ),
       )
-      .check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`)),
+      .check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`), itemsOnce),
   },
   strictFields,
 );

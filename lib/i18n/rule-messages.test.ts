@@ -173,6 +173,7 @@ const sentences = async (): Promise<string[]> => {
     ...rowProblems(rowsFromCsv("item,prompt,settings\nline 1,x,size 9", { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false })).map((problem) => problem.message),
     ...['a\n"b', "prompt,colour", "model", "prompt,\nx,y", "prompt,Negative prompt,negative\nx,y,z"].map((text) => refusalOf(() => rowsFromCsv(text, { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false }))),
     ...issues(promptListSchema, { name: "a", items: [] }),
+    ...issues(promptListSchema, { name: "a", items: ["red", " red"] }),
     ...planComparison({ ...compare, perModel: 3, blind: true }).flatMap((plan) => plan.notes),
     ...issues(editRequestSchema, { ...edit, model: "wan2.6-t2i" }),
     ...issues(editRequestSchema, { ...edit, input: NO_INPUT }),

@@ -228,6 +228,7 @@ export const rules: Messages["rules"] = {
     ["^A list cannot be one of the alternatives in \\{…\\}: put (?<name>__\\S+__) outside the braces\\.$", "列表不能作为 {…} 里的备选项：请把 {name} 放到花括号外面。"],
     ["^The alternatives in \\{…\\} leave a place empty twice: keep one empty alternative\\.$", "{…} 里有两个空的备选项：只保留一个。"],
     ["^The alternatives in \\{…\\} give (?<value>“.*”) twice: each can be given once\\.$", "{…} 里的备选项 {value} 出现了两次：每个只能出现一次。"],
+    ["^A list gives “(?<item>.*)” twice: each item can be given once\\.$", "列表中“{item}”出现了两次：每一项只能出现一次。"],
     ["^Cells (?<first>.+) and (?<second>.+) would send the same request \\((?<model>\\S+) at (?<size>\\d+\\*\\d+)\\), each billed: keep one of those aspect ratios\\.$", "格子 {first} 和 {second} 会发送相同的请求（{model}，{size}），每格都会计费：这两个宽高比只保留一个。"],
     ["^A cell's prompt would be empty \\(cell (?<cell>.+)\\): keep some text outside the alternatives, or give the empty one a word\\.$", "有一格的提示词会是空的（格子 {cell}）：请在备选项之外留些文字，或给空的备选项填一个词。"],
     ["^(?<model>\\S+) reads at most (?<max>\\d+) characters; this prompt has (?<length>\\d+) \\(cell (?<cell>.+)\\)\\.$", "{model} 最多读取 {max} 个字符，当前提示词有 {length} 个（格子 {cell}）。"],
