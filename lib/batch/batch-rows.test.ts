@@ -107,6 +107,18 @@ describe("a batch's rows", () => {
     );
   });
 
+  it("property: a batch whose rows ran with switches of their own (read from a results file) reads back with each row's own", () => {
+    const request = fc.record({ ...ROW, seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), promptExtend: fc.boolean(), watermark: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(request, { minLength: 1, maxLength: 6 }), (requests) => {
+        // Switches on only where the row's model has them: what a run could have sent.
+        const ran = requests.map((entry) => ({ ...entry, promptExtend: entry.promptExtend && getModel(entry.model).options.promptExtend, watermark: entry.watermark && getModel(entry.model).options.watermark }));
+        const read = rowsFromCsv(batchToCsv(ran), { ...DEFAULTS, ...batchSwitches(ran) });
+        expect(read.map((row) => row.request)).toEqual(ran);
+      }),
+    );
+  });
+
   it("property: a batch's results file (one line per image, guarded for a spreadsheet, a note last) reads back as the batch that made it, each generation once with the seed it ran with", () => {
     const request = fc.record({ ...ROW, seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), promptExtend: fc.boolean(), watermark: fc.boolean() });
     // Each with the images it made (none when it failed), and a prompt of the batch given twice, as a batch may.

@@ -116,7 +116,7 @@ export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] =
   const names = header.cells.map((name) => name.trim().toLowerCase());
   const results = names.includes("item") && names.includes("settings");
   const columns = names.map((name): Column | "settings" | "outcome" | null =>
-    results && OUTCOME_COLUMNS.has(name) ? "outcome" : results && name === "settings" ? "settings" : (ownEntry(ALIASES, name) ?? null),
+    results && OUTCOME_COLUMNS.has(name) ? "outcome" : name === "settings" ? "settings" : (ownEntry(ALIASES, name) ?? null),
   );
   const at = (cells: readonly string[], column: Column | "settings" | "item") => {
     const index = column === "item" ? names.indexOf("item") : columns.indexOf(column);
@@ -185,11 +185,22 @@ export const readBatch = (source: BatchSource, text: string, defaults: BatchDefa
 
 /**
  * Requests as a batch's CSV, every column written out, so a batch reused from the history runs as it ran
- * (`rowsFromCsv` reads them back the same, whatever the defaults). It is for the batch's text box, not a
- * spreadsheet: no byte-order mark, and prompts as written, even one that starts like a formula.
+ * (`rowsFromCsv` reads them back the same, whatever the defaults). Rows whose switches differ (a batch read
+ * from a results file) say theirs in a `settings` column, as a results file does; otherwise the form's
+ * defaults carry them (batchSwitches). It is for the batch's text box, not a spreadsheet: no byte-order
+ * mark, and prompts as written, even one that starts like a formula.
  */
-export const batchToCsv = (requests: readonly GenerateRequest[]): string =>
-  toCsv([[...BATCH_COLUMNS], ...requests.map((request) => [request.prompt, request.negativePrompt, request.model, formatSize(request), request.seed, request.n])], { spreadsheet: false });
+export const batchToCsv = (requests: readonly GenerateRequest[]): string => {
+  const switches = (request: GenerateRequest) => JSON.stringify({ prompt_extend: request.promptExtend, watermark: request.watermark });
+  const perRow = new Set(requests.map(switches)).size > 1;
+  return toCsv(
+    [
+      [...BATCH_COLUMNS, ...(perRow ? ["settings"] : [])],
+      ...requests.map((request) => [request.prompt, request.negativePrompt, request.model, formatSize(request), request.seed, request.n, ...(perRow ? [switches(request)] : [])]),
+    ],
+    { spreadsheet: false },
+  );
+};
 
 /**
  * The switches a batch's rows ran with, for its form's defaults when it is reused (the CSV has no column for
