@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { DEFAULT_LINGER_MS } from "../jobs/linger";
+import { errorText } from "../error-text";
 import { processSingleton } from "../process-singleton";
 import { lockDataDir } from "./data-dir-lock";
 import { databaseClock, type Clock } from "../store/database-clock";
@@ -36,11 +37,31 @@ const INPUT_SWEEP_MS = 60 * 60 * 1000;
 /** A page whose stream was away longer than this reads its history afresh instead of replaying changes. */
 const CHANGES_KEPT_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The files of records already deleted. One that cannot be removed now (the bucket throttling, an outage) is
+ * logged and left to the upkeep's sweep, which removes what no record owns: the delete has happened, and is
+ * answered as done rather than as a failure the user would retry into a 404.
+ */
+export const removeFiles = async (images: Pick<ImageStore, "remove">, ids: readonly string[]): Promise<void> => {
+  const failed = (await Promise.allSettled(ids.map((id) => images.remove(id)))).flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+  if (failed.length > 0) console.error(`${failed.length} of ${ids.length} files of deleted records could not be removed now; the upkeep's sweep will: ${errorText(failed[0])}`);
+};
+
 /** Drops the inputs nobody used or chose for a day, records and files; answers how many. */
 export const dropUnusedInputs = async ({ store, images }: Storage, now: number): Promise<number> => {
   const ids = await store.dropUnusedInputs(now - UNUSED_INPUT_MS);
-  await Promise.all(ids.map((id) => images.remove(id)));
+  await removeFiles(images, ids);
   return ids.length;
+};
+
+/** A step of the upkeep or the start-up's tidying: one that fails is logged, and the rest still run. */
+const tidy = async <T>(what: string, step: () => Promise<T>, otherwise: T): Promise<T> => {
+  try {
+    return await step();
+  } catch (error) {
+    console.error(`${what} failed, and is tried again within the hour: ${errorText(error)}`);
+    return otherwise;
+  }
 };
 
 /**
@@ -64,11 +85,11 @@ const createUpkeep = (storage: Storage, leaseMs: number) => {
       }
       if (now >= due.inputs) {
         due.inputs = now + INPUT_SWEEP_MS;
-        await dropUnusedInputs(storage, now);
-        await storage.store.pruneChanges(now - CHANGES_KEPT_MS);
+        await tidy("dropping unused edit inputs", () => dropUnusedInputs(storage, now), 0);
+        await tidy("pruning old changes", () => storage.store.pruneChanges(now - CHANGES_KEPT_MS), undefined);
         // Files and the bucket's objects carry this process's clock (the bucket's own corrected to it), not
         // the database's `now`: an instance an hour behind the database would sweep files just written.
-        await storage.images.sweep(await storage.store.imageIds(), Date.now() - ORPHAN_AGE_MS);
+        await tidy("sweeping image files no record owns", async () => storage.images.sweep(await storage.store.imageIds(), Date.now() - ORPHAN_AGE_MS), 0);
       }
     } finally {
       busy = false;
@@ -119,10 +140,11 @@ export const openStorage = async (config: StorageConfig | string, at?: number): 
   const images = s3 ? await createS3Images(s3) : await createImageFiles(join(dataDir, "images"));
   const storage = { store, images, dataDir };
   const interrupted = databaseUrl ? await store.expireLeases(now, now + DEFAULT_LINGER_MS) : await store.markInterrupted(now, now + DEFAULT_LINGER_MS);
-  const dropped = await dropUnusedInputs(storage, now);
+  // Tidying, not the history: a bucket that throttles a delete must not keep an instance from starting.
+  const dropped = await tidy("dropping unused edit inputs", () => dropUnusedInputs(storage, now), 0);
   // Files carry the clock's time. Another instance may be between writing an image and committing its
   // record, so with shared records only old orphans are swept.
-  const swept = await images.sweep(await store.imageIds(), Date.now() - (databaseUrl || s3 ? ORPHAN_AGE_MS : 0));
+  const swept = await tidy("sweeping image files no record owns", async () => images.sweep(await store.imageIds(), Date.now() - (databaseUrl || s3 ? ORPHAN_AGE_MS : 0)), 0);
   const upkeep = createUpkeep(storage, leaseMs);
   return { ...storage, config: settings, database, interrupted, swept, dropped, upkeep, now: clock.now };
 };

@@ -24,13 +24,35 @@ const keptAspect = async (store: Pick<GenerationStore, "pollsShowing" | "pollIma
 };
 
 /**
+ * A stored image's stream as a response that lets it go when nothing will read it: a HEAD (answered by the
+ * GET handler, whose body Next drops unread) or a browser gone before the answer was ready (Next does not
+ * pipe it then). Held, each would keep a file open, or one of the bucket client's 50 sockets, for good.
+ */
+const released = (response: Response, body: ReadableStream<Uint8Array>, request: Request): Response => {
+  const drop = () => void body.cancel().catch(() => undefined);
+  if (request.method === "HEAD" || request.signal.aborted) {
+    drop();
+    return new Response(null, { status: response.status, headers: response.headers });
+  }
+  // Once Next pipes it, the stream is locked and Next cancels it itself when the browser goes.
+  request.signal.addEventListener(
+    "abort",
+    () => {
+      if (!body.locked) drop();
+    },
+    { once: true },
+  );
+  return response;
+};
+
+/**
  * A stored image (or its thumbnail) as the history shows it, streamed (the bytes are never all in memory: they
  * may come from a bucket) and kept by the browser for a year. While its blind comparison is unrevealed, or
  * (once its generation is deleted) while a poll that shows it is open, it is served anonymous instead (cropped
  * to the shape asked of every model, a JPEG without metadata) and never kept, so the original is what the
  * browser gets under this address after the reveal or the close.
  */
-export const storedImageResponse = async (id: string, variant: "full" | "thumb"): Promise<Response> => {
+export const storedImageResponse = async (request: Request, id: string, variant: "full" | "thumb"): Promise<Response> => {
   const { store, images } = await getStorage();
   const image = await storedImageRecord(id);
   if (!image) throw notFound("This image");
@@ -43,5 +65,5 @@ export const storedImageResponse = async (id: string, variant: "full" | "thumb")
   }
   const stream = await images.stream(id, variant);
   if (!stream) throw notFound("This image");
-  return imageResponse(stream, variant === "thumb" ? "image/webp" : image.mime);
+  return released(imageResponse(stream, variant === "thumb" ? "image/webp" : image.mime), stream.body, request);
 };

@@ -7,6 +7,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { ownChangeHeaders } from "@/lib/events/sse";
+import { removeFiles } from "@/lib/history/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +49,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
     }
     const deleted = await store.deleteComparison(id, now());
     if (!deleted) throw notFound("This comparison");
-    await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
+    await removeFiles(images, deleted.imageIds);
     return new Response(null, { status: 204 });
   });
 }

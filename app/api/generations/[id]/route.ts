@@ -7,6 +7,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { historyItemOf, ownChangeHeaders } from "@/lib/events/sse";
+import { removeFiles } from "@/lib/history/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
     if (generation && isActive(generation.status)) await runner.cancel(id);
     const deleted = await store.delete(id, now());
     if (!deleted) throw notFound("This generation");
-    await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
+    await removeFiles(images, deleted.imageIds);
     return new Response(null, { status: 204 });
   });
 }

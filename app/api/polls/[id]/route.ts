@@ -2,6 +2,7 @@ import { getHistory } from "@/lib/history";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { pollSummary } from "@/lib/polls/poll-summary";
+import { removeFiles } from "@/lib/history/storage";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,7 @@ export function DELETE(request: Request, { params }: { params: Promise<{ id: str
     const { store, images } = await getHistory();
     const deleted = await store.deletePoll(id);
     if (!deleted) throw notFound("This poll");
-    await Promise.all(deleted.imageIds.map((imageId) => images.remove(imageId)));
+    await removeFiles(images, deleted.imageIds);
     return new Response(null, { status: 204 });
   });
 }

@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** The small WebP the history list shows (anonymous while its blind comparison is unrevealed). */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(request, async () => storedImageResponse((await params).id, "thumb"));
+  return handleRoute(request, async () => storedImageResponse(request, (await params).id, "thumb"));
 }
