@@ -27,7 +27,7 @@ const megabytes = (bytes: number): number => Math.ceil(bytes / 1024 / 1024);
 export const inputStorageFull = (held: number, max: number): AppError =>
   new AppError(
     "storage_full",
-    `The playground keeps at most ${megabytes(max)} MB of input images and holds ${megabytes(held)} MB now; an input nobody uses is dropped a day after it was last chosen. Try again later, or ask whoever runs it to raise INPUT_STORAGE_MB.`,
+    `The playground keeps at most ${megabytes(max)} MB of input images and holds ${megabytes(held)} MB now; an input nobody uses is dropped a day after it was last chosen, and one an edit in the history used is kept until that edit is deleted. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_MB.`,
   );
 
 const keep = async ({ store, images, maxInputBytes, now = Date.now }: Storage, bytes: Buffer, from: StoredInput["from"]): Promise<InputImageView> => {
