@@ -14,6 +14,9 @@ export const BatchForm = dynamic(() => import("./batch/batch-form").then((module
 export const GridForm = dynamic(() => import("./grid/grid-form").then((module) => module.GridForm), { ssr: false });
 export const EditForm = dynamic(() => import("./edit/edit-form").then((module) => module.EditForm), { ssr: false });
 // The history's selection offers a poll; its code loads when a comparison is first selected.
+// What to take away (a deck, a zip, a CSV, a contact sheet) is offered once items are chosen, or the
+// favourites' disclosure is opened.
+export const TakeawayLinks = dynamic(() => import("./sets/takeaway-links").then((module) => module.TakeawayLinks), { ssr: false });
 export const PollButton = dynamic(() => import("./polls/poll-button").then((module) => module.PollButton), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });
 export const ConnectionCheck = dynamic(() => import("./gateway/connection-check").then((module) => module.ConnectionCheck), { ssr: false });

@@ -8,7 +8,7 @@ import { onLiveDeletions } from "@/lib/api/live-cache";
 import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
-import { BatchCard, ComparisonCard, GenerationCard, GridCard, HistoryLightbox, PollButton } from "@/components/lazy";
+import { BatchCard, ComparisonCard, GenerationCard, GridCard, HistoryLightbox, PollButton, TakeawayLinks } from "@/components/lazy";
 import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import { canPoll } from "@/lib/polls/can-poll";
 import type { HistoryActions } from "./actions";
@@ -17,7 +17,6 @@ import { RunAnnouncer } from "./run-announcer";
 import { ShareButton } from "./share-button";
 import { SHARE_MAX_ITEMS } from "@/lib/share/share-limits";
 import { usePendingDeletes } from "./use-pending-deletes";
-import { TakeawayLinks } from "@/components/sets/takeaway-links";
 import { cutText, excerpt } from "@/lib/text/well-formed";
 
 /** Every favourite, page after page (a presentation of them needs them all, not the ones scrolled to). */
@@ -57,6 +56,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     [client],
   );
   const [starredError, setStarredError] = useState<string | null>(null);
+  // The favourites' links load when their disclosure is first opened.
+  const [favouritesOpen, setFavouritesOpen] = useState(false);
   // A state, not a ref: the sentinel mounts only once the cards' code is here, and the observer must follow it.
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
@@ -130,11 +131,9 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {t.presentFavourites}
         </Button>
       </div>
-      <details className="text-sm">
+      <details className="text-sm" onToggle={(event) => setFavouritesOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer font-medium text-indigo-700 dark:text-indigo-300">{messages.sets.takeaway.favourites}</summary>
-        <div className="pt-2">
-          <TakeawayLinks query="starred=1" label={messages.sets.takeaway.favourites} labelShown={false} />
-        </div>
+        <div className="pt-2">{favouritesOpen && <TakeawayLinks query="starred=1" label={messages.sets.takeaway.favourites} labelShown={false} />}</div>
       </details>
       <HistoryFilters value={filters} onChange={setFilters} />
       <RunAnnouncer items={items} loaded={query.isSuccess && !query.isPlaceholderData} view={JSON.stringify(deferred)} />
