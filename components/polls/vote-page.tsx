@@ -27,6 +27,11 @@ export function VotePage({ token }: { token: string }) {
   // picture still painted in its place.
   const [loaded, setLoaded] = useState<ReadonlySet<string>>(new Set());
   const arrived = (src: string) => setLoaded((sources) => new Set(sources).add(src));
+  // Refused, perhaps, as a page shown to another voter of this browser: the poll is read as the cookie has it.
+  const failed = (src: string) => {
+    arrived(src);
+    void query.refetch();
+  };
   const recorded = useRef<HTMLParagraphElement>(null);
   const section = useRef<HTMLElement>(null);
   // The next item starts at its own beginning (its images, then its picks), and a screen reader hears which one it is.
@@ -92,7 +97,7 @@ export function VotePage({ token }: { token: string }) {
                 // Keyed by the image, not the slot: a new item's pictures replace the last item's, never load under them.
                 <li key={src} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 ring-2 ring-indigo-500" : "border-slate-200 dark:border-slate-700"}`}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
-                  <img src={src} alt={format(t.image, { letter: letter(slot) })} onLoad={() => arrived(src)} onError={() => arrived(src)} className="h-auto w-full rounded" />
+                  <img src={src} alt={format(t.image, { letter: letter(slot) })} onLoad={() => arrived(src)} onError={() => failed(src)} className="h-auto w-full rounded" />
                   <p className="text-sm font-medium">{item.models ? format(t.made, { letter: letter(slot), model: item.models[slot] ?? "" }) : format(t.image, { letter: letter(slot) })}</p>
                   {chosen === null && !view.closed && (
                     <Button variant="primary" className="w-full" {...choosing} onClick={() => cast(index, { slot })}>

@@ -3,7 +3,7 @@ import { isUnfiltered, listSearchParams, type ListFilters } from "../generation/
 import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type ListedPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { apiChange, apiFetch, type ApiError, type OwnChange } from "./client";
-import { heardOwnChange, readItem, readStarted, reconcilePage } from "./live-cache";
+import { heardOwnChange, ownChangeApplied, readItem, readStarted, reconcilePage } from "./live-cache";
 import { laterGeneration, laterItem } from "./read-order";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
@@ -60,13 +60,16 @@ export const useUpdateCached = () => {
     // A column's change is told by the stream as its comparison's, under another id: not one to wait for.
     const own = changed.kind === "generation" && changed.comparisonId !== null ? null : changeId;
     if (!heardOwnChange(client, changed, own)) return;
-    client.setQueryData<HistoryItem>(changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id), (held) => laterItem(held, changed));
+    const key = changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id);
+    const before = client.getQueryData<HistoryItem>(key);
+    const after = client.setQueryData<HistoryItem>(key, (held) => laterItem(held, changed));
     client.setQueriesData<HistoryData>({ queryKey: generationKeys.lists }, (data) =>
       data && {
         ...data,
         pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === changed.id ? laterItem(item, changed) : item)) })),
       },
     );
+    if (after) ownChangeApplied(client, before, after);
   };
 };
 

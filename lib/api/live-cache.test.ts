@@ -4,7 +4,7 @@ import type { GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange, forgetHeard, heardCount, heardOwnChange, onLiveDeletions, readItem, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
+import { applyLiveChange, forgetHeard, heardCount, heardOwnChange, onLiveDeletions, ownChangeApplied, readItem, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
 import { laterGeneration } from "./read-order";
 import { generationView } from "@/test/generation-view";
 
@@ -115,6 +115,14 @@ describe("applying a live change", () => {
       expect(client.getQueryState(generationKeys.list({ starred: true }))?.isInvalidated).toBe(true);
       await vi.advanceTimersByTimeAsync(5_000);
       expect(reads).toHaveBeenCalledTimes(2);
+      // This tab's own unstar, written into the cache before the stream's news of it (which then finds
+      // nothing changed): the list it left is read again all the same.
+      const starred = client.getQueryData<GenerationView>(generationKeys.one("r"));
+      client.setQueryData(generationKeys.one("r"), { ...running, starred: false });
+      ownChangeApplied(client, starred, { ...running, starred: false });
+      applyLiveChange(client, { items: [{ ...running, starred: false }], deleted: [], usage: null }, 14);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(reads).toHaveBeenCalledTimes(3);
       unsubscribe();
     } finally {
       vi.useRealTimers();

@@ -202,8 +202,9 @@ const REREAD_MS = 1_000;
 const rereads = new WeakMap<QueryClient, Set<string>>();
 
 /**
- * Marks a filtered list stale at once and reads it again shortly, once for a burst of messages, without
- * cancelling a read on its way (a next page being fetched would be lost and asked again).
+ * Marks a filtered list stale at once and reads it again shortly, once for a burst of messages. A read on
+ * its way then (a next page, a refocus) is not cancelled, which would lose it, nor joined, since it may have
+ * left before the change: the list is read once it has ended.
  */
 const readAgain = (client: QueryClient, queryKey: readonly unknown[]) => {
   void client.invalidateQueries({ queryKey, exact: true, refetchType: "none" });
@@ -212,11 +213,30 @@ const readAgain = (client: QueryClient, queryKey: readonly unknown[]) => {
   const key = JSON.stringify(queryKey);
   if (pending.has(key)) return;
   pending.add(key);
-  setTimeout(() => {
+  const read = () => {
+    if (client.isFetching({ queryKey, exact: true }) > 0) {
+      setTimeout(read, REREAD_MS);
+      return;
+    }
     pending.delete(key);
     void client.refetchQueries({ queryKey, exact: true, type: "active" }, { cancelRefetch: false });
-  }, REREAD_MS);
+  };
+  setTimeout(read, REREAD_MS);
 };
+
+/** Reads the filtered lists again when an item changed what a filter looks at (or is new to this tab). */
+const readFilteredAgain = (client: QueryClient, changed: ReadonlyArray<{ readonly before: HistoryItem | undefined; readonly after: HistoryItem }>) => {
+  if (!changed.some(({ before, after }) => before === undefined || filterFacts(before) !== filterFacts(after))) return;
+  for (const query of client.getQueryCache().findAll({ queryKey: generationKeys.lists })) {
+    if (!isUnfiltered((query.queryKey[2] ?? {}) as ListFilters)) readAgain(client, query.queryKey);
+  }
+};
+
+/**
+ * This tab's own change of an item (a star, a cancel, a reveal), written into the cache: the filtered lists it
+ * may have entered or left are read again, as for the stream's news of it, which will find nothing changed.
+ */
+export const ownChangeApplied = (client: QueryClient, before: HistoryItem | undefined, after: HistoryItem) => readFilteredAgain(client, [{ before, after }]);
 
 /**
  * Applies one message of the live stream to the cache: each item replaces its copy in its own entry and in
@@ -246,11 +266,7 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
   };
   for (const item of items) hear(item.id, false);
   for (const item of change.deleted) hear(item.id, true);
-  // What a filtered list's membership can depend on changed, or the item is new to this tab.
-  const moved = items.some((item) => {
-    const before = client.getQueryData<HistoryItem>(itemKey(item));
-    return before === undefined || filterFacts(before) !== filterFacts(item);
-  });
+  const changes = items.map((item) => ({ before: client.getQueryData<HistoryItem>(itemKey(item)), after: item }));
   for (const item of items) client.setQueryData(itemKey(item), item);
   const changed = new Map(items.map((item) => [item.id, item]));
   const gone = new Set(change.deleted.map((item) => item.id));
@@ -269,8 +285,8 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
       return { ...page, items: [...onTop, ...items] };
     });
     client.setQueryData<HistoryData>(query.queryKey, { ...data, pages });
-    if (moved && !isUnfiltered(filters)) readAgain(client, query.queryKey);
   }
+  readFilteredAgain(client, changes);
   if (change.usage) {
     client.setQueryData<Usage>(["usage"], change.usage);
     usageHeardAt.set(client, changeId);

@@ -2,7 +2,8 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { signInPath } from "../access/next-path";
 import type { LiveChange, LiveHello } from "../events/sse";
-import type { HistoryItem } from "../generation/view";
+import type { HistoryItem, ListedPage } from "../generation/view";
+import { apiFetch } from "./client";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
 import { applyLiveChange, forgetHeard } from "./live-cache";
@@ -175,9 +176,16 @@ const SHARED = "onetoken-playground-live";
 export const useLiveHistory = () => {
   const client = useQueryClient();
   useEffect(() => {
-    // The cards that run are asked again by their own queries; a new item only a list read brings.
+    // The cards that run are asked again by their own queries; a new item only a list read brings. One item
+    // is asked for, for the change log's newest id: the lists (every page loaded) are read again only when
+    // something changed since the last look.
+    let lookedAt: number | null = null;
     const fallback = setInterval(() => {
-      if (!live && !document.hidden) void client.refetchQueries({ queryKey: generationKeys.lists, type: "active" }, { cancelRefetch: false });
+      if (live || document.hidden) return;
+      apiFetch<ListedPage>("/api/generations?limit=1").then(({ changeId }) => {
+        if (changeId !== lookedAt) void client.refetchQueries({ queryKey: generationKeys.lists, type: "active" }, { cancelRefetch: false });
+        lookedAt = changeId;
+      }, () => undefined);
     }, LIST_CHECK_MS);
     const stopFallback = () => clearInterval(fallback);
     if (typeof EventSource === "undefined") return stopFallback;

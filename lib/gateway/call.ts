@@ -6,7 +6,7 @@ import { getEditModel } from "../models/edit-models";
 import { DEFAULT_ANSWER_GRACE_MS, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TASK_PATH } from "./config";
 import { redact } from "./redact";
 import { DEFAULT_RETRY_POLICY, decideRetry, describeFailure, type AttemptFailure, type RetryPolicy } from "./retry-policy";
-import { mapUpstreamError, parseRetryAfter, upstreamErrorCode } from "./upstream-errors";
+import { isModelFailure, mapUpstreamError, parseRetryAfter, upstreamErrorCode } from "./upstream-errors";
 import { buildRequestBody, requestPath, type RequestStyle } from "./request-body";
 import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type TaskAnswer, type UpstreamIds } from "./answer";
 import { exchange, noResponseCode, RequestNotMade, type Exchange, type ExchangeOptions, type GatewayTarget } from "./exchange";
@@ -148,11 +148,10 @@ export const callGateway = async (
     mayBeWorking = false;
     const retryAfter = reply.headers.get("retry-after");
     const requestId = requestIdFromBody(reply.text) ?? requestIdFromHeaders(reply.headers);
-    // A refusal (4xx, a 429 included), a 503, or the upstream's own failure named in its envelope (a 500's
+    // A refusal (4xx, a 429 included), a 503, or the model's own failure named in the envelope (a 500's
     // InternalError.Algo, as a task that ended FAILED names it) says nothing was made, and failed generations
-    // are not billed; a 5xx without one (a proxy's 502 or 504 page) may hide work done.
-    const named = upstreamErrorCode(reply.text).code !== "";
-    const billed = (reply.status >= 400 && reply.status < 500) || reply.status === 503 || named ? 0 : null;
+    // are not billed; any other 5xx (a proxy's 502 or 504 page, a timeout's code) may hide work done.
+    const billed = (reply.status >= 400 && reply.status < 500) || reply.status === 503 || isModelFailure(upstreamErrorCode(reply.text)) ? 0 : null;
     const error = mapUpstreamError({ status: reply.status, retryAfter, body: reply.text, ...call, requestId }).with({ billedImages: billed });
     console.warn(redact(`gateway answered ${reply.status} (${error.code}) for ${sent.model}: ${reply.text.slice(0, 300)}`, [target.apiKey]));
     return { ok: false, error, failure: { kind: "status", status: reply.status, retryAfterSeconds: parseRetryAfter(retryAfter) } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapUpstreamError, parseRetryAfter, upstreamErrorCode } from "./upstream-errors";
+import { isModelFailure, mapUpstreamError, parseRetryAfter, upstreamErrorCode } from "./upstream-errors";
 
 const dashscope = (code: string) => JSON.stringify({ code, message: `internal detail for ${code}`, request_id: "req-123" });
 const openai = (code: string | null, type = "invalid_request_error") =>
@@ -105,6 +105,13 @@ describe("upstream error code", () => {
     expect(upstreamErrorCode(openai(null, "server_error"))).toEqual({ code: "", type: "server_error" });
     expect(upstreamErrorCode("<html/>")).toEqual({ code: "", type: "" });
     expect(upstreamErrorCode("null")).toEqual({ code: "", type: "" });
+  });
+
+  it("knows the model's own failure (not billed) from a timeout's or a proxy's code (which may hide work done)", () => {
+    for (const code of ["InternalError", "InternalError.Algo", "InternalError.Timeout"]) expect(isModelFailure(upstreamErrorCode(dashscope(code)))).toBe(true);
+    expect(isModelFailure(upstreamErrorCode(openai("internal_error", "server_error")))).toBe(true);
+    expect(isModelFailure(upstreamErrorCode(openai(null, "server_error")))).toBe(true);
+    for (const body of [dashscope("RequestTimeOut"), openai("gateway_timeout", "server_error"), "<html>502 Bad Gateway</html>"]) expect(isModelFailure(upstreamErrorCode(body))).toBe(false);
   });
 
   it("reads a code Model Studio's native envelope names inside its output (a 200 that is a refusal)", () => {

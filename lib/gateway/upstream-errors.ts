@@ -41,6 +41,14 @@ export const upstreamErrorCode = (body: string): { readonly code: string; readon
   return { code: typeof error.code === "string" ? error.code : "", type: typeof error.type === "string" ? error.type : "" };
 };
 
+/**
+ * The model's own failure, as the upstream names it: DashScope's InternalError family (InternalError.Algo,
+ * InternalError.Timeout: the model failed or ran out of its own time) or an OpenAI-style internal_error. A
+ * generation that failed is not billed; a code of a gateway's or a proxy's timeout is not one of these.
+ */
+export const isModelFailure = ({ code, type }: { readonly code: string; readonly type: string }): boolean =>
+  /^InternalError(\.|$)/.test(code) || code === "internal_error" || (code === "" && type === "server_error");
+
 /** Retry-After as whole seconds, from either of its two forms (delta-seconds or an HTTP date). */
 export const parseRetryAfter = (value: string | null, now: number = Date.now()): number | undefined => {
   if (value === null || value.trim() === "") return undefined;

@@ -12,13 +12,16 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = () => join(dir, "playground.pid");
+const ownerFile = () => join(dir, "playground.owner");
 /** Another process, living until it is killed. */
 const sleeper = () => spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
 
 describe("the embedded history's folder", () => {
   it("is this process's while it is open, however often it opens it, and free again once each open is closed", () => {
     const first = lockDataDir(dir);
-    expect(readFileSync(file(), "utf8").split(" ")[0]).toBe(String(process.pid));
+    // The id alone, as a build from before reads it; who it is, beside it.
+    expect(readFileSync(file(), "utf8")).toBe(String(process.pid));
+    expect(readFileSync(ownerFile(), "utf8").split(" ")[0]).toBe(String(process.pid));
     const second = lockDataDir(dir);
     first();
     first();
@@ -48,15 +51,17 @@ describe("the embedded history's folder", () => {
     const started = living.slice(living.lastIndexOf(")") + 2).split(" ")[19] ?? "";
     const thisBoot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
     for (const record of [`${process.ppid} 1 ${thisBoot}`, `${process.ppid} ${started} a-boot-before`]) {
-      writeFileSync(file(), record);
+      writeFileSync(file(), String(process.ppid));
+      writeFileSync(ownerFile(), record);
       lockDataDir(dir)();
       expect(existsSync(file())).toBe(false);
     }
     // The very process that wrote it (its start and boot agree): refused.
-    writeFileSync(file(), `${process.ppid} ${started} ${thisBoot}`);
-    expect(() => lockDataDir(dir)).toThrow(dataDirInUse(dir, process.ppid));
-    // As a file written before starts were recorded: its id alone, and that process runs.
     writeFileSync(file(), String(process.ppid));
+    writeFileSync(ownerFile(), `${process.ppid} ${started} ${thisBoot}`);
+    expect(() => lockDataDir(dir)).toThrow(dataDirInUse(dir, process.ppid));
+    // Taken by a build from before (no owner file of its id): its id alone, and that process runs.
+    writeFileSync(ownerFile(), `${process.ppid + 1} 1 ${thisBoot}`);
     expect(() => lockDataDir(dir)).toThrow(dataDirInUse(dir, process.ppid));
   });
 });

@@ -9,6 +9,11 @@ import { join } from "node:path";
  */
 
 const LOCK_FILE = "playground.pid";
+/**
+ * Beside it, who the owner is (see `owner`). The lock file itself holds the id alone: a build from before
+ * reads it as a number, and would take a file it could not read as a process gone.
+ */
+const OWNER_FILE = "playground.owner";
 
 /** Opens of each folder by this process (a test reopens one): the file goes with the last. */
 const held = new Map<string, number>();
@@ -37,10 +42,18 @@ const bootId = (): string | null => {
  * An id alone is reused: after a restart of the machine or the container, the id a killed playground left
  * can name a process that has nothing to do with it.
  */
-const owner = (pid: number): string => {
+const owner = (pid: number): string | null => {
   const start = startOf(pid);
   const boot = bootId();
-  return start !== null && boot !== null ? `${pid} ${start} ${boot}` : String(pid);
+  return start !== null && boot !== null ? `${pid} ${start} ${boot}` : null;
+};
+
+const readText = (file: string): string | null => {
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    return null;
+  }
 };
 
 /** Whether the process a lock file names runs: not gone, not a zombie (a container's first process may never reap it), and the one that wrote it. */
@@ -70,7 +83,7 @@ export const lockDataDir = (dir: string): (() => void) => {
   while (!held.has(dir)) {
     // Written whole, then linked in place: the file never holds half an id, and the link fails if it exists.
     const draft = `${file}.${process.pid}`;
-    writeFileSync(draft, owner(process.pid));
+    writeFileSync(draft, String(process.pid));
     try {
       linkSync(draft, file);
       break;
@@ -79,16 +92,22 @@ export const lockDataDir = (dir: string): (() => void) => {
     } finally {
       unlinkSync(draft);
     }
-    const [id = "", start, boot] = readFileSync(file, "utf8").trim().split(" ");
-    const holder = Number(id);
+    const holder = Number(readText(file));
+    // Who wrote it, when the owner file is the same process's (a lock taken by an older build has none).
+    const [ownerId, start, boot] = readText(join(dir, OWNER_FILE))?.split(" ") ?? [];
+    const known = ownerId === String(holder);
     // This process's own, from a start before its id was reused.
     if (holder === process.pid) break;
-    if (Number.isInteger(holder) && holder > 0 && running(holder, start, boot)) throw new Error(dataDirInUse(dir, holder));
+    if (Number.isInteger(holder) && holder > 0 && running(holder, known ? start : undefined, known ? boot : undefined)) throw new Error(dataDirInUse(dir, holder));
     try {
       unlinkSync(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
+  }
+  if (!held.has(dir)) {
+    const identity = owner(process.pid);
+    if (identity) writeFileSync(join(dir, OWNER_FILE), identity);
   }
   held.set(dir, (held.get(dir) ?? 0) + 1);
   let released = false;
@@ -101,10 +120,15 @@ export const lockDataDir = (dir: string): (() => void) => {
       return;
     }
     held.delete(dir);
-    try {
-      if (readFileSync(file, "utf8").trim().split(" ")[0] === String(process.pid)) unlinkSync(file);
-    } catch {
-      // Gone already: nothing to give back.
+    for (const [path, mine] of [
+      [join(dir, OWNER_FILE), (text: string) => text.split(" ")[0] === String(process.pid)],
+      [file, (text: string) => text === String(process.pid)],
+    ] as const) {
+      try {
+        if (mine(readText(path) ?? "")) unlinkSync(path);
+      } catch {
+        // Gone already: nothing to give back.
+      }
     }
   };
 };

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import { errorText } from "../error-text";
 import pg from "pg";
 import { holdLock } from "./advisory-locks";
@@ -12,16 +12,21 @@ const types = {
     oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format),
 };
 
-/** Writes the derived columns of the rows that lack them (search-text.ts), a batch at a time in id order. */
-const fillDerivedColumns = async (trx: Transaction<Tables>): Promise<void> => {
+/**
+ * Writes the derived columns of the rows that lack them (search-text.ts), a batch at a time in id order, each
+ * batch its own statement: not in the migration's transaction, whose ALTER TABLE locks the tables whole
+ * until it commits (every other instance's reads and lease renewals would wait for a large history's fill).
+ * Instances filling at once write the same values.
+ */
+const fillDerivedColumns = async (db: Kysely<Tables>): Promise<void> => {
   for (const { table, from, to } of DERIVED_COLUMNS) {
     for (let after = ""; ; ) {
       const { rows } = await sql<{ id: string; text: string }>`
-        SELECT id, ${sql.ref(from)} AS text FROM ${sql.table(table)} WHERE ${sql.ref(to)} IS NULL AND id > ${after} ORDER BY id LIMIT ${FILL_BATCH}`.execute(trx);
+        SELECT id, ${sql.ref(from)} AS text FROM ${sql.table(table)} WHERE ${sql.ref(to)} IS NULL AND id > ${after} ORDER BY id LIMIT ${FILL_BATCH}`.execute(db);
       const last = rows.at(-1);
       if (!last) break;
       const values = sql.join(rows.map((row) => sql`(${row.id}, ${searchText(row.text)})`));
-      await sql`UPDATE ${sql.table(table)} SET ${sql.ref(to)} = v.text FROM (VALUES ${values}) AS v (id, text) WHERE ${sql.ref(`${table}.id`)} = v.id`.execute(trx);
+      await sql`UPDATE ${sql.table(table)} SET ${sql.ref(to)} = v.text FROM (VALUES ${values}) AS v (id, text) WHERE ${sql.ref(`${table}.id`)} = v.id`.execute(db);
       if (rows.length < FILL_BATCH) break;
       after = last.id;
     }
@@ -31,7 +36,7 @@ const fillDerivedColumns = async (trx: Transaction<Tables>): Promise<void> => {
 /**
  * Applies what is missing under a transaction-scoped advisory lock, so instances that start together run
  * each migration once: the second waits, then finds it applied. DDL is transactional in PostgreSQL, so a
- * failed migration leaves nothing half done. The derived columns are filled in the same transaction.
+ * failed migration leaves nothing half done. The derived columns are filled after it commits.
  */
 const migrate = async (db: Kysely<Tables>): Promise<void> => {
   await db.transaction().execute(async (trx) => {
@@ -44,8 +49,8 @@ const migrate = async (db: Kysely<Tables>): Promise<void> => {
       await sql.raw(POSTGRES_MIGRATIONS[version] ?? "").execute(trx);
       await sql`INSERT INTO playground_schema (version) VALUES (${version + 1})`.execute(trx);
     }
-    await fillDerivedColumns(trx);
   });
+  await fillDerivedColumns(db);
 };
 
 /**
