@@ -1,5 +1,5 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
-import { takeDownloadTurn } from "@/lib/download/download-turn";
+import { withDownloadTurn } from "@/lib/download/download-turn";
 import { takeawayFileName } from "@/lib/download/file-name";
 import { pollDeckResponse } from "@/lib/download/poll-deck";
 import { leftOutNote, loadTakeaway, takeawayEntries, takeawaySource, TAKEAWAY_MAX_ITEMS } from "@/lib/download/takeaway";
@@ -30,28 +30,29 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
     if (!(FORMATS as readonly string[]).includes(kind)) throw notFound("This download");
     const url = new URL(request.url);
     const source = takeawaySource(url);
-    await takeDownloadTurn(request, sessionId);
-    if (kind === "deck" && source.kind === "poll") {
-      // A check asks only whether the poll is there: its report (the ranking's fit) is the deck's work.
-      if (!isDownloadCheck(request)) return pollDeckResponse(await loadResults(source.id), localeOfRequest(request), timeZoneOf(request.headers.get(TIME_ZONE_HEADER)));
-      if (!(await (await getHistory()).store.getPoll(source.id))) throw notFound("This poll");
-      return downloadChecked();
-    }
-    const takeaway = await loadTakeaway(source);
-    if (isDownloadCheck(request)) return downloadChecked();
-    const count = takeaway.items.length;
-    if (kind === "deck") {
-      const locale = localeOfRequest(request);
-      const words = MESSAGES[locale].sets.slides;
-      const title = takeaway.title ?? (takeaway.kind === "favourites" ? words.favourites : plural(locale, words.selection, count));
-      return deckResponse({ title, items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: deckNotes(locale, takeaway, TAKEAWAY_MAX_ITEMS) });
-    }
-    const { entries, hidden } = takeawayEntries(takeaway.items);
-    const note = leftOutNote(takeaway, hidden);
-    const origin = url.origin;
-    if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note });
-    if (kind === "csv") return csvResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "csv"), origin, note });
-    const title = takeaway.title ?? (takeaway.kind === "favourites" ? "Favourites" : `${count} ${count === 1 ? "item" : "items"} from the history`);
-    return contactSheetResponse({ title, entries, fileName: takeawayFileName(takeaway.kind, count, "png").replace(/\.png$/, "_contact-sheet.png"), note });
+    return withDownloadTurn(request, sessionId, async () => {
+      if (kind === "deck" && source.kind === "poll") {
+        // A check asks only whether the poll is there: its report (the ranking's fit) is the deck's work.
+        if (!isDownloadCheck(request)) return pollDeckResponse(await loadResults(source.id), localeOfRequest(request), timeZoneOf(request.headers.get(TIME_ZONE_HEADER)));
+        if (!(await (await getHistory()).store.getPoll(source.id))) throw notFound("This poll");
+        return downloadChecked();
+      }
+      const takeaway = await loadTakeaway(source);
+      if (isDownloadCheck(request)) return downloadChecked();
+      const count = takeaway.items.length;
+      if (kind === "deck") {
+        const locale = localeOfRequest(request);
+        const words = MESSAGES[locale].sets.slides;
+        const title = takeaway.title ?? (takeaway.kind === "favourites" ? words.favourites : plural(locale, words.selection, count));
+        return deckResponse({ title, items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: deckNotes(locale, takeaway, TAKEAWAY_MAX_ITEMS) });
+      }
+      const { entries, hidden } = takeawayEntries(takeaway.items);
+      const note = leftOutNote(takeaway, hidden);
+      const origin = url.origin;
+      if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note });
+      if (kind === "csv") return csvResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "csv"), origin, note });
+      const title = takeaway.title ?? (takeaway.kind === "favourites" ? "Favourites" : `${count} ${count === 1 ? "item" : "items"} from the history`);
+      return contactSheetResponse({ title, entries, fileName: takeawayFileName(takeaway.kind, count, "png").replace(/\.png$/, "_contact-sheet.png"), note });
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
-import { takeDownloadTurn } from "@/lib/download/download-turn";
+import { withDownloadTurn } from "@/lib/download/download-turn";
 import { setFileName } from "@/lib/download/file-name";
 import { loadSetForDownload, setKindName } from "@/lib/download/load-set";
 import { setEntries } from "@/lib/download/set-results";
@@ -11,10 +11,11 @@ export const dynamic = "force-dynamic";
 /** The set's images as thumbnails with captions on one printable PNG page. */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
-    await takeDownloadTurn(request, sessionId);
-    const set = await loadSetForDownload((await params).id);
-    if (isDownloadCheck(request)) return downloadChecked();
-    const fileName = setFileName(setKindName(set), set.request.prompt, "png").replace(/\.png$/, "_contact-sheet.png");
-    return contactSheetResponse({ title: set.request.prompt, entries: setEntries(set), fileName, note: null });
+    return withDownloadTurn(request, sessionId, async () => {
+      const set = await loadSetForDownload((await params).id);
+      if (isDownloadCheck(request)) return downloadChecked();
+      const fileName = setFileName(setKindName(set), set.request.prompt, "png").replace(/\.png$/, "_contact-sheet.png");
+      return contactSheetResponse({ title: set.request.prompt, entries: setEntries(set), fileName, note: null });
+    });
   });
 }

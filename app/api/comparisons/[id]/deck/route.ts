@@ -1,5 +1,5 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
-import { takeDownloadTurn } from "@/lib/download/download-turn";
+import { withDownloadTurn } from "@/lib/download/download-turn";
 import { setFileName } from "@/lib/download/file-name";
 import { setKindName } from "@/lib/download/load-set";
 import { deckResponse } from "@/lib/download/takeaway-files";
@@ -14,11 +14,12 @@ export const dynamic = "force-dynamic";
 /** The set as a slide deck in the interface's language; a blind comparison not yet revealed under its letters. */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
-    await takeDownloadTurn(request, sessionId);
-    const set = await (await getHistory()).store.getComparison((await params).id);
-    if (!set) throw notFound("This item");
-    if (isDownloadCheck(request)) return downloadChecked();
-    const fileName = setFileName(setKindName(set), set.request.prompt, "pptx");
-    return deckResponse({ title: set.request.prompt, items: [set], fileName, locale: localeOfRequest(request), timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: [] });
+    return withDownloadTurn(request, sessionId, async () => {
+      const set = await (await getHistory()).store.getComparison((await params).id);
+      if (!set) throw notFound("This item");
+      if (isDownloadCheck(request)) return downloadChecked();
+      const fileName = setFileName(setKindName(set), set.request.prompt, "pptx");
+      return deckResponse({ title: set.request.prompt, items: [set], fileName, locale: localeOfRequest(request), timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: [] });
+    });
   });
 }

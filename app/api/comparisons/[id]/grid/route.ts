@@ -1,5 +1,5 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
-import { takeDownloadTurn } from "@/lib/download/download-turn";
+import { withDownloadTurn } from "@/lib/download/download-turn";
 import { contentDisposition, setFileName } from "@/lib/download/file-name";
 import { AppError } from "@/lib/errors";
 import { renderGridImage } from "@/lib/grid/grid-image";
@@ -18,18 +18,19 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
     // Drawing the picture is work the server does per request: it counts against the limit, as the other files do.
-    await takeDownloadTurn(request, sessionId);
-    const { store, images } = await getHistory();
-    const grid = await store.getComparison((await params).id);
-    if (!grid) throw notFound("This grid");
-    if (!isGrid(grid)) throw new AppError("invalid_request", "Only a grid is downloaded as one image; a comparison's images download one by one.");
-    if (isDownloadCheck(request)) return downloadChecked();
-    const { grid: t, sets } = MESSAGES[await requestLocale()];
-    const input = await gridImageInput(grid, { axisNames: t.axisNames, values: t.values, status: sets.status, corner: t.card.corner }, (id) => images.read(id, "thumb"));
-    return imageResponse(await renderGridImage(input), "image/png", {
-      "content-disposition": contentDisposition(setFileName("grid", grid.request.prompt, "png")),
-      // Cells fill in as they finish: a later download must not be an older copy.
-      "cache-control": "no-store",
+    return withDownloadTurn(request, sessionId, async () => {
+      const { store, images } = await getHistory();
+      const grid = await store.getComparison((await params).id);
+      if (!grid) throw notFound("This grid");
+      if (!isGrid(grid)) throw new AppError("invalid_request", "Only a grid is downloaded as one image; a comparison's images download one by one.");
+      if (isDownloadCheck(request)) return downloadChecked();
+      const { grid: t, sets } = MESSAGES[await requestLocale()];
+      const input = await gridImageInput(grid, { axisNames: t.axisNames, values: t.values, status: sets.status, corner: t.card.corner }, (id) => images.read(id, "thumb"));
+      return imageResponse(await renderGridImage(input), "image/png", {
+        "content-disposition": contentDisposition(setFileName("grid", grid.request.prompt, "png")),
+        // Cells fill in as they finish: a later download must not be an older copy.
+        "cache-control": "no-store",
+      });
     });
   });
 }

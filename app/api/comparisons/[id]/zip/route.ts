@@ -1,5 +1,5 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
-import { takeDownloadTurn } from "@/lib/download/download-turn";
+import { withDownloadTurn } from "@/lib/download/download-turn";
 import { setFileName } from "@/lib/download/file-name";
 import { loadSetForDownload, setKindName } from "@/lib/download/load-set";
 import { setEntries } from "@/lib/download/set-results";
@@ -11,9 +11,10 @@ export const dynamic = "force-dynamic";
 /** Every image of the set as its PNG download, with manifest.csv and manifest.json, streamed. */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
-    await takeDownloadTurn(request, sessionId);
-    const set = await loadSetForDownload((await params).id);
-    if (isDownloadCheck(request)) return downloadChecked();
-    return zipResponse({ entries: setEntries(set), fileName: setFileName(setKindName(set), set.request.prompt, "zip"), origin: new URL(request.url).origin, note: null });
+    return withDownloadTurn(request, sessionId, async () => {
+      const set = await loadSetForDownload((await params).id);
+      if (isDownloadCheck(request)) return downloadChecked();
+      return zipResponse({ entries: setEntries(set), fileName: setFileName(setKindName(set), set.request.prompt, "zip"), origin: new URL(request.url).origin, note: null });
+    });
   });
 }
