@@ -17,6 +17,10 @@ const nextConfig = {
   // Native code (image processing, SQLite) and the slide-deck writer (its own zip library) are loaded from
   // node_modules at run time, not bundled.
   serverExternalPackages: ["sharp", "libsql", "undici", "pptxgenjs"],
+  // The app has no use for Next's image optimizer (images are served and sized by its own routes), and the
+  // optimizer fetches a local URL itself, without the caller's Host: a page under a rebound name could have
+  // read the history's images through it. Off, /_next/image answers 404.
+  images: { unoptimized: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
