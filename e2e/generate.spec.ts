@@ -1,6 +1,17 @@
 import { expect, test } from "./fixtures";
 
 test.describe("generating", () => {
+  test("a run sent from the keyboard keeps the focus on its button", async ({ playground, simulator, page }) => {
+    await simulator.configure({ latencyMs: 1_500 });
+    await playground.prompt.fill("A lighthouse sent with the Enter key");
+    await playground.generateButton.focus();
+    await page.keyboard.press("Enter");
+    await expect(playground.latest().getByRole("img")).toHaveCount(1, { timeout: 30_000 });
+    // Not dropped to the page while the run was sent (a disabled button loses the focus).
+    await expect(playground.generateButton).toBeFocused();
+    expect((await simulator.stats()).calls).toBe(1);
+  });
+
   test("a Qwen model: the image arrives beside its revised prompt and settings", async ({ playground, simulator, page }) => {
     await playground.chooseModel("Qwen-Image Plus");
     await playground.prompt.fill("A blue-and-white porcelain vase on a Song dynasty scroll, with the calligraphy 岳阳楼记");

@@ -32,6 +32,7 @@ import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { charCount, maxLengthFor } from "@/lib/text/well-formed";
+import { differsFrom } from "@/lib/forms/typed-work";
 
 const GROUPS = modelsByFamily();
 
@@ -64,7 +65,7 @@ export function CompareForm({
   useDraft("compare", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_COMPARE, accept: (values) => (values.models.every((id) => typeof id === "string" && findModel(id)) && isKeptSeed(values.seed) ? values : null) });
   useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
-  const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);
+  const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => differsFrom(values, DEFAULT_COMPARE, ["models"]), messages.common.formReplaced);
   const t = messages.compare.form;
   const { familyLabels } = messages.playground;
   const modelSummaries: Readonly<Record<string, string | undefined>> = messages.playground.modelSummaries;

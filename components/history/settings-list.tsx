@@ -10,6 +10,7 @@ import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { UpstreamId } from "./gateway-report";
 import { excerpt } from "@/lib/text/well-formed";
+import { knownBill } from "@/lib/generation/known-bill";
 
 /** The settings that made a result, as label/value pairs. */
 export function SettingsList({ generation }: { generation: GenerationView }) {
@@ -19,9 +20,10 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
   const locale = useLocale();
   const { each, money } = useCost();
   /** What the generation cost by the deployment's prices: what it billed, or at most all it asked for. */
-  const costText = ({ status, billedImages, images, request: { model, n } }: GenerationView): string => {
+  const costText = (shown: GenerationView): string => {
+    const { status, request: { model, n } } = shown;
     const price = each(model);
-    const billed = billedImages ?? (status === "succeeded" ? images.length : null);
+    const billed = knownBill(shown);
     if (isActive(status)) return plural(locale, t.costUpTo, n, { cost: money(price * n) });
     if (billed === null) return format(t.costUnknown, { cost: money(price * n) });
     if (billed === 0) return t.costNothing;

@@ -23,6 +23,7 @@ import { SubmitArea, useSubmitKeys, useModelCostGate } from "./submit-area";
 import { ReplacedNote } from "@/components/lazy";
 import { useUndoReplace } from "./undo-replace";
 import { useDraft } from "./use-draft";
+import { differsFrom } from "@/lib/forms/typed-work";
 
 // The schema (and zod) arrive when the form is first focused, well before its first submit needs them.
 const validation = schemaResolver(() => import("@/lib/models/request-schema").then((module) => module.generateRequestSchema));
@@ -65,7 +66,7 @@ export function GenerateForm({
   useDraft("generate", form, { stamp: DRAFT_STAMP, defaults: DEFAULTS, accept: (values) => (findModel(values.model) && isKeptSeed(values.seed) ? values : null) });
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const common = useMessages().common;
-  const undoable = useUndoReplace(form, (values) => values.prompt.trim() !== "", common.formReplaced);
+  const undoable = useUndoReplace(form, (values) => differsFrom(values, findModel(values.model) ? defaultRequest(values.model) : DEFAULTS, ["model"]), common.formReplaced);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
   const gate = useModelCostGate((request: GenerateRequest) => {

@@ -106,7 +106,8 @@ export function SubmitArea({
   /** Why the form cannot be sent yet, said on the button; the form's own submit refuses meanwhile too. */
   waitFor?: string | null;
 }) {
-  const t = useMessages().playground;
+  const messages = useMessages();
+  const t = messages.playground;
   const locale = useLocale();
   const { money } = useCost();
   return (
@@ -118,7 +119,7 @@ export function SubmitArea({
       )}
       {gate.confirming === null ? (
         <div className="space-y-1">
-          <Button ref={gate.submitButton} type="submit" variant="primary" size="lg" className="w-full" disabled={submitting || waitFor !== null} reason={waitFor ?? undefined}>
+          <Button ref={gate.submitButton} type="submit" variant="primary" size="lg" className="w-full" disabled={submitting || waitFor !== null} reason={waitFor ?? (submitting ? messages.common.working : undefined)}>
             {label}
           </Button>
           {/* Its line kept while the count is invalid, so nothing below moves. */}

@@ -7,10 +7,10 @@ import { useLive } from "@/lib/api/live";
 import { isHidden } from "@/lib/compare/column-label";
 import { isModelComparison, type SetRequest } from "@/lib/generation/set-kind";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
+import { knownBill } from "@/lib/generation/known-bill";
 
-/** The images a generation billed, or will at most while it runs. */
-const billed = (generation: GenerationView): number =>
-  isActive(generation.status) ? generation.request.n : (generation.billedImages ?? generation.images.length);
+/** The images a generation billed, or will at most while it runs; where no one can tell, every image asked, as today's count has them. */
+const billed = (generation: GenerationView): number => (isActive(generation.status) ? generation.request.n : (knownBill(generation) ?? generation.request.n));
 
 /**
  * What every card of generations made together (comparison, grid, batch) follows: the set as it is now (the
