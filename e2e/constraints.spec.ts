@@ -92,4 +92,20 @@ test.describe("model constraints", () => {
     await expect(compare.form.getByText("Only the first 500 of 700 pasted characters fit: the negative prompt stops at 500.")).toBeVisible();
     await expect(page.getByText("Sent to the models that take one.")).toHaveCount(0);
   });
+
+  test("a pasted negative prompt of emoji is counted in characters, as the model counts it, not cut at half", async ({ playground, page }) => {
+    const paste = (text: string) =>
+      playground.negativePrompt.evaluate((element, pasted) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", pasted);
+        element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text);
+    // Two UTF-16 units each: the field's own maxLength would have kept 250 of them.
+    await paste("🐱".repeat(300));
+    await expect(playground.negativePrompt).toHaveValue("🐱".repeat(300));
+    await expect(page.getByText("300/500")).toBeVisible();
+    await paste("🐟".repeat(250));
+    await expect(playground.negativePrompt).toHaveValue("🐱".repeat(300) + "🐟".repeat(200));
+    await expect(page.getByText("Only the first 200 of 250 pasted characters fit: the negative prompt stops at 500.")).toBeVisible();
+  });
 });

@@ -11,7 +11,7 @@ import { useUndoReplace } from "@/components/playground/undo-replace";
 import { SeedField } from "@/components/playground/seed-field";
 import { reveal } from "@/components/playground/reveal";
 import { useCost } from "@/components/pricing/prices";
-import { SubmitArea, useSubmitKeys, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useCostGate, useSubmitKeys, whileIdle } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -105,7 +105,7 @@ export function CompareForm({
   const keys = useSubmitKeys(submit, submitting);
 
   return (
-    <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
+    <form onSubmit={whileIdle(submit, submitting)} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
       {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
       <Controller
         control={control}

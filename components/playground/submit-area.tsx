@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ComponentProps, type KeyboardEvent, type RefObject } from "react";
+import { useEffect, useRef, useState, type ComponentProps, type FormEvent, type KeyboardEvent, type RefObject } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
@@ -68,6 +68,12 @@ const TYPED = new Set(["text", "search", "number", "email", "url", "tel", "passw
  * from the press until the request is out (then `submitting` says so) a second press does nothing. A plain
  * Enter in a one-line field (a seed, a term, a list's name) does not submit: it is pressed to finish typing.
  */
+/** A form's submit that sends nothing while a run is being sent: its button stays focusable then (it says why it waits), so Enter on it would. */
+export const whileIdle = (submit: (event: FormEvent<HTMLFormElement>) => Promise<unknown>, submitting: boolean) => (event: FormEvent<HTMLFormElement>) => {
+  if (submitting) event.preventDefault();
+  else void submit(event);
+};
+
 export const useSubmitKeys = (submit: () => Promise<unknown>, submitting: boolean) => {
   const starting = useRef(false);
   return (event: KeyboardEvent<HTMLFormElement>) => {

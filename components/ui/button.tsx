@@ -82,12 +82,8 @@ export function Button({
         aria-describedby={described.props["aria-describedby"] ?? props["aria-describedby"]}
         title={described.props.title ?? props.title}
         onClick={(event) => {
-          if (explained) {
-            // Focusable but doing nothing: a submit button does not send its form either (a click, or Enter
-            // in one of its fields, which clicks it).
-            event.preventDefault();
-            tell(event.currentTarget, reason ?? "");
-          } else if (!held.swallows(event)) onClick?.(event);
+          if (explained) tell(event.currentTarget, reason ?? "");
+          else if (!held.swallows(event)) onClick?.(event);
         }}
       />
       {described.node}
