@@ -127,6 +127,33 @@ describe("edit inputs at start-up", () => {
   });
 });
 
+describe("tidying at start-up", () => {
+  it("that fails (a file that cannot be removed) is logged, and the history opens all the same", async () => {
+    const dataDir = join(root, "data");
+    const first = await openStorage(dataDir, 0);
+    await first.store.createInput({ id: "input-stale", createdAt: 1_000, width: 800, height: 600, mime: "image/png", bytes: 4, thumbBytes: 1, sha256: "stale", from: null });
+    await first.images.put("input-stale", Buffer.from("full"), Buffer.from("thumb"));
+    await first.store.close();
+    // Where its file was, something no remove takes (as a bucket that throttles every delete).
+    const stuck = join(dataDir, "images", "input-stale.img");
+    rmSync(stuck);
+    mkdirSync(stuck);
+    writeFileSync(join(stuck, "held"), "x");
+
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const second = await openStorage(dataDir, 2_000 + 24 * 60 * 60 * 1000 + 1);
+    try {
+      expect(second.dropped).toBe(1);
+      expect(await second.store.input("input-stale")).toBeNull();
+      const logged = errors.mock.calls.map(([line]) => String(line));
+      expect(logged).toEqual(expect.arrayContaining([expect.stringMatching(/^1 of 1 files of deleted records could not be removed now/), expect.stringMatching(/^sweeping image files no record owns failed/)]));
+    } finally {
+      errors.mockRestore();
+      await second.store.close();
+    }
+  });
+});
+
 describe("an embedded history in use", () => {
   it("is refused to a second process, with what to do", async () => {
     const dataDir = join(root, "data");
