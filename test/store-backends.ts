@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
+import Database from "libsql";
 import pg from "pg";
 import { afterEach, beforeEach, inject } from "vitest";
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from "@/lib/store/migrations";
 import { openPostgres } from "@/lib/store/open-postgres";
 import { openSqlite } from "@/lib/store/open-sqlite";
 import type { SqlDatabase } from "@/lib/store/schema";
@@ -63,6 +65,35 @@ const openPostgresStore = async (): Promise<OpenedBackend & { readonly database:
  * Runs `test` on a PostgreSQL store of its own, its pool at hand (for tests that hold a transaction open
  * beside the store's), and closes it after.
  */
+/**
+ * A database as a version from before the migration that `marks` (a text in it) left it: the migrations before
+ * it applied and recorded, then `rows` run. Answers what the newest code opens, to see it migrate them.
+ */
+export const sqliteBefore = (file: string, marks: string, rows: readonly string[]): void => {
+  const before = SQLITE_MIGRATIONS.findIndex((migration) => migration.includes(marks));
+  const raw = new Database(file);
+  for (const migration of SQLITE_MIGRATIONS.slice(0, before)) raw.exec(migration);
+  raw.exec(`PRAGMA user_version = ${before}`);
+  for (const statement of rows) raw.exec(statement);
+  raw.close();
+};
+
+export const postgresBefore = async (url: string, marks: string, rows: readonly string[]): Promise<void> => {
+  const before = POSTGRES_MIGRATIONS.findIndex((migration) => migration.includes(marks));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("CREATE TABLE playground_schema (version INTEGER NOT NULL)");
+    for (const [index, migration] of POSTGRES_MIGRATIONS.slice(0, before).entries()) {
+      await client.query(migration);
+      await client.query(`INSERT INTO playground_schema (version) VALUES (${index + 1})`);
+    }
+    for (const statement of rows) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+};
+
 export const onPostgresStore = async (test: (opened: { readonly store: GenerationStore; readonly database: PostgresDatabase }) => Promise<void>): Promise<void> => {
   const opened = await openPostgresStore();
   try {

@@ -127,13 +127,13 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   }
   // Every cell meets its model's limits, the first one that does not is named.
   const plan = planGrid(grid);
+  /** A cell as the grid labels it, its value on each axis; `empty`: what an empty value is said as. */
+  const named = (cell: (typeof plan.cells)[number], empty = "") => plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0] || empty).join(" · ");
   for (const cell of plan.cells) {
     const model = getModel(cell.request.model);
-    const where = plan.axes.length > 0 ? ` (cell ${plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0]).join(" · ")})` : "";
+    const where = plan.axes.length > 0 ? ` (cell ${named(cell)})` : "";
     if (cell.request.prompt.trim() === "") {
-      // Named as the grid labels it, an empty value as “”.
-      const named = plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0] || "“”").join(" · ");
-      addIssue(["prompt"], `A cell's prompt would be empty (cell ${named}): keep some text outside the alternatives, or give the empty one a word.`);
+      addIssue(["prompt"], `A cell's prompt would be empty (cell ${named(cell, "“”")}): keep some text outside the alternatives, or give the empty one a word.`);
       return;
     }
     const promptCount = charCount(cell.request.prompt);
@@ -155,7 +155,6 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   const aspectAxis = grid.axes.findIndex((axis) => axis.type === "aspect");
   if (aspectAxis < 0) return;
   const seen = new Map<string, (typeof plan.cells)[number]>();
-  const named = (cell: (typeof plan.cells)[number]) => plan.axes.map((axis, position) => axis.labels[cell.at[position] ?? 0]).join(" · ");
   for (const cell of plan.cells) {
     const key = JSON.stringify(cell.request);
     const first = seen.get(key);

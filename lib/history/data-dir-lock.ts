@@ -18,24 +18,24 @@ const OWNER_FILE = "playground.owner";
 /** Opens of each folder by this process (a test reopens one): the file goes with the last. */
 const held = new Map<string, number>();
 
-/** A process's start, in clock ticks since the boot (`/proc/<pid>/stat`'s 22nd field); null where there is no /proc. */
-const startOf = (pid: number): string | null => {
+const readText = (file: string): string | null => {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The fields after the name, which may itself hold spaces and parentheses: state is the 3rd, start the 22nd.
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+    return readFileSync(file, "utf8").trim();
   } catch {
     return null;
   }
 };
 
-const bootId = (): string | null => {
-  try {
-    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || null;
-  } catch {
-    return null;
-  }
+/**
+ * A process's `/proc/<pid>/stat` fields after its name (which may itself hold spaces and parentheses): its
+ * state first, its start (clock ticks since the boot) the 20th; null where there is no /proc, or no process.
+ */
+const statOf = (pid: number): string[] | null => {
+  const stat = readText(`/proc/${pid}/stat`);
+  return stat === null ? null : stat.slice(stat.lastIndexOf(")") + 2).split(" ");
 };
+
+const bootId = (): string | null => readText("/proc/sys/kernel/random/boot_id") || null;
 
 /**
  * Who holds the folder: the process's id, and where the system says so, when it started and in which boot.
@@ -43,17 +43,9 @@ const bootId = (): string | null => {
  * can name a process that has nothing to do with it.
  */
 const owner = (pid: number): string | null => {
-  const start = startOf(pid);
+  const start = statOf(pid)?.[19];
   const boot = bootId();
-  return start !== null && boot !== null ? `${pid} ${start} ${boot}` : null;
-};
-
-const readText = (file: string): string | null => {
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    return null;
-  }
+  return start !== undefined && boot !== null ? `${pid} ${start} ${boot}` : null;
 };
 
 /** Whether the process a lock file names runs: not gone, not a zombie (a container's first process may never reap it), and the one that wrote it. */
@@ -64,14 +56,13 @@ const running = (pid: number, start: string | undefined, boot: string | undefine
     // Another user's process cannot be signalled, but it runs.
     if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
-  try {
-    if (/^\d+ \(.*\) Z /s.test(readFileSync(`/proc/${pid}/stat`, "utf8"))) return false;
-  } catch {
-    return true;
-  }
+  const fields = statOf(pid);
+  if (fields === null) return true;
+  if (fields[0] === "Z") return false;
   // A file written before the start and the boot were recorded is judged by its id alone.
-  if (boot !== undefined && bootId() !== null && boot !== bootId()) return false;
-  return start === undefined || startOf(pid) === null || start === startOf(pid);
+  const now = bootId();
+  if (boot !== undefined && now !== null && boot !== now) return false;
+  return start === undefined || fields[19] === undefined || start === fields[19];
 };
 
 export const dataDirInUse = (dir: string, pid: number): string =>

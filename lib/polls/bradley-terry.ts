@@ -171,8 +171,10 @@ export const leaderboard = (models: readonly string[], votes: readonly PairwiseV
     });
   });
   const comparisonsOf = (model: string) => pairs.filter((pair) => pair.a === model || pair.b === model).reduce((sum, pair) => sum + pair.aWins + pair.bWins + pair.ties, 0);
-  const compared = models.filter((model) => comparisonsOf(model) > 0);
-  const wins = winsOf(compared, votes);
+  const kept = models.flatMap((model, index) => (comparisonsOf(model) > 0 ? [index] : []));
+  const compared = kept.map((index) => models[index] ?? "");
+  // The compared models' rows and columns of the wins already counted.
+  const wins = kept.map((i) => kept.map((j) => at(all, i, j)));
   const strength = fit(wins, prior);
   const errors = standardErrors(wins, strength, prior);
   const ranking = compared
@@ -185,13 +187,10 @@ export const leaderboard = (models: readonly string[], votes: readonly PairwiseV
     })
     .sort((x, y) => y.score - x.score || x.model.localeCompare(y.model));
   const groups = groupsOf(compared, wins);
-  const unranked = models.filter((model) => !compared.includes(model));
-  return {
-    ranking,
-    unranked,
-    pairs,
-    votes: votes.length,
-    groups,
-    confident: votes.length >= ENOUGH.votes && unranked.length === 0 && ranking.every((entry) => entry.comparisons >= ENOUGH.perModel) && groups.length <= 1,
-  };
+  const board = { ranking, unranked: models.filter((model) => !compared.includes(model)), pairs, votes: votes.length, groups };
+  return { ...board, confident: !tooFewVotes(board) && groups.length <= 1 };
 };
+
+/** Too few votes to go by: fewer than ENOUGH, a model never compared, or one compared too seldom. */
+export const tooFewVotes = ({ votes, unranked, ranking }: Pick<Leaderboard, "votes" | "unranked" | "ranking">): boolean =>
+  votes < ENOUGH.votes || unranked.length > 0 || ranking.some((entry) => entry.comparisons < ENOUGH.perModel);

@@ -3,7 +3,7 @@ import { HTML_LANG, type Locale } from "../i18n/locale";
 import type { Messages } from "../i18n/messages/en";
 import { modelName } from "../models/model-name";
 import { formatMoney } from "../pricing/prices";
-import { ENOUGH } from "./bradley-terry";
+import { ENOUGH, tooFewVotes } from "./bradley-terry";
 import type { PollResults } from "./poll-results";
 
 /** The leaderboard's tables as text, as the page and the slide deck both show them. */
@@ -45,9 +45,7 @@ export const rankingRows = (results: PollResults, t: Words, currency: string, lo
  * votes never linked (their groups' order is the prior's, not the voters').
  */
 export const rankingNotes = (results: PollResults, t: Words): string[] => [
-  ...(results.votes < ENOUGH.votes || results.unranked.length > 0 || results.ranking.some((entry) => entry.comparisons < ENOUGH.perModel)
-    ? [format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })]
-    : []),
+  ...(tooFewVotes(results) ? [format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })] : []),
   ...(results.groups.length > 1 ? [format(t.apart, { groups: results.groups.map((group) => group.map(modelName).join(", ")).join(" · ") })] : []),
 ];
 

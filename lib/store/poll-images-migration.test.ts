@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "libsql";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { freshPostgresSchema } from "@/test/store-backends";
+import { freshPostgresSchema, postgresBefore, sqliteBefore } from "@/test/store-backends";
 import { defaultRequest } from "../models/defaults";
-import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from "./migrations";
 import { openPostgres } from "./open-postgres";
 import { openSqlite } from "./open-sqlite";
 import { createSqlStore } from "./sql-store";
@@ -53,16 +50,11 @@ const migrated = async (store: GenerationStore) => {
 };
 
 describe("the images of polls made before they were kept", () => {
-  const before = SQLITE_MIGRATIONS.findIndex((migration) => migration.includes("CREATE TABLE poll_images"));
-
   it("are kept by the migration on SQLite", async () => {
     const dir = mkdtempSync(join(tmpdir(), "poll-images-"));
     try {
       const file = join(dir, "history.db");
-      const raw = new Database(file);
-      for (const migration of SQLITE_MIGRATIONS.slice(0, before)) raw.exec(migration);
-      raw.exec(`PRAGMA user_version = ${before}; ${ROWS}`);
-      raw.close();
+      sqliteBefore(file, "CREATE TABLE poll_images", [ROWS]);
       await migrated(createSqlStore(openSqlite(file)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -71,17 +63,8 @@ describe("the images of polls made before they were kept", () => {
 
   it("are kept by the migration on PostgreSQL", async () => {
     const schema = await freshPostgresSchema();
-    const pgBefore = POSTGRES_MIGRATIONS.findIndex((migration) => migration.includes("CREATE TABLE poll_images"));
     try {
-      const client = new pg.Client({ connectionString: schema.url });
-      await client.connect();
-      await client.query("CREATE TABLE playground_schema (version INTEGER NOT NULL)");
-      for (const [index, migration] of POSTGRES_MIGRATIONS.slice(0, pgBefore).entries()) {
-        await client.query(migration);
-        await client.query(`INSERT INTO playground_schema (version) VALUES (${index + 1})`);
-      }
-      await client.query(ROWS);
-      await client.end();
+      await postgresBefore(schema.url, "CREATE TABLE poll_images", [ROWS]);
       await migrated(createSqlStore(await openPostgres(schema.url, { maxConnections: 2 })));
     } finally {
       await schema.drop();

@@ -2,13 +2,10 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "libsql";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { freshPostgresSchema } from "@/test/store-backends";
+import { freshPostgresSchema, postgresBefore, sqliteBefore } from "@/test/store-backends";
 import { DEFAULT_COMPARE } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
-import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from "./migrations";
 import { openPostgres } from "./open-postgres";
 import { openSqlite } from "./open-sqlite";
 import type { SqlDatabase } from "./schema";
@@ -54,15 +51,10 @@ const migrated = async (database: SqlDatabase) => {
 
 describe("the folded prompts of records made before they were kept", () => {
   it("are filled on SQLite", async () => {
-    const before = SQLITE_MIGRATIONS.findIndex((migration) => migration.includes("prompt_search"));
     const dir = mkdtempSync(join(tmpdir(), "search-text-"));
     try {
       const file = join(dir, "history.db");
-      const raw = new Database(file);
-      for (const migration of SQLITE_MIGRATIONS.slice(0, before)) raw.exec(migration);
-      raw.exec(`PRAGMA user_version = ${before}`);
-      for (const statement of ROWS) raw.exec(statement);
-      raw.close();
+      sqliteBefore(file, "prompt_search", ROWS);
       await migrated(openSqlite(file));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -70,18 +62,9 @@ describe("the folded prompts of records made before they were kept", () => {
   });
 
   it("are filled on PostgreSQL", async () => {
-    const before = POSTGRES_MIGRATIONS.findIndex((migration) => migration.includes("prompt_search"));
     const schema = await freshPostgresSchema();
     try {
-      const client = new pg.Client({ connectionString: schema.url });
-      await client.connect();
-      await client.query("CREATE TABLE playground_schema (version INTEGER NOT NULL)");
-      for (const [index, migration] of POSTGRES_MIGRATIONS.slice(0, before).entries()) {
-        await client.query(migration);
-        await client.query(`INSERT INTO playground_schema (version) VALUES (${index + 1})`);
-      }
-      for (const statement of ROWS) await client.query(statement);
-      await client.end();
+      await postgresBefore(schema.url, "prompt_search", ROWS);
       await migrated(await openPostgres(schema.url, { maxConnections: 2 }));
     } finally {
       await schema.drop();

@@ -38,6 +38,15 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     });
   };
 
+  /** A blind comparison (its columns in plan order), its first column, and the day it was made on. */
+  const blindColumn = async (prompt: string) => {
+    const request = { ...compareRequest(prompt), blind: true };
+    const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
+    const column = blind.columns[0]?.generation;
+    if (!column) throw new Error("no columns");
+    return { blind, column, day: new Date(clock).toISOString().slice(0, 10) };
+  };
+
   const single = async (prompt: string) => store.create({ id: randomUUID(), createdAt: (clock += 1000), request: { ...defaultRequest("qwen-image"), prompt } });
 
   const image = (revisedPrompt: string) => ({ id: randomUUID(), position: 0, width: 1328, height: 1328, mime: "image/png", bytes: 10, revisedPrompt });
@@ -130,8 +139,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     });
 
     it("answers filters on a blind comparison not yet revealed as its card shows it: each filter on its own, no column told apart", async () => {
-      const request = { ...compareRequest("a blind fox at the CAFÉ"), blind: true };
-      const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
+      const { blind } = await blindColumn("a blind fox at the CAFÉ");
       const [wan, qwen, flash] = blind.columns.map((column) => column.generation);
       if (!wan || !qwen || !flash) throw new Error("no columns");
       const ids = async (query: Omit<Parameters<GenerationStore["list"]>[0], "limit">) => (await store.list({ ...query, limit: 10 })).items.map((item) => item.id);
@@ -159,11 +167,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     });
 
     it("corrects a hidden blind column's spend under its blind key when the column was interrupted, tried again, then answered", async () => {
-      const request = { ...compareRequest("a blind owl"), blind: true };
-      const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
-      const column = blind.columns[0]?.generation;
-      if (!column) throw new Error("no columns");
-      const day = new Date(clock).toISOString().slice(0, 10);
+      const { column, day } = await blindColumn("a blind owl");
       await store.reserveImages(day, column.request.n, null);
       await store.markSent(column.id, 5);
       await store.markInterrupted(clock + 1_000);
@@ -178,11 +182,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     });
 
     it("corrects a cancelled blind column's spend under the key it was settled under, though the models were revealed in between", async () => {
-      const request = { ...compareRequest("a blind heron"), blind: true };
-      const blind = await store.createComparison({ id: randomUUID(), createdAt: (clock += 1000), request, seed: 5, columns: planComparison(request).map((plan) => ({ id: randomUUID(), request: plan.request })), queued: false });
-      const column = blind.columns[0]?.generation;
-      if (!column) throw new Error("no columns");
-      const day = new Date(clock).toISOString().slice(0, 10);
+      const { blind, column, day } = await blindColumn("a blind heron");
       const before = new Map((await store.spendOn(day)).map((row) => [row.model, row.images]));
       await store.reserveImages(day, column.request.n, null);
       await store.markSent(column.id, 5);
