@@ -199,6 +199,39 @@ describe("the history's upkeep", () => {
     }
   });
 
+  it("does the rest of its round when one hourly step fails, logs the failure, and still comes round again", async () => {
+    const dataDir = join(root, "data");
+    const storage = await openStorage(dataDir, 0);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const day = 24 * 60 * 60 * 1000;
+    try {
+      await storage.store.createInput({ id: "input-stale", createdAt: 1_000, width: 8, height: 8, mime: "image/png", bytes: 4, thumbBytes: 1, sha256: "stale", from: null });
+      await storage.images.put("input-stale", Buffer.from("full"), Buffer.from("thumb"));
+      // A file no record owns where no remove takes it (as a bucket that throttles every delete): the sweep fails.
+      const stuck = join(dataDir, "images", "orphan-stuck.img");
+      mkdirSync(stuck);
+      writeFileSync(join(stuck, "held"), "x");
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 4 * 60 * 60 * 1000 });
+      try {
+        await storage.upkeep(1_000 + day + 1);
+      } finally {
+        vi.useRealTimers();
+      }
+      const logged = errors.mock.calls.map(([line]) => String(line));
+      expect(logged).toEqual([expect.stringMatching(/^sweeping image files no record owns failed, and is tried again within the hour: /)]);
+      // The step before it was done all the same.
+      expect(await storage.store.input("input-stale")).toBeNull();
+      expect(await storage.images.has("input-stale")).toBe(false);
+      // And the upkeep is not left stuck: the next round still interrupts a generation whose lease ran out.
+      await storage.store.create({ id: "orphaned", createdAt: 2 * day, request: request("orphaned") }, { lease: { owner: "gone", until: 2 * day + 1_000 }, maxConcurrent: 10, now: 2 * day });
+      await storage.upkeep(2 * day + 5_000);
+      expect((await storage.store.get("orphaned"))?.status).toBe("interrupted");
+    } finally {
+      errors.mockRestore();
+      await storage.store.close();
+    }
+  });
+
   it("interrupts generations whose lease ran out, round after round, however often it is called", async () => {
     const storage = await openStorage(join(root, "data"), 0);
     const lease = (until: number) => ({ lease: { owner: "gone", until }, maxConcurrent: 10, now: 0 });
