@@ -80,6 +80,16 @@ test.describe("model constraints", () => {
     await expect(page.getByText("Limit reached: the model reads at most 500 characters.")).toBeVisible();
   });
 
+  test("an emoji typed as the negative prompt's last character is put in, and counted as one", async ({ playground, page }) => {
+    await playground.negativePrompt.focus();
+    await page.keyboard.insertText("x".repeat(499));
+    await page.keyboard.insertText("😀");
+    await expect(playground.negativePrompt).toHaveValue(`${"x".repeat(499)}😀`);
+    await expect(page.getByText("500/500")).toBeVisible();
+    await page.keyboard.insertText("z");
+    await expect(playground.negativePrompt).toHaveValue(`${"x".repeat(499)}😀`);
+  });
+
   test("a paste longer than the compare form's negative prompt takes is said, not cut without a word", async ({ compare, page }) => {
     await compare.open();
     const field = compare.form.getByLabel("Negative prompt", { exact: true });

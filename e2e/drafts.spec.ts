@@ -96,6 +96,17 @@ test.describe("typed work kept in the tab", () => {
     await expect(edit.prompt).toHaveValue("My own square, not yet run");
     await page.reload();
     await expect(edit.inputImage).toContainText("a result of “Make the harbour a night scene”");
+
+    // The same when the result cannot be taken (the network gone): the draft's own picture is put back, and why is said.
+    await edit.upload({ name: "square.png", mimeType: "image/png", buffer: await picture(800, 800, "#b45309") });
+    await edit.expectInput("800*800");
+    await page.getByRole("button", { name: "One model", exact: true }).click();
+    await page.reload();
+    await page.route("**/api/inputs", (route) => route.abort("internetdisconnected"), { times: 1 });
+    await edited.getByRole("button", { name: "Edit this image" }).click();
+    await expect(edit.form.getByText(/^Could not put the image in the edit form: /)).toBeVisible();
+    await edit.expectInput("800*800");
+    await expect(edit.prompt).toHaveValue("My own square, not yet run");
   });
 
   test("a draft that no longer fits the form is dropped, not poured into it", async ({ playground, page }) => {

@@ -36,15 +36,15 @@ const holdInputs = (page: Page, contentType: RegExp) => {
 };
 
 /** A picture handed to an element as a file dragged from the desktop (drop) or copied (paste) arrives. */
-const handOver = async (page: Page, how: "drop" | "paste", selector: string, picture: Buffer) =>
+const handOver = async (page: Page, how: "drop" | "paste", selector: string, picture: Buffer, { name, type } = { name: "picture.png", type: "image/png" }) =>
   page.locator(selector).evaluate(
-    (element, { bytes, how }) => {
+    (element, { bytes, how, name, type }) => {
       const data = new DataTransfer();
-      data.items.add(new File([new Uint8Array(bytes)], "picture.png", { type: "image/png" }));
+      data.items.add(new File([new Uint8Array(bytes)], name, { type }));
       const event = how === "drop" ? new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }) : new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
       element.dispatchEvent(event);
     },
-    { bytes: [...picture], how },
+    { bytes: [...picture], how, name, type },
   );
 
 test.describe("editing an image", () => {
@@ -207,6 +207,10 @@ test.describe("editing an image", () => {
     const edit = new EditPanel(page);
     await edit.open();
     await handOver(page, "drop", "[data-testid=input-drop-zone]", await picture(900, 600));
+    await edit.expectInput("900*600");
+    // A dropped file that is no image is refused with why, and the input stays.
+    await handOver(page, "drop", "[data-testid=input-drop-zone]", Buffer.from("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n"), { name: "brief.pdf", type: "application/pdf" });
+    await expect(edit.form.getByText("This file is not a PNG, JPEG or WebP image (judged by its contents, not its name). Nothing was uploaded.")).toBeVisible();
     await edit.expectInput("900*600");
     // A paste anywhere in the form, here into the prompt, replaces it; pasted text would still go in as text.
     await handOver(page, "paste", "#edit-prompt", await picture(640, 640));

@@ -78,12 +78,20 @@ export function EditForm({
     shown.current = view;
     setPreviewState(view);
   };
-  // A form opened to take a history result: that picture is the input, not the one a draft kept.
+  // A form opened to take a history result: that picture is the input, not the one a draft kept; the draft's
+  // is held back, and put back if the result cannot be taken.
   const mountedWith = useRef(load);
+  const heldBack = useRef<InputImageView | null>(null);
   useDraft("edit", form, {
     stamp: DRAFT_STAMP,
     defaults: DEFAULTS,
-    accept: (values, side) => (!isKeptEdit(values, side) ? null : mountedWith.current?.kind === "result" ? { ...values, input: NO_INPUT } : values),
+    accept: (values, side) => {
+      if (!isKeptEdit(values, side)) return null;
+      if (mountedWith.current?.kind !== "result") return values;
+      const kept = keptInput(values.input, side);
+      heldBack.current = kept.ok ? kept.view : null;
+      return { ...values, input: NO_INPUT };
+    },
     side: {
       value: preview,
       restore: (side, values) => {
@@ -125,7 +133,8 @@ export function EditForm({
     if (!load) return;
     switch (load.kind) {
       case "result":
-        void picker.current?.takeResult(load.imageId).then((taken) => {
+        void picker.current?.takeResult(load.imageId, heldBack.current).then((taken) => {
+          heldBack.current = null;
           if (!taken) return;
           setNotices([(messages) => messages.edit.imageLoaded]);
           reveal("edit-prompt");

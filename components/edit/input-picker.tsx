@@ -15,8 +15,11 @@ import { excerpt } from "@/lib/text/well-formed";
 export type InputPickerApi = {
   /** Takes a file from outside the drop zone (a paste anywhere in the form). */
   accept(file: File): void;
-  /** Takes a result from the history ("Edit this image"); true once it is the input. */
-  takeResult(imageId: string): Promise<boolean>;
+  /**
+   * Takes a result from the history ("Edit this image"); true once it is the input. `otherwise`: the input to
+   * put back if the result cannot be taken (the picture a form opening for it held back from its draft).
+   */
+  takeResult(imageId: string, otherwise?: InputImageView | null): Promise<boolean>;
 };
 
 type Status =
@@ -108,6 +111,7 @@ export function InputPicker({
   const choose = async (
     from: "upload" | "history",
     work: (signal: AbortSignal, show: (status: Status) => void) => Promise<InputImageView | Status>,
+    otherwise: InputImageView | null = null,
   ): Promise<boolean> => {
     latest.current?.abort();
     const controller = new AbortController();
@@ -122,6 +126,11 @@ export function InputPicker({
     latest.current = null;
     if ("kind" in result) {
       setStatus(result);
+      if (otherwise) {
+        // Put back as this picker's own choice, so the failure stays said beside it.
+        own.current = otherwise.id;
+        onChangeNow.current(otherwise);
+      }
       return false;
     }
     setStatus({ kind: "idle" });
@@ -141,17 +150,23 @@ export function InputPicker({
 
   useImperativeHandle(ref, () => ({
     accept: (file) => void accept(file),
-    takeResult: (imageId) =>
-      choose("history", (signal, show) => {
-        show({ kind: "taking" });
-        return inputFromResult(imageId, signal);
-      }),
+    takeResult: (imageId, otherwise) =>
+      choose(
+        "history",
+        (signal, show) => {
+          show({ kind: "taking" });
+          return inputFromResult(imageId, signal);
+        },
+        otherwise,
+      ),
   }));
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
-    const file = firstImage(event.dataTransfer.files);
+    // A file that is not an image is still read, to be refused with why: dropped, it was meant as the input.
+    const files = event.dataTransfer.files;
+    const file = firstImage(files) ?? files[0];
     if (file) void accept(file);
   };
 

@@ -24,7 +24,15 @@ describe("well-formed text", () => {
     expect(maxLengthFor("", 500)).toBe(500);
     expect(maxLengthFor("a kitten", 500)).toBe(500);
     expect(maxLengthFor("🐱".repeat(300), 500)).toBe(800);
-    expect(maxLengthFor("𠀀春", 3)).toBe(4);
+    expect(maxLengthFor("𠀀春", 4)).toBe(5);
+  });
+
+  it("leaves the last character's place room for an emoji, and none past it", () => {
+    const field = "x".repeat(499);
+    expect(maxLengthFor(field, 500)).toBeGreaterThanOrEqual(`${field}😀`.length);
+    expect(maxLengthFor("𠀀春", 3)).toBe(5);
+    expect(maxLengthFor(`${field}😀`, 500)).toBe(501);
+    expect(maxLengthFor(`${field}y`, 500)).toBe(500);
   });
 
   it("property: a field at its maxLength holds exactly the limit in characters", () => {

@@ -50,6 +50,11 @@ export const excerpt = (text: string, max: number): string => {
 /**
  * The `maxLength` that holds a field holding `text` to `max` characters. The browser counts `maxLength` in UTF-16
  * units, where an emoji or a rare CJK character is two: each such character already in the field adds its
- * second unit, so the field stops where the upstream's count does (a new one needs two units of room).
+ * second unit, so the field stops where the upstream's count does. The last character's room is two units, or
+ * an emoji typed there would be dropped without a word; two ordinary characters put in at once there (an IME's
+ * word) then go one past the limit, which the counter and the form's check show rather than cut.
  */
-export const maxLengthFor = (text: string, max: number): number => max + text.length - charCount(text);
+export const maxLengthFor = (text: string, max: number): number => {
+  const count = charCount(text);
+  return max + text.length - count + (count === max - 1 ? 1 : 0);
+};
