@@ -174,7 +174,7 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   await playground.prompt.fill("One too many");
   await playground.generateButton.click();
   await expect(page.getByRole("alert").filter({ hasText: "Could not start" })).toContainText(
-    /You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds?\./,
+    /At most 3 generations a minute may be started here \(a download counts as one\), and this would go past it\. Try again in \d+ seconds?\./,
   );
   await expect(page.getByTestId("usage")).toHaveText(/^1 of 4 images left today · about \$0\.06 spent \(offline demo: nothing billed\)$/);
 
@@ -200,7 +200,7 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   const favourites = page.getByRole("group", { name: "Download the favourites" });
   await favourites.getByRole("link", { name: "Images (zip)" }).click();
   await expect(favourites.getByRole("alert")).toHaveText(
-    /^The download could not start: You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds?\.$/,
+    /^The download could not start: At most 3 generations a minute may be started here \(a download counts as one\), and this would go past it\. Try again in \d+ seconds?\.$/,
   );
   expect(downloads).toBe(0);
 

@@ -1,7 +1,7 @@
 import { expect, PlaygroundPage, test } from "./fixtures";
 
 test.describe("presenting and sharing", () => {
-  test("a presentation of a selection: keyboard and click move between preloaded slides, Escape leaves", async ({ playground, compare, page }) => {
+  test("a presentation of a selection: keyboard and click move between preloaded slides, Escape leaves", async ({ playground, compare, page, browser }) => {
     await compare.chooseModels(["Wan 2.2 flash", "Qwen-Image"]);
     await compare.prompt.fill("Two models, one cat");
     await compare.submit();
@@ -60,6 +60,17 @@ test.describe("presenting and sharing", () => {
     await page.keyboard.press("Escape");
     await expect(page.locator("dialog")).toHaveCount(0);
     await expect(present).toBeFocused();
+
+    // A shared selection is titled by each viewer's own language, not by the sharer's.
+    await selection.getByRole("button", { name: "Share selection" }).click();
+    const link = await selection.getByRole("textbox", { name: "Share link" }).inputValue();
+    for (const [locale, heading] of [["en-GB", "Shared images"], ["zh-CN", "分享的图片"]] as const) {
+      const viewer = await browser.newContext({ locale });
+      const shared = await viewer.newPage();
+      await shared.goto(link);
+      await expect(shared.getByRole("heading", { level: 1 })).toHaveText(heading);
+      await viewer.close();
+    }
   });
 
   test("a share link opens read-only in a fresh browser, and continues in the playground", async ({ playground, page, browser }) => {

@@ -73,6 +73,7 @@ export const startRouteHarness = async (options: HarnessOptions = {}): Promise<R
     PLAYGROUND_SESSION_SECRET: undefined,
     // lib/access/config.ts caps this at 10 000 (100 000 makes every route answer 500).
     RATE_LIMIT_PER_MINUTE: "10000",
+    RATE_LIMIT_PER_ADDRESS_PER_MINUTE: undefined,
     MAX_CONCURRENT_GENERATIONS: "1000",
     DAILY_IMAGE_LIMIT: undefined,
     ...options.env,

@@ -16,13 +16,24 @@ const QUALITY = 0.92;
 /** Enough of the file for its header: a JPEG's size can follow some hundreds of KB of metadata. */
 const HEADER_BYTES = 1024 * 1024;
 
+/*
+ * A browser's own words for a failure (a DOMException's message) are in its language, or none, not the page's:
+ * each failure here is a refusal the interface words itself.
+ */
+
+/** The bytes, or null when the browser cannot read them: the file moved, changed or deleted since it was chosen, or a folder. */
+const bytesOf = (blob: Blob): Promise<Uint8Array | null> => blob.arrayBuffer().then((buffer) => new Uint8Array(buffer), () => null);
+
+const FILE_UNAVAILABLE: PreparedFile = { ok: false, refusal: { code: "file-unavailable" } };
+
 /** Upright pixels: createImageBitmap applies the EXIF orientation a phone writes, as the <img> does. */
 const decode = (file: Blob): Promise<ImageBitmap | null> => createImageBitmap(file, { imageOrientation: "from-image" }).catch(() => null);
 
-const encode = async (bitmap: ImageBitmap, to: Size, type: InputImageType, maxBytes: number): Promise<Blob> => {
+/** The picture drawn again, or null when this browser cannot (no OffscreenCanvas or 2D context, out of memory). */
+const encode = async (bitmap: ImageBitmap, to: Size, type: InputImageType, maxBytes: number): Promise<Blob | null> => {
   const canvas = new OffscreenCanvas(to.width, to.height);
   const context = canvas.getContext("2d");
-  if (!context) throw new Error("This browser cannot draw the image to scale it.");
+  if (!context) return null;
   context.imageSmoothingQuality = "high";
   context.drawImage(bitmap, 0, 0, to.width, to.height);
   const first = await canvas.convertToBlob({ type, quality: QUALITY });
@@ -44,16 +55,23 @@ const encode = async (bitmap: ImageBitmap, to: Size, type: InputImageType, maxBy
  * Reads a chosen file in the browser and decides before any request: too large (by its size alone), not an
  * image (by its first bytes), vast (by the size its header declares), undecodable or too small is refused; a
  * picture over 2048 px is drawn smaller, and a file over the send budget drawn again, so the upload stays
- * small; anything else goes as it is, and the server turns it upright.
+ * small; anything else goes as it is, and the server turns it upright. Never throws: a file the browser cannot
+ * read, or a picture it cannot draw smaller, is refused too.
  */
 export const prepareFile = async (file: Blob, rule: EditInputRule, progress: (step: PrepareStep) => void): Promise<PreparedFile> => {
   const tooLarge = checkFileSize(file.size, rule);
   if (tooLarge) return { ok: false, refusal: tooLarge };
-  const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  const head = await bytesOf(file.slice(0, HEADER_BYTES));
+  if (!head) return FILE_UNAVAILABLE;
   const type = sniffImageType(head);
   // A JPEG may carry more than the first megabyte of metadata before its size: then the whole file (within
   // the size checked above) is read for it, so that no picture is decoded before its size is known.
-  const declared = type && (readImageSize(head, type) ?? (file.size > HEADER_BYTES ? readImageSize(new Uint8Array(await file.arrayBuffer()), type) : null));
+  let declared = type && readImageSize(head, type);
+  if (type && !declared && file.size > HEADER_BYTES) {
+    const whole = await bytesOf(file);
+    if (!whole) return FILE_UNAVAILABLE;
+    declared = readImageSize(whole, type);
+  }
   const vast = declared && checkDeclaredSize(declared);
   if (vast) return { ok: false, refusal: vast };
   const bitmap = type ? await decode(file) : null;
@@ -64,9 +82,10 @@ export const prepareFile = async (file: Blob, rule: EditInputRule, progress: (st
     if (!bitmap || !size) return { ok: false, refusal: { code: "unreadable" } };
     if (!plan.scaleTo && !plan.compress) return { ok: true, blob: file, type: plan.type };
     progress(plan.scaleTo ? { kind: "scaling", from: size, to: plan.scaleTo } : { kind: "compressing", size });
-    const blob = await encode(bitmap, plan.scaleTo ?? size, plan.type, rule.maxBytes);
-    // Drawn at its own size only to save bytes: no gain, no change.
-    if (!plan.scaleTo && blob.size >= file.size) return { ok: true, blob: file, type: plan.type };
+    const blob = await encode(bitmap, plan.scaleTo ?? size, plan.type, rule.maxBytes).catch(() => null);
+    // Drawn at its own size only to save bytes: no gain (or no drawing), no change; the file is within the gateway's limit.
+    if (!plan.scaleTo && (!blob || blob.size >= file.size)) return { ok: true, blob: file, type: plan.type };
+    if (!blob) return { ok: false, refusal: { code: "cannot-scale", width: size.width, height: size.height } };
     return { ok: true, blob, type: INPUT_IMAGE_TYPES.find((type) => type === blob.type) ?? plan.type };
   } finally {
     bitmap?.close();

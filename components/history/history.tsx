@@ -148,12 +148,9 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           <span className="font-medium">{plural(locale, t.selection.count, chosen.length)}</span>
           <Button onClick={() => actions.present(chosen)}>{t.selection.present}</Button>
           {chosen.length <= SHARE_MAX_ITEMS && (
-            <ShareButton
-              key={chosen.map((item) => item.id).join()}
-              entries={chosen.map(({ kind, id }) => ({ kind, id }))}
-              title={plural(locale, t.selection.shareTitle, chosen.length)}
-              label={t.selection.share}
-            />
+            // No title: words of the sharer's language would be the page's heading in every viewer's; without
+            // one, the page is titled in the viewer's own.
+            <ShareButton key={chosen.map((item) => item.id).join()} entries={chosen.map(({ kind, id }) => ({ kind, id }))} title="" label={t.selection.share} />
           )}
           {/* A poll of every finished comparison of models or grid with a model axis chosen. */}
           {pollable.length > 0 && (

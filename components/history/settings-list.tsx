@@ -9,7 +9,7 @@ import { format, formatSeconds, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { UpstreamId } from "./gateway-report";
-import { excerpt } from "@/lib/text/well-formed";
+import { inputOrigin } from "@/lib/edit/input-origin";
 import { knownBill } from "@/lib/generation/known-bill";
 
 /** The settings that made a result, as label/value pairs. */
@@ -40,16 +40,7 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
   const sizeText = `${formatSize(size)} (${aspectLabel(size)})`;
   const rows: Array<[string, ReactNode]> = [
     [t.model, `${modelName(request.model)} (${request.model})`],
-    ...(edit && input
-      ? [
-          [
-            card.input,
-            input.from
-              ? format(card.inputFrom, { size: formatSize(input), prompt: excerpt(input.from.prompt, 60) })
-              : format(card.inputUploaded, { size: formatSize(input) }),
-          ] as [string, ReactNode],
-        ]
-      : []),
+    ...(edit && input ? [[card.input, inputOrigin(input, card)] as [string, ReactNode]] : []),
     [t.size, edit && request.size === null ? format(estimated ? card.followsInputAbout : card.followsInput, { size: sizeText }) : sizeText],
     [
       t.images,

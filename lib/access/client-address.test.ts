@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, clientAddress } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddress, limitAddress } from "./client-address";
 import { stampClientAddresses } from "./stamp-client";
 
 describe("the client's address", () => {
@@ -28,5 +28,38 @@ describe("the client's address", () => {
     const seen = await (await fetch(`http://127.0.0.1:${port}/`, { headers: { "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "forged" } })).text();
     await new Promise((resolve) => server.close(resolve));
     expect(seen).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+  });
+});
+
+describe("the client's address as its limits count it", () => {
+  it("is an IPv6 address's /64, however it is written: one host holds the whole /64", () => {
+    const key = limitAddress("2001:db8:1:2::1");
+    expect(key).toBe("2001:db8:1:2::/64");
+    for (const same of ["2001:db8:1:2::2:3", "2001:0DB8:0001:0002:ffff:ffff:ffff:ffff", "2001:db8:1:2:a:b:c:d", "[2001:db8:1:2::7]:443", "2001:db8:1:2::1%eth0"]) {
+      expect(limitAddress(same), same).toBe(key);
+    }
+    expect(limitAddress("2001:db8:1:3::1")).not.toBe(key);
+    expect(limitAddress("::1")).toBe("0:0:0:0::/64");
+    expect(limitAddress("2001:db8::")).toBe("2001:db8:0:0::/64");
+  });
+
+  it("is the IPv4 address inside an IPv4-mapped IPv6 one, and an address without the port a proxy wrote", () => {
+    for (const same of ["::ffff:203.0.113.7", "::FFFF:cb00:7107", "0:0:0:0:0:ffff:203.0.113.7", "203.0.113.7:5678", "[::ffff:203.0.113.7]:80"]) {
+      expect(limitAddress(same), same).toBe("203.0.113.7");
+    }
+    expect(limitAddress("203.0.113.7")).toBe("203.0.113.7");
+    // Through a proxy that writes `address:port` into X-Forwarded-For, each connection is still the one client.
+    expect(limitAddress(clientAddress("10.0.0.1", "1.2.3.4:5678", 1))).toBe("1.2.3.4");
+  });
+
+  it("leaves anything that is not an address as it is", () => {
+    for (const other of ["unknown", "1:2:3:4:5:6:7:8:9", "1::2::3", "2001:db8::g", "256.1.1.1", "::ffff:1.2.3.4:5", ""]) {
+      expect(limitAddress(other), other).toBe(other);
+    }
+  });
+
+  it("leaves the address the server writes as it was: only the key is narrowed", () => {
+    expect(clientAddress("2001:db8:1:2::1", undefined, 0)).toBe("2001:db8:1:2::1");
+    expect(clientAddress("::ffff:203.0.113.7", undefined, 0)).toBe("::ffff:203.0.113.7");
   });
 });

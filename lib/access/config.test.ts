@@ -8,6 +8,7 @@ describe("access configuration", () => {
       password: null,
       sessionSecret: null,
       ratePerMinute: 10,
+      ratePerAddressPerMinute: 40,
       maxConcurrent: 8,
       dailyImageLimit: null,
       trustedProxyHops: 0,
@@ -30,6 +31,19 @@ describe("access configuration", () => {
     expect(config).toMatchObject({ password: "correct-horse", ratePerMinute: 3, maxConcurrent: 2, dailyImageLimit: 50 });
     expect(describeAccessConfig(config)).toContain("Access gate: on");
     expect(describeAccessConfig(config)).toContain("50 images a day");
+  });
+
+  it("sizes an address's own count at 4 clients' worth unless told, never below one client's, and says so behind the gate", () => {
+    expect(parseAccessConfig({ RATE_LIMIT_PER_MINUTE: "3" }).ratePerAddressPerMinute).toBe(12);
+    expect(parseAccessConfig({ RATE_LIMIT_PER_MINUTE: "3000" }).ratePerAddressPerMinute).toBe(10_000);
+    expect(parseAccessConfig({ RATE_LIMIT_PER_MINUTE: "3", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: " " }).ratePerAddressPerMinute).toBe(12);
+    const config = parseAccessConfig({ PLAYGROUND_PASSWORD: "correct-horse", RATE_LIMIT_PER_MINUTE: "3", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "3" });
+    expect(config.ratePerAddressPerMinute).toBe(3);
+    expect(describeAccessConfig(config)).toContain("3 generations per client per minute (3 from one address)");
+    expect(describeAccessConfig(parseAccessConfig({}))).toContain("10 generations per client per minute, ");
+    expect(() => parseAccessConfig({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "lots" })).toThrow(/RATE_LIMIT_PER_ADDRESS_PER_MINUTE must be a whole number from 1 to 10000 \(got "lots"\)/);
+    expect(() => parseAccessConfig({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "10001" })).toThrow(/RATE_LIMIT_PER_ADDRESS_PER_MINUTE must be at most 10000/);
+    expect(() => parseAccessConfig({ RATE_LIMIT_PER_MINUTE: "20", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "19" })).toThrow(/RATE_LIMIT_PER_ADDRESS_PER_MINUTE must be at least RATE_LIMIT_PER_MINUTE, which is 20 \(got "19"\)/);
   });
 
   it("reads the proxies, the input storage and the origins", () => {

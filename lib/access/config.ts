@@ -15,10 +15,20 @@ const count = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
+const MOST_PER_MINUTE = 10_000;
+
+/**
+ * How many people's worth an address's own count holds by default (of generations, of uploads): signed in, a
+ * client counts against its session and its address, and colleagues behind one office's address are not to
+ * share one person's minute.
+ */
+export const PEOPLE_PER_ADDRESS = 4;
+
 const accessSchema = z.object({
   PLAYGROUND_PASSWORD: z.preprocess(blankToUndefined, z.string().min(8, "must be at least 8 characters long").optional()),
   PLAYGROUND_SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters long").optional()),
-  RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, count(1, 10_000).default(10)),
+  RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, count(1, MOST_PER_MINUTE).default(10)),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.preprocess(blankToUndefined, count(1, MOST_PER_MINUTE).optional()),
   MAX_CONCURRENT_GENERATIONS: z.preprocess(blankToUndefined, count(1, 1_000).default(8)),
   DAILY_IMAGE_LIMIT: z.preprocess(blankToUndefined, count(1, 1_000_000).optional()),
   TRUSTED_PROXY_HOPS: z.preprocess(blankToUndefined, count(0, 10).default(0)),
@@ -47,6 +57,11 @@ const accessSchema = z.object({
       )
       .default([]),
   ),
+}).superRefine((value, context) => {
+  // Below the per-client count it would hold a signed-in client to less than RATE_LIMIT_PER_MINUTE says.
+  if ((value.RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? Infinity) < value.RATE_LIMIT_PER_MINUTE) {
+    context.addIssue({ code: "custom", path: ["RATE_LIMIT_PER_ADDRESS_PER_MINUTE"], message: `must be at least RATE_LIMIT_PER_MINUTE, which is ${value.RATE_LIMIT_PER_MINUTE}` });
+  }
 });
 
 export type AccessConfig = {
@@ -55,6 +70,8 @@ export type AccessConfig = {
   /** Signs session cookies; when unset, a random one is kept in DATA_DIR. */
   readonly sessionSecret: string | null;
   readonly ratePerMinute: number;
+  /** What all the sessions signed in from one address may start together, per minute. */
+  readonly ratePerAddressPerMinute: number;
   readonly maxConcurrent: number;
   /** null: no daily budget. */
   readonly dailyImageLimit: number | null;
@@ -76,6 +93,7 @@ export const parseAccessConfig = (env: Record<string, string | undefined>): Acce
     password: value.PLAYGROUND_PASSWORD ?? null,
     sessionSecret: value.PLAYGROUND_SESSION_SECRET ?? null,
     ratePerMinute: value.RATE_LIMIT_PER_MINUTE,
+    ratePerAddressPerMinute: value.RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? Math.min(value.RATE_LIMIT_PER_MINUTE * PEOPLE_PER_ADDRESS, MOST_PER_MINUTE),
     maxConcurrent: value.MAX_CONCURRENT_GENERATIONS,
     dailyImageLimit: value.DAILY_IMAGE_LIMIT ?? null,
     trustedProxyHops: value.TRUSTED_PROXY_HOPS,
@@ -89,7 +107,7 @@ export const describeAccessConfig = (config: AccessConfig): string =>
     config.password
       ? "Access gate: on (PLAYGROUND_PASSWORD is set; every page and API route needs a signed-in session)."
       : "Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it and spend the key's credit.",
-    `Limits: ${config.ratePerMinute} generations per client per minute, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs.`,
+    `Limits: ${config.ratePerMinute} generations per client per minute${config.password ? ` (${config.ratePerAddressPerMinute} from one address)` : ""}, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs.`,
     config.origins.length === 0
       ? "Reachable at localhost only; set PLAYGROUND_ORIGINS to the address people use (https://play.example.com) to serve it to others."
       : `Reachable at localhost and ${config.origins.join(", ")} (PLAYGROUND_ORIGINS).`,

@@ -19,7 +19,11 @@ export type UploadRefusal =
   | { readonly code: "unreadable" }
   | { readonly code: "too-small"; readonly width: number; readonly height: number; readonly minSide: number }
   /** So long and thin that no scale fits both the shortest and the longest side the models take. */
-  | { readonly code: "too-elongated"; readonly width: number; readonly height: number; readonly minSide: number; readonly maxSide: number };
+  | { readonly code: "too-elongated"; readonly width: number; readonly height: number; readonly minSide: number; readonly maxSide: number }
+  /** The browser could not read the file (moved, changed or deleted since it was chosen, or a folder). */
+  | { readonly code: "file-unavailable" }
+  /** Over 2048 px, and the browser could not draw it smaller (no OffscreenCanvas, or out of memory). */
+  | { readonly code: "cannot-scale"; readonly width: number; readonly height: number };
 
 /**
  * A file larger than this is drawn again before upload even when its pixels need no scaling: every edit of it

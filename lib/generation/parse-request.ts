@@ -9,6 +9,9 @@ import { gridRequestSchema, type GridRequest } from "../grid/grid-request";
 import { EDIT_MODELS } from "../models/edit-models";
 import { generateRequestSchema, type GenerateRequest } from "../models/request-schema";
 
+/** Said should a failed parse ever come with no issue to quote: a refusal is never left without words. */
+export const REQUEST_REFUSED = "The request was refused.";
+
 /**
  * The server's half of a shared schema: anything the form would refuse is refused here with the same words,
  * the first of them in the message and every one in `fields`.
@@ -23,7 +26,7 @@ export const parseWith = <Schema extends core.$ZodType>(schema: Schema, body: un
   const first = fields[0];
   throw new AppError(
     "invalid_request",
-    first ? `The request was refused: ${first.field === "body" ? "" : `${first.field}: `}${first.message}` : "The request was refused.",
+    first ? `The request was refused: ${first.field === "body" ? "" : `${first.field}: `}${first.message}` : REQUEST_REFUSED,
     { fields },
   );
 };

@@ -46,8 +46,13 @@ export type InputImageView = {
   readonly height: number;
   readonly src: string;
   readonly thumbSrc: string;
-  /** The history result it was taken from; null for an upload. */
+  /** The history result it was taken from; null for an upload, and on a share's page (see `fromHistory`). */
   readonly from: { readonly generationId: string; readonly imageId: string; readonly prompt: string } | null;
+  /**
+   * On a share's page only, where `from` is withheld (the link's owner did not choose to show that result):
+   * whether the input was a result all the same, so the page does not call it an upload.
+   */
+  readonly fromHistory?: boolean;
 };
 
 /** An earlier step of an edit chain: a generation whose result the next step started from. */

@@ -22,9 +22,9 @@ import { parseGatewayAnswer } from "../gateway/answer";
 import { answerStillArriving, REQUEST_NOT_MADE } from "../gateway/call";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
 import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
-import { parseGenerateRequest } from "../generation/parse-request";
+import { parseGenerateRequest, parseWith, REQUEST_REFUSED } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { SLOW_UPLOAD, createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
+import { SLOW_UPLOAD, createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
 import { inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { BLIND_WATERMARK, compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -39,6 +39,7 @@ import { defaultRequest } from "../models/defaults";
 import { MODELS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
 import { itemsGone, shareRequestSchema } from "../share/share-request";
+import { SHARE_MAX_ITEMS } from "../share/share-limits";
 import { checkSize, describeSizeRule } from "../models/size-rules";
 import { switchModel } from "../models/switch-model";
 import { MESSAGES } from "./messages";
@@ -101,6 +102,17 @@ const sentences = async (): Promise<string[]> => {
     ...issues(generateRequestSchema, { ...base, seed: "1" }),
     ...issues(generateRequestSchema, { ...base, prompt: "a \ud800 b", negativePrompt: "\udc00" }),
     ...issues(shareRequestSchema, { title: "\ud83d", entries: [{ kind: "generation", id: "x" }] }),
+    ...issues(shareRequestSchema, { title: "x".repeat(201), entries: [] }),
+    ...issues(shareRequestSchema, { title: "x", entries: Array(SHARE_MAX_ITEMS + 1).fill({ kind: "generation", id: "x" }) }),
+    ...issues(shareRequestSchema, { title: 1, entries: "x", extra: 1 }),
+    ...issues(shareRequestSchema, { title: "x", entries: [{ kind: "x", id: "" }, { kind: "generation", id: 1, more: 1 }, 3] }),
+    ...issues(shareRequestSchema, "x"),
+    ...issues(generateRequestSchema, { ...base, extra: 1 }),
+    ...issues(generateRequestSchema, { ...base, extra: 1, more: 2 }),
+    ...issues(generateRequestSchema, null),
+    refusalOf(() => parseWith(generateRequestSchema, { ...base, extra: 1 })),
+    refusalOf(() => parseWith(shareRequestSchema, { title: "x".repeat(201), entries: [{ kind: "generation", id: "x" }] })),
+    REQUEST_REFUSED,
     ...issues(generateRequestSchema, { ...base, seed: 1.5 }),
     ...issues(generateRequestSchema, { ...base, seed: -1 }),
     ...issues(generateRequestSchema, { ...base, model: "nope" }),
@@ -178,6 +190,7 @@ const sentences = async (): Promise<string[]> => {
     ...issues(editRequestSchema, { ...edit, model: "wan2.6-t2i" }),
     ...issues(editRequestSchema, { ...edit, input: NO_INPUT }),
     ...issues(editRequestSchema, { ...edit, input: { id: 1, width: "1", height: 1.5 } }),
+    ...issues(editRequestSchema, { ...edit, input: { id: "\ud800", width: 800, height: 600 } }),
     ...issues(editRequestSchema, { ...edit, input: { id: "x", width: 100, height: 100 } }),
     ...issues(editRequestSchema, { ...edit, input: { id: "x", width: 5000, height: 1000 } }),
     ...issues(editRequestSchema, { ...edit, size: { width: 1.5, height: 2.5 } }),
@@ -187,6 +200,11 @@ const sentences = async (): Promise<string[]> => {
     INPUT_GONE,
     await refusal(async () => {
       const add = createUploadLimit(1);
+      await add("a");
+      await add("a");
+    }),
+    await refusal(async () => {
+      const add = createUploadAddressLimit(1);
       await add("a");
       await add("a");
     }),
@@ -218,10 +236,17 @@ const sentences = async (): Promise<string[]> => {
     TASK_ROUTE_MISSING,
     refusalOf(() => parseGenerateRequest({ ...base, prompt: " " })),
     refusals.busy(4),
+    refusals.busy(1),
     refusals.dailyLimit(100, 0, 2, 5),
+    refusals.dailyLimit(100, 0, 2, 1),
     refusals.dailyLimit(100, 1, 2, 5),
     await refusal(async () => {
       const start = createGenerationRateLimit(1);
+      await start("a");
+      await start("a");
+    }),
+    await refusal(async () => {
+      const start = createGenerationAddressLimit(1);
       await start("a");
       await start("a");
     }),
@@ -277,7 +302,20 @@ const thrownAsWritten = (): string[] => {
   );
 };
 
-const untranslated = (all: readonly string[]) => all.filter((sentence) => zh(sentence) === sentence || !/[\u4e00-\u9fff]/.test(zh(sentence)));
+/**
+ * English left in a translation: two words in a row once quoted text is set aside (“…” and "…" hold someone's
+ * own words or a literal to type). A sentence translated only in part, a wrapper's Chinese around an English
+ * rule ("请求被拒绝：Unrecognized key: x."), has such a pair; what a translation keeps as it is (a model id, an
+ * environment variable, a route, a JSON field, a value from the request) comes one word at a time.
+ */
+const ENGLISH_PAIR = /[A-Za-z][A-Za-z'’-]*\s+[A-Za-z]/;
+const leftInEnglish = (text: string): boolean => ENGLISH_PAIR.test(text.replace(/“[^”]*”|"[^"]*"/g, ""));
+
+const untranslated = (all: readonly string[]) =>
+  all.filter((sentence) => {
+    const said = zh(sentence);
+    return said === sentence || !/[\u4e00-\u9fff]/.test(said) || leftInEnglish(said);
+  });
 
 describe("the shared rules' sentences in Chinese", () => {
   it("covers every sentence the rules produce", async () => {
@@ -290,6 +328,12 @@ describe("the shared rules' sentences in Chinese", () => {
     const all = thrownAsWritten();
     expect(all.length).toBeGreaterThan(30);
     expect(untranslated(all)).toEqual([]);
+  });
+
+  it("takes a sentence translated in part for untranslated, but not the names a translation keeps", () => {
+    expect(leftInEnglish("请求被拒绝：A title may be at most 200 characters.")).toBe(true);
+    expect(leftInEnglish("请求被拒绝：Unrecognized key: x.")).toBe(true);
+    expect(leftInEnglish("请运行本站的人检查 ONETOKEN_API_KEY 和 POST /v1/images/edits（“a fox in snow”，\"A fox, in snow\"）。")).toBe(false);
   });
 
   it("swaps only a group's own fixed words, never a name someone gave", () => {

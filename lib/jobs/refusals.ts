@@ -1,10 +1,12 @@
+import { englishCount } from "../text/english-count";
+
 /**
  * What the job runner says when it turns work away, as functions of their numbers: the runner throws them,
  * and the interface's Chinese translations are tested against these very sentences.
  */
 
 /** A single generation (a comparison's columns wait in the queue instead). */
-export const busy = (max: number): string => `The playground is already running ${max} generations at once, its limit. Try again in a few seconds.`;
+export const busy = (max: number): string => `The playground is already running ${englishCount(max, "generation")} at once, its limit. Try again in a few seconds.`;
 
 export const dailyLimit = (limit: number | null, left: number, asked: number, hours: number): string =>
-  `Today's budget of ${limit} images is ${left === 0 ? "used up" : `down to ${left}, fewer than the ${asked} asked for`}. It resets at midnight UTC, in ${hours} hours.`;
+  `Today's budget of ${limit} images is ${left === 0 ? "used up" : `down to ${left}, fewer than the ${asked} asked for`}. It resets at midnight UTC, in ${englishCount(hours, "hour")}.`;

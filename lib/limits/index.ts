@@ -2,7 +2,7 @@ import "server-only";
 import { getAccess } from "../access/gate";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
-import { createArrivalSlots, createCheckLimit, createDeckSlots, createDecodeSlots, createGenerationRateLimit, createSignInLimit, createUploadLimit, createVoteLimit, memoryCounters, postgresCounters, type Counters, type RateLimit, type Slots } from "./rate-limit";
+import { createArrivalSlots, createCheckLimit, createDeckSlots, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit, memoryCounters, perClient, postgresCounters, type ClientKey, type Counters, type RateLimit, type Slots } from "./rate-limit";
 
 /** Counts kept beside the records: shared by every instance on PostgreSQL, this process's own otherwise. */
 const counters = async (): Promise<Counters> => {
@@ -10,22 +10,27 @@ const counters = async (): Promise<Counters> => {
   return database.backend === "postgres" ? postgresCounters(database.pool) : memoryCounters;
 };
 
-/** The generation rate limit, sized from RATE_LIMIT_PER_MINUTE. */
-export const getGenerationRateLimit: () => Promise<RateLimit> = processSingleton("rate-limit", async () =>
-  createGenerationRateLimit((await getAccess()).config.ratePerMinute, await counters()),
-);
+/** The generation rate limit, sized from RATE_LIMIT_PER_MINUTE per client and RATE_LIMIT_PER_ADDRESS_PER_MINUTE per address. */
+export const getGenerationRateLimit: () => Promise<RateLimit<ClientKey>> = processSingleton("rate-limit", async () => {
+  const { config } = await getAccess();
+  const kept = await counters();
+  return perClient(createGenerationRateLimit(config.ratePerMinute, kept), createGenerationAddressLimit(config.ratePerAddressPerMinute, kept));
+});
 
 /** The limit on edit inputs put on record. */
-export const getUploadLimit: () => Promise<RateLimit> = processSingleton("upload-limit", async () => createUploadLimit(undefined, await counters()));
+export const getUploadLimit: () => Promise<RateLimit<ClientKey>> = processSingleton("upload-limit", async () => {
+  const kept = await counters();
+  return perClient(createUploadLimit(undefined, kept), createUploadAddressLimit(undefined, kept));
+});
 
 /** The limit on votes from one address. */
-export const getVoteLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("vote-limit", async () => createVoteLimit(undefined, await counters()));
+export const getVoteLimit: () => Promise<RateLimit> = processSingleton("vote-limit", async () => createVoteLimit(undefined, await counters()));
 
 /** The limit on password guesses. */
-export const getSignInLimit: () => Promise<(address: string) => Promise<void>> = processSingleton("sign-in-limit", async () => createSignInLimit(undefined, undefined, await counters()));
+export const getSignInLimit: () => Promise<RateLimit> = processSingleton("sign-in-limit", async () => createSignInLimit(undefined, undefined, await counters()));
 
 /** The limit on connection checks. */
-export const getCheckLimit: () => Promise<(clientKey: string) => Promise<void>> = processSingleton("check-limit", async () => createCheckLimit(undefined, undefined, await counters()));
+export const getCheckLimit: () => Promise<RateLimit> = processSingleton("check-limit", async () => createCheckLimit(undefined, undefined, await counters()));
 
 /** This process's slots for decoding uploaded inputs: they bound its own memory, so they are not shared. */
 export const getDecodeSlots: () => Promise<Slots> = processSingleton("decode-slots", async () => createDecodeSlots());

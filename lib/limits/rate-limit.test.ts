@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
-import { clientKey, createDeckSlots, createGenerationRateLimit, createSlots, inSlot, withTurns } from "./rate-limit";
+import { clientKey, createDeckSlots, createGenerationAddressLimit, createGenerationRateLimit, createSlots, inSlot, memoryCounters, perClient, withTurns, type Counters } from "./rate-limit";
 
 describe("generation rate limit", () => {
   it("admits exactly N per minute per client, then says how long to wait", async () => {
@@ -11,7 +11,7 @@ describe("generation rate limit", () => {
     expect(refusal?.code).toBe("too_many_requests");
     expect(refusal?.status).toBe(429);
     expect(refusal?.retryAfterSeconds).toBeGreaterThan(55);
-    expect(refusal?.message).toMatch(/^You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds\.$/);
+    expect(refusal?.message).toMatch(/^At most 3 generations a minute may be started here \(a download counts as one\), and this would go past it\. Try again in \d+ seconds\.$/);
     await consume("b");
   });
 
@@ -30,7 +30,7 @@ describe("generation rate limit", () => {
     await expect(limit.check("a", 2)).rejects.toMatchObject({ code: "too_many_requests", retryAfterSeconds: expect.any(Number) });
     await limit("a");
     const refusal = await limit.check("a").then(() => null, (error: unknown) => error as AppError);
-    expect(refusal?.message).toMatch(/^You have started 3 generations in the last minute, the most allowed here\. Try again in \d+ seconds\.$/);
+    expect(refusal?.message).toMatch(/^At most 3 generations a minute may be started here \(a download counts as one\), and this would go past it\. Try again in \d+ seconds\.$/);
     expect(refusal?.retryAfterSeconds).toBeGreaterThan(55);
     await limit.check("b", 3);
   });
@@ -83,13 +83,75 @@ describe("generation rate limit", () => {
     }
   });
 
-  it("counts a signed-in session, else the address the server wrote, never X-Forwarded-For", () => {
+  it("counts a signed-in session and the address the server wrote (an IPv6 one by its /64), never X-Forwarded-For", () => {
     const request = new Request("http://x.test/", { headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.7", "x-forwarded-for": "1.2.3.4" } });
-    expect(clientKey(request, "s1")).toBe("session:s1");
-    expect(clientKey(request, null)).toBe("address:203.0.113.7");
-    expect(clientKey(new Request("http://x.test/", { headers: { "x-forwarded-for": "1.2.3.4" } }), null)).toBe("address:unknown");
+    expect(clientKey(request, "s1")).toEqual({ session: "session:s1", address: "address:203.0.113.7" });
+    expect(clientKey(request, null)).toEqual({ session: null, address: "address:203.0.113.7" });
+    expect(clientKey(new Request("http://x.test/", { headers: { "x-forwarded-for": "1.2.3.4" } }), null)).toEqual({ session: null, address: "address:unknown" });
+    expect(clientKey(new Request("http://x.test/", { headers: { [CLIENT_ADDRESS_HEADER]: "2001:db8:1:2::9" } }), null).address).toBe("address:2001:db8:1:2::/64");
   });
 });
+
+describe("a limit per client, signed in", () => {
+  // 3 a minute per session, 5 per address: two people behind one address fit, one person signing in again does not get 3 more.
+  const limit = () => perClient(createGenerationRateLimit(3), createGenerationAddressLimit(5));
+  const from = (session: string | null, address: string) => ({ session, address });
+
+  it("counts a turn against the session and its address: signing in again or changing network gives no fresh minute", async () => {
+    const start = limit();
+    for (let i = 0; i < 3; i++) await start(from("session:s1", "address:a"));
+    await expect(start(from("session:s1", "address:b"))).rejects.toMatchObject({ code: "too_many_requests", message: expect.stringMatching(/^At most 3 generations a minute may be started here/) });
+    // A colleague behind the same address has a minute of their own, up to the address's count.
+    for (let i = 0; i < 2; i++) await start(from("session:s2", "address:a"));
+    const refusal = await start(from("session:s3", "address:a")).then(() => null, (error: unknown) => error as AppError);
+    expect(refusal).toMatchObject({ code: "too_many_requests", retryAfterSeconds: expect.any(Number) });
+    expect(refusal?.message).toMatch(/^At most 5 generations a minute may be started from one address here, by everyone signed in there together, and this would go past it\. Try again in \d+ seconds\.$/);
+    await expect(start.check(from("session:s3", "address:a"))).rejects.toMatchObject({ code: "too_many_requests" });
+  });
+
+  it("takes a turn from both or neither: a refusal by one gives back what the other took", async () => {
+    const start = limit();
+    for (let i = 0; i < 3; i++) await start(from("session:s1", "address:a"));
+    // Refused by the session after the address had counted it: the address keeps its 5.
+    await expect(start(from("session:s1", "address:b"))).rejects.toMatchObject({ code: "too_many_requests" });
+    for (let i = 0; i < 5; i++) await start(from(`session:b${i}`, "address:b"));
+    // Refused by the address after the session had counted it: the session keeps its 3.
+    await expect(start(from("session:s2", "address:b"))).rejects.toMatchObject({ code: "too_many_requests" });
+    for (let i = 0; i < 3; i++) await start(from("session:s2", "address:c"));
+  });
+
+  it("takes a set larger than a client's minute as that minute from its address too, not the address's whole minute", async () => {
+    const start = limit();
+    await start(from("session:s1", "address:a"), 100);
+    await expect(start(from("session:s1", "address:a"))).rejects.toMatchObject({ message: expect.stringMatching(/^At most 3 generations a minute may be started here/) });
+    await start(from("session:s2", "address:a"), 2);
+    await expect(start.check(from("session:s3", "address:a"))).rejects.toMatchObject({ message: expect.stringContaining("from one address here") });
+  });
+
+  it("without a gate, counts the address alone, at the client's size", async () => {
+    const start = limit();
+    for (let i = 0; i < 3; i++) await start(from(null, "address:a"));
+    await expect(start(from(null, "address:a"))).rejects.toMatchObject({ message: expect.stringMatching(/^At most 3 generations a minute may be started here/) });
+  });
+
+  it("gives back both turns of work refused for being busy", async () => {
+    const start = limit();
+    for (let i = 0; i < 4; i++) await expect(withTurns(start, from("session:s1", "address:a"), 2, async () => Promise.reject(new AppError("busy", "full")))).rejects.toMatchObject({ code: "busy" });
+    await start(from("session:s1", "address:a"), 3);
+    await start(from("session:s2", "address:a"), 2);
+  });
+});
+
+/** Counts kept in memory, each limit's reachable by its name, so a test can end one limit's minute alone. */
+const namedCounters = () => {
+  const kept = new Map<string, ReturnType<Counters>>();
+  const counters: Counters = (name, perMinute) => {
+    const limiter = memoryCounters(name, perMinute);
+    kept.set(name, limiter);
+    return limiter;
+  };
+  return { counters, endMinute: async (name: string, key: string) => void (await kept.get(name)?.delete(key)) };
+};
 
 describe("sign-in limit", () => {
   it("admits 5 guesses a minute per address and 30 for everyone together", async () => {
@@ -100,6 +162,34 @@ describe("sign-in limit", () => {
     for (let i = 0; i < 25; i++) await guess(`address:b${i}`);
     await expect(guess("address:c")).rejects.toMatchObject({ message: expect.stringContaining("on this playground") });
   });
+
+  it("costs an address nothing when the ceiling for everyone refuses it", async () => {
+    const { createSignInLimit } = await import("./rate-limit");
+    const { counters, endMinute } = namedCounters();
+    const guess = createSignInLimit(2, 3, counters);
+    await guess("address:a");
+    await guess("address:b");
+    await guess("address:c");
+    for (let i = 0; i < 3; i++) await expect(guess("address:a")).rejects.toMatchObject({ message: expect.stringContaining("on this playground") });
+    await endMinute("sign-ins-all", "all");
+    await guess("address:a");
+    await expect(guess("address:a")).rejects.toMatchObject({ message: expect.stringMatching(/^Too many sign-in attempts\. Try/) });
+  });
+});
+
+describe("connection check limit", () => {
+  it("costs a client nothing when the ceiling for everyone refuses it", async () => {
+    const { createCheckLimit } = await import("./rate-limit");
+    const { counters, endMinute } = namedCounters();
+    const check = createCheckLimit(2, 3, counters);
+    await check("session:a");
+    await check("session:b");
+    await check("session:c");
+    for (let i = 0; i < 3; i++) await expect(check("session:a")).rejects.toMatchObject({ message: expect.stringContaining("on this playground") });
+    await endMinute("checks-all", "all");
+    await check("session:a");
+    await expect(check("session:a")).rejects.toMatchObject({ message: expect.stringMatching(/^You have checked the connection 2 times/) });
+  });
 });
 
 describe("upload limit", () => {
@@ -109,9 +199,18 @@ describe("upload limit", () => {
     for (let i = 0; i < 3; i++) await add("session:a");
     await expect(add("session:a")).rejects.toMatchObject({
       code: "too_many_requests",
-      message: expect.stringMatching(/^You have added 3 input images in the last minute, the most allowed here\. Try again in \d+ seconds?\.$/),
+      message: expect.stringMatching(/^At most 3 input images a minute may be added here, and this would go past it\. Try again in \d+ seconds?\.$/),
     });
     await add("session:b");
+  });
+
+  it("admits 4 clients' worth from one address by default, signed in", async () => {
+    const { createUploadAddressLimit, createUploadLimit } = await import("./rate-limit");
+    const add = perClient(createUploadLimit(), createUploadAddressLimit());
+    for (let i = 0; i < 120; i++) await add({ session: `session:${i % 4}`, address: "address:a" });
+    await expect(add({ session: "session:4", address: "address:a" })).rejects.toMatchObject({
+      message: expect.stringMatching(/^At most 120 input images a minute may be added from one address here, by everyone signed in there together, and this would go past it\. Try again in \d+ seconds?\.$/),
+    });
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
+import { CLIENT_ADDRESS_HEADER, limitAddress } from "../access/client-address";
+import { PEOPLE_PER_ADDRESS } from "../access/config";
 import { AppError } from "../errors";
+import { englishCount } from "../text/english-count";
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** Where a limit keeps its counts: `name` tells one limit's keys from another's. */
 export type Counters = (name: string, perMinute: number) => RateLimiterAbstract;
@@ -28,13 +29,15 @@ export const postgresCounters =
       insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: 60 }),
     });
 
+type Turn = { readonly giveBack: () => Promise<void> };
+
 /**
  * A limit's turn: taken, or refused with the app's 429; `check` says whether a turn would be refused, taking
  * none; `turn` takes one that can be given back while its minute lasts (`withTurns`).
  */
-export type RateLimit = ((key: string, points?: number) => Promise<void>) & {
-  readonly check: (key: string, points?: number) => Promise<void>;
-  readonly turn: (key: string, points?: number) => Promise<{ readonly giveBack: () => Promise<void> }>;
+export type RateLimit<Key = string> = ((key: Key, points?: number) => Promise<void>) & {
+  readonly check: (key: Key, points?: number) => Promise<void>;
+  readonly turn: (key: Key, points?: number) => Promise<Turn>;
 };
 
 /** Refusals that prove nothing was started: the cap on work at once was full, or the day's budget spent. */
@@ -45,7 +48,7 @@ const NOTHING_STARTED: ReadonlySet<string> = new Set(["busy", "daily_limit_reach
  * so a client told "try again" is not also held back for having tried. Any other failure keeps them: the
  * work it refused (a damaged upload decoded whole, say) was done.
  */
-export const withTurns = async <T>(limit: RateLimit, key: string, points: number, work: () => Promise<T>): Promise<T> => {
+export const withTurns = async <Key, T>(limit: RateLimit<Key>, key: Key, points: number, work: () => Promise<T>): Promise<T> => {
   const turn = await limit.turn(key, points);
   try {
     return await work();
@@ -55,12 +58,15 @@ export const withTurns = async <T>(limit: RateLimit, key: string, points: number
   }
 };
 
+/** A limit of one count per key, and how many turns that count holds a minute. */
+type CountedLimit = RateLimit & { readonly perMinute: number };
+
 /** So many events per key per minute, refused with the app's 429 and how long to wait. */
-const createRateLimit = (perMinute: number, refusal: (seconds: string) => string, counters: Counters, name: string): RateLimit => {
+const createRateLimit = (perMinute: number, refusal: (seconds: string) => string, counters: Counters, name: string): CountedLimit => {
   const limiter = counters(name, perMinute);
   const refuse = (msBeforeNext: number) => {
     const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-    return new AppError("too_many_requests", refusal(plural(seconds, "second")), { retryAfterSeconds: seconds });
+    return new AppError("too_many_requests", refusal(englishCount(seconds, "second")), { retryAfterSeconds: seconds });
   };
   const consume = async (key: string, points: number): Promise<RateLimiterRes> => {
     try {
@@ -87,8 +93,47 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
     // A count whose minute is over (its record not yet cleared) is what the next turn starts afresh from.
     if (held && held.msBeforeNext > 0 && held.consumedPoints + Math.min(points, perMinute) > perMinute) throw refuse(held.msBeforeNext);
   };
-  return Object.assign(take, { check, turn });
+  return Object.assign(take, { check, turn, perMinute });
 };
+
+/**
+ * A turn of several limits, each under its own key, taken as one: a limit that refuses gives back the turns
+ * the ones before it took, so a refusal by any (a ceiling for everyone, say) costs the client nothing in the
+ * others. No turn counts for more than `most` in any of them.
+ */
+const allOf = <Key>(parts: (key: Key) => ReadonlyArray<readonly [RateLimit, string]>, most = Number.POSITIVE_INFINITY): RateLimit<Key> => {
+  const turn = async (key: Key, points = 1): Promise<Turn> => {
+    const taken: Turn[] = [];
+    for (const [limit, one] of parts(key)) {
+      try {
+        taken.push(await limit.turn(one, Math.min(points, most)));
+      } catch (error) {
+        await Promise.all(taken.map((done) => done.giveBack().catch(() => undefined)));
+        throw error;
+      }
+    }
+    return { giveBack: async () => void (await Promise.all(taken.map((done) => done.giveBack()))) };
+  };
+  const check = async (key: Key, points = 1): Promise<void> => {
+    for (const [limit, one] of parts(key)) await limit.check(one, Math.min(points, most));
+  };
+  return Object.assign(async (key: Key, points?: number) => void (await turn(key, points)), { check, turn });
+};
+
+/** Whom a request counts against: its signed-in session (null without a gate) and the address it comes from. */
+export type ClientKey = { readonly session: string | null; readonly address: string };
+
+/**
+ * A per-client limit that signing in again does not renew: a signed-in client's turn counts against its
+ * session and its address, all or nothing. The session alone would start afresh at every sign-in, and the
+ * address alone at every change of network. The address has its own, larger count (`byAddress`), so people
+ * behind one office's address are not held to one person's; without a gate the address is all that tells
+ * clients apart, and it counts at the client's size. A set larger than a client's minute takes that minute
+ * and as much of its address's, not the whole of the address's: one person's grid does not hold up the
+ * colleagues behind the same address.
+ */
+export const perClient = (byClient: CountedLimit, byAddress: RateLimit): RateLimit<ClientKey> =>
+  allOf(({ session, address }) => (session === null ? [[byClient, address]] : [[byClient, session], [byAddress, address]]), byClient.perMinute);
 
 /**
  * Counts generations, not requests: a comparison of 4 models takes 4 (`points`). A set larger than a minute's
@@ -96,18 +141,28 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
  * the cap on calls in flight paces them.
  */
 export const createGenerationRateLimit = (perMinute: number, counters: Counters = memoryCounters) =>
-  createRateLimit(perMinute, (wait) => `You have started ${perMinute} generations in the last minute, the most allowed here. Try again in ${wait}.`, counters, "generations");
+  createRateLimit(perMinute, (wait) => `At most ${englishCount(perMinute, "generation")} a minute may be started here (a download counts as one), and this would go past it. Try again in ${wait}.`, counters, "generations");
+
+/** Generations started from one address by everyone signed in there (`perClient`). */
+export const createGenerationAddressLimit = (perMinute: number, counters: Counters = memoryCounters) =>
+  createRateLimit(perMinute, (wait) => `At most ${englishCount(perMinute, "generation")} a minute may be started from one address here, by everyone signed in there together, and this would go past it. Try again in ${wait}.`, counters, "generations-address");
 
 /** Votes from one address: a person votes a few a minute; a script voting on and on from one place is held back. */
 export const createVoteLimit = (perMinute = 60, counters: Counters = memoryCounters) =>
   createRateLimit(perMinute, (wait) => `${perMinute} votes have come from this address in the last minute, the most allowed. Try again in ${wait}.`, counters, "votes");
 
+const UPLOADS_PER_MINUTE = 30;
+
 /**
  * Edit inputs put on record: cheap next to a generation, but each is up to 10 MB on disk until a day after it
  * was last chosen or used (lib/history/storage.ts), so a script cannot fill the disk faster than this.
  */
-export const createUploadLimit = (perMinute = 30, counters: Counters = memoryCounters) =>
-  createRateLimit(perMinute, (wait) => `You have added ${perMinute} input images in the last minute, the most allowed here. Try again in ${wait}.`, counters, "uploads");
+export const createUploadLimit = (perMinute = UPLOADS_PER_MINUTE, counters: Counters = memoryCounters) =>
+  createRateLimit(perMinute, (wait) => `At most ${englishCount(perMinute, "input image")} a minute may be added here, and this would go past it. Try again in ${wait}.`, counters, "uploads");
+
+/** Edit inputs added from one address by everyone signed in there (`perClient`). */
+export const createUploadAddressLimit = (perMinute = UPLOADS_PER_MINUTE * PEOPLE_PER_ADDRESS, counters: Counters = memoryCounters) =>
+  createRateLimit(perMinute, (wait) => `At most ${englishCount(perMinute, "input image")} a minute may be added from one address here, by everyone signed in there together, and this would go past it. Try again in ${wait}.`, counters, "uploads-address");
 
 /**
  * Connection checks: each sends a probe per model to the gateway, so a few a minute per client, and a ceiling
@@ -116,28 +171,31 @@ export const createUploadLimit = (perMinute = 30, counters: Counters = memoryCou
 export const createCheckLimit = (perClient = 4, overall = 12, counters: Counters = memoryCounters) => {
   const byClient = createRateLimit(perClient, (wait) => `You have checked the connection ${perClient} times in the last minute, the most allowed here. Try again in ${wait}.`, counters, "checks");
   const everyone = createRateLimit(overall, (wait) => `The connection has been checked ${overall} times in the last minute on this playground. Try again in ${wait}.`, counters, "checks-all");
-  return async (key: string): Promise<void> => {
-    await byClient(key);
-    await everyone("all");
-  };
+  return allOf((key: string) => [[byClient, key], [everyone, "all"]]);
 };
 
 /** Password guesses: a few per address, and a ceiling for everyone together (addresses can be forged). */
 export const createSignInLimit = (perAddress = 5, overall = 30, counters: Counters = memoryCounters) => {
   const byAddress = createRateLimit(perAddress, (wait) => `Too many sign-in attempts. Try again in ${wait}.`, counters, "sign-ins");
   const everyone = createRateLimit(overall, (wait) => `Too many sign-in attempts on this playground. Try again in ${wait}.`, counters, "sign-ins-all");
-  return async (address: string): Promise<void> => {
-    await byAddress(address);
-    await everyone("all");
-  };
+  return allOf((address: string) => [[byAddress, address], [everyone, "all"]]);
 };
 
 /**
- * Whom a request counts against: the signed-in session when there is a gate; otherwise the client's address
- * as the server itself wrote it (lib/access/stamp-client.ts): the socket's, or what the trusted proxies saw.
+ * The client's address as a limit's key: the one the server itself wrote (lib/access/stamp-client.ts), the
+ * socket's or what the trusted proxies saw, as limits count it (an IPv6 address by its /64).
  */
-export const clientKey = (request: Request, sessionId: string | null): string =>
-  sessionId ? `session:${sessionId}` : `address:${request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown"}`;
+export const addressKey = (request: Request): string => `address:${limitAddress(request.headers.get(CLIENT_ADDRESS_HEADER) || "unknown")}`;
+
+/** Whom a request counts against: the signed-in session when there is a gate, and its address. */
+export const clientKey = (request: Request, sessionId: string | null): ClientKey => ({ session: sessionId ? `session:${sessionId}` : null, address: addressKey(request) });
+
+/**
+ * One key for a client: the session when signed in, else the address. For what is counted per client under a
+ * ceiling for everyone no higher than a few people's worth (connection checks, uploads arriving at once): an
+ * address's own count, sized for a few people, would never be the one that binds.
+ */
+export const sessionOrAddress = ({ session, address }: ClientKey): string => session ?? address;
 
 /** Takes a slot (for `key`, when slots are counted per client too); answers the function that frees it. */
 export type Slots = (key?: string) => Promise<() => void>;

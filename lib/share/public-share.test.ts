@@ -3,16 +3,27 @@ import type { ComparisonView } from "@/lib/generation/view";
 import { defaultRequest } from "@/lib/models/defaults";
 import { generationView } from "@/test/generation-view";
 import { hiddenAlone } from "@/lib/compare/hidden-column";
+import { inputOrigin } from "@/lib/edit/input-origin";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { toPublicShare } from "./public-share";
 
 describe("a share as its page receives it", () => {
-  it("holds an edit's input picture but not the earlier steps of its chain nor the result the input came from", () => {
-    const input = { id: "in1", width: 64, height: 64, src: "/api/inputs/in1", thumbSrc: "/api/inputs/in1/thumb", from: { generationId: "g0", imageId: "i0", prompt: "a private first try" } };
+  it("holds an edit's input picture, and that it was a result, but not the earlier steps of its chain nor which result it was", () => {
+    const upload = { id: "in0", width: 64, height: 64, src: "/api/inputs/in0", thumbSrc: "/api/inputs/in0/thumb", from: null };
+    const input = { ...upload, id: "in1", from: { generationId: "g0", imageId: "i0", prompt: "a private first try" } };
     const edit = generationView({ id: "g2", input, chain: [{ generationId: "g0", model: "wan2.6-t2i", prompt: "a private first try", exists: false }] });
-    const shared = toPublicShare({ id: "s1", createdAt: 1, title: "One edit", items: [edit], missing: 0 }, new Set());
-    expect(shared.items).toEqual([{ ...edit, chain: [], input: { ...input, from: null } }]);
+    const uploaded = generationView({ id: "g3", input: upload });
+    const shared = toPublicShare({ id: "s1", createdAt: 1, title: "Two edits", items: [edit, uploaded], missing: 0 }, new Set());
+    expect(shared.items).toEqual([
+      { ...edit, chain: [], input: { ...input, from: null, fromHistory: true } },
+      { ...uploaded, input: { ...upload, fromHistory: false } },
+    ]);
     expect(shared.held).toBe(0);
-    expect(JSON.stringify(shared)).not.toContain("a private first try");
+    for (const secret of ["a private first try", "g0", "i0"]) expect(JSON.stringify(shared)).not.toContain(`"${secret}"`);
+    // The page says where each input came from in the viewer's language, and of the result no more than that.
+    const origins = (locale: "en" | "zh") => shared.items.flatMap((item) => (item.kind === "generation" && item.input ? [inputOrigin(item.input, MESSAGES[locale].edit.card)] : []));
+    expect(origins("en")).toEqual(["64*64, a result from the history", "64*64, uploaded"]);
+    expect(origins("zh")).toEqual(["64*64，历史记录中的结果", "64*64，上传的图片"]);
   });
 
   it("holds back a column of an unrevealed blind comparison shared alone (a link made before such shares were refused), and nothing of it names its model", async () => {

@@ -12,9 +12,13 @@ export type PublicShare = Omit<ShareView, "items"> & { readonly items: readonly 
 /**
  * A generation as a share shows it: without the earlier steps of its edit chain or the result its input was
  * taken from, which the page never shows and the link's owner did not choose (a step deleted since keeps its
- * prompt there).
+ * prompt there). That its input was a result is kept, so the page does not call it an upload.
  */
-const shownGeneration = (generation: GenerationView): GenerationView => ({ ...generation, chain: [], input: generation.input && { ...generation.input, from: null } });
+const shownGeneration = (generation: GenerationView): GenerationView => ({
+  ...generation,
+  chain: [],
+  input: generation.input && { ...generation.input, from: null, fromHistory: generation.input.from !== null },
+});
 
 export const toPublicShare = (share: ShareView, held: ReadonlySet<string>): PublicShare => {
   const shown = share.items.filter((item) => !held.has(item.id));

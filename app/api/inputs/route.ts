@@ -8,7 +8,7 @@ import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { getAccess } from "@/lib/access/gate";
 import { getArrivalSlots, getDecodeSlots, getUploadLimit } from "@/lib/limits";
-import { clientKey, inSlot, SLOW_UPLOAD, UPLOAD_ARRIVAL_MS, withTurns } from "@/lib/limits/rate-limit";
+import { clientKey, inSlot, sessionOrAddress, SLOW_UPLOAD, UPLOAD_ARRIVAL_MS, withTurns } from "@/lib/limits/rate-limit";
 import { ANY_EDIT_INPUT } from "@/lib/models/edit-models";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +34,7 @@ export function POST(request: Request): Promise<Response> {
       if (Number(request.headers.get("content-length") ?? "0") > ANY_EDIT_INPUT.maxBytes) throw inputTooLarge();
       // Taken before the body is read: the slot bounds the memory of the bodies arriving. The decode's slot
       // is taken once the bytes are all here, so a slow sender holds up no one else's check.
-      return inSlot(await getArrivalSlots(), client, async () => {
+      return inSlot(await getArrivalSlots(), sessionOrAddress(client), async () => {
         const bytes = await readBytesCapped(request.body, ANY_EDIT_INPUT.maxBytes, inputTooLarge, AbortSignal.timeout(UPLOAD_ARRIVAL_MS)).catch((error: unknown) => {
           throw error instanceof DOMException && error.name === "TimeoutError" ? new AppError("timeout", SLOW_UPLOAD) : error;
         });

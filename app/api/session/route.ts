@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { handleRoute } from "@/lib/http/route";
 import { getSignInLimit } from "@/lib/limits";
-import { clientKey } from "@/lib/limits/rate-limit";
+import { addressKey } from "@/lib/limits/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,7 @@ export function POST(request: Request): Promise<Response> {
     async () => {
       const { key } = await getAccess();
       if (!key) throw new AppError("not_found", "This playground has no password: there is nothing to sign in to.");
-      await (await getSignInLimit())(clientKey(request, null));
+      await (await getSignInLimit())(addressKey(request));
       const body = signInSchema.safeParse(await readJsonBody(request, 2048));
       if (!body.success || !(await checkPassword(body.data.password))) {
         throw new AppError("unauthorized", "That password is not right.");

@@ -70,7 +70,7 @@ describe("a download's check", () => {
     for (const refused of [check, download]) {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(await errorOf(refused)).toMatchObject({ code: "too_many_requests", message: expect.stringMatching(/^You have started 4 generations in the last minute/) });
+      expect(await errorOf(refused)).toMatchObject({ code: "too_many_requests", message: expect.stringMatching(/^At most 4 generations a minute may be started here/) });
     }
     expect((await routes.zip.GET(get(`/api/comparisons/${set.id}/zip?check=1`), byId(set.id))).status).toBe(429);
     // A grid's picture is drawn per request: it counts as the other built files do.

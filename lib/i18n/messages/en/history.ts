@@ -18,7 +18,7 @@ export const history = {
   selection: {
     region: "Selection",
     count: { one: "{count} selected", other: "{count} selected" },
-    /** The title a shared selection gets, shown on the shared page. */
+    /** The title a poll of the selection starts with (a shared selection has none: its page is titled in the viewer's language). */
     shareTitle: { one: "{count} selected item", other: "{count} selected items" },
     present: "Present selection",
     share: "Share selection",

@@ -5,7 +5,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { getVoteLimit } from "@/lib/limits";
-import { clientKey } from "@/lib/limits/rate-limit";
+import { addressKey } from "@/lib/limits/rate-limit";
 import { modelName } from "@/lib/models/model-name";
 import type { PollChoice } from "@/lib/polls/poll";
 import { voteRequestSchema } from "@/lib/polls/poll-request";
@@ -21,7 +21,7 @@ export function POST(request: Request, { params }: { params: Promise<{ token: st
     request,
     async () => {
       const { token } = await params;
-      await (await getVoteLimit())(clientKey(request, null));
+      await (await getVoteLimit())(addressKey(request));
       const { item, choice, seat } = parseWith(voteRequestSchema, await readJsonBody(request, 1024));
       const { poll, voter } = await voterAccess(request, token, { seat });
       if (poll.closedAt !== null) throw new AppError("conflict", POLL_CLOSED);
