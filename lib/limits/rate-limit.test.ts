@@ -1,3 +1,4 @@
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
@@ -144,9 +145,9 @@ describe("a limit per client, signed in", () => {
 
 /** Counts kept in memory, each limit's reachable by its name, so a test can end one limit's minute alone. */
 const namedCounters = () => {
-  const kept = new Map<string, ReturnType<Counters>>();
+  const kept = new Map<string, RateLimiterMemory>();
   const counters: Counters = (name, perMinute) => {
-    const limiter = memoryCounters(name, perMinute);
+    const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
     kept.set(name, limiter);
     return limiter;
   };
@@ -235,6 +236,20 @@ describe("limits shared by instances on PostgreSQL", () => {
       await one.guess("address:a");
       await two.guess("address:a");
       await expect(one.guess("address:a")).rejects.toMatchObject({ code: "too_many_requests" });
+
+      // An instance whose clock runs a minute ahead still counts by the database's: the minute is not over.
+      vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61_000 });
+      try {
+        await expect(one.start("session:a")).rejects.toMatchObject({ code: "too_many_requests", retryAfterSeconds: expect.any(Number) });
+      } finally {
+        vi.useRealTimers();
+      }
+      // A turn given back is one more for the client, on any instance; a check takes none.
+      const turn = await one.start.turn("session:c");
+      await turn.giveBack();
+      for (let i = 0; i < 4; i++) await two.start.check("session:c");
+      for (let i = 0; i < 4; i++) await (i % 2 ? one : two).start("session:c");
+      await expect(two.start.check("session:c")).rejects.toMatchObject({ code: "too_many_requests" });
     } finally {
       await Promise.all(databases.map((database) => database.db.destroy()));
       await schema.drop();

@@ -1,33 +1,22 @@
 import type { Pool } from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { CLIENT_ADDRESS_HEADER, limitAddress } from "../access/client-address";
 import { PEOPLE_PER_ADDRESS } from "../access/config";
 import { AppError } from "../errors";
 import { englishCount } from "../text/english-count";
-
+import { postgresCounter, type Counter } from "./postgres-counters";
 
 /** Where a limit keeps its counts: `name` tells one limit's keys from another's. */
-export type Counters = (name: string, perMinute: number) => RateLimiterAbstract;
+export type Counters = (name: string, perMinute: number) => Counter;
 
 /** In this process: a restart forgives, which is fine for a rate (the daily budget lives in the database). */
 export const memoryCounters: Counters = (_name, perMinute) => new RateLimiterMemory({ points: perMinute, duration: 60 });
 
-/**
- * In PostgreSQL, shared by every instance: one atomic upsert per event, in the `rate_limits` table the
- * migrations create. Should the database fail to answer, each instance falls back to counting alone.
- */
+/** In PostgreSQL, shared by every instance, by the database's clock (lib/limits/postgres-counters.ts). */
 export const postgresCounters =
   (pool: Pool): Counters =>
   (name, perMinute) =>
-    new RateLimiterPostgres({
-      storeClient: pool,
-      tableName: "rate_limits",
-      tableCreated: true,
-      keyPrefix: name,
-      points: perMinute,
-      duration: 60,
-      insuranceLimiter: new RateLimiterMemory({ points: perMinute, duration: 60 }),
-    });
+    postgresCounter(pool, name, perMinute);
 
 type Turn = { readonly giveBack: () => Promise<void> };
 
