@@ -95,6 +95,11 @@ describe("the documented shape", () => {
     expect(answer.images[0]).toEqual({ source: { kind: "base64", data: PNG_B64 }, revisedPrompt: "" });
   });
 
+  it("keeps a revised prompt as text any store and download can hold: no NUL, no half of an emoji", () => {
+    const answer = images(parse({ created: 1, data: [{ url: "https://x.test/1.png", revised_prompt: "a\u0000 cat \ud83d" }] }));
+    expect(answer.images[0]?.revisedPrompt).toBe("a cat \ufffd");
+  });
+
   it("is fine with empty, null or missing revised prompts, and with token usage it does not read", () => {
     const answer = images(
       parse({ created: 1, usage: { input_tokens: 5, images: 2 }, data: [{ url: "https://x.test/1.png", revised_prompt: null }, { url: "https://x.test/2.png" }] }),

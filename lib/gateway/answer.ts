@@ -65,7 +65,8 @@ const maybe = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefi
 
 const usageSchema = z
   .object({
-    image_count: maybe(z.int().min(0)),
+    // A count far past what one request makes is no bill to keep (nor fits its 32-bit column on PostgreSQL).
+    image_count: maybe(z.int().min(0).max(1000)),
     width: maybe(z.int().min(1)),
     height: maybe(z.int().min(1)),
     size: maybe(z.string()),

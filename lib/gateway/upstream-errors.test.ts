@@ -124,6 +124,8 @@ describe("upstream error code", () => {
 describe("Retry-After", () => {
   it("reads seconds and HTTP dates", () => {
     expect(parseRetryAfter("12")).toBe(12);
+    expect(parseRetryAfter("3000000000")).toBe(86_400);
+    expect(parseRetryAfter("Fri, 01 Jan 2100 00:00:00 GMT")).toBe(86_400);
     expect(parseRetryAfter(null)).toBeUndefined();
     expect(parseRetryAfter("soon")).toBeUndefined();
     const now = Date.parse("2026-01-01T00:00:00Z");

@@ -49,14 +49,20 @@ export const upstreamErrorCode = (body: string): { readonly code: string; readon
 export const isModelFailure = ({ code, type }: { readonly code: string; readonly type: string }): boolean =>
   /^InternalError(\.|$)/.test(code) || code === "internal_error" || (code === "" && type === "server_error");
 
+/**
+ * The longest wait passed on: a day. A longer one says nothing a person can act on, and a record keeps it in a
+ * 32-bit column on PostgreSQL (a larger one failed the write there, and only there).
+ */
+const RETRY_AFTER_MAX_SECONDS = 86_400;
+
 /** Retry-After as whole seconds, from either of its two forms (delta-seconds or an HTTP date). */
 export const parseRetryAfter = (value: string | null, now: number = Date.now()): number | undefined => {
   if (value === null || value.trim() === "") return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), RETRY_AFTER_MAX_SECONDS);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  return Math.min(Math.max(0, Math.ceil((date - now) / 1000)), RETRY_AFTER_MAX_SECONDS);
 };
 
 type Kind = Exclude<ErrorCode, "invalid_request" | "payload_too_large" | "unsupported_media_type" | "cancelled" | "internal_error" | "upstream_unreachable" | "bad_upstream_response" | "not_found" | "conflict" | "unauthorized" | "forbidden" | "too_many_requests" | "daily_limit_reached" | "busy" | "storage_full">;

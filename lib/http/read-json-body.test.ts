@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { readJsonBody } from "./read-json-body";
+import { NUL_REFUSED, readJsonBody } from "./read-json-body";
 
 const post = (body: BodyInit, type = "application/json", headers: Record<string, string> = {}) =>
   new Request("http://localhost/api/generate", { method: "POST", body, headers: { "content-type": type, ...headers } });
@@ -23,6 +23,13 @@ describe("reading a JSON body", () => {
     expect(await codeOf(readJsonBody(post("{}", "text/plain"), 100))).toBe("unsupported_media_type");
     expect(await codeOf(readJsonBody(post("{nope"), 100))).toBe("invalid_request");
     expect(await codeOf(readJsonBody(post(JSON.stringify({ a: "x".repeat(200) })), 100))).toBe("payload_too_large");
+  });
+
+  it("refuses a NUL anywhere in the text (a value or a key, however deep), and not the six characters that spell one", async () => {
+    await expect(readJsonBody(post(JSON.stringify({ prompt: "a\u0000b" })), 100)).rejects.toMatchObject({ code: "invalid_request", message: NUL_REFUSED });
+    await expect(readJsonBody(post(JSON.stringify({ entries: [{ id: ["x", "\u0000"] }] })), 100)).rejects.toMatchObject({ message: NUL_REFUSED });
+    await expect(readJsonBody(post(JSON.stringify({ "a\u0000": 1 })), 100)).rejects.toMatchObject({ message: NUL_REFUSED });
+    expect(await readJsonBody(post(JSON.stringify({ prompt: "\\u0000 typed out" })), 100)).toEqual({ prompt: "\\u0000 typed out" });
   });
 
   it("stops reading an endless body at the cap, whatever its declared length", async () => {

@@ -12,12 +12,23 @@ export const readJsonBody = async (request: Request, maxBytes: number): Promise<
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readTextCapped(request.body, maxBytes, () => tooLarge(maxBytes));
+  let nul = false;
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text, (key, value: unknown) => {
+      if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) nul = true;
+      return value;
+    });
   } catch {
     throw new AppError("invalid_request", "The request body is not valid JSON.");
   }
+  // PostgreSQL's text cannot hold one (an insert fails) and SQLite's cuts the text at it: refused here, for
+  // every field of every route, rather than kept on one backend and a 500 on the other.
+  if (nul) throw new AppError("invalid_request", NUL_REFUSED);
+  return body;
 };
+
+export const NUL_REFUSED = "The request's text holds a NUL character (U+0000), which cannot be kept. Remove it and try again.";
 
 const tooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);

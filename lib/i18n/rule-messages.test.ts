@@ -13,7 +13,7 @@ import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_ONE_COLUMN, BLIND_SHARE } from "../compare/hidden-column";
 import { TAKEAWAY_MAX_ITEMS, takeawaySource } from "../download/takeaway";
 import { parseListQuery } from "../generation/list-query-schema";
-import { readJsonBody } from "../http/read-json-body";
+import { NUL_REFUSED, readJsonBody } from "../http/read-json-body";
 import { TOO_LATE_TO_STOP } from "../jobs/runner";
 import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
@@ -101,6 +101,8 @@ const sentences = async (): Promise<string[]> => {
     ...issues(generateRequestSchema, { ...base, prompt: 1, negativePrompt: 2, promptExtend: "yes", watermark: 0 }),
     ...issues(generateRequestSchema, { ...base, seed: "1" }),
     ...issues(generateRequestSchema, { ...base, prompt: "a \ud800 b", negativePrompt: "\udc00" }),
+    ...issues(generateRequestSchema, { ...base, prompt: "a\u0000b", negativePrompt: "\u0000" }),
+    NUL_REFUSED,
     ...issues(shareRequestSchema, { title: "\ud83d", entries: [{ kind: "generation", id: "x" }] }),
     ...issues(shareRequestSchema, { title: "x".repeat(201), entries: [] }),
     ...issues(shareRequestSchema, { title: "x", entries: Array(SHARE_MAX_ITEMS + 1).fill({ kind: "generation", id: "x" }) }),

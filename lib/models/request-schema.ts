@@ -12,6 +12,8 @@ export const text = (what: string) =>
   z.string({ error: `${what} must be text.` }).check(
     // Such text cannot be written out as UTF-8 (a download's metadata, say); it comes from a broken paste or client.
     z.refine(isWellFormedText, `${what} holds a broken character (half of an emoji or a rare character). Type or paste it again.`),
+    // Said at the field in the form; the server refuses any request holding one (lib/http/read-json-body.ts).
+    z.refine((value) => !value.includes("\u0000"), `${what} holds a NUL character (U+0000), which cannot be kept. Remove it.`),
   );
 export const flag = (what: string) => z.boolean({ error: `${what} must be true or false.` });
 export const strictFields = {

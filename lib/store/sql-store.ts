@@ -202,8 +202,13 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     );
   };
 
-  /** The queue in the order it is served: oldest first, a comparison's columns in their order. */
-  const queue = (trx: Db) => trx.selectFrom("generations").where("status", "=", "queued").orderBy("created_at").orderBy("comparison_position").orderBy("id");
+  /**
+   * The queue in the order it is served: oldest first, a comparison's columns in their order. A generation
+   * of no comparison (no position) goes first among those of its millisecond, stated, as SQLite sorts NULL
+   * first and PostgreSQL last.
+   */
+  const queue = (trx: Db) =>
+    trx.selectFrom("generations").where("status", "=", "queued").orderBy("created_at").orderBy(sql`coalesce(comparison_position, -1)`).orderBy("id");
 
   /** For the queued ones among `rows`: how many queued generations go before each. */
   const queuePlaces = async (rows: readonly GenerationRow[]): Promise<Map<string, number>> => {

@@ -8,6 +8,7 @@ describe("well-formed text", () => {
     expect(isWellFormedText("broken \ud800 here")).toBe(false);
     expect(isWellFormedText("\udc00")).toBe(false);
     expect(wellFormed("a\ud800b🐱")).toBe("a\ufffdb🐱");
+    expect(wellFormed("a\u0000b")).toBe("ab");
   });
 
   it("counts characters, an emoji or a rare CJK character as one", () => {

@@ -9,8 +9,11 @@ const LONE_SURROGATES = /\p{Cs}/gu;
 
 export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(text);
 
-/** Each unpaired surrogate replaced by U+FFFD, as a UTF-8 encoder would. */
-export const wellFormed = (text: string): string => text.replace(LONE_SURROGATES, "\uFFFD");
+/**
+ * Each unpaired surrogate replaced by U+FFFD, as a UTF-8 encoder would, and each NUL left out: it ends the
+ * text in a PNG's text chunk and in SQLite, and PostgreSQL's text refuses it.
+ */
+export const wellFormed = (text: string): string => text.replace(LONE_SURROGATES, "\uFFFD").replaceAll("\u0000", "");
 
 /**
  * How many characters (code points) the text has. The upstream's limits count these; `.length` counts UTF-16

@@ -9,6 +9,8 @@ export const rules: Messages["rules"] = {
   translations: [
     ["^(?<what>The prompt|The negative prompt|The title|The batch's name) must be text\\.$", "{what}必须是文本。"],
     ["^(?<what>Prompt rewriting|Watermark|Blind comparison) must be true or false\\.$", "{what}只能是开或关。"],
+    ["^(?<what>The prompt|The negative prompt|The batch's name|The input image's id|A list's item) holds a NUL character \\(U\\+0000\\), which cannot be kept\\. Remove it\\.$", "{what}中有一个 NUL 字符（U+0000），无法保存。请删除它。"],
+    ["^The request's text holds a NUL character \\(U\\+0000\\), which cannot be kept\\. Remove it and try again\\.$", "请求的文本中有一个 NUL 字符（U+0000），无法保存。请删除后重试。"],
     ["^(?<what>The prompt|The negative prompt|The title|The batch's name|The input image's id) holds a broken character \\(half of an emoji or a rare character\\)\\. Type or paste it again\\.$", "{what}中有一个残缺的字符（半个表情符号或生僻字）。请重新输入或粘贴。"],
     ["^Seed must be a number\\.$", "种子必须是数字。"],
     ["^Seed must be a whole number\\.$", "种子必须是整数。"],
