@@ -31,6 +31,8 @@ describe("access configuration", () => {
     expect(config).toMatchObject({ password: "correct-horse", ratePerMinute: 3, maxConcurrent: 2, dailyImageLimit: 50 });
     expect(describeAccessConfig(config)).toContain("Access gate: on");
     expect(describeAccessConfig(config)).toContain("50 images a day");
+    // None: spending stopped for the day, as an operator pauses it.
+    expect(parseAccessConfig({ DAILY_IMAGE_LIMIT: "0" }).dailyImageLimit).toBe(0);
   });
 
   it("sizes an address's own count at 4 clients' worth unless told, never below one client's, and says so behind the gate", () => {

@@ -30,7 +30,7 @@ const accessSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, count(1, MOST_PER_MINUTE).default(10)),
   RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.preprocess(blankToUndefined, count(1, MOST_PER_MINUTE).optional()),
   MAX_CONCURRENT_GENERATIONS: z.preprocess(blankToUndefined, count(1, 1_000).default(8)),
-  DAILY_IMAGE_LIMIT: z.preprocess(blankToUndefined, count(1, 1_000_000).optional()),
+  DAILY_IMAGE_LIMIT: z.preprocess(blankToUndefined, count(0, 1_000_000).optional()),
   TRUSTED_PROXY_HOPS: z.preprocess(blankToUndefined, count(0, 10).default(0)),
   INPUT_STORAGE_MB: z.preprocess(blankToUndefined, count(1, 1_000_000).default(2_048)),
   PLAYGROUND_ORIGINS: z.preprocess(
@@ -67,7 +67,7 @@ const accessSchema = z.object({
 export type AccessConfig = {
   /** null: no gate, anyone who can reach the server can use it. */
   readonly password: string | null;
-  /** Signs session cookies; when unset, a random one is kept in DATA_DIR. */
+  /** Signs session cookies; when unset, a random one is made once and kept with the history (in its database). */
   readonly sessionSecret: string | null;
   readonly ratePerMinute: number;
   /** What all the sessions signed in from one address may start together, per minute. */

@@ -25,6 +25,11 @@ describe("the history list's parameters", () => {
     });
   });
 
+  it("take a parameter left blank as one not given, as a script filling in the README's template sends it", () => {
+    expect(parseListQuery(new URLSearchParams("q=&model=&status=&starred=&cursor=&limit="))).toEqual({ limit: 12 });
+    expect(parseListQuery(new URLSearchParams("q=fox&model=&limit="))).toEqual({ q: "fox", limit: 12 });
+  });
+
   it.each([
     ["limit=0", "limit", "The history's “limit” parameter takes a whole number from 1 to 100."],
     ["limit=101", "limit", "The history's “limit” parameter takes a whole number from 1 to 100."],

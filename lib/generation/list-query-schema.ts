@@ -41,7 +41,8 @@ const refusal = (issue: z.core.$ZodIssue): FieldIssue => {
 
 /** The list's parameters read, or a refusal that names the first one wrong and what it takes (every one in `fields`). */
 export const parseListQuery = (params: URLSearchParams): z.output<typeof listQuerySchema> => {
-  const parsed = listQuerySchema.safeParse(Object.fromEntries(params));
+  // A parameter left blank (`?q=&model=`, as a script fills in a template) is one not given.
+  const parsed = listQuerySchema.safeParse(Object.fromEntries([...params].filter(([, value]) => value !== "")));
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map(refusal);
   throw new AppError("invalid_request", fields[0]?.message ?? "", { fields });

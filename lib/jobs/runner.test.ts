@@ -166,6 +166,12 @@ describe("every answer shape, and what the gateway said of it", () => {
     await vi.waitFor(async () => expect(current().simulator.stats().taskCancels).toBe(1));
   });
 
+  it("a budget of 0 images a day refuses every start, before any call", async () => {
+    const stopped = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 0 } });
+    await expect(stopped.start(request({ n: 1 }))).rejects.toMatchObject({ code: "daily_limit_reached", message: expect.stringMatching(/^Today's budget of 0 images is used up\./) });
+    expect(current().simulator.stats().calls).toBe(0);
+  });
+
   it("a partial answer succeeds with what came, says what did not, and the budget counts what was billed", async () => {
     const budget = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 10 } });
     current().simulator.configure({ answerShape: "text2image" });

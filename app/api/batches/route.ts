@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Queues one generation per row, recorded together as one history item; answers at once. */
 export const POST = startSetRoute({
-  // A hundred rows of the longest prompts: the largest body the playground takes.
+  // A hundred rows of the longest prompts (only a grid's body can be larger).
   maxBytes: BATCH_MAX_BYTES,
   parse: parseBatchRequest,
   count: (batch) => batch.rows.length,
