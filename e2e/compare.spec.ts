@@ -49,6 +49,43 @@ test.describe("comparing models side by side", () => {
     await expect(compare.form.getByLabel("Seed", { exact: true })).toHaveValue("4242");
   });
 
+  test("deleting a comparison asks first, counting its images: Keep keeps it, Delete takes it out of the history for good", async ({ compare, page }) => {
+    await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);
+    await compare.prompt.fill("A paper boat on a puddle");
+    await compare.submit();
+    const card = compare.card();
+    await expect(card.getByRole("img")).toHaveCount(2);
+    const deletes: string[] = [];
+    page.on("request", (sent) => {
+      if (sent.method() === "DELETE") deletes.push(new URL(sent.url()).pathname);
+    });
+    const ask = card.getByRole("button", { name: "Delete", exact: true });
+    const question = card.getByRole("group", { name: "Delete this comparison and its 2 images?" });
+
+    await ask.click();
+    await expect(question.getByText("Delete this comparison and its 2 images?", { exact: true })).toBeVisible();
+    await question.getByRole("button", { name: "Keep" }).click();
+    await expect(question).toHaveCount(0);
+    await expect(ask).toBeFocused();
+    await expect(card.getByRole("img")).toHaveCount(2);
+    await expect(page.getByRole("button", { name: "Undo" })).toHaveCount(0);
+
+    await ask.click();
+    await question.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(page.getByRole("article")).toHaveCount(0);
+    await expect(page.getByRole("status").filter({ hasText: "Deleted comparison “A paper boat on a puddle”." })).toBeVisible();
+    // Keep sent nothing: the server hears of a delete only once its Undo's window has closed.
+    expect(deletes).toEqual([]);
+    // The window stays open while the pointer or the focus is on the notice: leave it, and it closes.
+    const told = page.waitForResponse((answer) => answer.request().method() === "DELETE" && /^\/api\/comparisons\/[^/]+$/.test(new URL(answer.url()).pathname), { timeout: 20_000 });
+    await page.mouse.move(0, 0);
+    await compare.prompt.focus();
+    expect((await told).status()).toBe(204);
+    await page.reload();
+    await expect(page.getByText("Your images will appear here")).toBeVisible();
+    await expect(page.getByRole("article")).toHaveCount(0);
+  });
+
   test("a form refuses a single model, and a fifth one is disabled with the reason", async ({ compare }) => {
     await compare.chooseModels(["Wan 2.6"]);
     await compare.prompt.fill("A cat");

@@ -153,7 +153,8 @@ describe("contentDisposition", () => {
         const value = contentDisposition(name);
         const encoded = value.slice(value.indexOf("UTF-8''") + "UTF-8''".length);
         expect(encoded).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]*$/);
-        expect(decodeURIComponent(encoded)).toBe(name);
+        // But for a NUL, which no file name holds.
+        expect(decodeURIComponent(encoded)).toBe(name.replaceAll("\u0000", ""));
         expect(value).toMatch(/^attachment; filename="[\x20-\x21\x23-\x5b\x5d-\x7e]*"; filename\*=UTF-8''/);
       }),
     );

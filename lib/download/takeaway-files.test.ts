@@ -3,7 +3,9 @@ import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { generationView } from "@/test/generation-view";
 import type { ImageView } from "../generation/view";
-import { contactSheetPng, zipFiles } from "./takeaway-files";
+import { MESSAGES } from "../i18n/messages";
+import { missingGlyphs } from "../grid/text-outline";
+import { contactSheetLeftOut, contactSheetPng, zipFiles } from "./takeaway-files";
 import { zipStream } from "./zip-stream";
 
 const view = (id: string): ImageView => ({ id, width: 8, height: 8, revisedPrompt: "", src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: `/api/images/${id}/download` });
@@ -24,7 +26,7 @@ describe("a take-away zip", () => {
     const images = { read: (id: string) => stored[id]?.() ?? Promise.resolve(null) };
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const files = zipFiles({ entries: [{ name: "Wan 2.6", generation }], origin: "http://localhost", note: null }, { store, images });
+      const files = zipFiles({ entries: [{ name: "Wan 2.6", generation }], origin: "http://localhost", note: null, locale: "en" }, { store, images });
       const zip = unzipSync(new Uint8Array(await new Response(zipStream(files)).arrayBuffer()));
       const names = (JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ file: string | null }>).map((line) => line.file);
       const [good, damaged, failing, deleted] = names;
@@ -45,6 +47,31 @@ describe("a take-away zip", () => {
   });
 });
 
+describe("a take-away's files asked for from the Chinese interface", () => {
+  it("write README.txt in Chinese: what the take-away left out, then the images the zip could not hold", async () => {
+    const generation = generationView({ status: "succeeded", seed: 5, images: [view("deleted")] });
+    const store = { image: async (id: string) => ({ id, position: 0, width: 8, height: 8, mime: "image/png", bytes: 10, revisedPrompt: "", generationId: generation.id }) };
+    const files = zipFiles({ entries: [{ name: "Wan 2.6", generation }], origin: "http://localhost", note: "所选的 1 项已被删除，未包含在内。", locale: "zh" }, { store, images: { read: async () => null } });
+    const zip = unzipSync(new Uint8Array(await new Response(zipStream(files)).arrayBuffer()));
+    expect(new TextDecoder().decode(zip["README.txt"]).trimEnd().split("\n\n")).toEqual([
+      "所选的 1 项已被删除，未包含在内。",
+      expect.stringMatching(/^有 1 张图片在生成此 zip 时被删除，未包含在内：images\/001_.*\.png。$/),
+    ]);
+  });
+
+  it("say under the contact sheet's title, in Chinese, what it could not show, in characters its font draws", () => {
+    expect(contactSheetLeftOut("zh", { over: 5, unreadable: 2 })).toEqual(["这里只有前 400 张图片，另有 5 张未收入：一张缩略图总览最多容纳这么多。", "有 2 张图片无法从存储中读取（文件损坏或存储出错），显示为空白方框。"]);
+    expect(contactSheetLeftOut("en", { over: 1, unreadable: 1 })).toEqual([
+      "Only the first 400 images are here, 1 more left out: a contact sheet holds no more.",
+      "1 image could not be read from storage (damaged, or the storage failed) and shows as an empty box.",
+    ]);
+    expect(contactSheetLeftOut("zh", { over: 0, unreadable: 0 })).toEqual([]);
+    // The sheet draws its text from the font the playground ships, a subset: a character it lacks is an empty box.
+    const drawn = Object.values(MESSAGES.zh.sets.files).flatMap((message) => (typeof message === "string" ? [message] : [message.one, message.other]));
+    for (const text of drawn) expect(missingGlyphs(text)).toEqual([]);
+  });
+});
+
 describe("a take-away contact sheet", () => {
   it("leaves the box of an image it cannot read empty, says how many under its title, and is made all the same", async () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366cc" } }).png().toBuffer();
@@ -61,7 +88,7 @@ describe("a take-away contact sheet", () => {
     const generation = generationView({ status: "succeeded", seed: 5, images: Object.keys(stored).map(view) });
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const sheet = await contactSheetPng({ title: "Four", entries: [{ name: "Wan 2.6", generation }], note: null }, { images: { read: (id) => stored[id]?.() ?? Promise.resolve(null) } });
+      const sheet = await contactSheetPng({ title: "四张", entries: [{ name: "Wan 2.6", generation }], note: "所选的 1 项已被删除，未包含在内。", locale: "zh" }, { images: { read: (id) => stored[id]?.() ?? Promise.resolve(null) } });
       expect((await sharp(sheet).metadata()).format).toBe("png");
       expect(error.mock.calls.map(([line]) => String(line))).toEqual(
         expect.arrayContaining([expect.stringMatching(/^image damaged could not be read for a contact sheet/), expect.stringMatching(/^image failing could not be read for a contact sheet.*S3 answered 500/)]),

@@ -29,17 +29,17 @@ import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
  * manifest.json naming each file (and README.txt saying what was left out), streamed: one image in memory at
  * a time, however many there are.
  */
-export const zipResponse = async ({ entries, fileName, origin, note }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note: string | null }): Promise<Response> =>
-  fileResponse(zipStream(zipFiles({ entries, origin, note }, await getHistory())), "application/zip", fileName);
+export const zipResponse = async ({ fileName, ...zip }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note: string | null; locale: Locale }): Promise<Response> =>
+  fileResponse(zipStream(zipFiles(zip, await getHistory())), "application/zip", fileName);
 
 /**
  * The zip's files, in order: the images, then the manifests and README.txt. An image that cannot go in is left
  * out and named in README.txt, the manifests listing no file for it: deleted while the zip is written, past
  * what a zip holds, or unreadable (a damaged file, a storage error: logged), which would otherwise end the
- * zip cut short, its first bytes long sent.
+ * zip cut short, its first bytes long sent. README.txt is in the interface's language (`locale`).
  */
 export async function* zipFiles(
-  { entries, origin, note }: { entries: readonly TakeawayEntry[]; origin: string; note: string | null },
+  { entries, origin, note, locale }: { entries: readonly TakeawayEntry[]; origin: string; note: string | null; locale: Locale },
   { store, images }: { store: Pick<GenerationStore, "image">; images: Pick<ImageStore, "read"> },
 ): AsyncGenerator<ZipEntry> {
   const room = zipRoom();
@@ -71,7 +71,7 @@ export async function* zipFiles(
   const lines = resultLines(entries, origin).map((line) => (line.file !== null && out.has(String(line.file)) ? { ...line, file: null } : line));
   yield { name: "manifest.csv", bytes: async () => new TextEncoder().encode(toCsv(resultTable(lines))) };
   yield { name: "manifest.json", bytes: async () => new TextEncoder().encode(`${JSON.stringify(lines, null, 2)}\n`) };
-  const said = [note, ...zipLeftOut(left)].filter((part) => part !== null);
+  const said = [note, ...zipLeftOut(locale, left)].filter((part) => part !== null);
   if (said.length > 0) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${said.join("\n\n")}\n`) };
 }
 
@@ -84,11 +84,23 @@ export const csvResponse = ({ entries, fileName, origin, note = null }: { entrie
 const CONTACT_SHEET_MAX = 400;
 
 /**
+ * What a contact sheet says under its title, in the interface's language, about images it could not show: `over`
+ * past the most it holds, `unreadable` from storage.
+ */
+export const contactSheetLeftOut = (locale: Locale, { over, unreadable }: { over: number; unreadable: number }): string[] => {
+  const words = MESSAGES[locale].sets.files;
+  return [
+    ...(over > 0 ? [format(words.sheetCapped, { count: CONTACT_SHEET_MAX, left: over })] : []),
+    ...(unreadable > 0 ? [plural(locale, words.sheetUnread, unreadable)] : []),
+  ];
+};
+
+/**
  * The images as thumbnails with captions on one printable PNG page; one that cannot be read (damaged, a storage
  * error) leaves its box empty and is said under the title, not the page unmade.
  */
 export const contactSheetPng = async (
-  { title, entries, note }: { title: string; entries: readonly TakeawayEntry[]; note: string | null },
+  { title, entries, note, locale }: { title: string; entries: readonly TakeawayEntry[]; note: string | null; locale: Locale },
   { images }: { images: Pick<ImageStore, "read"> },
 ): Promise<Buffer> => {
   const all = entries.flatMap(({ name, generation }) => (generation.images.length > 0 ? generation.images : [null]).map((image) => ({ image, label: name, prompt: generation.request.prompt })));
@@ -106,14 +118,11 @@ export const contactSheetPng = async (
     }
   };
   const cards = await Promise.all(all.slice(0, CONTACT_SHEET_MAX).map(async (card) => ({ ...card, image: card.image ? await thumbnail(card.image.id) : null })));
-  const leftOut = all.length - cards.length;
-  const capped = leftOut > 0 ? `Only the first ${CONTACT_SHEET_MAX} images are here, ${leftOut} more left out: a contact sheet holds no more.` : null;
-  const unread = unreadable > 0 ? `${unreadable} ${unreadable === 1 ? "image" : "images"} could not be read from storage (damaged, or the storage failed) and ${unreadable === 1 ? "shows as an empty box" : "show as empty boxes"}.` : null;
-  const said = [note, capped, unread].filter((part) => part !== null).join(" ") || null;
+  const said = [note, ...contactSheetLeftOut(locale, { over: all.length - cards.length, unreadable })].filter((part) => part !== null).join(" ") || null;
   return renderContactSheet(title, cards, said);
 };
 
-export const contactSheetResponse = async ({ fileName, ...sheet }: { title: string; entries: readonly TakeawayEntry[]; fileName: string; note: string | null }): Promise<Response> =>
+export const contactSheetResponse = async ({ fileName, ...sheet }: { title: string; entries: readonly TakeawayEntry[]; fileName: string; note: string | null; locale: Locale }): Promise<Response> =>
   imageResponse(await contactSheetPng(sheet, await getHistory()), "image/png", { "content-disposition": contentDisposition(fileName), "cache-control": "no-store" });
 
 /**
@@ -154,14 +163,4 @@ export const deckResponse = async ({
   const { pages, leftOut } = historyDeckPages(items, locale, DECK_MAX_IMAGES);
   const said = [...notes, ...(leftOut > 0 ? [format(MESSAGES[locale].sets.slides.capped, { count: DECK_MAX_IMAGES, left: leftOut })] : [])].join(" ");
   return deckDownload({ title, locale, timeZone, cover: said ? [said] : [], pages, image: picture }, fileName);
-};
-
-/** What a deck says was left out, in the interface's language. */
-export const deckNotes = (locale: Locale, { deleted, blind, more }: { deleted: number; blind: number; more: boolean }, limit: number): string[] => {
-  const words = MESSAGES[locale].sets.slides;
-  return [
-    ...(deleted > 0 ? [plural(locale, words.deleted, deleted)] : []),
-    ...(blind > 0 ? [plural(locale, words.blindColumns, blind)] : []),
-    ...(more ? [format(words.more, { count: limit })] : []),
-  ];
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { itemsOfGoneSets, leftOutNote } from "./takeaway";
+import { generationView } from "@/test/generation-view";
+import { itemsOfGoneSets, leftOutNotes, TAKEAWAY_MAX_ITEMS, takeawayTitle } from "./takeaway";
 
 const none = { deleted: 0, pollGone: 0, blind: 0, more: false };
 
@@ -14,9 +15,39 @@ describe("a poll's sets deleted since", () => {
   });
 
   it("says so in a poll's words, not as chosen items", () => {
-    expect(leftOutNote({ ...none, pollGone: 3 }, 0)).toBe("3 of the poll's comparisons are left out: each came from a set deleted since.");
-    expect(leftOutNote({ ...none, pollGone: 1 }, 0)).toBe("1 of the poll's comparisons is left out: it came from a set deleted since.");
-    expect(leftOutNote({ ...none, deleted: 2 }, 0)).toBe("2 chosen items were deleted since and are left out.");
-    expect(leftOutNote(none, 0)).toBeNull();
+    expect(leftOutNotes("en", { ...none, pollGone: 3 }, 0)).toEqual(["3 of the poll's comparisons are left out: each came from a set deleted since."]);
+    expect(leftOutNotes("en", { ...none, pollGone: 1 }, 0)).toEqual(["1 of the poll's comparisons is left out: it came from a set deleted since."]);
+    expect(leftOutNotes("en", { ...none, deleted: 2 }, 0)).toEqual(["2 chosen items were deleted since and are left out."]);
+    expect(leftOutNotes("en", none, 0)).toEqual([]);
+  });
+});
+
+describe("what a take-away's files say, in the interface's language", () => {
+  const all = { deleted: 2, pollGone: 1, blind: 1, more: true };
+
+  it("says what was left out in Chinese from the Chinese interface, and in English from the English one", () => {
+    expect(leftOutNotes("zh", all, 3)).toEqual([
+      "所选的 2 项已被删除，未包含在内。",
+      "投票中有 1 组对比未包含在内：其来源的组已被删除。",
+      "所选的 1 张图片来自尚未揭晓的盲测对比，未包含在内：单独展示会写出其模型。",
+      "3 组尚未揭晓的盲测对比未包含在内：其文件会写出模型名称。",
+      `这里只有最新的 ${TAKEAWAY_MAX_ITEMS} 项收藏。`,
+    ]);
+    expect(leftOutNotes("en", all, 1)).toEqual([
+      "2 chosen items were deleted since and are left out.",
+      "1 of the poll's comparisons is left out: it came from a set deleted since.",
+      "1 chosen image of a blind comparison not yet revealed is left out: alone, it would name its model.",
+      "1 blind comparison not yet revealed is left out: its files would name the models.",
+      `Only the newest ${TAKEAWAY_MAX_ITEMS} favourites are here.`,
+    ]);
+  });
+
+  it("titles a selection or the favourites in the interface's language; a poll by its own title", () => {
+    const items = (count: number) => Array.from({ length: count }, () => generationView());
+    expect(takeawayTitle("zh", { kind: "selection", title: null, items: items(3) })).toBe("历史记录中的 3 项");
+    expect(takeawayTitle("zh", { kind: "favourites", title: null, items: items(2) })).toBe("收藏");
+    expect(takeawayTitle("en", { kind: "selection", title: null, items: items(1) })).toBe("1 item from the history");
+    expect(takeawayTitle("en", { kind: "favourites", title: null, items: items(2) })).toBe("Favourites");
+    expect(takeawayTitle("zh", { kind: "poll", title: "Which teapot?", items: items(1) })).toBe("Which teapot?");
   });
 });

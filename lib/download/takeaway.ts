@@ -5,6 +5,9 @@ import { AppError } from "../errors";
 import type { HistoryItem } from "../generation/view";
 import { getHistory } from "../history";
 import { notFound } from "../http/responses";
+import { format, plural } from "../i18n/format";
+import type { Locale } from "../i18n/locale";
+import { MESSAGES } from "../i18n/messages";
 import { modelName } from "../models/model-name";
 import { SHARE_MAX_ITEMS } from "../share/share-limits";
 import type { ShareEntry } from "../store/types";
@@ -103,20 +106,23 @@ export const takeawayEntries = (items: readonly HistoryItem[]): { entries: Takea
   return { entries, hidden: items.filter((item) => !shown(item)).length };
 };
 
-/** What a take-away's files say was left out, in English (a file outlives the interface's language), or null. */
-export const leftOutNote = (takeaway: Pick<Takeaway, "deleted" | "pollGone" | "blind" | "more">, hidden: number): string | null => {
-  const parts = [
-    takeaway.deleted > 0 && `${takeaway.deleted} chosen ${takeaway.deleted === 1 ? "item was" : "items were"} deleted since and ${takeaway.deleted === 1 ? "is" : "are"} left out.`,
-    takeaway.pollGone > 0 &&
-      (takeaway.pollGone === 1
-        ? "1 of the poll's comparisons is left out: it came from a set deleted since."
-        : `${takeaway.pollGone} of the poll's comparisons are left out: each came from a set deleted since.`),
-    takeaway.blind > 0 &&
-      (takeaway.blind === 1
-        ? "1 chosen image of a blind comparison not yet revealed is left out: alone, it would name its model."
-        : `${takeaway.blind} chosen images of blind comparisons not yet revealed are left out: alone, they would name their models.`),
-    hidden > 0 && `${hidden} blind ${hidden === 1 ? "comparison" : "comparisons"} not yet revealed ${hidden === 1 ? "is" : "are"} left out: ${hidden === 1 ? "its" : "their"} files would name the models.`,
-    takeaway.more && `Only the newest ${TAKEAWAY_MAX_ITEMS} favourites are here.`,
-  ].filter((part) => typeof part === "string");
-  return parts.length > 0 ? parts.join(" ") : null;
+/** A take-away's title on its deck and its contact sheet: a poll's own, else what was taken, in the interface's language. */
+export const takeawayTitle = (locale: Locale, { title, kind, items }: Pick<Takeaway, "title" | "kind" | "items">): string => {
+  const words = MESSAGES[locale].sets.files;
+  return title ?? (kind === "favourites" ? words.favourites : plural(locale, words.selection, items.length));
+};
+
+/**
+ * What a take-away's files say was left out, in the interface's language, one sentence each. `hidden`: the
+ * unrevealed blind comparisons left out of the files that would name their models (a deck shows them, so 0).
+ */
+export const leftOutNotes = (locale: Locale, takeaway: Pick<Takeaway, "deleted" | "pollGone" | "blind" | "more">, hidden: number): string[] => {
+  const words = MESSAGES[locale].sets.files;
+  const counted = [
+    [takeaway.deleted, words.deleted],
+    [takeaway.pollGone, words.pollGone],
+    [takeaway.blind, words.blindImages],
+    [hidden, words.blindSets],
+  ] as const;
+  return [...counted.flatMap(([count, message]) => (count > 0 ? [plural(locale, message, count)] : [])), ...(takeaway.more ? [format(words.more, { count: TAKEAWAY_MAX_ITEMS })] : [])];
 };

@@ -1,4 +1,7 @@
 import { Zip, ZipPassThrough } from "fflate";
+import { plural } from "../i18n/format";
+import type { Locale } from "../i18n/locale";
+import { MESSAGES } from "../i18n/messages";
 
 /** A file of a zip: its name inside it and a way to get its bytes, asked for only when its turn comes. */
 export type ZipEntry = { readonly name: string; readonly bytes: () => Promise<Uint8Array | null> };
@@ -71,15 +74,12 @@ export const zipRoom = (limits: { readonly bytes: number; readonly files: number
 };
 
 /**
- * README.txt's lines for images a zip does not hold, by file name: deleted while it was written, unreadable
- * (a damaged file, or the storage failing), past what a zip holds.
+ * README.txt's lines for images a zip does not hold, by file name, in the interface's language: deleted while it
+ * was written, unreadable (a damaged file, or the storage failing), past what a zip holds.
  */
-export const zipLeftOut = ({ gone, unreadable, over }: { readonly gone: readonly string[]; readonly unreadable: readonly string[]; readonly over: readonly string[] }): string[] => [
-  ...(gone.length > 0 ? [`${gone.length} ${gone.length === 1 ? "image was" : "images were"} deleted while this zip was written, so ${gone.length === 1 ? "it is" : "they are"} not in it: ${gone.join(", ")}.`] : []),
-  ...(unreadable.length > 0
-    ? [`${unreadable.length} ${unreadable.length === 1 ? "image" : "images"} could not be read from storage (damaged, or the storage failed), so ${unreadable.length === 1 ? "it is" : "they are"} not in it: ${unreadable.join(", ")}.`]
-    : []),
-  ...(over.length > 0
-    ? [`${over.length} more ${over.length === 1 ? "image is" : "images are"} left out: a zip holds at most 4 GB and 65,000 files. Download the rest in smaller parts: ${over.join(", ")}.`]
-    : []),
-];
+export const zipLeftOut = (locale: Locale, left: { readonly gone: readonly string[]; readonly unreadable: readonly string[]; readonly over: readonly string[] }): string[] => {
+  const { zipGone, zipUnreadable, zipOver } = MESSAGES[locale].sets.files;
+  return ([[left.gone, zipGone], [left.unreadable, zipUnreadable], [left.over, zipOver]] as const).flatMap(([files, message]) =>
+    files.length > 0 ? [plural(locale, message, files.length, { files: files.join(", ") })] : [],
+  );
+};

@@ -112,4 +112,13 @@ describe("a set's downloads", () => {
     expect(manifest.map((entry) => entry.file)).toEqual(pngs);
     expect(manifest[0]).toMatchObject({ prompt: "A red fox", model: "wan2.2-t2i-flash", seed: done.seed, status: "succeeded" });
   });
+
+  it("a zip asked for from the Chinese interface says in Chinese which image it could not hold", async () => {
+    const done = await settled(((await (await batches.POST(post(toBatchRequest("One gone", "lines", rowsFromLines("A grey heron\nA blue jay", DEFAULTS))))).json()) as ComparisonView).id);
+    const gone = done.columns[1]?.generation.images[0];
+    if (!gone) throw new Error("no image to lose");
+    await harness.history.images.remove(gone.id);
+    const files = unzipSync(new Uint8Array(await (await zip.GET(new Request(`http://localhost/api/comparisons/${done.id}/zip`, { headers: { cookie: "lang=zh" } }), params(done.id))).arrayBuffer()));
+    expect(new TextDecoder().decode(files["README.txt"])).toMatch(/^有 1 张图片在生成此 zip 时被删除，未包含在内：images\/002_.*\.png。\n$/);
+  });
 });

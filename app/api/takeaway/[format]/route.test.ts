@@ -115,6 +115,12 @@ describe("a selection taken away", () => {
     expect(csv.trimEnd().split("\r\n").at(-1)).toBe(
       "note,1 chosen item was deleted since and is left out. 1 blind comparison not yet revealed is left out: its files would name the models.",
     );
+    // Asked for from the Chinese interface, the same files say it in Chinese.
+    const leftOutZh = "所选的 1 项已被删除，未包含在内。 1 组尚未揭晓的盲测对比未包含在内：其文件会写出模型名称。";
+    const zipZh = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?items=${items}`, "zh"), format("zip"))).arrayBuffer()));
+    expect(new TextDecoder().decode(zipZh["README.txt"])).toBe(`${leftOutZh}\n\n有 1 张图片在生成此 zip 时被删除，未包含在内：${lostName}。\n`);
+    const csvZh = await (await routes.takeaway.GET(get(`/api/takeaway/csv?items=${items}`, "zh"), format("csv"))).text();
+    expect(csvZh.trimEnd().split("\r\n").at(-1)).toBe(`note,${leftOutZh}`);
 
     const sheet = await routes.takeaway.GET(get(`/api/takeaway/contact-sheet?items=${items}`), format("contact-sheet"));
     expect(sheet.headers.get("content-type")).toBe("image/png");

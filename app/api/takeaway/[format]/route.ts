@@ -2,13 +2,11 @@ import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check"
 import { withDownloadTurn } from "@/lib/download/download-turn";
 import { takeawayFileName } from "@/lib/download/file-name";
 import { pollDeckResponse } from "@/lib/download/poll-deck";
-import { leftOutNote, loadTakeaway, takeawayEntries, takeawaySource, TAKEAWAY_MAX_ITEMS } from "@/lib/download/takeaway";
-import { contactSheetResponse, csvResponse, deckNotes, deckResponse, zipResponse } from "@/lib/download/takeaway-files";
+import { leftOutNotes, loadTakeaway, takeawayEntries, takeawaySource, takeawayTitle } from "@/lib/download/takeaway";
+import { contactSheetResponse, csvResponse, deckResponse, zipResponse } from "@/lib/download/takeaway-files";
 import { getHistory } from "@/lib/history";
 import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
-import { plural } from "@/lib/i18n/format";
-import { MESSAGES } from "@/lib/i18n/messages";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 import { TIME_ZONE_HEADER, timeZoneOf } from "@/lib/i18n/time-zone";
 import { loadResults } from "@/lib/polls/results-data";
@@ -40,19 +38,18 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
       const takeaway = await loadTakeaway(source);
       if (isDownloadCheck(request)) return downloadChecked();
       const count = takeaway.items.length;
+      const locale = localeOfRequest(request);
       if (kind === "deck") {
-        const locale = localeOfRequest(request);
-        const words = MESSAGES[locale].sets.slides;
-        const title = takeaway.title ?? (takeaway.kind === "favourites" ? words.favourites : plural(locale, words.selection, count));
-        return deckResponse({ title, items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: deckNotes(locale, takeaway, TAKEAWAY_MAX_ITEMS) });
+        // The deck shows an unrevealed blind comparison under its letters: none is left out of it.
+        const notes = leftOutNotes(locale, takeaway, 0);
+        return deckResponse({ title: takeawayTitle(locale, takeaway), items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes });
       }
       const { entries, hidden } = takeawayEntries(takeaway.items);
-      const note = leftOutNote(takeaway, hidden);
+      const note = leftOutNotes(locale, takeaway, hidden).join(" ") || null;
       const origin = url.origin;
-      if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note });
+      if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note, locale });
       if (kind === "csv") return csvResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "csv"), origin, note });
-      const title = takeaway.title ?? (takeaway.kind === "favourites" ? "Favourites" : `${count} ${count === 1 ? "item" : "items"} from the history`);
-      return contactSheetResponse({ title, entries, fileName: takeawayFileName(takeaway.kind, count, "png").replace(/\.png$/, "_contact-sheet.png"), note });
+      return contactSheetResponse({ title: takeawayTitle(locale, takeaway), entries, fileName: takeawayFileName(takeaway.kind, count, "png").replace(/\.png$/, "_contact-sheet.png"), note, locale });
     });
   });
 }

@@ -41,14 +41,28 @@ export const sets = {
     on: "on",
     off: "off",
     hidden: "hidden until the reveal",
-    selection: { one: "{count} item from the history", other: "{count} items from the history" },
-    favourites: "Favourites",
-    deleted: { one: "{count} chosen item was deleted since and is left out.", other: "{count} chosen items were deleted since and are left out." },
-    blindColumns: { one: "{count} chosen image of a blind comparison not yet revealed is left out: alone, it would name its model.", other: "{count} chosen images of blind comparisons not yet revealed are left out: alone, they would name their models." },
-    more: "Only the newest {count} favourites are here.",
     capped: "Only the first {count} images are here, {left} more left out: a deck holds no more. Choose fewer items for the rest.",
     /** Pictures deleted from storage since, or that could not be read from it: each one's place says it is no longer stored. */
     unread: { one: "{count} image is no longer stored here, or could not be read: its place says so.", other: "{count} images are no longer stored here, or could not be read: their places say so." },
+  },
+  /**
+   * What the downloaded files write beside the pictures (a deck's title slide, a contact sheet, a zip's
+   * README.txt, a CSV's last row), in the language of the page they were asked from: whoever asked reads them.
+   */
+  files: {
+    selection: { one: "{count} item from the history", other: "{count} items from the history" },
+    favourites: "Favourites",
+    deleted: { one: "{count} chosen item was deleted since and is left out.", other: "{count} chosen items were deleted since and are left out." },
+    pollGone: { one: "{count} of the poll's comparisons is left out: it came from a set deleted since.", other: "{count} of the poll's comparisons are left out: each came from a set deleted since." },
+    blindImages: { one: "{count} chosen image of a blind comparison not yet revealed is left out: alone, it would name its model.", other: "{count} chosen images of blind comparisons not yet revealed are left out: alone, they would name their models." },
+    blindSets: { one: "{count} blind comparison not yet revealed is left out: its files would name the models.", other: "{count} blind comparisons not yet revealed are left out: their files would name the models." },
+    more: "Only the newest {count} favourites are here.",
+    sheetCapped: "Only the first {count} images are here, {left} more left out: a contact sheet holds no more.",
+    sheetUnread: { one: "{count} image could not be read from storage (damaged, or the storage failed) and shows as an empty box.", other: "{count} images could not be read from storage (damaged, or the storage failed) and show as empty boxes." },
+    /** A zip's README.txt, naming each image it lacks (`{files}`) as the manifest does, so it can be found again. */
+    zipGone: { one: "{count} image was deleted while this zip was written, so it is not in it: {files}.", other: "{count} images were deleted while this zip was written, so they are not in it: {files}." },
+    zipUnreadable: { one: "{count} image could not be read from storage (damaged, or the storage failed), so it is not in it: {files}.", other: "{count} images could not be read from storage (damaged, or the storage failed), so they are not in it: {files}." },
+    zipOver: { one: "{count} more image is left out: a zip holds at most 4 GB and 65,000 files. Download the rest in smaller parts: {files}.", other: "{count} more images are left out: a zip holds at most 4 GB and 65,000 files. Download the rest in smaller parts: {files}." },
   },
   /** The history's own take-away of the items chosen, or of the favourites. */
   takeaway: {

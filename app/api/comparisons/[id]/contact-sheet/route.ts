@@ -5,6 +5,7 @@ import { loadSetForDownload, setKindName } from "@/lib/download/load-set";
 import { setEntries } from "@/lib/download/set-results";
 import { contactSheetResponse } from "@/lib/download/takeaway-files";
 import { handleRoute } from "@/lib/http/route";
+import { localeOfRequest } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
       const set = await loadSetForDownload((await params).id);
       if (isDownloadCheck(request)) return downloadChecked();
       const fileName = setFileName(setKindName(set), set.request.prompt, "png").replace(/\.png$/, "_contact-sheet.png");
-      return contactSheetResponse({ title: set.request.prompt, entries: setEntries(set), fileName, note: null });
+      return contactSheetResponse({ title: set.request.prompt, entries: setEntries(set), fileName, note: null, locale: localeOfRequest(request) });
     });
   });
 }
