@@ -2,7 +2,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
-import { clientKey, createDeckSlots, createGenerationAddressLimit, createGenerationRateLimit, createSlots, inSlot, memoryCounters, perClient, withTurns, type Counters } from "./rate-limit";
+import { clientKey, createDeckSlots, createGenerationAddressLimit, createGenerationRateLimit, createSlots, inSlot, perClient, withTurns, type Counters } from "./rate-limit";
 
 describe("generation rate limit", () => {
   it("admits exactly N per minute per client, then says how long to wait", async () => {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshS3Config } from "@/test/image-backends";
 import { freshPostgresSchema } from "@/test/store-backends";
 import { defaultEdit } from "../edit/edit-defaults";
+import { createFeed } from "../events/feed";
 import { defaultRequest } from "../models/defaults";
 import { createImageFiles } from "./image-files";
 import { moveHistory, type MoveProgress } from "./move-history";
@@ -77,8 +78,10 @@ describe("moving an embedded history up", () => {
     const first = await moveHistory(source, target, (step) => progress.push(step));
     expect(first.images).toEqual({ copied: 13, skipped: 0, missing: 0 });
     expect(first.records.skipped).toBe(0);
-    expect(progress.at(-1)).toEqual({ phase: "records", done: first.records.copied, total: first.records.copied });
-    expect(progress.filter((step) => step.phase === "images").at(-1)).toEqual({ phase: "images", done: 13, total: 13 });
+    expect(first.resumed).toBe(false);
+    expect(progress.at(-1)).toEqual({ phase: "records", table: "poll_shown_images", done: first.records.copied, total: first.records.copied });
+    expect(progress.filter((step) => step.phase === "images")).toHaveLength(13);
+    expect(progress.every((step, index) => step.done >= (progress[index - 1]?.done ?? 0))).toBe(true);
 
     // Everything reads the same from the target as from the source.
     expect(await target.store.list({ limit: 100 })).toEqual(await source.store.list({ limit: 100 }));
@@ -100,17 +103,19 @@ describe("moving an embedded history up", () => {
     expect(await shown(target.database)).toHaveLength(2);
 
     const second = await moveHistory(source, target);
-    expect(second).toEqual({ images: { copied: 0, skipped: 13, missing: 0 }, records: { copied: 0, skipped: first.records.copied } });
+    expect(second).toEqual({ images: { copied: 0, skipped: 13, missing: 0 }, records: { copied: 0, skipped: first.records.copied }, resumed: true, kept: [] });
     expect(await target.store.imagesUsed("2026-12-02")).toBe(7);
   });
 
-  it("finishes what an interrupted run started, in pages larger than one batch", async () => {
+  it("resumes its own interrupted run, in pages larger than one batch", async () => {
     await seed(620, { files: false });
     const records = { database: target.database, images: null };
     const stop = new Error("interrupted");
+    let copiedBefore = 0;
     await expect(
       moveHistory(source, records, (step) => {
-        if (step.phase === "records" && step.done >= 500) throw stop;
+        copiedBefore = step.done;
+        if (step.done >= 500) throw stop;
       }),
     ).rejects.toBe(stop);
     const partly = await target.store.list({ limit: 1000 });
@@ -118,10 +123,34 @@ describe("moving an embedded history up", () => {
     expect(partly.items.length).toBeLessThan(622);
 
     const rest = await moveHistory(source, records);
-    expect(rest.records.skipped).toBeGreaterThan(0);
+    // Told apart from a target holding someone else's rows: what is there is this history's, from its run before.
+    expect(rest.resumed).toBe(true);
+    expect(rest.records.skipped).toBe(copiedBefore);
     expect(rest.records.copied).toBeGreaterThan(0);
     const whole = await target.store.list({ limit: 1000 });
-    expect(whole.items.map((item) => item.id)).toEqual((await source.store.list({ limit: 1000 })).items.map((item) => item.id));
+    expect(whole).toEqual(await source.store.list({ limit: 1000 }));
+  });
+
+  it("copies each batch's images just before its records, so no copied image waits for the record that owns it", async () => {
+    await seed(12);
+    const stop = new Error("interrupted");
+    // Stopped once the generations are in, before their images' records.
+    await expect(
+      moveHistory(source, target, (step) => {
+        if (step.phase === "records" && step.done >= 3) throw stop;
+      }),
+    ).rejects.toBe(stop);
+    const orphans = async () => target.images.sweep(await target.store.imageIds(), Date.now() + 3_600_000);
+    // What a team instance's hourly sweep would take now: nothing.
+    expect(await orphans()).toBe(0);
+    expect(await target.images.has("input-0001")).toBe(true);
+    expect(await target.images.has("img-0000-0000")).toBe(false);
+
+    const rest = await moveHistory(source, target);
+    expect(rest.images).toEqual({ copied: 12, skipped: 1, missing: 0 });
+    expect(await orphans()).toBe(0);
+    expect(await target.images.read("img-0011-0000", "full")).toEqual(Buffer.from("full img-0011-0000"));
+    expect(await target.images.read("img-0001-0000", "thumb")).toEqual(Buffer.from("thumb img-0001-0000"));
   });
 
   it("moves every vote of a poll item holding more votes than a batch", async () => {
@@ -139,7 +168,103 @@ describe("moving an embedded history up", () => {
     expect(recordsOnly.images).toEqual({ copied: 0, skipped: 0, missing: 0 });
     expect(await target.images.has("img-0000-0000")).toBe(false);
     const imagesOnly = await moveHistory(source, { database: null, images: target.images });
-    expect(imagesOnly).toEqual({ images: { copied: 4, skipped: 0, missing: 0 }, records: { copied: 0, skipped: 0 } });
+    expect(imagesOnly).toEqual({ images: { copied: 4, skipped: 0, missing: 0 }, records: { copied: 0, skipped: 0 }, resumed: false, kept: [] });
     expect(await target.images.has(randomUUID())).toBe(false);
   });
+
+  it("refuses a target that holds the team's history, saying what it holds, and leaves it untouched", async () => {
+    await seed(3);
+    await target.store.create({ id: "team-1", createdAt: 1_000, request: { ...defaultRequest("wan2.6-t2i"), prompt: "the team's" } });
+    await target.store.reserveImages("2026-12-02", 30, null);
+    await target.store.addSpend("2026-12-02", "wan2.6-t2i", 30);
+    await target.store.savePromptList({ name: "Animals", items: ["team"], updatedAt: 1 }, 100);
+    await source.store.savePromptList({ name: "Animals", items: ["mine"], updatedAt: 2 }, 100);
+    const before = await everything(target.database);
+
+    const refused = moveHistory(source, target);
+    await expect(refused).rejects.toThrow(/already holds a history: there are rows in generations, usage, spend, prompt_lists\./);
+    await expect(refused).rejects.toThrow(/Stop every playground instance on that DATABASE_URL and bucket/);
+    expect(await everything(target.database)).toEqual(before);
+    expect(await target.images.has("img-0000-0000")).toBe(false);
+    expect(await target.store.imagesUsed("2026-12-02")).toBe(30);
+  });
+
+  it("keeps what the target made itself, and says so: its instances' session secret, a list edited there since", async () => {
+    await target.store.settingOnce("session_secret", "the-team-instances-secret");
+    await target.store.revokeSession("team-session", 99_000, 1_000);
+    await source.store.savePromptList({ name: "Animals", items: ["mine"], updatedAt: 2 }, 100);
+    await seed(1);
+    const first = await moveHistory(source, target);
+    expect(first.kept).toEqual([{ table: "settings", key: "session_secret" }]);
+    expect(first.records.skipped).toBe(0);
+    expect(await target.store.settingOnce("session_secret", "another")).toBe("the-team-instances-secret");
+    expect(await target.store.isSessionRevoked("team-session")).toBe(true);
+    expect(await target.store.isSessionRevoked("session-1")).toBe(true);
+
+    // A list edited on the target logs no change, so the log cannot tell the run after: the row itself does.
+    await target.store.savePromptList({ name: "Animals", items: ["team"], updatedAt: 3 }, 100);
+    const again = await moveHistory(source, target);
+    expect(again.kept).toEqual([{ table: "settings", key: "session_secret" }, { table: "prompt_lists", key: "Animals" }]);
+    expect(again.records).toEqual({ copied: 0, skipped: first.records.copied - 1 });
+  });
+
+  it("refuses to go on once the target is another history's, or either side was written to since it began", async () => {
+    await seed(2);
+    await moveHistory(source, target);
+    const moved = await everything(target.database);
+
+    // Another embedded history, into the same target.
+    const otherDatabase = openSqlite(join(dir, "other.db"));
+    const other = createSqlStore(otherDatabase);
+    try {
+      await other.create({ id: "other-1", createdAt: 1, request: defaultRequest("wan2.6-t2i") });
+      await expect(moveHistory({ database: otherDatabase, images: source.images }, target)).rejects.toThrow(/Another history's move into the target database began on /);
+    } finally {
+      await other.close();
+    }
+    expect(await everything(target.database)).toEqual(moved);
+
+    // The embedded history, used again after its move began.
+    await source.store.setStarred("gen-0000", true);
+    await expect(moveHistory(source, target)).rejects.toThrow(/The embedded history has changed since its move began/);
+    expect(await everything(target.database)).toEqual(moved);
+
+    // An instance writing to the target: refused for that, whatever the source did.
+    await target.store.create({ id: "team-1", createdAt: 9_000, request: defaultRequest("wan2.6-t2i") });
+    await expect(moveHistory(source, target)).rejects.toThrow(/has been written to since this history's move into it began/);
+  });
+
+  it("starts the target's change log past the source's, so a page's Last-Event-ID from before reads afresh", async () => {
+    await seed(3);
+    const { last } = await source.store.changeBounds();
+    expect(last).toBeGreaterThan(3);
+    await moveHistory(source, target);
+    const feed = createFeed({ store: target.store, usage: async () => null });
+    try {
+      /** The first frame a page that last saw `cursor` gets: resumed, or told to read its history afresh. */
+      const hello = async (cursor: number) => {
+        const frames: string[] = [];
+        const stop = await feed.subscribe(cursor, (frame) => frames.push(new TextDecoder().decode(frame)));
+        stop();
+        return frames[0];
+      };
+      // Every cursor a page of the embedded history can hold: with the log still empty each lies past its end.
+      for (const cursor of [1, last - 1, last]) expect(await hello(cursor)).toContain('"resumed":false');
+      await target.store.create({ id: "after-move", createdAt: 9_000, request: defaultRequest("wan2.6-t2i") });
+      const bounds = await target.store.changeBounds();
+      expect(bounds.first).toBeGreaterThan(last + 1);
+      for (const cursor of [0, 1, last - 1, last]) expect(await hello(cursor)).toContain('"resumed":false');
+      // A page that saw the target's own first change resumes from it as ever.
+      expect(await hello(bounds.first)).toContain('"resumed":true');
+    } finally {
+      feed.close();
+    }
+  });
 });
+
+/** Every row of every table, in a stable order: what "left untouched" compares. */
+const everything = async ({ db }: SqlDatabase) => {
+  const tables = ["comparisons", "inputs", "generations", "images", "shares", "usage", "spend", "revoked_sessions", "settings", "changes", "prompt_lists", "polls", "poll_votes", "poll_images", "poll_shown_images"] as const;
+  const rows = await Promise.all(tables.map(async (table) => [table, (await db.selectFrom(table).selectAll().execute()).map((row) => JSON.stringify(row)).sort()] as const));
+  return Object.fromEntries(rows);
+};
