@@ -19,6 +19,9 @@ import { createPollStore } from "./sql-polls";
 import { searchText } from "./search-text";
 import { CapReached, type Admission, type CallBill, type GenerationStore, type ShareEntry } from "./types";
 
+/** Names of saved lists as a person reads them: case aside, digits by their value. */
+const LIST_NAMES = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
 /** A model's typical time is taken from this many of its latest finished runs. */
 const TYPICAL_SAMPLE = 50;
 
@@ -822,7 +825,9 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return Number(row?.images ?? 0);
     },
     async promptLists() {
-      const rows = await db.selectFrom("prompt_lists").selectAll().orderBy("name").execute();
+      // Sorted here, not by the database: PostgreSQL's order follows its collation (case aside, on most), SQLite's
+      // the bytes, and one history reads the same on either.
+      const rows = (await db.selectFrom("prompt_lists").selectAll().execute()).sort((a, b) => LIST_NAMES.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return rows.map((row) => ({ name: row.name, items: JSON.parse(row.items_json) as string[], updatedAt: row.updated_at }));
     },
     async savePromptList({ name, items, updatedAt }, max) {

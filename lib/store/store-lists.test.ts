@@ -19,6 +19,11 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect((await store.promptLists()).map((list) => list.name)).toEqual(["颜色"]);
   });
 
+  it("lists them in the same order on either database: case aside, numbers by value", async () => {
+    for (const name of ["Cherry", "banana", "Apple", "list-10", "list-9", "颜色"]) await store.savePromptList({ name, items: ["x"], updatedAt: 1 }, 10);
+    expect((await store.promptLists()).map((list) => list.name)).toEqual(["Apple", "banana", "Cherry", "list-9", "list-10", "颜色"]);
+  });
+
   it("refuses a new list past the cap, but still replaces one it keeps", async () => {
     expect(await store.savePromptList({ name: "a", items: ["1"], updatedAt: 1 }, 1)).toBe(true);
     expect(await store.savePromptList({ name: "b", items: ["1"], updatedAt: 1 }, 1)).toBe(false);
