@@ -90,6 +90,15 @@ test.describe("model constraints", () => {
     await expect(playground.negativePrompt).toHaveValue(`${"x".repeat(499)}😀`);
   });
 
+  test("the compare form's negative prompt says so when it is full, as the one model form's does", async ({ compare, page }) => {
+    await compare.open();
+    const field = compare.form.getByLabel("Negative prompt", { exact: true });
+    await field.focus();
+    await page.keyboard.insertText("y".repeat(520));
+    await expect(field).toHaveValue("y".repeat(500));
+    await expect(compare.form.getByText("Limit reached: the model reads at most 500 characters.")).toBeVisible();
+  });
+
   test("a paste longer than the compare form's negative prompt takes is said, not cut without a word", async ({ compare, page }) => {
     await compare.open();
     const field = compare.form.getByLabel("Negative prompt", { exact: true });

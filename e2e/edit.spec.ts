@@ -265,6 +265,20 @@ test.describe("editing an image", () => {
     await expect(playground.latest()).toContainText("600*900, uploaded");
   });
 
+  test("a double click on Edit image starts and bills one edit", async ({ page, playground, simulator }) => {
+    void playground;
+    const edit = new EditPanel(page);
+    await edit.open();
+    await edit.upload(file("once.png", "image/png", await picture(900, 600)));
+    await edit.expectInput("900*600");
+    await edit.prompt.fill("Make it autumn, once");
+    await edit.submit.dblclick();
+    const edited = page.getByRole("article", { name: /Make it autumn, once/ });
+    await expect(edited.getByRole("slider")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("article", { name: /Make it autumn, once/ })).toHaveCount(1);
+    expect((await simulator.stats()).calls).toBe(1);
+  });
+
   test("a refusal the server ties to the input is said at the input", async ({ page, playground, simulator }) => {
     void playground;
     const edit = new EditPanel(page);

@@ -12,6 +12,31 @@ test.describe("generating", () => {
     expect((await simulator.stats()).calls).toBe(1);
   });
 
+  test("a double click on Generate starts and bills one run", async ({ playground, simulator }) => {
+    await playground.prompt.fill("A teapot clicked twice");
+    await playground.generateButton.dblclick();
+    await expect(playground.latest().getByRole("img")).toHaveCount(1, { timeout: 30_000 });
+    await expect(playground.results).toHaveCount(1);
+    expect((await simulator.stats()).calls).toBe(1);
+    // Clicked twice as a person does, the second click landing once the first run is out (the button waits
+    // while it is sent): still the same submit, the form unchanged.
+    await playground.prompt.fill("A kettle clicked twice, slowly");
+    await playground.generateButton.click();
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("img")).toHaveCount(1, { timeout: 30_000 });
+    await expect(playground.results).toHaveCount(2);
+    expect((await simulator.stats()).calls).toBe(2);
+  });
+
+  test("a double click on Compare starts and bills one comparison", async ({ compare, simulator }) => {
+    await compare.chooseModels(["Wan 2.6", "Qwen-Image"]);
+    await compare.prompt.fill("Two kettles clicked twice");
+    await compare.form.getByRole("button", { name: /^Compare \d models$/ }).dblclick();
+    await expect(compare.card().getByRole("img")).toHaveCount(2, { timeout: 30_000 });
+    await expect(compare.page.getByRole("article", { name: /^Comparison of/ })).toHaveCount(1);
+    expect((await simulator.stats()).calls).toBe(2);
+  });
+
   test("a Qwen model: the image arrives beside its revised prompt and settings", async ({ playground, simulator, page }) => {
     await playground.chooseModel("Qwen-Image Plus");
     await playground.prompt.fill("A blue-and-white porcelain vase on a Song dynasty scroll, with the calligraphy 岳阳楼记");

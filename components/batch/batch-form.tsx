@@ -8,7 +8,7 @@ import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
-import { SubmitArea, useSubmitKeys, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useSubmitOnce, useCostGate } from "@/components/playground/submit-area";
 import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -121,10 +121,10 @@ export function BatchForm({
     if (blocked) return;
     gate.request(toBatchRequest(form.name.trim() || cutText(firstPrompt, 80), form.source, read.rows));
   });
-  const keys = useSubmitKeys(submit, submitting);
+  const submitOnce = useSubmitOnce(submit, submitting, gate);
 
   return (
-    <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
+    <form {...submitOnce} noValidate aria-label={t.label} className="space-y-5">
       {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="batch-name" label={t.name} help={t.nameHelp}>

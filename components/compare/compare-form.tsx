@@ -11,7 +11,7 @@ import { useUndoReplace } from "@/components/playground/undo-replace";
 import { SeedField } from "@/components/playground/seed-field";
 import { reveal } from "@/components/playground/reveal";
 import { useCost } from "@/components/pricing/prices";
-import { SubmitArea, useCostGate, useSubmitKeys, whileIdle } from "@/components/playground/submit-area";
+import { SubmitArea, useCostGate, useSubmitOnce } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -91,6 +91,8 @@ export function CompareForm({
   // The plan is shown whatever the prompt says; it only depends on the models and the shared settings.
   const plans = planComparison({ ...values, perModel: Number.isInteger(values.perModel) ? Math.min(Math.max(values.perModel, 1), COMPARE_PER_MODEL.max) : 1 });
   const total = comparisonImageCount(plans);
+  // A note every model's row would repeat (blind's shared count) is said once, under the plan.
+  const sharedNotes = plans.length > 1 ? (plans[0]?.notes ?? []).filter((note) => plans.every((plan) => plan.notes.includes(note))) : [];
   const promptMax = Math.min(...chosen.map((model) => model.promptMaxLength), 2100);
   const negativeMax = Math.min(...chosen.filter((model) => model.options.negativePrompt).map((model) => model.negativePromptMaxLength), 500);
   const negativePaste = usePasteCut(negativeMax);
@@ -102,10 +104,10 @@ export function CompareForm({
   }, [load, reset, replace]);
 
   const submit = handleSubmit(gate.request);
-  const keys = useSubmitKeys(submit, submitting);
+  const submitOnce = useSubmitOnce(submit, submitting, gate);
 
   return (
-    <form onSubmit={whileIdle(submit, submitting)} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
+    <form {...submitOnce} noValidate aria-label={t.label} className="space-y-5">
       {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
       <Controller
         control={control}
@@ -188,7 +190,7 @@ export function CompareForm({
         label={t.negativePrompt}
         error={errors.negativePrompt?.message}
         aside={<TextCounter id="compare-negative-count" length={charCount(values.negativePrompt)} max={negativeMax} />}
-        help={negativePaste.said ?? t.negativePromptHelp}
+        help={negativePaste.said ?? (charCount(values.negativePrompt) >= negativeMax ? format(messages.playground.form.negativeLimit, { max: negativeMax }) : t.negativePromptHelp)}
       >
         <textarea
           id="compare-negative"
@@ -235,25 +237,37 @@ export function CompareForm({
         <caption className="mb-1 text-left text-sm font-medium text-slate-800 dark:text-slate-200">{t.plan.caption}</caption>
         <thead className="text-slate-500 dark:text-slate-400">
           <tr>
-            <th scope="col" className="py-1 font-medium">{t.plan.model}</th>
-            <th scope="col" className="py-1 font-medium">{t.plan.size}</th>
-            <th scope="col" className="py-1 font-medium">{t.plan.images}</th>
+            <th scope="col" className="py-1 pr-2 font-medium">{t.plan.model}</th>
+            <th scope="col" className="whitespace-nowrap py-1 pr-2 font-medium">{t.plan.size}</th>
+            <th scope="col" className="whitespace-nowrap py-1 font-medium">{t.plan.images}</th>
           </tr>
         </thead>
         <tbody>
-          {plans.map(({ request, notes }) => (
-            <tr key={request.model} className="border-t border-slate-100 dark:border-slate-800 align-top">
-              <th scope="row" className="py-1 pr-2 font-medium">
-                {getModel(request.model).name}
-                {notes.length > 0 && <span className="block font-normal text-slate-500 dark:text-slate-400">{notes.map(ruleText).join(" ")}</span>}
-              </th>
-              <td className="py-1 pr-2 tabular-nums">
-                {formatSize(request)} ({aspectLabel(request)})
-              </td>
-              <td className="py-1 tabular-nums">{request.n}</td>
-            </tr>
-          ))}
+          {plans.map(({ request, notes }) => {
+            const own = notes.filter((note) => !sharedNotes.includes(note));
+            return (
+              <tr key={request.model} className="border-t border-slate-100 dark:border-slate-800 align-top">
+                <th scope="row" className="py-1 pr-2 font-medium">
+                  {getModel(request.model).name}
+                  {own.length > 0 && <span className="block font-normal text-slate-500 dark:text-slate-400">{own.map(ruleText).join(" ")}</span>}
+                </th>
+                <td className="whitespace-nowrap py-1 pr-2 tabular-nums">
+                  {formatSize(request)} ({aspectLabel(request)})
+                </td>
+                <td className="whitespace-nowrap py-1 tabular-nums">{request.n}</td>
+              </tr>
+            );
+          })}
         </tbody>
+        {sharedNotes.length > 0 && (
+          <tfoot>
+            <tr className="border-t border-slate-100 dark:border-slate-800">
+              <td colSpan={3} className="py-1 text-slate-500 dark:text-slate-400">
+                {sharedNotes.map(ruleText).join(" ")}
+              </td>
+            </tr>
+          </tfoot>
+        )}
       </table>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {plans.length > 0 ? plural(locale, t.total, total) : t.noModels}

@@ -10,7 +10,7 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { ModelSelect } from "@/components/playground/model-select";
 import { RuleNotices, type Notice } from "@/components/playground/rule-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "@/components/playground/shared-fields";
-import { SubmitArea, useSubmitKeys, useModelCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useSubmitOnce, useModelCostGate } from "@/components/playground/submit-area";
 import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
 import { editRequestSchema, type EditRequest } from "@/lib/edit/edit-request";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
@@ -176,7 +176,7 @@ export function EditForm({
     event?.preventDefault();
     setToldToWait(true);
   };
-  const keys = useSubmitKeys(submit, submitting);
+  const submitOnce = useSubmitOnce(submit, submitting, gate);
 
   // A pasted picture anywhere in the form becomes the input; pasted text goes where it always goes.
   const onPaste = (event: ClipboardEvent<HTMLFormElement>) => {
@@ -203,7 +203,7 @@ export function EditForm({
 
   return (
     <FormProvider {...form}>
-      <form ref={formRef} onSubmit={submit} onKeyDown={keys} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
+      <form ref={formRef} {...submitOnce} onPaste={onPaste} noValidate aria-label={t.formLabel} className="space-y-5">
         <RuleNotices notices={notices} />
         {undoable.replaced && (
           <ReplacedNote

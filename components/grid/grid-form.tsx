@@ -10,7 +10,7 @@ import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
-import { SubmitArea, useSubmitKeys, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useSubmitOnce, useCostGate } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -131,14 +131,14 @@ export function GridForm({
     watch,
   );
   const submit = handleSubmit(gate.request);
-  const keys = useSubmitKeys(submit, submitting);
+  const submitOnce = useSubmitOnce(submit, submitting, gate);
   const modelAxis = values.axes.some((axis) => axis.type === "model");
   const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
   const taken = new Set(values.axes.map((axis) => axis.type));
   const overBudget = left !== null && images > left ? format(t.overBudget, { images, left }) : null;
 
   return (
-    <form onSubmit={submit} onKeyDown={keys} noValidate aria-label={t.label} className="space-y-5">
+    <form {...submitOnce} noValidate aria-label={t.label} className="space-y-5">
       {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="grid-model" label={t.model} help={modelAxis ? t.modelByAxis : undefined}>

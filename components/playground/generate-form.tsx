@@ -19,7 +19,7 @@ import { CountField, MoreOptions, NegativePromptField, PromptField } from "./sha
 import { SizePicker } from "./size-picker";
 import { useCost } from "@/components/pricing/prices";
 import { reveal } from "./reveal";
-import { SubmitArea, useModelCostGate, useSubmitKeys, whileIdle } from "./submit-area";
+import { SubmitArea, useModelCostGate, useSubmitOnce } from "./submit-area";
 import { ReplacedNote } from "@/components/lazy";
 import { useUndoReplace } from "./undo-replace";
 import { useDraft } from "./use-draft";
@@ -113,11 +113,11 @@ export function GenerateForm({
   );
 
   const submit = handleSubmit(gate.request);
-  const keys = useSubmitKeys(submit, submitting);
+  const submitOnce = useSubmitOnce(submit, submitting, gate);
 
   return (
     <FormProvider {...form}>
-    <form onSubmit={whileIdle(submit, submitting)} onKeyDown={keys} onFocus={validation.preload} noValidate aria-label={t.label} className="space-y-5">
+    <form {...submitOnce} onFocus={validation.preload} noValidate aria-label={t.label} className="space-y-5">
       {/* What every visit needs comes first: the model, the prompt and the button; the rest follows. */}
       <Controller control={control} name="model" render={({ field }) => <ModelSelect value={field.value} onChange={chooseModel} />} />
 

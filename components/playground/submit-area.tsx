@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ComponentProps, type FormEvent, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ComponentProps, type FormEvent, type KeyboardEvent, type RefObject } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
@@ -17,6 +17,8 @@ export type CostGate = {
   /** What the run waiting for an answer makes and costs; null when no question is open. */
   readonly confirming: RunCost | null;
   readonly answer: (go: boolean) => void;
+  /** When the last run went out (performance.now()), for telling a double click's second click from a new submit. */
+  readonly sentAt: RefObject<number>;
 };
 
 /**
@@ -26,30 +28,52 @@ export type CostGate = {
  */
 export function useCostGate<T>(measure: (request: T) => RunCost, run: (request: T) => void, watch: (onChange: () => void) => { unsubscribe(): void }) {
   const [confirming, setConfirming] = useState<T | null>(null);
+  // The question's request as of now, not of the last render: a second click on Yes before the question has
+  // gone from the screen finds it answered, and sends nothing.
+  const open = useRef<T | null>(null);
+  const question = useCallback((request: T | null) => {
+    open.current = request;
+    setConfirming(request);
+  }, []);
   const submitButton = useRef<HTMLButtonElement>(null);
+  const sentAt = useRef(Number.NEGATIVE_INFINITY);
+  const send = (request: T) => {
+    sentAt.current = performance.now();
+    run(request);
+  };
   // The question is about the request as it was: a change to the form closes it (Generate asks again), so a
-  // yes never sends what the form no longer shows. Watched without re-rendering the form at each keystroke.
-  useEffect(() => watch(() => setConfirming(null)).unsubscribe, [watch]);
+  // yes never sends what the form no longer shows; and a submit after a change is a new one, however soon.
+  // Watched without re-rendering the form at each keystroke.
+  useEffect(
+    () =>
+      watch(() => {
+        question(null);
+        sentAt.current = Number.NEGATIVE_INFINITY;
+      }).unsubscribe,
+    [watch, question],
+  );
   const asks = (request: T): boolean => measure(request).images > CONFIRM_ABOVE;
   return {
     submitButton,
+    sentAt,
     confirming: confirming === null ? null : measure(confirming),
     answer: (go: boolean) => {
-      if (go && confirming !== null) run(confirming);
-      setConfirming(null);
+      const request = open.current;
+      question(null);
+      if (go && request !== null) send(request);
       requestAnimationFrame(() => submitButton.current?.focus());
     },
     /** Runs the request, or asks first when it is big enough; says whether it asked. */
     request: (request: T): boolean => {
       const ask = asks(request);
-      if (ask) setConfirming(request);
-      else run(request);
+      if (ask) question(request);
+      else send(request);
       return ask;
     },
     /** Whether running it would ask first. */
     asks,
     /** Asks before running, whatever the count. */
-    ask: (request: T) => setConfirming(request),
+    ask: (request: T) => question(request),
   };
 }
 
@@ -62,30 +86,37 @@ export function useModelCostGate<T extends { readonly model: string; readonly n:
 /** Fields where a plain Enter would submit the form by itself (a file chooser's Enter opens its dialog). */
 const TYPED = new Set(["text", "search", "number", "email", "url", "tel", "password"]);
 
-/**
- * The keys that spend images: Ctrl+Enter (⌘+Enter) submits from any field of the form, once per press and not
- * while a submit is on its way (a key held down, or pressed twice, would start and bill the same run twice):
- * from the press until the request is out (then `submitting` says so) a second press does nothing. A plain
- * Enter in a one-line field (a seed, a term, a list's name) does not submit: it is pressed to finish typing.
- */
-/** A form's submit that sends nothing while a run is being sent: its button stays focusable then (it says why it waits), so Enter on it would. */
-export const whileIdle = (submit: (event: FormEvent<HTMLFormElement>) => Promise<unknown>, submitting: boolean) => (event: FormEvent<HTMLFormElement>) => {
-  if (submitting) event.preventDefault();
-  else void submit(event);
-};
+/** How soon after a run went out another submit is taken as the same one: longer than a double click's gap. */
+const SAME_SUBMIT_MS = 600;
 
-export const useSubmitKeys = (submit: () => Promise<unknown>, submitting: boolean) => {
-  const starting = useRef(false);
-  return (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
-    if (event.ctrlKey || event.metaKey) {
-      event.preventDefault();
-      if (event.repeat || submitting || starting.current) return;
-      starting.current = true;
-      void submit().finally(() => {
-        starting.current = false;
-      });
-    } else if (event.target instanceof HTMLInputElement && TYPED.has(event.target.type)) event.preventDefault();
+/**
+ * A form's submit, from its button or its keys, once: from the click or the press until the request is out
+ * (then `submitting` says so) another does nothing, so a double click, a key held down or pressed twice, never
+ * starts and bills the same run twice. The button stays focusable meanwhile (it says why it waits). Ctrl+Enter
+ * (⌘+Enter) submits from any field of the form; a plain Enter in a one-line field (a seed, a term, a list's
+ * name) does not: it is pressed to finish typing.
+ */
+export const useSubmitOnce = (submit: (event?: BaseSyntheticEvent) => Promise<unknown>, submitting: boolean, gate: Pick<CostGate, "sentAt">) => {
+  const checking = useRef(false);
+  const once = (event?: BaseSyntheticEvent) => {
+    event?.preventDefault();
+    // `submitting` comes with a render after the run went out, and a fast server can have answered by then:
+    // a click or press this soon after one went out, the form unchanged, is the same submit (a double click's second).
+    if (submitting || checking.current || performance.now() - gate.sentAt.current < SAME_SUBMIT_MS) return;
+    checking.current = true;
+    void submit(event).finally(() => {
+      checking.current = false;
+    });
+  };
+  return {
+    onSubmit: (event: FormEvent<HTMLFormElement>) => once(event),
+    onKeyDown: (event: KeyboardEvent<HTMLFormElement>) => {
+      if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+      if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        if (!event.repeat) once();
+      } else if (event.target instanceof HTMLInputElement && TYPED.has(event.target.type)) event.preventDefault();
+    },
   };
 };
 
