@@ -11,15 +11,16 @@ test.describe("model constraints", () => {
     await expect(page.getByText("Qwen-Image: Only these 5 sizes: 1664*928, 1472*1104, 1328*1328, 1104*1472, 928*1664.")).toBeVisible();
     await expect(page.getByRole("radio", { name: "Custom size" })).toHaveCount(0);
     await expect(page.getByText("Qwen-Image makes exactly 1 image per request.")).toBeVisible();
-    await expect(page.getByRole("status")).toContainText("Size 1280*1280 does not fit Qwen-Image; it is now 1664*928.");
-    await expect(playground.sizePreset("1664*928")).toBeChecked();
+    // Square stays square: the nearest of its sizes in shape, not its default.
+    await expect(page.getByRole("status")).toContainText("Size 1280*1280 does not fit Qwen-Image; it is now 1328*1328.");
+    await expect(playground.sizePreset("1328*1328")).toBeChecked();
 
     await playground.chooseModel("Qwen-Image 2.0 Pro");
     await expect(page.getByText("Width and height each 512 to 2048 px.")).toBeVisible();
     await expect(playground.form.getByLabel("Number of images")).toHaveAttribute("max", "6");
-    // 1664*928 is within 512..2048 on each side, so it stays, now as a custom size.
-    await expect(playground.form.getByLabel("Width (px)")).toHaveValue("1664");
-    await expect(playground.form.getByLabel("Height (px)")).toHaveValue("928");
+    // 1328*1328 is within 512..2048 on each side, so it stays, now as a custom size.
+    await expect(playground.form.getByLabel("Width (px)")).toHaveValue("1328");
+    await expect(playground.form.getByLabel("Height (px)")).toHaveValue("1328");
     await expect(page.getByRole("status")).toHaveCount(0);
   });
 

@@ -47,16 +47,16 @@ test.describe("generating", () => {
     const image = result.getByRole("img");
     await expect(image).toHaveCount(1);
     await expect(image).toHaveJSProperty("complete", true);
-    expect(await playground.fullImageSize(result)).toEqual([1664, 928]);
+    expect(await playground.fullImageSize(result)).toEqual([1328, 1328]);
     await expect(result.getByTestId("revised-prompt")).toContainText("岳阳楼记");
     await expect(result.getByTestId("revised-prompt")).not.toHaveText("No revised prompt returned.");
     await expect(result).toContainText("qwen-image-plus");
-    await expect(result).toContainText("1664*928 (16:9)");
+    await expect(result).toContainText("1328*1328 (1:1)");
     await expect(result.getByText("Seed", { exact: true })).toBeVisible();
 
     const stats = await simulator.stats();
     expect(stats.calls).toBe(1);
-    expect(stats.lastRequest).toMatchObject({ style: "native", model: "qwen-image-plus", size: "1664*928", n: 1, prompt_extend: true, watermark: false });
+    expect(stats.lastRequest).toMatchObject({ style: "native", model: "qwen-image-plus", size: "1328*1328", n: 1, prompt_extend: true, watermark: false });
 
     await page.screenshot({ path: "test-results/screenshots/main-view.png", fullPage: true });
   });

@@ -27,4 +27,8 @@ test("Check connection in the offline demo checks the built-in simulator, and sa
   const dialog = page.getByRole("dialog", { name: "Check the connection to the gateway" });
   await expect(dialog.getByRole("note")).toHaveText(/Offline demo: this checked the built-in simulator, not the real gateway\./);
   await expect(dialog.getByText("15 of 15 models answer.")).toBeVisible();
+  // Nothing in it reads as a live gateway: the simulator answered, and no real key was checked.
+  await expect(dialog.getByText("The built-in simulator answers (HTTP 401 to a request without a key).")).toBeVisible();
+  await expect(dialog.getByText("No API key is set: the simulator took its own stand-in key, so no real key was checked.")).toBeVisible();
+  await expect(dialog.getByText("The API key is accepted.")).toHaveCount(0);
 });

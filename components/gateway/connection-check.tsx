@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { keyVerdict, reachableVerdict } from "@/lib/gateway/check-verdicts";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { DialogFrame } from "@/components/ui/dialog-frame";
@@ -67,11 +68,11 @@ function Report({ report }: { report: GatewayCheck }) {
       {report.mode === "offline" && <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 px-3 py-2 text-sm text-amber-900 dark:text-amber-100">{t.offline}</p>}
       <ul className="space-y-2">
         {report.reachable.ok ? (
-          <Verdict tone="good">{format(t.reachable, { status: report.reachable.status ?? "" })}</Verdict>
+          <Verdict tone="good">{reachableVerdict(report, t)}</Verdict>
         ) : (
           <Verdict tone="bad">{format(t.unreachable, { baseUrl: report.baseUrl })}</Verdict>
         )}
-        {report.reachable.ok && <Verdict tone={report.key === "accepted" ? "good" : report.key === "refused" ? "bad" : "unsure"}>{t.key[report.key]}</Verdict>}
+        {report.reachable.ok && <Verdict tone={report.key === "accepted" ? "good" : report.key === "refused" ? "bad" : "unsure"}>{keyVerdict(report, t)}</Verdict>}
         {report.models.length > 0 && (
           <Verdict tone={answering === report.models.length ? "good" : answering > 0 ? "unsure" : "bad"}>
             {plural(locale, t.summary, answering, { total: report.models.length })}

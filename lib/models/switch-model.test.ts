@@ -8,14 +8,17 @@ describe("switching model", () => {
     expect(switchModel(values, "wan2.2-t2i-plus")).toEqual({ values: { ...values, model: "wan2.2-t2i-plus" }, notices: [] });
   });
 
-  it("moves a size and n that do not fit to the new model's defaults and says so", () => {
+  it("moves a size that does not fit to the new model's nearest in shape, an n to its default, and says so", () => {
     const values = { ...defaultRequest("wan2.2-t2i-flash"), prompt: "cat", width: 1024, height: 1024, n: 3 };
     const switched = switchModel(values, "qwen-image");
-    expect(switched.values).toMatchObject({ model: "qwen-image", width: 1664, height: 928, n: 1, prompt: "cat" });
+    expect(switched.values).toMatchObject({ model: "qwen-image", width: 1328, height: 1328, n: 1, prompt: "cat" });
     expect(switched.notices).toEqual([
-      "Size 1024*1024 does not fit qwen-image; it is now 1664*928.",
+      "Size 1024*1024 does not fit qwen-image; it is now 1328*1328.",
       "3 images is more than qwen-image makes per request; it is now 1.",
     ]);
+    // A tall picture stays tall, square Wan 2.6 stays square.
+    expect(switchModel({ ...values, width: 720, height: 1280 }, "qwen-image").values).toMatchObject({ width: 928, height: 1664 });
+    expect(switchModel({ ...defaultRequest("wan2.6-t2i"), width: 1280, height: 1280 }, "qwen-image").values).toMatchObject({ width: 1328, height: 1328 });
   });
 
   it("moves a count left empty, fractional or below the range too, and says so in words that fit", () => {

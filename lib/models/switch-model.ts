@@ -2,12 +2,13 @@ import { getModel, type ModelId, type ModelSpec } from "./registry";
 import type { GenerateRequest } from "./request-schema";
 import { checkSize, formatSize, isWhole } from "./size-rules";
 import { charCount } from "../text/well-formed";
+import { nearestSize } from "../compare/nearest-size";
 
 export type SwitchResult<Values = GenerateRequest> = { readonly values: Values; readonly notices: readonly string[] };
 
 /**
- * Moves the form to another model: what still fits stays, what does not goes to the new model's default,
- * and each change is said in words. The prompt is never cut, since that would lose the user's text; an
+ * Moves the form to another model: what still fits stays, a size that does not goes to the new model's
+ * nearest in shape, anything else to its default, and each change is said in words. The prompt is never cut, since that would lose the user's text; an
  * over-long one stays and is flagged for the user to shorten.
  */
 export const switchModel = (values: GenerateRequest, to: ModelId): SwitchResult => {
@@ -24,9 +25,11 @@ export const switchModel = (values: GenerateRequest, to: ModelId): SwitchResult 
       notices.push(`The size was not filled in; it is now ${formatSize(model.defaultSize)}.`);
     }
   } else if (!checkSize(model.id, model.sizeRule, model.presets, values).ok) {
-    next.width = model.defaultSize.width;
-    next.height = model.defaultSize.height;
-    notices.push(`Size ${formatSize(values)} does not fit ${model.id}; it is now ${formatSize(model.defaultSize)}.`);
+    // The shape is what a person chose a size for: kept as near as the model allows, at the model's own scale.
+    const nearest = nearestSize(model, values.width / values.height);
+    next.width = nearest.width;
+    next.height = nearest.height;
+    notices.push(`Size ${formatSize(values)} does not fit ${model.id}; it is now ${formatSize(nearest)}.`);
   }
   notices.push(...switchSharedFields(values, next, model));
   return { values: next, notices };

@@ -14,9 +14,11 @@ export const check = {
   offline: "Offline demo: this checked the built-in simulator, not the real gateway. Start the playground with ONETOKEN_API_KEY to check the real one.",
   took: "Checked {baseUrl} in {seconds} s.",
   reachable: "The gateway answers at this address (HTTP {status} to a request without a key).",
+  simulatorReachable: "The built-in simulator answers (HTTP {status} to a request without a key).",
   unreachable: "Nothing answers at {baseUrl}: check the server's network and ONETOKEN_BASE_URL. Nothing else could be checked.",
   key: {
     accepted: "The API key is accepted.",
+    simulated: "No API key is set: the simulator took its own stand-in key, so no real key was checked.",
     refused: "The gateway refuses the API key: whoever runs the playground must check ONETOKEN_API_KEY.",
     unknown: "These answers do not tell whether the key is accepted (see each model below).",
   },

@@ -15,9 +15,11 @@ export const check: Messages["check"] = {
   offline: "离线演示：这次检查的是内置模拟器，而不是真实网关。设置 ONETOKEN_API_KEY 启动本站后即可检查真实网关。",
   took: "已检查 {baseUrl}，用时 {seconds} 秒。",
   reachable: "网关在此地址有回应（不带密钥的请求返回 HTTP {status}）。",
+  simulatorReachable: "内置模拟器有回应（不带密钥的请求返回 HTTP {status}）。",
   unreachable: "{baseUrl} 没有任何回应：请检查服务器网络和 ONETOKEN_BASE_URL。其余项目均无法检查。",
   key: {
     accepted: "API 密钥已被接受。",
+    simulated: "未设置 API 密钥：模拟器使用了自己的替代密钥，没有检查任何真实密钥。",
     refused: "网关拒绝了 API 密钥：请运行本站的人检查 ONETOKEN_API_KEY。",
     unknown: "从这些回应无法判断密钥是否被接受（见下方各模型）。",
   },
