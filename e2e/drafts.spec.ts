@@ -52,6 +52,8 @@ test.describe("typed work kept in the tab", () => {
     // A form emptied back to its start keeps nothing: a reload shows it fresh.
     await playground.prompt.fill("");
     await playground.chooseModel("Wan 2.6");
+    // Qwen-Image's square 1328*1328 fits Wan 2.6 too, so it stayed: the start's size is chosen again.
+    await playground.sizePreset("1280*1280").check();
     await playground.negativePrompt.fill("");
     await playground.openMoreOptions();
     await playground.form.getByLabel("Seed").fill("");

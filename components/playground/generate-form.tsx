@@ -11,7 +11,6 @@ import { defaultRequest } from "@/lib/models/defaults";
 import { findModel, getModel, MODEL_IDS, type ModelId } from "@/lib/models/registry";
 import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import type { GenerateRequest } from "@/lib/models/request-schema";
-import { switchModel } from "@/lib/models/switch-model";
 import { ExamplePrompts } from "./example-prompts";
 import { ModelSelect } from "./model-select";
 import { RuleNotices, type Notice } from "./rule-notices";
@@ -27,6 +26,18 @@ import { differsFrom } from "@/lib/forms/typed-work";
 
 // The schema (and zod) arrive when the form is first focused, well before its first submit needs them.
 const validation = schemaResolver(() => import("@/lib/models/request-schema").then((module) => module.generateRequestSchema));
+// So do a model switch's rules (sizes kept in shape among them): choosing a model or an example focuses first.
+let switching: Promise<typeof import("@/lib/models/switch-model")> | null = null;
+const loadSwitch = () =>
+  (switching ??= import("@/lib/models/switch-model").catch((error: unknown) => {
+    // A failed fetch (a network hiccup) is tried again at the next choice.
+    switching = null;
+    throw error;
+  }));
+const preload = () => {
+  validation.preload();
+  void loadSwitch().catch(() => undefined);
+};
 
 const DEFAULTS = defaultRequest();
 const DRAFT_STAMP = draftStamp(DEFAULTS, MODEL_IDS);
@@ -78,9 +89,11 @@ export function GenerateForm({
   const model = getModel(modelId);
 
   const chooseModel = (id: ModelId) => {
-    const switched = switchModel(getValues(), id);
-    reset(switched.values, { keepErrors: false, keepSubmitCount: true });
-    setNotices(switched.notices);
+    void loadSwitch().then(({ switchModel }) => {
+      const switched = switchModel(getValues(), id);
+      reset(switched.values, { keepErrors: false, keepSubmitCount: true });
+      setNotices(switched.notices);
+    });
   };
 
   useImperativeHandle(
@@ -117,7 +130,7 @@ export function GenerateForm({
 
   return (
     <FormProvider {...form}>
-    <form {...submitOnce} onFocus={validation.preload} noValidate aria-label={t.label} className="space-y-5">
+    <form {...submitOnce} onFocus={preload} noValidate aria-label={t.label} className="space-y-5">
       {/* What every visit needs comes first: the model, the prompt and the button; the rest follows. */}
       <Controller control={control} name="model" render={({ field }) => <ModelSelect value={field.value} onChange={chooseModel} />} />
 
@@ -125,12 +138,14 @@ export function GenerateForm({
 
       <ExamplePrompts
         onPick={(example) => {
-          // The example's prompt goes in first, so the notices speak of it and not of the text it replaces.
-          undoable.replace(() => {
-            const switched = switchModel({ ...getValues(), prompt: example.prompt }, example.model);
-            reset(switched.values, { keepErrors: false, keepSubmitCount: true });
-            setNotices(switched.notices);
-          }, common.examplesReplaced);
+          void loadSwitch().then(({ switchModel }) =>
+            // The example's prompt goes in first, so the notices speak of it and not of the text it replaces.
+            undoable.replace(() => {
+              const switched = switchModel({ ...getValues(), prompt: example.prompt }, example.model);
+              reset(switched.values, { keepErrors: false, keepSubmitCount: true });
+              setNotices(switched.notices);
+            }, common.examplesReplaced),
+          );
         }}
       />
       {undoable.replaced && (
