@@ -49,10 +49,10 @@ export function BatchCard({ initial, actions, selection }: { initial: Batch; act
         <table className="w-full border-separate border-spacing-y-1 text-left text-xs">
           <thead className="text-slate-500 dark:text-slate-400">
             <tr>
-              <th scope="col" className="p-1 font-medium">{t.line}</th>
+              <th scope="col" className="whitespace-nowrap p-1 font-medium">{t.line}</th>
               <th scope="col" className="p-1 font-medium">{t.prompt}</th>
               <th scope="col" className="p-1 font-medium">{t.settings}</th>
-              <th scope="col" className="w-40 p-1 font-medium">{t.result}</th>
+              <th scope="col" className="w-28 p-1 font-medium sm:w-40">{t.result}</th>
             </tr>
           </thead>
           <tbody>
@@ -60,14 +60,16 @@ export function BatchCard({ initial, actions, selection }: { initial: Batch; act
               const { request } = column.generation;
               return (
                 <tr key={column.generation.id} className="align-top">
-                  <th scope="row" className="p-1 font-medium tabular-nums">{batch.request.rows[index]?.line ?? index + 1}</th>
-                  <td className="p-1 [overflow-wrap:anywhere]">
+                  <th scope="row" className="whitespace-nowrap p-1 font-medium tabular-nums">{batch.request.rows[index]?.line ?? index + 1}</th>
+                  <td className="min-w-20 p-1 [overflow-wrap:anywhere]">
                     <ClampedText lines={4}>{request.prompt}</ClampedText>
                   </td>
                   <td className="p-1 tabular-nums text-slate-600 dark:text-slate-400">
-                    {getModel(request.model).name} · {formatSize(request)} · {column.generation.seed ?? request.seed ?? ""} · {request.n}
+                    {/* A size and a seed are read whole: neither breaks across lines. */}
+                    {getModel(request.model).name} · <span className="whitespace-nowrap">{formatSize(request)}</span> ·{" "}
+                    <span className="whitespace-nowrap">{column.generation.seed ?? request.seed ?? ""}</span> · {request.n}
                   </td>
-                  <td className="w-40 min-w-32 p-1">
+                  <td className="w-28 min-w-24 p-1 sm:w-40 sm:min-w-32">
                     <SetCell
                       label={name(index)}
                       name={name(index)}

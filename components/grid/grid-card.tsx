@@ -75,7 +75,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
             <thead>
               <tr>
                 {table.y && (
-                  <th scope="col" className="p-1 font-medium text-slate-500 dark:text-slate-400">
+                  <th scope="col" className="min-w-20 p-1 font-medium text-slate-500 dark:text-slate-400">
                     {format(t.corner, { x: messages.grid.axisNames[table.x.type], y: messages.grid.axisNames[table.y.type] })}
                   </th>
                 )}
@@ -90,12 +90,12 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
               {table.rows.map((row) => (
                 <tr key={row.key}>
                   {row.label !== null && (
-                    <th scope="row" className="max-w-40 p-1 align-top font-semibold text-slate-800 dark:text-slate-200">
+                    <th scope="row" className="min-w-20 max-w-40 p-1 align-top font-semibold text-slate-800 dark:text-slate-200">
                       {row.label}
                     </th>
                   )}
                   {row.cells.map(({ index, column }) => (
-                    <td key={column.generation.id} className="w-44 min-w-36 rounded-md border border-slate-200 dark:border-slate-700 p-1.5 align-top">
+                    <td key={column.generation.id} className="w-44 min-w-28 sm:min-w-36 rounded-md border border-slate-200 dark:border-slate-700 p-1.5 align-top">
                       <SetCell
                         label={format(t.cell, { name: name(index) })}
                         name={name(index)}

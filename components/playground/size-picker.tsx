@@ -8,9 +8,10 @@ import { inputClass } from "@/components/ui/field";
 const OPTION =
   "group relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:checked]:ring-1 has-[:checked]:ring-indigo-500 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600";
 
+/** In the option's top right corner, out of the row: a narrow option's size text keeps its room, and the tick stays inside the edge. */
 function ChosenMark() {
   return (
-    <span aria-hidden className="ml-auto hidden font-bold text-indigo-700 dark:text-indigo-300 group-has-[:checked]:inline">
+    <span aria-hidden className="pointer-events-none absolute right-1 top-0.5 hidden text-[11px] font-bold leading-none text-indigo-700 dark:text-indigo-300 group-has-[:checked]:inline">
       ✓
     </span>
   );

@@ -21,10 +21,12 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
   const spent = data ? money(data.costToday) : "";
   const demo = use(DemoContext);
   return (
-    // Its own line on a phone, of its final height, before the count arrives: the count moves nothing.
+    // Its own line on a phone, of its final height, before the count arrives: the count moves nothing (it is
+    // rendered on the server). On a phone a line longer than the screen wraps, right-aligned, rather than
+    // running off its left edge.
     <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-1">
       {data && (
-        <p data-testid="usage" className={`whitespace-nowrap ${left === 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
+        <p data-testid="usage" className={`min-w-0 text-right text-balance sm:whitespace-nowrap ${left === 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
           {left === null
             ? plural(locale, t.today, data.imagesToday, { cost: spent })
             : format(t.left, { left, limit: String(data.dailyImageLimit), cost: spent })}

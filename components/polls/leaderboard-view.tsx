@@ -50,15 +50,15 @@ export function LeaderboardView({
           <h1 className="text-xl font-bold">{t.heading}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">{title === null ? t.all : format(t.poll, { title })}</p>
         </div>
-        <nav className="flex items-center gap-3 text-sm">
-          {title !== null && <a href="/leaderboard" className="underline">{t.allLink}</a>}
-          <a href="/" className="underline print:hidden">{t.back}</a>
+        <nav className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+          {title !== null && <a href="/leaderboard" className="whitespace-nowrap underline">{t.allLink}</a>}
+          <a href="/" className="whitespace-nowrap underline print:hidden">{t.back}</a>
           {poll !== null && (
             <span className="print:hidden">
               <DeckButton href={`/api/takeaway/deck?poll=${encodeURIComponent(poll)}`} help={t.deckHelp} />
             </span>
           )}
-          <button type="button" onClick={() => window.print()} className="underline print:hidden">
+          <button type="button" onClick={() => window.print()} className="whitespace-nowrap underline print:hidden">
             {t.print}
           </button>
           <ThemeSwitch />
@@ -78,47 +78,52 @@ export function LeaderboardView({
           {note}
         </p>
       ))}
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{t.heading}</caption>
-        <thead className="text-xs text-slate-500 dark:text-slate-400">
-          <tr>
-            {rankingColumns(t).map((heading) => (
-              <th key={heading} scope="col" className="py-1 pr-3 font-medium">{heading}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rankingRows(results, t, currency, locale).map(([rank, model, ...figures]) => (
-            <tr key={model}>
-              <td className={`${cell} tabular-nums`}>{rank}</td>
-              <th scope="row" className={`${cell} font-medium`}>{model}</th>
-              {figures.map((figure, index) => (
-                <td key={index} className={`${cell} tabular-nums`}>{figure}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {results.pairs.length > 0 && (
-        <table className="w-full text-left text-sm">
-          <caption className="mb-1 text-left font-medium">{t.pairs}</caption>
+      {/* Words and figures keep whole (the page's break-anywhere is for people's text); a phone scrolls the table sideways. */}
+      <div className="overflow-x-auto print:overflow-visible">
+        <table className="w-full text-left text-sm [overflow-wrap:normal]">
+          <caption className="sr-only">{t.heading}</caption>
           <thead className="text-xs text-slate-500 dark:text-slate-400">
             <tr>
-              {pairColumns(t).map((heading) => (
-                <th key={heading} scope="col" className="py-1 pr-3 font-medium">{heading}</th>
+              {rankingColumns(t).map((heading) => (
+                <th key={heading} scope="col" className="min-w-16 py-1 pr-3 align-bottom font-medium first:min-w-10">{heading}</th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {pairRows(results).map(([pair, wins, ties]) => (
-              <tr key={pair}>
-                <th scope="row" className={`${cell} font-medium`}>{pair}</th>
-                <td className={`${cell} tabular-nums`}>{wins}</td>
-                <td className={`${cell} tabular-nums`}>{ties}</td>
+            {rankingRows(results, t, currency, locale).map(([rank, model, ...figures]) => (
+              <tr key={model}>
+                <td className={`${cell} whitespace-nowrap tabular-nums`}>{rank}</td>
+                <th scope="row" className={`${cell} min-w-28 font-medium`}>{model}</th>
+                {figures.map((figure, index) => (
+                  <td key={index} className={`${cell} whitespace-nowrap tabular-nums`}>{figure}</td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+      {results.pairs.length > 0 && (
+        <div className="overflow-x-auto print:overflow-visible">
+          <table className="w-full text-left text-sm [overflow-wrap:normal]">
+            <caption className="mb-1 text-left font-medium">{t.pairs}</caption>
+            <thead className="text-xs text-slate-500 dark:text-slate-400">
+              <tr>
+                {pairColumns(t).map((heading) => (
+                  <th key={heading} scope="col" className="min-w-12 py-1 pr-3 align-bottom font-medium">{heading}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {pairRows(results).map(([pair, wins, ties]) => (
+                <tr key={pair}>
+                  <th scope="row" className={`${cell} min-w-40 font-medium`}>{pair}</th>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{wins}</td>
+                  <td className={`${cell} whitespace-nowrap tabular-nums`}>{ties}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {items.length > 0 && (
         <section aria-labelledby="poll-items" className="space-y-4">

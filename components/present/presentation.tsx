@@ -136,7 +136,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
           <p aria-live="polite" className="tabular-nums text-slate-300">
             {slides.length === 0 ? t.noSlides : shown === null ? t.loading : format(t.position, { n: shown + 1, total: slides.length })}
           </p>
-          <div className="flex gap-2">
+          <div className="flex gap-2 whitespace-nowrap">
             <Button variant="overlay" onClick={press(-1)} disabled={target === 0}>
               {t.previous}
             </Button>
@@ -174,7 +174,9 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
       <p className="line-clamp-2 text-center text-[clamp(1.25rem,2.5vw,3rem)] font-semibold leading-tight" data-testid="slide-prompt">
         {slide.prompt}
       </p>
-      <div className="grid min-h-0 flex-1 gap-[1.5vw]" style={{ gridTemplateColumns: `repeat(${slide.panels.length}, minmax(0, 1fr))` }}>
+      {/* On a phone held upright the pictures are as wide as they can be, not as tall: they and their captions sit
+          together in the middle rather than apart around an empty band. */}
+      <div className="grid min-h-0 flex-1 gap-[1.5vw] max-sm:portrait:content-center" style={{ gridTemplateColumns: `repeat(${slide.panels.length}, minmax(0, 1fr))` }}>
         {slide.panels.map((panel) => (
           <figure key={panel.label} className="grid min-h-0 grid-rows-[minmax(0,1fr)_auto] justify-items-center gap-[1vh]">
             {panel.image ? (
@@ -184,7 +186,7 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
                 width={panel.image.width}
                 height={panel.image.height}
                 alt={format(t.imageAlt, { label: panel.label, prompt: excerpt(slide.prompt, 120) })}
-                className="h-full w-full min-h-0 object-contain"
+                className="h-full w-full min-h-0 object-contain max-sm:portrait:max-h-[60dvh]"
               />
             ) : (
               <p className="m-auto rounded-md border border-red-400/50 p-4 text-[clamp(1rem,1.4vw,1.75rem)] text-red-200">{panel.missing}</p>

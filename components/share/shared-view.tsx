@@ -39,11 +39,11 @@ export function SharedView({ share, prices }: { share: PublicShare; prices: Page
             {t.sharedOn} <LocalTime value={share.createdAt} />
           </p>
         </div>
-        <div className="flex gap-2">
-          <Button variant="primary" onClick={() => setPresenting(true)} disabled={share.items.length === 0}>
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="primary" onClick={() => setPresenting(true)} disabled={share.items.length === 0} className="whitespace-nowrap">
             {t.present}
           </Button>
-          <a href="/" className={buttonLinkClass}>
+          <a href="/" className={`${buttonLinkClass} whitespace-nowrap`}>
             {t.playground}
           </a>
           <ThemeSwitch />
