@@ -3,6 +3,13 @@ import { readPngText } from "../lib/png/text-chunks";
 import { expect, failure, test } from "./fixtures";
 
 test.describe("the history", () => {
+  test("Present favourites with none says so, rather than open an empty slide show", async ({ playground, page }) => {
+    await page.getByRole("button", { name: "Present favourites" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "No favourites yet: mark the results to present with their star (Favourite), then present them here." })).toBeVisible();
+    await expect(page.getByRole("dialog")).toHaveCount(0);
+    await expect(playground.prompt).toBeVisible();
+  });
+
   test("a reload while the model works loses nothing: the result still arrives", async ({ playground, simulator, page }) => {
     await simulator.configure({ latencyMs: 3000 });
     await playground.prompt.fill("A slow generation that outlives the tab");
@@ -105,7 +112,7 @@ test.describe("the history", () => {
     const text = Object.fromEntries(readPngText(png).map((entry) => [entry.keyword, entry.text]));
     expect(text.prompt).toBe("Spring festival poster with the word 福");
     expect(text.revised_prompt).toContain("福");
-    expect(JSON.parse(text.parameters ?? "{}")).toMatchObject({ model: "qwen-image-plus", size: "1664*928", n: 1, seed: 42 });
+    expect(JSON.parse(text.parameters ?? "{}")).toMatchObject({ model: "qwen-image-plus", size: "1328*1328", n: 1, seed: 42 });
   });
 
   test("delete can be undone; once it goes through, the record and its files are gone", async ({ playground, page, request }) => {

@@ -71,7 +71,14 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     // The page it was made on gone, the owner finds the poll again under every poll's ranking, and closes it there.
     await page.reload();
     await expect(compare.card().getByRole("button", { name: "Make a poll" })).toBeVisible();
-    await page.goto("/leaderboard");
+    // Before another is made of it, its card shows the one made already, link and counts.
+    await compare.card().getByRole("button", { name: "Make a poll" }).click();
+    const already = compare.card().getByRole("group", { name: "Which lighthouse for the campaign?" });
+    await expect(already.getByRole("textbox", { name: "Voting link" })).toHaveValue(link);
+    await expect(already.getByRole("status")).toHaveText("3 votes from 3 voters");
+    // Found from the history too, by a link a person sees.
+    await page.getByRole("link", { name: "Polls and leaderboard" }).click();
+    await expect(page).toHaveURL(/\/leaderboard$/);
     const owned = page.getByRole("region", { name: "The polls" }).getByRole("group", { name: "Which lighthouse for the campaign?" });
     await expect(owned.getByRole("textbox", { name: "Voting link" })).toHaveValue(link);
     await expect(owned.getByRole("status")).toHaveText("3 votes from 3 voters");

@@ -56,6 +56,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     [client],
   );
   const [starredError, setStarredError] = useState<string | null>(null);
+  // Present favourites with none starred: said here, rather than an empty slide show in full screen.
+  const [noFavourites, setNoFavourites] = useState(false);
   // The favourites' links load when their disclosure is first opened.
   const [favouritesOpen, setFavouritesOpen] = useState(false);
   // A state, not a ref: the sentinel mounts only once the cards' code is here, and the observer must follow it.
@@ -125,12 +127,24 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         <Button
           onClick={() => {
             setStarredError(null);
-            allStarred().then((starred) => actions.present(starred.filter((item) => !deleting.has(item.id))), (error: unknown) => setStarredError(error instanceof Error ? error.message : String(error)));
+            setNoFavourites(false);
+            allStarred().then(
+              (starred) => {
+                const shown = starred.filter((item) => !deleting.has(item.id));
+                if (shown.length === 0) setNoFavourites(true);
+                else actions.present(shown);
+              },
+              (error: unknown) => setStarredError(error instanceof Error ? error.message : String(error)),
+            );
           }}
         >
           {t.presentFavourites}
         </Button>
       </div>
+      {/* Polls made from any card, their links and counts, stay findable after a reload: listed there. */}
+      <a href="/leaderboard" className="inline-block text-sm font-medium text-indigo-700 dark:text-indigo-300 underline">
+        {t.pollsLink}
+      </a>
       <details className="text-sm" onToggle={(event) => setFavouritesOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer font-medium text-indigo-700 dark:text-indigo-300">{messages.sets.takeaway.favourites}</summary>
         <div className="pt-2">{favouritesOpen && <TakeawayLinks query="starred=1" label={messages.sets.takeaway.favourites} labelShown={false} />}</div>
@@ -142,9 +156,16 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {format(t.favouritesError, { error: ruleText(starredError) })}
         </p>
       )}
+      {noFavourites && (
+        <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+          {t.noFavourites}
+        </p>
+      )}
 
       {chosen.length > 0 && (
-        <div role="region" aria-label={t.selection.region} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm">
+        // On a phone, one row that scrolls sideways rather than a third of the screen over the cards; back to
+        // wrapping (and in place) while it holds a form, a link or a note.
+        <div role="region" aria-label={t.selection.region} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm max-sm:flex-nowrap max-sm:overflow-x-auto max-sm:whitespace-nowrap max-sm:[&_[role=group]]:flex-nowrap max-sm:has-[input,p]:static max-sm:has-[input,p]:flex-wrap max-sm:has-[input,p]:whitespace-normal max-sm:has-[input,p]:[&_[role=group]]:flex-wrap">
           <span className="font-medium">{plural(locale, t.selection.count, chosen.length)}</span>
           <Button onClick={() => actions.present(chosen)}>{t.selection.present}</Button>
           {chosen.length <= SHARE_MAX_ITEMS && (

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFocusWhen } from "@/components/ui/use-focus-when";
-import { pollQuery, useClosePoll, useCreatePoll, useDeletePoll } from "@/lib/api/polls";
+import { pollQuery, pollsOfSetQuery, useClosePoll, useCreatePoll, useDeletePoll } from "@/lib/api/polls";
 import { format, plural } from "@/lib/i18n/format";
 import type { PollAccess, PollReveal } from "@/lib/polls/poll";
 import type { PollSummary } from "@/lib/polls/poll-summary";
@@ -21,6 +21,8 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
   const ruleText = useRuleText();
   const create = useCreatePoll();
   const [open, setOpen] = useState(false);
+  // Before another poll of one set is made, the ones made of it already (their links, after a reload too).
+  const made = useQuery({ ...pollsOfSetQuery(sets[0] ?? ""), enabled: open && sets.length === 1 }).data?.polls ?? [];
   const [title, setTitle] = useState(cutText(prompt, 80));
   const [reveal, setReveal] = useState<PollReveal>("after_vote");
   const [access, setAccess] = useState<PollAccess>("gate");
@@ -58,6 +60,14 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
         });
       }}
     >
+      {made.length > 0 && (
+        <div className="space-y-2">
+          <p className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.already}</p>
+          {made.map((summary) => (
+            <PollStatus key={summary.id} initial={summary} watch={false} />
+          ))}
+        </div>
+      )}
       <Field id={`${id}-title`} label={t.title} error={titleError ?? undefined}>
         <input
           ref={titleInput}

@@ -9,9 +9,19 @@ import { ApiError, apiFetch } from "./client";
 const pollKey = (id: string) => ["polls", id] as const;
 const voterKey = (token: string) => ["vote", token] as const;
 
-export const useCreatePoll = () =>
-  useMutation<PollSummary, ApiError, { title: string; sets: string[]; reveal: PollReveal; access: PollAccess }>({
+export const useCreatePoll = () => {
+  const client = useQueryClient();
+  return useMutation<PollSummary, ApiError, { title: string; sets: string[]; reveal: PollReveal; access: PollAccess }>({
     mutationFn: (request) => apiFetch<PollSummary>("/api/polls", { method: "POST", json: request }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["polls-of"] }),
+  });
+};
+
+/** The polls already made of a set, asked when its card is about to make another. */
+export const pollsOfSetQuery = (setId: string) =>
+  queryOptions({
+    queryKey: ["polls-of", setId] as const,
+    queryFn: ({ signal }) => apiFetch<{ polls: PollSummary[] }>(`/api/polls?set=${encodeURIComponent(setId)}`, { signal }),
   });
 
 /** The owner's counts, asked again every 10 s while the poll is open (votes come from elsewhere). */
@@ -36,7 +46,10 @@ export const useDeletePoll = () => {
   return useMutation<void, ApiError, string>({
     mutationFn: (id) => apiFetch<void>(`/api/polls/${id}`, { method: "DELETE" }),
     // Its counts are asked no more (the status shows the deletion; its query is off from then on).
-    onSuccess: (_, id) => client.removeQueries({ queryKey: pollKey(id) }),
+    onSuccess: (_, id) => {
+      client.removeQueries({ queryKey: pollKey(id) });
+      void client.invalidateQueries({ queryKey: ["polls-of"] });
+    },
   });
 };
 

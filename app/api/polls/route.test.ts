@@ -95,6 +95,26 @@ describe("polls", () => {
     expect(((await twice.json()) as PollSummary).items).toBe(1);
   });
 
+  it("lists the polls made of a set, with their counts, for its card before another is made", async () => {
+    const set = await blindComparison();
+    const other = await blindComparison();
+    const listed = async (id: string) => {
+      const response = await routes.polls.GET(request(`/api/polls?set=${id}`, { cookie: session }));
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { polls: PollSummary[] }).polls;
+    };
+    expect(await listed(set.id)).toEqual([]);
+    const first = await makePoll(set.id, { reveal: "on_close", access: "link" });
+    const second = await makePoll(set.id, { reveal: "after_vote", access: "gate" });
+    await makePoll(other.id, { reveal: "on_close", access: "link" });
+    const polls = await listed(set.id);
+    expect(polls.map((poll) => poll.id).sort()).toEqual([first.summary.id, second.summary.id].sort());
+    expect(polls.find((poll) => poll.id === first.summary.id)).toMatchObject({ path: first.summary.path, votes: 0, voters: 0, closedAt: null });
+    expect((await routes.polls.GET(request("/api/polls?set=no-such-set", { cookie: session }))).status).toBe(404);
+    // Behind the gate like every route.
+    expect((await routes.polls.GET(request(`/api/polls?set=${set.id}`))).status).toBe(401);
+  });
+
   it("a voter with the link alone sees nothing that names a model until the poll closes, votes once, and reads no history", async () => {
     const comparison = await blindComparison();
     const { summary, token } = await makePoll(comparison.id, { reveal: "on_close", access: "link" });

@@ -6,6 +6,7 @@ import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
+import type { Poll } from "@/lib/polls/poll";
 import { pollItems } from "@/lib/polls/poll-items";
 import { pollRequestSchema } from "@/lib/polls/poll-request";
 import { pollSummary } from "@/lib/polls/poll-summary";
@@ -13,6 +14,25 @@ import { NOTHING_TO_VOTE_ON, POLL_WATERMARK, STILL_RUNNING } from "@/lib/polls/r
 import { marksTellApart } from "@/lib/models/watermark-mark";
 
 export const dynamic = "force-dynamic";
+
+/**
+ * The polls made of a set (`?set=<id>`), newest first, as its card shows them before another is made: found
+ * by the images they show, so a poll of several sets is listed on each.
+ */
+export function GET(request: Request): Promise<Response> {
+  return handleRoute(request, async () => {
+    const setId = new URL(request.url).searchParams.get("set") ?? "";
+    const { store } = await getHistory();
+    const set = setId === "" ? null : await store.getComparison(setId);
+    if (!set) throw notFound("This comparison");
+    const found = new Map<string, Poll>();
+    for (const { imageId } of pollItems(set).flatMap((item) => item.candidates)) {
+      for (const poll of await store.pollsShowing(imageId)) found.set(poll.id, poll);
+    }
+    const polls = [...found.values()].sort((a, b) => b.createdAt - a.createdAt);
+    return json({ polls: await Promise.all(polls.map(async (poll) => pollSummary(poll, await store.pollVotes(poll.id)))) });
+  });
+}
 
 /**
  * Makes a blind poll of comparisons of models and grids with a model axis: their images frozen as items (kept

@@ -2,6 +2,8 @@
 export const history = {
   heading: "History",
   presentFavourites: "Present favourites",
+  pollsLink: "Polls and leaderboard",
+  noFavourites: "No favourites yet: mark the results to present with their star (Favourite), then present them here.",
   favouritesError: "Could not load the favourites: {error}",
   loadError: "The history could not be loaded: {error}",
   deleteError: "Could not delete: {error}",

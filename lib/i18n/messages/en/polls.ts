@@ -2,6 +2,7 @@
 export const polls = {
   owner: {
     make: "Make a poll",
+    already: "Polls already made of this (a new one counts its votes apart):",
     title: "Poll title",
     reveal: "Show voters which model was which",
     revealAfterVote: "After each of their votes",

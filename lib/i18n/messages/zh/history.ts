@@ -4,6 +4,8 @@ import type { Messages } from "../en";
 export const history: Messages["history"] = {
   heading: "历史记录",
   presentFavourites: "演示收藏",
+  pollsLink: "投票与排行榜",
+  noFavourites: "还没有收藏：先用星标（收藏）标记要演示的结果，再在这里演示。",
   favouritesError: "无法加载收藏：{error}",
   loadError: "无法加载历史记录：{error}",
   deleteError: "删除失败：{error}",

@@ -4,6 +4,7 @@ import type { Messages } from "../en";
 export const polls: Messages["polls"] = {
   owner: {
     make: "发起投票",
+    already: "已为此发起的投票（新投票单独计票）：",
     title: "投票标题",
     reveal: "何时向投票者揭晓模型",
     revealAfterVote: "每次投票之后",
