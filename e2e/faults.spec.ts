@@ -13,6 +13,19 @@ test.describe("gateway faults reach the user as plain words", () => {
     { kind: "bad_key", extra: {}, message: "The gateway did not accept this server's API key. Whoever runs the playground must check ONETOKEN_API_KEY." },
   ];
 
+  test("a double click on a failed card's Retry starts and bills one run", async ({ playground, simulator }) => {
+    await simulator.fault("moderation");
+    await playground.prompt.fill("Retried with a double click");
+    await playground.generateButton.click();
+    const failed = playground.latest();
+    await expect(failure(failed)).toContainText("The content moderation refused this prompt.");
+    await failed.getByRole("button", { name: "Retry" }).dblclick();
+    await expect(playground.results).toHaveCount(2);
+    await expect(playground.latest().getByRole("img")).toHaveCount(1, { timeout: 30_000 });
+    await expect(playground.results).toHaveCount(2);
+    expect((await simulator.stats()).calls).toBe(2);
+  });
+
   for (const { kind, extra, message } of cases) {
     test(`${kind}`, async ({ playground, simulator }) => {
       await simulator.fault(kind, extra);

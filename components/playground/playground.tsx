@@ -1,5 +1,6 @@
 "use client";
 
+import { SAME_SUBMIT_MS } from "@/components/playground/submit-area";
 import { useQueryClient } from "@tanstack/react-query";
 import { Suspense, useEffect, useRef, useState } from "react";
 import type { CompareLoad } from "@/components/compare/compare-form";
@@ -66,6 +67,7 @@ export function Playground({
   // The server's refusals and errors are English; shown in the interface's language where known.
   const ruleText = useRuleText();
   const form = useRef<FormApi>(null);
+  const lastRetry = useRef<{ id: string; at: number } | null>(null);
   const [mode, setMode] = useState<Mode>(open?.kind === "comparison" ? "compare" : "single");
   const [compareUsed, setCompareUsed] = useState(mode === "compare");
   const [compareLoad, setCompareLoad] = useState<CompareLoad | null>(null);
@@ -270,6 +272,10 @@ export function Playground({
                 form.current?.setPrompt(prompt);
               },
               retry: (generation) => {
+                // A double click on a card's Retry is one retry: the card stays (it failed), so its button does too.
+                const now = performance.now();
+                if (lastRetry.current?.id === generation.id && now - lastRetry.current.at < SAME_SUBMIT_MS) return;
+                lastRetry.current = { id: generation.id, at: now };
                 if (isEditRequest(generation.request)) {
                   // As a generation's retry: run at once, unless it is big enough to ask first.
                   if (generation.request.n > CONFIRM_ABOVE) return loadEdit(generation, generation.request, true);

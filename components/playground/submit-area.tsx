@@ -87,7 +87,7 @@ export function useModelCostGate<T extends { readonly model: string; readonly n:
 const TYPED = new Set(["text", "search", "number", "email", "url", "tel", "password"]);
 
 /** How soon after a run went out another submit is taken as the same one: longer than a double click's gap. */
-const SAME_SUBMIT_MS = 600;
+export const SAME_SUBMIT_MS = 600;
 
 /**
  * A form's submit, from its button or its keys, once: from the click or the press until the request is out

@@ -55,8 +55,8 @@ const KNOWN_KEYS = ["model", "prompt", "negativePrompt", "width", "height", "n",
 const isWholeIn = (value: unknown, min: number, max: number): boolean =>
   typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 
-/** Text UTF-8 can carry as it is: a lone surrogate does not survive the round trip. */
-const encodable = (text: string): boolean => Buffer.from(text, "utf8").toString("utf8") === text;
+/** Text every store keeps as it is: a lone surrogate does not survive UTF-8, and a NUL neither database keeps. */
+const encodable = (text: string): boolean => Buffer.from(text, "utf8").toString("utf8") === text && !text.includes("\u0000");
 
 /** Whether the route must take this (already JSON round-tripped) body. */
 const shouldAccept = (body: unknown): boolean => {
