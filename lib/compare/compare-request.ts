@@ -5,6 +5,7 @@ import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
 import { flag, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
 import { aspectValue, COMPARE_ASPECTS, fitToModel, type ColumnPlan } from "./fit-to-model";
+import { englishCount } from "../text/english-count";
 
 /**
  * One prompt and one seed run on several models at once. The same schema checks the compare form and the
@@ -113,7 +114,7 @@ export const planComparison = (compare: CompareRequest, seed: number | null = co
     const plan = fitToModel(id, { ...compare, aspect: aspectValue(compare.aspect), n: asked, seed });
     return asked === compare.perModel
       ? plan
-      : { ...plan, notes: [`Blind: ${asked} image${asked === 1 ? "" : "s"} per model, the most every chosen model makes, so no column stands out.`, ...plan.notes.filter((note) => !note.startsWith("Makes "))] };
+      : { ...plan, notes: [`Blind: ${englishCount(asked, "image")} per model, the most every chosen model makes, so no column stands out.`, ...plan.notes.filter((note) => !note.startsWith("Makes "))] };
   });
 };
 

@@ -1,6 +1,7 @@
 import { getModel, type ModelId, type ModelSpec } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import { nearestSize } from "./nearest-size";
+import { englishCount } from "../text/english-count";
 
 /**
  * Settings asked of several models at once (a comparison's columns, a grid's cells) fitted to each model's
@@ -36,7 +37,7 @@ export const fitToModel = (id: ModelId, asked: AskedSettings): ColumnPlan => {
   const model = getModel(id);
   const notes: string[] = [];
   const n = Math.min(model.n.max, Math.max(model.n.min, asked.n));
-  if (n !== asked.n) notes.push(`${model.n.min === model.n.max ? "Makes exactly" : "Makes at most"} ${n} image${n === 1 ? "" : "s"} per request.`);
+  if (n !== asked.n) notes.push(`${model.n.min === model.n.max ? "Makes exactly" : "Makes at most"} ${englishCount(n, "image")} per request.`);
   const take = <T>(option: keyof ModelSpec["options"], value: T, none: T, note: string): T => {
     if (model.options[option] || value === none) return value;
     notes.push(note);

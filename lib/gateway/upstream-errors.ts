@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from "../errors";
+import { englishCount } from "../text/english-count";
 
 /**
  * Turns a gateway error (DashScope's `{code, message}`, OpenAI's `{error: {...}}`, or a proxy's HTML page)
@@ -116,7 +117,7 @@ const isJson = (body: string): boolean => {
 };
 
 const message = (kind: Kind, { model, task, body }: UpstreamFailure, retryAfter: number | undefined, code: string): string => {
-  const wait = retryAfter !== undefined ? `in ${retryAfter} second${retryAfter === 1 ? "" : "s"}` : "in a little while";
+  const wait = retryAfter !== undefined ? `in ${englishCount(retryAfter, "second")}` : "in a little while";
   const edit = task === "edit";
   switch (kind) {
     case "moderation_refused":
