@@ -1,3 +1,4 @@
+import type { Route } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 test.describe("model constraints", () => {
@@ -22,6 +23,47 @@ test.describe("model constraints", () => {
     await expect(playground.form.getByLabel("Width (px)")).toHaveValue("1328");
     await expect(playground.form.getByLabel("Height (px)")).toHaveValue("1328");
     await expect(page.getByRole("status")).toHaveCount(0);
+  });
+
+  test("a model chosen while its rules cannot load is said, and chosen again once they can", async ({ playground, page }) => {
+    // The switch's rules are fetched with the form's first focus; here every later script fails.
+    await page.route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
+    await playground.chooseModel("Qwen-Image");
+    await expect(page.getByRole("status")).toContainText("The model could not be changed: its rules did not load");
+    await expect(playground.modelSelect).toHaveValue("wan2.6-t2i");
+
+    await page.unroute("**/_next/static/chunks/**");
+    await playground.chooseModel("Qwen-Image");
+    await expect(playground.modelSelect).toHaveValue("qwen-image");
+    await expect(page.getByRole("status")).toContainText("it is now 1328*1328");
+  });
+
+  test("a history Load made while a model choice waits for its rules is what the form keeps", async ({ playground, page }) => {
+    await playground.chooseModel("Wan 2.2 flash");
+    await playground.prompt.fill("A lighthouse in fog");
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("img")).toBeVisible();
+
+    // A fresh page: its first choice waits for the rules, held back until after the Load.
+    await page.reload();
+    await expect(playground.latest().getByRole("button", { name: "Reuse settings" })).toBeVisible();
+    const held: Route[] = [];
+    await page.route("**/_next/static/chunks/**", (route) => {
+      held.push(route);
+    });
+    await playground.chooseModel("Qwen-Image");
+    await playground.latest().getByRole("button", { name: "Reuse settings" }).click();
+    await expect(playground.modelSelect).toHaveValue("wan2.2-t2i-flash");
+    expect(held.length).toBeGreaterThan(0);
+    await Promise.all(held.map((route) => route.continue()));
+    await page.unroute("**/_next/static/chunks/**");
+    // The held rules arrive and run; a choice overtaken by the Load must then do nothing.
+    await Promise.all(held.map(async (route) => (await route.request().response())?.finished()));
+    await page.waitForTimeout(500);
+
+    await expect(playground.form.getByText("Settings loaded from the history")).toBeVisible();
+    await expect(playground.modelSelect).toHaveValue("wan2.2-t2i-flash");
+    await expect(playground.prompt).toHaveValue("A lighthouse in fog");
   });
 
   test("a size the new model also allows is kept without a word", async ({ playground, page }) => {

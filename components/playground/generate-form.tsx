@@ -3,7 +3,7 @@
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
-import { useImperativeHandle, useState, type Ref } from "react";
+import { useImperativeHandle, useRef, useState, type Ref } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
@@ -27,7 +27,9 @@ import { differsFrom } from "@/lib/forms/typed-work";
 // The schema (and zod) arrive when the form is first focused, well before its first submit needs them.
 const validation = schemaResolver(() => import("@/lib/models/request-schema").then((module) => module.generateRequestSchema));
 // So do a model switch's rules (sizes kept in shape among them): choosing a model or an example focuses first.
-let switching: Promise<typeof import("@/lib/models/switch-model")> | null = null;
+type SwitchModule = typeof import("@/lib/models/switch-model");
+type SwitchModel = SwitchModule["switchModel"];
+let switching: Promise<SwitchModule> | null = null;
 const loadSwitch = () =>
   (switching ??= import("@/lib/models/switch-model").catch((error: unknown) => {
     // A failed fetch (a network hiccup) is tried again at the next choice.
@@ -88,18 +90,33 @@ export function GenerateForm({
   const modelId = watch("model");
   const model = getModel(modelId);
 
-  const chooseModel = (id: ModelId) => {
-    void loadSwitch().then(({ switchModel }) => {
+  // A choice waits for the switch's rules; a later choice or a whole form put in meanwhile (a history Load, a
+  // retry) wins, and a failed fetch is said, the select still showing the model in use.
+  const latestChoice = useRef(0);
+  const whenSwitchLoads = (apply: (switchModel: SwitchModel) => void) => {
+    const choice = ++latestChoice.current;
+    loadSwitch().then(
+      ({ switchModel }) => {
+        if (latestChoice.current === choice) apply(switchModel);
+      },
+      () => {
+        if (latestChoice.current === choice) setNotices([(messages) => messages.playground.form.switchFailed]);
+      },
+    );
+  };
+
+  const chooseModel = (id: ModelId) =>
+    whenSwitchLoads((switchModel) => {
       const switched = switchModel(getValues(), id);
       reset(switched.values, { keepErrors: false, keepSubmitCount: true });
       setNotices(switched.notices);
     });
-  };
 
   useImperativeHandle(
     ref,
     () => ({
       load(request) {
+        latestChoice.current += 1;
         undoable.replace(() => reset(request));
         setNotices([(messages) => format(messages.playground.form.loaded, { model: request.model })]);
         reveal("model");
@@ -107,6 +124,7 @@ export function GenerateForm({
       generate(request) {
         // A retry is shown in the form as it runs (the form first: a change to it closes an open question), so
         // a refusal's field messages are said at the values they are about; what was typed can be put back.
+        latestChoice.current += 1;
         undoable.replace(() => reset(request));
         undoable.keepAcross(request);
         if (gate.asks(request)) gate.ask(request);
@@ -137,16 +155,16 @@ export function GenerateForm({
       <RuleNotices notices={notices} />
 
       <ExamplePrompts
-        onPick={(example) => {
-          void loadSwitch().then(({ switchModel }) =>
+        onPick={(example) =>
+          whenSwitchLoads((switchModel) =>
             // The example's prompt goes in first, so the notices speak of it and not of the text it replaces.
             undoable.replace(() => {
               const switched = switchModel({ ...getValues(), prompt: example.prompt }, example.model);
               reset(switched.values, { keepErrors: false, keepSubmitCount: true });
               setNotices(switched.notices);
             }, common.examplesReplaced),
-          );
-        }}
+          )
+        }
       />
       {undoable.replaced && (
         <ReplacedNote

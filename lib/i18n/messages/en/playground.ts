@@ -25,6 +25,7 @@ export const playground = {
   form: {
     label: "Generation settings",
     loaded: "Settings loaded from the history ({model}).",
+    switchFailed: "The model could not be changed: its rules did not load (is the connection down?). Nothing else changed; choose it again.",
     prompt: "Prompt",
     promptHelp: "Ctrl+Enter (⌘+Enter on a Mac) generates.",
     promptPlaceholder: "A kitten running on grass, cinematic look, natural light and shadow",

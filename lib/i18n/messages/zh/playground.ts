@@ -24,6 +24,7 @@ export const playground: Messages["playground"] = {
   form: {
     label: "生成设置",
     loaded: "已从历史记录载入设置（{model}）。",
+    switchFailed: "未能切换模型：其规则未能加载（网络是否已断开？）。其他设置均未改变，请重新选择。",
     prompt: "提示词",
     promptHelp: "按 Ctrl+Enter（Mac 上为 ⌘+Enter）即可生成。",
     promptPlaceholder: "一只小猫在草地上奔跑，电影质感，自然光影",
