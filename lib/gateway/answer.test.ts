@@ -90,6 +90,28 @@ describe("the documented shape", () => {
     });
   });
 
+  it("reads b64_json written as a data: URI or in the URL-safe alphabet, and one holding a link as no data", () => {
+    // Bytes whose base64 has both letters the URL-safe alphabet replaces ("++//" in the standard one).
+    const urlSafe = Buffer.from([0xfb, 0xef, 0xff]).toString("base64url");
+    const answer = images(
+      parse({
+        created: 1,
+        data: [
+          { url: "", b64_json: `data:image/png;base64,${PNG_B64}` },
+          { url: "", b64_json: urlSafe },
+          // What some OpenAI-like gateways send when asked for links: the link in both fields.
+          { url: "https://x.test/a.png", b64_json: "https://x.test/a.png" },
+        ],
+      }),
+    );
+    expect(answer.unusable).toBe(0);
+    expect(answer.images.map((image) => image.source)).toEqual([
+      { kind: "base64", data: PNG_B64 },
+      { kind: "base64", data: "++//" },
+      { kind: "url", url: "https://x.test/a.png" },
+    ]);
+  });
+
   it("takes b64_json over url when both are there, ignoring line breaks in the base64", () => {
     const answer = images(parse({ created: 1, data: [{ url: "https://x.test/a.png", b64_json: `${PNG_B64.slice(0, 20)}\n${PNG_B64.slice(20)}` }] }));
     expect(answer.images[0]).toEqual({ source: { kind: "base64", data: PNG_B64 }, revisedPrompt: "" });

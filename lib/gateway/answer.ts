@@ -136,14 +136,24 @@ export const notUnderstood = (detail: string, requestId: string | null, taskId: 
     { ...(requestId && { requestId }), ...(taskId && { taskId }) },
   );
 
+/**
+ * Inline image data as standard base64, or null when it is none. Gateways vary in how they write `b64_json`:
+ * with line breaks, as a whole `data:` URI, or in the URL-safe alphabet; each is the same bytes.
+ */
+const inlineData = (value: string): string | null => {
+  const bare = DATA_URI.test(value) ? value.slice(value.indexOf(",") + 1) : value;
+  const data = bare.replace(/\s+/g, "").replaceAll("-", "+").replaceAll("_", "/");
+  return data !== "" && BASE64.test(data) ? data : null;
+};
+
 /** An image item's link or inline data, or null when it has neither in a usable form. */
 const toSource = (url: string | null | undefined, base64: string | null | undefined): UpstreamImage["source"] | null => {
-  const data = base64?.replace(/\s+/g, "") ?? "";
-  if (data !== "" && BASE64.test(data)) return { kind: "base64", data };
+  const data = inlineData(base64?.trim() ?? "");
+  if (data) return { kind: "base64", data };
   const link = url?.trim() ?? "";
   if (DATA_URI.test(link)) {
-    const inline = link.slice(link.indexOf(",") + 1).replace(/\s+/g, "");
-    return BASE64.test(inline) ? { kind: "base64", data: inline } : null;
+    const inline = inlineData(link);
+    return inline ? { kind: "base64", data: inline } : null;
   }
   if (link === "" || !URL.canParse(link)) return null;
   const parsed = new URL(link);

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { fetchUpstreamImage, MAX_IMAGE_BYTES } from "./fetch-image";
+import { fetchUpstreamImage, LINK_EXPIRED, MAX_IMAGE_BYTES } from "./fetch-image";
 
 /** A loopback server that answers each path with a scripted image, redirect or flood. */
 let server: Server;
@@ -18,6 +18,8 @@ beforeAll(async () => {
     if (path === "/other-host-redirect") return response.writeHead(302, { location: "http://localhost:1/secret" }).end();
     if (path === "/loop") return response.writeHead(302, { location: "/loop" }).end();
     if (path === "/gone") return response.writeHead(404).end();
+    if (path === "/forbidden") return response.writeHead(403, { "content-type": "application/xml" }).end("<Error><Code>AccessDenied</Code><Message>Access denied.</Message></Error>");
+    if (path === "/removed") return response.writeHead(410).end();
     // Fails as a CDN in trouble does, then delivers: the first ask with a 503, the second with a cut connection.
     if (path.startsWith("/blip")) {
       const seen = asked.get(path);
@@ -100,6 +102,12 @@ describe("fetching an image the gateway linked to", () => {
     expect(asked.get("/always-500")).toBe(3);
     expect(await reason(`${origin}/gone`)).toContain("answered 404");
     expect(asked.get("/gone")).toBe(1);
+  });
+
+  it("says a link expired where its refusal says so (a 410, or a 403 naming it), and only there", async () => {
+    expect(await reason(`${origin}/removed`)).toBe(LINK_EXPIRED);
+    expect(asked.get("/removed")).toBe(1);
+    expect(await reason(`${origin}/forbidden`)).toContain("answered 403");
   });
 
   it("refuses a failed link and anything larger than an image can be", async () => {

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { Agent, fetch } from "undici";
 import { AppError } from "../errors";
-import { readBytesCapped } from "../http/read-json-body";
+import { readBytesCapped, readTextCapped } from "../http/read-json-body";
 import { guardedLookup, PrivateAddressError, resolvesToPrivateAddress, systemResolve, type Resolve } from "./private-address";
 
 /** A 2048*2048 PNG of pure noise is about 12 MB; nothing honest is bigger than this. */
@@ -19,6 +19,29 @@ class PassingFailure extends Error {
     super(`The gateway's image link answered ${status}; the image could not be kept.`);
   }
 }
+
+/**
+ * A link the gateway gave that had expired by the time it was asked. Its links are signed object-store URLs
+ * valid for 24 hours; asked later (a clock far off, a result read long after it was made), the store refuses
+ * them with a 403 whose body says so.
+ */
+export const LINK_EXPIRED =
+  "The gateway's image link had expired before the playground could download the image, so it could not be kept. Generate again for a new one.";
+
+/** How much of a refusal's body is read to tell an expired link: an object store's error envelope is small. */
+const REFUSAL_BYTES = 4096;
+
+/**
+ * Whether a link's refusal says it expired: a 410, or a 403 whose body says so (OSS and S3 answer "Request
+ * has expired."). Anything else, or a body that cannot be read, is not taken for expiry.
+ */
+const saysExpired = async (response: { readonly status: number; readonly body: unknown }, signal: AbortSignal): Promise<boolean> => {
+  if (response.status === 410) return true;
+  if (response.status !== 403) return false;
+  const tooLong = new Error("too long");
+  const body = await readTextCapped(response.body as ReadableStream<Uint8Array> | null, REFUSAL_BYTES, () => tooLong, signal).catch(() => "");
+  return /\bexpired\b/i.test(body);
+};
 
 const unfetchable = (why: string) =>
   new AppError("bad_upstream_response", `The gateway returned an image link the playground will not fetch (${why}).`);
@@ -82,7 +105,8 @@ const follow = async (url: string, trustedOrigin: string, signal: AbortSignal, r
       continue;
     }
     if (!response.ok) {
-      await response.body?.cancel();
+      if (await saysExpired(response, signal)) throw new AppError("bad_upstream_response", LINK_EXPIRED);
+      await response.body?.cancel().catch(() => undefined);
       if (response.status >= 500 || response.status === 429) throw new PassingFailure(response.status);
       throw new AppError("bad_upstream_response", `The gateway's image link answered ${response.status}; the image could not be kept.`);
     }

@@ -2,6 +2,7 @@ import { aspectValue, fitToModel, type ColumnPlan, type CompareAspect } from "..
 import { getModel, type ModelId } from "../models/registry";
 import type { GridAxis, GridRequest } from "./grid-request";
 import { combinationCount, expandPrompt, findVariables, type ExpandedPrompt } from "./prompt-variables";
+import { charCount } from "../text/well-formed";
 
 /**
  * A grid's plan: every cell's own request, where it sits, and each axis's labels. No zod here: the history's
@@ -51,12 +52,16 @@ export const variablePrompts = (grid: Pick<GridShape, "prompt" | "lists" | "axes
  * variable at its longest value, then every place the search term could stand given its longest term.
  */
 export const longestCellPrompt = (grid: Pick<GridShape, "prompt" | "lists" | "axes">): number => {
-  const longest = (values: readonly string[]) => Math.max(0, ...values.map((value) => value.length));
-  const expanded = findVariables(grid.prompt, grid.lists).reduce((length, variable) => length + Math.max(0, longest(variable.values) - (variable.end - variable.start)), grid.prompt.length);
+  const longest = (values: readonly string[]) => Math.max(0, ...values.map(charCount));
+  const expanded = findVariables(grid.prompt, grid.lists).reduce(
+    (count, variable) => count + Math.max(0, longest(variable.values) - charCount(grid.prompt.slice(variable.start, variable.end))),
+    charCount(grid.prompt),
+  );
   const replace = grid.axes.find((axis) => axis.type === "replace");
   const term = replace?.type === "replace" ? (replace.values[0] ?? "") : "";
   if (replace?.type !== "replace" || term === "") return expanded;
-  return expanded + Math.floor(expanded / term.length) * Math.max(0, longest(replace.values) - term.length);
+  const termCount = charCount(term);
+  return expanded + Math.floor(expanded / termCount) * Math.max(0, longest(replace.values) - termCount);
 };
 
 /**

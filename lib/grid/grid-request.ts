@@ -3,11 +3,11 @@ import * as z from "zod/mini";
 import { aspectSchema, imagesPer } from "../compare/compare-request";
 import { COMPARE_ASPECTS } from "../compare/fit-to-model";
 import { getModel, MODEL_IDS, MODELS, SEED_MAX } from "../models/registry";
-import { flag, seedSchema, strictFields, text } from "../models/request-schema";
+import { flag, maxChars, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
 import { AXIS_TYPES, cellCount, GRID_LIMITS, longestCellPrompt, planGrid, variablePrompts, type GridShape } from "./grid-plan";
 import { combinationCount, findVariables, LIST_NAME, listNames } from "./prompt-variables";
-import { itemsOnce, PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
+import { listItem, listItemsOf, PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
 import { ownEntry } from "../text/own-entry";
 
 /**
@@ -22,7 +22,7 @@ import { ownEntry } from "../text/own-entry";
  * its model after; this keeps a grid's hundred cells from each copying megabytes of text first.
  */
 const GRID_TEXT_MAX = 10 * Math.max(...MODELS.map((model) => model.promptMaxLength));
-const gridText = (what: string) => text(what).check(z.maxLength(GRID_TEXT_MAX, `${what} may be at most ${GRID_TEXT_MAX} characters.`));
+const gridText = (what: string) => text(what).check(maxChars(GRID_TEXT_MAX, `${what} may be at most ${GRID_TEXT_MAX} characters.`));
 
 const valueCount = (what: string) => [
   z.minLength(2, `${what}: give at least 2 values.`),
@@ -69,18 +69,19 @@ const LIST_NAME_RULE = "A list's name is letters, digits and dashes (at most 40)
 const listsSchema = z
   .record(
     z.string().check(z.regex(LIST_NAME, LIST_NAME_RULE)),
-    z
-      .array(text("A list's item").check(z.maxLength(PROMPT_LISTS.itemMaxLength, `A list's item may be at most ${PROMPT_LISTS.itemMaxLength} characters.`)))
-      .check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`), itemsOnce),
+    listItemsOf(listItem),
     // A key that fails its check is reported by the record itself, not in the key's own words.
     { error: (issue) => (issue.code === "invalid_key" ? LIST_NAME_RULE : "Send the lists as an object of names and their items.") },
   )
   .check(z.refine((lists) => Object.keys(lists).length <= GRID_LIMITS.lists, `A grid uses at most ${GRID_LIMITS.lists} lists.`));
 
-/** Text past the limits its own fields say: nothing of such a grid is expanded. */
+/**
+ * Text past the limits its own fields say (already refused there): nothing of such a grid is expanded. Counted
+ * as the fields count, in characters, or text the fields take would skip every check below.
+ */
 const pastTextLimits = (grid: GridShape): boolean =>
-  [grid.prompt, grid.negativePrompt, ...grid.axes.flatMap((axis) => (axis.type === "replace" || axis.type === "negative" ? axis.values : []))].some((value) => value.length > GRID_TEXT_MAX) ||
-  Object.values(grid.lists).some((items) => items.length > GRID_LIMITS.listItems || items.some((item) => item.length > PROMPT_LISTS.itemMaxLength));
+  [grid.prompt, grid.negativePrompt, ...grid.axes.flatMap((axis) => (axis.type === "replace" || axis.type === "negative" ? axis.values : []))].some((value) => charCount(value) > GRID_TEXT_MAX) ||
+  Object.values(grid.lists).some((items) => items.length > GRID_LIMITS.listItems || items.some((item) => charCount(item) > PROMPT_LISTS.itemMaxLength));
 
 const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: string) => void) => {
   if (pastTextLimits(grid)) return;

@@ -1,6 +1,6 @@
 // zod/mini: the lists editor ships it to the browser.
 import * as z from "zod/mini";
-import { strictFields, text } from "../models/request-schema";
+import { maxChars, strictFields, text } from "../models/request-schema";
 import { GRID_LIMITS } from "./grid-plan";
 import { LIST_NAME } from "./prompt-variables";
 
@@ -11,11 +11,17 @@ export type PromptList = { readonly name: string; readonly items: readonly strin
 export const PROMPT_LISTS = { max: 100, itemMaxLength: 200 } as const;
 
 /**
- * The largest body a list within those rules can be, in bytes: JSON writes a character in at most 6 (an
- * escaped control character; a Chinese one takes 3). A cap in bytes tighter than the rules in characters
- * would refuse a full list of Chinese words as "too large".
+ * The most bytes JSON can take to write one character: an emoji or a rare CJK character escaped by a client
+ * that writes only ASCII (`\ud83d\udc31`). Written as UTF-8 it is 4, a Chinese one 3, an escaped control
+ * character 6.
  */
-export const PROMPT_LIST_MAX_BYTES = GRID_LIMITS.listItems * (PROMPT_LISTS.itemMaxLength * 6 + 4) + 1024;
+const JSON_BYTES_PER_CHARACTER = 12;
+
+/**
+ * The largest body a list within those rules can be, in bytes, however its client writes the JSON. A cap in
+ * bytes tighter than the rules in characters would refuse a full list of emoji or Chinese words as "too large".
+ */
+export const PROMPT_LIST_MAX_BYTES = GRID_LIMITS.listItems * (PROMPT_LISTS.itemMaxLength * JSON_BYTES_PER_CHARACTER + 8) + 1024;
 
 /** Each item once (as trimmed): an item twice makes its cells twice, each billed, as `{red|red}` would. */
 export const itemsOnce = z.superRefine((items: readonly string[], ctx) => {
@@ -30,18 +36,20 @@ export const itemsOnce = z.superRefine((items: readonly string[], ctx) => {
   }
 });
 
+/** A list's item, as the lists editor, the lists route and a grid's copy of the list count it: in characters. */
+export const listItem = text("A list's item").check(
+  maxChars(PROMPT_LISTS.itemMaxLength, `A list's item may be at most ${PROMPT_LISTS.itemMaxLength} characters.`),
+);
+
+/** A list's items: at least one, at most a grid's count, each once. */
+export const listItemsOf = (item: z.ZodMiniType<string, string>) =>
+  z.array(item).check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`), itemsOnce);
+
 /** The same check in the lists editor and the route: a name usable as `__name__`, and its items one per line. */
 export const promptListSchema = z.strictObject(
   {
     name: z.string({ error: "A list's name must be text." }).check(z.regex(LIST_NAME, "A list's name is letters, digits and dashes (at most 40).")),
-    items: z
-      .array(
-        text("A list's item").check(
-          z.refine((item) => item.trim() !== "", "A list's items cannot be empty."),
-          z.maxLength(PROMPT_LISTS.itemMaxLength, `A list's item may be at most ${PROMPT_LISTS.itemMaxLength} characters.`),
-        ),
-      )
-      .check(z.minLength(1, "A list needs at least 1 item."), z.maxLength(GRID_LIMITS.listItems, `A list holds at most ${GRID_LIMITS.listItems} items.`), itemsOnce),
+    items: listItemsOf(listItem.check(z.refine((item) => item.trim() !== "", "A list's items cannot be empty."))),
   },
   strictFields,
 );

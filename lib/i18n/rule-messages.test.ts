@@ -20,11 +20,12 @@ import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
 import { answerStillArriving, REQUEST_NOT_MADE } from "../gateway/call";
+import { LINK_EXPIRED } from "../gateway/fetch-image";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
 import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
 import { parseGenerateRequest, parseWith, REQUEST_REFUSED } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { SLOW_UPLOAD, createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
+import { SLOW_UPLOAD, createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createNewVoterLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit } from "../limits/rate-limit";
 import { inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { BLIND_WATERMARK, compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -179,6 +180,14 @@ const sentences = async (): Promise<string[]> => {
       await vote("a");
       await vote("a");
     }),
+    ...(await Promise.all(
+      [1, 20].map((perHour) =>
+        refusal(async () => {
+          const newVoter = createNewVoterLimit(perHour);
+          for (let voter = 0; voter <= perHour; voter++) await newVoter("poll:p:address:a");
+        }),
+      ),
+    )),
     ...issues(batchRequestSchema, { kind: "x", prompt: 1, source: "x", rows: "x" }),
     ...issues(batchRequestSchema, { kind: "batch", prompt: " ", source: "lines", rows: [] }),
     ...issues(batchRequestSchema, { kind: "batch", prompt: "\ud800".padEnd(201, "x"), source: "lines", rows: Array(101).fill({ line: 1, request: defaultRequest("qwen-image") }) }),
@@ -258,6 +267,7 @@ const sentences = async (): Promise<string[]> => {
     BLIND_EDIT,
     BLIND_WATERMARK,
     REQUEST_NOT_MADE,
+    LINK_EXPIRED,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),

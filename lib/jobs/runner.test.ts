@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { isModelComparison } from "../generation/set-kind";
 import { callGateway } from "../gateway/call";
 import type { Gateway } from "../gateway/client";
-import { fetchUpstreamImage } from "../gateway/fetch-image";
+import { fetchUpstreamImage, LINK_EXPIRED } from "../gateway/fetch-image";
 import { openStorage, type Storage } from "../history/storage";
 import { defaultRequest } from "../models/defaults";
 import type { CompareRequest } from "../compare/compare-request";
@@ -214,6 +214,16 @@ describe("every answer shape, and what the gateway said of it", () => {
     expect(await storage.store.get(alone.id)).toMatchObject({ status: "failed", billedImages: 1, error: { message: reason }, images: [] });
     // And no file was left behind by either: a sweep keeping the kept two finds nothing else.
     expect(await storage.images.sweep(new Set(done?.images.map((image) => image.id)), Date.now() + 60_000)).toBe(0);
+  });
+
+  it("a link that expired before it was downloaded says so in words, billed, and nothing is left behind", async () => {
+    current().simulator.configure({ linkLifetimeSeconds: 0 });
+    const started = await runner.start(request({ n: 2 }));
+    await runner.idle();
+    expect(await storage.store.get(started.id)).toMatchObject({ status: "failed", billedImages: 2, error: { code: "bad_upstream_response", message: LINK_EXPIRED }, images: [] });
+    // Refused once, not asked again and again: an expired link does not come back.
+    expect(current().simulator.stats().calls).toBe(1);
+    expect(await storage.images.sweep(new Set(), Date.now() + 60_000)).toBe(0);
   });
 
   it("a failure keeps the gateway's request id (and task id) for the user to quote", async () => {

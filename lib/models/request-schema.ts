@@ -15,6 +15,11 @@ export const text = (what: string) =>
     // Said at the field in the form; the server refuses any request holding one (lib/http/read-json-body.ts).
     z.refine((value) => !value.includes("\u0000"), `${what} holds a NUL character (U+0000), which cannot be kept. Remove it.`),
   );
+/**
+ * At most `max` characters, counted as the models count a prompt (code points: an emoji or a rare CJK
+ * character is one), whatever a zod version's own length checks count.
+ */
+export const maxChars = (max: number, message: string) => z.refine<string>((value) => charCount(value) <= max, message);
 export const flag = (what: string) => z.boolean({ error: `${what} must be true or false.` });
 export const strictFields = {
   error: (issue: { code?: string; keys?: readonly string[] }) =>

@@ -8,6 +8,10 @@ import type { Size } from "../models/size-rules";
 export const ANSWER_SHAPES = ["openai", "multimodal", "text2image", "task"] as const;
 export type AnswerShape = (typeof ANSWER_SHAPES)[number];
 
+/** How the documented shape carries an image: a link to it, or its bytes inline (base64). */
+export const RESPONSE_FORMATS = ["url", "b64_json"] as const;
+export type ResponseFormat = (typeof RESPONSE_FORMATS)[number];
+
 /** One image as the routes make it, before it is put in a shape. */
 export type ImageItem = { url: string; b64_json: string; revised_prompt: string };
 

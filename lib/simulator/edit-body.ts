@@ -20,7 +20,7 @@ export const parseEditBody = (text: string): Parsed<EditWireRequest> => {
   }
   const parsed = editSchema.safeParse(object.request);
   if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
-  const { model, input, parameters } = parsed.data;
+  const { model, input, parameters, response_format } = parsed.data;
   const { parts, prompt } = userParts(input.messages);
   const images = parts.flatMap((part) => (part.image === undefined ? [] : [part.image]));
   const [image] = images;
@@ -30,5 +30,5 @@ export const parseEditBody = (text: string): Parsed<EditWireRequest> => {
       message: `An edit takes exactly one input image in the user message's content, e.g. ${EXAMPLE_CONTENT}; found ${images.length}.`,
     };
   }
-  return { ok: true, request: { style: "native", model, prompt, image, ...parameters } };
+  return { ok: true, request: { style: "native", model, prompt, image, ...parameters, response_format } };
 };

@@ -89,7 +89,7 @@ describe("a successful edit", () => {
     expect(images).toHaveLength(3);
     for (const image of images) {
       expect(image.b64_json).toBe("");
-      expect(image.url).toMatch(new RegExp(`^${ORIGIN}/v1/files/edit-[0-9a-f]{32}\\.png$`));
+      expect(image.url).toMatch(new RegExp(`^${ORIGIN}/v1/files/edit-[0-9a-f]{32}\\.png\\?Expires=\\d+$`));
       const file = await simulator.handle(new Request(image.url));
       expect(file.status).toBe(200);
       expect(file.headers.get("content-type")).toBe("image/png");

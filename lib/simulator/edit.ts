@@ -11,9 +11,9 @@ import {
   invalidParameter,
   lastRequest,
   type GenerationContext,
+  type Delivery,
   type ImageEndpoint,
   type ImageItem,
-  type ResponseFormat,
 } from "./generate";
 import { revisePrompt } from "./revise-prompt";
 
@@ -46,21 +46,20 @@ const editEndpoint = (files: EditFileStore): ImageEndpoint =>
         ok: true,
         prompt: validation.params.prompt,
         size: { width: base.width, height: base.height },
-        images: (format, origin) => editedImages(validation.params, base, { format, origin, files }),
+        responseFormat: wire.response_format,
+        images: (delivery) => editedImages(validation.params, base, delivery, files),
       };
     },
   });
 
-type Delivery = { readonly format: ResponseFormat; readonly origin: string; readonly files: EditFileStore };
-
-const editedImages = async (params: EditParams, base: EditBase, { format, origin, files }: Delivery): Promise<ImageItem[]> => {
+const editedImages = async (params: EditParams, base: EditBase, { format, link }: Delivery, files: EditFileStore): Promise<ImageItem[]> => {
   const revised = params.promptExtend ? revisePrompt(params.prompt, params.seed) : "";
   const look = { model: params.model.id, prompt: params.prompt, negativePrompt: params.negativePrompt, seed: params.seed, watermark: params.watermark };
   const items: ImageItem[] = [];
   // In turn rather than all at once, for the same reason as generations: sharp already keeps every core busy.
   for (let index = 0; index < params.n; index++) {
     const png = await renderEdit(base, { ...look, index });
-    const item = format === "url" ? { url: `${origin}/v1/files/${files.put(png)}.png`, b64_json: "" } : { url: "", b64_json: png.toString("base64") };
+    const item = format === "url" ? { url: link(files.put(png)), b64_json: "" } : { url: "", b64_json: png.toString("base64") };
     items.push({ ...item, revised_prompt: revised });
   }
   return items;

@@ -1,14 +1,18 @@
 import { jsonResponse } from "./envelopes";
 import { EDIT_FILE_PREFIX, type EditFileStore } from "./edit-files";
+import { expiredLinkResponse, linkExpired } from "./file-links";
 import { decodeImageToken } from "./image-token";
 import { renderedFile, renderImage } from "./render";
 
 /**
- * `GET /v1/files/<name>.png`: a generation is drawn again from its token; an edit is looked up among the
- * newest kept in memory. Cacheable for a day, the lifetime the gateway gives its result URLs (an id's bytes
- * never change, even once it is gone).
+ * `GET /v1/files/<name>.png?Expires=...`: refused once its link has expired, as the object store refuses it;
+ * otherwise a generation is drawn again from its token, and an edit is looked up among the newest kept in
+ * memory. Cacheable for a day, the lifetime the gateway gives its result URLs (an id's bytes never change,
+ * even once it is gone).
  */
-export const handleFile = async (name: string, editFiles: EditFileStore): Promise<Response> => {
+export const handleFile = async (name: string, editFiles: EditFileStore, link: { readonly expires: string | null; readonly host: string }): Promise<Response> => {
+  // A link without one was typed by hand (a test's); the gateway's always carry one.
+  if (link.expires !== null && linkExpired(link.expires)) return expiredLinkResponse(link.host, link.expires);
   if (name.startsWith(EDIT_FILE_PREFIX)) {
     const png = editFiles.get(name);
     return png

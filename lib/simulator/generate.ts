@@ -3,24 +3,31 @@ import { sleep } from "./abortable";
 import { clientGone, dashScopeError, jsonResponse, newRequestId } from "./envelopes";
 import type { FaultQueue } from "./fault-queue";
 import { faultResponse, isAnswerFault, type AnswerFault } from "./faults";
-import { answerBody, unknownShapeBody, type AnswerParts, type AnswerShape, type ImageItem } from "./answer-shapes";
+import { answerBody, unknownShapeBody, type AnswerParts, type AnswerShape, type ImageItem, type ResponseFormat } from "./answer-shapes";
 import type { Size } from "../models/size-rules";
 import type { TaskStore } from "./tasks";
 import { encodeImageToken } from "./image-token";
+import { fileLink } from "./file-links";
 import { parseBody, type Parsed, type WireRequest } from "./parse-body";
 import { keepRendered, renderImage } from "./render";
 import { revisePrompt } from "./revise-prompt";
 import type { LastRequest, StatsRecorder } from "./stats";
 import { validateRequest, type GenerationParams } from "./validate-request";
 
-export type ResponseFormat = "url" | "b64_json";
+export type { ResponseFormat } from "./answer-shapes";
 
 export type GenerationSettings = {
   readonly apiKey: string | undefined;
   readonly latencyMs: number;
+  /** The format of an answer whose request names none (the real gateway's: url). */
   readonly responseFormat: ResponseFormat;
   readonly answerShape: AnswerShape;
+  /** How long an image link stays valid (the gateway's: 24 hours). */
+  readonly linkLifetimeSeconds: number;
 };
+
+/** How a route hands its images over: inline, or as a link to a file it names. */
+export type Delivery = { readonly format: ResponseFormat; readonly link: (name: string) => string };
 
 export type GenerationContext = {
   readonly stats: StatsRecorder;
@@ -40,7 +47,9 @@ export type Acceptance = {
   readonly prompt: string;
   /** The size the images come out at. */
   readonly size: Size;
-  readonly images: (format: ResponseFormat, origin: string) => Promise<ImageItem[]>;
+  /** The format the request asked for (`response_format`), when it named one. */
+  readonly responseFormat: ResponseFormat | undefined;
+  readonly images: (delivery: Delivery) => Promise<ImageItem[]>;
 };
 
 /**
@@ -88,7 +97,7 @@ const answer = async (
   endpoint: ImageEndpoint,
 ): Promise<{ response: Response; faulted: boolean }> => {
   const requestId = newRequestId();
-  const { apiKey, latencyMs, responseFormat, answerShape } = settings();
+  const { apiKey, latencyMs, responseFormat, answerShape, linkLifetimeSeconds } = settings();
 
   const refuse = ({ status, code, message }: Refusal) => ({
     response: dashScopeError(status, code, message, requestId),
@@ -122,8 +131,10 @@ const answer = async (
   // Model Studio's own answers carry links; only the documented shape may carry the images inline.
   const shape: AnswerShape = twist?.startsWith("task_") ? "task" : answerShape;
   const origin = new URL(request.url).origin;
+  // Signed when the images are handed over (a task's: when it has ended), as the gateway's links are.
+  const link = (name: string) => fileLink(origin, name, linkLifetimeSeconds);
   const parts = async (format: ResponseFormat): Promise<AnswerParts> => {
-    const items = await checked.images(format, origin);
+    const items = await checked.images({ format, link });
     return { ...bend(items, twist), prompt: checked.prompt, size: checked.size, requestId };
   };
   const ok = (body: object) => ({ response: jsonResponse(200, body, { "x-request-id": requestId }), faulted: twist !== undefined });
@@ -134,15 +145,15 @@ const answer = async (
     return ok({ output: { task_id: taskId, task_status: "PENDING" }, request_id: requestId });
   }
   if ((await sleep(latencyMs, signal)) === "aborted") return { response: clientGone(), faulted: false };
-  const made = await parts(shape === "openai" ? responseFormat : "url");
+  const made = await parts(shape === "openai" ? (checked.responseFormat ?? responseFormat) : "url");
   if (signal.aborted) return { response: clientGone(), faulted: false };
   return ok(twist === "unknown_shape" ? unknownShapeBody(made) : answerBody(shape, made, crypto.randomUUID()));
 };
 
 /**
  * A partial answer loses its last image to moderation; an over-delivering one repeats the first three times;
- * a broken one's last image cannot be kept: its link answers 404 (as an expired one does), or its data is not
- * an image.
+ * a broken one's last image cannot be kept: its link answers 404 (a file that is gone), or its data is not an
+ * image.
  */
 const bend = (items: ImageItem[], twist: AnswerFault | undefined): Pick<AnswerParts, "items" | "refused"> => {
   if (twist === "partial") return { items: items.slice(0, -1), refused: 1 };
@@ -150,7 +161,7 @@ const bend = (items: ImageItem[], twist: AnswerFault | undefined): Pick<AnswerPa
   const last = items.at(-1);
   if (twist === "broken_image" && last) {
     const broken = last.url
-      ? { ...last, url: last.url.replace(/\/v1\/files\/[^/]+$/, "/v1/files/expired.png") }
+      ? { ...last, url: last.url.replace(/\/v1\/files\/[^/]+$/, "/v1/files/gone.png") }
       : { ...last, b64_json: Buffer.from("not an image").toString("base64") };
     return { items: [...items.slice(0, -1), broken], refused: 0 };
   }
@@ -192,7 +203,13 @@ const generation = imageEndpoint({
     if (!validation.ok) return invalidParameter(validation.message);
     stats.setLastRequest(lastRequest(wire));
     const { params } = validation;
-    return { ok: true, prompt: params.prompt, size: { width: params.width, height: params.height }, images: (format, origin) => images(params, format, origin) };
+    return {
+      ok: true,
+      prompt: params.prompt,
+      size: { width: params.width, height: params.height },
+      responseFormat: wire.response_format,
+      images: (delivery) => images(params, delivery),
+    };
   },
 });
 
@@ -213,7 +230,7 @@ export const lastRequest = (wire: WireRequest): LastRequest => ({
   authorization: "present",
 });
 
-const images = async (params: GenerationParams, format: ResponseFormat, origin: string): Promise<ImageItem[]> => {
+const images = async (params: GenerationParams, { format, link }: Delivery): Promise<ImageItem[]> => {
   const revised = params.promptExtend ? revisePrompt(params.prompt, params.seed) : "";
   const items: ImageItem[] = [];
   // One at a time: sharp already uses every core, and n=6 at 2048*2048 would otherwise hold six frames at once.
@@ -233,7 +250,7 @@ const images = async (params: GenerationParams, format: ResponseFormat, origin: 
       // Drawn before the answer, as the real gateway has its file stored before it answers with the link.
       const name = encodeImageToken(token);
       keepRendered(name, png);
-      items.push({ url: `${origin}/v1/files/${name}.png`, b64_json: "", revised_prompt: revised });
+      items.push({ url: link(name), b64_json: "", revised_prompt: revised });
     } else {
       items.push({ url: "", b64_json: png.toString("base64"), revised_prompt: revised });
     }

@@ -32,7 +32,7 @@ describe("body styles", () => {
     expect(body.data).toHaveLength(2);
     for (const item of body.data) {
       expect(item.url.startsWith(`${server.url}/v1/files/`)).toBe(true);
-      expect(item.url.endsWith(".png")).toBe(true);
+      expect(item.url).toMatch(/\.png\?Expires=\d+$/);
       expect(item.b64_json).toBe("");
     }
     expect(server.simulator.stats().lastRequest?.style).toBe("native");

@@ -7,7 +7,8 @@ import { FAULT_KINDS, faultSpecSchema, type FaultSpec } from "./faults";
 import { handleFile } from "./files-route";
 import { handleGeneration, type GenerationSettings, type ResponseFormat } from "./generate";
 import { createStatsRecorder, type SimulatorStats } from "./stats";
-import { ANSWER_SHAPES, type AnswerShape } from "./answer-shapes";
+import { ANSWER_SHAPES, RESPONSE_FORMATS, type AnswerShape } from "./answer-shapes";
+import { DEFAULT_LINK_LIFETIME_SECONDS, MAX_LINK_LIFETIME_SECONDS } from "./file-links";
 import { createTaskStore } from "./tasks";
 
 export type SimulatorOptions = {
@@ -15,15 +16,19 @@ export type SimulatorOptions = {
   readonly apiKey?: string;
   /** Simulated generation time before the answer; 0 unless given, so tests stay fast. */
   readonly latencyMs?: number;
+  /** The format of an answer whose request names no `response_format` ("url", the gateway's, unless given). */
   readonly responseFormat?: ResponseFormat;
   /** Which of the gateway's answer shapes a 200 takes ("openai", the documented one, unless given). */
   readonly answerShape?: AnswerShape;
+  /** How long image links stay valid (a day, the gateway's, unless given; 0 makes them expired at once). */
+  readonly linkLifetimeSeconds?: number;
 };
 
 export type SimulatorConfig = {
   readonly latencyMs?: number;
   readonly responseFormat?: ResponseFormat;
   readonly answerShape?: AnswerShape;
+  readonly linkLifetimeSeconds?: number;
   readonly periodicFaults?: PeriodicFaults | null;
 };
 
@@ -39,8 +44,9 @@ export type Simulator = {
 
 const configSchema = z.strictObject({
   latencyMs: z.int().min(0).max(600_000).optional(),
-  responseFormat: z.enum(["url", "b64_json"]).optional(),
+  responseFormat: z.enum(RESPONSE_FORMATS).optional(),
   answerShape: z.enum(ANSWER_SHAPES).optional(),
+  linkLifetimeSeconds: z.int().min(0).max(MAX_LINK_LIFETIME_SECONDS).optional(),
   periodicFaults: z
     .strictObject({
       every: z.int().min(2).max(1_000_000),
@@ -60,12 +66,14 @@ const TASK_PATH = /^\/v1\/tasks\/([A-Za-z0-9_-]{1,100})(\/cancel)?$/;
  * let tests script faults and read what arrived. Web-standard Request/Response so any server (or none) can host it.
  */
 export const createSimulator = (options: SimulatorOptions): Simulator => {
-  const initial = configSchema.parse({ latencyMs: options.latencyMs, responseFormat: options.responseFormat, answerShape: options.answerShape });
+  const { latencyMs, responseFormat, answerShape, linkLifetimeSeconds } = options;
+  const initial = configSchema.parse({ latencyMs, responseFormat, answerShape, linkLifetimeSeconds });
   let settings: GenerationSettings = {
     apiKey: options.apiKey,
     latencyMs: initial.latencyMs ?? 0,
     responseFormat: initial.responseFormat ?? "url",
     answerShape: initial.answerShape ?? "openai",
+    linkLifetimeSeconds: initial.linkLifetimeSeconds ?? DEFAULT_LINK_LIFETIME_SECONDS,
   };
   const stats = createStatsRecorder();
   const faults = createFaultQueue();
@@ -80,6 +88,7 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
       latencyMs: parsed.latencyMs ?? settings.latencyMs,
       responseFormat: parsed.responseFormat ?? settings.responseFormat,
       answerShape: parsed.answerShape ?? settings.answerShape,
+      linkLifetimeSeconds: parsed.linkLifetimeSeconds ?? settings.linkLifetimeSeconds,
     };
     if (parsed.periodicFaults !== undefined) faults.periodic(parsed.periodicFaults);
   };
@@ -90,12 +99,12 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
   };
 
   const handle = async (request: Request, signal: AbortSignal = request.signal): Promise<Response> => {
-    const { pathname } = new URL(request.url);
+    const { pathname, searchParams, host } = new URL(request.url);
     const route = `${request.method} ${pathname}`;
     if (route === "POST /v1/images/generations") return handleGeneration(request, context, signal);
     if (route === "POST /v1/images/edits") return handleEdit(request, context, signal);
     const file = request.method === "GET" ? FILE_PATH.exec(pathname) : null;
-    if (file?.[1]) return handleFile(file[1], editFiles);
+    if (file?.[1]) return handleFile(file[1], editFiles, { expires: searchParams.get("Expires"), host });
     const task = TASK_PATH.exec(pathname);
     if (task?.[1]) return handleTask(request, task[1], task[2] === "/cancel");
     // The test controls take the same key as the API when one is set: any local process could otherwise

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { encodeImageToken } from "./image-token";
 import { renderImage } from "./render";
 import { startSimulatorServer } from "./node-server";
-import { generate, imagesOf, nativeBody, useSimulatorServer } from "./test-support";
+import { generate, imagesOf, nativeBody, TEST_KEY, useSimulatorServer } from "./test-support";
 
 const current = useSimulatorServer();
 
@@ -30,7 +30,7 @@ describe("url mode", () => {
     const body = nativeBody("wan2.2-t2i-flash", "a cat", { size: "640*512", n: 1, seed: 7 });
     const [first] = await imagesOf(await generate(current(), body));
     const [second] = await imagesOf(await generate(current(), body));
-    expect(second?.url).toBe(first?.url);
+    expect(new URL(second?.url ?? "").pathname).toBe(new URL(first?.url ?? "").pathname);
     const other = await startSimulatorServer({});
     try {
       const path = new URL(first?.url ?? "").pathname;
@@ -71,6 +71,78 @@ describe("url mode", () => {
       expect((await fetch(`${current().url}/v1/files/${text}.png`)).status, text).toBe(404);
     }
     expect((await fetch(`${current().url}/v1/files/${encodeImageToken({ ...token, width: 1328, height: 1328 })}.png`)).status).toBe(200);
+  });
+});
+
+describe("link expiry", () => {
+  const expiresOf = (url: string) => Number(new URL(url).searchParams.get("Expires"));
+
+  it("signs each link for 24 hours, as the gateway's result URLs last", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const [image] = await imagesOf(await generate(current(), nativeBody("qwen-image", "a cat")));
+    const after = Math.floor(Date.now() / 1000);
+    expect(expiresOf(image?.url ?? "")).toBeGreaterThanOrEqual(before + 86_400);
+    expect(expiresOf(image?.url ?? "")).toBeLessThanOrEqual(after + 86_400);
+    expect((await fetch(image?.url ?? "")).status).toBe(200);
+  });
+
+  it("refuses an expired link as the object store does: 403 AccessDenied, \"Request has expired.\"", async () => {
+    current().simulator.configure({ linkLifetimeSeconds: 0 });
+    const [image] = await imagesOf(await generate(current(), nativeBody("qwen-image", "a cat")));
+    const response = await fetch(image?.url ?? "");
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe("application/xml");
+    const body = await response.text();
+    expect(body).toContain("<Code>AccessDenied</Code>");
+    expect(body).toContain("<Message>Request has expired.</Message>");
+    // The same file under a link still valid is served: it is the link that expired.
+    const path = new URL(image?.url ?? "").pathname;
+    expect((await fetch(`${current().url}${path}?Expires=${Math.floor(Date.now() / 1000) + 60}`)).status).toBe(200);
+    expect((await fetch(`${current().url}${path}?Expires=soon`)).status).toBe(403);
+  });
+
+  it("signs a task's links when the task hands its images over", async () => {
+    current().simulator.configure({ linkLifetimeSeconds: 0, answerShape: "task" });
+    const started = (await (await generate(current(), nativeBody("wan2.6-t2i", "a cat", { n: 1 }))).json()) as { output: { task_id: string } };
+    const task = await fetch(`${current().url}/v1/tasks/${started.output.task_id}`, { headers: { authorization: `Bearer ${TEST_KEY}` } });
+    const { output } = (await task.json()) as { output: { results: Array<{ url: string }> } };
+    expect((await fetch(output.results[0]?.url ?? "")).status).toBe(403);
+  });
+
+  it("takes the lifetime from its options and its config, within what OSS allows", async () => {
+    const short = await startSimulatorServer({ linkLifetimeSeconds: 0 });
+    try {
+      const [image] = await imagesOf(await generate(short, nativeBody("qwen-image", "a cat")));
+      expect((await fetch(image?.url ?? "")).status).toBe(403);
+    } finally {
+      await short.close();
+    }
+    expect(() => current().simulator.configure({ linkLifetimeSeconds: 604_801 })).toThrow();
+  });
+});
+
+describe("response_format", () => {
+  const flatBody = (extra: Record<string, unknown>) => ({ model: "wan2.2-t2i-flash", prompt: "a cat", size: "512*512", n: 1, ...extra });
+
+  it("answers inline when the request asks for b64_json, in either body style", async () => {
+    for (const body of [flatBody({ response_format: "b64_json" }), { ...nativeBody("wan2.2-t2i-flash", "a cat", { size: "512*512", n: 1 }), response_format: "b64_json" }]) {
+      const [image] = await imagesOf(await generate(current(), body));
+      expect(image?.url).toBe("");
+      expect(await sizeOf(Buffer.from(image?.b64_json ?? "", "base64"))).toEqual({ width: 512, height: 512, format: "png" });
+    }
+  });
+
+  it("answers with a link when the request asks for url, whatever the simulator's default", async () => {
+    current().simulator.configure({ responseFormat: "b64_json" });
+    const [image] = await imagesOf(await generate(current(), flatBody({ response_format: "url" })));
+    expect(image?.b64_json).toBe("");
+    expect(await sizeOf(await download(image?.url ?? ""))).toEqual({ width: 512, height: 512, format: "png" });
+  });
+
+  it("refuses a format the gateway does not have", async () => {
+    const response = await generate(current(), flatBody({ response_format: "png" }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "InvalidParameter", message: expect.stringContaining('response_format must be "url" or "b64_json"') });
   });
 });
 

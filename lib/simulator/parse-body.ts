@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RESPONSE_FORMATS, type ResponseFormat } from "./answer-shapes";
 
 /**
  * A generation body as the client wrote it, in either of the two shapes the gateway accepts. Nothing is
@@ -14,6 +15,7 @@ export type WireRequest = {
   readonly prompt_extend?: boolean | undefined;
   readonly watermark?: boolean | undefined;
   readonly negative_prompt?: string | undefined;
+  readonly response_format?: ResponseFormat | undefined;
 };
 
 export type Parsed<T> = { readonly ok: true; readonly request: T } | { readonly ok: false; readonly message: string };
@@ -27,6 +29,12 @@ const parameterFields = {
   seed: z.number().optional(),
 };
 
+/**
+ * OpenAI's field, read by the gateway beside the model (its page's `b64_json`: "Base64 image data (when
+ * requested)"); any other value is refused, as OpenAI refuses it.
+ */
+const responseFormat = z.enum(RESPONSE_FORMATS, { error: 'response_format must be "url" or "b64_json".' }).optional();
+
 /** The documented body shape; each route says which parts a message's content may carry. */
 export const nativeSchema = <Part extends z.ZodType<{ readonly text?: string | undefined }>>(part: Part) =>
   z.object({
@@ -34,11 +42,12 @@ export const nativeSchema = <Part extends z.ZodType<{ readonly text?: string | u
     // The gateway's page marks a message's role optional.
     input: z.object({ messages: z.array(z.object({ role: z.string().optional(), content: z.array(part) })).min(1) }),
     parameters: z.object(parameterFields).optional(),
+    response_format: responseFormat,
   });
 
 const generationSchema = nativeSchema(z.object({ text: z.string().optional() }));
 
-const flatSchema = z.object({ model: z.string(), prompt: z.string(), ...parameterFields });
+const flatSchema = z.object({ model: z.string(), prompt: z.string(), ...parameterFields, response_format: responseFormat });
 
 export const describeIssues = (error: z.ZodError): string =>
   error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
@@ -79,8 +88,8 @@ export const parseBody = (text: string): Parsed<WireRequest> => {
 const readNative = (json: object): Parsed<WireRequest> => {
   const parsed = generationSchema.safeParse(json);
   if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
-  const { model, input, parameters } = parsed.data;
-  return { ok: true, request: { style: "native", model, prompt: userParts(input.messages).prompt, ...parameters } };
+  const { model, input, parameters, response_format } = parsed.data;
+  return { ok: true, request: { style: "native", model, prompt: userParts(input.messages).prompt, ...parameters, response_format } };
 };
 
 const readFlat = (json: object): Parsed<WireRequest> => {

@@ -5,7 +5,7 @@ describe("parseStandaloneEnv", () => {
   it("fills the documented defaults", () => {
     expect(parseStandaloneEnv({})).toEqual({
       ok: true,
-      options: { port: 4010, host: "127.0.0.1", latencyMs: 800, responseFormat: "url", answerShape: "openai" },
+      options: { port: 4010, host: "127.0.0.1", latencyMs: 800, responseFormat: "url", answerShape: "openai", linkLifetimeSeconds: 86_400 },
     });
   });
 
@@ -17,10 +17,11 @@ describe("parseStandaloneEnv", () => {
       SIMULATOR_LATENCY_MS: "0",
       SIMULATOR_RESPONSE_FORMAT: "b64_json",
       SIMULATOR_ANSWER_SHAPE: "multimodal",
+      SIMULATOR_LINK_LIFETIME_SECONDS: "60",
     });
     expect(config).toEqual({
       ok: true,
-      options: { port: 0, host: "::1", apiKey: "sk-local", latencyMs: 0, responseFormat: "b64_json", answerShape: "multimodal" },
+      options: { port: 0, host: "::1", apiKey: "sk-local", latencyMs: 0, responseFormat: "b64_json", answerShape: "multimodal", linkLifetimeSeconds: 60 },
     });
   });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SimulatorServerOptions } from "./node-server";
 import { ANSWER_SHAPES, type AnswerShape } from "./answer-shapes";
+import { DEFAULT_LINK_LIFETIME_SECONDS, MAX_LINK_LIFETIME_SECONDS } from "./file-links";
 
 const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -26,10 +27,11 @@ const envSchema = z.object({
   SIMULATOR_ANSWER_SHAPE: z
     .enum(ANSWER_SHAPES, { error: `SIMULATOR_ANSWER_SHAPE must be one of: ${ANSWER_SHAPES.join(", ")}` })
     .default("openai"),
+  SIMULATOR_LINK_LIFETIME_SECONDS: wholeNumber("SIMULATOR_LINK_LIFETIME_SECONDS", 0, MAX_LINK_LIFETIME_SECONDS, DEFAULT_LINK_LIFETIME_SECONDS),
 });
 
 export type StandaloneConfig =
-  | { readonly ok: true; readonly options: SimulatorServerOptions & { latencyMs: number; responseFormat: "url" | "b64_json"; answerShape: AnswerShape } }
+  | { readonly ok: true; readonly options: SimulatorServerOptions & { latencyMs: number; responseFormat: "url" | "b64_json"; answerShape: AnswerShape; linkLifetimeSeconds: number } }
   | { readonly ok: false; readonly message: string };
 
 /** The `npm run simulator` settings from the environment, refused with a message a person can act on. */
@@ -47,6 +49,7 @@ export const parseStandaloneEnv = (env: Readonly<Record<string, string | undefin
       latencyMs: value.SIMULATOR_LATENCY_MS,
       responseFormat: value.SIMULATOR_RESPONSE_FORMAT,
       answerShape: value.SIMULATOR_ANSWER_SHAPE,
+      linkLifetimeSeconds: value.SIMULATOR_LINK_LIFETIME_SECONDS,
       ...(value.SIMULATOR_API_KEY === undefined ? {} : { apiKey: value.SIMULATOR_API_KEY }),
     },
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { SimulatorOptions } from "./handler";
 import { startSimulatorServer, type SimulatorServer } from "./node-server";
 import type { ImageItem } from "./answer-shapes";
+import { DEFAULT_LINK_LIFETIME_SECONDS } from "./file-links";
 
 /** Shared by the simulator's tests: a real HTTP client for the server, as the app's gateway code would be. */
 
@@ -41,7 +42,7 @@ export const waitFor = async (check: () => boolean, timeoutMs = 3000): Promise<v
 
 /**
  * A simulator on an ephemeral loopback port for one test file, back to a clean state (no faults, no stats,
- * the given latency and format) before each test. Returns a getter, since the server starts in beforeAll.
+ * the given latency, format, shape and link lifetime) before each test. Returns a getter, since the server starts in beforeAll.
  */
 export const useSimulatorServer = (options: SimulatorOptions = {}): (() => SimulatorServer) => {
   let server: SimulatorServer | undefined;
@@ -55,7 +56,12 @@ export const useSimulatorServer = (options: SimulatorOptions = {}): (() => Simul
   afterAll(() => server?.close());
   beforeEach(() => {
     current().simulator.reset();
-    current().simulator.configure({ latencyMs: options.latencyMs ?? 0, responseFormat: options.responseFormat ?? "url", answerShape: options.answerShape ?? "openai" });
+    current().simulator.configure({
+      latencyMs: options.latencyMs ?? 0,
+      responseFormat: options.responseFormat ?? "url",
+      answerShape: options.answerShape ?? "openai",
+      linkLifetimeSeconds: options.linkLifetimeSeconds ?? DEFAULT_LINK_LIFETIME_SECONDS,
+    });
   });
   return current;
 };
