@@ -100,6 +100,19 @@ test.describe("comparing models side by side", () => {
     await expect(about.first()).toHaveText(/^Wan 2\.6: \S/);
   });
 
+  test("blind mode says at the count that each model makes fewer, and the count typed comes back when it is off", async ({ compare }) => {
+    await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);
+    const count = compare.form.getByLabel("Images per model");
+    await count.fill("2");
+    await compare.form.getByLabel("Blind comparison").check();
+    // Qwen-Image Max makes one image a request: said at the count itself, not only under the plan.
+    await expect(count).toHaveAccessibleDescription("Blind: 1 image per model (the most every chosen model makes), so no column stands out. Your 2 stay here for when blind mode is off.");
+    await expect(count).toHaveValue("2");
+    await compare.form.getByLabel("Blind comparison").uncheck();
+    await expect(count).toHaveAccessibleDescription("1 to 4, capped by each model's own limit.");
+    await expect(count).toHaveValue("2");
+  });
+
   test("a blind comparison is stopped whole: Cancel all stops every column in one request, none alone", async ({ compare, simulator, page }) => {
     await simulator.configure({ latencyMs: 20_000 });
     await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);
@@ -186,10 +199,30 @@ test.describe("comparing models side by side", () => {
     await expect(card.getByRole("heading", { name: "Model A" })).toBeVisible();
     await card.getByRole("button", { name: "Reveal models" }).click();
     await expect(card.getByRole("group", { name: "Show which model made each column? This cannot be undone." })).toBeVisible();
+    // Which image each letter held, to find it again under its letter once the names show.
+    const imageIds = async (column: ReturnType<typeof compare.column>) => (await column.getByRole("img").getAttribute("src"))?.split("/")[3];
+    const heldA = await imageIds(compare.column(card, "Model A"));
     await card.getByRole("button", { name: "Reveal", exact: true }).click();
     await expect(card.getByRole("heading", { name: "Wan 2.6" })).toBeVisible();
     await expect(card.getByRole("heading", { name: "Qwen-Image Max" })).toBeVisible();
     await expect(card.getByRole("button", { name: "Reveal models" })).toHaveCount(0);
+    // The letters people spoke of stay beside the names, on the card, the share page and the slides.
+    const revealed = /^[AB] · (Wan 2\.6|Qwen-Image Max)$/;
+    const headings = await card.getByRole("heading", { level: 3 }).allTextContents();
+    expect(headings).toHaveLength(2);
+    for (const heading of headings) expect(heading).toMatch(revealed);
+    expect(headings.map((heading) => heading[0])).toEqual(["A", "B"]);
+    const columnA = headings[0] ?? "";
+    expect(await imageIds(compare.column(card, columnA))).toBe(heldA);
+    const revisit = await page.context().newPage();
+    await revisit.goto(link);
+    await expect(revisit.getByRole("listitem", { name: columnA, exact: true }).getByRole("img")).toBeVisible();
+    await expect(revisit.getByRole("listitem", { name: headings[1] ?? "", exact: true }).getByRole("img")).toBeVisible();
+    await revisit.close();
+    await card.getByRole("button", { name: "Present" }).click();
+    const show = page.getByRole("dialog", { name: "Presentation" });
+    await expect(show.getByRole("figure").first()).toContainText(columnA);
+    await page.keyboard.press("Escape");
     await page.reload();
     await expect(compare.card().getByRole("heading", { name: "Qwen-Image Max" })).toBeVisible();
   });

@@ -158,6 +158,19 @@ test.describe("editing an image", () => {
     await expect(edit.model).toHaveValue("qwen-image-edit");
     await expect(edit.prompt).toHaveValue("Turn it into a night scene with the beam lit");
     await expect(edit.inputImage).toContainText("a result of “Add a storm over the sea”");
+    // The note says where the settings came from, naming the model as the list does, not by its id.
+    await expect(edit.form.getByText("Edit loaded from the history (Qwen-Image Edit).", { exact: true })).toBeVisible();
+
+    // Opened from a share page, it says the shared link, not the history.
+    await reloaded.getByRole("button", { name: "Share link" }).click();
+    const link = await reloaded.getByRole("textbox", { name: "Share link" }).inputValue();
+    const visitor = await page.context().newPage();
+    await visitor.goto(link);
+    await visitor.getByRole("article", { name: /Turn it into a night scene/ }).getByRole("link", { name: "Open in playground" }).click();
+    const visiting = new EditPanel(visitor);
+    await expect(visiting.prompt).toHaveValue("Turn it into a night scene with the beam lit");
+    await expect(visiting.form.getByText("Edit loaded from the shared link (Qwen-Image Edit).", { exact: true })).toBeVisible();
+    await visitor.close();
   });
 
   test("refuses a 12 MB file and a disguised one before any request, and turns a phone photo upright", async ({ page, playground }) => {

@@ -89,7 +89,13 @@ test.describe("parameter grids", () => {
 
   test("search and replace names each column by its term, and each cell is sent its own prompt", async ({ grid, page }) => {
     await grid.prompt.fill("A red lighthouse on a red cliff");
+    // The fresh grid varies the seed, so the form's own seed is not used; the help says so, and says what it does otherwise.
+    const seed = grid.form.getByLabel("Seed", { exact: true });
+    await expect(seed).toHaveAccessibleDescription("Not used while the grid has a Seed axis: each cell takes its seed from that axis.");
     await grid.setAxis(1, "Search and replace");
+    await expect(seed).toHaveAccessibleDescription(
+      "One seed for every cell, so the cells differ only by their axes' values. Empty: a random seed is chosen once, when the grid starts, and every cell uses it (the card shows it).",
+    );
     await grid.axis(1).getByLabel("Terms").pressSequentially("red, blue, golden");
     await expect(grid.form.getByTestId("grid-size")).toContainText("3 cells, 3 images");
     await grid.run();
@@ -103,6 +109,9 @@ test.describe("parameter grids", () => {
       "A blue lighthouse on a blue cliff",
       "A golden lighthouse on a golden cliff",
     ]);
+    // As the seed's help says: left empty, one seed chosen for the grid, the same in every cell.
+    expect(new Set(saved.columns.map((column) => column.generation.request.seed)).size).toBe(1);
+    expect(saved.columns[0]?.generation.request.seed).toBe(saved.seed);
     // A term the prompt lacks is refused in the form, before anything is sent.
     await grid.axis(1).getByLabel("Terms").fill("green, white");
     await grid.form.getByRole("button", { name: "Run the grid" }).click();

@@ -39,12 +39,12 @@ test.describe("中文 and English", () => {
 
     // Switching keeps what is typed, and sticks across a reload; a notice shown is reworded too.
     await page.getByRole("article").nth(1).getByRole("button", { name: "复用设置", exact: true }).click();
-    await expect(form.getByRole("status").filter({ hasText: "已从历史记录载入设置" })).toBeVisible();
+    await expect(form.getByRole("status").filter({ hasText: "已从历史记录载入设置（Qwen-Image Max）。" })).toBeVisible();
     await form.getByLabel("提示词", { exact: true }).fill("一盏灯笼");
     await page.getByLabel("语言").selectOption("en");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     const english = page.getByRole("form", { name: "Generation settings" });
-    await expect(english.getByRole("status").filter({ hasText: "Settings loaded from the history (qwen-image-max)." })).toBeVisible();
+    await expect(english.getByRole("status").filter({ hasText: "Settings loaded from the history (Qwen-Image Max)." })).toBeVisible();
     await expect(english.getByLabel("Prompt", { exact: true })).toHaveValue("一盏灯笼");
     await expect(english.getByRole("button", { name: "Generate", exact: true })).toBeVisible();
     await page.reload();

@@ -21,6 +21,7 @@ import {
   comparisonImageCount,
   compareRequestSchema,
   DEFAULT_COMPARE,
+  perModelAsked,
   planComparison,
   type CompareRequest,
 } from "@/lib/compare/compare-request";
@@ -89,7 +90,10 @@ export function CompareForm({
   const values = watch();
   const chosen = values.models.map(getModel);
   // The plan is shown whatever the prompt says; it only depends on the models and the shared settings.
-  const plans = planComparison({ ...values, perModel: Number.isInteger(values.perModel) ? Math.min(Math.max(values.perModel, 1), COMPARE_PER_MODEL.max) : 1 });
+  const perModel = Number.isInteger(values.perModel) ? Math.min(Math.max(values.perModel, 1), COMPARE_PER_MODEL.max) : 1;
+  const plans = planComparison({ ...values, perModel });
+  // Blind mode may ask each model for fewer than typed: said at the count itself, which keeps what was typed.
+  const perModelUsed = perModelAsked({ ...values, perModel });
   const total = comparisonImageCount(plans);
   // A note every model's row would repeat (blind's shared count) is said once, under the plan.
   const sharedNotes = plans.length > 1 ? (plans[0]?.notes ?? []).filter((note) => plans.every((plan) => plan.notes.includes(note))) : [];
@@ -209,7 +213,11 @@ export function CompareForm({
           id="compare-per-model"
           label={t.perModel}
           error={errors.perModel?.message}
-          help={format(t.perModelHelp, { min: COMPARE_PER_MODEL.min, max: COMPARE_PER_MODEL.max })}
+          help={
+            perModelUsed < perModel
+              ? plural(locale, t.perModelBlind, perModelUsed, { typed: perModel })
+              : format(t.perModelHelp, { min: COMPARE_PER_MODEL.min, max: COMPARE_PER_MODEL.max })
+          }
           min={COMPARE_PER_MODEL.min}
           max={COMPARE_PER_MODEL.max}
           registration={register("perModel", { valueAsNumber: true })}

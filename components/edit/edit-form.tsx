@@ -17,6 +17,8 @@ import { schemaResolver } from "@/lib/forms/schema-resolver";
 import type { InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
 import { EDIT_MODELS, getEditModel, type EditModelId } from "@/lib/models/edit-models";
+import { modelName } from "@/lib/models/model-name";
+import type { LoadOrigin } from "@/lib/forms/load-origin";
 import { draftStamp } from "@/lib/forms/draft";
 import { isKeptEdit, keptInput } from "@/lib/edit/kept-input";
 import { useDraft } from "@/components/playground/use-draft";
@@ -39,7 +41,7 @@ const DRAFT_STAMP = draftStamp(DEFAULTS, EDIT_MODELS.map((model) => model.id));
  */
 export type EditLoad =
   | { readonly kind: "result"; readonly imageId: string }
-  | { readonly kind: "settings"; readonly input: InputImageView; readonly request: EditRequest; readonly confirm: boolean }
+  | { readonly kind: "settings"; readonly input: InputImageView; readonly request: EditRequest; readonly confirm: boolean; readonly origin: LoadOrigin }
   | { readonly kind: "patch"; readonly patch: { readonly seed: number } | { readonly prompt: string } };
 
 const inputOf = (view: InputImageView): EditRequest["input"] => ({ id: view.id, width: view.width, height: view.height });
@@ -157,7 +159,7 @@ export function EditForm({
           setPreview(load.input);
           reset(request);
         });
-        setNotices([(messages) => format(messages.edit.loaded, { model: request.model })]);
+        setNotices([(messages) => format(messages.edit.loaded[load.origin], { model: modelName(request.model) })]);
         reveal("edit-prompt");
         if (load.confirm) {
           undoable.keepAcross(request);

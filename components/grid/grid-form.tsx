@@ -208,7 +208,9 @@ export function GridForm({
       <Controller
         control={control}
         name="seed"
-        render={({ field, fieldState }) => <SeedField id="grid-seed" value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+        render={({ field, fieldState }) => (
+          <SeedField id="grid-seed" value={field.value} onChange={field.onChange} error={fieldState.error?.message} help={taken.has("seed") ? t.seedByAxis : t.seedHelp} />
+        )}
       />
 
       <div className="space-y-3">

@@ -8,6 +8,8 @@ import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
+import { modelName } from "@/lib/models/model-name";
+import type { LoadOrigin } from "@/lib/forms/load-origin";
 import { findModel, getModel, MODEL_IDS, type ModelId } from "@/lib/models/registry";
 import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import type { GenerateRequest } from "@/lib/models/request-schema";
@@ -46,7 +48,7 @@ const DRAFT_STAMP = draftStamp(DEFAULTS, MODEL_IDS);
 
 /** What the history may do to the form: fill it from a past generation. */
 export type FormApi = {
-  load(request: GenerateRequest): void;
+  load(request: GenerateRequest, origin: LoadOrigin): void;
   /** Runs a request (a retry) through the same cost confirmation as the Generate button. */
   generate(request: GenerateRequest): void;
   setSeed(seed: number): void;
@@ -115,10 +117,10 @@ export function GenerateForm({
   useImperativeHandle(
     ref,
     () => ({
-      load(request) {
+      load(request, origin) {
         latestChoice.current += 1;
         undoable.replace(() => reset(request));
-        setNotices([(messages) => format(messages.playground.form.loaded, { model: request.model })]);
+        setNotices([(messages) => format(messages.playground.form.loaded[origin], { model: modelName(request.model) })]);
         reveal("model");
       },
       generate(request) {

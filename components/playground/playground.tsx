@@ -27,6 +27,7 @@ import { format } from "@/lib/i18n/format";
 import type { GatewayInfo } from "@/lib/generation/as-code";
 import { isEditRequest, type GenerationView, type HistoryItem } from "@/lib/generation/view";
 import type { EditRequest } from "@/lib/edit/edit-request";
+import type { LoadOrigin } from "@/lib/forms/load-origin";
 import type { ShareEntry } from "@/lib/store/types";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
@@ -105,12 +106,15 @@ export function Playground({
   };
 
   /** A past edit's settings and input back in the edit form; `confirm` puts the cost question for a rerun. */
-  const loadEdit = (generation: GenerationView, request: EditRequest, confirm = false) => {
-    if (generation.input) toEditForm({ kind: "settings", input: generation.input, request, confirm });
+  const loadEdit = (generation: GenerationView, request: EditRequest, confirm = false, origin: LoadOrigin = "history") => {
+    if (generation.input) toEditForm({ kind: "settings", input: generation.input, request, confirm, origin });
   };
 
-  /** An item's settings back in the form it came from, with the seed it used (to make it again) or a random one. */
-  const load = (item: HistoryItem, seed: SeedChoice = "used") => {
+  /**
+   * An item's settings back in the form it came from, with the seed it used (to make it again) or a random one.
+   * `origin`: where the item was opened from, said in the form's note.
+   */
+  const load = (item: HistoryItem, seed: SeedChoice = "used", origin: LoadOrigin = "history") => {
     const seeded = <Request extends { seed: number | null }>(request: Request): Request => ({ ...request, seed: seed === "used" ? (item.seed ?? request.seed) : null });
     if (item.kind === "comparison") {
       if (isBatch(item)) {
@@ -124,10 +128,10 @@ export function Playground({
         switchMode("compare");
         setCompareLoad({ request: seeded(item.request) });
       }
-    } else if (isEditRequest(item.request)) loadEdit(item, seeded(item.request));
+    } else if (isEditRequest(item.request)) loadEdit(item, seeded(item.request), false, origin);
     else {
       switchMode("single");
-      form.current?.load(seeded(item.request));
+      form.current?.load(seeded(item.request), origin);
     }
   };
 
@@ -144,7 +148,7 @@ export function Playground({
     if (!open) return;
     // The address goes back to plain "/" so a reload does not load the same item over the user's edits.
     window.history.replaceState(null, "", "/");
-    apiFetch<HistoryItem>(`/api/${open.kind === "generation" ? "generations" : "comparisons"}/${encodeURIComponent(open.id)}`).then(load, (error: unknown) =>
+    apiFetch<HistoryItem>(`/api/${open.kind === "generation" ? "generations" : "comparisons"}/${encodeURIComponent(open.id)}`).then((item) => load(item, "used", "share"), (error: unknown) =>
       setOpenError(format(t.openError, { error: ruleText(error instanceof Error ? error.message : String(error)) })),
     );
     // Once, for the item the page was opened with.

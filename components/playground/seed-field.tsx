@@ -15,18 +15,21 @@ export function SeedField({
   value,
   onChange,
   error,
+  help,
 }: {
   id?: string;
   value: number | null;
   onChange: (seed: number | null) => void;
   error?: string;
+  /** What the seed does in a form that runs many images from it (a grid's cells), instead of the one-run help. */
+  help?: string;
 }) {
   const t = useMessages().playground.seed;
   return (
     <Field
       id={id}
       label={t.label}
-      help={t.help}
+      help={help ?? t.help}
       error={error}
     >
       <div className="flex gap-2">

@@ -24,15 +24,20 @@ export const blindText = (comparison: Pick<ComparisonView, "request" | "revealed
   return names.reduce((current, [name, label]) => current.split(name).join(label), text);
 };
 
+/** A blind column's letter: A, B, C… by its place (the columns are stored in their shuffled order). */
+const letter = (index: number): string => String.fromCharCode(65 + index);
+
 /** "Model A", "Model B"... for the column at `index`, from the label's template ("Model {letter}"). */
-export const blindLabel = (index: number, blindModel: string): string => format(blindModel, { letter: String.fromCharCode(65 + index) });
+export const blindLabel = (index: number, blindModel: string): string => format(blindModel, { letter: letter(index) });
 
 /**
- * A column's heading: the model's name, or "Model A", "Model B"... while a blind comparison is unrevealed.
+ * A column's heading: the model's name, "Model A", "Model B"... while a blind comparison is unrevealed, and
+ * after its reveal "B · Qwen-Image Plus", so the column people spoke of as "B" can still be found.
  * `blindModel`: the hidden label's template in the interface's language, "Model {letter}".
  */
 export const columnLabel = (comparison: Pick<ComparisonView, "request" | "revealed" | "columns">, index: number, blindModel: string): string => {
   if (isHidden(comparison)) return blindLabel(index, blindModel);
   const model = comparison.columns[index]?.generation.request.model ?? "";
-  return findModel(model)?.name ?? model;
+  const name = findModel(model)?.name ?? model;
+  return isModelComparison(comparison) && comparison.request.blind ? `${letter(index)} · ${name}` : name;
 };

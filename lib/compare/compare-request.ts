@@ -103,13 +103,18 @@ export const DEFAULT_COMPARE: CompareRequest = {
 };
 
 /**
+ * The count each column is asked for: the form's, or in blind mode the most every chosen model makes when
+ * that is fewer (blind columns must not stand out by their count of images). The form's own count is kept.
+ */
+export const perModelAsked = (compare: Pick<CompareRequest, "models" | "perModel" | "blind">): number =>
+  compare.blind ? Math.min(compare.perModel, ...compare.models.map((id) => getModel(id).n.max)) : compare.perModel;
+
+/**
  * Each model's own request for a comparison, with a note for everything that differs from what was asked
  * (shown on its column). `seed` is the one shared seed, fixed by the server before the plan when left random.
  */
 export const planComparison = (compare: CompareRequest, seed: number | null = compare.seed): ColumnPlan[] => {
-  // Blind columns must not stand out by their count of images: each gets what every chosen model can make.
-  const blindCap = compare.blind ? Math.min(...compare.models.map((id) => getModel(id).n.max)) : Number.POSITIVE_INFINITY;
-  const asked = Math.min(compare.perModel, blindCap);
+  const asked = perModelAsked(compare);
   return compare.models.map((id) => {
     const plan = fitToModel(id, { ...compare, aspect: aspectValue(compare.aspect), n: asked, seed });
     return asked === compare.perModel

@@ -47,6 +47,13 @@ describe("a deck of history items", () => {
     expect(open?.panels.map((panel) => panel.detail.text)).toEqual(["A paper lantern, rewritten by Qwen", "A paper lantern, rewritten by Wan"]);
   });
 
+  it("names a blind comparison's columns in its settings by letter, and once revealed by letter and model", () => {
+    const models = (item: ComparisonView) => table(historyDeckPages([item], "en", 300).pages)?.rows.map((row) => row[1]);
+    expect(models(comparison(true))).toEqual(["Model A", "Model B"]);
+    expect(models({ ...comparison(true), revealed: true })).toEqual(["A · Qwen-Image", "B · Wan 2.6"]);
+    expect(models(comparison(false))).toEqual(["Qwen-Image", "Wan 2.6"]);
+  });
+
   it("writes its captions' separator in the interface's language", () => {
     const { pages } = historyDeckPages([made("g", "wan2.6-t2i", "", "模糊")], "zh", 300);
     const [slide] = pictures(pages);

@@ -1,8 +1,8 @@
-import { isHidden } from "../compare/column-label";
+import { columnLabel, isHidden } from "../compare/column-label";
+import { isModelComparison } from "../generation/set-kind";
 import type { HistoryItem } from "../generation/view";
 import { requestSize } from "../generation/request-size";
 import { clientItem } from "../history/client-view";
-import { format } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { translateRuleMessage } from "../i18n/rule-messages";
@@ -67,7 +67,7 @@ const settingsRows = (
     const hidden = item.kind === "comparison" && isHidden(item);
     return generations.map((generation, column) => {
       const { request } = generation;
-      const model = hidden ? format(words.blindModel, { letter: String.fromCharCode(65 + column) }) : nameModels(request.model);
+      const model = item.kind === "comparison" && isModelComparison(item) ? columnLabel(item, column, words.blindModel) : nameModels(request.model);
       return [
         generations.length > 1 ? `${index + 1}.${column + 1}` : `${index + 1}`,
         model,

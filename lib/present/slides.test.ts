@@ -104,7 +104,9 @@ describe("presentation slides", () => {
       ["Model A", null],
       ["Model B", "(Refused by moderation.)"],
     ]);
-    expect(buildSlides([comparison(true, true)], WORDS)[0]?.panels.map((panel) => panel.label)).toEqual(["Qwen-Image", "Wan 2.6"]);
+    // Revealed, each keeps the letter people spoke of beside its model's name.
+    expect(buildSlides([comparison(true, true)], WORDS)[0]?.panels.map((panel) => panel.label)).toEqual(["A · Qwen-Image", "B · Wan 2.6"]);
+    expect(buildSlides([comparison(false, false)], WORDS)[0]?.panels.map((panel) => panel.label)).toEqual(["Qwen-Image", "Wan 2.6"]);
     expect(slideSources(blind)).toEqual(["/full/x"]);
   });
 

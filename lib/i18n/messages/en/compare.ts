@@ -18,6 +18,10 @@ export const compare = {
     aspectHelp: "Each model gets its nearest allowed size.",
     perModel: "Images per model",
     perModelHelp: "{min} to {max}, capped by each model's own limit.",
+    perModelBlind: {
+      one: "Blind: {count} image per model (the most every chosen model makes), so no column stands out. Your {typed} stay here for when blind mode is off.",
+      other: "Blind: {count} images per model (the most every chosen model makes), so no column stands out. Your {typed} stay here for when blind mode is off.",
+    },
     promptExtend: "Prompt rewriting (prompt_extend)",
     promptExtendHelp: "Each model may rewrite the prompt; the columns show what each one used.",
     watermark: "Watermark",

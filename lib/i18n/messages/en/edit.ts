@@ -3,7 +3,8 @@ import type { EditModelId } from "@/lib/models/edit-models";
 /** English text of image editing: the edit form, its input image, and edits in the history. */
 export const edit = {
   formLabel: "Edit settings",
-  loaded: "Edit loaded from the history ({model}).",
+  /** Said once an edit's settings are put in the form, by where they came from. */
+  loaded: { history: "Edit loaded from the history ({model}).", share: "Edit loaded from the shared link ({model})." },
   imageLoaded: "The image is in the form as the input: describe the change and press “Edit image”.",
   input: {
     legend: "Input image",

@@ -19,6 +19,9 @@ export const grid = {
     intro: "One change at a time across many cells: every cell is these settings with one value of each axis.",
     model: "Model",
     modelByAxis: "Set by the Model axis.",
+    seedHelp:
+      "One seed for every cell, so the cells differ only by their axes' values. Empty: a random seed is chosen once, when the grid starts, and every cell uses it (the card shows it).",
+    seedByAxis: "Not used while the grid has a Seed axis: each cell takes its seed from that axis.",
     prompt: "Prompt",
     promptHelp: "{red|green|blue} offers alternatives; __name__ takes the items of a saved list. Ctrl+Enter (⌘+Enter) runs the grid.",
     promptPlaceholder: "A {red|golden} lighthouse on a cliff at dawn, __styles__",

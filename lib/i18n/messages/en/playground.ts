@@ -24,7 +24,8 @@ export const playground = {
   modes: { single: "One model", compare: "Compare", grid: "Grid", batch: "Batch", edit: "Edit" },
   form: {
     label: "Generation settings",
-    loaded: "Settings loaded from the history ({model}).",
+    /** Said once settings are put in the form, by where they came from. */
+    loaded: { history: "Settings loaded from the history ({model}).", share: "Settings loaded from the shared link ({model})." },
     switchFailed: "The model could not be changed: its rules did not load (is the connection down?). Nothing else changed; choose it again.",
     prompt: "Prompt",
     promptHelp: "Ctrl+Enter (⌘+Enter on a Mac) generates.",

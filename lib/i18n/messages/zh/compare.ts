@@ -19,6 +19,10 @@ export const compare: Messages["compare"] = {
     aspectHelp: "每个模型使用与之最接近的允许尺寸。",
     perModel: "每个模型的图片数",
     perModelHelp: "{min} 到 {max} 张，且不超过各模型自身的上限。",
+    perModelBlind: {
+      one: "盲测：每个模型 {count} 张图片（所选模型都能生成的最多张数），以免哪一列因张数不同而显眼。这里填的 {typed} 会保留，关闭盲测后恢复使用。",
+      other: "盲测：每个模型 {count} 张图片（所选模型都能生成的最多张数），以免哪一列因张数不同而显眼。这里填的 {typed} 会保留，关闭盲测后恢复使用。",
+    },
     promptExtend: "提示词改写（prompt_extend）",
     promptExtendHelp: "各模型可能会改写提示词；每一列都会显示该模型实际使用的提示词。",
     watermark: "水印",

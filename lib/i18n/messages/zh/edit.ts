@@ -3,7 +3,7 @@ import type { Messages } from "../en";
 /** 图像编辑的中文文本：编辑表单、输入图片，以及历史记录中的编辑。 */
 export const edit: Messages["edit"] = {
   formLabel: "编辑设置",
-  loaded: "已从历史记录载入编辑（{model}）。",
+  loaded: { history: "已从历史记录载入编辑（{model}）。", share: "已从分享链接载入编辑（{model}）。" },
   imageLoaded: "图片已作为输入放入表单：描述要做的修改，然后点击“编辑图片”。",
   input: {
     legend: "输入图片",

@@ -19,6 +19,8 @@ export const grid: Messages["grid"] = {
     intro: "一次只改变一处，铺满多个格子：每个格子都使用这些设置，并取每条轴上的一个值。",
     model: "模型",
     modelByAxis: "由“模型”轴决定。",
+    seedHelp: "所有格子共用这一个种子，因此格子之间只有各轴的取值不同。留空时，网格开始运行时随机选定一个种子，所有格子都使用它（卡片上会显示）。",
+    seedByAxis: "网格有“种子”轴时不使用此项：每个格子使用该轴上的种子。",
     prompt: "提示词",
     promptHelp: "{红|绿|蓝} 表示可选项；__名称__ 使用已保存列表中的各项。按 Ctrl+Enter（⌘+Enter）运行网格。",
     promptPlaceholder: "清晨悬崖上的一座{红色|金色}灯塔，__styles__",

@@ -23,7 +23,7 @@ export const playground: Messages["playground"] = {
   modes: { single: "单个模型", compare: "模型对比", grid: "参数网格", batch: "批量", edit: "编辑图片" },
   form: {
     label: "生成设置",
-    loaded: "已从历史记录载入设置（{model}）。",
+    loaded: { history: "已从历史记录载入设置（{model}）。", share: "已从分享链接载入设置（{model}）。" },
     switchFailed: "未能切换模型：其规则未能加载（网络是否已断开？）。其他设置均未改变，请重新选择。",
     prompt: "提示词",
     promptHelp: "按 Ctrl+Enter（Mac 上为 ⌘+Enter）即可生成。",
