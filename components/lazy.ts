@@ -1,5 +1,5 @@
 import dynamic from "next/dynamic";
-import { lazy } from "react";
+import { useEffect, useState } from "react";
 
 /**
  * Parts most visits never open, loaded the first time they are shown, so the first load stays small
@@ -25,15 +25,41 @@ export const ConnectionCheck = dynamic(() => import("./gateway/connection-check"
 export const CostConfirm = dynamic(() => import("./playground/cost-confirm").then((module) => module.CostConfirm), { ssr: false });
 export const ReplacedNote = dynamic(() => import("./playground/replaced-note").then((module) => module.ReplacedNote), { ssr: false });
 
+type Cards = typeof import("./history/cards");
+let cards: Cards | null = null;
+const loadCards = () => import("./history/cards").then((module) => (cards = module));
+
 /**
- * The history's cards load the first time there is a card to show, so an empty history never fetches them.
- * Plain React.lazy, not next/dynamic: the list waits under one Suspense boundary and appears whole, where a
- * placeholder per card would be replaced by a card of another height (a layout shift).
+ * The history's cards' code, loaded the first time there is a card to show (an empty history never fetches
+ * it): null until it is here, and the list shows nothing until then, so it appears whole, where a
+ * placeholder per card would be replaced by a card of another height (a layout shift). Not React.lazy under
+ * a Suspense boundary: React holds a boundary's content back for up to 300 ms after it suspended (its
+ * reveal throttle), which was most of the time a reloaded history stayed blank.
  */
-const loadCards = () => import("./history/cards");
-export const GenerationCard = lazy(() => loadCards().then((module) => ({ default: module.GenerationCard })));
-export const ComparisonCard = lazy(() => loadCards().then((module) => ({ default: module.ComparisonCard })));
-export const GridCard = lazy(() => loadCards().then((module) => ({ default: module.GridCard })));
-export const BatchCard = lazy(() => loadCards().then((module) => ({ default: module.BatchCard })));
+export const useCards = (wanted: boolean): { cards: Cards | null; failed: boolean; retry: () => void } => {
+  const [loaded, setLoaded] = useState(cards);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!wanted || loaded) return;
+    let current = true;
+    loadCards().then(
+      (module) => current && setLoaded(module),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, loaded, attempt]);
+  return {
+    cards: loaded,
+    failed: failed && !loaded,
+    retry: () => {
+      setFailed(false);
+      setAttempt((count) => count + 1);
+    },
+  };
+};
+
 /** Called when something is about to be spent: its card's code is on its way while the gateway works. */
-export const preloadCards = () => void loadCards();
+export const preloadCards = () => void loadCards().catch(() => undefined);

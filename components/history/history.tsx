@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
-import { Suspense, useDeferredValue, useEffect, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useRef, useState } from "react";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api/client";
@@ -8,7 +8,7 @@ import { onLiveDeletions } from "@/lib/api/live-cache";
 import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
-import { BatchCard, ComparisonCard, GenerationCard, GridCard, HistoryLightbox, PollButton, TakeawayLinks } from "@/components/lazy";
+import { HistoryLightbox, PollButton, TakeawayLinks, useCards } from "@/components/lazy";
 import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import { canPoll } from "@/lib/polls/can-poll";
 import type { HistoryActions } from "./actions";
@@ -76,6 +76,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
 
   const deleting = new Set(deletes.pending.map((item) => item.id));
   const items = (query.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !deletes.committing.has(item.id));
+  const cardsCode = useCards(items.length > 0);
+  const { cards } = cardsCode;
   const filtered = !isUnfiltered(filters);
   const all = {
     ...actions,
@@ -206,24 +208,31 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {filtered ? t.emptyFiltered : t.empty}
         </p>
       )}
+      {cardsCode.failed && (
+        <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
+          {t.cardsError} <Button onClick={cardsCode.retry}>{t.cardsRetry}</Button>
+        </p>
+      )}
       {/* Until the cards' code is here (the first card ever shown), nothing below the filters shows, so nothing moves. */}
-      <Suspense>
-      <div className="space-y-4">
-        {items.map((item) =>
-          deleting.has(item.id) ? (
-            <DeletedNotice key={item.id} item={item} onUndo={() => deletes.undo(item.id)} onHold={(held) => deletes.hold(item.id, held)} />
-          ) : item.kind === "generation" ? (
-            <GenerationCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-          ) : isBatch(item) ? (
-            <BatchCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-          ) : isGrid(item) ? (
-            <GridCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-          ) : isModelComparison(item) ? (
-            <ComparisonCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-          ) : null,
-        )}
-      </div>
-      <div ref={setSentinel} />
+      {cards && (
+        <div className="space-y-4">
+          {items.map((item) =>
+            deleting.has(item.id) ? (
+              <DeletedNotice key={item.id} item={item} onUndo={() => deletes.undo(item.id)} onHold={(held) => deletes.hold(item.id, held)} />
+            ) : item.kind === "generation" ? (
+              <cards.GenerationCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
+            ) : isBatch(item) ? (
+              <cards.BatchCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
+            ) : isGrid(item) ? (
+              <cards.GridCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
+            ) : isModelComparison(item) ? (
+              <cards.ComparisonCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
+            ) : null,
+          )}
+        </div>
+      )}
+      {/* Below the cards only once they are here: in view at the top of an empty column, it would fetch every page. */}
+      {cards && <div ref={setSentinel} />}
       {viewing && (
         <HistoryLightbox
           items={items.filter((item) => !deleting.has(item.id))}
@@ -238,12 +247,11 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           }}
         />
       )}
-      {hasNextPage && (
+      {cards && hasNextPage && (
         <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} className="w-full">
           {isFetchingNextPage ? t.loading : t.loadMore}
         </Button>
       )}
-      </Suspense>
     </section>
   );
 }

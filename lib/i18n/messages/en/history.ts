@@ -5,6 +5,8 @@ export const history = {
   pollsLink: "Polls and leaderboard",
   noFavourites: "No favourites yet: mark the results to present with their star (Favourite), then present them here.",
   favouritesError: "Could not load the favourites: {error}",
+  cardsError: "The history's cards could not be loaded (is the connection down?).",
+  cardsRetry: "Try again",
   loadError: "The history could not be loaded: {error}",
   deleteError: "Could not delete: {error}",
   emptyFiltered: "Nothing in the history matches these filters.",

@@ -7,6 +7,8 @@ export const history: Messages["history"] = {
   pollsLink: "投票与排行榜",
   noFavourites: "还没有收藏：先用星标（收藏）标记要演示的结果，再在这里演示。",
   favouritesError: "无法加载收藏：{error}",
+  cardsError: "无法加载历史记录的卡片（网络是否已断开？）。",
+  cardsRetry: "重试",
   loadError: "无法加载历史记录：{error}",
   deleteError: "删除失败：{error}",
   emptyFiltered: "历史记录中没有符合筛选条件的内容。",
