@@ -10,6 +10,52 @@ test.describe("the history", () => {
     await expect(playground.prompt).toBeVisible();
   });
 
+  test("the lightbox opens with the focus on Close, and a move to an end leaves no disabled button holding it", async ({ playground, page, request }) => {
+    const generation = { model: "wan2.2-t2i-flash", prompt: "Two paper lanterns", negativePrompt: "", width: 512, height: 512, n: 2, seed: 3, promptExtend: true, watermark: false };
+    expect((await request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    await page.reload();
+    await playground.latest().getByRole("button", { name: /^Open image 1 of 2/ }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toHaveAccessibleName("Image 1 of 2");
+    // Previous does nothing at the first image: the focus is on a control that acts.
+    const [previous, next] = [dialog.getByRole("button", { name: "Previous" }), dialog.getByRole("button", { name: "Next" })];
+    await expect(previous).toHaveAttribute("aria-disabled", "true");
+    await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+    // Next pressed to the last image turns disabled under the focus: the focus goes to Previous, the way back.
+    await next.focus();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toHaveAccessibleName("Image 2 of 2");
+    await expect(next).toHaveAttribute("aria-disabled", "true");
+    await expect(previous).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toHaveAccessibleName("Image 1 of 2");
+    await expect(next).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+  });
+
+  test("cards whose code cannot be fetched say so, and come with Try again", async ({ playground, page }) => {
+    await playground.prompt.fill("A card whose code is held back");
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("img")).toBeVisible();
+
+    // After a reload the cards' code is asked for once the list has come: from then on every script fails.
+    let listed = false;
+    page.on("request", (request) => {
+      if (request.url().includes("/api/generations?")) listed = true;
+    });
+    await page.route("**/_next/static/chunks/**", (route) => (listed ? route.abort("internetdisconnected") : route.fallback()));
+    await page.reload();
+    const alert = page.getByRole("alert").filter({ hasText: "The history's cards could not be loaded" });
+    await expect(alert).toBeVisible();
+    await expect(playground.results).toHaveCount(0);
+
+    await page.unroute("**/_next/static/chunks/**");
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(playground.latest()).toContainText("A card whose code is held back");
+    await expect(alert).toHaveCount(0);
+  });
+
   test("a reload while the model works loses nothing: the result still arrives", async ({ playground, simulator, page }) => {
     await simulator.configure({ latencyMs: 3000 });
     await playground.prompt.fill("A slow generation that outlives the tab");

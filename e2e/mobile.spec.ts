@@ -1,4 +1,5 @@
-import { expect, test } from "./fixtures";
+import { seriousViolations } from "./axe";
+import { clearHistory, expect, test } from "./fixtures";
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -64,5 +65,59 @@ test.describe("on a phone", () => {
     // A key right after it is a new press: the button acts.
     await reuse.press("Enter");
     await expect(playground.prompt).toHaveValue("A kite over a beach");
+  });
+
+  test("a voter enlarges each candidate of a blind poll, closes it, and votes from the large view", async ({ page, request }) => {
+    await clearHistory(request);
+    const comparison = { models: ["wan2.6-t2i", "qwen-image-max", "qwen-image"], prompt: "A lighthouse on a cliff at dawn", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 9, promptExtend: true, watermark: false, blind: true };
+    const compared = await request.post("/api/comparisons", { data: comparison, headers: { prefer: "wait=20" } });
+    expect(compared.ok()).toBe(true);
+    const poll = await request.post("/api/polls", { data: { title: "Which lighthouse?", sets: [((await compared.json()) as { id: string }).id], reveal: "on_close", access: "link" } });
+    expect(poll.status()).toBe(201);
+    await page.goto(((await poll.json()) as { path: string }).path);
+    const images = page.getByRole("img", { name: /^Image [ABC]$/ });
+    await expect(images).toHaveCount(3);
+    for (const image of await images.all()) await expect(image).toHaveJSProperty("naturalWidth", 1024);
+    // Three side by side on a phone: each too small to judge.
+    const small = (await images.nth(1).boundingBox())?.width ?? 0;
+    expect(small).toBeLessThan(130);
+    await page.screenshot({ path: "test-results/screenshots/phone-vote.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Enlarge image B" }).tap();
+    const large = page.getByRole("dialog", { name: "Image B" });
+    const image = large.getByRole("img", { name: "Image B" });
+    await expect(image).toHaveJSProperty("complete", true);
+    expect((await image.boundingBox())?.width ?? 0).toBeGreaterThan(3 * small);
+    expect((await large.boundingBox())?.width ?? 999).toBeLessThanOrEqual(390);
+    // The focus is on Close, not on a pick that an Enter meant to close would press.
+    await expect(large.getByRole("button", { name: "Close" })).toBeFocused();
+    await expect(large.getByRole("button", { name: "Image B is best" })).toBeVisible();
+    // Blind as the page is: the letter alone, the same anonymised picture.
+    const text = await large.innerText();
+    for (const name of ["Wan 2.6", "Qwen-Image", "wan2.6-t2i", "qwen-image"]) expect(text).not.toContain(name);
+    expect(await image.getAttribute("src")).toBe(await images.nth(1).getAttribute("src"));
+    await page.screenshot({ path: "test-results/screenshots/phone-vote-enlarged.png" });
+    expect(await seriousViolations(page)).toEqual([]);
+    await large.getByRole("button", { name: "Close" }).tap();
+    await expect(page.locator("dialog")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Enlarge image B" })).toBeFocused();
+
+    // A tap on the picture itself enlarges it too; Escape closes it, for a keyboard.
+    await images.nth(2).tap();
+    await expect(page.getByRole("dialog", { name: "Image C" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+
+    // The vote, from the large view: it closes, and the focus is on what was recorded.
+    await page.getByRole("button", { name: "Enlarge image A" }).press("Enter");
+    await page.getByRole("dialog", { name: "Image A" }).getByRole("button", { name: "Image A is best" }).tap();
+    await expect(page.locator("dialog")).toHaveCount(0);
+    const recorded = page.getByRole("status").filter({ hasText: "Your vote" });
+    await expect(recorded).toContainText("Your vote: Image A");
+    await expect(recorded).toBeFocused();
+    // Still there after the vote, without a pick to make.
+    await page.getByRole("button", { name: "Enlarge image A" }).tap();
+    await expect(page.getByRole("dialog", { name: "Image A" }).getByRole("button", { name: "Image A is best" })).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { unzipSync } from "fflate";
 import { seriousViolations } from "./axe";
-import { expect, test } from "./fixtures";
+import { expect, test, type ComparePanel } from "./fixtures";
 import { LIVE_APP_PORT } from "./ports";
 
 /** Blind polls: stakeholders vote on their own, in their own browsers, and learn the models only when allowed. */
@@ -190,4 +190,74 @@ test("a voter on a poll of several items stays on the one voted, sees the models
   } finally {
     await context.close();
   }
+});
+
+/** A comparison of two models made into a poll anyone with the link may vote on: its card and its link. */
+const linkOnlyPoll = async (compare: ComparePanel, title: string) => {
+  await compare.chooseModels(["Wan 2.6", "Qwen-Image"]);
+  await compare.prompt.fill(`${title}, at dawn`);
+  await compare.submit();
+  const card = compare.card();
+  await expect(card.getByRole("img")).toHaveCount(2);
+  await card.getByRole("button", { name: "Make a poll" }).click();
+  const form = card.getByRole("form", { name: "Make a poll" });
+  await form.getByLabel("Poll title").fill(title);
+  await form.getByLabel("Anyone with the link").check();
+  await form.getByRole("button", { name: "Make the poll" }).click();
+  return { card, link: await card.getByRole("textbox", { name: "Voting link" }).inputValue() };
+};
+
+test("the owner's open page counts a vote cast in another browser at once, by the live stream", async ({ compare, page, browser }) => {
+  // Every read of the poll's counts is refused: what the page shows can only come through the live stream.
+  await page.route(/\/api\/polls\/[^/?]+$/, (route) => (route.request().method() === "GET" ? route.abort() : route.continue()));
+  const { card, link } = await linkOnlyPoll(compare, "Which harbour?");
+  const counts = card.getByRole("status").filter({ hasText: /from \d+ voters?$/ });
+  await expect(counts).toHaveText("0 votes from 0 voters");
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` });
+  try {
+    const voter = await context.newPage();
+    await voter.goto(link);
+    await voter.getByRole("button", { name: "Image B is best" }).click();
+    await expect(voter.getByRole("status").filter({ hasText: "Your vote" })).toBeVisible();
+    // Well within the 10 s the page waits between reads when the stream is not open.
+    await expect(counts).toHaveText("1 vote from 1 voter", { timeout: 3_000 });
+  } finally {
+    await context.close();
+  }
+});
+
+test("a browser new to a poll is refused past 20 new voters an hour from one address, with its choice kept on the page", async ({ compare, browser, playwright }) => {
+  test.setTimeout(90_000);
+  const { card, link } = await linkOnlyPoll(compare, "Which quay?");
+  const origin = `http://127.0.0.1:${LIVE_APP_PORT}`;
+  const api = link.replace("/vote/", "/api/vote/");
+  // A room of 20 colleagues behind one address (every browser here is 127.0.0.1), each voting once.
+  for (let voter = 0; voter < 20; voter++) {
+    const browserOf = await playwright.request.newContext({ baseURL: origin });
+    try {
+      const { seat } = (await (await browserOf.get(api)).json()) as { seat: string };
+      expect((await browserOf.post(`${api}/votes`, { headers: { origin }, data: { item: 0, seat, choice: "tie" } })).status()).toBe(201);
+    } finally {
+      await browserOf.dispose();
+    }
+  }
+  // A 21st, with a cookie of its own (a script clearing its cookies would be one at every vote), is refused.
+  const context = await browser.newContext({ baseURL: origin });
+  try {
+    const voter = await context.newPage();
+    await voter.goto(link);
+    const pick = voter.getByRole("button", { name: "Image A is best" });
+    await expect(pick).toBeEnabled();
+    await pick.click();
+    await expect(voter.getByRole("region", { name: "1 of 1" }).getByRole("alert")).toHaveText(
+      "Your vote, Image A, was not counted: At most 20 new voters an hour may vote on this poll from one address, and that many have from yours already. Try again in 60 minutes.",
+    );
+    // The choice stays on the page, to send again: nothing was recorded, and the buttons are still there.
+    await expect(voter.getByRole("status").filter({ hasText: "Your vote" })).toHaveCount(0);
+    await expect(pick).toBeEnabled();
+  } finally {
+    await context.close();
+  }
+  // The owner's page counts the room, and not the one refused.
+  await expect(card.getByRole("status").filter({ hasText: "voters" })).toHaveText("20 votes from 20 voters");
 });

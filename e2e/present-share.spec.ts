@@ -73,6 +73,37 @@ test.describe("presenting and sharing", () => {
     }
   });
 
+  test("Exit shows its Escape key where a keyboard is likely, and not on a touch screen", async ({ playground, browser }) => {
+    const generation = { model: "wan2.2-t2i-flash", prompt: "A paper boat on a pond", negativePrompt: "", width: 512, height: 512, n: 1, seed: 2, promptExtend: true, watermark: false };
+    expect((await playground.page.request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    const devices = [
+      { options: {}, hint: true },
+      { options: { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } }, hint: false },
+    ];
+    const languages = [
+      { locale: "en-GB", present: "Present", show: "Presentation", exit: "Exit", key: "(Esc)" },
+      { locale: "zh-CN", present: "演示", show: "演示", exit: "退出", key: "（Esc）" },
+    ];
+    for (const { options, hint } of devices) {
+      for (const { locale, present, show, exit, key } of languages) {
+        const context = await browser.newContext({ ...options, locale, baseURL: new URL(playground.page.url()).origin });
+        const page = await context.newPage();
+        await page.goto("/");
+        await page.getByRole("article").first().getByRole("button", { name: present, exact: true }).click();
+        // Named by its word alone, with the key said as a shortcut: the same name on every device.
+        const button = page.getByRole("dialog", { name: show }).getByRole("button", { name: exit, exact: true });
+        await expect(button).toBeVisible();
+        await expect(button).toHaveAttribute("aria-keyshortcuts", "Escape");
+        if (hint) await expect(button.getByText(key)).toBeVisible();
+        else await expect(button.getByText(key)).toBeHidden();
+        // Escape, not a tap: the controls fade from a slide left alone, and a slow machine may be that slow.
+        await page.keyboard.press("Escape");
+        await expect(page.locator("dialog")).toHaveCount(0);
+        await context.close();
+      }
+    }
+  });
+
   test("a share link opens read-only in a fresh browser, and continues in the playground", async ({ playground, page, browser }) => {
     await playground.chooseModel("Qwen-Image");
     await playground.prompt.fill("A tea house poster with the words 春茶节");
@@ -84,6 +115,9 @@ test.describe("presenting and sharing", () => {
     await result.getByRole("button", { name: "Share link" }).click();
     const link = await result.getByRole("textbox", { name: "Share link" }).inputValue();
     expect(link).toMatch(/\/share\/[\w-]{22}$/);
+    // Reused from the history, the note says so and names the model as the list does.
+    await result.getByRole("button", { name: "Reuse settings" }).click();
+    await expect(playground.form.getByText("Settings loaded from the history (Qwen-Image).", { exact: true })).toBeVisible();
 
     const stranger = await browser.newContext();
     const visitor = await stranger.newPage();
@@ -100,7 +134,15 @@ test.describe("presenting and sharing", () => {
     await expect(new PlaygroundPage(visitor).prompt).toHaveValue("A tea house poster with the words 春茶节");
     await expect(visitor).toHaveURL(/\/$/);
     await expect(new PlaygroundPage(visitor).modelSelect).toHaveValue("qwen-image");
+    await expect(new PlaygroundPage(visitor).form.getByText("Settings loaded from the shared link (Qwen-Image).", { exact: true })).toBeVisible();
     await stranger.close();
+    // In Chinese as well.
+    const zh = await browser.newContext({ locale: "zh-CN" });
+    const reader = await zh.newPage();
+    await reader.goto(link);
+    await reader.getByRole("link", { name: "在体验台中打开" }).click();
+    await expect(reader.getByRole("form", { name: "生成设置" }).getByText("已从分享链接载入设置（Qwen-Image）。", { exact: true })).toBeVisible();
+    await zh.close();
 
     expect((await page.request.get("/share/not-a-real-link")).status()).toBe(404);
     // A poll's results address mistyped, or cut short to nothing, is not found either (not an error page).

@@ -1,4 +1,4 @@
-import type { CSSProperties } from "react";
+import { useEffect, useRef, type CSSProperties } from "react";
 import { BeforeAfter } from "@/components/edit/before-after";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -45,13 +45,26 @@ export function Lightbox({
 }) {
   const messages = useMessages();
   const t = messages.history;
-  const dialog = useModalDialog();
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const previousButton = useRef<HTMLButtonElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  // Not the first control, Previous, which does nothing at the first image: Close always acts.
+  const dialog = useModalDialog(closeButton);
+  const previous = index > 0 ? index - 1 : null;
+  const next = index < entries.length - 1 ? index + 1 : null;
+  // A move (a press or an arrow key) that reaches an end disables the button that had the focus: the focus
+  // goes on to the way back rather than stay on a button that does nothing.
+  const atStart = previous === null;
+  const atEnd = next === null;
+  useEffect(() => {
+    const focused = document.activeElement;
+    if (atStart && focused === previousButton.current) (atEnd ? closeButton : nextButton).current?.focus();
+    if (atEnd && focused === nextButton.current) (atStart ? closeButton : previousButton).current?.focus();
+  }, [atStart, atEnd]);
   const entry = entries[index];
   if (!entry) return null;
   const { generation, image, title, hideSettings = false } = entry;
   const position = { index: generation.images.findIndex((candidate) => candidate.id === image.id) + 1, count: generation.images.length };
-  const previous = index > 0 ? index - 1 : null;
-  const next = index < entries.length - 1 ? index + 1 : null;
 
   return (
     <dialog
@@ -91,14 +104,16 @@ export function Lightbox({
         <div className="min-h-0 space-y-3 overflow-y-auto p-4 text-sm">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div className="flex items-center gap-2">
-              <Button onClick={() => previous !== null && onIndex(previous)} disabled={previous === null} reason={t.lightbox.first}>
+              <Button ref={previousButton} onClick={() => previous !== null && onIndex(previous)} disabled={atStart} reason={t.lightbox.first}>
                 {t.lightbox.previous}
               </Button>
-              <Button onClick={() => next !== null && onIndex(next)} disabled={next === null} reason={t.lightbox.last}>
+              <Button ref={nextButton} onClick={() => next !== null && onIndex(next)} disabled={atEnd} reason={t.lightbox.last}>
                 {t.lightbox.next}
               </Button>
             </div>
-            <Button onClick={dialog.close}>{t.lightbox.close}</Button>
+            <Button ref={closeButton} onClick={dialog.close}>
+              {t.lightbox.close}
+            </Button>
           </div>
           <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
             {title && `${title} · `}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFocusWhen } from "@/components/ui/use-focus-when";
+import { useLive } from "@/lib/api/live";
 import { pollQuery, pollsOfSetQuery, useClosePoll, useCreatePoll, useDeletePoll } from "@/lib/api/polls";
 import { format, plural } from "@/lib/i18n/format";
 import type { PollAccess, PollReveal } from "@/lib/polls/poll";
@@ -116,8 +117,8 @@ const stays = () => () => undefined;
 const useOrigin = () => useSyncExternalStore(stays, () => window.location.origin, () => "");
 
 /**
- * A poll's link, counts, Close and Delete; `watch`: its counts asked again while it is open (one poll, not a
- * list of them).
+ * A poll's link, counts, Close and Delete; `watch`: its counts kept up while it is open, by the live stream or,
+ * without it, asked again (one poll, not a list of them).
  */
 export function PollStatus({
   initial,
@@ -140,7 +141,7 @@ export function PollStatus({
   const remove = useDeletePoll();
   const deleted = remove.isSuccess;
   // Unwatched, the counts stay as the page was loaded (a list of polls would otherwise ask once per poll on every focus).
-  const poll = useQuery({ ...pollQuery(initial), ...(!watch && { refetchInterval: false as const, staleTime: Infinity }), enabled: !deleted }).data;
+  const poll = useQuery({ ...pollQuery(initial, useLive()), ...(!watch && { refetchInterval: false as const, staleTime: Infinity }), enabled: !deleted }).data;
   const url = `${useOrigin()}${poll.path}`;
   // Deleted, the buttons go with the poll: the focus goes to the line that says so. Just made: its link, the
   // thing to pass on. Just closed: Close went, so the counts that now say "Closed".

@@ -8,6 +8,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { useVote, voterQuery } from "@/lib/api/polls";
 import { format } from "@/lib/i18n/format";
+import { EnlargedCandidate } from "./enlarged-candidate";
 
 const letter = (slot: number) => String.fromCharCode(65 + slot);
 
@@ -23,6 +24,8 @@ export function VotePage({ token }: { token: string }) {
   const query = useQuery(voterQuery(token));
   const vote = useVote(token);
   const [position, setPosition] = useState<number | null>(null);
+  /** The slot shown large, if any. */
+  const [enlarged, setEnlarged] = useState<number | null>(null);
   // The images of the item on screen that have arrived: until all have, a pick could be of the last item's
   // picture still painted in its place.
   const [loaded, setLoaded] = useState<ReadonlySet<string>>(new Set());
@@ -63,10 +66,19 @@ export function VotePage({ token }: { token: string }) {
   const item = view.items[index];
   const allDone = firstOpen < 0;
   const chosen = item?.vote;
+  // A vote refused (by the poll's limit on new voters from one address, say) keeps the choice on screen: named
+  // in the refusal and marked on its picture, for the voter to send again.
+  const refused = vote.error ? vote.variables?.choice : undefined;
   const sources = Array.from({ length: item?.slots ?? 0 }, (_, slot) => `/api/vote/${token}/items/${index}/images/${slot}?seat=${view.seat}`);
   const waiting = sources.some((src) => !loaded.has(src)) ? t.imagesLoading : undefined;
   // Every choice's button waits alike: for the item's pictures, then for the vote on its way.
   const choosing = { disabled: vote.isPending || waiting !== undefined, reason: waiting ?? working };
+  const votable = item !== undefined && item.vote === null && !view.closed;
+  const imageName = (slot: number) => format(t.image, { letter: letter(slot) });
+  const choiceName = (choice: { slot: number } | "tie" | "bad") => (choice === "tie" ? t.choiceTie : choice === "bad" ? t.choiceBad : imageName(choice.slot));
+  // The model only where the poll already shows it: the large view tells no more than the page.
+  const caption = (slot: number) => (item?.models ? format(t.made, { letter: letter(slot), model: item.models[slot] ?? "" }) : imageName(slot));
+  const shownLarge = enlarged === null ? undefined : sources[enlarged];
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -93,13 +105,19 @@ export function VotePage({ token }: { token: string }) {
           <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(${Math.min(item.slots, 4)}, minmax(0, 1fr))` }}>
             {sources.map((src, slot) => {
               const picked = chosen !== null && typeof chosen === "object" && chosen.slot === slot;
+              const kept = typeof refused === "object" && refused.slot === slot;
               return (
                 // Keyed by the image, not the slot: a new item's pictures replace the last item's, never load under them.
-                <li key={src} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 ring-2 ring-indigo-500" : "border-slate-200 dark:border-slate-700"}`}>
+                <li key={src} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 ring-2 ring-indigo-500" : kept ? "border-dashed border-indigo-500 ring-2 ring-indigo-300" : "border-slate-200 dark:border-slate-700"}`}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
-                  <img src={src} alt={format(t.image, { letter: letter(slot) })} onLoad={() => arrived(src)} onError={() => failed(src)} className="h-auto w-full rounded" />
-                  <p className="text-sm font-medium">{item.models ? format(t.made, { letter: letter(slot), model: item.models[slot] ?? "" }) : format(t.image, { letter: letter(slot) })}</p>
-                  {chosen === null && !view.closed && (
+                  {/* A tap on the picture enlarges it too, as on a phone's own gallery; the button says so in words. */}
+                  {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
+                  <img src={src} alt={imageName(slot)} onLoad={() => arrived(src)} onError={() => failed(src)} onClick={() => setEnlarged(slot)} className="h-auto w-full cursor-zoom-in rounded" />
+                  <p className="text-sm font-medium">{caption(slot)}</p>
+                  <Button size="sm" className="w-full" onClick={() => setEnlarged(slot)}>
+                    {format(t.enlarge, { letter: letter(slot) })}
+                  </Button>
+                  {votable && (
                     <Button variant="primary" className="w-full" {...choosing} onClick={() => cast(index, { slot })}>
                       {format(t.pick, { letter: letter(slot) })}
                     </Button>
@@ -109,7 +127,7 @@ export function VotePage({ token }: { token: string }) {
             })}
           </ol>
           <div className="flex flex-wrap items-center gap-2">
-            {chosen === null && !view.closed && (
+            {votable && (
               <>
                 <Button {...choosing} onClick={() => cast(index, "tie")}>{t.tie}</Button>
                 <Button {...choosing} onClick={() => cast(index, "bad")}>{t.bad}</Button>
@@ -117,7 +135,7 @@ export function VotePage({ token }: { token: string }) {
             )}
             {chosen !== null && chosen !== undefined && (
               <p ref={recorded} tabIndex={-1} role="status" className="text-sm outline-none">
-                {format(t.yourVote, { choice: chosen === "tie" ? t.choiceTie : chosen === "bad" ? t.choiceBad : format(t.image, { letter: letter(chosen.slot) }) })}
+                {format(t.yourVote, { choice: choiceName(chosen) })}
                 {!item.models && ` ${t.hiddenUntilClose}`}
               </p>
             )}
@@ -126,7 +144,16 @@ export function VotePage({ token }: { token: string }) {
             {index > 0 && <Button onClick={() => move(index - 1)}>{t.previous}</Button>}
             {index < view.items.length - 1 && <Button onClick={() => move(index + 1)}>{chosen === null ? t.skip : t.next}</Button>}
           </div>
-          {vote.error && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{format(t.error, { error: ruleText(vote.error.message) })}</p>}
+          {vote.error && refused && <p role="alert" className="text-sm text-red-700 dark:text-red-300">{format(t.error, { choice: choiceName(refused), error: ruleText(vote.error.message) })}</p>}
+          {enlarged !== null && shownLarge && (
+            <EnlargedCandidate
+              src={shownLarge}
+              label={imageName(enlarged)}
+              caption={caption(enlarged)}
+              pick={votable ? { label: format(t.pick, { letter: letter(enlarged) }), ...choosing, onPick: () => cast(index, { slot: enlarged }) } : null}
+              onClose={() => setEnlarged(null)}
+            />
+          )}
         </section>
       )}
     </main>

@@ -143,8 +143,13 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
             <Button variant="overlay" onClick={press(1)} disabled={target >= slides.length - 1}>
               {t.next}
             </Button>
-            <Button variant="overlay" onClick={dialog.close}>
+            {/* The key's hint only where a keyboard is likely (a fine pointer that hovers): a touch screen has no
+                Escape. Named "Exit" everywhere, with the key said as a shortcut rather than as part of the name. */}
+            <Button variant="overlay" onClick={dialog.close} aria-keyshortcuts="Escape">
               {t.exit}
+              <span aria-hidden="true" className="hidden [@media(hover:hover)_and_(pointer:fine)]:inline">
+                {t.exitKey}
+              </span>
             </Button>
           </div>
         </div>

@@ -14,6 +14,7 @@ describe("access configuration", () => {
       trustedProxyHops: 0,
       maxInputBytes: 2048 * 1024 * 1024,
       origins: [],
+      newVotersPerAddressPerHour: 20,
     });
     expect(describeAccessConfig(config)).toContain("Access gate: OFF");
     expect(describeAccessConfig(config)).toContain("Reachable at localhost only");
@@ -46,6 +47,14 @@ describe("access configuration", () => {
     expect(() => parseAccessConfig({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "lots" })).toThrow(/RATE_LIMIT_PER_ADDRESS_PER_MINUTE must be a whole number from 1 to 10000 \(got "lots"\)/);
     expect(() => parseAccessConfig({ RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "10001" })).toThrow(/RATE_LIMIT_PER_ADDRESS_PER_MINUTE must be at most 10000/);
     expect(() => parseAccessConfig({ RATE_LIMIT_PER_MINUTE: "20", RATE_LIMIT_PER_ADDRESS_PER_MINUTE: "19" })).toThrow(/RATE_LIMIT_PER_ADDRESS_PER_MINUTE must be at least RATE_LIMIT_PER_MINUTE, which is 20 \(got "19"\)/);
+  });
+
+  it("reads how many new voters one address may bring a poll in an hour, a room of colleagues' worth by default", () => {
+    expect(parseAccessConfig({ NEW_VOTERS_PER_ADDRESS_PER_HOUR: "5" }).newVotersPerAddressPerHour).toBe(5);
+    expect(parseAccessConfig({ NEW_VOTERS_PER_ADDRESS_PER_HOUR: " " }).newVotersPerAddressPerHour).toBe(20);
+    expect(describeAccessConfig(parseAccessConfig({}))).toContain("20 new voters an hour per poll from one address");
+    expect(() => parseAccessConfig({ NEW_VOTERS_PER_ADDRESS_PER_HOUR: "0" })).toThrow(/NEW_VOTERS_PER_ADDRESS_PER_HOUR must be at least 1/);
+    expect(() => parseAccessConfig({ NEW_VOTERS_PER_ADDRESS_PER_HOUR: "a few" })).toThrow(/NEW_VOTERS_PER_ADDRESS_PER_HOUR must be a whole number from 1 to 10000 \(got "a few"\)/);
   });
 
   it("reads the proxies, the input storage and the origins", () => {

@@ -24,6 +24,13 @@ const MOST_PER_MINUTE = 10_000;
  */
 export const PEOPLE_PER_ADDRESS = 4;
 
+/**
+ * New voters one address may bring to one poll in an hour, by default: a meeting room of colleagues behind
+ * one office's address all vote, while a script clearing its cookie gets this many ballots an hour, not the
+ * vote limit's 60 a minute.
+ */
+const NEW_VOTERS_PER_ADDRESS = 20;
+
 const accessSchema = z.object({
   PLAYGROUND_PASSWORD: z.preprocess(blankToUndefined, z.string().min(8, "must be at least 8 characters long").optional()),
   PLAYGROUND_SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters long").optional()),
@@ -33,6 +40,7 @@ const accessSchema = z.object({
   DAILY_IMAGE_LIMIT: z.preprocess(blankToUndefined, count(0, 1_000_000).optional()),
   TRUSTED_PROXY_HOPS: z.preprocess(blankToUndefined, count(0, 10).default(0)),
   INPUT_STORAGE_MB: z.preprocess(blankToUndefined, count(1, 1_000_000).default(2_048)),
+  NEW_VOTERS_PER_ADDRESS_PER_HOUR: z.preprocess(blankToUndefined, count(1, MOST_PER_MINUTE).default(NEW_VOTERS_PER_ADDRESS)),
   PLAYGROUND_ORIGINS: z.preprocess(
     blankToUndefined,
     z
@@ -81,6 +89,8 @@ export type AccessConfig = {
   readonly maxInputBytes: number;
   /** Where the playground may be reached at all, besides loopback (PLAYGROUND_ORIGINS). */
   readonly origins: readonly string[];
+  /** Voters new to a poll that one address may bring it in an hour (a browser that voted there already votes on). */
+  readonly newVotersPerAddressPerHour: number;
 };
 
 export const parseAccessConfig = (env: Record<string, string | undefined>): AccessConfig => {
@@ -99,6 +109,7 @@ export const parseAccessConfig = (env: Record<string, string | undefined>): Acce
     trustedProxyHops: value.TRUSTED_PROXY_HOPS,
     maxInputBytes: value.INPUT_STORAGE_MB * 1024 * 1024,
     origins: value.PLAYGROUND_ORIGINS,
+    newVotersPerAddressPerHour: value.NEW_VOTERS_PER_ADDRESS_PER_HOUR,
   };
 };
 
@@ -107,7 +118,7 @@ export const describeAccessConfig = (config: AccessConfig): string =>
     config.password
       ? "Access gate: on (PLAYGROUND_PASSWORD is set; every page and API route needs a signed-in session)."
       : "Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it and spend the key's credit.",
-    `Limits: ${config.ratePerMinute} generations per client per minute${config.password ? ` (${config.ratePerAddressPerMinute} from one address)` : ""}, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs.`,
+    `Limits: ${config.ratePerMinute} generations per client per minute${config.password ? ` (${config.ratePerAddressPerMinute} from one address)` : ""}, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs, ${config.newVotersPerAddressPerHour} new voters an hour per poll from one address.`,
     config.origins.length === 0
       ? "Reachable at localhost only; set PLAYGROUND_ORIGINS to the address people use (https://play.example.com) to serve it to others."
       : `Reachable at localhost and ${config.origins.join(", ")} (PLAYGROUND_ORIGINS).`,

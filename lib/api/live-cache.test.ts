@@ -6,6 +6,8 @@ import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
 import { applyLiveChange, forgetHeard, heardCount, heardOwnChange, onLiveDeletions, ownChangeApplied, readItem, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
 import { laterGeneration } from "./read-order";
+import { pollQuery } from "./polls";
+import type { PollSummary } from "../polls/poll-summary";
 import { generationView } from "@/test/generation-view";
 
 /** How a message of the live stream lands in the browser's cache: every view of an item agrees at once. */
@@ -332,5 +334,42 @@ describe("items deleted elsewhere", () => {
     stop();
     applyLiveChange(client, { items: [], deleted: [{ kind: "generation", id: "c" }], usage: null }, 3);
     expect(heard).toEqual([["a", "b"]]);
+  });
+});
+
+describe("a poll's counts on its owner's page", () => {
+  const summary = (votes: number, closedAt: number | null = null): PollSummary => ({ id: "p1", title: "Which?", path: "/vote/t", reveal: "on_close", access: "link", closedAt, items: 2, votes, voters: votes });
+
+  it("take the stream's news of a vote or a close at once, for a poll the tab shows and no other", () => {
+    const client = new QueryClient();
+    client.setQueryData(pollQuery(summary(0), true).queryKey, summary(0));
+    applyLiveChange(client, { items: [], deleted: [], usage: null, polls: [summary(1), { ...summary(4), id: "p2" }] }, 10);
+    expect(client.getQueryData(pollQuery(summary(0), true).queryKey)).toEqual(summary(1));
+    expect(client.getQueryData(["polls", "p2"])).toBeUndefined();
+    applyLiveChange(client, { items: [], deleted: [], usage: null, polls: [summary(1, 50)] }, 11);
+    expect(client.getQueryData(pollQuery(summary(0), true).queryKey)).toEqual(summary(1, 50));
+    // A message of an instance from before polls were told changes nothing of them.
+    applyLiveChange(client, { items: [], deleted: [], usage: null }, 12);
+    expect(client.getQueryData(pollQuery(summary(0), true).queryKey)).toEqual(summary(1, 50));
+  });
+
+  it("are asked again every 10 s only while the stream is not open, and a read that left before a vote never puts older counts back", async () => {
+    const client = new QueryClient();
+    const live = pollQuery(summary(0), true);
+    const polling = pollQuery(summary(0), false);
+    // As the query asks it, of the poll open.
+    const interval = ({ refetchInterval }: typeof live) => (typeof refetchInterval === "function" ? refetchInterval({ state: { data: summary(0) } } as Parameters<typeof refetchInterval>[0]) : refetchInterval);
+    expect(interval(live)).toBe(false);
+    expect(interval(polling)).toBe(10_000);
+    let answer: (value: Response) => void = () => undefined;
+    vi.spyOn(globalThis, "fetch").mockImplementationOnce(() => new Promise<Response>((resolve) => (answer = resolve)));
+    try {
+      const read = client.fetchQuery({ ...live, staleTime: 0 });
+      applyLiveChange(client, { items: [], deleted: [], usage: null, polls: [summary(3)] }, 10);
+      answer(new Response(JSON.stringify(summary(2)), { headers: { "content-type": "application/json" } }));
+      expect(await read).toEqual(summary(3));
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

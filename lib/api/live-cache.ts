@@ -4,6 +4,7 @@ import { isUnfiltered, type ListFilters } from "../generation/list-query";
 import type { HistoryItem, HistoryPage, ListedPage } from "../generation/view";
 import type { ShareEntry } from "../store/types";
 import { generationKeys } from "./generations";
+import { applyPollSummaries } from "./polls";
 import { withOwnChange } from "./read-order";
 import type { Usage } from "./limits";
 
@@ -291,6 +292,7 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
     client.setQueryData<Usage>(["usage"], change.usage);
     usageHeardAt.set(client, changeId);
   }
+  applyPollSummaries(client, change.polls ?? []);
   if (gone.size > 0) for (const listener of deletionListeners.get(client) ?? []) listener(gone);
   letGo(state);
   return true;

@@ -7,6 +7,7 @@ import { apiFetch } from "./client";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
 import { applyLiveChange, forgetHeard } from "./live-cache";
+import { readPollsAfresh } from "./polls";
 
 /**
  * Whether this tab's live stream is open. While it is, nothing polls: the stream brings every change; while
@@ -73,10 +74,10 @@ const silenceWatch = (ms: number, silent: () => void) => {
   };
 };
 
-/** What the tab shows may have missed changes: the lists and today's usage are read again, once. */
+/** What the tab shows may have missed changes: the lists, today's usage and the polls' counts are read again, once. */
 const readAfresh = (client: QueryClient) => {
   forgetHeard(client);
-  return Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]);
+  return Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] }), readPollsAfresh(client)]);
 };
 
 /** What one stream brings, as a tab applies it: whether it is open, its greeting, and each change. */

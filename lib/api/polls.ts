@@ -1,6 +1,6 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { PollAccess, PollReveal } from "../polls/poll";
-import type { PollSummary } from "../polls/poll-summary";
+import { laterSummary, type PollSummary } from "../polls/poll-summary";
 import type { VoterView } from "../polls/voter-view";
 import { ApiError, apiFetch } from "./client";
 
@@ -24,20 +24,38 @@ export const pollsOfSetQuery = (setId: string) =>
     queryFn: ({ signal }) => apiFetch<{ polls: PollSummary[] }>(`/api/polls?set=${encodeURIComponent(setId)}`, { signal }),
   });
 
-/** The owner's counts, asked again every 10 s while the poll is open (votes come from elsewhere). */
-export const pollQuery = (initial: PollSummary) =>
+/** Without the live stream, an open poll's counts are asked again this often (votes come from elsewhere). */
+const COUNTS_CHECK_MS = 10_000;
+
+/**
+ * The owner's counts: the live stream brings each vote and close as it is made (`applyPollSummaries`); while
+ * it is not open, an open poll's are asked again every 10 s.
+ */
+export const pollQuery = (initial: PollSummary, live: boolean) =>
   queryOptions({
     queryKey: pollKey(initial.id),
-    queryFn: ({ signal }) => apiFetch<PollSummary>(`/api/polls/${initial.id}`, { signal }),
+    queryFn: async ({ signal, client }) => {
+      const read = await apiFetch<PollSummary>(`/api/polls/${initial.id}`, { signal });
+      // What the cache holds once the read is back: the stream may have told of a vote while it was on its way.
+      return laterSummary(client.getQueryData(pollKey(initial.id)), read);
+    },
     initialData: initial,
-    refetchInterval: (query) => (query.state.data?.closedAt === null ? 10_000 : false),
+    refetchInterval: (query) => (!live && query.state.data?.closedAt === null ? COUNTS_CHECK_MS : false),
   });
+
+/** The live stream's news of polls, for those this tab shows (a poll it does not show is not kept). */
+export const applyPollSummaries = (client: QueryClient, summaries: readonly PollSummary[]) => {
+  for (const summary of summaries) client.setQueryData<PollSummary>(pollKey(summary.id), (held) => held && laterSummary(held, summary));
+};
+
+/** Every poll this tab shows is read again (the stream missed what it cannot replay). */
+export const readPollsAfresh = (client: QueryClient) => client.invalidateQueries({ queryKey: ["polls"] });
 
 export const useClosePoll = () => {
   const client = useQueryClient();
   return useMutation<PollSummary, ApiError, string>({
     mutationFn: (id) => apiFetch<PollSummary>(`/api/polls/${id}/close`, { method: "POST" }),
-    onSuccess: (summary) => client.setQueryData(pollKey(summary.id), summary),
+    onSuccess: (summary) => client.setQueryData<PollSummary>(pollKey(summary.id), (held) => laterSummary(held, summary)),
   });
 };
 

@@ -45,6 +45,8 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
         reads.count++;
         return store.getComparison(id);
       },
+      getPoll: (id: string) => store.getPoll(id),
+      pollVotes: (pollId?: string) => store.pollVotes(pollId),
     };
     feed = createFeed({ store: counted, usage, ...options });
     return { feed, usage, reads };
@@ -67,6 +69,22 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     await store.delete("g1", Date.now());
     await until(() => stream.changes().length === 2);
     expect(stream.changes()[1]?.data).toMatchObject({ items: [], deleted: [{ kind: "generation", id: "g1" }] });
+  });
+
+  it("pushes a poll's counts when it is voted on or closed, as its owner sees them, without reading the day's usage", async () => {
+    await store.create({ id: "g1", createdAt: 1, request: { ...defaultRequest("wan2.6-t2i"), prompt: "A lighthouse" } });
+    await store.complete("g1", { finishedAt: 2, durationMs: 1, billedImages: 1, images: [{ id: "i1", position: 0, width: 64, height: 64, mime: "image/png", bytes: 10, revisedPrompt: "" }] });
+    const candidates = [{ generationId: "g1", imageId: "i1", model: "wan2.6-t2i" }];
+    await store.createPoll({ id: "p1", token: "t1", createdAt: 3, title: "Which?", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "A lighthouse", candidates }] });
+    const { feed: live, usage } = open();
+    const stream = await listen(live);
+    await store.castVote({ pollId: "p1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 4 });
+    await until(() => stream.changes().length === 1);
+    expect(stream.changes()[0]?.data).toEqual({ items: [], deleted: [], usage: null, polls: [expect.objectContaining({ id: "p1", path: "/vote/t1", votes: 1, voters: 1, closedAt: null })] });
+    await store.closePoll("p1", 5);
+    await until(() => stream.changes().length === 2);
+    expect(stream.changes()[1]?.data).toMatchObject({ polls: [{ id: "p1", votes: 1, closedAt: 5 }] });
+    expect(usage).not.toHaveBeenCalled();
   });
 
   it("reads and renders each batch once, whatever the number of streams", async () => {

@@ -1,6 +1,7 @@
 import type { HistoryItem } from "../generation/view";
 import type { Change, GenerationStore, ShareEntry } from "../store/types";
 import { clientGeneration, clientItem } from "../history/client-view";
+import { pollSummary, type PollSummary } from "../polls/poll-summary";
 import { SSE_HEARTBEAT, sseFrame, type LiveChange, type LiveHello } from "./sse";
 
 type Send = (frame: Uint8Array) => void;
@@ -26,7 +27,7 @@ export type Feed = {
 };
 
 type FeedOptions<Usage> = {
-  store: Pick<GenerationStore, "changesAfter" | "changeBounds" | "watchChanges" | "get" | "getComparison">;
+  store: Pick<GenerationStore, "changesAfter" | "changeBounds" | "watchChanges" | "get" | "getComparison" | "getPoll" | "pollVotes">;
   /** The day's usage as the page shows it; read once per batch, whatever the number of streams. */
   usage: () => Promise<Usage>;
   heartbeatMs?: number;
@@ -77,8 +78,10 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
   const render = async (changes: readonly Change[]): Promise<LiveChange<Usage>> => {
     // The last change of each item says what it is now; earlier ones in the batch are covered by it.
     const last = new Map<string, Extract<Change, { item: ShareEntry }>>();
+    const polls = new Set<string>();
     for (const change of changes) {
-      if (change.kind === "usage") continue;
+      if (change.kind === "poll") polls.add(change.poll);
+      if (change.kind === "usage" || change.kind === "poll") continue;
       const key = `${change.item.kind}:${change.item.id}`;
       last.delete(key);
       last.set(key, change);
@@ -93,11 +96,17 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     );
     // A view has its kind's fields; an entry that is gone has only kind and id.
     const isView = (entry: HistoryItem | ShareEntry): entry is HistoryItem => "createdAt" in entry;
+    // A poll deleted since is left out: its owner's page deleted it, or finds it gone at its next read.
+    const summaries = (await Promise.all([...polls].map(async (id) => {
+      const poll = await store.getPoll(id);
+      return poll ? pollSummary(poll, await store.pollVotes(id)) : null;
+    }))).filter((summary): summary is PollSummary => summary !== null);
     return {
       items: read.filter(isView),
       deleted: read.filter((entry) => !isView(entry)),
-      // Any change may have moved today's count or what runs now.
-      usage: await usage(),
+      // Any change to the history may have moved today's count or what runs now; a vote or a close cannot.
+      usage: changes.every((change) => change.kind === "poll") ? null : await usage(),
+      polls: summaries,
     };
   };
 

@@ -1,15 +1,19 @@
 import type { HistoryItem } from "../generation/view";
+import type { PollSummary } from "../polls/poll-summary";
 import type { ShareEntry } from "../store/types";
 
 /**
  * What the history's live stream sends: one message per batch of committed changes, carrying the items as they
- * now are (so no page has to ask again), the ones gone, and the day's usage when it may have moved. `id` is the
- * last change it covers: the browser sends it back as Last-Event-ID when it reconnects.
+ * now are (so no page has to ask again), the ones gone, the day's usage when it may have moved, and the polls
+ * voted on or closed, with their counts as their owner sees them. `id` is the last change it covers: the
+ * browser sends it back as Last-Event-ID when it reconnects.
  */
 export type LiveChange<Usage> = {
   readonly items: readonly HistoryItem[];
   readonly deleted: readonly ShareEntry[];
   readonly usage: Usage | null;
+  /** Absent from an instance of before polls were told (a rolling deploy). */
+  readonly polls?: readonly PollSummary[];
 };
 
 /**

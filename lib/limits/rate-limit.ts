@@ -6,17 +6,20 @@ import { AppError } from "../errors";
 import { englishCount } from "../text/english-count";
 import { postgresCounter, type Counter } from "./postgres-counters";
 
-/** Where a limit keeps its counts: `name` tells one limit's keys from another's. */
-export type Counters = (name: string, perMinute: number) => Counter;
+/** Where a limit keeps its counts: `name` tells one limit's keys from another's; a window is a minute unless told. */
+export type Counters = (name: string, perWindow: number, windowMs?: number) => Counter;
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 /** In this process: a restart forgives, which is fine for a rate (the daily budget lives in the database). */
-export const memoryCounters: Counters = (_name, perMinute) => new RateLimiterMemory({ points: perMinute, duration: 60 });
+export const memoryCounters: Counters = (_name, perWindow, windowMs = MINUTE_MS) => new RateLimiterMemory({ points: perWindow, duration: windowMs / 1000 });
 
 /** In PostgreSQL, shared by every instance, by the database's clock (lib/limits/postgres-counters.ts). */
 export const postgresCounters =
   (pool: Pool): Counters =>
-  (name, perMinute) =>
-    postgresCounter(pool, name, perMinute);
+  (name, perWindow, windowMs) =>
+    postgresCounter(pool, name, perWindow, windowMs);
 
 type Turn = { readonly giveBack: () => Promise<void> };
 
@@ -47,19 +50,23 @@ export const withTurns = async <Key, T>(limit: RateLimit<Key>, key: Key, points:
   }
 };
 
-/** A limit of one count per key, and how many turns that count holds a minute. */
-type CountedLimit = RateLimit & { readonly perMinute: number };
+/** A limit of one count per key, and how many turns that count holds a window. */
+type CountedLimit = RateLimit & { readonly perWindow: number };
 
-/** So many events per key per minute, refused with the app's 429 and how long to wait. */
-const createRateLimit = (perMinute: number, refusal: (seconds: string) => string, counters: Counters, name: string): CountedLimit => {
-  const limiter = counters(name, perMinute);
+/**
+ * So many events per key per window (a minute unless told), refused with the app's 429 and how long to wait:
+ * in seconds for a minute's limit, in minutes for a longer one (no one counts down 3,000 seconds).
+ */
+const createRateLimit = (perWindow: number, refusal: (wait: string) => string, counters: Counters, name: string, windowMs = MINUTE_MS): CountedLimit => {
+  const limiter = counters(name, perWindow, windowMs);
   const refuse = (msBeforeNext: number) => {
     const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-    return new AppError("too_many_requests", refusal(englishCount(seconds, "second")), { retryAfterSeconds: seconds });
+    const wait = windowMs > MINUTE_MS ? englishCount(Math.ceil(seconds / 60), "minute") : englishCount(seconds, "second");
+    return new AppError("too_many_requests", refusal(wait), { retryAfterSeconds: seconds });
   };
   const consume = async (key: string, points: number): Promise<RateLimiterRes> => {
     try {
-      return await limiter.consume(key, Math.min(points, perMinute));
+      return await limiter.consume(key, Math.min(points, perWindow));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       throw refuse(rejection.msBeforeNext);
@@ -71,18 +78,18 @@ const createRateLimit = (perMinute: number, refusal: (seconds: string) => string
   const turn = async (key: string, points = 1) => {
     const ends = Date.now() + (await consume(key, points)).msBeforeNext;
     return {
-      // Only within the minute it was taken in: given back to a minute since started afresh, it would be one more.
+      // Only within the window it was taken in: given back to a window since started afresh, it would be one more.
       giveBack: async () => {
-        if (Date.now() < ends) await limiter.reward(key, Math.min(points, perMinute));
+        if (Date.now() < ends) await limiter.reward(key, Math.min(points, perWindow));
       },
     };
   };
   const check = async (key: string, points = 1): Promise<void> => {
     const held = await limiter.get(key);
-    // A count whose minute is over (its record not yet cleared) is what the next turn starts afresh from.
-    if (held && held.msBeforeNext > 0 && held.consumedPoints + Math.min(points, perMinute) > perMinute) throw refuse(held.msBeforeNext);
+    // A count whose window is over (its record not yet cleared) is what the next turn starts afresh from.
+    if (held && held.msBeforeNext > 0 && held.consumedPoints + Math.min(points, perWindow) > perWindow) throw refuse(held.msBeforeNext);
   };
-  return Object.assign(take, { check, turn, perMinute });
+  return Object.assign(take, { check, turn, perWindow });
 };
 
 /**
@@ -122,7 +129,7 @@ export type ClientKey = { readonly session: string | null; readonly address: str
  * colleagues behind the same address.
  */
 export const perClient = (byClient: CountedLimit, byAddress: RateLimit): RateLimit<ClientKey> =>
-  allOf(({ session, address }) => (session === null ? [[byClient, address]] : [[byClient, session], [byAddress, address]]), byClient.perMinute);
+  allOf(({ session, address }) => (session === null ? [[byClient, address]] : [[byClient, session], [byAddress, address]]), byClient.perWindow);
 
 /**
  * Counts generations, not requests: a comparison of 4 models takes 4 (`points`). A set larger than a minute's
@@ -139,6 +146,24 @@ export const createGenerationAddressLimit = (perMinute: number, counters: Counte
 /** Votes from one address: a person votes a few a minute; a script voting on and on from one place is held back. */
 export const createVoteLimit = (perMinute = 60, counters: Counters = memoryCounters) =>
   createRateLimit(perMinute, (wait) => `${perMinute} votes have come from this address in the last minute, the most allowed. Try again in ${wait}.`, counters, "votes");
+
+/**
+ * Voters new to a poll from one address (`newVoterKey`), an hour. A voter is a browser's cookie, so a script
+ * clearing it is a new voter at every vote, up to the vote limit's 60 a minute; colleagues behind one
+ * office's address are each a new voter too, so the count is sized for a room of them (lib/access/config.ts).
+ * A voter who has voted on the poll already is never counted again.
+ */
+export const createNewVoterLimit = (perHour: number, counters: Counters = memoryCounters) =>
+  createRateLimit(
+    perHour,
+    (wait) => `At most ${englishCount(perHour, "new voter")} an hour may vote on this poll from one address, and that many have from yours already. Try again in ${wait}.`,
+    counters,
+    "new-voters",
+    HOUR_MS,
+  );
+
+/** A poll's count of new voters from the request's address. */
+export const newVoterKey = (pollId: string, request: Request): string => `poll:${pollId}:${addressKey(request)}`;
 
 const UPLOADS_PER_MINUTE = 30;
 

@@ -26,3 +26,13 @@ export const pollSummary = (poll: Poll, votes: readonly PollVote[]): PollSummary
   votes: votes.length,
   voters: new Set(votes.map((vote) => vote.voter)).size,
 });
+
+/**
+ * Of two copies of one poll's summary, the one that holds the more: votes are only ever added and a close is
+ * for good, so a read that left before a vote or a close the live stream told of never puts the older counts
+ * back, whichever of the two arrives last.
+ */
+export const laterSummary = (held: PollSummary | undefined, read: PollSummary): PollSummary =>
+  held === undefined
+    ? read
+    : { ...read, closedAt: read.closedAt ?? held.closedAt, votes: Math.max(held.votes, read.votes), voters: Math.max(held.voters, read.voters) };

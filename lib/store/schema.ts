@@ -120,11 +120,11 @@ export type PollImagesTable = {
   generation_images: number;
 };
 
-/** One committed change: an item written or deleted, or the day's usage. Its id orders the stream. */
+/** One committed change: an item written or deleted, the day's usage, or a poll's (its id in item_id). Its id orders the stream. */
 export type ChangesTable = {
   id: Generated<number>;
   at: number;
-  kind: "item" | "deleted" | "usage";
+  kind: "item" | "deleted" | "usage" | "poll";
   item_kind: "generation" | "comparison" | null;
   item_id: string | null;
 };

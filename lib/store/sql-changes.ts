@@ -8,7 +8,14 @@ import type { Change, ChangeBounds, ShareEntry } from "./types";
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 /** What a write says it changed; the log gives it an id and a time. */
-export type ChangeNote = { readonly kind: "item" | "deleted"; readonly item: ShareEntry } | { readonly kind: "usage" };
+export type ChangeNote = { readonly kind: "item" | "deleted"; readonly item: ShareEntry } | { readonly kind: "usage" } | { readonly kind: "poll"; readonly poll: string };
+
+/**
+ * A poll's change is kept with its id and no item kind: an instance from before polls were told reads such a
+ * row as one of the day's usage, which costs it a read and shows nothing wrong.
+ */
+const rowOf = (note: ChangeNote) =>
+  note.kind === "poll" ? { kind: note.kind, item_kind: null, item_id: note.poll } : { kind: note.kind, item_kind: "item" in note ? note.item.kind : null, item_id: "item" in note ? note.item.id : null };
 
 /** The channel PostgreSQL's NOTIFY wakes every instance's stream on; the payload is empty (the log is the truth). */
 export const CHANGES_CHANNEL = "playground_changes";
@@ -42,7 +49,7 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
     const at = Date.now();
     await trx
       .insertInto("changes")
-      .values(notes.map((note) => ({ at, kind: note.kind, item_kind: "item" in note ? note.item.kind : null, item_id: "item" in note ? note.item.id : null })))
+      .values(notes.map((note) => ({ at, ...rowOf(note) })))
       .execute();
     if (backend === "postgres") await sql`SELECT pg_notify(${CHANGES_CHANNEL}, '')`.execute(trx);
   };
@@ -69,7 +76,8 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
       const rows = await db.selectFrom("changes").selectAll().where("id", ">", cursor).orderBy("id").limit(limit).execute();
       return rows.map((row): Change => {
         const base = { id: Number(row.id), at: Number(row.at) };
-        if (row.kind === "usage" || !row.item_kind || !row.item_id) return { ...base, kind: "usage" };
+        if (row.kind === "poll" && row.item_id) return { ...base, kind: "poll", poll: row.item_id };
+        if (row.kind === "usage" || row.kind === "poll" || !row.item_kind || !row.item_id) return { ...base, kind: "usage" };
         return { ...base, kind: row.kind, item: { kind: row.item_kind, id: row.item_id } };
       });
     },

@@ -3,6 +3,7 @@ import { choiceOf, choiceText, pollImageIds, type Poll } from "../polls/poll";
 import { holdLock } from "./advisory-locks";
 import { retryConflicts } from "./conflict-retry";
 import type { SqlDatabase, Tables } from "./schema";
+import type { createChangeLog } from "./sql-changes";
 import type { GenerationStore, PollImage } from "./types";
 
 /** Ids bound per query: far under SQLite's and PostgreSQL's limits on parameters. */
@@ -17,8 +18,12 @@ type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "pollsShowin
  * Polls, their votes, and the images they show. A poll is frozen when it is made: its items in the poll's
  * row, its images' records (and what its results say of their generations) in `poll_images`, so deleting a
  * comparison later takes nothing from a poll, open or closed. The store's deletes leave those files in place.
+ * A vote and a close are recorded in the change log, so the owner's open page learns of them at once.
  */
-export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; readonly backend: SqlDatabase["backend"] }): PollMethods => {
+export const createPollStore = (
+  { db, backend }: { readonly db: Kysely<Tables>; readonly backend: SqlDatabase["backend"] },
+  changes: Pick<ReturnType<typeof createChangeLog>, "write">,
+): PollMethods => {
   const pollWhere = async (column: "id" | "token", value: string): Promise<Poll | null> => {
     const row = await db.selectFrom("polls").selectAll().where(column, "=", value).executeTakeFirst();
     return row ? pollOf(row) : null;
@@ -109,7 +114,10 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     },
     pollByToken: (token) => pollWhere("token", token),
     async closePoll(id, at) {
-      await db.updateTable("polls").set({ closed_at: at }).where("id", "=", id).where("closed_at", "is", null).execute();
+      await changes.write(async (trx, note) => {
+        const closed = await trx.updateTable("polls").set({ closed_at: at }).where("id", "=", id).where("closed_at", "is", null).executeTakeFirst();
+        if (Number(closed.numUpdatedRows) > 0) note({ kind: "poll", poll: id });
+      });
       return pollWhere("id", id);
     },
     async deletePoll(id) {
@@ -145,37 +153,46 @@ export const createPollStore = ({ db, backend }: { readonly db: Kysely<Tables>; 
     async castVote(vote) {
       // Taken only while the poll is open, in the statement that writes it: a close on another instance
       // between the route's read of the poll and this write would otherwise let a vote in after it.
-      const result = await db
-        .insertInto("poll_votes")
-        .columns(["poll_id", "item", "voter", "choice", "created_at"])
-        .expression((eb) =>
-          eb
-            .selectFrom("polls")
-            .select([
-              "id",
-              eb.cast<number>(eb.val(vote.item), "integer").as("item"),
-              eb.cast<string>(eb.val(vote.voter), "text").as("voter"),
-              eb.cast<string>(eb.val(choiceText(vote.choice)), "text").as("choice"),
-              eb.cast<number>(eb.val(vote.createdAt), "bigint").as("created_at"),
-            ])
-            .where("id", "=", vote.pollId)
-            .where("closed_at", "is", null),
-        )
-        .onConflict((conflict) => conflict.columns(["poll_id", "item", "voter"]).doNothing())
-        .executeTakeFirst()
+      const cast = await changes
+        .write(async (trx, note) => {
+          const result = await trx
+            .insertInto("poll_votes")
+            .columns(["poll_id", "item", "voter", "choice", "created_at"])
+            .expression((eb) =>
+              eb
+                .selectFrom("polls")
+                .select([
+                  "id",
+                  eb.cast<number>(eb.val(vote.item), "integer").as("item"),
+                  eb.cast<string>(eb.val(vote.voter), "text").as("voter"),
+                  eb.cast<string>(eb.val(choiceText(vote.choice)), "text").as("choice"),
+                  eb.cast<number>(eb.val(vote.createdAt), "bigint").as("created_at"),
+                ])
+                .where("id", "=", vote.pollId)
+                .where("closed_at", "is", null),
+            )
+            .onConflict((conflict) => conflict.columns(["poll_id", "item", "voter"]).doNothing())
+            .executeTakeFirst();
+          const written = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+          if (written) note({ kind: "poll", poll: vote.pollId });
+          return written;
+        })
         // On PostgreSQL a delete of the poll committed while this statement ran fails its reference: the poll
         // is gone, and the vote is refused as for a closed one.
         .catch((error: unknown) => {
           if (isGoneReference(error)) return null;
           throw error;
         });
-      if (result === null) return "closed";
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return "cast";
+      if (cast === null) return "closed";
+      if (cast) return "cast";
       const poll = await db.selectFrom("polls").select("closed_at").where("id", "=", vote.pollId).executeTakeFirst();
       return poll?.closed_at === null ? "already_voted" : "closed";
     },
-    async pollVotes(pollId) {
-      const rows = await (pollId === undefined ? db.selectFrom("poll_votes") : db.selectFrom("poll_votes").where("poll_id", "=", pollId)).selectAll().orderBy("created_at").orderBy("voter").execute();
+    async pollVotes(pollId, voter) {
+      let query = db.selectFrom("poll_votes");
+      if (pollId !== undefined) query = query.where("poll_id", "=", pollId);
+      if (voter !== undefined) query = query.where("voter", "=", voter);
+      const rows = await query.selectAll().orderBy("created_at").orderBy("voter").execute();
       return rows.map((row) => ({ pollId: row.poll_id, item: Number(row.item), voter: row.voter, choice: choiceOf(row.choice), createdAt: Number(row.created_at) }));
     },
     pollImages,

@@ -847,7 +847,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const result = await db.deleteFrom("prompt_lists").where("name", "=", name).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    ...createPollStore(database),
+    ...createPollStore(database, changes),
     async settingOnce(name, proposed) {
       await db.insertInto("settings").values({ name, value: proposed }).onConflict((conflict) => conflict.column("name").doNothing()).execute();
       const row = await db.selectFrom("settings").select("value").where("name", "=", name).executeTakeFirstOrThrow();

@@ -25,7 +25,7 @@ const compareRequest: CompareRequest = {
 
 /** What the changes after `cursor` said, without their ids and times. */
 const said = async (store: GenerationStore, cursor: number) =>
-  (await store.changesAfter(cursor, 1000)).map((change) => (change.kind === "usage" ? "usage" : `${change.kind} ${change.item.kind} ${change.item.id}`));
+  (await store.changesAfter(cursor, 1000)).map((change) => (change.kind === "usage" ? "usage" : change.kind === "poll" ? `poll ${change.poll}` : `${change.kind} ${change.item.kind} ${change.item.id}`));
 
 describe.each(STORE_BACKENDS)("on $name", (backend) => {
   const store = freshStoreEachTest(backend);

@@ -67,6 +67,20 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       ["v2", { kind: "bad" }],
     ]);
     expect(await store.pollVotes()).toHaveLength(3);
+    expect((await store.pollVotes("poll-1", "v2")).map((vote) => vote.choice)).toEqual([{ kind: "bad" }]);
+    expect(await store.pollVotes("poll-2", "v2")).toEqual([]);
+  });
+
+  it("tells the change log of each vote taken and each close, for the owner's open page, and of nothing refused", async () => {
+    await store.createPoll(poll);
+    const { last } = await store.changeBounds();
+    const said = async () => (await store.changesAfter(last, 100)).map((change) => (change.kind === "poll" ? `poll ${change.poll}` : change.kind));
+    await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 1 });
+    await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "bad" }, createdAt: 2 });
+    await store.closePoll("poll-1", 3);
+    await store.closePoll("poll-1", 4);
+    await store.castVote({ pollId: "poll-1", item: 0, voter: "v2", choice: { kind: "bad" }, createdAt: 5 });
+    expect(await said()).toEqual(["poll poll-1", "poll poll-1"]);
   });
 
   it("takes no vote once the poll is closed, whatever the voter's page last read", async () => {

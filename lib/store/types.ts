@@ -98,10 +98,14 @@ export class CapReached extends Error {
   }
 }
 
-/** A committed change to what the history shows, in commit order: an item written or gone, or the day's usage. */
+/**
+ * A committed change to what the history shows, in commit order: an item written or gone, the day's usage, or
+ * a poll's counts or close (a vote, a close).
+ */
 export type Change = { readonly id: number; readonly at: number } & (
   | { readonly kind: "item" | "deleted"; readonly item: ShareEntry }
   | { readonly kind: "usage" }
+  | { readonly kind: "poll"; readonly poll: string }
 );
 
 /** The oldest and newest change still in the log (0 and 0 when it is empty). */
@@ -285,8 +289,8 @@ export type GenerationStore = {
    * by the time it is written: then nothing changes, and the answer says which.
    */
   castVote(vote: PollVote): Promise<"cast" | "already_voted" | "closed">;
-  /** One poll's votes, or every poll's (for the deployment's leaderboard). */
-  pollVotes(pollId?: string): Promise<PollVote[]>;
+  /** One poll's votes (one voter's of it, given `voter`), or every poll's (for the deployment's leaderboard). */
+  pollVotes(pollId?: string, voter?: string): Promise<PollVote[]>;
   /** The value kept under `name`: the first ever proposed, whichever instance proposed it (later ones lose). */
   settingOnce(name: string, proposed: string): Promise<string>;
   /** Remembers a signed-out session until its token would have expired anyway. */

@@ -7,7 +7,9 @@ export const present = {
   position: "Slide {n} of {total}",
   previous: "Previous",
   next: "Next",
-  exit: "Exit (Esc)",
+  exit: "Exit",
+  /** Shown after "Exit" only where a keyboard is likely: a touch screen has no Escape key. */
+  exitKey: "(Esc)",
   nothing: "Nothing to present: none of these has an image yet.",
   current: "Current slide",
   imageAlt: "{label}: {prompt}",

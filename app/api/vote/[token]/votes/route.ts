@@ -4,8 +4,8 @@ import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
-import { getVoteLimit } from "@/lib/limits";
-import { addressKey } from "@/lib/limits/rate-limit";
+import { getNewVoterLimit, getVoteLimit } from "@/lib/limits";
+import { addressKey, newVoterKey } from "@/lib/limits/rate-limit";
 import { modelName } from "@/lib/models/model-name";
 import type { PollChoice } from "@/lib/polls/poll";
 import { voteRequestSchema } from "@/lib/polls/poll-request";
@@ -15,7 +15,11 @@ import { candidateAt, voterView } from "@/lib/polls/voter-view";
 
 export const dynamic = "force-dynamic";
 
-/** One vote on one item: the image picked by its place on the voter's screen, a tie, or all bad; once. */
+/**
+ * One vote on one item: the image picked by its place on the voter's screen, a tie, or all bad; once. A
+ * voter's first vote on a poll counts against the new voters its address may bring the poll in an hour; a
+ * voter who has voted on it already is never refused by that.
+ */
 export function POST(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   return handleRoute(
     request,
@@ -34,9 +38,19 @@ export function POST(request: Request, { params }: { params: Promise<{ token: st
         chosen = { kind: "pick", model: candidate.model };
       }
       const { store } = await getHistory();
-      const cast = await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() });
-      if (cast !== "cast") throw new AppError("conflict", cast === "closed" ? POLL_CLOSED : ALREADY_VOTED);
-      return json(voterView(poll, voter, await store.pollVotes(poll.id), modelName), 201);
+      const newcomer = (await store.pollVotes(poll.id, voter)).length === 0;
+      const turn = newcomer ? await (await getNewVoterLimit()).turn(newVoterKey(poll.id, request)) : null;
+      // A first vote not counted (the poll closed meanwhile, this voter's other tab voted first) brought no one.
+      const cast = await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() }).catch(async (error: unknown) => {
+        await turn?.giveBack().catch(() => undefined);
+        throw error;
+      });
+      if (cast !== "cast") {
+        await turn?.giveBack().catch(() => undefined);
+        throw new AppError("conflict", cast === "closed" ? POLL_CLOSED : ALREADY_VOTED);
+      }
+      // The view says this voter's own votes only: theirs are all it reads.
+      return json(voterView(poll, voter, await store.pollVotes(poll.id, voter), modelName), 201);
     },
     { public: true },
   );
