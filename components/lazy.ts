@@ -20,6 +20,9 @@ export const TakeawayLinks = dynamic(() => import("./sets/takeaway-links").then(
 export const PollButton = dynamic(() => import("./polls/poll-button").then((module) => module.PollButton), { ssr: false });
 export const Presentation = dynamic(() => import("./present/presentation").then((module) => module.Presentation), { ssr: false });
 export const ConnectionCheck = dynamic(() => import("./gateway/connection-check").then((module) => module.ConnectionCheck), { ssr: false });
+// The screen reader's word when a run ends: nothing to see, nothing to say before a run ends, and a run ending
+// in the moment before it arrives is taken in with the rest, as one ended before the page loaded is.
+export const RunAnnouncer = dynamic(() => import("./history/run-announcer").then((module) => module.RunAnnouncer), { ssr: false });
 // Shown only once something asks: the cost question before a large run, and the way back to typed work a
 // click replaced.
 export const CostConfirm = dynamic(() => import("./playground/cost-confirm").then((module) => module.CostConfirm), { ssr: false });

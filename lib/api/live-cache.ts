@@ -4,7 +4,7 @@ import { isUnfiltered, type ListFilters } from "../generation/list-query";
 import type { HistoryItem, HistoryPage, ListedPage } from "../generation/view";
 import type { ShareEntry } from "../store/types";
 import { generationKeys } from "./generations";
-import { applyPollSummaries } from "./polls";
+import { applyPollSummaries } from "./poll-cache";
 import { withOwnChange } from "./read-order";
 import type { Usage } from "./limits";
 

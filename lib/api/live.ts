@@ -7,7 +7,7 @@ import { apiFetch } from "./client";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
 import { applyLiveChange, forgetHeard } from "./live-cache";
-import { readPollsAfresh } from "./polls";
+import { readPollsAfresh } from "./poll-cache";
 
 /**
  * Whether this tab's live stream is open. While it is, nothing polls: the stream brings every change; while

@@ -1,12 +1,12 @@
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { PollAccess, PollReveal } from "../polls/poll";
 import { laterSummary, type PollSummary } from "../polls/poll-summary";
 import type { VoterView } from "../polls/voter-view";
 import { ApiError, apiFetch } from "./client";
+import { pollKey } from "./poll-cache";
 
 /** Polls for the browser: an owner makes and closes them; a voter reads one and votes. */
 
-const pollKey = (id: string) => ["polls", id] as const;
 const voterKey = (token: string) => ["vote", token] as const;
 
 export const useCreatePoll = () => {
@@ -42,14 +42,6 @@ export const pollQuery = (initial: PollSummary, live: boolean) =>
     initialData: initial,
     refetchInterval: (query) => (!live && query.state.data?.closedAt === null ? COUNTS_CHECK_MS : false),
   });
-
-/** The live stream's news of polls, for those this tab shows (a poll it does not show is not kept). */
-export const applyPollSummaries = (client: QueryClient, summaries: readonly PollSummary[]) => {
-  for (const summary of summaries) client.setQueryData<PollSummary>(pollKey(summary.id), (held) => held && laterSummary(held, summary));
-};
-
-/** Every poll this tab shows is read again (the stream missed what it cannot replay). */
-export const readPollsAfresh = (client: QueryClient) => client.invalidateQueries({ queryKey: ["polls"] });
 
 export const useClosePoll = () => {
   const client = useQueryClient();
