@@ -22,7 +22,8 @@ export const Presentation = dynamic(() => import("./present/presentation").then(
 export const ConnectionCheck = dynamic(() => import("./gateway/connection-check").then((module) => module.ConnectionCheck), { ssr: false });
 // The screen reader's word when a run ends: nothing to see, nothing to say before a run ends, and a run ending
 // in the moment before it arrives is taken in with the rest, as one ended before the page loaded is.
-export const RunAnnouncer = dynamic(() => import("./history/run-announcer").then((module) => module.RunAnnouncer), { ssr: false });
+// Its code failing to arrive costs the page nothing but the region (a failed lazy part throws at every render).
+export const RunAnnouncer = dynamic(() => import("./history/run-announcer").then((module) => module.RunAnnouncer, () => () => null), { ssr: false });
 // Shown only once something asks: the cost question before a large run, and the way back to typed work a
 // click replaced.
 export const CostConfirm = dynamic(() => import("./playground/cost-confirm").then((module) => module.CostConfirm), { ssr: false });
@@ -54,9 +55,11 @@ export const useCards = (wanted: boolean): { cards: Cards | null; failed: boolea
       current = false;
     };
   }, [wanted, loaded, attempt]);
+  // The code may have come meanwhile by another way (a run started preloads it): then it is here for this list too.
+  const here = loaded ?? cards;
   return {
-    cards: loaded,
-    failed: failed && !loaded,
+    cards: here,
+    failed: failed && !here,
     retry: () => {
       setFailed(false);
       setAttempt((count) => count + 1);

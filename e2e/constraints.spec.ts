@@ -31,6 +31,11 @@ test.describe("model constraints", () => {
     await playground.chooseModel("Qwen-Image");
     await expect(page.getByRole("status")).toContainText("The model could not be changed: its rules did not load");
     await expect(playground.modelSelect).toHaveValue("wan2.6-t2i");
+    // An example is said as an example, not as a model chosen.
+    await playground.form.getByLabel("Try an example").selectOption({ index: 1 });
+    await playground.form.getByRole("button", { name: "Use this example" }).click();
+    await expect(page.getByRole("status")).toContainText("The example could not be put in: its model's rules did not load");
+    await expect(playground.prompt).toHaveValue("");
 
     await page.unroute("**/_next/static/chunks/**");
     await playground.chooseModel("Qwen-Image");

@@ -95,14 +95,14 @@ export function GenerateForm({
   // A choice waits for the switch's rules; a later choice or a whole form put in meanwhile (a history Load, a
   // retry) wins, and a failed fetch is said, the select still showing the model in use.
   const latestChoice = useRef(0);
-  const whenSwitchLoads = (apply: (switchModel: SwitchModel) => void) => {
+  const whenSwitchLoads = (apply: (switchModel: SwitchModel) => void, failed: Notice) => {
     const choice = ++latestChoice.current;
     loadSwitch().then(
       ({ switchModel }) => {
         if (latestChoice.current === choice) apply(switchModel);
       },
       () => {
-        if (latestChoice.current === choice) setNotices([(messages) => messages.playground.form.switchFailed]);
+        if (latestChoice.current === choice) setNotices([failed]);
       },
     );
   };
@@ -112,7 +112,7 @@ export function GenerateForm({
       const switched = switchModel(getValues(), id);
       reset(switched.values, { keepErrors: false, keepSubmitCount: true });
       setNotices(switched.notices);
-    });
+    }, (messages) => messages.playground.form.switchFailed);
 
   useImperativeHandle(
     ref,
@@ -165,6 +165,7 @@ export function GenerateForm({
               reset(switched.values, { keepErrors: false, keepSubmitCount: true });
               setNotices(switched.notices);
             }, common.examplesReplaced),
+            (messages) => messages.playground.form.exampleFailed,
           )
         }
       />

@@ -105,7 +105,8 @@ export function VotePage({ token }: { token: string }) {
           <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(${Math.min(item.slots, 4)}, minmax(0, 1fr))` }}>
             {sources.map((src, slot) => {
               const picked = chosen !== null && typeof chosen === "object" && chosen.slot === slot;
-              const kept = typeof refused === "object" && refused.slot === slot;
+              // Not once a vote of this item is on record (another tab's, say): then that one is the choice shown.
+              const kept = chosen === null && typeof refused === "object" && refused.slot === slot;
               return (
                 // Keyed by the image, not the slot: a new item's pictures replace the last item's, never load under them.
                 <li key={src} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 ring-2 ring-indigo-500" : kept ? "border-dashed border-indigo-500 ring-2 ring-indigo-300" : "border-slate-200 dark:border-slate-700"}`}>

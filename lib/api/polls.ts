@@ -24,12 +24,15 @@ export const pollsOfSetQuery = (setId: string) =>
     queryFn: ({ signal }) => apiFetch<{ polls: PollSummary[] }>(`/api/polls?set=${encodeURIComponent(setId)}`, { signal }),
   });
 
-/** Without the live stream, an open poll's counts are asked again this often (votes come from elsewhere). */
-const COUNTS_CHECK_MS = 10_000;
+/**
+ * How often an open poll's counts are asked again: every 10 s without the live stream; with it, each minute, a
+ * safety net for votes the stream cannot tell (cast through an instance on older code, during a rolling deploy).
+ */
+export const countsCheckMs = (live: boolean) => (live ? 60_000 : 10_000);
 
 /**
- * The owner's counts: the live stream brings each vote and close as it is made (`applyPollSummaries`); while
- * it is not open, an open poll's are asked again every 10 s.
+ * The owner's counts: the live stream brings each vote and close as it is made (`applyPollSummaries`); the
+ * counts are asked again now and then besides (`countsCheckMs`).
  */
 export const pollQuery = (initial: PollSummary, live: boolean) =>
   queryOptions({
@@ -40,7 +43,7 @@ export const pollQuery = (initial: PollSummary, live: boolean) =>
       return laterSummary(client.getQueryData(pollKey(initial.id)), read);
     },
     initialData: initial,
-    refetchInterval: (query) => (!live && query.state.data?.closedAt === null ? COUNTS_CHECK_MS : false),
+    refetchInterval: (query) => (query.state.data?.closedAt === null ? countsCheckMs(live) : false),
   });
 
 export const useClosePoll = () => {

@@ -46,7 +46,7 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
         return store.getComparison(id);
       },
       getPoll: (id: string) => store.getPoll(id),
-      pollVotes: (pollId?: string) => store.pollVotes(pollId),
+      pollCounts: (pollId: string) => store.pollCounts(pollId),
     };
     feed = createFeed({ store: counted, usage, ...options });
     return { feed, usage, reads };

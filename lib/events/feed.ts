@@ -27,7 +27,7 @@ export type Feed = {
 };
 
 type FeedOptions<Usage> = {
-  store: Pick<GenerationStore, "changesAfter" | "changeBounds" | "watchChanges" | "get" | "getComparison" | "getPoll" | "pollVotes">;
+  store: Pick<GenerationStore, "changesAfter" | "changeBounds" | "watchChanges" | "get" | "getComparison" | "getPoll" | "pollCounts">;
   /** The day's usage as the page shows it; read once per batch, whatever the number of streams. */
   usage: () => Promise<Usage>;
   heartbeatMs?: number;
@@ -99,7 +99,7 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     // A poll deleted since is left out: its owner's page deleted it, or finds it gone at its next read.
     const summaries = (await Promise.all([...polls].map(async (id) => {
       const poll = await store.getPoll(id);
-      return poll ? pollSummary(poll, await store.pollVotes(id)) : null;
+      return poll ? pollSummary(poll, await store.pollCounts(id)) : null;
     }))).filter((summary): summary is PollSummary => summary !== null);
     return {
       items: read.filter(isView),

@@ -10,7 +10,7 @@ export type Counter = {
   get(key: string): Promise<RateLimiterRes | null>;
 };
 
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 /** How often counts whose window ended an hour ago are deleted, by each instance. */
 const SWEEP_MS = 5 * 60_000;
 /**

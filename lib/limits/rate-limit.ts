@@ -4,12 +4,11 @@ import { CLIENT_ADDRESS_HEADER, limitAddress } from "../access/client-address";
 import { PEOPLE_PER_ADDRESS } from "../access/config";
 import { AppError } from "../errors";
 import { englishCount } from "../text/english-count";
-import { postgresCounter, type Counter } from "./postgres-counters";
+import { MINUTE_MS, postgresCounter, type Counter } from "./postgres-counters";
 
 /** Where a limit keeps its counts: `name` tells one limit's keys from another's; a window is a minute unless told. */
 export type Counters = (name: string, perWindow: number, windowMs?: number) => Counter;
 
-const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 /** In this process: a restart forgives, which is fine for a rate (the daily budget lives in the database). */

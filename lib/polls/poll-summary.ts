@@ -15,7 +15,12 @@ export type PollSummary = {
 
 export const votePath = (token: string) => `/vote/${token}`;
 
-export const pollSummary = (poll: Poll, votes: readonly PollVote[]): PollSummary => ({
+/** How many votes a poll holds, and from how many voters. */
+export type VoteCounts = { readonly votes: number; readonly voters: number };
+
+export const countVotes = (votes: readonly PollVote[]): VoteCounts => ({ votes: votes.length, voters: new Set(votes.map((vote) => vote.voter)).size });
+
+export const pollSummary = (poll: Poll, counts: VoteCounts): PollSummary => ({
   id: poll.id,
   title: poll.title,
   path: votePath(poll.token),
@@ -23,8 +28,8 @@ export const pollSummary = (poll: Poll, votes: readonly PollVote[]): PollSummary
   access: poll.access,
   closedAt: poll.closedAt,
   items: poll.items.length,
-  votes: votes.length,
-  voters: new Set(votes.map((vote) => vote.voter)).size,
+  votes: counts.votes,
+  voters: counts.voters,
 });
 
 /**

@@ -5,7 +5,7 @@ import { getPrices } from "../pricing/env";
 import { imageCost } from "../pricing/prices";
 import { itemResults, pollResults, type ItemResult, type PollResults } from "./poll-results";
 import { pollImageIds, type Poll } from "./poll";
-import { pollSummary, type PollSummary } from "./poll-summary";
+import { countVotes, pollSummary, type PollSummary } from "./poll-summary";
 
 /** Open, and showing the models only once closed: its votes are kept out of every ranking until then. */
 const holdsRanking = (poll: Poll): boolean => poll.reveal === "on_close" && poll.closedAt === null;
@@ -34,7 +34,7 @@ export const loadResults = async (
   const closed = shown.filter((poll) => poll.closedAt !== null);
   return {
     polls,
-    summaries: polls.map((poll) => pollSummary(poll, votes.filter((vote) => vote.pollId === poll.id))),
+    summaries: polls.map((poll) => pollSummary(poll, countVotes(votes.filter((vote) => vote.pollId === poll.id)))),
     results: pollResults(shown, counted, generations, (model, images) => imageCost(prices, model, images)),
     // One poll's report shows each item with its votes; every poll's board shows the ranking alone.
     items: pollId === null ? [] : closed.flatMap((poll) => itemResults(poll, counted)),

@@ -68,13 +68,14 @@ const TASK_PATH = /^\/v1\/tasks\/([A-Za-z0-9_-]{1,100})(\/cancel)?$/;
 export const createSimulator = (options: SimulatorOptions): Simulator => {
   const { latencyMs, responseFormat, answerShape, linkLifetimeSeconds } = options;
   const initial = configSchema.parse({ latencyMs, responseFormat, answerShape, linkLifetimeSeconds });
-  let settings: GenerationSettings = {
+  const started: GenerationSettings = {
     apiKey: options.apiKey,
     latencyMs: initial.latencyMs ?? 0,
     responseFormat: initial.responseFormat ?? "url",
     answerShape: initial.answerShape ?? "openai",
     linkLifetimeSeconds: initial.linkLifetimeSeconds ?? DEFAULT_LINK_LIFETIME_SECONDS,
   };
+  let settings = started;
   const stats = createStatsRecorder();
   const faults = createFaultQueue();
   const editFiles = createEditFileStore();
@@ -92,7 +93,9 @@ export const createSimulator = (options: SimulatorOptions): Simulator => {
     };
     if (parsed.periodicFaults !== undefined) faults.periodic(parsed.periodicFaults);
   };
+  // Back to the settings it started with too: a link lifetime a test shortened must not reach the next test.
   const reset = () => {
+    settings = started;
     stats.reset();
     faults.clear();
     tasks.clear();

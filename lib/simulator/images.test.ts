@@ -101,6 +101,13 @@ describe("link expiry", () => {
     expect((await fetch(`${current().url}${path}?Expires=soon`)).status).toBe(403);
   });
 
+  it("is back to its own lifetime after a reset: a test's short one does not reach the next", async () => {
+    current().simulator.configure({ linkLifetimeSeconds: 0 });
+    expect((await fetch(`${current().url}/__sim/reset`, { method: "POST" })).status).toBe(200);
+    const [image] = await imagesOf(await generate(current(), nativeBody("qwen-image", "a cat")));
+    expect((await fetch(image?.url ?? "")).status).toBe(200);
+  });
+
   it("signs a task's links when the task hands its images over", async () => {
     current().simulator.configure({ linkLifetimeSeconds: 0, answerShape: "task" });
     const started = (await (await generate(current(), nativeBody("wan2.6-t2i", "a cat", { n: 1 }))).json()) as { output: { task_id: string } };

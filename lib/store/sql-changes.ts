@@ -82,6 +82,11 @@ export const createChangeLog = ({ db, backend }: SqlDatabase) => {
       });
     },
     bounds,
+    async lastOfHistory(): Promise<number> {
+      // Down the ids from the newest, past the polls' (no index on the kind is needed: they are the few at the end).
+      const row = await db.selectFrom("changes").select("id").where("kind", "<>", "poll").orderBy("id", "desc").limit(1).executeTakeFirst();
+      return Number(row?.id ?? 0);
+    },
     /** The id of the last change recorded of an item, or null if the log holds none. */
     async lastOf(item: ShareEntry): Promise<number | null> {
       const row = await db

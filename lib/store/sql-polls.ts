@@ -12,7 +12,7 @@ const IDS_PER_QUERY = 1_000;
 const inChunks = (ids: readonly string[]): string[][] =>
   Array.from({ length: Math.ceil(ids.length / IDS_PER_QUERY) }, (_, index) => ids.slice(index * IDS_PER_QUERY, (index + 1) * IDS_PER_QUERY));
 
-type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "pollsShowing" | "polls" | "pollByToken" | "closePoll" | "deletePoll" | "castVote" | "pollVotes" | "pollImages">;
+type PollMethods = Pick<GenerationStore, "createPoll" | "getPoll" | "pollsShowing" | "polls" | "pollByToken" | "closePoll" | "deletePoll" | "castVote" | "pollVotes" | "pollCounts" | "pollImages">;
 
 /**
  * Polls, their votes, and the images they show. A poll is frozen when it is made: its items in the poll's
@@ -194,6 +194,14 @@ export const createPollStore = (
       if (voter !== undefined) query = query.where("voter", "=", voter);
       const rows = await query.selectAll().orderBy("created_at").orderBy("voter").execute();
       return rows.map((row) => ({ pollId: row.poll_id, item: Number(row.item), voter: row.voter, choice: choiceOf(row.choice), createdAt: Number(row.created_at) }));
+    },
+    async pollCounts(pollId) {
+      const row = await db
+        .selectFrom("poll_votes")
+        .select((eb) => [eb.fn.countAll<number>().as("votes"), eb.fn.count<number>("voter").distinct().as("voters")])
+        .where("poll_id", "=", pollId)
+        .executeTakeFirst();
+      return { votes: Number(row?.votes ?? 0), voters: Number(row?.voters ?? 0) };
     },
     pollImages,
   };

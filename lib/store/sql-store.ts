@@ -867,6 +867,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     changesAfter: changes.after,
     changeBounds: changes.bounds,
+    lastHistoryChange: changes.lastOfHistory,
     lastChangeOf: changes.lastOf,
     pruneChanges: changes.prune,
     watchChanges: changes.watch,

@@ -83,6 +83,22 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await said()).toEqual(["poll poll-1", "poll poll-1"]);
   });
 
+  it("counts a poll's votes and voters, and its votes move no change the history's lists are read against", async () => {
+    await store.createPoll({ ...poll, items: [poll.items[0]!, poll.items[0]!] });
+    const listed = await store.lastHistoryChange();
+    expect(listed).toBeGreaterThan(0);
+    await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 1 });
+    await store.castVote({ pollId: "poll-1", item: 1, voter: "v1", choice: { kind: "bad" }, createdAt: 2 });
+    await store.castVote({ pollId: "poll-1", item: 0, voter: "v2", choice: { kind: "bad" }, createdAt: 3 });
+    await store.closePoll("poll-1", 4);
+    expect(await store.pollCounts("poll-1")).toEqual({ votes: 3, voters: 2 });
+    expect(await store.pollCounts("no-such-poll")).toEqual({ votes: 0, voters: 0 });
+    expect((await store.changeBounds()).last).toBeGreaterThan(listed);
+    expect(await store.lastHistoryChange()).toBe(listed);
+    await store.setStarred("g1", true);
+    expect(await store.lastHistoryChange()).toBe((await store.changeBounds()).last);
+  });
+
   it("takes no vote once the poll is closed, whatever the voter's page last read", async () => {
     await store.createPoll(poll);
     await store.closePoll("poll-1", 2_000);

@@ -2,6 +2,7 @@ import type { ErrorCode } from "../errors";
 import type { SetRequest } from "../generation/set-kind";
 import type { PromptList } from "../grid/prompt-list";
 import type { Poll, PollVote } from "../polls/poll";
+import type { VoteCounts } from "../polls/poll-summary";
 import type { ComparisonView, GenerationRequest, GenerationStage, GenerationStatus, GenerationView, HistoryItem, HistoryPage, StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import type { UpstreamIds } from "../gateway/answer";
@@ -291,6 +292,8 @@ export type GenerationStore = {
   castVote(vote: PollVote): Promise<"cast" | "already_voted" | "closed">;
   /** One poll's votes (one voter's of it, given `voter`), or every poll's (for the deployment's leaderboard). */
   pollVotes(pollId?: string, voter?: string): Promise<PollVote[]>;
+  /** How many votes one poll holds and from how many voters: an owner's counts, read at every vote. */
+  pollCounts(pollId: string): Promise<VoteCounts>;
   /** The value kept under `name`: the first ever proposed, whichever instance proposed it (later ones lose). */
   settingOnce(name: string, proposed: string): Promise<string>;
   /** Remembers a signed-out session until its token would have expired anyway. */
@@ -318,6 +321,11 @@ export type GenerationStore = {
   /** Changes after `cursor`, oldest first, at most `limit`. Every write above records what it changed. */
   changesAfter(cursor: number, limit: number): Promise<Change[]>;
   changeBounds(): Promise<ChangeBounds>;
+  /**
+   * The id of the last change to what the history's lists show (0 if none is kept): a vote or a poll's close,
+   * which the lists do not show, does not move it, so a list read without the stream is not read again for one.
+   */
+  lastHistoryChange(): Promise<number>;
   /**
    * The id of the last change recorded of an item (null if none is kept): a tab's own change answered with it
    * can tell the live stream's older news of the item, which left before that change, from newer.

@@ -31,7 +31,7 @@ export function GET(request: Request): Promise<Response> {
     const { starred, ...query } = parseListQuery(new URL(request.url).searchParams);
     const { store } = await getHistory();
     // Read first: the page is then at least as new as this id, which the page compares live events against.
-    const { last } = await store.changeBounds();
+    const last = await store.lastHistoryChange();
     const { items, nextCursor } = await store.list({ ...query, starred: starred === "1" });
     const page: ListedPage = { items: items.map(clientItem), nextCursor, changeId: last };
     return json(page);

@@ -30,7 +30,7 @@ export function GET(request: Request): Promise<Response> {
       for (const poll of await store.pollsShowing(imageId)) found.set(poll.id, poll);
     }
     const polls = [...found.values()].sort((a, b) => b.createdAt - a.createdAt);
-    return json({ polls: await Promise.all(polls.map(async (poll) => pollSummary(poll, await store.pollVotes(poll.id)))) });
+    return json({ polls: await Promise.all(polls.map(async (poll) => pollSummary(poll, await store.pollCounts(poll.id)))) });
   });
 }
 
@@ -57,6 +57,6 @@ export function POST(request: Request): Promise<Response> {
     const poll = { id: randomUUID(), token: randomBytes(16).toString("base64url"), createdAt: Date.now(), title, reveal, access, closedAt: null, items };
     // A set deleted since it was read above takes its images with it: the poll is not made.
     if (!(await store.createPoll(poll))) throw notFound("A chosen comparison");
-    return json(pollSummary(poll, []), 201);
+    return json(pollSummary(poll, { votes: 0, voters: 0 }), 201);
   });
 }

@@ -13,7 +13,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     const { store } = await getHistory();
     const poll = await store.getPoll(id);
     if (!poll) throw notFound("This poll");
-    return json(pollSummary(poll, await store.pollVotes(id)));
+    return json(pollSummary(poll, await store.pollCounts(id)));
   });
 }
 

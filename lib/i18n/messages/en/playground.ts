@@ -26,6 +26,7 @@ export const playground = {
     label: "Generation settings",
     /** Said once settings are put in the form, by where they came from. */
     loaded: { history: "Settings loaded from the history ({model}).", share: "Settings loaded from the shared link ({model})." },
+    exampleFailed: "The example could not be put in: its model's rules did not load (is the connection down?). Nothing changed; pick it again.",
     switchFailed: "The model could not be changed: its rules did not load (is the connection down?). Nothing else changed; choose it again.",
     prompt: "Prompt",
     promptHelp: "Ctrl+Enter (⌘+Enter on a Mac) generates.",

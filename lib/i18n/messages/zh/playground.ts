@@ -24,6 +24,7 @@ export const playground: Messages["playground"] = {
   form: {
     label: "生成设置",
     loaded: { history: "已从历史记录载入设置（{model}）。", share: "已从分享链接载入设置（{model}）。" },
+    exampleFailed: "未能填入示例：其模型的规则未能加载（网络是否已断开？）。未作任何更改，请重新选择。",
     switchFailed: "未能切换模型：其规则未能加载（网络是否已断开？）。其他设置均未改变，请重新选择。",
     prompt: "提示词",
     promptHelp: "按 Ctrl+Enter（Mac 上为 ⌘+Enter）即可生成。",

@@ -12,6 +12,6 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { store } = await getHistory();
     const poll = await store.closePoll(id, Date.now());
     if (!poll) throw notFound("This poll");
-    return json(pollSummary(poll, await store.pollVotes(id)));
+    return json(pollSummary(poll, await store.pollCounts(id)));
   });
 }

@@ -41,14 +41,13 @@ export function POST(request: Request, { params }: { params: Promise<{ token: st
       const newcomer = (await store.pollVotes(poll.id, voter)).length === 0;
       const turn = newcomer ? await (await getNewVoterLimit()).turn(newVoterKey(poll.id, request)) : null;
       // A first vote not counted (the poll closed meanwhile, this voter's other tab voted first) brought no one.
-      const cast = await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() }).catch(async (error: unknown) => {
-        await turn?.giveBack().catch(() => undefined);
-        throw error;
-      });
-      if (cast !== "cast") {
-        await turn?.giveBack().catch(() => undefined);
-        throw new AppError("conflict", cast === "closed" ? POLL_CLOSED : ALREADY_VOTED);
+      let cast: Awaited<ReturnType<typeof store.castVote>> | null = null;
+      try {
+        cast = await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() });
+      } finally {
+        if (cast !== "cast") await turn?.giveBack().catch(() => undefined);
       }
+      if (cast !== "cast") throw new AppError("conflict", cast === "closed" ? POLL_CLOSED : ALREADY_VOTED);
       // The view says this voter's own votes only: theirs are all it reads.
       return json(voterView(poll, voter, await store.pollVotes(poll.id, voter), modelName), 201);
     },
