@@ -73,6 +73,35 @@ test.describe("presenting and sharing", () => {
     }
   });
 
+  test("Next pressed by the keyboard to the last slide hands the focus to Previous, and the keys go on working", async ({ playground, page }) => {
+    const generation = { model: "wan2.2-t2i-flash", prompt: "Two paper cranes", negativePrompt: "", width: 512, height: 512, n: 2, seed: 5, promptExtend: true, watermark: false };
+    expect((await page.request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    await page.reload();
+    await playground.latest().getByRole("button", { name: "Present", exact: true }).click();
+    const show = page.getByRole("dialog", { name: "Presentation" });
+    const counter = show.getByText(/^Slide \d of 2$/);
+    await expect(counter).toHaveText("Slide 1 of 2");
+    const [previous, next] = [show.getByRole("button", { name: "Previous" }), show.getByRole("button", { name: "Next" })];
+    await next.focus();
+    // Next does nothing on the last slide: the focus goes to Previous, the way back, not to the page's body.
+    await page.keyboard.press("Enter");
+    await expect(counter).toHaveText("Slide 2 of 2");
+    await expect(previous).toBeFocused();
+    await expect(next).toBeDisabled();
+    await expect(previous).toBeEnabled();
+    await page.keyboard.press("Enter");
+    await expect(counter).toHaveText("Slide 1 of 2");
+    await expect(next).toBeFocused();
+    // An arrow key with the focus on Next reaches the end too, and Previous takes the focus again.
+    await page.keyboard.press("ArrowRight");
+    await expect(counter).toHaveText("Slide 2 of 2");
+    await expect(previous).toBeFocused();
+    await page.keyboard.press("Home");
+    await expect(counter).toHaveText("Slide 1 of 2");
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+  });
+
   test("Exit shows its Escape key where a keyboard is likely, and not on a touch screen", async ({ playground, browser }) => {
     const generation = { model: "wan2.2-t2i-flash", prompt: "A paper boat on a pond", negativePrompt: "", width: 512, height: 512, n: 1, seed: 2, promptExtend: true, watermark: false };
     expect((await playground.page.request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);

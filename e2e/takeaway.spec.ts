@@ -41,7 +41,7 @@ test("a selection and the favourites download as a slide deck and a zip of their
   await downloads.getByRole("link", { name: "Images (zip)" }).click();
   const files = unzipSync(new Uint8Array(await readFile(await (await zipDownload).path())));
   expect(Object.keys(files).filter((name) => name.endsWith(".png"))).toHaveLength(3);
-  expect(JSON.parse(new TextDecoder().decode(files["manifest.json"])).map((line: { item: string }) => line.item)).toEqual(["1 · Wan 2.2 flash", "2 · wan2.2-t2i-flash", "2 · qwen-image"]);
+  expect(JSON.parse(new TextDecoder().decode(files["manifest.json"])).map((line: { item: string }) => line.item)).toEqual(["1 · Wan 2.2 flash", "2 · Wan 2.2 flash", "2 · Qwen-Image"]);
 
   // The favourites: only what is starred.
   await single.getByRole("button", { name: "Favourite" }).click();

@@ -1,8 +1,9 @@
-import { useEffect, useRef, type CSSProperties } from "react";
+import { useRef, type CSSProperties } from "react";
 import { BeforeAfter } from "@/components/edit/before-after";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ClampedText } from "@/components/ui/clamped-text";
+import { useEndFocus } from "@/components/ui/use-end-focus";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
@@ -46,21 +47,13 @@ export function Lightbox({
   const messages = useMessages();
   const t = messages.history;
   const closeButton = useRef<HTMLButtonElement>(null);
-  const previousButton = useRef<HTMLButtonElement>(null);
-  const nextButton = useRef<HTMLButtonElement>(null);
   // Not the first control, Previous, which does nothing at the first image: Close always acts.
   const dialog = useModalDialog(closeButton);
   const previous = index > 0 ? index - 1 : null;
   const next = index < entries.length - 1 ? index + 1 : null;
-  // A move (a press or an arrow key) that reaches an end disables the button that had the focus: the focus
-  // goes on to the way back rather than stay on a button that does nothing.
   const atStart = previous === null;
   const atEnd = next === null;
-  useEffect(() => {
-    const focused = document.activeElement;
-    if (atStart && focused === previousButton.current) (atEnd ? closeButton : nextButton).current?.focus();
-    if (atEnd && focused === nextButton.current) (atStart ? closeButton : previousButton).current?.focus();
-  }, [atStart, atEnd]);
+  const ends = useEndFocus({ atStart, atEnd }, closeButton);
   const entry = entries[index];
   if (!entry) return null;
   const { generation, image, title, hideSettings = false } = entry;
@@ -104,10 +97,10 @@ export function Lightbox({
         <div className="min-h-0 space-y-3 overflow-y-auto p-4 text-sm">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div className="flex items-center gap-2">
-              <Button ref={previousButton} onClick={() => previous !== null && onIndex(previous)} disabled={atStart} reason={t.lightbox.first}>
+              <Button ref={ends.previous} onClick={() => previous !== null && onIndex(previous)} disabled={atStart} reason={t.lightbox.first}>
                 {t.lightbox.previous}
               </Button>
-              <Button ref={nextButton} onClick={() => next !== null && onIndex(next)} disabled={atEnd} reason={t.lightbox.last}>
+              <Button ref={ends.next} onClick={() => next !== null && onIndex(next)} disabled={atEnd} reason={t.lightbox.last}>
                 {t.lightbox.next}
               </Button>
             </div>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { useEndFocus } from "@/components/ui/use-end-focus";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { PublicItem } from "@/lib/compare/hidden-comparison";
 import { format } from "@/lib/i18n/format";
@@ -33,6 +34,12 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
   // Null until the first slide's images are decoded: even the first slide never shows half-loaded.
   const [shown, setShown] = useState<number | null>(null);
   const stage = useRef<HTMLDivElement>(null);
+  const exitButton = useRef<HTMLButtonElement>(null);
+  const atStart = target === 0;
+  const atEnd = target >= slides.length - 1;
+  // Previous and Next stay focusable at the ends (aria-disabled, with a reason), and a move to an end hands the
+  // focus to the way back, as the history's lightbox does.
+  const ends = useEndFocus({ atStart, atEnd }, exitButton);
   // Read while rendering, before the dialog takes focus. Leaving full screen can move focus out of the
   // dialog, and then the browser restores nothing: the control that opened the show gets it back by hand.
   const opener = useRef(typeof document === "undefined" ? null : document.activeElement);
@@ -91,8 +98,8 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
     };
     document.addEventListener("fullscreenchange", onChange);
     element?.requestFullscreen?.().catch(() => undefined);
-    // The dialog put focus on its first control (Exit, when one slide leaves Previous and Next disabled),
-    // where Space and Enter would press it: the show starts with the focus on the stage, where they advance.
+    // The dialog put focus on its first control (Previous, which does nothing on the first slide), where Space
+    // and Enter would press it: the show starts with the focus on the stage, where they advance.
     element?.focus();
     return () => {
       document.removeEventListener("fullscreenchange", onChange);
@@ -102,7 +109,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
     };
   }, [dialog]);
 
-  // On the window, not the dialog: when the focused button is disabled at the last slide, keys go to the body.
+  // On the window, not the dialog: the keys act wherever the focus has gone, the page's body included.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       wake();
@@ -137,15 +144,15 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
             {slides.length === 0 ? t.noSlides : shown === null ? t.loading : format(t.position, { n: shown + 1, total: slides.length })}
           </p>
           <div className="flex gap-2 whitespace-nowrap">
-            <Button variant="overlay" onClick={press(-1)} disabled={target === 0}>
+            <Button ref={ends.previous} variant="overlay" onClick={press(-1)} disabled={atStart} reason={t.first}>
               {t.previous}
             </Button>
-            <Button variant="overlay" onClick={press(1)} disabled={target >= slides.length - 1}>
+            <Button ref={ends.next} variant="overlay" onClick={press(1)} disabled={atEnd} reason={t.last}>
               {t.next}
             </Button>
             {/* The key's hint only where a keyboard is likely (a fine pointer that hovers): a touch screen has no
                 Escape. Named "Exit" everywhere, with the key said as a shortcut rather than as part of the name. */}
-            <Button variant="overlay" onClick={dialog.close} aria-keyshortcuts="Escape">
+            <Button ref={exitButton} variant="overlay" onClick={dialog.close} aria-keyshortcuts="Escape">
               {t.exit}
               <span aria-hidden="true" className="hidden [@media(hover:hover)_and_(pointer:fine)]:inline">
                 {t.exitKey}

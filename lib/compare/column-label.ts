@@ -27,6 +27,13 @@ export const blindText = (comparison: Pick<ComparisonView, "request" | "revealed
 /** A blind column's letter: A, B, C… by its place (the columns are stored in their shuffled order). */
 const letter = (index: number): string => String.fromCharCode(65 + index);
 
+/**
+ * A blind comparison's column letter, kept after the reveal so the column people spoke of as "B" can still be
+ * found (a file's name keeps it too); null for a set whose columns go by their names alone.
+ */
+export const columnLetter = (comparison: Pick<ComparisonView, "request">, index: number): string | null =>
+  isModelComparison(comparison) && comparison.request.blind ? letter(index) : null;
+
 /** "Model A", "Model B"... for the column at `index`, from the label's template ("Model {letter}"). */
 export const blindLabel = (index: number, blindModel: string): string => format(blindModel, { letter: letter(index) });
 
@@ -39,5 +46,6 @@ export const columnLabel = (comparison: Pick<ComparisonView, "request" | "reveal
   if (isHidden(comparison)) return blindLabel(index, blindModel);
   const model = comparison.columns[index]?.generation.request.model ?? "";
   const name = findModel(model)?.name ?? model;
-  return isModelComparison(comparison) && comparison.request.blind ? `${letter(index)} · ${name}` : name;
+  const tag = columnLetter(comparison, index);
+  return tag === null ? name : `${tag} · ${name}`;
 };

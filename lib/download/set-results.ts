@@ -1,4 +1,6 @@
+import { columnLabel, columnLetter } from "../compare/column-label";
 import { setColumnNames } from "../generation/set-names";
+import { compare } from "../i18n/messages/en/compare";
 import { grid } from "../i18n/messages/en/grid";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { requestSize } from "../generation/request-size";
@@ -13,33 +15,39 @@ import { RESULT_COLUMNS, type ResultSettings } from "./result-columns";
  */
 
 /**
- * What each column of the set is called: a batch's line, a grid's cell, a comparison's model. In English
- * whatever the interface's language: a file outlives it.
+ * What each column of the set is called: a batch's line, a grid's cell, a comparison's model as its card
+ * heads the column (a blind one's since its reveal "B · Qwen-Image Plus"). In English whatever the interface's
+ * language: a file outlives it.
  */
 export const itemNames = (set: ComparisonView): string[] =>
-  setColumnNames(set, { axisNames: grid.axisNames, values: grid.values, row: "line {line}" }) ?? set.columns.map((column) => column.generation.request.model);
+  setColumnNames(set, { axisNames: grid.axisNames, values: grid.values, row: "line {line}" }) ?? set.columns.map((_, index) => columnLabel(set, index, compare.blindModel));
 
 /**
  * The name an image has in the zip: its place among the `count` generations first, padded as wide as the last
- * one's (3 digits at least, as the names always had), so names sort in the set's order and never collide.
+ * one's (3 digits at least, as the names always had), so names sort in the set's order and never collide; then
+ * a blind comparison's column letter (a plain A to Z, safe in any file system); then its single download's name.
  */
-export const zipImageName = (position: number, count: number, generation: GenerationView, index: number): string =>
-  `images/${String(position + 1).padStart(Math.max(3, String(count).length), "0")}_${downloadFileName({ model: generation.request.model, seed: generation.seed ?? 0, prompt: generation.request.prompt, index, count: generation.images.length })}`;
+export const zipImageName = (position: number, count: number, { generation, letter }: TakeawayEntry, index: number): string =>
+  `images/${String(position + 1).padStart(Math.max(3, String(count).length), "0")}_${letter ? `${letter}_` : ""}${downloadFileName({ model: generation.request.model, seed: generation.seed ?? 0, prompt: generation.request.prompt, index, count: generation.images.length })}`;
 
 export type ResultLine = Readonly<Record<(typeof RESULT_COLUMNS)[number], string | number | null>>;
 
-/** One generation to take away, under the name it has there (a batch's line, a grid's cell, a model). */
-export type TakeawayEntry = { readonly name: string; readonly generation: GenerationView };
+/**
+ * One generation to take away, under the name it has there (a batch's line, a grid's cell, a model); `letter`:
+ * a blind comparison's column letter, which its images' file names keep.
+ */
+export type TakeawayEntry = { readonly name: string; readonly generation: GenerationView; readonly letter?: string | null };
 
 /** A set's generations in its order, each under its column's name. */
 export const setEntries = (set: ComparisonView): TakeawayEntry[] => {
   const names = itemNames(set);
-  return set.columns.map(({ generation }, position) => ({ name: names[position] ?? String(position + 1), generation }));
+  return set.columns.map(({ generation }, position) => ({ name: names[position] ?? String(position + 1), generation, letter: columnLetter(set, position) }));
 };
 
 /** `origin`: the address the links start with (the page's own), so a link works from the file. */
 export const resultLines = (entries: readonly TakeawayEntry[], origin: string): ResultLine[] =>
-  entries.flatMap(({ name, generation }, position): ResultLine[] => {
+  entries.flatMap((entry, position): ResultLine[] => {
+    const { name, generation } = entry;
     const { request } = generation;
     const shared = {
       item: name,
@@ -59,7 +67,7 @@ export const resultLines = (entries: readonly TakeawayEntry[], origin: string): 
       ...shared,
       revised_prompt: image.revisedPrompt,
       size: formatSize(image),
-      file: zipImageName(position, entries.length, generation, index),
+      file: zipImageName(position, entries.length, entry, index),
       image_url: `${origin}${image.downloadSrc}`,
     }));
   });

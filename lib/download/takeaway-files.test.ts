@@ -2,9 +2,12 @@ import { unzipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { generationView } from "@/test/generation-view";
-import type { ImageView } from "../generation/view";
+import type { ComparisonView, ImageView } from "../generation/view";
+import { defaultRequest } from "../models/defaults";
+import type { ModelId } from "../models/registry";
 import { MESSAGES } from "../i18n/messages";
 import { missingGlyphs } from "../grid/text-outline";
+import { setEntries } from "./set-results";
 import { contactSheetLeftOut, contactSheetPng, zipFiles } from "./takeaway-files";
 import { zipStream } from "./zip-stream";
 
@@ -44,6 +47,30 @@ describe("a take-away zip", () => {
     } finally {
       error.mockRestore();
     }
+  });
+});
+
+describe("a zip of a blind comparison since revealed", () => {
+  it("names its images, in README.txt and the manifests, with their columns' letters, as its card names the columns", async () => {
+    const column = (id: string, model: ModelId) => ({ generation: { ...generationView({ id, status: "succeeded", seed: 3, images: [view(`${id}-image`)] }), request: { ...defaultRequest(model), prompt: "a paper lantern" } }, notes: [] });
+    const set: ComparisonView = {
+      kind: "comparison",
+      id: "c",
+      createdAt: 0,
+      request: { models: ["qwen-image", "wan2.6-t2i"], prompt: "a paper lantern", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 3, promptExtend: true, watermark: false, blind: true },
+      seed: 3,
+      starred: false,
+      revealed: true,
+      columns: [column("a", "qwen-image"), column("b", "wan2.6-t2i")],
+    };
+    const store = { image: async (id: string) => ({ id, position: 0, width: 8, height: 8, mime: "image/png", bytes: 10, revisedPrompt: "", generationId: id }) };
+    // Both deleted while the zip is written: README.txt names them.
+    const files = zipFiles({ entries: setEntries(set), origin: "http://localhost", note: null, locale: "en" }, { store, images: { read: async () => null } });
+    const zip = unzipSync(new Uint8Array(await new Response(zipStream(files)).arrayBuffer()));
+    expect(new TextDecoder().decode(zip["README.txt"]).trimEnd()).toBe(
+      "2 images were deleted while this zip was written, so they are not in it: images/001_A_qwen-image_seed3_a-paper-lantern.png, images/002_B_wan2.6-t2i_seed3_a-paper-lantern.png.",
+    );
+    expect((JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ item: string }>).map((line) => line.item)).toEqual(["A · Qwen-Image", "B · Wan 2.6"]);
   });
 });
 

@@ -44,9 +44,10 @@ export async function* zipFiles(
 ): AsyncGenerator<ZipEntry> {
   const room = zipRoom();
   const left = { gone: [] as string[], unreadable: [] as string[], over: [] as string[] };
-  for (const [position, { generation }] of entries.entries()) {
+  for (const [position, entry] of entries.entries()) {
+    const { generation } = entry;
     for (const [index, image] of generation.images.entries()) {
-      const name = zipImageName(position, entries.length, generation, index);
+      const name = zipImageName(position, entries.length, entry, index);
       yield {
         name,
         bytes: async () => {

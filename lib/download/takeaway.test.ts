@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { generationView } from "@/test/generation-view";
-import { itemsOfGoneSets, leftOutNotes, TAKEAWAY_MAX_ITEMS, takeawayTitle } from "./takeaway";
+import type { ComparisonView, GenerationView } from "../generation/view";
+import { defaultRequest } from "../models/defaults";
+import type { ModelId } from "../models/registry";
+import type { GenerateRequest } from "../models/request-schema";
+import { itemsOfGoneSets, leftOutNotes, TAKEAWAY_MAX_ITEMS, takeawayEntries, takeawayTitle } from "./takeaway";
 
 const none = { deleted: 0, pollGone: 0, blind: 0, more: false };
 
@@ -49,5 +53,28 @@ describe("what a take-away's files say, in the interface's language", () => {
     expect(takeawayTitle("en", { kind: "selection", title: null, items: items(1) })).toBe("1 item from the history");
     expect(takeawayTitle("en", { kind: "favourites", title: null, items: items(2) })).toBe("Favourites");
     expect(takeawayTitle("zh", { kind: "poll", title: "Which teapot?", items: items(1) })).toBe("Which teapot?");
+  });
+});
+
+describe("a take-away's zip, CSV and contact sheet", () => {
+  const made = (id: string, model: ModelId): GenerationView<GenerateRequest> => ({ ...generationView({ id, status: "succeeded", seed: 3 }), request: { ...defaultRequest(model), prompt: "a paper lantern" } });
+  const blind = (revealed: boolean): ComparisonView => ({
+    kind: "comparison",
+    id: revealed ? "shown" : "hidden",
+    createdAt: 0,
+    request: { models: ["qwen-image", "wan2.6-t2i"], prompt: "a paper lantern", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 3, promptExtend: true, watermark: false, blind: true },
+    seed: 3,
+    starred: false,
+    revealed,
+    columns: [
+      { generation: made("a", "qwen-image"), notes: [] },
+      { generation: made("b", "wan2.6-t2i"), notes: [] },
+    ],
+  });
+
+  it("name a revealed blind comparison's columns by letter and model, as its card does, and leave out one not yet revealed", () => {
+    const { entries, hidden } = takeawayEntries([made("single", "wan2.6-t2i"), blind(false), blind(true)]);
+    expect(entries.map((entry) => entry.name)).toEqual(["1 · Wan 2.6", "3 · A · Qwen-Image", "3 · B · Wan 2.6"]);
+    expect(hidden).toBe(1);
   });
 });

@@ -99,7 +99,7 @@ describe("a selection taken away", () => {
     );
     const manifest = JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ item: string; prompt: string }>;
     // Numbered by their place in the selection, as the deck numbers them: the blind comparison is the second.
-    expect(manifest.map((line) => line.item)).toEqual(["1 · wan2.6-t2i", "1 · qwen-image", "1 · qwen-image-max", "3 · Wan 2.2 flash"]);
+    expect(manifest.map((line) => line.item)).toEqual(["1 · Wan 2.6", "1 · Qwen-Image", "1 · Qwen-Image Max", "3 · Wan 2.2 flash"]);
     // An image whose file goes while the zip is written (deleted meanwhile) is said missing, not listed as there.
     const lost = open.columns[1]?.generation.images[0];
     if (!lost) throw new Error("no image to lose");

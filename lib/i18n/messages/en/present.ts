@@ -7,6 +7,9 @@ export const present = {
   position: "Slide {n} of {total}",
   previous: "Previous",
   next: "Next",
+  /** Why Previous does nothing on the first slide, and Next on the last. */
+  first: "This is the first slide.",
+  last: "This is the last slide.",
   exit: "Exit",
   /** Shown after "Exit" only where a keyboard is likely: a touch screen has no Escape key. */
   exitKey: "(Esc)",

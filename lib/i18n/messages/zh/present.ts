@@ -9,6 +9,8 @@ export const present: Messages["present"] = {
   position: "第 {n} 张，共 {total} 张",
   previous: "上一张",
   next: "下一张",
+  first: "这是第一张幻灯片。",
+  last: "这是最后一张幻灯片。",
   exit: "退出",
   exitKey: "（Esc）",
   nothing: "没有可演示的内容：这些条目都还没有图片。",
