@@ -49,6 +49,8 @@ test("three voters in their own browsers vote once each on a blind comparison; t
       });
       await voter.goto(link);
       await expect(voter.getByRole("heading", { name: "Which lighthouse for the campaign?" })).toBeVisible();
+      // Told when the models will be known: this poll says them only at its close.
+      await expect(voter.getByText("nothing that says which model made them until the poll closes.")).toBeVisible();
       await expect(voter.getByRole("img", { name: /^Image [ABC]$/ })).toHaveCount(3);
       for (const image of await voter.getByRole("img").all()) await expect(image).toHaveJSProperty("naturalWidth", 1024);
       await voter.getByRole("button", { name: choices[index] ?? "" }).click();

@@ -150,7 +150,7 @@ function Column({
   return (
     <li ref={item} tabIndex={-1} aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
       <div className="flex items-start justify-between gap-2">
-        <div>
+        <div className="min-w-0">
           <h3 className="text-sm font-semibold">{label}</h3>
           {!hidden && (
             <p className="text-xs text-slate-500 dark:text-slate-400">

@@ -217,5 +217,6 @@ const BADGE_CLASSES = {
 
 function StatusBadge({ status }: { status: keyof typeof BADGE_CLASSES }) {
   const t = useMessages().history;
-  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${BADGE_CLASSES[status]}`}>{t.status[status]}</span>;
+  // Whole on its line: beside a long model name in a narrow column, the name wraps, not "Don/e".
+  return <span className={`shrink-0 whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${BADGE_CLASSES[status]}`}>{t.status[status]}</span>;
 }

@@ -91,7 +91,7 @@ export function VotePage({ token }: { token: string }) {
           <LanguageSwitch />
         </div>
       </header>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro[view.reveal]}</p>
       {loadError}
       {view.closed && <p role="status" className="rounded-md bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">{t.closed}</p>}
       {allDone && !view.closed && <p role="status" className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 p-2 text-sm">{t.done}</p>}

@@ -28,7 +28,7 @@ export function ClampedText({ lines = 4, className = "", children, testId }: { l
         {children}
       </p>
       {(overflows || open) && (
-        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="text-xs font-medium text-indigo-700 dark:text-indigo-300 underline">
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} className="mr-3 text-xs font-medium text-indigo-700 dark:text-indigo-300 underline">
           {open ? t.showLess : t.showMore}
         </button>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedHost } from "./allowed-host";
+import { isAllowedHost, publicOrigin } from "./allowed-host";
 
 describe("the hosts that may change anything", () => {
   it("are loopback, whatever the port", () => {
@@ -17,5 +17,25 @@ describe("the hosts that may change anything", () => {
     expect(isAllowedHost("127.0.0.1.attacker.test", [])).toBe(false);
     expect(isAllowedHost("localhost.attacker.test", [])).toBe(false);
     expect(isAllowedHost(null, origins)).toBe(false);
+  });
+});
+
+describe("the origin written into take-away links", () => {
+  const origins = ["https://play.example.com", "http://192.168.1.5:3000"];
+
+  it("is the loopback name the request came to, not the name the server listens on", () => {
+    expect(publicOrigin({ host: "127.0.0.1:3420", forwardedHost: null }, [])).toBe("http://127.0.0.1:3420");
+    expect(publicOrigin({ host: "[::1]:3000", forwardedHost: null }, origins)).toBe("http://[::1]:3000");
+  });
+
+  it("is a listed origin with its own scheme, the proxy's forwarded name first", () => {
+    expect(publicOrigin({ host: "play.example.com", forwardedHost: null }, origins)).toBe("https://play.example.com");
+    expect(publicOrigin({ host: "127.0.0.1:3000", forwardedHost: "play.example.com" }, origins)).toBe("https://play.example.com");
+    expect(publicOrigin({ host: "127.0.0.1:3000", forwardedHost: "PLAY.example.com, proxy.internal" }, origins)).toBe("https://play.example.com");
+  });
+
+  it("never writes a name the server does not answer at", () => {
+    expect(publicOrigin({ host: "127.0.0.1:3000", forwardedHost: "evil.example" }, origins)).toBe("http://127.0.0.1:3000");
+    expect(publicOrigin({ host: "evil.example", forwardedHost: null }, origins)).toBe("http://localhost");
   });
 });

@@ -115,6 +115,10 @@ describe("a selection taken away", () => {
     expect(csv.trimEnd().split("\r\n").at(-1)).toBe(
       "note,1 chosen item was deleted since and is left out. 1 blind comparison not yet revealed is left out: its files would name the models.",
     );
+    // Its image links lead where the person is, not to the name the server listens on.
+    const reached = await (await routes.takeaway.GET(new Request(`http://localhost/api/takeaway/csv?items=${items}`, { headers: { host: "127.0.0.1:3420" } }), format("csv"))).text();
+    expect(reached).toMatch(/,http:\/\/127\.0\.0\.1:3420\/api\/images\/[^,]+\/download/);
+    expect(reached).not.toContain("localhost");
     // Asked for from the Chinese interface, the same files say it in Chinese.
     const leftOutZh = "所选的 1 项已被删除，未包含在内。 1 组尚未揭晓的盲测对比未包含在内：其文件会写出模型名称。";
     const zipZh = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?items=${items}`, "zh"), format("zip"))).arrayBuffer()));

@@ -9,6 +9,7 @@ import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 import { TIME_ZONE_HEADER, timeZoneOf } from "@/lib/i18n/time-zone";
+import { publicOriginOf } from "@/lib/http/public-origin";
 import { loadResults } from "@/lib/polls/results-data";
 
 export const dynamic = "force-dynamic";
@@ -46,7 +47,7 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
       }
       const { entries, hidden } = takeawayEntries(takeaway.items);
       const note = leftOutNotes(locale, takeaway, hidden).join(" ") || null;
-      const origin = url.origin;
+      const origin = await publicOriginOf(request);
       if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note, locale });
       if (kind === "csv") return csvResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "csv"), origin, note });
       return contactSheetResponse({ title: takeawayTitle(locale, takeaway), entries, fileName: takeawayFileName(takeaway.kind, count, "png").replace(/\.png$/, "_contact-sheet.png"), note, locale });

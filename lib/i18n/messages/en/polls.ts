@@ -31,7 +31,10 @@ export const polls = {
   vote: {
     pageTitle: "Blind vote · OneToken Image Playground",
     heading: "Blind vote",
-    intro: "Which image is best? The images are shown in a random order, with nothing that says which model made them.",
+    intro: {
+      after_vote: "Which image is best? The images are shown in a random order, with nothing that says which model made them until you have voted on them.",
+      on_close: "Which image is best? The images are shown in a random order, with nothing that says which model made them until the poll closes.",
+    },
     progress: "{n} of {count}",
     prompt: "Prompt",
     pick: "Image {letter} is best",

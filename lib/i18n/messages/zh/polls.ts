@@ -33,7 +33,10 @@ export const polls: Messages["polls"] = {
   vote: {
     pageTitle: "盲测投票 · OneToken 图像生成体验台",
     heading: "盲测投票",
-    intro: "哪张图最好？图片以随机顺序显示，不会透露是哪个模型生成的。",
+    intro: {
+      after_vote: "哪张图最好？图片以随机顺序显示，在你投票之前不会透露是哪个模型生成的。",
+      on_close: "哪张图最好？图片以随机顺序显示，在投票结束之前不会透露是哪个模型生成的。",
+    },
     progress: "第 {n} / {count} 组",
     prompt: "提示词",
     pick: "图 {letter} 最好",

@@ -5,6 +5,7 @@ import { loadSetForDownload, setKindName } from "@/lib/download/load-set";
 import { setEntries } from "@/lib/download/set-results";
 import { zipResponse } from "@/lib/download/takeaway-files";
 import { handleRoute } from "@/lib/http/route";
+import { publicOriginOf } from "@/lib/http/public-origin";
 import { localeOfRequest } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
     return withDownloadTurn(request, sessionId, async () => {
       const set = await loadSetForDownload((await params).id);
       if (isDownloadCheck(request)) return downloadChecked();
-      return zipResponse({ entries: setEntries(set), fileName: setFileName(setKindName(set), set.request.prompt, "zip"), origin: new URL(request.url).origin, note: null, locale: localeOfRequest(request) });
+      return zipResponse({ entries: setEntries(set), fileName: setFileName(setKindName(set), set.request.prompt, "zip"), origin: await publicOriginOf(request), note: null, locale: localeOfRequest(request) });
     });
   });
 }
