@@ -14,8 +14,6 @@ import { revisePrompt } from "./revise-prompt";
 import type { LastRequest, StatsRecorder } from "./stats";
 import { validateRequest, type GenerationParams } from "./validate-request";
 
-export type { ResponseFormat } from "./answer-shapes";
-
 export type GenerationSettings = {
   readonly apiKey: string | undefined;
   readonly latencyMs: number;

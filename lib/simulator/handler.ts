@@ -5,9 +5,9 @@ import { createEditFileStore } from "./edit-files";
 import { createFaultQueue, type PeriodicFaults } from "./fault-queue";
 import { FAULT_KINDS, faultSpecSchema, type FaultSpec } from "./faults";
 import { handleFile } from "./files-route";
-import { handleGeneration, type GenerationSettings, type ResponseFormat } from "./generate";
+import { handleGeneration, type GenerationSettings } from "./generate";
 import { createStatsRecorder, type SimulatorStats } from "./stats";
-import { ANSWER_SHAPES, RESPONSE_FORMATS, type AnswerShape } from "./answer-shapes";
+import { ANSWER_SHAPES, RESPONSE_FORMATS, type AnswerShape, type ResponseFormat } from "./answer-shapes";
 import { DEFAULT_LINK_LIFETIME_SECONDS, MAX_LINK_LIFETIME_SECONDS } from "./file-links";
 import { createTaskStore } from "./tasks";
 
