@@ -18,7 +18,7 @@ export const newVoterLimitCases = ({
 }: {
   backend: "sqlite" | "postgres";
   env?: () => Promise<Record<string, string>>;
-  alsoRefused?: (key: string) => Promise<void>;
+  alsoRefused?: (pollId: string, address: string) => Promise<void>;
 }) => {
   let harness: RouteHarness;
   const routes = {} as {
@@ -97,7 +97,32 @@ export const newVoterLimitCases = ({
     expect((await vote(token, third, 0, "198.51.100.9")).status).toBe(201);
     const other = await poll();
     expect((await vote(other.token, await newVoter(other.token), 0)).status).toBe(201);
-    await alsoRefused?.(`poll:${id}:address:203.0.113.5`);
+    await alsoRefused?.(id, "address:203.0.113.5");
+  });
+
+  // Two tabs of one new voter, or a double tap on two items' picks: both first votes arrive at once.
+  const bothAtOnce = (token: string, voter: { cookie: string; seat: string }) => Promise.all([vote(token, voter, 0), vote(token, voter, 1)]);
+
+  it("counts a new voter's two first votes sent at once as one new voter", async () => {
+    const { id, token } = await poll();
+    const both = await bothAtOnce(token, await newVoter(token));
+    expect(both.map((answer) => answer.status)).toEqual([201, 201]);
+    // The address brought one voter, so it may bring one more (the limit is 2), and not a third.
+    expect((await vote(token, await newVoter(token), 0)).status).toBe(201);
+    expect((await vote(token, await newVoter(token), 0)).status).toBe(429);
+    expect(await harness.history.store.pollVotes(id)).toHaveLength(3);
+  });
+
+  it("takes both first votes of the voter who fills the address's last place, and refuses the next new voter", async () => {
+    const { id, token } = await poll();
+    // One place left, as under a limit of 1.
+    expect((await vote(token, await newVoter(token), 0)).status).toBe(201);
+    const last = await newVoter(token);
+    const both = await bothAtOnce(token, last);
+    expect(both.map((answer) => answer.status)).toEqual([201, 201]);
+    expect((await vote(token, await newVoter(token), 0)).status).toBe(429);
+    // The voter who came is one voter, and votes on.
+    expect(await harness.history.store.pollCounts(id)).toEqual({ votes: 3, voters: 2 });
   });
 
   it("counts a new voter only once their vote is taken: one refused for another reason costs the address nothing", async () => {

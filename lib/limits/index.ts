@@ -2,7 +2,7 @@ import "server-only";
 import { getAccess } from "../access/gate";
 import { getStorage } from "../history/storage";
 import { processSingleton } from "../process-singleton";
-import { createArrivalSlots, createCheckLimit, createDeckSlots, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createNewVoterLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit, memoryCounters, perClient, postgresCounters, type ClientKey, type Counters, type RateLimit, type Slots } from "./rate-limit";
+import { createArrivalSlots, createCheckLimit, createDeckSlots, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit, memoryCounters, perClient, postgresCounters, type ClientKey, type Counters, type RateLimit, type Slots } from "./rate-limit";
 
 /** Counts kept beside the records: shared by every instance on PostgreSQL, this process's own otherwise. */
 const counters = async (): Promise<Counters> => {
@@ -25,12 +25,6 @@ export const getUploadLimit: () => Promise<RateLimit<ClientKey>> = processSingle
 
 /** The limit on votes from one address. */
 export const getVoteLimit: () => Promise<RateLimit> = processSingleton("vote-limit", async () => createVoteLimit(undefined, await counters()));
-
-/** The limit on voters new to a poll from one address, an hour, sized by NEW_VOTERS_PER_ADDRESS_PER_HOUR. */
-export const getNewVoterLimit: () => Promise<RateLimit> = processSingleton("new-voter-limit", async () => {
-  const { config } = await getAccess();
-  return createNewVoterLimit(config.newVotersPerAddressPerHour, await counters());
-});
 
 /** The limit on password guesses. */
 export const getSignInLimit: () => Promise<RateLimit> = processSingleton("sign-in-limit", async () => createSignInLimit(undefined, undefined, await counters()));

@@ -1,17 +1,17 @@
 import type { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
-/** A window's count of events per key (a minute's, mostly): what a limit asks of where its counts are kept. */
+/** A minute's count of events per key: what a limit asks of where its counts are kept. */
 export type Counter = {
-  /** Counts `points` more; answers the count, or rejects with it (a RateLimiterRes) once past the window's. */
+  /** Counts `points` more; answers the count, or rejects with it (a RateLimiterRes) once past the minute's. */
   consume(key: string, points: number): Promise<RateLimiterRes>;
   reward(key: string, points: number): Promise<unknown>;
-  /** The count of the window under way, or null when none is. */
+  /** The count of the minute under way, or null when none is. */
   get(key: string): Promise<RateLimiterRes | null>;
 };
 
 export const MINUTE_MS = 60_000;
-/** How often counts whose window ended an hour ago are deleted, by each instance. */
+/** How often counts whose minute ended an hour ago are deleted, by each instance. */
 const SWEEP_MS = 5 * 60_000;
 /**
  * The database's time, fixed for the statement. Every instance sharing the counts judges a minute by it: an
@@ -37,26 +37,25 @@ const sweep = (pool: Pool) => {
  * migrations create, with keys written as rate-limiter-flexible writes them (`name:key`), so instances of
  * before this change count with these. Should the database fail to answer, each instance counts alone.
  */
-export const postgresCounter = (pool: Pool, name: string, perWindow: number, windowMs = MINUTE_MS): Counter => {
+export const postgresCounter = (pool: Pool, name: string, perMinute: number): Counter => {
   sweep(pool);
-  const alone = new RateLimiterMemory({ points: perWindow, duration: windowMs / 1000 });
-  const counted = (row: Row, firstInWindow = false) =>
-    new RateLimiterRes(Math.max(perWindow - row.points, 0), Math.max(Number(row.ms_before_next), 0), row.points, firstInWindow);
+  const alone = new RateLimiterMemory({ points: perMinute, duration: MINUTE_MS / 1000 });
+  const counted = (row: Row, firstInMinute = false) =>
+    new RateLimiterRes(Math.max(perMinute - row.points, 0), Math.max(Number(row.ms_before_next), 0), row.points, firstInMinute);
   const keyOf = (key: string) => `${name}:${key}`;
 
   const consume = async (key: string, points: number): Promise<RateLimiterRes> => {
     let row: Row | undefined;
     try {
-      // A window that ended (or a row without one) starts afresh at this event; otherwise the event is added.
-      // Its length is a parameter: one prepared statement serves limits of a minute and of an hour alike.
+      // A minute that ended (or a row without one) starts afresh at this event; otherwise the event is added.
       const result = await pool.query<Row>({
         name: "rate-limit-consume",
-        text: `INSERT INTO rate_limits AS held (key, points, expire) VALUES ($1, $2, ${NOW} + $3::bigint)
+        text: `INSERT INTO rate_limits AS held (key, points, expire) VALUES ($1, $2, ${NOW} + ${MINUTE_MS})
                ON CONFLICT (key) DO UPDATE SET
                  points = CASE WHEN held.expire IS NULL OR held.expire <= ${NOW} THEN EXCLUDED.points ELSE held.points + EXCLUDED.points END,
                  expire = CASE WHEN held.expire IS NULL OR held.expire <= ${NOW} THEN EXCLUDED.expire ELSE held.expire END
                RETURNING points, expire - ${NOW} AS ms_before_next`,
-        values: [keyOf(key), points, windowMs],
+        values: [keyOf(key), points],
       });
       row = result.rows[0];
     } catch {
@@ -64,7 +63,7 @@ export const postgresCounter = (pool: Pool, name: string, perWindow: number, win
     }
     if (!row) throw new Error("The rate limit's count was not returned.");
     const res = counted(row, row.points === points);
-    if (row.points > perWindow) throw res;
+    if (row.points > perMinute) throw res;
     return res;
   };
 

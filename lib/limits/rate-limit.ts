@@ -7,18 +7,18 @@ import { englishCount } from "../text/english-count";
 import { MINUTE_MS, postgresCounter, type Counter } from "./postgres-counters";
 
 /** Where a limit keeps its counts: `name` tells one limit's keys from another's; a window is a minute unless told. */
-export type Counters = (name: string, perWindow: number, windowMs?: number) => Counter;
+export type Counters = (name: string, perWindow: number) => Counter;
 
 const HOUR_MS = 60 * MINUTE_MS;
 
 /** In this process: a restart forgives, which is fine for a rate (the daily budget lives in the database). */
-export const memoryCounters: Counters = (_name, perWindow, windowMs = MINUTE_MS) => new RateLimiterMemory({ points: perWindow, duration: windowMs / 1000 });
+export const memoryCounters: Counters = (_name, perWindow) => new RateLimiterMemory({ points: perWindow, duration: MINUTE_MS / 1000 });
 
 /** In PostgreSQL, shared by every instance, by the database's clock (lib/limits/postgres-counters.ts). */
 export const postgresCounters =
   (pool: Pool): Counters =>
-  (name, perWindow, windowMs) =>
-    postgresCounter(pool, name, perWindow, windowMs);
+  (name, perWindow) =>
+    postgresCounter(pool, name, perWindow);
 
 type Turn = { readonly giveBack: () => Promise<void> };
 
@@ -53,16 +53,19 @@ export const withTurns = async <Key, T>(limit: RateLimit<Key>, key: Key, points:
 type CountedLimit = RateLimit & { readonly perWindow: number };
 
 /**
- * So many events per key per window (a minute unless told), refused with the app's 429 and how long to wait:
- * in seconds for a minute's limit, in minutes for a longer one (no one counts down 3,000 seconds).
+ * A limit's refusal, the app's 429 with how long to wait: in seconds for a minute's limit, in minutes for a
+ * longer one (no one counts down 3,000 seconds).
  */
-const createRateLimit = (perWindow: number, refusal: (wait: string) => string, counters: Counters, name: string, windowMs = MINUTE_MS): CountedLimit => {
-  const limiter = counters(name, perWindow, windowMs);
-  const refuse = (msBeforeNext: number) => {
-    const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-    const wait = windowMs > MINUTE_MS ? englishCount(Math.ceil(seconds / 60), "minute") : englishCount(seconds, "second");
-    return new AppError("too_many_requests", refusal(wait), { retryAfterSeconds: seconds });
-  };
+const limitRefusal = (windowMs: number, refusal: (wait: string) => string, msBeforeNext: number): AppError => {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  const wait = windowMs > MINUTE_MS ? englishCount(Math.ceil(seconds / 60), "minute") : englishCount(seconds, "second");
+  return new AppError("too_many_requests", refusal(wait), { retryAfterSeconds: seconds });
+};
+
+/** So many events per key a minute, refused with `limitRefusal`. */
+const createRateLimit = (perWindow: number, refusal: (wait: string) => string, counters: Counters, name: string): CountedLimit => {
+  const limiter = counters(name, perWindow);
+  const refuse = (msBeforeNext: number) => limitRefusal(MINUTE_MS, refusal, msBeforeNext);
   const consume = async (key: string, points: number): Promise<RateLimiterRes> => {
     try {
       return await limiter.consume(key, Math.min(points, perWindow));
@@ -147,22 +150,18 @@ export const createVoteLimit = (perMinute = 60, counters: Counters = memoryCount
   createRateLimit(perMinute, (wait) => `${perMinute} votes have come from this address in the last minute, the most allowed. Try again in ${wait}.`, counters, "votes");
 
 /**
- * Voters new to a poll from one address (`newVoterKey`), an hour. A voter is a browser's cookie, so a script
- * clearing it is a new voter at every vote, up to the vote limit's 60 a minute; colleagues behind one
- * office's address are each a new voter too, so the count is sized for a room of them (lib/access/config.ts).
- * A voter who has voted on the poll already is never counted again.
+ * The refusal of a voter new to a poll once their address has brought it `perHour` new voters in the last
+ * hour; one more may come in `msBeforeNext`. A voter is a browser's cookie, so a script clearing it is a new
+ * voter at every vote, up to the vote limit's 60 a minute; colleagues behind one office's address are each a
+ * new voter too, so the count is sized for a room of them (lib/access/config.ts). They are counted with the
+ * votes (the store's castVote), where a voter's first vote is told from their others.
  */
-export const createNewVoterLimit = (perHour: number, counters: Counters = memoryCounters) =>
-  createRateLimit(
-    perHour,
-    (wait) => `At most ${englishCount(perHour, "new voter")} an hour may vote on this poll from one address, and that many have from yours already. Try again in ${wait}.`,
-    counters,
-    "new-voters",
+export const newVoterRefusal = (perHour: number, msBeforeNext: number): AppError =>
+  limitRefusal(
     HOUR_MS,
+    (wait) => `At most ${englishCount(perHour, "new voter")} an hour may vote on this poll from one address, and that many have from yours already. Try again in ${wait}.`,
+    msBeforeNext,
   );
-
-/** A poll's count of new voters from the request's address. */
-export const newVoterKey = (pollId: string, request: Request): string => `poll:${pollId}:${addressKey(request)}`;
 
 const UPLOADS_PER_MINUTE = 30;
 

@@ -17,6 +17,8 @@ export const ADVISORY_LOCKS = {
   pollImages: 727_431_908,
   /** Between counting what the edit inputs hold and adding one under the cap. */
   inputs: 727_431_909,
+  /** Between counting the new voters an address brought a poll and taking one more's first vote. */
+  newVoters: 727_431_910,
 } as const;
 
 /**

@@ -10,6 +10,17 @@ const SEARCH_COLUMNS = `ALTER TABLE generations ADD COLUMN prompt_search TEXT;
    CREATE INDEX images_unfolded ON images (id) WHERE revised_prompt_search IS NULL;`;
 
 /**
+ * When each voter new to a poll came, and from which address (as limits count it), with no voter: what the
+ * cap on new voters from one address an hour counts, in the transaction that takes their first vote.
+ */
+const NEW_VOTERS = `CREATE TABLE poll_new_voters (
+     poll_id TEXT NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+     address TEXT NOT NULL,
+     at BIGINT NOT NULL
+   );
+   CREATE INDEX poll_new_voters_by_address ON poll_new_voters (poll_id, address, at);`;
+
+/**
  * Schema versions, applied in order on start-up: SQLite's recorded in `PRAGMA user_version`, PostgreSQL's in
  * the `playground_schema` table. Never edit a migration that has shipped: add the next one, to both lists,
  * so the two backends hold one schema (schema.ts).
@@ -191,6 +202,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `CREATE INDEX changes_by_item ON changes (item_id, id) WHERE item_id IS NOT NULL;`,
   // 22: the prompts as the search compares them, the same on both backends.
   SEARCH_COLUMNS,
+  // 23: the voters new to each poll, by address and time, for the cap on them (NEW_VOTERS).
+  NEW_VOTERS.replace("BIGINT", "INTEGER"),
 ];
 
 /**
@@ -354,4 +367,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `CREATE INDEX changes_by_item ON changes (item_id, id) WHERE item_id IS NOT NULL;`,
   // 14: as SQLite's 22.
   SEARCH_COLUMNS,
+  // 15: as SQLite's 23.
+  NEW_VOTERS,
 ];

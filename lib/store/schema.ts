@@ -105,6 +105,8 @@ export type Tables = {
   poll_images: PollImagesTable;
   /** Which poll shows which image: what a poll's delete asks of its own images. */
   poll_shown_images: { poll_id: string; image_id: string };
+  /** A voter new to a poll: from which address (as limits count it) and when, for the cap on new voters; not who. */
+  poll_new_voters: { poll_id: string; address: string; at: number };
 };
 
 /** An image a poll shows, and what the poll's results say of its generation: kept after the generation goes. */

@@ -1,10 +1,13 @@
 import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
-import { choiceOf, choiceText, pollImageIds, type Poll } from "../polls/poll";
+import { choiceOf, choiceText, pollImageIds, type Poll, type PollVote } from "../polls/poll";
 import { holdLock } from "./advisory-locks";
 import { retryConflicts } from "./conflict-retry";
 import type { SqlDatabase, Tables } from "./schema";
 import type { createChangeLog } from "./sql-changes";
-import type { GenerationStore, PollImage } from "./types";
+import type { GenerationStore, NewVoterCap, PollImage } from "./types";
+
+/** How long a voter new to a poll counts against the address they came from. */
+const NEW_VOTERS_WINDOW_MS = 60 * 60_000;
 
 /** Ids bound per query: far under SQLite's and PostgreSQL's limits on parameters. */
 const IDS_PER_QUERY = 1_000;
@@ -45,6 +48,34 @@ export const createPollStore = (
       billedImages: row.billed_images === null ? null : Number(row.billed_images),
       generationImages: Number(row.generation_images),
     }));
+  };
+
+  /**
+   * Counts the voter in as new to the poll from the cap's address, unless they voted on it before; throws
+   * NewVotersFull (the vote goes back with the transaction) rather than count one past the address's hour.
+   * Run in the vote's transaction, after its write, so a vote refused for anything else counts no one.
+   */
+  const admit = async (trx: Transaction<Tables>, vote: PollVote, { address, perHour }: NewVoterCap): Promise<void> => {
+    const votedBefore = async () =>
+      (await trx.selectFrom("poll_votes").select("item").where("poll_id", "=", vote.pollId).where("voter", "=", vote.voter).where("item", "<>", vote.item).limit(1).executeTakeFirst()) !==
+      undefined;
+    if (await votedBefore()) return;
+    // First votes wait here for each other, whichever instance took them: read again under the lock, a first
+    // vote of this voter's other tab that committed meanwhile is seen, and so are the new voters another
+    // instance just counted. (SQLite runs one transaction at a time: nothing came between.)
+    await holdLock(trx, backend, "newVoters");
+    if (backend === "postgres" && (await votedBefore())) return;
+    const since = vote.createdAt - NEW_VOTERS_WINDOW_MS;
+    // An hour's arrivals are all the count needs: those before go as they are passed.
+    await trx.deleteFrom("poll_new_voters").where("poll_id", "=", vote.pollId).where("address", "=", address).where("at", "<=", since).execute();
+    const held = await trx
+      .selectFrom("poll_new_voters")
+      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.min<number>("at").as("first")])
+      .where("poll_id", "=", vote.pollId)
+      .where("address", "=", address)
+      .executeTakeFirstOrThrow();
+    if (Number(held.n) >= perHour) throw new NewVotersFull(Number(held.first) + NEW_VOTERS_WINDOW_MS - vote.createdAt);
+    await trx.insertInto("poll_new_voters").values({ poll_id: vote.pollId, address, at: vote.createdAt }).execute();
   };
 
   return {
@@ -134,6 +165,7 @@ export const createPollStore = (
           .execute();
         for (const other of unlisted) await listShown(trx, other.id, [...new Set(pollImageIds(JSON.parse(other.items_json) as Poll["items"]))]);
         await trx.deleteFrom("poll_votes").where("poll_id", "=", id).execute();
+        await trx.deleteFrom("poll_new_voters").where("poll_id", "=", id).execute();
         await trx.deleteFrom("poll_shown_images").where("poll_id", "=", id).execute();
         await trx.deleteFrom("polls").where("id", "=", id).execute();
         const shown = [...new Set(pollImageIds(JSON.parse(row.items_json) as Poll["items"]))];
@@ -150,7 +182,7 @@ export const createPollStore = (
         return { imageIds };
       }));
     },
-    async castVote(vote) {
+    async castVote(vote, cap) {
       // Taken only while the poll is open, in the statement that writes it: a close on another instance
       // between the route's read of the poll and this write would otherwise let a vote in after it.
       const cast = await changes
@@ -174,15 +206,19 @@ export const createPollStore = (
             .onConflict((conflict) => conflict.columns(["poll_id", "item", "voter"]).doNothing())
             .executeTakeFirst();
           const written = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-          if (written) note({ kind: "poll", poll: vote.pollId });
-          return written;
+          if (!written) return false;
+          if (cap) await admit(trx, vote, cap);
+          note({ kind: "poll", poll: vote.pollId });
+          return true;
         })
-        // On PostgreSQL a delete of the poll committed while this statement ran fails its reference: the poll
-        // is gone, and the vote is refused as for a closed one.
         .catch((error: unknown) => {
+          if (error instanceof NewVotersFull) return error;
+          // On PostgreSQL a delete of the poll committed while this statement ran fails its reference: the
+          // poll is gone, and the vote is refused as for a closed one.
           if (isGoneReference(error)) return null;
           throw error;
         });
+      if (cast instanceof NewVotersFull) return { newVotersFullForMs: cast.forMs };
       if (cast === null) return "closed";
       if (cast) return "cast";
       const poll = await db.selectFrom("polls").select("closed_at").where("id", "=", vote.pollId).executeTakeFirst();
@@ -237,3 +273,10 @@ const isGoneReference = (error: unknown): boolean => typeof error === "object" &
 
 /** Rolls back a poll one of whose images is gone. */
 class MissingImage extends Error {}
+
+/** Rolls back a first vote past the cap on new voters: one more may come in `forMs`. */
+class NewVotersFull extends Error {
+  constructor(readonly forMs: number) {
+    super("The poll's new voters from this address are full for the hour.");
+  }
+}

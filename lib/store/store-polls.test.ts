@@ -3,6 +3,7 @@ import { freshStoreEachTest, holdingConnection, lockWaiters, onPostgresStore, ST
 import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
 import type { Poll } from "../polls/poll";
+import { ADVISORY_LOCKS } from "./advisory-locks";
 import type { GenerationStore } from "./types";
 
 /**
@@ -105,6 +106,55 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await store.castVote({ pollId: "poll-1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 2_001 })).toBe("closed");
     expect(await store.castVote({ pollId: "no-such-poll", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 2_001 })).toBe("closed");
     expect(await store.pollVotes("poll-1")).toEqual([]);
+  });
+
+  describe("voters new to a poll, counted against the address they came from", () => {
+    const twoItems: Poll = { ...poll, items: [poll.items[0]!, poll.items[0]!] };
+    const at = 1_000_000_000;
+    const tie = (voter: string, item: number, createdAt = at, pollId = "poll-1") => ({ pollId, item, voter, choice: { kind: "tie" as const }, createdAt });
+    const one = { address: "address:203.0.113.5", perHour: 1 };
+
+    it("count a voter once, however many of their first votes come at once, and refuse the next new voter; a returning voter votes on", async () => {
+      await store.createPoll(twoItems);
+      const { last } = await store.changeBounds();
+      expect(await Promise.all([store.castVote(tie("v1", 0), one), store.castVote(tie("v1", 1), one)])).toEqual(["cast", "cast"]);
+      expect(await store.castVote(tie("v2", 0, at + 60_000), one)).toEqual({ newVotersFullForMs: 59 * 60_000 });
+      // Refused whole: nothing of the vote is kept, and the change log tells of the two votes taken alone.
+      expect(await store.pollCounts("poll-1")).toEqual({ votes: 2, voters: 1 });
+      expect((await store.changesAfter(last, 100)).map((change) => change.kind)).toEqual(["poll", "poll"]);
+      // Another address brings its own; another poll counts its own.
+      expect(await store.castVote(tie("v2", 0), { ...one, address: "address:198.51.100.9" })).toBe("cast");
+      await store.createPoll({ ...twoItems, id: "poll-2", token: "token-2" });
+      expect(await store.castVote(tie("v3", 0, at, "poll-2"), one)).toBe("cast");
+    });
+
+    it("take one of two new voters who come at once for the last place, whichever instance takes them", async () => {
+      await store.createPoll(twoItems);
+      const outcomes = await Promise.all(["v1", "v2", "v3"].map((voter) => store.castVote(tie(voter, 0), one)));
+      expect(outcomes.filter((outcome) => outcome === "cast")).toHaveLength(1);
+      expect(await store.pollCounts("poll-1")).toEqual({ votes: 1, voters: 1 });
+    });
+
+    it("let one more come an hour after the first came, by the votes' times", async () => {
+      await store.createPoll(twoItems);
+      expect(await store.castVote(tie("v1", 0), one)).toBe("cast");
+      expect(await store.castVote(tie("v2", 0, at + 30 * 60_000), { ...one, perHour: 2 })).toBe("cast");
+      expect(await store.castVote(tie("v3", 0, at + 60 * 60_000 - 1), { ...one, perHour: 2 })).toEqual({ newVotersFullForMs: 1 });
+      // v1's hour is over: one place again, until v2's is.
+      expect(await store.castVote(tie("v3", 0, at + 60 * 60_000), { ...one, perHour: 2 })).toBe("cast");
+      expect(await store.castVote(tie("v4", 0, at + 61 * 60_000), { ...one, perHour: 2 })).toEqual({ newVotersFullForMs: 29 * 60_000 });
+      // Voters who came go on voting, however full the hour.
+      expect(await store.castVote(tie("v1", 1, at + 61 * 60_000), { ...one, perHour: 2 })).toBe("cast");
+    });
+
+    it("count no one for a vote refused otherwise", async () => {
+      await store.createPoll(twoItems);
+      await store.createPoll({ ...twoItems, id: "poll-2", token: "token-2", closedAt: 1 });
+      expect(await store.castVote(tie("v1", 0, at, "poll-2"), one)).toBe("closed");
+      expect(await store.castVote(tie("v1", 0), one)).toBe("cast");
+      expect(await store.castVote(tie("v1", 0), one)).toBe("already_voted");
+      expect(await store.castVote(tie("v1", 1), one)).toBe("cast");
+    });
   });
 
   it("reads the images of every poll however many there are, a thousand ids to a query", async () => {
@@ -210,6 +260,39 @@ describe("on postgres, a vote and a delete of its poll at once", () => {
       });
       expect(await store.pollVotes()).toEqual([]);
       expect(await store.getPoll("poll-1")).toBeNull();
+    });
+  });
+});
+
+describe("on postgres, first votes on two instances at once", () => {
+  it("count one voter's two as one, and two voters for one place as two: the later reads what the earlier wrote once it may count", async () => {
+    await onPostgresStore(async ({ store, database }) => {
+      await madeTwo(store);
+      await store.createPoll({ ...poll, items: [poll.items[0]!, poll.items[0]!] });
+      const one = { address: "address:203.0.113.5", perHour: 1 };
+      const tie = (voter: string, item: number) => ({ pollId: "poll-1", item, voter, choice: { kind: "tie" as const }, createdAt: 1_000 });
+      // Another instance counting a new voter holds the count: both votes are written and found first, then wait.
+      await holdingConnection(database, async (counting) => {
+        await counting.query("BEGIN");
+        await counting.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCKS.newVoters]);
+        const both = Promise.all([store.castVote(tie("v1", 0), one), store.castVote(tie("v1", 1), one)]);
+        await expect.poll(() => lockWaiters(database, "%pg_advisory_xact_lock%"), { timeout: 5_000 }).toBe(2);
+        await counting.query("COMMIT");
+        expect(await both).toEqual(["cast", "cast"]);
+      });
+      expect(await store.castVote(tie("v2", 0), one)).toMatchObject({ newVotersFullForMs: expect.any(Number) });
+      expect(await store.pollCounts("poll-1")).toEqual({ votes: 2, voters: 1 });
+      // Two new voters from another address, for its one place: each counts the other's arrival once it may count.
+      const other = { ...one, address: "address:198.51.100.9" };
+      await holdingConnection(database, async (counting) => {
+        await counting.query("BEGIN");
+        await counting.query("SELECT pg_advisory_xact_lock($1)", [ADVISORY_LOCKS.newVoters]);
+        const both = Promise.all([store.castVote(tie("v3", 0), other), store.castVote(tie("v4", 0), other)]);
+        await expect.poll(() => lockWaiters(database, "%pg_advisory_xact_lock%"), { timeout: 5_000 }).toBe(2);
+        await counting.query("COMMIT");
+        expect((await both).filter((outcome) => outcome === "cast")).toHaveLength(1);
+      });
+      expect(await store.pollCounts("poll-1")).toEqual({ votes: 3, voters: 2 });
     });
   });
 });

@@ -121,6 +121,9 @@ export type ChangeBounds = { readonly first: number; readonly last: number };
  */
 export type CallBill = { readonly day: string; readonly asked: number; readonly cost: number; readonly model: string };
 
+/** The voters new to a poll an address may bring it, an hour (as limits count addresses): a first vote past them is refused. */
+export type NewVoterCap = { readonly address: string; readonly perHour: number };
+
 export type GenerationStore = {
   /**
    * Records a running generation; an edit's request names its input, which must be on record. With an
@@ -287,9 +290,12 @@ export type GenerationStore = {
   deletePoll(id: string): Promise<{ imageIds: string[] } | null>;
   /**
    * Records a vote, unless this voter already voted on this item of this poll or the poll is closed (or gone)
-   * by the time it is written: then nothing changes, and the answer says which.
+   * by the time it is written, or (given `cap`) it is the voter's first on the poll and the address has
+   * brought the poll its hour's new voters already: then nothing changes, and the answer says which (for the
+   * cap, how long until one more may come). A voter's first vote is told from their others in the vote's own
+   * transaction, so two sent at once count them once.
    */
-  castVote(vote: PollVote): Promise<"cast" | "already_voted" | "closed">;
+  castVote(vote: PollVote, cap?: NewVoterCap): Promise<"cast" | "already_voted" | "closed" | { readonly newVotersFullForMs: number }>;
   /** One poll's votes (one voter's of it, given `voter`), or every poll's (for the deployment's leaderboard). */
   pollVotes(pollId?: string, voter?: string): Promise<PollVote[]>;
   /** How many votes one poll holds and from how many voters: an owner's counts, read at every vote. */

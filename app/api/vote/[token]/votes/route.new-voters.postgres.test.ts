@@ -1,6 +1,6 @@
 import { afterAll, describe, expect } from "vitest";
-import { createNewVoterLimit, postgresCounters } from "@/lib/limits/rate-limit";
 import { openPostgres } from "@/lib/store/open-postgres";
+import { createSqlStore } from "@/lib/store/sql-store";
 import { freshPostgresSchema } from "@/test/store-backends";
 import { newVoterLimitCases } from "@/test/new-voter-route-cases";
 
@@ -15,13 +15,13 @@ describe("new voters on PostgreSQL", () =>
   newVoterLimitCases({
     backend: "postgres",
     env: async () => ({ DATABASE_URL: (await schema).url }),
-    alsoRefused: async (key) => {
-      const another = await openPostgres((await schema).url, { maxConnections: 1 });
+    alsoRefused: async (pollId, address) => {
+      const another = createSqlStore(await openPostgres((await schema).url, { maxConnections: 1 }));
       try {
-        if (another.backend !== "postgres") throw new Error("not PostgreSQL");
-        await expect(createNewVoterLimit(2, postgresCounters(another.pool))(key)).rejects.toMatchObject({ code: "too_many_requests" });
+        const vote = { pollId, item: 0, voter: "a-voter-of-another-instance", choice: { kind: "tie" as const }, createdAt: Date.now() };
+        expect(await another.castVote(vote, { address, perHour: 2 })).toEqual({ newVotersFullForMs: expect.any(Number) });
       } finally {
-        await another.db.destroy();
+        await another.close();
       }
     },
   }));

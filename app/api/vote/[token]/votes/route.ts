@@ -1,11 +1,12 @@
+import { getAccess } from "@/lib/access/gate";
 import { AppError } from "@/lib/errors";
 import { parseWith } from "@/lib/generation/parse-request";
 import { getHistory } from "@/lib/history";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
-import { getNewVoterLimit, getVoteLimit } from "@/lib/limits";
-import { addressKey, newVoterKey } from "@/lib/limits/rate-limit";
+import { getVoteLimit } from "@/lib/limits";
+import { addressKey, newVoterRefusal } from "@/lib/limits/rate-limit";
 import { modelName } from "@/lib/models/model-name";
 import type { PollChoice } from "@/lib/polls/poll";
 import { voteRequestSchema } from "@/lib/polls/poll-request";
@@ -17,8 +18,9 @@ export const dynamic = "force-dynamic";
 
 /**
  * One vote on one item: the image picked by its place on the voter's screen, a tie, or all bad; once. A
- * voter's first vote on a poll counts against the new voters its address may bring the poll in an hour; a
- * voter who has voted on it already is never refused by that.
+ * voter's first vote on a poll counts against the new voters its address may bring the poll in an hour (in
+ * the vote's own transaction: two first votes sent at once from two tabs are one voter); a voter who has
+ * voted on it already is never refused by that.
  */
 export function POST(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   return handleRoute(
@@ -37,16 +39,10 @@ export function POST(request: Request, { params }: { params: Promise<{ token: st
         if (!candidate) throw new AppError("invalid_request", NO_SUCH_IMAGE);
         chosen = { kind: "pick", model: candidate.model };
       }
-      const { store } = await getHistory();
-      const newcomer = (await store.pollVotes(poll.id, voter)).length === 0;
-      const turn = newcomer ? await (await getNewVoterLimit()).turn(newVoterKey(poll.id, request)) : null;
-      // A first vote not counted (the poll closed meanwhile, this voter's other tab voted first) brought no one.
-      let cast: Awaited<ReturnType<typeof store.castVote>> | null = null;
-      try {
-        cast = await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: Date.now() });
-      } finally {
-        if (cast !== "cast") await turn?.giveBack().catch(() => undefined);
-      }
+      const { store, now } = await getHistory();
+      const { config } = await getAccess();
+      const cast = await store.castVote({ pollId: poll.id, item, voter, choice: chosen, createdAt: now() }, { address: addressKey(request), perHour: config.newVotersPerAddressPerHour });
+      if (typeof cast === "object") throw newVoterRefusal(config.newVotersPerAddressPerHour, cast.newVotersFullForMs);
       if (cast !== "cast") throw new AppError("conflict", cast === "closed" ? POLL_CLOSED : ALREADY_VOTED);
       // The view says this voter's own votes only: theirs are all it reads.
       return json(voterView(poll, voter, await store.pollVotes(poll.id, voter), modelName), 201);
