@@ -84,6 +84,19 @@ export const selectModel = async (select: Locator, name: string) => {
   await select.selectOption(value);
 };
 
+const CHUNKS = "**/_next/static/chunks/**";
+
+/**
+ * From now on every script the page's HTML does not name fails, as when the network drops or a deploy has
+ * replaced the build since the page loaded: each part loaded later is lost. Answers the way to let them through.
+ */
+export const failLaterScripts = async (page: Page): Promise<() => Promise<void>> => {
+  const named = new Set((await (await page.request.get("/")).text()).match(/\/_next\/static\/chunks\/[^"\\]+\.js/g));
+  expect(named.size).toBeGreaterThan(0);
+  await page.route(CHUNKS, (route) => (named.has(new URL(route.request().url()).pathname) ? route.fallback() : route.abort("internetdisconnected")));
+  return () => page.unroute(CHUNKS);
+};
+
 /** The history through the app's own API, to start each test from an empty one. */
 export const clearHistory = async (request: APIRequestContext) => {
   for (;;) {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { readPngText } from "../lib/png/text-chunks";
-import { expect, failure, test } from "./fixtures";
+import { ComparePanel, expect, failLaterScripts, failure, test } from "./fixtures";
 
 test.describe("the history", () => {
   test("Present favourites with none says so, rather than open an empty slide show", async ({ playground, page }) => {
@@ -39,11 +39,8 @@ test.describe("the history", () => {
     await playground.generateButton.click();
     await expect(playground.latest().getByRole("img")).toBeVisible();
 
-    // After a reload every script the page did not name in its HTML fails: each part loaded later (the cards,
-    // the screen reader's announcer) is lost, and the page must go on without it.
-    const named = new Set((await (await page.request.get("/")).text()).match(/\/_next\/static\/chunks\/[^"\\]+\.js/g));
-    expect(named.size).toBeGreaterThan(0);
-    await page.route("**/_next/static/chunks/**", (route) => (named.has(new URL(route.request().url()).pathname) ? route.fallback() : route.abort("internetdisconnected")));
+    // After a reload the cards and the screen reader's announcer are lost, and the page must go on without them.
+    const letThrough = await failLaterScripts(page);
     await page.reload();
     const alert = page.getByRole("alert").filter({ hasText: "The history's cards could not be loaded" });
     await expect(alert).toBeVisible();
@@ -51,10 +48,56 @@ test.describe("the history", () => {
     await playground.prompt.fill("The form still works");
     await expect(playground.prompt).toHaveValue("The form still works");
 
-    await page.unroute("**/_next/static/chunks/**");
+    await letThrough();
     await alert.getByRole("button", { name: "Try again" }).click();
     await expect(playground.latest()).toContainText("A card whose code is held back");
     await expect(alert).toHaveCount(0);
+  });
+
+  test("a part opened later whose code cannot be fetched says so in its place, and Try again fetches it", async ({ playground, page, request }) => {
+    const generation = { model: "wan2.2-t2i-flash", prompt: "A kite over the dunes", negativePrompt: "", width: 512, height: 512, n: 1, seed: 4, promptExtend: true, watermark: false };
+    expect((await request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    await page.reload();
+    const openImage = playground.latest().getByRole("button", { name: /^Open image 1 of 1/ });
+    await expect(openImage).toBeVisible();
+    await playground.prompt.fill("Typed before the tab's code failed");
+
+    const letThrough = await failLaterScripts(page);
+    const compare = new ComparePanel(page);
+    const unloaded = page.getByRole("alert").filter({ hasText: "This part could not be loaded (the connection failed or the playground was updated)." });
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await expect(unloaded).toBeVisible();
+    await expect(compare.form).toHaveCount(0);
+    await page.getByRole("button", { name: "One model", exact: true }).click();
+    await expect(playground.prompt).toHaveValue("Typed before the tab's code failed");
+
+    // A dialog's part says so where it would have shown, and can be closed as the dialog could.
+    await openImage.click();
+    await expect(unloaded).toBeVisible();
+    await unloaded.getByRole("button", { name: "Close" }).click();
+    await expect(unloaded).toHaveCount(0);
+    await openImage.click();
+    await expect(unloaded).toBeVisible();
+
+    await letThrough();
+    await unloaded.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("dialog")).toHaveAccessibleName("Image 1 of 1");
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+    // Opened again, it opens at once.
+    await openImage.click();
+    await expect(page.getByRole("dialog")).toHaveAccessibleName("Image 1 of 1");
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await unloaded.getByRole("button", { name: "Try again" }).click();
+    await expect(compare.prompt).toBeVisible();
+    await compare.prompt.fill("The compare form works");
+    await expect(compare.prompt).toHaveValue("The compare form works");
+    await expect(unloaded).toHaveCount(0);
+    await page.getByRole("button", { name: "One model", exact: true }).click();
+    await expect(playground.prompt).toHaveValue("Typed before the tab's code failed");
+    await expect(playground.latest()).toContainText("A kite over the dunes");
   });
 
   test("a reload while the model works loses nothing: the result still arrives", async ({ playground, simulator, page }) => {

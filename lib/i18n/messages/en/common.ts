@@ -24,6 +24,11 @@ export const common: {
   cancelRefused: string;
   /** Why a button does nothing while its own request is on its way (it keeps the focus meanwhile). */
   working: string;
+  /** In place of a part loaded when first shown (a form, a dialog) whose code could not be fetched. */
+  partUnloaded: string;
+  partRetry: string;
+  /** Closes the note that stands for a dialog. */
+  partClose: string;
 } = {
   theme: "Theme",
   themes: { system: "System", light: "Light", dark: "Dark" },
@@ -39,6 +44,9 @@ export const common: {
   formReplaced: "What you had typed was replaced.",
   cancelRefused: "Not stopped: {error}",
   working: "Working on it…",
+  partUnloaded: "This part could not be loaded (the connection failed or the playground was updated).",
+  partRetry: "Try again",
+  partClose: "Close",
   notFound: {
     pageTitle: "404 · OneToken Image Playground",
     title: "Nothing here",

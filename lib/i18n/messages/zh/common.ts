@@ -15,6 +15,9 @@ export const common: Messages["common"] = {
   examplesUndo: "换回我的",
   formReplaced: "你输入的内容已被替换。",
   working: "正在处理…",
+  partUnloaded: "这部分无法加载（网络连接失败，或体验台已更新）。",
+  partRetry: "重试",
+  partClose: "关闭",
   cancelRefused: "没有停止：{error}",
   notFound: {
     pageTitle: "404 · OneToken 图像生成体验台",
