@@ -23,6 +23,15 @@ const messages = (input: unknown) => {
 };
 
 describe("the compare request", () => {
+  it("says every fault at once: a count it cannot read does not hide the prompt's length", () => {
+    for (const perModel of [1.5, Number.NaN]) {
+      expect(messages({ ...base, prompt: "x".repeat(801), perModel })).toEqual([
+        expect.stringMatching(/^perModel: Images per model must be a (whole )?number\.$/),
+        "prompt: qwen-image reads at most 800 characters; this prompt has 801.",
+      ]);
+    }
+  });
+
   it("accepts two to four different models", () => {
     expect(messages(base)).toEqual([]);
     expect(messages({ ...base, models: ["qwen-image"] })).toEqual(["models: Pick at least 2 models to compare."]);

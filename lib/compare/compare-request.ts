@@ -1,8 +1,8 @@
 // zod/mini, like the generate schema: the compare form ships it to the browser.
 import * as z from "zod/mini";
 import { marksTellApart } from "../models/watermark-mark";
-import { getModel, MODEL_IDS, type ModelSpec } from "../models/registry";
-import { flag, seedSchema, strictFields, text } from "../models/request-schema";
+import { getModel, MODEL_IDS, type ModelId, type ModelSpec } from "../models/registry";
+import { acrossFields, flag, seedSchema, strictFields, text, wholeNumber } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
 import { aspectValue, COMPARE_ASPECTS, fitToModel, type ColumnPlan } from "./fit-to-model";
 import { englishCount } from "../text/english-count";
@@ -30,13 +30,16 @@ export const imagesPer = (what: string) =>
   z
     .number({ error: `${what} must be a number.` })
     .check(
-      z.int(`${what} must be a whole number.`),
+      wholeNumber(`${what} must be a whole number.`),
       z.minimum(COMPARE_PER_MODEL.min, `${what} must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
       z.maximum(COMPARE_PER_MODEL.max, `${what} must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
     );
 
 export const BLIND_WATERMARK =
   "A blind comparison cannot carry the watermark across model families: it reads “AI generated” on Wan and “Qwen-Image” on Qwen, so it would tell the models apart. Turn the watermark or blind mode off.";
+
+/** What the compare checks across fields read. */
+type CompareShape = { readonly models: readonly ModelId[]; readonly prompt: string; readonly negativePrompt: string; readonly blind: boolean; readonly watermark: boolean };
 
 export const compareRequestSchema = z
   .strictObject({
@@ -57,34 +60,29 @@ export const compareRequestSchema = z
     blind: flag("Blind comparison"),
   }, strictFields)
   .check(
-    z.superRefine((value, ctx) => {
-    const models = value.models.map(getModel);
-    if (value.prompt.trim() === "") ctx.addIssue({ code: "custom", path: ["prompt"], message: "Write a prompt first." });
-    const promptLimit = strictest(models, (model) => model.promptMaxLength);
-    const promptCount = charCount(value.prompt);
-    if (promptLimit && promptCount > promptLimit.promptMaxLength) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["prompt"],
-        message: `${promptLimit.id} reads at most ${promptLimit.promptMaxLength} characters; this prompt has ${promptCount}.`,
-      });
-    }
-    if (value.blind && marksTellApart(models.map((model) => ({ model: model.id, watermark: value.watermark && model.options.watermark })))) {
-      ctx.addIssue({ code: "custom", path: ["watermark"], message: BLIND_WATERMARK });
-    }
-    const negativeLimit = strictest(
-      models.filter((model) => model.options.negativePrompt),
-      (model) => model.negativePromptMaxLength,
-    );
-    const negativeCount = charCount(value.negativePrompt);
-    if (negativeLimit && negativeCount > negativeLimit.negativePromptMaxLength) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["negativePrompt"],
-        message: `${negativeLimit.id} reads a negative prompt of at most ${negativeLimit.negativePromptMaxLength} characters; it has ${negativeCount}.`,
-      });
-    }
-      }),
+    acrossFields<CompareShape>(["models"], (value, addIssue, refused) => {
+      const models = value.models.map(getModel);
+      if (!refused.has("prompt")) {
+        if (value.prompt.trim() === "") addIssue(["prompt"], "Write a prompt first.");
+        const promptLimit = strictest(models, (model) => model.promptMaxLength);
+        const promptCount = charCount(value.prompt);
+        if (promptLimit && promptCount > promptLimit.promptMaxLength) {
+          addIssue(["prompt"], `${promptLimit.id} reads at most ${promptLimit.promptMaxLength} characters; this prompt has ${promptCount}.`);
+        }
+      }
+      if (!refused.has("blind") && !refused.has("watermark") && value.blind && marksTellApart(models.map((model) => ({ model: model.id, watermark: value.watermark && model.options.watermark })))) {
+        addIssue(["watermark"], BLIND_WATERMARK);
+      }
+      if (refused.has("negativePrompt")) return;
+      const negativeLimit = strictest(
+        models.filter((model) => model.options.negativePrompt),
+        (model) => model.negativePromptMaxLength,
+      );
+      const negativeCount = charCount(value.negativePrompt);
+      if (negativeLimit && negativeCount > negativeLimit.negativePromptMaxLength) {
+        addIssue(["negativePrompt"], `${negativeLimit.id} reads a negative prompt of at most ${negativeLimit.negativePromptMaxLength} characters; it has ${negativeCount}.`);
+      }
+    }),
   );
 
 export type CompareRequest = z.infer<typeof compareRequestSchema>;

@@ -22,6 +22,15 @@ describe("the edit request", () => {
     expect(issues(valid({ size: { width: 1024, height: 1536 }, n: 6 }))).toEqual([]);
   });
 
+  it("says every fault at once: a count it cannot read does not hide the prompt's length", () => {
+    for (const n of [2.5, Number.NaN]) {
+      expect(issues(valid({ prompt: "x".repeat(801), n }))).toEqual([
+        expect.stringMatching(/^n: Number of images must be a (whole )?number\.$/),
+        "prompt: qwen-image-edit-plus reads at most 800 characters; this prompt has 801.",
+      ]);
+    }
+  });
+
   it("asks for an input image before anything else about it", () => {
     expect(issues(valid({ input: defaultEdit().input }))).toEqual(["input.id: Choose an input image first."]);
   });

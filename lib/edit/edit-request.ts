@@ -1,10 +1,10 @@
 // zod/mini, like the generation schema: the edit form ships this to the browser.
 import * as z from "zod/mini";
 import { EDIT_MODELS, type EditModelSpec } from "../models/edit-models";
-import { checkSharedFields, sharedFields, strictFields, text } from "../models/request-schema";
+import { acrossFields, checkSharedFields, sharedFields, strictFields, text, wholeNumber, type SharedValues } from "../models/request-schema";
 import { checkSize, type Size } from "../models/size-rules";
 
-const whole = (what: string) => z.number({ error: `${what} must be a number.` }).check(z.int(`${what} must be a whole number.`));
+const whole = (what: string) => z.number({ error: `${what} must be a number.` }).check(wholeNumber(`${what} must be a whole number.`));
 
 /** The edit's input: an image the server holds (an upload or a result from the history), by its id. */
 const inputSchema = z.strictObject(
@@ -31,6 +31,9 @@ export const inputProblem = (model: Pick<EditModelSpec, "id" | "input">, input: 
   return null;
 };
 
+/** What the edit's checks across fields read. */
+type EditShape = SharedValues & { readonly model: string; readonly input: Size & { readonly id: string }; readonly size: Size | null };
+
 /**
  * The edit contract between the browser and the server, like the generation one: the same checks in the
  * form and in the route. `size` null means "no size": the output follows the input image.
@@ -50,17 +53,17 @@ export const buildEditRequestSchema = <const Models extends readonly EditModelSp
       strictFields,
     )
     .check(
-      z.superRefine((value, ctx) => {
+      acrossFields<EditShape>(["model"], (value, addIssue, refused) => {
         const model = byId.get(value.model);
         if (!model) return;
         // With no input chosen yet, "choose an input image first" (on the id) is the one thing to say.
-        const problem = value.input.id === "" ? null : inputProblem(model, value.input);
-        if (problem) ctx.addIssue({ code: "custom", path: ["input"], message: problem });
-        checkSharedFields(model, value, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
-        if (value.size !== null) {
+        const problem = refused.has("input") || value.input.id === "" ? null : inputProblem(model, value.input);
+        if (problem) addIssue(["input"], problem);
+        checkSharedFields(model, value, (path, message) => addIssue([path], message), refused);
+        if (value.size !== null && !refused.has("size")) {
           const size = model.size ? checkSize(model.id, model.size.rule, model.size.presets, value.size) : null;
           const reason = size === null ? `${model.id} takes no size: its output follows the input image.` : size.ok ? null : size.reason;
-          if (reason) ctx.addIssue({ code: "custom", path: ["size"], message: reason });
+          if (reason) addIssue(["size"], reason);
         }
       }),
     );

@@ -83,6 +83,19 @@ describe("generate request schema", () => {
     expect(issuesOf(valid({ n: 1.5 }))).toEqual(["n: Number of images must be a whole number."]);
   });
 
+  it("says every fault at once: a count or a seed it cannot read does not hide the prompt's length or the size", () => {
+    const tooLong = "prompt: wan2.6-t2i reads at most 2100 characters; this prompt has 2101.";
+    for (const n of [1.5, Number.NaN, null, "2"]) {
+      expect(issuesOf(valid({ prompt: "x".repeat(2101), n }))).toEqual([expect.stringMatching(/^n: Number of images must be a (whole )?number\.$/), tooLong]);
+    }
+    const sizes = issuesOf(valid({ prompt: "x".repeat(2101), seed: 2.5, width: 100, height: 100 }));
+    expect(sizes.slice(0, 2)).toEqual(["seed: Seed must be a whole number.", tooLong]);
+    expect(sizes.slice(2).map((issue) => issue.split(":")[0])).toEqual(["width", "height"]);
+    // A field that is not what it should be is said as such, and only that: not measured as well.
+    expect(issuesOf(valid({ prompt: 5, n: 9 }))).toEqual(["prompt: The prompt must be text.", "n: wan2.6-t2i makes 1 to 4 images per request."]);
+    expect(issuesOf(valid({ width: "wide", n: 9 }))).toEqual(["width: Width must be a number.", "n: wan2.6-t2i makes 1 to 4 images per request."]);
+  });
+
   it("holds the seed to 0..2147483647 or null", () => {
     expect(issuesOf(valid({ seed: null }))).toEqual([]);
     expect(issuesOf(valid({ seed: 0 }))).toEqual([]);

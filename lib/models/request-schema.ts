@@ -26,18 +26,50 @@ export const strictFields = {
     issue.code === "unrecognized_keys" ? `Unrecognized key${(issue.keys?.length ?? 0) === 1 ? "" : "s"}: ${(issue.keys ?? []).join(", ")}.` : "Send a JSON object.",
 };
 
+/**
+ * A whole number (and a safe one), refused without stopping the request's other checks: zod's own `int`
+ * stops them all, those across fields too, so a count of 2.5 hid that the prompt was too long.
+ */
+export const wholeNumber = (message: string) => z.refine<number>(Number.isSafeInteger, message);
+
+/** The field an issue stops the parse of (a wrong type, say), where a failed check on a value lets it go on. */
+const stoppedAt = (issue: { readonly path?: readonly PropertyKey[]; readonly continue?: boolean }): PropertyKey | undefined =>
+  issue.continue === true ? undefined : (issue.path?.[0] ?? "");
+
+/**
+ * A request's checks across its fields, run even when some fields could not be read (zod's default skips
+ * them then), so that a form shows every fault at once: an image count left empty used to hide that the
+ * prompt is too long. `check` is told those fields, to leave each to its own message. Not run on what is no
+ * object or has unknown fields, nor when a field in `needs` (what every check reads: the model) is unread.
+ */
+export const acrossFields = <T>(
+  needs: readonly string[],
+  check: (value: T, addIssue: (path: PropertyKey[], message: string) => void, refused: ReadonlySet<PropertyKey>) => void,
+) =>
+  z.superRefine<T>(
+    (value, ctx) =>
+      check(value, (path, message) => ctx.addIssue({ code: "custom", path, message }), new Set(ctx.issues.flatMap((issue) => stoppedAt(issue) ?? []))),
+    {
+      when: (payload) =>
+        payload.issues.every((issue) => {
+          const field = stoppedAt(issue);
+          return field === undefined || (field !== "" && !needs.includes(String(field)));
+        }),
+    },
+  );
+
 /** Empty (null) means a new random seed each time. Shared by every form that takes a seed. */
 export const seedSchema = z.nullable(
   z
     .number({ error: "Seed must be a number." })
-    .check(z.int("Seed must be a whole number."), z.minimum(0, `Seed must be between 0 and ${SEED_MAX}.`), z.maximum(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)),
+    .check(wholeNumber("Seed must be a whole number."), z.minimum(0, `Seed must be between 0 and ${SEED_MAX}.`), z.maximum(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)),
 );
 
 /** The fields every request shape shares, whatever task it is for. */
 export const sharedFields = {
   prompt: text("The prompt"),
   negativePrompt: text("The negative prompt"),
-  n: z.number({ error: "Number of images must be a number." }).check(z.int("Number of images must be a whole number.")),
+  n: z.number({ error: "Number of images must be a number." }).check(wholeNumber("Number of images must be a whole number.")),
   seed: seedSchema,
   promptExtend: flag("Prompt rewriting"),
   watermark: flag("Watermark"),
@@ -45,7 +77,7 @@ export const sharedFields = {
 
 /** The limits every request shape shares, whatever task it is for. */
 type SharedLimits = Pick<ModelSpec, "id" | "promptMaxLength" | "negativePromptMaxLength" | "n" | "options">;
-type SharedValues = {
+export type SharedValues = {
   readonly prompt: string;
   readonly negativePrompt: string;
   readonly n: number;
@@ -54,23 +86,35 @@ type SharedValues = {
   readonly watermark: boolean;
 };
 
-/** The checks of the prompt, negative prompt, image count and options, for generating and editing alike. */
-export const checkSharedFields = (model: SharedLimits, value: SharedValues, addIssue: (path: keyof SharedValues, message: string) => void): void => {
+/**
+ * The checks of the prompt, negative prompt, image count and options, for generating and editing alike. A
+ * field in `refused` failed its own check already (not text, not a whole number): it is left to that
+ * message.
+ */
+export const checkSharedFields = (
+  model: SharedLimits,
+  value: SharedValues,
+  addIssue: (path: keyof SharedValues, message: string) => void,
+  refused: ReadonlySet<PropertyKey> = new Set(),
+): void => {
+  const add = (path: keyof SharedValues, message: string) => {
+    if (!refused.has(path)) addIssue(path, message);
+  };
   // Checked here rather than on the field so every other rule still runs (and shows) on an empty prompt.
-  if (value.prompt.trim() === "") addIssue("prompt", "Write a prompt first.");
-  const promptCount = charCount(value.prompt);
+  if (!refused.has("prompt") && value.prompt.trim() === "") add("prompt", "Write a prompt first.");
+  const promptCount = refused.has("prompt") ? 0 : charCount(value.prompt);
   if (promptCount > model.promptMaxLength) {
-    addIssue("prompt", `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${promptCount}.`);
+    add("prompt", `${model.id} reads at most ${model.promptMaxLength} characters; this prompt has ${promptCount}.`);
   }
-  const negativeCount = charCount(value.negativePrompt);
+  const negativeCount = refused.has("negativePrompt") ? 0 : charCount(value.negativePrompt);
   if (negativeCount > model.negativePromptMaxLength) {
-    addIssue(
+    add(
       "negativePrompt",
       `The negative prompt may be at most ${model.negativePromptMaxLength} characters; it has ${negativeCount}.`,
     );
   }
   if (value.n < model.n.min || value.n > model.n.max) {
-    addIssue(
+    add(
       "n",
       model.n.min === model.n.max
         ? `${model.id} makes exactly ${model.n.min} image per request.`
@@ -84,7 +128,7 @@ export const checkSharedFields = (model: SharedLimits, value: SharedValues, addI
     !model.options.watermark && value.watermark ? "watermark" : null,
   ] as const;
   for (const field of unsupported) {
-    if (field) addIssue(field, `${model.id} does not take this option.`);
+    if (field) add(field, `${model.id} does not take this option.`);
   }
 };
 
@@ -104,16 +148,17 @@ export const buildGenerateRequestSchema = <const Models extends readonly ModelSp
       ...sharedFields,
     }, strictFields)
     .check(
-      z.superRefine((value, ctx) => {
-      const model = byId.get(value.model);
-      if (!model) return;
-      checkSharedFields(model, value, (path, message) => ctx.addIssue({ code: "custom", path: [path], message }));
-      const size = checkSize(model.id, model.sizeRule, model.presets, value);
-      if (!size.ok) {
-        // Both fields carry the reason: the rule is about the pair, and either input may be the one to fix.
-        ctx.addIssue({ code: "custom", path: ["width"], message: size.reason });
-        ctx.addIssue({ code: "custom", path: ["height"], message: size.reason });
-      }
+      acrossFields<{ model: string } & SharedValues & { width: number; height: number }>(["model"], (value, addIssue, refused) => {
+        const model = byId.get(value.model);
+        if (!model) return;
+        checkSharedFields(model, value, (path, message) => addIssue([path], message), refused);
+        if (refused.has("width") || refused.has("height")) return;
+        const size = checkSize(model.id, model.sizeRule, model.presets, value);
+        if (!size.ok) {
+          // Both fields carry the reason: the rule is about the pair, and either input may be the one to fix.
+          addIssue(["width"], size.reason);
+          addIssue(["height"], size.reason);
+        }
       }),
     );
 };
