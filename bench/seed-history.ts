@@ -30,7 +30,7 @@ export const seedHistory = async (
   }
   const started = Date.now() - count * 1000;
   const finish = async (id: string, index: number, prompt: string) => {
-    await storage.store.markSent(id, index);
+    await storage.store.markSent(id, index, started + index * 1000);
     const image = images[index % images.length] ?? images[0];
     if (!image) throw new Error("no image");
     const imageId = randomUUID();

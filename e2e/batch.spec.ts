@@ -2,6 +2,7 @@ import { unzipSync } from "fflate";
 import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import { contactSheetSize } from "../lib/download/contact-sheet";
+import type { Locator } from "@playwright/test";
 import { BatchPanel, expect, test } from "./fixtures";
 
 /** Batches: many prompts at once from lines or a CSV, every row checked before anything is sent. */
@@ -113,11 +114,55 @@ test.describe("batches", () => {
     await expect(batch.form.getByLabel("CSV", { exact: true })).toHaveValue("A lantern festival\n\nA quiet harbour at night");
     await batch.form.getByLabel("Lines").check();
     await expect(batch.form.getByTestId("batch-size")).toHaveText("2 rows, 2 images");
+    // The seed left empty: what its help says is what the rows get, one seed for all, chosen when the batch starts.
+    await expect(batch.form.getByText("Empty: a random seed is chosen once, when the batch starts, and every row without a seed of its own uses it")).toBeVisible();
     await batch.form.getByRole("button", { name: "Run the batch" }).click();
     const card = batch.card();
     await expect(card).toHaveAccessibleName("Batch of 2 rows: A lantern festival");
     await expect(card.getByRole("rowheader")).toHaveText(["1", "3"]);
     await expect(card.getByRole("img")).toHaveCount(2);
     await expect(playground.page.getByRole("article")).toHaveCount(1);
+    const seeds = (await card.getByRole("row").filter({ has: page.getByRole("rowheader") }).allInnerTexts()).map((row) => /· (\d+) · 1/.exec(row)?.[1]);
+    expect(seeds).toHaveLength(2);
+    expect(seeds[0]).toMatch(/^\d+$/);
+    expect(seeds[1]).toBe(seeds[0]);
+  });
+
+  test("a double click on a button that asks before spending leaves the question unselected, and its text can still be selected", async ({ playground, simulator, page }) => {
+    /** A person's double click: the second press lands on the question that the first one opened in the button's place. */
+    const doubleClick = async (button: Locator) => {
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      if (!box) throw new Error("the button is not on screen");
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down({ clickCount: 1 });
+      await page.mouse.up({ clickCount: 1 });
+      await expect(page.getByRole("alertdialog")).toBeVisible();
+      await page.mouse.down({ clickCount: 2 });
+      await page.mouse.up({ clickCount: 2 });
+    };
+    const selected = () => page.evaluate(() => window.getSelection()?.toString() ?? "");
+
+    await playground.chooseModel("Qwen-Image 2.0 Pro");
+    await playground.sizePreset("1024*1024").check();
+    await playground.form.getByLabel("Number of images").fill("6");
+    await playground.prompt.fill("Six lanterns");
+    await doubleClick(playground.generateButton);
+    expect(await selected()).toBe("");
+    await page.keyboard.press("Escape");
+
+    const batch = new BatchPanel(page);
+    await batch.open();
+    await batch.form.getByLabel("Prompts, one per line").fill("A fox\nAn owl\nA hare\nA wren\nA stag");
+    await doubleClick(batch.form.getByRole("button", { name: "Run the batch" }));
+    const ask = page.getByRole("alertdialog");
+    await expect(ask).toContainText("This run creates 5 images");
+    expect(await selected()).toBe("");
+    await page.screenshot({ path: "/tmp/small-fixes/batch-double-click.png" });
+    // A double click of the reader's own, on the question, selects its word to copy.
+    await ask.getByText(/^This run creates/).dblclick({ position: { x: 8, y: 8 } });
+    expect(await selected()).toBe("This");
+    await ask.getByRole("button", { name: "Not now" }).click();
+    expect((await simulator.stats()).calls).toBe(0);
   });
 });

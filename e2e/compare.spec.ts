@@ -1,4 +1,35 @@
+import type { Locator } from "@playwright/test";
 import { expect, failure, test } from "./fixtures";
+
+/**
+ * How a card's row of buttons (the one that ends with Delete) is laid out: the gaps between neighbours on a
+ * line, between lines, and each control's height.
+ */
+const rowLayout = (row: Locator) =>
+  row.evaluate((element) => {
+    const boxes = [...element.querySelectorAll("button, a, input, label")]
+      .map((control) => ({ control, box: control.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0)
+      .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left);
+    const lines: DOMRect[][] = [];
+    for (const { box } of boxes) {
+      const line = lines.find((held) => held.some((other) => box.top < other.bottom && other.top < box.bottom));
+      if (line) line.push(box);
+      else lines.push([box]);
+    }
+    const across = lines.flatMap((line) => line.sort((a, b) => a.left - b.left).slice(1).map((box, index) => Math.round(box.left - (line[index]?.right ?? 0))));
+    const down = lines.slice(1).map((line, index) => Math.round(Math.min(...line.map((box) => box.top)) - Math.max(...(lines[index] ?? []).map((box) => box.bottom))));
+    const heights = boxes.filter(({ control }) => control.tagName !== "LABEL").map(({ box }) => Math.round(box.height));
+    return { across, down, heights, lines: lines.length };
+  });
+
+const expectEvenRow = async (row: Locator, where: string) => {
+  const { across, down, heights, lines } = await rowLayout(row);
+  expect(across.length, where).toBeGreaterThan(2);
+  expect(new Set(across), `${where}: gaps across ${across.join(", ")}`).toEqual(new Set([8]));
+  if (lines > 1) expect(new Set(down), `${where}: gaps between lines ${down.join(", ")}`).toEqual(new Set([8]));
+  expect(new Set(heights).size, `${where}: heights ${heights.join(", ")}`).toBe(1);
+};
 
 test.describe("comparing models side by side", () => {
   test("three models, one prompt and seed: each column fills in on its own, and one model's failure stays in its column", async ({ compare, simulator, page }) => {
@@ -132,6 +163,41 @@ test.describe("comparing models side by side", () => {
     await expect(card.getByRole("status")).toContainText("0 running · 0 waiting");
     await expect(card.getByText("Cancelled", { exact: true })).toHaveCount(2);
     expect(cancels).toEqual([expect.stringMatching(/^\/api\/comparisons\/[^/]+\/cancel$/)]);
+  });
+
+  test("a card's buttons stand at even gaps, and a share link takes its row's width, on a revealed blind comparison as on a generation", async ({ playground, page }) => {
+    const post = async (path: string, data: unknown) => {
+      const response = await page.request.post(path, { data, headers: { prefer: "wait=20" } });
+      expect(response.ok()).toBe(true);
+      return ((await response.json()) as { id: string }).id;
+    };
+    await post("/api/generations", { model: "wan2.2-t2i-flash", prompt: "A paper boat on a pond", negativePrompt: "", width: 512, height: 512, n: 1, seed: 2, promptExtend: true, watermark: false });
+    const blind = await post("/api/comparisons", { models: ["wan2.6-t2i", "qwen-image-max"], prompt: "A bowl of ramen, studio light", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 4, promptExtend: true, watermark: false, blind: true });
+    expect((await page.request.patch(`/api/comparisons/${blind}`, { data: { revealed: true } })).ok()).toBe(true);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await playground.open();
+      const cards = [
+        { name: "the revealed comparison", card: page.getByRole("article", { name: /^Comparison of 2 models: A bowl of ramen/ }) },
+        { name: "the generation", card: page.getByRole("article", { name: /A paper boat on a pond/ }) },
+      ];
+      for (const { name, card } of cards) {
+        const where = `${name} at ${width} px`;
+        const row = card.getByRole("button", { name: "Delete", exact: true }).locator("..");
+        await expect(card.getByRole("img").first()).toBeVisible();
+        await expectEvenRow(row, where);
+        await card.getByRole("button", { name: "Share link", exact: true }).click();
+        const field = card.getByRole("textbox", { name: "Share link" });
+        await expect(field).toBeVisible();
+        await expectEvenRow(row, `${where}, its link open`);
+        // The link's line is the row's whole width, whatever sits before it.
+        const [line, rowBox, fieldBox] = await Promise.all([field.locator("..").boundingBox(), row.boundingBox(), field.boundingBox()]);
+        if (!line || !rowBox || !fieldBox) throw new Error(`${where}: nothing to measure`);
+        expect(Math.abs(line.x - rowBox.x), where).toBeLessThan(1);
+        expect(Math.abs(line.width - rowBox.width), where).toBeLessThan(1);
+        expect(fieldBox.width, where).toBeGreaterThan(rowBox.width / 2 - 100);
+      }
+    }
   });
 
   test("blind mode hides which model made which column until someone reveals it", async ({ compare, page }) => {

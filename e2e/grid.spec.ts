@@ -13,6 +13,34 @@ test.describe("parameter grids", () => {
     await expect(grid.prompt).toHaveValue("A code screenshot of __toString__ and __constructor__");
   });
 
+  test("a grid past the cell limit says so as it is typed, with its real counts, and Run waits until it fits", async ({ grid, simulator }) => {
+    await grid.prompt.fill("a {red|green|blue|yellow|pink|black|white|gray|orange|purple|teal|gold|silver} fox");
+    await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("variables");
+    await grid.axis(1).getByLabel("Seeds").fill("1 2 3 4 5 6 7 8 9");
+    const size = grid.form.getByTestId("grid-size");
+    const run = grid.form.getByRole("button", { name: "Run the grid" });
+    // Before any click: the refusal the server would give, the counts as they are, and Run saying why it waits.
+    await expect(size).toContainText("9 × 13 = 117 cells, 117 images");
+    await expect(size).toContainText("This grid has 117 cells; a grid has at most 100.");
+    await expect(size).not.toContainText("wait their turn");
+    await expect(grid.form.getByTestId("run-estimate")).toContainText("117 images");
+    await expect(run).toHaveAttribute("aria-disabled", "true");
+    await expect(run).toHaveAccessibleDescription(/This grid has 117 cells; a grid has at most 100\./);
+    await run.click({ force: true });
+    await expect(grid.form.getByRole("button", { name: "Make 117 images" })).toHaveCount(0);
+    await expect(grid.page.getByRole("article")).toHaveCount(0);
+
+    // A value fewer on each axis: 12 × 8 = 96 cells, and it runs (asking first, as every grid of more than 4 images).
+    await grid.prompt.fill("a {red|green|blue|yellow|pink|black|white|gray|orange|purple|teal|gold} fox");
+    await grid.axis(1).getByLabel("Seeds").fill("1 2 3 4 5 6 7 8");
+    await expect(size).toContainText("8 × 12 = 96 cells, 96 images");
+    await expect(size).not.toContainText("a grid has at most");
+    await expect(run).not.toHaveAttribute("aria-disabled");
+    await run.click();
+    await expect(grid.form.getByRole("button", { name: "Make 96 images" })).toBeVisible();
+    expect((await simulator.stats()).calls).toBe(0);
+  });
+
   test("a 2 x 3 grid of models by seeds: labelled, a failed cell retried in its place, reused, downloaded as one PNG and shared as a grid", async ({ grid, simulator, page }) => {
     await simulator.fault("moderation", { model: "qwen-image" });
     await grid.prompt.fill("A lighthouse on a cliff at dawn");

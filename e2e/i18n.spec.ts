@@ -51,4 +51,28 @@ test.describe("中文 and English", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByLabel("Language")).toHaveValue("en");
   });
+
+  test("a label and its text are joined with Chinese punctuation, not an ASCII colon", async ({ page, request }) => {
+    await clearHistory(request);
+    await page.goto("/");
+    const form = page.getByRole("form", { name: "生成设置" });
+    await expect(form.getByText(/^Wan 2\.6：/)).toBeVisible();
+    await form.getByLabel("提示词", { exact: true }).fill("一座石桥");
+    await form.getByRole("button", { name: "生成", exact: true }).click();
+    await expect(page.getByRole("article", { name: "Wan 2.6：一座石桥" })).toBeVisible();
+
+    await page.getByRole("button", { name: "模型对比", exact: true }).click();
+    const about = page.getByRole("form", { name: "对比设置" }).getByRole("list", { name: "已选模型" }).getByRole("listitem");
+    await expect(about.first()).toHaveText(/^[^:：]+：\S/);
+
+    // A row that failed is retried by a button named with its row, in Chinese.
+    const simulator = new SimulatorControl(request);
+    await simulator.reset();
+    await simulator.fault("moderation");
+    await page.getByRole("button", { name: "批量", exact: true }).click();
+    const batch = page.getByRole("form", { name: "批量设置" });
+    await batch.getByLabel("提示词，每行一条").fill("一盏灯笼");
+    await batch.getByRole("button", { name: "运行批量" }).click();
+    await expect(page.getByRole("button", { name: "重试：第 1 行" })).toBeVisible();
+  });
 });

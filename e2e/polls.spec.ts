@@ -263,3 +263,75 @@ test("a browser new to a poll is refused past 20 new voters an hour from one add
   // The owner's page counts the room, and not the one refused.
   await expect(card.getByRole("status").filter({ hasText: "voters" })).toHaveText("20 votes from 20 voters");
 });
+
+test("a double click on Make the poll makes one poll", async ({ compare, page }) => {
+  await compare.chooseModels(["Wan 2.6", "Qwen-Image"]);
+  await compare.prompt.fill("A windmill among tulips, at dawn");
+  await compare.submit();
+  const card = compare.card();
+  await expect(card.getByRole("img")).toHaveCount(2);
+  const made: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/polls") made.push(request.url());
+  });
+  await card.getByRole("button", { name: "Make a poll" }).click();
+  const form = card.getByRole("form", { name: "Make a poll" });
+  await form.getByLabel("Poll title").fill("Which windmill?");
+  await form.getByRole("button", { name: "Make the poll" }).dblclick();
+  await expect(card.getByRole("textbox", { name: "Voting link" })).toBeVisible();
+  // Time for a second request to go out, were the second click to send one.
+  await page.waitForTimeout(1_000);
+  expect(made).toHaveLength(1);
+  await page.goto("/leaderboard");
+  await expect(page.getByRole("region", { name: "The polls" }).getByRole("group", { name: "Which windmill?" })).toHaveCount(1);
+});
+
+test("a poll's title over 200 characters is kept whole, counted, and refused with a reason rather than cut", async ({ compare, page }) => {
+  await compare.chooseModels(["Wan 2.6", "Qwen-Image"]);
+  await compare.prompt.fill("A lighthouse keeper's cottage, at dusk");
+  await compare.submit();
+  const card = compare.card();
+  await expect(card.getByRole("img")).toHaveCount(2);
+  let sent = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/polls") sent++;
+  });
+  await card.getByRole("button", { name: "Make a poll" }).click();
+  const form = card.getByRole("form", { name: "Make a poll" });
+  const title = form.getByLabel("Poll title");
+  // Counted as typed, in characters: an emoji is one.
+  await title.fill("Which cottage? 🏠");
+  await expect(form.getByText("16/200")).toBeVisible();
+  // Pasted (or typed) past the limit, nothing is cut: the count says by how much, and the title is flagged.
+  const long = `Which of these cottages ${"suits the campaign's autumn posters best ".repeat(5)}`.trim();
+  expect(long.length).toBeGreaterThan(200);
+  await title.fill(long);
+  await expect(title).toHaveValue(long);
+  await expect(form.getByText(`${long.length}/200`)).toBeVisible();
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await form.getByRole("button", { name: "Make the poll" }).click();
+  await expect(form.getByRole("alert")).toHaveText("A poll's title may be at most 200 characters.");
+  expect(sent).toBe(0);
+  // Shortened, the flag goes and the poll is made.
+  await title.fill("Which cottage?");
+  await expect(title).toHaveAttribute("aria-invalid", "false");
+  await expect(form.getByRole("alert")).toHaveCount(0);
+  await form.getByRole("button", { name: "Make the poll" }).click();
+  await expect(card.getByRole("group", { name: "Which cottage?" })).toBeVisible();
+});
+
+test("the Chinese vote page writes its labels with Chinese punctuation", async ({ compare, browser }) => {
+  const { link } = await linkOnlyPoll(compare, "Which pier?");
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}`, locale: "zh-CN" });
+  try {
+    const voter = await context.newPage();
+    await voter.goto(link);
+    const item = voter.getByRole("region", { name: "第 1 / 1 组" });
+    await expect(item).toContainText("提示词：Which pier?, at dawn");
+    await item.getByRole("button", { name: "图 A 最好" }).click();
+    await expect(item.getByText(/^图 A：(Wan 2\.6|Qwen-Image)$/)).toBeVisible();
+    await expect(voter.locator("body")).not.toContainText(/[\u4e00-\u9fff]: /);
+  } finally {
+    await context.close();
+  }
+});

@@ -178,6 +178,65 @@ test.describe("presenting and sharing", () => {
     for (const address of ["/leaderboard?poll=not-a-poll", "/leaderboard?poll="]) expect((await page.request.get(address)).status()).toBe(404);
   });
 
+  test("a share page names OneToken as it is written, in either language", async ({ playground, browser }) => {
+    const generation = { model: "wan2.2-t2i-flash", prompt: "A paper boat on a pond", negativePrompt: "", width: 512, height: 512, n: 1, seed: 2, promptExtend: true, watermark: false };
+    const made = await playground.page.request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } });
+    expect(made.status()).toBe(200);
+    const share = await playground.page.request.post("/api/shares", { data: { title: "", entries: [{ kind: "generation", id: ((await made.json()) as { id: string }).id }] } });
+    const path = ((await share.json()) as { path: string }).path;
+    for (const [locale, from] of [["en-GB", "Shared from the OneToken Image Playground · read-only"], ["zh-CN", "分享自 OneToken 图像生成体验台 · 只读"]] as const) {
+      const context = await browser.newContext({ locale, baseURL: new URL(playground.page.url()).origin });
+      const page = await context.newPage();
+      await page.goto(path);
+      const line = page.getByText(from, { exact: true });
+      await expect(line).toBeVisible();
+      // What is read on screen (innerText is after CSS), not only what is in the markup.
+      expect(await line.evaluate((element) => (element as HTMLElement).innerText)).toBe(from);
+      await context.close();
+    }
+  });
+
+  test("a slide's title stays clear of the controls over it, on a phone held either way, a small one sideways and a desktop", async ({ playground, browser }) => {
+    const generation = { model: "wan2.2-t2i-flash", prompt: "A paper boat drifting on a quiet pond at dawn, mist over the water", negativePrompt: "", width: 512, height: 512, n: 1, seed: 2, promptExtend: true, watermark: false };
+    const made = await playground.page.request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } });
+    expect(made.status()).toBe(200);
+    const share = await playground.page.request.post("/api/shares", { data: { title: "", entries: [{ kind: "generation", id: ((await made.json()) as { id: string }).id }] } });
+    const path = ((await share.json()) as { path: string }).path;
+    const touch = { isMobile: true, hasTouch: true };
+    const english = { locale: "en-GB", colorScheme: "light", present: "Present", show: "Presentation" } as const;
+    const chinese = { locale: "zh-CN", colorScheme: "dark", present: "演示", show: "演示" } as const;
+    const cases = [
+      { viewport: { width: 844, height: 390 }, device: touch, language: english },
+      { viewport: { width: 844, height: 390 }, device: touch, language: chinese },
+      { viewport: { width: 667, height: 375 }, device: touch, language: chinese },
+      { viewport: { width: 390, height: 844 }, device: touch, language: english },
+      { viewport: { width: 1440, height: 900 }, device: {}, language: english },
+    ];
+    for (const { viewport, device, language } of cases) {
+      const context = await browser.newContext({ viewport, ...device, locale: language.locale, colorScheme: language.colorScheme, baseURL: new URL(playground.page.url()).origin });
+      const page = await context.newPage();
+      await page.goto(path);
+      await page.getByRole("button", { name: language.present, exact: true }).click();
+      const show = page.getByRole("dialog", { name: language.show });
+      const title = show.getByTestId("slide-prompt");
+      await expect(show.getByRole("img")).toHaveJSProperty("complete", true);
+      const controls = show.getByTestId("slide-controls");
+      // The words and the buttons themselves, not the band of shade under them, which may lie over the slide.
+      const boxes = [await controls.locator("p").boundingBox(), ...(await Promise.all((await controls.getByRole("button").all()).map((button) => button.boundingBox())))];
+      const titleBox = await title.boundingBox();
+      await show.screenshot({ path: `test-results/screenshots/present-${viewport.width}x${viewport.height}-${language.locale}.png` });
+      expect(titleBox).not.toBeNull();
+      for (const box of boxes) {
+        expect(box).not.toBeNull();
+        if (!box || !titleBox) continue;
+        const overlaps = box.x < titleBox.x + titleBox.width && titleBox.x < box.x + box.width && box.y < titleBox.y + titleBox.height && titleBox.y < box.y + box.height;
+        // Soft: every size is tried (and pictured) before the test fails.
+        expect.soft(overlaps, `${viewport.width}*${viewport.height} ${language.locale}: the title ${JSON.stringify(titleBox)} runs under a control ${JSON.stringify(box)}`).toBe(false);
+      }
+      await context.close();
+    }
+  });
+
   test("a share link or an address that leads nowhere says so in the site's own style, and leads back", async ({ page }) => {
     // The stylesheet is the site layout's, not the root layout's: a not-found page outside it would be unstyled.
     const styled = async () => {

@@ -26,5 +26,6 @@ export const generationView = (patch: Partial<GenerationView> = {}): GenerationV
     typicalMs: null,
     queuedAhead: null,
     timings: null,
+    sentAt: null,
     ...patch,
   }) as GenerationView;

@@ -207,7 +207,7 @@ export function BatchForm({
         <Controller
           control={control}
           name="seed"
-          render={({ field }) => <SeedField id="batch-seed" value={field.value} onChange={field.onChange} {...(fieldProblems.seed && { error: ruleText(fieldProblems.seed) })} />}
+          render={({ field }) => <SeedField id="batch-seed" value={field.value} onChange={field.onChange} help={t.seedHelp} {...(fieldProblems.seed && { error: ruleText(fieldProblems.seed) })} />}
         />
         <Switch id="batch-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
         <Switch id="batch-watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />

@@ -156,7 +156,8 @@ export function CompareForm({
                 <ul aria-label={t.chosenAbout} className="space-y-0.5 text-xs text-slate-600 dark:text-slate-400">
                   {field.value.map(getModel).map((model) => (
                     <li key={model.id}>
-                      <span className="font-medium text-slate-700 dark:text-slate-300">{model.name}</span>: {modelSummaries[model.id] ?? model.summary}
+                      <span className="font-medium text-slate-700 dark:text-slate-300">{format(t.chosenName, { model: model.name })}</span>
+                      {modelSummaries[model.id] ?? model.summary}
                     </li>
                   ))}
                 </ul>
@@ -177,6 +178,7 @@ export function CompareForm({
         error={errors.prompt?.message}
         aside={<TextCounter id="compare-prompt-count" length={charCount(values.prompt)} max={promptMax} />}
         help={t.promptHelp}
+        keys={t.promptKeys}
       >
         <textarea
           id="compare-prompt"

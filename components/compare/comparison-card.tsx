@@ -15,6 +15,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ClampedText } from "@/components/ui/clamped-text";
 import { useCancelGeneration } from "@/lib/api/generations";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
+import { clockStart } from "@/lib/generation/clock-start";
 import { requestSize } from "@/lib/generation/request-size";
 import type { CompareRequest } from "@/lib/compare/compare-request";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
@@ -146,7 +147,7 @@ function Column({
   const item = useRef<HTMLLIElement>(null);
   const { request, status } = generation;
   const active = isActive(status);
-  const elapsed = useElapsed(generation.createdAt, active);
+  const elapsed = useElapsed(clockStart(generation), active);
   return (
     <li ref={item} tabIndex={-1} aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
       <div className="flex items-start justify-between gap-2">

@@ -226,7 +226,7 @@ export function EditForm({
             error={toldToWait ? t.input.busy : (formState.errors.input?.id?.message ?? formState.errors.input?.message)}
           />
           <div className="space-y-4">
-            <PromptField limits={model} idPrefix="edit-" help={t.promptHelp} placeholder={t.promptPlaceholder} />
+            <PromptField limits={model} idPrefix="edit-" help={t.promptHelp} keys={t.promptKeys} placeholder={t.promptPlaceholder} />
           </div>
         </div>
 

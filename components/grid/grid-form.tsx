@@ -10,7 +10,7 @@ import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
-import { SubmitArea, useSubmitOnce, useCostGate } from "@/components/playground/submit-area";
+import { SubmitArea, useSubmitOnce, useCostGate, type RunCost } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -22,7 +22,7 @@ import { useLive } from "@/lib/api/live";
 import { COMPARE_PER_MODEL } from "@/lib/compare/compare-request";
 import { AspectField, CountField } from "@/components/sets/set-fields";
 import { gridRequestSchema, type GridRequest } from "@/lib/grid/grid-request";
-import { AXIS_TYPES, cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, gridPromptMax, planGrid, variablePrompts } from "@/lib/grid/grid-plan";
+import { AXIS_TYPES, cellCount, cellsByModel, DEFAULT_GRID, GRID_LIMITS, gridPromptMax, tooManyCells, variablePrompts } from "@/lib/grid/grid-plan";
 import { findVariables, listNames } from "@/lib/grid/prompt-variables";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { format, plural } from "@/lib/i18n/format";
@@ -115,13 +115,14 @@ export function GridForm({
   }, [load, reset, replace]);
 
   const cells = cellCount(values);
-  const measurable = cells <= GRID_LIMITS.cells && values.axes.every((axis) => axis.type === "variables" || axis.values.length > 0);
-  const plan = measurable ? planGrid({ ...values, perCell: Number.isInteger(values.perCell) ? Math.min(Math.max(values.perCell, 1), COMPARE_PER_MODEL.max) : 1 }) : null;
-  const images = plan ? gridImageCount(plan) : 0;
-  const measure = (request: GridRequest) => {
-    const planned = planGrid(request);
-    return { images: gridImageCount(planned), cost: planned.cells.reduce((sum, cell) => sum + cost.of(cell.request.model, cell.request.n), 0) };
-  };
+  // Uncountable (variables past counting) is said at the prompt: no figures are made up for it.
+  const counted = Number.isFinite(cells);
+  /** What a grid makes and costs, every cell counted (past the cell limit too, which is then said as it is). */
+  const measure = (grid: Pick<GridRequest, "model" | "perCell" | "prompt" | "lists" | "axes">): RunCost =>
+    cellsByModel(grid).reduce((sum, { model, cells: share, n }) => ({ images: sum.images + share * n, cost: sum.cost + share * cost.of(model, n) }), { images: 0, cost: 0 });
+  // A count being typed (empty, or past the range) counts as the nearest it could be until it is fixed.
+  const estimate = measure({ ...values, perCell: Number.isInteger(values.perCell) ? Math.min(Math.max(values.perCell, 1), COMPARE_PER_MODEL.max) : 1 });
+  const { images } = estimate;
   const gate = useCostGate(
     measure,
     (request: GridRequest) => {
@@ -130,12 +131,19 @@ export function GridForm({
     },
     watch,
   );
-  const submit = handleSubmit(gate.request);
-  const submitOnce = useSubmitOnce(submit, submitting, gate);
   const modelAxis = values.axes.some((axis) => axis.type === "model");
   const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
   const taken = new Set(values.axes.map((axis) => axis.type));
-  const overBudget = left !== null && images > left ? format(t.overBudget, { images, left }) : null;
+  const overBudget = counted && left !== null && images > left ? format(t.overBudget, { images, left }) : null;
+  // The route's own refusal, said as the grid is typed rather than once Run is pressed.
+  const tooMany = tooManyCells(values);
+  const overLimit = tooMany === null ? null : format(t.overLimit, { refusal: ruleText(tooMany) });
+  const blocked = overLimit ?? overBudget;
+  // Ctrl+Enter as well as the button: a blocked grid is not sent.
+  const submit = handleSubmit((request) => {
+    if (blocked === null) gate.request(request);
+  });
+  const submitOnce = useSubmitOnce(submit, submitting, gate);
 
   return (
     <form {...submitOnce} noValidate aria-label={t.label} className="space-y-5">
@@ -161,6 +169,7 @@ export function GridForm({
         error={errors.prompt?.message}
         aside={<TextCounter id="grid-prompt-count" length={charCount(values.prompt)} max={gridPromptMax(values)} />}
         help={t.promptHelp}
+        keys={t.promptKeys}
       >
         <textarea
           id="grid-prompt"
@@ -281,16 +290,17 @@ export function GridForm({
         <p>
           {format(values.axes.length > 1 ? t.shape : t.size, {
             shape: values.axes.map((axis) => (axis.type === "variables" ? prompts.length : axis.values.length)).join(" × "),
-            cells: Number.isFinite(cells) ? plural(locale, t.cells, cells) : "∞",
-            images: plural(locale, t.images, images),
+            cells: counted ? plural(locale, t.cells, cells) : "∞",
+            images: counted ? plural(locale, t.images, images) : "∞",
           })}
         </p>
-        {left !== null && usage && (
+        {overLimit && <p className="font-medium text-red-700 dark:text-red-300">{overLimit}</p>}
+        {counted && left !== null && usage && (
           <p className={overBudget ? "font-medium text-red-700 dark:text-red-300" : undefined}>
             {overBudget ?? format(t.budget, { used: usage.imagesToday, limit: usage.dailyImageLimit ?? 0, images })}
           </p>
         )}
-        {usage && cells > usage.maxConcurrent && <p>{t.queueNote}</p>}
+        {usage && !overLimit && cells > usage.maxConcurrent && <p>{t.queueNote}</p>}
       </div>
 
       <SubmitArea
@@ -299,8 +309,8 @@ export function GridForm({
         label={t.submit}
         error={submitError}
         submitting={submitting}
-        waitFor={overBudget}
-        estimate={plan ? { images, cost: plan.cells.reduce((sum, cell) => sum + cost.of(cell.request.model, cell.request.n), 0) } : null}
+        waitFor={blocked}
+        estimate={counted ? estimate : null}
       />
     </form>
   );

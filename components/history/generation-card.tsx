@@ -7,6 +7,7 @@ import { ClampedText } from "@/components/ui/clamped-text";
 import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
 import { useUsageAfter } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
+import { clockStart } from "@/lib/generation/clock-start";
 import { requestSize } from "@/lib/generation/request-size";
 import { isActive, type ChainStep, type GenerationView } from "@/lib/generation/view";
 import type { Size } from "@/lib/models/size-rules";
@@ -37,7 +38,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
   const card = useRef<HTMLElement>(null);
   const { request, status } = generation;
   const running = isActive(status);
-  const elapsed = useElapsed(generation.createdAt, running);
+  const elapsed = useElapsed(clockStart(generation), running);
   useUsageAfter(running, live);
   const firstRevised = generation.images.find((image) => image.revisedPrompt !== "")?.revisedPrompt;
 
@@ -46,7 +47,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
       ref={card}
       id={`generation-${generation.id}`}
       tabIndex={-1}
-      aria-label={`${modelName(request.model)}: ${excerpt(request.prompt, 60)}`}
+      aria-label={format(t.card.name, { model: modelName(request.model), prompt: excerpt(request.prompt, 60) })}
       className="space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm"
     >
       {/* The prompt over the controls on a phone, beside them where there is room: never squeezed into a column. */}

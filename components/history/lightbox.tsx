@@ -3,6 +3,7 @@ import { BeforeAfter } from "@/components/edit/before-after";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ClampedText } from "@/components/ui/clamped-text";
+import { useBackCloses } from "@/components/ui/use-back-closes";
 import { useEndFocus } from "@/components/ui/use-end-focus";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
@@ -49,6 +50,7 @@ export function Lightbox({
   const closeButton = useRef<HTMLButtonElement>(null);
   // Not the first control, Previous, which does nothing at the first image: Close always acts.
   const dialog = useModalDialog(closeButton);
+  useBackCloses(dialog.close);
   const previous = index > 0 ? index - 1 : null;
   const next = index < entries.length - 1 ? index + 1 : null;
   const atStart = previous === null;

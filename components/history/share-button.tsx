@@ -20,7 +20,8 @@ export function ShareButton({ entries, title, label }: { entries: readonly Share
   return (
     <>
       {url ? (
-        <span className="flex min-w-64 flex-1 items-center gap-2">
+        // A line of its own, wherever the button was in its row: the whole address shows, on every card alike.
+        <span className="flex basis-full items-center gap-2">
           <label htmlFor={fieldId} className="text-xs font-medium text-slate-700 dark:text-slate-300">
             {t.link}
           </label>

@@ -1,4 +1,4 @@
-import { use, useId, useState } from "react";
+import { use, useEffect, useId, useState } from "react";
 import { DemoContext } from "./demo-mode";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -30,6 +30,18 @@ export function CostConfirm({
   // The question opens with the focus on its Yes: an Enter held down, or pressed twice in a row, on the button
   // that asked must not answer it. A key's repeat, or a press this soon after the question came, does nothing.
   const [openedAt] = useState(() => performance.now());
+  // The question opens in the place of the button that asked (and its Yes, focused, may scroll the form): a
+  // double click's second press lands on the question, or beside it, and would select words there. Until a new
+  // click begins, a press that goes on one begun before the question opened selects nothing; the reader's own
+  // double click on the question still selects a word to copy.
+  useEffect(() => {
+    const press = (event: MouseEvent) => {
+      if (event.detail > 1) event.preventDefault();
+      else document.removeEventListener("mousedown", press, true);
+    };
+    document.addEventListener("mousedown", press, true);
+    return () => document.removeEventListener("mousedown", press, true);
+  }, []);
   return (
     <div
       role="alertdialog"

@@ -179,7 +179,7 @@ export function GenerateForm({
         />
       )}
 
-      <PromptField limits={model} idPrefix="" help={t.promptHelp} placeholder={t.promptPlaceholder} />
+      <PromptField limits={model} idPrefix="" keys={t.promptKeys} placeholder={t.promptPlaceholder} />
 
       <SubmitArea
         gate={gate}

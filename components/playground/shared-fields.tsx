@@ -33,14 +33,15 @@ export type FieldLimits = {
   readonly options: Readonly<Record<ModelOption, boolean>>;
 };
 
-export function PromptField({ limits, idPrefix, help, placeholder }: { limits: FieldLimits; idPrefix: string; help: string; placeholder: string }) {
+/** `keys`: the form's Ctrl+Enter, in words; `help`: anything the form says before it. */
+export function PromptField({ limits, idPrefix, help, keys, placeholder }: { limits: FieldLimits; idPrefix: string; help?: string; keys: string; placeholder: string }) {
   const t = useMessages().playground.form;
   const { register, watch, formState } = useFormContext<SharedValues>();
   const error = formState.errors.prompt;
   const promptCount = charCount(watch("prompt"));
   const id = `${idPrefix}prompt`;
   return (
-    <Field id={id} label={t.prompt} error={error?.message} aside={<TextCounter id={`${id}-count`} length={promptCount} max={limits.promptMaxLength} />} help={help}>
+    <Field id={id} label={t.prompt} error={error?.message} aside={<TextCounter id={`${id}-count`} length={promptCount} max={limits.promptMaxLength} />} help={help} keys={keys}>
       <textarea
         id={id}
         rows={4}

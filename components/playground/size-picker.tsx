@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { format } from "@/lib/i18n/format";
 import { allowsCustomSize, type ModelSpec } from "@/lib/models/registry";
 import { aspectLabel, checkSize, describeSizeRule, formatSize, sameSize, type Size } from "@/lib/models/size-rules";
 import { inputClass } from "@/components/ui/field";
@@ -8,10 +9,14 @@ import { inputClass } from "@/components/ui/field";
 const OPTION =
   "group relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:checked]:ring-1 has-[:checked]:ring-indigo-500 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600";
 
-/** In the option's top right corner, out of the row: a narrow option's size text keeps its room, and the tick stays inside the edge. */
+/**
+ * In the option's bottom right corner, out of the row: a narrow option's size text keeps its room, and the tick
+ * stays inside the edge. At the bottom, level with the aspect ratio, a short line: the size above it can run
+ * to the right edge, and the tick still has room of its own.
+ */
 function ChosenMark() {
   return (
-    <span aria-hidden className="pointer-events-none absolute right-1 top-0.5 hidden text-[11px] font-bold leading-none text-indigo-700 dark:text-indigo-300 group-has-[:checked]:inline">
+    <span aria-hidden className="pointer-events-none absolute bottom-1.5 right-2 hidden text-[11px] font-bold leading-none text-indigo-700 dark:text-indigo-300 group-has-[:checked]:inline">
       ✓
     </span>
   );
@@ -49,7 +54,7 @@ export function SizePicker({
     <fieldset className="space-y-2" aria-describedby={`${idPrefix}size-rule`}>
       <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.legend}</legend>
       <p id={`${idPrefix}size-rule`} className="text-xs text-slate-600 dark:text-slate-400">
-        {model.name}: {rule}
+        {format(t.rule, { model: model.name, rule })}
       </p>
       <div className="grid grid-cols-2 gap-1.5 sm:grid-cols-3">
         {model.presets.map((preset) => {

@@ -94,15 +94,15 @@ export const SAME_SUBMIT_MS = 600;
  * (then `submitting` says so) another does nothing, so a double click, a key held down or pressed twice, never
  * starts and bills the same run twice. The button stays focusable meanwhile (it says why it waits). Ctrl+Enter
  * (⌘+Enter) submits from any field of the form; a plain Enter in a one-line field (a seed, a term, a list's
- * name) does not: it is pressed to finish typing.
+ * name) does not: it is pressed to finish typing. Without a `gate`, the submit is one until `submit` settles.
  */
-export const useSubmitOnce = (submit: (event?: BaseSyntheticEvent) => Promise<unknown>, submitting: boolean, gate: Pick<CostGate, "sentAt">) => {
+export const useSubmitOnce = (submit: (event?: BaseSyntheticEvent) => Promise<unknown>, submitting: boolean, gate?: Pick<CostGate, "sentAt">) => {
   const checking = useRef(false);
   const once = (event?: BaseSyntheticEvent) => {
     event?.preventDefault();
     // `submitting` comes with a render after the run went out, and a fast server can have answered by then:
     // a click or press this soon after one went out, the form unchanged, is the same submit (a double click's second).
-    if (submitting || checking.current || performance.now() - gate.sentAt.current < SAME_SUBMIT_MS) return;
+    if (submitting || checking.current || (gate && performance.now() - gate.sentAt.current < SAME_SUBMIT_MS)) return;
     checking.current = true;
     void submit(event).finally(() => {
       checking.current = false;

@@ -2,6 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/history/copy-button";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
+import { useSubmitOnce } from "@/components/playground/submit-area";
+import { TextCounter } from "@/components/playground/text-counter";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -9,16 +11,17 @@ import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useLive } from "@/lib/api/live";
 import { pollQuery, pollsOfSetQuery, useClosePoll, useCreatePoll, useDeletePoll } from "@/lib/api/polls";
 import { format, plural } from "@/lib/i18n/format";
-import type { PollAccess, PollReveal } from "@/lib/polls/poll";
+import { POLL_TITLE_MAX, type PollAccess, type PollReveal } from "@/lib/polls/poll";
 import type { PollSummary } from "@/lib/polls/poll-summary";
-import { cutText } from "@/lib/text/well-formed";
+import { charCount, cutText } from "@/lib/text/well-formed";
 
 /**
  * Makes a blind poll of sets (comparisons of models, grids with a model axis): its title, when voters
  * learn which model was which, and who may vote; then its link to pass on, its counts, and Close.
  */
 export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: string }) {
-  const t = useMessages().polls.owner;
+  const messages = useMessages();
+  const t = messages.polls.owner;
   const ruleText = useRuleText();
   const create = useCreatePoll();
   const [open, setOpen] = useState(false);
@@ -28,6 +31,15 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
   const [reveal, setReveal] = useState<PollReveal>("after_vote");
   const [access, setAccess] = useState<PollAccess>("gate");
   const [titleError, setTitleError] = useState<string | null>(null);
+  // The route's own rules, loaded when first asked (zod stays off the first screen).
+  const titleProblem = async (text: string) => (await import("@/lib/polls/poll-request")).pollRequestSchema.shape.title.safeParse(text).error?.issues[0]?.message ?? null;
+  // Settled once the poll is made or refused: a second click before then (a double click's) is the same submit.
+  const submit = useSubmitOnce(async () => {
+    const problem = await titleProblem(title);
+    setTitleError(problem);
+    // Its refusal is said from create.error.
+    if (!problem) await create.mutateAsync({ title, sets: [...sets], reveal, access }).catch(() => undefined);
+  }, create.isPending);
   // Opening, cancelling and making it each replace the control that was pressed: the focus follows, to the
   // title, back to "Make a poll", or to the new poll's link.
   const makeButton = useRef<HTMLButtonElement>(null);
@@ -49,17 +61,8 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
     <form
       aria-label={t.make}
       className="w-full space-y-3 rounded-md border border-slate-200 dark:border-slate-700 p-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const request = { title, sets: [...sets], reveal, access };
-        // The route's own rules, loaded when first asked (zod stays off the first screen): a title left empty
-        // is said at the title, before anything is sent.
-        void import("@/lib/polls/poll-request").then(({ pollRequestSchema }) => {
-          const problem = pollRequestSchema.safeParse(request).error?.issues.find((issue) => issue.path[0] === "title")?.message ?? null;
-          setTitleError(problem);
-          if (!problem) create.mutate(request);
-        });
-      }}
+      // A title left empty, or too long, is said at the title, before anything is sent.
+      onSubmit={submit.onSubmit}
     >
       {made.length > 0 && (
         <div className="space-y-2">
@@ -69,22 +72,27 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
           ))}
         </div>
       )}
-      <Field id={`${id}-title`} label={t.title} error={titleError ?? undefined}>
+      {/* As the prompt: a title too long is never cut (typed or pasted), the count shows by how much. */}
+      <Field id={`${id}-title`} label={t.title} error={titleError ?? undefined} aside={<TextCounter id={`${id}-title-count`} length={charCount(title)} max={POLL_TITLE_MAX} />}>
         <input
           ref={titleInput}
           id={`${id}-title`}
           className={inputClass}
           value={title}
-          maxLength={200}
-          aria-invalid={Boolean(titleError)}
-          aria-describedby={titleError ? `${id}-title-error` : undefined}
-          onChange={(event) => setTitle(event.target.value)}
+          aria-invalid={Boolean(titleError) || charCount(title) > POLL_TITLE_MAX}
+          aria-describedby={`${id}-title-count${titleError ? ` ${id}-title-error` : ""}`}
+          onChange={(event) => {
+            const text = event.target.value;
+            setTitle(text);
+            // Once refused, checked again as it is mended.
+            if (titleError) void titleProblem(text).then(setTitleError);
+          }}
         />
       </Field>
       <Choice legend={t.reveal} name={`${id}-reveal`} value={reveal} onChange={setReveal} options={[["after_vote", t.revealAfterVote], ["on_close", t.revealOnClose]]} />
       <Choice legend={t.access} name={`${id}-access`} value={access} onChange={setAccess} options={[["gate", t.accessGate], ["link", t.accessLink]]} />
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={create.isPending}>
+        <Button type="submit" variant="primary" disabled={create.isPending} reason={messages.common.working}>
           {t.create}
         </Button>
         <Button onClick={() => toggle(false)}>{t.cancel}</Button>

@@ -99,7 +99,7 @@ export function VotePage({ token }: { token: string }) {
         <section ref={section} tabIndex={-1} aria-label={format(t.progress, { n: index + 1, count: view.items.length })} className="space-y-3 outline-none">
           <p className="text-sm text-slate-500 dark:text-slate-400">{format(t.progress, { n: index + 1, count: view.items.length })}</p>
           <p className="text-base">
-            <span className="font-medium">{t.prompt}: </span>
+            <span className="font-medium">{t.promptLabel}</span>
             {item.prompt}
           </p>
           <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(${Math.min(item.slots, 4)}, minmax(0, 1fr))` }}>

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { KeyHint } from "@/components/ui/key-hint";
+import { useBackCloses } from "@/components/ui/use-back-closes";
 import { useEndFocus } from "@/components/ui/use-end-focus";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { PublicItem } from "@/lib/compare/hidden-comparison";
@@ -30,6 +32,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
     [items, t.slides, compare.blindModel, grid],
   );
   const dialog = useModalDialog();
+  useBackCloses(dialog.close);
   const [target, setTarget] = useState(0);
   // Null until the first slide's images are decoded: even the first slide never shows half-loaded.
   const [shown, setShown] = useState<number | null>(null);
@@ -154,9 +157,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
                 Escape. Named "Exit" everywhere, with the key said as a shortcut rather than as part of the name. */}
             <Button ref={exitButton} variant="overlay" onClick={dialog.close} aria-keyshortcuts="Escape">
               {t.exit}
-              <span aria-hidden="true" className="hidden [@media(hover:hover)_and_(pointer:fine)]:inline">
-                {t.exitKey}
-              </span>
+              <KeyHint aria-hidden>{t.exitKey}</KeyHint>
             </Button>
           </div>
         </div>
@@ -181,8 +182,9 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
   const t = useMessages().present;
   const many = slide.panels.length > 1;
   return (
-    // A click anywhere on the slide advances, as a presenter's remote would.
-    <section aria-label={t.current} onClick={onAdvance} className="flex min-h-0 flex-1 cursor-pointer flex-col gap-[1.5vh] px-[2vw] pb-[2vh] pt-[7vh]">
+    // A click anywhere on the slide advances, as a presenter's remote would. The top leaves room for the controls
+    // over it, a button's height (2.9rem with their padding) and a gap: 7vh alone is less on a phone held sideways.
+    <section aria-label={t.current} onClick={onAdvance} className="flex min-h-0 flex-1 cursor-pointer flex-col gap-[1.5vh] px-[2vw] pb-[2vh] pt-[max(7vh,3.5rem)]">
       <p className="line-clamp-2 text-center text-[clamp(1.25rem,2.5vw,3rem)] font-semibold leading-tight" data-testid="slide-prompt">
         {slide.prompt}
       </p>

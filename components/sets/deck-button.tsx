@@ -59,8 +59,9 @@ export function DeckButton({ href, help }: { href: string; help?: string }) {
         {t.deck}
       </button>
       {described.node}
-      {/* A live region, not a second "status" in a card that has its own progress. */}
-      <span aria-live="polite" className="text-xs text-slate-600 dark:text-slate-400">
+      {/* A live region, not a second "status" in a card that has its own progress. Out of the row while it
+          says nothing: an empty box there would be a second gap after the button. */}
+      <span aria-live="polite" className="text-xs text-slate-600 empty:sr-only dark:text-slate-400">
         {status}
       </span>
       {state.kind === "failed" && <DownloadRefused>{format(t.deckFailed, { error: state.message })}</DownloadRefused>}

@@ -5,8 +5,8 @@ import { checkAddress } from "@/lib/download/download-check";
 import { format } from "@/lib/i18n/format";
 import { useHelp } from "@/components/ui/use-help";
 
-/** A download's link, looking like the buttons beside it. */
-export const downloadLinkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800";
+/** A download's link, looking like the buttons beside it, and as tall (a row of both keeps even gaps). */
+export const downloadLinkClass = "inline-flex items-center rounded-md border border-slate-300 dark:border-slate-600 px-3 py-2 text-sm font-medium shadow-sm hover:bg-slate-50 dark:hover:bg-slate-800";
 
 /**
  * A file the browser saves as it arrives (a zip can be gigabytes, so it is never held in the page): the page

@@ -1,5 +1,5 @@
-import { useState, type ReactNode, type RefObject } from "react";
-import type { ApiError } from "@/lib/api/client";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode, RefObject } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { ShareButton } from "@/components/history/share-button";
 import { useElapsed } from "@/components/history/use-elapsed";
@@ -9,9 +9,12 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useCancelSet } from "@/lib/api/comparisons";
 import { useCancelGeneration } from "@/lib/api/generations";
+import { heldByLingering, usageQuery } from "@/lib/api/limits";
+import { useLive } from "@/lib/api/live";
 import { isHidden } from "@/lib/compare/column-label";
+import { clockStart } from "@/lib/generation/clock-start";
 import { requestSize } from "@/lib/generation/request-size";
-import { endedWithoutImages, isActive, queuedFirst, type ComparisonView, type GenerationView } from "@/lib/generation/view";
+import { endedWithoutImages, isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { excerpt } from "@/lib/text/well-formed";
 import { DeckButton } from "./deck-button";
 import { DownloadLink } from "./download-link";
@@ -28,12 +31,13 @@ import { CancelRefused } from "@/components/ui/cancel-refused";
 export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAfter: RefObject<HTMLElement | null> }) {
   const t = useMessages().sets;
   const locale = useLocale();
-  const cancel = useCancelGeneration();
+  // One request for the whole set: stopped on the server in one write, so a reload or a closed tab right
+  // after it cannot leave some of them to run (and be billed), as one request per cell could.
   const cancelSet = useCancelSet();
-  // Of the cancels sent together, the first refused (a mutation's own error is only its last call's).
-  const [refused, setRefused] = useState<ApiError | null>(null);
+  const usage = useQuery(usageQuery(useLive())).data;
   const statuses = set.columns.map((column) => column.generation.status);
   const active = statuses.filter(isActive).length;
+  const queued = statuses.filter((status) => status === "queued").length;
   return (
     <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
       <p role="status">
@@ -42,29 +46,24 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
           failed: statuses.filter((status) => status !== "succeeded" && !isActive(status)).length,
           cells: statuses.length,
           running: statuses.filter((status) => status === "running").length,
-          queued: statuses.filter((status) => status === "queued").length,
+          queued,
         })}
       </p>
       {active > 0 && (
         <ConfirmButton
-          label={t.cancelAll}
+          label={cancelSet.isPending ? t.cancellingAll : t.cancelAll}
+          disabled={cancelSet.isPending}
           question={isHidden(set) ? t.cancelBlindQuestion : plural(locale, t.cancelAllQuestion, active)}
           yes={t.cancelAllYes}
           no={t.cancelAllNo}
           onConfirm={() => {
-            setRefused(null);
-            // A blind comparison's columns are stopped together: one answer per column would tell them apart.
-            const unfinished = set.columns.map(({ generation }) => generation).filter((generation) => isActive(generation.status));
-            const sent = isHidden(set) ? [cancelSet.mutateAsync(set.id)] : queuedFirst(unfinished).map((generation) => cancel.mutateAsync(generation.id));
-            void Promise.allSettled(sent).then((results) => {
-              const failed = results.find((result) => result.status === "rejected");
-              setRefused(failed ? (failed.reason as ApiError) : null);
-            });
+            cancelSet.mutate(set.id);
             focusAfter.current?.focus();
           }}
         />
       )}
-      <CancelRefused error={refused} className="text-xs" />
+      {queued > 0 && usage && heldByLingering(usage) && <p className="basis-full">{plural(locale, t.heldPlaces, usage.lingering, { max: usage.maxConcurrent })}</p>}
+      <CancelRefused error={cancelSet.error} className="text-xs" />
     </div>
   );
 }
@@ -96,7 +95,7 @@ export function SetCell({
   const cancel = useCancelGeneration();
   const { status } = generation;
   const active = isActive(status);
-  const elapsed = useElapsed(generation.createdAt, status === "running");
+  const elapsed = useElapsed(clockStart(generation), status === "running");
   const size = requestSize(generation.request);
   return (
     <div role="group" aria-label={label} className="space-y-1">
@@ -125,12 +124,12 @@ export function SetCell({
                 : t.status[status]}
         </span>
         {active && (
-          <Button size="sm" onClick={() => cancel.mutate(generation.id)} disabled={cancel.isPending} reason={working} aria-label={`${t.cancel}: ${name}`}>
+          <Button size="sm" onClick={() => cancel.mutate(generation.id)} disabled={cancel.isPending} reason={working} aria-label={format(t.cancelCell, { name })}>
             {t.cancel}
           </Button>
         )}
         {endedWithoutImages(status) && (
-          <Button size="sm" onClick={onRetry} disabled={busy} reason={working} aria-label={`${t.retry}: ${name}`}>
+          <Button size="sm" onClick={onRetry} disabled={busy} reason={working} aria-label={format(t.retryCell, { name })}>
             {t.retry}
           </Button>
         )}

@@ -33,7 +33,8 @@ export function SharedView({ share, prices }: { share: PublicShare; prices: Page
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.from}</p>
+          {/* Not upper-cased as the other small headings are: it names OneToken, which is written so. */}
+          <p className="text-xs font-semibold text-slate-500 dark:text-slate-400">{t.from}</p>
           <h1 className="text-xl font-bold">{share.title || t.title}</h1>
           <p className="text-sm text-slate-500 dark:text-slate-400">
             {t.sharedOn} <LocalTime value={share.createdAt} />

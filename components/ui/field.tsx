@@ -1,11 +1,16 @@
 import type { ReactNode } from "react";
 import { useRuleText } from "@/components/i18n/i18n-provider";
+import { KeyHint } from "./key-hint";
 
-/** A labelled control with optional help and error text, wired up for screen readers by id. */
+/**
+ * A labelled control with optional help and error text, wired up for screen readers by id. `keys`: a keyboard
+ * shortcut's words, said after the help only where a keyboard is likely.
+ */
 export function Field({
   id,
   label,
   help,
+  keys,
   error,
   aside,
   children,
@@ -13,6 +18,7 @@ export function Field({
   id: string;
   label: string;
   help?: ReactNode;
+  keys?: string;
   error?: string | undefined;
   aside?: ReactNode;
   children: ReactNode;
@@ -28,9 +34,18 @@ export function Field({
         {aside}
       </div>
       {children}
-      {help && (
+      {(help || keys) && (
+        // With nothing but the keys, the line is empty on a touch screen: of no height, and the space above it
+        // folds into the form's own (a column of blocks), so no gap is left. Yet it is there, not hidden: an
+        // element a description names is read even when it is hidden itself.
         <p id={`${id}-help`} className="text-xs text-slate-500 dark:text-slate-400">
           {help}
+          {keys && (
+            <KeyHint>
+              {help && " "}
+              {keys}
+            </KeyHint>
+          )}
         </p>
       )}
       {error && (

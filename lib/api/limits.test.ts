@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { untilNextUtcDay, usageQuery } from "./limits";
+import { heldByLingering, untilNextUtcDay, usageQuery } from "./limits";
 
 const at = (iso: string) => new Date(iso).getTime();
 
@@ -21,5 +21,14 @@ describe("today's usage, counted by UTC day", () => {
     expect(refetchInterval(undefined as never)).toBe(untilNextUtcDay(Date.now()));
     expect(usageQuery(true).refetchIntervalInBackground).toBe(true);
     expect(usageQuery(false).refetchInterval).toBe(15_000);
+  });
+});
+
+describe("why waiting work does not start", () => {
+  it("is the calls stopped after they were sent only while they, with what runs, fill every place", () => {
+    expect(heldByLingering({ running: 0, lingering: 2, maxConcurrent: 2 })).toBe(true);
+    expect(heldByLingering({ running: 1, lingering: 1, maxConcurrent: 2 })).toBe(true);
+    expect(heldByLingering({ running: 2, lingering: 0, maxConcurrent: 2 })).toBe(false);
+    expect(heldByLingering({ running: 0, lingering: 1, maxConcurrent: 8 })).toBe(false);
   });
 });

@@ -17,6 +17,14 @@ export type Usage = {
   readonly gated: boolean;
 };
 
+/**
+ * Whether work waits because calls that ended while the gateway may still be at work on them (a cancel after
+ * the request went out, a timeout) hold places under the cap: they keep them up to 2 minutes, with no word
+ * from anything running.
+ */
+export const heldByLingering = ({ running, lingering, maxConcurrent }: Pick<Usage, "running" | "lingering" | "maxConcurrent">): boolean =>
+  lingering > 0 && running + lingering >= maxConcurrent;
+
 const DAY_MS = 86_400_000;
 /** Past midnight by this much, so a browser clock a little ahead of the server's does not ask for the old day. */
 const MIDNIGHT_MARGIN_MS = 30_000;

@@ -91,6 +91,7 @@ export const blindView = (comparison: ComparisonView): ComparisonView => {
       typicalMs: null,
       queuedAhead: null,
       timings: null,
+      sentAt: null,
     };
   };
   return { ...comparison, columns: comparison.columns.map(({ generation }) => ({ generation: hide(generation), notes: [] })) };

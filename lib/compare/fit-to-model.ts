@@ -29,6 +29,12 @@ export type AskedSettings = {
   readonly watermark: boolean;
 };
 
+/** The count of images a model makes of `asked` per request: the nearest it can. */
+export const fittedCount = (id: ModelId, asked: number): number => {
+  const { n } = getModel(id);
+  return Math.min(n.max, Math.max(n.min, asked));
+};
+
 /**
  * A model's own request for settings asked of several models: its nearest size, the count it can make, and
  * none of the options it does not take, each difference said in a note.
@@ -36,7 +42,7 @@ export type AskedSettings = {
 export const fitToModel = (id: ModelId, asked: AskedSettings): ColumnPlan => {
   const model = getModel(id);
   const notes: string[] = [];
-  const n = Math.min(model.n.max, Math.max(model.n.min, asked.n));
+  const n = fittedCount(id, asked.n);
   if (n !== asked.n) notes.push(`${model.n.min === model.n.max ? "Makes exactly" : "Makes at most"} ${englishCount(n, "image")} per request.`);
   const take = <T>(option: keyof ModelSpec["options"], value: T, none: T, note: string): T => {
     if (model.options[option] || value === none) return value;

@@ -20,10 +20,6 @@ export const isActive = (status: GenerationStatus): status is "running" | "queue
 /** Ended without images (failed, cancelled, interrupted): what a column can be run again in its place for. */
 export const endedWithoutImages = (status: GenerationStatus): boolean => !isActive(status) && status !== "succeeded";
 
-/** Generations to stop, the waiting ones first: none of them is then claimed while the running ones are stopped. */
-export const queuedFirst = <T extends { readonly status: GenerationStatus }>(generations: readonly T[]): T[] =>
-  [...generations].sort((a, b) => Number(b.status === "queued") - Number(a.status === "queued"));
-
 export type ImageView = {
   readonly id: string;
   readonly width: number;
@@ -121,6 +117,8 @@ export type GenerationView<Request extends GenerationRequest = GenerationRequest
   /** While it is queued: how many queued generations go before it (0: it is next). */
   readonly queuedAhead: number | null;
   readonly timings: StepTimings | null;
+  /** When its request went to the gateway (Unix milliseconds); null before, and in records too old to say. */
+  readonly sentAt: number | null;
 };
 
 export type ComparisonColumn = {

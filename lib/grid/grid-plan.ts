@@ -1,4 +1,4 @@
-import { aspectValue, fitToModel, type ColumnPlan, type CompareAspect } from "../compare/fit-to-model";
+import { aspectValue, fittedCount, fitToModel, type ColumnPlan, type CompareAspect } from "../compare/fit-to-model";
 import { getModel, type ModelId } from "../models/registry";
 import type { GridAxis, GridRequest } from "./grid-request";
 import { combinationCount, expandPrompt, findVariables, type ExpandedPrompt } from "./prompt-variables";
@@ -83,6 +83,28 @@ const axisLength = (grid: Pick<GridShape, "prompt" | "lists" | "axes">, axis: Gr
 
 /** The count of cells a grid makes (Infinity past a safe number). */
 export const cellCount = (grid: Pick<GridShape, "prompt" | "lists" | "axes">): number => grid.axes.reduce((product, axis) => product * axisLength(grid, axis), 1);
+
+/**
+ * The refusal of a grid of more cells than a grid may have, null within the limit: the route's rule, which the
+ * form says as the grid is typed.
+ */
+export const tooManyCells = (grid: Pick<GridShape, "prompt" | "lists" | "axes">): string | null => {
+  const cells = cellCount(grid);
+  return cells > GRID_LIMITS.cells ? `This grid has ${Number.isFinite(cells) ? cells : "too many"} cells; a grid has at most ${GRID_LIMITS.cells}.` : null;
+};
+
+/**
+ * What a grid's cells make, by model: how many cells each model has and the images it makes in each. Counted
+ * without writing any cell out, so a grid past the cell limit is counted whole (its counts are what the form
+ * says is wrong with it).
+ */
+export const cellsByModel = (grid: Pick<GridShape, "model" | "perCell" | "prompt" | "lists" | "axes">): Array<{ model: ModelId; cells: number; n: number }> => {
+  const axis = grid.axes.find((entry) => entry.type === "model");
+  // A models axis gives each of its models an equal share of the cells.
+  const models = axis?.type === "model" && axis.values.length > 0 ? axis.values : [grid.model];
+  const cells = cellCount(grid);
+  return models.map((model) => ({ model, cells: cells / models.length, n: fittedCount(model, grid.perCell) }));
+};
 
 /** The words of the values that are not text of their own; the interface passes its language's. */
 export type ValueWords = { readonly on: string; readonly off: string; readonly none: string };

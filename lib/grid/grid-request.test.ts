@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getModel, MODEL_IDS } from "../models/registry";
 import { generateRequestSchema } from "../models/request-schema";
 import { gridRequestSchema, type GridAxis, type GridRequest } from "./grid-request";
-import { cellCount, DEFAULT_GRID, GRID_LIMITS, gridImageCount, gridPromptMax, planGrid } from "./grid-plan";
+import { cellCount, cellsByModel, DEFAULT_GRID, GRID_LIMITS, gridImageCount, gridPromptMax, planGrid, tooManyCells } from "./grid-plan";
 import { promptListSchema } from "./prompt-list";
 
 const grid = (patch: Partial<GridRequest>): GridRequest => ({ ...DEFAULT_GRID, prompt: "a red fox in snow", ...patch });
@@ -122,6 +122,25 @@ describe("grid requests", () => {
     expect(messages(grid({ axes: [{ type: "seed", values: [1, 2] }, { type: "seed", values: [3, 4] }] }))).toContain("Each setting can be one axis only; seed is on two.");
     expect(messages(grid({ axes: [{ type: "seed", values: [1] }] }))).toContain("Seeds: give at least 2 values.");
     expect(messages(grid({ axes: [] }))).toContain("Add at least 1 axis.");
+  });
+
+  it("says a grid is past the cell cap in the route's own words, and counts what all its cells make, as the form shows them typed", () => {
+    const colors = (count: number) => `a {${["red", "green", "blue", "yellow", "pink", "black", "white", "gray", "orange", "purple", "teal", "gold", "silver"].slice(0, count).join("|")}} fox`;
+    const variables: GridAxis = { type: "variables", mode: "all", count: 2, pickSeed: 1 };
+    const over = grid({ prompt: colors(13), axes: [{ type: "seed", values: [1, 2, 3, 4, 5, 6, 7, 8, 9] }, variables] });
+    expect(tooManyCells(over)).toBe(`This grid has 117 cells; a grid has at most ${GRID_LIMITS.cells}.`);
+    expect(messages(over)).toContain(tooManyCells(over));
+    expect(cellsByModel(over)).toEqual([{ model: "wan2.6-t2i", cells: 117, n: 1 }]);
+    const within = grid({ prompt: colors(12), axes: [{ type: "seed", values: [1, 2, 3, 4, 5, 6, 7, 8] }, variables] });
+    expect(tooManyCells(within)).toBeNull();
+    expect(messages(within)).toEqual([]);
+    // Each model makes what it can per cell: Qwen-Image one image whatever is asked.
+    const models = grid({ perCell: 3, axes: [{ type: "model", values: ["wan2.6-t2i", "qwen-image"] }, { type: "seed", values: [1, 2, 3] }] });
+    expect(cellsByModel(models)).toEqual([
+      { model: "wan2.6-t2i", cells: 3, n: 3 },
+      { model: "qwen-image", cells: 3, n: 1 },
+    ]);
+    expect(cellsByModel(models).reduce((sum, { cells, n }) => sum + cells * n, 0)).toBe(gridImageCount(planGrid(models)));
   });
 
   it("refuses a grid past the cell cap before it expands the variables to look for a replaced term", () => {

@@ -5,7 +5,7 @@ import { COMPARE_ASPECTS } from "../compare/fit-to-model";
 import { getModel, MODEL_IDS, MODELS, SEED_MAX } from "../models/registry";
 import { flag, maxChars, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
-import { AXIS_TYPES, cellCount, GRID_LIMITS, longestCellPrompt, planGrid, variablePrompts, type GridShape } from "./grid-plan";
+import { AXIS_TYPES, GRID_LIMITS, longestCellPrompt, planGrid, tooManyCells, variablePrompts, type GridShape } from "./grid-plan";
 import { combinationCount, findVariables, LIST_NAME, listNames } from "./prompt-variables";
 import { listItem, listItemsOf, PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
 import { ownEntry } from "../text/own-entry";
@@ -108,9 +108,9 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   // cell would go out with the template itself.
   const countless = !Number.isFinite(combinationCount(variables));
   if (countless) addIssue(["prompt"], "The prompt's variables make more combinations than can be counted: use fewer alternatives or shorter lists.");
-  const cells = cellCount(grid);
-  if (cells > GRID_LIMITS.cells) addIssue(["axes"], `This grid has ${Number.isFinite(cells) ? cells : "too many"} cells; a grid has at most ${GRID_LIMITS.cells}.`);
-  if (countless || cells > GRID_LIMITS.cells || missing.length > 0) return;
+  const tooMany = tooManyCells(grid);
+  if (tooMany !== null) addIssue(["axes"], tooMany);
+  if (countless || tooMany !== null || missing.length > 0) return;
   // Before any cell's prompt is written out: a short term replaced by a long one everywhere could make each of a
   // hundred prompts hundreds of megabytes.
   const longest = longestCellPrompt(grid);

@@ -60,7 +60,7 @@ describe("opening storage", () => {
 
     // The generation the crash interrupts: its files are on disk, but `complete` never ran.
     const crashed = await first.store.create({ id: randomUUID(), createdAt: 2000, request: request("killed mid-way") });
-    await first.store.markSent(crashed.id, 1234);
+    await first.store.markSent(crashed.id, 1234, 2100);
     const orphans = [stored(0), stored(1)];
     for (const image of orphans) await first.images.put(image.id, Buffer.from("full"), Buffer.from("thumb"));
     await first.store.close(); // the process is killed here

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { freshPostgresSchema } from "@/test/store-backends";
 import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { callGateway } from "../gateway/call";
+import { DEFAULT_GRID } from "../grid/grid-plan";
 import type { Gateway } from "../gateway/client";
 import { fetchUpstreamImage } from "../gateway/fetch-image";
 import { defaultRequest } from "../models/defaults";
@@ -88,6 +89,24 @@ describe("two instances on one database", () => {
     await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(1), { timeout: 2_000, interval: 20 });
     await a.runner.idle();
     expect(await a.store.get(started.id)).toMatchObject({ status: "cancelled", images: [] });
+  });
+
+  it("a set cancelled on one stops its cells running on the other, and starts none of its queued ones anywhere", async () => {
+    const a = await instance("a", {}, 2, 100);
+    const b = await instance("b", {}, 2, 100);
+    current().simulator.configure({ latencyMs: 30_000 });
+    const grid = await a.runner.startGrid({ ...DEFAULT_GRID, model: "wan2.2-t2i-flash", prompt: "a kite", axes: [{ type: "seed", values: [1, 2, 3, 4, 5] }] });
+    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(2));
+    const cancelled = await b.runner.cancelSet(grid.id);
+    expect(cancelled?.columns.map((column) => column.generation.status)).toEqual(Array(5).fill("cancelled"));
+    await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(2), { timeout: 2_000, interval: 20 });
+    await a.runner.idle();
+    // Both instances look at the queue once the lingering places are free: nothing of the set is in it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all([a.runner.dispatch(), b.runner.dispatch()]);
+    await Promise.all([a.runner.idle(), b.runner.idle()]);
+    expect(current().simulator.stats().calls).toBe(2);
+    expect(await b.runner.usage()).toMatchObject({ imagesToday: 2, running: 0, lingering: 0 });
   });
 
   it("share one cap: what runs on one counts on the other, and the budget is one", async () => {

@@ -10,6 +10,7 @@ import { fetchUpstreamImage, LINK_EXPIRED } from "../gateway/fetch-image";
 import { openStorage, type Storage } from "../history/storage";
 import { defaultRequest } from "../models/defaults";
 import type { CompareRequest } from "../compare/compare-request";
+import { DEFAULT_GRID } from "../grid/grid-plan";
 import { useSimulatorServer } from "../simulator/test-support";
 import { createJobRunner, TOO_LATE_TO_STOP, type JobRunner } from "./runner";
 
@@ -331,6 +332,25 @@ describe("comparisons", () => {
     expect(await capped.cancel(queuedThird?.id ?? "")).toMatchObject({ status: "cancelled", seed: null });
     expect((await capped.usage()).imagesToday).toBe(3);
     expect((await storage.store.get(queuedSecond?.id ?? ""))?.queuedAhead).toBe(0);
+  });
+
+  it("cancels a whole set in one call: the running cells are aborted, the queued ones never sent, even once places free", async () => {
+    current().simulator.configure({ latencyMs: 30_000 });
+    const capped = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 2, dailyImageLimit: 100, lingerMs: 100 } });
+    const grid = await capped.startGrid({ ...DEFAULT_GRID, model: "wan2.2-t2i-flash", prompt: "a kite", axes: [{ type: "seed", values: [1, 2, 3, 4, 5] }] });
+    await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(2));
+    const cancelled = await capped.cancelSet(grid.id);
+    expect(cancelled?.columns.map((column) => column.generation.status)).toEqual(Array(5).fill("cancelled"));
+    await vi.waitFor(() => expect(current().simulator.stats().aborted).toBe(2));
+    await capped.idle();
+    // The two sent keep their images (the gateway may bill them); the three never sent gave theirs back.
+    expect((await capped.usage()).imagesToday).toBe(2);
+    // Past the linger, the places are free again and the queue is looked at: nothing of the set is in it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await capped.dispatch();
+    await capped.idle();
+    expect(current().simulator.stats().calls).toBe(2);
+    expect(await capped.cancelSet("no-such-set")).toBeNull();
   });
 
   it("bills queued work to the day it was reserved, when its record is written past midnight", async () => {

@@ -70,6 +70,12 @@ export type JobRunner = {
    */
   cancel(id: string): Promise<GenerationView | null>;
   /**
+   * Cancels every unfinished generation of a set (a comparison, grid or batch) in one write, each as `cancel`
+   * would: once it returns, none of them is sent to the gateway, whatever the caller does next. Null when
+   * there is no such set.
+   */
+  cancelSet(comparisonId: string): Promise<ComparisonView | null>;
+  /**
    * Resolves when these jobs have settled (wherever they run), `timeoutMs` has passed or `signal` aborted,
    * whichever is first.
    */
@@ -224,11 +230,11 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const seed = request.seed ?? randomInt(0, SEED_MAX + 1);
       // No longer running (cancelled or deleted on another instance, or taken for gone): nothing is sent, and
       // the place a cancel held under the cap in case the call was out is free.
-      if (!(await store.markSent(id, seed))) {
+      const sentAt = now();
+      if (!(await store.markSent(id, seed, sentAt))) {
         await setLinger(id, 0);
         throw new AppError("cancelled", "The generation was cancelled.");
       }
-      const sentAt = now();
       const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
       const result = await connection.generate(sent, signal, {
@@ -479,6 +485,14 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const cancelled = await store.cancelRunning(id, now(), lingerUntil());
       running.get(id)?.controller.abort();
       return cancelled ?? store.get(id);
+    },
+    async cancelSet(comparisonId) {
+      // As `cancel` does for each, all in one write: no claim starts a queued one meanwhile, and the calls
+      // running elsewhere see their records cancelled at their instance's next heartbeat.
+      const cancelled = await store.cancelComparison(comparisonId, now(), lingerUntil());
+      if (!cancelled) return null;
+      for (const id of cancelled.running) running.get(id)?.controller.abort();
+      return store.getComparison(comparisonId);
     },
     async usage() {
       const time = now();

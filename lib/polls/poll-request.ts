@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { POLL_TITLE_MAX } from "./poll";
 
 /** What making a poll asks: its sets (comparisons of models, grids with a model axis), when to reveal, who may vote. */
 export const pollRequestSchema = z.strictObject({
-  title: z.string().trim().min(1, "Give the poll a title.").max(200, "A poll's title may be at most 200 characters."),
+  title: z.string().trim().min(1, "Give the poll a title.").max(POLL_TITLE_MAX, `A poll's title may be at most ${POLL_TITLE_MAX} characters.`),
   // A set named twice is in the poll once: its items twice would let a voter count twice.
   sets: z
     .array(z.string().min(1))

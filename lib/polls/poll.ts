@@ -8,6 +8,9 @@ export type PollCandidate = { readonly generationId: string; readonly imageId: s
 
 export type PollItem = { readonly prompt: string; readonly candidates: readonly PollCandidate[] };
 
+/** How many characters (code points: an emoji is one, as the title's counter counts) a poll's title may have. */
+export const POLL_TITLE_MAX = 200;
+
 export type PollReveal = "after_vote" | "on_close";
 export type PollAccess = "gate" | "link";
 

@@ -37,6 +37,7 @@ const generation = (id: string, images: GenerationView["images"], overrides: Par
   typicalMs: null,
   queuedAhead: null,
   timings: null,
+  sentAt: null,
   ...overrides,
 });
 

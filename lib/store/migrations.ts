@@ -204,6 +204,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   SEARCH_COLUMNS,
   // 23: the voters new to each poll, by address and time, for the cap on them (NEW_VOTERS).
   NEW_VOTERS.replace("BIGINT", "INTEGER"),
+  // 24: when a generation's request went to the gateway, which a running card's clock and a model's typical
+  // time count from, so that a wait in the queue is in neither: filled from the step timings kept before.
+  // Records older than those have none; no queue existed then, so their creation stands for it.
+  `ALTER TABLE generations ADD COLUMN sent_at INTEGER;
+   UPDATE generations SET sent_at = json_extract(timings_json, '$.sentAt') WHERE timings_json IS NOT NULL;`,
 ];
 
 /**
@@ -369,4 +374,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   SEARCH_COLUMNS,
   // 15: as SQLite's 23.
   NEW_VOTERS,
+  // 16: as SQLite's 24.
+  `ALTER TABLE generations ADD COLUMN sent_at BIGINT;
+   UPDATE generations SET sent_at = (timings_json::jsonb ->> 'sentAt')::bigint WHERE timings_json IS NOT NULL;`,
 ];

@@ -57,7 +57,7 @@ describe("the PostgreSQL database", () => {
       const store = createSqlStore(await openPostgres(schema.url));
       const createdAt = Date.UTC(2026, 11, 2, 12, 0, 0);
       await store.create({ id: "kept", createdAt, request: { ...defaultRequest("wan2.6-t2i"), prompt: "persisted" } });
-      await store.markSent("kept", 2_147_483_647);
+      await store.markSent("kept", 2_147_483_647, createdAt + 10);
       await store.complete("kept", { finishedAt: createdAt + 900, durationMs: 900, images: [{ id: "kept-image-1", position: 0, width: 640, height: 480, mime: "image/png", bytes: 9_000_000_000, revisedPrompt: "kept" }] });
       const before = await store.get("kept");
       expect(before).toMatchObject({ createdAt, seed: 2_147_483_647, finishedAt: createdAt + 900 });

@@ -19,6 +19,7 @@ export const GENERATION_COLUMNS = [
   "id", "created_at", "finished_at", "status", "request_json", "seed", "duration_ms",
   "error_code", "error_message", "retry_after_seconds", "starred", "comparison_id", "input_id",
   "request_id", "task_id", "billed_images", "notices_json", "stage", "timings_json",
+  "sent_at",
 ] as const;
 
 export const toImage = (row: ImageRow): StoredImage & { generationId: string } => ({
@@ -101,6 +102,7 @@ export const toGenerationView = (
   typicalMs: row.status === "running" ? typicalMs : null,
   queuedAhead: row.status === "queued" ? queuedAhead : null,
   timings: row.timings_json ? (JSON.parse(row.timings_json) as StepTimings) : null,
+  sentAt: row.sent_at,
 });
 
 /**

@@ -39,6 +39,8 @@ export type GenerationsTable = {
   linger_until: number | null;
   stage: GenerationStage | null;
   timings_json: string | null;
+  /** When its request went to the gateway; NULL before, and in records older than the step timings. */
+  sent_at: number | null;
   /** The prompt as the search compares it (search-text.ts): written with every row, NULL only in rows from before it. */
   prompt_search: SearchColumn;
 };

@@ -219,7 +219,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     return new Map((await queue(db).select("id").execute()).map((row, index) => [row.id, index]));
   };
 
-  /** For the running ones among `rows`: how long their model usually takes here, from its recent finished runs. */
+  /**
+   * For the running ones among `rows`: how long their model usually takes here, from its recent finished runs,
+   * each from its sending to its end (as a running card's clock counts), so a wait in the queue is no part of it.
+   */
   const typicalTimes = async (rows: readonly GenerationRow[]): Promise<Map<string, number | null>> => {
     const running = rows.filter((row) => row.status === "running").map((row) => ({ id: row.id, request: JSON.parse(row.request_json) as GenerationRequest }));
     const models = [...new Set(running.map(({ request }) => request.model))];
@@ -228,13 +231,13 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         models.map(async (model) => {
           const finished = await db
             .selectFrom("generations")
-            .select(["request_json", "created_at", "finished_at"])
+            .select(["request_json", "created_at", "sent_at", "finished_at"])
             .where("model", "=", model)
             .where("status", "=", "succeeded")
             .orderBy("created_at", "desc")
             .limit(TYPICAL_SAMPLE)
             .execute();
-          const runs = finished.map((run) => ({ ...requestSize(JSON.parse(run.request_json) as GenerationRequest), ms: (run.finished_at ?? run.created_at) - run.created_at }));
+          const runs = finished.map((run) => ({ ...requestSize(JSON.parse(run.request_json) as GenerationRequest), ms: (run.finished_at ?? run.created_at) - (run.sent_at ?? run.created_at) }));
           return [model, runs] as const;
         }),
       ),
@@ -371,35 +374,57 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * instance is still there to send one: settled here, the images are never left reserved by an instance gone.
    * What was settled, and under which key, is kept a day in `settled_calls` for that correction.
    */
-  const interrupt = (now: number, lingerUntil: number, which: (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>, ending: Ending = INTERRUPTION) =>
-    changes.write(async (trx, note) => {
-      // What earlier ends settled and no bill came for (their instances gone) is let go after a day.
-      await trx.deleteFrom("settled_calls").where("until", "<=", now).execute();
-      const rows = await which(runningUpdate(trx, now, lingerUntil, ending)).returning(["id", "comparison_id", "created_at", "model", "request_json", "stage"]).execute();
-      for (const row of rows) note({ kind: "item", item: itemOf(row) });
-      const blindKeys = await hiddenBlindKeys(trx, rows.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
-      const settled = rows.map((row) => ({
-        row,
-        n: (JSON.parse(row.request_json) as { n: number }).n,
-        day: utcDay(Number(row.created_at)),
-        key: spendKeyOf(blindKeys, row),
-      }));
-      // The day's counts first, then the spends by key: the order a bill takes them in (settleBill), so the two
-      // never wait on each other's rows.
-      for (const { row, n, day } of settled) if (row.stage === null) await moveImages(trx, day, -n);
-      const spent = settled.filter(({ row }) => row.stage === "sent" || row.stage === "working").sort((a, b) => (a.day + a.key < b.day + b.key ? -1 : 1));
-      for (const { n, day, key } of spent) await spend(trx, day, key, n);
-      const settledNow = settled.filter(({ row }) => settledAtEnd(row.stage));
-      if (settledNow.length > 0) {
-        note({ kind: "usage" });
-        await trx
-          .insertInto("settled_calls")
-          .values(settledNow.map(({ row, key }) => ({ id: row.id, stage: row.stage, spend_key: key, until: now + SETTLED_KEPT_MS })))
-          .onConflict((conflict) => conflict.column("id").doNothing())
-          .execute();
-      }
-      return rows.length;
-    });
+  const interrupt = (now: number, lingerUntil: number, which: RunningFilter, ending: Ending = INTERRUPTION) =>
+    changes.write(async (trx, note) => (await interruptIn(trx, note, now, lingerUntil, which, ending)).length);
+  /** `interrupt` within a write of the caller's; answers the ids it ended. */
+  const interruptIn = async (trx: Db, note: (change: ChangeNote) => void, now: number, lingerUntil: number, which: RunningFilter, ending: Ending) => {
+    // What earlier ends settled and no bill came for (their instances gone) is let go after a day.
+    await trx.deleteFrom("settled_calls").where("until", "<=", now).execute();
+    const rows = await which(runningUpdate(trx, now, lingerUntil, ending)).returning(["id", "comparison_id", "created_at", "model", "request_json", "stage"]).execute();
+    for (const row of rows) note({ kind: "item", item: itemOf(row) });
+    const blindKeys = await hiddenBlindKeys(trx, rows.flatMap((row) => (row.comparison_id ? [row.comparison_id] : [])));
+    const settled = rows.map((row) => ({
+      row,
+      n: (JSON.parse(row.request_json) as { n: number }).n,
+      day: utcDay(Number(row.created_at)),
+      key: spendKeyOf(blindKeys, row),
+    }));
+    // The day's counts first, then the spends by key: the order a bill takes them in (settleBill), so the two
+    // never wait on each other's rows.
+    for (const { row, n, day } of settled) if (row.stage === null) await moveImages(trx, day, -n);
+    const spent = settled.filter(({ row }) => row.stage === "sent" || row.stage === "working").sort((a, b) => (a.day + a.key < b.day + b.key ? -1 : 1));
+    for (const { n, day, key } of spent) await spend(trx, day, key, n);
+    const settledNow = settled.filter(({ row }) => settledAtEnd(row.stage));
+    if (settledNow.length > 0) {
+      note({ kind: "usage" });
+      await trx
+        .insertInto("settled_calls")
+        .values(settledNow.map(({ row, key }) => ({ id: row.id, stage: row.stage, spend_key: key, until: now + SETTLED_KEPT_MS })))
+        .onConflict((conflict) => conflict.column("id").doNothing())
+        .execute();
+    }
+    return rows.map((row) => row.id);
+  };
+  /**
+   * Cancels queued generations (by a filter), noting each as changed: nothing was sent, so what each reserved
+   * goes back in the same write, on the day it was reserved. Answers the ids it cancelled.
+   */
+  const unqueue = async (trx: Db, note: (change: ChangeNote) => void, finishedAt: number, which: (query: QueuedUpdate) => QueuedUpdate): Promise<string[]> => {
+    const rows = await which(queuedUpdate(trx, finishedAt)).returning(["id", "comparison_id", "created_at", "request_json"]).execute();
+    const given = new Map<string, number>();
+    for (const row of rows) {
+      note({ kind: "item", item: itemOf(row) });
+      const day = utcDay(Number(row.created_at));
+      given.set(day, (given.get(day) ?? 0) + (JSON.parse(row.request_json) as GenerationRequest).n);
+    }
+    for (const [day, images] of [...given].sort(([a], [b]) => (a < b ? -1 : 1))) await moveImages(trx, day, -images);
+    if (rows.length > 0) note({ kind: "usage" });
+    return rows.map((row) => row.id);
+  };
+  type QueuedUpdate = ReturnType<typeof queuedUpdate>;
+  const queuedUpdate = (trx: Db, finishedAt: number) => trx.updateTable("generations").set({ status: "cancelled", finished_at: finishedAt }).where("status", "=", "queued");
+  /** Which running generations an `interrupt` ends. */
+  type RunningFilter = (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>;
   const runningUpdate = (trx: Db, now: number, lingerUntil: number, ending: Ending) =>
     trx
       .updateTable("generations")
@@ -445,9 +470,9 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       });
       return (await get(id)) as GenerationView;
     },
-    async markSent(id, seed) {
+    async markSent(id, seed, sentAt) {
       return changes.write(async (trx, note) => {
-        const row = await trx.updateTable("generations").set({ seed, stage: "sent" }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
+        const row = await trx.updateTable("generations").set({ seed, stage: "sent", sent_at: sentAt }).where("id", "=", id).where("status", "=", "running").returning(["id", "comparison_id"]).executeTakeFirst();
         if (row) note({ kind: "item", item: itemOf(row) });
         return row !== undefined;
       });
@@ -584,25 +609,32 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       });
     },
     async cancelQueued(id, finishedAt) {
-      const row = await changes.write(async (trx, note) => {
-        const cancelled = await trx
-          .updateTable("generations")
-          .set({ status: "cancelled", finished_at: finishedAt })
-          .where("id", "=", id)
-          .where("status", "=", "queued")
-          .returning(["id", "comparison_id", "created_at", "request_json"])
-          .executeTakeFirst();
-        if (!cancelled) return undefined;
-        note({ kind: "item", item: itemOf(cancelled) });
-        // Nothing was sent: what it reserved goes back in the same write, on the day it was reserved.
-        await moveImages(trx, utcDay(Number(cancelled.created_at)), -(JSON.parse(cancelled.request_json) as GenerationRequest).n);
-        note({ kind: "usage" });
-        return cancelled;
-      });
-      return row ? get(id) : null;
+      const cancelled = await changes.write((trx, note) => unqueue(trx, note, finishedAt, (query) => query.where("id", "=", id)));
+      return cancelled.length > 0 ? get(id) : null;
     },
     async cancelRunning(id, now, lingerUntil) {
       return (await interrupt(now, lingerUntil, (query) => query.where("id", "=", id), CANCEL)) > 0 ? get(id) : null;
+    },
+    async cancelComparison(id, now, lingerUntil) {
+      return changes.write(async (trx, note) => {
+        // Taken before any row, as a claim takes it: no claim starts a column between the two updates below,
+        // nor waits on one of their rows while holding another (which would deadlock).
+        await holdLock(trx, backend, "admission");
+        const found = await trx.selectFrom("comparisons").select("id").where("id", "=", id).executeTakeFirst();
+        if (!found) return null;
+        // Every column notes its comparison: told once, not once per cell of a hundred-cell grid.
+        const told = new Set<string>();
+        const once = (change: ChangeNote) => {
+          const key = JSON.stringify(change);
+          if (told.has(key)) return;
+          told.add(key);
+          note(change);
+        };
+        // The running columns first: their rows before the day's count, the order a runner's bill takes them in.
+        const running = await interruptIn(trx, once, now, lingerUntil, (query) => query.where("comparison_id", "=", id), CANCEL);
+        const queued = await unqueue(trx, once, now, (query) => query.where("comparison_id", "=", id));
+        return { queued, running };
+      });
     },
     getComparison,
     async replaceColumn(oldId, { id, createdAt, queued = false }, admission) {

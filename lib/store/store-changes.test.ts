@@ -34,11 +34,11 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
   it("records each change of a generation, in order, and nothing for a write that changed nothing", async () => {
     const start = (await store.changeBounds()).last;
     await store.create({ id: "g1", createdAt: 1, request: { ...defaultRequest("wan2.6-t2i"), prompt: "a" } });
-    await store.markSent("g1", 7);
+    await store.markSent("g1", 7, 1);
     await store.markUpstream("g1", { requestId: "r1", taskId: null });
     await store.reserveImages("2026-12-02", 1, null);
     await store.complete("g1", { finishedAt: 2, durationMs: 1, images: [image] });
-    await store.markSent("g1", 8); // no longer running: nothing changed
+    await store.markSent("g1", 8, 2); // no longer running: nothing changed
     await store.setStarred("g1", true);
     await store.addSpend("2026-12-02", "wan2.6-t2i", 1);
     await store.delete("g1", 3);

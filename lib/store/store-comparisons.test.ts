@@ -80,6 +80,25 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(all.claimed).toHaveLength(4);
     });
 
+    it("takes a model's typical time from its runs' sending to their end: a long wait in the queue is no part of it", async () => {
+      const waited = [await compare("a red fox", true), await compare("a green fox", true), await compare("a blue fox", true)];
+      const { claimed } = await store.claimQueued(admission("i1", Number.POSITIVE_INFINITY));
+      expect(claimed).toHaveLength(9);
+      const runs = waited.flatMap((comparison) => comparison.columns.map((column) => column.generation)).filter((column) => column.request.model === "wan2.6-t2i");
+      const ran = [4_000, 4_600, 5_000];
+      for (const [index, run] of runs.entries()) {
+        // 85 s in the queue, then a few seconds at the gateway.
+        const sentAt = run.createdAt + 85_000;
+        await store.markSent(run.id, 5, sentAt);
+        await store.complete(run.id, { finishedAt: sentAt + (ran[index] ?? 0), durationMs: 4_000, images: [image("a fox")] });
+      }
+      const running = await store.create({ id: randomUUID(), createdAt: (clock += 1000), request: { ...defaultRequest("wan2.6-t2i"), prompt: "a fox" } });
+      expect(running.typicalMs).toBe(4_600);
+      // Its own clock counts from its sending too, so the card compares like with like.
+      await store.markSent(running.id, 5, clock + 2_000);
+      expect(await store.get(running.id)).toMatchObject({ sentAt: clock + 2_000, typicalMs: 4_600 });
+    });
+
     it("cancels only what is still queued, and gives back what it had reserved in the same write, on the day it was reserved", async () => {
       const comparison = await compare("cancel me", true);
       const [first, second] = comparison.columns.map((column) => column.generation);
@@ -169,7 +188,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     it("corrects a hidden blind column's spend under its blind key when the column was interrupted, tried again, then answered", async () => {
       const { column, day } = await blindColumn("a blind owl");
       await store.reserveImages(day, column.request.n, null);
-      await store.markSent(column.id, 5);
+      await store.markSent(column.id, 5, clock);
       await store.markInterrupted(clock + 1_000);
       const spent = await store.spendOn(day);
       expect(spent).toHaveLength(1);
@@ -185,7 +204,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       const { blind, column, day } = await blindColumn("a blind heron");
       const before = new Map((await store.spendOn(day)).map((row) => [row.model, row.images]));
       await store.reserveImages(day, column.request.n, null);
-      await store.markSent(column.id, 5);
+      await store.markSent(column.id, 5, clock);
       await store.cancelRunning(column.id, clock + 1_000, clock + 60_000);
       await store.updateComparison(blind.id, { revealed: true });
       // Its instance says the call was stopped before it was sent after all: nothing was spent, under any key.

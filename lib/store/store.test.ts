@@ -75,19 +75,20 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
         typicalMs: null,
         queuedAhead: null,
         timings: null,
+        sentAt: null,
       });
       expect(await store.get("gen-1")).toEqual(created);
     });
 
-    it("records the seed when the request is sent", async () => {
-      const { id } = await create("a fox");
-      await store.markSent(id, 987654);
-      expect(await store.get(id)).toMatchObject({ seed: 987654, stage: "sent" });
+    it("records the seed and the time when the request is sent", async () => {
+      const { id, createdAt } = await create("a fox");
+      await store.markSent(id, 987654, createdAt + 30);
+      expect(await store.get(id)).toMatchObject({ seed: 987654, stage: "sent", sentAt: createdAt + 30 });
     });
 
     it("says what a running generation is doing, and when each step of a finished one ended", async () => {
       const { id, createdAt } = await create("a heron");
-      await store.markSent(id, 1);
+      await store.markSent(id, 1, clock);
       await store.markUpstream(id, { requestId: null, taskId: "task-1" });
       expect((await store.get(id))?.stage).toBe("working");
       await store.markStage(id, "storing");
@@ -111,7 +112,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
     it("commits the images in position order with their links, and marks the generation succeeded", async () => {
       const { id, createdAt } = await create("two cats");
-      await store.markSent(id, 7);
+      await store.markSent(id, 7, clock);
       const second = image(1, "two cats, second take");
       const first = image(0, "two cats, first take");
       const done = await store.complete(id, { finishedAt: createdAt + 900, durationMs: 850, images: [second, first] });
@@ -149,7 +150,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.complete(id, { finishedAt: 1, durationMs: 1, images: [late] })).toBeNull();
       expect(await store.fail(id, { finishedAt: 2, status: "failed", error: { code: "timeout", message: "too slow", retryAfterSeconds: null } })).toBeNull();
       expect(await store.fail(id, { finishedAt: 3, status: "cancelled", error: null })).toBeNull();
-      await store.markSent(id, 1);
+      await store.markSent(id, 1, clock);
       expect(await store.get(id)).toEqual(before);
       expect(await store.image(late.id)).toBeNull();
     });
@@ -480,7 +481,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
   describe("after a restart", () => {
     it("marks every running generation interrupted, with a message and finish time, and leaves the others alone", async () => {
       const running = [await create("one"), await create("two")];
-      await store.markSent(running[0]?.id ?? "", 5);
+      await store.markSent(running[0]?.id ?? "", 5, clock);
       const done = await create("done");
       await succeed(done.id);
       const failed = await create("failed");
@@ -503,11 +504,11 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
     it("sends nothing once a generation is no longer running: its mark of the request going out says so", async () => {
       const running = await create("still running");
-      expect(await store.markSent(running.id, 1)).toBe(true);
+      expect(await store.markSent(running.id, 1, clock)).toBe(true);
       const cancelled = await create("cancelled elsewhere");
       await store.fail(cancelled.id, { finishedAt: clock, status: "cancelled", error: null });
-      expect(await store.markSent(cancelled.id, 2)).toBe(false);
-      expect(await store.markSent("deleted", 3)).toBe(false);
+      expect(await store.markSent(cancelled.id, 2, clock)).toBe(false);
+      expect(await store.markSent("deleted", 3, clock)).toBe(false);
     });
 
     it("settles what each interrupted call may cost: one never sent gives its images back, one out at the gateway is spent and holds its place", async () => {
@@ -517,8 +518,8 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       const answered = await create("answered, storing its images");
       for (const view of [unsent, sent, answered]) await store.reserveImages(day, view.request.n, null);
       const n = unsent.request.n;
-      await store.markSent(sent.id, 1);
-      await store.markSent(answered.id, 2);
+      await store.markSent(sent.id, 1, clock);
+      await store.markSent(answered.id, 2, clock);
       await store.markStage(answered.id, "storing");
       const at = clock + 10_000;
       expect(await store.markInterrupted(at, at + 120_000)).toBe(3);
@@ -534,13 +535,13 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
     it("moves a record's stage only forward: a step or a task id reported late does not take it back", async () => {
       const late = await create("late reports");
-      await store.markSent(late.id, 1);
+      await store.markSent(late.id, 1, clock);
       await store.markStage(late.id, "storing");
       await store.markStage(late.id, "downloading");
       await store.markUpstream(late.id, { requestId: "r", taskId: "t" });
       expect(await store.get(late.id)).toMatchObject({ stage: "storing", taskId: "t" });
       const inOrder = await create("in order");
-      await store.markSent(inOrder.id, 2);
+      await store.markSent(inOrder.id, 2, clock);
       await store.markUpstream(inOrder.id, { requestId: null, taskId: "t2" });
       expect((await store.get(inOrder.id))?.stage).toBe("working");
       await store.markStage(inOrder.id, "downloading");
@@ -566,7 +567,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
       // Answered with 3 of the 4 images asked: the bill moves it past the stages an interruption settles.
       const answered = await start("answered");
-      await store.markSent(answered, 1);
+      await store.markSent(answered, 1, clock);
       await store.billAnswer(answered, { ...bill(3), stage: "downloading" });
       expect(await store.get(answered)).toMatchObject({ status: "running", stage: "downloading" });
       expect([await store.imagesUsed(day), await spent()]).toEqual([3, 3]);
@@ -575,7 +576,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
       // Interrupted while out at the gateway (all 4 counted and spent), then answered with 2: corrected to 2.
       const late = await start("answered after it was taken for gone");
-      await store.markSent(late, 2);
+      await store.markSent(late, 2, clock);
       await store.markInterrupted(clock + 20_000);
       expect([await store.imagesUsed(day), await spent()]).toEqual([7, 7]);
       await store.billAnswer(late, { ...bill(2), stage: "storing" });
@@ -592,7 +593,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       // Interrupted, then deleted before its instance woke: the bill still corrects what the interruption
       // settled (out at the gateway: spent; never sent: given back).
       const deletedOut = await start("deleted while out");
-      await store.markSent(deletedOut, 4);
+      await store.markSent(deletedOut, 4, clock);
       await store.markInterrupted(clock + 40_000);
       expect([await store.imagesUsed(day), await spent()]).toEqual([9, 9]);
       await store.delete(deletedOut, clock + 40_000);
@@ -607,7 +608,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
       // A failure that cannot tell what it cost keeps all 4 asked, counted and spent, and ends it in the same write.
       const timedOut = await start("timed out");
-      await store.markSent(timedOut, 3);
+      await store.markSent(timedOut, 3, clock);
       expect(await store.fail(timedOut, { finishedAt: clock, status: "failed", error: null, billedImages: null, bill: bill(4) })).toMatchObject({ status: "failed" });
       expect([await store.imagesUsed(day), await spent()]).toEqual([10, 10]);
     });
@@ -622,7 +623,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       const unsent = await start("cancelled before it was sent");
       expect(await store.cancelRunning(unsent, clock, clock + 60_000)).toMatchObject({ status: "cancelled", error: null, billedImages: 0 });
       expect(await moved()).toEqual([0, 0]);
-      expect(await store.markSent(unsent, 1)).toBe(false);
+      expect(await store.markSent(unsent, 1, clock)).toBe(false);
       await store.fail(unsent, { finishedAt: clock, status: "cancelled", error: null, bill: bill(0) });
       expect(await moved()).toEqual([0, 0]);
       // Nothing out: no place held under the cap.
@@ -630,7 +631,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
       // Out at the gateway: all 4 counted and spent, its place held; answered after all with 1, corrected to 1.
       const out = await start("cancelled while out");
-      await store.markSent(out, 2);
+      await store.markSent(out, 2, clock);
       expect(await store.cancelRunning(out, clock, clock + 60_000)).toMatchObject({ status: "cancelled" });
       expect(await moved()).toEqual([4, 4]);
       expect(await store.inFlight(clock + 1)).toEqual({ running: 0, lingering: 1 });
@@ -642,7 +643,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
       // Cancelled while out, then deleted (a delete cancels first), its bill arriving after: still once.
       const deleted = await start("cancelled and deleted while out");
-      await store.markSent(deleted, 3);
+      await store.markSent(deleted, 3, clock);
       await store.cancelRunning(deleted, clock, clock + 60_000);
       await store.delete(deleted, clock);
       expect(await moved()).toEqual([5, 5]);
@@ -832,7 +833,7 @@ describe("on postgres, an interruption landing while the runner settles the call
     await onPostgresStore(async ({ store, database }) => {
       await store.create({ id: "g", createdAt: 1_000, request: { ...defaultRequest("wan2.6-t2i"), prompt: "taken for gone as it is answered", n: 4 } }, { lease: { owner: "i1", until: 2_000 }, maxConcurrent: 3, now: 1_000 });
       await store.reserveImages(day, 4, null);
-      await store.markSent("g", 1);
+      await store.markSent("g", 1, 1_000);
       // The interruption's write is held at its last step (the change log's lock), its row updated and its
       // spend counted but not committed, while the runner's bill comes in.
       await holdingConnection(database, async (holder) => {

@@ -131,10 +131,11 @@ export type GenerationStore = {
    */
   create(generation: { id: string; createdAt: number; request: GenerationRequest }, admission?: Admission): Promise<GenerationView>;
   /**
-   * Records the seed the moment the request goes out, so even a failure says which seed it tried; answers
-   * whether it is still running (false: cancelled, deleted or interrupted meanwhile, and it must not be sent).
+   * Records the seed and the time (`sentAt`) the moment the request goes out, so even a failure says which
+   * seed it tried, and its running time starts there, not at a wait in the queue; answers whether it is still
+   * running (false: cancelled, deleted or interrupted meanwhile, and it must not be sent).
    */
-  markSent(id: string, seed: number): Promise<boolean>;
+  markSent(id: string, seed: number, sentAt: number): Promise<boolean>;
   /** Records the gateway's ids as soon as they are known (a task may run for minutes), while it runs. */
   markUpstream(id: string, ids: UpstreamIds): Promise<void>;
   /** Records what a running generation is doing now, for the page's progress. */
@@ -198,6 +199,13 @@ export type GenerationStore = {
    * it is not running (any more).
    */
   cancelRunning(id: string, now: number, lingerUntil: number): Promise<GenerationView | null>;
+  /**
+   * Cancels every unfinished generation of a comparison in one write, each as `cancelQueued` or `cancelRunning`
+   * would, so no claim can start one of them after it (the queued are never sent). Answers the ids of each
+   * kind it cancelled (the instances running the others abort their calls), or null when there is no such
+   * comparison.
+   */
+  cancelComparison(id: string, now: number, lingerUntil: number): Promise<{ queued: string[]; running: string[] } | null>;
   getComparison(id: string): Promise<ComparisonView | null>;
   /**
    * Puts a new generation in the place of a column that ended without images (same comparison, same

@@ -21,6 +21,9 @@ export const batch = {
     aspect: "Aspect ratio",
     aspectHelp: "Each row's model gets its nearest allowed size, unless the row gives a size.",
     n: "Images per row",
+    /** As the runner does it (lib/jobs/runner.ts, startBatch): one seed for the rows without their own. */
+    seedHelp:
+      "Empty: a random seed is chosen once, when the batch starts, and every row without a seed of its own uses it (the card shows it). The same seed improves consistency, but does not guarantee the same image.",
     promptExtend: "Prompt rewriting (prompt_extend)",
     promptExtendHelp: "For the models that can rewrite a prompt.",
     watermark: "Watermark",

@@ -9,8 +9,11 @@ export const compare = {
     modelsHelp: "Pick {min} to {max}. Each runs the same prompt and seed at its nearest size to the aspect ratio.",
     modelsAtMost: "At most {max} models at once",
     chosenAbout: "The chosen models",
+    /** Before what a chosen model is good at. */
+    chosenName: "{model}: ",
     prompt: "Prompt",
-    promptHelp: "The limit is the strictest of the chosen models'. Ctrl+Enter (⌘+Enter) compares.",
+    promptHelp: "The limit is the strictest of the chosen models'.",
+    promptKeys: "Ctrl+Enter (⌘+Enter) compares.",
     promptPlaceholder: "A poster that reads “Spring Tea Festival” in calligraphy, cherry blossoms, soft morning light",
     negativePrompt: "Negative prompt",
     negativePromptHelp: "Sent to the models that take one.",

@@ -35,7 +35,8 @@ export const edit = {
       "cannot-scale": "This browser could not draw the {width}*{height} image smaller for upload. Scale it down yourself, or try another browser. Nothing was uploaded.",
     },
   },
-  promptHelp: "Describe the change. Ctrl+Enter (⌘+Enter on a Mac) starts the edit.",
+  promptHelp: "Describe the change.",
+  promptKeys: "Ctrl+Enter (⌘+Enter on a Mac) starts the edit.",
   promptPlaceholder: "Make the sky stormy, keep everything else as it is",
   size: {
     legend: "Output size",

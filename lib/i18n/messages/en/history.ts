@@ -47,6 +47,8 @@ export const history = {
     interrupted: "Interrupted",
   },
   card: {
+    /** What a generation's card is called to a screen reader: its model and the start of its prompt. */
+    name: "{model}: {prompt}",
     promptLabel: "Prompt: ",
     elapsed: "Elapsed time",
     cancel: "Cancel",

@@ -29,7 +29,7 @@ export const playground = {
     exampleFailed: "The example could not be put in: its model's rules did not load (is the connection down?). Nothing changed; pick it again.",
     switchFailed: "The model could not be changed: its rules did not load (is the connection down?). Nothing else changed; choose it again.",
     prompt: "Prompt",
-    promptHelp: "Ctrl+Enter (⌘+Enter on a Mac) generates.",
+    promptKeys: "Ctrl+Enter (⌘+Enter on a Mac) generates.",
     promptPlaceholder: "A kitten running on grass, cinematic look, natural light and shadow",
     negativePrompt: "Negative prompt",
     negativeHelp: "What the image should not contain.",
@@ -68,7 +68,8 @@ export const playground = {
     "qwen-image-plus": "Good at diverse styles and text rendering; Chinese idioms and couplets.",
     "qwen-image": "The original Qwen-Image: strong text rendering and Chinese-style scenes.",
   } satisfies Partial<Record<ModelId, string>>,
-  size: { legend: "Size", custom: "Custom size", width: "Width (px)", height: "Height (px)" },
+  /** `rule`: what sizes the model takes, after its name. */
+  size: { legend: "Size", custom: "Custom size", width: "Width (px)", height: "Height (px)", rule: "{model}: {rule}" },
   seed: {
     label: "Seed",
     help: "Empty = random each time (the seed used is shown on the result). The same seed improves consistency, but does not guarantee the same image.",

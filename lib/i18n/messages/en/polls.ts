@@ -36,7 +36,8 @@ export const polls = {
       on_close: "Which image is best? The images are shown in a random order, with nothing that says which model made them until the poll closes.",
     },
     progress: "{n} of {count}",
-    prompt: "Prompt",
+    /** Before the item's prompt, with the language's own punctuation. */
+    promptLabel: "Prompt: ",
     pick: "Image {letter} is best",
     image: "Image {letter}",
     enlarge: "Enlarge image {letter}",

@@ -6,12 +6,21 @@ export const sets = {
   cancelBlindQuestion:
     "Cancel this blind comparison's unfinished columns? A column that has already finished keeps its images and shows them now, so which ones finished first can hint at their models.",
   cancelAllYes: "Cancel them",
+  cancellingAll: "Cancelling…",
+  /** Why waiting work does not start after a cancel: the calls it stopped after they were sent still hold their places. */
+  heldPlaces: {
+    one: "The rest wait for a free place: {count} call stopped after it was sent (cancelled, or timed out) may still be at work at the gateway, so it holds its place among the {max} at once for up to 2 minutes.",
+    other: "The rest wait for a free place: {count} calls stopped after they were sent (cancelled, or timed out) may still be at work at the gateway, so they hold their places among the {max} at once for up to 2 minutes.",
+  },
   cancelAllNo: "Keep going",
   queued: "Waiting",
   queuedAhead: { one: "Waiting: {count} before it", other: "Waiting: {count} before it" },
   running: "Generating",
   retry: "Retry",
   cancel: "Cancel",
+  /** The names of a cell's Retry and Cancel to a screen reader: `{name}` says which cell. */
+  retryCell: "Retry: {name}",
+  cancelCell: "Cancel: {name}",
   openImage: "Open image {n} of {name}",
   status: { succeeded: "Done", failed: "Failed", cancelled: "Cancelled", interrupted: "Interrupted", queued: "Waiting", running: "Generating" },
   zip: "Download images (zip)",

@@ -23,6 +23,7 @@ export const batch: Messages["batch"] = {
     aspect: "宽高比",
     aspectHelp: "每行的模型使用与之最接近的允许尺寸，除非该行指定了尺寸。",
     n: "每行图片数",
+    seedHelp: "留空时，批量开始运行时随机选定一个种子，所有没有自带种子的行都使用它（卡片上会显示）。相同的种子能提高一致性，但不保证生成相同的图片。",
     promptExtend: "提示词改写（prompt_extend）",
     promptExtendHelp: "用于能改写提示词的模型。",
     watermark: "水印",

@@ -34,7 +34,8 @@ export const edit: Messages["edit"] = {
       "cannot-scale": "这个浏览器无法把 {width}*{height} 的图片缩小后上传。请先自行缩小，或换一个浏览器。没有上传任何内容。",
     },
   },
-  promptHelp: "描述要做的修改。按 Ctrl+Enter（Mac 上为 ⌘+Enter）开始编辑。",
+  promptHelp: "描述要做的修改。",
+  promptKeys: "按 Ctrl+Enter（Mac 上为 ⌘+Enter）开始编辑。",
   promptPlaceholder: "把天空改成暴风雨前的样子，其余保持不变",
   size: {
     legend: "输出尺寸",

@@ -47,6 +47,7 @@ export const history: Messages["history"] = {
     interrupted: "已中断",
   },
   card: {
+    name: "{model}：{prompt}",
     promptLabel: "提示词：",
     elapsed: "已用时间",
     cancel: "取消",

@@ -27,7 +27,7 @@ export const playground: Messages["playground"] = {
     exampleFailed: "未能填入示例：其模型的规则未能加载（网络是否已断开？）。未作任何更改，请重新选择。",
     switchFailed: "未能切换模型：其规则未能加载（网络是否已断开？）。其他设置均未改变，请重新选择。",
     prompt: "提示词",
-    promptHelp: "按 Ctrl+Enter（Mac 上为 ⌘+Enter）即可生成。",
+    promptKeys: "按 Ctrl+Enter（Mac 上为 ⌘+Enter）即可生成。",
     promptPlaceholder: "一只小猫在草地上奔跑，电影质感，自然光影",
     negativePrompt: "反向提示词",
     negativeHelp: "不希望在图片中出现的内容。",
@@ -65,7 +65,7 @@ export const playground: Messages["playground"] = {
     "qwen-image-plus": "擅长多种风格与文字渲染，可呈现成语、对联等中文内容。",
     "qwen-image": "初代 Qwen-Image：文字渲染能力强，擅长中式场景。",
   },
-  size: { legend: "尺寸", custom: "自定义尺寸", width: "宽度（px）", height: "高度（px）" },
+  size: { legend: "尺寸", custom: "自定义尺寸", width: "宽度（px）", height: "高度（px）", rule: "{model}：{rule}" },
   seed: {
     label: "种子",
     help: "留空 = 每次随机（实际使用的种子会显示在结果上）。相同的种子能提高一致性，但不保证生成相同的图片。",

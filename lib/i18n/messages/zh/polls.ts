@@ -38,7 +38,7 @@ export const polls: Messages["polls"] = {
       on_close: "哪张图最好？图片以随机顺序显示，在投票结束之前不会透露是哪个模型生成的。",
     },
     progress: "第 {n} / {count} 组",
-    prompt: "提示词",
+    promptLabel: "提示词：",
     pick: "图 {letter} 最好",
     image: "图 {letter}",
     enlarge: "放大图 {letter}",

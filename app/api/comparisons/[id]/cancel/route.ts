@@ -1,4 +1,3 @@
-import { isActive, queuedFirst } from "@/lib/generation/view";
 import { getHistory } from "@/lib/history";
 import { clientItem } from "@/lib/history/client-view";
 import { json, notFound } from "@/lib/http/responses";
@@ -8,18 +7,16 @@ import { ownChangeHeaders } from "@/lib/events/sse";
 export const dynamic = "force-dynamic";
 
 /**
- * Stops every unfinished column of a set at once (the waiting ones first) and
- * answers the set: how a blind comparison is cancelled, whose answers must not tell its columns apart.
+ * Stops every unfinished column or cell of a set (a comparison, grid or batch) in one write and answers the
+ * set: once this request has reached the server, nothing of it is sent to the gateway, whatever the page does
+ * next (a reload, a closed tab). How a blind comparison is cancelled, whose answers must not tell its columns
+ * apart.
  */
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async () => {
     const { id } = await params;
     const { runner, store } = await getHistory();
-    const set = await store.getComparison(id);
-    if (!set) throw notFound("This comparison");
-    const unfinished = set.columns.map(({ generation }) => generation).filter((generation) => isActive(generation.status));
-    for (const generation of queuedFirst(unfinished)) await runner.cancel(generation.id);
-    const cancelled = await store.getComparison(id);
+    const cancelled = await runner.cancelSet(id);
     if (!cancelled) throw notFound("This comparison");
     return json(clientItem(cancelled), 200, ownChangeHeaders(await store.lastChangeOf({ kind: "comparison", id })));
   });
