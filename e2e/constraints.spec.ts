@@ -1,5 +1,5 @@
 import type { Route } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, selectModel, test } from "./fixtures";
 
 test.describe("model constraints", () => {
   test("switching models changes sizes, n and the rule shown, and says what moved", async ({ playground, page }) => {
@@ -28,7 +28,7 @@ test.describe("model constraints", () => {
   test("a model chosen while its rules cannot load is said, and chosen again once they can", async ({ playground, page }) => {
     // The switch's rules are fetched with the form's first focus; here every later script fails.
     await page.route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
-    await playground.chooseModel("Qwen-Image");
+    await selectModel(playground.modelSelect, "Qwen-Image");
     await expect(page.getByRole("status")).toContainText("The model could not be changed: its rules did not load");
     await expect(playground.modelSelect).toHaveValue("wan2.6-t2i");
     // An example is said as an example, not as a model chosen.
@@ -56,7 +56,7 @@ test.describe("model constraints", () => {
     await page.route("**/_next/static/chunks/**", (route) => {
       held.push(route);
     });
-    await playground.chooseModel("Qwen-Image");
+    await selectModel(playground.modelSelect, "Qwen-Image");
     await playground.latest().getByRole("button", { name: "Reuse settings" }).click();
     await expect(playground.modelSelect).toHaveValue("wan2.2-t2i-flash");
     expect(held.length).toBeGreaterThan(0);

@@ -33,8 +33,14 @@ export class PlaygroundPage {
     return this.form.getByLabel("Model", { exact: true });
   }
 
+  /**
+   * Chooses a model and waits for the form to have switched: its rules load with the form's first focus, and
+   * a field filled before they arrive is then switched along with the rest (the size picker says the model's
+   * name once it has). A choice whose rules are held back or fail is made with `selectModel` itself.
+   */
   async chooseModel(name: string) {
     await selectModel(this.modelSelect, name);
+    await expect(this.form.locator("fieldset").first()).toHaveAccessibleDescription(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[:：]`));
   }
 
   sizePreset(size: string) {

@@ -73,13 +73,13 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
         </div>
       )}
       {/* As the prompt: a title too long is never cut (typed or pasted), the count shows by how much. */}
-      <Field id={`${id}-title`} label={t.title} error={titleError ?? undefined} aside={<TextCounter id={`${id}-title-count`} length={charCount(title)} max={POLL_TITLE_MAX} />}>
+      <Field id={`${id}-title`} label={t.title} error={titleError ?? undefined} aside={<TextCounter id={`${id}-title-count`} length={charCount(title.trim())} max={POLL_TITLE_MAX} />}>
         <input
           ref={titleInput}
           id={`${id}-title`}
           className={inputClass}
           value={title}
-          aria-invalid={Boolean(titleError) || charCount(title) > POLL_TITLE_MAX}
+          aria-invalid={Boolean(titleError) || charCount(title.trim()) > POLL_TITLE_MAX}
           aria-describedby={`${id}-title-count${titleError ? ` ${id}-title-error` : ""}`}
           onChange={(event) => {
             const text = event.target.value;

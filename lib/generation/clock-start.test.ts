@@ -10,5 +10,8 @@ describe("a card's clock", () => {
 
   it("counts from the creation of a run not sent yet, or too old to say when it was", () => {
     expect(clockStart(generationView({ status: "running", createdAt: 1_000, sentAt: null }))).toBe(1_000);
+    // A view from an instance on the code before sending times has no such field.
+    const { sentAt: _older, ...older } = generationView({ status: "running", createdAt: 1_000 });
+    expect(clockStart(older)).toBe(1_000);
   });
 });

@@ -374,7 +374,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   SEARCH_COLUMNS,
   // 15: as SQLite's 23.
   NEW_VOTERS,
-  // 16: as SQLite's 24.
-  `ALTER TABLE generations ADD COLUMN sent_at BIGINT;
-   UPDATE generations SET sent_at = (timings_json::jsonb ->> 'sentAt')::bigint WHERE timings_json IS NOT NULL;`,
+  // 16: as SQLite's 24, the column alone: its rows are filled after the migration commits (open-postgres.ts).
+  `ALTER TABLE generations ADD COLUMN sent_at BIGINT;`,
 ];

@@ -34,9 +34,26 @@ const fillDerivedColumns = async (db: Kysely<Tables>): Promise<void> => {
 };
 
 /**
+ * The sending time of generations recorded before it had a column (migration 16), or since by an instance on
+ * older code (a rolling deploy), from their step timings: a batch at a time, after the migrations commit, for
+ * the reason above. A row whose timings hold none keeps none (its creation stands for it).
+ */
+const fillSentAt = async (db: Kysely<Tables>): Promise<void> => {
+  for (let after = ""; ; ) {
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM generations WHERE sent_at IS NULL AND timings_json IS NOT NULL AND id > ${after} ORDER BY id LIMIT ${FILL_BATCH}`.execute(db);
+    const last = rows.at(-1);
+    if (!last) break;
+    await sql`UPDATE generations SET sent_at = (timings_json::jsonb ->> 'sentAt')::bigint WHERE id IN (${sql.join(rows.map((row) => row.id))})`.execute(db);
+    if (rows.length < FILL_BATCH) break;
+    after = last.id;
+  }
+};
+
+/**
  * Applies what is missing under a transaction-scoped advisory lock, so instances that start together run
  * each migration once: the second waits, then finds it applied. DDL is transactional in PostgreSQL, so a
- * failed migration leaves nothing half done. The derived columns are filled after it commits.
+ * failed migration leaves nothing half done. The derived columns and the sending times are filled after it commits.
  */
 const migrate = async (db: Kysely<Tables>): Promise<void> => {
   await db.transaction().execute(async (trx) => {
@@ -51,6 +68,7 @@ const migrate = async (db: Kysely<Tables>): Promise<void> => {
     }
   });
   await fillDerivedColumns(db);
+  await fillSentAt(db);
 };
 
 /**

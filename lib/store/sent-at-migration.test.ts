@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { freshPostgresSchema, postgresBefore, sqliteBefore } from "@/test/store-backends";
 import { defaultRequest } from "../models/defaults";
@@ -63,6 +64,19 @@ describe("a model's typical time over runs recorded before the sending time was 
     try {
       await postgresBefore(schema.url, "sent_at", ROWS);
       await migrated(await openPostgres(schema.url, { maxConnections: 2 }));
+      // A run an instance on the older code finished since (a rolling deploy) kept its sending in its timings
+      // alone: the next start reads it from there.
+      const older = await openPostgres(schema.url, { maxConnections: 1 });
+      const timings = JSON.stringify({ sentAt: 3_085_000, answeredAt: 3_089_000, downloadedAt: 3_089_500, storedAt: 3_090_000 });
+      await sql`INSERT INTO generations (id, created_at, finished_at, status, model, prompt, request_json, timings_json)
+                VALUES ('late', ${3_000_000}, ${3_090_000}, 'succeeded', 'wan2.6-t2i', 'x', ${wan}, ${timings})`.execute(older.db);
+      await older.db.destroy();
+      const reopened = createSqlStore(await openPostgres(schema.url, { maxConnections: 2 }));
+      try {
+        expect((await reopened.get("late"))?.sentAt).toBe(3_085_000);
+      } finally {
+        await reopened.close();
+      }
     } finally {
       await schema.drop();
     }

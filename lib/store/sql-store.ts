@@ -630,9 +630,11 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
           told.add(key);
           note(change);
         };
-        // The running columns first: their rows before the day's count, the order a runner's bill takes them in.
-        const running = await interruptIn(trx, once, now, lingerUntil, (query) => query.where("comparison_id", "=", id), CANCEL);
+        // Every column's row first, then the days' counts, then the spends: the order a runner's bill takes them
+        // in (its row, then settleBill), so neither waits on a row the other holds.
+        await lockGenerations(trx, "comparison_id", id);
         const queued = await unqueue(trx, once, now, (query) => query.where("comparison_id", "=", id));
+        const running = await interruptIn(trx, once, now, lingerUntil, (query) => query.where("comparison_id", "=", id), CANCEL);
         return { queued, running };
       });
     },
