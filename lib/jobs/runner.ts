@@ -230,11 +230,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const seed = request.seed ?? randomInt(0, SEED_MAX + 1);
       // No longer running (cancelled or deleted on another instance, or taken for gone): nothing is sent, and
       // the place a cancel held under the cap in case the call was out is free.
-      const sentAt = now();
-      if (!(await store.markSent(id, seed, sentAt))) {
+      if (!(await store.markSent(id, seed, now()))) {
         await setLinger(id, 0);
         throw new AppError("cancelled", "The generation was cancelled.");
       }
+      // Taken once the record says so, as before the record kept its own: the steps' timings leave that write
+      // on our side of the line, not in the gateway's time.
+      const sentAt = now();
       const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
       const result = await connection.generate(sent, signal, {
