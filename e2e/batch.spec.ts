@@ -158,7 +158,6 @@ test.describe("batches", () => {
     const ask = page.getByRole("alertdialog");
     await expect(ask).toContainText("This run creates 5 images");
     expect(await selected()).toBe("");
-    await page.screenshot({ path: "/tmp/small-fixes/batch-double-click.png" });
     // A double click of the reader's own, on the question, selects its word to copy.
     await ask.getByText(/^This run creates/).dblclick({ position: { x: 8, y: 8 } });
     expect(await selected()).toBe("This");

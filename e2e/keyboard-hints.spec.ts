@@ -62,6 +62,8 @@ test("each form's Ctrl+Enter is said where a keyboard is likely, and neither sho
           const form = page.getByRole("form", { name: formName });
           const prompt = form.getByLabel(promptName, { exact: true });
           await expect(prompt).toBeVisible();
+          // The keys themselves are named to assistive technology everywhere: a tablet may have a keyboard.
+          await expect(prompt).toHaveAttribute("aria-keyshortcuts", "Control+Enter Meta+Enter");
           if (rest) await expect(form.getByText(rest)).toBeVisible();
           const description = await chromiumDescription(page, promptName);
           if (device.keyboard) {

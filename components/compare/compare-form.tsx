@@ -11,7 +11,7 @@ import { useUndoReplace } from "@/components/playground/undo-replace";
 import { SeedField } from "@/components/playground/seed-field";
 import { reveal } from "@/components/playground/reveal";
 import { useCost } from "@/components/pricing/prices";
-import { SubmitArea, useCostGate, useSubmitOnce } from "@/components/playground/submit-area";
+import { SUBMIT_KEYS, SubmitArea, useCostGate, useSubmitOnce } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -187,6 +187,7 @@ export function CompareForm({
           placeholder={t.promptPlaceholder}
           aria-invalid={Boolean(errors.prompt)}
           aria-describedby={`compare-prompt-count ${describedBy("compare-prompt", true, Boolean(errors.prompt))}`}
+          aria-keyshortcuts={SUBMIT_KEYS}
           {...register("prompt")}
         />
       </Field>

@@ -10,7 +10,7 @@ import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
-import { SubmitArea, useSubmitOnce, useCostGate, type RunCost } from "@/components/playground/submit-area";
+import { SUBMIT_KEYS, SubmitArea, useSubmitOnce, useCostGate, type RunCost } from "@/components/playground/submit-area";
 import { TextCounter } from "@/components/playground/text-counter";
 import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
@@ -178,6 +178,7 @@ export function GridForm({
           placeholder={t.promptPlaceholder}
           aria-invalid={Boolean(errors.prompt)}
           aria-describedby={`grid-prompt-count ${describedBy("grid-prompt", true, Boolean(errors.prompt))}`}
+          aria-keyshortcuts={SUBMIT_KEYS}
           {...register("prompt")}
         />
       </Field>

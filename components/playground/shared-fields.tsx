@@ -6,6 +6,7 @@ import { format, plural } from "@/lib/i18n/format";
 import type { ModelOption } from "@/lib/models/registry";
 import { charCount, maxLengthFor } from "@/lib/text/well-formed";
 import { SeedField } from "./seed-field";
+import { SUBMIT_KEYS } from "./submit-area";
 import { TextCounter } from "./text-counter";
 import { usePasteCut } from "./use-paste-cut";
 
@@ -49,6 +50,7 @@ export function PromptField({ limits, idPrefix, help, keys, placeholder }: { lim
         placeholder={placeholder}
         aria-invalid={Boolean(error) || promptCount > limits.promptMaxLength}
         aria-describedby={`${id}-count ${describedBy(id, true, Boolean(error))}`}
+        aria-keyshortcuts={SUBMIT_KEYS}
         {...register("prompt")}
       />
     </Field>

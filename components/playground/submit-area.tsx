@@ -90,6 +90,12 @@ const TYPED = new Set(["text", "search", "number", "email", "url", "tel", "passw
 export const SAME_SUBMIT_MS = 600;
 
 /**
+ * The keys `useSubmitOnce` submits a form with, as `aria-keyshortcuts` says them on its prompt: a screen reader
+ * names them wherever a keyboard is, where the help's words about them show only where one is likely.
+ */
+export const SUBMIT_KEYS = "Control+Enter Meta+Enter";
+
+/**
  * A form's submit, from its button or its keys, once: from the click or the press until the request is out
  * (then `submitting` says so) another does nothing, so a double click, a key held down or pressed twice, never
  * starts and bills the same run twice. The button stays focusable meanwhile (it says why it waits). Ctrl+Enter
