@@ -1,16 +1,18 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import type { Theme } from "@/lib/theme/theme";
 import { ThemeProvider } from "@/components/ui/theme-switch";
+import { leaveSpentViewEntry } from "@/components/ui/view-entry";
 
 export function Providers({ locale, messages, theme, children }: { locale: Locale; messages: Messages; theme: Theme; children: ReactNode }) {
   // Generations are paid and not idempotent: a failed one is shown, never retried behind the user's back.
   const [client] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
+  useEffect(leaveSpentViewEntry, []);
   return (
     <I18nProvider locale={locale} messages={messages}>
       <ThemeProvider theme={theme}>

@@ -29,9 +29,11 @@ export const recoverable = <P extends object>(load: Load<P>): Load<P> => {
     const t = useMessages().common;
     const Part = useSyncExternalStore(subscribe, () => part);
     const [trying, setTrying] = useState(false);
-    if (Part) return <Part {...props} />;
-    // A dialog's part: the note is as much in view as the dialog would have been, and closes as it would have.
+    // A dialog's part: the note is as much in view as the dialog would have been, and closes as it would have,
+    // giving the keyboard's place back to what opened it.
     const { onClose } = props as { onClose?: () => void };
+    const [opener] = useState(() => document.activeElement);
+    if (Part) return <Part {...props} />;
     return (
       <p
         role="alert"
@@ -48,7 +50,16 @@ export const recoverable = <P extends object>(load: Load<P>): Load<P> => {
         >
           {t.partRetry}
         </Button>{" "}
-        {onClose && <Button onClick={onClose}>{t.partClose}</Button>}
+        {onClose && (
+          <Button
+            onClick={() => {
+              onClose();
+              if (opener instanceof HTMLElement) opener.focus();
+            }}
+          >
+            {t.partClose}
+          </Button>
+        )}
       </p>
     );
   }

@@ -124,3 +124,71 @@ test.describe("on a phone", () => {
     await expect(prompt).toBeInViewport();
   });
 });
+
+test.describe("a view's entry that outlives the view", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  const restoration = (page: Page) => page.evaluate(() => window.history.scrollRestoration);
+
+  test("a reload with the lightbox open comes back on the page's own entry: the next Back leaves the page, in one step", async ({ page, request }) => {
+    await clearHistory(request);
+    await makeGeneration(request, "A kite over a reload");
+    await page.goto("/leaderboard");
+    await page.goto("/");
+    await page.getByRole("article").first().getByRole("button", { name: /^Open image 1 of 1/ }).click();
+    await expect(page.getByRole("dialog", { name: "Image 1 of 1" })).toBeVisible();
+    const loads: string[] = [];
+    page.on("request", (loading) => {
+      if (loading.resourceType() === "document") loads.push(loading.url());
+    });
+    await page.reload();
+    await expect(page.getByRole("button", { name: "Generate" })).toBeVisible();
+    await expect(page.locator("dialog")).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => JSON.stringify(window.history.state))).not.toContain("fullScreenView");
+    await expect.poll(() => restoration(page)).toBe("auto");
+    // The step back stays in the reloaded document: the page is not loaded a second time.
+    expect(loads).toHaveLength(1);
+    await page.goBack();
+    await expect(page).toHaveURL(FROM);
+  });
+
+  test("a lightbox reopened the moment it closed stays open, and Back closes it", async ({ page, request }) => {
+    await clearHistory(request);
+    await makeGeneration(request, "A kite opened twice");
+    await page.goto("/leaderboard");
+    await page.goto("/");
+    const address = page.url();
+    const opener = page.getByRole("article").first().getByRole("button", { name: /^Open image 1 of 1/ });
+    const dialog = page.getByRole("dialog", { name: "Image 1 of 1" });
+    await opener.click();
+    await expect(dialog).toBeVisible();
+    // Closed as Close closes it, then opened again as soon as it is gone: before the close's step back lands.
+    await page.evaluate(async () => {
+      document.querySelector("dialog")?.close();
+      while (document.querySelector("dialog")) await new Promise((resolve) => setTimeout(resolve, 0));
+      const again = [...document.querySelectorAll("button")].find((button) => button.getAttribute("aria-label")?.startsWith("Open image 1 of 1"));
+      again?.click();
+    });
+    await page.waitForTimeout(500);
+    await expect(dialog).toBeVisible();
+    await page.goBack();
+    await expect(page.locator("dialog")).toHaveCount(0);
+    expect(page.url()).toBe(address);
+    await page.goBack();
+    await expect(page).toHaveURL(FROM);
+  });
+
+  test("a lightbox that closes with another entry current gives the page its scroll restoration back", async ({ page, request }) => {
+    await clearHistory(request);
+    await makeGeneration(request, "A kite left behind");
+    await page.goto("/");
+    await page.getByRole("article").first().getByRole("button", { name: /^Open image 1 of 1/ }).click();
+    await expect(page.getByRole("dialog", { name: "Image 1 of 1" })).toBeVisible();
+    expect(await restoration(page)).toBe("manual");
+    // An entry over the lightbox's, as a client navigation adds before the view unmounts.
+    await page.evaluate(() => window.history.pushState({}, ""));
+    await page.keyboard.press("Escape");
+    await expect(page.locator("dialog")).toHaveCount(0);
+    await expect.poll(() => restoration(page)).toBe("auto");
+  });
+});

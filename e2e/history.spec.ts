@@ -76,6 +76,8 @@ test.describe("the history", () => {
     await expect(unloaded).toBeVisible();
     await unloaded.getByRole("button", { name: "Close" }).click();
     await expect(unloaded).toHaveCount(0);
+    // The keyboard's place goes back to what opened it, as the dialog's Close gives it back.
+    await expect(openImage).toBeFocused();
     await openImage.click();
     await expect(unloaded).toBeVisible();
 

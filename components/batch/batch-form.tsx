@@ -8,7 +8,7 @@ import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
-import { SubmitArea, useSubmitOnce, useCostGate } from "@/components/playground/submit-area";
+import { SUBMIT_KEYS, SubmitArea, useSubmitOnce, useCostGate } from "@/components/playground/submit-area";
 import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
@@ -173,6 +173,7 @@ export function BatchForm({
           placeholder={values.source === "csv" ? `${BATCH_COLUMNS.join(",")}\n${t.csvExampleRow},,qwen-image,1328*1328,7,1` : t.promptsPlaceholder}
           aria-invalid={read.error !== null}
           aria-describedby={describedBy("batch-text", values.source === "csv", read.error !== null)}
+          aria-keyshortcuts={SUBMIT_KEYS}
           {...register("text")}
         />
       </Field>

@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { MARK } from "./view-entry";
 
 /**
  * The browser's Back (a phone's back gesture) closes a full-screen view, the slide show or the lightbox,
@@ -19,41 +20,60 @@ export const useBackCloses = (close: () => void) => {
       listening = true;
     }
     // An entry already there is this view's own, kept over a remount (React's strict mode, a new `close`).
-    if (!isViewEntry(window.history.state)) {
-      restoration = window.history.scrollRestoration;
-      // Set before the entry is added, which takes the page entry's mode along: Back lands with neither restoring.
-      window.history.scrollRestoration = "manual";
-      window.history.pushState({ [MARK]: true }, "");
-    }
+    // While a step back is on its way the entry there is a closed view's, about to go: the entry is added
+    // once it has.
+    if (!steppingBack && !isViewEntry(window.history.state)) addEntry();
     onScreen = close;
     return () => {
       if (onScreen === close) onScreen = null;
       // After this commit, so a view mounted again in it keeps the entry.
       queueMicrotask(() => {
-        if (!onScreen && isViewEntry(window.history.state)) window.history.back();
+        if (onScreen) return;
+        if (isViewEntry(window.history.state)) stepBack();
+        // Gone another way (a client navigation left it behind): the page that follows restores its scroll.
+        else window.history.scrollRestoration = restoration;
       });
     };
   }, [close]);
 };
 
-/** The key that marks the history entry of an open view. */
-const MARK = "fullScreenView";
 const isViewEntry = (state: unknown): boolean => typeof state === "object" && state !== null && MARK in state;
 
 /** The way out of the view on screen: there is one at most, each being modal. */
 let onScreen: (() => void) | null = null;
 let listening = false;
+/** A `history.back()` of the hook's own not yet landed: it is asynchronous, and a view may open before it does. */
+let steppingBack = false;
 /** The page's own scroll restoration, given back when its entry is reached again. */
 let restoration: ScrollRestoration = "auto";
 
+const addEntry = () => {
+  restoration = window.history.scrollRestoration;
+  // Set before the entry is added, which takes the page entry's mode along: Back lands with neither restoring.
+  window.history.scrollRestoration = "manual";
+  window.history.pushState({ [MARK]: true }, "");
+};
+
+const stepBack = () => {
+  steppingBack = true;
+  window.history.back();
+};
+
 const onPopState = () => {
+  const own = steppingBack;
+  steppingBack = false;
   if (isViewEntry(window.history.state)) {
     // Forward onto the entry of a view since closed: nothing is open there, and a Back from it would seem
     // to do nothing, so the page goes back to its own entry.
-    if (!onScreen) window.history.back();
+    if (!onScreen) stepBack();
     return;
   }
   window.history.scrollRestoration = restoration;
+  // A view opened while the hook's own step back was on its way stays open, with an entry of its own.
+  if (own) {
+    if (onScreen) addEntry();
+    return;
+  }
   const view = onScreen;
   onScreen = null;
   view?.();
