@@ -1,5 +1,5 @@
 import type { Locator } from "@playwright/test";
-import { expect, failure, test } from "./fixtures";
+import { expect, failure, test, viewEntryGone } from "./fixtures";
 
 /**
  * How a card's row of buttons (the one that ends with Delete) is laid out: the gaps between neighbours on a
@@ -289,6 +289,7 @@ test.describe("comparing models side by side", () => {
     const show = page.getByRole("dialog", { name: "Presentation" });
     await expect(show.getByRole("figure").first()).toContainText(columnA);
     await page.keyboard.press("Escape");
+    await viewEntryGone(page);
     await page.reload();
     await expect(compare.card().getByRole("heading", { name: "Qwen-Image Max" })).toBeVisible();
   });

@@ -90,6 +90,13 @@ export const selectModel = async (select: Locator, name: string) => {
   await select.selectOption(value);
 };
 
+/**
+ * Waits for a closed full-screen view (the lightbox, the slide show) to have taken its history entry away: the
+ * close steps back, which the browser does a moment later, and a navigation started before then is cancelled by
+ * that step (a person cannot be that quick; a test can).
+ */
+export const viewEntryGone = (page: Page) => page.waitForFunction(() => !(history.state && typeof history.state === "object" && "fullScreenView" in history.state));
+
 const CHUNKS = "**/_next/static/chunks/**";
 
 /**

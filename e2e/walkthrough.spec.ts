@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { clearHistory, expect, test } from "./fixtures";
+import { clearHistory, expect, test, viewEntryGone } from "./fixtures";
 
 /**
  * What a newcomer's first hour and a stakeholder's screen ran into, each checked as a person meets it, at a
@@ -69,6 +69,7 @@ test.describe("a newcomer's walk-through", () => {
       await expectNothingCut(page, "dialog", "the presentation");
       await expectNoSideScroll(page, "the presentation");
       await page.keyboard.press("Escape");
+      await viewEntryGone(page);
 
       await page.goto(sharePath);
       await expect(page.getByRole("article").first()).toBeVisible();
