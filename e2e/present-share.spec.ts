@@ -237,6 +237,36 @@ test.describe("presenting and sharing", () => {
     }
   });
 
+  test("a grid's slide lines its pictures up when one caption is longer than the other", async ({ grid, page }) => {
+    await grid.prompt.fill("A glass greenhouse full of orchids in the rain, seen from the garden path at dusk");
+    await grid.setAxis(1, "Prompt rewriting");
+    await grid.run();
+    const card = grid.card();
+    await expect(card.getByRole("img")).toHaveCount(2);
+    await card.getByRole("button", { name: "Present", exact: true }).click();
+    const show = page.getByRole("dialog", { name: "Presentation" });
+    const figures = show.getByRole("figure");
+    await expect(figures).toHaveCount(2);
+    // Rewriting off: the caption is the cell's name alone; on: the name and the rewritten prompt under it.
+    await expect(figures.nth(1)).toContainText("Revised:");
+    await expect(figures.nth(0)).not.toContainText("Revised:");
+    for (const picture of await show.getByRole("img").all()) await expect(picture).toHaveJSProperty("complete", true);
+    const boxes = await show.getByRole("img").evaluateAll((images) =>
+      images.map((image) => {
+        // The picture as drawn (object-fit: contain), not its box.
+        const box = image.getBoundingClientRect();
+        const { naturalWidth, naturalHeight } = image as HTMLImageElement;
+        const scale = Math.min(box.width / naturalWidth, box.height / naturalHeight);
+        return { top: box.top + (box.height - naturalHeight * scale) / 2, height: naturalHeight * scale };
+      }),
+    );
+    const captions = await show.getByTestId("slide-caption").evaluateAll((parts) => parts.map((part) => part.getBoundingClientRect().top));
+    await show.screenshot({ path: "test-results/screenshots/presentation-grid-captions.png" });
+    expect(boxes[0]?.top).toBeCloseTo(boxes[1]?.top ?? NaN, 0);
+    expect(boxes[0]?.height).toBeCloseTo(boxes[1]?.height ?? NaN, 0);
+    expect(captions[0]).toBeCloseTo(captions[1] ?? NaN, 0);
+  });
+
   test("a share link or an address that leads nowhere says so in the site's own style, and leads back", async ({ page }) => {
     // The stylesheet is the site layout's, not the root layout's: a not-found page outside it would be unstyled.
     const styled = async () => {

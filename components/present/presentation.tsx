@@ -189,10 +189,15 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
         {slide.prompt}
       </p>
       {/* On a phone held upright the pictures are as wide as they can be, not as tall: they and their captions sit
-          together in the middle rather than apart around an empty band. */}
-      <div className="grid min-h-0 flex-1 gap-[1.5vw] max-sm:portrait:content-center" style={{ gridTemplateColumns: `repeat(${slide.panels.length}, minmax(0, 1fr))` }}>
+          together in the middle rather than apart around an empty band. The figures share the slide's two rows
+          (subgrid, where the browser has it), so pictures beside a longer caption are drawn as large, and line up,
+          as the others. */}
+      <div
+        className="grid min-h-0 flex-1 grid-rows-[minmax(0,1fr)_auto] gap-x-[1.5vw] gap-y-[1vh] max-sm:portrait:grid-rows-[auto_auto] max-sm:portrait:content-center"
+        style={{ gridTemplateColumns: `repeat(${slide.panels.length}, minmax(0, 1fr))` }}
+      >
         {slide.panels.map((panel) => (
-          <figure key={panel.label} className="grid min-h-0 grid-rows-[minmax(0,1fr)_auto] justify-items-center gap-[1vh]">
+          <figure key={panel.label} className="row-span-2 grid min-h-0 grid-rows-[minmax(0,1fr)_auto] justify-items-center gap-y-[1vh] supports-[grid-template-rows:subgrid]:grid-rows-subgrid">
             {panel.image ? (
               // eslint-disable-next-line @next/next/no-img-element -- stored originals, already decoded by the preloader
               <img
