@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type ImageAnswer } from "./answer";
-import { answerNotices, billedImages, emptyAnswerError } from "./shortfall";
+import { answerNotices, billedImages, emptyAnswerError, imagesToKeep, KEPT_PER_ANSWER } from "./shortfall";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 
 /**
@@ -302,5 +302,15 @@ describe("billing and notices", () => {
       "1 came with a link or data that cannot be read and could not be kept.",
     ]);
     expect(answerNotices(1, answer({ images: [one] }))).toEqual([]);
+  });
+
+  it("keeps no more of a flood of images than any model makes in one request, and says so", () => {
+    const flood = Array.from({ length: 20_000 }, () => one);
+    expect(imagesToKeep(1, flood)).toHaveLength(KEPT_PER_ANSWER);
+    expect(imagesToKeep(2, [one, one, one])).toHaveLength(3);
+    expect(answerNotices(1, answer({ images: flood }))).toEqual([
+      `The gateway returned 20000 images, more than the 1 asked for; the first ${KEPT_PER_ANSWER} are kept, and all are counted.`,
+    ]);
+    expect(billedImages(answer({ images: flood }))).toBe(20_000);
   });
 });

@@ -5,6 +5,7 @@ import type { AnswerShape } from "../simulator/answer-shapes";
 import { useSimulatorServer } from "../simulator/test-support";
 import { failureOf } from "@/test/call-support";
 import { callGateway, type CallOptions } from "./call";
+import { KEPT_PER_ANSWER } from "./shortfall";
 
 /**
  * Every answer shape the gateway may send, and the asynchronous task flow, through the real client against the
@@ -82,6 +83,15 @@ describe("partial and excess answers", () => {
     expect(result.images).toHaveLength(4);
     expect(result.billedImages).toBe(4);
     expect(result.notices).toEqual(["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."]);
+  });
+
+  it("more images than any model makes are counted and billed, and only as many as that are kept", async () => {
+    sim().injectFault({ kind: "over_deliver" });
+    const result = await callGateway(target(), options, request({ n: 4 }));
+    expect(KEPT_PER_ANSWER).toBe(6);
+    expect(result.images).toHaveLength(6);
+    expect(result.billedImages).toBe(7);
+    expect(result.notices).toEqual(["The gateway returned 7 images, more than the 4 asked for; the first 6 are kept, and all are counted."]);
   });
 
   it("an unknown shape fails safely, naming the request id", async () => {

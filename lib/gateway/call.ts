@@ -11,7 +11,7 @@ import { buildRequestBody, requestPath, type RequestStyle } from "./request-body
 import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type TaskAnswer, type UpstreamIds } from "./answer";
 import { exchange, noResponseCode, RequestNotMade, type Exchange, type ExchangeOptions, type GatewayTarget } from "./exchange";
 import { DEFAULT_POLL_INTERVALS_MS, followTask, taskEndedError } from "./follow-task";
-import { answerNotices, billedImages, emptyAnswerError } from "./shortfall";
+import { answerNotices, billedImages, emptyAnswerError, imagesToKeep } from "./shortfall";
 
 /**
  * One generation call over HTTP, with the target and key handed in. client.ts decides the target from the
@@ -182,7 +182,7 @@ export const callGateway = async (
     if (answer.images.length === 0) throw emptyAnswerError(answer, call).with({ billedImages: billedImages(answer) });
     return {
       request: sent,
-      images: answer.images,
+      images: imagesToKeep(sent.n, answer.images),
       created: answer.created,
       durationMs: Math.round(performance.now() - started),
       requestId: answer.requestId,

@@ -1,6 +1,8 @@
 import type { AppError } from "../errors";
 import { notUnderstood, type ImageAnswer } from "./answer";
 import { isModerationCode, mapUpstreamError, type UpstreamFailure } from "./upstream-errors";
+import { EDIT_MODELS } from "../models/edit-models";
+import { MODELS } from "../models/registry";
 
 /**
  * What an answer gave against what was asked: the images it bills, and one sentence per way it fell short
@@ -16,11 +18,23 @@ const count = (values: readonly string[]): Map<string, number> => {
   return counts;
 };
 
+/**
+ * The most images one answer has kept: as many as any model makes in one request. An answer past it (a
+ * gateway's fault, or a hostile relay's) would have the server fetch and store every image it lists, thousands
+ * of downloads at once from one answer a few megabytes long.
+ */
+export const KEPT_PER_ANSWER = Math.max(...[...MODELS, ...EDIT_MODELS].map((model) => model.n.max));
+
+/** The images of an answer that are kept: every one, up to what was asked or, when more came, `KEPT_PER_ANSWER`. */
+export const imagesToKeep = <Image>(asked: number, images: readonly Image[]): readonly Image[] => images.slice(0, Math.max(asked, KEPT_PER_ANSWER));
+
 export const answerNotices = (asked: number, answer: ImageAnswer): string[] => {
   const got = answer.images.length;
+  const kept = imagesToKeep(asked, answer.images).length;
   const notices: string[] = [];
   if (got < asked) notices.push(`The gateway returned ${got} of the ${asked} images asked for.`);
-  if (got > asked) notices.push(`The gateway returned ${got} images, more than the ${asked} asked for; all are kept and counted.`);
+  if (got > asked && kept === got) notices.push(`The gateway returned ${got} images, more than the ${asked} asked for; all are kept and counted.`);
+  if (kept < got) notices.push(`The gateway returned ${got} images, more than the ${asked} asked for; the first ${kept} are kept, and all are counted.`);
   const refused = answer.failed.filter(isModerationCode).length;
   if (refused > 0) notices.push(`Content moderation refused ${refused} of them.`);
   const failed = answer.failed.filter((code) => !isModerationCode(code));

@@ -232,6 +232,7 @@ const sentences = async (): Promise<string[]> => {
     ),
     ...answerNotices(3, { ...EMPTY_ANSWER, images: [ONE_IMAGE], failed: ["DataInspectionFailed", "InternalError.Algo"], unusable: 1, stoppedEarly: ["length"] }),
     ...answerNotices(1, { ...EMPTY_ANSWER, images: [ONE_IMAGE, ONE_IMAGE] }),
+    ...answerNotices(1, { ...EMPTY_ANSWER, images: Array.from({ length: 9 }, () => ONE_IMAGE) }),
     ...lostNotices(4, [new AppError("bad_upstream_response", "The gateway returned an image that does not decode.")]),
     taskStillRunning("RUNNING", 180_000),
     answerStillArriving(240_000),

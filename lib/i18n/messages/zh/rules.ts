@@ -115,6 +115,7 @@ export const rules: Messages["rules"] = {
     ["^The gateway returned (?<got>\\d+) of the (?<asked>\\d+) images asked for\\.$", "网关只返回了所需 {asked} 张图片中的 {got} 张。"],
     ["^It was stopped after the gateway had answered: the images it billed are kept\\.$", "网关已经作答后才被停止：已计费的图片都保留了下来。"],
     ["^The gateway returned (?<got>\\d+) images, more than the (?<asked>\\d+) asked for; all are kept and counted\\.$", "网关返回了 {got} 张图片，多于所需的 {asked} 张；全部保存并计入用量。"],
+    ["^The gateway returned (?<got>\\d+) images, more than the (?<asked>\\d+) asked for; the first (?<kept>\\d+) are kept, and all are counted\\.$", "网关返回了 {got} 张图片，多于所需的 {asked} 张；只保存前 {kept} 张，全部计入用量。"],
     ["^Content moderation refused (?<n>\\d+) of them\\.$", "其中 {n} 张被内容审核拒绝。"],
     ["^(?<n>\\d+) failed at the gateway \\((?<codes>[^)]+)\\)\\.$", "其中 {n} 张在网关端失败（{codes}）。"],
     ["^(?<n>\\d+) came with a link or data that cannot be read and could not be kept\\.$", "其中 {n} 张的链接或数据无法读取，无法保存。"],
