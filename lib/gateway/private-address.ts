@@ -4,9 +4,11 @@ import { BlockList, isIP, type LookupFunction } from "node:net";
 /**
  * Addresses an image link from the gateway must never make this server fetch: loopback, private networks,
  * link-local (cloud metadata lives there), and the like. A link naming such a host would turn the server
- * into a door into its own network.
+ * into a door into its own network. IPv6 is allowed only in global unicast, and not even there in the
+ * ranges that carry an IPv4 address inside (6to4, Teredo): NAT64's `64:ff9b::10.0.0.1` or 6to4's
+ * `2002:a00:1::` reach a private IPv4 host through a translator on networks that have one.
  */
-const PRIVATE = new BlockList();
+const PRIVATE_V4 = new BlockList();
 for (const [network, prefix] of [
   ["0.0.0.0", 8],
   ["10.0.0.0", 8],
@@ -14,26 +16,35 @@ for (const [network, prefix] of [
   ["127.0.0.0", 8],
   ["169.254.0.0", 16],
   ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
   ["192.168.0.0", 16],
   ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  // Multicast, the reserved 240/4 and the broadcast address.
+  ["224.0.0.0", 3],
 ] as const) {
-  PRIVATE.addSubnet(network, prefix, "ipv4");
+  PRIVATE_V4.addSubnet(network, prefix, "ipv4");
 }
+const GLOBAL_V6 = new BlockList();
+GLOBAL_V6.addSubnet("2000::", 3, "ipv6");
+const TUNNELS_V6 = new BlockList();
 for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
+  ["2001::", 32],
+  ["2001:db8::", 32],
+  ["2002::", 16],
 ] as const) {
-  PRIVATE.addSubnet(network, prefix, "ipv6");
+  TUNNELS_V6.addSubnet(network, prefix, "ipv6");
 }
 
 export const isPrivateAddress = (address: string): boolean => {
   const family = isIP(address);
   if (family === 0) return false;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return PRIVATE.check(mapped, "ipv4");
-  return PRIVATE.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (mapped) return PRIVATE_V4.check(mapped, "ipv4");
+  if (family === 4) return PRIVATE_V4.check(address, "ipv4");
+  return !GLOBAL_V6.check(address, "ipv6") || TUNNELS_V6.check(address, "ipv6");
 };
 
 /** A host name's addresses; the system's resolver unless a test brings its own. */
