@@ -100,6 +100,16 @@ export const newVoterLimitCases = ({
     await alsoRefused?.(id, "address:203.0.113.5");
   });
 
+  it("gives a new voter's cookie Secure where the person came over https, through a proxy that ended TLS too", async () => {
+    const { token } = await poll();
+    const cookieOf = async (headers: Record<string, string>) => {
+      const view = await routes.vote.GET(new Request(`http://localhost/api/vote/${token}`, { headers: { [CLIENT_ADDRESS_HEADER]: "203.0.113.5", ...headers } }), params({ token }));
+      return view.headers.get("set-cookie") ?? "";
+    };
+    expect(await cookieOf({ "x-forwarded-proto": "https" })).toMatch(/; Secure$/);
+    expect(await cookieOf({})).not.toMatch(/Secure/);
+  });
+
   // Two tabs of one new voter, or a double tap on two items' picks: both first votes arrive at once.
   const bothAtOnce = (token: string, voter: { cookie: string; seat: string }) => Promise.all([vote(token, voter, 0), vote(token, voter, 1)]);
 

@@ -5,6 +5,7 @@ import { readCookie } from "../access/session-token";
 import { getHistory } from "../history";
 import { AppError } from "../errors";
 import { notFound } from "../http/responses";
+import { servedOverHttps } from "../http/served-over-https";
 import type { Poll } from "./poll";
 import { OTHER_SEAT, VOTER_UNKNOWN } from "./refusals";
 import { voterSeat } from "./voter-order";
@@ -35,6 +36,6 @@ export const voterAccess = async (
   }
   if (!welcome) throw new AppError("invalid_request", VOTER_UNKNOWN);
   const voter = randomBytes(16).toString("base64url");
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  const secure = servedOverHttps(request) ? "; Secure" : "";
   return { poll, voter, setCookie: `${VOTER_COOKIE}=${voter}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000${secure}` };
 };

@@ -4,6 +4,7 @@ import { issueSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from "@/lib/access/
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { handleRoute } from "@/lib/http/route";
+import { servedOverHttps } from "@/lib/http/served-over-https";
 import { getSignInLimit } from "@/lib/limits";
 import { addressKey } from "@/lib/limits/rate-limit";
 
@@ -18,7 +19,7 @@ const cookie = (request: Request, value: string, maxAgeSeconds: number) =>
     "HttpOnly",
     "SameSite=Lax",
     `Max-Age=${maxAgeSeconds}`,
-    ...(new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https" ? ["Secure"] : []),
+    ...(servedOverHttps(request) ? ["Secure"] : []),
   ].join("; ");
 
 /** Signs in with the playground password: sets a signed, HttpOnly session cookie. */
