@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { captureConsole, startRouteHarness, type RouteHarness } from "@/test/route-harness";
 import { checkAddress } from "./download-check";
-import { withDownloadTurn } from "./download-turn";
+import { DOWNLOAD_FROM_ELSEWHERE, withDownloadTurn } from "./download-turn";
 
 /** A download's turn of the rate limit, with the real limit of a process configured for 2 a minute. */
 
@@ -33,5 +33,17 @@ describe("a download's turn of the rate limit", () => {
     // Two files made this minute: the third is refused, and so is its check.
     await expect(withDownloadTurn(new Request(DECK), session, made)).rejects.toMatchObject({ code: "too_many_requests" });
     await expect(withDownloadTurn(new Request(checkAddress(DECK)), session, made)).rejects.toMatchObject({ code: "too_many_requests" });
+  });
+
+  it("is refused, untaken, to a request another site's page made, and taken for the playground's own or a typed address", async () => {
+    const session = "session-elsewhere";
+    const from = (site: string) => new Request(DECK, { headers: { "sec-fetch-site": site } });
+    // As many as a page elsewhere likes: each refused before any turn is taken or any work done.
+    for (const site of ["cross-site", "same-site", "cross-site", "cross-site"]) {
+      await expect(withDownloadTurn(from(site), session, made)).rejects.toMatchObject({ code: "forbidden", message: DOWNLOAD_FROM_ELSEWHERE });
+    }
+    expect(await withDownloadTurn(from("same-origin"), session, made)).toBe("the file");
+    expect(await withDownloadTurn(from("none"), session, made)).toBe("the file");
+    await expect(withDownloadTurn(from("same-origin"), session, made)).rejects.toMatchObject({ code: "too_many_requests" });
   });
 });

@@ -21,6 +21,7 @@ import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
 import { answerStillArriving, REQUEST_NOT_MADE } from "../gateway/call";
 import { LINK_EXPIRED } from "../gateway/fetch-image";
+import { DOWNLOAD_FROM_ELSEWHERE } from "../download/download-turn";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
 import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
 import { parseGenerateRequest, parseWith, REQUEST_REFUSED } from "../generation/parse-request";
@@ -262,6 +263,7 @@ const sentences = async (): Promise<string[]> => {
     BLIND_WATERMARK,
     REQUEST_NOT_MADE,
     LINK_EXPIRED,
+    DOWNLOAD_FROM_ELSEWHERE,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),

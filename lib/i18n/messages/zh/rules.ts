@@ -262,6 +262,7 @@ export const rules: Messages["rules"] = {
     ["^The list “(?<name>[^”]+)” does not exist \\(it may have been deleted\\)\\.$", "列表“{name}”不存在（可能已被删除）。"],
     ["^Sign in to use the playground\\.$", "请先登录再使用体验台。"],
     ["^This request came from another site and was refused\\.$", "这个请求来自其他网站，已被拒绝。"],
+    ["^A download is made only from the playground's own pages: open the playground and download it there\\.$", "下载只能从体验台自己的页面发起：请打开体验台，在那里下载。"],
     ["^That page of the history does not exist\\.$", "历史记录中没有这一页。"],
     ["^The history's “limit” parameter takes a whole number from (?<min>\\d+) to (?<max>\\d+)\\.$", "历史记录的“limit”参数只接受 {min} 到 {max} 之间的整数。"],
     ["^The history's “q” parameter takes words to find: at most (?<max>\\d+) characters, none of them NUL\\.$", "历史记录的“q”参数是要查找的词：最多 {max} 个字符，且不能含有 NUL 字符。"],
