@@ -15,8 +15,11 @@ describe("the client's address", () => {
     // The client forged entries in front: they are further left than the trusted ones look.
     expect(clientAddress("10.0.0.2", "6.6.6.6, 7.7.7.7, 198.51.100.9, 10.0.0.1", 2)).toBe("198.51.100.9");
     expect(clientAddress("10.0.0.1", ["6.6.6.6", "198.51.100.9"], 1)).toBe("198.51.100.9");
-    // Fewer entries than declared proxies: the first known.
+    // Fewer entries than declared proxies: the request did not come through them all, so whatever it carries may
+    // be the client's own writing; the connection's address is the one known.
     expect(clientAddress("10.0.0.1", undefined, 3)).toBe("10.0.0.1");
+    expect(clientAddress("10.0.0.2", "6.6.6.6", 2)).toBe("10.0.0.2");
+    expect(clientAddress("10.0.0.2", "6.6.6.6, 7.7.7.7", 3)).toBe("10.0.0.2");
   });
 
   it("is written by the server into its own header before any handler sees the request", async () => {

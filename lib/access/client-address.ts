@@ -15,8 +15,9 @@ export const clientAddress = (socketAddress: string | undefined, forwardedFor: s
   if (trustedHops === 0) return socket;
   const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")) as string;
   const chain = [...forwarded.split(",").map((entry) => entry.trim()).filter(Boolean), socket];
-  // Fewer entries than declared proxies: the request did not come through them all; the first is the best known.
-  return chain[Math.max(0, chain.length - 1 - trustedHops)] ?? socket;
+  // Fewer entries than declared proxies: the request did not come through them all (it reached the instance
+  // around them), so its entries may all be the client's own writing; only the connection is known.
+  return chain.length - 1 < trustedHops ? socket : (chain[chain.length - 1 - trustedHops] ?? socket);
 };
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
