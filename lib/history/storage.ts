@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { createLeaseExpiry } from "../jobs/lease-expiry";
 import { DEFAULT_LINGER_MS } from "../jobs/linger";
 import { errorText } from "../error-text";
 import { processSingleton } from "../process-singleton";
@@ -71,9 +72,10 @@ const tidy = async <T>(what: string, step: () => Promise<T>, otherwise: T): Prom
  * hourly, as a server may run for weeks without the start-up's sweep. Requests call it as well as a timer, so
  * hosts that freeze or end idle processes still get it done.
  */
-const createUpkeep = (storage: Storage, leaseMs: number) => {
+const createUpkeep = (storage: Storage, leaseMs: number, startedAt: number) => {
   const due = { leases: 0, inputs: 0 };
   let busy = false;
+  const expireLeases = createLeaseExpiry((now, ranOutBefore) => storage.store.expireLeases(now, now + DEFAULT_LINGER_MS, ranOutBefore), leaseMs, startedAt);
   return async (now: number): Promise<void> => {
     // One round at a time; a call while one runs has nothing to add.
     if (busy) return;
@@ -81,7 +83,7 @@ const createUpkeep = (storage: Storage, leaseMs: number) => {
     try {
       if (now >= due.leases) {
         due.leases = now + Math.max(1_000, leaseMs / 3);
-        await storage.store.expireLeases(now, now + DEFAULT_LINGER_MS);
+        await expireLeases(now);
       }
       if (now >= due.inputs) {
         due.inputs = now + INPUT_SWEEP_MS;
@@ -145,6 +147,6 @@ export const openStorage = async (config: StorageConfig | string, at?: number): 
   // Files carry the clock's time. Another instance may be between writing an image and committing its
   // record, so with shared records only old orphans are swept.
   const swept = await tidy("sweeping image files no record owns", async () => images.sweep(await store.imageIds(), Date.now() - (databaseUrl || s3 ? ORPHAN_AGE_MS : 0)), 0);
-  const upkeep = createUpkeep(storage, leaseMs);
+  const upkeep = createUpkeep(storage, leaseMs, now);
   return { ...storage, config: settings, database, interrupted, swept, dropped, upkeep, now: clock.now };
 };

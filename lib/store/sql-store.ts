@@ -736,8 +736,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     markInterrupted(now, lingerUntil = now) {
       return interrupt(now, lingerUntil, (query) => query);
     },
-    expireLeases(now, lingerUntil = now) {
-      return interrupt(now, lingerUntil, (query) => query.where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", now)])));
+    expireLeases(now, lingerUntil = now, ranOutBefore = now) {
+      return interrupt(now, lingerUntil, (query) => query.where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", ranOutBefore)])));
     },
     async renewLeases(owner, ids, until) {
       if (ids.length === 0) return [];

@@ -727,6 +727,10 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(await store.get("theirs")).toMatchObject({ status: "interrupted", finishedAt: 5_001, error: { code: "internal_error" } });
       expect((await store.get("mine"))?.status).toBe("running");
       expect(await store.renewLeases("i2", ["theirs"], 20_000)).toEqual([]);
+      // Told to spare leases that ran out since a moment (the database was away then): only older ones end.
+      await store.create({ id: "late", createdAt: 1, request: request("late") }, lease("i3", 7_000));
+      expect(await store.expireLeases(30_000, 30_000, 6_000)).toBe(0);
+      expect(await store.expireLeases(30_000, 30_000, 7_001)).toBe(1);
     });
 
     it("interrupts generations recorded before leases existed at the first look", async () => {

@@ -237,9 +237,9 @@ export type GenerationStore = {
   /**
    * Marks interrupted the running generations whose lease ran out (their instance died or hung), and those
    * recorded before leases existed, settled as `markInterrupted` settles them; answers how many. Any instance
-   * may call it, as often as it likes.
+   * may call it, as often as it likes. `ranOutBefore` (by default `now`): only leases that ran out before it.
    */
-  expireLeases(now: number, lingerUntil?: number): Promise<number>;
+  expireLeases(now: number, lingerUntil?: number, ranOutBefore?: number): Promise<number>;
   /** Extends this owner's leases on `ids`; answers the ones still running under it (any other was ended elsewhere). */
   renewLeases(owner: string, ids: readonly string[], until: number): Promise<string[]>;
   /** An ended call the gateway may still be working on keeps its place under the cap until `until`. */

@@ -10,7 +10,14 @@ import { stopOnExit } from "./stop-on-exit";
  * loopback port (its socket in the same folder), removed when stopped. The binaries refuse to run as root,
  * so a root caller runs them as the `postgres` user.
  */
-export type PostgresCluster = { readonly url: string; readonly port: number; stop(): void };
+export type PostgresCluster = {
+  readonly url: string;
+  readonly port: number;
+  stop(): void;
+  /** Stops the server as an outage would (connections cut), its data kept for `resume`. */
+  pause(): void;
+  resume(): void;
+};
 
 const binDir = (): string => {
   const root = "/usr/lib/postgresql";
@@ -38,7 +45,9 @@ export const startPostgresCluster = async (): Promise<PostgresCluster> => {
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale", "C.UTF-8"]);
   const port = await freePort();
   // fsync off: a test cluster is thrown away, and durability is not what these tests measure.
-  run("pg_ctl", ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "-l", join(dir, "log"), "-w", "start"]);
+  const start = () =>
+    run("pg_ctl", ["-D", data, "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, "-l", join(dir, "log"), "-w", "start"]);
+  start();
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -57,5 +66,7 @@ export const startPostgresCluster = async (): Promise<PostgresCluster> => {
       forget();
       stop();
     },
+    pause: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    resume: start,
   };
 };
