@@ -57,4 +57,21 @@ test.describe("gateway faults reach the user as plain words", () => {
     await expect(result.getByRole("button", { name: "Cancel" })).toHaveCount(0);
     await expect.poll(async () => (await simulator.stats()).aborted).toBe(1);
   });
+
+  test("a stored image that failed to load (the image store away a moment) mends itself without a reload", async ({ playground, page }) => {
+    // The store answers the first two asks for the thumbnail with an error, as a bucket away for a while would.
+    let refused = 0;
+    await page.route(/\/api\/images\/[^/]+\/thumb(\?.*)?$/, async (route) => {
+      if (refused < 2) {
+        refused += 1;
+        await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "upstream_unavailable", message: "The image store could not be reached." } }) });
+      } else await route.continue();
+    });
+    await playground.prompt.fill("A picture the store was slow to give");
+    await playground.generateButton.click();
+    const image = playground.latest().getByRole("img");
+    await expect(image).toHaveCount(1, { timeout: 30_000 });
+    await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(refused).toBe(2);
+  });
 });
