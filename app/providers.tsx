@@ -7,14 +7,12 @@ import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
 import type { Theme } from "@/lib/theme/theme";
 import { ThemeProvider } from "@/components/ui/theme-switch";
-import { retryStoredImages } from "@/components/ui/retry-stored-images";
 import { leaveSpentViewEntry } from "@/components/ui/view-entry";
 
 export function Providers({ locale, messages, theme, children }: { locale: Locale; messages: Messages; theme: Theme; children: ReactNode }) {
   // Generations are paid and not idempotent: a failed one is shown, never retried behind the user's back.
   const [client] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   useEffect(leaveSpentViewEntry, []);
-  useEffect(retryStoredImages, []);
   return (
     <I18nProvider locale={locale} messages={messages}>
       <ThemeProvider theme={theme}>

@@ -33,7 +33,11 @@ export const ReplacedNote = dynamic(recoverable(() => import("./playground/repla
 
 type Cards = typeof import("./history/cards");
 let cards: Cards | null = null;
-const loadCards = () => import("./history/cards").then((module) => (cards = module));
+const loadCards = () =>
+  import("./history/cards").then((module) => {
+    module.mendStoredImages();
+    return (cards = module);
+  });
 
 /**
  * The history's cards' code, loaded the first time there is a card to show (an empty history never fetches

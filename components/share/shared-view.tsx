@@ -1,12 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { SettingsList } from "@/components/history/settings-list";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Presentation } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { buttonLinkClass } from "@/components/ui/link-class";
 import { LocalTime } from "@/components/ui/local-time";
+import { mendStoredImages } from "@/components/ui/retry-stored-images";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
@@ -28,6 +29,7 @@ export function SharedView({ share, prices }: { share: PublicShare; prices: Page
   const t = useMessages().share;
   const locale = useLocale();
   const [presenting, setPresenting] = useState(false);
+  useEffect(mendStoredImages, []);
   return (
     <PricesContext value={prices}>
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-6">

@@ -8,9 +8,15 @@ const WAITS_MS = [2_000, 5_000, 10_000, 20_000, 40_000];
  * a few times, further apart each time, so the page mends itself once the store is back instead of keeping
  * broken pictures until a reload. One listener for every picture of the page: a failed load does not bubble,
  * so it is heard on its way down. The new try has an address of its own (`?retry=N`, which the route does not
- * read), as the browser may keep the failure under the old one.
+ * read), as the browser may keep the failure under the old one. Installed with the first thing to show such
+ * images (the history's cards, a shared page), not with the first screen, whose script it would only weigh.
  */
-export const retryStoredImages = () => {
+let installed = false;
+
+/** Installs it for the page's life, once however often it is asked. */
+export const mendStoredImages = () => {
+  if (installed) return;
+  installed = true;
   const tries = new WeakMap<HTMLImageElement, number>();
   const failed = (event: Event) => {
     const image = event.target;
@@ -29,5 +35,4 @@ export const retryStoredImages = () => {
     }, wait);
   };
   document.addEventListener("error", failed, true);
-  return () => document.removeEventListener("error", failed, true);
 };
