@@ -4,7 +4,7 @@ import { defaultRequest } from "../models/defaults";
 import type { SentGenerate } from "../generation/result";
 import { useSimulatorServer } from "../simulator/test-support";
 import { closedPort, exposeGc, failureOf } from "@/test/call-support";
-import { answerStillArriving, callGateway, maxResponseBytes, REQUEST_NOT_MADE, type CallOptions } from "./call";
+import { answerStillArriving, callGateway, CONNECTION_BROKE, GATEWAY_REDIRECTED, maxResponseBytes, REQUEST_NOT_MADE, type CallOptions } from "./call";
 
 /** The gateway call over a real socket against the simulator: no mocked fetch anywhere. */
 
@@ -187,6 +187,8 @@ describe("calling the gateway", () => {
       current().simulator.injectFault({ kind: "redirect_private" });
       const error = await failureOf(callGateway(target(), options, request()));
       expect(error.code).toBe("upstream_unreachable");
+      // The gateway was reached, and answered: its address is not what to check first.
+      expect(error.message).toBe(GATEWAY_REDIRECTED);
     } finally {
       unsubscribe("undici:request:create", onRequest);
     }
@@ -238,6 +240,8 @@ describe("retrying where the upstream did no work", () => {
     current().simulator.injectFault({ kind: "connection_reset" });
     const error = await failureOf(callGateway(target(), options, request()));
     expect(error.code).toBe("upstream_unreachable");
+    // Said as it is: the request went out, so it may have been taken (and billed); not "could not reach".
+    expect(error.message).toBe(CONNECTION_BROKE);
     expect(attempts).toEqual([1]);
     expect(current().simulator.stats().calls).toBe(1);
   });

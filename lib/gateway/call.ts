@@ -21,6 +21,10 @@ import { answerNotices, billedImages, emptyAnswerError, imagesToKeep } from "./s
 export type { GatewayTarget } from "./exchange";
 
 export const REQUEST_NOT_MADE = "The request to the gateway could not be made from its settings, so nothing was sent. Check ONETOKEN_BASE_URL and ONETOKEN_API_KEY.";
+/** A connection that broke once the request was out: the gateway was reached, and may have taken the request. */
+export const CONNECTION_BROKE = "The connection to the gateway broke after the request was sent: the gateway may have received it and billed it, and a retry is billed again.";
+/** A redirect is never followed (it could carry the key elsewhere): the gateway answered, at another address. */
+export const GATEWAY_REDIRECTED = "The gateway answered with a redirect to another address, which is not followed. Check that ONETOKEN_BASE_URL is the gateway's exact address (https or http, host and path).";
 
 export type CallOptions = {
   readonly requestStyle: RequestStyle;
@@ -116,6 +120,9 @@ export const callGateway = async (
     }
     const cause = error instanceof Error && error.cause !== undefined ? ` (${String(error.cause)})` : "";
     console.error(redact(`gateway call failed: ${String(error)}${cause}`, [target.apiKey]));
+    if (error instanceof Error && error.cause instanceof Error && /redirect/i.test(error.cause.message)) return new AppError("upstream_unreachable", GATEWAY_REDIRECTED);
+    // Out and not proven undone (a reset, a socket closed mid-answer): not a gateway out of reach.
+    if (mayBeWorking) return new AppError("upstream_unreachable", CONNECTION_BROKE);
     return new AppError("upstream_unreachable", "Could not reach the image gateway. Check the server's network and ONETOKEN_BASE_URL.");
   };
 

@@ -19,7 +19,7 @@ import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 import { parseGatewayAnswer } from "../gateway/answer";
-import { answerStillArriving, REQUEST_NOT_MADE } from "../gateway/call";
+import { answerStillArriving, CONNECTION_BROKE, GATEWAY_REDIRECTED, REQUEST_NOT_MADE } from "../gateway/call";
 import { LINK_EXPIRED } from "../gateway/fetch-image";
 import { DOWNLOAD_FROM_ELSEWHERE } from "../download/download-turn";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
@@ -264,6 +264,8 @@ const sentences = async (): Promise<string[]> => {
     REQUEST_NOT_MADE,
     LINK_EXPIRED,
     DOWNLOAD_FROM_ELSEWHERE,
+    CONNECTION_BROKE,
+    GATEWAY_REDIRECTED,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     TOO_LATE_TO_STOP,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),

@@ -22,4 +22,9 @@ describe("an answer's image", () => {
   it("that is no image at all is refused by its header", async () => {
     await expect(inspectImage(Buffer.from("<html>not an image</html>"))).rejects.toMatchObject({ code: "bad_upstream_response" });
   });
+
+  it("that is empty (a link that answered 200 with nothing) is refused as the gateway's, at both looks", async () => {
+    await expect(inspectImage(Buffer.alloc(0))).rejects.toMatchObject({ code: "bad_upstream_response" });
+    await expect(answerThumbnail(Buffer.alloc(0))).rejects.toMatchObject({ code: "bad_upstream_response" });
+  });
 });

@@ -17,9 +17,8 @@ export type ImageInfo = {
 
 /** What an answer's image says it is (its header): one of the three formats, and its size. */
 export const inspectImage = async (bytes: Buffer): Promise<ImageInfo> => {
-  const metadata = await sharp(bytes)
-    .metadata()
-    .catch(() => null);
+  // sharp throws at once, not in its promise, when the buffer is empty (a link that answered 200 with nothing).
+  const metadata = bytes.length === 0 ? null : await sharp(bytes).metadata().catch(() => null);
   const format = metadata?.format;
   if (!metadata?.width || !metadata.height || (format !== "png" && format !== "jpeg" && format !== "webp")) {
     throw new AppError("bad_upstream_response", "The gateway returned something that is not a PNG, JPEG or WebP image.");
@@ -43,7 +42,7 @@ export const processImage = async (bytes: Buffer): Promise<ImageInfo & { readonl
 });
 
 /** The grid's small WebP of an image already known to decode. */
-export const makeThumbnail = (bytes: Buffer): Promise<Buffer> =>
+export const makeThumbnail = async (bytes: Buffer): Promise<Buffer> =>
   sharp(bytes)
     .resize({ width: THUMBNAIL_WIDTH, withoutEnlargement: true })
     // Effort 2 of 6 encodes in half the time of the default 4 for a few percent more bytes (docs/benchmarks.md).

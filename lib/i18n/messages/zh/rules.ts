@@ -103,6 +103,8 @@ export const rules: Messages["rules"] = {
     ["^(?<model>Model [A-Z]|\\S+) refused one of the settings or the input image\\. Check the size, the number of images, the instruction's length and the input image for this model\\.$", "{model} 拒绝了其中一项设置或输入图片。请检查该模型的尺寸、图片数量、编辑指令长度和输入图片。"],
     ["^The image service failed on its side; try again\\.$", "图像服务端出错，请重试。"],
     ["^Could not reach the image gateway\\. Check the server's network and ONETOKEN_BASE_URL\\.$", "无法连接图像网关。请检查服务器网络和 ONETOKEN_BASE_URL。"],
+    ["^The connection to the gateway broke after the request was sent: the gateway may have received it and billed it, and a retry is billed again\\.$", "请求发出后与网关的连接中断：网关可能已收到请求并已计费，重试会再次计费。"],
+    ["^The gateway answered with a redirect to another address, which is not followed\\. Check that ONETOKEN_BASE_URL is the gateway's exact address \\(https or http, host and path\\)\\.$", "网关返回了指向其他地址的重定向，体验台不会跟随。请检查 ONETOKEN_BASE_URL 是否是网关的准确地址（https 或 http、主机和路径）。"],
     ["^Could not connect to the image gateway within (?<n>[\\d.]+) seconds\\. Check the server's network and ONETOKEN_BASE_URL\\.$", "{n} 秒内未能连上图像网关。请检查服务器网络和 ONETOKEN_BASE_URL。"],
     ["^No answer from the gateway within (?<n>[\\d.]+) seconds\\. Try again, perhaps with fewer images\\.$", "网关在 {n} 秒内没有回应。请重试，或减少图片数量。"],
     ["^The gateway answered, but its images had not finished arriving after (?<n>[\\d.]+) seconds, so the playground stopped reading them\\. They may have been billed; try again, perhaps with fewer images\\.$", "网关已经作答，但它的图片在 {n} 秒后仍未传完，本站已停止读取。这些图片可能已经计费；请重试，或减少图片数量。"],
