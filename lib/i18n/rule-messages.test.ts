@@ -14,7 +14,7 @@ import { BLIND_EDIT, BLIND_ONE_COLUMN, BLIND_SHARE } from "../compare/hidden-col
 import { TAKEAWAY_MAX_ITEMS, takeawaySource } from "../download/takeaway";
 import { parseListQuery } from "../generation/list-query-schema";
 import { NUL_REFUSED, readJsonBody } from "../http/read-json-body";
-import { TOO_LATE_TO_STOP } from "../jobs/runner";
+import { TOO_LATE_TO_CANCEL, TOO_LATE_TO_STOP } from "../jobs/runner";
 import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
@@ -268,6 +268,7 @@ const sentences = async (): Promise<string[]> => {
     GATEWAY_REDIRECTED,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     TOO_LATE_TO_STOP,
+    TOO_LATE_TO_CANCEL,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),
     await bodyRefusal({ "content-type": "text/plain" }),
     await bodyRefusal({ "content-type": "application/json" }),

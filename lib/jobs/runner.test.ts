@@ -12,7 +12,7 @@ import { defaultRequest } from "../models/defaults";
 import type { CompareRequest } from "../compare/compare-request";
 import { DEFAULT_GRID } from "../grid/grid-plan";
 import { useSimulatorServer } from "../simulator/test-support";
-import { createJobRunner, TOO_LATE_TO_STOP, type JobRunner } from "./runner";
+import { createJobRunner, TOO_LATE_TO_CANCEL, type JobRunner } from "./runner";
 
 /** Jobs end to end on real sockets and real files: simulator -> gateway call -> stored images and record. */
 
@@ -466,7 +466,7 @@ describe("spend limits", () => {
     await slow.idle();
   });
 
-  it("a cancel after the gateway answered is too late: the images it billed are kept, and the card says so", async () => {
+  it("a cancel after the gateway answered is refused as too late: the images it billed are kept, never said cancelled meanwhile", async () => {
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => (release = resolve));
     // The answer is in; its images are still on their way when the cancel comes.
@@ -478,11 +478,13 @@ describe("spend limits", () => {
     const late = createJobRunner({ ...storage, gateway: slowImages, limits: { maxConcurrent: 1, dailyImageLimit: 100, lingerMs: 60_000 } });
     const started = await late.start(request({ n: 2 }));
     await vi.waitFor(async () => expect((await storage.store.get(started.id))?.stage).toBe("downloading"));
-    expect(await late.cancel(started.id)).toMatchObject({ status: "cancelled" });
+    await expect(late.cancel(started.id)).rejects.toMatchObject({ code: "conflict", message: TOO_LATE_TO_CANCEL });
+    // Not "cancelled, nothing kept" while its images arrive: it runs on, as it is.
+    expect(await storage.store.get(started.id)).toMatchObject({ status: "running", stage: "downloading" });
     release();
     await late.idle();
     const done = await storage.store.get(started.id);
-    expect(done).toMatchObject({ status: "succeeded", billedImages: 2, notices: [TOO_LATE_TO_STOP] });
+    expect(done).toMatchObject({ status: "succeeded", billedImages: 2, notices: [] });
     expect(done?.images).toHaveLength(2);
     for (const image of done?.images ?? []) expect(await storage.images.read(image.id, "full")).not.toBeNull();
     // Billed and kept: counted, and its place under the cap is free (the gateway is done with it).

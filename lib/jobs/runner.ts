@@ -127,6 +127,9 @@ const NO_LIMITS: RunnerLimits = { maxConcurrent: Number.POSITIVE_INFINITY, daily
 /** A signal that never aborts: the fetching of images the gateway has already billed. */
 const NEVER = new AbortController().signal;
 
+/** Said to a cancel that comes once the gateway has answered: its images are billed, and on their way. */
+export const TOO_LATE_TO_CANCEL = "Too late to cancel: the gateway has answered and billed the images, so they are being kept.";
+
 /** Said on a generation stopped (cancelled, or its instance taken for gone) after the gateway had answered. */
 export const TOO_LATE_TO_STOP = "It was stopped after the gateway had answered: the images it billed are kept.";
 
@@ -485,8 +488,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // aborts the call, then says whether the request had gone out (its bill corrects the settlement); until
       // then a call that may be out keeps its place under the cap, so no new work is admitted over the cap.
       const cancelled = await store.cancelRunning(id, now(), lingerUntil());
-      running.get(id)?.controller.abort();
-      return cancelled ?? store.get(id);
+      if (cancelled) {
+        running.get(id)?.controller.abort();
+        return cancelled;
+      }
+      const record = await store.get(id);
+      if (record?.status === "running") throw new AppError("conflict", TOO_LATE_TO_CANCEL);
+      return record;
     },
     async cancelSet(comparisonId) {
       // As `cancel` does for each, all in one write: no claim starts a queued one meanwhile, and the calls

@@ -425,6 +425,11 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
   const queuedUpdate = (trx: Db, finishedAt: number) => trx.updateTable("generations").set({ status: "cancelled", finished_at: finishedAt }).where("status", "=", "queued");
   /** Which running generations an `interrupt` ends. */
   type RunningFilter = (query: ReturnType<typeof runningUpdate>) => ReturnType<typeof runningUpdate>;
+  /**
+   * Only calls a cancel can still stop: never sent, or out at the gateway. Once the answer is in (its images
+   * being fetched or stored) they are billed and kept whatever anyone asks, so it is too late.
+   */
+  const stoppable: RunningFilter = (query) => query.where((eb) => eb.or([eb("stage", "is", null), eb("stage", "in", ["sent", "working"])]));
   const runningUpdate = (trx: Db, now: number, lingerUntil: number, ending: Ending) =>
     trx
       .updateTable("generations")
@@ -613,7 +618,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return cancelled.length > 0 ? get(id) : null;
     },
     async cancelRunning(id, now, lingerUntil) {
-      return (await interrupt(now, lingerUntil, (query) => query.where("id", "=", id), CANCEL)) > 0 ? get(id) : null;
+      return (await interrupt(now, lingerUntil, (query) => stoppable(query.where("id", "=", id)), CANCEL)) > 0 ? get(id) : null;
     },
     async cancelComparison(id, now, lingerUntil) {
       return changes.write(async (trx, note) => {
@@ -634,7 +639,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         // in (its row, then settleBill), so neither waits on a row the other holds.
         await lockGenerations(trx, "comparison_id", id);
         const queued = await unqueue(trx, once, now, (query) => query.where("comparison_id", "=", id));
-        const running = await interruptIn(trx, once, now, lingerUntil, (query) => query.where("comparison_id", "=", id), CANCEL);
+        const running = await interruptIn(trx, once, now, lingerUntil, (query) => stoppable(query.where("comparison_id", "=", id)), CANCEL);
         return { queued, running };
       });
     },

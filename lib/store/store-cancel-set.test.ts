@@ -60,4 +60,18 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await store.cancelComparison(set.id, clock + 200, clock + 60_000)).toEqual({ running: [], queued: [] });
     expect(await store.cancelComparison(randomUUID(), clock, clock)).toBeNull();
   });
+
+  it("lets a member whose answer is in finish with its images: it is too late to cancel that one", async () => {
+    const set = await grid();
+    const [answered, sent] = set.columns.map((column) => column.generation.id);
+    await store.claimQueued(admission(2));
+    await store.markSent(answered ?? "", 1, clock + 10);
+    await store.markSent(sent ?? "", 2, clock + 10);
+    const model = set.columns[0]?.generation.request.model ?? "";
+    await store.billAnswer(answered ?? "", { day, asked: 1, cost: 1, model, stage: "downloading" });
+    const cancelled = await store.cancelComparison(set.id, clock + 100, clock + 60_000);
+    expect(cancelled?.running).toEqual([sent]);
+    expect((await store.getComparison(set.id))?.columns.map((column) => column.generation.status)).toEqual(["running", ...Array(4).fill("cancelled")]);
+    expect(await store.cancelRunning(answered ?? "", clock + 200, clock + 60_000)).toBeNull();
+  });
 });

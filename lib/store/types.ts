@@ -196,12 +196,14 @@ export type GenerationStore = {
    * Cancels a running generation, its call settled as an interruption settles one (a call never sent gives its
    * images back, one out at the gateway is spent and holds its place until `lingerUntil`), so nothing is left
    * reserved if the instance running it is gone; that instance's own bill, if it comes, corrects it. Null when
-   * it is not running (any more).
+   * it is not running (any more), or the gateway has answered (its images are being fetched or stored: billed,
+   * they are kept, so it is too late to cancel).
    */
   cancelRunning(id: string, now: number, lingerUntil: number): Promise<GenerationView | null>;
   /**
    * Cancels every unfinished generation of a comparison in one write, each as `cancelQueued` or `cancelRunning`
-   * would, so no claim can start one of them after it (the queued are never sent). Answers the ids of each
+   * would, so no claim can start one of them after it (the queued are never sent; those whose answer is in
+   * finish with their images). Answers the ids of each
    * kind it cancelled (the instances running the others abort their calls), or null when there is no such
    * comparison.
    */

@@ -104,6 +104,7 @@ export const rules: Messages["rules"] = {
     ["^The image service failed on its side; try again\\.$", "图像服务端出错，请重试。"],
     ["^Could not reach the image gateway\\. Check the server's network and ONETOKEN_BASE_URL\\.$", "无法连接图像网关。请检查服务器网络和 ONETOKEN_BASE_URL。"],
     ["^The connection to the gateway broke after the request was sent: the gateway may have received it and billed it, and a retry is billed again\\.$", "请求发出后与网关的连接中断：网关可能已收到请求并已计费，重试会再次计费。"],
+    ["^Too late to cancel: the gateway has answered and billed the images, so they are being kept\\.$", "来不及取消了：网关已经返回并计费，这些图片正在保存。"],
     ["^The gateway answered with a redirect to another address, which is not followed\\. Check that ONETOKEN_BASE_URL is the gateway's exact address \\(https or http, host and path\\)\\.$", "网关返回了指向其他地址的重定向，体验台不会跟随。请检查 ONETOKEN_BASE_URL 是否是网关的准确地址（https 或 http、主机和路径）。"],
     ["^Could not connect to the image gateway within (?<n>[\\d.]+) seconds\\. Check the server's network and ONETOKEN_BASE_URL\\.$", "{n} 秒内未能连上图像网关。请检查服务器网络和 ONETOKEN_BASE_URL。"],
     ["^No answer from the gateway within (?<n>[\\d.]+) seconds\\. Try again, perhaps with fewer images\\.$", "网关在 {n} 秒内没有回应。请重试，或减少图片数量。"],
