@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   daily_limit_reached: 429,
   busy: 503,
   storage_full: 507,
+  storage_unavailable: 503,
   payload_too_large: 413,
   unsupported_media_type: 415,
   moderation_refused: 422,

@@ -88,6 +88,10 @@ describe("a blind comparison as it leaves the server", () => {
     const taskTimeout = said("timeout", "The gateway's task was still RUNNING after 300 seconds.");
     expect(taskTimeout).toEqual(said("timeout", "The gateway did not answer within 300 seconds."));
     expect(said("internal_error", "anything")?.message).toBe("This request failed. Its own words show when the models are revealed.");
+    // A store that could not keep the images is no model's doing: said as what it is, the images billed.
+    expect(said("storage_unavailable", "The image store could not be reached.")?.message).toBe(
+      "The image store could not keep this request's images, though they are billed. Its own words show when the models are revealed.",
+    );
     // Revealed, its own words.
     // A Retry-After is the gateway's for one model: none said either. Revealed, its own words and wait.
     expect(said("rate_limited", "Throttling")?.retryAfterSeconds).toBeNull();

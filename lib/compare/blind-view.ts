@@ -25,6 +25,7 @@ const BLIND_FAILURES: Partial<Record<ErrorCode, string>> = {
   bad_api_key: ACCOUNT_REFUSED,
   model_access_denied: ACCOUNT_REFUSED,
   model_not_found: ACCOUNT_REFUSED,
+  storage_unavailable: "The image store could not keep this request's images, though they are billed.",
 };
 export const blindFailure = (code: ErrorCode): string => `${BLIND_FAILURES[code] ?? "This request failed."} ${BLIND_FAILURE_AFTER}`;
 

@@ -9,8 +9,8 @@ import { logUnreadable } from "./unreadable";
  * A slide deck to take away (PowerPoint's format, which Keynote and LibreOffice Impress open too): a title
  * slide, then pages of pictures side by side (each captioned: a name, and a line under it) and of tables,
  * in the order given. Every word comes in the interface's language; each picture slide's speaker notes hold
- * what its captions had to cut short. A picture that cannot be read (deleted since, or damaged) leaves its
- * place saying it is no longer stored, and the title slide counts them.
+ * what its captions had to cut short. A picture deleted since leaves its place saying it is no longer stored,
+ * one that cannot be read (damaged, or the storage failed) saying that, and the title slide counts them.
  */
 
 export type DeckImage = { readonly data: Buffer; readonly width: number; readonly height: number };
@@ -20,7 +20,7 @@ export type DeckPanel = {
   readonly label: string;
   /** null when the picture never came; `missing` says why. */
   readonly image: { readonly id: string } | null;
-  /** null with a picture: one that cannot be read (deleted since, or damaged) says it is no longer stored. */
+  /** null with a picture: one deleted since says it is no longer stored, one unreadable that it could not be read. */
   readonly missing: string | null;
   readonly detail: { readonly lead: string; readonly text: string };
 };
@@ -40,7 +40,7 @@ export type DeckInput = {
    */
   readonly cover: readonly string[];
   readonly pages: readonly DeckPage[];
-  /** A picture, sized for a slide; null when it is gone (one that fails is treated as gone, and logged). */
+  /** A picture, sized for a slide; null when it is gone. One that fails is said as unreadable, and logged. */
   readonly image: (image: { readonly id: string }) => Promise<DeckImage | null>;
 };
 
@@ -124,16 +124,22 @@ export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffe
   const lang = locale === "zh" ? "zh-CN" : "en-US";
   const text = (content: string) => ({ fontFace: fontFace(locale, content), lang, color: INK, margin: 0 }) as const;
   const width = PAGE.width - 2 * PAGE.margin;
+  // A storage that fails for a while has not lost the picture: only one not found is said to be gone.
   const gone = MESSAGES[locale].leaderboard.imageGone;
+  const unreadable = MESSAGES[locale].sets.files.imageUnread;
   // Counted as built: a long table runs on over slides of its own.
   let slides = 1;
   let unread = 0;
-  const picture = async (panel: { readonly id: string }): Promise<DeckImage | null> => {
-    const read = await image(panel).catch((error: unknown) => {
-      logUnreadable("slide deck", panel.id, error);
-      return null;
-    });
-    if (!read) unread += 1;
+  /** The picture, or what its place says instead. */
+  const picture = async (panel: { readonly id: string }): Promise<DeckImage | string> => {
+    const read = await image(panel).then(
+      (found) => found ?? gone,
+      (error: unknown) => {
+        logUnreadable("slide deck", panel.id, error);
+        return unreadable;
+      },
+    );
+    if (typeof read === "string") unread += 1;
     return read;
   };
 
@@ -171,15 +177,14 @@ export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffe
     const imageHeight = PAGE.height - top - captionHeight - PAGE.margin;
     for (const [index, panel] of page.panels.entries()) {
       const x = PAGE.margin + index * (panelWidth + gap);
-      const shown = panel.image && (await picture(panel.image));
+      const shown = panel.image ? await picture(panel.image) : (panel.missing ?? gone);
       let bottom = top + imageHeight;
-      if (shown) {
+      if (typeof shown !== "string") {
         const placed = contain(shown, { x, y: top, w: panelWidth, h: imageHeight });
         slide.addImage({ data: `image/jpeg;base64,${shown.data.toString("base64")}`, ...placed });
         bottom = placed.y + placed.h;
       } else {
-        const said = panel.missing ?? gone;
-        slide.addText(said, { ...text(said), x, y: top, w: panelWidth, h: imageHeight, fontSize: 12, color: MUTED, align: "center", valign: "middle", fill: { color: "F1F5F9" } });
+        slide.addText(shown, { ...text(shown), x, y: top, w: panelWidth, h: imageHeight, fontSize: 12, color: MUTED, align: "center", valign: "middle", fill: { color: "F1F5F9" } });
       }
       const captionTop = bottom + 0.1;
       slide.addText(panel.label, { ...text(panel.label), x, y: captionTop, w: panelWidth, h: 0.3, fontSize: 12, bold: true });

@@ -1,5 +1,4 @@
 import "server-only";
-import sharp from "sharp";
 import { toCsv } from "../batch/csv";
 import { BLIND_SIDE, blindFrame, blindImage } from "../compare/blind-image";
 import { isHidden } from "../compare/column-label";
@@ -19,7 +18,7 @@ import { historyDeckPages } from "./deck-pages";
 import { DECK_MAX_IMAGES, deckDownload, deckPicture } from "./deck-parts";
 import { contentDisposition, fileResponse } from "./file-name";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
-import { logUnreadable } from "./unreadable";
+import { logUnreadable, readableThumbnail } from "./unreadable";
 import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
 
 /** The files a set, a selection or the favourites are taken away as; each answered as a download. */
@@ -108,10 +107,7 @@ export const contactSheetPng = async (
   let unreadable = 0;
   const thumbnail = async (id: string): Promise<Buffer | null> => {
     try {
-      const bytes = await images.read(id, "thumb");
-      // What is not an image at all is known by its header, before the page is composed.
-      if (bytes) await sharp(bytes).metadata();
-      return bytes;
+      return await readableThumbnail(images, id);
     } catch (error) {
       logUnreadable("contact sheet", id, error);
       unreadable += 1;

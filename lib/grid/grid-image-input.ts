@@ -1,4 +1,5 @@
-import type { ComparisonView, GenerationStatus } from "../generation/view";
+import { logUnreadable } from "../download/unreadable";
+import type { ComparisonView, GenerationStatus, GenerationView } from "../generation/view";
 import { gridTables } from "./grid-layout";
 import { planGrid, type AxisType, type ValueWords } from "./grid-plan";
 import type { GridRequest } from "./grid-request";
@@ -10,13 +11,16 @@ export type GridImageWords = {
   readonly values: ValueWords;
   /** Why a cell has no image, by its status. */
   readonly status: Readonly<Record<GenerationStatus, string>>;
+  /** In a cell whose image could not be read (damaged, or the storage failed). */
+  readonly unreadable: string;
   /** "{y} \ {x}", over the row labels. */
   readonly corner: string;
 };
 
 /**
  * What the grid's image shows: its tables with their labels and, per cell, the thumbnail of its first image
- * (`thumb` reads it; null when it is gone) or why it has none.
+ * (`thumb` reads it; null when it is gone) or why it has none. One that cannot be read (`thumb` throws) leaves
+ * its cell saying so, logged, as the other downloads do, rather than the grid unmade.
  */
 export const gridImageInput = async (
   grid: ComparisonView<GridRequest>,
@@ -25,6 +29,16 @@ export const gridImageInput = async (
 ): Promise<GridImageInput> => {
   const plan = planGrid(grid.request, grid.seed, words.values);
   const named = (type: AxisType, label: string) => `${words.axisNames[type]}: ${label}`;
+  const cell = async (generation: GenerationView) => {
+    const first = generation.images[0];
+    try {
+      const image = first ? await thumb(first.id) : null;
+      return image ? { image } : { missing: words.status[generation.status] };
+    } catch (error) {
+      logUnreadable("grid image", first?.id ?? "", error);
+      return { missing: words.unreadable };
+    }
+  };
   return {
     title: grid.request.prompt,
     tables: await Promise.all(
@@ -35,13 +49,7 @@ export const gridImageInput = async (
         rows: await Promise.all(
           table.rows.map(async (row) => ({
             label: row.label,
-            cells: await Promise.all(
-              row.cells.map(async ({ column: { generation } }) => {
-                const first = generation.images[0];
-                const image = first ? await thumb(first.id) : null;
-                return image ? { image } : { missing: words.status[generation.status] };
-              }),
-            ),
+            cells: await Promise.all(row.cells.map(({ column: { generation } }) => cell(generation))),
           })),
         ),
       })),

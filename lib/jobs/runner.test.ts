@@ -136,6 +136,48 @@ describe("generation jobs", () => {
     expect(await storage.store.imagesUsed(day)).toBe(2);
   });
 
+  it("rides out an image store that fails a write or two: the billed images are kept", async () => {
+    let failures = 2;
+    const blinking: typeof storage.images = {
+      ...storage.images,
+      put: async (...args) => {
+        if (failures-- > 0) throw new Error("connect ECONNREFUSED 127.0.0.1:3474");
+        return storage.images.put(...args);
+      },
+    };
+    const patient = createJobRunner({ ...storage, images: blinking, gateway, storeBackoffMs: [1, 1, 1] });
+    const started = await patient.start(request({ n: 1 }));
+    await patient.idle();
+    const done = await storage.store.get(started.id);
+    expect(done).toMatchObject({ status: "succeeded", billedImages: 1, notices: [] });
+    expect(await storage.images.read(done?.images[0]?.id ?? "", "full")).not.toBeNull();
+  });
+
+  it("says in words that the image store could not be reached and the images are billed, when it stays down; the log names the generation", async () => {
+    let puts = 0;
+    const down: typeof storage.images = {
+      ...storage.images,
+      put: async () => {
+        puts++;
+        throw new Error("connect ECONNREFUSED 127.0.0.1:3474");
+      },
+    };
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const budget = createJobRunner({ ...storage, images: down, gateway, storeBackoffMs: [1, 1, 1], limits: { maxConcurrent: 10, dailyImageLimit: 10 } });
+    const started = await budget.start(request({ n: 1 }));
+    await budget.idle();
+    expect(puts).toBe(4);
+    expect(await storage.store.get(started.id)).toMatchObject({
+      status: "failed",
+      billedImages: 1,
+      images: [],
+      error: { code: "storage_unavailable", message: expect.stringMatching(/^The image store could not be reached .*billed/) },
+    });
+    expect((await budget.usage()).imagesToday).toBe(1);
+    const logged = errors.mock.calls.map(([line]) => String(line)).filter((line) => line.includes(started.id));
+    expect(logged).toEqual([expect.stringMatching(new RegExp(`^storing an image of generation ${started.id} failed.*ECONNREFUSED`))]);
+  });
+
   it("cancelling a finished generation changes nothing", async () => {
     const started = await runner.start(request());
     await runner.idle();

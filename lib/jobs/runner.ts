@@ -17,6 +17,7 @@ import { lostNotices } from "../gateway/shortfall";
 import { INPUT_GONE } from "../edit/edit-request";
 import { toDataUri } from "../edit/input-image";
 import { answerThumbnail, inspectImage } from "./process-image";
+import { storeBilledImage } from "./store-image";
 import * as refusals from "./refusals";
 import { DEFAULT_LINGER_MS } from "./linger";
 import { secondsToNextUtcDay, utcDay } from "../limits/utc-day";
@@ -115,6 +116,8 @@ type Dependencies = {
   readonly limits?: RunnerLimits;
   readonly instance?: Partial<RunnerInstance>;
   readonly now?: () => number;
+  /** The waits between tries of an image write the store failed (the default rides out a few seconds). */
+  readonly storeBackoffMs?: readonly number[];
 };
 
 export const DEFAULT_LEASE_MS = 15_000;
@@ -138,7 +141,7 @@ export const TOO_LATE_TO_STOP = "It was stopped after the gateway had answered: 
  * connection, and everything it returns is kept. Images are written first and the record committed after,
  * so a crash in between leaves orphan files (swept at start-up), never a record pointing at nothing.
  */
-export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, instance = {}, now = Date.now }: Dependencies): JobRunner => {
+export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, instance = {}, now = Date.now, storeBackoffMs }: Dependencies): JobRunner => {
   const { id: owner = randomUUID(), leaseMs = DEFAULT_LEASE_MS, heartbeatMs = DEFAULT_HEARTBEAT_MS } = instance;
   /** The jobs this instance runs, by generation id. */
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -201,7 +204,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         const info = await inspectImage(bytes);
         const imageId = randomUUID();
         // The image is written while its thumbnail is made: the two slowest steps before the page can show it.
-        await images.put(imageId, bytes, answerThumbnail(bytes));
+        await storeBilledImage(images, { generationId: id, imageId, bytes, thumbnail: answerThumbnail(bytes) }, storeBackoffMs);
         return { id: imageId, position: index, width: info.width, height: info.height, mime: info.mime, bytes: bytes.length, revisedPrompt: upstream[index]?.revisedPrompt ?? "" };
       }),
     );
@@ -299,7 +302,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // Billed with its answer, unless that write failed (rolled back whole): then with this failure.
       const answerBilled = billing !== undefined && (await billing.then(() => true, () => false));
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
-      if (appError.code === "internal_error") console.error(redact(`generation failed: ${String(error)}`));
+      if (appError.code === "internal_error") console.error(redact(`generation ${id} failed: ${String(error)}`));
       await store.fail(id, {
         finishedAt: now(),
         status: appError.code === "cancelled" ? "cancelled" : "failed",

@@ -1,5 +1,6 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
 import { withDownloadTurn } from "@/lib/download/download-turn";
+import { readableThumbnail } from "@/lib/download/unreadable";
 import { contentDisposition, setFileName } from "@/lib/download/file-name";
 import { AppError } from "@/lib/errors";
 import { renderGridImage } from "@/lib/grid/grid-image";
@@ -10,11 +11,14 @@ import { imageResponse } from "@/lib/http/image-response";
 import { notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { requestLocale } from "@/lib/i18n/request-locale";
+import { localeOfRequest } from "@/lib/i18n/request-locale";
 
 export const dynamic = "force-dynamic";
 
-/** The grid as one PNG with its axis labels, in the interface's language; cells still running say so. */
+/**
+ * The grid as one PNG with its axis labels, in the interface's language; cells still running say so, and so do
+ * cells whose image could not be read (a storage outage draws the grid with notes, as the zip and deck are made).
+ */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return handleRoute(request, async (sessionId) => {
     // Drawing the picture is work the server does per request: it counts against the limit, as the other files do.
@@ -24,8 +28,9 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
       if (!grid) throw notFound("This grid");
       if (!isGrid(grid)) throw new AppError("invalid_request", "Only a grid is downloaded as one image; a comparison's images download one by one.");
       if (isDownloadCheck(request)) return downloadChecked();
-      const { grid: t, sets } = MESSAGES[await requestLocale()];
-      const input = await gridImageInput(grid, { axisNames: t.axisNames, values: t.values, status: sets.status, corner: t.card.corner }, (id) => images.read(id, "thumb"));
+      const { grid: t, sets } = MESSAGES[localeOfRequest(request)];
+      const words = { axisNames: t.axisNames, values: t.values, status: sets.status, corner: t.card.corner, unreadable: sets.files.imageUnread };
+      const input = await gridImageInput(grid, words, (id) => readableThumbnail(images, id));
       return imageResponse(await renderGridImage(input), "image/png", {
         "content-disposition": contentDisposition(setFileName("grid", grid.request.prompt, "png")),
         // Cells fill in as they finish: a later download must not be an older copy.
