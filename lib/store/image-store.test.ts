@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type Socket } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshS3Config, IMAGE_BACKENDS } from "@/test/image-backends";
-import { createS3Images } from "./s3-images";
+import { createS3Client, createS3Images } from "./s3-images";
 import type { ImageStore } from "./types";
 
 /** Image bytes: one contract, run against the folder and a real S3-compatible server (Swift with s3api). */
@@ -107,4 +108,21 @@ describe("in a bucket shared by deployments", () => {
     expect(await images.has(id)).toBe(true);
     expect(await images.sweep(new Set(), now() + 5_000)).toBe(2);
   });
+});
+
+describe("in a bucket that stops answering", () => {
+  it("gives up on a request the server accepted and never answers, rather than waiting for good", async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const address = silent.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const config = { bucket: "silent", prefix: "", endpoint: `http://127.0.0.1:${port}`, region: "us-east-1", credentials: { accessKeyId: "k", secretAccessKey: "s" }, forcePathStyle: true };
+    try {
+      await expect(createS3Images(config, createS3Client(config, { connectMs: 1_000, idleMs: 300 }))).rejects.toThrow(/The image bucket silent cannot be used/);
+    } finally {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
+  }, 15_000);
 });

@@ -37,8 +37,17 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const missing = (error: unknown) =>
   error instanceof NoSuchKey || (error instanceof S3ServiceException && (error.name === "NotFound" || error.$metadata.httpStatusCode === 404));
 
-export const createS3Client = (config: S3Config): S3Client =>
+/**
+ * How long the bucket may take to accept a connection, and to send anything while a request is open. A
+ * bucket that hangs rather than refusing would otherwise hold a generation at "storing" for good, and a page's
+ * picture, and one of the client's sockets. A picture's stream that stalls this long (a browser that stopped
+ * reading it) is let go too.
+ */
+export const S3_TIMEOUTS = { connectMs: 5_000, idleMs: 30_000 };
+
+export const createS3Client = (config: S3Config, timeouts = S3_TIMEOUTS): S3Client =>
   new S3Client({
+    requestHandler: { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
     region: config.region,
     forcePathStyle: config.forcePathStyle,
     ...(config.endpoint && { endpoint: config.endpoint }),
