@@ -261,6 +261,14 @@ describe("answers it does not understand", () => {
     expect(error.requestId).toBe(text.includes("r-odd") ? "r-odd" : "hdr-1");
   });
 
+  it("asks for the id it has to give the gateway's support, and for none where the answer named none", () => {
+    const garbage = "<html><body>502 Bad Gateway</body></html>";
+    expect(refusal(() => parseGatewayAnswer(garbage, new Headers({ "x-request-id": "hdr-1" }))).message).toMatch(/give the gateway's support the request id\.$/);
+    const nameless = refusal(() => parseGatewayAnswer(garbage, new Headers()));
+    expect(nameless.requestId).toBeUndefined();
+    expect(nameless.message).toMatch(/tell the gateway's support when it happened \(the answer named no request id\)\.$/);
+  });
+
   it("never throws anything but the app's error, whatever the body", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((value) => JSON.stringify({ output: value })), fc.jsonValue().map((value) => JSON.stringify({ data: value }))), (text) => {

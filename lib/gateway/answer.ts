@@ -129,10 +129,14 @@ export const requestIdFromBody = (body: string): string | null => {
   }
 };
 
+/** What to quote to the gateway's support: the id the answer named, or when it came, where it named none. */
+const quote = (requestId: string | null, taskId: string | null): string =>
+  requestId ? "give the gateway's support the request id" : taskId ? "give the gateway's support the task id" : "tell the gateway's support when it happened (the answer named no request id)";
+
 export const notUnderstood = (detail: string, requestId: string | null, taskId: string | null = null): AppError =>
   new AppError(
     "bad_upstream_response",
-    `The gateway answered with something that is not an image result (${detail}). Nothing was kept; try again, and if it keeps happening give the gateway's support the request id.`,
+    `The gateway answered with something that is not an image result (${detail}). Nothing was kept; try again, and if it keeps happening ${quote(requestId, taskId)}.`,
     { ...(requestId && { requestId }), ...(taskId && { taskId }) },
   );
 

@@ -18,7 +18,7 @@ import { TOO_LATE_TO_CANCEL, TOO_LATE_TO_STOP } from "../jobs/runner";
 import { notFound } from "../http/responses";
 import { mapUpstreamError } from "../gateway/upstream-errors";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
-import { parseGatewayAnswer } from "../gateway/answer";
+import { notUnderstood, parseGatewayAnswer } from "../gateway/answer";
 import { answerStillArriving, CONNECTION_BROKE, GATEWAY_REDIRECTED, REQUEST_NOT_MADE } from "../gateway/call";
 import { LINK_EXPIRED } from "../gateway/fetch-image";
 import { DOWNLOAD_FROM_ELSEWHERE } from "../download/download-turn";
