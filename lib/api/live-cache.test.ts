@@ -1,8 +1,8 @@
 import { InfiniteQueryObserver, QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
-import type { GenerationView, HistoryPage } from "../generation/view";
+import type { ComparisonView, GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
-import { generationKeys } from "./generations";
+import { generationKeys, historyQuery } from "./generations";
 import type { Usage } from "./limits";
 import { applyLiveChange, forgetHeard, heardCount, heardOwnChange, onLiveDeletions, ownChangeApplied, readItem, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
 import { laterGeneration } from "./read-order";
@@ -61,9 +61,9 @@ describe("applying a live change", () => {
     expect(client.getQueryData(["usage"])).toEqual(usage);
   });
 
-  it("leaves an old item no list holds out of the unfiltered list, and marks a filtered list to be read again", async () => {
+  it("leaves an old item no list holds out of the unfiltered list while its page is still to come, and marks a filtered list to be read again", async () => {
     const client = new QueryClient();
-    client.setQueryData(generationKeys.list({}), pages([generation("a", 5)]));
+    client.setQueryData(generationKeys.list({}), { pages: [{ items: [generation("a", 5)], nextCursor: "after-a" }], pageParams: [null] });
     client.setQueryData(generationKeys.list({ starred: true }), pages([]));
     applyLiveChange(client, { items: [generation("old", 1, { starred: true })], deleted: [], usage: null }, 10);
     expect(listed(client, {})).toEqual([["a"]]);
@@ -371,5 +371,172 @@ describe("a poll's counts on its owner's page", () => {
     } finally {
       vi.restoreAllMocks();
     }
+  });
+});
+
+describe("the history's list read again or further while the stream runs", () => {
+  type Listed = { items: GenerationView[]; nextCursor: string | null; changeId: number };
+  const page = (items: GenerationView[], nextCursor: string | null, changeId: number): Listed => ({ items, nextCursor, changeId });
+  const statuses = (client: QueryClient) =>
+    client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages.map((held) => held.items.map((item) => `${item.id}:${item.kind === "generation" && item.status}`));
+
+  /** The unfiltered list as the history shows it, each read of a page answered when the test says. */
+  const watch = async (client: QueryClient, first: Listed) => {
+    const waiting: Array<(listed: Listed) => void> = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(() => new Promise<Response>((resolve) => waiting.push((listed) => resolve(Response.json(listed)))));
+    const observer = new InfiniteQueryObserver(client, historyQuery({}));
+    const stop = observer.subscribe(() => undefined);
+    /** Resolves once a page has been asked for. */
+    const asked = () => vi.waitFor(() => expect(waiting.length).toBeGreaterThan(0));
+    const answer = async (listed: Listed) => {
+      await asked();
+      waiting.shift()?.(listed);
+    };
+    await answer(first);
+    await vi.waitFor(() => expect(observer.getCurrentResult().isSuccess).toBe(true));
+    return { observer, asked, answer, stop: () => (stop(), vi.restoreAllMocks()) };
+  };
+  const [a, b, c] = [generation("a", 20), generation("b", 10, { status: "running" }), generation("c", 5)];
+  const change = { items: [generation("new", 40), generation("b", 10, { status: "succeeded" })], deleted: [{ kind: "generation" as const, id: "a" }], usage: null };
+
+  it("keeps a change heard while the next page was on its way", async () => {
+    const client = new QueryClient();
+    const list = await watch(client, page([a, b], "after-b", 5));
+    const next = list.observer.fetchNextPage();
+    applyLiveChange(client, change, 10);
+    expect(statuses(client)).toEqual([["new:running", "b:succeeded"]]);
+    await list.answer(page([c], null, 9));
+    await next;
+    expect(statuses(client)).toEqual([["new:running", "b:succeeded"], ["c:running"]]);
+    // Kept no longer than the read needed it.
+    expect(heardCount(client)).toBe(0);
+    list.stop();
+  });
+
+  it("keeps a change heard while every loaded page was read again, after the first had come", async () => {
+    const client = new QueryClient();
+    const list = await watch(client, page([a, b], "after-b", 5));
+    const next = list.observer.fetchNextPage();
+    await list.answer(page([c], null, 5));
+    await next;
+    const again = list.observer.refetch();
+    await list.answer(page([a, b], "after-b", 9));
+    // The first page has come and the second is asked for.
+    await list.asked();
+    applyLiveChange(client, change, 10);
+    await list.answer(page([c], null, 9));
+    await again;
+    expect(statuses(client)).toEqual([["new:running", "b:succeeded"], ["c:running"]]);
+    list.stop();
+  });
+
+  it("keeps this tab's own star answered while the next page was on its way", async () => {
+    const client = new QueryClient();
+    const list = await watch(client, page([a, b], "after-b", 5));
+    const next = list.observer.fetchNextPage();
+    const starred = generation("a", 20, { starred: true });
+    heardOwnChange(client, starred, 11);
+    client.setQueryData(generationKeys.one("a"), starred);
+    client.setQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}), (data) => data && { ...data, pages: [{ ...data.pages[0]!, items: [starred, b] }] });
+    await list.answer(page([c], null, 9));
+    await next;
+    expect(client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages[0]?.items[0]).toMatchObject({ starred: true });
+    list.stop();
+  });
+
+  it("keeps a change heard while the list was read for the first time, and while a read was cancelled", async () => {
+    const client = new QueryClient();
+    const waiting: Array<(listed: Listed) => void> = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(() => new Promise<Response>((resolve) => waiting.push((listed) => resolve(Response.json(listed)))));
+    try {
+      const observer = new InfiniteQueryObserver(client, historyQuery({}));
+      const stop = observer.subscribe(() => undefined);
+      await vi.waitFor(() => expect(waiting.length).toBe(1));
+      applyLiveChange(client, change, 10);
+      // Read before the change: it has neither the new item nor the end of b.
+      waiting.shift()?.(page([a, b], "after-b", 9));
+      await vi.waitFor(() => expect(observer.getCurrentResult().isSuccess).toBe(true));
+      expect(statuses(client)).toEqual([["new:running", "b:succeeded"]]);
+
+      const next = observer.fetchNextPage();
+      await vi.waitFor(() => expect(waiting.length).toBe(1));
+      applyLiveChange(client, { items: [generation("newer", 50)], deleted: [], usage: null }, 11);
+      await client.cancelQueries({ queryKey: generationKeys.lists });
+      await next;
+      expect(statuses(client)).toEqual([["newer:running", "new:running", "b:succeeded"]]);
+      stop();
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+});
+
+describe("a new item whose start is older than the newest listed", () => {
+  const ids = (client: QueryClient) => client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages.map((held) => held.items.map((item) => item.id));
+  const loaded = (client: QueryClient) =>
+    client.setQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}), {
+      pages: [
+        { items: [generation("p", 1000), generation("q", 900)], nextCursor: "after-q" },
+        { items: [generation("r", 800)], nextCursor: "after-r" },
+      ],
+      pageParams: [null, "after-q"],
+    });
+
+  it("goes where the server lists it (newest first, then the greater id) when told after a newer one", () => {
+    const client = new QueryClient();
+    loaded(client);
+    applyLiveChange(client, { items: [generation("B", 2000)], deleted: [], usage: null }, 10);
+    applyLiveChange(client, { items: [generation("A", 1999)], deleted: [], usage: null }, 11);
+    applyLiveChange(client, { items: [generation("z", 850), generation("y", 850)], deleted: [], usage: null }, 12);
+    expect(ids(client)).toEqual([["B", "A", "p", "q"], ["z", "y", "r"]]);
+    // Older than all that is loaded, while more pages exist: its page will bring it.
+    applyLiveChange(client, { items: [generation("old", 700)], deleted: [], usage: null }, 13);
+    expect(ids(client)).toEqual([["B", "A", "p", "q"], ["z", "y", "r"]]);
+  });
+
+  it("goes at the end of a list that has no more pages", () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.list({}), pages([generation("p", 1000)]));
+    applyLiveChange(client, { items: [generation("late", 10)], deleted: [], usage: null }, 10);
+    expect(ids(client)).toEqual([["p", "late"]]);
+  });
+
+  it("goes into a first page read before it was heard, which holds the newer one", () => {
+    const client = new QueryClient();
+    const onItsWay = readStarted(client);
+    applyLiveChange(client, { items: [generation("B", 2000)], deleted: [], usage: null }, 10);
+    applyLiveChange(client, { items: [generation("A", 1999)], deleted: [], usage: null }, 11);
+    applyLiveChange(client, { items: [generation("old", 700)], deleted: [], usage: null }, 12);
+    const read = { items: [generation("B", 2000), generation("p", 1000), generation("q", 900)], nextCursor: "after-q", changeId: 10 };
+    expect(reconcilePage(client, read, { first: true, unfiltered: true }, onItsWay).items.map((item) => item.id)).toEqual(["B", "A", "p", "q"]);
+    onItsWay.end();
+  });
+});
+
+describe("an ended generation told again as running by a late message", () => {
+  it("stays ended in its card and in the list", () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.list({}), pages([generation("x", 1)]));
+    applyLiveChange(client, { items: [generation("x", 1, { status: "succeeded" })], deleted: [], usage: null }, 15);
+    applyLiveChange(client, { items: [generation("x", 1, { status: "running", stage: "downloading" })], deleted: [], usage: null }, 20);
+    expect(client.getQueryData(generationKeys.one("x"))).toMatchObject({ status: "succeeded" });
+    expect(client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages[0]?.items[0]).toMatchObject({ status: "succeeded" });
+  });
+
+  it("keeps the columns of a comparison that ended", () => {
+    const client = new QueryClient();
+    const comparison = (status: GenerationView["status"]): ComparisonView => ({
+      kind: "comparison",
+      id: "cmp",
+      createdAt: 1,
+      request: { models: ["qwen-image", "wan2.6-t2i"], prompt: "a lantern", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 3, promptExtend: true, watermark: false, blind: false },
+      seed: 3,
+      starred: false,
+      revealed: true,
+      columns: [{ generation: { ...generation("col", 1, { comparisonId: "cmp", status }), request: { ...defaultRequest("qwen-image"), prompt: "a lantern" } }, notes: [] }],
+    });
+    applyLiveChange(client, { items: [comparison("succeeded")], deleted: [], usage: null }, 15);
+    applyLiveChange(client, { items: [comparison("running")], deleted: [], usage: null }, 20);
+    expect(client.getQueryData<ComparisonView>(generationKeys.comparison("cmp"))?.columns[0]?.generation.status).toBe("succeeded");
   });
 });

@@ -1,11 +1,11 @@
-import type { InfiniteData, QueryClient } from "@tanstack/react-query";
+import type { InfiniteData, Query, QueryClient } from "@tanstack/react-query";
 import type { LiveChange } from "../events/sse";
 import { isUnfiltered, type ListFilters } from "../generation/list-query";
 import type { HistoryItem, HistoryPage, ListedPage } from "../generation/view";
 import type { ShareEntry } from "../store/types";
 import { generationKeys } from "./generations";
 import { applyPollSummaries } from "./poll-cache";
-import { withOwnChange } from "./read-order";
+import { laterItem, withOwnChange } from "./read-order";
 import type { Usage } from "./limits";
 
 type HistoryData = InfiniteData<HistoryPage, string | null>;
@@ -79,6 +79,7 @@ export const heardOwnChange = (client: QueryClient, item: ShareEntry, changeId: 
   const state = hearing(client);
   const held = state.items.get(item.id);
   if (held?.deleted || (changeId !== null && changeId <= state.streamAt)) return false;
+  keepForListsOnTheirWay(client);
   const tick = ++state.tick;
   const before = held?.ownChangeId ?? null;
   const ownChangeId = changeId === null ? before : Math.max(before ?? changeId, changeId);
@@ -146,7 +147,8 @@ export const reconcileUsage = (client: QueryClient, read: Usage, changeId: numbe
  * A page just read, made to agree with the live stream, then written into each item's own entry so a card
  * shows it. A list read can answer after an event that is newer than the read (a generation that failed
  * while the page was on its way): the event wins, never the older read. An item deleted since is left out;
- * one created since goes on top of the first page of the unfiltered list, as the event put it.
+ * one created since goes into the first page of the unfiltered list where the server lists it, as the event
+ * put it.
  */
 export const reconcilePage = (client: QueryClient, page: ListedPage, place: { first: boolean; unfiltered: boolean }, read: ReadOnItsWay): ListedPage => {
   const since = hearing(client).items;
@@ -163,18 +165,90 @@ export const reconcilePage = (client: QueryClient, page: ListedPage, place: { fi
     const own = since.get(item.id)?.ownTick;
     return [held && own != null && own > read.start ? withOwnChange(held, item) : item];
   });
-  const newest = page.items[0]?.createdAt ?? Number.NEGATIVE_INFINITY;
   const created =
     place.first && place.unfiltered
-      ? [...since]
-          .filter(([id, event]) => !event.deleted && event.changeId !== null && event.changeId > page.changeId && !listed.has(id))
-          .flatMap(([id]) => [client.getQueryData<HistoryItem>(generationKeys.one(id)) ?? client.getQueryData<HistoryItem>(generationKeys.comparison(id))].filter((item) => item !== undefined))
-          .filter((item) => item.createdAt >= newest && !(item.kind === "generation" && item.comparisonId !== null))
-          .sort((a, b) => b.createdAt - a.createdAt)
+      ? [...since].filter(([id, event]) => !event.deleted && event.changeId !== null && event.changeId > page.changeId && !listed.has(id)).flatMap(([id]) => listable(client, id))
       : [];
-  const reconciled = [...created, ...items];
-  for (const item of reconciled) client.setQueryData(itemKey(item), item);
-  return { ...page, items: reconciled };
+  const [reconciled = page] = placeFresh([{ ...page, items }], created);
+  for (const item of reconciled.items) client.setQueryData(itemKey(item), item);
+  return reconciled;
+};
+
+/** An item the stream told of, as held, if a list shows it on its own (a comparison's column is shown in its comparison). */
+const listable = (client: QueryClient, id: string): HistoryItem[] => {
+  const item = client.getQueryData<HistoryItem>(generationKeys.one(id)) ?? client.getQueryData<HistoryItem>(generationKeys.comparison(id));
+  return item && !(item.kind === "generation" && item.comparisonId !== null) ? [item] : [];
+};
+
+/** Whether the server lists `a` before `b`: newest first, then the greater id (lib/store/sql-list.ts). */
+const listedBefore = (a: HistoryItem, b: HistoryItem): boolean => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
+
+/**
+ * Items no page of an unfiltered list holds (new ones), each put where the server lists it: not always on top,
+ * as two runs started at once can be told in the other order to their times (each takes its time before it is
+ * let in). One listed after the last item loaded while more pages exist is left out: its page will bring it.
+ */
+const placeFresh = <Page extends HistoryPage>(pages: readonly Page[], fresh: readonly HistoryItem[]): Page[] => {
+  const placed = pages.map((page) => ({ ...page, items: [...page.items] }));
+  const last = placed.at(-1);
+  for (const item of fresh) {
+    const page = placed.find((held) => held.items.some((listed) => listedBefore(item, listed))) ?? (last?.nextCursor === null ? last : undefined);
+    if (!page) continue;
+    const at = page.items.findIndex((listed) => listedBefore(item, listed));
+    page.items.splice(at < 0 ? page.items.length : at, 0, item);
+  }
+  return placed;
+};
+
+/**
+ * Per cache: the lists that were being read when a change was heard or made here, each with a read kept from
+ * then. TanStack Query makes a list read's answer from the pages as they were when it set off (a next page is
+ * added to them; a read of every page keeps the first ones it read, which may be older than the change), so the
+ * answer would put back what was written into the list meanwhile: what was heard since is written over it again.
+ */
+const listsOnTheirWay = new WeakMap<QueryClient, Map<Query, ReadOnItsWay>>();
+
+/** Called before a change is heard: each list being read keeps what is heard from now on until its read ends. */
+const keepForListsOnTheirWay = (client: QueryClient) => {
+  let marked = listsOnTheirWay.get(client);
+  if (!marked) {
+    const lists = new Map<Query, ReadOnItsWay>();
+    listsOnTheirWay.set(client, (marked = lists));
+    client.getQueryCache().subscribe((event) => {
+      const read = lists.get(event.query);
+      const ended = event.type === "removed" || (event.type === "updated" && event.query.state.fetchStatus === "idle");
+      if (!read || !ended) return;
+      // First, as writing the list again tells of it again.
+      lists.delete(event.query);
+      // A read that failed or was cancelled left the pages as they were last written, changes and all.
+      if (event.type === "updated" && event.action.type === "success") writeHeardAgain(client, event.query, read);
+      read.end();
+    });
+  }
+  for (const query of client.getQueryCache().findAll({ queryKey: generationKeys.lists })) {
+    if (query.state.fetchStatus !== "idle" && !marked.has(query)) marked.set(query, readStarted(client));
+  }
+};
+
+/** What was heard since `read` set off, written over a list's pages: its items' changes, its deletions, its new items. */
+const writeHeardAgain = (client: QueryClient, query: Query, read: ReadOnItsWay) => {
+  const data = query.state.data as HistoryData | undefined;
+  if (!data) return;
+  const since = hearing(client).items;
+  const pages = data.pages.map((page) => ({
+    ...page,
+    items: page.items.flatMap((item) => {
+      const entry = since.get(item.id);
+      if (entry?.deleted) return [];
+      const held = client.getQueryData<HistoryItem>(itemKey(item));
+      return [(held !== undefined && sinceRead(entry, read, held, item)) || item];
+    }),
+  }));
+  const listed = new Set(pages.flatMap((page) => page.items.map((item) => item.id)));
+  const fresh = isUnfiltered((query.queryKey[2] ?? {}) as ListFilters)
+    ? [...since].filter(([id, entry]) => !entry.deleted && entry.streamTick !== null && entry.streamTick > read.start && !listed.has(id)).flatMap(([id]) => listable(client, id))
+    : [];
+  client.setQueryData<HistoryData>(query.queryKey, { ...data, pages: placeFresh(pages, fresh) });
 };
 
 /** Who wants to know of items deleted elsewhere (a selection must let them go), by client. */
@@ -241,23 +315,25 @@ export const ownChangeApplied = (client: QueryClient, before: HistoryItem | unde
 
 /**
  * Applies one message of the live stream to the cache: each item replaces its copy in its own entry and in
- * every list; an item no list holds yet (new, perhaps from another tab or a colleague) goes on top of the
- * unfiltered lists; items gone leave every list. A filtered list is asked again when an item changed what a
- * filter looks at, or is new: one it lacks may match it now, one it holds may no longer (unstarred,
- * finished), and only the server's filter can tell. Answers false for a message older than one applied (a
+ * every list; an item no list holds yet (new, perhaps from another tab or a colleague) goes into the
+ * unfiltered lists where the server lists it; items gone leave every list. A filtered list is asked again
+ * when an item changed what a filter looks at, or is new: one it lacks may match it now, one it holds may no
+ * longer (unstarred, finished), and only the server's filter can tell. Answers false for a message older than one applied (a
  * tab the stream was taken from may still pass one on): it would put back what a later one changed.
  */
 export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, changeId: number): boolean => {
   const state = hearing(client);
   if (changeId <= state.streamAt) return false;
+  keepForListsOnTheirWay(client);
   const tick = ++state.tick;
   state.streamAt = changeId;
   // News of an item read before this tab's own change of it was made (it was on its way when the change was
   // answered) keeps that change: the star, the reveal, a cancel's end. The stream's news of the change follows.
+  // An ended run held stays ended over a running copy told later (one the server read before the run ended).
   const items = change.items.map((item) => {
     const ownChangeId = state.items.get(item.id)?.ownChangeId;
-    const held = ownChangeId != null && changeId < ownChangeId ? client.getQueryData<HistoryItem>(itemKey(item)) : undefined;
-    return held ? withOwnChange(held, item) : item;
+    const held = client.getQueryData<HistoryItem>(itemKey(item));
+    return laterItem(held, held && ownChangeId != null && changeId < ownChangeId ? withOwnChange(held, item) : item);
   });
   const hear = (id: string, deleted: boolean) => {
     const { ownTick = null, ownChangeId = null } = state.items.get(id) ?? {};
@@ -277,15 +353,14 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
     if (!data) continue;
     const held = new Set(data.pages.flatMap((page) => page.items.map((item) => item.id)));
     const fresh = items.filter((item) => !held.has(item.id));
-    const filters = (query.queryKey[2] ?? {}) as ListFilters;
-    const pages = data.pages.map((page, index) => {
-      const items = page.items.filter((item) => !gone.has(item.id)).map((item) => changed.get(item.id) ?? item);
-      const newest = page.items[0]?.createdAt ?? Number.NEGATIVE_INFINITY;
-      // New items are the newest: on top of the first page, unless the list is sorted past them already.
-      const onTop = index === 0 && isUnfiltered(filters) ? fresh.filter((item) => item.createdAt >= newest).sort((a, b) => b.createdAt - a.createdAt) : [];
-      return { ...page, items: [...onTop, ...items] };
-    });
-    client.setQueryData<HistoryData>(query.queryKey, { ...data, pages });
+    const pages = data.pages.map((page) => ({
+      ...page,
+      items: page.items.filter((item) => !gone.has(item.id)).map((item) => {
+        const next = changed.get(item.id);
+        return next ? laterItem(item, next) : item;
+      }),
+    }));
+    client.setQueryData<HistoryData>(query.queryKey, { ...data, pages: isUnfiltered((query.queryKey[2] ?? {}) as ListFilters) ? placeFresh(pages, fresh) : pages });
   }
   readFilteredAgain(client, changes);
   if (change.usage) {
