@@ -235,6 +235,7 @@ const sentences = async (): Promise<string[]> => {
     ...answerNotices(1, { ...EMPTY_ANSWER, images: [ONE_IMAGE, ONE_IMAGE] }),
     ...answerNotices(1, { ...EMPTY_ANSWER, images: Array.from({ length: 9 }, () => ONE_IMAGE) }),
     ...lostNotices(4, [new AppError("bad_upstream_response", "The gateway returned an image that does not decode.")]),
+    ...[["r", null], [null, "t"], [null, null]].map(([request, task]) => notUnderstood("not JSON", request ?? null, task ?? null).message),
     taskStillRunning("RUNNING", 180_000),
     answerStillArriving(240_000),
     itemsGone(2, 5),
