@@ -31,6 +31,28 @@ const expectEvenRow = async (row: Locator, where: string) => {
   expect(new Set(heights).size, `${where}: heights ${heights.join(", ")}`).toBe(1);
 };
 
+/**
+ * How a control's words sit in its column: on how many lines (a word broken inside, "C/a/n/c/e/l", takes
+ * more than one), whether a box of its own is one line tall, and whether it stays within the column.
+ */
+const expectOneLine = async (element: Locator, column: Locator, where: string) => {
+  const layout = await element.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    const style = getComputedStyle(node);
+    // An inline badge's box is as tall as its font, whatever its lines: only a box of its own is measured.
+    const inner = style.display === "inline" ? null : Math.round(node.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom));
+    return { lines, inner, line: Math.round(parseFloat(style.lineHeight)) };
+  });
+  const [box, room] = await Promise.all([element.boundingBox(), column.boundingBox()]);
+  if (!box || !room) throw new Error(`${where}: nothing to measure`);
+  expect(layout.lines, `${where}: lines of text`).toBe(1);
+  if (layout.inner !== null) expect(layout.inner, `${where}: height inside`).toBe(layout.line);
+  expect(box.x, `${where}: left edge`).toBeGreaterThanOrEqual(room.x);
+  expect(box.x + box.width, `${where}: right edge`).toBeLessThanOrEqual(room.x + room.width);
+};
+
 test.describe("comparing models side by side", () => {
   test("three models, one prompt and seed: each column fills in on its own, and one model's failure stays in its column", async ({ compare, simulator, page }) => {
     await simulator.configure({ latencyMs: 2500 });
@@ -78,6 +100,42 @@ test.describe("comparing models side by side", () => {
     await expect(compare.model("Wan 2.2 flash")).not.toBeChecked();
     await expect(compare.prompt).toHaveValue("A lighthouse on a cliff at dawn");
     await expect(compare.form.getByLabel("Seed", { exact: true })).toHaveValue("4242");
+  });
+
+  test("four models at work keep Cancel, and then the status badge, on one line in every column, in English and Chinese, on a phone and on wide screens", async ({ compare, simulator, page }) => {
+    test.setTimeout(90_000);
+    await simulator.configure({ latencyMs: 20_000 });
+    const models = ["Wan 2.6", "Qwen-Image Plus", "Wan 2.2 flash", "Qwen-Image Max"];
+    await compare.chooseModels(models);
+    await compare.prompt.fill("A lantern festival over a river at night");
+    // A comparison of each language, each cancelled once measured: the gateway's 20 s would end it otherwise.
+    const languages = [
+      { language: "en", theme: "light", submit: "Compare 4 models", cancel: "Cancel", cancelled: "Cancelled" },
+      // Chinese breaks between any two characters, and the dark theme is looked at too.
+      { language: "zh", theme: "dark", submit: "对比 4 个模型", cancel: "取消", cancelled: "已取消" },
+    ] as const;
+    for (const { language, theme, submit, cancel, cancelled } of languages) {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      if (language === "zh") {
+        await page.getByLabel("Language").selectOption("zh");
+        await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+      }
+      await page.getByRole("button", { name: submit, exact: true }).click();
+      const card = page.getByRole("article").first();
+      await expect(card.getByRole("timer")).toHaveCount(4);
+      const columns = models.map((model) => ({ model, column: card.getByRole("listitem", { name: model, exact: true }) }));
+      const check = async (find: (column: Locator) => Locator, what: string, shot: string) => {
+        for (const width of [390, 1280, 1920]) {
+          await page.setViewportSize({ width, height: 900 });
+          for (const { model, column } of columns) await expectOneLine(find(column), column, `${what} in ${model} at ${width} px`);
+          if (width === 1280) await card.screenshot({ path: `test-results/screenshots/comparison-four-${language}-${theme}-${shot}.png` });
+        }
+      };
+      await check((column) => column.getByRole("button", { name: cancel, exact: true }), cancel, "running");
+      for (const { column } of columns) await column.getByRole("button", { name: cancel, exact: true }).click();
+      await check((column) => column.getByText(cancelled, { exact: true }), cancelled, "cancelled");
+    }
   });
 
   test("deleting a comparison asks first, counting its images: Keep keeps it, Delete takes it out of the history for good", async ({ compare, page }) => {

@@ -291,6 +291,17 @@ test.describe("on a server of its own", () => {
     // Two places for three columns: one waits, next in line, while the other two run.
     await expect(card.getByText("Queued: next when a place is free")).toBeVisible();
     await expect(card.getByText("Sent: the model is at work")).toHaveCount(2);
+    // A screen reader hears what the page shows: the waiting column waits, the others are at work.
+    // (All columns read at one moment, before the waiting one starts.)
+    const heard = await card.locator("ol > li").evaluateAll((columns) =>
+      columns.map((column) => ({
+        model: column.querySelector("h3")?.textContent,
+        queued: column.textContent?.includes("Queued:"),
+        said: column.querySelector(".sr-only")?.textContent,
+      })),
+    );
+    expect(heard.filter((column) => column.queued)).toHaveLength(1);
+    for (const { model, queued, said } of heard) expect(said).toBe(queued ? `${model} is queued: waiting for a free place` : `${model} is generating`);
     await page.screenshot({ path: "test-results/screenshots/compare-queued.png" });
     for (const model of ["Wan 2.6", "Qwen-Image", "Wan 2.2 flash"]) await expect(compare.column(card, model).getByRole("img")).toBeVisible({ timeout: 30_000 });
     await expect(card.getByText(/^Queued/)).toHaveCount(0);

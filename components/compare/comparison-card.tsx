@@ -150,7 +150,10 @@ function Column({
   const elapsed = useElapsed(clockStart(generation), active);
   return (
     <li ref={item} tabIndex={-1} aria-label={label} className="min-w-0 space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
-      <div className="flex items-start justify-between gap-2">
+      {/* The timer and Cancel, or the badge, beside the name where the column has room and under it where not.
+          Their words stay whole: the page breaks people's text anywhere it must (globals.css), and a squeezed
+          "Cancel" would break there too. */}
+      <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 className="text-sm font-semibold">{label}</h3>
           {!hidden && (
@@ -166,7 +169,7 @@ function Column({
             </span>
             {/* Blind, a column's own Cancel would tell: one that had already finished would stay "running". The card cancels them all. */}
             {!hidden && (
-              <Button size="sm" onClick={() => {
+              <Button size="sm" className="whitespace-nowrap" onClick={() => {
                   cancel.mutate(generation.id, { onSuccess: onCancelled });
                   item.current?.focus();
                 }} disabled={cancel.isPending}>
@@ -175,7 +178,7 @@ function Column({
             )}
           </div>
         ) : (
-          <span className={`rounded px-2 py-0.5 text-xs font-medium ${status === "succeeded" ? "bg-emerald-100 dark:bg-emerald-900/50 text-emerald-800 dark:text-emerald-200" : "bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200"}`}>
+          <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${status === "succeeded" ? "bg-emerald-100 dark:bg-emerald-900/50 text-emerald-800 dark:text-emerald-200" : "bg-red-100 dark:bg-red-900/50 text-red-800 dark:text-red-200"}`}>
             {t.status[status]}
           </span>
         )}
@@ -188,7 +191,7 @@ function Column({
           className="w-full motion-safe:animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
           style={{ aspectRatio: `${requestSize(request).width} / ${requestSize(request).height}` }}
         >
-          <span className="sr-only">{format(t.generating, { label })}</span>
+          <span className="sr-only">{format(status === "queued" ? t.queued : t.generating, { label })}</span>
         </div>
       )}
       {generation.images.length > 0 && (

@@ -65,6 +65,7 @@ export const compare = {
     elapsed: "Elapsed time for {label}",
     cancel: "Cancel",
     generating: "{label} is generating",
+    queued: "{label} is queued: waiting for a free place",
     status: { succeeded: "Done", failed: "Failed", cancelled: "Cancelled", interrupted: "Interrupted" },
     retry: "Retry this model",
   },

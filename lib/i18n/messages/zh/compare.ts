@@ -64,6 +64,7 @@ export const compare: Messages["compare"] = {
     elapsed: "{label} 已用时间",
     cancel: "取消",
     generating: "{label} 正在生成",
+    queued: "{label} 正在排队：等待空位",
     status: { succeeded: "已完成", failed: "失败", cancelled: "已取消", interrupted: "已中断" },
     retry: "重试此模型",
   },
