@@ -9,10 +9,11 @@ import { describeStorageConfig, parseStorageConfig } from "./lib/store/storage-c
 // Validates the environment and opens the history once, when the server starts, so a bad setting stops it
 // with a readable message and interrupted generations are marked before anyone looks at them.
 try {
-  console.log(describeGatewayConfig(parseGatewayConfig(process.env)));
+  const gateway = parseGatewayConfig(process.env);
+  console.log(describeGatewayConfig(gateway));
   console.log(describePriceConfig(parsePriceConfig(process.env)));
   const access = parseAccessConfig(process.env);
-  console.log(describeAccessConfig(access));
+  console.log(describeAccessConfig(access, gateway.mode === "live"));
   stampClientAddresses(access.trustedProxyHops);
   console.log(describeStorageConfig(parseStorageConfig(process.env)));
   const storage = await getStorage();

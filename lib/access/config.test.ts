@@ -17,6 +17,10 @@ describe("access configuration", () => {
       newVotersPerAddressPerHour: 20,
     });
     expect(describeAccessConfig(config)).toContain("Access gate: OFF");
+    expect(describeAccessConfig(config)).toContain("spend the key's credit");
+    // The offline demo has no key and spends nothing.
+    expect(describeAccessConfig(config, false)).toContain("anyone who can reach this server can use it.");
+    expect(describeAccessConfig(config, false)).not.toContain("credit");
     expect(describeAccessConfig(config)).toContain("Reachable at localhost only");
     expect(describeAccessConfig(config)).toContain("TRUSTED_PROXY_HOPS=0");
   });

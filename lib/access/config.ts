@@ -113,11 +113,12 @@ export const parseAccessConfig = (env: Record<string, string | undefined>): Acce
   };
 };
 
-export const describeAccessConfig = (config: AccessConfig): string =>
+/** `spends`: whether generating costs anything (a gateway key is set), not the offline demo's synthetic images. */
+export const describeAccessConfig = (config: AccessConfig, spends = true): string =>
   [
     config.password
       ? "Access gate: on (PLAYGROUND_PASSWORD is set; every page and API route needs a signed-in session)."
-      : "Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it and spend the key's credit.",
+      : `Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it${spends ? " and spend the key's credit" : ""}.`,
     `Limits: ${config.ratePerMinute} generations per client per minute${config.password ? ` (${config.ratePerAddressPerMinute} from one address)` : ""}, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs, ${config.newVotersPerAddressPerHour} new voters an hour per poll from one address.`,
     config.origins.length === 0
       ? "Reachable at localhost only; set PLAYGROUND_ORIGINS to the address people use (https://play.example.com) to serve it to others."
