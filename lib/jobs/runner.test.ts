@@ -521,8 +521,8 @@ describe("spend limits", () => {
     const started = await late.start(request({ n: 2 }));
     await vi.waitFor(async () => expect((await storage.store.get(started.id))?.stage).toBe("downloading"));
     await expect(late.cancel(started.id)).rejects.toMatchObject({ code: "conflict", message: TOO_LATE_TO_CANCEL });
-    // Not "cancelled, nothing kept" while its images arrive: it runs on, as it is.
-    expect(await storage.store.get(started.id)).toMatchObject({ status: "running", stage: "downloading" });
+    // Not "cancelled, nothing kept" while its images arrive: it runs on, as it is, naming the answer's request id.
+    expect(await storage.store.get(started.id)).toMatchObject({ status: "running", stage: "downloading", requestId: expect.stringMatching(/.+/) });
     release();
     await late.idle();
     const done = await storage.store.get(started.id);

@@ -263,6 +263,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         cost: result.billedImages,
         model: request.model,
         stage: result.images.some((image) => image.source.kind === "url") ? "downloading" : "storing",
+        upstream,
       }));
       // Its failure is dealt with below, once the images are kept; until then it is not left unhandled.
       billed.catch(() => undefined);

@@ -499,9 +499,16 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         if (row) note({ kind: "item", item: itemOf(row) });
       });
     },
-    async billAnswer(id, { stage, ...bill }) {
+    async billAnswer(id, { stage, upstream, ...bill }) {
       await changes.write(async (trx, note) => {
         const row = await billedRow(trx, id);
+        if (upstream) {
+          await trx
+            .updateTable("generations")
+            .set((eb) => ({ request_id: eb.fn.coalesce(eb.val(upstream.requestId), "request_id"), task_id: eb.fn.coalesce(eb.val(upstream.taskId), "task_id") }))
+            .where("id", "=", id)
+            .execute();
+        }
         // Past the stages an interruption settles (a call never sent, or out at the gateway).
         await moveStage(trx, note, id, stage);
         await settleBill(trx, note, id, row, bill);

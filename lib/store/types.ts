@@ -267,9 +267,10 @@ export type GenerationStore = {
   addSpend(day: string, model: string, images: number): Promise<void>;
   /**
    * The gateway answered: what the call billed is settled, and the generation moves on to `stage` (fetching
-   * or storing its images) in the same write, so an interruption from then on leaves its bill alone.
+   * or storing its images) in the same write, so an interruption from then on leaves its bill alone. The
+   * answer's ids are kept with it, so the card can name them while its images arrive.
    */
-  billAnswer(id: string, bill: CallBill & { stage: GenerationStage }): Promise<void>;
+  billAnswer(id: string, bill: CallBill & { stage: GenerationStage; upstream?: UpstreamIds }): Promise<void>;
   /** The day's billed images by model, for what it cost. */
   spendOn(day: string): Promise<ReadonlyArray<{ readonly model: string; readonly images: number }>>;
   /** The named lists for prompt variables, by name. */
