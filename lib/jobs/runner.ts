@@ -498,6 +498,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       }
       const record = await store.get(id);
       if (record?.status === "running") throw new AppError("conflict", TOO_LATE_TO_CANCEL);
+      // Ended elsewhere meanwhile (taken for gone, deleted): a call this instance still runs for it is stopped.
+      running.get(id)?.controller.abort();
       return record;
     },
     async cancelSet(comparisonId) {
