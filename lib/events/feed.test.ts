@@ -28,18 +28,19 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
   let feed: Feed | null = null;
   afterEach(() => feed?.close());
 
-  /** `log` stands in for the store's reading of the change log, to fail or race it. */
-  const open = (options: { heartbeatMs?: number; catchUpLimit?: number; catchUpReuseMs?: number } = {}, log: Partial<Pick<GenerationStore, "changesAfter" | "changeBounds">> = {}) => {
+  /** `log` stands in for the store's reading of the change log or of a generation, to fail, hold or race it. */
+  const open = (options: { heartbeatMs?: number; sweepMs?: number; catchUpLimit?: number; catchUpReuseMs?: number } = {}, log: Partial<Pick<GenerationStore, "changesAfter" | "changeBounds" | "get">> = {}) => {
     const usage = vi.fn(async () => ({ imagesToday: 0 }));
     const reads = { count: 0 };
+    const { get = (id: string) => store.get(id), ...rest } = log;
     const counted = {
       changesAfter: (cursor: number, limit: number) => store.changesAfter(cursor, limit),
       changeBounds: () => store.changeBounds(),
-      ...log,
+      ...rest,
       watchChanges: (listener: () => void) => store.watchChanges(listener),
       get: (id: string) => {
         reads.count++;
-        return store.get(id);
+        return get(id);
       },
       getComparison: (id: string) => {
         reads.count++;
@@ -160,6 +161,81 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     expect(late.changes().flatMap((frame) => (frame.data as { items: Array<{ id: string }> }).items.map((item) => item.id)).sort()).toEqual(["later", "missed"]);
     expect(catchUpReads).toHaveLength(3);
     for (const stream of [watcher, again, late, ...resumed]) stream.stop();
+  });
+
+  it("a stream that resumes while a batch is being read never gets that batch after the newer catch-up", async () => {
+    // The feed's read of x for its next batch, held once x is read as running, until `release`.
+    let hold: { entered: () => void; release: Promise<void> } | null = null;
+    const { feed: live } = open({}, {
+      get: async (id) => {
+        const view = await store.get(id);
+        const held = hold;
+        hold = null;
+        if (held) {
+          held.entered();
+          await held.release;
+        }
+        return view;
+      },
+    });
+    const watcher = await listen(live);
+    await create("x");
+    await until(() => watcher.changes().length === 1);
+    const from = watcher.changes()[0]?.id ?? null;
+    await store.setStarred("x", true);
+    await until(() => watcher.changes().length === 2);
+
+    let release = () => {};
+    const entered = new Promise<void>((resolve) => {
+      hold = { entered: resolve, release: new Promise((done) => (release = done)) };
+    });
+    await store.setStarred("x", false);
+    await entered;
+    await store.complete("x", { finishedAt: Date.now(), durationMs: 1, images: [] });
+    // Back from before the star: its catch-up reads x as it now is, finished.
+    const resuming = listen(live, from);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    const resumed = await resuming;
+    const last = (await store.changeBounds()).last;
+    await until(() => resumed.changes().at(-1)?.id === last);
+    const statuses = resumed.changes().flatMap((frame) => (frame.data as { items: Array<{ status: string }> }).items.map((item) => item.status));
+    expect(statuses[0]).toBe("succeeded");
+    expect(statuses).not.toContain("running");
+    resumed.stop();
+    watcher.stop();
+  });
+
+  it("lets go of a batch that never renders after a few tries, telling streams to read afresh, and goes on", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { feed: live } = open({ sweepMs: 20 }, {
+      get: (id) => (id === "corrupt" ? Promise.reject(new Error("malformed request_json")) : store.get(id)),
+    });
+    const stream = await listen(live);
+    await create("corrupt");
+    const corrupt = (await store.changeBounds()).last;
+    await until(() => stream.frames.length > 1);
+    expect(stream.frames[1]).toMatchObject({ event: "hello", id: corrupt, data: { resumed: false } });
+    expect(errors.mock.calls.flat().join("\n")).toMatch(/malformed request_json/);
+    await create("fine");
+    await until(() => stream.changes().length === 1);
+    expect(stream.changes()[0]?.data).toMatchObject({ items: [{ id: "fine" }] });
+    // Its sweeps stop with its last stream; one already under way is let finish before the store closes.
+    stream.stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    errors.mockRestore();
+  });
+
+  it("starts a stream afresh whose catch-up cannot be rendered, rather than failing it every time it comes back", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const { feed: live } = open({}, {
+      get: (id) => (id === "corrupt" ? Promise.reject(new Error("malformed request_json")) : store.get(id)),
+    });
+    const from = (await store.changeBounds()).last;
+    await create("corrupt");
+    const resumed = await listen(live, from);
+    expect(resumed.frames).toEqual([expect.objectContaining({ event: "hello", data: { resumed: false } })]);
+    errors.mockRestore();
   });
 
   it("a stream too far behind, or from a cursor this log never gave, starts afresh", async () => {

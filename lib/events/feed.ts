@@ -10,8 +10,6 @@ type Subscriber = {
   send: Send;
   /** The last change this stream has been sent (or told it need not be). */
   cursor: number;
-  /** While it catches up, what the feed delivers waits here, so nothing overtakes the catch-up. */
-  pending: Array<{ id: number; frame: Uint8Array }> | null;
 };
 
 export type Feed = {
@@ -43,14 +41,18 @@ type FeedOptions<Usage> = {
 const BATCH = 500;
 /** Catch-ups kept at once: streams resuming together mostly share a few starting places. */
 const MAX_CATCH_UPS = 64;
+/** Tries at rendering one batch before it is let go (a row that cannot be read, every time). */
+const RENDER_TRIES = 3;
 
 type CatchUp = { readonly frames: readonly Uint8Array[]; readonly cursor: number };
 
 /**
  * One per instance: reads each batch of committed changes once, renders it once (the items as they now are,
  * the day's usage) and writes the same bytes to every open stream, so a thousand tabs cost a thousand writes
- * and no more reads. A stream that resumes catches up from the log first, with live changes held back
- * until it has.
+ * and no more reads. A stream that resumes catches up from the log first. Catch-ups and batches take turns,
+ * each read, rendered and delivered before the next starts, so no stream is sent a frame read before one it
+ * already has (a batch read while a stream caught up would otherwise undo, for a moment, what its catch-up
+ * showed: a finished card running again, a deleted one back).
  */
 export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs = 5_000, catchUpLimit = 1_000, catchUpReuseMs = 2_000 }: FeedOptions<Usage>): Feed => {
   const subscribers = new Set<Subscriber>();
@@ -73,6 +75,15 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
   const catchUps = new Map<string, Promise<CatchUp>>();
   let draining = false;
   let again = false;
+  /** Times in a row the batch after `cursor` failed to render. */
+  let failures = 0;
+  /** The last read to take its turn (see above); the next waits for it to end, however it ends. */
+  let turn: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = turn.then(work);
+    turn = run.catch(() => undefined);
+    return run;
+  };
   const timers: ReturnType<typeof setInterval>[] = [];
 
   const render = async (changes: readonly Change[]): Promise<LiveChange<Usage>> => {
@@ -110,11 +121,10 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     };
   };
 
+  /** A hello that is not resumed: pages read afresh what they show, from `id` on. */
+  const afresh = (id: number) => sseFrame("hello", id, { resumed: false } satisfies LiveHello);
+
   const deliver = (subscriber: Subscriber, id: number, frame: Uint8Array) => {
-    if (subscriber.pending) {
-      subscriber.pending.push({ id, frame });
-      return;
-    }
     if (id <= subscriber.cursor) return;
     subscriber.cursor = id;
     write(subscriber, frame);
@@ -129,18 +139,38 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     }
   };
 
+  /**
+   * A batch's frame. One that fails to render again and again (a corrupt row) is let go, with its streams
+   * told to read afresh: held, it would withhold every later change from every stream, while their
+   * heartbeats kept the pages sure they are live.
+   */
+  const frameOf = async (batch: readonly Change[], id: number): Promise<Uint8Array> => {
+    try {
+      return sseFrame("change", id, await render(batch));
+    } catch (error) {
+      if (++failures < RENDER_TRIES) throw error;
+      console.error(`the live stream let go of changes ${batch[0]?.id ?? id} to ${id}, which failed to render ${RENDER_TRIES} times (its streams read afresh): ${String(error)}`);
+      return afresh(id);
+    }
+  };
+
+  /** Reads, renders and delivers the next batch; answers whether there was one. */
+  const nextBatch = async (): Promise<boolean> => {
+    const batch = await store.changesAfter(cursor, BATCH);
+    const lastChange = batch.at(-1);
+    if (!lastChange) return false;
+    if (subscribers.size > 0) {
+      const frame = await frameOf(batch, lastChange.id);
+      for (const subscriber of subscribers) deliver(subscriber, lastChange.id, frame);
+    }
+    cursor = lastChange.id;
+    failures = 0;
+    return true;
+  };
+
   const drain = async () => {
     await ready();
-    for (;;) {
-      const batch = await store.changesAfter(cursor, BATCH);
-      const lastChange = batch.at(-1);
-      if (!lastChange) return;
-      if (subscribers.size > 0) {
-        const frame = sseFrame("change", lastChange.id, await render(batch));
-        for (const subscriber of subscribers) deliver(subscriber, lastChange.id, frame);
-      }
-      cursor = lastChange.id;
-    }
+    while (await inTurn(nextBatch));
   };
 
   const wake = () => {
@@ -169,7 +199,7 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     if (timers.length > 0) return;
     timers.push(
       setInterval(() => {
-        for (const subscriber of subscribers) if (!subscriber.pending) write(subscriber, SSE_HEARTBEAT);
+        for (const subscriber of subscribers) write(subscriber, SSE_HEARTBEAT);
       }, heartbeatMs),
       setInterval(() => {
         if (subscribers.size > 0) wake();
@@ -192,12 +222,19 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     // Resumable when nothing it missed has been forgotten and the cursor is one this log gave out.
     const resumable = after !== null && after <= bounds.last && (bounds.first === 0 || after >= bounds.first - 1);
     const changes = resumable ? caughtUp : null;
-    if (changes === null) return { frames: [sseFrame("hello", upTo, { resumed: false } satisfies LiveHello)], cursor: upTo };
+    const fresh = { frames: [afresh(upTo)], cursor: upTo };
+    if (changes === null) return fresh;
     const lastChange = changes.at(-1);
-    return {
-      frames: [sseFrame("hello", after ?? upTo, { resumed: true } satisfies LiveHello), ...(lastChange ? [sseFrame("change", lastChange.id, await render(changes))] : [])],
-      cursor: Math.max(after ?? 0, upTo),
-    };
+    const hello = sseFrame("hello", after ?? upTo, { resumed: true } satisfies LiveHello);
+    const resumed = { frames: [hello], cursor: Math.max(after ?? 0, upTo) };
+    if (!lastChange) return resumed;
+    try {
+      return { ...resumed, frames: [hello, sseFrame("change", lastChange.id, await render(changes))] };
+    } catch (error) {
+      // A catch-up that fails to render would fail each time the stream came back, for as long as the log keeps it.
+      console.error(`the live stream could not render changes ${after ?? upTo} to ${lastChange.id} for a stream coming back (it reads afresh): ${String(error)}`);
+      return fresh;
+    }
   };
 
   /**
@@ -224,25 +261,16 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     async subscribe(after, send) {
       await ready();
       startTimers();
-      const subscriber: Subscriber = { send, cursor, pending: [] };
-      subscribers.add(subscriber);
-      const unsubscribe = () => {
-        subscribers.delete(subscriber);
-      };
-      try {
+      // In its turn: no batch is read or delivered while it catches up, so the next it gets is read after.
+      return inTurn(async () => {
         const { frames, cursor: caughtUpTo } = await catchUp(after, cursor);
+        const subscriber: Subscriber = { send, cursor: caughtUpTo };
+        subscribers.add(subscriber);
         for (const frame of frames) write(subscriber, frame);
-        subscriber.cursor = caughtUpTo;
-      } catch (error) {
-        // The route never gets its `stop`: the subscriber goes here, or it would linger until a write failed.
-        unsubscribe();
-        throw error;
-      } finally {
-        const held = subscriber.pending ?? [];
-        subscriber.pending = null;
-        for (const { id, frame } of held) deliver(subscriber, id, frame);
-      }
-      return unsubscribe;
+        return () => {
+          subscribers.delete(subscriber);
+        };
+      });
     },
     wake,
     get streams() {

@@ -764,8 +764,12 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       return rows.map((row) => row.id);
     },
     async linger(id, until) {
-      await db.updateTable("generations").set({ linger_until: until }).where("id", "=", id).execute();
-      await db.updateTable("lingering_calls").set({ until }).where("id", "=", id).execute();
+      await changes.write(async (trx, note) => {
+        const row = changed(await trx.updateTable("generations").set({ linger_until: until }).where("id", "=", id).executeTakeFirst());
+        const gone = changed(await trx.updateTable("lingering_calls").set({ until }).where("id", "=", id).executeTakeFirst());
+        // The places held under the cap, which the stream's usage carries, moved.
+        if (row || gone) note({ kind: "usage" });
+      });
     },
     inFlight(now) {
       return inFlight(db, now);

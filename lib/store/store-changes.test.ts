@@ -80,6 +80,16 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await said(store, start)).toEqual(["item generation leased", "usage"]);
   });
 
+  it("records the places held under the cap moving when the runner says how long an ended call may still work", async () => {
+    await store.create({ id: "out", createdAt: 1, request: { ...defaultRequest("wan2.6-t2i"), prompt: "a" } }, { lease: { owner: "i1", until: 10 }, maxConcurrent: 8, now: 1 });
+    await store.fail("out", { finishedAt: 2, status: "cancelled", error: null, lingerUntil: Date.now() + 60_000 });
+    const start = (await store.changeBounds()).last;
+    await store.linger("out", 0);
+    await store.linger("gone", 0); // no such call: nothing changed
+    // The stream's usage carries how many places are held; it is read again for this change.
+    expect(await said(store, start)).toEqual(["usage"]);
+  });
+
   it("pages by cursor, knows its bounds, and forgets old changes but never the newest", async () => {
     for (let index = 0; index < 5; index++) await store.reserveImages("2026-12-02", 1, null);
     const { first, last } = await store.changeBounds();

@@ -1,5 +1,4 @@
 import { sessionFromCookies } from "@/lib/access/gate";
-import { onSessionRevoked } from "@/lib/access/revocations";
 import { watchSession } from "@/lib/access/session-watch";
 import { parseCursor, SSE_RETRY, SSE_SIGNED_OUT } from "@/lib/events/sse";
 import { getFeed } from "@/lib/history/live";
@@ -25,8 +24,10 @@ export function GET(request: Request): Promise<Response> {
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         controller.enqueue(SSE_RETRY);
+        let ended = false;
         /** Ends the stream; `dropping`: with what it still queues let go (a close would still deliver it all). */
         const end = (dropping?: Error) => {
+          ended = true;
           stop();
           unwatch();
           try {
@@ -37,14 +38,8 @@ export function GET(request: Request): Promise<Response> {
           }
         };
         request.signal.addEventListener("abort", () => end(), { once: true });
-        stop = await feed.subscribe(after, (frame) => {
-          controller.enqueue(frame);
-          // A reader that takes nothing (a stalled tab, a half-open connection) is let go rather than queued
-          // for until TCP gives up: a browser that is there resumes from its Last-Event-ID.
-          if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) end(new Error("The reader took nothing from the stream."));
-        });
-        const cookies = request.headers.get("cookie");
         if (sessionId) {
+          const cookies = request.headers.get("cookie");
           const signedOut = () => {
             try {
               controller.enqueue(SSE_SIGNED_OUT);
@@ -53,17 +48,22 @@ export function GET(request: Request): Promise<Response> {
             }
             end();
           };
-          // Signed out (on any instance sharing the database): at once; run out, or a sign-out's news lost: at the next check.
-          const unlisten = onSessionRevoked((revoked) => {
-            if (revoked === sessionId) signedOut();
-          });
-          const unwatchCheck = watchSession(async () => (await sessionFromCookies(cookies)).sessionId === sessionId, signedOut);
-          unwatch = () => {
-            unlisten();
-            unwatchCheck();
-          };
+          // Watched before the catch-up is read, so a sign-out meanwhile is not missed.
+          unwatch = watchSession(sessionId, async () => (await sessionFromCookies(cookies)).sessionId === sessionId, signedOut);
         }
-        if (request.signal.aborted) end();
+        try {
+          stop = await feed.subscribe(after, (frame) => {
+            controller.enqueue(frame);
+            // A reader that takes nothing (a stalled tab, a half-open connection) is let go rather than queued
+            // for until TCP gives up: a browser that is there resumes from its Last-Event-ID.
+            if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) end(new Error("The reader took nothing from the stream."));
+          });
+        } catch (error) {
+          unwatch();
+          throw error;
+        }
+        // Ended while it caught up (signed out, the browser gone): the feed lets go of it now it can.
+        if (ended || request.signal.aborted) end();
       },
       cancel() {
         stop();
