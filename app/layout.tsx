@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { HTML_LANG } from "@/lib/i18n/locale";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
+import { MODEL_NAMES } from "@/lib/models/model-names";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme/theme";
 import { Providers } from "./providers";
 
@@ -19,7 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={HTML_LANG[locale]} data-theme={theme}>
       <body className="min-h-screen bg-slate-50 dark:bg-slate-950 text-slate-900 dark:text-slate-100 antialiased">
-        <Providers locale={locale} messages={MESSAGES[locale]} theme={theme}>
+        <Providers locale={locale} messages={MESSAGES[locale]} models={MODEL_NAMES} theme={theme}>
           {children}
         </Providers>
       </body>

@@ -292,6 +292,23 @@ test.describe("editing an image", () => {
     expect((await simulator.stats()).calls).toBe(1);
   });
 
+  test("an editing model's refusal names the model as people know it, not by its id", async ({ page, playground, simulator }) => {
+    void playground;
+    const edit = new EditPanel(page);
+    await edit.open();
+    await edit.upload(file("busy.png", "image/png", await picture(900, 600)));
+    await edit.expectInput("900*600");
+    // A model only the editing registry knows: the page is handed its name, not that registry.
+    await selectModel(edit.model, "Qwen-Image Edit Plus");
+    await edit.prompt.fill("Make it spring");
+    await simulator.fault("unavailable", { times: 3, retryAfterSeconds: 1 });
+    await edit.submit.click();
+    const card = page.getByRole("article", { name: /Make it spring/ });
+    await expect(card).toContainText("Failed", { timeout: 30_000 });
+    await expect(card).toContainText("Qwen-Image Edit Plus is temporarily unavailable");
+    await expect(card).not.toContainText("qwen-image-edit-plus is");
+  });
+
   test("a refusal the server ties to the input is said at the input", async ({ page, playground, simulator }) => {
     void playground;
     const edit = new EditPanel(page);

@@ -1,19 +1,21 @@
 "use client";
 
-import { createContext, use, type ReactNode } from "react";
+import { createContext, use, useMemo, type ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import type { Messages } from "@/lib/i18n/messages";
-import { nameModels } from "@/lib/models/name-models";
+import { modelNamer, type ModelName } from "@/lib/models/name-models";
 import { translateRuleMessage } from "@/lib/i18n/rule-messages";
 
-const I18nContext = createContext<{ locale: Locale; messages: Messages } | null>(null);
+const I18nContext = createContext<{ locale: Locale; messages: Messages; nameModels: (text: string) => string } | null>(null);
 
 /**
  * The interface's language for every client component below. The server picks the locale and passes that
  * locale's catalogue down as props, so switching language is a refresh of the server render, not a reload.
+ * `models` names the models in the server's sentences (lib/models/model-names.ts).
  */
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
-  return <I18nContext value={{ locale, messages }}>{children}</I18nContext>;
+export function I18nProvider({ locale, messages, models, children }: { locale: Locale; messages: Messages; models: readonly ModelName[]; children: ReactNode }) {
+  const nameModels = useMemo(() => modelNamer(models), [models]);
+  return <I18nContext value={{ locale, messages, nameModels }}>{children}</I18nContext>;
 }
 
 const useI18n = () => {
@@ -29,7 +31,7 @@ export const useLocale = (): Locale => useI18n().locale;
 
 /** Shows a sentence from the shared rules (a refusal, a notice, a plan note) in the interface's language. */
 export const useRuleText = (): ((text: string) => string) => {
-  const { rules } = useMessages();
+  const { messages, nameModels } = useI18n();
   // Models by the names people know them by, not their ids.
-  return (text) => nameModels(translateRuleMessage(text, rules));
+  return (text) => nameModels(translateRuleMessage(text, messages.rules));
 };

@@ -6,7 +6,7 @@ import { clientItem } from "../history/client-view";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { translateRuleMessage } from "../i18n/rule-messages";
-import { nameModels } from "../models/name-models";
+import { nameModels } from "../models/model-names";
 import { formatSize } from "../models/size-rules";
 import { buildSlides, type Slide } from "../present/slides";
 import type { DeckPage } from "./deck";

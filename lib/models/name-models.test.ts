@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameModels } from "./name-models";
+import { nameModels } from "./model-names";
 
 describe("model names in the server's sentences", () => {
   it("replaces each standing id by its name, the longest first", () => {

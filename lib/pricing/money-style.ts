@@ -1,5 +1,5 @@
 import { HTML_LANG, LOCALES, type Locale } from "../i18n/locale";
-import { DEFAULT_PRICES, formatMoney, moneyDigits, type PriceTable } from "./prices";
+import { formatMoney, moneyDigits, type PriceTable } from "./prices";
 
 /**
  * How a currency is written in a language, read once from Intl on the server, so the page writes money with
@@ -98,5 +98,8 @@ export const moneyWriter = (styles: MoneyStyles, currency: string, locale: Local
 /** A price table as a page receives it: with its currency's styles, so the page needs no Intl to show money. */
 export type PagePrices = PriceTable & { readonly styles: MoneyStyles };
 export const pagePrices = (table: PriceTable): PagePrices => ({ ...table, styles: moneyStyles(table.currency) });
-/** Before a page has given its own: the defaults, written by Intl. */
-export const NO_PAGE_PRICES: PagePrices = { ...DEFAULT_PRICES, styles: { en: null, zh: null } };
+/**
+ * Outside a page that gives its own (each page that shows money does): nothing priced. Not the registries'
+ * defaults, which would bring the editing models' registry into every page's first load to price nothing.
+ */
+export const NO_PAGE_PRICES: PagePrices = { currency: "USD", perImage: {}, styles: { en: null, zh: null } };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { blankToUndefined, invalidConfigMessage } from "../env-values";
-import { DEFAULT_PRICES, PRICED_MODEL_IDS, type PriceTable } from "./prices";
+import { DEFAULT_PRICES, PRICED_MODEL_IDS } from "./default-prices";
+import type { PriceTable } from "./prices";
 
 /** The operator's prices from the environment, checked once at start-up with a message naming the variable. */
 

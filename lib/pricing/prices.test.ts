@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EDIT_MODELS } from "../models/edit-models";
 import { MODELS } from "../models/registry";
 import { parsePriceConfig } from "./price-config";
-import { blindSpendKey, DEFAULT_PRICES, formatMoney, imageCost, spendCost } from "./prices";
+import { DEFAULT_PRICES } from "./default-prices";
+import { blindSpendKey, formatMoney, imageCost, spendCost } from "./prices";
 
 describe("prices", () => {
   it("has a default for every model, from the registries", () => {

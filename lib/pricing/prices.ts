@@ -1,10 +1,8 @@
-import { EDIT_MODELS } from "../models/edit-models";
-import { MODELS } from "../models/registry";
-
 /**
  * What an image costs, per model: the registries' estimates in US dollars, or the operator's own figures
  * (IMAGE_PRICES, in IMAGE_PRICE_CURRENCY, read by price-config.ts). Every figure shown is labelled an
- * estimate: the gateway's invoice is the truth. Pure and small, since the page uses it too.
+ * estimate: the gateway's invoice is the truth. Pure and small, since the page uses it too (the registries'
+ * own figures are in default-prices.ts).
  */
 
 export type PriceTable = {
@@ -12,14 +10,6 @@ export type PriceTable = {
   readonly currency: string;
   /** Per model id: one image. A generating and an editing model of the same id share a price. */
   readonly perImage: Readonly<Record<string, number>>;
-};
-
-const ALL_MODELS = [...MODELS, ...EDIT_MODELS];
-export const PRICED_MODEL_IDS: readonly string[] = [...new Set(ALL_MODELS.map((model) => model.id))];
-
-export const DEFAULT_PRICES: PriceTable = {
-  currency: "USD",
-  perImage: Object.fromEntries(ALL_MODELS.map((model) => [model.id, model.price.usdPerImage])),
 };
 
 /** What `images` of `model` cost; a model without a price costs nothing known (0). */
