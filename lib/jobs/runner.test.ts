@@ -12,7 +12,7 @@ import { defaultRequest } from "../models/defaults";
 import type { CompareRequest } from "../compare/compare-request";
 import { DEFAULT_GRID } from "../grid/grid-plan";
 import { useSimulatorServer } from "../simulator/test-support";
-import { createJobRunner, TOO_LATE_TO_CANCEL, type JobRunner } from "./runner";
+import { cancelBeforeDelete, createJobRunner, TOO_LATE_TO_CANCEL, type JobRunner } from "./runner";
 
 /** Jobs end to end on real sockets and real files: simulator -> gateway call -> stored images and record. */
 
@@ -523,6 +523,8 @@ describe("spend limits", () => {
     await expect(late.cancel(started.id)).rejects.toMatchObject({ code: "conflict", message: TOO_LATE_TO_CANCEL });
     // Not "cancelled, nothing kept" while its images arrive: it runs on, as it is, naming the answer's request id.
     expect(await storage.store.get(started.id)).toMatchObject({ status: "running", stage: "downloading", requestId: expect.stringMatching(/.+/) });
+    // Deleting it is not refused: what still runs of it goes on, and the delete follows.
+    await cancelBeforeDelete(late, started.id);
     release();
     await late.idle();
     const done = await storage.store.get(started.id);

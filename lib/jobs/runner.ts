@@ -133,6 +133,19 @@ const NEVER = new AbortController().signal;
 /** Said to a cancel that comes once the gateway has answered: its images are billed, and on their way. */
 export const TOO_LATE_TO_CANCEL = "Too late to cancel: the gateway has answered and billed the images, so they are being kept.";
 
+/**
+ * Stops what still runs of a generation about to be deleted. One whose answer is in is not refused as too late
+ * here: it goes on fetching its images (billed), and the delete leaves it no record to commit them to, so they
+ * are dropped.
+ */
+export const cancelBeforeDelete = async (runner: Pick<JobRunner, "cancel">, id: string): Promise<void> => {
+  try {
+    await runner.cancel(id);
+  } catch (error) {
+    if (!(error instanceof AppError && error.message === TOO_LATE_TO_CANCEL)) throw error;
+  }
+};
+
 /** Said on a generation stopped (cancelled, or its instance taken for gone) after the gateway had answered. */
 export const TOO_LATE_TO_STOP = "It was stopped after the gateway had answered: the images it billed are kept.";
 

@@ -8,6 +8,7 @@ import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { ownChangeHeaders } from "@/lib/events/sse";
 import { removeFiles } from "@/lib/history/storage";
+import { cancelBeforeDelete } from "@/lib/jobs/runner";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +46,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
     const { store, images, runner, now } = await getHistory();
     const columns = (await store.getComparison(id))?.columns ?? [];
     for (const column of columns) {
-      if (isActive(column.generation.status)) await runner.cancel(column.generation.id);
+      if (isActive(column.generation.status)) await cancelBeforeDelete(runner, column.generation.id);
     }
     const deleted = await store.deleteComparison(id, now());
     if (!deleted) throw notFound("This comparison");

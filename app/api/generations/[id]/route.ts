@@ -8,6 +8,7 @@ import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { historyItemOf, ownChangeHeaders } from "@/lib/events/sse";
 import { removeFiles } from "@/lib/history/storage";
+import { cancelBeforeDelete } from "@/lib/jobs/runner";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +45,7 @@ export function DELETE(request: Request, { params }: Context): Promise<Response>
     if (generation?.comparisonId) {
       throw new AppError("invalid_request", "This generation is a column of a comparison: delete the comparison instead.");
     }
-    if (generation && isActive(generation.status)) await runner.cancel(id);
+    if (generation && isActive(generation.status)) await cancelBeforeDelete(runner, id);
     const deleted = await store.delete(id, now());
     if (!deleted) throw notFound("This generation");
     await removeFiles(images, deleted.imageIds);
