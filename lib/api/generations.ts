@@ -1,9 +1,10 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import { isUnfiltered, listSearchParams, type ListFilters } from "../generation/list-query";
 import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type ListedPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { apiChange, apiFetch, type ApiError, type OwnChange } from "./client";
-import { heardOwnChange, ownChangeApplied, readItem, readStarted, reconcilePage } from "./live-cache";
+import { addOwnItem, heardOwnChange, ownChangeApplied, readItem, readStarted, reconcilePage } from "./live-cache";
+import { isLive } from "./live";
 import { laterGeneration, laterItem } from "./read-order";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
@@ -73,16 +74,27 @@ export const useUpdateCached = () => {
   };
 };
 
-/** After anything that adds to the history: the lists and today's count are asked again. */
+/**
+ * After anything that adds to the history: today's count is asked again, and the new item goes into the lists.
+ * With the stream open and no list being read, it is put there at once (the stream's news of it follows);
+ * otherwise (polling, or a list on its way, which would not hold it) the lists are read again.
+ */
+export const refreshHistory = async (client: QueryClient, created: HistoryItem | undefined, live: boolean) => {
+  const usage = client.invalidateQueries({ queryKey: ["usage"] });
+  if (created && live && client.isFetching({ queryKey: generationKeys.lists }) === 0) {
+    addOwnItem(client, created);
+    return usage;
+  }
+  // A list fetch still in flight from before this start (a slow first load) would otherwise be reused
+  // by the invalidation, as TanStack dedupes fetches of a query with no data yet, and miss the new
+  // item: cancel it so the refetch really asks again.
+  await client.cancelQueries({ queryKey: generationKeys.lists });
+  await Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), usage]);
+};
+
 export const useRefreshHistory = () => {
   const client = useQueryClient();
-  return async () => {
-    // A list fetch still in flight from before this start (a slow first load) would otherwise be reused
-    // by the invalidation, as TanStack dedupes fetches of a query with no data yet, and miss the new
-    // item: cancel it so the refetch really asks again.
-    await client.cancelQueries({ queryKey: generationKeys.lists });
-    await Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] })]);
-  };
+  return (created?: HistoryItem) => refreshHistory(client, created, isLive());
 };
 
 export const useCreateGeneration = () => {

@@ -2,7 +2,7 @@ import { InfiniteQueryObserver, QueryClient, type InfiniteData } from "@tanstack
 import { describe, expect, it, vi } from "vitest";
 import type { ComparisonView, GenerationView, HistoryPage } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
-import { generationKeys, historyQuery } from "./generations";
+import { generationKeys, historyQuery, refreshHistory } from "./generations";
 import type { Usage } from "./limits";
 import { applyLiveChange, forgetHeard, heardCount, heardOwnChange, onLiveDeletions, ownChangeApplied, readItem, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
 import { laterGeneration } from "./read-order";
@@ -538,5 +538,55 @@ describe("an ended generation told again as running by a late message", () => {
     applyLiveChange(client, { items: [comparison("succeeded")], deleted: [], usage: null }, 15);
     applyLiveChange(client, { items: [comparison("running")], deleted: [], usage: null }, 20);
     expect(client.getQueryData<ComparisonView>(generationKeys.comparison("cmp"))?.columns[0]?.generation.status).toBe("succeeded");
+  });
+});
+
+describe("an item this tab started", () => {
+  const threePages = () => ({
+    pages: [
+      { items: [generation("c", 30)], nextCursor: "2" },
+      { items: [generation("b", 20)], nextCursor: "3" },
+      { items: [generation("a", 10)], nextCursor: null },
+    ],
+    pageParams: [null, "2", "3"],
+  });
+
+  it("goes into the lists at once while the stream is open, with no page read again; a filtered list is read again", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } });
+    const reads = vi.fn(async (_context: { queryKey: readonly unknown[] }) => ({ items: [], nextCursor: null, changeId: 0 }));
+    client.setQueryData(generationKeys.list({}), threePages());
+    client.setQueryData(generationKeys.list({ starred: true }), pages([generation("b", 20)]));
+    const observers = [{}, { starred: true }].map((filters) => new InfiniteQueryObserver(client, { ...historyQuery(filters), queryFn: reads }));
+    const stop = observers.map((observer) => observer.subscribe(() => undefined));
+    await refreshHistory(client, generation("new", 40), true);
+    expect(listed(client, {})).toEqual([["new", "c"], ["b"], ["a"]]);
+    expect(client.getQueryData(generationKeys.one("new"))).toMatchObject({ id: "new" });
+    // The starred list alone was asked again (its one page); none of the unfiltered list's three.
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(1));
+    expect(reads.mock.calls[0]?.[0]).toMatchObject({ queryKey: generationKeys.list({ starred: true }) });
+    for (const unsubscribe of stop) unsubscribe();
+  });
+
+  it("keeps the stream's news of it when that came before the answer that started it", async () => {
+    const client = new QueryClient();
+    client.setQueryData(generationKeys.list({}), pages([generation("a", 10)]));
+    applyLiveChange(client, { items: [generation("new", 40, { stage: "sent" })], deleted: [], usage: null }, 5);
+    await refreshHistory(client, generation("new", 40, { stage: null }), true);
+    expect(client.getQueryData<GenerationView>(generationKeys.one("new"))?.stage).toBe("sent");
+    expect(client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages[0]?.items.map((item) => [item.id, item.kind === "generation" && item.stage])).toEqual([
+      ["new", "sent"],
+      ["a", null],
+    ]);
+  });
+
+  it("has the lists read again without the stream, as polling would find it", async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } });
+    const reads = vi.fn(async () => ({ items: [], nextCursor: null, changeId: 0 }));
+    client.setQueryData(generationKeys.list({}), threePages());
+    const observer = new InfiniteQueryObserver(client, { ...historyQuery({}), queryFn: reads });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await refreshHistory(client, generation("new", 40), false);
+    expect(reads).toHaveBeenCalled();
+    unsubscribe();
   });
 });

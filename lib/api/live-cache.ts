@@ -251,6 +251,23 @@ const writeHeardAgain = (client: QueryClient, query: Query, read: ReadOnItsWay) 
   client.setQueryData<HistoryData>(query.queryKey, { ...data, pages: placeFresh(pages, fresh) });
 };
 
+/**
+ * An item this tab just started, in its own entry and where the server lists it in the unfiltered lists at
+ * once (the stream's news of it follows and replaces it); a filtered list, which only the server can filter,
+ * is read again. Reading every list again instead read every page loaded, one after another (30 reads after
+ * each Generate with a long history scrolled through).
+ */
+export const addOwnItem = (client: QueryClient, item: HistoryItem) => {
+  // The stream's news of it can come before the answer that started it: that copy is the newer one.
+  let held = client.getQueryData<HistoryItem>(itemKey(item));
+  if (!held) held = client.setQueryData<HistoryItem>(itemKey(item), item) ?? item;
+  for (const query of client.getQueryCache().findAll({ queryKey: generationKeys.lists })) {
+    const data = query.state.data as HistoryData | undefined;
+    if (!isUnfiltered((query.queryKey[2] ?? {}) as ListFilters)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    else if (data && !data.pages.some((page) => page.items.some((listed) => listed.id === item.id))) client.setQueryData<HistoryData>(query.queryKey, { ...data, pages: placeFresh(data.pages, [held]) });
+  }
+};
+
 /** Who wants to know of items deleted elsewhere (a selection must let them go), by client. */
 const deletionListeners = new WeakMap<QueryClient, Set<(ids: ReadonlySet<string>) => void>>();
 
