@@ -55,3 +55,41 @@ test("a selection and the favourites download as a slide deck and a zip of their
   const starred = unzipSync(new Uint8Array(await readFile(await favourite.path())));
   expect(Object.keys(starred).filter((name) => name.endsWith(".png"))).toHaveLength(1);
 });
+
+test("a contact sheet, built whole before it is sent, says on the page that it is being prepared and is built once", async ({ playground, page }) => {
+  await playground.chooseModel("Wan 2.2 flash");
+  await playground.prompt.fill("A lighthouse at dusk");
+  await playground.generateButton.click();
+  const result = playground.results.filter({ hasText: "A lighthouse at dusk" });
+  await expect(result.getByRole("img")).toHaveCount(1);
+  await result.getByLabel("Select").check();
+  const downloads = page.getByRole("region", { name: "Selection" }).getByRole("group", { name: "Download the selection" });
+  const sheetLink = downloads.getByRole("link", { name: "Contact sheet" });
+
+  // Held back, as a sheet of a hundred items is while the server draws it; every request that would draw one is counted.
+  let built = 0;
+  await page.route("**/api/takeaway/contact-sheet?*", async (route) => {
+    if (new URL(route.request().url()).searchParams.has("check")) return route.continue();
+    built += 1;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const sheetDownload = page.waitForEvent("download");
+  await sheetLink.click();
+  await expect(downloads.getByText("Preparing the contact sheet…")).toBeVisible();
+  await expect(sheetLink).toBeDisabled();
+  // A second click meanwhile, as an impatient person makes: it starts no second drawing.
+  await sheetLink.click({ force: true });
+  const sheet = await sheetDownload;
+  expect(sheet.suggestedFilename()).toBe("selection_1-item_contact-sheet.png");
+  expect((await readFile(await sheet.path())).subarray(1, 4).toString()).toBe("PNG");
+  await expect(downloads.getByText(/the contact sheet/)).toHaveCount(0);
+  await expect(sheetLink).toBeEnabled();
+  expect(built).toBe(1);
+
+  // A sheet that cannot come is said in words beside its link, not left as a failed file.
+  await page.unroute("**/api/takeaway/contact-sheet?*");
+  await page.route("**/api/takeaway/contact-sheet?*", (route) => route.abort());
+  await sheetLink.click();
+  await expect(downloads.getByRole("alert")).toHaveText("The contact sheet could not be made: Could not reach the playground server. Check your connection and try again.");
+});

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { canPoll } from "@/lib/polls/can-poll";
 import { PollButton } from "@/components/polls/poll-button";
-import { DownloadLink } from "@/components/sets/download-link";
+import { BuiltFileLink } from "@/components/sets/built-file-link";
 import { SetActions, SetCell, SetDownloads, SetProgress } from "@/components/sets/set-parts";
 import { StarButton } from "@/components/history/star-button";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
@@ -115,9 +115,9 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
       ))}
 
       <SetActions set={grid} actions={actions} words={t} error={update.error ?? retry.error}>
-        <DownloadLink href={`/api/comparisons/${grid.id}/grid`} title={t.downloadHelp}>
+        <BuiltFileLink href={`/api/comparisons/${grid.id}/grid`} title={t.downloadHelp} words={t.downloadFile} fallbackName="grid.png">
           {t.download}
-        </DownloadLink>
+        </BuiltFileLink>
         <SetDownloads set={grid} />
         {canPoll(grid) && <PollButton sets={[grid.id]} prompt={request.prompt} />}
       </SetActions>

@@ -16,6 +16,7 @@ import { clockStart } from "@/lib/generation/clock-start";
 import { requestSize } from "@/lib/generation/request-size";
 import { endedWithoutImages, isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { excerpt } from "@/lib/text/well-formed";
+import { BuiltFileLink } from "./built-file-link";
 import { DeckButton } from "./deck-button";
 import { DownloadLink } from "./download-link";
 import { CancelRefused } from "@/components/ui/cancel-refused";
@@ -219,9 +220,9 @@ export function SetDownloads({ set, hidden = false }: { set: ComparisonView; hid
       <DownloadLink href={`/api/comparisons/${set.id}/csv`} title={t.csvHelp}>
         {t.csv}
       </DownloadLink>
-      <DownloadLink href={`/api/comparisons/${set.id}/contact-sheet`} title={t.contactSheetHelp}>
+      <BuiltFileLink href={`/api/comparisons/${set.id}/contact-sheet`} title={t.contactSheetHelp} words={t.sheetFile} fallbackName="contact-sheet.png">
         {t.contactSheet}
-      </DownloadLink>
+      </BuiltFileLink>
     </>
   );
 }

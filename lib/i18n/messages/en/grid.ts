@@ -111,6 +111,13 @@ export const grid = {
     reuseNewSeed: "Reuse with a new seed",
     download: "Download grid",
     downloadHelp: "One PNG with the axis labels.",
+    /** Said while the grid's picture, drawn whole before its first byte, is made and fetched. */
+    downloadFile: {
+      preparing: "Preparing the grid's picture…",
+      downloading: "Downloading the grid's picture…",
+      progress: "Downloading the grid's picture: {percent}%",
+      failed: "The grid's picture could not be made: {error}",
+    },
     delete: "Delete",
     deleteQuestion: { one: "Delete this grid and its {count} image?", other: "Delete this grid and its {count} images?" },
     deleteYes: "Delete",

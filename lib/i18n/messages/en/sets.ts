@@ -36,6 +36,13 @@ export const sets = {
   deckProgress: "Downloading the slides: {percent}%",
   deckFailed: "The slides could not be made: {error}",
   downloadFailed: "The download could not start: {error}",
+  /** Said while a contact sheet, built whole before its first byte, is made and fetched. */
+  sheetFile: {
+    preparing: "Preparing the contact sheet…",
+    downloading: "Downloading the contact sheet…",
+    progress: "Downloading the contact sheet: {percent}%",
+    failed: "The contact sheet could not be made: {error}",
+  },
   /** What the slide deck writes (lib/download/deck.ts), in the interface's language. */
   slides: {
     subtitle: { one: "{count} slide · {date} · OneToken Image Playground", other: "{count} slides · {date} · OneToken Image Playground" },

@@ -106,6 +106,12 @@ export const grid: Messages["grid"] = {
     reuseNewSeed: "复用设置并换新种子",
     download: "下载网格图",
     downloadHelp: "一张带轴标签的 PNG。",
+    downloadFile: {
+      preparing: "正在生成网格图…",
+      downloading: "正在下载网格图…",
+      progress: "正在下载网格图：{percent}%",
+      failed: "无法生成网格图：{error}",
+    },
     delete: "删除",
     deleteQuestion: { one: "删除这个网格及其 {count} 张图片？", other: "删除这个网格及其 {count} 张图片？" },
     deleteYes: "删除",

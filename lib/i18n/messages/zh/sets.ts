@@ -35,6 +35,12 @@ export const sets: Messages["sets"] = {
   deckProgress: "正在下载幻灯片：{percent}%",
   deckFailed: "无法生成幻灯片：{error}",
   downloadFailed: "无法开始下载：{error}",
+  sheetFile: {
+    preparing: "正在生成缩略图总览…",
+    downloading: "正在下载缩略图总览…",
+    progress: "正在下载缩略图总览：{percent}%",
+    failed: "无法生成缩略图总览：{error}",
+  },
   slides: {
     subtitle: { one: "{count} 页 · {date} · OneToken 图像生成体验台", other: "{count} 页 · {date} · OneToken 图像生成体验台" },
     prompt: "提示词",
