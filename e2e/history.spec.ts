@@ -34,6 +34,38 @@ test.describe("the history", () => {
     await expect(page.locator("dialog")).toHaveCount(0);
   });
 
+  test("the lightbox's Next goes on past the loaded page: it loads the next one, and only the history's true end is the last image", async ({ playground, page, request }) => {
+    // One more than a page (12), oldest first, so the oldest is the only one on the second page.
+    const prompts = Array.from({ length: 13 }, (_, index) => `Lantern number ${index + 1}`);
+    for (const prompt of prompts) {
+      const generation = { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n: 1, seed: 5, promptExtend: true, watermark: false };
+      expect((await request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    }
+    await page.reload();
+    await playground.latest().getByRole("button", { name: /^Open image 1 of 1/ }).click();
+    const dialog = page.getByRole("dialog");
+    const shown = (number: number) => dialog.getByRole("img", { name: `Full size: Lantern number ${number}` });
+    await expect(shown(13)).toBeVisible();
+    for (let number = 12; number >= 2; number -= 1) {
+      await page.keyboard.press("ArrowRight");
+      await expect(shown(number)).toBeVisible();
+    }
+    // The end of the loaded page, not of the history: Next still acts, and the list behind holds only that page.
+    const next = dialog.getByRole("button", { name: "Next" });
+    await expect(next).not.toHaveAttribute("aria-disabled", "true");
+    await expect(playground.results).toHaveCount(12);
+    await next.focus();
+    await page.keyboard.press("Enter");
+    await expect(shown(1)).toBeVisible();
+    await expect(playground.results).toHaveCount(13);
+    // Now the history ends: Next says so, and the focus goes to the way back.
+    await expect(next).toHaveAttribute("aria-disabled", "true");
+    await expect(next).toHaveAccessibleDescription("This is the last image.");
+    await expect(dialog.getByRole("button", { name: "Previous" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(shown(2)).toBeVisible();
+  });
+
   test("cards whose code cannot be fetched say so, and come with Try again", async ({ playground, page }) => {
     await playground.prompt.fill("A card whose code is held back");
     await playground.generateButton.click();

@@ -8,13 +8,16 @@ import type { ComparisonView, GenerationView, HistoryItem } from "@/lib/generati
 import type { Messages } from "@/lib/i18n/messages";
 import type { HistoryActions } from "./actions";
 import { Lightbox, type LightboxEntry } from "./lightbox";
+import { useOnward, type MorePages } from "./use-onward";
 
 /**
  * The history's lightbox over the loaded list, loaded the first time an image is opened: naming a grid's
- * cells takes the grid's planning code, which the first screen does without.
+ * cells takes the grid's planning code, which the first screen does without. Past the loaded list's last
+ * image, Next loads the history's next page (`more`) and goes on.
  */
 export function HistoryLightbox({
   items,
+  more,
   viewing,
   onView,
   actions,
@@ -22,6 +25,7 @@ export function HistoryLightbox({
   onGone,
 }: {
   items: readonly HistoryItem[];
+  more: MorePages;
   viewing: { generationId: string; imageId: string };
   onView: (viewing: { generationId: string; imageId: string }) => void;
   actions: HistoryActions;
@@ -32,16 +36,21 @@ export function HistoryLightbox({
   const client = useQueryClient();
   const messages = useMessages();
   const entries = lightboxEntries(items, client, messages.compare.blindModel, messages.grid, messages.batch.card.row);
-  const index = entries.findIndex((entry) => entry.generation.id === viewing.generationId && entry.image.id === viewing.imageId);
+  const keys = entries.map((entry) => `${entry.generation.id}/${entry.image.id}`);
+  const index = keys.indexOf(`${viewing.generationId}/${viewing.imageId}`);
+  const onIndex = (next: number) => {
+    const entry = entries[next];
+    if (entry) onView({ generationId: entry.generation.id, imageId: entry.image.id });
+  };
+  const onward = useOnward(keys, index, more, onIndex);
   if (index < 0) return <WhenGone onGone={onGone} />;
   return (
     <Lightbox
       entries={entries}
       index={index}
-      onIndex={(next) => {
-        const entry = entries[next];
-        if (entry) onView({ generationId: entry.generation.id, imageId: entry.image.id });
-      }}
+      onIndex={onIndex}
+      onPastEnd={onward.onPastEnd}
+      note={onward.state && messages.history.lightbox[onward.state === "loading" ? "loadingMore" : "moreFailed"]}
       actions={actions}
       onClose={onClose}
     />

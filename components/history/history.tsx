@@ -235,6 +235,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       {viewing && (
         <HistoryLightbox
           items={items.filter((item) => !deleting.has(item.id))}
+          more={query}
           viewing={viewing}
           onView={setViewing}
           actions={all}

@@ -36,12 +36,18 @@ export function Lightbox({
   entries,
   index,
   onIndex,
+  onPastEnd,
+  note,
   actions,
   onClose,
 }: {
   entries: readonly LightboxEntry[];
   index: number;
   onIndex: (index: number) => void;
+  /** More lies past the last entry (a page of the history not loaded yet): Next there asks for it, rather than do nothing. */
+  onPastEnd?: (() => void) | undefined;
+  /** Said with the image's place (the next page on its way, say). */
+  note?: string | null | undefined;
   actions: HistoryActions;
   onClose: () => void;
 }) {
@@ -54,7 +60,8 @@ export function Lightbox({
   const previous = index > 0 ? index - 1 : null;
   const next = index < entries.length - 1 ? index + 1 : null;
   const atStart = previous === null;
-  const atEnd = next === null;
+  const atEnd = next === null && !onPastEnd;
+  const goNext = () => (next === null ? onPastEnd?.() : onIndex(next));
   const ends = useEndFocus({ atStart, atEnd }, closeButton);
   const entry = entries[index];
   if (!entry) return null;
@@ -67,10 +74,13 @@ export function Lightbox({
       onClose={onClose}
       onKeyDown={(event) => {
         if (event.target instanceof Element && event.target.closest(OWN_KEYS)) return;
-        const to = event.key === "ArrowLeft" ? previous : event.key === "ArrowRight" ? next : null;
-        if (to === null) return;
-        event.preventDefault();
-        onIndex(to);
+        if (event.key === "ArrowRight" && !atEnd) {
+          event.preventDefault();
+          goNext();
+        } else if (event.key === "ArrowLeft" && previous !== null) {
+          event.preventDefault();
+          onIndex(previous);
+        }
       }}
       aria-label={title ? format(t.lightbox.titledLabel, { ...position, title }) : format(t.lightbox.label, position)}
       className="m-auto h-[95vh] w-[min(1400px,96vw)] overflow-hidden rounded-lg bg-white dark:bg-slate-900 p-0 text-slate-900 dark:text-slate-100 shadow-2xl backdrop:bg-slate-900/80"
@@ -102,7 +112,7 @@ export function Lightbox({
               <Button ref={ends.previous} onClick={() => previous !== null && onIndex(previous)} disabled={atStart} reason={t.lightbox.first}>
                 {t.lightbox.previous}
               </Button>
-              <Button ref={ends.next} onClick={() => next !== null && onIndex(next)} disabled={atEnd} reason={t.lightbox.last}>
+              <Button ref={ends.next} onClick={goNext} disabled={atEnd} reason={t.lightbox.last}>
                 {t.lightbox.next}
               </Button>
             </div>
@@ -113,6 +123,7 @@ export function Lightbox({
           <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
             {title && `${title} · `}
             {hideSettings ? format(t.lightbox.position, position) : format(t.lightbox.sizeAndPosition, { ...position, width: image.width, height: image.height })}
+            {note && ` · ${note}`}
           </p>
           <section className="space-y-1">
             <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.lightbox.prompt}</h3>

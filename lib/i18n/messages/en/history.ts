@@ -114,6 +114,8 @@ export const history = {
     next: "Next",
     first: "This is the first image.",
     last: "This is the last image.",
+    loadingMore: "Loading more of the history…",
+    moreFailed: "The next images could not be loaded: press Next to try again.",
     prompt: "Prompt",
     position: "image {index} of {count}",
     sizeAndPosition: "{width}*{height} px, image {index} of {count}",

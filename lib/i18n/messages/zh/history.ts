@@ -110,6 +110,8 @@ export const history: Messages["history"] = {
     next: "下一张",
     first: "这是第一张图片。",
     last: "这是最后一张图片。",
+    loadingMore: "正在加载更多历史记录…",
+    moreFailed: "后面的图片加载失败：按“下一张”重试。",
     prompt: "提示词",
     position: "第 {index} 张，共 {count} 张",
     sizeAndPosition: "{width}*{height} px，第 {index} 张，共 {count} 张",
