@@ -4,7 +4,6 @@ import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type
 import type { GenerateRequest } from "../models/request-schema";
 import { apiChange, apiFetch, type ApiError, type OwnChange } from "./client";
 import { addOwnItem, heardOwnChange, ownChangeApplied, readItem, readStarted, reconcilePage } from "./live-cache";
-import { isLive } from "./live";
 import { laterGeneration, laterItem } from "./read-order";
 
 /** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
@@ -76,12 +75,12 @@ export const useUpdateCached = () => {
 
 /**
  * After anything that adds to the history: today's count is asked again, and the new item goes into the lists.
- * With the stream open and no list being read, it is put there at once (the stream's news of it follows);
- * otherwise (polling, or a list on its way, which would not hold it) the lists are read again.
+ * With no list being read, it is put there at once (the stream's news of it follows; without the stream its
+ * card asks for itself); a list on its way would not hold it, so then the lists are read again.
  */
-export const refreshHistory = async (client: QueryClient, created: HistoryItem | undefined, live: boolean) => {
+export const refreshHistory = async (client: QueryClient, created: HistoryItem | undefined) => {
   const usage = client.invalidateQueries({ queryKey: ["usage"] });
-  if (created && live && client.isFetching({ queryKey: generationKeys.lists }) === 0) {
+  if (created && client.isFetching({ queryKey: generationKeys.lists }) === 0) {
     addOwnItem(client, created);
     return usage;
   }
@@ -94,7 +93,7 @@ export const refreshHistory = async (client: QueryClient, created: HistoryItem |
 
 export const useRefreshHistory = () => {
   const client = useQueryClient();
-  return (created?: HistoryItem) => refreshHistory(client, created, isLive());
+  return (created?: HistoryItem) => refreshHistory(client, created);
 };
 
 export const useCreateGeneration = () => {

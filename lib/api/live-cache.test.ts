@@ -551,14 +551,14 @@ describe("an item this tab started", () => {
     pageParams: [null, "2", "3"],
   });
 
-  it("goes into the lists at once while the stream is open, with no page read again; a filtered list is read again", async () => {
+  it("goes into the lists at once, with no page read again; a filtered list is read again", async () => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } });
     const reads = vi.fn(async (_context: { queryKey: readonly unknown[] }) => ({ items: [], nextCursor: null, changeId: 0 }));
     client.setQueryData(generationKeys.list({}), threePages());
     client.setQueryData(generationKeys.list({ starred: true }), pages([generation("b", 20)]));
     const observers = [{}, { starred: true }].map((filters) => new InfiniteQueryObserver(client, { ...historyQuery(filters), queryFn: reads }));
     const stop = observers.map((observer) => observer.subscribe(() => undefined));
-    await refreshHistory(client, generation("new", 40), true);
+    await refreshHistory(client, generation("new", 40));
     expect(listed(client, {})).toEqual([["new", "c"], ["b"], ["a"]]);
     expect(client.getQueryData(generationKeys.one("new"))).toMatchObject({ id: "new" });
     // The starred list alone was asked again (its one page); none of the unfiltered list's three.
@@ -571,7 +571,7 @@ describe("an item this tab started", () => {
     const client = new QueryClient();
     client.setQueryData(generationKeys.list({}), pages([generation("a", 10)]));
     applyLiveChange(client, { items: [generation("new", 40, { stage: "sent" })], deleted: [], usage: null }, 5);
-    await refreshHistory(client, generation("new", 40, { stage: null }), true);
+    await refreshHistory(client, generation("new", 40, { stage: null }));
     expect(client.getQueryData<GenerationView>(generationKeys.one("new"))?.stage).toBe("sent");
     expect(client.getQueryData<InfiniteData<HistoryPage, string | null>>(generationKeys.list({}))?.pages[0]?.items.map((item) => [item.id, item.kind === "generation" && item.stage])).toEqual([
       ["new", "sent"],
@@ -579,14 +579,18 @@ describe("an item this tab started", () => {
     ]);
   });
 
-  it("has the lists read again without the stream, as polling would find it", async () => {
+  it("has the lists read again when one is on its way, which would not hold it", async () => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY } } });
-    const reads = vi.fn(async () => ({ items: [], nextCursor: null, changeId: 0 }));
-    client.setQueryData(generationKeys.list({}), threePages());
+    let answer = (_page: HistoryPage & { changeId: number }) => undefined as void;
+    const reads = vi.fn(() => new Promise<HistoryPage & { changeId: number }>((resolve) => (answer = resolve)));
     const observer = new InfiniteQueryObserver(client, { ...historyQuery({}), queryFn: reads });
     const unsubscribe = observer.subscribe(() => undefined);
-    await refreshHistory(client, generation("new", 40), false);
-    expect(reads).toHaveBeenCalled();
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(1));
+    const refreshed = refreshHistory(client, generation("new", 40));
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(2));
+    answer({ items: [generation("new", 40)], nextCursor: null, changeId: 1 });
+    await refreshed;
+    expect(listed(client, {})).toEqual([["new"]]);
     unsubscribe();
   });
 });
