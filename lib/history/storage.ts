@@ -72,10 +72,10 @@ const tidy = async <T>(what: string, step: () => Promise<T>, otherwise: T): Prom
  * hourly, as a server may run for weeks without the start-up's sweep. Requests call it as well as a timer, so
  * hosts that freeze or end idle processes still get it done.
  */
-const createUpkeep = (storage: Storage, leaseMs: number, startedAt: number) => {
+const createUpkeep = (storage: Storage, leaseMs: number, startedAt: number, shared: boolean) => {
   const due = { leases: 0, inputs: 0 };
   let busy = false;
-  const expireLeases = createLeaseExpiry((now, ranOutBefore) => storage.store.expireLeases(now, now + DEFAULT_LINGER_MS, ranOutBefore), leaseMs, startedAt);
+  const expireLeases = createLeaseExpiry((now, ranOutBefore) => storage.store.expireLeases(now, now + DEFAULT_LINGER_MS, ranOutBefore), leaseMs, startedAt, shared);
   return async (now: number): Promise<void> => {
     // One round at a time; a call while one runs has nothing to add.
     if (busy) return;
@@ -141,12 +141,14 @@ export const openStorage = async (config: StorageConfig | string, at?: number): 
   const now = at ?? clock.now();
   const images = s3 ? await createS3Images(s3) : await createImageFiles(join(dataDir, "images"));
   const storage = { store, images, dataDir };
-  const interrupted = databaseUrl ? await store.expireLeases(now, now + DEFAULT_LINGER_MS) : await store.markInterrupted(now, now + DEFAULT_LINGER_MS);
+  // On a shared database, what ran out within the last lease is spared one: this instance may be starting
+  // because the database has just come back, before the living instances renewed theirs (lease-expiry.ts).
+  const interrupted = databaseUrl ? await store.expireLeases(now, now + DEFAULT_LINGER_MS, now - leaseMs) : await store.markInterrupted(now, now + DEFAULT_LINGER_MS);
   // Tidying, not the history: a bucket that throttles a delete must not keep an instance from starting.
   const dropped = await tidy("dropping unused edit inputs", () => dropUnusedInputs(storage, now), 0);
   // Files carry the clock's time. Another instance may be between writing an image and committing its
   // record, so with shared records only old orphans are swept.
   const swept = await tidy("sweeping image files no record owns", async () => images.sweep(await store.imageIds(), Date.now() - (databaseUrl || s3 ? ORPHAN_AGE_MS : 0)), 0);
-  const upkeep = createUpkeep(storage, leaseMs, now);
+  const upkeep = createUpkeep(storage, leaseMs, now, databaseUrl !== null);
   return { ...storage, config: settings, database, interrupted, swept, dropped, upkeep, now: clock.now };
 };

@@ -3,13 +3,18 @@ import { createLeaseExpiry } from "./lease-expiry";
 
 describe("lease expiry", () => {
   const LEASE = 15_000;
-  const harness = () => {
+  const harness = (startUpGrace = false) => {
     const asked: number[] = [];
     let down = false;
-    const step = createLeaseExpiry(async (_now, ranOutBefore) => {
-      if (down) throw new Error("connect ECONNREFUSED");
-      asked.push(ranOutBefore);
-    }, LEASE, 0);
+    const step = createLeaseExpiry(
+      async (_now, ranOutBefore) => {
+        if (down) throw new Error("connect ECONNREFUSED");
+        asked.push(ranOutBefore);
+      },
+      LEASE,
+      0,
+      startUpGrace,
+    );
     return { asked, step, setDown: (value: boolean) => (down = value) };
   };
 
@@ -38,14 +43,26 @@ describe("lease expiry", () => {
     expect(asked).toEqual([1_000, 6_000, 6_000, 6_000, 6_000, 46_000, 51_000]);
   });
 
-  it("spares what ran out since the process started when the database is away from the first look", async () => {
+  it("does not spare a dead instance's leases for ever when the database keeps failing now and then", async () => {
     const { asked, step, setDown } = harness();
-    setDown(true);
-    await expect(step(1_000)).rejects.toThrow();
-    setDown(false);
-    await step(20_000);
-    await step(35_000);
-    expect(asked).toEqual([0, 35_000]);
+    await step(1_000);
+    // A failure every 15 s, the database answering in between: each outage spares only what ran out since the
+    // last answer before it.
+    for (let at = 10_000; at < 100_000; at += 15_000) {
+      setDown(true);
+      await expect(step(at)).rejects.toThrow();
+      setDown(false);
+      await step(at + 5_000);
+    }
+    expect(asked.at(-1)).toBeGreaterThan(60_000);
+  });
+
+  it("starts as after an outage on a shared database: a lease that ran out just before the start is spared a lease", async () => {
+    const { asked, step } = harness(true);
+    await step(1_000);
+    await step(14_999);
+    await step(15_000);
+    expect(asked).toEqual([-LEASE, -LEASE, 15_000]);
   });
 
   it("spares from the start again when the database goes away during the grace", async () => {
@@ -61,6 +78,6 @@ describe("lease expiry", () => {
     await step(35_000);
     await step(49_999);
     await step(50_000);
-    expect(asked).toEqual([1_000, 1_000, 1_000, 1_000, 50_000]);
+    expect(asked).toEqual([1_000, 1_000, 25_000, 25_000, 50_000]);
   });
 });
