@@ -226,6 +226,21 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     errors.mockRestore();
   });
 
+  it("takes a burst of failures of one passing fault as one try, and delivers the batch once it renders", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    let refusals = 4;
+    const { feed: live } = open({ sweepMs: 60_000 }, {
+      get: (id) => (id === "flaky" && refusals-- > 0 ? Promise.reject(new Error("timeout exceeded when trying to connect")) : store.get(id)),
+    });
+    const stream = await listen(live);
+    await create("flaky");
+    for (const more of ["one", "two", "three", "four"]) await create(more);
+    await until(() => stream.changes().some((change) => (change.data as { items: { id: string }[] }).items.some((item) => item.id === "flaky")));
+    expect(stream.frames.filter((frame) => frame.event === "hello")).toHaveLength(1);
+    stream.stop();
+    errors.mockRestore();
+  });
+
   it("starts a stream afresh whose catch-up cannot be rendered, rather than failing it every time it comes back", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { feed: live } = open({}, {

@@ -77,6 +77,7 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
   let again = false;
   /** Times in a row the batch after `cursor` failed to render. */
   let failures = 0;
+  let failedAt = Number.NEGATIVE_INFINITY;
   /** The last read to take its turn (see above); the next waits for it to end, however it ends. */
   let turn: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
@@ -148,7 +149,14 @@ export const createFeed = <Usage>({ store, usage, heartbeatMs = 15_000, sweepMs 
     try {
       return sseFrame("change", id, await render(batch));
     } catch (error) {
-      if (++failures < RENDER_TRIES) throw error;
+      // Tries counted a sweep apart: a passing fault (a pool's timeout) met by a burst of wakes is one try, not
+      // a reason to send every page to read the history afresh while the database is struggling.
+      const now = Date.now();
+      if (now - failedAt >= sweepMs) {
+        failures += 1;
+        failedAt = now;
+      }
+      if (failures < RENDER_TRIES) throw error;
       console.error(`the live stream let go of changes ${batch[0]?.id ?? id} to ${id}, which failed to render ${RENDER_TRIES} times (its streams read afresh): ${String(error)}`);
       return afresh(id);
     }
