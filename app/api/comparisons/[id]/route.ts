@@ -1,4 +1,3 @@
-import { isActive } from "@/lib/generation/view";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
@@ -8,7 +7,6 @@ import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { ownChangeHeaders } from "@/lib/events/sse";
 import { removeFiles } from "@/lib/history/storage";
-import { cancelBeforeDelete } from "@/lib/jobs/runner";
 
 export const dynamic = "force-dynamic";
 
@@ -37,17 +35,16 @@ export function PATCH(request: Request, { params }: Context): Promise<Response> 
 }
 
 /**
- * Deletes the comparison, its columns and their image files (but those a poll shows, which it keeps); running
- * columns are cancelled first.
+ * Deletes the comparison, its columns and their image files (but those a poll shows, which it keeps); its
+ * unfinished columns are cancelled first.
  */
 export function DELETE(request: Request, { params }: Context): Promise<Response> {
   return handleRoute(request, async () => {
     const { id } = await params;
     const { store, images, runner, now } = await getHistory();
-    const columns = (await store.getComparison(id))?.columns ?? [];
-    for (const column of columns) {
-      if (isActive(column.generation.status)) await cancelBeforeDelete(runner, column.generation.id);
-    }
+    // Every unfinished column in one write, as Cancel all: one by one, a queued cell could be claimed and sent
+    // (and billed) between two cancels. A column whose answer is in goes on, and is dropped with the record.
+    await runner.cancelSet(id);
     const deleted = await store.deleteComparison(id, now());
     if (!deleted) throw notFound("This comparison");
     await removeFiles(images, deleted.imageIds);
