@@ -74,4 +74,17 @@ test.describe("gateway faults reach the user as plain words", () => {
     await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(refused).toBe(2);
   });
+
+  test("a Cancel refused on its way is said while the run goes on, and no longer once it has ended", async ({ playground, simulator, page }) => {
+    await simulator.configure({ latencyMs: 3_000 });
+    await page.route("**/api/generations/*/cancel", (route) => route.abort("connectionreset"));
+    await playground.prompt.fill("A run whose Cancel does not get through");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await result.getByRole("button", { name: "Cancel" }).click();
+    await expect(result.getByRole("alert")).toHaveText("Not stopped: Could not reach the playground server. Check your connection and try again.");
+    // It ran on and made its image: the refusal of a Cancel for a run now done is no longer said.
+    await expect(result.getByRole("img")).toHaveCount(1, { timeout: 30_000 });
+    await expect(result.getByRole("alert")).toHaveCount(0);
+  });
 });

@@ -211,7 +211,7 @@ function Column({
           ))}
         </ul>
       )}
-      <CancelRefused error={cancel.error} />
+      <CancelRefused error={cancel.error} active={active} />
       <AnswerNotices notices={generation.notices} />
       {errorText && <ErrorReport generation={generation} text={errorText} />}
       {notes.length > 0 && (

@@ -88,7 +88,7 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
         </div>
       </header>
 
-      <CancelRefused error={cancel.error} />
+      <CancelRefused error={cancel.error} active={running} />
       {star.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {ruleText(star.error.message)}

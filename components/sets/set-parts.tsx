@@ -64,7 +64,7 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
         />
       )}
       {queued > 0 && usage && heldByLingering(usage) && <p className="basis-full">{plural(locale, t.heldPlaces, usage.lingering, { max: usage.maxConcurrent })}</p>}
-      <CancelRefused error={cancelSet.error} className="text-xs" />
+      <CancelRefused error={cancelSet.error} active={active > 0} className="text-xs" />
     </div>
   );
 }
@@ -135,7 +135,7 @@ export function SetCell({
           </Button>
         )}
       </div>
-      <CancelRefused error={cancel.error} className="text-[11px]" />
+      <CancelRefused error={cancel.error} active={active} className="text-[11px]" />
       {generation.error && <p className="text-[11px] text-red-700 dark:text-red-300">{ruleText(generation.error.message)}</p>}
       {notes.length > 0 && <p className="text-[11px] text-slate-500 dark:text-slate-400">{notes.map(ruleText).join(" ")}</p>}
     </div>
