@@ -5,7 +5,7 @@ export type MorePages = {
   readonly data: { readonly pages: readonly unknown[] } | undefined;
   readonly hasNextPage: boolean;
   readonly isFetchingNextPage: boolean;
-  readonly fetchNextPage: () => Promise<{ isError: boolean }>;
+  readonly fetchNextPage: () => Promise<{ isError: boolean; data?: { readonly pages: readonly unknown[] } | undefined }>;
 };
 
 /**
@@ -34,10 +34,15 @@ export const useOnward = (keys: readonly string[], index: number, more: MorePage
     if (isFetchingNextPage || (wait.askedAt !== null && pages <= wait.askedAt)) return;
     if (!hasNextPage) return setWait(null);
     setWait({ from: wait.from, askedAt: pages });
-    void fetchNextPage().then(({ isError }) => {
-      if (!isError) return;
-      setWait(null);
-      setFailedAt(wait.from);
+    void fetchNextPage().then(({ isError, data }) => {
+      if (isError) {
+        setWait(null);
+        setFailedAt(wait.from);
+      } else if ((data?.pages.length ?? 0) <= pages) {
+        // Answered with no page more: the read was cancelled by a read of the whole list (a deletion's, the
+        // stream's read afresh). The wait ends, so the next press asks again rather than wait for good.
+        setWait(null);
+      }
     });
   }, [wait, current, last, index, onIndex, pages, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
