@@ -38,8 +38,15 @@ const CANCEL: Ending = { status: "cancelled", error: null };
 /** Ended with its call settled by `interrupt`: a bill the runner sends later corrects that settlement. */
 const SETTLED_ON_END = ["interrupted", "cancelled"];
 
+/**
+ * A call out at the gateway with no answer yet: an interruption or a cancel counts its images as spent and
+ * holds its place under the cap a while; once its answer is in, a cancel is too late.
+ */
+const OUT_STAGES: GenerationStage[] = ["sent", "working"];
+const isOut = (stage: string | null): boolean => OUT_STAGES.some((out) => out === stage);
+
 /** The stages `interrupt` settles a call at: never sent (given back), or out at the gateway (spent). */
-const settledAtEnd = (stage: string | null): boolean => stage === null || stage === "sent" || stage === "working";
+const settledAtEnd = (stage: string | null): boolean => stage === null || isOut(stage);
 
 type Db = Kysely<Tables> | Transaction<Tables>;
 
@@ -356,7 +363,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     // A cancelled row was settled by the cancel (`cancelRunning`): a runner's own cancel ends with its bill, after which none comes.
     const interrupted = (row !== undefined && SETTLED_ON_END.includes(row.status)) || recorded !== undefined;
     const stage = recorded ? recorded.stage : (row?.stage ?? null);
-    const spentOnInterrupt = interrupted && (stage === "sent" || stage === "working") ? asked : 0;
+    const spentOnInterrupt = interrupted && isOut(stage) ? asked : 0;
     const reserved = interrupted && stage === null ? 0 : asked;
     const blindKeys = await hiddenBlindKeys(trx, row?.comparison_id ? [row.comparison_id] : []);
     const key = recorded?.spend_key ?? (row && spendKeyOf(blindKeys, row)) ?? model;
@@ -392,7 +399,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     // The day's counts first, then the spends by key: the order a bill takes them in (settleBill), so the two
     // never wait on each other's rows.
     for (const { row, n, day } of settled) if (row.stage === null) await moveImages(trx, day, -n);
-    const spent = settled.filter(({ row }) => row.stage === "sent" || row.stage === "working").sort((a, b) => (a.day + a.key < b.day + b.key ? -1 : 1));
+    const spent = settled.filter(({ row }) => isOut(row.stage)).sort((a, b) => (a.day + a.key < b.day + b.key ? -1 : 1));
     for (const { n, day, key } of spent) await spend(trx, day, key, n);
     const settledNow = settled.filter(({ row }) => settledAtEnd(row.stage));
     if (settledNow.length > 0) {
@@ -429,7 +436,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    * Only calls a cancel can still stop: never sent, or out at the gateway. Once the answer is in (its images
    * being fetched or stored) they are billed and kept whatever anyone asks, so it is too late.
    */
-  const stoppable: RunningFilter = (query) => query.where((eb) => eb.or([eb("stage", "is", null), eb("stage", "in", ["sent", "working"])]));
+  const stoppable: RunningFilter = (query) => query.where((eb) => eb.or([eb("stage", "is", null), eb("stage", "in", OUT_STAGES)]));
   const runningUpdate = (trx: Db, now: number, lingerUntil: number, ending: Ending) =>
     trx
       .updateTable("generations")
@@ -439,7 +446,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         error_code: ending.error?.code ?? null,
         error_message: ending.error?.message ?? null,
         billed_images: eb.case().when("stage", "is", null).then(0).else(eb.ref("billed_images")).end(),
-        linger_until: eb.case().when("stage", "in", ["sent", "working"]).then(lingerUntil).else(eb.ref("linger_until")).end(),
+        linger_until: eb.case().when("stage", "in", OUT_STAGES).then(lingerUntil).else(eb.ref("linger_until")).end(),
       }))
       .where("status", "=", "running");
   /**
