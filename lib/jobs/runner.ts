@@ -505,13 +505,10 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // aborts the call, then says whether the request had gone out (its bill corrects the settlement); until
       // then a call that may be out keeps its place under the cap, so no new work is admitted over the cap.
       const cancelled = await store.cancelRunning(id, now(), lingerUntil());
-      if (cancelled) {
-        running.get(id)?.controller.abort();
-        return cancelled;
-      }
-      const record = await store.get(id);
-      if (record?.status === "running") throw new AppError("conflict", TOO_LATE_TO_CANCEL);
-      // Ended elsewhere meanwhile (taken for gone, deleted): a call this instance still runs for it is stopped.
+      const record = cancelled ?? (await store.get(id));
+      // Running and not cancelled: its answer is in.
+      if (!cancelled && record?.status === "running") throw new AppError("conflict", TOO_LATE_TO_CANCEL);
+      // Cancelled, or ended elsewhere meanwhile (taken for gone, deleted): a call this instance runs for it stops.
       running.get(id)?.controller.abort();
       return record;
     },
