@@ -1,8 +1,7 @@
 import type { AppError } from "../errors";
 import { notUnderstood, type ImageAnswer } from "./answer";
 import { isModerationCode, mapUpstreamError, type UpstreamFailure } from "./upstream-errors";
-import { EDIT_MODELS } from "../models/edit-models";
-import { MODELS } from "../models/registry";
+import { ALL_MODELS } from "../models/all-models";
 
 /**
  * What an answer gave against what was asked: the images it bills, and one sentence per way it fell short
@@ -23,7 +22,7 @@ const count = (values: readonly string[]): Map<string, number> => {
  * gateway's fault, or a hostile relay's) would have the server fetch and store every image it lists, thousands
  * of downloads at once from one answer a few megabytes long.
  */
-export const KEPT_PER_ANSWER = Math.max(...[...MODELS, ...EDIT_MODELS].map((model) => model.n.max));
+export const KEPT_PER_ANSWER = Math.max(...ALL_MODELS.map((model) => model.n.max));
 
 /** The images of an answer that are kept: every one, up to what was asked or, when more came, `KEPT_PER_ANSWER`. */
 export const imagesToKeep = <Image>(asked: number, images: readonly Image[]): readonly Image[] => images.slice(0, Math.max(asked, KEPT_PER_ANSWER));

@@ -1,5 +1,4 @@
-import { EDIT_MODELS } from "../models/edit-models";
-import { MODELS } from "../models/registry";
+import { ALL_MODELS } from "../models/all-models";
 import type { PriceTable } from "./prices";
 
 /**
@@ -7,7 +6,6 @@ import type { PriceTable } from "./prices";
  * the page prices with the table the server hands it, and would otherwise load the editing models' registry
  * with its first screen only to build this one.
  */
-const ALL_MODELS = [...MODELS, ...EDIT_MODELS];
 export const PRICED_MODEL_IDS: readonly string[] = [...new Set(ALL_MODELS.map((model) => model.id))];
 
 export const DEFAULT_PRICES: PriceTable = {
