@@ -180,6 +180,9 @@ const listable = (client: QueryClient, id: string): HistoryItem[] => {
   return item && !(item.kind === "generation" && item.comparisonId !== null) ? [item] : [];
 };
 
+/** The ids a list's pages hold. */
+const listedIds = (pages: readonly HistoryPage[]): Set<string> => new Set(pages.flatMap((page) => page.items.map((item) => item.id)));
+
 /** Whether the server lists `a` before `b`: newest first, then the greater id (lib/store/sql-list.ts). */
 const listedBefore = (a: HistoryItem, b: HistoryItem): boolean => a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
 
@@ -244,7 +247,7 @@ const writeHeardAgain = (client: QueryClient, query: Query, read: ReadOnItsWay) 
       return [(held !== undefined && sinceRead(entry, read, held, item)) || item];
     }),
   }));
-  const listed = new Set(pages.flatMap((page) => page.items.map((item) => item.id)));
+  const listed = listedIds(pages);
   const fresh = isUnfiltered((query.queryKey[2] ?? {}) as ListFilters)
     ? [...since].filter(([id, entry]) => !entry.deleted && entry.streamTick !== null && entry.streamTick > read.start && !listed.has(id)).flatMap(([id]) => listable(client, id))
     : [];
@@ -264,7 +267,7 @@ export const addOwnItem = (client: QueryClient, item: HistoryItem) => {
   for (const query of client.getQueryCache().findAll({ queryKey: generationKeys.lists })) {
     const data = query.state.data as HistoryData | undefined;
     if (!isUnfiltered((query.queryKey[2] ?? {}) as ListFilters)) void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
-    else if (data && !data.pages.some((page) => page.items.some((listed) => listed.id === item.id))) client.setQueryData<HistoryData>(query.queryKey, { ...data, pages: placeFresh(data.pages, [held]) });
+    else if (data && !listedIds(data.pages).has(item.id)) client.setQueryData<HistoryData>(query.queryKey, { ...data, pages: placeFresh(data.pages, [held]) });
   }
 };
 
@@ -368,7 +371,7 @@ export const applyLiveChange = (client: QueryClient, change: LiveChange<Usage>, 
   for (const query of client.getQueryCache().findAll({ queryKey: generationKeys.lists })) {
     const data = query.state.data as HistoryData | undefined;
     if (!data) continue;
-    const held = new Set(data.pages.flatMap((page) => page.items.map((item) => item.id)));
+    const held = listedIds(data.pages);
     const fresh = items.filter((item) => !held.has(item.id));
     const pages = data.pages.map((page) => ({
       ...page,
