@@ -66,6 +66,50 @@ test.describe("the history", () => {
     await expect(shown(2)).toBeVisible();
   });
 
+  test("the lightbox's Next passes over a page of failed runs, and asks again for a page that could not be loaded", async ({ playground, page, request, simulator }) => {
+    const run = async (prompt: string) => {
+      const generation = { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n: 1, seed: 5, promptExtend: true, watermark: false };
+      return (await request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).json() as Promise<{ status: string }>;
+    };
+    // Oldest first: the lantern at the end alone on the third page, a page of refusals (no image) before it.
+    expect((await run("The lantern at the end")).status).toBe("succeeded");
+    await simulator.fault("moderation", { times: 12 });
+    for (let number = 1; number <= 12; number += 1) expect((await run(`Refused number ${number}`)).status).toBe("failed");
+    for (let number = 1; number <= 12; number += 1) expect((await run(`Lantern number ${number}`)).status).toBe("succeeded");
+    await page.reload();
+    await playground.latest().getByRole("button", { name: /^Open image 1 of 1/ }).click();
+    const dialog = page.getByRole("dialog");
+    const shown = (name: string) => dialog.getByRole("img", { name: `Full size: ${name}` });
+    await expect(shown("Lantern number 12")).toBeVisible();
+    for (let number = 11; number >= 1; number -= 1) {
+      await page.keyboard.press("ArrowRight");
+      await expect(shown(`Lantern number ${number}`)).toBeVisible();
+    }
+
+    // The next page cannot be read (the query's three retries included): Next says so and stays where it is;
+    // pressed again, it asks again.
+    let refusals = 4;
+    await page.route(/\/api\/generations\?.*cursor=/, (route) => {
+      if (refusals === 0) return route.continue();
+      refusals -= 1;
+      return route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "Held back by the test." } }) });
+    });
+    const next = dialog.getByRole("button", { name: "Next" });
+    await page.keyboard.press("ArrowRight");
+    await expect(dialog).toContainText("Loading more of the history…");
+    await expect(dialog).toContainText("The next images could not be loaded: press Next to try again.", { timeout: 20_000 });
+    expect(refusals).toBe(0);
+    await expect(shown("Lantern number 1")).toBeVisible();
+    await expect(next).not.toHaveAttribute("aria-disabled", "true");
+
+    // Asked again, the page of refusals holds no image: the one after it is read, and Next lands on its image.
+    await page.keyboard.press("ArrowRight");
+    await expect(shown("The lantern at the end")).toBeVisible();
+    await expect(dialog).not.toContainText("could not be loaded");
+    await expect(playground.results).toHaveCount(25);
+    await expect(next).toHaveAttribute("aria-disabled", "true");
+  });
+
   test("cards whose code cannot be fetched say so, and come with Try again", async ({ playground, page }) => {
     await playground.prompt.fill("A card whose code is held back");
     await playground.generateButton.click();
