@@ -13,6 +13,7 @@ describe("access configuration", () => {
       dailyImageLimit: null,
       trustedProxyHops: 0,
       maxInputBytes: 2048 * 1024 * 1024,
+      maxClientInputBytes: 512 * 1024 * 1024,
       origins: [],
       newVotersPerAddressPerHour: 20,
     });
@@ -59,6 +60,16 @@ describe("access configuration", () => {
     expect(describeAccessConfig(parseAccessConfig({}))).toContain("20 new voters an hour per poll from one address");
     expect(() => parseAccessConfig({ NEW_VOTERS_PER_ADDRESS_PER_HOUR: "0" })).toThrow(/NEW_VOTERS_PER_ADDRESS_PER_HOUR must be at least 1/);
     expect(() => parseAccessConfig({ NEW_VOTERS_PER_ADDRESS_PER_HOUR: "a few" })).toThrow(/NEW_VOTERS_PER_ADDRESS_PER_HOUR must be a whole number from 1 to 10000 \(got "a few"\)/);
+  });
+
+  it("gives each client a quarter of the input storage unless told, in whole megabytes, never more than the whole, and says so", () => {
+    expect(parseAccessConfig({ INPUT_STORAGE_MB: "10" }).maxClientInputBytes).toBe(3 * 1024 * 1024);
+    expect(parseAccessConfig({ INPUT_STORAGE_MB: "1" }).maxClientInputBytes).toBe(1024 * 1024);
+    expect(parseAccessConfig({ INPUT_STORAGE_MB: "100", INPUT_STORAGE_PER_CLIENT_MB: "100" }).maxClientInputBytes).toBe(100 * 1024 * 1024);
+    expect(parseAccessConfig({ INPUT_STORAGE_PER_CLIENT_MB: " " }).maxClientInputBytes).toBe(512 * 1024 * 1024);
+    expect(describeAccessConfig(parseAccessConfig({}))).toContain("2048 MB of edit inputs (512 MB per client)");
+    expect(() => parseAccessConfig({ INPUT_STORAGE_MB: "100", INPUT_STORAGE_PER_CLIENT_MB: "101" })).toThrow(/INPUT_STORAGE_PER_CLIENT_MB must be at most INPUT_STORAGE_MB, which is 100 \(got "101"\)/);
+    expect(() => parseAccessConfig({ INPUT_STORAGE_PER_CLIENT_MB: "0" })).toThrow(/INPUT_STORAGE_PER_CLIENT_MB must be at least 1/);
   });
 
   it("reads the proxies, the input storage and the origins", () => {

@@ -31,6 +31,12 @@ export const PEOPLE_PER_ADDRESS = 4;
  */
 const NEW_VOTERS_PER_ADDRESS = 20;
 
+/**
+ * How many clients' shares the edit inputs' room holds by default: one client filling it (30 uploads a minute
+ * fill 2 GB in minutes) leaves the rest to the others, and a handful of busy colleagues still fit together.
+ */
+const CLIENTS_PER_INPUT_STORAGE = 4;
+
 const accessSchema = z.object({
   PLAYGROUND_PASSWORD: z.preprocess(blankToUndefined, z.string().min(8, "must be at least 8 characters long").optional()),
   PLAYGROUND_SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters long").optional()),
@@ -40,6 +46,7 @@ const accessSchema = z.object({
   DAILY_IMAGE_LIMIT: z.preprocess(blankToUndefined, count(0, 1_000_000).optional()),
   TRUSTED_PROXY_HOPS: z.preprocess(blankToUndefined, count(0, 10).default(0)),
   INPUT_STORAGE_MB: z.preprocess(blankToUndefined, count(1, 1_000_000).default(2_048)),
+  INPUT_STORAGE_PER_CLIENT_MB: z.preprocess(blankToUndefined, count(1, 1_000_000).optional()),
   NEW_VOTERS_PER_ADDRESS_PER_HOUR: z.preprocess(blankToUndefined, count(1, MOST_PER_MINUTE).default(NEW_VOTERS_PER_ADDRESS)),
   PLAYGROUND_ORIGINS: z.preprocess(
     blankToUndefined,
@@ -70,6 +77,10 @@ const accessSchema = z.object({
   if ((value.RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? Infinity) < value.RATE_LIMIT_PER_MINUTE) {
     context.addIssue({ code: "custom", path: ["RATE_LIMIT_PER_ADDRESS_PER_MINUTE"], message: `must be at least RATE_LIMIT_PER_MINUTE, which is ${value.RATE_LIMIT_PER_MINUTE}` });
   }
+  // A share larger than the whole would be no share: the operator meant something else.
+  if ((value.INPUT_STORAGE_PER_CLIENT_MB ?? 0) > value.INPUT_STORAGE_MB) {
+    context.addIssue({ code: "custom", path: ["INPUT_STORAGE_PER_CLIENT_MB"], message: `must be at most INPUT_STORAGE_MB, which is ${value.INPUT_STORAGE_MB}` });
+  }
 });
 
 export type AccessConfig = {
@@ -87,6 +98,8 @@ export type AccessConfig = {
   readonly trustedProxyHops: number;
   /** The most edit input images kept at once, in bytes. */
   readonly maxInputBytes: number;
+  /** The most of them one client (a session, or an address without a gate) may have added, in bytes. */
+  readonly maxClientInputBytes: number;
   /** Where the playground may be reached at all, besides loopback (PLAYGROUND_ORIGINS). */
   readonly origins: readonly string[];
   /** Voters new to a poll that one address may bring it in an hour (a browser that voted there already votes on). */
@@ -108,6 +121,7 @@ export const parseAccessConfig = (env: Record<string, string | undefined>): Acce
     dailyImageLimit: value.DAILY_IMAGE_LIMIT ?? null,
     trustedProxyHops: value.TRUSTED_PROXY_HOPS,
     maxInputBytes: value.INPUT_STORAGE_MB * 1024 * 1024,
+    maxClientInputBytes: (value.INPUT_STORAGE_PER_CLIENT_MB ?? Math.ceil(value.INPUT_STORAGE_MB / CLIENTS_PER_INPUT_STORAGE)) * 1024 * 1024,
     origins: value.PLAYGROUND_ORIGINS,
     newVotersPerAddressPerHour: value.NEW_VOTERS_PER_ADDRESS_PER_HOUR,
   };
@@ -119,7 +133,7 @@ export const describeAccessConfig = (config: AccessConfig, spends = true): strin
     config.password
       ? "Access gate: on (PLAYGROUND_PASSWORD is set; every page and API route needs a signed-in session)."
       : `Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it${spends ? " and spend the key's credit" : ""}.`,
-    `Limits: ${config.ratePerMinute} generations per client per minute${config.password ? ` (${config.ratePerAddressPerMinute} from one address)` : ""}, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs, ${config.newVotersPerAddressPerHour} new voters an hour per poll from one address.`,
+    `Limits: ${config.ratePerMinute} generations per client per minute${config.password ? ` (${config.ratePerAddressPerMinute} from one address)` : ""}, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs (${config.maxClientInputBytes / 1024 / 1024} MB per client), ${config.newVotersPerAddressPerHour} new voters an hour per poll from one address.`,
     config.origins.length === 0
       ? "Reachable at localhost only; set PLAYGROUND_ORIGINS to the address people use (https://play.example.com) to serve it to others."
       : `Reachable at localhost and ${config.origins.join(", ")} (PLAYGROUND_ORIGINS).`,

@@ -6,7 +6,7 @@ import type { InputImageView } from "../generation/view";
 import { makeThumbnail } from "../jobs/process-image";
 import { ANY_EDIT_INPUT } from "../models/edit-models";
 import { toInputView } from "../store/rows";
-import type { GenerationStore, ImageStore, StoredInput } from "../store/types";
+import type { GenerationStore, ImageStore, InputsFull, StoredInput } from "../store/types";
 import { checkInputImage } from "./input-image";
 
 /**
@@ -19,8 +19,16 @@ type Storage = {
   readonly images: ImageStore;
   /** The most all inputs together may hold (INPUT_STORAGE_MB): uploads must not fill the disk. */
   readonly maxInputBytes: number;
+  /** The most the inputs one client added may hold (INPUT_STORAGE_PER_CLIENT_MB): no one takes everyone's room. */
+  readonly maxClientInputBytes: number;
   readonly now?: () => number;
 };
+
+/**
+ * Who adds an input, recorded with it: its key as the limits count it (`sessionOrAddress`), and whether that
+ * is a signed-in session or, without the gate, an address (which the colleagues behind it share).
+ */
+export type InputClient = { readonly key: string; readonly by: "sign-in" | "address" };
 
 const megabytes = (bytes: number): number => Math.ceil(bytes / 1024 / 1024);
 
@@ -30,7 +38,18 @@ export const inputStorageFull = (held: number, max: number): AppError =>
     `The playground keeps at most ${megabytes(max)} MB of input images and holds ${megabytes(held)} MB now; an input nobody uses is dropped a day after it was last chosen, and one an edit in the history used is kept until that edit is deleted. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_MB.`,
   );
 
-const keep = async ({ store, images, maxInputBytes, now = Date.now }: Storage, bytes: Buffer, from: StoredInput["from"]): Promise<InputImageView> => {
+/** One client's share is full, though the playground may have room: said apart, so nobody blames the others. */
+export const clientInputStorageFull = (by: InputClient["by"], held: number, max: number): AppError =>
+  new AppError(
+    "storage_full",
+    `The input images added ${by === "sign-in" ? "under your sign-in" : "from your address"} hold ${megabytes(held)} MB, and one client may keep at most ${megabytes(max)} MB of them here; yours free as they are dropped: one nobody uses a day after it was last chosen, one an edit in the history used a day after that edit is deleted. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_PER_CLIENT_MB.`,
+  );
+
+const refusal = (client: InputClient, { maxInputBytes, maxClientInputBytes }: Storage, { cap, held }: InputsFull): AppError =>
+  cap === "client" ? clientInputStorageFull(client.by, held, maxClientInputBytes) : inputStorageFull(held, maxInputBytes);
+
+const keep = async (storage: Storage, client: InputClient, bytes: Buffer, from: StoredInput["from"]): Promise<InputImageView> => {
+  const { store, images, maxInputBytes, maxClientInputBytes, now = Date.now } = storage;
   const check = await checkInputImage(bytes);
   if (!check.ok) throw new AppError("invalid_request", check.reason, { fields: [{ field: "input", message: check.reason }] });
   const { image } = check;
@@ -41,6 +60,8 @@ const keep = async ({ store, images, maxInputBytes, now = Date.now }: Storage, b
   const thumbnail = await makeThumbnail(image.bytes);
   const adds = image.bytes.length + thumbnail.length;
   // Asked first, so a full store costs no upload; asked again as the record is added, where it holds.
+  const mine = await store.inputBytes(client.key);
+  if (mine + adds > maxClientInputBytes) throw clientInputStorageFull(client.by, mine, maxClientInputBytes);
   const held = await store.inputBytes();
   if (held + adds > maxInputBytes) throw inputStorageFull(held, maxInputBytes);
   const input: StoredInput = {
@@ -49,19 +70,19 @@ const keep = async ({ store, images, maxInputBytes, now = Date.now }: Storage, b
   };
   // Files first, record after: a crash in between leaves files the start-up sweep removes, never a record without them.
   await images.put(input.id, image.bytes, thumbnail);
-  const full = await store.createInput(input, maxInputBytes);
+  const full = await store.createInput(input, { maxBytes: maxInputBytes, client: { key: client.key, maxBytes: maxClientInputBytes } });
   // Refused under the lock: nothing points at the files. (A failure that cannot tell leaves them to the sweep.)
   if (full !== null) {
     await images.remove(input.id);
-    throw inputStorageFull(full, maxInputBytes);
+    throw refusal(client, storage, full);
   }
   return toInputView(input);
 };
 
-export const recordUpload = (storage: Storage, bytes: Buffer): Promise<InputImageView> => keep(storage, bytes, null);
+export const recordUpload = (storage: Storage, client: InputClient, bytes: Buffer): Promise<InputImageView> => keep(storage, client, bytes, null);
 
 /** A result from the history as the next edit's input: the start, or the next link, of a chain. */
-export const recordFromResult = async (storage: Storage, imageId: string): Promise<InputImageView> => {
+export const recordFromResult = async (storage: Storage, client: InputClient, imageId: string): Promise<InputImageView> => {
   const image = await storage.store.image(imageId);
   const generation = image && (await storage.store.get(image.generationId));
   // Asked first, of an input kept before too: its size would tell the blind column's model all the same.
@@ -73,7 +94,7 @@ export const recordFromResult = async (storage: Storage, imageId: string): Promi
   // A result is a model's own PNG and can pass the gateway's 10 MB; the same pixels as a JPEG (on white,
   // which has no transparency to lose) always fit.
   const fitted = bytes.length > ANY_EDIT_INPUT.maxBytes ? await sharp(bytes).flatten({ background: "#ffffff" }).jpeg({ quality: 92 }).toBuffer() : bytes;
-  return keep(storage, fitted, {
+  return keep(storage, client, fitted, {
     generationId: generation.id,
     imageId,
     inputId: generation.input?.id ?? null,

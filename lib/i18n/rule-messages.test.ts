@@ -27,7 +27,7 @@ import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfa
 import { parseGenerateRequest, parseWith, REQUEST_REFUSED } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
 import { SLOW_UPLOAD, createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit, newVoterRefusal } from "../limits/rate-limit";
-import { inputStorageFull } from "../edit/record-input";
+import { clientInputStorageFull, inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { BLIND_WATERMARK, compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
 import { batchRequestSchema, rowProblems } from "../batch/batch-request";
@@ -283,6 +283,7 @@ const sentences = async (): Promise<string[]> => {
     ),
     ...(await bothRefusals(createSignInLimit)),
     inputStorageFull(1_500_000, 1024 * 1024).message,
+    ...(["sign-in", "address"] as const).map((by) => clientInputStorageFull(by, 600_000, 1024 * 1024).message),
     ...(await Promise.all(
       [() => createDecodeSlots(1, 0), () => createArrivalSlots(1, 2), () => createArrivalSlots(2, 1)].map((create) =>
         refusal(async () => {

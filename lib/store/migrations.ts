@@ -21,6 +21,15 @@ const NEW_VOTERS = `CREATE TABLE poll_new_voters (
    CREATE INDEX poll_new_voters_by_address ON poll_new_voters (poll_id, address, at);`;
 
 /**
+ * Who added each edit input: the client's key as the limits count it (its session behind the gate, else its
+ * address), for the share of the inputs' room one client may take. Inputs kept before have none: they count
+ * under the cap on all inputs alone, charged to no client (whose they were cannot be told), until they are
+ * dropped like any other.
+ */
+const INPUT_UPLOADER = `ALTER TABLE inputs ADD COLUMN uploader TEXT;
+   CREATE INDEX inputs_by_uploader ON inputs (uploader) WHERE uploader IS NOT NULL;`;
+
+/**
  * Schema versions, applied in order on start-up: SQLite's recorded in `PRAGMA user_version`, PostgreSQL's in
  * the `playground_schema` table. Never edit a migration that has shipped: add the next one, to both lists,
  * so the two backends hold one schema (schema.ts).
@@ -209,6 +218,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // Records older than those have none; no queue existed then, so their creation stands for it.
   `ALTER TABLE generations ADD COLUMN sent_at INTEGER;
    UPDATE generations SET sent_at = json_extract(timings_json, '$.sentAt') WHERE timings_json IS NOT NULL;`,
+  // 25: who added each edit input, for each client's share of their room (INPUT_UPLOADER).
+  INPUT_UPLOADER,
 ];
 
 /**
@@ -376,4 +387,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   NEW_VOTERS,
   // 16: as SQLite's 24, the column alone: its rows are filled after the migration commits (open-postgres.ts).
   `ALTER TABLE generations ADD COLUMN sent_at BIGINT;`,
+  // 17: as SQLite's 25.
+  INPUT_UPLOADER,
 ];

@@ -85,6 +85,8 @@ export type InputsTable = {
   source_input_id: string | null;
   source_model: string | null;
   source_prompt: string | null;
+  /** The client that added it, as the limits key it (migrations.ts, INPUT_UPLOADER); null for inputs kept before. */
+  uploader: string | null;
 };
 
 export type Tables = {

@@ -17,7 +17,7 @@ import { createChangeLog, itemOf, SIGN_OUTS_CHANNEL, type ChangeNote } from "./s
 import { listHistory, type KeyRow } from "./sql-list";
 import { createPollStore } from "./sql-polls";
 import { searchText } from "./search-text";
-import { CapReached, type Admission, type CallBill, type GenerationStore, type ShareEntry } from "./types";
+import { CapReached, type Admission, type CallBill, type GenerationStore, type InputsFull, type ShareEntry } from "./types";
 
 /** Names of saved lists as a person reads them: case aside, digits by their value. */
 const LIST_NAMES = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -60,9 +60,11 @@ const spendKeyOf = (blindKeys: ReadonlyMap<string, string>, row: { readonly mode
 /** Of images aliased `i`: those no poll shows. A poll's images outlive their generation, files and all. */
 const notInPoll = sql<boolean>`NOT EXISTS (SELECT 1 FROM poll_images AS p WHERE p.image_id = i.id)`;
 
-/** What all edit inputs hold on disk, in bytes: their images and their thumbnails. */
-const inputTotal = async (executor: Kysely<Tables> | Transaction<Tables>): Promise<number> =>
-  Number((await executor.selectFrom("inputs").select(sql<number>`coalesce(sum(bytes + thumb_bytes), 0)`.as("total")).executeTakeFirst())?.total ?? 0);
+/** What edit inputs hold on disk, in bytes (their images and their thumbnails): all of them, or those `client` added. */
+const inputTotal = async (executor: Kysely<Tables> | Transaction<Tables>, client?: string): Promise<number> => {
+  const all = executor.selectFrom("inputs").select(sql<number>`coalesce(sum(bytes + thumb_bytes), 0)`.as("total"));
+  return Number((await (client === undefined ? all : all.where("uploader", "=", client)).executeTakeFirst())?.total ?? 0);
+};
 
 /**
  * The history's records on either backend: one implementation, its SQL written once for SQLite and
@@ -789,11 +791,17 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const row = await db.selectFrom("images").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? toImage(row) : null;
     },
-    async createInput({ id, createdAt, width, height, mime, bytes, thumbBytes, sha256, from }, maxBytes = Number.POSITIVE_INFINITY) {
-      return retryConflicts(() => db.transaction().execute(async (trx) => {
+    async createInput({ id, createdAt, width, height, mime, bytes, thumbBytes, sha256, from }, { maxBytes, client } = { maxBytes: Number.POSITIVE_INFINITY }) {
+      const adds = bytes + thumbBytes;
+      return retryConflicts(() => db.transaction().execute(async (trx): Promise<InputsFull | null> => {
         await holdLock(trx, backend, "inputs");
+        // The client's own share first: when both are full, what it can do about its own is what it is told.
+        if (client) {
+          const mine = await inputTotal(trx, client.key);
+          if (mine + adds > client.maxBytes) return { cap: "client", held: mine };
+        }
         const held = await inputTotal(trx);
-        if (held + bytes + thumbBytes > maxBytes) return held;
+        if (held + adds > maxBytes) return { cap: "all", held };
         await trx
           .insertInto("inputs")
           .values({
@@ -803,6 +811,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
             source_input_id: from?.inputId ?? null,
             source_model: from?.model ?? null,
             source_prompt: from?.prompt ?? null,
+            uploader: client?.key ?? null,
           })
           .execute();
         return null;
@@ -820,7 +829,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       ).executeTakeFirst();
       return row ? toInput(row) : null;
     },
-    inputBytes: () => inputTotal(db),
+    inputBytes: (client) => inputTotal(db, client),
     async touchInput(id, now) {
       const [touched] = await touchInput(db, id, now);
       return Number(touched?.numUpdatedRows ?? 0) > 0;

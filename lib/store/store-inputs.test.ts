@@ -23,11 +23,33 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
 
     it("are added under the cap on what all inputs hold, thumbnails too, counted and added at once: of two at once that do not both fit, one is refused", async () => {
       await store.createInput({ ...upload("first"), bytes: 30, thumbBytes: 10 });
-      const both = await Promise.all([store.createInput({ ...upload("a"), bytes: 30, thumbBytes: 10 }, 100), store.createInput({ ...upload("b"), bytes: 30, thumbBytes: 10 }, 100)]);
-      expect([...both].sort()).toEqual([80, null]);
+      const both = await Promise.all([store.createInput({ ...upload("a"), bytes: 30, thumbBytes: 10 }, { maxBytes: 100 }), store.createInput({ ...upload("b"), bytes: 30, thumbBytes: 10 }, { maxBytes: 100 })]);
+      expect(both.filter((full) => full !== null)).toEqual([{ cap: "all", held: 80 }]);
       expect(await store.inputBytes()).toBe(80);
-      expect(await store.createInput({ ...upload("c"), bytes: 20, thumbBytes: 1 }, 100)).toBe(80);
-      expect(await store.createInput({ ...upload("d"), bytes: 15, thumbBytes: 5 }, 100)).toBeNull();
+      expect(await store.createInput({ ...upload("c"), bytes: 20, thumbBytes: 1 }, { maxBytes: 100 })).toEqual({ cap: "all", held: 80 });
+      expect(await store.createInput({ ...upload("d"), bytes: 15, thumbBytes: 5 }, { maxBytes: 100 })).toBeNull();
+    });
+
+    it("are added under the share of the client adding them too, counted from that client's own alone, two at once included", async () => {
+      const caps = (key: string) => ({ maxBytes: 200, client: { key, maxBytes: 80 } });
+      expect(await store.createInput({ ...upload("a1"), bytes: 30, thumbBytes: 10 }, caps("address:198.51.100.7"))).toBeNull();
+      expect(await store.createInput({ ...upload("a2"), bytes: 30, thumbBytes: 10 }, caps("address:198.51.100.7"))).toBeNull();
+      // Full for this client, though all inputs together have room left.
+      expect(await store.createInput({ ...upload("a3"), bytes: 1, thumbBytes: 0 }, caps("address:198.51.100.7"))).toEqual({ cap: "client", held: 80 });
+      // Another client's share is its own.
+      const both = await Promise.all([store.createInput({ ...upload("b1"), bytes: 30, thumbBytes: 10 }, { maxBytes: 200, client: { key: "session:b", maxBytes: 60 } }), store.createInput({ ...upload("b2"), bytes: 30, thumbBytes: 10 }, { maxBytes: 200, client: { key: "session:b", maxBytes: 60 } })]);
+      expect(both.filter((full) => full !== null)).toEqual([{ cap: "client", held: 40 }]);
+      expect(await store.inputBytes("address:198.51.100.7")).toBe(80);
+      expect(await store.inputBytes("session:b")).toBe(40);
+      expect(await store.inputBytes("session:nobody")).toBe(0);
+      expect(await store.inputBytes()).toBe(120);
+      // The cap on all still holds beside the shares.
+      expect(await store.createInput({ ...upload("c1"), bytes: 70, thumbBytes: 20 }, caps("address:203.0.113.9"))).toEqual({ cap: "client", held: 0 });
+      expect(await store.createInput({ ...upload("c2"), bytes: 60, thumbBytes: 10 }, { ...caps("address:203.0.113.9"), maxBytes: 150 })).toEqual({ cap: "all", held: 120 });
+      // An input dropped gives its client's room back.
+      expect((await store.dropUnusedInputs(50_000)).sort()).toEqual(["a1", "a2", expect.stringMatching(/^b/)]);
+      expect(await store.inputBytes("address:198.51.100.7")).toBe(0);
+      expect(await store.createInput({ ...upload("a4"), bytes: 60, thumbBytes: 20 }, caps("address:198.51.100.7"))).toBeNull();
     });
 
     it("are dropped at start-up once a day old and used by no edit, unless a later input came from them", async () => {

@@ -58,6 +58,16 @@ export type StoredInput = {
   } | null;
 };
 
+/** What an edit input is added under: the most all inputs together may hold, and the most one client's may. */
+export type InputCaps = {
+  readonly maxBytes: number;
+  /** Who adds it (its key as the limits count it, lib/limits), recorded with it, and the most its inputs may hold. */
+  readonly client?: { readonly key: string; readonly maxBytes: number };
+};
+
+/** An input refused: the cap it would pass (all inputs', or its client's) and what is held under that cap now. */
+export type InputsFull = { readonly cap: "all" | "client"; readonly held: number };
+
 export type ListQuery = {
   readonly limit: number;
   readonly cursor?: string | null;
@@ -317,15 +327,15 @@ export type GenerationStore = {
   revokeSession(id: string, expiresAt: number, now: number): Promise<void>;
   isSessionRevoked(id: string): Promise<boolean>;
   /**
-   * Adds an edit input, unless all inputs together would then hold more than `maxBytes`: answers null once
-   * added, or what they hold when refused. Counted and added under one lock, so uploads at once cannot pass it.
+   * Adds an edit input under its caps (none when not given): answers null once added, or which cap it would
+   * pass and what is held under it. Counted and added under one lock, so uploads at once cannot pass either.
    */
-  createInput(input: StoredInput, maxBytes?: number): Promise<number | null>;
+  createInput(input: StoredInput, caps?: InputCaps): Promise<InputsFull | null>;
   input(id: string): Promise<StoredInput | null>;
   /** An input already on record for the same upload (by hash) or the same history result. */
   findInput(key: { sha256: string } | { sourceImageId: string }): Promise<StoredInput | null>;
-  /** The bytes of every input on record, thumbnails too, for the quota on what uploads may keep. */
-  inputBytes(): Promise<number>;
+  /** The bytes of every input on record, thumbnails too, or of those `client` added: for the caps on what uploads may keep. */
+  inputBytes(client?: string): Promise<number>;
   /** Marks an input as just chosen again (a form holds it), so the clean-up leaves it for another day; false when it is no longer there (dropped by the upkeep meanwhile). */
   touchInput(id: string, now: number): Promise<boolean>;
   /**

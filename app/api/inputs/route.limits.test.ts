@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/access/client-address";
-import { captureConsole, expectErrorBody, startRouteHarness, type Answer, type RouteHarness } from "@/test/route-harness";
+import { noise, readAnswer as read, uploadInput } from "@/test/input-uploads";
+import { captureConsole, expectErrorBody, startRouteHarness, type RouteHarness } from "@/test/route-harness";
 
 /** What bounds the disk and the memory uploads may take: a quota on all inputs kept, and caps on bodies arriving and decodes at once. */
 
@@ -17,24 +17,15 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const read = async (response: Response): Promise<Answer> => {
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as unknown) : undefined };
-};
-
-/** An upload, from the client at `address` (as the server stamps it). */
-const upload = (body: BodyInit, address = "203.0.113.1") =>
-  inputs.POST(new Request("http://localhost/api/inputs", { method: "POST", headers: { "content-type": "image/png", [CLIENT_ADDRESS_HEADER]: address }, body, duplex: "half" } as RequestInit));
-
-/** A picture of noise: PNG cannot shrink it, so its size is about width * height * 3 bytes. */
-const noise = (side: number) => sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).png().toBuffer();
+const upload = (body: BodyInit, address?: string) => uploadInput(inputs, body, address);
 
 describe("upload limits", () => {
   it("refuses an input that would pass the storage quota, saying how much is held", async () => {
     const first = await noise(420);
     expect(first.length).toBeGreaterThan(500 * 1024);
-    expect((await read(await upload(new Uint8Array(first)))).status).toBe(201);
-    const second = await read(await upload(new Uint8Array(await noise(420))));
+    expect((await read(await upload(first))).status).toBe(201);
+    // From another client, whose own share is empty: the quota on all is what refuses it.
+    const second = await read(await upload(await noise(420), "203.0.113.2"));
     expect(second.status).toBe(507);
     expect(expectErrorBody(second)).toBe("storage_full");
     expect(second.text).toContain("keeps at most 1 MB of input images");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { inputTooLarge } from "@/lib/edit/input-image";
-import { recordFromResult, recordUpload } from "@/lib/edit/record-input";
+import { recordFromResult, recordUpload, type InputClient } from "@/lib/edit/record-input";
 import { AppError } from "@/lib/errors";
 import { getHistory } from "@/lib/history";
 import { readBytesCapped, readJsonBody } from "@/lib/http/read-json-body";
@@ -25,11 +25,13 @@ export function POST(request: Request): Promise<Response> {
     // Refused for being busy, an upload is not also counted against the client's minute.
     return withTurns(await getUploadLimit(), client, 1, async () => {
       const [history, { config }] = await Promise.all([getHistory(), getAccess()]);
-      const storage = { ...history, maxInputBytes: config.maxInputBytes };
+      const storage = { ...history, maxInputBytes: config.maxInputBytes, maxClientInputBytes: config.maxClientInputBytes };
+      // Its share of the inputs' room is counted as the client's uploads at once are: by its session, or its address.
+      const uploader: InputClient = { key: sessionOrAddress(client), by: client.session === null ? "address" : "sign-in" };
       if (/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
         const parsed = fromResultSchema.safeParse(await readJsonBody(request, 1024));
         if (!parsed.success) throw new AppError("invalid_request", "Send the image's bytes, or { imageId } of a result in the history.");
-        return json(await inSlot(await getDecodeSlots(), undefined, () => recordFromResult(storage, parsed.data.imageId)), 201);
+        return json(await inSlot(await getDecodeSlots(), undefined, () => recordFromResult(storage, uploader, parsed.data.imageId)), 201);
       }
       if (Number(request.headers.get("content-length") ?? "0") > ANY_EDIT_INPUT.maxBytes) throw inputTooLarge();
       // Taken before the body is read: the slot bounds the memory of the bodies arriving. The decode's slot
@@ -39,7 +41,7 @@ export function POST(request: Request): Promise<Response> {
           throw error instanceof DOMException && error.name === "TimeoutError" ? new AppError("timeout", SLOW_UPLOAD) : error;
         });
         if (bytes.length === 0) throw new AppError("invalid_request", "No image arrived: send the image's bytes as the request body.");
-        return json(await inSlot(await getDecodeSlots(), undefined, () => recordUpload(storage, bytes)), 201);
+        return json(await inSlot(await getDecodeSlots(), undefined, () => recordUpload(storage, uploader, bytes)), 201);
       });
     });
   });

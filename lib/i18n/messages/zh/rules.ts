@@ -138,6 +138,7 @@ export const rules: Messages["rules"] = {
     ["^A chosen set was made with the watermark, which reads “AI generated” on Wan and “Qwen-Image” on Qwen: its voters would tell the models apart\\. Make the poll of sets run without it\\.$", "所选的一组是带水印生成的，Wan 的水印是“AI generated”，Qwen 的是“Qwen-Image”：投票者会分辨出模型。请用未加水印的结果发起投票。"],
     ["^This image belongs to a blind comparison whose models are not revealed yet, and as an edit's input its size would tell its model\\. Reveal the models to edit it\\.$", "这张图片属于尚未揭晓模型的盲测对比，作为编辑的输入时，它的尺寸会暴露模型。请先揭晓模型再编辑。"],
     ["^The playground keeps at most (?<max>\\d+) MB of input images and holds (?<held>\\d+) MB now; an input nobody uses is dropped a day after it was last chosen, and one an edit in the history used is kept until that edit is deleted\\. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_MB\\.$", "本站最多保存 {max} MB 的输入图片，目前已有 {held} MB；没人使用的输入会在最后一次被选用一天后删除，历史中的编辑用过的输入会一直保留到该编辑被删除。请删除不再需要的编辑、明天再试，或请运行本站的人调高 INPUT_STORAGE_MB。"],
+    ["^The input images added (?<by>under your sign-in|from your address) hold (?<held>\\d+) MB, and one client may keep at most (?<max>\\d+) MB of them here; yours free as they are dropped: one nobody uses a day after it was last chosen, one an edit in the history used a day after that edit is deleted\\. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_PER_CLIENT_MB\\.$", "{by}添加的输入图片已占 {held} MB，而本站每个客户端最多保存 {max} MB；你的输入图片被删除后才会腾出空间：没人使用的在最后一次被选用一天后删除，历史中的编辑用过的在该编辑被删除一天后删除。请删除不再需要的编辑、明天再试，或请运行本站的人调高 INPUT_STORAGE_PER_CLIENT_MB。"],
     ["^(?<n>\\d+) input images are being checked right now, the most at once here\\. Try again in a few seconds\\.$", "目前正在检查 {n} 张输入图片，已达同时检查的上限。请几秒后重试。"],
     ["^(?<n>\\d+) input images are arriving right now, the most at once here\\. Try again in a few seconds\\.$", "目前有 {n} 张输入图片正在上传，已达同时上传的上限。请几秒后重试。"],
     ["^(?<n>\\d+) of your input images are still arriving, the most at once from one client\\. Wait for them, then try again\\.$", "你有 {n} 张输入图片仍在上传，已达单个客户端同时上传的上限。请等它们完成后再试。"],
@@ -357,6 +358,8 @@ export const rules: Messages["rules"] = {
     // A blind comparison's column, as the server names it in a failure before the reveal.
     model: { "Model A": "模型 A", "Model B": "模型 B", "Model C": "模型 C", "Model D": "模型 D" },
     side: { width: "宽", height: "高" },
+    // Whose share of the input images is full: a signed-in session's, or an address's without the gate.
+    by: { "under your sign-in": "你这次登录后", "from your address": "从你的网络地址" },
     cells: { "too many": "过多" },
   },
 };
