@@ -145,6 +145,9 @@ const openStream = (on: StreamHandlers, lastId: () => string): (() => void) => {
       });
     });
   };
+  // Open only once it says hello: a tab taking the stream over (its holder closed, or hung) no longer goes by
+  // the last holder's word, and neither do the tabs it relays to; they poll until then.
+  on.live(false);
   open();
   return () => {
     stopped = true;
@@ -176,144 +179,147 @@ const SHARED = "onetoken-playground-live";
  */
 export const useLiveHistory = () => {
   const client = useQueryClient();
-  useEffect(() => {
-    // The cards that run are asked again by their own queries; a new item only a list read brings. One item
-    // is asked for, for the change log's newest id: the lists (every page loaded) are read again only when
-    // something changed since the last look.
-    let lookedAt: number | null = null;
-    const fallback = setInterval(() => {
-      if (live || document.hidden) return;
-      apiFetch<ListedPage>("/api/generations?limit=1").then(({ changeId }) => {
-        if (changeId !== lookedAt) void client.refetchQueries({ queryKey: generationKeys.lists, type: "active" }, { cancelRefetch: false });
-        lookedAt = changeId;
-      }, () => undefined);
-    }, LIST_CHECK_MS);
-    const stopFallback = () => clearInterval(fallback);
-    if (typeof EventSource === "undefined") return stopFallback;
-    let lastId = "";
-    const apply: StreamHandlers = {
-      live: setLive,
-      hello(id, hello) {
-        lastId = id;
-        if (!hello.resumed) void readAfresh(client);
-      },
-      change(id, change) {
-        // One older than what was applied (passed on by a tab the stream was just taken from) is left out,
-        // and the stream is not reopened from behind it.
-        if (!applyLiveChange(client, change, Number(id))) return;
-        lastId = id;
-        warmThumbnails(change.items);
-      },
-      // The history stays on screen no longer than its session: to sign in, and back here after.
-      signedOut: () => window.location.assign(signInPath(`${window.location.pathname}${window.location.search}`)),
-    };
-    if (typeof BroadcastChannel === "undefined" || !navigator.locks) {
-      const stop = openStream(apply, () => lastId);
-      return () => {
-        stop();
-        stopFallback();
-        setLive(false);
-      };
-    }
-    const channel = new BroadcastChannel(SHARED);
-    const relay = (message: Relay) => channel.postMessage(message);
-    let leading = false;
-    const closed = new AbortController();
-    /** This tab's request while it waits in line for the stream, to be given up when it takes the stream instead. */
-    let place: AbortController | null = null;
-    /**
-     * A holder that goes quiet (its page hung, or frozen in the background) would leave every other tab without
-     * the history's changes for as long as it lasts: the first tab on screen to notice takes the stream from it,
-     * from the last change it heard. A tab in the background waits until it is on screen.
-     */
-    const holderQuiet = silenceWatch(HOLDER_SILENT_MS, () => {
-      if (document.hidden) holderQuiet.heard();
-      else hold(true);
-    });
-    channel.onmessage = ({ data }: MessageEvent<Relay>) => {
-      if (data.kind === "ask") {
-        if (leading) relay({ kind: "live", live: isLive() });
-        return;
-      }
-      // A holder the stream was taken from may still speak before it learns so: this tab has its own.
-      if (leading) return;
-      holderQuiet.heard();
-      if (data.kind === "live") apply.live(data.live);
-      else if (data.kind === "hello") apply.hello(data.id, data.hello);
-      else if (data.kind === "change") apply.change(data.id, data.change);
-      else if (data.kind === "signed-out") apply.signedOut();
-    };
-    const hold = (steal: boolean) => {
-      place?.abort();
-      const mine = new AbortController();
-      place = steal ? null : mine;
-      navigator.locks
-        .request(SHARED, steal ? { steal: true } : { signal: mine.signal }, async () => {
-          // Granted just as this tab went, or as it took the stream by another request: an abort does not
-          // undo a grant, so this one lets the lock go at once.
-          if (closed.signal.aborted || mine.signal.aborted) return;
-          if (place === mine) place = null;
-          leading = true;
-          holderQuiet.stop();
-          const stop = openStream(
-            {
-              live(value) {
-                apply.live(value);
-                relay({ kind: "live", live: value });
-              },
-              hello(id, hello) {
-                apply.hello(id, hello);
-                relay({ kind: "hello", id, hello });
-              },
-              change(id, change) {
-                apply.change(id, change);
-                relay({ kind: "change", id, change });
-              },
-              signedOut() {
-                relay({ kind: "signed-out" });
-                apply.signedOut();
-              },
-            },
-            () => lastId,
-          );
-          const beat = setInterval(() => relay({ kind: "holding" }), HOLDING_MS);
-          // Held until this tab goes (the next tab in line then opens the stream), or another takes it.
-          await new Promise<void>((resolve) => {
-            closed.signal.addEventListener("abort", () => resolve(), { once: true });
-            mine.signal.addEventListener("abort", () => resolve(), { once: true });
-          });
-          clearInterval(beat);
-          stop();
-          leading = false;
-          if (closed.signal.aborted) return;
-          // Taken from this tab: what its own stream said no longer holds; the new holder answers the question.
-          apply.live(false);
-          holderQuiet.heard();
-          relay({ kind: "ask" });
-        })
-        .catch((error: unknown) => {
-          // Given up while waiting in line (this tab going, or taking the stream instead): nothing was held.
-          if (closed.signal.aborted || mine.signal.aborted) return;
-          // Anything but a steal (no locks here after all): this tab stays a follower, polling when it must.
-          if (!(error instanceof DOMException && error.name === "AbortError")) return;
-          // Taken from this tab by one that found it quiet: it closes its stream and waits in line again.
-          mine.abort();
-          hold(false);
-        });
-    };
-    holderQuiet.heard();
-    hold(false);
-    // A tab that joins while another leads learns whether the stream is open, rather than poll until it hears.
-    relay({ kind: "ask" });
+  useEffect(() => startLiveHistory(client), [client]);
+};
+
+/** What `useLiveHistory` does for one mount of the page, apart from React: answers the way to stop it. */
+export const startLiveHistory = (client: QueryClient): (() => void) => {
+  // The cards that run are asked again by their own queries; a new item only a list read brings. One item
+  // is asked for, for the change log's newest id: the lists (every page loaded) are read again only when
+  // something changed since the last look.
+  let lookedAt: number | null = null;
+  const fallback = setInterval(() => {
+    if (live || document.hidden) return;
+    apiFetch<ListedPage>("/api/generations?limit=1").then(({ changeId }) => {
+      if (changeId !== lookedAt) void client.refetchQueries({ queryKey: generationKeys.lists, type: "active" }, { cancelRefetch: false });
+      lookedAt = changeId;
+    }, () => undefined);
+  }, LIST_CHECK_MS);
+  const stopFallback = () => clearInterval(fallback);
+  if (typeof EventSource === "undefined") return stopFallback;
+  let lastId = "";
+  const apply: StreamHandlers = {
+    live: setLive,
+    hello(id, hello) {
+      lastId = id;
+      if (!hello.resumed) void readAfresh(client);
+    },
+    change(id, change) {
+      // One older than what was applied (passed on by a tab the stream was just taken from) is left out,
+      // and the stream is not reopened from behind it.
+      if (!applyLiveChange(client, change, Number(id))) return;
+      lastId = id;
+      warmThumbnails(change.items);
+    },
+    // The history stays on screen no longer than its session: to sign in, and back here after.
+    signedOut: () => window.location.assign(signInPath(`${window.location.pathname}${window.location.search}`)),
+  };
+  if (typeof BroadcastChannel === "undefined" || !navigator.locks) {
+    const stop = openStream(apply, () => lastId);
     return () => {
-      closed.abort();
-      place?.abort();
-      holderQuiet.stop();
+      stop();
       stopFallback();
-      channel.close();
       setLive(false);
     };
-  }, [client]);
+  }
+  const channel = new BroadcastChannel(SHARED);
+  const relay = (message: Relay) => channel.postMessage(message);
+  let leading = false;
+  const closed = new AbortController();
+  /** This tab's request while it waits in line for the stream, to be given up when it takes the stream instead. */
+  let place: AbortController | null = null;
+  /**
+   * A holder that goes quiet (its page hung, or frozen in the background) would leave every other tab without
+   * the history's changes for as long as it lasts: the first tab on screen to notice takes the stream from it,
+   * from the last change it heard. A tab in the background waits until it is on screen.
+   */
+  const holderQuiet = silenceWatch(HOLDER_SILENT_MS, () => {
+    if (document.hidden) holderQuiet.heard();
+    else hold(true);
+  });
+  channel.onmessage = ({ data }: MessageEvent<Relay>) => {
+    if (data.kind === "ask") {
+      if (leading) relay({ kind: "live", live: isLive() });
+      return;
+    }
+    // A holder the stream was taken from may still speak before it learns so: this tab has its own.
+    if (leading) return;
+    holderQuiet.heard();
+    if (data.kind === "live") apply.live(data.live);
+    else if (data.kind === "hello") apply.hello(data.id, data.hello);
+    else if (data.kind === "change") apply.change(data.id, data.change);
+    else if (data.kind === "signed-out") apply.signedOut();
+  };
+  const hold = (steal: boolean) => {
+    place?.abort();
+    const mine = new AbortController();
+    place = steal ? null : mine;
+    navigator.locks
+      .request(SHARED, steal ? { steal: true } : { signal: mine.signal }, async () => {
+        // Granted just as this tab went, or as it took the stream by another request: an abort does not
+        // undo a grant, so this one lets the lock go at once.
+        if (closed.signal.aborted || mine.signal.aborted) return;
+        if (place === mine) place = null;
+        leading = true;
+        holderQuiet.stop();
+        const stop = openStream(
+          {
+            live(value) {
+              apply.live(value);
+              relay({ kind: "live", live: value });
+            },
+            hello(id, hello) {
+              apply.hello(id, hello);
+              relay({ kind: "hello", id, hello });
+            },
+            change(id, change) {
+              apply.change(id, change);
+              relay({ kind: "change", id, change });
+            },
+            signedOut() {
+              relay({ kind: "signed-out" });
+              apply.signedOut();
+            },
+          },
+          () => lastId,
+        );
+        const beat = setInterval(() => relay({ kind: "holding" }), HOLDING_MS);
+        // Held until this tab goes (the next tab in line then opens the stream), or another takes it.
+        await new Promise<void>((resolve) => {
+          closed.signal.addEventListener("abort", () => resolve(), { once: true });
+          mine.signal.addEventListener("abort", () => resolve(), { once: true });
+        });
+        clearInterval(beat);
+        stop();
+        leading = false;
+        if (closed.signal.aborted) return;
+        // Taken from this tab: what its own stream said no longer holds; the new holder answers the question.
+        apply.live(false);
+        holderQuiet.heard();
+        relay({ kind: "ask" });
+      })
+      .catch((error: unknown) => {
+        // Given up while waiting in line (this tab going, or taking the stream instead): nothing was held.
+        if (closed.signal.aborted || mine.signal.aborted) return;
+        // Anything but a steal (no locks here after all): this tab stays a follower, polling when it must.
+        if (!(error instanceof DOMException && error.name === "AbortError")) return;
+        // Taken from this tab by one that found it quiet: it closes its stream and waits in line again.
+        mine.abort();
+        hold(false);
+      });
+  };
+  holderQuiet.heard();
+  hold(false);
+  // A tab that joins while another leads learns whether the stream is open, rather than poll until it hears.
+  relay({ kind: "ask" });
+  return () => {
+    closed.abort();
+    place?.abort();
+    holderQuiet.stop();
+    stopFallback();
+    channel.close();
+    setLive(false);
+  };
 };
 
 const warmed = new Set<string>();
