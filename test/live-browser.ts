@@ -143,16 +143,21 @@ export type BrowserOptions = { readonly locks?: boolean; readonly pathname?: str
 
 /**
  * Installs the fakes on globalThis (undone by vi.unstubAllGlobals). `server` is what fetch answers: the
- * status of /api/limits, or a throw for no answer; the change log's newest id for /api/generations.
+ * status of /api/limits, a throw for no answer, or "silent" for an answer that never comes; the change log's
+ * newest id for /api/generations.
  */
 export const installBrowser = ({ locks = true, pathname = "/", search = "" }: BrowserOptions = {}) => {
   FakeEventSource.opened = [];
   FakeChannel.all = [];
-  const server = { limits: 200 as number | "unreachable", changeId: 0 };
-  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+  const server = { limits: 200 as number | "unreachable" | "silent", changeId: 0 };
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     if (url.startsWith("/api/limits")) {
       if (server.limits === "unreachable") throw new TypeError("Failed to fetch");
+      // A server that takes the request and never answers: only the request's own signal ends the wait.
+      if (server.limits === "silent") {
+        return new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+      }
       return Response.json({}, { status: server.limits });
     }
     if (url.startsWith("/api/generations")) return Response.json({ items: [], nextCursor: null, changeId: server.changeId });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { GenerationView, HistoryPage } from "../generation/view";
 import { signInPath } from "../access/next-path";
 import { generationKeys } from "./generations";
+import { SIGNED_OUT_CHECK_MS } from "./live";
 import { generationView } from "@/test/generation-view";
 import { asked, FakeChannel, FakeEventSource, installBrowser, type BrowserOptions } from "@/test/live-browser";
 
@@ -165,6 +166,18 @@ describe("a tab's own stream (a browser without Web Locks)", () => {
     await wait(10_000);
     expect(browser.location.assign).not.toHaveBeenCalled();
     expect(streams()).toHaveLength(3);
+  });
+
+  it("tries a refused stream again when the question whether the session is gone is never answered", async () => {
+    install({ locks: false });
+    const tab = await openTab();
+    browser.server.limits = "silent";
+    latest().fail(true);
+    await wait(SIGNED_OUT_CHECK_MS + 5_000);
+    expect(browser.location.assign).not.toHaveBeenCalled();
+    expect(streams()).toHaveLength(2);
+    latest().send("hello", { resumed: true }, "1");
+    expect(tab.isLive()).toBe(true);
   });
 
   it("sends the tab to sign in when the stream says its session was signed out, without opening it again", async () => {

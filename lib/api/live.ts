@@ -37,15 +37,23 @@ const REOPEN_MAX_MS = 60_000;
 /** Without the stream, the lists are read again this often: another tab's or a colleague's new work shows. */
 export const LIST_CHECK_MS = 10_000;
 
+/** How long the question whether a refused stream's session is gone may go unanswered (taken as "not gone"). */
+export const SIGNED_OUT_CHECK_MS = 10_000;
 /**
  * Whether a refused stream was refused for want of a session (the password changed, the session ran out
  * while the laptop slept): EventSource does not say why, so a plain request asks.
  */
 const signedOutNow = async (): Promise<boolean> => {
+  // Bounded: the stream is tried again only once this is answered, and a server that never answers would
+  // leave the tab without a stream for good.
+  const question = new AbortController();
+  const timer = setTimeout(() => question.abort(), SIGNED_OUT_CHECK_MS);
   try {
-    return (await fetch("/api/limits", { cache: "no-store" })).status === 401;
+    return (await fetch("/api/limits", { cache: "no-store", signal: question.signal })).status === 401;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 };
 /** The server pings every 15 s: a stream silent for this long is dead, whatever the connection says. */
