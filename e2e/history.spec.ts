@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { readPngText } from "../lib/png/text-chunks";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { ComparePanel, expect, failLaterScripts, failure, test } from "./fixtures";
 
 test.describe("the history", () => {
@@ -373,4 +374,65 @@ test.describe("the history", () => {
     await expect(playground.results).toHaveCount(15);
     await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
   });
+
+  test("each page of the history lands without moving what is on the screen: no layout shift", async ({ playground, page, request }) => {
+    // Three pages of 12 and one more, finished: no card changes its size while the pages land.
+    await makeFinished(request, 37);
+    // Each further page lands later than the 500 ms after a click or a key in which a shift is not counted.
+    await delayLaterPages(page);
+    await page.reload();
+    await expect(playground.results).toHaveCount(12);
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      Object.assign(window, { shifts: seen });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) seen.push(entry.value);
+      }).observe({ type: "layout-shift" });
+    });
+    // Scrolled with the wheel, as a person would, to the end while each page is on its way; the last page takes Load more away.
+    const loadMore = page.getByRole("button", { name: "Load more" });
+    await page.mouse.move(640, 360);
+    for (const count of [24, 36, 37]) {
+      await expect(async () => {
+        await page.mouse.wheel(0, 800);
+        expect(await playground.results.count()).toBe(count);
+      }).toPass({ intervals: [50] });
+    }
+    await expect(loadMore).toHaveCount(0);
+    // Two frames for the last page's shifts, if any, to be reported.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+  });
+
+  test("Load more pressed from the keyboard keeps the keyboard's place: on the next page's Load more", async ({ playground, page, request }) => {
+    await makeFinished(request, 25);
+    await delayLaterPages(page);
+    await page.reload();
+    await expect(playground.results).toHaveCount(12);
+    const loadMore = page.getByRole("button", { name: "Load more" });
+    await loadMore.focus();
+    await page.keyboard.press("Enter");
+    await expect(playground.results).toHaveCount(24);
+    await expect(loadMore).toBeFocused();
+  });
 });
+
+/** `count` finished generations, made at once. */
+const makeFinished = async (request: APIRequestContext, count: number) => {
+  const made = await Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      request.post("/api/generations", {
+        data: { model: "wan2.2-t2i-flash", prompt: `Page item ${index}`, negativePrompt: "", width: 512, height: 512, n: 1, seed: index, promptExtend: false, watermark: false },
+        headers: { prefer: "wait=20" },
+      }),
+    ),
+  );
+  expect(made.map((response) => response.status())).toEqual(made.map(() => 200));
+};
+
+/** The history's pages after the first answer 700 ms late. */
+const delayLaterPages = (page: Page) =>
+  page.route("**/api/generations?*cursor=*", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });

@@ -13,6 +13,7 @@ import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import { canPoll } from "@/lib/polls/can-poll";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
+import { LoadMore } from "./load-more";
 import { ShareButton } from "./share-button";
 import { SHARE_MAX_ITEMS } from "@/lib/share/share-limits";
 import { usePendingDeletes } from "./use-pending-deletes";
@@ -61,6 +62,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   const [favouritesOpen, setFavouritesOpen] = useState(false);
   // A state, not a ref: the sentinel mounts only once the cards' code is here, and the observer must follow it.
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
+  // Whether the last "Load more" had the focus as its page's cards replaced it (see LoadMore).
+  const loadMoreFocused = useRef(false);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   useEffect(() => {
@@ -248,9 +251,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         />
       )}
       {cards && hasNextPage && (
-        <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} className="w-full">
-          {isFetchingNextPage ? t.loading : t.loadMore}
-        </Button>
+        <LoadMore key={query.data?.pages.length ?? 0} loading={isFetchingNextPage} onLoad={() => void fetchNextPage()} focused={loadMoreFocused} />
       )}
     </section>
   );
