@@ -19,6 +19,7 @@ export const EditForm = dynamic(recoverable(() => import("./edit/edit-form").the
 // What to take away (a deck, a zip, a CSV, a contact sheet) is offered once items are chosen, or the
 // favourites' disclosure is opened.
 export const TakeawayLinks = dynamic(recoverable(() => import("./sets/takeaway-links").then((module) => module.TakeawayLinks)), { ssr: false });
+export const FavouritesTakeaway = dynamic(recoverable(() => import("./history/favourites-takeaway").then((module) => module.FavouritesTakeaway)), { ssr: false });
 export const PollButton = dynamic(recoverable(() => import("./polls/poll-button").then((module) => module.PollButton)), { ssr: false });
 export const Presentation = dynamic(recoverable(() => import("./present/presentation").then((module) => module.Presentation)), { ssr: false });
 export const ConnectionCheck = dynamic(recoverable(() => import("./gateway/connection-check").then((module) => module.ConnectionCheck)), { ssr: false });

@@ -1,5 +1,19 @@
 import { seriousViolations } from "./axe";
+import type { Locator } from "@playwright/test";
 import { BatchPanel, EditPanel, expect, test } from "./fixtures";
+
+/** A box that scrolls is reached with Tab, shows where the focus is, and scrolls with the arrow keys. */
+const expectKeyboardScrolls = async (box: Locator, key: "ArrowDown" | "ArrowRight", axis: "scrollTop" | "scrollLeft") => {
+  await expect(box).toHaveAttribute("tabindex", "0");
+  // Reached from the control before it, as a keyboard does, so the browser shows its focus ring.
+  await box.focus();
+  await box.page().keyboard.press("Shift+Tab");
+  await box.page().keyboard.press("Tab");
+  await expect(box).toBeFocused();
+  expect(await box.evaluate((element) => getComputedStyle(element).outlineStyle)).not.toBe("none");
+  await box.page().keyboard.press(key);
+  await expect.poll(() => box.evaluate((element, name) => element[name], axis)).toBeGreaterThan(0);
+};
 
 test.describe("accessibility", () => {
   // Each axe pass over a full history takes seconds on a loaded 2-core machine; several passes per test.
@@ -76,12 +90,37 @@ test.describe("accessibility", () => {
     await batch.form.getByLabel("Model", { exact: true }).selectOption("qwen-image");
     await expect(batch.form.getByRole("table", { name: "Rows to be sent" })).toContainText("Line 2:");
     expect(await seriousViolations(page)).toEqual([]);
+    // Fifty lines pasted: the preview scrolls in a box of its own, which the keyboard reaches and scrolls.
+    await batch.form.getByLabel("Prompts, one per line").fill(Array.from({ length: 50 }, (_, index) => `A kite number ${index + 1}`).join("\n"));
+    await expect(batch.form.getByRole("table", { name: "Rows to be sent" }).getByRole("row")).toHaveCount(51);
+    expect(await seriousViolations(page)).toEqual([]);
+    await expectKeyboardScrolls(batch.form.getByRole("region", { name: "Rows to be sent (scrolls)" }), "ArrowDown", "scrollTop");
     await batch.form.getByLabel("Prompts, one per line").fill("A kite\nA balloon");
     await batch.form.getByRole("button", { name: "Run the batch" }).click();
     await expect(batch.card().getByRole("img")).toHaveCount(2);
     await page.getByLabel("Theme").selectOption("dark");
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel("Theme").selectOption("system");
+  });
+
+  test("the leaderboard with a vote, on a phone: its tables scroll sideways and the keyboard reaches them", async ({ page, request }) => {
+    const comparison = { models: ["wan2.6-t2i", "qwen-image-max"], prompt: "A harbour at dawn", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 8, promptExtend: false, watermark: false, blind: true };
+    const compared = await request.post("/api/comparisons", { data: comparison, headers: { prefer: "wait=20" } });
+    expect(compared.ok()).toBe(true);
+    const made = await request.post("/api/polls", { data: { title: "Which harbour?", sets: [((await compared.json()) as { id: string }).id], reveal: "after_vote", access: "link" } });
+    expect(made.status()).toBe(201);
+    const poll = (await made.json()) as { id: string; path: string };
+    // The voter's page first (it gives the voter's cookie), then the vote.
+    const voting = poll.path.replace("/vote/", "/api/vote/");
+    expect((await request.get(voting)).ok()).toBe(true);
+    expect((await request.post(`${voting}/votes`, { data: { item: 0, choice: { slot: 0 } } })).status()).toBe(201);
+
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.goto(`/leaderboard?poll=${poll.id}`);
+    await expect(page.getByRole("table", { name: "Head to head" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await expectKeyboardScrolls(page.getByRole("region", { name: "Ranking (scrolls sideways)" }), "ArrowRight", "scrollLeft");
+    await expect(page.getByRole("region", { name: "Head to head (scrolls sideways)" })).toHaveAttribute("tabindex", "0");
   });
 
   test("a comparison card and a share page", async ({ compare, page }) => {

@@ -196,6 +196,10 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   // A download counts against the same limit: its refusal is said beside its link, not left as a failed file.
   let downloads = 0;
   page.on("download", () => downloads++);
+  // A favourite to take away: with none, the disclosure offers no download at all.
+  const star = playground.results.first().getByRole("button", { name: "Favourite" });
+  await star.click();
+  await expect(star).toHaveAttribute("aria-pressed", "true");
   await page.getByText("Download the favourites", { exact: true }).click();
   const favourites = page.getByRole("group", { name: "Download the favourites" });
   await favourites.getByRole("link", { name: "Images (zip)" }).click();
@@ -332,6 +336,38 @@ test("a tab sent to sign in by a sign-out elsewhere gets its typed work back onc
   await second.getByLabel("Password").fill(PASSWORD);
   await second.getByRole("button", { name: "Sign in" }).click();
   await expect(playground.prompt).toHaveValue("Typed in the other tab before the sign-out");
+  await context.close();
+});
+
+test("a sign-out sends a tab without the live stream (the leaderboard) to sign in too, while a poll open to anyone stays", async ({ browser }) => {
+  server.kill();
+  server = await startAppServer(GATED_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD });
+  const context = await browser.newContext();
+  const [first, board, voter] = [await context.newPage(), await context.newPage(), await context.newPage()];
+  await first.goto(server.url);
+  await first.getByLabel("Password").fill(PASSWORD);
+  await first.getByRole("button", { name: "Sign in" }).click();
+  await expect(new PlaygroundPage(first).prompt).toBeVisible();
+  const comparison = { models: ["wan2.6-t2i", "qwen-image"], prompt: "A gated lighthouse", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 4, promptExtend: false, watermark: false, blind: true };
+  const compared = await context.request.post(`${server.url}/api/comparisons`, { data: comparison, headers: { origin: server.url, prefer: "wait=20" } });
+  expect(compared.ok()).toBe(true);
+  const poll = await context.request.post(`${server.url}/api/polls`, { data: { title: "Open to anyone", sets: [((await compared.json()) as { id: string }).id], reveal: "after_vote", access: "link" }, headers: { origin: server.url } });
+  expect(poll.status()).toBe(201);
+  await voter.goto(`${server.url}${((await poll.json()) as { path: string }).path}`);
+  await expect(voter.getByRole("heading", { name: "Open to anyone" })).toBeVisible();
+  await board.goto(`${server.url}/leaderboard`);
+  await expect(board.getByRole("heading", { level: 1 })).toBeVisible();
+
+  await first.getByRole("button", { name: "Sign out" }).click();
+  await expect(first).toHaveURL(/\/sign-in$/);
+  await expect(board).toHaveURL(/\/sign-in\?next=%2Fleaderboard$/, { timeout: 10_000 });
+  // A poll open to anyone with the link needs no session: its page stays.
+  await expect(voter.getByRole("heading", { name: "Open to anyone" })).toBeVisible();
+  expect(voter.url()).toMatch(/\/vote\//);
+  // Signed in again, the tab is back where it was.
+  await board.getByLabel("Password").fill(PASSWORD);
+  await board.getByRole("button", { name: "Sign in" }).click();
+  await expect(board).toHaveURL(/\/leaderboard$/);
   await context.close();
 });
 

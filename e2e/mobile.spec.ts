@@ -67,6 +67,51 @@ test.describe("on a phone", () => {
     await expect(playground.prompt).toHaveValue("A kite over a beach");
   });
 
+  test("on a 375 px touch screen, every action of the selection bar is on screen without a sideways swipe, in English and in Chinese", async ({ request, browser }) => {
+    await clearHistory(request);
+    for (const prompt of ["A red kite over the dunes", "A blue kite over the sea"]) {
+      const generation = { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n: 1, seed: 5, promptExtend: false, watermark: false };
+      expect((await request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    }
+    const viewport = { width: 375, height: 667 };
+    for (const { locale, region, select, actions } of [
+      { locale: "en-GB", region: "Selection", select: "Select", actions: ["Present selection", "Share selection", "Download as slides", "Images (zip)", "Results (CSV)", "Contact sheet", "Clear selection"] },
+      { locale: "zh-CN", region: "已选内容", select: "选择", actions: ["演示所选", "分享所选", "下载为幻灯片", "图片（zip）", "结果（CSV）", "缩略图总览", "清除选择"] },
+    ]) {
+      const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale, viewport, isMobile: true, hasTouch: true });
+      try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(8_000);
+        await page.goto("/");
+        const cards = page.getByRole("article");
+        await expect(cards).toHaveCount(2);
+        for (const card of await cards.all()) await card.getByRole("checkbox", { name: new RegExp(`^${select} ?“`) }).tap();
+        const bar = page.getByRole("region", { name: region });
+        const group = bar.getByRole("group");
+        await expect(group.getByRole("link")).toHaveCount(3);
+        await bar.scrollIntoViewIfNeeded();
+        for (const name of actions) {
+          const action = bar.getByRole(/^(Images|Results|Contact|图片|结果|缩略)/.test(name) ? "link" : "button", { name, exact: true });
+          const box = await action.boundingBox();
+          if (!box) throw new Error(`${name} is not on the screen`);
+          // Whole inside the screen: nothing cut at its edge, nothing to swipe to.
+          expect(box.x, name).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width, name).toBeLessThanOrEqual(viewport.width);
+          expect(box.y, name).toBeGreaterThanOrEqual(0);
+          expect(box.y + box.height, name).toBeLessThanOrEqual(viewport.height);
+        }
+        expect(await bar.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+        await page.screenshot({ path: `test-results/screenshots/phone-selection-${locale}.png` });
+        // Still held at the top as the cards scroll under it, and far from filling the screen.
+        await page.evaluate(() => window.scrollBy(0, 400));
+        await expect.poll(async () => (await bar.boundingBox())?.y ?? -1).toBeLessThanOrEqual(1);
+        expect((await bar.boundingBox())?.height ?? viewport.height).toBeLessThanOrEqual(viewport.height * 0.4);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test("a voter enlarges each candidate of a blind poll, closes it, and votes from the large view", async ({ page, request }) => {
     await clearHistory(request);
     const comparison = { models: ["wan2.6-t2i", "qwen-image-max", "qwen-image"], prompt: "A lighthouse on a cliff at dawn", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 9, promptExtend: true, watermark: false, blind: true };

@@ -93,3 +93,35 @@ test("a contact sheet, built whole before it is sent, says on the page that it i
   await sheetLink.click();
   await expect(downloads.getByRole("alert")).toHaveText("The contact sheet could not be made: Could not reach the playground server. Check your connection and try again.");
 });
+
+test("with no favourites, their disclosure says so rather than offer empty files, in English and in Chinese", async ({ playground, page, browser }) => {
+  const none = "No favourites yet: mark the results to take away with their star (Favourite), then download them here.";
+  await page.getByText("Download the favourites", { exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: none })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Download the favourites" })).toHaveCount(0);
+  // The server refuses them too, and its check says so: a link kept from before would show the words, not download.
+  for (const format of ["deck", "zip", "csv", "contact-sheet"]) {
+    const checked = await page.request.get(`/api/takeaway/${format}?starred=1&check=1`);
+    expect(checked.status()).toBe(409);
+    expect(((await checked.json()) as { error: { message: string } }).error.message).toBe(none);
+  }
+  const zh = await browser.newContext({ locale: "zh-CN", baseURL: new URL(page.url()).origin });
+  try {
+    const chinese = await zh.newPage();
+    await chinese.goto("/");
+    await chinese.getByText("下载收藏", { exact: true }).click();
+    await expect(chinese.getByRole("status").filter({ hasText: "还没有收藏：先用星标（收藏）标记要带走的结果，再在这里下载。" })).toBeVisible();
+  } finally {
+    await zh.close();
+  }
+
+  // One starred, with the disclosure open: its links come, no reload needed.
+  await playground.chooseModel("Wan 2.2 flash");
+  await playground.prompt.fill("A starred paper kite");
+  await playground.generateButton.click();
+  const result = playground.results.filter({ hasText: "A starred paper kite" });
+  await expect(result.getByRole("img")).toHaveCount(1);
+  await result.getByRole("button", { name: "Favourite" }).click();
+  await expect(page.getByRole("group", { name: "Download the favourites" }).getByRole("link", { name: "Images (zip)" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: none })).toHaveCount(0);
+});

@@ -11,6 +11,7 @@ import { SeedField } from "@/components/playground/seed-field";
 import { SUBMIT_KEYS, SubmitArea, useSubmitOnce, useCostGate } from "@/components/playground/submit-area";
 import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { Switch } from "@/components/ui/switch";
 import { usageQuery } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
@@ -216,7 +217,7 @@ export function BatchForm({
 
       {read.rows.length > 0 && (
         <div className="space-y-1">
-          <div className="max-h-96 overflow-auto">
+          <ScrollBox label={t.previewBox} className="max-h-96 overflow-auto">
             <table className="w-full text-left text-xs">
               <caption className="mb-1 text-left text-sm font-medium text-slate-800 dark:text-slate-200">{t.preview}</caption>
               <thead className="text-slate-500 dark:text-slate-400">
@@ -244,7 +245,7 @@ export function BatchForm({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           {read.rows.length > shown.length && <p className="text-xs text-slate-500 dark:text-slate-400">{plural(locale, t.more, read.rows.length - shown.length)}</p>}
         </div>
       )}

@@ -8,7 +8,7 @@ import { onLiveDeletions } from "@/lib/api/live-cache";
 import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
-import { HistoryLightbox, PollButton, RunAnnouncer, TakeawayLinks, useCards } from "@/components/lazy";
+import { FavouritesTakeaway, HistoryLightbox, PollButton, RunAnnouncer, TakeawayLinks, useCards } from "@/components/lazy";
 import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import { canPoll } from "@/lib/polls/can-poll";
 import type { HistoryActions } from "./actions";
@@ -151,7 +151,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       </a>
       <details className="text-sm" onToggle={(event) => setFavouritesOpen(event.currentTarget.open)}>
         <summary className="cursor-pointer font-medium text-indigo-700 dark:text-indigo-300">{messages.sets.takeaway.favourites}</summary>
-        <div className="pt-2">{favouritesOpen && <TakeawayLinks query="starred=1" label={messages.sets.takeaway.favourites} labelShown={false} />}</div>
+        <div className="pt-2">{favouritesOpen && <FavouritesTakeaway />}</div>
       </details>
       <HistoryFilters value={filters} onChange={setFilters} />
       <RunAnnouncer items={items} loaded={query.isSuccess && !query.isPlaceholderData} view={JSON.stringify(deferred)} />
@@ -167,9 +167,9 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       )}
 
       {chosen.length > 0 && (
-        // On a phone, one row that scrolls sideways rather than a third of the screen over the cards; back to
-        // wrapping (and in place) while it holds a form, a link or a note.
-        <div role="region" aria-label={t.selection.region} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm max-sm:flex-nowrap max-sm:overflow-x-auto max-sm:whitespace-nowrap max-sm:[&_[role=group]]:flex-nowrap max-sm:has-[input,p]:static max-sm:has-[input,p]:flex-wrap max-sm:has-[input,p]:whitespace-normal max-sm:has-[input,p]:[&_[role=group]]:flex-wrap">
+        // On a phone every action shows, in rows of compact buttons (a strip that scrolled sideways hid most of
+        // them), covering little of the cards; in place, not held at the top, while it holds a form, a link or a note.
+        <div role="region" aria-label={t.selection.region} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm max-sm:gap-1.5 max-sm:p-1.5 max-sm:[&_:is(a,button)]:px-2 max-sm:[&_:is(a,button)]:py-1 max-sm:has-[input,p]:static">
           <span className="font-medium">{plural(locale, t.selection.count, chosen.length)}</span>
           <Button onClick={() => actions.present(chosen)}>{t.selection.present}</Button>
           {chosen.length <= SHARE_MAX_ITEMS && (

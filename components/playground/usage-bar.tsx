@@ -9,6 +9,7 @@ import { apiFetch } from "@/lib/api/client";
 import { format, plural } from "@/lib/i18n/format";
 import { usageQuery, type Usage } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
+import { tellSignOut } from "@/lib/access/sign-out-news";
 
 /** Today's image count (against the budget when there is one) and, behind a gate, signing out. */
 export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | null }) {
@@ -40,7 +41,10 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
             forgetDrafts();
             void apiFetch<void>("/api/session", { method: "DELETE" })
               .catch(() => undefined)
-              .finally(() => window.location.assign("/sign-in"));
+              .finally(() => {
+                tellSignOut();
+                window.location.assign("/sign-in");
+              });
           }}
         >
           {t.signOut}

@@ -4,6 +4,7 @@ import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { PollStatus } from "@/components/polls/poll-button";
 import { DeckButton } from "@/components/sets/deck-button";
 import { LanguageSwitch } from "@/components/ui/language-switch";
+import { ScrollBox } from "@/components/ui/scroll-box";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
@@ -79,7 +80,7 @@ export function LeaderboardView({
         </p>
       ))}
       {/* Words and figures keep whole (the page's break-anywhere is for people's text); a phone scrolls the table sideways. */}
-      <div className="overflow-x-auto print:overflow-visible">
+      <ScrollBox label={t.rankingBox} className="overflow-x-auto print:overflow-visible">
         <table className="w-full text-left text-sm [overflow-wrap:normal]">
           <caption className="sr-only">{t.heading}</caption>
           <thead className="text-xs text-slate-500 dark:text-slate-400">
@@ -101,9 +102,9 @@ export function LeaderboardView({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       {results.pairs.length > 0 && (
-        <div className="overflow-x-auto print:overflow-visible">
+        <ScrollBox label={t.pairsBox} className="overflow-x-auto print:overflow-visible">
           <table className="w-full text-left text-sm [overflow-wrap:normal]">
             <caption className="mb-1 text-left font-medium">{t.pairs}</caption>
             <thead className="text-xs text-slate-500 dark:text-slate-400">
@@ -123,7 +124,7 @@ export function LeaderboardView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {items.length > 0 && (
         <section aria-labelledby="poll-items" className="space-y-4">

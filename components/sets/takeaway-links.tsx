@@ -20,7 +20,8 @@ export function TakeawayLinks({ query, label, labelShown = true }: { query: stri
   const sheet = `/api/takeaway/contact-sheet?${query}`;
   return (
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2">
-      {labelShown && <span className="font-medium">{label}</span>}
+      {/* On a phone (the selection bar, held over the cards) a row less: the group keeps it as its name. */}
+      {labelShown && <span className="font-medium max-sm:sr-only">{label}</span>}
       <DeckButton href={`/api/takeaway/deck?${query}`} />
       {links.map(([format, text, help]) => (
         <DownloadLink key={`${format}?${query}`} href={`/api/takeaway/${format}?${query}`} title={help}>

@@ -21,6 +21,9 @@ import { setEntries, type TakeawayEntry } from "./set-results";
 
 export const TAKEAWAY_MAX_ITEMS = SHARE_MAX_ITEMS;
 
+/** The favourites' take-away with none starred: the page says the same in its disclosure before any click. */
+export const NO_FAVOURITES = "No favourites yet: mark the results to take away with their star (Favourite), then download them here.";
+
 export type TakeawaySource =
   | { readonly kind: "selection"; readonly entries: readonly ShareEntry[] }
   | { readonly kind: "favourites" }
@@ -61,6 +64,8 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
   const { store } = await getHistory();
   if (source.kind === "favourites") {
     const page = await store.list({ limit: TAKEAWAY_MAX_ITEMS, starred: true });
+    // None: every file would be empty (a title, manifests, a header); its check says so, and the page shows why.
+    if (page.items.length === 0) throw new AppError("conflict", NO_FAVOURITES);
     return { kind: "favourites", title: null, items: page.items, deleted: 0, pollGone: 0, blind: 0, more: page.nextCursor !== null };
   }
   if (source.kind === "poll") {

@@ -11,7 +11,7 @@ import { AppError, ERROR_CODES, type ErrorCode } from "../errors";
 import { blindFailure } from "../compare/blind-view";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_ONE_COLUMN, BLIND_SHARE } from "../compare/hidden-column";
-import { TAKEAWAY_MAX_ITEMS, takeawaySource } from "../download/takeaway";
+import { NO_FAVOURITES, TAKEAWAY_MAX_ITEMS, takeawaySource } from "../download/takeaway";
 import { parseListQuery } from "../generation/list-query-schema";
 import { NUL_REFUSED, readJsonBody } from "../http/read-json-body";
 import { TOO_LATE_TO_CANCEL, TOO_LATE_TO_STOP } from "../jobs/runner";
@@ -265,6 +265,7 @@ const sentences = async (): Promise<string[]> => {
     REQUEST_NOT_MADE,
     LINK_EXPIRED,
     DOWNLOAD_FROM_ELSEWHERE,
+    NO_FAVOURITES,
     CONNECTION_BROKE,
     GATEWAY_REDIRECTED,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),

@@ -2,6 +2,7 @@ import { unzipSync } from "fflate";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
+import { NO_FAVOURITES } from "@/lib/download/takeaway";
 import { convertDeck } from "@/test/office";
 import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from "@/test/route-harness";
 
@@ -57,6 +58,26 @@ const generationOf = async (prompt: string): Promise<GenerationView> => {
   if (!done) throw new Error("no generation");
   return done;
 };
+
+describe("the favourites taken away", () => {
+  // Before any test stars one: a take-away of none would be four empty files (a title, manifests, a header).
+  it("with none starred, refuses every file and its check in words; one starred, they come", async () => {
+    const refused: Response[] = [];
+    for (const format of ["deck", "zip", "csv", "contact-sheet"]) {
+      for (const query of ["starred=1&check=1", "starred=1"]) refused.push(await routes.takeaway.GET(get(`/api/takeaway/${format}?${query}`), { params: Promise.resolve({ format }) }));
+    }
+    for (const response of refused) {
+      expect(response.status).toBe(409);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(NO_FAVOURITES);
+    }
+    const starred = await harness.history.store.setStarred((await generationOf("A starred kite")).id, true);
+    expect(starred?.starred).toBe(true);
+    expect((await routes.takeaway.GET(get("/api/takeaway/zip?starred=1&check=1"), { params: Promise.resolve({ format: "zip" }) })).status).toBe(204);
+    const zip = await routes.takeaway.GET(get("/api/takeaway/zip?starred=1"), { params: Promise.resolve({ format: "zip" }) });
+    expect(Object.keys(unzipSync(new Uint8Array(await zip.arrayBuffer()))).filter((name) => name.endsWith(".png"))).toHaveLength(1);
+    expect((await harness.history.store.setStarred(starred?.id ?? "", false))?.starred).toBe(false);
+  });
+});
 
 describe("a set's slide deck", () => {
   it("opens in LibreOffice: a title slide, the three models side by side, the settings; captions in English and in Chinese", async () => {

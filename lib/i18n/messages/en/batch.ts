@@ -29,6 +29,8 @@ export const batch = {
     watermark: "Watermark",
     watermarkHelp: "Adds an “AI generated” mark at the bottom right.",
     preview: "Rows to be sent",
+    /** The box the preview scrolls in: a tab stop, so a keyboard can scroll it. */
+    previewBox: "Rows to be sent (scrolls)",
     line: "Line",
     prompt: "Prompt",
     settings: "Model · size · seed · images",

@@ -21,6 +21,9 @@ export const leaderboard = {
   noRank: "—",
   notCompared: "Not compared yet",
   pairs: "Head to head",
+  /** The boxes the two tables scroll sideways in on a phone: each a tab stop, so a keyboard can scroll it. */
+  rankingBox: "Ranking (scrolls sideways)",
+  pairsBox: "Head to head (scrolls sideways)",
   pair: "Pair",
   wins: "Wins",
   ties: "Ties",

@@ -86,6 +86,8 @@ export const sets = {
   takeaway: {
     selection: "Download the selection",
     favourites: "Download the favourites",
+    /** The favourites' disclosure with none starred, in place of links to empty files (the server's refusal says the same). */
+    none: "No favourites yet: mark the results to take away with their star (Favourite), then download them here.",
     zip: "Images (zip)",
     csv: "Results (CSV)",
   },

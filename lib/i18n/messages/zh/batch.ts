@@ -29,6 +29,7 @@ export const batch: Messages["batch"] = {
     watermark: "水印",
     watermarkHelp: "在右下角添加“AI 生成”标识。",
     preview: "将要发送的行",
+    previewBox: "将要发送的行（可滚动）",
     line: "行",
     prompt: "提示词",
     settings: "模型 · 尺寸 · 种子 · 图片数",

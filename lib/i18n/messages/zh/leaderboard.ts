@@ -23,6 +23,8 @@ export const leaderboard: Messages["leaderboard"] = {
   noRank: "—",
   notCompared: "尚未比较",
   pairs: "两两对比",
+  rankingBox: "排名（可左右滚动）",
+  pairsBox: "两两对比（可左右滚动）",
   pair: "组合",
   wins: "胜场",
   ties: "平局",

@@ -286,6 +286,7 @@ export const rules: Messages["rules"] = {
     ["^A blind comparison's columns are stopped all together \\(Cancel all\\) and retried once every one has ended: one at a time, the answers would tell which model finished first\\.$", "盲测对比的各列只能一起停止（取消所有未完成的生成），并在全部结束后再重试：逐列操作的话，回应会暴露哪个模型先完成。"],
     ["^Only a grid is downloaded as one image; a comparison's images download one by one\\.$", "只有网格能下载为一张图片；对比的图片请逐张下载。"],
     ["^A download can hold at most (?<max>\\d+) items\\.$", "一次下载最多包含 {max} 项。"],
+    ["^No favourites yet: mark the results to take away with their star \\(Favourite\\), then download them here\\.$", "还没有收藏：先用星标（收藏）标记要带走的结果，再在这里下载。"],
     ["^Say what to download: \\?items=generation:<id>,comparison:<id>, \\?starred=1 or \\?poll=<id>\\.$", "请说明要下载什么：?items=generation:<id>,comparison:<id>、?starred=1 或 ?poll=<id>。"],
     ["^This playground has no password: there is nothing to sign in to\\.$", "本站没有设置密码，无需登录。"],
     ["^Send the image's bytes, or \\{ imageId \\} of a result in the history\\.$", "请发送图片本身的字节，或历史记录中某个结果的 { imageId }。"],

@@ -74,6 +74,7 @@ export const sets: Messages["sets"] = {
   takeaway: {
     selection: "下载所选内容",
     favourites: "下载收藏",
+    none: "还没有收藏：先用星标（收藏）标记要带走的结果，再在这里下载。",
     zip: "图片（zip）",
     csv: "结果（CSV）",
   },
