@@ -8,6 +8,8 @@ export const RESTART_APP_PORT = 3312;
 export const GATED_APP_PORT = 3313;
 /** Started and restarted by the live stream's test. */
 export const LIVE_UPDATES_APP_PORT = 3314;
+/** Behind the gate with a daily budget, started by the header's layout test. */
+export const HEADER_GATE_APP_PORT = 3315;
 /** Each server keeps its history apart, under the git-ignored data folder, emptied when it starts. */
 export const LIVE_DATA_DIR = ".data/e2e-live";
 export const OFFLINE_DATA_DIR = ".data/e2e-offline";

@@ -23,19 +23,21 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
   const demo = use(DemoContext);
   return (
     // Its own line on a phone, of its final height, before the count arrives: the count moves nothing (it is
-    // rendered on the server). On a phone a line longer than the screen wraps, right-aligned, rather than
-    // running off its left edge.
-    <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-1">
+    // rendered on the server). Wider, the header's row takes it at its whole width (flex-auto, not a basis of
+    // 0) or moves what follows to the next line, so the count is not squeezed under Sign out; a line longer
+    // than the screen wraps, right-aligned, rather than running off its left edge.
+    <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-auto">
       {data && (
-        <p data-testid="usage" className={`min-w-0 text-right text-balance sm:whitespace-nowrap ${left === 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
+        <p data-testid="usage" className={`min-w-0 text-right text-balance ${left === 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
           {left === null
             ? plural(locale, t.today, data.imagesToday, { cost: spent })
-            : format(t.left, { left, limit: String(data.dailyImageLimit), cost: spent })}
+            : format(data.dailyImageLimit === 0 ? t.off : t.left, { left, limit: String(data.dailyImageLimit), cost: spent })}
           {demo && ` ${t.demo}`}
         </p>
       )}
       {gated && (
         <Button
+          className="shrink-0 whitespace-nowrap"
           onClick={() => {
             // Whatever the answer, leave: the sign-in page is where a signed-out browser belongs.
             forgetDrafts();

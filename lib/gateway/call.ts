@@ -48,10 +48,12 @@ export type CallOptions = {
   readonly onAttempt?: (attempt: number) => void;
 };
 
-/** What one call tells its caller while it runs. */
+/** What one call tells its caller while it runs, and what the caller tells it. */
 export type CallHooks = {
   /** The gateway answered with a task to follow: its ids, worth keeping before the (long) wait. */
   readonly onTask?: (ids: UpstreamIds) => void;
+  /** The generation the call is for, named in its log lines beside the model, so a failure can be found in the history. */
+  readonly generationId?: string;
 };
 
 /**
@@ -95,6 +97,8 @@ export const callGateway = async (
   const started = performance.now();
   const body = JSON.stringify(buildRequestBody(sent, options.requestStyle));
   const call = { model: sent.model, task: isSentEdit(sent) ? "edit" : "generation" } as const;
+  /** Who the log lines are about: the model, and the generation where the caller said which. */
+  const about = hooks.generationId ? `${sent.model} (generation ${hooks.generationId})` : sent.model;
   const exchangeOptions: ExchangeOptions = {
     signal: whole,
     connectTimeoutMs,
@@ -119,7 +123,7 @@ export const callGateway = async (
       );
     }
     const cause = error instanceof Error && error.cause !== undefined ? ` (${String(error.cause)})` : "";
-    console.error(redact(`gateway call failed: ${String(error)}${cause}`, [target.apiKey]));
+    console.error(redact(`gateway call for ${about} failed: ${String(error)}${cause}`, [target.apiKey]));
     if (error instanceof Error && error.cause instanceof Error && /redirect/i.test(error.cause.message)) return new AppError("upstream_unreachable", GATEWAY_REDIRECTED);
     // Out and not proven undone (a reset, a socket closed mid-answer): not a gateway out of reach.
     if (mayBeWorking) return new AppError("upstream_unreachable", CONNECTION_BROKE);
@@ -144,7 +148,7 @@ export const callGateway = async (
       // left, so nothing is billed, and trying again would fail the same way.
       if (error instanceof RequestNotMade) {
         mayBeWorking = false;
-        console.error(redact(`gateway request not made: ${String(error)}`, [target.apiKey]));
+        console.error(redact(`gateway request for ${about} not made: ${String(error)}`, [target.apiKey]));
         return { ok: false, error: new AppError("upstream_unreachable", REQUEST_NOT_MADE), failure: null };
       }
       const code = whole.aborted ? undefined : noResponseCode(error);
@@ -160,7 +164,7 @@ export const callGateway = async (
     // are not billed; any other 5xx (a proxy's 502 or 504 page, a timeout's code) may hide work done.
     const billed = (reply.status >= 400 && reply.status < 500) || reply.status === 503 || isModelFailure(upstreamErrorCode(reply.text)) ? 0 : null;
     const error = mapUpstreamError({ status: reply.status, retryAfter, body: reply.text, ...call, requestId }).with({ billedImages: billed });
-    console.warn(redact(`gateway answered ${reply.status} (${error.code}) for ${sent.model}: ${reply.text.slice(0, 300)}`, [target.apiKey]));
+    console.warn(redact(`gateway answered ${reply.status} (${error.code}) for ${about}: ${reply.text.slice(0, 300)}`, [target.apiKey]));
     return { ok: false, error, failure: { kind: "status", status: reply.status, retryAfterSeconds: parseRetryAfter(retryAfter) } };
   };
 
@@ -181,7 +185,7 @@ export const callGateway = async (
   const toResult = (answer: Exclude<GatewayAnswer, TaskAnswer>): GatewayResult => {
     const ids = { ...(answer.requestId && { requestId: answer.requestId }), ...(answer.taskId && { taskId: answer.taskId }) };
     if (answer.kind === "task_ended") {
-      console.warn(redact(`gateway task ${answer.taskId} for ${sent.model} ended ${answer.status} (${answer.code}): ${answer.message.slice(0, 300)}`, [target.apiKey]));
+      console.warn(redact(`gateway task ${answer.taskId} for ${about} ended ${answer.status} (${answer.code}): ${answer.message.slice(0, 300)}`, [target.apiKey]));
       throw taskEndedError(answer, call);
     }
     // An error envelope is a refusal, whatever status carried it.
@@ -212,7 +216,7 @@ export const callGateway = async (
       if (!decision.retry) throw outcome.error;
       console.warn(
         redact(
-          `gateway attempt ${attempt} for ${sent.model} failed (${describeFailure(outcome.failure)}); retrying in ${decision.waitMs} ms`,
+          `gateway attempt ${attempt} for ${about} failed (${describeFailure(outcome.failure)}); retrying in ${decision.waitMs} ms`,
           [target.apiKey],
         ),
       );

@@ -1,9 +1,9 @@
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createLeaseExpiry } from "../jobs/lease-expiry";
 import { DEFAULT_LINGER_MS } from "../jobs/linger";
 import { errorText } from "../error-text";
 import { processSingleton } from "../process-singleton";
+import { prepareDataDir } from "./data-dir";
 import { lockDataDir } from "./data-dir-lock";
 import { databaseClock, type Clock } from "../store/database-clock";
 import { createImageFiles } from "../store/image-files";
@@ -119,7 +119,7 @@ export const getStorage: () => Promise<OpenedStorage> = processSingleton("storag
 export const openStorage = async (config: StorageConfig | string, at?: number): Promise<OpenedStorage> => {
   const settings: StorageConfig = typeof config === "string" ? { dataDir: config, databaseUrl: null, s3: null, leaseMs: 15_000 } : config;
   const { dataDir, databaseUrl, s3, leaseMs } = settings;
-  await mkdir(dataDir, { recursive: true });
+  await prepareDataDir(dataDir);
   // The embedded history belongs to this process alone; a shared one (PostgreSQL) to no process.
   const release = databaseUrl ? () => undefined : lockDataDir(dataDir);
   let database: SqlDatabase;

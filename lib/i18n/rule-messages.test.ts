@@ -247,6 +247,7 @@ const sentences = async (): Promise<string[]> => {
     refusals.dailyLimit(100, 0, 2, 5),
     refusals.dailyLimit(100, 0, 2, 1),
     refusals.dailyLimit(100, 1, 2, 5),
+    refusals.SPENDING_OFF,
     await refusal(async () => {
       const start = createGenerationRateLimit(1);
       await start("a");

@@ -8,5 +8,8 @@ import { englishCount } from "../text/english-count";
 /** A single generation (a comparison's columns wait in the queue instead). */
 export const busy = (max: number): string => `The playground is already running ${englishCount(max, "generation")} at once, its limit. Try again in a few seconds.`;
 
+/** A budget of 0 is the operator's switch, not a day's spending: nothing resets it at midnight. */
+export const SPENDING_OFF = "Spending is switched off here (DAILY_IMAGE_LIMIT is 0), so no images can be made. Ask whoever runs the playground.";
+
 export const dailyLimit = (limit: number | null, left: number, asked: number, hours: number): string =>
   `Today's budget of ${limit} images is ${left === 0 ? "used up" : `down to ${left}, fewer than the ${asked} asked for`}. It resets at midnight UTC, in ${englishCount(hours, "hour")}.`;

@@ -259,6 +259,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const sent: SentRequest = isEditRequest(request) ? { ...request, seed, image: await inputDataUri(request.input.id) } : { ...request, seed };
       const connection = await gateway();
       const result = await connection.generate(sent, signal, {
+        generationId: id,
         onTask: (ids) => {
           upstream = ids;
           store.markUpstream(id, ids).catch((error: unknown) => console.error(redact(`recording the task of ${id} failed: ${String(error)}`)));
@@ -346,6 +347,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   const reserveAndRecord = async <View>(images: number, time: number, record: () => Promise<View>): Promise<{ view: View; day: string }> => {
     const day = utcDay(time);
     if (!(await store.reserveImages(day, images, limits.dailyImageLimit))) {
+      // No Retry-After: waiting changes nothing.
+      if (limits.dailyImageLimit === 0) throw new AppError("daily_limit_reached", refusals.SPENDING_OFF);
       const left = Math.max(0, (limits.dailyImageLimit ?? 0) - (await store.imagesUsed(day)));
       const wait = secondsToNextUtcDay(time);
       throw new AppError("daily_limit_reached", refusals.dailyLimit(limits.dailyImageLimit, left, images, Math.ceil(wait / 3600)), { retryAfterSeconds: wait });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Socket } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { closedPort } from "@/test/call-support";
 import { freshS3Config, IMAGE_BACKENDS } from "@/test/image-backends";
 import { createS3Client, createS3Images } from "./s3-images";
 import type { ImageStore } from "./types";
@@ -125,4 +126,26 @@ describe("in a bucket that stops answering", () => {
       silent.close();
     }
   }, 15_000);
+});
+
+describe("a bucket that cannot be used stops the start with the setting to check", () => {
+  it("a wrong secret: the status, and the keys to check", async () => {
+    const config = { ...(await freshS3Config()), credentials: { accessKeyId: "test:tester", secretAccessKey: "wrong" } };
+    const refusal = createS3Images(config);
+    await expect(refusal).rejects.toThrow(`The image bucket playground-tests cannot be used: ${config.endpoint} answered 403 (access denied). Check S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, and that they may list the bucket.`);
+    await expect(refusal).rejects.not.toThrow(/wrong/);
+  });
+
+  it("a missing bucket: the status, and the bucket to create", async () => {
+    const config = { ...(await freshS3Config()), bucket: "no-such-bucket" };
+    await expect(createS3Images(config)).rejects.toThrow(
+      `The image bucket no-such-bucket cannot be used: ${config.endpoint} answered 404, it has no such bucket. Check S3_BUCKET and S3_ENDPOINT, or create the bucket.`,
+    );
+  });
+
+  it("an endpoint that refuses connections: S3_ENDPOINT", async () => {
+    const endpoint = `http://127.0.0.1:${await closedPort()}`;
+    const config = { ...(await freshS3Config()), endpoint };
+    await expect(createS3Images(config)).rejects.toThrow(new RegExp(`^The image bucket playground-tests cannot be used: ${endpoint} could not be reached \\(.*ECONNREFUSED.*\\)\\. Check S3_ENDPOINT\\.$`));
+  });
 });

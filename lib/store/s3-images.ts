@@ -1,4 +1,3 @@
-import { errorText } from "../error-text";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -10,6 +9,7 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import { bucketRefusal } from "./bucket-refusal";
 import { settleBoth } from "./settle-both";
 import type { ImageStore } from "./types";
 
@@ -82,9 +82,9 @@ export const createS3Images = async (config: S3Config, client: S3Client = create
     },
     { step: "deserialize", name: "serverClock", override: true },
   );
-  // Fails at start-up, with the server's own words, when the bucket is wrong or the keys cannot reach it.
+  // Fails at start-up, naming the setting to check, when the bucket is wrong or the keys cannot reach it.
   await client.send(new HeadBucketCommand({ Bucket: config.bucket })).catch((error: unknown) => {
-    throw new Error(`The image bucket ${config.bucket} cannot be used: ${error instanceof Error ? `${error.name} ${errorText(error)}` : String(error)}`);
+    throw new Error(bucketRefusal(config, error));
   });
   const folder = `${config.prefix}images/`;
   const key = (id: string, variant: keyof typeof SUFFIX) => {

@@ -69,6 +69,9 @@ const generateThrough = async (faults: readonly FaultSpec[]): Promise<Outcome> =
   return { record, elapsedMs, calls: sim().stats().calls };
 };
 
+/** The lines a failed call logged, found by its model and its generation, as whoever runs the server would look. */
+const failureLines = (id: string) => logs.filter((entry) => entry.level === "error" && entry.line.startsWith(`gateway call for ${REQUEST.model} (generation ${id}) failed: `)).map((entry) => entry.line);
+
 type Case = {
   readonly name: string;
   readonly faults: readonly FaultSpec[];
@@ -164,6 +167,7 @@ const CASES: readonly Case[] = [
     status: "failed",
     code: "upstream_unreachable",
     calls: 1,
+    check: ({ record }) => expect(failureLines(record.id)).toEqual([expect.stringContaining("redirect")]),
   },
   {
     // The POST may already be at work upstream (and billed) when a connection resets: never repeated.
@@ -172,7 +176,10 @@ const CASES: readonly Case[] = [
     status: "failed",
     code: "upstream_unreachable",
     calls: 1,
-    check: ({ record }) => expect(record.images).toEqual([]),
+    check: ({ record }) => {
+      expect(record.images).toEqual([]);
+      expect(failureLines(record.id)).toHaveLength(1);
+    },
   },
 ];
 
@@ -267,7 +274,7 @@ describe("POST /api/generations against a failing gateway", () => {
     expect(text.some((line) => line.includes("gateway answered 429 (rate_limited)"))).toBe(true);
     expect(text.some((line) => line.includes("gateway answered 503 (model_unavailable)"))).toBe(true);
     expect(text.some((line) => /gateway attempt 1 .* retrying in \d+ ms/.test(line))).toBe(true);
-    expect(logs.some((entry) => entry.level === "error" && entry.line.includes("gateway call failed"))).toBe(true);
+    expect(logs.some((entry) => entry.level === "error" && /^gateway call for \S+ \(generation [\w-]+\) failed: /.test(entry.line))).toBe(true);
   });
 
   it("leaks the key nowhere: no log line, no response body, no response header", async () => {

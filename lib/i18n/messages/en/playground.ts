@@ -15,6 +15,8 @@ export const playground = {
   usage: {
     today: { one: "{count} image today · about {cost}", other: "{count} images today · about {cost}" },
     left: "{left} of {limit} images left today · about {cost} spent",
+    /** A budget of 0: the operator stopped all spending, and nothing resets it tomorrow. */
+    off: "Spending is switched off here · about {cost} spent today",
     signOut: "Sign out",
     /** The offline demo bills nothing: what it made would have cost that, live. */
     demo: "(offline demo: nothing billed)",

@@ -15,6 +15,7 @@ export const playground: Messages["playground"] = {
   usage: {
     today: { one: "今日已生成 {count} 张图片 · 约 {cost}", other: "今日已生成 {count} 张图片 · 约 {cost}" },
     left: "今日剩余 {left} 张图片（共 {limit} 张）· 已花费约 {cost}",
+    off: "本站已停止一切花费 · 今日已花费约 {cost}",
     signOut: "退出登录",
     demo: "（离线演示：不计费）",
   },

@@ -149,6 +149,7 @@ export const rules: Messages["rules"] = {
     ["^The server stopped while this generation was running\\. Retry it to run it again\\.$", "生成过程中服务器停止了运行。请点击重试再次运行。"],
     ["^The playground is already running (?<max>\\d+) generations? at once, its limit\\. Try again in a few seconds\\.$", "本站已在同时运行 {max} 个生成，已达上限。请几秒后重试。"],
     ["^Today's budget of (?<limit>\\d+) images is used up\\. It resets at midnight UTC, in (?<hours>\\d+) hours?\\.$", "今天的 {limit} 张图片额度已用完。额度在 UTC 午夜重置，还有 {hours} 小时。"],
+    ["^Spending is switched off here \\(DAILY_IMAGE_LIMIT is 0\\), so no images can be made\\. Ask whoever runs the playground\\.$", "本站已停止一切花费（DAILY_IMAGE_LIMIT 为 0），无法生成图片。请联系运行本站的人。"],
     ["^Today's budget of (?<limit>\\d+) images is down to (?<left>\\d+), fewer than the (?<asked>\\d+) asked for\\. It resets at midnight UTC, in (?<hours>\\d+) hours?\\.$", "今天的 {limit} 张图片额度只剩 {left} 张，少于所需的 {asked} 张。额度在 UTC 午夜重置，还有 {hours} 小时。"],
     ["^At most (?<n>\\d+) generations? a minute may be started here \\(a download counts as one\\), and this would go past it\\. Try again in (?<wait>\\d+) seconds?\\.$", "每分钟最多可开始 {n} 次生成（一次下载算一次），这次会超过上限。请在 {wait} 秒后重试。"],
     ["^At most (?<n>\\d+) generations? a minute may be started from one address here, by everyone signed in there together, and this would go past it\\. Try again in (?<wait>\\d+) seconds?\\.$", "同一地址每分钟最多可开始 {n} 次生成（在此登录的所有人合计），这次会超过上限。请在 {wait} 秒后重试。"],
