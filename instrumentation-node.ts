@@ -4,7 +4,11 @@ import { stampClientAddresses } from "./lib/access/stamp-client";
 import { describePriceConfig, parsePriceConfig } from "./lib/pricing/price-config";
 import { describeGatewayConfig, parseGatewayConfig } from "./lib/gateway/config";
 import { getStorage } from "./lib/history/storage";
+import { handleStopSignals } from "./lib/process-stop";
 import { describeStorageConfig, parseStorageConfig } from "./lib/store/storage-config";
+
+// Next's own handler closes the listener on a stop signal; this one lets go of what holds requests open.
+handleStopSignals();
 
 // Validates the environment and opens the history once, when the server starts, so a bad setting stops it
 // with a readable message and interrupted generations are marked before anyone looks at them.

@@ -1,4 +1,5 @@
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { failure, PlaygroundPage } from "./fixtures";
 import { RESTART_APP_PORT } from "./ports";
@@ -44,4 +45,47 @@ test("the history survives a killed server; what was running is marked interrupt
   await expect(playground.prompt).toHaveValue("Something typed after the restart");
   await expect(playground.latest()).toContainText("Running when the server dies");
   await expect(playground.latest().getByRole("img")).toBeVisible({ timeout: 30_000 });
+});
+
+/** Within this a stop must end the server, a tab's open stream included: well before the last-resort exit at 10 s. */
+const STOPS_WITHIN_MS = 5_000;
+const isStream = (url: string) => new URL(url).pathname === "/api/events";
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  test(`${signal} stops the server within seconds with a tab open, frees its DATA_DIR, and the tab reconnects to the next start`, async ({ page, request }) => {
+    test.setTimeout(90_000);
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    server = await startAppServer(RESTART_APP_PORT, env);
+    const playground = new PlaygroundPage(page);
+    const streaming = page.waitForResponse((response) => isStream(response.url()));
+    await page.goto(server.url);
+    await streaming;
+
+    const exit = await server.stop(signal, STOPS_WITHIN_MS);
+    expect(exit, `the server still ran ${STOPS_WITHIN_MS} ms after ${signal}`).not.toBeNull();
+    expect(existsSync(join(DATA_DIR, "playground.pid"))).toBe(false);
+
+    // The same DATA_DIR starts again, and the open tab's stream comes back to it by itself.
+    const reconnected = page.waitForResponse((response) => isStream(response.url()) && response.ok(), { timeout: 30_000 });
+    server = await startAppServer(RESTART_APP_PORT, env);
+    await reconnected;
+    const prompt = `Made after the ${signal} restart`;
+    const made = await request.post(`${server.url}/api/generations`, { data: { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n: 1, seed: 3, promptExtend: false, watermark: false }, headers: { origin: server.url } });
+    expect(made.status()).toBe(202);
+    await expect(playground.results.filter({ hasText: prompt }).getByRole("img")).toBeVisible({ timeout: 30_000 });
+  });
+}
+
+test("npm start, sent SIGTERM alone as a process manager may, stops its server with a stream open, and exits with the server's code", async () => {
+  test.setTimeout(60_000);
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  server = await startAppServer(RESTART_APP_PORT, env, "npm-start");
+  const stream = await fetch(`${server.url}/api/events`);
+  const reader = stream.body?.getReader();
+  if (!reader) throw new Error("no stream");
+  await reader.read();
+
+  expect(await server.stop("SIGTERM", STOPS_WITHIN_MS, "process")).toEqual({ code: 143, signal: null });
+  expect(existsSync(join(DATA_DIR, "playground.pid"))).toBe(false);
+  await expect(fetch(server.url)).rejects.toThrow();
 });

@@ -1,16 +1,34 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
-/** A `next start` of the built app that a test owns, so it can kill it mid-flight and start it again. */
-export type AppServer = { readonly url: string; readonly pid: number; kill(): void };
+/** How a server process ended: its exit code, or the signal that killed it. */
+export type ServerExit = { readonly code: number | null; readonly signal: NodeJS.Signals | null };
 
-export const startAppServer = async (port: number, env: Record<string, string>): Promise<AppServer> => {
-  // Next's own entry run by this node directly, so the child's pid is the server (benchmarks read its memory).
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ONETOKEN_API_KEY: "", ...env },
+/** A `next start` of the built app that a test owns, so it can kill it mid-flight and start it again. */
+export type AppServer = {
+  readonly url: string;
+  readonly pid: number;
+  kill(): void;
+  /**
+   * Sends `signal` to the process group, as Ctrl+C in its terminal or `kill -- -<pgid>` would, or to the
+   * process started alone, as a process manager may; answers how that process ended, or null when it still
+   * runs after `ms` (it is then left to `kill`).
+   */
+  stop(signal: NodeJS.Signals, ms: number, to?: "group" | "process"): Promise<ServerExit | null>;
+};
+
+/**
+ * `launcher`: Next's own entry, run by this node directly, so the child's pid is the server (benchmarks read
+ * its memory); or `npm start`'s script, whose child the server then is (it builds first if the build is stale).
+ */
+export const startAppServer = async (port: number, env: Record<string, string>, launcher: "next" | "npm-start" = "next"): Promise<AppServer> => {
+  const args = launcher === "next" ? ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)] : ["scripts/start.mjs"];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ONETOKEN_API_KEY: "", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "ignore", "pipe"],
     // Its own process group, so a kill reaches the server and not only npx.
     detached: true,
   });
+  const exited = new Promise<ServerExit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   // Kept so a server that refuses to start says why (a bad setting, a port in use).
   let errors = "";
   child.stderr?.on("data", (chunk: Buffer) => {
@@ -37,5 +55,15 @@ export const startAppServer = async (port: number, env: Record<string, string>):
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, pid: child.pid ?? 0, kill };
+  const stop = async (signal: NodeJS.Signals, ms: number, to: "group" | "process" = "group"): Promise<ServerExit | null> => {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(to === "group" ? -child.pid : child.pid, signal);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+    try {
+      return await Promise.race([exited, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return { url, pid: child.pid ?? 0, kill, stop };
 };

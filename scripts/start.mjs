@@ -2,8 +2,9 @@
 // `npm start`: the one command that brings the playground up on a fresh checkout. It installs the
 // dependencies if they are missing, builds when the sources are newer than the last build, then serves
 // the production build. With no ONETOKEN_API_KEY it runs the offline demo against the built-in simulator.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { constants } from "node:os";
 import { join } from "node:path";
 import { ensureNodeModules } from "./ensure-packages.mjs";
 
@@ -24,4 +25,10 @@ ensureNodeModules(["next"]);
 const sources = ["app", "components", "lib", "public", "package-lock.json", "next.config.mjs", "postcss.config.mjs", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts"];
 const built = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
 if (Math.max(...sources.map(newest)) > built) run("npx", ["next", "build"]);
-run("npx", ["next", "start", "-p", process.env.PORT ?? "3000", ...(process.env.HOST ? ["-H", process.env.HOST] : [])]);
+
+// The server runs beside this script, not under spawnSync: a stop signal sent to this script alone (a process
+// manager's SIGTERM) is passed on, and the script ends once the server has, with its code. Run by node itself,
+// with no npx between them to pass it on or not.
+const server = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", process.env.PORT ?? "3000", ...(process.env.HOST ? ["-H", process.env.HOST] : [])], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));

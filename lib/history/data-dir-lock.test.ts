@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dataDirInUse, lockDataDir } from "./data-dir-lock";
 
@@ -28,6 +29,16 @@ describe("the embedded history's folder", () => {
     expect(existsSync(file())).toBe(true);
     second();
     expect(existsSync(file())).toBe(false);
+  });
+
+  it("is given back by a process that exits without closing it, as Next ends a server stopped by a signal", async () => {
+    const lock = fileURLToPath(new URL("./data-dir-lock.ts", import.meta.url));
+    const script = `const { lockDataDir } = await import(${JSON.stringify(lock)}); lockDataDir(${JSON.stringify(dir)}); process.exit(143);`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: "ignore" });
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(143);
+    expect(existsSync(file())).toBe(false);
+    expect(existsSync(ownerFile())).toBe(false);
   });
 
   it("is refused to a process while another living one holds it, and taken over from one killed", async () => {

@@ -17,6 +17,7 @@ const OWNER_FILE = "playground.owner";
 
 /** Opens of each folder by this process (a test reopens one): the file goes with the last. */
 const held = new Map<string, number>();
+let exitHooked = false;
 
 const readText = (file: string): string | null => {
   try {
@@ -65,6 +66,20 @@ const running = (pid: number, start: string | undefined, boot: string | undefine
   return start === undefined || fields[19] === undefined || start === fields[19];
 };
 
+/** Removes the lock and owner files of a folder, where they are still this process's. */
+const giveBack = (dir: string) => {
+  for (const [path, mine] of [
+    [join(dir, OWNER_FILE), (text: string) => text.split(" ")[0] === String(process.pid)],
+    [join(dir, LOCK_FILE), (text: string) => text === String(process.pid)],
+  ] as const) {
+    try {
+      if (mine(readText(path) ?? "")) unlinkSync(path);
+    } catch {
+      // Gone already: nothing to give back.
+    }
+  }
+};
+
 export const dataDirInUse = (dir: string, pid: number): string =>
   `The embedded history in ${dir} is in use by another process (${pid}): a playground, or npm run move-history, on the same DATA_DIR. Stop that one, or give this one a DATA_DIR of its own (several instances share one history through DATABASE_URL). If no such process runs, delete ${join(dir, LOCK_FILE)}.`;
 
@@ -101,6 +116,14 @@ export const lockDataDir = (dir: string): (() => void) => {
     if (identity) writeFileSync(join(dir, OWNER_FILE), identity);
   }
   held.set(dir, (held.get(dir) ?? 0) + 1);
+  // A server stopped by a signal exits without closing its history (Next's handler ends the process): the
+  // folder is given back on the way out all the same. Only a process killed outright leaves it, to be taken over.
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once("exit", () => {
+      for (const folder of held.keys()) giveBack(folder);
+    });
+  }
   let released = false;
   return () => {
     if (released) return;
@@ -111,15 +134,6 @@ export const lockDataDir = (dir: string): (() => void) => {
       return;
     }
     held.delete(dir);
-    for (const [path, mine] of [
-      [join(dir, OWNER_FILE), (text: string) => text.split(" ")[0] === String(process.pid)],
-      [file, (text: string) => text === String(process.pid)],
-    ] as const) {
-      try {
-        if (mine(readText(path) ?? "")) unlinkSync(path);
-      } catch {
-        // Gone already: nothing to give back.
-      }
-    }
+    giveBack(dir);
   };
 };

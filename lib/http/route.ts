@@ -1,7 +1,19 @@
 import "server-only";
 import { hostRefused, isAllowedHost } from "../access/allowed-host";
 import { checkSameOrigin, getAccess, requireAccess } from "../access/gate";
+import { processStop } from "../process-stop";
 import { respond } from "./responses";
+
+/**
+ * An answer given while the server stops closes its connection: kept alive, it would hold Next's close of the
+ * listener until its keep-alive runs out, and bring the browser's next request back to this instance.
+ */
+const closingWhileStopping = (response: Response): Response => {
+  if (!processStop().signal.aborted) return response;
+  const closing = new Response(response.body, response);
+  closing.headers.set("connection", "close");
+  return closing;
+};
 
 /**
  * Every API route runs through here, so none can forget the gate: every request must reach the server by a
@@ -22,4 +34,4 @@ export const handleRoute = (
     const sessionId = options.public ? null : await requireAccess(request);
     if (changes) checkSameOrigin(request);
     return work(sessionId);
-  });
+  }).then(closingWhileStopping);
