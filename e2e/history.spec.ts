@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readPngText } from "../lib/png/text-chunks";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { takeCardRenders, watchCardRenders } from "./card-renders";
 import { ComparePanel, expect, failLaterScripts, failure, test } from "./fixtures";
 
 test.describe("the history", () => {
@@ -414,6 +415,35 @@ test.describe("the history", () => {
     await page.keyboard.press("Enter");
     await expect(playground.results).toHaveCount(24);
     await expect(loadMore).toBeFocused();
+  });
+
+  test("a page landing, a selection or a delete renders again only the cards it concerns", async ({ playground, page, request }) => {
+    // With hundreds of cards loaded, rendering every one of them again was most of each page's landing time.
+    await makeFinished(request, 25);
+    await watchCardRenders(page);
+    await page.reload();
+    await expect(playground.results).toHaveCount(12);
+    await expect(playground.results.first().getByRole("img")).toBeVisible();
+    await takeCardRenders(page);
+
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect(playground.results).toHaveCount(24);
+    const landed = await takeCardRenders(page);
+    expect(landed.mounted).toHaveLength(12);
+    expect(landed.rendered).toEqual([]);
+
+    const first = playground.results.first();
+    const name = await first.getAttribute("aria-label");
+    await first.getByRole("checkbox", { name: /^Select/ }).check();
+    await expect(page.getByRole("region", { name: "Selection" })).toBeVisible();
+    expect((await takeCardRenders(page)).rendered).toEqual([name]);
+
+    const second = playground.results.nth(1);
+    const deleted = await second.getAttribute("aria-label");
+    await second.getByRole("button", { name: "Delete", exact: true }).click();
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect(playground.results).toHaveCount(24);
+    expect(await takeCardRenders(page)).toEqual({ mounted: [deleted], rendered: [] });
   });
 });
 

@@ -1,7 +1,4 @@
-// The history's kinds of card, one module so they load as one chunk (components/lazy.ts).
-export { GenerationCard } from "./generation-card";
-export { ComparisonCard } from "@/components/compare/comparison-card";
-export { GridCard } from "@/components/grid/grid-card";
-export { BatchCard } from "@/components/batch/batch-card";
+// The history's list of cards and every kind of card, one module so they load as one chunk (components/lazy.ts).
+export { CardList } from "./card-list";
 // Broken pictures mend once the store is back (installed when this chunk arrives: cards are what show them).
 export { mendStoredImages } from "@/components/ui/retry-stored-images";

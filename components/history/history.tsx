@@ -9,7 +9,6 @@ import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { FavouritesTakeaway, HistoryLightbox, PollButton, RunAnnouncer, TakeawayLinks, useCards } from "@/components/lazy";
-import { isBatch, isGrid, isModelComparison } from "@/lib/generation/set-kind";
 import { canPoll } from "@/lib/polls/can-poll";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
@@ -17,7 +16,7 @@ import { LoadMore } from "./load-more";
 import { ShareButton } from "./share-button";
 import { SHARE_MAX_ITEMS } from "@/lib/share/share-limits";
 import { usePendingDeletes } from "./use-pending-deletes";
-import { cutText, excerpt } from "@/lib/text/well-formed";
+import { cutText } from "@/lib/text/well-formed";
 
 /** Every favourite, page after page (a presentation of them needs them all, not the ones scrolled to). */
 const allStarred = async (): Promise<HistoryItem[]> => {
@@ -100,25 +99,6 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       }
     },
   };
-  const toggle = (item: HistoryItem) =>
-    setSelected((current) => {
-      const next = new Map(current);
-      if (next.has(item.id)) next.delete(item.id);
-      else next.set(item.id, item);
-      return next;
-    });
-  const selectBox = (item: HistoryItem) => (
-    <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
-      <input
-        type="checkbox"
-        aria-label={format(t.selectItem, { prompt: excerpt(item.request.prompt, 60) })}
-        className="accent-indigo-600"
-        checked={selected.has(item.id)}
-        onChange={() => toggle(item)}
-      />
-      {t.select}
-    </label>
-  );
   const chosen = [...selected.values()];
   const pollable = chosen.flatMap((item) => (item.kind === "comparison" && canPoll(item) ? [item.id] : []));
 
@@ -217,21 +197,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       )}
       {/* Until the cards' code is here (the first card ever shown), nothing below the filters shows, so nothing moves. */}
       {cards && (
-        <div className="space-y-4">
-          {items.map((item) =>
-            deleting.has(item.id) ? (
-              <DeletedNotice key={item.id} item={item} onUndo={() => deletes.undo(item.id)} onHold={(held) => deletes.hold(item.id, held)} />
-            ) : item.kind === "generation" ? (
-              <cards.GenerationCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-            ) : isBatch(item) ? (
-              <cards.BatchCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-            ) : isGrid(item) ? (
-              <cards.GridCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-            ) : isModelComparison(item) ? (
-              <cards.ComparisonCard key={item.id} initial={item} actions={all} selection={selectBox(item)} />
-            ) : null,
-          )}
-        </div>
+        <cards.CardList items={items} deleting={deleting} selected={selected} actions={all} onSelect={setSelected} onUndo={deletes.undo} onHold={deletes.hold} />
       )}
       {/* Below the cards only once they are here: in view at the top of an empty column, it would fetch every page. */}
       {cards && <div ref={setSentinel} />}
@@ -256,48 +222,3 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     </section>
   );
 }
-
-/**
- * What a deleted entry leaves in its place for a while: where the user's eyes already are, with Undo under
- * their hand (and under the keyboard's focus, which was on the Delete button that just went away).
- */
-function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onUndo: () => void; onHold: (held: boolean) => void }) {
-  const t = useMessages().history;
-  const undo = useRef<HTMLButtonElement>(null);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => undo.current?.focus(), []);
-  // Held while the pointer is on it or the focus is in it: either leaving starts the window again only if the other has gone too.
-  const at = useRef({ pointer: false, focus: false });
-  const held = (where: "pointer" | "focus", value: boolean) => {
-    at.current[where] = value;
-    onHold(at.current.pointer || at.current.focus);
-  };
-  // The card comes back where the notice is, and the keyboard's place with it.
-  const restore = () => {
-    const notice = box.current;
-    const parent = notice?.parentElement;
-    const place = parent && notice ? [...parent.children].indexOf(notice) : -1;
-    onUndo();
-    requestAnimationFrame(() => {
-      const card = parent?.children[place];
-      if (card instanceof HTMLElement) card.focus();
-    });
-  };
-  return (
-    <div
-      ref={box}
-      role="status"
-      onPointerEnter={() => held("pointer", true)}
-      onPointerLeave={() => held("pointer", false)}
-      onFocus={() => held("focus", true)}
-      onBlur={() => held("focus", false)}
-      className="flex items-center justify-between gap-3 rounded-lg bg-slate-800 dark:bg-slate-700 px-4 py-3 text-sm text-white"
-    >
-      <span className="min-w-0">{format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: excerpt(item.request.prompt, 80) })}</span>
-      <Button ref={undo} onClick={restore} className="shrink-0">
-        {t.undo}
-      </Button>
-    </div>
-  );
-}
-
