@@ -4,9 +4,17 @@ import { handleStopSignals, processStop, STOP_GRACE_MS, type StopSignal } from "
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllEnvs();
 });
 
 describe("a stop signal", () => {
+  it("is left to the operator's own handlers with NEXT_MANUAL_SIG_HANDLE, as Next leaves it", () => {
+    vi.stubEnv("NEXT_MANUAL_SIG_HANDLE", "true");
+    const on = vi.fn();
+    handleStopSignals({ on, exit: vi.fn() });
+    expect(on).not.toHaveBeenCalled();
+  });
+
   it("aborts the process's stop at once, and exits with Next's code only once the grace has passed", () => {
     vi.useFakeTimers();
     vi.spyOn(console, "error").mockImplementation(() => undefined);

@@ -43,7 +43,8 @@ export const processStop = (): Stop => {
 /**
  * Called at start-up (instrumentation-node.ts), beside Next's own handler, which closes the listener; a second
  * call (the instrumentation run again by the dev server) adds nothing. A repeated signal (a shell and a parent
- * both pass Ctrl+C on) changes nothing.
+ * both pass Ctrl+C on) changes nothing. With NEXT_MANUAL_SIG_HANDLE set, Next installs no handler and leaves
+ * the signals to the operator's own: none is added here either, so no exit comes that they did not ask for.
  */
 export const handleStopSignals = ({
   on = (signal, listener) => process.on(signal, listener),
@@ -54,7 +55,7 @@ export const handleStopSignals = ({
   exit?: (code: number) => void;
   graceMs?: number;
 } = {}): void => {
-  if (handled[HANDLED]) return;
+  if (process.env.NEXT_MANUAL_SIG_HANDLE || handled[HANDLED]) return;
   handled[HANDLED] = true;
   const stop = processStop();
   for (const signal of Object.keys(EXIT_CODES) as StopSignal[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAccessConfig, parseAccessConfig } from "./config";
+import { describeAccessConfig, LARGEST_INPUT_MB, parseAccessConfig } from "./config";
 
 describe("access configuration", () => {
   it("is open with sensible limits by default, and says so at start-up", () => {
@@ -63,13 +63,30 @@ describe("access configuration", () => {
   });
 
   it("gives each client a quarter of the input storage unless told, in whole megabytes, never more than the whole, and says so", () => {
-    expect(parseAccessConfig({ INPUT_STORAGE_MB: "10" }).maxClientInputBytes).toBe(3 * 1024 * 1024);
+    expect(parseAccessConfig({ INPUT_STORAGE_MB: "100" }).maxClientInputBytes).toBe(25 * 1024 * 1024);
     expect(parseAccessConfig({ INPUT_STORAGE_MB: "1" }).maxClientInputBytes).toBe(1024 * 1024);
     expect(parseAccessConfig({ INPUT_STORAGE_MB: "100", INPUT_STORAGE_PER_CLIENT_MB: "100" }).maxClientInputBytes).toBe(100 * 1024 * 1024);
     expect(parseAccessConfig({ INPUT_STORAGE_PER_CLIENT_MB: " " }).maxClientInputBytes).toBe(512 * 1024 * 1024);
     expect(describeAccessConfig(parseAccessConfig({}))).toContain("2048 MB of edit inputs (512 MB per client)");
     expect(() => parseAccessConfig({ INPUT_STORAGE_MB: "100", INPUT_STORAGE_PER_CLIENT_MB: "101" })).toThrow(/INPUT_STORAGE_PER_CLIENT_MB must be at most INPUT_STORAGE_MB, which is 100 \(got "101"\)/);
     expect(() => parseAccessConfig({ INPUT_STORAGE_PER_CLIENT_MB: "0" })).toThrow(/INPUT_STORAGE_PER_CLIENT_MB must be at least 1/);
+  });
+
+  it("gives each client at least the room of one largest input by default, and warns of a share or a whole set below it", () => {
+    expect(LARGEST_INPUT_MB).toBe(12);
+    // A quarter of 32 MB would refuse a fresh client's 9 MB upload every time.
+    const small = parseAccessConfig({ INPUT_STORAGE_MB: "32" });
+    expect(small.maxClientInputBytes).toBe(12 * 1024 * 1024);
+    expect(describeAccessConfig(small)).toContain("32 MB of edit inputs (12 MB per client)");
+    expect(describeAccessConfig(small)).not.toContain("Warning");
+    expect(parseAccessConfig({ INPUT_STORAGE_MB: "10" }).maxClientInputBytes).toBe(10 * 1024 * 1024);
+    expect(describeAccessConfig(parseAccessConfig({ INPUT_STORAGE_MB: "10" }))).toContain(
+      "\nWarning: INPUT_STORAGE_MB is 10, less than the 12 MB the largest edit input takes with its thumbnail: an upload larger than 10 MB is refused however little is kept.\n",
+    );
+    const set = parseAccessConfig({ INPUT_STORAGE_MB: "32", INPUT_STORAGE_PER_CLIENT_MB: "8" });
+    expect(set.maxClientInputBytes).toBe(8 * 1024 * 1024);
+    expect(describeAccessConfig(set)).toContain("\nWarning: INPUT_STORAGE_PER_CLIENT_MB is 8, less than the 12 MB");
+    expect(describeAccessConfig(parseAccessConfig({}))).not.toContain("Warning");
   });
 
   it("reads the proxies, the input storage and the origins", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { blankToUndefined, invalidConfigMessage } from "../env-values";
+import { ANY_EDIT_INPUT } from "../models/edit-models";
 
 /**
  * Who may use the playground and how much: the access gate and the spend limits, from the environment.
@@ -36,6 +37,15 @@ const NEW_VOTERS_PER_ADDRESS = 20;
  * fill 2 GB in minutes) leaves the rest to the others, and a handful of busy colleagues still fit together.
  */
 const CLIENTS_PER_INPUT_STORAGE = 4;
+
+const MB = 1024 * 1024;
+
+/**
+ * The most room one edit input takes: the largest upload and its thumbnail, a WebP at most 480 px wide that
+ * stays under 2 MB even for noise at the tallest shape an input may have. A share smaller than this refuses
+ * such an upload however little its client holds.
+ */
+export const LARGEST_INPUT_MB = Math.ceil(ANY_EDIT_INPUT.maxBytes / MB) + 2;
 
 const accessSchema = z.object({
   PLAYGROUND_PASSWORD: z.preprocess(blankToUndefined, z.string().min(8, "must be at least 8 characters long").optional()),
@@ -120,11 +130,22 @@ export const parseAccessConfig = (env: Record<string, string | undefined>): Acce
     maxConcurrent: value.MAX_CONCURRENT_GENERATIONS,
     dailyImageLimit: value.DAILY_IMAGE_LIMIT ?? null,
     trustedProxyHops: value.TRUSTED_PROXY_HOPS,
-    maxInputBytes: value.INPUT_STORAGE_MB * 1024 * 1024,
-    maxClientInputBytes: (value.INPUT_STORAGE_PER_CLIENT_MB ?? Math.ceil(value.INPUT_STORAGE_MB / CLIENTS_PER_INPUT_STORAGE)) * 1024 * 1024,
+    maxInputBytes: value.INPUT_STORAGE_MB * MB,
+    maxClientInputBytes:
+      (value.INPUT_STORAGE_PER_CLIENT_MB ??
+        Math.min(value.INPUT_STORAGE_MB, Math.max(LARGEST_INPUT_MB, Math.ceil(value.INPUT_STORAGE_MB / CLIENTS_PER_INPUT_STORAGE)))) * MB,
     origins: value.PLAYGROUND_ORIGINS,
     newVotersPerAddressPerHour: value.NEW_VOTERS_PER_ADDRESS_PER_HOUR,
   };
+};
+
+/** Allowed (a small test setup), but said at start-up: the refusals it brings would look like a bug. */
+const smallInputRoom = ({ maxInputBytes, maxClientInputBytes }: AccessConfig): string | null => {
+  if (maxClientInputBytes >= LARGEST_INPUT_MB * MB) return null;
+  // The default share is at least one input, so a smaller one was set, or is all the room there is.
+  const name = maxInputBytes === maxClientInputBytes ? "INPUT_STORAGE_MB" : "INPUT_STORAGE_PER_CLIENT_MB";
+  const mb = maxClientInputBytes / MB;
+  return `Warning: ${name} is ${mb}, less than the ${LARGEST_INPUT_MB} MB the largest edit input takes with its thumbnail: an upload larger than ${mb} MB is refused however little is kept.`;
 };
 
 /** `spends`: whether generating costs anything (a gateway key is set), not the offline demo's synthetic images. */
@@ -133,11 +154,14 @@ export const describeAccessConfig = (config: AccessConfig, spends = true): strin
     config.password
       ? "Access gate: on (PLAYGROUND_PASSWORD is set; every page and API route needs a signed-in session)."
       : `Access gate: OFF. PLAYGROUND_PASSWORD is not set, so anyone who can reach this server can use it${spends ? " and spend the key's credit" : ""}.`,
-    `Limits: ${config.ratePerMinute} generations per client per minute${config.password ? ` (${config.ratePerAddressPerMinute} from one address)` : ""}, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / 1024 / 1024} MB of edit inputs (${config.maxClientInputBytes / 1024 / 1024} MB per client), ${config.newVotersPerAddressPerHour} new voters an hour per poll from one address.`,
+    `Limits: ${config.ratePerMinute} generations per client per minute${config.password ? ` (${config.ratePerAddressPerMinute} from one address)` : ""}, ${config.maxConcurrent} at once, ${config.dailyImageLimit === null ? "no daily image budget" : `${config.dailyImageLimit} images a day`}, ${config.maxInputBytes / MB} MB of edit inputs (${config.maxClientInputBytes / MB} MB per client), ${config.newVotersPerAddressPerHour} new voters an hour per poll from one address.`,
+    smallInputRoom(config),
     config.origins.length === 0
       ? "Reachable at localhost only; set PLAYGROUND_ORIGINS to the address people use (https://play.example.com) to serve it to others."
       : `Reachable at localhost and ${config.origins.join(", ")} (PLAYGROUND_ORIGINS).`,
     config.trustedProxyHops === 0
       ? "Clients are told apart by the address of their connection (TRUSTED_PROXY_HOPS=0; set it to the number of proxies in front of this server)."
       : `Clients are told apart by the address the outermost of ${config.trustedProxyHops} trusted proxies saw (TRUSTED_PROXY_HOPS).`,
-  ].join("\n");
+  ]
+    .filter((line) => line !== null)
+    .join("\n");

@@ -32,21 +32,36 @@ export type InputClient = { readonly key: string; readonly by: "sign-in" | "addr
 
 const megabytes = (bytes: number): number => Math.ceil(bytes / 1024 / 1024);
 
-export const inputStorageFull = (held: number, max: number): AppError =>
+/** What frees room: the upkeep's rule (dropUnusedInputs in sql-store.ts, run every hour). */
+const WHEN_DROPPED = "an input is dropped once no edit in the history uses it, no later step of a chain of edits came from it, and nobody has chosen it for a day";
+
+/**
+ * An upload larger than the whole room is refused however little is kept: waiting or deleting frees nothing
+ * it needs, so the refusal says so rather than "try again tomorrow".
+ */
+const tooLargeAlone = (adds: number, room: string, setting: string): string =>
+  `This image alone takes ${megabytes(adds)} MB with its thumbnail, more than ${room}. Use a smaller image, or ask whoever runs the playground to raise ${setting}.`;
+
+/** `adds`: what the refused input takes with its thumbnail. */
+export const inputStorageFull = (held: number, max: number, adds: number): AppError =>
   new AppError(
     "storage_full",
-    `The playground keeps at most ${megabytes(max)} MB of input images and holds ${megabytes(held)} MB now; an input nobody uses is dropped a day after it was last chosen, and one an edit in the history used is kept until that edit is deleted. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_MB.`,
+    adds > max
+      ? tooLargeAlone(adds, `the ${megabytes(max)} MB of input images the playground keeps in all`, "INPUT_STORAGE_MB")
+      : `The playground keeps at most ${megabytes(max)} MB of input images and holds ${megabytes(held)} MB now; ${WHEN_DROPPED}. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_MB.`,
   );
 
 /** One client's share is full, though the playground may have room: said apart, so nobody blames the others. */
-export const clientInputStorageFull = (by: InputClient["by"], held: number, max: number): AppError =>
+export const clientInputStorageFull = (by: InputClient["by"], held: number, max: number, adds: number): AppError =>
   new AppError(
     "storage_full",
-    `The input images added ${by === "sign-in" ? "under your sign-in" : "from your address"} hold ${megabytes(held)} MB, and one client may keep at most ${megabytes(max)} MB of them here; yours free as they are dropped: one nobody uses a day after it was last chosen, one an edit in the history used a day after that edit is deleted. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_PER_CLIENT_MB.`,
+    adds > max
+      ? tooLargeAlone(adds, `the ${megabytes(max)} MB one client may keep here`, "INPUT_STORAGE_PER_CLIENT_MB")
+      : `The input images added ${by === "sign-in" ? "under your sign-in" : "from your address"} hold ${megabytes(held)} MB, and one client may keep at most ${megabytes(max)} MB of them here; ${WHEN_DROPPED}. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_PER_CLIENT_MB.`,
   );
 
-const refusal = (client: InputClient, { maxInputBytes, maxClientInputBytes }: Storage, { cap, held }: InputsFull): AppError =>
-  cap === "client" ? clientInputStorageFull(client.by, held, maxClientInputBytes) : inputStorageFull(held, maxInputBytes);
+const refusal = (client: InputClient, { maxInputBytes, maxClientInputBytes }: Storage, { cap, held }: InputsFull, adds: number): AppError =>
+  cap === "client" ? clientInputStorageFull(client.by, held, maxClientInputBytes, adds) : inputStorageFull(held, maxInputBytes, adds);
 
 const keep = async (storage: Storage, client: InputClient, bytes: Buffer, from: StoredInput["from"]): Promise<InputImageView> => {
   const { store, images, maxInputBytes, maxClientInputBytes, now = Date.now } = storage;
@@ -61,9 +76,10 @@ const keep = async (storage: Storage, client: InputClient, bytes: Buffer, from: 
   const adds = image.bytes.length + thumbnail.length;
   // Asked first, so a full store costs no upload; asked again as the record is added, where it holds.
   const mine = await store.inputBytes(client.key);
-  if (mine + adds > maxClientInputBytes) throw clientInputStorageFull(client.by, mine, maxClientInputBytes);
+  // One larger than all the room is the total's to refuse: no share may be raised past it.
+  if (mine + adds > maxClientInputBytes && adds <= maxInputBytes) throw clientInputStorageFull(client.by, mine, maxClientInputBytes, adds);
   const held = await store.inputBytes();
-  if (held + adds > maxInputBytes) throw inputStorageFull(held, maxInputBytes);
+  if (held + adds > maxInputBytes) throw inputStorageFull(held, maxInputBytes, adds);
   const input: StoredInput = {
     id: randomUUID(), createdAt: now(), width: image.width, height: image.height, mime: image.mime,
     bytes: image.bytes.length, thumbBytes: thumbnail.length, sha256, from,
@@ -74,7 +90,7 @@ const keep = async (storage: Storage, client: InputClient, bytes: Buffer, from: 
   // Refused under the lock: nothing points at the files. (A failure that cannot tell leaves them to the sweep.)
   if (full !== null) {
     await images.remove(input.id);
-    throw refusal(client, storage, full);
+    throw refusal(client, storage, full, adds);
   }
   return toInputView(input);
 };

@@ -8,7 +8,7 @@ import { respond } from "./responses";
  * An answer given while the server stops closes its connection: kept alive, it would hold Next's close of the
  * listener until its keep-alive runs out, and bring the browser's next request back to this instance.
  */
-const closingWhileStopping = (response: Response): Response => {
+export const closingWhileStopping = (response: Response): Response => {
   if (!processStop().signal.aborted) return response;
   const closing = new Response(response.body, response);
   closing.headers.set("connection", "close");

@@ -284,8 +284,10 @@ const sentences = async (): Promise<string[]> => {
       (why) => `The gateway returned an image link the playground will not fetch (${why}).`,
     ),
     ...(await bothRefusals(createSignInLimit)),
-    inputStorageFull(1_500_000, 1024 * 1024).message,
-    ...(["sign-in", "address"] as const).map((by) => clientInputStorageFull(by, 600_000, 1024 * 1024).message),
+    inputStorageFull(1_500_000, 1024 * 1024, 500_000).message,
+    inputStorageFull(0, 1024 * 1024, 1_500_000).message,
+    ...(["sign-in", "address"] as const).map((by) => clientInputStorageFull(by, 600_000, 1024 * 1024, 500_000).message),
+    clientInputStorageFull("address", 0, 1024 * 1024, 1_500_000).message,
     ...(await Promise.all(
       [() => createDecodeSlots(1, 0), () => createArrivalSlots(1, 2), () => createArrivalSlots(2, 1)].map((create) =>
         refusal(async () => {

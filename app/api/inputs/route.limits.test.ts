@@ -31,6 +31,16 @@ describe("upload limits", () => {
     expect(second.text).toContain("keeps at most 1 MB of input images");
   });
 
+  it("says plainly when one upload alone is larger than all the room, naming the total (no client's share may pass it)", async () => {
+    const large = await noise(700);
+    expect(large.length).toBeGreaterThan(1024 * 1024);
+    const refused = await read(await upload(large, "203.0.113.3"));
+    expect([refused.status, expectErrorBody(refused)]).toEqual([507, "storage_full"]);
+    expect(refused.text).toContain(
+      "This image alone takes 2 MB with its thumbnail, more than the 1 MB of input images the playground keeps in all. Use a smaller image, or ask whoever runs the playground to raise INPUT_STORAGE_MB.",
+    );
+  });
+
   it("counts an input's thumbnail under the quota too: an image that fits only without its thumbnail is refused", async () => {
     // 400*400, noise in its top rows and flat below: about 1.2 kB a row of noise, so its size can be fitted to the room.
     const striped = (rows: number) => {
