@@ -131,11 +131,15 @@ describe("asynchronous tasks", () => {
   it("a cancel while the task waits is passed on to the gateway", async () => {
     sim().configure({ answerShape: "task", latencyMs: 10_000 });
     const controller = new AbortController();
-    const pending = callGateway(target(), options, request(), controller.signal);
+    const onTask = vi.fn();
+    const pending = callGateway(target(), options, request(), controller.signal, { onTask, generationId: "gen-cancelled" });
     await vi.waitFor(() => expect(sim().stats().taskQueries).toBeGreaterThanOrEqual(1));
     controller.abort();
     expect((await failureOf(pending)).code).toBe("cancelled");
     await vi.waitFor(() => expect(sim().stats().taskCancels).toBe(1));
+    // Its answer is logged with the task, the model and the generation, as the call's other lines are.
+    const taskId = (onTask.mock.calls[0]?.[0] as { taskId: string }).taskId;
+    await vi.waitFor(() => expect(console.info).toHaveBeenCalledWith(`gateway task ${taskId} cancel for wan2.2-t2i-flash (generation gen-cancelled) answered 200`));
   });
 
   it("queries that fail for a moment are asked again", async () => {

@@ -179,6 +179,7 @@ export const callGateway = async (
       cancelled: () => signal?.aborted === true,
       timeoutMs: options.timeoutMs,
       call,
+      about,
     });
   };
 

@@ -28,6 +28,8 @@ export type TaskFollowing = {
   readonly cancelled: () => boolean;
   readonly timeoutMs: number;
   readonly call: Pick<UpstreamFailure, "model" | "task">;
+  /** Who the log lines are about: the model, and the generation where the caller said which. */
+  readonly about: string;
 };
 
 const seconds = (ms: number): number => Number((ms / 1000).toFixed(1));
@@ -43,10 +45,11 @@ export const TASK_ROUTE_MISSING =
 export const taskPathFor = (taskPath: string, taskId: string): string => taskPath.replace("{task_id}", encodeURIComponent(taskId));
 
 /** Tells the gateway to stop a task the user no longer wants; it only can while the task waits in its queue. */
-const cancelAtGateway = (following: TaskFollowing, path: string): void => {
+const cancelAtGateway = (following: TaskFollowing, path: string, taskId: string): void => {
+  const which = `gateway task ${taskId} cancel for ${following.about}`;
   exchange(following.target, `${path}/cancel`, { method: "POST" }, { ...following.exchange, signal: AbortSignal.timeout(5_000) }).then(
-    (reply) => console.info(`gateway task cancel answered ${reply.status}`),
-    (error: unknown) => console.warn(redact(`gateway task cancel failed: ${String(error)}`, [following.target.apiKey])),
+    (reply) => console.info(redact(`${which} answered ${reply.status}`, [following.target.apiKey])),
+    (error: unknown) => console.warn(redact(`${which} failed: ${String(error)}`, [following.target.apiKey])),
   );
 };
 
@@ -59,7 +62,7 @@ export const followTask = async (task: TaskAnswer, following: TaskFollowing): Pr
 
   const stopped = (): AppError => {
     if (following.cancelled()) {
-      cancelAtGateway(following, path);
+      cancelAtGateway(following, path, taskId);
       return new AppError("cancelled", "The generation was cancelled.", { taskId });
     }
     return new AppError("timeout", taskStillRunning(status, following.timeoutMs), { ...(ids.requestId && { requestId: ids.requestId }), taskId });
