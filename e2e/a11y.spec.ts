@@ -15,6 +15,20 @@ const expectKeyboardScrolls = async (box: Locator, key: "ArrowDown" | "ArrowRigh
   await expect.poll(() => box.evaluate((element, name) => element[name], axis)).toBeGreaterThan(0);
 };
 
+/** A box whose content fits is no tab stop and no region: Tab from the control before it goes past it. */
+const expectNoTabStop = async (box: Locator) => {
+  await expect(box).not.toHaveAttribute("tabindex");
+  await expect(box).not.toHaveAttribute("role");
+  await box.evaluate((element) => {
+    const focusable = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]")].filter(
+      (other) => other.tabIndex >= 0 && !element.contains(other) && Boolean(other.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING),
+    );
+    focusable.at(-1)?.focus();
+  });
+  await box.page().keyboard.press("Tab");
+  await expect(box).not.toBeFocused();
+};
+
 test.describe("accessibility", () => {
   // Each axe pass over a full history takes seconds on a loaded 2-core machine; several passes per test.
   test.describe.configure({ timeout: 90_000 });
@@ -90,6 +104,8 @@ test.describe("accessibility", () => {
     await batch.form.getByLabel("Model", { exact: true }).selectOption("qwen-image");
     await expect(batch.form.getByRole("table", { name: "Rows to be sent" })).toContainText("Line 2:");
     expect(await seriousViolations(page)).toEqual([]);
+    // Two lines fit in the preview's box: nothing to scroll, so no stop for Tab.
+    await expectNoTabStop(batch.form.getByRole("table", { name: "Rows to be sent" }).locator(".."));
     // Fifty lines pasted: the preview scrolls in a box of its own, which the keyboard reaches and scrolls.
     await batch.form.getByLabel("Prompts, one per line").fill(Array.from({ length: 50 }, (_, index) => `A kite number ${index + 1}`).join("\n"));
     await expect(batch.form.getByRole("table", { name: "Rows to be sent" }).getByRole("row")).toHaveCount(51);
@@ -103,7 +119,7 @@ test.describe("accessibility", () => {
     await page.getByLabel("Theme").selectOption("system");
   });
 
-  test("the leaderboard with a vote, on a phone: its tables scroll sideways and the keyboard reaches them", async ({ page, request }) => {
+  test("the leaderboard with a vote: a table that fits is no tab stop; one that scrolls sideways on a phone is, and the keyboard scrolls it", async ({ page, request }) => {
     const comparison = { models: ["wan2.6-t2i", "qwen-image-max"], prompt: "A harbour at dawn", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 8, promptExtend: false, watermark: false, blind: true };
     const compared = await request.post("/api/comparisons", { data: comparison, headers: { prefer: "wait=20" } });
     expect(compared.ok()).toBe(true);
@@ -115,12 +131,21 @@ test.describe("accessibility", () => {
     expect((await request.get(voting)).ok()).toBe(true);
     expect((await request.post(`${voting}/votes`, { data: { item: 0, choice: { slot: 0 } } })).status()).toBe(201);
 
-    await page.setViewportSize({ width: 375, height: 667 });
+    // On a desktop both tables fit: their boxes are no tab stops.
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/leaderboard?poll=${poll.id}`);
     await expect(page.getByRole("table", { name: "Head to head" })).toBeVisible();
+    await expectNoTabStop(page.getByRole("table", { name: "Leaderboard" }).locator(".."));
+    await expectNoTabStop(page.getByRole("table", { name: "Head to head" }).locator(".."));
+    // On a phone the ranking scrolls, and its box becomes one, named for it.
+    await page.setViewportSize({ width: 375, height: 667 });
+    await expect(page.getByRole("region", { name: "Ranking (scrolls sideways)" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await expectKeyboardScrolls(page.getByRole("region", { name: "Ranking (scrolls sideways)" }), "ArrowRight", "scrollLeft");
-    await expect(page.getByRole("region", { name: "Head to head (scrolls sideways)" })).toHaveAttribute("tabindex", "0");
+    // One pair's head to head fits even on a phone: still no stop that would scroll nothing.
+    const pairs = page.getByRole("table", { name: "Head to head" }).locator("..");
+    expect(await pairs.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+    await expectNoTabStop(pairs);
   });
 
   test("a comparison card and a share page", async ({ compare, page }) => {

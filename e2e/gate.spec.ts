@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import { BatchPanel, GridPanel, PlaygroundPage } from "./fixtures";
 import { GATED_APP_PORT } from "./ports";
 import { startAppServer, type AppServer } from "./server-process";
@@ -319,7 +319,7 @@ test("a forged X-Forwarded-For buys no more sign-in attempts, and a page reached
   expect(probe).toEqual({ status: 200, body: JSON.stringify({ ok: true }) });
 });
 
-test("a tab sent to sign in by a sign-out elsewhere gets its typed work back once signed in again", async ({ browser }) => {
+test("a tab sent to sign in by its session ending elsewhere gets its typed work back once signed in again; one told of Sign out does not", async ({ browser }) => {
   // A server started afresh: the tests above used up this address's sign-ins for the minute.
   server.kill();
   server = await startAppServer(GATED_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD });
@@ -330,16 +330,27 @@ test("a tab sent to sign in by a sign-out elsewhere gets its typed work back onc
   await first.getByRole("button", { name: "Sign in" }).click();
   await second.goto(server.url);
   const playground = new PlaygroundPage(second);
-  await playground.prompt.fill("Typed in the other tab before the sign-out");
+  await playground.prompt.fill("Typed in the other tab before the session ended");
+  // The session signed out with no Sign out pressed in a tab (by a script holding its cookie, say): only the live stream tells.
+  expect((await context.request.delete(`${server.url}/api/session`, { headers: { origin: server.url } })).status()).toBe(204);
+  await expect(second).toHaveURL(/\/sign-in$/, { timeout: 10_000 });
+  await second.getByLabel("Password").fill(PASSWORD);
+  await second.getByRole("button", { name: "Sign in" }).click();
+  await expect(playground.prompt).toHaveValue("Typed in the other tab before the session ended");
+
+  // Sign out pressed: whoever signs in next in any tab of this browser (a shared computer) finds nothing typed.
+  await first.goto(server.url);
+  await playground.prompt.fill("Typed in the other tab before Sign out");
   await first.getByRole("button", { name: "Sign out" }).click();
   await expect(second).toHaveURL(/\/sign-in$/, { timeout: 10_000 });
   await second.getByLabel("Password").fill(PASSWORD);
   await second.getByRole("button", { name: "Sign in" }).click();
-  await expect(playground.prompt).toHaveValue("Typed in the other tab before the sign-out");
+  await expect(playground.prompt).toBeVisible();
+  await expect(playground.prompt).toHaveValue("");
   await context.close();
 });
 
-test("a sign-out sends a tab without the live stream (the leaderboard) to sign in too, while a poll open to anyone stays", async ({ browser }) => {
+test("a sign-out sends a tab without the live stream (the leaderboard) to sign in too, while a poll open to anyone stays as it is; a failed one sends none", async ({ browser }) => {
   server.kill();
   server = await startAppServer(GATED_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD });
   const context = await browser.newContext();
@@ -357,6 +368,27 @@ test("a sign-out sends a tab without the live stream (the leaderboard) to sign i
   await expect(voter.getByRole("heading", { name: "Open to anyone" })).toBeVisible();
   await board.goto(`${server.url}/leaderboard`);
   await expect(board.getByRole("heading", { level: 1 })).toBeVisible();
+  // A mark on each page: a page loaded again has lost it.
+  const marked = (tab: Page) => tab.evaluate(() => (window as { notLoadedAgain?: boolean }).notLoadedAgain === true);
+  for (const tab of [board, voter]) await tab.evaluate(() => Object.assign(window, { notLoadedAgain: true }));
+  // And an ear on the news the tabs are told (lib/access/sign-out-news.ts), on the page that stays.
+  await voter.evaluate(() => {
+    const news = new BroadcastChannel("onetoken-playground-sign-out");
+    news.onmessage = () => Object.assign(window, { told: ((window as { told?: number }).told ?? 0) + 1 });
+    Object.assign(window, { news });
+  });
+
+  // A sign-out that failed tells no other tab: they are still signed in, with nothing to load again for.
+  await first.route(/\/api\/session$/, (route) =>
+    route.request().method() === "DELETE" ? route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "internal_error", message: "Down." } }) }) : route.fallback(),
+  );
+  const left = first.waitForEvent("load");
+  await first.getByRole("button", { name: "Sign out" }).click();
+  // The sign-in page, which sends a browser still signed in on to the playground.
+  await left;
+  await expect(new PlaygroundPage(first).prompt).toBeVisible();
+  expect(await marked(board)).toBe(true);
+  await first.unroute(/\/api\/session$/);
 
   await first.getByRole("button", { name: "Sign out" }).click();
   await expect(first).toHaveURL(/\/sign-in$/);
@@ -368,6 +400,9 @@ test("a sign-out sends a tab without the live stream (the leaderboard) to sign i
   await board.getByLabel("Password").fill(PASSWORD);
   await board.getByRole("button", { name: "Sign in" }).click();
   await expect(board).toHaveURL(/\/leaderboard$/);
+  // Not even loaded again, which would lose a choice not yet sent; and told of the one sign-out that happened.
+  expect(await marked(voter)).toBe(true);
+  expect(await voter.evaluate(() => (window as { told?: number }).told)).toBe(1);
   await context.close();
 });
 

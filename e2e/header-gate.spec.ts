@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PlaygroundPage } from "./fixtures";
+import { BatchPanel, GridPanel, PlaygroundPage } from "./fixtures";
 import { HEADER_GATE_APP_PORT, OFFLINE_APP_PORT } from "./ports";
 import { startAppServer, type AppServer } from "./server-process";
 
@@ -91,7 +91,7 @@ test("without the gate, the usage line is never cut either", async ({ browser })
   await checkHeader(await openPage(browser, open, "zh-CN", false), "zh-CN", false);
 });
 
-test("a budget of 0 says spending is switched off, in the header and when Generate is refused, with no time to wait for", async ({ browser }) => {
+test("a budget of 0 says spending is switched off, in the header, when Generate is refused and in the grid and batch forms, with no time to wait for", async ({ browser }) => {
   gated.kill();
   gated = await startAppServer(HEADER_GATE_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD, DAILY_IMAGE_LIMIT: "0" });
   const page = await openPage(browser, gated.url, "en-US", true);
@@ -106,8 +106,25 @@ test("a budget of 0 says spending is switched off, in the header and when Genera
   const refused = await page.request.post(`${gated.url}/api/generations`, { data: generation, headers: { origin: gated.url } });
   expect(refused.status()).toBe(429);
   expect(refused.headers()["retry-after"]).toBeUndefined();
+  // A grid or a batch says so before it is sent, rather than "0 left today: wait for tomorrow", and cannot run.
+  const off = "Spending is switched off here (DAILY_IMAGE_LIMIT is 0), so no images can be made. Ask whoever runs the playground.";
+  const grid = new GridPanel(page);
+  await grid.open();
+  await grid.prompt.fill("A lighthouse on a cliff at dawn");
+  await expect(grid.form.getByTestId("grid-size")).toContainText(off);
+  await expect(grid.form.getByTestId("grid-size")).not.toContainText(/left today|images are used/);
+  await expect(grid.form.getByRole("button", { name: "Run the grid" })).toHaveAttribute("aria-disabled", "true");
+  const batch = new BatchPanel(page);
+  await batch.open();
+  await expect(batch.form.locator("p", { hasText: off })).toBeVisible();
+  await batch.form.getByLabel("Prompts, one per line").fill("A lantern festival\nA quiet harbour at night");
+  await expect(batch.form.locator("p", { hasText: off })).toBeVisible();
+  await expect(batch.form).not.toContainText("left today");
+  await expect(batch.form.getByRole("button", { name: "Run the batch" })).toHaveAttribute("aria-disabled", "true");
   await page.context().close();
   const chinese = await openPage(browser, gated.url, "zh-CN", true);
   await expect(chinese.getByTestId("usage")).toContainText("本站已停止一切花费");
+  await chinese.getByRole("button", { name: "批量", exact: true }).click();
+  await expect(chinese.locator("form p", { hasText: "本站已停止一切花费（DAILY_IMAGE_LIMIT 为 0），无法生成图片。请联系运行本站的人。" })).toBeVisible();
   await chinese.context().close();
 });

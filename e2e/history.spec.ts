@@ -417,6 +417,30 @@ test.describe("the history", () => {
     await expect(loadMore).toBeFocused();
   });
 
+  test("once the last page landed from the keyboard, a Load more a later list brings does not take the focus", async ({ playground, page, request }) => {
+    await makeFinished(request, 13);
+    await delayLaterPages(page);
+    await page.reload();
+    await expect(playground.results).toHaveCount(12);
+    const loadMore = page.getByRole("button", { name: "Load more" });
+    await loadMore.focus();
+    await page.keyboard.press("Enter");
+    await expect(playground.results).toHaveCount(13);
+    await expect(loadMore).toHaveCount(0);
+    // A filtered list with a page to come, landing while the focus is nowhere (on the page itself).
+    await page.route("**/api/generations?*status=*", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await route.continue();
+    });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByLabel("Status").selectOption("succeeded");
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await expect(loadMore).toBeVisible();
+    await expect(playground.results).toHaveCount(12);
+    await expect(loadMore).not.toBeFocused();
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  });
+
   test("a page landing, a selection or a delete renders again only the cards it concerns", async ({ playground, page, request }) => {
     // With hundreds of cards loaded, rendering every one of them again was most of each page's landing time.
     await makeFinished(request, 25);

@@ -13,7 +13,9 @@ import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { Switch } from "@/components/ui/switch";
+import { budgetLeft } from "@/lib/api/budget-left";
 import { usageQuery } from "@/lib/api/limits";
+import { SPENDING_OFF } from "@/lib/jobs/refusals";
 import { useLive } from "@/lib/api/live";
 import { defaultsProblems } from "@/lib/batch/batch-defaults";
 import { BATCH_NAME_MAX, rowProblems, toBatchRequest, type BatchRequest } from "@/lib/batch/batch-request";
@@ -90,10 +92,14 @@ export function BatchForm({
   const countOf = (n: number) => (Number.isInteger(n) && n > 0 ? n : 0);
   const images = read.rows.reduce((sum, row) => sum + countOf(row.request.n), 0);
   const price = read.rows.reduce((sum, row) => sum + cost.of(row.request.model, countOf(row.request.n)), 0);
-  const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
+  const left = usage ? budgetLeft(usage) : null;
+  // In the server's words, before anything else: no fix to the batch and no waiting would run it.
+  const spendingOff = left === "off" ? ruleText(SPENDING_OFF) : null;
   const firstPrompt = read.rows[0]?.request.prompt ?? "";
   const blocked =
-    fieldProblems.n !== undefined || fieldProblems.seed !== undefined
+    spendingOff !== null
+      ? spendingOff
+      : fieldProblems.n !== undefined || fieldProblems.seed !== undefined
       ? t.fixDefaults
       : read.error !== null
       ? ruleText(read.error)
@@ -103,7 +109,7 @@ export function BatchForm({
           ? format(t.tooMany, { max: BATCH_LIMITS.rows, count: read.rows.length })
           : problems.size > 0
             ? plural(locale, t.refused, problems.size)
-            : left !== null && images > left
+            : typeof left === "number" && images > left
               ? format(t.overBudget, { images, left })
               : null;
 
@@ -252,7 +258,7 @@ export function BatchForm({
       <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
         <p data-testid="batch-size">{plural(locale, t.summary, read.rows.length, { images: plural(locale, t.images, images) })}</p>
         {/* Why it cannot be sent, in words (the button says it too, to a screen reader). */}
-        {blocked && read.rows.length > 0 && <p className="font-medium text-red-700 dark:text-red-300">{blocked}</p>}
+        {blocked && (read.rows.length > 0 || spendingOff) && <p className="font-medium text-red-700 dark:text-red-300">{blocked}</p>}
       </div>
 
       <SubmitArea gate={gate} action="Make" label={t.submit} error={submitError} submitting={submitting} waitFor={blocked} estimate={{ images, cost: price }} />

@@ -17,7 +17,9 @@ import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { Button } from "@/components/ui/button";
 import { promptListsQuery } from "@/lib/api/grids";
+import { budgetLeft } from "@/lib/api/budget-left";
 import { usageQuery } from "@/lib/api/limits";
+import { SPENDING_OFF } from "@/lib/jobs/refusals";
 import { useLive } from "@/lib/api/live";
 import { COMPARE_PER_MODEL } from "@/lib/compare/compare-request";
 import { AspectField, CountField } from "@/components/sets/set-fields";
@@ -132,13 +134,17 @@ export function GridForm({
     watch,
   );
   const modelAxis = values.axes.some((axis) => axis.type === "model");
-  const left = usage?.dailyImageLimit == null ? null : Math.max(0, usage.dailyImageLimit - usage.imagesToday);
+  const left = usage ? budgetLeft(usage) : null;
   const taken = new Set(values.axes.map((axis) => axis.type));
-  const overBudget = counted && left !== null && images > left ? format(t.overBudget, { images, left }) : null;
+  // In the server's words, whatever the grid's size: no smaller grid and no waiting would run.
+  const spendingOff = left === "off" ? ruleText(SPENDING_OFF) : null;
+  const overBudget = counted && typeof left === "number" && images > left ? format(t.overBudget, { images, left }) : null;
   // The route's own refusal, said as the grid is typed rather than once Run is pressed.
   const tooMany = tooManyCells(values);
   const overLimit = tooMany === null ? null : format(t.overLimit, { refusal: ruleText(tooMany) });
-  const blocked = overLimit ?? overBudget;
+  // Said on a line of its own; a grid over what is left today is said on the budget's line.
+  const refused = spendingOff ?? overLimit;
+  const blocked = refused ?? overBudget;
   // Ctrl+Enter as well as the button: a blocked grid is not sent.
   const submit = handleSubmit((request) => {
     if (blocked === null) gate.request(request);
@@ -295,8 +301,8 @@ export function GridForm({
             images: counted ? plural(locale, t.images, images) : "∞",
           })}
         </p>
-        {overLimit && <p className="font-medium text-red-700 dark:text-red-300">{overLimit}</p>}
-        {counted && left !== null && usage && (
+        {refused && <p className="font-medium text-red-700 dark:text-red-300">{refused}</p>}
+        {counted && typeof left === "number" && usage && (
           <p className={overBudget ? "font-medium text-red-700 dark:text-red-300" : undefined}>
             {overBudget ?? format(t.budget, { used: usage.imagesToday, limit: usage.dailyImageLimit ?? 0, images })}
           </p>

@@ -19,6 +19,9 @@ export function LoadMore({ loading, onLoad, focused }: { loading: boolean; onLoa
     // Run before React takes the button out of the page, while the focus can still be seen on it.
     return () => {
       focused.current = element !== null && document.activeElement === element;
+      // The next button takes it in this same commit; with none (the last page landed) it is dropped, not
+      // kept for a button a later list brings (a filter, a refetch) to take the focus from nowhere.
+      queueMicrotask(() => (focused.current = false));
     };
   }, [focused]);
   return (

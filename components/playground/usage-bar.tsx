@@ -1,15 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { use } from "react";
 import { DemoContext } from "./demo-mode";
-import { forgetDrafts } from "./use-draft";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/api/client";
 import { format, plural } from "@/lib/i18n/format";
 import { usageQuery, type Usage } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
-import { tellSignOut } from "@/lib/access/sign-out-news";
+import { signOut } from "@/lib/access/sign-out";
 
 /** Today's image count (against the budget when there is one) and, behind a gate, signing out. */
 export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | null }) {
@@ -38,16 +36,7 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
       {gated && (
         <Button
           className="shrink-0 whitespace-nowrap"
-          onClick={() => {
-            // Whatever the answer, leave: the sign-in page is where a signed-out browser belongs.
-            forgetDrafts();
-            void apiFetch<void>("/api/session", { method: "DELETE" })
-              .catch(() => undefined)
-              .finally(() => {
-                tellSignOut();
-                window.location.assign("/sign-in");
-              });
-          }}
+          onClick={() => void signOut()}
         >
           {t.signOut}
         </Button>

@@ -1,31 +1,10 @@
 import { useEffect, useRef } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 import { decodeDraft, encodeDraft } from "@/lib/forms/draft";
+import { TAB_PREFIX, tabStorage, writeTab } from "@/lib/forms/tab-storage";
 import { MODES, type Mode } from "./mode-tabs";
 
 export type DraftName = "generate" | "compare" | "grid" | "batch" | "edit";
-
-/**
- * The tab's own storage: a draft outlives a reload and the trip through sign-in, and goes with the tab (two
- * tabs keep two drafts; nothing typed stays behind on a shared computer once the tab is closed). Null where
- * the browser refuses it (storage turned off): a draft is a convenience, never a reason to fail.
- */
-const tabStorage = (): Storage | null => {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-};
-const PREFIX = "playground.";
-const write = (key: string, text: string | null) => {
-  try {
-    if (text === null) tabStorage()?.removeItem(key);
-    else tabStorage()?.setItem(key, text);
-  } catch {
-    // Full: the draft before this change stays, which is the most that can be kept.
-  }
-};
 
 /**
  * Keeps what a form holds in its tab and puts it back when the form next mounts there (after a reload, or a
@@ -47,14 +26,14 @@ export function useDraft<Values extends FieldValues>(
     side?: { value: unknown; restore(value: unknown, values: Values): void };
   },
 ): void {
-  const key = `${PREFIX}draft.${name}`;
+  const key = `${TAB_PREFIX}draft.${name}`;
   const latest = useRef(options);
   latest.current = options;
   const save = useRef(() => {
     const { stamp, defaults, side } = latest.current;
     const values = getValues();
     const held = side?.value ?? null;
-    write(key, held === null && JSON.stringify(values) === JSON.stringify(defaults) ? null : encodeDraft(stamp, values, held));
+    writeTab(key, held === null && JSON.stringify(values) === JSON.stringify(defaults) ? null : encodeDraft(stamp, values, held));
   });
 
   useEffect(() => {
@@ -77,7 +56,7 @@ export function useDraft<Values extends FieldValues>(
   }, [sideValue]);
 }
 
-const MODE_KEY = `${PREFIX}mode`;
+const MODE_KEY = `${TAB_PREFIX}mode`;
 
 /** The mode the tab was last in (null for none kept, or one this page no longer has). */
 export const rememberedMode = (): Mode | null => {
@@ -85,12 +64,4 @@ export const rememberedMode = (): Mode | null => {
   return MODES.find((mode) => mode === kept) ?? null;
 };
 
-export const rememberMode = (mode: Mode): void => write(MODE_KEY, mode === "single" ? null : mode);
-
-/** Signing out on purpose leaves nothing typed in the tab for whoever signs in next (tabs sent away keep theirs). */
-export const forgetDrafts = (): void => {
-  const storage = tabStorage();
-  if (!storage) return;
-  const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index)).filter((key) => key?.startsWith(PREFIX));
-  for (const key of keys) if (key) write(key, null);
-};
+export const rememberMode = (mode: Mode): void => writeTab(MODE_KEY, mode === "single" ? null : mode);

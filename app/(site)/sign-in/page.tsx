@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { OpenPage } from "@/components/access/open-page";
 import { SignInForm } from "@/components/access/sign-in-form";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { safeNextPath } from "@/lib/access/next-path";
@@ -18,6 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = MESSAGES[await requestLocale()].access;
   return (
     <main className="mx-auto mt-24 max-w-sm space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm">
+      <OpenPage />
       <h1 className="text-lg font-bold">{t.heading}</h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro}</p>
       <SignInForm next={next} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { OpenPage } from "@/components/access/open-page";
 import { VotePage } from "@/components/polls/vote-page";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
@@ -25,5 +26,10 @@ export default async function VoteRoute({ params }: { params: Promise<{ token: s
     const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
     if (gated && !sessionId) redirect(signInPath(votePath(token)));
   }
-  return <VotePage token={token} />;
+  return (
+    <>
+      {poll.access !== "gate" && <OpenPage />}
+      <VotePage token={token} />
+    </>
+  );
 }
