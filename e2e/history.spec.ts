@@ -406,25 +406,13 @@ test.describe("the history", () => {
   });
 
   test("Load more pressed from the keyboard keeps the keyboard's place: on the next page's Load more", async ({ playground, page, request }) => {
-    await makeFinished(request, 25);
-    await delayLaterPages(page);
-    await page.reload();
-    await expect(playground.results).toHaveCount(12);
-    const loadMore = page.getByRole("button", { name: "Load more" });
-    await loadMore.focus();
-    await page.keyboard.press("Enter");
+    const loadMore = await loadMoreFromKeyboard(page, request, 25);
     await expect(playground.results).toHaveCount(24);
     await expect(loadMore).toBeFocused();
   });
 
   test("once the last page landed from the keyboard, a Load more a later list brings does not take the focus", async ({ playground, page, request }) => {
-    await makeFinished(request, 13);
-    await delayLaterPages(page);
-    await page.reload();
-    await expect(playground.results).toHaveCount(12);
-    const loadMore = page.getByRole("button", { name: "Load more" });
-    await loadMore.focus();
-    await page.keyboard.press("Enter");
+    const loadMore = await loadMoreFromKeyboard(page, request, 13);
     await expect(playground.results).toHaveCount(13);
     await expect(loadMore).toHaveCount(0);
     // A filtered list with a page to come, landing while the focus is nowhere (on the page itself).
@@ -482,6 +470,18 @@ const makeFinished = async (request: APIRequestContext, count: number) => {
     ),
   );
   expect(made.map((response) => response.status())).toEqual(made.map(() => 200));
+};
+
+/** `count` finished items, the page reloaded on its first page, and Load more pressed from the keyboard (its next pages 700 ms late). */
+const loadMoreFromKeyboard = async (page: Page, request: APIRequestContext, count: number) => {
+  await makeFinished(request, count);
+  await delayLaterPages(page);
+  await page.reload();
+  await expect(page.getByRole("article")).toHaveCount(12);
+  const loadMore = page.getByRole("button", { name: "Load more" });
+  await loadMore.focus();
+  await page.keyboard.press("Enter");
+  return loadMore;
 };
 
 /** The history's pages after the first answer 700 ms late. */
