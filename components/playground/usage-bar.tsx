@@ -5,6 +5,7 @@ import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
 import { format, plural } from "@/lib/i18n/format";
+import { budgetLeft } from "@/lib/api/budget-left";
 import { usageQuery, type Usage } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import { signOut } from "@/lib/access/sign-out";
@@ -14,7 +15,7 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
   const { data } = useQuery({ ...usageQuery(useLive()), ...(initial && { initialData: initial }) });
   const t = useMessages().playground.usage;
   const locale = useLocale();
-  const left = data && data.dailyImageLimit !== null ? Math.max(0, data.dailyImageLimit - data.imagesToday) : null;
+  const left = data ? budgetLeft(data) : null;
   // In the deployment's currency, which is the one the count's cost is in.
   const { money } = useCost();
   const spent = data ? money(data.costToday) : "";
@@ -26,10 +27,12 @@ export function UsageBar({ gated, initial }: { gated: boolean; initial: Usage | 
     // than the screen wraps, right-aligned, rather than running off its left edge.
     <div className="flex min-h-5 w-full items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400 sm:w-auto sm:flex-auto">
       {data && (
-        <p data-testid="usage" className={`min-w-0 text-right text-balance ${left === 0 ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
+        <p data-testid="usage" className={`min-w-0 text-right text-balance ${left === 0 || left === "off" ? "font-semibold text-red-700 dark:text-red-300" : ""}`}>
           {left === null
             ? plural(locale, t.today, data.imagesToday, { cost: spent })
-            : format(data.dailyImageLimit === 0 ? t.off : t.left, { left, limit: String(data.dailyImageLimit), cost: spent })}
+            : left === "off"
+              ? format(t.off, { cost: spent })
+              : format(t.left, { left, limit: String(data.dailyImageLimit), cost: spent })}
           {demo && ` ${t.demo}`}
         </p>
       )}
