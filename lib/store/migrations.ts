@@ -220,6 +220,32 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    UPDATE generations SET sent_at = json_extract(timings_json, '$.sentAt') WHERE timings_json IS NOT NULL;`,
   // 25: who added each edit input, for each client's share of their room (INPUT_UPLOADER).
   INPUT_UPLOADER,
+  // 26: the spend of the days before version 9 made its table empty: on the day of the upgrade, today's cost
+  // left out that day's earlier runs. Filled from the runs ended then, as each one's card counts its bill
+  // (known-bill.ts: the gateway's count, a success's images, none where nothing was sent, every image asked
+  // where no one can tell), on the day it was made, under the key the live code bills it under (a hidden
+  // blind comparison's models together). Only the days before the table's first: the live code counted the
+  // later ones itself as runs ended (runs deleted since included), and they are not added to again. Runs
+  // still running or queued are the start-up's interruption's to settle. PostgreSQL has no such days: its
+  // first migration made spend with the generations.
+  `INSERT INTO spend (day, model, images)
+   SELECT day, spend_key, sum(images)
+   FROM (
+     SELECT strftime('%Y-%m-%d', g.created_at / 1000, 'unixepoch') AS day,
+            CASE WHEN c.revealed = 0 AND json_type(c.request_json, '$.kind') IS NOT 'text' AND json_extract(c.request_json, '$.blind') = 1
+                 THEN 'blind:' || (SELECT group_concat(m.value, ',' ORDER BY m.value) FROM json_each(c.request_json, '$.models') AS m)
+                 ELSE g.model END AS spend_key,
+            coalesce(g.billed_images,
+                     CASE WHEN g.status = 'succeeded' THEN (SELECT count(*) FROM images AS i WHERE i.generation_id = g.id)
+                          WHEN g.seed IS NULL THEN 0
+                          ELSE json_extract(g.request_json, '$.n') END) AS images
+     FROM generations AS g
+     LEFT JOIN comparisons AS c ON c.id = g.comparison_id
+     WHERE g.status NOT IN ('running', 'queued')
+   ) AS ended
+   WHERE day < coalesce((SELECT min(day) FROM spend), '9999-12-31')
+   GROUP BY day, spend_key
+   HAVING sum(images) > 0;`,
 ];
 
 /**
