@@ -3,6 +3,7 @@ import { benchFirstPaint } from "./first-paint";
 import { benchEditInputs } from "./edit-inputs";
 import { benchFirstLoad } from "./first-load";
 import { benchGateway } from "./gateway";
+import { benchHistoryScale } from "./history-scale";
 import { benchLighthouse } from "./lighthouse";
 import { benchMainThread } from "./main-thread";
 import { benchStoreListing } from "./store-listing";
@@ -16,7 +17,7 @@ import { benchZipMemory } from "./zip-memory";
  * for the machine it ran on (see the header); they are measured here and never asserted in tests.
  */
 // One after another: each measures the machine, and two at once would measure each other.
-const sections = [await benchStoreListing(), await benchEditInputs(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchMainThread(), await benchGateway(), await benchTimeToImage(), await benchLiveStreams(), await benchTeam(), await benchZipMemory()];
+const sections = [await benchStoreListing(), await benchEditInputs(), await benchFirstPaint(), await benchFirstLoad(), await benchLighthouse(), await benchMainThread(), await benchHistoryScale(), await benchGateway(), await benchTimeToImage(), await benchLiveStreams(), await benchTeam(), await benchZipMemory()];
 const header = [
   "# Benchmarks",
   "",
