@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type ImageAnswer } from "./answer";
-import { answerNotices, billedImages, emptyAnswerError, imagesToKeep, KEPT_PER_ANSWER } from "./shortfall";
+import { isTaskId, parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type ImageAnswer } from "./answer";
+import { answerNotices, billedImages, emptyAnswerError, imagesToKeep, KEPT_PER_ANSWER, lostNotices } from "./shortfall";
 import { EMPTY_ANSWER, ONE_IMAGE } from "@/test/call-support";
 
 /**
@@ -232,6 +232,19 @@ describe("asynchronous tasks", () => {
       expect(parseGatewayAnswer(JSON.stringify({ output: { task_status: status } }), new Headers(), "t-followed")).toMatchObject({ kind, status, taskId: "t-followed" });
     }
   });
+
+  it("takes as a task id only what can stand as one segment of the task route's path", () => {
+    for (const id of ["0385dc79-5ff8-4d82-bcb6-aa", "task_01JQ8Z", "ns:task.42", "a..b", ".hidden", "x".repeat(128)]) expect(isTaskId(id), id).toBe(true);
+    for (const id of [".", "..", "...", "", "x".repeat(129), "a/b", "a?b", "a#b", "a%2e", "a b", "é"]) expect(isTaskId(id), id).toBe(false);
+  });
+
+  it.each([".", "..", "../../v1/models", "a/b"])("refuses to follow the task id %j", (id) => {
+    const error = refusal(() => parse({ request_id: "r-dots", output: { task_id: id, task_status: "PENDING" } }));
+    expect(error.code).toBe("bad_upstream_response");
+    expect(error.message).toContain("(a malformed task id)");
+    expect(error.requestId).toBe("r-dots");
+    expect(error.taskId).toBeUndefined();
+  });
 });
 
 describe("error envelopes that come with a 200", () => {
@@ -304,7 +317,7 @@ describe("billing and notices", () => {
   });
 
   it("says when more came than were asked, and when items were unusable", () => {
-    expect(answerNotices(1, answer({ images: [one, one, one, one] }))).toEqual(["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."]);
+    expect(answerNotices(1, answer({ images: [one, one, one, one] }))).toEqual(["The gateway returned 4 images, more than the 1 asked for; all are counted."]);
     expect(answerNotices(2, answer({ images: [one], unusable: 1 }))).toEqual([
       "The gateway returned 1 of the 2 images asked for.",
       "1 came with a link or data that cannot be read and could not be kept.",
@@ -317,8 +330,26 @@ describe("billing and notices", () => {
     expect(imagesToKeep(1, flood)).toHaveLength(KEPT_PER_ANSWER);
     expect(imagesToKeep(2, [one, one, one])).toHaveLength(3);
     expect(answerNotices(1, answer({ images: flood }))).toEqual([
-      `The gateway returned 20000 images, more than the 1 asked for; the first ${KEPT_PER_ANSWER} are kept, and all are counted.`,
+      `The gateway returned 20000 images, more than the 1 asked for; the first ${KEPT_PER_ANSWER} are taken, and all are counted.`,
     ]);
     expect(billedImages(answer({ images: flood }))).toBe(20_000);
+  });
+
+  it.each([
+    [6, [
+      "The gateway returned 6 images, more than the 4 asked for; all are counted.",
+      "5 of the 6 images could not be kept; they are billed all the same.",
+    ]],
+    [9, [
+      `The gateway returned 9 images, more than the 4 asked for; the first ${KEPT_PER_ANSWER} are taken, and all are counted.`,
+      `5 of the ${KEPT_PER_ANSWER} images could not be kept; they are billed all the same.`,
+    ]],
+  ])("tells one story of an over-full answer of %i that lost images: the answer's notice claims none kept", (got, said) => {
+    const over = answer({ images: Array.from({ length: got }, () => one) });
+    const lost = Array.from({ length: 5 }, () => new AppError("bad_upstream_response", "The gateway's image link answered 404; the image could not be kept."));
+    expect([...answerNotices(4, over), ...lostNotices(imagesToKeep(4, over.images).length, lost)]).toEqual([
+      ...said,
+      "The gateway's image link answered 404; the image could not be kept.",
+    ]);
   });
 });

@@ -105,6 +105,15 @@ const ID = /^[\x21-\x7e]{1,128}$/;
 
 export const cleanId = (value: unknown): string | null => (typeof value === "string" && ID.test(value.trim()) ? value.trim() : null);
 
+/**
+ * What a task id to follow may look like: it goes into the task route's path, where "." or ".." would be
+ * resolved away and send the query, with the key, to another route of the gateway. Real ids (UUIDs,
+ * `task_...`, `ns:id`) fit easily.
+ */
+const TASK_ID = /^(?!\.+$)[A-Za-z0-9._:-]{1,128}$/;
+
+export const isTaskId = (id: string): boolean => TASK_ID.test(id);
+
 /** Headers a gateway (or the proxy in front of it) names its request id in, most specific first. */
 const REQUEST_ID_HEADERS = ["x-dashscope-request-id", "x-request-id", "x-oneapi-request-id", "request-id", "x-acs-request-id"];
 
@@ -237,6 +246,7 @@ const readNative = (json: object, text: string, ids: UpstreamIds): GatewayAnswer
   // An answer to the task being followed may leave its id out: it is the one asked about.
   const task = withIds.taskId;
   if ((pending || ended) && !task) throw notUnderstood("a task without an id", ids.requestId);
+  if (pending && task && !isTaskId(task)) throw notUnderstood("a malformed task id", ids.requestId);
   if (pending && task) return { kind: "task", status: pending, ...withIds, taskId: task };
   if (ended && task) return { kind: "task_ended", status: ended, code: output.code?.trim() ?? "", message: output.message?.trim() ?? "", ...withIds, taskId: task };
   if (output.code) return { kind: "error", body: text, ...withIds };

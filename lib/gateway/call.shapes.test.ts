@@ -77,12 +77,12 @@ describe("partial and excess answers", () => {
     expect(error.taskId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("more images than asked are all kept and billed", async () => {
+  it("more images than asked are all taken and billed", async () => {
     sim().injectFault({ kind: "over_deliver" });
     const result = await callGateway(target(), options, request({ n: 1 }));
     expect(result.images).toHaveLength(4);
     expect(result.billedImages).toBe(4);
-    expect(result.notices).toEqual(["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."]);
+    expect(result.notices).toEqual(["The gateway returned 4 images, more than the 1 asked for; all are counted."]);
   });
 
   it("more images than any model makes are counted and billed, and only as many as that are kept", async () => {
@@ -91,7 +91,7 @@ describe("partial and excess answers", () => {
     expect(KEPT_PER_ANSWER).toBe(6);
     expect(result.images).toHaveLength(6);
     expect(result.billedImages).toBe(7);
-    expect(result.notices).toEqual(["The gateway returned 7 images, more than the 4 asked for; the first 6 are kept, and all are counted."]);
+    expect(result.notices).toEqual(["The gateway returned 7 images, more than the 4 asked for; the first 6 are taken, and all are counted."]);
   });
 
   it("an unknown shape fails safely, naming the request id", async () => {

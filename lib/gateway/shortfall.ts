@@ -27,13 +27,17 @@ export const KEPT_PER_ANSWER = Math.max(...ALL_MODELS.map((model) => model.n.max
 /** The images of an answer that are kept: every one, up to what was asked or, when more came, `KEPT_PER_ANSWER`. */
 export const imagesToKeep = <Image>(asked: number, images: readonly Image[]): readonly Image[] => images.slice(0, Math.max(asked, KEPT_PER_ANSWER));
 
+/**
+ * What the answer itself fell short of (or went over). Written before its images are fetched, these sentences
+ * say nothing of keeping them: `lostNotices` says what could not be kept, once that is known.
+ */
 export const answerNotices = (asked: number, answer: ImageAnswer): string[] => {
   const got = answer.images.length;
-  const kept = imagesToKeep(asked, answer.images).length;
+  const taken = imagesToKeep(asked, answer.images).length;
   const notices: string[] = [];
   if (got < asked) notices.push(`The gateway returned ${got} of the ${asked} images asked for.`);
-  if (got > asked && kept === got) notices.push(`The gateway returned ${got} images, more than the ${asked} asked for; all are kept and counted.`);
-  if (kept < got) notices.push(`The gateway returned ${got} images, more than the ${asked} asked for; the first ${kept} are kept, and all are counted.`);
+  if (got > asked && taken === got) notices.push(`The gateway returned ${got} images, more than the ${asked} asked for; all are counted.`);
+  if (taken < got) notices.push(`The gateway returned ${got} images, more than the ${asked} asked for; the first ${taken} are taken, and all are counted.`);
   const refused = answer.failed.filter(isModerationCode).length;
   if (refused > 0) notices.push(`Content moderation refused ${refused} of them.`);
   const failed = answer.failed.filter((code) => !isModerationCode(code));
@@ -47,13 +51,13 @@ export const answerNotices = (asked: number, answer: ImageAnswer): string[] => {
 };
 
 /**
- * What could not be kept of an answer's images (a dead link, data that is not an image): how many, said as
- * billed, since the gateway bills every image it returned; then each distinct reason once.
+ * What could not be kept of the images taken from an answer (a dead link, data that is not an image): how
+ * many, said as billed, since the gateway bills every image it returned; then each distinct reason once.
  */
-export const lostNotices = (returned: number, lost: readonly AppError[]): string[] => {
+export const lostNotices = (taken: number, lost: readonly AppError[]): string[] => {
   if (lost.length === 0) return [];
   const reasons = [...new Set(lost.map((error) => error.message))];
-  return [`${lost.length} of the ${returned} images the gateway returned could not be kept; they are billed all the same.`, ...reasons];
+  return [`${lost.length} of the ${taken} images could not be kept; they are billed all the same.`, ...reasons];
 };
 
 /**

@@ -226,6 +226,7 @@ const sentences = async (): Promise<string[]> => {
       "{}",
       JSON.stringify({ output: { task_status: "PENDING" } }),
       JSON.stringify({ output: { task_id: "t", task_status: "SUCCEEDED" } }),
+      JSON.stringify({ output: { task_id: "..", task_status: "PENDING" } }),
     ].map((text) => refusalOf(() => parseGatewayAnswer(text))),
     ...[{ ...EMPTY_ANSWER }, { ...EMPTY_ANSWER, stoppedEarly: ["length"] }].map((answer) => emptyAnswerError(answer, { model: "m", task: "generation" }).message),
     ...(["FAILED", "CANCELED", "UNKNOWN"] as const).map(
@@ -372,5 +373,19 @@ describe("the shared rules' sentences in Chinese", () => {
     expect(zh("The gateway is down.")).toBe("The gateway is down.");
     // A refusal quoting a rule is translated with the rule inside it.
     expect(zh("The request was refused: prompt: Write a prompt first.")).toBe("请求被拒绝：请先填写提示词。");
+  });
+
+  it("tells an over-full answer that lost images as one story, and still reads the sentences older records keep", () => {
+    const over = { ...EMPTY_ANSWER, images: Array.from({ length: 6 }, () => ONE_IMAGE) };
+    const lost = Array.from({ length: 5 }, () => new AppError("bad_upstream_response", "The gateway's image link answered 404; the image could not be kept."));
+    expect([...answerNotices(4, over), ...lostNotices(6, lost)].map(zh)).toEqual([
+      "网关返回了 6 张图片，多于所需的 4 张；全部计入用量。",
+      "6 张图片中有 5 张无法保存；它们照样计费。",
+      "网关的图片链接返回了 404，图片无法保存。",
+    ]);
+    expect(zh(answerNotices(4, { ...EMPTY_ANSWER, images: Array.from({ length: 9 }, () => ONE_IMAGE) })[0] ?? "")).toBe("网关返回了 9 张图片，多于所需的 4 张；只取前 6 张，全部计入用量。");
+    expect(zh("The gateway returned 6 images, more than the 4 asked for; all are kept and counted.")).toBe("网关返回了 6 张图片，多于所需的 4 张；全部计入用量。");
+    expect(zh("The gateway returned 9 images, more than the 4 asked for; the first 6 are kept, and all are counted.")).toBe("网关返回了 9 张图片，多于所需的 4 张；只取前 6 张，全部计入用量。");
+    expect(zh("1 of the 3 images the gateway returned could not be kept; they are billed all the same.")).toBe("3 张图片中有 1 张无法保存；它们照样计费。");
   });
 });

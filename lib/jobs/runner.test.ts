@@ -12,6 +12,8 @@ import { defaultRequest } from "../models/defaults";
 import type { CompareRequest } from "../compare/compare-request";
 import { DEFAULT_GRID } from "../grid/grid-plan";
 import { useSimulatorServer } from "../simulator/test-support";
+import { notUnderstood } from "../gateway/answer";
+import { useScriptedGateway } from "@/test/scripted-gateway";
 import { cancelBeforeDelete, createJobRunner, TOO_LATE_TO_CANCEL, type JobRunner } from "./runner";
 import { SPENDING_OFF } from "./refusals";
 
@@ -19,17 +21,19 @@ import { SPENDING_OFF } from "./refusals";
 
 const KEY = "sk-runner-test-0123456789";
 const current = useSimulatorServer({ apiKey: KEY });
+const scripted = useScriptedGateway();
 let dir: string;
 let storage: Storage;
 let runner: JobRunner;
 
-const gatewayWith = (timeoutMs: number) => async (): Promise<Gateway> => {
-  const target = { baseUrl: current().url, apiKey: KEY };
+const gatewayAt = (origin: () => string, timeoutMs: number) => async (): Promise<Gateway> => {
+  const target = { baseUrl: origin(), apiKey: KEY };
   return {
     generate: (sent, signal, hooks) => callGateway(target, { requestStyle: "native", timeoutMs, pollIntervalsMs: [20, 40], backoffMs: [10, 20] }, sent, signal, hooks),
-    fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin: current().url, ...(signal && { signal }) }),
+    fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin: origin(), ...(signal && { signal }) }),
   };
 };
+const gatewayWith = (timeoutMs: number) => gatewayAt(() => current().url, timeoutMs);
 const gateway = gatewayWith(5000);
 
 const request = (overrides = {}) => ({ ...defaultRequest("wan2.2-t2i-flash"), prompt: "a kitten on grass", width: 640, height: 512, ...overrides });
@@ -247,7 +251,7 @@ describe("every answer shape, and what the gateway said of it", () => {
     expect(done).toMatchObject({
       status: "succeeded",
       billedImages: 3,
-      notices: ["1 of the 3 images the gateway returned could not be kept; they are billed all the same.", reason],
+      notices: ["1 of the 3 images could not be kept; they are billed all the same.", reason],
     });
     expect(done?.images).toHaveLength(2);
     for (const image of done?.images ?? []) expect(await storage.images.read(image.id, "full")).not.toBeNull();
@@ -270,6 +274,43 @@ describe("every answer shape, and what the gateway said of it", () => {
     // Refused once, not asked again and again: an expired link does not come back.
     expect(current().simulator.stats().calls).toBe(1);
     expect(await storage.images.sweep(new Set(), Date.now() + 60_000)).toBe(0);
+  });
+
+  it("an over-full answer that lost images says once what was kept: more came than asked, all counted, and which were lost", async () => {
+    const hostile = createJobRunner({ ...storage, gateway: gatewayAt(() => scripted.url, 5000) });
+    const links = ["/good.png", "/elsewhere", "https://127.0.0.1/a.png", "http://169.254.169.254/latest/meta-data", "/page.html", "/good.png"];
+    scripted.answer({ created: 1, data: links.map((link) => ({ url: link.startsWith("/") ? `${scripted.url}${link}` : link })) });
+    const started = await hostile.start(request({ n: 4 }));
+    await hostile.idle();
+    const done = await storage.store.get(started.id);
+    expect(done).toMatchObject({
+      status: "succeeded",
+      billedImages: 6,
+      notices: [
+        "The gateway returned 6 images, more than the 4 asked for; all are counted.",
+        "4 of the 6 images could not be kept; they are billed all the same.",
+        "The gateway returned an image link the playground will not fetch (it redirects to another host).",
+        "The gateway returned an image link the playground will not fetch (it points into a private network).",
+        "The gateway returned an image link the playground will not fetch (http: is not https).",
+        "The gateway returned something that is not a PNG, JPEG or WebP image.",
+      ],
+    });
+    expect(done?.images).toHaveLength(2);
+  });
+
+  it.each([".", "..", "../.."])("a task id that cannot name a task (%j) fails the generation as an answer not understood, and nothing is asked about it", async (taskId) => {
+    const hostile = createJobRunner({ ...storage, gateway: gatewayAt(() => scripted.url, 5000) });
+    scripted.answer({ output: { task_id: taskId, task_status: "PENDING" } });
+    const started = await hostile.start(request());
+    await hostile.idle();
+    // The call alone: no query (nor cancel) went to whatever path the id would have made of the task route.
+    expect(scripted.requests.map(({ method, path }) => `${method} ${path}`)).toEqual(["POST /v1/images/generations"]);
+    expect(await storage.store.get(started.id)).toMatchObject({
+      status: "failed",
+      error: { code: "bad_upstream_response", message: notUnderstood("a malformed task id", null).message },
+      taskId: null,
+      images: [],
+    });
   });
 
   it("a failure keeps the gateway's request id (and task id) for the user to quote", async () => {
@@ -543,7 +584,7 @@ describe("spend limits", () => {
     current().simulator.injectFault({ kind: "over_deliver" });
     const started = await budget.start(request({ n: 1 }));
     await budget.idle();
-    expect(await storage.store.get(started.id)).toMatchObject({ status: "succeeded", billedImages: 4, notices: ["The gateway returned 4 images, more than the 1 asked for; all are kept and counted."] });
+    expect(await storage.store.get(started.id)).toMatchObject({ status: "succeeded", billedImages: 4, notices: ["The gateway returned 4 images, more than the 1 asked for; all are counted."] });
     expect((await storage.store.get(started.id))?.images).toHaveLength(4);
     expect((await budget.usage()).imagesToday).toBe(4);
   });

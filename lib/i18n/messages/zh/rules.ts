@@ -119,12 +119,14 @@ export const rules: Messages["rules"] = {
     ["^The gateway no longer knows the task \\(task ids expire after 24 hours\\), so whether it made any image cannot be told\\. Try again\\.$", "网关已查不到这个任务（任务 ID 在 24 小时后失效），无法得知它是否生成了图片。请重试。"],
     ["^The gateway returned (?<got>\\d+) of the (?<asked>\\d+) images asked for\\.$", "网关只返回了所需 {asked} 张图片中的 {got} 张。"],
     ["^It was stopped after the gateway had answered: the images it billed are kept\\.$", "网关已经作答后才被停止：已计费的图片都保留了下来。"],
-    ["^The gateway returned (?<got>\\d+) images, more than the (?<asked>\\d+) asked for; all are kept and counted\\.$", "网关返回了 {got} 张图片，多于所需的 {asked} 张；全部保存并计入用量。"],
-    ["^The gateway returned (?<got>\\d+) images, more than the (?<asked>\\d+) asked for; the first (?<kept>\\d+) are kept, and all are counted\\.$", "网关返回了 {got} 张图片，多于所需的 {asked} 张；只保存前 {kept} 张，全部计入用量。"],
+    // Here and in the sentence of images lost, the optional words are those of records written before the keeping of
+    // an over-full answer's images was left to that sentence alone.
+    ["^The gateway returned (?<got>\\d+) images, more than the (?<asked>\\d+) asked for; all are (?:kept and )?counted\\.$", "网关返回了 {got} 张图片，多于所需的 {asked} 张；全部计入用量。"],
+    ["^The gateway returned (?<got>\\d+) images, more than the (?<asked>\\d+) asked for; the first (?<taken>\\d+) are (?:kept|taken), and all are counted\\.$", "网关返回了 {got} 张图片，多于所需的 {asked} 张；只取前 {taken} 张，全部计入用量。"],
     ["^Content moderation refused (?<n>\\d+) of them\\.$", "其中 {n} 张被内容审核拒绝。"],
     ["^(?<n>\\d+) failed at the gateway \\((?<codes>[^)]+)\\)\\.$", "其中 {n} 张在网关端失败（{codes}）。"],
     ["^(?<n>\\d+) came with a link or data that cannot be read and could not be kept\\.$", "其中 {n} 张的链接或数据无法读取，无法保存。"],
-    ["^(?<n>\\d+) of the (?<returned>\\d+) images the gateway returned could not be kept; they are billed all the same\\.$", "网关返回的 {returned} 张图片中有 {n} 张无法保存；它们照样计费。"],
+    ["^(?<n>\\d+) of the (?<taken>\\d+) images (?:the gateway returned )?could not be kept; they are billed all the same\\.$", "{taken} 张图片中有 {n} 张无法保存；它们照样计费。"],
     ["^The image store could not be reached \\(or refused the write\\), so images the gateway returned could not be kept, though they are billed\\. Whoever runs the playground should check the image store; trying again is billed again\\.$", "无法连接图片存储（或存储拒绝写入），网关返回的图片没能保存，但已经计费。请运行本站的人检查图片存储；重试会再次计费。"],
     ["^The model stopped early \\(finish reason: (?<reasons>[^)]+)\\)\\.$", "模型提前停止了（结束原因：{reasons}）。"],
     ["^The gateway returned something that is not a PNG, JPEG or WebP image\\.$", "网关返回的不是 PNG、JPEG 或 WebP 图片。"],
@@ -358,6 +360,7 @@ export const rules: Messages["rules"] = {
       "a finished task without results": "任务已完成却没有结果",
       "no usable image": "没有可用的图片",
       "the model stopped early": "模型提前停止",
+      "a malformed task id": "任务 ID 格式不正确",
     },
     // A blind comparison's column, as the server names it in a failure before the reveal.
     model: { "Model A": "模型 A", "Model B": "模型 B", "Model C": "模型 C", "Model D": "模型 D" },
