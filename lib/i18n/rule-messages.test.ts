@@ -26,7 +26,8 @@ import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRu
 import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
 import { parseGenerateRequest, parseWith, REQUEST_REFUSED } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
-import { SLOW_UPLOAD, createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit, newVoterRefusal } from "../limits/rate-limit";
+import { createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit, newVoterRefusal, type ClientKey, type Slots } from "../limits/rate-limit";
+import { arrivalRefusal } from "../limits/upload-arrival";
 import { clientInputStorageFull, inputStorageFull } from "../edit/record-input";
 import { hostRefused } from "../access/allowed-host";
 import { BLIND_WATERMARK, compareRequestSchema, DEFAULT_COMPARE, planComparison, type CompareRequest } from "../compare/compare-request";
@@ -78,6 +79,12 @@ const GATEWAY_CODES = ["DataInspectionFailed", "Arrearage", "InvalidApiKey", "Ac
 
 /** The message a refusal carries, or "" when nothing was refused. */
 const refusal = (act: () => Promise<void>): Promise<string> => act().then(() => "", (error: unknown) => (error instanceof Error ? error.message : String(error)));
+
+/** The refusal of a second upload arriving from one address, under these sessions. */
+const twoArriving = (take: Slots<ClientKey>, sessions: readonly [string | null, string | null]): Promise<string> =>
+  refusal(async () => {
+    for (const session of sessions) await take({ session, address: "address:a" });
+  });
 
 /** The refusal of a JSON body cut short ("{"), sent with these headers. */
 const bodyRefusal = (headers: Record<string, string>): Promise<string> =>
@@ -289,16 +296,16 @@ const sentences = async (): Promise<string[]> => {
     inputStorageFull(0, 1024 * 1024, 1_500_000).message,
     ...(["sign-in", "address"] as const).map((by) => clientInputStorageFull(by, 600_000, 1024 * 1024, 500_000).message),
     clientInputStorageFull("address", 0, 1024 * 1024, 1_500_000).message,
-    ...(await Promise.all(
-      [() => createDecodeSlots(1, 0), () => createArrivalSlots(1, 2), () => createArrivalSlots(2, 1)].map((create) =>
-        refusal(async () => {
-          const take = create();
-          await take("a");
-          await take("a");
-        }),
-      ),
-    )),
-    SLOW_UPLOAD,
+    await refusal(async () => {
+      const take = createDecodeSlots(1, 0);
+      await take();
+      await take();
+    }),
+    // Everyone's, one client's, and one address's by its sessions together.
+    await twoArriving(createArrivalSlots(1, 2), [null, null]),
+    await twoArriving(createArrivalSlots(2, 1), [null, null]),
+    await twoArriving(createArrivalSlots(8, 1, 1), ["session:a", "session:b"]),
+    ...(["total", "slow", "silent"] as const).map((shortfall) => arrivalRefusal(shortfall).message),
     hostRefused("rebind.attacker.test:3000").message,
     ...(await bothRefusals(createCheckLimit)),
     ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),

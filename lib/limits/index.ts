@@ -36,7 +36,7 @@ export const getCheckLimit: () => Promise<RateLimit> = processSingleton("check-l
 export const getDecodeSlots: () => Promise<Slots> = processSingleton("decode-slots", async () => createDecodeSlots());
 
 /** This process's slots for uploads whose bodies are still arriving: they bound its memory, so they are not shared. */
-export const getArrivalSlots: () => Promise<Slots> = processSingleton("arrival-slots", async () => createArrivalSlots());
+export const getArrivalSlots: () => Promise<Slots<ClientKey>> = processSingleton("arrival-slots", async () => createArrivalSlots());
 
 /** This process's slot for building a slide deck: it bounds its own memory, so it is not shared. */
 export const getDeckSlots: () => Promise<Slots> = processSingleton("deck-slots", async () => createDeckSlots());

@@ -2,7 +2,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { CLIENT_ADDRESS_HEADER } from "../access/client-address";
-import { clientKey, createDeckSlots, createGenerationAddressLimit, createGenerationRateLimit, createSlots, inSlot, newVoterRefusal, perClient, withTurns, type Counters } from "./rate-limit";
+import { clientKey, createArrivalSlots, createDeckSlots, createGenerationAddressLimit, createGenerationRateLimit, createSlots, inSlot, newVoterRefusal, perClient, withTurns, type Counters } from "./rate-limit";
 
 describe("generation rate limit", () => {
   it("admits exactly N per minute per client, then says how long to wait", async () => {
@@ -270,7 +270,8 @@ describe("limits shared by instances on PostgreSQL", () => {
 
 describe("slots for heavy work", () => {
   it("hands a freed slot to the one waiting longest, refuses one that waited too long, and counts a client's own", async () => {
-    const slots = createSlots(1, () => new AppError("busy", "full"), { waitMs: 200, perKey: 1, keyRefusal: () => new AppError("busy", "yours") });
+    const yours = { most: 1, refusal: () => new AppError("busy", "yours") };
+    const slots = createSlots(1, () => new AppError("busy", "full"), { waitMs: 200, caps: (key: string) => [[yours, key]] });
     const first = await slots("a");
     const order: string[] = [];
     const second = slots("b").then((release) => (order.push("b"), release));
@@ -288,6 +289,39 @@ describe("slots for heavy work", () => {
     const next = await slots("d");
     await expect(slots("e")).rejects.toThrow("full");
     next();
+  });
+});
+
+describe("the slots for uploads arriving at once", () => {
+  const refusedFor = (take: Promise<unknown>) => take.then(() => "taken", (error: unknown) => (error instanceof AppError ? error.message : String(error)));
+
+  it("holds one address to half of them however many sessions it signs in, and each session to its own 2", async () => {
+    const take = createArrivalSlots();
+    const from = (session: string, address = "address:office") => take({ session, address });
+    const held = [await from("session:1"), await from("session:1")];
+    expect(await refusedFor(from("session:1"))).toBe("2 of your input images are still arriving, the most at once from one client. Wait for them, then try again.");
+    held.push(await from("session:2"), await from("session:2"));
+    // A fresh sign-in at the same address gets no place of its own past the address's share.
+    const refused = await from("session:3").catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      code: "busy",
+      retryAfterSeconds: 5,
+      message: "4 input images are already arriving from your address, the most at once from one address, by everyone signed in there together. Try again in a few seconds.",
+    });
+    // Anyone elsewhere takes the other half; only then are all 8 taken.
+    for (const session of ["session:a", "session:a", "session:b", "session:b"]) held.push(await from(session, "address:elsewhere"));
+    expect(await refusedFor(from("session:c", "address:third"))).toBe("8 input images are arriving right now, the most at once here. Try again in a few seconds.");
+    // A place freed is the address's again, and the session refused before may take it.
+    held[0]?.();
+    expect(await refusedFor(from("session:3"))).toBe("taken");
+  });
+
+  it("counts a client without a gate by its address, at one client's 2", async () => {
+    const take = createArrivalSlots();
+    await take({ session: null, address: "address:a" });
+    await take({ session: null, address: "address:a" });
+    expect(await refusedFor(take({ session: null, address: "address:a" }))).toContain("2 of your input images are still arriving");
+    expect(await refusedFor(take({ session: null, address: "address:b" }))).toBe("taken");
   });
 });
 

@@ -122,16 +122,23 @@ const allOf = <Key>(parts: (key: Key) => ReadonlyArray<readonly [RateLimit, stri
 export type ClientKey = { readonly session: string | null; readonly address: string };
 
 /**
- * A per-client limit that signing in again does not renew: a signed-in client's turn counts against its
+ * What a client counts against so that signing in again renews nothing: a signed-in client counts against its
  * session and its address, all or nothing. The session alone would start afresh at every sign-in, and the
  * address alone at every change of network. The address has its own, larger count (`byAddress`), so people
  * behind one office's address are not held to one person's; without a gate the address is all that tells
- * clients apart, and it counts at the client's size. A set larger than a client's minute takes that minute
- * and as much of its address's, not the whole of the address's: one person's grid does not hold up the
- * colleagues behind the same address.
+ * clients apart, and it counts at the client's size.
  */
-export const perClient = (byClient: CountedLimit, byAddress: RateLimit): RateLimit<ClientKey> =>
-  allOf(({ session, address }) => (session === null ? [[byClient, address]] : [[byClient, session], [byAddress, address]]), byClient.perWindow);
+const clientParts =
+  <Part>(byClient: Part, byAddress: Part) =>
+  ({ session, address }: ClientKey): ReadonlyArray<readonly [Part, string]> =>
+    session === null ? [[byClient, address]] : [[byClient, session], [byAddress, address]];
+
+/**
+ * A per-client limit that signing in again does not renew (`clientParts`). A set larger than a client's minute
+ * takes that minute and as much of its address's, not the whole of the address's: one person's grid does not
+ * hold up the colleagues behind the same address.
+ */
+export const perClient = (byClient: CountedLimit, byAddress: RateLimit): RateLimit<ClientKey> => allOf(clientParts<RateLimit>(byClient, byAddress), byClient.perWindow);
 
 /**
  * Counts generations, not requests: a comparison of 4 models takes 4 (`points`). A set larger than a minute's
@@ -204,26 +211,40 @@ export const clientKey = (request: Request, sessionId: string | null): ClientKey
 
 /**
  * One key for a client: the session when signed in, else the address. For what is counted per client under a
- * ceiling for everyone no higher than a few people's worth (connection checks, uploads arriving at once): an
- * address's own count, sized for a few people, would never be the one that binds.
+ * ceiling for everyone no higher than a few people's worth (connection checks, an input's share of the room):
+ * an address's own count, sized for a few people, would never be the one that binds.
  */
 export const sessionOrAddress = ({ session, address }: ClientKey): string => session ?? address;
 
-/** Takes a slot (for `key`, when slots are counted per client too); answers the function that frees it. */
-export type Slots = (key?: string) => Promise<() => void>;
+/** Takes a slot (held against `key`'s caps, when slots are counted per client too); answers the function that frees it. */
+export type Slots<Key = never> = (key?: Key) => Promise<() => void>;
+
+/** The most slots one key may hold at once, refused at once past that. */
+export type SlotCap = { readonly most: number; readonly refusal: () => AppError };
 
 /**
  * At most `limit` of some heavy work at once (an upload's body in memory, a decode's tens of MB of pixels).
- * Past it a request waits up to `waitMs` for a slot to free, in turn, then is refused; one client holds at
- * most `perKey` at once, refused at once past that.
+ * Past it a request waits up to `waitMs` for a slot to free, in turn, then is refused. A key's slot is held
+ * against each of the caps `caps` names for it (each under its own key, as `allOf` counts turns), and refused
+ * at once by the first that is full.
  */
-export const createSlots = (
+export const createSlots = <Key = never>(
   limit: number,
   refusal: () => AppError,
-  { waitMs = 0, perKey = Number.POSITIVE_INFINITY, keyRefusal = refusal }: { waitMs?: number; perKey?: number; keyRefusal?: () => AppError } = {},
-): Slots => {
+  { waitMs = 0, caps = () => [] }: { waitMs?: number; caps?: (key: Key) => ReadonlyArray<readonly [SlotCap, string]> } = {},
+): Slots<Key> => {
   let taken = 0;
-  const byKey = new Map<string, number>();
+  const held = new Map<SlotCap, Map<string, number>>();
+  const count = (cap: SlotCap, one: string) => held.get(cap)?.get(one) ?? 0;
+  const add = (holds: ReadonlyArray<readonly [SlotCap, string]>, change: number) => {
+    for (const [cap, one] of holds) {
+      const counts = held.get(cap) ?? new Map<string, number>();
+      const next = count(cap, one) + change;
+      if (next > 0) counts.set(one, next);
+      else counts.delete(one);
+      held.set(cap, counts);
+    }
+  };
   const waiting: Array<() => void> = [];
   // A slot freed goes straight to the one waiting longest.
   const free = () => {
@@ -231,19 +252,16 @@ export const createSlots = (
     if (next) next();
     else taken--;
   };
-  const forget = (key: string | undefined) => {
-    if (key === undefined) return;
-    const left = (byKey.get(key) ?? 1) - 1;
-    if (left > 0) byKey.set(key, left);
-    else byKey.delete(key);
-  };
   return async (key) => {
-    if (key !== undefined && (byKey.get(key) ?? 0) >= perKey) throw keyRefusal();
+    const holds = key === undefined ? [] : caps(key);
+    const full = holds.find(([cap, one]) => count(cap, one) >= cap.most);
+    if (full) throw full[0].refusal();
     // Counted for its client while it waits too: one client cannot queue past its cap.
-    if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    add(holds, 1);
+    const forget = () => add(holds, -1);
     if (taken < limit) taken++;
     else if (waitMs <= 0) {
-      forget(key);
+      forget();
       throw refusal();
     } else
       await new Promise<void>((resolve, reject) => {
@@ -253,7 +271,7 @@ export const createSlots = (
         };
         const timer = setTimeout(() => {
           waiting.splice(waiting.indexOf(turn), 1);
-          forget(key);
+          forget();
           reject(refusal());
         }, waitMs);
         waiting.push(turn);
@@ -262,14 +280,14 @@ export const createSlots = (
     return () => {
       if (released) return;
       released = true;
-      forget(key);
+      forget();
       free();
     };
   };
 };
 
 /** Does the work in one of these slots, freeing it however the work ends. */
-export const inSlot = async <T>(slots: Slots, key: string | undefined, work: () => Promise<T>): Promise<T> => {
+export const inSlot = async <Key, T>(slots: Slots<Key>, key: Key | undefined, work: () => Promise<T>): Promise<T> => {
   const release = await slots(key);
   try {
     return await work();
@@ -278,21 +296,28 @@ export const inSlot = async <T>(slots: Slots, key: string | undefined, work: () 
   }
 };
 
-/** How long an upload's body may take to arrive: a minute and more for 10 MB on a phone's weak uplink. */
-export const UPLOAD_ARRIVAL_MS = 120_000;
-
-export const SLOW_UPLOAD = `The image did not finish arriving within ${UPLOAD_ARRIVAL_MS / 1000} seconds. Try again on a faster connection, or with a smaller file.`;
-
 /**
  * Uploads arriving at once, at their senders' pace (a phone's weak uplink takes a minute for 10 MB): their
- * bodies are held in memory, so they are bounded, well past the decodes, and at most 2 from one client, so
- * one client's stalled uploads do not hold them all.
+ * bodies are held in memory, so they are bounded, well past the decodes. One client holds at most 2, and one
+ * address at most half of them however often it signs in (`clientParts`), so no one takes them all; an upload
+ * not really arriving is dropped too (lib/limits/upload-arrival.ts), so a stalled one holds its place briefly.
  */
-export const createArrivalSlots = (limit = 8, perClient = 2) =>
-  createSlots(limit, () => new AppError("busy", `${limit} input images are arriving right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 5 }), {
-    perKey: perClient,
-    keyRefusal: () => new AppError("busy", `${perClient} of your input images are still arriving, the most at once from one client. Wait for them, then try again.`, { retryAfterSeconds: 5 }),
+export const createArrivalSlots = (limit = 8, perClient = 2, perAddress = Math.max(1, Math.floor(limit / 2))): Slots<ClientKey> => {
+  const byClient: SlotCap = {
+    most: perClient,
+    refusal: () => new AppError("busy", `${perClient} of your input images are still arriving, the most at once from one client. Wait for them, then try again.`, { retryAfterSeconds: 5 }),
+  };
+  const byAddress: SlotCap = {
+    most: perAddress,
+    refusal: () =>
+      new AppError("busy", `${perAddress} input images are already arriving from your address, the most at once from one address, by everyone signed in there together. Try again in a few seconds.`, {
+        retryAfterSeconds: 5,
+      }),
+  };
+  return createSlots(limit, () => new AppError("busy", `${limit} input images are arriving right now, the most at once here. Try again in a few seconds.`, { retryAfterSeconds: 5 }), {
+    caps: clientParts(byClient, byAddress),
   });
+};
 
 /**
  * Uploads checked and decoded at once: as many as the machine has cores to decode them with. A body already

@@ -8,7 +8,8 @@ import { json } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import { getAccess } from "@/lib/access/gate";
 import { getArrivalSlots, getDecodeSlots, getUploadLimit } from "@/lib/limits";
-import { clientKey, inSlot, sessionOrAddress, SLOW_UPLOAD, UPLOAD_ARRIVAL_MS, withTurns } from "@/lib/limits/rate-limit";
+import { clientKey, inSlot, sessionOrAddress, withTurns } from "@/lib/limits/rate-limit";
+import { watchArrival } from "@/lib/limits/upload-arrival";
 import { ANY_EDIT_INPUT } from "@/lib/models/edit-models";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,7 @@ export function POST(request: Request): Promise<Response> {
     return withTurns(await getUploadLimit(), client, 1, async () => {
       const [history, { config }] = await Promise.all([getHistory(), getAccess()]);
       const storage = { ...history, maxInputBytes: config.maxInputBytes, maxClientInputBytes: config.maxClientInputBytes };
-      // Its share of the inputs' room is counted as the client's uploads at once are: by its session, or its address.
+      // Its share of the inputs' room is counted by its session, or its address without a gate (`sessionOrAddress`).
       const uploader: InputClient = { key: sessionOrAddress(client), by: client.session === null ? "address" : "sign-in" };
       if (/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
         const parsed = fromResultSchema.safeParse(await readJsonBody(request, 1024));
@@ -36,10 +37,9 @@ export function POST(request: Request): Promise<Response> {
       if (Number(request.headers.get("content-length") ?? "0") > ANY_EDIT_INPUT.maxBytes) throw inputTooLarge();
       // Taken before the body is read: the slot bounds the memory of the bodies arriving. The decode's slot
       // is taken once the bytes are all here, so a slow sender holds up no one else's check.
-      return inSlot(await getArrivalSlots(), sessionOrAddress(client), async () => {
-        const bytes = await readBytesCapped(request.body, ANY_EDIT_INPUT.maxBytes, inputTooLarge, AbortSignal.timeout(UPLOAD_ARRIVAL_MS)).catch((error: unknown) => {
-          throw error instanceof DOMException && error.name === "TimeoutError" ? new AppError("timeout", SLOW_UPLOAD) : error;
-        });
+      return inSlot(await getArrivalSlots(), client, async () => {
+        const arrival = request.body && watchArrival(request.body);
+        const bytes = await readBytesCapped(arrival?.body ?? null, ANY_EDIT_INPUT.maxBytes, inputTooLarge, arrival?.signal).finally(() => arrival?.stop());
         if (bytes.length === 0) throw new AppError("invalid_request", "No image arrived: send the image's bytes as the request body.");
         return json(await inSlot(await getDecodeSlots(), undefined, () => recordUpload(storage, uploader, bytes)), 201);
       });
