@@ -1,7 +1,8 @@
 // What the two commands need before they can run: npm's packages (both), and for the tests, Debian's.
 // The tests drive real programs from Debian's packages: Chromium (Playwright cannot download its own browsers
 // here), PostgreSQL (a throwaway cluster per run), OpenStack Swift with memcached (a real S3-compatible
-// server per run) and LibreOffice Impress with poppler and a CJK font (slide decks opened as a reader would). Installed on demand when running as root (as CI does);
+// server per run), LibreOffice Impress with poppler and a CJK font (slide decks opened as a reader would) and
+// Info-ZIP's unzip (zips' file names read back as Linux reads them). Installed on demand when running as root (as CI does);
 // otherwise the message says what to install.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -24,6 +25,7 @@ const NEEDED = [
     packages: ["libreoffice-impress", "poppler-utils", "fonts-wqy-microhei"],
     present: () => ["/usr/bin/soffice", "/usr/bin/pdftotext", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"].every((path) => existsSync(path)),
   },
+  { what: "Info-ZIP's unzip", packages: ["unzip"], present: () => existsSync("/usr/bin/unzip") },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { defaultRequest } from "../models/defaults";
 import { getModel, MODELS } from "../models/registry";
 import { BATCH_MAX_BYTES, BATCH_NAME_MAX, rowProblems, toBatchRequest, batchRequestSchema } from "./batch-request";
 import { BATCH_LIMITS, batchSwitches, batchToCsv, rowsFromCsv, rowsFromLines, type BatchDefaults } from "./batch-rows";
@@ -196,6 +197,12 @@ describe("a batch's rows", () => {
       ["=a formula-like title", "-people"],
       ["'plain quote", ""],
     ]);
+  });
+
+  it("reads back a results file's prompt that starts with a tab as it ran, the guard's ' not billed as part of it", () => {
+    const generation = generationView({ id: "g", status: "failed", request: { ...defaultRequest("qwen-image"), prompt: "\ttabbed start" } });
+    const [row] = rowsFromCsv(toCsv(resultTable(resultLines([{ name: "line 1", generation }], "http://playground.test"))), DEFAULTS);
+    expect(row?.request.prompt).toBe("\ttabbed start");
   });
 
   it("property: every non-blank line is one row, in order, with its line number", () => {

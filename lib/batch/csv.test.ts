@@ -28,8 +28,16 @@ describe("CSV", () => {
     expect(toCsv([["prompt", "n"], ["a, b", 1], ["=HYPERLINK(1)", null]])).toBe('\ufeffprompt,n\r\n"a, b",1\r\n\'=HYPERLINK(1),\r\n');
   });
 
+  it("gives back a prompt starting with a tab or a carriage return without the ' that guarded it", () => {
+    for (const prompt of ["\ttabbed start", "\rreturned start", "'\tquoted tab"]) {
+      const [row] = parseCsv(toCsv([["x", prompt]]));
+      expect(row?.cells.map(unguardCell)).toEqual(["x", prompt]);
+    }
+  });
+
   it("property: a cell written for a spreadsheet or for the app reads back as it was once its guard is taken off", () => {
-    const cell = fc.string({ unit: fc.constantFrom("'", "=", "+", "-", "@", "a", " ", ",", '"') });
+    // Every character a guard is about, among any others.
+    const cell = fc.string({ unit: fc.oneof(fc.constantFrom("'", "=", "+", "-", "@", "\t", "\r", "\n", " ", ",", '"'), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })) });
     fc.assert(
       fc.property(fc.array(cell, { minLength: 1, maxLength: 4 }), fc.boolean(), (cells, spreadsheet) => {
         // Led by a plain cell: a row of one empty cell is a blank line, which a CSV cannot tell apart.

@@ -66,18 +66,23 @@ export const parseCsv = (text: string): CsvRow[] => {
   return rows;
 };
 
+/** How a cell a spreadsheet may run as a formula starts: its sign (=, +, -, @), or a tab or CR it may skip to find one. */
+const FORMULA_START = /[=+\-@\t\r]/.source;
+const FORMULA = new RegExp(`^'*${FORMULA_START}`);
+const GUARDED = new RegExp(`^'+${FORMULA_START}`);
+
 /**
  * A cell as a spreadsheet may read it safely: quoted when it holds a comma, quote or line break, and with a
- * leading ' when it starts like a formula (=, +, -, @), which a spreadsheet would otherwise run.
+ * leading ' when it starts like a formula, which a spreadsheet would otherwise run.
  */
 const cellText = (value: string, spreadsheet: boolean): string => {
-  // A ' already before a formula's sign gets one more, so `unguardCell` gives the text back as it was.
-  const safe = (spreadsheet ? /^'*[=+\-@\t\r]/ : /^'+[=+\-@]/).test(value) ? `'${value}` : value;
+  // A ' already before a formula's start gets one more, so `unguardCell` gives the text back as it was.
+  const safe = (spreadsheet ? FORMULA : GUARDED).test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** A cell as it was written, without the ' that guarded a formula's sign (put by `toCsv` or a spreadsheet). */
-export const unguardCell = (text: string): string => (/^'+[=+\-@]/.test(text) ? text.slice(1) : text);
+/** A cell as it was written, without the ' that guarded a formula's start (put by `toCsv` or a spreadsheet). */
+export const unguardCell = (text: string): string => (GUARDED.test(text) ? text.slice(1) : text);
 
 /**
  * Rows as CSV text, CRLF-separated as RFC 4180 says. For a spreadsheet (the default), with a byte-order mark so

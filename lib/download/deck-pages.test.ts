@@ -7,6 +7,7 @@ import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import type { DeckPage } from "./deck";
 import { historyDeckPages } from "./deck-pages";
+import { numbered } from "./numbered-item";
 import { generationView } from "@/test/generation-view";
 
 const image = (id: string, revisedPrompt: string) => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
@@ -35,7 +36,7 @@ const table = (pages: readonly DeckPage[]) => pages.flatMap((page) => (page.kind
 
 describe("a deck of history items", () => {
   it("says a blind comparison's revised prompts wait for the reveal, rather than that none came back", () => {
-    const [slide] = pictures(historyDeckPages([comparison(true)], "en", 300).pages);
+    const [slide] = pictures(historyDeckPages(numbered([comparison(true)]), "en", 300).pages);
     expect(slide?.panels.map((panel) => [panel.label, panel.detail.lead, panel.detail.text])).toEqual([
       ["Model A", "Revised prompt: ", "hidden until the reveal"],
       ["Model B", "Revised prompt: ", "hidden until the reveal"],
@@ -43,19 +44,19 @@ describe("a deck of history items", () => {
     expect(slide?.notes).toContain("Model A · Revised prompt: hidden until the reveal");
     expect(slide?.notes).not.toMatch(/No revised prompt|rewritten by/);
     // Revealed, or in the open, each has its own.
-    const [open] = pictures(historyDeckPages([comparison(false)], "en", 300).pages);
+    const [open] = pictures(historyDeckPages(numbered([comparison(false)]), "en", 300).pages);
     expect(open?.panels.map((panel) => panel.detail.text)).toEqual(["A paper lantern, rewritten by Qwen", "A paper lantern, rewritten by Wan"]);
   });
 
   it("names a blind comparison's columns in its settings by letter, and once revealed by letter and model", () => {
-    const models = (item: ComparisonView) => table(historyDeckPages([item], "en", 300).pages)?.rows.map((row) => row[1]);
+    const models = (item: ComparisonView) => table(historyDeckPages(numbered([item]), "en", 300).pages)?.rows.map((row) => row[1]);
     expect(models(comparison(true))).toEqual(["Model A", "Model B"]);
     expect(models({ ...comparison(true), revealed: true })).toEqual(["A · Qwen-Image", "B · Wan 2.6"]);
     expect(models(comparison(false))).toEqual(["Qwen-Image", "Wan 2.6"]);
   });
 
   it("writes its captions' separator in the interface's language", () => {
-    const { pages } = historyDeckPages([made("g", "wan2.6-t2i", "", "模糊")], "zh", 300);
+    const { pages } = historyDeckPages(numbered([made("g", "wan2.6-t2i", "", "模糊")]), "zh", 300);
     const [slide] = pictures(pages);
     expect(slide?.panels[0]?.detail).toEqual({ lead: "改写后的提示词：", text: "未返回改写后的提示词。" });
     expect(slide?.notes.split("\n\n")).toEqual(["提示词：a paper lantern", "反向提示词：模糊", "Wan 2.6 · 改写后的提示词：未返回改写后的提示词。"]);
@@ -63,7 +64,7 @@ describe("a deck of history items", () => {
   });
 
   it("holds each negative prompt: in the notes (once when the panels share it) and in the settings table", () => {
-    const { pages } = historyDeckPages([comparison(false, "blurry, low quality"), made("g", "wan2.6-t2i", "")], "en", 300);
+    const { pages } = historyDeckPages(numbered([comparison(false, "blurry, low quality"), made("g", "wan2.6-t2i", "")]), "en", 300);
     const [compared, single] = pictures(pages);
     expect(compared?.notes.split("\n\n").filter((line) => line.includes("Negative prompt"))).toEqual(["Negative prompt: blurry, low quality"]);
     expect(single?.notes).not.toContain("Negative prompt");
@@ -80,7 +81,7 @@ describe("a deck of history items", () => {
     const request: GridRequest = { ...DEFAULT_GRID, prompt: "a fox", axes: [{ type: "negative", values: ["", "blurry"] }] };
     const columns = planGrid(request, 1).cells.map((cell, index) => ({ generation: { ...made(`g${index}`, "wan2.6-t2i", ""), request: cell.request }, notes: [] }));
     const grid: ComparisonView = { kind: "comparison", id: "grid", createdAt: 0, request, seed: 1, starred: false, revealed: false, columns };
-    const [slide] = pictures(historyDeckPages([grid], "en", 300).pages);
+    const [slide] = pictures(historyDeckPages(numbered([grid]), "en", 300).pages);
     expect(slide?.notes.split("\n\n")).toEqual([
       "Prompt: a fox",
       "Negative prompt: (none) · Revised prompt: No revised prompt returned.",

@@ -1,6 +1,5 @@
 import { columnLabel, isHidden } from "../compare/column-label";
 import { isModelComparison } from "../generation/set-kind";
-import type { HistoryItem } from "../generation/view";
 import { requestSize } from "../generation/request-size";
 import { clientItem } from "../history/client-view";
 import type { Locale } from "../i18n/locale";
@@ -11,6 +10,7 @@ import { formatSize } from "../models/size-rules";
 import { buildSlides, type Slide } from "../present/slides";
 import type { DeckPage } from "./deck";
 import { deckContents } from "./image-cap";
+import type { NumberedItem } from "./numbered-item";
 
 type PicturesPage = Extract<DeckPage, { kind: "pictures" }>;
 type Words = (typeof MESSAGES)[Locale]["sets"]["slides"];
@@ -20,14 +20,14 @@ type Words = (typeof MESSAGES)[Locale]["sets"]["slides"];
  * presentation shows them: an unrevealed blind comparison under its letters), within the deck's cap on
  * pictures, then the settings of every item those slides show. `leftOut`: the pictures past the cap.
  */
-export const historyDeckPages = (items: readonly HistoryItem[], locale: Locale, maxImages: number): { pages: DeckPage[]; leftOut: number } => {
+export const historyDeckPages = (items: readonly NumberedItem[], locale: Locale, maxImages: number): { pages: DeckPage[]; leftOut: number } => {
   const messages = MESSAGES[locale];
   const words = messages.sets.slides;
   const ruleText = (message: string) => nameModels(translateRuleMessage(message, messages.rules));
   const slideWords = { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values };
   const { slides, tabled, leftOut } = deckContents(
-    items.map(clientItem),
-    (item) => buildSlides([item], slideWords).map((slide) => picturesPage(slide, words, item.kind === "comparison" && isHidden(item))),
+    items.map(({ item, number }) => ({ item: clientItem(item), number })),
+    ({ item }) => buildSlides([item], slideWords).map((slide) => picturesPage(slide, words, item.kind === "comparison" && isHidden(item))),
     maxImages,
   );
   const onOff = (value: boolean) => (value ? words.on : words.off);
@@ -57,19 +57,22 @@ const picturesPage = (slide: Slide, words: Words, hidden: boolean): PicturesPage
   };
 };
 
-/** One line per generation shown: what it is called, its model (or letter), size, seed, images, options and negative prompt. */
+/**
+ * One line per generation shown: its item's number (and column's), its model (or letter), size, seed, images,
+ * options and negative prompt.
+ */
 const settingsRows = (
-  items: readonly HistoryItem[],
+  items: readonly NumberedItem[],
   words: { hidden: string; blindModel: string; onOff: (value: boolean) => string },
 ): string[][] =>
-  items.flatMap((item, index) => {
+  items.flatMap(({ item, number }) => {
     const generations = item.kind === "generation" ? [item] : item.columns.map(({ generation }) => generation);
     const hidden = item.kind === "comparison" && isHidden(item);
     return generations.map((generation, column) => {
       const { request } = generation;
       const model = item.kind === "comparison" && isModelComparison(item) ? columnLabel(item, column, words.blindModel) : nameModels(request.model);
       return [
-        generations.length > 1 ? `${index + 1}.${column + 1}` : `${index + 1}`,
+        generations.length > 1 ? `${number}.${column + 1}` : `${number}`,
         model,
         hidden ? words.hidden : formatSize(requestSize(request)),
         String(generation.seed ?? request.seed ?? ""),

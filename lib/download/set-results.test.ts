@@ -5,7 +5,9 @@ import type { ComparisonView, GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
-import { resultLines, setEntries, zipImageName } from "./set-results";
+import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
+import type { GridRequest } from "../grid/grid-request";
+import { captionWords, resultLines, setEntries, zipImageName } from "./set-results";
 
 describe("the names of a zip's images", () => {
   it("sort in the set's order however many generations it has, past 999 too", () => {
@@ -59,5 +61,24 @@ describe("a comparison's columns in its files (the CSV, the zip, the contact she
       ["Qwen-Image", "images/001_qwen-image_seed3_a-paper-lantern.png"],
       ["Wan 2.6", "images/002_wan2.6-t2i_seed3_a-paper-lantern.png"],
     ]);
+  });
+});
+
+describe("a grid's cells named in its files", () => {
+  const request: GridRequest = { ...DEFAULT_GRID, prompt: "一只红色的狐狸在雪地里 a red fox in snow", axes: [{ type: "model", values: ["wan2.6-t2i"] }, { type: "seed", values: [7] }] };
+  const grid: ComparisonView = {
+    kind: "comparison",
+    id: "grid",
+    createdAt: 0,
+    request,
+    seed: 7,
+    starred: false,
+    revealed: false,
+    columns: planGrid(request, 7).cells.map((cell, index) => ({ generation: { ...generationView({ id: `g${index}`, seed: 7 }), request: cell.request }, notes: [] })),
+  };
+
+  it("in English in the CSV and the zip, whose names outlive the page, and in the reader's language on a contact sheet", () => {
+    expect(setEntries(grid).map((entry) => entry.name)).toEqual(["Model: Wan 2.6 · Seed: 7"]);
+    expect(setEntries(grid, captionWords("zh")).map((entry) => entry.name)).toEqual(["模型: Wan 2.6 · 种子: 7"]);
   });
 });

@@ -1,8 +1,8 @@
 import { columnLabel, columnLetter } from "../compare/column-label";
-import { setColumnNames } from "../generation/set-names";
-import { compare } from "../i18n/messages/en/compare";
-import { grid } from "../i18n/messages/en/grid";
+import { setColumnNames, type SetNameWords } from "../generation/set-names";
 import type { ComparisonView, GenerationView } from "../generation/view";
+import type { Locale } from "../i18n/locale";
+import { MESSAGES } from "../i18n/messages";
 import { requestSize } from "../generation/request-size";
 import { formatSize } from "../models/size-rules";
 import { downloadFileName } from "./file-name";
@@ -14,13 +14,23 @@ import { RESULT_COLUMNS, type ResultSettings } from "./result-columns";
  * manifest.csv and manifest.json beside the images it names.
  */
 
+/** The words a set's columns are named with: a grid's axes and values, a batch's row, a blind column's label. */
+export type ItemWords = SetNameWords & { readonly blindModel: string };
+
+/** A contact sheet's captions, read by a person: in the interface's language, as the history's lightbox names the pictures. */
+export const captionWords = (locale: Locale): ItemWords => {
+  const { grid, batch, compare } = MESSAGES[locale];
+  return { axisNames: grid.axisNames, values: grid.values, row: batch.card.row, blindModel: compare.blindModel };
+};
+
+/** The names a CSV and a zip's manifests give: in English whatever the interface's language, as a file outlives it. */
+export const FILE_WORDS: ItemWords = { ...captionWords("en"), row: "line {line}" };
+
 /**
  * What each column of the set is called: a batch's line, a grid's cell, a comparison's model as its card
- * heads the column (a blind one's since its reveal "B · Qwen-Image Plus"). In English whatever the interface's
- * language: a file outlives it.
+ * heads the column (a blind one's since its reveal "B · Qwen-Image Plus").
  */
-export const itemNames = (set: ComparisonView): string[] =>
-  setColumnNames(set, { axisNames: grid.axisNames, values: grid.values, row: "line {line}" }) ?? set.columns.map((_, index) => columnLabel(set, index, compare.blindModel));
+const itemNames = (set: ComparisonView, words: ItemWords): string[] => setColumnNames(set, words) ?? set.columns.map((_, index) => columnLabel(set, index, words.blindModel));
 
 /**
  * The name an image has in the zip: its place among the `count` generations first, padded as wide as the last
@@ -38,9 +48,9 @@ export type ResultLine = Readonly<Record<(typeof RESULT_COLUMNS)[number], string
  */
 export type TakeawayEntry = { readonly name: string; readonly generation: GenerationView; readonly letter?: string | null };
 
-/** A set's generations in its order, each under its column's name. */
-export const setEntries = (set: ComparisonView): TakeawayEntry[] => {
-  const names = itemNames(set);
+/** A set's generations in its order, each under its column's name in `words`. */
+export const setEntries = (set: ComparisonView, words: ItemWords = FILE_WORDS): TakeawayEntry[] => {
+  const names = itemNames(set, words);
   return set.columns.map(({ generation }, position) => ({ name: names[position] ?? String(position + 1), generation, letter: columnLetter(set, position) }));
 };
 

@@ -4,7 +4,6 @@ import { BLIND_SIDE, blindFrame, blindImage } from "../compare/blind-image";
 import { isHidden } from "../compare/column-label";
 import { aspectValue } from "../compare/fit-to-model";
 import { isModelComparison } from "../generation/set-kind";
-import type { HistoryItem } from "../generation/view";
 import { getHistory } from "../history";
 import { imageResponse } from "../http/image-response";
 import { format, plural } from "../i18n/format";
@@ -17,6 +16,7 @@ import type { DeckImage } from "./deck";
 import { historyDeckPages } from "./deck-pages";
 import { DECK_MAX_IMAGES, deckDownload, deckPicture } from "./deck-parts";
 import { contentDisposition, fileResponse } from "./file-name";
+import type { NumberedItem } from "./numbered-item";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
 import { logUnreadable, readableThumbnail } from "./unreadable";
 import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
@@ -135,7 +135,7 @@ export const deckResponse = async ({
   notes,
 }: {
   title: string;
-  items: readonly HistoryItem[];
+  items: readonly NumberedItem[];
   fileName: string;
   locale: Locale;
   timeZone: string | undefined;
@@ -145,7 +145,7 @@ export const deckResponse = async ({
   const { images } = await getHistory();
   // The pictures of unrevealed blind comparisons, by image: shown cropped to the shape asked of every model.
   const hiddenAspects = new Map(
-    items.flatMap((item) =>
+    items.flatMap(({ item }) =>
       item.kind === "comparison" && isModelComparison(item) && isHidden(item)
         ? item.columns.flatMap(({ generation }) => generation.images.map((image) => [image.id, aspectValue(item.request.aspect)] as const))
         : [],

@@ -4,6 +4,8 @@ import type { ComparisonView, GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
+import { numbered } from "./numbered-item";
+import { FILE_WORDS } from "./set-results";
 import { itemsOfGoneSets, leftOutNotes, TAKEAWAY_MAX_ITEMS, takeawayEntries, takeawayTitle } from "./takeaway";
 
 const none = { deleted: 0, pollGone: 0, blind: 0, more: false };
@@ -47,7 +49,7 @@ describe("what a take-away's files say, in the interface's language", () => {
   });
 
   it("titles a selection or the favourites in the interface's language; a poll by its own title", () => {
-    const items = (count: number) => Array.from({ length: count }, () => generationView());
+    const items = (count: number) => numbered(Array.from({ length: count }, () => generationView()));
     expect(takeawayTitle("zh", { kind: "selection", title: null, items: items(3) })).toBe("历史记录中的 3 项");
     expect(takeawayTitle("zh", { kind: "favourites", title: null, items: items(2) })).toBe("收藏");
     expect(takeawayTitle("en", { kind: "selection", title: null, items: items(1) })).toBe("1 item from the history");
@@ -73,8 +75,16 @@ describe("a take-away's zip, CSV and contact sheet", () => {
   });
 
   it("name a revealed blind comparison's columns by letter and model, as its card does, and leave out one not yet revealed", () => {
-    const { entries, hidden } = takeawayEntries([made("single", "wan2.6-t2i"), blind(false), blind(true)]);
+    const { entries, hidden } = takeawayEntries(numbered([made("single", "wan2.6-t2i"), blind(false), blind(true)]), FILE_WORDS);
     expect(entries.map((entry) => entry.name)).toEqual(["1 · Wan 2.6", "3 · A · Qwen-Image", "3 · B · Wan 2.6"]);
     expect(hidden).toBe(1);
+  });
+
+  it("keep each item's number in the selection, whatever was left out before it", () => {
+    const { entries } = takeawayEntries([
+      { item: made("second", "wan2.6-t2i"), number: 2 },
+      { item: blind(true), number: 4 },
+    ], FILE_WORDS);
+    expect(entries.map((entry) => entry.name)).toEqual(["2 · Wan 2.6", "4 · A · Qwen-Image", "4 · B · Wan 2.6"]);
   });
 });

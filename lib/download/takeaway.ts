@@ -2,7 +2,6 @@ import "server-only";
 import { isHidden } from "../compare/column-label";
 import { inHiddenComparison } from "../compare/hidden-column";
 import { AppError } from "../errors";
-import type { HistoryItem } from "../generation/view";
 import { getHistory } from "../history";
 import { notFound } from "../http/responses";
 import { format, plural } from "../i18n/format";
@@ -11,7 +10,8 @@ import { MESSAGES } from "../i18n/messages";
 import { modelName } from "../models/model-name";
 import { SHARE_MAX_ITEMS } from "../share/share-limits";
 import type { ShareEntry } from "../store/types";
-import { setEntries, type TakeawayEntry } from "./set-results";
+import { numbered, type NumberedItem } from "./numbered-item";
+import { setEntries, type ItemWords, type TakeawayEntry } from "./set-results";
 
 /**
  * What to take away beyond one set: the items chosen in the history (in the order chosen), the favourites
@@ -49,7 +49,7 @@ export type Takeaway = {
   readonly kind: TakeawaySource["kind"];
   /** A poll's title; null for the others. */
   readonly title: string | null;
-  readonly items: readonly HistoryItem[];
+  readonly items: readonly NumberedItem[];
   /** Chosen, then deleted before the download. */
   readonly deleted: number;
   /** Of a poll's comparisons (its items), those whose set was deleted since: the poll keeps only their images. */
@@ -66,7 +66,7 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
     const page = await store.list({ limit: TAKEAWAY_MAX_ITEMS, starred: true });
     // None: every file would be empty (a title, manifests, a header); its check says so, and the page shows why.
     if (page.items.length === 0) throw new AppError("conflict", NO_FAVOURITES);
-    return { kind: "favourites", title: null, items: page.items, deleted: 0, pollGone: 0, blind: 0, more: page.nextCursor !== null };
+    return { kind: "favourites", title: null, items: numbered(page.items), deleted: 0, pollGone: 0, blind: 0, more: page.nextCursor !== null };
   }
   if (source.kind === "poll") {
     const poll = await store.getPoll(source.id);
@@ -76,12 +76,13 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
     const sets = [...new Set(generations.flat().map((generation) => generation?.comparisonId).filter((id) => typeof id === "string"))];
     const read = await Promise.all(sets.map((id) => store.getComparison(id)));
     const items = read.filter((item) => item !== null);
-    return { kind: "poll", title: poll.title, items, deleted: 0, pollGone: itemsOfGoneSets(generations, new Set(items.map((item) => item.id))), blind: 0, more: false };
+    return { kind: "poll", title: poll.title, items: numbered(items), deleted: 0, pollGone: itemsOfGoneSets(generations, new Set(items.map((item) => item.id))), blind: 0, more: false };
   }
   const read = await Promise.all(source.entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
-  const present = read.filter((item) => item !== null);
-  const shown = await Promise.all(present.map(async (item) => (item.kind === "generation" && (await inHiddenComparison(store, item)) ? null : item)));
-  const items = shown.filter((item) => item !== null);
+  // Numbered before any is left out: every file numbers items by their place in the selection.
+  const present = read.flatMap((item, index) => (item ? [{ item, number: index + 1 }] : []));
+  const shown = await Promise.all(present.map(async (entry) => (entry.item.kind === "generation" && (await inHiddenComparison(store, entry.item)) ? null : entry)));
+  const items = shown.filter((entry) => entry !== null);
   return { kind: "selection", title: null, items, deleted: read.length - present.length, pollGone: 0, blind: present.length - items.length, more: false };
 };
 
@@ -95,20 +96,17 @@ export const itemsOfGoneSets = (generations: ReadonlyArray<ReadonlyArray<{ reado
 
 /**
  * The generations of the items, each named by its item's number and its own name (a model, a batch's line, a
- * grid's cell), for the files whose images carry their model's name (a zip, a CSV, a contact sheet). An
- * unrevealed blind comparison is left out of those, and counted.
+ * grid's cell, in `words`), for the files whose images carry their model's name (a zip, a CSV, a contact
+ * sheet). An unrevealed blind comparison is left out of those, and counted.
  */
-export const takeawayEntries = (items: readonly HistoryItem[]): { entries: TakeawayEntry[]; hidden: number } => {
-  const shown = (item: HistoryItem) => item.kind === "generation" || !isHidden(item);
-  // Numbered by their place in the selection, as the deck numbers them, whatever is left out.
-  const entries = items.flatMap((item, index): TakeawayEntry[] =>
-    !shown(item)
-      ? []
-      : item.kind === "generation"
-        ? [{ name: `${index + 1} · ${modelName(item.request.model)}`, generation: item }]
-        : setEntries(item).map((entry) => ({ ...entry, name: `${index + 1} · ${entry.name}` })),
+export const takeawayEntries = (items: readonly NumberedItem[], words: ItemWords): { entries: TakeawayEntry[]; hidden: number } => {
+  const shown = items.filter(({ item }) => item.kind === "generation" || !isHidden(item));
+  const entries = shown.flatMap(({ item, number }): TakeawayEntry[] =>
+    item.kind === "generation"
+      ? [{ name: `${number} · ${modelName(item.request.model)}`, generation: item }]
+      : setEntries(item, words).map((entry) => ({ ...entry, name: `${number} · ${entry.name}` })),
   );
-  return { entries, hidden: items.filter((item) => !shown(item)).length };
+  return { entries, hidden: items.length - shown.length };
 };
 
 /** A take-away's title on its deck and its contact sheet: a poll's own, else what was taken, in the interface's language. */

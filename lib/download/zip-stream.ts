@@ -7,6 +7,13 @@ import { MESSAGES } from "../i18n/messages";
 export type ZipEntry = { readonly name: string; readonly bytes: () => Promise<Uint8Array | null> };
 
 /**
+ * Each file as made on Unix (APPNOTE's host 3), a regular file readable by all (mode 0644 in the external
+ * attributes' high 16 bits). fflate's default host, 0 (MS-DOS), has Info-ZIP's unzip read the names in a DOS
+ * code page whatever their UTF-8 flag says, garbling any prompt past ASCII.
+ */
+const UNIX = { os: 3, attrs: 0o100644 * 2 ** 16 } as const;
+
+/**
  * A zip written as it is read: each entry's bytes are fetched when the reader wants more, stored as they are
  * (PNGs are compressed already), so memory holds one file at a time however many there are. An entry whose
  * bytes are gone (null) is left out.
@@ -31,7 +38,7 @@ export const zipStream = (entries: AsyncIterable<ZipEntry>): ReadableStream<Uint
           if (next.done) return zip.end();
           const bytes = await next.value.bytes();
           if (!bytes) continue;
-          const file = new ZipPassThrough(next.value.name);
+          const file = Object.assign(new ZipPassThrough(next.value.name), UNIX);
           zip.add(file);
           file.push(bytes, true);
           return;

@@ -1,6 +1,9 @@
 import { unzipSync } from "fflate";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { toBatchRequest } from "@/lib/batch/batch-request";
+import { rowsFromLines } from "@/lib/batch/batch-rows";
+import { parseCsv } from "@/lib/batch/csv";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
 import { NO_FAVOURITES } from "@/lib/download/takeaway";
 import { convertDeck } from "@/test/office";
@@ -8,10 +11,25 @@ import { captureConsole, settledSet, startRouteHarness, type RouteHarness } from
 
 /** Taking work away: a set's slide deck (opened by LibreOffice), and a selection's deck, zip and contact sheet. */
 
+/** Each contact sheet's captions as drawn (the PNG holds them as outlines, not text). */
+const sheetCaptions = vi.hoisted(() => [] as string[][]);
+vi.mock("@/lib/download/contact-sheet", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/download/contact-sheet")>();
+  return {
+    ...real,
+    renderContactSheet: (...args: Parameters<typeof real.renderContactSheet>) => {
+      sheetCaptions.push(args[1].map((entry) => entry.label));
+      return real.renderContactSheet(...args);
+    },
+  };
+});
+
 let harness: RouteHarness;
 const routes = {} as {
   comparisons: typeof import("../../comparisons/route");
   comparison: typeof import("../../comparisons/[id]/route");
+  batches: typeof import("../../batches/route");
+  sheet: typeof import("../../comparisons/[id]/contact-sheet/route");
   deck: typeof import("../../comparisons/[id]/deck/route");
   generations: typeof import("../../generations/route");
   polls: typeof import("../../polls/route");
@@ -26,6 +44,8 @@ beforeAll(async () => {
   Object.assign(routes, {
     comparisons: await import("../../comparisons/route"),
     comparison: await import("../../comparisons/[id]/route"),
+    batches: await import("../../batches/route"),
+    sheet: await import("../../comparisons/[id]/contact-sheet/route"),
     deck: await import("../../comparisons/[id]/deck/route"),
     generations: await import("../../generations/route"),
     polls: await import("../../polls/route"),
@@ -248,6 +268,43 @@ describe("a selection taken away", () => {
     expect(Object.keys(await zipOf()).filter((name) => name.endsWith(".png"))).toHaveLength(1);
     expect((await share()).status).toBe(201);
     expect((await input()).status).toBe(201);
+  }, 120_000);
+
+  it("numbers every file's items by their place in the selection, one deleted before them; a contact sheet captions them in the interface's language", async () => {
+    const gone = await generationOf("A sandcastle at high tide");
+    const set = await comparisonOf(false, "A lighthouse at dawn");
+    const lines = { model: "wan2.2-t2i-flash", aspect: "1:1", n: 1, seed: 7, promptExtend: false, watermark: false } as const;
+    const started = (await (await routes.batches.POST(post("/api/batches", toBatchRequest("Two animals", "lines", rowsFromLines("A fox\nAn owl", lines))))).json()) as ComparisonView;
+    const batch = await settledSet(harness, started.id);
+    const single = await generationOf("A heron in the reeds");
+    await (await import("../../generations/[id]/route")).DELETE(new Request(`http://localhost/api/generations/${gone.id}`, { method: "DELETE" }), { params: Promise.resolve({ id: gone.id }) });
+    const items = `generation:${gone.id},comparison:${set.id},comparison:${batch.id},generation:${single.id}`;
+    const download = (format: string, lang?: "en" | "zh") => routes.takeaway.GET(get(`/api/takeaway/${format}?items=${items}`, lang), { params: Promise.resolve({ format }) });
+    const named = ["2 · Wan 2.6", "2 · Qwen-Image", "2 · Qwen-Image Max", "3 · line 1", "3 · line 2", "4 · Wan 2.2 flash"];
+
+    const [header, ...rows] = parseCsv(await (await download("csv")).text());
+    const item = header?.cells.indexOf("item") ?? -1;
+    expect(rows.map((row) => row.cells[item]).filter((name) => name !== "note")).toEqual(named);
+    const zip = unzipSync(new Uint8Array(await (await download("zip")).arrayBuffer()));
+    expect((JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ item: string }>).map((line) => line.item)).toEqual(named);
+
+    // The deck's settings table: a line per generation, numbered by item (and column), a long cell in runs.
+    const deck = unzipSync(new Uint8Array(await (await download("deck")).arrayBuffer()));
+    const texts = Object.entries(deck)
+      .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .flatMap(([, xml]) => [...new TextDecoder().decode(xml).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]));
+    const settings = texts.slice(texts.lastIndexOf("Settings")).join("");
+    for (const line of ["prompt2.1Wan 2.6", "off2.2Qwen-Image1664", "off2.3Qwen-Image Max", "off3.1Wan 2.2 flash", "off3.2Wan 2.2 flash", "off4Wan 2.2 flash"]) expect(settings).toContain(line);
+
+    sheetCaptions.length = 0;
+    expect((await download("contact-sheet", "zh")).status).toBe(200);
+    expect((await download("contact-sheet", "en")).status).toBe(200);
+    expect((await routes.sheet.GET(get(`/api/comparisons/${batch.id}/contact-sheet`, "zh"), { params: Promise.resolve({ id: batch.id }) })).status).toBe(200);
+    expect(sheetCaptions).toEqual([
+      ["2 · Wan 2.6", "2 · Qwen-Image", "2 · Qwen-Image Max", "3 · 第 1 行", "3 · 第 2 行", "4 · Wan 2.2 flash"],
+      ["2 · Wan 2.6", "2 · Qwen-Image", "2 · Qwen-Image Max", "3 · Line 1", "3 · Line 2", "4 · Wan 2.2 flash"],
+      ["第 1 行", "第 2 行"],
+    ]);
   }, 120_000);
 
   it("refuses a list it cannot read, before reading anything", async () => {

@@ -2,6 +2,7 @@ import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check"
 import { withDownloadTurn } from "@/lib/download/download-turn";
 import { takeawayFileName } from "@/lib/download/file-name";
 import { pollDeckResponse } from "@/lib/download/poll-deck";
+import { captionWords, FILE_WORDS } from "@/lib/download/set-results";
 import { leftOutNotes, loadTakeaway, takeawayEntries, takeawaySource, takeawayTitle } from "@/lib/download/takeaway";
 import { contactSheetResponse, csvResponse, deckResponse, zipResponse } from "@/lib/download/takeaway-files";
 import { getHistory } from "@/lib/history";
@@ -45,7 +46,8 @@ export function GET(request: Request, { params }: { params: Promise<{ format: st
         const notes = leftOutNotes(locale, takeaway, 0);
         return deckResponse({ title: takeawayTitle(locale, takeaway), items: takeaway.items, fileName: takeawayFileName(takeaway.kind, count, "pptx"), locale, timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes });
       }
-      const { entries, hidden } = takeawayEntries(takeaway.items);
+      // Named in English in the CSV and the zip, whose names outlive the page; captioned in its language on a contact sheet.
+      const { entries, hidden } = takeawayEntries(takeaway.items, kind === "contact-sheet" ? captionWords(locale) : FILE_WORDS);
       const note = leftOutNotes(locale, takeaway, hidden).join(" ") || null;
       const origin = await publicOriginOf(request);
       if (kind === "zip") return zipResponse({ entries, fileName: takeawayFileName(takeaway.kind, count, "zip"), origin, note, locale });

@@ -2,6 +2,7 @@ import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check"
 import { withDownloadTurn } from "@/lib/download/download-turn";
 import { setFileName } from "@/lib/download/file-name";
 import { setKindName } from "@/lib/download/load-set";
+import { numbered } from "@/lib/download/numbered-item";
 import { deckResponse } from "@/lib/download/takeaway-files";
 import { getHistory } from "@/lib/history";
 import { notFound } from "@/lib/http/responses";
@@ -19,7 +20,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
       if (!set) throw notFound("This item");
       if (isDownloadCheck(request)) return downloadChecked();
       const fileName = setFileName(setKindName(set), set.request.prompt, "pptx");
-      return deckResponse({ title: set.request.prompt, items: [set], fileName, locale: localeOfRequest(request), timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: [] });
+      return deckResponse({ title: set.request.prompt, items: numbered([set]), fileName, locale: localeOfRequest(request), timeZone: timeZoneOf(request.headers.get(TIME_ZONE_HEADER)), notes: [] });
     });
   });
 }
