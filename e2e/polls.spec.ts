@@ -195,7 +195,7 @@ test("a voter on a poll of several items stays on the one voted, sees the models
 });
 
 /** A comparison of two models made into a poll anyone with the link may vote on: its card and its link. */
-const linkOnlyPoll = async (compare: ComparePanel, title: string) => {
+const linkOnlyPoll = async (compare: ComparePanel, title: string, revealOnClose = false) => {
   await compare.chooseModels(["Wan 2.6", "Qwen-Image"]);
   await compare.prompt.fill(`${title}, at dawn`);
   await compare.submit();
@@ -205,6 +205,7 @@ const linkOnlyPoll = async (compare: ComparePanel, title: string) => {
   const form = card.getByRole("form", { name: "Make a poll" });
   await form.getByLabel("Poll title").fill(title);
   await form.getByLabel("Anyone with the link").check();
+  if (revealOnClose) await form.getByLabel("Only when I close the poll").check();
   await form.getByRole("button", { name: "Make the poll" }).click();
   return { card, link: await card.getByRole("textbox", { name: "Voting link" }).inputValue() };
 };
@@ -226,6 +227,47 @@ test("the owner's open page counts a vote cast in another browser at once, by th
   } finally {
     await context.close();
   }
+});
+
+test("closing or deleting a poll on the leaderboard counts its votes anew there, in place", async ({ compare, page, browser }) => {
+  const { link } = await linkOnlyPoll(compare, "Which mill?", true);
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` });
+  try {
+    const voter = await context.newPage();
+    await voter.goto(link);
+    await voter.getByRole("button", { name: "Image A is best" }).click();
+    await expect(voter.getByRole("status").filter({ hasText: "Your vote" })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+  await page.goto("/leaderboard");
+  // Every poll of this run is counted here: the test reads what its own poll adds.
+  const votesLine = page.getByText(/^(No votes yet\.|\d+ votes? from \d+ voters?; )/);
+  const counted = async () => Number(/^\d+/.exec((await votesLine.textContent()) ?? "")?.[0] ?? 0);
+  const before = await counted();
+  const heldNote = page.getByText("Polls still open that show the models only once closed are counted here when they close.");
+  await expect(heldNote).toBeVisible();
+  // Marks this load of the page: a reload would lose it.
+  await page.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
+
+  const owned = page.getByRole("region", { name: "The polls" }).getByRole("group", { name: "Which mill?" });
+  await owned.getByRole("button", { name: "Close poll" }).click();
+  await owned.getByRole("button", { name: "Close it" }).click();
+  await expect(owned.getByRole("status")).toHaveText("1 vote from 1 voter · Closed");
+  await expect.poll(counted).toBe(before + 1);
+  // Held back no more: the note goes, unless another poll of this run still holds its votes.
+  const { held } = (await (await page.request.get("/api/leaderboard")).json()) as { held: boolean };
+  await expect(heldNote).toHaveCount(held ? 1 : 0);
+  await expect(owned.getByRole("status")).toBeFocused();
+  await expect(owned).toBeInViewport();
+
+  await owned.getByRole("button", { name: "Delete poll" }).click();
+  await owned.getByRole("button", { name: "Delete it" }).click();
+  const gone = page.getByRole("status").filter({ hasText: "was deleted" });
+  await expect(gone).toHaveText("The poll “Which mill?” was deleted: its link no longer opens.");
+  await expect.poll(counted).toBe(before);
+  await expect(gone).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
 });
 
 test("a browser new to a poll is refused past 20 new voters an hour from one address, with its choice kept on the page", async ({ compare, browser, playwright }) => {

@@ -3,6 +3,7 @@ import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { format } from "@/lib/i18n/format";
 import type { HistoryItem } from "@/lib/generation/view";
+import { UNDO_HOLD_MAX_MS, UNDO_MS } from "@/lib/history/undo-window";
 import { excerpt } from "@/lib/text/well-formed";
 
 /**
@@ -13,12 +14,21 @@ export function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onU
   const t = useMessages().history;
   const undo = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => undo.current?.focus(), []);
-  // Held while the pointer is on it or the focus is in it: either leaving starts the window again only if the other has gone too.
+  // The focus the page itself puts on Undo is no sign of anyone at the notice (it would hold the delete back for
+  // as long as nothing else is clicked): only a focus someone brings back to it holds the window.
+  const placing = useRef(false);
+  useEffect(() => {
+    placing.current = true;
+    undo.current?.focus();
+    placing.current = false;
+  }, []);
+  // Held while the pointer is on it or someone's focus is in it: the window closes again only once both have gone.
   const at = useRef({ pointer: false, focus: false });
   const held = (where: "pointer" | "focus", value: boolean) => {
+    const before = at.current.pointer || at.current.focus;
     at.current[where] = value;
-    onHold(at.current.pointer || at.current.focus);
+    const now = at.current.pointer || at.current.focus;
+    if (now !== before) onHold(now);
   };
   // The card comes back where the notice is, and the keyboard's place with it.
   const restore = () => {
@@ -37,11 +47,16 @@ export function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onU
       role="status"
       onPointerEnter={() => held("pointer", true)}
       onPointerLeave={() => held("pointer", false)}
-      onFocus={() => held("focus", true)}
+      onFocus={() => {
+        if (!placing.current) held("focus", true);
+      }}
       onBlur={() => held("focus", false)}
       className="flex items-center justify-between gap-3 rounded-lg bg-slate-800 dark:bg-slate-700 px-4 py-3 text-sm text-white"
     >
-      <span className="min-w-0">{format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: excerpt(item.request.prompt, 80) })}</span>
+      <span className="min-w-0">
+        {format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: excerpt(item.request.prompt, 80) })}
+        <span className="block text-xs text-slate-300">{format(t.undoWindow, { seconds: UNDO_MS / 1000, max: UNDO_HOLD_MAX_MS / 1000 })}</span>
+      </span>
       <Button ref={undo} onClick={restore} className="shrink-0">
         {t.undo}
       </Button>

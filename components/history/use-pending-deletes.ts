@@ -3,19 +3,16 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/api/client";
 import { deleteHistoryItem, generationKeys } from "@/lib/api/generations";
 import type { HistoryItem } from "@/lib/generation/view";
-
-/** Long enough to notice, read and reach the Undo; it starts again (shorter) once the pointer or focus leaves it. */
-export const UNDO_MS = 12_000;
-const UNDO_AFTER_HOLD_MS = 6_000;
+import { undoDelay } from "@/lib/history/undo-window";
 
 /**
  * Delete with undo: the entry turns into an Undo notice in its place at once, and the server is only told
  * when the undo window closes (or the tab goes away), so an undo costs nothing and loses nothing. While the
- * pointer rests on the notice or it has focus, the window stays open.
+ * pointer rests on the notice or someone brings the focus back to it, the window stays open, up to a bound.
  */
 export const usePendingDeletes = () => {
   const client = useQueryClient();
-  const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; item: HistoryItem }>());
+  const timers = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; item: HistoryItem; since: number }>());
   const [pending, setPending] = useState<readonly HistoryItem[]>([]);
   /** Told to the server, not yet known gone: hidden, with no Undo any more (and no second Delete to press). */
   const [committing, setCommitting] = useState<ReadonlySet<string>>(new Set());
@@ -52,18 +49,18 @@ export const usePendingDeletes = () => {
   const remove = useCallback(
     (item: HistoryItem) => {
       setPending((all) => [...all, item]);
-      timers.current.set(item.id, { timer: setTimeout(() => commit(item), UNDO_MS), item });
+      timers.current.set(item.id, { timer: setTimeout(() => commit(item), undoDelay(false, 0)), item, since: Date.now() });
     },
     [commit],
   );
 
-  /** Keeps the window open while someone is at the notice; `false` starts it again. */
+  /** Keeps the window open while someone is at the notice (up to its bound); `false` lets it close again. */
   const hold = useCallback(
     (id: string, held: boolean) => {
       const entry = timers.current.get(id);
       if (!entry) return;
       clearTimeout(entry.timer);
-      if (!held) entry.timer = setTimeout(() => commit(entry.item), UNDO_AFTER_HOLD_MS);
+      entry.timer = setTimeout(() => commit(entry.item), undoDelay(held, Date.now() - entry.since));
     },
     [commit],
   );

@@ -1,5 +1,7 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { PollStatus } from "@/components/polls/poll-button";
 import { DeckButton } from "@/components/sets/deck-button";
@@ -44,6 +46,10 @@ export function LeaderboardView({
 }) {
   const t = useMessages().leaderboard;
   const locale = useLocale();
+  const router = useRouter();
+  // The list stays as loaded when the page is read again: a poll deleted here keeps its line, which says so and
+  // holds the focus, and each line keeps its own counts (PollStatus).
+  const [listed] = useState(polls);
   return (
     <main className="mx-auto max-w-5xl space-y-4 px-4 py-6">
       <header className="flex flex-wrap items-center justify-between gap-2">
@@ -152,14 +158,15 @@ export function LeaderboardView({
           {held && <p className="text-sm text-slate-600 dark:text-slate-400">{t.heldSome}</p>}
         </>
       )}
-      {polls.length > 0 && (
+      {listed.length > 0 && (
         <section aria-labelledby="poll-list" className="space-y-3 print:hidden">
           <div>
             <h2 id="poll-list" className="font-medium">{t.polls}</h2>
             <p className="text-sm text-slate-600 dark:text-slate-400">{t.pollsHelp}</p>
           </div>
-          {polls.map((summary) => (
-            <PollStatus key={summary.id} initial={summary} watch={false} />
+          {/* A close or a delete changes what the ranking counts: the page reads it again, in place (its scroll and this list kept). */}
+          {listed.map((summary) => (
+            <PollStatus key={summary.id} initial={summary} watch={false} onChanged={() => router.refresh()} />
           ))}
         </section>
       )}

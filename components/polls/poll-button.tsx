@@ -133,12 +133,15 @@ export function PollStatus({
   watch = true,
   focusLink = false,
   onDeleted,
+  onChanged,
 }: {
   initial: PollSummary;
   watch?: boolean;
   focusLink?: boolean;
   /** Where the card that made the poll takes over once it is deleted; without it, the deletion is said in its place. */
   onDeleted?: () => void;
+  /** Told once a close or a delete went through: what counts the poll's votes reads them again. */
+  onChanged?: () => void;
 }) {
   const { polls, leaderboard } = useMessages();
   const t = polls.owner;
@@ -156,6 +159,10 @@ export function PollStatus({
   const gone = useFocusWhen<HTMLParagraphElement>(deleted);
   const link = useFocusWhen<HTMLInputElement>(focusLink);
   const counts = useFocusWhen<HTMLParagraphElement>(close.isSuccess);
+  const removed = () => {
+    onDeleted?.();
+    onChanged?.();
+  };
   if (deleted) {
     return (
       <p ref={gone} tabIndex={-1} role="status" className="w-full rounded-md border border-slate-200 dark:border-slate-700 p-3 text-sm outline-none">
@@ -180,11 +187,11 @@ export function PollStatus({
         {poll.closedAt !== null && ` · ${t.closed}`}
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        {poll.closedAt === null && <ConfirmButton label={t.close} question={t.closeQuestion} yes={t.closeYes} no={t.cancel} onConfirm={() => close.mutate(poll.id)} disabled={close.isPending} />}
+        {poll.closedAt === null && <ConfirmButton label={t.close} question={t.closeQuestion} yes={t.closeYes} no={t.cancel} onConfirm={() => close.mutate(poll.id, { onSuccess: onChanged })} disabled={close.isPending} />}
         <a href={`/leaderboard?poll=${poll.id}`} className="text-sm font-medium text-indigo-700 dark:text-indigo-300 underline">
           {t.results}
         </a>
-        <ConfirmButton label={t.delete} question={t.deleteQuestion} yes={t.deleteYes} no={t.cancel} variant="danger" onConfirm={() => remove.mutate(poll.id, { onSuccess: onDeleted })} disabled={remove.isPending} />
+        <ConfirmButton label={t.delete} question={t.deleteQuestion} yes={t.deleteYes} no={t.cancel} variant="danger" onConfirm={() => remove.mutate(poll.id, { onSuccess: removed })} disabled={remove.isPending} />
       </div>
       {close.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">

@@ -17,6 +17,7 @@ export const history = {
   deleted: "Deleted “{prompt}”.",
   deletedComparison: "Deleted comparison “{prompt}”.",
   undo: "Undo",
+  undoWindow: "Undo stays for {seconds} seconds; while you point at this or tab back to Undo, up to {max} seconds.",
   select: "Select",
   selectItem: "Select “{prompt}”",
   selection: {

@@ -18,6 +18,7 @@ export const history: Messages["history"] = {
   deleted: "已删除“{prompt}”。",
   deletedComparison: "已删除对比“{prompt}”。",
   undo: "撤销",
+  undoWindow: "撤销按钮保留 {seconds} 秒；鼠标停在这里或用 Tab 键回到撤销按钮时，最长保留 {max} 秒。",
   select: "选择",
   selectItem: "选择“{prompt}”",
   selection: {
