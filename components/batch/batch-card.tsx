@@ -18,7 +18,7 @@ export function BatchCard({ initial, actions, selection }: { initial: Batch; act
   const messages = useMessages();
   const t = messages.batch.card;
   const locale = useLocale();
-  const { set: batch, update, retry, card, spent, money } = useSetCard(initial);
+  const { set: batch, update, retry, card, spent, earlierImages, money } = useSetCard(initial);
   const name = (index: number) => format(t.row, { line: batch.request.rows[index]?.line ?? index + 1 });
 
   return (
@@ -35,7 +35,9 @@ export function BatchCard({ initial, actions, selection }: { initial: Batch; act
             <span className="sr-only">{t.nameLabel}</span>
             {batch.request.prompt}
           </ClampedText>
-          <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.total, { cost: money(spent) })}</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.total, { cost: money(spent) })}
+            {earlierImages > 0 && plural(locale, messages.sets.earlierAttempts, earlierImages)}
+          </p>
         </div>
         <div className="flex h-9 items-center gap-2 justify-self-end">
           {selection}

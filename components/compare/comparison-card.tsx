@@ -28,11 +28,11 @@ const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:g
 
 /** A comparison in the history: one column per model, each filling in as its model finishes. */
 export function ComparisonCard({ initial, actions, selection }: { initial: ComparisonView<CompareRequest>; actions: HistoryActions; selection: React.ReactNode }) {
-  const { compare } = useMessages();
+  const { compare, sets } = useMessages();
   const t = compare.card;
   const locale = useLocale();
   const ruleText = useRuleText();
-  const { set: comparison, refetch, update, retry, card, spent, money } = useSetCard(initial);
+  const { set: comparison, refetch, update, retry, card, spent, earlierImages, money } = useSetCard(initial);
   const hidden = isHidden(comparison);
   const { request } = comparison;
   const grid = GRID[comparison.columns.length as keyof typeof GRID] ?? "md:grid-cols-2";
@@ -60,6 +60,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
           <ClampedText lines={3} className="text-xs text-slate-500 dark:text-slate-400">
             {plural(locale, t.settings, perModel, { seed: comparison.seed, aspect: request.aspect })}
             {format(t.total, { cost: money(spent) })}
+            {earlierImages > 0 && plural(locale, sets.earlierAttempts, earlierImages)}
             {request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
           </ClampedText>
         </div>

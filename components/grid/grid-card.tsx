@@ -23,7 +23,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
   const messages = useMessages();
   const t = messages.grid.card;
   const locale = useLocale();
-  const { set: grid, update, retry, card, spent, money } = useSetCard(initial);
+  const { set: grid, update, retry, card, spent, earlierImages, money } = useSetCard(initial);
   const { request } = grid;
   const plan = useMemo(() => planGrid(request, grid.seed, messages.grid.values), [request, grid.seed, messages.grid.values]);
   const tables = gridTables(plan, grid.columns);
@@ -52,6 +52,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
             {!varies("aspect") && format(t.aspect, { aspect: request.aspect })}
             {plural(locale, t.perCell, request.perCell)}
             {format(t.total, { cost: money(spent) })}
+            {earlierImages > 0 && plural(locale, messages.sets.earlierAttempts, earlierImages)}
             {!varies("negative") && request.negativePrompt !== "" && format(t.negativePrompt, { negativePrompt: request.negativePrompt })}
           </ClampedText>
         </div>

@@ -95,5 +95,11 @@ export const blindView = (comparison: ComparisonView): ComparisonView => {
       sentAt: null,
     };
   };
-  return { ...comparison, columns: comparison.columns.map(({ generation }) => ({ generation: hide(generation), notes: [] })) };
+  // Their images together, under the model standing for all: which models were retried would tell.
+  const earlier = (comparison.earlierAttempts ?? []).reduce((sum, attempt) => sum + attempt.images, 0);
+  return {
+    ...comparison,
+    columns: comparison.columns.map(({ generation }) => ({ generation: hide(generation), notes: [] })),
+    ...(earlier > 0 && { earlierAttempts: [{ model: shared.model, images: earlier }] }),
+  };
 };

@@ -143,7 +143,14 @@ export type ComparisonView<Request extends SetRequest = SetRequest> = {
   /** Blind comparisons hide model names until someone reveals them; columns are stored in shuffled order. */
   readonly revealed: boolean;
   readonly columns: readonly ComparisonColumn[];
+  /**
+   * What the attempts its retries replaced billed, or may have (every image asked where no one can tell), by
+   * model: their columns are gone, but not from today's spend. Absent when there were none such.
+   */
+  readonly earlierAttempts?: readonly EarlierAttempts[];
 };
+
+export type EarlierAttempts = { readonly model: string; readonly images: number };
 
 export type HistoryItem = GenerationView | ComparisonView;
 

@@ -8,6 +8,19 @@ import { englishCount } from "../text/english-count";
 /** A single generation (a comparison's columns wait in the queue instead). */
 export const busy = (max: number): string => `The playground is already running ${englishCount(max, "generation")} at once, its limit. Try again in a few seconds.`;
 
+/**
+ * The cap is full, but not of running calls alone: `held` of its places are kept for calls whose outcome is
+ * unknown, so nothing on the page runs and "a few seconds" would be wrong; the first frees in `seconds`.
+ */
+export const heldPlaces = (max: number, held: number, seconds: number): string => {
+  const one = held === 1;
+  return (
+    `The playground is at its limit of ${englishCount(max, "generation")} at once, and ${held} of its places ${one ? "is held by a call stopped after it was" : "are held by calls stopped after they were"} sent ` +
+    `(cancelled, interrupted, or with no clear answer): the gateway may still be making ${one ? "its" : "their"} images, so ${one ? "its" : "each"} place is kept until it surely has stopped. ` +
+    `${one ? "It" : "The first"} frees in ${englishCount(seconds, "second")}.`
+  );
+};
+
 /** A budget of 0 is the operator's switch, not a day's spending: nothing resets it at midnight. */
 export const SPENDING_OFF = "Spending is switched off here (DAILY_IMAGE_LIMIT is 0), so no images can be made. Ask whoever runs the playground.";
 

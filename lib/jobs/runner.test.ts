@@ -15,7 +15,7 @@ import { useSimulatorServer } from "../simulator/test-support";
 import { notUnderstood } from "../gateway/answer";
 import { useScriptedGateway } from "@/test/scripted-gateway";
 import { cancelBeforeDelete, createJobRunner, TOO_LATE_TO_CANCEL, type JobRunner } from "./runner";
-import { SPENDING_OFF } from "./refusals";
+import { heldPlaces, SPENDING_OFF } from "./refusals";
 
 /** Jobs end to end on real sockets and real files: simulator -> gateway call -> stored images and record. */
 
@@ -472,6 +472,23 @@ describe("spend limits", () => {
     await expect(capped.start(request())).rejects.toThrow(expect.objectContaining({ code: "busy", status: 503, retryAfterSeconds: 5 }));
     await capped.cancel(first.id);
     await capped.cancel(second.id);
+    await capped.idle();
+  });
+
+  it("says when the cap is full of calls whose outcome is unknown, and to come back when the first place frees", async () => {
+    let clock = Date.now();
+    const capped = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 2, dailyImageLimit: null, lingerMs: 60_000 }, now: () => clock });
+    // Two answers that cannot be read: the gateway may have made (and billed) their images, and may still be at it.
+    current().simulator.injectFault({ kind: "garbage", times: 2 });
+    await capped.start(request());
+    await capped.idle();
+    await capped.start(request());
+    await capped.idle();
+    expect(await capped.usage()).toMatchObject({ running: 0, lingering: 2 });
+    clock += 15_500;
+    await expect(capped.start(request())).rejects.toThrow(expect.objectContaining({ code: "busy", status: 503, retryAfterSeconds: 45, message: heldPlaces(2, 2, 45) }));
+    clock += 44_600;
+    await capped.start(request());
     await capped.idle();
   });
 

@@ -19,6 +19,7 @@ import { toDataUri } from "../edit/input-image";
 import { answerThumbnail, inspectImage } from "./process-image";
 import { storeBilledImage } from "./store-image";
 import * as refusals from "./refusals";
+import { busyRefusal } from "./busy-refusal";
 import { DEFAULT_LINGER_MS } from "./linger";
 import { secondsToNextUtcDay, utcDay } from "../limits/utc-day";
 
@@ -367,14 +368,13 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
    * serialized across instances) and starts its job, held by this instance's lease.
    */
   const admitAndLaunch = async <View>(job: { id: string; request: GenerationRequest }, record: (admission: Admission) => Promise<View>): Promise<View> => {
-    const busy = () => new AppError("busy", refusals.busy(limits.maxConcurrent), { retryAfterSeconds: 5 });
     const time = now();
     // A first look, so a full cap is refused without touching the budget; the admission below decides.
-    const { running: calls, lingering } = await store.inFlight(time);
-    if (calls + lingering + 1 > limits.maxConcurrent) throw busy();
+    const calls = await store.inFlight(time);
+    if (calls.running + calls.lingering + 1 > limits.maxConcurrent) throw busyRefusal(calls, limits.maxConcurrent, time);
     const { view, day } = await reserveAndRecord(job.request.n, time, () => record({ lease: { owner, until: time + leaseMs }, maxConcurrent: limits.maxConcurrent, now: time })).catch(
       (error: unknown) => {
-        throw error instanceof CapReached ? busy() : error;
+        throw error instanceof CapReached ? busyRefusal(error.inFlight, limits.maxConcurrent, time) : error;
       },
     );
     launch(job.id, job.request, day);
@@ -526,8 +526,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     async usage() {
       const time = now();
       const day = utcDay(time);
-      const [imagesToday, inFlight, spentToday] = await Promise.all([store.imagesUsed(day), store.inFlight(time), store.spendOn(day)]);
-      return { imagesToday, dailyImageLimit: limits.dailyImageLimit, ...inFlight, spentToday, maxConcurrent: limits.maxConcurrent };
+      const [imagesToday, { running, lingering }, spentToday] = await Promise.all([store.imagesUsed(day), store.inFlight(time), store.spendOn(day)]);
+      return { imagesToday, dailyImageLimit: limits.dailyImageLimit, running, lingering, spentToday, maxConcurrent: limits.maxConcurrent };
     },
     async settled(ids, timeoutMs, signal) {
       const deadline = now() + timeoutMs;

@@ -30,6 +30,18 @@ const INPUT_UPLOADER = `ALTER TABLE inputs ADD COLUMN uploader TEXT;
    CREATE INDEX inputs_by_uploader ON inputs (uploader) WHERE uploader IS NOT NULL;`;
 
 /**
+ * What the attempts a set's retries replaced billed, or may have (every image asked where no one can tell),
+ * by model: their rows go with the retry, and the set's cost must not lose what today's spend keeps.
+ */
+const EARLIER_ATTEMPTS = `CREATE TABLE earlier_attempts (
+     id TEXT PRIMARY KEY,
+     comparison_id TEXT NOT NULL REFERENCES comparisons (id) ON DELETE CASCADE,
+     model TEXT NOT NULL,
+     images INTEGER NOT NULL
+   );
+   CREATE INDEX earlier_attempts_by_comparison ON earlier_attempts (comparison_id);`;
+
+/**
  * Schema versions, applied in order on start-up: SQLite's recorded in `PRAGMA user_version`, PostgreSQL's in
  * the `playground_schema` table. Never edit a migration that has shipped: add the next one, to both lists,
  * so the two backends hold one schema (schema.ts).
@@ -246,6 +258,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    WHERE day < coalesce((SELECT min(day) FROM spend), '9999-12-31')
    GROUP BY day, spend_key
    HAVING sum(images) > 0;`,
+  // 27: what replaced attempts of a set billed (EARLIER_ATTEMPTS).
+  EARLIER_ATTEMPTS,
 ];
 
 /**
@@ -415,4 +429,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `ALTER TABLE generations ADD COLUMN sent_at BIGINT;`,
   // 17: as SQLite's 25.
   INPUT_UPLOADER,
+  // 18: as SQLite's 27 (SQLite's 26 fills days PostgreSQL never had).
+  EARLIER_ATTEMPTS,
 ];

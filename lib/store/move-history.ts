@@ -30,6 +30,7 @@ const PARTS: readonly Part[] = [
   { table: "comparisons", keys: ["id"] },
   { table: "inputs", keys: ["id"], file: "id" },
   { table: "generations", keys: ["id"] },
+  { table: "earlier_attempts", keys: ["id"] },
   { table: "images", keys: ["id"], file: "id" },
   { table: "shares", keys: ["id"] },
   { table: "usage", keys: ["day"] },

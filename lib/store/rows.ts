@@ -1,7 +1,7 @@
 import { planComparison } from "../compare/compare-request";
 import { planGrid } from "../grid/grid-plan";
 import { isBatchRequest, isGridRequest, type SetRequest } from "../generation/set-kind";
-import { imageLinks, type ChainStep, type ComparisonView, type GenerationRequest, type InputImageView, type GenerationView, type StepTimings } from "../generation/view";
+import { imageLinks, type ChainStep, type ComparisonView, type EarlierAttempts, type GenerationRequest, type InputImageView, type GenerationView, type StepTimings } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import type { Selectable } from "kysely";
 import type { ComparisonsTable, GenerationsTable, ImagesTable, InputsTable } from "./schema";
@@ -119,7 +119,7 @@ const notesOf = (request: SetRequest, seed: number): ((generation: GenerationVie
   return (generation) => notes.get(generation.request.model) ?? [];
 };
 
-export const toComparisonView = (row: ComparisonRow, columns: readonly GenerationView<GenerateRequest>[]): ComparisonView => {
+export const toComparisonView = (row: ComparisonRow, columns: readonly GenerationView<GenerateRequest>[], earlier: readonly EarlierAttempts[] = []): ComparisonView => {
   const request = JSON.parse(row.request_json) as SetRequest;
   const noteOf = notesOf(request, row.seed);
   return {
@@ -131,6 +131,7 @@ export const toComparisonView = (row: ComparisonRow, columns: readonly Generatio
     starred: row.starred === 1,
     revealed: row.revealed === 1,
     columns: columns.map((generation, index) => ({ generation, notes: noteOf(generation, index) })),
+    ...(earlier.length > 0 && { earlierAttempts: earlier }),
   };
 };
 

@@ -104,6 +104,8 @@ export type Tables = {
   polls: { id: string; token: string; created_at: number; title: string; reveal: string; access: string; closed_at: number | null; items_json: string };
   poll_votes: { poll_id: string; item: number; voter: string; choice: string; created_at: number };
   lingering_calls: { id: string; until: number };
+  /** An attempt a set's retry replaced: what it billed, or may have, which the set's cost keeps. */
+  earlier_attempts: { id: string; comparison_id: string; model: string; images: number };
   /** An interrupted generation deleted before its instance woke: what the interruption settled of its call. */
   settled_calls: { id: string; stage: GenerationStage | null; spend_key: string; until: number };
   poll_images: PollImagesTable;

@@ -17,7 +17,8 @@ import { createChangeLog, itemOf, SIGN_OUTS_CHANNEL, type ChangeNote } from "./s
 import { listHistory, type KeyRow } from "./sql-list";
 import { createPollStore } from "./sql-polls";
 import { searchText } from "./search-text";
-import { CapReached, type Admission, type CallBill, type GenerationStore, type InputsFull, type ShareEntry } from "./types";
+import { knownBill } from "../generation/known-bill";
+import { CapReached, type Admission, type CallBill, type GenerationStore, type InFlight, type InputsFull, type ShareEntry } from "./types";
 
 /** Names of saved lists as a person reads them: case aside, digits by their value. */
 const LIST_NAMES = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -102,18 +103,22 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       })
       .execute();
 
-  const inFlight = async (trx: Db, now: number) => {
+  const inFlight = async (trx: Db, now: number): Promise<InFlight> => {
     const row = await trx
       .selectFrom("generations")
       .select((eb) => [
         eb.fn.sum<number>(eb.case().when("status", "=", "running").then(1).else(0).end()).as("running"),
         eb.fn.sum<number>(eb.case().when("linger_until", ">", now).then(1).else(0).end()).as("lingering"),
+        sql<number | string | null>`MIN(CASE WHEN linger_until > ${now} THEN linger_until END)`.as("frees"),
         // Places of deleted calls, in the same statement: this runs under the admission lock.
         eb.selectFrom("lingering_calls").select((sub) => sub.fn.countAll<number>().as("calls")).where("until", ">", now).as("gone"),
+        eb.selectFrom("lingering_calls").select((sub) => sub.fn.min("until").as("frees")).where("until", ">", now).as("gone_frees"),
       ])
       .where((eb) => eb.or([eb("status", "=", "running"), eb("linger_until", ">", now)]))
       .executeTakeFirst();
-    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) + Number(row?.gone ?? 0) };
+    // PostgreSQL answers a bigint as text, and an aggregate of no rows as null.
+    const ends = [row?.frees, row?.gone_frees].flatMap((end) => (end === null || end === undefined ? [] : [Number(end)]));
+    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) + Number(row?.gone ?? 0), firstFreeAt: ends.length > 0 ? Math.min(...ends) : null };
   };
 
   /**
@@ -146,8 +151,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
    */
   const inFlightForAdmission = async (trx: Db, now: number) => {
     await holdLock(trx, backend, "admission");
-    const { running, lingering } = await inFlight(trx, now);
-    return running + lingering;
+    return inFlight(trx, now);
   };
 
   /** Runs `record` in one transaction with the check that `jobs` more calls fit under the cap. */
@@ -155,7 +159,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     changes.write(async (trx, note) => {
       if (admission) {
         const calls = await inFlightForAdmission(trx, admission.now);
-        if (calls + jobs > admission.maxConcurrent) throw new CapReached(calls);
+        if (calls.running + calls.lingering + jobs > admission.maxConcurrent) throw new CapReached(calls);
       }
       return record(trx, note);
     });
@@ -267,7 +271,20 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       (await generationViews(await generations().where("comparison_id", "in", ids).orderBy("comparison_position").execute())) as GenerationView<GenerateRequest>[],
       (generation) => generation.comparisonId ?? "",
     );
-    return rows.map((row) => toComparisonView(row, columns.get(row.id) ?? []));
+    const earlier = groupBy(
+      await db
+        .selectFrom("earlier_attempts")
+        .select((eb) => ["comparison_id", "model", eb.fn.sum<number | string>("images").as("images")])
+        .where("comparison_id", "in", ids)
+        .where("images", ">", 0)
+        .groupBy(["comparison_id", "model"])
+        .orderBy("model")
+        .execute(),
+      (row) => row.comparison_id,
+    );
+    // PostgreSQL answers a sum as text.
+    const earlierOf = (id: string) => (earlier.get(id) ?? []).map((row) => ({ model: row.model, images: Number(row.images) }));
+    return rows.map((row) => toComparisonView(row, columns.get(row.id) ?? [], earlierOf(row.id)));
   };
 
   /** Items by kind and id, in the order asked; ones no longer on record are left out. */
@@ -372,6 +389,11 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     if (cost !== reserved) await moveImages(trx, day, cost - reserved);
     await moveSpend(trx, day, key, cost - spentOnInterrupt);
     if (cost !== reserved || cost !== spentOnInterrupt) note({ kind: "usage" });
+    // A call whose column a retry replaced: its set's cost takes the bill as today's spend did.
+    if (!row) {
+      const earlier = await trx.updateTable("earlier_attempts").set({ images: cost }).where("id", "=", id).where("images", "<>", cost).returning("comparison_id").executeTakeFirst();
+      if (earlier) note({ kind: "item", item: { kind: "comparison", id: earlier.comparison_id } });
+    }
   };
 
   /**
@@ -609,7 +631,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     },
     async claimQueued(admission) {
       return changes.write(async (trx, note) => {
-        const free = admission.maxConcurrent - (await inFlightForAdmission(trx, admission.now));
+        const { running, lingering } = await inFlightForAdmission(trx, admission.now);
+        const free = admission.maxConcurrent - running - lingering;
         const waiting = queue(trx).select(["id", "request_json", "created_at"]);
         const next = free <= 0 ? [] : await (Number.isFinite(free) ? waiting.limit(free) : waiting).execute();
         const claimed: Array<{ id: string; createdAt: number; request: GenerationRequest }> = [];
@@ -664,7 +687,7 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       const replaced = await admitted(queued ? undefined : admission, 1, async (trx, note) => {
         const old = await trx
           .selectFrom("generations")
-          .select(["comparison_id", "comparison_position", "request_json", "model", "prompt"])
+          .select(["comparison_id", "comparison_position", "request_json", "model", "prompt", "billed_images", "seed"])
           .where("id", "=", oldId)
           .where("comparison_id", "is not", null)
           .where("status", "in", ["failed", "cancelled", "interrupted"])
@@ -677,6 +700,10 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
         // result is not thrown away for a retry.
         const gone = await trx.deleteFrom("generations").where("id", "=", oldId).where("status", "in", ["failed", "cancelled", "interrupted"]).executeTakeFirst();
         if (Number(gone.numDeletedRows) === 0) return false;
+        // What it billed stays in the set's cost, as in the day's spend; a bill its runner sends later corrects it (settleBill).
+        const asked = (JSON.parse(old.request_json) as GenerateRequest).n;
+        const images = knownBill({ status: "failed", billedImages: old.billed_images, images: [], seed: old.seed }) ?? asked;
+        await trx.insertInto("earlier_attempts").values({ id: oldId, comparison_id: old.comparison_id, model: old.model, images }).execute();
         await insertGeneration(trx, {
           id,
           createdAt,

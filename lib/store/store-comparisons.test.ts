@@ -57,7 +57,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     it("keeps queued columns out of the cap, and starts them oldest first, in their order, as places free", async () => {
       const older = await compare("older", true);
       const newer = await compare("newer", true);
-      expect(await store.inFlight(clock)).toEqual({ running: 0, lingering: 0 });
+      expect(await store.inFlight(clock)).toEqual({ running: 0, lingering: 0, firstFreeAt: null });
       expect(older.columns.map((column) => [column.generation.status, column.generation.queuedAhead])).toEqual([
         ["queued", 0],
         ["queued", 1],
@@ -226,6 +226,44 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       const single = await store.create({ id: "single", createdAt: clock, request: first.generation.request });
       await store.fail(single.id, { finishedAt: clock, status: "failed", error: null });
       expect(await store.replaceColumn(single.id, { id: "nope", createdAt: clock })).toBeNull();
+    });
+
+    it("keeps in the set what the attempts its retries replaced billed, or may have, and a late bill's word on them", async () => {
+      const comparison = await compare("a billed fox");
+      const [unknown, unsent, cancelled] = comparison.columns.map((column) => column.generation);
+      if (!unknown || !unsent || !cancelled) throw new Error("no columns");
+      const day = new Date(clock).toISOString().slice(0, 10);
+      // Sent, and no one can tell what it made (a 504): every image asked counts, as in today's spend.
+      await store.markSent(unknown.id, 5, clock);
+      await store.fail(unknown.id, { finishedAt: clock, status: "failed", error: { code: "timeout", message: "late", retryAfterSeconds: null }, billedImages: null });
+      // Never sent: it billed nothing, and nothing of it is kept.
+      await store.fail(unsent.id, { finishedAt: clock, status: "failed", error: null, billedImages: 0 });
+      // Cancelled while out: counted as spent until its runner says otherwise.
+      await store.markSent(cancelled.id, 5, clock);
+      await store.cancelRunning(cancelled.id, clock, clock + 60_000);
+      for (const column of [unknown, unsent, cancelled]) await store.replaceColumn(column.id, { id: `${column.id}-again`, createdAt: clock + 1 });
+      const earlier = (await store.getComparison(comparison.id))?.earlierAttempts;
+      expect(earlier).toEqual(
+        [{ model: unknown.request.model, images: unknown.request.n }, { model: cancelled.request.model, images: cancelled.request.n }].sort((a, b) => a.model.localeCompare(b.model)),
+      );
+      // The list and a read of every comparison say the same.
+      expect((await store.list({ limit: 10 })).items.find((item) => item.id === comparison.id)).toMatchObject({ earlierAttempts: earlier });
+
+      // The cancelled call's runner wakes: its answer billed 1 image less than asked, or none at all.
+      const before = (await store.changeBounds()).last;
+      await store.fail(cancelled.id, { finishedAt: clock + 2, status: "cancelled", error: null, billedImages: 0, bill: { day, asked: cancelled.request.n, cost: 0, model: cancelled.request.model } });
+      expect((await store.getComparison(comparison.id))?.earlierAttempts).toEqual([{ model: unknown.request.model, images: unknown.request.n }]);
+      const said = (await store.changesAfter(before, 10)).flatMap((change) => (change.kind === "item" ? [change.item.id] : []));
+      expect(said).toContain(comparison.id);
+
+      // A retry that fails as the first did adds to its model's count.
+      await store.markSent(`${unknown.id}-again`, 5, clock + 3);
+      await store.fail(`${unknown.id}-again`, { finishedAt: clock + 3, status: "failed", error: null, billedImages: null });
+      await store.replaceColumn(`${unknown.id}-again`, { id: "third-try", createdAt: clock + 4, queued: true });
+      expect((await store.getComparison(comparison.id))?.earlierAttempts).toEqual([{ model: unknown.request.model, images: 2 * unknown.request.n }]);
+      // Deleted, the set takes them along (they refer to it); a set never retried holds none.
+      expect(await store.deleteComparison(comparison.id, clock + 5)).not.toBeNull();
+      expect((await compare("a fresh fox")).earlierAttempts).toBeUndefined();
     });
 
     it("a cancelled column retried keeps the place its call may still hold under the cap", async () => {

@@ -102,10 +102,19 @@ export type Lease = { readonly owner: string; readonly until: number };
  */
 export type Admission = { readonly lease: Lease; readonly maxConcurrent: number; readonly now: number };
 
-/** The cap had no room: `inFlight` calls were already counted. */
+/** Gateway calls in flight across every instance, as the cap counts them. */
+export type InFlight = {
+  readonly running: number;
+  /** Ended calls the gateway may still be working on: each holds its place under the cap until its linger ends. */
+  readonly lingering: number;
+  /** When the first of those places frees (the earliest linger end); null when none lingers. */
+  readonly firstFreeAt: number | null;
+};
+
+/** The cap had no room: these calls were already counted. */
 export class CapReached extends Error {
-  constructor(readonly inFlight: number) {
-    super(`${inFlight} gateway calls in flight`);
+  constructor(readonly inFlight: InFlight) {
+    super(`${inFlight.running + inFlight.lingering} gateway calls in flight`);
   }
 }
 
@@ -257,7 +266,7 @@ export type GenerationStore = {
   /** An ended call the gateway may still be working on keeps its place under the cap until `until`. */
   linger(id: string, until: number): Promise<void>;
   /** Gateway calls in flight across every instance: running generations, and ended ones still lingering. */
-  inFlight(now: number): Promise<{ running: number; lingering: number }>;
+  inFlight(now: number): Promise<InFlight>;
   /** Which of these generations are still running or queued, wherever they run. */
   stillRunning(ids: readonly string[]): Promise<string[]>;
   image(id: string): Promise<(StoredImage & { generationId: string }) | null>;
