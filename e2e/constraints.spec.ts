@@ -25,6 +25,35 @@ test.describe("model constraints", () => {
     await expect(page.getByRole("status")).toHaveCount(0);
   });
 
+  test("a switch's notice goes once its field is changed, the whole box once a run is sent or a later load replaces it", async ({ playground, page }) => {
+    await playground.chooseModel("Wan 2.6");
+    await playground.form.getByLabel("Number of images").fill("4");
+    await playground.prompt.fill("x".repeat(1000));
+    await playground.chooseModel("Qwen-Image");
+    // The box of notices, not the note beside it that offers the way back to replaced work.
+    const notices = playground.form.getByRole("status").filter({ has: page.getByRole("listitem") });
+    await expect(notices).toContainText("The prompt has 1000 characters and Qwen-Image reads at most 800: shorten it before generating.");
+    await expect(notices).toContainText("4 images is more than Qwen-Image makes per request; it is now 1.");
+
+    // Shortened, the prompt no longer has 1000 characters: that notice goes, the count's stays.
+    await playground.prompt.fill("short prompt now");
+    await expect(notices).not.toContainText("The prompt has");
+    await expect(notices).toContainText("4 images is more than Qwen-Image makes per request; it is now 1.");
+    // The run is sent: what the box said was about the form before it.
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("img")).toBeVisible();
+    await expect(notices).toHaveCount(0);
+
+    const result = playground.latest();
+    await result.getByRole("button", { name: "Reuse settings" }).click();
+    await expect(notices).toHaveText("Settings loaded from the history (Qwen-Image).");
+    await result.getByRole("button", { name: "Use revised prompt" }).click();
+    await expect(notices).toHaveCount(0);
+    // The way back to what was typed before the Reuse still works.
+    await playground.form.getByRole("button", { name: "Put mine back" }).click();
+    await expect(playground.prompt).toHaveValue("short prompt now");
+  });
+
   test("a model chosen while its rules cannot load is said, and chosen again once they can", async ({ playground, page }) => {
     // The switch's rules are fetched with the form's first focus; here every later script fails.
     await page.route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));

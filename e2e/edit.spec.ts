@@ -107,6 +107,31 @@ test.describe("editing an image", () => {
     await portrait.screenshot({ path: "test-results/screenshots/edit-other-shape.png" });
   });
 
+  test("the form's notices go once a later load replaces them or a run is sent", async ({ page, playground }) => {
+    const edit = new EditPanel(page);
+    await edit.open();
+    await edit.upload(file("garden.png", "image/png", await picture(1200, 800)));
+    await edit.expectInput("1200*800");
+    await edit.prompt.fill("Make the sky stormy");
+    await edit.submit.click();
+    const result = playground.latest();
+    await expect(result.getByRole("slider")).toBeVisible();
+
+    // The box of notices, not the note beside it that offers the way back to replaced work.
+    const notices = edit.form.getByRole("status").filter({ has: page.getByRole("listitem") });
+    await result.getByRole("button", { name: "Reuse settings" }).click();
+    await expect(notices).toHaveText("Edit loaded from the history (Qwen-Image 2.0 Pro).");
+    await result.getByRole("button", { name: "Use revised prompt" }).click();
+    await expect(notices).toHaveCount(0);
+
+    await edit.form.getByLabel("Number of images").fill("4");
+    await selectModel(edit.model, "Qwen-Image Edit");
+    await expect(notices).toContainText("4 images is more than Qwen-Image Edit makes per request; it is now 1.");
+    await edit.submit.click();
+    await expect(page.getByRole("article").filter({ has: page.getByRole("slider") })).toHaveCount(2);
+    await expect(notices).toHaveCount(0);
+  });
+
   test("a generation edited twice: each step edits the last result, and the chain is there after a reload", async ({ playground, page }) => {
     await playground.chooseModel("Qwen-Image");
     await playground.prompt.fill("A lighthouse on a cliff at dawn");

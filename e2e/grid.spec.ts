@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { GRID_IMAGE } from "../lib/grid/grid-image";
 import type { ComparisonView } from "../lib/generation/view";
-import { expect, test } from "./fixtures";
+import { expect, selectModel, test } from "./fixtures";
 
 /** Grids: one change at a time across many cells, each cell a queued generation, the grid one history item. */
 
@@ -11,6 +11,18 @@ test.describe("parameter grids", () => {
     await grid.run();
     await expect(grid.form.getByText("The prompt uses __toString__, __constructor__, which are not saved lists.")).toBeVisible();
     await expect(grid.prompt).toHaveValue("A code screenshot of __toString__ and __constructor__");
+  });
+
+  test("the watermark's help names the mark of the models the grid runs", async ({ grid }) => {
+    const watermark = grid.form.getByRole("switch", { name: "Watermark" });
+    await selectModel(grid.form.getByLabel("Model", { exact: true }), "Qwen-Image Max");
+    await expect(watermark).toHaveAccessibleDescription("Adds the mark “Qwen-Image” at the bottom right.");
+    await grid.setAxis(1, "Model");
+    for (const box of await grid.axis(1).getByRole("checkbox").all()) if (await box.isChecked()) await box.uncheck();
+    await grid.axis(1).getByRole("checkbox", { name: "Wan 2.6", exact: true }).check();
+    await expect(watermark).toHaveAccessibleDescription("Adds the mark “AI generated” at the bottom right.");
+    await grid.axis(1).getByRole("checkbox", { name: "Qwen-Image", exact: true }).check();
+    await expect(watermark).toHaveAccessibleDescription("Adds a mark at the bottom right: “AI generated” on Wan, “Qwen-Image” on Qwen.");
   });
 
   test("a grid past the cell limit says so as it is typed, with its real counts, and Run waits until it fits", async ({ grid, simulator }) => {

@@ -27,6 +27,7 @@ import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
 import type { GenerateRequest } from "@/lib/models/request-schema";
 import { formatSize } from "@/lib/models/size-rules";
+import { watermarkHelp } from "@/lib/models/watermark-help";
 import { CSV_ENCODINGS, decodeCsvFile, type CsvEncoding } from "@/lib/batch/decode-file";
 import { cutText } from "@/lib/text/well-formed";
 
@@ -218,7 +219,12 @@ export function BatchForm({
           render={({ field }) => <SeedField id="batch-seed" value={field.value} onChange={field.onChange} help={t.seedHelp} {...(fieldProblems.seed && { error: ruleText(fieldProblems.seed) })} />}
         />
         <Switch id="batch-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
-        <Switch id="batch-watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />
+        <Switch
+          id="batch-watermark"
+          label={t.watermark}
+          help={watermarkHelp(read.rows.length > 0 ? read.rows.map((row) => row.request.model) : [values.model], messages.sets.watermarkHelp)}
+          {...register("watermark")}
+        />
       </fieldset>
 
       {read.rows.length > 0 && (

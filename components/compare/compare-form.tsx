@@ -32,6 +32,7 @@ import { findModel, getModel, MODEL_IDS, modelsByFamily, type ModelId } from "@/
 import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+import { watermarkHelp } from "@/lib/models/watermark-help";
 import { charCount, maxLengthFor } from "@/lib/text/well-formed";
 import { differsFrom } from "@/lib/forms/typed-work";
 
@@ -235,7 +236,7 @@ export function CompareForm({
 
       <div className="space-y-3">
         <Switch id="compare-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
-        <Switch id="compare-watermark" label={t.watermark} help={t.watermarkHelp} error={errors.watermark?.message} {...register("watermark")} />
+        <Switch id="compare-watermark" label={t.watermark} help={watermarkHelp(values.models, messages.sets.watermarkHelp)} error={errors.watermark?.message} {...register("watermark")} />
         <Switch
           id="compare-blind"
           label={t.blind}

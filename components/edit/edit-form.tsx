@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { ModelSelect } from "@/components/playground/model-select";
-import { RuleNotices, type Notice } from "@/components/playground/rule-notices";
+import { RuleNotices } from "@/components/playground/rule-notices";
+import { useFormNotices } from "@/components/playground/use-form-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "@/components/playground/shared-fields";
 import { SubmitArea, useSubmitOnce, useModelCostGate } from "@/components/playground/submit-area";
 import { defaultEdit, NO_INPUT, switchEditModel } from "@/lib/edit/edit-defaults";
@@ -109,7 +110,7 @@ export function EditForm({
     const before = shown.current;
     if (undoable.replace(apply)) previewBefore.current = before;
   };
-  const [notices, setNotices] = useState<readonly Notice[]>([]);
+  const [notices, setNotices] = useFormNotices(watch);
   const [moreOpen, setMoreOpen] = useState(false);
   // While a new input is read, scaled or put on record, an edit would start from the image it replaces.
   const [inputBusy, setInputBusy] = useState(false);
@@ -121,6 +122,8 @@ export function EditForm({
   const cost = useCost();
   const gate = useModelCostGate((request: EditRequest) => {
     undoable.sent(request);
+    // What the notices said was about the form before this run.
+    setNotices([]);
     onEdit(request);
   }, watch);
   const picker = useRef<InputPickerApi>(null);
@@ -138,11 +141,13 @@ export function EditForm({
         void picker.current?.takeResult(load.imageId, heldBack.current).then((taken) => {
           heldBack.current = null;
           if (!taken) return;
-          setNotices([(messages) => messages.edit.imageLoaded]);
+          setNotices([{ text: (messages) => messages.edit.imageLoaded, about: ["input"] }]);
           reveal("edit-prompt");
         });
         return;
       case "patch":
+        // A seed or a prompt taken from the history is a load too: the notices of the last one no longer hold.
+        setNotices([]);
         if ("seed" in load.patch) {
           setValue("seed", load.patch.seed, { shouldDirty: true });
           setMoreOpen(true);
@@ -159,7 +164,7 @@ export function EditForm({
           setPreview(load.input);
           reset(request);
         });
-        setNotices([(messages) => format(messages.edit.loaded[load.origin], { model: modelName(request.model) })]);
+        setNotices([{ text: (messages) => format(messages.edit.loaded[load.origin], { model: modelName(request.model) }) }]);
         reveal("edit-prompt");
         if (load.confirm) {
           undoable.keepAcross(request);
@@ -213,6 +218,7 @@ export function EditForm({
             onUndo={() => {
               undoable.undo();
               setPreview(previewBefore.current);
+              setNotices([]);
             }}
           />
         )}

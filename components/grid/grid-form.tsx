@@ -29,6 +29,7 @@ import { findVariables, listNames } from "@/lib/grid/prompt-variables";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { format, plural } from "@/lib/i18n/format";
 import { MODEL_IDS, modelsByFamily } from "@/lib/models/registry";
+import { watermarkHelp } from "@/lib/models/watermark-help";
 import { isKeptGrid } from "@/lib/grid/kept-grid";
 import { draftStamp } from "@/lib/forms/draft";
 import { useDraft } from "@/components/playground/use-draft";
@@ -231,7 +232,7 @@ export function GridForm({
 
       <div className="space-y-3">
         <Switch id="grid-extend" label={t.promptExtend} help={t.promptExtendHelp} {...register("promptExtend")} />
-        <Switch id="grid-watermark" label={t.watermark} help={t.watermarkHelp} {...register("watermark")} />
+        <Switch id="grid-watermark" label={t.watermark} help={watermarkHelp(cellsByModel(values).map(({ model }) => model), messages.sets.watermarkHelp)} {...register("watermark")} />
       </div>
 
       <section aria-labelledby="grid-axes-heading" className="space-y-3">

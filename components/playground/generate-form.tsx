@@ -16,6 +16,7 @@ import type { GenerateRequest } from "@/lib/models/request-schema";
 import { ExamplePrompts } from "./example-prompts";
 import { ModelSelect } from "./model-select";
 import { RuleNotices, type Notice } from "./rule-notices";
+import { useFormNotices } from "./use-form-notices";
 import { CountField, MoreOptions, NegativePromptField, PromptField } from "./shared-fields";
 import { SizePicker } from "./size-picker";
 import { useCost } from "@/components/pricing/prices";
@@ -79,13 +80,15 @@ export function GenerateForm({
   const { control, handleSubmit, watch, getValues, reset, setValue, formState } = form;
   useServerFieldErrors(submitFields, form);
   useDraft("generate", form, { stamp: DRAFT_STAMP, defaults: DEFAULTS, accept: (values) => (findModel(values.model) && isKeptSeed(values.seed) ? values : null) });
-  const [notices, setNotices] = useState<readonly Notice[]>([]);
+  const [notices, setNotices] = useFormNotices(watch);
   const common = useMessages().common;
   const undoable = useUndoReplace(form, (values) => differsFrom(values, findModel(values.model) ? defaultRequest(values.model) : DEFAULTS, ["model"]), common.formReplaced);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();
   const gate = useModelCostGate((request: GenerateRequest) => {
     undoable.sent(request);
+    // What the notices said was about the form before this run.
+    setNotices([]);
     onGenerate(request);
   }, watch);
 
@@ -102,7 +105,7 @@ export function GenerateForm({
         if (latestChoice.current === choice) apply(switchModel);
       },
       () => {
-        if (latestChoice.current === choice) setNotices([failed]);
+        if (latestChoice.current === choice) setNotices([{ text: failed }]);
       },
     );
   };
@@ -120,7 +123,7 @@ export function GenerateForm({
       load(request, origin) {
         latestChoice.current += 1;
         undoable.replace(() => reset(request));
-        setNotices([(messages) => format(messages.playground.form.loaded[origin], { model: modelName(request.model) })]);
+        setNotices([{ text: (messages) => format(messages.playground.form.loaded[origin], { model: modelName(request.model) }) }]);
         reveal("model");
       },
       generate(request) {
@@ -128,17 +131,21 @@ export function GenerateForm({
         // a refusal's field messages are said at the values they are about; what was typed can be put back.
         latestChoice.current += 1;
         undoable.replace(() => reset(request));
+        setNotices([]);
         undoable.keepAcross(request);
         if (gate.asks(request)) gate.ask(request);
         else gate.request(request);
       },
+      // A seed or a prompt taken from the history is a load too: the notices of the last one no longer hold.
       setSeed(seed) {
         setValue("seed", seed, { shouldDirty: true });
+        setNotices([]);
         setMoreOpen(true);
         reveal("seed");
       },
       setPrompt(prompt) {
         undoable.replace(() => setValue("prompt", prompt, { shouldDirty: true, shouldValidate: formState.isSubmitted }));
+        setNotices([]);
         reveal("prompt");
       },
     }),

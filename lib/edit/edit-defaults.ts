@@ -1,6 +1,6 @@
 import { DEFAULT_EDIT_MODEL_ID, getEditModel, type EditModelId } from "../models/edit-models";
 import { checkSize, formatSize, isWhole } from "../models/size-rules";
-import { switchSharedFields, type SwitchResult } from "../models/switch-model";
+import { switchSharedFields, type SwitchNotice, type SwitchResult } from "../models/switch-model";
 import type { EditRequest } from "./edit-request";
 
 /** No input yet: the form says "choose an input image first" until one is chosen. */
@@ -25,17 +25,18 @@ export const defaultEdit = (modelId: EditModelId = DEFAULT_EDIT_MODEL_ID, input:
 /** Moves the edit form to another editing model, like switchModel does for generation, saying what changed. */
 export const switchEditModel = (values: EditRequest, to: EditModelId): SwitchResult<EditRequest> => {
   const model = getEditModel(to);
-  const notices: string[] = [];
+  const notices: SwitchNotice<keyof EditRequest>[] = [];
   const next: EditRequest = { ...values, model: to };
   if (values.size && !(model.size && checkSize(model.id, model.size.rule, model.size.presets, values.size).ok)) {
     next.size = null;
-    notices.push(
-      !model.size
+    notices.push({
+      text: !model.size
         ? `${model.id} takes no size; the output now follows the input image.`
         : isWhole(values.size)
           ? `Size ${formatSize(values.size)} does not fit ${model.id}; the output now follows the input image.`
           : "The size was not filled in; the output now follows the input image.",
-    );
+      about: ["size"],
+    });
   }
   notices.push(...switchSharedFields(values, next, model));
   return { values: next, notices };

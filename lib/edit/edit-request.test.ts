@@ -89,13 +89,13 @@ describe("switching the editing model", () => {
     const switched = switchEditModel(from, "qwen-image-edit");
     expect(switched.values).toMatchObject({ model: "qwen-image-edit", size: null, n: 1, seed: 9, promptExtend: false, input: INPUT });
     expect(switched.notices).toEqual([
-      "qwen-image-edit takes no size; the output now follows the input image.",
-      "4 images is more than qwen-image-edit makes per request; it is now 1.",
-      "qwen-image-edit does not rewrite prompts; prompt rewriting is off.",
+      { text: "qwen-image-edit takes no size; the output now follows the input image.", about: ["size"] },
+      { text: "4 images is more than qwen-image-edit makes per request; it is now 1.", about: ["n"] },
+      { text: "qwen-image-edit does not rewrite prompts; prompt rewriting is off.", about: ["promptExtend"] },
     ]);
     expect(switchEditModel(from, "qwen-image-2.0-pro")).toEqual({ values: { ...from, model: "qwen-image-2.0-pro" }, notices: [] });
     // A size half typed is not said as "NaN".
     const half = switchEditModel(valid({ size: { width: Number.NaN, height: 1536 } }), "qwen-image-2.0-pro");
-    expect([half.values.size, half.notices]).toEqual([null, ["The size was not filled in; the output now follows the input image."]]);
+    expect([half.values.size, half.notices.map(({ text }) => text)]).toEqual([null, ["The size was not filled in; the output now follows the input image."]]);
   });
 });

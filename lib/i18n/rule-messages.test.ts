@@ -147,9 +147,9 @@ const sentences = async (): Promise<string[]> => {
       checkSize(model.id, model.sizeRule, model.presets, { width: 100, height: 100 }),
       checkSize(model.id, model.sizeRule, model.presets, { width: 3000, height: 100 }),
     ]),
-    ...switchModel({ ...defaultRequest("wan2.6-t2i"), prompt: "p".repeat(900), negativePrompt: "n".repeat(600), n: 4, width: 768, height: 2700 }, "qwen-image").notices,
-    ...switchModel({ ...defaultRequest("wan2.6-t2i"), n: Number.NaN }, "qwen-image").notices,
-    ...switchModel({ ...defaultRequest("wan2.6-t2i"), width: Number.NaN }, "qwen-image").notices,
+    ...switchModel({ ...defaultRequest("wan2.6-t2i"), prompt: "p".repeat(900), negativePrompt: "n".repeat(600), n: 4, width: 768, height: 2700 }, "qwen-image").notices.map(({ text }) => text),
+    ...switchModel({ ...defaultRequest("wan2.6-t2i"), n: Number.NaN }, "qwen-image").notices.map(({ text }) => text),
+    ...switchModel({ ...defaultRequest("wan2.6-t2i"), width: Number.NaN }, "qwen-image").notices.map(({ text }) => text),
     ...planComparison({ ...compare, perModel: 3 }).flatMap((plan) => plan.notes),
     ...issues(gridRequestSchema, { ...grid, kind: "x", perCell: "1", axes: "x", lists: { "a b": [] } }),
     ...issues(gridRequestSchema, { ...grid, lists: "x" }),
@@ -207,8 +207,8 @@ const sentences = async (): Promise<string[]> => {
     ...issues(editRequestSchema, { ...edit, input: { id: "x", width: 5000, height: 1000 } }),
     ...issues(editRequestSchema, { ...edit, size: { width: 1.5, height: 2.5 } }),
     ...issues(editRequestSchema, { ...edit, model: "qwen-image-edit", promptExtend: false, size: { width: 1024, height: 1024 } }),
-    ...switchEditModel({ ...edit, size: { width: 1024, height: 1024 } }, "qwen-image-edit").notices,
-    ...switchEditModel({ ...edit, model: "qwen-image-edit", size: { width: 100, height: 100 } }, "qwen-image-edit-plus").notices,
+    ...switchEditModel({ ...edit, size: { width: 1024, height: 1024 } }, "qwen-image-edit").notices.map(({ text }) => text),
+    ...switchEditModel({ ...edit, model: "qwen-image-edit", size: { width: 100, height: 100 } }, "qwen-image-edit-plus").notices.map(({ text }) => text),
     INPUT_GONE,
     await refusal(async () => {
       const add = createUploadLimit(1);

@@ -13,6 +13,15 @@ export const FAMILY_LABELS: Record<ModelFamily, string> = {
   qwen: "Qwen-Image",
 };
 
+/**
+ * What each family's watermark reads in the image's corner (the gateway's contract), shown as drawn in every
+ * language, beside the family's short name.
+ */
+export const FAMILY_MARKS: Record<ModelFamily, { readonly family: string; readonly mark: string }> = {
+  wan: { family: "Wan", mark: "AI generated" },
+  qwen: { family: "Qwen", mark: "Qwen-Image" },
+};
+
 export type ModelOption = "negativePrompt" | "promptExtend" | "watermark" | "seed";
 
 export type ModelSpec = {

@@ -27,7 +27,6 @@ export const batch = {
     promptExtend: "Prompt rewriting (prompt_extend)",
     promptExtendHelp: "For the models that can rewrite a prompt.",
     watermark: "Watermark",
-    watermarkHelp: "Adds an “AI generated” mark at the bottom right.",
     preview: "Rows to be sent",
     /** The box the preview scrolls in: a tab stop, so a keyboard can scroll it. */
     previewBox: "Rows to be sent (scrolls)",

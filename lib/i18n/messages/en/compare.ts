@@ -28,7 +28,6 @@ export const compare = {
     promptExtend: "Prompt rewriting (prompt_extend)",
     promptExtendHelp: "Each model may rewrite the prompt; the columns show what each one used.",
     watermark: "Watermark",
-    watermarkHelp: "Adds an “AI generated” mark at the bottom right.",
     blind: "Blind comparison",
     blindHelp: "Columns in random order as Model A, B, C… with nothing that gives the model away, until someone reveals them.",
     plan: { caption: "What each model gets", model: "Model", size: "Size", images: "Images" },

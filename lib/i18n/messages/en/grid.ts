@@ -35,7 +35,6 @@ export const grid = {
     promptExtend: "Prompt rewriting (prompt_extend)",
     promptExtendHelp: "The model may rewrite the prompt; each image keeps what it used.",
     watermark: "Watermark",
-    watermarkHelp: "Adds an “AI generated” mark at the bottom right.",
     axes: "Axes",
     axesHelp: "Up to {max}: the first across, the second down, the third as one table per value.",
     axis: "Axis {n} ({place})",

@@ -13,6 +13,8 @@ export const sets = {
     other: "The rest wait for a free place: {count} calls stopped after they were sent (cancelled, or timed out) may still be at work at the gateway, so they hold their places among the {max} at once for up to 2 minutes.",
   },
   cancelAllNo: "Keep going",
+  /** The watermark's help in the forms of sets (compare, grid, batch): the marks themselves come from the model registry. */
+  watermarkHelp: { one: "Adds the mark “{mark}” at the bottom right.", several: "Adds a mark at the bottom right: {marks}.", each: "“{mark}” on {family}", separator: ", " },
   /** After a set's cost: how much of it the attempts its retries replaced billed, or may have. */
   earlierAttempts: { one: ", including {count} image of earlier attempts", other: ", including {count} images of earlier attempts" },
   queued: "Waiting",

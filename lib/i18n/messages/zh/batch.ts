@@ -27,7 +27,6 @@ export const batch: Messages["batch"] = {
     promptExtend: "提示词改写（prompt_extend）",
     promptExtendHelp: "用于能改写提示词的模型。",
     watermark: "水印",
-    watermarkHelp: "在右下角添加“AI 生成”标识。",
     preview: "将要发送的行",
     previewBox: "将要发送的行（可滚动）",
     line: "行",

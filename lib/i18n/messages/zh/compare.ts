@@ -28,7 +28,6 @@ export const compare: Messages["compare"] = {
     promptExtend: "提示词改写（prompt_extend）",
     promptExtendHelp: "各模型可能会改写提示词；每一列都会显示该模型实际使用的提示词。",
     watermark: "水印",
-    watermarkHelp: "在图片右下角添加“AI生成”标识。",
     blind: "盲测对比",
     blindHelp: "各列以随机顺序显示为模型 A、B、C…，不显示任何能辨认出模型的信息，直到有人揭晓。",
     plan: { caption: "各模型的实际参数", model: "模型", size: "尺寸", images: "图片数" },

@@ -34,7 +34,6 @@ export const grid: Messages["grid"] = {
     promptExtend: "提示词改写（prompt_extend）",
     promptExtendHelp: "模型可能改写提示词；每张图片都保留实际使用的提示词。",
     watermark: "水印",
-    watermarkHelp: "在右下角添加“AI 生成”标识。",
     axes: "轴",
     axesHelp: "最多 {max} 条：第一条横向排列，第二条纵向排列，第三条按每个值分表。",
     axis: "第 {n} 条轴（{place}）",

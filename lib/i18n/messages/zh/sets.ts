@@ -13,6 +13,7 @@ export const sets: Messages["sets"] = {
     other: "其余的在等待空位：{count} 个请求在发出后被停止（已取消或超时），网关可能仍在处理，因此它们最多 2 分钟内仍占用同时运行的 {max} 个名额。",
   },
   cancelAllNo: "让它们继续",
+  watermarkHelp: { one: "在图片右下角添加“{mark}”标识。", several: "在图片右下角添加标识：{marks}。", each: "{family} 为“{mark}”", separator: "，" },
   earlierAttempts: { one: "，其中 {count} 张来自之前的尝试", other: "，其中 {count} 张来自之前的尝试" },
   queued: "等待中",
   queuedAhead: { one: "等待中：前面还有 {count} 个", other: "等待中：前面还有 {count} 个" },
