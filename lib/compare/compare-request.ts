@@ -1,5 +1,6 @@
 // zod/mini, like the generate schema: the compare form ships it to the browser.
 import * as z from "zod/mini";
+import { MARKS_BY_FAMILY } from "../models/marks-by-family";
 import { marksTellApart } from "../models/watermark-mark";
 import { getModel, MODEL_IDS, type ModelId, type ModelSpec } from "../models/registry";
 import { acrossFields, flag, seedSchema, strictFields, text, wholeNumber } from "../models/request-schema";
@@ -35,8 +36,7 @@ export const imagesPer = (what: string) =>
       z.maximum(COMPARE_PER_MODEL.max, `${what} must be ${COMPARE_PER_MODEL.min} to ${COMPARE_PER_MODEL.max}.`),
     );
 
-export const BLIND_WATERMARK =
-  "A blind comparison cannot carry the watermark across model families: it reads “AI generated” on Wan and “Qwen-Image” on Qwen, so it would tell the models apart. Turn the watermark or blind mode off.";
+export const BLIND_WATERMARK = `A blind comparison cannot carry the watermark across model families: it reads ${MARKS_BY_FAMILY}, so it would tell the models apart. Turn the watermark or blind mode off.`;
 
 /** What the compare checks across fields read. */
 type CompareShape = { readonly models: readonly ModelId[]; readonly prompt: string; readonly negativePrompt: string; readonly blind: boolean; readonly watermark: boolean };

@@ -308,7 +308,7 @@ const sentences = async (): Promise<string[]> => {
     await twoArriving(createArrivalSlots(1, 2), [null, null]),
     await twoArriving(createArrivalSlots(2, 1), [null, null]),
     await twoArriving(createArrivalSlots(8, 1, 1), ["session:a", "session:b"]),
-    ...(["total", "slow", "silent"] as const).map((shortfall) => arrivalRefusal(shortfall).message),
+    ...(["total", "slow", "nothing", "silent"] as const).map((shortfall) => arrivalRefusal(shortfall).message),
     hostRefused("rebind.attacker.test:3000").message,
     ...(await bothRefusals(createCheckLimit)),
     ...(await Promise.all([tiny(), big(), notAnImage(), cut(), checkInputImage(Buffer.alloc(11 * 1024 * 1024))])).map((check) => (check.ok ? "" : check.reason)),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
-import { arrivalDeadline, watchArrival } from "./upload-arrival";
+import { arrivalDeadline, arrivalRefusal, watchArrival } from "./upload-arrival";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -28,6 +28,13 @@ const steady = (total: number, bytesPerSecond: number, from = 0): Array<[number,
 describe("the pace an upload must keep", () => {
   it("drops a body that stalls after its first bytes at the end of the grace, not after two minutes", () => {
     expect(arrivalDeadline(100, 50)).toEqual({ at: 10_000, shortfall: "slow" });
+  });
+
+  it("drops a body that has sent nothing at all at the end of the grace, saying nothing arrived", () => {
+    expect(arrivalDeadline(0, 0)).toEqual({ at: 10_000, shortfall: "nothing" });
+    expect(arrivalRefusal("nothing").message).toBe(
+      "Nothing of the image arrived in its first 10 seconds, so the upload was stopped to free its place for others. Check the connection, then try again.",
+    );
   });
 
   it("drops a body that sent a burst and then nothing once it has been silent for 15 s", () => {

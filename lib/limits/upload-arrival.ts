@@ -20,6 +20,7 @@ export const SLOW_UPLOAD = `The image did not finish arriving within ${UPLOAD_AR
 const REFUSALS = {
   total: SLOW_UPLOAD,
   slow: `The image was arriving at under ${ARRIVAL_FLOOR_BYTES_PER_SECOND / 1024} KB a second, so the upload was stopped to free its place for others. Try again on a faster connection, or with a smaller file.`,
+  nothing: `Nothing of the image arrived in its first ${ARRIVAL_GRACE_MS / 1000} seconds, so the upload was stopped to free its place for others. Check the connection, then try again.`,
   silent: `Nothing more of the image arrived for ${ARRIVAL_SILENCE_MS / 1000} seconds, so the upload was stopped to free its place for others. Check the connection, then try again.`,
 } as const;
 
@@ -34,7 +35,8 @@ export const arrivalRefusal = (shortfall: ArrivalShortfall): AppError => new App
  */
 export const arrivalDeadline = (received: number, lastAt: number): { readonly at: number; readonly shortfall: ArrivalShortfall } => {
   const candidates = [
-    { at: Math.max(ARRIVAL_GRACE_MS, (received / ARRIVAL_FLOOR_BYTES_PER_SECOND) * 1000), shortfall: "slow" as const },
+    // A body that sent nothing at all is told so, not called slow; the grace still bounds how long it holds a place.
+    { at: Math.max(ARRIVAL_GRACE_MS, (received / ARRIVAL_FLOOR_BYTES_PER_SECOND) * 1000), shortfall: received === 0 ? ("nothing" as const) : ("slow" as const) },
     { at: lastAt + ARRIVAL_SILENCE_MS, shortfall: "silent" as const },
     { at: UPLOAD_ARRIVAL_MS, shortfall: "total" as const },
   ];

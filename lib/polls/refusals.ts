@@ -1,3 +1,5 @@
+import { MARKS_BY_FAMILY } from "../models/marks-by-family";
+
 /** What the voting routes say when they refuse, in one place for the routes and the translations' test. */
 export const POLL_CLOSED = "This poll is closed: it takes no more votes.";
 export const ALREADY_VOTED = "You have already voted on this one: a vote is kept as first given.";
@@ -8,5 +10,4 @@ export const OTHER_SEAT =
 export const NO_SUCH_IMAGE = "There is no such image to pick.";
 export const STILL_RUNNING = "A chosen comparison or grid is still running: make the poll once it has finished, so that every model's image is in it.";
 export const NOTHING_TO_VOTE_ON = "Nothing here can be voted on: a poll needs a comparison of models, or a grid with a model axis, with images from two models at least.";
-export const POLL_WATERMARK =
-  "A chosen set was made with the watermark, which reads “AI generated” on Wan and “Qwen-Image” on Qwen: its voters would tell the models apart. Make the poll of sets run without it.";
+export const POLL_WATERMARK = `A chosen set was made with the watermark, which reads ${MARKS_BY_FAMILY}: its voters would tell the models apart. Make the poll of sets run without it.`;

@@ -41,7 +41,7 @@ export const playground: Messages["playground"] = {
     promptExtend: "提示词改写（prompt_extend）",
     promptExtendHelp: "默认开启：模型会改写提示词以丰富细节（多耗时几秒），并可能返回改写后的提示词。",
     watermark: "水印",
-    watermarkHelp: "默认关闭：在图片右下角添加标识（“AI生成”，Qwen 模型为“Qwen-Image”）。",
+    watermarkHelp: "默认关闭：在图片右下角添加标识（“AI generated”，Qwen 模型为“Qwen-Image”）。",
     more: "更多选项",
     moreSeed: "种子 {seed}",
     moreRewriting: "改写{state}",

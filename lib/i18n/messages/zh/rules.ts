@@ -149,6 +149,7 @@ export const rules: Messages["rules"] = {
     ["^The image did not finish arriving within (?<s>\\d+) seconds\\. Try again on a faster connection, or with a smaller file\\.$", "图片在 {s} 秒内没有上传完成。请换用更快的网络，或使用更小的文件后重试。"],
     ["^(?<n>\\d+) input images are already arriving from your address, the most at once from one address, by everyone signed in there together\\. Try again in a few seconds\\.$", "你所在的地址已有 {n} 张输入图片正在上传，已达单个地址（在那里登录的所有人合计）同时上传的上限。请几秒后重试。"],
     ["^The image was arriving at under (?<kb>\\d+) KB a second, so the upload was stopped to free its place for others\\. Try again on a faster connection, or with a smaller file\\.$", "图片上传速度低于每秒 {kb} KB，本次上传已被停止，以便把名额让给其他人。请换用更快的网络，或使用更小的文件后重试。"],
+    ["^Nothing of the image arrived in its first (?<s>\\d+) seconds, so the upload was stopped to free its place for others\\. Check the connection, then try again\\.$", "图片开始上传后的 {s} 秒内没有传来任何数据，本次上传已被停止，以便把名额让给其他人。请检查网络连接后重试。"],
     ["^Nothing more of the image arrived for (?<s>\\d+) seconds, so the upload was stopped to free its place for others\\. Check the connection, then try again\\.$", "图片已有 {s} 秒没有传来任何数据，本次上传已被停止，以便把名额让给其他人。请检查网络连接后重试。"],
     ["^This playground answers only at localhost and the addresses in PLAYGROUND_ORIGINS, and it was reached as (?<host>\"[^\"]*\")\\. Whoever runs it can add that address to PLAYGROUND_ORIGINS\\.$", "本站只应答通过 localhost 和 PLAYGROUND_ORIGINS 中地址发来的请求，而这次是通过 {host} 访问的。请运行本站的人把这个地址加入 PLAYGROUND_ORIGINS。"],
     ["^The generation was cancelled\\.$", "生成已取消。"],
