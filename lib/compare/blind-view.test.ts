@@ -50,14 +50,19 @@ describe("a blind comparison as it leaves the server", () => {
     for (const view of [comparison(false, false), comparison(true, true)]) expect(blindView(view)).toBe(view);
   });
 
+  /** What of a hidden comparison could tell its models apart: everything but its own settings, which name them all. */
+  const expectNoTell = (hidden: ComparisonView) => {
+    const told = JSON.stringify({ ...hidden, request: null });
+    for (const tell of ["wan2.6", "Wan 2.6", "Qwen-Image Max", "1664", "928", "1280", "720", "rewrote", "req-", "task-1", "8000", "3000", "does not take"]) expect(told).not.toContain(tell);
+  };
+
   it("gives every column the same settings, shape and outcome, so no column tells its model", () => {
     const hidden = blindView(comparison(true, false));
     const [first, ...rest] = withoutId(hidden);
     for (const other of rest) expect(other).toBe(first);
-    const columns = JSON.stringify(hidden.columns);
     // Every column names the same stand-in, the first of the comparison's models by id.
     expect(hidden.columns.map(({ generation }) => generation.request.model)).toEqual(["qwen-image-max", "qwen-image-max"]);
-    for (const tell of ["wan2.6", "Wan 2.6", "Qwen-Image Max", "1664", "928", "1280", "720", "rewrote", "req-", "task-1", "8000", "3000", "does not take"]) expect(columns).not.toContain(tell);
+    expectNoTell(hidden);
     expect(hidden.columns[0]?.generation.images[0]).toMatchObject({ width: 1024, height: 576, revisedPrompt: "", src: "/api/images/i1?blind", thumbSrc: "/api/images/i1/thumb?blind" });
     // The comparison's own settings are the owner's and stay, for "Reuse settings".
     expect(hidden.request).toEqual(comparison(true, false).request);
@@ -74,6 +79,27 @@ describe("a blind comparison as it leaves the server", () => {
   it("shows a column the owner cancelled as cancelled at once", () => {
     const view = blindView(comparison(true, false, [column("wan2.6-t2i", { status: "running", finishedAt: null, images: [] }), column("qwen-image-max", { status: "cancelled", images: [] })]));
     expect(view.columns.map(({ generation }) => generation.status)).toEqual(["running", "cancelled"]);
+  });
+
+  it("counts the attempts retries replaced together, each at every image asked, whatever their models' bills said or say later", () => {
+    const retried = (earlierAttempts: ComparisonView["earlierAttempts"]) => ({ ...comparison(true, false), earlierAttempts });
+    const hidden = blindView(retried([{ model: "qwen-image-max", images: 1, attempts: 1 }, { model: "wan2.6-t2i", images: 0, attempts: 2 }]));
+    expect(hidden.earlierAttempts).toEqual([{ model: "qwen-image-max", images: 3, attempts: 3 }]);
+    expectNoTell(hidden);
+    // A late bill of a Wan attempt changes nothing shown until the reveal, which shows the bills.
+    expect(blindView(retried([{ model: "qwen-image-max", images: 1, attempts: 1 }, { model: "wan2.6-t2i", images: 1, attempts: 2 }]))).toEqual(hidden);
+    expect(blindView({ ...retried([{ model: "wan2.6-t2i", images: 0, attempts: 2 }]), revealed: true }).earlierAttempts).toEqual([{ model: "wan2.6-t2i", images: 0, attempts: 2 }]);
+  });
+
+  it("shows what a column stopped from outside billed as at its end: its call's late bill waits for the reveal", () => {
+    const stopped = (billedImages: number | null, seed: number | null, revealed = false) =>
+      blindView(comparison(true, revealed, [column("wan2.6-t2i", {}), column("qwen-image-max", { status: "cancelled", images: [], billedImages, seed })])).columns[1]?.generation.billedImages;
+    // Sent: every image asked may be billed, until the reveal shows what its bill said.
+    expect(stopped(null, 7)).toBeNull();
+    expect(stopped(0, 7)).toBeNull();
+    expect(stopped(0, 7, true)).toBe(0);
+    // Never sent: nothing, at once.
+    expect(stopped(0, null)).toBe(0);
   });
 
   it("says a column's failure by its kind alone: the gateway's own words differ by model", () => {

@@ -40,6 +40,14 @@ const hiddenImage = (image: ImageView, frame: { width: number; height: number })
 };
 
 /**
+ * What a hidden column billed, as it was when the column ended: a column stopped from outside (cancelled, or
+ * interrupted) takes its call's bill later, if at all, and that bill's timing and figure are the model's.
+ * One never sent billed nothing; one sent may have billed every image asked, as today's count has it until then.
+ */
+const billedAtEnd = (generation: GenerationView): number | null =>
+  generation.status === "cancelled" || generation.status === "interrupted" ? (generation.seed === null ? 0 : null) : generation.billedImages;
+
+/**
  * A blind comparison as it leaves the server for a browser before its models are revealed, in the shape of
  * any comparison so the history's card shows it as it shows the rest. Nothing differs from column to column
  * but what the owner must see: each column is given the comparison's own settings (the first of its models
@@ -85,7 +93,7 @@ export const blindView = (comparison: ComparisonView): ComparisonView => {
       starred: generation.starred,
       requestId: null,
       taskId: null,
-      billedImages: shown ? generation.billedImages : null,
+      billedImages: shown ? billedAtEnd(generation) : null,
       notices: shown ? generation.notices.map((notice) => blindText(comparison, notice, SERVER_LABEL)) : [],
       images: shown ? generation.images.map((image) => hiddenImage(image, frame)) : [],
       stage: null,
@@ -95,11 +103,12 @@ export const blindView = (comparison: ComparisonView): ComparisonView => {
       sentAt: null,
     };
   };
-  // Their images together, under the model standing for all: which models were retried would tell.
-  const earlier = (comparison.earlierAttempts ?? []).reduce((sum, attempt) => sum + attempt.images, 0);
+  // Together, under the model standing for all (which models were retried would tell), and each at every image
+  // asked: a late bill's word on one tells when and how that model's call ended. The reveal shows the bills.
+  const attempts = (comparison.earlierAttempts ?? []).reduce((sum, earlier) => sum + earlier.attempts, 0);
   return {
     ...comparison,
     columns: comparison.columns.map(({ generation }) => ({ generation: hide(generation), notes: [] })),
-    ...(earlier > 0 && { earlierAttempts: [{ model: shared.model, images: earlier }] }),
+    ...(attempts > 0 && { earlierAttempts: [{ model: shared.model, images: attempts * shared.n, attempts }] }),
   };
 };

@@ -35,10 +35,10 @@ describe("a set's cost", () => {
   });
 
   it("keeps what the attempts its retries replaced billed or may have, each at its model's price, as today's spend does", () => {
-    expect(setCost(set(batch, [{ model: "qwen-image", images: 1 }, { model: "wan2.6-t2i", images: 2 }]), costOf)).toEqual({ cost: 2 + 4 + 2 + 2, earlierImages: 3 });
+    expect(setCost(set(batch, [{ model: "qwen-image", images: 1, attempts: 1 }, { model: "wan2.6-t2i", images: 2, attempts: 1 }]), costOf)).toEqual({ cost: 2 + 4 + 2 + 2, earlierImages: 3 });
   });
 
   it("prices a hidden blind comparison's images, earlier attempts' too, at its models' mean", () => {
-    expect(setCost(set(blind, [{ model: "qwen-image", images: 2 }]), costOf)).toEqual({ cost: (6 * 1 + 6 * 2) / 2, earlierImages: 2 });
+    expect(setCost(set(blind, [{ model: "qwen-image", images: 2, attempts: 2 }]), costOf)).toEqual({ cost: (6 * 1 + 6 * 2) / 2, earlierImages: 2 });
   });
 });

@@ -145,12 +145,13 @@ export type ComparisonView<Request extends SetRequest = SetRequest> = {
   readonly columns: readonly ComparisonColumn[];
   /**
    * What the attempts its retries replaced billed, or may have (every image asked where no one can tell), by
-   * model: their columns are gone, but not from today's spend. Absent when there were none such.
+   * model: their columns are gone, but not from today's spend. Absent when no retry replaced any.
    */
   readonly earlierAttempts?: readonly EarlierAttempts[];
 };
 
-export type EarlierAttempts = { readonly model: string; readonly images: number };
+/** `attempts` of a model replaced by retries, and the `images` they billed. */
+export type EarlierAttempts = { readonly model: string; readonly images: number; readonly attempts: number };
 
 export type HistoryItem = GenerationView | ComparisonView;
 

@@ -383,6 +383,11 @@ describe("the shared rules' sentences in Chinese", () => {
     expect(zh("The gateway is down.")).toBe("The gateway is down.");
     // A refusal quoting a rule is translated with the rule inside it.
     expect(zh("The request was refused: prompt: Write a prompt first.")).toBe("请求被拒绝：请先填写提示词。");
+    // One held place is said as one, many as many.
+    expect(zh(refusals.heldPlaces(4, 1, 1))).toBe(
+      "本站已达同时运行 4 个生成的上限，其中 1 个位置被一个发出后又中止的调用占着（已取消、被中断或没有得到明确答复）：网关可能仍在生成它的图片，所以这个位置要保留到确定它已停止为止。它将在 1 秒后空出。",
+    );
+    expect(zh(refusals.heldPlaces(8, 3, 45))).toContain("其中 3 个位置被发出后又中止的调用占着");
   });
 
   it("tells an over-full answer that lost images as one story, and still reads the sentences older records keep", () => {

@@ -10,14 +10,14 @@ export const busy = (max: number): string => `The playground is already running 
 
 /**
  * The cap is full, but not of running calls alone: `held` of its places are kept for calls whose outcome is
- * unknown, so nothing on the page runs and "a few seconds" would be wrong; the first frees in `seconds`.
+ * unknown, so nothing on the page runs and "a few seconds" would be wrong; there is room in `seconds`.
  */
 export const heldPlaces = (max: number, held: number, seconds: number): string => {
   const one = held === 1;
   return (
     `The playground is at its limit of ${englishCount(max, "generation")} at once, and ${held} of its places ${one ? "is held by a call stopped after it was" : "are held by calls stopped after they were"} sent ` +
     `(cancelled, interrupted, or with no clear answer): the gateway may still be making ${one ? "its" : "their"} images, so ${one ? "its" : "each"} place is kept until it surely has stopped. ` +
-    `${one ? "It" : "The first"} frees in ${englishCount(seconds, "second")}.`
+    `${one ? "It frees" : "There is room again"} in ${englishCount(seconds, "second")}.`
   );
 };
 

@@ -238,19 +238,22 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   // where no one can tell), on the day it was made, under the key the live code bills it under (a hidden
   // blind comparison's models together). Only the days before the table's first: the live code counted the
   // later ones itself as runs ended (runs deleted since included), and they are not added to again. Runs
-  // still running or queued are the start-up's interruption's to settle. PostgreSQL has no such days: its
-  // first migration made spend with the generations.
+  // still running or queued are the start-up's interruption's to settle. A request that is not JSON (one bad
+  // row must not keep the app from starting) counts under the run's model, and as nothing where its images
+  // asked would be read from it. PostgreSQL has no such days: its first migration made spend with the generations.
   `INSERT INTO spend (day, model, images)
    SELECT day, spend_key, sum(images)
    FROM (
      SELECT strftime('%Y-%m-%d', g.created_at / 1000, 'unixepoch') AS day,
-            CASE WHEN c.revealed = 0 AND json_type(c.request_json, '$.kind') IS NOT 'text' AND json_extract(c.request_json, '$.blind') = 1
+            CASE WHEN NOT json_valid(c.request_json) THEN g.model
+                 WHEN c.revealed = 0 AND json_type(c.request_json, '$.kind') IS NOT 'text' AND json_extract(c.request_json, '$.blind') = 1
                  THEN 'blind:' || (SELECT group_concat(m.value, ',' ORDER BY m.value) FROM json_each(c.request_json, '$.models') AS m)
                  ELSE g.model END AS spend_key,
             coalesce(g.billed_images,
                      CASE WHEN g.status = 'succeeded' THEN (SELECT count(*) FROM images AS i WHERE i.generation_id = g.id)
                           WHEN g.seed IS NULL THEN 0
-                          ELSE json_extract(g.request_json, '$.n') END) AS images
+                          WHEN json_valid(g.request_json) THEN json_extract(g.request_json, '$.n')
+                          ELSE 0 END) AS images
      FROM generations AS g
      LEFT JOIN comparisons AS c ON c.id = g.comparison_id
      WHERE g.status NOT IN ('running', 'queued')

@@ -138,4 +138,27 @@ describe("spend kept before its table was", () => {
       }
     });
   });
+
+  it("opens a history with a request that is not JSON, counting its run as far as the record tells", async () => {
+    await withDataDir(async (dir) => {
+      const file = join(dir, "playground.db");
+      const malformed = (id: string, status: string, billed: number | null, comparison: string | null) =>
+        `INSERT INTO generations (id, created_at, finished_at, status, model, prompt, request_json, seed, billed_images, comparison_id, comparison_position)
+         VALUES ('${id}', ${today(1_000)}, ${today(6_000)}, '${status}', 'wan2.6-t2i', 'x', '{"n": 2', 5, ${billed ?? "NULL"}, ${comparison ? `'${comparison}'` : "NULL"}, ${comparison ? 0 : "NULL"})`;
+      sqliteBefore(file, "CREATE TABLE spend", [
+        // Its images asked cannot be read: nothing; its bill can.
+        malformed("unreadable", "failed", null, null),
+        malformed("billed", "failed", 2, null),
+        // A set whose request cannot be read: under the run's own model.
+        `INSERT INTO comparisons (id, created_at, prompt, request_json, seed, revealed) VALUES ('broken', ${today(1)}, 'x', '{"blind": tru', 7, 0)`,
+        insertRun({ id: "in-broken", createdAt: today(2_000), status: "succeeded", model: "qwen-image", n: 1, seed: 2, billed: 1, comparison: "broken" }),
+      ]);
+      const store = createSqlStore(openSqlite(file));
+      try {
+        expect(await store.spendOn(TODAY)).toEqual([{ model: "qwen-image", images: 1 }, { model: "wan2.6-t2i", images: 2 }]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
 });

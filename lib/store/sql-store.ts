@@ -18,7 +18,7 @@ import { listHistory, type KeyRow } from "./sql-list";
 import { createPollStore } from "./sql-polls";
 import { searchText } from "./search-text";
 import { knownBill } from "../generation/known-bill";
-import { CapReached, type Admission, type CallBill, type GenerationStore, type InFlight, type InputsFull, type ShareEntry } from "./types";
+import { CapReached, LINGER_ENDS_LISTED, type Admission, type CallBill, type GenerationStore, type InFlight, type InputsFull, type ShareEntry } from "./types";
 
 /** Names of saved lists as a person reads them: case aside, digits by their value. */
 const LIST_NAMES = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -109,16 +109,27 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       .select((eb) => [
         eb.fn.sum<number>(eb.case().when("status", "=", "running").then(1).else(0).end()).as("running"),
         eb.fn.sum<number>(eb.case().when("linger_until", ">", now).then(1).else(0).end()).as("lingering"),
-        sql<number | string | null>`MIN(CASE WHEN linger_until > ${now} THEN linger_until END)`.as("frees"),
         // Places of deleted calls, in the same statement: this runs under the admission lock.
         eb.selectFrom("lingering_calls").select((sub) => sub.fn.countAll<number>().as("calls")).where("until", ">", now).as("gone"),
-        eb.selectFrom("lingering_calls").select((sub) => sub.fn.min("until").as("frees")).where("until", ">", now).as("gone_frees"),
       ])
       .where((eb) => eb.or([eb("status", "=", "running"), eb("linger_until", ">", now)]))
       .executeTakeFirst();
-    // PostgreSQL answers a bigint as text, and an aggregate of no rows as null.
-    const ends = [row?.frees, row?.gone_frees].flatMap((end) => (end === null || end === undefined ? [] : [Number(end)]));
-    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) + Number(row?.gone ?? 0), firstFreeAt: ends.length > 0 ? Math.min(...ends) : null };
+    // Kept rows' ends and deleted calls' together: a refusal waits for as many as must free to make room.
+    const ends = await trx
+      .selectFrom((eb) =>
+        eb
+          .selectFrom("generations")
+          .select("linger_until as until")
+          .where("linger_until", ">", now)
+          .unionAll(eb.selectFrom("lingering_calls").select("until").where("until", ">", now))
+          .as("ends"),
+      )
+      .select("until")
+      .orderBy("until")
+      .limit(LINGER_ENDS_LISTED)
+      .execute();
+    // PostgreSQL answers a bigint, and a count, as text.
+    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) + Number(row?.gone ?? 0), freeAt: ends.map((end) => Number(end.until)) };
   };
 
   /**
@@ -274,16 +285,15 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     const earlier = groupBy(
       await db
         .selectFrom("earlier_attempts")
-        .select((eb) => ["comparison_id", "model", eb.fn.sum<number | string>("images").as("images")])
+        .select((eb) => ["comparison_id", "model", eb.fn.sum<number | string>("images").as("images"), eb.fn.countAll<number | string>().as("attempts")])
         .where("comparison_id", "in", ids)
-        .where("images", ">", 0)
         .groupBy(["comparison_id", "model"])
         .orderBy("model")
         .execute(),
       (row) => row.comparison_id,
     );
-    // PostgreSQL answers a sum as text.
-    const earlierOf = (id: string) => (earlier.get(id) ?? []).map((row) => ({ model: row.model, images: Number(row.images) }));
+    // PostgreSQL answers a sum and a count as text.
+    const earlierOf = (id: string) => (earlier.get(id) ?? []).map((row) => ({ model: row.model, images: Number(row.images), attempts: Number(row.attempts) }));
     return rows.map((row) => toComparisonView(row, columns.get(row.id) ?? [], earlierOf(row.id)));
   };
 
@@ -389,11 +399,30 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     if (cost !== reserved) await moveImages(trx, day, cost - reserved);
     await moveSpend(trx, day, key, cost - spentOnInterrupt);
     if (cost !== reserved || cost !== spentOnInterrupt) note({ kind: "usage" });
-    // A call whose column a retry replaced: its set's cost takes the bill as today's spend did.
-    if (!row) {
-      const earlier = await trx.updateTable("earlier_attempts").set({ images: cost }).where("id", "=", id).where("images", "<>", cost).returning("comparison_id").executeTakeFirst();
-      if (earlier) note({ kind: "item", item: { kind: "comparison", id: earlier.comparison_id } });
+    // The column's card, and the set's cost of a retry that replaces it (replaceColumn), take the bill as today's
+    // spend did: an ended row's own end (`fail`, `complete`) writes only a running one.
+    if (row) {
+      const written = await trx
+        .updateTable("generations")
+        .set({ billed_images: cost })
+        .where("id", "=", id)
+        .where((eb) => eb.or([eb("billed_images", "is", null), eb("billed_images", "<>", cost)]))
+        .returning(["id", "comparison_id"])
+        .executeTakeFirst();
+      if (written && SETTLED_ON_END.includes(row.status)) noteUnlessHidden(note, itemOf(written), blindKeys);
+      return;
     }
+    // A call whose column a retry replaced: its set's cost takes the bill as today's spend did.
+    const earlier = await trx.updateTable("earlier_attempts").set({ images: cost }).where("id", "=", id).where("images", "<>", cost).returning("comparison_id").executeTakeFirst();
+    if (earlier) noteUnlessHidden(note, { kind: "comparison", id: earlier.comparison_id }, await hiddenBlindKeys(trx, [earlier.comparison_id]));
+  };
+  /**
+   * A late bill's correction, told to pages unless its set is a hidden blind comparison: its timing and figure
+   * would tell that model's call apart (blind-view serves those sets as settled at their end until the reveal,
+   * whose own note brings the corrections).
+   */
+  const noteUnlessHidden = (note: (change: ChangeNote) => void, item: ShareEntry, blindKeys: ReadonlyMap<string, string>) => {
+    if (item.kind !== "comparison" || !blindKeys.has(item.id)) note({ kind: "item", item });
   };
 
   /**
@@ -685,13 +714,14 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     getComparison,
     async replaceColumn(oldId, { id, createdAt, queued = false }, admission) {
       const replaced = await admitted(queued ? undefined : admission, 1, async (trx, note) => {
-        const old = await trx
+        const ended = trx
           .selectFrom("generations")
           .select(["comparison_id", "comparison_position", "request_json", "model", "prompt", "billed_images", "seed"])
           .where("id", "=", oldId)
           .where("comparison_id", "is not", null)
-          .where("status", "in", ["failed", "cancelled", "interrupted"])
-          .executeTakeFirst();
+          .where("status", "in", ["failed", "cancelled", "interrupted"]);
+        // Locked on PostgreSQL, as a bill settling it locks it (billedRow): its billed figure is read as the bill left it.
+        const old = await (backend === "postgres" ? ended.forUpdate() : ended).executeTakeFirst();
         if (!old?.comparison_id || old.comparison_position === null) return false;
         // A call the cancelled column may still have out keeps its place under the cap, as a delete's does.
         await keepLingering(trx, { id: oldId }, createdAt);

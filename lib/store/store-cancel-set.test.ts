@@ -41,8 +41,8 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     expect(await store.claimQueued(admission(Number.POSITIVE_INFINITY))).toEqual({ claimed: [], waiting: 0 });
     // The one sent keeps its image (the gateway may bill it) and its place for a while; the others gave theirs back.
     expect(await store.imagesUsed(day)).toBe(1);
-    expect(await store.inFlight(clock + 200)).toEqual({ running: 0, lingering: 1, firstFreeAt: clock + 60_000 });
-    expect(await store.inFlight(clock + 60_001)).toEqual({ running: 0, lingering: 0, firstFreeAt: null });
+    expect(await store.inFlight(clock + 200)).toEqual({ running: 0, lingering: 1, freeAt: [clock + 60_000] });
+    expect(await store.inFlight(clock + 60_001)).toEqual({ running: 0, lingering: 0, freeAt: [] });
     // Other tabs hear of it: the set changed, and today's count.
     const said = (await store.changesAfter(before, 100)).map((change) => (change.kind === "item" ? `${change.item.kind} ${change.item.id}` : change.kind));
     expect(said).toEqual([`comparison ${set.id}`, "usage"]);

@@ -57,7 +57,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
     it("keeps queued columns out of the cap, and starts them oldest first, in their order, as places free", async () => {
       const older = await compare("older", true);
       const newer = await compare("newer", true);
-      expect(await store.inFlight(clock)).toEqual({ running: 0, lingering: 0, firstFreeAt: null });
+      expect(await store.inFlight(clock)).toEqual({ running: 0, lingering: 0, freeAt: [] });
       expect(older.columns.map((column) => [column.generation.status, column.generation.queuedAhead])).toEqual([
         ["queued", 0],
         ["queued", 1],
@@ -213,6 +213,26 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect(after.filter((row) => row.images !== (before.get(row.model) ?? 0))).toEqual([]);
     });
 
+    it("tells no page of a hidden blind comparison's late bill, and shows it once revealed", async () => {
+      const { blind, column, day } = await blindColumn("a blind crane");
+      await store.markSent(column.id, 5, clock);
+      await store.cancelRunning(column.id, clock + 1_000, clock + 60_000);
+      const billLate = async (id: string) => {
+        const before = (await store.changeBounds()).last;
+        await store.fail(id, { finishedAt: clock + 2_000, status: "cancelled", error: null, billedImages: 0, bill: { day, asked: column.request.n, cost: 0, model: column.request.model } });
+        return (await store.changesAfter(before, 10)).flatMap((change) => (change.kind === "item" ? [change.item.id] : []));
+      };
+      // Its runner's bill, on the column and then on a retried one: written, and told to no page while hidden.
+      expect(await billLate(column.id)).toEqual([]);
+      expect(await store.get(column.id)).toMatchObject({ billedImages: 0 });
+      const retried = await store.replaceColumn(column.id, { id: randomUUID(), createdAt: clock + 3_000 });
+      await store.markSent(retried?.id ?? "", 6, clock);
+      await store.cancelRunning(retried?.id ?? "", clock + 4_000, clock + 60_000);
+      await store.replaceColumn(retried?.id ?? "", { id: randomUUID(), createdAt: clock + 5_000, queued: true });
+      expect(await billLate(retried?.id ?? "")).toEqual([]);
+      expect((await store.updateComparison(blind.id, { revealed: true }))?.earlierAttempts).toEqual([{ model: column.request.model, images: 0, attempts: 2 }]);
+    });
+
     it("retries a column in its place, only once it ended without images", async () => {
       const comparison = await compare("a fox");
       const [first, second] = comparison.columns;
@@ -243,8 +263,13 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       await store.cancelRunning(cancelled.id, clock, clock + 60_000);
       for (const column of [unknown, unsent, cancelled]) await store.replaceColumn(column.id, { id: `${column.id}-again`, createdAt: clock + 1 });
       const earlier = (await store.getComparison(comparison.id))?.earlierAttempts;
+      const byModel = (attempts: { model: string; images: number; attempts: number }[]) => attempts.sort((a, b) => a.model.localeCompare(b.model));
       expect(earlier).toEqual(
-        [{ model: unknown.request.model, images: unknown.request.n }, { model: cancelled.request.model, images: cancelled.request.n }].sort((a, b) => a.model.localeCompare(b.model)),
+        byModel([
+          { model: unknown.request.model, images: unknown.request.n, attempts: 1 },
+          { model: unsent.request.model, images: 0, attempts: 1 },
+          { model: cancelled.request.model, images: cancelled.request.n, attempts: 1 },
+        ]),
       );
       // The list and a read of every comparison say the same.
       expect((await store.list({ limit: 10 })).items.find((item) => item.id === comparison.id)).toMatchObject({ earlierAttempts: earlier });
@@ -252,7 +277,13 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       // The cancelled call's runner wakes: its answer billed 1 image less than asked, or none at all.
       const before = (await store.changeBounds()).last;
       await store.fail(cancelled.id, { finishedAt: clock + 2, status: "cancelled", error: null, billedImages: 0, bill: { day, asked: cancelled.request.n, cost: 0, model: cancelled.request.model } });
-      expect((await store.getComparison(comparison.id))?.earlierAttempts).toEqual([{ model: unknown.request.model, images: unknown.request.n }]);
+      expect((await store.getComparison(comparison.id))?.earlierAttempts).toEqual(
+        byModel([
+          { model: unknown.request.model, images: unknown.request.n, attempts: 1 },
+          { model: unsent.request.model, images: 0, attempts: 1 },
+          { model: cancelled.request.model, images: 0, attempts: 1 },
+        ]),
+      );
       const said = (await store.changesAfter(before, 10)).flatMap((change) => (change.kind === "item" ? [change.item.id] : []));
       expect(said).toContain(comparison.id);
 
@@ -260,10 +291,31 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       await store.markSent(`${unknown.id}-again`, 5, clock + 3);
       await store.fail(`${unknown.id}-again`, { finishedAt: clock + 3, status: "failed", error: null, billedImages: null });
       await store.replaceColumn(`${unknown.id}-again`, { id: "third-try", createdAt: clock + 4, queued: true });
-      expect((await store.getComparison(comparison.id))?.earlierAttempts).toEqual([{ model: unknown.request.model, images: 2 * unknown.request.n }]);
+      expect((await store.getComparison(comparison.id))?.earlierAttempts).toContainEqual({ model: unknown.request.model, images: 2 * unknown.request.n, attempts: 2 });
       // Deleted, the set takes them along (they refer to it); a set never retried holds none.
       expect(await store.deleteComparison(comparison.id, clock + 5)).not.toBeNull();
       expect((await compare("a fresh fox")).earlierAttempts).toBeUndefined();
+    });
+
+    it("keeps no earlier attempt for a call whose bill said, before the retry, it cost nothing, nor for one interrupted once its answer was billed", async () => {
+      const comparison = await compare("a settled fox");
+      const [cancelled, answered] = comparison.columns.map((column) => column.generation);
+      if (!cancelled || !answered) throw new Error("no columns");
+      const day = new Date(clock).toISOString().slice(0, 10);
+      await store.markSent(cancelled.id, 5, clock);
+      await store.cancelRunning(cancelled.id, clock, clock + 60_000);
+      // Its runner stops, and the gateway honoured the cancel: nothing was spent, and the column says so.
+      await store.fail(cancelled.id, { finishedAt: clock + 1, status: "cancelled", error: null, billedImages: 0, bill: { day, asked: cancelled.request.n, cost: 0, model: cancelled.request.model } });
+      expect(await store.get(cancelled.id)).toMatchObject({ status: "cancelled", billedImages: 0 });
+      // Answered and billed 1 image, then its instance died while it fetched them.
+      await store.markSent(answered.id, 5, clock);
+      await store.billAnswer(answered.id, { day, asked: answered.request.n, cost: 1, model: answered.request.model, stage: "downloading" });
+      await store.markInterrupted(clock + 2);
+      expect(await store.get(answered.id)).toMatchObject({ status: "interrupted", billedImages: 1 });
+      for (const column of [cancelled, answered]) await store.replaceColumn(column.id, { id: `${column.id}-again`, createdAt: clock + 3, queued: true });
+      expect((await store.getComparison(comparison.id))?.earlierAttempts).toEqual(
+        [{ model: cancelled.request.model, images: 0, attempts: 1 }, { model: answered.request.model, images: 1, attempts: 1 }].sort((a, b) => a.model.localeCompare(b.model)),
+      );
     });
 
     it("a cancelled column retried keeps the place its call may still hold under the cap", async () => {

@@ -529,8 +529,8 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect((await store.get(sent.id))?.billedImages).toBeNull();
       expect(await store.spendOn(day)).toEqual([{ model: "wan2.6-t2i", images: n }]);
       // Only the call the gateway may still be at work on holds a place under the cap, and only until then.
-      expect(await store.inFlight(at + 60_000)).toEqual({ running: 0, lingering: 1, firstFreeAt: at + 120_000 });
-      expect(await store.inFlight(at + 120_001)).toEqual({ running: 0, lingering: 0, firstFreeAt: null });
+      expect(await store.inFlight(at + 60_000)).toEqual({ running: 0, lingering: 1, freeAt: [at + 120_000] });
+      expect(await store.inFlight(at + 120_001)).toEqual({ running: 0, lingering: 0, freeAt: [] });
     });
 
     it("moves a record's stage only forward: a step or a task id reported late does not take it back", async () => {
@@ -627,14 +627,14 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       await store.fail(unsent, { finishedAt: clock, status: "cancelled", error: null, bill: bill(0) });
       expect(await moved()).toEqual([0, 0]);
       // Nothing out: no place held under the cap.
-      expect(await store.inFlight(clock + 1)).toEqual({ running: 0, lingering: 0, firstFreeAt: null });
+      expect(await store.inFlight(clock + 1)).toEqual({ running: 0, lingering: 0, freeAt: [] });
 
       // Out at the gateway: all 4 counted and spent, its place held; answered after all with 1, corrected to 1.
       const out = await start("cancelled while out");
       await store.markSent(out, 2, clock);
       expect(await store.cancelRunning(out, clock, clock + 60_000)).toMatchObject({ status: "cancelled" });
       expect(await moved()).toEqual([4, 4]);
-      expect(await store.inFlight(clock + 1)).toEqual({ running: 0, lingering: 1, firstFreeAt: clock + 60_000 });
+      expect(await store.inFlight(clock + 1)).toEqual({ running: 0, lingering: 1, freeAt: [clock + 60_000] });
       await store.billAnswer(out, { ...bill(1), stage: "downloading" });
       expect(await moved()).toEqual([1, 1]);
       // A second cancel finds nothing running: nothing moves again.
@@ -668,14 +668,14 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       await expect(store.createComparison(comparisonOf(3), lease("i2", 5_000))).rejects.toThrow(CapReached);
       expect((await store.list({ limit: 10 })).items).toHaveLength(1);
       await store.createComparison(comparisonOf(2), lease("i2", 5_000));
-      await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toMatchObject({ inFlight: { running: 3, lingering: 0, firstFreeAt: null } });
+      await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toMatchObject({ inFlight: { running: 3, lingering: 0, freeAt: [] } });
       // Ended, but the gateway may still be at work: its place stays taken (from the same write) until the linger ends.
       expect(await store.fail("a", { finishedAt: 3, status: "cancelled", error: null, lingerUntil: 2_000 })).toMatchObject({ status: "cancelled" });
-      expect(await store.inFlight(1_000)).toEqual({ running: 2, lingering: 1, firstFreeAt: 2_000 });
+      expect(await store.inFlight(1_000)).toEqual({ running: 2, lingering: 1, freeAt: [2_000] });
       // What no longer runs is not ended again, nor its linger moved.
       expect(await store.fail("a", { finishedAt: 4, status: "failed", error: null, lingerUntil: 9_000 })).toBeNull();
       await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toThrow(CapReached);
-      expect(await store.inFlight(2_001)).toEqual({ running: 2, lingering: 0, firstFreeAt: null });
+      expect(await store.inFlight(2_001)).toEqual({ running: 2, lingering: 0, freeAt: [] });
       await store.create({ id: "d", createdAt: 2, request: request("four") }, { ...lease("i1", 5_000), now: 2_001 });
     });
 
@@ -687,32 +687,32 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       await store.delete("a", 1_000);
       await store.deleteComparison(set.id, 1_000);
       expect((await store.list({ limit: 10 })).items).toHaveLength(0);
-      expect(await store.inFlight(1_000)).toEqual({ running: 0, lingering: 3, firstFreeAt: 2_000 });
+      expect(await store.inFlight(1_000)).toEqual({ running: 0, lingering: 3, freeAt: [2_000, 2_000, 2_000] });
       await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toThrow(CapReached);
       // The instance that ran one learns its request never went out: that place is free at once.
       await store.linger("a", 0);
-      expect(await store.inFlight(1_000)).toEqual({ running: 0, lingering: 2, firstFreeAt: 2_000 });
-      expect(await store.inFlight(2_001)).toEqual({ running: 0, lingering: 0, firstFreeAt: null });
+      expect(await store.inFlight(1_000)).toEqual({ running: 0, lingering: 2, freeAt: [2_000, 2_000] });
+      expect(await store.inFlight(2_001)).toEqual({ running: 0, lingering: 0, freeAt: [] });
       // Nothing at work: a plain delete leaves no place behind.
       await store.create({ id: "e", createdAt: 4, request: request("five") }, { ...lease("i1", 5_000), now: 2_001 });
       await store.fail("e", { finishedAt: 5, status: "failed", error: null, lingerUntil: 0 });
       await store.delete("e", 2_002);
-      expect(await store.inFlight(2_002)).toEqual({ running: 0, lingering: 0, firstFreeAt: null });
+      expect(await store.inFlight(2_002)).toEqual({ running: 0, lingering: 0, freeAt: [] });
     });
 
-    it("says when the first held place frees, a deleted call's as well as a kept one's, in the cap's own refusal too", async () => {
+    it("says when the held places free, a deleted call's as well as a kept one's, in the cap's own refusal too", async () => {
       for (const [id, until] of [["late", 4_000], ["early", 2_500], ["gone", 1_500]] as const) {
         await store.create({ id, createdAt: 1, request: request(id) }, lease("i1", 5_000));
         await store.fail(id, { finishedAt: 3, status: "cancelled", error: null, lingerUntil: until });
       }
       // Deleted while its call may be at work: its place, and its end, live on without its row.
       await store.delete("gone", 1_000);
-      expect(await store.inFlight(1_000)).toEqual({ running: 0, lingering: 3, firstFreeAt: 1_500 });
+      expect(await store.inFlight(1_000)).toEqual({ running: 0, lingering: 3, freeAt: [1_500, 2_500, 4_000] });
       await expect(store.create({ id: "d", createdAt: 2, request: request("four") }, lease("i1", 5_000))).rejects.toMatchObject({
-        inFlight: { running: 0, lingering: 3, firstFreeAt: 1_500 },
+        inFlight: { running: 0, lingering: 3, freeAt: [1_500, 2_500, 4_000] },
       });
-      expect(await store.inFlight(2_000)).toEqual({ running: 0, lingering: 2, firstFreeAt: 2_500 });
-      expect(await store.inFlight(3_000)).toEqual({ running: 0, lingering: 1, firstFreeAt: 4_000 });
+      expect(await store.inFlight(2_000)).toEqual({ running: 0, lingering: 2, freeAt: [2_500, 4_000] });
+      expect(await store.inFlight(3_000)).toEqual({ running: 0, lingering: 1, freeAt: [4_000] });
     });
 
     it("lets exactly one of many admissions racing for the last place in", async () => {
@@ -725,7 +725,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       );
       expect(racers.filter((racer) => racer.status === "fulfilled")).toHaveLength(1);
       expect(racers.filter((racer) => racer.status === "rejected" && racer.reason instanceof CapReached)).toHaveLength(5);
-      expect(await store.inFlight(1_000)).toEqual({ running: 3, lingering: 0, firstFreeAt: null });
+      expect(await store.inFlight(1_000)).toEqual({ running: 3, lingering: 0, freeAt: [] });
     });
 
     it("renews only its own running leases, and interrupts the ones that ran out, whoever notices", async () => {

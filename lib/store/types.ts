@@ -102,13 +102,16 @@ export type Lease = { readonly owner: string; readonly until: number };
  */
 export type Admission = { readonly lease: Lease; readonly maxConcurrent: number; readonly now: number };
 
+/** How many held places' ends `InFlight` lists: far more than any cap a refusal waits on. */
+export const LINGER_ENDS_LISTED = 100;
+
 /** Gateway calls in flight across every instance, as the cap counts them. */
 export type InFlight = {
   readonly running: number;
   /** Ended calls the gateway may still be working on: each holds its place under the cap until its linger ends. */
   readonly lingering: number;
-  /** When the first of those places frees (the earliest linger end); null when none lingers. */
-  readonly firstFreeAt: number | null;
+  /** When those places free (their lingers' ends), earliest first; the first `LINGER_ENDS_LISTED` of them. */
+  readonly freeAt: readonly number[];
 };
 
 /** The cap had no room: these calls were already counted. */
