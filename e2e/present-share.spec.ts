@@ -1,3 +1,4 @@
+import { devices } from "@playwright/test";
 import { expect, PlaygroundPage, test } from "./fixtures";
 
 test.describe("presenting and sharing", () => {
@@ -233,6 +234,45 @@ test.describe("presenting and sharing", () => {
         // Soft: every size is tried (and pictured) before the test fails.
         expect.soft(overlaps, `${viewport.width}*${viewport.height} ${language.locale}: the title ${JSON.stringify(titleBox)} runs under a control ${JSON.stringify(box)}`).toBe(false);
       }
+      await context.close();
+    }
+  });
+
+  test("a long revised prompt is clamped to its lines with an ellipsis, and no caption line is cut, on a phone, a projector and a short wide window", async ({ playground, browser }) => {
+    const prompt = `${"A lighthouse keeper's cottage on a windswept headland, whitewashed walls and a red door, gulls over the rocks, ".repeat(5)}evening`;
+    expect(prompt.length).toBeGreaterThan(540);
+    const generation = { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n: 1, seed: 4, promptExtend: true, watermark: false };
+    const made = await playground.page.request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } });
+    expect(made.status()).toBe(200);
+    const share = await playground.page.request.post("/api/shares", { data: { title: "", entries: [{ kind: "generation", id: ((await made.json()) as { id: string }).id }] } });
+    const path = ((await share.json()) as { path: string }).path;
+    // One picture on the slide: four lines, or fewer where the caption's third of a short window holds fewer.
+    const cases = [
+      { name: "iPhone 13", options: devices["iPhone 13"], lines: 4 },
+      { name: "1920*1080", options: { viewport: { width: 1920, height: 1080 } }, lines: 4 },
+      { name: "1920*600", options: { viewport: { width: 1920, height: 600 } }, lines: 3 },
+    ];
+    for (const { name, options, lines } of cases) {
+      const context = await browser.newContext({ ...options, baseURL: new URL(playground.page.url()).origin });
+      const page = await context.newPage();
+      await page.goto(path);
+      await page.getByRole("button", { name: "Present", exact: true }).click();
+      const show = page.getByRole("dialog", { name: "Presentation" });
+      await expect(show.getByRole("img")).toHaveJSProperty("complete", true);
+      const revised = show.getByRole("figure").getByText(/^Revised: /);
+      await expect(revised).toBeVisible();
+      await show.screenshot({ path: `test-results/screenshots/present-long-caption-${name.replace(/\W+/g, "-")}.png` });
+      const drawn = await revised.evaluate((element) => ({
+        height: element.getBoundingClientRect().height,
+        lineHeight: parseFloat(getComputedStyle(element).lineHeight),
+        clamped: element.scrollHeight > element.clientHeight,
+      }));
+      // Soft: every size is tried (and pictured) before the test fails.
+      expect.soft(drawn.height, `${name}: the revised prompt is ${drawn.height} px high, lines of ${drawn.lineHeight} px`).toBeLessThanOrEqual(lines * drawn.lineHeight + 0.5);
+      expect.soft(drawn.height, `${name}: the revised prompt has fewer lines than it may`).toBeGreaterThan((lines - 1) * drawn.lineHeight + 0.5);
+      expect.soft(drawn.clamped, `${name}: the revised prompt ends clamped`).toBe(true);
+      const caption = await show.getByRole("figure").locator("figcaption").evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight }));
+      expect.soft(caption.scroll, `${name}: the caption's box cuts its text`).toBeLessThanOrEqual(caption.client);
       await context.close();
     }
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { KeyHint } from "@/components/ui/key-hint";
@@ -210,15 +210,56 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
             ) : (
               <p className="m-auto rounded-md border border-red-400/50 p-4 text-[clamp(1rem,1.4vw,1.75rem)] text-red-200">{panel.missing}</p>
             )}
-            <figcaption className="max-h-[30vh] max-w-[min(100%,70ch)] space-y-1 overflow-hidden text-center text-[clamp(1rem,1.4vw,1.75rem)] leading-snug" data-testid="slide-caption">
-              <span className="block text-[clamp(1.1rem,1.7vw,2.1rem)] font-semibold">{panel.label}</span>
-              {panel.revisedPrompt !== "" && (
-                <span className={`block text-slate-300 ${many ? "line-clamp-3" : "line-clamp-4"}`}>{format(t.revised, { prompt: panel.revisedPrompt })}</span>
-              )}
-            </figcaption>
+            <Caption label={panel.label} revised={panel.revisedPrompt === "" ? "" : format(t.revised, { prompt: panel.revisedPrompt })} lines={many ? 3 : 4} />
           </figure>
         ))}
       </div>
     </section>
+  );
+}
+
+/**
+ * A picture's caption: its label, then the revised prompt held to `lines` lines and ending in an ellipsis. The
+ * caption is held to 30vh so the picture keeps its room, and where that holds fewer lines (a wide, short window,
+ * a label on two lines) the prompt is clamped to the whole lines that fit: the box alone would cut its last line
+ * through the letters, with no ellipsis.
+ */
+function Caption({ label, revised, lines }: { label: string; revised: string; lines: number }) {
+  const box = useRef<HTMLElement>(null);
+  const name = useRef<HTMLSpanElement>(null);
+  const [fit, setFit] = useState(lines);
+  useLayoutEffect(() => {
+    const caption = box.current;
+    const title = name.current;
+    if (!caption || !title) return;
+    const measure = () => {
+      // The prompt takes the caption's type, so its lines are the caption's whether or not it is shown.
+      const style = getComputedStyle(caption);
+      const room = parseFloat(style.maxHeight) - title.getBoundingClientRect().height - parseFloat(style.rowGap);
+      setFit(Math.max(0, Math.min(lines, Math.floor(room / parseFloat(style.lineHeight)))));
+    };
+    measure();
+    // The room follows the window's height (30vh) and the label's wrapping, which changes with its width and fonts.
+    const observer = new ResizeObserver(measure);
+    observer.observe(title);
+    window.addEventListener("resize", measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", measure);
+    };
+  }, [lines]);
+  return (
+    <figcaption ref={box} className="flex max-h-[30vh] max-w-[min(100%,70ch)] flex-col gap-1 overflow-hidden text-center text-[clamp(1rem,1.4vw,1.75rem)] leading-snug" data-testid="slide-caption">
+      <span ref={name} className="text-[clamp(1.1rem,1.7vw,2.1rem)] font-semibold">
+        {label}
+      </span>
+      {/* Not even one line fits on a very short window: better none than one cut through. */}
+      {revised !== "" && fit > 0 && (
+        // Not shrunk by the column: that would cut it as the box does.
+        <span className="line-clamp-(--lines) shrink-0 text-slate-300" style={{ "--lines": fit } as CSSProperties}>
+          {revised}
+        </span>
+      )}
+    </figcaption>
   );
 }
