@@ -114,8 +114,20 @@ export type InFlight = {
   readonly freeAt: readonly number[];
 };
 
+/**
+ * Thrown by a store one route's bundle made and caught by a runner another's made: each bundle has its own
+ * copy of this class, so `instanceof` asks for a mark every copy shares (as AppError does, lib/errors.ts).
+ */
+const CAP_REACHED = Symbol.for("onetoken-playground.CapReached");
+
 /** The cap had no room: these calls were already counted. */
 export class CapReached extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && CAP_REACHED in value;
+  }
+
+  readonly [CAP_REACHED] = true;
+
   constructor(readonly inFlight: InFlight) {
     super(`${inFlight.running + inFlight.lingering} gateway calls in flight`);
   }
