@@ -171,6 +171,8 @@ test("a voter on a poll of several items stays on the one voted, sees the models
     const voter = await context.newPage();
     await voter.goto(link);
     await expect(voter.getByRole("region", { name: "1 of 2" })).toBeVisible();
+    // Each item says which of the grid's seeds it is, under its prompt.
+    await expect(voter.getByRole("region", { name: "1 of 2" }).getByText("Seed: 5", { exact: true })).toBeVisible();
     await voter.getByRole("button", { name: "Image A is best" }).click();
     // Still on the first: what was recorded, and (this poll shows them after each vote) which model made which.
     const first = voter.getByRole("region", { name: "1 of 2" });
@@ -180,6 +182,7 @@ test("a voter on a poll of several items stays on the one voted, sees the models
     await expect(first.getByText(/^Image [AB]: (Wan 2\.6|Qwen-Image Max)$/)).toHaveCount(2);
     await first.getByRole("button", { name: "Next" }).click();
     await expect(voter.getByRole("region", { name: "2 of 2" }).getByRole("button", { name: "Image B is best" })).toBeVisible();
+    await expect(voter.getByRole("region", { name: "2 of 2" }).getByText("Seed: 6", { exact: true })).toBeVisible();
     // The next item takes the focus (Next is gone on the last one), so the keyboard starts at its images.
     await expect(voter.getByRole("region", { name: "2 of 2" })).toBeFocused();
 

@@ -10,6 +10,7 @@ import { ScrollBox } from "@/components/ui/scroll-box";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
+import { placeLabel } from "@/lib/polls/place-label";
 import type { ItemResult, PollResults } from "@/lib/polls/poll-results";
 import type { PollSummary } from "@/lib/polls/poll-summary";
 import { pairColumns, pairRows, rankingColumns, rankingNotes, rankingRows } from "@/lib/polls/ranking-rows";
@@ -44,7 +45,8 @@ export function LeaderboardView({
   polls: readonly PollSummary[];
   currency: string;
 }) {
-  const t = useMessages().leaderboard;
+  const messages = useMessages();
+  const t = messages.leaderboard;
   const locale = useLocale();
   const router = useRouter();
   // The list stays as loaded when the page is read again: a poll deleted here keeps its line, which says so and
@@ -138,6 +140,7 @@ export function LeaderboardView({
           {items.map((item, index) => (
             <article key={index} aria-label={format(t.item, { n: index + 1 })} className="space-y-2 break-inside-avoid rounded-md border border-slate-200 dark:border-slate-700 p-3">
               <p className="text-sm">{item.prompt}</p>
+              {item.place && <p className="text-sm text-slate-600 dark:text-slate-300">{placeLabel(item.place, messages)}</p>}
               <ul className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.min(item.candidates.length, 4)}, minmax(0, 1fr))` }}>
                 {item.candidates.map((candidate) => (
                   <li key={candidate.imageId} className="space-y-1 text-sm">

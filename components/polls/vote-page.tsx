@@ -8,6 +8,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { useVote, voterQuery } from "@/lib/api/polls";
 import { format } from "@/lib/i18n/format";
+import { placeLabel } from "@/lib/polls/place-label";
 import { EnlargedCandidate } from "./enlarged-candidate";
 
 const letter = (slot: number) => String.fromCharCode(65 + slot);
@@ -17,7 +18,8 @@ const letter = (slot: number) => String.fromCharCode(65 + slot);
  * only; a pick, a tie or "all bad" (once each), or a skip; the models afterwards if the owner allows it.
  */
 export function VotePage({ token }: { token: string }) {
-  const { polls, common } = useMessages();
+  const messages = useMessages();
+  const { polls, common } = messages;
   const t = polls.vote;
   const { working } = common;
   const ruleText = useRuleText();
@@ -102,6 +104,7 @@ export function VotePage({ token }: { token: string }) {
             <span className="font-medium">{t.promptLabel}</span>
             {item.prompt}
           </p>
+          {item.place && <p className="text-sm text-slate-600 dark:text-slate-300">{placeLabel(item.place, messages)}</p>}
           <ol className="grid gap-4" style={{ gridTemplateColumns: `repeat(${Math.min(item.slots, 4)}, minmax(0, 1fr))` }}>
             {sources.map((src, slot) => {
               const picked = chosen !== null && typeof chosen === "object" && chosen.slot === slot;

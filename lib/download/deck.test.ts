@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
-import { buildDeck, subtitle, xmlSafe, type DeckInput, type DeckPanel } from "./deck";
+import { buildDeck, subtitle, xmlSafe, type DeckInput, type DeckPage, type DeckPanel } from "./deck";
+import { convertDeck } from "@/test/office";
 
 // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
 const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
@@ -103,4 +104,30 @@ describe("the deck's fonts", () => {
     for (const run of eastAsian) expect(run).toMatch(/<a:ea typeface="Microsoft YaHei"/);
     expect(runs.find((run) => run.includes("A lantern"))).toMatch(/<a:latin typeface="Arial"/);
   });
+});
+
+describe("a picture's name on a slide", () => {
+  it("gets a box as tall as its lines at its panel's width, so that what is under it, its votes, is read below it", async () => {
+    const label = (n: number) => `Qwen-Image Plus (2026-01-09) · Negative prompt: blurry, low quality, watermark ${n}`;
+    const pages: DeckPage[] = [
+      {
+        kind: "pictures",
+        heading: "A red fox",
+        panels: [1, 2, 3, 4].map((n) => ({ label: label(n), image: null, missing: "Gone.", detail: { lead: "", text: `${n} picked it` } })),
+        footer: null,
+        notes: "",
+      },
+    ];
+    const deck = await convertDeck(await buildDeck({ title: "A deck", locale: "en", timeZone: undefined, cover: [], pages, image: async () => null }));
+    try {
+      const lines = deck.text.split("\n");
+      const counts = lines.findIndex((line) => line.includes("picked it"));
+      const names = lines.flatMap((line, index) => (/Qwen|Negative|blurry|watermark/.test(line) ? [index] : []));
+      expect(counts).toBeGreaterThan(0);
+      expect(names.length).toBeGreaterThan(0);
+      expect(Math.max(...names)).toBeLessThan(counts);
+    } finally {
+      await deck.done();
+    }
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import PptxGenJS from "pptxgenjs";
 import { plural } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
+import { EAST_ASIAN, fitLines } from "./text-fit";
 import { logUnreadable } from "./unreadable";
 
 /**
@@ -48,6 +49,8 @@ export type DeckInput = {
 const PAGE = { width: 13.333, height: 7.5, margin: 0.4 } as const;
 const INK = "0F172A";
 const MUTED = "475569";
+/** A picture's name: in inches, a line of it at its size; past its lines it is cut short (the notes hold it whole). */
+const LABEL = { fontSize: 12, lineHeight: 0.2, maxLines: 3 } as const;
 
 /** Cut by characters, not UTF-16 units: a rare CJK character past the BMP is kept whole or left out whole. */
 const clip = (text: string, max: number) => {
@@ -102,8 +105,6 @@ const columnWidths = ({ columns, rows }: { readonly columns: readonly string[]; 
 /** "{count} slides · {date} · OneToken Image Playground", in the interface's language, dated where the reader is. */
 export const subtitle = (locale: Locale, slides: number, timeZone: string | undefined, now = new Date()): string =>
   plural(locale, MESSAGES[locale].sets.slides.subtitle, slides, { date: new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "long", timeZone }).format(now) });
-
-const EAST_ASIAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3000-\u303F\uFF00-\uFFEF]/u;
 
 /**
  * A face every system has a near match for; East Asian text names a CJK face so no reader falls back to
@@ -187,9 +188,13 @@ export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffe
         slide.addText(shown, { ...text(shown), x, y: top, w: panelWidth, h: imageHeight, fontSize: 12, color: MUTED, align: "center", valign: "middle", fill: { color: "F1F5F9" } });
       }
       const captionTop = bottom + 0.1;
-      slide.addText(panel.label, { ...text(panel.label), x, y: captionTop, w: panelWidth, h: 0.3, fontSize: 12, bold: true });
+      // The name's box as tall as its lines, so the line under it starts below it, never under its overflow.
+      const label = fitLines(panel.label, (panelWidth * 72) / LABEL.fontSize, LABEL.maxLines);
+      const labelHeight = label.lines * LABEL.lineHeight + 0.1;
+      slide.addText(label.text, { ...text(label.text), x, y: captionTop, w: panelWidth, h: labelHeight, fontSize: LABEL.fontSize, bold: true, valign: "top" });
       const detail = [...(panel.detail.lead ? [{ text: panel.detail.lead, options: { bold: true } }] : []), { text: clip(panel.detail.text, count > 2 ? 160 : 300) }];
-      slide.addText(detail, { ...text(panel.detail.lead + panel.detail.text), x, y: captionTop + 0.32, w: panelWidth, h: captionHeight - 0.45, fontSize: count > 2 ? 8 : 9, color: MUTED, valign: "top" });
+      const detailTop = captionTop + labelHeight + 0.02;
+      slide.addText(detail, { ...text(panel.detail.lead + panel.detail.text), x, y: detailTop, w: panelWidth, h: captionTop + captionHeight - 0.13 - detailTop, fontSize: count > 2 ? 8 : 9, color: MUTED, valign: "top" });
     }
     if (page.footer) slide.addText(page.footer, { ...text(page.footer), x: PAGE.margin, y: PAGE.height - 0.35, w: width, h: 0.25, fontSize: 9, color: MUTED, align: "right" });
     slide.addNotes(page.notes);

@@ -3,7 +3,6 @@ import { getHistory } from "../history";
 import { format } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
-import { modelName } from "../models/model-name";
 import { pairColumns, pairRows, rankingColumns, rankingNotes, rankingRows } from "../polls/ranking-rows";
 import type { loadResults } from "../polls/results-data";
 import { votesLine } from "../polls/votes-line";
@@ -12,6 +11,7 @@ import type { DeckPage } from "./deck";
 import { DECK_MAX_IMAGES, deckDownload, deckPicture } from "./deck-parts";
 import { setFileName } from "./file-name";
 import { withinImages } from "./image-cap";
+import { pollItemPages } from "./poll-item-pages";
 
 /**
  * A poll's report as a slide deck, as its Results page shows it: how many voted, the ranking with each model's
@@ -32,22 +32,7 @@ export const pollDeckResponse = async (
   const pages: DeckPage[] = held ? [] : [
     { kind: "table", heading: t.heading, columns: rankingColumns(t), rows: rankingRows(results, t, getPrices().currency, locale) },
     ...(results.pairs.length > 0 ? [{ kind: "table", heading: t.pairs, columns: pairColumns(t), rows: pairRows(results) } as const] : []),
-    ...kept.map((item, index): DeckPage => {
-      const others = format(t.itemOther, { ties: item.ties, bad: item.bad });
-      const picks = item.candidates.map((candidate) => `${modelName(candidate.model)}${sets.slides.separator}${format(t.picks, { count: candidate.picks })}`);
-      return {
-        kind: "pictures",
-        heading: item.prompt,
-        panels: item.candidates.map((candidate) => ({
-          label: modelName(candidate.model),
-          image: { id: candidate.imageId },
-          missing: null,
-          detail: { lead: "", text: format(t.picks, { count: candidate.picks }) },
-        })),
-        footer: `${format(t.item, { n: index + 1 })} · ${others}`,
-        notes: [item.prompt, ...picks, others].join("\n\n"),
-      };
-    }),
+    ...pollItemPages(kept, locale),
   ];
   const cover = [
     // Held, the counts are not the poll's (its votes wait for the close), as on its Results page.

@@ -110,22 +110,24 @@ export const cellsByModel = (grid: Pick<GridShape, "model" | "perCell" | "prompt
 export type ValueWords = { readonly on: string; readonly off: string; readonly none: string };
 const ENGLISH: ValueWords = { on: "On", off: "Off", none: "(none)" };
 
+/** What a seed, an aspect ratio, a negative prompt or prompt rewriting's on or off is called, in the words given. */
+export const valueLabel = (value: string | number | boolean, words: ValueWords): string =>
+  typeof value === "boolean" ? (value ? words.on : words.off) : value === "" ? words.none : String(value);
+
 /** What each value of an axis is called in the grid's headers. */
 const axisLabels = (grid: GridShape, axis: GridAxis, words: ValueWords): string[] => {
   switch (axis.type) {
     case "model":
       return axis.values.map((id) => getModel(id).name);
-    case "seed":
-      return axis.values.map(String);
     case "replace":
-    case "aspect":
       return [...axis.values];
     case "variables":
       return variablePrompts(grid).map((expanded) => expanded.picks.join(" · "));
+    case "seed":
+    case "aspect":
     case "promptExtend":
-      return axis.values.map((value) => (value ? words.on : words.off));
     case "negative":
-      return axis.values.map((value) => (value === "" ? words.none : value));
+      return axis.values.map((value: string | number | boolean) => valueLabel(value, words));
   }
 };
 

@@ -1,7 +1,8 @@
 import { isGrid, isModelComparison } from "../generation/set-kind";
 import type { ComparisonView } from "../generation/view";
 import { planGrid } from "../grid/grid-plan";
-import type { PollCandidate, PollItem } from "./poll";
+import type { GridRequest } from "../grid/grid-request";
+import type { PollCandidate, PollItem, PollPlace } from "./poll";
 
 /**
  * What a set gives a poll: a comparison of models is one item; a grid with a model axis gives one item per
@@ -13,20 +14,30 @@ export const pollItems = (set: ComparisonView): PollItem[] => {
     const image = column.generation.images[0];
     return image ? [{ generationId: column.generation.id, imageId: image.id, model: column.generation.request.model }] : [];
   };
-  const item = (prompt: string, columns: ReadonlyArray<ComparisonView["columns"][number]>): PollItem[] => {
+  const item = (prompt: string, place: PollPlace, columns: ReadonlyArray<ComparisonView["columns"][number]>): PollItem[] => {
     const candidates = columns.flatMap(candidate).filter((entry, index, all) => all.findIndex((other) => other.model === entry.model) === index);
-    return candidates.length >= 2 ? [{ prompt, candidates }] : [];
+    return candidates.length >= 2 ? [{ prompt, ...(place.length > 0 && { place }), candidates }] : [];
   };
-  if (isModelComparison(set)) return item(set.request.prompt, set.columns);
+  if (isModelComparison(set)) return item(set.request.prompt, [], set.columns);
   if (!isGrid(set)) return [];
-  const modelAxis = set.request.axes.findIndex((axis) => axis.type === "model");
+  const { axes } = set.request;
+  const modelAxis = axes.findIndex((axis) => axis.type === "model");
   if (modelAxis < 0) return [];
-  const groups = new Map<string, Array<ComparisonView["columns"][number]>>();
+  const groups = new Map<string, { place: PollPlace; columns: Array<ComparisonView["columns"][number]> }>();
   planGrid(set.request, set.seed).cells.forEach((cell, index) => {
     const column = set.columns[index];
     if (!column) return;
     const key = cell.at.filter((_, axis) => axis !== modelAxis).join(",");
-    groups.set(key, [...(groups.get(key) ?? []), column]);
+    const group = groups.get(key) ?? { place: placeOf(axes, cell.at), columns: [] };
+    groups.set(key, { ...group, columns: [...group.columns, column] });
   });
-  return [...groups.values()].flatMap((columns) => item(columns[0]?.generation.request.prompt ?? set.request.prompt, columns));
+  return [...groups.values()].flatMap(({ place, columns }) => item(columns[0]?.generation.request.prompt ?? set.request.prompt, place, columns));
 };
+
+/** A cell's values on the axes a voter cannot tell from the item's prompt, the model's aside (what is voted on). */
+const placeOf = (axes: GridRequest["axes"], at: readonly number[]): PollPlace =>
+  axes.flatMap((axis, position) => {
+    if (axis.type === "model" || axis.type === "variables" || axis.type === "replace") return [];
+    const value = axis.values[at[position] ?? 0];
+    return value === undefined ? [] : [{ axis: axis.type, value }];
+  });

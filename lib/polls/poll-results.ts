@@ -1,6 +1,6 @@
 import { median } from "../generation/typical-time";
 import { leaderboard, type Leaderboard, type PairwiseVote } from "./bradley-terry";
-import type { Poll, PollVote } from "./poll";
+import type { Poll, PollPlace, PollVote } from "./poll";
 
 /**
  * A poll's votes (or every poll's) as a leaderboard: the Bradley-Terry ranking of the models, and beside it
@@ -29,6 +29,7 @@ export type ModelFacts = {
 /** One item of a poll with the votes it got: each model's image and picks, the ties and the all-bad votes. */
 export type ItemResult = {
   readonly prompt: string;
+  readonly place?: PollPlace;
   readonly candidates: ReadonlyArray<{ readonly model: string; readonly imageId: string; readonly picks: number }>;
   readonly ties: number;
   readonly bad: number;
@@ -39,6 +40,7 @@ export const itemResults = (poll: Poll, votes: readonly PollVote[]): ItemResult[
     const mine = votes.filter((vote) => vote.pollId === poll.id && vote.item === index);
     return {
       prompt: item.prompt,
+      ...(item.place && { place: item.place }),
       candidates: item.candidates.map((candidate) => ({
         model: candidate.model,
         imageId: candidate.imageId,

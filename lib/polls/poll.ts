@@ -1,3 +1,5 @@
+import type { AxisType } from "../grid/grid-plan";
+
 /**
  * A blind poll: items made of images of one prompt by different models, frozen when the poll is made, which
  * voters compare without anything that names a model. The owner chooses when the models are shown (after
@@ -6,7 +8,14 @@
 
 export type PollCandidate = { readonly generationId: string; readonly imageId: string; readonly model: string };
 
-export type PollItem = { readonly prompt: string; readonly candidates: readonly PollCandidate[] };
+/**
+ * Where in a grid an item was made: each of its axes but the model's (voted on) and those the prompt holds,
+ * with its value, said in the reader's language when shown. Absent on a comparison's item, and on items of
+ * polls made before it was kept.
+ */
+export type PollPlace = ReadonlyArray<{ readonly axis: AxisType; readonly value: string | number | boolean }>;
+
+export type PollItem = { readonly prompt: string; readonly place?: PollPlace; readonly candidates: readonly PollCandidate[] };
 
 /** How many characters (code points: an emoji is one, as the title's counter counts) a poll's title may have. */
 export const POLL_TITLE_MAX = 200;

@@ -1,4 +1,4 @@
-import type { Poll, PollVote } from "./poll";
+import type { Poll, PollPlace, PollVote } from "./poll";
 import { voterOrder, voterSeat } from "./voter-order";
 
 /**
@@ -9,6 +9,8 @@ import { voterOrder, voterSeat } from "./voter-order";
 
 export type VoterItem = {
   readonly prompt: string;
+  /** Where in a grid the item was made (its seed, say), never its model; absent otherwise. */
+  readonly place?: PollPlace;
   readonly slots: number;
   /** This voter's vote: the place of the image picked on their screen, a tie, all bad; null before voting. */
   readonly vote: { readonly slot: number } | "tie" | "bad" | null;
@@ -37,7 +39,7 @@ export const voterView = (poll: Poll, voter: string, votes: readonly PollVote[],
     const vote =
       !mine ? null : mine.choice.kind === "pick" ? { slot: Math.max(0, shown.findIndex((candidate) => candidate?.model === (mine.choice as { model: string }).model)) } : mine.choice.kind;
     const known = poll.closedAt !== null || (poll.reveal === "after_vote" && mine !== undefined);
-    return { prompt: item.prompt, slots: item.candidates.length, vote, models: known ? shown.map((candidate) => name(candidate?.model ?? "")) : null };
+    return { prompt: item.prompt, ...(item.place && { place: item.place }), slots: item.candidates.length, vote, models: known ? shown.map((candidate) => name(candidate?.model ?? "")) : null };
   }),
 });
 

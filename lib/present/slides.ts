@@ -7,6 +7,7 @@ import { planGrid, type AxisType, type ValueWords } from "../grid/grid-plan";
 import { isBatch, isGrid } from "../generation/set-kind";
 import { format } from "../i18n/format";
 import { modelName } from "../models/model-name";
+import { slideParts } from "./slide-parts";
 
 /** What a presentation shows: one image per slide, or one comparison per slide with a panel per model. */
 
@@ -59,12 +60,6 @@ const PROMPT_AXES: ReadonlySet<AxisType> = new Set(["variables", "replace"]);
  * A grid, a row per slide (and per image position, with several per cell): the row's cells side by side, each
  * named by its value across, the row's own values beside the prompt.
  */
-/**
- * Panels side by side on one slide at most, as many as a comparison's models (4): a grid's row may have up to
- * 100 (a variables axis), each of which would be too narrow to judge, and past 51 not even drawable.
- */
-const MAX_PANELS = 4;
-
 const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide[] => {
   const plan = planGrid(grid.request, grid.seed, words.values);
   const named = (axis: { readonly type: AxisType }, label: string) => `${words.axisNames[axis.type]}: ${label}`;
@@ -93,11 +88,11 @@ const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide
           };
         });
         // A row wider than a slide holds goes on over several, in order, each panel still named by its value.
-        const parts = Math.ceil(panels.length / MAX_PANELS);
-        return Array.from({ length: parts }, (_, part) => ({
-          key: `${grid.id}:${table.key}:${row.key}:${round}${parts > 1 ? `:${part}` : ""}`,
+        const parts = slideParts(panels);
+        return parts.map((part, index) => ({
+          key: `${grid.id}:${table.key}:${row.key}:${round}${parts.length > 1 ? `:${index}` : ""}`,
           prompt: where ? `${prompt} — ${where}` : prompt,
-          panels: panels.slice(part * MAX_PANELS, (part + 1) * MAX_PANELS),
+          panels: part,
         }));
       }).flat();
     }),

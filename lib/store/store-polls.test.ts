@@ -26,7 +26,8 @@ const poll: Poll = {
   reveal: "after_vote",
   access: "link",
   closedAt: null,
-  items: [{ prompt: "A lighthouse", candidates: [{ generationId: "g1", imageId: "i1", model: "wan2.6-t2i" }, { generationId: "g2", imageId: "i2", model: "qwen-image" }] }],
+  // Made from a grid's place: where in it is kept with the item.
+  items: [{ prompt: "A lighthouse", place: [{ axis: "seed", value: 7 }], candidates: [{ generationId: "g1", imageId: "i1", model: "wan2.6-t2i" }, { generationId: "g2", imageId: "i2", model: "qwen-image" }] }],
 };
 
 describe.each(STORE_BACKENDS)("on $name", (backend) => {

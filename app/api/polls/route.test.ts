@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonView } from "@/lib/generation/view";
+import { DEFAULT_GRID } from "@/lib/grid/grid-plan";
 import { MODELS } from "@/lib/models/registry";
 import type { PollSummary } from "@/lib/polls/poll-summary";
 import { OTHER_SEAT, POLL_WATERMARK, STILL_RUNNING, VOTER_UNKNOWN } from "@/lib/polls/refusals";
@@ -24,6 +25,7 @@ const routes = {} as {
   image: typeof import("../vote/[token]/items/[item]/images/[slot]/route");
   generations: typeof import("../generations/route");
   thumb: typeof import("../images/[id]/thumb/route");
+  grids: typeof import("../grids/route");
 };
 
 beforeAll(async () => {
@@ -41,6 +43,7 @@ beforeAll(async () => {
     image: await import("../vote/[token]/items/[item]/images/[slot]/route"),
     generations: await import("../generations/route"),
     thumb: await import("../images/[id]/thumb/route"),
+    grids: await import("../grids/route"),
   });
   const signedIn = await routes.session.POST(new Request("http://localhost/api/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ password: "polls-password-1" }) }));
   session = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
@@ -81,6 +84,19 @@ const makePoll = async (set: string, options: { reveal: "after_vote" | "on_close
 };
 
 describe("polls", () => {
+  it("keeps with each item of a grid the place it was made at (its seed), never its model, for voters and results alike", async () => {
+    const body = { ...DEFAULT_GRID, prompt: "A red fox in the snow", axes: [{ type: "model", values: ["wan2.6-t2i", "wan2.2-t2i-flash"] }, { type: "seed", values: [7, 42] }] };
+    const started = await routes.grids.POST(request("/api/grids", { method: "POST", cookie: session, body }));
+    expect(started.status).toBe(202);
+    const grid = await settledSet(harness, ((await started.json()) as ComparisonView).id);
+    const { summary, token } = await makePoll(grid.id, { reveal: "on_close", access: "link" });
+    const places = [[{ axis: "seed", value: 7 }], [{ axis: "seed", value: 42 }]];
+    const view = (await (await routes.vote.GET(request(`/api/vote/${token}`), params({ token }))).json()) as VoterView;
+    expect(view.items.map((item) => [item.prompt, item.place])).toEqual(places.map((place) => ["A red fox in the snow", place]));
+    await harness.history.store.closePoll(summary.id, Date.now());
+    expect((await loadResults(summary.id)).items.map((item) => item.place)).toEqual(places);
+  });
+
   it("refuses a set still running (its later columns would be left out for good), and takes a set named twice once", async () => {
     harness.server.simulator.configure({ latencyMs: 3_000 });
     const body = { models: MODELS_COMPARED, prompt: "A kite at noon", negativePrompt: "", aspect: "1:1", perModel: 1, seed: null, promptExtend: false, watermark: false, blind: false };

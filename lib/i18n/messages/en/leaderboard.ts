@@ -33,6 +33,7 @@ export const leaderboard = {
   print: "Print",
   items: "The images and their votes",
   item: "Comparison {n}",
+  itemPart: "Comparison {n}, part {part} of {parts}",
   imageAlt: "The image by {model}",
   imageGone: "This image is no longer stored here.",
   picks: "{count} picked it",

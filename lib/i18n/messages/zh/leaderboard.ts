@@ -34,6 +34,7 @@ export const leaderboard: Messages["leaderboard"] = {
   print: "打印",
   items: "图片与投票",
   item: "第 {n} 组",
+  itemPart: "第 {n} 组（第 {part} 页，共 {parts} 页）",
   imageAlt: "{model} 生成的图片",
   imageGone: "此图片已不在这里保存。",
   picks: "{count} 票选它",
