@@ -255,6 +255,10 @@ const sentences = async (): Promise<string[]> => {
     refusals.heldPlaces(8, 8, 110),
     refusals.heldPlaces(4, 1, 1),
     refusals.heldPlaces(1, 1, 60),
+    refusals.heldAmongRunning(2, 1),
+    refusals.heldAmongRunning(8, 6),
+    refusals.heldAmongRunning(8, 7),
+    refusals.heldAmongRunning(3, 1),
     refusals.dailyLimit(100, 0, 2, 5),
     refusals.dailyLimit(100, 0, 2, 1),
     refusals.dailyLimit(100, 1, 2, 5),
@@ -388,6 +392,9 @@ describe("the shared rules' sentences in Chinese", () => {
       "本站已达同时运行 4 个生成的上限，其中 1 个位置被一个发出后又中止的调用占着（已取消、被中断或没有得到明确答复）：网关可能仍在生成它的图片，所以这个位置要保留到确定它已停止为止。它将在 1 秒后空出。",
     );
     expect(zh(refusals.heldPlaces(8, 3, 45))).toContain("其中 3 个位置被发出后又中止的调用占着");
+    expect(zh(refusals.heldAmongRunning(8, 6))).toBe(
+      "本站已达同时运行 8 个生成的上限，其中 6 个位置被发出后又中止的调用占着（已取消、被中断或没有得到明确答复）：网关可能仍在生成它们的图片。其余位置上的生成正在运行，随时可能空出位置。请几秒后重试。",
+    );
   });
 
   it("tells an over-full answer that lost images as one story, and still reads the sentences older records keep", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { busyRefusal } from "./busy-refusal";
-import { busy, heldPlaces } from "./refusals";
+import { busy, heldAmongRunning, heldPlaces } from "./refusals";
 
 describe("the refusal at the concurrency cap", () => {
   const now = 1_000_000;
@@ -13,12 +13,27 @@ describe("the refusal at the concurrency cap", () => {
     );
   });
 
-  it("counts only the held places when some of the cap runs, and never says to wait less than a second", () => {
-    const refusal = busyRefusal({ running: 3, lingering: 1, freeAt: [now + 200] }, 4, now);
+  it("counts only the cap's places as held when the held ones must free, and never says to wait less than a second", () => {
+    // Lowered to 4 with 3 running and 4 held: four calls must end, so even if the running ones do, a held one must too.
+    const refusal = busyRefusal({ running: 3, lingering: 4, freeAt: [now + 50, now + 100, now + 150, now + 200] }, 4, now);
     expect(refusal).toMatchObject({ retryAfterSeconds: 1 });
     expect(refusal.message).toBe(
       "The playground is at its limit of 4 generations at once, and 1 of its places is held by a call stopped after it was sent (cancelled, interrupted, or with no clear answer): the gateway may still be making its images, so its place is kept until it surely has stopped. It frees in 1 second.",
     );
+  });
+
+  it("says a place may free at any moment, not when the held one does, where a running call is among what fills the cap", () => {
+    // The tester's case: one place held for 2 more minutes, one call running that ends in seconds.
+    const refusal = busyRefusal({ running: 1, lingering: 1, freeAt: [now + 117_000] }, 2, now);
+    expect(refusal).toMatchObject({ code: "busy", status: 503, retryAfterSeconds: 5, message: heldAmongRunning(2, 1) });
+    expect(refusal.message).toBe(
+      "The playground is at its limit of 2 generations at once, and 1 of its places is held by a call stopped after it was sent (cancelled, interrupted, or with no clear answer): the gateway may still be making its images. The other is running, so a place may free at any moment. Try again in a few seconds.",
+    );
+    // Any one running call ending makes room, however many places are held and whenever they free.
+    expect(busyRefusal({ running: 2, lingering: 6, freeAt: Array.from({ length: 6 }, () => now + 90_000) }, 8, now)).toMatchObject({
+      retryAfterSeconds: 5,
+      message: "The playground is at its limit of 8 generations at once, and 6 of its places are held by calls stopped after they were sent (cancelled, interrupted, or with no clear answer): the gateway may still be making their images. The other 2 are running, so a place may free at any moment. Try again in a few seconds.",
+    });
   });
 
   it("waits for as many held places as must free to make room, where more are held than the cap has", () => {

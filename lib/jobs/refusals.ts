@@ -21,6 +21,20 @@ export const heldPlaces = (max: number, held: number, seconds: number): string =
   );
 };
 
+/**
+ * The cap is full of held places and running calls together, so any running call ending makes room: no held
+ * place's end bounds the wait, and the other `max - held` places are running.
+ */
+export const heldAmongRunning = (max: number, held: number): string => {
+  const one = held === 1;
+  const running = max - held;
+  return (
+    `The playground is at its limit of ${englishCount(max, "generation")} at once, and ${held} of its places ${one ? "is held by a call stopped after it was" : "are held by calls stopped after they were"} sent ` +
+    `(cancelled, interrupted, or with no clear answer): the gateway may still be making ${one ? "its" : "their"} images. ` +
+    `The ${running === 1 ? "other is" : `other ${running} are`} running, so a place may free at any moment. Try again in a few seconds.`
+  );
+};
+
 /** A budget of 0 is the operator's switch, not a day's spending: nothing resets it at midnight. */
 export const SPENDING_OFF = "Spending is switched off here (DAILY_IMAGE_LIMIT is 0), so no images can be made. Ask whoever runs the playground.";
 

@@ -9,8 +9,8 @@ export const sets = {
   cancellingAll: "Cancelling…",
   /** Why waiting work does not start after a cancel: the calls it stopped after they were sent still hold their places. */
   heldPlaces: {
-    one: "The rest wait for a free place: {count} call stopped after it was sent (cancelled, or timed out) may still be at work at the gateway, so it holds its place among the {max} at once for up to 2 minutes.",
-    other: "The rest wait for a free place: {count} calls stopped after they were sent (cancelled, or timed out) may still be at work at the gateway, so they hold their places among the {max} at once for up to 2 minutes.",
+    one: "The rest wait for a free place: {count} call stopped after it was sent (cancelled, interrupted, or with no clear answer) may still be at work at the gateway, so it holds its place among the {max} at once for up to 2 minutes.",
+    other: "The rest wait for a free place: {count} calls stopped after they were sent (cancelled, interrupted, or with no clear answer) may still be at work at the gateway, so they hold their places among the {max} at once for up to 2 minutes.",
   },
   cancelAllNo: "Keep going",
   /** The watermark's help in the forms of sets (compare, grid, batch): the marks themselves come from the model registry. */

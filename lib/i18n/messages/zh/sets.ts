@@ -9,8 +9,8 @@ export const sets: Messages["sets"] = {
   cancelAllYes: "全部取消",
   cancellingAll: "正在取消…",
   heldPlaces: {
-    one: "其余的在等待空位：{count} 个请求在发出后被停止（已取消或超时），网关可能仍在处理，因此它最多 2 分钟内仍占用同时运行的 {max} 个名额之一。",
-    other: "其余的在等待空位：{count} 个请求在发出后被停止（已取消或超时），网关可能仍在处理，因此它们最多 2 分钟内仍占用同时运行的 {max} 个名额。",
+    one: "其余的在等待空位：{count} 个请求在发出后被停止（已取消、被中断或没有得到明确答复），网关可能仍在处理，因此它最多 2 分钟内仍占用同时运行的 {max} 个名额之一。",
+    other: "其余的在等待空位：{count} 个请求在发出后被停止（已取消、被中断或没有得到明确答复），网关可能仍在处理，因此它们最多 2 分钟内仍占用同时运行的 {max} 个名额。",
   },
   cancelAllNo: "让它们继续",
   watermarkHelp: { one: "在图片右下角添加“{mark}”标识。", several: "在图片右下角添加标识：{marks}。", each: "{family} 为“{mark}”", separator: "，" },
