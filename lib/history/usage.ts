@@ -2,7 +2,7 @@ import "server-only";
 import type { Usage } from "../api/limits";
 import { getAccess } from "../access/gate";
 import { getPrices } from "../pricing/env";
-import { spendCost } from "../pricing/prices";
+import { dayCost } from "../pricing/prices";
 import { getHistory } from ".";
 
 /** What is left today, as the page shows it: the limits route answers it, the live stream pushes it. */
@@ -10,6 +10,5 @@ export const readUsage = async (): Promise<Usage> => {
   const [{ runner }, { config }] = await Promise.all([getHistory(), getAccess()]);
   const prices = getPrices();
   const { spentToday, ...usage } = await runner.usage();
-  const costToday = spentToday.reduce((sum, { model, images }) => sum + spendCost(prices, model, images), 0);
-  return { ...usage, costToday, currency: prices.currency, ratePerMinute: config.ratePerMinute, gated: config.password !== null };
+  return { ...usage, costToday: dayCost(prices, spentToday), currency: prices.currency, ratePerMinute: config.ratePerMinute, gated: config.password !== null };
 };

@@ -3,7 +3,7 @@ import { EDIT_MODELS } from "../models/edit-models";
 import { MODELS } from "../models/registry";
 import { parsePriceConfig } from "./price-config";
 import { DEFAULT_PRICES } from "./default-prices";
-import { blindSpendKey, formatMoney, imageCost, spendCost } from "./prices";
+import { blindSpendKey, dayCost, formatMoney, imageCost, spendCost } from "./prices";
 
 describe("prices", () => {
   it("has a default for every model, from the registries", () => {
@@ -38,5 +38,13 @@ describe("prices", () => {
     expect(key).toBe(blindSpendKey(["qwen-image-max", "wan2.6-t2i"]));
     expect(spendCost(prices, key, 2)).toBeCloseTo((imageCost(prices, "wan2.6-t2i", 2) + imageCost(prices, "qwen-image-max", 2)) / 2);
     expect(spendCost(prices, "wan2.6-t2i", 2)).toBe(imageCost(prices, "wan2.6-t2i", 2));
+  });
+
+  it("answers a day's cost as the amount it is, without the sums' binary noise", () => {
+    const prices = parsePriceConfig({ IMAGE_PRICES: "wan2.6-t2i=0.1, qwen-image-max=0.2" });
+    const spent = [{ model: "wan2.6-t2i", images: 1 }, { model: "qwen-image-max", images: 1 }];
+    // 0.1 + 0.2 is 0.30000000000000004 in binary: an API's reader would see that.
+    expect(dayCost(prices, spent)).toBe(0.3);
+    expect(dayCost(prices, [])).toBe(0);
   });
 });

@@ -31,6 +31,13 @@ export const spendCost = (prices: PriceTable, key: string, images: number): numb
   return models.reduce((sum, model) => sum + imageCost(prices, model, images), 0) / Math.max(1, models.length);
 };
 
+/**
+ * What a day's spend rows cost together, to a millionth of the currency: summed prices carry binary noise
+ * (0.1 + 0.2 is 0.30000000000000004) that the limits route would otherwise hand its readers.
+ */
+export const dayCost = (prices: PriceTable, spent: ReadonlyArray<{ readonly model: string; readonly images: number }>): number =>
+  Math.round(spent.reduce((sum, { model, images }) => sum + spendCost(prices, model, images), 0) * 1e6) / 1e6;
+
 /** Cents, and a tenth of a cent below a dime, so a cheap image's price does not read "$0.00". */
 export const moneyDigits = (amount: number) => ({ min: 2, max: amount > 0 && amount < 0.1 ? 3 : 2 });
 
