@@ -102,7 +102,7 @@ test.describe("editing an image", () => {
     await edit.submit.click();
     const portrait = playground.latest();
     await expect(portrait).toContainText("1024*1536 (2:3)");
-    await expect(portrait.getByRole("slider", { name: "Drag across the picture to compare before and after The input (3:2) is shown whole inside the result's 2:3 frame." })).toBeVisible();
+    await expect(portrait.getByRole("slider", { name: "Drag across the picture to compare before and after. The input (3:2) is shown whole inside the result's 2:3 frame." })).toBeVisible();
     await expect(portrait.getByTestId("before-image")).toHaveCSS("object-fit", "contain");
     await portrait.screenshot({ path: "test-results/screenshots/edit-other-shape.png" });
   });

@@ -33,6 +33,8 @@ export function BeforeAfter({
   const [position, setPosition] = useState(50);
   // Following the input rounds its sides to the model's steps: a shape within 2% is the same shape.
   const sameShape = Math.abs(before.width / before.height / (after.width / after.height) - 1) < 0.02;
+  // The shape note's template takes this as its first sentence, so each language puts its own full stop between.
+  const slider = count > 1 ? format(t.sliderOf, { index: index + 1, count }) : t.slider;
   const picture = "absolute inset-0 h-full w-full";
 
   const follow = (event: PointerEvent<HTMLDivElement>) => {
@@ -85,8 +87,7 @@ export function BeforeAfter({
         />
       </div>
       <label htmlFor={id} className="block text-xs text-slate-600 dark:text-slate-400">
-        {count > 1 ? format(t.sliderOf, { index: index + 1, count }) : t.slider}
-        {!sameShape && ` ${format(t.shapeNote, { input: aspectLabel(before), result: aspectLabel(after) })}`}
+        {sameShape ? slider : format(t.shapeNote, { slider, input: aspectLabel(before), result: aspectLabel(after) })}
       </label>
     </div>
   );

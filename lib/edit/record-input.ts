@@ -8,6 +8,7 @@ import { ANY_EDIT_INPUT } from "../models/edit-models";
 import { toInputView } from "../store/rows";
 import type { GenerationStore, ImageStore, InputsFull, StoredInput } from "../store/types";
 import { checkInputImage } from "./input-image";
+import { megabytes } from "./upload-plan";
 
 /**
  * Puts an edit's input on record: checked from its bytes, kept upright and without metadata, with a thumbnail
@@ -30,7 +31,8 @@ type Storage = {
  */
 export type InputClient = { readonly key: string; readonly by: "sign-in" | "address" };
 
-const megabytes = (bytes: number): number => Math.ceil(bytes / 1024 / 1024);
+/** Says what the refused image needs, so a person can tell how much to free. */
+const tooLittleFor = (adds: number): string => `leaving too little for this image (${megabytes(adds)} MB with its thumbnail)`;
 
 /** What frees room: the upkeep's rule (dropUnusedInputs in sql-store.ts, run every hour). */
 const WHEN_DROPPED = "an input is dropped once no edit in the history uses it, no later step of a chain of edits came from it, and nobody has chosen it for a day";
@@ -48,7 +50,7 @@ export const inputStorageFull = (held: number, max: number, adds: number): AppEr
     "storage_full",
     adds > max
       ? tooLargeAlone(adds, `the ${megabytes(max)} MB of input images the playground keeps in all`, "INPUT_STORAGE_MB")
-      : `The playground keeps at most ${megabytes(max)} MB of input images and holds ${megabytes(held)} MB now; ${WHEN_DROPPED}. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_MB.`,
+      : `The playground keeps at most ${megabytes(max)} MB of input images and holds ${megabytes(held)} MB now, ${tooLittleFor(adds)}; ${WHEN_DROPPED}. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_MB.`,
   );
 
 /** One client's share is full, though the playground may have room: said apart, so nobody blames the others. */
@@ -57,7 +59,7 @@ export const clientInputStorageFull = (by: InputClient["by"], held: number, max:
     "storage_full",
     adds > max
       ? tooLargeAlone(adds, `the ${megabytes(max)} MB one client may keep here`, "INPUT_STORAGE_PER_CLIENT_MB")
-      : `The input images added ${by === "sign-in" ? "under your sign-in" : "from your address"} hold ${megabytes(held)} MB, and one client may keep at most ${megabytes(max)} MB of them here; ${WHEN_DROPPED}. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_PER_CLIENT_MB.`,
+      : `The input images added ${by === "sign-in" ? "under your sign-in" : "from your address"} hold ${megabytes(held)} MB, and one client may keep at most ${megabytes(max)} MB of them here, ${tooLittleFor(adds)}; ${WHEN_DROPPED}. Delete edits you no longer need, try again tomorrow, or ask whoever runs it to raise INPUT_STORAGE_PER_CLIENT_MB.`,
   );
 
 const refusal = (client: InputClient, { maxInputBytes, maxClientInputBytes }: Storage, { cap, held }: InputsFull, adds: number): AppError =>

@@ -36,7 +36,10 @@ export type UploadPlan =
   /** `scaleTo`: the size to draw it at; `compress`: draw it again (at `scaleTo`, or its own size) to send fewer bytes. */
   | { readonly ok: true; readonly type: InputImageType; readonly scaleTo: Size | null; readonly compress: boolean };
 
-/** Megabytes to one decimal, rounded up: a file just over the limit never reads as the limit itself. */
+/**
+ * Megabytes to one decimal, rounded up: a file just over the limit never reads as the limit itself, what is
+ * held and what a refused upload adds never read as fitting, and no amount above nothing reads as 0.
+ */
 export const megabytes = (bytes: number): number => Math.ceil((bytes / 1024 / 1024) * 10) / 10;
 
 /** The first check, on the file's size alone: a file too large is refused before it is even read. */

@@ -23,4 +23,15 @@ describe("messages", () => {
     expect(plural("en", en.grid.form.replaceListQuestion, 1, { name: "moods" })).toBe("__moods__ already holds 1 item for everyone who uses this playground. Replace it with these?");
     expect(plural("zh", zh.grid.form.replaceListQuestion, 2, { name: "moods" })).toBe("__moods__ 已为所有使用本站的人保存了 2 项。要用这些替换吗？");
   });
+
+  it("end the slider's caption as a sentence before the note on a differently shaped input", () => {
+    const { en, zh } = MESSAGES;
+    const shapes = { input: "15:2", result: "4:1" };
+    expect(format(en.edit.card.shapeNote, { slider: en.edit.card.slider, ...shapes })).toBe(
+      "Drag across the picture to compare before and after. The input (15:2) is shown whole inside the result's 4:1 frame.",
+    );
+    expect(format(zh.edit.card.shapeNote, { slider: format(zh.edit.card.sliderOf, { index: 2, count: 3 }), ...shapes })).toBe(
+      "在第 2 张图片（共 3 张）上拖动，比较编辑前后。输入图片（15:2）完整显示在结果的 4:1 画框内。",
+    );
+  });
 });

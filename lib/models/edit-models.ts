@@ -23,7 +23,8 @@ export type EditModelSpec = {
   readonly recommended: boolean;
   /**
    * The output sizes the model may be asked for, or null when it takes no size at all. Without a size the
-   * output keeps the input's aspect ratio at about `followInputPixels`.
+   * output keeps the input's aspect ratio at about `followInputPixels`, each side within the size rule's range
+   * (a panorama longer than the range allows comes out at the longest shape it does).
    */
   readonly size: { readonly rule: SizeRule; readonly presets: readonly SizePreset[] } | null;
   readonly followInputPixels: number;

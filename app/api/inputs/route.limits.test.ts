@@ -37,7 +37,7 @@ describe("upload limits", () => {
     const refused = await read(await upload(large, "203.0.113.3"));
     expect([refused.status, expectErrorBody(refused)]).toEqual([507, "storage_full"]);
     expect(refused.text).toContain(
-      "This image alone takes 2 MB with its thumbnail, more than the 1 MB of input images the playground keeps in all. Use a smaller image, or ask whoever runs the playground to raise INPUT_STORAGE_MB.",
+      "This image alone takes 1.6 MB with its thumbnail, more than the 1 MB of input images the playground keeps in all. Use a smaller image, or ask whoever runs the playground to raise INPUT_STORAGE_MB.",
     );
   });
 

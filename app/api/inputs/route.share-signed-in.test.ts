@@ -32,7 +32,7 @@ describe("each signed-in session's share of the inputs' room", () => {
     expect((await read(await uploadInput(inputs, await noise(420), office, mine))).status).toBe(201);
     const refused = await read(await uploadInput(inputs, await noise(420), office, mine));
     expect([refused.status, expectErrorBody(refused)]).toEqual([507, "storage_full"]);
-    expect(refused.text).toContain("The input images added under your sign-in hold 1 MB, and one client may keep at most 1 MB of them here");
+    expect(refused.text).toContain("The input images added under your sign-in hold 0.7 MB, and one client may keep at most 1 MB of them here, leaving too little for this image (0.7 MB with its thumbnail)");
     expect((await read(await uploadInput(inputs, await noise(420), office, colleague))).status).toBe(201);
   });
 });

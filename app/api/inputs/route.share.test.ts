@@ -21,7 +21,7 @@ describe("each client's share of the inputs' room", () => {
     const refused = await read(await uploadInput(inputs, await noise(420), "198.51.100.7"));
     expect(refused.status).toBe(507);
     expect(expectErrorBody(refused)).toBe("storage_full");
-    expect(refused.text).toContain("The input images added from your address hold 1 MB, and one client may keep at most 1 MB of them here");
+    expect(refused.text).toContain("The input images added from your address hold 0.7 MB, and one client may keep at most 1 MB of them here, leaving too little for this image (0.7 MB with its thumbnail)");
     expect(refused.text).toContain("an input is dropped once no edit in the history uses it, no later step of a chain of edits came from it, and nobody has chosen it for a day");
     expect(refused.text).toContain("INPUT_STORAGE_PER_CLIENT_MB");
     // The playground holds 4 MB: another address has its own share.
@@ -34,7 +34,7 @@ describe("each client's share of the inputs' room", () => {
     const refused = await read(await uploadInput(inputs, large, "198.51.100.70"));
     expect([refused.status, expectErrorBody(refused)]).toEqual([507, "storage_full"]);
     expect(refused.text).toContain(
-      "This image alone takes 2 MB with its thumbnail, more than the 1 MB one client may keep here. Use a smaller image, or ask whoever runs the playground to raise INPUT_STORAGE_PER_CLIENT_MB.",
+      "This image alone takes 1.6 MB with its thumbnail, more than the 1 MB one client may keep here. Use a smaller image, or ask whoever runs the playground to raise INPUT_STORAGE_PER_CLIENT_MB.",
     );
     expect(refused.text).not.toContain("tomorrow");
   });

@@ -59,7 +59,7 @@ export const edit = {
     afterAlt: "After: result {index} of {count} for: {prompt}",
     slider: "Drag across the picture to compare before and after",
     sliderOf: "Drag across picture {index} of {count} to compare before and after",
-    shapeNote: "The input ({input}) is shown whole inside the result's {result} frame.",
+    shapeNote: "{slider}. The input ({input}) is shown whole inside the result's {result} frame.",
     editThis: "Edit this image",
     chain: "Edit chain",
     step: "Step {n}: {prompt}",

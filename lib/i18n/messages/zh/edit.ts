@@ -55,7 +55,7 @@ export const edit: Messages["edit"] = {
     after: "编辑后",
     beforeAlt: "编辑前：输入图片，{size}",
     afterAlt: "编辑后：第 {index} 张结果（共 {count} 张），提示词：{prompt}",
-    shapeNote: "输入图片（{input}）完整显示在结果的 {result} 画框内。",
+    shapeNote: "{slider}。输入图片（{input}）完整显示在结果的 {result} 画框内。",
     slider: "在图片上拖动，比较编辑前后",
     sliderOf: "在第 {index} 张图片（共 {count} 张）上拖动，比较编辑前后",
     editThis: "编辑这张图片",
