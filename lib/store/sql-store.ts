@@ -103,18 +103,8 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       })
       .execute();
 
-  const inFlight = async (trx: Db, now: number): Promise<InFlight> => {
-    const row = await trx
-      .selectFrom("generations")
-      .select((eb) => [
-        eb.fn.sum<number>(eb.case().when("status", "=", "running").then(1).else(0).end()).as("running"),
-        eb.fn.sum<number>(eb.case().when("linger_until", ">", now).then(1).else(0).end()).as("lingering"),
-        // Places of deleted calls, in the same statement: this runs under the admission lock.
-        eb.selectFrom("lingering_calls").select((sub) => sub.fn.countAll<number>().as("calls")).where("until", ">", now).as("gone"),
-      ])
-      .where((eb) => eb.or([eb("status", "=", "running"), eb("linger_until", ">", now)]))
-      .executeTakeFirst();
-    // Kept rows' ends and deleted calls' together: a refusal waits for as many as must free to make room.
+  /** When held places free: kept rows' linger ends and deleted calls' together, earliest first. */
+  const lingerEnds = async (trx: Db, now: number): Promise<number[]> => {
     const ends = await trx
       .selectFrom((eb) =>
         eb
@@ -128,8 +118,26 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       .orderBy("until")
       .limit(LINGER_ENDS_LISTED)
       .execute();
-    // PostgreSQL answers a bigint, and a count, as text.
-    return { running: Number(row?.running ?? 0), lingering: Number(row?.lingering ?? 0) + Number(row?.gone ?? 0), freeAt: ends.map((end) => Number(end.until)) };
+    // PostgreSQL answers a bigint as text.
+    return ends.map((end) => Number(end.until));
+  };
+
+  const inFlight = async (trx: Db, now: number): Promise<InFlight> => {
+    const row = await trx
+      .selectFrom("generations")
+      .select((eb) => [
+        eb.fn.sum<number>(eb.case().when("status", "=", "running").then(1).else(0).end()).as("running"),
+        eb.fn.sum<number>(eb.case().when("linger_until", ">", now).then(1).else(0).end()).as("lingering"),
+        // Places of deleted calls, in the same statement: this runs under the admission lock.
+        eb.selectFrom("lingering_calls").select((sub) => sub.fn.countAll<number>().as("calls")).where("until", ">", now).as("gone"),
+      ])
+      .where((eb) => eb.or([eb("status", "=", "running"), eb("linger_until", ">", now)]))
+      .executeTakeFirst();
+    // PostgreSQL answers a count as text.
+    const lingering = Number(row?.lingering ?? 0) + Number(row?.gone ?? 0);
+    // A refusal waits for as many held places as must free to make room. Their ends are the rows `lingering`
+    // counts, so there are none to read when it is 0, as on nearly every admission (this runs under its lock).
+    return { running: Number(row?.running ?? 0), lingering, freeAt: lingering === 0 ? [] : await lingerEnds(trx, now) };
   };
 
   /**
