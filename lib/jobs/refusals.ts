@@ -8,17 +8,23 @@ import { englishCount } from "../text/english-count";
 /** A single generation (a comparison's columns wait in the queue instead). */
 export const busy = (max: number): string => `The playground is already running ${englishCount(max, "generation")} at once, its limit. Try again in a few seconds.`;
 
-/**
- * The cap is full, but not of running calls alone: `held` of its places are kept for calls whose outcome is
- * unknown, so nothing on the page runs and "a few seconds" would be wrong; there is room in `seconds`.
- */
-export const heldPlaces = (max: number, held: number, seconds: number): string => {
+/** How the two refusals of a cap that held places fill begin: how many are held, and why they are. */
+const heldLead = (max: number, held: number): string => {
   const one = held === 1;
   return (
     `The playground is at its limit of ${englishCount(max, "generation")} at once, and ${held} of its places ${one ? "is held by a call stopped after it was" : "are held by calls stopped after they were"} sent ` +
-    `(cancelled, interrupted, or with no clear answer): the gateway may still be making ${one ? "its" : "their"} images, so ${one ? "its" : "each"} place is kept until it surely has stopped. ` +
-    `${one ? "It frees" : "There is room again"} in ${englishCount(seconds, "second")}.`
+    `(cancelled, interrupted, or with no clear answer): the gateway may still be making ${one ? "its" : "their"} images`
   );
+};
+
+/**
+ * The cap is full, and held places must free before one more call fits (no running call's end alone would make
+ * room): `held` of its places are kept for calls whose outcome is unknown, so "a few seconds" would be wrong;
+ * there is room in `seconds`.
+ */
+export const heldPlaces = (max: number, held: number, seconds: number): string => {
+  const one = held === 1;
+  return `${heldLead(max, held)}, so ${one ? "its" : "each"} place is kept until it surely has stopped. ${one ? "It frees" : "There is room again"} in ${englishCount(seconds, "second")}.`;
 };
 
 /**
@@ -26,13 +32,8 @@ export const heldPlaces = (max: number, held: number, seconds: number): string =
  * place's end bounds the wait, and the other `max - held` places are running.
  */
 export const heldAmongRunning = (max: number, held: number): string => {
-  const one = held === 1;
   const running = max - held;
-  return (
-    `The playground is at its limit of ${englishCount(max, "generation")} at once, and ${held} of its places ${one ? "is held by a call stopped after it was" : "are held by calls stopped after they were"} sent ` +
-    `(cancelled, interrupted, or with no clear answer): the gateway may still be making ${one ? "its" : "their"} images. ` +
-    `The ${running === 1 ? "other is" : `other ${running} are`} running, so a place may free at any moment. Try again in a few seconds.`
-  );
+  return `${heldLead(max, held)}. The ${running === 1 ? "other is" : `other ${running} are`} running, so a place may free at any moment. Try again in a few seconds.`;
 };
 
 /** A budget of 0 is the operator's switch, not a day's spending: nothing resets it at midnight. */
