@@ -46,10 +46,16 @@ const checkHeader = async (page: Page, locale: Locale, behindGate: boolean) => {
     await page.reload();
     // Shifts from the first paint on, those before this observer was made included.
     await page.evaluate(() => {
-      const seen: number[] = [];
+      // Each shift with what moved, so that a failure names the element and its two places.
+      type Source = { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+      const seen: string[] = [];
+      const where = (rect: DOMRectReadOnly) => `${rect.x},${rect.y} ${rect.width}*${rect.height}`;
+      const name = (node: Node | null) => (node instanceof Element ? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ""}.${node.className} "${node.textContent?.slice(0, 40)}"` : String(node?.nodeName));
       Object.assign(window, { shifts: seen });
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) seen.push(entry.value);
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Source[] }>) {
+          if (!entry.hadRecentInput) seen.push(`${entry.value} at ${Math.round(entry.startTime)} ms: ${entry.sources.map((source) => `${name(source.node)} ${where(source.previousRect)} -> ${where(source.currentRect)}`).join("; ")}`);
+        }
       }).observe({ type: "layout-shift", buffered: true });
     });
     await expect(usage).toBeVisible();
@@ -66,7 +72,7 @@ const checkHeader = async (page: Page, locale: Locale, behindGate: boolean) => {
       expect(line && signOut && line.x + line.width <= signOut.x, `the usage line ends before ${WORDS[locale].signOut} at ${width} px (${locale})`).toBe(true);
     }
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), `no shift at ${width} px (${locale})`).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts), `no shift at ${width} px (${locale})`).toEqual([]);
   }
   await page.context().close();
 };
