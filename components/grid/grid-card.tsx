@@ -10,7 +10,7 @@ import { ClampedText } from "@/components/ui/clamped-text";
 import type { ComparisonView } from "@/lib/generation/view";
 import { gridTables, gridShape } from "@/lib/grid/grid-layout";
 import type { GridRequest } from "@/lib/grid/grid-request";
-import { cellName, planGrid, type AxisType } from "@/lib/grid/grid-plan";
+import { axisValueName, cellName, planGrid, type AxisType } from "@/lib/grid/grid-plan";
 import { format, plural } from "@/lib/i18n/format";
 import { getModel } from "@/lib/models/registry";
 import { excerpt } from "@/lib/text/well-formed";
@@ -27,7 +27,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
   const { request } = grid;
   const plan = useMemo(() => planGrid(request, grid.seed, messages.grid.values), [request, grid.seed, messages.grid.values]);
   const tables = gridTables(plan, grid.columns);
-  const name = (index: number) => cellName(plan, { at: plan.cells[index]?.at ?? [] }, messages.grid.axisNames);
+  const name = (index: number) => cellName(plan, { at: plan.cells[index]?.at ?? [] }, messages.grid);
   const varies = (type: AxisType) => request.axes.some((axis) => axis.type === type);
 
   return (
@@ -68,7 +68,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
         <div key={table.key} className="overflow-x-auto">
           <table className="border-separate border-spacing-1 text-left text-xs">
             <caption className="mb-1 text-left text-sm font-medium text-slate-800 dark:text-slate-200">
-              {table.z ? format(t.tableZ, { name: messages.grid.axisNames[table.z.type], value: table.z.label }) : ""}
+              {table.z ? axisValueName(messages.grid, table.z.type, table.z.label) : ""}
               <span className="sr-only">
                 {table.y ? format(t.table, { x: messages.grid.axisNames[table.x.type], y: messages.grid.axisNames[table.y.type] }) : format(t.tableOne, { x: messages.grid.axisNames[table.x.type] })}
               </span>

@@ -26,7 +26,7 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
   const { present: t, compare, grid } = useMessages();
   const ruleText = useRuleText();
   const slides = useMemo(
-    () => buildSlides(items, { ...t.slides, blindModel: compare.blindModel, errorText: ruleText, axisNames: grid.axisNames, values: grid.values }),
+    () => buildSlides(items, { ...t.slides, blindModel: compare.blindModel, errorText: ruleText, axisNames: grid.axisNames, axisValue: grid.axisValue, values: grid.values }),
     // ruleText changes with the catalogue, which t.slides already follows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [items, t.slides, compare.blindModel, grid],

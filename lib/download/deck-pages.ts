@@ -24,7 +24,7 @@ export const historyDeckPages = (items: readonly NumberedItem[], locale: Locale,
   const messages = MESSAGES[locale];
   const words = messages.sets.slides;
   const ruleText = (message: string) => nameModels(translateRuleMessage(message, messages.rules));
-  const slideWords = { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, values: messages.grid.values };
+  const slideWords = { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, axisValue: messages.grid.axisValue, values: messages.grid.values };
   const { slides, tabled, leftOut } = deckContents(
     items.map(({ item, number }) => ({ item: clientItem(item), number })),
     ({ item }) => buildSlides([item], slideWords).map((slide) => picturesPage(slide, words, item.kind === "comparison" && isHidden(item))),

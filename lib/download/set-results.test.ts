@@ -79,6 +79,6 @@ describe("a grid's cells named in its files", () => {
 
   it("in English in the CSV and the zip, whose names outlive the page, and in the reader's language on a contact sheet", () => {
     expect(setEntries(grid).map((entry) => entry.name)).toEqual(["Model: Wan 2.6 · Seed: 7"]);
-    expect(setEntries(grid, captionWords("zh")).map((entry) => entry.name)).toEqual(["模型: Wan 2.6 · 种子: 7"]);
+    expect(setEntries(grid, captionWords("zh")).map((entry) => entry.name)).toEqual(["模型：Wan 2.6 · 种子：7"]);
   });
 });

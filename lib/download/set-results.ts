@@ -20,7 +20,7 @@ export type ItemWords = SetNameWords & { readonly blindModel: string };
 /** A contact sheet's captions, read by a person: in the interface's language, as the history's lightbox names the pictures. */
 export const captionWords = (locale: Locale): ItemWords => {
   const { grid, batch, compare } = MESSAGES[locale];
-  return { axisNames: grid.axisNames, values: grid.values, row: batch.card.row, blindModel: compare.blindModel };
+  return { axisNames: grid.axisNames, axisValue: grid.axisValue, values: grid.values, row: batch.card.row, blindModel: compare.blindModel };
 };
 
 /** The names a CSV and a zip's manifests give: in English whatever the interface's language, as a file outlives it. */

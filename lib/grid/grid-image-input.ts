@@ -1,13 +1,12 @@
 import { logUnreadable } from "../download/unreadable";
 import type { ComparisonView, GenerationStatus, GenerationView } from "../generation/view";
 import { gridTables } from "./grid-layout";
-import { planGrid, type AxisType, type ValueWords } from "./grid-plan";
+import { axisValueName, planGrid, type AxisWords, type ValueWords } from "./grid-plan";
 import type { GridRequest } from "./grid-request";
 import type { GridImageInput } from "./grid-image";
 
 /** The words a downloaded grid writes, in the interface's language. */
-export type GridImageWords = {
-  readonly axisNames: Readonly<Record<AxisType, string>>;
+export type GridImageWords = AxisWords & {
   readonly values: ValueWords;
   /** Why a cell has no image, by its status. */
   readonly status: Readonly<Record<GenerationStatus, string>>;
@@ -28,7 +27,6 @@ export const gridImageInput = async (
   thumb: (imageId: string) => Promise<Buffer | null>,
 ): Promise<GridImageInput> => {
   const plan = planGrid(grid.request, grid.seed, words.values);
-  const named = (type: AxisType, label: string) => `${words.axisNames[type]}: ${label}`;
   const cell = async (generation: GenerationView) => {
     const first = generation.images[0];
     try {
@@ -43,7 +41,7 @@ export const gridImageInput = async (
     title: grid.request.prompt,
     tables: await Promise.all(
       gridTables(plan, grid.columns).map(async (table) => ({
-        caption: table.z ? named(table.z.type, table.z.label) : null,
+        caption: table.z ? axisValueName(words, table.z.type, table.z.label) : null,
         corner: table.y ? words.corner.replace("{y}", words.axisNames[table.y.type]).replace("{x}", words.axisNames[table.x.type]) : null,
         columns: table.x.labels,
         rows: await Promise.all(

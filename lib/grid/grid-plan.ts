@@ -1,4 +1,5 @@
 import { aspectValue, fittedCount, fitToModel, type ColumnPlan, type CompareAspect } from "../compare/fit-to-model";
+import { format } from "../i18n/format";
 import { getModel, type ModelId } from "../models/registry";
 import type { GridAxis, GridRequest } from "./grid-request";
 import { combinationCount, expandPrompt, findVariables, type ExpandedPrompt } from "./prompt-variables";
@@ -185,14 +186,20 @@ export const planGrid = (grid: GridShape, seed: number | null = grid.seed, words
 
 export const gridImageCount = (plan: Pick<GridPlan, "cells">): number => plan.cells.reduce((sum, cell) => sum + cell.request.n, 0);
 
+/** The words an axis is named with beside its value, in one language ("Seed: 7", "种子：7"). */
+export type AxisWords = { readonly axisNames: Readonly<Record<AxisType, string>>; readonly axisValue: string };
+
+/** An axis named with one of its values, as every cell, row and table of a grid is named. */
+export const axisValueName = (words: AxisWords, type: AxisType, value: string): string => format(words.axisValue, { name: words.axisNames[type], value });
+
 /** Where a cell sits, in words: "Model: Wan 2.6 · Seed: 7". */
-export const cellName = (plan: GridPlan, cell: Pick<CellPlan, "at">, axisNames: Readonly<Record<AxisType, string>>): string =>
-  plan.axes.map((axis, position) => `${axisNames[axis.type]}: ${axis.labels[cell.at[position] ?? 0] ?? ""}`).join(" · ");
+export const cellName = (plan: GridPlan, cell: Pick<CellPlan, "at">, words: AxisWords): string =>
+  plan.axes.map((axis, position) => axisValueName(words, axis.type, axis.labels[cell.at[position] ?? 0] ?? "")).join(" · ");
 
 /** Every cell's name, in plan order (the order of a grid's columns). */
-export const cellNames = (grid: GridShape, seed: number, axisNames: Readonly<Record<AxisType, string>>, words?: ValueWords): string[] => {
-  const plan = planGrid(grid, seed, words);
-  return plan.cells.map((cell) => cellName(plan, cell, axisNames));
+export const cellNames = (grid: GridShape, seed: number, words: AxisWords, values?: ValueWords): string[] => {
+  const plan = planGrid(grid, seed, values);
+  return plan.cells.map((cell) => cellName(plan, cell, words));
 };
 
 /** A fresh grid form: one model, a seed axis of three. */

@@ -10,7 +10,7 @@ import type { GenerateRequest } from "../models/request-schema";
 import { hideComparison } from "../compare/hidden-comparison";
 import { buildSlides, slideSources, type SlideWords } from "./slides";
 
-const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel, errorText: (message) => `(${message})`, axisNames: grid.axisNames, values: grid.values };
+const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel, errorText: (message) => `(${message})`, axisNames: grid.axisNames, axisValue: grid.axisValue, values: grid.values };
 
 const image = (id: string, revisedPrompt = "") => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
 

@@ -3,7 +3,7 @@ import type { PublicItem } from "../compare/hidden-comparison";
 import type { ComparisonView, GenerationStatus, ImageView } from "../generation/view";
 import { gridTables } from "../grid/grid-layout";
 import type { GridRequest } from "../grid/grid-request";
-import { planGrid, type AxisType, type ValueWords } from "../grid/grid-plan";
+import { axisValueName, planGrid, type AxisType, type AxisWords, type ValueWords } from "../grid/grid-plan";
 import { isBatch, isGrid } from "../generation/set-kind";
 import { format } from "../i18n/format";
 import { modelName } from "../models/model-name";
@@ -34,10 +34,8 @@ export type SlideWords = {
   readonly noImage: Readonly<Record<GenerationStatus, string>>;
   /** A failure's message (the server's English) in the interface's language. */
   readonly errorText: (message: string) => string;
-  /** What each axis of a grid varies, for its rows' and cells' names. */
-  readonly axisNames: Readonly<Record<AxisType, string>>;
   readonly values: ValueWords;
-};
+} & AxisWords;
 
 /** Why a column has no image at this position, in the interface's language. */
 const missingText = (
@@ -62,7 +60,7 @@ const PROMPT_AXES: ReadonlySet<AxisType> = new Set(["variables", "replace"]);
  */
 const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide[] => {
   const plan = planGrid(grid.request, grid.seed, words.values);
-  const named = (axis: { readonly type: AxisType }, label: string) => `${words.axisNames[axis.type]}: ${label}`;
+  const named = (axis: { readonly type: AxisType }, label: string) => axisValueName(words, axis.type, label);
   return gridTables(plan, grid.columns).flatMap((table) =>
     table.rows.flatMap((row) => {
       // A row whose cells share one prompt shows it as sent (its variables filled in, its term replaced);

@@ -10,9 +10,11 @@ export const grid = {
     promptExtend: "Prompt rewriting",
     negative: "Negative prompt",
   },
-  /** Where an axis shows in the grid: the first across, the second down, the third as separate tables. */
+  /** An axis named with its value, wherever a cell, a row or a table is named ("Seed: 7"). */
+  axisValue: "{name}: {value}",
   /** Values that are not text of their own: prompt rewriting on or off, no negative prompt. */
   values: { on: "On", off: "Off", none: "(none)" },
+  /** Where an axis shows in the grid: the first across, the second down, the third as separate tables. */
   axisPlaces: ["columns", "rows", "tables"],
   form: {
     label: "Grid settings",
@@ -103,7 +105,6 @@ export const grid = {
     table: "{x} across, {y} down",
     tableOne: "{x} across",
     cell: "Cell {name}",
-    tableZ: "{name}: {value}",
     corner: "{y} \\ {x}",
     present: "Present",
     reuse: "Reuse settings",

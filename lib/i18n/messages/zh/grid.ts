@@ -11,6 +11,7 @@ export const grid: Messages["grid"] = {
     promptExtend: "提示词改写",
     negative: "反向提示词",
   },
+  axisValue: "{name}：{value}",
   /** Values that are not text of their own: prompt rewriting on or off, no negative prompt. */
   values: { on: "开", off: "关", none: "（无）" },
   axisPlaces: ["列", "行", "分表"],
@@ -98,7 +99,6 @@ export const grid: Messages["grid"] = {
     table: "横向：{x}，纵向：{y}",
     tableOne: "横向：{x}",
     cell: "格子 {name}",
-    tableZ: "{name}：{value}",
     corner: "{y} \\ {x}",
     present: "演示",
     reuse: "复用设置",

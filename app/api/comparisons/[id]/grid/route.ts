@@ -29,7 +29,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
       if (!isGrid(grid)) throw new AppError("invalid_request", "Only a grid is downloaded as one image; a comparison's images download one by one.");
       if (isDownloadCheck(request)) return downloadChecked();
       const { grid: t, sets } = MESSAGES[localeOfRequest(request)];
-      const words = { axisNames: t.axisNames, values: t.values, status: sets.status, corner: t.card.corner, unreadable: sets.files.imageUnread };
+      const words = { axisNames: t.axisNames, axisValue: t.axisValue, values: t.values, status: sets.status, corner: t.card.corner, unreadable: sets.files.imageUnread };
       const input = await gridImageInput(grid, words, (id) => readableThumbnail(images, id));
       return imageResponse(await renderGridImage(input), "image/png", {
         "content-disposition": contentDisposition(setFileName("grid", grid.request.prompt, "png")),
