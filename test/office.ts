@@ -6,11 +6,15 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-export type ConvertedDeck = { readonly pages: number; readonly text: string; readonly page: (n: number) => Promise<Buffer> };
+/** A word as poppler reads it off a page, its box in points from the page's top left. */
+export type PageWord = { readonly text: string; readonly xMin: number; readonly yMin: number; readonly xMax: number; readonly yMax: number };
+
+export type ConvertedDeck = { readonly pages: number; readonly text: string; readonly page: (n: number) => Promise<Buffer>; readonly words: (n: number) => Promise<PageWord[]> };
 
 /**
  * A slide deck opened as a reader would: converted by LibreOffice Impress (headless, a throwaway profile) to
- * PDF, then read by poppler: its page count, its text, and any page as a PNG. The files go with `done`.
+ * PDF, then read by poppler: its page count, its text, any page as a PNG or as its words where they sit. The
+ * files go with `done`.
  */
 export const convertDeck = async (pptx: Uint8Array): Promise<ConvertedDeck & { done: () => Promise<void> }> => {
   const dir = await mkdtemp(join(tmpdir(), "deck-"));
@@ -24,5 +28,15 @@ export const convertDeck = async (pptx: Uint8Array): Promise<ConvertedDeck & { d
     await run("pdftoppm", ["-png", "-r", "40", "-f", String(n), "-l", String(n), "-singlefile", pdf, join(dir, `page-${n}`)]);
     return readFile(join(dir, `page-${n}.png`));
   };
-  return { pages, text, page, done: () => rm(dir, { recursive: true, force: true }) };
+  const words = async (n: number) => {
+    const html = (await run("pdftotext", ["-bbox", "-f", String(n), "-l", String(n), pdf, "-"])).stdout;
+    return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, xMin, yMin, xMax, yMax, word]) => ({
+      text: (word ?? "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"'),
+      xMin: Number(xMin),
+      yMin: Number(yMin),
+      xMax: Number(xMax),
+      yMax: Number(yMax),
+    }));
+  };
+  return { pages, text, page, words, done: () => rm(dir, { recursive: true, force: true }) };
 };

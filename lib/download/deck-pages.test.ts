@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
+import type { BatchRequest } from "../batch/batch-request";
 import type { GridRequest } from "../grid/grid-request";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
@@ -75,6 +76,18 @@ describe("a deck of history items", () => {
       ["1.2", "blurry, low quality"],
       ["2", ""],
     ]);
+  });
+
+  it("names a batch's rows by their lines, as its card, CSV and contact sheet do: in its settings and under its pictures", () => {
+    const generations = [made("r2", "wan2.6-t2i", "A fox, rewritten"), made("r3", "qwen-image", "A hare, rewritten")];
+    const request: BatchRequest = { kind: "batch", prompt: "Animals", source: "lines", rows: generations.map((generation, index) => ({ line: index + 2, request: generation.request })) };
+    const batch: ComparisonView = { kind: "comparison", id: "batch", createdAt: 0, request, seed: 3, starred: false, revealed: false, columns: generations.map((generation) => ({ generation, notes: [] })) };
+    const { pages } = historyDeckPages(numbered([made("g", "wan2.6-t2i", ""), batch]), "en", 300);
+    expect(table(pages)?.rows.map((row) => row[0])).toEqual(["1", "2 · Line 2", "2 · Line 3"]);
+    expect(pictures(pages).map((slide) => slide.panels.map((panel) => panel.label))).toEqual([["Wan 2.6"], ["Line 2 · Wan 2.6"], ["Line 3 · Qwen-Image"]]);
+    const zh = historyDeckPages(numbered([batch]), "zh", 300).pages;
+    expect(table(zh)?.rows.map((row) => row[0])).toEqual(["1 · 第 2 行", "1 · 第 3 行"]);
+    expect(pictures(zh)[1]?.panels[0]?.label).toBe("第 3 行 · Qwen-Image");
   });
 
   it("leaves a grid row across negative prompts to its panels' names, which say them", () => {

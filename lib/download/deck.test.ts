@@ -131,3 +131,66 @@ describe("a picture's name on a slide", () => {
     }
   }, 120_000);
 });
+
+/** A Chinese prompt of `length` characters, as a tester pasted one. */
+const chinese = (length: number) => "在一个宁静的清晨，薄雾笼罩着古老的江南水乡，青石板路蜿蜒穿过白墙黛瓦的民居，河面上漂浮着几盏尚未熄灭的红色纸灯笼。".repeat(8).slice(0, length);
+const HAN = /\p{Script=Han}/u;
+/** Inches on a slide, in the points poppler reads a page in. */
+const points = (inches: number) => inches * 72;
+
+describe("a picture slide's prompt", () => {
+  it("is cut short with an ellipsis above the pictures when a long Chinese one would run into them, and kept whole in the notes", async () => {
+    const picture = { data: await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366cc" } }).jpeg().toBuffer(), width: 8, height: 8 };
+    const prompt = chinese(330);
+    const pages: DeckPage[] = [{ kind: "pictures", heading: prompt, panels: [{ label: "Wan 2.6", image: { id: "a" }, missing: null, detail: { lead: "", text: "3 picked it" } }], footer: null, notes: `Prompt: ${prompt}` }];
+    const pptx = await buildDeck({ title: "A deck", locale: "zh", timeZone: undefined, cover: [], pages, image: async () => picture });
+    const deck = await convertDeck(pptx);
+    try {
+      const heading = (await deck.words(2)).filter((word) => HAN.test(word.text));
+      expect(heading.length).toBeGreaterThan(0);
+      // The pictures start 1.25 in down the slide.
+      for (const word of heading) expect(word.yMax, word.text).toBeLessThanOrEqual(points(1.25));
+      expect(heading.at(-1)?.text).toMatch(/…$/);
+      const notes = strFromU8(unzipSync(pptx)["ppt/notesSlides/notesSlide2.xml"] ?? new Uint8Array());
+      expect(notes).toContain(prompt);
+    } finally {
+      await deck.done();
+    }
+  }, 120_000);
+});
+
+describe("a deck's table", () => {
+  it("runs on over slides with its rows whole, each slide under its heading and header", async () => {
+    const negative = (n: number) => `${"blurry, low quality, watermark, text, signature, extra fingers, deformed hands, oversaturated colours, jpeg artefacts, ".repeat(8)}end${n}`;
+    const rows = Array.from({ length: 40 }, (_, index) => [`${index + 1}.1`, "Qwen-Image Plus (2026-01-09)", "1024*1024", "2024", "4", "on", "off", index % 9 === 8 ? negative(index + 1) : "blurry"]);
+    const columns = ["Item", "Model", "Size", "Seed", "Images", "Prompt rewriting", "Watermark", "Negative prompt"];
+    const deck = await convertDeck(await buildDeck({ title: "A deck", locale: "en", timeZone: undefined, cover: [], pages: [{ kind: "table", heading: "Settings", columns, rows }], image: async () => null }));
+    try {
+      expect(deck.pages).toBeGreaterThan(2);
+      const pages = await Promise.all(Array.from({ length: deck.pages - 1 }, (_, index) => deck.words(index + 2).then((words) => words.map((word) => word.text))));
+      for (const [index, words] of pages.entries()) {
+        expect(words.slice(0, index === 0 ? 1 : 2), `slide ${index + 2}`).toEqual(index === 0 ? ["Settings"] : ["Settings", "(continued)"]);
+        for (const header of ["Item", "Model", "Size", "Seed", "Images", "rewriting", "Watermark", "Negative"]) expect(words, `slide ${index + 2}`).toContain(header);
+      }
+      // A row's item and the end of its negative prompt on one slide.
+      for (const [n] of rows.entries()) if (n % 9 === 8) expect(pages.findIndex((words) => words.includes(`${n + 1}.1`))).toBe(pages.findIndex((words) => words.includes(`end${n + 1}`)));
+      expect(pages.flat().filter((word) => word === "2024")).toHaveLength(40);
+    } finally {
+      await deck.done();
+    }
+  }, 120_000);
+
+  it.each([
+    ["en", ["Item", "Model", "Size", "Seed", "Images", "Prompt rewriting", "Watermark", "Negative prompt"], ["on", "off", "blurry, low quality, watermark, text, signature, extra fingers, deformed hands. ".repeat(3)]],
+    ["zh", ["条目", "模型", "尺寸", "种子", "图片数", "提示词改写", "水印", "反向提示词"], ["开", "关", chinese(120)]],
+  ] as const)("makes each column at least as wide as its longest word, header and values (%s)", async (locale, columns, [on, off, negative]) => {
+    const rows = [1, 2, 3].map((n) => [`${n}`, "Qwen-Image Plus (2026-01-09)", "1024*1024", "2147483647", "4", on, off, negative]);
+    const deck = await convertDeck(await buildDeck({ title: "A deck", locale, timeZone: undefined, cover: [], pages: [{ kind: "table", heading: "Settings", columns: [...columns], rows }], image: async () => null }));
+    try {
+      const words = (await deck.words(2)).map((word) => word.text);
+      for (const whole of [...columns.flatMap((column) => column.split(" ")), "1024*1024", "2147483647"]) expect(words).toContain(whole);
+    } finally {
+      await deck.done();
+    }
+  }, 120_000);
+});

@@ -1,9 +1,10 @@
 import "server-only";
 import PptxGenJS from "pptxgenjs";
-import { plural } from "../i18n/format";
+import { format, plural } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
-import { EAST_ASIAN, fitLines } from "./text-fit";
+import { CELL_MARGIN, layTable } from "./deck-table";
+import { EAST_ASIAN, fitLines, LINE_HEIGHT } from "./text-fit";
 import { logUnreadable } from "./unreadable";
 
 /**
@@ -49,6 +50,12 @@ export type DeckInput = {
 const PAGE = { width: 13.333, height: 7.5, margin: 0.4 } as const;
 const INK = "0F172A";
 const MUTED = "475569";
+/**
+ * A picture slide's prompt, its box (in inches) as tall as its lines, ending above the pictures (at 1.25):
+ * past its lines it is cut short (the notes hold it whole).
+ */
+const HEADING = { fontSize: 16, top: 0.3, lines: 3 } as const;
+const TABLE_TOP = 1.1;
 /** A picture's name: in inches, a line of it at its size; past its lines it is cut short (the notes hold it whole). */
 const LABEL = { fontSize: 12, lineHeight: 0.2, maxLines: 3 } as const;
 
@@ -88,18 +95,6 @@ const contain = (image: DeckImage, box: { x: number; y: number; w: number; h: nu
   const scale = Math.min(box.w / image.width, box.h / image.height);
   const w = image.width * scale;
   return { x: box.x + (box.w - w) / 2, y: box.y, w, h: image.height * scale };
-};
-
-/**
- * Each column as wide as its longest value needs (a header may wrap between its words; a long value gets no
- * more than a sentence's width), so that short figures do not take the room a long name wraps for.
- */
-const columnWidths = ({ columns, rows }: { readonly columns: readonly string[]; readonly rows: ReadonlyArray<readonly string[]> }, width: number): number[] => {
-  const needs = columns.map((column, index) =>
-    Math.max(4, ...column.split(/\s+/).map((word) => word.length), ...rows.map((row) => Math.min(40, (row[index] ?? "").length))),
-  );
-  const total = needs.reduce((sum, need) => sum + need, 0);
-  return needs.map((need) => (width * need) / total);
 };
 
 /** "{count} slides · {date} · OneToken Image Playground", in the interface's language, dated where the reader is. */
@@ -148,28 +143,32 @@ export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffe
   first.addText(clip(title, 200), { ...text(title), x: PAGE.margin, y: 2.2, w: width, h: 1.6, fontSize: 32, bold: true, valign: "bottom" });
 
   for (const page of pages) {
-    const slide = pptx.addSlide();
-    slides += 1;
     if (page.kind === "table") {
-      slide.addText(page.heading, { ...text(page.heading), x: PAGE.margin, y: 0.3, w: width, h: 0.6, fontSize: 24, bold: true });
-      // A short table (a ranking, a few settings) is read from across a room; a long one runs on in small type.
-      const fontSize = page.rows.length <= 10 ? 12 : 9;
-      const cell = (value: string, header = false) => ({ text: value, options: { ...text(value), bold: header, fontSize, color: header ? INK : MUTED, fill: { color: header ? "E2E8F0" : "FFFFFF" } } });
-      const table = slide.addTable([page.columns.map((column) => cell(column, true)), ...page.rows.map((row) => row.map((value) => cell(value)))], {
-        x: PAGE.margin,
-        y: 1.1,
-        w: width,
-        colW: columnWidths(page, width),
-        border: { type: "solid", pt: 0.5, color: "CBD5E1" },
-        // A long table continues on further slides, the header repeated.
-        autoPage: true,
-        autoPageRepeatHeader: true,
-        autoPageSlideStartY: 0.5,
+      const layout = layTable(page, { width, height: PAGE.height - TABLE_TOP - PAGE.margin });
+      const cell = (value: string, header = false) => ({
+        text: value,
+        options: { ...text(value), margin: CELL_MARGIN, bold: header, fontSize: layout.fontSize, color: header ? INK : MUTED, fill: { color: header ? "E2E8F0" : "FFFFFF" } },
       });
-      slides += table.newAutoPagedSlides.length;
+      // A long table runs on over slides of its own, each with its heading and header, its rows whole.
+      for (const [index, rows] of layout.pages.entries()) {
+        const slide = pptx.addSlide();
+        slides += 1;
+        const heading = index === 0 ? page.heading : format(MESSAGES[locale].sets.slides.continued, { heading: page.heading });
+        slide.addText(heading, { ...text(heading), x: PAGE.margin, y: 0.3, w: width, h: 0.6, fontSize: 24, bold: true });
+        slide.addTable([page.columns.map((column) => cell(column, true)), ...rows.map((row) => row.map((value) => cell(value)))], {
+          x: PAGE.margin,
+          y: TABLE_TOP,
+          w: width,
+          colW: layout.widths,
+          border: { type: "solid", pt: 0.5, color: "CBD5E1" },
+        });
+      }
       continue;
     }
-    slide.addText(clip(page.heading, 220), { ...text(page.heading), x: PAGE.margin, y: 0.3, w: width, h: 0.8, fontSize: 16, bold: true, valign: "top" });
+    const slide = pptx.addSlide();
+    slides += 1;
+    const heading = fitLines(page.heading, (width * 72) / HEADING.fontSize, HEADING.lines).text;
+    slide.addText(heading, { ...text(heading), x: PAGE.margin, y: HEADING.top, w: width, h: (HEADING.lines * HEADING.fontSize * LINE_HEIGHT) / 72, fontSize: HEADING.fontSize, bold: true, valign: "top" });
     const gap = 0.25;
     const count = Math.max(1, page.panels.length);
     const panelWidth = (width - (count - 1) * gap) / count;

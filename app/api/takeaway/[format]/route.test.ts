@@ -288,13 +288,13 @@ describe("a selection taken away", () => {
     const zip = unzipSync(new Uint8Array(await (await download("zip")).arrayBuffer()));
     expect((JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ item: string }>).map((line) => line.item)).toEqual(named);
 
-    // The deck's settings table: a line per generation, numbered by item (and column), a long cell in runs.
+    // The deck's settings table: a line per generation, numbered by item (and column, or a batch's line), a long cell in runs.
     const deck = unzipSync(new Uint8Array(await (await download("deck")).arrayBuffer()));
     const texts = Object.entries(deck)
       .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
       .flatMap(([, xml]) => [...new TextDecoder().decode(xml).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]));
     const settings = texts.slice(texts.lastIndexOf("Settings")).join("");
-    for (const line of ["prompt2.1Wan 2.6", "off2.2Qwen-Image1664", "off2.3Qwen-Image Max", "off3.1Wan 2.2 flash", "off3.2Wan 2.2 flash", "off4Wan 2.2 flash"]) expect(settings).toContain(line);
+    for (const line of ["prompt2.1Wan 2.6", "off2.2Qwen-Image1664", "off2.3Qwen-Image Max", "off3 · Line 1Wan 2.2 flash", "off3 · Line 2Wan 2.2 flash", "off4Wan 2.2 flash"]) expect(settings).toContain(line);
 
     sheetCaptions.length = 0;
     expect((await download("contact-sheet", "zh")).status).toBe(200);

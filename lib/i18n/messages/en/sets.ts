@@ -57,6 +57,8 @@ export const sets = {
     separator: ": ",
     noRevised: "No revised prompt returned.",
     settings: "Settings",
+    /** A table's heading on the slides it runs on over. */
+    continued: "{heading} (continued)",
     columns: ["Item", "Model", "Size", "Seed", "Images", "Prompt rewriting", "Watermark", "Negative prompt"],
     on: "on",
     off: "off",

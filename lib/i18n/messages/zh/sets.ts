@@ -51,6 +51,7 @@ export const sets: Messages["sets"] = {
     separator: "：",
     noRevised: "未返回改写后的提示词。",
     settings: "设置",
+    continued: "{heading}（续）",
     columns: ["条目", "模型", "尺寸", "种子", "图片数", "提示词改写", "水印", "反向提示词"],
     on: "开",
     off: "关",
