@@ -87,10 +87,10 @@ describe("a take-away's files asked for from the Chinese interface", () => {
   });
 
   it("say under the contact sheet's title, in Chinese, what it could not show, in characters its font draws", () => {
-    expect(contactSheetLeftOut("zh", { over: 5, unreadable: 2 })).toEqual(["这里只有前 400 张图片，另有 5 张未收入：一张缩略图总览最多容纳这么多。", "有 2 张图片无法从存储中读取（文件损坏或存储出错），显示为空白方框。"]);
+    expect(contactSheetLeftOut("zh", { over: 5, unreadable: 2 })).toEqual(["这里只有前 400 张图片，另有 5 张未收入：一张缩略图总览最多容纳这么多。", "有 2 张图片无法从存储中读取（文件损坏或存储出错），其方框写明原因。"]);
     expect(contactSheetLeftOut("en", { over: 1, unreadable: 1 })).toEqual([
       "Only the first 400 images are here, 1 more left out: a contact sheet holds no more.",
-      "1 image could not be read from storage (damaged, or the storage failed) and shows as an empty box.",
+      "1 image could not be read from storage (damaged, or the storage failed): its box says so.",
     ]);
     expect(contactSheetLeftOut("zh", { over: 0, unreadable: 0 })).toEqual([]);
     // The sheet draws its text from the font the playground ships, a subset: a character it lacks is an empty box.
@@ -100,7 +100,7 @@ describe("a take-away's files asked for from the Chinese interface", () => {
 });
 
 describe("a take-away contact sheet", () => {
-  it("leaves the box of an image it cannot read empty, says how many under its title, and is made all the same", async () => {
+  it("says in the box of an image it cannot read why it is empty, how many under its title, and is made all the same", async () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366cc" } }).png().toBuffer();
     // Cut short on disk: its header reads, its pixels do not.
     const noise = await sharp(Buffer.from(Array.from({ length: 64 * 64 * 3 }, (_, index) => (index * 7919) % 251)), { raw: { width: 64, height: 64, channels: 3 } }).png().toBuffer();

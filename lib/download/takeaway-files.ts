@@ -11,6 +11,7 @@ import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { downloadablePng } from "../jobs/downloadable-png";
 import type { GenerationStore, ImageStore } from "../store/types";
+import { contactCards } from "./contact-cards";
 import { renderContactSheet } from "./contact-sheet";
 import type { DeckImage } from "./deck";
 import { historyDeckPages } from "./deck-pages";
@@ -18,7 +19,7 @@ import { DECK_MAX_IMAGES, deckDownload, deckPicture } from "./deck-parts";
 import { contentDisposition, fileResponse } from "./file-name";
 import type { NumberedItem } from "./numbered-item";
 import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
-import { logUnreadable, readableThumbnail } from "./unreadable";
+import { logUnreadable } from "./unreadable";
 import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
 
 /** The files a set, a selection or the favourites are taken away as; each answered as a download. */
@@ -97,25 +98,14 @@ export const contactSheetLeftOut = (locale: Locale, { over, unreadable }: { over
 
 /**
  * The images as thumbnails with captions on one printable PNG page; one that cannot be read (damaged, a storage
- * error) leaves its box empty and is said under the title, not the page unmade.
+ * error) says so in its box and under the title, not the page unmade.
  */
 export const contactSheetPng = async (
   { title, entries, note, locale }: { title: string; entries: readonly TakeawayEntry[]; note: string | null; locale: Locale },
-  { images }: { images: Pick<ImageStore, "read"> },
+  storage: { images: Pick<ImageStore, "read"> },
 ): Promise<Buffer> => {
-  const all = entries.flatMap(({ name, generation }) => (generation.images.length > 0 ? generation.images : [null]).map((image) => ({ image, label: name, prompt: generation.request.prompt })));
-  let unreadable = 0;
-  const thumbnail = async (id: string): Promise<Buffer | null> => {
-    try {
-      return await readableThumbnail(images, id);
-    } catch (error) {
-      logUnreadable("contact sheet", id, error);
-      unreadable += 1;
-      return null;
-    }
-  };
-  const cards = await Promise.all(all.slice(0, CONTACT_SHEET_MAX).map(async (card) => ({ ...card, image: card.image ? await thumbnail(card.image.id) : null })));
-  const said = [note, ...contactSheetLeftOut(locale, { over: all.length - cards.length, unreadable })].filter((part) => part !== null).join(" ") || null;
+  const { cards, over, unreadable } = await contactCards({ entries, locale, most: CONTACT_SHEET_MAX }, storage);
+  const said = [note, ...contactSheetLeftOut(locale, { over, unreadable })].filter((part) => part !== null).join(" ") || null;
   return renderContactSheet(title, cards, said);
 };
 

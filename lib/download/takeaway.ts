@@ -10,7 +10,7 @@ import { MESSAGES } from "../i18n/messages";
 import { modelName } from "../models/model-name";
 import { SHARE_MAX_ITEMS } from "../share/share-limits";
 import type { ShareEntry } from "../store/types";
-import { numbered, type NumberedItem } from "./numbered-item";
+import { numbered, pollNumbered, type NumberedItem } from "./numbered-item";
 import { setEntries, type ItemWords, type TakeawayEntry } from "./set-results";
 
 /**
@@ -76,7 +76,7 @@ export const loadTakeaway = async (source: TakeawaySource): Promise<Takeaway> =>
     const sets = [...new Set(generations.flat().map((generation) => generation?.comparisonId).filter((id) => typeof id === "string"))];
     const read = await Promise.all(sets.map((id) => store.getComparison(id)));
     const items = read.filter((item) => item !== null);
-    return { kind: "poll", title: poll.title, items: numbered(items), deleted: 0, pollGone: itemsOfGoneSets(generations, new Set(items.map((item) => item.id))), blind: 0, more: false };
+    return { kind: "poll", title: poll.title, items: pollNumbered(items, poll.items), deleted: 0, pollGone: itemsOfGoneSets(generations, new Set(items.map((item) => item.id))), blind: 0, more: false };
   }
   const read = await Promise.all(source.entries.map((entry) => (entry.kind === "generation" ? store.get(entry.id) : store.getComparison(entry.id))));
   // Numbered before any is left out: every file numbers items by their place in the selection.
@@ -95,16 +95,16 @@ export const itemsOfGoneSets = (generations: ReadonlyArray<ReadonlyArray<{ reado
   generations.filter((candidates) => !candidates.some((generation) => generation?.comparisonId != null && sets.has(generation.comparisonId))).length;
 
 /**
- * The generations of the items, each named by its item's number and its own name (a model, a batch's line, a
+ * The generations of the items, each named by its item's number (a poll's grid: its column's) and its own name (a model, a batch's line, a
  * grid's cell, in `words`), for the files whose images carry their model's name (a zip, a CSV, a contact
  * sheet). An unrevealed blind comparison is left out of those, and counted.
  */
 export const takeawayEntries = (items: readonly NumberedItem[], words: ItemWords): { entries: TakeawayEntry[]; hidden: number } => {
   const shown = items.filter(({ item }) => item.kind === "generation" || !isHidden(item));
-  const entries = shown.flatMap(({ item, number }): TakeawayEntry[] =>
+  const entries = shown.flatMap(({ item, number, columns }): TakeawayEntry[] =>
     item.kind === "generation"
       ? [{ name: `${number} · ${modelName(item.request.model)}`, generation: item }]
-      : setEntries(item, words).map((entry) => ({ ...entry, name: `${number} · ${entry.name}` })),
+      : setEntries(item, words).map((entry) => ({ ...entry, name: `${columns?.get(entry.generation.id) ?? number} · ${entry.name}` })),
   );
   return { entries, hidden: items.length - shown.length };
 };

@@ -80,9 +80,9 @@ export const sets = {
     blindSets: { one: "{count} blind comparison not yet revealed is left out: its files would name the models.", other: "{count} blind comparisons not yet revealed are left out: their files would name the models." },
     more: "Only the newest {count} favourites are here.",
     sheetCapped: "Only the first {count} images are here, {left} more left out: a contact sheet holds no more.",
-    /** In the place of a picture that could not be read (a deck's slide, a grid's cell): it may well still be stored. */
+    /** In the place of a picture that could not be read (a deck's slide, a grid's cell, a contact sheet's box): it may well still be stored. */
     imageUnread: "This image could not be read from storage (damaged, or the storage failed).",
-    sheetUnread: { one: "{count} image could not be read from storage (damaged, or the storage failed) and shows as an empty box.", other: "{count} images could not be read from storage (damaged, or the storage failed) and show as empty boxes." },
+    sheetUnread: { one: "{count} image could not be read from storage (damaged, or the storage failed): its box says so.", other: "{count} images could not be read from storage (damaged, or the storage failed): their boxes say so." },
     /** A zip's README.txt, naming each image it lacks (`{files}`) as the manifest does, so it can be found again. */
     zipGone: { one: "{count} image was deleted while this zip was written, so it is not in it: {files}.", other: "{count} images were deleted while this zip was written, so they are not in it: {files}." },
     zipUnreadable: { one: "{count} image could not be read from storage (damaged, or the storage failed), so it is not in it: {files}.", other: "{count} images could not be read from storage (damaged, or the storage failed), so they are not in it: {files}." },

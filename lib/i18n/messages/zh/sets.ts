@@ -69,7 +69,7 @@ export const sets: Messages["sets"] = {
     more: "这里只有最新的 {count} 项收藏。",
     sheetCapped: "这里只有前 {count} 张图片，另有 {left} 张未收入：一张缩略图总览最多容纳这么多。",
     imageUnread: "此图片无法从存储中读取（文件损坏或存储出错）。",
-    sheetUnread: { one: "有 {count} 张图片无法从存储中读取（文件损坏或存储出错），显示为空白方框。", other: "有 {count} 张图片无法从存储中读取（文件损坏或存储出错），显示为空白方框。" },
+    sheetUnread: { one: "有 {count} 张图片无法从存储中读取（文件损坏或存储出错），其方框写明原因。", other: "有 {count} 张图片无法从存储中读取（文件损坏或存储出错），其方框写明原因。" },
     zipGone: { one: "有 {count} 张图片在生成此 zip 时被删除，未包含在内：{files}。", other: "有 {count} 张图片在生成此 zip 时被删除，未包含在内：{files}。" },
     zipUnreadable: { one: "有 {count} 张图片无法从存储中读取（文件损坏或存储出错），未包含在内：{files}。", other: "有 {count} 张图片无法从存储中读取（文件损坏或存储出错），未包含在内：{files}。" },
     zipOver: { one: "另有 {count} 张图片未包含在内：一个 zip 最多容纳 4 GB 和 65,000 个文件。其余的请分成几次、每次少选一些下载：{files}。", other: "另有 {count} 张图片未包含在内：一个 zip 最多容纳 4 GB 和 65,000 个文件。其余的请分成几次、每次少选一些下载：{files}。" },
