@@ -101,7 +101,7 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     await expect(page.getByRole("heading", { name: "Leaderboard" })).toBeVisible();
     await expect(page.getByText("Poll: Which lighthouse for the campaign?")).toBeVisible();
     await expect(page.getByRole("table", { name: "Leaderboard" }).getByRole("rowheader")).toHaveCount(3);
-    await expect(page.getByRole("note")).toContainText("Too few votes to rank with confidence: 3 so far");
+    await expect(page.getByRole("note")).toContainText("Too few votes to rank with confidence: a ranking needs 20 votes that pick an image or call a tie; so far: 3; each model needs 10 comparisons");
     await expect(page.getByText("3 votes from 3 voters; 0 said all were bad.")).toBeVisible();
     // A poll's page is its decision report: each comparison's images by model with their votes, printable.
     const report = page.getByRole("article", { name: "Comparison 1" });

@@ -114,7 +114,7 @@ export function ComparisonCard({ initial, actions, selection }: { initial: Compa
         }
       >
         <SetDownloads set={comparison} hidden={hidden} />
-        {canPoll(comparison) && <PollButton sets={[comparison.id]} prompt={request.prompt} />}
+        {canPoll(comparison) && <PollButton sets={[comparison]} prompt={request.prompt} />}
       </SetActions>
     </article>
   );

@@ -120,7 +120,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
           {t.download}
         </BuiltFileLink>
         <SetDownloads set={grid} />
-        {canPoll(grid) && <PollButton sets={[grid.id]} prompt={request.prompt} />}
+        {canPoll(grid) && <PollButton sets={[grid]} prompt={request.prompt} />}
       </SetActions>
     </article>
   );

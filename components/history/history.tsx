@@ -100,7 +100,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     },
   };
   const chosen = [...selected.values()];
-  const pollable = chosen.flatMap((item) => (item.kind === "comparison" && canPoll(item) ? [item.id] : []));
+  const pollable = chosen.flatMap((item) => (item.kind === "comparison" && canPoll(item) ? [item] : []));
 
   return (
     <section aria-labelledby="history-heading" className="space-y-4">
@@ -160,7 +160,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {/* A poll of every finished comparison of models or grid with a model axis chosen. */}
           {pollable.length > 0 && (
             <PollButton
-              key={`poll:${pollable.join()}`}
+              key={`poll:${pollable.map((set) => set.id).join()}`}
               sets={pollable}
               prompt={plural(locale, t.selection.shareTitle, chosen.length)}
             />

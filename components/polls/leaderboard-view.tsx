@@ -59,15 +59,12 @@ export function LeaderboardView({
           <h1 className="text-xl font-bold">{t.heading}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">{title === null ? t.all : format(t.poll, { title })}</p>
         </div>
-        <nav className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+        {/* Every link and control here is of no use on paper. */}
+        <nav className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm print:hidden">
           {title !== null && <a href="/leaderboard" className="whitespace-nowrap underline">{t.allLink}</a>}
-          <a href="/" className="whitespace-nowrap underline print:hidden">{t.back}</a>
-          {poll !== null && (
-            <span className="print:hidden">
-              <DeckButton href={`/api/takeaway/deck?poll=${encodeURIComponent(poll)}`} help={t.deckHelp} />
-            </span>
-          )}
-          <button type="button" onClick={() => window.print()} className="whitespace-nowrap underline print:hidden">
+          <a href="/" className="whitespace-nowrap underline">{t.back}</a>
+          {poll !== null && <DeckButton href={`/api/takeaway/deck?poll=${encodeURIComponent(poll)}`} help={t.deckHelp} />}
+          <button type="button" onClick={() => window.print()} className="whitespace-nowrap underline">
             {t.print}
           </button>
           <ThemeSwitch />
@@ -136,7 +133,8 @@ export function LeaderboardView({
       )}
       {items.length > 0 && (
         <section aria-labelledby="poll-items" className="space-y-4">
-          <h2 id="poll-items" className="font-medium">{t.items}</h2>
+          {/* On paper it keeps with the first item rather than end a page alone. */}
+          <h2 id="poll-items" className="font-medium break-after-avoid">{t.items}</h2>
           {items.map((item, index) => (
             <article key={index} aria-label={format(t.item, { n: index + 1 })} className="space-y-2 break-inside-avoid rounded-md border border-slate-200 dark:border-slate-700 p-3">
               <p className="text-sm">{item.prompt}</p>

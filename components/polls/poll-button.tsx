@@ -10,7 +10,9 @@ import { Field, inputClass } from "@/components/ui/field";
 import { useFocusWhen } from "@/components/ui/use-focus-when";
 import { useLive } from "@/lib/api/live";
 import { pollQuery, pollsOfSetQuery, useClosePoll, useCreatePoll, useDeletePoll } from "@/lib/api/polls";
+import type { ComparisonView } from "@/lib/generation/view";
 import { format, plural } from "@/lib/i18n/format";
+import { leftOutLines } from "@/lib/polls/left-out-lines";
 import { POLL_TITLE_MAX, type PollAccess, type PollReveal } from "@/lib/polls/poll";
 import type { PollSummary } from "@/lib/polls/poll-summary";
 import { charCount, cutText } from "@/lib/text/well-formed";
@@ -19,14 +21,15 @@ import { charCount, cutText } from "@/lib/text/well-formed";
  * Makes a blind poll of sets (comparisons of models, grids with a model axis): its title, when voters
  * learn which model was which, and who may vote; then its link to pass on, its counts, and Close.
  */
-export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: string }) {
+export function PollButton({ sets, prompt }: { sets: readonly ComparisonView[]; prompt: string }) {
   const messages = useMessages();
   const t = messages.polls.owner;
   const ruleText = useRuleText();
   const create = useCreatePoll();
   const [open, setOpen] = useState(false);
   // Before another poll of one set is made, the ones made of it already (their links, after a reload too).
-  const made = useQuery({ ...pollsOfSetQuery(sets[0] ?? ""), enabled: open && sets.length === 1 }).data?.polls ?? [];
+  const made = useQuery({ ...pollsOfSetQuery(sets[0]?.id ?? ""), enabled: open && sets.length === 1 }).data?.polls ?? [];
+  const ids = sets.map((set) => set.id);
   const [title, setTitle] = useState(cutText(prompt, 80));
   const [reveal, setReveal] = useState<PollReveal>("after_vote");
   const [access, setAccess] = useState<PollAccess>("gate");
@@ -38,7 +41,7 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
     const problem = await titleProblem(title);
     setTitleError(problem);
     // Its refusal is said from create.error.
-    if (!problem) await create.mutateAsync({ title, sets: [...sets], reveal, access }).catch(() => undefined);
+    if (!problem) await create.mutateAsync({ title, sets: ids, reveal, access }).catch(() => undefined);
   }, create.isPending);
   // Opening, cancelling and making it each replace the control that was pressed: the focus follows, to the
   // title, back to "Make a poll", or to the new poll's link.
@@ -56,7 +59,9 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
   // Deleted again from its card: the card can make another (the focus goes back to "Make a poll").
   if (create.data) return <PollStatus initial={create.data} focusLink onDeleted={() => { create.reset(); toggle(false); }} />;
   if (!open) return <Button ref={makeButton} onClick={() => toggle(true)}>{t.make}</Button>;
-  const id = `poll-${sets.join("-")}`;
+  const id = `poll-${ids.join("-")}`;
+  // A column without an image drops out of its item, or its place out of the poll: said before it is made.
+  const leftOut = leftOutLines(sets, messages);
   return (
     <form
       aria-label={t.make}
@@ -70,6 +75,16 @@ export function PollButton({ sets, prompt }: { sets: readonly string[]; prompt: 
           {made.map((summary) => (
             <PollStatus key={summary.id} initial={summary} watch={false} />
           ))}
+        </div>
+      )}
+      {leftOut.length > 0 && (
+        <div role="note" aria-labelledby={`${id}-left-out`} className="space-y-1 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">
+          <p id={`${id}-left-out`} className="font-medium">{t.leftOut}</p>
+          <ul className="list-disc space-y-1 pl-5">
+            {leftOut.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
         </div>
       )}
       {/* As the prompt: a title too long is never cut (typed or pasted), the count shows by how much. */}

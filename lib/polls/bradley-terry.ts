@@ -191,6 +191,20 @@ export const leaderboard = (models: readonly string[], votes: readonly PairwiseV
   return { ...board, confident: !tooFewVotes(board) && groups.length <= 1 };
 };
 
+/**
+ * What the votes lack to go by, each need apart so it can be named: fewer votes than ENOUGH, and the models
+ * compared fewer times than ENOUGH each (a model never compared: 0), in the ranking's order.
+ */
+export const shortfall = ({ votes, unranked, ranking }: Pick<Leaderboard, "votes" | "unranked" | "ranking">) => ({
+  votes: votes < ENOUGH.votes,
+  models: [
+    ...ranking.flatMap(({ model, comparisons }) => (comparisons < ENOUGH.perModel ? [{ model, comparisons }] : [])),
+    ...unranked.map((model) => ({ model, comparisons: 0 })),
+  ],
+});
+
 /** Too few votes to go by: fewer than ENOUGH, a model never compared, or one compared too seldom. */
-export const tooFewVotes = ({ votes, unranked, ranking }: Pick<Leaderboard, "votes" | "unranked" | "ranking">): boolean =>
-  votes < ENOUGH.votes || unranked.length > 0 || ranking.some((entry) => entry.comparisons < ENOUGH.perModel);
+export const tooFewVotes = (board: Pick<Leaderboard, "votes" | "unranked" | "ranking">): boolean => {
+  const short = shortfall(board);
+  return short.votes || short.models.length > 0;
+};

@@ -1,5 +1,5 @@
 import { isGrid, isModelComparison } from "../generation/set-kind";
-import type { ComparisonView } from "../generation/view";
+import type { ComparisonView, GenerationStatus } from "../generation/view";
 import { planGrid } from "../grid/grid-plan";
 import type { GridRequest } from "../grid/grid-request";
 import type { PollCandidate, PollItem, PollPlace } from "./poll";
@@ -9,29 +9,57 @@ import type { PollCandidate, PollItem, PollPlace } from "./poll";
  * place on its other axes (the cells that differ only by model). Each candidate is a model's first image;
  * an item needs images from two models at least.
  */
-export const pollItems = (set: ComparisonView): PollItem[] => {
-  const candidate = (column: ComparisonView["columns"][number]): PollCandidate[] => {
-    const image = column.generation.images[0];
-    return image ? [{ generationId: column.generation.id, imageId: image.id, model: column.generation.request.model }] : [];
-  };
-  const item = (prompt: string, place: PollPlace, columns: ReadonlyArray<ComparisonView["columns"][number]>): PollItem[] => {
-    const candidates = columns.flatMap(candidate).filter((entry, index, all) => all.findIndex((other) => other.model === entry.model) === index);
-    return candidates.length >= 2 ? [{ prompt, ...(place.length > 0 && { place }), candidates }] : [];
-  };
-  if (isModelComparison(set)) return item(set.request.prompt, [], set.columns);
+
+type Column = ComparisonView["columns"][number];
+
+/** A place of a set that may become an item: its prompt, where in a grid it is, and its columns (one a model) by index in the set. */
+type SetPlace = { readonly prompt: string; readonly place: PollPlace; readonly columns: ReadonlyArray<{ readonly column: Column; readonly index: number }> };
+
+const setPlaces = (set: ComparisonView): SetPlace[] => {
+  if (isModelComparison(set)) return [{ prompt: set.request.prompt, place: [], columns: set.columns.map((column, index) => ({ column, index })) }];
   if (!isGrid(set)) return [];
   const { axes } = set.request;
   const modelAxis = axes.findIndex((axis) => axis.type === "model");
   if (modelAxis < 0) return [];
-  const groups = new Map<string, { place: PollPlace; columns: Array<ComparisonView["columns"][number]> }>();
+  const groups = new Map<string, { place: PollPlace; columns: Array<SetPlace["columns"][number]> }>();
   planGrid(set.request, set.seed).cells.forEach((cell, index) => {
     const column = set.columns[index];
     if (!column) return;
     const key = cell.at.filter((_, axis) => axis !== modelAxis).join(",");
     const group = groups.get(key) ?? { place: placeOf(axes, cell.at), columns: [] };
-    groups.set(key, { ...group, columns: [...group.columns, column] });
+    groups.set(key, { ...group, columns: [...group.columns, { column, index }] });
   });
-  return [...groups.values()].flatMap(({ place, columns }) => item(columns[0]?.generation.request.prompt ?? set.request.prompt, place, columns));
+  return [...groups.values()].map(({ place, columns }) => ({ prompt: columns[0]?.column.generation.request.prompt ?? set.request.prompt, place, columns }));
+};
+
+export const pollItems = (set: ComparisonView): PollItem[] =>
+  setPlaces(set).flatMap(({ prompt, place, columns }) => {
+    const candidates = columns
+      .flatMap(({ column }): PollCandidate[] => {
+        const image = column.generation.images[0];
+        return image ? [{ generationId: column.generation.id, imageId: image.id, model: column.generation.request.model }] : [];
+      })
+      .filter((entry, index, all) => all.findIndex((other) => other.model === entry.model) === index);
+    return candidates.length >= 2 ? [{ prompt, ...(place.length > 0 && { place }), candidates }] : [];
+  });
+
+/**
+ * What a poll of the set leaves out, so its maker is told before making it: each place with columns that have
+ * no image (by their index in the set, to be named as the set's card names them, a blind one by its letter),
+ * and whether the whole place goes (fewer than two images: nothing to compare). Counted by columns, as a
+ * place's models are distinct and a blind comparison's page names no model to count by.
+ */
+export const pollLeftOut = (set: ComparisonView): LeftOut[] =>
+  setPlaces(set).flatMap(({ prompt, place, columns }) => {
+    const missing = columns.flatMap(({ column, index }) => (column.generation.images.length > 0 ? [] : [{ index, status: column.generation.status }]));
+    return missing.length > 0 ? [{ prompt, place, missing, whole: columns.length - missing.length < 2 }] : [];
+  });
+
+export type LeftOut = {
+  readonly prompt: string;
+  readonly place: PollPlace;
+  readonly missing: ReadonlyArray<{ readonly index: number; readonly status: GenerationStatus }>;
+  readonly whole: boolean;
 };
 
 /** A cell's values on the axes a voter cannot tell from the item's prompt, the model's aside (what is voted on). */

@@ -37,10 +37,24 @@ describe("the leaderboard's rows", () => {
 
   it("say why the order is not to be gone by: too few votes, a model not compared, groups never set side by side", () => {
     expect(rankingNotes(results({ ranking: [entry("A", 0), entry("B", 0)], groups: [["A", "B"]] }), t)).toEqual([]);
-    expect(rankingNotes(results({ votes: 3, groups: [["A", "B"]] }), t)).toEqual([expect.stringMatching(/^Too few votes to rank with confidence: 3 so far/)]);
     expect(rankingNotes(results({ unranked: ["C"], groups: [["A", "B"]] }), t)).toHaveLength(1);
     expect(rankingNotes(results({ groups: [["wan2.6-t2i", "qwen-image"], ["qwen-image-max", "A"]] }), t)).toEqual([
       "No vote set these groups of models beside each other, so the order between the groups says nothing: Wan 2.6, Qwen-Image · Qwen-Image Max, A. Put them in one poll to rank them together.",
     ]);
+  });
+
+  it("say which of the ranking's needs is unmet, counting the votes as the line above them does", () => {
+    // 24 votes, 2 of them "all bad": the 22 others are enough, one model's comparisons are not.
+    const short = results({ votes: 22, allBad: 2, ranking: [entry("wan2.6-t2i", 0.2), { ...entry("qwen-image-2.0-pro", -0.2), comparisons: 7 }], groups: [["wan2.6-t2i", "qwen-image-2.0-pro"]] });
+    expect(rankingNotes(short, t)).toEqual([
+      "Too few votes to rank with confidence: each model needs 10 comparisons, and Qwen-Image 2.0 Pro has 7. Read the order below as a first impression, not a result.",
+    ]);
+    expect(rankingNotes(results({ votes: 3, allBad: 1, ranking: [entry("A", 0), entry("B", 0)], groups: [["A", "B"]] }), t)).toEqual([
+      "Too few votes to rank with confidence: a ranking needs 20 votes that pick an image or call a tie; so far: 3 (besides 1 “all bad”: such a vote ranks no model). Read the order below as a first impression, not a result.",
+    ]);
+    expect(rankingNotes(results({ votes: 3, ranking: [{ ...entry("A", 0), comparisons: 3 }, { ...entry("B", 0), comparisons: 3 }], unranked: ["C"], groups: [["A", "B"]] }), t)).toEqual([
+      "Too few votes to rank with confidence: a ranking needs 20 votes that pick an image or call a tie; so far: 3; each model needs 10 comparisons, and A has 3, B has 3, C has none yet. Read the order below as a first impression, not a result.",
+    ]);
+    expect(rankingNotes(short, MESSAGES.zh.leaderboard)).toEqual(["票数太少，无法可靠排名：每个模型至少需要参与 10 次比较，而 Qwen-Image 2.0 Pro 只有 7 次。下面的顺序只能作为初步印象。"]);
   });
 });

@@ -3,7 +3,7 @@ import { HTML_LANG, type Locale } from "../i18n/locale";
 import type { Messages } from "../i18n/messages/en";
 import { modelName } from "../models/model-name";
 import { formatMoney } from "../pricing/prices";
-import { ENOUGH, tooFewVotes } from "./bradley-terry";
+import { ENOUGH, shortfall, tooFewVotes } from "./bradley-terry";
 import type { PollResults } from "./poll-results";
 
 /** The leaderboard's tables as text, as the page and the slide deck both show them. */
@@ -41,11 +41,30 @@ export const rankingRows = (results: PollResults, t: Words, currency: string, lo
 };
 
 /**
- * Why the order is not to be gone by yet, as the page and the deck both say it: too few votes, or models the
- * votes never linked (their groups' order is the prior's, not the voters').
+ * Which of the ranking's needs the votes leave unmet, with their numbers: votes that rank (counted apart from
+ * the "all bad" ones, which the line above them includes), and each model's comparisons.
+ */
+const unmet = (results: PollResults, t: Words): string[] => {
+  const short = shortfall(results);
+  return [
+    ...(short.votes ? [format(t.uncertainVotes, { needed: ENOUGH.votes, votes: results.votes }) + (results.allBad > 0 ? format(t.uncertainBad, { bad: results.allBad }) : "")] : []),
+    ...(short.models.length > 0
+      ? [
+          format(t.uncertainModels, {
+            needed: ENOUGH.perModel,
+            models: short.models.map(({ model, comparisons }) => format(comparisons > 0 ? t.uncertainModel : t.uncertainNever, { model: modelName(model), count: comparisons })).join(t.listSeparator),
+          }),
+        ]
+      : []),
+  ];
+};
+
+/**
+ * Why the order is not to be gone by yet, as the page and the deck both say it: which need the votes leave
+ * unmet, or models the votes never linked (their groups' order is the prior's, not the voters').
  */
 export const rankingNotes = (results: PollResults, t: Words): string[] => [
-  ...(tooFewVotes(results) ? [format(t.uncertain, { votes: results.votes, needed: ENOUGH.votes, perModel: ENOUGH.perModel })] : []),
+  ...(tooFewVotes(results) ? [format(t.uncertain, { reasons: unmet(results, t).join(t.reasonSeparator) })] : []),
   ...(results.groups.length > 1 ? [format(t.apart, { groups: results.groups.map((group) => group.map(modelName).join(", ")).join(" · ") })] : []),
 ];
 

@@ -3,6 +3,15 @@ export const polls = {
   owner: {
     make: "Make a poll",
     already: "Polls already made of this (a new one counts its votes apart):",
+    /** Said before the poll is made, a line a place of its sets that has a column without an image. */
+    leftOut: "What the poll leaves out, for want of an image:",
+    leftOutWhere: "“{prompt}”",
+    leftOutWhereAt: "“{prompt}” ({place})",
+    leftOutColumn: "{label} {why}",
+    leftOutWhy: { queued: "is still waiting", running: "is still running", succeeded: "returned no image", failed: "failed", cancelled: "was cancelled", interrupted: "was interrupted" },
+    leftOutSeparator: ", ",
+    leftOutOthers: "{where}: {columns}, so its item compares the other models only.",
+    leftOutPlace: "{where}: {columns}, so it is not in the poll (one image leaves nothing to compare).",
     title: "Poll title",
     reveal: "Show voters which model was which",
     revealAfterVote: "After each of their votes",
