@@ -1,7 +1,6 @@
-import { isGrid } from "../generation/set-kind";
 import type { ComparisonView, HistoryItem } from "../generation/view";
-import { planGrid } from "../grid/grid-plan";
 import type { PollItem } from "../polls/poll";
+import { setPlaces } from "../polls/poll-items";
 
 /**
  * An item taken away with its number: its place in what was chosen, kept when items before it are left out
@@ -41,10 +40,9 @@ export const pollNumbered = (sets: readonly ComparisonView[], items: readonly Po
   });
 };
 
-/** Which of a poll's comparisons each column of a set goes with: a grid's cells that differ only by model are one (as the poll's items were made); a comparison's columns all one. */
+/** Which of a poll's comparisons each column of a set goes with, as the poll's items were made: a grid's cells that differ only by model are one. */
 const columnPlaces = (set: ComparisonView): string[] => {
-  if (!isGrid(set)) return set.columns.map(() => "");
-  const modelAxis = set.request.axes.findIndex((axis) => axis.type === "model");
-  const { cells } = planGrid(set.request, set.seed);
-  return set.columns.map((_, index) => (cells[index]?.at ?? []).filter((_, axis) => axis !== modelAxis).join(","));
+  const places = set.columns.map(() => "");
+  setPlaces(set).forEach(({ columns }, place) => columns.forEach(({ index }) => (places[index] = String(place))));
+  return places;
 };

@@ -15,7 +15,7 @@ type Column = ComparisonView["columns"][number];
 /** A place of a set that may become an item: its prompt, where in a grid it is, and its columns (one a model) by index in the set. */
 type SetPlace = { readonly prompt: string; readonly place: PollPlace; readonly columns: ReadonlyArray<{ readonly column: Column; readonly index: number }> };
 
-const setPlaces = (set: ComparisonView): SetPlace[] => {
+export const setPlaces = (set: ComparisonView): SetPlace[] => {
   if (isModelComparison(set)) return [{ prompt: set.request.prompt, place: [], columns: set.columns.map((column, index) => ({ column, index })) }];
   if (!isGrid(set)) return [];
   const { axes } = set.request;
