@@ -58,6 +58,32 @@ test.describe("gateway faults reach the user as plain words", () => {
     await expect.poll(async () => (await simulator.stats()).aborted).toBe(1);
   });
 
+  test("images of another size than asked show their own size, and the card and its share page say so, in English and Chinese", async ({ playground, simulator, browser }) => {
+    // The slow drip answers one 1*1 PNG whatever was asked (the form's first size is 1280*1280).
+    await simulator.fault("slow_drip");
+    await playground.prompt.fill("A picture that came back the wrong size");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toHaveCount(1, { timeout: 30_000 });
+    await expect(result.getByText("1*1 (1:1) — 1280*1280 was asked", { exact: true })).toBeVisible();
+    await expect(result.getByRole("note", { name: "What the gateway's answer lacked" })).toHaveText("The gateway's image is 1*1, not the 1280*1280 asked for.");
+    await expect(result).toContainText("Done");
+    await result.getByRole("button", { name: "Share link" }).click();
+    const link = await result.getByRole("textbox", { name: "Share link" }).inputValue();
+    const said = [
+      ["en-GB", "1*1 (1:1) — 1280*1280 was asked", "What the gateway's answer lacked", "The gateway's image is 1*1, not the 1280*1280 asked for."],
+      ["zh-CN", "1*1 (1:1)（请求的是 1280*1280）", "网关回应中缺少的内容", "网关返回的图片是 1*1，而不是所要求的 1280*1280。"],
+    ] as const;
+    for (const [locale, size, notices, notice] of said) {
+      const viewer = await browser.newContext({ locale });
+      const shared = await viewer.newPage();
+      await shared.goto(link);
+      await expect(shared.getByText(size, { exact: true })).toBeVisible();
+      await expect(shared.getByRole("note", { name: notices })).toHaveText(notice);
+      await viewer.close();
+    }
+  });
+
   test("a stored image that failed to load (the image store away a moment) mends itself without a reload", async ({ playground, page }) => {
     // The store answers the first two asks for the thumbnail with an error, as a bucket away for a while would.
     let refused = 0;

@@ -37,7 +37,6 @@ export const EMPTY_ANSWER: ImageAnswer = {
   failed: [],
   stoppedEarly: [],
   imageCount: null,
-  reportedSize: null,
   requestId: null,
   taskId: null,
 };

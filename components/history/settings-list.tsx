@@ -7,7 +7,7 @@ import { requestSize } from "@/lib/generation/request-size";
 import { isActive, isEditRequest, type GenerationView } from "@/lib/generation/view";
 import { format, formatSeconds, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
-import { aspectLabel, formatSize } from "@/lib/models/size-rules";
+import { aspectLabel, formatSize, sameSize } from "@/lib/models/size-rules";
 import { UpstreamId } from "./gateway-report";
 import { inputOrigin } from "@/lib/edit/input-origin";
 import { knownBill } from "@/lib/generation/known-bill";
@@ -32,16 +32,22 @@ export function SettingsList({ generation }: { generation: GenerationView }) {
   const card = messages.edit.card;
   const { request, input } = generation;
   const edit = isEditRequest(request);
-  // An edit that follows its input comes out at a size the upstream picks: once there is an image, its own
-  // size is the fact; before, the estimate is said to be one.
+  // Once there is an image, its own size is the fact: an edit that follows its input comes out at a size the
+  // upstream picks, and a gateway may return another size than asked. Before, an edit's is said to be an estimate.
   const made = generation.images[0];
-  const estimated = edit && request.size === null && !made;
-  const size = edit && request.size === null && made ? made : requestSize(request);
+  const asked = requestSize(request);
+  const size = made ?? asked;
   const sizeText = `${formatSize(size)} (${aspectLabel(size)})`;
+  const sizeValue =
+    edit && request.size === null
+      ? format(made ? card.followsInput : card.followsInputAbout, { size: sizeText })
+      : sameSize(size, asked)
+        ? sizeText
+        : format(t.sizeNotAsked, { size: sizeText, asked: formatSize(asked) });
   const rows: Array<[string, ReactNode]> = [
     [t.model, `${modelName(request.model)} (${request.model})`],
     ...(edit && input ? [[card.input, inputOrigin(input, card)] as [string, ReactNode]] : []),
-    [t.size, edit && request.size === null ? format(estimated ? card.followsInputAbout : card.followsInput, { size: sizeText }) : sizeText],
+    [t.size, sizeValue],
     [
       t.images,
       generation.billedImages === null || generation.billedImages === request.n

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { AnswerNotices } from "@/components/history/gateway-report";
 import { SettingsList } from "@/components/history/settings-list";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Presentation } from "@/components/lazy";
@@ -137,7 +138,10 @@ function SharedGeneration({ generation }: { generation: GenerationView }) {
   return (
     <div className="grid items-start gap-4 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <Images generation={shown(generation)} label={modelName(generation.request.model)} />
-      <SettingsList generation={generation} />
+      <div className="space-y-3">
+        <AnswerNotices notices={generation.notices} />
+        <SettingsList generation={generation} />
+      </div>
     </div>
   );
 }
@@ -155,6 +159,7 @@ function SharedComparison({ comparison }: { comparison: ComparisonView }) {
         <li key={column.generation.id} aria-label={label(index)} className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
           <h3 className="text-sm font-semibold">{label(index)}</h3>
           <Images generation={shown(column.generation)} label={label(index)} describe={(text) => blindText(comparison, text, blindModel)} />
+          {!hidden && <AnswerNotices notices={column.generation.notices} />}
           {!hidden && <SettingsList generation={column.generation} />}
         </li>
       ))}

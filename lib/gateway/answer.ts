@@ -34,8 +34,6 @@ export type ImageAnswer = UpstreamIds & {
   readonly stoppedEarly: readonly string[];
   /** `usage.image_count`: the images the gateway says it billed; null when it does not say. */
   readonly imageCount: number | null;
-  /** `usage.width/height` or `usage.size`; null when not given. */
-  readonly reportedSize: { readonly width: number; readonly height: number } | null;
 };
 
 export const PENDING_TASK_STATUSES = ["PENDING", "RUNNING", "SUSPENDED"] as const;
@@ -67,9 +65,6 @@ const usageSchema = z
   .object({
     // A count far past what one request makes is no bill to keep (nor fits its 32-bit column on PostgreSQL).
     image_count: maybe(z.int().min(0).max(1000)),
-    width: maybe(z.int().min(1)),
-    height: maybe(z.int().min(1)),
-    size: maybe(z.string()),
   })
   .optional()
   .catch(undefined);
@@ -173,12 +168,6 @@ const toSource = (url: string | null | undefined, base64: string | null | undefi
   return parsed.protocol === "https:" || parsed.protocol === "http:" ? { kind: "url", url: parsed.href } : null;
 };
 
-const sizeOf = (usage: z.infer<typeof usageSchema>): ImageAnswer["reportedSize"] => {
-  if (usage?.width && usage.height) return { width: usage.width, height: usage.height };
-  const match = /^(\d{1,5})\s*[*x×]\s*(\d{1,5})$/i.exec(usage?.size?.trim() ?? "");
-  return match ? { width: Number(match[1]), height: Number(match[2]) } : null;
-};
-
 type Items = { images: UpstreamImage[]; unusable: number; failed: string[]; stoppedEarly: string[] };
 
 const emptyItems = (): Items => ({ images: [], unusable: 0, failed: [], stoppedEarly: [] });
@@ -239,7 +228,7 @@ const readNative = (json: object, text: string, ids: UpstreamIds): GatewayAnswer
   const withIds = { requestId: ids.requestId, taskId: taskId ?? ids.taskId };
   const items = output.choices ? fromChoices(output.choices) : output.results ? fromResults(output.results) : null;
   if (items) {
-    return { kind: "images", created: Math.floor(Date.now() / 1000), ...items, imageCount: usage?.image_count ?? null, reportedSize: sizeOf(usage), ...withIds };
+    return { kind: "images", created: Math.floor(Date.now() / 1000), ...items, imageCount: usage?.image_count ?? null, ...withIds };
   }
   const pending = oneOf(PENDING_TASK_STATUSES, status);
   const ended = oneOf(ENDED_TASK_STATUSES, status);
@@ -278,7 +267,6 @@ export const parseGatewayAnswer = (text: string, headers: Headers = new Headers(
       created: created ?? Math.floor(Date.now() / 1000),
       ...fromOpenAi(parsed.data),
       imageCount: usage?.image_count ?? null,
-      reportedSize: sizeOf(usage),
       ...ids,
     };
   }

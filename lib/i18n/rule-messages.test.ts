@@ -24,6 +24,7 @@ import { LINK_EXPIRED } from "../gateway/fetch-image";
 import { DOWNLOAD_FROM_ELSEWHERE } from "../download/download-turn";
 import { TASK_ROUTE_MISSING, TASK_STOPPED_ANSWERING, taskEndedError, taskStillRunning } from "../gateway/follow-task";
 import { answerNotices, emptyAnswerError, lostNotices } from "../gateway/shortfall";
+import { unaskedSizeNotices } from "../generation/unasked-size";
 import { parseGenerateRequest, parseWith, REQUEST_REFUSED } from "../generation/parse-request";
 import * as refusals from "../jobs/refusals";
 import { createArrivalSlots, createCheckLimit, createDecodeSlots, createGenerationAddressLimit, createGenerationRateLimit, createSignInLimit, createUploadAddressLimit, createUploadLimit, createVoteLimit, newVoterRefusal, type ClientKey, type Slots } from "../limits/rate-limit";
@@ -243,6 +244,10 @@ const sentences = async (): Promise<string[]> => {
     ...answerNotices(1, { ...EMPTY_ANSWER, images: [ONE_IMAGE, ONE_IMAGE] }),
     ...answerNotices(1, { ...EMPTY_ANSWER, images: Array.from({ length: 9 }, () => ONE_IMAGE) }),
     ...lostNotices(4, [new AppError("bad_upstream_response", "The gateway returned an image that does not decode.")]),
+    ...[[{ width: 1, height: 1 }], [{ width: 1, height: 1 }, { width: 2, height: 2 }], [{ width: 1, height: 1 }, { width: 800, height: 600 }]].flatMap((images) => [
+      ...unaskedSizeNotices({ ...base, width: 800, height: 600 }, images),
+      ...unaskedSizeNotices({ ...edit, size: null }, images),
+    ]),
     ...[["r", null], [null, "t"], [null, null]].map(([request, task]) => notUnderstood("not JSON", request ?? null, task ?? null).message),
     taskStillRunning("RUNNING", 180_000),
     answerStillArriving(240_000),
@@ -409,5 +414,11 @@ describe("the shared rules' sentences in Chinese", () => {
     expect(zh("The gateway returned 6 images, more than the 4 asked for; all are kept and counted.")).toBe("网关返回了 6 张图片，多于所需的 4 张；全部计入用量。");
     expect(zh("The gateway returned 9 images, more than the 4 asked for; the first 6 are kept, and all are counted.")).toBe("网关返回了 9 张图片，多于所需的 4 张；只取前 6 张，全部计入用量。");
     expect(zh("1 of the 3 images the gateway returned could not be kept; they are billed all the same.")).toBe("3 张图片中有 1 张无法保存；它们照样计费。");
+  });
+
+  it("says images of another size than asked with their sizes and the one asked", () => {
+    const sizes = [{ width: 1, height: 1 }, { width: 2, height: 2 }, { width: 800, height: 600 }];
+    expect(unaskedSizeNotices({ ...defaultRequest("qwen-image"), prompt: "x", width: 800, height: 600 }, sizes).map(zh)).toEqual(["保存的 3 张图片中有 2 张是 1*1, 2*2，而不是所要求的 800*600。"]);
+    expect(unaskedSizeNotices({ ...edit, size: null }, sizes.slice(0, 1)).map(zh)).toEqual(["网关返回的图片是 1*1，而跟随输入图片应约为 1184*880。"]);
   });
 });

@@ -293,6 +293,8 @@ describe("every answer shape, and what the gateway said of it", () => {
         "The gateway returned an image link the playground will not fetch (it points into a private network).",
         "The gateway returned an image link the playground will not fetch (http: is not https).",
         "The gateway returned something that is not a PNG, JPEG or WebP image.",
+        // Its links serve a 64*48 picture, whatever was asked.
+        "The gateway's images are 64*48, not the 640*512 asked for.",
       ],
     });
     expect(done?.images).toHaveLength(2);

@@ -14,6 +14,7 @@ import type { GenerateRequest } from "../models/request-schema";
 import { CapReached, type Admission, type GenerationStore, type ImageStore, type StoredImage } from "../store/types";
 import { redact } from "../gateway/redact";
 import { lostNotices } from "../gateway/shortfall";
+import { unaskedSizeNotices } from "../generation/unasked-size";
 import { INPUT_GONE } from "../edit/edit-request";
 import { toDataUri } from "../edit/input-image";
 import { answerThumbnail, inspectImage } from "./process-image";
@@ -293,7 +294,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         throw error;
       }
       const timings = { sentAt, answeredAt, downloadedAt, storedAt: now() };
-      const answered = [...result.notices, ...lostNotices(result.images.length, lost)];
+      const answered = [...result.notices, ...lostNotices(result.images.length, lost), ...unaskedSizeNotices(request, stored)];
       const notices = signal.aborted ? [...answered, TOO_LATE_TO_STOP] : answered;
       const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices, timings };
       let committed: boolean | undefined;
@@ -325,9 +326,9 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
         upstream: { requestId: failure.requestId ?? upstream.requestId, taskId: failure.taskId ?? upstream.taskId },
         billedImages: spent,
-        // Unbilled yet: what its answer billed, or what this failure proves it cost, or every image asked where
-        // it cannot tell, settled in the same write that ends it.
-        ...(!answerBilled && { bill: { day, asked: request.n, cost: spent ?? request.n, model: request.model } }),
+        // Unbilled yet: what its answer billed, or what this failure proves it cost, or unknown (every image
+        // asked on the day's count), settled in the same write that ends it.
+        ...(!answerBilled && { bill: { day, asked: request.n, cost: spent, model: request.model } }),
       });
       return spent === null;
     }

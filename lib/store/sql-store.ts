@@ -404,24 +404,27 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
     const reserved = interrupted && stage === null ? 0 : asked;
     const blindKeys = await hiddenBlindKeys(trx, row?.comparison_id ? [row.comparison_id] : []);
     const key = recorded?.spend_key ?? (row && spendKeyOf(blindKeys, row)) ?? model;
-    if (cost !== reserved) await moveImages(trx, day, cost - reserved);
-    await moveSpend(trx, day, key, cost - spentOnInterrupt);
-    if (cost !== reserved || cost !== spentOnInterrupt) note({ kind: "usage" });
-    // The column's card, and the set's cost of a retry that replaces it (replaceColumn), take the bill as today's
-    // spend did: an ended row's own end (`fail`, `complete`) writes only a running one.
+    // What no one can tell is counted at its worst, every image asked.
+    const counted = cost ?? asked;
+    if (counted !== reserved) await moveImages(trx, day, counted - reserved);
+    await moveSpend(trx, day, key, counted - spentOnInterrupt);
+    if (counted !== reserved || counted !== spentOnInterrupt) note({ kind: "usage" });
+    // The column's card, and the set's cost of a retry that replaces it (replaceColumn), take the bill: an ended
+    // row's own end (`fail`, `complete`) writes only a running one. An unknown bill stays unknown there (the card
+    // says what it may have cost at most, the set counts every image asked): the worst case is no bill to state.
     if (row) {
       const written = await trx
         .updateTable("generations")
         .set({ billed_images: cost })
         .where("id", "=", id)
-        .where((eb) => eb.or([eb("billed_images", "is", null), eb("billed_images", "<>", cost)]))
+        .where((eb) => (cost === null ? eb("billed_images", "is not", null) : eb.or([eb("billed_images", "is", null), eb("billed_images", "<>", cost)])))
         .returning(["id", "comparison_id"])
         .executeTakeFirst();
       if (written && SETTLED_ON_END.includes(row.status)) noteUnlessHidden(note, itemOf(written), blindKeys);
       return;
     }
     // A call whose column a retry replaced: its set's cost takes the bill as today's spend did.
-    const earlier = await trx.updateTable("earlier_attempts").set({ images: cost }).where("id", "=", id).where("images", "<>", cost).returning("comparison_id").executeTakeFirst();
+    const earlier = await trx.updateTable("earlier_attempts").set({ images: counted }).where("id", "=", id).where("images", "<>", counted).returning("comparison_id").executeTakeFirst();
     if (earlier) noteUnlessHidden(note, { kind: "comparison", id: earlier.comparison_id }, await hiddenBlindKeys(trx, [earlier.comparison_id]));
   };
   /**

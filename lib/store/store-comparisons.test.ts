@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { planComparison, type CompareRequest } from "../compare/compare-request";
 import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
+import { setCost } from "../generation/set-cost";
 import { defaultRequest } from "../models/defaults";
 import { freshStoreEachTest, STORE_BACKENDS } from "@/test/store-backends";
 import type { GenerationStore } from "./types";
@@ -316,6 +317,27 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       expect((await store.getComparison(comparison.id))?.earlierAttempts).toEqual(
         [{ model: cancelled.request.model, images: 0, attempts: 1 }, { model: answered.request.model, images: 1, attempts: 1 }].sort((a, b) => a.model.localeCompare(b.model)),
       );
+    });
+
+    it("keeps unknown the bill of a column cancelled while out whose runner cannot tell it, and its set counts every image asked", async () => {
+      const comparison = await compare("an unknown fox");
+      const [cancelled, retried] = comparison.columns.map((column) => column.generation);
+      if (!cancelled || !retried) throw new Error("no columns");
+      const day = new Date(clock).toISOString().slice(0, 10);
+      const images = async () => setCost((await store.getComparison(comparison.id)) ?? comparison, (_model, count) => count);
+      const unknownBill = (column: typeof cancelled) => ({ day, asked: column.request.n, cost: null, model: column.request.model });
+      for (const column of [cancelled, retried]) {
+        await store.markSent(column.id, 5, clock);
+        await store.cancelRunning(column.id, clock, clock + 60_000);
+      }
+      // One runner ends before a retry, the other after its column was replaced: neither can say what was made.
+      await store.fail(cancelled.id, { finishedAt: clock + 1, status: "cancelled", error: null, billedImages: null, bill: unknownBill(cancelled) });
+      expect(await store.get(cancelled.id)).toMatchObject({ status: "cancelled", billedImages: null });
+      await store.replaceColumn(retried.id, { id: `${retried.id}-again`, createdAt: clock + 2, queued: true });
+      await store.fail(retried.id, { finishedAt: clock + 3, status: "cancelled", error: null, billedImages: null, bill: unknownBill(retried) });
+      expect((await store.getComparison(comparison.id))?.earlierAttempts).toEqual([{ model: retried.request.model, images: retried.request.n, attempts: 1 }]);
+      // Every image asked of both, the retry's own still to come (queued, it counts at most what it asks).
+      expect(await images()).toEqual({ cost: cancelled.request.n + 2 * retried.request.n + (comparison.columns[2]?.generation.request.n ?? 0), earlierImages: retried.request.n });
     });
 
     it("a cancelled column retried keeps the place its call may still hold under the cap", async () => {

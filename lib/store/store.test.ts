@@ -557,7 +557,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
         await store.reserveImages(day, asked, null);
         return view.id;
       };
-      const bill = (cost: number) => ({ day, asked, cost, model: "wan2.6-t2i" });
+      const bill = (cost: number | null) => ({ day, asked, cost, model: "wan2.6-t2i" });
       const spent = async () => (await store.spendOn(day)).reduce((sum, row) => sum + row.images, 0);
       return { day, asked, start, bill, spent };
     };
@@ -609,7 +609,7 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       // A failure that cannot tell what it cost keeps all 4 asked, counted and spent, and ends it in the same write.
       const timedOut = await start("timed out");
       await store.markSent(timedOut, 3, clock);
-      expect(await store.fail(timedOut, { finishedAt: clock, status: "failed", error: null, billedImages: null, bill: bill(4) })).toMatchObject({ status: "failed" });
+      expect(await store.fail(timedOut, { finishedAt: clock, status: "failed", error: null, billedImages: null, bill: bill(null) })).toMatchObject({ status: "failed", billedImages: null });
       expect([await store.imagesUsed(day), await spent()]).toEqual([10, 10]);
     });
 
@@ -647,8 +647,39 @@ describe.each(STORE_BACKENDS)("on $name", (backend) => {
       await store.cancelRunning(deleted, clock, clock + 60_000);
       await store.delete(deleted, clock);
       expect(await moved()).toEqual([5, 5]);
-      await store.fail(deleted, { finishedAt: clock, status: "cancelled", error: null, billedImages: null, bill: bill(4) });
+      await store.fail(deleted, { finishedAt: clock, status: "cancelled", error: null, billedImages: null, bill: bill(null) });
       expect(await moved()).toEqual([5, 5]);
+    });
+
+    it("keeps a cancelled or interrupted call's bill unknown on its record where its runner cannot tell it, and a known one known", async () => {
+      const { day, start, bill, spent } = billing();
+      const used = async () => [await store.imagesUsed(day), await spent()];
+      const before = await used();
+      const moved = async () => (await used()).map((value, index) => value - (before[index] ?? 0));
+
+      // Cancelled while out; its runner's call ends without a word of what it made: all 4 counted, none stated.
+      const cancelled = await start("cancelled while out, its cost unknown");
+      await store.markSent(cancelled, 1, clock);
+      await store.cancelRunning(cancelled, clock, clock + 60_000);
+      await store.fail(cancelled, { finishedAt: clock, status: "cancelled", error: null, billedImages: null, bill: bill(null) });
+      expect(await store.get(cancelled)).toMatchObject({ status: "cancelled", billedImages: null });
+      expect(await moved()).toEqual([4, 4]);
+
+      // Taken for gone while out, then timing out on its own instance: the same.
+      const interrupted = await start("interrupted while out, its cost unknown");
+      await store.markSent(interrupted, 2, clock);
+      await store.markInterrupted(clock + 10_000);
+      expect(await store.fail(interrupted, { finishedAt: clock, status: "failed", error: null, billedImages: null, bill: bill(null) })).toBeNull();
+      expect(await store.get(interrupted)).toMatchObject({ status: "interrupted", billedImages: null });
+      expect(await moved()).toEqual([8, 8]);
+
+      // Cancelled while out, and its runner's failure proves what it cost: stated.
+      const known = await start("cancelled while out, its cost known");
+      await store.markSent(known, 3, clock);
+      await store.cancelRunning(known, clock, clock + 60_000);
+      await store.fail(known, { finishedAt: clock, status: "cancelled", error: null, billedImages: 0, bill: bill(0) });
+      expect(await store.get(known)).toMatchObject({ status: "cancelled", billedImages: 0 });
+      expect(await moved()).toEqual([8, 8]);
     });
   });
 

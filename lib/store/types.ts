@@ -149,11 +149,12 @@ export type ChangeBounds = { readonly first: number; readonly last: number };
 /**
  * What a call of the runner's cost, settled against the day it was reserved on: the images it reserved
  * (`asked`) become `cost` on the day's count and in its spend, under the generation's spend key (its model, or
- * a hidden blind comparison's models together; `model` where the record is gone). An interruption that came
- * first settled the call already (images of a call never sent given back, those of one out at the gateway
- * spent): the bill corrects what it settled instead of counting it again.
+ * a hidden blind comparison's models together; `model` where the record is gone). A `cost` of null is a call
+ * no one can tell the cost of: the day counts every image asked, and the record's own bill stays unknown. An
+ * interruption that came first settled the call already (images of a call never sent given back, those of one
+ * out at the gateway spent): the bill corrects what it settled instead of counting it again.
  */
-export type CallBill = { readonly day: string; readonly asked: number; readonly cost: number; readonly model: string };
+export type CallBill = { readonly day: string; readonly asked: number; readonly cost: number | null; readonly model: string };
 
 /** The voters new to a poll an address may bring it, an hour (as limits count addresses): a first vote past them is refused. */
 export type NewVoterCap = { readonly address: string; readonly perHour: number };

@@ -114,6 +114,21 @@ describe("POST /api/edits", () => {
     });
   });
 
+  it("keeps images of another size than asked, or than following the input gives, and says so", async () => {
+    const input = (await upload(await picture(800, 600))).json as InputImageView;
+    const said: string[][] = [];
+    for (const size of [{ width: 1536, height: 1024 }, null]) {
+      // The slow drip answers one 1*1 PNG whatever was asked.
+      harness.server.simulator.injectFault({ kind: "slow_drip" });
+      const { id } = (await startEdit(editBody(input, { size }))).json as GenerationView;
+      await harness.history.runner.idle();
+      const record = await getRecord(harness, id);
+      expect(record).toMatchObject({ status: "succeeded", images: [{ width: 1, height: 1 }] });
+      said.push([...record.notices]);
+    }
+    expect(said).toEqual([["The gateway's image is 1*1, not the 1536*1024 asked for."], ["The gateway's image is 1*1, where following the input gives about 1184*880."]]);
+  }, 30_000);
+
   it("checks the input the server holds, not the size the request claims", async () => {
     const input = (await upload(await picture(900, 700))).json as InputImageView;
     const got = await startEdit(editBody(input, { input: { id: input.id, width: 1000, height: 1000 } }));

@@ -142,6 +142,7 @@ export const history = {
   settings: {
     model: "Model",
     size: "Size",
+    sizeNotAsked: "{size} — {asked} was asked",
     images: "Images",
     seed: "Seed",
     randomSeed: "random",

@@ -138,6 +138,7 @@ export const history: Messages["history"] = {
   settings: {
     model: "模型",
     size: "尺寸",
+    sizeNotAsked: "{size}（请求的是 {asked}）",
     images: "图片数量",
     seed: "种子",
     randomSeed: "随机",

@@ -118,6 +118,10 @@ export const rules: Messages["rules"] = {
     ["^The gateway cancelled the task before it finished\\. Cancelled tasks are not billed; try again\\.$", "网关在任务完成前取消了它。已取消的任务不计费，请重试。"],
     ["^The gateway no longer knows the task \\(task ids expire after 24 hours\\), so whether it made any image cannot be told\\. Try again\\.$", "网关已查不到这个任务（任务 ID 在 24 小时后失效），无法得知它是否生成了图片。请重试。"],
     ["^The gateway returned (?<got>\\d+) of the (?<asked>\\d+) images asked for\\.$", "网关只返回了所需 {asked} 张图片中的 {got} 张。"],
+    ["^The gateway's (?:image is|images are) (?<sizes>\\d+\\*\\d+(?:, \\d+\\*\\d+)*), not the (?<asked>\\d+\\*\\d+) asked for\\.$", "网关返回的图片是 {sizes}，而不是所要求的 {asked}。"],
+    ["^(?<n>\\d+) of the (?<kept>\\d+) images kept are (?<sizes>\\d+\\*\\d+(?:, \\d+\\*\\d+)*), not the (?<asked>\\d+\\*\\d+) asked for\\.$", "保存的 {kept} 张图片中有 {n} 张是 {sizes}，而不是所要求的 {asked}。"],
+    ["^The gateway's (?:image is|images are) (?<sizes>\\d+\\*\\d+(?:, \\d+\\*\\d+)*), where following the input gives about (?<about>\\d+\\*\\d+)\\.$", "网关返回的图片是 {sizes}，而跟随输入图片应约为 {about}。"],
+    ["^(?<n>\\d+) of the (?<kept>\\d+) images kept are (?<sizes>\\d+\\*\\d+(?:, \\d+\\*\\d+)*), where following the input gives about (?<about>\\d+\\*\\d+)\\.$", "保存的 {kept} 张图片中有 {n} 张是 {sizes}，而跟随输入图片应约为 {about}。"],
     ["^It was stopped after the gateway had answered: the images it billed are kept\\.$", "网关已经作答后才被停止：已计费的图片都保留了下来。"],
     // Here and in the sentence of images lost, the optional words are those of records written before the keeping of
     // an over-full answer's images was left to that sentence alone.
