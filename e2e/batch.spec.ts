@@ -44,7 +44,7 @@ test.describe("batches", () => {
     const preview = batch.form.getByRole("table", { name: "Rows to be sent" });
     await expect(preview.getByRole("rowheader")).toHaveText(["2", "3", "4"]);
     await expect(preview.getByRole("row", { name: /^4 / })).toContainText("Line 4: Qwen-Image reads at most 800 characters; this prompt has 900.");
-    await expect(batch.form.locator("p", { hasText: "1 row is refused: fix it to run the batch." })).toBeVisible();
+    await expect(batch.form.locator("p").filter({ hasText: /^1 row is refused: fix it to run the batch\.$/ })).toBeVisible();
     const run = batch.form.getByRole("button", { name: "Run the batch" });
     await expect(run).toHaveAttribute("aria-disabled", "true");
     await run.click({ force: true });
@@ -67,7 +67,7 @@ test.describe("batches", () => {
     const csvDownload = page.waitForEvent("download");
     await card.getByRole("link", { name: "Download results (CSV)" }).click();
     const results = await readFile(await (await csvDownload).path(), "utf8");
-    expect(results.split("\r\n")[0]).toBe("\ufeffitem,prompt,negative_prompt,revised_prompt,model,size,seed,settings,created,request_id,status,error,file,image_url");
+    expect(results.split("\r\n")[0]).toBe("\ufeffitem,prompt,negative_prompt,revised_prompt,model,size,seed,settings,created,request_id,status,error,file,image_url,input_file,input_url");
     expect(results).toContain('line 3,"An owl, at dusk"');
     const zipDownload = page.waitForEvent("download");
     await card.getByRole("link", { name: "Download images (zip)" }).click();

@@ -379,3 +379,27 @@ test.describe("editing an image", () => {
     expect((await simulator.stats()).calls).toBe(0);
   });
 });
+
+test.describe("an edit presented", () => {
+  test("is marked an edit, its input (before) beside the result (after), under its instruction, as its card shows it", async ({ page, playground }) => {
+    const edit = new EditPanel(page);
+    await edit.open();
+    await edit.upload(file("garden.png", "image/png", await picture(1200, 800)));
+    await edit.expectInput("1200*800");
+    await edit.prompt.fill("Make the sky stormy");
+    await edit.submit.click();
+    const result = playground.latest();
+    await expect(result.getByRole("slider")).toBeVisible();
+
+    await result.getByRole("button", { name: "Present", exact: true }).click();
+    const show = page.getByRole("dialog", { name: "Presentation" });
+    await expect(show.getByTestId("slide-prompt")).toHaveText(/^Edit\s*Make the sky stormy$/);
+    const figures = show.getByRole("figure");
+    await expect(figures).toHaveCount(2);
+    await expect(figures.nth(0)).toContainText("Before");
+    await expect(figures.nth(0)).toContainText("1200*800, uploaded");
+    await expect(figures.nth(0).getByRole("img", { name: "Before: the input, 1200*800" })).toBeVisible();
+    await expect(figures.nth(1)).toContainText("After · Qwen-Image 2.0 Pro");
+    await expect(figures.nth(1).getByRole("img")).toBeVisible();
+  });
+});

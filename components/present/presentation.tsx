@@ -9,6 +9,7 @@ import { useEndFocus } from "@/components/ui/use-end-focus";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { PublicItem } from "@/lib/compare/hidden-comparison";
 import { format } from "@/lib/i18n/format";
+import { formatSize } from "@/lib/models/size-rules";
 import { buildSlides, slideSources, type Slide } from "@/lib/present/slides";
 import { excerpt } from "@/lib/text/well-formed";
 
@@ -23,13 +24,23 @@ const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
  * (what presentation remotes send), Space and a click advance; Escape leaves.
  */
 export function Presentation({ items, onClose }: { items: readonly PublicItem[]; onClose: () => void }) {
-  const { present: t, compare, grid } = useMessages();
+  const { present: t, compare, grid, batch, edit } = useMessages();
   const ruleText = useRuleText();
   const slides = useMemo(
-    () => buildSlides(items, { ...t.slides, blindModel: compare.blindModel, errorText: ruleText, axisNames: grid.axisNames, axisValue: grid.axisValue, values: grid.values }),
+    () =>
+      buildSlides(items, {
+        ...t.slides,
+        blindModel: compare.blindModel,
+        errorText: ruleText,
+        axisNames: grid.axisNames,
+        axisValue: grid.axisValue,
+        values: grid.values,
+        row: batch.card.row,
+        edit: edit.card,
+      }),
     // ruleText changes with the catalogue, which t.slides already follows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [items, t.slides, compare.blindModel, grid],
+    [items, t.slides, compare.blindModel, grid, batch.card.row, edit.card],
   );
   const dialog = useModalDialog();
   useBackCloses(dialog.close);
@@ -179,13 +190,15 @@ export function Presentation({ items, onClose }: { items: readonly PublicItem[];
  * captions are held to a third of the height so a picture never shrinks below half the slide.
  */
 function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }) {
-  const t = useMessages().present;
+  const { present: t, edit } = useMessages();
   const many = slide.panels.length > 1;
   return (
     // A click anywhere on the slide advances, as a presenter's remote would. The top leaves room for the controls
     // over it, a button's height (2.9rem with their padding) and a gap: 7vh alone is less on a phone held sideways.
     <section aria-label={t.current} onClick={onAdvance} className="flex min-h-0 flex-1 cursor-pointer flex-col gap-[1.5vh] px-[2vw] pb-[2vh] pt-[max(7vh,3.5rem)]">
       <p className="line-clamp-2 text-center text-[clamp(1.25rem,2.5vw,3rem)] font-semibold leading-tight" data-testid="slide-prompt">
+        {/* An edit's prompt is its instruction: marked as its card marks it, so it does not read as a prompt from text. */}
+        {slide.badge !== null && <span className="mr-[0.5em] rounded bg-violet-900/60 px-[0.4em] py-[0.1em] align-middle text-[0.6em] font-medium text-violet-100">{slide.badge}</span>}
         {slide.prompt}
       </p>
       {/* On a phone held upright the pictures are as wide as they can be, not as tall: they and their captions sit
@@ -204,13 +217,13 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
                 src={panel.image.src}
                 width={panel.image.width}
                 height={panel.image.height}
-                alt={format(t.imageAlt, { label: panel.label, prompt: excerpt(slide.prompt, 120) })}
+                alt={panel.origin !== undefined ? format(edit.card.beforeAlt, { size: formatSize(panel.image) }) : format(t.imageAlt, { label: panel.label, prompt: excerpt(slide.prompt, 120) })}
                 className="h-full w-full min-h-0 object-contain max-sm:portrait:max-h-[60dvh]"
               />
             ) : (
               <p className="m-auto rounded-md border border-red-400/50 p-4 text-[clamp(1rem,1.4vw,1.75rem)] text-red-200">{panel.missing}</p>
             )}
-            <Caption label={panel.label} revised={panel.revisedPrompt === "" ? "" : format(t.revised, { prompt: panel.revisedPrompt })} lines={many ? 3 : 4} />
+            <Caption label={panel.label} detail={panel.origin ?? (panel.revisedPrompt === "" ? "" : format(t.revised, { prompt: panel.revisedPrompt }))} lines={many ? 3 : 4} />
           </figure>
         ))}
       </div>
@@ -219,12 +232,12 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
 }
 
 /**
- * A picture's caption: its label, then the revised prompt held to `lines` lines and ending in an ellipsis. The
- * caption is held to 30vh so the picture keeps its room, and where that holds fewer lines (a wide, short window,
- * a label on two lines) the prompt is clamped to the whole lines that fit: the box alone would cut its last line
- * through the letters, with no ellipsis.
+ * A picture's caption: its label, then `detail` (its revised prompt, or where an edit's input came from) held to
+ * `lines` lines and ending in an ellipsis. The caption is held to 30vh so the picture keeps its room, and where
+ * that holds fewer lines (a wide, short window, a label on two lines) the detail is clamped to the whole lines
+ * that fit: the box alone would cut its last line through the letters, with no ellipsis.
  */
-function Caption({ label, revised, lines }: { label: string; revised: string; lines: number }) {
+function Caption({ label, detail, lines }: { label: string; detail: string; lines: number }) {
   const box = useRef<HTMLElement>(null);
   const name = useRef<HTMLSpanElement>(null);
   const [fit, setFit] = useState(lines);
@@ -254,10 +267,10 @@ function Caption({ label, revised, lines }: { label: string; revised: string; li
         {label}
       </span>
       {/* Not even one line fits on a very short window: better none than one cut through. */}
-      {revised !== "" && fit > 0 && (
+      {detail !== "" && fit > 0 && (
         // Not shrunk by the column: that would cut it as the box does.
         <span className="line-clamp-(--lines) shrink-0 text-slate-300" style={{ "--lines": fit } as CSSProperties}>
-          {revised}
+          {detail}
         </span>
       )}
     </figcaption>

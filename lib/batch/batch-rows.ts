@@ -83,13 +83,16 @@ export const rowsFromLines = (text: string, defaults: BatchDefaults): DraftRow[]
   });
 
 /** A results file's columns that tell what came of a generation, not what was asked (`size` is the image's): read past. */
-const OUTCOME_COLUMNS: ReadonlySet<string> = new Set(["item", "revised_prompt", "size", "created", "request_id", "status", "error", "file", "image_url"] satisfies (typeof RESULT_COLUMNS)[number][]);
+const OUTCOME_COLUMNS: ReadonlySet<string> = new Set(["item", "revised_prompt", "size", "created", "request_id", "status", "error", "file", "image_url", "input_file", "input_url"] satisfies (typeof RESULT_COLUMNS)[number][]);
 
 /** The columns a generation's lines in a results file have alike (its images' lines differ in the rest). */
 const GENERATION_COLUMNS = ["item", "prompt", "negative_prompt", "model", "seed", "settings", "created", "request_id"] as const satisfies readonly (typeof RESULT_COLUMNS)[number][];
 
-/** A results file's `settings` cell as `ResultSettings` writes it (any key may be left out), or null when it is not. */
-const resultSettings = (text: string): Partial<ResultSettings> | null => {
+/**
+ * A results file's `settings` cell as `ResultSettings` writes it (any key may be left out), or null when it is
+ * not; "edit" for an edit's (it names an input), which no batch can run.
+ */
+const resultSettings = (text: string): Partial<ResultSettings> | "edit" | null => {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -98,6 +101,7 @@ const resultSettings = (text: string): Partial<ResultSettings> | null => {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
   const fields = value as Record<string, unknown>;
+  if ("input" in fields) return "edit";
   // A key given with another type (an "n" of "4" typed in a spreadsheet) is refused, not left to the defaults.
   const typed = { size: "string", n: "number", prompt_extend: "boolean", watermark: "boolean" } as const;
   if (Object.entries(typed).some(([key, type]) => key in fields && typeof fields[key] !== type)) return null;
@@ -150,7 +154,10 @@ export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] =
       problems.push(`it has ${cells.length} cells, and the header names ${columns.length}: put a cell that holds a comma in double quotes ("A fox, in snow").`);
     }
     const settingsText = value("settings");
-    const settings = settingsText === "" ? {} : resultSettings(settingsText);
+    const read = settingsText === "" ? {} : resultSettings(settingsText);
+    // Its prompt is an instruction to change a picture: run from text, it would make another kind of image.
+    if (read === "edit") problems.push("it is an edit of an input image, and a batch makes images from text: remove this line.");
+    const settings = read === "edit" ? {} : read;
     if (settings === null) problems.push(`the settings “${settingsText}” are not what a results file writes ({"size":"1328*1328","n":1,"prompt_extend":true,"watermark":false}).`);
     const modelText = value("model");
     const model = modelText === "" ? defaults.model : modelNamed(modelText);

@@ -37,6 +37,22 @@ describe("a contact sheet's boxes", () => {
     }
   });
 
+  it("count a thumbnail whose header reads but whose pixels do not (cut short on disk) as unreadable, and say so in its box", async () => {
+    const noise = await sharp(Buffer.from(Array.from({ length: 64 * 64 * 3 }, (_, index) => (index * 7919) % 251)), { raw: { width: 64, height: 64, channels: 3 } }).png().toBuffer();
+    const cut = noise.subarray(0, Math.floor(noise.length / 2));
+    expect((await sharp(cut).metadata()).width).toBe(64);
+    const entries = [{ name: "1 · Wan 2.6", generation: generationView({ status: "succeeded", images: [view("cut")] }) }];
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const { cards, unreadable } = await contactCards({ entries, locale: "en", most: 400 }, { images: { read: async () => cut } });
+      expect(unreadable).toBe(1);
+      expect(cards.map((card) => ("missing" in card ? card.missing : "a picture"))).toEqual(["This image could not be read from storage (damaged, or the storage failed)."]);
+      expect(error.mock.calls.map(([line]) => String(line))).toEqual([expect.stringMatching(/^image cut could not be read for a contact sheet/)]);
+    } finally {
+      error.mockRestore();
+    }
+  });
+
   it("stop at the most a sheet holds and count the rest", async () => {
     const entries = [{ name: "1", generation: generationView({ status: "succeeded", images: ["a", "b", "c"].map(view) }) }];
     const { cards, over } = await contactCards({ entries, locale: "en", most: 2 }, { images: { read: async () => null } });

@@ -1,18 +1,9 @@
-import type { GenerationStatus } from "../generation/view";
 import type { Locale } from "../i18n/locale";
-import { MESSAGES } from "../i18n/messages";
 import type { ImageStore } from "../store/types";
 import type { ContactEntry, ContactPicture } from "./contact-sheet";
+import { missingWords } from "./missing-words";
 import type { TakeawayEntry } from "./set-results";
 import { logUnreadable, readableThumbnail } from "./unreadable";
-
-/** Why a contact sheet's box has no picture, in the sheet's language: the words the grid's picture and the deck use. */
-type MissingWords = { readonly status: Readonly<Record<GenerationStatus, string>>; readonly gone: string; readonly unreadable: string };
-
-const missingWords = (locale: Locale): MissingWords => {
-  const { sets, leaderboard } = MESSAGES[locale];
-  return { status: sets.status, gone: leaderboard.imageGone, unreadable: sets.files.imageUnread };
-};
 
 /**
  * A contact sheet's boxes for the entries, the first `most` of them: each image's thumbnail under its name and

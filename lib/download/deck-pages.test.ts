@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
 import type { BatchRequest } from "../batch/batch-request";
+import type { EditRequest } from "../edit/edit-request";
 import type { GridRequest } from "../grid/grid-request";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
@@ -88,6 +89,30 @@ describe("a deck of history items", () => {
     const zh = historyDeckPages(numbered([batch]), "zh", 300).pages;
     expect(table(zh)?.rows.map((row) => row[0])).toEqual(["1 · 第 2 行", "1 · 第 3 行"]);
     expect(pictures(zh)[1]?.panels[0]?.label).toBe("第 3 行 · Qwen-Image");
+  });
+
+  it("shows an edit as its card does: said to be one, its input beside each result, its size as asked in the settings", () => {
+    const request: EditRequest = { model: "qwen-image-edit-plus", input: { id: "in", width: 3000, height: 400 }, size: null, prompt: "make the sky stormy", negativePrompt: "", n: 1, seed: 5, promptExtend: true, watermark: false };
+    const input = { id: "in", width: 3000, height: 400, src: "/full/in", thumbSrc: "/thumb/in", from: null };
+    const edited = generationView({ id: "e", status: "succeeded", finishedAt: 1, seed: 5, request, input, images: [{ ...image("r", "a stormy sky"), width: 2048, height: 512 }] });
+    const sized = generationView({ ...edited, id: "s", request: { ...request, size: { width: 1024, height: 512 } } });
+    const { pages } = historyDeckPages(numbered([edited, sized]), "en", 300);
+    const [slide] = pictures(pages);
+    expect(slide?.heading).toBe("Edit: make the sky stormy");
+    expect(slide?.panels.map((panel) => [panel.label, panel.image?.id, panel.detail.lead, panel.detail.text])).toEqual([
+      ["Before", "in", "Input: ", "3000*400, uploaded"],
+      ["After · Qwen-Image Edit Plus", "r", "Revised prompt: ", "a stormy sky"],
+    ]);
+    expect(slide?.notes.split("\n\n")).toEqual(["Prompt: make the sky stormy", "Before · Input: 3000*400, uploaded", "After · Qwen-Image Edit Plus · Revised prompt: a stormy sky"]);
+    // It sent no size: the settings say so, not the size the model picked (2048*512); one that sent a size says that.
+    expect(table(pages)?.rows.map((row) => row[2])).toEqual(["following the input", "1024*512"]);
+    const zh = historyDeckPages(numbered([edited]), "zh", 300).pages;
+    expect(pictures(zh)[0]?.heading).toBe("编辑：make the sky stormy");
+    expect(pictures(zh)[0]?.panels.map((panel) => [panel.label, panel.detail.lead, panel.detail.text])).toEqual([
+      ["编辑前", "输入：", "3000*400，上传的图片"],
+      ["编辑后 · Qwen-Image Edit Plus", "改写后的提示词：", "a stormy sky"],
+    ]);
+    expect(table(zh)?.rows[0]?.[2]).toBe("跟随输入图片");
   });
 
   it("leaves a grid row across negative prompts to its panels' names, which say them", () => {

@@ -1,22 +1,21 @@
 import { columnLabel, isHidden } from "../compare/column-label";
 import { isBatch, isModelComparison } from "../generation/set-kind";
 import { setColumnNames, type SetNameWords } from "../generation/set-names";
-import type { HistoryItem } from "../generation/view";
-import { requestSize } from "../generation/request-size";
 import { clientItem } from "../history/client-view";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { translateRuleMessage } from "../i18n/rule-messages";
 import { nameModels } from "../models/model-names";
-import { formatSize } from "../models/size-rules";
-import { buildSlides, type Slide, type SlideWords } from "../present/slides";
+import { buildSlides, type Slide, type SlidePanel } from "../present/slides";
+import { askedSize } from "./asked-settings";
 import type { DeckPage } from "./deck";
 import { deckContents } from "./image-cap";
 import type { NumberedItem } from "./numbered-item";
 import { captionWords } from "./set-results";
 
 type PicturesPage = Extract<DeckPage, { kind: "pictures" }>;
-type Words = (typeof MESSAGES)[Locale]["sets"]["slides"];
+/** The deck's own words, and the lead of an edit's input ("Input"), as its card names it. */
+type Words = (typeof MESSAGES)[Locale]["sets"]["slides"] & { readonly input: string };
 
 /**
  * The pages of a deck of history items, in the interface's language: a slide per image or comparison (as the
@@ -25,26 +24,17 @@ type Words = (typeof MESSAGES)[Locale]["sets"]["slides"];
  */
 export const historyDeckPages = (items: readonly NumberedItem[], locale: Locale, maxImages: number): { pages: DeckPage[]; leftOut: number } => {
   const messages = MESSAGES[locale];
-  const words = messages.sets.slides;
+  const words = { ...messages.sets.slides, input: messages.edit.card.input };
   const ruleText = (message: string) => nameModels(translateRuleMessage(message, messages.rules));
-  const slideWords = { ...messages.present.slides, blindModel: messages.compare.blindModel, errorText: ruleText, axisNames: messages.grid.axisNames, axisValue: messages.grid.axisValue, values: messages.grid.values };
   const names = captionWords(locale);
+  const slideWords = { ...messages.present.slides, ...names, errorText: ruleText, edit: messages.edit.card };
   const { slides, tabled, leftOut } = deckContents(
     items.map(({ item, number }) => ({ item: clientItem(item), number })),
-    ({ item }) => itemSlides(item, slideWords, names).map((slide) => picturesPage(slide, words, item.kind === "comparison" && isHidden(item))),
+    ({ item }) => buildSlides([item], slideWords).map((slide) => picturesPage(slide, words, item.kind === "comparison" && isHidden(item))),
     maxImages,
   );
   const onOff = (value: boolean) => (value ? words.on : words.off);
   return { pages: [...slides, { kind: "table", heading: words.settings, columns: words.columns, rows: settingsRows(tabled, { ...words, onOff, blindModel: messages.compare.blindModel, names }) }], leftOut };
-};
-
-/** A batch's rows named by their lines as its card, CSV and contact sheet name them: "Line 2 · Wan 2.6". */
-const itemSlides = (item: HistoryItem, words: SlideWords, names: SetNameWords): Slide[] => {
-  const lines = item.kind === "comparison" && isBatch(item) ? setColumnNames(item, names) : null;
-  if (item.kind === "generation" || !lines) return buildSlides([item], words);
-  return item.columns.flatMap(({ generation }, index) =>
-    buildSlides([generation], words).map((slide) => ({ ...slide, panels: slide.panels.map((panel) => ({ ...panel, label: `${lines[index] ?? ""} · ${panel.label}` })) })),
-  );
 };
 
 /**
@@ -55,28 +45,35 @@ const itemSlides = (item: HistoryItem, words: SlideWords, names: SetNameWords): 
 const picturesPage = (slide: Slide, words: Words, hidden: boolean): PicturesPage => {
   const named = (name: string, text: string) => `${name}${words.separator}${text}`;
   const revised = (text: string) => (text !== "" ? text : hidden ? words.hidden : words.noRevised);
+  // An edit's input says where it came from, as its card does; a result its revised prompt.
+  const detail = (panel: SlidePanel): [name: string, text: string] => (panel.origin !== undefined ? [words.input, panel.origin] : [words.revised, revised(panel.revisedPrompt)]);
   const negatives = [...new Set(slide.panels.map((panel) => panel.negativePrompt))];
   return {
     kind: "pictures",
-    heading: slide.prompt,
-    panels: slide.panels.map((panel) => ({ label: panel.label, image: panel.image, missing: panel.missing, detail: { lead: named(words.revised, ""), text: revised(panel.revisedPrompt) } })),
+    // "Edit: make the sky stormy": an instruction, not a prompt to make a picture from.
+    heading: slide.badge !== null ? named(slide.badge, slide.prompt) : slide.prompt,
+    panels: slide.panels.map((panel) => {
+      const [name, text] = detail(panel);
+      return { label: panel.label, image: panel.image, missing: panel.missing, detail: { lead: named(name, ""), text } };
+    }),
     footer: null,
     notes: [
       named(words.prompt, slide.prompt),
       // When the panels share one: panels that differ are a grid's row across negative prompts, each named by its own.
       ...(negatives.length === 1 ? negatives.filter(Boolean).map((negative) => named(words.negativePrompt, negative)) : []),
-      ...slide.panels.map((panel) => `${panel.label} · ${named(words.revised, revised(panel.revisedPrompt))}`),
+      ...slide.panels.map((panel) => `${panel.label} · ${named(...detail(panel))}`),
     ].join("\n\n"),
   };
 };
 
 /**
  * One line per generation shown: its item's number (and column's, or a batch's line, as the take-away's other
- * files name it: "1 · Line 2"), its model (or letter), size, seed, images, options and negative prompt.
+ * files name it: "1 · Line 2"), its model (or letter), size as sent (an edit that sent none followed its
+ * input), seed, images, options and negative prompt.
  */
 const settingsRows = (
   items: readonly NumberedItem[],
-  words: { hidden: string; blindModel: string; onOff: (value: boolean) => string; names: SetNameWords },
+  words: { hidden: string; blindModel: string; followsInput: string; onOff: (value: boolean) => string; names: SetNameWords },
 ): string[][] =>
   items.flatMap(({ item, number }) => {
     const generations = item.kind === "generation" ? [item] : item.columns.map(({ generation }) => generation);
@@ -88,7 +85,7 @@ const settingsRows = (
       return [
         lines ? `${number} · ${lines[column] ?? ""}` : generations.length > 1 ? `${number}.${column + 1}` : `${number}`,
         model,
-        hidden ? words.hidden : formatSize(requestSize(request)),
+        hidden ? words.hidden : (askedSize(request) ?? words.followsInput),
         String(generation.seed ?? request.seed ?? ""),
         String(generation.images.length),
         words.onOff(request.promptExtend),

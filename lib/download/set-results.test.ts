@@ -7,7 +7,11 @@ import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
 import type { GridRequest } from "../grid/grid-request";
-import { captionWords, resultLines, setEntries, zipImageName } from "./set-results";
+import { rowProblems } from "../batch/batch-request";
+import { rowsFromCsv } from "../batch/batch-rows";
+import { toCsv } from "../batch/csv";
+import type { EditRequest } from "../edit/edit-request";
+import { captionWords, resultLines, resultTable, setEntries, zipImageName } from "./set-results";
 
 describe("the names of a zip's images", () => {
   it("sort in the set's order however many generations it has, past 999 too", () => {
@@ -80,5 +84,39 @@ describe("a grid's cells named in its files", () => {
   it("in English in the CSV and the zip, whose names outlive the page, and in the reader's language on a contact sheet", () => {
     expect(setEntries(grid).map((entry) => entry.name)).toEqual(["Model: Wan 2.6 · Seed: 7"]);
     expect(setEntries(grid, captionWords("zh")).map((entry) => entry.name)).toEqual(["模型：Wan 2.6 · 种子：7"]);
+  });
+});
+
+describe("an edit in the files (the CSV, the zip's manifests)", () => {
+  const request: EditRequest = { model: "qwen-image-edit-plus", input: { id: "in", width: 3000, height: 400 }, size: null, prompt: "make the sky stormy", negativePrompt: "", n: 1, seed: 5, promptExtend: true, watermark: false };
+  const input = { id: "in", width: 3000, height: 400, src: "/api/images/in", thumbSrc: "/api/images/in/thumb", from: null };
+  const result = (id: string, width: number, height: number) => ({ id, width, height, revisedPrompt: "", src: "", thumbSrc: "", downloadSrc: `/api/images/${id}/download` });
+  const edited = generationView({ id: "e", status: "succeeded", seed: 5, request, input, images: [result("r", 2048, 512)] });
+  const fromText = generationView({ id: "t", status: "succeeded", seed: 3, images: [result("w", 1280, 1280)], request: { ...defaultRequest("wan2.6-t2i"), prompt: "a fox" } });
+  const again = generationView({ ...edited, id: "e2", request: { ...request, prompt: "make it night" }, images: [result("r2", 2048, 512)] });
+  const entries = [
+    { name: "1 · Qwen-Image Edit Plus", generation: edited },
+    { name: "2 · Wan 2.6", generation: fromText },
+    { name: "3 · Qwen-Image Edit Plus", generation: again },
+  ];
+
+  it("say it is one: its input by id, size, file and link, its size as sent (none: it followed the input), the result's own in its column", () => {
+    const lines = resultLines(entries, "http://localhost");
+    expect(lines.map((line) => [JSON.parse(String(line.settings)), line.size, line.input_file, line.input_url])).toEqual([
+      [{ size: null, n: 1, prompt_extend: true, watermark: false, input: { id: "in", width: 3000, height: 400 } }, "2048*512", "images/001_input.png", "http://localhost/api/images/in"],
+      [{ size: "1280*1280", n: 1, prompt_extend: true, watermark: false }, "1280*1280", null, null],
+      // Started from the same input: the zip holds it once, under the first edit's number.
+      [{ size: null, n: 1, prompt_extend: true, watermark: false, input: { id: "in", width: 3000, height: 400 } }, "2048*512", "images/001_input.png", "http://localhost/api/images/in"],
+    ]);
+  });
+
+  it("read back into the Batch form, refuse an edit's line, which no batch can run, and take the rest as they ran", () => {
+    const defaults = { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false } as const;
+    const rows = rowsFromCsv(toCsv(resultTable(resultLines(entries, "http://localhost"))), defaults);
+    expect(rowProblems(rows).map((problem) => problem.message)).toEqual([
+      "Line 2: It is an edit of an input image, and a batch makes images from text: remove this line.",
+      "Line 4: It is an edit of an input image, and a batch makes images from text: remove this line.",
+    ]);
+    expect(rows[1]?.request).toMatchObject({ model: "wan2.6-t2i", prompt: "a fox", width: 1280, height: 1280, seed: 3 });
   });
 });

@@ -3,10 +3,10 @@ import { setColumnNames, type SetNameWords } from "../generation/set-names";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
-import { requestSize } from "../generation/request-size";
 import { formatSize } from "../models/size-rules";
+import { askedSettings } from "./asked-settings";
 import { downloadFileName } from "./file-name";
-import { RESULT_COLUMNS, type ResultSettings } from "./result-columns";
+import { RESULT_COLUMNS } from "./result-columns";
 
 /**
  * A set's results as a table (a batch's rows, a grid's cells, a comparison's columns): one line per image,
@@ -38,7 +38,23 @@ const itemNames = (set: ComparisonView, words: ItemWords): string[] => setColumn
  * a blind comparison's column letter (a plain A to Z, safe in any file system); then its single download's name.
  */
 export const zipImageName = (position: number, count: number, { generation, letter }: TakeawayEntry, index: number): string =>
-  `images/${String(position + 1).padStart(Math.max(3, String(count).length), "0")}_${letter ? `${letter}_` : ""}${downloadFileName({ model: generation.request.model, seed: generation.seed ?? 0, prompt: generation.request.prompt, index, count: generation.images.length })}`;
+  `images/${placeNumber(position, count)}_${letter ? `${letter}_` : ""}${downloadFileName({ model: generation.request.model, seed: generation.seed ?? 0, prompt: generation.request.prompt, index, count: generation.images.length })}`;
+
+const placeNumber = (position: number, count: number) => String(position + 1).padStart(Math.max(3, String(count).length), "0");
+
+/**
+ * The file each entry's input has in the zip, beside its results as a PNG ("images/001_input.png"), or null for
+ * an entry that is no edit. An input several edits started from is there once, under the first one's number.
+ */
+export const zipInputNames = (entries: readonly TakeawayEntry[]): Array<string | null> => {
+  const first = new Map<string, number>();
+  return entries.map(({ generation: { input } }, position) => {
+    if (!input) return null;
+    const owner = first.get(input.id) ?? position;
+    first.set(input.id, owner);
+    return `images/${placeNumber(owner, entries.length)}_input.png`;
+  });
+};
 
 export type ResultLine = Readonly<Record<(typeof RESULT_COLUMNS)[number], string | number | null>>;
 
@@ -55,10 +71,11 @@ export const setEntries = (set: ComparisonView, words: ItemWords = FILE_WORDS): 
 };
 
 /** `origin`: the address the links start with (the page's own), so a link works from the file. */
-export const resultLines = (entries: readonly TakeawayEntry[], origin: string): ResultLine[] =>
-  entries.flatMap((entry, position): ResultLine[] => {
+export const resultLines = (entries: readonly TakeawayEntry[], origin: string): ResultLine[] => {
+  const inputNames = zipInputNames(entries);
+  return entries.flatMap((entry, position): ResultLine[] => {
     const { name, generation } = entry;
-    const { request } = generation;
+    const { request, input } = generation;
     const shared = {
       item: name,
       prompt: request.prompt,
@@ -66,11 +83,13 @@ export const resultLines = (entries: readonly TakeawayEntry[], origin: string): 
       model: request.model,
       seed: generation.seed,
       // What else the gateway was asked, as the single download's PNG metadata writes it.
-      settings: JSON.stringify({ size: formatSize(requestSize(request)), n: request.n, prompt_extend: request.promptExtend, watermark: request.watermark } satisfies ResultSettings),
+      settings: JSON.stringify(askedSettings(request)),
       created: new Date(generation.createdAt).toISOString(),
       request_id: generation.requestId,
       status: generation.status,
       error: generation.error?.message ?? null,
+      input_file: inputNames[position] ?? null,
+      input_url: input && `${origin}${input.src}`,
     };
     if (generation.images.length === 0) return [{ ...shared, revised_prompt: null, size: null, file: null, image_url: null }];
     return generation.images.map((image, index) => ({
@@ -81,5 +100,6 @@ export const resultLines = (entries: readonly TakeawayEntry[], origin: string): 
       image_url: `${origin}${image.downloadSrc}`,
     }));
   });
+};
 
 export const resultTable = (lines: readonly ResultLine[]): Array<Array<string | number | null>> => [[...RESULT_COLUMNS], ...lines.map((line) => RESULT_COLUMNS.map((column) => line[column]))];

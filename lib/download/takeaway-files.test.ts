@@ -2,6 +2,8 @@ import { unzipSync } from "fflate";
 import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { generationView } from "@/test/generation-view";
+import type { EditRequest } from "../edit/edit-request";
+import { readPngText } from "../png/text-chunks";
 import type { ComparisonView, ImageView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
@@ -47,6 +49,42 @@ describe("a take-away zip", () => {
     } finally {
       error.mockRestore();
     }
+  });
+});
+
+describe("a zip of edits", () => {
+  it("holds each edit's input beside its results, as a PNG, once however many edits started from it; their PNGs and manifests say they are edits", async () => {
+    const request: EditRequest = { model: "qwen-image-edit-plus", input: { id: "in", width: 48, height: 16 }, size: null, prompt: "make the sky stormy", negativePrompt: "", n: 1, seed: 5, promptExtend: true, watermark: false };
+    const input = (id: string) => ({ id, width: 48, height: 16, src: `/api/images/${id}`, thumbSrc: "", from: null });
+    const edit = (id: string, inputId: string) => generationView({ id, status: "succeeded", seed: 5, request: { ...request, input: { ...request.input, id: inputId } }, input: input(inputId), images: [view(`${id}-result`)] });
+    const jpeg = await sharp({ create: { width: 48, height: 16, channels: 3, background: "#cc6633" } }).jpeg().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366cc" } }).png().toBuffer();
+    const stored: Record<string, Buffer> = { in: jpeg, "a-result": png, "b-result": png, "c-result": png };
+    const store = { image: async (id: string) => ({ id, position: 0, width: 8, height: 8, mime: "image/png", bytes: 10, revisedPrompt: "", generationId: id }) };
+    const entries = [
+      { name: "1 · Qwen-Image Edit Plus", generation: edit("a", "in") },
+      { name: "2 · Qwen-Image Edit Plus", generation: edit("b", "in") },
+      { name: "3 · Qwen-Image Edit Plus", generation: edit("c", "gone") },
+    ];
+    const files = zipFiles({ entries, origin: "http://localhost", note: null, locale: "en" }, { store, images: { read: async (id) => stored[id] ?? null } });
+    const zip = unzipSync(new Uint8Array(await new Response(zipStream(files)).arrayBuffer()));
+    expect(Object.keys(zip).filter((name) => name.startsWith("images/"))).toEqual([
+      "images/001_input.png",
+      "images/001_qwen-image-edit-plus_seed5_make-the-sky-stormy.png",
+      "images/002_qwen-image-edit-plus_seed5_make-the-sky-stormy.png",
+      "images/003_qwen-image-edit-plus_seed5_make-the-sky-stormy.png",
+    ]);
+    expect(await sharp(Buffer.from(zip["images/001_input.png"] ?? [])).metadata()).toMatchObject({ format: "png", width: 48, height: 16 });
+    const parameters = readPngText(Buffer.from(zip["images/002_qwen-image-edit-plus_seed5_make-the-sky-stormy.png"] ?? [])).find((entry) => entry.keyword === "parameters");
+    expect(JSON.parse(parameters?.text ?? "{}")).toEqual({ model: "qwen-image-edit-plus", size: null, n: 1, prompt_extend: true, watermark: false, input: { id: "in", width: 48, height: 16 }, seed: 5, negative_prompt: "" });
+    const manifest = JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ input_file: string | null; input_url: string | null }>;
+    expect(manifest.map((line) => [line.input_file, line.input_url])).toEqual([
+      ["images/001_input.png", "http://localhost/api/images/in"],
+      ["images/001_input.png", "http://localhost/api/images/in"],
+      // Gone while the zip was written: the manifests name no file for it, README.txt names it.
+      [null, "http://localhost/api/images/gone"],
+    ]);
+    expect(new TextDecoder().decode(zip["README.txt"]).trimEnd()).toBe("1 image was deleted while this zip was written, so it is not in it: images/003_input.png.");
   });
 });
 

@@ -1,8 +1,10 @@
 import "server-only";
+import sharp from "sharp";
 import { toCsv } from "../batch/csv";
 import { BLIND_SIDE, blindFrame, blindImage } from "../compare/blind-image";
 import { isHidden } from "../compare/column-label";
 import { aspectValue } from "../compare/fit-to-model";
+import { sniffImageType } from "../edit/sniff";
 import { isModelComparison } from "../generation/set-kind";
 import { getHistory } from "../history";
 import { imageResponse } from "../http/image-response";
@@ -18,22 +20,23 @@ import { historyDeckPages } from "./deck-pages";
 import { DECK_MAX_IMAGES, deckDownload, deckPicture } from "./deck-parts";
 import { contentDisposition, fileResponse } from "./file-name";
 import type { NumberedItem } from "./numbered-item";
-import { resultLines, resultTable, zipImageName, type TakeawayEntry } from "./set-results";
+import { resultLines, resultTable, zipImageName, zipInputNames, type TakeawayEntry } from "./set-results";
 import { logUnreadable } from "./unreadable";
 import { zipLeftOut, zipRoom, zipStream, type ZipEntry } from "./zip-stream";
 
 /** The files a set, a selection or the favourites are taken away as; each answered as a download. */
 
 /**
- * Every image as its PNG download (prompt, revised prompt and settings embedded), with manifest.csv and
- * manifest.json naming each file (and README.txt saying what was left out), streamed: one image in memory at
- * a time, however many there are.
+ * Every image as its PNG download (prompt, revised prompt and settings embedded), an edit's input beside it,
+ * with manifest.csv and manifest.json naming each file (and README.txt saying what was left out), streamed: one
+ * image in memory at a time, however many there are.
  */
 export const zipResponse = async ({ fileName, ...zip }: { entries: readonly TakeawayEntry[]; fileName: string; origin: string; note: string | null; locale: Locale }): Promise<Response> =>
   fileResponse(zipStream(zipFiles(zip, await getHistory())), "application/zip", fileName);
 
 /**
- * The zip's files, in order: the images, then the manifests and README.txt. An image that cannot go in is left
+ * The zip's files, in order: the images (an edit's input first, "images/001_input.png", then its results), then
+ * the manifests and README.txt. An image that cannot go in is left
  * out and named in README.txt, the manifests listing no file for it: deleted while the zip is written, past
  * what a zip holds, or unreadable (a damaged file, a storage error: logged), which would otherwise end the
  * zip cut short, its first bytes long sent. README.txt is in the interface's language (`locale`).
@@ -44,37 +47,55 @@ export async function* zipFiles(
 ): AsyncGenerator<ZipEntry> {
   const room = zipRoom();
   const left = { gone: [] as string[], unreadable: [] as string[], over: [] as string[] };
+  /** The bytes as they go in: left out (and said why) when gone, unreadable or past what a zip holds. */
+  const kept = async (name: string, id: string, read: () => Promise<Uint8Array | null>): Promise<Uint8Array | null> => {
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await read();
+    } catch (error) {
+      logUnreadable("zip", id, error);
+      left.unreadable.push(name);
+      return null;
+    }
+    if (!bytes) left.gone.push(name);
+    else if (room.take(bytes.length)) return bytes;
+    else left.over.push(name);
+    return null;
+  };
+  const inputNames = zipInputNames(entries);
+  const inputsIn = new Set<string>();
   for (const [position, entry] of entries.entries()) {
     const { generation } = entry;
+    const inputName = inputNames[position];
+    // An edit's input beside its results, so the zip holds what the edit started from (once, however many edits did).
+    if (generation.input && inputName && !inputsIn.has(inputName)) {
+      const { id } = generation.input;
+      inputsIn.add(inputName);
+      yield { name: inputName, bytes: () => kept(inputName, id, async () => asPng(await images.read(id, "full"))) };
+    }
     for (const [index, image] of generation.images.entries()) {
       const name = zipImageName(position, entries.length, entry, index);
       yield {
         name,
-        bytes: async () => {
-          let png: Uint8Array | null;
-          try {
+        bytes: () =>
+          kept(name, image.id, async () => {
             const [record, bytes] = await Promise.all([store.image(image.id), images.read(image.id, "full")]);
-            png = record && bytes && (await downloadablePng(bytes, generation, record)).png;
-          } catch (error) {
-            logUnreadable("zip", image.id, error);
-            left.unreadable.push(name);
-            return null;
-          }
-          if (!png) left.gone.push(name);
-          else if (room.take(png.length)) return png;
-          else left.over.push(name);
-          return null;
-        },
+            return record && bytes && (await downloadablePng(bytes, generation, record)).png;
+          }),
       };
     }
   }
   const out = new Set([...left.gone, ...left.unreadable, ...left.over]);
-  const lines = resultLines(entries, origin).map((line) => (line.file !== null && out.has(String(line.file)) ? { ...line, file: null } : line));
+  const within = (file: string | number | null) => (file !== null && out.has(String(file)) ? null : file);
+  const lines = resultLines(entries, origin).map((line) => ({ ...line, file: within(line.file), input_file: within(line.input_file) }));
   yield { name: "manifest.csv", bytes: async () => new TextEncoder().encode(toCsv(resultTable(lines))) };
   yield { name: "manifest.json", bytes: async () => new TextEncoder().encode(`${JSON.stringify(lines, null, 2)}\n`) };
   const said = [note, ...zipLeftOut(locale, left)].filter((part) => part !== null);
   if (said.length > 0) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${said.join("\n\n")}\n`) };
 }
+
+/** An edit's input as the zip names it, a PNG whatever it was uploaded as (a JPEG, a WebP); null when it is gone. */
+const asPng = async (bytes: Buffer | null): Promise<Uint8Array | null> => (bytes && sniffImageType(bytes) !== "image/png" ? sharp(bytes).png().toBuffer() : bytes);
 
 /** The results as CSV: prompt, revised prompt, model, seed, size, status and a link per image. */
 /** `note`: what was left out, as a last row of its own (a spreadsheet shows it; a script can skip its "note"). */

@@ -10,11 +10,12 @@ export const logUnreadable = (file: string, id: string, error: unknown): void =>
 };
 
 /**
- * An image's thumbnail for a picture made of many (null when it is gone). What is not an image at all is known
- * by its header and thrown as unreadable here, before the picture is composed: there it would fail the whole.
+ * An image's thumbnail for a picture made of many (null when it is gone). One that does not decode is thrown
+ * as unreadable here, before the picture is composed, so its place says so and is counted: decoded whole, not
+ * by its header alone, which a file cut short on disk still has.
  */
 export const readableThumbnail = async (images: Pick<ImageStore, "read">, id: string): Promise<Buffer | null> => {
   const bytes = await images.read(id, "thumb");
-  if (bytes) await sharp(bytes).metadata();
+  if (bytes) await sharp(bytes).raw().toBuffer();
   return bytes;
 };

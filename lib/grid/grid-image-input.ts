@@ -1,20 +1,18 @@
+import type { MissingWords } from "../download/missing-words";
 import { logUnreadable } from "../download/unreadable";
-import type { ComparisonView, GenerationStatus, GenerationView } from "../generation/view";
+import type { ComparisonView, GenerationView } from "../generation/view";
 import { gridTables } from "./grid-layout";
 import { axisValueName, planGrid, type AxisWords, type ValueWords } from "./grid-plan";
 import type { GridRequest } from "./grid-request";
 import type { GridImageInput } from "./grid-image";
 
-/** The words a downloaded grid writes, in the interface's language. */
-export type GridImageWords = AxisWords & {
-  readonly values: ValueWords;
-  /** Why a cell has no image, by its status. */
-  readonly status: Readonly<Record<GenerationStatus, string>>;
-  /** In a cell whose image could not be read (damaged, or the storage failed). */
-  readonly unreadable: string;
-  /** "{y} \ {x}", over the row labels. */
-  readonly corner: string;
-};
+/** The words a downloaded grid writes, in the interface's language; why a cell has none as a contact sheet's box says it. */
+export type GridImageWords = AxisWords &
+  MissingWords & {
+    readonly values: ValueWords;
+    /** "{y} \ {x}", over the row labels. */
+    readonly corner: string;
+  };
 
 /**
  * What the grid's image shows: its tables with their labels and, per cell, the thumbnail of its first image
@@ -29,11 +27,13 @@ export const gridImageInput = async (
   const plan = planGrid(grid.request, grid.seed, words.values);
   const cell = async (generation: GenerationView) => {
     const first = generation.images[0];
+    // A cell that made no image says its status; one whose image is gone since says so, not "Done".
+    if (!first) return { missing: words.status[generation.status] };
     try {
-      const image = first ? await thumb(first.id) : null;
-      return image ? { image } : { missing: words.status[generation.status] };
+      const image = await thumb(first.id);
+      return image ? { image } : { missing: words.gone };
     } catch (error) {
-      logUnreadable("grid image", first?.id ?? "", error);
+      logUnreadable("grid image", first.id, error);
       return { missing: words.unreadable };
     }
   };

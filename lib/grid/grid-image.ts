@@ -69,7 +69,8 @@ export const renderGridImage = async (input: GridImageInput): Promise<Buffer> =>
 
 /**
  * A white page of `size` with `svg` drawn on it (text outlines, frames) and each image fitted into a square
- * box of `box` pixels at its place: one RGB PNG.
+ * box of `box` pixels at its place: one RGB PNG. The images were decoded already (readableThumbnail), so that
+ * one that does not decode says so in its place, and is counted, when the page's text is drawn.
  */
 export const composePng = async (
   size: { readonly width: number; readonly height: number },
@@ -78,19 +79,9 @@ export const composePng = async (
   box: number,
 ): Promise<Buffer> => {
   const { width, height } = size;
-  // A picture that does not decode (cut short on disk) leaves its box empty rather than the whole page unmade.
-  const fittedImages = (
-    await Promise.all(
-      images.map(async ({ image, left, top }) => {
-        try {
-          return [{ input: await sharp(image).resize(box, box, { fit: "contain", background: "#f1f5f9" }).png().toBuffer(), left, top }];
-        } catch (error) {
-          console.error(`a picture of a composed page could not be decoded and is left out: ${error instanceof Error ? error.message : String(error)}`);
-          return [];
-        }
-      }),
-    )
-  ).flat();
+  const fittedImages = await Promise.all(
+    images.map(async ({ image, left, top }) => ({ input: await sharp(image).resize(box, box, { fit: "contain", background: "#f1f5f9" }).png().toBuffer(), left, top })),
+  );
   const composed = await sharp({ create: { width, height, channels: 3, background: "#ffffff" } })
     .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svg.join("")}</svg>`), left: 0, top: 0 }, ...fittedImages])
     .raw()

@@ -195,7 +195,7 @@ const sentences = async (): Promise<string[]> => {
     ...issues(batchRequestSchema, { kind: "batch", prompt: "\ud800".padEnd(201, "x"), source: "lines", rows: Array(101).fill({ line: 1, request: defaultRequest("qwen-image") }) }),
     ...issues(batchRequestSchema, { kind: "batch", prompt: "b", source: "lines", rows: [{ line: "1", request: {} }, { line: 1.5, request: {} }, { line: 0, request: {} }] }),
     ...rowProblems(rowsFromCsv("prompt,model,size,seed,n\nx,nope,,,\nx,,big,,\nx,,,soon,\nx,,,,many\nx,qwen-image,,,3", { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false })).map((problem) => problem.message),
-    ...rowProblems(rowsFromCsv("item,prompt,settings\nline 1,x,size 9", { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false })).map((problem) => problem.message),
+    ...rowProblems(rowsFromCsv('item,prompt,settings\nline 1,x,size 9\nline 2,y,"{""size"":null,""input"":{""id"":""i""}}"', { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false })).map((problem) => problem.message),
     ...['a\n"b', "prompt,colour", "model", "prompt,\nx,y", "prompt,Negative prompt,negative\nx,y,z"].map((text) => refusalOf(() => rowsFromCsv(text, { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false }))),
     ...issues(promptListSchema, { name: "a", items: [] }),
     ...issues(promptListSchema, { name: "a", items: ["red", " red"] }),

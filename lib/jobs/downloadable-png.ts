@@ -1,9 +1,9 @@
 import sharp from "sharp";
+import { askedSettings } from "../download/asked-settings";
 import { contentDisposition, downloadFileName } from "../download/file-name";
 import type { GenerationView } from "../generation/view";
 import { addPngText } from "../png/text-chunks";
 import { cutText, wellFormed } from "../text/well-formed";
-import { formatSize } from "../models/size-rules";
 import type { StoredImage } from "../store/types";
 
 /**
@@ -13,16 +13,9 @@ import type { StoredImage } from "../store/types";
 export const downloadablePng = async (bytes: Buffer, generation: GenerationView, image: StoredImage) => {
   const png = image.mime === "image/png" ? bytes : await sharp(bytes).png().toBuffer();
   const { request } = generation;
-  const settings = {
-    model: request.model,
-    // The image's own size: for an edit that follows its input, the upstream chose it.
-    size: formatSize(image),
-    n: request.n,
-    seed: generation.seed,
-    prompt_extend: request.promptExtend,
-    watermark: request.watermark,
-    negative_prompt: request.negativePrompt,
-  };
+  // As sent, as a results file writes them (an edit's input named, its size null when it followed the input):
+  // the picture's own size is in its header.
+  const settings = { model: request.model, ...askedSettings(request), seed: generation.seed, negative_prompt: request.negativePrompt };
   // Well-formed whatever the record holds: one kept before prompts were checked for broken characters may not be.
   const prompt = wellFormed(request.prompt);
   const entries = [

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ComparisonView, GenerationView } from "../generation/view";
+import type { BatchRequest } from "../batch/batch-request";
+import type { EditRequest } from "../edit/edit-request";
+import { batch } from "../i18n/messages/en/batch";
 import { compare } from "../i18n/messages/en/compare";
+import { edit } from "../i18n/messages/en/edit";
 import { grid } from "../i18n/messages/en/grid";
 import { present } from "../i18n/messages/en/present";
 import type { GridRequest } from "../grid/grid-request";
@@ -10,7 +14,16 @@ import type { GenerateRequest } from "../models/request-schema";
 import { hideComparison } from "../compare/hidden-comparison";
 import { buildSlides, slideSources, type SlideWords } from "./slides";
 
-const WORDS: SlideWords = { ...present.slides, blindModel: compare.blindModel, errorText: (message) => `(${message})`, axisNames: grid.axisNames, axisValue: grid.axisValue, values: grid.values };
+const WORDS: SlideWords = {
+  ...present.slides,
+  blindModel: compare.blindModel,
+  errorText: (message) => `(${message})`,
+  axisNames: grid.axisNames,
+  axisValue: grid.axisValue,
+  values: grid.values,
+  row: batch.card.row,
+  edit: edit.card,
+};
 
 const image = (id: string, revisedPrompt = "") => ({ id, width: 10, height: 10, revisedPrompt, src: `/full/${id}`, thumbSrc: `/thumb/${id}`, downloadSrc: "" });
 
@@ -153,6 +166,32 @@ describe("presentation slides", () => {
     expect(buildSlides([{ ...base, columns: waiting }], WORDS)[0]?.panels[1]?.missing).toBe("Still generating.");
     const cancelled = [first, { ...second, generation: { ...second.generation, status: "cancelled" as const, error: null } }];
     expect(buildSlides([{ ...base, columns: cancelled }], WORDS)[0]?.panels[1]?.missing).toBe("No image (cancelled).");
+  });
+
+  it("shows an edit as its card does: said to be one, its input (before) beside each result (after), under the instruction", () => {
+    const request: EditRequest = { model: "qwen-image-edit-plus", input: { id: "in", width: 3000, height: 400 }, size: null, prompt: "make the sky stormy", negativePrompt: "", n: 2, seed: 5, promptExtend: true, watermark: false };
+    const input = { id: "in", width: 3000, height: 400, src: "/full/in", thumbSrc: "/thumb/in", from: null };
+    const edited: GenerationView = { ...generation("e", [image("r1", "a stormy sky"), image("r2")]), request, input };
+    const slides = buildSlides([edited], WORDS);
+    expect(slides.map((slide) => [slide.badge, slide.prompt])).toEqual([
+      ["Edit", "make the sky stormy"],
+      ["Edit", "make the sky stormy"],
+    ]);
+    expect(slides[0]?.panels.map((panel) => [panel.label, panel.image?.id, panel.origin, panel.revisedPrompt])).toEqual([
+      ["Before", "in", "3000*400, uploaded", ""],
+      ["After · Qwen-Image Edit Plus", "r1", undefined, "a stormy sky"],
+    ]);
+    // The input is loaded ahead with the result, so the slide never shows half of the pair.
+    expect(slideSources(slides[1])).toEqual(["/full/in", "/full/r2"]);
+    // An image from text is said to be nothing else.
+    expect(buildSlides([generation("g", [image("a")])], WORDS)[0]?.badge).toBeNull();
+  });
+
+  it("names a batch's pictures by their lines, as its card and its deck do", () => {
+    const rows = [generation("r2", [image("a")], { request: { ...defaultRequest("wan2.6-t2i"), prompt: "a fox" } }), generation("r3", [image("b")])];
+    const request: BatchRequest = { kind: "batch", prompt: "Animals", source: "lines", rows: rows.map((row, index) => ({ line: index + 2, request: row.request })) };
+    const set: ComparisonView = { kind: "comparison", id: "b", createdAt: 0, request, seed: 1, starred: false, revealed: false, columns: rows.map((row) => ({ generation: row, notes: [] })) };
+    expect(buildSlides([set], WORDS).map((slide) => slide.panels.map((panel) => panel.label))).toEqual([["Line 2 · Wan 2.6"], ["Line 3 · Qwen-Image"]]);
   });
 });
 

@@ -1,27 +1,39 @@
 import { blindLabel, blindText, columnLabel } from "../compare/column-label";
 import type { PublicItem } from "../compare/hidden-comparison";
-import type { ComparisonView, GenerationStatus, ImageView } from "../generation/view";
+import { inputOrigin } from "../edit/input-origin";
+import { setColumnNames, type SetNameWords } from "../generation/set-names";
+import type { ComparisonView, GenerationStatus, GenerationView, ImageView } from "../generation/view";
 import { gridTables } from "../grid/grid-layout";
 import type { GridRequest } from "../grid/grid-request";
-import { axisValueName, planGrid, type AxisType, type AxisWords, type ValueWords } from "../grid/grid-plan";
+import { axisValueName, planGrid, type AxisType, type ValueWords } from "../grid/grid-plan";
 import { isBatch, isGrid } from "../generation/set-kind";
 import { format } from "../i18n/format";
+import type { Messages } from "../i18n/messages/en";
 import { modelName } from "../models/model-name";
 import { slideParts } from "./slide-parts";
 
 /** What a presentation shows: one image per slide, or one comparison per slide with a panel per model. */
 
+/** A picture on a slide: a result, or the input an edit started from. */
+export type SlideImage = Pick<ImageView, "id" | "width" | "height" | "src">;
+
 export type SlidePanel = {
   readonly label: string;
-  readonly image: ImageView | null;
+  readonly image: SlideImage | null;
   readonly revisedPrompt: string;
   /** What it was asked to leave out ("" when nothing, or on a share page's hidden comparison, which does not say). */
   readonly negativePrompt: string;
   /** Why a comparison column has no image. */
   readonly missing: string | null;
+  /** On an edit's input (its "before"): where the picture came from ("3000*400, uploaded"), said in place of a revised prompt. */
+  readonly origin?: string;
 };
 
-export type Slide = { readonly key: string; readonly prompt: string; readonly panels: readonly SlidePanel[] };
+/**
+ * `badge`: "Edit" on an edit's slides, whose prompt is the instruction and whose first panel is the input
+ * (before), beside the result (after), as its card shows them; null otherwise.
+ */
+export type Slide = { readonly key: string; readonly prompt: string; readonly badge: string | null; readonly panels: readonly SlidePanel[] };
 
 /** The words a slide writes itself, in the interface's language: plain data from the message catalogue. */
 export type SlideWords = {
@@ -35,7 +47,9 @@ export type SlideWords = {
   /** A failure's message (the server's English) in the interface's language. */
   readonly errorText: (message: string) => string;
   readonly values: ValueWords;
-} & AxisWords;
+  /** An edit's words, as its card writes them: its badge, "Before", "After", where its input came from. */
+  readonly edit: Messages["edit"]["card"];
+} & SetNameWords;
 
 /** Why a column has no image at this position, in the interface's language. */
 const missingText = (
@@ -90,6 +104,7 @@ const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide
         return parts.map((part, index) => ({
           key: `${grid.id}:${table.key}:${row.key}:${round}${parts.length > 1 ? `:${index}` : ""}`,
           prompt: where ? `${prompt} — ${where}` : prompt,
+          badge: null,
           panels: part,
         }));
       }).flat();
@@ -97,19 +112,30 @@ const gridSlides = (grid: ComparisonView<GridRequest>, words: SlideWords): Slide
   );
 };
 
+/**
+ * A generation, a slide per image under `label` (its model unless said): an edit's with its input beside it,
+ * before and after, as its card shows them.
+ */
+const generationSlides = (generation: GenerationView, words: SlideWords, label = modelName(generation.request.model)): Slide[] => {
+  const { request, input } = generation;
+  return generation.images.map((image) => {
+    const result = { label, image, revisedPrompt: image.revisedPrompt, negativePrompt: request.negativePrompt, missing: null };
+    if (!input) return { key: image.id, prompt: request.prompt, badge: null, panels: [result] };
+    const before = { label: words.edit.before, image: input, revisedPrompt: "", negativePrompt: request.negativePrompt, missing: null, origin: inputOrigin(input, words.edit) };
+    return { key: image.id, prompt: request.prompt, badge: words.edit.badge, panels: [before, { ...result, label: `${words.edit.after} · ${label}` }] };
+  });
+};
+
 export const buildSlides = (items: readonly PublicItem[], words: SlideWords): Slide[] =>
   items.flatMap((item): Slide[] => {
     if (item.kind === "comparison" && isGrid(item)) return gridSlides(item, words);
-    // A batch's rows are generations of their own prompts: each image a slide, as a generation's.
-    if (item.kind === "comparison" && isBatch(item)) return buildSlides(item.columns.map((column) => column.generation), words);
-    if (item.kind === "generation") {
-      const label = modelName(item.request.model);
-      return item.images.map((image) => ({
-        key: image.id,
-        prompt: item.request.prompt,
-        panels: [{ label, image, revisedPrompt: image.revisedPrompt, negativePrompt: item.request.negativePrompt, missing: null }],
-      }));
+    // A batch's rows are generations of their own prompts: each image a slide, as a generation's, named by its
+    // line as its card, files and deck name it ("Line 3 · Wan 2.6").
+    if (item.kind === "comparison" && isBatch(item)) {
+      const lines = setColumnNames(item, words) ?? [];
+      return item.columns.flatMap(({ generation }, index) => generationSlides(generation, words, `${lines[index] ?? ""} · ${modelName(generation.request.model)}`));
     }
+    if (item.kind === "generation") return generationSlides(item, words);
     // One slide per image position: the first image of every model side by side, then the second...
     const columns =
       item.kind === "comparison"
@@ -126,6 +152,7 @@ export const buildSlides = (items: readonly PublicItem[], words: SlideWords): Sl
     return Array.from({ length: rounds }, (_, round) => ({
       key: `${item.id}:${round}`,
       prompt: item.request.prompt,
+      badge: null,
       panels: columns.map((column) => {
         const image = column.images[round] ?? null;
         return {

@@ -85,7 +85,7 @@ describe("a set's downloads", () => {
 
     const table = await (await csv.GET(new Request(`http://localhost/api/comparisons/${done.id}/csv`), params(done.id))).text();
     const [header, ...lines] = parseCsv(table).map((row) => row.cells);
-    expect(header).toEqual(["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "settings", "created", "request_id", "status", "error", "file", "image_url"]);
+    expect(header).toEqual(["item", "prompt", "negative_prompt", "revised_prompt", "model", "size", "seed", "settings", "created", "request_id", "status", "error", "file", "image_url", "input_file", "input_url"]);
     expect(lines.map((line) => [line[0], line[1], line[4], line[10]])).toEqual([
       ["line 1", "A red fox", "wan2.2-t2i-flash", "succeeded"],
       ["line 1", "A red fox", "wan2.2-t2i-flash", "succeeded"],

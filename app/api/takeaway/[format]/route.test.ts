@@ -1,8 +1,8 @@
 import { unzipSync } from "fflate";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { toBatchRequest } from "@/lib/batch/batch-request";
-import { rowsFromLines } from "@/lib/batch/batch-rows";
+import { rowProblems, toBatchRequest } from "@/lib/batch/batch-request";
+import { rowsFromCsv, rowsFromLines } from "@/lib/batch/batch-rows";
 import { parseCsv } from "@/lib/batch/csv";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
 import { NO_FAVOURITES } from "@/lib/download/takeaway";
@@ -313,4 +313,45 @@ describe("a selection taken away", () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain("?items=");
     expect((await routes.takeaway.GET(get("/api/takeaway/pdf?starred=1"), { params: Promise.resolve({ format: "pdf" }) })).status).toBe(404);
   });
+});
+
+describe("an edit taken away", () => {
+  it("says it is one in every file: its input beside its result on the slide, in the zip and named in the manifests, its size as sent", async () => {
+    const photo = await sharp({ create: { width: 3000, height: 400, channels: 3, background: { r: 30, g: 90, b: 160 } } }).jpeg().toBuffer();
+    const input = (await (await routes.inputs.POST(new Request("http://localhost/api/inputs", { method: "POST", headers: { "content-type": "image/jpeg" }, body: new Uint8Array(photo) }))).json()) as { id: string };
+    const edits = await import("../../edits/route");
+    const body = { model: "qwen-image-edit-plus", input: { id: input.id, width: 3000, height: 400 }, prompt: "make the sky stormy", negativePrompt: "", size: null, n: 1, seed: 5, promptExtend: true, watermark: false };
+    const started = (await (await edits.POST(post("/api/edits", body))).json()) as GenerationView;
+    await harness.history.runner.idle();
+    const edit = await harness.history.store.get(started.id);
+    expect(edit?.images.map((image) => `${image.width}*${image.height}`)).toEqual(["2048*512"]);
+    const format = (name: string) => ({ params: Promise.resolve({ format: name }) });
+    const items = `generation:${started.id}`;
+
+    const zip = unzipSync(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/zip?items=${items}`), format("zip"))).arrayBuffer()));
+    expect(await sharp(Buffer.from(zip["images/001_input.png"] ?? [])).metadata()).toMatchObject({ format: "png", width: 3000, height: 400 });
+    const [line] = JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ settings: string; size: string; input_file: string; input_url: string }>;
+    expect(JSON.parse(line?.settings ?? "{}")).toEqual({ size: null, n: 1, prompt_extend: true, watermark: false, input: { id: input.id, width: 3000, height: 400 } });
+    expect([line?.size, line?.input_file, line?.input_url]).toEqual(["2048*512", "images/001_input.png", `http://localhost/api/images/${input.id}`]);
+
+    // Read back into the Batch form, it is refused with its line rather than run from text.
+    const csv = await (await routes.takeaway.GET(get(`/api/takeaway/csv?items=${items}`), format("csv"))).text();
+    const defaults = { model: "qwen-image", aspect: "1:1", n: 1, seed: null, promptExtend: false, watermark: false } as const;
+    expect(rowProblems(rowsFromCsv(csv, defaults)).map((problem) => problem.message)).toEqual(["Line 2: It is an edit of an input image, and a batch makes images from text: remove this line."]);
+
+    const deck = await convertDeck(new Uint8Array(await (await routes.takeaway.GET(get(`/api/takeaway/deck?items=${items}`), format("deck"))).arrayBuffer()));
+    try {
+      expect(deck.pages).toBe(3);
+      const text = deck.text.replace(/\s+/g, " ");
+      for (const said of ["Edit: make the sky stormy", "Before", "After · Qwen-Image Edit Plus", "Input: 3000*400, uploaded", "following the input"]) expect(text).toContain(said);
+      expect(text).not.toContain("2048*512");
+      // The input's blue band beside the result: both pictures are drawn on the edit's slide.
+      const words = await deck.words(2);
+      const before = words.find((word) => word.text === "Before");
+      const after = words.find((word) => word.text === "After");
+      expect(before && after && before.xMin < after.xMin).toBe(true);
+    } finally {
+      await deck.done();
+    }
+  }, 240_000);
 });

@@ -63,6 +63,8 @@ export const sets = {
     on: "on",
     off: "off",
     hidden: "hidden until the reveal",
+    /** An edit's size in the settings table when it sent none: the model picked the output's, following its input. */
+    followsInput: "following the input",
     capped: "Only the first {count} images are here, {left} more left out: a deck holds no more. Choose fewer items for the rest.",
     /** Pictures deleted from storage since, or that could not be read from it: each one's place says it is no longer stored. */
     unread: { one: "{count} image is no longer stored here, or could not be read: its place says so.", other: "{count} images are no longer stored here, or could not be read: their places say so." },

@@ -207,6 +207,7 @@ export const rules: Messages["rules"] = {
     // Batches: a row's refusal names its line; a CSV that cannot be read says where.
     ["^Line (?<line>\\d+): (?<sentence>.+)$", "第 {line} 行：{sentence}"],
     ["^There is no model (?<name>“.*”)\\.$", "没有名为 {name} 的模型。"],
+    ["^It is an edit of an input image, and a batch makes images from text: remove this line\\.$", "这是对一张输入图片的编辑，而批量只根据文字生成图片：请删除这一行。"],
     ["^The size (?<size>“.*”) is not written as width\\*height\\.$", "尺寸 {size} 不是“宽*高”的写法。"],
     ["^The seed (?<seed>“.*”) is not a whole number\\.$", "种子 {seed} 不是整数。"],
     ["^The number of images (?<n>“.*”) is not a whole number\\.$", "图片数量 {n} 不是整数。"],

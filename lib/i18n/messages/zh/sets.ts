@@ -56,6 +56,7 @@ export const sets: Messages["sets"] = {
     on: "开",
     off: "关",
     hidden: "揭晓前隐藏",
+    followsInput: "跟随输入图片",
     capped: "这里只有前 {count} 张图片，另有 {left} 张未收入：一份幻灯片最多容纳这么多。其余的请少选几项再下载。",
     unread: { one: "有 {count} 张图片已不在这里保存，或无法读取：其位置上有说明。", other: "有 {count} 张图片已不在这里保存，或无法读取：其位置上有说明。" },
   },

@@ -1,4 +1,5 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
+import { missingWords } from "@/lib/download/missing-words";
 import { withDownloadTurn } from "@/lib/download/download-turn";
 import { readableThumbnail } from "@/lib/download/unreadable";
 import { contentDisposition, setFileName } from "@/lib/download/file-name";
@@ -28,8 +29,9 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
       if (!grid) throw notFound("This grid");
       if (!isGrid(grid)) throw new AppError("invalid_request", "Only a grid is downloaded as one image; a comparison's images download one by one.");
       if (isDownloadCheck(request)) return downloadChecked();
-      const { grid: t, sets } = MESSAGES[localeOfRequest(request)];
-      const words = { axisNames: t.axisNames, axisValue: t.axisValue, values: t.values, status: sets.status, corner: t.card.corner, unreadable: sets.files.imageUnread };
+      const locale = localeOfRequest(request);
+      const t = MESSAGES[locale].grid;
+      const words = { axisNames: t.axisNames, axisValue: t.axisValue, values: t.values, corner: t.card.corner, ...missingWords(locale) };
       const input = await gridImageInput(grid, words, (id) => readableThumbnail(images, id));
       return imageResponse(await renderGridImage(input), "image/png", {
         "content-disposition": contentDisposition(setFileName("grid", grid.request.prompt, "png")),
