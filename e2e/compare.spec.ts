@@ -209,7 +209,7 @@ test.describe("comparing models side by side", () => {
     await compare.form.getByLabel("Blind comparison").check();
     await compare.submit();
     const card = compare.card();
-    await expect(card.getByRole("status")).toContainText("2 running");
+    await expect(card.getByText(/ made · /)).toContainText("2 running");
     const cancels: string[] = [];
     page.on("request", (sent) => {
       if (sent.method() === "POST" && sent.url().includes("/cancel")) cancels.push(new URL(sent.url()).pathname);
@@ -218,7 +218,7 @@ test.describe("comparing models side by side", () => {
     // What a column that finished meanwhile tells is said before anything is stopped.
     await expect(card.getByText(/A column that has already finished keeps its images and shows them now/)).toBeVisible();
     await card.getByRole("button", { name: "Cancel them" }).click();
-    await expect(card.getByRole("status")).toContainText("0 running · 0 waiting");
+    await expect(card.getByText(/ made · /)).toContainText("0 running · 0 waiting");
     await expect(card.getByText("Cancelled", { exact: true })).toHaveCount(2);
     expect(cancels).toEqual([expect.stringMatching(/^\/api\/comparisons\/[^/]+\/cancel$/)]);
   });

@@ -351,6 +351,34 @@ test.describe("editing an image", () => {
     expect((await simulator.stats()).calls).toBe(0);
   });
 
+  test("“Edit this image” from the keyboard puts the focus on the edit's prompt and says so from a region already there; Remove image hands it to the chooser", async ({ page, playground }) => {
+    await playground.prompt.fill("A red kite over a beach");
+    await playground.generateButton.click();
+    const generated = playground.latest();
+    await expect(generated.getByRole("img")).toHaveCount(1);
+
+    // The edit form opened once: its notices' live region waits on the page, empty, before it has anything to say
+    // (one put in with its words already in it is not read out). Marked, to find that same element later.
+    const edit = new EditPanel(page);
+    await edit.open();
+    await expect(edit.form.getByRole("status")).toHaveCount(2);
+    const notices = edit.form.getByRole("status").first();
+    await expect(notices).toBeEmpty();
+    await notices.evaluate((element) => element.setAttribute("data-there-before", ""));
+    await page.getByRole("button", { name: "One model", exact: true }).click();
+
+    await generated.getByRole("button", { name: "Edit this image" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(edit.prompt).toBeFocused();
+    await expect(edit.form.locator("[data-there-before]")).toHaveText("The image is in the form as the input: describe the change and press “Edit image”.");
+
+    // The button goes with the image: the keyboard goes on to what chooses the next one, not to the page's body.
+    await edit.inputImage.getByRole("button", { name: "Remove image" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(edit.inputImage.getByRole("img")).toHaveCount(0);
+    await expect(edit.form.getByLabel("Choose an image")).toBeFocused();
+  });
+
   test("“Edit this image” still on its way loses to a picture dropped after it", async ({ page, playground }) => {
     await playground.prompt.fill("A red kite over a beach");
     await playground.generateButton.click();

@@ -150,7 +150,7 @@ test("signing in, the limits, a share link behind the gate, and signing out", as
   await expect(page).toHaveURL(/\/sign-in$/);
   // Empty: said at the field in the page's language, nothing sent.
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "password" })).toHaveText("Type the password first.");
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Type the password first.");
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("That password is not right.")).toBeVisible();

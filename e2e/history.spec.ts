@@ -36,6 +36,29 @@ test.describe("the history", () => {
     await expect(page.locator("dialog")).toHaveCount(0);
   });
 
+  test("the lightbox's move on to another result begins what it says with that result's prompt", async ({ playground, page, request }) => {
+    // Oldest first: the pair of lanterns is on top, the koi after it.
+    for (const [prompt, n] of [["A single koi", 1], ["Two paper lanterns", 2]] as const) {
+      const generation = { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n, seed: 3, promptExtend: true, watermark: false };
+      expect((await request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    }
+    await page.reload();
+    await playground.latest().getByRole("button", { name: /^Open image 1 of 2/ }).click();
+    const dialog = page.getByRole("dialog");
+    const next = dialog.getByRole("button", { name: "Next" });
+    await next.focus();
+    await page.keyboard.press("Enter");
+    // Within a result, its place says enough.
+    const said = dialog.locator("[aria-live=polite]").filter({ hasText: / px, image \d of \d$/ });
+    await expect(said).toHaveText(/^\d+\*\d+ px, image 2 of 2$/);
+    await page.keyboard.press("Enter");
+    await expect(said).toHaveText(/^Another result: A single koi · \d+\*\d+ px, image 1 of 1$/);
+    await page.keyboard.press("ArrowLeft");
+    await expect(said).toHaveText(/^Another result: Two paper lanterns · \d+\*\d+ px, image 2 of 2$/);
+    await page.keyboard.press("ArrowLeft");
+    await expect(said).toHaveText(/^\d+\*\d+ px, image 1 of 2$/);
+  });
+
   test("the lightbox's Next goes on past the loaded page: it loads the next one, and only the history's true end is the last image", async ({ playground, page, request }) => {
     // One more than a page (12), oldest first, so the oldest is the only one on the second page.
     const prompts = Array.from({ length: 13 }, (_, index) => `Lantern number ${index + 1}`);
@@ -266,6 +289,31 @@ test.describe("the history", () => {
     await expect(playground.prompt).toHaveValue(revised ?? "");
   });
 
+  test("what a card puts in the form takes the keyboard there, and the form's notice is said from a region already there", async ({ playground, page }) => {
+    await playground.prompt.fill("Koi in a lotus pond");
+    await playground.generateButton.click();
+    const result = playground.latest();
+    await expect(result.getByRole("img")).toBeVisible();
+    // The notices' live region waits on the page, empty (one put in with its words already in it is not read
+    // out); marked, to find that same element once it speaks.
+    const notices = playground.form.getByRole("status");
+    await expect(notices).toHaveCount(1);
+    await expect(notices).toBeEmpty();
+    await notices.evaluate((element) => element.setAttribute("data-there-before", ""));
+
+    const press = async (name: string) => {
+      await result.getByRole("button", { name }).focus();
+      await page.keyboard.press("Enter");
+    };
+    await press("Reuse settings");
+    await expect(playground.modelSelect).toBeFocused();
+    await expect(playground.form.locator("[data-there-before]")).toHaveText(/^Settings loaded from the history \(.+\)\.$/);
+    await press("Reuse seed");
+    await expect(playground.form.getByLabel("Seed", { exact: true })).toBeFocused();
+    await press("Use revised prompt");
+    await expect(playground.prompt).toBeFocused();
+  });
+
   test("download gives a PNG named after the result, with the prompt and settings inside", async ({ playground, page }) => {
     await playground.chooseModel("Qwen-Image Plus");
     await playground.prompt.fill("Spring festival poster with the word 福");
@@ -378,6 +426,72 @@ test.describe("the history", () => {
     await heldForAMinute("A kite under the pointer");
   });
 
+  test("an Undo whose window closed leaves the keyboard on the card now in its place", async ({ playground, page, request }) => {
+    for (const [seed, prompt] of ["A lantern kept", "A lantern let go"].entries()) {
+      const body = { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n: 1, seed, promptExtend: false, watermark: false };
+      expect((await request.post("/api/generations", { data: body, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    }
+    await page.clock.install();
+    await page.reload();
+    await playground.results.filter({ hasText: "A lantern let go" }).getByRole("button", { name: "Delete", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    const undo = page.getByRole("button", { name: "Undo" });
+    await expect(undo).toBeFocused();
+    await page.clock.runFor(13_000);
+    await expect(undo).toHaveCount(0);
+    await expect(playground.results).toHaveCount(1);
+    await expect(playground.results.filter({ hasText: "A lantern kept" })).toBeFocused();
+  });
+
+  test("the last favourite unstarred in the favourites view leaves the keyboard on the heading, and the empty view is said", async ({ playground, page, request }) => {
+    const body = { model: "wan2.2-t2i-flash", prompt: "A single starred kite", negativePrompt: "", width: 512, height: 512, n: 1, seed: 1, promptExtend: false, watermark: false };
+    expect((await request.post("/api/generations", { data: body, headers: { prefer: "wait=20" } })).status()).toBe(200);
+    await page.reload();
+    const star = playground.latest().getByRole("button", { name: "Favourite" });
+    await star.click();
+    await expect(star).toHaveAttribute("aria-pressed", "true");
+    await page.getByLabel("Favourites only").check();
+    const said = page.getByTestId("list-announcer");
+    await expect(said).toHaveText("1 result shown.");
+
+    await star.focus();
+    await page.keyboard.press("Enter");
+    await expect(playground.results).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "History" })).toBeFocused();
+    await expect(said).toHaveText("No matches.");
+  });
+
+  test("a search or a filter says what it found once the list has settled, not at every key", async ({ playground, simulator, page }) => {
+    await playground.prompt.fill("Red lanterns at night");
+    await playground.generateButton.click();
+    await expect(playground.latest().getByRole("img")).toBeVisible();
+    await simulator.fault("moderation");
+    await playground.prompt.fill("A refused prompt");
+    await playground.generateButton.click();
+    await expect(failure(playground.latest())).toBeVisible();
+
+    // Everything the region says, as it says it.
+    const said = page.getByTestId("list-announcer");
+    await said.evaluate((region) => {
+      const heard: string[] = [];
+      Object.assign(window, { heard });
+      new MutationObserver(() => {
+        if (region.textContent) heard.push(region.textContent);
+      }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByLabel("Search prompts").pressSequentially("zzzqqq", { delay: 120 });
+    await expect(said).toHaveText("No matches.");
+    await page.waitForTimeout(1_500);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual(["No matches."]);
+
+    await page.getByLabel("Search prompts").fill("");
+    await expect(said).toHaveText("2 results shown.");
+    await page.getByLabel("Status").selectOption("failed");
+    await expect(said).toHaveText("1 result shown.");
+    await page.getByLabel("Search prompts").fill("zzzqqq");
+    await expect(said).toHaveText("No matches.");
+  });
+
   test("favourites, search and status filters", async ({ playground, simulator, page }) => {
     await playground.prompt.fill("Red lanterns at night");
     await playground.generateButton.click();
@@ -452,16 +566,18 @@ test.describe("the history", () => {
     expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
   });
 
-  test("Load more pressed from the keyboard keeps the keyboard's place: on the next page's Load more", async ({ playground, page, request }) => {
-    const loadMore = await loadMoreFromKeyboard(page, request, 25);
+  test("Load more pressed from the keyboard keeps the keyboard's place: on the first card of the page it loaded", async ({ playground, page, request }) => {
+    await loadMoreFromKeyboard(page, request, 25);
     await expect(playground.results).toHaveCount(24);
-    await expect(loadMore).toBeFocused();
+    await expect(playground.results.nth(12)).toBeFocused();
   });
 
   test("once the last page landed from the keyboard, a Load more a later list brings does not take the focus", async ({ playground, page, request }) => {
     const loadMore = await loadMoreFromKeyboard(page, request, 13);
     await expect(playground.results).toHaveCount(13);
     await expect(loadMore).toHaveCount(0);
+    // The last page's card has the focus the button had, rather than the page's body.
+    await expect(playground.results.nth(12)).toBeFocused();
     // A filtered list with a page to come, landing while the focus is nowhere (on the page itself).
     await page.route("**/api/generations?*status=*", async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 700));

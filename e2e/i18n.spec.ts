@@ -13,7 +13,7 @@ test.describe("中文 and English", () => {
 
     // The shared rules' refusals come in Chinese too.
     await form.getByRole("button", { name: "生成", exact: true }).click();
-    await expect(form.getByRole("alert").filter({ hasText: "请先填写提示词。" })).toBeVisible();
+    await expect(form.getByLabel("提示词", { exact: true })).toHaveAccessibleDescription(/请先填写提示词。$/);
 
     // An example in the interface's language fills the prompt and picks a model that does it well.
     await form.getByLabel("试试示例").selectOption({ label: "书法标题海报" });

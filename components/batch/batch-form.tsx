@@ -10,6 +10,7 @@ import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
 import { SUBMIT_KEYS, SubmitArea, useSubmitOnce, useCostGate } from "@/components/playground/submit-area";
 import { useCost } from "@/components/pricing/prices";
+import { announce } from "@/components/ui/announce";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { Switch } from "@/components/ui/switch";
@@ -34,6 +35,8 @@ import { cutText } from "@/lib/text/well-formed";
 const GROUPS = modelsByFamily();
 /** Rows listed before a batch is sent; the count says how many more there are. */
 const PREVIEW_ROWS = 50;
+/** The refused rows named in the box's description: the rest are in the preview, each beside its line. */
+const REFUSALS_AT_BOX = 3;
 
 type Values = BatchDefaults & { name: string; source: BatchSource; text: string };
 
@@ -114,6 +117,14 @@ export function BatchForm({
               ? format(t.overBudget, { images, left })
               : null;
 
+  // Said at the box too, in short, as its description: what a screen reader hears on the box, and on a refused run.
+  const refusals = [...problems.values()].map(ruleText);
+  const boxError =
+    read.error ??
+    (refusals.length > 0
+      ? [plural(locale, t.refused, refusals.length), ...refusals.slice(0, REFUSALS_AT_BOX), refusals.length > REFUSALS_AT_BOX ? plural(locale, t.more, refusals.length - REFUSALS_AT_BOX) : ""].join(" ").trim()
+      : undefined);
+
   // The first rows, and every refused row wherever it is: a refusal is said beside its line, never hidden below the fold.
   const shown = read.rows.flatMap((row, index) => (index < PREVIEW_ROWS || problems.has(index) ? [{ row, index }] : []));
 
@@ -126,7 +137,9 @@ export function BatchForm({
     watch,
   );
   const submit = handleSubmit((form) => {
-    if (blocked) return;
+    // Said, as the button says it: a Ctrl+Enter that ran nothing would be silent. A refused row's own words,
+    // at the box, follow (./submit-refusal.ts).
+    if (blocked) return announce(blocked);
     gate.request(toBatchRequest(form.name.trim() || cutText(firstPrompt, 80), form.source, read.rows));
   });
   const submitOnce = useSubmitOnce(submit, submitting, gate);
@@ -171,7 +184,7 @@ export function BatchForm({
         id="batch-text"
         label={values.source === "csv" ? t.csvText : t.prompts}
         help={values.source === "csv" ? format(t.csvHelp, { columns: BATCH_COLUMNS.join(", ") }) : undefined}
-        error={read.error ?? undefined}
+        error={boxError}
       >
         <textarea
           id="batch-text"
@@ -179,8 +192,8 @@ export function BatchForm({
           spellCheck={false}
           className={`${inputClass} font-mono text-xs`}
           placeholder={values.source === "csv" ? `${BATCH_COLUMNS.join(",")}\n${t.csvExampleRow},,qwen-image,1328*1328,7,1` : t.promptsPlaceholder}
-          aria-invalid={read.error !== null}
-          aria-describedby={describedBy("batch-text", values.source === "csv", read.error !== null)}
+          aria-invalid={boxError !== undefined}
+          aria-describedby={describedBy("batch-text", values.source === "csv", boxError !== undefined)}
           aria-keyshortcuts={SUBMIT_KEYS}
           {...register("text")}
         />

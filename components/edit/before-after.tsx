@@ -52,7 +52,7 @@ export function BeforeAfter({
         onPointerMove={(event) => {
           if (event.currentTarget.hasPointerCapture(event.pointerId)) follow(event);
         }}
-        className="relative w-full cursor-ew-resize touch-none select-none overflow-hidden rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
+        className="shows-focus relative w-full cursor-ew-resize touch-none select-none overflow-hidden rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800"
         style={{ aspectRatio: `${after.width} / ${after.height}` }}
       >
         {/* eslint-disable-next-line @next/next/no-img-element -- stored images served by the app */}

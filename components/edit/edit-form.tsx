@@ -165,7 +165,8 @@ export function EditForm({
           reset(request);
         });
         setNotices([{ text: (messages) => format(messages.edit.loaded[load.origin], { model: modelName(request.model) }) }]);
-        reveal("edit-prompt");
+        // A rerun's cost question takes the focus itself.
+        reveal("edit-prompt", { focus: !load.confirm });
         if (load.confirm) {
           undoable.keepAcross(request);
           gate.ask(request);

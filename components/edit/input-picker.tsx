@@ -80,6 +80,7 @@ export function InputPicker({
   const ruleText = useRuleText();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [dragging, setDragging] = useState(false);
+  const chooser = useRef<HTMLInputElement>(null);
   // A newer choice wins over an upload still in flight.
   const latest = useRef<AbortController | null>(null);
   // The input this picker itself just put on record, to tell its own change of `value` from anyone else's.
@@ -214,10 +215,11 @@ export function InputPicker({
         <div className="flex flex-wrap justify-center gap-2">
           <label
             htmlFor="edit-input-file"
-            className="cursor-pointer rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium text-slate-800 dark:text-slate-200 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600"
+            className="shows-focus cursor-pointer rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium text-slate-800 dark:text-slate-200"
           >
             {value ? t.replace : t.choose}
             <input
+              ref={chooser}
               id="edit-input-file"
               type="file"
               accept={ACCEPTED_TYPES}
@@ -233,7 +235,13 @@ export function InputPicker({
             />
           </label>
           {value && (
-            <Button onClick={() => onChange(null)}>
+            // The button goes with the image: the keyboard's place goes to the chooser, the way to the next one.
+            <Button
+              onClick={() => {
+                chooser.current?.focus();
+                onChange(null);
+              }}
+            >
               {t.remove}
             </Button>
           )}

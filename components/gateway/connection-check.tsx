@@ -35,8 +35,13 @@ export function ConnectionCheck({ onClose }: { onClose: () => void }) {
       }
     >
       <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro}</p>
-      <div aria-live="polite" aria-busy={check.isPending} className="space-y-4">
+      {/* The live text is the verdicts, a few sentences: the report's table, fifteen rows, is read when the reader
+          goes to it, not in one go. */}
+      <div aria-live="polite" className="space-y-4">
         {check.isPending && <p className="text-sm">{t.running}</p>}
+        {check.data && !check.isPending && <Verdicts report={check.data} />}
+      </div>
+      <div className="space-y-4">
         {check.error && !check.isPending && (
           <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
             {format(t.error, { error: ruleText(check.error.message) })}
@@ -59,26 +64,34 @@ function Verdict({ tone, children }: { tone: keyof typeof VERDICT_CLASSES; child
   return <li className={`rounded-md border px-3 py-2 text-sm ${VERDICT_CLASSES[tone]}`}>{children}</li>;
 }
 
-function Report({ report }: { report: GatewayCheck }) {
+/** Whether the gateway answers, takes the key, and how many models answer. */
+function Verdicts({ report }: { report: GatewayCheck }) {
   const t = useMessages().check;
   const locale = useLocale();
   const answering = report.models.filter((probe) => probe.outcome === "answers").length;
   return (
+    <ul className="space-y-2">
+      {report.reachable.ok ? (
+        <Verdict tone="good">{reachableVerdict(report, t)}</Verdict>
+      ) : (
+        <Verdict tone="bad">{format(t.unreachable, { baseUrl: report.baseUrl })}</Verdict>
+      )}
+      {report.reachable.ok && <Verdict tone={report.key === "accepted" ? "good" : report.key === "refused" ? "bad" : "unsure"}>{keyVerdict(report, t)}</Verdict>}
+      {report.models.length > 0 && (
+        <Verdict tone={answering === report.models.length ? "good" : answering > 0 ? "unsure" : "bad"}>
+          {plural(locale, t.summary, answering, { total: report.models.length })}
+        </Verdict>
+      )}
+    </ul>
+  );
+}
+
+/** What the verdicts rest on: where it was checked, each model's answer, and how long it took. */
+function Report({ report }: { report: GatewayCheck }) {
+  const t = useMessages().check;
+  return (
     <section aria-label={t.heading} className="space-y-3">
       {report.mode === "offline" && <p role="note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 px-3 py-2 text-sm text-amber-900 dark:text-amber-100">{t.offline}</p>}
-      <ul className="space-y-2">
-        {report.reachable.ok ? (
-          <Verdict tone="good">{reachableVerdict(report, t)}</Verdict>
-        ) : (
-          <Verdict tone="bad">{format(t.unreachable, { baseUrl: report.baseUrl })}</Verdict>
-        )}
-        {report.reachable.ok && <Verdict tone={report.key === "accepted" ? "good" : report.key === "refused" ? "bad" : "unsure"}>{keyVerdict(report, t)}</Verdict>}
-        {report.models.length > 0 && (
-          <Verdict tone={answering === report.models.length ? "good" : answering > 0 ? "unsure" : "bad"}>
-            {plural(locale, t.summary, answering, { total: report.models.length })}
-          </Verdict>
-        )}
-      </ul>
       {report.models.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-xs">

@@ -45,24 +45,35 @@ export function AxisEditor({
   taken,
   onChange,
   onRemove,
+  problem,
 }: {
   index: number;
   axis: GridAxis;
   /** Types other axes already vary (a setting is one axis only). */
   taken: ReadonlySet<AxisType>;
+  /** What the form's check refused of this axis: said at its values where they are typed, else at its type. */
+  problem?: string | undefined;
   onChange: (axis: GridAxis) => void;
   onRemove: () => void;
 }) {
   const t = useMessages().grid;
   const id = `grid-axis-${index}`;
   const place = t.axisPlaces[index] ?? "";
+  const typed = axis.type === "seed" || axis.type === "replace" || axis.type === "negative";
+  const typeProblem = typed ? undefined : problem;
   return (
     <fieldset className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800 dark:text-slate-200">{format(t.form.axis, { n: index + 1, place })}</legend>
       <div className="flex items-end gap-2">
         <div className="flex-1">
-          <Field id={`${id}-type`} label={t.form.axisType}>
-            <select id={`${id}-type`} className={inputClass} value={axis.type} onChange={(event) => onChange(freshAxis(event.target.value as AxisType))}>
+          <Field id={`${id}-type`} label={t.form.axisType} error={typeProblem}>
+            <select
+              id={`${id}-type`}
+              className={inputClass}
+              value={axis.type}
+              aria-invalid={typeProblem !== undefined}
+              aria-describedby={describedBy(`${id}-type`, false, typeProblem !== undefined)}
+              onChange={(event) => onChange(freshAxis(event.target.value as AxisType))}>
               {AXIS_TYPES.map((type) => (
                 <option key={type} value={type} disabled={type !== axis.type && taken.has(type)}>
                   {t.axisNames[type]}
@@ -76,12 +87,12 @@ export function AxisEditor({
         </Button>
       </div>
       {/* Keyed by type: text typed for one kind of axis is not carried to another. */}
-      <AxisValues key={axis.type} id={id} axis={axis} onChange={onChange} />
+      <AxisValues key={axis.type} id={id} axis={axis} onChange={onChange} refused={typed ? problem : undefined} />
     </fieldset>
   );
 }
 
-function AxisValues({ id, axis, onChange }: { id: string; axis: GridAxis; onChange: (axis: GridAxis) => void }) {
+function AxisValues({ id, axis, onChange, refused }: { id: string; axis: GridAxis; onChange: (axis: GridAxis) => void; refused: string | undefined }) {
   const t = useMessages().grid.form;
   switch (axis.type) {
     case "model":
@@ -103,13 +114,21 @@ function AxisValues({ id, axis, onChange }: { id: string; axis: GridAxis; onChan
         </fieldset>
       );
     case "seed":
-      return <SeedValues id={id} values={axis.values} onChange={(values) => onChange({ type: "seed", values })} />;
+      return <SeedValues id={id} values={axis.values} onChange={(values) => onChange({ type: "seed", values })} refused={refused} />;
     case "replace":
       return (
-        <TextValues id={`${id}-terms`} label={t.terms} help={t.termsHelp} initial={axis.values.join(", ")} parse={termsFrom} onChange={(values) => onChange({ type: "replace", values })} />
+        <TextValues
+          id={`${id}-terms`}
+          label={t.terms}
+          help={t.termsHelp}
+          initial={axis.values.join(", ")}
+          parse={termsFrom}
+          onChange={(values) => onChange({ type: "replace", values })}
+          refused={refused}
+        />
       );
     case "negative":
-      return <NegativeValues id={id} values={axis.values} onChange={(values) => onChange({ type: "negative", values })} />;
+      return <NegativeValues id={id} values={axis.values} onChange={(values) => onChange({ type: "negative", values })} refused={refused} />;
     case "promptExtend":
       return <p className="text-xs text-slate-500 dark:text-slate-400">{t.promptExtendValues}</p>;
     case "variables":
@@ -149,6 +168,7 @@ function TextValues<Value>({
   onChange,
   multiline = false,
   problem = () => undefined,
+  refused,
 }: {
   id: string;
   label: string;
@@ -159,13 +179,15 @@ function TextValues<Value>({
   multiline?: boolean;
   /** What in the text is left out, and why; said at the field. */
   problem?: (text: string) => string | undefined;
+  /** What the form's check refused of the values, once submitted; said at the field too. */
+  refused: string | undefined;
 }) {
   const [text, setText] = useState(initial);
   const change = (next: string) => {
     setText(next);
     onChange(parse(next));
   };
-  const said = problem(text);
+  const said = problem(text) ?? refused;
   const described = describedBy(id, true, said !== undefined);
   return (
     <Field id={id} label={label} help={help} error={said}>
@@ -178,7 +200,7 @@ function TextValues<Value>({
   );
 }
 
-function SeedValues({ id, values, onChange }: { id: string; values: readonly number[]; onChange: (values: number[]) => void }) {
+function SeedValues({ id, values, onChange, refused }: { id: string; values: readonly number[]; onChange: (values: number[]) => void; refused: string | undefined }) {
   const t = useMessages().grid.form;
   // A new key after "Random seeds", so the text shows the seeds drawn.
   const [drawn, setDrawn] = useState(0);
@@ -192,6 +214,7 @@ function SeedValues({ id, values, onChange }: { id: string; values: readonly num
         initial={values.join(", ")}
         parse={seedsFrom}
         onChange={onChange}
+        refused={refused}
         problem={(text) => {
           const left = notSeeds(text);
           return left.length > 0 ? format(t.notSeeds, { tokens: left.join(", ") }) : undefined;
@@ -210,7 +233,7 @@ function SeedValues({ id, values, onChange }: { id: string; values: readonly num
   );
 }
 
-function NegativeValues({ id, values, onChange }: { id: string; values: readonly string[]; onChange: (values: string[]) => void }) {
+function NegativeValues({ id, values, onChange, refused }: { id: string; values: readonly string[]; onChange: (values: string[]) => void; refused: string | undefined }) {
   const t = useMessages().grid.form;
   const [withNone, setWithNone] = useState(values.includes(""));
   const [lines, setLines] = useState(values.filter(Boolean));
@@ -224,6 +247,7 @@ function NegativeValues({ id, values, onChange }: { id: string; values: readonly
         initial={lines.join("\n")}
         parse={linesFrom}
         multiline
+        refused={refused}
         onChange={(next) => {
           setLines(next);
           send(withNone, next);

@@ -100,6 +100,7 @@ export function GridCard({ initial, actions, selection }: { initial: Grid; actio
                       <SetCell
                         label={format(t.cell, { name: name(index) })}
                         name={name(index)}
+                        openImage={t.openImage}
                         generation={column.generation}
                         notes={column.notes}
                         actions={actions}

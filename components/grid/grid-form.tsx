@@ -16,6 +16,7 @@ import { useCost } from "@/components/pricing/prices";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { Button } from "@/components/ui/button";
+import { announce } from "@/components/ui/announce";
 import { promptListsQuery } from "@/lib/api/grids";
 import { budgetLeft } from "@/lib/api/budget-left";
 import { usageQuery } from "@/lib/api/limits";
@@ -62,7 +63,8 @@ export function GridForm({
   submitting: boolean;
 }) {
   const { register, control, handleSubmit, watch, reset, setValue, formState, setError, getValues } = useForm<GridRequest>({
-    resolver: schemaResolver(() => gridRequestSchema).resolver,
+    // Each axis's problems at that axis's own fields, not all under the list.
+    resolver: schemaResolver(() => gridRequestSchema, { byItem: ["axes"] }).resolver,
     defaultValues: load?.request ?? DEFAULT_GRID,
     mode: "onSubmit",
     reValidateMode: "onChange",
@@ -84,6 +86,9 @@ export function GridForm({
   const errors = formState.errors;
   // The resolver says each part's first problem on the part itself (lib/forms/schema-resolver.ts).
   const listsProblem = (errors.lists as { message?: string } | undefined)?.message;
+  // The axes' own problems (too many cells, a variables axis missing); one axis's are said at that axis, and
+  // the server's refusal naming the axes, on the list.
+  const axesProblem = errors.axes?.root?.message ?? errors.axes?.message;
   const values = watch();
 
   // The lists the prompt names go with the grid as they are now, so it runs (and is reused) as previewed;
@@ -148,7 +153,9 @@ export function GridForm({
   const blocked = refused ?? overBudget;
   // Ctrl+Enter as well as the button: a blocked grid is not sent.
   const submit = handleSubmit((request) => {
+    // Said, as the button says it: a Ctrl+Enter that ran nothing would be silent.
     if (blocked === null) gate.request(request);
+    else announce(blocked);
   });
   const submitOnce = useSubmitOnce(submit, submitting, gate);
 
@@ -237,9 +244,9 @@ export function GridForm({
 
       <section aria-labelledby="grid-axes-heading" className="space-y-3">
         <div>
-          <h3 id="grid-axes-heading" className="text-sm font-medium text-slate-800 dark:text-slate-200">
+          <h2 id="grid-axes-heading" className="text-sm font-medium text-slate-800 dark:text-slate-200">
             {t.axes}
-          </h3>
+          </h2>
           <p className="text-xs text-slate-500 dark:text-slate-400">{format(t.axesHelp, { max: GRID_LIMITS.axes })}</p>
         </div>
         {axes.fields.map((field, index) => {
@@ -251,6 +258,7 @@ export function GridForm({
               index={index}
               axis={axis}
               taken={new Set([...taken].filter((type) => type !== axis.type))}
+              problem={errors.axes?.[index]?.message}
               // Not the field array's update: that mounts the editor afresh, and typing in it would lose its focus and its text.
               onChange={(next) => setValue(`axes.${index}`, next, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
               onRemove={() => {
@@ -272,9 +280,9 @@ export function GridForm({
             {t.addAxis}
           </Button>
         )}
-        {errors.axes && (
+        {axesProblem && (
           <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
-            {ruleText(errors.axes.message ?? errors.axes.root?.message ?? "")}
+            {ruleText(axesProblem)}
           </p>
         )}
         {values.axes.some((axis) => axis.type === "variables") && prompts.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{t.variablesNone}</p>}
@@ -282,9 +290,9 @@ export function GridForm({
 
       {prompts.length > 0 && (
         <section aria-labelledby="grid-preview-heading" className="space-y-1">
-          <h3 id="grid-preview-heading" className="text-sm font-medium text-slate-800 dark:text-slate-200">
+          <h2 id="grid-preview-heading" className="text-sm font-medium text-slate-800 dark:text-slate-200">
             {t.preview}
-          </h3>
+          </h2>
           <ol className="ml-5 list-decimal space-y-0.5 text-xs text-slate-700 dark:text-slate-300" aria-label={t.preview}>
             {prompts.slice(0, PREVIEW_PROMPTS).map((entry) => (
               <li key={entry.picks.join("\u0000")}>{entry.prompt}</li>

@@ -1,4 +1,4 @@
-import { memo, useCallback, type Dispatch, type SetStateAction } from "react";
+import { memo, useCallback, type Dispatch, type Ref, type SetStateAction } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { BatchCard } from "@/components/batch/batch-card";
 import { ComparisonCard } from "@/components/compare/comparison-card";
@@ -21,6 +21,7 @@ type Selection = ReadonlyMap<string, HistoryItem>;
  * keep their identity (a state setter, the pending deletes' own); `actions` need not.
  */
 export function CardList({
+  ref,
   items,
   deleting,
   selected,
@@ -29,6 +30,8 @@ export function CardList({
   onUndo,
   onHold,
 }: {
+  /** The list's own element: its children are the rows (see useListFocus). */
+  ref?: Ref<HTMLDivElement>;
   items: readonly HistoryItem[];
   deleting: ReadonlySet<string>;
   selected: Selection;
@@ -49,7 +52,7 @@ export function CardList({
     [onSelect],
   );
   return (
-    <div className="space-y-4">
+    <div ref={ref} className="space-y-4">
       {items.map((item) => (
         <CardRow
           key={item.id}
@@ -76,7 +79,7 @@ type RowProps = {
   onHold: (id: string, held: boolean) => void;
 };
 
-/** One entry: its card, or what a deletion leaves in its place. No element of its own: Undo finds the card's place by its index among the list's children. */
+/** One entry: its card, or what a deletion leaves in its place. No element of its own: the list's children are its rows (see useListFocus). */
 const CardRow = memo(function CardRow({ item, deleting, selected, actions, onToggle, onUndo, onHold }: RowProps) {
   if (deleting) return <DeletedNotice item={item} onUndo={() => onUndo(item.id)} onHold={(held) => onHold(item.id, held)} />;
   const selection = <SelectBox item={item} selected={selected} onToggle={onToggle} />;

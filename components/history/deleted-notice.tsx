@@ -13,7 +13,6 @@ import { excerpt } from "@/lib/text/well-formed";
 export function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onUndo: () => void; onHold: (held: boolean) => void }) {
   const t = useMessages().history;
   const undo = useRef<HTMLButtonElement>(null);
-  const box = useRef<HTMLDivElement>(null);
   // The focus the page itself puts on Undo is no sign of anyone at the notice (it would hold the delete back for
   // as long as nothing else is clicked): only a focus someone brings back to it holds the window.
   const placing = useRef(false);
@@ -30,20 +29,8 @@ export function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onU
     const now = at.current.pointer || at.current.focus;
     if (now !== before) onHold(now);
   };
-  // The card comes back where the notice is, and the keyboard's place with it.
-  const restore = () => {
-    const notice = box.current;
-    const parent = notice?.parentElement;
-    const place = parent && notice ? [...parent.children].indexOf(notice) : -1;
-    onUndo();
-    requestAnimationFrame(() => {
-      const card = parent?.children[place];
-      if (card instanceof HTMLElement) card.focus();
-    });
-  };
   return (
     <div
-      ref={box}
       role="status"
       onPointerEnter={() => held("pointer", true)}
       onPointerLeave={() => held("pointer", false)}
@@ -57,7 +44,8 @@ export function DeletedNotice({ item, onUndo, onHold }: { item: HistoryItem; onU
         {format(item.kind === "comparison" ? t.deletedComparison : t.deleted, { prompt: excerpt(item.request.prompt, 80) })}
         <span className="block text-xs text-slate-300">{format(t.undoWindow, { seconds: UNDO_MS / 1000, max: UNDO_HOLD_MAX_MS / 1000 })}</span>
       </span>
-      <Button ref={undo} onClick={restore} className="shrink-0">
+      {/* The card comes back where the notice is, and the keyboard's place with it (see useListFocus). */}
+      <Button ref={undo} onClick={onUndo} className="shrink-0">
         {t.undo}
       </Button>
     </div>

@@ -59,7 +59,8 @@ export function GenerationCard({ initial, actions, selection }: { initial: Gener
             {request.prompt}
           </ClampedText>
         </div>
-        <div className="flex h-9 items-center gap-2 justify-self-end">
+        {/* Wraps (the star goes under) where the row does not fit, at 320 px, rather than squeeze its labels mid-word. */}
+        <div className="flex flex-wrap items-center justify-end gap-2 justify-self-end">
           {selection}
           {/* One width for "timer + Cancel" and for the badge that replaces them: nothing moves when it ends. */}
           <div className="flex h-9 w-32 items-center justify-end gap-2">

@@ -12,9 +12,11 @@ import { FavouritesTakeaway, HistoryLightbox, PollButton, RunAnnouncer, Takeaway
 import { canPoll } from "@/lib/polls/can-poll";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
+import { ListAnnouncer } from "./list-announcer";
 import { LoadMore } from "./load-more";
 import { ShareButton } from "./share-button";
 import { SHARE_MAX_ITEMS } from "@/lib/share/share-limits";
+import { useListFocus } from "./use-list-focus";
 import { usePendingDeletes } from "./use-pending-deletes";
 import { cutText } from "@/lib/text/well-formed";
 
@@ -61,8 +63,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   const [favouritesOpen, setFavouritesOpen] = useState(false);
   // A state, not a ref: the sentinel mounts only once the cards' code is here, and the observer must follow it.
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
-  // Whether the last "Load more" had the focus as its page's cards replaced it (see LoadMore).
-  const loadMoreFocused = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focus = useListFocus(heading);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   useEffect(() => {
@@ -105,7 +107,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   return (
     <section aria-labelledby="history-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="history-heading" tabIndex={-1} className="text-lg font-semibold">
+        <h2 ref={heading} id="history-heading" tabIndex={-1} className="text-lg font-semibold">
           {t.heading}
         </h2>
         <Button
@@ -135,6 +137,13 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       </details>
       <HistoryFilters value={filters} onChange={setFilters} />
       <RunAnnouncer items={items} loaded={query.isSuccess && !query.isPlaceholderData} view={JSON.stringify(deferred)} />
+      <ListAnnouncer
+        outcome={
+          query.isSuccess && !query.isPlaceholderData && !query.isFetching && deferred === filters
+            ? { view: JSON.stringify(deferred), filtered, shown: items.filter((item) => !deleting.has(item.id)).length, more: hasNextPage }
+            : null
+        }
+      />
       {starredError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {format(t.favouritesError, { error: ruleText(starredError) })}
@@ -197,7 +206,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       )}
       {/* Until the cards' code is here (the first card ever shown), nothing below the filters shows, so nothing moves. */}
       {cards && (
-        <cards.CardList items={items} deleting={deleting} selected={selected} actions={all} onSelect={setSelected} onUndo={deletes.undo} onHold={deletes.hold} />
+        <cards.CardList ref={focus.list} items={items} deleting={deleting} selected={selected} actions={all} onSelect={setSelected} onUndo={deletes.undo} onHold={deletes.hold} />
       )}
       {/* Below the cards only once they are here: in view at the top of an empty column, it would fetch every page. */}
       {cards && <div ref={setSentinel} />}
@@ -217,7 +226,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         />
       )}
       {cards && hasNextPage && (
-        <LoadMore key={query.data?.pages.length ?? 0} loading={isFetchingNextPage} onLoad={() => void fetchNextPage()} focused={loadMoreFocused} />
+        <LoadMore key={query.data?.pages.length ?? 0} ref={focus.after} loading={isFetchingNextPage} onLoad={() => void fetchNextPage()} />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useRef, type CSSProperties } from "react";
+import { useRef, useState, type CSSProperties } from "react";
 import { BeforeAfter } from "@/components/edit/before-after";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
@@ -64,6 +64,7 @@ export function Lightbox({
   const goNext = () => (next === null ? onPastEnd?.() : onIndex(next));
   const ends = useEndFocus({ atStart, atEnd }, closeButton);
   const entry = entries[index];
+  const another = useAnotherResult(entry);
   if (!entry) return null;
   const { generation, image, title, hideSettings = false } = entry;
   const position = { index: generation.images.findIndex((candidate) => candidate.id === image.id) + 1, count: generation.images.length };
@@ -121,6 +122,7 @@ export function Lightbox({
             </Button>
           </div>
           <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
+            {another && `${format(t.lightbox.otherResult, { prompt: excerpt(generation.request.prompt, 60) })} · `}
             {title && `${title} · `}
             {hideSettings ? format(t.lightbox.position, position) : format(t.lightbox.sizeAndPosition, { ...position, width: image.width, height: image.height })}
             {note && ` · ${note}`}
@@ -150,3 +152,16 @@ export function Lightbox({
     </dialog>
   );
 }
+
+/**
+ * Whether the image shown came by a move from another result's: then its place ("image 1 of 1") alone would
+ * not tell it is another, and the words said begin with its prompt. Not for the image the lightbox opened on.
+ */
+const useAnotherResult = (entry: LightboxEntry | undefined): boolean => {
+  const [shown, setShown] = useState({ image: entry?.image.id, generation: entry?.generation.id, another: false });
+  if (entry && entry.image.id !== shown.image) {
+    // Worked out as the image changes, during the render that shows it (React's way of a state that follows a prop).
+    setShown({ image: entry.image.id, generation: entry.generation.id, another: entry.generation.id !== shown.generation });
+  }
+  return shown.another;
+};

@@ -5,9 +5,9 @@ import { allowsCustomSize, type ModelSpec } from "@/lib/models/registry";
 import { aspectLabel, checkSize, describeSizeRule, formatSize, sameSize, type Size } from "@/lib/models/size-rules";
 import { inputClass } from "@/components/ui/field";
 
-/** A size option: the chosen one is marked by a tick and a thicker edge, not by its colour alone. */
+/** A size option: the chosen one is marked by a tick and a thicker edge, not by its colour alone (and in forced colours by Highlight). */
 const OPTION =
-  "group relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:checked]:ring-1 has-[:checked]:ring-indigo-500 dark:has-[:checked]:bg-indigo-950/40 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-indigo-600";
+  "shows-focus shows-chosen group relative flex cursor-pointer items-center gap-2 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-2 py-1.5 text-xs has-[:checked]:border-indigo-500 has-[:checked]:bg-indigo-50 has-[:checked]:ring-1 has-[:checked]:ring-indigo-500 dark:has-[:checked]:bg-indigo-950/40";
 
 /**
  * In the option's bottom right corner, out of the row: a narrow option's size text keeps its room, and the tick
@@ -110,7 +110,9 @@ export function SizePicker({
         </div>
       )}
       {!check.ok && (
-        <p id={`${idPrefix}size-error`} role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+        // Checked as it is typed: no live region, which would say it at every key; the width and height it
+        // describes say it (and a refused submit, from the field it focuses).
+        <p id={`${idPrefix}size-error`} className="text-xs font-medium text-red-700 dark:text-red-300">
           {ruleText(check.reason)}
         </p>
       )}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
+import { sayRefusal } from "@/components/ui/submit-refusal";
 import { plural } from "@/lib/i18n/format";
 import { CostConfirm } from "@/components/lazy";
 import { CONFIRM_ABOVE } from "./confirm-above";
@@ -104,7 +105,7 @@ export const SUBMIT_KEYS = "Control+Enter Meta+Enter";
  */
 export const useSubmitOnce = (submit: (event?: BaseSyntheticEvent) => Promise<unknown>, submitting: boolean, gate?: Pick<CostGate, "sentAt">) => {
   const checking = useRef(false);
-  const once = (event?: BaseSyntheticEvent) => {
+  const once = (form: HTMLFormElement, event?: BaseSyntheticEvent) => {
     event?.preventDefault();
     // `submitting` comes with a render after the run went out, and a fast server can have answered by then:
     // a click or press this soon after one went out, the form unchanged, is the same submit (a double click's second).
@@ -112,15 +113,17 @@ export const useSubmitOnce = (submit: (event?: BaseSyntheticEvent) => Promise<un
     checking.current = true;
     void submit(event).finally(() => {
       checking.current = false;
+      // Two frames: the refusals the submit found are rendered by then.
+      requestAnimationFrame(() => requestAnimationFrame(() => sayRefusal(form)));
     });
   };
   return {
-    onSubmit: (event: FormEvent<HTMLFormElement>) => once(event),
+    onSubmit: (event: FormEvent<HTMLFormElement>) => once(event.currentTarget, event),
     onKeyDown: (event: KeyboardEvent<HTMLFormElement>) => {
       if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
       if (event.ctrlKey || event.metaKey) {
         event.preventDefault();
-        if (!event.repeat) once();
+        if (!event.repeat) once(event.currentTarget);
       } else if (event.target instanceof HTMLInputElement && TYPED.has(event.target.type)) event.preventDefault();
     },
   };

@@ -13,7 +13,7 @@ export function DeckButton({ href, help }: { href: string; help?: string }) {
   const t = useMessages().sets;
   const described = useHelp(help ?? t.deckHelp);
   const file = useBuiltFile(href, {
-    words: { preparing: t.deckPreparing, downloading: t.deckDownloading, progress: t.deckProgress, failed: t.deckFailed },
+    words: { preparing: t.deckPreparing, downloading: t.deckDownloading, progress: t.deckProgress, failed: t.deckFailed, done: t.deckDone },
     fallbackName: "slides.pptx",
     // Its cover is dated where the reader is.
     headers: { [TIME_ZONE_HEADER]: Intl.DateTimeFormat().resolvedOptions().timeZone },

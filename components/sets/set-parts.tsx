@@ -41,7 +41,9 @@ export function SetProgress({ set, focusAfter }: { set: ComparisonView; focusAft
   const queued = statuses.filter((status) => status === "queued").length;
   return (
     <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
-      <p role="status">
+      {/* No live region: it would say every cell as it ends (a hundred times for a hundred cells), and every set
+          of the history again at a language switch. The run announcer says the set once, when it ends. */}
+      <p>
         {format(t.progress, {
           done: statuses.filter((status) => status === "succeeded").length,
           failed: statuses.filter((status) => status !== "succeeded" && !isActive(status)).length,
@@ -78,11 +80,14 @@ export function SetCell({
   actions,
   onRetry,
   busy,
+  openImage,
 }: {
   /** What the cell is called to a screen reader: "Cell Model: Wan 2.6 · Seed: 7", "Line 3". */
   label: string;
   /** Where it sits, for its buttons and images: "Model: Wan 2.6 · Seed: 7". */
   name: string;
+  /** The name of its images' buttons, with `{n}` and `{name}`, where the set's own reads better ("of cell …"). */
+  openImage?: string;
   generation: GenerationView;
   notes: readonly string[];
   actions: HistoryActions;
@@ -103,7 +108,7 @@ export function SetCell({
       {generation.images.length > 0 ? (
         <div className={generation.images.length > 1 ? "grid grid-cols-2 gap-1" : undefined}>
           {generation.images.map((image, index) => (
-            <button key={image.id} type="button" className="block w-full" aria-label={format(t.openImage, { n: index + 1, name })} onClick={() => actions.openImage(generation, image)}>
+            <button key={image.id} type="button" className="block w-full" aria-label={format(openImage ?? t.openImage, { n: index + 1, name })} onClick={() => actions.openImage(generation, image)}>
               {/* eslint-disable-next-line @next/next/no-img-element -- small stored thumbnails served by the app */}
               <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={excerpt(image.revisedPrompt || generation.request.prompt, 120)} className="h-auto w-full rounded border border-slate-200 dark:border-slate-700" />
             </button>

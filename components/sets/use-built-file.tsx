@@ -5,10 +5,13 @@ import { fileNameOf } from "@/lib/download/file-name";
 import { format } from "@/lib/i18n/format";
 import { DownloadRefused } from "./download-refused";
 
-/** What the page says of one kind of file while it is made and fetched (`progress` has `{percent}`, `failed` `{error}`). */
-export type BuiltFileWords = { preparing: string; downloading: string; progress: string; failed: string };
+/**
+ * What the page says of one kind of file while it is made and fetched (`progress` has `{percent}`, `failed`
+ * `{error}`), and once it is handed to the browser (`done`).
+ */
+export type BuiltFileWords = { preparing: string; downloading: string; progress: string; failed: string; done: string };
 
-type BuiltFileState = { kind: "idle" } | { kind: "preparing" } | { kind: "downloading"; percent: number | null } | { kind: "failed"; message: string };
+type BuiltFileState = { kind: "idle" } | { kind: "done" } | { kind: "preparing" } | { kind: "downloading"; percent: number | null } | { kind: "failed"; message: string };
 
 /**
  * A file the server builds whole before its first byte (a deck, a contact sheet, a grid's picture: a large one
@@ -48,14 +51,15 @@ export function useBuiltFile(
       link.click();
       // The browser has the file once the click is handled; the address is let go a little later.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setState({ kind: "idle" });
+      // Said, not just cleared: a screen reader heard it being prepared, and would never hear that it came.
+      setState({ kind: "done" });
     } catch (error) {
       setState({ kind: "failed", message: ruleText(error instanceof Error ? error.message : String(error)) });
     }
   };
 
   const said =
-    state.kind === "preparing" ? words.preparing : state.kind === "downloading" ? (state.percent === null ? words.downloading : format(words.progress, { percent: state.percent })) : "";
+    state.kind === "preparing" ? words.preparing : state.kind === "done" ? words.done : state.kind === "downloading" ? (state.percent === null ? words.downloading : format(words.progress, { percent: state.percent })) : "";
   return {
     busy,
     start: () => {

@@ -2,15 +2,17 @@ import { useEffect, useState, type ComponentProps } from "react";
 import { useHeldHelp } from "./use-held-help";
 import { useHelp } from "./use-help";
 
-// aria-disabled as well as disabled: a button disabled with a reason stays focusable (see below).
+// aria-disabled as well as disabled: a button disabled with a reason stays focusable (see below). Every variant
+// has an edge, the primary a transparent one: forced colours paint all backgrounds alike, and the edge, in the
+// system's colour, is then what shows a button is one.
 const VARIANTS = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300 dark:disabled:bg-indigo-900 aria-disabled:bg-indigo-300 dark:aria-disabled:bg-indigo-900",
+  primary: "border-transparent bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300 dark:disabled:bg-indigo-900 aria-disabled:bg-indigo-300 dark:aria-disabled:bg-indigo-900",
   secondary:
-    "border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 text-slate-800 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:text-slate-400 dark:disabled:text-slate-500 aria-disabled:text-slate-400 dark:aria-disabled:text-slate-500 aria-disabled:hover:bg-white dark:aria-disabled:hover:bg-slate-900",
+    "border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 text-slate-800 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800 disabled:text-slate-400 dark:disabled:text-slate-500 aria-disabled:text-slate-400 dark:aria-disabled:text-slate-500 aria-disabled:hover:bg-white dark:aria-disabled:hover:bg-slate-900",
   /** On a dark stage (a presentation): quiet until pointed at. */
   overlay:
-    "border border-white/20 bg-white/10 text-white hover:bg-white/20 disabled:text-white/40 aria-disabled:text-white/40 disabled:hover:bg-white/10",
-  danger: "border border-red-300 dark:border-red-700 bg-white dark:bg-slate-900 text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950/40",
+    "border-white/20 bg-white/10 text-white hover:bg-white/20 disabled:text-white/40 aria-disabled:text-white/40 disabled:hover:bg-white/10",
+  danger: "border-red-300 dark:border-red-700 bg-white dark:bg-slate-900 text-red-700 dark:text-red-300 hover:bg-red-50 dark:hover:bg-red-950/40",
 } as const;
 
 /** One padding per size: two conflicting utilities in one class list leave the winner to the stylesheet's order. */
@@ -76,7 +78,7 @@ export function Button({
         type="button"
         {...props}
         {...held.handlers}
-        className={`inline-flex items-center justify-center gap-1.5 rounded-md ${SIZES[size]} font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${pressable ? "select-none [-webkit-touch-callout:none]" : ""} ${VARIANTS[variant]} ${className}`}
+        className={`inline-flex items-center justify-center gap-1.5 rounded-md border ${SIZES[size]} font-medium shadow-sm transition disabled:cursor-not-allowed aria-disabled:cursor-not-allowed ${pressable ? "select-none [-webkit-touch-callout:none]" : ""} ${VARIANTS[variant]} ${className}`}
         disabled={disabled && !explained}
         aria-disabled={explained || undefined}
         aria-describedby={described.props["aria-describedby"] ?? props["aria-describedby"]}

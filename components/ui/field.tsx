@@ -1,10 +1,14 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useRuleText } from "@/components/i18n/i18n-provider";
+import { announce } from "./announce";
 import { KeyHint } from "./key-hint";
 
 /**
  * A labelled control with optional help and error text, wired up for screen readers by id. `keys`: a keyboard
- * shortcut's words, said after the help only where a keyboard is likely.
+ * shortcut's words, said after the help only where a keyboard is likely. The error is no live region: one
+ * checked as the user types would be said at every key. It is the control's description (the control names
+ * `${id}-error` in its aria-describedby), and it is said once when it comes while the focus is elsewhere (a
+ * refusal after a click); a refused submit says the error of the field it focuses (./submit-refusal.ts).
  */
 export function Field({
   id,
@@ -25,6 +29,15 @@ export function Field({
 }) {
   // Refusals come from the shared rules, in English: shown in the interface's language.
   const ruleText = useRuleText();
+  // The error the field was put on the page with is not said: a draft restored with it is no news.
+  const said = useRef(error);
+  useEffect(() => {
+    if (error === said.current) return;
+    said.current = error;
+    if (error && document.activeElement?.id !== id) announce(ruleText(error));
+    // The rule's own words, not their translation: a language switch changes the words, not the error.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [error, id]);
   return (
     <div className="space-y-1.5">
       <div className="flex items-baseline justify-between gap-2">
@@ -49,7 +62,7 @@ export function Field({
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700 dark:text-red-300">
           {ruleText(error)}
         </p>
       )}

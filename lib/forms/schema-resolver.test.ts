@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compareRequestSchema, type CompareRequest } from "../compare/compare-request";
 import { defaultRequest } from "../models/defaults";
+import { DEFAULT_GRID } from "../grid/grid-plan";
+import { gridRequestSchema } from "../grid/grid-request";
 import { generateRequestSchema } from "../models/request-schema";
 import { schemaResolver } from "./schema-resolver";
 
@@ -38,5 +40,18 @@ describe("the forms' schema resolver", () => {
     const values = { models: ["qwen-image", "nope"], prompt: "x", negativePrompt: "", aspect: "1:1", perModel: 1, seed: null, promptExtend: true, watermark: false, blind: false };
     const { errors } = await schemaResolver(() => compareRequestSchema).resolver(values as unknown as CompareRequest, undefined, options);
     expect(errors.models?.message).toBe("Choose models from the list.");
+  });
+
+  it("puts a problem with one item of a list named by item on that item, and the list's own on its root", async () => {
+    const values = { ...DEFAULT_GRID, prompt: "a fox", axes: [{ type: "aspect", values: ["1:1", "16:9"] }, { type: "seed", values: [1, 2, 31, 2, 3] }] } as const;
+    const grid = schemaResolver(() => gridRequestSchema, { byItem: ["axes"] });
+    const { errors } = await grid.resolver(structuredClone(values) as never, undefined, options);
+    const axes = errors.axes as unknown as Array<{ message: string } | undefined> & { root?: { message: string } };
+    expect(axes[0]).toBeUndefined();
+    expect(axes[1]?.message).toBe("Seeds: each value can be given once.");
+    expect(axes.root).toBeUndefined();
+    const tooBig = { ...values, axes: [{ type: "seed", values: Array.from({ length: 11 }, (_, i) => i) }, { type: "replace", values: ["fox", ...Array.from({ length: 10 }, (_, i) => `t${i}`)] }] };
+    const big = (await grid.resolver(tooBig as never, undefined, options)).errors.axes as unknown as { root?: { message: string } };
+    expect(big.root?.message).toMatch(/cells/);
   });
 });

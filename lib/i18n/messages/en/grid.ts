@@ -105,6 +105,8 @@ export const grid = {
     table: "{x} across, {y} down",
     tableOne: "{x} across",
     cell: "Cell {name}",
+    /** A cell's image button to a screen reader. */
+    openImage: "Open image {n} of cell {name}",
     corner: "{y} \\ {x}",
     present: "Present",
     reuse: "Reuse settings",
@@ -117,6 +119,7 @@ export const grid = {
       downloading: "Downloading the grid's picture…",
       progress: "Downloading the grid's picture: {percent}%",
       failed: "The grid's picture could not be made: {error}",
+      done: "The grid's picture is downloaded.",
     },
     delete: "Delete",
     deleteQuestion: { one: "Delete this grid and its {count} image?", other: "Delete this grid and its {count} images?" },

@@ -14,6 +14,13 @@ export const history = {
     "Your images will appear here, newest first, each beside the prompt the model actually used. Everything is kept on the server: reloading or closing the tab loses nothing.",
   loading: "Loading…",
   loadMore: "Load more",
+  /** What a search or a filter found, said to a screen reader once the list has settled. */
+  outcome: {
+    none: "No matches.",
+    empty: "The history is empty.",
+    some: { one: "{count} result shown.", other: "{count} results shown." },
+    someMore: { one: "{count} result shown; more load as you scroll.", other: "{count} results shown; more load as you scroll." },
+  },
   deleted: "Deleted “{prompt}”.",
   deletedComparison: "Deleted comparison “{prompt}”.",
   undo: "Undo",
@@ -120,6 +127,8 @@ export const history = {
     prompt: "Prompt",
     position: "image {index} of {count}",
     sizeAndPosition: "{width}*{height} px, image {index} of {count}",
+    /** Said first when Previous or Next goes on to another result. */
+    otherResult: "Another result: {prompt}",
   },
   announce: {
     done: { one: "Done: {count} image for “{prompt}”.", other: "Done: {count} images for “{prompt}”." },

@@ -39,6 +39,7 @@ export const sets = {
   deckDownloading: "Downloading the slides…",
   deckProgress: "Downloading the slides: {percent}%",
   deckFailed: "The slides could not be made: {error}",
+  deckDone: "The slides are downloaded.",
   downloadFailed: "The download could not start: {error}",
   /** Said while a contact sheet, built whole before its first byte, is made and fetched. */
   sheetFile: {
@@ -46,6 +47,7 @@ export const sets = {
     downloading: "Downloading the contact sheet…",
     progress: "Downloading the contact sheet: {percent}%",
     failed: "The contact sheet could not be made: {error}",
+    done: "The contact sheet is downloaded.",
   },
   /** What the slide deck writes (lib/download/deck.ts), in the interface's language. */
   slides: {

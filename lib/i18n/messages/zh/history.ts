@@ -15,6 +15,12 @@ export const history: Messages["history"] = {
   empty: "生成的图片将按从新到旧显示在这里，每张图片旁附有模型实际使用的提示词。所有内容都保存在服务器上，刷新或关闭标签页都不会丢失。",
   loading: "加载中…",
   loadMore: "加载更多",
+  outcome: {
+    none: "没有匹配的内容。",
+    empty: "历史记录为空。",
+    some: { one: "显示了 {count} 条结果。", other: "显示了 {count} 条结果。" },
+    someMore: { one: "显示了 {count} 条结果，向下滚动可加载更多。", other: "显示了 {count} 条结果，向下滚动可加载更多。" },
+  },
   deleted: "已删除“{prompt}”。",
   deletedComparison: "已删除对比“{prompt}”。",
   undo: "撤销",
@@ -116,6 +122,7 @@ export const history: Messages["history"] = {
     prompt: "提示词",
     position: "第 {index} 张，共 {count} 张",
     sizeAndPosition: "{width}*{height} px，第 {index} 张，共 {count} 张",
+    otherResult: "另一个结果：{prompt}",
   },
   announce: {
     done: { one: "完成：“{prompt}”生成了 {count} 张图片。", other: "完成：“{prompt}”生成了 {count} 张图片。" },

@@ -36,12 +36,14 @@ export const sets: Messages["sets"] = {
   deckDownloading: "正在下载幻灯片…",
   deckProgress: "正在下载幻灯片：{percent}%",
   deckFailed: "无法生成幻灯片：{error}",
+  deckDone: "幻灯片已下载。",
   downloadFailed: "无法开始下载：{error}",
   sheetFile: {
     preparing: "正在生成缩略图总览…",
     downloading: "正在下载缩略图总览…",
     progress: "正在下载缩略图总览：{percent}%",
     failed: "无法生成缩略图总览：{error}",
+    done: "缩略图总览已下载。",
   },
   slides: {
     subtitle: { one: "{count} 页 · {date} · OneToken 图像生成体验台", other: "{count} 页 · {date} · OneToken 图像生成体验台" },
