@@ -4,7 +4,7 @@ import { generationView } from "@/test/generation-view";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { GenerateRequest } from "../models/request-schema";
-import { blindView } from "./blind-view";
+import { BLIND_UNASKED_SIZE, blindView } from "./blind-view";
 
 const image = (id: string, width: number, height: number, revisedPrompt: string) => ({ id, width, height, revisedPrompt, src: `/api/images/${id}`, thumbSrc: `/api/images/${id}/thumb`, downloadSrc: `/api/images/${id}/download` });
 
@@ -125,5 +125,14 @@ describe("a blind comparison as it leaves the server", () => {
       message: "The gateway's task was still RUNNING.",
       retryAfterSeconds: 30,
     });
+  });
+
+  it("says a column's images came at another size than asked without a size until the reveal: each model is asked its own", () => {
+    const wrong = (model: "wan2.6-t2i" | "qwen-image-max", asked: string) => column(model, { notices: ["The gateway returned 0 of the 1 images asked for.", `The gateway's image is 1*1, not the ${asked} asked for.`] });
+    const columns = [wrong("wan2.6-t2i", "1280*720"), wrong("qwen-image-max", "1664*928")];
+    const hidden = blindView(comparison(true, false, columns));
+    expectNoTell(hidden);
+    expect(hidden.columns.map(({ generation }) => generation.notices)).toEqual(columns.map(() => ["The gateway returned 0 of the 1 images asked for.", BLIND_UNASKED_SIZE]));
+    expect(blindView(comparison(true, true, columns)).columns.map(({ generation }) => generation.notices)).toEqual(columns.map(({ generation }) => generation.notices));
   });
 });

@@ -1,5 +1,6 @@
 import type { ErrorCode } from "../errors";
 import { isModelComparison } from "../generation/set-kind";
+import { isUnaskedSizeNotice } from "../generation/unasked-size";
 import { imageLinks, isActive, type ComparisonView, type GenerationView, type ImageView } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
 import { BLIND_SIDE, blindFrame } from "./blind-image";
@@ -30,6 +31,14 @@ const BLIND_FAILURES: Partial<Record<ErrorCode, string>> = {
 export const blindFailure = (code: ErrorCode): string => `${BLIND_FAILURES[code] ?? "This request failed."} ${BLIND_FAILURE_AFTER}`;
 
 /**
+ * A hidden column's notice of images of another size than asked, without a size: each model is asked for its
+ * own size at the shape chosen, so the size asked names the model, and the size it returned may too.
+ */
+export const BLIND_UNASKED_SIZE = "The gateway returned another size than asked. The sizes show when the models are revealed.";
+const hiddenNotice = (comparison: ComparisonView, notice: string): string =>
+  isUnaskedSizeNotice(notice) ? BLIND_UNASKED_SIZE : blindText(comparison, notice, SERVER_LABEL);
+
+/**
  * A hidden image: its link serves the picture cropped to the comparison's asked shape, as a JPEG without
  * metadata (see app/api/images), at the same size whatever the model; its revised prompt (a model's way of
  * rewriting) waits for the reveal.
@@ -51,9 +60,10 @@ const billedAtEnd = (generation: GenerationView): number | null =>
  * A blind comparison as it leaves the server for a browser before its models are revealed, in the shape of
  * any comparison so the history's card shows it as it shows the rest. Nothing differs from column to column
  * but what the owner must see: each column is given the comparison's own settings (the first of its models
- * by id standing for all, so every column names the same one), no size, seed, notes, timings, stage,
- * request or task id of its own, and its images (the shape asked of every model, no revised prompt) and
- * outcome only once every column has ended, so the order in which models finish gives none away either.
+ * by id standing for all, so every column names the same one), no size (its notice of images of another size
+ * than asked says so without one), seed, notes, timings, stage, request or task id of its own, and its images
+ * (the shape asked of every model, no revised prompt) and outcome only once every column has ended, so the
+ * order in which models finish gives none away either.
  * A column cancelled by the owner shows as cancelled at once: that is the owner's doing, not the model's.
  * Anything else (a grid, a batch, a comparison in the open or revealed) is returned as it is.
  */
@@ -94,7 +104,7 @@ export const blindView = (comparison: ComparisonView): ComparisonView => {
       requestId: null,
       taskId: null,
       billedImages: shown ? billedAtEnd(generation) : null,
-      notices: shown ? generation.notices.map((notice) => blindText(comparison, notice, SERVER_LABEL)) : [],
+      notices: shown ? generation.notices.map((notice) => hiddenNotice(comparison, notice)) : [],
       images: shown ? generation.images.map((image) => hiddenImage(image, frame)) : [],
       stage: null,
       typicalMs: null,

@@ -3,7 +3,7 @@ import { defaultEdit } from "../edit/edit-defaults";
 import type { EditModelId } from "../models/edit-models";
 import { defaultRequest } from "../models/defaults";
 import type { Size } from "../models/size-rules";
-import { isUnaskedSize, unaskedSizeNotices } from "./unasked-size";
+import { isUnaskedSize, isUnaskedSizeNotice, unaskedSizeNotices } from "./unasked-size";
 
 const generation = (width: number, height: number) => ({ ...defaultRequest("wan2.2-t2i-flash"), prompt: "a lighthouse", width, height });
 const edit = (model: EditModelId, input: Size, size: Size | null) => ({ ...defaultEdit(model, { id: "in", ...input }), prompt: "stormy", size });
@@ -57,5 +57,22 @@ describe("the notice of images of another size", () => {
     expect(unaskedSizeNotices(edit("qwen-image-edit", sized(1000, 1000), null), [sized(1, 1)])).toEqual([
       "The gateway's image is 1*1, where following the input gives about 1024*1024.",
     ]);
+  });
+});
+
+describe("a kept notice of images of another size", () => {
+  it("is known by its sentence, whichever images and request wrote it, and no other notice is", () => {
+    const asked = generation(1440, 960);
+    const written = [
+      ...unaskedSizeNotices(asked, [sized(1, 1)]),
+      ...unaskedSizeNotices(asked, [sized(1, 1), sized(1, 1)]),
+      ...unaskedSizeNotices(asked, [sized(1440, 960), sized(1, 1), sized(2, 2)]),
+      ...unaskedSizeNotices(edit("qwen-image-edit", sized(1000, 1000), null), [sized(1, 1), sized(2, 2)]),
+    ];
+    expect(written).toHaveLength(4);
+    for (const notice of written) expect(isUnaskedSizeNotice(notice), notice).toBe(true);
+    for (const notice of ["The gateway returned 3 of the 4 images asked for.", "It was stopped after the gateway had answered: the images it billed are kept.", `${written[0] ?? ""} More.`]) {
+      expect(isUnaskedSizeNotice(notice), notice).toBe(false);
+    }
   });
 });

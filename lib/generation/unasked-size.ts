@@ -37,6 +37,17 @@ export const isUnaskedSize = (request: GenerationRequest, got: Size): boolean =>
   return limits !== null && limits.rule.kind !== "presets" && !checkSize(request.model, limits.rule, limits.presets, got).ok;
 };
 
+const SIZE = String.raw`\d+\*\d+`;
+const NOTICE = new RegExp(
+  String.raw`^(?:\d+ of the \d+ images kept are|The gateway's (?:image is|images are)) ${SIZE}(?:, ${SIZE})*, (?:not the ${SIZE} asked for|where following the input gives about ${SIZE})\.$`,
+);
+
+/**
+ * Whether a kept notice is one unaskedSizeNotices wrote: a record keeps its notices as sentences, and a blind
+ * comparison says this one without its sizes until the reveal (each model is asked for its own size).
+ */
+export const isUnaskedSizeNotice = (notice: string): boolean => NOTICE.test(notice);
+
 /** The sentence saying which of the kept images are of another size than asked, and what was asked; none when all fit. */
 export const unaskedSizeNotices = (request: GenerationRequest, images: readonly Size[]): string[] => {
   const unasked = images.filter((image) => isUnaskedSize(request, image));

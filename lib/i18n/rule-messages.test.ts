@@ -8,7 +8,7 @@ import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-re
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
 import { AppError, ERROR_CODES, type ErrorCode } from "../errors";
-import { blindFailure } from "../compare/blind-view";
+import { BLIND_UNASKED_SIZE, blindFailure } from "../compare/blind-view";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_ONE_COLUMN, BLIND_SHARE } from "../compare/hidden-column";
 import { NO_FAVOURITES, TAKEAWAY_MAX_ITEMS, takeawaySource } from "../download/takeaway";
@@ -290,6 +290,7 @@ const sentences = async (): Promise<string[]> => {
     CONNECTION_BROKE,
     GATEWAY_REDIRECTED,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
+    BLIND_UNASKED_SIZE,
     TOO_LATE_TO_STOP,
     TOO_LATE_TO_CANCEL,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),
@@ -418,7 +419,7 @@ describe("the shared rules' sentences in Chinese", () => {
 
   it("says images of another size than asked with their sizes and the one asked", () => {
     const sizes = [{ width: 1, height: 1 }, { width: 2, height: 2 }, { width: 800, height: 600 }];
-    expect(unaskedSizeNotices({ ...defaultRequest("qwen-image"), prompt: "x", width: 800, height: 600 }, sizes).map(zh)).toEqual(["保存的 3 张图片中有 2 张是 1*1, 2*2，而不是所要求的 800*600。"]);
+    expect(unaskedSizeNotices({ ...defaultRequest("qwen-image"), prompt: "x", width: 800, height: 600 }, sizes).map(zh)).toEqual(["保存的 3 张图片中有 2 张是 1*1、2*2，而不是所要求的 800*600。"]);
     expect(unaskedSizeNotices({ ...edit, size: null }, sizes.slice(0, 1)).map(zh)).toEqual(["网关返回的图片是 1*1，而跟随输入图片应约为 1184*880。"]);
   });
 });

@@ -19,10 +19,13 @@ export const translateRuleMessage = (text: string, rules: Messages["rules"]): st
     if (!match) continue;
     // A captured `sentence` is a whole sentence of its own (a refusal quoting a rule), translated in turn. Other
     // values are swapped only by their own group's words: a group not listed holds someone's own text (a list
-    // named "width" stays "width").
-    const values = Object.fromEntries(
-      Object.entries(match.groups ?? {}).map(([name, value]) => [name, name === "sentence" ? translateRuleMessage(value, rules) : (rules.names[name]?.[value] ?? value)]),
-    );
+    // named "width" stays "width"). A group listed in `lists` keeps its items and takes the language's separator.
+    const value = (name: string, captured: string): string => {
+      if (name === "sentence") return translateRuleMessage(captured, rules);
+      const separator = rules.lists[name];
+      return separator === undefined ? (rules.names[name]?.[captured] ?? captured) : captured.split(", ").join(separator);
+    };
+    const values = Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, captured]) => [name, value(name, captured)]));
     return format(template, values);
   }
   return text;

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BLIND_UNASKED_SIZE } from "@/lib/compare/blind-view";
 import type { ComparisonView, GenerationView, ListedPage } from "@/lib/generation/view";
 import { MODELS } from "@/lib/models/registry";
 import type { GenerateRequest } from "@/lib/models/request-schema";
@@ -184,4 +185,34 @@ describe("a blind comparison in its owner's history", () => {
     // Every column ended, its outcomes shown together: a column may be retried now.
     expect((await routes.retry.POST(post(`/api/comparisons/${started.id}/retry`, { column }), params({ id: started.id }))).status).toBe(202);
   });
+
+  it("says a column's images came at another size than asked without a size until the reveal (each model is asked its own), and in full after it", async () => {
+    // Nothing left running or queued from earlier tests takes these faults: the slow drip answers one 1*1 PNG whatever was asked.
+    await harness.history.runner.idle();
+    harness.server.simulator.reset();
+    for (const model of COMPARED) harness.server.simulator.injectFault({ kind: "slow_drip", model });
+    const body = { models: COMPARED, prompt: "A pier at dusk", negativePrompt: "", aspect: "16:9", perModel: 1, seed: null, promptExtend: true, watermark: false, blind: true };
+    const started = (await (await routes.comparisons.POST(new Request("http://localhost/api/comparisons", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }))).json()) as ComparisonView;
+    const events = await readEvents(settledSet(harness, started.id));
+    const oneText = await (await routes.comparison.GET(get(`/api/comparisons/${started.id}`), params({ id: started.id }))).text();
+    const answers: Array<[string, string]> = [
+      ["the live stream", events],
+      // The list holds the earlier tests' comparisons too, the first revealed: this one alone is looked at.
+      ["the history's list", JSON.stringify(((await (await routes.generations.GET(get("/api/generations"))).json()) as ListedPage).items.find((item) => item.id === started.id))],
+      ["the comparison", oneText],
+    ];
+    const hidden = JSON.parse(oneText) as ComparisonView;
+    for (const { generation } of hidden.columns) answers.push(["a column", await (await routes.generation.GET(get(`/api/generations/${generation.id}`), params({ id: generation.id }))).text()]);
+    for (const [what, text] of answers) {
+      expectNoTell(what, text);
+      // Any size written out ("1664*928") would tell: every model is asked its own at the shape chosen.
+      expect(text, `${what} writes a size`).not.toMatch(/\d\*\d/);
+    }
+    expect(hidden.columns.map(({ generation }) => generation.notices)).toEqual(COMPARED.map(() => [BLIND_UNASKED_SIZE]));
+
+    const revealed = (await (await routes.comparison.PATCH(new Request(`http://localhost/api/comparisons/${started.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ revealed: true }) }), params({ id: started.id }))).json()) as ComparisonView;
+    const asked = revealed.columns.map(({ generation }) => generation.request as GenerateRequest);
+    expect(new Set(asked.map(({ width, height }) => `${width}*${height}`)).size).toBe(COMPARED.length);
+    expect(revealed.columns.map(({ generation }) => generation.notices)).toEqual(asked.map(({ width, height }) => [`The gateway's image is 1*1, not the ${width}*${height} asked for.`]));
+  }, 30_000);
 });

@@ -122,6 +122,7 @@ export const rules: Messages["rules"] = {
     ["^(?<n>\\d+) of the (?<kept>\\d+) images kept are (?<sizes>\\d+\\*\\d+(?:, \\d+\\*\\d+)*), not the (?<asked>\\d+\\*\\d+) asked for\\.$", "保存的 {kept} 张图片中有 {n} 张是 {sizes}，而不是所要求的 {asked}。"],
     ["^The gateway's (?:image is|images are) (?<sizes>\\d+\\*\\d+(?:, \\d+\\*\\d+)*), where following the input gives about (?<about>\\d+\\*\\d+)\\.$", "网关返回的图片是 {sizes}，而跟随输入图片应约为 {about}。"],
     ["^(?<n>\\d+) of the (?<kept>\\d+) images kept are (?<sizes>\\d+\\*\\d+(?:, \\d+\\*\\d+)*), where following the input gives about (?<about>\\d+\\*\\d+)\\.$", "保存的 {kept} 张图片中有 {n} 张是 {sizes}，而跟随输入图片应约为 {about}。"],
+    ["^The gateway returned another size than asked\\. The sizes show when the models are revealed\\.$", "网关返回的图片尺寸与所要求的不同。揭晓模型后会显示具体尺寸。"],
     ["^It was stopped after the gateway had answered: the images it billed are kept\\.$", "网关已经作答后才被停止：已计费的图片都保留了下来。"],
     // Here and in the sentence of images lost, the optional words are those of records written before the keeping of
     // an over-full answer's images was left to that sentence alone.
@@ -382,4 +383,6 @@ export const rules: Messages["rules"] = {
     by: { "under your sign-in": "你这次登录后", "from your address": "从你的网络地址" },
     cells: { "too many": "过多" },
   },
+  // Sizes listed in a sentence ("1*1, 2*2"), joined as Chinese lists are.
+  lists: { sizes: "、" },
 };
