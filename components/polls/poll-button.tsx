@@ -81,8 +81,9 @@ export function PollButton({ sets, prompt }: { sets: readonly ComparisonView[]; 
         <div role="note" aria-labelledby={`${id}-left-out`} className="space-y-1 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">
           <p id={`${id}-left-out`} className="font-medium">{t.leftOut}</p>
           <ul className="list-disc space-y-1 pl-5">
-            {leftOut.map((line) => (
-              <li key={line}>{line}</li>
+            {/* By place: two sets of one prompt whose same model failed say the same line. */}
+            {leftOut.map((line, index) => (
+              <li key={index}>{line}</li>
             ))}
           </ul>
         </div>

@@ -1,9 +1,9 @@
 import type { Locale } from "../i18n/locale";
 import type { ImageStore } from "../store/types";
-import type { ContactEntry, ContactPicture } from "./contact-sheet";
+import { CONTACT_SHEET, type ContactEntry } from "./contact-sheet";
 import { missingWords } from "./missing-words";
 import type { TakeawayEntry } from "./set-results";
-import { logUnreadable, readableThumbnail } from "./unreadable";
+import { thumbnailPlaces } from "./thumbnail-places";
 
 /**
  * A contact sheet's boxes for the entries, the first `most` of them: each image's thumbnail under its name and
@@ -17,19 +17,15 @@ export const contactCards = async (
 ): Promise<{ cards: ContactEntry[]; over: number; unreadable: number }> => {
   const words = missingWords(locale);
   const all = entries.flatMap(({ name, generation }) => (generation.images.length > 0 ? generation.images : [null]).map((image) => ({ image, generation, label: name })));
-  let unreadable = 0;
-  const picture = async (id: string): Promise<ContactPicture> => {
-    try {
-      const image = await readableThumbnail(images, id);
-      return image ? { image } : { missing: words.gone };
-    } catch (error) {
-      logUnreadable("contact sheet", id, error);
-      unreadable += 1;
-      return { missing: words.unreadable };
-    }
-  };
-  const cards = await Promise.all(
-    all.slice(0, most).map(async ({ image, generation, label }) => ({ label, prompt: generation.request.prompt, ...(image ? await picture(image.id) : { missing: words.status[generation.status] }) })),
+  const shown = all.slice(0, most);
+  const { places, unreadable } = await thumbnailPlaces(
+    shown.flatMap(({ image }) => (image ? [image.id] : [])),
+    { images, box: CONTACT_SHEET.thumb, file: "contact sheet", words },
   );
+  const cards = shown.map(({ image, generation, label }) => ({
+    label,
+    prompt: generation.request.prompt,
+    ...((image && places.get(image.id)) ?? { missing: words.status[generation.status] }),
+  }));
   return { cards, over: all.length - cards.length, unreadable };
 };

@@ -1,8 +1,10 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { boxedImage } from "../grid/grid-image";
 import { CONTACT_SHEET, contactSheetSize, nameLines, renderContactSheet } from "./contact-sheet";
 
-const swatch = (r: number, g: number, b: number) => sharp({ create: { width: 480, height: 480, channels: 3, background: { r, g, b } } }).png().toBuffer();
+const swatch = async (r: number, g: number, b: number) =>
+  boxedImage(await sharp({ create: { width: 480, height: 480, channels: 3, background: { r, g, b } } }).png().toBuffer(), CONTACT_SHEET.thumb);
 const inked = async (png: Buffer, region: { left: number; top: number; width: number; height: number }) =>
   (await sharp(png).extract(region).greyscale().raw().toBuffer()).some((value) => value < 128);
 

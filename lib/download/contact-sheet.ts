@@ -1,4 +1,4 @@
-import { composePng } from "../grid/grid-image";
+import { composePng, type BoxedImage, type BoxPicture } from "../grid/grid-image";
 import { fitted, path, wrapped } from "../grid/text-outline";
 
 /**
@@ -9,10 +9,8 @@ import { fitted, path, wrapped } from "../grid/text-outline";
 /** `caption`: the band under a thumbnail with a name of one line; each further line of a name (at most `mostNameLines`) adds `nameLine`. */
 export const CONTACT_SHEET = { columns: 4, thumb: 240, gap: 16, margin: 32, title: 56, caption: 64, nameLine: 18, mostNameLines: 4, fontSize: 14, titleSize: 22 } as const;
 
-/** A box's thumbnail, or the words for why it has none (its generation failed, its image is gone or unreadable). */
-export type ContactPicture = { readonly image: Buffer } | { readonly missing: string };
-
-export type ContactEntry = ContactPicture & { readonly label: string; readonly prompt: string };
+/** A box's thumbnail (fitted to CONTACT_SHEET.thumb), or the words for why it has none (its generation failed, its image is gone or unreadable). */
+export type ContactEntry = BoxPicture & { readonly label: string; readonly prompt: string };
 
 /** `lines`: the most lines any caption's name takes on the sheet; every band is made that tall. */
 export const contactSheetSize = (count: number, lines = 1): { width: number; height: number } => {
@@ -54,7 +52,7 @@ export const renderContactSheet = async (title: string, entries: readonly Contac
   const size = contactSheetSize(entries.length, tallest);
   const svg = [path(fitted(title, titleSize, size.width - margin * 2), margin, margin + titleSize, titleSize, "#0f172a")];
   if (note) svg.push(path(fitted(note, fontSize - 2, size.width - margin * 2), margin, margin + titleSize + fontSize + 4, fontSize - 2, "#b45309"));
-  const images: Array<{ image: Buffer; left: number; top: number }> = [];
+  const images: Array<{ image: BoxedImage; left: number; top: number }> = [];
   entries.forEach((entry, index) => {
     const left = margin + (index % columns) * (thumb + gap);
     const top = margin + titleHeight + Math.floor(index / columns) * (thumb + caption + (tallest - 1) * nameLine + gap);
@@ -67,5 +65,5 @@ export const renderContactSheet = async (title: string, entries: readonly Contac
     const promptTop = top + thumb + 2 * fontSize + 10 + (name.length - 1) * nameLine;
     wrapped(entry.prompt, fontSize - 2, thumb, 2).forEach((line, row) => svg.push(path(line, left, promptTop + row * (fontSize + 2), fontSize - 2, "#475569")));
   });
-  return composePng(size, svg, images, thumb);
+  return composePng(size, svg, images);
 };

@@ -78,6 +78,33 @@ describe("what a deck says of pictures it cannot show", () => {
     const parts = await partsOf({ pages: [{ kind: "pictures", heading: "A fox", panels: [panel(null, "Still generating.")], footer: null, notes: "" }] });
     expect(parts["ppt/slides/slide1.xml"]).not.toContain("no longer stored");
   });
+
+  it("reads a picture on several slides once (an edit's input beside each result), and counts and logs it once when it cannot be read", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const picture = { data: await sharp({ create: { width: 8, height: 8, channels: 3, background: "#3366cc" } }).jpeg().toBuffer(), width: 8, height: 8 };
+    const reads: string[] = [];
+    const edit = (input: string, results: readonly string[]): DeckPage[] =>
+      results.map((result) => ({ kind: "pictures", heading: "Edit: make it stormy", panels: [panel(input), panel(result)], footer: null, notes: "" }));
+    try {
+      const parts = await partsOf({
+        pages: [...edit("kept-input", ["r1", "r2", "r3", "r4"]), ...edit("damaged-input", ["r5", "r6"])],
+        image: async ({ id }) => {
+          reads.push(id);
+          if (id === "damaged-input") throw new Error("Input buffer contains unsupported image format");
+          return picture;
+        },
+      });
+      expect(reads.filter((id) => id === "kept-input")).toHaveLength(1);
+      expect(reads.filter((id) => id === "damaged-input")).toHaveLength(1);
+      // Still on every slide it belongs to.
+      expect(parts["ppt/slides/slide5.xml"]).toContain("<p:pic>");
+      expect(parts["ppt/slides/slide7.xml"]?.split("This image could not be read from storage")).toHaveLength(2);
+      expect(parts["ppt/slides/slide1.xml"]).toContain("1 image is no longer stored here, or could not be read: its place says so.");
+      expect(error).toHaveBeenCalledTimes(1);
+    } finally {
+      error.mockRestore();
+    }
+  });
 });
 
 describe("the deck's title slide", () => {

@@ -42,7 +42,7 @@ export type DeckInput = {
    */
   readonly cover: readonly string[];
   readonly pages: readonly DeckPage[];
-  /** A picture, sized for a slide; null when it is gone. One that fails is said as unreadable, and logged. */
+  /** A picture, sized for a slide (asked once an image, however many slides show it); null when it is gone. One that fails is said as unreadable, and logged. */
   readonly image: (image: { readonly id: string }) => Promise<DeckImage | null>;
 };
 
@@ -90,8 +90,11 @@ const safePage = (page: DeckPage): DeckPage =>
         })),
       };
 
+/** A picture as a slide takes it: its size, and its bytes as the data URL the writer reads (made once, however many slides show it). */
+type Shown = { readonly width: number; readonly height: number; readonly data: string } | string;
+
 /** The largest box of the image's shape that fits the space, centred across it, at its top (its caption right under it). */
-const contain = (image: DeckImage, box: { x: number; y: number; w: number; h: number }) => {
+const contain = (image: { readonly width: number; readonly height: number }, box: { x: number; y: number; w: number; h: number }) => {
   const scale = Math.min(box.w / image.width, box.h / image.height);
   const w = image.width * scale;
   return { x: box.x + (box.w - w) / 2, y: box.y, w, h: image.height * scale };
@@ -126,16 +129,28 @@ export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffe
   // Counted as built: a long table runs on over slides of its own.
   let slides = 1;
   let unread = 0;
+  /**
+   * By image: one on several slides (an edit's input beside each of its results) is read, encoded and counted
+   * once. The writer still puts a copy on each slide, as it shares a picture only within one.
+   */
+  const pictures = new Map<string, Promise<Shown>>();
   /** The picture, or what its place says instead. */
-  const picture = async (panel: { readonly id: string }): Promise<DeckImage | string> => {
-    const read = await image(panel).then(
-      (found) => found ?? gone,
-      (error: unknown) => {
-        logUnreadable("slide deck", panel.id, error);
-        return unreadable;
-      },
-    );
-    if (typeof read === "string") unread += 1;
+  const picture = (panel: { readonly id: string }): Promise<Shown> => {
+    const known = pictures.get(panel.id);
+    if (known) return known;
+    const read = image(panel)
+      .then(
+        (found): Shown => (found ? { width: found.width, height: found.height, data: `image/jpeg;base64,${found.data.toString("base64")}` } : gone),
+        (error: unknown) => {
+          logUnreadable("slide deck", panel.id, error);
+          return unreadable;
+        },
+      )
+      .then((shown) => {
+        if (typeof shown === "string") unread += 1;
+        return shown;
+      });
+    pictures.set(panel.id, read);
     return read;
   };
 
@@ -181,7 +196,7 @@ export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffe
       let bottom = top + imageHeight;
       if (typeof shown !== "string") {
         const placed = contain(shown, { x, y: top, w: panelWidth, h: imageHeight });
-        slide.addImage({ data: `image/jpeg;base64,${shown.data.toString("base64")}`, ...placed });
+        slide.addImage({ data: shown.data, ...placed });
         bottom = placed.y + placed.h;
       } else {
         slide.addText(shown, { ...text(shown), x, y: top, w: panelWidth, h: imageHeight, fontSize: 12, color: MUTED, align: "center", valign: "middle", fill: { color: "F1F5F9" } });

@@ -26,7 +26,7 @@ describe("a file's cap on images", () => {
   it("a deck cut short lists in its settings table only the items whose slides are in; whole, every item, one without a picture too", () => {
     // An item: its slides, each with its pictures (null: one that never came).
     type Item = { readonly name: string; readonly slides: ReadonlyArray<ReadonlyArray<string | null>> };
-    const slidesOf = (item: Item) => item.slides.map((images, index) => ({ key: `${item.name}-${index}`, panels: images.map((image) => ({ image })) }));
+    const slidesOf = (item: Item) => item.slides.map((images, index) => ({ key: `${item.name}-${index}`, panels: images.map((id) => ({ image: id === null ? null : { id } })) }));
     const items: Item[] = [
       { name: "comparison", slides: [["a", "b", null]] },
       { name: "failed", slides: [] },
@@ -39,5 +39,16 @@ describe("a file's cap on images", () => {
     expect([whole.slides.length, whole.tabled.map((item) => item.name), whole.leftOut]).toEqual([5, ["comparison", "failed", "batch", "last"], 0]);
     // Nothing fits: no slide, and no line for what none of its slides shows.
     expect(deckContents(items, slidesOf, 1)).toEqual({ slides: [], tabled: [], leftOut: 7 });
+  });
+
+  it("a deck counts a picture on several slides once (an edit's input beside each result), kept and left out", () => {
+    const slidesOf = (item: { readonly name: string; readonly slides: ReadonlyArray<readonly string[]> }) =>
+      item.slides.map((ids, index) => ({ key: `${item.name}-${index}`, panels: ids.map((id) => ({ image: { id } })) }));
+    const edit = { name: "edit", slides: [["in", "a"], ["in", "b"], ["in", "c"], ["in", "d"]] };
+    const next = { name: "next", slides: [["in", "e"], ["f"], ["g", "h"]] };
+    expect(deckContents([edit], slidesOf, 5)).toEqual({ slides: slidesOf(edit), tabled: [edit], leftOut: 0 });
+    // In: the input and a to d (5); left out: e to h, the input not again.
+    const cut = deckContents([edit, next], slidesOf, 5);
+    expect([cut.slides.map((slide) => slide.key), cut.leftOut]).toEqual([["edit-0", "edit-1", "edit-2", "edit-3"], 4]);
   });
 });

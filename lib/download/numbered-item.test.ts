@@ -37,4 +37,12 @@ describe("a poll's sets numbered for its files", () => {
     expect(numbered?.number).toBe(2);
     expect(grid.columns.map(({ generation }) => numbered?.columns?.get(generation.id))).toEqual([2, 2, 2, 3, 3, 3, 2, 2, 2]);
   });
+
+  it("number a set none of whose columns the poll shows (it changed between the two reads) past the poll's comparisons, never Infinity", () => {
+    const items = [before, ...pollItems(grid)];
+    const changed: ComparisonView = { ...grid, id: "changed", columns: grid.columns.map(({ generation }, index) => ({ generation: { ...generation, id: `new${index}` }, notes: [] })) };
+    const [, first, second] = pollNumbered([grid, changed, { ...changed, id: "changed-too" }], items);
+    expect([first?.number, second?.number]).toEqual([4, 5]);
+    expect(new Set(first?.columns?.values())).toEqual(new Set([4]));
+  });
 });

@@ -20,11 +20,14 @@ export const numbered = (items: readonly HistoryItem[]): NumberedItem[] => items
  * A poll's sets (those deleted since left out) numbered as the poll numbers its comparisons on its Results page
  * and deck: by their place among all of them, so a deleted set's keep theirs. A grid is several, each of its
  * columns numbered by the comparison its place is (a cell that made no image too); a place that made too few
- * images to be one of them takes the set's first number.
+ * images to be one of them takes the set's first number. A set none of whose columns the poll shows (it
+ * changed between the reads that found it) is numbered past the poll's comparisons, in order, so no number
+ * names two things.
  */
 export const pollNumbered = (sets: readonly ComparisonView[], items: readonly PollItem[]): NumberedItem[] => {
   const shown = new Map<string, number>();
   items.forEach((item, index) => item.candidates.forEach(({ generationId }) => shown.set(generationId, Math.min(shown.get(generationId) ?? Infinity, index + 1))));
+  let past = items.length;
   return sets.map((set) => {
     const places = columnPlaces(set);
     const byPlace = new Map<string, number>();
@@ -33,8 +36,7 @@ export const pollNumbered = (sets: readonly ComparisonView[], items: readonly Po
       const place = places[index] ?? "";
       if (number !== undefined) byPlace.set(place, Math.min(byPlace.get(place) ?? Infinity, number));
     });
-    // The set was found by an image the poll shows: one column at least has a number.
-    const first = Math.min(...byPlace.values());
+    const first = byPlace.size > 0 ? Math.min(...byPlace.values()) : ++past;
     const columns = new Map(set.columns.map(({ generation }, index) => [generation.id, byPlace.get(places[index] ?? "") ?? first]));
     return { item: set, number: first, columns };
   });

@@ -1,10 +1,8 @@
 import "server-only";
-import sharp from "sharp";
 import { toCsv } from "../batch/csv";
 import { BLIND_SIDE, blindFrame, blindImage } from "../compare/blind-image";
 import { isHidden } from "../compare/column-label";
 import { aspectValue } from "../compare/fit-to-model";
-import { sniffImageType } from "../edit/sniff";
 import { isModelComparison } from "../generation/set-kind";
 import { getHistory } from "../history";
 import { imageResponse } from "../http/image-response";
@@ -12,6 +10,7 @@ import { format, plural } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { downloadablePng } from "../jobs/downloadable-png";
+import { asPng } from "../png/as-png";
 import type { GenerationStore, ImageStore } from "../store/types";
 import { contactCards } from "./contact-cards";
 import { renderContactSheet } from "./contact-sheet";
@@ -71,7 +70,14 @@ export async function* zipFiles(
     if (generation.input && inputName && !inputsIn.has(inputName)) {
       const { id } = generation.input;
       inputsIn.add(inputName);
-      yield { name: inputName, bytes: () => kept(inputName, id, async () => asPng(await images.read(id, "full"))) };
+      yield {
+        name: inputName,
+        bytes: () =>
+          kept(inputName, id, async () => {
+            const bytes = await images.read(id, "full");
+            return bytes && asPng(bytes);
+          }),
+      };
     }
     for (const [index, image] of generation.images.entries()) {
       const name = zipImageName(position, entries.length, entry, index);
@@ -93,9 +99,6 @@ export async function* zipFiles(
   const said = [note, ...zipLeftOut(locale, left)].filter((part) => part !== null);
   if (said.length > 0) yield { name: "README.txt", bytes: async () => new TextEncoder().encode(`${said.join("\n\n")}\n`) };
 }
-
-/** An edit's input as the zip names it, a PNG whatever it was uploaded as (a JPEG, a WebP); null when it is gone. */
-const asPng = async (bytes: Buffer | null): Promise<Uint8Array | null> => (bytes && sniffImageType(bytes) !== "image/png" ? sharp(bytes).png().toBuffer() : bytes);
 
 /** The results as CSV: prompt, revised prompt, model, seed, size, status and a link per image. */
 /** `note`: what was left out, as a last row of its own (a spreadsheet shows it; a script can skip its "note"). */

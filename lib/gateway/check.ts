@@ -1,3 +1,4 @@
+import { runLimited } from "../async/run-limited";
 import { AppError } from "../errors";
 import { EDIT_MODELS } from "../models/edit-models";
 import { MODELS } from "../models/registry";
@@ -114,19 +115,6 @@ export const keyVerdict = (probes: readonly ModelProbe[]): GatewayCheck["key"] =
     return "accepted";
   }
   return probes.some((probe) => probe.outcome === "key_refused") ? "refused" : "unknown";
-};
-
-const runLimited = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 };
 
 export const checkGateway = async (target: GatewayTarget, options: CheckOptions): Promise<GatewayCheck> => {

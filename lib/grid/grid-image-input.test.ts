@@ -2,7 +2,6 @@ import sharp from "sharp";
 import { describe, expect, it, vi } from "vitest";
 import { generationView } from "@/test/generation-view";
 import { missingWords } from "../download/missing-words";
-import { readableThumbnail } from "../download/unreadable";
 import type { ComparisonView, GenerationStatus } from "../generation/view";
 import { grid as en } from "../i18n/messages/en/grid";
 import { grid as zh } from "../i18n/messages/zh/grid";
@@ -34,7 +33,7 @@ describe("what the grid's PNG shows in a cell", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const cells = async (locale: "en" | "zh") => {
-        const input = await gridImageInput(grid, words(locale === "en" ? en : zh, locale), (id) => readableThumbnail(images, id));
+        const input = await gridImageInput(grid, words(locale === "en" ? en : zh, locale), images);
         return input.tables[0]?.rows.flatMap((row) => row.cells.map((cell) => ("missing" in cell ? cell.missing : "a picture")));
       };
       expect(await cells("en")).toEqual(["a picture", "This image is no longer stored here.", "Failed", "This image could not be read from storage (damaged, or the storage failed)."]);

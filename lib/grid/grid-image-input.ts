@@ -1,10 +1,11 @@
 import type { MissingWords } from "../download/missing-words";
-import { logUnreadable } from "../download/unreadable";
+import { thumbnailPlaces } from "../download/thumbnail-places";
 import type { ComparisonView, GenerationView } from "../generation/view";
+import type { ImageStore } from "../store/types";
 import { gridTables } from "./grid-layout";
 import { axisValueName, planGrid, type AxisWords, type ValueWords } from "./grid-plan";
 import type { GridRequest } from "./grid-request";
-import type { GridImageInput } from "./grid-image";
+import { GRID_IMAGE, type BoxPicture, type GridImageInput } from "./grid-image";
 
 /** The words a downloaded grid writes, in the interface's language; why a cell has none as a contact sheet's box says it. */
 export type GridImageWords = AxisWords &
@@ -16,41 +17,26 @@ export type GridImageWords = AxisWords &
 
 /**
  * What the grid's image shows: its tables with their labels and, per cell, the thumbnail of its first image
- * (`thumb` reads it; null when it is gone) or why it has none. One that cannot be read (`thumb` throws) leaves
- * its cell saying so, logged, as the other downloads do, rather than the grid unmade.
+ * or why it has none. One that cannot be read (damaged, a storage error) leaves its cell saying so, logged, as
+ * the other downloads do, rather than the grid unmade.
  */
-export const gridImageInput = async (
-  grid: ComparisonView<GridRequest>,
-  words: GridImageWords,
-  thumb: (imageId: string) => Promise<Buffer | null>,
-): Promise<GridImageInput> => {
+export const gridImageInput = async (grid: ComparisonView<GridRequest>, words: GridImageWords, images: Pick<ImageStore, "read">): Promise<GridImageInput> => {
   const plan = planGrid(grid.request, grid.seed, words.values);
-  const cell = async (generation: GenerationView) => {
+  const tables = gridTables(plan, grid.columns);
+  const firsts = tables.flatMap((table) => table.rows.flatMap((row) => row.cells.flatMap(({ column }) => column.generation.images.slice(0, 1).map((image) => image.id))));
+  const { places } = await thumbnailPlaces(firsts, { images, box: GRID_IMAGE.cell, file: "grid image", words });
+  // A cell that made no image says its status; one whose image is gone since says so, not "Done".
+  const cell = (generation: GenerationView): BoxPicture => {
     const first = generation.images[0];
-    // A cell that made no image says its status; one whose image is gone since says so, not "Done".
-    if (!first) return { missing: words.status[generation.status] };
-    try {
-      const image = await thumb(first.id);
-      return image ? { image } : { missing: words.gone };
-    } catch (error) {
-      logUnreadable("grid image", first.id, error);
-      return { missing: words.unreadable };
-    }
+    return (first && places.get(first.id)) ?? { missing: words.status[generation.status] };
   };
   return {
     title: grid.request.prompt,
-    tables: await Promise.all(
-      gridTables(plan, grid.columns).map(async (table) => ({
-        caption: table.z ? axisValueName(words, table.z.type, table.z.label) : null,
-        corner: table.y ? words.corner.replace("{y}", words.axisNames[table.y.type]).replace("{x}", words.axisNames[table.x.type]) : null,
-        columns: table.x.labels,
-        rows: await Promise.all(
-          table.rows.map(async (row) => ({
-            label: row.label,
-            cells: await Promise.all(row.cells.map(({ column: { generation } }) => cell(generation))),
-          })),
-        ),
-      })),
-    ),
+    tables: tables.map((table) => ({
+      caption: table.z ? axisValueName(words, table.z.type, table.z.label) : null,
+      corner: table.y ? words.corner.replace("{y}", words.axisNames[table.y.type]).replace("{x}", words.axisNames[table.x.type]) : null,
+      columns: table.x.labels,
+      rows: table.rows.map((row) => ({ label: row.label, cells: row.cells.map(({ column: { generation } }) => cell(generation)) })),
+    })),
   };
 };

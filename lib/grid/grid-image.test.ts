@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { grid as en } from "../i18n/messages/en/grid";
 import { grid as zh } from "../i18n/messages/zh/grid";
 import { sets as zhSets } from "../i18n/messages/zh/sets";
-import { GRID_IMAGE, gridImageSize, renderGridImage, type GridImageInput } from "./grid-image";
+import { boxedImage, GRID_IMAGE, gridImageSize, renderGridImage, type GridImageInput } from "./grid-image";
 import { missingGlyphs } from "./text-outline";
 
-const swatch = (r: number, g: number, b: number) => sharp({ create: { width: 480, height: 480, channels: 3, background: { r, g, b } } }).png().toBuffer();
+const swatch = async (r: number, g: number, b: number) =>
+  boxedImage(await sharp({ create: { width: 480, height: 480, channels: 3, background: { r, g, b } } }).png().toBuffer(), GRID_IMAGE.cell);
 
 /** Whether any pixel of the region is dark: text was drawn there. */
 const inked = async (png: Buffer, region: { left: number; top: number; width: number; height: number }) => {

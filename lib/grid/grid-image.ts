@@ -17,10 +17,18 @@ export type GridImageTable = {
   readonly columns: readonly string[];
   readonly rows: ReadonlyArray<{
     readonly label: string | null;
-    /** Each cell's image (any format sharp reads), or the words for why it has none. */
-    readonly cells: ReadonlyArray<{ readonly image: Buffer } | { readonly missing: string }>;
+    readonly cells: readonly BoxPicture[];
   }>;
 };
+
+/** A picture's pixels fitted to its box (boxedImage), as sharp reads raw ones. */
+export type BoxedImage = { readonly data: Buffer; readonly info: { readonly width: number; readonly height: number; readonly channels: 3 } };
+
+/** A box of a picture made of many (a grid's cell, a contact sheet's thumbnail): its image, or the words for why it has none. */
+export type BoxPicture = { readonly image: BoxedImage } | { readonly missing: string };
+
+/** A box's own colour, under a picture of another shape and where it is transparent. */
+const BOX_FILL = "#f1f5f9";
 
 export type GridImageInput = { readonly title: string; readonly tables: readonly GridImageTable[] };
 
@@ -39,7 +47,7 @@ export const renderGridImage = async (input: GridImageInput): Promise<Buffer> =>
   const { cell, gap, margin, rowLabel, header, caption, title, fontSize, titleSize } = GRID_IMAGE;
   const { width, height } = gridImageSize(input);
   const svg: string[] = [path(fitted(input.title, titleSize, width - margin * 2), margin, margin + titleSize + 8, titleSize, "#0f172a")];
-  const images: Array<{ image: Buffer; left: number; top: number }> = [];
+  const images: Array<{ image: BoxedImage; left: number; top: number }> = [];
   let top = margin + title;
   for (const table of input.tables) {
     if (table.caption !== null) {
@@ -56,7 +64,7 @@ export const renderGridImage = async (input: GridImageInput): Promise<Buffer> =>
       if (row.label !== null) wrapped(row.label, fontSize, rowLabel - gap, 6).forEach((line, index) => svg.push(path(line, margin, top + 22 + index * 24, fontSize, "#0f172a")));
       row.cells.forEach((entry, column) => {
         const x = left + column * (cell + gap);
-        svg.push(`<rect x="${x - 0.5}" y="${top - 0.5}" width="${cell + 1}" height="${cell + 1}" fill="#f1f5f9" stroke="#cbd5e1"/>`);
+        svg.push(`<rect x="${x - 0.5}" y="${top - 0.5}" width="${cell + 1}" height="${cell + 1}" fill="${BOX_FILL}" stroke="#cbd5e1"/>`);
         if ("image" in entry) images.push({ image: entry.image, left: x, top });
         else wrapped(entry.missing, fontSize - 2, cell - 24, 4).forEach((line, index) => svg.push(path(line, x + 12, top + cell / 2 + index * 22, fontSize - 2, "#b91c1c")));
       });
@@ -64,26 +72,37 @@ export const renderGridImage = async (input: GridImageInput): Promise<Buffer> =>
     }
     top += margin - gap;
   }
-  return composePng({ width, height }, svg, images, cell);
+  return composePng({ width, height }, svg, images);
 };
 
 /**
- * A white page of `size` with `svg` drawn on it (text outlines, frames) and each image fitted into a square
- * box of `box` pixels at its place: one RGB PNG. The images were decoded already (readableThumbnail), so that
- * one that does not decode says so in its place, and is counted, when the page's text is drawn.
+ * An image (any format sharp reads) decoded whole and fitted into a square box of `box` pixels, on the box's
+ * colour: what a page of many holds of it, small, until the page is composed. One that does not decode throws
+ * here, a file cut short on disk too (its header alone would read), so its place can say so before the page's
+ * text is drawn.
  */
+export const boxedImage = async (bytes: Buffer, box: number): Promise<BoxedImage> => {
+  const { data, info } = await sharp(bytes)
+    .flatten({ background: BOX_FILL })
+    .resize(box, box, { fit: "contain", background: BOX_FILL })
+    .toColourspace("srgb")
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, info: { width: info.width, height: info.height, channels: 3 } };
+};
+
+/** A white page of `size` with `svg` drawn on it (text outlines, frames) and each boxed image at its place: one RGB PNG. */
 export const composePng = async (
   size: { readonly width: number; readonly height: number },
   svg: readonly string[],
-  images: ReadonlyArray<{ readonly image: Buffer; readonly left: number; readonly top: number }>,
-  box: number,
+  images: ReadonlyArray<{ readonly image: BoxedImage; readonly left: number; readonly top: number }>,
 ): Promise<Buffer> => {
   const { width, height } = size;
-  const fittedImages = await Promise.all(
-    images.map(async ({ image, left, top }) => ({ input: await sharp(image).resize(box, box, { fit: "contain", background: "#f1f5f9" }).png().toBuffer(), left, top })),
-  );
   const composed = await sharp({ create: { width, height, channels: 3, background: "#ffffff" } })
-    .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svg.join("")}</svg>`), left: 0, top: 0 }, ...fittedImages])
+    .composite([
+      { input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svg.join("")}</svg>`), left: 0, top: 0 },
+      ...images.map(({ image, left, top }) => ({ input: image.data, raw: image.info, left, top })),
+    ])
     .raw()
     .toBuffer({ resolveWithObject: true });
   // Compositing leaves an alpha channel that is opaque everywhere: an RGB file is smaller and reads the same.

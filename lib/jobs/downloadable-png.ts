@@ -1,7 +1,7 @@
-import sharp from "sharp";
 import { askedSettings } from "../download/asked-settings";
 import { contentDisposition, downloadFileName } from "../download/file-name";
 import type { GenerationView } from "../generation/view";
+import { asPng } from "../png/as-png";
 import { addPngText } from "../png/text-chunks";
 import { cutText, wellFormed } from "../text/well-formed";
 import type { StoredImage } from "../store/types";
@@ -11,7 +11,7 @@ import type { StoredImage } from "../store/types";
  * PNG text chunks (readable by exiftool and most image viewers), under a file name a person can recognise.
  */
 export const downloadablePng = async (bytes: Buffer, generation: GenerationView, image: StoredImage) => {
-  const png = image.mime === "image/png" ? bytes : await sharp(bytes).png().toBuffer();
+  const png = await asPng(bytes);
   const { request } = generation;
   // As sent, as a results file writes them (an edit's input named, its size null when it followed the input):
   // the picture's own size is in its header.

@@ -1,7 +1,6 @@
 import { downloadChecked, isDownloadCheck } from "@/lib/download/download-check";
 import { missingWords } from "@/lib/download/missing-words";
 import { withDownloadTurn } from "@/lib/download/download-turn";
-import { readableThumbnail } from "@/lib/download/unreadable";
 import { contentDisposition, setFileName } from "@/lib/download/file-name";
 import { AppError } from "@/lib/errors";
 import { renderGridImage } from "@/lib/grid/grid-image";
@@ -32,7 +31,7 @@ export function GET(request: Request, { params }: { params: Promise<{ id: string
       const locale = localeOfRequest(request);
       const t = MESSAGES[locale].grid;
       const words = { axisNames: t.axisNames, axisValue: t.axisValue, values: t.values, corner: t.card.corner, ...missingWords(locale) };
-      const input = await gridImageInput(grid, words, (id) => readableThumbnail(images, id));
+      const input = await gridImageInput(grid, words, images);
       return imageResponse(await renderGridImage(input), "image/png", {
         "content-disposition": contentDisposition(setFileName("grid", grid.request.prompt, "png")),
         // Cells fill in as they finish: a later download must not be an older copy.
