@@ -191,7 +191,7 @@ test.describe("parameter grids", () => {
     await name.fill("two words");
     await grid.form.getByRole("button", { name: "Save list" }).click();
     await expect(name).toHaveAttribute("aria-invalid", "true");
-    await expect(grid.form.getByRole("alert").filter({ hasText: "A list's name is letters, digits and dashes (at most 40)." })).toBeVisible();
+    await expect(name).toHaveAccessibleDescription(/A list's name is letters, digits and dashes \(at most 40\)\./);
     // Enter in the list's name saves the list; it does not run the grid around it.
     await grid.form.getByLabel("Name", { exact: true }).fill("animals");
     await grid.form.getByLabel("Name", { exact: true }).press("Enter");

@@ -47,7 +47,9 @@ export const startAppServer = async (port: number, env: Record<string, string>, 
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}: ${errors}`);
-    if (await fetch(url).then((response) => response.ok, () => false)) break;
+    // The health probe, its body read: with the page's body left unread, a stop signal's exit waited about
+    // five seconds more, after other tests in the same worker (the connection was still open to it).
+    if (await fetch(`${url}/api/health`).then(async (response) => (await response.arrayBuffer(), response.ok), () => false)) break;
     if (Date.now() > deadline) {
       // A server that never answered is stopped here: the caller has nothing to stop it with.
       kill();
