@@ -12,11 +12,9 @@ import { FavouritesTakeaway, HistoryLightbox, PollButton, RunAnnouncer, Takeaway
 import { canPoll } from "@/lib/polls/can-poll";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
-import { ListAnnouncer } from "./list-announcer";
 import { LoadMore } from "./load-more";
 import { ShareButton } from "./share-button";
 import { SHARE_MAX_ITEMS } from "@/lib/share/share-limits";
-import { useListFocus } from "./use-list-focus";
 import { usePendingDeletes } from "./use-pending-deletes";
 import { cutText } from "@/lib/text/well-formed";
 
@@ -63,8 +61,10 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   const [favouritesOpen, setFavouritesOpen] = useState(false);
   // A state, not a ref: the sentinel mounts only once the cards' code is here, and the observer must follow it.
   const [sentinel, setSentinel] = useState<HTMLDivElement | null>(null);
+  // Where the keyboard's place goes when its control leaves the list (ListFocus, with the cards' code).
   const heading = useRef<HTMLHeadingElement>(null);
-  const focus = useListFocus(heading);
+  const list = useRef<HTMLDivElement>(null);
+  const loadMore = useRef<HTMLButtonElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
   useEffect(() => {
@@ -137,13 +137,16 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       </details>
       <HistoryFilters value={filters} onChange={setFilters} />
       <RunAnnouncer items={items} loaded={query.isSuccess && !query.isPlaceholderData} view={JSON.stringify(deferred)} />
-      <ListAnnouncer
-        outcome={
-          query.isSuccess && !query.isPlaceholderData && !query.isFetching && deferred === filters
-            ? { view: JSON.stringify(deferred), filtered, shown: items.filter((item) => !deleting.has(item.id)).length, more: hasNextPage }
-            : null
-        }
-      />
+      {/* With the cards' code: a history that never had a card has nothing to find. */}
+      {cards && (
+        <cards.ListAnnouncer
+          outcome={
+            query.isSuccess && !query.isPlaceholderData && !query.isFetching && deferred === filters
+              ? { view: JSON.stringify(deferred), filtered, shown: items.filter((item) => !deleting.has(item.id)).length, more: hasNextPage }
+              : null
+          }
+        />
+      )}
       {starredError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {format(t.favouritesError, { error: ruleText(starredError) })}
@@ -206,7 +209,7 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
       )}
       {/* Until the cards' code is here (the first card ever shown), nothing below the filters shows, so nothing moves. */}
       {cards && (
-        <cards.CardList ref={focus.list} items={items} deleting={deleting} selected={selected} actions={all} onSelect={setSelected} onUndo={deletes.undo} onHold={deletes.hold} />
+        <cards.CardList ref={list} items={items} deleting={deleting} selected={selected} actions={all} onSelect={setSelected} onUndo={deletes.undo} onHold={deletes.hold} />
       )}
       {/* Below the cards only once they are here: in view at the top of an empty column, it would fetch every page. */}
       {cards && <div ref={setSentinel} />}
@@ -226,8 +229,10 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         />
       )}
       {cards && hasNextPage && (
-        <LoadMore key={query.data?.pages.length ?? 0} ref={focus.after} loading={isFetchingNextPage} onLoad={() => void fetchNextPage()} />
+        <LoadMore key={query.data?.pages.length ?? 0} ref={loadMore} loading={isFetchingNextPage} onLoad={() => void fetchNextPage()} />
       )}
+      {/* Last, so that it runs after every other part's effects (a notice that puts the focus on its Undo). */}
+      {cards && <cards.ListFocus heading={heading} list={list} after={loadMore} />}
     </section>
   );
 }

@@ -14,12 +14,19 @@ const nearestCard = (rows: readonly Element[], row: number): HTMLElement | null 
  * delete's Undo whose window closed, a card unstarred out of a favourites view) or after the list (Load more,
  * once its page landed): the focus goes to the card now in that row (after Undo, the card back in its place;
  * after Load more, the first card of the page it loaded), the nearest card otherwise, and the heading when
- * none is left, rather than drop to the page's body, where a screen reader loses its place. Run after every
- * render of the list, after the rows' own effects (the notice that puts the focus on its Undo).
+ * none is left, rather than drop to the page's body, where a screen reader loses its place. Rendered after
+ * the list with every render of the history, so it runs after the rows' own effects (the notice that puts the
+ * focus on its Undo); with the cards' code, which is what it looks after (components/lazy.ts).
  */
-export const useListFocus = (heading: RefObject<HTMLElement | null>) => {
-  const list = useRef<HTMLDivElement>(null);
-  const after = useRef<HTMLButtonElement>(null);
+export function ListFocus({
+  heading,
+  list,
+  after,
+}: {
+  heading: RefObject<HTMLElement | null>;
+  list: RefObject<HTMLDivElement | null>;
+  after: RefObject<HTMLButtonElement | null>;
+}) {
   const place = useRef<Place | null>(null);
 
   useEffect(() => {
@@ -47,7 +54,7 @@ export const useListFocus = (heading: RefObject<HTMLElement | null>) => {
       document.removeEventListener("focusin", note);
       document.removeEventListener("focusout", leave);
     };
-  }, []);
+  }, [list, after]);
 
   useEffect(() => {
     const at = place.current;
@@ -65,5 +72,5 @@ export const useListFocus = (heading: RefObject<HTMLElement | null>) => {
     (nearestCard(rows, at.row) ?? heading.current)?.focus();
   });
 
-  return { list, after };
-};
+  return null;
+}
