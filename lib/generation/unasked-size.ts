@@ -1,6 +1,7 @@
 import { getEditModel } from "../models/edit-models";
 import { checkSize, formatSize, type Size } from "../models/size-rules";
 import { requestSize } from "./request-size";
+import type { EditRequest } from "../edit/edit-request";
 import { isEditRequest, type GenerationRequest } from "./view";
 
 /**
@@ -19,7 +20,7 @@ const FOLLOWING_PIXEL_FACTOR = 2;
 const off = (got: number, expected: number): number => Math.abs(got / expected - 1);
 const aspect = ({ width, height }: Size): number => width / height;
 const pixels = ({ width, height }: Size): number => width * height;
-const following = (request: GenerationRequest): boolean => isEditRequest(request) && request.size === null;
+const following = (request: GenerationRequest): request is EditRequest => isEditRequest(request) && request.size === null;
 
 /**
  * Whether `got` is another size than the request could produce: a shape more than 5% off the size asked (or
@@ -29,7 +30,7 @@ const following = (request: GenerationRequest): boolean => isEditRequest(request
 export const isUnaskedSize = (request: GenerationRequest, got: Size): boolean => {
   const expected = requestSize(request);
   if (off(aspect(got), aspect(expected)) > ASPECT_SLACK) return true;
-  if (!isEditRequest(request) || request.size !== null) return off(pixels(got), pixels(expected)) > PIXEL_SLACK;
+  if (!following(request)) return off(pixels(got), pixels(expected)) > PIXEL_SLACK;
   const scale = pixels(got) / pixels(expected);
   if (scale > FOLLOWING_PIXEL_FACTOR || scale < 1 / FOLLOWING_PIXEL_FACTOR) return true;
   // A preset list is what a model may be asked for, not what it picks; side limits hold whatever it picks.
