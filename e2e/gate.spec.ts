@@ -350,6 +350,30 @@ test("a tab sent to sign in by its session ending elsewhere gets its typed work 
   await context.close();
 });
 
+test("a password typed before the page has loaded its scripts signs in all the same, and a click that early does not send it off", async ({ page }) => {
+  server.kill();
+  server = await startAppServer(GATED_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD });
+  // Scripts held back as a slow connection would: the field is on the page long before React takes it over.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto(server.url, { waitUntil: "commit" });
+  const field = page.getByLabel("Password");
+  await field.fill(PASSWORD);
+  const signIn = page.getByRole("button", { name: "Sign in" });
+  await expect(signIn).toBeDisabled();
+  // Pressed now, Enter would have sent the form the browser's way, to this address: nothing goes.
+  await field.press("Enter");
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  release();
+  await signIn.click();
+  await expect(new PlaygroundPage(page).prompt).toBeVisible();
+});
+
 test("a sign-out sends a tab without the live stream (the leaderboard) to sign in too, while a poll open to anyone stays as it is; a failed one sends none", async ({ browser }) => {
   server.kill();
   server = await startAppServer(GATED_APP_PORT, { DATA_DIR, PLAYGROUND_PASSWORD: PASSWORD });

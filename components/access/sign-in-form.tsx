@@ -4,18 +4,22 @@ import { useState, type FormEvent } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch } from "@/lib/api/client";
 
 /** `next`: where the user was going, already checked to be a path on this site. */
 export function SignInForm({ next }: { next: string }) {
   const t = useMessages().access;
   const ruleText = useRuleText();
-  const [password, setPassword] = useState("");
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // Read from the field, not kept in state: what was typed or filled in by a password manager before the page
+    // was hydrated counts too.
+    const password = String(new FormData(event.currentTarget).get("password") ?? "");
     // Said here, in the interface's language: the browser's own "fill in this field" speaks the browser's.
     if (password === "") {
       setError(t.empty);
@@ -37,17 +41,17 @@ export function SignInForm({ next }: { next: string }) {
       <Field id="password" label={t.password} error={error ?? undefined}>
         <input
           id="password"
+          name="password"
           type="password"
           autoComplete="current-password"
           aria-required
           aria-invalid={error !== null}
           aria-describedby={error ? "password-error" : undefined}
           className={inputClass}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
         />
       </Field>
-      <Button type="submit" variant="primary" className="w-full" disabled={busy}>
+      {/* Until hydrated, a click would submit the form the browser's way: to this page's address, the password lost. */}
+      <Button type="submit" variant="primary" className="w-full" disabled={busy || !hydrated}>
         {t.signIn}
       </Button>
     </form>
