@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { ComparePanel, EditPanel, expect, test } from "./fixtures";
+import { clearHistory, ComparePanel, EditPanel, expect, test } from "./fixtures";
 
 /**
  * Forced colours (Windows' contrast themes) paint every background in the page's colour and take box-shadows
@@ -177,6 +177,25 @@ test.describe("in forced colours", () => {
       await tabTo(page, slider);
       await expectOutline(slider.locator("xpath=.."), canvas, "the before/after slider");
       await page.screenshot({ path: `test-results/screenshots/forced-colours-slider-${colorScheme}.png` });
+    }
+  });
+  test("a voter's pick stays marked among the candidates, by an outline the others lack", async ({ page, request }) => {
+    await clearHistory(request);
+    const comparison = { models: ["wan2.6-t2i", "qwen-image"], prompt: "A lighthouse on a cliff at dawn", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 9, promptExtend: false, watermark: false, blind: true };
+    const compared = await request.post("/api/comparisons", { data: comparison, headers: { prefer: "wait=20" } });
+    expect(compared.ok()).toBe(true);
+    const poll = await request.post("/api/polls", { data: { title: "Which lighthouse?", sets: [((await compared.json()) as { id: string }).id], reveal: "on_close", access: "link" } });
+    expect(poll.status()).toBe(201);
+    await page.goto(((await poll.json()) as { path: string }).path);
+    await page.getByRole("button", { name: "Image B is best" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Your vote: Image B" })).toBeVisible();
+    const candidate = (letter: string) => page.getByRole("listitem").filter({ has: page.getByRole("img", { name: `Image ${letter}` }) });
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ forcedColors: "active", colorScheme });
+      const canvas = await systemColour(page, "Canvas");
+      await expectOutline(candidate("B"), canvas, "the picked image");
+      expect(await candidate("A").evaluate((node) => getComputedStyle(node).outlineStyle), "the other image").toBe("none");
+      await page.screenshot({ path: `test-results/screenshots/forced-colours-vote-${colorScheme}.png` });
     }
   });
 });

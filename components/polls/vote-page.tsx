@@ -112,7 +112,8 @@ export function VotePage({ token }: { token: string }) {
               const kept = chosen === null && typeof refused === "object" && refused.slot === slot;
               return (
                 // Keyed by the image, not the slot: a new item's pictures replace the last item's, never load under them.
-                <li key={src} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 ring-2 ring-indigo-500" : kept ? "border-dashed border-indigo-500 ring-2 ring-indigo-300" : "border-slate-200 dark:border-slate-700"}`}>
+                // Marked by an outline, not a ring: forced colours take a ring (a box-shadow) away, and keep an outline.
+                <li key={src} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 outline-2 outline-offset-1 outline-indigo-500" : kept ? "border-dashed border-indigo-500 outline-2 outline-offset-1 outline-dashed outline-indigo-300" : "border-slate-200 dark:border-slate-700"}`}>
                   {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
                   {/* A tap on the picture enlarges it too, as on a phone's own gallery; the button says so in words. */}
                   {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
