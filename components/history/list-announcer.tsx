@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
+import { announce } from "@/components/ui/announce";
 import { plural } from "@/lib/i18n/format";
 import { isNews, type ListOutcome } from "@/lib/history/list-outcome";
 
@@ -14,7 +15,6 @@ export function ListAnnouncer({ outcome }: { outcome: ListOutcome | null }) {
   const t = useMessages().history.outcome;
   const locale = useLocale();
   const said = useRef<ListOutcome | null>(null);
-  const [text, setText] = useState("");
   const { view, filtered, shown, more } = outcome ?? {};
   useEffect(() => {
     if (view === undefined || filtered === undefined || shown === undefined || more === undefined) return;
@@ -26,16 +26,9 @@ export function ListAnnouncer({ outcome }: { outcome: ListOutcome | null }) {
     const words = shown === 0 ? (filtered ? t.none : t.empty) : plural(locale, more ? t.someMore : t.some, shown);
     const timer = setTimeout(() => {
       said.current = next;
-      // Emptied first, so the same words for another view ("No matches" again) are a change, and are said again.
-      setText("");
-      requestAnimationFrame(() => setText(words));
+      announce(words);
     }, SETTLED_MS);
     return () => clearTimeout(timer);
   }, [view, filtered, shown, more, t, locale]);
-  return (
-    // Polite, and not a status of the page: a live region that only speaks.
-    <p aria-live="polite" className="sr-only" data-testid="list-announcer">
-      {text}
-    </p>
-  );
+  return null;
 }
