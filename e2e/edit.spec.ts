@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import type { Page } from "@playwright/test";
-import { EditPanel, expect, openMoreOptions, selectModel, test, type PickedFile } from "./fixtures";
+import { EditPanel, expect, openMoreOptions, selectModel, test, type PickedFile, type PlaygroundPage } from "./fixtures";
 
 /** A photo-like picture: a gradient with a few blocks, so an edit's change and the slider are visible. */
 const picture = async (width: number, height: number, format: "png" | "jpeg" = "png", orientation?: number): Promise<Buffer> => {
@@ -17,6 +17,19 @@ const picture = async (width: number, height: number, format: "png" | "jpeg" = "
 };
 
 const file = (name: string, mimeType: string, buffer: Buffer): PickedFile => ({ name, mimeType, buffer });
+
+/** The garden (1200*800) uploaded and edited with "Make the sky stormy": the form, and the result's card once it shows the slider. */
+const stormyGarden = async (page: Page, playground: PlaygroundPage) => {
+  const edit = new EditPanel(page);
+  await edit.open();
+  await edit.upload(file("garden.png", "image/png", await picture(1200, 800)));
+  await edit.expectInput("1200*800");
+  await edit.prompt.fill("Make the sky stormy");
+  await edit.submit.click();
+  const result = playground.latest();
+  await expect(result.getByRole("slider")).toBeVisible();
+  return { edit, result };
+};
 
 /** Holds the browser's POSTs to /api/inputs of one content type (an upload's image/*, a result's JSON) until released. */
 const holdInputs = (page: Page, contentType: RegExp) => {
@@ -108,14 +121,7 @@ test.describe("editing an image", () => {
   });
 
   test("the form's notices go once a later load replaces them or a run is sent", async ({ page, playground }) => {
-    const edit = new EditPanel(page);
-    await edit.open();
-    await edit.upload(file("garden.png", "image/png", await picture(1200, 800)));
-    await edit.expectInput("1200*800");
-    await edit.prompt.fill("Make the sky stormy");
-    await edit.submit.click();
-    const result = playground.latest();
-    await expect(result.getByRole("slider")).toBeVisible();
+    const { edit, result } = await stormyGarden(page, playground);
 
     // The box of notices, not the note beside it that offers the way back to replaced work.
     const notices = edit.form.getByRole("status").filter({ has: page.getByRole("listitem") });
@@ -410,14 +416,7 @@ test.describe("editing an image", () => {
 
 test.describe("an edit presented", () => {
   test("is marked an edit, its input (before) beside the result (after), under its instruction, as its card shows it", async ({ page, playground }) => {
-    const edit = new EditPanel(page);
-    await edit.open();
-    await edit.upload(file("garden.png", "image/png", await picture(1200, 800)));
-    await edit.expectInput("1200*800");
-    await edit.prompt.fill("Make the sky stormy");
-    await edit.submit.click();
-    const result = playground.latest();
-    await expect(result.getByRole("slider")).toBeVisible();
+    const { result } = await stormyGarden(page, playground);
 
     await result.getByRole("button", { name: "Present", exact: true }).click();
     const show = page.getByRole("dialog", { name: "Presentation" });

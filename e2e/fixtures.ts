@@ -191,6 +191,15 @@ export class GridPanel {
     if (images !== undefined) await this.form.getByRole("button", { name: `Make ${images} images` }).click();
   }
 
+  /** The models the form starts with across, these seeds down: a grid of several places, as a poll of several items is made from. */
+  async runModelsBySeeds(prompt: string, seeds: string) {
+    await this.prompt.fill(prompt);
+    await this.setAxis(1, "Model");
+    await this.form.getByRole("button", { name: "Add an axis" }).click();
+    await this.axis(2).getByLabel("Seeds").fill(seeds);
+    await this.run();
+  }
+
   card() {
     return this.page.getByRole("article", { name: /^Grid of/ }).first();
   }

@@ -60,11 +60,7 @@ test("a poll of a comparison whose model failed says so before it is made, and i
 
 test("a grid's place whose one model failed is said to be left out of the poll, with its place", async ({ grid, simulator }) => {
   await simulator.fault("moderation", { model: "qwen-image-max" });
-  await grid.prompt.fill("A kite over the dunes");
-  await grid.setAxis(1, "Model");
-  await grid.form.getByRole("button", { name: "Add an axis" }).click();
-  await grid.axis(2).getByLabel("Seeds").fill("5, 6");
-  await grid.run();
+  await grid.runModelsBySeeds("A kite over the dunes", "5, 6");
   const card = grid.card();
   await expect(card.getByRole("img")).toHaveCount(3);
   await card.getByRole("button", { name: "Make a poll" }).click();

@@ -155,11 +155,7 @@ test("three voters in their own browsers vote once each on a blind comparison; t
 
 test("a voter on a poll of several items stays on the one voted, sees the models there, then moves on", async ({ grid, browser }) => {
   test.setTimeout(90_000);
-  await grid.prompt.fill("A kite over the dunes");
-  await grid.setAxis(1, "Model");
-  await grid.form.getByRole("button", { name: "Add an axis" }).click();
-  await grid.axis(2).getByLabel("Seeds").fill("5, 6");
-  await grid.run();
+  await grid.runModelsBySeeds("A kite over the dunes", "5, 6");
   const card = grid.card();
   await expect(card.getByRole("img")).toHaveCount(4);
   await card.getByRole("button", { name: "Make a poll" }).click();

@@ -1,4 +1,6 @@
-import type { GenerationView } from "@/lib/generation/view";
+import type { ComparisonView, GenerationView } from "@/lib/generation/view";
+import { planGrid } from "@/lib/grid/grid-plan";
+import type { GridRequest } from "@/lib/grid/grid-request";
 import { defaultRequest } from "@/lib/models/defaults";
 
 /** A generation's view for tests that need one and care about a few fields: a running Wan 2.6 run, then `patch`. */
@@ -29,3 +31,15 @@ export const generationView = (patch: Partial<GenerationView> = {}): GenerationV
     sentAt: null,
     ...patch,
   }) as GenerationView;
+
+/** A grid's view as the history holds it: a column for each cell of `request` planned at `seed`, `cell(index)` patching its generation. */
+export const gridView = (request: GridRequest, seed: number, cell: (index: number) => Partial<GenerationView> = () => ({})): ComparisonView => ({
+  kind: "comparison",
+  id: "grid",
+  createdAt: 0,
+  request,
+  seed,
+  starred: false,
+  revealed: false,
+  columns: planGrid(request, seed).cells.map((planned, index) => ({ generation: { ...generationView({ id: `g${index}`, ...cell(index) }), request: planned.request }, notes: [] })),
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { generationView } from "@/test/generation-view";
+import { gridView } from "@/test/generation-view";
 import type { ComparisonView } from "../generation/view";
-import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
+import { DEFAULT_GRID } from "../grid/grid-plan";
 import type { GridRequest } from "../grid/grid-request";
 import { pollItems } from "../polls/poll-items";
 import { pollNumbered } from "./numbered-item";
@@ -10,23 +10,10 @@ describe("a poll's sets numbered for its files", () => {
   // Three models at seeds 7, 11 and 13: at 11 the first model failed; at 13 only the first made an image.
   const request: GridRequest = { ...DEFAULT_GRID, prompt: "A red fox", axes: [{ type: "model", values: ["wan2.6-t2i", "qwen-image", "wan2.2-t2i-flash"] }, { type: "seed", values: [7, 11, 13] }] };
   const made = (index: number) => index < 3 || index === 4 || index === 5 || index === 6;
-  const grid: ComparisonView = {
-    kind: "comparison",
-    id: "grid",
-    createdAt: 0,
-    request,
-    seed: 7,
-    starred: false,
-    revealed: false,
-    columns: planGrid(request, 7).cells.map((cell, index) => ({
-      generation: {
-        ...generationView({ id: `g${index}`, status: made(index) ? "succeeded" : "failed" }),
-        request: cell.request,
-        images: made(index) ? [{ id: `i${index}`, width: 8, height: 8, revisedPrompt: "", src: "", thumbSrc: "", downloadSrc: "" }] : [],
-      },
-      notes: [],
-    })),
-  };
+  const grid = gridView(request, 7, (index) => ({
+    status: made(index) ? "succeeded" : "failed",
+    images: made(index) ? [{ id: `i${index}`, width: 8, height: 8, revisedPrompt: "", src: "", thumbSrc: "", downloadSrc: "" }] : [],
+  }));
   const before = { prompt: "A kite", candidates: [{ generationId: "kite-a", imageId: "ka", model: "qwen-image" }, { generationId: "kite-b", imageId: "kb", model: "wan2.6-t2i" }] };
 
   it("number a grid's cells by the poll's comparison their place is, one that failed too, as the poll's Results page does", () => {

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generationView } from "@/test/generation-view";
+import { generationView, gridView } from "@/test/generation-view";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
-import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
+import { DEFAULT_GRID } from "../grid/grid-plan";
 import type { GridRequest } from "../grid/grid-request";
 import { rowProblems } from "../batch/batch-request";
 import { rowsFromCsv } from "../batch/batch-rows";
@@ -70,16 +70,7 @@ describe("a comparison's columns in its files (the CSV, the zip, the contact she
 
 describe("a grid's cells named in its files", () => {
   const request: GridRequest = { ...DEFAULT_GRID, prompt: "一只红色的狐狸在雪地里 a red fox in snow", axes: [{ type: "model", values: ["wan2.6-t2i"] }, { type: "seed", values: [7] }] };
-  const grid: ComparisonView = {
-    kind: "comparison",
-    id: "grid",
-    createdAt: 0,
-    request,
-    seed: 7,
-    starred: false,
-    revealed: false,
-    columns: planGrid(request, 7).cells.map((cell, index) => ({ generation: { ...generationView({ id: `g${index}`, seed: 7 }), request: cell.request }, notes: [] })),
-  };
+  const grid = gridView(request, 7, () => ({ seed: 7 }));
 
   it("in English in the CSV and the zip, whose names outlive the page, and in the reader's language on a contact sheet", () => {
     expect(setEntries(grid).map((entry) => entry.name)).toEqual(["Model: Wan 2.6 · Seed: 7"]);
