@@ -4,6 +4,9 @@ import { generationView } from "@/test/generation-view";
 import type { ComparisonView, GenerationView } from "../generation/view";
 import { defaultRequest } from "../models/defaults";
 import type { GenerateRequest } from "../models/request-schema";
+import { AppError } from "../errors";
+import type { ImageAnswer } from "../gateway/answer";
+import { answerNotices, lostNotices } from "../gateway/shortfall";
 import { BLIND_UNASKED_SIZE, blindView } from "./blind-view";
 
 const image = (id: string, width: number, height: number, revisedPrompt: string) => ({ id, width, height, revisedPrompt, src: `/api/images/${id}`, thumbSrc: `/api/images/${id}/thumb`, downloadSrc: `/api/images/${id}/download` });
@@ -133,6 +136,36 @@ describe("a blind comparison as it leaves the server", () => {
     const hidden = blindView(comparison(true, false, columns));
     expectNoTell(hidden);
     expect(hidden.columns.map(({ generation }) => generation.notices)).toEqual(columns.map(() => ["The gateway returned 0 of the 1 images asked for.", BLIND_UNASKED_SIZE]));
+    expect(blindView(comparison(true, true, columns)).columns.map(({ generation }) => generation.notices)).toEqual(columns.map(({ generation }) => generation.notices));
+  });
+
+  it("says what a column's answer lacked without the gateway's codes, finish reasons or a link's answer, which differ by model family", () => {
+    const answer = (failed: string[], stoppedEarly: string[]): ImageAnswer => ({
+      kind: "images",
+      created: 0,
+      requestId: null,
+      taskId: null,
+      images: [{ source: { kind: "url", url: "https://x/1.png" }, revisedPrompt: "" }],
+      failed,
+      unusable: 0,
+      stoppedEarly,
+      imageCount: null,
+    });
+    const lost = (status: number) => lostNotices(2, [new AppError("bad_upstream_response", `The gateway's image link answered ${status}; the image could not be kept.`), new AppError("bad_upstream_response", "The gateway returned an image link the playground will not fetch (not https).")]);
+    const columns = [
+      column("wan2.6-t2i", { notices: [...answerNotices(2, answer(["InternalError.Algo"], ["length"])), ...lost(403)] }),
+      column("qwen-image-max", { notices: [...answerNotices(2, answer(["InternalError"], ["content_filter"])), ...lost(404)] }),
+    ];
+    const hidden = blindView(comparison(true, false, columns)).columns.map(({ generation }) => generation.notices);
+    expect(hidden[0]).toEqual(hidden[1]);
+    expect(hidden[0]).toEqual([
+      "The gateway returned 1 of the 2 images asked for.",
+      "1 failed at the gateway. Its own words show when the models are revealed.",
+      "The model stopped early. Its own words show when the models are revealed.",
+      "2 of the 2 images could not be kept; they are billed all the same.",
+      "The gateway's image link answered with an error; the image could not be kept. Its own words show when the models are revealed.",
+      "The gateway returned an image link the playground will not fetch. Its own words show when the models are revealed.",
+    ]);
     expect(blindView(comparison(true, true, columns)).columns.map(({ generation }) => generation.notices)).toEqual(columns.map(({ generation }) => generation.notices));
   });
 });

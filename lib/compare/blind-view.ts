@@ -35,8 +35,17 @@ export const blindFailure = (code: ErrorCode): string => `${BLIND_FAILURES[code]
  * own size at the shape chosen, so the size asked names the model, and the size it returned may too.
  */
 export const BLIND_UNASKED_SIZE = "The gateway returned another size than asked. The sizes show when the models are revealed.";
+/**
+ * A hidden column's other notices keep what they count and drop their details, in brackets or a link's
+ * status: the gateway's codes for failed images, a finish reason, why an image link was refused and what it
+ * answered come from each model family's own service and image host (lib/gateway/shortfall.ts, fetch-image.ts).
+ */
+export const undetailed = (notice: string): string => {
+  const plain = notice.replace(/ \([^)]*\)/g, "").replace(/ answered \d{3};/, " answered with an error;");
+  return plain === notice ? notice : `${plain} ${BLIND_FAILURE_AFTER}`;
+};
 const hiddenNotice = (comparison: ComparisonView, notice: string): string =>
-  isUnaskedSizeNotice(notice) ? BLIND_UNASKED_SIZE : blindText(comparison, notice, SERVER_LABEL);
+  isUnaskedSizeNotice(notice) ? BLIND_UNASKED_SIZE : undetailed(blindText(comparison, notice, SERVER_LABEL));
 
 /**
  * A hidden image: its link serves the picture cropped to the comparison's asked shape, as a JPEG without

@@ -8,7 +8,7 @@ import { editRequestSchema, INPUT_GONE, type EditRequest } from "../edit/edit-re
 import { checkInputImage, inputTooLarge } from "../edit/input-image";
 import { NETWORK_ERROR } from "../api/client";
 import { AppError, ERROR_CODES, type ErrorCode } from "../errors";
-import { BLIND_UNASKED_SIZE, blindFailure } from "../compare/blind-view";
+import { BLIND_UNASKED_SIZE, blindFailure, undetailed } from "../compare/blind-view";
 import { BLIND_DOWNLOAD } from "../compare/hidden-comparison";
 import { BLIND_EDIT, BLIND_ONE_COLUMN, BLIND_SHARE } from "../compare/hidden-column";
 import { NO_FAVOURITES, TAKEAWAY_MAX_ITEMS, takeawaySource } from "../download/takeaway";
@@ -291,6 +291,12 @@ const sentences = async (): Promise<string[]> => {
     GATEWAY_REDIRECTED,
     ...(Object.keys(ERROR_CODES) as ErrorCode[]).map(blindFailure),
     BLIND_UNASKED_SIZE,
+    ...[
+      "2 failed at the gateway (InternalError.Algo ×2).",
+      "The model stopped early (finish reason: length).",
+      "The gateway's image link answered 404; the image could not be kept.",
+      "The gateway returned an image link the playground will not fetch (it redirects to another host).",
+    ].map(undetailed),
     TOO_LATE_TO_STOP,
     TOO_LATE_TO_CANCEL,
     ...["A chosen comparison", "That column", "This comparison", "This download", "This generation", "This grid", "This image", "This item", "This poll", "The list “portraits”"].map((what) => notFound(what).message),
