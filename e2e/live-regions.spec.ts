@@ -97,6 +97,33 @@ test.describe("what a screen reader hears", () => {
     await expect(seeds).toHaveAttribute("aria-invalid", "false");
   });
 
+  test("a refusal of the saved lists the grid's prompt names is the prompt's description, said once by a refused run", async ({ grid, page }) => {
+    // One list more than a grid may use; the lists are the playground's, so they go again after the test.
+    const names = Array.from({ length: 21 }, (_, index) => `too-many-${index + 1}`);
+    try {
+      for (const name of names) expect((await page.request.put("/api/lists", { data: { name, items: ["red"] } })).ok()).toBe(true);
+      await page.reload();
+      await grid.open();
+      await grid.prompt.fill(`A kite ${names.map((name) => `__${name}__`).join(" ")}`);
+      await grid.axis(1).getByLabel("Seeds").fill("1");
+      await listen(page);
+      await grid.run();
+      const refusal = "A grid uses at most 20 lists.";
+      await expect(grid.prompt).toHaveAttribute("aria-invalid", "true");
+      await expect(grid.prompt).toHaveAccessibleDescription(new RegExp(`${refusal.replace(".", "\\.")}$`));
+      await expect(grid.prompt).toBeFocused();
+      await expect(grid.form.getByRole("alert")).toHaveCount(0);
+      await expect.poll(() => heard(page)).toEqual([refusal]);
+      // Typed on, the refusal stays on the page and is not said again.
+      await grid.prompt.press("End");
+      await grid.prompt.pressSequentially(" at dusk");
+      await page.waitForTimeout(500);
+      expect(await heard(page)).toEqual([refusal]);
+    } finally {
+      for (const name of names) await page.request.delete(`/api/lists/${name}`);
+    }
+  });
+
   test("Check connection says its verdicts, not its table", async ({ page, playground }) => {
     await listen(page);
     await page.getByRole("button", { name: "Check connection" }).click();

@@ -190,15 +190,18 @@ export function GridForm({
           rows={4}
           className={inputClass}
           placeholder={t.promptPlaceholder}
-          aria-invalid={Boolean(errors.prompt)}
-          aria-describedby={`grid-prompt-count ${describedBy("grid-prompt", true, Boolean(errors.prompt))}`}
+          aria-invalid={Boolean(errors.prompt ?? listsProblem)}
+          aria-describedby={[`grid-prompt-count ${describedBy("grid-prompt", true, Boolean(errors.prompt))}`, listsProblem && "grid-lists-error"].filter(Boolean).join(" ")}
           aria-keyshortcuts={SUBMIT_KEYS}
           {...register("prompt")}
         />
       </Field>
-      {/* The saved lists the prompt names go with the grid: what is wrong with them is said under the prompt. */}
+      {/*
+        The saved lists the prompt names go with the grid: what is wrong with them is said under the prompt, as
+        a part of the prompt's description (said once, by a refused submit), not an alert spoken at each change.
+      */}
       {listsProblem && (
-        <p role="alert" className="-mt-3 text-xs font-medium text-red-700 dark:text-red-300">
+        <p id="grid-lists-error" className="-mt-3 text-xs font-medium text-red-700 dark:text-red-300">
           {ruleText(listsProblem)}
         </p>
       )}
