@@ -13,7 +13,7 @@ import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-prov
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ClampedText } from "@/components/ui/clamped-text";
-import { useCancelGeneration } from "@/lib/api/generations";
+import { useCancelGeneration } from "@/lib/api/generation";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import { clockStart } from "@/lib/generation/clock-start";
 import { requestSize } from "@/lib/generation/request-size";

@@ -4,7 +4,7 @@ import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { CodeDialog } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { ClampedText } from "@/components/ui/clamped-text";
-import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generations";
+import { generationQuery, useCancelGeneration, useStarGeneration } from "@/lib/api/generation";
 import { useUsageAfter } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import { clockStart } from "@/lib/generation/clock-start";

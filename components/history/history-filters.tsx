@@ -1,13 +1,11 @@
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages, useModels } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
 import { SEARCH_MAX, type ListFilters } from "@/lib/generation/list-query";
 import { GENERATION_STATUSES } from "@/lib/generation/view";
-import { EVERY_MODEL } from "@/lib/models/model-name";
-
-const MODEL_OPTIONS = EVERY_MODEL.map((model) => ({ value: model.id, label: model.name }));
 
 export function HistoryFilters({ value, onChange }: { value: ListFilters; onChange: (filters: ListFilters) => void }) {
   const t = useMessages().history;
+  const modelOptions = useModels().map((model) => ({ value: model.id, label: model.name }));
   const statusOptions = GENERATION_STATUSES.map((status) => ({ value: status, label: t.status[status] }));
   return (
     <div role="search" className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
@@ -25,7 +23,7 @@ export function HistoryFilters({ value, onChange }: { value: ListFilters; onChan
           onChange={(event) => onChange({ ...value, q: event.target.value })}
         />
       </div>
-      <FilterSelect id="history-model" label={t.filters.model} any={t.filters.anyModel} options={MODEL_OPTIONS} value={value.model} onChange={(model) => onChange({ ...value, model })} />
+      <FilterSelect id="history-model" label={t.filters.model} any={t.filters.anyModel} options={modelOptions} value={value.model} onChange={(model) => onChange({ ...value, model })} />
       <FilterSelect id="history-status" label={t.filters.status} any={t.filters.anyStatus} options={statusOptions} value={value.status} onChange={(status) => onChange({ ...value, status })} />
       <label className="flex items-center gap-2 pb-2 text-sm">
         <input type="checkbox" checked={value.starred ?? false} onChange={(event) => onChange({ ...value, starred: event.target.checked })} className="accent-indigo-600" />

@@ -9,11 +9,9 @@ import { format, plural } from "@/lib/i18n/format";
 import { isUnfiltered, listSearchParams, type ListFilters } from "@/lib/generation/list-query";
 import type { ChainStep, GenerationView, HistoryItem, HistoryPage, ImageView } from "@/lib/generation/view";
 import { FavouritesTakeaway, HistoryLightbox, PollButton, RunAnnouncer, TakeawayLinks, useCards } from "@/components/lazy";
-import { canPoll } from "@/lib/polls/can-poll";
 import type { HistoryActions } from "./actions";
 import { HistoryFilters } from "./history-filters";
 import { LoadMore } from "./load-more";
-import { ShareButton } from "./share-button";
 import { SHARE_MAX_ITEMS } from "@/lib/share/share-limits";
 import { usePendingDeletes } from "./use-pending-deletes";
 import { cutText } from "@/lib/text/well-formed";
@@ -102,7 +100,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
     },
   };
   const chosen = [...selected.values()];
-  const pollable = chosen.flatMap((item) => (item.kind === "comparison" && canPoll(item) ? [item] : []));
+  // Chosen from the cards: the check comes with their code.
+  const pollable = cards ? chosen.flatMap((item) => (item.kind === "comparison" && cards.canPoll(item) ? [item] : [])) : [];
 
   return (
     <section aria-labelledby="history-heading" className="space-y-4">
@@ -164,10 +163,11 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
         <div role="region" aria-label={t.selection.region} className="sticky top-0 z-10 flex flex-wrap items-center gap-2 rounded-md border border-indigo-200 dark:border-indigo-800 bg-indigo-50 dark:bg-indigo-950/40 p-2 text-sm max-sm:gap-1.5 max-sm:p-1.5 max-sm:[&_:is(a,button)]:px-2 max-sm:[&_:is(a,button)]:py-1 max-sm:has-[input,p]:static">
           <span className="font-medium">{plural(locale, t.selection.count, chosen.length)}</span>
           <Button onClick={() => actions.present(chosen)}>{t.selection.present}</Button>
-          {chosen.length <= SHARE_MAX_ITEMS && (
+          {/* Its code comes with the cards', which a selection was made from. */}
+          {cards && chosen.length <= SHARE_MAX_ITEMS && (
             // No title: words of the sharer's language would be the page's heading in every viewer's; without
             // one, the page is titled in the viewer's own.
-            <ShareButton key={chosen.map((item) => item.id).join()} entries={chosen.map(({ kind, id }) => ({ kind, id }))} title="" label={t.selection.share} />
+            <cards.ShareButton key={chosen.map((item) => item.id).join()} entries={chosen.map(({ kind, id }) => ({ kind, id }))} title="" label={t.selection.share} />
           )}
           {/* A poll of every finished comparison of models or grid with a model axis chosen. */}
           {pollable.length > 0 && (

@@ -6,7 +6,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import { modelNamer, type ModelName } from "@/lib/models/name-models";
 import { translateRuleMessage } from "@/lib/i18n/rule-messages";
 
-const I18nContext = createContext<{ locale: Locale; messages: Messages; nameModels: (text: string) => string } | null>(null);
+const I18nContext = createContext<{ locale: Locale; messages: Messages; models: readonly ModelName[]; nameModels: (text: string) => string } | null>(null);
 
 /**
  * The interface's language for every client component below. The server picks the locale and passes that
@@ -15,7 +15,7 @@ const I18nContext = createContext<{ locale: Locale; messages: Messages; nameMode
  */
 export function I18nProvider({ locale, messages, models, children }: { locale: Locale; messages: Messages; models: readonly ModelName[]; children: ReactNode }) {
   const nameModels = useMemo(() => modelNamer(models), [models]);
-  return <I18nContext value={{ locale, messages, nameModels }}>{children}</I18nContext>;
+  return <I18nContext value={{ locale, messages, models, nameModels }}>{children}</I18nContext>;
 }
 
 const useI18n = () => {
@@ -28,6 +28,21 @@ const useI18n = () => {
 export const useMessages = (): Messages => useI18n().messages;
 
 export const useLocale = (): Locale => useI18n().locale;
+
+/**
+ * Every model's id and name, generating and editing, each once: as the server hands them to the page, so the
+ * first screen names a model without loading the editing registry.
+ */
+export const useModels = (): readonly ModelName[] => {
+  const { models } = useI18n();
+  return useMemo(() => [...new Map(models.map((model) => [model.id, model])).values()], [models]);
+};
+
+/** A model's name by its id (its id when no model has it). */
+export const useModelName = (): ((id: string) => string) => {
+  const models = useModels();
+  return (id) => models.find((model) => model.id === id)?.name ?? id;
+};
 
 /** Shows a sentence from the shared rules (a refusal, a notice, a plan note) in the interface's language. */
 export const useRuleText = (): ((text: string) => string) => {

@@ -5,10 +5,9 @@ import { useServerFieldErrors } from "@/components/playground/use-server-fields"
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { useImperativeHandle, useRef, useState, type Ref } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useMessages, useModelName } from "@/components/i18n/i18n-provider";
 import { format } from "@/lib/i18n/format";
 import { defaultRequest } from "@/lib/models/defaults";
-import { modelName } from "@/lib/models/model-name";
 import type { LoadOrigin } from "@/lib/forms/load-origin";
 import { findModel, getModel, MODEL_IDS, type ModelId } from "@/lib/models/registry";
 import { draftStamp, isKeptSeed } from "@/lib/forms/draft";
@@ -82,6 +81,7 @@ export function GenerateForm({
   useDraft("generate", form, { stamp: DRAFT_STAMP, defaults: DEFAULTS, accept: (values) => (findModel(values.model) && isKeptSeed(values.seed) ? values : null) });
   const [notices, setNotices] = useFormNotices(watch);
   const common = useMessages().common;
+  const modelName = useModelName();
   const undoable = useUndoReplace(form, (values) => differsFrom(values, findModel(values.model) ? defaultRequest(values.model) : DEFAULTS, ["model"]), common.formReplaced);
   const [moreOpen, setMoreOpen] = useState(false);
   const cost = useCost();

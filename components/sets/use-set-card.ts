@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { useCost } from "@/components/pricing/prices";
-import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparisons";
+import { comparisonQuery, useRetryColumn, useUpdateComparison } from "@/lib/api/comparison";
 import { useUsageAfter } from "@/lib/api/limits";
 import { useLive } from "@/lib/api/live";
 import type { SetRequest } from "@/lib/generation/set-kind";

@@ -1,53 +1,18 @@
-import { queryOptions, useMutation } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import type { CompareRequest } from "../compare/compare-request";
-import { isActive, type ComparisonView } from "../generation/view";
-import { apiChange, apiFetch, type ApiError, type OwnChange } from "./client";
-import { generationKeys, runningCheckMs, useRefreshHistory, useUpdateCached } from "./generations";
-import { readItem } from "./live-cache";
-import { laterComparison } from "./read-order";
+import type { ComparisonView } from "../generation/view";
+import { apiFetch, type ApiError } from "./client";
+import { useRefreshHistory } from "./generations";
 
-/** Comparisons for the browser: start one, follow it while a column runs, star or reveal it. */
-
-export const comparisonQuery = (initial: ComparisonView, live: boolean) =>
-  queryOptions({
-    queryKey: generationKeys.comparison(initial.id),
-    queryFn: ({ signal, client }) => readItem(client, initial.id, () => apiFetch<ComparisonView>(`/api/comparisons/${initial.id}`, { signal }), laterComparison),
-    initialData: initial,
-    staleTime: Number.POSITIVE_INFINITY,
-    // Columns fill in as each model finishes: the stream brings them; asked again while any one runs (runningCheckMs).
-    refetchInterval: (query) => (query.state.data?.columns.some((column) => isActive(column.generation.status)) ? runningCheckMs(live) : false),
-  });
+/**
+ * Comparisons for the browser: start one. What is done to one once started (followed, retried, cancelled,
+ * starred, revealed) is in comparison.ts, which comes with the cards that show it.
+ */
 
 export const useCreateComparison = () => {
   const refresh = useRefreshHistory();
   return useMutation<ComparisonView, ApiError, CompareRequest>({
     mutationFn: (request) => apiFetch<ComparisonView>("/api/comparisons", { method: "POST", json: request }),
     onSettled: refresh,
-  });
-};
-
-/** Reruns a failed column in its place; the refreshed comparison starts polling again. */
-export const useRetryColumn = () => {
-  const update = useUpdateCached();
-  return useMutation<ComparisonView, ApiError, { id: string; column: string }>({
-    mutationFn: ({ id, column }) => apiFetch<ComparisonView>(`/api/comparisons/${id}/retry`, { method: "POST", json: { column } }),
-    onSuccess: (item) => update(item),
-  });
-};
-
-/** Stops every unfinished column of a set in one request: how a blind comparison is cancelled. */
-export const useCancelSet = () => {
-  const update = useUpdateCached();
-  return useMutation<OwnChange<ComparisonView>, ApiError, string>({
-    mutationFn: (id) => apiChange<ComparisonView>(`/api/comparisons/${id}/cancel`, { method: "POST" }),
-    onSuccess: ({ item, changeId }) => update(item, changeId),
-  });
-};
-
-export const useUpdateComparison = () => {
-  const update = useUpdateCached();
-  return useMutation<OwnChange<ComparisonView>, ApiError, { id: string; starred?: boolean; revealed?: true }>({
-    mutationFn: ({ id, ...patch }) => apiChange<ComparisonView>(`/api/comparisons/${id}`, { method: "PATCH", json: patch }),
-    onSuccess: ({ item, changeId }) => update(item, changeId),
   });
 };

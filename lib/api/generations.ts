@@ -1,12 +1,14 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { isUnfiltered, listSearchParams, type ListFilters } from "../generation/list-query";
-import { isActive, type GenerationView, type HistoryItem, type HistoryPage, type ListedPage } from "../generation/view";
+import type { GenerationView, HistoryItem, ListedPage } from "../generation/view";
 import type { GenerateRequest } from "../models/request-schema";
-import { apiChange, apiFetch, type ApiError, type OwnChange } from "./client";
-import { addOwnItem, heardOwnChange, ownChangeApplied, readItem, readStarted, reconcilePage } from "./live-cache";
-import { laterGeneration, laterItem } from "./read-order";
+import { apiFetch, type ApiError } from "./client";
+import { addOwnItem, readStarted, reconcilePage } from "./live-cache";
 
-/** The history's endpoints for the browser: fetchers, their query options, and the mutation hooks. */
+/**
+ * The history's endpoints for the browser: its lists, and a generation started. What is done to one once
+ * started (followed, cancelled, starred) is in generation.ts, which comes with the cards that show it.
+ */
 
 export const generationKeys = {
   lists: ["generations", "list"] as const,
@@ -30,48 +32,6 @@ export const historyQuery = (filters: ListFilters) =>
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
-
-/**
- * One generation. The live stream brings its changes; without it, it is asked every second while it runs
- * (the job lives on the server, not in this tab).
- */
-export const generationQuery = (initial: GenerationView, live: boolean) =>
-  queryOptions({
-    queryKey: generationKeys.one(initial.id),
-    queryFn: ({ signal, client }) => readItem(client, initial.id, () => apiFetch<GenerationView>(`/api/generations/${initial.id}`, { signal }), laterGeneration),
-    initialData: initial,
-    // The list just fetched it: only a running generation needs asking again (the interval does that).
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: (query) => (query.state.data && isActive(query.state.data.status) ? runningCheckMs(live) : false),
-  });
-
-/**
- * How often a running item is asked again: every second without the live stream; with it, rarely, as a
- * safety net for a change the stream did not bring (a lost wake-up between instances, a proxy's hiccup).
- */
-export const runningCheckMs = (live: boolean) => (live ? 5_000 : 1_000);
-
-type HistoryData = InfiniteData<HistoryPage, string | null>;
-
-/** Writes a changed history item into every cached list and its own entry, so all views agree at once. */
-export const useUpdateCached = () => {
-  const client = useQueryClient();
-  return (changed: HistoryItem, changeId: number | null = null) => {
-    // A column's change is told by the stream as its comparison's, under another id: not one to wait for.
-    const own = changed.kind === "generation" && changed.comparisonId !== null ? null : changeId;
-    if (!heardOwnChange(client, changed, own)) return;
-    const key = changed.kind === "generation" ? generationKeys.one(changed.id) : generationKeys.comparison(changed.id);
-    const before = client.getQueryData<HistoryItem>(key);
-    const after = client.setQueryData<HistoryItem>(key, (held) => laterItem(held, changed));
-    client.setQueriesData<HistoryData>({ queryKey: generationKeys.lists }, (data) =>
-      data && {
-        ...data,
-        pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === changed.id ? laterItem(item, changed) : item)) })),
-      },
-    );
-    if (after) ownChangeApplied(client, before, after);
-  };
-};
 
 /**
  * After anything that adds to the history: today's count is asked again, and the new item goes into the lists.
@@ -101,22 +61,6 @@ export const useCreateGeneration = () => {
   return useMutation<GenerationView, ApiError, GenerateRequest>({
     mutationFn: (request) => apiFetch<GenerationView>("/api/generations", { method: "POST", json: request }),
     onSettled: refresh,
-  });
-};
-
-export const useCancelGeneration = () => {
-  const update = useUpdateCached();
-  return useMutation<OwnChange<GenerationView>, ApiError, string>({
-    mutationFn: (id) => apiChange<GenerationView>(`/api/generations/${id}/cancel`, { method: "POST" }),
-    onSuccess: ({ item, changeId }) => update(item, changeId),
-  });
-};
-
-export const useStarGeneration = () => {
-  const update = useUpdateCached();
-  return useMutation<OwnChange<GenerationView>, ApiError, { id: string; starred: boolean }>({
-    mutationFn: ({ id, starred }) => apiChange<GenerationView>(`/api/generations/${id}`, { method: "PATCH", json: { starred } }),
-    onSuccess: ({ item, changeId }) => update(item, changeId),
   });
 };
 

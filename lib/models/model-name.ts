@@ -5,9 +5,4 @@ import { findModel, MODELS } from "./registry";
 export const modelName = (id: string): string => findModel(id)?.name ?? findEditModel(id)?.name ?? id;
 
 /** Every model of both tables once, in table order: what the history can be filtered by. */
-export const EVERY_MODEL: ReadonlyArray<{ readonly id: string; readonly name: string }> = [
-  ...MODELS,
-  ...EDIT_MODELS.filter((model) => !findModel(model.id)),
-].map(({ id, name }) => ({ id, name }));
-
-export const EVERY_MODEL_ID = EVERY_MODEL.map((model) => model.id) as [string, ...string[]];
+export const EVERY_MODEL_ID = [...MODELS, ...EDIT_MODELS.filter((model) => !findModel(model.id))].map((model) => model.id) as [string, ...string[]];
