@@ -35,7 +35,8 @@ export const useLocale = (): Locale => useI18n().locale;
  */
 export const useModels = (): readonly ModelName[] => {
   const { models } = useI18n();
-  return useMemo(() => [...new Map(models.map((model) => [model.id, model])).values()], [models]);
+  // The first of a model listed by both registries, as the generating registry names it.
+  return useMemo(() => models.filter((model, index) => models.findIndex((other) => other.id === model.id) === index), [models]);
 };
 
 /** A model's name by its id (its id when no model has it). */
