@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { connect } from "node:net";
 
 /** How a server process ended: its exit code, or the signal that killed it. */
 export type ServerExit = { readonly code: number | null; readonly signal: NodeJS.Signals | null };
@@ -21,6 +22,9 @@ export type AppServer = {
  * its memory); or `npm start`'s script, whose child the server then is (it builds first if the build is stale).
  */
 export const startAppServer = async (port: number, env: Record<string, string>, launcher: "next" | "npm-start" = "next"): Promise<AppServer> => {
+  // A server killed just before (`kill` sends the signal and returns) may still hold the port: its answer to the
+  // probe below would be taken for the new one's.
+  await portFree(port);
   const args = launcher === "next" ? ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)] : ["scripts/start.mjs"];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ONETOKEN_API_KEY: "", PORT: String(port), HOST: "127.0.0.1", ...env },
@@ -68,4 +72,21 @@ export const startAppServer = async (port: number, env: Record<string, string>, 
     }
   };
   return { url, pid: child.pid ?? 0, kill, stop };
+};
+
+/** Waits until nothing accepts connections on the port (10 s at most: a server that will not go is not ours to wait for). */
+const portFree = async (port: number): Promise<void> => {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const taken = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: "127.0.0.1", port });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once("error", () => resolve(false));
+    });
+    if (!taken) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 };
