@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
 import { CopyButton } from "@/components/history/copy-button";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { useSubmitOnce } from "@/components/playground/submit-area";
@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field, inputClass } from "@/components/ui/field";
 import { useFocusWhen } from "@/components/ui/use-focus-when";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLive } from "@/lib/api/live";
 import { pollQuery, pollsOfSetQuery, useClosePoll, useCreatePoll, useDeletePoll } from "@/lib/api/polls";
 import type { ComparisonView } from "@/lib/generation/view";
@@ -136,9 +137,8 @@ function Choice<Value extends string>({ legend, name, value, onChange, options }
   );
 }
 
-const stays = () => () => undefined;
 /** This site's address; on the server (the leaderboard's list is rendered there first) the link is relative until hydrated. */
-const useOrigin = () => useSyncExternalStore(stays, () => window.location.origin, () => "");
+const useOrigin = () => (useHydrated() ? window.location.origin : "");
 
 /**
  * A poll's link, counts, Close and Delete; `watch`: its counts kept up while it is open, by the live stream or,
