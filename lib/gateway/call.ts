@@ -10,7 +10,7 @@ import { isModelFailure, mapUpstreamError, parseRetryAfter, upstreamErrorCode } 
 import { buildRequestBody, requestPath, type RequestStyle } from "./request-body";
 import { parseGatewayAnswer, requestIdFromBody, requestIdFromHeaders, type GatewayAnswer, type TaskAnswer, type UpstreamIds } from "./answer";
 import { exchange, noResponseCode, RequestNotMade, type Exchange, type ExchangeOptions, type GatewayTarget } from "./exchange";
-import { DEFAULT_POLL_INTERVALS_MS, followTask, taskEndedError } from "./follow-task";
+import { DEFAULT_POLL_INTERVALS_MS, followTask, seconds, taskEndedError } from "./follow-task";
 import { answerNotices, billedImages, emptyAnswerError, imagesToKeep } from "./shortfall";
 
 /**
@@ -65,8 +65,6 @@ export const maxResponseBytes = (request: SentRequest): number => {
   const size = isSentEdit(request) ? (request.size ?? { width: Math.max(2048, editOutputSize(getEditModel(request.model), request).width), height: 2048 }) : request;
   return request.n * (Math.ceil((size.width * size.height * 4 * 4) / 3) + 64 * 1024) + 1024 * 1024;
 };
-
-const seconds = (ms: number): number => Number((ms / 1000).toFixed(1));
 
 /** The sentence of a success answer whose images had not all arrived by the end of its grace (a function of its facts, for the translation tests). */
 export const answerStillArriving = (ms: number): string =>

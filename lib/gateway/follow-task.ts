@@ -32,7 +32,8 @@ export type TaskFollowing = {
   readonly about: string;
 };
 
-const seconds = (ms: number): number => Number((ms / 1000).toFixed(1));
+/** A wait as the gateway's sentences say it: seconds, to a tenth. */
+export const seconds = (ms: number): number => Number((ms / 1000).toFixed(1));
 
 /** The sentences of a task that could not be followed to its end (functions of their facts, for the translation tests). */
 export const taskStillRunning = (status: string, timeoutMs: number): string =>
