@@ -307,6 +307,34 @@ test.describe("presenting and sharing", () => {
     expect(captions[0]).toBeCloseTo(captions[1] ?? NaN, 0);
   });
 
+  test("a grid cell's long name keeps to two lines on its slide, ending in an ellipsis, and its caption is not cut", async ({ grid, page }) => {
+    const long =
+      "a narrow stone bridge over a slow river at dusk, with mist rising between the old willow trees, paper boats drifting under the arches and lanterns hung from every railing all the way to the far bank";
+    await grid.prompt.fill(`A lantern on {${long}|a hill}`);
+    // The prompt's alternatives alone: two cells.
+    await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("variables");
+    await grid.form.getByRole("button", { name: "Remove axis 1" }).click();
+    await grid.run();
+    const card = grid.card();
+    await expect(card.getByRole("img")).toHaveCount(2);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await card.getByRole("button", { name: "Present", exact: true }).click();
+    const show = page.getByRole("dialog", { name: "Presentation" });
+    const caption = show.getByTestId("slide-caption").filter({ hasText: long });
+    await expect(caption).toHaveCount(1);
+    const drawn = await caption.evaluate((element) => {
+      const name = element.firstElementChild as HTMLElement;
+      const style = getComputedStyle(name);
+      return { lines: name.getBoundingClientRect().height / parseFloat(style.lineHeight), clamped: name.scrollHeight > name.clientHeight, text: name.textContent, scroll: element.scrollHeight, client: element.clientHeight };
+    });
+    await show.screenshot({ path: "test-results/screenshots/presentation-long-cell-name.png" });
+    expect(Math.round(drawn.lines)).toBe(2);
+    expect(drawn.clamped, "the name ends clamped").toBe(true);
+    // Whole in the page's text, for a screen reader and for copying.
+    expect(drawn.text).toContain(long);
+    expect(drawn.scroll, "the caption's box cuts nothing").toBeLessThanOrEqual(drawn.client);
+  });
+
   test("a share link or an address that leads nowhere says so in the site's own style, and leads back", async ({ page }) => {
     // The stylesheet is the site layout's, not the root layout's: a not-found page outside it would be unstyled.
     const styled = async () => {

@@ -234,7 +234,7 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
 /**
  * A picture's caption: its label, then `detail` (its revised prompt, or where an edit's input came from) held to
  * `lines` lines and ending in an ellipsis. The caption is held to 30vh so the picture keeps its room, and where
- * that holds fewer lines (a wide, short window, a label on two lines) the detail is clamped to the whole lines
+ * that holds fewer lines (a wide, short window, a label on two lines, its most) the detail is clamped to the whole lines
  * that fit: the box alone would cut its last line through the letters, with no ellipsis.
  */
 function Caption({ label, detail, lines }: { label: string; detail: string; lines: number }) {
@@ -263,7 +263,8 @@ function Caption({ label, detail, lines }: { label: string; detail: string; line
   }, [lines]);
   return (
     <figcaption ref={box} className="flex max-h-[30vh] max-w-[min(100%,70ch)] flex-col gap-1 overflow-hidden text-center text-[clamp(1rem,1.4vw,1.75rem)] leading-snug" data-testid="slide-caption">
-      <span ref={name} className="text-[clamp(1.1rem,1.7vw,2.1rem)] font-semibold">
+      {/* Two lines at most (a grid's cell can be named by a long value of a prompt's variable), whole in the page's text. */}
+      <span ref={name} className="line-clamp-2 shrink-0 text-[clamp(1.1rem,1.7vw,2.1rem)] font-semibold">
         {label}
       </span>
       {/* Not even one line fits on a very short window: better none than one cut through. */}
