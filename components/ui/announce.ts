@@ -6,7 +6,11 @@
 let region: HTMLElement | null = null;
 let pending: ReturnType<typeof setTimeout> | undefined;
 
-export const announce = (text: string): void => {
+/** How long a refused submit's sentence keeps the region: its fields' errors come in the same moment. */
+const REFUSAL_HOLD_MS = 500;
+let heldUntil = 0;
+
+const say = (text: string): void => {
   if (!region?.isConnected) {
     region = document.createElement("p");
     region.setAttribute("aria-live", "polite");
@@ -21,4 +25,19 @@ export const announce = (text: string): void => {
   pending = setTimeout(() => {
     target.textContent = text;
   }, 100);
+};
+
+export const announce = (text: string): void => {
+  if (performance.now() < heldUntil) return;
+  say(text);
+};
+
+/**
+ * A refused submit's one sentence (the error of the field it focused). Each of the form's other refused fields
+ * says its own error as it appears away from the focus, and React may run those effects just after this:
+ * the last said being the one heard, a screen reader would have heard another field's error than the focused one's.
+ */
+export const announceRefusal = (text: string): void => {
+  heldUntil = performance.now() + REFUSAL_HOLD_MS;
+  say(text);
 };

@@ -1,4 +1,4 @@
-import { announce } from "./announce";
+import { announceRefusal } from "./announce";
 
 const INVALID = '[aria-invalid="true"]';
 
@@ -23,5 +23,5 @@ export const sayRefusal = (form: HTMLFormElement): void => {
   if (!(field instanceof HTMLElement)) return;
   if (field !== focused) field.focus();
   const said = errorsOf(field);
-  if (said) announce(said);
+  if (said) announceRefusal(said);
 };
