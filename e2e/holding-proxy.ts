@@ -33,7 +33,8 @@ export const startHoldingProxy = async (origin: string, cutAt: (html: string) =>
         const html = Buffer.concat(chunks);
         const { "content-length": _length, "transfer-encoding": _encoding, ...rest } = answer.headers;
         outgoing.writeHead(answer.statusCode ?? 502, rest);
-        const cut = Buffer.byteLength(html.toString("utf8").slice(0, cutAt(html.toString("utf8"))));
+        const text = html.toString("utf8");
+        const cut = Buffer.byteLength(text.slice(0, cutAt(text)));
         outgoing.write(html.subarray(0, cut), () => startedHolding());
         setTimeout(() => outgoing.end(html.subarray(cut)), holdMs);
       });

@@ -234,7 +234,7 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
 /**
  * A picture's caption: its label, then `detail` (its revised prompt, or where an edit's input came from) held to
  * `lines` lines and ending in an ellipsis. The caption is held to 30vh so the picture keeps its room, and where
- * that holds fewer lines (a wide, short window, a label on two lines, its most) the detail is clamped to the whole lines
+ * that holds fewer lines (a wide, short window, a label of two lines) the detail is clamped to the whole lines
  * that fit: the box alone would cut its last line through the letters, with no ellipsis.
  */
 function Caption({ label, detail, lines }: { label: string; detail: string; lines: number }) {
