@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { BatchPanel, GridPanel, PlaygroundPage } from "./fixtures";
+import { shiftsSeen, watchShifts } from "./layout-shifts";
 import { HEADER_GATE_APP_PORT, OFFLINE_APP_PORT } from "./ports";
 import { startAppServer, type AppServer } from "./server-process";
 
@@ -47,19 +48,7 @@ const checkHeader = async (page: Page, locale: Locale, behindGate: boolean) => {
     // Every shift from the first paint on, those before this observer was made included. The first paint waits
     // until the header and the form are parsed whole; before it did, a box of the form was now and then painted
     // half parsed and then moved (docs/first-screen.md).
-    await page.evaluate(() => {
-      // Each shift with what moved, so that a failure names the element and its two places.
-      type Source = { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
-      const seen: string[] = [];
-      const where = (rect: DOMRectReadOnly) => `${rect.x},${rect.y} ${rect.width}*${rect.height}`;
-      const name = (node: Node | null) => (node instanceof Element ? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ""}.${node.className} "${node.textContent?.slice(0, 40)}"` : String(node?.nodeName));
-      Object.assign(window, { shifts: seen });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Source[] }>) {
-          if (!entry.hadRecentInput) seen.push(`${entry.value} at ${Math.round(entry.startTime)} ms: ${entry.sources.map((source) => `${name(source.node)} ${where(source.previousRect)} -> ${where(source.currentRect)}`).join("; ")}`);
-        }
-      }).observe({ type: "layout-shift", buffered: true });
-    });
+    await watchShifts(page, true);
     await expect(usage).toBeVisible();
     const text = await usage.evaluate((node) => ({ scroll: node.scrollWidth, client: node.clientWidth, content: node.textContent }));
     expect(text.scroll, `the usage line whole at ${width} px (${locale}): ${text.content}`).toBeLessThanOrEqual(text.client);
@@ -73,9 +62,7 @@ const checkHeader = async (page: Page, locale: Locale, behindGate: boolean) => {
       const [line, signOut] = [await usage.boundingBox(), await button.boundingBox()];
       expect(line && signOut && line.x + line.width <= signOut.x, `the usage line ends before ${WORDS[locale].signOut} at ${width} px (${locale})`).toBe(true);
     }
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const shifts = await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts);
-    expect(shifts, `no shift at ${width} px (${locale})`).toEqual([]);
+    expect(await shiftsSeen(page), `no shift at ${width} px (${locale})`).toEqual([]);
   }
   await page.context().close();
 };

@@ -4,6 +4,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { takeCardRenders, watchCardRenders } from "./card-renders";
 import { ComparePanel, expect, failLaterScripts, failure, test, type PlaygroundPage, type SimulatorControl } from "./fixtures";
 import { heard, listen } from "./heard";
+import { shiftsSeen, watchShifts } from "./layout-shifts";
 
 test.describe("the history", () => {
   test("Present favourites with none says so, rather than open an empty slide show", async ({ playground, page }) => {
@@ -532,13 +533,7 @@ test.describe("the history", () => {
     await delayLaterPages(page);
     await page.reload();
     await expect(playground.results).toHaveCount(12);
-    await page.evaluate(() => {
-      const seen: number[] = [];
-      Object.assign(window, { shifts: seen });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!entry.hadRecentInput) seen.push(entry.value);
-      }).observe({ type: "layout-shift" });
-    });
+    await watchShifts(page, false);
     // Scrolled with the wheel, as a person would, to the end while each page is on its way; the last page takes Load more away.
     const loadMore = page.getByRole("button", { name: "Load more" });
     await page.mouse.move(640, 360);
@@ -549,9 +544,8 @@ test.describe("the history", () => {
       }).toPass({ intervals: [50] });
     }
     await expect(loadMore).toHaveCount(0);
-    // Two frames for the last page's shifts, if any, to be reported.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    // The last page's shifts, if any, are reported by then.
+    expect(await shiftsSeen(page)).toEqual([]);
   });
 
   test("Load more pressed from the keyboard keeps the keyboard's place: on the first card of the page it loaded", async ({ playground, page, request }) => {
