@@ -5,6 +5,7 @@ import { format } from "@/lib/i18n/format";
 import { useMessages } from "@/components/i18n/i18n-provider";
 import { PromptDiff } from "@/components/lazy";
 import { ClampedText } from "@/components/ui/clamped-text";
+import { heightCap } from "@/components/ui/height-cap";
 import { excerpt } from "@/lib/text/well-formed";
 
 /**
@@ -19,7 +20,8 @@ export function ImageThumb({ image, position, prompt, onOpen }: { image: ImageVi
   const t = useMessages().history.image;
   const words = { index: position.index + 1, count: position.count };
   return (
-    <button type="button" onClick={onOpen} className="block w-full rounded-md" aria-label={format(t.openOf, { ...words, prompt: excerpt(prompt, 60) })}>
+    <button type="button" onClick={onOpen} className="mx-auto block w-full rounded-md" style={heightCap(image)} aria-label={format(t.openOf, { ...words, prompt: excerpt(prompt, 60) })}>
+      {/* A ring, not a border: an image's shape is of its content, a border would make it taller than its placeholder. */}
       {/* eslint-disable-next-line @next/next/no-img-element -- small stored thumbnails served by the app */}
       <img
         src={image.thumbSrc}
@@ -27,7 +29,7 @@ export function ImageThumb({ image, position, prompt, onOpen }: { image: ImageVi
         height={image.height}
         loading="lazy"
         alt={format(t.alt, { ...words, prompt: excerpt(prompt, 120) })}
-        className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800"
+        className="h-auto w-full rounded-md bg-slate-100 ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
       />
     </button>
   );

@@ -20,6 +20,7 @@ import { BuiltFileLink } from "./built-file-link";
 import { DeckButton } from "./deck-button";
 import { DownloadLink } from "./download-link";
 import { CancelRefused } from "@/components/ui/cancel-refused";
+import { heightCap } from "@/components/ui/height-cap";
 
 /**
  * The parts the cards of generations made together share (a grid's cells, a batch's rows): how far the set
@@ -108,14 +109,14 @@ export function SetCell({
       {generation.images.length > 0 ? (
         <div className={generation.images.length > 1 ? "grid grid-cols-2 gap-1" : undefined}>
           {generation.images.map((image, index) => (
-            <button key={image.id} type="button" className="block w-full" aria-label={format(openImage ?? t.openImage, { n: index + 1, name })} onClick={() => actions.openImage(generation, image)}>
+            <button key={image.id} type="button" className="mx-auto block w-full" style={heightCap(image)} aria-label={format(openImage ?? t.openImage, { n: index + 1, name })} onClick={() => actions.openImage(generation, image)}>
               {/* eslint-disable-next-line @next/next/no-img-element -- small stored thumbnails served by the app */}
-              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={excerpt(image.revisedPrompt || generation.request.prompt, 120)} className="h-auto w-full rounded border border-slate-200 dark:border-slate-700" />
+              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={excerpt(image.revisedPrompt || generation.request.prompt, 120)} className="h-auto w-full rounded ring-1 ring-slate-200 dark:ring-slate-700" />
             </button>
           ))}
         </div>
       ) : active ? (
-        <div className="w-full motion-safe:animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}` }} />
+        <div className="mx-auto w-full motion-safe:animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}`, ...heightCap(size) }} />
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-1">
         <span className="text-[11px] text-slate-600 dark:text-slate-400">

@@ -8,6 +8,7 @@ import { Presentation } from "@/components/lazy";
 import { Button } from "@/components/ui/button";
 import { buttonLinkClass } from "@/components/ui/link-class";
 import { LocalTime } from "@/components/ui/local-time";
+import { heightCap } from "@/components/ui/height-cap";
 import { mendStoredImages } from "@/components/ui/retry-stored-images";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
@@ -123,7 +124,7 @@ function Images({ generation, label, describe = (text) => text, hidden = false }
               format(t.openFull, { n: index + 1 })
             ) : (
               // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app
-              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: excerpt(generation.prompt, 100) })} className="h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" />
+              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: excerpt(generation.prompt, 100) })} className="mx-auto block h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" style={heightCap(image)} />
             )}
           </a>
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.revised}</p>
