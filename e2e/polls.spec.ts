@@ -209,6 +209,43 @@ const linkOnlyPoll = async (compare: ComparePanel, title: string, revealOnClose 
   return { card, link: await card.getByRole("textbox", { name: "Voting link" }).inputValue() };
 };
 
+test("a tall item's pictures fit the voter's window side by side, and its results' thumbnails too", async ({ compare, page, browser }) => {
+  await compare.form.getByLabel("Aspect ratio").selectOption("9:16");
+  const { link } = await linkOnlyPoll(compare, "Which tower?");
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}`, viewport: { width: 1280, height: 800 } });
+  try {
+    const voter = await context.newPage();
+    await voter.goto(link);
+    const pictures = voter.getByRole("img", { name: /^Image [AB]$/ });
+    await expect(pictures).toHaveCount(2);
+    await expect.poll(() => pictures.evaluateAll((images) => images.every((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    // Filling their columns, they were 1.3 windows tall: now at most 70% of it, of the same size, at their shape.
+    const [a, b] = await Promise.all([pictures.nth(0).boundingBox(), pictures.nth(1).boundingBox()]);
+    for (const box of [a!, b!]) {
+      expect(box.height).toBeLessThanOrEqual(800 * 0.7 + 0.5);
+      expect(box.height / box.width).toBeCloseTo(16 / 9, 1);
+    }
+    expect(a!.width).toBe(b!.width);
+    await voter.getByRole("button", { name: "Image A is best" }).click();
+    await expect(voter.getByRole("status").filter({ hasText: "Your vote" })).toBeVisible();
+    await voter.screenshot({ path: "test-results/screenshots/vote-tall-item.png" });
+  } finally {
+    await context.close();
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole("link", { name: "Polls and leaderboard" }).click();
+  // Its report shows the images once the poll is closed.
+  const owned = page.getByRole("region", { name: "The polls" }).getByRole("group", { name: "Which tower?" });
+  await owned.getByRole("button", { name: "Close poll" }).click();
+  await owned.getByRole("button", { name: "Close it" }).click();
+  await expect(owned.getByRole("status")).toHaveText("1 vote from 1 voter · Closed");
+  await owned.getByRole("link", { name: "Results" }).click();
+  const thumbnails = page.getByRole("article", { name: "Comparison 1" }).getByRole("img");
+  await expect(thumbnails).toHaveCount(2);
+  for (const thumbnail of await thumbnails.all()) await expect.poll(async () => (await thumbnail.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+  for (const thumbnail of await thumbnails.all()) expect((await thumbnail.boundingBox())!.height).toBeLessThanOrEqual(800 * 0.7 + 0.5);
+});
+
 test("the owner's open page counts a vote cast in another browser at once, by the live stream", async ({ compare, page, browser }) => {
   // Every read of the poll's counts is refused: what the page shows can only come through the live stream.
   await page.route(/\/api\/polls\/[^/?]+$/, (route) => (route.request().method() === "GET" ? route.abort() : route.continue()));

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { PollStatus } from "@/components/polls/poll-button";
 import { DeckButton } from "@/components/sets/deck-button";
+import { loadedHeightCap } from "@/components/ui/height-cap";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
@@ -143,7 +144,7 @@ export function LeaderboardView({
                 {item.candidates.map((candidate) => (
                   <li key={candidate.imageId} className="space-y-1 text-sm">
                     {/* eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app */}
-                    <img src={`/api/images/${candidate.imageId}/thumb`} alt={format(t.imageAlt, { model: modelName(candidate.model) })} className="h-auto w-full rounded" />
+                    <img src={`/api/images/${candidate.imageId}/thumb`} alt={format(t.imageAlt, { model: modelName(candidate.model) })} className="mx-auto block h-auto w-auto max-w-full rounded" style={loadedHeightCap} />
                     <p>
                       <span className="font-medium">{modelName(candidate.model)}</span> · {format(t.picks, { count: candidate.picks })}
                     </p>

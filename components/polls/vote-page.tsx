@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { loadedHeightCap } from "@/components/ui/height-cap";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { useVote, voterQuery } from "@/lib/api/polls";
@@ -114,10 +115,9 @@ export function VotePage({ token }: { token: string }) {
                 // Keyed by the image, not the slot: a new item's pictures replace the last item's, never load under them.
                 // Marked by an outline, not a ring: forced colours take a ring (a box-shadow) away, and keep an outline.
                 <li key={src} className={`space-y-2 rounded-md border p-2 ${picked ? "border-indigo-500 outline-2 outline-offset-1 outline-indigo-500" : kept ? "border-dashed border-indigo-500 outline-2 outline-offset-1 outline-dashed outline-indigo-300" : "border-slate-200 dark:border-slate-700"}`}>
-                  {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
                   {/* A tap on the picture enlarges it too, as on a phone's own gallery; the button says so in words. */}
                   {/* eslint-disable-next-line @next/next/no-img-element -- anonymised images served by the poll */}
-                  <img src={src} alt={imageName(slot)} onLoad={() => arrived(src)} onError={() => failed(src)} onClick={() => setEnlarged(slot)} className="h-auto w-full cursor-zoom-in rounded" />
+                  <img src={src} alt={imageName(slot)} onLoad={() => arrived(src)} onError={() => failed(src)} onClick={() => setEnlarged(slot)} className="mx-auto block h-auto w-auto max-w-full cursor-zoom-in rounded" style={loadedHeightCap} />
                   <p className="text-sm font-medium">{caption(slot)}</p>
                   <Button size="sm" className="w-full" onClick={() => setEnlarged(slot)}>
                     {format(t.enlarge, { letter: letter(slot) })}
