@@ -23,7 +23,7 @@ import { aspectLabel, formatSize } from "@/lib/models/size-rules";
 import { excerpt } from "@/lib/text/well-formed";
 import { useSetCard } from "@/components/sets/use-set-card";
 import { CancelRefused } from "@/components/ui/cancel-refused";
-import { heightCap } from "@/components/ui/height-cap";
+import { pictureBox } from "@/components/ui/height-cap";
 
 const GRID = { 2: "md:grid-cols-2", 3: "md:grid-cols-3", 4: "md:grid-cols-2 xl:grid-cols-4" } as const;
 
@@ -191,7 +191,7 @@ function Column({
         // Its words as text: an aria-label on a plain box is not read.
         <div
           className="mx-auto w-full motion-safe:animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700"
-          style={{ aspectRatio: `${requestSize(request).width} / ${requestSize(request).height}`, ...heightCap(requestSize(request)) }}
+          style={pictureBox(requestSize(request))}
         >
           <span className="sr-only">{format(status === "queued" ? t.queued : t.generating, { label })}</span>
         </div>

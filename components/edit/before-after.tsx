@@ -1,6 +1,6 @@
 import { useId, useState, type PointerEvent } from "react";
 import { useMessages } from "@/components/i18n/i18n-provider";
-import { heightCap } from "@/components/ui/height-cap";
+import { pictureBox } from "@/components/ui/height-cap";
 import type { ImageView, InputImageView } from "@/lib/generation/view";
 import { format } from "@/lib/i18n/format";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
@@ -55,7 +55,7 @@ export function BeforeAfter({
         }}
         className="shows-focus relative mx-auto w-full cursor-ew-resize touch-none select-none overflow-hidden rounded-md border border-slate-200 dark:border-slate-700 bg-slate-100 dark:bg-slate-800"
         // The lightbox (`full`) fits it to a frame of its own.
-        style={{ aspectRatio: `${after.width} / ${after.height}`, ...(!full && heightCap(after)) }}
+        style={pictureBox(after, !full)}
       >
         {/* eslint-disable-next-line @next/next/no-img-element -- stored images served by the app */}
         <img src={full ? after.src : after.thumbSrc} alt={format(t.afterAlt, { index: index + 1, count, prompt: excerpt(prompt, 120) })} draggable={false} className={`${picture} object-cover`} loading={full ? "eager" : "lazy"} />

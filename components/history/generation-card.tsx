@@ -24,7 +24,7 @@ import { RunProgress } from "./run-progress";
 import { useElapsed } from "./use-elapsed";
 import { excerpt } from "@/lib/text/well-formed";
 import { CancelRefused } from "@/components/ui/cancel-refused";
-import { heightCap } from "@/components/ui/height-cap";
+import { pictureBox } from "@/components/ui/height-cap";
 
 export function GenerationCard({ initial, actions, selection }: { initial: GenerationView; actions: HistoryActions; selection: React.ReactNode }) {
   const messages = useMessages();
@@ -196,7 +196,7 @@ function Placeholders({ size, n, progress }: { size: Size; n: number; progress: 
     <ul className="grid gap-4" aria-label={t.card.generating}>
       {Array.from({ length: n }, (_, index) => (
         <li key={index} className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <div className="mx-auto w-full motion-safe:animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}`, ...heightCap(size) }} />
+          <div className="mx-auto w-full motion-safe:animate-pulse rounded-md border border-slate-200 dark:border-slate-700 bg-slate-200 dark:bg-slate-700" style={pictureBox(size)} />
           {index === 0 ? (
             progress
           ) : (

@@ -20,7 +20,7 @@ import { BuiltFileLink } from "./built-file-link";
 import { DeckButton } from "./deck-button";
 import { DownloadLink } from "./download-link";
 import { CancelRefused } from "@/components/ui/cancel-refused";
-import { heightCap } from "@/components/ui/height-cap";
+import { heightCap, pictureBox } from "@/components/ui/height-cap";
 
 /**
  * The parts the cards of generations made together share (a grid's cells, a batch's rows): how far the set
@@ -116,7 +116,7 @@ export function SetCell({
           ))}
         </div>
       ) : active ? (
-        <div className="mx-auto w-full motion-safe:animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={{ aspectRatio: `${size.width} / ${size.height}`, ...heightCap(size) }} />
+        <div className="mx-auto w-full motion-safe:animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={pictureBox(size)} />
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-1">
         <span className="text-[11px] text-slate-600 dark:text-slate-400">

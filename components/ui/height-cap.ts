@@ -8,9 +8,17 @@ const CAP = "70vh";
  * wide column would be several screens tall. The placeholder that holds an image's place takes the same cap,
  * so nothing moves when the image lands. The caller centres the box (`mx-auto`).
  */
-export const heightCap = ({ width, height }: { readonly width: number; readonly height: number }): CSSProperties => ({
+type Size = { readonly width: number; readonly height: number };
+
+export const heightCap = ({ width, height }: Size): CSSProperties => ({
   maxWidth: `calc(${CAP} * ${width / height})`,
 });
+
+/**
+ * The box of a picture drawn inside it, or of the placeholder before a picture: its shape, under the cap. Not
+ * `capped` where a frame of its own sizes it (the lightbox).
+ */
+export const pictureBox = (size: Size, capped = true): CSSProperties => ({ aspectRatio: `${size.width} / ${size.height}`, ...(capped && heightCap(size)) });
 
 /** The same cap on a picture whose shape the page learns only from the picture itself (a poll's, which says nothing of how it was made). */
 export const loadedHeightCap: CSSProperties = { maxHeight: CAP };
