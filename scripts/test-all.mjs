@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { ensureNodeModules, ensurePackages } from "./ensure-packages.mjs";
+import { UNHANDLED_ERRORS_FILE } from "./unhandled-errors-reporter.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env }).status ?? 1;
@@ -11,9 +12,11 @@ const run = (command, args) => spawnSync(command, args, { stdio: "inherit", env 
 ensureNodeModules(["next", "vitest", "playwright"]);
 ensurePackages();
 mkdirSync("reports", { recursive: true });
-for (const file of ["reports/unit-results.json", "reports/e2e-results.json"]) rmSync(file, { force: true });
+for (const file of ["reports/unit-results.json", UNHANDLED_ERRORS_FILE, "reports/e2e-results.json"]) rmSync(file, { force: true });
 
-const unitStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=reports/unit-results.json"]);
+const unitStatus = run("npx", [
+  "vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=reports/unit-results.json", "--reporter=./scripts/unhandled-errors-reporter.mjs",
+]);
 const buildStatus = run("npx", ["next", "build"]);
 const e2eStatus = buildStatus === 0 ? run("npx", ["playwright", "test"]) : 1;
 
@@ -21,15 +24,15 @@ const readJson = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, "ut
 const unit = readJson("reports/unit-results.json");
 const e2e = readJson("reports/e2e-results.json");
 
+const unhandled = readJson(UNHANDLED_ERRORS_FILE) ?? [];
+
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
-// A step that crashed before reporting counts as one failure, so a broken build can never read as green.
-const failed =
-  (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
 const skipped = (unit?.numPendingTests ?? 0) + (unit?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
 // CI shows only the end of the output: name what failed there, so a flake can be found without the whole log.
+const relative = (file) => file.replace(`${process.cwd()}/`, "");
 const unitFailures = (unit?.testResults ?? []).flatMap((file) =>
-  file.assertionResults.filter((test) => test.status === "failed").map((test) => `${file.name.replace(`${process.cwd()}/`, "")} › ${test.fullName}`),
+  file.assertionResults.filter((test) => test.status === "failed").map((test) => `${relative(file.name)} › ${test.fullName}`),
 );
 const e2eFailures = [];
 const walk = (suite) => {
@@ -39,9 +42,26 @@ const walk = (suite) => {
   for (const child of suite.suites ?? []) walk(child);
 };
 for (const suite of e2e?.suites ?? []) walk(suite);
-for (const name of [...unitFailures, ...e2eFailures]) console.log(`failed: ${name}`);
+// What fails a run with its tests passed: a file's own hook, an error no test caught, a global setup's.
+const outsideTests = [
+  ...(unit?.testResults ?? [])
+    .filter((file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"))
+    .map((file) => `${relative(file.name)} › outside its tests: ${file.message}`),
+  ...unhandled.map((error) => `unit, uncaught: ${error.message}${error.file ? ` (while ${relative(error.file)}${error.test ? ` › ${error.test}` : ""} ran)` : ""}`),
+  ...(e2e?.errors ?? []).map((error) => `end-to-end, outside any test: ${(error.message ?? "").split("\n")[0]}`),
+];
+// A step that exited non-zero without naming why still fails the summary, so it can never read as green.
+const unnamed = [
+  unitStatus !== 0 && unit && unit.numFailedTests === 0 && outsideTests.length === 0 && `vitest exited with code ${unitStatus}: see its output above`,
+  e2eStatus !== 0 && e2e && e2e.stats.unexpected === 0 && (e2e.errors ?? []).length === 0 && `playwright exited with code ${e2eStatus}: see its output above`,
+].filter(Boolean);
+for (const name of [...unitFailures, ...e2eFailures, ...outsideTests, ...unnamed]) console.log(`failed: ${name}`);
+
+// A step that crashed before reporting counts as one failure, so a broken build can never read as green.
+const failed = (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
+const errors = outsideTests.length + unnamed.length;
 
 console.log(`\nunit: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : "did not report"}`);
 console.log(`end-to-end: ${e2e ? `${e2e.stats.expected + e2e.stats.flaky} passed, ${e2e.stats.unexpected} failed` : buildStatus === 0 ? "did not report" : "not run: the build failed"}`);
-console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(unitStatus === 0 && buildStatus === 0 && e2eStatus === 0 && failed === 0 ? 0 : 1);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${errors ? `; ${errors} error${errors === 1 ? "" : "s"} outside the tests` : ""}`);
+process.exit(unitStatus === 0 && buildStatus === 0 && e2eStatus === 0 && failed === 0 && errors === 0 ? 0 : 1);

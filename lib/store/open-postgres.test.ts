@@ -11,6 +11,24 @@ import { createSqlStore } from "./sql-store";
 const authenticationOk = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]);
 const readyForQuery = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
 
+/**
+ * Records what reaches the process as an uncaught exception while `work` runs: a pg 'error' event that no
+ * one hears would end a server's process, where here it only fails the run after the tests have passed.
+ */
+const uncaughtDuring = async (work: () => Promise<void>): Promise<unknown[]> => {
+  const uncaught: unknown[] = [];
+  const record = (error: unknown) => void uncaught.push(error);
+  process.on("uncaughtException", record);
+  try {
+    await work();
+    // The server's word of the ended session arrives on its own; give it time to be read.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  } finally {
+    process.off("uncaughtException", record);
+  }
+  return uncaught;
+};
+
 /** What only the PostgreSQL backend has: instances that start together, and a database that outlives them. */
 
 describe("the PostgreSQL database", () => {
@@ -38,13 +56,45 @@ describe("the PostgreSQL database", () => {
       expect((await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(database.db)).rows[0]?.schema).toMatch(/^t_[0-9a-f]{12}$/);
       // As an instance whose network dropped between its statements: the lock is taken, then nothing more comes.
       const quiet = await database.pool.connect();
-      quiet.on("error", () => undefined);
-      await quiet.query("BEGIN");
-      await quiet.query("SELECT pg_advisory_xact_lock(42)");
-      const other = await database.pool.connect();
-      await expect.poll(async () => (await other.query("SELECT pg_try_advisory_lock(42) AS got")).rows[0].got, { timeout: 5_000 }).toBe(true);
-      other.release();
-      quiet.release(true);
+      const uncaught = await uncaughtDuring(async () => {
+        await quiet.query("BEGIN");
+        await quiet.query("SELECT pg_advisory_xact_lock(42)");
+        const other = await database.pool.connect();
+        await expect.poll(async () => (await other.query("SELECT pg_try_advisory_lock(42) AS got")).rows[0].got, { timeout: 5_000 }).toBe(true);
+        other.release();
+      });
+      // The server ending the session is this process's news, not its end.
+      expect(uncaught).toEqual([]);
+      await expect(quiet.query("SELECT 1")).rejects.toThrow();
+      quiet.release();
+      await database.db.destroy();
+    } finally {
+      await schema.drop();
+    }
+  });
+
+  it("outlives a connection cut in the middle of a transaction: that transaction fails, and the next one is served", async () => {
+    const schema = await freshPostgresSchema();
+    try {
+      const database = await openPostgres(schema.url, { maxConnections: 2 });
+      let failure: unknown;
+      const uncaught = await uncaughtDuring(async () => {
+        await database.db
+          .transaction()
+          .execute(async (trx) => {
+            const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+            // A restart or failover, as the server tells it: it ends this session while the transaction waits on the app.
+            await sql`SELECT pg_terminate_backend(${rows[0]?.pid})`.execute(database.db);
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            await sql`SELECT 1`.execute(trx);
+          })
+          .catch((error: unknown) => {
+            failure = error;
+          });
+      });
+      expect(uncaught).toEqual([]);
+      expect(failure).toBeInstanceOf(Error);
+      expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(database.db)).rows).toEqual([{ one: 1 }]);
       await database.db.destroy();
     } finally {
       await schema.drop();

@@ -101,13 +101,18 @@ export const openPostgres = async (
     // a connection that cannot be set up is not used. The connect timeout ends with the handshake, so the SET
     // has one of its own: a server that accepts the connection and then says nothing fails it, not hangs it.
     onConnect: async (client) => {
+      // pg emits a connection's loss (a restart, a failover, an idle transaction ended by the server) as an
+      // 'error' event; the pool listens only while a client is idle, and an event nobody hears kills the
+      // process. A client lent out between statements, as in a transaction, needs its own listener: the loss
+      // reaches its caller as the next statement's failure, and the pool drops the client on release.
+      client.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
       // pg reads a query's own query_timeout (client.js), which its types leave out.
       const setting: pg.QueryConfig & { query_timeout: number } = { text: `SET idle_in_transaction_session_timeout = ${Math.round(idleInTransactionMs)}`, query_timeout: connectTimeoutMs };
       await client.query(setting);
     },
   });
-  // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
-  pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  // The pool re-emits an idle client's loss here, and throws if no one listens: the client's own listener has said it.
+  pool.on("error", () => undefined);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db);
