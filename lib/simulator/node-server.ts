@@ -29,6 +29,8 @@ export const startSimulatorServer = async (options: SimulatorServerOptions): Pro
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {
       server.off("error", reject);
+      // A connection the server cannot take (no file descriptor left) is said, not thrown: `npm run simulator` runs on.
+      server.on("error", (error) => console.error(`simulator: ${error.message}`));
       resolve();
     });
   });
