@@ -39,6 +39,28 @@ export const freshPostgresSchema = async (): Promise<{ url: string; drop(): Prom
   };
 };
 
+/**
+ * A database of its own in the run's cluster, for what a schema does not keep apart: a NOTIFY reaches every
+ * listener of its database, other files' commits included.
+ */
+export const freshPostgresDatabase = async (): Promise<{ url: string; drop(): Promise<void> }> => {
+  const admin = inject("postgresUrl");
+  const name = `t_${randomBytes(6).toString("hex")}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE ${name} WITH (FORCE)`) };
+};
+
 const withStore = (database: SqlDatabase, cleanup: () => Promise<void>): OpenedBackend => {
   const store = createSqlStore(database);
   return {

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
-import { freshPostgresSchema } from "@/test/store-backends";
+import { freshPostgresDatabase, freshPostgresSchema } from "@/test/store-backends";
 import { openPostgres } from "../store/open-postgres";
 import { CHANGES_CHANNEL } from "../store/sql-changes";
 import { createSqlStore } from "../store/sql-store";
@@ -11,13 +11,14 @@ import { listenForChanges } from "./postgres-wake";
 describe("listening for changes on PostgreSQL", () => {
   it("wakes on a NOTIFY, comes back after its connection is cut, and holds one connection however often it is", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const schema = await freshPostgresSchema();
-    const admin = new pg.Client({ connectionString: schema.url });
+    // A database of its own: the wakes are counted exactly, and other files' commits NOTIFY in theirs.
+    const database = await freshPostgresDatabase();
+    const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
     let wakes = 0;
     // Named, so that other files' connections to the same cluster are not counted or cut.
     const name = `wake_test_${process.pid}_${Date.now()}`;
-    const listener = listenForChanges(`${schema.url}&application_name=${name}`, { wake: () => wakes++ });
+    const listener = listenForChanges(`${database.url}?application_name=${name}`, { wake: () => wakes++ });
     const listening = () => admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [name]);
     try {
       // Woken once it listens: what was committed before may have sent its NOTIFY to nobody.
@@ -38,7 +39,7 @@ describe("listening for changes on PostgreSQL", () => {
     } finally {
       await listener.close();
       await admin.end();
-      await schema.drop();
+      await database.drop();
     }
   }, 60_000);
 
