@@ -23,7 +23,7 @@ const vote = async (link: string, choices: readonly string[], newContext: () => 
   }
 };
 
-test("a poll of a comparison whose model failed says so before it is made, and its report says which need its votes leave unmet, on the page and the slides alike", async ({ compare, simulator, page, playwright }) => {
+test("a poll of a comparison whose model failed says so before it is made; its report says which need its votes leave unmet and, closed, what the poll left out, on the page and the slides alike", async ({ compare, simulator, page, playwright }) => {
   test.setTimeout(90_000);
   await simulator.fault("moderation", { model: "qwen-image-max" });
   await compare.chooseModels(["Wan 2.6", "Qwen-Image Max", "Qwen-Image"]);
@@ -42,9 +42,18 @@ test("a poll of a comparison whose model failed says so before it is made, and i
   await form.getByRole("button", { name: "Make the poll" }).click();
   const link = await card.getByRole("textbox", { name: "Voting link" }).inputValue();
   await vote(link, ["tie", "tie", "bad"], () => playwright.request.newContext({ baseURL: ORIGIN }));
+  // Closed, its report shows the items, and with them what the poll left out: by model, the models shown now.
+  await card.getByRole("button", { name: "Close poll" }).click();
+  await card.getByRole("button", { name: "Close it" }).click();
+  await expect(card.getByRole("status").filter({ hasText: "Closed" })).toBeVisible();
 
   await card.getByRole("link", { name: "Results", exact: true }).click();
   await expect(page.getByText("3 votes from 3 voters; 1 said all were bad.")).toBeVisible();
+  const leftOut = "“A lighthouse on a cliff at dawn”: Qwen-Image Max failed, so its item compares the other models only.";
+  const leftOutNote = page.getByRole("note", { name: "What the poll left out, for want of an image:" });
+  await expect(leftOutNote.getByRole("listitem")).toHaveText([leftOut]);
+  await leftOutNote.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/poll-left-out.png" });
   // The two votes that rank and the "all bad" one add up to the 3 above; and each model's 2 comparisons are said.
   const note =
     "Too few votes to rank with confidence: a ranking needs 20 votes that pick an image or call a tie; so far: 2 (besides 1 “all bad”: such a vote ranks no model); each model needs 10 comparisons, and Qwen-Image has 2, Wan 2.6 has 2. Read the order below as a first impression, not a result.";
@@ -53,9 +62,17 @@ test("a poll of a comparison whose model failed says so before it is made, and i
   // The deck's title slide says it in the same words.
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download as slides" }).click();
-  const slide = new TextDecoder().decode(unzipSync(new Uint8Array(await readFile(await (await download).path())))["ppt/slides/slide1.xml"]);
+  const files = unzipSync(new Uint8Array(await readFile(await (await download).path())));
   const words = (text: string) => text.replace(/\s+/g, "");
-  expect(words([...slide.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((run) => run[1]).join(""))).toContain(words(note));
+  const slides = Object.keys(files)
+    .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+    .sort((a, b) => Number(a.match(/\d+/)?.[0]) - Number(b.match(/\d+/)?.[0]))
+    .map((name) => words([...new TextDecoder().decode(files[name]).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((run) => run[1]).join("")));
+  expect(slides[0]).toContain(words(note));
+  // And what the poll left out, as a table of its own (a cover has no room for a line a place).
+  expect(slides.find((slide) => slide.includes(words("What the poll left out, for want of an image")))).toContain(
+    words("Prompt Made no image In the poll “A lighthouse on a cliff at dawn” Qwen-Image Max failed Its item compares the other models only."),
+  );
 });
 
 test("a grid's place whose one model failed is said to be left out of the poll, with its place", async ({ grid, simulator }) => {

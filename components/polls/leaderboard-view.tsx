@@ -11,6 +11,8 @@ import { ScrollBox } from "@/components/ui/scroll-box";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
+import { keptLeftOutLines } from "@/lib/polls/left-out-lines";
+import type { PollLeftOut } from "@/lib/polls/poll";
 import { placeLabel } from "@/lib/polls/place-label";
 import type { ItemResult, PollResults } from "@/lib/polls/poll-results";
 import type { PollSummary } from "@/lib/polls/poll-summary";
@@ -28,6 +30,7 @@ const cell = "border-t border-slate-200 dark:border-slate-700 py-1.5 pr-3 align-
 export function LeaderboardView({
   results,
   items,
+  leftOut,
   held,
   itemsHeld,
   title,
@@ -37,6 +40,8 @@ export function LeaderboardView({
 }: {
   results: PollResults;
   items: readonly ItemResult[];
+  /** What one poll left out for want of images, said with its items. */
+  leftOut: readonly PollLeftOut[];
   /** Votes kept out until their polls close (one poll's page: all of its own). */
   held: boolean;
   /** One poll's items (its images under their models) kept back until it closes. */
@@ -136,6 +141,16 @@ export function LeaderboardView({
         <section aria-labelledby="poll-items" className="space-y-4">
           {/* On paper it keeps with the first item rather than end a page alone. */}
           <h2 id="poll-items" className="font-medium break-after-avoid">{t.items}</h2>
+          {leftOut.length > 0 && (
+            <div role="note" aria-labelledby="poll-left-out" className="space-y-1 break-inside-avoid rounded-md border border-slate-300 dark:border-slate-600 p-2 text-sm">
+              <p id="poll-left-out" className="font-medium">{t.leftOut}</p>
+              <ul className="list-disc space-y-1 pl-5">
+                {keptLeftOutLines(leftOut, messages).map((line, index) => (
+                  <li key={index}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           {items.map((item, index) => (
             <article key={index} aria-label={format(t.item, { n: index + 1 })} className="space-y-2 break-inside-avoid rounded-md border border-slate-200 dark:border-slate-700 p-3">
               <p className="text-sm">{item.prompt}</p>

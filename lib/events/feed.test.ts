@@ -76,7 +76,7 @@ describe.each(STORE_BACKENDS)("the live feed on $name", (backend) => {
     await store.create({ id: "g1", createdAt: 1, request: { ...defaultRequest("wan2.6-t2i"), prompt: "A lighthouse" } });
     await store.complete("g1", { finishedAt: 2, durationMs: 1, billedImages: 1, images: [{ id: "i1", position: 0, width: 64, height: 64, mime: "image/png", bytes: 10, revisedPrompt: "" }] });
     const candidates = [{ generationId: "g1", imageId: "i1", model: "wan2.6-t2i" }];
-    await store.createPoll({ id: "p1", token: "t1", createdAt: 3, title: "Which?", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "A lighthouse", candidates }] });
+    await store.createPoll({ id: "p1", token: "t1", createdAt: 3, title: "Which?", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "A lighthouse", candidates }], leftOut: [] });
     const { feed: live, usage } = open();
     const stream = await listen(live);
     await store.castVote({ pollId: "p1", item: 0, voter: "v1", choice: { kind: "tie" }, createdAt: 4 });

@@ -11,6 +11,7 @@ const poll = (id: string, closedAt: number | null, imageIds: string[][]): Poll =
   access: "link",
   closedAt,
   items: imageIds.map((ids) => ({ prompt: ids.join(" "), candidates: ids.map((imageId) => ({ generationId: `g-${imageId}`, imageId, model: "qwen-image" })) })),
+  leftOut: [],
 });
 
 describe("a poll item's frame", () => {

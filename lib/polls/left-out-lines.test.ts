@@ -5,8 +5,8 @@ import type { ComparisonColumn, ComparisonView, GenerationView, ImageView } from
 import { DEFAULT_GRID, planGrid } from "../grid/grid-plan";
 import { defaultRequest } from "../models/defaults";
 import { MESSAGES } from "../i18n/messages";
-import { leftOutLines } from "./left-out-lines";
-import { pollItems } from "./poll-items";
+import { keptLeftOutLines, keptLeftOutRows, leftOutLines } from "./left-out-lines";
+import { keptLeftOut, pollItems } from "./poll-items";
 
 type Outcome = GenerationView["status"] | "image";
 const column = (model: string, prompt: string, outcome: Outcome, index: number): ComparisonColumn => ({
@@ -55,5 +55,20 @@ describe("what a poll of a set leaves out", () => {
     expect(leftOutLines([set], MESSAGES.en)).toEqual(["“A kite” (Seed: 8): Qwen-Image failed, so it is not in the poll (one image leaves nothing to compare)."]);
     expect(leftOutLines([set], MESSAGES.zh)).toEqual(["“A kite”（种子：8）：Qwen-Image 生成失败，这一处不放入投票（只有一张图片，无从比较）。"]);
     expect(leftOutLines([grid(() => "image"), comparison(["image", "image", "image"])], MESSAGES.en)).toEqual([]);
+  });
+
+  it("is kept by model for the poll's report, which names a blind comparison's model, and a grid's place, in either language", () => {
+    const blind = keptLeftOut(comparison(["image", "cancelled", "failed"], true));
+    expect(blind).toEqual([{ prompt: "A lighthouse on a cliff", missing: [{ model: "qwen-image", status: "cancelled" }, { model: "qwen-image-max", status: "failed" }], whole: true }]);
+    expect(keptLeftOutLines(blind, MESSAGES.en)).toEqual([
+      "“A lighthouse on a cliff”: Qwen-Image was cancelled, Qwen-Image Max failed, so it is not in the poll (one image leaves nothing to compare).",
+    ]);
+    const place = keptLeftOut(grid((model, seed) => (model === "qwen-image" && seed === 8 ? "failed" : "image")));
+    expect(keptLeftOutLines(place, MESSAGES.zh)).toEqual(["“A kite”（种子：8）：Qwen-Image 生成失败，这一处不放入投票（只有一张图片，无从比较）。"]);
+    // A slide's table says the same in three columns.
+    expect(keptLeftOutRows([...blind, ...place], MESSAGES.en)).toEqual([
+      ["“A lighthouse on a cliff”", "Qwen-Image was cancelled, Qwen-Image Max failed", "Not in the poll: one image leaves nothing to compare."],
+      ["“A kite” (Seed: 8)", "Qwen-Image failed", "Not in the poll: one image leaves nothing to compare."],
+    ]);
   });
 });

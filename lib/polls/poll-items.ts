@@ -2,7 +2,7 @@ import { isGrid, isModelComparison } from "../generation/set-kind";
 import type { ComparisonView, GenerationStatus } from "../generation/view";
 import { planGrid } from "../grid/grid-plan";
 import type { GridRequest } from "../grid/grid-request";
-import type { PollCandidate, PollItem, PollPlace } from "./poll";
+import type { PollCandidate, PollItem, PollLeftOut, PollPlace } from "./poll";
 
 /**
  * What a set gives a poll: a comparison of models is one item; a grid with a model axis gives one item per
@@ -51,16 +51,27 @@ export const pollItems = (set: ComparisonView): PollItem[] =>
  */
 export const pollLeftOut = (set: ComparisonView): LeftOut[] =>
   setPlaces(set).flatMap(({ prompt, place, columns }) => {
-    const missing = columns.flatMap(({ column, index }) => (column.generation.images.length > 0 ? [] : [{ index, status: column.generation.status }]));
+    const missing = columns.flatMap(({ column, index }) =>
+      column.generation.images.length > 0 ? [] : [{ index, model: column.generation.request.model, status: column.generation.status }],
+    );
     return missing.length > 0 ? [{ prompt, place, missing, whole: columns.length - missing.length < 2 }] : [];
   });
 
 export type LeftOut = {
   readonly prompt: string;
   readonly place: PollPlace;
-  readonly missing: ReadonlyArray<{ readonly index: number; readonly status: GenerationStatus }>;
+  readonly missing: ReadonlyArray<{ readonly index: number; readonly model: string; readonly status: GenerationStatus }>;
   readonly whole: boolean;
 };
+
+/** What the poll keeps of `pollLeftOut` for its report: by model, the set's column order no longer meant. */
+export const keptLeftOut = (set: ComparisonView): PollLeftOut[] =>
+  pollLeftOut(set).map(({ prompt, place, missing, whole }) => ({
+    prompt,
+    ...(place.length > 0 && { place }),
+    missing: missing.map(({ model, status }) => ({ model, status })),
+    whole,
+  }));
 
 /** A cell's values on the axes a voter cannot tell from the item's prompt, the model's aside (what is voted on). */
 const placeOf = (axes: GridRequest["axes"], at: readonly number[]): PollPlace =>

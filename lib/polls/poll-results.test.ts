@@ -14,6 +14,7 @@ const poll: Poll = {
     { prompt: "a fox", candidates: [{ generationId: "g1", imageId: "i1", model: "A" }, { generationId: "g2", imageId: "i2", model: "B" }] },
     { prompt: "an owl", candidates: [{ generationId: "g3", imageId: "i3", model: "A" }, { generationId: "g4", imageId: "i4", model: "B" }] },
   ],
+  leftOut: [],
 };
 const vote = (item: number, voter: string, choice: PollVote["choice"]): PollVote => ({ pollId: "p", item, voter, choice, createdAt: 0 });
 

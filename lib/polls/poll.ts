@@ -1,3 +1,4 @@
+import type { GenerationStatus } from "../generation/view";
 import type { AxisType } from "../grid/grid-plan";
 
 /**
@@ -17,6 +18,19 @@ export type PollPlace = ReadonlyArray<{ readonly axis: AxisType; readonly value:
 
 export type PollItem = { readonly prompt: string; readonly place?: PollPlace; readonly candidates: readonly PollCandidate[] };
 
+/**
+ * A place of a set the poll left out, or compares fewer models at, for want of their images: kept when the
+ * poll is made, so its report can say why a model is missing there after the set has gone. By model, as the
+ * report is read once the models are shown; none is kept for polls made before it was.
+ */
+export type PollLeftOut = {
+  readonly prompt: string;
+  readonly place?: PollPlace;
+  readonly missing: ReadonlyArray<{ readonly model: string; readonly status: GenerationStatus }>;
+  /** No item at this place: fewer than two images were left to compare. */
+  readonly whole: boolean;
+};
+
 /** How many characters (code points: an emoji is one, as the title's counter counts) a poll's title may have. */
 export const POLL_TITLE_MAX = 200;
 
@@ -33,6 +47,7 @@ export type Poll = {
   readonly access: PollAccess;
   readonly closedAt: number | null;
   readonly items: readonly PollItem[];
+  readonly leftOut: readonly PollLeftOut[];
 };
 
 /** A vote: the model picked, or a tie among them all, or all of them bad. */

@@ -4,7 +4,7 @@ import { notFound } from "../http/responses";
 import { getPrices } from "../pricing/env";
 import { imageCost } from "../pricing/prices";
 import { itemResults, pollResults, type ItemResult, type PollResults } from "./poll-results";
-import { pollImageIds, type Poll } from "./poll";
+import { pollImageIds, type Poll, type PollLeftOut } from "./poll";
 import { countVotes, pollSummary, type PollSummary } from "./poll-summary";
 
 /** Open, and showing the models only once closed: its votes are kept out of every ranking until then. */
@@ -20,7 +20,7 @@ const holdsRanking = (poll: Poll): boolean => poll.reveal === "on_close" && poll
  */
 export const loadResults = async (
   pollId: string | null,
-): Promise<{ polls: Poll[]; summaries: PollSummary[]; results: PollResults; items: ItemResult[]; held: boolean; itemsHeld: boolean }> => {
+): Promise<{ polls: Poll[]; summaries: PollSummary[]; results: PollResults; items: ItemResult[]; leftOut: PollLeftOut[]; held: boolean; itemsHeld: boolean }> => {
   const { store } = await getHistory();
   const polls = pollId === null ? await store.polls() : [await store.getPoll(pollId)].flatMap((poll) => (poll ? [poll] : []));
   if (pollId !== null && polls.length === 0) throw notFound("This poll");
@@ -38,6 +38,8 @@ export const loadResults = async (
     results: pollResults(shown, counted, generations, (model, images) => imageCost(prices, model, images)),
     // One poll's report shows each item with its votes; every poll's board shows the ranking alone.
     items: pollId === null ? [] : closed.flatMap((poll) => itemResults(poll, counted)),
+    // Said with the items, once the models are shown: a missing model named before would tell which models an item holds.
+    leftOut: pollId === null ? [] : closed.flatMap((poll) => poll.leftOut),
     held: shown.length < polls.length,
     itemsHeld: pollId !== null && closed.length < shown.length,
   };

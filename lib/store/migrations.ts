@@ -33,6 +33,12 @@ const INPUT_UPLOADER = `ALTER TABLE inputs ADD COLUMN uploader TEXT;
  * What the attempts a set's retries replaced billed, or may have (every image asked where no one can tell),
  * by model: their rows go with the retry, and the set's cost must not lose what today's spend keeps.
  */
+/**
+ * The places a poll left out, or compares fewer models at, for want of images, kept when it is made (the
+ * sets may go since): none for the polls made before, whose sets were not read for it then.
+ */
+const POLL_LEFT_OUT = `ALTER TABLE polls ADD COLUMN left_out_json TEXT NOT NULL DEFAULT '[]';`;
+
 const EARLIER_ATTEMPTS = `CREATE TABLE earlier_attempts (
      id TEXT PRIMARY KEY,
      comparison_id TEXT NOT NULL REFERENCES comparisons (id) ON DELETE CASCADE,
@@ -263,6 +269,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    HAVING sum(images) > 0;`,
   // 27: what replaced attempts of a set billed (EARLIER_ATTEMPTS).
   EARLIER_ATTEMPTS,
+  // 28: what a poll left out for want of images (POLL_LEFT_OUT).
+  POLL_LEFT_OUT,
 ];
 
 /**
@@ -434,4 +442,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   INPUT_UPLOADER,
   // 18: as SQLite's 27 (SQLite's 26 fills days PostgreSQL never had).
   EARLIER_ATTEMPTS,
+  // 19: as SQLite's 28.
+  POLL_LEFT_OUT,
 ];

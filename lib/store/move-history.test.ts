@@ -67,7 +67,7 @@ const seed = async (generations: number, { files = true } = {}) => {
   await store.settingOnce("session_secret", "the-secret-every-signed-in-browser-holds");
   // A poll of two generations, one deleted since: its image is on record only as the poll keeps it.
   const candidates = ["wan2.6-t2i", "qwen-image"].map((model, index) => ({ generationId: `gen-000${index}`, imageId: `img-000${index}-0000`, model }));
-  await store.createPoll({ id: "poll-1", token: "token-1", createdAt: 8_000, title: "Lanterns", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "a lantern", candidates }] });
+  await store.createPoll({ id: "poll-1", token: "token-1", createdAt: 8_000, title: "Lanterns", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "a lantern", candidates }], leftOut: [{ prompt: "a lantern", missing: [{ model: "qwen-image-max", status: "failed" }], whole: false }] });
   await store.delete("gen-0001", 8_100);
 };
 
@@ -155,7 +155,7 @@ describe("moving an embedded history up", () => {
 
   it("moves every vote of a poll item holding more votes than a batch", async () => {
     const { db } = source.database;
-    await db.insertInto("polls").values({ id: "poll-1", token: "t".repeat(22), created_at: 1, title: "Which fox?", reveal: "on_close", access: "link", closed_at: null, items_json: "[]" }).execute();
+    await db.insertInto("polls").values({ id: "poll-1", token: "t".repeat(22), created_at: 1, title: "Which fox?", reveal: "on_close", access: "link", closed_at: null, items_json: "[]", left_out_json: "[]" }).execute();
     const votes = Array.from({ length: 620 }, (_, index) => ({ poll_id: "poll-1", item: 0, voter: `voter-${String(index).padStart(4, "0")}`, choice: "tie", created_at: 2 }));
     for (let start = 0; start < votes.length; start += 200) await db.insertInto("poll_votes").values(votes.slice(start, start + 200)).execute();
     await moveHistory(source, { database: target.database, images: null });

@@ -101,7 +101,7 @@ export type Tables = {
   settings: { name: string; value: string };
   changes: ChangesTable;
   prompt_lists: { name: string; items_json: string; updated_at: number };
-  polls: { id: string; token: string; created_at: number; title: string; reveal: string; access: string; closed_at: number | null; items_json: string };
+  polls: { id: string; token: string; created_at: number; title: string; reveal: string; access: string; closed_at: number | null; items_json: string; left_out_json: string };
   poll_votes: { poll_id: string; item: number; voter: string; choice: string; created_at: number };
   lingering_calls: { id: string; until: number };
   /** An attempt a set's retry replaced: what it billed, or may have, which the set's cost keeps. */

@@ -116,7 +116,7 @@ export const createPollStore = (
         }
         await trx
           .insertInto("polls")
-          .values({ id: poll.id, token: poll.token, created_at: poll.createdAt, title: poll.title, reveal: poll.reveal, access: poll.access, closed_at: poll.closedAt, items_json: JSON.stringify(poll.items) })
+          .values({ id: poll.id, token: poll.token, created_at: poll.createdAt, title: poll.title, reveal: poll.reveal, access: poll.access, closed_at: poll.closedAt, items_json: JSON.stringify(poll.items), left_out_json: JSON.stringify(poll.leftOut) })
           .execute();
         await listShown(trx, poll.id, ids);
         return true;
@@ -266,6 +266,7 @@ const pollOf = (row: Tables["polls"]): Poll => ({
   access: row.access as Poll["access"],
   closedAt: row.closed_at === null ? null : Number(row.closed_at),
   items: JSON.parse(row.items_json) as Poll["items"],
+  leftOut: JSON.parse(row.left_out_json) as Poll["leftOut"],
 });
 
 /** PostgreSQL's foreign key violation. */

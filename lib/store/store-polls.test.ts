@@ -28,6 +28,8 @@ const poll: Poll = {
   closedAt: null,
   // Made from a grid's place: where in it is kept with the item.
   items: [{ prompt: "A lighthouse", place: [{ axis: "seed", value: 7 }], candidates: [{ generationId: "g1", imageId: "i1", model: "wan2.6-t2i" }, { generationId: "g2", imageId: "i2", model: "qwen-image" }] }],
+  // And what it left out for want of images: the grid's other place, whose one model failed.
+  leftOut: [{ prompt: "A lighthouse", place: [{ axis: "seed", value: 8 }], missing: [{ model: "qwen-image", status: "failed" }], whole: true }],
 };
 
 describe.each(STORE_BACKENDS)("on $name", (backend) => {

@@ -21,7 +21,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   if (gated && !sessionId) redirect(signInPath(poll ? `/leaderboard?poll=${encodeURIComponent(poll)}` : "/leaderboard"));
   // A poll's address mistyped or cut short is the not-found page, in the reader's language.
-  const { polls, summaries, results, items, held, itemsHeld } = await loadResults(poll ?? null).catch((error: unknown) => {
+  const { polls, summaries, results, items, leftOut, held, itemsHeld } = await loadResults(poll ?? null).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
@@ -29,6 +29,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
     <LeaderboardView
       results={results}
       items={items}
+      leftOut={leftOut}
       held={held}
       itemsHeld={itemsHeld}
       title={poll ? (polls[0]?.title ?? null) : null}

@@ -2,7 +2,9 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ComparisonView } from "@/lib/generation/view";
 import { DEFAULT_GRID } from "@/lib/grid/grid-plan";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { MODELS } from "@/lib/models/registry";
+import { keptLeftOutLines } from "@/lib/polls/left-out-lines";
 import type { PollSummary } from "@/lib/polls/poll-summary";
 import { OTHER_SEAT, POLL_WATERMARK, STILL_RUNNING, VOTER_UNKNOWN } from "@/lib/polls/refusals";
 import { loadResults } from "@/lib/polls/results-data";
@@ -95,6 +97,20 @@ describe("polls", () => {
     expect(view.items.map((item) => [item.prompt, item.place])).toEqual(places.map((place) => ["A red fox in the snow", place]));
     await harness.history.store.closePoll(summary.id, Date.now());
     expect((await loadResults(summary.id)).items.map((item) => item.place)).toEqual(places);
+  });
+
+  it("keeps what it left out for want of an image, and says it by model with the items once closed, a blind comparison's too", async () => {
+    harness.server.simulator.injectFault({ kind: "moderation", model: "qwen-image-max" });
+    const set = await blindComparison();
+    // Its columns in the blind order: the failed one is wherever the shuffle put it.
+    expect(set.columns.filter((column) => column.generation.status === "failed").map((column) => column.generation.request.model)).toEqual(["qwen-image-max"]);
+    const { summary } = await makePoll(set.id, { reveal: "on_close", access: "link" });
+    // Open, the items are held, and so is what names a model missing from one.
+    expect((await loadResults(summary.id)).leftOut).toEqual([]);
+    await harness.history.store.closePoll(summary.id, Date.now());
+    const { leftOut } = await loadResults(summary.id);
+    expect(leftOut).toEqual([{ prompt: "A lighthouse at dawn", missing: [{ model: "qwen-image-max", status: "failed" }], whole: false }]);
+    expect(keptLeftOutLines(leftOut, MESSAGES.en)).toEqual(["“A lighthouse at dawn”: Qwen-Image Max failed, so its item compares the other models only."]);
   });
 
   it("refuses a set still running (its later columns would be left out for good), and takes a set named twice once", async () => {

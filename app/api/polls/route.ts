@@ -7,7 +7,7 @@ import { readJsonBody } from "@/lib/http/read-json-body";
 import { json, notFound } from "@/lib/http/responses";
 import { handleRoute } from "@/lib/http/route";
 import type { Poll } from "@/lib/polls/poll";
-import { pollItems } from "@/lib/polls/poll-items";
+import { keptLeftOut, pollItems } from "@/lib/polls/poll-items";
 import { pollRequestSchema } from "@/lib/polls/poll-request";
 import { pollSummary } from "@/lib/polls/poll-summary";
 import { NOTHING_TO_VOTE_ON, POLL_WATERMARK, STILL_RUNNING } from "@/lib/polls/refusals";
@@ -43,6 +43,7 @@ export function POST(request: Request): Promise<Response> {
     const { title, sets, reveal, access } = parseWith(pollRequestSchema, await readJsonBody(request, 16 * 1024));
     const { store } = await getHistory();
     const items = [];
+    const leftOut = [];
     for (const id of sets) {
       const set = await store.getComparison(id);
       if (!set) throw notFound("A chosen comparison");
@@ -50,11 +51,12 @@ export function POST(request: Request): Promise<Response> {
       if (set.columns.some((column) => isActive(column.generation.status))) throw new AppError("conflict", STILL_RUNNING);
       if (marksTellApart(set.columns.map((column) => column.generation.request))) throw new AppError("invalid_request", POLL_WATERMARK);
       items.push(...pollItems(set));
+      leftOut.push(...keptLeftOut(set));
     }
     if (items.length === 0) {
       throw new AppError("invalid_request", NOTHING_TO_VOTE_ON);
     }
-    const poll = { id: randomUUID(), token: randomBytes(16).toString("base64url"), createdAt: Date.now(), title, reveal, access, closedAt: null, items };
+    const poll = { id: randomUUID(), token: randomBytes(16).toString("base64url"), createdAt: Date.now(), title, reveal, access, closedAt: null, items, leftOut };
     // A set deleted since it was read above takes its images with it: the poll is not made.
     if (!(await store.createPoll(poll))) throw notFound("A chosen comparison");
     return json(pollSummary(poll, { votes: 0, voters: 0 }), 201);

@@ -40,6 +40,13 @@ export const leaderboard = {
   deckHelp: "This report as a PowerPoint deck: how many voted, the ranking with speed and cost, the head-to-head counts, and each comparison's images with their votes.",
   print: "Print",
   items: "The images and their votes",
+  leftOut: "What the poll left out, for want of an image:",
+  leftOutTable: {
+    heading: "What the poll left out, for want of an image",
+    columns: ["Prompt", "Made no image", "In the poll"],
+    others: "Its item compares the other models only.",
+    whole: "Not in the poll: one image leaves nothing to compare.",
+  },
   item: "Comparison {n}",
   itemPart: "Comparison {n}, part {part} of {parts}",
   imageAlt: "The image by {model}",

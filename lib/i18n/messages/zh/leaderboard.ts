@@ -40,6 +40,13 @@ export const leaderboard: Messages["leaderboard"] = {
   deckHelp: "将本报告下载为 PowerPoint 演示文稿：投票人数、含速度与费用的排名、两两对比的结果，以及每组对比的图片及其得票。",
   print: "打印",
   items: "图片与投票",
+  leftOut: "因缺少图片，投票略去了以下内容：",
+  leftOutTable: {
+    heading: "因缺少图片而略去的内容",
+    columns: ["提示词", "未生成图片", "投票中的处理"],
+    others: "这一组只比较其余模型。",
+    whole: "不放入投票：只有一张图片，无从比较。",
+  },
   item: "第 {n} 组",
   itemPart: "第 {n} 组（第 {part} 页，共 {parts} 页）",
   imageAlt: "{model} 生成的图片",
