@@ -30,15 +30,15 @@ const INPUT_UPLOADER = `ALTER TABLE inputs ADD COLUMN uploader TEXT;
    CREATE INDEX inputs_by_uploader ON inputs (uploader) WHERE uploader IS NOT NULL;`;
 
 /**
- * What the attempts a set's retries replaced billed, or may have (every image asked where no one can tell),
- * by model: their rows go with the retry, and the set's cost must not lose what today's spend keeps.
- */
-/**
  * The places a poll left out, or compares fewer models at, for want of images, kept when it is made (the
  * sets may go since): none for the polls made before, whose sets were not read for it then.
  */
 const POLL_LEFT_OUT = `ALTER TABLE polls ADD COLUMN left_out_json TEXT NOT NULL DEFAULT '[]';`;
 
+/**
+ * What the attempts a set's retries replaced billed, or may have (every image asked where no one can tell),
+ * by model: their rows go with the retry, and the set's cost must not lose what today's spend keeps.
+ */
 const EARLIER_ATTEMPTS = `CREATE TABLE earlier_attempts (
      id TEXT PRIMARY KEY,
      comparison_id TEXT NOT NULL REFERENCES comparisons (id) ON DELETE CASCADE,
