@@ -128,6 +128,24 @@ test.describe("what a screen reader hears", () => {
     }
   });
 
+  test("a grid past the cell limit sent with Ctrl+Enter says why once, and not again as its axes are typed on", async ({ grid, page }) => {
+    await grid.prompt.fill("a {red|green|blue|yellow|pink|black|white|gray|orange|purple|teal|gold|silver} fox");
+    await expect(grid.axis(2).getByLabel("Varies")).toHaveValue("variables");
+    const seeds = grid.axis(1).getByLabel("Seeds");
+    await seeds.fill("1 2 3 4 5 6 7 8 9");
+    await listen(page);
+    await seeds.press("Control+Enter");
+    await expect.poll(() => heard(page)).toEqual(["This grid has 117 cells; a grid has at most 100."]);
+    await expect(grid.form.getByRole("alert")).toHaveCount(0);
+    // Its counts change with each key, on the page only.
+    await seeds.press("End");
+    await seeds.pressSequentially(" 10 11");
+    await expect(grid.form.getByText("This grid has 143 cells; a grid has at most 100.").first()).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(await heard(page)).toEqual(["This grid has 117 cells; a grid has at most 100."]);
+    await expect(page.getByRole("article")).toHaveCount(0);
+  });
+
   test("Check connection says its verdicts, not its table", async ({ page, playground }) => {
     await listen(page);
     await page.getByRole("button", { name: "Check connection" }).click();

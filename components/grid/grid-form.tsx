@@ -152,11 +152,19 @@ export function GridForm({
   const refused = spendingOff ?? overLimit;
   const blocked = refused ?? overBudget;
   // Ctrl+Enter as well as the button: a blocked grid is not sent.
-  const submit = handleSubmit((request) => {
-    // Said, as the button says it: a Ctrl+Enter that ran nothing would be silent.
-    if (blocked === null) gate.request(request);
-    else announce(blocked);
-  });
+  const submit = handleSubmit(
+    (request) => {
+      // Said, as the button says it: a Ctrl+Enter that ran nothing would be silent.
+      if (blocked === null) gate.request(request);
+      else announce(blocked);
+    },
+    // A refusal of the axes as a whole is no field's, so no field's description says it: said here, once (a
+    // refused field the submit focuses says its own error over it).
+    (found) => {
+      const whole = found.axes?.root?.message ?? found.axes?.message;
+      if (whole) announce(ruleText(whole));
+    },
+  );
   const submitOnce = useSubmitOnce(submit, submitting, gate);
 
   return (
@@ -283,8 +291,9 @@ export function GridForm({
             {t.addAxis}
           </Button>
         )}
+        {/* Not an alert: its counts change as the axes are typed, and it would be said again at every key. */}
         {axesProblem && (
-          <p role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+          <p className="text-xs font-medium text-red-700 dark:text-red-300">
             {ruleText(axesProblem)}
           </p>
         )}
