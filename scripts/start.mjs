@@ -32,8 +32,10 @@ if (Math.max(...sources.map(newest)) > built) run("npx", ["next", "build"]);
 const server = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", process.env.PORT ?? "3000", ...(process.env.HOST ? ["-H", process.env.HOST] : [])], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
-// A server that could not be started (no process left to make one, no file descriptor) says so, not a stack trace.
+// A server that could not be started (no process left to make one, no file descriptor) says so, not a stack
+// trace; a signal that could not be passed on is said, and the server left to end as it will.
 server.on("error", (error) => {
+  if (server.pid !== undefined) return console.error(`The server could not be sent a signal: ${error.message}`);
   console.error(`The server could not be started: ${error.message}`);
   process.exit(1);
 });

@@ -43,23 +43,24 @@ const walk = (suite) => {
 };
 for (const suite of e2e?.suites ?? []) walk(suite);
 // What fails a run with its tests passed: a file's own hook, an error no test caught, a global setup's.
-const outsideTests = [
+const firstLine = (text) => (text ?? "").split("\n")[0];
+const unitOutside = [
   ...(unit?.testResults ?? [])
     .filter((file) => file.status === "failed" && !file.assertionResults.some((test) => test.status === "failed"))
-    .map((file) => `${relative(file.name)} › outside its tests: ${file.message}`),
-  ...unhandled.map((error) => `unit, uncaught: ${error.message}${error.file ? ` (while ${relative(error.file)}${error.test ? ` › ${error.test}` : ""} ran)` : ""}`),
-  ...(e2e?.errors ?? []).map((error) => `end-to-end, outside any test: ${(error.message ?? "").split("\n")[0]}`),
+    .map((file) => `${relative(file.name)} › outside its tests: ${firstLine(file.message)}`),
+  ...unhandled.map((error) => `unit, uncaught: ${firstLine(error.message)}${error.file ? ` (while ${relative(error.file)}${error.test ? ` › ${error.test}` : ""} ran)` : ""}`),
 ];
+const e2eOutside = (e2e?.errors ?? []).map((error) => `end-to-end, outside any test: ${firstLine(error.message)}`);
 // A step that exited non-zero without naming why still fails the summary, so it can never read as green.
 const unnamed = [
-  unitStatus !== 0 && unit && unit.numFailedTests === 0 && outsideTests.length === 0 && `vitest exited with code ${unitStatus}: see its output above`,
-  e2eStatus !== 0 && e2e && e2e.stats.unexpected === 0 && (e2e.errors ?? []).length === 0 && `playwright exited with code ${e2eStatus}: see its output above`,
+  unitStatus !== 0 && unit && unit.numFailedTests === 0 && unitOutside.length === 0 && `vitest exited with code ${unitStatus}: see its output above`,
+  e2eStatus !== 0 && e2e && e2e.stats.unexpected === 0 && e2eOutside.length === 0 && `playwright exited with code ${e2eStatus}: see its output above`,
 ].filter(Boolean);
-for (const name of [...unitFailures, ...e2eFailures, ...outsideTests, ...unnamed]) console.log(`failed: ${name}`);
+for (const name of [...unitFailures, ...e2eFailures, ...unitOutside, ...e2eOutside, ...unnamed]) console.log(`failed: ${name}`);
 
 // A step that crashed before reporting counts as one failure, so a broken build can never read as green.
 const failed = (unit ? unit.numFailedTests : 1) + (e2e ? e2e.stats.unexpected : 1) + (buildStatus === 0 ? 0 : 1);
-const errors = outsideTests.length + unnamed.length;
+const errors = unitOutside.length + e2eOutside.length + unnamed.length;
 
 console.log(`\nunit: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : "did not report"}`);
 console.log(`end-to-end: ${e2e ? `${e2e.stats.expected + e2e.stats.flaky} passed, ${e2e.stats.unexpected} failed` : buildStatus === 0 ? "did not report" : "not run: the build failed"}`);

@@ -18,7 +18,9 @@ describe("listening for changes on PostgreSQL", () => {
     let wakes = 0;
     // Named, so that other files' connections to the same cluster are not counted or cut.
     const name = `wake_test_${process.pid}_${Date.now()}`;
-    const listener = listenForChanges(`${database.url}?application_name=${name}`, { wake: () => wakes++ });
+    const named = new URL(database.url);
+    named.searchParams.set("application_name", name);
+    const listener = listenForChanges(named.toString(), { wake: () => wakes++ });
     const listening = () => admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [name]);
     try {
       // Woken once it listens: what was committed before may have sent its NOTIFY to nobody.

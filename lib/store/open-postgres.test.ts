@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo } from "node:net";
 import { sql } from "kysely";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { freshPostgresSchema } from "@/test/store-backends";
 import { defaultRequest } from "../models/defaults";
 import { POSTGRES_MIGRATIONS } from "./migrations";
@@ -77,6 +77,7 @@ describe("the PostgreSQL database", () => {
     const schema = await freshPostgresSchema();
     try {
       const database = await openPostgres(schema.url, { maxConnections: 2 });
+      const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
       let failure: unknown;
       const uncaught = await uncaughtDuring(async () => {
         await database.db
@@ -94,6 +95,11 @@ describe("the PostgreSQL database", () => {
       });
       expect(uncaught).toEqual([]);
       expect(failure).toBeInstanceOf(Error);
+      // One line in the log, though the client hears the server's word and then the socket's end.
+      expect(logged.mock.calls.filter(([line]) => String(line).startsWith("PostgreSQL connection lost"))).toEqual([
+        ["PostgreSQL connection lost: terminating connection due to administrator command"],
+      ]);
+      logged.mockRestore();
       expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(database.db)).rows).toEqual([{ one: 1 }]);
       await database.db.destroy();
     } finally {

@@ -105,7 +105,13 @@ export const openPostgres = async (
       // 'error' event; the pool listens only while a client is idle, and an event nobody hears kills the
       // process. A client lent out between statements, as in a transaction, needs its own listener: the loss
       // reaches its caller as the next statement's failure, and the pool drops the client on release.
-      client.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+      // Said once: a session the server ends is its FATAL message, then the socket's end, each an 'error'.
+      let said = false;
+      client.on("error", (error) => {
+        if (said) return;
+        said = true;
+        console.error(`PostgreSQL connection lost: ${error.message}`);
+      });
       // pg reads a query's own query_timeout (client.js), which its types leave out.
       const setting: pg.QueryConfig & { query_timeout: number } = { text: `SET idle_in_transaction_session_timeout = ${Math.round(idleInTransactionMs)}`, query_timeout: connectTimeoutMs };
       await client.query(setting);
