@@ -6,7 +6,7 @@ import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { Controller, useFieldArray, useForm, type FieldErrors } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { reveal } from "@/components/playground/reveal";
 import { SeedField } from "@/components/playground/seed-field";
@@ -88,7 +88,7 @@ export function GridForm({
   const listsProblem = (errors.lists as { message?: string } | undefined)?.message;
   // The axes' own problems (too many cells, a variables axis missing); one axis's are said at that axis, and
   // the server's refusal naming the axes, on the list.
-  const axesProblem = errors.axes?.root?.message ?? errors.axes?.message;
+  const axesProblem = axesWide(errors);
   const values = watch();
 
   // The lists the prompt names go with the grid as they are now, so it runs (and is reused) as previewed;
@@ -161,7 +161,7 @@ export function GridForm({
     // A refusal of the axes as a whole is no field's, so no field's description says it: said here, once (a
     // refused field the submit focuses says its own error over it).
     (found) => {
-      const whole = found.axes?.root?.message ?? found.axes?.message;
+      const whole = axesWide(found);
       if (whole) announce(ruleText(whole));
     },
   );
@@ -343,3 +343,6 @@ export function GridForm({
     </form>
   );
 }
+
+/** A refusal of the axes as a whole (too many cells, a missing variables axis), not of one axis. */
+const axesWide = (errors: FieldErrors<GridRequest>): string | undefined => errors.axes?.root?.message ?? errors.axes?.message;
