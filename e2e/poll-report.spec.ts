@@ -49,7 +49,7 @@ test("a poll of a comparison whose model failed says so before it is made; its r
 
   await card.getByRole("link", { name: "Results", exact: true }).click();
   await expect(page.getByText("3 votes from 3 voters; 1 said all were bad.")).toBeVisible();
-  const leftOut = "“A lighthouse on a cliff at dawn”: Qwen-Image Max failed, so its item compares the other models only.";
+  const leftOut = "“A lighthouse on a cliff at dawn”, Comparison 1: Qwen-Image Max failed, so its item compares the other models only.";
   const leftOutNote = page.getByRole("note", { name: "What the poll left out, for want of an image:" });
   await expect(leftOutNote.getByRole("listitem")).toHaveText([leftOut]);
   await leftOutNote.scrollIntoViewIfNeeded();
@@ -71,7 +71,7 @@ test("a poll of a comparison whose model failed says so before it is made; its r
   expect(slides[0]).toContain(words(note));
   // And what the poll left out, as a table of its own (a cover has no room for a line a place).
   expect(slides.find((slide) => slide.includes(words("What the poll left out, for want of an image")))).toContain(
-    words("Prompt Made no image In the poll “A lighthouse on a cliff at dawn” Qwen-Image Max failed Its item compares the other models only."),
+    words("Prompt Made no image In the poll “A lighthouse on a cliff at dawn”, Comparison 1 Qwen-Image Max failed Its item compares the other models only."),
   );
 });
 
@@ -82,7 +82,7 @@ test("a grid's place whose one model failed is said to be left out of the poll, 
   await expect(card.getByRole("img")).toHaveCount(3);
   await card.getByRole("button", { name: "Make a poll" }).click();
   await expect(card.getByRole("form", { name: "Make a poll" }).getByRole("note").getByRole("listitem")).toHaveText([
-    /^“A kite over the dunes” \(Seed: [56]\): Qwen-Image Max failed, so it is not in the poll \(one image leaves nothing to compare\)\.$/,
+    /^“A kite over the dunes” \(Seed: [56]\): Qwen-Image Max failed, so it is not in the poll \(fewer than two images: nothing to compare\)\.$/,
   ]);
 });
 

@@ -45,30 +45,37 @@ describe("what a poll of a set leaves out", () => {
 
   it("names a blind comparison's columns by their letters, as its card does", () => {
     expect(leftOutLines([comparison(["image", "cancelled", "failed"], true)], MESSAGES.en)).toEqual([
-      "“A lighthouse on a cliff”: Model B was cancelled, Model C failed, so it is not in the poll (one image leaves nothing to compare).",
+      "“A lighthouse on a cliff”: Model B was cancelled, Model C failed, so it is not in the poll (fewer than two images: nothing to compare).",
     ]);
   });
 
   it("says a grid's place with one image is not in the poll, by its place, and nothing of a set with every image", () => {
     const set = grid((model, seed) => (model === "qwen-image" && seed === 8 ? "failed" : "image"));
     expect(pollItems(set).map((item) => item.place)).toEqual([[{ axis: "seed", value: 7 }]]);
-    expect(leftOutLines([set], MESSAGES.en)).toEqual(["“A kite” (Seed: 8): Qwen-Image failed, so it is not in the poll (one image leaves nothing to compare)."]);
-    expect(leftOutLines([set], MESSAGES.zh)).toEqual(["“A kite”（种子：8）：Qwen-Image 生成失败，这一处不放入投票（只有一张图片，无从比较）。"]);
+    expect(leftOutLines([set], MESSAGES.en)).toEqual(["“A kite” (Seed: 8): Qwen-Image failed, so it is not in the poll (fewer than two images: nothing to compare)."]);
+    expect(leftOutLines([set], MESSAGES.zh)).toEqual(["“A kite”（种子：8）：Qwen-Image 生成失败，这一处不放入投票（不足两张图片，无从比较）。"]);
     expect(leftOutLines([grid(() => "image"), comparison(["image", "image", "image"])], MESSAGES.en)).toEqual([]);
   });
 
-  it("is kept by model for the poll's report, which names a blind comparison's model, and a grid's place, in either language", () => {
-    const blind = keptLeftOut(comparison(["image", "cancelled", "failed"], true));
+  it("is kept by model for the poll's report, which names a blind comparison's model, a grid's place, and the item that compares the others, in either language", () => {
+    const blind = keptLeftOut(comparison(["image", "cancelled", "failed"], true), 0);
     expect(blind).toEqual([{ prompt: "A lighthouse on a cliff", missing: [{ model: "qwen-image", status: "cancelled" }, { model: "qwen-image-max", status: "failed" }], whole: true }]);
     expect(keptLeftOutLines(blind, MESSAGES.en)).toEqual([
-      "“A lighthouse on a cliff”: Qwen-Image was cancelled, Qwen-Image Max failed, so it is not in the poll (one image leaves nothing to compare).",
+      "“A lighthouse on a cliff”: Qwen-Image was cancelled, Qwen-Image Max failed, so it is not in the poll (fewer than two images: nothing to compare).",
     ]);
-    const place = keptLeftOut(grid((model, seed) => (model === "qwen-image" && seed === 8 ? "failed" : "image")));
-    expect(keptLeftOutLines(place, MESSAGES.zh)).toEqual(["“A kite”（种子：8）：Qwen-Image 生成失败，这一处不放入投票（只有一张图片，无从比较）。"]);
+    // The grid's seed 8 gives no item; its seed 7 gives the poll's second (the first set's came first).
+    const place = keptLeftOut(grid((model, seed) => (model === "qwen-image" && seed === 8 ? "failed" : "image")), 1);
+    expect(keptLeftOutLines(place, MESSAGES.zh)).toEqual(["“A kite”（种子：8）：Qwen-Image 生成失败，这一处不放入投票（不足两张图片，无从比较）。"]);
+    // A place that still compares the others is named by its item, as two of a poll's may share a prompt.
+    const partial = keptLeftOut(comparison(["image", "failed", "image"]), 3);
+    expect(partial).toEqual([{ prompt: "A lighthouse on a cliff", item: 3, missing: [{ model: "qwen-image", status: "failed" }], whole: false }]);
+    expect(keptLeftOutLines(partial, MESSAGES.en)).toEqual(["“A lighthouse on a cliff”, Comparison 4: Qwen-Image failed, so its item compares the other models only."]);
+    expect(keptLeftOutLines(partial, MESSAGES.zh)).toEqual(["“A lighthouse on a cliff”，第 4 组：Qwen-Image 生成失败，这一组只比较其余模型。"]);
     // A slide's table says the same in three columns.
-    expect(keptLeftOutRows([...blind, ...place], MESSAGES.en)).toEqual([
-      ["“A lighthouse on a cliff”", "Qwen-Image was cancelled, Qwen-Image Max failed", "Not in the poll: one image leaves nothing to compare."],
-      ["“A kite” (Seed: 8)", "Qwen-Image failed", "Not in the poll: one image leaves nothing to compare."],
+    expect(keptLeftOutRows([...blind, ...place, ...partial], MESSAGES.en)).toEqual([
+      ["“A lighthouse on a cliff”", "Qwen-Image was cancelled, Qwen-Image Max failed", "Not in the poll: fewer than two images, nothing to compare."],
+      ["“A kite” (Seed: 8)", "Qwen-Image failed", "Not in the poll: fewer than two images, nothing to compare."],
+      ["“A lighthouse on a cliff”, Comparison 4", "Qwen-Image failed", "Its item compares the other models only."],
     ]);
   });
 });

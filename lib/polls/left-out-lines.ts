@@ -9,6 +9,8 @@ import type { PollLeftOut, PollPlace } from "./poll";
 import { pollLeftOut } from "./poll-items";
 
 type Texts = Pick<Messages, "polls" | "compare" | "grid">;
+/** The report's texts: it names an item as its Results page heads it ("Comparison 3"). */
+type ReportTexts = Texts & Pick<Messages, "leaderboard">;
 
 /** A place's parts, in the reader's language: where it is, and which columns made no image and why. */
 type Parts = { readonly where: string; readonly columns: string; readonly whole: boolean };
@@ -40,16 +42,23 @@ export const leftOutLines = (sets: readonly ComparisonView[], messages: Texts): 
     ),
   );
 
-/** What a poll kept when it was made, for its report: read once its models are shown, so by model. */
-const keptParts = (leftOut: readonly PollLeftOut[], messages: Texts): Parts[] =>
-  leftOut.map(({ missing, ...rest }) => partsOf({ ...rest, missing: missing.map(({ model, status }) => ({ label: modelName(model), status })) }, messages));
+/**
+ * What a poll kept when it was made, for its report: read once its models are shown, so by model; a place that
+ * still has an item names it, as two places of a poll can share a prompt.
+ */
+const keptParts = (leftOut: readonly PollLeftOut[], messages: ReportTexts): Parts[] =>
+  leftOut.map(({ missing, item, ...rest }) => {
+    const parts = partsOf({ ...rest, missing: missing.map(({ model, status }) => ({ label: modelName(model), status })) }, messages);
+    const t = messages.leaderboard;
+    return item === undefined ? parts : { ...parts, where: format(t.leftOutInItem, { where: parts.where, item: format(t.item, { n: item + 1 }) }) };
+  });
 
 /** The report's sentences, as the form said them before the poll was made. */
-export const keptLeftOutLines = (leftOut: readonly PollLeftOut[], messages: Texts): string[] =>
+export const keptLeftOutLines = (leftOut: readonly PollLeftOut[], messages: ReportTexts): string[] =>
   keptParts(leftOut, messages).map((parts) => sentence(parts, messages));
 
 /** The same as a slide's table rows (a cover has no room for a line a place): where, which models and why, what the poll does. */
-export const keptLeftOutRows = (leftOut: readonly PollLeftOut[], messages: Texts & Pick<Messages, "leaderboard">): string[][] => {
+export const keptLeftOutRows = (leftOut: readonly PollLeftOut[], messages: ReportTexts): string[][] => {
   const t = messages.leaderboard.leftOutTable;
   return keptParts(leftOut, messages).map(({ where, columns, whole }) => [where, columns, whole ? t.whole : t.others]);
 };

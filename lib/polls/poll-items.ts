@@ -32,16 +32,18 @@ export const setPlaces = (set: ComparisonView): SetPlace[] => {
   return [...groups.values()].map(({ place, columns }) => ({ prompt: columns[0]?.column.generation.request.prompt ?? set.request.prompt, place, columns }));
 };
 
-export const pollItems = (set: ComparisonView): PollItem[] =>
-  setPlaces(set).flatMap(({ prompt, place, columns }) => {
-    const candidates = columns
-      .flatMap(({ column }): PollCandidate[] => {
-        const image = column.generation.images[0];
-        return image ? [{ generationId: column.generation.id, imageId: image.id, model: column.generation.request.model }] : [];
-      })
-      .filter((entry, index, all) => all.findIndex((other) => other.model === entry.model) === index);
-    return candidates.length >= 2 ? [{ prompt, ...(place.length > 0 && { place }), candidates }] : [];
-  });
+/** The item a place gives a poll, or null: fewer than two models with an image leave nothing to compare. */
+const itemOf = ({ prompt, place, columns }: SetPlace): PollItem | null => {
+  const candidates = columns
+    .flatMap(({ column }): PollCandidate[] => {
+      const image = column.generation.images[0];
+      return image ? [{ generationId: column.generation.id, imageId: image.id, model: column.generation.request.model }] : [];
+    })
+    .filter((entry, index, all) => all.findIndex((other) => other.model === entry.model) === index);
+  return candidates.length >= 2 ? { prompt, ...(place.length > 0 && { place }), candidates } : null;
+};
+
+export const pollItems = (set: ComparisonView): PollItem[] => setPlaces(set).flatMap((entry) => itemOf(entry) ?? []);
 
 /**
  * What a poll of the set leaves out, so its maker is told before making it: each place with columns that have
@@ -49,26 +51,35 @@ export const pollItems = (set: ComparisonView): PollItem[] =>
  * and whether the whole place goes (fewer than two images: nothing to compare). Counted by columns, as a
  * place's models are distinct and a blind comparison's page names no model to count by.
  */
-export const pollLeftOut = (set: ComparisonView): LeftOut[] =>
-  setPlaces(set).flatMap(({ prompt, place, columns }) => {
-    const missing = columns.flatMap(({ column, index }) =>
+export const pollLeftOut = (set: ComparisonView): LeftOut[] => {
+  let items = 0;
+  return setPlaces(set).flatMap((entry) => {
+    const item = itemOf(entry) ? items++ : null;
+    const missing = entry.columns.flatMap(({ column, index }) =>
       column.generation.images.length > 0 ? [] : [{ index, model: column.generation.request.model, status: column.generation.status }],
     );
-    return missing.length > 0 ? [{ prompt, place, missing, whole: columns.length - missing.length < 2 }] : [];
+    return missing.length > 0 ? [{ prompt: entry.prompt, place: entry.place, missing, whole: item === null, item }] : [];
   });
+};
 
 export type LeftOut = {
   readonly prompt: string;
   readonly place: PollPlace;
   readonly missing: ReadonlyArray<{ readonly index: number; readonly model: string; readonly status: GenerationStatus }>;
   readonly whole: boolean;
+  /** The place's item among the set's own (`pollItems`), when it has one. */
+  readonly item: number | null;
 };
 
-/** What the poll keeps of `pollLeftOut` for its report: by model, the set's column order no longer meant. */
-export const keptLeftOut = (set: ComparisonView): PollLeftOut[] =>
-  pollLeftOut(set).map(({ prompt, place, missing, whole }) => ({
+/**
+ * What the poll keeps of `pollLeftOut` for its report: by model, the set's column order no longer meant, and
+ * the item by its place in the poll, the set's first being `firstItem`.
+ */
+export const keptLeftOut = (set: ComparisonView, firstItem: number): PollLeftOut[] =>
+  pollLeftOut(set).map(({ prompt, place, missing, whole, item }) => ({
     prompt,
     ...(place.length > 0 && { place }),
+    ...(item !== null && { item: firstItem + item }),
     missing: missing.map(({ model, status }) => ({ model, status })),
     whole,
   }));

@@ -26,6 +26,8 @@ export type PollItem = { readonly prompt: string; readonly place?: PollPlace; re
 export type PollLeftOut = {
   readonly prompt: string;
   readonly place?: PollPlace;
+  /** The place's item in the poll (its index in `items`), when the models left compare there. */
+  readonly item?: number;
   readonly missing: ReadonlyArray<{ readonly model: string; readonly status: GenerationStatus }>;
   /** No item at this place: fewer than two images were left to compare. */
   readonly whole: boolean;

@@ -67,7 +67,7 @@ const seed = async (generations: number, { files = true } = {}) => {
   await store.settingOnce("session_secret", "the-secret-every-signed-in-browser-holds");
   // A poll of two generations, one deleted since: its image is on record only as the poll keeps it.
   const candidates = ["wan2.6-t2i", "qwen-image"].map((model, index) => ({ generationId: `gen-000${index}`, imageId: `img-000${index}-0000`, model }));
-  await store.createPoll({ id: "poll-1", token: "token-1", createdAt: 8_000, title: "Lanterns", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "a lantern", candidates }], leftOut: [{ prompt: "a lantern", missing: [{ model: "qwen-image-max", status: "failed" }], whole: false }] });
+  await store.createPoll({ id: "poll-1", token: "token-1", createdAt: 8_000, title: "Lanterns", reveal: "on_close", access: "link", closedAt: null, items: [{ prompt: "a lantern", candidates }], leftOut: [{ prompt: "a lantern", item: 0, missing: [{ model: "qwen-image-max", status: "failed" }], whole: false }] });
   await store.delete("gen-0001", 8_100);
 };
 

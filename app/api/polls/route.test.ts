@@ -109,8 +109,8 @@ describe("polls", () => {
     expect((await loadResults(summary.id)).leftOut).toEqual([]);
     await harness.history.store.closePoll(summary.id, Date.now());
     const { leftOut } = await loadResults(summary.id);
-    expect(leftOut).toEqual([{ prompt: "A lighthouse at dawn", missing: [{ model: "qwen-image-max", status: "failed" }], whole: false }]);
-    expect(keptLeftOutLines(leftOut, MESSAGES.en)).toEqual(["“A lighthouse at dawn”: Qwen-Image Max failed, so its item compares the other models only."]);
+    expect(leftOut).toEqual([{ prompt: "A lighthouse at dawn", item: 0, missing: [{ model: "qwen-image-max", status: "failed" }], whole: false }]);
+    expect(keptLeftOutLines(leftOut, MESSAGES.en)).toEqual(["“A lighthouse at dawn”, Comparison 1: Qwen-Image Max failed, so its item compares the other models only."]);
   });
 
   it("refuses a set still running (its later columns would be left out for good), and takes a set named twice once", async () => {

@@ -50,8 +50,8 @@ export function POST(request: Request): Promise<Response> {
       // Its columns still to come would be left out of the poll for good.
       if (set.columns.some((column) => isActive(column.generation.status))) throw new AppError("conflict", STILL_RUNNING);
       if (marksTellApart(set.columns.map((column) => column.generation.request))) throw new AppError("invalid_request", POLL_WATERMARK);
+      leftOut.push(...keptLeftOut(set, items.length));
       items.push(...pollItems(set));
-      leftOut.push(...keptLeftOut(set));
     }
     if (items.length === 0) {
       throw new AppError("invalid_request", NOTHING_TO_VOTE_ON);

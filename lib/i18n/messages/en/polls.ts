@@ -11,7 +11,7 @@ export const polls = {
     leftOutWhy: { queued: "is still waiting", running: "is still running", succeeded: "returned no image", failed: "failed", cancelled: "was cancelled", interrupted: "was interrupted" },
     leftOutSeparator: ", ",
     leftOutOthers: "{where}: {columns}, so its item compares the other models only.",
-    leftOutPlace: "{where}: {columns}, so it is not in the poll (one image leaves nothing to compare).",
+    leftOutPlace: "{where}: {columns}, so it is not in the poll (fewer than two images: nothing to compare).",
     title: "Poll title",
     reveal: "Show voters which model was which",
     revealAfterVote: "After each of their votes",

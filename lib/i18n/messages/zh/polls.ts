@@ -12,7 +12,7 @@ export const polls: Messages["polls"] = {
     leftOutWhy: { queued: "仍在排队", running: "仍在生成", succeeded: "没有返回图片", failed: "生成失败", cancelled: "已取消", interrupted: "被中断" },
     leftOutSeparator: "、",
     leftOutOthers: "{where}：{columns}，这一组只比较其余模型。",
-    leftOutPlace: "{where}：{columns}，这一处不放入投票（只有一张图片，无从比较）。",
+    leftOutPlace: "{where}：{columns}，这一处不放入投票（不足两张图片，无从比较）。",
     title: "投票标题",
     reveal: "何时向投票者揭晓模型",
     revealAfterVote: "每次投票之后",
