@@ -42,7 +42,8 @@ const walk = (suite) => {
   for (const child of suite.suites ?? []) walk(child);
 };
 for (const suite of e2e?.suites ?? []) walk(suite);
-// What fails a run with its tests passed: a file's own hook, an error no test caught, a global setup's.
+// What fails a run with its tests passed: a file's own hook, an error no test caught, Playwright's own (a global
+// setup's teardown is said by the exit alone, below).
 const firstLine = (text) => (text ?? "").split("\n")[0];
 const unitOutside = [
   ...(unit?.testResults ?? [])
