@@ -1,6 +1,7 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 import { signInPath } from "../access/next-path";
+import { signingOut } from "../access/sign-out";
 import type { LiveChange, LiveHello } from "../events/sse";
 import type { HistoryItem, ListedPage } from "../generation/view";
 import { apiFetch } from "./client";
@@ -219,8 +220,11 @@ export const startLiveHistory = (client: QueryClient): (() => void) => {
       lastId = id;
       warmThumbnails(change.items);
     },
-    // The history stays on screen no longer than its session: to sign in, and back here after.
-    signedOut: () => window.location.assign(signInPath(`${window.location.pathname}${window.location.search}`)),
+    // The history stays on screen no longer than its session: to sign in, and back here after (a tab signing
+    // out goes there itself, once it has told the others).
+    signedOut: () => {
+      if (!signingOut()) window.location.assign(signInPath(`${window.location.pathname}${window.location.search}`));
+    },
   };
   if (typeof BroadcastChannel === "undefined" || !navigator.locks) {
     const stop = openStream(apply, () => lastId);
