@@ -87,7 +87,9 @@ export const selectModel = async (select: Locator, name: string) => {
     .locator("option")
     .evaluateAll((options, wanted) => options.find((option) => option.textContent?.replace(/ ★$/, "") === wanted)?.getAttribute("value") ?? null, name);
   if (!value) throw new Error(`no model named ${name} in the menu`);
-  await select.selectOption(value);
+  // Playwright sends a change even for the option already chosen, which a person's choice never does: the
+  // switch it starts would then land after the fields filled next and put their values in the model's shape.
+  if ((await select.inputValue()) !== value) await select.selectOption(value);
 };
 
 /**

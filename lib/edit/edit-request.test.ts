@@ -23,7 +23,8 @@ describe("the edit request", () => {
   });
 
   it("says every fault at once: a count it cannot read does not hide the prompt's length", () => {
-    for (const n of [2.5, Number.NaN]) {
+    // The last: a value that throws when compared (its toString is no function), found by the generation schema's property.
+    for (const n of [2.5, Number.NaN, { toString: [] } as unknown as number]) {
       expect(issues(valid({ prompt: "x".repeat(801), n }))).toEqual([
         expect.stringMatching(/^n: Number of images must be a (whole )?number\.$/),
         "prompt: qwen-image-edit-plus reads at most 800 characters; this prompt has 801.",

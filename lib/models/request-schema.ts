@@ -113,7 +113,8 @@ export const checkSharedFields = (
       `The negative prompt may be at most ${model.negativePromptMaxLength} characters; it has ${negativeCount}.`,
     );
   }
-  if (value.n < model.n.min || value.n > model.n.max) {
+  // An unread count may be any value, even one that throws when compared (an object whose toString is no function).
+  if (!refused.has("n") && (value.n < model.n.min || value.n > model.n.max)) {
     add(
       "n",
       model.n.min === model.n.max
