@@ -129,9 +129,9 @@ test.describe("model constraints", () => {
     await expect(width).toHaveAttribute("aria-invalid", "false");
   });
 
-  test("a blank prompt is refused in the form", async ({ playground, simulator, page }) => {
+  test("a blank prompt is refused in the form", async ({ playground, simulator }) => {
     await playground.generateButton.click();
-    await expect(page.getByText("Write a prompt first.")).toBeVisible();
+    await expect(playground.form.getByText("Write a prompt first.")).toBeVisible();
     expect((await simulator.stats()).calls).toBe(0);
   });
 
