@@ -3,6 +3,7 @@ import { getAccess } from "../access/gate";
 import { getGateway } from "../gateway/client";
 import { createJobRunner, type JobRunner } from "../jobs/runner";
 import { processSingleton } from "../process-singleton";
+import { processStop } from "../process-stop";
 import type { Clock } from "../store/database-clock";
 import { getStorage, type Storage } from "./storage";
 
@@ -19,6 +20,7 @@ const openHistory: () => Promise<Storage & { runner: JobRunner; upkeep: (now: nu
       limits: { maxConcurrent: config.maxConcurrent, dailyImageLimit: config.dailyImageLimit },
       instance: { leaseMs: storage.config.leaseMs },
       now: storage.now,
+      stopping: processStop().signal,
     });
     setInterval(() => runner.dispatch().catch(logDispatch), QUEUE_LOOK_MS).unref();
     return { ...storage, runner };

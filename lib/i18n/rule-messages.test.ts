@@ -268,6 +268,7 @@ const sentences = async (): Promise<string[]> => {
     refusals.dailyLimit(100, 0, 2, 1),
     refusals.dailyLimit(100, 1, 2, 5),
     refusals.SPENDING_OFF,
+    refusals.STOPPING,
     await refusal(async () => {
       const start = createGenerationRateLimit(1);
       await start("a");

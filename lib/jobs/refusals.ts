@@ -36,6 +36,10 @@ export const heldAmongRunning = (max: number, held: number): string => {
   return `${heldLead(max, held)}. The ${running === 1 ? "other is" : `other ${running} are`} running, so a place may free at any moment. Try again in a few seconds.`;
 };
 
+/** A stopping server's: what it started now would be cut off when it exits, so it starts nothing. */
+export const STOPPING =
+  "This playground server is stopping (a restart or an update), so it starts nothing new: nothing was sent or charged. Try again in a few seconds.";
+
 /** A budget of 0 is the operator's switch, not a day's spending: nothing resets it at midnight. */
 export const SPENDING_OFF = "Spending is switched off here (DAILY_IMAGE_LIMIT is 0), so no images can be made. Ask whoever runs the playground.";
 

@@ -53,9 +53,15 @@ let images: ImageStore;
 let runners: JobRunner[];
 
 /** An instance: its own pool on the shared database, its own runner. */
-const instance = async (id: string, options: Partial<RunnerInstance> = {}, maxConcurrent = 10, lingerMs = 200): Promise<{ store: GenerationStore; runner: JobRunner }> => {
+const instance = async (
+  id: string,
+  options: Partial<RunnerInstance> = {},
+  maxConcurrent = 10,
+  lingerMs = 200,
+  stopping?: AbortSignal,
+): Promise<{ store: GenerationStore; runner: JobRunner }> => {
   const store = createSqlStore(await openPostgres(url, { maxConnections: 4 }));
-  const runner = createJobRunner({ store, images, gateway, limits: { maxConcurrent, dailyImageLimit: 20, lingerMs }, instance: { id, heartbeatMs: 100, ...options } });
+  const runner = createJobRunner({ store, images, gateway, limits: { maxConcurrent, dailyImageLimit: 20, lingerMs }, instance: { id, heartbeatMs: 100, ...options }, stopping });
   stores.push(store);
   runners.push(runner);
   return { store, runner };
@@ -199,6 +205,25 @@ describe("two instances on one database", () => {
       interval: 100,
     });
     expect((await b.runner.usage()).imagesToday).toBe(4);
+  });
+
+  it("an instance that is stopping starts none of the queue, even as its own calls end: another does", async () => {
+    const stop = new AbortController();
+    const a = await instance("a", {}, 2, 0, stop.signal);
+    const b = await instance("b", {}, 2, 0);
+    current().simulator.configure({ latencyMs: 400 });
+    // Two of the three columns take the cap's two places on a; the third waits.
+    const started = await a.runner.startComparison(comparison());
+    expect(started.columns.map((column) => column.generation.status)).toEqual(["running", "running", "queued"]);
+    stop.abort();
+    // a's calls end and free both places; a looks at the queue then, and at every heartbeat, and claims nothing.
+    await a.runner.idle();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const statuses = async () => (await b.store.getComparison(started.id))?.columns.map((column) => column.generation.status);
+    expect(await statuses()).toEqual(["succeeded", "succeeded", "queued"]);
+    await b.runner.dispatch();
+    await b.runner.idle();
+    expect(await statuses()).toEqual(["succeeded", "succeeded", "succeeded"]);
   });
 
   it("work queued by an instance that went away is started by another", async () => {

@@ -15,7 +15,7 @@ import { useSimulatorServer } from "../simulator/test-support";
 import { notUnderstood } from "../gateway/answer";
 import { useScriptedGateway } from "@/test/scripted-gateway";
 import { cancelBeforeDelete, createJobRunner, TOO_LATE_TO_CANCEL, type JobRunner } from "./runner";
-import { heldPlaces, SPENDING_OFF } from "./refusals";
+import { heldPlaces, SPENDING_OFF, STOPPING } from "./refusals";
 
 /** Jobs end to end on real sockets and real files: simulator -> gateway call -> stored images and record. */
 
@@ -347,6 +347,19 @@ describe("comparisons", () => {
     watermark: false,
     blind: false,
     ...overrides,
+  });
+
+  it("a stopping server starts nothing new, single or set, and says to try again shortly; nothing is recorded, sent or reserved", async () => {
+    const stop = new AbortController();
+    const stopping = createJobRunner({ ...storage, gateway, limits: { maxConcurrent: 10, dailyImageLimit: 10 }, stopping: stop.signal });
+    const before = await stopping.start(request({ n: 1 }));
+    await stopping.idle();
+    stop.abort();
+    const refusals = await Promise.all([stopping.start(request({ n: 1 })), stopping.startComparison(compare())].map((started) => started.catch((error: unknown) => error)));
+    for (const refusal of refusals) expect(refusal).toMatchObject({ code: "busy", status: 503, message: STOPPING, retryAfterSeconds: 5 });
+    expect(current().simulator.stats().calls).toBe(1);
+    expect((await storage.store.list({ limit: 10 })).items.map((item) => item.id)).toEqual([before.id]);
+    expect((await stopping.usage()).imagesToday).toBe(1);
   });
 
   it("runs every model with one shared seed, and one model's failure leaves the others to finish", async () => {

@@ -120,7 +120,17 @@ type Dependencies = {
   readonly now?: () => number;
   /** The waits between tries of an image write the store failed (the default rides out a few seconds). */
   readonly storeBackoffMs?: readonly number[];
+  /**
+   * Aborted when this process begins to stop (lib/process-stop.ts). From then on it starts nothing: what it
+   * began would be cut off at the grace's end (an interrupted run, maybe billed), so new work is refused with a
+   * word to try again (the balancer, or the restarted process, takes it), and queued work is left to the
+   * other instances, or to this one's next start.
+   */
+  readonly stopping?: AbortSignal;
 };
+
+/** A stop's grace is seconds long, and a restart or another instance takes the next try. */
+const STOPPING_RETRY_SECONDS = 5;
 
 export const DEFAULT_LEASE_MS = 15_000;
 export const DEFAULT_HEARTBEAT_MS = 1_000;
@@ -156,7 +166,7 @@ export const TOO_LATE_TO_STOP = "It was stopped after the gateway had answered: 
  * connection, and everything it returns is kept. Images are written first and the record committed after,
  * so a crash in between leaves orphan files (swept at start-up), never a record pointing at nothing.
  */
-export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, instance = {}, now = Date.now, storeBackoffMs }: Dependencies): JobRunner => {
+export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, instance = {}, now = Date.now, storeBackoffMs, stopping }: Dependencies): JobRunner => {
   const { id: owner = randomUUID(), leaseMs = DEFAULT_LEASE_MS, heartbeatMs = DEFAULT_HEARTBEAT_MS } = instance;
   /** The jobs this instance runs, by generation id. */
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -346,6 +356,10 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
    * Reserves `images` of the day's budget (or turns the work away with when the budget starts again), then
    * records the work; a record that fails gives the images back. Answers the record and the day billed.
    */
+  const refuseWhileStopping = () => {
+    if (stopping?.aborted) throw new AppError("busy", refusals.STOPPING, { retryAfterSeconds: STOPPING_RETRY_SECONDS });
+  };
+
   const reserveAndRecord = async <View>(images: number, time: number, record: () => Promise<View>): Promise<{ view: View; day: string }> => {
     const day = utcDay(time);
     if (!(await store.reserveImages(day, images, limits.dailyImageLimit))) {
@@ -369,6 +383,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
    * serialized across instances) and starts its job, held by this instance's lease.
    */
   const admitAndLaunch = async <View>(job: { id: string; request: GenerationRequest }, record: (admission: Admission) => Promise<View>): Promise<View> => {
+    refuseWhileStopping();
     const time = now();
     // A first look, so a full cap is refused without touching the budget; the admission below decides.
     const calls = await store.inFlight(time);
@@ -411,6 +426,11 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   let dispatchAgain = false;
   const logDispatch = (error: unknown) => console.error(redact(`starting queued generations failed: ${String(error)}`));
   const dispatch = (): Promise<void> => {
+    if (stopping?.aborted) {
+      clearInterval(queueTimer);
+      queueTimer = undefined;
+      return Promise.resolve();
+    }
     if (dispatching) {
       dispatchAgain = true;
       return dispatching;
@@ -449,6 +469,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
 
   /** Reserves the images of work that may wait its turn, records it queued, and starts what fits now. */
   const enqueue = async <View>(images: number, record: (createdAt: number) => Promise<View>): Promise<View> => {
+    refuseWhileStopping();
     // Recorded as made when it was reserved: its claim bills, and a cancel refunds, the day of its creation,
     // which is then the day reserved even when the record is written past midnight.
     const time = now();
