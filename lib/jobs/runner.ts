@@ -352,14 +352,14 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
     return toDataUri({ mime: input.mime, bytes });
   };
 
-  /**
-   * Reserves `images` of the day's budget (or turns the work away with when the budget starts again), then
-   * records the work; a record that fails gives the images back. Answers the record and the day billed.
-   */
   const refuseWhileStopping = () => {
     if (stopping?.aborted) throw new AppError("busy", refusals.STOPPING, { retryAfterSeconds: STOPPING_RETRY_SECONDS });
   };
 
+  /**
+   * Reserves `images` of the day's budget (or turns the work away with when the budget starts again), then
+   * records the work; a record that fails gives the images back. Answers the record and the day billed.
+   */
   const reserveAndRecord = async <View>(images: number, time: number, record: () => Promise<View>): Promise<{ view: View; day: string }> => {
     const day = utcDay(time);
     if (!(await store.reserveImages(day, images, limits.dailyImageLimit))) {
@@ -443,7 +443,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         for (const { id, createdAt, request } of claimed) launch(id, request, utcDay(createdAt));
         queueMayWait = waiting > 0;
         if (!queueMayWait) emptySince = time;
-      } while (dispatchAgain);
+      } while (dispatchAgain && !stopping?.aborted);
       if (queueMayWait) {
         queueTimer ??= setInterval(() => dispatch().catch(logDispatch), heartbeatMs);
         queueTimer.unref?.();
