@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type BaseSyntheticEvent, type ComponentProps, type FormEvent, type KeyboardEvent, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type BaseSyntheticEvent, type ComponentProps, type FormEvent, type KeyboardEvent, type RefObject } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { useCost } from "@/components/pricing/prices";
 import { Button } from "@/components/ui/button";
@@ -105,6 +105,13 @@ export const SUBMIT_KEYS = "Control+Enter Meta+Enter";
  */
 export const useSubmitOnce = (submit: (event?: BaseSyntheticEvent) => Promise<unknown>, submitting: boolean, gate?: Pick<CostGate, "sentAt">) => {
   const checking = useRef(false);
+  // Said once the render that shows the submit's refusals is on the page: the form's check put them in its state
+  // before the submit settled, so they render with this (waiting a fixed two frames lost that race on a busy
+  // machine, and the focus went to a field refused as it was typed, below the one the submit refused).
+  const [settled, setSettled] = useState<{ readonly form: HTMLFormElement } | null>(null);
+  useLayoutEffect(() => {
+    if (settled) sayRefusal(settled.form);
+  }, [settled]);
   const once = (form: HTMLFormElement, event?: BaseSyntheticEvent) => {
     event?.preventDefault();
     // `submitting` comes with a render after the run went out, and a fast server can have answered by then:
@@ -113,8 +120,7 @@ export const useSubmitOnce = (submit: (event?: BaseSyntheticEvent) => Promise<un
     checking.current = true;
     void submit(event).finally(() => {
       checking.current = false;
-      // Two frames: the refusals the submit found are rendered by then.
-      requestAnimationFrame(() => requestAnimationFrame(() => sayRefusal(form)));
+      setSettled({ form });
     });
   };
   return {
