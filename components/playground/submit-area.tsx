@@ -106,8 +106,9 @@ export const SUBMIT_KEYS = "Control+Enter Meta+Enter";
 export const useSubmitOnce = (submit: (event?: BaseSyntheticEvent) => Promise<unknown>, submitting: boolean, gate?: Pick<CostGate, "sentAt">) => {
   const checking = useRef(false);
   // Said once the render that shows the submit's refusals is on the page: the form's check put them in its state
-  // before the submit settled, so they render with this (waiting a fixed two frames lost that race on a busy
-  // machine, and the focus went to a field refused as it was typed, below the one the submit refused).
+  // before the submit settled, so they render with this at the latest. A fixed two frames lost that race on a
+  // busy machine: no field was refused on the page yet, so none was focused or said (a field the form's own
+  // check cannot focus, as the grid's saved lists and axes, was then left unsaid).
   const [settled, setSettled] = useState<{ readonly form: HTMLFormElement } | null>(null);
   useLayoutEffect(() => {
     if (settled) sayRefusal(settled.form);
