@@ -4,7 +4,7 @@ import type { ComparisonView, GenerationView, HistoryPage } from "../generation/
 import { defaultRequest } from "../models/defaults";
 import { generationKeys, historyQuery, refreshHistory } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange, forgetHeard, heardCount, heardOwnChange, onLiveDeletions, ownChangeApplied, readItem, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
+import { applyLiveChange, forgetHeard, heardCount, heardOwnChange, onLiveDeletions, ownChangeApplied, readItem, readListsAfresh, readStarted, reconcilePage, reconcileUsage } from "./live-cache";
 import { laterGeneration } from "./read-order";
 import { pollQuery } from "./polls";
 import type { PollSummary } from "../polls/poll-summary";
@@ -468,6 +468,73 @@ describe("the history's list read again or further while the stream runs", () =>
     } finally {
       vi.restoreAllMocks();
     }
+  });
+});
+
+describe("the lists when the stream says a fresh hello", () => {
+  type Listed = { items: GenerationView[]; nextCursor: string | null; changeId: number };
+  const page = (items: GenerationView[], changeId: number): Listed => ({ items, nextCursor: null, changeId });
+  const [a, b] = [generation("a", 20), generation("b", 10)];
+
+  /** The unfiltered list, each read answered when the test says; counts the reads asked for. */
+  const watch = (client: QueryClient) => {
+    const waiting: Array<(listed: Listed) => void> = [];
+    const fetched = vi.spyOn(globalThis, "fetch").mockImplementation(() => new Promise<Response>((resolve) => waiting.push((listed) => resolve(Response.json(listed)))));
+    const observer = new InfiniteQueryObserver(client, historyQuery({}));
+    const stop = observer.subscribe(() => undefined);
+    const answer = async (listed: Listed) => {
+      await vi.waitFor(() => expect(waiting.length).toBeGreaterThan(0));
+      waiting.shift()?.(listed);
+    };
+    const ids = () => observer.getCurrentResult().data?.pages.map((held) => held.items.map((item) => item.id));
+    return { answer, ids, reads: () => fetched.mock.calls.length, stop: () => (stop(), vi.restoreAllMocks()) };
+  };
+
+  it("reads a list again unless it was read as of the hello's change: an earlier one missed changes, a later one may be another log's", async () => {
+    const client = new QueryClient();
+    const list = watch(client);
+    await list.answer(page([a], 7));
+    await vi.waitFor(() => expect(list.ids()).toEqual([["a"]]));
+
+    await readListsAfresh(client, 7);
+    expect(list.reads()).toBe(1);
+
+    const again = readListsAfresh(client, 8);
+    await list.answer(page([b, a], 8));
+    await again;
+    expect(list.reads()).toBe(2);
+    expect(list.ids()).toEqual([["b", "a"]]);
+
+    // A server started again on an empty database: its log starts again.
+    const restarted = readListsAfresh(client, 0);
+    await list.answer(page([], 0));
+    await restarted;
+    expect(list.reads()).toBe(3);
+    expect(list.ids()).toEqual([[]]);
+    list.stop();
+  });
+
+  it("waits for the first read on its way and takes it when it is as new as the hello: one read in all", async () => {
+    const client = new QueryClient();
+    const list = watch(client);
+    const afresh = readListsAfresh(client, 7);
+    await list.answer(page([a], 7));
+    await afresh;
+    expect(list.reads()).toBe(1);
+    expect(list.ids()).toEqual([["a"]]);
+    list.stop();
+  });
+
+  it("reads the list again when the read on its way turns out older than the hello: the change between them is not missed", async () => {
+    const client = new QueryClient();
+    const list = watch(client);
+    const afresh = readListsAfresh(client, 8);
+    await list.answer(page([a], 7));
+    await list.answer(page([b, a], 8));
+    await afresh;
+    expect(list.reads()).toBe(2);
+    expect(list.ids()).toEqual([["b", "a"]]);
+    list.stop();
   });
 });
 

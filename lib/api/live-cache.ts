@@ -271,6 +271,25 @@ export const addOwnItem = (client: QueryClient, item: HistoryItem) => {
   }
 };
 
+/**
+ * The lists after the stream says a fresh hello at its change `from`: it tells every change after that, so a
+ * list read as of `from` exactly has missed nothing and is not read again. One read as of an earlier change
+ * has missed some; one as of a later change may come from another log (a server started again on another
+ * database gives lower ids) or from a stream behind the database: each is read again, as every list was
+ * before. A read on its way is waited for, neither cancelled nor joined by a second one. On a page's first
+ * load the list's first read and the stream's hello cross: a second read then followed every time, or a read
+ * joined by the hello went unchecked and could miss a change made between the two.
+ */
+export const readListsAfresh = (client: QueryClient, from: number) =>
+  Promise.all(
+    client.getQueryCache().findAll({ queryKey: generationKeys.lists }).map(async (query) => {
+      if (query.state.fetchStatus !== "idle") await client.refetchQueries({ queryKey: query.queryKey, exact: true }, { cancelRefetch: false });
+      const pages = (query.state.data as HistoryData | undefined)?.pages ?? [];
+      if (pages.length > 0 && pages.every((page) => "changeId" in page && page.changeId === from)) return;
+      await client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+    }),
+  );
+
 /** Who wants to know of items deleted elsewhere (a selection must let them go), by client. */
 const deletionListeners = new WeakMap<QueryClient, Set<(ids: ReadonlySet<string>) => void>>();
 

@@ -7,7 +7,7 @@ import type { HistoryItem, ListedPage } from "../generation/view";
 import { apiFetch } from "./client";
 import { generationKeys } from "./generations";
 import type { Usage } from "./limits";
-import { applyLiveChange, forgetHeard } from "./live-cache";
+import { applyLiveChange, forgetHeard, readListsAfresh } from "./live-cache";
 import { readPollsAfresh } from "./poll-cache";
 
 /**
@@ -83,10 +83,13 @@ const silenceWatch = (ms: number, silent: () => void) => {
   };
 };
 
-/** What the tab shows may have missed changes: the lists, today's usage and the polls' counts are read again, once. */
-const readAfresh = (client: QueryClient) => {
+/**
+ * What the tab shows may have missed changes before the stream's change `from`: the lists read before it,
+ * today's usage and the polls' counts are read again, once.
+ */
+const readAfresh = (client: QueryClient, from: number) => {
   forgetHeard(client);
-  return Promise.all([client.invalidateQueries({ queryKey: generationKeys.lists }), client.invalidateQueries({ queryKey: ["usage"] }), readPollsAfresh(client)]);
+  return Promise.all([readListsAfresh(client, from), client.invalidateQueries({ queryKey: ["usage"] }), readPollsAfresh(client)]);
 };
 
 /** What one stream brings, as a tab applies it: whether it is open, its greeting, and each change. */
@@ -211,7 +214,7 @@ export const startLiveHistory = (client: QueryClient): (() => void) => {
     live: setLive,
     hello(id, hello) {
       lastId = id;
-      if (!hello.resumed) void readAfresh(client);
+      if (!hello.resumed) void readAfresh(client, Number(id));
     },
     change(id, change) {
       // One older than what was applied (passed on by a tab the stream was just taken from) is left out,
