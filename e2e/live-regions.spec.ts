@@ -53,6 +53,22 @@ test.describe("what a screen reader hears", () => {
     await expect(playground.results).toHaveCount(0);
   });
 
+  test("a refused Ctrl+Enter from a refused field further down focuses the first refused field and says its error", async ({ playground, page }) => {
+    await playground.chooseModel("Wan 2.6");
+    await playground.prompt.fill("A lighthouse in a storm");
+    await page.getByRole("radio", { name: "Custom size" }).check();
+    const width = playground.form.getByLabel("Width (px)");
+    await width.fill("100");
+    const count = playground.form.getByLabel("Number of images");
+    await count.fill("0");
+    await listen(page);
+    await count.press("Control+Enter");
+    await expect(count).toHaveAttribute("aria-invalid", "true");
+    await expect(width).toBeFocused();
+    await expect.poll(async () => (await heard(page)).filter((text) => text.includes("megapixels"))).toEqual([expect.stringMatching(/; 100\*\d+ is 0\.\d\d\.$/)]);
+    await expect(playground.results).toHaveCount(0);
+  });
+
   test("the prompt's counter is said as the text reaches and passes the limit, and back under it, not at every key", async ({ playground, page }) => {
     await playground.chooseModel("Qwen-Image");
     await playground.prompt.fill("x".repeat(798));

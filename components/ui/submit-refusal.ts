@@ -12,16 +12,17 @@ const errorsOf = (control: Element): string =>
     .join(" ");
 
 /**
- * After a submit, once the page shows what it refused: the focus on the first refused field (where the form's
- * own check left it, else the first in the form: a field it cannot focus, a refusal only the page checks), and
- * that field's error said. The form's check focuses its field before the error is on the page, so a screen
- * reader reading the field heard no error in its description. A form with no refused field says nothing.
+ * After a submit, once the page shows what it refused: the focus on the first refused field in the form, as a
+ * person reads it, and that field's error said. Not where the form's own check left it: that check goes by the
+ * order its fields were registered in (a custom size's fields come after the count, being shown later), and it
+ * cannot focus a field it does not hold (the grid's saved lists, a refusal only the page checks). It focuses its
+ * field before the error is on the page, too, so a screen reader reading the field heard no error in its
+ * description. A form with no refused field says nothing.
  */
 export const sayRefusal = (form: HTMLFormElement): void => {
-  const focused = document.activeElement;
-  const field = focused && form.contains(focused) && focused.matches(INVALID) ? focused : form.querySelector(INVALID);
+  const field = form.querySelector(INVALID);
   if (!(field instanceof HTMLElement)) return;
-  if (field !== focused) field.focus();
+  if (field !== document.activeElement) field.focus();
   const said = errorsOf(field);
   if (said) announceRefusal(said);
 };
