@@ -53,6 +53,26 @@ test.describe("parameter grids", () => {
     expect((await simulator.stats()).calls).toBe(0);
   });
 
+  test("an axis of more values than a grid takes says so at its field as they are typed, and Run refuses it there", async ({ grid, simulator }) => {
+    await grid.prompt.fill("A lighthouse on a cliff at dawn");
+    const seeds = grid.axis(1).getByLabel("Seeds");
+    await seeds.fill("1 2 3 4 5 6 7 8 9 10 11 12");
+    await expect(seeds).toHaveAttribute("aria-invalid", "false");
+    await seeds.pressSequentially(" 13");
+    // Before any click, at the field: the rule the server would refuse it by.
+    await expect(seeds).toHaveAttribute("aria-invalid", "true");
+    await expect(seeds).toHaveAccessibleDescription(/Seeds: give at most 12 values\.$/);
+    await expect(seeds).toBeFocused();
+    await grid.form.getByRole("button", { name: "Run the grid" }).click();
+    await expect(seeds).toBeFocused();
+    await expect(grid.form.getByRole("button", { name: "Make 13 images" })).toHaveCount(0);
+    await seeds.press("Backspace");
+    await seeds.press("Backspace");
+    await expect(seeds).toHaveAttribute("aria-invalid", "false");
+    await expect(grid.axis(1)).not.toContainText("give at most");
+    expect((await simulator.stats()).calls).toBe(0);
+  });
+
   test("a 2 x 3 grid of models by seeds: labelled, a failed cell retried in its place, reused, downloaded as one PNG and shared as a grid", async ({ grid, simulator, page }) => {
     await simulator.fault("moderation", { model: "qwen-image" });
     await grid.prompt.fill("A lighthouse on a cliff at dawn");

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { COMPARE_ASPECTS } from "@/lib/compare/fit-to-model";
 import type { GridAxis } from "@/lib/grid/grid-request";
-import { AXIS_TYPES, GRID_LIMITS, type AxisType } from "@/lib/grid/grid-plan";
+import { AXIS_TYPES, GRID_LIMITS, tooManyValues, type AxisType } from "@/lib/grid/grid-plan";
 import { format } from "@/lib/i18n/format";
 import { modelsByFamily, type ModelId } from "@/lib/models/registry";
 import { notSeeds, seedsFrom } from "@/lib/grid/seed-text";
@@ -60,7 +60,9 @@ export function AxisEditor({
   const id = `grid-axis-${index}`;
   const place = t.axisPlaces[index] ?? "";
   const typed = axis.type === "seed" || axis.type === "replace" || axis.type === "negative";
-  const typeProblem = typed ? undefined : problem;
+  // More values than a grid takes is said as they are typed, as a grid of too many cells is, not only once run.
+  const said = problem ?? (axis.type !== "variables" && axis.values.length > GRID_LIMITS.values ? tooManyValues(axis.type) : undefined);
+  const typeProblem = typed ? undefined : said;
   return (
     <fieldset className="space-y-2 rounded-md border border-slate-200 dark:border-slate-700 p-3">
       <legend className="px-1 text-sm font-medium text-slate-800 dark:text-slate-200">{format(t.form.axis, { n: index + 1, place })}</legend>
@@ -87,7 +89,7 @@ export function AxisEditor({
         </Button>
       </div>
       {/* Keyed by type: text typed for one kind of axis is not carried to another. */}
-      <AxisValues key={axis.type} id={id} axis={axis} onChange={onChange} refused={typed ? problem : undefined} />
+      <AxisValues key={axis.type} id={id} axis={axis} onChange={onChange} refused={typed ? said : undefined} />
     </fieldset>
   );
 }

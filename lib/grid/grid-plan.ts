@@ -16,6 +16,19 @@ export const GRID_LIMITS = { axes: 3, values: 12, cells: 100, lists: 20, listIte
 export const AXIS_TYPES = ["model", "seed", "replace", "variables", "aspect", "promptExtend", "negative"] as const;
 export type AxisType = (typeof AXIS_TYPES)[number];
 
+/** What an axis of values is called where its values are refused (a variables axis has no values of its own). */
+export const AXIS_VALUES_NAME = {
+  model: "Models",
+  seed: "Seeds",
+  replace: "Search and replace",
+  aspect: "Aspect ratios",
+  promptExtend: "Prompt rewriting",
+  negative: "Negative prompts",
+} as const satisfies Record<Exclude<AxisType, "variables">, string>;
+
+/** The refusal of an axis of more values than a grid takes: the route's rule, which the form says as they are typed. */
+export const tooManyValues = (type: keyof typeof AXIS_VALUES_NAME) => `${AXIS_VALUES_NAME[type]}: give at most ${GRID_LIMITS.values} values.`;
+
 export type CellPlan = ColumnPlan & {
   /** The cell's place: the index of its value on each axis. */
   readonly at: readonly number[];

@@ -5,7 +5,7 @@ import { COMPARE_ASPECTS } from "../compare/fit-to-model";
 import { getModel, MODEL_IDS, MODELS, SEED_MAX } from "../models/registry";
 import { flag, maxChars, seedSchema, strictFields, text } from "../models/request-schema";
 import { charCount } from "../text/well-formed";
-import { AXIS_TYPES, GRID_LIMITS, longestCellPrompt, planGrid, tooManyCells, variablePrompts, type GridShape } from "./grid-plan";
+import { AXIS_TYPES, AXIS_VALUES_NAME, GRID_LIMITS, longestCellPrompt, planGrid, tooManyCells, tooManyValues, variablePrompts, type GridShape } from "./grid-plan";
 import { combinationCount, findVariables, LIST_NAME, listNames } from "./prompt-variables";
 import { listItem, listItemsOf, PROMPT_LIST_MAX_BYTES, PROMPT_LISTS } from "./prompt-list";
 import { ownEntry } from "../text/own-entry";
@@ -24,11 +24,15 @@ import { ownEntry } from "../text/own-entry";
 const GRID_TEXT_MAX = 10 * Math.max(...MODELS.map((model) => model.promptMaxLength));
 const gridText = (what: string) => text(what).check(maxChars(GRID_TEXT_MAX, `${what} may be at most ${GRID_TEXT_MAX} characters.`));
 
-const valueCount = (what: string) => [
-  z.minLength(2, `${what}: give at least 2 values.`),
-  z.maxLength(GRID_LIMITS.values, `${what}: give at most ${GRID_LIMITS.values} values.`),
-] as const;
-const distinct = <T>(what: string) => z.refine<T[]>((values) => new Set(values).size === values.length, `${what}: each value can be given once.`);
+/** How many values an axis has, and each once. */
+const valueRules = <T>(type: keyof typeof AXIS_VALUES_NAME) => {
+  const what = AXIS_VALUES_NAME[type];
+  return [
+    z.minLength(2, `${what}: give at least 2 values.`),
+    z.maxLength(GRID_LIMITS.values, tooManyValues(type)),
+    z.refine<T[]>((values) => new Set(values).size === values.length, `${what}: each value can be given once.`),
+  ] as const;
+};
 
 const seedValue = z
   .number({ error: "A seed must be a number." })
@@ -37,10 +41,10 @@ const seedValue = z
 export const axisSchema = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({ type: z.literal("model"), values: z.array(z.enum(MODEL_IDS, { error: "Choose models from the list." })).check(...valueCount("Models"), distinct("Models")) }, strictFields),
-    z.strictObject({ type: z.literal("seed"), values: z.array(seedValue).check(...valueCount("Seeds"), distinct("Seeds")) }, strictFields),
+    z.strictObject({ type: z.literal("model"), values: z.array(z.enum(MODEL_IDS, { error: "Choose models from the list." })).check(...valueRules("model")) }, strictFields),
+    z.strictObject({ type: z.literal("seed"), values: z.array(seedValue).check(...valueRules("seed")) }, strictFields),
     // The first term is what the prompt holds; each cell puts one of the terms in its place (the first: as written).
-    z.strictObject({ type: z.literal("replace"), values: z.array(gridText("A term")).check(...valueCount("Search and replace"), distinct("Search and replace")) }, strictFields),
+    z.strictObject({ type: z.literal("replace"), values: z.array(gridText("A term")).check(...valueRules("replace")) }, strictFields),
     z.strictObject(
       {
         type: z.literal("variables"),
@@ -54,9 +58,9 @@ export const axisSchema = z.discriminatedUnion(
       },
       strictFields,
     ),
-    z.strictObject({ type: z.literal("aspect"), values: z.array(z.enum(COMPARE_ASPECTS, { error: "Choose listed aspect ratios." })).check(...valueCount("Aspect ratios"), distinct("Aspect ratios")) }, strictFields),
-    z.strictObject({ type: z.literal("promptExtend"), values: z.array(flag("Prompt rewriting")).check(...valueCount("Prompt rewriting"), distinct("Prompt rewriting")) }, strictFields),
-    z.strictObject({ type: z.literal("negative"), values: z.array(gridText("A negative prompt")).check(...valueCount("Negative prompts"), distinct("Negative prompts")) }, strictFields),
+    z.strictObject({ type: z.literal("aspect"), values: z.array(z.enum(COMPARE_ASPECTS, { error: "Choose listed aspect ratios." })).check(...valueRules("aspect")) }, strictFields),
+    z.strictObject({ type: z.literal("promptExtend"), values: z.array(flag("Prompt rewriting")).check(...valueRules("promptExtend")) }, strictFields),
+    z.strictObject({ type: z.literal("negative"), values: z.array(gridText("A negative prompt")).check(...valueRules("negative")) }, strictFields),
   ],
   { error: `An axis's type must be one of: ${AXIS_TYPES.join(", ")}.` },
 );
