@@ -276,9 +276,9 @@ export const addOwnItem = (client: QueryClient, item: HistoryItem) => {
  * list read as of `from` exactly has missed nothing and is not read again. One read as of an earlier change
  * has missed some; one as of a later change may come from another log (a server started again on another
  * database gives lower ids) or from a stream behind the database: each is read again, as every list was
- * before. A read on its way is waited for, neither cancelled nor joined by a second one. On a page's first
- * load the list's first read and the stream's hello cross: a second read then followed every time, or a read
- * joined by the hello went unchecked and could miss a change made between the two.
+ * before. A read on its way is waited for (not cancelled), then judged the same way. On a page's first load
+ * the list's first read and the stream's hello cross: before, a list read first was read a second time, and a
+ * read the hello found on its way was taken unchecked, missing any change made between the two.
  */
 export const readListsAfresh = (client: QueryClient, from: number) =>
   Promise.all(
