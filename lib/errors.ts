@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   busy: 503,
   storage_full: 507,
   storage_unavailable: 503,
+  database_unavailable: 503,
   payload_too_large: 413,
   unsupported_media_type: 415,
   moderation_refused: 422,

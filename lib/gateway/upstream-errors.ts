@@ -66,7 +66,7 @@ export const parseRetryAfter = (value: string | null, now: number = Date.now()):
   return Math.min(Math.max(0, Math.ceil((date - now) / 1000)), RETRY_AFTER_MAX_SECONDS);
 };
 
-type Kind = Exclude<ErrorCode, "invalid_request" | "payload_too_large" | "unsupported_media_type" | "cancelled" | "internal_error" | "upstream_unreachable" | "bad_upstream_response" | "not_found" | "conflict" | "unauthorized" | "forbidden" | "too_many_requests" | "daily_limit_reached" | "busy" | "storage_full" | "storage_unavailable">;
+type Kind = Exclude<ErrorCode, "invalid_request" | "payload_too_large" | "unsupported_media_type" | "cancelled" | "internal_error" | "upstream_unreachable" | "bad_upstream_response" | "not_found" | "conflict" | "unauthorized" | "forbidden" | "too_many_requests" | "daily_limit_reached" | "busy" | "storage_full" | "storage_unavailable" | "database_unavailable">;
 
 const kindFromCode = (code: string): Kind | null => {
   const lower = code.toLowerCase();

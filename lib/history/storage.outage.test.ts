@@ -84,3 +84,38 @@ describe("a database outage longer than a lease", () => {
     }
   }, 60_000);
 });
+
+describe("a database restarting when the gateway answers", () => {
+  it("keeps the answer once the database is back: its images stored, billed once, not failed or taken for interrupted", async () => {
+    const storage = await openStorage({ dataDir: dir, databaseUrl: cluster.url, s3: null, leaseMs: 30_000 });
+    const target = { baseUrl: current().url, apiKey: KEY };
+    const runner = createJobRunner({
+      ...storage,
+      gateway: async () => ({
+        generate: (sent, signal, hooks) => callGateway(target, { requestStyle: "native", timeoutMs: 30_000 }, sent, signal, hooks),
+        fetchImage: (url, signal) => fetchUpstreamImage(url, { trustedOrigin: current().url, ...(signal && { signal }) }),
+      }),
+      limits: { maxConcurrent: 10, dailyImageLimit: 10 },
+      databaseBackoffMs: [200, 400, 800, 1_600, 3_200],
+    });
+    try {
+      current().simulator.configure({ latencyMs: 500 });
+      const before = current().simulator.stats();
+      const used = (await runner.usage()).imagesToday;
+      const started = await runner.start({ ...defaultRequest("wan2.2-t2i-flash"), prompt: "a harbour in the rain", width: 640, height: 512 });
+      await vi.waitFor(() => expect(current().simulator.stats().calls).toBe(before.calls + 1));
+      cluster.pause();
+      // The answer comes while the database is away, and is held until it is back.
+      await vi.waitFor(() => expect(current().simulator.stats().succeeded).toBe(before.succeeded + 1), { timeout: 5_000 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      cluster.resume();
+      await runner.idle();
+      const done = await storage.store.get(started.id);
+      expect(done).toMatchObject({ status: "succeeded", billedImages: 1, error: null });
+      expect(await storage.images.read(done?.images[0]?.id ?? "", "full")).not.toBeNull();
+      expect((await runner.usage()).imagesToday).toBe(used + 1);
+    } finally {
+      await storage.store.close();
+    }
+  }, 60_000);
+});

@@ -1,11 +1,20 @@
 import { AppError, toAppError } from "../errors";
 import { redact } from "../gateway/redact";
+import { DATABASE_RETRY_SECONDS, DATABASE_UNREACHED, neverReachedDatabase } from "../store/unreachable";
 
-/** Runs a route's work and turns whatever it throws into the app's error response. */
+/**
+ * Runs a route's work and turns whatever it throws into the app's error response. A database that cannot be
+ * reached (restarting, failing over) is said as such, with when to try again, and logged in a line: during an
+ * outage every request meets it, and a stack trace each says nothing more.
+ */
 export const respond = async (work: () => Promise<Response>): Promise<Response> => {
   try {
     return await work();
   } catch (error) {
+    if (neverReachedDatabase(error)) {
+      console.error(redact(`a request found the database unreachable: ${String(error)}`));
+      return new AppError("database_unavailable", DATABASE_UNREACHED, { retryAfterSeconds: DATABASE_RETRY_SECONDS, cause: error }).toResponse();
+    }
     const appError = toAppError(error);
     if (appError.code === "internal_error") console.error(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     return appError.toResponse();

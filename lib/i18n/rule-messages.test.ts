@@ -48,6 +48,7 @@ import { checkSize, describeSizeRule } from "../models/size-rules";
 import { switchModel } from "../models/switch-model";
 import { MESSAGES } from "./messages";
 import { translateRuleMessage } from "./rule-messages";
+import { DATABASE_UNREACHED } from "../store/unreachable";
 
 const zh = (text: string) => translateRuleMessage(text, MESSAGES.zh.rules);
 
@@ -269,6 +270,7 @@ const sentences = async (): Promise<string[]> => {
     refusals.dailyLimit(100, 1, 2, 5),
     refusals.SPENDING_OFF,
     refusals.STOPPING,
+    DATABASE_UNREACHED,
     await refusal(async () => {
       const start = createGenerationRateLimit(1);
       await start("a");

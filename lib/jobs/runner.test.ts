@@ -158,6 +158,30 @@ describe("generation jobs", () => {
     expect(await storage.images.read(done?.images[0]?.id ?? "", "full")).not.toBeNull();
   });
 
+  it("rides out a database that cannot be reached when the answer comes (a restart): the answer is billed once and its images kept", async () => {
+    const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    let [bills, completes] = [2, 2];
+    const restarting: typeof storage.store = {
+      ...storage.store,
+      billAnswer: async (...args) => {
+        if (bills-- > 0) throw refused();
+        return storage.store.billAnswer(...args);
+      },
+      complete: async (...args) => {
+        if (completes-- > 0) throw refused();
+        return storage.store.complete(...args);
+      },
+    };
+    const patient = createJobRunner({ ...storage, store: restarting, gateway, databaseBackoffMs: [1, 1, 1], limits: { maxConcurrent: 10, dailyImageLimit: 10 } });
+    const started = await patient.start(request({ n: 1 }));
+    await patient.idle();
+    const done = await storage.store.get(started.id);
+    expect(done).toMatchObject({ status: "succeeded", billedImages: 1, error: null });
+    expect(await storage.images.read(done?.images[0]?.id ?? "", "full")).not.toBeNull();
+    expect((await patient.usage()).imagesToday).toBe(1);
+    expect(current().simulator.stats().calls).toBe(1);
+  });
+
   it("says in words that the image store could not be reached and the images are billed, when it stays down; the log names the generation", async () => {
     let puts = 0;
     const down: typeof storage.images = {

@@ -19,6 +19,7 @@ import { INPUT_GONE } from "../edit/edit-request";
 import { toDataUri } from "../edit/input-image";
 import { answerThumbnail, inspectImage } from "./process-image";
 import { storeBilledImage } from "./store-image";
+import { retryUnreached } from "../store/unreachable";
 import * as refusals from "./refusals";
 import { busyRefusal } from "./busy-refusal";
 import { DEFAULT_LINGER_MS } from "./linger";
@@ -120,6 +121,8 @@ type Dependencies = {
   readonly now?: () => number;
   /** The waits between tries of an image write the store failed (the default rides out a few seconds). */
   readonly storeBackoffMs?: readonly number[];
+  /** The waits between tries of an answer's record the database could not be reached for (about half a minute). */
+  readonly databaseBackoffMs?: readonly number[];
   /**
    * Aborted when this process begins to stop (lib/process-stop.ts). From then on it starts nothing: what it
    * began would be cut off at the grace's end (an interrupted run, maybe billed), so new work is refused with a
@@ -166,7 +169,7 @@ export const TOO_LATE_TO_STOP = "It was stopped after the gateway had answered: 
  * connection, and everything it returns is kept. Images are written first and the record committed after,
  * so a crash in between leaves orphan files (swept at start-up), never a record pointing at nothing.
  */
-export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, instance = {}, now = Date.now, storeBackoffMs, stopping }: Dependencies): JobRunner => {
+export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, instance = {}, now = Date.now, storeBackoffMs, databaseBackoffMs, stopping }: Dependencies): JobRunner => {
   const { id: owner = randomUUID(), leaseMs = DEFAULT_LEASE_MS, heartbeatMs = DEFAULT_HEARTBEAT_MS } = instance;
   /** The jobs this instance runs, by generation id. */
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
@@ -199,6 +202,12 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
   const lingerUntil = () => now() + (limits.lingerMs ?? DEFAULT_LINGER_MS);
   const setLinger = (id: string, until: number) =>
     store.linger(id, until).catch((error: unknown) => console.error(redact(`recording whether ${id} may still run failed: ${String(error)}`)));
+
+  /**
+   * An answer's record (its bill, its images, its failure) written through a database outage of up to about
+   * half a minute: the gateway has billed it, and a record not written loses it, the images and all.
+   */
+  const afterOutage = <T>(what: string, write: () => Promise<T>) => retryUnreached(what, write, databaseBackoffMs);
 
   /** A step the page shows as progress; not waited for, since it only informs (and a later step overtakes it). */
   const stage = (id: string, step: GenerationStage) =>
@@ -283,14 +292,8 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       // The bill is recorded beside the images' fetching, not before it: the user waits for the images. An
       // instance that took this one for gone (its lease ran out while it hung) settled it already: the bill
       // corrects that, in the same write that moves the generation past where an interruption settles it.
-      const billed = (billing = store.billAnswer(id, {
-        day,
-        asked: request.n,
-        cost: result.billedImages,
-        model: request.model,
-        stage: result.images.some((image) => image.source.kind === "url") ? "downloading" : "storing",
-        upstream,
-      }));
+      const bill = { day, asked: request.n, cost: result.billedImages, model: request.model, stage: result.images.some((image) => image.source.kind === "url") ? "downloading" : "storing", upstream } as const;
+      const billed = (billing = afterOutage(`billing generation ${id}`, () => store.billAnswer(id, bill)));
       // Its failure is dealt with below, once the images are kept; until then it is not left unhandled.
       billed.catch(() => undefined);
       // Answered, the images are paid for: a cancel (or an interruption) from now on is too late to save
@@ -309,7 +312,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const finished = { finishedAt: now(), durationMs: result.durationMs, images: stored, upstream, billedImages: result.billedImages, notices, timings };
       let committed: boolean | undefined;
       try {
-        committed = (await store.complete(id, finished)) !== null;
+        committed = (await afterOutage(`recording generation ${id}`, () => store.complete(id, finished))) !== null;
       } catch (error) {
         // The store reads the record again after its commit, and that read can fail too: whether the record
         // holds the files is asked again. Where that cannot be told either, they stay (undefined): a file
@@ -330,7 +333,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
       const answerBilled = billing !== undefined && (await billing.then(() => true, () => false));
       const appError = signal.aborted ? new AppError("cancelled", "The generation was cancelled.") : failure;
       if (appError.code === "internal_error") console.error(redact(`generation ${id} failed: ${String(error)}`));
-      await store.fail(id, {
+      await afterOutage(`recording generation ${id}`, () => store.fail(id, {
         finishedAt: now(),
         status: appError.code === "cancelled" ? "cancelled" : "failed",
         error: appError.code === "cancelled" ? null : { code: appError.code, message: appError.message, retryAfterSeconds: appError.retryAfterSeconds ?? null },
@@ -339,7 +342,7 @@ export const createJobRunner = ({ store, images, gateway, limits = NO_LIMITS, in
         // Unbilled yet: what its answer billed, or what this failure proves it cost, or unknown (every image
         // asked on the day's count), settled in the same write that ends it.
         ...(!answerBilled && { bill: { day, asked: request.n, cost: spent, model: request.model } }),
-      });
+      }));
       return spent === null;
     }
   };

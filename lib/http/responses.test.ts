@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AppError } from "../errors";
+import { respond } from "./responses";
+
+/** What a route answers for what its work throws. */
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("a route's answer to a failure", () => {
+  it("says that the database cannot be reached, with when to try again, and logs one line without a stack", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = await respond(async () => {
+      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5711"), { code: "ECONNREFUSED" });
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual({
+      error: { code: "database_unavailable", message: "The playground's database cannot be reached right now (it may be restarting). Try again in a few seconds.", retryAfterSeconds: 5 },
+    });
+    expect(errors.mock.calls).toEqual([["a request found the database unreachable: Error: connect ECONNREFUSED 127.0.0.1:5711"]]);
+  });
+
+  it("keeps the app's own errors, and answers anything else as the server's fault with its stack logged", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect((await respond(async () => Promise.reject(new AppError("not_found", "Gone.")))).status).toBe(404);
+    const lost = await respond(async () => Promise.reject(Object.assign(new Error("Connection terminated unexpectedly"), { code: undefined })));
+    expect(lost.status).toBe(500);
+    expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^Error: Connection terminated unexpectedly\n\s+at /));
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Whether a database error proves that nothing was done: the connection could not be made (refused, no such
+ * host, no answer within the connect timeout), or the server said as it was reached that it takes no
+ * connections now (starting up, shutting down, in recovery). A write that failed so can be tried again without
+ * doing it twice. A connection lost in the middle of a statement proves nothing (its commit may have been
+ * made), so it is not one of these.
+ */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+/** PostgreSQL's cannot_connect_now: "the database system is starting up" (or shutting down, or in recovery). */
+const TAKES_NO_CONNECTIONS = "57P03";
+/** pg-pool's and pg's own words for a connection not made within `connectionTimeoutMillis`. */
+const CONNECT_TIMEOUTS = ["timeout exceeded when trying to connect", "Connection terminated due to connection timeout"];
+
+export const neverReachedDatabase = (error: unknown): boolean => {
+  if (typeof error !== "object" || error === null) return false;
+  const code = "code" in error ? error.code : undefined;
+  if (typeof code === "string" && (NOT_CONNECTED.has(code) || code === TAKES_NO_CONNECTIONS)) return true;
+  const message = error instanceof Error ? error.message : "";
+  return CONNECT_TIMEOUTS.includes(message);
+};
+
+/** The waits before each further try of a write the database could not be reached for: about half a minute in all. */
+export const UNREACHED_BACKOFF_MS: readonly number[] = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
+
+/**
+ * Runs a write, and runs it again while the database cannot be reached (a restart, a failover, a blip of the
+ * network): for what must not be lost, such as a result the gateway has billed. Any other failure, or the
+ * last try's, is thrown.
+ */
+export const retryUnreached = async <T>(what: string, write: () => Promise<T>, backoffMs: readonly number[] = UNREACHED_BACKOFF_MS): Promise<T> => {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const wait = backoffMs[attempt];
+      if (wait === undefined || !neverReachedDatabase(error)) throw error;
+      console.warn(`${what}: the database could not be reached (try ${attempt + 1} of ${backoffMs.length + 1}); trying again in ${wait} ms: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+};
+
+/** A request's answer when the database could not be reached for it. */
+export const DATABASE_UNREACHED = "The playground's database cannot be reached right now (it may be restarting). Try again in a few seconds.";
+export const DATABASE_RETRY_SECONDS = 5;
