@@ -31,7 +31,7 @@ test("the history survives a killed server; what was running is marked interrupt
   await page.reload();
   const interrupted = playground.results.filter({ hasText: "Running when the server dies" });
   await expect(interrupted).toContainText("Interrupted");
-  await expect(failure(interrupted)).toHaveText("The server stopped while this generation was running. Retry it to run it again.");
+  await expect(failure(interrupted)).toHaveText("The server running this generation stopped (or lost its database) before it ended. Retry it to run it again.");
   const kept = playground.results.filter({ hasText: "Kept across restarts" });
   await expect(kept.getByRole("img")).toHaveJSProperty("complete", true);
   expect(await kept.getByRole("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

@@ -145,7 +145,7 @@ test("an instance killed in the middle of a generation: it becomes Interrupted w
 
   // The survivor notices the lease ran out; the page, its stream reconnected through the proxy, shows it.
   await expect(doomed).toContainText("Interrupted", { timeout: (LEASE_SECONDS + 10) * 1000 });
-  await expect(failure(doomed)).toHaveText("The server stopped while this generation was running. Retry it to run it again.");
+  await expect(failure(doomed)).toHaveText("The server running this generation stopped (or lost its database) before it ended. Retry it to run it again.");
   const survivor = apps.find((app) => app !== victim);
   await page.reload();
   await expect(playground.results).toHaveCount(5);

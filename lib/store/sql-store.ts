@@ -29,7 +29,7 @@ const TYPICAL_SAMPLE = 50;
 /** Steps followed back through an edit chain; far more than anyone iterates, and a guard against a loop. */
 const MAX_CHAIN = 100;
 
-const INTERRUPTED = "The server stopped while this generation was running. Retry it to run it again.";
+const INTERRUPTED = "The server running this generation stopped (or lost its database) before it ended. Retry it to run it again.";
 
 /** How `interrupt` ends a running generation: taken for gone (the server stopped), or cancelled by the user. */
 type Ending = { readonly status: "interrupted" | "cancelled"; readonly error: { readonly code: "internal_error"; readonly message: string } | null };
