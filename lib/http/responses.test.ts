@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
+import { markUnreached } from "../store/unreachable";
 import { respond } from "./responses";
 
 /** What a route answers for what its work throws. */
@@ -10,7 +11,8 @@ describe("a route's answer to a failure", () => {
   it("says that the database cannot be reached, with when to try again, and logs one line without a stack", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const response = await respond(async () => {
-      throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5711"), { code: "ECONNREFUSED" });
+      // As the database's pool marks it (lib/store/open-postgres.ts).
+      throw markUnreached(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5711"), { code: "ECONNREFUSED" }));
     });
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
@@ -23,6 +25,9 @@ describe("a route's answer to a failure", () => {
   it("keeps the app's own errors, and answers anything else as the server's fault with its stack logged", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect((await respond(async () => Promise.reject(new AppError("not_found", "Gone.")))).status).toBe(404);
+    // Refused, but not by the database (the image bucket, say): not said to be the database's.
+    const elsewhere = await respond(async () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8080"), { code: "ECONNREFUSED" })));
+    expect(elsewhere.status).toBe(500);
     const lost = await respond(async () => Promise.reject(Object.assign(new Error("Connection terminated unexpectedly"), { code: undefined })));
     expect(lost.status).toBe(500);
     expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^Error: Connection terminated unexpectedly\n\s+at /));

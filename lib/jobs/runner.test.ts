@@ -16,6 +16,7 @@ import { notUnderstood } from "../gateway/answer";
 import { useScriptedGateway } from "@/test/scripted-gateway";
 import { cancelBeforeDelete, createJobRunner, TOO_LATE_TO_CANCEL, type JobRunner } from "./runner";
 import { heldPlaces, SPENDING_OFF, STOPPING } from "./refusals";
+import { markUnreached } from "../store/unreachable";
 
 /** Jobs end to end on real sockets and real files: simulator -> gateway call -> stored images and record. */
 
@@ -159,7 +160,7 @@ describe("generation jobs", () => {
   });
 
   it("rides out a database that cannot be reached when the answer comes (a restart): the answer is billed once and its images kept", async () => {
-    const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const refused = () => markUnreached(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
     let [bills, completes] = [2, 2];
     const restarting: typeof storage.store = {
       ...storage.store,

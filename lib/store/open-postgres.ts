@@ -5,6 +5,7 @@ import { holdLock } from "./advisory-locks";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { SqlDatabase, Tables } from "./schema";
 import { DERIVED_COLUMNS, FILL_BATCH, searchText } from "./search-text";
+import { markUnreached } from "./unreachable";
 
 /** BIGINT (times, byte counts) and NUMERIC (sums) as numbers: every value held fits well within 2^53. */
 const types = {
@@ -119,6 +120,7 @@ export const openPostgres = async (
   });
   // The pool re-emits an idle client's loss here, and throws if no one listens: the client's own listener has said it.
   pool.on("error", () => undefined);
+  markConnectFailures(pool);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db);
@@ -127,6 +129,22 @@ export const openPostgres = async (
     throw new Error(`PostgreSQL at ${where(url)} cannot be used: ${errorText(error)}`, { cause: error });
   }
   return { db, backend: "postgres", pool };
+};
+
+/**
+ * Every connection the pool is asked for (by Kysely, and by `pool.query`, which asks through `connect` with a
+ * callback) fails, when the database cannot be reached, marked as such (lib/store/unreachable.ts): what
+ * failed so was never done, and can be tried again or said in words.
+ */
+const markConnectFailures = (pool: pg.Pool) => {
+  type Callback = (error: Error | undefined, ...rest: unknown[]) => void;
+  const connect = pool.connect.bind(pool) as (callback?: Callback) => Promise<pg.PoolClient> | undefined;
+  pool.connect = ((callback?: Callback) =>
+    callback
+      ? connect((error, ...rest) => callback(error && markUnreached(error), ...rest))
+      : connect()?.catch((error: unknown) => {
+          throw markUnreached(error);
+        })) as pg.Pool["connect"];
 };
 
 /** The server and database a URL names, without its user or password, for a message. */

@@ -1,9 +1,13 @@
 import { createServer, type Server } from "node:net";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { neverReachedDatabase, retryUnreached } from "./unreachable";
+import { markUnreached, neverReachedDatabase, retryUnreached } from "./unreachable";
 
-/** What a write's failure proves: only a connection never made may be tried again without doing it twice. */
+/**
+ * What a write's failure proves: only a connection to the database never made may be tried again without doing
+ * it twice. The database's pool marks such failures where it connects (open-postgres.ts); the writes that ride
+ * out a real PostgreSQL restart so are in lib/history/storage.outage.test.ts.
+ */
 
 const servers: Server[] = [];
 afterEach(() => {
@@ -37,25 +41,31 @@ const failureOf = async (config: pg.PoolConfig): Promise<unknown> => {
   }
 };
 
-describe("a database write's failure", () => {
+const unreached = (error: unknown) => neverReachedDatabase(markUnreached(error));
+
+describe("a database connection's failure", () => {
   it("proves nothing was done when the connection was refused, or not made within the connect timeout", async () => {
-    expect(neverReachedDatabase(await failureOf({ port: await closedPort() }))).toBe(true);
-    expect(neverReachedDatabase(await failureOf({ port: await listen(), connectionTimeoutMillis: 100 }))).toBe(true);
-    expect(neverReachedDatabase(Object.assign(new Error("the database system is starting up"), { code: "57P03" }))).toBe(true);
+    expect(unreached(await failureOf({ port: await closedPort() }))).toBe(true);
+    expect(unreached(await failureOf({ port: await listen(), connectionTimeoutMillis: 100 }))).toBe(true);
+    expect(unreached(Object.assign(new Error("the database system is starting up"), { code: "57P03" }))).toBe(true);
   });
 
   it("proves nothing when the connection was lost after it was made, or the statement itself failed", async () => {
     // A server that takes the connection and then closes it: pg cannot tell how far a statement got.
-    expect(neverReachedDatabase(await failureOf({ port: await listen((socket) => socket.destroy()) }))).toBe(false);
-    expect(neverReachedDatabase(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(false);
-    expect(neverReachedDatabase(Object.assign(new Error("could not serialize access"), { code: "40001" }))).toBe(false);
-    expect(neverReachedDatabase(new Error("boom"))).toBe(false);
-    expect(neverReachedDatabase("ECONNREFUSED")).toBe(false);
+    expect(unreached(await failureOf({ port: await listen((socket) => socket.destroy()) }))).toBe(false);
+    expect(unreached(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(false);
+    expect(unreached(Object.assign(new Error("could not serialize access"), { code: "40001" }))).toBe(false);
+    expect(unreached(new Error("boom"))).toBe(false);
+    expect(unreached("ECONNREFUSED")).toBe(false);
+  });
+
+  it("is the database's only when its pool marked it: the image bucket's refused connection has the same code", () => {
+    expect(neverReachedDatabase(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8080"), { code: "ECONNREFUSED" }))).toBe(false);
   });
 });
 
 describe("a write tried again while the database cannot be reached", () => {
-  const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+  const refused = () => markUnreached(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
 
   it("is run again after each wait until it is done", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);

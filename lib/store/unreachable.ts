@@ -1,9 +1,9 @@
 /**
- * Whether a database error proves that nothing was done: the connection could not be made (refused, no such
- * host, no answer within the connect timeout), or the server said as it was reached that it takes no
- * connections now (starting up, shutting down, in recovery). A write that failed so can be tried again without
- * doing it twice. A connection lost in the middle of a statement proves nothing (its commit may have been
- * made), so it is not one of these.
+ * Whether a failure to connect to the database proves that nothing was done: the connection could not be made
+ * (refused, no such host, no answer within the connect timeout), or the server said as it was reached that it
+ * takes no connections now (starting up, shutting down, in recovery). A write that failed so can be tried again
+ * without doing it twice. A connection lost in the middle of a statement proves nothing (its commit may have
+ * been made), so it is not one of these.
  */
 const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 /** PostgreSQL's cannot_connect_now: "the database system is starting up" (or shutting down, or in recovery). */
@@ -11,13 +11,27 @@ const TAKES_NO_CONNECTIONS = "57P03";
 /** pg-pool's and pg's own words for a connection not made within `connectionTimeoutMillis`. */
 const CONNECT_TIMEOUTS = ["timeout exceeded when trying to connect", "Connection terminated due to connection timeout"];
 
-export const neverReachedDatabase = (error: unknown): boolean => {
-  if (typeof error !== "object" || error === null) return false;
+const provesNothingDone = (error: object): boolean => {
   const code = "code" in error ? error.code : undefined;
   if (typeof code === "string" && (NOT_CONNECTED.has(code) || code === TAKES_NO_CONNECTIONS)) return true;
-  const message = error instanceof Error ? error.message : "";
-  return CONNECT_TIMEOUTS.includes(message);
+  return error instanceof Error && CONNECT_TIMEOUTS.includes(error.message);
 };
+
+/**
+ * Marked by the database's own pool, where a connection is asked for: a refused connection to the image bucket
+ * (or anything else) has the same codes, and must not be said to be the database's. A symbol for the process,
+ * as each bundle of the server has its own copy of this module.
+ */
+const UNREACHED = Symbol.for("onetoken-playground.database-unreached");
+
+/** A failure to connect to the database, marked when it proves nothing was done; answered as it came. */
+export const markUnreached = <E>(error: E): E => {
+  if (typeof error === "object" && error !== null && provesNothingDone(error)) Object.defineProperty(error, UNREACHED, { value: true });
+  return error;
+};
+
+/** Whether the database could not be reached for what failed with `error`, so nothing of it was done. */
+export const neverReachedDatabase = (error: unknown): boolean => typeof error === "object" && error !== null && UNREACHED in error;
 
 /** The waits before each further try of a write the database could not be reached for: about half a minute in all. */
 export const UNREACHED_BACKOFF_MS: readonly number[] = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
