@@ -1,7 +1,7 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "../errors";
 import { redact } from "../gateway/redact";
 import type { ImageStore } from "../store/types";
+import { tryAgainAfter } from "../try-again";
 
 /** The waits before each further try of a write the image store failed: a blip of a few seconds is ridden out. */
 export const STORE_BACKOFF_MS: readonly number[] = [500, 2_000, 6_000];
@@ -17,24 +17,21 @@ export const storeBilledImage = async (
   image: { readonly generationId: string; readonly imageId: string; readonly bytes: Buffer; readonly thumbnail: Promise<Buffer> },
   backoffMs: readonly number[] = STORE_BACKOFF_MS,
 ): Promise<void> => {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await images.put(image.imageId, image.bytes, image.thumbnail);
-      return;
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      const wait = backoffMs[attempt];
-      const failed = `storing an image of generation ${image.generationId} failed (try ${attempt + 1} of ${backoffMs.length + 1})`;
-      if (wait === undefined) {
-        console.error(redact(`${failed}; it is lost, though billed: ${String(error)}`));
-        throw new AppError(
-          "storage_unavailable",
-          "The image store could not be reached (or refused the write), so images the gateway returned could not be kept, though they are billed. Whoever runs the playground should check the image store; trying again is billed again.",
-          { cause: error },
-        );
-      }
-      console.warn(redact(`${failed}; trying again in ${wait} ms: ${String(error)}`));
-      await sleep(wait);
-    }
+  const failed = (attempt: number) => `storing an image of generation ${image.generationId} failed (try ${attempt} of ${backoffMs.length + 1})`;
+  try {
+    await tryAgainAfter(
+      () => images.put(image.imageId, image.bytes, image.thumbnail),
+      backoffMs,
+      (error) => !(error instanceof AppError),
+      (error, attempt, wait) => console.warn(redact(`${failed(attempt)}; trying again in ${wait} ms: ${String(error)}`)),
+    );
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    console.error(redact(`${failed(backoffMs.length + 1)}; it is lost, though billed: ${String(error)}`));
+    throw new AppError(
+      "storage_unavailable",
+      "The image store could not be reached (or refused the write), so images the gateway returned could not be kept, though they are billed. Whoever runs the playground should check the image store; trying again is billed again.",
+      { cause: error },
+    );
   }
 };

@@ -1,3 +1,5 @@
+import { tryAgainAfter } from "../try-again";
+
 /**
  * Whether a failure to connect to the database proves that nothing was done: the connection could not be made
  * (refused, no such host, no answer within the connect timeout), or the server said as it was reached that it
@@ -41,18 +43,10 @@ export const UNREACHED_BACKOFF_MS: readonly number[] = [500, 1_000, 2_000, 4_000
  * network): for what must not be lost, such as a result the gateway has billed. Any other failure, or the
  * last try's, is thrown.
  */
-export const retryUnreached = async <T>(what: string, write: () => Promise<T>, backoffMs: readonly number[] = UNREACHED_BACKOFF_MS): Promise<T> => {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      const wait = backoffMs[attempt];
-      if (wait === undefined || !neverReachedDatabase(error)) throw error;
-      console.warn(`${what}: the database could not be reached (try ${attempt + 1} of ${backoffMs.length + 1}); trying again in ${wait} ms: ${String(error)}`);
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-};
+export const retryUnreached = <T>(what: string, write: () => Promise<T>, backoffMs: readonly number[] = UNREACHED_BACKOFF_MS): Promise<T> =>
+  tryAgainAfter(write, backoffMs, neverReachedDatabase, (error, attempt, wait) =>
+    console.warn(`${what}: the database could not be reached (try ${attempt} of ${backoffMs.length + 1}); trying again in ${wait} ms: ${String(error)}`),
+  );
 
 /** A request's answer when the database could not be reached for it. */
 export const DATABASE_UNREACHED = "The playground's database cannot be reached right now (it may be restarting). Try again in a few seconds.";
