@@ -21,8 +21,9 @@ export const startRoundRobinProxy = async (backends: readonly string[]): Promise
   const served = new Map(backends.map((backend) => [backend, 0]));
   const log: Array<{ method: string; path: string; backend: string }> = [];
 
-  const pass = (incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer, tries: number) => {
-    const backend = backends[next++ % backends.length] ?? "";
+  // `at`: the backend to try, counted on from the one that refused (other requests move `next` meanwhile).
+  const pass = (incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer, tries: number, at: number) => {
+    const backend = backends[at % backends.length] ?? "";
     const target = new URL(incoming.url ?? "/", backend);
     // A fresh connection per request: a pooled one the backend is just closing (its keep-alive timeout) would
     // fail the request, a race of this test proxy's, not of the instances behind it.
@@ -36,7 +37,7 @@ export const startRoundRobinProxy = async (backends: readonly string[]): Promise
     });
     upstream.on("error", (error: NodeJS.ErrnoException) => {
       // Nothing listening there (the instance is down): the next one takes the request.
-      if (error.code === "ECONNREFUSED" && tries + 1 < backends.length) pass(incoming, outgoing, body, tries + 1);
+      if (error.code === "ECONNREFUSED" && tries + 1 < backends.length) pass(incoming, outgoing, body, tries + 1, at + 1);
       else if (!outgoing.headersSent) outgoing.writeHead(502).end("bad gateway");
       else outgoing.destroy();
     });
@@ -46,7 +47,7 @@ export const startRoundRobinProxy = async (backends: readonly string[]): Promise
   const server: Server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-    incoming.on("end", () => pass(incoming, outgoing, Buffer.concat(chunks), 0));
+    incoming.on("end", () => pass(incoming, outgoing, Buffer.concat(chunks), 0, next++));
   });
   // Idle client connections stay open until close(): a client reusing one as the proxy closed it would see a
   // hang-up that no instance caused.

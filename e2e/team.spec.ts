@@ -159,3 +159,29 @@ test("an instance killed in the middle of a generation: it becomes Interrupted w
   await expect(playground.latest().getByRole("img")).toBeVisible({ timeout: 30_000 });
   expect(await limits(request, survivor?.url ?? "")).toMatchObject({ running: 0, imagesToday: 7 });
 });
+
+test("the database away for a while: the pages and the history say so, and come back when it is", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const playground = new PlaygroundPage(page);
+  const unreached = "The playground's database cannot be reached right now (it may be restarting). Try again in a few seconds.";
+  postgres.pause();
+  const board = await context.newPage();
+  try {
+    // A page made of the database's records says so in place of them.
+    await board.goto(`${proxy.url}/leaderboard`);
+    await expect(board.getByRole("heading", { name: "The playground is briefly unavailable" })).toBeVisible();
+    await expect(board.getByText(unreached)).toBeVisible();
+    await board.screenshot({ path: "test-results/screenshots/database-away.png" });
+    // The playground's own page is drawn without it: its history says why it is empty.
+    await page.goto(proxy.url);
+    await expect(playground.prompt).toBeVisible();
+    await expect(page.getByText(`The history could not be loaded: ${unreached}`)).toBeVisible({ timeout: 20_000 });
+  } finally {
+    postgres.resume();
+  }
+  // Back by itself, without a reload.
+  await expect(playground.results).toHaveCount(6, { timeout: 30_000 });
+  await expect(page.getByText(unreached)).toHaveCount(0);
+  await board.getByRole("link", { name: "Try again" }).click();
+  await expect(board.getByRole("heading", { name: "Leaderboard" })).toBeVisible();
+});

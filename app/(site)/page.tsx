@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { unlessUnreached } from "@/components/database-unreached";
 import { Playground } from "@/components/playground/playground";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
@@ -16,11 +17,14 @@ const parseOpen = (value: string | string[] | undefined): ShareEntry | null => {
 };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  // Checked here as well as in the proxy: the page itself refuses to render without a session.
-  const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
   const open = parseOpen((await searchParams).open);
-  if (gated && !sessionId) redirect(signInPath(open ? `/?open=${open.kind}:${open.id}` : "/"));
-  // Today's count is in the first paint, so the header is its final width before any script runs (no shift).
-  const usage = await readUsage().catch(() => null);
-  return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} prices={pagePrices(getPrices())} usage={usage} open={open} />;
+  const path = open ? `/?open=${open.kind}:${open.id}` : "/";
+  return unlessUnreached(path, async () => {
+    // Checked here as well as in the proxy: the page itself refuses to render without a session.
+    const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
+    if (gated && !sessionId) redirect(signInPath(path));
+    // Today's count is in the first paint, so the header is its final width before any script runs (no shift).
+    const usage = await readUsage().catch(() => null);
+    return <Playground offline={getGatewayMode() === "offline"} gated={gated} gateway={getPublicGatewayInfo()} prices={pagePrices(getPrices())} usage={usage} open={open} />;
+  });
 }

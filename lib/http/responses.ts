@@ -1,6 +1,6 @@
 import { AppError, toAppError } from "../errors";
 import { redact } from "../gateway/redact";
-import { DATABASE_RETRY_SECONDS, DATABASE_UNREACHED, neverReachedDatabase } from "../store/unreachable";
+import { OUTAGE_RETRY_SECONDS, DATABASE_UNREACHED, neverReachedDatabase } from "../store/unreachable";
 
 /**
  * Runs a route's work and turns whatever it throws into the app's error response. A database that cannot be
@@ -12,14 +12,17 @@ export const respond = async (work: () => Promise<Response>): Promise<Response> 
     return await work();
   } catch (error) {
     if (neverReachedDatabase(error)) {
-      console.error(redact(`a request found the database unreachable: ${String(error)}`));
-      return new AppError("database_unavailable", DATABASE_UNREACHED, { retryAfterSeconds: DATABASE_RETRY_SECONDS, cause: error }).toResponse();
+      logUnreached("a request", error);
+      return new AppError("database_unavailable", DATABASE_UNREACHED, { retryAfterSeconds: OUTAGE_RETRY_SECONDS, cause: error }).toResponse();
     }
     const appError = toAppError(error);
     if (appError.code === "internal_error") console.error(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)));
     return appError.toResponse();
   }
 };
+
+/** One line: during an outage every request and page meets it, and a stack trace each would say nothing more. */
+export const logUnreached = (what: string, error: unknown): void => console.error(redact(`${what} found the database unreachable: ${String(error)}`));
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
   Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { unlessUnreached } from "@/components/database-unreached";
 import { SharedView } from "@/components/share/shared-view";
 import { sessionFromCookies } from "@/lib/access/gate";
 import { signInPath } from "@/lib/access/next-path";
@@ -20,10 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A read-only page of shared history items, for anyone who may use this deployment. */
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
-  if (gated && !sessionId) redirect(signInPath(sharePath(id)));
-  const { store } = await getHistory();
-  const share = await store.getShare(id);
-  if (!share) notFound();
-  return <SharedView share={toPublicShare(share, await hiddenAlone(store, share.items))} prices={pagePrices(getPrices())} />;
+  return unlessUnreached(sharePath(id), async () => {
+    const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
+    if (gated && !sessionId) redirect(signInPath(sharePath(id)));
+    const { store } = await getHistory();
+    const share = await store.getShare(id);
+    if (!share) notFound();
+    return <SharedView share={toPublicShare(share, await hiddenAlone(store, share.items))} prices={pagePrices(getPrices())} />;
+  });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { unlessUnreached } from "@/components/database-unreached";
 import { OpenPage } from "@/components/access/open-page";
 import { VotePage } from "@/components/polls/vote-page";
 import { sessionFromCookies } from "@/lib/access/gate";
@@ -20,16 +21,18 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function VoteRoute({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const poll = await (await getHistory()).store.pollByToken(token);
-  if (!poll) notFound();
-  if (poll.access === "gate") {
-    const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
-    if (gated && !sessionId) redirect(signInPath(votePath(token)));
-  }
-  return (
-    <>
-      {poll.access !== "gate" && <OpenPage />}
-      <VotePage token={token} />
-    </>
-  );
+  return unlessUnreached(votePath(token), async () => {
+    const poll = await (await getHistory()).store.pollByToken(token);
+    if (!poll) notFound();
+    if (poll.access === "gate") {
+      const { gated, sessionId } = await sessionFromCookies((await headers()).get("cookie"));
+      if (gated && !sessionId) redirect(signInPath(votePath(token)));
+    }
+    return (
+      <>
+        {poll.access !== "gate" && <OpenPage />}
+        <VotePage token={token} />
+      </>
+    );
+  });
 }

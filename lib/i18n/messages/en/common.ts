@@ -20,6 +20,8 @@ export const common: {
   exampleList: readonly ExamplePrompt[];
   /** The page for an address that leads nowhere: mistyped, or a share or vote link cut short. */
   notFound: { pageTitle: string; title: string; body: string; back: string };
+  /** In place of a page whose server could not reach its database (a restart, a failover): the sentence itself is the API's, from the rules. */
+  unreached: { title: string; retry: string };
   /** A Cancel the server refused (the session ran out, the network dropped): said beside it. */
   cancelRefused: string;
   /** Why a button does nothing while its own request is on its way (it keeps the focus meanwhile). */
@@ -53,6 +55,7 @@ export const common: {
     body: "This address leads to no page. If it came as a shared or voting link, check that it was copied whole.",
     back: "Go to the playground",
   },
+  unreached: { title: "The playground is briefly unavailable", retry: "Try again" },
   exampleList: [
     {
       title: "Poster with Chinese calligraphy",

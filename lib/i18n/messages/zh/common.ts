@@ -25,6 +25,7 @@ export const common: Messages["common"] = {
     body: "此地址没有对应的页面。如果这是分享链接或投票链接，请确认链接已完整复制。",
     back: "前往体验台",
   },
+  unreached: { title: "体验台暂时无法使用", retry: "重试" },
   exampleList: [
     {
       title: "书法标题海报",

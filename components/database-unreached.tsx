@@ -1,0 +1,42 @@
+import "server-only";
+import type { ReactNode } from "react";
+import { logUnreached } from "@/lib/http/responses";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translateRuleMessage } from "@/lib/i18n/rule-messages";
+import { DATABASE_UNREACHED, neverReachedDatabase } from "@/lib/store/unreachable";
+import { buttonLinkClass } from "./ui/link-class";
+
+/**
+ * What a page shows when its server could not reach the database for it (a restart, a failover): the API's
+ * own sentence, and a link that loads the same address again. No script: nothing on it can work until the
+ * database is back. Not reloaded by itself, so a screen reader is not interrupted while it reads.
+ */
+async function DatabaseUnreached({ again }: { again: string }) {
+  const messages = MESSAGES[await requestLocale()];
+  return (
+    <main className="mx-auto max-w-xl space-y-4 px-4 py-16">
+      <h1 className="text-xl font-bold">{messages.common.unreached.title}</h1>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {translateRuleMessage(DATABASE_UNREACHED, messages.rules)}
+      </p>
+      <a href={again} className={buttonLinkClass}>
+        {messages.common.unreached.retry}
+      </a>
+    </main>
+  );
+}
+
+/**
+ * Renders a page, or the note above when the database could not be reached for it; `again` is the page's own
+ * address. Anything else thrown (a redirect, a not-found, a real fault) goes on as it came.
+ */
+export const unlessUnreached = async (again: string, render: () => Promise<ReactNode>): Promise<ReactNode> => {
+  try {
+    return await render();
+  } catch (error) {
+    if (!neverReachedDatabase(error)) throw error;
+    logUnreached(`the page ${again}`, error);
+    return <DatabaseUnreached again={again} />;
+  }
+};
