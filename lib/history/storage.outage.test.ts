@@ -9,7 +9,7 @@ import { fetchUpstreamImage } from "../gateway/fetch-image";
 import { createJobRunner } from "../jobs/runner";
 import { defaultRequest } from "../models/defaults";
 import { useSimulatorServer } from "../simulator/test-support";
-import { openStorage } from "./storage";
+import { openStorage, openStorageWhenReached } from "./storage";
 
 /**
  * A team's database away for longer than a lease (a restart, a failover), on a cluster of this file's own:
@@ -23,8 +23,9 @@ const LEASE_MS = 1_000;
 
 let cluster: PostgresCluster;
 let dir: string;
+let logged: ReturnType<typeof captureConsole>;
 beforeAll(async () => {
-  captureConsole();
+  logged = captureConsole();
   cluster = await startPostgresCluster();
   dir = mkdtempSync(join(tmpdir(), "outage-"));
 }, 60_000);
@@ -118,4 +119,41 @@ describe("a database restarting when the gateway answers", () => {
       await storage.store.close();
     }
   }, 60_000);
+});
+
+describe("an instance started while its database is away", () => {
+  it("waits for the database, saying so, and opens the history once it is back", async () => {
+    cluster.pause();
+    let resumed = false;
+    const back = setTimeout(() => {
+      cluster.resume();
+      resumed = true;
+    }, 1_000);
+    try {
+      const storage = await openStorageWhenReached({ dataDir: dir, databaseUrl: cluster.url, s3: null, leaseMs: 30_000 }, Array<number>(40).fill(200));
+      expect(resumed).toBe(true);
+      expect(await storage.store.list({ limit: 1 })).toBeTruthy();
+      await storage.store.close();
+    } finally {
+      clearTimeout(back);
+      if (!resumed) cluster.resume();
+    }
+    const waits = logged.filter(({ line }) => line.startsWith("Opening the history: the database could not be reached"));
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits[0]?.line).toMatch(/\(try 1 of 41\); trying again in 200 ms: Error: PostgreSQL at 127\.0\.0\.1:\d+\/postgres cannot be used: connect ECONNREFUSED/);
+  }, 30_000);
+
+  it("gives up after its last wait with the reason, as a wrong address does at once", async () => {
+    cluster.pause();
+    try {
+      await expect(openStorageWhenReached({ dataDir: dir, databaseUrl: cluster.url, s3: null, leaseMs: 30_000 }, [50, 50])).rejects.toThrow(/^PostgreSQL at 127\.0\.0\.1:\d+\/postgres cannot be used: connect ECONNREFUSED/);
+    } finally {
+      cluster.resume();
+    }
+    // A database that refuses the password was reached: that is not waited for.
+    const url = cluster.url.replace("postgres@", "nobody@");
+    const waitsBefore = logged.filter(({ line }) => line.startsWith("Opening the history")).length;
+    await expect(openStorageWhenReached({ dataDir: dir, databaseUrl: url, s3: null, leaseMs: 30_000 }, [5_000])).rejects.toThrow(/cannot be used: role "nobody" does not exist/);
+    expect(logged.filter(({ line }) => line.startsWith("Opening the history"))).toHaveLength(waitsBefore);
+  }, 30_000);
 });

@@ -9,6 +9,7 @@ import { databaseClock, type Clock } from "../store/database-clock";
 import { createImageFiles } from "../store/image-files";
 import { openPostgres } from "../store/open-postgres";
 import { openSqlite } from "../store/open-sqlite";
+import { retryUnreached, UNREACHED_BACKOFF_MS } from "../store/unreachable";
 import { createS3Images } from "../store/s3-images";
 import { createSqlStore } from "../store/sql-store";
 import type { SqlDatabase } from "../store/schema";
@@ -100,8 +101,19 @@ const createUpkeep = (storage: Storage, leaseMs: number, startedAt: number, shar
 };
 
 /** Opens the history once per process, and keeps up its upkeep while the process lives. */
+/**
+ * The waits before each further try to open the history while its database cannot be reached: about two
+ * minutes in all, for an instance started with (or before) its database, as at a machine's boot. A database
+ * that stays away longer, or a wrong address, stops the start-up with its reason.
+ */
+export const START_BACKOFF_MS: readonly number[] = [...UNREACHED_BACKOFF_MS, ...Array<number>(6).fill(15_000)];
+
+/** `openStorage`, tried again while the database cannot be reached (each wait logged). */
+export const openStorageWhenReached = (config: StorageConfig, backoffMs = START_BACKOFF_MS): Promise<OpenedStorage> =>
+  retryUnreached("Opening the history", () => openStorage(config), backoffMs);
+
 export const getStorage: () => Promise<OpenedStorage> = processSingleton("storage", async () => {
-  const storage = await openStorage(parseStorageConfig(process.env));
+  const storage = await openStorageWhenReached(parseStorageConfig(process.env));
   setInterval(() => {
     storage.upkeep(storage.now()).catch((error: unknown) => console.error(`the history's upkeep failed: ${String(error)}`));
   }, 1_000).unref();
@@ -118,7 +130,7 @@ export const getStorage: () => Promise<OpenedStorage> = processSingleton("storag
  */
 export const openStorage = async (config: StorageConfig | string, at?: number): Promise<OpenedStorage> => {
   const settings: StorageConfig = typeof config === "string" ? { dataDir: config, databaseUrl: null, s3: null, leaseMs: 15_000 } : config;
-  const { dataDir, databaseUrl, s3, leaseMs } = settings;
+  const { dataDir, databaseUrl } = settings;
   await prepareDataDir(dataDir);
   // The embedded history belongs to this process alone; a shared one (PostgreSQL) to no process.
   const release = databaseUrl ? () => undefined : lockDataDir(dataDir);
@@ -137,6 +149,17 @@ export const openStorage = async (config: StorageConfig | string, at?: number): 
       release();
     },
   };
+  try {
+    return await prepare(settings, database, store, at);
+  } catch (error) {
+    // Tried again at start-up while the database cannot be reached: each try's pool is let go of.
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+};
+
+const prepare = async (settings: StorageConfig, database: SqlDatabase, store: GenerationStore, at: number | undefined): Promise<OpenedStorage> => {
+  const { dataDir, databaseUrl, s3, leaseMs } = settings;
   const clock = await databaseClock(database);
   const now = at ?? clock.now();
   const images = s3 ? await createS3Images(s3) : await createImageFiles(join(dataDir, "images"));

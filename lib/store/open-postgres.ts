@@ -5,7 +5,7 @@ import { holdLock } from "./advisory-locks";
 import { POSTGRES_MIGRATIONS } from "./migrations";
 import type { SqlDatabase, Tables } from "./schema";
 import { DERIVED_COLUMNS, FILL_BATCH, searchText } from "./search-text";
-import { markUnreached } from "./unreachable";
+import { markUnreached, sayUnreached } from "./unreachable";
 
 /** BIGINT (times, byte counts) and NUMERIC (sums) as numbers: every value held fits well within 2^53. */
 const types = {
@@ -126,7 +126,7 @@ export const openPostgres = async (
     await migrate(db);
   } catch (error) {
     await db.destroy();
-    throw new Error(`PostgreSQL at ${where(url)} cannot be used: ${errorText(error)}`, { cause: error });
+    throw sayUnreached(new Error(`PostgreSQL at ${where(url)} cannot be used: ${errorText(error)}`, { cause: error }), error);
   }
   return { db, backend: "postgres", pool };
 };

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:net";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { markUnreached, neverReachedDatabase, retryUnreached } from "./unreachable";
+import { markUnreached, neverReachedDatabase, retryUnreached, sayUnreached } from "./unreachable";
 
 /**
  * What a write's failure proves: only a connection to the database never made may be tried again without doing
@@ -61,6 +61,12 @@ describe("a database connection's failure", () => {
 
   it("is the database's only when its pool marked it: the image bucket's refused connection has the same code", () => {
     expect(neverReachedDatabase(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8080"), { code: "ECONNREFUSED" }))).toBe(false);
+  });
+
+  it("keeps its mark when said in other words, and only then", () => {
+    const refused = markUnreached(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }));
+    expect(neverReachedDatabase(sayUnreached(new Error("PostgreSQL at 127.0.0.1:5432/x cannot be used"), refused))).toBe(true);
+    expect(neverReachedDatabase(sayUnreached(new Error("PostgreSQL at 127.0.0.1:5432/x cannot be used"), new Error("password authentication failed")))).toBe(false);
   });
 });
 

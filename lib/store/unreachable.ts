@@ -32,6 +32,12 @@ export const markUnreached = <E>(error: E): E => {
   return error;
 };
 
+/** An error said in other words (`said`, with `cause` as its cause) keeps the cause's mark. */
+export const sayUnreached = (said: Error, cause: unknown): Error => {
+  if (neverReachedDatabase(cause)) Object.defineProperty(said, UNREACHED, { value: true });
+  return said;
+};
+
 /** Whether the database could not be reached for what failed with `error`, so nothing of it was done. */
 export const neverReachedDatabase = (error: unknown): boolean => typeof error === "object" && error !== null && UNREACHED in error;
 
@@ -50,4 +56,6 @@ export const retryUnreached = <T>(what: string, write: () => Promise<T>, backoff
 
 /** A request's answer when the database could not be reached for it. */
 export const DATABASE_UNREACHED = "The playground's database cannot be reached right now (it may be restarting). Try again in a few seconds.";
-export const DATABASE_RETRY_SECONDS = 5;
+export const OUTAGE_RETRY_SECONDS = 5;
+/** A stored image's read when the image bucket could not be reached or failed (a restart, an outage). */
+export const BUCKET_UNREACHED = "The image store cannot be reached right now (it may be restarting). Try again in a few seconds.";
