@@ -48,7 +48,7 @@ import { checkSize, describeSizeRule } from "../models/size-rules";
 import { switchModel } from "../models/switch-model";
 import { MESSAGES } from "./messages";
 import { translateRuleMessage } from "./rule-messages";
-import { DATABASE_UNREACHED } from "../store/unreachable";
+import { BUCKET_UNREACHED, DATABASE_UNREACHED } from "../store/unreachable";
 
 const zh = (text: string) => translateRuleMessage(text, MESSAGES.zh.rules);
 
@@ -271,6 +271,7 @@ const sentences = async (): Promise<string[]> => {
     refusals.SPENDING_OFF,
     refusals.STOPPING,
     DATABASE_UNREACHED,
+    BUCKET_UNREACHED,
     await refusal(async () => {
       const start = createGenerationRateLimit(1);
       await start("a");

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Socket } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { connect, createServer, type Socket } from "node:net";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closedPort } from "@/test/call-support";
 import { freshS3Config, IMAGE_BACKENDS } from "@/test/image-backends";
+import { AppError } from "../errors";
 import { createS3Client, createS3Images } from "./s3-images";
+import { BUCKET_UNREACHED } from "./unreachable";
 import type { ImageStore } from "./types";
 
 /** Image bytes: one contract, run against the folder and a real S3-compatible server (Swift with s3api). */
@@ -126,6 +128,41 @@ describe("in a bucket that stops answering", () => {
       silent.close();
     }
   }, 15_000);
+});
+
+describe("a bucket gone after the start (a restart, an outage)", () => {
+  it("answers a read with the store's outage, to try again in a few seconds, and says it in one line", async () => {
+    const config = await freshS3Config();
+    const target = new URL(config.endpoint ?? "");
+    // The bucket's server behind a loopback relay that is then taken away, as a restart would.
+    const relayed: Socket[] = [];
+    const relay = createServer((socket) => {
+      const onward = connect(Number(target.port), target.hostname);
+      relayed.push(socket, onward);
+      socket.pipe(onward).pipe(socket);
+      for (const end of [socket, onward]) end.on("error", () => undefined);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const address = relay.address();
+    const images = await createS3Images({ ...config, endpoint: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` });
+    await images.put("gone-00000001", Buffer.from("full"), Buffer.from("thumb"));
+    for (const socket of relayed) socket.destroy();
+    await new Promise((resolve) => relay.close(resolve));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      for (const read of [() => images.read("gone-00000001", "full"), () => images.stream("gone-00000001", "thumb")]) {
+        const failure = await read().then(() => null, (error: unknown) => error);
+        expect(failure).toBeInstanceOf(AppError);
+        expect(failure).toMatchObject({ code: "storage_unavailable", status: 503, retryAfterSeconds: 5, message: BUCKET_UNREACHED });
+      }
+      expect(logged.mock.calls.map((call) => String(call[0]))).toEqual([
+        expect.stringMatching(/^reading \S*images\/gone-00000001\.img from the image bucket failed: .*ECONNREFUSED/),
+        expect.stringMatching(/^reading \S*images\/gone-00000001\.thumb\.webp from the image bucket failed: .*ECONNREFUSED/),
+      ]);
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });
 
 describe("a bucket that cannot be used stops the start with the setting to check", () => {

@@ -9,9 +9,11 @@ import {
   S3Client,
   S3ServiceException,
 } from "@aws-sdk/client-s3";
+import { AppError } from "../errors";
 import { bucketRefusal } from "./bucket-refusal";
 import { settleBoth } from "./settle-both";
 import type { ImageStore } from "./types";
+import { BUCKET_UNREACHED, OUTAGE_RETRY_SECONDS } from "./unreachable";
 
 /** Where the images live in an S3-compatible object store, and how to reach it. */
 export type S3Config = {
@@ -97,7 +99,9 @@ export const createS3Images = async (config: S3Config, client: S3Client = create
       return await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: key(id, variant) }));
     } catch (error) {
       if (missing(error)) return null;
-      throw error;
+      // Every page's pictures meet it during an outage: a line each, and an answer that says to try again.
+      console.error(`reading ${key(id, variant)} from the image bucket failed: ${String(error)}`);
+      throw new AppError("storage_unavailable", BUCKET_UNREACHED, { retryAfterSeconds: OUTAGE_RETRY_SECONDS, cause: error });
     }
   };
   const removeObject = (objectKey: string) => client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey }));
