@@ -410,6 +410,15 @@ test.describe("editing an image", () => {
     await edit.prompt.fill("Make it autumn");
     await edit.submit.click();
     await expect(edit.inputImage.getByRole("alert")).toHaveText("Choose an input image first.");
+    // Focus goes to the refused control, which is marked so and described by the refusal.
+    const chooser = edit.form.getByLabel("Choose an image");
+    await expect(chooser).toBeFocused();
+    await expect(chooser).toHaveAttribute("aria-invalid", "true");
+    await expect(chooser).toHaveAccessibleDescription(/Choose an input image first\./);
+    // The same from the keyboard's own way to submit, in the prompt.
+    await edit.prompt.focus();
+    await edit.prompt.press("Control+Enter");
+    await expect(chooser).toBeFocused();
     expect((await simulator.stats()).calls).toBe(0);
   });
 });

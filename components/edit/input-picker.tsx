@@ -224,6 +224,9 @@ export function InputPicker({
               type="file"
               accept={ACCEPTED_TYPES}
               className="sr-only"
+              // The form's one control for its input: a refused submit focuses it (./submit-refusal.ts) and says its error.
+              aria-invalid={problem || error ? true : undefined}
+              aria-describedby="edit-input-status edit-input-error"
               // Never disabled while one is on its way: the newest choice wins (the last one is dropped), and a
               // disabled chooser would drop the keyboard's focus just after its dialog closed.
               onChange={(event) => {
