@@ -39,7 +39,7 @@ const table = (pages: readonly DeckPage[]) => pages.flatMap((page) => (page.kind
 describe("a deck of history items", () => {
   it("says a blind comparison's revised prompts wait for the reveal, rather than that none came back", () => {
     const [slide] = pictures(historyDeckPages(numbered([comparison(true)]), "en", 300).pages);
-    expect(slide?.panels.map((panel) => [panel.label, panel.detail.lead, panel.detail.text])).toEqual([
+    expect(slide?.panels.map((panel) => [panel.label, panel.detail?.lead, panel.detail?.text])).toEqual([
       ["Model A", "Revised prompt: ", "hidden until the reveal"],
       ["Model B", "Revised prompt: ", "hidden until the reveal"],
     ]);
@@ -47,7 +47,21 @@ describe("a deck of history items", () => {
     expect(slide?.notes).not.toMatch(/No revised prompt|rewritten by/);
     // Revealed, or in the open, each has its own.
     const [open] = pictures(historyDeckPages(numbered([comparison(false)]), "en", 300).pages);
-    expect(open?.panels.map((panel) => panel.detail.text)).toEqual(["A paper lantern, rewritten by Qwen", "A paper lantern, rewritten by Wan"]);
+    expect(open?.panels.map((panel) => panel.detail?.text)).toEqual(["A paper lantern, rewritten by Qwen", "A paper lantern, rewritten by Wan"]);
+  });
+
+  it("captions no place a picture never filled: a model that made fewer images than another says so, and nothing of a revised prompt", () => {
+    const two = comparison(false);
+    const [first] = two.columns;
+    if (!first) throw new Error("no column");
+    const more = { ...first.generation, images: [image("a-1", "A paper lantern, rewritten by Qwen"), image("a-2", "A paper lantern, rewritten by Qwen")] };
+    const item: ComparisonView = { ...two, columns: [{ ...first, generation: more }, ...two.columns.slice(1)] };
+    const second = pictures(historyDeckPages(numbered([item]), "en", 300).pages)[1];
+    expect(second?.panels.map((panel) => [panel.label, panel.image?.id ?? null, panel.missing, panel.detail?.text ?? null])).toEqual([
+      ["Qwen-Image", "a-2", null, "A paper lantern, rewritten by Qwen"],
+      ["Wan 2.6", null, "No image 2 from this model.", null],
+    ]);
+    expect(second?.notes.split("\n\n").slice(1)).toEqual(["Qwen-Image · Revised prompt: A paper lantern, rewritten by Qwen", "Wan 2.6 · No image 2 from this model."]);
   });
 
   it("names a blind comparison's columns in its settings by letter, and once revealed by letter and model", () => {
@@ -99,7 +113,7 @@ describe("a deck of history items", () => {
     const { pages } = historyDeckPages(numbered([edited, sized]), "en", 300);
     const [slide] = pictures(pages);
     expect(slide?.heading).toBe("Edit: make the sky stormy");
-    expect(slide?.panels.map((panel) => [panel.label, panel.image?.id, panel.detail.lead, panel.detail.text])).toEqual([
+    expect(slide?.panels.map((panel) => [panel.label, panel.image?.id, panel.detail?.lead, panel.detail?.text])).toEqual([
       ["Before", "in", "Input: ", "3000*400, uploaded"],
       ["After · Qwen-Image Edit Plus", "r", "Revised prompt: ", "a stormy sky"],
     ]);
@@ -108,11 +122,19 @@ describe("a deck of history items", () => {
     expect(table(pages)?.rows.map((row) => row[2])).toEqual(["following the input", "1024*512"]);
     const zh = historyDeckPages(numbered([edited]), "zh", 300).pages;
     expect(pictures(zh)[0]?.heading).toBe("编辑：make the sky stormy");
-    expect(pictures(zh)[0]?.panels.map((panel) => [panel.label, panel.detail.lead, panel.detail.text])).toEqual([
+    expect(pictures(zh)[0]?.panels.map((panel) => [panel.label, panel.detail?.lead, panel.detail?.text])).toEqual([
       ["编辑前", "输入：", "3000*400，上传的图片"],
       ["编辑后 · Qwen-Image Edit Plus", "改写后的提示词：", "a stormy sky"],
     ]);
     expect(table(zh)?.rows[0]?.[2]).toBe("跟随输入图片");
+  });
+
+  it("names a grid's cells in its settings by their values, as the other files do: two cells may differ only in a variable's value", () => {
+    const request: GridRequest = { ...DEFAULT_GRID, prompt: "a {red|golden} kite", axes: [{ type: "variables", mode: "all", count: 2, pickSeed: 0 }, { type: "seed", values: [7, 8] }] };
+    const columns = planGrid(request, 1).cells.map((cell, index) => ({ generation: { ...made(`g${index}`, "wan2.6-t2i", ""), request: cell.request }, notes: [] }));
+    const grid: ComparisonView = { kind: "comparison", id: "grid", createdAt: 0, request, seed: 1, starred: false, revealed: false, columns };
+    const rows = table(historyDeckPages(numbered([grid]), "en", 300).pages)?.rows ?? [];
+    expect(rows.map((row) => row[0])).toEqual(["1 · Prompt variables: red · Seed: 7", "1 · Prompt variables: golden · Seed: 7", "1 · Prompt variables: red · Seed: 8", "1 · Prompt variables: golden · Seed: 8"]);
   });
 
   it("leaves a grid row across negative prompts to its panels' names, which say them", () => {

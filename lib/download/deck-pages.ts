@@ -1,5 +1,5 @@
 import { columnLabel, isHidden } from "../compare/column-label";
-import { isBatch, isModelComparison } from "../generation/set-kind";
+import { isModelComparison } from "../generation/set-kind";
 import { setColumnNames, type SetNameWords } from "../generation/set-names";
 import { clientItem } from "../history/client-view";
 import type { Locale } from "../i18n/locale";
@@ -54,22 +54,24 @@ const picturesPage = (slide: Slide, words: Words, hidden: boolean): PicturesPage
     heading: slide.badge !== null ? named(slide.badge, slide.prompt) : slide.prompt,
     panels: slide.panels.map((panel) => {
       const [name, text] = detail(panel);
-      return { label: panel.label, image: panel.image, missing: panel.missing, detail: { lead: named(name, ""), text } };
+      // A place no picture filled (a model that makes fewer, a failed column) has no revised prompt to be without.
+      return { label: panel.label, image: panel.image, missing: panel.missing, detail: panel.image ? { lead: named(name, ""), text } : null };
     }),
     footer: null,
     notes: [
       named(words.prompt, slide.prompt),
       // When the panels share one: panels that differ are a grid's row across negative prompts, each named by its own.
       ...(negatives.length === 1 ? negatives.filter(Boolean).map((negative) => named(words.negativePrompt, negative)) : []),
-      ...slide.panels.map((panel) => `${panel.label} · ${named(...detail(panel))}`),
+      ...slide.panels.map((panel) => `${panel.label} · ${panel.image ? named(...detail(panel)) : (panel.missing ?? "")}`),
     ].join("\n\n"),
   };
 };
 
 /**
- * One line per generation shown: its item's number (and column's, or a batch's line, as the take-away's other
- * files name it: "1 · Line 2"), its model (or letter), size as sent (an edit that sent none followed its
- * input), seed, images, options and negative prompt.
+ * One line per generation shown: its item's number and, as the take-away's other files name it, a batch's line
+ * ("1 · Line 2") or a grid's cell by its values ("1 · Prompt: red · Seed: 7": cells may differ in nothing the
+ * other columns show), else a comparison's column ("1.2"); its model (or letter), size as sent (an edit that
+ * sent none followed its input), seed, images, options and negative prompt.
  */
 const settingsRows = (
   items: readonly NumberedItem[],
@@ -78,7 +80,7 @@ const settingsRows = (
   items.flatMap(({ item, number }) => {
     const generations = item.kind === "generation" ? [item] : item.columns.map(({ generation }) => generation);
     const hidden = item.kind === "comparison" && isHidden(item);
-    const lines = item.kind === "comparison" && isBatch(item) ? setColumnNames(item, words.names) : null;
+    const lines = item.kind === "comparison" ? setColumnNames(item, words.names) : null;
     return generations.map((generation, column) => {
       const { request } = generation;
       const model = item.kind === "comparison" && isModelComparison(item) ? columnLabel(item, column, words.blindModel) : nameModels(request.model);

@@ -24,7 +24,8 @@ export type DeckPanel = {
   readonly image: { readonly id: string } | null;
   /** null with a picture: one deleted since says it is no longer stored, one unreadable that it could not be read. */
   readonly missing: string | null;
-  readonly detail: { readonly lead: string; readonly text: string };
+  /** null for a place no picture ever filled: `missing` says why, and there is nothing to caption. */
+  readonly detail: { readonly lead: string; readonly text: string } | null;
 };
 
 export type DeckPage =
@@ -86,7 +87,7 @@ const safePage = (page: DeckPage): DeckPage =>
           ...panel,
           label: xmlSafe(panel.label),
           missing: panel.missing === null ? null : xmlSafe(panel.missing),
-          detail: { lead: xmlSafe(panel.detail.lead), text: xmlSafe(panel.detail.text) },
+          detail: panel.detail && { lead: xmlSafe(panel.detail.lead), text: xmlSafe(panel.detail.text) },
         })),
       };
 
@@ -206,6 +207,7 @@ export const buildDeck = async (input: DeckInput): Promise<Uint8Array<ArrayBuffe
       const label = fitLines(panel.label, (panelWidth * 72) / LABEL.fontSize, LABEL.maxLines);
       const labelHeight = label.lines * LABEL.lineHeight + 0.1;
       slide.addText(label.text, { ...text(label.text), x, y: captionTop, w: panelWidth, h: labelHeight, fontSize: LABEL.fontSize, bold: true, valign: "top" });
+      if (!panel.detail) continue;
       const detail = [...(panel.detail.lead ? [{ text: panel.detail.lead, options: { bold: true } }] : []), { text: clip(panel.detail.text, count > 2 ? 160 : 300) }];
       const detailTop = captionTop + labelHeight + 0.02;
       slide.addText(detail, { ...text(panel.detail.lead + panel.detail.text), x, y: detailTop, w: panelWidth, h: captionTop + captionHeight - 0.13 - detailTop, fontSize: count > 2 ? 8 : 9, color: MUTED, valign: "top" });
