@@ -202,6 +202,30 @@ test.describe("comparing models side by side", () => {
     await expect(count).toHaveValue("2");
   });
 
+  test("a column's images that share one revised prompt say it once, under them, on the card and on its share page", async ({ compare, page }) => {
+    await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);
+    await compare.form.getByLabel("Images per model").fill("2");
+    await compare.prompt.fill("A kite over a wheat field");
+    const posted = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/comparisons" && response.request().method() === "POST");
+    await compare.submit();
+    const { id } = (await (await posted).json()) as { id: string };
+    const card = compare.card();
+    const wan = compare.column(card, "Wan 2.6");
+    await expect(wan.getByRole("img")).toHaveCount(2, { timeout: 20_000 });
+    await expect(wan.getByText("Revised prompt of all 2 images")).toHaveCount(1);
+    await expect(wan.getByText("Revised prompt", { exact: true })).toHaveCount(0);
+    await expect(wan.getByTestId("revised-prompt")).toHaveCount(1);
+    // The model that makes one image a request keeps its image's own.
+    const max = compare.column(card, "Qwen-Image Max");
+    await expect(max.getByRole("img")).toHaveCount(1);
+    await expect(max.getByText("Revised prompt", { exact: true })).toHaveCount(1);
+
+    const share = await page.request.post("/api/shares", { data: { title: "", entries: [{ kind: "comparison", id }] } });
+    await page.goto(((await share.json()) as { path: string }).path);
+    await expect(page.getByText("Revised prompt of all 2 images")).toHaveCount(1);
+    await expect(page.getByText("Revised prompt", { exact: true })).toHaveCount(1);
+  });
+
   test("a blind comparison is stopped whole: Cancel all stops every column in one request, none alone", async ({ compare, simulator, page }) => {
     await simulator.configure({ latencyMs: 20_000 });
     await compare.chooseModels(["Wan 2.6", "Qwen-Image Max"]);

@@ -1,7 +1,7 @@
 import { useRef } from "react";
 import type { HistoryActions } from "@/components/history/actions";
 import { AnswerNotices, ErrorReport } from "@/components/history/gateway-report";
-import { ImageResult } from "@/components/history/image-result";
+import { ImageResult, RevisedPrompt } from "@/components/history/image-result";
 import { canPoll } from "@/lib/polls/can-poll";
 import { PollButton } from "@/components/polls/poll-button";
 import { SetActions, SetDownloads, SetProgress } from "@/components/sets/set-parts";
@@ -17,6 +17,7 @@ import { useCancelGeneration } from "@/lib/api/generation";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import { clockStart } from "@/lib/generation/clock-start";
 import { requestSize } from "@/lib/generation/request-size";
+import { sharedRevisedPrompt } from "@/lib/generation/shared-revised";
 import type { CompareRequest } from "@/lib/compare/compare-request";
 import { isActive, type ComparisonView, type GenerationView } from "@/lib/generation/view";
 import { aspectLabel, formatSize } from "@/lib/models/size-rules";
@@ -144,10 +145,13 @@ function Column({
   errorText: string | null;
 }) {
   const ruleText = useRuleText();
-  const t = useMessages().compare.card;
+  const messages = useMessages();
+  const t = messages.compare.card;
   const cancel = useCancelGeneration();
   const item = useRef<HTMLLIElement>(null);
   const { request, status } = generation;
+  // Blind, every image says its revised prompt waits for the reveal.
+  const shared = hidden ? null : sharedRevisedPrompt(generation.images);
   const active = isActive(status);
   const elapsed = useElapsed(clockStart(generation), active);
   return (
@@ -208,11 +212,13 @@ function Column({
               onOpen={() => actions.openImage(generation, image)}
               stacked
               blind={hidden}
+              ownRevised={shared === null}
               {...(!hidden && { onEdit: () => actions.editImage(image) })}
             />
           ))}
         </ul>
       )}
+      {shared !== null && <RevisedPrompt revised={shared} prompt={request.prompt} heading={format(messages.history.image.revisedPromptAll, { count: generation.images.length })} />}
       <CancelRefused error={cancel.error} active={active} />
       <AnswerNotices notices={generation.notices} />
       {errorText && <ErrorReport generation={generation} text={errorText} />}

@@ -97,6 +97,7 @@ export function ImageResult({
   stacked = false,
   blind = false,
   before = null,
+  ownRevised = true,
   onEdit,
 }: {
   image: ImageView;
@@ -109,6 +110,8 @@ export function ImageResult({
   blind?: boolean;
   /** An edit's input: the picture is then a before/after slider, with its own button to open the result. */
   before?: InputImageView | null;
+  /** False where the images' shared revised prompt is said once, under them all. */
+  ownRevised?: boolean;
   /** Puts this image in the edit form as a new edit's input; absent where that would give a blind model away. */
   onEdit?: (() => void) | undefined;
 }) {
@@ -127,7 +130,7 @@ export function ImageResult({
         <ImageThumb image={image} position={position} prompt={prompt} onOpen={onOpen} />
       )}
       <div className="min-w-0 space-y-1">
-        <RevisedPrompt revised={image.revisedPrompt} prompt={prompt} hidden={blind} />
+        {ownRevised && <RevisedPrompt revised={image.revisedPrompt} prompt={prompt} hidden={blind} />}
         <ImageLinks image={image} downloadable={!blind} onEdit={onEdit} />
       </div>
     </li>

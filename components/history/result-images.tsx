@@ -1,5 +1,6 @@
 import { useMessages } from "@/components/i18n/i18n-provider";
 import type { GenerationView, ImageView } from "@/lib/generation/view";
+import { sharedRevisedPrompt } from "@/lib/generation/shared-revised";
 import { format } from "@/lib/i18n/format";
 import { ImageLinks, ImageResult, ImageThumb, RevisedPrompt } from "./image-result";
 
@@ -23,8 +24,7 @@ export function ResultImages({
   const t = useMessages().history;
   const { images, request } = generation;
   const count = images.length;
-  const first = images[0];
-  const shared = first !== undefined && images.every((image) => image.revisedPrompt === first.revisedPrompt);
+  const shared = sharedRevisedPrompt(images);
 
   if (generation.input || count <= 1) {
     return (
@@ -53,11 +53,11 @@ export function ResultImages({
           <li key={image.id} className="min-w-0 space-y-1">
             <ImageThumb image={image} position={{ index, count }} prompt={request.prompt} onOpen={() => onOpen(image)} />
             <ImageLinks image={image} downloadable onEdit={onEdit && (() => onEdit(image))} />
-            {!shared && <RevisedPrompt revised={image.revisedPrompt} prompt={request.prompt} heading={format(t.image.revisedPromptOf, { index: index + 1 })} />}
+            {shared === null && <RevisedPrompt revised={image.revisedPrompt} prompt={request.prompt} heading={format(t.image.revisedPromptOf, { index: index + 1 })} />}
           </li>
         ))}
       </ul>
-      {shared && first && <RevisedPrompt revised={first.revisedPrompt} prompt={request.prompt} heading={format(t.image.revisedPromptAll, { count })} />}
+      {shared !== null && <RevisedPrompt revised={shared} prompt={request.prompt} heading={format(t.image.revisedPromptAll, { count })} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { heightCap } from "@/components/ui/height-cap";
 import { mendStoredImages } from "@/components/ui/retry-stored-images";
 import { blindText, columnLabel, isHidden } from "@/lib/compare/column-label";
 import type { ComparisonView, GenerationView } from "@/lib/generation/view";
+import { sharedRevisedPrompt } from "@/lib/generation/shared-revised";
 import { format, plural } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { BeforeAfter } from "@/components/edit/before-after";
@@ -113,25 +114,35 @@ function Images({ generation, label, describe = (text) => text, hidden = false }
   if (generation.images.length === 0) {
     return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error ? ruleText(generation.error) : present.slides.noImage[generation.status])}</p>;
   }
+  // Blind, each image says its revised prompt waits for the reveal; one all images share is said once, under them.
+  const shared = hidden ? null : sharedRevisedPrompt(generation.images);
+  const revised = (text: string, heading: string) => (
+    <>
+      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{heading}</p>
+      <p className="whitespace-pre-wrap text-sm text-slate-800 dark:text-slate-200">{text || <span className="italic text-slate-500 dark:text-slate-400">{hidden ? t.revisedHidden : t.noRevised}</span>}</p>
+    </>
+  );
   return (
-    <ul className="grid gap-3">
-      {generation.images.map((image, index) => (
-        <li key={image.id} className="space-y-1">
-          {/* An edit is shown as it is in the history: its input under the result, with the slider between. */}
-          {generation.input && <BeforeAfter before={generation.input} after={image} index={index} count={generation.images.length} prompt={generation.prompt} />}
-          <a href={image.src} target="_blank" rel="noreferrer" className={generation.input ? "text-xs font-medium text-indigo-700 dark:text-indigo-300 underline" : "block"}>
-            {generation.input ? (
-              format(t.openFull, { n: index + 1 })
-            ) : (
-              // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app
-              <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: excerpt(generation.prompt, 100) })} className="mx-auto block h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" style={heightCap(image)} />
-            )}
-          </a>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t.revised}</p>
-          <p className="whitespace-pre-wrap text-sm text-slate-800 dark:text-slate-200">{image.revisedPrompt || <span className="italic text-slate-500 dark:text-slate-400">{hidden ? t.revisedHidden : t.noRevised}</span>}</p>
-        </li>
-      ))}
-    </ul>
+    <div className="space-y-3">
+      <ul className="grid gap-3">
+        {generation.images.map((image, index) => (
+          <li key={image.id} className="space-y-1">
+            {/* An edit is shown as it is in the history: its input under the result, with the slider between. */}
+            {generation.input && <BeforeAfter before={generation.input} after={image} index={index} count={generation.images.length} prompt={generation.prompt} />}
+            <a href={image.src} target="_blank" rel="noreferrer" className={generation.input ? "text-xs font-medium text-indigo-700 dark:text-indigo-300 underline" : "block"}>
+              {generation.input ? (
+                format(t.openFull, { n: index + 1 })
+              ) : (
+                // eslint-disable-next-line @next/next/no-img-element -- stored thumbnails served by the app
+                <img src={image.thumbSrc} width={image.width} height={image.height} loading="lazy" alt={format(t.imageAlt, { label, n: index + 1, prompt: excerpt(generation.prompt, 100) })} className="mx-auto block h-auto w-full rounded-md border border-slate-200 dark:border-slate-700" style={heightCap(image)} />
+              )}
+            </a>
+            {shared === null && revised(image.revisedPrompt, t.revised)}
+          </li>
+        ))}
+      </ul>
+      {shared !== null && <div className="space-y-1">{revised(shared, format(t.revisedAll, { count: generation.images.length }))}</div>}
+    </div>
   );
 }
 
