@@ -73,6 +73,19 @@ test.describe("parameter grids", () => {
     expect((await simulator.stats()).calls).toBe(0);
   });
 
+  test("a seed out of range is said at its field as it is typed, not only once run", async ({ grid, simulator }) => {
+    await grid.prompt.fill("A lighthouse on a cliff at dawn");
+    const seeds = grid.axis(1).getByLabel("Seeds");
+    for (const typed of ["1, -4", "1, 99999999999"]) {
+      await seeds.fill(typed);
+      await expect(seeds).toHaveAttribute("aria-invalid", "true");
+      await expect(seeds).toHaveAccessibleDescription(/A seed must be between 0 and 2147483647\.$/);
+    }
+    await seeds.fill("1, 2147483647");
+    await expect(seeds).toHaveAttribute("aria-invalid", "false");
+    expect((await simulator.stats()).calls).toBe(0);
+  });
+
   test("a 2 x 3 grid of models by seeds: labelled, a failed cell retried in its place, reused, downloaded as one PNG and shared as a grid", async ({ grid, simulator, page }) => {
     await simulator.fault("moderation", { model: "qwen-image" });
     await grid.prompt.fill("A lighthouse on a cliff at dawn");

@@ -6,7 +6,7 @@ import { randomSeed } from "@/components/playground/seed-field";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { COMPARE_ASPECTS } from "@/lib/compare/fit-to-model";
-import type { GridAxis } from "@/lib/grid/grid-request";
+import { seedValue, type GridAxis } from "@/lib/grid/grid-request";
 import { AXIS_TYPES, GRID_LIMITS, tooManyValues, type AxisType } from "@/lib/grid/grid-plan";
 import { format } from "@/lib/i18n/format";
 import { modelsByFamily, type ModelId } from "@/lib/models/registry";
@@ -219,7 +219,11 @@ function SeedValues({ id, values, onChange, refused }: { id: string; values: rea
         refused={refused}
         problem={(text) => {
           const left = notSeeds(text);
-          return left.length > 0 ? format(t.notSeeds, { tokens: left.join(", ") }) : undefined;
+          if (left.length > 0) return format(t.notSeeds, { tokens: left.join(", ") });
+          // Out of range (a minus sign, one digit too many): said as typed, by the schema's own rule, not only once run.
+          return seedsFrom(text)
+            .map((seed) => seedValue.safeParse(seed).error?.issues[0]?.message)
+            .find(Boolean);
         }}
       />
       <Button

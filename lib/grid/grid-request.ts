@@ -34,7 +34,8 @@ const valueRules = <T>(type: keyof typeof AXIS_VALUES_NAME) => {
   ] as const;
 };
 
-const seedValue = z
+/** One seed of a grid's seed axis, or of its random draw; its refusals are also said as seeds are typed. */
+export const seedValue = z
   .number({ error: "A seed must be a number." })
   .check(z.int("A seed must be a whole number."), z.minimum(0, `A seed must be between 0 and ${SEED_MAX}.`), z.maximum(SEED_MAX, `A seed must be between 0 and ${SEED_MAX}.`));
 
