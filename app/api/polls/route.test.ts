@@ -143,6 +143,10 @@ describe("polls", () => {
     expect(polls.map((poll) => poll.id).sort()).toEqual([first.summary.id, second.summary.id].sort());
     expect(polls.find((poll) => poll.id === first.summary.id)).toMatchObject({ path: first.summary.path, votes: 0, voters: 0, closedAt: null });
     expect((await routes.polls.GET(request("/api/polls?set=no-such-set", { cookie: session }))).status).toBe(404);
+    // Asked of no set at all: the request is wrong, not the comparison gone.
+    const unnamed = await routes.polls.GET(request("/api/polls", { cookie: session }));
+    expect(unnamed.status).toBe(400);
+    expect(await unnamed.json()).toMatchObject({ error: { code: "invalid_request", message: "Say whose polls to list: ?set=<the comparison's or grid's id>." } });
     // Behind the gate like every route.
     expect((await routes.polls.GET(request(`/api/polls?set=${set.id}`))).status).toBe(401);
   });

@@ -22,8 +22,10 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request): Promise<Response> {
   return handleRoute(request, async () => {
     const setId = new URL(request.url).searchParams.get("set") ?? "";
+    // No id is a malformed request, not a comparison deleted since.
+    if (setId === "") throw new AppError("invalid_request", "Say whose polls to list: ?set=<the comparison's or grid's id>.");
     const { store } = await getHistory();
-    const set = setId === "" ? null : await store.getComparison(setId);
+    const set = await store.getComparison(setId);
     if (!set) throw notFound("This comparison");
     const found = new Map<string, Poll>();
     for (const { imageId } of pollItems(set).flatMap((item) => item.candidates)) {
