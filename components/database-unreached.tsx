@@ -5,7 +5,7 @@ import { MESSAGES } from "@/lib/i18n/messages";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translateRuleMessage } from "@/lib/i18n/rule-messages";
 import { DATABASE_UNREACHED, neverReachedDatabase } from "@/lib/store/unreachable";
-import { buttonLinkClass } from "./ui/link-class";
+import { PageNotice } from "./ui/page-notice";
 
 /**
  * What a page shows when its server could not reach the database for it (a restart, a failover): the API's
@@ -14,17 +14,8 @@ import { buttonLinkClass } from "./ui/link-class";
  */
 async function DatabaseUnreached({ again }: { again: string }) {
   const messages = MESSAGES[await requestLocale()];
-  return (
-    <main className="mx-auto max-w-xl space-y-4 px-4 py-16">
-      <h1 className="text-xl font-bold">{messages.common.unreached.title}</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-300">
-        {translateRuleMessage(DATABASE_UNREACHED, messages.rules)}
-      </p>
-      <a href={again} className={buttonLinkClass}>
-        {messages.common.unreached.retry}
-      </a>
-    </main>
-  );
+  const t = messages.common.unreached;
+  return <PageNotice title={t.title} body={translateRuleMessage(DATABASE_UNREACHED, messages.rules)} href={again} action={t.retry} />;
 }
 
 /**
@@ -36,7 +27,8 @@ export const unlessUnreached = async (again: string, render: () => Promise<React
     return await render();
   } catch (error) {
     if (!neverReachedDatabase(error)) throw error;
-    logUnreached(`the page ${again}`, error);
+    // Not the address: a poll's holds the secret that lets anyone with it vote.
+    logUnreached("a page", error);
     return <DatabaseUnreached again={again} />;
   }
 };

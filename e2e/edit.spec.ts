@@ -298,13 +298,14 @@ test.describe("editing an image", () => {
     await expect(edit.submit).toHaveAccessibleDescription("Wait for the input image: it is still being prepared.");
     // The button stays reachable and says why; pressed anyway, or Ctrl+Enter in the prompt, the form refuses.
     await edit.submit.press("Enter");
-    await expect(edit.inputImage.getByRole("alert")).toHaveText("Wait for the input image: it is still being prepared.");
+    await expect(edit.inputImage.getByText("Wait for the input image: it is still being prepared.")).toBeVisible();
+    await expect(edit.form.getByLabel("Replace image")).toBeFocused();
     await edit.prompt.press("Control+Enter");
     expect((await simulator.stats()).calls).toBe(0);
 
     await held.release();
     await edit.expectInput("600*900");
-    await expect(edit.inputImage.getByRole("alert")).toHaveCount(0);
+    await expect(edit.inputImage.getByText("Wait for the input image")).toHaveCount(0);
     await edit.submit.click();
     await expect(playground.latest()).toContainText("600*900, uploaded");
   });
@@ -353,7 +354,7 @@ test.describe("editing an image", () => {
       route.fulfill({ status: 400, contentType: "application/json", json: { error: { code: "invalid_request", message: `The request was refused: input: ${gone}`, fields: [{ field: "input", message: gone }] } } }),
     );
     await edit.submit.click();
-    await expect(edit.inputImage.getByRole("alert")).toHaveText(gone);
+    await expect(edit.inputImage.getByText(gone)).toBeVisible();
     expect((await simulator.stats()).calls).toBe(0);
   });
 
@@ -409,8 +410,8 @@ test.describe("editing an image", () => {
     await edit.open();
     await edit.prompt.fill("Make it autumn");
     await edit.submit.click();
-    await expect(edit.inputImage.getByRole("alert")).toHaveText("Choose an input image first.");
-    // Focus goes to the refused control, which is marked so and described by the refusal.
+    await expect(edit.inputImage.getByText("Choose an input image first.")).toBeVisible();
+    // Focus goes to the refused control, which is marked so and described by the refusal (said once, as focused).
     const chooser = edit.form.getByLabel("Choose an image");
     await expect(chooser).toBeFocused();
     await expect(chooser).toHaveAttribute("aria-invalid", "true");

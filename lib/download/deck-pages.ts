@@ -69,7 +69,7 @@ const picturesPage = (slide: Slide, words: Words, hidden: boolean): PicturesPage
 
 /**
  * One line per generation shown: its item's number and, as the take-away's other files name it, a batch's line
- * ("1 · Line 2") or a grid's cell by its values ("1 · Prompt: red · Seed: 7": cells may differ in nothing the
+ * ("1 · Line 2") or a grid's cell by its values ("1 · Prompt variables: red · Seed: 7": cells may differ in nothing the
  * other columns show), else a comparison's column ("1.2"); its model (or letter), size as sent (an edit that
  * sent none followed its input), seed, images, options and negative prompt.
  */

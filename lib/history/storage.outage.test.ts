@@ -143,14 +143,14 @@ describe("an instance started while its database is away", () => {
     expect(waits[0]?.line).toMatch(/\(try 1 of 41\); trying again in 200 ms: Error: PostgreSQL at 127\.0\.0\.1:\d+\/postgres cannot be used: connect ECONNREFUSED/);
   }, 30_000);
 
-  it("gives up after its last wait with the reason, as a wrong address does at once", async () => {
+  it("gives up after its last wait with the reason, and at once when the database refuses the login", async () => {
     cluster.pause();
     try {
       await expect(openStorageWhenReached({ dataDir: dir, databaseUrl: cluster.url, s3: null, leaseMs: 30_000 }, [50, 50])).rejects.toThrow(/^PostgreSQL at 127\.0\.0\.1:\d+\/postgres cannot be used: connect ECONNREFUSED/);
     } finally {
       cluster.resume();
     }
-    // A database that refuses the password was reached: that is not waited for.
+    // A database that refuses the user (a role it does not have) was reached: that is not waited for.
     const url = cluster.url.replace("postgres@", "nobody@");
     const waitsBefore = logged.filter(({ line }) => line.startsWith("Opening the history")).length;
     await expect(openStorageWhenReached({ dataDir: dir, databaseUrl: url, s3: null, leaseMs: 30_000 }, [5_000])).rejects.toThrow(/cannot be used: role "nobody" does not exist/);

@@ -100,11 +100,10 @@ const createUpkeep = (storage: Storage, leaseMs: number, startedAt: number, shar
   };
 };
 
-/** Opens the history once per process, and keeps up its upkeep while the process lives. */
 /**
  * The waits before each further try to open the history while its database cannot be reached: about two
  * minutes in all, for an instance started with (or before) its database, as at a machine's boot. A database
- * that stays away longer, or a wrong address, stops the start-up with its reason.
+ * that stays away longer stops the start-up with its reason; one that refuses the login does at once.
  */
 export const START_BACKOFF_MS: readonly number[] = [...UNREACHED_BACKOFF_MS, ...Array<number>(6).fill(15_000)];
 
@@ -112,6 +111,7 @@ export const START_BACKOFF_MS: readonly number[] = [...UNREACHED_BACKOFF_MS, ...
 export const openStorageWhenReached = (config: StorageConfig, backoffMs = START_BACKOFF_MS): Promise<OpenedStorage> =>
   retryUnreached("Opening the history", () => openStorage(config), backoffMs);
 
+/** Opens the history once per process, and keeps up its upkeep while the process lives. */
 export const getStorage: () => Promise<OpenedStorage> = processSingleton("storage", async () => {
   const storage = await openStorageWhenReached(parseStorageConfig(process.env));
   setInterval(() => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
-import { markUnreached } from "../store/unreachable";
+import { BUCKET_UNREACHED, markUnreached } from "../store/unreachable";
 import { respond } from "./responses";
 
 /** What a route answers for what its work throws. */
@@ -20,6 +20,15 @@ describe("a route's answer to a failure", () => {
       error: { code: "database_unavailable", message: "The playground's database cannot be reached right now (it may be restarting). Try again in a few seconds.", retryAfterSeconds: 5 },
     });
     expect(errors.mock.calls).toEqual([["a request found the database unreachable: Error: connect ECONNREFUSED 127.0.0.1:5711"]]);
+  });
+
+  it("logs the image store's outage in one line with its reason, and answers it as the store said it", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8080"), { code: "ECONNREFUSED" });
+    const response = await respond(async () => Promise.reject(new AppError("storage_unavailable", BUCKET_UNREACHED, { retryAfterSeconds: 5, cause })));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(errors.mock.calls).toEqual([["a request found the image store unreachable: Error: connect ECONNREFUSED 127.0.0.1:8080"]]);
   });
 
   it("keeps the app's own errors, and answers anything else as the server's fault with its stack logged", async () => {

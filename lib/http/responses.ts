@@ -17,6 +17,8 @@ export const respond = async (work: () => Promise<Response>): Promise<Response> 
     }
     const appError = toAppError(error);
     if (appError.code === "internal_error") console.error(redact(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    // The image bucket away: a line with its reason, as for the database.
+    if (appError.code === "storage_unavailable") console.error(redact(`a request found the image store unreachable: ${String(appError.cause ?? appError.message)}`));
     return appError.toResponse();
   }
 };

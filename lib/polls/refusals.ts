@@ -4,6 +4,7 @@ import { MARKS_BY_FAMILY } from "../models/marks-by-family";
 export const POLL_CLOSED = "This poll is closed: it takes no more votes.";
 export const ALREADY_VOTED = "You have already voted on this one: a vote is kept as first given.";
 export const NO_SUCH_ITEM = "This poll has no such item.";
+export const WHOSE_POLLS = "Say whose polls to list: ?set=<the comparison's or grid's id>.";
 export const VOTER_UNKNOWN = "This browser's place in the poll was not found (are cookies blocked for this site?): reload the voting page, and allow cookies here if it happens again.";
 export const OTHER_SEAT =
   "This page was shown to another voter of this browser (the poll was opened in two tabs at once, and the browser kept the other's place): it reads the poll again, as your place now has it.";

@@ -40,6 +40,16 @@ const missing = (error: unknown) =>
   error instanceof NoSuchKey || (error instanceof S3ServiceException && (error.name === "NotFound" || error.$metadata.httpStatusCode === 404));
 
 /**
+ * A read the bucket could not serve for a while (no connection, a timeout, its own 5xx: a restart, an outage)
+ * is said so, to try again in a few seconds; any other refusal (its keys no longer let it read, say) is the
+ * server's fault as it came.
+ */
+const readFailure = (error: unknown): unknown => {
+  const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+  return status !== undefined && status < 500 ? error : new AppError("storage_unavailable", BUCKET_UNREACHED, { retryAfterSeconds: OUTAGE_RETRY_SECONDS, cause: error });
+};
+
+/**
  * How long the bucket may take to accept a connection, and to send anything while a request is open. A
  * bucket that hangs rather than refusing would otherwise hold a generation at "storing" for good, and a page's
  * picture, and one of the client's sockets. A picture's stream that stalls this long (a browser that stopped
@@ -99,9 +109,7 @@ export const createS3Images = async (config: S3Config, client: S3Client = create
       return await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: key(id, variant) }));
     } catch (error) {
       if (missing(error)) return null;
-      // Every page's pictures meet it during an outage: a line each, and an answer that says to try again.
-      console.error(`reading ${key(id, variant)} from the image bucket failed: ${String(error)}`);
-      throw new AppError("storage_unavailable", BUCKET_UNREACHED, { retryAfterSeconds: OUTAGE_RETRY_SECONDS, cause: error });
+      throw readFailure(error);
     }
   };
   const removeObject = (objectKey: string) => client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: objectKey }));
@@ -122,7 +130,8 @@ export const createS3Images = async (config: S3Config, client: S3Client = create
     },
     async read(id, variant) {
       const object = await get(id, variant);
-      return object?.Body ? Buffer.from(await object.Body.transformToByteArray()) : null;
+      // The body comes after the answer's head, and may be cut off on its way as the head may not arrive.
+      return object?.Body ? Buffer.from(await object.Body.transformToByteArray().catch((error: unknown) => Promise.reject(readFailure(error)))) : null;
     },
     async stream(id, variant) {
       const object = await get(id, variant);

@@ -10,7 +10,7 @@ import type { Poll } from "@/lib/polls/poll";
 import { keptLeftOut, pollItems } from "@/lib/polls/poll-items";
 import { pollRequestSchema } from "@/lib/polls/poll-request";
 import { pollSummary } from "@/lib/polls/poll-summary";
-import { NOTHING_TO_VOTE_ON, POLL_WATERMARK, STILL_RUNNING } from "@/lib/polls/refusals";
+import { NOTHING_TO_VOTE_ON, POLL_WATERMARK, STILL_RUNNING, WHOSE_POLLS } from "@/lib/polls/refusals";
 import { marksTellApart } from "@/lib/models/watermark-mark";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export function GET(request: Request): Promise<Response> {
   return handleRoute(request, async () => {
     const setId = new URL(request.url).searchParams.get("set") ?? "";
     // No id is a malformed request, not a comparison deleted since.
-    if (setId === "") throw new AppError("invalid_request", "Say whose polls to list: ?set=<the comparison's or grid's id>.");
+    if (setId === "") throw new AppError("invalid_request", WHOSE_POLLS);
     const { store } = await getHistory();
     const set = await store.getComparison(setId);
     if (!set) throw notFound("This comparison");

@@ -190,6 +190,7 @@ export const rules: Messages["rules"] = {
     ["^This poll is closed: it takes no more votes\\.$", "此投票已关闭，不再接受投票。"],
     ["^You have already voted on this one: a vote is kept as first given\\.$", "你已经为这一组投过票了：以第一次投票为准。"],
     ["^This poll has no such item\\.$", "此投票没有这一组。"],
+    ["^Say whose polls to list: \\?set=<the comparison's or grid's id>\\.$", "请说明要列出哪个对比的投票：?set=<对比或网格的 id>。"],
     ["^There is no such image to pick\\.$", "没有可以选的这张图片。"],
     ["^A chosen comparison or grid is still running: make the poll once it has finished, so that every model's image is in it\\.$", "所选的某个对比或网格仍在运行：请等它完成后再发起投票，这样每个模型的图片都会在其中。"],
     ["^The link was not made: (?<missing>\\d+) of the (?<chosen>\\d+) chosen items no longer exist \\(deleted since the page loaded\\)\\. Reload the history and try again\\.$", "链接没有生成：所选的 {chosen} 项中有 {missing} 项已不存在（在页面载入后被删除）。请重新载入历史记录后再试。"],
