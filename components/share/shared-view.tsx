@@ -109,7 +109,7 @@ const shown = (generation: GenerationView): Shown => ({ ...generation, prompt: g
 
 /** `hidden`: a blind comparison's column, whose revised prompts wait for the reveal. */
 function Images({ generation, label, describe = (text) => text, hidden = false }: { generation: Shown; label: string; describe?: (text: string) => string; hidden?: boolean }) {
-  const { share: t, present } = useMessages();
+  const { share: t, present, history } = useMessages();
   const ruleText = useRuleText();
   if (generation.images.length === 0) {
     return <p className="text-sm text-slate-500 dark:text-slate-400">{describe(generation.error ? ruleText(generation.error) : present.slides.noImage[generation.status])}</p>;
@@ -141,7 +141,7 @@ function Images({ generation, label, describe = (text) => text, hidden = false }
           </li>
         ))}
       </ul>
-      {shared !== null && <div className="space-y-1">{revised(shared, format(t.revisedAll, { count: generation.images.length }))}</div>}
+      {shared !== null && <div className="space-y-1">{revised(shared, format(history.image.revisedPromptAll, { count: generation.images.length }))}</div>}
     </div>
   );
 }

@@ -21,8 +21,6 @@ export const share = {
   imageAlt: "{label}, image {n}: {prompt}",
   openFull: "Open image {n} at full size",
   revised: "Revised prompt",
-  /** Under several images that share one. */
-  revisedAll: "Revised prompt of all {count} images",
   noRevised: "No revised prompt returned.",
   revisedHidden: "Shown when the models are revealed.",
 };

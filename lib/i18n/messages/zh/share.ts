@@ -22,7 +22,6 @@ export const share: Messages["share"] = {
   imageAlt: "{label}，第 {n} 张图片：{prompt}",
   openFull: "查看第 {n} 张原图",
   revised: "改写后的提示词",
-  revisedAll: "全部 {count} 张图片的改写提示词",
   noRevised: "未返回改写后的提示词。",
   revisedHidden: "揭晓模型后显示。",
 };
