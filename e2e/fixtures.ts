@@ -1,5 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { CANARY_KEY, SIMULATOR_URL } from "./ports";
+import { CANARY_KEY, workerServers } from "./ports";
 
 /** The playground as a person sees it: every control found by its visible label or role. */
 export class PlaygroundPage {
@@ -264,18 +264,21 @@ const CONTROL = { headers: { authorization: `Bearer ${CANARY_KEY}` } };
 
 /** The standalone simulator's test controls: faults on demand and a count of the calls it received. */
 export class SimulatorControl {
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly url: string,
+  ) {}
 
   async reset() {
-    expect((await this.request.post(`${SIMULATOR_URL}/__sim/reset`, CONTROL)).ok()).toBe(true);
+    expect((await this.request.post(`${this.url}/__sim/reset`, CONTROL)).ok()).toBe(true);
   }
 
   async fault(kind: string, extra: Record<string, unknown> = {}) {
-    expect((await this.request.post(`${SIMULATOR_URL}/__sim/faults`, { ...CONTROL, data: { kind, ...extra } })).ok()).toBe(true);
+    expect((await this.request.post(`${this.url}/__sim/faults`, { ...CONTROL, data: { kind, ...extra } })).ok()).toBe(true);
   }
 
   async configure(config: { latencyMs?: number; responseFormat?: "url" | "b64_json"; answerShape?: "openai" | "multimodal" | "text2image" | "task" }) {
-    expect((await this.request.post(`${SIMULATOR_URL}/__sim/config`, { ...CONTROL, data: config })).ok()).toBe(true);
+    expect((await this.request.post(`${this.url}/__sim/config`, { ...CONTROL, data: config })).ok()).toBe(true);
   }
 
   async stats(): Promise<{
@@ -287,11 +290,18 @@ export class SimulatorControl {
     taskCancels: number;
     lastRequest: Record<string, unknown> | null;
   }> {
-    return (await this.request.get(`${SIMULATOR_URL}/__sim/stats`, CONTROL)).json();
+    return (await this.request.get(`${this.url}/__sim/stats`, CONTROL)).json();
   }
 }
 
-export const test = base.extend<{ playground: PlaygroundPage; simulator: SimulatorControl; compare: ComparePanel; grid: GridPanel }>({
+export const test = base.extend<{ origin: string; playground: PlaygroundPage; simulator: SimulatorControl; compare: ComparePanel; grid: GridPanel }>({
+  // The live project's tests talk to their worker's own server (playwright.config.ts); the others to their project's.
+  origin: async ({}, use, testInfo) => {
+    const origin = testInfo.project.name === "live" ? workerServers(testInfo.parallelIndex).appUrl : testInfo.project.use.baseURL;
+    if (!origin) throw new Error(`The project "${testInfo.project.name}" names no server to test`);
+    await use(origin);
+  },
+  baseURL: async ({ origin }, use) => use(origin),
   grid: async ({ playground }, use) => {
     const panel = new GridPanel(playground.page);
     await panel.open();
@@ -304,8 +314,8 @@ export const test = base.extend<{ playground: PlaygroundPage; simulator: Simulat
   },
   // Set afresh before every test, asked for or not: a latency or a fault a test before set must not reach the next.
   simulator: [
-    async ({ request }, use) => {
-      const simulator = new SimulatorControl(request);
+    async ({ request }, use, testInfo) => {
+      const simulator = new SimulatorControl(request, workerServers(testInfo.parallelIndex).simulatorUrl);
       await simulator.reset();
       await simulator.configure({ latencyMs: 400, responseFormat: "url", answerShape: "openai" });
       await use(simulator);

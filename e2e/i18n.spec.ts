@@ -1,9 +1,9 @@
-import { clearHistory, expect, SimulatorControl, test } from "./fixtures";
+import { clearHistory, expect, test } from "./fixtures";
 
 test.use({ locale: "zh-CN" });
 
 test.describe("中文 and English", () => {
-  test("a Chinese browser gets the Chinese interface and examples; English, once chosen, is remembered", async ({ page, request }) => {
+  test("a Chinese browser gets the Chinese interface and examples; English, once chosen, is remembered", async ({ page, request, simulator }) => {
     await clearHistory(request);
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
@@ -27,7 +27,6 @@ test.describe("中文 and English", () => {
     await page.screenshot({ path: "test-results/screenshots/zh.png" });
 
     // The gateway's refusal, written by the server in English, is shown in Chinese.
-    const simulator = new SimulatorControl(request);
     await simulator.reset();
     await simulator.fault("moderation");
     await form.getByRole("button", { name: "生成", exact: true }).click();
@@ -52,7 +51,7 @@ test.describe("中文 and English", () => {
     await expect(page.getByLabel("Language")).toHaveValue("en");
   });
 
-  test("a label and its text are joined with Chinese punctuation, not an ASCII colon", async ({ page, request }) => {
+  test("a label and its text are joined with Chinese punctuation, not an ASCII colon", async ({ page, request, simulator }) => {
     await clearHistory(request);
     await page.goto("/");
     const form = page.getByRole("form", { name: "生成设置" });
@@ -66,7 +65,6 @@ test.describe("中文 and English", () => {
     await expect(about.first()).toHaveText(/^[^:：]+：\S/);
 
     // A row that failed is retried by a button named with its row, in Chinese.
-    const simulator = new SimulatorControl(request);
     await simulator.reset();
     await simulator.fault("moderation");
     await page.getByRole("button", { name: "批量", exact: true }).click();

@@ -70,7 +70,7 @@ test.describe("on a phone", () => {
     await expect(playground.prompt).toHaveValue("A kite over a beach");
   });
 
-  test("on a 375 px touch screen, every action of the selection bar is on screen without a sideways swipe, in English and in Chinese", async ({ request, browser }) => {
+  test("on a 375 px touch screen, every action of the selection bar is on screen without a sideways swipe, in English and in Chinese", async ({ request, browser, origin }) => {
     await clearHistory(request);
     for (const prompt of ["A red kite over the dunes", "A blue kite over the sea"]) {
       const generation = { model: "wan2.2-t2i-flash", prompt, negativePrompt: "", width: 512, height: 512, n: 1, seed: 5, promptExtend: false, watermark: false };
@@ -81,7 +81,7 @@ test.describe("on a phone", () => {
       { locale: "en-GB", region: "Selection", select: "Select", actions: ["Present selection", "Share selection", "Download as slides", "Images (zip)", "Results (CSV)", "Contact sheet", "Clear selection"] },
       { locale: "zh-CN", region: "已选内容", select: "选择", actions: ["演示所选", "分享所选", "下载为幻灯片", "图片（zip）", "结果（CSV）", "缩略图总览", "清除选择"] },
     ]) {
-      const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale, viewport, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({ baseURL: origin, locale, viewport, isMobile: true, hasTouch: true });
       try {
         const page = await context.newPage();
         page.setDefaultTimeout(8_000);

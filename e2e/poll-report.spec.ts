@@ -3,27 +3,24 @@ import { readFile, writeFile } from "node:fs/promises";
 import type { APIRequestContext } from "@playwright/test";
 import { unzipSync } from "fflate";
 import { expect, test } from "./fixtures";
-import { LIVE_APP_PORT } from "./ports";
 
 /** A poll's making and its Results page as a report: what it leaves out, why its ranking is uncertain, and on paper. */
 
-const ORIGIN = `http://127.0.0.1:${LIVE_APP_PORT}`;
-
 /** Each choice a vote of its own voter (a browser of its own), sent as the vote page sends it. */
-const vote = async (link: string, choices: readonly string[], newContext: () => Promise<APIRequestContext>) => {
+const vote = async (link: string, choices: readonly string[], origin: string, newContext: () => Promise<APIRequestContext>) => {
   const api = link.replace("/vote/", "/api/vote/");
   for (const choice of choices) {
     const voter = await newContext();
     try {
       const { seat } = (await (await voter.get(api)).json()) as { seat: string };
-      expect((await voter.post(`${api}/votes`, { headers: { origin: ORIGIN }, data: { item: 0, seat, choice } })).status()).toBe(201);
+      expect((await voter.post(`${api}/votes`, { headers: { origin }, data: { item: 0, seat, choice } })).status()).toBe(201);
     } finally {
       await voter.dispose();
     }
   }
 };
 
-test("a poll of a comparison whose model failed says so before it is made; its report says which need its votes leave unmet and, closed, what the poll left out, on the page and the slides alike", async ({ compare, simulator, page, playwright }) => {
+test("a poll of a comparison whose model failed says so before it is made; its report says which need its votes leave unmet and, closed, what the poll left out, on the page and the slides alike", async ({ compare, simulator, page, playwright, origin }) => {
   test.setTimeout(90_000);
   await simulator.fault("moderation", { model: "qwen-image-max" });
   await compare.chooseModels(["Wan 2.6", "Qwen-Image Max", "Qwen-Image"]);
@@ -41,7 +38,7 @@ test("a poll of a comparison whose model failed says so before it is made; its r
   await form.getByLabel("Anyone with the link").check();
   await form.getByRole("button", { name: "Make the poll" }).click();
   const link = await card.getByRole("textbox", { name: "Voting link" }).inputValue();
-  await vote(link, ["tie", "tie", "bad"], () => playwright.request.newContext({ baseURL: ORIGIN }));
+  await vote(link, ["tie", "tie", "bad"], origin, () => playwright.request.newContext({ baseURL: origin }));
   // Closed, its report shows the items, and with them what the poll left out: by model, the models shown now.
   await card.getByRole("button", { name: "Close poll" }).click();
   await card.getByRole("button", { name: "Close it" }).click();
@@ -86,9 +83,9 @@ test("a grid's place whose one model failed is said to be left out of the poll, 
   ]);
 });
 
-test("a poll's printed report is on white paper in the light theme's colours, without links or menus, its items' heading kept with them", async ({ compare, page }) => {
+test("a poll's printed report is on white paper in the light theme's colours, without links or menus, its items' heading kept with them", async ({ compare, page, origin }) => {
   test.setTimeout(90_000);
-  await page.context().addCookies([{ name: "theme", value: "dark", url: ORIGIN }]);
+  await page.context().addCookies([{ name: "theme", value: "dark", url: origin }]);
   await compare.chooseModels(["Wan 2.6", "Qwen-Image"]);
   await compare.prompt.fill("A harbour crane at dusk, seen from the quay");
   await compare.submit();

@@ -2,13 +2,12 @@ import { readFile } from "node:fs/promises";
 import { unzipSync } from "fflate";
 import { seriousViolations } from "./axe";
 import { expect, test, type ComparePanel } from "./fixtures";
-import { LIVE_APP_PORT } from "./ports";
 
 /** Blind polls: stakeholders vote on their own, in their own browsers, and learn the models only when allowed. */
 
 const NAMES = ["Wan 2.6", "Qwen-Image Max", "Qwen-Image", "wan2.6-t2i", "qwen-image"];
 
-test("three voters in their own browsers vote once each on a blind comparison; the models show when the poll closes", async ({ compare, page, browser }) => {
+test("three voters in their own browsers vote once each on a blind comparison; the models show when the poll closes", async ({ compare, page, browser, origin }) => {
   test.setTimeout(90_000);
   await compare.chooseModels(["Wan 2.6", "Qwen-Image Max", "Qwen-Image"]);
   await compare.form.getByLabel("Blind comparison").check();
@@ -38,7 +37,7 @@ test("three voters in their own browsers vote once each on a blind comparison; t
   const link = await card.getByRole("textbox", { name: "Voting link" }).inputValue();
   expect(link).toMatch(/\/vote\/[A-Za-z0-9_-]{22}$/);
 
-  const voters = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` })));
+  const voters = await Promise.all([0, 1, 2].map(() => browser.newContext({ baseURL: origin })));
   try {
     const choices = ["Image A is best", "Image B is best", "They are equally good"];
     for (const [index, context] of voters.entries()) {
@@ -153,7 +152,7 @@ test("three voters in their own browsers vote once each on a blind comparison; t
   }
 });
 
-test("a voter on a poll of several items stays on the one voted, sees the models there, then moves on", async ({ grid, browser }) => {
+test("a voter on a poll of several items stays on the one voted, sees the models there, then moves on", async ({ grid, browser, origin }) => {
   test.setTimeout(90_000);
   await grid.runModelsBySeeds("A kite over the dunes", "5, 6");
   const card = grid.card();
@@ -162,7 +161,7 @@ test("a voter on a poll of several items stays on the one voted, sees the models
   await card.getByRole("form", { name: "Make a poll" }).getByRole("button", { name: "Make the poll" }).click();
   const link = await card.getByRole("textbox", { name: "Voting link" }).inputValue();
 
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` });
+  const context = await browser.newContext({ baseURL: origin });
   try {
     const voter = await context.newPage();
     await voter.goto(link);
@@ -209,10 +208,10 @@ const linkOnlyPoll = async (compare: ComparePanel, title: string, revealOnClose 
   return { card, link: await card.getByRole("textbox", { name: "Voting link" }).inputValue() };
 };
 
-test("a tall item's pictures fit the voter's window side by side, and its results' thumbnails too", async ({ compare, page, browser }) => {
+test("a tall item's pictures fit the voter's window side by side, and its results' thumbnails too", async ({ compare, page, browser, origin }) => {
   await compare.form.getByLabel("Aspect ratio").selectOption("9:16");
   const { link } = await linkOnlyPoll(compare, "Which tower?");
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}`, viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 800 } });
   try {
     const voter = await context.newPage();
     await voter.goto(link);
@@ -246,13 +245,13 @@ test("a tall item's pictures fit the voter's window side by side, and its result
   for (const thumbnail of await thumbnails.all()) expect((await thumbnail.boundingBox())!.height).toBeLessThanOrEqual(800 * 0.7 + 0.5);
 });
 
-test("the owner's open page counts a vote cast in another browser at once, by the live stream", async ({ compare, page, browser }) => {
+test("the owner's open page counts a vote cast in another browser at once, by the live stream", async ({ compare, page, browser, origin }) => {
   // Every read of the poll's counts is refused: what the page shows can only come through the live stream.
   await page.route(/\/api\/polls\/[^/?]+$/, (route) => (route.request().method() === "GET" ? route.abort() : route.continue()));
   const { card, link } = await linkOnlyPoll(compare, "Which harbour?");
   const counts = card.getByRole("status").filter({ hasText: /from \d+ voters?$/ });
   await expect(counts).toHaveText("0 votes from 0 voters");
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` });
+  const context = await browser.newContext({ baseURL: origin });
   try {
     const voter = await context.newPage();
     await voter.goto(link);
@@ -265,9 +264,9 @@ test("the owner's open page counts a vote cast in another browser at once, by th
   }
 });
 
-test("closing or deleting a poll on the leaderboard counts its votes anew there, in place", async ({ compare, page, browser }) => {
+test("closing or deleting a poll on the leaderboard counts its votes anew there, in place", async ({ compare, page, browser, origin }) => {
   const { link } = await linkOnlyPoll(compare, "Which mill?", true);
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}` });
+  const context = await browser.newContext({ baseURL: origin });
   try {
     const voter = await context.newPage();
     await voter.goto(link);
@@ -306,10 +305,9 @@ test("closing or deleting a poll on the leaderboard counts its votes anew there,
   expect(await page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
 });
 
-test("a browser new to a poll is refused past 20 new voters an hour from one address, with its choice kept on the page", async ({ compare, browser, playwright }) => {
+test("a browser new to a poll is refused past 20 new voters an hour from one address, with its choice kept on the page", async ({ compare, browser, playwright, origin }) => {
   test.setTimeout(90_000);
   const { card, link } = await linkOnlyPoll(compare, "Which quay?");
-  const origin = `http://127.0.0.1:${LIVE_APP_PORT}`;
   const api = link.replace("/vote/", "/api/vote/");
   // A room of 20 colleagues behind one address (every browser here is 127.0.0.1), each voting once.
   for (let voter = 0; voter < 20; voter++) {
@@ -399,9 +397,9 @@ test("a poll's title over 200 characters is kept whole, counted, and refused wit
   await expect(card.getByRole("group", { name: "Which cottage?" })).toBeVisible();
 });
 
-test("the Chinese vote page writes its labels with Chinese punctuation", async ({ compare, browser }) => {
+test("the Chinese vote page writes its labels with Chinese punctuation", async ({ compare, browser, origin }) => {
   const { link } = await linkOnlyPoll(compare, "Which pier?");
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${LIVE_APP_PORT}`, locale: "zh-CN" });
+  const context = await browser.newContext({ baseURL: origin, locale: "zh-CN" });
   try {
     const voter = await context.newPage();
     await voter.goto(link);

@@ -13,8 +13,8 @@ const LOCALES = [
   { locale: "zh-CN", mode: "模式", select: "选择", favourite: "收藏" },
 ] as const;
 
-const openPage = async (browser: Browser, locale: string, viewport: { width: number; height: number }): Promise<Page> => {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale, viewport });
+const openPage = async (browser: Browser, origin: string, locale: string, viewport: { width: number; height: number }): Promise<Page> => {
+  const context = await browser.newContext({ baseURL: origin, locale, viewport });
   const page = await context.newPage();
   await page.goto("/");
   return page;
@@ -35,10 +35,10 @@ const textLines = (element: Locator) =>
   });
 
 test.describe("reflow", () => {
-  test("at 320 px the mode tabs stay inside their pill and the screen, in English and Chinese; at 1280 px on one row", async ({ browser }) => {
+  test("at 320 px the mode tabs stay inside their pill and the screen, in English and Chinese; at 1280 px on one row", async ({ browser, origin }) => {
     for (const { locale, mode } of LOCALES) {
       for (const viewport of [NARROW, WIDE]) {
-        const page = await openPage(browser, locale, viewport);
+        const page = await openPage(browser, origin, locale, viewport);
         try {
           const pill = page.getByRole("group", { name: mode, exact: true });
           const outer = await pill.boundingBox();
@@ -64,13 +64,13 @@ test.describe("reflow", () => {
     }
   });
 
-  test("at 320 px a card's header breaks no word (Select, Favourite), in English and Chinese; at 1280 px it keeps one row", async ({ browser, request }) => {
+  test("at 320 px a card's header breaks no word (Select, Favourite), in English and Chinese; at 1280 px it keeps one row", async ({ browser, request, origin }) => {
     await clearHistory(request);
     const generation = { model: "wan2.2-t2i-flash", prompt: "A narrow card", negativePrompt: "", width: 512, height: 512, n: 1, seed: 3, promptExtend: false, watermark: false };
     expect((await request.post("/api/generations", { data: generation, headers: { prefer: "wait=20" } })).status()).toBe(200);
     for (const { locale, select, favourite } of LOCALES) {
       for (const viewport of [NARROW, WIDE]) {
-        const page = await openPage(browser, locale, viewport);
+        const page = await openPage(browser, origin, locale, viewport);
         try {
           const card = page.getByRole("article").first();
           const selectBox = card.locator("label").filter({ has: page.getByRole("checkbox", { name: new RegExp(`^${select} ?“`) }) });
