@@ -79,7 +79,14 @@ const fillBehindText = async (page: Page, element: Locator) => {
 
 /** An on/off switch: an edge that shows against the page and a knob that shows against the track. */
 /** Once a switch's colours have moved (they glide, when it is toggled and when forced colours come on), not half way. */
-const settled = (control: Locator) => control.evaluate((node) => Promise.all(node.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+const settled = (control: Locator) =>
+  control.evaluate(async (node) => {
+    // A glide cut short by a newer one (a style that changed again, as the page finished loading) is over; the
+    // newer one is waited for in turn.
+    for (let animations = node.getAnimations({ subtree: true }); animations.length > 0; animations = node.getAnimations({ subtree: true })) {
+      await Promise.allSettled(animations.map((animation) => animation.finished));
+    }
+  });
 
 const switchLook = async (control: Locator, canvas: string) => {
   await settled(control);

@@ -172,10 +172,17 @@ test("the database away for a while: the pages and the history say so, and come 
     await expect(board.getByRole("heading", { name: "The playground is briefly unavailable" })).toBeVisible();
     await expect(board.getByText(unreached)).toBeVisible();
     await board.screenshot({ path: "test-results/screenshots/database-away.png" });
-    // The playground's own page is drawn without it: its history says why it is empty.
+    // The playground's own page is drawn without it: its history says why it is empty, at the first refusal
+    // of its list (the query tries again meanwhile).
+    let refusedLists = 0;
+    page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (url.pathname === "/api/generations" && !url.searchParams.has("limit") && response.status() === 503) refusedLists += 1;
+    });
     await page.goto(proxy.url);
     await expect(playground.prompt).toBeVisible();
     await expect(page.getByText(`The history could not be loaded: ${unreached}`)).toBeVisible({ timeout: 20_000 });
+    expect(refusedLists).toBe(1);
   } finally {
     postgres.resume();
   }

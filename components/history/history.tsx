@@ -42,6 +42,8 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
   const [filters, setFilters] = useState<ListFilters>({});
   const deferred = useDeferredValue(filters);
   const query = useInfiniteQuery(historyQuery(deferred));
+  // Said at the first refusal, not only once the query has tried three more times (seconds later).
+  const loadFailure = query.failureReason ?? query.error;
   const deletes = usePendingDeletes();
   const [selected, setSelected] = useState<ReadonlyMap<string, HistoryItem>>(new Map());
   // Deleted elsewhere (another tab, a colleague), an item leaves the selection, or a share or download of it would have a hole.
@@ -192,9 +194,9 @@ export function History({ actions }: { actions: Omit<HistoryActions, "remove" | 
           {format(t.deleteError, { error: ruleText(deletes.failure) })}
         </p>
       )}
-      {query.isError && (
+      {loadFailure && (
         <p role="alert" className="rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950/40 p-3 text-sm text-red-800 dark:text-red-200">
-          {format(t.loadError, { error: ruleText(query.error.message) })}
+          {format(t.loadError, { error: ruleText(loadFailure.message) })}
         </p>
       )}
       {query.isSuccess && items.every((item) => deleting.has(item.id)) && (
