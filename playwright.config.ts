@@ -5,7 +5,7 @@ import { CANARY_KEY, CHROMIUM_PATH, OFFLINE_APP_PORT, OFFLINE_DATA_DIR, WORKERS,
  * Chromium from Debian drives the production build (`next start`) of the app twice over: pointed at the
  * standalone simulator with a canary key, as it would be at the real gateway (one simulator and one server
  * per worker: their history and fault queue are a test's own), and with no key at all, in the offline demo
- * mode (offline.spec.ts alone uses that one). A file's tests run in order, in one worker.
+ * mode (the offline project's). A file's tests run in order, in one worker.
  */
 /** The functional tests make many generations a minute; the limits have tests of their own (gate.spec.ts). */
 const OPEN_LIMITS = { RATE_LIMIT_PER_MINUTE: "10000", MAX_CONCURRENT_GENERATIONS: "100", PLAYGROUND_PASSWORD: "" };
