@@ -40,12 +40,19 @@ test.describe("中文 and English", () => {
     await page.getByRole("article").nth(1).getByRole("button", { name: "复用设置", exact: true }).click();
     await expect(form.getByRole("status").filter({ hasText: "已从历史记录载入设置（Qwen-Image Max）。" })).toBeVisible();
     await form.getByLabel("提示词", { exact: true }).fill("一盏灯笼");
+    // The stylesheet is in the page already: the refresh fetches it again for nothing, nor leaves an unused preload.
+    const stylesheets: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.endsWith(".css")) stylesheets.push(request.url());
+    });
     await page.getByLabel("语言").selectOption("en");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     const english = page.getByRole("form", { name: "Generation settings" });
     await expect(english.getByRole("status").filter({ hasText: "Settings loaded from the history (Qwen-Image Max)." })).toBeVisible();
     await expect(english.getByLabel("Prompt", { exact: true })).toHaveValue("一盏灯笼");
     await expect(english.getByRole("button", { name: "Generate", exact: true })).toBeVisible();
+    expect(stylesheets).toEqual([]);
+    await expect(page.locator('link[rel="preload"][as="style"]:not([media="not all"])')).toHaveCount(0);
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByLabel("Language")).toHaveValue("en");

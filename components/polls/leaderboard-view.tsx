@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { PollStatus } from "@/components/polls/poll-button";
@@ -9,6 +8,7 @@ import { loadedHeightCap } from "@/components/ui/height-cap";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { ScrollBox } from "@/components/ui/scroll-box";
 import { ThemeSwitch } from "@/components/ui/theme-switch";
+import { useRefresh } from "@/components/ui/use-refresh";
 import { format } from "@/lib/i18n/format";
 import { modelName } from "@/lib/models/model-name";
 import { keptLeftOutLines } from "@/lib/polls/left-out-lines";
@@ -54,7 +54,7 @@ export function LeaderboardView({
   const messages = useMessages();
   const t = messages.leaderboard;
   const locale = useLocale();
-  const router = useRouter();
+  const refresh = useRefresh();
   // The list stays as loaded when the page is read again: a poll deleted here keeps its line, which says so and
   // holds the focus, and each line keeps its own counts (PollStatus).
   const [listed] = useState(polls);
@@ -183,7 +183,7 @@ export function LeaderboardView({
           </div>
           {/* A close or a delete changes what the ranking counts: the page reads it again, in place (its scroll and this list kept). */}
           {listed.map((summary) => (
-            <PollStatus key={summary.id} initial={summary} watch={false} onChanged={() => router.refresh()} />
+            <PollStatus key={summary.id} initial={summary} watch={false} onChanged={refresh} />
           ))}
         </section>
       )}

@@ -1,9 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { inputClass } from "@/components/ui/field";
+import { useRefresh } from "@/components/ui/use-refresh";
 import { LOCALE_NAMES, LOCALES, localeCookie, type Locale } from "@/lib/i18n/locale";
 
 /**
@@ -13,7 +13,7 @@ import { LOCALE_NAMES, LOCALES, localeCookie, type Locale } from "@/lib/i18n/loc
 export function LanguageSwitch() {
   const t = useMessages().common;
   const locale = useLocale();
-  const router = useRouter();
+  const refresh = useRefresh();
   const [pending, startTransition] = useTransition();
   return (
     <label className="flex items-center gap-2 whitespace-nowrap text-sm text-slate-600 dark:text-slate-400">
@@ -24,7 +24,7 @@ export function LanguageSwitch() {
         aria-busy={pending}
         onChange={(event) => {
           document.cookie = localeCookie(event.target.value as Locale);
-          startTransition(() => router.refresh());
+          startTransition(refresh);
         }}
       >
         {LOCALES.map((value) => (
