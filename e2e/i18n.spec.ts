@@ -40,7 +40,7 @@ test.describe("中文 and English", () => {
     await page.getByRole("article").nth(1).getByRole("button", { name: "复用设置", exact: true }).click();
     await expect(form.getByRole("status").filter({ hasText: "已从历史记录载入设置（Qwen-Image Max）。" })).toBeVisible();
     await form.getByLabel("提示词", { exact: true }).fill("一盏灯笼");
-    // The stylesheet is in the page already: the refresh fetches it again for nothing, nor leaves an unused preload.
+    // The stylesheet is in the page already: the refresh neither fetches it again nor leaves a preload that goes unused.
     const stylesheets: string[] = [];
     page.on("request", (request) => {
       if (new URL(request.url()).pathname.endsWith(".css")) stylesheets.push(request.url());
