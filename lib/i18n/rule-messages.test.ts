@@ -397,6 +397,9 @@ describe("the shared rules' sentences in Chinese", () => {
     expect(zh("qwen-image needs width and height each between 512 and 1440 px; 100*100 has width 100.")).toBe(
       "qwen-image 要求宽和高都在 512 至 1440 像素之间；100*100 的宽为 100。",
     );
+    expect(zh("qwen-image needs width and height each between 512 and 1440 px; 5000*100 has width 5000 and height 100.")).toBe(
+      "qwen-image 要求宽和高都在 512 至 1440 像素之间；5000*100 的宽为 5000，高为 100。",
+    );
     expect(translateRuleMessage("qwen-image reads at most 800 characters; this prompt has 801.", MESSAGES.en.rules)).toBe(
       "qwen-image reads at most 800 characters; this prompt has 801.",
     );

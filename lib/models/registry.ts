@@ -165,7 +165,7 @@ export const MODELS = [
     source: WAN25_SOURCE,
   },
   { ...WAN_SIDES_MODEL, id: "wan2.2-t2i-flash", price: { usdPerImage: 0.02, source: `${ESTIMATE} (the fast tier, below Wan 2.1 turbo)` }, name: "Wan 2.2 flash", summary: "About 50% faster than Wan 2.1; good for quick iterations." },
-  { ...WAN_SIDES_MODEL, id: "wan2.2-t2i-plus", price: { usdPerImage: 0.05, source: `${ESTIMATE} (as Wan 2.1 plus)` }, name: "Wan 2.2 plus", summary: "Wan 2.2 pro: more stable, higher success rate than 2.1." },
+  { ...WAN_SIDES_MODEL, id: "wan2.2-t2i-plus", price: { usdPerImage: 0.05, source: `${ESTIMATE} (as Wan 2.1 plus)` }, name: "Wan 2.2 plus", summary: "The professional tier of Wan 2.2: more stable, higher success rate than 2.1." },
   { ...WAN_SIDES_MODEL, id: "wanx2.1-t2i-turbo", price: { usdPerImage: 0.025, source: `${INTERNATIONAL}: $0.025 an image (Wan text-to-image V2 API reference; 0.14 yuan in Beijing)` }, name: "Wan 2.1 turbo", summary: "Wan 2.1, tuned for speed." },
   { ...WAN_SIDES_MODEL, id: "wanx2.1-t2i-plus", price: { usdPerImage: 0.05, source: `${INTERNATIONAL}: $0.05 an image (Wan text-to-image V2 API reference; 0.20 yuan in Beijing)` }, name: "Wan 2.1 plus", summary: "Wan 2.1, tuned for detail." },
   { ...WAN_SIDES_MODEL, id: "wanx2.0-t2i-turbo", price: { usdPerImage: 0.04, source: `${ESTIMATE}` }, name: "Wan 2.0 turbo", summary: "The earliest Wan still served; fast and inexpensive." },

@@ -51,8 +51,10 @@ describe("side-range rule", () => {
     expect(ok(sides, 1024, 1441)).toBe(false);
   });
 
-  it("names the side that is out of range", () => {
+  it("names the side that is out of range, and both when both are", () => {
     expect(reason(sides, 1024, 1441)).toBe("m needs width and height each between 512 and 1440 px; 1024*1441 has height 1441.");
+    expect(reason(sides, 5000, 1024)).toBe("m needs width and height each between 512 and 1440 px; 5000*1024 has width 5000.");
+    expect(reason(sides, 5000, 100)).toBe("m needs width and height each between 512 and 1440 px; 5000*100 has width 5000 and height 100.");
   });
 });
 

@@ -121,11 +121,13 @@ export const checkSize = (
       };
     }
     case "side-range": {
-      const bad = size.width < rule.min || size.width > rule.max ? "width" : size.height < rule.min || size.height > rule.max ? "height" : null;
-      if (bad === null) return { ok: true };
+      const outside = (side: number) => side < rule.min || side > rule.max;
+      // Both sides named when both are out, so that mending one does not meet a second refusal.
+      const bad = [outside(size.width) && `width ${size.width}`, outside(size.height) && `height ${size.height}`].filter(Boolean);
+      if (bad.length === 0) return { ok: true };
       return {
         ok: false,
-        reason: `${modelId} needs width and height each between ${rule.min} and ${rule.max} px; ${text} has ${bad} ${bad === "width" ? size.width : size.height}.`,
+        reason: `${modelId} needs width and height each between ${rule.min} and ${rule.max} px; ${text} has ${bad.join(" and ")}.`,
       };
     }
     case "pixel-budget": {

@@ -60,7 +60,7 @@ export const playground = {
     "wan2.6-t2i": "Newest Wan: flexible sizes within a pixel budget, strong detail and composition.",
     "wan2.5-t2i-preview": "Wan 2.5 preview: same flexible sizing as 2.6, e.g. tall 768*2700 scrolls.",
     "wan2.2-t2i-flash": "About 50% faster than Wan 2.1; good for quick iterations.",
-    "wan2.2-t2i-plus": "Wan 2.2 pro: more stable, higher success rate than 2.1.",
+    "wan2.2-t2i-plus": "The professional tier of Wan 2.2: more stable, higher success rate than 2.1.",
     "wanx2.1-t2i-turbo": "Wan 2.1, tuned for speed.",
     "wanx2.1-t2i-plus": "Wan 2.1, tuned for detail.",
     "wanx2.0-t2i-turbo": "The earliest Wan still served; fast and inexpensive.",

@@ -56,7 +56,7 @@ export const batch: Messages["batch"] = {
     row: "第 {line} 行",
     present: "演示",
     reuse: "复用设置",
-    reuseNewSeed: "复用设置并换新种子",
+    reuseNewSeed: "复用设置，换新种子",
     delete: "删除",
     deleteQuestion: { one: "删除这个批量及其 {count} 张图片？", other: "删除这个批量及其 {count} 张图片？" },
     deleteYes: "删除",

@@ -103,7 +103,7 @@ export const grid: Messages["grid"] = {
     corner: "{y} \\ {x}",
     present: "演示",
     reuse: "复用设置",
-    reuseNewSeed: "复用设置并换新种子",
+    reuseNewSeed: "复用设置，换新种子",
     download: "下载网格图",
     downloadHelp: "一张带轴标签的 PNG。",
     downloadFile: {

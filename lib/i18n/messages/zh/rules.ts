@@ -30,6 +30,7 @@ export const rules: Messages["rules"] = {
     ["^Width and height must be whole numbers of pixels, greater than 0\\.$", "宽和高必须是大于 0 的整数像素。"],
     ["^(?<model>Model [A-Z]|\\S+) takes only its preset sizes \\((?<list>[^)]*)\\); (?<size>\\S+) is not one of them\\.$", "{model} 只接受预设尺寸（{list}）；{size} 不在其中。"],
     ["^(?<model>Model [A-Z]|\\S+) needs width and height each between (?<min>\\d+) and (?<max>\\d+) px; (?<size>\\S+) has (?<side>width|height) (?<value>\\d+)\\.$", "{model} 要求宽和高都在 {min} 至 {max} 像素之间；{size} 的{side}为 {value}。"],
+    ["^(?<model>Model [A-Z]|\\S+) needs width and height each between (?<min>\\d+) and (?<max>\\d+) px; (?<size>\\S+) has width (?<width>\\d+) and height (?<height>\\d+)\\.$", "{model} 要求宽和高都在 {min} 至 {max} 像素之间；{size} 的宽为 {width}，高为 {height}。"],
     ["^(?<model>Model [A-Z]|\\S+) needs (?<min>[\\d.]+) to (?<max>[\\d.]+) megapixels \\((?<from>[^)]+) to (?<to>[^)]+)\\); (?<size>\\S+) is (?<value>[\\d.]+)\\.$", "{model} 要求总像素在 {min} 至 {max} 百万像素之间（{from} 至 {to}）；{size} 为 {value} 百万像素。"],
     ["^(?<model>Model [A-Z]|\\S+) needs an aspect ratio between (?<min>\\S+) and (?<max>\\S+); (?<size>\\S+) is (?<value>\\S+)\\.$", "{model} 要求宽高比在 {min} 至 {max} 之间；{size} 为 {value}。"],
     ["^Only these (?<n>\\d+) sizes: (?<list>.+)\\.$", "仅支持以下 {n} 种尺寸：{list}。"],
