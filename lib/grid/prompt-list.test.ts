@@ -28,12 +28,23 @@ describe("a list's items are counted in characters, as the message says and the 
   it("takes an item of up to the limit in characters, whatever their width, and refuses one past it, in the lists editor and in a grid alike", () => {
     fc.assert(
       fc.property(item(MAX - 40, MAX + 40), (text) => {
-        const fits = charCount(text) <= MAX;
+        // Counted as kept: trimmed.
+        const fits = charCount(text.trim()) <= MAX;
         expect(refusals([text]).includes(TOO_LONG)).toBe(!fits);
         expect(gridRefusals([text]).includes(TOO_LONG)).toBe(!fits);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("keeps each item trimmed and on one line, as the editor writes a list, in the lists route and in a grid alike", () => {
+    expect(safeParse(promptListSchema, { name: "words", items: [" green ", "red\t"] }).data?.items).toEqual(["green", "red"]);
+    expect(refusals(["green", " green "])).toEqual(["A list gives “green” twice: each item can be given once."]);
+    for (const broken of ["a\nb", "a\r\nb", "a\rb", "a\u2028b"]) {
+      expect(refusals([broken])).toEqual(["A list's item is one line: it cannot hold a line break."]);
+      expect(gridRefusals(["one", broken])).toContain("A list's item is one line: it cannot hold a line break.");
+    }
+    expect(refusals(["  "])).toEqual(["A list's items cannot be empty."]);
   });
 
   it("takes 200 emoji, which are 400 UTF-16 units, and a grid using them is checked in full", () => {

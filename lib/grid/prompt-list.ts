@@ -36,8 +36,14 @@ export const itemsOnce = z.superRefine((items: readonly string[], ctx) => {
   }
 });
 
-/** A list's item, as the lists editor, the lists route and a grid's copy of the list count it: in characters. */
+/**
+ * A list's item, as the lists editor, the lists route and a grid's copy of the list take it: one line, kept
+ * trimmed (the editor writes a list one item a line, trimmed, so anything else would change the next time the
+ * list is edited and saved), counted in characters.
+ */
 export const listItem = text("A list's item").check(
+  z.trim(),
+  z.refine((item) => !/[\r\n\u2028\u2029]/.test(item), "A list's item is one line: it cannot hold a line break."),
   maxChars(PROMPT_LISTS.itemMaxLength, `A list's item may be at most ${PROMPT_LISTS.itemMaxLength} characters.`),
 );
 

@@ -16,6 +16,13 @@ describe("a poll's title", () => {
     expect(titleProblems("🏠".repeat(201))).toEqual(["A poll's title may be at most 200 characters."]);
   });
 
+  it("is refused holding half of an emoji, as a share link's title is, rather than stored changed", () => {
+    for (const half of ["\ud800", "\udc00", "🏠".slice(0, 1)]) {
+      expect(titleProblems(`a${half}b`)).toEqual(["The title holds a broken character (half of an emoji or a rare character). Type or paste it again."]);
+    }
+    expect(titleProblems("a🏠b")).toEqual([]);
+  });
+
   it("is counted without the spaces around it", () => {
     expect(titleProblems(`  ${"x".repeat(200)}  `)).toEqual([]);
     expect(titleProblems("   ")).toEqual(["Give the poll a title."]);

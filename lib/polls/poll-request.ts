@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { isWellFormedText } from "../text/well-formed";
 import { POLL_TITLE_MAX } from "./poll";
 
 /** What making a poll asks: its sets (comparisons of models, grids with a model axis), when to reveal, who may vote. */
 export const pollRequestSchema = z.strictObject({
-  title: z.string().trim().min(1, "Give the poll a title.").max(POLL_TITLE_MAX, `A poll's title may be at most ${POLL_TITLE_MAX} characters.`),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the poll a title.")
+    .max(POLL_TITLE_MAX, `A poll's title may be at most ${POLL_TITLE_MAX} characters.`)
+    // Refused as a share link's title is: stored, the lone half would come back as U+FFFD, changed without a word.
+    .refine(isWellFormedText, "The title holds a broken character (half of an emoji or a rare character). Type or paste it again."),
   // A set named twice is in the poll once: its items twice would let a voter count twice.
   sets: z
     .array(z.string().min(1))
