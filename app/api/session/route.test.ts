@@ -15,10 +15,25 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const guess = async (address: string) => {
-  const answer = await session.POST(new Request("http://localhost/api/session", { method: "POST", headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: address }, body: JSON.stringify({ password: "a wrong guess" }) }));
+const send = async (address: string, body: unknown) => {
+  const answer = await session.POST(new Request("http://localhost/api/session", { method: "POST", headers: { "content-type": "application/json", [CLIENT_ADDRESS_HEADER]: address }, body: JSON.stringify(body) }));
   return { status: answer.status, message: ((await answer.json()) as { error: { message: string } }).error.message };
 };
+const guess = (address: string) => send(address, { password: "a wrong guess" });
+
+describe("a sign-in that holds no password", () => {
+  it("is refused saying what is wrong with it, not that the password is wrong, and takes no turn of the limit", async () => {
+    const address = "203.0.113.40";
+    for (let i = 0; i < 6; i++) {
+      expect(await send(address, { pass: "sign-in-password-1" })).toEqual({ status: 400, message: "The request was refused: password: Send the password as text, in the field password." });
+      expect(await send(address, { password: "a wrong guess", remember: true })).toEqual({ status: 400, message: "The request was refused: Unrecognized key: remember." });
+      expect(await send(address, {})).toEqual({ status: 400, message: "The request was refused: password: Send the password as text, in the field password." });
+      expect(await send(address, { password: 7 })).toEqual({ status: 400, message: "The request was refused: password: Send the password as text, in the field password." });
+    }
+    expect(await send(address, { password: "x".repeat(1001) })).toEqual({ status: 400, message: "The request was refused: password: A password is at most 1000 characters." });
+    expect(await guess(address)).toEqual({ status: 401, message: "That password is not right." });
+  });
+});
 
 describe("the sign-in limit", () => {
   it("counts the guesses from every address of one IPv6 /64 together", async () => {
