@@ -397,6 +397,9 @@ describe("the shared rules' sentences in Chinese", () => {
     expect(zh("qwen-image needs width and height each between 512 and 1440 px; 100*100 has width 100.")).toBe(
       "qwen-image 要求宽和高都在 512 至 1440 像素之间；100*100 的宽为 100。",
     );
+    expect(zh("That column was retried already (in another tab, or by someone else): its new attempt is in the comparison.")).toBe(
+      "这一列已经重试过了（在另一个标签页，或由其他人）：新的尝试就在这组对比里。",
+    );
     expect(zh("qwen-image needs width and height each between 512 and 1440 px; 5000*100 has width 5000 and height 100.")).toBe(
       "qwen-image 要求宽和高都在 512 至 1440 像素之间；5000*100 的宽为 5000，高为 100。",
     );

@@ -723,6 +723,9 @@ export const createSqlStore = (database: SqlDatabase): GenerationStore => {
       });
     },
     getComparison,
+    async wasReplaced(oldId, comparisonId) {
+      return (await db.selectFrom("earlier_attempts").select("id").where("id", "=", oldId).where("comparison_id", "=", comparisonId).executeTakeFirst()) !== undefined;
+    },
     async replaceColumn(oldId, { id, createdAt, queued = false }, admission) {
       const replaced = await admitted(queued ? undefined : admission, 1, async (trx, note) => {
         const ended = trx

@@ -250,6 +250,8 @@ export type GenerationStore = {
    * finished column.
    */
   replaceColumn(oldId: string, column: { id: string; createdAt: number; queued?: boolean }, admission?: Admission): Promise<GenerationView | null>;
+  /** Whether a retry replaced this column of that comparison (its earlier attempt is on record). */
+  wasReplaced(oldId: string, comparisonId: string): Promise<boolean>;
   updateComparison(id: string, patch: { starred?: boolean; revealed?: boolean }): Promise<ComparisonView | null>;
   /** Removes the comparison with its columns; returns the image ids for the caller to remove their files. */
   /** `now`: the columns whose gateway call may still be at work keep their places under the cap until then. */

@@ -133,6 +133,26 @@ describe("a comparison's own routes", () => {
     const done = await settled(json.id);
     expect(done.columns.map((column) => column.generation.status)).toEqual(["succeeded", "succeeded", "succeeded"]);
     expect(done.columns[1]?.generation.id).not.toBe(failed?.id);
+    const again = await ask(failed?.id ?? "");
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("That column was retried already (in another tab, or by someone else)");
+  });
+
+  it("retries a column asked for six times at once once, and tells the five others it was retried", async () => {
+    harness.server.simulator.injectFault({ kind: "server_error", model: "qwen-image" });
+    const { json } = await start();
+    const failed = (await settled(json.id)).columns[1]?.generation.id ?? "";
+    const calls = harness.server.simulator.stats().calls;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const answer = await retry.POST(post(`http://localhost/api/comparisons/${json.id}/retry`, { column: failed }), params(json.id));
+        return { status: answer.status, text: await answer.text() };
+      }),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([202, 409, 409, 409, 409, 409]);
+    for (const answer of answers.filter((each) => each.status === 409)) expect(answer.text).toContain("That column was retried already");
+    await settled(json.id);
+    expect(harness.server.simulator.stats().calls).toBe(calls + 1);
   });
 
   it("deleting a comparison that is still running cancels its columns", async () => {

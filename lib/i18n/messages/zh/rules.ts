@@ -329,6 +329,7 @@ export const rules: Messages["rules"] = {
     ["^(?<failure>The content check refused this request\\.|The gateway refused a setting of this request\\.|The gateway was too busy for this request\\.|No answer came in time\\.|This model was not available then\\.|The gateway refused this request for the account: its key, access or credit\\.|The image store could not keep this request's images, though they are billed\\.|This request failed\\.) Its own words show when the models are revealed\\.$", "{failure}揭晓模型后会显示它的原话。"],
     ["^The request to the gateway could not be made from its settings, so nothing was sent\\. Check ONETOKEN_BASE_URL and ONETOKEN_API_KEY\\.$", "按当前设置无法构造发往网关的请求，因此什么也没有发送。请检查 ONETOKEN_BASE_URL 和 ONETOKEN_API_KEY。"],
     ["^This column is running or already finished with images\\.$", "这一列正在生成，或已经生成了图片。"],
+    ["^That column was retried already \\(in another tab, or by someone else\\): its new attempt is in the comparison\\.$", "这一列已经重试过了（在另一个标签页，或由其他人）：新的尝试就在这组对比里。"],
   ],
   names: {
     failure: {
