@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { ANY_EDIT_INPUT } from "../models/edit-models";
+import { crc32 } from "../png/text-chunks";
 import { checkInputImage, toDataUri } from "./input-image";
 import { sniffImageType } from "./sniff";
 
@@ -33,6 +34,20 @@ describe("the input image of an edit", () => {
   it("refuses an image too small or too large in pixels, saying its size", async () => {
     expect(await checkInputImage(await picture(300, 120))).toEqual({ ok: false, reason: "The image is 300*120; each side needs at least 384 px for the model to work with." });
     expect(await checkInputImage(await picture(3100, 400, "jpeg"))).toEqual({ ok: false, reason: "The image is 3100*400; each side may be at most 3072 px." });
+  });
+
+  it("refuses a picture whose header declares a vast size as too large, not as damaged, without decoding it", async () => {
+    /** A small PNG whose header says it is width*height (its pixels are those of a 400*400 one). */
+    const declaring = async (width: number, height: number) => {
+      const bytes = Buffer.from(await picture(400, 400));
+      bytes.writeUInt32BE(width, 16);
+      bytes.writeUInt32BE(height, 20);
+      bytes.writeUInt32BE(crc32(bytes.subarray(12, 29)), 29);
+      return bytes;
+    };
+    for (const [width, height] of [[16_000, 16_000], [17_000, 17_000], [60_000, 60_000], [3073, 400]] as const) {
+      expect(await checkInputImage(await declaring(width, height))).toEqual({ ok: false, reason: `The image is ${width}*${height}; each side may be at most 3072 px.` });
+    }
   });
 
   it("refuses corrupt or cut-off bytes that only look like an image", async () => {

@@ -28,7 +28,9 @@ export const checkInputImage = async (bytes: Buffer): Promise<InputImageCheck> =
   if (!mime) return { ok: false, reason: "That file is not a PNG, JPEG or WebP image (judged by its contents, not its name)." };
   const damaged = { ok: false, reason: "The image could not be read: the file is damaged or incomplete." } as const;
   // A cut-off header is refused here; a cut-off or scrambled body, by the whole decode below.
-  const metadata = await sharp(bytes, { failOn: "truncated" })
+  // No pixel limit for the header alone (sharp's default, 268 megapixels, would make a vast picture read as
+  // damaged): the sides are checked just below, and the decode keeps the limit.
+  const metadata = await sharp(bytes, { failOn: "truncated", limitInputPixels: false })
     .metadata()
     .catch(() => null);
   if (!metadata?.width || !metadata.height) return damaged;
