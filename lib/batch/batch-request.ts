@@ -53,7 +53,19 @@ export const batchRequestSchema = z
           ),
           { error: "Send the rows as a list." },
         )
-        .check(z.minLength(1, "Give at least one prompt."), z.maxLength(BATCH_LIMITS.rows, `A batch has at most ${BATCH_LIMITS.rows} rows; split it in two.`)),
+        .check(
+          z.minLength(1, "Give at least one prompt."),
+          z.maxLength(BATCH_LIMITS.rows, `A batch has at most ${BATCH_LIMITS.rows} rows; split it in two.`),
+          // A row is named by its line wherever it is shown (refusals, its card, the CSV, the zip, the deck):
+          // two rows of one line could not be told apart.
+          z.superRefine((rows, ctx) => {
+            const at = rows.findIndex((row, index) => index > 0 && row.line <= (rows[index - 1]?.line ?? 0));
+            const [before, row] = [rows[at - 1], rows[at]];
+            if (!before || !row) return;
+            const message = row.line === before.line ? `Line ${row.line} is given to two rows: each row has a line of its own.` : `Line ${row.line} comes after line ${before.line}: rows come in the order of their lines.`;
+            ctx.addIssue({ code: "custom", path: [at, "line"], message });
+          }),
+        ),
     },
     strictFields,
   )

@@ -143,6 +143,8 @@ describe("a batch's rows", () => {
         const read = rowsFromCsv(csv, { ...DEFAULTS, model: "qwen-image", n: 3, seed: 5, promptExtend: false, watermark: true });
         expect(read.map((row) => row.request)).toEqual(entries.map((entry) => entry.request));
         expect(read.map((row) => row.unreadable)).toEqual(entries.map(() => null));
+        // Each row's line its own, in order: what the route asks.
+        expect(read.map((row) => row.line)).toEqual([...new Set(read.map((row) => row.line))].sort((a, b) => a - b));
       }),
     );
   });
@@ -203,6 +205,16 @@ describe("a batch's rows", () => {
     const generation = generationView({ id: "g", status: "failed", request: { ...defaultRequest("qwen-image"), prompt: "\ttabbed start" } });
     const [row] = rowsFromCsv(toCsv(resultTable(resultLines([{ name: "line 1", generation }], "http://playground.test"))), DEFAULTS);
     expect(row?.request.prompt).toBe("\ttabbed start");
+  });
+
+  it("refuses rows that share a line or come out of their lines' order: a row is named by its line everywhere", () => {
+    const rows = rowsFromLines("a fox\nan owl\na hare", DEFAULTS);
+    const refused = (lines: number[]) =>
+      batchRequestSchema.safeParse(toBatchRequest("fox", "lines", rows.map((row, index) => ({ ...row, line: lines[index] ?? 0 })))).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(refused([1, 2, 3])).toBeUndefined();
+    expect(refused([1, 5, 9])).toBeUndefined();
+    expect(refused([1, 3, 3])).toEqual([["rows.2.line", "Line 3 is given to two rows: each row has a line of its own."]]);
+    expect(refused([2, 1, 3])).toEqual([["rows.1.line", "Line 1 comes after line 2: rows come in the order of their lines."]]);
   });
 
   it("property: every non-blank line is one row, in order, with its line number", () => {
