@@ -8,6 +8,10 @@ const CHECK_PARAM = "check";
 
 export const checkAddress = (href: string): string => `${href}${href.includes("?") ? "&" : "?"}${CHECK_PARAM}=1`;
 
-export const isDownloadCheck = (request: Request): boolean => new URL(request.url).searchParams.has(CHECK_PARAM);
+/**
+ * A HEAD is answered as a check: it wants no body, so the file is neither made nor counted (Next answers a
+ * HEAD with the route's GET, whose body it drops).
+ */
+export const isDownloadCheck = (request: Request): boolean => request.method === "HEAD" || new URL(request.url).searchParams.has(CHECK_PARAM);
 
 export const downloadChecked = (): Response => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });

@@ -54,13 +54,17 @@ describe("a download's check", () => {
     expect((await routes.takeaway.GET(get(`/api/takeaway/deck?poll=${pollId}&check=1`), byFormat("deck"))).status).toBe(204);
     expect((await errorOf(await routes.takeaway.GET(get("/api/takeaway/deck?poll=missing&check=1"), byFormat("deck")))).message).toBe("This poll does not exist (it may have been deleted).");
 
-    // However often the page asks, the turns stay for the downloads.
+    // However often the page asks (or a client sends a HEAD, answered as a check), the turns stay for the downloads.
+    const head = (url: string) => new Request(`http://localhost${url}`, { method: "HEAD" });
     for (let index = 0; index < 6; index++) {
       const checked = await routes.takeaway.GET(get(`/api/takeaway/zip?${items}&check=1`), byFormat("zip"));
       expect(checked.status).toBe(204);
       expect(await checked.text()).toBe("");
       expect((await routes.zip.GET(get(`/api/comparisons/${set.id}/zip?check=1`), byId(set.id))).status).toBe(204);
+      expect((await routes.takeaway.GET(head(`/api/takeaway/deck?${items}`), byFormat("deck"))).status).toBe(204);
+      expect((await routes.zip.GET(head(`/api/comparisons/${set.id}/zip`), byId(set.id))).status).toBe(204);
     }
+    expect((await routes.takeaway.GET(head("/api/takeaway/deck?poll=missing"), byFormat("deck"))).status).toBe(404);
     expect((await routes.takeaway.GET(get(`/api/takeaway/zip?${items}`), byFormat("zip"))).headers.get("content-type")).toBe("application/zip");
     expect((await routes.takeaway.GET(get(`/api/takeaway/csv?${items}`), byFormat("csv"))).status).toBe(200);
 
