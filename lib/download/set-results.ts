@@ -33,14 +33,17 @@ export const FILE_WORDS: ItemWords = { ...captionWords("en"), row: "line {line}"
 const itemNames = (set: ComparisonView, words: ItemWords): string[] => setColumnNames(set, words) ?? set.columns.map((_, index) => columnLabel(set, index, words.blindModel));
 
 /**
- * The name an image has in the zip: its place among the `count` generations first, padded as wide as the last
- * one's (3 digits at least, as the names always had), so names sort in the set's order and never collide; then
- * a blind comparison's column letter (a plain A to Z, safe in any file system); then its single download's name.
+ * The name an image has in the zip: its place first (a take-away's item number, else its place among the
+ * `count` generations, padded as wide as the last one's, 3 digits at least, as the names always had), so names
+ * sort in order and never collide; then a blind comparison's column letter (a plain A to Z, safe in any file
+ * system); then its single download's name.
  */
-export const zipImageName = (position: number, count: number, { generation, letter }: TakeawayEntry, index: number): string =>
-  `images/${placeNumber(position, count)}_${letter ? `${letter}_` : ""}${downloadFileName({ model: generation.request.model, seed: generation.seed ?? 0, prompt: generation.request.prompt, index, count: generation.images.length })}`;
+export const zipImageName = (position: number, count: number, entry: TakeawayEntry, index: number): string => {
+  const { generation, letter } = entry;
+  return `images/${placeOf(entry, position, count)}_${letter ? `${letter}_` : ""}${downloadFileName({ model: generation.request.model, seed: generation.seed ?? 0, prompt: generation.request.prompt, index, count: generation.images.length })}`;
+};
 
-const placeNumber = (position: number, count: number) => String(position + 1).padStart(Math.max(3, String(count).length), "0");
+const placeOf = (entry: TakeawayEntry | undefined, position: number, count: number) => entry?.place ?? String(position + 1).padStart(Math.max(3, String(count).length), "0");
 
 /**
  * The file each entry's input has in the zip, beside its results as a PNG ("images/001_input.png"), or null for
@@ -52,7 +55,7 @@ export const zipInputNames = (entries: readonly TakeawayEntry[]): Array<string |
     if (!input) return null;
     const owner = first.get(input.id) ?? position;
     first.set(input.id, owner);
-    return `images/${placeNumber(owner, entries.length)}_input.png`;
+    return `images/${placeOf(entries[owner], owner, entries.length)}_input.png`;
   });
 };
 
@@ -60,9 +63,10 @@ export type ResultLine = Readonly<Record<(typeof RESULT_COLUMNS)[number], string
 
 /**
  * One generation to take away, under the name it has there (a batch's line, a grid's cell, a model); `letter`:
- * a blind comparison's column letter, which its images' file names keep.
+ * a blind comparison's column letter, which its images' file names keep; `place`: what its file names start
+ * with in a take-away of several items (its item's number, a set's column after it: "002.1").
  */
-export type TakeawayEntry = { readonly name: string; readonly generation: GenerationView; readonly letter?: string | null };
+export type TakeawayEntry = { readonly name: string; readonly generation: GenerationView; readonly letter?: string | null; readonly place?: string };
 
 /** A set's generations in its order, each under its column's name in `words`. */
 export const setEntries = (set: ComparisonView, words: ItemWords = FILE_WORDS): TakeawayEntry[] => {

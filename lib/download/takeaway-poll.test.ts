@@ -58,5 +58,7 @@ describe("a poll's files", () => {
       ...["4 · Model: Wan 2.6 · Seed: 7", "4 · Model: Qwen-Image · Seed: 7", "5 · Model: Wan 2.6 · Seed: 11", "5 · Model: Qwen-Image · Seed: 11"],
       ...["6 · Model: Wan 2.6 · Seed: 7", "6 · Model: Qwen-Image · Seed: 7", "7 · Model: Wan 2.6 · Seed: 11", "7 · Model: Qwen-Image · Seed: 11"],
     ]);
+    // The zip's file names start with the same numbers, the models of one comparison after it.
+    expect(entries.map((entry) => entry.place)).toEqual(["001.1", "001.2", "004.1", "004.2", "005.1", "005.2", "006.1", "006.2", "007.1", "007.2"]);
   });
 });

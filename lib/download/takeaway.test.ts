@@ -86,5 +86,6 @@ describe("a take-away's zip, CSV and contact sheet", () => {
       { item: blind(true), number: 4 },
     ], FILE_WORDS);
     expect(entries.map((entry) => entry.name)).toEqual(["2 · Wan 2.6", "4 · A · Qwen-Image", "4 · B · Wan 2.6"]);
+    expect(entries.map((entry) => entry.place)).toEqual(["002", "004.1", "004.2"]);
   });
 });

@@ -101,11 +101,26 @@ export const itemsOfGoneSets = (generations: ReadonlyArray<ReadonlyArray<{ reado
  */
 export const takeawayEntries = (items: readonly NumberedItem[], words: ItemWords): { entries: TakeawayEntry[]; hidden: number } => {
   const shown = items.filter(({ item }) => item.kind === "generation" || !isHidden(item));
-  const entries = shown.flatMap(({ item, number, columns }): TakeawayEntry[] =>
-    item.kind === "generation"
-      ? [{ name: `${number} · ${modelName(item.request.model)}`, generation: item }]
-      : setEntries(item, words).map((entry) => ({ ...entry, name: `${columns?.get(entry.generation.id) ?? number} · ${entry.name}` })),
-  );
+  // A zip's file names start with the number the other files give ("2"), a set's columns numbered after it as
+  // the deck numbers them ("2.1"), padded so that they sort in order.
+  const width = Math.max(3, ...shown.flatMap(({ number, columns }) => [number, ...(columns?.values() ?? [])]).map((number) => String(number).length));
+  const entries = shown.flatMap(({ item, number, columns }): TakeawayEntry[] => {
+    const padded = (value: number) => String(value).padStart(width, "0");
+    if (item.kind === "generation") return [{ name: `${number} · ${modelName(item.request.model)}`, generation: item, place: padded(number) }];
+    const set = setEntries(item, words);
+    const numbers = set.map((entry) => columns?.get(entry.generation.id) ?? number);
+    const sharing = new Map<number, number>();
+    for (const own of numbers) sharing.set(own, (sharing.get(own) ?? 0) + 1);
+    const seen = new Map<number, number>();
+    return set.map((entry, column) => {
+      const own = numbers[column] ?? number;
+      // Several columns of one number (a comparison's models; a poll's comparison of a grid's cells) told apart by their order.
+      const count = sharing.get(own) ?? 1;
+      const nth = (seen.get(own) ?? 0) + 1;
+      seen.set(own, nth);
+      return { ...entry, name: `${own} · ${entry.name}`, place: count > 1 ? `${padded(own)}.${String(nth).padStart(String(count).length, "0")}` : padded(own) };
+    });
+  });
   return { entries, hidden: items.length - shown.length };
 };
 

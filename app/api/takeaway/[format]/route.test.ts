@@ -287,6 +287,8 @@ describe("a selection taken away", () => {
     expect(rows.map((row) => row.cells[item]).filter((name) => name !== "note")).toEqual(named);
     const zip = unzipSync(new Uint8Array(await (await download("zip")).arrayBuffer()));
     expect((JSON.parse(new TextDecoder().decode(zip["manifest.json"])) as Array<{ item: string }>).map((line) => line.item)).toEqual(named);
+    // The images' names start with the numbers the deck gives them below, a set's column after its item's.
+    expect(Object.keys(zip).filter((name) => name.startsWith("images/")).map((name) => name.split("_")[0])).toEqual(["images/002.1", "images/002.2", "images/002.3", "images/003.1", "images/003.2", "images/004"]);
 
     // The deck's settings table: a line per generation, numbered by item (and column, or a batch's line), a long cell in runs.
     const deck = unzipSync(new Uint8Array(await (await download("deck")).arrayBuffer()));
