@@ -6,8 +6,14 @@ import { expect, selectModel, test } from "./fixtures";
 /** Grids: one change at a time across many cells, each cell a queued generation, the grid one history item. */
 
 test.describe("parameter grids", () => {
-  test("a prompt naming a list every object answers to (__toString__) names no saved list, and the form goes on", async ({ grid }) => {
+  test("a prompt naming a list that is not saved says so as it is typed, a list every object answers to (__toString__) too, and the form goes on", async ({ grid }) => {
+    await grid.prompt.fill("A __animals__ in a {forest|desert|city}");
+    // Said before Run, in place of the hint to write variables, which the prompt has.
+    await expect(grid.form.getByText("The prompt uses __animals__, which is not a saved list.")).toBeVisible();
+    await expect(grid.prompt).toHaveAccessibleDescription(/The prompt uses __animals__, which is not a saved list\./);
+    await expect(grid.form.getByText("Write {a|b} or __list__ in the prompt to vary it.")).toHaveCount(0);
     await grid.prompt.fill("A code screenshot of __toString__ and __constructor__");
+    await expect(grid.form.getByText("The prompt uses __toString__, __constructor__, which are not saved lists.")).toBeVisible();
     await grid.run();
     await expect(grid.form.getByText("The prompt uses __toString__, __constructor__, which are not saved lists.")).toBeVisible();
     await expect(grid.prompt).toHaveValue("A code screenshot of __toString__ and __constructor__");

@@ -24,7 +24,7 @@ import { SPENDING_OFF } from "@/lib/jobs/refusals";
 import { useLive } from "@/lib/api/live";
 import { COMPARE_PER_MODEL } from "@/lib/compare/compare-request";
 import { AspectField, CountField } from "@/components/sets/set-fields";
-import { gridRequestSchema, type GridRequest } from "@/lib/grid/grid-request";
+import { gridRequestSchema, missingLists, missingListsMessage, type GridRequest } from "@/lib/grid/grid-request";
 import { AXIS_TYPES, cellCount, cellsByModel, DEFAULT_GRID, GRID_LIMITS, gridPromptMax, tooManyCells, variablePrompts } from "@/lib/grid/grid-plan";
 import { findVariables, listNames } from "@/lib/grid/prompt-variables";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
@@ -95,6 +95,10 @@ export function GridForm({
   // a list deleted since a reused grid ran keeps the items that grid had.
   const usedNames = listNames(values.prompt).join("\u0000");
   const prompts = variablePrompts(values);
+  // A list the prompt names that is not saved is said as it is typed (once the saved lists are known), not
+  // only when Run refuses it: the preview and the counts below would otherwise show nothing without a reason.
+  const unsaved = saved ? missingLists(values.prompt, Object.fromEntries(saved.map((list) => [list.name, list.items]))).filter((name) => !ownEntry(values.lists, name)?.length) : [];
+  const listsNote = listsProblem ?? (unsaved.length > 0 ? missingListsMessage(unsaved) : undefined);
   useEffect(() => {
     const names = usedNames === "" ? [] : usedNames.split("\u0000");
     const current = values.lists;
@@ -199,7 +203,7 @@ export function GridForm({
           className={inputClass}
           placeholder={t.promptPlaceholder}
           aria-invalid={Boolean(errors.prompt ?? listsProblem)}
-          aria-describedby={[`grid-prompt-count ${describedBy("grid-prompt", true, Boolean(errors.prompt))}`, listsProblem && "grid-lists-error"].filter(Boolean).join(" ")}
+          aria-describedby={[`grid-prompt-count ${describedBy("grid-prompt", true, Boolean(errors.prompt))}`, listsNote && "grid-lists-error"].filter(Boolean).join(" ")}
           aria-keyshortcuts={SUBMIT_KEYS}
           {...register("prompt")}
         />
@@ -208,9 +212,9 @@ export function GridForm({
         The saved lists the prompt names go with the grid: what is wrong with them is said under the prompt, as
         a part of the prompt's description (said once, by a refused submit), not an alert spoken at each change.
       */}
-      {listsProblem && (
+      {listsNote && (
         <p id="grid-lists-error" className="-mt-3 text-xs font-medium text-red-700 dark:text-red-300">
-          {ruleText(listsProblem)}
+          {ruleText(listsNote)}
         </p>
       )}
 
@@ -297,7 +301,7 @@ export function GridForm({
             {ruleText(axesProblem)}
           </p>
         )}
-        {values.axes.some((axis) => axis.type === "variables") && prompts.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{t.variablesNone}</p>}
+        {values.axes.some((axis) => axis.type === "variables") && prompts.length === 0 && unsaved.length === 0 && <p className="text-xs text-slate-500 dark:text-slate-400">{t.variablesNone}</p>}
       </section>
 
       {prompts.length > 0 && (

@@ -88,6 +88,12 @@ const pastTextLimits = (grid: GridShape): boolean =>
   [grid.prompt, grid.negativePrompt, ...grid.axes.flatMap((axis) => (axis.type === "replace" || axis.type === "negative" ? axis.values : []))].some((value) => charCount(value) > GRID_TEXT_MAX) ||
   Object.values(grid.lists).some((items) => items.length > GRID_LIMITS.listItems || items.some((item) => charCount(item) > PROMPT_LISTS.itemMaxLength));
 
+/** The lists the prompt names (`__name__`) that `lists` has no items for. */
+export const missingLists = (prompt: string, lists: Readonly<Record<string, readonly string[]>>): string[] => listNames(prompt).filter((name) => !ownEntry(lists, name)?.length);
+
+export const missingListsMessage = (missing: readonly string[]): string =>
+  `The prompt uses ${missing.map((name) => `__${name}__`).join(", ")}, which ${missing.length === 1 ? "is not a saved list" : "are not saved lists"}.`;
+
 const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: string) => void) => {
   if (pastTextLimits(grid)) return;
   if (grid.prompt.trim() === "") addIssue(["prompt"], "Write a prompt first.");
@@ -97,8 +103,8 @@ const checkGrid = (grid: GridShape, addIssue: (path: PropertyKey[], message: str
   });
   const variables = findVariables(grid.prompt, grid.lists);
   const variablesAxis = grid.axes.findIndex((axis) => axis.type === "variables");
-  const missing = listNames(grid.prompt).filter((name) => !ownEntry(grid.lists, name)?.length);
-  if (missing.length > 0) addIssue(["prompt"], `The prompt uses ${missing.map((name) => `__${name}__`).join(", ")}, which ${missing.length === 1 ? "is not a saved list" : "are not saved lists"}.`);
+  const missing = missingLists(grid.prompt, grid.lists);
+  if (missing.length > 0) addIssue(["prompt"], missingListsMessage(missing));
   if (variables.length > 0 && variablesAxis < 0) addIssue(["axes"], "The prompt has variables ({a|b} or __list__): add the prompt variables axis to expand them.");
   if (variables.length === 0 && variablesAxis >= 0) addIssue(["axes", variablesAxis, "type"], "The prompt variables axis needs variables in the prompt: {red|green} or __list__.");
   for (const variable of variables) {
