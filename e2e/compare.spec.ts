@@ -219,11 +219,17 @@ test.describe("comparing models side by side", () => {
     const max = compare.column(card, "Qwen-Image Max");
     await expect(max.getByRole("img")).toHaveCount(1);
     await expect(max.getByText("Revised prompt", { exact: true })).toHaveCount(1);
+    // Its settings put back in the form, which says where they came from, as the one-model form does.
+    await card.getByRole("button", { name: "Reuse settings", exact: true }).click();
+    await expect(compare.form.getByText("Settings loaded from the history.", { exact: true })).toBeVisible();
 
     const share = await page.request.post("/api/shares", { data: { title: "", entries: [{ kind: "comparison", id }] } });
     await page.goto(((await share.json()) as { path: string }).path);
     await expect(page.getByText("Revised prompt of all 2 images")).toHaveCount(1);
     await expect(page.getByText("Revised prompt", { exact: true })).toHaveCount(1);
+    await page.getByRole("link", { name: "Open in playground" }).click();
+    await expect(compare.prompt).toHaveValue("A kite over a wheat field");
+    await expect(compare.form.getByText("Settings loaded from the shared link.", { exact: true })).toBeVisible();
   });
 
   test("a blind comparison is stopped whole: Cancel all stops every column in one request, none alone", async ({ compare, simulator, page }) => {

@@ -2,6 +2,9 @@
 
 import { ReplacedNote } from "@/components/lazy";
 import { useUndoReplace } from "@/components/playground/undo-replace";
+import { RuleNotices } from "@/components/playground/rule-notices";
+import { useLoadedNotice } from "@/components/sets/use-loaded-notice";
+import type { LoadOrigin } from "@/lib/forms/load-origin";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -44,7 +47,7 @@ const DEFAULT_VALUES: Values = { name: "", source: "lines", text: "", model: "wa
 const DRAFT_STAMP = draftStamp(DEFAULT_VALUES, MODEL_IDS);
 
 /** A past batch to fill the form with (its rows' requests); a new object each time, so loading one twice works. */
-export type BatchLoad = { readonly name: string; readonly requests: readonly GenerateRequest[] };
+export type BatchLoad = { readonly name: string; readonly requests: readonly GenerateRequest[]; readonly origin: LoadOrigin };
 
 /** Many prompts at once, from lines or a CSV; every row checked by the shared rules and priced before it runs. */
 export function BatchForm({
@@ -62,6 +65,8 @@ export function BatchForm({
   useDraft("batch", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_VALUES, accept: (values) => (findModel(values.model) && isKeptSeed(values.seed) ? values : null) });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
+  const loadedNotice = useLoadedNotice(watch);
+  const { loaded } = loadedNotice;
   const t = messages.batch.form;
   // The last CSV file chosen as read: its encoding is said under the file while its text is what the form holds.
   const [readAs, setReadAs] = useState<{ readonly text: string; readonly encoding: CsvEncoding } | null>(null);
@@ -76,8 +81,9 @@ export function BatchForm({
     if (!load) return;
     // As CSV, every column written out: the rows run as they ran, whatever the defaults say.
     replace(() => reset({ ...DEFAULT_VALUES, ...batchSwitches(load.requests), name: load.name, source: "csv", text: batchToCsv(load.requests) }));
+    loaded(load.origin);
     reveal("batch-text");
-  }, [load, reset, replace]);
+  }, [load, reset, replace, loaded]);
 
   // Taken as typed: a count or seed the model refuses is said at its field (and blocks), never replaced.
   const defaults: BatchDefaults = { model: values.model, aspect: values.aspect, n: values.n, seed: values.seed, promptExtend: values.promptExtend, watermark: values.watermark };
@@ -132,6 +138,7 @@ export function BatchForm({
     (request: BatchRequest) => ({ images: request.rows.reduce((sum, row) => sum + row.request.n, 0), cost: price }),
     (request: BatchRequest) => {
       sent(request);
+      loadedNotice.sent();
       onRun(request);
     },
     watch,
@@ -147,6 +154,7 @@ export function BatchForm({
   return (
     <form {...submitOnce} noValidate aria-label={t.label} className="space-y-5">
       {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
+      <RuleNotices notices={loadedNotice.notices} />
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="batch-name" label={t.name} help={t.nameHelp}>
         <input id="batch-name" className={inputClass} maxLength={BATCH_NAME_MAX} placeholder={cutText(firstPrompt, 80)} aria-describedby="batch-name-help" {...register("name")} />

@@ -8,6 +8,9 @@ import { Controller, useForm } from "react-hook-form";
 import { useLocale, useMessages, useRuleText } from "@/components/i18n/i18n-provider";
 import { ReplacedNote } from "@/components/lazy";
 import { useUndoReplace } from "@/components/playground/undo-replace";
+import { RuleNotices } from "@/components/playground/rule-notices";
+import { useLoadedNotice } from "@/components/sets/use-loaded-notice";
+import type { LoadOrigin } from "@/lib/forms/load-origin";
 import { SeedField } from "@/components/playground/seed-field";
 import { reveal } from "@/components/playground/reveal";
 import { useCost } from "@/components/pricing/prices";
@@ -40,7 +43,7 @@ const GROUPS = modelsByFamily();
 
 /** One prompt and one seed on 2 to 4 models; shows what each model will get before anything is sent. */
 /** A past comparison to fill the form with; a new object each time, so loading the same one twice works. */
-export type CompareLoad = { readonly request: CompareRequest };
+export type CompareLoad = { readonly request: CompareRequest; readonly origin: LoadOrigin };
 
 const DRAFT_STAMP = draftStamp(DEFAULT_COMPARE, MODEL_IDS);
 
@@ -68,6 +71,8 @@ export function CompareForm({
   useServerFieldErrors(submitFields, { setError, getValues });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => differsFrom(values, DEFAULT_COMPARE, ["models"]), messages.common.formReplaced);
+  const loadedNotice = useLoadedNotice(watch);
+  const { loaded } = loadedNotice;
   const t = messages.compare.form;
   const { familyLabels } = messages.playground;
   const modelSummaries: Readonly<Record<string, string | undefined>> = messages.playground.modelSummaries;
@@ -83,6 +88,7 @@ export function CompareForm({
     (request: CompareRequest) => measure(planComparison(request)),
     (request: CompareRequest) => {
       sent(request);
+      loadedNotice.sent();
       onCompare(request);
     },
     watch,
@@ -105,8 +111,9 @@ export function CompareForm({
   useEffect(() => {
     if (!load) return;
     replace(() => reset(load.request));
+    loaded(load.origin);
     reveal("compare-prompt");
-  }, [load, reset, replace]);
+  }, [load, reset, replace, loaded]);
 
   const submit = handleSubmit(gate.request);
   const submitOnce = useSubmitOnce(submit, submitting, gate);
@@ -114,6 +121,7 @@ export function CompareForm({
   return (
     <form {...submitOnce} noValidate aria-label={t.label} className="space-y-5">
       {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
+      <RuleNotices notices={loadedNotice.notices} />
       <Controller
         control={control}
         name="models"

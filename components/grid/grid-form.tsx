@@ -2,6 +2,9 @@
 
 import { ReplacedNote } from "@/components/lazy";
 import { useUndoReplace } from "@/components/playground/undo-replace";
+import { RuleNotices } from "@/components/playground/rule-notices";
+import { useLoadedNotice } from "@/components/sets/use-loaded-notice";
+import type { LoadOrigin } from "@/lib/forms/load-origin";
 import type { FieldIssue } from "@/lib/errors";
 import { useServerFieldErrors } from "@/components/playground/use-server-fields";
 import { useQuery } from "@tanstack/react-query";
@@ -45,7 +48,7 @@ const PREVIEW_PROMPTS = 12;
 const DRAFT_STAMP = draftStamp(DEFAULT_GRID, MODEL_IDS);
 
 /** A past grid to fill the form with; a new object each time, so loading the same one twice works. */
-export type GridLoad = { readonly request: GridRequest };
+export type GridLoad = { readonly request: GridRequest; readonly origin: LoadOrigin };
 
 /** Up to three axes over one set of settings; priced, checked against today's budget and previewed before it runs. */
 export function GridForm({
@@ -75,6 +78,8 @@ export function GridForm({
   const addAxis = useRef<HTMLButtonElement>(null);
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.prompt.trim() !== "", messages.common.formReplaced);
+  const loadedNotice = useLoadedNotice(watch);
+  const { loaded } = loadedNotice;
   const t = messages.grid.form;
   const locale = useLocale();
   const cost = useCost();
@@ -123,8 +128,9 @@ export function GridForm({
   useEffect(() => {
     if (!load) return;
     replace(() => reset(load.request));
+    loaded(load.origin);
     reveal("grid-prompt");
-  }, [load, reset, replace]);
+  }, [load, reset, replace, loaded]);
 
   const cells = cellCount(values);
   // Uncountable (variables past counting) is said at the prompt: no figures are made up for it.
@@ -139,6 +145,7 @@ export function GridForm({
     measure,
     (request: GridRequest) => {
       sent(request);
+      loadedNotice.sent();
       onRun(request);
     },
     watch,
@@ -174,6 +181,7 @@ export function GridForm({
   return (
     <form {...submitOnce} noValidate aria-label={t.label} className="space-y-5">
       {replaced && <ReplacedNote said={replaced.said} onUndo={undo} />}
+      <RuleNotices notices={loadedNotice.notices} />
       <p className="text-xs text-slate-600 dark:text-slate-400">{t.intro}</p>
       <Field id="grid-model" label={t.model} help={modelAxis ? t.modelByAxis : undefined}>
         <select id="grid-model" className={inputClass} disabled={modelAxis} aria-describedby={modelAxis ? "grid-model-help" : undefined} {...register("model")}>

@@ -124,13 +124,13 @@ export function Playground({
       if (isBatch(item)) {
         switchMode("batch");
         // "used": each row's seed as it was sent; "new": none, so the batch picks its one seed again.
-        setBatchLoad({ name: item.request.prompt, requests: item.columns.map(({ generation }) => ({ ...generation.request, seed: seed === "used" ? (generation.seed ?? generation.request.seed) : null })) });
+        setBatchLoad({ name: item.request.prompt, requests: item.columns.map(({ generation }) => ({ ...generation.request, seed: seed === "used" ? (generation.seed ?? generation.request.seed) : null })), origin });
       } else if (isGrid(item)) {
         switchMode("grid");
-        setGridLoad({ request: seeded(item.request) });
+        setGridLoad({ request: seeded(item.request), origin });
       } else if (isModelComparison(item)) {
         switchMode("compare");
-        setCompareLoad({ request: seeded(item.request) });
+        setCompareLoad({ request: seeded(item.request), origin });
       }
     } else if (isEditRequest(item.request)) loadEdit(item, seeded(item.request), false, origin);
     else {

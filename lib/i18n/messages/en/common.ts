@@ -17,6 +17,8 @@ export const common: {
   examplesUndo: string;
   /** Said when settings taken from the history (Reuse settings, a revised prompt, a retry) took the place of typed work. */
   formReplaced: string;
+  /** Said over a comparison's, grid's or batch's form once a run's settings are put in it: where they came from. */
+  setLoaded: { history: string; share: string };
   exampleList: readonly ExamplePrompt[];
   /** The page for an address that leads nowhere: mistyped, or a share or vote link cut short. */
   notFound: { pageTitle: string; title: string; body: string; back: string };
@@ -44,6 +46,7 @@ export const common: {
   examplesReplaced: "The example took the place of your prompt and settings.",
   examplesUndo: "Put mine back",
   formReplaced: "What you had typed was replaced.",
+  setLoaded: { history: "Settings loaded from the history.", share: "Settings loaded from the shared link." },
   cancelRefused: "Not stopped: {error}",
   working: "Working on it…",
   partUnloaded: "This part could not be loaded (the connection failed or the playground was updated).",

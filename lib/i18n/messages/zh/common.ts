@@ -14,6 +14,7 @@ export const common: Messages["common"] = {
   examplesReplaced: "示例替换了你的提示词和设置。",
   examplesUndo: "换回我的",
   formReplaced: "你输入的内容已被替换。",
+  setLoaded: { history: "已从历史记录载入设置。", share: "已从分享链接载入设置。" },
   working: "正在处理…",
   partUnloaded: "这部分无法加载（网络连接失败，或体验台已更新）。",
   partRetry: "重试",
