@@ -118,6 +118,14 @@ test.describe("editing an image", () => {
     await expect(portrait.getByRole("slider", { name: "Drag across the picture to compare before and after. The input (3:2) is shown whole inside the result's 2:3 frame." })).toBeVisible();
     await expect(portrait.getByTestId("before-image")).toHaveCSS("object-fit", "contain");
     await portrait.screenshot({ path: "test-results/screenshots/edit-other-shape.png" });
+
+    // Two images of one edit that share their revised prompt say it once, under both sliders.
+    await edit.form.getByLabel("Number of images").fill("2");
+    await edit.submit.click();
+    const pair = playground.latest();
+    await expect(pair.getByRole("slider")).toHaveCount(2);
+    await expect(pair.getByText("Revised prompt of all 2 images")).toHaveCount(1);
+    await expect(pair.getByTestId("revised-prompt")).toHaveCount(1);
   });
 
   test("the form's notices go once a later load replaces them or a run is sent", async ({ page, playground }) => {

@@ -10,7 +10,7 @@ const GRID = { 2: "grid-cols-2", 3: "grid-cols-2 sm:grid-cols-3", 4: "grid-cols-
 /**
  * A generation's images. One image sits beside its revised prompt; several sit in a grid, and a revised
  * prompt they all share is said once, under them (each image keeps its own when they differ). An edit keeps
- * one before/after slider per image, which needs the width.
+ * one before/after slider per image, which needs the width, a shared revised prompt said under them too.
  */
 export function ResultImages({
   generation,
@@ -27,7 +27,8 @@ export function ResultImages({
   const shared = sharedRevisedPrompt(images);
 
   if (generation.input || count <= 1) {
-    return (
+    // An edit's images, each a slider, keep the width; a revised prompt they share is said once, under them.
+    const list = (
       <ul className="grid gap-4">
         {images.map((image, index) => (
           <ImageResult
@@ -38,10 +39,19 @@ export function ResultImages({
             prompt={request.prompt}
             onOpen={() => onOpen(image)}
             before={generation.input}
+            stacked={shared !== null}
+            ownRevised={shared === null}
             onEdit={onEdit && (() => onEdit(image))}
           />
         ))}
       </ul>
+    );
+    if (shared === null) return list;
+    return (
+      <div className="space-y-3">
+        {list}
+        <RevisedPrompt revised={shared} prompt={request.prompt} heading={format(t.image.revisedPromptAll, { count })} />
+      </div>
     );
   }
 
