@@ -277,6 +277,24 @@ test.describe("presenting and sharing", () => {
     }
   });
 
+  test("a comparison of four models names each one whole under its picture on a phone held upright", async ({ playground, browser }) => {
+    const models = ["qwen-image-2.0-pro", "qwen-image-max", "wan2.6-t2i", "wan2.5-t2i-preview"];
+    const body = { models, prompt: "A lantern festival over a river", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 5, promptExtend: false, watermark: false, blind: false };
+    const made = await playground.page.request.post("/api/comparisons", { data: body, headers: { prefer: "wait=30" } });
+    expect(made.status()).toBe(200);
+    const share = await playground.page.request.post("/api/shares", { data: { title: "", entries: [{ kind: "comparison", id: ((await made.json()) as { id: string }).id }] } });
+    const context = await browser.newContext({ ...devices["iPhone 13"], baseURL: new URL(playground.page.url()).origin });
+    const page = await context.newPage();
+    await page.goto(((await share.json()) as { path: string }).path);
+    await page.getByRole("button", { name: "Present", exact: true }).click();
+    const show = page.getByRole("dialog", { name: "Presentation" });
+    await expect(show.getByRole("img")).toHaveCount(4);
+    await show.screenshot({ path: "test-results/screenshots/present-four-models-phone.png" });
+    const labels = await show.locator("figcaption > span:first-child").evaluateAll((spans) => spans.map((span) => ({ text: span.textContent, cut: span.scrollHeight > span.clientHeight })));
+    expect(labels).toEqual(["Qwen-Image 2.0 Pro", "Qwen-Image Max", "Wan 2.6", "Wan 2.5 preview"].map((text) => ({ text, cut: false })));
+    await context.close();
+  });
+
   test("a grid's slide lines its pictures up when one caption is longer than the other", async ({ grid, page }) => {
     await grid.prompt.fill("A glass greenhouse full of orchids in the rain, seen from the garden path at dusk");
     await grid.setAxis(1, "Prompt rewriting");

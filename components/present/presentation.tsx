@@ -263,8 +263,10 @@ function Caption({ label, detail, lines }: { label: string; detail: string; line
   }, [lines]);
   return (
     <figcaption ref={box} className="flex max-h-[30vh] max-w-[min(100%,70ch)] flex-col gap-1 overflow-hidden text-center text-[clamp(1rem,1.4vw,1.75rem)] leading-snug" data-testid="slide-caption">
-      {/* Two lines at most (a grid's cell can be named by a long value of a prompt's variable), whole in the page's text. */}
-      <span ref={name} className="line-clamp-2 shrink-0 text-[clamp(1.1rem,1.7vw,2.1rem)] font-semibold">
+      {/* Two lines at most (a grid's cell can be named by a long value of a prompt's variable), whole in the page's text;
+          three, in smaller type, in the narrow columns of a phone held upright, where a model's name cut short
+          ("Qwen-Image 2.0…") would read as another version. */}
+      <span ref={name} className="line-clamp-2 shrink-0 text-[clamp(1.1rem,1.7vw,2.1rem)] font-semibold max-sm:portrait:line-clamp-3 max-sm:portrait:text-base">
         {label}
       </span>
       {/* Not even one line fits on a very short window: better none than one cut through. */}
