@@ -6,9 +6,18 @@ import type { ModelId } from "../models/registry";
 import type { GenerateRequest } from "../models/request-schema";
 import { numbered } from "./numbered-item";
 import { FILE_WORDS } from "./set-results";
-import { itemsOfGoneSets, leftOutNotes, TAKEAWAY_MAX_ITEMS, takeawayEntries, takeawayTitle } from "./takeaway";
+import { itemsOfGoneSets, leftOutNotes, TAKEAWAY_MAX_ITEMS, takeawayEntries, takeawaySource, takeawayTitle } from "./takeaway";
 
 const none = { deleted: 0, pollGone: 0, blind: 0, more: false };
+
+describe("what a download is asked for", () => {
+  it("takes an item named twice once, where first named, as a share link does", () => {
+    expect(takeawaySource(new URL("http://x/api/takeaway/zip?items=generation:a,comparison:b,generation:a,comparison:a"))).toEqual({
+      kind: "selection",
+      entries: [{ kind: "generation", id: "a" }, { kind: "comparison", id: "b" }, { kind: "comparison", id: "a" }],
+    });
+  });
+});
 
 describe("a poll's sets deleted since", () => {
   it("counts the poll's comparisons none of whose images comes from a set still there", () => {

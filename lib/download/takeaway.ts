@@ -8,6 +8,7 @@ import { format, plural } from "../i18n/format";
 import type { Locale } from "../i18n/locale";
 import { MESSAGES } from "../i18n/messages";
 import { modelName } from "../models/model-name";
+import { distinctEntries } from "../share/distinct-entries";
 import { SHARE_MAX_ITEMS } from "../share/share-limits";
 import type { ShareEntry } from "../store/types";
 import { numbered, pollNumbered, type NumberedItem } from "./numbered-item";
@@ -42,7 +43,8 @@ export const takeawaySource = (url: URL): TakeawaySource => {
     throw new AppError("invalid_request", "Say what to download: ?items=generation:<id>,comparison:<id>, ?starred=1 or ?poll=<id>.");
   }
   if (entries.length > TAKEAWAY_MAX_ITEMS) throw new AppError("invalid_request", `A download can hold at most ${TAKEAWAY_MAX_ITEMS} items.`);
-  return { kind: "selection", entries: entries.filter((entry) => entry !== null) };
+  // An item named twice is taken once, where first named, as a share link takes it.
+  return { kind: "selection", entries: distinctEntries(entries.filter((entry) => entry !== null)) };
 };
 
 export type Takeaway = {
