@@ -17,6 +17,15 @@ describe("what a download is asked for", () => {
       entries: [{ kind: "generation", id: "a" }, { kind: "comparison", id: "b" }, { kind: "comparison", id: "a" }],
     });
   });
+
+  it("refuses two sources at once rather than take one of them without a word", () => {
+    for (const query of ["items=generation:a&starred=1", "poll=p&items=generation:a", "starred=1&poll=p"]) {
+      expect(() => takeawaySource(new URL(`http://x/api/takeaway/zip?${query}`))).toThrow(
+        "Ask for one thing to download: ?items=generation:<id>,comparison:<id>, ?starred=1 or ?poll=<id>, not two of them.",
+      );
+    }
+    expect(takeawaySource(new URL("http://x/api/takeaway/zip?starred=1&check=1"))).toEqual({ kind: "favourites" });
+  });
 });
 
 describe("a poll's sets deleted since", () => {

@@ -34,6 +34,10 @@ const ENTRY = /^(generation|comparison):([\w-]{1,100})$/;
 
 /** `?items=generation:<id>,comparison:<id>` (a selection), `?starred=1` (the favourites) or `?poll=<id>`. */
 export const takeawaySource = (url: URL): TakeawaySource => {
+  // One source: a download asked for two would take one of them without a word.
+  if (["starred", "poll", "items"].filter((name) => url.searchParams.has(name)).length > 1) {
+    throw new AppError("invalid_request", "Ask for one thing to download: ?items=generation:<id>,comparison:<id>, ?starred=1 or ?poll=<id>, not two of them.");
+  }
   if (url.searchParams.get("starred") === "1") return { kind: "favourites" };
   const poll = url.searchParams.get("poll");
   if (poll !== null && /^[\w-]{1,100}$/.test(poll)) return { kind: "poll", id: poll };
