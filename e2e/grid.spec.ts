@@ -243,7 +243,12 @@ test.describe("parameter grids", () => {
     const preview = grid.form.getByRole("list", { name: "Prompts to be sent" });
     await expect(preview.getByRole("listitem")).toHaveText(["A red cat in the snow", "A red dog in the snow", "A blue cat in the snow", "A blue dog in the snow"]);
     await grid.axis(1).getByLabel("Random picks").check();
+    // More picks than the prompt makes combinations: said at the count, which is kept as typed.
+    await grid.axis(1).getByLabel("How many").fill("6");
+    await expect(grid.axis(1).getByLabel("How many")).toHaveAccessibleDescription("The prompt makes only 4 combinations: each is taken once.");
+    await expect(preview.getByRole("listitem")).toHaveCount(4);
     await grid.axis(1).getByLabel("How many").fill("3");
+    await expect(grid.axis(1).getByText("The prompt makes only 4 combinations")).toHaveCount(0);
     await expect(preview.getByRole("listitem")).toHaveCount(3);
     const previewed = await preview.getByRole("listitem").allTextContents();
     await grid.run();

@@ -1,14 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { useMessages } from "@/components/i18n/i18n-provider";
+import { useLocale, useMessages } from "@/components/i18n/i18n-provider";
 import { randomSeed } from "@/components/playground/seed-field";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, inputClass } from "@/components/ui/field";
 import { COMPARE_ASPECTS } from "@/lib/compare/fit-to-model";
 import { seedValue, type GridAxis } from "@/lib/grid/grid-request";
 import { AXIS_TYPES, GRID_LIMITS, tooManyValues, type AxisType } from "@/lib/grid/grid-plan";
-import { format } from "@/lib/i18n/format";
+import { format, plural } from "@/lib/i18n/format";
 import { modelsByFamily, type ModelId } from "@/lib/models/registry";
 import { notSeeds, seedsFrom } from "@/lib/grid/seed-text";
 
@@ -46,9 +46,12 @@ export function AxisEditor({
   onChange,
   onRemove,
   problem,
+  combinations,
 }: {
   index: number;
   axis: GridAxis;
+  /** How many prompts the prompt's variables make: random picks past it are said to take them all. */
+  combinations: number;
   /** Types other axes already vary (a setting is one axis only). */
   taken: ReadonlySet<AxisType>;
   /** What the form's check refused of this axis: said at its values where they are typed, else at its type. */
@@ -89,12 +92,12 @@ export function AxisEditor({
         </Button>
       </div>
       {/* Keyed by type: text typed for one kind of axis is not carried to another. */}
-      <AxisValues key={axis.type} id={id} axis={axis} onChange={onChange} refused={typed ? said : undefined} />
+      <AxisValues key={axis.type} id={id} axis={axis} onChange={onChange} refused={typed ? said : undefined} combinations={combinations} />
     </fieldset>
   );
 }
 
-function AxisValues({ id, axis, onChange, refused }: { id: string; axis: GridAxis; onChange: (axis: GridAxis) => void; refused: string | undefined }) {
+function AxisValues({ id, axis, onChange, refused, combinations }: { id: string; axis: GridAxis; onChange: (axis: GridAxis) => void; refused: string | undefined; combinations: number }) {
   const t = useMessages().grid.form;
   switch (axis.type) {
     case "model":
@@ -134,7 +137,7 @@ function AxisValues({ id, axis, onChange, refused }: { id: string; axis: GridAxi
     case "promptExtend":
       return <p className="text-xs text-slate-500 dark:text-slate-400">{t.promptExtendValues}</p>;
     case "variables":
-      return <VariablesMode id={id} axis={axis} onChange={onChange} />;
+      return <VariablesMode id={id} axis={axis} onChange={onChange} combinations={combinations} />;
   }
 }
 
@@ -275,8 +278,9 @@ function NegativeValues({ id, values, onChange, refused }: { id: string; values:
   );
 }
 
-function VariablesMode({ id, axis, onChange }: { id: string; axis: Extract<GridAxis, { type: "variables" }>; onChange: (axis: GridAxis) => void }) {
+function VariablesMode({ id, axis, onChange, combinations }: { id: string; axis: Extract<GridAxis, { type: "variables" }>; onChange: (axis: GridAxis) => void; combinations: number }) {
   const t = useMessages().grid.form;
+  const locale = useLocale();
   return (
     <div className="space-y-2">
       <fieldset className="flex flex-wrap items-center gap-3 text-sm">
@@ -293,7 +297,8 @@ function VariablesMode({ id, axis, onChange }: { id: string; axis: Extract<GridA
       </fieldset>
       {axis.mode === "random" && (
         <div className="flex items-end gap-2">
-          <Field id={`${id}-count`} label={t.randomCount}>
+          {/* More picks than combinations would run fewer cells than typed, the preview alone saying so. */}
+          <Field id={`${id}-count`} label={t.randomCount} help={combinations > 0 && axis.count > combinations ? plural(locale, t.randomFewer, combinations) : undefined}>
             <input
               id={`${id}-count`}
               type="number"

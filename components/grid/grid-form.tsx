@@ -29,7 +29,7 @@ import { COMPARE_PER_MODEL } from "@/lib/compare/compare-request";
 import { AspectField, CountField } from "@/components/sets/set-fields";
 import { gridRequestSchema, missingLists, missingListsMessage, type GridRequest } from "@/lib/grid/grid-request";
 import { AXIS_TYPES, cellCount, cellsByModel, DEFAULT_GRID, GRID_LIMITS, gridPromptMax, tooManyCells, variablePrompts } from "@/lib/grid/grid-plan";
-import { findVariables, listNames } from "@/lib/grid/prompt-variables";
+import { combinationCount, findVariables, listNames } from "@/lib/grid/prompt-variables";
 import { schemaResolver } from "@/lib/forms/schema-resolver";
 import { format, plural } from "@/lib/i18n/format";
 import { MODEL_IDS, modelsByFamily } from "@/lib/models/registry";
@@ -118,6 +118,7 @@ export function GridForm({
 
   // Variables typed into the prompt get their axis at once (where there is room), so the preview shows them.
   const hasVariables = findVariables(values.prompt, {}).length > 0;
+  const combinations = combinationCount(findVariables(values.prompt, values.lists));
   const variablesAxis = values.axes.some((axis) => axis.type === "variables");
   const axisCount = values.axes.length;
   const { append } = axes;
@@ -282,6 +283,7 @@ export function GridForm({
               axis={axis}
               taken={new Set([...taken].filter((type) => type !== axis.type))}
               problem={errors.axes?.[index]?.message}
+              combinations={combinations}
               // Not the field array's update: that mounts the editor afresh, and typing in it would lose its focus and its text.
               onChange={(next) => setValue(`axes.${index}`, next, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
               onRemove={() => {

@@ -60,6 +60,7 @@ export const grid = {
     expandAll: "Every combination",
     expandRandom: "Random picks",
     randomCount: "How many",
+    randomFewer: { one: "The prompt makes only {count} combination: it is taken.", other: "The prompt makes only {count} combinations: each is taken once." },
     pickAgain: "Pick again",
     variablesNone: "Write {a|b} or __list__ in the prompt to vary it.",
     lists: "Saved lists",

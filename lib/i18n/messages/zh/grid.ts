@@ -58,6 +58,7 @@ export const grid: Messages["grid"] = {
     expandAll: "所有组合",
     expandRandom: "随机抽取",
     randomCount: "数量",
+    randomFewer: { one: "提示词只能组合出 {count} 种：就取这一种。", other: "提示词只能组合出 {count} 种：每种各取一次。" },
     pickAgain: "重新抽取",
     variablesNone: "在提示词中写 {a|b} 或 __列表名__ 以使其变化。",
     lists: "已保存的列表",
