@@ -281,6 +281,7 @@ function NegativeValues({ id, values, onChange, refused }: { id: string; values:
 function VariablesMode({ id, axis, onChange, combinations }: { id: string; axis: Extract<GridAxis, { type: "variables" }>; onChange: (axis: GridAxis) => void; combinations: number }) {
   const t = useMessages().grid.form;
   const locale = useLocale();
+  const fewer = combinations > 0 && axis.count > combinations ? plural(locale, t.randomFewer, combinations) : undefined;
   return (
     <div className="space-y-2">
       <fieldset className="flex flex-wrap items-center gap-3 text-sm">
@@ -298,9 +299,10 @@ function VariablesMode({ id, axis, onChange, combinations }: { id: string; axis:
       {axis.mode === "random" && (
         <div className="flex items-end gap-2">
           {/* More picks than combinations would run fewer cells than typed, the preview alone saying so. */}
-          <Field id={`${id}-count`} label={t.randomCount} help={combinations > 0 && axis.count > combinations ? plural(locale, t.randomFewer, combinations) : undefined}>
+          <Field id={`${id}-count`} label={t.randomCount} help={fewer}>
             <input
               id={`${id}-count`}
+              aria-describedby={describedBy(`${id}-count`, fewer !== undefined, false)}
               type="number"
               min={2}
               max={GRID_LIMITS.cells}
