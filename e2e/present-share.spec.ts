@@ -277,7 +277,7 @@ test.describe("presenting and sharing", () => {
     }
   });
 
-  test("a comparison of four models names each one whole under its picture on a phone held upright", async ({ playground, browser }) => {
+  test("a comparison of four models on a phone held upright stacks its pictures, each beside its model's whole name", async ({ playground, browser }) => {
     const models = ["qwen-image-2.0-pro", "qwen-image-max", "wan2.6-t2i", "wan2.5-t2i-preview"];
     const body = { models, prompt: "A lantern festival over a river", negativePrompt: "", aspect: "1:1", perModel: 1, seed: 5, promptExtend: false, watermark: false, blind: false };
     const made = await playground.page.request.post("/api/comparisons", { data: body, headers: { prefer: "wait=30" } });
@@ -292,6 +292,13 @@ test.describe("presenting and sharing", () => {
     await show.screenshot({ path: "test-results/screenshots/present-four-models-phone.png" });
     const labels = await show.locator("figcaption > span:first-child").evaluateAll((spans) => spans.map((span) => ({ text: span.textContent, cut: span.scrollHeight > span.clientHeight })));
     expect(labels).toEqual(["Qwen-Image 2.0 Pro", "Qwen-Image Max", "Wan 2.6", "Wan 2.5 preview"].map((text) => ({ text, cut: false })));
+    // One a row, not four strips side by side: each picture in one column, below the last, all on the screen.
+    const boxes = await show.getByRole("img").evaluateAll((images) => images.map((image) => image.getBoundingClientRect().toJSON() as DOMRect));
+    boxes.forEach((box, index) => {
+      expect(box.left).toBeCloseTo(boxes[0]?.left ?? 0, 0);
+      expect(box.bottom).toBeLessThanOrEqual(844);
+      if (index > 0) expect(box.top).toBeGreaterThanOrEqual(boxes[index - 1]?.bottom ?? 0);
+    });
     await context.close();
   });
 

@@ -202,15 +202,18 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
         {slide.prompt}
       </p>
       {/* On a phone held upright the pictures are as wide as they can be, not as tall: they and their captions sit
-          together in the middle rather than apart around an empty band. The figures share the slide's two rows
-          (subgrid, where the browser has it), so pictures beside a longer caption are drawn as large, and line up,
-          as the others. */}
+          together in the middle rather than apart around an empty band; several are stacked, each a row with its
+          caption beside it. Elsewhere the figures share the slide's two rows (subgrid, where the browser has it), so
+          pictures beside a longer caption are drawn as large, and line up, as the others. */}
       <div
-        className="grid min-h-0 flex-1 grid-rows-[minmax(0,1fr)_auto] gap-x-[1.5vw] gap-y-[1vh] max-sm:portrait:grid-rows-[auto_auto] max-sm:portrait:content-center"
-        style={{ gridTemplateColumns: `repeat(${slide.panels.length}, minmax(0, 1fr))` }}
+        className={`grid min-h-0 flex-1 grid-cols-[repeat(var(--panels),minmax(0,1fr))] gap-x-[1.5vw] gap-y-[1vh] ${many ? "not-upright-phone:grid-rows-[minmax(0,1fr)_auto] upright-phone:grid-cols-1 upright-phone:content-center upright-phone:gap-y-[2vh]" : "grid-rows-[minmax(0,1fr)_auto] max-sm:portrait:grid-rows-[auto_auto] max-sm:portrait:content-center"}`}
+        style={{ "--panels": slide.panels.length } as CSSProperties}
       >
         {slide.panels.map((panel) => (
-          <figure key={panel.label} className="row-span-2 grid min-h-0 grid-rows-[minmax(0,1fr)_auto] justify-items-center gap-y-[1vh] supports-[grid-template-rows:subgrid]:grid-rows-subgrid">
+          <figure
+            key={panel.label}
+            className={`grid min-h-0 justify-items-center gap-y-[1vh] ${many ? "not-upright-phone:row-span-2 not-upright-phone:grid-rows-[minmax(0,1fr)_auto] not-upright-phone:supports-[grid-template-rows:subgrid]:grid-rows-subgrid upright-phone:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] upright-phone:items-center upright-phone:gap-x-3" : "row-span-2 grid-rows-[minmax(0,1fr)_auto] supports-[grid-template-rows:subgrid]:grid-rows-subgrid"}`}
+          >
             {panel.image ? (
               // eslint-disable-next-line @next/next/no-img-element -- stored originals, already decoded by the preloader
               <img
@@ -218,7 +221,7 @@ function SlideView({ slide, onAdvance }: { slide: Slide; onAdvance: () => void }
                 width={panel.image.width}
                 height={panel.image.height}
                 alt={panel.origin !== undefined ? format(edit.card.beforeAlt, { size: formatSize(panel.image) }) : format(t.imageAlt, { label: panel.label, prompt: excerpt(slide.prompt, 120) })}
-                className="h-full w-full min-h-0 object-contain max-sm:portrait:max-h-[60dvh]"
+                className={`h-full w-full min-h-0 object-contain ${many ? "upright-phone:max-h-[calc((100dvh-11rem)/var(--panels))]" : "max-sm:portrait:max-h-[60dvh]"}`}
               />
             ) : (
               <p className="m-auto rounded-md border border-red-400/50 p-4 text-[clamp(1rem,1.4vw,1.75rem)] text-red-200">{panel.missing}</p>
