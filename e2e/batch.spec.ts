@@ -51,6 +51,11 @@ test.describe("batches", () => {
     await expect(page.getByRole("article")).toHaveCount(0);
     expect((await simulator.stats()).calls).toBe(0);
     await batch.form.screenshot({ path: "test-results/screenshots/batch-refused-row.png" });
+    // A row that could not be read shows no settings: the defaults standing in for its failed cells are not what it asked for.
+    await batch.form.getByLabel("CSV", { exact: true }).fill(`${csv}A stoat,no-such-model,\n`);
+    const unread = preview.getByRole("row", { name: /^5 / });
+    await expect(unread).toContainText("Line 5: There is no model “no-such-model”.");
+    await expect(unread.getByRole("cell").last()).toHaveText("—");
 
     // Fixed in place, the batch runs: one history item, a row per line.
     await batch.form.getByLabel("CSV", { exact: true }).fill(csv.replace("x".repeat(900), "A hare in a meadow"));

@@ -161,7 +161,7 @@ test.describe("on a phone", () => {
     await page.getByRole("dialog", { name: "Image A" }).getByRole("button", { name: "Image A is best" }).tap();
     await expect(page.locator("dialog")).toHaveCount(0);
     const recorded = page.getByRole("status").filter({ hasText: "Your vote" });
-    await expect(recorded).toContainText("Your vote: Image A");
+    await expect(recorded).toContainText("Your vote: Image A.");
     await expect(recorded).toBeFocused();
     // Still there after the vote, without a pick to make.
     await page.getByRole("button", { name: "Enlarge image A" }).tap();

@@ -93,6 +93,9 @@ test("three voters in their own browsers vote once each on a blind comparison; t
     const first = await context.newPage();
     await first.goto(link);
     await expect(first.getByText("This poll is closed: it takes no more votes.")).toBeVisible();
+    // It no longer asks which is best, nor promises a reveal that has come.
+    await expect(first.getByText("The images this poll asked about, each with the model that made it.")).toBeVisible();
+    await expect(first.getByText(/Which image is best\?/)).toHaveCount(0);
     await expect(first.getByText(/^Image [ABC]: (Wan 2\.6|Qwen-Image Max|Qwen-Image)$/)).toHaveCount(3);
 
     // The poll's results: a ranking of the three models, said to be uncertain on three votes.
@@ -171,7 +174,7 @@ test("a voter on a poll of several items stays on the one voted, sees the models
     await voter.getByRole("button", { name: "Image A is best" }).click();
     // Still on the first: what was recorded, and (this poll shows them after each vote) which model made which.
     const first = voter.getByRole("region", { name: "1 of 2" });
-    await expect(first.getByRole("status")).toHaveText("Your vote: Image A");
+    await expect(first.getByRole("status")).toHaveText("Your vote: Image A.");
     // The buttons went with the vote: the focus is on what was recorded, not lost to the top of the page.
     await expect(first.getByRole("status")).toBeFocused();
     await expect(first.getByText(/^Image [AB]: (Wan 2\.6|Qwen-Image Max)$/)).toHaveCount(2);

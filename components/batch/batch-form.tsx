@@ -271,7 +271,8 @@ export function BatchForm({
                         {problem && <span className="block font-medium text-red-700 dark:text-red-300">{ruleText(problem)}</span>}
                       </td>
                       <td className="py-1 tabular-nums text-slate-600 dark:text-slate-400">
-                        {getModel(row.request.model).name} · {formatSize(row.request)} · {row.request.seed ?? t.randomSeed} · {row.request.n}
+                        {/* A row that could not be read holds the defaults where its cells failed: they are not what it asked for. */}
+                        {row.unreadable ? "—" : `${getModel(row.request.model).name} · ${formatSize(row.request)} · ${row.request.seed ?? t.randomSeed} · ${row.request.n}`}
                       </td>
                     </tr>
                   );

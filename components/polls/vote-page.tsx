@@ -94,7 +94,8 @@ export function VotePage({ token }: { token: string }) {
           <LanguageSwitch />
         </div>
       </header>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro[view.reveal]}</p>
+      {/* A closed poll asks nothing and hides nothing any more: its intro says what the page is now. */}
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t.intro[view.closed ? "closed" : view.reveal]}</p>
       {loadError}
       {view.closed && <p role="status" className="rounded-md bg-amber-50 dark:bg-amber-950/40 p-2 text-sm">{t.closed}</p>}
       {allDone && !view.closed && <p role="status" className="rounded-md bg-emerald-50 dark:bg-emerald-950/40 p-2 text-sm">{t.done}</p>}

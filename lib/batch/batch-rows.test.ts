@@ -74,6 +74,14 @@ describe("a batch's rows", () => {
     expect(bytes).toBeLessThanOrEqual(BATCH_MAX_BYTES);
   });
 
+  it("says a CSV whose columns are separated by semicolons or tabs is so, not that its one column is unknown", () => {
+    const said = new CsvError(1, "the columns are separated by semicolons or tabs, not commas: save the file as CSV with commas (in a spreadsheet, choose comma as the separator).");
+    expect(() => rowsFromCsv("prompt;size\nA cat;1280*1280", DEFAULTS)).toThrow(said);
+    expect(() => rowsFromCsv("Prompt\tSeed\nA cat\t7", DEFAULTS)).toThrow(said);
+    // A column named with a semicolon among others is a name, said as unknown.
+    expect(() => rowsFromCsv("prompt,a;b\nA cat,x", DEFAULTS)).toThrow(new CsvError(1, "unknown column “a;b”; the columns are prompt, negative_prompt, model, size, seed, n."));
+  });
+
   it("refuses a header it cannot read, and a CSV without a prompt column", () => {
     expect(() => rowsFromCsv("prompt,colour\nA fox,red", DEFAULTS)).toThrow(new CsvError(1, "unknown column “colour”; the columns are prompt, negative_prompt, model, size, seed, n."));
     expect(() => rowsFromCsv("prompt,constructor\nA fox,red", DEFAULTS)).toThrow(new CsvError(1, "unknown column “constructor”; the columns are prompt, negative_prompt, model, size, seed, n."));

@@ -136,6 +136,12 @@ export const rowsFromCsv = (text: string, defaults: BatchDefaults): DraftRow[] =
     file >= 0 && (a[file] ?? "").trim() !== "" && (b[file] ?? "").trim() !== "" && a[file] !== b[file] && GENERATION_COLUMNS.every((column) => (a[names.indexOf(column)] ?? "") === (b[names.indexOf(column)] ?? ""));
   const body = results ? filled.filter((row, index) => index === 0 || !sameGeneration(row.cells, filled[index - 1]?.cells ?? [])) : filled;
   const unknown = header.cells.filter((name, index) => columns[index] === null && name.trim() !== "");
+  // A spreadsheet set to a language that writes decimals with commas saves its CSV with semicolons: one column
+  // whose name is the columns' names joined so is said as that, not as a misspelt name.
+  const [only] = header.cells;
+  if (header.cells.length === 1 && only !== undefined && /[;\t]/.test(only) && only.split(/[;\t]/).some((name) => ownEntry(ALIASES, name.trim().toLowerCase()))) {
+    throw new CsvError(header.line, "the columns are separated by semicolons or tabs, not commas: save the file as CSV with commas (in a spreadsheet, choose comma as the separator).");
+  }
   if (unknown.length > 0) throw new CsvError(header.line, `unknown column ${unknown.map((name) => `“${name}”`).join(", ")}; the columns are ${BATCH_COLUMNS.join(", ")}.`);
   const unnamed = header.cells.findIndex((name, index) => name.trim() === "" && body.some(({ cells }) => (cells[index] ?? "").trim() !== ""));
   if (unnamed >= 0) throw new CsvError(header.line, `column ${unnamed + 1} has no name but holds values: name it (${BATCH_COLUMNS.join(", ")}) or remove it.`);

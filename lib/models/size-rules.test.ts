@@ -32,6 +32,9 @@ describe("pixel-budget rule", () => {
 
   it("explains a refusal in megapixels", () => {
     expect(reason(budget, 1024, 1024)).toBe("m needs 1.64 to 2.07 megapixels (1280*1280 to 1440*1440); 1024*1024 is 1.05.");
+    // A few pixels are not "0.00" megapixels.
+    expect(reason(budget, 10, 10)).toBe("m needs 1.64 to 2.07 megapixels (1280*1280 to 1440*1440); 10*10 is 0.0001.");
+    expect(reason(budget, 1, 1)).toBe("m needs 1.64 to 2.07 megapixels (1280*1280 to 1440*1440); 1*1 is 0.000001.");
   });
 
   it("shows enough decimals to tell a near miss from the bound", () => {

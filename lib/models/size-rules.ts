@@ -74,7 +74,8 @@ const trimNumber = (value: number): string => String(Number(value.toFixed(2)));
 const megapixels = (pixels: number, bound: number): string => {
   for (let digits = 2; digits <= 6; digits++) {
     const value = (pixels / 1e6).toFixed(digits);
-    if (value !== (bound / 1e6).toFixed(digits)) return value;
+    // Never "0.00" for a picture of a few pixels: as many digits as show it is not none.
+    if (value !== (bound / 1e6).toFixed(digits) && Number(value) !== 0) return value;
   }
   return (pixels / 1e6).toFixed(6);
 };

@@ -43,6 +43,7 @@ export const polls = {
     intro: {
       after_vote: "Which image is best? The images are shown in a random order, with nothing that says which model made them until you have voted on them.",
       on_close: "Which image is best? The images are shown in a random order, with nothing that says which model made them until the poll closes.",
+      closed: "The images this poll asked about, each with the model that made it.",
     },
     progress: "{n} of {count}",
     /** Before the item's prompt, with the language's own punctuation. */
@@ -56,7 +57,7 @@ export const polls = {
     skip: "Skip",
     next: "Next",
     previous: "Previous",
-    yourVote: "Your vote: {choice}",
+    yourVote: "Your vote: {choice}.",
     choiceTie: "a tie",
     choiceBad: "all bad",
     made: "Image {letter}: {model}",

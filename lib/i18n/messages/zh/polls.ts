@@ -44,6 +44,7 @@ export const polls: Messages["polls"] = {
     intro: {
       after_vote: "哪张图最好？图片以随机顺序显示，在你投票之前不会透露是哪个模型生成的。",
       on_close: "哪张图最好？图片以随机顺序显示，在投票结束之前不会透露是哪个模型生成的。",
+      closed: "这个投票所比较的图片，每张都注明了生成它的模型。",
     },
     progress: "第 {n} / {count} 组",
     promptLabel: "提示词：",
@@ -56,7 +57,7 @@ export const polls: Messages["polls"] = {
     skip: "跳过",
     next: "下一组",
     previous: "上一组",
-    yourVote: "你的投票：{choice}",
+    yourVote: "你的投票：{choice}。",
     choiceTie: "不分上下",
     choiceBad: "都不好",
     made: "图 {letter}：{model}",
