@@ -94,6 +94,8 @@ test.describe("batches", () => {
     await card.getByRole("button", { name: "Reuse settings" }).click();
     await expect(batch.form.getByLabel("CSV", { exact: true })).toHaveValue(/^prompt,negative_prompt,model,size,seed,n\r?\nA red fox in fresh snow,,qwen-image,1328\*1328,7,1/);
     await expect(playground.page.getByRole("article")).toHaveCount(1);
+    const loaded = batch.form.getByText("Settings loaded from the history.", { exact: true });
+    await expect(loaded).toBeVisible();
 
     // So does its results file, uploaded as a batch: a row per generation, with the seed each ran with.
     const seeds = [...results.matchAll(/^line \d,[^\r]*?,(\d+),"\{/gm)].map((match) => match[1]);
@@ -103,6 +105,8 @@ test.describe("batches", () => {
     await expect(preview.getByRole("row", { name: /^2 / })).toContainText("A red fox in fresh snow");
     await expect(preview.getByRole("row", { name: /^3 / })).toContainText(`An owl, at dusk`);
     await expect(preview.getByRole("row", { name: /^3 / })).toContainText(`· ${seeds[1]} ·`);
+    // The rows now come from the file: the note of the loaded ones goes.
+    await expect(loaded).toHaveCount(0);
     await expect(batch.form.getByTestId("batch-size")).toHaveText("3 rows, 3 images");
   });
 

@@ -47,6 +47,9 @@ const DEFAULT_VALUES: Values = { name: "", source: "lines", text: "", model: "wa
 const DRAFT_STAMP = draftStamp(DEFAULT_VALUES, MODEL_IDS);
 
 /** A past batch to fill the form with (its rows' requests); a new object each time, so loading one twice works. */
+/** What a batch's rows are: changed, they are no longer the ones loaded. */
+const BATCH_ROWS_FIELDS: readonly string[] = ["text", "source"];
+
 export type BatchLoad = { readonly name: string; readonly requests: readonly GenerateRequest[]; readonly origin: LoadOrigin };
 
 /** Many prompts at once, from lines or a CSV; every row checked by the shared rules and priced before it runs. */
@@ -65,7 +68,7 @@ export function BatchForm({
   useDraft("batch", { getValues, reset, watch }, { stamp: DRAFT_STAMP, defaults: DEFAULT_VALUES, accept: (values) => (findModel(values.model) && isKeptSeed(values.seed) ? values : null) });
   const messages = useMessages();
   const { replaced, replace, undo, sent } = useUndoReplace({ getValues, reset }, (values) => values.text.trim() !== "", messages.common.formReplaced);
-  const loadedNotice = useLoadedNotice(watch);
+  const loadedNotice = useLoadedNotice(watch, BATCH_ROWS_FIELDS);
   const { loaded } = loadedNotice;
   const t = messages.batch.form;
   // The last CSV file chosen as read: its encoding is said under the file while its text is what the form holds.
