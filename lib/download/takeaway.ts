@@ -109,7 +109,8 @@ export const takeawayEntries = (items: readonly NumberedItem[], words: ItemWords
   const shown = items.filter(({ item }) => item.kind === "generation" || !isHidden(item));
   // A zip's file names start with the number the other files give ("2"), a set's columns numbered after it as
   // the deck numbers them ("2.1"), padded so that they sort in order.
-  const width = Math.max(3, ...shown.flatMap(({ number, columns }) => [number, ...(columns?.values() ?? [])]).map((number) => String(number).length));
+  const largest = shown.reduce((most, { number, columns }) => Math.max(most, number, ...(columns?.values() ?? [])), 0);
+  const width = Math.max(3, String(largest).length);
   const entries = shown.flatMap(({ item, number, columns }): TakeawayEntry[] => {
     const padded = (value: number) => String(value).padStart(width, "0");
     if (item.kind === "generation") return [{ name: `${number} · ${modelName(item.request.model)}`, generation: item, place: padded(number) }];
